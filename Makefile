@@ -1,0 +1,89 @@
+# Wmo-portaal. `make run` serves the site with demo content; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PG_URL ?= postgres://postgres@127.0.0.1:5432/wmo_portaal
+
+# Exits 0 when the PostgreSQL server of the URL in argv[1] accepts connections.
+define POSTGRES_ANSWERS
+import sys, dj_database_url, psycopg
+c = dj_database_url.parse(sys.argv[1])
+psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password=c["PASSWORD"] or None,
+                dbname="postgres", connect_timeout=3).close()
+endef
+export POSTGRES_ANSWERS
+
+.PHONY: install browser-deps run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Browser tests drive Debian's chromium; install it when it is missing (needs root, as on CI).
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+# The web server and the task worker side by side; Ctrl-C stops both.
+run: demo
+	@echo "Wmo-portaal: http://127.0.0.1:8000  (beheer: http://127.0.0.1:8000/admin/)"
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker & worker=$$!; \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+worker: install
+	$(PY) manage.py db_worker
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
+# PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
+test: lint browser-deps
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+	$(MAKE) taalcheck
+
+test-sqlite: install
+	env -u DATABASE_URL $(PY) -m pytest
+
+test-postgres: install
+	@if $(PY) -c "$$POSTGRES_ANSWERS" "$(PG_URL)" 2>/dev/null; then \
+		echo "== PostgreSQL answers: running the suite on it"; \
+		DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"; \
+	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+		echo "PostgreSQL at $(PG_URL) does not answer, and REQUIRE_POSTGRES=1"; exit 1; \
+	else \
+		echo "== PostgreSQL does not answer at $(PG_URL): skipping the PostgreSQL run"; \
+	fi
+
+test-fast: install
+	env -u DATABASE_URL $(PY) -m pytest -m "not browser and not slow"
+
+test-browser: install browser-deps
+	env -u DATABASE_URL $(PY) -m pytest -m browser
+
+# The B1 taalcheck over every published demo page, in a throw-away database.
+taalcheck: install
+	@rm -f /tmp/wmo-taalcheck.sqlite3
+	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py load_demo
+	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py taalcheck
+
+bench: install
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3*

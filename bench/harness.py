@@ -1,0 +1,193 @@
+"""Shared benchmark harness.
+
+Starts gunicorn with the production settings on a PostgreSQL database, drives it with N concurrent
+keep-alive clients for a fixed time, and prints p50/p95 latency and requests per second. Every loop is
+bounded in time and only talks to 127.0.0.1.
+"""
+
+import contextlib
+import http.client
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wmo_bench")
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+_SECRET = secrets.token_urlsafe(50)
+
+
+def server_env(database_url: str = DATABASE_URL) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": _SECRET,
+        "ALLOWED_HOSTS": f"{HOST},localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(*args: str, database_url: str = DATABASE_URL) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(database_url), check=True)
+
+
+def ensure_database(database_url: str = DATABASE_URL) -> None:
+    """Create the benchmark database if it does not exist yet."""
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(database_url)
+    with psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+@contextlib.contextmanager
+def gunicorn(database_url: str = DATABASE_URL):
+    """Serve the site with gunicorn for the duration of the block; yields nothing, talk to HOST:PORT."""
+    manage("collectstatic", "--noinput", "-v", "0", database_url=database_url)
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "portal.wsgi:application",
+        "--bind",
+        f"{HOST}:{PORT}",
+        "--workers",
+        str(WORKERS),
+        "--threads",
+        str(THREADS),
+        "--worker-class",
+        "gthread",
+        "--log-level",
+        "warning",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url))
+    try:
+        _wait_for_port(HOST, PORT, timeout=30)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_for_port(host: str, port: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=1):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not start on {host}:{port}")
+
+
+@dataclass
+class Result:
+    name: str
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    duration: float = 0.0
+
+    def percentile(self, pct: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))] * 1000
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.duration if self.duration else 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.name:<44} p50 {self.percentile(50):7.1f} ms   p95 {self.percentile(95):7.1f} ms   "
+            f"{self.rps:7.1f} req/s   n={len(self.latencies)} errors={self.errors}"
+        )
+
+
+class Client:
+    """One simulated user: a keep-alive connection with its own cookies."""
+
+    def __init__(self):
+        self.connection = http.client.HTTPConnection(HOST, PORT, timeout=30)
+        self.cookies = SimpleCookie()
+
+    def request(self, method: str, path: str, body: str | None = None, headers: dict | None = None):
+        headers = {"Host": HOST, **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{key}={morsel.value}" for key, morsel in self.cookies.items())
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        content = response.read()
+        for value in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.load(value)
+        return response.status, content, response
+
+
+def run_load(
+    name: str, scenario, concurrency: int = 20, duration: float = 10.0, warmup: float = 2.0
+) -> Result:
+    """Run `scenario(client) -> int status` in a loop on `concurrency` threads for `duration` seconds.
+
+    Only requests that finish after the warm-up count; a status of 400 or higher counts as an error.
+    """
+    result = Result(name)
+    lock = threading.Lock()
+    start = time.monotonic()
+    measure_from, stop_at = start + warmup, start + warmup + duration
+
+    def user():
+        client = Client()
+        while (now := time.monotonic()) < stop_at:
+            try:
+                status = scenario(client)
+            except (OSError, http.client.HTTPException):
+                status, client = 599, Client()
+            elapsed = time.monotonic() - now
+            if now >= measure_from:
+                with lock:
+                    result.latencies.append(elapsed)
+                    result.errors += status >= 400
+
+    threads = [threading.Thread(target=user, daemon=True) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=duration + warmup + 60)
+    result.duration = duration
+    print(result.line(), flush=True)
+    return result
+
+
+def get(path: str):
+    """A scenario that fetches one path."""
+
+    def scenario(client: Client) -> int:
+        return client.request("GET", path)[0]
+
+    return scenario
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")

@@ -1,0 +1,3 @@
+app_name = "meldingen"
+
+urlpatterns = []

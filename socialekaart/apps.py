@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SocialeKaartConfig(AppConfig):
+    name = "socialekaart"
+    verbose_name = "Sociale kaart"
