@@ -1,0 +1,412 @@
+"""The B1 taalcheck: its numbers, sentence splitting, officialese, thresholds, and the demo texts."""
+
+import time
+
+import pytest
+from django.test import override_settings
+from textstat.textstat import textstatistics
+
+from portal.demo import all_pages, page_text
+from portal.demo.begrippen import BEGRIPPEN
+from portal.taalcheck import check_text, html_to_text, split_sentences, words
+from portal.taalcheck.wollig import WOLLIG, find_wollig
+
+# A realistic paragraph in the style of municipal letters about the Wmo.
+AMBTELIJK = (
+    "Indien u woonachtig bent in de gemeente Lindewaard en u beschikt over onvoldoende mogelijkheden om "
+    "zelfstandig uw huishouden te voeren, kunt u middels het daartoe bestemde formulier een melding doen "
+    "teneinde in aanmerking te komen voor een maatwerkvoorziening. Het college neemt uw melding in "
+    "behandeling en verricht binnen zes weken een onderzoek naar uw ondersteuningsbehoefte, waarbij tevens "
+    "wordt bezien in hoeverre uw sociale netwerk en voorliggende voorzieningen een bijdrage kunnen leveren "
+    "aan uw zelfredzaamheid. Derhalve verzoeken wij u om alle benodigde bescheiden, alsmede een eventueel "
+    "persoonlijk plan, tijdig aan het college te verstrekken."
+)
+# The same message, rewritten at B1 level.
+B1_HERSCHREVEN = (
+    "Woont u in Lindewaard? En lukt het huishouden niet meer alleen? Dan kunt u hulp vragen bij de "
+    "gemeente. Dat heet een melding. U kunt bellen of een formulier invullen. Binnen zes weken praten we "
+    "met u. We kijken samen wat u nodig hebt. Wat kunt u zelf? Wie kan u helpen? Familie, vrienden of "
+    "buren misschien? En is er hulp in de buurt? Wilt u zelf een plan schrijven? Dat mag. Stuur het ons "
+    "dan binnen 7 dagen."
+)
+
+
+# --- Numbers on known texts ---------------------------------------------------------------------------
+
+
+def test_numbers_of_a_short_text_match_a_hand_count():
+    # De(1) hulp(1) komt(1) op(1) dinsdag(2). U(1) betaalt(2) zelf(1) een(1) deel(1) van(1) de(1) kosten(2).
+    # 13 words, 2 sentences, 16 syllables; long words (more than 6 letters): dinsdag, betaalt.
+    report = check_text("De hulp komt op dinsdag. U betaalt zelf een deel van de kosten.")
+    assert report.word_count == 13
+    assert report.sentence_count == 2
+    assert report.avg_sentence_length == 6.5
+    # 206.835 - 0.77 * (16 / 13 * 100) - 0.93 * 6.5 = 106.02
+    assert report.flesch_douma == pytest.approx(106.0, abs=0.05)
+    # 6.5 + 100 * 2 / 13 = 21.88
+    assert report.lix == pytest.approx(21.9, abs=0.05)
+    assert report.long_sentence_share == 0
+    assert report.rare_word_share == 0
+
+
+def test_flesch_douma_agrees_with_textstat_dutch_where_textstat_splits_sentences_right():
+    text = "De hulp komt op dinsdag. U betaalt zelf een deel van de kosten."
+    textstat = textstatistics()
+    textstat.set_lang("nl")
+    assert check_text(text).flesch_douma == pytest.approx(textstat.flesch_reading_ease(text), abs=0.05)
+    assert check_text(text).lix == pytest.approx(textstat.lix(text), abs=0.05)
+
+
+def test_textstat_alone_would_miscount_dutch_abbreviations():
+    text = "Bel bijv. de gemeente. Of kom langs."
+    textstat = textstatistics()
+    textstat.set_lang("nl")
+    assert textstat.sentence_count(text) == 1  # why we count sentences ourselves
+    assert check_text(text).sentence_count == 2
+
+
+def test_long_sentence_share_counts_sentences_over_twenty_words():
+    long_sentence = " ".join(["woord"] * 21) + "."
+    report = check_text(f"{long_sentence} Kort. Ook kort. Nog een korte zin.")
+    assert report.sentence_count == 4
+    assert report.long_sentence_share == 0.25
+
+
+def test_rare_words_skip_numbers_names_begrippen_and_compounds_of_common_words():
+    report = check_text(
+        "Mevrouw Jansen krijgt 3 uur respijtzorg in de week. Zij heeft een traplift. "
+        "Over de hardheidsclausule beslist de gemeente."
+    )
+    assert report.rare_words == ["hardheidsclausule"]  # Jansen: name; 3: number; respijtzorg: begrip
+    assert report.rare_word_share == pytest.approx(1 / report.word_count, abs=0.001)
+
+
+# --- Sentence splitting -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bel bijv. de gemeente. Of kom langs.", ["Bel bijv. de gemeente.", "Of kom langs."]),
+        (
+            "Hulp bij o.a. schoonmaken en koken. Dat is fijn.",
+            ["Hulp bij o.a. schoonmaken en koken.", "Dat is fijn."],
+        ),
+        ("Een pgb, d.w.z. een budget. Dat kan.", ["Een pgb, d.w.z. een budget.", "Dat kan."]),
+        ("U betaalt € 7,50 per uur. Dat is alles.", ["U betaalt € 7,50 per uur.", "Dat is alles."]),
+        ("Wij zijn open vanaf 8.30 uur. Kom gerust.", ["Wij zijn open vanaf 8.30 uur.", "Kom gerust."]),
+        ("Koken, wassen enz. Daarna gaan we.", ["Koken, wassen enz.", "Daarna gaan we."]),
+        ("Koken, wassen enz. en nog meer.", ["Koken, wassen enz. en nog meer."]),
+        ("Vraag het J. de Vries. Hij weet het.", ["Vraag het J. de Vries.", "Hij weet het."]),
+        ("Is het spoed? Bel ons! Wij helpen.", ["Is het spoed?", "Bel ons!", "Wij helpen."]),
+        ('Hij zei: "Kom maar." Toen ging ik.', ['Hij zei: "Kom maar."', "Toen ging ik."]),
+        ("Dat was in 2017. Daarna niet meer.", ["Dat was in 2017.", "Daarna niet meer."]),
+        (
+            "Hulp bij het huishouden\nEen hulp komt bij u thuis",
+            ["Hulp bij het huishouden", "Een hulp komt bij u thuis"],
+        ),
+        ("1. Doe een melding\n2. Het gesprek", ["Doe een melding", "Het gesprek"]),
+    ],
+)
+def test_sentence_splitting(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_html_blocks_are_sentences_of_their_own():
+    html = (
+        "<h2>Wat doet de hulp?</h2><p>De hulp doet het werk in huis.</p>"
+        "<ul><li>stofzuigen</li><li>de was doen</li></ul><p>Bel&nbsp;ons &amp; vraag het.</p>"
+        "<script>var x = 1;</script>"
+    )
+    text = html_to_text(html)
+    assert (
+        text
+        == "Wat doet de hulp?\nDe hulp doet het werk in huis.\nstofzuigen\nde was doen\nBel ons & vraag het."
+    )
+    assert split_sentences(text) == [
+        "Wat doet de hulp?",
+        "De hulp doet het werk in huis.",
+        "stofzuigen",
+        "de was doen",
+        "Bel ons & vraag het.",
+    ]
+
+
+def test_words_keep_hyphenated_words_and_numbers_together():
+    assert words("De Wmo-melding kost € 7,50 om 8.30 uur, 's avonds.") == [
+        "De",
+        "Wmo-melding",
+        "kost",
+        "7,50",
+        "om",
+        "8.30",
+        "uur",
+        "'s",
+        "avonds",
+    ]
+
+
+# --- Officialese --------------------------------------------------------------------------------------
+
+
+def test_the_list_has_at_least_80_entries():
+    assert len(WOLLIG) >= 80
+
+
+def _first_alternative(form: str) -> str:
+    return next(alternative for forms, alternative in WOLLIG if form in forms)
+
+
+@pytest.mark.parametrize("form", sorted({form for forms, _ in WOLLIG for form in forms}))
+def test_each_officialese_form_is_found_with_its_alternative(form):
+    found = find_wollig(f"Zo staat het er: {form}, en verder niets.")
+    assert (form, _first_alternative(form), 1) in found
+
+
+def test_officialese_matches_whole_words_and_phrases_in_any_case():
+    assert find_wollig("Indien nodig. INDIEN mogelijk.") == [("indien", "als", 2)]
+    assert find_wollig("De middelste deur, tevensook.") == []
+    assert find_wollig("U beschikt\nover een auto.") == [("beschikt over", "hebben", 1)]
+    assert find_wollig("Wij komen teneinde te helpen.") == [("teneinde te", "om te", 1)]
+
+
+# --- The officialese paragraph and its B1 rewrite -----------------------------------------------------
+
+
+def test_an_officialese_paragraph_is_flagged_with_its_numbers():
+    report = check_text(AMBTELIJK)
+    assert not report.passed
+    assert report.sentence_count == 3
+    assert report.word_count == 93
+    assert report.avg_sentence_length == 31.0
+    assert report.long_sentence_share == pytest.approx(0.667, abs=0.001)
+    assert report.flesch_douma == pytest.approx(20.7, abs=0.05)
+    assert report.lix == pytest.approx(74.0, abs=0.05)
+    replacements = {word: alternative for word, alternative, _ in report.replacements}
+    assert replacements["indien"] == "als"
+    assert replacements["woonachtig"] == "wonen"
+    assert replacements["beschikt over"] == "hebben"
+    assert replacements["middels"] == "met"
+    assert replacements["teneinde"] == "om"
+    assert replacements["maatwerkvoorziening"] == "hulp die bij u past"
+    assert replacements["derhalve"] == "daarom"
+    assert replacements["alsmede"] == "en"
+    assert len(report.replacements) == 16
+    assert report.rare_words == ["bestemde", "voorliggende", "zelfredzaamheid"]
+    assert report.rare_word_share == pytest.approx(3 / 93, abs=0.001)
+    assert len(report.problems) == 6  # every threshold is missed
+    assert report.problems[0].startswith("De zinnen zijn gemiddeld 31,0 woorden lang.")
+    assert any("Flesch-Douma-score is 20,7" in problem for problem in report.problems)
+    assert any("LIX-score is 74,0" in problem for problem in report.problems)
+    assert any("16 ambtelijke woorden" in problem for problem in report.problems)
+    assert any("3% van de woorden is weinig bekend" in problem for problem in report.problems)
+    hardest_sentence, hardest_words = report.hardest_sentences[0]
+    assert hardest_sentence.startswith("Indien u woonachtig bent")
+    assert hardest_words == 38
+    assert "38 woorden: dat is te lang. Maak er twee zinnen van." in report.hardest_sentences[0].reasons
+
+
+def test_its_b1_rewrite_passes():
+    report = check_text(B1_HERSCHREVEN)
+    assert report.passed, report.problems
+    assert report.problems == []
+    assert report.avg_sentence_length == pytest.approx(5.6, abs=0.05)
+    assert report.flesch_douma == pytest.approx(96.3, abs=0.05)
+    assert report.lix == pytest.approx(18.3, abs=0.05)
+    assert report.replacements == []
+
+
+# --- Thresholds and short texts -----------------------------------------------------------------------
+
+
+def test_thresholds_come_from_settings():
+    with override_settings(TAALCHECK={"MAX_AVG_SENTENCE_LENGTH": 5}):
+        report = check_text(B1_HERSCHREVEN)
+    assert not report.passed
+    assert report.problems == [
+        "De zinnen zijn gemiddeld 5,6 woorden lang. Dat mag hoogstens 5 zijn. Maak de zinnen korter."
+    ]
+
+
+def test_an_empty_text_passes_with_zeros():
+    report = check_text("")
+    assert report.passed and report.word_count == 0 and report.sentence_count == 0
+
+
+def test_a_short_text_is_judged_on_sentence_length_not_on_formulas():
+    short = check_text("Bel ons over de huishoudelijke ondersteuningsmogelijkheden.")
+    assert short.short_text
+    assert short.lix > 38  # the formula says "hard", but on 6 words it says little
+    assert short.passed
+    too_long = check_text(" ".join(["woord"] * 25) + ".")
+    assert too_long.short_text and not too_long.passed
+
+
+def test_a_short_text_full_of_officialese_fails():
+    report = check_text("Indien u dat wenst, belt u ons middels de telefoon.")
+    assert report.short_text
+    assert not report.passed
+    assert report.problems == [
+        "De tekst heeft 3 ambtelijke woorden. Kies de gewone woorden uit de lijst hieronder."
+    ]
+    assert report.as_dict()["replacements"][0] == {"word": "indien", "alternative": "als", "count": 1}
+
+
+def test_the_hardest_sentences_come_worst_first_and_say_why():
+    report = check_text(
+        "Dit is kort. "
+        + " ".join(["lange"] * 22)
+        + " zin. Indien het lukt, komen wij morgen bij u langs thuis."
+    )
+    sentences = [sentence for sentence, _ in report.hardest_sentences]
+    assert sentences[0].startswith("lange lange")
+    assert report.hardest_sentences[0].words == 23
+    assert sentences[1].startswith("Indien")
+    assert report.hardest_sentences[1].reasons == ["Ambtelijke woorden: indien (beter: als)."]
+    assert "Dit is kort." not in sentences
+
+
+def test_a_page_is_checked_fast_enough_for_every_edit():
+    text = page_text(all_pages()[2])
+    check_text(text)  # loads the word lists once
+    start = time.perf_counter()
+    for _ in range(5):
+        check_text(text + " Nog een zin.")
+    assert (time.perf_counter() - start) / 5 < 0.25
+
+
+# --- The demo texts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", all_pages(), ids=lambda page: page["slug"])
+def test_every_demo_text_passes(page):
+    report = check_text(page_text(page))
+    assert report.passed, (report.problems, report.hardest_sentences, report.replacements)
+    assert report.word_count > 0
+
+
+def test_the_begrippen_are_short_and_b1():
+    required = {
+        "Wmo",
+        "melding",
+        "aanvraag",
+        "beschikking",
+        "maatwerkvoorziening",
+        "algemene voorziening",
+        "keukentafelgesprek",
+        "cliëntondersteuner",
+        "mantelzorger",
+        "pgb",
+        "zorg in natura",
+        "eigen bijdrage",
+        "HHT",
+        "respijtzorg",
+        "wijkteam",
+        "indicatie",
+        "persoonlijk plan",
+        "CAK",
+        "bezwaar",
+        "sociale kaart",
+    }
+    names = {begrip["term"] for begrip in BEGRIPPEN} | {v for begrip in BEGRIPPEN for v in begrip["variants"]}
+    assert required <= names
+    for begrip in BEGRIPPEN:
+        report = check_text(begrip["uitleg"])
+        assert report.passed, (begrip["term"], report.problems)
+        assert report.avg_sentence_length <= 12
+
+
+def test_a_report_survives_pickling():
+    import pickle
+
+    report = check_text(AMBTELIJK)
+    copy = pickle.loads(pickle.dumps(report))  # noqa: S301 (our own data)
+    assert copy.hardest_sentences[0].reasons == report.hardest_sentences[0].reasons
+    assert copy.hardest_sentences[0] == report.hardest_sentences[0]
+
+
+# --- The demo content's format ------------------------------------------------------------------------
+
+THEMA_CODES = {
+    "huishouden",
+    "begeleiding",
+    "dagbesteding",
+    "mantelzorg",
+    "ontmoeting",
+    "vervoer",
+    "wonen",
+    "hulpmiddelen",
+    "geld",
+    "maaltijden",
+    "clientondersteuning",
+    "gezondheid",
+    "opvoeden",
+    "vrijwilligerswerk",
+}
+DOELGROEP_CODES = {
+    "ouderen",
+    "mantelzorgers",
+    "jongeren",
+    "volwassenen",
+    "beperking",
+    "ggz",
+    "gezinnen",
+    "nieuwkomers",
+}
+BLOCK_TYPES = {"text", "goed_om_te_weten", "stappen", "vragen", "contact", "kaart_link", "melding_cta"}
+
+
+def test_the_demo_content_has_the_agreed_shape():
+    from portal.demo.content import HOME, PLAIN_PAGES, THEMES
+
+    assert HOME["title"] and HOME["intro"]
+    assert [theme["slug"] for theme in THEMES] == [
+        "hulp-voor-mezelf",
+        "ik-zorg-voor-iemand",
+        "melding-en-regels",
+        "voor-professionals",
+    ]
+    assert [page["slug"] for page in PLAIN_PAGES] == ["privacy", "toegankelijkheid"]
+    pages = [page for theme in THEMES for page in theme["pages"]]
+    slugs = [page["slug"] for page in pages]
+    assert len(slugs) == len(set(slugs))
+    used = set()
+    for page in pages:
+        assert page["title"] and page["intro"], page["slug"]
+        types = [block_type for block_type, _ in page["body"]]
+        used |= set(types)
+        assert set(types) <= BLOCK_TYPES, page["slug"]
+        links = [value for block_type, value in page["body"] if block_type == "kaart_link"]
+        assert len(links) == 1, page["slug"]
+        assert set(links[0]["thema"]) <= THEMA_CODES and set(links[0]["doelgroep"]) <= DOELGROEP_CODES
+    assert used == BLOCK_TYPES
+
+
+def test_the_demo_covers_every_subject():
+    text = "\n".join(page_text(page) for page in all_pages()).lower()
+    for subject in [
+        "hulp bij het huishouden",
+        "begeleiding",
+        "dagbesteding",
+        "hulpmiddel",
+        "vervoer",
+        "respijtzorg",
+        "€ 7,50 per uur",
+        "eigen bijdrage",
+        "laag inkomen",
+        "pgb",
+        "zorg in natura",
+        "cliëntondersteuner",
+        "binnen 6 weken na de melding",
+        "7 dagen na de melding",
+        "binnen 2 weken na de aanvraag",
+        "keukentafelgesprek",
+        "binnen 2 dagen",
+        "bezwaar",
+        "binnen 6 weken na de datum",
+        "vervanger",
+        "sociale kaart",
+        "per wijk",
+        "toestemming",
+    ]:
+        assert subject in text, subject
