@@ -15,24 +15,34 @@ def main_menu_items(context):
     """The main navigation: top-level pages shown in menus, then the sociale kaart and the melding."""
     request = context.get("request")
     path = request.path if request else ""
-    items = []
-    site_root = _site_root(request)
-    if site_root is not None:
-        for page in site_root.get_children().live().in_menu().specific(defer=True).only("title", "url_path"):
-            items.append({"url": page.get_url(request=request), "title": page.title})
+    items = [dict(item) for item in _menu_pages(request)]
     items += [{"url": url, "title": _(title)} for url, title in FIXED_MENU]
     for item in items:
         item["active"] = bool(item["url"]) and item["url"] != "/" and path.startswith(item["url"])
     return items
 
 
-def _site_root(request):
+def _menu_pages(request) -> list[dict]:
+    """The site's top-level pages in the menu; cached until a page is published, moved or removed."""
     if request is None:
-        return None
+        return []
+    from django.conf import settings
+    from django.core.cache import cache
     from wagtail.models import Site
 
+    from portal.models import pages_generation
+
     site = Site.find_for_request(request)
-    return site.root_page if site else None
+    if site is None:
+        return []
+    key = f"portal:menu:{site.pk}:{pages_generation()}"
+    pages = cache.get(key)
+    if pages is None:
+        # Base pages only: `.specific(defer=True)` with `.only()` would load each deferred field one by one.
+        children = site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth")
+        pages = [{"url": page.get_url(request=request), "title": page.title} for page in children]
+        cache.set(key, pages, settings.PORTAL_CACHE_SECONDS)
+    return pages
 
 
 @register.simple_tag(takes_context=True)
@@ -51,3 +61,12 @@ def elided_pages(page_obj):
         None if number == page_obj.paginator.ELLIPSIS else number
         for number in page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     ]
+
+
+@register.simple_tag
+def described_widget(field):
+    """The field's input, pointed at its hint and error message (the ids components/form_field.html gives)."""
+    described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    return field.as_widget(attrs={"aria-describedby": " ".join(described_by)} if described_by else None)
