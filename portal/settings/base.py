@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portal",
     "socialekaart",
     "meldingen",
+    "meldingen.backoffice",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -223,22 +224,100 @@ DEMO_COMMANDS = ["load_demo_kaart", "load_demo_pages", "load_demo_meldingen"]
 # --- Sociale kaart -------------------------------------------------------------------------------------
 # Settings of socialekaart/ go in this section.
 
-SOCIALEKAART_PLACEHOLDER = None  # remove when the first real setting arrives
+# The search backend by registry name ("database" or "elasticsearch"); empty: Elasticsearch when
+# ELASTICSEARCH_URL is set, else the database.
+SOCIALEKAART_SEARCH_BACKEND = os.environ.get("SOCIALEKAART_SEARCH_BACKEND", "")
+# Password of the demo provider accounts that `load_demo_kaart` makes (never used outside a demo).
+SOCIALEKAART_DEMO_PASSWORD = os.environ.get("SOCIALEKAART_DEMO_PASSWORD", "demo-aanbieder-2026")
+# Elasticsearch backend: seconds before a request to the cluster gives up (then the B1 fallback shows).
+# The index alias is "<ELASTICSEARCH_INDEX_PREFIX>_voorzieningen", the synonyms set "<prefix>_synoniemen".
+SOCIALEKAART_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SOCIALEKAART_ELASTICSEARCH_TIMEOUT", "5"))
+# The HSDS profile this API follows (returned by GET /api/hsds/).
+SOCIALEKAART_HSDS_PROFILE = os.environ.get("SOCIALEKAART_HSDS_PROFILE", "https://docs.openreferral.org/")
+# Logged-in users in this group (besides staff and users who may view capacity) are professionals:
+# they see professionals' contacts and capacity, and may export result lists.
+SOCIALEKAART_PROFESSIONALS_GROUP = os.environ.get("SOCIALEKAART_PROFESSIONALS_GROUP", "Professionals")
+# Credit line shown under the map when MAP_TILE_URL is set (e.g. "© OpenStreetMap-bijdragers").
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# WeasyPrint reports every layout step at INFO; PDF exports should not fill the logs.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
 
 
 # --- Meldingen -----------------------------------------------------------------------------------------
 # Settings of meldingen/ go in this section.
 
-MELDINGEN_PLACEHOLDER = None  # remove when the first real setting arrives
+# Fernet keys, comma-separated; the first encrypts, all decrypt (rotation: README). Required in production.
+MELDINGEN_ENCRYPTION_KEYS = env_list("MELDINGEN_ENCRYPTION_KEYS")
+# Address lookup: "meldingen.address.DemoAddressLookup" (the demo municipality's postcodes, embedded)
+# or "meldingen.address.PdokAddressLookup" (BAG through the PDOK Locatieserver).
+MELDINGEN_ADDRESS_LOOKUP = os.environ.get("MELDINGEN_ADDRESS_LOOKUP", "meldingen.address.DemoAddressLookup")
+MELDINGEN_PDOK_URL = os.environ.get(
+    "MELDINGEN_PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+MELDINGEN_PDOK_TIMEOUT_SECONDS = float(os.environ.get("MELDINGEN_PDOK_TIMEOUT_SECONDS", "3"))
+# The CBS gemeentecode whose addresses count as "in the municipality" (PDOK lookup), e.g. "0344".
+MELDINGEN_GEMEENTE_CODE = os.environ.get("MELDINGEN_GEMEENTE_CODE", "")
+# Days after a melding is closed before its personal data is removed.
+MELDINGEN_RETENTION_DAYS = int(os.environ.get("MELDINGEN_RETENTION_DAYS", "365"))
+# Days a "save and continue later" link stays valid.
+MELDINGEN_DRAFT_DAYS = int(os.environ.get("MELDINGEN_DRAFT_DAYS", "7"))
+# Melding submissions (and saves) allowed per IP address per window.
+MELDINGEN_RATE_LIMIT = int(os.environ.get("MELDINGEN_RATE_LIMIT", "10"))
+MELDINGEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("MELDINGEN_RATE_LIMIT_WINDOW_SECONDS", "3600"))
+# Working days for the first contact after an ordinary melding (spoed: always 2), and for the onderzoek.
+MELDINGEN_CONTACT_WORKING_DAYS = int(os.environ.get("MELDINGEN_CONTACT_WORKING_DAYS", "5"))
+MELDINGEN_ONDERZOEK_WEEKS = int(os.environ.get("MELDINGEN_ONDERZOEK_WEEKS", "6"))
+# The number to call at once when help is urgent.
+MELDINGEN_SPOED_PHONE = os.environ.get("MELDINGEN_SPOED_PHONE", MUNICIPALITY_PHONE)
 
 
 # --- Portal --------------------------------------------------------------------------------------------
 # Settings of the portal's pages and taalcheck go in this section.
 
-PORTAL_PLACEHOLDER = None  # remove when the first real setting arrives
+# The B1 taalcheck (portal/taalcheck/report.py explains each value; missing keys take its defaults).
+TAALCHECK = {
+    "MAX_AVG_SENTENCE_LENGTH": 12,  # words per sentence, on average
+    "MIN_FLESCH_DOUMA": 65,
+    "MAX_LIX": 38,
+    "MAX_LONG_SENTENCE_SHARE": 0.10,  # sentences over 20 words
+    "MAX_RARE_WORD_SHARE": 0.03,  # words rarer than RARE_WORD_ZIPF
+    "RARE_WORD_ZIPF": 3.5,  # wordfreq Zipf frequency: 3.5 is about once in 3 million words
+    "MAX_OFFICIALESE_SHARE": 0.02,  # words from portal/taalcheck/wollig.py
+}
+
+# How long rendered page parts, the menu, breadcrumbs, the begrippen and the search vocabulary stay cached.
+# Changes clear them at once in a shared cache (Redis); with the local-memory cache and several server
+# processes, the other processes show a change within this many seconds.
+PORTAL_CACHE_SECONDS = int(os.environ.get("PORTAL_CACHE_SECONDS", "300"))
+# "Was deze informatie nuttig?": at most this many answers per IP address per window (seconds).
+PORTAL_FEEDBACK_RATE_LIMIT = (
+    int(os.environ.get("PORTAL_FEEDBACK_MAX_PER_IP", "5")),
+    int(os.environ.get("PORTAL_FEEDBACK_WINDOW_SECONDS", "600")),
+)
 
 
 # --- Backoffice and delivery ---------------------------------------------------------------------------
 # Settings of meldingen/backoffice/ and meldingen/delivery/ go in this section.
 
-BACKOFFICE_PLACEHOLDER = None  # remove when the first real setting arrives
+# Working days a consulent has for the first contact (spoed meldingen always get 2). By default the number
+# the resident is promised on the confirmation page.
+BACKOFFICE_FIRST_CONTACT_WORKING_DAYS = int(
+    os.environ.get("BACKOFFICE_FIRST_CONTACT_WORKING_DAYS", globals().get("MELDINGEN_CONTACT_WORKING_DAYS", 5))
+)
+# Backoffice views demand a verified TOTP device from every user (otherwise only from users who have one).
+BACKOFFICE_REQUIRE_2FA = env_bool("BACKOFFICE_REQUIRE_2FA")
+# Key of the blind index used to search encrypted names; falls back to a key derived from SECRET_KEY.
+BACKOFFICE_BLIND_INDEX_KEY = os.environ.get("BACKOFFICE_BLIND_INDEX_KEY", "")
+# Failed logins per username+IP before the admin login refuses for BACKOFFICE_LOGIN_LOCKOUT_SECONDS.
+BACKOFFICE_LOGIN_MAX_FAILURES = int(os.environ.get("BACKOFFICE_LOGIN_MAX_FAILURES", "5"))
+BACKOFFICE_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("BACKOFFICE_LOGIN_LOCKOUT_SECONDS", "900"))
+WAGTAILADMIN_USER_LOGIN_FORM = "meldingen.backoffice.auth.ThrottledLoginForm"
+# Who receives the digest of deliveries that failed for good (besides the functioneel beheerders).
+BACKOFFICE_ADMIN_EMAILS = env_list("BACKOFFICE_ADMIN_EMAILS")
+# Delivery: attempts per target, the first wait (doubled after each failure, capped), request timeout,
+# and how often the sweep looks for jobs whose task was lost.
+DELIVERY_MAX_ATTEMPTS = int(os.environ.get("DELIVERY_MAX_ATTEMPTS", "10"))
+DELIVERY_BACKOFF_SECONDS = float(os.environ.get("DELIVERY_BACKOFF_SECONDS", "30"))
+DELIVERY_BACKOFF_MAX_SECONDS = float(os.environ.get("DELIVERY_BACKOFF_MAX_SECONDS", "21600"))
+DELIVERY_TIMEOUT_SECONDS = float(os.environ.get("DELIVERY_TIMEOUT_SECONDS", "10"))
+DELIVERY_SWEEP_SECONDS = float(os.environ.get("DELIVERY_SWEEP_SECONDS", "60"))

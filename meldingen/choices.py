@@ -1,0 +1,44 @@
+"""The fixed answer options of the melding, shared by the forms, the model and the summary."""
+
+from django.utils.translation import gettext_lazy as _
+
+VOOR_WIE = [
+    ("zelf", _("Voor mezelf")),
+    ("mantelzorger", _("Voor iemand anders: ik ben mantelzorger")),
+    ("familie", _("Voor iemand anders: ik ben familie")),
+    ("professional", _("Voor iemand anders: ik doe dit voor mijn werk")),
+]
+SOORT = [
+    ("kort", _("Kort: alleen mijn gegevens. U belt mij voor een gesprek.")),
+    ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over mijn situatie.")),
+]
+ONDERWERPEN = [
+    ("huishouden", _("Hulp in het huishouden")),
+    ("begeleiding", _("Begeleiding")),
+    ("dagbesteding", _("Dagbesteding")),
+    ("vervoer", _("Vervoer")),
+    ("woning", _("Woning aanpassen")),
+    ("hulpmiddel", _("Een hulpmiddel, zoals een rolstoel of scootmobiel")),
+    ("mantelzorg", _("Mantelzorg ontlasten")),
+    ("anders", _("Iets anders")),
+]
+JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+TOESTEMMING = [
+    ("akkoord", _("Ja, de persoon weet ervan en is het ermee eens")),
+    ("niet_akkoord", _("De persoon weet ervan, maar is het er niet mee eens")),
+    ("weet_niet", _("De persoon weet het nog niet")),
+]
+PLEK = [
+    ("thuis", _("Bij mij thuis")),
+    ("telefoon", _("Aan de telefoon")),
+    ("elders", _("Ergens anders")),
+]
+WIE_ERBIJ = [
+    ("mantelzorger", _("Een mantelzorger of familielid")),
+    ("clientondersteuner", _("Een onafhankelijke cliëntondersteuner")),
+    ("anders", _("Iemand anders")),
+]
+
+
+def label(choices, value) -> str:
+    return str(dict(choices).get(value, value or ""))

@@ -1,0 +1,19 @@
+"""Reference numbers people can read out on the phone: no 0/O, 1/I/L or 5/S look-alikes."""
+
+import secrets
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
+
+
+def new_reference() -> str:
+    """Like M-7K3Q-XW9P: 8 characters from a 30-letter alphabet, about 6.5e11 possibilities."""
+    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
+    return f"M-{chars[:4]}-{chars[4:]}"
+
+
+def normalise(reference: str) -> str:
+    """What a person typed ("m 7k3q xw9p") in the stored form."""
+    plain = "".join(ch for ch in reference.upper() if ch.isalnum())
+    if plain.startswith("M"):
+        plain = plain[1:]
+    return f"M-{plain[:4]}-{plain[4:8]}"

@@ -1,0 +1,297 @@
+"""The melding's question pages: a named-URL wizard whose answers live encrypted in the session."""
+
+import logging
+import secrets
+
+from django.conf import settings
+from django.forms.utils import ErrorDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from . import ratelimit
+from .address import FOUND, lookup_address
+from .emails import send_confirmation
+from .forms import (
+    ControlerenForm,
+    GegevensForm,
+    GesprekForm,
+    HulpForm,
+    KeuzeForm,
+    MelderForm,
+    SituatieForm,
+    SpoedForm,
+    VoorWieForm,
+)
+from .models import MeldingDraft
+from .storage import store_melding
+from .summary import sections_with_steps
+
+logger = logging.getLogger(__name__)
+
+STEPS = [
+    ("voor-wie", VoorWieForm),
+    ("melder", MelderForm),
+    ("keuze", KeuzeForm),
+    ("gegevens", GegevensForm),
+    ("hulp", HulpForm),
+    ("situatie", SituatieForm),
+    ("gesprek", GesprekForm),
+    ("spoed", SpoedForm),
+    ("controleren", ControlerenForm),
+]
+CHECK_STEP = "controleren"
+WIZARD_PREFIX = "melding_wizard"
+SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
+CONFIRMED_KEY = "melding_confirmed"
+VOOR_WIE_CHOICES = {"zelf", "mantelzorger", "familie", "professional"}
+
+
+def answer_key(step: str) -> str:
+    return step.replace("-", "_")
+
+
+def raw_value(wizard, step: str, field: str) -> str:
+    """A stored answer as typed, without validating the step (conditions must not recurse)."""
+    data = wizard.storage.get_step_data(step) or {}
+    value = data.get(f"{step}-{field}", "")
+    return value if isinstance(value, str) else ""
+
+
+def voor_wie(wizard) -> str:
+    value = raw_value(wizard, "voor-wie", "voor_wie")
+    return value if value in VOOR_WIE_CHOICES else "zelf"
+
+
+def for_someone_else(wizard) -> bool:
+    return voor_wie(wizard) != "zelf"
+
+
+def is_uitgebreid(wizard) -> bool:
+    return raw_value(wizard, "keuze", "soort") == "uitgebreid"
+
+
+class MeldingWizard(NamedUrlSessionWizardView):
+    form_list = STEPS
+    condition_dict = {
+        "melder": for_someone_else,
+        "hulp": is_uitgebreid,
+        "situatie": is_uitgebreid,
+        "gesprek": is_uitgebreid,
+    }
+    storage_name = "meldingen.wizard_storage.EncryptedSessionStorage"
+
+    def get_prefix(self, request, *args, **kwargs):
+        return WIZARD_PREFIX
+
+    def get_template_names(self):
+        return [f"meldingen/steps/{self.steps.current}.html", "meldingen/step.html"]
+
+    def get_form_kwargs(self, step=None):
+        return {"answers": {"voor_wie": {"voor_wie": voor_wie(self)}}}
+
+    # --- GET ---------------------------------------------------------------------------------------------
+
+    def get(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if "reset" in request.GET:
+            self.storage.reset()
+            return redirect(self.get_step_url(self.steps.first))
+        form_list = self.get_form_list()
+        if step == self.done_step_name:
+            return redirect(self.get_step_url(CHECK_STEP))
+        if step not in form_list:
+            # A step that does not apply to these answers (or does not exist): go where the user was.
+            return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
+        if step != self.steps.first and not self.storage.has_answers:
+            return self.render_expired()
+        if request.GET.get("terug") == CHECK_STEP:
+            self.storage.extra_data["return_to_check"] = True
+        if step == CHECK_STEP:
+            self.storage.extra_data.pop("return_to_check", None)
+            self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
+        self.storage.current_step = step
+        form = self.get_form(data=self.storage.current_step_data)
+        form._errors = ErrorDict()  # coming back to a page shows what was typed, not old errors
+        return self.render(form)
+
+    # --- POST --------------------------------------------------------------------------------------------
+
+    def post(self, *args, **kwargs):
+        step = kwargs.get("step")
+        form_list = self.get_form_list()
+        if not self.storage.has_answers and step != self.steps.first:
+            if CONFIRMED_KEY in self.request.session:
+                return redirect("meldingen:bevestiging")  # a second click on "Verstuur"
+            return self.render_expired()
+        if step not in form_list:
+            return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
+        self.storage.current_step = step
+        data = self.request.POST.copy()
+        if "opslaan" in data:
+            self.keep_typed(step, data)
+            return redirect("meldingen:opslaan")
+        goto = data.get("wizard_goto_step")
+        if goto:
+            self.keep_typed(step, data)
+            if goto in form_list:
+                return self.render_goto_step(goto)
+        if step == "gegevens":
+            found = self.fill_in_address(data)
+            if "zoek_adres" in data:
+                return self.render_address_lookup(data, found)
+        form = self.get_form(step=step, data=data)
+        if not form.is_valid():
+            return self.render(form)
+        self.storage.set_step_data(step, self.process_step(form))
+        self.clear_caches()
+        if step == self.steps.last:
+            return self.render_done(form, **kwargs)
+        return redirect(self.get_step_url(self.step_after(step)))
+
+    def keep_typed(self, step, data):
+        """Store the page as typed, valid or not, so going back or saving never loses it."""
+        self.storage.set_step_data(step, data)
+        self.clear_caches()
+
+    def clear_caches(self):
+        for name in ("_resolved_form_list", "_cache_signature"):
+            self.__dict__.pop(name, None)
+        for name in [name for name in self.__dict__ if name.startswith("_cleaned_data_cache_")]:
+            delattr(self, name)
+
+    def step_after(self, step):
+        """The next step; after a "Wijzig" back to the check page, unless a new question now applies."""
+        if not self.storage.extra_data.get("return_to_check"):
+            return self.get_next_step(step)
+        for key in self.get_form_list():
+            if key != CHECK_STEP and self.get_cleaned_data_for_step(key) is None:
+                return key
+        return CHECK_STEP
+
+    # --- address -----------------------------------------------------------------------------------------
+
+    def fill_in_address(self, data):
+        """Fill in street and town from postcode + house number; what the user typed there wins."""
+        prefix = "gegevens-"
+        result = lookup_address(
+            data.get(prefix + "postcode", ""),
+            data.get(prefix + "huisnummer", ""),
+            data.get(prefix + "toevoeging", ""),
+        )
+        if result.status == FOUND:
+            explicit = "zoek_adres" in data
+            for field, value in (("straat", result.street), ("woonplaats", result.town)):
+                if explicit or not data.get(prefix + field, "").strip():
+                    data[prefix + field] = value
+        return result
+
+    def render_address_lookup(self, data, result):
+        self.keep_typed("gegevens", data)
+        form = self.get_form(step="gegevens", data=data)
+        form._errors = ErrorDict()
+        return self.render(form, address_result=result)
+
+    # --- done --------------------------------------------------------------------------------------------
+
+    def render_done(self, form, **kwargs):
+        final_forms = {}
+        for key in self.get_form_list():
+            step_form = self.get_form(step=key, data=self.storage.get_step_data(key))
+            if not step_form.is_valid():
+                return self.render_revalidation_failure(key, step_form, **kwargs)
+            final_forms[key] = step_form
+        return self.done(list(final_forms.values()), form_dict=final_forms, **kwargs)
+
+    def done(self, form_list, form_dict=None, **kwargs):
+        if form_dict[CHECK_STEP].cleaned_data.get("website"):
+            return render(self.request, "meldingen/geweigerd.html", status=400)
+        if not ratelimit.hit(self.request, "submit"):
+            return render(self.request, "meldingen/te_vaak.html", status=429)
+        answers = collect_answers(form_dict)
+        token = self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
+        try:
+            melding = store_melding(answers, submission_token=token)
+        except Exception as exc:  # noqa: BLE001 - whatever failed, the user keeps the answers and may retry
+            logger.error("Storing a melding failed: %s", type(exc).__name__)
+            return render(self.request, "meldingen/opslaan_mislukt.html", status=503)
+        draft_id = self.storage.extra_data.get("draft_id")
+        if draft_id:
+            MeldingDraft.objects.filter(pk=draft_id).delete()
+        self.request.session[CONFIRMED_KEY] = {"pk": melding.pk, "reference": melding.reference}
+        self.storage.reset()
+        send_confirmation(melding)
+        return redirect("meldingen:bevestiging")
+
+    # --- rendering ---------------------------------------------------------------------------------------
+
+    def render_expired(self):
+        return render(self.request, "meldingen/sessie_verlopen.html", status=200)
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        steps = list(self.get_form_list())
+        current = self.steps.current
+        index = steps.index(current) if current in steps else 0
+        if self.storage.extra_data.get("return_to_check") and current != CHECK_STEP:
+            back_url = self.get_step_url(CHECK_STEP)
+        elif index == 0:
+            back_url = reverse("meldingen:start")
+        else:
+            back_url = self.get_step_url(steps[index - 1])
+        context.update(
+            step_name=current,
+            step_number=index + 1,
+            step_total=len(steps),
+            step_title=form.title,
+            back_url=back_url,
+            previous_step=steps[index - 1] if index else "",
+            spoed_phone=settings.MELDINGEN_SPOED_PHONE,
+            for_someone_else=for_someone_else(self),
+        )
+        if current == CHECK_STEP:
+            answers = self.current_answers()
+            context["sections"] = [
+                (title, rows, self.get_step_url(step) + f"?terug={CHECK_STEP}")
+                for title, rows, step in sections_with_steps(answers)
+            ]
+            context["spoed"] = answers.get("spoed", {}).get("spoed") == "ja"
+        if current == "spoed":
+            context["spoed_chosen"] = raw_value(self, "spoed", "spoed") == "ja"
+        return context
+
+    def current_answers(self) -> dict:
+        forms = {}
+        for key in self.get_form_list():
+            if key == CHECK_STEP:
+                continue
+            step_form = self.get_form(step=key, data=self.storage.get_step_data(key))
+            if step_form.is_valid():
+                forms[key] = step_form
+        return collect_answers(forms)
+
+
+def collect_answers(form_dict) -> dict:
+    """The cleaned answers per step, JSON-ready; the honeypot and the bare date parts are left out."""
+    answers = {}
+    for step, form in form_dict.items():
+        cleaned = {key: value for key, value in form.cleaned_data.items() if key != "website"}
+        if step == "gegevens":
+            for name in GegevensForm.DATE_FIELDS:
+                cleaned.pop(name, None)
+            cleaned["wijk"] = wijk_name(cleaned.get("postcode", ""))
+        answers[answer_key(step)] = cleaned
+    return answers
+
+
+def wijk_name(postcode: str) -> str:
+    from socialekaart.models import Wijk
+
+    wijk = Wijk.objects.for_postcode(postcode)
+    return wijk.name if wijk else ""
+
+
+def raw_answer_from_session(wizard_data: dict, step: str, field: str) -> str:
+    values = (wizard_data.get("step_data") or {}).get(step, {}).get(f"{step}-{field}") or [""]
+    value = values[-1] if isinstance(values, list) else values
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,74 @@
+// Progressive enhancement of the melding: the address is looked up while typing, and the back link
+// keeps what was typed on this page. Without this script every page works the same through the server.
+(function () {
+  "use strict";
+
+  // After a failed submit, move focus to the error summary so screen readers read it first.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+
+  var form = document.getElementById("melding-form");
+  if (!form) { return; }
+
+  // Back link: submit the page as it is, so nothing typed is lost, then go to the previous step.
+  var previous = form.getAttribute("data-previous-step");
+  var back = document.querySelector(".back-link");
+  if (back && previous) {
+    back.addEventListener("click", function (event) {
+      event.preventDefault();
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "wizard_goto_step";
+      input.value = previous;
+      form.appendChild(input);
+      form.submit();
+    });
+  }
+
+  var address = form.querySelector("[data-address]");
+  if (!address || !window.fetch) { return; }
+  var field = function (name) { return form.querySelector("[name='gegevens-" + name + "']"); };
+  var postcode = field("postcode"), number = field("huisnummer"), addition = field("toevoeging");
+  var street = field("straat"), town = field("woonplaats");
+  var status = address.querySelector("[data-address-status]");
+  var button = address.querySelector("[data-address-button]");
+  var lastQuery = "";
+  var unavailable = address.getAttribute("data-unavailable-message");
+
+  function show(message, warning) {
+    status.textContent = "";
+    if (!message) { return; }
+    var p = document.createElement("p");
+    p.className = warning ? "note note--warning" : "note";
+    p.textContent = message;
+    status.appendChild(p);
+  }
+
+  function lookup(force) {
+    var pc = postcode.value.replace(/\s+/g, "");
+    if (!/^[1-9][0-9]{3}[A-Za-z]{2}$/.test(pc) || !/^[0-9]{1,5}$/.test(number.value.trim())) { return; }
+    var query = "postcode=" + encodeURIComponent(pc) + "&huisnummer=" + encodeURIComponent(number.value.trim()) +
+      "&toevoeging=" + encodeURIComponent(addition.value.trim());
+    if (query === lastQuery && !force) { return; }
+    lastQuery = query;
+    fetch(address.getAttribute("data-address-url") + "?" + query, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : { status: "unavailable" }; })
+      .then(function (result) {
+        if (result.status === "found") {
+          street.value = result.straat;
+          town.value = result.woonplaats;
+          show(result.message, false);
+        } else {
+          show(result.message || unavailable, true);
+        }
+      })
+      .catch(function () { show(unavailable, true); });
+  }
+
+  [postcode, number, addition].forEach(function (input) {
+    input.addEventListener("change", function () { lookup(false); });
+  });
+  if (button) {
+    button.addEventListener("click", function (event) { event.preventDefault(); lookup(true); });
+  }
+})();

@@ -1,0 +1,160 @@
+"""The melding in Chromium: both paths, for oneself and for someone else, errors on every step,
+by keyboard alone (with JavaScript) and by mouse without JavaScript; axe-core on every page and error
+state; no sideways scrolling at 320 px. One walk per case keeps the run short."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
+from tests.meldingen.conftest import ANDER_UITGEBREID, ZELF_KORT
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def tab_to(page, selector: str, limit: int = 120):
+    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def fill_by_keyboard(page, step, data):
+    for field, value in data.items():
+        name = f"{step}-{field}"
+        kind = page.get_attribute(f"[name='{name}']", "type") or "textarea"
+        if kind == "radio":
+            tab_to(page, f"input[name='{name}']")
+            for _ in range(8):
+                if page.evaluate("() => document.activeElement.value") == value:
+                    break
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+        elif kind == "checkbox":
+            for item in value:
+                tab_to(page, f"input[name='{name}'][value='{item}']")
+                page.keyboard.press("Space")
+        else:
+            tab_to(page, f"[name='{name}']")
+            page.keyboard.press("Control+A")
+            page.keyboard.type(value)
+
+
+def fill_by_mouse(page, step, data):
+    for field, value in data.items():
+        name = f"{step}-{field}"
+        kind = page.get_attribute(f"[name='{name}']", "type") or "textarea"
+        if kind == "radio":
+            page.check(f"input[name='{name}'][value='{value}']")
+        elif kind == "checkbox":
+            for item in value:
+                page.check(f"input[name='{name}'][value='{item}']")
+        else:
+            page.fill(f"[name='{name}']", value)
+
+
+def press_verder(page, keyboard):
+    if keyboard:
+        tab_to(page, "form#melding-form button[type=submit]:not([name])")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    else:
+        with page.expect_navigation():
+            page.click("form#melding-form button[type=submit]:not([name])")
+
+
+def assert_accessible(page, run_axe, what):
+    if run_axe:
+        assert axe_violations(page) == [], what
+    assert_no_horizontal_scroll(page)
+
+
+CASES = [
+    pytest.param(ZELF_KORT, True, 320, id="zelf-kort-keyboard-320px"),
+    pytest.param(ANDER_UITGEBREID, True, 1024, id="ander-uitgebreid-keyboard"),
+    pytest.param(ANDER_UITGEBREID, False, 320, id="ander-uitgebreid-zonder-javascript-320px"),
+    pytest.param(ZELF_KORT, False, 1024, id="zelf-kort-zonder-javascript"),
+]
+
+
+@pytest.mark.parametrize("steps,javascript,width", CASES)
+def test_whole_melding(request, live_server, steps, javascript, width):
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.set_viewport_size({"width": width, "height": 800})
+    keyboard = javascript
+    page.goto(f"{live_server.url}/melding/")
+    assert_accessible(page, javascript, "start")
+    if keyboard:
+        tab_to(page, "a.button")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    else:
+        page.click("a.button")
+
+    total = len(steps) + 1
+    for number, (step, data) in enumerate(steps, start=1):
+        assert page.url.endswith(f"/melding/{step}/"), page.url
+        so_far = dict(steps[: number - 1])
+        expected = (
+            5
+            + (so_far.get("voor-wie", {}).get("voor_wie", "zelf") != "zelf")
+            + 3 * (so_far.get("keuze", {}).get("soort") == "uitgebreid")
+        )
+        assert f"Stap {number} van {expected}" in page.title()  # the count follows the answers so far
+        assert page.locator(".step-count").inner_text() == f"Stap {number} van {expected}"
+        assert_accessible(page, javascript, step)
+        press_verder(page, keyboard)  # nothing filled in: the error state
+        assert page.title().startswith("Fout: "), step
+        assert page.locator(".error-summary a").count() >= 1
+        if javascript:
+            assert page.evaluate("() => document.activeElement.matches('[data-error-summary]')")
+        assert_accessible(page, javascript, f"{step} with errors")
+        (fill_by_keyboard if keyboard else fill_by_mouse)(page, step, data)
+        if step == "gegevens" and javascript:
+            # The enhancement fills in street and town from postcode + house number.
+            page.wait_for_function("() => document.querySelector(\"[name='gegevens-straat']\").value !== ''")
+        press_verder(page, keyboard)
+
+    assert page.url.endswith("/melding/controleren/")
+    assert f"Stap {total} van {total}" in page.title()
+    assert_accessible(page, javascript, "check page")
+    press_verder(page, keyboard)
+    assert page.title().startswith("Fout: ")
+    assert_accessible(page, javascript, "check page with errors")
+    if keyboard:
+        tab_to(page, "input[name='controleren-toestemming']")
+        page.keyboard.press("Space")
+        tab_to(page, "form#melding-form button[type=submit]:not([name])")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    else:
+        page.check("input[name='controleren-toestemming']")
+        with page.expect_navigation():
+            page.click("form#melding-form button[type=submit]:not([name])")
+
+    assert page.url.endswith("/melding/bevestiging/")
+    assert re.search(r"M-[2-9A-Z]{4}-[2-9A-Z]{4}", page.locator(".reference").inner_text())
+    assert_accessible(page, javascript, "confirmation")
+
+
+def test_wijzig_and_back_link_keep_input(live_server, page):
+    """The back link (enhanced) keeps half-typed input; Wijzig returns to the check page."""
+    page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
+    for step, data in ZELF_KORT:
+        if step == "gegevens":
+            page.fill("[name='gegevens-naam']", "Half")
+            page.click(".back-link")
+            page.wait_for_url("**/melding/keuze/")
+            page.click("form#melding-form button[type=submit]:not([name])")
+            page.wait_for_url("**/melding/gegevens/")
+            assert page.input_value("[name='gegevens-naam']") == "Half"
+        fill_by_mouse(page, step, data)
+        page.click("form#melding-form button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/controleren/")
+    page.click("a[href='/melding/gegevens/?terug=controleren']")
+    page.fill("[name='gegevens-naam']", "Jan de Boer")
+    page.click("form#melding-form button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/controleren/")
+    assert "Jan de Boer" in page.content()

@@ -1,0 +1,181 @@
+"""Address lookup: the embedded demo table, outside the municipality, and a stand-in PDOK server."""
+
+import contextlib
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from meldingen.address import FOUND, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
+
+from .conftest import ZELF_KORT
+
+pytestmark = pytest.mark.django_db
+PDOK = "meldingen.address.PdokAddressLookup"
+
+
+class StandInPdok(BaseHTTPRequestHandler):
+    """Answers like the Locatieserver; `mode` on the server picks success, 500, slow or garbage."""
+
+    def do_GET(self):  # noqa: N802
+        mode = self.server.mode
+        self.server.requests.append(self.path)
+        if mode == "slow":
+            time.sleep(1.5)
+        if mode == "error":
+            self.send_response(500)
+            self.end_headers()
+            return
+        if mode == "garbage":
+            body = b"<html>not json"
+        else:
+            docs = (
+                []
+                if mode == "empty"
+                else [
+                    {
+                        "straatnaam": "Lange Voorhout",
+                        "woonplaatsnaam": "Den Haag",
+                        "gemeentecode": "0518",
+                        "huisletter": "",
+                        "huisnummertoevoeging": "",
+                    }
+                ]
+            )
+            body = json.dumps({"response": {"numFound": len(docs), "docs": docs}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
+            self.wfile.write(body)
+
+    def log_message(self, *args):  # keep postcodes out of the test output
+        pass
+
+
+@pytest.fixture
+def pdok(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), StandInPdok)
+    server.mode = "ok"
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.MELDINGEN_ADDRESS_LOOKUP = PDOK
+    settings.MELDINGEN_PDOK_URL = f"http://127.0.0.1:{server.server_port}/free"
+    settings.MELDINGEN_PDOK_TIMEOUT_SECONDS = 0.5
+    settings.MELDINGEN_GEMEENTE_CODE = "0518"
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_demo_lookup_finds_street_and_town():
+    result = lookup_address("3924aa", "5")
+    assert result.status == FOUND and result.street == "Raveldseweg" and result.town == "Raveld"
+
+
+def test_demo_lookup_knows_other_postcodes_lie_outside():
+    assert lookup_address("1012 AB", "1").status == OUTSIDE
+
+
+def test_zoek_adres_without_javascript_fills_in_the_fields(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": "kort"})
+    response = walker.post(
+        "gegevens", {"naam": "Jan", "postcode": "3913 AA", "huisnummer": "8"}, zoek_adres="1"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Kadeweg"' in html and 'value="Lindewaard"' in html
+    assert 'value="Jan"' in html
+    assert "error-summary" not in html  # looking up is not submitting
+
+
+def test_typed_street_is_kept_when_submitting(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": "kort"})
+    data = dict(ZELF_KORT[2][1], straat="Kerkplein-Noord", woonplaats="Lindewaard")
+    assert walker.post("gegevens", data).status_code == 302
+    assert "Kerkplein-Noord" in walker.client.get("/melding/controleren/").content.decode()
+
+
+def test_outside_the_municipality_says_what_to_do(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": "kort"})
+    data = dict(ZELF_KORT[2][1], postcode="1012 AB", straat="Damrak", woonplaats="Amsterdam")
+    html = walker.post("gegevens", data).content.decode()
+    assert "ligt niet in Gemeente Lindewaard" in html
+    assert "Wmo-loket van die gemeente" in html
+    assert "https://www.overheid.nl/wie-is-mijn-gemeente" in html
+    assert 'value="Damrak"' in html
+
+
+def test_json_endpoint_for_the_enhancement(client):
+    found = client.get("/melding/adres/", {"postcode": "3911AB", "huisnummer": "1"}).json()
+    assert found["status"] == "found" and found["straat"] == "Kerkplein"
+    outside = client.get("/melding/adres/", {"postcode": "9999ZZ", "huisnummer": "1"}).json()
+    assert outside["status"] == "outside" and "Wmo-loket" in outside["message"]
+    bad = client.get("/melding/adres/", {"postcode": "<script>", "huisnummer": "x" * 500})
+    assert bad.status_code == 200 and bad.json()["status"] == "invalid"
+
+
+def test_pdok_found(pdok):
+    result = lookup_address("2514 EA", "10")
+    assert (result.status, result.street, result.town) == (FOUND, "Lange Voorhout", "Den Haag")
+    assert "postcode%3A2514EA" in pdok.requests[0] and "huisnummer%3A10" in pdok.requests[0]
+
+
+def test_pdok_other_municipality_is_outside(pdok, settings):
+    settings.MELDINGEN_GEMEENTE_CODE = "0344"
+    assert lookup_address("2514 EA", "10").status == OUTSIDE
+
+
+def test_pdok_unknown_address(pdok):
+    pdok.mode = "empty"
+    assert lookup_address("2514 EA", "999").status == NOT_FOUND
+
+
+@pytest.mark.parametrize("mode", ["error", "slow", "garbage"])
+def test_pdok_failures_fall_back_to_typing(pdok, mode, caplog):
+    pdok.mode = mode
+    started = time.monotonic()
+    assert lookup_address("2514 EA", "10").status == UNAVAILABLE
+    assert time.monotonic() - started < 1.4  # the timeout, not the slow server, decides
+    assert "2514" not in caplog.text
+
+
+def test_pdok_refused_connection(settings):
+    settings.MELDINGEN_ADDRESS_LOOKUP = PDOK
+    settings.MELDINGEN_PDOK_URL = "http://127.0.0.1:9/free"
+    assert lookup_address("2514 EA", "10").status == UNAVAILABLE
+
+
+def test_pdok_down_the_user_types_the_address_and_goes_on(walker, pdok):
+    pdok.mode = "error"
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": "kort"})
+    data = {"naam": "Jan", "postcode": "2514 EA", "huisnummer": "10", "telefoon": "0612345678"}
+    html = walker.post("gegevens", data, zoek_adres="1").content.decode()
+    assert "lukt nu niet" in html and "zelf in" in html
+    response = walker.post("gegevens", dict(data, straat="Lange Voorhout", woonplaats="Den Haag"))
+    assert response["Location"] == "/melding/spoed/"
+
+
+def test_the_postcode_gives_the_wijk(walker):
+    from socialekaart.models import Wijk, WijkPostcode
+
+    wijk = Wijk.objects.create(name="Centrum", slug="centrum", cbs_code="WK990101")
+    WijkPostcode.objects.create(wijk=wijk, pc4="3911")
+    walker.walk(ZELF_KORT)
+    assert "Centrum" in walker.client.get("/melding/controleren/").content.decode()
+    walker.submit()
+    from meldingen.models import Melding
+
+    assert Melding.objects.get().wijk == wijk

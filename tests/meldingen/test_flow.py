@@ -1,0 +1,152 @@
+"""Both paths, for oneself and for someone else, from the start page to the confirmation."""
+
+import pytest
+from django.core import mail
+
+from meldingen.models import Melding
+
+from .conftest import ANDER_UITGEBREID, REFERENCE_RE, ZELF_KORT
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_page_explains_melding_in_b1(client):
+    html = client.get("/melding/").content.decode()
+    assert "nog geen aanvraag" in html
+    assert "cliëntondersteuner" in html and "gratis" in html
+    assert "14 0599" in html
+    assert 'href="/melding/voor-wie/?reset=1"' in html
+
+
+def test_short_path_for_myself_counts_five_steps(walker):
+    response = walker.start()
+    html = response.content.decode()
+    assert "<title>Voor wie doet u de melding? – Stap 1 van 5" in html
+    assert "Stap 1 van 5" in html.split("<h1>")[0]
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    html = walker.client.get("/melding/keuze/").content.decode()
+    assert "Stap 2 van 5" in html
+    assert 'class="back-link" href="/melding/voor-wie/"' in html
+
+
+def test_long_path_for_someone_else_counts_nine_steps(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "familie"})
+    assert "Stap 2 van 6" in walker.client.get("/melding/melder/").content.decode()
+    walker.walk(ANDER_UITGEBREID)
+    html = walker.client.get("/melding/controleren/").content.decode()
+    assert "Stap 9 van 9" in html
+
+
+def test_short_melding_for_myself_is_stored_and_confirmed(submitted):
+    melding = Melding.objects.get()
+    assert melding.soort == "kort" and melding.voor_wie == "zelf" and not melding.spoed
+    assert melding.resident_name == "Jan Jansen"
+    assert melding.answers["gegevens"]["straat"] == "Kerkplein"  # filled in from the postcode
+    html = submitted.client.get("/melding/bevestiging/").content.decode()
+    assert melding.reference in html
+    assert REFERENCE_RE.fullmatch(melding.reference)
+    assert "Binnen 5 werkdagen" in html and "Binnen 6 weken" in html
+    assert "/melding/bevestiging/melding.pdf" in html
+
+
+def test_long_melding_for_someone_else_keeps_both_people_and_spoed(walker):
+    walker.walk(ANDER_UITGEBREID)
+    html = walker.client.get("/melding/controleren/").content.decode()
+    for text in (
+        "Petra de Vries",
+        "Gerrit de Vries",
+        "Beukenlaan 3 B",
+        "7 maart 1941",
+        "Vervoer",
+        "Stofzuigen lukt niet meer",
+        "Bij mij thuis",
+        "U hebt gezegd dat het dringend is",
+    ):
+        assert text in html, text
+    response = walker.submit()
+    assert response["Location"] == "/melding/bevestiging/"
+    melding = Melding.objects.get()
+    assert melding.spoed and melding.soort == "uitgebreid" and melding.voor_wie == "mantelzorger"
+    assert melding.onderwerpen == ["huishouden", "vervoer"]
+    assert melding.contact_email == "petra@example.org"
+    html = walker.client.get("/melding/bevestiging/").content.decode()
+    assert "binnen 2 werkdagen" in html
+
+
+def test_kort_skips_the_extra_questions(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    response = walker.post("keuze", {"soort": "kort"})
+    assert response["Location"] == "/melding/gegevens/"
+    assert walker.client.get("/melding/hulp/")["Location"] != "/melding/hulp/"
+
+
+def test_confirmation_email_holds_no_health_data(walker):
+    walker.walk(ANDER_UITGEBREID)
+    walker.submit()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    melding = Melding.objects.get()
+    assert message.to == ["petra@example.org"]
+    assert melding.reference in message.subject and melding.reference in message.body
+    for private in (
+        "Gerrit",
+        "Petra de Vries",
+        "Stofzuigen",
+        "knie",
+        "mantelzorger valt",
+        "Beukenlaan",
+        "huishouden",
+        "1941",
+    ):
+        assert private not in message.body, private
+    assert "2 werkdagen" in message.body
+
+
+def test_no_email_without_address(walker):
+    steps = [(s, {k: v for k, v in d.items() if k != "email"}) for s, d in ZELF_KORT]
+    walker.walk(steps)
+    walker.submit()
+    assert Melding.objects.count() == 1 and mail.outbox == []
+
+
+def test_pdf_of_the_melding(submitted):
+    response = submitted.client.get("/melding/bevestiging/melding.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert Melding.objects.get().reference in response["Content-Disposition"]
+
+
+def test_pdf_text_holds_the_answers():
+    from meldingen.pdf import melding_pdf
+    from meldingen.storage import build_melding
+
+    melding = build_melding(
+        {
+            "voor_wie": {"voor_wie": "zelf"},
+            "keuze": {"soort": "kort"},
+            "gegevens": {"naam": "Jan Jansen", "postcode": "3911 AB"},
+        }
+    )
+    pdf = melding_pdf(melding)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 2000
+
+
+def test_confirmation_and_pdf_need_a_melding_of_this_session(client):
+    assert client.get("/melding/bevestiging/")["Location"] == "/melding/"
+    assert client.get("/melding/bevestiging/melding.pdf")["Location"] == "/melding/"
+
+
+def test_double_submit_stores_one_melding(submitted):
+    response = submitted.submit()
+    assert response.status_code == 302 and response["Location"] == "/melding/bevestiging/"
+    assert Melding.objects.count() == 1
+
+
+def test_done_url_by_get_never_stores(walker):
+    walker.walk(ZELF_KORT)
+    response = walker.client.get("/melding/klaar/")
+    assert response["Location"] == "/melding/controleren/"
+    assert Melding.objects.count() == 0

@@ -1,0 +1,114 @@
+"""Random and hostile input on every step: never a 500, and every typed text comes back in the form."""
+
+import html
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .conftest import ANDER_UITGEBREID, step_data
+
+pytestmark = pytest.mark.django_db
+
+TEXT_FIELDS = {
+    "voor-wie": [],
+    "melder": ["naam", "organisatie", "telefoon", "email"],
+    "keuze": [],
+    "gegevens": [
+        "naam",
+        "postcode",
+        "huisnummer",
+        "toevoeging",
+        "straat",
+        "woonplaats",
+        "telefoon",
+        "email",
+        "geboortedag",
+        "geboortemaand",
+        "geboortejaar",
+    ],
+    "hulp": ["toelichting"],
+    "situatie": ["wat_lukt_niet", "sinds_wanneer", "wat_zelf", "wie_helpt", "huidige_hulp"],
+    "gesprek": ["bereikbaar", "plek_anders"],
+    "spoed": ["toelichting"],
+    "controleren": [],
+}
+CHOICE_FIELDS = {
+    "voor-wie": ["voor_wie"],
+    "melder": ["bewoner_toestemming"],
+    "keuze": ["soort"],
+    "hulp": ["onderwerpen"],
+    "gesprek": ["plek", "wie_erbij"],
+    "spoed": ["spoed"],
+    "controleren": ["toestemming", "website"],
+    "gegevens": [],
+    "situatie": [],
+}
+HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "'; DROP TABLE meldingen_melding; --",
+        "\x00",
+        "{{ settings.SECRET_KEY }}",
+        "../../etc/passwd",
+        "😀" * 30,
+        "ـ" * 10,
+        "\u202e",
+        "a" * 5000,
+        " ",
+        "%s%s%s",
+        "0",
+        "-1",
+        "99999999999",
+    ]
+)
+VALUES = st.one_of(HOSTILE, st.text(st.characters(blacklist_categories=("Cs",)), max_size=60))
+
+
+def walker_at(client, step):
+    client.get("/melding/voor-wie/?reset=1", follow=True)
+    for name, data in ANDER_UITGEBREID:
+        if name == step:
+            return
+        client.post(f"/melding/{name}/", step_data(name, data))
+
+
+@pytest.mark.parametrize("step", list(TEXT_FIELDS))
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_input_gives_a_page_not_a_crash(client, step, data):
+    walker_at(client, step)
+    posted = {}
+    for field in TEXT_FIELDS[step]:
+        posted[field] = data.draw(VALUES, label=field)
+    for field in CHOICE_FIELDS[step]:
+        posted[field] = data.draw(st.lists(VALUES, max_size=3), label=field)
+    response = client.post(f"/melding/{step}/", step_data(step, posted))
+    assert response.status_code in (200, 302, 400, 429), response.status_code
+    if response.status_code == 200 and "error-summary" in response.content.decode():
+        page = response.content.decode()
+        for field in TEXT_FIELDS[step]:
+            value = posted[field]
+            if "\x00" in value or not value.strip():
+                continue
+            if len(value) <= 2000:
+                assert (
+                    html.escape(value, quote=True).replace("&#x27;", "&#x27;") in page
+                    or html.escape(value, quote=False) in page
+                ), (field, value)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    step=st.text(max_size=30), params=st.dictionaries(st.text(max_size=10), st.text(max_size=20), max_size=4)
+)
+def test_any_url_and_query_is_no_crash(client, step, params):
+    response = client.get(f"/melding/{step}/", params)
+    assert response.status_code < 500
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(st.sampled_from(["postcode", "huisnummer", "toevoeging"]), VALUES))
+def test_address_endpoint_never_crashes(client, params):
+    response = client.get("/melding/adres/", params)
+    assert response.status_code == 200 and "status" in response.json()

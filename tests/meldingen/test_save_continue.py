@@ -1,0 +1,116 @@
+"""Save and continue later: an e-mailed link valid for 7 days; the draft is encrypted, the token hashed."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from meldingen.models import Melding, MeldingDraft, hash_token
+
+from .conftest import ANDER_UITGEBREID
+
+pytestmark = pytest.mark.django_db
+LINK_RE = re.compile(r"http://[^\s]+/melding/verder/([A-Za-z0-9_\-]+)/")
+
+
+def save_halfway(walker):
+    walker.start()
+    for step, data in ANDER_UITGEBREID[:4]:
+        walker.post(step, data)
+    response = walker.post("hulp", {"onderwerpen": ["vervoer"], "toelichting": "Half getypt"}, opslaan="1")
+    assert response["Location"] == "/melding/opslaan/"
+    page = walker.client.get("/melding/opslaan/").content.decode()
+    assert 'value="petra@example.org"' in page  # the address given earlier is proposed
+    response = walker.client.post("/melding/opslaan/", {"email": "petra@example.org"})
+    assert response.status_code == 200
+    return LINK_RE.search(mail.outbox[-1].body).group(1)
+
+
+def test_save_sends_a_link_and_stores_the_draft_encrypted(walker):
+    token = save_halfway(walker)
+    message = mail.outbox[-1]
+    assert message.to == ["petra@example.org"]
+    for private in ("Gerrit", "Petra de Vries", "vervoer", "Half getypt", "3915"):
+        assert private not in message.body
+    draft = MeldingDraft.objects.get()
+    assert draft.token_hash == hash_token(token) and token not in draft.token_hash
+    assert "Gerrit" not in draft.encrypted_data and "Half getypt" not in draft.encrypted_data
+    assert timedelta(days=6, hours=23) < draft.expires_at - timezone.now() <= timedelta(days=7)
+
+
+def test_link_restores_every_answer_in_a_new_browser(walker, client_factory):
+    token = save_halfway(walker)
+    other = client_factory()
+    page = other.get(f"/melding/verder/{token}/")
+    assert page.status_code == 200 and "Ga verder" in page.content.decode()
+    response = other.post(f"/melding/verder/{token}/")
+    assert response["Location"] == "/melding/hulp/"
+    html = other.get("/melding/hulp/").content.decode()
+    assert "Half getypt" in html and 'value="vervoer" ' in html.replace('value="vervoer"', 'value="vervoer" ')
+    assert "Gerrit de Vries" in other.get("/melding/gegevens/").content.decode()
+
+
+def test_a_get_on_the_link_changes_nothing(walker, client_factory):
+    token = save_halfway(walker)
+    other = client_factory()
+    other.get(f"/melding/verder/{token}/")
+    assert other.get("/melding/hulp/").content.decode().count("Half getypt") == 0
+
+
+def test_expired_link_explains_and_offers_a_new_start(walker, client_factory):
+    token = save_halfway(walker)
+    MeldingDraft.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    response = client_factory().get(f"/melding/verder/{token}/")
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "Deze link werkt niet meer" in html and "/melding/voor-wie/?reset=1" in html
+
+
+@pytest.mark.parametrize("token", ["onzin", "x" * 300, "%00", "..%2F..%2Fetc"])
+def test_unknown_link_is_no_crash(client, token):
+    response = client.get(f"/melding/verder/{token}/")
+    assert response.status_code in (404, 410)
+
+
+def test_submitting_a_resumed_melding_removes_the_draft(walker, client_factory):
+    token = save_halfway(walker)
+    other = client_factory()
+    other.post(f"/melding/verder/{token}/")
+    from .conftest import Walker
+
+    resumed = Walker(other)
+    for step, data in ANDER_UITGEBREID[4:]:
+        assert resumed.post(step, data).status_code == 302
+    assert resumed.submit()["Location"] == "/melding/bevestiging/"
+    assert Melding.objects.count() == 1 and MeldingDraft.objects.count() == 0
+
+
+def test_save_without_answers_explains_the_session_is_gone(client):
+    html = client.get("/melding/opslaan/").content.decode()
+    assert "niet meer bewaard" in html
+
+
+def test_save_needs_a_valid_email(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"}, opslaan="1")
+    response = walker.client.post("/melding/opslaan/", {"email": "geen-adres"})
+    html = response.content.decode()
+    assert "<title>Fout: " in html and 'value="geen-adres"' in html and MeldingDraft.objects.count() == 0
+
+
+@pytest.fixture
+def client_factory():
+    from django.test import Client
+
+    return Client
+
+
+def test_draft_under_a_removed_key_is_a_dead_link_not_a_crash(walker, client_factory, settings):
+    from cryptography.fernet import Fernet
+
+    token = save_halfway(walker)
+    settings.MELDINGEN_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    response = client_factory().post(f"/melding/verder/{token}/")
+    assert response.status_code == 410 and "Deze link werkt niet meer" in response.content.decode()

@@ -1,0 +1,186 @@
+"""Every question page: its B1 errors, the error summary, "Fout: " in the title, and nothing typed lost."""
+
+import pytest
+
+from .conftest import ANDER_UITGEBREID, ZELF_KORT
+
+pytestmark = pytest.mark.django_db
+
+
+def reach(walker, steps, upto):
+    """Walk the given path until (not including) the step `upto`."""
+    walker.start()
+    for step, data in steps:
+        if step == upto:
+            return
+        assert walker.post(step, data).status_code == 302, step
+
+
+INVALID = [
+    # (path, step, posted data, field with the error, message part, typed text that must come back)
+    (ZELF_KORT, "voor-wie", {}, "voor_wie", "Kies een antwoord", None),
+    (ZELF_KORT, "voor-wie", {"voor_wie": "iedereen"}, "voor_wie", "Kies een van de antwoorden", None),
+    (ANDER_UITGEBREID, "melder", {"naam": "Petra", "telefoon": "12"}, "telefoon", "10 cijfers", "Petra"),
+    (ZELF_KORT, "keuze", {}, "soort", "Kies een antwoord", None),
+    (
+        ZELF_KORT,
+        "gegevens",
+        {"naam": "Jan", "postcode": "ABCD 12", "huisnummer": "1"},
+        "postcode",
+        "4 cijfers en 2 letters",
+        "ABCD 12",
+    ),
+    (
+        ZELF_KORT,
+        "gegevens",
+        {"naam": "", "postcode": "3911AB", "huisnummer": "12a", "telefoon": "0612345678"},
+        "huisnummer",
+        "alleen het nummer",
+        "12a",
+    ),
+    (
+        ZELF_KORT,
+        "gegevens",
+        {
+            "naam": "Jan",
+            "postcode": "3911AB",
+            "huisnummer": "1",
+            "telefoon": "0612345678",
+            "geboortedag": "31",
+            "geboortemaand": "2",
+            "geboortejaar": "1950",
+        },
+        "geboortedag",
+        "bestaande datum",
+        "1950",
+    ),
+    (
+        ZELF_KORT,
+        "gegevens",
+        {"naam": "Jan", "postcode": "3911AB", "huisnummer": "1", "telefoon": "0612345678", "email": "jan@@x"},
+        "email",
+        "naam@voorbeeld.nl",
+        "jan@@x",
+    ),
+    (ANDER_UITGEBREID, "hulp", {"onderwerpen": ["anders"]}, "toelichting", "Iets anders", None),
+    (ANDER_UITGEBREID, "hulp", {}, "onderwerpen", "minstens één", None),
+    (
+        ANDER_UITGEBREID,
+        "situatie",
+        {"sinds_wanneer": "sinds maart"},
+        "wat_lukt_niet",
+        "Vul dit in",
+        "sinds maart",
+    ),
+    (ANDER_UITGEBREID, "gesprek", {"plek": "elders"}, "plek_anders", "Ergens anders", None),
+    (ZELF_KORT, "spoed", {"toelichting": "mijn buurvrouw"}, "spoed", "Kies een antwoord", "mijn buurvrouw"),
+]
+
+
+@pytest.mark.parametrize(
+    "path,step,data,field,message,typed", INVALID, ids=[f"{case[1]}-{case[3]}" for case in INVALID]
+)
+def test_errors_on_every_step(walker, path, step, data, field, message, typed):
+    reach(walker, path, step)
+    response = walker.post(step, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<title>Fout: " in html
+    assert 'class="error-summary"' in html
+    assert f'href="#id_{step}-{field}"' in html  # the summary links to the field
+    assert message in html
+    if typed:
+        assert typed in html
+
+
+def test_check_page_needs_consent(walker):
+    walker.walk(ZELF_KORT)
+    response = walker.post("controleren", {})
+    html = response.content.decode()
+    assert response.status_code == 200 and "<title>Fout: " in html
+    assert "Geef toestemming" in html and 'href="#id_controleren-toestemming"' in html
+
+
+def test_going_back_shows_what_was_typed_without_old_errors(walker):
+    reach(walker, ZELF_KORT, "spoed")
+    html = walker.client.get("/melding/gegevens/").content.decode()
+    assert 'value="Jan Jansen"' in html and 'value="3911 AB"' in html
+    assert "error-summary" not in html and "<title>Fout" not in html
+
+
+def test_back_through_the_form_keeps_unsent_input(walker):
+    """The enhanced back link posts the page: what was typed (even half) is there when the user returns."""
+    reach(walker, ZELF_KORT, "gegevens")
+    response = walker.post("gegevens", {"naam": "Half ingevu"}, wizard_goto_step="keuze")
+    assert response["Location"] == "/melding/keuze/"
+    assert 'value="Half ingevu"' in walker.client.get("/melding/gegevens/").content.decode()
+
+
+def test_wijzig_comes_back_to_the_check_page(walker):
+    walker.walk(ZELF_KORT)
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert 'href="/melding/gegevens/?terug=controleren"' in check
+    page = walker.client.get("/melding/gegevens/?terug=controleren").content.decode()
+    assert 'class="back-link" href="/melding/controleren/"' in page
+    changed = dict(ZELF_KORT[2][1], naam="Jan de Boer")
+    response = walker.post("gegevens", changed)
+    assert response["Location"] == "/melding/controleren/"
+    assert "Jan de Boer" in walker.client.get("/melding/controleren/").content.decode()
+
+
+def test_wijzig_to_someone_else_asks_the_new_questions_first(walker):
+    walker.walk(ZELF_KORT)
+    walker.client.get("/melding/voor-wie/?terug=controleren")
+    response = walker.post("voor-wie", {"voor_wie": "familie"})
+    assert response["Location"] == "/melding/melder/"
+    response = walker.post("melder", ANDER_UITGEBREID[1][1])
+    assert response["Location"] == "/melding/controleren/"
+    html = walker.client.get("/melding/controleren/").content.decode()
+    assert "Stap 6 van 6" in html and "Petra de Vries" in html
+
+
+def test_wijzig_to_uitgebreid_walks_the_three_extra_pages(walker):
+    walker.walk(ZELF_KORT)
+    walker.client.get("/melding/keuze/?terug=controleren")
+    assert walker.post("keuze", {"soort": "uitgebreid"})["Location"] == "/melding/hulp/"
+    assert walker.post("hulp", {"onderwerpen": ["vervoer"]})["Location"] == "/melding/situatie/"
+    assert walker.post("situatie", {"wat_lukt_niet": "Fietsen"})["Location"] == "/melding/gesprek/"
+    assert walker.post("gesprek", {"plek": "telefoon"})["Location"] == "/melding/controleren/"
+
+
+def test_spoed_page_shows_the_number_to_call(walker):
+    reach(walker, ZELF_KORT, "spoed")
+    html = walker.client.get("/melding/spoed/").content.decode()
+    assert 'href="tel:14 0599"' in html
+    assert "mantelzorger valt plotseling weg" in html and "ziekenhuis" in html
+
+
+def test_professional_must_name_the_organisation(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "professional"})
+    response = walker.post(
+        "melder", {"naam": "Anna", "telefoon": "0301234567", "bewoner_toestemming": "akkoord"}
+    )
+    html = response.content.decode()
+    assert "Vul de naam van uw organisatie in" in html
+
+
+def test_someone_else_resident_phone_is_optional(walker):
+    reach(walker, ANDER_UITGEBREID, "gegevens")
+    response = walker.post("gegevens", {"naam": "Gerrit", "postcode": "3915AA", "huisnummer": "3"})
+    assert response.status_code == 302
+
+
+def test_unknown_step_redirects_and_skipped_step_is_not_shown(walker):
+    walker.start()
+    assert walker.client.get("/melding/bestaat-niet/").status_code == 302
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    assert walker.client.get("/melding/melder/")["Location"] != "/melding/melder/"
+
+
+def test_tampered_management_form_is_no_500(walker):
+    reach(walker, ZELF_KORT, "keuze")
+    response = walker.client.post(
+        "/melding/keuze/", {"melding_wizard-current_step": "../../etc", "keuze-soort": "kort"}
+    )
+    assert response.status_code in (200, 302)
