@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 
 
 def page_not_found(request, exception):
@@ -18,3 +19,15 @@ def server_error(request):
         }
     }
     return HttpResponseServerError(loader.get_template("500.html").render(context))
+
+
+def begrippenlijst(request):
+    """Every term of the begrippenlijst with its explanation, A to Z, each with its own anchor."""
+    from portal.begrippen import all_begrippen
+
+    begrippen = all_begrippen()
+    letters = {}
+    for begrip in begrippen:
+        letters.setdefault(begrip["term"][:1].upper(), []).append(begrip)
+    crumbs = [{"url": "/", "title": _("Home")}, {"url": "/begrippen/", "title": _("Begrippenlijst")}]
+    return render(request, "portal/begrippen.html", {"letters": letters.items(), "breadcrumbs": crumbs})

@@ -1,0 +1,165 @@
+"""The begrippenlijst: difficult words with a B1 explanation, and their explanation in place on a page.
+
+The first time a page uses a term (or one of its variants), the word becomes a link to its own
+explanation right behind it. Without JavaScript the link targets the explanation (CSS `:target` shows
+it); screen readers hear it through `aria-describedby`; on paper every explanation is printed.
+"""
+
+import re
+import time
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+CACHE_KEY = "portal:begrippen:v1"
+GENERATION_KEY = "portal:begrippen:generation"
+# Words inside these elements stay as they are: links and buttons cannot hold another link, and
+# headings and summaries read better without one.
+SKIP_ELEMENTS = {
+    "a",
+    "button",
+    "summary",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dfn",
+    "label",
+    "script",
+    "style",
+}
+
+
+class Begrip(index.Indexed, models.Model):
+    term = models.CharField(_lazy("begrip"), max_length=80, unique=True)
+    slug = models.SlugField(_lazy("ankernaam"), max_length=80, unique=True, blank=True)
+    variants = models.TextField(
+        _lazy("andere vormen"),
+        blank=True,
+        help_text=_lazy("Eén vorm per regel, bijvoorbeeld het meervoud of een afkorting."),
+    )
+    uitleg = models.TextField(_lazy("uitleg in eenvoudige taal"), max_length=600)
+
+    panels = [FieldPanel("term"), FieldPanel("variants"), FieldPanel("uitleg"), FieldPanel("slug")]
+    search_fields = [index.SearchField("term"), index.SearchField("uitleg"), index.AutocompleteField("term")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _lazy("begrip")
+        verbose_name_plural = _lazy("begrippen")
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.term)[:80]
+        super().save(*args, **kwargs)
+
+    def variant_list(self) -> list[str]:
+        forms = [self.term, *(line.strip() for line in self.variants.splitlines())]
+        return list(dict.fromkeys(form for form in forms if form))
+
+
+def all_begrippen() -> list[dict]:
+    """Every term as plain data, alphabetical; cached until a term changes."""
+    begrippen = cache.get(CACHE_KEY)
+    if begrippen is None:
+        begrippen = [
+            {"term": b.term, "slug": b.slug, "uitleg": b.uitleg, "variants": b.variant_list()}
+            for b in Begrip.objects.all()
+        ]
+        begrippen.sort(key=lambda b: b["term"].casefold())
+        cache.set(CACHE_KEY, begrippen, settings.PORTAL_CACHE_SECONDS)
+    return begrippen
+
+
+@receiver(post_save, sender=Begrip)
+@receiver(post_delete, sender=Begrip)
+def _forget_begrippen(**kwargs):
+    cache.delete(CACHE_KEY)
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def begrippen_generation() -> int:
+    """Changes whenever a term changes: part of the key of every cached text with explained terms."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.set(GENERATION_KEY, generation, None)
+    return generation
+
+
+@lru_cache(maxsize=8)
+def _matcher(variants: tuple[tuple[str, str], ...]):
+    """One pattern for every variant (longest first, so "Wmo 2015" wins over "Wmo"), and variant -> slug."""
+    by_variant = {variant.casefold(): slug for variant, slug in variants}
+    ordered = sorted(by_variant, key=len, reverse=True)
+    if not ordered:
+        return None, by_variant
+    alternatives = "|".join(re.escape(escape(variant)) for variant in ordered)
+    return re.compile(rf"(?<![\w&-])({alternatives})(?![\w-])", re.IGNORECASE), by_variant
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+
+
+def explain_terms(html: str, begrippen: list[dict] | None = None, prefix: str = "uitleg") -> str:
+    """Mark the first use of each term in `html` and put its explanation right behind it."""
+    begrippen = all_begrippen() if begrippen is None else begrippen
+    key = tuple((variant, b["slug"]) for b in begrippen for variant in b["variants"])
+    pattern, slug_for = _matcher(key)
+    if pattern is None or not html:
+        return html
+    by_slug = {b["slug"]: b for b in begrippen}
+    seen: set[str] = set()
+    skip_depth = 0
+    parts = _TAG.split(html)
+    for position, part in enumerate(parts):
+        if position % 2:  # a tag
+            match = _TAG_NAME.match(part)
+            if match and match.group(2).lower() in SKIP_ELEMENTS and not part.endswith("/>"):
+                skip_depth += -1 if match.group(1) else 1
+                skip_depth = max(skip_depth, 0)
+            continue
+        if skip_depth or not part.strip():
+            continue
+        parts[position] = _explain_in_text(part, pattern, slug_for, by_slug, seen, prefix)
+    return "".join(parts)
+
+
+def _explain_in_text(text, pattern, slug_for, by_slug, seen, prefix) -> str:
+    def replace(match):
+        slug = slug_for.get(match.group(1).casefold())
+        if slug is None or slug in seen:
+            return match.group(0)
+        seen.add(slug)
+        return _explained(match.group(1), by_slug[slug], prefix)
+
+    return pattern.sub(replace, text)
+
+
+def _explained(word: str, begrip: dict, prefix: str) -> str:
+    explanation_id = f"{prefix}-{begrip['slug']}"
+    term_id = f"{explanation_id}-woord"
+    return (
+        f'<span class="begrip"><a class="begrip__term" id="{term_id}" href="#{explanation_id}" '
+        f'aria-describedby="{explanation_id}-tekst"><dfn>{word}</dfn></a>'
+        f'<span class="begrip__uitleg" id="{explanation_id}">'
+        f'<span id="{explanation_id}-tekst">{escape(begrip["uitleg"])}</span> '
+        f'<a href="/begrippen/#{begrip["slug"]}">{escape(_("Alle begrippen"))}</a> '
+        f'<a class="begrip__sluit" href="#{term_id}">{escape(_("Sluit uitleg"))}</a></span></span>'
+    )

@@ -1,0 +1,195 @@
+"""The building blocks of an information page, and the plain text a reader meets in each of them."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from portal.taalcheck import html_to_text
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "ol", "ul", "link"]
+SHORT_TEXT_FEATURES = ["bold", "ol", "ul", "link"]
+
+# The sociale kaart's taxonomy codes (its search page takes them as GET parameters).
+THEMA_CHOICES = [
+    ("huishouden", _("Huishouden")),
+    ("begeleiding", _("Begeleiding")),
+    ("dagbesteding", _("Dagbesteding")),
+    ("mantelzorg", _("Mantelzorg")),
+    ("ontmoeting", _("Ontmoeting en eenzaamheid")),
+    ("vervoer", _("Vervoer")),
+    ("wonen", _("Wonen")),
+    ("hulpmiddelen", _("Hulpmiddelen")),
+    ("geld", _("Geld en schulden")),
+    ("maaltijden", _("Maaltijden")),
+    ("clientondersteuning", _("Cliëntondersteuning")),
+    ("gezondheid", _("Gezondheid")),
+    ("opvoeden", _("Opvoeden")),
+    ("vrijwilligerswerk", _("Vrijwilligerswerk")),
+]
+DOELGROEP_CHOICES = [
+    ("ouderen", _("Ouderen")),
+    ("mantelzorgers", _("Mantelzorgers")),
+    ("jongeren", _("Jongeren")),
+    ("volwassenen", _("Volwassenen")),
+    ("beperking", _("Mensen met een beperking")),
+    ("ggz", _("Mensen met psychische problemen")),
+    ("gezinnen", _("Gezinnen")),
+    ("nieuwkomers", _("Nieuwkomers")),
+]
+
+
+def _lines(*parts) -> list[str]:
+    return [part for part in parts if part]
+
+
+class TextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    def plain_text(self, value) -> list[str]:
+        return _lines(html_to_text(value.source))
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Tekst")
+        template = "portal/blocks/text.html"
+
+
+class GoedOmTeWetenBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), default="Goed om te weten", max_length=120)
+    text = blocks.RichTextBlock(label=_("Tekst"), features=SHORT_TEXT_FEATURES)
+
+    def plain_text(self, value) -> list[str]:
+        return _lines(value["title"], html_to_text(value["text"].source))
+
+    class Meta:
+        icon = "help"
+        label = _("Goed om te weten")
+        template = "portal/blocks/goed_om_te_weten.html"
+
+
+class StapBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Stap"), max_length=160)
+    text = blocks.RichTextBlock(label=_("Uitleg"), features=SHORT_TEXT_FEATURES, required=False)
+
+
+class StappenBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), max_length=160)
+    steps = blocks.ListBlock(StapBlock(), label=_("Stappen"), min_num=1)
+
+    def plain_text(self, value) -> list[str]:
+        lines = [value["title"]]
+        for step in value["steps"]:
+            lines += [step["title"], html_to_text(step["text"].source) if step["text"] else ""]
+        return _lines(*lines)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Stappen")
+        template = "portal/blocks/stappen.html"
+
+
+class VraagBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Vraag"), max_length=200)
+    answer = blocks.RichTextBlock(label=_("Antwoord"), features=SHORT_TEXT_FEATURES)
+
+
+class VragenBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), default="Vragen", max_length=160)
+    items = blocks.ListBlock(VraagBlock(), label=_("Vragen en antwoorden"), min_num=1)
+
+    def plain_text(self, value) -> list[str]:
+        lines = [value["title"]]
+        for item in value["items"]:
+            lines += [item["question"], html_to_text(item["answer"].source)]
+        return _lines(*lines)
+
+    class Meta:
+        icon = "help"
+        label = _("Veelgestelde vragen")
+        template = "portal/blocks/vragen.html"
+
+
+class ContactBlock(blocks.StructBlock):
+    """Who to call; the phone number and e-mail address come from the municipality's settings."""
+
+    title = blocks.CharBlock(label=_("Titel"), default="Contact", max_length=120)
+    text = blocks.RichTextBlock(label=_("Tekst"), features=SHORT_TEXT_FEATURES, required=False)
+
+    def plain_text(self, value) -> list[str]:
+        return _lines(value["title"], html_to_text(value["text"].source) if value["text"] else "")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["phone"] = settings.MUNICIPALITY_PHONE
+        context["email"] = settings.MUNICIPALITY_EMAIL
+        return context
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact")
+        template = "portal/blocks/contact.html"
+
+
+def kaart_url(thema=(), doelgroep=(), q="") -> str:
+    """A link into the sociale kaart with preset filters."""
+    params = [("q", q)] if q else []
+    params += [("thema", code) for code in thema] + [("doelgroep", code) for code in doelgroep]
+    return "/sociale-kaart/" + (f"?{urlencode(params)}" if params else "")
+
+
+class KaartLinkBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Tekst van de link"), max_length=160)
+    thema = blocks.MultipleChoiceBlock(choices=THEMA_CHOICES, required=False, label=_("Thema's"))
+    doelgroep = blocks.MultipleChoiceBlock(choices=DOELGROEP_CHOICES, required=False, label=_("Doelgroepen"))
+
+    def plain_text(self, value) -> list[str]:
+        return _lines(value["text"])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["url"] = kaart_url(value["thema"] or (), value["doelgroep"] or ())
+        return context
+
+    class Meta:
+        icon = "site"
+        label = _("Link naar de sociale kaart")
+        template = "portal/blocks/kaart_link.html"
+
+
+class MeldingCtaBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Tekst boven de knop"), max_length=240)
+
+    def plain_text(self, value) -> list[str]:
+        return _lines(value["text"])
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Knop: melding doen")
+        template = "portal/blocks/melding_cta.html"
+
+
+class InformatieBlocks(blocks.StreamBlock):
+    text = TextBlock()
+    goed_om_te_weten = GoedOmTeWetenBlock()
+    stappen = StappenBlock()
+    vragen = VragenBlock()
+    contact = ContactBlock()
+    kaart_link = KaartLinkBlock()
+    melding_cta = MeldingCtaBlock()
+
+
+class GewoneBlocks(blocks.StreamBlock):
+    text = TextBlock()
+    goed_om_te_weten = GoedOmTeWetenBlock()
+    contact = ContactBlock()
+
+
+def stream_plain_text(stream) -> list[str]:
+    """The plain text lines of every block in a StreamField value, in reading order."""
+    lines = []
+    for child in stream:
+        lines += child.block.plain_text(child.value)
+    return lines

@@ -1,0 +1,87 @@
+"""The portal in the Wagtail admin: the begrippenlijst as snippets and the report of readers' feedback."""
+
+from django.db.models import Count, Max, Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.begrippen import Begrip
+
+
+class BegripViewSet(SnippetViewSet):
+    model = Begrip
+    icon = "openquote"
+    menu_label = _("Begrippenlijst")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["term", "uitleg"]
+    search_fields = ["term", "uitleg"]
+
+
+register_snippet(BegripViewSet)
+
+
+class FeedbackReportView(ReportView):
+    """Per page: how many readers found it useful or not, and their latest remark."""
+
+    page_title = _("Was deze informatie nuttig?")
+    header_icon = "help"
+    index_url_name = "portal_feedback_report"
+    index_results_url_name = "portal_feedback_report_results"
+    list_export = ["title", "ja", "nee", "remarks"]
+    export_headings = {"title": _("Pagina"), "ja": _("Ja"), "nee": _("Nee"), "remarks": _("Opmerkingen")}
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Pagina"),
+            get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        ),
+        NumberColumn("ja", label=_("Ja")),
+        NumberColumn("nee", label=_("Nee")),
+        NumberColumn("remarks", label=_("Opmerkingen")),
+        Column("last_feedback", label=_("Laatste reactie")),
+    ]
+
+    def get_queryset(self):
+        return (
+            Page.objects.filter(portal_feedback__isnull=False)
+            .annotate(
+                ja=Count("portal_feedback", filter=Q(portal_feedback__useful=True)),
+                nee=Count("portal_feedback", filter=Q(portal_feedback__useful=False)),
+                remarks=Count("portal_feedback", filter=~Q(portal_feedback__remark="")),
+                last_feedback=Max("portal_feedback__created_at"),
+            )
+            .order_by("-nee", "-ja")
+        )
+
+    def dispatch(self, request, *args, **kwargs):
+        from django.core.exceptions import PermissionDenied
+
+        if not request.user.has_perm("wagtailadmin.access_admin"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+@hooks.register("register_admin_urls")
+def feedback_report_urls():
+    return [
+        path("reports/nuttig/", FeedbackReportView.as_view(), name="portal_feedback_report"),
+        path(
+            "reports/nuttig/results/",
+            FeedbackReportView.as_view(results_only=True),
+            name="portal_feedback_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def feedback_report_menu_item():
+    return MenuItem(
+        _("Was deze informatie nuttig?"), reverse("portal_feedback_report"), icon_name="help", order=1000
+    )

@@ -1,0 +1,123 @@
+"""The portal's pages in Chromium: axe-core, keyboard, JavaScript off, 320 px and paper."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
+
+INFO = "/hulp-voor-mezelf/hulp-bij-het-huishouden/"
+# Wagtail's migrations make the page tree's root and the locale; flushes between tests must not lose them.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+PAGES = [
+    "/",
+    INFO,
+    "/hulp-voor-mezelf/",
+    "/begrippen/",
+    "/zoeken/?q=huishoudn",
+    "/bestaat-niet/",
+    "/privacy/",
+]
+
+
+@pytest.fixture
+def site(live_server):
+    with open("/dev/null", "w") as quiet:
+        call_command("load_demo_pages", stdout=quiet)
+    return live_server.url
+
+
+def test_axe_finds_no_violations(site, page):
+    for path in PAGES:
+        page.goto(site + path)
+        assert axe_violations(page) == [], path
+    # Also with an explanation of a term opened.
+    page.goto(site + INFO)
+    page.locator(".begrip__term").first.click()
+    assert axe_violations(page) == []
+
+
+def test_no_horizontal_scroll_at_320_px(site, page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in PAGES:
+        page.goto(site + path)
+        assert_no_horizontal_scroll(page)
+
+
+def _tab_to(page, predicate, limit=60):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate):
+            return
+    raise AssertionError(f"never reached by Tab: {predicate}")
+
+
+def test_main_menu_works_by_keyboard(site, page):
+    page.goto(site + "/")
+    _tab_to(page, "document.activeElement.textContent.trim() === 'Ik zorg voor iemand'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ik-zorg-voor-iemand/")
+    assert page.locator("h1").inner_text() == "Ik zorg voor iemand"
+
+
+def test_search_works_by_keyboard(site, page):
+    page.goto(site + "/")
+    _tab_to(page, "document.activeElement.id === 'site-search-q'")
+    page.keyboard.type("mantelzorgrs")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zoeken/?q=mantelzorgrs")
+    suggestion = page.locator(".search-suggestion a")
+    assert suggestion.inner_text() == "mantelzorgers"
+    _tab_to(page, "document.activeElement.closest('.search-suggestion') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zoeken/?q=mantelzorgers")
+    assert page.locator(".search-results__item").count() >= 1
+
+
+def test_term_explanation_by_keyboard(site, page):
+    page.goto(site + INFO)
+    explanation = page.locator(".begrip__uitleg").first
+    assert not explanation.is_visible()
+    _tab_to(page, "document.activeElement.classList.contains('begrip__term')")
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    page.keyboard.press("Enter")
+    assert explanation.is_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    page.keyboard.press("Escape")
+    assert not explanation.is_visible()
+
+
+def test_pages_work_without_javascript(site, page_without_js):
+    page = page_without_js
+    page.goto(site + INFO)
+    # A term's explanation opens through its link (:target) and closes again.
+    explanation = page.locator(".begrip__uitleg").first
+    page.locator(".begrip__term").first.click()
+    assert explanation.is_visible()
+    explanation.locator(".begrip__sluit").click()
+    assert not explanation.is_visible()
+    # A question opens.
+    faq = page.locator("details.faq").first
+    faq.locator("summary").click()
+    assert faq.get_attribute("open") is not None
+    # Feedback: an error first, then thanks.
+    page.locator("#feedback button[type=submit]").click()
+    assert page.title().startswith("Fout: ")
+    page.locator("label[for=feedback-useful_0]").click()
+    page.locator("#feedback-remark").fill("Duidelijk, dank u.")
+    page.locator("#feedback button[type=submit]").click()
+    assert "Bedankt voor uw reactie" in page.locator("#feedback").inner_text()
+    # Search from the header.
+    page.locator("#site-search-q").fill("huishouden")
+    page.locator("#site-search-q").press("Enter")
+    page.wait_for_url("**/zoeken/?q=huishouden")
+    assert page.locator(".search-results__item").count() >= 1
+
+
+def test_information_page_prints_well(site, page):
+    page.goto(site + INFO)
+    page.emulate_media(media="print")
+    assert not page.locator("#feedback").is_visible()
+    assert not page.locator(".main-nav").is_visible()
+    assert page.locator(".begrip__uitleg").first.is_visible()
+    answer = page.locator("details.faq .faq__answer").first
+    assert answer.is_visible()

@@ -1,0 +1,57 @@
+"""The taalcheck in the editor: a tab on the edit view and a preview mode for the unsaved draft."""
+
+import pytest
+from django.test import RequestFactory
+
+pytestmark = pytest.mark.django_db
+
+OFFICIALESE = (
+    "<p>Indien u in aanmerking wenst te komen voor een maatwerkvoorziening dient u zich middels het daartoe "
+    "bestemde aanvraagformulier te wenden tot het college van burgemeester en wethouders, teneinde een "
+    "zorgvuldige afweging van uw persoonlijke omstandigheden te bewerkstelligen.</p>"
+)
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord-lang-genoeg")
+    client.force_login(user)
+    return client
+
+
+def test_edit_view_shows_score_hard_sentences_and_words_to_replace(editor_client, portal_site):
+    from portal.management.commands.load_demo_pages import stream_value
+    from portal.models import InformatiePagina
+
+    portal_site.body = stream_value(InformatiePagina, [("text", OFFICIALESE)])
+    portal_site.save_revision()  # a draft: the edit view checks the latest revision
+    html = editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode()
+    assert "Deze tekst is nog niet op B1-niveau." in html
+    assert "Flesch-Douma" in html and "De moeilijkste zinnen" in html
+    assert "Indien u in aanmerking wenst te komen" in html
+    assert "Woorden om te vervangen" in html
+
+
+def test_taalcheck_is_a_preview_mode_for_the_unsaved_draft(portal_site, django_user_model):
+    from portal.management.commands.load_demo_pages import stream_value
+    from portal.models import InformatiePagina
+
+    assert ("taalcheck", "Taalcheck") in [(name, str(label)) for name, label in portal_site.preview_modes]
+    portal_site.body = stream_value(InformatiePagina, [("text", OFFICIALESE)])  # not saved
+    request = RequestFactory().get("/")
+    request.user = django_user_model(is_superuser=True)
+    response = portal_site.serve_preview(request, "taalcheck")
+    response.render()
+    html = response.content.decode()
+    assert "Deze tekst is nog niet op B1-niveau." in html
+    assert "teneinde" in html
+
+
+def test_preview_of_the_page_itself_still_works(portal_site):
+    request = RequestFactory().get("/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    response = portal_site.serve_preview(request, "")
+    response.render()
+    assert "<h1>Hulp bij het huishouden</h1>" in response.content.decode()

@@ -1,0 +1,28 @@
+"""`manage.py load_demo_pages` with the real demo texts: the whole site, and a second run changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_pages_builds_the_site_and_is_idempotent(client):
+    from portal.demo import begrippen, content
+    from portal.models import HomePage, InformatiePagina
+
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+    expected = sum(len(theme["pages"]) for theme in content.THEMES)
+    assert InformatiePagina.objects.live().count() == expected
+    for url in ["/", "/privacy/", "/toegankelijkheid/", "/begrippen/", f"/{content.THEMES[0]['slug']}/"]:
+        assert client.get(url).status_code == 200, url
+    assert begrippen.BEGRIPPEN[0]["term"] in client.get("/begrippen/").content.decode()
+    assert "gevonden" in client.get("/zoeken/", {"q": "mantelzorg"}).content.decode()
+    assert "0 pagina" not in client.get("/zoeken/", {"q": "mantelzorg"}).content.decode()
+
+    revisions, pages = Revision.objects.count(), Page.objects.count()
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (Revision.objects.count(), Page.objects.count()) == (revisions, pages)

@@ -1,0 +1,127 @@
+"""Site search at /zoeken/: results with an excerpt, "Bedoelde u ...?", the sociale kaart, bad input."""
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.search import clean_query
+
+from .conftest import INFO_URL
+
+pytestmark = pytest.mark.django_db
+
+
+def test_results_have_title_link_and_excerpt(client, portal_site):
+    html = client.get("/zoeken/", {"q": "schoonmaakhulp"}).content.decode()
+    assert f'<a href="{INFO_URL}">Hulp bij het huishouden</a>' in html
+    assert "Zoek schoonmaakhulp in uw buurt" in html  # the sentence that holds the word
+    assert '1 pagina gevonden voor "schoonmaakhulp".' in html
+
+
+def test_misspelling_gets_a_suggestion(client, portal_site):
+    html = client.get("/zoeken/", {"q": "mantelzorgrs"}).content.decode()
+    assert 'Bedoelde u <a href="/zoeken/?q=mantelzorgers">mantelzorgers</a>?' in html
+
+
+def test_no_suggestion_for_known_words(client, portal_site):
+    html = client.get("/zoeken/", {"q": "mantelzorgers"}).content.decode()
+    assert "Bedoelde u" not in html
+    assert "Hulp voor mantelzorgers" in html
+
+
+def test_link_to_the_sociale_kaart_with_the_same_words(client, portal_site):
+    html = client.get("/zoeken/", {"q": "hulp in huis"}).content.decode()
+    assert 'href="/sociale-kaart/?q=hulp+in+huis"' in html
+
+
+def test_search_box_keeps_what_was_typed(client, portal_site):
+    html = client.get("/zoeken/", {"q": "huis"}).content.decode()
+    assert 'id="zoeken-q" name="q" type="search" value="huis"' in html
+
+
+def test_pagination(client, portal_site):
+    from portal.search import RESULTS_PER_PAGE
+
+    from .test_pages import _add_pages
+
+    _add_pages(RESULTS_PER_PAGE + 2)
+    first = client.get("/zoeken/", {"q": "schoon"}).content.decode()
+    assert 'rel="next"' in first
+    second = client.get("/zoeken/", {"q": "schoon", "page": 2}).content.decode()
+    assert 'rel="prev"' in second
+    assert client.get("/zoeken/", {"q": "schoon", "page": "abc"}).status_code == 200
+
+
+def test_empty_query_shows_the_form(client, portal_site):
+    response = client.get("/zoeken/")
+    assert response.status_code == 200
+    assert "gevonden" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "AND OR NOT",
+        "(",
+        "*",
+        "\x00",
+        "huis\x00",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "ü" * 5000,
+        "a" * 300,
+        "hulp:",
+        "NEAR(a b)",
+        "-",
+        "^",
+        "{}",
+        "%",
+        "_",
+    ],
+)
+def test_hostile_queries_never_break(client, portal_site, query):
+    response = client.get("/zoeken/", {"q": query, "page": "-1"})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_clean_query_leaves_only_words(raw):
+    cleaned = clean_query(raw)
+    assert len(cleaned) <= 300
+    assert not any(char in cleaned for char in '"()*:^\x00')
+
+
+def test_search_failure_is_told_in_plain_dutch(client, portal_site, monkeypatch):
+    import portal.search
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cluster down")
+
+    monkeypatch.setattr(portal.search, "run_search", broken)
+    response = client.get("/zoeken/", {"q": "hulp"})
+    assert response.status_code == 200
+    assert "Zoeken lukt nu even niet" in response.content.decode()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=120), page=st.text(max_size=8))
+def test_random_queries_and_page_numbers_never_give_a_500(client, portal_site, query, page):
+    response = client.get("/zoeken/", {"q": query, "page": page})
+    assert response.status_code == 200
+
+
+@pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="ELASTICSEARCH_URL is not set: no Elasticsearch server on this machine",
+)
+def test_search_with_elasticsearch(client, portal_site):
+    from django.core.management import call_command
+
+    call_command("update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    html = client.get("/zoeken/", {"q": "schoonmaakhulp"}).content.decode()
+    assert f'<a href="{INFO_URL}">Hulp bij het huishouden</a>' in html
