@@ -1,0 +1,37 @@
+"""Reading the audit log: a plain list, filtered by reference or user; nothing here can change it."""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from meldingen.backoffice.access import require_role
+from meldingen.backoffice.models import AuditEntry
+from meldingen.backoffice.roles import can_read_audit_log
+
+
+@require_safe
+@require_role(can_read_audit_log)
+def audit_log(request):
+    reference = request.GET.get("kenmerk", "").strip().upper()[:32]
+    username = request.GET.get("gebruiker", "").strip()[:150]
+    entries = AuditEntry.objects.all()
+    if reference:
+        entries = entries.filter(reference=reference)
+    if username:
+        entries = entries.filter(username=username)
+    page = Paginator(entries, 50).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "backoffice/audit.html",
+        {
+            "page_obj": page,
+            "reference": reference,
+            "username": username,
+            "query_string": query.urlencode(),
+            "page_title": _("Auditlog: wie bekeek of wijzigde een melding"),
+            "header_icon": "history",
+        },
+    )

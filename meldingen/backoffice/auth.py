@@ -1,0 +1,46 @@
+"""Login throttling for the Wagtail admin: after too many failed attempts for one username from one IP
+address, the login form refuses for a while (counted in the cache, so Redis shares it between servers)."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
+
+
+def _key(username: str, ip: str) -> str:
+    digest = hashlib.sha256(f"{username.strip().lower()}|{ip}".encode()).hexdigest()[:32]
+    return f"backoffice:login-failures:{digest}"
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+
+
+class ThrottledLoginForm(LoginForm):
+    error_messages = {
+        **LoginForm.error_messages,
+        "throttled": _(
+            "U heeft te vaak een verkeerd wachtwoord ingevuld. "
+            "Wacht %(minutes)s minuten en probeer het dan opnieuw."
+        ),
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        key = _key(username, client_ip(self.request))
+        if cache.get(key, 0) >= settings.BACKOFFICE_LOGIN_MAX_FAILURES:
+            minutes = max(1, settings.BACKOFFICE_LOGIN_LOCKOUT_SECONDS // 60)
+            raise ValidationError(
+                self.error_messages["throttled"], code="throttled", params={"minutes": minutes}
+            )
+        try:
+            return super().clean()
+        except ValidationError:
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, settings.BACKOFFICE_LOGIN_LOCKOUT_SECONDS)
+            raise

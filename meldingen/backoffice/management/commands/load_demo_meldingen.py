@@ -1,0 +1,222 @@
+"""Demo data for the backoffice: a wijkteam per demo wijk, demo staff accounts, and about 30 demo meldingen.
+
+Idempotent: run it as often as you like. Every person in it is made up. Staff accounts are only created
+when DEBUG is on or with --accounts; they all get the one demo password below.
+"""
+
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from meldingen.backoffice import roles
+from meldingen.backoffice.models import Behandeling, DeliveryTarget, Team
+from meldingen.backoffice.workflow import Status
+from socialekaart.demo.gemeente import GEMEENTE, WIJKEN
+from socialekaart.models import Wijk
+
+DEMO_PASSWORD = "Lindewaard-demo-2026"  # noqa: S105  (documented demo password)
+DEMO_COUNT = 30
+FIRST_NAMES = [
+    "Anna",
+    "Bram",
+    "Cor",
+    "Dina",
+    "Eef",
+    "Fatima",
+    "Gerrit",
+    "Hanneke",
+    "Ilse",
+    "Joop",
+    "Karin",
+    "Lotte",
+    "Mehmet",
+    "Nel",
+    "Otto",
+    "Piet",
+    "Ria",
+    "Sanne",
+    "Teun",
+    "Wim",
+]
+LAST_NAMES = [
+    "de Boer",
+    "Bakker",
+    "van Dijk",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Groot",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Yılmaz",
+    "El Amrani",
+]
+ONDERWERPEN = ["huishouden", "begeleiding", "dagbesteding", "vervoer", "woning", "hulpmiddel", "mantelzorg"]
+# How far along the workflow demo meldingen get, most of them still open.
+PATHS = [
+    [],
+    [Status.CONTACT_OPGENOMEN],
+    [Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND],
+    [Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND],
+    [Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND, Status.AFGEHANDELD],
+    [Status.INGETROKKEN],
+]
+
+
+class Command(BaseCommand):
+    help = "Laad demo-wijkteams, demo-medewerkers (met DEBUG of --accounts) en ongeveer 30 demo-meldingen."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--accounts", action="store_true", help="Maak de demo-medewerkers ook zonder DEBUG."
+        )
+
+    def handle(self, *args, accounts=False, **options):
+        roles.ensure_roles()
+        teams = self._teams()
+        if settings.DEBUG or accounts:
+            self._accounts(teams)
+            self.stdout.write(f"Demo-medewerkers: wachtwoord {DEMO_PASSWORD}")
+        self._targets()
+        created = self._meldingen()
+        self.stdout.write(self.style.SUCCESS(f"{len(teams)} wijkteams, {created} nieuwe demo-meldingen."))
+
+    def _teams(self) -> list[Team]:
+        teams = []
+        for demo in WIJKEN:
+            wijk = Wijk.objects.filter(name=demo.name).first()
+            team, _ = Team.objects.get_or_create(
+                name=f"Wijkteam {demo.name}",
+                defaults={"mailbox": f"wijkteam-{slugify(demo.name)}@{GEMEENTE.lower()}.example"},
+            )
+            if wijk is not None:
+                team.wijken.add(wijk)
+            teams.append(team)
+        if not Wijk.objects.exists():
+            self.stdout.write("Er zijn nog geen wijken: draai eerst load_demo_kaart.")
+        return teams
+
+    def _accounts(self, teams: list[Team]) -> None:
+        users = get_user_model().objects
+        for team in teams:
+            slug = slugify(team.name.removeprefix("Wijkteam "))
+            user = self._user(
+                users, f"consulent-{slug}", roles.CONSULENT, first_name="Consulent", last_name=slug
+            )
+            team.members.add(user)
+        self._user(users, "teamleider", roles.TEAMLEIDER, first_name="Teamleider")
+        self._user(
+            users, "beheerder", roles.FUNCTIONEEL_BEHEERDER, first_name="Functioneel", last_name="beheerder"
+        )
+        redacteur = self._user(users, "redacteur", roles.REDACTEUR, first_name="Redacteur")
+        editors = Group.objects.filter(name="Editors").first()  # Wagtail's page editors
+        if editors:
+            redacteur.groups.add(editors)
+
+    def _user(self, users, username, group, **names):
+        user, created = users.get_or_create(
+            username=username, defaults={"email": f"{username}@{GEMEENTE.lower()}.example", **names}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    def _targets(self) -> None:
+        DeliveryTarget.objects.get_or_create(
+            name="E-mail naar het wijkteam",
+            defaults={"kind": DeliveryTarget.Kind.EMAIL, "fallback_email": f"wmo@{GEMEENTE.lower()}.example"},
+        )
+        DeliveryTarget.objects.get_or_create(
+            name="Voorbeeld: eigen systeem (uit)",
+            defaults={
+                "kind": DeliveryTarget.Kind.WEBHOOK,
+                "active": False,
+                "url": "https://zaaksysteem.lindewaard.example/meldingen",
+            },
+        )
+
+    def _meldingen(self) -> int:
+        from meldingen.models import Melding
+        from meldingen.storage import _submission_key, store_melding
+
+        rng = random.Random(2026)  # the same demo every time
+        postcodes = [postcode for wijk in WIJKEN for postcode in wijk.streets]
+        now = timezone.now()
+        created = 0
+        for index in range(DEMO_COUNT):
+            token = f"demo-melding-{index}"
+            answers = self._answers(rng, postcodes)
+            age_days = rng.randint(0, 70)
+            path = PATHS[min(rng.randint(0, 7), 5)] if age_days > 3 else []
+            if Melding.objects.filter(submission_key=_submission_key(token)).exists():
+                continue
+            with transaction.atomic():
+                melding = store_melding(answers, submission_token=token)
+                self._age(melding, now - timedelta(days=age_days, hours=rng.randint(0, 8)), path, rng)
+            created += 1
+        return created
+
+    def _answers(self, rng, postcodes) -> dict:
+        soort = rng.choice(["kort", "uitgebreid", "uitgebreid"])
+        postcode = rng.choice(postcodes)
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        spoed = rng.random() < 0.15
+        answers = {
+            "voor_wie": {"voor_wie": rng.choice(["zelf", "zelf", "mantelzorger", "familie"])},
+            "keuze": {"soort": soort},
+            "gegevens": {
+                "naam": name,
+                "postcode": f"{postcode[:4]} {postcode[4:]}",
+                "straat": "Demostraat",
+                "huisnummer": str(rng.randint(1, 120)),
+                "woonplaats": GEMEENTE,
+                "telefoon": f"06{rng.randint(10000000, 99999999)}",
+                "email": "",
+            },
+            "spoed": {
+                "spoed": "ja" if spoed else "nee",
+                "toelichting": "Mijn mantelzorger is ziek." if spoed else "",
+            },
+        }
+        if answers["voor_wie"]["voor_wie"] != "zelf":
+            answers["melder"] = {
+                "naam": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                "telefoon": "0611111111",
+            }
+        if soort == "uitgebreid":
+            answers["hulp"] = {
+                "onderwerpen": rng.sample(ONDERWERPEN, rng.randint(1, 2)),
+                "toelichting": "Dit is een demo-melding. Het gaat niet over een echt persoon.",
+            }
+        return answers
+
+    def _age(self, melding, created_at, path, rng) -> None:
+        """Back-date a fresh demo melding and walk it along part of the workflow."""
+        from meldingen.models import Melding
+
+        Melding.objects.filter(pk=melding.pk).update(created_at=created_at)
+        behandeling = Behandeling.objects.get(melding=melding)
+        contact, onderzoek = Behandeling.deadlines_for(timezone.localdate(created_at), melding.spoed)
+        behandeling.contact_deadline, behandeling.onderzoek_deadline = contact, onderzoek
+        behandeling.next_deadline = contact
+        behandeling.save()
+        at = created_at
+        for status in path:
+            at = min(at + timedelta(days=rng.randint(1, 14)), timezone.now())
+            behandeling.change_status(status, at=at)

@@ -1,0 +1,22 @@
+"""Recompute the blind name index of every case, e.g. after BACKOFFICE_BLIND_INDEX_KEY changed."""
+
+from django.core.management.base import BaseCommand
+
+from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.search_index import name_index
+
+
+class Command(BaseCommand):
+    help = "Bereken de zoekindex op naam opnieuw (na een nieuwe BACKOFFICE_BLIND_INDEX_KEY)."
+
+    def handle(self, *args, **options):
+        count = 0
+        cases = Behandeling.objects.select_related("melding").filter(
+            melding__personal_data_removed_at__isnull=True
+        )
+        for behandeling in cases.iterator(chunk_size=200):
+            index = name_index(behandeling.melding.resident_name)
+            if index != behandeling.name_index:
+                Behandeling.objects.filter(pk=behandeling.pk).update(name_index=index)
+                count += 1
+        self.stdout.write(self.style.SUCCESS(f"{count} zoekindexen bijgewerkt."))

@@ -1,0 +1,454 @@
+"""The backoffice's own rows beside each Melding: its handling (status, team, deadlines), notes, the audit
+log, the wijkteams, and the delivery targets and jobs."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meldingen.backoffice.workdays import add_working_days, working_days_between
+from meldingen.backoffice.workflow import (
+    CLOSED_STATUSES,
+    TRANSITIONS,
+    Status,
+    TransitionNotAllowed,
+)
+
+SPOED_WORKING_DAYS = 2
+ONDERZOEK_WEEKS = 6  # Wmo 2015 art. 2.3.2: the onderzoek is finished within six weeks of the melding
+
+
+class Team(models.Model):
+    """A wijkteam: the consulenten who handle the meldingen from their wijken."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    wijken = models.ManyToManyField("socialekaart.Wijk", related_name="wijkteams", verbose_name=_("wijken"))
+    mailbox = models.EmailField(_("e-mailadres van het team"), blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="wijkteams", blank=True, verbose_name=_("medewerkers")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("wijkteam")
+        verbose_name_plural = _("wijkteams")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_wijk(cls, wijk):
+        return cls.objects.filter(wijken=wijk).order_by("pk").first() if wijk else None
+
+
+class BehandelingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The meldingen this user may see: all for a teamleider, their own teams' for a consulent."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("backoffice.view_all_meldingen"):
+            return self
+        if user.has_perm("backoffice.view_team_meldingen"):
+            return self.filter(team__members=user)
+        return self.none()
+
+    def open(self):
+        return self.exclude(status__in=CLOSED_STATUSES)
+
+    def overdue(self, today: date | None = None):
+        return self.filter(next_deadline__lt=today or timezone.localdate())
+
+    def in_deadline_order(self):
+        """Spoed first, then the nearest deadline; closed meldingen (no deadline) last."""
+        return self.order_by(
+            "-melding__spoed", models.F("next_deadline").asc(nulls_last=True), "melding__created_at"
+        )
+
+
+class Behandeling(models.Model):
+    """How the Wmo team handles one melding."""
+
+    melding = models.OneToOneField(
+        "meldingen.Melding", on_delete=models.PROTECT, related_name="behandeling", verbose_name=_("melding")
+    )
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.ONTVANGEN)
+    team = models.ForeignKey(
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="behandelingen",
+        verbose_name=_("wijkteam"),
+    )
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="behandelingen",
+        verbose_name=_("consulent"),
+    )
+    contact_deadline = models.DateField(_("eerste contact uiterlijk"))
+    onderzoek_deadline = models.DateField(_("onderzoek af uiterlijk"))
+    next_deadline = models.DateField(_("eerstvolgende termijn"), null=True, blank=True, db_index=True)
+    contacted_at = models.DateTimeField(_("contact opgenomen op"), null=True, blank=True)
+    onderzoek_afgerond_at = models.DateTimeField(_("onderzoek afgerond op"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    # Keyed hashes of the resident's normalised name words, space-delimited: see search_index.py.
+    name_index = models.TextField(blank=True, default="", editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BehandelingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("behandeling")
+        verbose_name_plural = _("behandelingen")
+        permissions = [
+            ("view_all_meldingen", _("Alle meldingen bekijken")),
+            ("view_team_meldingen", _("Meldingen van het eigen wijkteam bekijken")),
+            ("assign_meldingen", _("Meldingen toewijzen aan een consulent")),
+            ("manage_delivery", _("Bezorging instellen en opnieuw proberen")),
+        ]
+
+    def __str__(self):
+        return self.melding.reference
+
+    # --- terms --------------------------------------------------------------------------------------
+    @staticmethod
+    def deadlines_for(created: date, spoed: bool) -> tuple[date, date]:
+        contact_days = SPOED_WORKING_DAYS if spoed else settings.BACKOFFICE_FIRST_CONTACT_WORKING_DAYS
+        return add_working_days(created, contact_days), created + timedelta(weeks=ONDERZOEK_WEEKS)
+
+    def compute_next_deadline(self) -> date | None:
+        if self.status == Status.ONTVANGEN:
+            return self.contact_deadline
+        if self.status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND):
+            return self.onderzoek_deadline
+        return None
+
+    @property
+    def deadline_kind(self) -> str:
+        return "contact" if self.status == Status.ONTVANGEN else "onderzoek"
+
+    def days_left(self, today: date | None = None) -> int | None:
+        """Working days left for the first contact, calendar days for the onderzoek; negative when late."""
+        if self.next_deadline is None:
+            return None
+        today = today or timezone.localdate()
+        if self.deadline_kind == "contact":
+            return working_days_between(today, self.next_deadline)
+        return (self.next_deadline - today).days
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.next_deadline is not None and self.next_deadline < (today or timezone.localdate())
+
+    @property
+    def onderzoek_on_time(self) -> bool | None:
+        if self.onderzoek_afgerond_at is None:
+            return None
+        return timezone.localdate(self.onderzoek_afgerond_at) <= self.onderzoek_deadline
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    # --- workflow -----------------------------------------------------------------------------------
+    def can_change_to(self, target: str) -> bool:
+        return target in TRANSITIONS.get(self.status, ())
+
+    def change_status(self, target: str, user=None, toelichting: str = "", at=None) -> "StatusChange":
+        """Move along the workflow; raises TransitionNotAllowed for any other step."""
+        if not self.can_change_to(target):
+            raise TransitionNotAllowed(self.status, target)
+        from meldingen.models import Melding
+
+        at = at or timezone.now()
+        with transaction.atomic():
+            previous = self.status
+            self.status = target
+            if target == Status.CONTACT_OPGENOMEN:
+                self.contacted_at = at
+            elif target == Status.ONDERZOEK_AFGEROND:
+                self.onderzoek_afgerond_at = at
+            if target in CLOSED_STATUSES:
+                self.closed_at = at
+                Melding.objects.filter(pk=self.melding_id).update(closed_at=at)
+            self.next_deadline = self.compute_next_deadline()
+            self.save()
+            change = StatusChange.objects.create(
+                behandeling=self,
+                from_status=previous,
+                to_status=target,
+                user=user,
+                at=at,
+                toelichting=toelichting,
+            )
+            AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, f"{previous} -> {target}")
+        return change
+
+
+class StatusChange(models.Model):
+    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=30, choices=Status.choices)
+    to_status = models.CharField(max_length=30, choices=Status.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(default=timezone.now)
+    toelichting = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status} -> {self.to_status}"
+
+
+class Notitie(models.Model):
+    """An internal note; its text may hold health data, so it is encrypted like the melding."""
+
+    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="notities")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    encrypted_text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+
+    def __str__(self):  # never the text: it may hold health data
+        return f"Notitie {self.pk}"
+
+    @property
+    def text(self) -> str:
+        from meldingen.crypto import decrypt_json
+
+        if not self.encrypted_text:
+            return str(_("Deze notitie is verwijderd omdat de bewaartermijn voorbij is."))
+        return decrypt_json(self.encrypted_text)["text"]
+
+    @classmethod
+    def add(cls, behandeling, author, text: str) -> "Notitie":
+        from meldingen.crypto import encrypt_json
+
+        note = cls.objects.create(
+            behandeling=behandeling, author=author, encrypted_text=encrypt_json({"text": text})
+        )
+        AuditEntry.record(author, behandeling.melding, AuditEntry.Action.NOTE_ADDED)
+        return note
+
+
+class ImmutableError(Exception):
+    """The audit log is append-only."""
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableError("audit entries cannot be changed")
+
+    def delete(self):
+        raise ImmutableError("audit entries cannot be deleted")
+
+
+class AuditEntry(models.Model):
+    """Who viewed or changed which melding, and when. Rows are only ever added."""
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", _("Gegevens bekeken")
+        STATUS_CHANGED = "status_changed", _("Status gewijzigd")
+        ASSIGNED = "assigned", _("Toegewezen")
+        NOTE_ADDED = "note_added", _("Notitie toegevoegd")
+        DELIVERY_RETRIED = "delivery_retried", _("Bezorging opnieuw geprobeerd")
+        EXPORTED = "exported", _("Geëxporteerd")
+
+    melding = models.ForeignKey(
+        "meldingen.Melding",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    reference = models.CharField(max_length=32, blank=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    detail = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("auditlog")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username or '-'} {self.action} {self.reference}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not self._state.adding:
+            raise ImmutableError("audit entries cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError("audit entries cannot be deleted")
+
+    @classmethod
+    def record(cls, user, melding, action: str, detail: str = "") -> "AuditEntry":
+        real_user = user if user is not None and user.is_authenticated else None
+        return cls.objects.create(
+            melding=melding,
+            reference=melding.reference if melding is not None else "",
+            user=real_user,
+            username=real_user.get_username() if real_user else "",
+            action=action,
+            detail=detail,
+        )
+
+
+# --- delivery ---------------------------------------------------------------------------------------
+
+
+class HttpsURLField(models.URLField):
+    """A URL field whose form assumes https:// when the scheme is left out."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class DeliveryTarget(models.Model):
+    """Where meldingen go besides the built-in backoffice; edited by the functioneel beheerder."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("E-mail naar de mailbox van het wijkteam")
+        WEBHOOK = "webhook", _("Webhook (JSON, ondertekend met HMAC)")
+        ZGW = "zgw", _("ZGW API's (Open Zaak)")
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    active = models.BooleanField(
+        _("actief"), default=True, help_text=_("Alleen nieuwe meldingen gaan naar actieve doelen.")
+    )
+    # e-mail
+    fallback_email = models.EmailField(
+        _("e-mailadres als het wijkteam geen mailbox heeft"),
+        blank=True,
+    )
+    # webhook
+    url = HttpsURLField(_("webhook-adres"), blank=True)
+    include_answers = models.BooleanField(
+        _("antwoorden meesturen"),
+        default=False,
+        help_text=_("Alleen voor een eigen systeem van de gemeente met een beveiligde verbinding."),
+    )
+    # webhook and ZGW
+    secret = models.CharField(_("geheime sleutel"), max_length=200, blank=True)
+    # ZGW
+    zaken_api_url = HttpsURLField(
+        _("Zaken API"), blank=True, help_text=_("Bijvoorbeeld https://openzaak.example/zaken/api/v1")
+    )
+    documenten_api_url = HttpsURLField(_("Documenten API"), blank=True)
+    client_id = models.CharField(_("client-id"), max_length=100, blank=True)
+    zaaktype = HttpsURLField(_("zaaktype"), blank=True)
+    informatieobjecttype = HttpsURLField(_("informatieobjecttype"), blank=True)
+    roltype_initiator = HttpsURLField(_("roltype initiator"), blank=True)
+    bronorganisatie = models.CharField(_("RSIN van de gemeente"), max_length=9, blank=True)
+    timeout = models.FloatField(_("wachttijd per verzoek (seconden)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bezorgdoel")
+        verbose_name_plural = _("bezorgdoelen")
+
+    def __str__(self):
+        return self.name
+
+    REQUIRED = {
+        "webhook": ("url", "secret"),
+        "zgw": (
+            "zaken_api_url",
+            "documenten_api_url",
+            "client_id",
+            "secret",
+            "zaaktype",
+            "informatieobjecttype",
+            "roltype_initiator",
+            "bronorganisatie",
+        ),
+    }
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        missing = {
+            name: _("Vul dit in. Dit soort doel heeft het nodig.")
+            for name in self.REQUIRED.get(self.kind, ())
+            if not getattr(self, name)
+        }
+        if missing:
+            raise ValidationError(missing)
+
+
+class DeliveryJobQuerySet(models.QuerySet):
+    def undelivered(self):
+        return self.exclude(state=DeliveryJob.State.DELIVERED)
+
+
+class DeliveryJob(models.Model):
+    """One melding to one target. Never deleted: a failed job waits for "Nu opnieuw proberen"."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Wacht op bezorging")
+        DELIVERED = "delivered", _("Bezorgd")
+        FAILED = "failed", _("Mislukt")
+
+    melding = models.ForeignKey("meldingen.Melding", on_delete=models.PROTECT, related_name="delivery_jobs")
+    target = models.ForeignKey(DeliveryTarget, on_delete=models.PROTECT, related_name="jobs")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # While a worker runs an attempt it holds the job until this time; a killed worker's lease runs out.
+    lease_until = models.DateTimeField(null=True, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    progress = models.JSONField(default=dict, blank=True)  # e.g. the ZGW objects already created
+    last_error = models.CharField(max_length=500, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    failure_reported_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = DeliveryJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["melding", "target"], name="one_job_per_melding_target")
+        ]
+        verbose_name = _("bezorging")
+        verbose_name_plural = _("bezorgingen")
+
+    def __str__(self):
+        return f"{self.melding.reference} -> {self.target}"
+
+
+class DeliveryAttempt(models.Model):
+    job = models.ForeignKey(DeliveryJob, on_delete=models.CASCADE, related_name="attempt_log")
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    success = models.BooleanField()
+    result = models.CharField(max_length=200, blank=True)  # e.g. "HTTP 201" or "verbinding geweigerd"
+    error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["started_at", "pk"]
+
+    def __str__(self):
+        return f"{self.started_at:%Y-%m-%d %H:%M:%S} {self.result}"

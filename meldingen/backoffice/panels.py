@@ -1,0 +1,27 @@
+"""A panel on the Wagtail admin home: the user's open meldingen and how many are late."""
+
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.roles import can_see_meldingen
+
+
+class MeldingenPanel(Component):
+    name = "backoffice_meldingen"
+    template_name = "backoffice/home_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        open_cases = Behandeling.objects.visible_to(user).open()
+        return {
+            "open_count": open_cases.count(),
+            "overdue_count": open_cases.overdue(timezone.localdate()).count(),
+            "mine_count": open_cases.filter(consulent=user).count(),
+        }
+
+
+def add_meldingen_panel(request, panels):
+    if can_see_meldingen(request.user):
+        panels.append(MeldingenPanel())

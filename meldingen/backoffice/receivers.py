@@ -1,0 +1,44 @@
+"""Connects the backoffice to `melding_stored`: the case row and the delivery jobs are written in the
+transaction that stores the melding, and the jobs reach the queue only once that transaction commits."""
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+
+from meldingen.backoffice.models import Behandeling, DeliveryJob, DeliveryTarget
+from meldingen.backoffice.routing import team_for
+from meldingen.backoffice.search_index import name_index
+from meldingen.signals import melding_stored
+
+
+@receiver(melding_stored, dispatch_uid="backoffice.create_behandeling")
+def create_behandeling(sender, melding, **kwargs):
+    create_behandeling_for(melding)
+
+
+def create_behandeling_for(melding) -> Behandeling:
+    created = timezone.localdate(melding.created_at)
+    contact, onderzoek = Behandeling.deadlines_for(created, melding.spoed)
+    behandeling = Behandeling.objects.create(
+        melding=melding,
+        team=team_for(melding),
+        contact_deadline=contact,
+        onderzoek_deadline=onderzoek,
+        next_deadline=contact,
+        name_index=name_index(melding.resident_name),
+    )
+    jobs = [
+        DeliveryJob.objects.create(melding=melding, target=target)
+        for target in DeliveryTarget.objects.filter(active=True).order_by("pk")
+    ]
+    transaction.on_commit(lambda: _enqueue_all(jobs))
+    return behandeling
+
+
+def _enqueue_all(jobs) -> None:
+    from meldingen.delivery.jobs import enqueue
+    from meldingen.delivery.tasks import schedule_sweep
+
+    for job in jobs:
+        enqueue(job)
+    schedule_sweep()

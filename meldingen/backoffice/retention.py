@@ -1,0 +1,14 @@
+"""When the melding's personal data is removed (retention), the backoffice forgets its copies too: the blind
+name index and the texts of internal notes. The status history and the audit log stay (no personal data)."""
+
+from meldingen.backoffice.models import Behandeling, Notitie
+
+
+def forget_removed_personal_data() -> int:
+    """Run by every delivery sweep; returns how many cases were cleaned."""
+    cases = Behandeling.objects.filter(melding__personal_data_removed_at__isnull=False).exclude(name_index="")
+    cleaned = cases.update(name_index="")
+    Notitie.objects.filter(behandeling__melding__personal_data_removed_at__isnull=False).exclude(
+        encrypted_text=""
+    ).update(encrypted_text="")
+    return cleaned

@@ -1,0 +1,60 @@
+"""The backoffice roles, as Django groups with their permissions (created by a data migration)."""
+
+CONSULENT = "Consulent"
+TEAMLEIDER = "Teamleider"
+FUNCTIONEEL_BEHEERDER = "Functioneel beheerder"
+REDACTEUR = "Redacteur"
+
+# (app_label, codename) per group; every group can log in to the Wagtail admin.
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+ROLE_PERMISSIONS = {  # keep in step with migrations/0002_roles.py
+    CONSULENT: [ADMIN_ACCESS, ("backoffice", "view_team_meldingen")],
+    TEAMLEIDER: [
+        ADMIN_ACCESS,
+        ("backoffice", "view_all_meldingen"),
+        ("backoffice", "assign_meldingen"),
+        ("backoffice", "view_auditentry"),
+    ],
+    FUNCTIONEEL_BEHEERDER: [
+        ADMIN_ACCESS,
+        ("backoffice", "manage_delivery"),
+        ("backoffice", "add_deliverytarget"),
+        ("backoffice", "change_deliverytarget"),
+        ("backoffice", "delete_deliverytarget"),
+        ("backoffice", "view_deliverytarget"),
+        ("backoffice", "add_team"),
+        ("backoffice", "change_team"),
+        ("backoffice", "view_team"),
+        ("backoffice", "view_auditentry"),
+    ],
+    REDACTEUR: [ADMIN_ACCESS],
+}
+
+
+def can_see_meldingen(user) -> bool:
+    return user.is_active and (
+        user.has_perm("backoffice.view_all_meldingen") or user.has_perm("backoffice.view_team_meldingen")
+    )
+
+
+def can_read_audit_log(user) -> bool:
+    return user.is_active and user.has_perm("backoffice.view_auditentry")
+
+
+def can_manage_delivery(user) -> bool:
+    return user.is_active and user.has_perm("backoffice.manage_delivery")
+
+
+def ensure_roles() -> None:
+    """Create the groups with their permissions if they are missing (the data migration does the same;
+    this restores them after a database flush, e.g. in transactional tests)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, permissions in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codename in permissions:
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from meldingen.backoffice import audit_views, dashboard, otp_views, views
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("export.csv", views.inbox_csv, name="inbox_csv"),
+    path("meldingen/<int:pk>/", views.melding_detail, name="melding"),
+    path("meldingen/<int:pk>/status/", views.change_status, name="change_status"),
+    path("meldingen/<int:pk>/toewijzen/", views.assign, name="assign"),
+    path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
+    path("overzicht/", dashboard.dashboard, name="dashboard"),
+    path("overzicht.csv", dashboard.dashboard_csv, name="dashboard_csv"),
+    path("auditlog/", audit_views.audit_log, name="audit"),
+    path("bezorging/", views.deliveries, name="deliveries"),
+    path("bezorging/<int:job_pk>/opnieuw/", views.retry_delivery, name="retry_delivery"),
+    path("twee-stappen/instellen/", otp_views.setup, name="otp_setup"),
+    path("twee-stappen/code/", otp_views.verify, name="otp_verify"),
+]

@@ -1,0 +1,222 @@
+"""The backoffice pages inside the Wagtail admin: inbox, a melding's page and its actions, deliveries."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meldingen.backoffice.access import delivery_view, meldingen_view
+from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
+from meldingen.backoffice.inbox import filtered, status_counts
+from meldingen.backoffice.models import AuditEntry, Behandeling, DeliveryJob
+from meldingen.backoffice.timeline import timeline
+from meldingen.backoffice.workflow import Status, TransitionNotAllowed
+from meldingen.delivery.jobs import retry_now
+
+PER_PAGE = 25
+
+
+def _inbox_queryset(request):
+    """The filtered inbox; a filter with a bad value is left out (the form says so), never a 500."""
+    form = InboxFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    return form, filtered(request.user, getattr(form, "cleaned_data", {}))
+
+
+@meldingen_view
+def inbox(request):
+    form, queryset = _inbox_queryset(request)
+    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "backoffice/inbox.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "counts": status_counts(request.user),
+            "query_string": query.urlencode(),
+            "today": timezone.localdate(),
+            "page_title": _("Meldingen"),
+            "header_icon": "mail",
+        },
+    )
+
+
+@meldingen_view
+def inbox_csv(request):
+    """The filtered list without personal data: reference, status, team, deadlines."""
+    _form, queryset = _inbox_queryset(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meldingen.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["kenmerk", "ontvangen", "soort", "spoed", "wijk", "wijkteam", "status", "termijn", "te laat"]
+    )
+    today = timezone.localdate()
+    AuditEntry.record(
+        request.user, None, AuditEntry.Action.EXPORTED, f"lijst als CSV, {queryset.count()} meldingen"
+    )
+    for item in queryset:
+        writer.writerow(
+            [
+                item.melding.reference,
+                timezone.localtime(item.melding.created_at).date().isoformat(),
+                item.melding.soort,
+                "ja" if item.melding.spoed else "nee",
+                item.melding.wijk.name if item.melding.wijk_id else "",
+                item.team.name if item.team_id else "",
+                item.get_status_display(),
+                item.next_deadline.isoformat() if item.next_deadline else "",
+                "ja" if item.is_overdue(today) else "nee",
+            ]
+        )
+    return response
+
+
+def _behandeling_for(request, pk):
+    queryset = Behandeling.objects.visible_to(request.user).select_related(
+        "melding", "melding__wijk", "team", "consulent"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@meldingen_view
+def melding_detail(request, pk):
+    behandeling = _behandeling_for(request, pk)
+    return _render_detail(request, behandeling)
+
+
+def _render_detail(request, behandeling, status_form=None, assign_form=None, note_form=None, status=200):
+    melding = behandeling.melding
+    sections = melding.summary_sections() if melding.encrypted_answers else []
+    AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
+    can_assign = request.user.has_perm("backoffice.assign_meldingen")
+    forms = [form for form in (status_form, assign_form, note_form) if form is not None and form.errors]
+    context = {
+        "behandeling": behandeling,
+        "melding": melding,
+        "sections": sections,
+        "timeline": timeline(behandeling),
+        "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
+        "status_form": status_form or StatusForm(current=behandeling.status),
+        "assign_form": (
+            assign_form or AssignForm(initial={"team": behandeling.team, "consulent": behandeling.consulent})
+        )
+        if can_assign
+        else None,
+        "note_form": note_form or NoteForm(),
+        "has_errors": bool(forms),
+        "error_forms": forms,
+        "can_retry": request.user.has_perm("backoffice.manage_delivery"),
+        "today": timezone.localdate(),
+        "page_title": _("Melding %(reference)s") % {"reference": melding.reference},
+        "header_icon": "doc-full",
+    }
+    return TemplateResponse(request, "backoffice/melding.html", context, status=status)
+
+
+@require_POST
+@meldingen_view
+def change_status(request, pk):
+    behandeling = _behandeling_for(request, pk)
+    form = StatusForm(request.POST, current=behandeling.status)
+    if not form.is_valid():
+        return _render_detail(request, behandeling, status_form=form, status=400)
+    try:
+        behandeling.change_status(form.cleaned_data["status"], request.user, form.cleaned_data["toelichting"])
+    except TransitionNotAllowed:
+        form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
+        return _render_detail(request, behandeling, status_form=form, status=400)
+    messages.success(
+        request, _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
+    )
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+def assign(request, pk):
+    if not request.user.has_perm("backoffice.assign_meldingen"):
+        raise PermissionDenied
+    behandeling = _behandeling_for(request, pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, behandeling, assign_form=form, status=400)
+    with transaction.atomic():
+        behandeling.team = form.cleaned_data["team"]
+        behandeling.consulent = form.cleaned_data["consulent"]
+        behandeling.save(update_fields=["team", "consulent", "updated_at"])
+        who = behandeling.consulent.get_username() if behandeling.consulent else "-"
+        AuditEntry.record(
+            request.user,
+            behandeling.melding,
+            AuditEntry.Action.ASSIGNED,
+            f"team={behandeling.team or '-'} consulent={who}",
+        )
+    messages.success(request, _("De melding is toegewezen."))
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+def add_note(request, pk):
+    behandeling = _behandeling_for(request, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, behandeling, note_form=form, status=400)
+    from meldingen.backoffice.models import Notitie
+
+    Notitie.add(behandeling, request.user, form.cleaned_data["text"])
+    messages.success(request, _("De notitie is opgeslagen."))
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@delivery_view
+def deliveries(request):
+    state = request.GET.get("state", "")
+    jobs = DeliveryJob.objects.select_related("melding", "target").order_by("-created_at")
+    if state in DeliveryJob.State.values:
+        jobs = jobs.filter(state=state)
+    else:
+        jobs = jobs.exclude(state=DeliveryJob.State.DELIVERED)
+        state = ""
+    page = Paginator(jobs, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "backoffice/deliveries.html",
+        {
+            "page_obj": page,
+            "state": state,
+            "states": DeliveryJob.State.choices,
+            "query_string": f"state={state}" if state else "",
+            "page_title": _("Bezorging van meldingen"),
+            "header_icon": "resubmit",
+        },
+    )
+
+
+@require_POST
+@delivery_view
+def retry_delivery(request, job_pk):
+    job = get_object_or_404(DeliveryJob.objects.select_related("melding"), pk=job_pk)
+    if job.state == DeliveryJob.State.DELIVERED:
+        messages.info(request, _("Deze melding is al bezorgd."))
+    else:
+        retry_now(job)
+        AuditEntry.record(request.user, job.melding, AuditEntry.Action.DELIVERY_RETRIED, job.target.name)
+        messages.success(request, _("We proberen het nu opnieuw."))
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/admin/") and "//" not in next_url:
+        return redirect(next_url)
+    return redirect("backoffice:deliveries")

@@ -1,0 +1,49 @@
+"""The status workflow of a melding in the backoffice, as data: states and the transitions allowed."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    ONTVANGEN = "ontvangen", _("Ontvangen")
+    CONTACT_OPGENOMEN = "contact_opgenomen", _("Contact opgenomen")
+    GESPREK_GEPLAND = "gesprek_gepland", _("Gesprek gepland")
+    ONDERZOEK_AFGEROND = "onderzoek_afgerond", _("Onderzoek afgerond")
+    AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
+OPEN_STATUSES = (
+    Status.ONTVANGEN,
+    Status.CONTACT_OPGENOMEN,
+    Status.GESPREK_GEPLAND,
+    Status.ONDERZOEK_AFGEROND,
+)
+CLOSED_STATUSES = (Status.AFGEHANDELD, Status.INGETROKKEN)
+
+# The one step forward from each open state; every open state may also be withdrawn (ingetrokken).
+_NEXT = {
+    Status.ONTVANGEN: Status.CONTACT_OPGENOMEN,
+    Status.CONTACT_OPGENOMEN: Status.GESPREK_GEPLAND,
+    Status.GESPREK_GEPLAND: Status.ONDERZOEK_AFGEROND,
+    Status.ONDERZOEK_AFGEROND: Status.AFGEHANDELD,
+}
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    **{state: frozenset({_NEXT[state], Status.INGETROKKEN}) for state in OPEN_STATUSES},
+    **{state: frozenset() for state in CLOSED_STATUSES},
+}
+
+
+class TransitionNotAllowed(Exception):
+    """Raised when a status change is not part of the workflow."""
+
+    def __init__(self, current: str, target: str):
+        super().__init__(f"status change {current} -> {target} is not allowed")
+        self.current = current
+        self.target = target
+
+
+def allowed_targets(current: str) -> list[str]:
+    """The statuses a melding in `current` may move to, in workflow order."""
+    return [status for status in Status.values if status in TRANSITIONS.get(current, ())]

@@ -1,0 +1,1 @@
+"""Delivery of stored meldingen to the configured targets: jobs, retries, the worker tasks and the targets."""

@@ -1,0 +1,99 @@
+"""The backoffice in a real browser: axe-core on the inbox, a melding's page and the dashboard."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from meldingen.backoffice import roles
+from meldingen.backoffice.workflow import Status
+from tests.browser.conftest import axe_violations
+from tests.meldingen.backoffice.fixtures import PASSWORD, store
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def data():
+    from meldingen.backoffice.models import Team
+    from socialekaart.models import Wijk, WijkPostcode
+
+    roles.ensure_roles()
+    wijk = Wijk.objects.create(name="Centrum", slug="centrum", cbs_code="WK990101")
+    WijkPostcode.objects.create(wijk=wijk, pc4="3911")
+    team = Team.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
+    team.wijken.add(wijk)
+    user = get_user_model().objects.create_user(
+        "teamleider", "tl@lindewaard.example", PASSWORD, first_name="Tess"
+    )
+    user.groups.add(Group.objects.get(name=roles.TEAMLEIDER))
+    spoed = store(spoed=True)
+    store(soort="kort", name="Bert Jansen")
+    spoed.behandeling.change_status(Status.CONTACT_OPGENOMEN, user, toelichting="Gebeld met de dochter")
+    return spoed.behandeling
+
+
+def _login(page, live_server, username="teamleider"):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def _violations(page, url):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return axe_violations(page)
+
+
+def test_backoffice_pages_have_no_axe_violations(page, live_server, data):
+    _login(page, live_server)
+    base = f"{live_server.url}/admin/backoffice"
+    results = {
+        "admin home with the meldingen panel": _violations(page, f"{live_server.url}/admin/"),
+        "inbox": _violations(page, f"{base}/"),
+        "inbox with filters": _violations(page, f"{base}/?status=alle&spoed=ja&q=Anna"),
+        "melding": _violations(page, f"{base}/meldingen/{data.pk}/"),
+        "dashboard": _violations(page, f"{base}/overzicht/"),
+        "audit log": _violations(page, f"{base}/auditlog/"),
+        "two-factor set-up": _violations(page, f"{base}/twee-stappen/instellen/"),
+    }
+    assert results == {name: [] for name in results}
+
+
+def test_melding_page_error_state_has_no_axe_violations(page, live_server, data):
+    _login(page, live_server)
+    page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
+    with page.expect_navigation():
+        page.click("text=Notitie opslaan")
+    assert page.title().startswith("Fout: ")
+    assert axe_violations(page) == []
+
+
+def test_status_change_works_without_javascript(page_without_js, live_server, data):
+    page = page_without_js
+    _login(page, live_server)
+    page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
+    page.select_option("#id_status", Status.GESPREK_GEPLAND)
+    with page.expect_navigation():
+        page.click("text=Status opslaan")
+    assert "Status: Gesprek gepland" in page.content()
+
+
+def test_deliveries_page_has_no_axe_violations(page, live_server, data):
+    from meldingen.backoffice.models import DeliveryJob, DeliveryTarget
+
+    target = DeliveryTarget.objects.create(
+        name="Zaaksysteem", kind="webhook", url="http://127.0.0.1:9/x", secret="s"
+    )
+    DeliveryJob.objects.create(
+        melding=data.melding, target=target, state="failed", attempts=10, last_error="HTTP 503"
+    )
+    user = get_user_model().objects.create_user("beheerder", "fb@lindewaard.example", PASSWORD)
+    user.groups.add(Group.objects.get(name=roles.FUNCTIONEEL_BEHEERDER))
+    _login(page, live_server, "beheerder")
+    assert _violations(page, f"{live_server.url}/admin/backoffice/bezorging/") == []
+    with page.expect_navigation():
+        page.click("text=Nu opnieuw proberen")
+    assert "We proberen het nu opnieuw." in page.content()
+    assert DeliveryJob.objects.get().attempts == 1  # a fresh round started (and failed once: nothing listens)

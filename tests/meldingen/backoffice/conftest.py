@@ -1,0 +1,1 @@
+from tests.meldingen.backoffice.fixtures import *  # noqa: F403

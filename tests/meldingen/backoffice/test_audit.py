@@ -1,0 +1,53 @@
+"""The audit log can be added to, never changed or deleted, and has no edit views."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from meldingen.backoffice.models import AuditEntry, ImmutableError
+
+
+def test_audit_entries_cannot_be_changed_or_deleted(staff, two_meldingen):
+    entry = AuditEntry.record(staff["teamleider"], two_meldingen["centrum"], AuditEntry.Action.VIEWED)
+    entry.detail = "gewijzigd"
+    with pytest.raises(ImmutableError):
+        entry.save()
+    with pytest.raises(ImmutableError):
+        entry.delete()
+    with pytest.raises(ImmutableError):
+        AuditEntry.objects.filter(pk=entry.pk).update(detail="gewijzigd")
+    with pytest.raises(ImmutableError):
+        AuditEntry.objects.all().delete()
+    assert AuditEntry.objects.get(pk=entry.pk).detail == ""
+
+
+def test_the_log_survives_a_deleted_user(staff, two_meldingen):
+    AuditEntry.record(staff["consulent"], two_meldingen["centrum"], AuditEntry.Action.VIEWED)
+    staff["consulent"].delete()
+    entry = AuditEntry.objects.get()
+    assert entry.username == "consulent-centrum"
+
+
+def test_there_is_no_edit_view_for_the_log():
+    for name in (
+        "backoffice:audit_edit",
+        "backoffice:audit_delete",
+        "wagtailsnippets_backoffice_auditentry:edit",
+    ):
+        with pytest.raises(NoReverseMatch):
+            reverse(name, args=[1])
+
+
+def test_the_log_can_be_read_by_teamleider_and_beheerder_only(staff, two_meldingen, client):
+    from .fixtures import assert_refused
+
+    reference = two_meldingen["centrum"].reference
+    client.force_login(staff["consulent"])
+    client.get(reverse("backoffice:melding", args=[two_meldingen["centrum"].behandeling.pk]))
+    assert_refused(client.get(reverse("backoffice:audit")))
+    for role in ("teamleider", "beheerder"):
+        client.force_login(staff[role])
+        html = client.get(reverse("backoffice:audit"), {"kenmerk": reference.lower()}).content.decode()
+        assert "consulent-centrum" in html and "Gegevens bekeken" in html and reference in html
+        assert "Anna" not in html
+        assert client.post(reverse("backoffice:audit")).status_code == 405
+    assert AuditEntry.objects.count() == 1

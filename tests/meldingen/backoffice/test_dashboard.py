@@ -1,0 +1,59 @@
+"""Dashboard figures, charts with tables beside them, and the CSV export."""
+
+import re
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from meldingen.backoffice.stats import figures_for
+from meldingen.backoffice.workflow import Status
+
+from .fixtures import store
+
+
+def _finish(melding, after_days):
+    behandeling = melding.behandeling
+    at = melding.created_at + timedelta(days=after_days)
+    for status in (
+        Status.CONTACT_OPGENOMEN,
+        Status.GESPREK_GEPLAND,
+        Status.ONDERZOEK_AFGEROND,
+        Status.AFGEHANDELD,
+    ):
+        behandeling.change_status(status, at=at)
+
+
+def test_figures(staff, teams):
+    now = timezone.now()
+    _finish(store(created_at=now - timedelta(days=60)), after_days=20)  # on time, lead time 20
+    _finish(store(created_at=now - timedelta(days=75), soort="kort"), after_days=50)  # late, lead time 50
+    store(created_at=now - timedelta(days=50))  # still open after 6 weeks: late
+    store(postcode="3913 AC")  # new: does not count yet
+    figures = figures_for(staff["teamleider"])
+    assert figures.total == 4 and figures.overdue == 1
+    assert (figures.onderzoek_on_time, figures.onderzoek_late, figures.on_time_share) == (1, 2, 33.3)
+    assert figures.median_lead_days == 35.0
+    assert dict(figures.per_wijk) == {"Centrum": 3, "Oude Haven": 1}
+    assert figures.soort_share("kort") == 25.0
+    assert sum(count for _week, count in figures.per_week) == 4  # all within the last 12 weeks
+    assert len(figures.per_week) == 12
+
+
+def test_page_has_svg_charts_and_tables(staff, teams, client):
+    store()
+    client.force_login(staff["teamleider"])
+    html = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert html.count('<svg class="bo-chart__svg"') == 3
+    assert html.count("<caption>") == 3 and "Meldingen per wijk (tabel)" in html
+    # Coordinates are never written with a Dutch decimal comma (that would put every bar at 0).
+    assert not re.search(r'\b(x|y|width|height)="[0-9]+,[0-9]', html)
+
+
+def test_csv_export(staff, teams, client):
+    store()
+    client.force_login(staff["teamleider"])
+    response = client.get(reverse("backoffice:dashboard_csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = response.content.decode().splitlines()
+    assert rows[0] == "onderdeel,naam,aantal" and "per wijk,Centrum,1" in rows

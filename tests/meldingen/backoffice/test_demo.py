@@ -1,0 +1,40 @@
+"""load_demo_meldingen: idempotent teams, accounts and meldingen."""
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from meldingen.backoffice.management.commands.load_demo_meldingen import DEMO_COUNT, DEMO_PASSWORD
+from meldingen.backoffice.models import Behandeling, Team
+from meldingen.models import Melding
+from socialekaart.demo.gemeente import WIJKEN
+from socialekaart.models import Wijk, WijkPostcode
+
+
+def _demo_wijken():
+    for demo in WIJKEN:
+        wijk = Wijk.objects.create(
+            name=demo.name, slug=demo.name.lower().replace(" ", "-"), cbs_code=demo.cbs_code
+        )
+        for pc4 in demo.postcodes:
+            WijkPostcode.objects.create(wijk=wijk, pc4=pc4)
+
+
+def test_demo_is_idempotent_and_routed(db, settings):
+    _demo_wijken()
+    call_command("load_demo_meldingen", "--accounts", verbosity=0)
+    call_command("load_demo_meldingen", "--accounts", verbosity=0)
+    assert Melding.objects.count() == DEMO_COUNT == Behandeling.objects.count()
+    assert Team.objects.count() == len(WIJKEN)
+    assert not Behandeling.objects.filter(team__isnull=True).exists()
+    assert len(set(Behandeling.objects.values_list("status", flat=True))) >= 4
+    users = get_user_model().objects
+    consulent = users.get(username="consulent-centrum")
+    assert consulent.check_password(DEMO_PASSWORD) and consulent.wijkteams.get().name == "Wijkteam Centrum"
+    for username in ("teamleider", "beheerder", "redacteur"):
+        assert users.filter(username=username).exists()
+
+
+def test_no_accounts_without_debug_or_flag(db, settings):
+    settings.DEBUG = False
+    call_command("load_demo_meldingen", verbosity=0)
+    assert not get_user_model().objects.filter(username="teamleider").exists()

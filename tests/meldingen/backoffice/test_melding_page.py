@@ -1,0 +1,91 @@
+"""A melding's page: decrypted data (and that opening logged), status changes, notes and the timeline."""
+
+import pytest
+from django.urls import reverse
+
+from meldingen.backoffice.models import AuditEntry, Notitie
+from meldingen.backoffice.workflow import Status
+
+
+@pytest.fixture
+def page_url(two_meldingen):
+    return reverse("backoffice:melding", args=[two_meldingen["centrum"].behandeling.pk])
+
+
+def test_opening_shows_the_decrypted_answers_and_logs_it(staff, client, page_url, two_meldingen):
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode()
+    assert "Anna de Vries" in html and "stofzuigen" in html
+    entry = AuditEntry.objects.get(action="viewed")
+    assert entry.user == staff["consulent"] and entry.reference == two_meldingen["centrum"].reference
+
+
+def test_status_change_through_the_page(staff, client, page_url, two_meldingen):
+    client.force_login(staff["consulent"])
+    response = client.post(
+        page_url + "status/", {"status": Status.CONTACT_OPGENOMEN, "toelichting": "Gebeld"}
+    )
+    assert response.status_code == 302
+    html = client.get(page_url).content.decode()
+    assert "Status: Contact opgenomen" in html and "Gebeld" in html
+
+
+def test_a_forbidden_status_change_gives_a_clear_error(staff, client, page_url, two_meldingen):
+    client.force_login(staff["consulent"])
+    response = client.post(page_url + "status/", {"status": Status.AFGEHANDELD})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<title>Fout: " in html and "Kies een status uit de lijst" in html
+    assert 'href="#id_status"' in html
+    two_meldingen["centrum"].behandeling.refresh_from_db()
+    assert two_meldingen["centrum"].behandeling.status == Status.ONTVANGEN
+
+
+def test_notes_are_encrypted_and_shown_in_the_timeline(staff, client, page_url):
+    client.force_login(staff["consulent"])
+    client.post(page_url + "notitie/", {"text": "Dochter belt terug over de trap."})
+    note = Notitie.objects.get()
+    assert "trap" not in note.encrypted_text and note.text == "Dochter belt terug over de trap."
+    html = client.get(page_url).content.decode()
+    assert "Dochter belt terug over de trap." in html and "Melding ontvangen" in html
+
+
+def test_an_empty_note_keeps_the_page_with_an_error(staff, client, page_url):
+    client.force_login(staff["consulent"])
+    response = client.post(page_url + "notitie/", {"text": ""})
+    assert response.status_code == 400 and "Schrijf eerst een notitie." in response.content.decode()
+
+
+def test_a_closed_melding_offers_no_status_change(staff, client, page_url, two_meldingen):
+    two_meldingen["centrum"].behandeling.change_status(Status.INGETROKKEN, staff["teamleider"])
+    client.force_login(staff["teamleider"])
+    assert "De status kan niet meer veranderen" in client.get(page_url).content.decode()
+
+
+def test_unknown_melding_is_404(staff, client):
+    client.force_login(staff["teamleider"])
+    assert client.get(reverse("backoffice:melding", args=[999999])).status_code == 404
+
+
+def test_after_retention_the_backoffice_forgets_name_and_notes(
+    staff, client, page_url, two_meldingen, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meldingen.delivery.jobs import sweep
+    from meldingen.retention import remove_expired_personal_data
+
+    behandeling = two_meldingen["centrum"].behandeling
+    Notitie.add(behandeling, staff["consulent"], "Heeft last van de trap.")
+    behandeling.change_status(Status.INGETROKKEN, staff["teamleider"])
+    remove_expired_personal_data(now=timezone.now() + timedelta(days=settings.MELDINGEN_RETENTION_DAYS + 1))
+    sweep()
+    behandeling.refresh_from_db()
+    assert behandeling.name_index == ""
+    client.force_login(staff["teamleider"])
+    html = client.get(page_url).content.decode()
+    assert "Anna" not in html
+    assert "last van de trap" not in html
+    assert "bewaartermijn voorbij" in html

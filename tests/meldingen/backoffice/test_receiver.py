@@ -1,0 +1,86 @@
+"""The receiver of melding_stored: case row, routing, deadlines, jobs and the blind name index."""
+
+import pytest
+from django.utils import timezone
+
+from meldingen.backoffice.models import Behandeling, DeliveryJob, DeliveryTarget
+from meldingen.backoffice.search_index import name_index, search_tokens
+from meldingen.backoffice.workflow import Status
+from meldingen.models import Melding
+from meldingen.storage import store_melding
+
+from .fixtures import answers, store
+
+
+def test_a_stored_melding_gets_a_case_routed_to_the_team_of_its_wijk(teams):
+    melding = store(postcode="3913 AC")
+    behandeling = melding.behandeling
+    assert behandeling.status == Status.ONTVANGEN
+    assert behandeling.team == teams["haven"]
+    today = timezone.localdate()
+    assert (behandeling.contact_deadline, behandeling.onderzoek_deadline) == Behandeling.deadlines_for(
+        today, False
+    )
+
+
+def test_a_postcode_outside_the_municipality_gives_a_case_without_team(teams):
+    assert store(postcode="1012 AB").behandeling.team is None
+
+
+def test_spoed_gets_two_working_days(teams):
+    behandeling = store(spoed=True).behandeling
+    assert behandeling.contact_deadline == Behandeling.deadlines_for(timezone.localdate(), True)[0]
+
+
+def test_one_job_per_active_target_in_the_same_transaction(teams):
+    DeliveryTarget.objects.create(name="Mail", kind="email")
+    DeliveryTarget.objects.create(name="Hook", kind="webhook", url="http://127.0.0.1:9/webhook")
+    DeliveryTarget.objects.create(name="Uit", kind="webhook", url="http://127.0.0.1:9/x", active=False)
+    melding = store()
+    assert sorted(melding.delivery_jobs.values_list("target__name", flat=True)) == ["Hook", "Mail"]
+    assert set(melding.delivery_jobs.values_list("state", flat=True)) == {DeliveryJob.State.PENDING}
+
+
+def test_if_the_receiver_fails_nothing_is_stored(teams, monkeypatch):
+    from meldingen.backoffice import receivers
+
+    def broken(melding):
+        raise RuntimeError("database vol")
+
+    monkeypatch.setattr(receivers, "create_behandeling_for", broken)
+    with pytest.raises(RuntimeError):
+        store_melding(answers(), submission_token="x-1")
+    assert not Melding.objects.exists() and not Behandeling.objects.exists()
+
+
+def test_jobs_are_enqueued_only_after_commit(teams, django_capture_on_commit_callbacks, monkeypatch):
+    DeliveryTarget.objects.create(name="Hook", kind="webhook", url="http://127.0.0.1:9/webhook")
+    enqueued = []
+    monkeypatch.setattr(
+        "meldingen.delivery.jobs.enqueue", lambda job, run_after=None: enqueued.append(job.pk)
+    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        melding = store()
+    assert enqueued == []
+    for callback in callbacks:
+        callback()
+    assert enqueued == list(melding.delivery_jobs.values_list("pk", flat=True))
+
+
+def test_the_name_index_holds_no_readable_name(teams):
+    behandeling = store(name="Anna de Vries").behandeling
+    assert "anna" not in behandeling.name_index.lower() and "vries" not in behandeling.name_index.lower()
+    assert behandeling.name_index == name_index("ANNA DE VRIES")
+    assert all(f" {token} " in behandeling.name_index for token in search_tokens("Vriës"))
+
+
+def test_rebuild_name_index_after_a_new_key(teams, settings):
+    from django.core.management import call_command
+
+    from meldingen.backoffice.inbox import search
+
+    melding = store(name="Anna de Vries")
+    settings.BACKOFFICE_BLIND_INDEX_KEY = "een-nieuwe-sleutel-voor-de-index"
+    assert not search(Behandeling.objects.all(), "Vries").exists()
+    call_command("rebuild_name_index", verbosity=0)
+    assert list(search(Behandeling.objects.all(), "Vries")) == [melding.behandeling]

@@ -1,0 +1,160 @@
+"""Every role boundary: who reaches which melding in the list, the page, the dashboard and the exports."""
+
+import pytest
+from django.urls import reverse
+
+from meldingen.backoffice.models import AuditEntry, Behandeling
+
+from .fixtures import assert_refused
+
+
+def _urls(behandeling):
+    return [
+        reverse("backoffice:inbox"),
+        reverse("backoffice:inbox_csv"),
+        reverse("backoffice:melding", args=[behandeling.pk]),
+        reverse("backoffice:dashboard"),
+        reverse("backoffice:dashboard_csv"),
+    ]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "redacteur", "beheerder"])
+def test_redacteur_beheerder_and_anonymous_never_reach_a_melding(role, staff, two_meldingen, client):
+    if role != "anonymous":
+        client.force_login(staff[role])
+    behandeling = two_meldingen["centrum"].behandeling
+    for url in _urls(behandeling):
+        response = client.get(url)
+        assert_refused(response)
+        assert two_meldingen["centrum"].reference not in response.content.decode()
+    for action in ("change_status", "assign", "add_note"):
+        assert_refused(
+            client.post(
+                reverse(f"backoffice:{action}", args=[behandeling.pk]), {"status": "ingetrokken", "text": "x"}
+            )
+        )
+    behandeling.refresh_from_db()
+    assert behandeling.status == "ontvangen" and not behandeling.notities.exists()
+    assert not AuditEntry.objects.filter(action="viewed").exists()
+
+
+def test_a_consulent_sees_only_the_own_teams_meldingen(staff, two_meldingen, client):
+    client.force_login(staff["consulent"])
+    own, other = two_meldingen["centrum"], two_meldingen["haven"]
+    inbox = client.get(reverse("backoffice:inbox")).content.decode()
+    assert own.reference in inbox and other.reference not in inbox
+    assert client.get(reverse("backoffice:melding", args=[own.behandeling.pk])).status_code == 200
+    assert client.get(reverse("backoffice:melding", args=[other.behandeling.pk])).status_code == 404
+    for action in ("change_status", "add_note"):
+        response = client.post(
+            reverse(f"backoffice:{action}", args=[other.behandeling.pk]),
+            {"status": "ingetrokken", "text": "x"},
+        )
+        assert response.status_code == 404
+    exported = client.get(reverse("backoffice:inbox_csv"), {"status": "alle"}).content.decode()
+    assert own.reference in exported and other.reference not in exported
+    other_link = reverse("backoffice:melding", args=[other.behandeling.pk])
+    for query in (other.reference, "Bert Jansen"):
+        searched = client.get(reverse("backoffice:inbox"), {"q": query, "status": "alle"}).content.decode()
+        assert other_link not in searched and "Er zijn geen meldingen" in searched
+
+
+def test_the_consulents_dashboard_counts_only_the_own_team(staff, two_meldingen, client):
+    client.force_login(staff["consulent"])
+    csv = client.get(reverse("backoffice:dashboard_csv")).content.decode()
+    assert "per wijk,Centrum,1" in csv and "Oude Haven" not in csv
+    page = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert "Oude Haven" not in page
+    client.force_login(staff["teamleider"])
+    csv = client.get(reverse("backoffice:dashboard_csv")).content.decode()
+    assert "per wijk,Centrum,1" in csv and "per wijk,Oude Haven,1" in csv
+
+
+def test_a_consulent_cannot_assign(staff, two_meldingen, client):
+    client.force_login(staff["consulent"])
+    behandeling = two_meldingen["centrum"].behandeling
+    page = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
+    assert 'action="/admin/backoffice/meldingen/' + str(behandeling.pk) + '/toewijzen/"' not in page
+    response = client.post(
+        reverse("backoffice:assign", args=[behandeling.pk]), {"consulent": staff["consulent"].pk}
+    )
+    assert_refused(response)
+    behandeling.refresh_from_db()
+    assert behandeling.consulent is None
+
+
+def test_the_teamleider_sees_all_and_assigns(staff, two_meldingen, client):
+    client.force_login(staff["teamleider"])
+    inbox = client.get(reverse("backoffice:inbox")).content.decode()
+    assert two_meldingen["centrum"].reference in inbox and two_meldingen["haven"].reference in inbox
+    behandeling = two_meldingen["haven"].behandeling
+    response = client.post(
+        reverse("backoffice:assign", args=[behandeling.pk]),
+        {"team": behandeling.team.pk, "consulent": staff["consulent_haven"].pk},
+    )
+    assert response.status_code == 302
+    behandeling.refresh_from_db()
+    assert behandeling.consulent == staff["consulent_haven"]
+    assert AuditEntry.objects.filter(reference=behandeling.melding.reference, action="assigned").exists()
+
+
+def test_assigning_someone_outside_the_team_gives_a_clear_error(staff, two_meldingen, client):
+    client.force_login(staff["teamleider"])
+    behandeling = two_meldingen["haven"].behandeling
+    response = client.post(
+        reverse("backoffice:assign", args=[behandeling.pk]),
+        {"team": behandeling.team.pk, "consulent": staff["consulent"].pk},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "hoort niet bij dit wijkteam" in html and "<title>Fout: " in html
+    assert Behandeling.objects.get(pk=behandeling.pk).consulent is None
+
+
+def test_the_inactive_user_sees_nothing(staff, two_meldingen, client):
+    staff["teamleider"].is_active = False
+    staff["teamleider"].save()
+    assert not Behandeling.objects.visible_to(staff["teamleider"]).exists()
+
+
+def test_only_the_beheerder_configures_delivery_targets(staff, client):
+    url = "/admin/bezorgdoelen/"
+    for role in ("consulent", "teamleider", "redacteur"):
+        client.force_login(staff[role])
+        assert_refused(client.get(url))
+    client.force_login(staff["beheerder"])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url + "new/",
+        {
+            "name": "Zaaksysteem",
+            "kind": "webhook",
+            "active": "on",
+            "url": "https://zaak.example/in",
+            "secret": "s" * 32,
+        },
+    )
+    assert response.status_code == 302
+    from meldingen.backoffice.models import DeliveryTarget
+
+    assert DeliveryTarget.objects.get().url == "https://zaak.example/in"
+    assert "s" * 32 not in client.get(url).content.decode()  # the list never shows the secret
+    incomplete = client.post(url + "new/", {"name": "Open Zaak", "kind": "zgw", "active": "on"})
+    assert incomplete.status_code == 200 and "Vul dit in" in incomplete.content.decode()
+    assert DeliveryTarget.objects.count() == 1
+
+
+def test_admin_home_shows_late_meldingen_only_to_those_who_may_see_them(staff, teams, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .fixtures import store
+
+    store(created_at=timezone.now() - timedelta(days=30))
+    client.force_login(staff["teamleider"])
+    assert "1 melding is te laat" in client.get("/admin/").content.decode()
+    client.force_login(staff["consulent_haven"])
+    assert "0 meldingen zijn te laat" in client.get("/admin/").content.decode()
+    client.force_login(staff["redacteur"])
+    assert "te laat" not in client.get("/admin/").content.decode()

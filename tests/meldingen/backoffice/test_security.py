@@ -1,0 +1,92 @@
+"""Login throttling on the Wagtail login, and two-factor authentication for backoffice accounts."""
+
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .fixtures import PASSWORD
+
+
+def _login(client, username, password, ip="10.0.0.1"):
+    return client.post(
+        reverse("wagtailadmin_login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_login_is_throttled_per_username_and_ip(staff, client, settings):
+    settings.BACKOFFICE_LOGIN_MAX_FAILURES = 3
+    for _ in range(3):
+        assert _login(client, "teamleider", "fout").status_code == 200
+    response = _login(client, "teamleider", PASSWORD)
+    assert response.status_code == 200 and "te vaak een verkeerd wachtwoord" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address, or another username, is not blocked.
+    assert _login(client, "teamleider", PASSWORD, ip="10.0.0.2").status_code == 302
+    client.logout()
+    assert _login(client, "consulent-centrum", PASSWORD).status_code == 302
+
+
+def _code(device, offset=0):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset):06d}"
+
+
+def test_two_factor_setup_then_required(staff, two_meldingen, client):
+    client.force_login(staff["teamleider"])
+    setup = client.get(reverse("backoffice:otp_setup"))
+    device = TOTPDevice.objects.get(user=staff["teamleider"])
+    assert "otpauth://totp/" in setup.content.decode() and not device.confirmed
+    wrong = client.post(reverse("backoffice:otp_setup"), {"token": "000000"})
+    assert wrong.status_code == 400 and "Deze code klopt niet" in wrong.content.decode()
+    # django-otp slows down guessing after a wrong code; a person would wait a moment.
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=0, throttling_failure_timestamp=None
+    )
+    assert client.post(reverse("backoffice:otp_setup"), {"token": _code(device)}).status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(reverse("backoffice:inbox")).status_code == 200  # verified in this session
+    # A new session must pass the second step before it sees any melding.
+    client.logout()
+    client.force_login(staff["teamleider"])
+    response = client.get(reverse("backoffice:inbox"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("backoffice:otp_verify"))
+    device.refresh_from_db()  # a code is accepted once only: use the next one
+    verified = client.post(
+        reverse("backoffice:otp_verify") + "?next=/admin/backoffice/", {"token": _code(device, 1)}
+    )
+    assert verified.status_code == 302 and verified["Location"] == "/admin/backoffice/"
+    assert client.get(reverse("backoffice:inbox")).status_code == 200
+
+
+def test_two_factor_can_be_required_for_everyone(staff, client, settings):
+    settings.BACKOFFICE_REQUIRE_2FA = True
+    client.force_login(staff["consulent"])
+    response = client.get(reverse("backoffice:inbox"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("backoffice:otp_setup"))
+
+
+def test_verify_refuses_a_foreign_next_url(staff, client):
+    client.force_login(staff["teamleider"])
+    device = TOTPDevice.objects.create(user=staff["teamleider"], name="backoffice", confirmed=True)
+    response = client.post(
+        reverse("backoffice:otp_verify") + "?next=https://evil.example/", {"token": _code(device)}
+    )
+    assert response["Location"] == reverse("backoffice:inbox")
+
+
+def test_with_only_the_password_nobody_can_add_a_second_device(staff, client):
+    TOTPDevice.objects.create(user=staff["teamleider"], name="backoffice", confirmed=True)
+    client.force_login(staff["teamleider"])
+    response = client.get(reverse("backoffice:otp_setup"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("backoffice:otp_verify"))
+    assert TOTPDevice.objects.filter(user=staff["teamleider"]).count() == 1
+
+
+def test_delivery_settings_also_need_the_second_factor(staff, client, settings):
+    settings.BACKOFFICE_REQUIRE_2FA = True
+    client.force_login(staff["beheerder"])
+    for url in ("/admin/bezorgdoelen/", "/admin/wijkteams/", reverse("backoffice:deliveries")):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(
+            reverse("backoffice:otp_setup")
+        )
