@@ -1,5 +1,24 @@
+"""The sociale kaart: organisations, their voorzieningen, where and when they are offered, and capacity.
+
+The models follow Open Referral HSDS 3.0 (the object each one maps to is named in its docstring), so
+import, export and the API speak that standard without a translation layer. Every HSDS object has a
+stable UUID primary key.
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import RevisionMixin
+
+CAPACITEIT_VEROUDERD_NA = timedelta(days=7)
 
 
 class WijkQuerySet(models.QuerySet):
@@ -11,12 +30,16 @@ class WijkQuerySet(models.QuerySet):
         return self.filter(postcodes__pc4=pc4).first()
 
 
-class Wijk(models.Model):
+class Wijk(RevisionMixin, ClusterableModel):
+    """A wijk of the municipality [HSDS service_area]; a voorziening covers some wijken or all of them."""
+
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("korte naam in de link"), max_length=100, unique=True)
     cbs_code = models.CharField(
         _("CBS-wijkcode"), max_length=10, unique=True, help_text=_("Bijvoorbeeld WK036301.")
     )
+    latitude = models.FloatField(_("breedtegraad van het midden"), null=True, blank=True)
+    longitude = models.FloatField(_("lengtegraad van het midden"), null=True, blank=True)
 
     objects = WijkQuerySet.as_manager()
 
@@ -30,10 +53,12 @@ class Wijk(models.Model):
 
 
 class WijkPostcode(models.Model):
-    """A four-digit postcode (PC4) that lies in a wijk."""
+    """A four-digit postcode (PC4) that lies in a wijk, with its centre point for distances."""
 
-    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="postcodes")
+    wijk = ParentalKey(Wijk, on_delete=models.CASCADE, related_name="postcodes")
     pc4 = models.CharField(_("postcode (4 cijfers)"), max_length=4, unique=True)
+    latitude = models.FloatField(_("breedtegraad van het midden"), null=True, blank=True)
+    longitude = models.FloatField(_("lengtegraad van het midden"), null=True, blank=True)
 
     class Meta:
         ordering = ["pc4"]
@@ -42,3 +67,407 @@ class WijkPostcode(models.Model):
 
     def __str__(self):
         return self.pc4
+
+
+class Term(RevisionMixin, models.Model):
+    """A thema or doelgroep [HSDS taxonomy_term]; the vocabulary is the HSDS taxonomy."""
+
+    class Vocabulary(models.TextChoices):
+        THEMA = "thema", _("thema")
+        DOELGROEP = "doelgroep", _("doelgroep")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    vocabulary = models.CharField(_("soort"), max_length=20, choices=Vocabulary.choices)
+    code = models.SlugField(
+        _("code"), max_length=50, help_text=_("Kort woord voor in de link. Bijvoorbeeld: huishouden.")
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    description = models.TextField(_("uitleg"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["vocabulary", "sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["vocabulary", "code"], name="term_code_unique_per_vocabulary")
+        ]
+        verbose_name = _("thema of doelgroep")
+        verbose_name_plural = _("thema's en doelgroepen")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_vocabulary_display()})"
+
+
+class Organisatie(RevisionMixin, models.Model):
+    """An organisation that offers voorzieningen [HSDS organization]."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam"), max_length=200, unique=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self):
+        return self.name
+
+
+class Voorziening(RevisionMixin, ClusterableModel):
+    """A service a resident can use [HSDS service]."""
+
+    class Toegang(models.TextChoices):
+        VRIJ = "vrij", _("Vrij toegankelijk")
+        VERWIJZING = "verwijzing", _("Na verwijzing")
+        BESCHIKKING = "beschikking", _("Met beschikking van de gemeente")
+
+    class Kosten(models.TextChoices):
+        GRATIS = "gratis", _("Gratis")
+        EIGEN_BIJDRAGE = "eigen_bijdrage", _("Eigen bijdrage")
+        BEDRAG = "bedrag", _("U betaalt een bedrag")
+
+    class Status(models.TextChoices):
+        ACTIEF = "actief", _("Actief")
+        TIJDELIJK_GESLOTEN = "tijdelijk_gesloten", _("Tijdelijk gesloten")
+        GESTOPT = "gestopt", _("Gestopt")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="voorzieningen", verbose_name=_("organisatie")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam in de link"), max_length=200, unique=True)
+    summary = models.CharField(
+        _("samenvatting"), max_length=300, help_text=_("Eén of twee korte zinnen in eenvoudige taal.")
+    )
+    description = models.TextField(_("beschrijving"), blank=True)
+    themas = models.ManyToManyField(
+        Term,
+        related_name="voorzieningen_thema",
+        limit_choices_to={"vocabulary": Term.Vocabulary.THEMA},
+        blank=True,
+        verbose_name=_("thema's"),
+    )
+    doelgroepen = models.ManyToManyField(
+        Term,
+        related_name="voorzieningen_doelgroep",
+        limit_choices_to={"vocabulary": Term.Vocabulary.DOELGROEP},
+        blank=True,
+        verbose_name=_("doelgroepen"),
+    )
+    toegang = models.CharField(_("toegang"), max_length=20, choices=Toegang.choices, default=Toegang.VRIJ)
+    kosten = models.CharField(_("kosten"), max_length=20, choices=Kosten.choices, default=Kosten.GRATIS)
+    kosten_bedrag = models.DecimalField(
+        _("bedrag in euro"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    kosten_toelichting = models.CharField(_("uitleg over de kosten"), max_length=300, blank=True)
+    aanmelden_telefoon = models.CharField(_("aanmelden per telefoon"), max_length=30, blank=True)
+    aanmelden_email = models.EmailField(_("aanmelden per e-mail"), blank=True)
+    aanmelden_url = models.URLField(_("aanmelden via een formulier op internet"), blank=True)
+    aanmelden_inloop = models.BooleanField(_("u kunt zonder afspraak binnenlopen"), default=False)
+    aanmelden_toelichting = models.TextField(_("uitleg over aanmelden"), blank=True)
+    talen = models.JSONField(
+        _("talen"), default=list, blank=True, help_text=_("Taalcodes, bijvoorbeeld nl, en, ar, tr.")
+    )
+    leeftijd_min = models.PositiveSmallIntegerField(_("vanaf leeftijd"), null=True, blank=True)
+    leeftijd_max = models.PositiveSmallIntegerField(_("tot en met leeftijd"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIEF)
+    laatst_gecontroleerd = models.DateField(_("laatst gecontroleerd op"), default=timezone.localdate)
+    hele_gemeente = models.BooleanField(_("voor de hele gemeente"), default=False)
+    wijken = models.ManyToManyField(Wijk, related_name="voorzieningen", blank=True, verbose_name=_("wijken"))
+    beperkte_plaatsen = models.BooleanField(
+        _("beperkt aantal plaatsen"),
+        default=False,
+        help_text=_("Zet dit aan als u per wijk bijhoudt of er plaats is."),
+    )
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["updated_at"])]
+        verbose_name = _("voorziening")
+        verbose_name_plural = _("voorzieningen")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        # A stable public URL (see the design): /sociale-kaart/<slug>/
+        return f"/sociale-kaart/{self.slug}/"
+
+
+class ContactQuerySet(models.QuerySet):
+    def voor_inwoners(self):
+        return self.filter(voor_professionals=False)
+
+    def voor_professionals(self):
+        return self.filter(voor_professionals=True)
+
+
+class Contact(models.Model):
+    """A person or desk to contact about a voorziening [HSDS contact + phone]."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    voorziening = ParentalKey(Voorziening, on_delete=models.CASCADE, related_name="contacten")
+    name = models.CharField(_("naam"), max_length=200)
+    rol = models.CharField(_("rol"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    voor_professionals = models.BooleanField(
+        _("alleen voor professionals"), default=False, help_text=_("Inwoners zien dit contact niet.")
+    )
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["voor_professionals", "name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+
+    def __str__(self):
+        return self.name
+
+
+class Locatie(RevisionMixin, models.Model):
+    """A building where voorzieningen are offered [HSDS location + address + accessibility]."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="locaties", verbose_name=_("organisatie")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    straat = models.CharField(_("straat"), max_length=200, blank=True)
+    huisnummer = models.CharField(_("huisnummer"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    wijk = models.ForeignKey(
+        Wijk,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="locaties",
+        verbose_name=_("wijk"),
+    )
+    latitude = models.FloatField(_("breedtegraad"), null=True, blank=True)
+    longitude = models.FloatField(_("lengtegraad"), null=True, blank=True)
+    rolstoeltoegankelijk = models.BooleanField(_("toegankelijk met een rolstoel"), default=False)
+    toegankelijkheid = models.TextField(_("uitleg over toegankelijkheid"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def adres(self) -> str:
+        return ", ".join(
+            part
+            for part in (f"{self.straat} {self.huisnummer}".strip(), f"{self.postcode} {self.plaats}".strip())
+            if part
+        )
+
+
+class VoorzieningOpLocatie(RevisionMixin, ClusterableModel):
+    """A voorziening offered at a locatie, with its own opening hours [HSDS service_at_location]."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    voorziening = models.ForeignKey(
+        Voorziening, on_delete=models.CASCADE, related_name="op_locaties", verbose_name=_("voorziening")
+    )
+    locatie = models.ForeignKey(
+        Locatie, on_delete=models.CASCADE, related_name="voorzieningen_hier", verbose_name=_("locatie")
+    )
+
+    class Meta:
+        ordering = ["voorziening__name", "locatie__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["voorziening", "locatie"], name="voorziening_once_per_locatie")
+        ]
+        verbose_name = _("voorziening op een locatie")
+        verbose_name_plural = _("voorzieningen op locaties")
+
+    def __str__(self):
+        return f"{self.voorziening} – {self.locatie}"
+
+
+class Openingstijd(models.Model):
+    """When a voorziening is open at a locatie [HSDS schedule: weekly, one day per row]."""
+
+    class Weekdag(models.IntegerChoices):
+        MAANDAG = 1, _("maandag")
+        DINSDAG = 2, _("dinsdag")
+        WOENSDAG = 3, _("woensdag")
+        DONDERDAG = 4, _("donderdag")
+        VRIJDAG = 5, _("vrijdag")
+        ZATERDAG = 6, _("zaterdag")
+        ZONDAG = 7, _("zondag")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    op_locatie = ParentalKey(VoorzieningOpLocatie, on_delete=models.CASCADE, related_name="openingstijden")
+    weekdag = models.PositiveSmallIntegerField(_("dag"), choices=Weekdag.choices)
+    open_van = models.TimeField(_("open van"))
+    open_tot = models.TimeField(_("open tot"))
+    toelichting = models.CharField(_("uitleg"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["weekdag", "open_van"]
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+
+    def __str__(self):
+        return f"{self.get_weekdag_display()} {self.open_van:%H:%M}–{self.open_tot:%H:%M}"
+
+
+class Capaciteit(RevisionMixin, models.Model):
+    """Whether a voorziening takes new clients in a wijk, updated weekly by the provider. Never public."""
+
+    class Status(models.TextChoices):
+        JA = "ja", _("Ja, er is plaats")
+        BEPERKT = "beperkt", _("Beperkt, weinig plaats")
+        NEE = "nee", _("Nee, geen plaats")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    voorziening = models.ForeignKey(
+        Voorziening, on_delete=models.CASCADE, related_name="capaciteit", verbose_name=_("voorziening")
+    )
+    wijk = models.ForeignKey(
+        Wijk, on_delete=models.CASCADE, related_name="capaciteit", verbose_name=_("wijk")
+    )
+    status = models.CharField(_("nieuwe cliënten"), max_length=10, choices=Status.choices)
+    wachttijd_weken = models.PositiveSmallIntegerField(_("wachttijd in weken"), null=True, blank=True)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bijgewerkt door"),
+    )
+
+    class Meta:
+        ordering = ["voorziening__name", "wijk__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["voorziening", "wijk"], name="capaciteit_once_per_wijk")
+        ]
+        verbose_name = _("capaciteit")
+        verbose_name_plural = _("capaciteit per wijk")
+
+    def __str__(self):
+        return f"{self.voorziening} – {self.wijk}: {self.get_status_display()}"
+
+    @property
+    def is_verouderd(self) -> bool:
+        return timezone.now() - self.bijgewerkt_op > CAPACITEIT_VEROUDERD_NA
+
+    @admin.display(description=_("actueel"))
+    def versheid(self) -> str:
+        return str(_("Verouderd: ouder dan 7 dagen") if self.is_verouderd else _("Actueel"))
+
+
+class Synoniemgroep(RevisionMixin, models.Model):
+    """Words that mean the same to a searcher; a search for one also finds the others."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    termen = models.TextField(
+        _("woorden met dezelfde betekenis"),
+        help_text=_(
+            "Zet een komma tussen de woorden. Bijvoorbeeld: schoonmaakhulp, hulp bij het huishouden, HbH"
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synoniemen")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        return [term.strip() for term in self.termen.split(",") if term.strip()]
+
+
+class AanbiederAccount(models.Model):
+    """Links a login to the organisation whose data it may change."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="aanbieder",
+        verbose_name=_("gebruiker"),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("organisatie")
+    )
+
+    class Meta:
+        verbose_name = _("account van een aanbieder")
+        verbose_name_plural = _("accounts van aanbieders")
+
+    def __str__(self):
+        return f"{self.user} ({self.organisatie})"
+
+
+# --- The database search backend's index ----------------------------------------------------------------
+
+
+class ZoekDocument(models.Model):
+    """One flat, precomputed row per voorziening that the database search backend reads.
+
+    Facet values are stored as space-separated codes so a whole index loads in one query; the text
+    columns feed PostgreSQL's tsvector (`search_vector`) or the SQLite FTS5 table.
+    """
+
+    voorziening = models.OneToOneField(Voorziening, on_delete=models.CASCADE, related_name="zoekdocument")
+    name = models.CharField(max_length=200)
+    sort_key = models.CharField(max_length=200, db_index=True)
+    status = models.CharField(max_length=20)
+    organisatie_id = models.UUIDField()
+    updated_at = models.DateTimeField()
+    text_name = models.TextField(blank=True)
+    text_body = models.TextField(blank=True)
+    wijken = models.TextField(blank=True)  # every wijk it serves (all of them for the whole municipality)
+    lokale_wijken = models.TextField(blank=True)  # wijken named explicitly or with a location
+    themas = models.TextField(blank=True)
+    doelgroepen = models.TextField(blank=True)
+    toegang = models.CharField(max_length=20)
+    kosten = models.CharField(max_length=20)
+    locaties = models.JSONField(default=list)  # [[latitude, longitude], ...]
+    capaciteit_bijgewerkt = models.DateTimeField(null=True)  # oldest capacity record, if tracked
+    beperkte_plaatsen = models.BooleanField(default=False)
+    search_vector = SearchVectorField(null=True)  # filled on PostgreSQL only
+
+    class Meta:
+        verbose_name = _("zoekdocument")
+        verbose_name_plural = _("zoekdocumenten")
+
+    def __str__(self):
+        return self.name
+
+
+class ZoekWoord(models.Model):
+    """Every word in the index once: the vocabulary that typo correction compares against."""
+
+    word = models.CharField(max_length=100, unique=True)
+    stem = models.CharField(max_length=100, db_index=True)
+
+    def __str__(self):
+        return self.word
+
+
+class ZoekIndexVersie(models.Model):
+    """One row whose token changes on every index or synonym change (see search/versions.py)."""
+
+    token = models.CharField(max_length=32, blank=True)
+
+    def __str__(self):
+        return self.token

@@ -118,7 +118,7 @@ class Behandeling(models.Model):
     # --- terms --------------------------------------------------------------------------------------
     @staticmethod
     def deadlines_for(created: date, spoed: bool) -> tuple[date, date]:
-        contact_days = SPOED_WORKING_DAYS if spoed else settings.BACKOFFICE_FIRST_CONTACT_WORKING_DAYS
+        contact_days = SPOED_WORKING_DAYS if spoed else settings.MELDINGEN_CONTACT_WORKING_DAYS
         return add_working_days(created, contact_days), created + timedelta(weeks=ONDERZOEK_WEEKS)
 
     def compute_next_deadline(self) -> date | None:

@@ -299,11 +299,6 @@ PORTAL_FEEDBACK_RATE_LIMIT = (
 # --- Backoffice and delivery ---------------------------------------------------------------------------
 # Settings of meldingen/backoffice/ and meldingen/delivery/ go in this section.
 
-# Working days a consulent has for the first contact (spoed meldingen always get 2). By default the number
-# the resident is promised on the confirmation page.
-BACKOFFICE_FIRST_CONTACT_WORKING_DAYS = int(
-    os.environ.get("BACKOFFICE_FIRST_CONTACT_WORKING_DAYS", globals().get("MELDINGEN_CONTACT_WORKING_DAYS", 5))
-)
 # Backoffice views demand a verified TOTP device from every user (otherwise only from users who have one).
 BACKOFFICE_REQUIRE_2FA = env_bool("BACKOFFICE_REQUIRE_2FA")
 # Key of the blind index used to search encrypted names; falls back to a key derived from SECRET_KEY.

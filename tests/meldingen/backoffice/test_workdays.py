@@ -45,10 +45,10 @@ def test_pasen_pushes_the_term_past_goede_vrijdag_and_tweede_paasdag():
 
 
 def test_deadlines_of_a_spoed_and_an_ordinary_melding(settings):
-    settings.BACKOFFICE_FIRST_CONTACT_WORKING_DAYS = 5
+    settings.MELDINGEN_CONTACT_WORKING_DAYS = 5
     assert Behandeling.deadlines_for(date(2026, 4, 24), spoed=True) == (date(2026, 4, 29), date(2026, 6, 5))
     assert Behandeling.deadlines_for(date(2026, 4, 24), spoed=False) == (date(2026, 5, 4), date(2026, 6, 5))
-    settings.BACKOFFICE_FIRST_CONTACT_WORKING_DAYS = 3
+    settings.MELDINGEN_CONTACT_WORKING_DAYS = 3
     assert Behandeling.deadlines_for(date(2026, 4, 24), spoed=False)[0] == date(2026, 4, 30)
 
 

@@ -1,0 +1,72 @@
+"""HSDS import time: export 10,000 voorzieningen as HSDS JSON, import them into an empty PostgreSQL
+database, then import the same file again (every row an update).
+
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmo_bench_kaartopen python bench/hsds_import.py
+
+The import's search-index work goes to the task queue (the worker is not running here), so the figures
+are the import itself; the index rebuild is timed separately.
+"""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
+from hsds_api import COUNT, DATABASE_URL, prepare  # noqa: E402
+
+TARGET_URL = os.environ.get(
+    "BENCH_IMPORT_DATABASE_URL", DATABASE_URL.rsplit("/", 1)[0] + "/wmo_bench_kaartopen_import"
+)
+
+
+def timed(label: str, *args: str, database_url: str) -> float:
+    start = time.monotonic()
+    harness.manage(*args, database_url=database_url)
+    elapsed = time.monotonic() - start
+    print(f"{label:<44} {elapsed:8.1f} s", flush=True)
+    return elapsed
+
+
+def drop_and_create(database_url: str) -> None:
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(database_url)
+    with psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        dbname="postgres",
+        autocommit=True,
+    ) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+    harness.ensure_database(database_url)
+    harness.manage("migrate", "--noinput", "-v", "0", database_url=database_url)
+
+
+if __name__ == "__main__":
+    prepare(DATABASE_URL)
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "kaart.json")
+        timed(
+            f"export_hsds ({COUNT} voorzieningen)", "export_hsds", path, "-v", "0", database_url=DATABASE_URL
+        )
+        print(f"file size {Path(path).stat().st_size / 1e6:.1f} MB")
+        drop_and_create(TARGET_URL)
+        first = timed(
+            "import_hsds into an empty database", "import_hsds", path, "-v", "0", database_url=TARGET_URL
+        )
+        again = timed(
+            "import_hsds again (all updates)", "import_hsds", path, "-v", "0", database_url=TARGET_URL
+        )
+        timed(
+            "rebuild_search_index afterwards",
+            "rebuild_search_index",
+            "--no-progress",
+            database_url=TARGET_URL,
+        )
+        print(f"import: {COUNT / first:.0f} voorzieningen/s first time, {COUNT / again:.0f}/s re-import")

@@ -1,0 +1,285 @@
+"""The read-only HSDS 3.0 API of the sociale kaart. Public data only, JSON only, a fixed number of
+queries per page. Lists are paginated as the standard says."""
+
+from __future__ import annotations
+
+import functools
+import math
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from ..hsds import serialize, vocabularies
+from ..models import Term, Voorziening, VoorzieningOpLocatie, Wijk, WijkPostcode
+from ..search import SearchUnavailable
+from . import params
+from .filters import all_search_ids, database_condition, search_page, service_filter
+from .geo import within
+
+HSDS_VERSION = "3.0"
+
+
+def _json(data, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # public open data
+    return response
+
+
+def _error(status: int, message: str, **extra) -> JsonResponse:
+    return _json({"status": status, "message": message, **extra}, status=status)
+
+
+def api_view(view):
+    """GET only; a bad parameter is a 400 and an unavailable search a 503, both with a plain message."""
+
+    @require_GET
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if "pk" in kwargs:
+            kwargs["pk"] = UUID(kwargs["pk"])  # the URL pattern only lets valid UUIDs through
+        try:
+            return view(request, *args, **kwargs)
+        except params.BadParameter as error:
+            return _error(400, str(error), parameter=error.name)
+        except SearchUnavailable:
+            return _error(503, "Zoeken werkt nu even niet. Probeer het over een paar minuten opnieuw.")
+
+    return wrapper
+
+
+def not_found(what: str) -> JsonResponse:
+    return _error(404, f"Deze {what} bestaat niet (meer).")
+
+
+def page_of(contents: list, total: int, page: int, per_page: int) -> dict:
+    total_pages = math.ceil(total / per_page) if total else 0
+    return {
+        "total_items": total,
+        "total_pages": total_pages,
+        "page_number": page,
+        "size": len(contents),
+        "first_page": page == 1,
+        "last_page": page >= total_pages,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def _in_order(queryset, ids: list) -> list:
+    by_id = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+# --- Root -----------------------------------------------------------------------------------------------
+
+
+@api_view
+def root(request):
+    return _json(
+        {
+            "version": HSDS_VERSION,
+            "profile": settings.SOCIALEKAART_HSDS_PROFILE,
+            "openapi_url": request.build_absolute_uri(reverse("hsds:openapi")),
+        }
+    )
+
+
+# --- Services -------------------------------------------------------------------------------------------
+
+
+def _service_filter(query):
+    return service_filter(
+        params.text(query, "search"),
+        params.uuid_value(query, "organization_id"),
+        params.moment(query, "modified_after"),
+        params.uuid_value(query, "taxonomy_term_id"),
+        params.uuid_value(query, "taxonomy_id"),
+    )
+
+
+@api_view
+def services(request):
+    query = request.GET
+    minimal, full = params.boolean(query, "minimal"), params.boolean(query, "full")
+    page, per_page = params.pagination(query, minimal=minimal)
+    flt = _service_filter(query)
+    queryset = serialize.services_queryset(full=full and not minimal)
+    if flt.nothing:
+        items, total = [], 0
+    elif flt.text:
+        ids, total = search_page(flt, page, per_page)
+        items = _in_order(queryset, ids)
+    else:
+        matching = queryset.filter(database_condition(flt)).order_by("name", "pk")
+        total = matching.count()
+        start = (page - 1) * per_page
+        items = list(matching[start : start + per_page]) if start < total else []
+    if minimal:
+        contents = [serialize.service_minimal(v) for v in items]
+    elif full:
+        contents = [serialize.service_full(v) for v in items]
+    else:
+        contents = [serialize.service(v) for v in items]
+    return _json(page_of(contents, total, page, per_page))
+
+
+@api_view
+def service_detail(request, pk: UUID):
+    voorziening = serialize.services_queryset().filter(pk=pk).first()
+    if voorziening is None:
+        return not_found("voorziening")
+    return _json(serialize.service_full(voorziening))
+
+
+# --- Organisations --------------------------------------------------------------------------------------
+
+
+@api_view
+def organizations(request):
+    query = request.GET
+    full = params.boolean(query, "full")
+    page, per_page = params.pagination(query)
+    search = params.text(query, "search")
+    queryset = serialize.organizations_queryset(full=full).order_by("name", "pk")
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    total = queryset.count()
+    start = (page - 1) * per_page
+    items = list(queryset[start : start + per_page]) if start < total else []
+    render = serialize.organization_full if full else serialize.organization
+    return _json(page_of([render(o) for o in items], total, page, per_page))
+
+
+@api_view
+def organization_detail(request, pk: UUID):
+    organisatie = serialize.organizations_queryset(full=True).filter(pk=pk).first()
+    if organisatie is None:
+        return not_found("organisatie")
+    return _json(serialize.organization_full(organisatie))
+
+
+# --- Taxonomies -----------------------------------------------------------------------------------------
+
+
+@api_view
+def taxonomies(request):
+    page, per_page = params.pagination(request.GET)
+    search = params.text(request.GET, "search").casefold()
+    items = [vocabularies.taxonomy(name) for name in vocabularies.TAXONOMIES]
+    if search:
+        items = [item for item in items if search in f"{item['name']} {item['description']}".casefold()]
+    start = (page - 1) * per_page
+    return _json(page_of(items[start : start + per_page], len(items), page, per_page))
+
+
+@api_view
+def taxonomy_detail(request, pk: UUID):
+    vocabulary = vocabularies.vocabulary_of_taxonomy_id(str(pk))
+    if vocabulary is None:
+        return not_found("taxonomie")
+    return _json(vocabularies.taxonomy(vocabulary))
+
+
+@api_view
+def taxonomy_terms(request):
+    query = request.GET
+    page, per_page = params.pagination(query)
+    search = params.text(query, "search").casefold()
+    taxonomy = params.uuid_value(query, "taxonomy_id")
+    parent = params.uuid_value(query, "parent_id")
+    params.boolean(query, "top_only")  # every term is a top term: the taxonomies are flat
+    items = [] if parent else vocabularies.all_terms()
+    if taxonomy:
+        items = [item for item in items if item["taxonomy_id"] == str(taxonomy)]
+    if search:
+        items = [item for item in items if search in f"{item['code']} {item['name']}".casefold()]
+    start = (page - 1) * per_page
+    return _json(page_of(items[start : start + per_page], len(items), page, per_page))
+
+
+@api_view
+def taxonomy_term_detail(request, pk: UUID):
+    term = Term.objects.filter(pk=pk).first()
+    if term:
+        return _json(vocabularies.db_term(term))
+    found = next((item for item in vocabularies.all_terms() if item["id"] == str(pk)), None)
+    return _json(found) if found else not_found("term")
+
+
+# --- Services at locations ------------------------------------------------------------------------------
+
+
+@api_view
+def service_at_locations(request):
+    query = request.GET
+    full = params.boolean(query, "full")
+    page, per_page = params.pagination(query)
+    flt = _service_filter(query)
+    postcode = params.postcode(query)
+    proximity = (
+        params.integer(query, "proximity", 0, 1, params.MAX_PROXIMITY) if query.get("proximity") else 0
+    )
+    if proximity and not postcode:
+        raise params.BadParameter("proximity", "geef ook een postcode mee, dan meten we vanaf die postcode.")
+    queryset = serialize.service_at_locations_queryset()
+    if flt.nothing:
+        return _json(page_of([], 0, page, per_page))
+    condition = database_condition(flt, prefix="voorziening__")
+    if flt.text:
+        condition &= Q(voorziening_id__in=all_search_ids(flt))
+    matching = VoorzieningOpLocatie.objects.filter(condition)
+    distances: dict = {}
+    if postcode and proximity:
+        centre = WijkPostcode.objects.filter(pc4=postcode[:4]).values_list("latitude", "longitude").first()
+        if not centre or centre[0] is None:
+            return _json(page_of([], 0, page, per_page))
+        rows = matching.values_list("pk", "locatie__latitude", "locatie__longitude")
+        distances = within(rows, centre, proximity / 1000)
+        ordered = sorted(distances, key=lambda pk: (distances[pk], str(pk)))
+        total = len(ordered)
+        page_ids = ordered[(page - 1) * per_page : page * per_page]
+    else:
+        if postcode:
+            wijk = Wijk.objects.for_postcode(postcode)
+            if wijk is None:
+                return _json(page_of([], 0, page, per_page))
+            covering = Voorziening.objects.filter(Q(hele_gemeente=True) | Q(wijken=wijk)).values("pk")
+            matching = matching.filter(Q(voorziening_id__in=covering) | Q(locatie__wijk=wijk))
+        ordered_qs = matching.order_by("voorziening__name", "locatie__name", "pk").values_list(
+            "pk", flat=True
+        )
+        total = matching.count()
+        page_ids = (
+            list(ordered_qs[(page - 1) * per_page : page * per_page]) if (page - 1) * per_page < total else []
+        )
+    items = _in_order(queryset, page_ids)
+    if full:
+        contents = [serialize.service_at_location_full(item) for item in items]
+    else:
+        contents = [serialize.service_at_location_summary(item, distances.get(item.pk)) for item in items]
+    return _json(page_of(contents, total, page, per_page))
+
+
+@api_view
+def service_at_location_detail(request, pk: UUID):
+    item = (
+        serialize.service_at_locations_queryset().filter(pk=pk).exclude(voorziening__status="gestopt").first()
+    )
+    if item is None:
+        return not_found("voorziening op deze locatie")
+    return _json(serialize.service_at_location_full(item))
+
+
+@api_view
+def openapi(request):
+    from .openapi import document
+
+    return _json(document(request.build_absolute_uri(reverse("hsds:root"))))
+
+
+def api_not_found(request, rest: str = ""):
+    return _error(404, "Dit adres bestaat niet in de HSDS-API. Kijk in /api/hsds/openapi.json welke er zijn.")

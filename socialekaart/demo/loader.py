@@ -1,0 +1,323 @@
+"""Loads the fictional sociale kaart of Lindewaard. Idempotent: every object has a stable UUID or key,
+so running it again updates the same rows instead of adding new ones."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import time, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .. import signals
+from ..models import (
+    AanbiederAccount,
+    Capaciteit,
+    Contact,
+    Locatie,
+    Openingstijd,
+    Organisatie,
+    Synoniemgroep,
+    Term,
+    Voorziening,
+    VoorzieningOpLocatie,
+    Wijk,
+    WijkPostcode,
+)
+from ..permissions import ensure_groups
+from . import gemeente
+from .aanbod import ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
+from .taxonomy import DOELGROEPEN, SYNONIEMEN, THEMAS
+
+NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
+EDITOR_USERNAME = "redacteur-kaart"
+AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie"}  # offered at people's homes: no location
+CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
+
+
+def stable_id(*parts) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts))
+
+
+def load(stdout=None) -> dict[str, int]:
+    with transaction.atomic(), signals.paused():
+        wijken = _wijken()
+        terms = _taxonomy()
+        _synonyms()
+        organisaties = _organisaties()
+        voorzieningen = _voorzieningen(wijken, terms, organisaties)
+        accounts = _accounts(organisaties)
+    return {
+        "wijken": len(wijken),
+        "organisaties": len(organisaties),
+        "voorzieningen": len(voorzieningen),
+        "accounts": accounts,
+    }
+
+
+def _wijken() -> list[Wijk]:
+    result = []
+    for demo in gemeente.WIJKEN:
+        wijk, _ = Wijk.objects.update_or_create(
+            cbs_code=demo.cbs_code,
+            defaults={
+                "name": demo.name,
+                "slug": slugify(demo.name),
+                "latitude": demo.centre[0],
+                "longitude": demo.centre[1],
+            },
+        )
+        for index, pc4 in enumerate(demo.postcodes):
+            offset = 0.0025 * (index - (len(demo.postcodes) - 1) / 2)
+            WijkPostcode.objects.update_or_create(
+                pc4=pc4,
+                defaults={
+                    "wijk": wijk,
+                    "latitude": demo.centre[0] + offset,
+                    "longitude": demo.centre[1] - offset,
+                },
+            )
+        result.append(wijk)
+    return result
+
+
+def _taxonomy() -> dict[str, Term]:
+    terms = {}
+    for vocabulary, rows in ((Term.Vocabulary.THEMA, THEMAS), (Term.Vocabulary.DOELGROEP, DOELGROEPEN)):
+        for order, (code, name, description) in enumerate(rows):
+            term, _ = Term.objects.update_or_create(
+                vocabulary=vocabulary,
+                code=code,
+                defaults={"name": name, "description": description, "sort_order": order},
+            )
+            terms[f"{vocabulary}:{code}"] = term
+    return terms
+
+
+def _synonyms() -> None:
+    for termen in SYNONIEMEN:
+        Synoniemgroep.objects.update_or_create(
+            id=stable_id("synoniem", termen.split(",")[0]), defaults={"termen": termen}
+        )
+
+
+def _organisaties() -> dict[str, tuple[Organisatie, int]]:
+    result = {}
+    for name, wijk_index in ORGANISATIES:
+        slug = slugify(name)
+        organisatie, _ = Organisatie.objects.update_or_create(
+            id=stable_id("organisatie", slug),
+            defaults={
+                "name": name,
+                "slug": slug,
+                "description": f"{name} helpt inwoners van Lindewaard.",
+                "website": f"https://{slug}.example",
+                "email": f"info@{slug}.example",
+                "phone": _phone(slug),
+            },
+        )
+        result[name] = (organisatie, wijk_index)
+    return result
+
+
+def _phone(seed: str, offset: int = 0) -> str:
+    number = (uuid.uuid5(NAMESPACE, seed).int + offset) % 900000 + 100000
+    return f"0599-{number}"
+
+
+def _offers(organisaties) -> list[tuple[Soort, Organisatie, int]]:
+    """Which organisation offers each soort in which wijk: each specialist once, then local organisations."""
+    by_wijk: dict[int, list[Organisatie]] = {}
+    specialists: dict[str, list[Organisatie]] = {}
+    for name, (organisatie, wijk_index) in organisaties.items():
+        if name in SPECIALISTEN:
+            for key in SPECIALISTEN[name]:
+                specialists.setdefault(key, []).append(organisatie)
+        else:
+            by_wijk.setdefault(wijk_index, []).append(organisatie)
+    offers, used = [], {}
+    for index, soort in enumerate(SOORTEN):
+        for k in range(soort.aanbieders):
+            wijk_index = (index + 3 * k) % len(gemeente.WIJKEN)
+            candidates = specialists.get(soort.key, [])
+            if k < len(candidates):
+                organisatie = candidates[k]
+            else:  # the local organisation with the fewest voorzieningen so far
+                organisatie = min(by_wijk[wijk_index], key=lambda org: used.get(org.pk, 0))
+            used[organisatie.pk] = used.get(organisatie.pk, 0) + 1
+            offers.append((soort, organisatie, wijk_index))
+    return offers
+
+
+def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
+    today = timezone.localdate()
+    now = timezone.now()
+    result, used_names = [], set()
+    for n, (soort, organisatie, wijk_index) in enumerate(_offers(organisaties)):
+        wijk = wijken[wijk_index]
+        if "{wijk}" in soort.name:
+            name = soort.name.format(wijk=wijk.name)
+        elif soort.aanbieders > 1 and organisatie.name != soort.name:
+            name = f"{soort.name} – {organisatie.name}"
+        else:
+            name = soort.name
+        if name in used_names:  # one organisation offers it in several wijken
+            name = f"{name} ({wijk.name})"
+        used_names.add(name)
+        slug = slugify(name)[:200]
+        status = Voorziening.Status.ACTIEF
+        if n % 37 == 36:
+            status = Voorziening.Status.TIJDELIJK_GESLOTEN
+        elif n % 71 == 70:
+            status = Voorziening.Status.GESTOPT
+        voorziening, _ = Voorziening.objects.update_or_create(
+            id=stable_id("voorziening", slug),
+            defaults={
+                "organisatie": organisatie,
+                "name": name,
+                "slug": slug,
+                "summary": soort.summary,
+                "description": soort.description,
+                "toegang": soort.toegang,
+                "kosten": soort.kosten,
+                "kosten_bedrag": Decimal(soort.kosten_bedrag) if soort.kosten_bedrag else None,
+                "kosten_toelichting": soort.kosten_toelichting,
+                "aanmelden_telefoon": organisatie.phone,
+                "aanmelden_email": organisatie.email,
+                "aanmelden_url": f"{organisatie.website}/aanmelden" if n % 3 == 0 else "",
+                "aanmelden_inloop": soort.inloop,
+                "aanmelden_toelichting": (
+                    "Bel of mail ons. Wij bellen u binnen een week terug."
+                    if soort.toegang == "vrij"
+                    else "U heeft eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
+                ),
+                "talen": list(soort.talen),
+                "leeftijd_min": soort.leeftijd[0],
+                "leeftijd_max": soort.leeftijd[1],
+                "status": status,
+                "laatst_gecontroleerd": today - timedelta(days=(n * 11) % 300),
+                "hele_gemeente": soort.hele_gemeente,
+                "beperkte_plaatsen": soort.beperkte_plaatsen,
+            },
+        )
+        voorziening.themas.set([terms[f"thema:{code}"] for code in soort.themas])
+        voorziening.doelgroepen.set([terms[f"doelgroep:{code}"] for code in soort.doelgroepen])
+        covered = [] if soort.hele_gemeente else [wijk, wijken[(wijk_index + 1) % len(wijken)]][: 1 + n % 2]
+        voorziening.wijken.set(covered)
+        _contacts(voorziening, organisatie, n)
+        if soort.key not in AAN_HUIS:
+            _location(voorziening, organisatie, soort, wijk_index, wijk, n)
+        if soort.beperkte_plaatsen:
+            for m, capacity_wijk in enumerate(covered or wijken[:3]):
+                age = CAPACITY_AGES_DAYS[(n + m) % len(CAPACITY_AGES_DAYS)]
+                status = ["ja", "beperkt", "nee"][(n + m) % 3]
+                Capaciteit.objects.update_or_create(
+                    voorziening=voorziening,
+                    wijk=capacity_wijk,
+                    defaults={
+                        "status": status,
+                        "wachttijd_weken": None if status == "ja" else 2 + (n + m) % 8,
+                        "bijgewerkt_op": now - timedelta(days=age, hours=(n * 5) % 24),
+                    },
+                )
+        result.append(voorziening)
+    return result
+
+
+def _contacts(voorziening, organisatie, n) -> None:
+    Contact.objects.update_or_create(
+        id=stable_id("contact", voorziening.slug, "inwoners"),
+        defaults={
+            "voorziening": voorziening,
+            "name": "Aanmelding en informatie",
+            "rol": "Balie",
+            "telefoon": organisatie.phone,
+            "email": organisatie.email,
+            "voor_professionals": False,
+        },
+    )
+    Contact.objects.update_or_create(
+        id=stable_id("contact", voorziening.slug, "professionals"),
+        defaults={
+            "voorziening": voorziening,
+            "name": "Verwijzers en professionals",
+            "rol": "Zorgcoördinator",
+            "telefoon": _phone(organisatie.slug, offset=n + 1),
+            "email": f"verwijzers@{organisatie.slug}.example",
+            "voor_professionals": True,
+        },
+    )
+
+
+def _location(voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
+    demo = gemeente.WIJKEN[wijk_index]
+    postcodes = sorted(demo.streets)
+    postcode = postcodes[n % len(postcodes)]
+    street = demo.streets[postcode]
+    town = "Raveld" if postcode.startswith("3924") else demo.town
+    locatie, _ = Locatie.objects.update_or_create(
+        id=stable_id("locatie", organisatie.slug, wijk.slug),
+        defaults={
+            "organisatie": organisatie,
+            "name": f"{organisatie.name}, {street}",
+            "straat": street,
+            "huisnummer": str(1 + (n * 7) % 80),
+            "postcode": f"{postcode[:4]} {postcode[4:]}",
+            "plaats": town,
+            "wijk": wijk,
+            "latitude": round(demo.centre[0] + ((n * 37) % 21 - 10) * 0.0004, 6),
+            "longitude": round(demo.centre[1] + ((n * 53) % 21 - 10) * 0.0006, 6),
+            "rolstoeltoegankelijk": n % 4 != 0,
+            "toegankelijkheid": (
+                "De ingang is gelijkvloers. Er is een invalidentoilet."
+                if n % 4
+                else "Er is een trap van drie treden bij de ingang. Bel aan, dan helpen wij u."
+            ),
+        },
+    )
+    op_locatie, _ = VoorzieningOpLocatie.objects.update_or_create(
+        voorziening=voorziening, locatie=locatie, defaults={"id": stable_id("oplocatie", voorziening.slug)}
+    )
+    wanted = {(day, time.fromisoformat(start), time.fromisoformat(end)) for day, start, end in soort.schedule}
+    existing = {(row.weekdag, row.open_van, row.open_tot): row for row in op_locatie.openingstijden.all()}
+    for key, row in existing.items():
+        if key not in wanted:
+            row.delete()
+    Openingstijd.objects.bulk_create(
+        [
+            Openingstijd(op_locatie=op_locatie, weekdag=d, open_van=s, open_tot=e)
+            for d, s, e in wanted - set(existing)
+        ]
+    )
+
+
+def _accounts(organisaties) -> int:
+    redacteuren, aanbieders = ensure_groups()
+    User = get_user_model()
+    password_hash = make_password(settings.SOCIALEKAART_DEMO_PASSWORD)  # hashing once keeps the load fast
+    editor, created = User.objects.get_or_create(
+        username=EDITOR_USERNAME,
+        defaults={"email": "redacteur-kaart@lindewaard.example", "first_name": "Redacteur"},
+    )
+    if created:
+        editor.password = password_hash
+        editor.save(update_fields=["password"])
+    editor.groups.add(redacteuren)
+    count = 0
+    for organisatie, _ in organisaties.values():
+        user, created = User.objects.get_or_create(
+            username=f"aanbieder-{organisatie.slug}"[:150],
+            defaults={"email": f"aanbieder@{organisatie.slug}.example", "first_name": organisatie.name[:150]},
+        )
+        if created:
+            user.password = password_hash
+            user.save(update_fields=["password"])
+        user.groups.add(aanbieders)
+        AanbiederAccount.objects.update_or_create(user=user, defaults={"organisatie": organisatie})
+        count += 1
+    return count

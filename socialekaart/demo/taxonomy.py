@@ -1,0 +1,44 @@
+"""The default Dutch taxonomy of the sociale kaart and the starting synonyms. Editors can change both."""
+
+THEMAS = [
+    ("huishouden", "Huishouden", "Hulp bij schoonmaken, wassen en boodschappen."),
+    ("begeleiding", "Begeleiding", "Hulp om uw dag te plannen en zelf dingen te regelen."),
+    ("dagbesteding", "Dagbesteding", "Overdag samen met anderen iets doen dat bij u past."),
+    ("mantelzorg", "Mantelzorg", "Steun voor wie zorgt voor een naaste."),
+    ("ontmoeting", "Ontmoeting en eenzaamheid", "Andere mensen ontmoeten en samen iets doen."),
+    ("vervoer", "Vervoer", "Vervoer naar de dokter, de winkel of een activiteit."),
+    ("wonen", "Wonen", "Veilig en prettig wonen, ook als het lastiger wordt."),
+    ("hulpmiddelen", "Hulpmiddelen", "Een rolstoel, scootmobiel of aanpassing in huis."),
+    ("geld", "Geld en schulden", "Hulp bij rekeningen, formulieren en schulden."),
+    ("maaltijden", "Maaltijden", "Een warme maaltijd thuis of samen eten."),
+    ("clientondersteuning", "Cliëntondersteuning", "Iemand die met u meedenkt en u helpt bij de gemeente."),
+    ("gezondheid", "Gezondheid", "Gezond blijven, bewegen en goed slapen."),
+    ("opvoeden", "Opvoeden", "Vragen over kinderen en opvoeden."),
+    ("vrijwilligerswerk", "Vrijwilligerswerk", "Iets doen voor een ander, of hulp van een vrijwilliger."),
+]
+
+DOELGROEPEN = [
+    ("ouderen", "Ouderen", "Mensen van 65 jaar en ouder."),
+    ("mantelzorgers", "Mantelzorgers", "Mensen die zorgen voor een naaste."),
+    ("jongeren", "Jongeren", "Jongeren tot 23 jaar."),
+    ("volwassenen", "Volwassenen", "Mensen van 18 tot 65 jaar."),
+    ("beperking", "Mensen met een beperking", "Mensen met een lichamelijke of verstandelijke beperking."),
+    ("ggz", "GGZ", "Mensen met psychische klachten."),
+    ("gezinnen", "Gezinnen", "Ouders en hun kinderen."),
+    ("nieuwkomers", "Nieuwkomers", "Mensen die nog niet lang in Nederland wonen."),
+]
+
+SYNONIEMEN = [
+    "schoonmaakhulp, hulp bij het huishouden, HbH, huishoudelijke hulp, poetshulp",
+    "dagbesteding, dagactiviteiten, activiteitencentrum",
+    "mantelzorger, mantelzorg, zorg voor naaste",
+    "cliëntondersteuner, onafhankelijke cliëntondersteuning, OCO",
+    "scootmobiel, scooter, elektrische rolstoel",
+    "schulden, geldzorgen, schuldhulp, schuldhulpverlening",
+    "eenzaam, eenzaamheid, weinig contact, sociaal isolement",
+    "maaltijdservice, maaltijden aan huis, tafeltje dekje",
+    "wijkteam, sociaal wijkteam, buurtteam",
+    "ggz, psychische klachten, geestelijke gezondheid",
+    "vervoer, taxi, regiotaxi, vervoersdienst",
+    "buurthuis, wijkcentrum, buurtcentrum",
+]

@@ -1,0 +1,128 @@
+"""The result list as CSV and as an A4 PDF for a professional to hand to a client.
+
+Only what residents may see goes in: no professionals' contacts and no capacity.
+"""
+
+import csv
+import io
+from datetime import date
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .forms import FILTER_FIELDS
+from .templatetags.kaart_tags import km, kosten_tekst, wijk_namen
+
+PAGE_SIZE = 100  # the search contract's largest page
+LIMIT = 500  # a list to give a client; more is not a list anyone reads
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def filename(extension: str, made_on: date) -> str:
+    return f"sociale-kaart-{made_on.isoformat()}.{extension}"
+
+
+def _cell(value) -> str:
+    """Text for a spreadsheet cell; a leading quote stops a spreadsheet from running it as a formula."""
+    text = str(value or "")
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _address(voorziening) -> str:
+    return " | ".join(
+        op_locatie.locatie.adres for op_locatie in voorziening.op_locaties.all() if op_locatie.locatie.adres
+    )
+
+
+def rows_to_csv(rows) -> str:
+    """Semicolon-separated with a byte order mark, so spreadsheet programs set to Dutch open it right."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Naam"),
+            _("Organisatie"),
+            _("Wat is het"),
+            _("Wijk"),
+            _("Afstand"),
+            _("Toegang"),
+            _("Kosten"),
+            _("Aanmelden per telefoon"),
+            _("Aanmelden per e-mail"),
+            _("Aanmelden op internet"),
+            _("Adres"),
+            _("Meer informatie"),
+        ]
+    )
+    for row in rows:
+        voorziening = row.voorziening
+        writer.writerow(
+            _cell(value)
+            for value in [
+                voorziening.name,
+                voorziening.organisatie.name,
+                voorziening.summary,
+                wijk_namen(voorziening),
+                km(row.distance_km),
+                voorziening.get_toegang_display(),
+                kosten_tekst(voorziening),
+                voorziening.aanmelden_telefoon,
+                voorziening.aanmelden_email,
+                voorziening.aanmelden_url,
+                _address(voorziening),
+                settings.SITE_URL + voorziening.get_absolute_url(),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def describe_search(form) -> list[tuple[str, str]]:
+    """What the visitor searched for, in words: [("Zoekwoorden", "maaltijd"), ("Onderwerp", "Maaltijden")]."""
+    kwargs = form.search_kwargs()
+    lines = []
+    if kwargs["text"]:
+        lines.append((_("Zoekwoorden"), kwargs["text"]))
+    for name in FILTER_FIELDS:
+        labels = dict(form.fields[name].choices)
+        if kwargs[name]:
+            lines.append(
+                (str(form.fields[name].label), ", ".join(str(labels[code]) for code in kwargs[name]))
+            )
+    if kwargs["postcode"]:
+        lines.append((_("In de buurt van postcode"), kwargs["postcode"]))
+    if kwargs["alleen_mijn_wijk"]:
+        lines.append((_("Alleen in de eigen wijk"), _("ja")))
+    return lines
+
+
+def _refuse_fetch(url, *args, **kwargs):
+    raise ValueError("the PDF uses no outside files")
+
+
+def pdf_html(rows, *, total: int, description, made_on: date) -> str:
+    """The HTML the PDF is printed from: a B1 heading, the date, the search in words, the list."""
+    return render_to_string(
+        "socialekaart/export_pdf.html",
+        {
+            "rows": rows,
+            "total": total,
+            "shown": len(rows),
+            "description": description,
+            "made_on": made_on,
+            "municipality": {
+                "name": settings.MUNICIPALITY_NAME,
+                "phone": settings.MUNICIPALITY_PHONE,
+                "email": settings.MUNICIPALITY_EMAIL,
+            },
+            "site_url": settings.SITE_URL,
+        },
+    )
+
+
+def rows_to_pdf(rows, *, total: int, description, made_on: date) -> bytes:
+    from weasyprint import HTML
+
+    html = pdf_html(rows, total=total, description=description, made_on=made_on)
+    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()

@@ -1,0 +1,154 @@
+"""The search page's GET parameters, parsed by a form.
+
+Bad or unknown values never stop the search: each field falls back to a safe value, and the form
+keeps a B1 message for the error summary so the visitor knows what we left out.
+"""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Voorziening
+
+MAX_TEXT_LENGTH = 200
+MAX_PAGE = 10_000
+MAX_VALUES_PER_FILTER = 50
+POSTCODE_RE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})?\s*$")
+
+TOEGANG_CHOICES = Voorziening.Toegang.choices
+KOSTEN_CHOICES = Voorziening.Kosten.choices
+SORT_CHOICES = [
+    ("relevantie", _("Beste match")),
+    ("afstand", _("Afstand")),
+    ("naam", _("Naam (A-Z)")),
+]
+# The page's Dutch words for sorting, and the search contract's English ones.
+SORT_TO_QUERY = {"relevantie": "relevance", "afstand": "distance", "naam": "name"}
+FILTER_FIELDS = ("wijk", "thema", "doelgroep", "toegang", "kosten")
+
+
+class FilterChoiceField(forms.MultipleChoiceField):
+    """Checkboxes of one filter. Unknown values are dropped; the known ones still count."""
+
+    widget = forms.CheckboxSelectMultiple
+    default_error_messages = {
+        "unknown": _("Wij kennen een keuze bij '%(label)s' niet. Wij zoeken zonder die keuze."),
+        "too_many": _("U koos te veel opties bij '%(label)s'. Kies er minder."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.accepted = ()
+
+    def clean(self, value):
+        values = [str(item) for item in self.to_python(value)]
+        known = {str(code) for code, _label in self.choices}
+        self.accepted = tuple(dict.fromkeys(item for item in values if item in known))[:MAX_VALUES_PER_FILTER]
+        params = {"label": self.label}
+        if len(values) > MAX_VALUES_PER_FILTER:
+            raise forms.ValidationError(self.error_messages["too_many"], code="too_many", params=params)
+        if len(self.accepted) < len(set(values)):
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown", params=params)
+        return self.accepted
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Waar zoekt u hulp bij?"),
+        help_text=_("Bijvoorbeeld: hulp in huis, maaltijd, vervoer of mantelzorg."),
+        required=False,
+        max_length=MAX_TEXT_LENGTH,
+        error_messages={
+            "max_length": _("Uw zoekwoorden zijn te lang. Gebruik niet meer dan %(limit_value)d tekens.")
+        },
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "true"}),
+    )
+    postcode = forms.CharField(
+        label=_("In de buurt van postcode"),
+        help_text=_("Bijvoorbeeld 3911 AB. Dan ziet u hoe ver iets weg is."),
+        required=False,
+        max_length=20,
+        error_messages={
+            "max_length": _("Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 3911 AB.")
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "input--short"}),
+    )
+    mijn_wijk = forms.BooleanField(label=_("Alleen in mijn wijk"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sorteren op"),
+        required=False,
+        choices=SORT_CHOICES,
+        widget=forms.Select(attrs={"form": "kaart-zoeken"}),
+        error_messages={"invalid_choice": _("Deze volgorde kennen wij niet. U ziet de beste match eerst.")},
+    )
+    wijk = FilterChoiceField(label=_("Wijk"))
+    thema = FilterChoiceField(label=_("Onderwerp"))
+    doelgroep = FilterChoiceField(label=_("Voor wie"))
+    toegang = FilterChoiceField(label=_("Toegang"), choices=TOEGANG_CHOICES)
+    kosten = FilterChoiceField(label=_("Kosten"), choices=KOSTEN_CHOICES)
+
+    def __init__(self, data=None, *, wijk_choices=(), thema_choices=(), doelgroep_choices=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["wijk"].choices = list(wijk_choices)
+        self.fields["thema"].choices = list(thema_choices)
+        self.fields["doelgroep"].choices = list(doelgroep_choices)
+
+    def clean_postcode(self):
+        value = self.cleaned_data["postcode"]
+        if not value:
+            return ""
+        match = POSTCODE_RE.match(value)
+        if not match:
+            raise forms.ValidationError(
+                _("Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 3911 AB."), code="invalid"
+            )
+        return f"{match.group(1)} {match.group(2).upper()}" if match.group(2) else match.group(1)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("mijn_wijk") and not cleaned.get("postcode") and "postcode" not in self.errors:
+            self.add_error("postcode", _("Vul uw postcode in. Dan weten wij wat uw wijk is."))
+        if cleaned.get("sort") == "afstand" and not cleaned.get("postcode") and "postcode" not in self.errors:
+            self.add_error("postcode", _("Vul uw postcode in om op afstand te sorteren."))
+        return cleaned
+
+    def value_for(self, name, fallback):
+        """The cleaned value of a field, or a safe fallback when the visitor's value was wrong."""
+        if not self.is_bound:
+            return fallback
+        self.is_valid()
+        if name in FILTER_FIELDS:
+            return self.cleaned_data.get(name, self.fields[name].accepted)
+        value = self.cleaned_data.get(name)
+        return fallback if value in (None, "") else value
+
+    def search_kwargs(self) -> dict:
+        """Keyword arguments for the search contract's SearchQuery (everything but paging)."""
+        text = self.value_for("q", "")
+        if not text and self.is_bound and "q" in self.errors:
+            # Too long: search on the start of what the visitor typed rather than on nothing.
+            text = str(self.data.get("q", ""))[:MAX_TEXT_LENGTH].replace("\x00", "")
+        postcode = self.value_for("postcode", "")
+        sort = self.value_for("sort", "relevantie")
+        if sort == "afstand" and not postcode:
+            sort = "relevantie"
+        return {
+            "text": text.strip(),
+            **{name: tuple(self.value_for(name, ())) for name in FILTER_FIELDS},
+            "postcode": postcode,
+            "alleen_mijn_wijk": bool(self.value_for("mijn_wijk", False) and postcode),
+            "sort": SORT_TO_QUERY[sort],
+        }
+
+    def page_number(self) -> int | None:
+        """The page asked for, or None when the value is not a page number we can show."""
+        raw = str(self.data.get("page", "1") if self.is_bound else "1").strip()
+        if raw.isdecimal() and len(raw) <= len(str(MAX_PAGE)) and 1 <= int(raw) <= MAX_PAGE:
+            return int(raw)
+        return None
+
+    def has_filters(self) -> bool:
+        kwargs = self.search_kwargs()
+        return any(kwargs[name] for name in FILTER_FIELDS) or kwargs["alleen_mijn_wijk"]

@@ -1,0 +1,30 @@
+"""What the import commands share: a progress bar, --dry-run and the report."""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from socialekaart.hsds.report import BrokenFile
+
+
+class ImportCommand(BaseCommand):
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="Het bestand om in te lezen.")
+        parser.add_argument("--dry-run", action="store_true", help="Controleer alleen; sla niets op.")
+
+    def count(self, path) -> int:
+        raise NotImplementedError
+
+    def run_import(self, path, dry_run, progress):
+        raise NotImplementedError
+
+    def handle(self, *args, file, dry_run=False, verbosity=1, **options):
+        try:
+            with tqdm(total=self.count(file), unit=" rijen", disable=verbosity == 0, file=sys.stderr) as bar:
+                report = self.run_import(file, dry_run, bar.update)
+        except BrokenFile as error:
+            raise CommandError(f"{error} Er is niets ingelezen.") from error
+        for line in report.lines():
+            self.stdout.write(line)
+        return None

@@ -1,0 +1,362 @@
+"""Our models as HSDS 3.0 JSON. Public data only: professionals' contacts and capacity are never read here.
+
+Mapping (Dutch field -> HSDS):
+- Voorziening.summary and .description -> service.description ("summary", blank line, "description")
+- themas, doelgroepen, toegang, aanmelden_inloop -> service.attributes linking taxonomy terms
+- kosten, kosten_bedrag, kosten_toelichting -> service.cost_options and fees_description
+- aanmelden_telefoon / _email / _url / _toelichting -> phones / email / url / application_process
+- talen -> languages; leeftijd_min/max -> minimum_age/maximum_age; laatst_gecontroleerd -> assured_date
+- wijken or hele_gemeente -> service_areas; status actief/tijdelijk_gesloten/gestopt -> active/temporarily
+  closed/defunct; Locatie -> location with an address and accessibility; Openingstijd -> weekly schedule.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from ..models import Contact, Locatie, Openingstijd, Organisatie, Voorziening, VoorzieningOpLocatie
+from . import vocabularies
+from .ids import derived
+
+STATUS = {"actief": "active", "tijdelijk_gesloten": "temporarily closed", "gestopt": "defunct"}
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+KOSTEN_OPTION = {"gratis": "Gratis", "eigen_bijdrage": "Eigen bijdrage", "bedrag": "Bedrag"}
+HELE_GEMEENTE = "gemeente"
+
+
+# --- Querysets with a fixed number of queries -----------------------------------------------------------
+
+
+def op_locaties_prefetch(prefix: str = "op_locaties") -> Prefetch:
+    return Prefetch(
+        prefix,
+        queryset=VoorzieningOpLocatie.objects.select_related("locatie")
+        .prefetch_related(
+            Prefetch("openingstijden", queryset=Openingstijd.objects.order_by("weekdag", "open_van"))
+        )
+        .order_by("locatie__name", "pk"),
+    )
+
+
+def services_queryset(full: bool = True):
+    queryset = Voorziening.objects.select_related("organisatie")
+    if not full:
+        return queryset
+    return queryset.prefetch_related(
+        "themas",
+        "doelgroepen",
+        "wijken",
+        Prefetch(
+            "contacten",
+            queryset=Contact.objects.voor_inwoners().order_by("name", "pk"),
+            to_attr="publieke_contacten",
+        ),
+        op_locaties_prefetch(),
+    )
+
+
+def organizations_queryset(full: bool = False):
+    queryset = Organisatie.objects.all()
+    if full:
+        queryset = queryset.prefetch_related(
+            Prefetch("locaties", queryset=Locatie.objects.order_by("name", "pk")),
+            Prefetch(
+                "voorzieningen", queryset=Voorziening.objects.exclude(status="gestopt").order_by("name", "pk")
+            ),
+        )
+    return queryset
+
+
+def service_at_locations_queryset():
+    return VoorzieningOpLocatie.objects.select_related(
+        "locatie", "voorziening__organisatie"
+    ).prefetch_related(
+        Prefetch("openingstijden", queryset=Openingstijd.objects.order_by("weekdag", "open_van"))
+    )
+
+
+# --- Objects --------------------------------------------------------------------------------------------
+
+
+def organization(organisatie: Organisatie) -> dict:
+    data = {
+        "id": str(organisatie.pk),
+        "name": organisatie.name,
+        "description": organisatie.description,
+    }
+    if organisatie.email:
+        data["email"] = organisatie.email
+    if organisatie.website:
+        data["website"] = organisatie.website
+    return data
+
+
+def organization_full(organisatie: Organisatie) -> dict:
+    data = organization(organisatie)
+    data["phones"] = (
+        [
+            phone(
+                derived("phone", "organisatie", organisatie.pk),
+                organisatie.phone,
+                organization_id=organisatie.pk,
+            )
+        ]
+        if organisatie.phone
+        else []
+    )
+    data["locations"] = [location(locatie) for locatie in organisatie.locaties.all()]
+    data["services"] = [service(v) for v in organisatie.voorzieningen.all()]
+    return data
+
+
+def service(voorziening: Voorziening) -> dict:
+    """The one-to-one fields of a service, as in `/services` lists (`service_list.json`)."""
+    data = {
+        "id": str(voorziening.pk),
+        "organization_id": str(voorziening.organisatie_id),
+        "name": voorziening.name,
+        "description": description(voorziening),
+        "status": STATUS[voorziening.status],
+        "assured_date": voorziening.laatst_gecontroleerd.isoformat(),
+        "last_modified": voorziening.updated_at.isoformat(),
+        "organization": organization(voorziening.organisatie),
+    }
+    optional = {
+        "url": voorziening.aanmelden_url,
+        "email": voorziening.aanmelden_email,
+        "application_process": voorziening.aanmelden_toelichting,
+        "fees_description": voorziening.kosten_toelichting,
+        "minimum_age": voorziening.leeftijd_min,
+        "maximum_age": voorziening.leeftijd_max,
+    }
+    data.update({key: value for key, value in optional.items() if value not in ("", None)})
+    return data
+
+
+def description(voorziening: Voorziening) -> str:
+    return "\n\n".join(
+        part for part in (voorziening.summary.strip(), voorziening.description.strip()) if part
+    )
+
+
+def service_full(voorziening: Voorziening) -> dict:
+    """A fully nested service (`compiled/service.json`); needs `services_queryset()`."""
+    pk = voorziening.pk
+    data = service(voorziening)
+    data["phones"] = (
+        [
+            phone(
+                derived("phone", "aanmelden", pk),
+                voorziening.aanmelden_telefoon,
+                service_id=pk,
+                description="Aanmelden",
+            )
+        ]
+        if voorziening.aanmelden_telefoon
+        else []
+    )
+    data["service_areas"] = service_areas(voorziening)
+    data["service_at_locations"] = [
+        service_at_location(op_locatie, with_location=True) for op_locatie in voorziening.op_locaties.all()
+    ]
+    data["languages"] = [
+        {"id": derived("language", pk, code), "service_id": str(pk), "code": code, "name": code}
+        for code in voorziening.talen or []
+        if isinstance(code, str) and code
+    ]
+    data["cost_options"] = [cost_option(voorziening)]
+    data["contacts"] = [contact(c) for c in _public_contacts(voorziening)]
+    data["attributes"] = attributes(voorziening)
+    data["schedules"] = []
+    return data
+
+
+def _public_contacts(voorziening: Voorziening):
+    contacts = getattr(voorziening, "publieke_contacten", None)
+    if contacts is None:
+        contacts = voorziening.contacten.voor_inwoners()
+    return [c for c in contacts if not c.voor_professionals]  # never, even from a foreign queryset
+
+
+def service_minimal(voorziening: Voorziening) -> dict:
+    return {
+        "id": str(voorziening.pk),
+        "name": voorziening.name,
+        "status": STATUS[voorziening.status],
+        "last_modified": voorziening.updated_at.isoformat(),
+    }
+
+
+def phone(pk: str, number: str, description: str = "", **links) -> dict:
+    data = {"id": pk, "number": number, "type": "voice"}
+    data.update({key: str(value) for key, value in links.items()})
+    if description:
+        data["description"] = description
+    return data
+
+
+def contact(c: Contact) -> dict:
+    data = {"id": str(c.pk), "service_id": str(c.voorziening_id), "name": c.name}
+    if c.rol:
+        data["title"] = c.rol
+    if c.email:
+        data["email"] = c.email
+    data["phones"] = (
+        [phone(derived("phone", "contact", c.pk), c.telefoon, contact_id=c.pk)] if c.telefoon else []
+    )
+    return data
+
+
+def cost_option(voorziening: Voorziening) -> dict:
+    data = {
+        "id": derived("cost", voorziening.pk),
+        "service_id": str(voorziening.pk),
+        "option": KOSTEN_OPTION[voorziening.kosten],
+        "currency": "EUR",
+    }
+    if voorziening.kosten == "gratis":
+        data["amount"] = 0
+    elif voorziening.kosten_bedrag is not None:
+        data["amount"] = float(voorziening.kosten_bedrag)
+    if voorziening.kosten_toelichting:
+        data["amount_description"] = voorziening.kosten_toelichting
+    return data
+
+
+def service_areas(voorziening: Voorziening) -> list[dict]:
+    pk = voorziening.pk
+    if voorziening.hele_gemeente:
+        return [
+            {
+                "id": derived("area", pk, HELE_GEMEENTE),
+                "service_id": str(pk),
+                "name": settings.MUNICIPALITY_NAME,
+                "description": "De hele gemeente",
+                "extent_type": HELE_GEMEENTE,
+            }
+        ]
+    return [
+        {
+            "id": derived("area", pk, wijk.cbs_code),
+            "service_id": str(pk),
+            "name": wijk.name,
+            "extent": wijk.cbs_code,
+            "extent_type": "cbs_wijkcode",
+        }
+        for wijk in voorziening.wijken.all()
+    ]
+
+
+def attributes(voorziening: Voorziening) -> list[dict]:
+    pk = voorziening.pk
+    terms = [
+        vocabularies.db_term(term) for term in [*voorziening.themas.all(), *voorziening.doelgroepen.all()]
+    ]
+    terms.append(vocabularies.fixed_term("toegang", voorziening.toegang))
+    if voorziening.aanmelden_inloop:
+        terms.append(vocabularies.fixed_term("aanmelden", "inloop"))
+    return [
+        {
+            "id": derived("attribute", pk, term["id"]),
+            "link_id": str(pk),
+            "link_type": term["taxonomy"],
+            "link_entity": "service",
+            "taxonomy_term_id": term["id"],
+            "value": term["code"],
+            "taxonomy_term": term,
+        }
+        for term in terms
+    ]
+
+
+def location(locatie: Locatie) -> dict:
+    data = {
+        "id": str(locatie.pk),
+        "location_type": "physical",
+        "organization_id": str(locatie.organisatie_id),
+        "name": locatie.name,
+    }
+    if locatie.latitude is not None and locatie.longitude is not None:
+        data["latitude"] = locatie.latitude
+        data["longitude"] = locatie.longitude
+    data["addresses"] = (
+        [
+            {
+                "id": derived("address", locatie.pk),
+                "location_id": str(locatie.pk),
+                "address_1": f"{locatie.straat} {locatie.huisnummer}".strip(),
+                "city": locatie.plaats,
+                "state_province": settings.MUNICIPALITY_NAME,
+                "postal_code": locatie.postcode,
+                "country": "NL",
+                "address_type": "physical",
+            }
+        ]
+        if locatie.straat or locatie.postcode or locatie.plaats
+        else []
+    )
+    data["accessibility"] = [
+        {
+            "id": derived("accessibility", locatie.pk),
+            "location_id": str(locatie.pk),
+            "description": locatie.toegankelijkheid,
+            "details": "rolstoeltoegankelijk" if locatie.rolstoeltoegankelijk else "",
+        }
+    ]
+    return data
+
+
+def location_summary(locatie: Locatie) -> dict:
+    """The one-to-one fields of a location, as in `service_at_location_list.json`."""
+    data = location(locatie)
+    del data["addresses"], data["accessibility"]
+    return data
+
+
+def schedule(openingstijd: Openingstijd, op_locatie_id) -> dict:
+    day = WEEKDAYS[openingstijd.weekdag - 1]
+    data = {
+        "id": str(openingstijd.pk),
+        "service_at_location_id": str(op_locatie_id),
+        "freq": "WEEKLY",
+        "wkst": "MO",
+        "interval": 1,
+        "byday": day,
+        "opens_at": openingstijd.open_van.strftime("%H:%M"),
+        "closes_at": openingstijd.open_tot.strftime("%H:%M"),
+    }
+    if openingstijd.toelichting:
+        data["description"] = openingstijd.toelichting
+    return data
+
+
+def service_at_location(op_locatie: VoorzieningOpLocatie, with_location: bool = True) -> dict:
+    data = {
+        "id": str(op_locatie.pk),
+        "service_id": str(op_locatie.voorziening_id),
+        "location_id": str(op_locatie.locatie_id),
+        "schedules": [schedule(o, op_locatie.pk) for o in op_locatie.openingstijden.all()],
+    }
+    if with_location:
+        data["location"] = location(op_locatie.locatie)
+    return data
+
+
+def service_at_location_summary(op_locatie: VoorzieningOpLocatie, distance_km: float | None = None) -> dict:
+    data = {
+        "id": str(op_locatie.pk),
+        "service_id": str(op_locatie.voorziening_id),
+        "location_id": str(op_locatie.locatie_id),
+        "location": location_summary(op_locatie.locatie),
+        "service": service(op_locatie.voorziening),
+    }
+    if distance_km is not None:
+        data["description"] = f"Afstand: {distance_km:.1f} km".replace(".", ",")
+    return data
+
+
+def service_at_location_full(op_locatie: VoorzieningOpLocatie) -> dict:
+    data = service_at_location(op_locatie)
+    data["service"] = service(op_locatie.voorziening)
+    return data

@@ -1,0 +1,324 @@
+"""Writes imported rows into the kaart: finds what exists (by id, then by slug or code) and updates it,
+so importing the same file twice never makes duplicates. Shared by the HSDS and the CSV import."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import time
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.utils.text import slugify
+
+from ..models import (
+    Contact,
+    Locatie,
+    Openingstijd,
+    Organisatie,
+    Term,
+    Voorziening,
+    VoorzieningOpLocatie,
+    Wijk,
+)
+from .report import Rejected
+
+VOORZIENING_FIELDS = {
+    "name",
+    "summary",
+    "description",
+    "toegang",
+    "kosten",
+    "kosten_bedrag",
+    "kosten_toelichting",
+    "aanmelden_telefoon",
+    "aanmelden_email",
+    "aanmelden_url",
+    "aanmelden_inloop",
+    "aanmelden_toelichting",
+    "talen",
+    "leeftijd_min",
+    "leeftijd_max",
+    "status",
+    "laatst_gecontroleerd",
+    "hele_gemeente",
+    "beperkte_plaatsen",
+}
+MAX_LENGTH = {"name": 200, "summary": 300, "kosten_toelichting": 300, "aanmelden_telefoon": 30}
+
+
+def as_uuid(value, what: str) -> uuid.UUID | None:
+    if value in (None, ""):
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise Rejected(f"De id van {what} ({str(value)[:40]}) is geen geldige UUID.") from None
+
+
+def check_email(value: str) -> str:
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError:
+            raise Rejected(f"Het e-mailadres '{value[:60]}' klopt niet.") from None
+    return value
+
+
+def check_url(value: str) -> str:
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            raise Rejected(f"Het webadres '{value[:60]}' klopt niet. Begin met https://.") from None
+    return value
+
+
+def summary_and_description(text: str) -> tuple[str, str]:
+    """Our export writes "summary", a blank line, then "description"; other files get a short summary."""
+    text = (text or "").strip()
+    first, _, rest = text.partition("\n\n")
+    if first and len(first) <= 300:
+        return first.strip(), rest.strip()
+    sentence = text.split(". ")[0][:297].rstrip()
+    return (sentence + "..." if len(sentence) < len(text) else sentence), text
+
+
+class KaartWriter:
+    """Caches what exists, so a large import costs a few queries per voorziening."""
+
+    def __init__(self):
+        self.terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
+        self.term_ids = {t.pk: t for t in self.terms.values()}
+        wijken = list(Wijk.objects.all())
+        self.wijk_by_key = {}
+        for wijk in wijken:
+            for key in (wijk.slug, wijk.cbs_code.lower(), wijk.name.casefold()):
+                self.wijk_by_key[key] = wijk
+        self.organisaties = {o.pk: o for o in Organisatie.objects.all()}
+        self.organisatie_slugs = {o.slug: o for o in self.organisaties.values()}
+        self.voorziening_slugs = dict(Voorziening.objects.values_list("slug", "pk"))
+        self.voorziening_ids = set(self.voorziening_slugs.values())
+        self.locaties = {loc.pk: loc for loc in Locatie.objects.all()}
+        self.new_wijken: list[str] = []
+        self.postcode_wijken: dict[str, Wijk | None] = {}
+
+    # -- reference data
+
+    def term(
+        self, vocabulary: str, code: str, name: str = "", description: str = "", pk=None, sort_order=None
+    ) -> Term:
+        code = slugify(code or name)[:50]
+        if not code:
+            raise Rejected(f"Een {vocabulary} zonder code of naam kan ik niet inlezen.")
+        term = self.term_ids.get(pk) if pk else None
+        term = term or self.terms.get((vocabulary, code))
+        if term is None:
+            term = Term.objects.create(
+                **({"id": pk} if pk else {}),
+                vocabulary=vocabulary,
+                code=code,
+                name=(name or code)[:100],
+                description=description or "",
+                sort_order=sort_order or 0,
+            )
+        else:
+            wanted = {"name": name[:100] or term.name, "description": description or term.description}
+            if sort_order is not None:
+                wanted["sort_order"] = sort_order
+            changed = [key for key, value in wanted.items() if getattr(term, key) != value]
+            if changed:
+                for key in changed:
+                    setattr(term, key, wanted[key])
+                term.save(update_fields=changed)
+        self.terms[(vocabulary, term.code)] = self.term_ids[term.pk] = term
+        return term
+
+    def known_term(self, vocabulary: str, code: str) -> Term:
+        term = self.terms.get((vocabulary, code.strip()))
+        if term is None:
+            raise Rejected(f"De {vocabulary} '{code.strip()[:40]}' bestaat niet in de sociale kaart.")
+        return term
+
+    def wijk(self, name: str = "", cbs_code: str = "", create: bool = False) -> Wijk:
+        for key in (slugify(name), (cbs_code or "").lower(), (name or "").casefold()):
+            if key and key in self.wijk_by_key:
+                return self.wijk_by_key[key]
+        if not create or not name or not cbs_code:
+            raise Rejected(f"De wijk '{(name or cbs_code)[:40]}' bestaat niet in de sociale kaart.")
+        wijk = Wijk.objects.create(name=name[:100], slug=slugify(name)[:100], cbs_code=cbs_code[:10])
+        self.new_wijken.append(wijk.name)
+        for key in (wijk.slug, wijk.cbs_code.lower(), wijk.name.casefold()):
+            self.wijk_by_key[key] = wijk
+        return wijk
+
+    def organisatie(self, pk, name: str, **fields) -> Organisatie:
+        name = (name or "").strip()
+        if not name:
+            raise Rejected("De organisatie heeft geen naam.")
+        slug = slugify(name)[:200] or "organisatie"
+        organisatie = (self.organisaties.get(pk) if pk else None) or self.organisatie_slugs.get(slug)
+        fields = {key: value for key, value in fields.items() if value is not None}
+        if organisatie is None:
+            organisatie = Organisatie(
+                **({"id": pk} if pk else {}), slug=self._free_slug(slug), name=name[:200]
+            )
+            for key, value in fields.items():
+                setattr(organisatie, key, value)
+            organisatie.save()
+        else:
+            changed = {
+                key: value
+                for key, value in {"name": name[:200], **fields}.items()
+                if getattr(organisatie, key) != value
+            }
+            if changed:
+                for key, value in changed.items():
+                    setattr(organisatie, key, value)
+                organisatie.save()
+        self.organisaties[organisatie.pk] = self.organisatie_slugs[organisatie.slug] = organisatie
+        return organisatie
+
+    def _free_slug(self, slug: str) -> str:
+        candidate, number = slug, 2
+        while candidate in self.organisatie_slugs:
+            candidate, number = f"{slug}-{number}", number + 1
+        return candidate
+
+    def locatie(self, pk, organisatie: Organisatie, **fields) -> Locatie:
+        locatie = self.locaties.get(pk) if pk else None
+        if locatie is None:
+            locatie = Locatie(**({"id": pk} if pk else {}), organisatie=organisatie)
+        postcode = fields.get("postcode") or ""
+        fields["wijk"] = self._wijk_of_postcode(postcode)
+        changed = locatie._state.adding or locatie.organisatie_id != organisatie.pk
+        for key, value in fields.items():
+            if getattr(locatie, key) != value:
+                setattr(locatie, key, value)
+                changed = True
+        locatie.organisatie = organisatie
+        if changed:
+            locatie.save()
+        self.locaties[locatie.pk] = locatie
+        return locatie
+
+    def _wijk_of_postcode(self, postcode: str) -> Wijk | None:
+        pc4 = "".join(postcode.split())[:4]
+        if pc4 not in self.postcode_wijken:
+            self.postcode_wijken[pc4] = Wijk.objects.for_postcode(pc4) if pc4 else None
+        return self.postcode_wijken[pc4]
+
+    # -- voorzieningen
+
+    def voorziening(self, pk, slug: str, organisatie: Organisatie, fields: dict) -> tuple[Voorziening, bool]:
+        """Create or update by id, else by slug; returns (voorziening, created)."""
+        for key, limit in MAX_LENGTH.items():
+            if len(str(fields.get(key) or "")) > limit:
+                raise Rejected(f"Het veld '{key}' is te lang: hoogstens {limit} tekens.")
+        if not fields.get("name"):
+            raise Rejected("De voorziening heeft geen naam.")
+        slug = slugify(slug or fields["name"])[:200]
+        existing = pk if pk in self.voorziening_ids else None
+        if existing is None and not pk:
+            existing = self.voorziening_slugs.get(slug)
+        if existing:
+            voorziening = Voorziening.objects.get(pk=existing)
+        else:
+            voorziening = Voorziening(**({"id": pk} if pk else {}))
+            slug = self._free_voorziening_slug(slug, pk)
+        if not voorziening.slug:
+            voorziening.slug = slug  # an existing voorziening keeps its slug: its URL stays the same
+        voorziening.organisatie = organisatie
+        for key, value in fields.items():
+            setattr(voorziening, key, value)
+        voorziening.save()
+        self.voorziening_slugs[voorziening.slug] = voorziening.pk
+        self.voorziening_ids.add(voorziening.pk)
+        return voorziening, existing is None
+
+    def _free_voorziening_slug(self, slug: str, pk) -> str:
+        candidate, number = slug, 2
+        while candidate in self.voorziening_slugs and self.voorziening_slugs[candidate] != pk:
+            candidate, number = f"{slug}-{number}", number + 1
+        return candidate
+
+    @staticmethod
+    def set_relations(voorziening: Voorziening, created: bool, **relations) -> None:
+        """Thema's, doelgroepen and wijken as in the file (a new voorziening only needs inserts)."""
+        for name, objects in relations.items():
+            manager = getattr(voorziening, name)
+            if not created:
+                manager.set(objects)
+            elif objects:
+                manager.add(*objects)
+
+    def replace_public_contacts(
+        self, voorziening: Voorziening, contacts: list[dict], fresh: bool = False
+    ) -> None:
+        """The file's contacts replace the resident contacts; professionals' contacts are never touched."""
+        rows = [
+            Contact(
+                id=data.get("id") or uuid.uuid4(),
+                voorziening=voorziening,
+                name=data["name"][:200],
+                rol=data.get("rol", "")[:200],
+                telefoon=data.get("telefoon", "")[:30],
+                email=data.get("email", ""),
+                voor_professionals=False,
+            )
+            for data in contacts
+        ]
+        if not fresh:
+            voorziening.contacten.filter(voor_professionals=False).delete()
+            Contact.objects.filter(pk__in=[row.pk for row in rows], voor_professionals=False).delete()
+            if Contact.objects.filter(pk__in=[row.pk for row in rows]).exists():
+                raise Rejected("Een contact in het bestand heeft de id van een contact voor professionals.")
+        Contact.objects.bulk_create(rows)
+
+    def replace_locations(
+        self, voorziening: Voorziening, op_locaties: list[dict], fresh: bool = False
+    ) -> None:
+        """[{"id", "locatie": Locatie, "openingstijden": [{"id", "weekdag", "open_van", "open_tot", ...}]}]"""
+        existing = {} if fresh else {o.locatie_id: o for o in voorziening.op_locaties.all()}
+        wanted = {item["locatie"].pk for item in op_locaties}
+        gone = [o.pk for locatie_id, o in existing.items() if locatie_id not in wanted]
+        if gone:
+            VoorzieningOpLocatie.objects.filter(pk__in=gone).delete()
+        new = [
+            VoorzieningOpLocatie(
+                **({"id": item["id"]} if item.get("id") else {}),
+                voorziening=voorziening,
+                locatie=item["locatie"],
+            )
+            for item in op_locaties
+            if item["locatie"].pk not in existing
+        ]
+        VoorzieningOpLocatie.objects.bulk_create(new)
+        by_locatie = {**existing, **{o.locatie_id: o for o in new}}
+        with_hours = [item for item in op_locaties if "openingstijden" in item]
+        if not fresh and with_hours:
+            Openingstijd.objects.filter(
+                op_locatie__in=[by_locatie[i["locatie"].pk] for i in with_hours]
+            ).delete()
+        Openingstijd.objects.bulk_create(
+            Openingstijd(
+                **({"id": t["id"]} if t.get("id") else {}),
+                op_locatie=by_locatie[item["locatie"].pk],
+                weekdag=t["weekdag"],
+                open_van=t["open_van"],
+                open_tot=t["open_tot"],
+                toelichting=t.get("toelichting", "")[:200],
+            )
+            for item in with_hours
+            for t in item["openingstijden"]
+        )
+
+
+def parse_time(value) -> time:
+    try:
+        hours, minutes = str(value).strip()[:5].split(":")
+        return time(int(hours), int(minutes))
+    except (ValueError, TypeError):
+        raise Rejected(f"De tijd '{str(value)[:20]}' klopt niet. Schrijf bijvoorbeeld 09:30.") from None
+
+
+__all__ = ["VOORZIENING_FIELDS", "KaartWriter", "as_uuid", "check_email", "check_url", "parse_time"]

@@ -1,0 +1,118 @@
+"""Who may change what in the sociale kaart.
+
+Editors of the municipality (group "Redacteuren sociale kaart") manage everything. A provider's login
+(an `AanbiederAccount`, group "Aanbieders") sees and changes only its own organisation's voorzieningen,
+locaties, opening hours, contacts and capacity. The scope is enforced on every admin URL that names an
+object, on the listings, in the form choices and in the permission policy.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import models
+
+AANBIEDERS_GROUP = "Aanbieders"
+REDACTEUREN_GROUP = "Redacteuren sociale kaart"
+
+# How each model reaches the organisation that owns it.
+ORGANISATIE_LOOKUP = {
+    models.Voorziening: "organisatie",
+    models.Locatie: "organisatie",
+    models.VoorzieningOpLocatie: "voorziening__organisatie",
+    models.Capaciteit: "voorziening__organisatie",
+}
+AANBIEDER_MODELS = list(ORGANISATIE_LOOKUP)
+EDITOR_MODELS = [
+    models.Organisatie,
+    models.Voorziening,
+    models.Locatie,
+    models.VoorzieningOpLocatie,
+    models.Capaciteit,
+    models.Wijk,
+    models.Term,
+    models.Synoniemgroep,
+    models.AanbiederAccount,
+]
+
+
+def organisatie_id_of(user) -> object | None:
+    """The organisation a provider's login is limited to; None for everybody else."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return None
+    account = getattr(user, "_kaart_aanbieder", False)
+    if account is False:
+        account = models.AanbiederAccount.objects.filter(user=user).only("organisatie_id").first()
+        user._kaart_aanbieder = account  # once per request
+    return account.organisatie_id if account else None
+
+
+def is_aanbieder(user) -> bool:
+    return organisatie_id_of(user) is not None
+
+
+def scope(queryset, user):
+    """The part of a queryset this user may see and change."""
+    organisatie_id = organisatie_id_of(user)
+    if organisatie_id is None:
+        return queryset
+    lookup = ORGANISATIE_LOOKUP.get(queryset.model)
+    if lookup is None:
+        return queryset.none()
+    return queryset.filter(**{lookup: organisatie_id})
+
+
+def in_scope(user, model, pk) -> bool:
+    if organisatie_id_of(user) is None:
+        return True
+    try:
+        return scope(model._default_manager.filter(pk=pk), user).exists()
+    except (ValueError, ValidationError):
+        return False
+
+
+def instance_organisatie_id(instance):
+    """The owning organisation's id, read from the instance (no query when relations are loaded)."""
+    lookup = ORGANISATIE_LOOKUP.get(type(instance))
+    if lookup is None:
+        return None
+    *path, last = lookup.split("__")
+    for name in path:
+        instance = getattr(instance, name, None)
+        if instance is None:
+            return None
+    return getattr(instance, f"{last}_id", None)
+
+
+class OrganisatiePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions from the groups, narrowed to the provider's own organisation."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        organisatie_id = organisatie_id_of(user)
+        return organisatie_id is None or instance_organisatie_id(instance) == organisatie_id
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return scope(super().instances_user_has_any_permission_for(user, actions), user)
+
+
+def ensure_groups() -> tuple[Group, Group]:
+    """Create (or repair) the editors' and providers' groups with their permissions."""
+    admin_access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    redacteuren, _ = Group.objects.get_or_create(name=REDACTEUREN_GROUP)
+    aanbieders, _ = Group.objects.get_or_create(name=AANBIEDERS_GROUP)
+    redacteuren.permissions.add(*admin_access, *_model_permissions(EDITOR_MODELS))
+    aanbieders.permissions.add(*admin_access, *_model_permissions(AANBIEDER_MODELS))
+    return redacteuren, aanbieders
+
+
+def _model_permissions(model_list):
+    codenames = [
+        f"{action}_{model._meta.model_name}"
+        for model in model_list
+        for action in ("add", "change", "delete", "view")
+    ]
+    return Permission.objects.filter(content_type__app_label="socialekaart", codename__in=codenames)

@@ -1,0 +1,313 @@
+"""The embedded default search backend: the project's own database, no extra server.
+
+Per search it runs a fixed number of queries whatever the data size: one to see whether the index
+changed, and for a text search one for typo candidates (PostgreSQL) and one full-text match. Facets,
+filters, distances and sorting come from an in-process snapshot of the index (see snapshot.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from uuid import UUID
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ..models import CAPACITEIT_VEROUDERD_NA, Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
+from . import fulltext, snapshot, text, versions
+from .contract import (
+    FACETS,
+    FacetOption,
+    Hit,
+    Origin,
+    ProgressCallback,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+)
+from .documents import document_body_text, documents_queryset, voorziening_document
+from .geo import pc4
+from .query import parse
+
+CHUNK = 500
+MAX_TEXT = 200  # characters of a query that count; longer input is cut, never an error
+OUTDATED_CAPACITY_FACTOR = 0.5
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    def __init__(self):
+        self._snapshots: dict[str, snapshot.Snapshot] = {}  # per database alias
+        self._lock = threading.Lock()
+
+    # -- reading --------------------------------------------------------------------------------------
+    def _snapshot(self) -> snapshot.Snapshot:
+        token = versions.current_token()
+        key = connection.alias
+        current = self._snapshots.get(key)
+        if current is None or current.token != token:
+            with self._lock:
+                current = self._snapshots.get(key)
+                if current is None or current.token != token:
+                    current = snapshot.load(token, trigram_index=connection.vendor != "postgresql")
+                    self._snapshots[key] = current
+        return current
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        snap = self._snapshot()
+        origin, postcode_unknown = self._origin(query.postcode, snap)
+        base = snap.all_mask
+        scores: dict[int, float] = {}
+        did_you_mean = None
+        if query.text:
+            scores, did_you_mean = self._text_scores(query.text[:MAX_TEXT], snap)
+            if scores is not None:
+                base &= snap.mask_of_positions(scores)
+        if query.organisatie_id:
+            base &= snap.organisation_mask(query.organisatie_id)
+        if query.modified_after:
+            moment = query.modified_after
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            base &= snap.modified_after_mask(moment)
+        if query.alleen_mijn_wijk and origin:
+            base &= snap.lokale_masks.get(origin.wijk_slug, 0)
+
+        filters = {facet: self._filter_mask(snap, facet, query.selected(facet)) for facet in FACETS}
+        hits_mask = base
+        for mask in filters.values():
+            if mask is not None:
+                hits_mask &= mask
+        facets = self._facets(snap, query, base, filters)
+        total = hits_mask.bit_count()
+        window = self._ordered_window(snap, query, hits_mask, scores or {}, origin)
+        distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
+        hits = [
+            Hit(
+                id=snap.ids[position],
+                score=round(score, 6),
+                distance_km=round(distances[position], 2)
+                if distances and distances[position] is not None
+                else None,
+            )
+            for position, score in window
+        ]
+        return SearchResults(
+            total=total,
+            hits=hits,
+            facets=facets,
+            origin=origin,
+            did_you_mean=did_you_mean,
+            page=query.page,
+            per_page=query.per_page,
+            postcode_unknown=postcode_unknown,
+        )
+
+    def _text_scores(self, typed: str, snap) -> tuple[dict[int, float] | None, str | None]:
+        engine = fulltext.for_connection()
+        typed_words = text.words(typed)[: fulltext.MAX_WORDS]
+        corrections = engine.corrections(typed_words, snap) if typed_words else {}
+        parsed = parse(" ".join(typed_words), snap.synonyms, corrections)
+        if not parsed.groups:
+            return None, None  # only stop words: the text does not narrow anything
+        matches = engine.match(parsed.groups)
+        lookup = snap.pos_by_id if engine.keyed_by == "id" else snap.pos_by_doc_pk
+        scores = {lookup[key]: score for key, score in matches.items() if key in lookup}
+        return scores, parsed.did_you_mean(" ".join(typed_words))
+
+    @staticmethod
+    def _origin(postcode: str, snap) -> tuple[Origin | None, bool]:
+        if not postcode:
+            return None, False
+        area = snap.postcodes.get(pc4(postcode) or "")
+        if area is None or area.latitude is None:
+            return None, True
+        return Origin(postcode, area.wijk_slug, area.wijk_name, area.latitude, area.longitude), False
+
+    @staticmethod
+    def _filter_mask(snap, facet: str, selected: tuple[str, ...]) -> int | None:
+        known = [value for value in selected if value in dict(snap.options[facet])]
+        if not known:
+            return None  # nothing (valid) chosen: no filter
+        mask = 0
+        for value in known:
+            mask |= snap.facet_masks[facet].get(value, 0)
+        return mask
+
+    @staticmethod
+    def _facets(snap, query: SearchQuery, base: int, filters: dict[str, int | None]) -> dict:
+        """Each facet counts what the other facets' filters leave, so its own options stay comparable."""
+        facets = {}
+        for facet in FACETS:
+            scope = base
+            for other, mask in filters.items():
+                if other != facet and mask is not None:
+                    scope &= mask
+            selected = set(query.selected(facet))
+            values = snap.facet_masks[facet]
+            facets[facet] = [
+                FacetOption(value, label, (values.get(value, 0) & scope).bit_count(), value in selected)
+                for value, label in snap.options[facet]
+            ]
+        return facets
+
+    def _ordered_window(self, snap, query: SearchQuery, hits_mask: int, scores: dict, origin):
+        """The (position, score) pairs of the requested page, in the requested order."""
+        start, stop = query.offset, query.offset + query.per_page
+        sort = query.sort
+        if sort == "distance" and origin is None:
+            sort = "relevance"
+        if sort == "name" or (
+            sort == "relevance" and not scores and not query.voor_professionals and not origin
+        ):
+            positions = snap.first_positions(hits_mask, stop)[start:stop]
+            return [(position, scores.get(position, 1.0)) for position in positions]
+        if sort == "distance" or (sort == "relevance" and not scores and not query.voor_professionals):
+            order = snap.distances(origin.latitude, origin.longitude)[1]
+            bits = hits_mask.to_bytes((len(snap.ids) >> 3) + 1, "little")  # O(1) membership tests
+            window = []
+            for position in order:
+                if bits[position >> 3] >> (position & 7) & 1:
+                    window.append(position)
+                    if len(window) >= stop:
+                        break
+            return [(position, scores.get(position, 1.0)) for position in window[start:stop]]
+        return self._relevance_window(snap, query, hits_mask, scores, origin, start, stop)
+
+    @staticmethod
+    def _relevance_window(snap, query, hits_mask, scores, origin, start, stop):
+        positions = snap.positions(hits_mask)
+        weighted = {position: scores.get(position, 1.0) for position in positions}
+        if query.voor_professionals:
+            outdated_before = timezone.now() - CAPACITEIT_VEROUDERD_NA
+            for position in positions:
+                if snap.beperkt[position] and (
+                    snap.capaciteit[position] is None or snap.capaciteit[position] < outdated_before
+                ):
+                    weighted[position] *= OUTDATED_CAPACITY_FACTOR
+        distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
+
+        def key(position):
+            distance = distances[position] if distances else None
+            return (-weighted[position], distance is None, distance or 0.0, position)
+
+        return [(position, weighted[position]) for position in sorted(positions, key=key)[start:stop]]
+
+    def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:
+        return self._snapshot().autocomplete.complete(prefix or "", max(1, min(limit, 50)))
+
+    # -- writing --------------------------------------------------------------------------------------
+    def index(self, ids: Iterable[UUID]) -> None:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return
+        with transaction.atomic():
+            self._write(ids, all_wijk_slugs=list(Wijk.objects.values_list("slug", flat=True)))
+            versions.bump()
+
+    def remove(self, ids: Iterable[UUID]) -> None:
+        ids = list(ids)
+        engine = fulltext.for_connection()
+        with transaction.atomic():
+            document_pks = list(
+                ZoekDocument.objects.filter(voorziening_id__in=ids).values_list("pk", flat=True)
+            )
+            engine.delete(document_pks)
+            ZoekDocument.objects.filter(pk__in=document_pks).delete()
+            if hasattr(engine, "remove_orphans"):
+                engine.remove_orphans()  # rows of voorzieningen already deleted with their document
+            versions.bump()
+
+    def rebuild(self, progress: ProgressCallback | None = None) -> int:
+        engine = fulltext.for_connection()
+        all_ids = list(Voorziening.objects.order_by("pk").values_list("pk", flat=True))
+        wijk_slugs = list(Wijk.objects.values_list("slug", flat=True))
+        with transaction.atomic():
+            engine.clear()
+            ZoekDocument.objects.all().delete()
+            ZoekWoord.objects.all().delete()
+            self._write_vocabulary(
+                {
+                    word
+                    for group in Synoniemgroep.objects.all()
+                    for term in group.term_list()
+                    for word in text.words(term)
+                }
+            )
+            done = 0
+            for start in range(0, len(all_ids), CHUNK):
+                chunk = all_ids[start : start + CHUNK]
+                self._write(chunk, all_wijk_slugs=wijk_slugs, fresh=True)
+                done += len(chunk)
+                if progress:
+                    progress(done, len(all_ids))
+            versions.bump()
+        return ZoekDocument.objects.count()
+
+    def synonyms_changed(self) -> None:
+        with transaction.atomic():
+            self._write_vocabulary(
+                {
+                    word
+                    for group in Synoniemgroep.objects.all()
+                    for term in group.term_list()
+                    for word in text.words(term)
+                }
+            )
+            versions.bump()
+
+    def _write(self, ids: list, all_wijk_slugs: list[str], fresh: bool = False) -> None:
+        engine = fulltext.for_connection()
+        if not fresh:
+            old = list(ZoekDocument.objects.filter(voorziening_id__in=ids).values_list("pk", flat=True))
+            engine.delete(old)
+            ZoekDocument.objects.filter(pk__in=old).delete()
+        documents, vocabulary = [], set()
+        for voorziening in documents_queryset().filter(pk__in=ids).exclude(status=Voorziening.Status.GESTOPT):
+            flat = voorziening_document(voorziening, all_wijk_slugs)
+            documents.append(_zoekdocument(voorziening, flat))
+            vocabulary.update(
+                word
+                for word in text.words(f"{flat['name']} {document_body_text(flat)}")
+                if len(word) >= 3 and not word.isdigit()
+            )
+        created = ZoekDocument.objects.bulk_create(documents, batch_size=CHUNK)
+        if connection.vendor == "sqlite" and any(document.pk is None for document in created):
+            created = list(ZoekDocument.objects.filter(voorziening_id__in=ids))
+        engine.write(created)
+        self._write_vocabulary(vocabulary)
+
+    @staticmethod
+    def _write_vocabulary(words: set[str]) -> None:
+        ZoekWoord.objects.bulk_create(
+            [ZoekWoord(word=word[:100], stem=text.stem(word)[:100]) for word in words],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+
+
+def _zoekdocument(voorziening: Voorziening, flat: dict) -> ZoekDocument:
+    from datetime import datetime
+
+    capaciteit = flat["capaciteit_bijgewerkt"]
+    return ZoekDocument(
+        voorziening_id=voorziening.pk,
+        name=flat["name"][:200],
+        sort_key=flat["sort_key"],
+        status=flat["status"],
+        organisatie_id=voorziening.organisatie_id,
+        updated_at=voorziening.updated_at,
+        text_name=text.normalise(flat["name"]),
+        text_body=text.normalise(document_body_text(flat)),
+        wijken=" ".join(flat["wijken"]),
+        lokale_wijken=" ".join(flat["lokale_wijken"]),
+        themas=" ".join(flat["themas"]),
+        doelgroepen=" ".join(flat["doelgroepen"]),
+        toegang=flat["toegang"],
+        kosten=flat["kosten"],
+        locaties=[[point["latitude"], point["longitude"]] for point in flat["locaties"]],
+        capaciteit_bijgewerkt=datetime.fromisoformat(capaciteit) if capaciteit else None,
+        beperkte_plaatsen=flat["beperkte_plaatsen"],
+    )

@@ -1,0 +1,106 @@
+"""The one flat shape of a voorziening that every search backend indexes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django.db.models import Min, Prefetch
+
+from ..models import Capaciteit, Voorziening, VoorzieningOpLocatie, Wijk
+
+
+def documents_queryset():
+    """Voorzieningen with everything `voorziening_document` reads, in a fixed number of queries."""
+    return (
+        Voorziening.objects.select_related("organisatie")
+        .prefetch_related(
+            "themas",
+            "doelgroepen",
+            "wijken",
+            Prefetch(
+                "op_locaties",
+                queryset=VoorzieningOpLocatie.objects.select_related("locatie__wijk").order_by(
+                    "locatie__name"
+                ),
+            ),
+        )
+        .annotate(oudste_capaciteit=Min("capaciteit__bijgewerkt_op"))
+    )
+
+
+def sort_key(name: str) -> str:
+    """Name order as a reader expects it: without accents, case or leading punctuation."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return plain.casefold().lstrip("'\"(.- ")[:200]
+
+
+def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | None = None) -> dict:
+    """A flat dict of one voorziening. Pass `all_wijk_slugs` when indexing many, to save a query each."""
+    themas = list(voorziening.themas.all())
+    doelgroepen = list(voorziening.doelgroepen.all())
+    locaties = [op_locatie.locatie for op_locatie in voorziening.op_locaties.all()]
+    named_wijken = [wijk.slug for wijk in voorziening.wijken.all()]
+    location_wijken = [locatie.wijk.slug for locatie in locaties if locatie.wijk_id]
+    lokale_wijken = list(dict.fromkeys(named_wijken + location_wijken))
+    if voorziening.hele_gemeente:
+        if all_wijk_slugs is None:
+            all_wijk_slugs = list(Wijk.objects.values_list("slug", flat=True))
+        wijken = list(all_wijk_slugs)
+    else:
+        wijken = lokale_wijken
+    oudste_capaciteit = getattr(voorziening, "oudste_capaciteit", None)
+    if oudste_capaciteit is None and not hasattr(voorziening, "oudste_capaciteit"):
+        oudste_capaciteit = Capaciteit.objects.filter(voorziening=voorziening).aggregate(
+            oudste=Min("bijgewerkt_op")
+        )["oudste"]
+    return {
+        "id": str(voorziening.pk),
+        "name": voorziening.name,
+        "slug": voorziening.slug,
+        "sort_key": sort_key(voorziening.name),
+        "summary": voorziening.summary,
+        "description": voorziening.description,
+        "organisatie_id": str(voorziening.organisatie_id),
+        "organisatie_name": voorziening.organisatie.name,
+        "themas": [term.code for term in themas],
+        "thema_names": [term.name for term in themas],
+        "doelgroepen": [term.code for term in doelgroepen],
+        "doelgroep_names": [term.name for term in doelgroepen],
+        "toegang": voorziening.toegang,
+        "kosten": voorziening.kosten,
+        "status": voorziening.status,
+        "hele_gemeente": voorziening.hele_gemeente,
+        "wijken": wijken,
+        "lokale_wijken": lokale_wijken,
+        "locaties": [
+            {
+                "latitude": locatie.latitude,
+                "longitude": locatie.longitude,
+                "wijk": locatie.wijk.slug if locatie.wijk_id else None,
+            }
+            for locatie in locaties
+            if locatie.latitude is not None and locatie.longitude is not None
+        ],
+        "location_names": [
+            f"{locatie.name} {locatie.straat} {locatie.plaats}".strip() for locatie in locaties
+        ],
+        "talen": list(voorziening.talen or []),
+        "beperkte_plaatsen": voorziening.beperkte_plaatsen,
+        "capaciteit_bijgewerkt": oudste_capaciteit.isoformat() if oudste_capaciteit else None,
+        "updated_at": voorziening.updated_at.isoformat(),
+    }
+
+
+def document_body_text(document: dict) -> str:
+    """The searchable text apart from the name: summary, description, organisation, terms, places."""
+    return "\n".join(
+        [
+            document["summary"],
+            document["description"],
+            document["organisatie_name"],
+            " ".join(document["thema_names"]),
+            " ".join(document["doelgroep_names"]),
+            " ".join(document["location_names"]),
+        ]
+    )

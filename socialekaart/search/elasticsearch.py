@@ -1,0 +1,659 @@
+"""Elasticsearch backend of the sociale kaart's search contract.
+
+Index management. The voorzieningen live in a concrete index (`<prefix>_voorzieningen_<timestamp>`) behind
+the alias `<prefix>_voorzieningen`. A rebuild fills a new concrete index, then moves the alias in one
+atomic `_aliases` call and deletes the old index, so searches never see a missing or half-built index.
+Single changes (`index`, `remove`) write through the alias, from the task queue.
+
+Synonyms. The editors' `Synoniemgroep`s are stored in an Elasticsearch synonyms set
+(`<prefix>_synoniemen`) that a search-time `synonym_graph` filter reads (`updateable: true`). Putting the
+set makes Elasticsearch reload the search analyzers of every index that uses it, and we also call
+`_reload_search_analyzers` to be explicit. We chose this over a rebuild and alias swap because synonyms
+only change how a query is analysed, not what is indexed: a reload takes milliseconds, a rebuild reindexes
+every voorziening.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import math
+import unicodedata
+from collections.abc import Iterable
+from datetime import timedelta
+from uuid import UUID
+
+from django.conf import settings
+from django.utils import timezone
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch.dsl import (
+    Boolean,
+    Date,
+    Document,
+    GeoPoint,
+    Index,
+    Keyword,
+    MetaField,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    normalizer,
+    token_filter,
+)
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
+
+from .contract import (
+    FACETS,
+    FacetOption,
+    Hit,
+    Origin,
+    ProgressCallback,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    SearchUnavailable,
+)
+
+# The search contract's facet name -> the keyword field that holds its codes.
+FACET_FIELDS = {
+    "wijk": "wijken",
+    "thema": "themas",
+    "doelgroep": "doelgroepen",
+    "toegang": "toegang",
+    "kosten": "kosten",
+}
+FACET_SIZE = 500  # more options than any municipality has wijken or terms
+SEARCH_ANALYZER = "nl_zoeken"
+CAPACITEIT_VEROUDERD = timedelta(days=7)
+OUTDATED_CAPACITY_WEIGHT = 0.5
+BULK_CHUNK = 500
+
+UNAVAILABLE = "Elasticsearch op {url} geeft geen antwoord ({error}). De zoekfunctie werkt even niet."
+
+# --- Analysis -------------------------------------------------------------------------------------------
+
+nl_stop = token_filter("nl_stop", "stop", stopwords="_dutch_")
+nl_stemmer = token_filter("nl_stemmer", "stemmer", language="dutch")
+autocomplete_ngrams = token_filter("autocomplete_ngrams", "edge_ngram", min_gram=2, max_gram=20)
+spelling_shingles = token_filter(
+    "spelling_shingles", "shingle", min_shingle_size=2, max_shingle_size=3, output_unigrams=True
+)
+
+# Indexing: no synonyms (they are applied at search time, so editors can change them without reindexing).
+nl_index = analyzer(
+    "nl_index", tokenizer="standard", filter=["lowercase", "asciifolding", nl_stop, nl_stemmer]
+)
+autocomplete_index = analyzer(
+    "autocomplete_index", tokenizer="standard", filter=["lowercase", "asciifolding", autocomplete_ngrams]
+)
+autocomplete_search = analyzer(
+    "autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"]
+)
+spelling = analyzer("spelling", tokenizer="standard", filter=["lowercase", "asciifolding", spelling_shingles])
+sort_normalizer = normalizer("sort_nl", filter=["lowercase", "asciifolding"])
+
+
+def synonyms_filter(synonyms_set: str):
+    return token_filter("kaart_synoniemen", "synonym_graph", synonyms_set=synonyms_set, updateable=True)
+
+
+def search_analyzer(synonyms_set: str):
+    """The query analyzer: synonyms before stop words and stemming, so multi-word synonyms with "bij",
+    "het" ... keep every word while Elasticsearch parses the rules."""
+    return analyzer(
+        SEARCH_ANALYZER,
+        tokenizer="standard",
+        filter=["lowercase", "asciifolding", synonyms_filter(synonyms_set), nl_stop, nl_stemmer],
+    )
+
+
+def _dutch_text(**kwargs):
+    return Text(analyzer=nl_index, search_analyzer=SEARCH_ANALYZER, **kwargs)
+
+
+class VoorzieningDocument(Document):
+    """The mapping of `documents.voorziening_document`; unknown keys are kept, not indexed."""
+
+    id = Keyword()
+    slug = Keyword()
+    name = _dutch_text(
+        copy_to=["tekst", "spelling"],
+        fields={
+            "sort": Keyword(normalizer=sort_normalizer),
+            "autocomplete": Text(analyzer=autocomplete_index, search_analyzer=autocomplete_search),
+        },
+    )
+    sort_key = Keyword()
+    summary = _dutch_text(copy_to=["tekst", "spelling"])
+    description = _dutch_text(copy_to=["tekst", "spelling"])
+    organisatie_name = _dutch_text(copy_to=["tekst"])
+    thema_names = _dutch_text(copy_to=["tekst", "spelling"])
+    doelgroep_names = _dutch_text(copy_to=["tekst", "spelling"])
+    location_names = _dutch_text(copy_to=["tekst"])
+    tekst = _dutch_text()  # everything a resident may type, in one field
+    spelling = Text(analyzer=spelling)  # shingles for the "bedoelde u" suggester
+    organisatie_id = Keyword()
+    themas = Keyword()
+    doelgroepen = Keyword()
+    toegang = Keyword()
+    kosten = Keyword()
+    status = Keyword()
+    wijken = Keyword()
+    lokale_wijken = Keyword()
+    hele_gemeente = Boolean()
+    locaties = GeoPoint()
+    talen = Keyword()
+    beperkte_plaatsen = Boolean()
+    capaciteit_bijgewerkt = Date()
+    updated_at = Date()
+
+    class Meta:
+        dynamic = MetaField(False)  # unknown keys are stored, never mapped
+
+
+def alias_name() -> str:
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}_voorzieningen"
+
+
+def synonyms_set_name() -> str:
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}_synoniemen"
+
+
+def index_definition(name: str, synonyms_set: str | None = None) -> Index:
+    """A concrete index with our analysis settings and mapping (`.to_dict()` is the create body)."""
+    index = Index(name)
+    index.settings(number_of_shards=1, auto_expand_replicas="0-1")
+    index.analyzer(search_analyzer(synonyms_set or synonyms_set_name()))
+    index.document(VoorzieningDocument)
+    return index
+
+
+def to_source(document: dict) -> dict:
+    """The indexed source: the shared flat document with its locations as geo points."""
+    source = dict(document)
+    source["locaties"] = [{"lat": loc["latitude"], "lon": loc["longitude"]} for loc in document["locaties"]]
+    return source
+
+
+def synonym_rules(groups: Iterable[list[str]]) -> list[dict]:
+    """Synonyms-set rules ("a, b, c") from the editors' groups; characters that mean syntax are dropped."""
+    rules = []
+    for number, terms in enumerate(groups, start=1):
+        cleaned = [" ".join(_plain(term).split()) for term in terms]
+        cleaned = list(dict.fromkeys(term for term in cleaned if term))
+        if len(cleaned) > 1:
+            rules.append({"id": f"groep-{number}", "synonyms": ", ".join(cleaned)})
+    return rules
+
+
+def _plain(term: str) -> str:
+    return "".join(char if char.isalnum() or char in " -'" else " " for char in term)
+
+
+# --- Query bodies ---------------------------------------------------------------------------------------
+
+
+def build_search(query: SearchQuery, *, index: str, origin: Origin | None = None, now=None) -> Search:
+    """The whole search request for one query: text, filters, facets, sort, page and suggestion.
+
+    Facet selections go in `post_filter` and every facet aggregation filters on all selections but its
+    own, so each option's count says how many results choosing it would give.
+    """
+    search = Search(index=index).extra(track_total_hits=True, track_scores=True)
+    search = search.query(_scored(query, _main_query(query, origin), now))
+    selections = _facet_selections(query)
+    if selections:
+        search = search.post_filter(Q("bool", filter=list(selections.values())))
+    for facet, field in FACET_FIELDS.items():
+        others = [clause for name, clause in selections.items() if name != facet]
+        search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket(
+            "opties", "terms", field=field, size=FACET_SIZE, min_doc_count=0
+        )
+    search = search.sort(*_sort(query, origin))
+    if query.text:
+        search = search.suggest("did_you_mean", query.text, phrase=_phrase_suggester())
+    return search[query.offset : query.offset + query.per_page].source(False)
+
+
+def _main_query(query: SearchQuery, origin: Origin | None):
+    filters = []
+    if query.organisatie_id:
+        filters.append(Q("term", organisatie_id=str(query.organisatie_id)))
+    if query.modified_after:
+        filters.append(Q("range", updated_at={"gte": query.modified_after.isoformat()}))
+    if query.alleen_mijn_wijk and origin:
+        filters.append(Q("term", lokale_wijken=origin.wijk_slug))
+    must = [_text_query(query.text)] if query.text else []
+    return Q("bool", must=must, filter=filters, must_not=[Q("term", status="gestopt")])
+
+
+def _text_query(text: str):
+    """All words must match (each with typo tolerance, synonyms through the search analyzer) somewhere;
+    the name and summary weigh more."""
+    return Q(
+        "bool",
+        must=[
+            Q(
+                "match",
+                tekst={
+                    "query": text,
+                    "operator": "and",
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "zero_terms_query": "all",  # only stop words ("de", "het"): they do not narrow
+                },
+            )
+        ],
+        should=[
+            Q("match", name={"query": text, "boost": 3}),
+            Q("match_phrase", name={"query": text, "boost": 2}),
+            Q("match", summary={"query": text, "boost": 1.5}),
+        ],
+    )
+
+
+def _scored(query: SearchQuery, main, now=None):
+    """Professionals see voorzieningen with limited places whose capacity is outdated (or never recorded)
+    lower in the list."""
+    if not query.voor_professionals:
+        return main
+    limit = (now or timezone.now()) - CAPACITEIT_VEROUDERD
+    outdated = Q(
+        "bool",
+        filter=[Q("term", beperkte_plaatsen=True)],
+        should=[
+            Q("range", capaciteit_bijgewerkt={"lt": limit.isoformat()}),
+            Q("bool", must_not=[Q("exists", field="capaciteit_bijgewerkt")]),
+        ],
+        minimum_should_match=1,
+    )
+    return Q(
+        "function_score",
+        query=main,
+        functions=[{"filter": outdated.to_dict(), "weight": OUTDATED_CAPACITY_WEIGHT}],
+        score_mode="multiply",
+        boost_mode="multiply",
+    )
+
+
+def _facet_selections(query: SearchQuery) -> dict:
+    return {
+        facet: Q("terms", **{FACET_FIELDS[facet]: list(query.selected(facet))})
+        for facet in FACETS
+        if query.selected(facet)
+    }
+
+
+def _sort(query: SearchQuery, origin: Origin | None) -> list:
+    """The ordering; with an origin every hit carries its distance as a sort value (`distance_position`)."""
+    score, name = {"_score": {"order": "desc"}}, {"name.sort": {"order": "asc"}}
+    if not origin:
+        return [name, {"sort_key": {"order": "asc"}}] if query.sort == "name" else [score, name]
+    if query.sort == "distance":
+        return [_distance(origin), score, name]
+    if query.sort == "name":
+        return [name, {"sort_key": {"order": "asc"}}, _distance(origin)]
+    return [score, _distance(origin), name]  # equally relevant: nearest first
+
+
+def distance_position(sort: str) -> int:
+    return {"distance": 0, "name": 2}.get(sort, 1)
+
+
+def _distance(origin: Origin) -> dict:
+    return {
+        "_geo_distance": {
+            "locaties": {"lat": origin.latitude, "lon": origin.longitude},
+            "order": "asc",
+            "unit": "km",
+            "mode": "min",
+            "distance_type": "arc",
+            "ignore_unmapped": True,
+        }
+    }
+
+
+def _phrase_suggester() -> dict:
+    return {
+        "field": "spelling",
+        "size": 1,
+        "gram_size": 3,
+        "max_errors": 2,
+        "direct_generator": [{"field": "spelling", "suggest_mode": "always", "min_word_length": 3}],
+    }
+
+
+def build_autocomplete(prefix: str, limit: int, *, index: str) -> Search:
+    """Names of voorzieningen whose words start with what was typed (edge n-grams), best first."""
+    return (
+        Search(index=index)
+        .query(
+            Q(
+                "bool",
+                must=[Q("match", **{"name.autocomplete": {"query": prefix, "operator": "and"}})],
+                must_not=[Q("term", status="gestopt")],
+            )
+        )
+        .sort({"_score": {"order": "desc"}}, {"name.sort": {"order": "asc"}})
+        .source(["name"])[: limit * 3]
+    )
+
+
+# --- The backend ----------------------------------------------------------------------------------------
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, url: str | None = None, client: Elasticsearch | None = None):
+        self.url = url or settings.ELASTICSEARCH_URL
+        if not self.url and client is None:
+            raise SearchUnavailable("ELASTICSEARCH_URL is leeg: er is geen Elasticsearch ingesteld.")
+        self.client = client or Elasticsearch(
+            self.url,
+            request_timeout=getattr(settings, "SOCIALEKAART_ELASTICSEARCH_TIMEOUT", 5),
+            max_retries=1,
+            retry_on_timeout=False,
+        )
+        self.alias = alias_name()
+        self.synonyms_set = synonyms_set_name()
+
+    # -- searching
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        origin, postcode_unknown = _origin(query.postcode)
+        choices = {facet: _facet_choices(facet) for facet in FACETS}
+        query = known_selections(query, choices)
+        search = build_search(query, index=self.alias, origin=origin)
+        response = self._call(lambda: search.using(self.client).execute())
+        hits = [_hit(hit, origin, query.sort) for hit in response.hits]
+        facets = {
+            facet: facet_options(
+                choices[facet], _bucket_counts(response.aggregations, facet), query.selected(facet)
+            )
+            for facet in FACETS
+        }
+        total = response.hits.total.value
+        return SearchResults(
+            total=total,
+            hits=hits,
+            facets=facets,
+            origin=origin,
+            did_you_mean=_did_you_mean(response, query.text),
+            page=query.page,
+            per_page=query.per_page,
+            postcode_unknown=postcode_unknown,
+        )
+
+    def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:
+        prefix = (prefix or "").strip()[:100]
+        if len(prefix) < 2:
+            return []
+        search = build_autocomplete(prefix, limit, index=self.alias)
+        response = self._call(lambda: search.using(self.client).execute())
+        names = [hit.name for hit in response.hits] + _matching_terms(prefix)
+        return list(dict.fromkeys(names))[:limit]
+
+    # -- keeping the index current
+
+    def index(self, ids: Iterable[UUID]) -> None:
+        ids = [str(pk) for pk in ids]
+        if not ids:
+            return
+        from .documents import documents_queryset, voorziening_document
+
+        self.ensure_index()
+        wijk_slugs = _all_wijk_slugs()
+        voorzieningen = list(documents_queryset().filter(pk__in=ids).exclude(status="gestopt"))
+        found = {str(v.pk) for v in voorzieningen}
+        actions = [
+            {
+                "_op_type": "index",
+                "_index": self.alias,
+                "_id": str(v.pk),
+                "_source": to_source(voorziening_document(v, wijk_slugs)),
+            }
+            for v in voorzieningen
+        ]
+        actions += [{"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in ids if pk not in found]
+        self._bulk(actions, refresh=True)
+
+    def remove(self, ids: Iterable[UUID]) -> None:
+        actions = [{"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in ids]
+        if actions:
+            self._bulk(actions, refresh=True)
+
+    def rebuild(self, progress: ProgressCallback | None = None) -> int:
+        """Fill a new index, move the alias to it in one atomic call, then drop the old index."""
+        started = timezone.now()
+        new_index = f"{self.alias}_{started:%Y%m%d%H%M%S%f}"
+        try:
+            self.synonyms_changed(reload=False)
+            self._call(lambda: index_definition(new_index, self.synonyms_set).create(using=self.client))
+            count = self._fill(new_index, progress)
+            self._call(lambda: self.client.indices.refresh(index=new_index))
+            old_indices = self._swap_alias(new_index)
+        except BaseException:
+            self._drop_quietly(new_index)
+            raise
+        for name in old_indices:
+            self._drop_quietly(name)
+        self._catch_up(started)
+        return count
+
+    def _catch_up(self, since) -> None:
+        """Changes saved while the new index was filled went to the old one: index them again."""
+        from ..models import Voorziening
+
+        changed = list(Voorziening.objects.filter(updated_at__gte=since).values_list("pk", flat=True))
+        if changed:
+            self.index(changed)
+
+    def ensure_index(self) -> None:
+        """Create the first concrete index and its alias when there is none yet (an empty index)."""
+        exists = self._call(lambda: self.client.indices.exists_alias(name=self.alias))
+        if exists:
+            return
+        self.synonyms_changed(reload=False)
+        new_index = f"{self.alias}_{timezone.now():%Y%m%d%H%M%S%f}"
+        self._call(lambda: index_definition(new_index, self.synonyms_set).create(using=self.client))
+        self._swap_alias(new_index)
+
+    def synonyms_changed(self, reload: bool = True) -> None:
+        """Put the editors' synonyms in the synonyms set; Elasticsearch reloads the search analyzers."""
+        from ..models import Synoniemgroep
+
+        rules = synonym_rules(group.term_list() for group in Synoniemgroep.objects.order_by("pk"))
+        self._call(lambda: self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=rules))
+        if reload:
+            try:
+                self.client.indices.reload_search_analyzers(index=self.alias)
+            except NotFoundError:
+                pass  # no index yet: the next one reads the set when it is created
+            except (ApiError, TransportError) as error:
+                raise self._unavailable(error) from error
+
+    # -- helpers
+
+    def _fill(self, index_name: str, progress: ProgressCallback | None) -> int:
+        from .documents import documents_queryset, voorziening_document
+
+        queryset = documents_queryset().exclude(status="gestopt").order_by("pk")
+        total = queryset.count()
+        wijk_slugs = _all_wijk_slugs()
+        done = 0
+        if progress:
+            progress(0, total)
+
+        def actions():
+            for voorziening in queryset.iterator(chunk_size=BULK_CHUNK):
+                yield {
+                    "_op_type": "index",
+                    "_index": index_name,
+                    "_id": str(voorziening.pk),
+                    "_source": to_source(voorziening_document(voorziening, wijk_slugs)),
+                }
+
+        try:
+            for ok, _item in streaming_bulk(
+                self.client, actions(), chunk_size=BULK_CHUNK, raise_on_error=True
+            ):
+                done += ok
+                if progress and (done % 100 == 0 or done == total):
+                    progress(done, total)
+        except BulkIndexError as error:
+            raise SearchUnavailable(f"{len(error.errors)} voorzieningen konden niet in de index.") from error
+        except (ApiError, TransportError) as error:
+            raise self._unavailable(error) from error
+        return done
+
+    def _swap_alias(self, new_index: str) -> list[str]:
+        """Point the alias at `new_index` only, atomically; returns the indices it pointed at before."""
+        try:
+            old_indices = list(self.client.indices.get_alias(name=self.alias).body)
+        except NotFoundError:
+            old_indices = []
+        except (ApiError, TransportError) as error:
+            raise self._unavailable(error) from error
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old_indices]
+        if not old_indices and self._call(lambda: self.client.indices.exists(index=self.alias)):
+            # A concrete index carries the alias's name (an old installation): replace it in the same call.
+            actions.append({"remove_index": {"index": self.alias}})
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self._call(lambda: self.client.indices.update_aliases(actions=actions))
+        return old_indices
+
+    def _bulk(self, actions: list[dict], refresh: bool) -> None:
+        try:
+            for _ok, _item in streaming_bulk(
+                self.client, actions, chunk_size=BULK_CHUNK, raise_on_error=True, refresh=refresh
+            ):
+                pass
+        except BulkIndexError as error:
+            real = [e for e in error.errors if next(iter(e.values())).get("status") != 404]
+            if real:
+                raise SearchUnavailable(f"{len(real)} voorzieningen konden niet in de index.") from error
+        except (ApiError, TransportError) as error:
+            raise self._unavailable(error) from error
+
+    def _drop_quietly(self, name: str) -> None:
+        # The cluster is gone or the index never existed: a later rebuild cleans up.
+        with contextlib.suppress(ApiError, TransportError):
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    def _call(self, function):
+        try:
+            return function()
+        except (ApiError, TransportError) as error:
+            raise self._unavailable(error) from error
+
+    def _unavailable(self, error) -> SearchUnavailable:
+        return SearchUnavailable(UNAVAILABLE.format(url=_safe_url(self.url), error=type(error).__name__))
+
+
+def _safe_url(url: str) -> str:
+    """The URL without user name or password, for messages and logs."""
+    if "@" in url:
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://{rest.rpartition('@')[2]}"
+    return url
+
+
+def _matching_terms(prefix: str) -> list[str]:
+    """Thema names and the editors' synonyms with a word that starts with what was typed."""
+    from ..models import Synoniemgroep, Term
+
+    wanted = _fold(prefix)
+    candidates = list(
+        Term.objects.filter(vocabulary="thema").order_by("sort_order", "name").values_list("name", flat=True)
+    )
+    candidates += [term for group in Synoniemgroep.objects.all() for term in group.term_list()]
+    return [term for term in candidates if any(word.startswith(wanted) for word in _fold(term).split())]
+
+
+def _fold(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def _all_wijk_slugs() -> list[str]:
+    from ..models import Wijk
+
+    return list(Wijk.objects.values_list("slug", flat=True))
+
+
+def _origin(postcode: str) -> tuple[Origin | None, bool]:
+    """The PC4 centre of a postcode in the municipality, and whether a given postcode was unknown."""
+    if not postcode:
+        return None, False
+    from ..models import WijkPostcode
+    from .geo import pc4
+
+    digits = pc4(postcode)
+    row = WijkPostcode.objects.select_related("wijk").filter(pc4=digits).first() if digits else None
+    if row is None:
+        return None, True
+    latitude = row.latitude if row.latitude is not None else row.wijk.latitude
+    longitude = row.longitude if row.longitude is not None else row.wijk.longitude
+    if latitude is None or longitude is None:
+        return None, False
+    return Origin(postcode, row.wijk.slug, row.wijk.name, latitude, longitude), False
+
+
+def _hit(hit, origin: Origin | None, sort: str) -> Hit:
+    distance = None
+    if origin and getattr(hit.meta, "sort", None):
+        distance = _km(hit.meta.sort[distance_position(sort)])
+    return Hit(id=UUID(hit.meta.id), score=float(hit.meta.score or 0.0), distance_km=distance)
+
+
+def _km(value) -> float | None:
+    """A sort value in km; voorzieningen without a location sort last with an infinite distance."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isinf(number) or math.isnan(number) or number > 1e6 else round(number, 2)
+
+
+def _bucket_counts(aggregations, facet: str) -> dict[str, int]:
+    return {bucket.key: bucket.doc_count for bucket in aggregations[facet].opties.buckets}
+
+
+def _did_you_mean(response, text: str) -> str | None:
+    suggestions = getattr(response, "suggest", None)
+    if not suggestions or "did_you_mean" not in suggestions:
+        return None
+    for entry in suggestions.did_you_mean:
+        for option in entry.options:
+            if option.text.casefold() != text.casefold():
+                return option.text
+    return None
+
+
+def facet_options(choices, counts: dict[str, int], selected: tuple[str, ...]) -> list[FacetOption]:
+    """Every option of a facet, in the editors' order, with its count (0 when nothing matches)."""
+    return [
+        FacetOption(value=value, label=str(label), count=counts.get(value, 0), selected=value in selected)
+        for value, label in choices
+    ]
+
+
+def known_selections(query: SearchQuery, choices: dict) -> SearchQuery:
+    """The query without selected values that are no option (an old link, a typo): they are ignored."""
+    return dataclasses.replace(
+        query,
+        **{facet: tuple(v for v in query.selected(facet) if v in dict(choices[facet])) for facet in FACETS},
+    )
+
+
+def _facet_choices(facet: str) -> list[tuple[str, str]]:
+    from ..models import Term, Voorziening, Wijk
+
+    if facet == "wijk":
+        return list(Wijk.objects.values_list("slug", "name"))
+    if facet in ("thema", "doelgroep"):
+        terms = Term.objects.filter(vocabulary=facet).order_by("sort_order", "name")
+        return list(terms.values_list("code", "name"))
+    return [(value, str(label)) for value, label in Voorziening._meta.get_field(facet).choices]

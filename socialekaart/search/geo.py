@@ -1,0 +1,26 @@
+"""Distances for "near postcode X": the PC4 area's centre point and the great-circle distance."""
+
+import math
+import re
+
+EARTH_RADIUS_KM = 6371.0088
+_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
+
+
+def pc4(postcode: str) -> str | None:
+    """The four digits of a Dutch postcode ("3911 AB", "3911ab", "3911"), or None if it is not one."""
+    match = _POSTCODE.match(postcode or "")
+    return match.group(1) if match else None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def nearest_km(origin: tuple[float, float], points: list[tuple[float, float]]) -> float | None:
+    if not points:
+        return None
+    return min(haversine_km(origin[0], origin[1], lat, lon) for lat, lon in points)

@@ -1,0 +1,71 @@
+"""Turns what a user typed into a boolean query: synonyms and typo corrections become alternatives.
+
+The result is backend-neutral: a list of groups that must all match; each group is a list of
+alternatives of which one must match; each alternative is a list of words that must all match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import text
+
+Alternative = tuple[str, ...]
+Group = tuple[Alternative, ...]
+
+
+@dataclass
+class ParsedQuery:
+    groups: list[Group] = field(default_factory=list)
+    corrected: dict[str, str] = field(default_factory=dict)  # typed word -> best known word
+
+    def did_you_mean(self, typed: str) -> str | None:
+        if not self.corrected:
+            return None
+        return " ".join(self.corrected.get(word, word) for word in text.words(typed))
+
+
+def synonym_phrases(groups: list[list[str]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Map every synonym (as a word tuple) to all phrases of its group."""
+    phrases: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for terms in groups:
+        tuples = [tuple(text.words(term)) for term in terms]
+        tuples = [words for words in tuples if words]
+        for words in tuples:
+            phrases.setdefault(words, [])
+            phrases[words].extend(other for other in tuples if other not in phrases[words])
+    return phrases
+
+
+def parse(typed: str, synonyms: dict, corrections: dict[str, list[str]]) -> ParsedQuery:
+    """`corrections` maps a typed word that is not in the index to close index words, best first."""
+    typed_words = text.words(typed)
+    best = [corrections[word][0] if corrections.get(word) else word for word in typed_words]
+    parsed = ParsedQuery(corrected={w: corrections[w][0] for w in typed_words if corrections.get(w)})
+    longest = max((len(phrase) for phrase in synonyms), default=0)
+    i = 0
+    while i < len(typed_words):
+        for size in range(min(longest, len(typed_words) - i), 0, -1):
+            for candidate in (tuple(typed_words[i : i + size]), tuple(best[i : i + size])):
+                if candidate in synonyms:
+                    _add_group(parsed, [candidate, *synonyms[candidate]])
+                    i += size
+                    break
+            else:
+                continue
+            break
+        else:
+            word = typed_words[i]
+            _add_group(parsed, [(word,)] + [(other,) for other in corrections.get(word, [])])
+            i += 1
+    return parsed
+
+
+def _add_group(parsed: ParsedQuery, alternatives: list[tuple[str, ...]]) -> None:
+    cleaned = []
+    for alternative in alternatives:
+        words = tuple(word for word in alternative if word not in text.STOPWORDS)
+        if words and words not in cleaned:
+            cleaned.append(words)
+    if cleaned:
+        parsed.groups.append(tuple(cleaned))

@@ -1,0 +1,175 @@
+"""Keep the search index current: every change to a voorziening or anything it shows enqueues work.
+
+Changes are collected per thread and enqueued after the commit, so a rolled-back edit never reaches the
+index and an admin save that touches many related rows makes one task. (Ids left over from a
+rolled-back transaction are indexed with the next commit; indexing reads the current data, so that
+is harmless.)
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
+from django.dispatch import receiver
+
+from . import models
+from .search import versions
+
+CHUNK = 500
+_local = threading.local()
+
+
+class _Batch:
+    """The voorzieningen to (re)index or remove when the current transaction commits."""
+
+    def __init__(self):
+        self.index: set[str] = set()
+        self.remove: set[str] = set()
+        self.synonyms = False
+
+    def enqueue(self):
+        from . import tasks
+
+        index = sorted(self.index - self.remove)
+        for start in range(0, len(index), CHUNK):
+            tasks.index_voorzieningen.enqueue(index[start : start + CHUNK])
+        remove = sorted(self.remove)
+        for start in range(0, len(remove), CHUNK):
+            tasks.remove_voorzieningen.enqueue(remove[start : start + CHUNK])
+        if self.synonyms:
+            tasks.synonyms_changed.enqueue()
+
+
+def _flush():
+    batch, _local.batch = getattr(_local, "batch", None), None
+    if batch is not None:
+        batch.enqueue()
+
+
+@contextmanager
+def paused():
+    """Record nothing inside the block: for bulk loaders that rebuild the index themselves afterwards."""
+    _local.paused = True
+    try:
+        yield
+    finally:
+        _local.paused = False
+
+
+def _later(update) -> None:
+    """Record a change now; enqueue the work when the transaction commits (at once outside one)."""
+    if getattr(_local, "paused", False):
+        return
+    if getattr(_local, "batch", None) is None:
+        _local.batch = _Batch()
+    update(_local.batch)
+    transaction.on_commit(_flush)
+
+
+@receiver(post_save, sender=models.Voorziening)
+def voorziening_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _later(lambda batch: batch.index.add(str(instance.pk)))
+
+
+@receiver(post_delete, sender=models.Voorziening)
+def voorziening_deleted(sender, instance, **kwargs):
+    _later(lambda batch: batch.remove.add(str(instance.pk)))
+
+
+@receiver(m2m_changed, sender=models.Voorziening.themas.through)
+@receiver(m2m_changed, sender=models.Voorziening.doelgroepen.through)
+@receiver(m2m_changed, sender=models.Voorziening.wijken.through)
+def voorziening_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, models.Voorziening):
+        _later(lambda batch: batch.index.add(str(instance.pk)))
+    elif pk_set:
+        _later(lambda batch: batch.index.update(str(pk) for pk in pk_set))
+
+
+@receiver(post_save, sender=models.VoorzieningOpLocatie)
+@receiver(post_delete, sender=models.VoorzieningOpLocatie)
+@receiver(post_save, sender=models.Capaciteit)
+@receiver(post_delete, sender=models.Capaciteit)
+def related_row_changed(sender, instance, raw=False, **kwargs):
+    if not raw and instance.voorziening_id:
+        _later(lambda batch: batch.index.add(str(instance.voorziening_id)))
+
+
+@receiver(post_save, sender=models.Locatie)
+def locatie_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        ids = [str(pk) for pk in instance.voorzieningen_hier.values_list("voorziening_id", flat=True)]
+        _later(lambda batch: batch.index.update(ids))
+
+
+@receiver(post_save, sender=models.Organisatie)
+def organisatie_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        ids = [str(pk) for pk in instance.voorzieningen.values_list("pk", flat=True)]
+        _later(lambda batch: batch.index.update(ids))
+
+
+@receiver(post_save, sender=models.Term)
+@receiver(pre_delete, sender=models.Term)
+def term_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    versions.bump()  # labels and options are read from the terms themselves
+    ids = [
+        str(pk)
+        for pk in models.Voorziening.objects.filter(Q(themas=instance) | Q(doelgroepen=instance))
+        .distinct()
+        .values_list("pk", flat=True)
+    ]
+    _later(lambda batch: batch.index.update(ids))
+
+
+@receiver(post_save, sender=models.Wijk)
+@receiver(post_delete, sender=models.Wijk)
+@receiver(post_save, sender=models.WijkPostcode)
+@receiver(post_delete, sender=models.WijkPostcode)
+def wijk_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    versions.bump()  # options, postcodes and centre points are read from the wijken themselves
+    if sender is models.Wijk and kwargs.get("signal") is post_save:
+        ids = [
+            str(pk)
+            for pk in models.Voorziening.objects.filter(hele_gemeente=True).values_list("pk", flat=True)
+        ]
+        _later(lambda batch: batch.index.update(ids))
+
+
+@receiver(post_save, sender=models.Synoniemgroep)
+@receiver(post_delete, sender=models.Synoniemgroep)
+def synoniemen_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    versions.bump()  # the next search reads the synonyms again, in every process
+
+    def flag(batch):
+        batch.synonyms = True
+
+    _later(flag)
+
+
+@receiver(post_migrate)
+def create_groups(sender, app_config=None, using="default", **kwargs):
+    if getattr(sender, "name", "") != "socialekaart":
+        return
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    # Our handler may run before auth's own; the permissions must exist before the groups get them.
+    for label in ("socialekaart", "wagtailadmin"):
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
+    from .permissions import ensure_groups
+
+    ensure_groups()

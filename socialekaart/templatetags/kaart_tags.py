@@ -1,0 +1,135 @@
+"""Plain-language wording for voorzieningen, shared by the pages and the exports."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+register = template.Library()
+
+# Dutch names of the languages a voorziening lists (ISO 639-1); unknown codes show as they are.
+TAAL_NAMEN = {
+    "nl": gettext_lazy("Nederlands"),
+    "en": gettext_lazy("Engels"),
+    "de": gettext_lazy("Duits"),
+    "fr": gettext_lazy("Frans"),
+    "es": gettext_lazy("Spaans"),
+    "pt": gettext_lazy("Portugees"),
+    "it": gettext_lazy("Italiaans"),
+    "pl": gettext_lazy("Pools"),
+    "ro": gettext_lazy("Roemeens"),
+    "bg": gettext_lazy("Bulgaars"),
+    "tr": gettext_lazy("Turks"),
+    "ar": gettext_lazy("Arabisch"),
+    "ber": gettext_lazy("Berbers"),
+    "zgh": gettext_lazy("Berbers"),
+    "ti": gettext_lazy("Tigrinya"),
+    "so": gettext_lazy("Somalisch"),
+    "fa": gettext_lazy("Perzisch"),
+    "prs": gettext_lazy("Dari"),
+    "uk": gettext_lazy("Oekraïens"),
+    "ru": gettext_lazy("Russisch"),
+    "zh": gettext_lazy("Chinees"),
+    "hi": gettext_lazy("Hindi"),
+    "ur": gettext_lazy("Urdu"),
+    "pap": gettext_lazy("Papiaments"),
+    "srn": gettext_lazy("Surinaams"),
+    "fy": gettext_lazy("Fries"),
+    "sgn": gettext_lazy("Gebarentaal"),
+    "ngt": gettext_lazy("Nederlandse Gebarentaal"),
+}
+WEEKDAGEN = [
+    gettext_lazy("Maandag"),
+    gettext_lazy("Dinsdag"),
+    gettext_lazy("Woensdag"),
+    gettext_lazy("Donderdag"),
+    gettext_lazy("Vrijdag"),
+    gettext_lazy("Zaterdag"),
+    gettext_lazy("Zondag"),
+]
+TOEGANG_UITLEG = {
+    "vrij": gettext_lazy("U kunt er zelf naartoe. U hebt geen verwijzing of indicatie nodig."),
+    "verwijzing": gettext_lazy("U hebt een verwijzing nodig, bijvoorbeeld van de huisarts of het wijkteam."),
+    "beschikking": gettext_lazy(
+        "U hebt eerst een besluit van de gemeente nodig. Dat heet een beschikking. "
+        "Doe daarvoor een melding bij de gemeente."
+    ),
+}
+
+
+@register.filter
+def euro(amount) -> str:
+    if amount is None:
+        return ""
+    return "€ " + number_format(Decimal(amount), decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def kosten_tekst(voorziening) -> str:
+    """ "Gratis", "Eigen bijdrage" or "€ 12,50", as a resident would say it."""
+    if voorziening.kosten == "bedrag" and voorziening.kosten_bedrag is not None:
+        return euro(voorziening.kosten_bedrag)
+    return str(voorziening.get_kosten_display())
+
+
+@register.filter
+def toegang_uitleg(voorziening) -> str:
+    return str(TOEGANG_UITLEG.get(voorziening.toegang, ""))
+
+
+@register.filter
+def leeftijd_tekst(voorziening) -> str:
+    low, high = voorziening.leeftijd_min, voorziening.leeftijd_max
+    if low is not None and high is not None:
+        return _("Van %(low)s tot en met %(high)s jaar") % {"low": low, "high": high}
+    if low is not None:
+        return _("Vanaf %(low)s jaar") % {"low": low}
+    if high is not None:
+        return _("Tot en met %(high)s jaar") % {"high": high}
+    return ""
+
+
+@register.filter
+def taal_namen(codes) -> str:
+    return ", ".join(str(TAAL_NAMEN.get(str(code).lower(), code)) for code in (codes or []))
+
+
+@register.filter
+def km(distance) -> str:
+    """1.234 -> "1,2 km"; below 100 metres "minder dan 0,1 km"."""
+    if distance is None:
+        return ""
+    if distance < 0.1:
+        return _("minder dan 0,1 km")
+    return number_format(round(distance, 1), decimal_pos=1, use_l10n=True) + " km"
+
+
+@register.filter
+def wijk_namen(voorziening) -> str:
+    """Where a voorziening helps: "Hele gemeente" or its wijken (prefetched)."""
+    if voorziening.hele_gemeente:
+        return _("Hele gemeente")
+    return ", ".join(wijk.name for wijk in voorziening.wijken.all())
+
+
+@register.filter
+def week(op_locatie) -> list[dict]:
+    """Seven rows, Monday first, with the opening times of that day (from the prefetched rows)."""
+    days = [{"name": str(name), "times": []} for name in WEEKDAGEN]
+    for tijd in op_locatie.openingstijden.all():
+        if 1 <= tijd.weekdag <= 7:
+            days[tijd.weekdag - 1]["times"].append(tijd)
+    return days
+
+
+@register.filter
+def tel_href(number) -> str:
+    """A phone number for a tel: link: digits and a leading plus only."""
+    return "".join(char for char in str(number or "") if char.isdigit() or char == "+")
+
+
+@register.filter
+def selected_count(options) -> int:
+    return sum(1 for option in options or [] if option.selected)

@@ -1,0 +1,105 @@
+"""The search page and its autocomplete."""
+
+import logging
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ..forms import SearchForm
+from ..models import Term, Wijk
+from ..search import SearchQuery, SearchUnavailable, get_backend
+from .access import is_professional
+from .results import PER_PAGE, map_config, result_rows
+
+logger = logging.getLogger(__name__)
+
+SUGGESTION_LIMIT = 8
+SUGGESTION_MIN_LENGTH = 2
+SUGGESTION_MAX_LENGTH = 100
+
+
+def search_form(params) -> tuple[SearchForm, list]:
+    """The bound search form with today's wijken and terms as its choices, and the wijken for the map."""
+    wijken = list(Wijk.objects.order_by("name"))
+    terms = list(
+        Term.objects.order_by("vocabulary", "sort_order", "name").values_list("vocabulary", "code", "name")
+    )
+    form = SearchForm(
+        params,
+        wijk_choices=[(wijk.slug, wijk.name) for wijk in wijken],
+        thema_choices=[(code, name) for vocabulary, code, name in terms if vocabulary == "thema"],
+        doelgroep_choices=[(code, name) for vocabulary, code, name in terms if vocabulary == "doelgroep"],
+    )
+    form.is_valid()
+    return form, wijken
+
+
+def kaart_breadcrumbs(*extra) -> list[dict]:
+    return [
+        {"url": "/", "title": _("Home")},
+        {"url": reverse("socialekaart:search"), "title": _("Sociale kaart")},
+        *extra,
+    ]
+
+
+@require_GET
+def search(request):
+    form, wijken = search_form(request.GET)
+    professional = is_professional(request.user)
+    page_number = form.page_number()
+    query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
+    context = {
+        "form": form,
+        "professional": professional,
+        "page_not_found": page_number is None,
+        "breadcrumbs": kaart_breadcrumbs(),
+        "query_text": query_kwargs["text"],
+        "has_filters": form.has_filters(),
+    }
+    backend = get_backend()
+    try:
+        results = backend.search(SearchQuery(page=page_number or 1, **query_kwargs))
+        if (page_number or 1) > results.num_pages:
+            # A page past the end (an old bookmark): show the last page rather than an empty list.
+            context["page_not_found"] = True
+            page_number = results.num_pages
+            results = backend.search(SearchQuery(page=page_number, **query_kwargs))
+    except SearchUnavailable:
+        logger.warning("sociale kaart: the search backend is unavailable")
+        context["unavailable"] = True
+        return render(request, "socialekaart/search.html", context, status=503)
+
+    page_obj = Paginator(range(results.total), PER_PAGE).get_page(page_number or 1)
+    rows = result_rows(results.hits, professional=professional, first_number=page_obj.start_index() or 1)
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    context.update(
+        results=results,
+        rows=rows,
+        page_obj=page_obj,
+        facets=results.facets,
+        origin=results.origin,
+        postcode_unknown=bool(query_kwargs["postcode"]) and results.origin is None,
+        export_query=export_query.urlencode(),
+        map_config=map_config(rows, wijken, results.origin),
+    )
+    return render(request, "socialekaart/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Autocomplete for the search box: JSON with words that would find something."""
+    text = str(request.GET.get("q", "")).replace("\x00", "").strip()[:SUGGESTION_MAX_LENGTH]
+    words = []
+    if len(text) >= SUGGESTION_MIN_LENGTH:
+        try:
+            words = list(get_backend().autocomplete(text, limit=SUGGESTION_LIMIT))[:SUGGESTION_LIMIT]
+        except SearchUnavailable:
+            words = []
+    response = JsonResponse({"q": text, "suggestions": words})
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -1,0 +1,262 @@
+"""The sociale kaart in the Wagtail admin: one menu, a snippet view set per model.
+
+Providers' logins are scoped to their own organisation (see permissions.py): listings are filtered,
+every URL that names an object is checked, and the form choices only offer their own records.
+Every save of a model with revisions stores a revision and a log entry, so the history shows who
+changed what and when, and two versions can be compared.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import models, permissions
+
+
+class ScopedForm(WagtailAdminModelForm):
+    """Offers a provider only its own organisation's records in every choice field."""
+
+    scoped_choices = {
+        "organisatie": ("pk", models.Organisatie),
+        "voorziening": ("organisatie", models.Voorziening),
+        "locatie": ("organisatie", models.Locatie),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisatie_id = permissions.organisatie_id_of(self.for_user)
+        for name, (lookup, _model) in self.scoped_choices.items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            if organisatie_id is not None:
+                field.queryset = field.queryset.filter(**{lookup: organisatie_id})
+                if name == "organisatie":
+                    field.initial = organisatie_id
+                    field.empty_label = None
+
+
+class CapaciteitForm(ScopedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "voorziening" in self.fields:
+            self.fields["voorziening"].queryset = self.fields["voorziening"].queryset.filter(
+                beperkte_plaatsen=True
+            )
+
+    def save(self, commit=True):
+        # Each save is a new weekly report: stamp when and by whom.
+        self.instance.bijgewerkt_op = timezone.now()
+        if self.for_user and self.for_user.is_authenticated:
+            self.instance.bijgewerkt_door = self.for_user
+        return super().save(commit=commit)
+
+
+class ScopedSnippetViewSet(SnippetViewSet):
+    """A snippet view set whose listing and object URLs respect a provider's organisation."""
+
+    base_form_class = ScopedForm
+    search_backend_name = None  # plain database search in the listing
+    inspect_view_enabled = False
+
+    def get_edit_handler(self):
+        if hasattr(self, "panels") and not hasattr(self, "edit_handler"):
+            return ObjectList(self.panels, base_form_class=self.base_form_class).bind_to_model(self.model)
+        return super().get_edit_handler()
+
+    def get_queryset(self, request):
+        return permissions.scope(self.model._default_manager.all(), request.user)
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        model = self.model
+
+        @functools.wraps(view)
+        def scoped_view(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if pk is not None and not permissions.in_scope(request.user, model, unquote(str(pk))):
+                raise PermissionDenied
+            return view(request, *args, **view_kwargs)
+
+        return scoped_view
+
+
+def select(name, **kwargs):
+    return FieldPanel(name, widget=forms.Select, **kwargs)
+
+
+def checkboxes(name, **kwargs):
+    return FieldPanel(name, widget=forms.CheckboxSelectMultiple, **kwargs)
+
+
+class VoorzieningViewSet(ScopedSnippetViewSet):
+    model = models.Voorziening
+    icon = "list-ul"
+    menu_order = 100
+    list_display = ["name", "organisatie", "status", "laatst_gecontroleerd", "updated_at"]
+    list_filter = ["status", "toegang", "kosten", "hele_gemeente", "beperkte_plaatsen"]
+    search_fields = ["name", "summary"]
+    list_per_page = 50
+    panels = [
+        MultiFieldPanel(
+            [
+                select("organisatie"),
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("summary"),
+                FieldPanel("description"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("laatst_gecontroleerd")]),
+            ],
+            heading=_("Wat is het"),
+        ),
+        MultiFieldPanel(
+            [
+                checkboxes("themas"),
+                checkboxes("doelgroepen"),
+                FieldRowPanel([FieldPanel("leeftijd_min"), FieldPanel("leeftijd_max")]),
+                FieldPanel("talen"),
+            ],
+            heading=_("Voor wie"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("toegang"),
+                FieldPanel("kosten"),
+                FieldPanel("kosten_bedrag"),
+                FieldPanel("kosten_toelichting"),
+            ],
+            heading=_("Toegang en kosten"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("aanmelden_telefoon"),
+                FieldPanel("aanmelden_email"),
+                FieldPanel("aanmelden_url"),
+                FieldPanel("aanmelden_inloop"),
+                FieldPanel("aanmelden_toelichting"),
+            ],
+            heading=_("Aanmelden"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hele_gemeente"), checkboxes("wijken"), FieldPanel("beperkte_plaatsen")],
+            heading=_("Waar"),
+        ),
+        InlinePanel("contacten", heading=_("Contact"), label=_("contact")),
+    ]
+
+
+class LocatieViewSet(ScopedSnippetViewSet):
+    model = models.Locatie
+    icon = "site"
+    menu_order = 200
+    list_display = ["name", "organisatie", "straat", "plaats", "wijk"]
+    list_filter = ["wijk", "rolstoeltoegankelijk"]
+    search_fields = ["name", "straat", "postcode"]
+    panels = [
+        select("organisatie"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("straat"), FieldPanel("huisnummer")]),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("plaats")]),
+        FieldPanel("wijk"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        FieldPanel("rolstoeltoegankelijk"),
+        FieldPanel("toegankelijkheid"),
+    ]
+
+
+class VoorzieningOpLocatieViewSet(ScopedSnippetViewSet):
+    model = models.VoorzieningOpLocatie
+    icon = "time"
+    menu_order = 300
+    menu_label = _("Openingstijden")
+    list_display = ["voorziening", "locatie"]
+    search_fields = ["voorziening__name", "locatie__name"]
+    panels = [
+        select("voorziening"),
+        select("locatie"),
+        InlinePanel("openingstijden", label=_("openingstijd")),
+    ]
+
+
+class CapaciteitViewSet(ScopedSnippetViewSet):
+    model = models.Capaciteit
+    icon = "group"
+    menu_order = 400
+    base_form_class = CapaciteitForm
+    list_display = ["voorziening", "wijk", "status", "wachttijd_weken", "bijgewerkt_op", "versheid"]
+    list_filter = ["status", "wijk"]
+    search_fields = ["voorziening__name"]
+    panels = [select("voorziening"), FieldPanel("wijk"), FieldPanel("status"), FieldPanel("wachttijd_weken")]
+
+
+class OrganisatieViewSet(ScopedSnippetViewSet):
+    model = models.Organisatie
+    icon = "home"
+    menu_order = 500
+    list_display = ["name", "website", "updated_at"]
+    search_fields = ["name"]
+
+
+class WijkViewSet(ScopedSnippetViewSet):
+    model = models.Wijk
+    icon = "globe"
+    menu_order = 600
+    list_display = ["name", "cbs_code"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("cbs_code"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        InlinePanel("postcodes", label=_("postcode")),
+    ]
+
+
+class TermViewSet(ScopedSnippetViewSet):
+    model = models.Term
+    icon = "tag"
+    menu_order = 700
+    list_display = ["name", "vocabulary", "code", "sort_order"]
+    list_filter = ["vocabulary"]
+    search_fields = ["name", "code"]
+
+
+class SynoniemgroepViewSet(ScopedSnippetViewSet):
+    model = models.Synoniemgroep
+    icon = "search"
+    menu_order = 800
+    list_display = ["termen"]
+    search_fields = ["termen"]
+
+
+class AanbiederAccountViewSet(ScopedSnippetViewSet):
+    model = models.AanbiederAccount
+    icon = "user"
+    menu_order = 900
+    list_display = ["user", "organisatie"]
+    panels = [FieldPanel("user"), select("organisatie")]
+
+
+class SocialeKaartViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Sociale kaart")
+    menu_icon = "list-ul"
+    menu_order = 250
+    items = (
+        VoorzieningViewSet,
+        LocatieViewSet,
+        VoorzieningOpLocatieViewSet,
+        CapaciteitViewSet,
+        OrganisatieViewSet,
+        WijkViewSet,
+        TermViewSet,
+        SynoniemgroepViewSet,
+        AanbiederAccountViewSet,
+    )

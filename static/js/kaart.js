@@ -1,0 +1,264 @@
+/* Sociale kaart: progressive enhancement only. The page works fully without this file.
+   1. Suggestions under the search box (ARIA 1.2 combobox with a listbox).
+   2. A map of the results: tiles from MAP_TILE_URL when set, otherwise a plain drawing of the wijken. */
+(function () {
+  "use strict";
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  /* ---------- 1. Suggestions ---------- */
+
+  function setupSuggestions(row) {
+    var input = row.querySelector("input[type=search]");
+    var url = row.getAttribute("data-kaart-suggest");
+    if (!input || !url || !window.fetch) return;
+
+    var listId = input.id + "-suggesties";
+    var list = document.createElement("ul");
+    list.id = listId;
+    list.className = "kaart-suggest";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Suggesties");
+    list.hidden = true;
+    row.appendChild(list);
+
+    var status = document.createElement("div");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    row.appendChild(status);
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listId);
+
+    var active = -1;
+    var timer = null;
+    var lastAsked = "";
+
+    function options() { return list.querySelectorAll("[role=option]"); }
+
+    function close() {
+      list.hidden = true;
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+
+    function highlight(index) {
+      var items = options();
+      if (!items.length) return;
+      active = (index + items.length) % items.length;
+      for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === active ? "true" : "false");
+      input.setAttribute("aria-activedescendant", items[active].id);
+    }
+
+    function choose(item) {
+      input.value = item.textContent;
+      close();
+      input.focus();
+    }
+
+    function show(words) {
+      list.textContent = "";
+      active = -1;
+      words.forEach(function (word, index) {
+        var item = document.createElement("li");
+        item.id = listId + "-" + index;
+        item.setAttribute("role", "option");
+        item.setAttribute("aria-selected", "false");
+        item.textContent = word;
+        item.addEventListener("mousedown", function (event) { event.preventDefault(); choose(item); });
+        list.appendChild(item);
+      });
+      if (!words.length) { close(); status.textContent = ""; return; }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      status.textContent = words.length === 1
+        ? "1 suggestie. Kies met de pijltjes omhoog en omlaag."
+        : words.length + " suggesties. Kies met de pijltjes omhoog en omlaag.";
+    }
+
+    function ask() {
+      var text = input.value.trim();
+      if (text.length < 2) { show([]); return; }
+      if (text === lastAsked) return;
+      lastAsked = text;
+      fetch(url + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+        .then(function (data) {
+          if (input.value.trim() !== text) return;
+          show((data.suggestions || []).filter(function (word) { return word.toLowerCase() !== text.toLowerCase(); }));
+        })
+        .catch(function () { show([]); });
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, 200);
+    });
+    input.addEventListener("keydown", function (event) {
+      var open = !list.hidden;
+      if (event.key === "ArrowDown") {
+        if (open) { highlight(active + 1); event.preventDefault(); }
+      } else if (event.key === "ArrowUp") {
+        if (open) { highlight(active - 1); event.preventDefault(); }
+      } else if (event.key === "Enter") {
+        // Enter on a highlighted suggestion takes it; otherwise the form is sent as usual.
+        if (open && active >= 0) { event.preventDefault(); choose(options()[active]); }
+        else close();
+      } else if (event.key === "Escape") {
+        if (open) { event.preventDefault(); close(); }
+      } else if (event.key === "Tab") {
+        close();
+      }
+    });
+    input.addEventListener("blur", function () { window.setTimeout(close, 100); });
+  }
+
+  /* ---------- 2. Map ---------- */
+
+  var TILE = 256;
+
+  function project(lat, lon, zoom) {
+    var scale = TILE * Math.pow(2, zoom);
+    var sin = Math.sin(lat * Math.PI / 180);
+    return {
+      x: (lon + 180) / 360 * scale,
+      y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale
+    };
+  }
+
+  function svg(name, attrs, parent) {
+    var node = document.createElementNS(SVG_NS, name);
+    Object.keys(attrs).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function fitZoom(places, width, height, maxZoom) {
+    for (var zoom = maxZoom; zoom > 1; zoom--) {
+      var xs = [], ys = [];
+      places.forEach(function (place) { var p = project(place.lat, place.lon, zoom); xs.push(p.x); ys.push(p.y); });
+      if (Math.max.apply(null, xs) - Math.min.apply(null, xs) <= width && Math.max.apply(null, ys) - Math.min.apply(null, ys) <= height) {
+        return zoom;
+      }
+    }
+    return 1;
+  }
+
+  function exactZoom(places, width, height, maxZoom) {
+    var xs = [], ys = [];
+    places.forEach(function (place) { var p = project(place.lat, place.lon, 0); xs.push(p.x); ys.push(p.y); });
+    var spanX = Math.max.apply(null, xs) - Math.min.apply(null, xs);
+    var spanY = Math.max.apply(null, ys) - Math.min.apply(null, ys);
+    var scale = Math.min(spanX ? width / spanX : Infinity, spanY ? height / spanY : Infinity);
+    return isFinite(scale) ? Math.min(maxZoom, Math.log(scale) / Math.LN2) : maxZoom - 3;
+  }
+
+  function tileHref(template, zoom, x, y) {
+    return template.replace("{z}", zoom).replace("{x}", x).replace("{y}", y).replace("{s}", "a");
+  }
+
+  function drawMap(figure, config) {
+    var canvas = figure.querySelector("[data-kaart-map-canvas]");
+    figure.hidden = false; // measure the real width before drawing
+    var width = Math.max(280, Math.min(canvas.clientWidth || figure.clientWidth || 640, 900));
+    var height = Math.round(Math.min(400, Math.max(240, width * 0.6)));
+    var useTiles = Boolean(config.tileUrl);
+    var margin = useTiles ? 32 : 56; // the plain drawing needs room for the wijk names under their circles
+
+    var places = config.points.slice();
+    if (config.origin) places.push(config.origin);
+    var outline = useTiles ? places : places.concat(config.wijken);
+    // Tiles come in whole zoom levels; the plain drawing may use any scale, so it fills the frame.
+    var zoom = useTiles
+      ? fitZoom(outline, width - 2 * margin, height - 2 * margin, 16)
+      : exactZoom(outline, width - 2 * margin, height - 2 * margin, 17);
+
+    var xs = [], ys = [];
+    outline.forEach(function (place) { var p = project(place.lat, place.lon, zoom); xs.push(p.x); ys.push(p.y); });
+    var centreX = (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2;
+    var centreY = (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2;
+    var left = centreX - width / 2, top = centreY - height / 2;
+    function at(place) { var p = project(place.lat, place.lon, zoom); return { x: p.x - left, y: p.y - top }; }
+
+    var label = config.points.length === 1
+      ? "Kaart met 1 resultaat."
+      : "Kaart met " + config.points.length + " resultaten.";
+    var root = svg("svg", {
+      viewBox: "0 0 " + width + " " + height, width: width, height: height,
+      role: "img", "aria-label": label + " Dezelfde informatie staat in de lijst.",
+      "data-kaart-mode": useTiles ? "tiles" : "fallback"
+    });
+
+    if (useTiles) {
+      var count = Math.pow(2, zoom);
+      for (var tx = Math.floor(left / TILE); tx <= Math.floor((left + width) / TILE); tx++) {
+        for (var ty = Math.floor(top / TILE); ty <= Math.floor((top + height) / TILE); ty++) {
+          if (ty < 0 || ty >= count) continue;
+          var wrapped = ((tx % count) + count) % count;
+          svg("image", {
+            href: tileHref(config.tileUrl, zoom, wrapped, ty), x: tx * TILE - left, y: ty * TILE - top,
+            width: TILE, height: TILE, "class": "kaart-map__tile"
+          }, root);
+        }
+      }
+    } else {
+      // No tiles configured: the wijken as soft circles around their centres, named.
+      var radius = Math.max(18, Math.min(width, height) / 10);
+      config.wijken.forEach(function (wijk) {
+        var p = at(wijk);
+        svg("circle", { cx: p.x, cy: p.y, r: radius, "class": "kaart-map__wijk" }, root);
+        var text = svg("text", { x: p.x, y: p.y + radius + 14, "text-anchor": "middle", "class": "kaart-map__wijk-label" }, root);
+        text.textContent = wijk.name;
+      });
+    }
+
+    if (config.origin) {
+      var o = at(config.origin);
+      svg("path", { d: "M" + o.x + " " + (o.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
+    }
+    // Drawn last-first, so where places share a building the lowest number stays readable on top.
+    config.points.slice().reverse().forEach(function (point) {
+      var p = at(point);
+      var marker = svg("g", { "class": "kaart-map__point" }, root);
+      svg("circle", { cx: p.x, cy: p.y, r: 11, "class": "kaart-map__marker" }, marker);
+      var number = svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle", "class": "kaart-map__marker-label" }, marker);
+      number.textContent = point.n;
+      var title = svg("title", {}, marker);
+      title.textContent = point.n + ". " + point.name;
+    });
+
+    canvas.textContent = "";
+    canvas.appendChild(root);
+    if (useTiles && config.attribution) {
+      var credit = document.createElement("p");
+      credit.className = "kaart-map__attribution";
+      credit.textContent = config.attribution;
+      canvas.parentNode.insertBefore(credit, canvas.nextSibling);
+    }
+    figure.hidden = false;
+  }
+
+  function setupMap() {
+    var figure = document.querySelector("[data-kaart-map]");
+    var data = document.getElementById("kaart-map-data");
+    if (!figure || !data) return;
+    try {
+      var config = JSON.parse(data.textContent);
+      if (config && config.points && config.points.length) drawMap(figure, config);
+    } catch (error) {
+      figure.hidden = true; // the list below has everything
+    }
+  }
+
+  function start() {
+    var rows = document.querySelectorAll("[data-kaart-suggest]");
+    for (var i = 0; i < rows.length; i++) setupSuggestions(rows[i]);
+    setupMap();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,259 @@
+"""The sociale kaart in a real browser: axe, keyboard only, without JavaScript, small screens, the map."""
+
+import io
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+
+from socialekaart.search import get_backend
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
+from tests.socialekaart.conftest import kaart  # noqa: F401  (the small fictional kaart, as a fixture)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SEARCH = "/sociale-kaart/"
+
+
+@pytest.fixture
+def kaart_server(live_server, kaart, settings):  # noqa: F811
+    settings.MAP_TILE_URL = ""
+    get_backend().rebuild()
+    return live_server
+
+
+def record_requests(page) -> list[str]:
+    """Start recording every URL the page asks for; the list fills as the page runs."""
+    seen = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def assert_all_local(urls):
+    local = {"127.0.0.1", "localhost"}  # the live server answers as localhost, the tile server on 127.0.0.1
+    outside = [url for url in urls if not url.startswith("data:") and urlsplit(url).hostname not in local]
+    assert not outside, f"requests outside 127.0.0.1: {outside}"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",  # with results
+        "?q=zzzqqqxxyy",  # nothing found
+        "?thema=huishouden&doelgroep=ouderen&postcode=3911AB&sort=afstand",  # with filters
+        "?thema=onbekend&postcode=hallo",  # with errors
+    ],
+)
+def test_search_page_has_no_axe_violations(page, kaart_server, query):
+    page.goto(kaart_server.url + SEARCH + query)
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+
+
+def test_detail_page_has_no_axe_violations(page, kaart_server):
+    page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
+    assert page.locator("h1").inner_text() == "Dagbesteding De Molen"
+    assert axe_violations(page) == []
+
+
+def tab_to(page, description: str, matches: str, limit: int = 120):
+    """Press Tab until the focused element matches the JavaScript test `matches` (given `el`)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return Boolean({matches}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached {description}")
+
+
+def search_by_keyboard(page, base_url):
+    page.goto(base_url + SEARCH)
+    tab_to(page, "the search box", "el.id === 'id_q'")
+    page.keyboard.type("hulp")
+    tab_to(
+        page,
+        "the Onderwerp filter",
+        "el.tagName === 'SUMMARY' && el.textContent.trim().startsWith('Onderwerp')",
+    )
+    page.keyboard.press("Enter")  # opens the filter
+    tab_to(page, "the Huishouden checkbox", "el.id === 'id_thema_0'")
+    page.keyboard.press("Space")
+    tab_to(page, "the apply button", "el.textContent.trim() === 'Filters toepassen'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sociale-kaart/?*thema=huishouden*")
+
+
+def test_search_with_filters_by_keyboard_alone(page, kaart_server):
+    search_by_keyboard(page, kaart_server.url)
+    assert "q=hulp" in page.url
+    assert page.locator("#id_thema_0").is_checked()
+    titles = page.locator(".kaart-result__title a").all_inner_texts()
+    assert titles and all(title in {"Hulp in de huishouding", "Schoonmaakhulp aan huis"} for title in titles)
+
+
+def test_search_with_filters_without_javascript(page_without_js, kaart_server):
+    page = page_without_js
+    search_by_keyboard(page, kaart_server.url)
+    assert page.locator("[data-kaart-map]").is_hidden()
+    assert page.locator("#id_q").get_attribute("role") is None  # no combobox without the script
+    assert page.locator(".kaart-result").count() >= 1
+    page.locator("#id_postcode").fill("3913 AA")
+    page.locator("#id_sort").select_option("afstand")
+    page.get_by_role("button", name="Sorteren").click()
+    page.wait_for_url("**sort=afstand*")
+    assert "In de buurt van postcode 3913 AA" in page.content()
+
+
+@pytest.mark.parametrize(
+    "path", [SEARCH + "?thema=huishouden&postcode=3911AB", "/sociale-kaart/dagbesteding-de-molen/"]
+)
+def test_no_horizontal_scroll_at_320px(page, kaart_server, path):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(kaart_server.url + path)
+    page.wait_for_load_state("networkidle")
+    assert_no_horizontal_scroll(page)
+
+
+def test_map_fallback_draws_without_tiles(page, kaart_server):
+    requests = record_requests(page)
+    page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
+    svg = page.locator("[data-kaart-map] svg[data-kaart-mode=fallback]")
+    svg.wait_for()
+    assert page.locator(".kaart-map__marker").count() == located_results(page) > 0
+    assert page.locator(".kaart-map__wijk").count() == 3
+    assert page.locator(".kaart-map__origin").count() == 1
+    assert page.locator(".kaart-map__tile").count() == 0
+    assert "resultaten" in svg.get_attribute("aria-label")
+    assert_all_local(requests)
+
+
+def located_results(page) -> int:
+    """How many results on the page have a location (the two dagbestedingen in the fixture have none)."""
+    return len(page.evaluate("JSON.parse(document.getElementById('kaart-map-data').textContent).points"))
+
+
+class TileServer:
+    """A tiny local tile server: every /z/x/y.png is the same grey PNG; it remembers what was asked."""
+
+    def __init__(self):
+        from PIL import Image
+
+        buffer = io.BytesIO()
+        Image.new("RGB", (256, 256), (200, 210, 220)).save(buffer, "PNG")
+        png, asked = buffer.getvalue(), []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                asked.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(png)))
+                self.end_headers()
+                self.wfile.write(png)
+
+            def log_message(self, *args):
+                pass
+
+        self.asked = asked
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def tile_server():
+    server = TileServer()
+    yield server
+    server.close()
+
+
+def test_map_draws_tiles_from_the_configured_url(page, kaart_server, tile_server, settings):
+    import copy
+
+    settings.MAP_TILE_URL = tile_server.url + "/{z}/{x}/{y}.png"
+    settings.MAP_TILE_ATTRIBUTION = "Kaart: testtegels"
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["img-src"] = [*policy["DIRECTIVES"]["img-src"], tile_server.url]
+    settings.CONTENT_SECURITY_POLICY = policy
+    requests = record_requests(page)
+    page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
+    page.locator("[data-kaart-map] svg[data-kaart-mode=tiles]").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".kaart-map__tile").count() >= 1
+    assert page.locator(".kaart-map__marker").count() == located_results(page) > 0
+    assert tile_server.asked and all(
+        path.endswith(".png") and path.count("/") == 3 for path in tile_server.asked
+    )
+    assert page.get_by_text("Kaart: testtegels").is_visible()
+    assert_all_local(requests)
+
+
+def test_list_works_when_tiles_fail(page, kaart_server, settings):
+    settings.MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"  # nothing listens there
+    page.goto(kaart_server.url + SEARCH)
+    assert page.locator(".kaart-result").count() == 6
+    assert page.locator(".kaart-result__title a").first.is_visible()
+
+
+def test_suggestions_combobox(page, kaart_server):
+    page.goto(kaart_server.url + SEARCH)
+    box = page.locator("#id_q")
+    assert box.get_attribute("role") == "combobox"
+    box.click()
+    page.keyboard.type("mantel")
+    page.locator("#id_q-suggesties [role=option]").first.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    chosen = page.locator("#id_q-suggesties [aria-selected=true]").inner_text()
+    assert box.get_attribute("aria-activedescendant") == "id_q-suggesties-0"
+    page.keyboard.press("Enter")  # takes the suggestion, does not send the form yet
+    assert box.input_value() == chosen
+    assert box.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=*")
+    assert page.locator(".kaart-result").count() >= 1
+
+
+@pytest.fixture
+def as_professional(page, kaart_server, kaart):  # noqa: F811
+    """The browser logged in as a member of the Professionals group, with contacts and capacity to see."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from tests.socialekaart.factories import ContactFactory, UserFactory
+
+    ContactFactory(voorziening=kaart.dagbesteding, name="Planner Visser", voor_professionals=True)
+    user = UserFactory(username="consulent")
+    user.groups.add(Group.objects.get_or_create(name="Professionals")[0])
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": kaart_server.url}]
+    )
+    return page
+
+
+@pytest.mark.parametrize("path", [SEARCH + "?thema=dagbesteding", "/sociale-kaart/dagbesteding-de-molen/"])
+def test_professional_pages_are_accessible_and_fit_320px(as_professional, kaart_server, path):
+    page = as_professional
+    page.goto(kaart_server.url + path)
+    assert page.get_by_text("verouderd").first.is_visible()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert_no_horizontal_scroll(page)
+
+
+def test_printed_pages_show_content_not_controls(page, kaart_server):
+    page.emulate_media(media="print")
+    page.goto(kaart_server.url + SEARCH + "?thema=huishouden")
+    assert page.locator(".kaart-result").first.is_visible()
+    assert page.locator(".kaart-layout__filters").is_hidden()
+    assert page.locator("#kaart-zoeken").is_hidden()
+    assert page.locator("[data-kaart-map]").is_hidden()
+    page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
+    assert page.locator("h1").is_visible()
+    assert page.locator(".breadcrumbs").is_hidden()

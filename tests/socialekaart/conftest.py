@@ -1,0 +1,215 @@
+"""Shared fixtures of the sociale kaart tests: a small fictional kaart and every search backend."""
+
+import pytest
+from django.conf import settings
+
+from socialekaart.models import Capaciteit, Term, Voorziening
+from socialekaart.search import BACKENDS, get_backend
+
+from .factories import (
+    CapaciteitFactory,
+    LocatieFactory,
+    OrganisatieFactory,
+    TermFactory,
+    VoorzieningFactory,
+    VoorzieningOpLocatieFactory,
+    WijkFactory,
+    WijkPostcodeFactory,
+)
+
+ES_SKIP_REASON = "ELASTICSEARCH_URL is not set: no Elasticsearch server on this machine"
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def search_backend(request, db):
+    """Every registered backend; one that needs a server is skipped when it is not configured."""
+    if request.param == "elasticsearch" and not settings.ELASTICSEARCH_URL:
+        pytest.skip(ES_SKIP_REASON)
+    return get_backend(request.param)
+
+
+class Kaart:
+    """Handles to the objects of the `kaart` fixture, by a short name."""
+
+    def __init__(self, **objects):
+        self.__dict__.update(objects)
+
+
+@pytest.fixture
+def kaart(db):
+    """Three wijken, a few terms and seven voorzieningen (one gestopt) with known places."""
+    centrum = WijkFactory(
+        name="Centrum", slug="centrum", cbs_code="WK990101", latitude=52.0912, longitude=5.1210
+    )
+    haven = WijkFactory(
+        name="Oude Haven", slug="oude-haven", cbs_code="WK990102", latitude=52.0981, longitude=5.1327
+    )
+    beemden = WijkFactory(
+        name="De Beemden", slug="de-beemden", cbs_code="WK990104", latitude=52.0772, longitude=5.1298
+    )
+    WijkPostcodeFactory(wijk=centrum, pc4="3911", latitude=52.0912, longitude=5.1210)
+    WijkPostcodeFactory(wijk=haven, pc4="3913", latitude=52.0981, longitude=5.1327)
+    WijkPostcodeFactory(wijk=beemden, pc4="3917", latitude=52.0772, longitude=5.1298)
+
+    thema = {
+        code: TermFactory(vocabulary=Term.Vocabulary.THEMA, code=code, name=name, sort_order=index)
+        for index, (code, name) in enumerate(
+            [
+                ("huishouden", "Huishouden"),
+                ("mantelzorg", "Mantelzorg"),
+                ("ontmoeting", "Ontmoeting"),
+                ("dagbesteding", "Dagbesteding"),
+                ("vervoer", "Vervoer"),
+            ]
+        )
+    }
+    doelgroep = {
+        code: TermFactory(vocabulary=Term.Vocabulary.DOELGROEP, code=code, name=name, sort_order=index)
+        for index, (code, name) in enumerate(
+            [("ouderen", "Ouderen"), ("mantelzorgers", "Mantelzorgers"), ("jongeren", "Jongeren")]
+        )
+    }
+    zorg = OrganisatieFactory(name="Zorg Lindewaard", slug="zorg-lindewaard")
+    welzijn = OrganisatieFactory(name="Welzijn Lindewaard", slug="welzijn-lindewaard")
+
+    def at(voorziening, latitude, longitude, wijk):
+        locatie = LocatieFactory(
+            organisatie=voorziening.organisatie, latitude=latitude, longitude=longitude, wijk=wijk
+        )
+        VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
+
+    huishouding = VoorzieningFactory(
+        organisatie=zorg,
+        name="Hulp in de huishouding",
+        slug="hulp-in-de-huishouding",
+        summary="Iemand komt bij u thuis schoonmaken.",
+        toegang="beschikking",
+        kosten="eigen_bijdrage",
+        themas=[thema["huishouden"]],
+        doelgroepen=[doelgroep["ouderen"]],
+        wijken=[centrum],
+    )
+    at(huishouding, 52.0915, 5.1215, centrum)
+    schoonmaak = VoorzieningFactory(
+        organisatie=welzijn,
+        name="Schoonmaakhulp aan huis",
+        slug="schoonmaakhulp-aan-huis",
+        summary="Een vrijwilliger maakt uw woning schoon.",
+        toegang="vrij",
+        kosten="bedrag",
+        themas=[thema["huishouden"]],
+        doelgroepen=[doelgroep["ouderen"]],
+        hele_gemeente=True,
+    )
+    at(schoonmaak, 52.0775, 5.1300, beemden)
+    cafe = VoorzieningFactory(
+        organisatie=welzijn,
+        name="Mantelzorgcafé De Linde",
+        slug="mantelzorgcafe-de-linde",
+        summary="Praat met andere mantelzorgers bij een kop koffie.",
+        toegang="vrij",
+        kosten="gratis",
+        themas=[thema["mantelzorg"], thema["ontmoeting"]],
+        doelgroepen=[doelgroep["mantelzorgers"]],
+        wijken=[haven],
+    )
+    at(cafe, 52.0985, 5.1330, haven)
+    jongeren = VoorzieningFactory(
+        organisatie=welzijn,
+        name="Jongerenwerk Oude Haven",
+        slug="jongerenwerk-oude-haven",
+        summary="Een plek om te chillen en te praten.",
+        toegang="vrij",
+        kosten="gratis",
+        themas=[thema["ontmoeting"]],
+        doelgroepen=[doelgroep["jongeren"]],
+        wijken=[haven],
+    )
+    at(jongeren, 52.0990, 5.1340, haven)
+    dagbesteding = VoorzieningFactory(
+        organisatie=zorg,
+        name="Dagbesteding De Molen",
+        slug="dagbesteding-de-molen",
+        summary="Samen iets doen overdag.",
+        toegang="verwijzing",
+        kosten="eigen_bijdrage",
+        themas=[thema["dagbesteding"]],
+        doelgroepen=[doelgroep["ouderen"]],
+        wijken=[beemden],
+        beperkte_plaatsen=True,
+    )
+    dagbesteding_vers = VoorzieningFactory(
+        organisatie=zorg,
+        name="Dagbesteding Het Anker",
+        slug="dagbesteding-het-anker",
+        summary="Samen iets doen overdag.",
+        toegang="verwijzing",
+        kosten="eigen_bijdrage",
+        themas=[thema["dagbesteding"]],
+        doelgroepen=[doelgroep["ouderen"]],
+        wijken=[beemden],
+        beperkte_plaatsen=True,
+    )
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    CapaciteitFactory(
+        voorziening=dagbesteding,
+        wijk=beemden,
+        status=Capaciteit.Status.JA,
+        bijgewerkt_op=timezone.now() - timedelta(days=30),
+    )
+    CapaciteitFactory(voorziening=dagbesteding_vers, wijk=beemden, status=Capaciteit.Status.BEPERKT)
+    gestopt = VoorzieningFactory(
+        organisatie=zorg,
+        name="Huishoudelijke hulp Oud",
+        slug="huishoudelijke-hulp-oud",
+        summary="Hulp in de huishouding.",
+        status=Voorziening.Status.GESTOPT,
+        themas=[thema["huishouden"]],
+        wijken=[centrum],
+    )
+    return Kaart(
+        centrum=centrum,
+        haven=haven,
+        beemden=beemden,
+        thema=thema,
+        doelgroep=doelgroep,
+        zorg=zorg,
+        welzijn=welzijn,
+        huishouding=huishouding,
+        schoonmaak=schoonmaak,
+        cafe=cafe,
+        jongeren=jongeren,
+        dagbesteding=dagbesteding,
+        dagbesteding_vers=dagbesteding_vers,
+        gestopt=gestopt,
+    )
+
+
+@pytest.fixture
+def aanbieder(kaart):
+    """A provider's login for "Zorg Lindewaard", in the Aanbieders group."""
+    from socialekaart.permissions import ensure_groups
+
+    from .factories import AanbiederAccountFactory, UserFactory
+
+    _, aanbieders = ensure_groups()
+    user = UserFactory(username="aanbieder-zorg-lindewaard")
+    user.groups.add(aanbieders)
+    AanbiederAccountFactory(user=user, organisatie=kaart.zorg)
+    return user
+
+
+@pytest.fixture
+def redacteur(db):
+    """An editor of the municipality, in the group "Redacteuren sociale kaart"."""
+    from socialekaart.permissions import ensure_groups
+
+    from .factories import UserFactory
+
+    redacteuren, _ = ensure_groups()
+    user = UserFactory(username="redacteur")
+    user.groups.add(redacteuren)
+    return user

@@ -1,0 +1,50 @@
+"""Capacity per wijk: its freshness, and how professionals and the public see it."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from socialekaart.models import Capaciteit
+
+from .factories import CapaciteitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("age", "outdated"),
+    [(timedelta(0), False), (timedelta(days=6, hours=23), False), (timedelta(days=7, minutes=1), True)],
+)
+def test_capacity_is_outdated_after_seven_days(age, outdated):
+    record = CapaciteitFactory(bijgewerkt_op=timezone.now() - age)
+    assert record.is_verouderd is outdated
+    assert record.versheid() == ("Verouderd: ouder dan 7 dagen" if outdated else "Actueel")
+
+
+def test_one_record_per_voorziening_and_wijk(kaart):
+    with pytest.raises(IntegrityError):
+        Capaciteit.objects.create(voorziening=kaart.dagbesteding, wijk=kaart.beemden, status="ja")
+
+
+def test_the_admin_listing_shows_freshness(client, redacteur, kaart):
+    client.force_login(redacteur)
+    content = client.get("/admin/snippets/socialekaart/capaciteit/").content.decode()
+    assert "Verouderd: ouder dan 7 dagen" in content  # Dagbesteding De Molen, 30 days old
+    assert "Actueel" in content  # Dagbesteding Het Anker
+
+
+def test_a_provider_can_only_report_capacity_for_voorzieningen_with_limited_places(client, aanbieder, kaart):
+    from .admin_helpers import form_data, url
+
+    client.force_login(aanbieder)
+    add = url("capaciteit", "add")
+    page = client.get(add).content.decode()
+    assert "Dagbesteding De Molen" in page
+    assert "Hulp in de huishouding" not in page  # Zorg Lindewaard's, but no limited places
+    data = form_data(client, add, status="ja")
+    data["voorziening"] = str(kaart.huishouding.pk)
+    data["wijk"] = str(kaart.centrum.pk)
+    assert client.post(add, data).status_code == 200
+    assert not Capaciteit.objects.filter(voorziening=kaart.huishouding).exists()

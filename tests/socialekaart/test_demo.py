@@ -1,0 +1,103 @@
+"""The demo kaart of the fictional municipality Lindewaard."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from socialekaart.demo import gemeente
+from socialekaart.demo.taxonomy import DOELGROEPEN, THEMAS
+from socialekaart.models import (
+    AanbiederAccount,
+    Capaciteit,
+    Contact,
+    Openingstijd,
+    Organisatie,
+    Term,
+    Voorziening,
+    Wijk,
+)
+from socialekaart.permissions import AANBIEDERS_GROUP
+from socialekaart.search import SearchQuery, get_backend
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_kaart", stdout=io.StringIO())
+
+
+def test_the_demo_covers_every_thema_and_wijk(demo):
+    assert Wijk.objects.count() == len(gemeente.WIJKEN) >= 6
+    assert Organisatie.objects.count() >= 40
+    assert Voorziening.objects.count() >= 150
+    for code, *_ in THEMAS:
+        assert Voorziening.objects.filter(themas__code=code).exists(), code
+    for code, *_ in DOELGROEPEN:
+        assert Term.objects.filter(vocabulary="doelgroep", code=code).exists()
+    results = get_backend().search(SearchQuery())
+    assert all(option.count > 0 for option in results.facets["wijk"])
+    assert all(option.count > 0 for option in results.facets["thema"])
+    assert not Organisatie.objects.filter(voorzieningen__isnull=True).exists()
+
+
+def test_every_postcode_has_a_wijk_and_a_centre(demo):
+    for demo_wijk in gemeente.WIJKEN:
+        for postcode in demo_wijk.streets:
+            wijk = Wijk.objects.for_postcode(postcode)
+            assert wijk.name == demo_wijk.name
+        assert not wijk.postcodes.filter(latitude__isnull=True).exists()
+
+
+def test_the_demo_has_places_hours_contacts_and_capacity(demo):
+    located = Voorziening.objects.filter(op_locaties__locatie__latitude__isnull=False).distinct().count()
+    assert located >= 130
+    assert Openingstijd.objects.count() >= 200
+    assert Contact.objects.voor_inwoners().count() == Voorziening.objects.count()
+    assert Contact.objects.voor_professionals().count() == Voorziening.objects.count()
+    capaciteit = list(Capaciteit.objects.all())
+    assert len(capaciteit) >= 20
+    outdated = sum(record.is_verouderd for record in capaciteit)
+    assert 0 < outdated < len(capaciteit)  # both fresh and outdated records
+    assert {record.status for record in capaciteit} == {"ja", "beperkt", "nee"}
+    assert all(record.bijgewerkt_op <= timezone.now() for record in capaciteit)
+
+
+def test_demo_accounts_for_every_organisation(demo, client, settings):
+    assert AanbiederAccount.objects.count() == Organisatie.objects.count()
+    user = get_user_model().objects.get(username="aanbieder-welzijn-lindewaard")
+    assert user.groups.filter(name=AANBIEDERS_GROUP).exists()
+    assert client.login(username=user.username, password=settings.SOCIALEKAART_DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_loading_twice_changes_nothing(demo):
+    counts = [
+        model.objects.count() for model in (Voorziening, Organisatie, Contact, Openingstijd, Capaciteit)
+    ]
+    ids = set(Voorziening.objects.values_list("pk", flat=True))
+    call_command("load_demo_kaart", stdout=io.StringIO())
+    assert [
+        model.objects.count() for model in (Voorziening, Organisatie, Contact, Openingstijd, Capaciteit)
+    ] == counts
+    assert set(Voorziening.objects.values_list("pk", flat=True)) == ids
+
+
+def test_the_demo_is_searchable_right_after_loading(demo):
+    results = get_backend().search(
+        SearchQuery(text="huishoudelijke hulp", postcode="3911 AB", sort="distance")
+    )
+    assert results.total >= 3
+    assert results.origin.wijk_name == "Centrum"
+    assert results.hits[0].distance_km is not None
+
+
+def test_generate_voorzieningen_adds_up_to_the_count(demo):
+    call_command("generate_voorzieningen", count=400, stdout=io.StringIO(), stderr=io.StringIO())
+    assert Voorziening.objects.count() == 400
+    assert get_backend().search(SearchQuery(per_page=1)).total >= 390  # the gestopte demo ones are not found
+    call_command("generate_voorzieningen", count=400, stdout=io.StringIO(), stderr=io.StringIO())
+    assert Voorziening.objects.count() == 400

@@ -1,0 +1,140 @@
+"""A professional exports the current result list as CSV or PDF to give a client; nobody else can."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+from weasyprint import HTML
+
+from socialekaart import export
+from socialekaart.search import SearchUnavailable, get_backend
+from socialekaart.views.exports import _export_rows
+
+from .factories import ContactFactory, UserFactory, VoorzieningFactory
+
+CSV_URL = "/sociale-kaart/lijst.csv"
+PDF_URL = "/sociale-kaart/lijst.pdf"
+
+
+@pytest.fixture
+def indexed(kaart):
+    ContactFactory(
+        voorziening=kaart.huishouding, name="Planner Bakker", telefoon="0599-777666", voor_professionals=True
+    )
+    get_backend().rebuild()
+    return kaart
+
+
+@pytest.fixture
+def professional(db):
+    group, _created = Group.objects.get_or_create(name="Professionals")
+    user = UserFactory(username="wijkteam")
+    user.groups.add(group)
+    return user
+
+
+def read_csv(response) -> list[list[str]]:
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+@pytest.mark.parametrize("url", [CSV_URL, PDF_URL])
+def test_anonymous_visitor_is_sent_to_login(client, indexed, url):
+    response = client.get(url, {"thema": "huishouden"})
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    assert "Planner Bakker" not in response.content.decode(errors="replace")
+
+
+@pytest.mark.parametrize("url", [CSV_URL, PDF_URL])
+def test_logged_in_non_professional_is_refused(client, indexed, url):
+    client.force_login(UserFactory(username="inwoner"))
+    assert client.get(url).status_code == 403
+
+
+def test_csv_has_the_same_filters_as_the_page(client, indexed, professional):
+    client.force_login(professional)
+    response = client.get(CSV_URL, {"thema": "huishouden", "postcode": "3911AB", "sort": "afstand"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'attachment; filename="sociale-kaart-' in response["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0][:4] == ["Naam", "Organisatie", "Wat is het", "Wijk"]
+    assert [row[0] for row in rows[1:]] == [
+        "Hulp in de huishouding",
+        "Schoonmaakhulp aan huis",
+    ]  # nearest first
+    assert rows[1][4].endswith("km")
+    assert rows[1][-1].endswith("/sociale-kaart/hulp-in-de-huishouding/")
+    text = response.content.decode()
+    assert "Planner Bakker" not in text and "0599-777666" not in text  # for the client: no staff contacts
+
+
+def test_csv_holds_every_page_not_only_the_first(client, indexed, professional):
+    for number in range(45):
+        VoorzieningFactory(
+            name=f"Koffieochtend {number:02d}", summary="Samen koffie drinken.", hele_gemeente=True
+        )
+    get_backend().rebuild()
+    client.force_login(professional)
+    rows = read_csv(client.get(CSV_URL, {"sort": "naam"}))
+    assert len(rows) - 1 == 45 + 6
+
+
+def test_csv_cells_cannot_run_as_formulas(client, indexed, professional):
+    VoorzieningFactory(name='=HYPERLINK("http://kwaad.example")', summary="-1+1", hele_gemeente=True)
+    get_backend().rebuild()
+    client.force_login(professional)
+    rows = read_csv(client.get(CSV_URL))
+    bad = next(row for row in rows if "HYPERLINK" in row[0])
+    assert bad[0].startswith("'=") and bad[2] == "'-1+1"
+
+
+def test_pdf_is_a4_with_b1_heading_date_and_filters(client, indexed, professional):
+    client.force_login(professional)
+    response = client.get(PDF_URL, {"thema": "huishouden", "q": "hulp"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    assert 'filename="sociale-kaart-' in response["Content-Disposition"]
+
+
+def test_pdf_content(rf, indexed):
+    form, rows, total = _export_rows(rf.get("/", {"thema": "huishouden", "postcode": "3911 AB"}))
+    html = export.pdf_html(
+        rows, total=total, description=export.describe_search(form), made_on=date(2026, 11, 24)
+    )
+    assert "<h1>Hulp bij u in de buurt</h1>" in html
+    assert "Gemaakt op 24 november 2026" in html
+    assert "Onderwerp:</dt> <dd>Huishouden" in html
+    assert "In de buurt van postcode:</dt> <dd>3911 AB" in html
+    assert "1. Hulp in de huishouding" in html and "Schoonmaakhulp aan huis" in html
+    assert "Planner Bakker" not in html
+    document = HTML(string=html).render()
+    width_mm = document.pages[0].width * 25.4 / 96
+    height_mm = document.pages[0].height * 25.4 / 96
+    assert round(width_mm) == 210 and round(height_mm) == 297
+
+
+def test_export_says_so_when_search_is_down(client, indexed, professional, monkeypatch):
+    class Down:
+        def search(self, query):
+            raise SearchUnavailable("down")
+
+    monkeypatch.setattr("socialekaart.views.exports.get_backend", lambda name=None: Down())
+    client.force_login(professional)
+    response = client.get(CSV_URL)
+    assert response.status_code == 503
+    assert "Zoeken lukt nu even niet" in response.content.decode()
+
+
+def test_export_with_hostile_parameters_still_answers(client, indexed, professional):
+    client.force_login(professional)
+    response = client.get(
+        CSV_URL, {"thema": ["<x>", "huishouden"], "page": "-5", "postcode": "\x00", "sort": "x"}
+    )
+    assert response.status_code == 200
+    assert len(read_csv(response)) == 3

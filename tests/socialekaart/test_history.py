@@ -1,0 +1,71 @@
+"""Every change in the admin is kept: who made it, when, and what it changed."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.log_actions import registry as log_registry
+
+from .admin_helpers import form_data, url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_providers_change_is_kept_with_who_when_and_what(client, aanbieder, kaart):
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    before = timezone.now()
+    client.post(edit, form_data(client, edit, summary="Samen koken en wandelen, overdag."))
+    client.post(edit, form_data(client, edit, summary="Samen koken, wandelen en tuinieren."))
+
+    entries = list(log_registry.get_logs_for_instance(kaart.dagbesteding).order_by("timestamp", "pk"))
+    assert [entry.action for entry in entries] == ["wagtail.edit", "wagtail.edit"]
+    latest = entries[-1]
+    assert latest.user == aanbieder
+    assert before - timedelta(seconds=1) <= latest.timestamp <= timezone.now()
+    # What: each entry points at a full revision of the voorziening as it was saved.
+    assert entries[0].revision.content["summary"] == "Samen koken en wandelen, overdag."
+    assert latest.revision.content["summary"] == "Samen koken, wandelen en tuinieren."
+    assert latest.revision.user == aanbieder
+
+    history = client.get(url("voorziening", "history", kaart.dagbesteding.pk))
+    assert history.status_code == 200
+    assert aanbieder.get_username() in history.content.decode() or "aanbieder" in history.content.decode()
+
+    compare = client.get(
+        url(
+            "voorziening",
+            "revisions_compare",
+            kaart.dagbesteding.pk,
+            entries[0].revision_id,
+            latest.revision_id,
+        )
+    )
+    assert compare.status_code == 200
+    content = compare.content.decode()
+    assert "overdag" in content and "tuinieren" in content
+
+
+def test_capacity_updates_are_kept_per_record(client, aanbieder, kaart):
+    from socialekaart.models import Capaciteit
+
+    client.force_login(aanbieder)
+    capaciteit = Capaciteit.objects.get(voorziening=kaart.dagbesteding)
+    edit = url("capaciteit", "edit", capaciteit.pk)
+    client.post(edit, form_data(client, edit, status="beperkt", wachttijd_weken=2))
+    client.post(edit, form_data(client, edit, status="nee", wachttijd_weken=8))
+    entries = list(log_registry.get_logs_for_instance(capaciteit).order_by("timestamp", "pk"))
+    assert [
+        (entry.revision.content["status"], entry.revision.content["wachttijd_weken"]) for entry in entries
+    ] == [("beperkt", 2), ("nee", 8)]
+    assert {entry.user for entry in entries} == {aanbieder}
+
+
+def test_deleting_is_logged_too(client, redacteur, kaart):
+    from wagtail.models import ModelLogEntry
+
+    client.force_login(redacteur)
+    client.post(url("locatie", "delete", kaart.cafe.op_locaties.get().locatie_id))
+    entry = ModelLogEntry.objects.filter(action="wagtail.delete").latest("timestamp")
+    assert entry.user == redacteur
+    assert "Buurthuis" in entry.label

@@ -1,0 +1,284 @@
+"""Importing HSDS JSON and the CSV template: idempotent, a dry run, every rejected row with its reason,
+and nothing half-imported when a file is broken."""
+
+import json
+import re
+from pathlib import Path
+from uuid import uuid4
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from socialekaart.hsds import importer
+from socialekaart.models import Contact, Locatie, Organisatie, Term, Voorziening, VoorzieningOpLocatie
+
+from .factories import TermFactory
+
+EXAMPLE_CSV = (
+    Path(__file__).resolve().parents[2] / "socialekaart" / "fixtures" / "voorzieningen-voorbeeld.csv"
+)
+
+
+def run(command, *args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command(command, *[str(a) for a in args], stdout=out, verbosity=0)
+    return out.getvalue()
+
+
+def counts():
+    return tuple(
+        model.objects.count()
+        for model in (Voorziening, Organisatie, Locatie, VoorzieningOpLocatie, Term, Contact)
+    )
+
+
+def service(**overrides):
+    data = {
+        "id": str(uuid4()),
+        "name": "Rolstoelpool",
+        "status": "active",
+        "description": "Leen een rolstoel voor een paar weken.\n\nU haalt hem op bij het buurthuis.",
+        "organization": {"id": str(uuid4()), "name": "Hulpmiddelen Voorbeeld", "description": ""},
+        "cost_options": [{"id": str(uuid4()), "option": "Gratis", "amount": 0}],
+        "contacts": [
+            {"id": str(uuid4()), "name": "Balie", "phones": [{"id": str(uuid4()), "number": "0301112233"}]}
+        ],
+        "service_areas": [{"id": str(uuid4()), "name": "Lindewaard", "extent_type": "gemeente"}],
+        "service_at_locations": [
+            {
+                "id": str(uuid4()),
+                "schedules": [{"id": str(uuid4()), "byday": "TU", "opens_at": "09:00", "closes_at": "11:30"}],
+                "location": {
+                    "id": str(uuid4()),
+                    "location_type": "physical",
+                    "name": "Buurthuis De Brug",
+                    "latitude": 52.09,
+                    "longitude": 5.12,
+                    "addresses": [
+                        {"address_1": "Kerkplein 3", "city": "Lindewaard", "postal_code": "3911 AB"}
+                    ],
+                },
+            }
+        ],
+        "attributes": [
+            {"taxonomy_term": {"taxonomy": "thema", "code": "hulpmiddelen", "name": "Hulpmiddelen"}},
+            {"taxonomy_term": {"taxonomy": "toegang", "code": "vrij", "name": "Vrij toegankelijk"}},
+        ],
+    }
+    data.update(overrides)
+    return data
+
+
+def write(tmp_path, content, name="kaart.json"):
+    path = tmp_path / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    return path
+
+
+# --- HSDS -----------------------------------------------------------------------------------------------
+
+
+def test_hsds_import_creates_a_voorziening_with_everything(tmp_path, db):
+    data = service()
+    output = run("import_hsds", write(tmp_path, [data]))
+    assert "Nieuwe voorzieningen: 1" in output
+    voorziening = Voorziening.objects.get(pk=data["id"])
+    assert voorziening.summary == "Leen een rolstoel voor een paar weken."
+    assert voorziening.description == "U haalt hem op bij het buurthuis."
+    assert voorziening.hele_gemeente and voorziening.kosten == "gratis" and voorziening.toegang == "vrij"
+    assert [t.code for t in voorziening.themas.all()] == ["hulpmiddelen"]
+    assert voorziening.organisatie.name == "Hulpmiddelen Voorbeeld"
+    op_locatie = voorziening.op_locaties.get()
+    assert (op_locatie.locatie.straat, op_locatie.locatie.huisnummer) == ("Kerkplein", "3")
+    assert str(op_locatie.openingstijden.get()) == "dinsdag 09:00–11:30"
+    assert voorziening.contacten.get().telefoon == "0301112233"
+
+
+def test_hsds_reimport_updates_and_never_duplicates(tmp_path, db):
+    data = service()
+    path = write(tmp_path, {"services": [data]})
+    run("import_hsds", path)
+    before = counts()
+    data["name"] = "Rolstoelpool Lindewaard"
+    write(tmp_path, {"services": [data]})
+    output = run("import_hsds", path)
+    assert "Bijgewerkte voorzieningen: 1" in output and "Nieuwe voorzieningen: 0" in output
+    assert counts() == before
+    assert Voorziening.objects.get(pk=data["id"]).name == "Rolstoelpool Lindewaard"
+
+
+def test_reimport_keeps_professionals_contacts(tmp_path, db):
+    data = service()
+    path = write(tmp_path, [data])
+    run("import_hsds", path)
+    Contact.objects.create(
+        voorziening_id=data["id"], name="Alleen voor het wijkteam", voor_professionals=True
+    )
+    run("import_hsds", path)
+    assert Contact.objects.filter(voorziening_id=data["id"], voor_professionals=True).count() == 1
+
+
+def test_dry_run_reports_but_saves_nothing(tmp_path, db):
+    output = run("import_hsds", write(tmp_path, [service()]), "--dry-run")
+    assert "Nieuwe voorzieningen: 1" in output
+    assert "er is niets opgeslagen" in output.lower()
+    assert counts() == (0, 0, 0, 0, 0, 0)
+
+
+def test_every_rejected_service_is_reported_with_its_reason(tmp_path, db):
+    good = service()
+    nameless = service(name="")
+    bad_status = service(status="misschien")
+    bad_id = service(id="12345")
+    orphan = service(organization=None, organization_id=str(uuid4()))
+    bad_day = service()
+    bad_day["service_at_locations"][0]["schedules"][0]["byday"] = "XX"
+    output = run("import_hsds", write(tmp_path, [good, nameless, bad_status, bad_id, orphan, bad_day]))
+    assert "Nieuwe voorzieningen: 1" in output
+    assert "Niet ingelezen: 5" in output
+    assert "Service 2 (): De voorziening heeft geen naam." in output
+    assert "Service 3 (Rolstoelpool): De status ontbreekt of klopt niet" in output
+    assert "geen geldige UUID" in output
+    assert "De organisatie van deze service staat niet in het bestand" in output
+    assert "De dag 'XX' in de openingstijden klopt niet" in output
+    assert Voorziening.objects.count() == 1
+    assert Locatie.objects.count() == 1  # the rejected ones left nothing behind
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{ dit is geen json", "geen geldige JSON: fout in regel 1"),
+        ('{"services": "geen lijst"}', "geen lijst met services"),
+        ('{"services": [1, 2]}', "'services' moet een lijst met objecten zijn"),
+        ("42", "geen lijst met services"),
+    ],
+)
+def test_a_broken_file_changes_nothing(tmp_path, kaart, content, message):
+    before = counts()
+    with pytest.raises(CommandError, match=re.escape(message)) as error:
+        run("import_hsds", write(tmp_path, content))
+    assert "Er is niets ingelezen." in str(error.value)
+    assert counts() == before
+
+
+def test_a_crash_halfway_rolls_everything_back(tmp_path, db, monkeypatch):
+    real = importer._service
+    calls = []
+
+    def crash_on_second(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("schijf vol")
+        return real(*args)
+
+    monkeypatch.setattr(importer, "_service", crash_on_second)
+    with pytest.raises(RuntimeError):
+        run("import_hsds", write(tmp_path, [service(), service(), service()]))
+    assert counts() == (0, 0, 0, 0, 0, 0)
+
+
+def test_missing_file_is_a_clear_error(tmp_path, db):
+    with pytest.raises(CommandError, match="bestaat niet"):
+        run("import_hsds", tmp_path / "nergens.json")
+
+
+# --- CSV ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def terms(kaart):
+    for vocabulary, code in [
+        ("thema", "vrijwilligerswerk"),
+        ("thema", "maaltijden"),
+        ("doelgroep", "beperking"),
+    ]:
+        TermFactory(vocabulary=vocabulary, code=code)
+    return kaart
+
+
+def test_the_example_csv_imports_and_reimports_without_duplicates(terms):
+    output = run("import_csv", EXAMPLE_CSV)
+    assert "Nieuwe voorzieningen: 3" in output and "Niet ingelezen: 0" in output
+    maaltijd = Voorziening.objects.get(slug="maaltijd-aan-huis")
+    assert maaltijd.kosten == "bedrag" and str(maaltijd.kosten_bedrag) == "8.50"
+    assert maaltijd.laatst_gecontroleerd.isoformat() == "2026-01-15"
+    assert {w.slug for w in maaltijd.wijken.all()} == {"centrum", "oude-haven"}
+    locatie = maaltijd.op_locaties.get().locatie
+    assert locatie.rolstoeltoegankelijk and locatie.wijk.slug == "centrum"
+    assert Voorziening.objects.get(slug="boodschappenhulp-de-buren").hele_gemeente
+    assert Voorziening.objects.get(slug="koffie-inloop-het-plein").aanmelden_inloop
+    before = counts()
+    output = run("import_csv", EXAMPLE_CSV)
+    assert "Nieuwe voorzieningen: 0. Bijgewerkte voorzieningen: 3." in output
+    assert counts() == before
+
+
+CSV_HEADER = (
+    "naam,organisatie,samenvatting,toegang,kosten,kosten_bedrag,themas,aanmelden_email,wijken,leeftijd_min\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        (
+            "Hulp,Org,Kort.,soms,gratis,,,,,",
+            "In de kolom 'toegang' staat 'soms'. Kies uit: vrij, verwijzing, beschikking.",
+        ),
+        ("Hulp,Org,Kort.,vrij,bedrag,,,,,", "Bij kosten 'bedrag' hoort een kosten_bedrag"),
+        ("Hulp,Org,Kort.,vrij,bedrag,twaalf,,,,", "Het bedrag 'twaalf' klopt niet"),
+        ("Hulp,Org,Kort.,vrij,gratis,,bestaat-niet,,,", "De thema 'bestaat-niet' bestaat niet"),
+        ("Hulp,Org,Kort.,vrij,gratis,,,geen-mail,,", "Het e-mailadres 'geen-mail' klopt niet."),
+        ("Hulp,Org,Kort.,vrij,gratis,,,,Atlantis,", "De wijk 'Atlantis' bestaat niet"),
+        ("Hulp,Org,Kort.,vrij,gratis,,,,,oud", "Schrijf een leeftijd in hele jaren."),
+        (",Org,Kort.,vrij,gratis,,,,,", "De kolom 'naam' is leeg. Die is verplicht."),
+    ],
+)
+def test_each_rejected_csv_row_is_reported_with_its_reason(tmp_path, kaart, row, reason):
+    good = "Goede hulp,Org,Kort.,vrij,gratis,,huishouden,,Centrum,\n"
+    output = run("import_csv", write(tmp_path, CSV_HEADER + good + row + "\n", "kaart.csv"))
+    assert "Nieuwe voorzieningen: 1" in output
+    assert "Niet ingelezen: 1" in output
+    assert "- Regel 3" in output and reason in output
+
+
+def test_semicolon_separated_csv_from_a_spreadsheet_works(tmp_path, kaart):
+    content = (
+        "naam;organisatie;samenvatting;kosten;kosten_bedrag\nHulp;Org;Kort, maar duidelijk.;bedrag;12,50\n"
+    )
+    run("import_csv", write(tmp_path, content, "kaart.csv"))
+    assert str(Voorziening.objects.get(slug="hulp").kosten_bedrag) == "12.50"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("naam,samenvatting\nHulp,Kort.\n", "mist de kolom(men): organisatie"),
+        ("naam,organisatie,samenvatting,kleur\nHulp,Org,Kort.,rood\n", "Deze kolommen ken ik niet: kleur"),
+        ("naam,organisatie,samenvatting\nHulp,Org,Kort.\nA,B,C,D,E\n", "Regel 3 heeft meer kolommen"),
+    ],
+)
+def test_a_broken_csv_changes_nothing(tmp_path, kaart, content, message):
+    before = counts()
+    with pytest.raises(CommandError, match=re.escape(message)):
+        run("import_csv", write(tmp_path, content, "kaart.csv"))
+    assert counts() == before
+
+
+def test_a_csv_that_is_not_utf8_is_explained(tmp_path, kaart):
+    path = tmp_path / "kaart.csv"
+    path.write_bytes("naam,organisatie,samenvatting\nCafé,Org,Kort.\n".encode("latin-1"))
+    with pytest.raises(CommandError, match="geen tekst in UTF-8"):
+        run("import_csv", path)
+
+
+def test_csv_dry_run_saves_nothing(kaart, tmp_path):
+    TermFactory(vocabulary="thema", code="maaltijden")
+    before = counts()
+    output = run("import_csv", EXAMPLE_CSV, "--dry-run")
+    assert "Nieuwe voorzieningen" in output and "er is niets opgeslagen" in output.lower()
+    assert counts() == before

@@ -1,0 +1,200 @@
+"""A provider's login changes its own organisation's data through the admin, and nothing else."""
+
+import pytest
+
+from socialekaart.models import Capaciteit, Locatie, Voorziening, VoorzieningOpLocatie
+
+from .admin_helpers import form_data, url
+from .factories import CapaciteitFactory, LocatieFactory, OpeningstijdFactory, VoorzieningOpLocatieFactory
+
+pytestmark = pytest.mark.django_db
+
+BLOCKED = {302, 403, 404}
+
+
+@pytest.fixture
+def provider_client(client, aanbieder):
+    client.force_login(aanbieder)
+    return client
+
+
+def test_the_listing_shows_only_the_own_organisations_voorzieningen(provider_client, kaart):
+    response = provider_client.get(url("voorziening", "list"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Dagbesteding De Molen" in content  # Zorg Lindewaard
+    assert "Mantelzorgcafé De Linde" not in content  # Welzijn Lindewaard
+
+
+def test_a_provider_changes_its_own_voorziening(provider_client, kaart):
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    data = form_data(provider_client, edit, name="Dagbesteding De Molen en De Wiek")
+    response = provider_client.post(edit, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    kaart.dagbesteding.refresh_from_db()
+    assert kaart.dagbesteding.name == "Dagbesteding De Molen en De Wiek"
+    assert kaart.dagbesteding.organisatie == kaart.zorg
+    assert kaart.dagbesteding.beperkte_plaatsen is True  # untouched fields keep their value
+
+
+def test_a_provider_cannot_open_or_change_another_organisations_voorziening(provider_client, kaart):
+    edit = url("voorziening", "edit", kaart.cafe.pk)
+    assert provider_client.get(edit).status_code in BLOCKED
+    response = provider_client.post(edit, {"name": "Overgenomen", "organisatie": kaart.zorg.pk})
+    assert response.status_code in BLOCKED
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.name == "Mantelzorgcafé De Linde"
+    assert kaart.cafe.organisatie == kaart.welzijn
+    for view in ("history", "usage", "copy"):
+        assert provider_client.get(url("voorziening", view, kaart.cafe.pk)).status_code in BLOCKED
+
+
+def test_a_provider_cannot_delete_another_organisations_voorziening(provider_client, kaart):
+    response = provider_client.post(url("voorziening", "delete", kaart.cafe.pk))
+    assert response.status_code in BLOCKED
+    assert Voorziening.objects.filter(pk=kaart.cafe.pk).exists()
+
+
+def test_a_provider_deletes_its_own_voorziening(provider_client, kaart):
+    response = provider_client.post(url("voorziening", "delete", kaart.dagbesteding.pk))
+    assert response.status_code == 302
+    assert not Voorziening.objects.filter(pk=kaart.dagbesteding.pk).exists()
+
+
+def test_a_provider_cannot_move_its_voorziening_to_another_organisation(provider_client, kaart):
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    data = form_data(provider_client, edit, organisatie=kaart.welzijn.pk)
+    response = provider_client.post(edit, data)
+    assert response.status_code == 200  # the form comes back with an error
+    kaart.dagbesteding.refresh_from_db()
+    assert kaart.dagbesteding.organisatie == kaart.zorg
+
+
+def test_a_provider_creates_a_voorziening_only_for_its_own_organisation(provider_client, kaart):
+    add = url("voorziening", "add")
+    response = provider_client.get(add)
+    assert response.status_code == 200
+    assert "Welzijn Lindewaard" not in response.content.decode()
+    data = form_data(
+        provider_client,
+        add,
+        name="Maaltijden aan huis",
+        slug="maaltijden-aan-huis",
+        summary="Een warme maaltijd.",
+    )
+    data["organisatie"] = str(kaart.welzijn.pk)
+    assert provider_client.post(add, data).status_code == 200
+    assert not Voorziening.objects.filter(slug="maaltijden-aan-huis").exists()
+    data["organisatie"] = str(kaart.zorg.pk)
+    assert provider_client.post(add, data).status_code == 302
+    assert Voorziening.objects.get(slug="maaltijden-aan-huis").organisatie == kaart.zorg
+
+
+def test_a_provider_changes_its_own_locaties_only(provider_client, kaart):
+    own = LocatieFactory(organisatie=kaart.zorg, name="Zorgcentrum De Linde")
+    other = LocatieFactory(organisatie=kaart.welzijn, name="Buurthuis Het Anker")
+    listing = provider_client.get(url("locatie", "list")).content.decode()
+    assert "Zorgcentrum De Linde" in listing and "Buurthuis Het Anker" not in listing
+    edit = url("locatie", "edit", own.pk)
+    data = form_data(provider_client, edit, name="Zorgcentrum De Linde (ingang B)")
+    assert provider_client.post(edit, data).status_code == 302
+    own.refresh_from_db()
+    assert own.name == "Zorgcentrum De Linde (ingang B)"
+    other_edit = url("locatie", "edit", other.pk)
+    assert provider_client.post(other_edit, {"name": "Van ons"}).status_code in BLOCKED
+    assert provider_client.post(url("locatie", "delete", other.pk)).status_code in BLOCKED
+    assert Locatie.objects.get(pk=other.pk).name == "Buurthuis Het Anker"
+
+
+def test_a_provider_changes_opening_hours_of_its_own_voorzieningen_only(provider_client, kaart):
+    own = OpeningstijdFactory(
+        op_locatie=VoorzieningOpLocatieFactory(voorziening=kaart.dagbesteding), toelichting="Ochtend"
+    ).op_locatie
+    other = VoorzieningOpLocatie.objects.get(voorziening=kaart.cafe)
+    edit = url("voorzieningoplocatie", "edit", own.pk)
+    data = form_data(provider_client, edit, **{"openingstijden-0-open_tot": "13:00"})
+    assert provider_client.post(edit, data).status_code == 302
+    assert own.openingstijden.get().open_tot.hour == 13
+    assert provider_client.get(url("voorzieningoplocatie", "edit", other.pk)).status_code in BLOCKED
+    # Offering its voorziening at another organisation's location is not possible either.
+    add = url("voorzieningoplocatie", "add")
+    data = form_data(provider_client, add)
+    data["voorziening"] = str(kaart.dagbesteding.pk)
+    data["locatie"] = str(other.locatie_id)
+    assert provider_client.post(add, data).status_code == 200
+    assert not VoorzieningOpLocatie.objects.filter(
+        locatie=other.locatie, voorziening=kaart.dagbesteding
+    ).exists()
+
+
+def test_a_provider_updates_capacity_of_its_own_voorzieningen_only(provider_client, aanbieder, kaart):
+    own = Capaciteit.objects.get(voorziening=kaart.dagbesteding)
+    assert own.is_verouderd
+    edit = url("capaciteit", "edit", own.pk)
+    data = form_data(provider_client, edit, status="nee", wachttijd_weken=6)
+    assert provider_client.post(edit, data).status_code == 302
+    own.refresh_from_db()
+    assert (own.status, own.wachttijd_weken, own.bijgewerkt_door) == ("nee", 6, aanbieder)
+    assert not own.is_verouderd
+    other = CapaciteitFactory(voorziening__organisatie=kaart.welzijn, wijk=kaart.haven)
+    assert provider_client.post(url("capaciteit", "edit", other.pk), {"status": "nee"}).status_code in BLOCKED
+    other.refresh_from_db()
+    assert other.status == "ja"
+    listing = provider_client.get(url("capaciteit", "list")).content.decode()
+    assert "Verouderd" not in listing or other.voorziening.name not in listing
+    assert other.voorziening.name not in listing
+
+
+@pytest.mark.parametrize("model_name", ["term", "wijk", "synoniemgroep", "organisatie", "aanbiederaccount"])
+def test_a_provider_cannot_manage_the_municipalitys_lists(provider_client, model_name):
+    assert provider_client.get(url(model_name, "list")).status_code in BLOCKED
+    assert provider_client.get(url(model_name, "add")).status_code in BLOCKED
+
+
+def test_an_editor_manages_everything(client, redacteur, kaart):
+    client.force_login(redacteur)
+    listing = client.get(url("voorziening", "list")).content.decode()
+    assert "Dagbesteding De Molen" in listing and "Mantelzorgcafé De Linde" in listing
+    edit = url("voorziening", "edit", kaart.cafe.pk)
+    data = form_data(client, edit, summary="Elke dinsdag koffie voor mantelzorgers.")
+    assert client.post(edit, data).status_code == 302
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.summary == "Elke dinsdag koffie voor mantelzorgers."
+    term = kaart.thema["vervoer"]
+    edit = url("term", "edit", term.pk)
+    assert client.post(edit, form_data(client, edit, name="Vervoer en reizen")).status_code == 302
+    term.refresh_from_db()
+    assert term.name == "Vervoer en reizen"
+    add = url("wijk", "add")
+    data = form_data(
+        client,
+        add,
+        name="Nieuwbouw",
+        slug="nieuwbouw",
+        cbs_code="WK990108",
+        **{
+            "postcodes-TOTAL_FORMS": 1,
+            "postcodes-0-pc4": "3925",
+            "postcodes-0-id": "",
+            "postcodes-0-ORDER": 1,
+        },
+    )
+    assert client.post(add, data).status_code == 302
+    from socialekaart.models import Wijk
+
+    assert Wijk.objects.for_postcode("3925 AA").slug == "nieuwbouw"
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, kaart):
+    response = client.get(url("voorziening", "edit", kaart.cafe.pk))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_bulk_delete_skips_another_organisations_voorzieningen(provider_client, kaart):
+    from django.urls import reverse
+
+    bulk = reverse("wagtail_bulk_action", args=("socialekaart", "voorziening", "delete"))
+    provider_client.post(f"{bulk}?id={kaart.cafe.pk}&id={kaart.dagbesteding.pk}")
+    assert Voorziening.objects.filter(pk=kaart.cafe.pk).exists()
+    assert not Voorziening.objects.filter(pk=kaart.dagbesteding.pk).exists()

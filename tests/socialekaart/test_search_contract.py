@@ -1,0 +1,263 @@
+"""The search contract, written once and run against every backend in the registry.
+
+Each test builds the small fictional kaart of `conftest.kaart`, (re)builds the backend's index and
+asks what a resident or a professional would ask.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from socialekaart.models import Synoniemgroep
+from socialekaart.search import FACETS, SearchQuery
+from socialekaart.search.geo import haversine_km
+
+ACTIVE = 6  # the kaart fixture has seven voorzieningen, one gestopt
+
+
+@pytest.fixture
+def backend(search_backend, kaart):
+    search_backend.rebuild()
+    return search_backend
+
+
+def names(results, kaart):
+    by_id = {v.pk: v.name for v in kaart.__dict__.values() if hasattr(v, "summary")}
+    return [by_id[hit.id] for hit in results.hits]
+
+
+def facet(results, name):
+    return {option.value: option for option in results.facets[name]}
+
+
+# --- text --------------------------------------------------------------------------------------------
+
+
+def test_dutch_stemming_finds_other_word_forms(backend, kaart):
+    results = backend.search(SearchQuery(text="huishoudelijke hulp"))
+    assert kaart.huishouding.pk in results.ids
+
+
+def test_stopped_voorzieningen_are_never_found(backend, kaart):
+    results = backend.search(SearchQuery(text="huishoudelijke hulp oud"))
+    assert kaart.gestopt.pk not in results.ids
+    everything = backend.search(SearchQuery(per_page=100))
+    assert everything.total == ACTIVE
+    assert kaart.gestopt.pk not in everything.ids
+
+
+def test_synonyms_find_what_the_searcher_means(backend, kaart):
+    assert backend.search(SearchQuery(text="HbH")).total == 0
+    Synoniemgroep.objects.create(termen="schoonmaakhulp, hulp bij het huishouden, HbH")
+    backend.synonyms_changed()
+    found = backend.search(SearchQuery(text="HbH")).ids
+    assert kaart.schoonmaak.pk in found  # "schoonmaakhulp"
+    assert kaart.huishouding.pk in found  # "hulp ... huishouding" through "hulp bij het huishouden"
+    assert kaart.cafe.pk not in found
+
+
+def test_synonym_added_later_works_without_restart(backend, kaart):
+    assert kaart.schoonmaak.pk not in backend.search(SearchQuery(text="poetshulp")).ids
+    group = Synoniemgroep.objects.create(termen="poetshulp, schoonmaakhulp")
+    backend.synonyms_changed()
+    assert kaart.schoonmaak.pk in backend.search(SearchQuery(text="poetshulp")).ids
+    group.delete()
+    backend.synonyms_changed()
+    assert kaart.schoonmaak.pk not in backend.search(SearchQuery(text="poetshulp")).ids
+
+
+@pytest.mark.parametrize("typed", ["mantelzorgcafe", "mantelzrgcafé", "mantelzorgcaffe", "jongerenwerk"])
+def test_typos_are_tolerated(backend, kaart, typed):
+    results = backend.search(SearchQuery(text=typed))
+    assert results.ids, typed
+    assert results.ids[0] in {kaart.cafe.pk, kaart.jongeren.pk}
+
+
+def test_a_typo_suggests_the_right_word(backend, kaart):
+    results = backend.search(SearchQuery(text="huishuding"))
+    assert kaart.huishouding.pk in results.ids
+    assert results.did_you_mean and "huishouding" in results.did_you_mean
+
+
+def test_nonsense_finds_nothing(backend, kaart):
+    results = backend.search(SearchQuery(text="xqzvw"))
+    assert results.total == 0
+    assert results.hits == []
+    assert all(option.count == 0 for option in results.facets["thema"])
+
+
+# --- facets ------------------------------------------------------------------------------------------
+
+
+def test_every_facet_lists_every_option_with_counts(backend, kaart):
+    results = backend.search(SearchQuery())
+    assert set(results.facets) == set(FACETS)
+    thema = facet(results, "thema")
+    assert [option.value for option in results.facets["thema"]] == [
+        "huishouden",
+        "mantelzorg",
+        "ontmoeting",
+        "dagbesteding",
+        "vervoer",
+    ]
+    assert thema["huishouden"].count == 2  # the gestopt one is not counted
+    assert thema["ontmoeting"].count == 2
+    assert thema["vervoer"].count == 0  # no voorziening, still listed
+    assert thema["vervoer"].label == "Vervoer"
+    assert facet(results, "doelgroep")["jongeren"].count == 1
+    assert facet(results, "toegang")["verwijzing"].count == 2
+    assert facet(results, "kosten")["gratis"].count == 2
+    wijk = facet(results, "wijk")
+    assert wijk["oude-haven"].count == 3  # cafe, jongeren, and the whole-municipality schoonmaakhulp
+    assert wijk["oude-haven"].label == "Oude Haven"
+
+
+def test_a_facets_counts_ignore_its_own_filter(backend, kaart):
+    results = backend.search(SearchQuery(thema=("huishouden",)))
+    assert results.total == 2
+    thema = facet(results, "thema")
+    assert thema["huishouden"].selected and not thema["mantelzorg"].selected
+    assert thema["mantelzorg"].count == 1  # what choosing it as well would add
+    assert thema["dagbesteding"].count == 2
+    toegang = facet(results, "toegang")  # other facets count within the thema filter
+    assert toegang["beschikking"].count == 1
+    assert toegang["vrij"].count == 1
+    assert toegang["verwijzing"].count == 0
+    assert "verwijzing" in toegang  # a zero option stays visible
+
+
+def test_options_of_one_facet_widen_and_facets_narrow(backend, kaart):
+    either = backend.search(SearchQuery(thema=("huishouden", "mantelzorg")))
+    assert either.total == 3
+    both = backend.search(SearchQuery(thema=("huishouden", "mantelzorg"), toegang=("vrij",)))
+    assert set(both.ids) == {kaart.schoonmaak.pk, kaart.cafe.pk}
+    assert facet(both, "toegang")["beschikking"].count == 1
+
+
+def test_facet_counts_follow_the_text(backend, kaart):
+    results = backend.search(SearchQuery(text="dagbesteding"))
+    assert results.total == 2
+    assert facet(results, "thema")["dagbesteding"].count == 2
+    assert facet(results, "thema")["huishouden"].count == 0
+
+
+def test_a_whole_municipality_voorziening_is_in_every_wijk(backend, kaart):
+    results = backend.search(SearchQuery(wijk=("centrum",)))
+    assert set(results.ids) == {kaart.huishouding.pk, kaart.schoonmaak.pk}
+
+
+def test_unknown_filter_values_are_ignored(backend, kaart):
+    results = backend.search(SearchQuery(thema=("bestaat-niet",), wijk=("<script>",)))
+    assert results.total == ACTIVE
+
+
+# --- proximity ---------------------------------------------------------------------------------------
+
+
+def test_near_a_postcode_nearest_first_with_distance(backend, kaart):
+    results = backend.search(SearchQuery(postcode="3913 AB", sort="distance", per_page=10))
+    assert results.origin.wijk_slug == "oude-haven"
+    assert results.origin.wijk_name == "Oude Haven"
+    assert (results.origin.latitude, results.origin.longitude) == (52.0981, 5.1327)
+    assert results.ids[:2] == [kaart.cafe.pk, kaart.jongeren.pk]
+    located = [hit for hit in results.hits if hit.distance_km is not None]
+    assert [hit.distance_km for hit in located] == sorted(hit.distance_km for hit in located)
+    expected = haversine_km(52.0981, 5.1327, 52.0985, 5.1330)
+    assert results.hits[0].distance_km == pytest.approx(expected, abs=0.01)
+    schoonmaak = next(hit for hit in results.hits if hit.id == kaart.schoonmaak.pk)
+    assert schoonmaak.distance_km == pytest.approx(haversine_km(52.0981, 5.1327, 52.0775, 5.1300), abs=0.01)
+    assert 2.0 < schoonmaak.distance_km < 2.5
+    without_location = [hit for hit in results.hits if hit.distance_km is None]
+    assert {hit.id for hit in without_location} == {kaart.dagbesteding.pk, kaart.dagbesteding_vers.pk}
+    assert results.hits[-len(without_location) :] == without_location  # no place: last
+
+
+def test_a_postcode_outside_the_municipality_gives_no_origin(backend, kaart):
+    results = backend.search(SearchQuery(postcode="1012 AB", sort="distance"))
+    assert results.origin is None
+    assert results.total == ACTIVE
+    assert all(hit.distance_km is None for hit in results.hits)
+
+
+@pytest.mark.parametrize("postcode", ["abc", "39", "'; DROP TABLE x; --", "9999999"])
+def test_a_malformed_postcode_is_harmless(backend, kaart, postcode):
+    results = backend.search(SearchQuery(postcode=postcode, sort="distance"))
+    assert results.origin is None
+    assert results.total == ACTIVE
+
+
+def test_only_my_wijk(backend, kaart):
+    results = backend.search(SearchQuery(postcode="3913AB", alleen_mijn_wijk=True))
+    assert set(results.ids) == {kaart.cafe.pk, kaart.jongeren.pk}
+    assert facet(results, "thema")["huishouden"].count == 0
+
+
+# --- sorting and pages -------------------------------------------------------------------------------
+
+
+def test_sort_by_name(backend, kaart):
+    results = backend.search(SearchQuery(sort="name", per_page=50))
+    found = names(results, kaart)
+    assert found == sorted(found, key=str.casefold)
+    assert len(found) == ACTIVE
+
+
+def test_relevance_puts_the_best_match_first(backend, kaart):
+    results = backend.search(SearchQuery(text="mantelzorg", sort="relevance"))
+    assert results.ids[0] == kaart.cafe.pk
+
+
+def test_pages_cover_everything_once(backend, kaart):
+    seen = []
+    for page in (1, 2, 3):
+        results = backend.search(SearchQuery(sort="name", page=page, per_page=2))
+        assert results.total == ACTIVE
+        assert results.num_pages == 3
+        assert len(results.hits) == 2
+        seen += results.ids
+    assert len(set(seen)) == ACTIVE
+    assert backend.search(SearchQuery(sort="name", page=4, per_page=2)).hits == []
+
+
+def test_outdated_capacity_ranks_lower_for_professionals(backend, kaart):
+    results = backend.search(SearchQuery(thema=("dagbesteding",), voor_professionals=True))
+    assert results.ids == [kaart.dagbesteding_vers.pk, kaart.dagbesteding.pk]
+    by_name = backend.search(SearchQuery(thema=("dagbesteding",), sort="name"))
+    assert by_name.ids == [kaart.dagbesteding.pk, kaart.dagbesteding_vers.pk]
+
+
+def test_filter_by_organisation_and_change_date(backend, kaart):
+    results = backend.search(SearchQuery(organisatie_id=kaart.welzijn.pk, per_page=50))
+    assert set(results.ids) == {kaart.schoonmaak.pk, kaart.cafe.pk, kaart.jongeren.pk}
+    assert backend.search(SearchQuery(modified_after=timezone.now() + timedelta(hours=1))).total == 0
+    assert backend.search(SearchQuery(modified_after=timezone.now() - timedelta(hours=1))).total == ACTIVE
+
+
+# --- autocomplete and keeping the index current --------------------------------------------------------
+
+
+def test_autocomplete_names_themes_and_synonyms(backend, kaart):
+    Synoniemgroep.objects.create(termen="schoonmaakdienst, poetshulp")
+    backend.synonyms_changed()
+    suggestions = backend.autocomplete("schoon")
+    assert "Schoonmaakhulp aan huis" in suggestions
+    assert "schoonmaakdienst" in suggestions
+    assert "Huishouden" in backend.autocomplete("huish")
+    assert backend.autocomplete("poets") == ["poetshulp"]
+    assert len(backend.autocomplete("d", limit=1)) <= 1
+    assert "Huishoudelijke hulp Oud" not in backend.autocomplete("huish")  # gestopt
+
+
+def test_index_and_remove_keep_results_current(backend, kaart):
+    kaart.cafe.name = "Koffieochtend voor mantelzorgers"
+    kaart.cafe.save()
+    backend.index([kaart.cafe.pk])
+    assert backend.search(SearchQuery(text="koffieochtend")).ids == [kaart.cafe.pk]
+    backend.remove([kaart.cafe.pk])
+    assert backend.search(SearchQuery(text="koffieochtend")).total == 0
+    assert backend.search(SearchQuery()).total == ACTIVE - 1
+    kaart.jongeren.status = "gestopt"
+    kaart.jongeren.save()
+    backend.index([kaart.jongeren.pk])
+    assert kaart.jongeren.pk not in backend.search(SearchQuery(text="jongerenwerk")).ids

@@ -1,0 +1,435 @@
+"""The sociale kaart's pages as a resident and a professional meet them: search, detail, suggestions."""
+
+from datetime import time, timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialekaart.models import Voorziening
+from socialekaart.search import FacetOption, SearchResults, SearchUnavailable, get_backend
+from socialekaart.views.access import is_professional
+
+from .factories import (
+    CapaciteitFactory,
+    ContactFactory,
+    LocatieFactory,
+    OpeningstijdFactory,
+    UserFactory,
+    VoorzieningFactory,
+    VoorzieningOpLocatieFactory,
+)
+
+SEARCH = "/sociale-kaart/"
+
+
+@pytest.fixture
+def indexed(kaart):
+    get_backend().rebuild()
+    return kaart
+
+
+@pytest.fixture
+def professional(db):
+    group, _created = Group.objects.get_or_create(name="Professionals")
+    user = UserFactory(username="consulent")
+    user.groups.add(group)
+    return user
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+class FakeBackend:
+    """Answers like a backend would, to test how the page shows what a real one rarely gives."""
+
+    def __init__(self, results=None, error=None):
+        self.results, self.error, self.queries = results, error, []
+
+    def search(self, query):
+        self.queries.append(query)
+        if self.error:
+            raise self.error
+        return self.results
+
+    def autocomplete(self, prefix, limit=8):
+        if self.error:
+            raise self.error
+        return ["schoonmaakhulp", "schoonmaken"][:limit]
+
+
+def use_backend(monkeypatch, backend):
+    for module in ("socialekaart.views.search_page", "socialekaart.views.exports"):
+        monkeypatch.setattr(f"{module}.get_backend", lambda name=None: backend)
+
+
+# --- the search page ---------------------------------------------------------------------------------
+
+
+def test_search_page_lists_results_with_what_a_resident_needs(client, indexed):
+    response = client.get(SEARCH, {"thema": "huishouden"})
+    assert response.status_code == 200
+    page = html(response)
+    assert '<a href="/sociale-kaart/hulp-in-de-huishouding/">Hulp in de huishouding</a>' in page
+    assert "Zorg Lindewaard" in page
+    assert "Iemand komt bij u thuis schoonmaken." in page
+    assert "Met beschikking van de gemeente" in page and "Eigen bijdrage" in page
+    assert "Hele gemeente" in page  # the schoonmaakhulp covers every wijk
+    assert "2 resultaten" in page
+    assert "Mantelzorgcafé" not in page
+    assert "Huishoudelijke hulp Oud" not in page  # gestopt
+
+
+def test_filters_are_checkboxes_with_counts_and_empty_options_stay(client, indexed):
+    page = html(client.get(SEARCH, {"thema": "huishouden"}))
+    assert 'name="thema" value="huishouden" id="id_thema_0" checked' in page
+    assert 'value="vervoer"' in page  # no voorziening has it, the option stays
+    assert 'Vervoer <span class="kaart-count">(0' in page
+    assert 'Ouderen <span class="kaart-count">(2' in page
+    assert '<details class="kaart-filter" open>' in page  # the thema filter is open: something chosen
+
+
+def test_page_without_parameters_shows_everything_active(client, indexed):
+    page = html(client.get(SEARCH))
+    assert "6 resultaten" in page
+    assert "Fout:" not in page
+
+
+def test_postcode_gives_distance_and_nearest_first(client, indexed):
+    page = html(client.get(SEARCH, {"postcode": "3913 AA", "sort": "afstand"}))
+    assert "In de buurt van postcode 3913 AA, in de wijk Oude Haven." in page
+    assert page.index("Mantelzorgcafé De Linde") < page.index("Hulp in de huishouding")
+    assert " km</dd>" in page
+
+
+def test_only_my_wijk(client, indexed):
+    page = html(client.get(SEARCH, {"postcode": "3913AA", "mijn_wijk": "1"}))
+    assert "Jongerenwerk Oude Haven" in page
+    assert "Dagbesteding De Molen" not in page
+
+
+def test_postcode_outside_the_municipality_is_explained(client, indexed):
+    page = html(client.get(SEARCH, {"postcode": "1012 AB"}))
+    assert "ligt niet in onze gemeente" in page
+
+
+def test_wrong_postcode_gives_b1_error_and_keeps_what_was_typed(client, indexed):
+    response = client.get(SEARCH, {"postcode": "hallo", "q": "koffie"})
+    assert response.status_code == 200
+    page = html(response)
+    assert "<title>Fout: " in page
+    assert '<a href="#id_postcode">Vul een postcode in met 4 cijfers en 2 letters' in page
+    assert 'value="hallo"' in page and 'value="koffie"' in page
+    assert 'aria-describedby="id_postcode_helptext id_postcode_error"' in page
+
+
+def test_unknown_filter_value_is_dropped_with_a_message(client, indexed):
+    response = client.get(SEARCH, {"thema": ["huishouden", "<script>alert(1)</script>"]})
+    assert response.status_code == 200
+    page = html(response)
+    assert "Wij kennen een keuze bij &#x27;Onderwerp&#x27; niet. Wij zoeken zonder die keuze." in page
+    assert '<a href="#id_thema">' in page and 'id="id_thema"' in page
+    assert "2 resultaten" in page  # the known value still filters
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_sort_on_distance_without_postcode_asks_for_one(client, indexed):
+    page = html(client.get(SEARCH, {"sort": "afstand"}))
+    assert "Vul uw postcode in om op afstand te sorteren." in page
+    assert "6 resultaten" in page
+
+
+def test_unknown_sort_and_page_fall_back(client, indexed):
+    page = html(client.get(SEARCH, {"sort": "prijs", "page": "abc"}))
+    assert "Deze volgorde kennen wij niet" in page
+    assert "Deze pagina met resultaten bestaat niet" in page
+    assert "6 resultaten" in page
+
+
+def test_page_past_the_end_shows_the_last_page(client, indexed):
+    for number in range(25):
+        VoorzieningFactory(
+            name=f"Buurtactiviteit {number:02d}", summary="Samen koffie drinken.", hele_gemeente=True
+        )
+    get_backend().rebuild()
+    response = client.get(SEARCH, {"page": "99", "sort": "naam"})
+    page = html(response)
+    assert response.status_code == 200
+    assert "Deze pagina met resultaten bestaat niet" in page
+    assert 'aria-current="page"><span class="visually-hidden">Pagina </span>2</a>' in page
+    assert 'href="?page=1&amp;sort=naam"' in page  # pagination keeps the sort
+
+
+MANY = st.one_of(
+    st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.sampled_from(
+        ["", "0", "-1", "1e9", "NaN", "3911AB", "afstand", "centrum", "\x00", "%00", "'; DROP TABLE x;--"]
+    ),
+)
+PARAMETERS = [
+    "q",
+    "wijk",
+    "thema",
+    "doelgroep",
+    "toegang",
+    "kosten",
+    "postcode",
+    "mijn_wijk",
+    "sort",
+    "page",
+    "onbekend",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    params=st.dictionaries(st.sampled_from(PARAMETERS), st.lists(MANY, min_size=1, max_size=4), max_size=6)
+)
+def test_hostile_parameters_never_break_the_page(client, indexed, params):
+    response = client.get(SEARCH, params)
+    assert response.status_code == 200, params
+    assert "resultaat" in html(response) or "resultaten" in html(response)
+
+
+def test_too_long_search_text_is_cut_with_a_message(client, indexed):
+    page = html(client.get(SEARCH, {"q": "koffie " * 100}))
+    assert "Uw zoekwoorden zijn te lang" in page
+
+
+def test_nothing_found_gives_b1_help(client, indexed):
+    page = html(client.get(SEARCH, {"q": "zzzqqqxxyy", "thema": "vervoer"}))
+    assert "Wij hebben niets gevonden" in page
+    assert "Kijk of de woorden goed gespeld zijn." in page
+    assert "Kies minder filters." in page and 'href="/sociale-kaart/?q=zzzqqqxxyy"' in page
+    assert 'href="tel:140599"' in page
+    assert '<a href="/melding/">Doe een melding</a>' in page
+
+
+def test_did_you_mean_links_to_the_suggestion_with_the_filters(client, indexed, monkeypatch):
+    facets = {
+        name: [FacetOption("x", "X", 0)] for name in ("wijk", "thema", "doelgroep", "toegang", "kosten")
+    }
+    use_backend(
+        monkeypatch, FakeBackend(SearchResults(total=0, hits=[], facets=facets, did_you_mean="mantelzorg"))
+    )
+    page = html(client.get(SEARCH, {"q": "mantelzrg", "kosten": "gratis"}))
+    assert 'Bedoelde u: <a href="?q=mantelzorg&amp;kosten=gratis&amp;page=1">mantelzorg</a>?' in page
+
+
+def test_search_unavailable_shows_b1_message_not_500(client, indexed, monkeypatch):
+    use_backend(monkeypatch, FakeBackend(error=SearchUnavailable("down")))
+    response = client.get(SEARCH, {"q": "hulp"})
+    assert response.status_code == 503
+    page = html(response)
+    assert "Zoeken lukt nu even niet" in page
+    assert 'value="hulp"' in page  # the search box keeps what was typed
+
+
+def test_map_data_only_when_results_have_locations(client, indexed, settings):
+    settings.MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"
+    page = html(client.get(SEARCH, {"postcode": "3911AB"}))
+    assert 'id="kaart-map-data" type="application/json"' in page
+    assert '"tileUrl": "http://127.0.0.1:9/{z}/{x}/{y}.png"' in page
+    assert "data-kaart-map hidden" in page  # drawn only by JavaScript
+    assert "kaart.js" in page
+    empty = html(client.get(SEARCH, {"q": "zzzqqqxxyy"}))
+    assert "kaart-map-data" not in empty
+
+
+@pytest.mark.parametrize("as_professional", [False, True])
+def test_search_query_count_does_not_grow_with_the_data(client, db, kaart, professional, as_professional):
+    if as_professional:
+        client.force_login(professional)
+
+    def make(count):
+        for _number in range(count):
+            voorziening = VoorzieningFactory(
+                summary="Samen koffie drinken.", hele_gemeente=True, themas=[kaart.thema["ontmoeting"]]
+            )
+            locatie = LocatieFactory(organisatie=voorziening.organisatie, latitude=52.09, longitude=5.12)
+            VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
+            CapaciteitFactory(voorziening=voorziening, wijk=kaart.centrum)
+        get_backend().rebuild()
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(SEARCH, {"q": "koffie", "postcode": "3911AB"}).status_code == 200
+        return len(captured)
+
+    make(10)
+    at_ten = queries()
+    make(40)
+    assert queries() == at_ten
+
+
+# --- suggestions ---------------------------------------------------------------------------------------
+
+
+def test_suggestions_return_json(client, indexed):
+    response = client.get("/sociale-kaart/suggesties/", {"q": "mantel"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["q"] == "mantel"
+    assert isinstance(data["suggestions"], list) and len(data["suggestions"]) <= 8
+    assert any("mantelzorg" in word.lower() for word in data["suggestions"])
+
+
+@pytest.mark.parametrize("text", ["", "a", "\x00\x00", "x" * 5000, "<b>"])
+def test_suggestions_never_fail(client, indexed, text):
+    response = client.get("/sociale-kaart/suggesties/", {"q": text})
+    assert response.status_code == 200
+    assert "suggestions" in response.json()
+
+
+def test_suggestions_empty_when_search_is_down(client, db, monkeypatch):
+    use_backend(monkeypatch, FakeBackend(error=SearchUnavailable("down")))
+    assert client.get("/sociale-kaart/suggesties/", {"q": "schoon"}).json()["suggestions"] == []
+
+
+# --- the detail page -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def detailed(kaart):
+    voorziening = kaart.dagbesteding
+    voorziening.description = "Overdag samen koken, wandelen en knutselen."
+    voorziening.leeftijd_min = 65
+    voorziening.talen = ["nl", "tr"]
+    voorziening.kosten_toelichting = "Dat hangt af van uw inkomen"
+    voorziening.aanmelden_telefoon = "0599-111222"
+    voorziening.save()
+    op_locatie = voorziening.op_locaties.first() or VoorzieningOpLocatieFactory(voorziening=voorziening)
+    op_locatie.locatie.rolstoeltoegankelijk = True
+    op_locatie.locatie.save()
+    OpeningstijdFactory(op_locatie=op_locatie, weekdag=2, open_van=time(9, 30), open_tot=time(16, 0))
+    ContactFactory(voorziening=voorziening, name="Receptie De Molen", telefoon="0599-333444")
+    ContactFactory(
+        voorziening=voorziening,
+        name="Zorgcoördinator Jansen",
+        telefoon="0599-999888",
+        voor_professionals=True,
+    )
+    return voorziening
+
+
+def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
+    response = client.get("/sociale-kaart/dagbesteding-de-molen/")
+    assert response.status_code == 200
+    page = html(response)
+    assert "<h1>Dagbesteding De Molen</h1>" in page
+    assert "Overdag samen koken" in page
+    assert "Ouderen" in page and "Vanaf 65 jaar" in page
+    assert "Eigen bijdrage. Dat hangt af van uw inkomen" in page
+    assert "verwijzing nodig" in page
+    assert 'href="tel:0599111222"' in page
+    assert '<th scope="row">Dinsdag</th><td>09.30 tot 16.00 uur</td>' in page
+    assert '<th scope="row">Maandag</th><td>Gesloten</td>' in page
+    assert "U kunt hier met een rolstoel naar binnen." in page
+    assert "Nederlands, Turks" in page
+    assert "Receptie De Molen" in page
+    assert "Wij keken deze gegevens na op" in page
+    assert 'aria-label="Kruimelpad"' in page and '<a href="/sociale-kaart/">Sociale kaart</a>' in page
+    assert "Dagbesteding Het Anker" in page  # related: same thema
+
+
+def test_anonymous_visitor_never_sees_professional_contacts_or_capacity(client, detailed, kaart):
+    get_backend().rebuild()
+    detail = html(client.get("/sociale-kaart/dagbesteding-de-molen/"))
+    search = html(client.get(SEARCH, {"thema": "dagbesteding"}))
+    for page in (detail, search):
+        assert "Zorgcoördinator Jansen" not in page and "0599-999888" not in page
+        assert "Voor professionals" not in page
+        assert "verouderd" not in page
+        assert "Ja, er is plaats" not in page
+
+
+def test_logged_in_resident_account_is_no_professional(client, detailed):
+    client.force_login(UserFactory(username="inwoner"))
+    page = html(client.get("/sociale-kaart/dagbesteding-de-molen/"))
+    assert "Zorgcoördinator Jansen" not in page
+
+
+def test_professional_sees_contacts_and_capacity_with_its_freshness(client, detailed, professional, kaart):
+    client.force_login(professional)
+    page = html(client.get("/sociale-kaart/dagbesteding-de-molen/"))
+    assert "Voor professionals" in page
+    assert "Zorgcoördinator Jansen" in page and 'href="tel:0599999888"' in page
+    assert "Ja, er is plaats" in page
+    assert 'class="kaart-capacity__old"' in page and "verouderd" in page  # 30 days old
+    fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))
+    assert "Beperkt, weinig plaats" in fresh and "verouderd</span>" not in fresh
+
+
+def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
+    client, indexed, professional, monkeypatch
+):
+    client.force_login(professional)
+    page = html(client.get(SEARCH, {"thema": "dagbesteding"}))
+    assert "Plaats voor nieuwe cliënten" in page and "verouderd" in page
+    assert page.index("Dagbesteding Het Anker") < page.index("Dagbesteding De Molen")
+    assert "lijst.pdf?thema=dagbesteding" in page and "lijst.csv?thema=dagbesteding" in page
+
+
+def test_search_passes_professional_flag_to_backend(client, indexed, professional, monkeypatch):
+    real = get_backend()
+    spy = FakeBackend()
+    spy.search = lambda query: (spy.queries.append(query), real.search(query))[1]
+    use_backend(monkeypatch, spy)
+    client.get(SEARCH)
+    client.force_login(professional)
+    client.get(SEARCH)
+    assert [query.voor_professionals for query in spy.queries] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("attributes", "expected"),
+    [({"is_staff": True}, True), ({}, False), ({"is_active": False, "is_staff": True}, False)],
+)
+def test_who_is_a_professional(db, attributes, expected):
+    assert is_professional(UserFactory(username="iemand", **attributes)) is expected
+
+
+def test_status_notices(client, kaart):
+    kaart.cafe.status = Voorziening.Status.TIJDELIJK_GESLOTEN
+    kaart.cafe.save()
+    assert "Tijdelijk gesloten." in html(client.get("/sociale-kaart/mantelzorgcafe-de-linde/"))
+    gestopt = html(client.get("/sociale-kaart/huishoudelijke-hulp-oud/"))
+    assert "Deze hulp is gestopt." in gestopt
+
+
+def test_unknown_slug_is_404(client, db):
+    assert client.get("/sociale-kaart/bestaat-niet/").status_code == 404
+
+
+def test_detail_query_count_is_fixed(client, detailed, professional):
+    client.force_login(professional)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sociale-kaart/dagbesteding-de-molen/").status_code == 200
+        return len(captured)
+
+    before = queries()
+    for number in range(4):
+        locatie = LocatieFactory(organisatie=detailed.organisatie, name=f"Extra {number}")
+        op_locatie = VoorzieningOpLocatieFactory(voorziening=detailed, locatie=locatie)
+        OpeningstijdFactory(op_locatie=op_locatie, weekdag=number + 1)
+        ContactFactory(voorziening=detailed, name=f"Contact {number}", voor_professionals=bool(number % 2))
+        CapaciteitFactory(
+            voorziening=detailed,
+            wijk=_wijk(number),
+            bijgewerkt_op=timezone.now() - timedelta(days=number * 5),
+        )
+    assert queries() == before
+
+
+def _wijk(number):
+    from .factories import WijkFactory
+
+    return WijkFactory(name=f"Extra wijk {number}", slug=f"extra-wijk-{number}", cbs_code=f"WK88{number:04d}")
