@@ -190,7 +190,11 @@ class Voorziening(RevisionMixin, ClusterableModel):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["updated_at"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["updated_at"]),
+            models.Index(fields=["name", "id"]),  # the HSDS API pages through services by name
+        ]
         verbose_name = _("voorziening")
         verbose_name_plural = _("voorzieningen")
 
