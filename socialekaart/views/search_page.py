@@ -13,7 +13,7 @@ from ..forms import SearchForm
 from ..models import Term, Wijk
 from ..search import SearchQuery, SearchUnavailable, get_backend
 from .access import is_professional
-from .results import PER_PAGE, map_config, result_rows
+from .results import PER_PAGE, map_config, page_rows
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,9 @@ def search(request):
         return render(request, "socialekaart/search.html", context, status=503)
 
     page_obj = Paginator(range(results.total), PER_PAGE).get_page(page_number or 1)
-    rows = result_rows(results.hits, professional=professional, first_number=page_obj.start_index() or 1)
+    rows = page_rows(
+        results.hits, professional=professional, wijken=wijken, first_number=page_obj.start_index() or 1
+    )
     export_query = request.GET.copy()
     export_query.pop("page", None)
     context.update(

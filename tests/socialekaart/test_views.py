@@ -85,6 +85,34 @@ def test_search_page_lists_results_with_what_a_resident_needs(client, indexed):
     assert "Huishoudelijke hulp Oud" not in page  # gestopt
 
 
+def test_result_shows_cost_access_wijken_status_and_first_location_like_the_detail_page(
+    client, kaart, settings
+):
+    settings.MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"
+    voorziening = VoorzieningFactory(
+        name="Pottenbakken",
+        summary="Samen klei bewerken.",
+        kosten=Voorziening.Kosten.BEDRAG,
+        kosten_bedrag="12.50",
+        toegang=Voorziening.Toegang.VERWIJZING,
+        status=Voorziening.Status.TIJDELIJK_GESLOTEN,
+        wijken=[kaart.haven, kaart.beemden],
+    )
+    for name, latitude in (("Zaal B", 52.2), ("Atelier A", 52.1), ("Aaa zonder plek", None)):
+        locatie = LocatieFactory(
+            organisatie=voorziening.organisatie, name=name, latitude=latitude, longitude=5.1
+        )
+        VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
+    get_backend().rebuild()
+    page = html(client.get(SEARCH, {"q": "pottenbakken"}))
+    assert f'<a href="/sociale-kaart/{voorziening.slug}/">Pottenbakken</a>' in page
+    assert f'<p class="kaart-result__org">{voorziening.organisatie.name}</p>' in page
+    assert '<span class="tag tag--warning">Tijdelijk gesloten</span>' in page
+    assert "<dd>De Beemden, Oude Haven</dd>" in page  # by name, as on the detail page
+    assert "<dd>Na verwijzing</dd>" in page and "<dd>€ 12,50</dd>" in page
+    assert '"name": "Pottenbakken", "lat": 52.1, "lon": 5.1' in page  # the first place by name with a spot
+
+
 def test_filters_are_checkboxes_with_counts_and_empty_options_stay(client, indexed):
     page = html(client.get(SEARCH, {"thema": "huishouden"}))
     assert 'name="thema" value="huishouden" id="id_thema_0" checked' in page
@@ -220,6 +248,17 @@ def test_did_you_mean_links_to_the_suggestion_with_the_filters(client, indexed, 
     )
     page = html(client.get(SEARCH, {"q": "mantelzrg", "kosten": "gratis"}))
     assert 'Bedoelde u: <a href="?q=mantelzorg&amp;kosten=gratis&amp;page=1">mantelzorg</a>?' in page
+
+
+def test_filter_labels_and_values_from_the_index_are_escaped(client, indexed, monkeypatch):
+    facets = {name: [] for name in ("wijk", "thema", "doelgroep", "toegang", "kosten")}
+    facets["thema"] = [FacetOption('x"><script>', "<b>Eten</b> & drinken", 1, selected=True)]
+    use_backend(monkeypatch, FakeBackend(SearchResults(total=0, hits=[], facets=facets)))
+    page = html(client.get(SEARCH, {"q": "eten"}))
+    assert "<script>" not in page and "<b>Eten</b>" not in page
+    assert 'value="x&quot;&gt;&lt;script&gt;" id="id_thema_0" checked' in page
+    assert '&lt;b&gt;Eten&lt;/b&gt; &amp; drinken <span class="kaart-count">(1' in page
+    assert '<span class="visually-hidden"> resultaat</span>' in page
 
 
 def test_search_unavailable_shows_b1_message_not_500(client, indexed, monkeypatch):
