@@ -7,6 +7,7 @@ bounded in time and only talks to 127.0.0.1.
 
 import contextlib
 import http.client
+import itertools
 import os
 import secrets
 import socket
@@ -62,6 +63,43 @@ def ensure_database(database_url: str = DATABASE_URL) -> None:
         ).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def shell(code: str, database_url: str = DATABASE_URL) -> str:
+    """Run Python code in `manage.py shell` against the database; return the last line it printed."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=server_env(database_url),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def fill_kaart(database_url: str, count: int) -> None:
+    """Migrate the database and give it the demo kaart plus generated voorzieningen, `count` in all."""
+    ensure_database(database_url)
+    manage("migrate", "--noinput", "-v", "0", database_url=database_url)
+    if voorzieningen_in(database_url) != count:
+        manage("load_demo_kaart", database_url=database_url)
+        manage("generate_voorzieningen", "--count", str(count), database_url=database_url)
+
+
+def voorzieningen_in(database_url: str) -> int:
+    count = "from socialekaart.models import Voorziening; print(Voorziening.objects.count())"
+    return int(shell(count, database_url))
+
+
+def rotating(paths):
+    """A scenario that fetches the paths in turn."""
+    cycle = itertools.cycle(paths)
+
+    def scenario(client) -> int:
+        return client.request("GET", next(cycle))[0]
+
+    return scenario
 
 
 @contextlib.contextmanager

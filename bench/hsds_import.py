@@ -1,7 +1,7 @@
 """HSDS import time: export 10,000 voorzieningen as HSDS JSON, import them into an empty PostgreSQL
 database, then import the same file again (every row an update).
 
-    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmo_bench_kaartopen python bench/hsds_import.py
+    python bench/hsds_import.py
 
 The import's search-index work goes to the task queue (the worker is not running here), so the figures
 are the import itself; the index rebuild is timed separately.
@@ -16,11 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from hsds_api import COUNT, DATABASE_URL, prepare  # noqa: E402
+from hsds_api import COUNT, DATABASE_URL  # noqa: E402
 
-TARGET_URL = os.environ.get(
-    "BENCH_IMPORT_DATABASE_URL", DATABASE_URL.rsplit("/", 1)[0] + "/wmo_bench_kaartopen_import"
-)
+TARGET_URL = os.environ.get("BENCH_IMPORT_DATABASE_URL", DATABASE_URL.rsplit("/", 1)[0] + "/wmo_bench_import")
 
 
 def timed(label: str, *args: str, database_url: str) -> float:
@@ -49,7 +47,7 @@ def drop_and_create(database_url: str) -> None:
 
 
 if __name__ == "__main__":
-    prepare(DATABASE_URL)
+    harness.fill_kaart(DATABASE_URL, COUNT)
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "kaart.json")
         timed(

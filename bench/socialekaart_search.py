@@ -1,17 +1,14 @@
 """Sociale kaart search with facets through the search page `/sociale-kaart/`, at 1,000, 10,000 and
 100,000 voorzieningen: gunicorn + PostgreSQL, 20 concurrent users, p50/p95 per size.
 
-    BENCH_PORT=8772 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmo_bench_kaartcore \
-        python bench/socialekaart_search.py
+    python bench/socialekaart_search.py
 
 Each size gets its own database (`<BENCH_DATABASE_URL>_<size>`), filled once with `load_demo_kaart` and
 `generate_voorzieningen --count <size>` (which also builds the search index). BENCH_SIZES picks sizes
 (default "1000,10000,100000"); BENCH_DURATION the seconds per run (default 10).
 """
 
-import itertools
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,7 +18,7 @@ import harness  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",") if size]
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
-BASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wmo_bench_kaartcore")
+BASE_URL = harness.DATABASE_URL
 
 # What residents and professionals ask: text (with stemming, synonyms and a typo), filters, proximity.
 SEARCHES = [
@@ -39,27 +36,6 @@ SEARCHES = [
 
 def database_for(size: int) -> str:
     return f"{BASE_URL}_{size}"
-
-
-def voorzieningen_in(database_url: str) -> int:
-    code = "from socialekaart.models import Voorziening; print(Voorziening.objects.count())"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=harness.ROOT,
-        env=harness.server_env(database_url),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(result.stdout.strip().splitlines()[-1])
-
-
-def prepare(database_url: str, size: int) -> None:
-    harness.ensure_database(database_url)
-    harness.manage("migrate", "--noinput", "-v", "0", database_url=database_url)
-    if voorzieningen_in(database_url) != size:
-        harness.manage("load_demo_kaart", database_url=database_url)
-        harness.manage("generate_voorzieningen", "--count", str(size), database_url=database_url)
 
 
 def warm_up(paths, rounds: int = 10) -> None:
@@ -98,38 +74,23 @@ print(f"p50 {statistics.median(timings):.1f} ms   p95 {p95:.1f} ms   n={len(timi
 
 def backend_only(database_url: str) -> str:
     """The search backend alone, in one process and one thread: what the search itself costs."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", BACKEND_ONLY],
-        cwd=harness.ROOT,
-        env=harness.server_env(database_url),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip().splitlines()[-1]
-
-
-def rotating(paths):
-    cycle = itertools.cycle(paths)
-
-    def scenario(client) -> int:
-        return client.request("GET", next(cycle))[0]
-
-    return scenario
+    return harness.shell(BACKEND_ONLY, database_url)
 
 
 if __name__ == "__main__":
     for size in SIZES:
         url = database_for(size)
-        prepare(url, size)
+        harness.fill_kaart(url, size)
         print(
-            f"Sociale kaart search page with facets, {voorzieningen_in(url)} voorzieningen, 20 users, "
-            f"{DURATION:.0f} s",
+            f"Sociale kaart search page with facets, {harness.voorzieningen_in(url)} voorzieningen, "
+            f"20 users, {DURATION:.0f} s",
             flush=True,
         )
         with harness.gunicorn(url):
             warm_up(SEARCHES)
             harness.run_load(
-                f"GET /sociale-kaart/?... ({size} voorzieningen)", rotating(SEARCHES), duration=DURATION
+                f"GET /sociale-kaart/?... ({size} voorzieningen)",
+                harness.rotating(SEARCHES),
+                duration=DURATION,
             )
         print(f"{'backend.search() alone, in-process, 1 thread':<44} {backend_only(url)}", flush=True)
