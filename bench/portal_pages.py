@@ -1,11 +1,12 @@
 """Portal pages under load: the home page and an information page at 20 concurrent users against gunicorn
-and PostgreSQL, plus the number of database queries each page needs (measured in-process).
+and PostgreSQL, plus the database queries and time each page needs in-process (with warm caches).
 
     BENCH_PORT=8773 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmo_bench_portal_pages \
         .venv/bin/python bench/portal_pages.py
 """
 
 import os
+import statistics
 import sys
 import threading
 import time
@@ -19,6 +20,7 @@ import harness  # noqa: E402
 INFO_PAGE = "/hulp-voor-mezelf/hulp-bij-het-huishouden/"
 PAGES = {"home page": "/", "information page": INFO_PAGE}
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
+MIDDLEWARE = "portal.page_cache.PageCacheMiddleware"
 
 
 def warm_up(seconds: float = 60.0) -> None:
@@ -44,24 +46,46 @@ def warm_up(seconds: float = 60.0) -> None:
             return
 
 
-def count_queries() -> dict[str, int]:
-    """Queries per page with warm caches, as gunicorn's workers have them after the first request."""
+def measure_in_process(requests: int = 200) -> list[str]:
+    """Queries and median time per request with warm caches, as gunicorn's workers have them after the
+    first request; then again with the page-cache middleware in front of Wagtail's routing, when the
+    settings do not have it yet."""
     os.environ.update(harness.server_env())
     import django
 
     django.setup()
+    from django.conf import settings
+
+    lines = [_measure(f"{name} (as configured)", path, requests) for name, path in PAGES.items()]
+    if MIDDLEWARE not in settings.MIDDLEWARE:
+        middleware = list(settings.MIDDLEWARE)
+        middleware.insert(middleware.index("django.middleware.csrf.CsrfViewMiddleware") + 1, MIDDLEWARE)
+        settings.MIDDLEWARE = middleware
+        lines += [
+            _measure(f"{name} (with PageCacheMiddleware)", path, requests) for name, path in PAGES.items()
+        ]
+    return lines
+
+
+def _measure(label: str, path: str, requests: int) -> str:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST=harness.HOST)
-    counts = {}
-    for name, path in PAGES.items():
-        assert client.get(path).status_code == 200, path
-        with CaptureQueriesContext(connection) as captured:
-            client.get(path)
-        counts[name] = len(captured.captured_queries)
-    return counts
+    assert client.get(path).status_code == 200, path
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    queries = len(captured.captured_queries)  # now: a reconnect in the loop below empties the log
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(path)
+        times.append(time.perf_counter() - started)
+    return (
+        f"{label:<44} {queries} queries, "
+        f"{statistics.median(times) * 1000:.2f} ms per request in-process (median of {requests})"
+    )
 
 
 def main():
@@ -72,8 +96,9 @@ def main():
         warm_up()
         for name, path in PAGES.items():
             harness.run_load(f"{name} ({path})", harness.get(path), concurrency=20, duration=DURATION)
-    for name, count in count_queries().items():
-        print(f"{name:<44} {count} queries per request", flush=True)
+    for line in measure_in_process():
+        print(line, flush=True)
+    print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}", flush=True)
 
 
 if __name__ == "__main__":

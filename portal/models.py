@@ -6,7 +6,7 @@ from http import HTTPMethod
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -46,6 +46,16 @@ def pages_generation() -> int:
 def _pages_changed(sender=None, instance=None, **kwargs):
     if instance is None or isinstance(instance, Page):
         cache.set(PAGES_GENERATION_KEY, time.time_ns(), None)
+
+
+# Whole pages are cached for anonymous visitors (portal/page_cache.py): a new view restriction or a changed
+# site must end those copies at once too.
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def _access_changed(sender, **kwargs):
+    cache.set(PAGES_GENERATION_KEY, time.time_ns(), None)
 
 
 class TaalcheckPanel(Panel):
@@ -86,6 +96,8 @@ class PortalPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     allowed_http_methods = READ_ONLY_METHODS
     extra_panels = []
+    # The same HTML for every anonymous visitor, so portal/page_cache.py may keep the whole page.
+    cache_whole_page = True
 
     class Meta:
         abstract = True
@@ -302,4 +314,6 @@ for _page_type in (HomePage, ThemaPagina, InformatiePagina, GewonePagina):
     _page_type.edit_handler = _page_type.build_edit_handler()
 
 # Connects the signals that keep the search vocabulary fresh.
+# Registers the whole-page cache with Wagtail's page serving.
+from portal import page_cache as _page_cache  # noqa: E402, F401
 from portal import search as _search  # noqa: E402, F401
