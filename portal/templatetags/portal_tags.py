@@ -32,17 +32,20 @@ def _menu_pages(request) -> list[dict]:
 
     from portal.models import pages_generation
 
-    site = Site.find_for_request(request)
-    if site is None:
-        return []
-    key = f"portal:menu:{site.pk}:{pages_generation()}"
+    # Keyed by host, so a cached menu costs no query at all (saving a Site changes the generation too).
+    key = f"portal:menu:{request.get_host()}:{pages_generation()}"
     pages = cache.get(key)
     if pages is None:
-        # Base pages only: `.specific(defer=True)` with `.only()` would load each deferred field one by one.
-        children = site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth")
-        pages = [{"url": page.get_url(request=request), "title": page.title} for page in children]
+        site = Site.find_for_request(request)
+        pages = [] if site is None else _top_level_pages(site, request)
         cache.set(key, pages, settings.PORTAL_CACHE_SECONDS)
     return pages
+
+
+def _top_level_pages(site, request) -> list[dict]:
+    # Base pages only: `.specific(defer=True)` with `.only()` would load each deferred field one by one.
+    children = site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth")
+    return [{"url": page.get_url(request=request), "title": page.title} for page in children]
 
 
 @register.simple_tag(takes_context=True)
