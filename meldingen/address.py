@@ -103,7 +103,7 @@ def lookup_address(postcode: str, huisnummer: str, toevoeging: str = "") -> Addr
     normal = normalise_postcode(postcode)
     huisnummer = (huisnummer or "").strip()
     toevoeging = (toevoeging or "").strip()[:6]
-    if normal is None or not huisnummer.isdigit() or len(huisnummer) > 5:
+    if normal is None or not huisnummer.isdecimal() or len(huisnummer) > 5:
         return AddressResult(INVALID)
     raw_key = f"{settings.MELDINGEN_ADDRESS_LOOKUP}|{normal}|{huisnummer}|{toevoeging}"
     key = "melding-address:" + hashlib.sha256(raw_key.encode()).hexdigest()

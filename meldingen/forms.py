@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import choices
 from .address import OUTSIDE, lookup_address, normalise_postcode
+from .widget_renderer import step_form_renderer
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
 NAME_MAX, LINE_MAX, TEXT_MAX = 100, 200, 2000
@@ -70,6 +71,7 @@ class StepForm(forms.Form):
     """Base of every step: no browser validation, B1 messages for bad characters."""
 
     title = ""
+    default_renderer = step_form_renderer
 
     def __init__(self, *args, answers=None, **kwargs):
         self.answers = answers or {}
@@ -231,7 +233,7 @@ class GegevensForm(StepForm):
 
     def clean_huisnummer(self):
         value = self.cleaned_data["huisnummer"].strip()
-        if not value.isdigit() or len(value) > 5 or int(value) == 0:
+        if not value.isdecimal() or len(value) > 5 or int(value) == 0:
             raise forms.ValidationError(
                 _("Vul alleen het nummer in, zoals 12. Een letter kan bij Toevoeging.")
             )

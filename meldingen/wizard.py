@@ -147,7 +147,10 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.clear_caches()
         if step == self.steps.last:
             return self.render_done(form, **kwargs)
-        return redirect(self.get_step_url(self.step_after(step)))
+        next_step = self.step_after(step)
+        # Where the user is now; stored here so the GET that follows changes nothing and writes nothing.
+        self.storage.current_step = next_step
+        return redirect(self.get_step_url(next_step))
 
     def keep_typed(self, step, data):
         """Store the page as typed, valid or not, so going back or saving never loses it."""

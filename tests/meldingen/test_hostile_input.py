@@ -112,3 +112,13 @@ def test_any_url_and_query_is_no_crash(client, step, params):
 def test_address_endpoint_never_crashes(client, params):
     response = client.get("/melding/adres/", params)
     assert response.status_code == 200 and "status" in response.json()
+
+
+@pytest.mark.parametrize("huisnummer", ["²", "①"])
+def test_digits_from_other_scripts_in_the_house_number_get_a_message(client, huisnummer):
+    """str.isdigit() accepts these, int() does not: they once gave a server error."""
+    walker_at(client, "gegevens")
+    data = dict(ANDER_UITGEBREID[3][1], huisnummer=huisnummer)
+    response = client.post("/melding/gegevens/", step_data("gegevens", data))
+    assert response.status_code == 200
+    assert "Vul alleen het nummer in" in response.content.decode()
