@@ -11,6 +11,18 @@ from .workdays import add_working_days
 SPOED_WORKING_DAYS = 2
 
 
+def contact_working_days(spoed: bool) -> int:
+    return SPOED_WORKING_DAYS if spoed else settings.MELDINGEN_CONTACT_WORKING_DAYS
+
+
+def deadlines(start: date, spoed: bool) -> tuple[date, date]:
+    """When the first contact and the onderzoek are due; the backoffice counts with the same terms.
+
+    The onderzoek term defaults to six weeks (Wmo 2015 art. 2.3.2)."""
+    onderzoek_by = start + timedelta(weeks=settings.MELDINGEN_ONDERZOEK_WEEKS)
+    return add_working_days(start, contact_working_days(spoed)), onderzoek_by
+
+
 @dataclass(frozen=True)
 class NextSteps:
     contact_by: date
@@ -22,12 +34,11 @@ class NextSteps:
 
 def next_steps(melding) -> NextSteps:
     start = timezone.localtime(melding.created_at).date()
-    days = SPOED_WORKING_DAYS if melding.spoed else settings.MELDINGEN_CONTACT_WORKING_DAYS
-    weeks = settings.MELDINGEN_ONDERZOEK_WEEKS
+    contact_by, onderzoek_by = deadlines(start, melding.spoed)
     return NextSteps(
-        contact_by=add_working_days(start, days),
-        contact_working_days=days,
-        onderzoek_by=start + timedelta(weeks=weeks),
-        onderzoek_weeks=weeks,
+        contact_by=contact_by,
+        contact_working_days=contact_working_days(melding.spoed),
+        onderzoek_by=onderzoek_by,
+        onderzoek_weeks=settings.MELDINGEN_ONDERZOEK_WEEKS,
         spoed=melding.spoed,
     )

@@ -1,4 +1,10 @@
-"""Dates of what happens next, counted in Dutch working days (no weekends, no public holidays)."""
+"""Terms in working days: weekends and Dutch public holidays (the `holidays` package, NL) do not count.
+
+One calendar for the whole site: the dates on the confirmation page and the deadlines in the backoffice.
+`holidays.NL` knows Nieuwjaarsdag, Goede Vrijdag, Pasen, Koningsdag (26 April when the 27th is a Sunday),
+Hemelvaart, Pinksteren and Kerst; Bevrijdingsdag (5 May) only in lustrum years (2025, 2030, ...), the
+years it is a day off for the government.
+"""
 
 from datetime import date, timedelta
 from functools import lru_cache
@@ -6,17 +12,29 @@ from functools import lru_cache
 import holidays
 
 
-@lru_cache(maxsize=4)
-def _dutch_holidays(first_year: int):
-    # Building the calendar costs about a millisecond; every confirmation needs it, so keep it per year.
-    return holidays.country_holidays("NL", years=range(first_year, first_year + 2))
+@lru_cache(maxsize=64)
+def _holidays_in(year: int) -> frozenset[date]:
+    # Building a year's calendar costs about a millisecond; every confirmation and inbox row needs it.
+    return frozenset(holidays.NL(years=year).keys())
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _holidays_in(day.year)
 
 
 def add_working_days(start: date, days: int) -> date:
-    dutch_holidays = _dutch_holidays(start.year)
+    """The date `days` working days after `start` (the start day itself does not count)."""
     current = start
-    while days > 0:
+    remaining = days
+    while remaining > 0:
         current += timedelta(days=1)
-        if current.weekday() < 5 and current not in dutch_holidays:
-            days -= 1
+        if is_working_day(current):
+            remaining -= 1
     return current
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after `start` up to and including `end`; negative when `end` lies before `start`."""
+    if end < start:
+        return -working_days_between(end, start)
+    return sum(1 for offset in range(1, (end - start).days + 1) if is_working_day(start + timedelta(offset)))

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import search_tokens
-from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
+from meldingen.backoffice.workflow import Status
 
 _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
 
@@ -41,7 +41,7 @@ def filtered(user, data: dict):
     elif status:
         queryset = queryset.filter(status=status)
     else:
-        queryset = queryset.exclude(status__in=CLOSED_STATUSES)
+        queryset = queryset.open()
     if data.get("team"):
         queryset = queryset.filter(team=data["team"])
     if data.get("wijk"):

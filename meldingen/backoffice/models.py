@@ -1,23 +1,21 @@
 """The backoffice's own rows beside each Melding: its handling (status, team, deadlines), notes, the audit
 log, the wijkteams, and the delivery targets and jobs."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.backoffice.workdays import add_working_days, working_days_between
 from meldingen.backoffice.workflow import (
     CLOSED_STATUSES,
     TRANSITIONS,
     Status,
     TransitionNotAllowed,
 )
-
-SPOED_WORKING_DAYS = 2
-ONDERZOEK_WEEKS = 6  # Wmo 2015 art. 2.3.2: the onderzoek is finished within six weeks of the melding
+from meldingen.dates import deadlines
+from meldingen.workdays import working_days_between
 
 
 class Team(models.Model):
@@ -118,8 +116,7 @@ class Behandeling(models.Model):
     # --- terms --------------------------------------------------------------------------------------
     @staticmethod
     def deadlines_for(created: date, spoed: bool) -> tuple[date, date]:
-        contact_days = SPOED_WORKING_DAYS if spoed else settings.MELDINGEN_CONTACT_WORKING_DAYS
-        return add_working_days(created, contact_days), created + timedelta(weeks=ONDERZOEK_WEEKS)
+        return deadlines(created, spoed)
 
     def compute_next_deadline(self) -> date | None:
         if self.status == Status.ONTVANGEN:
@@ -149,10 +146,6 @@ class Behandeling(models.Model):
         if self.onderzoek_afgerond_at is None:
             return None
         return timezone.localdate(self.onderzoek_afgerond_at) <= self.onderzoek_deadline
-
-    @property
-    def is_closed(self) -> bool:
-        return self.status in CLOSED_STATUSES
 
     # --- workflow -----------------------------------------------------------------------------------
     def can_change_to(self, target: str) -> bool:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meldingen.backoffice.models import Behandeling
-from meldingen.backoffice.workflow import Status
+from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
 
 WEEKS = 12
 
@@ -54,7 +54,7 @@ def figures_for(user, today=None) -> Figures:
     soorten = dict(visible.values_list("melding__soort").annotate(n=Count("pk")).order_by())
     figures.soort_counts = soorten
     figures.per_soort = [(_("Kort"), soorten.get("kort", 0)), (_("Uitgebreid"), soorten.get("uitgebreid", 0))]
-    # An onderzoek counts once it is finished, or once its six weeks are over while it is still open.
+    # An onderzoek counts once it is finished, or once its term is over while it is still open.
     for done_at, deadline, status in visible.values_list(
         "onderzoek_afgerond_at", "onderzoek_deadline", "status"
     ):
@@ -63,7 +63,7 @@ def figures_for(user, today=None) -> Figures:
                 figures.onderzoek_on_time += 1
             else:
                 figures.onderzoek_late += 1
-        elif status not in (Status.INGETROKKEN, Status.AFGEHANDELD) and deadline < today:
+        elif status not in CLOSED_STATUSES and deadline < today:
             figures.onderzoek_late += 1
     lead_times = [
         (closed - created).total_seconds() / 86400

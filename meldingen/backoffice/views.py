@@ -189,7 +189,7 @@ def deliveries(request):
     if state in DeliveryJob.State.values:
         jobs = jobs.filter(state=state)
     else:
-        jobs = jobs.exclude(state=DeliveryJob.State.DELIVERED)
+        jobs = jobs.undelivered()
         state = ""
     page = Paginator(jobs, 50).get_page(request.GET.get("p"))
     return TemplateResponse(

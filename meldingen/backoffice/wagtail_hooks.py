@@ -23,44 +23,24 @@ class _RoleMenuItem(MenuItem):
         return self.check(request.user)
 
 
-@hooks.register("register_admin_menu_item")
-def register_inbox_menu_item():
-    return _RoleMenuItem(
-        _("Meldingen"), reverse("backoffice:inbox"), icon_name="mail", order=150, check=can_see_meldingen
-    )
+# (label, url name, icon, who may see it), in menu order.
+_MENU_ITEMS = [
+    (_("Meldingen"), "backoffice:inbox", "mail", can_see_meldingen),
+    (_("Cijfers meldingen"), "backoffice:dashboard", "table", can_see_meldingen),
+    (_("Bezorging"), "backoffice:deliveries", "resubmit", can_manage_delivery),
+    (_("Auditlog meldingen"), "backoffice:audit", "history", can_read_audit_log),
+]
 
 
-@hooks.register("register_admin_menu_item")
-def register_dashboard_menu_item():
-    return _RoleMenuItem(
-        _("Cijfers meldingen"),
-        reverse("backoffice:dashboard"),
-        icon_name="table",
-        order=151,
-        check=can_see_meldingen,
-    )
+def _menu_item_hook(label, url_name, icon_name, order, check):
+    def register_menu_item():
+        return _RoleMenuItem(label, reverse(url_name), icon_name=icon_name, order=order, check=check)
+
+    return register_menu_item
 
 
-@hooks.register("register_admin_menu_item")
-def register_deliveries_menu_item():
-    return _RoleMenuItem(
-        _("Bezorging"),
-        reverse("backoffice:deliveries"),
-        icon_name="resubmit",
-        order=152,
-        check=can_manage_delivery,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_audit_menu_item():
-    return _RoleMenuItem(
-        _("Auditlog meldingen"),
-        reverse("backoffice:audit"),
-        icon_name="history",
-        order=153,
-        check=can_read_audit_log,
-    )
+for _order, (_label, _url_name, _icon_name, _check) in enumerate(_MENU_ITEMS, start=150):
+    hooks.register("register_admin_menu_item", _menu_item_hook(_label, _url_name, _icon_name, _order, _check))
 
 
 @hooks.register("register_admin_viewset")

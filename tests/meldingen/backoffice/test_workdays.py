@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from meldingen.backoffice.models import Behandeling
-from meldingen.backoffice.workdays import add_working_days, is_working_day, working_days_between
+from meldingen.workdays import add_working_days, is_working_day, working_days_between
 
 
 @pytest.mark.parametrize(
