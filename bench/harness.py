@@ -11,7 +11,6 @@ import itertools
 import os
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -45,19 +44,28 @@ def manage(*args: str, database_url: str = DATABASE_URL) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(database_url), check=True)
 
 
-def ensure_database(database_url: str = DATABASE_URL) -> None:
-    """Create the benchmark database if it does not exist yet."""
+def server_connection(database_url: str = DATABASE_URL):
+    """A connection to the server's `postgres` database, for creating or dropping the benchmark database."""
     import dj_database_url
     import psycopg
 
     config = dj_database_url.parse(database_url)
-    with psycopg.connect(
+    return psycopg.connect(
         host=config["HOST"],
         port=config["PORT"] or 5432,
         user=config["USER"],
+        password=config["PASSWORD"] or None,
         dbname="postgres",
         autocommit=True,
-    ) as connection:
+    )
+
+
+def ensure_database(database_url: str = DATABASE_URL) -> None:
+    """Create the benchmark database if it does not exist yet."""
+    import dj_database_url
+
+    config = dj_database_url.parse(database_url)
+    with server_connection(database_url) as connection:
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
         ).fetchone()
@@ -100,6 +108,17 @@ def rotating(paths):
         return client.request("GET", next(cycle))[0]
 
     return scenario
+
+
+def warm_up(paths, rounds: int = 10) -> None:
+    """Every gunicorn worker loads its code (and any snapshot it keeps) before anything is measured."""
+    for _ in range(rounds):
+        for path in paths:
+            client = Client()
+            client.connection.timeout = 300  # a cold worker on a busy machine can be slow to start
+            status = client.request("GET", path)[0]
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
 
 
 @contextlib.contextmanager
@@ -225,7 +244,3 @@ def get(path: str):
         return client.request("GET", path)[0]
 
     return scenario
-
-
-def median(values):
-    return statistics.median(values) if values else float("nan")

@@ -19,20 +19,14 @@ DURATION = float(os.environ.get("BENCH_DURATION", "10"))
 DATABASE_URL = harness.DATABASE_URL
 
 
-def warm_up(paths, rounds: int = 12) -> None:
-    """Every gunicorn worker loads its code and its search snapshot before anything is measured."""
-    for _ in range(rounds):
-        for path in paths:
-            harness.Client().request("GET", path)
-
-
 if __name__ == "__main__":
     harness.fill_kaart(DATABASE_URL, COUNT)
     print(
         f"HSDS API, {harness.voorzieningen_in(DATABASE_URL)} voorzieningen, 20 users, {DURATION:.0f} s each"
     )
     with harness.gunicorn(DATABASE_URL):
-        warm_up(["/api/hsds/services", "/api/hsds/services?full=true", "/api/hsds/services?search=hulp"])
+        paths = ["/api/hsds/services", "/api/hsds/services?full=true", "/api/hsds/services?search=hulp"]
+        harness.warm_up(paths, rounds=12)
         harness.run_load(
             "GET /api/hsds/services (50 per page)", harness.get("/api/hsds/services"), duration=DURATION
         )

@@ -31,16 +31,9 @@ def timed(label: str, *args: str, database_url: str) -> float:
 
 def drop_and_create(database_url: str) -> None:
     import dj_database_url
-    import psycopg
 
     config = dj_database_url.parse(database_url)
-    with psycopg.connect(
-        host=config["HOST"],
-        port=config["PORT"] or 5432,
-        user=config["USER"],
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
+    with harness.server_connection(database_url) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
     harness.ensure_database(database_url)
     harness.manage("migrate", "--noinput", "-v", "0", database_url=database_url)

@@ -38,17 +38,6 @@ def database_for(size: int) -> str:
     return f"{BASE_URL}_{size}"
 
 
-def warm_up(paths, rounds: int = 10) -> None:
-    """Every gunicorn worker loads its code and its index snapshot before anything is measured."""
-    for _ in range(rounds):
-        for path in paths:
-            client = harness.Client()
-            client.connection.timeout = 300  # a cold worker on a busy machine can be slow to start
-            status = client.request("GET", path)[0]
-            if status != 200:
-                raise SystemExit(f"{path} answered {status}")
-
-
 BACKEND_ONLY = """
 import statistics, time
 from socialekaart.search import SearchQuery as Q, get_backend
@@ -87,7 +76,7 @@ if __name__ == "__main__":
             flush=True,
         )
         with harness.gunicorn(url):
-            warm_up(SEARCHES)
+            harness.warm_up(SEARCHES)
             harness.run_load(
                 f"GET /sociale-kaart/?... ({size} voorzieningen)",
                 harness.rotating(SEARCHES),

@@ -1,5 +1,7 @@
 """ "Was deze informatie nuttig?": the answer of a reader, stored per page and counted for editors."""
 
+import hashlib
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
@@ -63,7 +65,8 @@ def client_ip(request) -> str:
 def rate_limited(request) -> bool:
     """Count this answer against the IP address; True when it has sent too many in the window."""
     limit, window = settings.PORTAL_FEEDBACK_RATE_LIMIT
-    key = f"portal:feedback:{client_ip(request)}"
+    # The IP address is personal data: the cache key holds only a hash of it.
+    key = "portal:feedback:" + hashlib.sha256(client_ip(request).encode()).hexdigest()
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)

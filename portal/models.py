@@ -130,10 +130,9 @@ class PortalPage(Page):
         if crumbs is None:
             ancestors = list(self.get_ancestors().only("title", "url_path", "path", "depth"))
             starts = [position for position, page in enumerate(ancestors) if page.pk == site.root_page_id]
-            crumbs = [
-                {"url": page.get_url(request=request), "title": page.title} for page in ancestors[starts[0] :]
-            ]
-            crumbs = [*crumbs, {"url": self.get_url(request=request), "title": self.title}] if starts else []
+            # A page outside the site's tree gets no breadcrumbs.
+            trail = [*ancestors[starts[0] :], self] if starts else []
+            crumbs = [{"url": page.get_url(request=request), "title": page.title} for page in trail]
             cache.set(key, crumbs, settings.PORTAL_CACHE_SECONDS)
         if crumbs:
             crumbs = [{**crumbs[0], "title": _("Home")}, *crumbs[1:]]
@@ -313,7 +312,8 @@ class GewonePagina(PortalPage):
 for _page_type in (HomePage, ThemaPagina, InformatiePagina, GewonePagina):
     _page_type.edit_handler = _page_type.build_edit_handler()
 
-# Connects the signals that keep the search vocabulary fresh.
 # Registers the whole-page cache with Wagtail's page serving.
 from portal import page_cache as _page_cache  # noqa: E402, F401
+
+# Connects the signals that keep the search vocabulary fresh.
 from portal import search as _search  # noqa: E402, F401

@@ -44,7 +44,16 @@ PROXY_CACHE_SECONDS = getattr(settings, "PORTAL_PROXY_CACHE_SECONDS", 30)
 
 
 def cache_key(request) -> str | None:
-    """The key of this request's page, or None when the request may not be answered from the cache."""
+    """The key of this request's page, or None when the request may not be answered from the cache.
+
+    Worked out once per request: the middleware, the serve hook and `store` all need it.
+    """
+    if not hasattr(request, "_portal_page_cache_key"):
+        request._portal_page_cache_key = _build_cache_key(request)
+    return request._portal_page_cache_key
+
+
+def _build_cache_key(request) -> str | None:
     if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES:  # logged in, or in the middle of something

@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
+
+from portal.context_processors import municipality
 
 
 def page_not_found(request, exception):
@@ -11,13 +12,7 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # Rendered without the request: whatever broke must not break the error page too.
-    context = {
-        "municipality": {
-            "name": settings.MUNICIPALITY_NAME,
-            "phone": settings.MUNICIPALITY_PHONE,
-            "email": settings.MUNICIPALITY_EMAIL,
-        }
-    }
+    context = municipality(None)
     return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 

@@ -1,5 +1,6 @@
 """The portal in the Wagtail admin: the begrippenlijst as snippets and the report of readers' feedback."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -61,8 +62,6 @@ class FeedbackReportView(ReportView):
         )
 
     def dispatch(self, request, *args, **kwargs):
-        from django.core.exceptions import PermissionDenied
-
         if not request.user.has_perm("wagtailadmin.access_admin"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -1,5 +1,8 @@
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 register = template.Library()
 
@@ -26,10 +29,6 @@ def _menu_pages(request) -> list[dict]:
     """The site's top-level pages in the menu; cached until a page is published, moved or removed."""
     if request is None:
         return []
-    from django.conf import settings
-    from django.core.cache import cache
-    from wagtail.models import Site
-
     from portal.models import pages_generation
 
     # Keyed by host, so a cached menu costs no query at all (saving a Site changes the generation too).

@@ -115,3 +115,11 @@ def portal_site(db):
 
     load_sample()
     return InformatiePagina.objects.get(slug="hulp-bij-het-huishouden")
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """A client logged in as an editor with every right."""
+    user = django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord-lang-genoeg")
+    client.force_login(user)
+    return client

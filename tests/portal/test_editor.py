@@ -12,13 +12,6 @@ OFFICIALESE = (
 )
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord-lang-genoeg")
-    client.force_login(user)
-    return client
-
-
 def test_edit_view_shows_score_hard_sentences_and_words_to_replace(editor_client, portal_site):
     from portal.management.commands.load_demo_pages import stream_value
     from portal.models import InformatiePagina

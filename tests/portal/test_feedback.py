@@ -66,13 +66,6 @@ def test_remark_too_long_is_refused_in_plain_dutch(client, portal_site):
     assert "Gebruik hoogstens 1000 tekens" in response.content.decode()
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord-lang-genoeg")
-    client.force_login(user)
-    return client
-
-
 def test_editors_see_counts_per_page_in_a_report(editor_client, portal_site):
     Feedback.objects.create(page=portal_site, useful=True)
     Feedback.objects.create(page=portal_site, useful=False, remark="Te lang")

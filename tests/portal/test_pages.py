@@ -61,6 +61,16 @@ def test_breadcrumbs_lead_home(client, portal_site):
     assert '<span aria-current="page">Hulp bij het huishouden</span>' in crumbs
 
 
+def test_a_page_outside_the_site_tree_has_no_breadcrumbs(portal_site, rf, settings):
+    from wagtail.models import Site
+
+    from portal.models import GewonePagina
+
+    settings.ALLOWED_HOSTS = ["ander.example"]
+    Site.objects.create(hostname="ander.example", port=80, root_page=GewonePagina.objects.get(slug="privacy"))
+    assert portal_site.breadcrumbs(rf.get("/", HTTP_HOST="ander.example")) == []
+
+
 def test_plain_pages_are_where_the_footer_links(client, portal_site):
     for url, title in [("/privacy/", "Privacy"), ("/toegankelijkheid/", "Toegankelijkheid")]:
         response = client.get(url)
