@@ -49,10 +49,6 @@ def organisatie_id_of(user) -> object | None:
     return account.organisatie_id if account else None
 
 
-def is_aanbieder(user) -> bool:
-    return organisatie_id_of(user) is not None
-
-
 def scope(queryset, user):
     """The part of a queryset this user may see and change."""
     organisatie_id = organisatie_id_of(user)

@@ -69,6 +69,13 @@ def page_of(contents: list, total: int, page: int, per_page: int) -> dict:
     }
 
 
+def _page_slice(queryset, page: int, per_page: int) -> tuple[list, int]:
+    """One page of a queryset and the total; a page past the end costs only the count."""
+    total = queryset.count()
+    start = (page - 1) * per_page
+    return (list(queryset[start : start + per_page]) if start < total else []), total
+
+
 def _in_order(queryset, ids: list) -> list:
     by_id = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
     return [by_id[pk] for pk in ids if pk in by_id]
@@ -115,9 +122,7 @@ def services(request):
         items = _in_order(queryset, ids)
     else:
         matching = queryset.filter(database_condition(flt)).order_by("name", "pk")
-        total = matching.count()
-        start = (page - 1) * per_page
-        items = list(matching[start : start + per_page]) if start < total else []
+        items, total = _page_slice(matching, page, per_page)
     if minimal:
         contents = [serialize.service_minimal(v) for v in items]
     elif full:
@@ -147,9 +152,7 @@ def organizations(request):
     queryset = serialize.organizations_queryset(full=full).order_by("name", "pk")
     if search:
         queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
-    total = queryset.count()
-    start = (page - 1) * per_page
-    items = list(queryset[start : start + per_page]) if start < total else []
+    items, total = _page_slice(queryset, page, per_page)
     render = serialize.organization_full if full else serialize.organization
     return _json(page_of([render(o) for o in items], total, page, per_page))
 
@@ -252,10 +255,7 @@ def service_at_locations(request):
         ordered_qs = matching.order_by("voorziening__name", "locatie__name", "pk").values_list(
             "pk", flat=True
         )
-        total = matching.count()
-        page_ids = (
-            list(ordered_qs[(page - 1) * per_page : page * per_page]) if (page - 1) * per_page < total else []
-        )
+        page_ids, total = _page_slice(ordered_qs, page, per_page)
     items = _in_order(queryset, page_ids)
     if full:
         contents = [serialize.service_at_location_full(item) for item in items]

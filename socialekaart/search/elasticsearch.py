@@ -20,7 +20,6 @@ import dataclasses
 import math
 import unicodedata
 from collections.abc import Iterable
-from datetime import timedelta
 from uuid import UUID
 
 from django.conf import settings
@@ -65,7 +64,6 @@ FACET_FIELDS = {
 }
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
 SEARCH_ANALYZER = "nl_zoeken"
-CAPACITEIT_VEROUDERD = timedelta(days=7)
 OUTDATED_CAPACITY_WEIGHT = 0.5
 BULK_CHUNK = 500
 
@@ -258,7 +256,9 @@ def _scored(query: SearchQuery, main, now=None):
     lower in the list."""
     if not query.voor_professionals:
         return main
-    limit = (now or timezone.now()) - CAPACITEIT_VEROUDERD
+    from ..models import CAPACITEIT_VEROUDERD_NA
+
+    limit = (now or timezone.now()) - CAPACITEIT_VEROUDERD_NA
     outdated = Q(
         "bool",
         filter=[Q("term", beperkte_plaatsen=True)],

@@ -18,9 +18,3 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def nearest_km(origin: tuple[float, float], points: list[tuple[float, float]]) -> float | None:
-    if not points:
-        return None
-    return min(haversine_km(origin[0], origin[1], lat, lon) for lat, lon in points)

@@ -213,7 +213,7 @@ def map_config(rows, wijken, origin) -> dict | None:
         return None
     return {
         "tileUrl": settings.MAP_TILE_URL,
-        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
         "points": points,
         "wijken": [
             {"name": wijk.name, "lat": wijk.latitude, "lon": wijk.longitude}

@@ -1,7 +1,10 @@
 """Shared fixtures of the sociale kaart tests: a small fictional kaart and every search backend."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from socialekaart.models import Capaciteit, Term, Voorziening
 from socialekaart.search import BACKENDS, get_backend
@@ -126,34 +129,23 @@ def kaart(db):
         wijken=[haven],
     )
     at(jongeren, 52.0990, 5.1340, haven)
-    dagbesteding = VoorzieningFactory(
-        organisatie=zorg,
-        name="Dagbesteding De Molen",
-        slug="dagbesteding-de-molen",
-        summary="Samen iets doen overdag.",
-        toegang="verwijzing",
-        kosten="eigen_bijdrage",
-        themas=[thema["dagbesteding"]],
-        doelgroepen=[doelgroep["ouderen"]],
-        wijken=[beemden],
-        beperkte_plaatsen=True,
-    )
-    dagbesteding_vers = VoorzieningFactory(
-        organisatie=zorg,
-        name="Dagbesteding Het Anker",
-        slug="dagbesteding-het-anker",
-        summary="Samen iets doen overdag.",
-        toegang="verwijzing",
-        kosten="eigen_bijdrage",
-        themas=[thema["dagbesteding"]],
-        doelgroepen=[doelgroep["ouderen"]],
-        wijken=[beemden],
-        beperkte_plaatsen=True,
-    )
-    from datetime import timedelta
 
-    from django.utils import timezone
+    def dagbesteding_in_beemden(name, slug):
+        return VoorzieningFactory(
+            organisatie=zorg,
+            name=name,
+            slug=slug,
+            summary="Samen iets doen overdag.",
+            toegang="verwijzing",
+            kosten="eigen_bijdrage",
+            themas=[thema["dagbesteding"]],
+            doelgroepen=[doelgroep["ouderen"]],
+            wijken=[beemden],
+            beperkte_plaatsen=True,
+        )
 
+    dagbesteding = dagbesteding_in_beemden("Dagbesteding De Molen", "dagbesteding-de-molen")
+    dagbesteding_vers = dagbesteding_in_beemden("Dagbesteding Het Anker", "dagbesteding-het-anker")
     CapaciteitFactory(
         voorziening=dagbesteding,
         wijk=beemden,
