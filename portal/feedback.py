@@ -1,12 +1,11 @@
 """ "Was deze informatie nuttig?": the answer of a reader, stored per page and counted for editors."""
 
-import hashlib
-
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from portal.ratelimit import within_limit
 
 HONEYPOT_FIELD = "website"
 
@@ -58,22 +57,10 @@ class FeedbackForm(forms.Form):
         return bool(self.data.get(HONEYPOT_FIELD))
 
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def rate_limited(request) -> bool:
     """Count this answer against the IP address; True when it has sent too many in the window."""
     limit, window = settings.PORTAL_FEEDBACK_RATE_LIMIT
-    # The IP address is personal data: the cache key holds only a hash of it.
-    key = "portal:feedback:" + hashlib.sha256(client_ip(request).encode()).hexdigest()
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return not within_limit(request, "feedback", limit, window)
 
 
 def store_feedback(page, form: FeedbackForm) -> Feedback:
