@@ -113,8 +113,8 @@ class DatabaseBackend(SearchBackend):
         if not parsed.groups:
             return None, None  # only stop words: the text does not narrow anything
         matches = engine.match(parsed.groups)
-        lookup = snap.pos_by_id if engine.keyed_by == "id" else snap.pos_by_doc_pk
-        scores = {lookup[key]: score for key, score in matches.items() if key in lookup}
+        positions = snap.pos_by_doc_pk
+        scores = {positions[pk]: score for pk, score in matches.items() if pk in positions}
         return scores, parsed.did_you_mean(" ".join(typed_words))
 
     @staticmethod

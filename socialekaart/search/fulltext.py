@@ -7,7 +7,6 @@ for typos. SQLite: an FTS5 table holding the same Snowball stems, made in Python
 from __future__ import annotations
 
 from collections.abc import Iterable
-from uuid import UUID
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
@@ -30,8 +29,9 @@ def wanted_corrections(words: Iterable[str], snapshot: Snapshot) -> list[str]:
 
 
 class PostgresFullText:
+    """match() returns ZoekDocument primary keys (integers hash and compare faster than UUIDs)."""
+
     vendor = "postgresql"
-    keyed_by = "id"  # match() returns voorziening ids
 
     def corrections(self, words: list[str], snapshot: Snapshot) -> dict[str, list[str]]:
         """Known words (checked in memory) need no query; pg_trgm proposes close words for the rest."""
@@ -59,12 +59,12 @@ class PostgresFullText:
             for group in groups
         )
         sql = (
-            "SELECT voorziening_id, ts_rank_cd(search_vector, q, 1) "
+            "SELECT id, ts_rank_cd(search_vector, q, 1) "
             "FROM socialekaart_zoekdocument, to_tsquery('dutch', %s) AS q WHERE search_vector @@ q"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [expression])
-            return {UUID(str(row[0])): float(row[1]) for row in cursor.fetchall()}
+            return {pk: float(rank) for pk, rank in cursor.fetchall()}
 
     def write(self, documents: list[ZoekDocument]) -> None:
         ZoekDocument.objects.filter(pk__in=[document.pk for document in documents]).update(
@@ -80,8 +80,9 @@ class PostgresFullText:
 
 
 class SqliteFullText:
+    """match() returns ZoekDocument primary keys (the FTS rowid)."""
+
     vendor = "sqlite"
-    keyed_by = "doc_pk"  # match() returns ZoekDocument primary keys (the FTS rowid)
     table = "socialekaart_zoekdocument_fts"
 
     def corrections(self, words: list[str], snapshot: Snapshot) -> dict[str, list[str]]:

@@ -102,7 +102,6 @@ class Snapshot:
     token: str | None
     ids: list[UUID] = field(default_factory=list)
     pos_by_doc_pk: dict[int, int] = field(default_factory=dict)
-    pos_by_id: dict[UUID, int] = field(default_factory=dict)
     all_mask: int = 0
     facet_masks: dict[str, dict[str, int]] = field(default_factory=dict)
     lokale_masks: dict[str, int] = field(default_factory=dict)
@@ -228,7 +227,6 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
         names.append(name)
         snapshot.ids.append(voorziening_id)
         snapshot.pos_by_doc_pk[pk] = position
-        snapshot.pos_by_id[voorziening_id] = position
         snapshot.organisaties.append(organisatie_id)
         snapshot.updated.append(updated_at)
         snapshot.points.append([(float(lat), float(lon)) for lat, lon in locaties])
