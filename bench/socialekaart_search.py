@@ -1,6 +1,11 @@
 """Sociale kaart search with facets through the search page `/sociale-kaart/`, at 1,000, 10,000 and
 100,000 voorzieningen: gunicorn + PostgreSQL, 20 concurrent users, p50/p95 per size.
 
+Two runs per size. "Popular searches" asks the same nine searches again and again, as residents who
+follow the links on the information pages do; after the first time each comes from the page cache.
+"Distinct searches" asks thousands of different searches, each once, so every page is made anew: what
+the search and the page itself cost.
+
     python bench/socialekaart_search.py
 
 Each size gets its own database (`<BENCH_DATABASE_URL>_<size>`), filled once with `load_demo_kaart` and
@@ -8,9 +13,12 @@ Each size gets its own database (`<BENCH_DATABASE_URL>_<size>`), filled once wit
 (default "1000,10000,100000"); BENCH_DURATION the seconds per run (default 10).
 """
 
+import itertools
 import os
+import random
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -32,6 +40,29 @@ SEARCHES = [
     "/sociale-kaart/?q=HbH&thema=huishouden&sort=naam",
     "/sociale-kaart/",
 ]
+
+WORDS = [
+    "hulp", "huishouden", "dagbesteding", "mantelzorg", "vervoer", "maaltijd", "schulden", "ontmoeting",
+    "koffie", "wonen", "begeleiding", "HbH", "rolstoel", "taal", "eenzaam", "geld", "opvoeden",
+    "vrijwilliger", "scootmobiel", "boodschappen",
+]  # fmt: skip
+THEMAS = ["", "huishouden", "begeleiding", "dagbesteding", "mantelzorg", "ontmoeting", "vervoer", "wonen"]
+WIJKEN = ["", "centrum", "de-beemden", "lindehof", "molenwijk", "oude-haven", "waterkant"]
+POSTCODES = ["", "3911 AB", "3913 AA", "3915", "3917 CD"]
+SORTERINGEN = ["relevantie", "afstand", "naam"]
+
+
+def distinct_searches(count: int = 20_000) -> list[str]:
+    """Different searches in a shuffled order: a run of this benchmark asks none of them twice."""
+    combinations = list(itertools.product(WORDS, THEMAS, WIJKEN, POSTCODES, SORTERINGEN))
+    random.Random(2026).shuffle(combinations)
+    searches = []
+    for word, thema, wijk, postcode, sort in combinations[:count]:
+        parameters = {"q": word, "thema": thema, "wijk": wijk, "postcode": postcode, "sort": sort}
+        searches.append(
+            "/sociale-kaart/?" + urlencode({key: value for key, value in parameters.items() if value})
+        )
+    return searches
 
 
 def database_for(size: int) -> str:
@@ -78,8 +109,11 @@ if __name__ == "__main__":
         with harness.gunicorn(url):
             harness.warm_up(SEARCHES)
             harness.run_load(
-                f"GET /sociale-kaart/?... ({size} voorzieningen)",
-                harness.rotating(SEARCHES),
+                f"popular searches ({size} voorzieningen)", harness.rotating(SEARCHES), duration=DURATION
+            )
+            harness.run_load(
+                f"distinct searches ({size} voorzieningen)",
+                harness.rotating(distinct_searches()),
                 duration=DURATION,
             )
         print(f"{'backend.search() alone, in-process, 1 thread':<44} {backend_only(url)}", flush=True)

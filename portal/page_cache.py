@@ -22,16 +22,20 @@ the visitor's own browser; pages without one may be kept briefly by a reverse pr
 
 Two ways in: the `on_serve_page` hook below works with Wagtail's routing as it is (the routing queries
 remain, the rendering goes); `PageCacheMiddleware` answers before the routing, without any query.
+Django views whose answer depends on the query string (the sociale kaart's search page) use the
+`cache_for_anonymous_visitors` decorator instead.
 """
 
+import functools
 import hashlib
 import re
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from wagtail import hooks
 
@@ -41,6 +45,7 @@ CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" valu
 CSRF_PLACEHOLDER = b"\x00portal-csrf-token\x00"  # a NUL byte never occurs in rendered HTML
 STORED_HEADERS = ("Content-Type", "Content-Language")
 PROXY_CACHE_SECONDS = getattr(settings, "PORTAL_PROXY_CACHE_SECONDS", 30)
+MAX_CACHED_QUERY_LENGTH = 1000  # longer query strings are not what people type or click
 
 
 def cache_key(request) -> str | None:
@@ -95,6 +100,11 @@ def store(request, page, response) -> bool:
 def _storable(request, page, response) -> bool:
     if not getattr(page, "cache_whole_page", False) or getattr(request, "is_preview", False) or not page.live:
         return False
+    return _same_for_every_visitor(request, response) and not page.get_view_restrictions().exists()
+
+
+def _same_for_every_visitor(request, response) -> bool:
+    """A finished 200 HTML answer that set no cookie and never read the session."""
     if response.status_code != 200 or response.streaming or response.has_header("Cache-Control"):
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
@@ -102,9 +112,7 @@ def _storable(request, page, response) -> bool:
     if hasattr(response, "render"):
         response.render()
     session = getattr(request, "session", None)
-    if response.cookies or (session is not None and session.accessed):
-        return False
-    return not page.get_view_restrictions().exists()
+    return not response.cookies and not (session is not None and session.accessed)
 
 
 def add_cache_control(response, shared: bool) -> None:
@@ -142,3 +150,51 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         return cached_response(request) or self.get_response(request)
+
+
+def cache_for_anonymous_visitors(generation):
+    """View decorator: the HTML of a GET view with a query string (a search), for visitors without a
+    session cookie, from the `view_pages` cache.
+
+    The key holds the URL with its parameters in a fixed order, the language, `pages_generation()` (the
+    menu) and `generation()`, a token from the database that changes whenever what the view shows
+    changes, so every server process sees a change at once. The `view_pages` cache is separate from the
+    default one, so any number of different searches never pushes out the rate-limit counters.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            key = _view_cache_key(request, generation)
+            entry = caches["view_pages"].get(key) if key else None
+            if entry is not None:
+                response = HttpResponse(entry[0], headers=entry[1])
+            else:
+                response = view(request, *args, **kwargs)
+                if key is None or not _same_for_every_visitor(request, response):
+                    return response
+                if CSRF_INPUT.search(response.content):
+                    return response
+                headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+                caches["view_pages"].set(key, (response.content, headers), settings.PORTAL_CACHE_SECONDS)
+            add_cache_control(response, shared=True)
+            patch_vary_headers(response, ["Cookie"])  # a professional's page differs
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def _view_cache_key(request, generation) -> str | None:
+    if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_CACHED_QUERY_LENGTH:
+        return None
+    from portal.models import pages_generation
+
+    parameters = urlencode(sorted(request.GET.lists()), doseq=True)
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
+    digest = hashlib.sha256(url.encode()).hexdigest()[:32]
+    return f"portal:view:{digest}:{get_language()}:{pages_generation()}:{generation()}"

@@ -3,9 +3,11 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Rate limits and cached fragments live in the cache; every test starts with an empty one."""
-    from django.core.cache import cache
+    """Rate limits, cached fragments and pages live in the caches; every test starts with empty ones."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()

@@ -127,6 +127,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Rendered search pages for anonymous visitors (portal.page_cache.cache_for_anonymous_visitors): per
+# process, as their keys hold a token from the database; apart, as visitors can ask any number of searches.
+CACHES["view_pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "view-pages",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("VIEW_PAGE_CACHE_ENTRIES", "500"))},
+}
 
 # Background work: django-tasks with its database backend; the worker is `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

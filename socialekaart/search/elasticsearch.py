@@ -42,6 +42,7 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
+from . import versions
 from .contract import (
     FACETS,
     FacetOption,
@@ -418,11 +419,13 @@ class ElasticsearchBackend(SearchBackend):
         ]
         actions += [{"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in ids if pk not in found]
         self._bulk(actions, refresh=True)
+        versions.bump()
 
     def remove(self, ids: Iterable[UUID]) -> None:
         actions = [{"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in ids]
         if actions:
             self._bulk(actions, refresh=True)
+            versions.bump()
 
     def rebuild(self, progress: ProgressCallback | None = None) -> int:
         """Fill a new index, move the alias to it in one atomic call, then drop the old index."""
@@ -439,6 +442,7 @@ class ElasticsearchBackend(SearchBackend):
             raise
         for name in old_indices:
             self._drop_quietly(name)
+        versions.bump()
         self._catch_up(started)
         return count
 
@@ -473,6 +477,7 @@ class ElasticsearchBackend(SearchBackend):
                 pass  # no index yet: the next one reads the set when it is created
             except (ApiError, TransportError) as error:
                 raise self._unavailable(error) from error
+            versions.bump()
 
     # -- helpers
 

@@ -1,8 +1,8 @@
-"""A shared token that changes on every index or synonym change.
+"""A shared token that changes on every index or synonym change, whatever the backend.
 
-Each process keeps a cached view of the index; comparing this token (one cheap query) tells it when
-that view is stale, so changes take effect without a restart. A random token rather than a counter stays
-correct when a transaction that changed it is rolled back.
+Each process keeps a cached view of the index and of rendered search pages; comparing this token (one
+cheap query) tells it when they are stale, so changes take effect without a restart. A random token
+rather than a counter stays correct when a transaction that changed it is rolled back.
 """
 
 import uuid

@@ -24,3 +24,11 @@ def is_professional(user) -> bool:
         )
         user._socialekaart_professional = cached
     return cached
+
+
+def is_professional_request(request) -> bool:
+    """Whether a professional made this request. Without a session cookie the visitor is anonymous, and
+    the session is left unread, so the page can be the same for every such visitor (and be cached)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return is_professional(request.user)

@@ -9,10 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from portal.page_cache import cache_for_anonymous_visitors
+
 from ..forms import SearchForm
 from ..models import Term, Wijk
-from ..search import SearchQuery, SearchUnavailable, get_backend
-from .access import is_professional
+from ..search import SearchQuery, SearchUnavailable, get_backend, versions
+from .access import is_professional_request
 from .results import PER_PAGE, map_config, page_rows
 
 logger = logging.getLogger(__name__)
@@ -47,9 +49,10 @@ def kaart_breadcrumbs(*extra) -> list[dict]:
 
 
 @require_GET
+@cache_for_anonymous_visitors(versions.current_token)
 def search(request):
     form, wijken = search_form(request.GET)
-    professional = is_professional(request.user)
+    professional = is_professional_request(request)
     page_number = form.page_number()
     query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
     context = {

@@ -4,6 +4,7 @@ from datetime import time, timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -299,6 +300,7 @@ def test_search_query_count_does_not_grow_with_the_data(client, db, kaart, profe
     def queries():
         """Queries of a search once the caches are warm (the menu; the search index after a change)."""
         client.get(SEARCH, {"q": "koffie", "postcode": "3911AB"})
+        caches["view_pages"].clear()  # the page itself is made again, not taken from the cache
         with CaptureQueriesContext(connection) as captured:
             assert client.get(SEARCH, {"q": "koffie", "postcode": "3911AB"}).status_code == 200
         return len(captured)
@@ -426,6 +428,63 @@ def test_search_passes_professional_flag_to_backend(client, indexed, professiona
     client.force_login(professional)
     client.get(SEARCH)
     assert [query.voor_professionals for query in spy.queries] == [False, True]
+
+
+# --- search pages for anonymous visitors come from the cache -------------------------------------------
+
+
+def counting_backend(monkeypatch):
+    real = get_backend()
+    spy = FakeBackend()
+    spy.search = lambda query: (spy.queries.append(query), real.search(query))[1]
+    use_backend(monkeypatch, spy)
+    return spy
+
+
+def test_repeated_search_of_an_anonymous_visitor_is_served_from_the_cache(client, indexed, monkeypatch):
+    spy = counting_backend(monkeypatch)
+    first = client.get(SEARCH, {"thema": "huishouden", "q": "hulp"})
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(f"{SEARCH}?q=hulp&thema=huishouden")  # the same search, parameters reordered
+    assert again.content == first.content
+    assert len(spy.queries) == 1
+    assert len(captured) == 1  # the index token; the menu is cached too
+    assert again["Cache-Control"] == "public, max-age=0, s-maxage=30"
+    assert "Cookie" in again["Vary"]  # a proxy must not give this page to a professional
+
+
+def test_cached_search_page_changes_as_soon_as_the_index_does(client, indexed):
+    assert "Hulp in de huishouding" in html(client.get(SEARCH, {"q": "huishouding"}))
+    Voorziening.objects.filter(slug="hulp-in-de-huishouding").update(name="Hulp in huis en huishouding")
+    assert "Hulp in huis en huishouding" not in html(client.get(SEARCH, {"q": "huishouding"}))
+    get_backend().index(
+        Voorziening.objects.filter(slug="hulp-in-de-huishouding").values_list("pk", flat=True)
+    )
+    assert "Hulp in huis en huishouding" in html(client.get(SEARCH, {"q": "huishouding"}))
+
+
+def test_professionals_and_visitors_with_a_session_never_share_cached_pages(
+    client, indexed, professional, monkeypatch
+):
+    spy = counting_backend(monkeypatch)
+    client.get(SEARCH, {"thema": "dagbesteding"})
+    client.force_login(professional)
+    page = html(client.get(SEARCH, {"thema": "dagbesteding"}))
+    assert "Plaats voor nieuwe cliënten" in page
+    client.get(SEARCH, {"thema": "dagbesteding"})
+    assert len(spy.queries) == 3  # every page of a visitor with a session is made for that visitor
+    client.logout()
+    client.cookies.clear()
+    assert "Plaats voor nieuwe cliënten" not in html(client.get(SEARCH, {"thema": "dagbesteding"}))
+    assert len(spy.queries) == 3  # the anonymous page again, from the cache
+
+
+def test_unavailable_search_is_not_cached(client, kaart, monkeypatch):
+    use_backend(monkeypatch, FakeBackend(error=SearchUnavailable("down")))
+    assert client.get(SEARCH, {"q": "hulp"}).status_code == 503
+    monkeypatch.undo()
+    get_backend().rebuild()
+    assert client.get(SEARCH, {"q": "hulp"}).status_code == 200
 
 
 @pytest.mark.parametrize(
