@@ -41,6 +41,8 @@ _DOTTED = re.compile(r"^(?:[a-z]\.){2,}$", re.IGNORECASE)  # unknown dotted abbr
 # A word: letters (with inner hyphens or apostrophes: Wmo-melding, 's avonds, cliënt's) or a number
 # (8.30, 7,50, 2026). "€" and other signs are not words.
 WORD = re.compile(r"'?[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
+# E-mail and web addresses: a reader copies them, and does not read them as words.
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d")
 
 
@@ -122,8 +124,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def words(sentence: str) -> list[str]:
-    """The words of a sentence, numbers included."""
-    return WORD.findall(sentence)
+    """The words of a sentence, numbers included; e-mail and web addresses left out."""
+    return WORD.findall(_ADDRESS.sub(" ", sentence))
 
 
 def is_number(word: str) -> bool:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import ANDER_UITGEBREID
+from .conftest import ANDER_UITGEBREID, ZELF_KORT
 
 taalcheck = pytest.importorskip("portal.taalcheck", reason="the B1 taalcheck module is not in this tree")
 pytestmark = pytest.mark.django_db
@@ -27,3 +27,11 @@ def test_every_error_state_is_b1(walker):
         report = taalcheck.check_text(main_text(response.content.decode()))
         assert report.passed, (step, report.problems)
         walker.post(step, data)
+
+
+def test_check_page_and_confirmation_are_b1(walker):
+    check_page = walker.client.get(walker.walk(ZELF_KORT)["Location"])
+    confirmation = walker.client.get(walker.submit()["Location"])
+    for response in (check_page, confirmation):
+        report = taalcheck.check_text(main_text(response.content.decode()))
+        assert report.passed, (response.request["PATH_INFO"], report.problems, report.rare_words)

@@ -146,6 +146,17 @@ def test_words_keep_hyphenated_words_and_numbers_together():
     ]
 
 
+def test_e_mail_and_web_addresses_are_not_words():
+    assert words("Mail naar wmo@lindewaard.example of kijk op https://www.lindewaard.example/hulp.") == [
+        "Mail",
+        "naar",
+        "of",
+        "kijk",
+        "op",
+    ]
+    assert words("Zie www.lindewaard.example.") == ["Zie"]
+
+
 # --- Officialese --------------------------------------------------------------------------------------
 
 
