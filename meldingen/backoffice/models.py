@@ -14,6 +14,7 @@ from meldingen.backoffice.workflow import (
     Status,
     TransitionNotAllowed,
 )
+from meldingen.crypto import EncryptedTextField
 from meldingen.dates import deadlines
 from meldingen.workdays import working_days_between
 
@@ -344,7 +345,7 @@ class DeliveryTarget(models.Model):
         help_text=_("Alleen voor een eigen systeem van de gemeente met een beveiligde verbinding."),
     )
     # webhook and ZGW
-    secret = models.CharField(_("geheime sleutel"), max_length=200, blank=True)
+    secret = EncryptedTextField(_("geheime sleutel"), max_length=200, blank=True)
     # ZGW
     zaken_api_url = HttpsURLField(
         _("Zaken API"), blank=True, help_text=_("Bijvoorbeeld https://openzaak.example/zaken/api/v1")

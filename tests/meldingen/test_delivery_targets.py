@@ -5,9 +5,14 @@ import json
 
 import jwt
 import pytest
+from cryptography.fernet import Fernet
 from django.core import mail
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
 
 from meldingen.backoffice.models import DeliveryJob, DeliveryTarget
+from meldingen.crypto import DEVELOPMENT_KEY
 from meldingen.delivery import signing
 from meldingen.delivery.jobs import run_job
 from tests.meldingen.backoffice.fixtures import *  # noqa: F403
@@ -283,3 +288,25 @@ def test_zgw_timeout_is_a_failed_attempt(zgw_target, standin):
 def test_payloads_are_json(webhook, standin):
     run_job(_job(webhook).pk)
     assert json.loads(standin.requests[0].body)["soort"] == "uitgebreid"
+
+
+# --- secrets at rest ----------------------------------------------------------------------------------
+
+
+def test_the_database_holds_delivery_secrets_only_encrypted(webhook):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT secret FROM backoffice_deliverytarget WHERE id = %s", [webhook.pk])
+        [stored] = cursor.fetchone()
+    assert SECRET not in stored and stored.startswith("gAAAA")  # a Fernet token
+    assert DeliveryTarget.objects.get(pk=webhook.pk).secret == SECRET
+
+
+def test_key_rotation_reseals_delivery_secrets_and_stops_when_no_key_opens_them(settings, webhook):
+    new_key = Fernet.generate_key().decode()
+    settings.MELDINGEN_ENCRYPTION_KEYS = [new_key, DEVELOPMENT_KEY]
+    call_command("rotate_melding_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.MELDINGEN_ENCRYPTION_KEYS = [new_key]  # the old key is gone: the secret still opens
+    assert DeliveryTarget.objects.get(pk=webhook.pk).secret == SECRET
+    settings.MELDINGEN_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(CommandError, match="put the old key back"):
+        call_command("rotate_melding_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115

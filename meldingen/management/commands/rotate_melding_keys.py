@@ -1,14 +1,16 @@
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from meldingen.backoffice.models import DeliveryTarget
 from meldingen.crypto import InvalidToken, reencrypt
 from meldingen.models import Melding, MeldingDraft
 
 
 class Command(BaseCommand):
     help = (
-        "Re-encrypt every melding and draft under the first key of MELDINGEN_ENCRYPTION_KEYS. "
-        "Put the new key first, run this, then remove the old key."
+        "Re-encrypt every melding, draft and delivery secret under the first key of "
+        "MELDINGEN_ENCRYPTION_KEYS. Put the new key first, run this, then remove the old key."
     )
 
     def add_arguments(self, parser):
@@ -18,6 +20,7 @@ class Command(BaseCommand):
         total = 0
         for model, field in ((Melding, "encrypted_answers"), (MeldingDraft, "encrypted_data")):
             total += self._rotate(model, field, batch_size)
+        total += self._rotate_delivery_secrets()
         self.stdout.write(f"{total} record(s) re-encrypted under the first key.")
 
     def _rotate(self, model, field, batch_size) -> int:
@@ -36,3 +39,14 @@ class Command(BaseCommand):
                     row.save(update_fields=[field])
                     count += 1
         return count
+
+    @transaction.atomic
+    def _rotate_delivery_secrets(self) -> int:
+        """Loading opens each secret with any key; saving seals it under the first one."""
+        try:
+            targets = [target for target in DeliveryTarget.objects.select_for_update() if target.secret]
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
+        for target in targets:
+            target.save(update_fields=["secret"])
+        return len(targets)
