@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from .workdays import add_working_days
+from .workdays import add_working_days, end_of_legal_term
 
 SPOED_WORKING_DAYS = 2
 
@@ -18,8 +18,8 @@ def contact_working_days(spoed: bool) -> int:
 def deadlines(start: date, spoed: bool) -> tuple[date, date]:
     """When the first contact and the onderzoek are due; the backoffice counts with the same terms.
 
-    The onderzoek term defaults to six weeks (Wmo 2015 art. 2.3.2)."""
-    onderzoek_by = start + timedelta(weeks=settings.MELDINGEN_ONDERZOEK_WEEKS)
+    The onderzoek term defaults to six weeks (Wmo 2015 art. 2.3.2), moved past a weekend or feestdag."""
+    onderzoek_by = end_of_legal_term(start + timedelta(weeks=settings.MELDINGEN_ONDERZOEK_WEEKS))
     return add_working_days(start, contact_working_days(spoed)), onderzoek_by
 
 

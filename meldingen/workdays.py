@@ -4,18 +4,36 @@ One calendar for the whole site: the dates on the confirmation page and the dead
 `holidays.NL` knows Nieuwjaarsdag, Goede Vrijdag, Pasen, Koningsdag (26 April when the 27th is a Sunday),
 Hemelvaart, Pinksteren and Kerst; Bevrijdingsdag (5 May) only in lustrum years (2025, 2030, ...), the
 years it is a day off for the government.
+
+Legal terms in weeks (the onderzoek, Wmo 2015 art. 2.3.2) follow the Algemene termijnenwet instead: one
+that ends on a Saturday, Sunday or "algemeen erkende feestdag" (art. 3: without Goede Vrijdag, with 5 May
+every year) ends on the next day that is none of these.
 """
 
 from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from dateutil.easter import easter
 
 
 @lru_cache(maxsize=64)
 def _holidays_in(year: int) -> frozenset[date]:
     # Building a year's calendar costs about a millisecond; every confirmation and inbox row needs it.
     return frozenset(holidays.NL(years=year).keys())
+
+
+@lru_cache(maxsize=64)
+def _algemeen_erkende_feestdagen(year: int) -> frozenset[date]:
+    good_friday = easter(year) - timedelta(days=2)
+    return (_holidays_in(year) - {good_friday}) | {date(year, 5, 5)}
+
+
+def end_of_legal_term(day: date) -> date:
+    """The day a legal term that would end on `day` really ends (Algemene termijnenwet art. 1)."""
+    while day.weekday() >= 5 or day in _algemeen_erkende_feestdagen(day.year):
+        day += timedelta(days=1)
+    return day
 
 
 def is_working_day(day: date) -> bool:

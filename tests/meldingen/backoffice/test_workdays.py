@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from meldingen.backoffice.models import Behandeling
-from meldingen.workdays import add_working_days, is_working_day, working_days_between
+from meldingen.workdays import add_working_days, end_of_legal_term, is_working_day, working_days_between
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,23 @@ def test_deadlines_of_a_spoed_and_an_ordinary_melding(settings):
 
 def test_onderzoek_term_is_six_calendar_weeks_even_over_kerst():
     assert Behandeling.deadlines_for(date(2026, 12, 1), spoed=False)[1] == date(2027, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (date(2026, 3, 16), date(2026, 4, 28)),  # six weeks end on Koningsdag: the next day
+        (date(2026, 3, 24), date(2026, 5, 6)),  # ... on 5 May, a feestdag of the termijnenwet every year
+        (date(2026, 2, 20), date(2026, 4, 3)),  # ... on Goede Vrijdag, which is none: that day
+        (date(2026, 11, 14), date(2026, 12, 28)),  # a melding on Saturday: past the weekend and Kerst
+    ],
+)
+def test_onderzoek_term_follows_the_algemene_termijnenwet(start, end):
+    assert Behandeling.deadlines_for(start, spoed=False)[1] == end
+
+
+def test_a_legal_term_ending_on_a_working_day_stays():
+    assert end_of_legal_term(date(2026, 6, 5)) == date(2026, 6, 5)
 
 
 def test_working_days_between_counts_backwards_when_late():
