@@ -1,14 +1,19 @@
 """Shared benchmark harness.
 
-Starts gunicorn with the production settings on a PostgreSQL database, drives it with N concurrent
-keep-alive clients for a fixed time, and prints p50/p95 latency and requests per second. Every loop is
-bounded in time and only talks to 127.0.0.1.
+Starts gunicorn with the production settings on a PostgreSQL database, drives it with BENCH_USERS (20)
+concurrent keep-alive clients for a fixed time, and prints p50/p95 latency and requests per second. Every
+loop is bounded in time and only talks to 127.0.0.1.
+
+By default the users click again the moment an answer arrives: the server is saturated and the figures
+show its capacity. BENCH_THINK_SECONDS gives each user a pause between clicks (on average that many
+seconds), as a person reading the page takes; pauses are not counted in the latencies.
 """
 
 import contextlib
 import http.client
 import itertools
 import os
+import random
 import secrets
 import socket
 import subprocess
@@ -25,6 +30,8 @@ HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+USERS = int(os.environ.get("BENCH_USERS", "20"))
+THINK_SECONDS = float(os.environ.get("BENCH_THINK_SECONDS", "0"))
 _SECRET = secrets.token_urlsafe(50)
 
 
@@ -98,6 +105,18 @@ def fill_kaart(database_url: str, count: int) -> None:
 def voorzieningen_in(database_url: str) -> int:
     count = "from socialekaart.models import Voorziening; print(Voorziening.objects.count())"
     return int(shell(count, database_url))
+
+
+def users_line() -> str:
+    """How the load was made, for the heading of a run."""
+    pause = f", {THINK_SECONDS:g} s pause between clicks" if THINK_SECONDS else ", no pause between clicks"
+    return f"{USERS} users{pause}"
+
+
+def think() -> None:
+    """A user reads the page before the next click (BENCH_THINK_SECONDS on average; 0: no pause)."""
+    if THINK_SECONDS:
+        time.sleep(random.uniform(0.5, 1.5) * THINK_SECONDS)
 
 
 def rotating(paths):
@@ -203,9 +222,10 @@ class Client:
 
 
 def run_load(
-    name: str, scenario, concurrency: int = 20, duration: float = 10.0, warmup: float = 2.0
+    name: str, scenario, concurrency: int = USERS, duration: float = 10.0, warmup: float = 2.0
 ) -> Result:
-    """Run `scenario(client) -> int status` in a loop on `concurrency` threads for `duration` seconds.
+    """Run `scenario(client) -> int status` in a loop on `concurrency` threads for `duration` seconds,
+    each thread pausing between requests as `think` says.
 
     Only requests that finish after the warm-up count; a status of 400 or higher counts as an error.
     """
@@ -226,6 +246,7 @@ def run_load(
                 with lock:
                     result.latencies.append(elapsed)
                     result.errors += status >= 400
+            think()
 
     threads = [threading.Thread(target=user, daemon=True) for _ in range(concurrency)]
     for thread in threads:

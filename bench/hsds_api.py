@@ -22,7 +22,8 @@ DATABASE_URL = harness.DATABASE_URL
 if __name__ == "__main__":
     harness.fill_kaart(DATABASE_URL, COUNT)
     print(
-        f"HSDS API, {harness.voorzieningen_in(DATABASE_URL)} voorzieningen, 20 users, {DURATION:.0f} s each"
+        f"HSDS API, {harness.voorzieningen_in(DATABASE_URL)} voorzieningen, {harness.users_line()}, "
+        f"{DURATION:.0f} s each"
     )
     with harness.gunicorn(DATABASE_URL):
         paths = ["/api/hsds/services", "/api/hsds/services?full=true", "/api/hsds/services?search=hulp"]

@@ -1,6 +1,7 @@
 """The melding under load: p50/p95 per step (GET and POST) and for a whole short melding, at 20 concurrent
-users against gunicorn and PostgreSQL. Every simulated user keeps its own cookies and reads the CSRF token
-from the form, as a browser does. The rate limit on submitting is raised for the run.
+users (BENCH_USERS; BENCH_THINK_SECONDS for pauses between clicks, see harness.py) against gunicorn and
+PostgreSQL. Every simulated user keeps its own cookies and reads the CSRF token from the form, as a
+browser does. The rate limit on submitting is raised for the run.
 
     BENCH_PORT=8776 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmo_bench_melding \
         .venv/bin/python bench/melding_steps.py
@@ -43,32 +44,45 @@ class Timings:
         self.lock = threading.Lock()
 
     def add(self, name: str, started: float, status: int, expected: int):
+        self.add_waited(name, started, time.monotonic() - started, status == expected)
+
+    def add_waited(self, name: str, started: float, seconds: float, ok: bool):
         if started < self.measure_from:
             return
         with self.lock:
             result = self.results.setdefault(name, harness.Result(name))
-            result.latencies.append(time.monotonic() - started)
-            result.errors += status != expected
+            result.latencies.append(seconds)
+            result.errors += not ok
 
 
 def timed(timings, client, name, method, path, expected, body=None):
+    """One request, recorded under `name`; then the user's pause. Returns status, body and seconds."""
     headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
     started = time.monotonic()
     status, content, _response = client.request(method, path, body=body, headers=headers)
     timings.add(name, started, status, expected)
-    return status, content
+    elapsed = time.monotonic() - started
+    harness.think()
+    return status, content, elapsed
 
 
-def one_melding(client, timings) -> int:
+def one_melding(client, timings) -> None:
+    """A whole short melding; its figure is the time the user waited for answers, pauses left out."""
     started = time.monotonic()
-    worst = 200
-    status, content = timed(timings, client, "GET  /melding/ (start)", "GET", "/melding/", 200)
-    status, _ = timed(
-        timings, client, "GET  voor-wie?reset=1 (redirect)", "GET", "/melding/voor-wie/?reset=1", 302
-    )
+    waited, requests, ok = 0.0, 0, True
+
+    def request(name, method, path, expected, body=None):
+        nonlocal waited, requests, ok
+        status, content, elapsed = timed(timings, client, name, method, path, expected, body)
+        waited += elapsed
+        requests += 1
+        ok = ok and status == expected
+        return content
+
+    request("GET  /melding/ (start)", "GET", "/melding/", 200)
+    request("GET  voor-wie?reset=1 (redirect)", "GET", "/melding/voor-wie/?reset=1", 302)
     for step, data in SHORT_MELDING:
-        status, content = timed(timings, client, f"GET  {step}", "GET", f"/melding/{step}/", 200)
-        worst = max(worst, status)
+        content = request(f"GET  {step}", "GET", f"/melding/{step}/", 200)
         token = CSRF_RE.search(content)
         fields = {f"{step}-{key}": value for key, value in data.items()}
         fields.update(
@@ -77,16 +91,10 @@ def one_melding(client, timings) -> int:
                 "csrfmiddlewaretoken": token.group(1).decode() if token else "",
             }
         )
-        status, _ = timed(
-            timings, client, f"POST {step}", "POST", f"/melding/{step}/", 302, urllib.parse.urlencode(fields)
-        )
-        worst = max(worst, 200 if status == 302 else status)
-    status, content = timed(timings, client, "GET  bevestiging", "GET", "/melding/bevestiging/", 200)
-    worst = max(worst, status)
-    if b"M-" not in content:
-        worst = 599
-    timings.add("whole short melding (11 requests)", started, worst, 200)
-    return worst
+        request(f"POST {step}", "POST", f"/melding/{step}/", 302, urllib.parse.urlencode(fields))
+    content = request("GET  bevestiging", "GET", "/melding/bevestiging/", 200)
+    ok = ok and b"M-" in content  # the confirmation shows the meldingsnummer
+    timings.add_waited(f"whole short melding ({requests} requests)", started, waited, ok)
 
 
 def main():
@@ -115,12 +123,12 @@ def main():
                 except (OSError, harness.http.client.HTTPException):
                     client = harness.Client()
 
-        threads = [threading.Thread(target=user, daemon=True) for _ in range(20)]
+        threads = [threading.Thread(target=user, daemon=True) for _ in range(harness.USERS)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=DURATION + WARMUP + 120)
-    print(f"melding at 20 concurrent users, {DURATION:.0f} s after a {WARMUP:.0f} s warm-up:")
+    print(f"melding, {harness.users_line()}, {DURATION:.0f} s after a {WARMUP:.0f} s warm-up:")
     for result in timings.results.values():
         result.duration = DURATION
         print(result.line())

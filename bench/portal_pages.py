@@ -92,10 +92,11 @@ def main():
     harness.ensure_database()
     harness.manage("migrate", "--noinput", "-v", "0")
     harness.manage("load_demo_pages")
+    print(f"Portal pages, {harness.users_line()}, {DURATION:.0f} s each", flush=True)
     with harness.gunicorn():
         warm_up()
         for name, path in PAGES.items():
-            harness.run_load(f"{name} ({path})", harness.get(path), concurrency=20, duration=DURATION)
+            harness.run_load(f"{name} ({path})", harness.get(path), duration=DURATION)
     for line in measure_in_process():
         print(line, flush=True)
     print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}", flush=True)

@@ -1,5 +1,6 @@
 """Sociale kaart search with facets through the search page `/sociale-kaart/`, at 1,000, 10,000 and
-100,000 voorzieningen: gunicorn + PostgreSQL, 20 concurrent users, p50/p95 per size.
+100,000 voorzieningen: gunicorn + PostgreSQL, 20 concurrent users (BENCH_USERS, BENCH_THINK_SECONDS: see
+harness.py), p50/p95 per size.
 
 Two runs per size. "Popular searches" asks the same nine searches again and again, as residents who
 follow the links on the information pages do; after the first time each comes from the page cache.
@@ -103,7 +104,7 @@ if __name__ == "__main__":
         harness.fill_kaart(url, size)
         print(
             f"Sociale kaart search page with facets, {harness.voorzieningen_in(url)} voorzieningen, "
-            f"20 users, {DURATION:.0f} s",
+            f"{harness.users_line()}, {DURATION:.0f} s",
             flush=True,
         )
         with harness.gunicorn(url):
