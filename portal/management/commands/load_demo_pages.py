@@ -74,9 +74,9 @@ class DemoLoader:
         root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
         home = HomePage.objects.first()
         if home is None:
-            for clash in root.get_children().filter(slug="home"):  # Wagtail's welcome page
-                clash.slug = f"home-{clash.pk}"
-                clash.save()
+            for clash in root.get_children().filter(slug="home"):  # Wagtail's welcome page, removed below
+                # An update, not save(): saving queues search-index tasks for a page that is about to go.
+                Page.objects.filter(pk=clash.pk).update(slug=f"home-{clash.pk}")
             home = root.add_child(
                 instance=HomePage(title=data["title"], slug="home", intro=data.get("intro", ""))
             )
