@@ -2,11 +2,20 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_ip(request) -> str:
-    # Behind the reverse proxy REMOTE_ADDR is the proxy; it must set X-Forwarded-For or the real address.
+    """The visitor's IP address. Behind TRUSTED_PROXIES reverse proxies REMOTE_ADDR is the nearest proxy,
+    and each proxy appends the address it saw to X-Forwarded-For: the visitor is the entry that many places
+    from the right. Entries further left come from the visitor and may be made up."""
+    proxies = settings.TRUSTED_PROXIES
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

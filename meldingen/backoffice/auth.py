@@ -9,14 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
+from portal.ratelimit import client_ip
+
 
 def _key(username: str, ip: str) -> str:
     digest = hashlib.sha256(f"{username.strip().lower()}|{ip}".encode()).hexdigest()[:32]
     return f"backoffice:login-failures:{digest}"
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 class ThrottledLoginForm(LoginForm):
@@ -30,7 +28,7 @@ class ThrottledLoginForm(LoginForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        key = _key(username, client_ip(self.request))
+        key = _key(username, client_ip(self.request) if self.request is not None else "")
         if cache.get(key, 0) >= settings.BACKOFFICE_LOGIN_MAX_FAILURES:
             minutes = max(1, settings.BACKOFFICE_LOGIN_LOCKOUT_SECONDS // 60)
             raise ValidationError(

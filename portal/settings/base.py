@@ -127,6 +127,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# How many reverse proxies stand in front of the site and append to X-Forwarded-For; the rate limits and
+# the login throttling then count the visitor's address, not the proxy's. 0: REMOTE_ADDR is the visitor.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
 # Rendered search pages for anonymous visitors (portal.page_cache.cache_for_anonymous_visitors): per
 # process, as their keys hold a token from the database; apart, as visitors can ask any number of searches.
 CACHES["view_pages"] = {
