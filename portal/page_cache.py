@@ -66,8 +66,17 @@ def _build_cache_key(request) -> str | None:
     from portal.models import pages_generation
 
     url = f"{request.scheme}://{request.get_host()}{request.path}"
+    return _key("page", url, pages_generation(), begrippen_generation())
+
+
+def _key(kind: str, url: str, *generations) -> str:
+    """A cache key: a hash of the URL, the language and the generations of what the page shows."""
     digest = hashlib.sha256(url.encode()).hexdigest()[:32]
-    return f"portal:page:{digest}:{get_language()}:{pages_generation()}:{begrippen_generation()}"
+    return ":".join(["portal", kind, digest, get_language(), *map(str, generations)])
+
+
+def _stored_headers(response) -> dict:
+    return {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
 
 
 def cached_response(request) -> HttpResponse | None:
@@ -91,8 +100,7 @@ def store(request, page, response) -> bool:
     if key is None or request.method != "GET" or not _storable(request, page, response):
         return False
     content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
-    headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-    cache.set(key, (content, headers), settings.PORTAL_CACHE_SECONDS)
+    cache.set(key, (content, _stored_headers(response)), settings.PORTAL_CACHE_SECONDS)
     add_cache_control(response, shared=CSRF_PLACEHOLDER not in content)
     return True
 
@@ -175,8 +183,8 @@ def cache_for_anonymous_visitors(generation):
                     return response
                 if CSRF_INPUT.search(response.content):
                     return response
-                headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-                caches["view_pages"].set(key, (response.content, headers), settings.PORTAL_CACHE_SECONDS)
+                entry = (response.content, _stored_headers(response))
+                caches["view_pages"].set(key, entry, settings.PORTAL_CACHE_SECONDS)
             add_cache_control(response, shared=True)
             patch_vary_headers(response, ["Cookie"])  # a professional's page differs
             return response
@@ -196,5 +204,4 @@ def _view_cache_key(request, generation) -> str | None:
 
     parameters = urlencode(sorted(request.GET.lists()), doseq=True)
     url = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
-    digest = hashlib.sha256(url.encode()).hexdigest()[:32]
-    return f"portal:view:{digest}:{get_language()}:{pages_generation()}:{generation()}"
+    return _key("view", url, pages_generation(), generation())

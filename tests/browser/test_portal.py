@@ -18,20 +18,9 @@ PAGES = [
 ]
 
 
-def ensure_page_root():
-    """Wagtail's migrations make the page tree's root and the locale; a flush between live-server tests
-    removes them. (A serialized rollback would bring them back, but clashes with the groups that the
-    flush's post_migrate signal makes again.)"""
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(language_code="nl")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(title="Root", slug="root")
-
-
 @pytest.fixture
 def site(live_server):
-    ensure_page_root()
+    # Also makes the page tree's root and the locale, which the flush between live-server tests removes.
     with open("/dev/null", "w") as quiet:
         call_command("load_demo_pages", stdout=quiet)
     return live_server.url
