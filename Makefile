@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-PG_URL ?= postgres://postgres@127.0.0.1:5432/wmo_portaal
+# The local test server that `make postgres` installs and starts (a test-only role and password).
+PG_URL ?= postgres://wmo:wmo-test@127.0.0.1:5432/wmo_portaal
 
 # Exits 0 when the PostgreSQL server of the URL in argv[1] accepts connections.
 define POSTGRES_ANSWERS
@@ -13,7 +14,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install browser-deps run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
+.PHONY: install browser-deps postgres run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +27,11 @@ install: $(VENV)/.installed
 # Browser tests drive Debian's chromium; install it when it is missing (needs root, as on CI).
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+# PostgreSQL on 127.0.0.1:5432 for the PostgreSQL run: installed and started when missing (needs root).
+# Without root or REQUIRE_POSTGRES=1 a failure only means that run is skipped.
+postgres:
+	@bash services/postgres.sh || [ "$(REQUIRE_POSTGRES)" != "1" ]
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -49,7 +55,7 @@ lint: install
 
 # Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
-test: lint browser-deps
+test: lint browser-deps postgres
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) test-sqlite
@@ -59,7 +65,7 @@ test: lint browser-deps
 test-sqlite: install
 	env -u DATABASE_URL $(PY) -m pytest
 
-test-postgres: install
+test-postgres: install postgres
 	@if $(PY) -c "$$POSTGRES_ANSWERS" "$(PG_URL)" 2>/dev/null; then \
 		echo "== PostgreSQL answers: running the suite on it"; \
 		DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"; \

@@ -25,7 +25,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wmo_bench")
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://wmo:wmo-test@127.0.0.1:5432/wmo_bench")
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))

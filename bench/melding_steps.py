@@ -3,7 +3,7 @@ users (BENCH_USERS; BENCH_THINK_SECONDS for pauses between clicks, see harness.p
 PostgreSQL. Every simulated user keeps its own cookies and reads the CSRF token from the form, as a
 browser does. The rate limit on submitting is raised for the run.
 
-    BENCH_PORT=8776 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmo_bench_melding \
+    BENCH_PORT=8776 BENCH_DATABASE_URL=postgres://wmo:wmo-test@127.0.0.1:5432/wmo_bench_melding \
         .venv/bin/python bench/melding_steps.py
 """
 

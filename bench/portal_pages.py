@@ -1,7 +1,7 @@
 """Portal pages under load: the home page and an information page at 20 concurrent users against gunicorn
 and PostgreSQL, plus the database queries and time each page needs in-process (with warm caches).
 
-    BENCH_PORT=8773 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/wmo_bench_portal_pages \
+    BENCH_PORT=8773 BENCH_DATABASE_URL=postgres://wmo:wmo-test@127.0.0.1:5432/wmo_bench_portal_pages \
         .venv/bin/python bench/portal_pages.py
 """
 
