@@ -38,7 +38,7 @@ _SECRET = secrets.token_urlsafe(50)
 def server_env(database_url: str = DATABASE_URL) -> dict:
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": _SECRET,
         "ALLOWED_HOSTS": f"{HOST},localhost",
         "SECURE_SSL_REDIRECT": "false",
@@ -148,7 +148,7 @@ def gunicorn(database_url: str = DATABASE_URL):
         sys.executable,
         "-m",
         "gunicorn",
-        "portal.wsgi:application",
+        "config.wsgi:application",
         "--bind",
         f"{HOST}:{PORT}",
         "--workers",

@@ -20,7 +20,7 @@ import harness  # noqa: E402
 INFO_PAGE = "/hulp-voor-mezelf/hulp-bij-het-huishouden/"
 PAGES = {"home page": "/", "information page": INFO_PAGE}
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
-MIDDLEWARE = "portal.page_cache.PageCacheMiddleware"
+MIDDLEWARE = "core.page_cache.PageCacheMiddleware"
 
 
 def warm_up(seconds: float = 60.0) -> None:

@@ -46,13 +46,12 @@ class DemoAddressLookup:
     """The embedded default: the demo municipality's own postcode table; other postcodes lie outside it."""
 
     def lookup(self, postcode: str, huisnummer: str, toevoeging: str = "") -> AddressResult:
-        from socialekaart.demo.gemeente import find_address
+        from socialekaart import public as kaart
 
-        found = find_address(postcode)
+        found = kaart.demo_address(postcode)
         if found is None:
             return AddressResult(OUTSIDE)
-        street, town, _wijk = found
-        return AddressResult(FOUND, street, town)
+        return AddressResult(FOUND, found.street, found.town)
 
 
 class PdokAddressLookup:

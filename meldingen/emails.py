@@ -1,15 +1,11 @@
 """E-mails to the resident. They hold a reference or a link and the next steps: never answers about health."""
 
-import logging
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .dates import next_steps
-
-logger = logging.getLogger(__name__)
 
 
 def _municipality():
@@ -27,20 +23,6 @@ def confirmation_message(melding) -> tuple[str, str]:
         {"melding": melding, "next": next_steps(melding), "municipality": _municipality()},
     )
     return subject, body
-
-
-def send_confirmation(melding) -> bool:
-    """Queue the confirmation when there is an address; a failure here never undoes the stored melding."""
-    if not melding.contact_email:
-        return False
-    from .tasks import send_confirmation_email
-
-    try:
-        send_confirmation_email.enqueue(melding.pk)
-    except Exception as exc:  # noqa: BLE001 - the melding is stored; the e-mail is a courtesy
-        logger.error("Queueing the confirmation e-mail failed: %s", type(exc).__name__)
-        return False
-    return True
 
 
 def deliver_confirmation(melding) -> None:

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from portal.ratelimit import within_limit
+from core.ratelimit import within_limit
 
 
 def hit(request, scope: str) -> bool:

@@ -15,9 +15,9 @@ def _submission_key(submission_token: str | None) -> str | None:
 
 
 def _wijk_for(postcode: str):
-    from socialekaart.models import Wijk
+    from socialekaart import public as kaart
 
-    return Wijk.objects.for_postcode(postcode or "")
+    return kaart.wijk_for_postcode(postcode or "")
 
 
 def build_melding(answers: dict) -> Melding:

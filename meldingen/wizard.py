@@ -11,7 +11,6 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import ratelimit
 from .address import FOUND, lookup_address
-from .emails import send_confirmation
 from .forms import (
     ControlerenForm,
     GegevensForm,
@@ -26,6 +25,7 @@ from .forms import (
 from .models import MeldingDraft
 from .storage import store_melding
 from .summary import sections_with_steps
+from .tasks import queue_confirmation_email
 
 logger = logging.getLogger(__name__)
 
@@ -223,7 +223,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             MeldingDraft.objects.filter(pk=draft_id).delete()
         self.request.session[CONFIRMED_KEY] = {"pk": melding.pk, "reference": melding.reference}
         self.storage.reset()
-        send_confirmation(melding)
+        queue_confirmation_email(melding)
         return redirect("meldingen:bevestiging")
 
     # --- rendering ---------------------------------------------------------------------------------------
@@ -288,9 +288,9 @@ def collect_answers(form_dict) -> dict:
 
 
 def wijk_name(postcode: str) -> str:
-    from socialekaart.models import Wijk
+    from socialekaart import public as kaart
 
-    wijk = Wijk.objects.for_postcode(postcode)
+    wijk = kaart.wijk_for_postcode(postcode)
     return wijk.name if wijk else ""
 
 

@@ -6,7 +6,6 @@ it); screen readers hear it through `aria-describedby`; on paper every explanati
 """
 
 import re
-import time
 from functools import lru_cache
 
 from django.conf import settings
@@ -21,8 +20,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core import generations
+
 CACHE_KEY = "portal:begrippen:v1"
-GENERATION_KEY = "portal:begrippen:generation"
 # Words inside these elements stay as they are: links and buttons cannot hold another link, and
 # headings and summaries read better without one.
 SKIP_ELEMENTS = {
@@ -90,16 +90,12 @@ def all_begrippen() -> list[dict]:
 @receiver(post_delete, sender=Begrip)
 def _forget_begrippen(**kwargs):
     cache.delete(CACHE_KEY)
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    generations.bump("begrippen")
 
 
 def begrippen_generation() -> int:
     """Changes whenever a term changes: part of the key of every cached text with explained terms."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = time.time_ns()
-        cache.set(GENERATION_KEY, generation, None)
-    return generation
+    return generations.current("begrippen")
 
 
 @lru_cache(maxsize=8)

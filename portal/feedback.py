@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.ratelimit import within_limit
+from core.ratelimit import within_limit
 
 HONEYPOT_FIELD = "website"
 

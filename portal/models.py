@@ -1,6 +1,5 @@
 """The portal's pages: the home page, an overview per theme, information pages and plain pages."""
 
-import time
 from http import HTTPMethod
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from core import generations
 from portal import feedback as feedback_module
 from portal.begrippen import Begrip, begrippen_generation  # noqa: F401  (the snippet model lives there)
 from portal.blocks import GewoneBlocks, InformatieBlocks, stream_plain_text
@@ -25,17 +25,12 @@ from portal.feedback import Feedback, FeedbackForm  # noqa: F401
 from portal.taalcheck import check_text
 
 READ_ONLY_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
-PAGES_GENERATION_KEY = "portal:pages:generation"
 
 
 def pages_generation() -> int:
     """A number that changes whenever the published page tree changes: part of every cache key that
-    holds page titles or URLs (menu, breadcrumbs, home tiles), so those never go stale."""
-    generation = cache.get(PAGES_GENERATION_KEY)
-    if generation is None:
-        generation = time.time_ns()
-        cache.set(PAGES_GENERATION_KEY, generation, None)
-    return generation
+    holds page titles or URLs (menu, breadcrumbs, home tiles, whole pages), so those never go stale."""
+    return generations.current("pages")
 
 
 @receiver(page_published)
@@ -45,17 +40,17 @@ def pages_generation() -> int:
 @receiver(post_delete)
 def _pages_changed(sender=None, instance=None, **kwargs):
     if instance is None or isinstance(instance, Page):
-        cache.set(PAGES_GENERATION_KEY, time.time_ns(), None)
+        generations.bump("pages")
 
 
-# Whole pages are cached for anonymous visitors (portal/page_cache.py): a new view restriction or a changed
+# Whole pages are cached for anonymous visitors (core/page_cache.py): a new view restriction or a changed
 # site must end those copies at once too.
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def _access_changed(sender, **kwargs):
-    cache.set(PAGES_GENERATION_KEY, time.time_ns(), None)
+    generations.bump("pages")
 
 
 class TaalcheckPanel(Panel):
@@ -96,7 +91,7 @@ class PortalPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     allowed_http_methods = READ_ONLY_METHODS
     extra_panels = []
-    # The same HTML for every anonymous visitor, so portal/page_cache.py may keep the whole page.
+    # The same HTML for every anonymous visitor, so core/page_cache.py may keep the whole page.
     cache_whole_page = True
 
     class Meta:
@@ -311,9 +306,6 @@ class GewonePagina(PortalPage):
 # The edit view of every page type: content (with the panels of the type), promote, settings, taalcheck.
 for _page_type in (HomePage, ThemaPagina, InformatiePagina, GewonePagina):
     _page_type.edit_handler = _page_type.build_edit_handler()
-
-# Registers the whole-page cache with Wagtail's page serving.
-from portal import page_cache as _page_cache  # noqa: E402, F401
 
 # Connects the signals that keep the search vocabulary fresh.
 from portal import search as _search  # noqa: E402, F401

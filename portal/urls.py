@@ -1,28 +1,11 @@
-from django.conf import settings
-from django.urls import include, path
-from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+"""The portal's own URLs beside the Wagtail pages: site search and the begrippenlijst."""
 
-from portal import health
+from django.urls import path
+
+from portal import views
+from portal.search import search_view
 
 urlpatterns = [
-    path("health/", health.health, name="health"),
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
-    path("", include("portal.site_urls")),
-    path("sociale-kaart/", include("socialekaart.urls")),
-    path("api/hsds/", include("socialekaart.api.urls")),
-    path("melding/", include("meldingen.urls")),
+    path("zoeken/", search_view, name="portal_search"),
+    path("begrippen/", views.begrippenlijst, name="portal_begrippen"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-# Wagtail serves every other path as a page; it must come last.
-urlpatterns.append(path("", include(wagtail_urls)))
-
-handler404 = "portal.views.page_not_found"
-handler500 = "portal.views.server_error"

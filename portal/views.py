@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
-from portal.context_processors import municipality
+from core.context_processors import municipality
 
 
 def page_not_found(request, exception):

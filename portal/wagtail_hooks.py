@@ -12,7 +12,12 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.page_cache import serve_from_page_cache
 from portal.begrippen import Begrip
+
+# Whole pages for anonymous visitors from the cache. Order 1: inside Wagtail's own check of view
+# restrictions, which must come first.
+hooks.register("on_serve_page", serve_from_page_cache, order=1)
 
 
 class BegripViewSet(SnippetViewSet):

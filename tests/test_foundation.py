@@ -25,7 +25,7 @@ def test_health_fails_when_tasks_wait_without_a_worker(client):
     from django_tasks_db.models import DBTaskResult
 
     DBTaskResult.objects.create(
-        task_path="portal.health.check_database",
+        task_path="core.health.check_database",
         args_kwargs={"args": [], "kwargs": {}},
         backend_name="default",
         queue_name="default",
@@ -65,7 +65,7 @@ def test_500_page_renders_without_a_request():
 def _run_production_check(env):
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
         capture_output=True,
         text=True,
         timeout=120,

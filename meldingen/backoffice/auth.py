@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
-from portal.ratelimit import client_ip
+from core.ratelimit import client_ip
 
 
 def _key(username: str, ip: str) -> str:

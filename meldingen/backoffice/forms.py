@@ -6,7 +6,7 @@ from meldingen.backoffice.models import Team
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.workflow import Status, allowed_targets
 from meldingen.choices import ONDERWERPEN
-from socialekaart.models import Wijk
+from socialekaart import public as kaart
 
 YES_NO = [("", _("Alle")), ("ja", _("Ja")), ("nee", _("Nee"))]
 
@@ -26,7 +26,7 @@ class InboxFilterForm(forms.Form):
     wijk = forms.ModelChoiceField(
         label=_("Wijk"),
         required=False,
-        queryset=Wijk.objects.all(),
+        queryset=kaart.wijken(),
         to_field_name="slug",
         empty_label=_("Alle wijken"),
     )

@@ -1,7 +1,7 @@
 """Routing: a melding goes to the wijkteam of its wijk (postcode → wijk → team)."""
 
 from meldingen.backoffice.models import Team
-from socialekaart.models import Wijk
+from socialekaart import public as kaart
 
 
 def wijk_for(melding):
@@ -9,7 +9,7 @@ def wijk_for(melding):
     if melding.wijk_id:
         return melding.wijk
     postcode = (melding.answers or {}).get("gegevens", {}).get("postcode", "")
-    return Wijk.objects.for_postcode(postcode) if isinstance(postcode, str) and postcode else None
+    return kaart.wijk_for_postcode(postcode)
 
 
 def team_for(melding):

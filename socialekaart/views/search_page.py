@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.page_cache import cache_for_anonymous_visitors
+from core.page_cache import cache_for_anonymous_visitors
 
 from ..forms import SearchForm
 from ..models import Term, Wijk

@@ -7,9 +7,9 @@ from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.test import Client, RequestFactory
 from wagtail.models import PageViewRestriction
 
+from core.page_cache import store
 from portal.feedback import Feedback
 from portal.models import HomePage, InformatiePagina
-from portal.page_cache import store
 
 from .conftest import INFO_URL
 
@@ -21,10 +21,10 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 @pytest.fixture
 def page_cache_middleware(settings):
     """The middleware that answers before Wagtail's routing, right after the CSRF middleware."""
-    middleware = [name for name in settings.MIDDLEWARE if name != "portal.page_cache.PageCacheMiddleware"]
+    middleware = [name for name in settings.MIDDLEWARE if name != "core.page_cache.PageCacheMiddleware"]
     middleware.insert(
         middleware.index("django.middleware.csrf.CsrfViewMiddleware") + 1,
-        "portal.page_cache.PageCacheMiddleware",
+        "core.page_cache.PageCacheMiddleware",
     )
     settings.MIDDLEWARE = middleware
 

@@ -18,8 +18,7 @@ from django.utils.text import slugify
 from meldingen.backoffice import roles
 from meldingen.backoffice.models import Behandeling, DeliveryTarget, Team
 from meldingen.backoffice.workflow import Status
-from socialekaart.demo.gemeente import GEMEENTE, WIJKEN
-from socialekaart.models import Wijk
+from socialekaart import public as kaart
 
 DEMO_PASSWORD = "Lindewaard-demo-2026"  # noqa: S105  (documented demo password)
 DEMO_COUNT = 30
@@ -77,6 +76,9 @@ PATHS = [
 ]
 
 
+GEMEENTE = kaart.DEMO_MUNICIPALITY
+
+
 class Command(BaseCommand):
     help = "Laad demo-wijkteams, demo-medewerkers (met DEBUG of --accounts) en ongeveer 30 demo-meldingen."
 
@@ -97,16 +99,16 @@ class Command(BaseCommand):
 
     def _teams(self) -> list[Team]:
         teams = []
-        for demo in WIJKEN:
-            wijk = Wijk.objects.filter(name=demo.name).first()
+        for name in kaart.demo_postcodes():
+            wijk = kaart.wijk_named(name)
             team, _ = Team.objects.get_or_create(
-                name=f"Wijkteam {demo.name}",
-                defaults={"mailbox": f"wijkteam-{slugify(demo.name)}@{GEMEENTE.lower()}.example"},
+                name=f"Wijkteam {name}",
+                defaults={"mailbox": f"wijkteam-{slugify(name)}@{GEMEENTE.lower()}.example"},
             )
             if wijk is not None:
                 team.wijken.add(wijk)
             teams.append(team)
-        if not Wijk.objects.exists():
+        if not kaart.wijken().exists():
             self.stdout.write("Er zijn nog geen wijken: draai eerst load_demo_kaart.")
         return teams
 
@@ -156,7 +158,7 @@ class Command(BaseCommand):
         from meldingen.storage import _submission_key, store_melding
 
         rng = random.Random(2026)  # the same demo every time
-        postcodes = [postcode for wijk in WIJKEN for postcode in wijk.streets]
+        postcodes = [postcode for pc6s in kaart.demo_postcodes().values() for postcode in pc6s]
         now = timezone.now()
         created = 0
         for index in range(DEMO_COUNT):

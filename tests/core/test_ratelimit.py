@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.ratelimit import client_ip, within_limit
+from core.ratelimit import client_ip, within_limit
 
 factory = RequestFactory()
 

@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # Whole pages for anonymous visitors from the cache, before Wagtail's routing (after CSRF: it puts
     # the visitor's own token in the stored page).
-    "portal.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -76,8 +76,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
-WSGI_APPLICATION = "portal.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -91,7 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "portal.context_processors.municipality",
+                "core.context_processors.municipality",
             ],
         },
     },
@@ -131,7 +131,7 @@ else:
 # the login throttling then count the visitor's address, not the proxy's. 0: REMOTE_ADDR is the visitor.
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
-# Rendered search pages for anonymous visitors (portal.page_cache.cache_for_anonymous_visitors): per
+# Rendered search pages for anonymous visitors (core.page_cache.cache_for_anonymous_visitors): per
 # process, as their keys hold a token from the database; apart, as visitors can ask any number of searches.
 CACHES["view_pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -309,6 +309,9 @@ TAALCHECK = {
 # Changes clear them at once in a shared cache (Redis); with the local-memory cache and several server
 # processes, the other processes show a change within this many seconds.
 PORTAL_CACHE_SECONDS = int(os.environ.get("PORTAL_CACHE_SECONDS", "300"))
+# The generations (core/generations.py) in the key of every whole page in the page cache: the pages app
+# bumps "pages" when the page tree, a view restriction or a site changes, "begrippen" when a term changes.
+PAGE_CACHE_GENERATIONS = ("pages", "begrippen")
 # "Was deze informatie nuttig?": at most this many answers per IP address per window (seconds).
 PORTAL_FEEDBACK_RATE_LIMIT = (
     int(os.environ.get("PORTAL_FEEDBACK_MAX_PER_IP", "5")),

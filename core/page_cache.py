@@ -8,9 +8,10 @@ status 200 and HTML, that set no cookie and never looked at the session (so noth
 visitor). Previews, logged-in editors, posted forms, error pages and redirects are never stored and never
 served from here.
 
-The key holds the scheme, host, path, language, `pages_generation()` and `begrippen_generation()`:
-publishing, unpublishing, moving or deleting any page (or changing a begrip, a view restriction or a site)
-shows at once in this process. Other server processes with the local-memory cache show it within
+The key holds the scheme, host, path, language and the generations named in the setting
+`PAGE_CACHE_GENERATIONS` (see `core.generations`; the pages app bumps them): publishing, unpublishing,
+moving or deleting any page (or changing a begrip, a view restriction or a site) shows at once in this
+process. Other server processes with the local-memory cache show it within
 PORTAL_CACHE_SECONDS; with Redis as the shared cache, everywhere at once.
 
 The feedback form on information pages keeps its CSRF token. The token stops other websites from making
@@ -20,10 +21,10 @@ of the page that differs per visitor, so it is stored as a placeholder and every
 own token (and cookie) put back in. This works without JavaScript. Pages with a token may only be kept by
 the visitor's own browser; pages without one may be kept briefly by a reverse proxy.
 
-Two ways in: the `on_serve_page` hook below works with Wagtail's routing as it is (the routing queries
-remain, the rendering goes); `PageCacheMiddleware` answers before the routing, without any query.
-Django views whose answer depends on the query string (the sociale kaart's search page) use the
-`cache_for_anonymous_visitors` decorator instead.
+Two ways in: `serve_from_page_cache`, registered as Wagtail's `on_serve_page` hook by the pages app,
+works with Wagtail's routing as it is (the routing queries remain, the rendering goes);
+`PageCacheMiddleware` answers before the routing, without any query. Django views whose answer depends
+on the query string (the sociale kaart's search page) use the `cache_for_anonymous_visitors` decorator.
 """
 
 import functools
@@ -37,12 +38,11 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
-from wagtail import hooks
 
-from portal.begrippen import begrippen_generation
+from core import generations
 
 CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(">)')
-CSRF_PLACEHOLDER = b"\x00portal-csrf-token\x00"  # a NUL byte never occurs in rendered HTML
+CSRF_PLACEHOLDER = b"\x00page-cache-csrf-token\x00"  # a NUL byte never occurs in rendered HTML
 STORED_HEADERS = ("Content-Type", "Content-Language")
 PROXY_CACHE_SECONDS = getattr(settings, "PORTAL_PROXY_CACHE_SECONDS", 30)
 MAX_CACHED_QUERY_LENGTH = 1000  # longer query strings are not what people type or click
@@ -53,9 +53,9 @@ def cache_key(request) -> str | None:
 
     Worked out once per request: the middleware, the serve hook and `store` all need it.
     """
-    if not hasattr(request, "_portal_page_cache_key"):
-        request._portal_page_cache_key = _build_cache_key(request)
-    return request._portal_page_cache_key
+    if not hasattr(request, "_page_cache_key"):
+        request._page_cache_key = _build_cache_key(request)
+    return request._page_cache_key
 
 
 def _build_cache_key(request) -> str | None:
@@ -63,16 +63,18 @@ def _build_cache_key(request) -> str | None:
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES:  # logged in, or in the middle of something
         return None
-    from portal.models import pages_generation
-
     url = f"{request.scheme}://{request.get_host()}{request.path}"
-    return _key("page", url, pages_generation(), begrippen_generation())
+    return _key("page", url, *_content_generations())
+
+
+def _content_generations() -> list[int]:
+    return [generations.current(name) for name in settings.PAGE_CACHE_GENERATIONS]
 
 
 def _key(kind: str, url: str, *generations) -> str:
     """A cache key: a hash of the URL, the language and the generations of what the page shows."""
     digest = hashlib.sha256(url.encode()).hexdigest()[:32]
-    return ":".join(["portal", kind, digest, get_language(), *map(str, generations)])
+    return ":".join(["pagecache", kind, digest, get_language(), *map(str, generations)])
 
 
 def _stored_headers(response) -> dict:
@@ -131,9 +133,9 @@ def add_cache_control(response, shared: bool) -> None:
         patch_cache_control(response, private=True, max_age=0)
 
 
-# Order 1: inside Wagtail's own check of view restrictions, which must come first.
-@hooks.register("on_serve_page", order=1)
 def serve_from_page_cache(serve):
+    """Wagtail `on_serve_page` hook: the stored page, or Wagtail's own answer (stored when it may be)."""
+
     def inner(page, request, args, kwargs):
         response = cached_response(request)
         if response is not None:
@@ -164,7 +166,7 @@ def cache_for_anonymous_visitors(generation):
     """View decorator: the HTML of a GET view with a query string (a search), for visitors without a
     session cookie, from the `view_pages` cache.
 
-    The key holds the URL with its parameters in a fixed order, the language, `pages_generation()` (the
+    The key holds the URL with its parameters in a fixed order, the language, the content generations (the
     menu) and `generation()`, a token from the database that changes whenever what the view shows
     changes, so every server process sees a change at once. The `view_pages` cache is separate from the
     default one, so any number of different searches never pushes out the rate-limit counters.
@@ -200,8 +202,6 @@ def _view_cache_key(request, generation) -> str | None:
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_CACHED_QUERY_LENGTH:
         return None
-    from portal.models import pages_generation
-
     parameters = urlencode(sorted(request.GET.lists()), doseq=True)
     url = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
-    return _key("view", url, pages_generation(), generation())
+    return _key("view", url, *_content_generations(), generation())
