@@ -259,8 +259,10 @@ SOCIALEKAART_HSDS_PROFILE = os.environ.get("SOCIALEKAART_HSDS_PROFILE", "https:/
 SOCIALEKAART_PROFESSIONALS_GROUP = os.environ.get("SOCIALEKAART_PROFESSIONALS_GROUP", "Professionals")
 # Credit line shown under the map when MAP_TILE_URL is set (e.g. "© OpenStreetMap-bijdragers").
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
-# WeasyPrint reports every layout step at INFO; PDF exports should not fill the logs.
+# WeasyPrint reports every layout step, and fontTools every font subset (with its glyphs), at INFO;
+# PDFs should not fill the logs.
 LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
 
 
 # --- Meldingen -----------------------------------------------------------------------------------------
