@@ -64,7 +64,9 @@ class Step:
     def summary_rows(self, answers: Answers) -> list[tuple[str, str]]:
         """(label, text) per answer given; empty answers are left out, so the list stays short."""
         step_answers = answers.step(self.slug)
-        fields = self.form(answers=answers).fields  # the labels as this person saw them
+        wording = self.form.someone_else if answers.for_someone_else else None
+        # The labels as this person saw them; a form is only made when its wording differs.
+        fields = self.form(answers=answers).fields if wording else self.form.base_fields
         pairs, covered = [], set()
         for row in self.rows:
             covered |= row.covers()
