@@ -174,7 +174,7 @@ class MelderForm(StepForm):
     def clean(self):
         cleaned = super().clean()
         if (
-            self.answers.voor_wie == "professional"
+            self.answers.by_professional
             and not cleaned.get("organisatie")
             and "organisatie" not in self.errors
         ):
