@@ -1,5 +1,6 @@
 """One form per question page of the melding. Every message is B1 Dutch; nothing typed is ever dropped."""
 
+import dataclasses
 import re
 from datetime import date
 
@@ -9,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import choices
 from .address import OUTSIDE, lookup_address, normalise_postcode
+from .answers import Answers
+from .form_layout import Group, layout
 from .widget_renderer import step_form_renderer
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
@@ -67,24 +70,68 @@ def clean_phone(value: str) -> str:
     return value
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
+class Wording:
+    """How a step reads when the melding is for someone else (only what differs from the form's own)."""
+
+    title: str = ""
+    labels: dict = dataclasses.field(default_factory=dict)
+    help_texts: dict = dataclasses.field(default_factory=dict)
+    optional: tuple[str, ...] = ()
+    # The maker's browser must not fill in the maker's own details for the other person.
+    autocomplete_off: bool = False
+
+
 class StepForm(forms.Form):
-    """Base of every step: no browser validation, B1 messages for bad characters."""
+    """Base of every step: no browser validation, B1 messages for bad characters.
+
+    `answers` are the answers so far (typed `Answers`, or the stored dict); `someone_else` holds the
+    wording for a melding for someone else; `groups` the fieldsets of the page; `not_stored` the fields
+    that are not kept in the melding's answers.
+    """
 
     title = ""
+    someone_else: Wording | None = None
+    groups: tuple[Group, ...] = ()
+    not_stored: tuple[str, ...] = ()
     default_renderer = step_form_renderer
 
     def __init__(self, *args, answers=None, **kwargs):
-        self.answers = answers or {}
+        self.answers = Answers.of(answers)
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.error_messages.setdefault("null_characters_not_allowed", _("Gebruik alleen gewone tekens."))
             for validator in field.validators:
                 if validator.__class__.__name__ == "ProhibitNullCharactersValidator":
                     validator.message = _("Gebruik alleen gewone tekens.")
+        if self.someone_else and self.for_someone_else:
+            self._use_wording(self.someone_else)
+
+    def _use_wording(self, wording: Wording):
+        if wording.title:
+            self.title = wording.title
+        for name, label in wording.labels.items():
+            self.fields[name].label = label
+        for name in wording.optional:
+            self.fields[name].required = False
+        for name, help_text in wording.help_texts.items():
+            self.fields[name].help_text = help_text
+        if wording.autocomplete_off:
+            for field in self.fields.values():
+                field.widget.attrs.pop("autocomplete", None)
 
     @property
     def for_someone_else(self) -> bool:
-        return self.answers.get("voor_wie", {}).get("voor_wie", "zelf") != "zelf"
+        return self.answers.for_someone_else
+
+    @property
+    def layout(self) -> list:
+        """The page's fields and fieldsets in order (see form_layout)."""
+        return layout(self)
+
+    def stored_answers(self) -> dict:
+        """The cleaned answers as the melding keeps them."""
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.not_stored}
 
 
 class VoorWieForm(StepForm):
@@ -127,7 +174,7 @@ class MelderForm(StepForm):
     def clean(self):
         cleaned = super().clean()
         if (
-            self.answers.get("voor_wie", {}).get("voor_wie") == "professional"
+            self.answers.by_professional
             and not cleaned.get("organisatie")
             and "organisatie" not in self.errors
         ):
@@ -207,23 +254,34 @@ class GegevensForm(StepForm):
     )
 
     DATE_FIELDS = ("geboortedag", "geboortemaand", "geboortejaar")
+    not_stored = DATE_FIELDS  # kept as one answer, geboortedatum
+    groups = (
+        Group(
+            "meldingen/fieldsets/adres.html",
+            parts={"lookup": ("postcode", "huisnummer", "toevoeging"), "filled": ("straat", "woonplaats")},
+        ),
+        Group(
+            "components/date_fieldset.html",
+            fields=DATE_FIELDS,
+            legend=_("Geboortedatum"),
+            hint=_("Bijvoorbeeld 7 3 1950."),
+            id="birth",
+        ),
+    )
+    someone_else = Wording(
+        title=_("Gegevens van de persoon die hulp nodig heeft"),
+        labels={"naam": _("Naam van de persoon")},
+        optional=("telefoon",),
+        help_texts={
+            "telefoon": _("Als de persoon zelf gebeld kan worden."),
+            "email": _("U kunt dit leeg laten."),
+        },
+        autocomplete_off=True,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.address_status = None
-        if self.for_someone_else:
-            self.title = _("Gegevens van de persoon die hulp nodig heeft")
-            self.fields["naam"].label = _("Naam van de persoon")
-            self.fields["telefoon"].required = False
-            self.fields["telefoon"].help_text = _("Als de persoon zelf gebeld kan worden.")
-            self.fields["email"].help_text = _("U kunt dit leeg laten.")
-            for name in ("naam", "email"):
-                self.fields[name].widget.attrs.pop("autocomplete", None)
-            for name in ("telefoon", *self.DATE_FIELDS):
-                self.fields[name].widget.attrs.pop("autocomplete", None)
-            self.fields["postcode"].widget.attrs.pop("autocomplete", None)
-            self.fields["straat"].widget.attrs.pop("autocomplete", None)
-            self.fields["woonplaats"].widget.attrs.pop("autocomplete", None)
 
     def clean_postcode(self):
         normal = normalise_postcode(self.cleaned_data["postcode"])
@@ -377,6 +435,8 @@ class SpoedForm(StepForm):
 
 class ControlerenForm(StepForm):
     title = _("Controleer uw melding")
+    not_stored = ("website",)
+    groups = (Group("components/honeypot.html", fields=("website",)),)
     toestemming = forms.BooleanField(
         label=_(
             "Ik geef toestemming. De gemeente mag de gegevens over gezondheid in deze melding gebruiken "

@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import choices
+from .answers import Answers
 from .crypto import decrypt_json, encrypt_json
+from .formatting import format_address
 from .reference import new_reference
-from .summary import format_address, is_for_someone_else, summary_sections
+from .summary import summary_sections
 
 
 class Melding(models.Model):
@@ -50,33 +52,35 @@ class Melding(models.Model):
 
     @property
     def answers(self) -> dict:
-        """All answers, decrypted on each use; empty once the personal data has been removed."""
+        """All answers as stored, decrypted on each use; empty once the personal data has been removed."""
         if not self.encrypted_answers:
             return {}
         return decrypt_json(self.encrypted_answers)
 
     @answers.setter
-    def answers(self, value: dict):
-        self.encrypted_answers = encrypt_json(value)
+    def answers(self, value: "dict | Answers"):
+        self.encrypted_answers = encrypt_json(Answers.of(value).to_dict())
+
+    @property
+    def typed_answers(self) -> Answers:
+        """The answers as the typed object (meldingen/answers.py), decrypted on each use."""
+        return Answers.from_dict(self.answers)
 
     @property
     def resident_name(self) -> str:
-        return self.answers.get("gegevens", {}).get("naam", "")
+        return self.typed_answers.resident_name
 
     @property
     def resident_address(self) -> str:
-        return format_address(self.answers.get("gegevens", {}))
+        return format_address(self.typed_answers.resident)
 
     @property
     def contact_email(self) -> str:
         """Where the confirmation goes: the maker's address for someone else, else the resident's."""
-        answers = self.answers
-        if is_for_someone_else(answers) and answers.get("melder", {}).get("email"):
-            return answers["melder"]["email"]
-        return answers.get("gegevens", {}).get("email", "")
+        return self.typed_answers.contact_email
 
     def summary_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        return summary_sections(self.answers)
+        return summary_sections(self.typed_answers)
 
     def remove_personal_data(self):
         self.encrypted_answers = ""

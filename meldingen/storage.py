@@ -4,6 +4,7 @@ import hashlib
 
 from django.db import IntegrityError, transaction
 
+from .answers import Answers
 from .models import Melding
 from .signals import melding_stored
 
@@ -20,22 +21,21 @@ def _wijk_for(postcode: str):
     return kaart.wijk_for_postcode(postcode or "")
 
 
-def build_melding(answers: dict) -> Melding:
+def build_melding(answers: Answers | dict) -> Melding:
     """An unsaved Melding with the plain routing fields taken from the answers."""
-    spoed = answers.get("spoed", {}).get("spoed") == "ja"
-    soort = answers.get("keuze", {}).get("soort", "kort")
+    answers = Answers.of(answers)
     melding = Melding(
-        soort=soort,
-        voor_wie=answers.get("voor_wie", {}).get("voor_wie", "zelf"),
-        spoed=spoed,
-        onderwerpen=list(answers.get("hulp", {}).get("onderwerpen", [])) if soort == "uitgebreid" else [],
-        wijk=_wijk_for(answers.get("gegevens", {}).get("postcode", "")),
+        soort=answers.soort,
+        voor_wie=answers.voor_wie,
+        spoed=answers.spoed,
+        onderwerpen=answers.onderwerpen,
+        wijk=_wijk_for(answers.postcode),
     )
     melding.answers = answers
     return melding
 
 
-def store_melding(answers: dict, submission_token: str | None = None) -> Melding:
+def store_melding(answers: Answers | dict, submission_token: str | None = None) -> Melding:
     """Save the melding and tell the receivers, all in one transaction; the same token gives the same melding.
 
     Raises whatever the database or a receiver raises: then nothing is stored.

@@ -19,7 +19,7 @@ from .emails import send_draft_link
 from .forms import SaveForm, outside_message
 from .models import Melding, MeldingDraft, hash_token
 from .pdf import melding_pdf
-from .wizard import CONFIRMED_KEY, SESSION_KEY, raw_answer_from_session
+from .wizard import CONFIRMED_KEY, SESSION_KEY, answers_from_session
 from .wizard_storage import read_wizard_data, write_wizard_data
 
 
@@ -93,10 +93,7 @@ def opslaan(request):
                 {"email": form.cleaned_data["email"], "expires_at": timezone.localtime(expires_at)},
             )
     else:
-        email = raw_answer_from_session(data, "melder", "email") or raw_answer_from_session(
-            data, "gegevens", "email"
-        )
-        form = SaveForm(initial={"email": email})
+        form = SaveForm(initial={"email": answers_from_session(data).contact_email})
     back_url = reverse("meldingen:stap", kwargs={"step": data.get("step") or "voor-wie"})
     return render(request, "meldingen/opslaan.html", {"form": form, "back_url": back_url})
 

@@ -11,84 +11,52 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import ratelimit
 from .address import FOUND, lookup_address
-from .forms import (
-    ControlerenForm,
-    GegevensForm,
-    GesprekForm,
-    HulpForm,
-    KeuzeForm,
-    MelderForm,
-    SituatieForm,
-    SpoedForm,
-    VoorWieForm,
-)
+from .answers import Answers
 from .models import MeldingDraft
+from .steps import CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms
+from .steps import STEPS as STEP_LIST
 from .storage import store_melding
 from .summary import sections_with_steps
 from .tasks import queue_confirmation_email
 
 logger = logging.getLogger(__name__)
 
-STEPS = [
-    ("voor-wie", VoorWieForm),
-    ("melder", MelderForm),
-    ("keuze", KeuzeForm),
-    ("gegevens", GegevensForm),
-    ("hulp", HulpForm),
-    ("situatie", SituatieForm),
-    ("gesprek", GesprekForm),
-    ("spoed", SpoedForm),
-    ("controleren", ControlerenForm),
-]
-CHECK_STEP = "controleren"
+STEPS = [(step.slug, step.form) for step in STEP_LIST]  # formtools' form list
 WIZARD_PREFIX = "melding_wizard"
 SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
 CONFIRMED_KEY = "melding_confirmed"
-VOOR_WIE_CHOICES = {"zelf", "mantelzorger", "familie", "professional"}
 
 
-def answer_key(step: str) -> str:
-    return step.replace("-", "_")
+def typed_so_far(wizard) -> Answers:
+    """The answers as typed so far, unvalidated (conditions must not recurse); kept until a step changes."""
+    if "_typed_so_far" not in wizard.__dict__:
+        wizard._typed_so_far = answers_as_typed(wizard.storage.data.get(wizard.storage.step_data_key))
+    return wizard._typed_so_far
 
 
-def raw_value(wizard, step: str, field: str) -> str:
-    """A stored answer as typed, without validating the step (conditions must not recurse)."""
-    data = wizard.storage.get_step_data(step) or {}
-    value = data.get(f"{step}-{field}", "")
-    return value if isinstance(value, str) else ""
+def condition_for(step):
+    """formtools asks a condition with the wizard; the step's condition reads the answers so far."""
 
+    def applies(wizard) -> bool:
+        return step.applies_to(typed_so_far(wizard))
 
-def voor_wie(wizard) -> str:
-    value = raw_value(wizard, "voor-wie", "voor_wie")
-    return value if value in VOOR_WIE_CHOICES else "zelf"
-
-
-def for_someone_else(wizard) -> bool:
-    return voor_wie(wizard) != "zelf"
-
-
-def is_uitgebreid(wizard) -> bool:
-    return raw_value(wizard, "keuze", "soort") == "uitgebreid"
+    return applies
 
 
 class MeldingWizard(NamedUrlSessionWizardView):
     form_list = STEPS
-    condition_dict = {
-        "melder": for_someone_else,
-        "hulp": is_uitgebreid,
-        "situatie": is_uitgebreid,
-        "gesprek": is_uitgebreid,
-    }
+    condition_dict = {step.slug: condition_for(step) for step in STEP_LIST if step.applies is not None}
     storage_name = "meldingen.wizard_storage.EncryptedSessionStorage"
 
     def get_prefix(self, request, *args, **kwargs):
         return WIZARD_PREFIX
 
     def get_template_names(self):
-        return [f"meldingen/steps/{self.steps.current}.html", "meldingen/step.html"]
+        step = STEP_BY_SLUG.get(self.steps.current)
+        return [step.template, "meldingen/step.html"] if step else ["meldingen/step.html"]
 
     def get_form_kwargs(self, step=None):
-        return {"answers": {"voor_wie": {"voor_wie": voor_wie(self)}}}
+        return {"answers": typed_so_far(self)}
 
     # --- GET ---------------------------------------------------------------------------------------------
 
@@ -158,7 +126,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.clear_caches()
 
     def clear_caches(self):
-        for name in ("_resolved_form_list", "_cache_signature"):
+        for name in ("_resolved_form_list", "_cache_signature", "_typed_so_far"):
             self.__dict__.pop(name, None)
         for name in [name for name in self.__dict__ if name.startswith("_cleaned_data_cache_")]:
             delattr(self, name)
@@ -211,7 +179,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             return render(self.request, "meldingen/geweigerd.html", status=400)
         if not ratelimit.hit(self.request, "submit"):
             return render(self.request, "meldingen/te_vaak.html", status=429)
-        answers = collect_answers(form_dict)
+        answers = answers_from_forms(form_dict)
         token = self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
         try:
             melding = store_melding(answers, submission_token=token)
@@ -250,7 +218,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             back_url=back_url,
             previous_step=steps[index - 1] if index else "",
             spoed_phone=settings.MELDINGEN_SPOED_PHONE,
-            for_someone_else=for_someone_else(self),
+            for_someone_else=typed_so_far(self).for_someone_else,
         )
         if current == CHECK_STEP:
             answers = self.current_answers()
@@ -258,12 +226,12 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 (title, rows, self.get_step_url(step) + f"?terug={CHECK_STEP}")
                 for title, rows, step in sections_with_steps(answers)
             ]
-            context["spoed"] = answers.get("spoed", {}).get("spoed") == "ja"
+            context["spoed"] = answers.spoed
         if current == "spoed":
-            context["spoed_chosen"] = raw_value(self, "spoed", "spoed") == "ja"
+            context["spoed_chosen"] = typed_so_far(self).spoed
         return context
 
-    def current_answers(self) -> dict:
+    def current_answers(self) -> Answers:
         forms = {}
         for key in self.get_form_list():
             if key == CHECK_STEP:
@@ -271,30 +239,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
             step_form = self.get_form(step=key, data=self.storage.get_step_data(key))
             if step_form.is_valid():
                 forms[key] = step_form
-        return collect_answers(forms)
+        return answers_from_forms(forms)
 
 
-def collect_answers(form_dict) -> dict:
-    """The cleaned answers per step, JSON-ready; the honeypot and the bare date parts are left out."""
-    answers = {}
-    for step, form in form_dict.items():
-        cleaned = {key: value for key, value in form.cleaned_data.items() if key != "website"}
-        if step == "gegevens":
-            for name in GegevensForm.DATE_FIELDS:
-                cleaned.pop(name, None)
-            cleaned["wijk"] = wijk_name(cleaned.get("postcode", ""))
-        answers[answer_key(step)] = cleaned
-    return answers
-
-
-def wijk_name(postcode: str) -> str:
-    from socialekaart import public as kaart
-
-    wijk = kaart.wijk_for_postcode(postcode)
-    return wijk.name if wijk else ""
-
-
-def raw_answer_from_session(wizard_data: dict, step: str, field: str) -> str:
-    values = (wizard_data.get("step_data") or {}).get(step, {}).get(f"{step}-{field}") or [""]
-    value = values[-1] if isinstance(values, list) else values
-    return value if isinstance(value, str) else ""
+def answers_from_session(wizard_data: dict | None) -> Answers:
+    """The answers as typed so far, from the wizard's data in the session (or a draft)."""
+    return answers_as_typed((wizard_data or {}).get("step_data"))

@@ -8,8 +8,7 @@ def wijk_for(melding):
     """The melding's own wijk, or the wijk of the postcode in its answers."""
     if melding.wijk_id:
         return melding.wijk
-    postcode = (melding.answers or {}).get("gegevens", {}).get("postcode", "")
-    return kaart.wijk_for_postcode(postcode)
+    return kaart.wijk_for_postcode(melding.typed_answers.postcode)
 
 
 def team_for(melding):

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from meldingen.answers import Answers
 from meldingen.backoffice import roles
 from meldingen.backoffice.models import Behandeling, DeliveryTarget, Team
 from meldingen.backoffice.workflow import Status
@@ -196,7 +197,7 @@ class Command(BaseCommand):
                 "toelichting": "Mijn mantelzorger is ziek." if spoed else "",
             },
         }
-        if answers["voor_wie"]["voor_wie"] != "zelf":
+        if Answers.from_dict(answers).for_someone_else:
             answers["melder"] = {
                 "naam": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
                 "telefoon": "0611111111",

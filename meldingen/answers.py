@@ -1,0 +1,131 @@
+"""The answers of a melding as one typed object.
+
+Stored (encrypted) as a dict of steps, each a dict of its cleaned answers:
+``{"voor_wie": {"voor_wie": "zelf"}, "keuze": {"soort": "kort"}, "gegevens": {...}, ...}``.
+`Answers.from_dict` reads that shape and `to_dict` writes it back unchanged, so every stored melding and
+delivery payload keeps its shape. This is the one place that says who the melding is for and which kind
+it is; the wizard, the summary, storage and the model all ask it.
+"""
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import choices
+
+VOOR_WIE_CODES = frozenset(code for code, _label in choices.VOOR_WIE)
+
+
+def answer_key(slug: str) -> str:
+    """The key under which a step's answers are stored: "voor-wie" → "voor_wie"."""
+    return slug.replace("-", "_")
+
+
+class StepAnswers(Mapping):
+    """The answers of one step (read only). A step that was not asked has no answers."""
+
+    def __init__(self, values: Mapping | None = None):
+        self._values = dict(values or {})
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:  # never the values: a repr may end up in a log
+        return f"<StepAnswers {sorted(self._values)}>"
+
+    def text(self, name: str) -> str:
+        """A single answer as text; "" when not given."""
+        value = self._values.get(name)
+        return value if isinstance(value, str) else ""
+
+    def codes(self, name: str) -> list[str]:
+        """The codes of a multiple-choice answer; [] when not given."""
+        value = self._values.get(name)
+        return [code for code in value if isinstance(code, str)] if isinstance(value, list | tuple) else []
+
+
+@dataclass(frozen=True)
+class Answers:
+    steps: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: Mapping | None) -> "Answers":
+        return cls({key: dict(value) for key, value in (data or {}).items() if isinstance(value, Mapping)})
+
+    @classmethod
+    def of(cls, answers: "Answers | Mapping | None") -> "Answers":
+        """Answers as they come: typed already, or the stored dict."""
+        return answers if isinstance(answers, Answers) else cls.from_dict(answers)
+
+    def to_dict(self) -> dict:
+        return {key: dict(value) for key, value in self.steps.items()}
+
+    def __repr__(self) -> str:
+        return f"<Answers {sorted(self.steps)}>"
+
+    def step(self, slug: str) -> StepAnswers:
+        """The answers of one step, by its slug ("voor-wie") or its key ("voor_wie")."""
+        return StepAnswers(self.steps.get(answer_key(slug)))
+
+    def has(self, slug: str) -> bool:
+        return answer_key(slug) in self.steps
+
+    # --- who the melding is for, and which kind: decided here only ------------------------------------
+
+    @property
+    def voor_wie(self) -> str:
+        value = self.step("voor-wie").text("voor_wie")
+        return value if value in VOOR_WIE_CODES else "zelf"
+
+    @property
+    def for_someone_else(self) -> bool:
+        return self.voor_wie != "zelf"
+
+    @property
+    def by_professional(self) -> bool:
+        return self.voor_wie == "professional"
+
+    @property
+    def soort(self) -> str:
+        return "uitgebreid" if self.step("keuze").text("soort") == "uitgebreid" else "kort"
+
+    @property
+    def uitgebreid(self) -> bool:
+        return self.soort == "uitgebreid"
+
+    # --- what routing, storage and delivery need -------------------------------------------------------
+
+    @property
+    def spoed(self) -> bool:
+        return self.step("spoed").text("spoed") == "ja"
+
+    @property
+    def onderwerpen(self) -> list[str]:
+        """The topics; only a long melding asks them."""
+        return self.step("hulp").codes("onderwerpen") if self.uitgebreid else []
+
+    @property
+    def resident(self) -> StepAnswers:
+        """The person who needs help (the resident's own answers, also when someone else makes it)."""
+        return self.step("gegevens")
+
+    @property
+    def resident_name(self) -> str:
+        return self.resident.text("naam")
+
+    @property
+    def postcode(self) -> str:
+        return self.resident.text("postcode")
+
+    @property
+    def contact_email(self) -> str:
+        """Where the confirmation goes: the maker's address for someone else, else the resident's."""
+        if self.for_someone_else and self.step("melder").text("email"):
+            return self.step("melder").text("email")
+        return self.resident.text("email")
