@@ -11,7 +11,6 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from .forms import FILTER_FIELDS
 from .templatetags.kaart_tags import km, kosten_tekst, wijk_namen
 
 PAGE_SIZE = 100  # the search contract's largest page
@@ -84,7 +83,7 @@ def describe_search(form) -> list[tuple[str, str]]:
     lines = []
     if kwargs["text"]:
         lines.append((_("Zoekwoorden"), kwargs["text"]))
-    for name in FILTER_FIELDS:
+    for name in form.filter_names:
         labels = dict(form.fields[name].choices)
         if kwargs[name]:
             lines.append(

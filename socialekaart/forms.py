@@ -9,15 +9,13 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Voorziening
+from .search import facets
 
 MAX_TEXT_LENGTH = 200
 MAX_PAGE = 10_000
 MAX_VALUES_PER_FILTER = 50
 POSTCODE_RE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})?\s*$")
 
-TOEGANG_CHOICES = Voorziening.Toegang.choices
-KOSTEN_CHOICES = Voorziening.Kosten.choices
 SORT_CHOICES = [
     ("relevantie", _("Beste match")),
     ("afstand", _("Afstand")),
@@ -25,7 +23,6 @@ SORT_CHOICES = [
 ]
 # The page's Dutch words for sorting, and the search contract's English ones.
 SORT_TO_QUERY = {"relevantie": "relevance", "afstand": "distance", "naam": "name"}
-FILTER_FIELDS = ("wijk", "thema", "doelgroep", "toegang", "kosten")
 
 
 class FilterChoiceField(forms.MultipleChoiceField):
@@ -83,17 +80,17 @@ class SearchForm(forms.Form):
         widget=forms.Select(attrs={"form": "kaart-zoeken"}),
         error_messages={"invalid_choice": _("Deze volgorde kennen wij niet. U ziet de beste match eerst.")},
     )
-    wijk = FilterChoiceField(label=_("Wijk"))
-    thema = FilterChoiceField(label=_("Onderwerp"))
-    doelgroep = FilterChoiceField(label=_("Voor wie"))
-    toegang = FilterChoiceField(label=_("Toegang"), choices=TOEGANG_CHOICES)
-    kosten = FilterChoiceField(label=_("Kosten"), choices=KOSTEN_CHOICES)
+    # One FilterChoiceField per facet in search/facets.py, added in __init__ after the fields above.
 
-    def __init__(self, data=None, *, wijk_choices=(), thema_choices=(), doelgroep_choices=(), **kwargs):
+    def __init__(self, data=None, *, options=None, **kwargs):
+        """`options`: every facet's (code, label) choices, as `facets.load_options()` gives them."""
         super().__init__(data, **kwargs)
-        self.fields["wijk"].choices = list(wijk_choices)
-        self.fields["thema"].choices = list(thema_choices)
-        self.fields["doelgroep"].choices = list(doelgroep_choices)
+        options = facets.load_options() if options is None else options
+        self.filter_names = facets.names()
+        for facet in facets.FACETS:
+            self.fields[facet.name] = FilterChoiceField(
+                label=facet.label, choices=options.get(facet.name, ())
+            )
 
     def clean_postcode(self):
         value = self.cleaned_data["postcode"]
@@ -119,7 +116,7 @@ class SearchForm(forms.Form):
         if not self.is_bound:
             return fallback
         self.is_valid()
-        if name in FILTER_FIELDS:
+        if name in self.filter_names:
             return self.cleaned_data.get(name, self.fields[name].accepted)
         value = self.cleaned_data.get(name)
         return fallback if value in (None, "") else value
@@ -136,7 +133,7 @@ class SearchForm(forms.Form):
             sort = "relevantie"
         return {
             "text": text.strip(),
-            **{name: tuple(self.value_for(name, ())) for name in FILTER_FIELDS},
+            **{name: tuple(self.value_for(name, ())) for name in self.filter_names},
             "postcode": postcode,
             "alleen_mijn_wijk": bool(self.value_for("mijn_wijk", False) and postcode),
             "sort": SORT_TO_QUERY[sort],
@@ -151,4 +148,4 @@ class SearchForm(forms.Form):
 
     def has_filters(self) -> bool:
         kwargs = self.search_kwargs()
-        return any(kwargs[name] for name in FILTER_FIELDS) or kwargs["alleen_mijn_wijk"]
+        return any(kwargs[name] for name in self.filter_names) or kwargs["alleen_mijn_wijk"]

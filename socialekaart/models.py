@@ -427,8 +427,9 @@ class AanbiederAccount(models.Model):
 class ZoekDocument(models.Model):
     """One flat, precomputed row per voorziening that the database search backend reads.
 
-    Facet values are stored as space-separated codes so a whole index loads in one query; the text
-    columns feed PostgreSQL's tsvector (`search_vector`) or the SQLite FTS5 table.
+    Facet values are stored in one column, `{facet name: [codes]}` for every facet in `search/facets.py`, so
+    a whole index loads in one query and a new facet needs no column here; the text columns feed
+    PostgreSQL's tsvector (`search_vector`) or the SQLite FTS5 table.
     """
 
     voorziening = models.OneToOneField(Voorziening, on_delete=models.CASCADE, related_name="zoekdocument")
@@ -439,12 +440,8 @@ class ZoekDocument(models.Model):
     updated_at = models.DateTimeField()
     text_name = models.TextField(blank=True)
     text_body = models.TextField(blank=True)
-    wijken = models.TextField(blank=True)  # every wijk it serves (all of them for the whole municipality)
     lokale_wijken = models.TextField(blank=True)  # wijken named explicitly or with a location
-    themas = models.TextField(blank=True)
-    doelgroepen = models.TextField(blank=True)
-    toegang = models.CharField(max_length=20)
-    kosten = models.CharField(max_length=20)
+    facetten = models.JSONField(default=dict)  # {"wijk": ["centrum", ...], "thema": [...], ...}
     locaties = models.JSONField(default=list)  # [[latitude, longitude], ...]
     capaciteit_bijgewerkt = models.DateTimeField(null=True)  # oldest capacity record, if tracked
     beperkte_plaatsen = models.BooleanField(default=False)

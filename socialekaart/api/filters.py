@@ -15,11 +15,15 @@ from django.db.models import Q
 from ..hsds import vocabularies
 from ..hsds.ids import fixed_term_id
 from ..models import Term, Voorziening
-from ..search import SearchQuery, get_backend
+from ..search import SearchQuery, facets, get_backend
 from ..search.contract import MAX_PER_PAGE as SEARCH_PAGE
 
 SEARCH_LIMIT = 1000  # most hits a text search can give when it must be combined outside the backend
-SEARCHABLE = ("thema", "doelgroep", "toegang")  # vocabularies the search contract can filter on
+
+
+def searchable() -> set[str]:
+    """The vocabularies the search contract can filter on: the facets the API offers as taxonomies."""
+    return {facet.name for facet in facets.FACETS if facet.hsds}
 
 
 @dataclass
@@ -37,7 +41,7 @@ class ServiceFilter:
 
     @property
     def backend_can_page(self) -> bool:
-        return all(vocabulary in SEARCHABLE for vocabulary in self.codes)
+        return all(vocabulary in searchable() for vocabulary in self.codes)
 
 
 def service_filter(text, organisatie_id, modified_after, term_id: UUID | None, taxonomy: UUID | None):
@@ -61,7 +65,7 @@ def _term(term_id: UUID) -> tuple[str, set[str]] | None:
     term = Term.objects.filter(pk=term_id).values_list("vocabulary", "code").first()
     if term:
         return term[0], {term[1]}
-    for vocabulary in vocabularies.TAXONOMIES:
+    for vocabulary in vocabularies.taxonomies():
         for code, _name in vocabularies.fixed_terms(vocabulary):
             if fixed_term_id(vocabulary, code) == str(term_id):
                 return vocabulary, {code}
@@ -69,7 +73,7 @@ def _term(term_id: UUID) -> tuple[str, set[str]] | None:
 
 
 def _codes(vocabulary: str) -> set[str]:
-    if vocabulary in vocabularies.EDITABLE:
+    if vocabulary in vocabularies.editable():
         return set(Term.objects.filter(vocabulary=vocabulary).values_list("code", flat=True))
     return {code for code, _name in vocabularies.fixed_terms(vocabulary)}
 
@@ -82,16 +86,9 @@ def database_condition(flt: ServiceFilter, prefix: str = "") -> Q:
     if flt.modified_after:
         condition &= Q(**{f"{prefix}updated_at__gte": flt.modified_after})
     for vocabulary, codes in flt.codes.items():
-        if vocabulary in vocabularies.EDITABLE:
-            relation = (
-                Voorziening.themas.through if vocabulary == "thema" else Voorziening.doelgroepen.through
-            )
-            ids = relation.objects.filter(term__code__in=codes, term__vocabulary=vocabulary).values(
-                "voorziening_id"
-            )
-            condition &= Q(**{f"{prefix}pk__in": ids})
-        elif vocabulary == "toegang":
-            condition &= Q(**{f"{prefix}toegang__in": codes})
+        facet = facets.get(vocabulary)
+        if facet is not None and facet.hsds:
+            condition &= facet.condition(codes, prefix)
         elif vocabulary == "aanmelden":
             condition &= Q(**{f"{prefix}aanmelden_inloop": True})
     return condition
@@ -100,9 +97,7 @@ def database_condition(flt: ServiceFilter, prefix: str = "") -> Q:
 def search_query(flt: ServiceFilter, page: int = 1, per_page: int = SEARCH_PAGE) -> SearchQuery:
     return SearchQuery(
         text=flt.text,
-        thema=tuple(sorted(flt.codes.get("thema", ()))),
-        doelgroep=tuple(sorted(flt.codes.get("doelgroep", ()))),
-        toegang=tuple(sorted(flt.codes.get("toegang", ()))),
+        filters={name: tuple(sorted(codes)) for name, codes in flt.codes.items() if name in searchable()},
         organisatie_id=flt.organisatie_id,
         modified_after=flt.modified_after,
         page=page,
@@ -123,17 +118,17 @@ def search_page(flt: ServiceFilter, page: int, per_page: int) -> tuple[list[UUID
 def all_search_ids(flt: ServiceFilter) -> list[UUID]:
     """Every id the text search finds (up to SEARCH_LIMIT), with the other conditions applied."""
     backend, ids, page = get_backend(), [], 1
-    searchable = ServiceFilter(
+    in_backend = ServiceFilter(
         text=flt.text, organisatie_id=flt.organisatie_id, modified_after=flt.modified_after
     )
-    searchable.codes = {k: v for k, v in flt.codes.items() if k in SEARCHABLE}
+    in_backend.codes = {k: v for k, v in flt.codes.items() if k in searchable()}
     while len(ids) < SEARCH_LIMIT:
-        results = backend.search(search_query(searchable, page))
+        results = backend.search(search_query(in_backend, page))
         ids += results.ids
         if page >= results.num_pages or not results.ids:
             break
         page += 1
-    if searchable.codes != flt.codes:
+    if in_backend.codes != flt.codes:
         allowed = set(
             Voorziening.objects.filter(database_condition(flt), pk__in=ids).values_list("pk", flat=True)
         )

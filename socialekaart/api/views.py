@@ -172,7 +172,7 @@ def organization_detail(request, pk: UUID):
 def taxonomies(request):
     page, per_page = params.pagination(request.GET)
     search = params.text(request.GET, "search").casefold()
-    items = [vocabularies.taxonomy(name) for name in vocabularies.TAXONOMIES]
+    items = [vocabularies.taxonomy(name) for name in vocabularies.taxonomies()]
     if search:
         items = [item for item in items if search in f"{item['name']} {item['description']}".casefold()]
     start = (page - 1) * per_page

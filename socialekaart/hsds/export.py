@@ -16,7 +16,7 @@ def export_document(progress: Callable[[int], None] | None = None) -> dict:
     return {
         "hsds_version": "3.0",
         "generated_at": timezone.now().isoformat(),
-        "taxonomies": [vocabularies.taxonomy(name) for name in vocabularies.TAXONOMIES],
+        "taxonomies": [vocabularies.taxonomy(name) for name in vocabularies.taxonomies()],
         "taxonomy_terms": vocabularies.all_terms(),
         "organizations": [
             _organisation(o) for o in serialize.organizations_queryset(full=True).order_by("name", "pk")

@@ -115,7 +115,7 @@ def _text(data: dict, key: str, limit: int | None = None) -> str:
 
 def _term(writer: KaartWriter, data: dict, sort_order: int | None = None):
     vocabulary = _text(data, "taxonomy") or (data.get("taxonomy_detail") or {}).get("name", "")
-    if vocabulary not in vocabularies.EDITABLE:
+    if vocabulary not in vocabularies.editable():
         return None  # fixed vocabularies (toegang, aanmelden) and foreign taxonomies are not stored as terms
     return writer.term(
         vocabulary,

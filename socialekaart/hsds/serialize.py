@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 
 from ..models import Contact, Locatie, Openingstijd, Organisatie, Voorziening, VoorzieningOpLocatie
+from ..search import facets
 from . import vocabularies
 from .ids import derived
 
@@ -253,7 +254,11 @@ def attributes(voorziening: Voorziening) -> list[dict]:
     terms = [
         vocabularies.db_term(term) for term in [*voorziening.themas.all(), *voorziening.doelgroepen.all()]
     ]
-    terms.append(vocabularies.fixed_term("toegang", voorziening.toegang))
+    for facet in vocabularies.fixed_facets():
+        terms += [
+            vocabularies.fixed_term(facet.name, code)
+            for code in facets.codes(facet.document_value(voorziening))
+        ]
     if voorziening.aanmelden_inloop:
         terms.append(vocabularies.fixed_term("aanmelden", "inloop"))
     return [

@@ -1,41 +1,53 @@
-"""The HSDS taxonomies: the editors' thema's and doelgroepen (rows of `Term`) and fixed vocabularies
-for the voorziening's own choice fields, so HSDS users can read toegang and walk-in as taxonomy terms."""
+"""The HSDS taxonomies: the kaart's facets that say so in `search/facets.py` (the editors' thema's and
+doelgroepen are rows of `Term`; a facet over a choice field, like toegang, is a fixed vocabulary), and
+"aanmelden", so HSDS users can read walk-in as a taxonomy term."""
 
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Term, Voorziening
+from ..models import Term
+from ..search import facets
 from .ids import fixed_term_id, taxonomy_id
 
-TAXONOMIES = {
-    "thema": _("Thema's: waar een voorziening bij helpt."),
-    "doelgroep": _("Doelgroepen: voor wie een voorziening is."),
-    "toegang": _("Toegang: hoe een inwoner bij de voorziening komt."),
-    "aanmelden": _("Aanmelden: manieren om zich aan te melden."),
-}
-EDITABLE = ("thema", "doelgroep")
+AANMELDEN = _("Aanmelden: manieren om zich aan te melden.")
 AANMELDEN_TERMS = {"inloop": _("U kunt zonder afspraak binnenlopen")}
+
+
+def taxonomies() -> dict[str, str]:
+    """Vocabulary name -> description: the facets the API offers, then aanmelden."""
+    return {**{facet.name: facet.hsds for facet in facets.FACETS if facet.hsds}, "aanmelden": AANMELDEN}
+
+
+def editable() -> tuple[str, ...]:
+    """The vocabularies whose terms editors keep (Term rows)."""
+    return tuple(
+        facet.name for facet in facets.FACETS if facet.hsds and isinstance(facet.options, facets.Terms)
+    )
+
+
+def fixed_facets() -> list[facets.Facet]:
+    """The API's facets over a choice field of the voorziening."""
+    return [facet for facet in facets.FACETS if facet.hsds and isinstance(facet.options, facets.Choices)]
 
 
 def fixed_terms(vocabulary: str) -> list[tuple[str, str]]:
     """(code, name) of a fixed vocabulary."""
-    if vocabulary == "toegang":
-        return [(value, str(label)) for value, label in Voorziening.Toegang.choices]
     if vocabulary == "aanmelden":
         return [(code, str(name)) for code, name in AANMELDEN_TERMS.items()]
-    return []
+    facet = next((facet for facet in fixed_facets() if facet.name == vocabulary), None)
+    return facets.options_of(facet) if facet else []
 
 
 def taxonomy(vocabulary: str) -> dict:
     return {
         "id": taxonomy_id(vocabulary),
         "name": vocabulary,
-        "description": str(TAXONOMIES[vocabulary]),
+        "description": str(taxonomies()[vocabulary]),
         "version": "1",
     }
 
 
 def vocabulary_of_taxonomy_id(value: str) -> str | None:
-    return next((name for name in TAXONOMIES if taxonomy_id(name) == value), None)
+    return next((name for name in taxonomies() if taxonomy_id(name) == value), None)
 
 
 def term_dict(term_id: str, vocabulary: str, code: str, name: str, description: str = "") -> dict:
@@ -63,6 +75,6 @@ def fixed_term(vocabulary: str, code: str) -> dict:
 def all_terms() -> list[dict]:
     """Every taxonomy term: the editors' first (in their order), then the fixed ones."""
     terms = [db_term(term) for term in Term.objects.order_by("vocabulary", "sort_order", "name", "pk")]
-    for vocabulary in TAXONOMIES:
+    for vocabulary in taxonomies():
         terms += [fixed_term(vocabulary, code) for code, _name in fixed_terms(vocabulary)]
     return terms

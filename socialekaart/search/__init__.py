@@ -8,7 +8,6 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from .contract import (
-    FACETS,
     SORTS,
     FacetOption,
     Hit,
@@ -17,7 +16,9 @@ from .contract import (
     SearchQuery,
     SearchResults,
     SearchUnavailable,
+    facet_names,
 )
+from .facets import Facet
 
 BACKENDS = {
     "database": "socialekaart.search.database.DatabaseBackend",
@@ -44,8 +45,8 @@ def get_backend(name: str | None = None) -> SearchBackend:
 
 __all__ = [
     "BACKENDS",
-    "FACETS",
     "SORTS",
+    "Facet",
     "FacetOption",
     "Hit",
     "Origin",
@@ -54,5 +55,6 @@ __all__ = [
     "SearchResults",
     "SearchUnavailable",
     "default_backend_name",
+    "facet_names",
     "get_backend",
 ]

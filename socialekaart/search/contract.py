@@ -1,7 +1,7 @@
 """The search contract every sociale kaart backend implements: a query goes in, results with facets come out.
 
 Nothing here knows about a database or a search server, so the views, the API and the tests talk to any
-backend the same way.
+backend the same way. The facets (wijk, thema, ...) are declared once, in `facets.py`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-FACETS = ("wijk", "thema", "doelgroep", "toegang", "kosten")
+from . import facets
+
+
+def facet_names() -> tuple[str, ...]:
+    """The names of the facets declared in `facets.FACETS`, in their order."""
+    return facets.names()
+
+
 SORTS = ("relevance", "distance", "name")
 MAX_PER_PAGE = 100
 
@@ -21,14 +28,13 @@ class SearchUnavailable(Exception):
     """The backend cannot answer now (for example the search cluster is down)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SearchQuery:
+    """What to look for. Facet selections are keyword arguments named after the facets in
+    `facets.FACETS` (`SearchQuery(thema=("mantelzorg",), wijk=("centrum",))`) and read with
+    `query.selected("thema")` or `query.thema`."""
+
     text: str = ""
-    wijk: tuple[str, ...] = ()
-    thema: tuple[str, ...] = ()
-    doelgroep: tuple[str, ...] = ()
-    toegang: tuple[str, ...] = ()
-    kosten: tuple[str, ...] = ()
     postcode: str = ""
     alleen_mijn_wijk: bool = False
     sort: str = "relevance"  # "relevance" | "distance" | "name"
@@ -37,23 +43,56 @@ class SearchQuery:
     voor_professionals: bool = False  # outdated capacity ranks lower
     organisatie_id: UUID | None = None
     modified_after: datetime | None = None
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (facet, chosen values), in the facets' order
 
-    def __post_init__(self):
+    def __init__(
+        self,
+        text: str = "",
+        postcode: str = "",
+        alleen_mijn_wijk: bool = False,
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 20,
+        voor_professionals: bool = False,
+        organisatie_id: UUID | None = None,
+        modified_after: datetime | None = None,
+        filters=(),
+        **selections,
+    ):
+        known = facets.names()
+        unknown = set(selections) - set(known)
+        if unknown:
+            raise TypeError(f"SearchQuery() got unknown facets: {', '.join(sorted(unknown))}")
+        chosen = {**dict(filters), **selections}
         # Lists from a form or the API become tuples, so queries are hashable and compare by value.
-        for name in FACETS:
-            value = getattr(self, name)
+        cleaned = []
+        for name in known:
+            value = chosen.get(name) or ()
             if isinstance(value, str):
-                value = (value,) if value else ()
-            object.__setattr__(self, name, tuple(dict.fromkeys(str(item) for item in value if item)))
-        object.__setattr__(self, "text", (self.text or "").strip())
-        object.__setattr__(self, "postcode", (self.postcode or "").strip())
-        if self.sort not in SORTS:
-            object.__setattr__(self, "sort", "relevance")
-        object.__setattr__(self, "page", max(1, _as_int(self.page, 1)))
-        object.__setattr__(self, "per_page", min(MAX_PER_PAGE, max(1, _as_int(self.per_page, 20))))
+                value = (value,)
+            value = tuple(dict.fromkeys(str(item) for item in value if item))
+            if value:
+                cleaned.append((name, value))
+        set_ = object.__setattr__
+        set_(self, "filters", tuple(cleaned))
+        set_(self, "text", (text or "").strip())
+        set_(self, "postcode", (postcode or "").strip())
+        set_(self, "alleen_mijn_wijk", alleen_mijn_wijk)
+        set_(self, "sort", sort if sort in SORTS else "relevance")
+        set_(self, "page", max(1, _as_int(page, 1)))
+        set_(self, "per_page", min(MAX_PER_PAGE, max(1, _as_int(per_page, 20))))
+        set_(self, "voor_professionals", voor_professionals)
+        set_(self, "organisatie_id", organisatie_id)
+        set_(self, "modified_after", modified_after)
+
+    def __getattr__(self, name: str):
+        # Only called for names that are no field: a facet's selection (`query.thema`).
+        if name in facets.names():
+            return self.selected(name)
+        raise AttributeError(name)
 
     def selected(self, facet: str) -> tuple[str, ...]:
-        return getattr(self, facet)
+        return dict(self.filters).get(facet, ())
 
     @property
     def offset(self) -> int:

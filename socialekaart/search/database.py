@@ -15,9 +15,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ..models import CAPACITEIT_VEROUDERD_NA, Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
+from . import facets as declared
 from . import fulltext, snapshot, text, versions
 from .contract import (
-    FACETS,
     FacetOption,
     Hit,
     Origin,
@@ -75,7 +75,7 @@ class DatabaseBackend(SearchBackend):
         if query.alleen_mijn_wijk and origin:
             base &= snap.lokale_masks.get(origin.wijk_slug, 0)
 
-        filters = {facet: self._filter_mask(snap, facet, query.selected(facet)) for facet in FACETS}
+        filters = {facet: self._filter_mask(snap, facet, query.selected(facet)) for facet in snap.options}
         hits_mask = base
         for mask in filters.values():
             if mask is not None:
@@ -140,7 +140,7 @@ class DatabaseBackend(SearchBackend):
     def _facets(snap, query: SearchQuery, base: int, filters: dict[str, int | None]) -> dict:
         """Each facet counts what the other facets' filters leave, so its own options stay comparable."""
         facets = {}
-        for facet in FACETS:
+        for facet in snap.options:
             scope = base
             for other, mask in filters.items():
                 if other != facet and mask is not None:
@@ -301,12 +301,8 @@ def _zoekdocument(voorziening: Voorziening, flat: dict) -> ZoekDocument:
         updated_at=voorziening.updated_at,
         text_name=text.normalise(flat["name"]),
         text_body=text.normalise(document_body_text(flat)),
-        wijken=" ".join(flat["wijken"]),
         lokale_wijken=" ".join(flat["lokale_wijken"]),
-        themas=" ".join(flat["themas"]),
-        doelgroepen=" ".join(flat["doelgroepen"]),
-        toegang=flat["toegang"],
-        kosten=flat["kosten"],
+        facetten={facet.name: declared.codes(flat.get(facet.field)) for facet in declared.FACETS},
         locaties=[[point["latitude"], point["longitude"]] for point in flat["locaties"]],
         capaciteit_bijgewerkt=datetime.fromisoformat(capaciteit) if capaciteit else None,
         beperkte_plaatsen=flat["beperkte_plaatsen"],

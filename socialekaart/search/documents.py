@@ -7,15 +7,16 @@ import unicodedata
 from django.db.models import Min, Prefetch
 
 from ..models import Capaciteit, Voorziening, VoorzieningOpLocatie, Wijk
+from . import facets
 
 
 def documents_queryset():
     """Voorzieningen with everything `voorziening_document` reads, in a fixed number of queries."""
+    related = [facet.source for facet in facets.FACETS if facet.source and facet.many]
     return (
         Voorziening.objects.select_related("organisatie")
         .prefetch_related(
-            "themas",
-            "doelgroepen",
+            *dict.fromkeys(["themas", "doelgroepen", *related]),
             "wijken",
             Prefetch(
                 "op_locaties",
@@ -54,7 +55,7 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         oudste_capaciteit = Capaciteit.objects.filter(voorziening=voorziening).aggregate(
             oudste=Min("bijgewerkt_op")
         )["oudste"]
-    return {
+    document = {
         "id": str(voorziening.pk),
         "name": voorziening.name,
         "slug": voorziening.slug,
@@ -63,12 +64,8 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         "description": voorziening.description,
         "organisatie_id": str(voorziening.organisatie_id),
         "organisatie_name": voorziening.organisatie.name,
-        "themas": [term.code for term in themas],
         "thema_names": [term.name for term in themas],
-        "doelgroepen": [term.code for term in doelgroepen],
         "doelgroep_names": [term.name for term in doelgroepen],
-        "toegang": voorziening.toegang,
-        "kosten": voorziening.kosten,
         "status": voorziening.status,
         "hele_gemeente": voorziening.hele_gemeente,
         "wijken": wijken,
@@ -90,6 +87,10 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         "capaciteit_bijgewerkt": oudste_capaciteit.isoformat() if oudste_capaciteit else None,
         "updated_at": voorziening.updated_at.isoformat(),
     }
+    for facet in facets.FACETS:  # "wijken" is made above; every other facet reads its own field
+        if facet.source:
+            document[facet.field] = facet.document_value(voorziening)
+    return document
 
 
 def document_body_text(document: dict) -> str:

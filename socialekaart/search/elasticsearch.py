@@ -32,6 +32,7 @@ from elasticsearch.dsl import (
     GeoPoint,
     Index,
     Keyword,
+    Mapping,
     MetaField,
     Q,
     Search,
@@ -42,9 +43,8 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
-from . import versions
+from . import facets, versions
 from .contract import (
-    FACETS,
     FacetOption,
     Hit,
     Origin,
@@ -55,14 +55,6 @@ from .contract import (
     SearchUnavailable,
 )
 
-# The search contract's facet name -> the keyword field that holds its codes.
-FACET_FIELDS = {
-    "wijk": "wijken",
-    "thema": "themas",
-    "doelgroep": "doelgroepen",
-    "toegang": "toegang",
-    "kosten": "kosten",
-}
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
 SEARCH_ANALYZER = "nl_zoeken"
 OUTDATED_CAPACITY_WEIGHT = 0.5
@@ -133,12 +125,7 @@ class VoorzieningDocument(Document):
     tekst = _dutch_text()  # everything a resident may type, in one field
     spelling = Text(analyzer=spelling)  # shingles for the "bedoelde u" suggester
     organisatie_id = Keyword()
-    themas = Keyword()
-    doelgroepen = Keyword()
-    toegang = Keyword()
-    kosten = Keyword()
-    status = Keyword()
-    wijken = Keyword()
+    status = Keyword()  # each facet's field is a keyword too: see `facet_mapping`
     lokale_wijken = Keyword()
     hele_gemeente = Boolean()
     locaties = GeoPoint()
@@ -165,7 +152,16 @@ def index_definition(name: str, synonyms_set: str | None = None) -> Index:
     index.settings(number_of_shards=1, auto_expand_replicas="0-1")
     index.analyzer(search_analyzer(synonyms_set or synonyms_set_name()))
     index.document(VoorzieningDocument)
+    index.mapping(facet_mapping())
     return index
+
+
+def facet_mapping() -> Mapping:
+    """A keyword field for every facet in `facets.FACETS`, holding its codes."""
+    mapping = Mapping()
+    for facet in facets.FACETS:
+        mapping.field(facet.field, Keyword())
+    return mapping
 
 
 def to_source(document: dict) -> dict:
@@ -204,10 +200,10 @@ def build_search(query: SearchQuery, *, index: str, origin: Origin | None = None
     selections = _facet_selections(query)
     if selections:
         search = search.post_filter(Q("bool", filter=list(selections.values())))
-    for facet, field in FACET_FIELDS.items():
-        others = [clause for name, clause in selections.items() if name != facet]
-        search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket(
-            "opties", "terms", field=field, size=FACET_SIZE, min_doc_count=0
+    for facet in facets.FACETS:
+        others = [clause for name, clause in selections.items() if name != facet.name]
+        search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others)).bucket(
+            "opties", "terms", field=facet.field, size=FACET_SIZE, min_doc_count=0
         )
     search = search.sort(*_sort(query, origin))
     if query.text:
@@ -280,9 +276,9 @@ def _scored(query: SearchQuery, main, now=None):
 
 def _facet_selections(query: SearchQuery) -> dict:
     return {
-        facet: Q("terms", **{FACET_FIELDS[facet]: list(query.selected(facet))})
-        for facet in FACETS
-        if query.selected(facet)
+        facet.name: Q("terms", **{facet.field: list(query.selected(facet.name))})
+        for facet in facets.FACETS
+        if query.selected(facet.name)
     }
 
 
@@ -364,22 +360,22 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         origin, postcode_unknown = _origin(query.postcode)
-        choices = {facet: _facet_choices(facet) for facet in FACETS}
+        choices = facets.load_options()
         query = known_selections(query, choices)
         search = build_search(query, index=self.alias, origin=origin)
         response = self._call(lambda: search.using(self.client).execute())
         hits = [_hit(hit, origin, query.sort) for hit in response.hits]
-        facets = {
+        options = {
             facet: facet_options(
                 choices[facet], _bucket_counts(response.aggregations, facet), query.selected(facet)
             )
-            for facet in FACETS
+            for facet in choices
         }
         total = response.hits.total.value
         return SearchResults(
             total=total,
             hits=hits,
-            facets=facets,
+            facets=options,
             origin=origin,
             did_you_mean=_did_you_mean(response, query.text),
             page=query.page,
@@ -649,16 +645,5 @@ def known_selections(query: SearchQuery, choices: dict) -> SearchQuery:
     """The query without selected values that are no option (an old link, a typo): they are ignored."""
     return dataclasses.replace(
         query,
-        **{facet: tuple(v for v in query.selected(facet) if v in dict(choices[facet])) for facet in FACETS},
+        **{facet: tuple(v for v in query.selected(facet) if v in dict(choices[facet])) for facet in choices},
     )
-
-
-def _facet_choices(facet: str) -> list[tuple[str, str]]:
-    from ..models import Term, Voorziening, Wijk
-
-    if facet == "wijk":
-        return list(Wijk.objects.values_list("slug", "name"))
-    if facet in ("thema", "doelgroep"):
-        terms = Term.objects.filter(vocabulary=facet).order_by("sort_order", "name")
-        return list(terms.values_list("code", "name"))
-    return [(value, str(label)) for value, label in Voorziening._meta.get_field(facet).choices]

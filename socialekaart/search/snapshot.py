@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from ..models import Synoniemgroep, Term, Voorziening, Wijk, WijkPostcode, ZoekDocument, ZoekWoord
-from . import text
+from ..models import Synoniemgroep, Voorziening, Wijk, WijkPostcode, ZoekDocument, ZoekWoord
+from . import facets, text
 from .geo import haversine_km
 from .query import synonym_phrases
 
@@ -173,16 +173,7 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
     """Read the whole index view in a fixed number of queries."""
     snapshot = Snapshot(token=token)
     wijken = list(Wijk.objects.values_list("slug", "name", "latitude", "longitude"))
-    terms = list(Term.objects.order_by("sort_order", "name").values_list("vocabulary", "code", "name"))
-    snapshot.options = {
-        "wijk": [(slug, name) for slug, name, _, _ in wijken],
-        "thema": [(code, name) for vocabulary, code, name in terms if vocabulary == Term.Vocabulary.THEMA],
-        "doelgroep": [
-            (code, name) for vocabulary, code, name in terms if vocabulary == Term.Vocabulary.DOELGROEP
-        ],
-        "toegang": [(value, str(label)) for value, label in Voorziening.Toegang.choices],
-        "kosten": [(value, str(label)) for value, label in Voorziening.Kosten.choices],
-    }
+    snapshot.options = facets.load_options(wijken=[(slug, name) for slug, name, _, _ in wijken])
     positions: dict[str, dict[str, list[int]]] = {facet: defaultdict(list) for facet in snapshot.options}
     lokale: dict[str, list[int]] = defaultdict(list)
     rows = (
@@ -193,12 +184,8 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
             "voorziening_id",
             "organisatie_id",
             "updated_at",
-            "wijken",
             "lokale_wijken",
-            "themas",
-            "doelgroepen",
-            "toegang",
-            "kosten",
+            "facetten",
             "locaties",
             "capaciteit_bijgewerkt",
             "beperkte_plaatsen",
@@ -213,12 +200,8 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
             voorziening_id,
             organisatie_id,
             updated_at,
-            wijk_codes,
             lokale_codes,
-            themas,
-            doelgroepen,
-            toegang,
-            kosten,
+            facetten,
             locaties,
             capaciteit,
             beperkt,
@@ -232,15 +215,9 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
         snapshot.points.append([(float(lat), float(lon)) for lat, lon in locaties])
         snapshot.capaciteit.append(capaciteit)
         snapshot.beperkt.append(beperkt)
-        for facet, codes in (
-            ("wijk", wijk_codes),
-            ("thema", themas),
-            ("doelgroep", doelgroepen),
-            ("toegang", toegang),
-            ("kosten", kosten),
-        ):
-            for code in codes.split():
-                positions[facet][code].append(position)
+        for facet, found in positions.items():
+            for code in facetten.get(facet, ()):
+                found[code].append(position)
         for code in lokale_codes.split():
             lokale[code].append(position)
     size = len(snapshot.ids)
@@ -262,7 +239,7 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
     snapshot.synonyms = synonym_phrases(synonym_groups)
     synonym_terms = [term for group in synonym_groups for term in group]
     snapshot.autocomplete = Autocomplete(
-        names + [name for code, name in snapshot.options["thema"]] + synonym_terms
+        names + [name for code, name in snapshot.options.get("thema", ())] + synonym_terms
     )
     extra = {word for term in synonym_terms for word in text.words(term)}
     snapshot.vocabulary = Vocabulary(

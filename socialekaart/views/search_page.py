@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 from core.page_cache import cache_for_anonymous_visitors
 
 from ..forms import SearchForm
-from ..models import Term, Wijk
-from ..search import SearchQuery, SearchUnavailable, get_backend, versions
+from ..models import Wijk
+from ..search import SearchQuery, SearchUnavailable, facets, get_backend, versions
 from .access import is_professional_request
 from .results import PER_PAGE, map_config, page_rows
 
@@ -25,17 +25,9 @@ SUGGESTION_MAX_LENGTH = 100
 
 
 def search_form(params) -> tuple[SearchForm, list]:
-    """The bound search form with today's wijken and terms as its choices, and the wijken for the map."""
+    """The bound search form with today's facet options as its choices, and the wijken for the map."""
     wijken = list(Wijk.objects.order_by("name"))
-    terms = list(
-        Term.objects.order_by("vocabulary", "sort_order", "name").values_list("vocabulary", "code", "name")
-    )
-    form = SearchForm(
-        params,
-        wijk_choices=[(wijk.slug, wijk.name) for wijk in wijken],
-        thema_choices=[(code, name) for vocabulary, code, name in terms if vocabulary == "thema"],
-        doelgroep_choices=[(code, name) for vocabulary, code, name in terms if vocabulary == "doelgroep"],
-    )
+    form = SearchForm(params, options=facets.load_options(wijken=[(wijk.slug, wijk.name) for wijk in wijken]))
     form.is_valid()
     return form, wijken
 
@@ -87,6 +79,7 @@ def search(request):
         rows=rows,
         page_obj=page_obj,
         facets=results.facets,
+        filters=[(form[name], results.facets.get(name, [])) for name in form.filter_names],
         origin=results.origin,
         postcode_unknown=bool(query_kwargs["postcode"]) and results.origin is None,
         export_query=export_query.urlencode(),

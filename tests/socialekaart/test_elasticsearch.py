@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from socialekaart.models import Synoniemgroep
-from socialekaart.search import FACETS, Origin, SearchQuery, SearchUnavailable
+from socialekaart.search import Origin, SearchQuery, SearchUnavailable, facet_names
 from socialekaart.search.elasticsearch import (
     ElasticsearchBackend,
     build_autocomplete,
@@ -241,7 +241,7 @@ def test_each_facet_filters_after_the_query_and_counts_without_its_own_selection
     own = search["aggs"][facet]
     assert clause not in own["filter"]["bool"]["filter"]
     assert own["aggs"]["opties"]["terms"] == {"field": field, "min_doc_count": 0, "size": 500}
-    for other in FACETS:
+    for other in facet_names():
         if other != facet:
             assert clause in search["aggs"][other]["filter"]["bool"]["filter"]
     # Facet selections never narrow the main query, so the other facets' counts stay right.
@@ -251,7 +251,7 @@ def test_each_facet_filters_after_the_query_and_counts_without_its_own_selection
 def test_no_selection_means_no_post_filter_and_unfiltered_aggregations():
     search = body(SearchQuery())
     assert "post_filter" not in search
-    assert all(search["aggs"][facet]["filter"] == {"bool": {}} for facet in FACETS)
+    assert all(search["aggs"][facet]["filter"] == {"bool": {}} for facet in facet_names())
 
 
 def test_distance_sort_is_nearest_first_in_km():
@@ -346,7 +346,7 @@ def search_response(voorzieningen, sort_values):
         },
         "aggregations": {
             facet: {"doc_count": 2, "opties": {"buckets": [{"key": "huishouden", "doc_count": 2}]}}
-            for facet in FACETS
+            for facet in facet_names()
         },
     }
 
