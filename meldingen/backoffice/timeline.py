@@ -5,8 +5,8 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from meldingen.backoffice.models import DeliveryAttempt
 from meldingen.backoffice.workflow import Status
+from meldingen.delivery.models import DeliveryAttempt
 
 
 @dataclass
