@@ -206,7 +206,9 @@ def test_zgw_creates_zaak_document_link_and_initiator_in_order(zgw_target, stand
         ("POST", "rollen"),
     ]
     zaak = standin.zgw["zaken"][0]
-    assert zaak["identificatie"] == job.melding.reference and zaak["zaaktype"] == zgw_target.options["zaaktype"]
+    assert (
+        zaak["identificatie"] == job.melding.reference and zaak["zaaktype"] == zgw_target.options["zaaktype"]
+    )
     document = standin.zgw["enkelvoudiginformatieobjecten"][0]
     assert base64.b64decode(document["inhoud"]).startswith(b"%PDF")
     assert document["formaat"] == "application/pdf" and document["taal"] == "dut"
