@@ -17,7 +17,7 @@ def _flush_past_the_audit_triggers():
     """The audit log refuses DELETE in the database itself (meldingen/backoffice/audit_lock.py). SQLite's
     flush empties tables with DELETE, so between transactional tests the triggers step aside for the
     flush and come back at once. PostgreSQL flushes with TRUNCATE, which row triggers do not see."""
-    from django.db.backends.sqlite3.operations import DatabaseOperations
+    from django.db.backends.sqlite3.base import DatabaseOperations
 
     from meldingen.backoffice import audit_lock
 
@@ -35,4 +35,6 @@ def _flush_past_the_audit_triggers():
     DatabaseOperations.sql_flush = sql_flush
 
 
-_flush_past_the_audit_triggers()
+@pytest.fixture(scope="session", autouse=True)
+def _audit_triggers_step_aside_for_flush():
+    _flush_past_the_audit_triggers()

@@ -151,7 +151,7 @@ class Behandeling(models.Model):
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())
 
-    def change_status(self, target: str, user=None, toelichting: str = "", at=None) -> "StatusChange":
+    def change_status(self, target: str, user=None, toelichting: str = "", at=None) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
@@ -170,7 +170,7 @@ class Behandeling(models.Model):
                 Melding.objects.filter(pk=self.melding_id).update(closed_at=at)
             self.next_deadline = self.compute_next_deadline()
             self.save()
-            change = StatusChange.objects.create(
+            change = Statuswijziging.objects.create(
                 behandeling=self,
                 from_status=previous,
                 to_status=target,
@@ -182,8 +182,10 @@ class Behandeling(models.Model):
         return change
 
 
-class StatusChange(models.Model):
-    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="status_changes")
+class Statuswijziging(models.Model):
+    """One step of a melding along the workflow: from which status to which, by whom, when and why."""
+
+    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="statuswijzigingen")
     from_status = models.CharField(max_length=30, choices=Status.choices)
     to_status = models.CharField(max_length=30, choices=Status.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -26,7 +26,7 @@ def _name(user) -> str:
 def timeline(behandeling) -> list[Event]:
     melding = behandeling.melding
     events = [Event(melding.created_at, "received", _("Melding ontvangen"))]
-    for change in behandeling.status_changes.select_related("user"):
+    for change in behandeling.statuswijzigingen.select_related("user"):
         events.append(
             Event(
                 change.at,
