@@ -121,15 +121,18 @@ def main() -> int:
     django.setup()
     from django.db import close_old_connections
 
-    from meldingen.backoffice.models import DeliveryAttempt, DeliveryJob, DeliveryTarget
+    from meldingen.delivery.models import DeliveryAttempt, DeliveryJob, DeliveryTarget
     from meldingen.storage import store_melding
     from tests.meldingen.backoffice.fixtures import answers
     from tests.meldingen.backoffice.standin import StandIn, refused_url
 
     url = refused_url()  # nothing listens here yet: connections are refused
     standin = StandIn(port=int(url.rsplit(":", 1)[1].split("/")[0]))
-    DeliveryTarget.objects.create(
-        name="Stand-in", kind="webhook", url=url, secret="fault-test-secret-0123456789abcdef"
+    DeliveryTarget.objects.create_approved(
+        name="Stand-in",
+        kind="webhook",
+        options={"url": url, "include_answers": False},
+        secrets={"hmac_key": "fault-test-secret-0123456789abcdef"},
     )
 
     started = time.monotonic()

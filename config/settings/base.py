@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "socialekaart",
     "meldingen",
     "meldingen.backoffice",
+    "meldingen.delivery",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -341,3 +342,11 @@ DELIVERY_BACKOFF_SECONDS = float(os.environ.get("DELIVERY_BACKOFF_SECONDS", "30"
 DELIVERY_BACKOFF_MAX_SECONDS = float(os.environ.get("DELIVERY_BACKOFF_MAX_SECONDS", "21600"))
 DELIVERY_TIMEOUT_SECONDS = float(os.environ.get("DELIVERY_TIMEOUT_SECONDS", "10"))
 DELIVERY_SWEEP_SECONDS = float(os.environ.get("DELIVERY_SWEEP_SECONDS", "60"))
+# Hosts webhooks and ZGW APIs may send meldingen to (comma-separated; ".example.nl" for a domain and its
+# subdomains). Enforced with DELIVERY_CHECK_ADDRESSES, which production always turns on: then only https,
+# only these hosts, and no internal addresses unless a host written out here resolves to them. Empty in
+# production: only the built-in backoffice and the e-mail notice work.
+DELIVERY_ALLOWED_HOSTS = env_list("DELIVERY_ALLOWED_HOSTS")
+DELIVERY_CHECK_ADDRESSES = env_bool("DELIVERY_CHECK_ADDRESSES")
+# How often the backoffice forgets its copies (name index, note texts) of meldingen retention cleared.
+BACKOFFICE_RETENTION_SECONDS = float(os.environ.get("BACKOFFICE_RETENTION_SECONDS", "3600"))

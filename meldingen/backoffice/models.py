@@ -1,5 +1,5 @@
 """The backoffice's own rows beside each Melding: its handling (status, team, deadlines), notes, the audit
-log, the wijkteams, and the delivery targets and jobs."""
+log and the wijkteams. Delivery's rows are in meldingen/delivery/models.py."""
 
 from datetime import date
 
@@ -14,7 +14,6 @@ from meldingen.backoffice.workflow import (
     Status,
     TransitionNotAllowed,
 )
-from meldingen.crypto import EncryptedTextField
 from meldingen.dates import deadlines
 from meldingen.workdays import working_days_between
 
@@ -152,7 +151,7 @@ class Behandeling(models.Model):
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())
 
-    def change_status(self, target: str, user=None, toelichting: str = "", at=None) -> "StatusChange":
+    def change_status(self, target: str, user=None, toelichting: str = "", at=None) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
@@ -171,7 +170,7 @@ class Behandeling(models.Model):
                 Melding.objects.filter(pk=self.melding_id).update(closed_at=at)
             self.next_deadline = self.compute_next_deadline()
             self.save()
-            change = StatusChange.objects.create(
+            change = Statuswijziging.objects.create(
                 behandeling=self,
                 from_status=previous,
                 to_status=target,
@@ -183,8 +182,10 @@ class Behandeling(models.Model):
         return change
 
 
-class StatusChange(models.Model):
-    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="status_changes")
+class Statuswijziging(models.Model):
+    """One step of a melding along the workflow: from which status to which, by whom, when and why."""
+
+    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="statuswijzigingen")
     from_status = models.CharField(max_length=30, choices=Status.choices)
     to_status = models.CharField(max_length=30, choices=Status.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -255,6 +256,11 @@ class AuditEntry(models.Model):
         NOTE_ADDED = "note_added", _("Notitie toegevoegd")
         DELIVERY_RETRIED = "delivery_retried", _("Bezorging opnieuw geprobeerd")
         EXPORTED = "exported", _("Geëxporteerd")
+        TARGET_CREATED = "target_created", _("Bezorgdoel gemaakt")
+        TARGET_CHANGED = "target_changed", _("Bezorgdoel gewijzigd")
+        TARGET_APPROVED = "target_approved", _("Bezorgdoel goedgekeurd")
+        TARGET_REFUSED = "target_refused", _("Bezorgdoel afgewezen")
+        ANSWERS_DELIVERED = "answers_delivered", _("Antwoorden bezorgd")
 
     melding = models.ForeignKey(
         "meldingen.Melding",
@@ -307,142 +313,3 @@ class AuditEntry(models.Model):
             action=action,
             detail=detail,
         )
-
-
-# --- delivery ---------------------------------------------------------------------------------------
-
-
-class HttpsURLField(models.URLField):
-    """A URL field whose form assumes https:// when the scheme is left out."""
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
-
-
-class DeliveryTarget(models.Model):
-    """Where meldingen go besides the built-in backoffice; edited by the functioneel beheerder."""
-
-    class Kind(models.TextChoices):
-        EMAIL = "email", _("E-mail naar de mailbox van het wijkteam")
-        WEBHOOK = "webhook", _("Webhook (JSON, ondertekend met HMAC)")
-        ZGW = "zgw", _("ZGW API's (Open Zaak)")
-
-    name = models.CharField(_("naam"), max_length=100, unique=True)
-    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
-    active = models.BooleanField(
-        _("actief"), default=True, help_text=_("Alleen nieuwe meldingen gaan naar actieve doelen.")
-    )
-    # e-mail
-    fallback_email = models.EmailField(
-        _("e-mailadres als het wijkteam geen mailbox heeft"),
-        blank=True,
-    )
-    # webhook
-    url = HttpsURLField(_("webhook-adres"), blank=True)
-    include_answers = models.BooleanField(
-        _("antwoorden meesturen"),
-        default=False,
-        help_text=_("Alleen voor een eigen systeem van de gemeente met een beveiligde verbinding."),
-    )
-    # webhook and ZGW
-    secret = EncryptedTextField(_("geheime sleutel"), max_length=200, blank=True)
-    # ZGW
-    zaken_api_url = HttpsURLField(
-        _("Zaken API"), blank=True, help_text=_("Bijvoorbeeld https://openzaak.example/zaken/api/v1")
-    )
-    documenten_api_url = HttpsURLField(_("Documenten API"), blank=True)
-    client_id = models.CharField(_("client-id"), max_length=100, blank=True)
-    zaaktype = HttpsURLField(_("zaaktype"), blank=True)
-    informatieobjecttype = HttpsURLField(_("informatieobjecttype"), blank=True)
-    roltype_initiator = HttpsURLField(_("roltype initiator"), blank=True)
-    bronorganisatie = models.CharField(_("RSIN van de gemeente"), max_length=9, blank=True)
-    timeout = models.FloatField(_("wachttijd per verzoek (seconden)"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("bezorgdoel")
-        verbose_name_plural = _("bezorgdoelen")
-
-    def __str__(self):
-        return self.name
-
-    REQUIRED = {
-        "webhook": ("url", "secret"),
-        "zgw": (
-            "zaken_api_url",
-            "documenten_api_url",
-            "client_id",
-            "secret",
-            "zaaktype",
-            "informatieobjecttype",
-            "roltype_initiator",
-            "bronorganisatie",
-        ),
-    }
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        missing = {
-            name: _("Vul dit in. Dit soort doel heeft het nodig.")
-            for name in self.REQUIRED.get(self.kind, ())
-            if not getattr(self, name)
-        }
-        if missing:
-            raise ValidationError(missing)
-
-
-class DeliveryJobQuerySet(models.QuerySet):
-    def undelivered(self):
-        return self.exclude(state=DeliveryJob.State.DELIVERED)
-
-
-class DeliveryJob(models.Model):
-    """One melding to one target. Never deleted: a failed job waits for "Nu opnieuw proberen"."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Wacht op bezorging")
-        DELIVERED = "delivered", _("Bezorgd")
-        FAILED = "failed", _("Mislukt")
-
-    melding = models.ForeignKey("meldingen.Melding", on_delete=models.PROTECT, related_name="delivery_jobs")
-    target = models.ForeignKey(DeliveryTarget, on_delete=models.PROTECT, related_name="jobs")
-    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING, db_index=True)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
-    # While a worker runs an attempt it holds the job until this time; a killed worker's lease runs out.
-    lease_until = models.DateTimeField(null=True, blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
-    progress = models.JSONField(default=dict, blank=True)  # e.g. the ZGW objects already created
-    last_error = models.CharField(max_length=500, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    failure_reported_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    objects = DeliveryJobQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["melding", "target"], name="one_job_per_melding_target")
-        ]
-        verbose_name = _("bezorging")
-        verbose_name_plural = _("bezorgingen")
-
-    def __str__(self):
-        return f"{self.melding.reference} -> {self.target}"
-
-
-class DeliveryAttempt(models.Model):
-    job = models.ForeignKey(DeliveryJob, on_delete=models.CASCADE, related_name="attempt_log")
-    started_at = models.DateTimeField()
-    finished_at = models.DateTimeField()
-    success = models.BooleanField()
-    result = models.CharField(max_length=200, blank=True)  # e.g. "HTTP 201" or "verbinding geweigerd"
-    error = models.CharField(max_length=500, blank=True)
-
-    class Meta:
-        ordering = ["started_at", "pk"]
-
-    def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M:%S} {self.result}"

@@ -5,9 +5,10 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 
-from meldingen.backoffice.models import Behandeling, DeliveryJob, DeliveryTarget
+from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.routing import team_for
 from meldingen.backoffice.search_index import name_index
+from meldingen.delivery.models import DeliveryJob, DeliveryTarget
 from meldingen.signals import melding_stored
 
 
@@ -27,18 +28,20 @@ def create_behandeling_for(melding) -> Behandeling:
         next_deadline=contact,
         name_index=name_index(melding.resident_name),
     )
+    # Only targets a second person approved; each job keeps the options approved at this moment.
     jobs = [
-        DeliveryJob.objects.create(melding=melding, target=target)
-        for target in DeliveryTarget.objects.filter(active=True).order_by("pk")
+        DeliveryJob.create_for(melding, target)
+        for target in DeliveryTarget.objects.in_service().order_by("pk")
     ]
     transaction.on_commit(lambda: _enqueue_all(jobs))
     return behandeling
 
 
 def _enqueue_all(jobs) -> None:
-    from meldingen.delivery.jobs import enqueue
-    from meldingen.delivery.tasks import schedule_sweep
+    from meldingen.backoffice.tasks import schedule_retention
+    from meldingen.delivery.tasks import enqueue, schedule_sweep
 
     for job in jobs:
         enqueue(job)
     schedule_sweep()
+    schedule_retention()

@@ -5,7 +5,7 @@ from meldingen.backoffice.models import Behandeling, Notitie
 
 
 def forget_removed_personal_data() -> int:
-    """Run by every delivery sweep; returns how many cases were cleaned."""
+    """Run by its own recurring task (tasks.py); returns how many cases were cleaned."""
     cases = Behandeling.objects.filter(melding__personal_data_removed_at__isnull=False).exclude(name_index="")
     cleaned = cases.update(name_index="")
     Notitie.objects.filter(behandeling__melding__personal_data_removed_at__isnull=False).exclude(

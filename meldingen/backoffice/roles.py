@@ -7,21 +7,22 @@ REDACTEUR = "Redacteur"
 
 # (app_label, codename) per group; every group can log in to the Wagtail admin.
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
-ROLE_PERMISSIONS = {  # keep in step with migrations/0002_roles.py
+ROLE_PERMISSIONS = {  # keep in step with migrations/0002_roles.py and delivery/migrations/0002
     CONSULENT: [ADMIN_ACCESS, ("backoffice", "view_team_meldingen")],
     TEAMLEIDER: [
         ADMIN_ACCESS,
         ("backoffice", "view_all_meldingen"),
         ("backoffice", "assign_meldingen"),
         ("backoffice", "view_auditentry"),
+        ("delivery", "approve_deliverytarget"),
     ],
     FUNCTIONEEL_BEHEERDER: [
         ADMIN_ACCESS,
         ("backoffice", "manage_delivery"),
-        ("backoffice", "add_deliverytarget"),
-        ("backoffice", "change_deliverytarget"),
-        ("backoffice", "delete_deliverytarget"),
-        ("backoffice", "view_deliverytarget"),
+        ("delivery", "add_deliverytarget"),
+        ("delivery", "change_deliverytarget"),
+        ("delivery", "delete_deliverytarget"),
+        ("delivery", "view_deliverytarget"),
         ("backoffice", "add_team"),
         ("backoffice", "change_team"),
         ("backoffice", "view_team"),
@@ -43,6 +44,11 @@ def can_read_audit_log(user) -> bool:
 
 def can_manage_delivery(user) -> bool:
     return user.is_active and user.has_perm("backoffice.manage_delivery")
+
+
+def can_approve_targets(user) -> bool:
+    """The second person for delivery targets: a teamleider (never the one who made the change)."""
+    return user.is_active and user.has_perm("delivery.approve_deliverytarget")
 
 
 def ensure_roles() -> None:

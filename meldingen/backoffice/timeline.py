@@ -5,8 +5,8 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from meldingen.backoffice.models import DeliveryAttempt
 from meldingen.backoffice.workflow import Status
+from meldingen.delivery.models import DeliveryAttempt
 
 
 @dataclass
@@ -26,7 +26,7 @@ def _name(user) -> str:
 def timeline(behandeling) -> list[Event]:
     melding = behandeling.melding
     events = [Event(melding.created_at, "received", _("Melding ontvangen"))]
-    for change in behandeling.status_changes.select_related("user"):
+    for change in behandeling.statuswijzigingen.select_related("user"):
         events.append(
             Event(
                 change.at,

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from meldingen.backoffice import audit_views, dashboard, otp_views, views
+from meldingen.delivery import views as delivery_views
 
 app_name = "backoffice"
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("auditlog/", audit_views.audit_log, name="audit"),
     path("bezorging/", views.deliveries, name="deliveries"),
     path("bezorging/<int:job_pk>/opnieuw/", views.retry_delivery, name="retry_delivery"),
+    path("bezorgdoelen/goedkeuren/", delivery_views.approvals, name="target_approvals"),
+    path("bezorgdoelen/<int:pk>/besluit/", delivery_views.decide, name="target_decide"),
     path("twee-stappen/instellen/", otp_views.setup, name="otp_setup"),
     path("twee-stappen/code/", otp_views.verify, name="otp_verify"),
 ]

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
 from meldingen.backoffice.inbox import filtered, status_counts
-from meldingen.backoffice.models import AuditEntry, Behandeling, DeliveryJob
+from meldingen.backoffice.models import AuditEntry, Behandeling
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import Status, TransitionNotAllowed
-from meldingen.delivery.jobs import retry_now
+from meldingen.delivery.models import DeliveryJob
+from meldingen.delivery.tasks import retry_now
 
 PER_PAGE = 25
 

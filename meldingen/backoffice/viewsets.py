@@ -1,12 +1,12 @@
-"""Settings the functioneel beheerder edits without code: delivery targets and wijkteams."""
+"""Settings the functioneel beheerder edits without code: delivery targets (delivery/viewsets.py) and
+wijkteams."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from meldingen.backoffice.access import second_factor_required
-from meldingen.backoffice.models import DeliveryTarget, Team
+from meldingen.backoffice.models import Team
+from meldingen.delivery.viewsets import DeliveryTargetViewSet
 
 
 class SecondFactorViewSetMixin:
@@ -17,38 +17,6 @@ class SecondFactorViewSetMixin:
         for pattern in patterns:
             pattern.callback = second_factor_required(pattern.callback)
         return patterns
-
-
-class DeliveryTargetViewSet(SecondFactorViewSetMixin, ModelViewSet):
-    model = DeliveryTarget
-    icon = "resubmit"
-    menu_label = _("Bezorgdoelen")
-    list_display = ["name", "kind", "active"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("active"),
-        MultiFieldPanel([FieldPanel("fallback_email")], heading=_("E-mail")),
-        MultiFieldPanel([FieldPanel("url"), FieldPanel("include_answers")], heading=_("Webhook")),
-        MultiFieldPanel(
-            [
-                FieldPanel("zaken_api_url"),
-                FieldPanel("documenten_api_url"),
-                FieldPanel("client_id"),
-                FieldPanel("zaaktype"),
-                FieldPanel("informatieobjecttype"),
-                FieldPanel("roltype_initiator"),
-                FieldPanel("bronorganisatie"),
-            ],
-            heading=_("ZGW API's"),
-        ),
-        FieldPanel(
-            "secret",
-            widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "off"}),
-            help_text=_("Voor de webhook: de sleutel van de HMAC-handtekening. Voor ZGW: het client-secret."),
-        ),
-        FieldPanel("timeout"),
-    ]
 
 
 class TeamViewSet(SecondFactorViewSetMixin, ModelViewSet):

@@ -5,7 +5,12 @@ from wagtail.admin.menu import MenuItem
 
 from meldingen.backoffice import urls
 from meldingen.backoffice.panels import add_meldingen_panel
-from meldingen.backoffice.roles import can_manage_delivery, can_read_audit_log, can_see_meldingen
+from meldingen.backoffice.roles import (
+    can_approve_targets,
+    can_manage_delivery,
+    can_read_audit_log,
+    can_see_meldingen,
+)
 from meldingen.backoffice.viewsets import BackofficeSettingsGroup
 
 
@@ -28,6 +33,7 @@ _MENU_ITEMS = [
     (_("Meldingen"), "backoffice:inbox", "mail", can_see_meldingen),
     (_("Cijfers meldingen"), "backoffice:dashboard", "table", can_see_meldingen),
     (_("Bezorging"), "backoffice:deliveries", "resubmit", can_manage_delivery),
+    (_("Bezorgdoelen goedkeuren"), "backoffice:target_approvals", "tick", can_approve_targets),
     (_("Auditlog meldingen"), "backoffice:audit", "history", can_read_audit_log),
 ]
 

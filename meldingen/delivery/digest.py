@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meldingen.backoffice.models import DeliveryJob
 from meldingen.backoffice.roles import FUNCTIONEEL_BEHEERDER
+from meldingen.delivery.models import DeliveryJob
 
 
 def recipients() -> list[str]:

@@ -4,6 +4,7 @@ import json
 
 import requests
 
+from meldingen.delivery.addresses import AddressNotAllowed, check_url
 from meldingen.delivery.errors import DeliveryFailed
 
 USER_AGENT = "Wmo-portaal-delivery/1"
@@ -18,7 +19,12 @@ def send(
     body: bytes | None = None,
     params: dict | None = None,
 ) -> requests.Response:
-    """One request; raises DeliveryFailed for a refused connection, a timeout or a 5xx/4xx answer."""
+    """One request; raises DeliveryFailed for an address that is not allowed, a refused connection, a timeout
+    or a 5xx/4xx answer."""
+    try:
+        check_url(url)
+    except AddressNotAllowed as error:
+        raise DeliveryFailed("adres niet toegestaan", str(error)[:200]) from error
     all_headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **(headers or {})}
     try:
         response = requests.request(

@@ -1,4 +1,5 @@
-"""Running delivery jobs: one attempt at a time under a lease, growing waits, the sweep, and retry-now.
+"""Running delivery jobs: one attempt at a time under a lease, growing waits, the last attempt, retry-now.
+Putting jobs on the queue (and the sweep) is tasks.py's work; this module never touches the queue.
 
 Guarantee: every job stays until it is delivered. A job is "lost" when its worker died (its lease ran out)
 or its task never reached the queue; the sweep finds those and enqueues them again. Because the melding's
@@ -12,14 +13,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from meldingen.backoffice.models import DeliveryAttempt, DeliveryJob
-from meldingen.delivery import targets
+from meldingen.delivery import kinds
 from meldingen.delivery.errors import DeliveryFailed
+from meldingen.delivery.models import DeliveryAttempt, DeliveryJob
 
 logger = logging.getLogger(__name__)
 
 SPOED_PRIORITY = 10
-ZGW_CALLS = 8  # finds and creates: the most requests one attempt makes
 
 
 def backoff(attempts: int) -> timedelta:
@@ -29,7 +29,21 @@ def backoff(attempts: int) -> timedelta:
 
 
 def lease_length(job) -> timedelta:
-    return timedelta(seconds=targets.timeout_for(job.target) * ZGW_CALLS + 5)
+    kind = kinds.get(job.target.kind)
+    return timedelta(seconds=kind.timeout(job.target) * kind.requests_per_attempt + 5)
+
+
+def deliver(job) -> str:
+    """One attempt through the target's kind; a delivery that carried the answers goes in the audit log."""
+    from meldingen.backoffice.models import AuditEntry
+
+    kind = kinds.get(job.target.kind)
+    result = kind.deliver(job)
+    if kind.carries_answers(job.options):
+        AuditEntry.record(
+            None, job.melding, AuditEntry.Action.ANSWERS_DELIVERED, job.target.audit_detail(job.options)
+        )
+    return result
 
 
 def _claim(job_id: int):
@@ -48,13 +62,14 @@ def _claim(job_id: int):
 
 
 def run_job(job_id: int) -> str:
-    """One delivery attempt; schedules the next one or marks the job failed after the last attempt."""
+    """One delivery attempt: "delivered", "retry" (the job's next_attempt_at says when), "failed" after the
+    last attempt, or "skipped" when the job is done, not due or held by a live worker."""
     job = _claim(job_id)
     if job is None:
         return "skipped"
     started = timezone.now()
     try:
-        result = targets.deliver(job)
+        result = deliver(job)
     except DeliveryFailed as failure:
         return _record_failure(job, started, failure.result, failure.error)
     except Exception as error:  # a bug or bad configuration must not lose the job
@@ -92,69 +107,12 @@ def _record_failure(job, started, result: str, error: str) -> str:
         job.save(update_fields=["last_error", "lease_until", "state", "next_attempt_at"])
         if final:
             transaction.on_commit(send_failure_digest)
-        else:
-            transaction.on_commit(lambda: enqueue(job, run_after=job.next_attempt_at))
     return "failed" if final else "retry"
 
 
-def enqueue(job, run_after=None) -> None:
-    """Put a task for the job on the queue. Without deferred tasks (tests' immediate backend) a later
-    attempt is left to the sweep."""
-    from meldingen.delivery.tasks import deliver_job
-
-    backend = deliver_job.get_backend()
-    if run_after is not None and not backend.supports_defer:
-        return
-    priority = SPOED_PRIORITY if job.melding.spoed else 0
-    configured = (
-        deliver_job.using(priority=priority, run_after=run_after)
-        if run_after
-        else deliver_job.using(priority=priority)
-    )
-    result = configured.enqueue(job.pk)
-    DeliveryJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-
-
-def _task_waiting(task_id: str) -> bool:
-    """True when the job's task is still queued (READY): then the job is not lost, only waiting."""
-    if not task_id:
-        return False
-    from django_tasks.base import TaskResultStatus
-
-    from meldingen.delivery.tasks import deliver_job
-
-    try:
-        return deliver_job.get_result(task_id).status == TaskResultStatus.READY
-    except Exception:  # no such result, or a backend that keeps none
-        return False
-
-
-def lost_jobs(now=None):
-    """Pending jobs that are due, held by no live worker, and have no queued task."""
-    now = now or timezone.now()
-    candidates = (
-        DeliveryJob.objects.filter(state=DeliveryJob.State.PENDING, next_attempt_at__lte=now)
-        .exclude(lease_until__gt=now)
-        .select_related("melding")
-        .order_by("-melding__spoed", "next_attempt_at")
-    )
-    return [job for job in candidates if not _task_waiting(job.task_id)]
-
-
-def sweep() -> int:
-    """Enqueue every lost job again and send the digest of jobs that failed for good."""
-    from meldingen.backoffice.retention import forget_removed_personal_data
-
-    jobs = lost_jobs()
-    for job in jobs:
-        enqueue(job)
-    send_failure_digest()
-    forget_removed_personal_data()
-    return len(jobs)
-
-
-def retry_now(job) -> None:
-    """The functioneel beheerder's "Nu opnieuw proberen": a fresh round of attempts, starting now."""
+def reset_for_retry(job) -> None:
+    """The functioneel beheerder's "Nu opnieuw proberen": a fresh round of attempts, starting now. The job
+    keeps the options it was made with (see tasks.retry_now, which also queues it)."""
     DeliveryJob.objects.filter(pk=job.pk).update(
         state=DeliveryJob.State.PENDING,
         attempts=0,
@@ -163,7 +121,6 @@ def retry_now(job) -> None:
         failure_reported_at=None,
     )
     job.refresh_from_db()
-    transaction.on_commit(lambda: enqueue(job))
 
 
 def send_failure_digest() -> int:

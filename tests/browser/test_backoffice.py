@@ -81,10 +81,10 @@ def test_status_change_works_without_javascript(page_without_js, live_server, da
 
 
 def test_deliveries_page_has_no_axe_violations(page, live_server, data):
-    from meldingen.backoffice.models import DeliveryJob, DeliveryTarget
+    from meldingen.delivery.models import DeliveryJob, DeliveryTarget
 
-    target = DeliveryTarget.objects.create(
-        name="Zaaksysteem", kind="webhook", url="http://127.0.0.1:9/x", secret="s"
+    target = DeliveryTarget.objects.create_approved(
+        name="Zaaksysteem", kind="webhook", options={"url": "http://127.0.0.1:9/x"}, secrets={"hmac_key": "s"}
     )
     DeliveryJob.objects.create(
         melding=data.melding, target=target, state="failed", attempts=10, last_error="HTTP 503"

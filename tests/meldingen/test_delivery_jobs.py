@@ -8,11 +8,13 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from meldingen.backoffice.models import AuditEntry, DeliveryJob, DeliveryTarget
-from meldingen.delivery import jobs
-from meldingen.delivery.jobs import backoff, lost_jobs, retry_now, run_job, sweep
+from meldingen.backoffice.models import AuditEntry
+from meldingen.delivery import jobs, kinds
+from meldingen.delivery.jobs import backoff, run_job
+from meldingen.delivery.models import DeliveryJob
+from meldingen.delivery.tasks import lost_jobs, retry_now, sweep
 from tests.meldingen.backoffice.fixtures import *  # noqa: F403
-from tests.meldingen.backoffice.fixtures import assert_refused, store  # noqa: F811
+from tests.meldingen.backoffice.fixtures import assert_refused, delivery_target, store  # noqa: F811
 from tests.meldingen.backoffice.standin import StandIn
 
 
@@ -25,9 +27,7 @@ def standin():
 
 @pytest.fixture
 def webhook(standin, teams):
-    return DeliveryTarget.objects.create(
-        name="Eigen systeem", kind="webhook", url=f"{standin.url}/webhook", secret="x" * 32
-    )
+    return delivery_target("Eigen systeem", "webhook", "x" * 32, url=f"{standin.url}/webhook")
 
 
 def _make_due(job):
@@ -127,7 +127,7 @@ def test_storing_a_melding_delivers_after_commit(webhook, standin, django_captur
 
 
 def test_a_crashing_target_keeps_the_job(webhook, monkeypatch):
-    monkeypatch.setitem(jobs.targets.DELIVERERS, "webhook", lambda job: 1 / 0)
+    monkeypatch.setattr(type(kinds.get("webhook")), "deliver", lambda self, job: 1 / 0)
     job = DeliveryJob.objects.get(melding=store())
     assert run_job(job.pk) == "retry"
     assert job.attempt_log.get().result == "interne fout"

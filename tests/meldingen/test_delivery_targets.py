@@ -11,12 +11,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from meldingen.backoffice.models import DeliveryJob, DeliveryTarget
 from meldingen.crypto import DEVELOPMENT_KEY
 from meldingen.delivery import signing
 from meldingen.delivery.jobs import run_job
+from meldingen.delivery.models import DeliveryJob, DeliveryTarget
 from tests.meldingen.backoffice.fixtures import *  # noqa: F403
-from tests.meldingen.backoffice.fixtures import store  # noqa: F811
+from tests.meldingen.backoffice.fixtures import delivery_target, store  # noqa: F811
 from tests.meldingen.backoffice.standin import StandIn, refused_url
 
 SECRET = "gedeeld-geheim-van-de-gemeente-lindewaard"
@@ -43,9 +43,7 @@ def _attempts(job):
 
 @pytest.fixture
 def webhook(standin, teams):
-    return DeliveryTarget.objects.create(
-        name="Eigen systeem", kind="webhook", url=f"{standin.url}/webhook", secret=SECRET
-    )
+    return delivery_target("Eigen systeem", "webhook", SECRET, url=f"{standin.url}/webhook")
 
 
 def test_webhook_delivers_signed_json_with_the_reference_as_idempotency_key(webhook, standin):
@@ -74,9 +72,10 @@ def test_webhook_signature_is_hmac_sha256_over_timestamp_and_body():
     assert not signing.verify("s3cret", headers, b'{"a":1}', now=1_700_001_000)  # too old: replay
 
 
-def test_webhook_can_carry_the_answers_when_the_beheerder_allows_it(webhook, standin):
-    webhook.include_answers = True
-    webhook.save()
+def test_webhook_can_carry_the_answers_when_a_teamleider_approved_it(standin, teams):
+    webhook = delivery_target(
+        "Eigen systeem", "webhook", SECRET, url=f"{standin.url}/webhook", include_answers=True
+    )
     run_job(_job(webhook).pk)
     assert standin.requests[0].json()["answers"]["gegevens"]["naam"] == "Anna de Vries"
 
@@ -105,7 +104,7 @@ def test_webhook_timeout_is_a_failed_attempt(webhook, standin):
 
 
 def test_webhook_refused_connection_is_a_failed_attempt(teams):
-    target = DeliveryTarget.objects.create(name="Dicht", kind="webhook", url=refused_url(), secret=SECRET)
+    target = delivery_target("Dicht", "webhook", SECRET, url=refused_url())
     job = _job(target)
     assert run_job(job.pk) == "retry"
     assert _attempts(job) == [(False, "geen verbinding")]
@@ -130,9 +129,7 @@ def test_webhook_conflict_means_already_received(webhook, standin, monkeypatch):
 
 @pytest.fixture
 def email_target(teams):
-    return DeliveryTarget.objects.create(
-        name="Mailbox", kind="email", fallback_email="wmo@lindewaard.example"
-    )
+    return delivery_target("Mailbox", "email", fallback_email="wmo@lindewaard.example")
 
 
 def test_email_goes_to_the_team_mailbox_with_reference_and_link_only(email_target):
@@ -154,7 +151,7 @@ def test_email_without_team_uses_the_fallback_address(email_target):
 
 
 def test_email_without_any_address_fails_and_is_kept(teams):
-    target = DeliveryTarget.objects.create(name="Leeg", kind="email")
+    target = delivery_target("Leeg", "email")
     job = _job(target, postcode="1012 AB")
     assert run_job(job.pk) == "retry"
     assert _attempts(job) == [(False, "geen e-mailadres")] and not mail.outbox
@@ -177,10 +174,10 @@ def test_email_server_down_is_a_failed_attempt(email_target, settings):
 
 @pytest.fixture
 def zgw_target(standin, teams):
-    return DeliveryTarget.objects.create(
-        name="Open Zaak",
-        kind="zgw",
-        secret=SECRET,
+    return delivery_target(
+        "Open Zaak",
+        "zgw",
+        SECRET,
         client_id="wmo-portaal",
         zaken_api_url=f"{standin.url}/zaken/api/v1",
         documenten_api_url=f"{standin.url}/documenten/api/v1",
@@ -209,7 +206,9 @@ def test_zgw_creates_zaak_document_link_and_initiator_in_order(zgw_target, stand
         ("POST", "rollen"),
     ]
     zaak = standin.zgw["zaken"][0]
-    assert zaak["identificatie"] == job.melding.reference and zaak["zaaktype"] == zgw_target.zaaktype
+    assert (
+        zaak["identificatie"] == job.melding.reference and zaak["zaaktype"] == zgw_target.options["zaaktype"]
+    )
     document = standin.zgw["enkelvoudiginformatieobjecten"][0]
     assert base64.b64decode(document["inhoud"]).startswith(b"%PDF")
     assert document["formaat"] == "application/pdf" and document["taal"] == "dut"
@@ -295,10 +294,10 @@ def test_payloads_are_json(webhook, standin):
 
 def test_the_database_holds_delivery_secrets_only_encrypted(webhook):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT secret FROM backoffice_deliverytarget WHERE id = %s", [webhook.pk])
+        cursor.execute("SELECT secrets FROM backoffice_deliverytarget WHERE id = %s", [webhook.pk])
         [stored] = cursor.fetchone()
     assert SECRET not in stored and stored.startswith("gAAAA")  # a Fernet token
-    assert DeliveryTarget.objects.get(pk=webhook.pk).secret == SECRET
+    assert DeliveryTarget.objects.get(pk=webhook.pk).secrets == {"hmac_key": SECRET}
 
 
 def test_key_rotation_reseals_delivery_secrets_and_stops_when_no_key_opens_them(settings, webhook):
@@ -306,7 +305,7 @@ def test_key_rotation_reseals_delivery_secrets_and_stops_when_no_key_opens_them(
     settings.MELDINGEN_ENCRYPTION_KEYS = [new_key, DEVELOPMENT_KEY]
     call_command("rotate_melding_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
     settings.MELDINGEN_ENCRYPTION_KEYS = [new_key]  # the old key is gone: the secret still opens
-    assert DeliveryTarget.objects.get(pk=webhook.pk).secret == SECRET
+    assert DeliveryTarget.objects.get(pk=webhook.pk).secrets == {"hmac_key": SECRET}
     settings.MELDINGEN_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     with pytest.raises(CommandError, match="put the old key back"):
         call_command("rotate_melding_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115

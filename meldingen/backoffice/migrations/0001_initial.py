@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import meldingen.backoffice.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -26,15 +25,15 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('email', 'E-mail naar de mailbox van het wijkteam'), ('webhook', 'Webhook (JSON, ondertekend met HMAC)'), ('zgw', "ZGW API's (Open Zaak)")], max_length=20, verbose_name='soort')),
                 ('active', models.BooleanField(default=True, help_text='Alleen nieuwe meldingen gaan naar actieve doelen.', verbose_name='actief')),
                 ('fallback_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres als het wijkteam geen mailbox heeft')),
-                ('url', meldingen.backoffice.models.HttpsURLField(blank=True, verbose_name='webhook-adres')),
+                ('url', models.URLField(blank=True, verbose_name='webhook-adres')),
                 ('include_answers', models.BooleanField(default=False, help_text='Alleen voor een eigen systeem van de gemeente met een beveiligde verbinding.', verbose_name='antwoorden meesturen')),
                 ('secret', models.CharField(blank=True, max_length=200, verbose_name='geheime sleutel')),
-                ('zaken_api_url', meldingen.backoffice.models.HttpsURLField(blank=True, help_text='Bijvoorbeeld https://openzaak.example/zaken/api/v1', verbose_name='Zaken API')),
-                ('documenten_api_url', meldingen.backoffice.models.HttpsURLField(blank=True, verbose_name='Documenten API')),
+                ('zaken_api_url', models.URLField(blank=True, help_text='Bijvoorbeeld https://openzaak.example/zaken/api/v1', verbose_name='Zaken API')),
+                ('documenten_api_url', models.URLField(blank=True, verbose_name='Documenten API')),
                 ('client_id', models.CharField(blank=True, max_length=100, verbose_name='client-id')),
-                ('zaaktype', meldingen.backoffice.models.HttpsURLField(blank=True, verbose_name='zaaktype')),
-                ('informatieobjecttype', meldingen.backoffice.models.HttpsURLField(blank=True, verbose_name='informatieobjecttype')),
-                ('roltype_initiator', meldingen.backoffice.models.HttpsURLField(blank=True, verbose_name='roltype initiator')),
+                ('zaaktype', models.URLField(blank=True, verbose_name='zaaktype')),
+                ('informatieobjecttype', models.URLField(blank=True, verbose_name='informatieobjecttype')),
+                ('roltype_initiator', models.URLField(blank=True, verbose_name='roltype initiator')),
                 ('bronorganisatie', models.CharField(blank=True, max_length=9, verbose_name='RSIN van de gemeente')),
                 ('timeout', models.FloatField(blank=True, null=True, verbose_name='wachttijd per verzoek (seconden)')),
             ],

@@ -2,8 +2,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from meldingen.backoffice.models import DeliveryTarget
 from meldingen.crypto import InvalidToken, reencrypt
+from meldingen.delivery.models import DeliveryTarget
 from meldingen.models import Melding, MeldingDraft
 
 
@@ -44,9 +44,9 @@ class Command(BaseCommand):
     def _rotate_delivery_secrets(self) -> int:
         """Loading opens each secret with any key; saving seals it under the first one."""
         try:
-            targets = [target for target in DeliveryTarget.objects.select_for_update() if target.secret]
+            targets = [target for target in DeliveryTarget.objects.select_for_update() if target.secrets]
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         for target in targets:
-            target.save(update_fields=["secret"])
+            target.save(update_fields=["secrets"])
         return len(targets)

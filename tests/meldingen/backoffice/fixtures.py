@@ -117,3 +117,16 @@ def assert_refused(response):
     if response.status_code == 302:
         location = response["Location"]
         assert location == "/admin/" or location.startswith("/admin/login/"), location
+
+
+SECRET_NAMES = {"webhook": "hmac_key", "zgw": "client_secret"}
+
+
+def delivery_target(name, kind, secret="", active=True, **options):
+    """A delivery target in service, as if a teamleider approved it (the admin's path has its own tests)."""
+    from meldingen.delivery.models import DeliveryTarget
+
+    secrets = {SECRET_NAMES[kind]: secret} if secret else {}
+    return DeliveryTarget.objects.create_approved(
+        name=name, kind=kind, active=active, options=options, secrets=secrets
+    )

@@ -74,14 +74,14 @@ def test_after_retention_the_backoffice_forgets_name_and_notes(
 
     from django.utils import timezone
 
-    from meldingen.delivery.jobs import sweep
+    from meldingen.backoffice.retention import forget_removed_personal_data
     from meldingen.retention import remove_expired_personal_data
 
     behandeling = two_meldingen["centrum"].behandeling
     Notitie.add(behandeling, staff["consulent"], "Heeft last van de trap.")
     behandeling.change_status(Status.INGETROKKEN, staff["teamleider"])
     remove_expired_personal_data(now=timezone.now() + timedelta(days=settings.MELDINGEN_RETENTION_DAYS + 1))
-    sweep()
+    forget_removed_personal_data()
     behandeling.refresh_from_db()
     assert behandeling.name_index == ""
     client.force_login(staff["teamleider"])
@@ -89,3 +89,23 @@ def test_after_retention_the_backoffice_forgets_name_and_notes(
     assert "Anna" not in html
     assert "last van de trap" not in html
     assert "bewaartermijn voorbij" in html
+
+
+def test_the_delivery_sweep_leaves_retention_to_its_own_task(staff, two_meldingen, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meldingen.backoffice.tasks import forget_removed_personal_data_task
+    from meldingen.delivery.tasks import sweep
+    from meldingen.retention import remove_expired_personal_data
+
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.INGETROKKEN, staff["teamleider"])
+    remove_expired_personal_data(now=timezone.now() + timedelta(days=settings.MELDINGEN_RETENTION_DAYS + 1))
+    sweep()
+    behandeling.refresh_from_db()
+    assert behandeling.name_index != ""  # the sweep only sweeps
+    forget_removed_personal_data_task.enqueue()  # the test backend runs it at once
+    behandeling.refresh_from_db()
+    assert behandeling.name_index == ""

@@ -3,13 +3,14 @@
 import pytest
 from django.utils import timezone
 
-from meldingen.backoffice.models import Behandeling, DeliveryJob, DeliveryTarget
+from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import name_index, search_tokens
 from meldingen.backoffice.workflow import Status
+from meldingen.delivery.models import DeliveryJob, DeliveryTarget
 from meldingen.models import Melding
 from meldingen.storage import store_melding
 
-from .fixtures import answers, store
+from .fixtures import answers, delivery_target, store
 
 
 def test_a_stored_melding_gets_a_case_routed_to_the_team_of_its_wijk(teams):
@@ -32,10 +33,13 @@ def test_spoed_gets_two_working_days(teams):
     assert behandeling.contact_deadline == Behandeling.deadlines_for(timezone.localdate(), True)[0]
 
 
-def test_one_job_per_active_target_in_the_same_transaction(teams):
-    DeliveryTarget.objects.create(name="Mail", kind="email")
-    DeliveryTarget.objects.create(name="Hook", kind="webhook", url="http://127.0.0.1:9/webhook")
-    DeliveryTarget.objects.create(name="Uit", kind="webhook", url="http://127.0.0.1:9/x", active=False)
+def test_one_job_per_active_approved_target_in_the_same_transaction(teams):
+    delivery_target("Mail", "email")
+    delivery_target("Hook", "webhook", url="http://127.0.0.1:9/webhook")
+    delivery_target("Uit", "webhook", url="http://127.0.0.1:9/x", active=False)
+    DeliveryTarget.objects.create(
+        name="Nog niet goedgekeurd", kind="webhook", options={"url": "http://127.0.0.1:9/y"}
+    )
     melding = store()
     assert sorted(melding.delivery_jobs.values_list("target__name", flat=True)) == ["Hook", "Mail"]
     assert set(melding.delivery_jobs.values_list("state", flat=True)) == {DeliveryJob.State.PENDING}
@@ -54,10 +58,10 @@ def test_if_the_receiver_fails_nothing_is_stored(teams, monkeypatch):
 
 
 def test_jobs_are_enqueued_only_after_commit(teams, django_capture_on_commit_callbacks, monkeypatch):
-    DeliveryTarget.objects.create(name="Hook", kind="webhook", url="http://127.0.0.1:9/webhook")
+    delivery_target("Hook", "webhook", url="http://127.0.0.1:9/webhook")
     enqueued = []
     monkeypatch.setattr(
-        "meldingen.delivery.jobs.enqueue", lambda job, run_after=None: enqueued.append(job.pk)
+        "meldingen.delivery.tasks.enqueue", lambda job, run_after=None: enqueued.append(job.pk)
     )
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         melding = store()

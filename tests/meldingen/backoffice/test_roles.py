@@ -130,14 +130,14 @@ def test_only_the_beheerder_configures_delivery_targets(staff, client):
             "name": "Zaaksysteem",
             "kind": "webhook",
             "active": "on",
-            "url": "https://zaak.example/in",
-            "secret": "s" * 32,
+            "webhook_url": "https://zaak.example/in",
+            "webhook_hmac_key": "s" * 32,
         },
     )
     assert response.status_code == 302
-    from meldingen.backoffice.models import DeliveryTarget
+    from meldingen.delivery.models import DeliveryTarget
 
-    assert DeliveryTarget.objects.get().url == "https://zaak.example/in"
+    assert DeliveryTarget.objects.get().options["url"] == "https://zaak.example/in"
     assert "s" * 32 not in client.get(url).content.decode()  # the list never shows the secret
     incomplete = client.post(url + "new/", {"name": "Open Zaak", "kind": "zgw", "active": "on"})
     assert incomplete.status_code == 200 and "Vul dit in" in incomplete.content.decode()

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from meldingen.backoffice.models import AuditEntry, Behandeling, StatusChange
+from meldingen.backoffice.models import AuditEntry, Behandeling, Statuswijziging
 from meldingen.backoffice.workflow import CLOSED_STATUSES, TRANSITIONS, Status, TransitionNotAllowed
 from meldingen.models import Melding
 
@@ -42,7 +42,7 @@ def test_every_edge(source, target, teams, staff):
         behandeling.change_status(target, staff["teamleider"])
         behandeling.refresh_from_db()
         assert behandeling.status == target
-        assert StatusChange.objects.filter(
+        assert Statuswijziging.objects.filter(
             behandeling=behandeling, from_status=source, to_status=target
         ).exists()
         closed_at = Melding.objects.get(pk=behandeling.melding_id).closed_at
@@ -52,7 +52,7 @@ def test_every_edge(source, target, teams, staff):
             behandeling.change_status(target, staff["teamleider"])
         behandeling.refresh_from_db()
         assert behandeling.status == source
-        assert not StatusChange.objects.filter(behandeling=behandeling).exists()
+        assert not Statuswijziging.objects.filter(behandeling=behandeling).exists()
 
 
 def test_walking_the_whole_workflow_moves_the_deadline_and_logs_it(teams, staff):

@@ -17,8 +17,9 @@ from django.utils.text import slugify
 
 from meldingen.answers import Answers
 from meldingen.backoffice import roles
-from meldingen.backoffice.models import Behandeling, DeliveryTarget, Team
+from meldingen.backoffice.models import Behandeling, Team
 from meldingen.backoffice.workflow import Status
+from meldingen.delivery.models import DeliveryTarget
 from socialekaart import public as kaart
 
 DEMO_PASSWORD = "Lindewaard-demo-2026"  # noqa: S105  (documented demo password)
@@ -141,18 +142,19 @@ class Command(BaseCommand):
         return user
 
     def _targets(self) -> None:
-        DeliveryTarget.objects.get_or_create(
-            name="E-mail naar het wijkteam",
-            defaults={"kind": DeliveryTarget.Kind.EMAIL, "fallback_email": f"wmo@{GEMEENTE.lower()}.example"},
-        )
-        DeliveryTarget.objects.get_or_create(
-            name="Voorbeeld: eigen systeem (uit)",
-            defaults={
-                "kind": DeliveryTarget.Kind.WEBHOOK,
-                "active": False,
-                "url": "https://zaaksysteem.lindewaard.example/meldingen",
-            },
-        )
+        if not DeliveryTarget.objects.filter(name="E-mail naar het wijkteam").exists():
+            DeliveryTarget.objects.create_approved(
+                name="E-mail naar het wijkteam",
+                kind="email",
+                options={"fallback_email": f"wmo@{GEMEENTE.lower()}.example"},
+            )
+        if not DeliveryTarget.objects.filter(name="Voorbeeld: eigen systeem (uit)").exists():
+            DeliveryTarget.objects.create_approved(
+                name="Voorbeeld: eigen systeem (uit)",
+                kind="webhook",
+                active=False,
+                options={"url": "https://zaaksysteem.lindewaard.example/meldingen", "include_answers": False},
+            )
 
     def _meldingen(self) -> int:
         from meldingen.models import Melding

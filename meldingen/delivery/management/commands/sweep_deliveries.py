@@ -6,8 +6,7 @@ extra safety net.
 
 from django.core.management.base import BaseCommand
 
-from meldingen.delivery.jobs import sweep
-from meldingen.delivery.tasks import schedule_sweep
+from meldingen.delivery.tasks import schedule_sweep, sweep
 
 
 class Command(BaseCommand):

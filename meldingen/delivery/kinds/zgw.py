@@ -1,4 +1,4 @@
-"""Registration in the ZGW APIs (Open Zaak): zaak, document (the melding's PDF), their link, initiator.
+"""ZGW APIs (Open Zaak): zaak, document (the melding's PDF), their link, initiator rol.
 
 Every step first asks whether the object already exists (by `identificatie` = the melding's reference, or
 by the zaak's URL) and stores each created URL in the job's `progress`, so a retry after a crash or a
@@ -9,10 +9,14 @@ import base64
 import time
 
 import jwt
+from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from meldingen.delivery import http
 from meldingen.delivery.errors import DeliveryFailed
+from meldingen.delivery.kinds import register
+from meldingen.delivery.kinds.base import DeliveryKind, HttpsURLFormField
 
 CRS_HEADERS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 
@@ -31,17 +35,17 @@ def client_token(client_id: str, secret: str, now: float | None = None) -> str:
 
 
 class ZGWClient:
-    def __init__(self, target, timeout: float, idempotency_key: str):
-        self.target = target
+    def __init__(self, options: dict, client_secret: str, timeout: float, idempotency_key: str):
+        self.options = options
         self.timeout = timeout
         self.headers = {
-            "Authorization": f"Bearer {client_token(target.client_id, target.secret)}",
+            "Authorization": f"Bearer {client_token(options['client_id'], client_secret)}",
             "Idempotency-Key": idempotency_key,
             **CRS_HEADERS,
         }
 
     def _url(self, api: str, resource: str) -> str:
-        base = self.target.zaken_api_url if api == "zaken" else self.target.documenten_api_url
+        base = self.options["zaken_api_url" if api == "zaken" else "documenten_api_url"]
         return f"{base.rstrip('/')}/{resource}"
 
     def find(self, api: str, resource: str, **params) -> str | None:
@@ -70,8 +74,8 @@ def _split_name(name: str) -> tuple[str, str]:
 
 
 def deliver(job, timeout: float) -> str:
-    target, melding = job.target, job.melding
-    client = ZGWClient(target, timeout, melding.reference)
+    options, melding = job.options, job.melding
+    client = ZGWClient(options, job.target.secrets.get("client_secret", ""), timeout, melding.reference)
     progress = dict(job.progress or {})
 
     def step(name: str, produce):
@@ -86,16 +90,16 @@ def deliver(job, timeout: float) -> str:
         "zaak",
         lambda: (
             client.find(
-                "zaken", "zaken", identificatie=melding.reference, bronorganisatie=target.bronorganisatie
+                "zaken", "zaken", identificatie=melding.reference, bronorganisatie=options["bronorganisatie"]
             )
             or client.create(
                 "zaken",
                 "zaken",
                 {
                     "identificatie": melding.reference,
-                    "bronorganisatie": target.bronorganisatie,
-                    "verantwoordelijkeOrganisatie": target.bronorganisatie,
-                    "zaaktype": target.zaaktype,
+                    "bronorganisatie": options["bronorganisatie"],
+                    "verantwoordelijkeOrganisatie": options["bronorganisatie"],
+                    "zaaktype": options["zaaktype"],
                     "startdatum": today,
                     "registratiedatum": today,
                     "omschrijving": f"Wmo-melding {melding.reference}",
@@ -111,9 +115,11 @@ def deliver(job, timeout: float) -> str:
                 "documenten",
                 "enkelvoudiginformatieobjecten",
                 identificatie=melding.reference,
-                bronorganisatie=target.bronorganisatie,
+                bronorganisatie=options["bronorganisatie"],
             )
-            or client.create("documenten", "enkelvoudiginformatieobjecten", _document(target, melding, today))
+            or client.create(
+                "documenten", "enkelvoudiginformatieobjecten", _document(options, melding, today)
+            )
         ),
     )
     step(
@@ -138,7 +144,7 @@ def deliver(job, timeout: float) -> str:
                 {
                     "zaak": zaak,
                     "betrokkeneType": "natuurlijk_persoon",
-                    "roltype": target.roltype_initiator,
+                    "roltype": options["roltype_initiator"],
                     "roltoelichting": "Inwoner die de melding deed",
                     "betrokkeneIdentificatie": {"voornamen": voornamen, "geslachtsnaam": geslachtsnaam},
                 },
@@ -148,12 +154,12 @@ def deliver(job, timeout: float) -> str:
     return "zaak aangemaakt"
 
 
-def _document(target, melding, today: str) -> dict:
+def _document(options, melding, today: str) -> dict:
     from meldingen.pdf import melding_pdf
 
     return {
         "identificatie": melding.reference,
-        "bronorganisatie": target.bronorganisatie,
+        "bronorganisatie": options["bronorganisatie"],
         "creatiedatum": today,
         "titel": f"Melding {melding.reference}",
         "auteur": "Wmo-portaal",
@@ -161,7 +167,50 @@ def _document(target, melding, today: str) -> dict:
         "bestandsnaam": f"melding-{melding.reference}.pdf",
         "formaat": "application/pdf",
         "inhoud": base64.b64encode(melding_pdf(melding)).decode(),
-        "informatieobjecttype": target.informatieobjecttype,
+        "informatieobjecttype": options["informatieobjecttype"],
         "vertrouwelijkheidaanduiding": "vertrouwelijk",
         "status": "definitief",
     }
+
+
+@register("zgw")
+class ZGW(DeliveryKind):
+    label = gettext_lazy("ZGW API's (Open Zaak)")
+    heading = gettext_lazy("ZGW API's")
+    order = 30
+    option_fields = {
+        "zaken_api_url": HttpsURLFormField(
+            label=gettext_lazy("Zaken API"),
+            required=False,
+            help_text=gettext_lazy("Bijvoorbeeld https://openzaak.example/zaken/api/v1"),
+        ),
+        "documenten_api_url": HttpsURLFormField(label=gettext_lazy("Documenten API"), required=False),
+        "client_id": forms.CharField(label=gettext_lazy("Client-id"), required=False, max_length=100),
+        "zaaktype": HttpsURLFormField(label=gettext_lazy("Zaaktype"), required=False),
+        "informatieobjecttype": HttpsURLFormField(label=gettext_lazy("Informatieobjecttype"), required=False),
+        "roltype_initiator": HttpsURLFormField(label=gettext_lazy("Roltype initiator"), required=False),
+        "bronorganisatie": forms.CharField(
+            label=gettext_lazy("RSIN van de gemeente"), required=False, max_length=9
+        ),
+    }
+    secret_fields = {
+        "client_secret": forms.CharField(label=gettext_lazy("Client-secret"), required=False, max_length=200),
+    }
+    required = (
+        "zaken_api_url",
+        "documenten_api_url",
+        "client_id",
+        "client_secret",
+        "zaaktype",
+        "informatieobjecttype",
+        "roltype_initiator",
+        "bronorganisatie",
+    )
+    address_options = ("zaken_api_url", "documenten_api_url")
+    requests_per_attempt = 8  # finds and creates
+
+    def carries_answers(self, options: dict) -> bool:
+        return True  # the zaak holds the melding's PDF and the resident's name
+
+    def deliver(self, job) -> str:
+        return deliver(job, self.timeout(job.target))
