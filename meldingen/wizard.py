@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from . import ratelimit
+from . import confirmation, drafts, ratelimit
 from .address import FOUND, lookup_address
 from .forms import (
     ControlerenForm,
@@ -22,7 +22,6 @@ from .forms import (
     SpoedForm,
     VoorWieForm,
 )
-from .models import MeldingDraft
 from .storage import store_melding
 from .summary import sections_with_steps
 from .tasks import queue_confirmation_email
@@ -43,7 +42,6 @@ STEPS = [
 CHECK_STEP = "controleren"
 WIZARD_PREFIX = "melding_wizard"
 SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
-CONFIRMED_KEY = "melding_confirmed"
 VOOR_WIE_CHOICES = {"zelf", "mantelzorger", "familie", "professional"}
 
 
@@ -96,6 +94,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         step = kwargs.get("step")
         if "reset" in request.GET:
             self.storage.reset()
+            confirmation.forget(request)
             return redirect(self.get_step_url(self.steps.first))
         form_list = self.get_form_list()
         if step == self.done_step_name:
@@ -103,8 +102,12 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if step not in form_list:
             # A step that does not apply to these answers (or does not exist): go where the user was.
             return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
-        if step != self.steps.first and not self.storage.has_answers:
-            return self.render_expired()
+        if not self.storage.has_answers:
+            sent = confirmation.confirmed_melding(request)
+            if sent:  # back after the confirmation, or a reload: say it was sent
+                return drafts.render_sent(request, sent)
+            if step != self.steps.first:
+                return self.render_expired()
         if request.GET.get("terug") == CHECK_STEP:
             self.storage.extra_data["return_to_check"] = True
         if step == CHECK_STEP:
@@ -121,7 +124,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         step = kwargs.get("step")
         form_list = self.get_form_list()
         if not self.storage.has_answers and step != self.steps.first:
-            if CONFIRMED_KEY in self.request.session:
+            if confirmation.confirmed_melding(self.request):
                 return redirect("meldingen:bevestiging")  # a second click on "Verstuur"
             return self.render_expired()
         if step not in form_list:
@@ -213,15 +216,17 @@ class MeldingWizard(NamedUrlSessionWizardView):
             return render(self.request, "meldingen/te_vaak.html", status=429)
         answers = collect_answers(form_dict)
         token = self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
+        draft_key = self.storage.extra_data.get(drafts.DRAFT_KEY)
         try:
-            melding = store_melding(answers, submission_token=token)
+            melding = store_melding(answers, submission_token=token, draft_key=draft_key)
+        except drafts.AlreadySent as sent:  # from the same draft, on another device or in another tab
+            self.storage.reset()
+            return drafts.render_sent(self.request, sent.melding)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the user keeps the answers and may retry
             logger.error("Storing a melding failed: %s", type(exc).__name__)
             return render(self.request, "meldingen/opslaan_mislukt.html", status=503)
-        draft_id = self.storage.extra_data.get("draft_id")
-        if draft_id:
-            MeldingDraft.objects.filter(pk=draft_id).delete()
-        self.request.session[CONFIRMED_KEY] = {"pk": melding.pk, "reference": melding.reference}
+        drafts.mark_sent(draft_key)
+        confirmation.remember(self.request, melding)
         self.storage.reset()
         queue_confirmation_email(melding)
         return redirect("meldingen:bevestiging")

@@ -281,6 +281,8 @@ MELDINGEN_GEMEENTE_CODE = os.environ.get("MELDINGEN_GEMEENTE_CODE", "")
 MELDINGEN_RETENTION_DAYS = int(os.environ.get("MELDINGEN_RETENTION_DAYS", "365"))
 # Days a "save and continue later" link stays valid.
 MELDINGEN_DRAFT_DAYS = int(os.environ.get("MELDINGEN_DRAFT_DAYS", "7"))
+# Minutes the confirmation page and its PDF stay available to the browser that sent the melding.
+MELDINGEN_CONFIRMATION_MINUTES = int(os.environ.get("MELDINGEN_CONFIRMATION_MINUTES", "120"))
 # Melding submissions (and saves) allowed per IP address per window.
 MELDINGEN_RATE_LIMIT = int(os.environ.get("MELDINGEN_RATE_LIMIT", "10"))
 MELDINGEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("MELDINGEN_RATE_LIMIT_WINDOW_SECONDS", "3600"))
