@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import confirmation, drafts, ratelimit
 from .address import FOUND, INVALID, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
@@ -53,7 +53,6 @@ def bevestiging_pdf(request):
         return redirect("meldingen:start")
     response = HttpResponse(melding_pdf(melding), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="melding-{melding.reference}.pdf"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
@@ -138,13 +137,14 @@ def address_message(status: str) -> str:
     return str(ADDRESS_MESSAGES.get(status, ""))
 
 
-@require_GET
+@require_POST
 def adres(request):
-    """JSON for the enhanced address fields; the form works the same without it."""
+    """JSON for the enhanced address fields; the form works the same without it. The address comes in the
+    body of a POST: a query string would put it in every access log."""
     result = lookup_address(
-        request.GET.get("postcode", "")[:20],
-        request.GET.get("huisnummer", "")[:10],
-        request.GET.get("toevoeging", "")[:10],
+        request.POST.get("postcode", "")[:20],
+        request.POST.get("huisnummer", "")[:10],
+        request.POST.get("toevoeging", "")[:10],
     )
     response = JsonResponse(
         {
@@ -154,5 +154,4 @@ def adres(request):
             "message": address_message(result.status),
         }
     )
-    response["Cache-Control"] = "no-store"
     return response

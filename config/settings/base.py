@@ -28,6 +28,7 @@ MUNICIPALITY_PHONE = os.environ.get("MUNICIPALITY_PHONE", "14 0599")
 MUNICIPALITY_EMAIL = os.environ.get("MUNICIPALITY_EMAIL", "wmo@lindewaard.example")
 
 INSTALLED_APPS = [
+    "core",
     "portal",
     "socialekaart",
     "meldingen",
@@ -69,7 +70,10 @@ MIDDLEWARE = [
     # the visitor's own token in the stored page).
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.staff_sessions.StaffSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The whole Wagtail admin asks for the second factor where it applies, not only the backoffice.
+    "meldingen.backoffice.access.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -156,9 +160,10 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# E-mail: printed to the console unless EMAIL_HOST is set.
+# E-mail: SMTP when EMAIL_HOST is set, else printed to the console (development only: production refuses
+# that, since draft links and addresses would land in the server log). EMAIL_BACKEND chooses one outright.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = (
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
@@ -196,6 +201,12 @@ STORAGES = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A session ends when the browser closes: a resident's answers stay nowhere on a shared computer.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Logged-in users (staff, editors, providers) are logged out after this many minutes without a request,
+# and after this many hours whatever they do (core/staff_sessions.py).
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+STAFF_SESSION_MAX_HOURS = float(os.environ.get("STAFF_SESSION_MAX_HOURS", "9"))
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -324,7 +335,8 @@ PORTAL_FEEDBACK_RATE_LIMIT = (
 # --- Backoffice and delivery ---------------------------------------------------------------------------
 # Settings of meldingen/backoffice/ and meldingen/delivery/ go in this section.
 
-# Backoffice views demand a verified TOTP device from every user (otherwise only from users who have one).
+# The Wagtail admin (backoffice and page editing) demands a verified TOTP device from every user (otherwise
+# only from users who have one). Production settings default to true.
 BACKOFFICE_REQUIRE_2FA = env_bool("BACKOFFICE_REQUIRE_2FA")
 # Key of the blind index used to search encrypted names; falls back to a key derived from SECRET_KEY.
 BACKOFFICE_BLIND_INDEX_KEY = os.environ.get("BACKOFFICE_BLIND_INDEX_KEY", "")

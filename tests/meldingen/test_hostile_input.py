@@ -110,7 +110,7 @@ def test_any_url_and_query_is_no_crash(client, step, params):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(st.sampled_from(["postcode", "huisnummer", "toevoeging"]), VALUES))
 def test_address_endpoint_never_crashes(client, params):
-    response = client.get("/melding/adres/", params)
+    response = client.post("/melding/adres/", params)
     assert response.status_code == 200 and "status" in response.json()
 
 
