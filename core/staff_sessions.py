@@ -28,7 +28,10 @@ class StaffSessionMiddleware:
 
     def __call__(self, request):
         session = getattr(request, "session", None)
-        if session is not None and session.get("_auth_user_id"):
+        # Only with a session cookie: reading the session of any other visitor would mark it as used, and
+        # the page cache keeps only pages that never looked at the session.
+        has_cookie = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if session is not None and has_cookie and session.get("_auth_user_id"):
             now = time.time()
             started = session.get(STARTED_KEY)
             seen = session.get(SEEN_KEY)

@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The security headers go on every answer, also one from the page cache: so these two come before it.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.security_headers.ContentSecurityPolicyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Whole pages for anonymous visitors from the cache, before Wagtail's routing (after CSRF: it puts
     # the visitor's own token in the stored page).
@@ -75,8 +78,6 @@ MIDDLEWARE = [
     # The whole Wagtail admin asks for the second factor where it applies, not only the backoffice.
     "meldingen.backoffice.access.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -215,7 +216,6 @@ X_FRAME_OPTIONS = "DENY"
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 _tile_hosts = [MAP_TILE_URL.split("/{", 1)[0].rsplit("/", 1)[0]] if MAP_TILE_URL.startswith("http") else []
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -229,6 +229,29 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# The Wagtail admin (every resident's data is shown there) has its own policy: Wagtail's admin needs inline
+# style attributes, blob: and data: images, and frames its own page previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATH_PREFIX": "/admin/",
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *_tile_hosts],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# No avatars from an outside host in the admin, and no call to releases.wagtail.org from staff browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 WAGTAIL_SITE_NAME = MUNICIPALITY_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
