@@ -5,11 +5,12 @@ import secrets
 
 from django.conf import settings
 from django.forms.utils import ErrorDict
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from . import confirmation, drafts, ratelimit
+from . import confirmation, drafts, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .forms import (
     ControlerenForm,
@@ -129,8 +130,10 @@ class MeldingWizard(NamedUrlSessionWizardView):
             return self.render_expired()
         if step not in form_list:
             return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
+        data = self.guarded_post(step)
+        if not isinstance(data, QueryDict):
+            return data  # refused: nothing is stored
         self.storage.current_step = step
-        data = self.request.POST.copy()
         if "opslaan" in data:
             self.keep_typed(step, data)
             return redirect("meldingen:opslaan")
@@ -154,6 +157,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
         # Where the user is now; stored here so the GET that follows changes nothing and writes nothing.
         self.storage.current_step = next_step
         return redirect(self.get_step_url(next_step))
+
+    def guarded_post(self, step):
+        """The step's own fields from the POST, or the answer that refuses it (see step_guard)."""
+        if not step_guard.within_step_limit(self.request):
+            return render(self.request, "meldingen/te_vaak.html", status=429)
+        if step_guard.too_much(self.request.POST):
+            return render(self.request, "meldingen/geweigerd.html", status=400)
+        return step_guard.own_fields(self.request.POST, self.get_form(step=step), f"{WIZARD_PREFIX}-")
 
     def keep_typed(self, step, data):
         """Store the page as typed, valid or not, so going back or saving never loses it."""

@@ -320,6 +320,8 @@ MELDINGEN_CONFIRMATION_MINUTES = int(os.environ.get("MELDINGEN_CONFIRMATION_MINU
 # Melding submissions (and saves) allowed per IP address per window.
 MELDINGEN_RATE_LIMIT = int(os.environ.get("MELDINGEN_RATE_LIMIT", "10"))
 MELDINGEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("MELDINGEN_RATE_LIMIT_WINDOW_SECONDS", "3600"))
+# Posts of question pages (every "Verder", "Wijzig" and address lookup) per IP address per the same window.
+MELDINGEN_STEP_RATE_LIMIT = int(os.environ.get("MELDINGEN_STEP_RATE_LIMIT", "300"))
 # Working days for the first contact after an ordinary melding (spoed: always 2), and for the onderzoek.
 MELDINGEN_CONTACT_WORKING_DAYS = int(os.environ.get("MELDINGEN_CONTACT_WORKING_DAYS", "5"))
 MELDINGEN_ONDERZOEK_WEEKS = int(os.environ.get("MELDINGEN_ONDERZOEK_WEEKS", "6"))
