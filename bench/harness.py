@@ -44,6 +44,8 @@ def server_env(database_url: str = DATABASE_URL) -> dict:
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url,
         "LOG_LEVEL": "WARNING",
+        # Production refuses to print e-mail to the console; the benchmark sends none anywhere.
+        "EMAIL_BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"),
     }
 
 

@@ -34,6 +34,8 @@ class Melding(models.Model):
     encrypted_answers = models.TextField(_("antwoorden (versleuteld)"), blank=True, editable=False)
     # Hash of the submission token in the user's session: a double submit finds the same melding.
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # The key of the saved draft it was sent from: one draft makes at most one melding, on any device.
+    draft_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     personal_data_removed_at = models.DateTimeField(
         _("persoonsgegevens verwijderd op"), null=True, blank=True
@@ -108,9 +110,13 @@ class MeldingDraft(models.Model):
     """A melding saved halfway: the wizard's answers, encrypted; only the hash of the link token is kept."""
 
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # Stays the same when the resident saves again; every session holding these answers carries it too.
+    key = models.CharField(max_length=64, unique=True, null=True, editable=False)
     encrypted_data = models.TextField(editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(db_index=True)
+    # When the link was used: it works once.
+    redeemed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = MeldingDraftQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ import hashlib
 from django.db import IntegrityError, transaction
 
 from .answers import Answers
+from .drafts import AlreadySent
 from .models import Melding
 from .signals import melding_stored
 
@@ -35,23 +36,36 @@ def build_melding(answers: Answers | dict) -> Melding:
     return melding
 
 
-def store_melding(answers: Answers | dict, submission_token: str | None = None) -> Melding:
+def _refuse_a_second_from_the_draft(draft_key: str | None, submission_key: str | None) -> None:
+    sent = Melding.objects.filter(draft_key=draft_key).first() if draft_key else None
+    if sent and (submission_key is None or sent.submission_key != submission_key):
+        raise AlreadySent(sent)
+
+
+def store_melding(
+    answers: Answers | dict, submission_token: str | None = None, draft_key: str | None = None
+) -> Melding:
     """Save the melding and tell the receivers, all in one transaction; the same token gives the same melding.
 
-    Raises whatever the database or a receiver raises: then nothing is stored.
+    A melding from a saved draft (`draft_key`) is stored once: a second one from the same draft, from any
+    device, raises AlreadySent with the first. Raises whatever the database or a receiver raises: then
+    nothing is stored.
     """
     key = _submission_key(submission_token)
+    _refuse_a_second_from_the_draft(draft_key, key)
     if key:
         existing = Melding.objects.filter(submission_key=key).first()
         if existing:
             return existing
     melding = build_melding(answers)
     melding.submission_key = key
+    melding.draft_key = draft_key or None
     try:
         with transaction.atomic():
             melding.save()
             melding_stored.send(sender=Melding, melding=melding)
     except IntegrityError:
+        _refuse_a_second_from_the_draft(draft_key, key)  # another device sent the same draft just now
         # A second request with the same token won the race: return what it stored.
         existing = Melding.objects.filter(submission_key=key).first() if key else None
         if existing is None:

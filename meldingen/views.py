@@ -1,25 +1,20 @@
 """The pages around the question pages: start, confirmation and PDF, save-and-continue, address lookup."""
 
-import secrets
-from datetime import timedelta
-
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from . import ratelimit
+from . import confirmation, drafts, ratelimit
 from .address import FOUND, INVALID, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
-from .crypto import InvalidToken
 from .dates import next_steps
 from .emails import send_draft_link
 from .forms import SaveForm, outside_message
-from .models import Melding, MeldingDraft, hash_token
 from .pdf import melding_pdf
-from .wizard import CONFIRMED_KEY, SESSION_KEY, answers_from_session
+from .wizard import SESSION_KEY, answers_from_session
 from .wizard_storage import read_wizard_data, write_wizard_data
 
 
@@ -36,15 +31,8 @@ def start(request):
     )
 
 
-def _confirmed_melding(request):
-    confirmed = request.session.get(CONFIRMED_KEY)
-    if not isinstance(confirmed, dict):
-        return None
-    return Melding.objects.filter(pk=confirmed.get("pk"), reference=confirmed.get("reference")).first()
-
-
 def bevestiging(request):
-    melding = _confirmed_melding(request)
+    melding = confirmation.confirmed_melding(request)
     if melding is None:
         return redirect("meldingen:start")
     return render(
@@ -60,12 +48,11 @@ def bevestiging(request):
 
 
 def bevestiging_pdf(request):
-    melding = _confirmed_melding(request)
+    melding = confirmation.confirmed_melding(request)
     if melding is None:
         return redirect("meldingen:start")
     response = HttpResponse(melding_pdf(melding), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="melding-{melding.reference}.pdf"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
@@ -80,11 +67,12 @@ def opslaan(request):
         if form.is_valid():
             if not ratelimit.hit(request, "save"):
                 return render(request, "meldingen/te_vaak.html", status=429)
-            token = secrets.token_urlsafe(32)
-            expires_at = timezone.now() + timedelta(days=settings.MELDINGEN_DRAFT_DAYS)
-            draft = MeldingDraft(token_hash=hash_token(token), expires_at=expires_at)
-            draft.data = {"wizard": data}
-            draft.save()
+            try:
+                token, expires_at = drafts.save_draft(data)
+            except drafts.AlreadySent as sent:
+                write_wizard_data(request.session, SESSION_KEY, {})
+                return drafts.render_sent(request, sent.melding)
+            write_wizard_data(request.session, SESSION_KEY, data)  # it now knows its draft
             url = settings.SITE_URL + reverse("meldingen:verder", kwargs={"token": token})
             send_draft_link(form.cleaned_data["email"], url, timezone.localtime(expires_at))
             return render(
@@ -101,26 +89,31 @@ def opslaan(request):
 @require_http_methods(["GET", "POST"])
 def verder(request, token):
     """The link from the e-mail. GET only asks; POST restores (mail scanners follow links with GET)."""
-    draft = MeldingDraft.objects.for_token(token)
-    if draft is None:
-        return render(
-            request, "meldingen/link_verlopen.html", {"draft_days": settings.MELDINGEN_DRAFT_DAYS}, status=410
-        )
+    state = drafts.link_state(token)
+    if state.status == drafts.SENT:
+        return drafts.render_sent(request, state.melding)
+    if state.status == drafts.USED:
+        return render(request, "meldingen/link_gebruikt.html", status=410)
+    if state.status == drafts.GONE:
+        return _link_gone(request)
     if request.method == "POST":
-        try:
-            wizard = draft.data.get("wizard") or {}
-        except InvalidToken:  # saved under a key that has since been removed
-            return render(
-                request,
-                "meldingen/link_verlopen.html",
-                {"draft_days": settings.MELDINGEN_DRAFT_DAYS},
-                status=410,
-            )
-        wizard.setdefault("extra_data", {})["draft_id"] = draft.pk
+        wizard = drafts.redeem(state.draft)
+        if wizard is None:  # another browser was just faster, or saved under a key since removed
+            if drafts.link_state(token).status == drafts.USED:
+                return render(request, "meldingen/link_gebruikt.html", status=410)
+            return _link_gone(request)
         write_wizard_data(request.session, SESSION_KEY, wizard)
-        request.session.pop(CONFIRMED_KEY, None)
+        confirmation.forget(request)
         return redirect("meldingen:stap", step=wizard.get("step") or "voor-wie")
-    return render(request, "meldingen/verder.html", {"expires_at": timezone.localtime(draft.expires_at)})
+    return render(
+        request, "meldingen/verder.html", {"expires_at": timezone.localtime(state.draft.expires_at)}
+    )
+
+
+def _link_gone(request):
+    return render(
+        request, "meldingen/link_verlopen.html", {"draft_days": settings.MELDINGEN_DRAFT_DAYS}, status=410
+    )
 
 
 ADDRESS_MESSAGES = {
@@ -141,13 +134,14 @@ def address_message(status: str) -> str:
     return str(ADDRESS_MESSAGES.get(status, ""))
 
 
-@require_GET
+@require_POST
 def adres(request):
-    """JSON for the enhanced address fields; the form works the same without it."""
+    """JSON for the enhanced address fields; the form works the same without it. The address comes in the
+    body of a POST: a query string would put it in every access log."""
     result = lookup_address(
-        request.GET.get("postcode", "")[:20],
-        request.GET.get("huisnummer", "")[:10],
-        request.GET.get("toevoeging", "")[:10],
+        request.POST.get("postcode", "")[:20],
+        request.POST.get("huisnummer", "")[:10],
+        request.POST.get("toevoeging", "")[:10],
     )
     response = JsonResponse(
         {
@@ -157,5 +151,4 @@ def adres(request):
             "message": address_message(result.status),
         }
     )
-    response["Cache-Control"] = "no-store"
     return response

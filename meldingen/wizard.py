@@ -5,14 +5,14 @@ import secrets
 
 from django.conf import settings
 from django.forms.utils import ErrorDict
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from . import ratelimit
+from . import confirmation, drafts, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
-from .models import MeldingDraft
 from .steps import CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms
 from .steps import STEPS as STEP_LIST
 from .storage import store_melding
@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 STEPS = [(step.slug, step.form) for step in STEP_LIST]  # formtools' form list
 WIZARD_PREFIX = "melding_wizard"
 SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
-CONFIRMED_KEY = "melding_confirmed"
 
 
 def typed_so_far(wizard) -> Answers:
@@ -64,6 +63,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         step = kwargs.get("step")
         if "reset" in request.GET:
             self.storage.reset()
+            confirmation.forget(request)
             return redirect(self.get_step_url(self.steps.first))
         form_list = self.get_form_list()
         if step == self.done_step_name:
@@ -71,8 +71,12 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if step not in form_list:
             # A step that does not apply to these answers (or does not exist): go where the user was.
             return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
-        if step != self.steps.first and not self.storage.has_answers:
-            return self.render_expired()
+        if not self.storage.has_answers:
+            sent = confirmation.confirmed_melding(request)
+            if sent:  # back after the confirmation, or a reload: say it was sent
+                return drafts.render_sent(request, sent)
+            if step != self.steps.first:
+                return self.render_expired()
         if request.GET.get("terug") == CHECK_STEP:
             self.storage.extra_data["return_to_check"] = True
         if step == CHECK_STEP:
@@ -89,13 +93,15 @@ class MeldingWizard(NamedUrlSessionWizardView):
         step = kwargs.get("step")
         form_list = self.get_form_list()
         if not self.storage.has_answers and step != self.steps.first:
-            if CONFIRMED_KEY in self.request.session:
+            if confirmation.confirmed_melding(self.request):
                 return redirect("meldingen:bevestiging")  # a second click on "Verstuur"
             return self.render_expired()
         if step not in form_list:
             return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
+        data = self.guarded_post(step)
+        if not isinstance(data, QueryDict):
+            return data  # refused: nothing is stored
         self.storage.current_step = step
-        data = self.request.POST.copy()
         if "opslaan" in data:
             self.keep_typed(step, data)
             return redirect("meldingen:opslaan")
@@ -119,6 +125,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
         # Where the user is now; stored here so the GET that follows changes nothing and writes nothing.
         self.storage.current_step = next_step
         return redirect(self.get_step_url(next_step))
+
+    def guarded_post(self, step):
+        """The step's own fields from the POST, or the answer that refuses it (see step_guard)."""
+        if not step_guard.within_step_limit(self.request):
+            return render(self.request, "meldingen/te_vaak.html", status=429)
+        if step_guard.too_much(self.request.POST):
+            return render(self.request, "meldingen/geweigerd.html", status=400)
+        return step_guard.own_fields(self.request.POST, self.get_form(step=step), f"{WIZARD_PREFIX}-")
 
     def keep_typed(self, step, data):
         """Store the page as typed, valid or not, so going back or saving never loses it."""
@@ -181,15 +195,17 @@ class MeldingWizard(NamedUrlSessionWizardView):
             return render(self.request, "meldingen/te_vaak.html", status=429)
         answers = answers_from_forms(form_dict)
         token = self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
+        draft_key = self.storage.extra_data.get(drafts.DRAFT_KEY)
         try:
-            melding = store_melding(answers, submission_token=token)
+            melding = store_melding(answers, submission_token=token, draft_key=draft_key)
+        except drafts.AlreadySent as sent:  # from the same draft, on another device or in another tab
+            self.storage.reset()
+            return drafts.render_sent(self.request, sent.melding)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the user keeps the answers and may retry
             logger.error("Storing a melding failed: %s", type(exc).__name__)
             return render(self.request, "meldingen/opslaan_mislukt.html", status=503)
-        draft_id = self.storage.extra_data.get("draft_id")
-        if draft_id:
-            MeldingDraft.objects.filter(pk=draft_id).delete()
-        self.request.session[CONFIRMED_KEY] = {"pk": melding.pk, "reference": melding.reference}
+        drafts.mark_sent(draft_key)
+        confirmation.remember(self.request, melding)
         self.storage.reset()
         queue_confirmation_email(melding)
         return redirect("meldingen:bevestiging")

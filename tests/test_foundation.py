@@ -78,8 +78,47 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+PRODUCTION_ENV = {
+    "SECRET_KEY": "k3-Vq9!pZr7wL0sYb2@Xn5tHc8uFj4mEa6dRg1oKi" * 2,
+    "ALLOWED_HOSTS": "wmo.example.nl",
+    "EMAIL_HOST": "smtp.example.nl",
+}
+
+
 def test_production_settings_pass_check_deploy():
-    result = _run_production_check(
-        {"SECRET_KEY": "k3-Vq9!pZr7wL0sYb2@Xn5tHc8uFj4mEa6dRg1oKi" * 2, "ALLOWED_HOSTS": "wmo.example.nl"}
-    )
+    result = _run_production_check(PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_print_e_mail_to_the_console():
+    """Draft links, password-reset links and residents' addresses would end up in the server log."""
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "EMAIL_HOST"}
+    result = _run_production_check(env)
+    assert result.returncode != 0 and "EMAIL_HOST" in result.stderr
+
+
+def test_production_accepts_a_deliberate_e_mail_backend():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "EMAIL_HOST"}
+    result = _run_production_check({**env, "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _production_setting(name, env):
+    script = f"from django.conf import settings; print(repr(settings.{name}))"
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_demands_the_second_factor_unless_turned_off():
+    assert _production_setting("BACKOFFICE_REQUIRE_2FA", PRODUCTION_ENV) == "True"
+    assert (
+        _production_setting("BACKOFFICE_REQUIRE_2FA", {**PRODUCTION_ENV, "BACKOFFICE_REQUIRE_2FA": "false"})
+        == "False"
+    )

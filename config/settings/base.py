@@ -28,6 +28,7 @@ MUNICIPALITY_PHONE = os.environ.get("MUNICIPALITY_PHONE", "14 0599")
 MUNICIPALITY_EMAIL = os.environ.get("MUNICIPALITY_EMAIL", "wmo@lindewaard.example")
 
 INSTALLED_APPS = [
+    "core",
     "portal",
     "socialekaart",
     "meldingen",
@@ -65,15 +66,19 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The security headers go on every answer, also one from the page cache: so these two come before it.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.security_headers.ContentSecurityPolicyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Whole pages for anonymous visitors from the cache, before Wagtail's routing (after CSRF: it puts
     # the visitor's own token in the stored page).
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.staff_sessions.StaffSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The whole Wagtail admin asks for the second factor where it applies, not only the backoffice.
+    "meldingen.backoffice.access.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -157,9 +162,10 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# E-mail: printed to the console unless EMAIL_HOST is set.
+# E-mail: SMTP when EMAIL_HOST is set, else printed to the console (development only: production refuses
+# that, since draft links and addresses would land in the server log). EMAIL_BACKEND chooses one outright.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = (
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
@@ -197,6 +203,12 @@ STORAGES = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A session ends when the browser closes: a resident's answers stay nowhere on a shared computer.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Logged-in users (staff, editors, providers) are logged out after this many minutes without a request,
+# and after this many hours whatever they do (core/staff_sessions.py).
+STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+STAFF_SESSION_MAX_HOURS = float(os.environ.get("STAFF_SESSION_MAX_HOURS", "9"))
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -205,7 +217,6 @@ X_FRAME_OPTIONS = "DENY"
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 _tile_hosts = [MAP_TILE_URL.split("/{", 1)[0].rsplit("/", 1)[0]] if MAP_TILE_URL.startswith("http") else []
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -219,6 +230,29 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# The Wagtail admin (every resident's data is shown there) has its own policy: Wagtail's admin needs inline
+# style attributes, blob: and data: images, and frames its own page previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATH_PREFIX": "/admin/",
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *_tile_hosts],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# No avatars from an outside host in the admin, and no call to releases.wagtail.org from staff browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 WAGTAIL_SITE_NAME = MUNICIPALITY_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -284,9 +318,13 @@ MELDINGEN_GEMEENTE_CODE = os.environ.get("MELDINGEN_GEMEENTE_CODE", "")
 MELDINGEN_RETENTION_DAYS = int(os.environ.get("MELDINGEN_RETENTION_DAYS", "365"))
 # Days a "save and continue later" link stays valid.
 MELDINGEN_DRAFT_DAYS = int(os.environ.get("MELDINGEN_DRAFT_DAYS", "7"))
+# Minutes the confirmation page and its PDF stay available to the browser that sent the melding.
+MELDINGEN_CONFIRMATION_MINUTES = int(os.environ.get("MELDINGEN_CONFIRMATION_MINUTES", "120"))
 # Melding submissions (and saves) allowed per IP address per window.
 MELDINGEN_RATE_LIMIT = int(os.environ.get("MELDINGEN_RATE_LIMIT", "10"))
 MELDINGEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("MELDINGEN_RATE_LIMIT_WINDOW_SECONDS", "3600"))
+# Posts of question pages (every "Verder", "Wijzig" and address lookup) per IP address per the same window.
+MELDINGEN_STEP_RATE_LIMIT = int(os.environ.get("MELDINGEN_STEP_RATE_LIMIT", "300"))
 # Working days for the first contact after an ordinary melding (spoed: always 2), and for the onderzoek.
 MELDINGEN_CONTACT_WORKING_DAYS = int(os.environ.get("MELDINGEN_CONTACT_WORKING_DAYS", "5"))
 MELDINGEN_ONDERZOEK_WEEKS = int(os.environ.get("MELDINGEN_ONDERZOEK_WEEKS", "6"))
@@ -325,7 +363,8 @@ PORTAL_FEEDBACK_RATE_LIMIT = (
 # --- Backoffice and delivery ---------------------------------------------------------------------------
 # Settings of meldingen/backoffice/ and meldingen/delivery/ go in this section.
 
-# Backoffice views demand a verified TOTP device from every user (otherwise only from users who have one).
+# The Wagtail admin (backoffice and page editing) demands a verified TOTP device from every user (otherwise
+# only from users who have one). Production settings default to true.
 BACKOFFICE_REQUIRE_2FA = env_bool("BACKOFFICE_REQUIRE_2FA")
 # Key of the blind index used to search encrypted names; falls back to a key derived from SECRET_KEY.
 BACKOFFICE_BLIND_INDEX_KEY = os.environ.get("BACKOFFICE_BLIND_INDEX_KEY", "")

@@ -21,3 +21,14 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+
+# Every staff account, page editors included, logs in with a second factor unless this is turned off.
+BACKOFFICE_REQUIRE_2FA = env_bool("BACKOFFICE_REQUIRE_2FA", True)  # noqa: F405
+
+# Draft links, password-reset links and residents' addresses must not be printed to the server log.
+if EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend" and not os.environ.get(  # noqa: F405
+    "EMAIL_BACKEND"
+):
+    raise ImproperlyConfigured(
+        "Set EMAIL_HOST (SMTP) or EMAIL_BACKEND: production does not print e-mail to the console."
+    )

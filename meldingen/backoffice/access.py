@@ -42,6 +42,49 @@ meldingen_view = require_role(can_see_meldingen)
 delivery_view = require_role(can_manage_delivery)
 
 
+def _second_factor_redirect(request):
+    has_device = any(devices_for_user(request.user, confirmed=True))
+    target = "backoffice:otp_verify" if has_device else "backoffice:otp_setup"
+    return redirect(f"{reverse(target)}?{urlencode({'next': request.path})}")
+
+
+class SecondFactorMiddleware:
+    """Every page of the Wagtail admin, page editing and snippets included, asks for the second factor where
+    it applies; only logging in and out, the password reset and the two-factor pages themselves do not."""
+
+    OPEN_URL_NAMES = (
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_javascript_catalog",
+        "backoffice:otp_setup",
+        "backoffice:otp_verify",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._admin_prefix = None
+        self._open_paths = None
+
+    def _prepare(self):
+        if self._admin_prefix is None:
+            self._admin_prefix = reverse("wagtailadmin_home")
+            self._open_paths = tuple(reverse(name) for name in self.OPEN_URL_NAMES)
+
+    def __call__(self, request):
+        self._prepare()
+        path = request.path
+        if (
+            path.startswith(self._admin_prefix)
+            and not path.startswith(self._open_paths)
+            and request.user.is_authenticated
+            and needs_second_factor(request.user)
+            and not request.user.is_verified()
+        ):
+            return _second_factor_redirect(request)
+        return self.get_response(request)
+
+
 def second_factor_required(view):
     """Only the two-factor check, for Wagtail's own views (their permission policy checks the rest)."""
 

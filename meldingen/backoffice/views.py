@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,9 +26,38 @@ from meldingen.delivery.tasks import retry_now
 PER_PAGE = 25
 
 
+# The text searched for (often a resident's name) is posted and kept in the session, never in the URL:
+# access logs keep query strings. "?zoek=1" says the list is filtered on it.
+SEARCH_SESSION_KEY = "backoffice_inbox_search"
+
+
+def _filter_data(request):
+    data = request.GET.copy()
+    data.pop("q", None)
+    if data.pop("zoek", None):
+        data["q"] = request.session.get(SEARCH_SESSION_KEY, "")
+    return data
+
+
+def _search_posted(request):
+    """The filter form, posted: remember the search text and show the list with the filters in the URL."""
+    text = (request.POST.get("q") or "")[:100].strip()
+    query = QueryDict(mutable=True)
+    for name in InboxFilterForm.base_fields:
+        if name != "q" and request.POST.get(name):
+            query[name] = request.POST[name][:100]
+    if text:
+        request.session[SEARCH_SESSION_KEY] = text
+        query["zoek"] = "1"
+    else:
+        request.session.pop(SEARCH_SESSION_KEY, None)
+    return redirect(f"{reverse('backoffice:inbox')}?{query.urlencode()}" if query else "backoffice:inbox")
+
+
 def _inbox_queryset(request):
     """The filtered inbox; a filter with a bad value is left out (the form says so), never a 500."""
-    form = InboxFilterForm(request.GET or None)
+    data = _filter_data(request)
+    form = InboxFilterForm(data or None)
     if form.is_bound:
         form.is_valid()
     return form, filtered(request.user, getattr(form, "cleaned_data", {}))
@@ -35,10 +65,13 @@ def _inbox_queryset(request):
 
 @meldingen_view
 def inbox(request):
+    if request.method == "POST":
+        return _search_posted(request)
     form, queryset = _inbox_queryset(request)
     page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)
+    query.pop("q", None)
     return TemplateResponse(
         request,
         "backoffice/inbox.html",

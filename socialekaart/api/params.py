@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -18,6 +18,9 @@ MAX_TEXT = 200
 MAX_PROXIMITY = 100_000  # metres
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([a-zA-Z]{2})?\s*$")
 TRUE, FALSE = {"true", "1", "yes", "ja"}, {"false", "0", "no", "nee", ""}
+
+
+MAX_UTC_OFFSET = timedelta(hours=16)
 
 
 class BadParameter(ValueError):
@@ -94,7 +97,15 @@ def moment(params, name: str) -> datetime | None:
         raise BadParameter(name, "geef een datum en tijd zoals 2026-01-31T09:00:00+01:00.")
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
-    return parsed
+    offset = parsed.utcoffset()
+    if offset is not None and abs(offset) >= MAX_UTC_OFFSET:
+        # PostgreSQL takes offsets up to 15:59 only; a larger one would be a server error.
+        raise BadParameter(name, "geef een tijdzone van -15:59 tot en met +15:59.")
+    try:
+        # In UTC, as the database compares it: a date at the edge of the calendar can fall off it.
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise BadParameter(name, "geef een datum tussen het jaar 2 en het jaar 9998.") from None
 
 
 def postcode(params, name: str = "postcode") -> str:

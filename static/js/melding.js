@@ -51,7 +51,11 @@
       "&toevoeging=" + encodeURIComponent(addition.value.trim());
     if (query === lastQuery && !force) { return; }
     lastQuery = query;
-    fetch(address.getAttribute("data-address-url") + "?" + query, { credentials: "same-origin" })
+    var body = new URLSearchParams(query);
+    var csrf = form.querySelector("[name='csrfmiddlewaretoken']");
+    if (csrf) { body.append("csrfmiddlewaretoken", csrf.value); }
+    // POST: the address stays out of the URL, and so out of access logs.
+    fetch(address.getAttribute("data-address-url"), { method: "POST", body: body, credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : { status: "unavailable" }; })
       .then(function (result) {
         if (result.status === "found") {

@@ -7,6 +7,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.conf import settings
 
 from meldingen.address import FOUND, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
 
@@ -117,12 +118,20 @@ def test_outside_the_municipality_says_what_to_do(walker):
 
 
 def test_json_endpoint_for_the_enhancement(client):
-    found = client.get("/melding/adres/", {"postcode": "3911AB", "huisnummer": "1"}).json()
+    found = client.post("/melding/adres/", {"postcode": "3911AB", "huisnummer": "1"}).json()
     assert found["status"] == "found" and found["straat"] == "Kerkplein"
-    outside = client.get("/melding/adres/", {"postcode": "9999ZZ", "huisnummer": "1"}).json()
+    outside = client.post("/melding/adres/", {"postcode": "9999ZZ", "huisnummer": "1"}).json()
     assert outside["status"] == "outside" and "Wmo-loket" in outside["message"]
-    bad = client.get("/melding/adres/", {"postcode": "<script>", "huisnummer": "x" * 500})
+    bad = client.post("/melding/adres/", {"postcode": "<script>", "huisnummer": "x" * 500})
     assert bad.status_code == 200 and bad.json()["status"] == "invalid"
+
+
+def test_the_address_lookup_takes_no_address_in_the_url(client):
+    """Access logs keep query strings: a postcode and house number there would end up in them."""
+    response = client.get("/melding/adres/", {"postcode": "3911AB", "huisnummer": "1"})
+    assert response.status_code == 405 and b"Kerkplein" not in response.content
+    script = (settings.BASE_DIR / "static/js/melding.js").read_text()
+    assert 'method: "POST"' in script and '"?" + query' not in script
 
 
 def test_pdok_found(pdok):

@@ -247,7 +247,12 @@ def test_production_settings_always_check_addresses():
     import subprocess
     import sys
 
-    env = {"SECRET_KEY": "x" * 60, "MELDINGEN_ENCRYPTION_KEYS": "", "PATH": "/usr/bin:/bin"}
+    env = {
+        "SECRET_KEY": "x" * 60,
+        "EMAIL_HOST": "smtp.example.nl",
+        "MELDINGEN_ENCRYPTION_KEYS": "",
+        "PATH": "/usr/bin:/bin",
+    }
     code = "import config.settings.production as s; print(s.DELIVERY_CHECK_ADDRESSES)"
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False

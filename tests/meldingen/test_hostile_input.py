@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import ANDER_UITGEBREID, step_data
+from .conftest import ANDER_UITGEBREID, ZELF_KORT, step_data
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_any_url_and_query_is_no_crash(client, step, params):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(st.sampled_from(["postcode", "huisnummer", "toevoeging"]), VALUES))
 def test_address_endpoint_never_crashes(client, params):
-    response = client.get("/melding/adres/", params)
+    response = client.post("/melding/adres/", params)
     assert response.status_code == 200 and "status" in response.json()
 
 
@@ -122,3 +122,30 @@ def test_digits_from_other_scripts_in_the_house_number_get_a_message(client, hui
     response = client.post("/melding/gegevens/", step_data("gegevens", data))
     assert response.status_code == 200
     assert "Vul alleen het nummer in" in response.content.decode()
+
+
+def test_thousands_of_junk_fields_are_refused_and_change_nothing(walker):
+    walker.walk(ZELF_KORT[:2])
+    before = walker.client.session["wizard_melding_wizard"]
+    junk = {f"junk-{index}": "x" * 10 for index in range(5000)}
+    response = walker.post("gegevens", ZELF_KORT[2][1], **junk)
+    assert response.status_code == 400
+    assert walker.client.session["wizard_melding_wizard"] == before
+
+
+def test_a_step_keeps_only_its_own_fields(walker):
+    walker.walk(ZELF_KORT[:2])
+    walker.post("gegevens", ZELF_KORT[2][1], **{"gegevens-extra": "geheim", "spoed-spoed": "ja"}, opslaan="1")
+    from meldingen.wizard_storage import read_wizard_data
+
+    stored = read_wizard_data(walker.client.session, "wizard_melding_wizard")["step_data"]["gegevens"]
+    assert "gegevens-naam" in stored and "gegevens-extra" not in stored and "spoed-spoed" not in stored
+
+
+def test_step_posts_count_towards_a_rate_limit(walker, settings):
+    settings.MELDINGEN_STEP_RATE_LIMIT = 3
+    walker.start()
+    for _ in range(3):
+        assert walker.post("voor-wie", {"voor_wie": "zelf"}).status_code == 302
+    response = walker.post("voor-wie", {"voor_wie": "zelf"})
+    assert response.status_code == 429 and "Te vaak geprobeerd" in response.content.decode()

@@ -1,0 +1,31 @@
+/* The Wagtail admin's date choosers and inline panels, started from data attributes instead of inline
+   scripts, so the admin works under a Content-Security-Policy without 'unsafe-inline' (see the templates in
+   templates/wagtailadmin/). Content added later (a new inline form, a StreamField block) is started too. */
+(function () {
+  "use strict";
+  function start(root) {
+    root.querySelectorAll("[data-admin-init]:not([data-admin-done])").forEach(function (el) {
+      if (el.closest("template")) { return; }
+      var fn = window[el.getAttribute("data-admin-init")];
+      if (typeof fn !== "function") { return; }
+      el.setAttribute("data-admin-done", "");
+      fn(el.getAttribute("data-admin-id"), JSON.parse(el.getAttribute("data-admin-config")));
+    });
+    root.querySelectorAll("[data-admin-panel]:not([data-admin-done])").forEach(function (el) {
+      if (el.closest("template")) { return; }
+      var Panel = window[el.getAttribute("data-admin-panel")];
+      if (typeof Panel !== "function") { return; }
+      el.setAttribute("data-admin-done", "");
+      new Panel(JSON.parse(el.getAttribute("data-admin-config")));
+    });
+  }
+  function begin() {
+    start(document);
+    new MutationObserver(function () { start(document); }).observe(document.body, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", begin);
+  } else {
+    begin();
+  }
+})();
