@@ -1,9 +1,13 @@
 # Wmo-portaal. `make run` serves the site with demo content; `make test` runs every check.
-PYTHON ?= python3
+# Python 3.11 is required: python3.11, or python3 when that is 3.11 (or name one: make PYTHON=/path/to/python).
+PYTHON ?= $(shell for p in python3.11 python3; do $$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+	2>/dev/null && { echo $$p; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 # The local test server that `make postgres` installs and starts (a test-only role and password).
 PG_URL ?= postgres://wmo:wmo-test@127.0.0.1:5432/wmo_portaal
+# pytest for every suite run: two workers (xdist; each gets its own test database), the 10 slowest at the end.
+PYTEST := $(PY) -m pytest -n 2 --dist loadfile --durations=10
 
 # Exits 0 when the PostgreSQL server of the URL in argv[1] accepts connections.
 define POSTGRES_ANSWERS
@@ -14,15 +18,28 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install browser-deps postgres run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
+.PHONY: install lock system-deps browser-deps postgres run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
 
-$(VENV)/.installed: pyproject.toml
+# Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml).
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed, and neither python3.11 nor python3 is 3.11." \
+		"Install it (e.g. apt-get install python3.11, or pyenv), or run: make PYTHON=/path/to/python3.11"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+# Every Python dependency of pyproject.toml (with the dev extra) pinned with hashes, for Python 3.11.
+lock: install
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 \
+		--upgrade --quiet -o requirements.lock
+
+# WeasyPrint's system libraries (Pango, HarfBuzz, a font) for the PDFs: installed when missing (needs root).
+system-deps:
+	@bash services/system-deps.sh
 
 # Browser tests drive Debian's chromium; install it when it is missing (needs root, as on CI).
 browser-deps:
@@ -40,7 +57,7 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 # The web server and the task worker side by side; Ctrl-C stops both.
-run: demo
+run: system-deps demo
 	@echo "Wmo-portaal: http://127.0.0.1:8000  (beheer: http://127.0.0.1:8000/admin/)"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py db_worker & worker=$$!; \
@@ -55,20 +72,22 @@ lint: install
 
 # Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
-test: lint browser-deps postgres
+# The three runs go side by side; each one's output shows as a whole when it ends.
+test: lint system-deps browser-deps postgres
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
-	$(MAKE) taalcheck
+	$(MAKE) -j 3 --output-sync=target test-sqlite test-postgres taalcheck
 
+# The browser tests empty the database after each test (live server), so they get a session of their own:
+# with two workers, a test after them in the same worker would miss what the migrations made.
 test-sqlite: install
-	env -u DATABASE_URL $(PY) -m pytest
+	env -u DATABASE_URL $(PYTEST) -m "not browser"
+	env -u DATABASE_URL $(PYTEST) -m browser
 
 test-postgres: install postgres
 	@if $(PY) -c "$$POSTGRES_ANSWERS" "$(PG_URL)" 2>/dev/null; then \
 		echo "== PostgreSQL answers: running the suite on it"; \
-		DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"; \
+		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser and not slow"; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "PostgreSQL at $(PG_URL) does not answer, and REQUIRE_POSTGRES=1"; exit 1; \
 	else \
@@ -76,17 +95,16 @@ test-postgres: install postgres
 	fi
 
 test-fast: install
-	env -u DATABASE_URL $(PY) -m pytest -m "not browser and not slow"
+	env -u DATABASE_URL $(PYTEST) -m "not browser and not slow"
 
 test-browser: install browser-deps
-	env -u DATABASE_URL $(PY) -m pytest -m browser
+	env -u DATABASE_URL $(PYTEST) -m browser
 
-# The B1 taalcheck over every published demo page, in a throw-away database.
+# The B1 taalcheck over every published demo page, in a throw-away database of this run alone.
 taalcheck: install
-	@rm -f /tmp/wmo-taalcheck.sqlite3
-	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py migrate --noinput -v 0
-	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py load_demo
-	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py taalcheck
+	@dir="$$(mktemp -d "$${TMPDIR:-/tmp}/wmo-taalcheck.XXXXXX")"; trap 'rm -rf "$$dir"' EXIT; \
+	export DATABASE_URL="sqlite:///$$dir/db.sqlite3"; \
+	$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py load_demo && $(PY) manage.py taalcheck
 
 bench: install
 	$(PY) bench/run_all.py

@@ -99,6 +99,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.municipality",
             ],
+            "libraries": {"components": "core.components"},
         },
     },
 ]

@@ -4,6 +4,8 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core.components import described_widget, elided_pages, query_with
+
 register = template.Library()
 
 # The fixed parts of the site; Wagtail pages marked "show in menus" come first.
@@ -47,28 +49,7 @@ def _top_level_pages(site, request) -> list[dict]:
     return [{"url": page.get_url(request=request), "title": page.title} for page in children]
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current GET query with some parameters replaced, for links that keep the user's filters."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        query[key] = value
-    return query.urlencode()
-
-
-@register.simple_tag
-def elided_pages(page_obj):
-    """Page numbers around the current one, with ellipses (None) for the rest."""
-    return [
-        None if number == page_obj.paginator.ELLIPSIS else number
-        for number in page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-    ]
-
-
-@register.simple_tag
-def described_widget(field):
-    """The field's input, pointed at its hint and error message (the ids components/form_field.html gives)."""
-    described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
-    if field.errors:
-        described_by.append(f"{field.auto_id}_error")
-    return field.as_widget(attrs={"aria-describedby": " ".join(described_by)} if described_by else None)
+# The helpers of the shared components live in core.components; portal templates may load them from here too.
+register.simple_tag(takes_context=True)(query_with)
+register.simple_tag(elided_pages)
+register.simple_tag(described_widget)

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from socialekaart.demo import gemeente
@@ -25,9 +26,13 @@ from socialekaart.search import SearchQuery, get_backend
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_kaart", stdout=io.StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo kaart, loaded once for this module; each test runs in a savepoint inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_kaart", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def test_the_demo_covers_every_thema_and_wijk(demo):

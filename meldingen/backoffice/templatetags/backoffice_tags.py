@@ -26,18 +26,3 @@ def deadline(behandeling, today=None):
         left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}
         state = "soon" if days <= 5 else "ok"
     return {"kind": kind, "when": when, "left": left, "state": state}
-
-
-@register.simple_tag
-def widget(field):
-    """The field's widget, linked to its hint and error with aria-describedby."""
-    described = []
-    if field.help_text:
-        described.append(f"{field.auto_id}_helptext")
-    attrs = {}
-    if field.errors:
-        described.append(f"{field.auto_id}_error")
-        attrs["aria-invalid"] = "true"
-    if described:
-        attrs["aria-describedby"] = " ".join(described)
-    return field.as_widget(attrs=attrs)

@@ -1,0 +1,46 @@
+"""Template tags of the shared components in templates/components/ (form field, error summary, pagination),
+used by the site and the backoffice alike: `{% load components %}` (registered in TEMPLATES' libraries)."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current GET query with some parameters replaced, for links that keep the user's filters."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param=None):
+    """The current GET query on page `number`; `param` names the page's parameter ("page" when empty)."""
+    return query_with(context, **{param or "page": number})
+
+
+@register.simple_tag
+def elided_pages(page_obj):
+    """Page numbers around the current one, with ellipses (None) for the rest."""
+    return [
+        None if number == page_obj.paginator.ELLIPSIS else number
+        for number in page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]
+
+
+@register.simple_tag
+def described_widget(field):
+    """The field's input, pointed at its hint and error message (the ids components/form_field.html gives)."""
+    described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    return field.as_widget(attrs={"aria-describedby": " ".join(described_by)} if described_by else None)
+
+
+@register.simple_tag
+def forms_with_errors(form=None, forms=None):
+    """The forms the error summary lists: `form`, or each of `forms` (a page with several), with errors."""
+    candidates = [form] if form else list(forms or [])
+    return [candidate for candidate in candidates if candidate.errors]
