@@ -330,6 +330,8 @@ MELDINGEN_CONTACT_WORKING_DAYS = int(os.environ.get("MELDINGEN_CONTACT_WORKING_D
 MELDINGEN_ONDERZOEK_WEEKS = int(os.environ.get("MELDINGEN_ONDERZOEK_WEEKS", "6"))
 # The number to call at once when help is urgent.
 MELDINGEN_SPOED_PHONE = os.environ.get("MELDINGEN_SPOED_PHONE", MUNICIPALITY_PHONE)
+# "Waar staat mijn melding?": look-ups per IP address, and per reference number, per rate-limit window.
+MELDINGEN_STATUS_LOOKUP_LIMIT = int(os.environ.get("MELDINGEN_STATUS_LOOKUP_LIMIT", "10"))
 
 
 # --- Portal --------------------------------------------------------------------------------------------
