@@ -17,6 +17,7 @@ urlpatterns = [
     # Before the melding's own URLs, whose question pages take any slug.
     path("melding/status/", melding_status, name="melding_status"),
     path("melding/", include("meldingen.urls")),
+    path("klacht/", include("klachten.urls")),
 ]
 
 if settings.DEBUG:
