@@ -61,6 +61,11 @@ def organisaties():
     return Organisatie.objects.order_by("name")
 
 
+def organisaties_met_thema(thema):
+    """The organisations with a voorziening of this thema, by name (for demo content elsewhere)."""
+    return Organisatie.objects.filter(voorzieningen__themas=thema).distinct().order_by("name")
+
+
 def themas():
     """The kaart's themes (kinds of support), in their order."""
     return Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).order_by("sort_order", "name")
