@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import health
+from meldingen.backoffice.status_lookup import melding_status
 
 urlpatterns = [
     path("health/", health.health, name="health"),
@@ -13,7 +14,10 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("sociale-kaart/", include("socialekaart.urls")),
     path("api/hsds/", include("socialekaart.api.urls")),
+    # Before the melding's own URLs, whose question pages take any slug.
+    path("melding/status/", melding_status, name="melding_status"),
     path("melding/", include("meldingen.urls")),
+    path("klacht/", include("klachten.urls")),
 ]
 
 if settings.DEBUG:

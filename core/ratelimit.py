@@ -22,7 +22,13 @@ def client_ip(request) -> str:
 def within_limit(request, scope: str, limit: int, window_seconds: int) -> bool:
     """Count one attempt in `scope`; False when this IP address made more than `limit` in the window."""
     # The IP address is personal data too: the cache key holds only a hash of it.
-    key = f"ratelimit:{scope}:" + hashlib.sha256(client_ip(request).encode()).hexdigest()
+    return within_key_limit(scope, client_ip(request), limit, window_seconds)
+
+
+def within_key_limit(scope: str, value: str, limit: int, window_seconds: int) -> bool:
+    """Count one attempt for `value` (an IP address, a reference number...) in `scope`; False when it made
+    more than `limit` in the window, from any address. The cache key holds only a hash of the value."""
+    key = f"ratelimit:{scope}:" + hashlib.sha256(value.encode()).hexdigest()
     if cache.add(key, 1, timeout=window_seconds):
         return True
     try:

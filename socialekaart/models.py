@@ -472,3 +472,37 @@ class ZoekIndexVersie(models.Model):
 
     def __str__(self):
         return self.token
+
+
+# --- What other apps tell the kaart ----------------------------------------------------------------------
+
+
+class Stoplicht(models.Model):
+    """The traffic light of one organisation for one thema, as the klachten app last computed it.
+
+    The kaart only shows it: the klachten app writes these rows through `socialekaart.public`
+    (`replace_stoplichten`), so the kaart imports nothing of the complaints."""
+
+    class Kleur(models.TextChoices):
+        GROEN = "groen", _("Groen")
+        ORANJE = "oranje", _("Oranje")
+        ROOD = "rood", _("Rood")
+        GEEN = "geen", _("Te weinig gegevens")
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="stoplichten")
+    thema = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="stoplichten")
+    kleur = models.CharField(_("kleur"), max_length=10, choices=Kleur.choices)
+    klachten = models.PositiveIntegerField(_("klachten in 12 maanden"), default=0)
+    clienten = models.PositiveIntegerField(_("aantal cliënten"), null=True, blank=True)
+    berekend_op = models.DateField(_("berekend op"))
+
+    class Meta:
+        ordering = ["thema__sort_order", "thema__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisatie", "thema"], name="stoplicht_unique_per_thema")
+        ]
+        verbose_name = _("stoplicht")
+        verbose_name_plural = _("stoplichten")
+
+    def __str__(self):
+        return f"{self.organisatie} / {self.thema.name}: {self.kleur}"

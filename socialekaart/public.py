@@ -6,8 +6,11 @@ come from here, so the kaart can change its models without the melding noticing.
 
 from dataclasses import dataclass
 
+from django.db import transaction
+
+from socialekaart import permissions
 from socialekaart.demo import gemeente
-from socialekaart.models import Wijk
+from socialekaart.models import Organisatie, Stoplicht, Term, Wijk
 
 
 def wijk_for_postcode(postcode: str) -> Wijk | None:
@@ -48,3 +51,53 @@ DEMO_MUNICIPALITY = gemeente.GEMEENTE
 def demo_postcodes() -> dict[str, list[str]]:
     """Each demo wijk's name with its six-character postcodes, for demo content elsewhere."""
     return {wijk.name: sorted(wijk.streets) for wijk in gemeente.WIJKEN}
+
+
+# --- For the klachten about providers ----------------------------------------------------------------------
+
+
+def organisaties():
+    """Every organisation on the kaart, by name: for choosing the provider a complaint is about."""
+    return Organisatie.objects.order_by("name")
+
+
+def organisaties_met_thema(thema):
+    """The organisations with a voorziening of this thema, by name (for demo content elsewhere)."""
+    return Organisatie.objects.filter(voorzieningen__themas=thema).distinct().order_by("name")
+
+
+def themas():
+    """The kaart's themes (kinds of support), in their order."""
+    return Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).order_by("sort_order", "name")
+
+
+def organisatie_id_of_provider(user):
+    """The organisation a provider's login belongs to; None for everybody else (staff included)."""
+    return permissions.organisatie_id_of(user)
+
+
+@dataclass(frozen=True)
+class StoplichtStand:
+    organisatie_id: object
+    thema_id: object
+    kleur: str  # "groen", "oranje", "rood" or "geen" (te weinig gegevens)
+    klachten: int
+    clienten: int | None
+
+
+def replace_stoplichten(standen: list[StoplichtStand], berekend_op) -> int:
+    """Replace every traffic light on the kaart by these, in one transaction; returns how many there are."""
+    with transaction.atomic():
+        Stoplicht.objects.all().delete()
+        Stoplicht.objects.bulk_create(
+            Stoplicht(
+                organisatie_id=stand.organisatie_id,
+                thema_id=stand.thema_id,
+                kleur=stand.kleur,
+                klachten=stand.klachten,
+                clienten=stand.clienten,
+                berekend_op=berekend_op,
+            )
+            for stand in standen
+        )
+    return len(standen)

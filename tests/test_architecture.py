@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("config", "core", "portal", "socialekaart", "meldingen")
+PACKAGES = ("config", "core", "portal", "socialekaart", "meldingen", "klachten")
 
 
 def _module_name(path: Path) -> str:
@@ -103,23 +103,35 @@ def test_no_module_imports_itself_in_a_circle():
     assert _cycles(GRAPH) == []
 
 
-@pytest.mark.parametrize("package", ["core", "portal", "socialekaart", "meldingen"])
+@pytest.mark.parametrize("package", ["core", "portal", "socialekaart", "meldingen", "klachten"])
 def test_no_app_imports_the_project_package(package):
     assert [edge for edge in _edges_from(package) if _in(edge[1], "config")] == []
 
 
-@pytest.mark.parametrize("package", ["core", "socialekaart", "meldingen"])
+@pytest.mark.parametrize("package", ["core", "socialekaart", "meldingen", "klachten"])
 def test_nothing_but_the_project_imports_the_pages_app(package):
     assert [edge for edge in _edges_from(package) if _in(edge[1], "portal")] == []
 
 
 def test_core_imports_none_of_the_apps():
-    apps = ("portal", "socialekaart", "meldingen")
+    apps = ("portal", "socialekaart", "meldingen", "klachten")
     assert [edge for edge in _edges_from("core") if any(_in(edge[1], app) for app in apps)] == []
 
 
 def test_the_sociale_kaart_imports_neither_other_app():
-    assert [edge for edge in _edges_from("socialekaart") if _in(edge[1], "meldingen")] == []
+    others = ("meldingen", "klachten")
+    assert [edge for edge in _edges_from("socialekaart") if any(_in(edge[1], app) for app in others)] == []
+
+
+def test_the_klachten_ask_the_sociale_kaart_only_through_its_public_interface_and_know_no_melding():
+    edges = list(_edges_from("klachten"))
+    assert [edge for edge in edges if _in(edge[1], "socialekaart") and edge[1] != "socialekaart.public"] == []
+    assert [edge for edge in edges if _in(edge[1], "meldingen")] == []
+
+
+def test_only_the_project_knows_the_klachten():
+    for package in ("core", "portal", "socialekaart", "meldingen"):
+        assert [edge for edge in _edges_from(package) if _in(edge[1], "klachten")] == []
 
 
 def test_the_melding_asks_the_sociale_kaart_only_through_its_public_interface():

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "meldingen",
     "meldingen.backoffice",
     "meldingen.delivery",
+    "klachten",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -274,7 +275,7 @@ LOGGING = {
 }
 
 # The demo loaders `manage.py load_demo` runs, in order (each app owns its own).
-DEMO_COMMANDS = ["load_demo_kaart", "load_demo_pages", "load_demo_meldingen"]
+DEMO_COMMANDS = ["load_demo_kaart", "load_demo_pages", "load_demo_meldingen", "load_demo_klachten"]
 
 
 # --- Sociale kaart -------------------------------------------------------------------------------------
@@ -331,6 +332,8 @@ MELDINGEN_CONTACT_WORKING_DAYS = int(os.environ.get("MELDINGEN_CONTACT_WORKING_D
 MELDINGEN_ONDERZOEK_WEEKS = int(os.environ.get("MELDINGEN_ONDERZOEK_WEEKS", "6"))
 # The number to call at once when help is urgent.
 MELDINGEN_SPOED_PHONE = os.environ.get("MELDINGEN_SPOED_PHONE", MUNICIPALITY_PHONE)
+# "Waar staat mijn melding?": look-ups per IP address, and per reference number, per rate-limit window.
+MELDINGEN_STATUS_LOOKUP_LIMIT = int(os.environ.get("MELDINGEN_STATUS_LOOKUP_LIMIT", "10"))
 
 
 # --- Portal --------------------------------------------------------------------------------------------
@@ -390,3 +393,22 @@ DELIVERY_ALLOWED_HOSTS = env_list("DELIVERY_ALLOWED_HOSTS")
 DELIVERY_CHECK_ADDRESSES = env_bool("DELIVERY_CHECK_ADDRESSES")
 # How often the backoffice forgets its copies (name index, note texts) of meldingen retention cleared.
 BACKOFFICE_RETENTION_SECONDS = float(os.environ.get("BACKOFFICE_RETENTION_SECONDS", "3600"))
+
+
+# --- Klachten over aanbieders (klachten/) ------------------------------------------------------------------
+# Weeks to answer a complaint (Awb art. 9:11 lid 1: 6), counted per the Algemene termijnenwet.
+KLACHTEN_TERMIJN_WEKEN = int(os.environ.get("KLACHTEN_TERMIJN_WEKEN", "6"))
+# Complaints a visitor may send per IP address per window.
+KLACHTEN_RATE_LIMIT = int(os.environ.get("KLACHTEN_RATE_LIMIT", "5"))
+KLACHTEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("KLACHTEN_RATE_LIMIT_WINDOW_SECONDS", "3600"))
+# The traffic light on the kaart (klachten/stoplicht.py): complaints per 100 clients in the last MAANDEN
+# months; orange from ORANJE, red from ROOD; no light below MIN_CLIENTEN clients or for a provider that
+# first reported its clients less than MIN_DAGEN days ago; green below MIN_KLACHTEN complaints.
+KLACHTEN_STOPLICHT = {
+    "MAANDEN": 12,
+    "ORANJE": float(os.environ.get("KLACHTEN_STOPLICHT_ORANJE", "2")),
+    "ROOD": float(os.environ.get("KLACHTEN_STOPLICHT_ROOD", "5")),
+    "MIN_CLIENTEN": int(os.environ.get("KLACHTEN_STOPLICHT_MIN_CLIENTEN", "20")),
+    "MIN_KLACHTEN": int(os.environ.get("KLACHTEN_STOPLICHT_MIN_KLACHTEN", "3")),
+    "MIN_DAGEN": int(os.environ.get("KLACHTEN_STOPLICHT_MIN_DAGEN", "90")),
+}

@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meldingen.backoffice.notices import queue_status_notice
 from meldingen.backoffice.workflow import (
     CLOSED_STATUSES,
     TRANSITIONS,
@@ -96,6 +97,8 @@ class Behandeling(models.Model):
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     # Keyed hashes of the resident's normalised name words, space-delimited: see search_index.py.
     name_index = models.TextField(blank=True, default="", editable=False)
+    # Keyed hash of the resident's postcode and house number: "Waar staat mijn melding?" (search_index.py).
+    address_index = models.CharField(max_length=32, blank=True, default="", editable=False, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BehandelingQuerySet.as_manager()
@@ -179,6 +182,7 @@ class Behandeling(models.Model):
                 toelichting=toelichting,
             )
             AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, f"{previous} -> {target}")
+            transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.routing import team_for
-from meldingen.backoffice.search_index import name_index
+from meldingen.backoffice.search_index import address_index, name_index
 from meldingen.delivery.models import DeliveryJob, DeliveryTarget
 from meldingen.signals import melding_stored
 
@@ -27,6 +27,7 @@ def create_behandeling_for(melding) -> Behandeling:
         onderzoek_deadline=onderzoek,
         next_deadline=contact,
         name_index=name_index(melding.resident_name),
+        address_index=address_index(melding.typed_answers),
     )
     # Only targets a second person approved; each job keeps the options approved at this moment.
     jobs = [

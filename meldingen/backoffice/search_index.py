@@ -42,3 +42,19 @@ def name_index(name: str) -> str:
 
 def search_tokens(query: str) -> list[str]:
     return [word_token(word) for word in name_words(query)]
+
+
+def address_token(postcode: str, huisnummer: str) -> str:
+    """A keyed hash of postcode and house number ("3911ab" and "3911 AB", "012" and "12" are the same), for
+    "Waar staat mijn melding?": the address is checked without being stored in plain text. Empty when
+    either part is missing."""
+    code = re.sub(r"\s+", "", postcode or "").upper()
+    number = (huisnummer or "").strip().lstrip("0")
+    if not code or not number:
+        return ""
+    return hmac.new(_key(), f"adres:{code}:{number}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def address_index(answers) -> str:
+    """The address token of a melding's typed answers (meldingen/answers.py)."""
+    return address_token(answers.postcode, answers.resident.text("huisnummer"))

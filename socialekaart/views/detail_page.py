@@ -22,6 +22,12 @@ def detail(request, slug):
         else [],
         "capaciteit": list(voorziening.capaciteit.all()) if professional else [],
         "related": related_voorzieningen(voorziening),
+        # The organisation's traffic lights for this voorziening's themes (written by the klachten app).
+        "stoplichten": list(
+            voorziening.organisatie.stoplichten.filter(thema__in=voorziening.themas.all()).select_related(
+                "thema"
+            )
+        ),
         "breadcrumbs": kaart_breadcrumbs({"url": voorziening.get_absolute_url(), "title": voorziening.name}),
     }
     return render(request, "socialekaart/detail.html", context)

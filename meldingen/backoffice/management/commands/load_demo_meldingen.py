@@ -98,6 +98,21 @@ class Command(BaseCommand):
         self._targets()
         created = self._meldingen()
         self.stdout.write(self.style.SUCCESS(f"{len(teams)} wijkteams, {created} nieuwe demo-meldingen."))
+        self._status_lookup_example()
+
+    def _status_lookup_example(self) -> None:
+        """A demo melding to try "Waar staat mijn melding?" with (fictional data)."""
+        from meldingen.models import Melding
+        from meldingen.storage import _submission_key
+
+        melding = Melding.objects.filter(submission_key=_submission_key("demo-melding-0")).first()
+        if melding is None or not melding.encrypted_answers:
+            return
+        answers = melding.typed_answers
+        self.stdout.write(
+            f"Waar staat mijn melding? Probeer /melding/status/ met {melding.reference}, "
+            f"postcode {answers.postcode}, huisnummer {answers.resident.text('huisnummer')}."
+        )
 
     def _teams(self) -> list[Team]:
         teams = []

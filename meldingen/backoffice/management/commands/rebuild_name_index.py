@@ -1,9 +1,9 @@
-"""Recompute the blind name index of every case, e.g. after BACKOFFICE_BLIND_INDEX_KEY changed."""
+"""Recompute the blind name and address index of every case, e.g. after BACKOFFICE_BLIND_INDEX_KEY changed."""
 
 from django.core.management.base import BaseCommand
 
 from meldingen.backoffice.models import Behandeling
-from meldingen.backoffice.search_index import name_index
+from meldingen.backoffice.search_index import address_index, name_index
 
 
 class Command(BaseCommand):
@@ -15,8 +15,9 @@ class Command(BaseCommand):
             melding__personal_data_removed_at__isnull=True
         )
         for behandeling in cases.iterator(chunk_size=200):
-            index = name_index(behandeling.melding.resident_name)
-            if index != behandeling.name_index:
-                Behandeling.objects.filter(pk=behandeling.pk).update(name_index=index)
+            answers = behandeling.melding.typed_answers
+            index, address = name_index(answers.resident_name), address_index(answers)
+            if (index, address) != (behandeling.name_index, behandeling.address_index):
+                Behandeling.objects.filter(pk=behandeling.pk).update(name_index=index, address_index=address)
                 count += 1
         self.stdout.write(self.style.SUCCESS(f"{count} zoekindexen bijgewerkt."))

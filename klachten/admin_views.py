@@ -1,0 +1,182 @@
+"""The complaints in the backoffice (Wagtail admin, /admin/klachten/): the list, one complaint, registering
+one that came in by phone or letter, and the provider's numbers of clients."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from socialekaart import public
+
+from . import stoplicht
+from .access import can_see_klachten, is_staff_handler, provider_organisatie_id, visible_klachten
+from .forms import ClientaantallenForm, ReactieForm, SamenvattingForm, StaffKlachtForm, StatusForm
+from .models import Clientaantal, KlachtGebeurtenis
+from .views import create_klacht
+from .workflow import Status, TransitionNotAllowed, allowed_targets
+
+
+def _require(check, user):
+    if not check(user):
+        raise PermissionDenied
+
+
+@never_cache
+def lijst(request):
+    _require(can_see_klachten, request.user)
+    klachten = visible_klachten(request.user)
+    status = request.GET.get("status")
+    if status in Status.values:
+        klachten = klachten.filter(status=status)
+    return render(
+        request,
+        "klachten/admin/lijst.html",
+        {
+            "page_title": _("Klachten over aanbieders"),
+            "header_title": _("Klachten over aanbieders"),
+            "klachten": klachten[:500],
+            "statuses": Status.choices,
+            "current_status": status,
+            "today": timezone.localdate(),
+            "staff": is_staff_handler(request.user),
+        },
+    )
+
+
+@never_cache
+def detail(request, pk):
+    _require(can_see_klachten, request.user)
+    klacht = get_object_or_404(visible_klachten(request.user), pk=pk)
+    staff = is_staff_handler(request.user)
+    status_form = StatusForm(targets=_targets(klacht))
+    samenvatting_form = SamenvattingForm(initial={"samenvatting_aanbieder": klacht.samenvatting_aanbieder})
+    reactie_form = ReactieForm(initial={"reactie_aanbieder": klacht.reactie_aanbieder})
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if staff and action == "status":
+            status_form = StatusForm(request.POST, targets=_targets(klacht))
+            if status_form.is_valid():
+                try:
+                    klacht.change_status(
+                        status_form.cleaned_data["status"], request.user, status_form.cleaned_data["oordeel"]
+                    )
+                except TransitionNotAllowed:
+                    messages.error(request, _("Deze stap is niet toegestaan."))
+                else:
+                    stoplicht.werk_bij()
+                    messages.success(request, _("De status is gewijzigd."))
+                return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif staff and action == "samenvatting":
+            samenvatting_form = SamenvattingForm(request.POST)
+            if samenvatting_form.is_valid():
+                klacht.samenvatting_aanbieder = samenvatting_form.cleaned_data["samenvatting_aanbieder"]
+                klacht.save(update_fields=["samenvatting_aanbieder"])
+                KlachtGebeurtenis.objects.create(
+                    klacht=klacht, user=request.user, soort=KlachtGebeurtenis.Soort.SAMENVATTING
+                )
+                messages.success(request, _("De samenvatting is bewaard."))
+                return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif not staff and action == "reactie":
+            reactie_form = ReactieForm(request.POST)
+            if reactie_form.is_valid():
+                klacht.reactie_aanbieder = reactie_form.cleaned_data["reactie_aanbieder"]
+                klacht.reactie_op = timezone.now()
+                klacht.save(update_fields=["reactie_aanbieder", "reactie_op"])
+                KlachtGebeurtenis.objects.create(
+                    klacht=klacht, user=request.user, soort=KlachtGebeurtenis.Soort.REACTIE
+                )
+                messages.success(request, _("Uw reactie is bewaard."))
+                return redirect("klachten_admin:detail", pk=klacht.pk)
+        else:
+            raise PermissionDenied
+    gegevens = {}
+    if staff:
+        gegevens = klacht.gegevens
+        if request.method == "GET":
+            KlachtGebeurtenis.objects.create(
+                klacht=klacht, user=request.user, soort=KlachtGebeurtenis.Soort.BEKEKEN
+            )
+    return render(
+        request,
+        "klachten/admin/detail.html",
+        {
+            "page_title": klacht.reference,
+            "header_title": _("Klacht %(reference)s") % {"reference": klacht.reference},
+            "klacht": klacht,
+            "staff": staff,
+            "gegevens": gegevens,
+            "status_form": status_form,
+            "samenvatting_form": samenvatting_form,
+            "reactie_form": reactie_form,
+            "today": timezone.localdate(),
+            "gebeurtenissen": klacht.gebeurtenissen.select_related("user") if staff else [],
+        },
+    )
+
+
+def _targets(klacht):
+    return [(value, Status(value).label) for value in allowed_targets(klacht.status)]
+
+
+@never_cache
+def nieuw(request):
+    """A complaint that came in by phone, letter or at the desk, registered by a klachtbehandelaar."""
+    _require(lambda user: user.is_active and user.has_perm("klachten.add_klacht"), request.user)
+    form = StaffKlachtForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            klacht = create_klacht(
+                form, kanaal=form.cleaned_data["kanaal"], ontvangen_op=form.cleaned_data["ontvangen_op"]
+            )
+        messages.success(
+            request, _("Klacht %(reference)s is geregistreerd.") % {"reference": klacht.reference}
+        )
+        return redirect("klachten_admin:detail", pk=klacht.pk)
+    return render(
+        request,
+        "klachten/admin/nieuw.html",
+        {"page_title": _("Klacht registreren"), "header_title": _("Klacht registreren"), "form": form},
+    )
+
+
+@never_cache
+def clienten(request):
+    """The provider reports how many clients it has per thema: the basis of the traffic light."""
+    organisatie_id = provider_organisatie_id(request.user)
+    if organisatie_id is None:
+        raise PermissionDenied
+    themas = list(public.themas())
+    rows = {row.thema_id: row for row in Clientaantal.objects.filter(organisatie_id=organisatie_id)}
+    form = ClientaantallenForm(
+        request.POST or None, themas=themas, initial_counts={pk: row.aantal for pk, row in rows.items()}
+    )
+    if request.method == "POST" and form.is_valid():
+        today = timezone.localdate()
+        with transaction.atomic():
+            for thema_id, aantal in form.counts().items():
+                row = rows.get(thema_id)
+                if aantal is None:
+                    if row is not None:
+                        row.delete()
+                elif row is None:
+                    Clientaantal.objects.create(
+                        organisatie_id=organisatie_id, thema_id=thema_id, aantal=aantal
+                    )
+                elif row.aantal != aantal:
+                    row.aantal, row.bijgewerkt_op = aantal, today
+                    row.save(update_fields=["aantal", "bijgewerkt_op"])
+        stoplicht.werk_bij()
+        messages.success(request, _("De aantallen zijn bewaard."))
+        return redirect("klachten_admin:clienten")
+    return render(
+        request,
+        "klachten/admin/clienten.html",
+        {
+            "page_title": _("Aantal cliënten"),
+            "header_title": _("Aantal cliënten per soort hulp"),
+            "form": form,
+        },
+    )

@@ -1,0 +1,173 @@
+"""The complaint form (B1, for residents and for staff who register a phone call or letter) and the small
+forms of the backoffice."""
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from socialekaart import public
+
+from .workflow import Kanaal, Oordeel
+
+PHONE_RE = re.compile(r"^[0-9 +()-]{10,20}$")
+JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+class ChoiceOnTheKaart(forms.ModelChoiceField):
+    """A choice among the kaart's rows (UUID ids): anything else is "choose one", not a UUID error."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from exc
+
+
+class KlachtForm(forms.Form):
+    organisatie = ChoiceOnTheKaart(
+        label=_("Over welke organisatie gaat uw klacht?"),
+        queryset=public.organisaties(),
+        empty_label=_("Kies een organisatie"),
+        error_messages={"required": _("Kies de organisatie."), "invalid_choice": _("Kies de organisatie.")},
+    )
+    thema = ChoiceOnTheKaart(
+        label=_("Over welke hulp gaat het?"),
+        queryset=public.themas(),
+        required=False,
+        empty_label=_("Weet ik niet"),
+        error_messages={"invalid_choice": _("Kies de soort hulp, of kies: Weet ik niet.")},
+    )
+    wat = forms.CharField(
+        label=_("Wat ging er mis?"),
+        help_text=_("Vertel wat er gebeurde en wanneer. Schrijf liever geen dingen over uw gezondheid."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=3000,
+        error_messages={
+            "required": _("Vertel wat er mis ging."),
+            "max_length": _("Gebruik niet meer dan 3000 tekens."),
+        },
+    )
+    contact = forms.ChoiceField(
+        label=_("Mogen wij contact met u opnemen over uw klacht?"),
+        choices=JA_NEE,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ja of nee.")},
+    )
+    naam = forms.CharField(label=_("Uw naam"), max_length=200, required=False)
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), max_length=20, required=False, help_text=_("Dan bellen wij u.")
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=200,
+        required=False,
+        help_text=_("Dan mailen wij u."),
+        error_messages={"invalid": _("Vul een e-mailadres in, zoals naam@voorbeeld.nl.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naam"].widget.attrs["autocomplete"] = "name"
+        self.fields["telefoon"].widget.attrs.update(autocomplete="tel", inputmode="tel")
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_telefoon(self):
+        value = self.cleaned_data["telefoon"].strip()
+        if value and (not PHONE_RE.match(value) or sum(ch.isdigit() for ch in value) < 10):
+            raise forms.ValidationError(_("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact") == "ja":
+            if not cleaned.get("naam", "").strip():
+                self.add_error("naam", _("Vul uw naam in. Dan weten wij wie u bent."))
+            if not cleaned.get("telefoon") and not cleaned.get("email") and "email" not in self.errors:
+                self.add_error("telefoon", _("Vul een telefoonnummer of een e-mailadres in."))
+        return cleaned
+
+    def gegevens(self) -> dict:
+        """What is stored encrypted: the resident's words and, only with consent, how to reach them."""
+        data = self.cleaned_data
+        gegevens = {"wat": data["wat"], "contact": data["contact"]}
+        if data["contact"] == "ja":
+            gegevens.update(naam=data["naam"].strip(), telefoon=data["telefoon"], email=data["email"])
+        return gegevens
+
+
+class StaffKlachtForm(KlachtForm):
+    """A complaint that came in by phone, letter or at the desk: the same questions, plus how and when."""
+
+    kanaal = forms.ChoiceField(
+        label=_("Binnengekomen via"), choices=[c for c in Kanaal.choices if c[0] != Kanaal.WEBSITE]
+    )
+    ontvangen_op = forms.DateField(
+        label=_("Ontvangen op"),
+        help_text=_("De dag dat de klacht binnenkwam, zoals 31-01-2026. De termijn telt vanaf die dag."),
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        initial=timezone.localdate,
+        error_messages={"invalid": _("Vul een datum in, zoals 31-01-2026.")},
+    )
+
+    def clean_ontvangen_op(self):
+        value = self.cleaned_data["ontvangen_op"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
+        return value
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"))
+    oordeel = forms.ChoiceField(label=_("Oordeel"), choices=[("", "—"), *Oordeel.choices], required=False)
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = targets
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
+            self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
+        return cleaned
+
+
+class SamenvattingForm(forms.Form):
+    samenvatting_aanbieder = forms.CharField(
+        label=_("Samenvatting voor de aanbieder"),
+        help_text=_("De aanbieder ziet alleen deze tekst. Zet er geen naam, adres of gezondheid in."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+    )
+
+
+class ReactieForm(forms.Form):
+    reactie_aanbieder = forms.CharField(
+        label=_("Uw reactie"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=3000,
+        error_messages={"required": _("Schrijf uw reactie.")},
+    )
+
+
+class ClientaantallenForm(forms.Form):
+    """One number per thema: how many clients the provider has for it now."""
+
+    def __init__(self, *args, themas=(), initial_counts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        initial_counts = initial_counts or {}
+        for thema in themas:
+            self.fields[f"thema_{thema.pk}"] = forms.IntegerField(
+                label=thema.name,
+                min_value=0,
+                max_value=1_000_000,
+                required=False,
+                initial=initial_counts.get(thema.pk),
+                error_messages={"invalid": _("Vul een heel getal in."), "min_value": _("Vul 0 of meer in.")},
+            )
+        self.themas = list(themas)
+
+    def counts(self) -> dict:
+        return {thema.pk: self.cleaned_data.get(f"thema_{thema.pk}") for thema in self.themas}

@@ -1,0 +1,12 @@
+"""Compute the complaint traffic lights on the kaart again; run daily so old complaints drop out."""
+
+from django.core.management.base import BaseCommand
+
+from klachten.stoplicht import werk_bij
+
+
+class Command(BaseCommand):
+    help = "Bereken de stoplichten van de klachten opnieuw (elke dag)."
+
+    def handle(self, *args, **options):
+        self.stdout.write(self.style.SUCCESS(f"{werk_bij()} stoplichten bijgewerkt."))

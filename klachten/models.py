@@ -1,0 +1,196 @@
+"""Complaints about a provider's support, the contract teams they are routed to, and the number of clients
+each provider reports per thema (the denominator of the traffic light).
+
+Everything a resident tells us (the complaint's text, name, phone, e-mail) is one encrypted JSON value, with
+the melding's keys (core/crypto.py). What the provider sees is only the summary staff write for it."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.crypto import decrypt_json, encrypt_json
+
+from .terms import answer_by
+from .workflow import TRANSITIONS, Kanaal, Oordeel, Status, TransitionNotAllowed
+
+_ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
+
+
+def new_reference() -> str:
+    """Like K-7K3Q-XW9P; no 0/O or 1/I look-alikes, so it can be read out on the phone."""
+    chars = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    return f"K-{chars[:4]}-{chars[4:]}"
+
+
+class Contractteam(models.Model):
+    """The municipality's team that contracts a number of providers; their complaints go to this team."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    mailbox = models.EmailField(_("e-mailadres van het team"), blank=True)
+    organisaties = models.ManyToManyField(
+        "socialekaart.Organisatie", related_name="contractteams", blank=True, verbose_name=_("aanbieders")
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="contractteams", blank=True, verbose_name=_("medewerkers")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contractteam")
+        verbose_name_plural = _("contractteams")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_organisatie(cls, organisatie_id):
+        return cls.objects.filter(organisaties=organisatie_id).order_by("pk").first()
+
+
+class KlachtQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=Status.AFGEHANDELD)
+
+    def counting_for_stoplicht(self, since):
+        """Complaints received since `since` that were not judged unfounded."""
+        return self.filter(ontvangen_op__gte=since).exclude(oordeel=Oordeel.ONGEGROND)
+
+
+class Klacht(models.Model):
+    reference = models.CharField(_("klachtnummer"), max_length=12, unique=True, default=new_reference)
+    organisatie = models.ForeignKey(
+        "socialekaart.Organisatie",
+        on_delete=models.PROTECT,
+        related_name="klachten",
+        verbose_name=_("aanbieder"),
+    )
+    thema = models.ForeignKey(
+        "socialekaart.Term",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="klachten",
+        verbose_name=_("soort hulp"),
+    )
+    kanaal = models.CharField(
+        _("binnengekomen via"), max_length=10, choices=Kanaal.choices, default=Kanaal.WEBSITE
+    )
+    ontvangen_op = models.DateField(_("ontvangen op"), default=timezone.localdate, db_index=True)
+    antwoord_uiterlijk = models.DateField(_("antwoord uiterlijk"))
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
+    oordeel = models.CharField(_("oordeel"), max_length=20, choices=Oordeel.choices, blank=True)
+    team = models.ForeignKey(
+        Contractteam,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="klachten",
+        verbose_name=_("contractteam"),
+    )
+    # The resident's words and contact details: encrypted, never shown to the provider.
+    encrypted_gegevens = models.TextField(blank=True, editable=False)
+    # Written by staff for the provider: what went wrong, without names or health details.
+    samenvatting_aanbieder = models.TextField(_("samenvatting voor de aanbieder"), blank=True)
+    reactie_aanbieder = models.TextField(_("reactie van de aanbieder"), blank=True)
+    reactie_op = models.DateTimeField(_("reactie gegeven op"), null=True, blank=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+
+    objects = KlachtQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["antwoord_uiterlijk", "pk"]
+        verbose_name = _("klacht")
+        verbose_name_plural = _("klachten")
+        permissions = [
+            ("view_all_klachten", _("Alle klachten bekijken")),
+            ("view_team_klachten", _("Klachten van het eigen contractteam bekijken")),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def __repr__(self):
+        return f"<Klacht {self.reference}>"
+
+    def save(self, *args, **kwargs):
+        if not self.antwoord_uiterlijk:
+            self.antwoord_uiterlijk = answer_by(self.ontvangen_op)
+        if self.team_id is None and self._state.adding:
+            self.team = Contractteam.for_organisatie(self.organisatie_id)
+        super().save(*args, **kwargs)
+
+    @property
+    def gegevens(self) -> dict:
+        return decrypt_json(self.encrypted_gegevens) if self.encrypted_gegevens else {}
+
+    @gegevens.setter
+    def gegevens(self, value: dict):
+        self.encrypted_gegevens = encrypt_json(value)
+
+    def is_overdue(self, today=None) -> bool:
+        return self.status != Status.AFGEHANDELD and self.antwoord_uiterlijk < (today or timezone.localdate())
+
+    def can_change_to(self, target: str) -> bool:
+        return target in TRANSITIONS.get(self.status, ())
+
+    def change_status(self, target: str, user=None, oordeel: str = "") -> None:
+        if not self.can_change_to(target):
+            raise TransitionNotAllowed(self.status, target)
+        with transaction.atomic():
+            previous = self.status
+            self.status = target
+            if target == Status.AFGEHANDELD:
+                self.afgehandeld_op = timezone.now()
+                self.oordeel = oordeel
+            self.save()
+            KlachtGebeurtenis.objects.create(
+                klacht=self, user=user, soort=KlachtGebeurtenis.Soort.STATUS, tekst=f"{previous} -> {target}"
+            )
+
+
+class KlachtGebeurtenis(models.Model):
+    """The history of a complaint: status changes, who read the resident's data, the provider's reply."""
+
+    class Soort(models.TextChoices):
+        STATUS = "status", _("Status gewijzigd")
+        BEKEKEN = "bekeken", _("Gegevens van de inwoner bekeken")
+        REACTIE = "reactie", _("Reactie van de aanbieder")
+        SAMENVATTING = "samenvatting", _("Samenvatting voor de aanbieder gewijzigd")
+
+    klacht = models.ForeignKey(Klacht, on_delete=models.CASCADE, related_name="gebeurtenissen")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(default=timezone.now)
+    soort = models.CharField(max_length=20, choices=Soort.choices)
+    tekst = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.klacht_id} {self.soort}"
+
+
+class Clientaantal(models.Model):
+    """How many clients a provider has for one thema, as the provider reports it in its self-service."""
+
+    organisatie = models.ForeignKey(
+        "socialekaart.Organisatie", on_delete=models.CASCADE, related_name="clientaantallen"
+    )
+    thema = models.ForeignKey("socialekaart.Term", on_delete=models.CASCADE, related_name="clientaantallen")
+    aantal = models.PositiveIntegerField(_("aantal cliënten"))
+    eerst_gemeld_op = models.DateField(_("eerst gemeld op"), default=timezone.localdate)
+    bijgewerkt_op = models.DateField(_("bijgewerkt op"), default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisatie", "thema"], name="clientaantal_unique_per_thema")
+        ]
+        verbose_name = _("aantal cliënten")
+        verbose_name_plural = _("aantallen cliënten")
+
+    def __str__(self):
+        return f"{self.organisatie_id} / {self.thema_id}: {self.aantal}"

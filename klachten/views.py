@@ -1,0 +1,73 @@
+"""The public pages: the complaint form, its confirmation, and what the traffic light means."""
+
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from core.ratelimit import within_limit
+
+from . import stoplicht
+from .forms import KlachtForm
+from .models import Klacht
+from .workflow import Kanaal
+
+SESSION_KEY = "klacht_verstuurd"
+
+
+def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None) -> Klacht:
+    data = form.cleaned_data
+    klacht = Klacht(organisatie=data["organisatie"], thema=data["thema"], kanaal=kanaal)
+    if ontvangen_op is not None:
+        klacht.ontvangen_op = ontvangen_op
+    klacht.gegevens = form.gegevens()
+    klacht.save()
+    stoplicht.werk_bij()
+    return klacht
+
+
+@never_cache
+def indienen(request):
+    if request.method == "POST":
+        form = KlachtForm(request.POST)
+        if form.is_valid():
+            if not within_limit(
+                request, "klacht", settings.KLACHTEN_RATE_LIMIT, settings.KLACHTEN_RATE_LIMIT_WINDOW_SECONDS
+            ):
+                return render(request, "klachten/te_vaak.html", status=429)
+            klacht = create_klacht(form)
+            request.session[SESSION_KEY] = {
+                "reference": klacht.reference,
+                "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
+                "contact": form.cleaned_data["contact"] == "ja",
+            }
+            return redirect("klachten:verstuurd")
+    else:
+        form = KlachtForm(initial={"organisatie": request.GET.get("organisatie") or None})
+        # A link from the kaart names the organisation; an unknown id just leaves the choice empty.
+        chosen = _valid_uuid(form.initial["organisatie"])
+        if not chosen or not form.fields["organisatie"].queryset.filter(pk__in=chosen).exists():
+            form.initial["organisatie"] = None
+    return render(request, "klachten/indienen.html", {"form": form})
+
+
+def _valid_uuid(value) -> list:
+    try:
+        return [uuid.UUID(str(value))]
+    except ValueError:
+        return []
+
+
+@never_cache
+def verstuurd(request):
+    sent = request.session.get(SESSION_KEY)
+    if not sent:
+        return redirect("klachten:indienen")
+    context = {**sent, "antwoord_uiterlijk": date.fromisoformat(sent["antwoord_uiterlijk"])}
+    return render(request, "klachten/verstuurd.html", {**context, "weken": settings.KLACHTEN_TERMIJN_WEKEN})
+
+
+def uitleg_stoplicht(request):
+    return render(request, "klachten/stoplicht.html", {"regels": stoplicht.instellingen()})

@@ -1,0 +1,41 @@
+"""The workflow of a complaint, as data: ontvangen → in behandeling → afgehandeld, nothing else."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    ONTVANGEN = "ontvangen", _("Ontvangen")
+    IN_BEHANDELING = "in_behandeling", _("In behandeling")
+    AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+
+
+class Oordeel(models.TextChoices):
+    """The judgement at the end; an unfounded complaint does not count for the traffic light."""
+
+    GEGROND = "gegrond", _("Gegrond")
+    DEELS_GEGROND = "deels_gegrond", _("Deels gegrond")
+    ONGEGROND = "ongegrond", _("Ongegrond")
+
+
+class Kanaal(models.TextChoices):
+    WEBSITE = "website", _("Website")
+    TELEFOON = "telefoon", _("Telefoon")
+    BRIEF = "brief", _("Brief")
+    BALIE = "balie", _("Balie")
+
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.ONTVANGEN: frozenset({Status.IN_BEHANDELING}),
+    Status.IN_BEHANDELING: frozenset({Status.AFGEHANDELD}),
+    Status.AFGEHANDELD: frozenset(),
+}
+
+
+class TransitionNotAllowed(Exception):
+    def __init__(self, current: str, target: str):
+        super().__init__(f"status change {current} -> {target} is not allowed")
+
+
+def allowed_targets(current: str) -> list[str]:
+    return [status for status in Status.values if status in TRANSITIONS.get(current, ())]

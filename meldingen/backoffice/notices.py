@@ -1,0 +1,48 @@
+"""A short e-mail to the resident when the status of their melding changes: the reference and a link to
+"Waar staat mijn melding?", never the status itself, a name or an answer. Sent through the task queue, after
+the status change committed, only when the resident (or the person who made the melding) gave an address."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from meldingen.models import Melding
+
+logger = logging.getLogger(__name__)
+
+
+def queue_status_notice(behandeling_pk: int) -> None:
+    try:
+        send_status_notice.enqueue(behandeling_pk)
+    except Exception as exc:  # noqa: BLE001 - the status change stands; the notice is a courtesy
+        logger.error("Queueing the status notice failed: %s", type(exc).__name__)
+
+
+def status_notice(melding) -> tuple[str, str]:
+    subject = _("Er is nieuws over uw melding %(reference)s") % {"reference": melding.reference}
+    body = render_to_string(
+        "backoffice/email/status.txt",
+        {
+            "melding": melding,
+            "url": settings.SITE_URL.rstrip("/") + reverse("melding_status"),
+            "municipality": {"name": settings.MUNICIPALITY_NAME, "phone": settings.MUNICIPALITY_PHONE},
+        },
+    )
+    return subject, body
+
+
+@task()
+def send_status_notice(behandeling_pk: int) -> bool:
+    melding = Melding.objects.filter(
+        behandeling__pk=behandeling_pk, personal_data_removed_at__isnull=True
+    ).first()
+    if melding is None or not melding.contact_email:
+        return False
+    subject, body = status_notice(melding)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [melding.contact_email])
+    return True

@@ -1,0 +1,147 @@
+""" "Waar staat mijn melding?": a resident looks up the status of a melding with its reference number and the
+postcode and house number it was made for.
+
+The page shows only the status, the date of the last change and the next step with its date: no names, no
+answers. The address is compared through its keyed hash (`Behandeling.address_index`), never decrypted.
+A wrong reference, a wrong address and a melding whose personal data was removed give the same answer, so
+the page tells nobody whether a reference exists. Attempts are limited per IP address and per reference
+(`MELDINGEN_STATUS_LOOKUP_LIMIT` each per `MELDINGEN_RATE_LIMIT_WINDOW_SECONDS`), so guessing addresses for
+one reference from many addresses fails too.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from core.ratelimit import within_key_limit, within_limit
+from meldingen.address import normalise_postcode
+from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.search_index import address_token
+from meldingen.backoffice.workflow import Status
+
+
+class StatusLookupForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Meldingsnummer"),
+        max_length=20,
+        help_text=_("Dit nummer staat in de e-mail of op de pagina die u kreeg na het versturen."),
+        error_messages={"required": _("Vul uw meldingsnummer in.")},
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=10,
+        help_text=_("De postcode van het adres in de melding, zoals 3911 AB."),
+        error_messages={"required": _("Vul de postcode in.")},
+    )
+    huisnummer = forms.CharField(
+        label=_("Huisnummer"),
+        max_length=10,
+        error_messages={"required": _("Vul het huisnummer in.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reference"].widget.attrs.update(autocomplete="off", spellcheck="false")
+        self.fields["postcode"].widget.attrs.update(autocomplete="postal-code", **{"class": "input--short"})
+        self.fields["huisnummer"].widget.attrs.update(inputmode="numeric", **{"class": "input--short"})
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+    def clean_postcode(self):
+        normal = normalise_postcode(self.cleaned_data["postcode"].strip())
+        if normal is None:
+            raise forms.ValidationError(_("Vul een postcode in met 4 cijfers en 2 letters, zoals 3911 AB."))
+        return normal
+
+    def clean_huisnummer(self):
+        value = self.cleaned_data["huisnummer"].strip()
+        if not value.isdecimal() or len(value) > 5:
+            raise forms.ValidationError(_("Vul alleen het nummer in, zoals 12."))
+        return value
+
+
+# What each status means for the resident, and what comes next (B1).
+STATUS_TEXT = {
+    Status.ONTVANGEN: _("Wij hebben uw melding ontvangen."),
+    Status.CONTACT_OPGENOMEN: _("Wij hebben contact met u gehad."),
+    Status.GESPREK_GEPLAND: _("Er is een gesprek met u gepland."),
+    Status.ONDERZOEK_AFGEROND: _("Het onderzoek is klaar."),
+    Status.AFGEHANDELD: _("Uw melding is afgehandeld."),
+    Status.INGETROKKEN: _("Uw melding is gestopt."),
+}
+NEXT_STEP_TEXT = {
+    Status.ONTVANGEN: _("Een medewerker neemt contact met u op."),
+    Status.CONTACT_OPGENOMEN: _("Wij praten met u over wat u nodig hebt. Daarna is het onderzoek klaar."),
+    Status.GESPREK_GEPLAND: _("Na het gesprek is het onderzoek klaar."),
+    Status.ONDERZOEK_AFGEROND: _("U krijgt een verslag. Daarna kunt u een aanvraag doen."),
+}
+
+
+@dataclass(frozen=True)
+class StatusView:
+    reference: str
+    status: str
+    status_text: str
+    changed_on: date
+    next_step: str
+    next_date: date | None
+
+
+def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | None:
+    """The status of the melding with this reference and address, or None (for any mismatch alike)."""
+    token = address_token(postcode, huisnummer)
+    if not token:
+        return None
+    behandeling = (
+        Behandeling.objects.filter(
+            melding__reference=reference,
+            melding__personal_data_removed_at__isnull=True,
+            address_index=token,
+        )
+        .select_related("melding")
+        .first()
+    )
+    if behandeling is None:
+        return None
+    last_change = behandeling.statuswijzigingen.order_by("-at").values_list("at", flat=True).first()
+    return StatusView(
+        reference=behandeling.melding.reference,
+        status=behandeling.status,
+        status_text=STATUS_TEXT[behandeling.status],
+        changed_on=timezone.localdate(last_change or behandeling.melding.created_at),
+        next_step=NEXT_STEP_TEXT.get(behandeling.status, ""),
+        next_date=behandeling.next_deadline,
+    )
+
+
+def _within_limits(request, reference: str) -> bool:
+    limit = settings.MELDINGEN_STATUS_LOOKUP_LIMIT
+    window = settings.MELDINGEN_RATE_LIMIT_WINDOW_SECONDS
+    by_ip = within_limit(request, "melding-status", limit, window)
+    by_reference = within_key_limit("melding-status-reference", reference, limit, window)
+    return by_ip and by_reference
+
+
+@never_cache
+def melding_status(request):
+    """GET shows the form; the form is posted, so no address ever appears in a URL or an access log."""
+    context = {"not_found": False, "result": None}
+    if request.method == "POST":
+        form = StatusLookupForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            if not _within_limits(request, data["reference"]):
+                return render(request, "meldingen/status_te_vaak.html", status=429)
+            context["result"] = find_status(data["reference"], data["postcode"], data["huisnummer"])
+            context["not_found"] = context["result"] is None
+    else:
+        form = StatusLookupForm()
+    context["form"] = form
+    return render(request, "meldingen/status.html", context)

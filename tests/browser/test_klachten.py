@@ -1,0 +1,123 @@
+"""The complaint form, its confirmation, the stoplicht explanation, "Waar staat mijn melding?" and the
+complaints in the backoffice in a real browser: axe-core finds nothing, in every form state."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from tests.browser.conftest import axe_violations
+from tests.meldingen.backoffice.fixtures import PASSWORD, store
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def data():
+    from klachten.models import Contractteam, Klacht
+    from meldingen.backoffice import roles
+    from socialekaart.models import AanbiederAccount, Organisatie, Term, Wijk, WijkPostcode
+
+    roles.ensure_roles()
+    wijk = Wijk.objects.create(name="Centrum", slug="centrum", cbs_code="WK990101")
+    WijkPostcode.objects.create(wijk=wijk, pc4="3911")
+    organisatie = Organisatie.objects.create(name="Zorg Thuis Lindewaard", slug="zorg-thuis")
+    Term.objects.create(vocabulary="thema", code="huishouden", name="Huishouden")
+    team = Contractteam.objects.create(name="Contractteam Wmo")
+    team.organisaties.add(organisatie)
+    User = get_user_model()
+    behandelaar = User.objects.create_user("klachtbehandelaar", "k@lindewaard.example", PASSWORD)
+    # A transactional test empties the tables, so the groups the migrations made are rebuilt here.
+    from django.contrib.auth.models import Permission
+
+    from socialekaart.permissions import ensure_groups
+
+    ensure_groups()
+    group = Group.objects.get_or_create(name="Klachtbehandelaar")[0]
+    for app_label, codename in (
+        ("wagtailadmin", "access_admin"),
+        ("klachten", "view_team_klachten"),
+        ("klachten", "add_klacht"),
+    ):
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    behandelaar.groups.add(group)
+    team.members.add(behandelaar)
+    aanbieder = User.objects.create_user("aanbieder-zorg", "a@lindewaard.example", PASSWORD)
+    aanbieder.groups.add(Group.objects.get_or_create(name="Aanbieders")[0])
+    AanbiederAccount.objects.create(user=aanbieder, organisatie=organisatie)
+    klacht = Klacht(organisatie=organisatie)
+    klacht.gegevens = {"wat": "De hulp kwam niet.", "contact": "nee"}
+    klacht.save()
+    return {"klacht": klacht, "melding": store(postcode="3911 AB")}
+
+
+def _login(page, live_server, username):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def _check(page, results, name):
+    page.wait_for_load_state("networkidle")
+    results[name] = axe_violations(page)
+
+
+def test_public_pages_and_their_states_have_no_axe_violations(page, live_server, data):
+    results = {}
+    page.goto(f"{live_server.url}/klacht/")
+    _check(page, results, "complaint form")
+    with page.expect_navigation():
+        page.click("text=Verstuur de klacht")
+    assert page.title().startswith("Fout: ")
+    _check(page, results, "complaint form with errors")
+    page.select_option("#id_organisatie", label="Zorg Thuis Lindewaard")
+    page.fill("#id_wat", "De hulp kwam drie keer niet.")
+    page.check("#id_contact_1")
+    with page.expect_navigation():
+        page.click("text=Verstuur de klacht")
+    assert "Wij hebben uw klacht ontvangen" in page.content()
+    _check(page, results, "complaint sent")
+    page.goto(f"{live_server.url}/klacht/stoplicht/")
+    _check(page, results, "stoplicht explanation")
+
+    page.goto(f"{live_server.url}/melding/status/")
+    _check(page, results, "status look-up")
+    with page.expect_navigation():
+        page.click("text=Zoek mijn melding")
+    _check(page, results, "status look-up with errors")
+    page.fill("#id_reference", "M-0000-0000")
+    page.fill("#id_postcode", "3911 AB")
+    page.fill("#id_huisnummer", "1")
+    with page.expect_navigation():
+        page.click("text=Zoek mijn melding")
+    assert "Wij vinden geen melding" in page.content()
+    _check(page, results, "status look-up, not found")
+    page.fill("#id_reference", data["melding"].reference)
+    with page.expect_navigation():
+        page.click("text=Zoek mijn melding")
+    assert "Wij hebben uw melding ontvangen." in page.content()
+    _check(page, results, "status look-up, found")
+    assert results == {name: [] for name in results}
+
+
+def test_backoffice_complaint_pages_have_no_axe_violations(page, live_server, data):
+    results = {}
+    base = f"{live_server.url}/admin/klachten"
+    _login(page, live_server, "klachtbehandelaar")
+    for name, url in (
+        ("list", f"{base}/"),
+        ("complaint", f"{base}/{data['klacht'].pk}/"),
+        ("new", f"{base}/nieuw/"),
+    ):
+        page.goto(url)
+        _check(page, results, f"klachtbehandelaar: {name}")
+    with page.expect_navigation():
+        page.click("text=Registreer de klacht")
+    _check(page, results, "klachtbehandelaar: new with errors")
+    page.context.clear_cookies()
+    _login(page, live_server, "aanbieder-zorg")
+    for name, url in (("complaint", f"{base}/{data['klacht'].pk}/"), ("clients", f"{base}/clienten/")):
+        page.goto(url)
+        _check(page, results, f"provider: {name}")
+    assert results == {name: [] for name in results}

@@ -1,0 +1,134 @@
+"""Who sees which complaint in the backoffice: role × URL, and the provider never sees the resident."""
+
+import pytest
+
+from klachten.models import Klacht
+from klachten.workflow import Status
+
+from .conftest import PASSWORD, klacht_maken
+
+pytestmark = pytest.mark.django_db
+
+LIST, NEW, CLIENTS = "/admin/klachten/", "/admin/klachten/nieuw/", "/admin/klachten/clienten/"
+
+
+def login(client, user):
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def refused(response) -> bool:
+    if response.status_code in (403, 404):
+        return True
+    return response.status_code == 302 and (
+        response["Location"] == "/admin/" or response["Location"].startswith("/admin/login/")
+    )
+
+
+@pytest.fixture
+def klacht(people, kaart):
+    klacht = klacht_maken(kaart["zorg"], kaart["huishouden"], telefoon="0612345678")
+    klacht.samenvatting_aanbieder = "De hulp kwam drie keer niet."
+    klacht.save()
+    return klacht
+
+
+# (role, list, the complaint's page, register a complaint, client numbers): True = may open it.
+MATRIX = [
+    ("klachtbehandelaar", True, True, True, False),
+    ("buiten_team", True, False, True, False),
+    ("teamleider", True, True, True, False),
+    ("aanbieder", True, True, False, True),
+    ("andere_aanbieder", True, False, False, True),
+    ("consulent", False, False, False, False),
+    ("redacteur", False, False, False, False),
+    ("beheerder", False, False, False, False),
+]
+
+
+@pytest.mark.parametrize(("role", "lijst", "detail", "nieuw", "clienten"), MATRIX)
+def test_each_role_opens_only_its_own_complaint_pages(
+    client, people, klacht, role, lijst, detail, nieuw, clienten
+):
+    login(client, people[role])
+    for url, allowed in (
+        (LIST, lijst),
+        (f"/admin/klachten/{klacht.pk}/", detail),
+        (NEW, nieuw),
+        (CLIENTS, clienten),
+    ):
+        response = client.get(url)
+        if allowed:
+            assert response.status_code == 200, (role, url, response.status_code)
+        else:
+            assert refused(response), (role, url, response.status_code)
+
+
+@pytest.mark.parametrize("url", [LIST, NEW, CLIENTS, "/admin/klachten/1/"])
+def test_an_anonymous_visitor_is_sent_to_the_login(client, url):
+    assert refused(client.get(url))
+
+
+def test_the_provider_sees_the_summary_but_never_the_residents_words_or_details(client, people, klacht):
+    html = login(client, people["aanbieder"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    assert "De hulp kwam drie keer niet." in html
+    for secret in ("Anna", "Vries", "0612345678", "De hulp kwam niet."):
+        assert secret not in html
+
+
+def test_the_klachtbehandelaar_sees_the_residents_details_and_that_reading_is_recorded(
+    client, people, klacht
+):
+    html = login(client, people["klachtbehandelaar"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    assert "Anna de Vries" in html and "0612345678" in html
+    assert klacht.gebeurtenissen.filter(soort="bekeken", user=people["klachtbehandelaar"]).exists()
+
+
+def test_the_provider_can_reply_but_not_change_the_status(client, people, klacht):
+    login(client, people["aanbieder"])
+    url = f"/admin/klachten/{klacht.pk}/"
+    client.post(url, {"action": "reactie", "reactie_aanbieder": "Wij hebben een vaste hulp ingezet."})
+    assert refused(client.post(url, {"action": "status", "status": Status.IN_BEHANDELING}))
+    klacht.refresh_from_db()
+    assert klacht.reactie_aanbieder == "Wij hebben een vaste hulp ingezet."
+    assert klacht.status == Status.ONTVANGEN
+
+
+def test_the_klachtbehandelaar_moves_a_complaint_along_and_needs_an_oordeel_to_close_it(
+    client, people, klacht
+):
+    login(client, people["klachtbehandelaar"])
+    url = f"/admin/klachten/{klacht.pk}/"
+    client.post(url, {"action": "status", "status": Status.IN_BEHANDELING})
+    response = client.post(url, {"action": "status", "status": Status.AFGEHANDELD})
+    assert "Kies een oordeel" in response.content.decode()
+    client.post(url, {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond"})
+    klacht.refresh_from_db()
+    assert (klacht.status, klacht.oordeel) == (Status.AFGEHANDELD, "gegrond")
+
+
+def test_staff_register_a_complaint_by_phone_with_the_day_it_came_in(client, people, kaart):
+    login(client, people["klachtbehandelaar"])
+    response = client.post(
+        NEW,
+        {
+            "organisatie": str(kaart["zorg"].pk),
+            "wat": "Belde over de hulp die niet kwam.",
+            "contact": "nee",
+            "kanaal": "brief",
+            "ontvangen_op": "05-01-2026",
+        },
+    )
+    assert response.status_code == 302
+    klacht = Klacht.objects.get()
+    assert (klacht.kanaal, str(klacht.antwoord_uiterlijk)) == ("brief", "2026-02-16")
+
+
+def test_the_provider_reports_its_clients_per_thema_and_the_light_follows(client, people, kaart):
+    from socialekaart.models import Stoplicht
+
+    login(client, people["aanbieder"])
+    client.post(CLIENTS, {f"thema_{kaart['huishouden'].pk}": "120"})
+    row = people["aanbieder"].aanbieder.organisatie.clientaantallen.get()
+    assert (row.thema, row.aantal) == (kaart["huishouden"], 120)
+    assert Stoplicht.objects.get(organisatie=kaart["zorg"]).clienten == 120

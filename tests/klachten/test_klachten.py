@@ -1,0 +1,142 @@
+"""A resident's complaint: a short B1 form, no account, stored encrypted, answered within 6 weeks (Awb 9:11,
+Algemene termijnenwet), routed to the contract team, limited per IP address."""
+
+import re
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+from klachten.models import Klacht
+from klachten.terms import answer_by
+from klachten.workflow import Status, TransitionNotAllowed
+
+from .conftest import klacht_maken
+
+taalcheck = pytest.importorskip("portal.taalcheck", reason="the B1 taalcheck module is not in this tree")
+pytestmark = pytest.mark.django_db
+
+
+def form_data(kaart, **extra):
+    return {
+        "organisatie": str(kaart["zorg"].pk),
+        "thema": str(kaart["huishouden"].pk),
+        "wat": "De hulp kwam drie keer niet opdagen.",
+        "contact": "ja",
+        "naam": "Anna de Vries",
+        "telefoon": "06 12345678",
+        "email": "anna@example.org",
+        **extra,
+    }
+
+
+def main_text(response) -> str:
+    return taalcheck.html_to_text(re.search(r"<main.*?</main>", response.content.decode(), re.S).group(0))
+
+
+def test_a_resident_sends_a_complaint_without_an_account_and_sees_the_reference_and_the_date(client, people):
+    response = client.post("/klacht/", form_data(kaart_of(people)))
+    assert response.status_code == 302
+    klacht = Klacht.objects.get()
+    page = client.get(response["Location"]).content.decode()
+    assert klacht.reference in page
+    assert str(klacht.antwoord_uiterlijk.year) in page
+    assert klacht.team == people["team"]
+
+
+def kaart_of(people):
+    from socialekaart.models import Organisatie, Term
+
+    zorg = Organisatie.objects.get(slug="zorg-thuis")
+    return {"zorg": zorg, "huishouden": Term.objects.get(code="huishouden")}
+
+
+def test_the_residents_words_and_contact_details_are_encrypted_at_rest(client, kaart):
+    client.post("/klacht/", form_data(kaart))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM klachten_klacht")
+        row = " ".join(str(value) for value in cursor.fetchone())
+    for secret in ("Anna", "opdagen", "0612345678", "06 12345678", "anna@example.org"):
+        assert secret not in row
+    assert Klacht.objects.get().gegevens["naam"] == "Anna de Vries"
+
+
+def test_without_consent_to_contact_no_contact_details_are_kept(client, kaart):
+    client.post("/klacht/", form_data(kaart, contact="nee"))
+    assert set(Klacht.objects.get().gegevens) == {"wat", "contact"}
+
+
+def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
+    response = client.post("/klacht/", {})
+    html = response.content.decode()
+    assert "<title>Fout: " in html
+    assert "Kies de organisatie." in html and "Vertel wat er mis ging." in html
+    assert not Klacht.objects.exists()
+
+
+def test_contact_without_a_phone_number_or_e_mail_address_asks_for_one(client, kaart):
+    response = client.post("/klacht/", form_data(kaart, telefoon="", email=""))
+    assert "Vul een telefoonnummer of een e-mailadres in." in response.content.decode()
+
+
+def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
+    response = client.post("/klacht/", form_data(kaart, organisatie="niet-bestaand"))
+    assert response.status_code == 200
+    assert "Kies de organisatie." in response.content.decode()
+    assert client.get("/klacht/?organisatie=<script>").status_code == 200
+
+
+@override_settings(KLACHTEN_RATE_LIMIT=2)
+def test_complaints_are_limited_per_ip_address(client, kaart):
+    assert client.post("/klacht/", form_data(kaart)).status_code == 302
+    assert client.post("/klacht/", form_data(kaart)).status_code == 302
+    assert client.post("/klacht/", form_data(kaart)).status_code == 429
+    assert Klacht.objects.count() == 2
+
+
+def test_the_answer_is_due_six_weeks_after_receipt_moved_past_a_weekend_or_feestdag():
+    assert answer_by(date(2026, 1, 5)) == date(2026, 2, 16)  # a Monday: six weeks later, a Monday
+    assert answer_by(date(2026, 3, 28)) == date(2026, 5, 11)  # ends on Saturday 9 May: moves to Monday
+    assert answer_by(date(2026, 3, 24)) == date(2026, 5, 6)  # ends on 5 May, Bevrijdingsdag: moves a day
+
+
+def test_a_letter_counts_from_the_day_it_arrived(kaart):
+    klacht = klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 1, 5))
+    assert klacht.antwoord_uiterlijk == date(2026, 2, 16)
+
+
+def test_the_workflow_allows_only_ontvangen_in_behandeling_afgehandeld(kaart):
+    klacht = klacht_maken(kaart["zorg"])
+    with pytest.raises(TransitionNotAllowed):
+        klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond")
+    klacht.change_status(Status.IN_BEHANDELING)
+    klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond")
+    with pytest.raises(TransitionNotAllowed):
+        klacht.change_status(Status.IN_BEHANDELING)
+    assert klacht.afgehandeld_op is not None
+
+
+def test_a_complaint_about_a_provider_without_a_contract_team_goes_to_no_team(kaart, people):
+    assert klacht_maken(kaart["hulp"]).team is None
+
+
+def test_the_public_pages_and_their_error_state_are_b1(client, kaart):
+    sent = client.post("/klacht/", form_data(kaart))
+    pages = [client.get("/klacht/"), client.post("/klacht/", {}), client.get(sent["Location"])]
+    pages.append(client.get("/klacht/stoplicht/"))
+    for response in pages:
+        report = taalcheck.check_text(main_text(response))
+        assert report.passed, (response.request["PATH_INFO"], report.problems, report.rare_words)
+
+
+def test_the_footer_links_to_the_complaint_form(client, db):
+    assert 'href="/klacht/"' in client.get("/melding/").content.decode()
+
+
+def test_the_explanation_page_states_the_method_with_the_configured_thresholds(client, settings, db):
+    settings.KLACHTEN_STOPLICHT = {**settings.KLACHTEN_STOPLICHT, "ORANJE": 3, "ROOD": 7}
+    html = client.get("/klacht/stoplicht/").content.decode()
+    assert "Minder dan 3 klachten per 100 cliënten" in html
+    assert "7 of meer klachten per 100 cliënten" in html
+    assert "Wat het stoplicht niet zegt" in html

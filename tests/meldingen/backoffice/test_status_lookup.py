@@ -1,0 +1,153 @@
+""" "Waar staat mijn melding?": the status, the last change and the next step, for the right reference and
+address only; the same answer for every mismatch; limited per IP address and per reference; a short e-mail
+without personal details when the status changes."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.workflow import Status
+
+from .fixtures import store
+
+taalcheck = pytest.importorskip("portal.taalcheck", reason="the B1 taalcheck module is not in this tree")
+pytestmark = pytest.mark.django_db
+URL = "/melding/status/"
+
+
+def look_up(client, reference, postcode="3911 AB", huisnummer="1", **extra):
+    return client.post(URL, {"reference": reference, "postcode": postcode, "huisnummer": huisnummer}, **extra)
+
+
+def main_text(response) -> str:
+    return taalcheck.html_to_text(re.search(r"<main.*?</main>", response.content.decode(), re.S).group(0))
+
+
+def test_the_right_reference_and_address_show_the_status_and_the_next_step_with_its_date(client, teams):
+    melding = store(name="Anna de Vries", postcode="3911 AB", created_at=None)
+    behandeling = Behandeling.objects.get(melding=melding)
+    response = look_up(client, melding.reference.lower(), postcode="3911ab", huisnummer="01")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Wij hebben uw melding ontvangen." in html
+    assert "Een medewerker neemt contact met u op." in html
+    assert behandeling.contact_deadline.strftime("%Y") in html
+    assert response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+
+
+def test_the_page_shows_no_name_no_address_and_no_answers(client, teams):
+    melding = store(name="Anna de Vries", postcode="3911 AB")
+    html = look_up(client, melding.reference).content.decode()
+    for secret in ("Anna", "Vries", "Marktstraat", "stofzuigen", "heupoperatie", "0612345678"):
+        assert secret not in html
+
+
+def test_a_wrong_address_and_a_wrong_reference_get_the_same_answer(client, teams):
+    melding = store(postcode="3911 AB")
+    wrong_address = look_up(client, melding.reference, huisnummer="2")
+    wrong_reference = look_up(client, "M-0000-0000")
+    assert "Wij vinden geen melding met deze gegevens." in wrong_address.content.decode()
+    assert main_text(wrong_address) == main_text(wrong_reference)
+    assert wrong_address.status_code == wrong_reference.status_code == 200
+
+
+def test_a_melding_whose_personal_data_was_removed_cannot_be_looked_up(client, teams):
+    melding = store(postcode="3911 AB")
+    melding.remove_personal_data()
+    assert "Wij vinden geen melding" in look_up(client, melding.reference).content.decode()
+
+
+def test_the_status_after_a_change_is_shown_with_the_date_of_that_change(client, teams):
+    melding = store(postcode="3911 AB")
+    behandeling = Behandeling.objects.get(melding=melding)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    html = look_up(client, melding.reference).content.decode()
+    assert "Wij hebben contact met u gehad." in html
+    assert behandeling.onderzoek_deadline.strftime("%Y") in html
+
+
+@override_settings(MELDINGEN_STATUS_LOOKUP_LIMIT=3)
+def test_look_ups_are_limited_per_ip_address(client, teams):
+    for number in range(3):
+        assert look_up(client, f"M-0000-000{number}").status_code == 200
+    assert look_up(client, "M-0000-0009").status_code == 429
+
+
+@override_settings(MELDINGEN_STATUS_LOOKUP_LIMIT=3)
+def test_look_ups_are_limited_per_reference_whatever_the_ip_address(client, teams):
+    melding = store(postcode="3911 AB")
+    for number in range(3):
+        ip = f"10.0.0.{number}"
+        response = look_up(client, melding.reference, huisnummer=str(number + 2), REMOTE_ADDR=ip)
+        assert response.status_code == 200
+    assert look_up(client, melding.reference, REMOTE_ADDR="10.0.0.99").status_code == 429
+
+
+def test_a_form_without_answers_says_what_to_fill_in(client):
+    response = client.post(URL, {})
+    html = response.content.decode()
+    assert "<title>Fout: " in html
+    assert "Vul uw meldingsnummer in." in html
+
+
+def test_the_form_its_errors_and_the_result_are_b1(client, teams):
+    melding = store(postcode="3911 AB")
+    pages = [client.get(URL), client.post(URL, {}), look_up(client, "M-0000-0000")]
+    pages.append(look_up(client, melding.reference))
+    for response in pages:
+        report = taalcheck.check_text(main_text(response))
+        assert report.passed, report.problems
+
+
+def test_the_footer_links_to_the_status_page(client):
+    assert URL in client.get("/melding/").content.decode()
+
+
+def test_a_status_change_sends_a_short_notice_without_personal_details(
+    teams, django_capture_on_commit_callbacks
+):
+    melding = store(name="Anna de Vries", postcode="3911 AB")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Behandeling.objects.get(melding=melding).change_status(Status.CONTACT_OPGENOMEN)
+    notices = [message for message in mail.outbox if melding.reference in message.subject]
+    assert len(notices) == 1
+    assert notices[0].to == ["anna@example.org"]
+    body = notices[0].body
+    assert URL in body
+    for secret in ("Anna", "Vries", "Marktstraat", "stofzuigen", "Contact opgenomen"):
+        assert secret not in body
+
+
+def test_no_notice_without_an_e_mail_address(teams, django_capture_on_commit_callbacks):
+    from meldingen.backoffice.notices import send_status_notice
+
+    melding = store(postcode="3911 AB")
+    answers = melding.answers
+    answers["gegevens"]["email"] = ""
+    melding.answers = answers
+    melding.save()
+    assert send_status_notice.call(Behandeling.objects.get(melding=melding).pk) is False
+
+
+def test_existing_meldingen_get_their_address_index_from_the_migration(teams):
+    import importlib
+
+    from django.apps import apps
+
+    melding = store(postcode="3911 AB")
+    Behandeling.objects.filter(melding=melding).update(address_index="")
+    migration = importlib.import_module("meldingen.backoffice.migrations.0007_behandeling_address_index")
+    migration.backfill(apps, None)
+    assert Behandeling.objects.get(melding=melding).address_index != ""
+
+
+def test_the_notice_is_b1():
+    from meldingen.backoffice.notices import status_notice
+    from meldingen.models import Melding
+
+    _, body = status_notice(Melding(reference="M-2026-0001"))
+    assert taalcheck.check_text(body).passed
