@@ -41,3 +41,9 @@ def widget(field):
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ names|get_item:code }}`: a value from a dict, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
