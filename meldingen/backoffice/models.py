@@ -399,7 +399,7 @@ class Signaal(models.Model):
     consent. The client's data and the text are encrypted like a melding; the sender sees only the status."""
 
     class Status(models.TextChoices):
-        NIEUW = "nieuw", _("Ontvangen")
+        NIEUW = "nieuw", _("Nieuw")
         CONTACT_OPGENOMEN = "contact_opgenomen", _("Contact opgenomen")
         AFGEROND = "afgerond", _("Afgerond")
 

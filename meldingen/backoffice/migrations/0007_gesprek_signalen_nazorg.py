@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 ('encrypted_data', models.TextField(editable=False)),
                 ('toestemming_door', models.CharField(choices=[('client', 'De cliënt zelf'), ('vertegenwoordiger', 'De wettelijk vertegenwoordiger van de cliënt')], max_length=20, verbose_name='toestemming gegeven door')),
                 ('toestemming_op', models.DateField(verbose_name='toestemming gegeven op')),
-                ('status', models.CharField(choices=[('nieuw', 'Ontvangen'), ('contact_opgenomen', 'Contact opgenomen'), ('afgerond', 'Afgerond')], default='nieuw', max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('nieuw', 'Nieuw'), ('contact_opgenomen', 'Contact opgenomen'), ('afgerond', 'Afgerond')], default='nieuw', max_length=20, verbose_name='status')),
                 ('contact_deadline', models.DateField(verbose_name='contact uiterlijk')),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='ontvangen op')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='laatst gewijzigd')),
