@@ -6,7 +6,7 @@ come from here, so the kaart can change its models without the melding noticing.
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import models, transaction
 
 from socialekaart import permissions
 from socialekaart.demo import gemeente
@@ -101,3 +101,82 @@ def replace_stoplichten(standen: list[StoplichtStand], berekend_op) -> int:
             for stand in standen
         )
     return len(standen)
+
+
+@dataclass(frozen=True)
+class KaartVoorziening:
+    """A voorziening as another app sees it: plain data, no model. `capacity` is for professionals only."""
+
+    id: str
+    name: str
+    organisatie: str
+    url: str
+    themes: tuple[str, ...]
+    distance_km: float | None
+    capacity: str  # "ja" | "beperkt" | "nee" | "" (not tracked in this wijk)
+    capacity_label: str
+    wachttijd_weken: int | None
+    capacity_outdated: bool
+
+
+def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> list[KaartVoorziening]:
+    """Active voorzieningen with one of these thema codes that serve this wijk (or the whole municipality),
+    nearest first when `near` is a postcode of ours (distance to the closest location), else by name. The
+    capacity is that of the wijk. For professionals (the backoffice), never for a public page."""
+    from socialekaart.models import Capaciteit, Voorziening, WijkPostcode
+    from socialekaart.search.geo import haversine_km, pc4
+
+    themes = [theme for theme in dict.fromkeys(themes or ()) if theme]
+    if not themes:
+        return []
+    queryset = (
+        Voorziening.objects.filter(themas__code__in=themes)
+        .exclude(status=Voorziening.Status.GESTOPT)
+        .select_related("organisatie")
+        .prefetch_related("themas", "op_locaties__locatie")
+        .distinct()
+    )
+    if wijk is not None:
+        queryset = queryset.filter(
+            models.Q(hele_gemeente=True) | models.Q(wijken=wijk) | models.Q(op_locaties__locatie__wijk=wijk)
+        )
+    origin = WijkPostcode.objects.filter(pc4=pc4(near) or "", latitude__isnull=False).first()
+    capacity = (
+        {row.voorziening_id: row for row in Capaciteit.objects.filter(wijk=wijk)} if wijk is not None else {}
+    )
+    found = []
+    for voorziening in queryset:
+        distance = None
+        if origin is not None:
+            distances = [
+                haversine_km(
+                    origin.latitude, origin.longitude, place.locatie.latitude, place.locatie.longitude
+                )
+                for place in voorziening.op_locaties.all()
+                if place.locatie.latitude is not None and place.locatie.longitude is not None
+            ]
+            distance = round(min(distances), 1) if distances else None
+        row = capacity.get(voorziening.id)
+        found.append(
+            KaartVoorziening(
+                id=str(voorziening.id),
+                name=voorziening.name,
+                organisatie=voorziening.organisatie.name,
+                url=voorziening.get_absolute_url(),
+                themes=tuple(term.code for term in voorziening.themas.all() if term.code in themes),
+                distance_km=distance,
+                capacity=row.status if row else "",
+                capacity_label=row.get_status_display() if row else "",
+                wachttijd_weken=row.wachttijd_weken if row else None,
+                capacity_outdated=row.is_verouderd if row else False,
+            )
+        )
+    found.sort(key=lambda item: (item.distance_km is None, item.distance_km or 0, item.name))
+    return found[:limit]
+
+
+def thema_names() -> dict[str, str]:
+    """The kaart's thema codes with their names."""
+    from socialekaart.models import Term
+
+    return dict(Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).values_list("code", "name"))

@@ -393,6 +393,12 @@ DELIVERY_ALLOWED_HOSTS = env_list("DELIVERY_ALLOWED_HOSTS")
 DELIVERY_CHECK_ADDRESSES = env_bool("DELIVERY_CHECK_ADDRESSES")
 # How often the backoffice forgets its copies (name index, note texts) of meldingen retention cleared.
 BACKOFFICE_RETENTION_SECONDS = float(os.environ.get("BACKOFFICE_RETENTION_SECONDS", "3600"))
+# Working days the wijkteam has to contact the client after a signal from a provider or professional.
+BACKOFFICE_SIGNAAL_CONTACT_WORKING_DAYS = int(os.environ.get("BACKOFFICE_SIGNAAL_CONTACT_WORKING_DAYS", "5"))
+# Nazorg: the follow-up call this many weeks after the support starts, and the working days after that day
+# in which it still counts as made in time.
+BACKOFFICE_NAZORG_WEEKS = int(os.environ.get("BACKOFFICE_NAZORG_WEEKS", "6"))
+BACKOFFICE_NAZORG_WORKING_DAYS = int(os.environ.get("BACKOFFICE_NAZORG_WORKING_DAYS", "5"))
 
 
 # --- Klachten over aanbieders (klachten/) ------------------------------------------------------------------

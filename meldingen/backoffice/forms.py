@@ -2,9 +2,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.backoffice.models import Team
+from meldingen.address import normalise_postcode
+from meldingen.backoffice.models import Nazorg, Signaal, Team, Verwijzing
 from meldingen.backoffice.roles import CONSULENT
-from meldingen.backoffice.workflow import Status, allowed_targets
+from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
+from meldingen.backoffice.workflow import Status, Uitkomst, allowed_targets
 from meldingen.choices import ONDERWERPEN
 from socialekaart import public as kaart
 
@@ -55,12 +57,40 @@ class StatusForm(forms.Form):
         help_text=_("Schrijf hier geen medische gegevens."),
     )
 
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst (bij afgehandeld)"),
+        required=False,
+        choices=[("", _("Kies de uitkomst")), *Uitkomst.choices],
+        error_messages={"invalid_choice": _("Kies een uitkomst uit de lijst.")},
+    )
+    start_ondersteuning = forms.DateField(
+        label=_("Start van de hulp (bij toegekend)"),
+        required=False,
+        help_text=_("Bijvoorbeeld 3-2-2026. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        error_messages={"invalid": _("Schrijf de datum zo: 3-2-2026.")},
+    )
+
     def __init__(self, *args, current: str, **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Status.choices)
-        self.fields["status"].choices = [(value, labels[value]) for value in allowed_targets(current)]
+        targets = allowed_targets(current)
+        self.fields["status"].choices = [(value, labels[value]) for value in targets]
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
+        if Status.AFGEHANDELD not in targets:
+            del self.fields["uitkomst"]
+            del self.fields["start_ondersteuning"]
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("status") == Status.AFGEHANDELD
+            and "uitkomst" in self.fields
+            and not data.get("uitkomst")
+        ):
+            self.add_error("uitkomst", _("Kies de uitkomst van de melding."))
+        return data
 
 
 class AssignForm(forms.Form):
@@ -112,4 +142,86 @@ class TokenForm(forms.Form):
             "min_length": _("De code heeft 6 cijfers."),
         },
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class VerwijzingForm(forms.Form):
+    """One click on a suggested voorziening: discussed or referred to."""
+
+    voorziening = forms.UUIDField(widget=forms.HiddenInput)
+    soort = forms.ChoiceField(choices=Verwijzing.Soort.choices)
+
+
+class NazorgForm(forms.Form):
+    """The outcome of the nazorg call in one click: the button says tevreden or niet tevreden."""
+
+    uitkomst = forms.ChoiceField(
+        choices=Nazorg.Uitkomst.choices, error_messages={"required": _("Kies tevreden of niet tevreden.")}
+    )
+    notitie = forms.CharField(
+        label=_("Notitie over het gesprek (niet verplicht)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SignaalForm(forms.Form):
+    """What a provider or professional tells the wijkteam about a client."""
+
+    naam = forms.CharField(
+        label=_("Naam van de cliënt"),
+        max_length=200,
+        error_messages={"required": _("Vul de naam van de cliënt in.")},
+    )
+    postcode = forms.CharField(
+        label=_("Postcode van de cliënt"),
+        max_length=7,
+        help_text=_("Bijvoorbeeld 3911 AB. Zo komt het signaal bij het goede wijkteam."),
+        error_messages={"required": _("Vul de postcode van de cliënt in.")},
+    )
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer van de cliënt (niet verplicht)"), max_length=20, required=False
+    )
+    onderwerpen = forms.MultipleChoiceField(
+        label=_("Wat speelt er?"),
+        choices=SIGNAAL_ONDERWERPEN,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Kies wat er speelt. U mag meer dan één ding kiezen."),
+            "invalid_choice": _("Kies uit de lijst."),
+        },
+    )
+    toelichting = forms.CharField(
+        label=_("Vertel kort wat u ziet"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Schrijf alleen wat het wijkteam nodig heeft. Hooguit 1000 tekens."),
+        error_messages={"required": _("Vertel kort wat u ziet.")},
+    )
+    toestemming = forms.BooleanField(
+        label=_("De cliënt weet van dit signaal en is het ermee eens."),
+        error_messages={"required": _("Stuur een signaal alleen als de cliënt het goed vindt.")},
+    )
+    toestemming_door = forms.ChoiceField(
+        label=_("Wie gaf de toestemming?"),
+        choices=[("", _("Kies wie")), *Signaal.Toestemming.choices],
+        error_messages={
+            "required": _("Kies wie de toestemming gaf."),
+            "invalid_choice": _("Kies uit de lijst."),
+        },
+    )
+
+    def clean_postcode(self):
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        if not postcode:
+            raise forms.ValidationError(_("Dit is geen postcode. Schrijf het zo: 3911 AB."))
+        return postcode
+
+
+class SignaalStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=Signaal.Status.choices,
+        error_messages={"invalid_choice": _("Kies een status uit de lijst.")},
     )

@@ -5,7 +5,7 @@ import re
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
 from meldingen.backoffice.search_index import search_tokens
 from meldingen.backoffice.workflow import Status
 
@@ -63,3 +63,17 @@ def status_counts(user) -> list[tuple[str, str, int]]:
         Behandeling.objects.visible_to(user).values_list("status").annotate(total=Count("pk")).order_by()
     )
     return [(value, label, counts.get(value, 0)) for value, label in Status.choices]
+
+
+def open_signalen(user):
+    """The signals from providers and professionals the wijkteam has not finished, nearest term first."""
+    return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk")[:50])
+
+
+def nazorg_due(user, today=None):
+    """The nazorg calls that are due and not made yet."""
+    return list(
+        Nazorg.objects.visible_to(user)
+        .due(today or timezone.localdate())
+        .select_related("behandeling__melding")[:50]
+    )

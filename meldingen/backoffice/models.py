@@ -1,7 +1,7 @@
 """The backoffice's own rows beside each Melding: its handling (status, team, deadlines), notes, the audit
 log and the wijkteams. Delivery's rows are in meldingen/delivery/models.py."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
@@ -14,9 +14,10 @@ from meldingen.backoffice.workflow import (
     TRANSITIONS,
     Status,
     TransitionNotAllowed,
+    Uitkomst,
 )
 from meldingen.dates import deadlines
-from meldingen.workdays import working_days_between
+from meldingen.workdays import add_working_days, end_of_legal_term, working_days_between
 
 
 class Team(models.Model):
@@ -95,6 +96,7 @@ class Behandeling(models.Model):
     contacted_at = models.DateTimeField(_("contact opgenomen op"), null=True, blank=True)
     onderzoek_afgerond_at = models.DateTimeField(_("onderzoek afgerond op"), null=True, blank=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
     # Keyed hashes of the resident's normalised name words, space-delimited: see search_index.py.
     name_index = models.TextField(blank=True, default="", editable=False)
     # Keyed hash of the resident's postcode and house number: "Waar staat mijn melding?" (search_index.py).
@@ -154,8 +156,17 @@ class Behandeling(models.Model):
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())
 
-    def change_status(self, target: str, user=None, toelichting: str = "", at=None) -> "Statuswijziging":
-        """Move along the workflow; raises TransitionNotAllowed for any other step."""
+    def change_status(
+        self,
+        target: str,
+        user=None,
+        toelichting: str = "",
+        at=None,
+        uitkomst: str = "",
+        start_ondersteuning=None,
+    ) -> "Statuswijziging":
+        """Move along the workflow; raises TransitionNotAllowed for any other step. Afgehandeld with
+        support granted (`uitkomst`) schedules the nazorg call from `start_ondersteuning` (default: today)."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding
@@ -171,8 +182,12 @@ class Behandeling(models.Model):
             if target in CLOSED_STATUSES:
                 self.closed_at = at
                 Melding.objects.filter(pk=self.melding_id).update(closed_at=at)
+            if target == Status.AFGEHANDELD and uitkomst:
+                self.uitkomst = uitkomst
             self.next_deadline = self.compute_next_deadline()
             self.save()
+            if target == Status.AFGEHANDELD and self.uitkomst == Uitkomst.TOEGEKEND:
+                Nazorg.schedule(self, start_ondersteuning or timezone.localdate(at))
             change = Statuswijziging.objects.create(
                 behandeling=self,
                 from_status=previous,
@@ -265,6 +280,11 @@ class AuditEntry(models.Model):
         TARGET_APPROVED = "target_approved", _("Bezorgdoel goedgekeurd")
         TARGET_REFUSED = "target_refused", _("Bezorgdoel afgewezen")
         ANSWERS_DELIVERED = "answers_delivered", _("Antwoorden bezorgd")
+        REFERRAL_ADDED = "referral_added", _("Voorliggende voorziening vastgelegd")
+        SIGNAAL_SENT = "signaal_sent", _("Signaal gestuurd")
+        SIGNAAL_VIEWED = "signaal_viewed", _("Signaal bekeken")
+        SIGNAAL_STATUS = "signaal_status", _("Status van signaal gewijzigd")
+        NAZORG_RECORDED = "nazorg_recorded", _("Nazorg vastgelegd")
 
     melding = models.ForeignKey(
         "meldingen.Melding",
@@ -307,13 +327,214 @@ class AuditEntry(models.Model):
         raise ImmutableError("audit entries cannot be deleted")
 
     @classmethod
-    def record(cls, user, melding, action: str, detail: str = "") -> "AuditEntry":
+    def record(cls, user, melding, action: str, detail: str = "", reference: str = "") -> "AuditEntry":
         real_user = user if user is not None and user.is_authenticated else None
         return cls.objects.create(
             melding=melding,
-            reference=melding.reference if melding is not None else "",
+            reference=melding.reference if melding is not None else reference,
             user=real_user,
             username=real_user.get_username() if real_user else "",
             action=action,
             detail=detail,
         )
+
+
+# --- The kaart in the gesprek: voorliggende voorzieningen discussed or referred to --------------------------
+
+
+class Verwijzing(models.Model):
+    """A voorliggende voorziening of the sociale kaart that the consulent discussed with the resident or
+    referred them to. Name, thema and wijk are a snapshot: the kaart may change later, the record not."""
+
+    class Soort(models.TextChoices):
+        BESPROKEN = "besproken", _("Besproken")
+        VERWEZEN = "verwezen", _("Verwezen")
+
+    melding = models.ForeignKey(
+        "meldingen.Melding", on_delete=models.CASCADE, related_name="verwijzingen", verbose_name=_("melding")
+    )
+    voorziening_id = models.UUIDField(_("voorziening"))
+    voorziening_name = models.CharField(_("naam van de voorziening"), max_length=200)
+    voorziening_url = models.CharField(_("link naar de voorziening"), max_length=300, blank=True)
+    thema = models.CharField(_("thema"), max_length=50)
+    wijk = models.CharField(_("wijk"), max_length=100, blank=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    created_at = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.voorziening_name}"
+
+
+# --- Signals from providers and professionals ----------------------------------------------------------
+
+
+class SignaalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Like meldingen: all for a teamleider, their own teams' for a consulent, none for anyone else."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("backoffice.view_all_meldingen"):
+            return self
+        if user.has_perm("backoffice.view_team_meldingen"):
+            return self.filter(team__members=user)
+        return self.none()
+
+    def open(self):
+        return self.exclude(status=Signaal.Status.AFGEROND)
+
+    def sent_by(self, user):
+        return self.filter(sender=user) if user.is_authenticated else self.none()
+
+
+class Signaal(models.Model):
+    """ "Er speelt meer": a provider or professional tells the wijkteam about a client, with the client's
+    consent. The client's data and the text are encrypted like a melding; the sender sees only the status."""
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", _("Nieuw")
+        CONTACT_OPGENOMEN = "contact_opgenomen", _("Contact opgenomen")
+        AFGEROND = "afgerond", _("Afgerond")
+
+    class Toestemming(models.TextChoices):
+        CLIENT = "client", _("De cliënt zelf")
+        VERTEGENWOORDIGER = "vertegenwoordiger", _("De wettelijk vertegenwoordiger van de cliënt")
+
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="signalen_gestuurd"
+    )
+    sender_name = models.CharField(_("afzender"), max_length=200)
+    onderwerpen = models.JSONField(_("wat speelt er"), default=list)
+    encrypted_data = models.TextField(editable=False)
+    toestemming_door = models.CharField(
+        _("toestemming gegeven door"), max_length=20, choices=Toestemming.choices
+    )
+    toestemming_op = models.DateField(_("toestemming gegeven op"))
+    wijk = models.ForeignKey(
+        "socialekaart.Wijk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="signalen")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NIEUW)
+    contact_deadline = models.DateField(_("contact uiterlijk"))
+    created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    objects = SignaalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["contact_deadline", "created_at"]
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+        permissions = [("send_signaal", _("Een signaal over een cliënt sturen"))]
+
+    def __str__(self):  # never the client's data
+        return self.reference
+
+    @staticmethod
+    def contact_deadline_for(start: date) -> date:
+        return add_working_days(start, settings.BACKOFFICE_SIGNAAL_CONTACT_WORKING_DAYS)
+
+    @property
+    def data(self) -> dict:
+        from meldingen.crypto import decrypt_json
+
+        return decrypt_json(self.encrypted_data) if self.encrypted_data else {}
+
+    def is_overdue(self, today: date | None = None) -> bool:
+        return self.status == self.Status.NIEUW and self.contact_deadline < (today or timezone.localdate())
+
+    def days_left(self, today: date | None = None) -> int:
+        return working_days_between(today or timezone.localdate(), self.contact_deadline)
+
+
+# --- Nazorg: a follow-up call after support was granted ----------------------------------------------------
+
+
+class NazorgQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(behandeling__in=Behandeling.objects.visible_to(user))
+
+    def due(self, today: date | None = None):
+        return self.filter(done_at__isnull=True, due_date__lte=today or timezone.localdate())
+
+
+class Nazorg(models.Model):
+    """The follow-up call: is the support working? Scheduled when a melding is afgehandeld with support
+    granted, `BACKOFFICE_NAZORG_WEEKS` after the support starts (moved past a weekend or feestdag)."""
+
+    class Uitkomst(models.TextChoices):
+        TEVREDEN = "tevreden", _("Tevreden")
+        NIET_TEVREDEN = "niet_tevreden", _("Niet tevreden")
+
+    behandeling = models.OneToOneField(
+        Behandeling, on_delete=models.CASCADE, related_name="nazorg", verbose_name=_("behandeling")
+    )
+    start_ondersteuning = models.DateField(_("ondersteuning gestart op"))
+    due_date = models.DateField(_("bellen op"), db_index=True)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
+    encrypted_note = models.TextField(blank=True, editable=False)
+    done_at = models.DateTimeField(_("gebeld op"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = NazorgQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("nazorg")
+        verbose_name_plural = _("nazorg")
+
+    def __str__(self):
+        return f"Nazorg {self.behandeling_id}"
+
+    @classmethod
+    def schedule(cls, behandeling, start: date) -> "Nazorg":
+        due = end_of_legal_term(start + timedelta(weeks=settings.BACKOFFICE_NAZORG_WEEKS))
+        nazorg, _created = cls.objects.update_or_create(
+            behandeling=behandeling, defaults={"start_ondersteuning": start, "due_date": due}
+        )
+        return nazorg
+
+    @property
+    def in_time_until(self) -> date:
+        """The last day the call counts as made in time."""
+        return add_working_days(self.due_date, settings.BACKOFFICE_NAZORG_WORKING_DAYS)
+
+    @property
+    def done_in_time(self) -> bool | None:
+        if self.done_at is None:
+            return None
+        return timezone.localdate(self.done_at) <= self.in_time_until
+
+    def is_due(self, today: date | None = None) -> bool:
+        return self.done_at is None and self.due_date <= (today or timezone.localdate())
+
+    @property
+    def note(self) -> str:
+        from meldingen.crypto import decrypt_json
+
+        return decrypt_json(self.encrypted_note)["text"] if self.encrypted_note else ""
+
+    def record(self, user, uitkomst: str, note: str = "") -> None:
+        from meldingen.crypto import encrypt_json
+
+        with transaction.atomic():
+            self.uitkomst = uitkomst
+            self.encrypted_note = encrypt_json({"text": note}) if note else ""
+            self.done_at = timezone.now()
+            self.done_by = user
+            self.save()
+            AuditEntry.record(user, self.behandeling.melding, AuditEntry.Action.NAZORG_RECORDED, uitkomst)

@@ -30,6 +30,9 @@ ROLE_PERMISSIONS = {  # keep in step with migrations/0002_roles.py and delivery/
     ],
     REDACTEUR: [ADMIN_ACCESS],
 }
+# Providers' staff and professionals (groups of the sociale kaart) may send a signal about a client.
+SIGNAAL_AFZENDERS = ("Aanbieders", "Professionals")
+SEND_SIGNAAL = ("backoffice", "send_signaal")
 
 
 def can_see_meldingen(user) -> bool:
@@ -51,6 +54,10 @@ def can_approve_targets(user) -> bool:
     return user.is_active and user.has_perm("delivery.approve_deliverytarget")
 
 
+def can_send_signaal(user) -> bool:
+    return user.is_active and user.has_perm("backoffice.send_signaal")
+
+
 def ensure_roles() -> None:
     """Create the groups with their permissions if they are missing (the data migration does the same;
     this restores them after a database flush, e.g. in transactional tests)."""
@@ -64,3 +71,10 @@ def ensure_roles() -> None:
             ).first()
             if permission is not None:
                 group.permissions.add(permission)
+    send = Permission.objects.filter(
+        content_type__app_label=SEND_SIGNAAL[0], codename=SEND_SIGNAAL[1]
+    ).first()
+    for name in SIGNAAL_AFZENDERS:
+        group, _ = Group.objects.get_or_create(name=name)
+        if send is not None:
+            group.permissions.add(send, *Permission.objects.filter(codename="access_admin"))

@@ -9,7 +9,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
 
 WEEKS = 12
@@ -26,6 +26,26 @@ class Figures:
     median_lead_days: float | None = None
     total: int = 0
     overdue: int = 0
+    # "Verwezen naar voorliggende voorziening": (thema, wijk, count), and the totals per thema.
+    verwijzingen: list[tuple[str, str, int]] = field(default_factory=list)
+    verwijzingen_per_thema: list[tuple[str, int]] = field(default_factory=list)
+    nazorg_in_time: int = 0
+    nazorg_late: int = 0  # made late, or not made while its time is over
+    nazorg_tevreden: int = 0
+    nazorg_niet_tevreden: int = 0
+
+    @property
+    def nazorg_total(self) -> int:
+        return self.nazorg_in_time + self.nazorg_late
+
+    @property
+    def nazorg_in_time_share(self) -> float | None:
+        return round(100 * self.nazorg_in_time / self.nazorg_total, 1) if self.nazorg_total else None
+
+    @property
+    def nazorg_tevreden_share(self) -> float | None:
+        done = self.nazorg_tevreden + self.nazorg_niet_tevreden
+        return round(100 * self.nazorg_tevreden / done, 1) if done else None
 
     @property
     def onderzoek_total(self) -> int:
@@ -40,7 +60,7 @@ class Figures:
         return round(100 * self.soort_counts.get(soort, 0) / total, 1) if total else None
 
 
-def figures_for(user, today=None) -> Figures:
+def figures_for(user, today=None, thema_names: dict[str, str] | None = None) -> Figures:
     today = today or timezone.localdate()
     visible = Behandeling.objects.visible_to(user)
     figures = Figures(total=visible.count(), overdue=visible.overdue(today).count())
@@ -72,7 +92,42 @@ def figures_for(user, today=None) -> Figures:
         )
     ]
     figures.median_lead_days = round(statistics.median(lead_times), 1) if lead_times else None
+    _verwijzingen(figures, visible, thema_names or {})
+    _nazorg(figures, visible, today)
     return figures
+
+
+def _verwijzingen(figures: Figures, visible, thema_names: dict[str, str]) -> None:
+    """Only "verwezen" counts here: a voorziening that was only discussed is no referral."""
+    rows = (
+        Verwijzing.objects.filter(melding__behandeling__in=visible, soort=Verwijzing.Soort.VERWEZEN)
+        .values_list("thema", "wijk")
+        .annotate(n=Count("pk"))
+        .order_by("thema", "wijk")
+    )
+    per_thema: dict[str, int] = {}
+    for thema, wijk, count in rows:
+        name = thema_names.get(thema, thema)
+        figures.verwijzingen.append((name, wijk or _("Onbekende wijk"), count))
+        per_thema[name] = per_thema.get(name, 0) + count
+    figures.verwijzingen_per_thema = sorted(per_thema.items())
+
+
+def _nazorg(figures: Figures, visible, today) -> None:
+    """A call counts once it is made, or once its time (the due day plus BACKOFFICE_NAZORG_WORKING_DAYS)
+    is over while it is still not made."""
+    for nazorg in Nazorg.objects.filter(behandeling__in=visible):
+        if nazorg.done_at is not None:
+            if nazorg.done_in_time:
+                figures.nazorg_in_time += 1
+            else:
+                figures.nazorg_late += 1
+            if nazorg.uitkomst == Nazorg.Uitkomst.TEVREDEN:
+                figures.nazorg_tevreden += 1
+            elif nazorg.uitkomst == Nazorg.Uitkomst.NIET_TEVREDEN:
+                figures.nazorg_niet_tevreden += 1
+        elif nazorg.in_time_until < today:
+            figures.nazorg_late += 1
 
 
 def _per_week(visible, today) -> list[tuple[str, int]]:

@@ -12,7 +12,7 @@ from meldingen.delivery.models import DeliveryAttempt
 @dataclass
 class Event:
     at: datetime
-    kind: str  # "received" | "status" | "note" | "delivery"
+    kind: str  # "received" | "status" | "note" | "verwijzing" | "nazorg" | "delivery"
     title: str
     text: str = ""
     who: str = ""
@@ -38,6 +38,29 @@ def timeline(behandeling) -> list[Event]:
         )
     for note in behandeling.notities.select_related("author"):
         events.append(Event(note.created_at, "note", _("Notitie"), note.text, _name(note.author)))
+    for verwijzing in melding.verwijzingen.select_related("user"):
+        events.append(
+            Event(
+                verwijzing.created_at,
+                "verwijzing",
+                _("%(soort)s: %(name)s")
+                % {"soort": verwijzing.get_soort_display(), "name": verwijzing.voorziening_name},
+                _("Thema %(thema)s, wijk %(wijk)s")
+                % {"thema": verwijzing.thema, "wijk": verwijzing.wijk or "-"},
+                _name(verwijzing.user),
+            )
+        )
+    nazorg = getattr(behandeling, "nazorg", None)
+    if nazorg is not None and nazorg.done_at is not None:
+        events.append(
+            Event(
+                nazorg.done_at,
+                "nazorg",
+                _("Nazorg: %(uitkomst)s") % {"uitkomst": nazorg.get_uitkomst_display()},
+                nazorg.note,
+                _name(nazorg.done_by),
+            )
+        )
     attempts = DeliveryAttempt.objects.filter(job__melding=melding).select_related("job__target")
     for attempt in attempts:
         title = _("Bezorgd bij %(target)s") if attempt.success else _("Bezorgen bij %(target)s mislukt")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meldingen.backoffice import audit_views, dashboard, otp_views, views
+from meldingen.backoffice import audit_views, dashboard, gesprek_views, otp_views, signaal_views, views
 from meldingen.delivery import views as delivery_views
 
 app_name = "backoffice"
@@ -12,6 +12,12 @@ urlpatterns = [
     path("meldingen/<int:pk>/status/", views.change_status, name="change_status"),
     path("meldingen/<int:pk>/toewijzen/", views.assign, name="assign"),
     path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
+    path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
+    path("nazorg/<int:pk>/", gesprek_views.record_nazorg, name="record_nazorg"),
+    path("signalen/nieuw/", signaal_views.new, name="signaal_nieuw"),
+    path("signalen/verstuurd/", signaal_views.sent, name="signalen_verstuurd"),
+    path("signalen/<int:pk>/", signaal_views.detail, name="signaal"),
+    path("signalen/<int:pk>/status/", signaal_views.change_status, name="signaal_status"),
     path("overzicht/", dashboard.dashboard, name="dashboard"),
     path("overzicht.csv", dashboard.dashboard_csv, name="dashboard_csv"),
     path("auditlog/", audit_views.audit_log, name="audit"),

@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
-from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
-from meldingen.backoffice.inbox import filtered, status_counts
-from meldingen.backoffice.models import AuditEntry, Behandeling
+from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgForm, NoteForm, StatusForm
+from meldingen.backoffice.inbox import filtered, nazorg_due, open_signalen, status_counts
+from meldingen.backoffice.models import AuditEntry, Behandeling, Verwijzing
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import Status, TransitionNotAllowed
 from meldingen.delivery.models import DeliveryJob
@@ -79,6 +80,9 @@ def inbox(request):
             "form": form,
             "page_obj": page,
             "counts": status_counts(request.user),
+            "signalen": open_signalen(request.user),
+            "nazorg_due": nazorg_due(request.user),
+            "nazorg_form": NazorgForm(),
             "query_string": query.urlencode(),
             "today": timezone.localdate(),
             "page_title": _("Meldingen"),
@@ -150,6 +154,12 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         if can_assign
         else None,
         "note_form": note_form or NoteForm(),
+        "suggestions": kaart.suggestions(melding) if melding.encrypted_answers else [],
+        "thema_names": kaart.thema_names(),
+        "verwijzingen": melding.verwijzingen.select_related("user"),
+        "verwijzing_soorten": Verwijzing.Soort.choices,
+        "nazorg": getattr(behandeling, "nazorg", None),
+        "nazorg_form": NazorgForm(),
         "has_errors": bool(forms),
         "error_forms": forms,
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
@@ -168,7 +178,13 @@ def change_status(request, pk):
     if not form.is_valid():
         return _render_detail(request, behandeling, status_form=form, status=400)
     try:
-        behandeling.change_status(form.cleaned_data["status"], request.user, form.cleaned_data["toelichting"])
+        behandeling.change_status(
+            form.cleaned_data["status"],
+            request.user,
+            form.cleaned_data["toelichting"],
+            uitkomst=form.cleaned_data.get("uitkomst", ""),
+            start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
+        )
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
         return _render_detail(request, behandeling, status_form=form, status=400)

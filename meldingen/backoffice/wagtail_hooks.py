@@ -10,6 +10,7 @@ from meldingen.backoffice.roles import (
     can_manage_delivery,
     can_read_audit_log,
     can_see_meldingen,
+    can_send_signaal,
 )
 from meldingen.backoffice.viewsets import BackofficeSettingsGroup
 
@@ -35,6 +36,8 @@ _MENU_ITEMS = [
     (_("Bezorging"), "backoffice:deliveries", "resubmit", can_manage_delivery),
     (_("Bezorgdoelen goedkeuren"), "backoffice:target_approvals", "tick", can_approve_targets),
     (_("Auditlog meldingen"), "backoffice:audit", "history", can_read_audit_log),
+    (_("Signaal over een cliënt"), "backoffice:signaal_nieuw", "warning", can_send_signaal),
+    (_("Mijn signalen"), "backoffice:signalen_verstuurd", "list-ul", can_send_signaal),
 ]
 
 

@@ -47,3 +47,11 @@ class TransitionNotAllowed(Exception):
 def allowed_targets(current: str) -> list[str]:
     """The statuses a melding in `current` may move to, in workflow order."""
     return [status for status in Status.values if status in TRANSITIONS.get(current, ())]
+
+
+class Uitkomst(models.TextChoices):
+    """What the melding led to, recorded when it is afgehandeld."""
+
+    TOEGEKEND = "toegekend", _("Ondersteuning toegekend")
+    NIET_TOEGEKEND = "niet_toegekend", _("Geen ondersteuning toegekend")
+    VOORLIGGEND = "voorliggend", _("Opgelost met een voorliggende voorziening")

@@ -91,3 +91,18 @@ def retry_now(job) -> None:
     address that was approved when the job was made."""
     jobs.reset_for_retry(job)
     transaction.on_commit(lambda: enqueue(job))
+
+
+def send_additions(melding) -> int:
+    """What the backoffice added to a melding after it was delivered (the verwijzingen of the gesprek) goes to
+    every target whose kind takes additions (ZGW: as zaakobjecten): its delivered jobs go round once more.
+    Every step looks up what already exists, so only the new parts are sent; the job keeps its options."""
+    sent = 0
+    jobs = DeliveryJob.objects.filter(melding=melding, state=DeliveryJob.State.DELIVERED).select_related(
+        "target"
+    )
+    for job in jobs:
+        if job.target.kind_class.takes_additions:
+            retry_now(job)
+            sent += 1
+    return sent

@@ -26,3 +26,9 @@ def deadline(behandeling, today=None):
         left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}
         state = "soon" if days <= 5 else "ok"
     return {"kind": kind, "when": when, "left": left, "state": state}
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ names|get_item:code }}`: a value from a dict, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

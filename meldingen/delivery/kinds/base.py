@@ -25,6 +25,7 @@ class DeliveryKind:
     required: tuple[str, ...] = ()  # names of options and secrets that must be filled in
     address_options: tuple[str, ...] = ()  # options that hold the addresses the kind sends data to
     requests_per_attempt = 1  # the most HTTP requests one attempt makes (for the lease)
+    takes_additions = False  # whether what the backoffice adds later (verwijzingen) is delivered again
 
     # --- settings -------------------------------------------------------------------------------------
     def clean_options(self, options: dict) -> dict:

@@ -151,7 +151,38 @@ def deliver(job, timeout: float) -> str:
             )
         ),
     )
+    _zaakobjecten(client, step, zaak, melding)
     return "zaak aangemaakt"
+
+
+def _zaakobjecten(client, step, zaak: str, melding) -> None:
+    """Each voorliggende voorziening the consulent discussed or referred to (recorded in the backoffice after
+    the melding came in) becomes a zaakobject of type "overige" pointing at its page on the sociale kaart."""
+    from django.conf import settings
+
+    for verwijzing in melding.verwijzingen.all():  # the backoffice's Verwijzing rows
+        url = f"{settings.SITE_URL}{verwijzing.voorziening_url}"
+        omschrijving = f"{verwijzing.get_soort_display()}: {verwijzing.voorziening_name}"
+        step(
+            f"zaakobject-{verwijzing.pk}",
+            lambda url=url, omschrijving=omschrijving, thema=verwijzing.thema, wijk=verwijzing.wijk: (
+                client.find(
+                    "zaken", "zaakobjecten", zaak=zaak, object=url, relatieomschrijving=omschrijving[:80]
+                )
+                or client.create(
+                    "zaken",
+                    "zaakobjecten",
+                    {
+                        "zaak": zaak,
+                        "object": url,
+                        "objectType": "overige",
+                        "objectTypeOverige": "voorliggende voorziening",
+                        "relatieomschrijving": omschrijving[:80],
+                        "objectIdentificatie": {"overigeData": {"thema": thema, "wijk": wijk}},
+                    },
+                )
+            ),
+        )
 
 
 def _document(options, melding, today: str) -> dict:
@@ -207,7 +238,8 @@ class ZGW(DeliveryKind):
         "bronorganisatie",
     )
     address_options = ("zaken_api_url", "documenten_api_url")
-    requests_per_attempt = 8  # finds and creates
+    requests_per_attempt = 8  # finds and creates (and two for each verwijzing)
+    takes_additions = True  # the verwijzingen of the gesprek become zaakobjecten
 
     def carries_answers(self, options: dict) -> bool:
         return True  # the zaak holds the melding's PDF and the resident's name

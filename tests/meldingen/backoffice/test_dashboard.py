@@ -44,8 +44,10 @@ def test_page_has_svg_charts_and_tables(staff, teams, client):
     store()
     client.force_login(staff["teamleider"])
     html = client.get(reverse("backoffice:dashboard")).content.decode()
-    assert html.count('<svg class="bo-chart__svg"') == 3
-    assert html.count("<caption>") == 3 and "Meldingen per wijk (tabel)" in html
+    # Per week, per wijk, kort or uitgebreid, and referrals per thema: each a chart with its table.
+    assert html.count('<svg class="bo-chart__svg"') == 4
+    assert html.count("<caption>") == 4 and "Meldingen per wijk (tabel)" in html
+    assert "Verwezen naar voorliggende voorziening, per thema (tabel)" in html
     # Coordinates are never written with a Dutch decimal comma (that would put every bar at 0).
     assert not re.search(r'\b(x|y|width|height)="[0-9]+,[0-9]', html)
 

@@ -38,3 +38,27 @@ def test_no_accounts_without_debug_or_flag(db, settings):
     settings.DEBUG = False
     call_command("load_demo_meldingen", verbosity=0)
     assert not get_user_model().objects.filter(username="teamleider").exists()
+
+
+def test_demo_shows_a_signal_nazorg_due_and_a_melding_with_verwijzingen(db, settings):
+    from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing
+    from tests.meldingen.backoffice.fixtures import make_user
+    from tests.socialekaart.factories import TermFactory, VoorzieningFactory
+
+    _demo_wijken()
+    make_user("aanbieder-demo", "Aanbieders")
+    for code in (
+        "huishouden",
+        "begeleiding",
+        "dagbesteding",
+        "vervoer",
+        "wonen",
+        "hulpmiddelen",
+        "mantelzorg",
+    ):
+        VoorzieningFactory(themas=[TermFactory(code=code)], hele_gemeente=True)
+    call_command("load_demo_meldingen", "--accounts", verbosity=0)
+    call_command("load_demo_meldingen", "--accounts", verbosity=0)
+    assert Signaal.objects.count() == 1 and Signaal.objects.get().team is not None
+    assert Nazorg.objects.due().exists()
+    assert Verwijzing.objects.values("melding").distinct().count() == 2

@@ -17,8 +17,8 @@ from django.utils.text import slugify
 
 from meldingen.answers import Answers
 from meldingen.backoffice import roles
-from meldingen.backoffice.models import Behandeling, Team
-from meldingen.backoffice.workflow import Status
+from meldingen.backoffice.models import Behandeling, Nazorg, Signaal, Team, Verwijzing
+from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.delivery.models import DeliveryTarget
 from socialekaart import public as kaart
 
@@ -97,6 +97,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo-medewerkers: wachtwoord {DEMO_PASSWORD}")
         self._targets()
         created = self._meldingen()
+        self._nazorg()
+        self._verwijzingen()
+        self._signaal()
         self.stdout.write(self.style.SUCCESS(f"{len(teams)} wijkteams, {created} nieuwe demo-meldingen."))
         self._status_lookup_example()
 
@@ -138,6 +141,8 @@ class Command(BaseCommand):
             )
             team.members.add(user)
         self._user(users, "teamleider", roles.TEAMLEIDER, first_name="Teamleider")
+        # A professional (e.g. a huisarts) who may send a signal about a client.
+        self._user(users, "professional", "Professionals", first_name="Huisarts", last_name="de Demo")
         self._user(
             users, "beheerder", roles.FUNCTIONEEL_BEHEERDER, first_name="Functioneel", last_name="beheerder"
         )
@@ -240,3 +245,58 @@ class Command(BaseCommand):
         for status in path:
             at = min(at + timedelta(days=rng.randint(1, 14)), timezone.now())
             behandeling.change_status(status, at=at)
+
+    # --- the gesprek's features: nazorg due, a melding with verwijzingen, a signal --------------------------
+
+    def _nazorg(self) -> None:
+        """Every demo melding that is afgehandeld had its support granted; at least one nazorg call is due."""
+        closed = Behandeling.objects.filter(status=Status.AFGEHANDELD, uitkomst="").exclude(closed_at=None)
+        for behandeling in closed:
+            behandeling.uitkomst = Uitkomst.TOEGEKEND
+            behandeling.save(update_fields=["uitkomst", "updated_at"])
+            Nazorg.schedule(behandeling, timezone.localdate(behandeling.closed_at))
+        if not Nazorg.objects.due().exists():
+            first = Nazorg.objects.filter(done_at=None).order_by("pk").first()
+            if first is not None:
+                Nazorg.schedule(first.behandeling, timezone.localdate() - timedelta(weeks=7))
+
+    def _verwijzingen(self) -> None:
+        """Two open, long demo meldingen with voorzieningen of the kaart discussed and referred to."""
+        from meldingen.backoffice import kaart as gesprek_kaart
+
+        if Verwijzing.objects.exists():
+            return
+        done = 0
+        for behandeling in Behandeling.objects.open().filter(melding__soort="uitgebreid").order_by("pk"):
+            suggestions = gesprek_kaart.suggestions(behandeling.melding, limit=2)
+            if not suggestions:
+                continue
+            consulent = behandeling.team.members.first() if behandeling.team_id else None
+            soorten = (Verwijzing.Soort.VERWEZEN, Verwijzing.Soort.BESPROKEN)
+            for item, soort in zip(suggestions, soorten, strict=False):
+                gesprek_kaart.record(behandeling.melding, consulent, item.id, soort)
+            done += 1
+            if done == 2:
+                return
+
+    def _signaal(self) -> None:
+        """One signal from a provider about a (made-up) client, waiting for the wijkteam."""
+        from meldingen.backoffice import signalen
+
+        if Signaal.objects.exists():
+            return
+        sender = get_user_model().objects.filter(groups__name="Aanbieders").order_by("pk").first()
+        postcodes = [postcode for pc6s in kaart.demo_postcodes().values() for postcode in pc6s]
+        if sender is None or not postcodes:
+            return
+        signalen.send(
+            sender,
+            {
+                "naam": "Truus van Demo",
+                "postcode": f"{postcodes[0][:4]} {postcodes[0][4:]}",
+                "telefoon": "0612121212",
+                "onderwerpen": ["eenzaamheid", "mantelzorger"],
+                "toelichting": "Dit is een demo-signaal. Mevrouw is veel alleen. Haar zoon is moe.",
+                "toestemming_door": Signaal.Toestemming.CLIENT,
+            },
+        )

@@ -1,0 +1,72 @@
+"""The gesprek's own actions on a melding's page: record a voorziening of the kaart as discussed or referred
+to, and record the outcome of the nazorg call in one click."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meldingen.backoffice import kaart
+from meldingen.backoffice.access import meldingen_view
+from meldingen.backoffice.forms import NazorgForm, VerwijzingForm
+from meldingen.backoffice.models import Behandeling, Nazorg
+
+
+def _back(request, behandeling):
+    """Back to where the click came from: the inbox (nazorg due) or the melding's page."""
+    if request.POST.get("terug") == "inbox":
+        return redirect("backoffice:inbox")
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+def add_verwijzing(request, pk):
+    behandeling = get_object_or_404(
+        Behandeling.objects.visible_to(request.user).select_related("melding"), pk=pk
+    )
+    form = VerwijzingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Dat ging niet goed. Kies een voorziening uit de lijst."))
+        return redirect("backoffice:melding", pk=behandeling.pk)
+    try:
+        verwijzing = kaart.record(
+            behandeling.melding,
+            request.user,
+            str(form.cleaned_data["voorziening"]),
+            form.cleaned_data["soort"],
+        )
+    except kaart.NotASuggestion:
+        messages.error(request, _("Deze voorziening past niet bij deze melding. Kies er een uit de lijst."))
+        return redirect("backoffice:melding", pk=behandeling.pk)
+    messages.success(
+        request,
+        _("Vastgelegd: %(soort)s %(name)s.")
+        % {"soort": verwijzing.get_soort_display().lower(), "name": verwijzing.voorziening_name},
+    )
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+def record_nazorg(request, pk):
+    nazorg = get_object_or_404(
+        Nazorg.objects.visible_to(request.user).select_related("behandeling__melding"), pk=pk
+    )
+    form = NazorgForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies tevreden of niet tevreden."))
+        return _back(request, nazorg.behandeling)
+    if nazorg.done_at is not None:
+        messages.info(request, _("Het nazorggesprek was al vastgelegd."))
+        return _back(request, nazorg.behandeling)
+    nazorg.record(request.user, form.cleaned_data["uitkomst"], form.cleaned_data["notitie"])
+    messages.success(
+        request,
+        _("Nazorg vastgelegd bij %(reference)s: %(uitkomst)s.")
+        % {
+            "reference": nazorg.behandeling.melding.reference,
+            "uitkomst": nazorg.get_uitkomst_display().lower(),
+        },
+    )
+    return _back(request, nazorg.behandeling)

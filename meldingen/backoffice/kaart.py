@@ -1,0 +1,82 @@
+"""The kaart in the gesprek: which voorliggende voorzieningen fit a melding, and recording the ones the
+consulent discussed or referred to. The kaart is asked only through socialekaart/public.py.
+
+`ONDERWERP_THEMAS` is the one place that maps the melding's onderwerpen (meldingen/choices.py) to the kaart's
+thema codes (socialekaart/demo/taxonomy.py); a new onderwerp needs an entry here (a test checks that).
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from meldingen.backoffice.models import AuditEntry, Verwijzing
+from meldingen.backoffice.routing import wijk_for
+from socialekaart import public as kaart
+
+ONDERWERP_THEMAS: dict[str, tuple[str, ...]] = {
+    "huishouden": ("huishouden", "maaltijden"),
+    "begeleiding": ("begeleiding", "clientondersteuning"),
+    "dagbesteding": ("dagbesteding", "ontmoeting"),
+    "vervoer": ("vervoer",),
+    "woning": ("wonen",),
+    "hulpmiddel": ("hulpmiddelen",),
+    "mantelzorg": ("mantelzorg",),
+    "anders": ("clientondersteuning", "ontmoeting"),
+}
+# A short melding has no onderwerpen yet: the gesprek starts with these.
+WITHOUT_ONDERWERPEN = ("clientondersteuning", "ontmoeting", "mantelzorg")
+
+SUGGESTIONS = 10
+NO_THEMA = _("Geen thema")
+
+
+def themes_for(onderwerpen) -> list[str]:
+    themes = [theme for code in onderwerpen or () for theme in ONDERWERP_THEMAS.get(code, ())]
+    return list(dict.fromkeys(themes)) or list(WITHOUT_ONDERWERPEN)
+
+
+def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorziening]:
+    """The voorzieningen that fit the melding's onderwerpen in the resident's wijk, nearest first."""
+    postcode = melding.typed_answers.postcode if melding.encrypted_answers else ""
+    return kaart.voorzieningen_for(
+        themes_for(melding.onderwerpen), wijk_for(melding), near=postcode, limit=limit
+    )
+
+
+class NotASuggestion(Exception):
+    """The voorziening is not (or no longer) one that fits this melding."""
+
+
+def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
+    """Record a suggested voorziening as discussed or referred to, with a snapshot of its name, thema and
+    wijk; audited. Only a voorziening that fits the melding can be recorded."""
+    themes = themes_for(melding.onderwerpen)
+    wijk = wijk_for(melding)
+    postcode = melding.typed_answers.postcode if melding.encrypted_answers else ""
+    found = {item.id: item for item in kaart.voorzieningen_for(themes, wijk, near=postcode, limit=1000)}
+    item = found.get(str(voorziening_id))
+    if item is None:
+        raise NotASuggestion(voorziening_id)
+    with transaction.atomic():
+        verwijzing = Verwijzing.objects.create(
+            melding=melding,
+            voorziening_id=item.id,
+            voorziening_name=item.name,
+            voorziening_url=item.url,
+            thema=next((theme for theme in themes if theme in item.themes), themes[0]),
+            wijk=wijk.name if wijk else "",
+            soort=soort,
+            user=user,
+        )
+        AuditEntry.record(user, melding, AuditEntry.Action.REFERRAL_ADDED, f"{soort}: {item.name}"[:300])
+        transaction.on_commit(lambda: _send_to_zaak(melding))
+    return verwijzing
+
+
+def _send_to_zaak(melding) -> None:
+    from meldingen.delivery.tasks import send_additions
+
+    send_additions(melding)
+
+
+def thema_names() -> dict[str, str]:
+    return kaart.thema_names()

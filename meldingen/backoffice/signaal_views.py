@@ -1,0 +1,103 @@
+"""Signals: the form and "Mijn signalen" for providers and professionals, the page for the wijkteam."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from meldingen.backoffice import signalen
+from meldingen.backoffice.access import meldingen_view, require_role
+from meldingen.backoffice.forms import SignaalForm, SignaalStatusForm
+from meldingen.backoffice.models import AuditEntry, Signaal
+from meldingen.backoffice.roles import can_send_signaal
+
+signaal_sender_view = require_role(can_send_signaal)
+
+
+@signaal_sender_view
+def new(request):
+    form = SignaalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        signaal = signalen.send(request.user, form.cleaned_data)
+        messages.success(
+            request,
+            _("Uw signaal is verstuurd. Het kenmerk is %(reference)s. Het wijkteam belt de cliënt.")
+            % {"reference": signaal.reference},
+        )
+        return redirect("backoffice:signalen_verstuurd")
+    return TemplateResponse(
+        request,
+        "backoffice/signaal_nieuw.html",
+        {
+            "form": form,
+            "error_forms": [form] if form.errors else [],
+            "has_errors": bool(form.errors),
+            "working_days": Signaal.contact_deadline_for(timezone.localdate()),
+            "page_title": _("Signaal over een cliënt"),
+            "header_icon": "warning",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@signaal_sender_view
+def sent(request):
+    """The sender's own signals, with the status only: no names, no notes of the wijkteam."""
+    queryset = Signaal.objects.sent_by(request.user).only("reference", "status", "created_at", "updated_at")
+    page = Paginator(queryset.order_by("-created_at"), 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "backoffice/signalen_verstuurd.html",
+        {
+            "page_obj": page,
+            "query_string": "",
+            "page_title": _("Mijn signalen"),
+            "header_icon": "list-ul",
+        },
+    )
+
+
+def _signaal_for(request, pk):
+    return get_object_or_404(Signaal.objects.visible_to(request.user).select_related("team", "wijk"), pk=pk)
+
+
+@meldingen_view
+def detail(request, pk):
+    signaal = _signaal_for(request, pk)
+    return _render_detail(request, signaal, SignaalStatusForm(initial={"status": signaal.status}))
+
+
+def _render_detail(request, signaal, form, status=200):
+    AuditEntry.record(request.user, None, AuditEntry.Action.SIGNAAL_VIEWED, reference=signaal.reference)
+    labels = dict(signalen.ONDERWERPEN)
+    return TemplateResponse(
+        request,
+        "backoffice/signaal.html",
+        {
+            "signaal": signaal,
+            "data": signaal.data,
+            "onderwerpen": [labels.get(code, code) for code in signaal.onderwerpen],
+            "form": form,
+            "error_forms": [form] if form.errors else [],
+            "has_errors": bool(form.errors),
+            "today": timezone.localdate(),
+            "page_title": _("Signaal %(reference)s") % {"reference": signaal.reference},
+            "header_icon": "warning",
+        },
+        status=status,
+    )
+
+
+@require_POST
+@meldingen_view
+def change_status(request, pk):
+    signaal = _signaal_for(request, pk)
+    form = SignaalStatusForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, signaal, form, status=400)
+    signalen.change_status(signaal, request.user, form.cleaned_data["status"])
+    messages.success(request, _("De status is nu: %(status)s.") % {"status": signaal.get_status_display()})
+    return redirect("backoffice:signaal", pk=signaal.pk)

@@ -1,0 +1,64 @@
+"""Signals from providers and professionals ("er speelt meer"): sent with the client's consent, routed by
+postcode to the wijkteam like a melding, with their own short term in working days. The sender sees only
+the status of their own signals, never what the wijkteam did."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meldingen.backoffice.models import AuditEntry, Signaal, Team
+from meldingen.crypto import encrypt_json
+from meldingen.reference import ALPHABET
+from socialekaart import public as kaart
+
+ONDERWERPEN = [
+    ("eenzaamheid", _("Eenzaamheid")),
+    ("schulden", _("Geldzorgen of schulden")),
+    ("mantelzorger", _("De mantelzorger is overbelast")),
+    ("wonen", _("Zorgen over het huis of de woonplek")),
+    ("zelfredzaamheid", _("Redt het dagelijks leven niet meer alleen")),
+    ("anders", _("Iets anders")),
+]
+
+
+def new_reference() -> str:
+    import secrets
+
+    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
+    return f"S-{chars[:4]}-{chars[4:]}"
+
+
+def send(user, data: dict) -> Signaal:
+    """Store a signal from a valid SignaalForm's cleaned_data: the client's data encrypted, routed to the
+    team of the postcode's wijk, the contact term counted in working days; audited."""
+    wijk = kaart.wijk_for_postcode(data["postcode"])
+    today = timezone.localdate()
+    with transaction.atomic():
+        signaal = Signaal.objects.create(
+            reference=new_reference(),
+            sender=user,
+            sender_name=(user.get_full_name() or user.get_username())[:200],
+            onderwerpen=list(data["onderwerpen"]),
+            encrypted_data=encrypt_json(
+                {
+                    "naam": data["naam"],
+                    "telefoon": data["telefoon"],
+                    "postcode": data["postcode"],
+                    "toelichting": data["toelichting"],
+                }
+            ),
+            toestemming_door=data["toestemming_door"],
+            toestemming_op=today,
+            wijk=wijk,
+            team=Team.for_wijk(wijk),
+            contact_deadline=Signaal.contact_deadline_for(today),
+        )
+        AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_SENT, reference=signaal.reference)
+    return signaal
+
+
+def change_status(signaal, user, status: str) -> None:
+    with transaction.atomic():
+        signaal.status = status
+        signaal.save(update_fields=["status", "updated_at"])
+        AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_STATUS, status, reference=signaal.reference)

@@ -1,0 +1,136 @@
+"""The gesprek's new pages in a real browser, axe-core on every page and form state: the melding with the
+kaart's voorzieningen, verwijzingen and nazorg, the inbox with a signal and nazorg due, the dashboard, and
+the provider's signal form (empty, with errors) and list."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from meldingen.backoffice import roles
+from meldingen.backoffice.workflow import Status, Uitkomst
+from tests.browser.conftest import axe_violations
+from tests.meldingen.backoffice.fixtures import PASSWORD, store
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def data():
+    from meldingen.backoffice.models import Team
+    from socialekaart.models import Capaciteit, Wijk, WijkPostcode
+    from tests.socialekaart.factories import (
+        LocatieFactory,
+        TermFactory,
+        VoorzieningFactory,
+        VoorzieningOpLocatieFactory,
+    )
+
+    roles.ensure_roles()
+    wijk = Wijk.objects.create(name="Centrum", slug="centrum", cbs_code="WK990101")
+    WijkPostcode.objects.create(wijk=wijk, pc4="3911", latitude=52.0, longitude=5.0)
+    team = Team.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
+    team.wijken.add(wijk)
+    users = get_user_model().objects
+    teamleider = users.create_user("teamleider", "tl@lindewaard.example", PASSWORD, first_name="Tess")
+    teamleider.groups.add(Group.objects.get(name=roles.TEAMLEIDER))
+    aanbieder = users.create_user("aanbieder", "a@lindewaard.example", PASSWORD)
+    aanbieder.groups.add(Group.objects.get(name="Aanbieders"))
+    voorziening = VoorzieningFactory(
+        name="Klussendienst", themas=[TermFactory(code="huishouden")], wijken=[wijk]
+    )
+    locatie = LocatieFactory(organisatie=voorziening.organisatie, latitude=52.01, longitude=5.0)
+    VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
+    Capaciteit.objects.create(voorziening=voorziening, wijk=wijk, status="ja")
+    melding = store(onderwerpen=("huishouden",))
+    behandeling = melding.behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, teamleider)
+    behandeling.change_status(
+        Status.AFGEHANDELD,
+        teamleider,
+        uitkomst=Uitkomst.TOEGEKEND,
+        start_ondersteuning=timezone.localdate() - timedelta(weeks=7),
+    )
+    from meldingen.backoffice import kaart, signalen
+
+    kaart.record(melding, teamleider, str(voorziening.id), "verwezen")
+    signalen.send(
+        aanbieder,
+        {
+            "naam": "Carla Smit",
+            "postcode": "3911 AB",
+            "telefoon": "",
+            "onderwerpen": ["eenzaamheid"],
+            "toelichting": "Zij is veel alleen.",
+            "toestemming_door": "client",
+        },
+    )
+    open_melding = store(onderwerpen=("huishouden",), name="Bert Jansen")
+    return {"behandeling": behandeling, "open": open_melding.behandeling}
+
+
+def _login(page, live_server, username):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def _violations(page, url=None):
+    if url:
+        page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(600)  # Wagtail's messages slide in: measure once they are in place
+    return axe_violations(page)
+
+
+def test_the_gesprek_pages_of_the_backoffice_have_no_axe_violations(page, live_server, data):
+    from meldingen.backoffice.models import Signaal
+
+    _login(page, live_server, "teamleider")
+    base = f"{live_server.url}/admin/backoffice"
+    results = {
+        "inbox with a signal and nazorg due": _violations(page, f"{base}/"),
+        "melding with kaart, verwijzingen and nazorg": _violations(
+            page, f"{base}/meldingen/{data['behandeling'].pk}/"
+        ),
+        "open melding with the kaart": _violations(page, f"{base}/meldingen/{data['open'].pk}/"),
+        "signal": _violations(page, f"{base}/signalen/{Signaal.objects.get().pk}/"),
+        "dashboard with verwijzingen and nazorg": _violations(page, f"{base}/overzicht/"),
+    }
+    page.goto(f"{base}/meldingen/{data['open'].pk}/")
+    with page.expect_navigation():
+        page.click("button:has-text('Besproken')")
+    results["melding after recording a verwijzing"] = _violations(page)
+    assert "Vastgelegd" in page.content()
+    page.goto(f"{base}/")
+    with page.expect_navigation():
+        page.click("button:has-text('Tevreden')")
+    results["inbox after recording nazorg"] = _violations(page)
+    assert "Nazorg vastgelegd" in page.content()
+    assert results == {name: [] for name in results}
+
+
+def test_the_signal_pages_for_providers_have_no_axe_violations(page, live_server, data):
+    _login(page, live_server, "aanbieder")
+    base = f"{live_server.url}/admin/backoffice/signalen"
+    results = {"form": _violations(page, f"{base}/nieuw/")}
+    with page.expect_navigation():
+        page.click("text=Signaal versturen")
+    assert page.title().startswith("Fout: ")
+    results["form with errors"] = _violations(page)
+    page.fill("#id_naam", "Piet Klaassen")
+    page.fill("#id_postcode", "3911 AB")
+    page.check("#id_onderwerpen_0")
+    page.fill("#id_toelichting", "Hij heeft veel post die hij niet opent.")
+    page.check("#id_toestemming")
+    page.select_option("#id_toestemming_door", "client")
+    with page.expect_navigation():
+        page.click("text=Signaal versturen")
+    results["my signals after sending"] = _violations(page)
+    assert "Uw signaal is verstuurd" in page.content()
+    assert results == {name: [] for name in results}

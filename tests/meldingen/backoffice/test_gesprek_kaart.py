@@ -1,0 +1,184 @@
+"""The kaart in the gesprek: the voorzieningen that fit a melding on its page, nearest first with capacity,
+and the verwijzingen the consulent records (timeline, audit log, dashboard, ZGW zaak)."""
+
+import pytest
+
+from meldingen.backoffice import kaart
+from meldingen.backoffice.models import AuditEntry, Verwijzing
+from meldingen.choices import ONDERWERPEN
+from meldingen.delivery.jobs import run_job
+from meldingen.delivery.models import DeliveryJob
+from socialekaart import public
+from socialekaart.models import Capaciteit, Voorziening, WijkPostcode
+from tests.socialekaart.factories import (
+    LocatieFactory,
+    TermFactory,
+    VoorzieningFactory,
+    VoorzieningOpLocatieFactory,
+)
+
+from .fixtures import assert_refused, delivery_target, store
+from .standin import StandIn
+
+
+def _place(voorziening, latitude, longitude):
+    locatie = LocatieFactory(organisatie=voorziening.organisatie, latitude=latitude, longitude=longitude)
+    VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
+
+
+@pytest.fixture
+def kaart_data(wijken):
+    WijkPostcode.objects.filter(pc4="3911").update(latitude=52.0, longitude=5.0)
+    huishouden = TermFactory(code="huishouden", name="Huishouden")
+    maaltijden = TermFactory(code="maaltijden", name="Maaltijden")
+    vervoer = TermFactory(code="vervoer", name="Vervoer")
+    far = VoorzieningFactory(name="Klussendienst Ver Weg", themas=[huishouden], wijken=[wijken["centrum"]])
+    _place(far, 52.05, 5.0)
+    near = VoorzieningFactory(name="Maaltijdservice Dichtbij", themas=[maaltijden], hele_gemeente=True)
+    _place(near, 52.001, 5.0)
+    other_wijk = VoorzieningFactory(
+        name="Huishoudhulp Oude Haven", themas=[huishouden], wijken=[wijken["haven"]]
+    )
+    other_theme = VoorzieningFactory(name="Buurtbus", themas=[vervoer], hele_gemeente=True)
+    stopped = VoorzieningFactory(
+        name="Gestopte hulp", themas=[huishouden], hele_gemeente=True, status=Voorziening.Status.GESTOPT
+    )
+    Capaciteit.objects.create(voorziening=far, wijk=wijken["centrum"], status="beperkt", wachttijd_weken=3)
+    return {
+        "far": far,
+        "near": near,
+        "other_wijk": other_wijk,
+        "other_theme": other_theme,
+        "stopped": stopped,
+    }
+
+
+def test_every_onderwerp_of_the_melding_maps_to_kaart_themes():
+    assert set(kaart.ONDERWERP_THEMAS) == {code for code, _label in ONDERWERPEN}
+    assert all(kaart.ONDERWERP_THEMAS.values())
+
+
+def test_the_kaart_gives_voorzieningen_of_the_themes_in_the_wijk_nearest_first_with_capacity(
+    kaart_data, wijken
+):
+    found = public.voorzieningen_for(["huishouden", "maaltijden"], wijken["centrum"], near="3911 AB")
+    assert [item.name for item in found] == ["Maaltijdservice Dichtbij", "Klussendienst Ver Weg"]
+    assert found[0].distance_km < found[1].distance_km
+    assert found[1].capacity == "beperkt" and found[1].wachttijd_weken == 3
+    assert found[0].url == f"/sociale-kaart/{kaart_data['near'].slug}/"
+
+
+def test_the_melding_page_shows_the_fitting_voorzieningen(kaart_data, staff, client):
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    assert "Sociale kaart: wat past bij deze melding" in page
+    assert "Maaltijdservice Dichtbij" in page and "Klussendienst Ver Weg" in page
+    assert "Huishoudhulp Oude Haven" not in page and "Buurtbus" not in page and "Gestopte hulp" not in page
+    assert page.index("Maaltijdservice Dichtbij") < page.index("Klussendienst Ver Weg")
+    assert "3 weken wachten" in page
+
+
+def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaart_data, staff, client):
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{melding.behandeling.pk}/"
+    response = client.post(
+        url + "verwijzing/", {"voorziening": str(kaart_data["far"].id), "soort": "verwezen"}
+    )
+    assert response.status_code == 302
+    verwijzing = Verwijzing.objects.get()
+    assert (verwijzing.voorziening_name, verwijzing.thema, verwijzing.wijk, verwijzing.user) == (
+        "Klussendienst Ver Weg",
+        "huishouden",
+        "Centrum",
+        staff["consulent"],
+    )
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.REFERRAL_ADDED, reference=melding.reference
+    ).exists()
+    page = client.get(url).content.decode()
+    assert "Verwezen: Klussendienst Ver Weg" in page  # the timeline
+    assert "Besproken en verwezen" in page
+
+
+def test_a_voorziening_that_does_not_fit_the_melding_is_not_recorded(kaart_data, staff, client):
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{melding.behandeling.pk}/verwijzing/"
+    for voorziening in ("other_wijk", "other_theme", "stopped"):
+        client.post(url, {"voorziening": str(kaart_data[voorziening].id), "soort": "verwezen"})
+    client.post(url, {"voorziening": "geen-uuid", "soort": "verwezen"})
+    assert not Verwijzing.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "consulent_haven", "beheerder", "redacteur", "aanbieder"])
+def test_only_those_who_may_see_the_melding_record_a_verwijzing(kaart_data, staff, client, who):
+    from .fixtures import make_user
+
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    if who == "aanbieder":
+        client.force_login(make_user("aanbieder-x", "Aanbieders"))
+    elif who != "anonymous":
+        client.force_login(staff[who])
+    response = client.post(
+        f"/admin/backoffice/meldingen/{melding.behandeling.pk}/verwijzing/",
+        {"voorziening": str(kaart_data["far"].id), "soort": "verwezen"},
+    )
+    assert_refused(response)
+    assert not Verwijzing.objects.exists()
+
+
+def test_the_dashboard_counts_referrals_per_theme_and_wijk(kaart_data, staff, client):
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    kaart.record(melding, staff["consulent"], str(kaart_data["far"].id), Verwijzing.Soort.VERWEZEN)
+    kaart.record(melding, staff["consulent"], str(kaart_data["near"].id), Verwijzing.Soort.BESPROKEN)
+    client.force_login(staff["teamleider"])
+    page = client.get("/admin/backoffice/overzicht/").content.decode()
+    assert "Verwezen naar voorliggende voorziening, per thema en wijk" in page
+    assert '<th scope="row">Huishouden</th><td>Centrum</td><td>1</td>' in page
+    assert "Maaltijden</th><td>Centrum" not in page  # only discussed: no referral
+    csv = client.get("/admin/backoffice/overzicht.csv").content.decode()
+    assert "verwezen naar voorliggende voorziening,Huishouden / Centrum,1" in csv
+    client.force_login(staff["consulent_haven"])
+    assert "Nog geen verwijzingen." in client.get("/admin/backoffice/overzicht/").content.decode()
+
+
+@pytest.fixture
+def standin():
+    server = StandIn().start()
+    yield server
+    server.stop()
+
+
+def test_a_verwijzing_reaches_the_zaak_as_a_zaakobject_without_a_second_zaak(
+    kaart_data, staff, standin, django_capture_on_commit_callbacks
+):
+    delivery_target(
+        "Open Zaak",
+        "zgw",
+        "s" * 32,
+        client_id="wmo-portaal",
+        zaken_api_url=f"{standin.url}/zaken/api/v1",
+        documenten_api_url=f"{standin.url}/documenten/api/v1",
+        zaaktype=f"{standin.url}/catalogi/api/v1/zaaktypen/1",
+        informatieobjecttype=f"{standin.url}/catalogi/api/v1/informatieobjecttypen/1",
+        roltype_initiator=f"{standin.url}/catalogi/api/v1/roltypen/1",
+        bronorganisatie="999999990",
+    )
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    job = DeliveryJob.objects.get(melding=melding, target__kind="zgw")
+    assert run_job(job.pk) == "delivered"
+    assert "zaakobjecten" not in standin.zgw
+    with django_capture_on_commit_callbacks(execute=True):  # the job goes round once more (tasks run at once)
+        kaart.record(melding, staff["consulent"], str(kaart_data["far"].id), Verwijzing.Soort.VERWEZEN)
+    job.refresh_from_db()
+    assert job.state == DeliveryJob.State.DELIVERED
+    assert len(standin.zgw["zaken"]) == 1 and len(standin.zgw["enkelvoudiginformatieobjecten"]) == 1
+    zaakobject = standin.zgw["zaakobjecten"][0]
+    assert zaakobject["zaak"] == standin.zgw["zaken"][0]["url"]
+    assert zaakobject["objectType"] == "overige" and zaakobject["object"].endswith(
+        kaart_data["far"].slug + "/"
+    )
+    assert zaakobject["relatieomschrijving"] == "Verwezen: Klussendienst Ver Weg"
+    assert zaakobject["objectIdentificatie"]["overigeData"] == {"thema": "huishouden", "wijk": "Centrum"}

@@ -1,0 +1,256 @@
+"""Signals from providers and professionals, and nazorg after support was granted: roles × URLs, routing,
+terms in working days, encryption at rest, the sender's status-only view, one-click outcomes, B1 texts."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from meldingen.backoffice.models import AuditEntry, Nazorg, Signaal
+from meldingen.backoffice.workflow import Status, Uitkomst
+from meldingen.workdays import add_working_days, end_of_legal_term
+from portal.taalcheck import check_text, html_to_text
+
+from .fixtures import assert_refused, make_user
+
+SIGNAAL = {
+    "naam": "Carla Smit",
+    "postcode": "3913 ac",
+    "telefoon": "0611111111",
+    "onderwerpen": ["eenzaamheid", "schulden"],
+    "toelichting": "Mevrouw komt de deur niet meer uit en heeft post die ze niet opent.",
+    "toestemming": "on",
+    "toestemming_door": "client",
+}
+
+
+@pytest.fixture
+def senders(staff):
+    return {
+        "aanbieder": make_user("aanbieder-zorg", "Aanbieders"),
+        "professional": make_user("huisarts", "Professionals"),
+    }
+
+
+def _login(client, staff, senders, who):
+    if who in senders:
+        client.force_login(senders[who])
+    elif who != "anonymous":
+        client.force_login(staff[who])
+
+
+# --- signals ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["aanbieder", "professional"])
+def test_a_provider_or_professional_sends_a_signal_routed_by_postcode_with_a_term_in_working_days(
+    staff, senders, teams, client, who
+):
+    client.force_login(senders[who])
+    assert client.get("/admin/backoffice/signalen/nieuw/").status_code == 200
+    response = client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    assert response.status_code == 302 and response["Location"].endswith("/signalen/verstuurd/")
+    signaal = Signaal.objects.get()
+    assert signaal.team == teams["haven"] and signaal.wijk.name == "Oude Haven"
+    assert signaal.contact_deadline == add_working_days(timezone.localdate(), 5)
+    assert (signaal.toestemming_door, signaal.toestemming_op) == ("client", timezone.localdate())
+    assert signaal.sender == senders[who]
+    assert "Carla" not in signaal.encrypted_data and "post die" not in signaal.encrypted_data
+    assert signaal.data["naam"] == "Carla Smit" and signaal.data["postcode"] == "3913 AC"
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.SIGNAAL_SENT, reference=signaal.reference
+    ).exists()
+
+
+def test_the_signal_term_is_a_setting(staff, senders, teams, client, settings):
+    settings.BACKOFFICE_SIGNAAL_CONTACT_WORKING_DAYS = 2
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    assert Signaal.objects.get().contact_deadline == add_working_days(timezone.localdate(), 2)
+
+
+def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    data = {key: value for key, value in SIGNAAL.items() if key not in ("toestemming", "toestemming_door")}
+    response = client.post("/admin/backoffice/signalen/nieuw/", data)
+    page = response.content.decode()
+    assert response.status_code == 400 and not Signaal.objects.exists()
+    assert "<title>Fout: " in page
+    assert "Stuur een signaal alleen als de cliënt het goed vindt." in page
+    assert "Kies wie de toestemming gaf." in page
+    assert "Carla Smit" in page  # what was typed stays
+
+
+def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "contact_opgenomen"})
+    client.force_login(senders["aanbieder"])
+    page = client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
+    assert signaal.reference in page and "Contact opgenomen" in page
+    assert "Carla" not in page and "3913" not in page
+    client.force_login(senders["professional"])
+    assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
+
+
+def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert signaal.reference in inbox and "bo-tag--signaal" in inbox
+    page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
+    assert "Carla Smit" in page and "Eenzaamheid" in page and "De cliënt zelf" in page
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.SIGNAAL_VIEWED, reference=signaal.reference
+    ).exists()
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
+    assert signaal.reference not in client.get("/admin/backoffice/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "who, send, sent_list, detail, status_change",
+    [
+        ("anonymous", False, False, False, False),
+        ("aanbieder", True, True, False, False),
+        ("professional", True, True, False, False),
+        ("consulent", False, False, False, False),  # Centrum: the signal is for Oude Haven
+        ("consulent_haven", False, False, True, True),
+        ("teamleider", False, False, True, True),
+        ("beheerder", False, False, False, False),
+        ("redacteur", False, False, False, False),
+    ],
+)
+def test_signal_pages_by_role(staff, senders, teams, client, who, send, sent_list, detail, status_change):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.logout()
+    _login(client, staff, senders, who)
+    for url, allowed in (
+        ("/admin/backoffice/signalen/nieuw/", send),
+        ("/admin/backoffice/signalen/verstuurd/", sent_list),
+        (f"/admin/backoffice/signalen/{signaal.pk}/", detail),
+    ):
+        response = client.get(url)
+        if allowed:
+            assert response.status_code == 200, url
+        else:
+            assert_refused(response)
+    response = client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
+    signaal.refresh_from_db()
+    assert (signaal.status == "afgerond") == status_change
+    if not status_change:
+        assert_refused(response)
+
+
+# --- nazorg ------------------------------------------------------------------------------------------
+
+
+def _afhandelen(melding, user, uitkomst=Uitkomst.TOEGEKEND, start=None):
+    behandeling = melding.behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, user)
+    behandeling.change_status(Status.AFGEHANDELD, user, uitkomst=uitkomst, start_ondersteuning=start)
+    return behandeling
+
+
+def test_afgehandeld_with_support_granted_schedules_nazorg_six_weeks_after_the_start(two_meldingen, staff):
+    start = date(2026, 3, 30)  # six weeks later is 11 May 2026, a Monday
+    behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=start)
+    assert behandeling.nazorg.due_date == end_of_legal_term(start + timedelta(weeks=6)) == date(2026, 5, 11)
+    assert behandeling.uitkomst == Uitkomst.TOEGEKEND
+    other = _afhandelen(two_meldingen["haven"], staff["consulent_haven"], uitkomst=Uitkomst.NIET_TOEGEKEND)
+    assert not Nazorg.objects.filter(behandeling=other).exists()
+
+
+def test_a_nazorg_date_on_a_feestdag_moves_to_the_next_working_day(two_meldingen, staff, settings):
+    settings.BACKOFFICE_NAZORG_WEEKS = 1
+    behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=date(2026, 4, 20))
+    assert behandeling.nazorg.due_date == date(2026, 4, 28)  # 27 April is Koningsdag
+
+
+def test_afgehandeld_asks_for_the_outcome(two_meldingen, staff, client):
+    behandeling = two_meldingen["centrum"].behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"])
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{behandeling.pk}/status/"
+    response = client.post(url, {"status": "afgehandeld"})
+    assert response.status_code == 400 and "Kies de uitkomst van de melding." in response.content.decode()
+    response = client.post(
+        url, {"status": "afgehandeld", "uitkomst": "toegekend", "start_ondersteuning": "2-3-2026"}
+    )
+    assert response.status_code == 302
+    assert Nazorg.objects.get().start_ondersteuning == date(2026, 3, 2)
+
+
+def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_meldingen, staff, client):
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
+    )
+    client.force_login(staff["consulent"])
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert "1 nazorggesprek om te bellen" in inbox and two_meldingen["centrum"].reference in inbox
+    client.force_login(staff["consulent_haven"])
+    assert "nazorggesprek" not in client.get("/admin/backoffice/").content.decode()
+    response = client.post(f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/", {"uitkomst": "tevreden"})
+    assert_refused(response)
+    client.force_login(staff["consulent"])
+    response = client.post(
+        f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/",
+        {"uitkomst": "niet_tevreden", "notitie": "De hulp komt vaak te laat.", "terug": "inbox"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/admin/backoffice/")
+    nazorg = Nazorg.objects.get()
+    assert nazorg.uitkomst == "niet_tevreden" and nazorg.done_by == staff["consulent"]
+    assert nazorg.note == "De hulp komt vaak te laat." and "te laat" not in nazorg.encrypted_note
+    assert "nazorggesprek" not in client.get("/admin/backoffice/").content.decode()
+    page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content.decode()
+    assert "Nazorg: Niet tevreden" in page
+
+
+def test_nazorg_not_yet_due_stays_out_of_the_inbox(two_meldingen, staff, client):
+    _afhandelen(two_meldingen["centrum"], staff["consulent"])
+    client.force_login(staff["consulent"])
+    assert "nazorggesprek" not in client.get("/admin/backoffice/").content.decode()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "aanbieder", "beheerder", "redacteur"])
+def test_nazorg_cannot_be_recorded_by_others(two_meldingen, staff, senders, client, who):
+    behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"])
+    _login(client, staff, senders, who)
+    assert_refused(
+        client.post(f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/", {"uitkomst": "tevreden"})
+    )
+    assert Nazorg.objects.get().done_at is None
+
+
+def test_the_dashboard_shows_nazorg_in_time_and_its_outcome(two_meldingen, staff, client):
+    today = timezone.localdate()
+    on_time = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=today - timedelta(weeks=6))
+    on_time.nazorg.record(staff["consulent"], Nazorg.Uitkomst.TEVREDEN)
+    missed = _afhandelen(two_meldingen["haven"], staff["consulent_haven"], start=today - timedelta(weeks=10))
+    assert missed.nazorg.done_at is None
+    client.force_login(staff["teamleider"])
+    page = client.get("/admin/backoffice/overzicht/").content.decode()
+    assert "50.0% (1 van 2)" in page or "50,0% (1 van 2)" in page
+    assert "tevreden 1, niet tevreden 0" in page
+
+
+# --- B1 -------------------------------------------------------------------------------------------------
+
+
+def test_the_new_texts_for_providers_and_consulenten_pass_the_taalcheck(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    form_page = client.get("/admin/backoffice/signalen/nieuw/").content.decode()
+    error_page = client.post("/admin/backoffice/signalen/nieuw/", {}).content.decode()
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    sent_page = client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
+    for html in (form_page, error_page, sent_page):
+        main = html.split('id="backoffice-content"', 1)[1]
+        report = check_text(html_to_text(main))
+        assert report.passed, report.problems
