@@ -14,7 +14,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install browser-deps postgres run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
+.PHONY: install browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ browser-deps:
 # Without root or REQUIRE_POSTGRES=1 a failure only means that run is skipped.
 postgres:
 	@bash services/postgres.sh || [ "$(REQUIRE_POSTGRES)" != "1" ]
+
+# Elasticsearch on 127.0.0.1:9200 for the tests: the official distribution from Maven Central plus our
+# wmo-analysis plugin, built once by Maven (services/elasticsearch/), then started in seconds. Does nothing
+# when a node already answers. Needs Java 17+ and Maven.
+elasticsearch:
+	@bash services/elasticsearch.sh start
+
+elasticsearch-stop:
+	@bash services/elasticsearch.sh stop
 
 migrate: install
 	$(PY) manage.py migrate --noinput
