@@ -50,7 +50,7 @@ build() {  # the node folder, built once per distribution version and plugin sou
     if [ ! -f "$home/.ready" ]; then
         echo "== Elasticsearch $version: fetching the distribution and building the wmo-analysis plugin (mvn)" >&2
         (cd "$PROJECT" && mvn -q -B package -Dmaven.test.skip=true) >&2
-        rm -rf "$home"
+        rm -rf "$STATE"/node-*  # an older build
         mkdir -p "$STATE"
         cp -r "$PROJECT/target/dist/elasticsearch-$version" "$home"
         mkdir -p "$home/plugins/wmo-analysis"

@@ -10,7 +10,14 @@ import org.elasticsearch.index.analysis.PreConfiguredTokenFilter;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.action.ActionRequest;
+import org.elasticsearch.action.ActionResponse;
+import org.elasticsearch.index.reindex.DeleteByQueryAction;
+import org.elasticsearch.plugins.ActionPlugin;
 import org.elasticsearch.plugins.AnalysisPlugin;
+import org.elasticsearch.plugins.MapperPlugin;
+import org.elasticsearch.index.mapper.Mapper;
+import org.elasticsearch.index.mapper.TextFieldMapper;
 import org.elasticsearch.plugins.Plugin;
 import org.elasticsearch.synonyms.SynonymsManagementAPIService;
 
@@ -28,8 +35,14 @@ import org.elasticsearch.synonyms.SynonymsManagementAPIService;
  * </ul>
  *
  * Analysis-common must not be installed beside it: the names would clash.
+ *
+ * <p>It also gives the node the delete-by-query transport action (of the reindex module, also absent), which
+ * the server's synonyms API needs to replace a set; see {@link DeleteByQueryTransportAction}, and the
+ * {@code match_only_text} field type of the mapper-extras module (also absent), which the synonyms API's
+ * system index declares: here it is an ordinary {@code text} field, which answers the same queries (with
+ * scores from norms and positions that match_only_text leaves out). The portal's own mappings do not use it.
  */
-public class WmoAnalysisPlugin extends Plugin implements AnalysisPlugin {
+public class WmoAnalysisPlugin extends Plugin implements AnalysisPlugin, ActionPlugin, MapperPlugin {
 
     private final AtomicReference<SynonymsManagementAPIService> synonyms = new AtomicReference<>();
 
@@ -38,6 +51,16 @@ public class WmoAnalysisPlugin extends Plugin implements AnalysisPlugin {
         SynonymsManagementAPIService service = new SynonymsManagementAPIService(services.client());
         synonyms.set(service);
         return List.of();
+    }
+
+    @Override
+    public List<ActionHandler<? extends ActionRequest, ? extends ActionResponse>> getActions() {
+        return List.of(new ActionHandler<>(DeleteByQueryAction.INSTANCE, DeleteByQueryTransportAction.class));
+    }
+
+    @Override
+    public Map<String, Mapper.TypeParser> getMappers() {
+        return Map.of("match_only_text", TextFieldMapper.PARSER);
     }
 
     @Override
