@@ -5,7 +5,8 @@
 # the node once (Maven unpacks the official distribution from Maven Central and builds our wmo-analysis
 # plugin, see services/elasticsearch/pom.xml), then starts one node on 127.0.0.1 with security off, a heap
 # of at most 512 MB, no disk thresholds, single-node discovery, and fresh data and logs under a temporary
-# folder. Prints the version and how long the start took.
+# folder (ES_KEEP_DATA=1 keeps the data of the previous start: a restart). Prints the version and how long
+# the start took.
 # stop: stops the node this script started, by its PID.
 # Needs Java 17+ and Maven; exits 2 with the reason when either is missing. Elasticsearch does not run as
 # root: as root the node runs as the system user `wmo-es` (created when missing).
@@ -78,7 +79,7 @@ start() {
     version="$(es_version)"
     home="$(build "$version")"
     stop quiet
-    rm -rf "$RUN"
+    if [ "${ES_KEEP_DATA:-}" != 1 ]; then rm -rf "$RUN"; fi  # fresh data unless a restart keeps it
     mkdir -p "$RUN/data" "$RUN/logs"
     local -a as_user=()
     if [ "$(id -u)" = 0 ]; then
