@@ -213,7 +213,7 @@ def test_text_query_tolerates_typos_and_weighs_the_name():
 
 def test_without_text_everything_active_matches_and_no_suggestion_is_asked():
     search = body(SearchQuery())
-    # match_all scores every hit 1 (a bool of filters alone would score 0, and the capacity weight needs a score)
+    # match_all scores every hit 1: a bool of filters alone scores 0, which no capacity weight can order
     assert search["query"] == {
         "bool": {"must": [{"match_all": {}}], "must_not": [{"term": {"status": "gestopt"}}]}
     }

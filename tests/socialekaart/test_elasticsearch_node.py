@@ -5,7 +5,9 @@ Runs only with ELASTICSEARCH_TEST_URL (see `tests.conftest.elasticsearch`); `mak
 """
 
 import os
+import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -113,13 +115,14 @@ def test_autocomplete_and_did_you_mean_on_the_node(es, kaart):
 
 def node(command: str) -> None:
     env = {**os.environ, "ES_KEEP_DATA": "1"}
-    subprocess.run(["bash", str(NODE_SCRIPT), command], check=True, env=env, timeout=240)
+    bash = shutil.which("bash") or "/bin/bash"
+    subprocess.run([bash, str(NODE_SCRIPT), command], check=True, env=env, timeout=240)  # noqa: S603
 
 
 def node_started_here(url: str) -> bool:
     """Whether the node at `url` is the one services/elasticsearch.sh started (only that one is stopped)."""
     port = url.rsplit(":", 1)[-1]
-    state = Path(os.environ.get("ES_STATE_DIR", f"{os.environ.get('TMPDIR', '/tmp')}/wmo-elasticsearch"))
+    state = Path(os.environ.get("ES_STATE_DIR") or Path(tempfile.gettempdir()) / "wmo-elasticsearch")
     return url.startswith("http://127.0.0.1:") and (state / f"run-{port}" / "elasticsearch.pid").exists()
 
 
@@ -127,7 +130,7 @@ def node_started_here(url: str) -> bool:
 def test_a_stopped_node_gives_the_short_message_and_a_restarted_one_is_used_again(es, client, kaart):
     backend, es_client = es
     if not node_started_here(backend.url):
-        pytest.skip("the test node was not started by services/elasticsearch.sh, so this test may not stop it")
+        pytest.skip("the node was not started by services/elasticsearch.sh, so this test may not stop it")
     assert client.get(SEARCH, {"q": "schoonmaakhulp"}).status_code == 200
     node("stop")
     try:
