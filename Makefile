@@ -4,6 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The local test server that `make postgres` installs and starts (a test-only role and password).
 PG_URL ?= postgres://wmo:wmo-test@127.0.0.1:5432/wmo_portaal
+# The Elasticsearch node that `make elasticsearch` starts and `make test` runs the Elasticsearch tests on.
+ES_URL ?= http://127.0.0.1:9200
+# The tests that talk to Elasticsearch (the contract suite runs every backend, the real node among them).
+ES_TESTS := tests/socialekaart/test_search_contract.py tests/socialekaart/test_elasticsearch.py \
+	tests/socialekaart/test_elasticsearch_node.py tests/portal/test_search.py
 
 # Exits 0 when the PostgreSQL server of the URL in argv[1] accepts connections.
 define POSTGRES_ANSWERS
@@ -14,7 +19,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
+.PHONY: install browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser test-elasticsearch taalcheck bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,11 +69,21 @@ lint: install
 
 # Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
+# Both runs use the Elasticsearch test node, started here and stopped afterwards (unless it already ran);
+# without Java or Maven its tests are skipped with the reason (REQUIRE_ELASTICSEARCH=1 makes that an error).
 test: lint browser-deps postgres
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
+	@es=""; started=""; \
+	if bash services/elasticsearch.sh running; then es="$(ES_URL)"; \
+	elif bash services/elasticsearch.sh start; then es="$(ES_URL)"; started=1; \
+	elif [ "$(REQUIRE_ELASTICSEARCH)" = "1" ]; then echo "No Elasticsearch node, and REQUIRE_ELASTICSEARCH=1"; exit 1; \
+	else echo "== No Elasticsearch node: its tests are skipped"; fi; \
+	status=0; \
+	ELASTICSEARCH_TEST_URL="$$es" $(MAKE) --no-print-directory test-sqlite || status=$$?; \
+	if [ $$status = 0 ]; then ELASTICSEARCH_TEST_URL="$$es" $(MAKE) --no-print-directory test-postgres || status=$$?; fi; \
+	if [ -n "$$started" ]; then bash services/elasticsearch.sh stop; fi; \
+	exit $$status
 	$(MAKE) taalcheck
 
 test-sqlite: install
@@ -96,6 +111,10 @@ taalcheck: install
 	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py migrate --noinput -v 0
 	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py load_demo
 	DATABASE_URL=sqlite:////tmp/wmo-taalcheck.sqlite3 $(PY) manage.py taalcheck
+
+# Only the Elasticsearch tests, on the test node (started when none answers; left running).
+test-elasticsearch: install elasticsearch
+	ELASTICSEARCH_TEST_URL=$(ES_URL) env -u DATABASE_URL $(PY) -m pytest $(ES_TESTS)
 
 bench: install
 	$(PY) bench/run_all.py

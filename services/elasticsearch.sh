@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Elasticsearch node of the tests: `services/elasticsearch.sh start|stop|url`.
+# The Elasticsearch node of the tests: `services/elasticsearch.sh start|stop|running|url`.
 #
 # start: when a node already answers on the port, prints its version and does nothing else. Otherwise builds
 # the node once (Maven unpacks the official distribution from Maven Central and builds our wmo-analysis
@@ -7,7 +7,7 @@
 # of at most 512 MB, no disk thresholds, single-node discovery, and fresh data and logs under a temporary
 # folder (ES_KEEP_DATA=1 keeps the data of the previous start: a restart). Prints the version and how long
 # the start took.
-# stop: stops the node this script started, by its PID.
+# stop: stops the node this script started, by its PID. running: exits 0 when a node answers on the port.
 # Needs Java 17+ and Maven; exits 2 with the reason when either is missing. Elasticsearch does not run as
 # root: as root the node runs as the system user `wmo-es` (created when missing).
 set -euo pipefail
@@ -133,5 +133,6 @@ case "${1:-start}" in
     start) start ;;
     stop) stop ;;
     url) echo "$URL" ;;
-    *) echo "usage: $0 start|stop|url" >&2; exit 64 ;;
+    running) [ -n "$(version_of)" ] ;;
+    *) echo "usage: $0 start|stop|running|url" >&2; exit 64 ;;
 esac
