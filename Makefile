@@ -8,6 +8,11 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://wmo:wmo-test@127.0.0.1:5432/wmo_portaal
 # pytest for every suite run: two workers (xdist; each gets its own test database), the 10 slowest at the end.
 PYTEST := $(PY) -m pytest -n 2 --dist loadfile --durations=10
+# The Elasticsearch node that `make elasticsearch` starts and `make test` runs the Elasticsearch tests on.
+ES_URL ?= http://127.0.0.1:9200
+# The tests that talk to Elasticsearch (the contract suite runs every backend, the real node among them).
+ES_TESTS := tests/socialekaart/test_search_contract.py tests/socialekaart/test_elasticsearch.py \
+	tests/socialekaart/test_elasticsearch_node.py tests/portal/test_search.py
 
 # Exits 0 when the PostgreSQL server of the URL in argv[1] accepts connections.
 define POSTGRES_ANSWERS
@@ -18,7 +23,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install lock system-deps browser-deps postgres run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser taalcheck bench clean
+.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench clean
 
 # Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -50,6 +55,15 @@ browser-deps:
 postgres:
 	@bash services/postgres.sh || [ "$(REQUIRE_POSTGRES)" != "1" ]
 
+# Elasticsearch on 127.0.0.1:9200 for the tests: the official distribution from Maven Central plus our
+# wmo-analysis plugin, built once by Maven (services/elasticsearch/), then started in seconds. Does nothing
+# when a node already answers. Needs Java 17+ and Maven.
+elasticsearch:
+	@bash services/elasticsearch.sh start
+
+elasticsearch-stop:
+	@bash services/elasticsearch.sh stop
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -72,22 +86,34 @@ lint: install
 
 # Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
-# The three runs go side by side; each one's output shows as a whole when it ends.
+# The three runs go side by side, each one's output shown whole when it ends; they share the Elasticsearch
+# test node, started here and stopped afterwards (unless it already ran). The test that stops and restarts
+# the node runs alone afterwards. Without Java or Maven the Elasticsearch tests are skipped with the reason
+# (REQUIRE_ELASTICSEARCH=1 makes that an error).
 test: lint system-deps browser-deps postgres
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(MAKE) -j 3 --output-sync=target test-sqlite test-postgres taalcheck
+	@es=""; started=""; \
+	if bash services/elasticsearch.sh running; then es="$(ES_URL)"; \
+	elif bash services/elasticsearch.sh start; then es="$(ES_URL)"; started=1; \
+	elif [ "$(REQUIRE_ELASTICSEARCH)" = "1" ]; then echo "No Elasticsearch node, and REQUIRE_ELASTICSEARCH=1"; exit 1; \
+	else echo "== No Elasticsearch node: its tests are skipped"; fi; \
+	export ELASTICSEARCH_TEST_URL="$$es"; status=0; \
+	$(MAKE) --no-print-directory -j 3 --output-sync=target test-sqlite test-postgres taalcheck || status=$$?; \
+	if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-node-restart || status=$$?; fi; \
+	if [ -n "$$started" ]; then bash services/elasticsearch.sh stop; fi; \
+	exit $$status
 
 # The browser tests empty the database after each test (live server), so they get a session of their own:
 # with two workers, a test after them in the same worker would miss what the migrations made.
 test-sqlite: install
-	env -u DATABASE_URL $(PYTEST) -m "not browser"
+	env -u DATABASE_URL $(PYTEST) -m "not browser and not node_restart"
 	env -u DATABASE_URL $(PYTEST) -m browser
 
 test-postgres: install postgres
 	@if $(PY) -c "$$POSTGRES_ANSWERS" "$(PG_URL)" 2>/dev/null; then \
 		echo "== PostgreSQL answers: running the suite on it"; \
-		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser and not slow"; \
+		DATABASE_URL=$(PG_URL) $(PYTEST) -m "not browser and not slow and not node_restart"; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "PostgreSQL at $(PG_URL) does not answer, and REQUIRE_POSTGRES=1"; exit 1; \
 	else \
@@ -95,7 +121,7 @@ test-postgres: install postgres
 	fi
 
 test-fast: install
-	env -u DATABASE_URL $(PYTEST) -m "not browser and not slow"
+	env -u DATABASE_URL $(PYTEST) -m "not browser and not slow and not node_restart"
 
 test-browser: install browser-deps
 	env -u DATABASE_URL $(PYTEST) -m browser
@@ -106,7 +132,17 @@ taalcheck: install
 	export DATABASE_URL="sqlite:///$$dir/db.sqlite3"; \
 	$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py load_demo && $(PY) manage.py taalcheck
 
+# Stops and restarts the Elasticsearch test node mid-test: alone, after every other run that uses the node.
+test-node-restart: install
+	env -u DATABASE_URL $(PY) -m pytest -m node_restart
+
+# Only the Elasticsearch tests, on the test node (started when none answers; left running).
+test-elasticsearch: install elasticsearch
+	ELASTICSEARCH_TEST_URL=$(ES_URL) env -u DATABASE_URL $(PY) -m pytest $(ES_TESTS)
+
+# The kaart search benchmark also measures Elasticsearch when the test node starts (it is left running).
 bench: install
+	-@bash services/elasticsearch.sh start
 	$(PY) bench/run_all.py
 
 clean:

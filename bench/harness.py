@@ -32,10 +32,45 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 USERS = int(os.environ.get("BENCH_USERS", "20"))
 THINK_SECONDS = float(os.environ.get("BENCH_THINK_SECONDS", "0"))
+ELASTICSEARCH_URL = os.environ.get("BENCH_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 _SECRET = secrets.token_urlsafe(50)
 
 
-def server_env(database_url: str = DATABASE_URL) -> dict:
+@dataclass(frozen=True)
+class Search:
+    """Which search engine the server uses: "database" (PostgreSQL) or "elasticsearch" (ELASTICSEARCH_URL
+    with its own index prefix, e.g. one per benchmark size)."""
+
+    backend: str = "database"
+    index_prefix: str = "wmobench"
+
+    def env(self) -> dict:
+        if self.backend == "elasticsearch":
+            return {
+                "SOCIALEKAART_SEARCH_BACKEND": "elasticsearch",
+                "ELASTICSEARCH_URL": ELASTICSEARCH_URL,
+                "ELASTICSEARCH_INDEX_PREFIX": self.index_prefix,
+            }
+        return {"SOCIALEKAART_SEARCH_BACKEND": "database", "ELASTICSEARCH_URL": ""}
+
+
+DATABASE_SEARCH = Search()
+
+
+def elasticsearch_version(url: str = ELASTICSEARCH_URL) -> str | None:
+    """The version of the Elasticsearch node at `url` (`make elasticsearch` starts one), or None."""
+    import json
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url}/_nodes/_local?filter_path=nodes.*.version", timeout=3) as answer:  # noqa: S310
+            nodes = json.load(answer)["nodes"]
+        return next(iter(nodes.values()))["version"]
+    except (OSError, ValueError, KeyError, StopIteration):
+        return None
+
+
+def server_env(database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -46,11 +81,30 @@ def server_env(database_url: str = DATABASE_URL) -> dict:
         "LOG_LEVEL": "WARNING",
         # Production refuses to print e-mail to the console; the benchmark sends none anywhere.
         "EMAIL_BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"),
+        **search.env(),
     }
 
 
-def manage(*args: str, database_url: str = DATABASE_URL) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(database_url), check=True)
+def manage(*args: str, database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(database_url, search), check=True
+    )
+
+
+def timed_rebuild(database_url: str, search: Search) -> tuple[int, float]:
+    """Rebuild the kaart's search index on `search`; returns (voorzieningen, seconds)."""
+    started = time.perf_counter()
+    output = subprocess.run(
+        [sys.executable, "manage.py", "rebuild_search_index", "--no-progress"],
+        cwd=ROOT,
+        env=server_env(database_url, search),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    seconds = time.perf_counter() - started
+    count = int(output.split("Klaar: ", 1)[1].split()[0])
+    return count, seconds
 
 
 def server_connection(database_url: str = DATABASE_URL):
@@ -82,12 +136,12 @@ def ensure_database(database_url: str = DATABASE_URL) -> None:
             connection.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
-def shell(code: str, database_url: str = DATABASE_URL) -> str:
+def shell(code: str, database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH) -> str:
     """Run Python code in `manage.py shell` against the database; return the last line it printed."""
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
-        env=server_env(database_url),
+        env=server_env(database_url, search),
         capture_output=True,
         text=True,
         check=True,
@@ -143,7 +197,7 @@ def warm_up(paths, rounds: int = 10) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(database_url: str = DATABASE_URL):
+def gunicorn(database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH):
     """Serve the site with gunicorn for the duration of the block; yields nothing, talk to HOST:PORT."""
     manage("collectstatic", "--noinput", "-v", "0", database_url=database_url)
     command = [
@@ -162,7 +216,7 @@ def gunicorn(database_url: str = DATABASE_URL):
         "--log-level",
         "warning",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url))
+    process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url, search))
     try:
         _wait_for_port(HOST, PORT, timeout=30)
         yield

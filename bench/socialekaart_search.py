@@ -1,6 +1,11 @@
 """Sociale kaart search with facets through the search page `/sociale-kaart/`, at 1,000, 10,000 and
 100,000 voorzieningen: gunicorn + PostgreSQL, 20 concurrent users (BENCH_USERS, BENCH_THINK_SECONDS: see
-harness.py), p50/p95 per size.
+harness.py), p50/p95 per size, once per search engine: the PostgreSQL database backend and Elasticsearch.
+
+BENCH_SEARCH picks the engines (default "database,elasticsearch"). Elasticsearch is the node at
+BENCH_ELASTICSEARCH_URL (default http://127.0.0.1:9200, which `make elasticsearch` starts); without one
+answering there it is left out with a note. Each size gets its own index prefix (`wmobench_<size>`), and
+the index rebuild (`rebuild_search_index`) is timed for each engine: voorzieningen per second.
 
 Two runs per size. "Popular searches" asks the same nine searches again and again, as residents who
 follow the links on the information pages do; after the first time each comes from the page cache.
@@ -26,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",") if size]
+ENGINES = [name for name in os.environ.get("BENCH_SEARCH", "database,elasticsearch").split(",") if name]
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
 BASE_URL = harness.DATABASE_URL
 
@@ -93,12 +99,43 @@ print(f"p50 {statistics.median(timings):.1f} ms   p95 {p95:.1f} ms   n={len(timi
 """
 
 
-def backend_only(database_url: str) -> str:
+def backend_only(database_url: str, search: harness.Search = harness.DATABASE_SEARCH) -> str:
     """The search backend alone, in one process and one thread: what the search itself costs."""
-    return harness.shell(BACKEND_ONLY, database_url)
+    return harness.shell(BACKEND_ONLY, database_url, search)
+
+
+def engines() -> list[harness.Search]:
+    """The search engines to measure; Elasticsearch only when a node answers."""
+    chosen = []
+    for name in ENGINES:
+        if name == "elasticsearch":
+            version = harness.elasticsearch_version()
+            if version is None:
+                print(f"(no Elasticsearch answers at {harness.ELASTICSEARCH_URL}: left out)", flush=True)
+                continue
+            print(f"Elasticsearch {version} at {harness.ELASTICSEARCH_URL}", flush=True)
+        chosen.append(name)
+    return chosen
+
+
+def measure(url: str, size: int, search: harness.Search) -> None:
+    count, seconds = harness.timed_rebuild(url, search)
+    label = f"[{search.backend}]"
+    print(
+        f"{'index rebuild ' + label:<44} {count} voorzieningen in {seconds:.1f} s = {count / seconds:,.0f}/s",
+        flush=True,
+    )
+    with harness.gunicorn(url, search):
+        harness.warm_up(SEARCHES)
+        harness.run_load(f"popular searches {label} ({size})", harness.rotating(SEARCHES), duration=DURATION)
+        harness.run_load(
+            f"distinct searches {label} ({size})", harness.rotating(distinct_searches()), duration=DURATION
+        )
+    print(f"{'backend.search() alone ' + label + ', 1 thread':<44} {backend_only(url, search)}", flush=True)
 
 
 if __name__ == "__main__":
+    chosen = engines()
     for size in SIZES:
         url = database_for(size)
         harness.fill_kaart(url, size)
@@ -107,14 +144,5 @@ if __name__ == "__main__":
             f"{harness.users_line()}, {DURATION:.0f} s",
             flush=True,
         )
-        with harness.gunicorn(url):
-            harness.warm_up(SEARCHES)
-            harness.run_load(
-                f"popular searches ({size} voorzieningen)", harness.rotating(SEARCHES), duration=DURATION
-            )
-            harness.run_load(
-                f"distinct searches ({size} voorzieningen)",
-                harness.rotating(distinct_searches()),
-                duration=DURATION,
-            )
-        print(f"{'backend.search() alone, in-process, 1 thread':<44} {backend_only(url)}", flush=True)
+        for name in chosen:
+            measure(url, size, harness.Search(name, index_prefix=f"wmobench_{size}"))

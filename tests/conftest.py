@@ -1,4 +1,70 @@
+import os
+
 import pytest
+
+# The Elasticsearch node of the tests (`make elasticsearch` starts one; `make test` sets this variable).
+# Unset, every Elasticsearch test is skipped with this reason; set, the node must answer.
+ELASTICSEARCH_TEST_URL = os.environ.get("ELASTICSEARCH_TEST_URL", "").rstrip("/")
+ES_SKIP_REASON = (
+    "ELASTICSEARCH_TEST_URL is not set: no Elasticsearch node for the tests "
+    "(`make elasticsearch` starts one; it needs Java 17+ and Maven)"
+)
+ES_INDEX_PREFIX = f"wmotest_{os.getpid()}"  # this test process's indices and synonyms set
+
+
+def elasticsearch_node_version(url: str) -> str | None:
+    """The version of the node at `url`, or None when none answers."""
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(url, request_timeout=5, max_retries=0)
+    try:
+        nodes = client.nodes.info(node_id="_local", filter_path="nodes.*.version")["nodes"]
+        return next(iter(nodes.values()))["version"]
+    except Exception:
+        return None
+    finally:
+        client.close()
+
+
+def pytest_report_header(config):
+    if not ELASTICSEARCH_TEST_URL:
+        return f"elasticsearch: none, {ES_SKIP_REASON}"
+    version = elasticsearch_node_version(ELASTICSEARCH_TEST_URL)
+    if version is None:
+        return f"elasticsearch: no node answers at {ELASTICSEARCH_TEST_URL}"
+    return f"elasticsearch: real node {version} at {ELASTICSEARCH_TEST_URL}, index prefix {ES_INDEX_PREFIX}_"
+
+
+def delete_test_indices(url: str, prefix: str = ES_INDEX_PREFIX) -> None:
+    """Every index and synonyms set of this test process on the node (kaart and Wagtail pages alike)."""
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(url, request_timeout=30)
+    try:
+        client.options(ignore_status=404).indices.delete(
+            index=f"{prefix}_*", expand_wildcards="all", allow_no_indices=True
+        )
+        client.options(ignore_status=404).synonyms.delete_synonym(id=f"{prefix}_synoniemen")
+    finally:
+        client.close()
+
+
+@pytest.fixture
+def elasticsearch(settings):
+    """The real test node for this test: ELASTICSEARCH_URL points at it with this process's index prefix,
+    and whatever the test made there is deleted afterwards. Skipped without ELASTICSEARCH_TEST_URL."""
+    if not ELASTICSEARCH_TEST_URL:
+        pytest.skip(ES_SKIP_REASON)
+    if elasticsearch_node_version(ELASTICSEARCH_TEST_URL) is None:
+        pytest.fail(f"ELASTICSEARCH_TEST_URL is set but no Elasticsearch answers at {ELASTICSEARCH_TEST_URL}")
+    from socialekaart.search import _instances
+
+    settings.ELASTICSEARCH_URL = ELASTICSEARCH_TEST_URL
+    settings.ELASTICSEARCH_INDEX_PREFIX = ES_INDEX_PREFIX
+    _instances.pop("elasticsearch", None)  # a backend made with other settings
+    yield ELASTICSEARCH_TEST_URL
+    _instances.pop("elasticsearch", None)
+    delete_test_indices(ELASTICSEARCH_TEST_URL)
 
 
 @pytest.fixture(autouse=True)

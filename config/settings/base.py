@@ -153,14 +153,23 @@ TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db
 # Search: the database by default, Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "wmo")
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
+
+
+def wagtail_elasticsearch_backends(url: str, prefix: str) -> dict:
+    """Wagtail's Elasticsearch backend for the installed client's major version (8: the test node's)."""
+    from elasticsearch import VERSION
+
+    return {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_pages_",
+            "BACKEND": f"wagtail.search.backends.elasticsearch{VERSION[0]}",
+            "URLS": [url],
+            "INDEX_PREFIX": f"{prefix}_pages_",
         }
     }
+
+
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = wagtail_elasticsearch_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -219,7 +219,9 @@ def _main_query(query: SearchQuery, origin: Origin | None):
         filters.append(Q("range", updated_at={"gte": query.modified_after.isoformat()}))
     if query.alleen_mijn_wijk and origin:
         filters.append(Q("term", lokale_wijken=origin.wijk_slug))
-    must = [_text_query(query.text)] if query.text else []
+    # Without text every hit scores 1 (match_all), so the professionals' capacity weight still orders them;
+    # a bool of filters alone scores 0, and 0 times any weight ties.
+    must = [_text_query(query.text)] if query.text else [Q("match_all")]
     return Q("bool", must=must, filter=filters, must_not=[Q("term", status="gestopt")])
 
 

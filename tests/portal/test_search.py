@@ -1,7 +1,5 @@
 """Site search at /zoeken/: results with an excerpt, "Bedoelde u ...?", the sociale kaart, bad input."""
 
-import os
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -115,13 +113,16 @@ def test_random_queries_and_page_numbers_never_give_a_500(client, portal_site, q
     assert response.status_code == 200
 
 
-@pytest.mark.skipif(
-    not os.environ.get("ELASTICSEARCH_URL"),
-    reason="ELASTICSEARCH_URL is not set: no Elasticsearch server on this machine",
-)
-def test_search_with_elasticsearch(client, portal_site):
+def test_search_with_elasticsearch(client, portal_site, elasticsearch):
+    """The site search through Wagtail's Elasticsearch backend on the test node."""
+    from django.conf import settings as django_settings
     from django.core.management import call_command
+    from django.test import override_settings
 
-    call_command("update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    html = client.get("/zoeken/", {"q": "schoonmaakhulp"}).content.decode()
+    from config.settings.base import wagtail_elasticsearch_backends
+
+    backends = wagtail_elasticsearch_backends(elasticsearch, django_settings.ELASTICSEARCH_INDEX_PREFIX)
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        call_command("update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        html = client.get("/zoeken/", {"q": "schoonmaakhulp"}).content.decode()
     assert f'<a href="{INFO_URL}">Hulp bij het huishouden</a>' in html

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from socialekaart.models import Capaciteit, Term, Voorziening
@@ -20,14 +19,13 @@ from .factories import (
     WijkPostcodeFactory,
 )
 
-ES_SKIP_REASON = "ELASTICSEARCH_URL is not set: no Elasticsearch server on this machine"
-
 
 @pytest.fixture(params=sorted(BACKENDS))
 def search_backend(request, db):
-    """Every registered backend; one that needs a server is skipped when it is not configured."""
-    if request.param == "elasticsearch" and not settings.ELASTICSEARCH_URL:
-        pytest.skip(ES_SKIP_REASON)
+    """Every registered backend; Elasticsearch is the test node (see `tests.conftest.elasticsearch`),
+    skipped with the reason when there is none."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch")
     return get_backend(request.param)
 
 
