@@ -78,7 +78,11 @@ def opslaan(request):
             return render(
                 request,
                 "meldingen/bewaard.html",
-                {"email": form.cleaned_data["email"], "expires_at": timezone.localtime(expires_at)},
+                {
+                    "email": form.cleaned_data["email"],
+                    "expires_at": timezone.localtime(expires_at),
+                    "step": data.get("step") or "voor-wie",  # "Toch nu verdergaan": where the resident was
+                },
             )
     else:
         form = SaveForm(initial={"email": answers_from_session(data).contact_email})
