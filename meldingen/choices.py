@@ -24,7 +24,7 @@ ONDERWERPEN = [
     ("vervoer", _("Vervoer")),
     ("woning", _("Woning aanpassen")),
     ("hulpmiddel", _("Een hulpmiddel, zoals een rolstoel of scootmobiel")),
-    ("mantelzorg", _("Mantelzorg ontlasten")),
+    ("mantelzorg", _("Rust voor de mantelzorger")),
     ("anders", _("Iets anders")),
 ]
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]

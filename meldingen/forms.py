@@ -110,7 +110,7 @@ def clean_phone(value: str) -> str:
 PERSON_WORDS = {
     "zelf": (_("u"), _("U")),
     "mantelzorger": (_("de persoon"), _("De persoon")),
-    "familie": (_("uw familielid"), _("Uw familielid")),
+    "familie": (_("de persoon"), _("De persoon")),
     "professional": (_("uw cliënt"), _("Uw cliënt")),
 }
 

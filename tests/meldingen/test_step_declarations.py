@@ -104,8 +104,8 @@ def test_a_melding_stored_before_reads_the_same():
         "Uw gegevens als melder",
         "Soort melding",
         "Gegevens van de persoon die hulp nodig heeft",
-        "Waar heeft uw familielid hulp bij nodig?",
-        "De situatie van uw familielid",
+        "Waar heeft de persoon hulp bij nodig?",
+        "De situatie van de persoon",
         "Het gesprek",
         "Spoed",
     ]
@@ -116,10 +116,8 @@ def test_a_melding_stored_before_reads_the_same():
         "Wijk": "Oost",
         "Geboortedatum": "7 maart 1941",
     }
-    assert sections["Het gesprek"] == {
-        "Waar wil uw familielid het gesprek?": "Ergens anders: Bij mijn dochter"
-    }
-    assert sections["Waar heeft uw familielid hulp bij nodig?"] == {
+    assert sections["Het gesprek"] == {"Waar wil de persoon het gesprek?": "Ergens anders: Bij mijn dochter"}
+    assert sections["Waar heeft de persoon hulp bij nodig?"] == {
         "Waar is hulp bij nodig?": "Hulp in het huishouden, Vervoer"
     }
     assert melding.contact_email == "petra@example.org" and melding.resident_name == "Gerrit de Vries"
