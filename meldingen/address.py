@@ -20,6 +20,7 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
+HOUSE_NUMBER_RE = re.compile(r"^\s*([0-9]{1,5})\s*[-/ ]?\s*([A-Za-z0-9]{0,6})\s*$")
 FOUND, OUTSIDE, NOT_FOUND, UNAVAILABLE, INVALID = "found", "outside", "not_found", "unavailable", "invalid"
 
 
@@ -32,6 +33,14 @@ class AddressResult:
     @property
     def found(self) -> bool:
         return self.status == FOUND
+
+
+def split_house_number(value: str) -> tuple[str | None, str]:
+    """'12a', '12 A', '12-2' -> ('12', 'A') / ('12', '2'); (None, '') when it is no house number."""
+    match = HOUSE_NUMBER_RE.match(value or "")
+    if not match or int(match.group(1)) == 0:
+        return None, ""
+    return match.group(1), match.group(2).upper()
 
 
 def normalise_postcode(postcode: str) -> str | None:
@@ -100,9 +109,9 @@ def get_lookup():
 def lookup_address(postcode: str, huisnummer: str, toevoeging: str = "") -> AddressResult:
     """Validated and cached for a day (a step is validated more than once); failures are not cached."""
     normal = normalise_postcode(postcode)
-    huisnummer = (huisnummer or "").strip()
-    toevoeging = (toevoeging or "").strip()[:6]
-    if normal is None or not huisnummer.isdecimal() or len(huisnummer) > 5:
+    huisnummer, suffix = split_house_number(huisnummer)
+    toevoeging = ((toevoeging or "").strip() or suffix)[:6]
+    if normal is None or huisnummer is None:
         return AddressResult(INVALID)
     raw_key = f"{settings.MELDINGEN_ADDRESS_LOOKUP}|{normal}|{huisnummer}|{toevoeging}"
     key = "melding-address:" + hashlib.sha256(raw_key.encode()).hexdigest()

@@ -107,8 +107,8 @@ class Answers:
 
     @property
     def onderwerpen(self) -> list[str]:
-        """The topics; only a long melding asks them."""
-        return self.step("hulp").codes("onderwerpen") if self.uitgebreid else []
+        """The topics: a long melding asks them, a short one may give them (step "waarover")."""
+        return self.step("hulp" if self.uitgebreid else "waarover").codes("onderwerpen")
 
     @property
     def resident(self) -> StepAnswers:

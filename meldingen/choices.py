@@ -12,6 +12,11 @@ SOORT = [
     ("kort", _("Kort: alleen mijn gegevens. U belt mij voor een gesprek.")),
     ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over mijn situatie.")),
 ]
+# For someone else (see forms.Wording): {persoon} is "de persoon", "uw familielid" or "uw cliënt".
+SOORT_ANDER = [
+    ("kort", _("Kort: alleen naam, adres en telefoonnummer. Daarna belt de gemeente voor een gesprek.")),
+    ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over de situatie van {persoon}.")),
+]
 ONDERWERPEN = [
     ("huishouden", _("Hulp in het huishouden")),
     ("begeleiding", _("Begeleiding")),
@@ -19,7 +24,7 @@ ONDERWERPEN = [
     ("vervoer", _("Vervoer")),
     ("woning", _("Woning aanpassen")),
     ("hulpmiddel", _("Een hulpmiddel, zoals een rolstoel of scootmobiel")),
-    ("mantelzorg", _("Mantelzorg ontlasten")),
+    ("mantelzorg", _("Rust voor de mantelzorger")),
     ("anders", _("Iets anders")),
 ]
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
@@ -28,8 +33,18 @@ TOESTEMMING = [
     ("niet_akkoord", _("De persoon weet ervan, maar is het er niet mee eens")),
     ("weet_niet", _("De persoon weet het nog niet")),
 ]
+TOESTEMMING_ANDER = [
+    ("akkoord", _("Ja, {persoon} weet ervan en is het ermee eens")),
+    ("niet_akkoord", _("{Persoon} weet ervan, maar is het er niet mee eens")),
+    ("weet_niet", _("{Persoon} weet het nog niet")),
+]
 PLEK = [
     ("thuis", _("Bij mij thuis")),
+    ("telefoon", _("Aan de telefoon")),
+    ("elders", _("Ergens anders")),
+]
+PLEK_ANDER = [
+    ("thuis", _("Bij {persoon} thuis")),
     ("telefoon", _("Aan de telefoon")),
     ("elders", _("Ergens anders")),
 ]

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from .dates import next_steps
+from .forms import person_words
 
 
 def _municipality():
@@ -16,11 +17,30 @@ def _municipality():
     }
 
 
+def greeting(name: str) -> str:
+    """ "Beste A. Jansen," with the name the writer gave; the form asks no aanhef, so the name as given."""
+    name = " ".join((name or "").split())
+    return _("Beste %(name)s,") % {"name": name} if name else _("Goedendag,")
+
+
+def writer_name(answers) -> str:
+    """The name of who wrote the melding (and gets the e-mail): the maker for someone else."""
+    return answers.step("melder").text("naam") if answers.for_someone_else else answers.resident_name
+
+
 def confirmation_message(melding) -> tuple[str, str]:
     subject = _("Wij hebben uw melding ontvangen (%(reference)s)") % {"reference": melding.reference}
     body = render_to_string(
         "meldingen/email/bevestiging.txt",
-        {"melding": melding, "next": next_steps(melding), "municipality": _municipality()},
+        {
+            "melding": melding,
+            "next": next_steps(melding),
+            "municipality": _municipality(),
+            "greeting": greeting(writer_name(melding.typed_answers)),
+            "persoon": person_words(melding.typed_answers.voor_wie)["persoon"]
+            if melding.typed_answers.for_someone_else
+            else "",
+        },
     )
     return subject, body
 
@@ -30,9 +50,10 @@ def deliver_confirmation(melding) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [melding.contact_email])
 
 
-def send_draft_link(email: str, url: str, expires_at) -> None:
+def send_draft_link(email: str, url: str, expires_at, name: str = "") -> None:
     subject = _("Uw melding is bewaard: zo gaat u verder")
     body = render_to_string(
-        "meldingen/email/bewaard.txt", {"url": url, "expires_at": expires_at, "municipality": _municipality()}
+        "meldingen/email/bewaard.txt",
+        {"url": url, "expires_at": expires_at, "municipality": _municipality(), "greeting": greeting(name)},
     )
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])

@@ -7,9 +7,10 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import choices
-from .address import OUTSIDE, lookup_address, normalise_postcode
+from .address import OUTSIDE, lookup_address, normalise_postcode, split_house_number
 from .answers import Answers
 from .form_layout import Group, layout
 from .widget_renderer import step_form_renderer
@@ -18,21 +19,56 @@ PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
 NAME_MAX, LINE_MAX, TEXT_MAX = 100, 200, 2000
 
 
-def text(label, required=True, max_length=LINE_MAX, help_text="", textarea=False, autocomplete="", **attrs):
+class LimitedCharField(forms.CharField):
+    """A text with a maximum length that the browser never enforces: pasted text is never cut off silently.
+
+    The page shows how much room is left (static/js/melding.js reads data-max-length); the server's message
+    says how much too long it is.
+    """
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if attrs.pop("maxlength", None) is not None:
+            attrs["data-max-length"] = str(self.max_length)
+        return attrs
+
+    def run_validators(self, value):
+        if self.max_length is not None and value and len(value) > self.max_length:
+            raise forms.ValidationError(too_long_message(len(value) - self.max_length), code="max_length")
+        super().run_validators(value)
+
+
+def too_long_message(over: int) -> str:
+    return ngettext(
+        "Dit is %(over)d teken te lang. Maak de tekst wat korter.",
+        "Dit is %(over)d tekens te lang. Maak de tekst wat korter.",
+        over,
+    ) % {"over": over}
+
+
+def text(
+    label,
+    required=True,
+    max_length=LINE_MAX,
+    help_text="",
+    textarea=False,
+    autocomplete="",
+    required_message=None,
+    **attrs,
+):
     widget = forms.Textarea(attrs={"rows": 4, **attrs}) if textarea else forms.TextInput(attrs=attrs)
     if autocomplete:
         widget.attrs["autocomplete"] = autocomplete
-    return forms.CharField(
+    field = LimitedCharField(
         label=label,
         required=required,
         max_length=max_length,
         help_text=help_text,
         widget=widget,
-        error_messages={
-            "required": _("Vul dit in."),
-            "max_length": _("Dit is te lang. Gebruik hoogstens %(limit_value)d tekens."),
-        },
+        error_messages={"required": required_message or _("Vul dit in.")},
     )
+    field.validators = [v for v in field.validators if v.__class__.__name__ != "MaxLengthValidator"]
+    return field
 
 
 def radio(label, choice_list, help_text="", required=True):
@@ -70,28 +106,82 @@ def clean_phone(value: str) -> str:
     return value
 
 
+# Who the melding is about, per "voor wie": a text of a step may say {persoon} or {Persoon}.
+PERSON_WORDS = {
+    "zelf": (_("u"), _("U")),
+    "mantelzorger": (_("de persoon"), _("De persoon")),
+    "familie": (_("de persoon"), _("De persoon")),
+    "professional": (_("uw cliënt"), _("Uw cliënt")),
+}
+
+
+def person_words(voor_wie: str) -> dict[str, str]:
+    lower, upper = PERSON_WORDS.get(voor_wie, PERSON_WORDS["zelf"])
+    return {"persoon": str(lower), "Persoon": str(upper)}
+
+
+def speak(text, voor_wie: str) -> str:
+    """A declared text as this person reads it: {persoon} becomes "de persoon", "uw cliënt", ..."""
+    text = str(text)
+    return text.format(**person_words(voor_wie)) if "{" in text else text
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class Wording:
-    """How a step reads when the melding is for someone else (only what differs from the form's own)."""
+    """How a step reads for someone else (only what differs from the form's own wording).
+
+    A form declares `someone_else` (for a mantelzorger, a family member and a professional alike) and, where
+    one of them reads differently, `per_voor_wie` ({"professional": Wording(...)}), merged over it. Texts may
+    say {persoon}. `choices` replaces a field's answer options, `messages` the form's own error texts
+    (see `StepForm.message`), `required` makes an optional field required for this person.
+    """
 
     title: str = ""
     labels: dict = dataclasses.field(default_factory=dict)
     help_texts: dict = dataclasses.field(default_factory=dict)
+    choices: dict = dataclasses.field(default_factory=dict)
+    messages: dict = dataclasses.field(default_factory=dict)
     optional: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
     # The maker's browser must not fill in the maker's own details for the other person.
     autocomplete_off: bool = False
+
+    def merged(self, other: "Wording | None") -> "Wording":
+        if other is None:
+            return self
+        return Wording(
+            title=other.title or self.title,
+            labels={**self.labels, **other.labels},
+            help_texts={**self.help_texts, **other.help_texts},
+            choices={**self.choices, **other.choices},
+            messages={**self.messages, **other.messages},
+            optional=self.optional + other.optional,
+            required=self.required + other.required,
+            autocomplete_off=self.autocomplete_off or other.autocomplete_off,
+        )
 
 
 class StepForm(forms.Form):
     """Base of every step: no browser validation, B1 messages for bad characters.
 
-    `answers` are the answers so far (typed `Answers`, or the stored dict); `someone_else` holds the
-    wording for a melding for someone else; `groups` the fieldsets of the page; `not_stored` the fields
-    that are not kept in the melding's answers.
+    `answers` are the answers so far (typed `Answers`, or the stored dict); `someone_else` and `per_voor_wie`
+    hold the wording for a melding for someone else (see `Wording`); `messages` the form's own error texts;
+    `groups` the fieldsets of the page; `not_stored` the fields that are not kept in the melding's answers.
+
+    For someone else, a page speaks about the person who needs help. What speaks to the writer on purpose
+    (an instruction, the writer's own details) is declared: `writer_page` for a whole page, `writer_fields`
+    for single fields. The page marks those texts (data-to-writer), so a test can check all the rest.
+    `conditional` fields are required only after a certain answer: they are not marked "niet verplicht".
     """
 
     title = ""
     someone_else: Wording | None = None
+    per_voor_wie: dict = {}
+    messages: dict = {}
+    writer_page = False
+    writer_fields: tuple[str, ...] = ()
+    conditional: tuple[str, ...] = ()
+    short_labels: dict = {}  # the field's name in the error summary, where its label is too long
     groups: tuple[Group, ...] = ()
     not_stored: tuple[str, ...] = ()
     default_renderer = step_form_renderer
@@ -104,21 +194,63 @@ class StepForm(forms.Form):
             for validator in field.validators:
                 if validator.__class__.__name__ == "ProhibitNullCharactersValidator":
                     validator.message = _("Gebruik alleen gewone tekens.")
-        if self.someone_else and self.for_someone_else:
-            self._use_wording(self.someone_else)
+        for name in self.conditional:
+            self.fields[name].conditional = True
+        self.wording = self.wording_for(self.answers.voor_wie)
+        if self.wording:
+            self._use_wording(self.wording)
+        for name in self.writer_fields if self.for_someone_else else ():
+            self.fields[name].to_writer = True
+
+    @classmethod
+    def wording_for(cls, voor_wie: str) -> Wording | None:
+        """The wording for this "voor wie" (None: the form's own, for oneself)."""
+        if voor_wie == "zelf" or cls.someone_else is None:
+            return cls.per_voor_wie.get(voor_wie)
+        return cls.someone_else.merged(cls.per_voor_wie.get(voor_wie))
+
+    def speak(self, text) -> str:
+        return speak(text, self.answers.voor_wie)
+
+    def message(self, key: str) -> str:
+        """One of the form's own error texts, as this person reads it."""
+        own = self.wording.messages if self.wording else {}
+        return self.speak(own.get(key) or self.messages[key])
 
     def _use_wording(self, wording: Wording):
         if wording.title:
-            self.title = wording.title
+            self.title = self.speak(wording.title)
         for name, label in wording.labels.items():
-            self.fields[name].label = label
+            self.fields[name].label = self.speak(label)
         for name in wording.optional:
             self.fields[name].required = False
+        for name in wording.required:
+            self.fields[name].required = True
         for name, help_text in wording.help_texts.items():
-            self.fields[name].help_text = help_text
+            self.fields[name].help_text = self.speak(help_text)
+        for name, choice_list in wording.choices.items():
+            self.fields[name].choices = [(code, self.speak(label)) for code, label in choice_list]
         if wording.autocomplete_off:
             for field in self.fields.values():
                 field.widget.attrs.pop("autocomplete", None)
+
+    @property
+    def to_writer(self) -> bool:
+        """The page's title and intro speak to the writer on purpose (or the melding is for oneself)."""
+        return self.writer_page or not self.for_someone_else
+
+    def error_lines(self) -> list[tuple[str, str]]:
+        """(field id, text) per error for the error summary: each line names its field."""
+        legends = {n: group.legend for group in self.groups for n in group.field_names() if group.legend}
+        lines = []
+        for bound in self:
+            for error in bound.errors:
+                name = self.short_labels.get(bound.name) or legends.get(bound.name) or bound.label or ""
+                name = str(name).rstrip("?:").strip()
+                error = str(error)
+                text = f"{name}: {error[:1].lower()}{error[1:]}" if name else error
+                lines.append((bound.auto_id, text))
+        return lines
 
     @property
     def for_someone_else(self) -> bool:
@@ -136,22 +268,26 @@ class StepForm(forms.Form):
 
 class VoorWieForm(StepForm):
     title = _("Voor wie doet u de melding?")
+    writer_page = True
     voor_wie = radio(_("Voor wie is de hulp?"), choices.VOOR_WIE)
 
 
 class MelderForm(StepForm):
+    """Only asked for someone else: the writer's own details (an organisation only for a professional)."""
+
     title = _("Uw gegevens als melder")
-    naam = text(_("Uw naam"), max_length=NAME_MAX, autocomplete="name")
+    writer_page = True
+    naam = text(_("Uw naam"), max_length=NAME_MAX, autocomplete="name", required_message=_("Vul uw naam in."))
     organisatie = text(
         _("Naam van uw organisatie"),
-        required=False,
         max_length=LINE_MAX,
         autocomplete="organization",
-        help_text=_("Alleen als u de melding doet voor uw werk."),
+        required_message=_("Vul de naam van uw organisatie in."),
     )
     telefoon = text(
         _("Uw telefoonnummer"),
         max_length=20,
+        required_message=_("Vul uw telefoonnummer in."),
         autocomplete="tel",
         inputmode="tel",
         help_text=_("Wij bellen u als we vragen hebben."),
@@ -167,19 +303,18 @@ class MelderForm(StepForm):
     bewoner_toestemming = radio(
         _("Weet de persoon van deze melding, en is hij of zij het ermee eens?"), choices.TOESTEMMING
     )
+    someone_else = Wording(
+        labels={"bewoner_toestemming": _("Weet {persoon} van deze melding? En is {persoon} het ermee eens?")},
+        choices={"bewoner_toestemming": choices.TOESTEMMING_ANDER},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.answers.by_professional:
+            del self.fields["organisatie"]  # only a professional makes a melding for an organisation
 
     def clean_telefoon(self):
         return clean_phone(self.cleaned_data["telefoon"])
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            self.answers.by_professional
-            and not cleaned.get("organisatie")
-            and "organisatie" not in self.errors
-        ):
-            self.add_error("organisatie", _("Vul de naam van uw organisatie in."))
-        return cleaned
 
 
 class KeuzeForm(StepForm):
@@ -191,19 +326,36 @@ class KeuzeForm(StepForm):
             "Bij allebei maken we een afspraak voor een gesprek. In dat gesprek maken we de melding samen af."
         ),
     )
+    someone_else = Wording(
+        title=_("Een korte of een uitgebreide melding?"),
+        labels={"soort": _("Kies een manier")},
+        choices={"soort": choices.SOORT_ANDER},
+    )
 
 
 class GegevensForm(StepForm):
     title = _("Uw gegevens")
-    naam = text(_("Naam"), max_length=NAME_MAX, autocomplete="name", help_text=_("Voornaam en achternaam."))
+    naam = text(
+        _("Naam"),
+        max_length=NAME_MAX,
+        autocomplete="name",
+        help_text=_("Voornaam en achternaam."),
+        required_message=_("Vul de naam in."),
+    )
     postcode = text(
         _("Postcode"),
         max_length=10,
+        required_message=_("Vul de postcode in."),
         autocomplete="postal-code",
         help_text=_("Bijvoorbeeld 3911 AB."),
         **{"class": "input--short"},
     )
-    huisnummer = text(_("Huisnummer"), max_length=10, inputmode="numeric", **{"class": "input--short"})
+    huisnummer = text(
+        _("Huisnummer"),
+        max_length=10,
+        required_message=_("Vul het huisnummer in."),
+        **{"class": "input--short"},
+    )
     toevoeging = text(
         _("Toevoeging"),
         required=False,
@@ -211,11 +363,22 @@ class GegevensForm(StepForm):
         help_text=_("Bijvoorbeeld A of 2 hoog."),
         **{"class": "input--short"},
     )
-    straat = text(_("Straat"), max_length=LINE_MAX, autocomplete="address-line1")
-    woonplaats = text(_("Woonplaats"), max_length=LINE_MAX, autocomplete="address-level2")
+    straat = text(
+        _("Straat"),
+        max_length=LINE_MAX,
+        autocomplete="address-line1",
+        required_message=_("Vul de straat in."),
+    )
+    woonplaats = text(
+        _("Woonplaats"),
+        max_length=LINE_MAX,
+        autocomplete="address-level2",
+        required_message=_("Vul de woonplaats in."),
+    )
     telefoon = text(
         _("Telefoonnummer"),
         max_length=20,
+        required_message=_("Vul een telefoonnummer in."),
         autocomplete="tel",
         inputmode="tel",
         help_text=_("Wij bellen u om een afspraak te maken."),
@@ -270,14 +433,15 @@ class GegevensForm(StepForm):
     )
     someone_else = Wording(
         title=_("Gegevens van de persoon die hulp nodig heeft"),
-        labels={"naam": _("Naam van de persoon")},
+        labels={"naam": _("Naam van {persoon}")},
         optional=("telefoon",),
         help_texts={
-            "telefoon": _("Als de persoon zelf gebeld kan worden."),
-            "email": _("U kunt dit leeg laten."),
+            "telefoon": _("Als {persoon} zelf gebeld kan worden."),
+            "email": _("Dit hoeft niet."),
         },
         autocomplete_off=True,
     )
+    per_voor_wie = {"professional": Wording(title=_("Gegevens van uw cliënt"))}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -290,12 +454,13 @@ class GegevensForm(StepForm):
         return normal
 
     def clean_huisnummer(self):
-        value = self.cleaned_data["huisnummer"].strip()
-        if not value.isdecimal() or len(value) > 5 or int(value) == 0:
+        number, suffix = split_house_number(self.cleaned_data["huisnummer"])
+        if number is None:
             raise forms.ValidationError(
                 _("Vul alleen het nummer in, zoals 12. Een letter kan bij Toevoeging.")
             )
-        return value
+        self.house_number_suffix = suffix
+        return number
 
     def clean_telefoon(self):
         return clean_phone(self.cleaned_data["telefoon"])
@@ -303,6 +468,9 @@ class GegevensForm(StepForm):
     def clean(self):
         cleaned = super().clean()
         self._clean_birth_date(cleaned)
+        suffix = getattr(self, "house_number_suffix", "")
+        if suffix and "toevoeging" not in self.errors and not cleaned.get("toevoeging"):
+            cleaned["toevoeging"] = suffix  # "12a": the letter goes to Toevoeging
         if cleaned.get("postcode") and cleaned.get("huisnummer"):
             result = lookup_address(cleaned["postcode"], cleaned["huisnummer"], cleaned.get("toevoeging", ""))
             self.address_status = result.status
@@ -316,6 +484,9 @@ class GegevensForm(StepForm):
             return
         if not any(parts):
             cleaned["geboortedatum"] = None
+            return
+        if parts[2].strip().isdecimal() and len(parts[2].strip()) != 4:
+            self.add_error("geboortedag", _("Vul het jaar met 4 cijfers in, zoals 1950."))
             return
         try:
             day, month, year = (int(part) for part in parts)
@@ -344,21 +515,54 @@ class HulpForm(StepForm):
         required=False,
         textarea=True,
         max_length=TEXT_MAX,
-        help_text=_("Dit hoeft niet. Bij Iets anders wel."),
+        help_text=_("Alleen nodig bij Iets anders."),
+    )
+    conditional = ("toelichting",)
+    messages = {"anders": _("U koos Iets anders. Vertel kort waar u hulp bij wilt.")}
+    someone_else = Wording(
+        title=_("Waar heeft {persoon} hulp bij nodig?"),
+        labels={"toelichting": _("Vertel in een paar woorden wat {persoon} nodig heeft")},
+        messages={"anders": _("Bij Iets anders: vertel kort waar {persoon} hulp bij nodig heeft.")},
     )
 
     def clean(self):
         cleaned = super().clean()
         if "anders" in cleaned.get("onderwerpen", []) and not cleaned.get("toelichting"):
-            self.add_error("toelichting", _("U koos Iets anders. Vertel kort waar u hulp bij wilt."))
+            self.add_error("toelichting", self.message("anders"))
         return cleaned
+
+
+class WaaroverForm(StepForm):
+    """The short melding's one optional question: what it is about, so the consulent can prepare."""
+
+    title = _("Waar gaat het over?")
+    onderwerpen = checkboxes(
+        _("Kies alles wat past"),
+        choices.ONDERWERPEN,
+        required=False,
+        help_text=_("Dit hoeft niet. Dan vragen wij het in het gesprek."),
+    )
 
 
 class SituatieForm(StepForm):
     title = _("Uw situatie")
+    someone_else = Wording(
+        title=_("De situatie van {persoon}"),
+        labels={
+            "wat_lukt_niet": _("Wat lukt {persoon} niet meer?"),
+            "wat_zelf": _("Wat doet {persoon} nu zelf?"),
+            "wie_helpt": _("Wie helpt {persoon} al?"),
+            "huidige_hulp": _("Welke hulp krijgt {persoon} nu al?"),
+        },
+        help_texts={
+            "wat_lukt_niet": _("Bijvoorbeeld: zelf boodschappen doen."),
+            "sinds_wanneer": _("Bijvoorbeeld: sinds een val in maart."),
+        },
+    )
     wat_lukt_niet = text(
         _("Wat lukt niet meer?"),
         textarea=True,
+        required_message=_("Vertel wat niet meer lukt."),
         max_length=TEXT_MAX,
         help_text=_("Bijvoorbeeld: ik kan niet meer zelf boodschappen doen."),
     )
@@ -395,7 +599,7 @@ class GesprekForm(StepForm):
     )
     plek = radio(_("Waar wilt u het gesprek?"), choices.PLEK)
     plek_anders = text(
-        _("Waar dan?"), required=False, max_length=LINE_MAX, help_text=_("Alleen als u Ergens anders koos.")
+        _("Waar dan?"), required=False, max_length=LINE_MAX, help_text=_("Alleen nodig bij Ergens anders.")
     )
     wie_erbij = checkboxes(
         _("Wie wilt u bij het gesprek?"),
@@ -406,10 +610,28 @@ class GesprekForm(StepForm):
         ),
     )
 
+    conditional = ("plek_anders",)
+    messages = {"elders": _("U koos Ergens anders. Vul in waar u het gesprek wilt.")}
+    someone_else = Wording(
+        labels={
+            "bereikbaar": _("Wanneer kunnen wij het best bellen?"),
+            "plek": _("Waar wil {persoon} het gesprek?"),
+            "wie_erbij": _("Wie komen er bij het gesprek?"),
+        },
+        help_texts={
+            "wie_erbij": _(
+                "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
+                "gemeente."
+            ),
+        },
+        choices={"plek": choices.PLEK_ANDER},
+        messages={"elders": _("Bij Ergens anders: vul in waar het gesprek kan zijn.")},
+    )
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("plek") == "elders" and not cleaned.get("plek_anders"):
-            self.add_error("plek_anders", _("U koos Ergens anders. Vul in waar u het gesprek wilt."))
+            self.add_error("plek_anders", self.message("elders"))
         return cleaned
 
 
@@ -429,12 +651,24 @@ class SpoedForm(StepForm):
         required=False,
         textarea=True,
         max_length=TEXT_MAX,
-        help_text=_("Alleen als u Ja koos."),
+        help_text=_("Alleen als het antwoord Ja is."),
+    )
+    someone_else = Wording(
+        labels={"spoed": _("Heeft {persoon} de hulp heel snel nodig?")},
+        help_texts={
+            "spoed": _(
+                "Bijvoorbeeld: de mantelzorger valt plotseling weg. {Persoon} komt uit het ziekenhuis. "
+                "{Persoon} krijgt zorg in de laatste levensfase. Een ouder die alleen voor de kinderen "
+                "zorgt, moet plotseling naar het ziekenhuis."
+            )
+        },
     )
 
 
 class ControlerenForm(StepForm):
     title = _("Controleer uw melding")
+    someone_else = Wording(title=_("Controleer de melding"))
+    short_labels = {"toestemming": _("Toestemming")}
     not_stored = ("website",)
     groups = (Group("components/honeypot.html", fields=("website",)),)
     toestemming = forms.BooleanField(

@@ -81,8 +81,8 @@ class Melding(models.Model):
         """Where the confirmation goes: the maker's address for someone else, else the resident's."""
         return self.typed_answers.contact_email
 
-    def summary_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        return summary_sections(self.typed_answers)
+    def summary_sections(self, staff: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
+        return summary_sections(self.typed_answers, staff=staff)
 
     def remove_personal_data(self):
         self.encrypted_answers = ""

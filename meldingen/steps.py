@@ -8,6 +8,7 @@ A new question is a field on the step's form: the page draws it (form_layout), t
 (`StepForm.stored_answers`) and the check page shows it with the field's label, after the rows below.
 """
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,9 +28,31 @@ class Row:
     field: str = ""
     value: Callable[[StepAnswers], Any] | None = None
     uses: tuple[str, ...] = ()  # the answers a made value reads; they get no line of their own
+    detail: str = ""  # a text answer shown after the choice ("Ergens anders: bij mijn dochter")
+    someone_else: str = ""  # the label for someone else; may say {persoon}
+    staff: str = ""  # the label for staff, who read about the resident ("Inwoner wil")
+    staff_values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for staff
 
     def covers(self) -> set[str]:
-        return {name for name in (self.field, *self.uses) if name}
+        return {name for name in (self.field, *self.uses, self.detail) if name}
+
+    def label_for(self, answers: Answers, staff: bool) -> str:
+        if staff and self.staff:
+            return str(self.staff)
+        if answers.for_someone_else and self.someone_else:
+            return forms.speak(self.someone_else, answers.voor_wie)
+        return str(self.label)
+
+    def value_for(self, step_answers: StepAnswers, fields, staff: bool):
+        if self.value is not None:
+            return self.value(step_answers)
+        code = step_answers.get(self.field)
+        if staff and isinstance(code, str) and code in self.staff_values:
+            value = str(self.staff_values[code])
+        else:
+            value = display(fields.get(self.field), code)
+        extra = step_answers.text(self.detail) if self.detail else ""
+        return f"{value}: {extra}" if value and extra else value
 
 
 @dataclass(frozen=True)
@@ -39,6 +62,7 @@ class Step:
     applies: Callable[[Answers], bool] | None = None  # None: always asked
     rows: tuple[Row, ...] = ()
     summary_title: str = ""  # the section's title; the form's title when empty
+    staff_title: str = ""  # the section's title for staff; summary_title when empty
     derived: Callable[[dict], dict] | None = None  # values stored beside the answers
     in_summary: bool = True
 
@@ -53,28 +77,35 @@ class Step:
     def applies_to(self, answers: Answers) -> bool:
         return self.applies is None or self.applies(answers)
 
-    def section_title(self, answers: Answers) -> str:
+    @property
+    def to_writer(self) -> bool:
+        """The step's answers are the writer's own (a section that may say "uw")."""
+        return self.form.writer_page
+
+    def section_title(self, answers: Answers, staff: bool = False) -> str:
+        if staff and (self.staff_title or self.summary_title):
+            return str(self.staff_title or self.summary_title)
         if self.summary_title:
             return str(self.summary_title)
-        wording = self.form.someone_else
-        if answers.for_someone_else and wording and wording.title:
-            return str(wording.title)
+        wording = self.form.wording_for(answers.voor_wie)
+        if wording and wording.title:
+            return forms.speak(wording.title, answers.voor_wie)
         return str(self.form.title)
 
-    def summary_rows(self, answers: Answers) -> list[tuple[str, str]]:
-        """(label, text) per answer given; empty answers are left out, so the list stays short."""
+    def summary_rows(self, answers: Answers, staff: bool = False) -> list[tuple[str, str]]:
+        """(label, text) per answer given; empty answers are left out, so the list stays short.
+
+        For the resident (check page, PDF) in the words the resident saw; for `staff` about the resident.
+        """
         step_answers = answers.step(self.slug)
-        wording = self.form.someone_else if answers.for_someone_else else None
+        wording = self.form.wording_for(answers.voor_wie)
         # The labels as this person saw them; a form is only made when its wording differs.
-        fields = self.form(answers=answers).fields if wording else self.form.base_fields
+        worded = wording or self.form.writer_page
+        fields = self.form(answers=answers).fields if worded else self.form.base_fields
         pairs, covered = [], set()
         for row in self.rows:
             covered |= row.covers()
-            if row.value is not None:
-                value = row.value(step_answers)
-            else:
-                value = display(fields.get(row.field), step_answers.get(row.field))
-            pairs.append((row.label, value))
+            pairs.append((row.label_for(answers, staff), row.value_for(step_answers, fields, staff)))
         for name, field in fields.items():
             if name not in covered and name not in self.form.not_stored:
                 pairs.append((field.label, display(field, step_answers.get(name))))
@@ -103,11 +134,8 @@ def wijk_of_postcode(gegevens: dict) -> dict:
     return {"wijk": wijk.name if wijk else ""}
 
 
-def gesprek_plek(gesprek: StepAnswers) -> str:
-    plek = display(forms.GesprekForm.base_fields["plek"], gesprek.get("plek"))
-    if gesprek.get("plek") == "elders" and gesprek.get("plek_anders"):
-        return f"{plek}: {gesprek['plek_anders']}"
-    return plek
+def kort(answers: Answers) -> bool:
+    return not answers.uitgebreid
 
 
 STEPS = [
@@ -115,25 +143,72 @@ STEPS = [
         "voor-wie",
         forms.VoorWieForm,
         summary_title=_("Voor wie is de melding?"),
-        rows=(Row(_("Voor wie"), "voor_wie"),),
+        staff_title=_("Voor wie"),
+        rows=(
+            Row(
+                _("Voor wie"),
+                "voor_wie",
+                staff=_("Melding gedaan door"),
+                staff_values={
+                    "zelf": _("de inwoner zelf"),
+                    "mantelzorger": _("een mantelzorger"),
+                    "familie": _("een familielid"),
+                    "professional": _("een professional, voor zijn of haar werk"),
+                },
+            ),
+        ),
     ),
     Step(
         "melder",
         forms.MelderForm,
         applies=for_someone_else,
+        staff_title=_("Melder"),
         rows=(
-            Row(_("Uw naam"), "naam"),
+            Row(_("Uw naam"), "naam", staff=_("Naam melder")),
             Row(_("Organisatie"), "organisatie"),
-            Row(_("Uw telefoonnummer"), "telefoon"),
-            Row(_("Uw e-mailadres"), "email"),
-            Row(_("Weet de persoon ervan?"), "bewoner_toestemming"),
+            Row(_("Uw telefoonnummer"), "telefoon", staff=_("Telefoon melder")),
+            Row(_("Uw e-mailadres"), "email", staff=_("E-mail melder")),
+            Row(
+                _("Weet de persoon ervan?"),
+                "bewoner_toestemming",
+                someone_else=_("Weet {persoon} ervan?"),
+                staff=_("Weet de inwoner ervan?"),
+                staff_values={
+                    "akkoord": _("ja, en de inwoner is het ermee eens"),
+                    "niet_akkoord": _("ja, maar de inwoner is het er niet mee eens"),
+                    "weet_niet": _("nee, nog niet"),
+                },
+            ),
         ),
     ),
-    Step("keuze", forms.KeuzeForm, summary_title=_("Soort melding"), rows=(Row(_("Keuze"), "soort"),)),
+    Step(
+        "keuze",
+        forms.KeuzeForm,
+        summary_title=_("Soort melding"),
+        rows=(
+            Row(
+                _("Keuze"),
+                "soort",
+                staff=_("Inwoner wil"),
+                staff_values={
+                    "kort": _("gebeld worden voor een gesprek"),
+                    "uitgebreid": _("nu al meer vertellen, en daarna een gesprek"),
+                },
+            ),
+        ),
+    ),
+    Step(
+        "waarover",
+        forms.WaaroverForm,
+        applies=kort,
+        staff_title=_("Onderwerp"),
+        rows=(Row(_("Waar gaat het over?"), "onderwerpen", staff=_("Wil hulp bij")),),
+    ),
     Step(
         "gegevens",
         forms.GegevensForm,
         derived=wijk_of_postcode,
+        staff_title=_("Gegevens van de inwoner"),
         rows=(
             Row(_("Naam"), "naam"),
             Row(
@@ -151,35 +226,75 @@ STEPS = [
         "hulp",
         forms.HulpForm,
         applies=uitgebreid,
-        rows=(Row(_("Waar wilt u hulp bij?"), "onderwerpen"), Row(_("Toelichting"), "toelichting")),
+        staff_title=_("Hulp"),
+        rows=(
+            Row(
+                _("Waar wilt u hulp bij?"),
+                "onderwerpen",
+                someone_else=_("Waar is hulp bij nodig?"),
+                staff=_("Wil hulp bij"),
+            ),
+            Row(_("Toelichting"), "toelichting"),
+        ),
     ),
     Step(
         "situatie",
         forms.SituatieForm,
         applies=uitgebreid,
+        staff_title=_("Situatie"),
         rows=(
-            Row(_("Wat lukt niet meer?"), "wat_lukt_niet"),
+            Row(_("Wat lukt niet meer?"), "wat_lukt_niet", staff=_("Lukt niet meer")),
             Row(_("Sinds wanneer?"), "sinds_wanneer"),
-            Row(_("Wat doet u zelf?"), "wat_zelf"),
-            Row(_("Wie helpt al?"), "wie_helpt"),
-            Row(_("Welke hulp krijgt u nu?"), "huidige_hulp"),
+            Row(
+                _("Wat doet u zelf?"),
+                "wat_zelf",
+                someone_else=_("Wat doet {persoon} zelf?"),
+                staff=_("Doet zelf"),
+            ),
+            Row(_("Wie helpt al?"), "wie_helpt", staff=_("Helpt al")),
+            Row(
+                _("Welke hulp krijgt u nu?"),
+                "huidige_hulp",
+                someone_else=_("Welke hulp krijgt {persoon} nu?"),
+                staff=_("Hulp nu"),
+            ),
         ),
     ),
     Step(
         "gesprek",
         forms.GesprekForm,
         applies=uitgebreid,
+        staff_title=_("Gesprek"),
         rows=(
-            Row(_("Wanneer bent u bereikbaar?"), "bereikbaar"),
-            Row(_("Waar wilt u het gesprek?"), value=gesprek_plek, uses=("plek", "plek_anders")),
-            Row(_("Wie is erbij?"), "wie_erbij"),
+            Row(
+                _("Wanneer bent u bereikbaar?"),
+                "bereikbaar",
+                someone_else=_("Wanneer kunnen wij bellen?"),
+                staff=_("Bereikbaar"),
+            ),
+            Row(
+                _("Waar wilt u het gesprek?"),
+                "plek",
+                detail="plek_anders",
+                someone_else=_("Waar wil {persoon} het gesprek?"),
+                staff=_("Gesprek"),
+                staff_values={
+                    "thuis": _("bij de inwoner thuis"),
+                    "telefoon": _("aan de telefoon"),
+                    "elders": _("ergens anders"),
+                },
+            ),
+            Row(_("Wie is erbij?"), "wie_erbij", staff=_("Erbij")),
         ),
     ),
     Step(
         "spoed",
         forms.SpoedForm,
         summary_title=_("Spoed"),
-        rows=(Row(_("Is het dringend?"), "spoed"), Row(_("Waarom is het dringend?"), "toelichting")),
+        rows=(
+            Row(_("Is het dringend?"), "spoed", staff=_("Dringend")),
+            Row(_("Waarom is het dringend?"), "toelichting", staff=_("Waarom dringend")),
+        ),
     ),
     Step("controleren", forms.ControlerenForm, in_summary=False),
 ]

@@ -10,18 +10,24 @@ from .answers import Answers
 from .steps import STEPS
 
 
-def sections_with_steps(answers: Answers | Mapping) -> list[tuple[str, list[tuple[str, str]], str]]:
-    """[(title, [(label, value)], step slug)] in the order of the form; empty sections are left out."""
+def sections_with_steps(
+    answers: Answers | Mapping, staff: bool = False
+) -> list[tuple[str, list[tuple[str, str]], str]]:
+    """[(title, [(label, value)], step slug)] in the order of the form; empty sections are left out.
+
+    For the resident in the words of the form (about the person, for someone else); for `staff` about
+    "de inwoner", as a colleague writes it.
+    """
     answers = Answers.of(answers)
     sections = []
     for step in STEPS:
         if step.in_summary and step.applies_to(answers):
-            rows = step.summary_rows(answers)
+            rows = step.summary_rows(answers, staff=staff)
             if rows:
-                sections.append((step.section_title(answers), rows, step.slug))
+                sections.append((step.section_title(answers, staff=staff), rows, step.slug))
     return sections
 
 
-def summary_sections(answers: Answers | Mapping) -> list[tuple[str, list[tuple[str, str]]]]:
-    """[(title, [(label, value)])]: the shape the PDF and the backoffice show."""
-    return [(title, rows) for title, rows, _step in sections_with_steps(answers)]
+def summary_sections(answers: Answers | Mapping, staff: bool = False) -> list[tuple[str, list]]:
+    """[(title, [(label, value)])]: the shape the PDF (resident) and the backoffice (`staff`) show."""
+    return [(title, rows) for title, rows, _step in sections_with_steps(answers, staff=staff)]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import confirmation, drafts, ratelimit
 from .address import FOUND, INVALID, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
 from .dates import next_steps
-from .emails import send_draft_link
+from .emails import send_draft_link, writer_name
 from .forms import SaveForm, outside_message
 from .pdf import melding_pdf
 from .wizard import SESSION_KEY, answers_from_session
@@ -74,11 +74,16 @@ def opslaan(request):
                 return drafts.render_sent(request, sent.melding)
             write_wizard_data(request.session, SESSION_KEY, data)  # it now knows its draft
             url = settings.SITE_URL + reverse("meldingen:verder", kwargs={"token": token})
-            send_draft_link(form.cleaned_data["email"], url, timezone.localtime(expires_at))
+            name = writer_name(answers_from_session(data))
+            send_draft_link(form.cleaned_data["email"], url, timezone.localtime(expires_at), name=name)
             return render(
                 request,
                 "meldingen/bewaard.html",
-                {"email": form.cleaned_data["email"], "expires_at": timezone.localtime(expires_at)},
+                {
+                    "email": form.cleaned_data["email"],
+                    "expires_at": timezone.localtime(expires_at),
+                    "step": data.get("step") or "voor-wie",  # "Toch nu verdergaan": where the resident was
+                },
             )
     else:
         form = SaveForm(initial={"email": answers_from_session(data).contact_email})

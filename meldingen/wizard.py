@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from . import confirmation, drafts, ratelimit, step_guard
+from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
 from .steps import CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms
@@ -226,10 +226,15 @@ class MeldingWizard(NamedUrlSessionWizardView):
             back_url = reverse("meldingen:start")
         else:
             back_url = self.get_step_url(steps[index - 1])
+        typed = typed_so_far(self)
+        # The total counts the steps on this person's path: it is shown once the path is known (who it is
+        # for, short or long), so it never jumps (5, 6, 9) while the first questions are answered.
+        path_known = typed.has("voor-wie") and typed.has("keuze")
         context.update(
             step_name=current,
             step_number=index + 1,
-            step_total=len(steps),
+            step_total=len(steps) if path_known else None,
+            persoon=forms.person_words(typed.voor_wie)["persoon"],
             step_title=form.title,
             back_url=back_url,
             previous_step=steps[index - 1] if index else "",
@@ -239,7 +244,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if current == CHECK_STEP:
             answers = self.current_answers()
             context["sections"] = [
-                (title, rows, self.get_step_url(step) + f"?terug={CHECK_STEP}")
+                (title, rows, self.get_step_url(step) + f"?terug={CHECK_STEP}", STEP_BY_SLUG[step].to_writer)
                 for title, rows, step in sections_with_steps(answers)
             ]
             context["spoed"] = answers.spoed

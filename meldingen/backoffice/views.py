@@ -137,7 +137,7 @@ def melding_detail(request, pk):
 
 def _render_detail(request, behandeling, status_form=None, assign_form=None, note_form=None, status=200):
     melding = behandeling.melding
-    sections = melding.summary_sections() if melding.encrypted_answers else []
+    sections = melding.summary_sections(staff=True) if melding.encrypted_answers else []
     AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
     forms = [form for form in (status_form, assign_form, note_form) if form is not None and form.errors]

@@ -25,6 +25,29 @@
     });
   }
 
+  // Text boxes say how much room is left. The server checks the length; nothing typed or pasted is cut off.
+  Array.prototype.forEach.call(form.querySelectorAll("[data-max-length]"), function (input) {
+    var max = parseInt(input.getAttribute("data-max-length"), 10);
+    var counter = document.createElement("p");
+    counter.className = "form-field__hint char-count";
+    counter.id = input.id + "_count";
+    counter.setAttribute("aria-live", "polite");
+    input.parentNode.insertBefore(counter, input.nextSibling);
+    function update() {
+      var left = max - input.value.length;
+      counter.textContent = left >= 0 ?
+        "U kunt nog " + left + (left === 1 ? " teken" : " tekens") + " gebruiken." :
+        "Dit is " + (-left) + (left === -1 ? " teken" : " tekens") + " te lang.";
+      counter.classList.toggle("char-count--over", left < 0);
+    }
+    if (input.tagName === "TEXTAREA") {
+      input.addEventListener("input", update);
+      update();
+    } else {
+      counter.remove();
+    }
+  });
+
   var address = form.querySelector("[data-address]");
   if (!address || !window.fetch) { return; }
   var field = function (name) { return form.querySelector("[name='gegevens-" + name + "']"); };
@@ -46,7 +69,7 @@
 
   function lookup(force) {
     var pc = postcode.value.replace(/\s+/g, "");
-    if (!/^[1-9][0-9]{3}[A-Za-z]{2}$/.test(pc) || !/^[0-9]{1,5}$/.test(number.value.trim())) { return; }
+    if (!/^[1-9][0-9]{3}[A-Za-z]{2}$/.test(pc) || !/^[0-9]{1,5}/.test(number.value.trim())) { return; }
     var query = "postcode=" + encodeURIComponent(pc) + "&huisnummer=" + encodeURIComponent(number.value.trim()) +
       "&toevoeging=" + encodeURIComponent(addition.value.trim());
     if (query === lastQuery && !force) { return; }

@@ -57,12 +57,12 @@ def fill_by_mouse(page, step, data):
 
 def press_verder(page, keyboard):
     if keyboard:
-        tab_to(page, "form#melding-form button[type=submit]:not([name])")
+        tab_to(page, "form#melding-form .button-group button[type=submit]:not([name])")
         with page.expect_navigation():
             page.keyboard.press("Enter")
     else:
         with page.expect_navigation():
-            page.click("form#melding-form button[type=submit]:not([name])")
+            page.click("form#melding-form .button-group button[type=submit]:not([name])")
 
 
 def assert_accessible(page, run_axe, what):
@@ -126,13 +126,13 @@ def test_whole_melding(request, live_server, steps, javascript, width):
     if keyboard:
         tab_to(page, "input[name='controleren-toestemming']")
         page.keyboard.press("Space")
-        tab_to(page, "form#melding-form button[type=submit]:not([name])")
+        tab_to(page, "form#melding-form .button-group button[type=submit]:not([name])")
         with page.expect_navigation():
             page.keyboard.press("Enter")
     else:
         page.check("input[name='controleren-toestemming']")
         with page.expect_navigation():
-            page.click("form#melding-form button[type=submit]:not([name])")
+            page.click("form#melding-form .button-group button[type=submit]:not([name])")
 
     assert page.url.endswith("/melding/bevestiging/")
     assert re.search(r"M-[2-9A-Z]{4}-[2-9A-Z]{4}", page.locator(".reference").inner_text())
@@ -147,14 +147,14 @@ def test_wijzig_and_back_link_keep_input(live_server, page):
             page.fill("[name='gegevens-naam']", "Half")
             page.click(".back-link")
             page.wait_for_url("**/melding/keuze/")
-            page.click("form#melding-form button[type=submit]:not([name])")
+            page.click("form#melding-form .button-group button[type=submit]:not([name])")
             page.wait_for_url("**/melding/gegevens/")
             assert page.input_value("[name='gegevens-naam']") == "Half"
         fill_by_mouse(page, step, data)
-        page.click("form#melding-form button[type=submit]:not([name])")
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
     page.wait_for_url("**/melding/controleren/")
     page.click("a[href='/melding/gegevens/?terug=controleren']")
     page.fill("[name='gegevens-naam']", "Jan de Boer")
-    page.click("form#melding-form button[type=submit]:not([name])")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
     page.wait_for_url("**/melding/controleren/")
     assert "Jan de Boer" in page.content()

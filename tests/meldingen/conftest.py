@@ -10,6 +10,7 @@ REFERENCE_RE = re.compile(r"M-[2-9A-HJ-NP-RT-Z]{4}-[2-9A-HJ-NP-RT-Z]{4}")
 ZELF_KORT = [
     ("voor-wie", {"voor_wie": "zelf"}),
     ("keuze", {"soort": "kort"}),
+    ("waarover", {"onderwerpen": ["huishouden"]}),
     (
         "gegevens",
         {

@@ -100,7 +100,7 @@ def test_typed_street_is_kept_when_submitting(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
-    data = dict(ZELF_KORT[2][1], straat="Kerkplein-Noord", woonplaats="Lindewaard")
+    data = dict(dict(ZELF_KORT)["gegevens"], straat="Kerkplein-Noord", woonplaats="Lindewaard")
     assert walker.post("gegevens", data).status_code == 302
     assert "Kerkplein-Noord" in walker.client.get("/melding/controleren/").content.decode()
 
@@ -109,7 +109,7 @@ def test_outside_the_municipality_says_what_to_do(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
-    data = dict(ZELF_KORT[2][1], postcode="1012 AB", straat="Damrak", woonplaats="Amsterdam")
+    data = dict(dict(ZELF_KORT)["gegevens"], postcode="1012 AB", straat="Damrak", woonplaats="Amsterdam")
     html = walker.post("gegevens", data).content.decode()
     assert "ligt niet in Gemeente Lindewaard" in html
     assert "Wmo-loket van die gemeente" in html

@@ -1,5 +1,7 @@
 """Both paths, for oneself and for someone else, from the start page to the confirmation."""
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -18,24 +20,35 @@ def test_start_page_explains_melding_in_b1(client):
     assert 'href="/melding/voor-wie/?reset=1"' in html
 
 
-def test_short_path_for_myself_counts_five_steps(walker):
-    response = walker.start()
-    html = response.content.decode()
-    assert "<title>Voor wie doet u de melding? – Stap 1 van 5" in html
-    assert "Stap 1 van 5" in html.split("<h1>")[0]
+def step_count(html: str) -> str:
+    return re.search(r'<p class="step-count">([^<]*)</p>', html).group(1)
+
+
+def test_short_path_for_myself_counts_six_steps_and_the_total_never_jumps(walker):
+    html = walker.start().content.decode()
+    assert "<title>Voor wie doet u de melding? – Stap 1 – " in html  # the path is not known yet
+    assert step_count(html) == "Stap 1"
     walker.post("voor-wie", {"voor_wie": "zelf"})
     html = walker.client.get("/melding/keuze/").content.decode()
-    assert "Stap 2 van 5" in html
+    assert step_count(html) == "Stap 2"
     assert 'class="back-link" href="/melding/voor-wie/"' in html
+    walker.post("keuze", {"soort": "kort"})
+    counts = [
+        step_count(walker.client.get(f"/melding/{step}/").content.decode()) for step, _data in ZELF_KORT[2:]
+    ]
+    assert counts == ["Stap 3 van 6", "Stap 4 van 6", "Stap 5 van 6"]
 
 
 def test_long_path_for_someone_else_counts_nine_steps(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "familie"})
-    assert "Stap 2 van 6" in walker.client.get("/melding/melder/").content.decode()
+    assert step_count(walker.client.get("/melding/melder/").content.decode()) == "Stap 2"
     walker.walk(ANDER_UITGEBREID)
-    html = walker.client.get("/melding/controleren/").content.decode()
-    assert "Stap 9 van 9" in html
+    counts = [
+        step_count(walker.client.get(f"/melding/{step}/").content.decode()) for step, _ in ANDER_UITGEBREID
+    ]
+    assert counts == [f"Stap {number} van 9" for number in range(1, 9)]
+    assert step_count(walker.client.get("/melding/controleren/").content.decode()) == "Stap 9 van 9"
 
 
 def test_short_melding_for_myself_is_stored_and_confirmed(submitted):
@@ -60,7 +73,7 @@ def test_long_melding_for_someone_else_keeps_both_people_and_spoed(walker):
         "7 maart 1941",
         "Vervoer",
         "Stofzuigen lukt niet meer",
-        "Bij mij thuis",
+        "Bij de persoon thuis",
         "U hebt gezegd dat het dringend is",
     ):
         assert text in html, text
@@ -78,7 +91,7 @@ def test_kort_skips_the_extra_questions(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     response = walker.post("keuze", {"soort": "kort"})
-    assert response["Location"] == "/melding/gegevens/"
+    assert response["Location"] == "/melding/waarover/"
     assert walker.client.get("/melding/hulp/")["Location"] != "/melding/hulp/"
 
 

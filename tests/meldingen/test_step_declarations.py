@@ -42,6 +42,7 @@ def test_a_new_field_on_a_form_is_asked_stored_and_on_the_check_page(walker, hui
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
+    walker.post("waarover", {})
     page = walker.client.get("/melding/gegevens/").content.decode()
     assert 'name="gegevens-huisarts"' in page and "Naam van uw huisarts" in page
     gegevens = dict(ZELF_KORT)["gegevens"]
@@ -103,8 +104,8 @@ def test_a_melding_stored_before_reads_the_same():
         "Uw gegevens als melder",
         "Soort melding",
         "Gegevens van de persoon die hulp nodig heeft",
-        "Waar wilt u hulp bij?",
-        "Uw situatie",
+        "Waar heeft de persoon hulp bij nodig?",
+        "De situatie van de persoon",
         "Het gesprek",
         "Spoed",
     ]
@@ -115,8 +116,10 @@ def test_a_melding_stored_before_reads_the_same():
         "Wijk": "Oost",
         "Geboortedatum": "7 maart 1941",
     }
-    assert sections["Het gesprek"] == {"Waar wilt u het gesprek?": "Ergens anders: Bij mijn dochter"}
-    assert sections["Waar wilt u hulp bij?"] == {"Waar wilt u hulp bij?": "Hulp in het huishouden, Vervoer"}
+    assert sections["Het gesprek"] == {"Waar wil de persoon het gesprek?": "Ergens anders: Bij mijn dochter"}
+    assert sections["Waar heeft de persoon hulp bij nodig?"] == {
+        "Waar is hulp bij nodig?": "Hulp in het huishouden, Vervoer"
+    }
     assert melding.contact_email == "petra@example.org" and melding.resident_name == "Gerrit de Vries"
 
 

@@ -33,10 +33,10 @@ INVALID = [
     (
         ZELF_KORT,
         "gegevens",
-        {"naam": "", "postcode": "3911AB", "huisnummer": "12a", "telefoon": "0612345678"},
+        {"naam": "", "postcode": "3911AB", "huisnummer": "twaalf", "telefoon": "0612345678"},
         "huisnummer",
         "alleen het nummer",
-        "12a",
+        "twaalf",
     ),
     (
         ZELF_KORT,
@@ -69,7 +69,7 @@ INVALID = [
         "situatie",
         {"sinds_wanneer": "sinds maart"},
         "wat_lukt_niet",
-        "Vul dit in",
+        "Vertel wat niet meer lukt",
         "sinds maart",
     ),
     (ANDER_UITGEBREID, "gesprek", {"plek": "elders"}, "plek_anders", "Ergens anders", None),
@@ -122,7 +122,7 @@ def test_wijzig_comes_back_to_the_check_page(walker):
     assert 'href="/melding/gegevens/?terug=controleren"' in check
     page = walker.client.get("/melding/gegevens/?terug=controleren").content.decode()
     assert 'class="back-link" href="/melding/controleren/"' in page
-    changed = dict(ZELF_KORT[2][1], naam="Jan de Boer")
+    changed = dict(dict(ZELF_KORT)["gegevens"], naam="Jan de Boer")
     response = walker.post("gegevens", changed)
     assert response["Location"] == "/melding/controleren/"
     assert "Jan de Boer" in walker.client.get("/melding/controleren/").content.decode()
@@ -136,7 +136,7 @@ def test_wijzig_to_someone_else_asks_the_new_questions_first(walker):
     response = walker.post("melder", ANDER_UITGEBREID[1][1])
     assert response["Location"] == "/melding/controleren/"
     html = walker.client.get("/melding/controleren/").content.decode()
-    assert "Stap 6 van 6" in html and "Petra de Vries" in html
+    assert "Stap 7 van 7" in html and "Petra de Vries" in html
 
 
 def test_wijzig_to_uitgebreid_walks_the_three_extra_pages(walker):

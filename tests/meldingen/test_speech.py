@@ -1,0 +1,235 @@
+"""The melding speaks to the right person: about the person who needs help when someone else makes it,
+in B1 on every step and error state, with error lines that name their field, and for staff about "de inwoner".
+"""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+
+from meldingen.answers import Answers
+from meldingen.forms import person_words
+from meldingen.models import Melding
+from meldingen.summary import summary_sections
+from portal.taalcheck.report import default_known_terms
+
+from .conftest import ANDER_UITGEBREID, ZELF_KORT
+
+taalcheck = pytest.importorskip("portal.taalcheck", reason="the B1 taalcheck module is not in this tree")
+pytestmark = pytest.mark.django_db
+
+VOOR_WIE = ["zelf", "mantelzorger", "familie", "professional"]
+SOMEONE_ELSE = VOOR_WIE[1:]
+WRONG_PERSON = re.compile(r"\b(u|uw|mij|mijn|mezelf|uzelf)\b", re.I)
+MELDER = dict(ANDER_UITGEBREID)["melder"]
+
+
+def path(voor_wie: str, soort: str) -> list[tuple[str, dict]]:
+    steps = dict(ANDER_UITGEBREID if soort == "uitgebreid" else ZELF_KORT)
+    walk = [("voor-wie", {"voor_wie": voor_wie})]
+    if voor_wie != "zelf":
+        walk.append(
+            ("melder", {**MELDER, "organisatie": "Wijkteam Noord"} if voor_wie == "professional" else MELDER)
+        )
+    walk.append(("keuze", {"soort": soort}))
+    names = (
+        ["waarover", "gegevens", "spoed"]
+        if soort == "kort"
+        else ["gegevens", "hulp", "situatie", "gesprek", "spoed"]
+    )
+    walk += [(name, steps[name]) for name in names]
+    if voor_wie == "zelf":  # one's own phone number is asked
+        walk = [
+            (name, {"telefoon": "0612345678", **data} if name == "gegevens" else data) for name, data in walk
+        ]
+    return walk
+
+
+VARIANTS = [(voor_wie, soort) for voor_wie in VOOR_WIE for soort in ("kort", "uitgebreid")]
+
+
+def main(html: str):
+    return BeautifulSoup(html, "html.parser").find("main")
+
+
+def pages_of(walker, voor_wie, soort):
+    """(name, html) of every step as shown and in its error state, then the check page."""
+    walker.start()
+    pages = []
+    for step, data in path(voor_wie, soort):
+        pages.append((step, walker.client.get(f"/melding/{step}/").content.decode()))
+        if step != "waarover":  # its one question may stay empty: it has no error state
+            error = walker.post(
+                step, {"plek": "elders", "onderwerpen": ["anders"]} if step in ("gesprek", "hulp") else {}
+            )
+            assert "<title>Fout: " in error.content.decode(), step
+            pages.append((f"{step} (fout)", error.content.decode()))
+        assert walker.post(step, data).status_code == 302, step
+    pages.append(("controleren", walker.client.get("/melding/controleren/").content.decode()))
+    return pages
+
+
+def about_the_person(html: str, voor_wie: str) -> str:
+    """The page's text without what speaks to the writer on purpose (marked data-to-writer)."""
+    tree = main(html)
+    for element in tree.select("[data-to-writer], .back-link, .button-group, dd"):  # dd: what was typed
+        element.decompose()
+    text = tree.get_text(" ", strip=True)
+    return text.replace(person_words(voor_wie)["persoon"], "de persoon").replace(
+        person_words(voor_wie)["Persoon"], "De persoon"
+    )
+
+
+@pytest.mark.parametrize("voor_wie", SOMEONE_ELSE)
+@pytest.mark.parametrize("soort", ["kort", "uitgebreid"])
+def test_for_someone_else_no_step_calls_the_person_u_or_mij(walker, voor_wie, soort):
+    for name, html in pages_of(walker, voor_wie, soort):
+        if name.startswith(("voor-wie", "melder")):
+            continue  # the writer's own pages
+        text = about_the_person(html, voor_wie)
+        found = WRONG_PERSON.findall(text)
+        assert not found, (name, found, text)
+
+
+def test_the_person_is_named_as_the_writer_knows_them(walker):
+    pages = dict(pages_of(walker, "professional", "uitgebreid"))
+    assert "Wat lukt uw cliënt niet meer?" in pages["situatie"]
+    assert "Bij uw cliënt thuis" in pages["gesprek"]
+    assert "Gegevens van uw cliënt" in pages["gegevens"]
+    pages = dict(pages_of(walker, "mantelzorger", "uitgebreid"))
+    assert "Wat lukt de persoon niet meer?" in pages["situatie"]
+    assert "Bij de persoon thuis" in pages["gesprek"] and "Bij mij thuis" not in pages["gesprek"]
+    assert "Kort: alleen mijn gegevens" not in pages["keuze"]
+
+
+def test_every_step_of_every_variant_passes_the_taalcheck(walker, capsys):
+    figures = []
+    for voor_wie, soort in VARIANTS:
+        texts = []
+        for name, html in pages_of(walker, voor_wie, soort):
+            tree = main(html)
+            for answer in tree.select(
+                "dd"
+            ):  # what the resident typed is not our text: an answer counts as one
+                answer.string = "Antwoord."
+            text = taalcheck.html_to_text(str(tree))
+            # "Wijzig" is the check page's link word (NL Design System), explained in its first sentence.
+            report = taalcheck.check_text(text, known_terms=[*default_known_terms(), "Wijzig"])
+            assert report.passed, (voor_wie, soort, name, report.problems, report.rare_words)
+            texts.append(text)
+        whole = taalcheck.check_text("\n".join(texts))
+        figures.append(
+            f"{voor_wie}/{soort}: {whole.word_count} words, {whole.avg_sentence_length:.1f} per sentence, "
+            f"Flesch-Douma {whole.flesch_douma:.0f}, LIX {whole.lix:.0f}, rare {whole.rare_word_share:.1%}"
+        )
+    with capsys.disabled():
+        print("\ntaalcheck per variant:\n" + "\n".join(figures))
+
+
+def test_error_summary_names_each_field(walker):
+    walker.walk(ZELF_KORT[:3])
+    html = walker.post("gegevens", {}).content.decode()
+    summary = [
+        li.get_text(strip=True) for li in BeautifulSoup(html, "html.parser").select(".error-summary li")
+    ]
+    assert "Postcode: vul de postcode in." in summary
+    assert "Huisnummer: vul het huisnummer in." in summary
+    assert "Naam: vul de naam in." in summary
+    assert len(set(summary)) == len(summary)
+    assert "Wmo-loket van die gemeente" not in html  # an empty postcode is not another municipality
+
+
+def test_house_number_with_a_letter_or_suffix_is_accepted(walker):
+    for typed, toevoeging in (("12a", "A"), ("12 A", "A"), ("12-2", "2")):
+        walker.walk(ZELF_KORT[:3])
+        data = dict(dict(ZELF_KORT)["gegevens"], huisnummer=typed)
+        assert walker.post("gegevens", data).status_code == 302, typed
+        walker.post("spoed", {"spoed": "nee"})
+        check = walker.client.get("/melding/controleren/").content.decode()
+        assert f"Kerkplein 12 {toevoeging}" in check, (typed, check)
+
+
+def test_a_two_digit_year_asks_for_four_digits(walker):
+    walker.walk(ZELF_KORT[:3])
+    data = dict(dict(ZELF_KORT)["gegevens"], geboortedag="7", geboortemaand="3", geboortejaar="50")
+    html = walker.post("gegevens", data).content.decode()
+    assert "Vul het jaar met 4 cijfers in, zoals 1950." in html
+
+
+def test_too_long_text_says_how_much_and_the_browser_never_cuts_it(walker):
+    walker.walk([(s, d) for s, d in ANDER_UITGEBREID if s != "situatie"][:5])
+    page = walker.client.get("/melding/situatie/").content.decode()
+    assert "maxlength" not in page and 'data-max-length="2000"' in page
+    html = walker.post("situatie", {"wat_lukt_niet": "x" * 2003}).content.decode()
+    assert "Dit is 3 tekens te lang." in html and "hoogstens" not in html
+
+
+def test_optional_fields_are_never_required_and_conditional_ones_not_marked_optional(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "mantelzorger"})
+    assert 'name="melder-organisatie"' not in walker.client.get("/melding/melder/").content.decode()
+    walker.post("voor-wie", {"voor_wie": "professional"})
+    html = walker.client.get("/melding/melder/").content.decode()
+    label = main(html).find("label", attrs={"for": "id_melder-organisatie"}).get_text(" ", strip=True)
+    assert label == "Naam van uw organisatie"
+    assert (
+        "Naam van uw organisatie: vul de naam van uw organisatie in."
+        in walker.post("melder", MELDER).content.decode()
+    )
+    walker.walk(ANDER_UITGEBREID[:6])
+    html = walker.client.get("/melding/gesprek/").content.decode()
+    label = main(html).find("label", attrs={"for": "id_gesprek-plek_anders"}).get_text(" ", strip=True)
+    assert label == "Waar dan?"
+
+
+def test_the_short_melding_keeps_what_it_is_about_for_the_consulent(walker):
+    walker.walk(ZELF_KORT)
+    assert "Hulp in het huishouden" in walker.client.get("/melding/controleren/").content.decode()
+    walker.submit()
+    melding = Melding.objects.get()
+    assert melding.onderwerpen == ["huishouden"]
+    staff = dict(summary_sections(melding.typed_answers, staff=True))
+    assert dict(staff["Onderwerp"]) == {"Wil hulp bij": "Hulp in het huishouden"}
+
+
+def test_staff_read_the_answers_about_the_inwoner():
+    answers = Answers.from_dict(
+        {
+            "voor_wie": {"voor_wie": "mantelzorger"},
+            "keuze": {"soort": "uitgebreid"},
+            "gesprek": {"plek": "thuis"},
+        }
+    )
+    staff = {title: dict(rows) for title, rows in summary_sections(answers, staff=True)}
+    assert staff["Gesprek"]["Gesprek"] == "bij de inwoner thuis"
+    assert staff["Soort melding"]["Inwoner wil"] == "nu al meer vertellen, en daarna een gesprek"
+    kort = Answers.from_dict({"keuze": {"soort": "kort"}})
+    assert dict(dict(summary_sections(kort, staff=True))["Soort melding"]) == {
+        "Inwoner wil": "gebeld worden voor een gesprek"
+    }
+
+
+@pytest.mark.parametrize(
+    "steps,greeting", [(ZELF_KORT, "Beste Jan Jansen,"), (ANDER_UITGEBREID, "Beste Petra de Vries,")]
+)
+def test_the_confirmation_email_greets_the_writer_by_name(walker, steps, greeting):
+    walker.walk(steps)
+    walker.submit()
+    body = mail.outbox[0].body
+    assert body.startswith(greeting) and "melder" not in body
+    report = taalcheck.check_text(body)
+    assert report.passed, report.problems
+
+
+def test_phone_links_have_no_spaces(client):
+    html = client.get("/melding/").content.decode()
+    assert 'href="tel:140599"' in html and not re.search(r'href="tel:[^"]* ', html)
+
+
+def test_toch_nu_verdergaan_goes_back_to_where_the_resident_was(walker):
+    walker.walk(ZELF_KORT[:3])
+    walker.post("gegevens", dict(ZELF_KORT)["gegevens"], opslaan="1")
+    html = walker.client.post("/melding/opslaan/", {"email": "jan@example.org"}).content.decode()
+    assert 'href="/melding/gegevens/">Toch nu verdergaan' in html
+    assert mail.outbox[0].body.startswith("Beste Jan Jansen,")
