@@ -151,7 +151,7 @@ def test_wijzig_to_uitgebreid_walks_the_three_extra_pages(walker):
 def test_spoed_page_shows_the_number_to_call(walker):
     reach(walker, ZELF_KORT, "spoed")
     html = walker.client.get("/melding/spoed/").content.decode()
-    assert 'href="tel:14 0599"' in html
+    assert 'href="tel:140599"' in html  # no spaces in a telephone link
     assert "mantelzorger valt plotseling weg" in html and "ziekenhuis" in html
 
 
