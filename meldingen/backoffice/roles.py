@@ -32,6 +32,12 @@ ROLE_PERMISSIONS = {  # keep in step with migrations/0002_roles.py and delivery/
 }
 
 
+# Roles whose members are professionals on the sociale kaart: they see capacity, waiting times and the
+# professionals' contacts, and may export lists. Giving someone such a role puts them in the kaart's
+# Professionals group too (see receivers.py).
+KAART_PROFESSIONAL_ROLES = (CONSULENT, TEAMLEIDER)
+
+
 def can_see_meldingen(user) -> bool:
     return user.is_active and (
         user.has_perm("backoffice.view_all_meldingen") or user.has_perm("backoffice.view_team_meldingen")

@@ -29,13 +29,14 @@ from ..models import (
     Wijk,
     WijkPostcode,
 )
-from ..permissions import ensure_groups
+from ..permissions import ensure_groups, ensure_professionals_group
 from . import gemeente
 from .aanbod import ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
 from .taxonomy import DOELGROEPEN, SYNONIEMEN, THEMAS
 
 NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
 EDITOR_USERNAME = "redacteur-kaart"
+PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts): sees the professional kaart
 AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie"}  # offered at people's homes: no location
 CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
 
@@ -308,6 +309,14 @@ def _accounts(organisaties) -> int:
         editor.password = password_hash
         editor.save(update_fields=["password"])
     editor.groups.add(redacteuren)
+    professional, created = User.objects.get_or_create(
+        username=PROFESSIONAL_USERNAME,
+        defaults={"email": "professional@lindewaard.example", "first_name": "Professional"},
+    )
+    if created:
+        professional.password = password_hash
+        professional.save(update_fields=["password"])
+    professional.groups.add(ensure_professionals_group())
     count = 0
     for organisatie, _ in organisaties.values():
         user, created = User.objects.get_or_create(

@@ -3,19 +3,25 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from .access import is_professional
+from ..permissions import organisatie_id_of
+from .access import is_professional, sees_professional_part
 from .results import detail_queryset, related_voorzieningen
 from .search_page import kaart_breadcrumbs
 
 
 @require_GET
 def detail(request, slug):
-    professional = is_professional(request.user)
-    voorziening = get_object_or_404(detail_queryset(professional=professional), slug=slug)
+    is_pro = is_professional(request.user)
+    provider = not is_pro and organisatie_id_of(request.user) is not None
+    # A provider's login reads everything of the page once, and sees the professionals' part of its own
+    # organisation's voorzieningen only.
+    voorziening = get_object_or_404(detail_queryset(professional=is_pro or provider), slug=slug)
+    professional = sees_professional_part(request.user, voorziening)
     contacten = list(voorziening.contacten.all())
     context = {
         "voorziening": voorziening,
         "professional": professional,
+        "eigen_organisatie": professional and not is_pro,
         "contacten_inwoners": [contact for contact in contacten if not contact.voor_professionals],
         "contacten_professionals": [contact for contact in contacten if contact.voor_professionals]
         if professional

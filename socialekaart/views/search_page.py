@@ -16,6 +16,7 @@ from ..models import Wijk
 from ..search import SearchQuery, SearchUnavailable, facets, get_backend, versions
 from .access import is_professional_request
 from .results import PER_PAGE, map_config, page_rows
+from .ways_on import nearest_themas, site_search_url
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +85,10 @@ def search(request):
         postcode_unknown=bool(query_kwargs["postcode"]) and results.origin is None,
         export_query=export_query.urlencode(),
         map_config=map_config(rows, wijken, results.origin),
+        site_search_url=site_search_url(query_kwargs["text"]),
     )
+    if not results.total:
+        context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
     return render(request, "socialekaart/search.html", context)
 
 

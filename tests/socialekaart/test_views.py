@@ -536,3 +536,19 @@ def _wijk(number):
     from .factories import WijkFactory
 
     return WijkFactory(name=f"Extra wijk {number}", slug=f"extra-wijk-{number}", cbs_code=f"WK88{number:04d}")
+
+
+def test_a_search_without_results_shows_the_nearest_themes_the_phone_and_the_site_search(client, indexed):
+    page = html(client.get(SEARCH, {"q": "dagbestedingen zwemkabouter"}))
+    assert "0 resultaten" in page
+    assert "Misschien zoekt u hulp bij een van deze onderwerpen" in page
+    assert 'href="/sociale-kaart/?thema=dagbesteding">Dagbesteding</a>' in page
+    assert ">Vervoer</a>" not in page
+    assert 'href="tel:140599"' in page
+    assert 'href="/zoeken/?q=dagbestedingen+zwemkabouter"' in page
+
+
+def test_a_kaart_search_near_no_theme_offers_every_theme(client, indexed):
+    page = html(client.get(SEARCH, {"q": "xqzwv"}))
+    assert "Kies een onderwerp" in page
+    assert ">Vervoer</a>" in page and ">Dagbesteding</a>" in page
