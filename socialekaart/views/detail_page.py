@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from ..permissions import organisatie_id_of
 from .access import is_professional, sees_professional_part
+from .back_link import back_url
 from .results import detail_queryset, related_voorzieningen
 from .search_page import kaart_breadcrumbs
 
@@ -28,6 +29,7 @@ def detail(request, slug):
         else [],
         "capaciteit": list(voorziening.capaciteit.all()) if professional else [],
         "related": related_voorzieningen(voorziening),
+        "back_url": back_url(request.GET.get("terug", "")),
         "breadcrumbs": kaart_breadcrumbs({"url": voorziening.get_absolute_url(), "title": voorziening.name}),
     }
     return render(request, "socialekaart/detail.html", context)

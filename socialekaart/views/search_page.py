@@ -15,6 +15,7 @@ from ..forms import SearchForm
 from ..models import Wijk
 from ..search import SearchQuery, SearchUnavailable, facets, get_backend, versions
 from .access import is_professional_request
+from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows
 from .ways_on import nearest_themas, site_search_url
 
@@ -55,6 +56,7 @@ def search(request):
         "breadcrumbs": kaart_breadcrumbs(),
         "query_text": query_kwargs["text"],
         "has_filters": form.has_filters(),
+        "active_filters": form.active_filter_count(),
     }
     backend = get_backend()
     try:
@@ -86,6 +88,7 @@ def search(request):
         export_query=export_query.urlencode(),
         map_config=map_config(rows, wijken, results.origin),
         site_search_url=site_search_url(query_kwargs["text"]),
+        terug=back_query(request.GET),
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
