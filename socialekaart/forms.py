@@ -73,6 +73,8 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "input--short"}),
     )
     mijn_wijk = forms.BooleanField(label=_("Alleen in mijn wijk"), required=False)
+    # Shown to professionals only (the search page leaves it out for everyone else, and ignores it).
+    plek_vrij = forms.BooleanField(label=_("Alleen met plek vrij, bijgewerkt deze week"), required=False)
     sort = forms.ChoiceField(
         label=_("Sorteren op"),
         required=False,

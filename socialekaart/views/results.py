@@ -196,6 +196,23 @@ def _capaciteit_by_voorziening(voorziening_ids) -> dict:
     return grouped
 
 
+def vrije_plek_ids() -> list:
+    """Voorzieningen with room for new clients ("ja" or "beperkt") in a wijk, updated within 7 days: the
+    professionals' filter "plek vrij, bijgewerkt deze week"."""
+    from django.utils import timezone
+
+    from ..models import CAPACITEIT_VEROUDERD_NA
+
+    return list(
+        Capaciteit.objects.filter(
+            status__in=[Capaciteit.Status.JA, Capaciteit.Status.BEPERKT],
+            bijgewerkt_op__gte=timezone.now() - CAPACITEIT_VEROUDERD_NA,
+        )
+        .values_list("voorziening_id", flat=True)
+        .distinct()
+    )
+
+
 def _first_point(voorziening) -> tuple[float, float] | None:
     for op_locatie in voorziening.op_locaties.all():
         locatie = op_locatie.locatie

@@ -16,7 +16,7 @@ from ..models import Wijk
 from ..search import SearchQuery, SearchUnavailable, facets, get_backend, versions
 from .access import is_professional_request
 from .back_link import back_query
-from .results import PER_PAGE, map_config, page_rows
+from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
 from .ways_on import nearest_themas, site_search_url
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,8 @@ def search(request):
     professional = is_professional_request(request)
     page_number = form.page_number()
     query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
+    if professional and form.value_for("plek_vrij", False):
+        query_kwargs["only_ids"] = vrije_plek_ids()
     context = {
         "form": form,
         "professional": professional,

@@ -241,7 +241,7 @@ def as_professional(page, kaart_server, kaart):  # noqa: F811
 def test_professional_pages_are_accessible_and_fit_320px(as_professional, kaart_server, path):
     page = as_professional
     page.goto(kaart_server.url + path)
-    assert page.get_by_text("verouderd").first.is_visible()
+    assert page.get_by_text("niet bijgewerkt sinds").first.is_visible()
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 800})
     assert_no_horizontal_scroll(page)

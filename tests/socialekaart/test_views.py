@@ -392,7 +392,7 @@ def test_anonymous_visitor_never_sees_professional_contacts_or_capacity(client, 
     for page in (detail, search):
         assert "Zorgcoördinator Jansen" not in page and "0599-999888" not in page
         assert "Voor professionals" not in page
-        assert "verouderd" not in page
+        assert "niet bijgewerkt sinds" not in page
         assert "Ja, er is plaats" not in page
 
 
@@ -408,9 +408,9 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     assert "Voor professionals" in page
     assert "Zorgcoördinator Jansen" in page and 'href="tel:0599999888"' in page
     assert "Ja, er is plaats" in page
-    assert 'class="kaart-capacity__old"' in page and "verouderd" in page  # 30 days old
+    assert 'class="kaart-capacity__old"' in page and "niet bijgewerkt sinds" in page  # 30 days old
     fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))
-    assert "Beperkt, weinig plaats" in fresh and "verouderd</span>" not in fresh
+    assert "Beperkt, weinig plaats" in fresh and "niet bijgewerkt sinds" not in fresh
 
 
 def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
@@ -418,7 +418,7 @@ def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
 ):
     client.force_login(professional)
     page = html(client.get(SEARCH, {"thema": "dagbesteding"}))
-    assert "Plaats voor nieuwe cliënten" in page and "verouderd" in page
+    assert "Plaats voor nieuwe cliënten" in page and "niet bijgewerkt sinds" in page
     assert page.index("Dagbesteding Het Anker") < page.index("Dagbesteding De Molen")
     assert "lijst.pdf?thema=dagbesteding" in page and "lijst.csv?thema=dagbesteding" in page
 
