@@ -195,7 +195,7 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
                 "aanmelden_toelichting": (
                     "Bel of mail ons. Wij bellen u binnen een week terug."
                     if soort.toegang == "vrij"
-                    else "U heeft eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
+                    else "U hebt eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
                 ),
                 "talen": list(soort.talen),
                 "leeftijd_min": soort.leeftijd[0],
@@ -273,12 +273,7 @@ def _location(voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
             "wijk": wijk,
             "latitude": round(demo.centre[0] + ((n * 37) % 21 - 10) * 0.0004, 6),
             "longitude": round(demo.centre[1] + ((n * 53) % 21 - 10) * 0.0006, 6),
-            "rolstoeltoegankelijk": n % 4 != 0,
-            "toegankelijkheid": (
-                "De ingang is gelijkvloers. Er is een invalidentoilet."
-                if n % 4
-                else "Er is een trap van drie treden bij de ingang. Bel aan, dan helpen wij u."
-            ),
+            **accessibility(n),
         },
     )
     op_locatie, _ = VoorzieningOpLocatie.objects.update_or_create(
@@ -295,6 +290,22 @@ def _location(voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
             for d, s, e in wanted - set(existing)
         ]
     )
+
+
+def accessibility(n: int) -> dict:
+    """What a demo location says about access: never "unknown" beside a description of the entrance."""
+    if n % 4:
+        return {
+            "rolstoeltoegankelijk": True,
+            "toegankelijkheid": "De ingang is gelijkvloers. Er is een aangepast toilet.",
+        }
+    return {
+        "rolstoeltoegankelijk": False,
+        "toegankelijkheid": (
+            "Er is een trap van drie treden bij de ingang. Met een rolstoel komt u niet zelf binnen. "
+            "Bel aan, dan helpen wij u."
+        ),
+    }
 
 
 def _accounts(organisaties) -> int:
