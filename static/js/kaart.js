@@ -241,7 +241,7 @@
       svg("path", { d: "M" + o.x + " " + (o.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
     }
     // Points closer than a marker's width share one marker: "3" alone, or "3+" with all numbers in its title.
-    clusters(config.points.map(function (point) { return { point: point, at: at(point) }; }), 26)
+    clusters(config.points.map(function (point) { return { point: point, at: at(point) }; }), 30)
       .reverse()
       .forEach(function (group) {
         var p = group.at;
