@@ -3,12 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
 from socialekaart.capacity_reminders import send_reminders
 from socialekaart.models import Capaciteit, Organisatie
+from socialekaart.permissions import ensure_professionals_group
 from socialekaart.search import get_backend
 from socialekaart.tasks import remind_capacity
 
@@ -58,7 +58,7 @@ def test_editors_get_no_capacity_panel(client, kaart, redacteur):
 def test_professionals_can_filter_on_a_free_place_updated_this_week(client, kaart):
     get_backend().rebuild()
     user = UserFactory(username="consulent")
-    user.groups.add(Group.objects.get(name="Professionals"))
+    user.groups.add(ensure_professionals_group())
     client.force_login(user)
     everything = client.get("/sociale-kaart/", {"thema": "dagbesteding"}).content.decode()
     assert "Dagbesteding De Molen" in everything and "Dagbesteding Het Anker" in everything

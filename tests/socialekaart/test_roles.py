@@ -7,6 +7,7 @@ export."""
 import pytest
 from django.contrib.auth.models import Group
 
+from socialekaart.permissions import ensure_professionals_group
 from socialekaart.search import get_backend
 
 from .factories import AanbiederAccountFactory, ContactFactory, UserFactory
@@ -26,7 +27,7 @@ def indexed(kaart):
 @pytest.fixture
 def consulent(db):
     user = UserFactory(username="consulent-centrum")
-    user.groups.add(Group.objects.get(name="Professionals"))  # made by migration 0007
+    user.groups.add(ensure_professionals_group())
     return user
 
 
@@ -51,6 +52,12 @@ def _page(client, user, url, params=None):
 
 
 def test_the_migration_makes_the_professionals_group(db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    Group.objects.filter(name="Professionals").delete()
+    import_module("socialekaart.migrations.0007_professionals_group").create_group(apps, None)
     assert Group.objects.filter(name="Professionals").exists()
 
 
