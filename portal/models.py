@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from core import generations
+from core import generations, nearest
 from portal import feedback as feedback_module
 from portal.begrippen import Begrip, begrippen_generation  # noqa: F401  (the snippet model lives there)
 from portal.blocks import GewoneBlocks, InformatieBlocks, stream_plain_text
@@ -216,6 +216,19 @@ class ThemaPagina(PortalPage):
     class Meta:
         verbose_name = _("themapagina")
         verbose_name_plural = _("themapagina's")
+
+    @classmethod
+    def nearest_to(cls, query: str) -> tuple[list, bool]:
+        """The theme pages whose title, intro or information pages are closest to the query, and whether
+        any is near (if not: every theme page), so a search that found nothing still shows where to go."""
+        themes = list(cls.objects.live().public().order_by("path"))
+        children: dict[str, list[str]] = {}
+        for page in InformatiePagina.objects.live().public().only("title", "intro", "path", "depth"):
+            children.setdefault(page.path[: -Page.steplen], []).append(f"{page.title} {page.intro}")
+        candidates = [
+            (theme, " ".join([theme.title, theme.intro, *children.get(theme.path, [])])) for theme in themes
+        ]
+        return nearest.nearest(query, candidates)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

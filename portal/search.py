@@ -4,6 +4,7 @@ import difflib
 import logging
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -108,4 +109,8 @@ def search_view(request):
             context["search_failed"] = True
         context["suggestion"] = suggestion_for(query)
         context["kaart_url"] = kaart_url(q=query)
+        if not context["hits"] and not context.get("search_failed"):
+            # The page models import this module (for its signals), so they are looked up, not imported.
+            thema_pagina = apps.get_model("portal", "ThemaPagina")
+            context["themes"], context["themes_near"] = thema_pagina.nearest_to(query)
     return render(request, "portal/search.html", context)

@@ -73,6 +73,8 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "input--short"}),
     )
     mijn_wijk = forms.BooleanField(label=_("Alleen in mijn wijk"), required=False)
+    # Shown to professionals only (the search page leaves it out for everyone else, and ignores it).
+    plek_vrij = forms.BooleanField(label=_("Alleen met plek vrij, bijgewerkt deze week"), required=False)
     sort = forms.ChoiceField(
         label=_("Sorteren op"),
         required=False,
@@ -84,6 +86,10 @@ class SearchForm(forms.Form):
 
     def __init__(self, data=None, *, options=None, **kwargs):
         """`options`: every facet's (code, label) choices, as `facets.load_options()` gives them."""
+        if data is not None and str(data.get("postcode", "")).strip() and not data.get("sort"):
+            # With a postcode, the nearest help comes first unless the visitor chose another order.
+            data = data.copy()
+            data["sort"] = "afstand"
         super().__init__(data, **kwargs)
         options = facets.load_options() if options is None else options
         self.filter_names = facets.names()
@@ -147,5 +153,9 @@ class SearchForm(forms.Form):
         return None
 
     def has_filters(self) -> bool:
+        return bool(self.active_filter_count())
+
+    def active_filter_count(self) -> int:
+        """How many filter options the visitor chose (shown on the "Filters" button)."""
         kwargs = self.search_kwargs()
-        return any(kwargs[name] for name in self.filter_names) or kwargs["alleen_mijn_wijk"]
+        return sum(len(kwargs[name]) for name in self.filter_names) + int(kwargs["alleen_mijn_wijk"])

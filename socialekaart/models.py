@@ -108,6 +108,10 @@ class Organisatie(RevisionMixin, models.Model):
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    # When the providers last got the e-mail "Werk uw beschikbaarheid bij" (see capacity_reminders.py).
+    capaciteit_herinnerd_op = models.DateTimeField(
+        _("herinnering beschikbaarheid gestuurd op"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["name"]

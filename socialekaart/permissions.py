@@ -8,6 +8,7 @@ object, on the listings, in the form choices and in the permission policy.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -15,6 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from . import models
 
 AANBIEDERS_GROUP = "Aanbieders"
+DEFAULT_PROFESSIONALS_GROUP = "Professionals"
 REDACTEUREN_GROUP = "Redacteuren sociale kaart"
 
 # How each model reaches the organisation that owns it.
@@ -103,6 +105,17 @@ def ensure_groups() -> tuple[Group, Group]:
     redacteuren.permissions.add(*admin_access, *_model_permissions(EDITOR_MODELS))
     aanbieders.permissions.add(*admin_access, *_model_permissions(AANBIEDER_MODELS))
     return redacteuren, aanbieders
+
+
+def professionals_group_name() -> str:
+    return getattr(settings, "SOCIALEKAART_PROFESSIONALS_GROUP", "") or DEFAULT_PROFESSIONALS_GROUP
+
+
+def ensure_professionals_group() -> Group:
+    """The group whose members see the professional kaart (created by migration 0007; this restores it after
+    a database flush)."""
+    group, _ = Group.objects.get_or_create(name=professionals_group_name())
+    return group
 
 
 def _model_permissions(model_list):

@@ -29,6 +29,15 @@ def wijk_named(name: str) -> Wijk | None:
     return Wijk.objects.filter(name=name).first()
 
 
+def make_professional(user) -> None:
+    """Put a login in the Professionals group: it then sees the professional kaart (capacity, waiting
+    times, professionals' contacts) and may export lists. The backoffice does this for its consulenten and
+    teamleiders."""
+    from socialekaart.permissions import ensure_professionals_group
+
+    user.groups.add(ensure_professionals_group())
+
+
 @dataclass(frozen=True)
 class DemoAddress:
     street: str

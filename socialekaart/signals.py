@@ -173,3 +173,12 @@ def create_groups(sender, app_config=None, using="default", **kwargs):
     from .permissions import ensure_groups
 
     ensure_groups()
+
+
+@receiver(post_save, sender=models.Capaciteit, dispatch_uid="socialekaart.capacity_reminders")
+def start_capacity_reminders(sender, instance, raw=False, **kwargs):
+    """The first capacity starts the chain of reminder runs (each run queues the next)."""
+    if not raw:
+        from .tasks import schedule_capacity_reminders
+
+        transaction.on_commit(schedule_capacity_reminders)

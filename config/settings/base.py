@@ -303,6 +303,10 @@ SOCIALEKAART_HSDS_PROFILE = os.environ.get("SOCIALEKAART_HSDS_PROFILE", "https:/
 # Logged-in users in this group (besides staff and users who may view capacity) are professionals:
 # they see professionals' contacts and capacity, and may export result lists.
 SOCIALEKAART_PROFESSIONALS_GROUP = os.environ.get("SOCIALEKAART_PROFESSIONALS_GROUP", "Professionals")
+# Capacity reminders: a provider whose capacity is older than 7 days gets "Werk uw beschikbaarheid bij" by
+# e-mail, at most once per this many days; the task that sends them runs every this many seconds.
+SOCIALEKAART_CAPACITY_REMINDER_DAYS = int(os.environ.get("SOCIALEKAART_CAPACITY_REMINDER_DAYS", "7"))
+SOCIALEKAART_CAPACITY_REMINDER_SECONDS = int(os.environ.get("SOCIALEKAART_CAPACITY_REMINDER_SECONDS", "3600"))
 # Credit line shown under the map when MAP_TILE_URL is set (e.g. "© OpenStreetMap-bijdragers").
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 # WeasyPrint reports every layout step, and fontTools every font subset (with its glyphs), at INFO;

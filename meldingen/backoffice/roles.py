@@ -35,6 +35,12 @@ SIGNAAL_AFZENDERS = ("Aanbieders", "Professionals")
 SEND_SIGNAAL = ("backoffice", "send_signaal")
 
 
+# Roles whose members are professionals on the sociale kaart: they see capacity, waiting times and the
+# professionals' contacts, and may export lists. Giving someone such a role puts them in the kaart's
+# Professionals group too (see receivers.py).
+KAART_PROFESSIONAL_ROLES = (CONSULENT, TEAMLEIDER)
+
+
 def can_see_meldingen(user) -> bool:
     return user.is_active and (
         user.has_perm("backoffice.view_all_meldingen") or user.has_perm("backoffice.view_team_meldingen")

@@ -29,13 +29,14 @@ from ..models import (
     Wijk,
     WijkPostcode,
 )
-from ..permissions import ensure_groups
+from ..permissions import ensure_groups, ensure_professionals_group
 from . import gemeente
 from .aanbod import ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
 from .taxonomy import DOELGROEPEN, SYNONIEMEN, THEMAS
 
 NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
 EDITOR_USERNAME = "redacteur-kaart"
+PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts): sees the professional kaart
 AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie"}  # offered at people's homes: no location
 CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
 
@@ -194,7 +195,7 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
                 "aanmelden_toelichting": (
                     "Bel of mail ons. Wij bellen u binnen een week terug."
                     if soort.toegang == "vrij"
-                    else "U heeft eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
+                    else "U hebt eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
                 ),
                 "talen": list(soort.talen),
                 "leeftijd_min": soort.leeftijd[0],
@@ -272,12 +273,7 @@ def _location(voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
             "wijk": wijk,
             "latitude": round(demo.centre[0] + ((n * 37) % 21 - 10) * 0.0004, 6),
             "longitude": round(demo.centre[1] + ((n * 53) % 21 - 10) * 0.0006, 6),
-            "rolstoeltoegankelijk": n % 4 != 0,
-            "toegankelijkheid": (
-                "De ingang is gelijkvloers. Er is een invalidentoilet."
-                if n % 4
-                else "Er is een trap van drie treden bij de ingang. Bel aan, dan helpen wij u."
-            ),
+            **accessibility(n),
         },
     )
     op_locatie, _ = VoorzieningOpLocatie.objects.update_or_create(
@@ -296,6 +292,22 @@ def _location(voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
     )
 
 
+def accessibility(n: int) -> dict:
+    """What a demo location says about access: never "unknown" beside a description of the entrance."""
+    if n % 4:
+        return {
+            "rolstoeltoegankelijk": True,
+            "toegankelijkheid": "De ingang is gelijkvloers. Er is een aangepast toilet.",
+        }
+    return {
+        "rolstoeltoegankelijk": False,
+        "toegankelijkheid": (
+            "Er is een trap van drie treden bij de ingang. Met een rolstoel komt u niet zelf binnen. "
+            "Bel aan, dan helpen wij u."
+        ),
+    }
+
+
 def _accounts(organisaties) -> int:
     redacteuren, aanbieders = ensure_groups()
     User = get_user_model()
@@ -308,6 +320,14 @@ def _accounts(organisaties) -> int:
         editor.password = password_hash
         editor.save(update_fields=["password"])
     editor.groups.add(redacteuren)
+    professional, created = User.objects.get_or_create(
+        username=PROFESSIONAL_USERNAME,
+        defaults={"email": "professional@lindewaard.example", "first_name": "Professional"},
+    )
+    if created:
+        professional.password = password_hash
+        professional.save(update_fields=["password"])
+    professional.groups.add(ensure_professionals_group())
     count = 0
     for organisatie, _ in organisaties.values():
         user, created = User.objects.get_or_create(

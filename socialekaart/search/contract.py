@@ -43,6 +43,7 @@ class SearchQuery:
     voor_professionals: bool = False  # outdated capacity ranks lower
     organisatie_id: UUID | None = None
     modified_after: datetime | None = None
+    only_ids: frozenset[str] | None = None  # only these voorzieningen (None: no such limit)
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (facet, chosen values), in the facets' order
 
     def __init__(
@@ -56,6 +57,7 @@ class SearchQuery:
         voor_professionals: bool = False,
         organisatie_id: UUID | None = None,
         modified_after: datetime | None = None,
+        only_ids=None,
         filters=(),
         **selections,
     ):
@@ -84,6 +86,7 @@ class SearchQuery:
         set_(self, "voor_professionals", voor_professionals)
         set_(self, "organisatie_id", organisatie_id)
         set_(self, "modified_after", modified_after)
+        set_(self, "only_ids", None if only_ids is None else frozenset(str(pk) for pk in only_ids))
 
     def __getattr__(self, name: str):
         # Only called for names that are no field: a facet's selection (`query.thema`).

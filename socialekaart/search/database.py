@@ -72,6 +72,8 @@ class DatabaseBackend(SearchBackend):
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)
             base &= snap.modified_after_mask(moment)
+        if query.only_ids is not None:
+            base &= snap.mask_of_positions(i for i, pk in enumerate(snap.ids) if str(pk) in query.only_ids)
         if query.alleen_mijn_wijk and origin:
             base &= snap.lokale_masks.get(origin.wijk_slug, 0)
 

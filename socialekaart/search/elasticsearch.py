@@ -217,6 +217,8 @@ def _main_query(query: SearchQuery, origin: Origin | None):
         filters.append(Q("term", organisatie_id=str(query.organisatie_id)))
     if query.modified_after:
         filters.append(Q("range", updated_at={"gte": query.modified_after.isoformat()}))
+    if query.only_ids is not None:
+        filters.append(Q("ids", values=sorted(query.only_ids)))
     if query.alleen_mijn_wijk and origin:
         filters.append(Q("term", lokale_wijken=origin.wijk_slug))
     # Without text every hit scores 1 (match_all), so the professionals' capacity weight still orders them;

@@ -3,19 +3,26 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from .access import is_professional
+from ..permissions import organisatie_id_of
+from .access import is_professional, sees_professional_part
+from .back_link import back_url
 from .results import detail_queryset, related_voorzieningen
 from .search_page import kaart_breadcrumbs
 
 
 @require_GET
 def detail(request, slug):
-    professional = is_professional(request.user)
-    voorziening = get_object_or_404(detail_queryset(professional=professional), slug=slug)
+    is_pro = is_professional(request.user)
+    provider = not is_pro and organisatie_id_of(request.user) is not None
+    # A provider's login reads everything of the page once, and sees the professionals' part of its own
+    # organisation's voorzieningen only.
+    voorziening = get_object_or_404(detail_queryset(professional=is_pro or provider), slug=slug)
+    professional = sees_professional_part(request.user, voorziening)
     contacten = list(voorziening.contacten.all())
     context = {
         "voorziening": voorziening,
         "professional": professional,
+        "eigen_organisatie": professional and not is_pro,
         "contacten_inwoners": [contact for contact in contacten if not contact.voor_professionals],
         "contacten_professionals": [contact for contact in contacten if contact.voor_professionals]
         if professional
@@ -28,6 +35,7 @@ def detail(request, slug):
                 "thema"
             )
         ),
+        "back_url": back_url(request.GET.get("terug", "")),
         "breadcrumbs": kaart_breadcrumbs({"url": voorziening.get_absolute_url(), "title": voorziening.name}),
     }
     return render(request, "socialekaart/detail.html", context)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from .. import export
 from ..search import SearchQuery, SearchUnavailable, get_backend
 from .access import is_professional
-from .results import result_rows
+from .results import result_rows, vrije_plek_ids
 from .search_page import search_form
 
 
@@ -31,6 +31,8 @@ def _export_rows(request):
     """Every result of the visitor's search, page by page, up to the export limit."""
     form, _wijken = search_form(request.GET)
     query_kwargs = {**form.search_kwargs(), "voor_professionals": True, "per_page": export.PAGE_SIZE}
+    if form.value_for("plek_vrij", False):
+        query_kwargs["only_ids"] = vrije_plek_ids()
     backend = get_backend()
     rows, page, total = [], 1, 0
     while len(rows) < export.LIMIT:

@@ -1,9 +1,10 @@
 """Turning search hits into what the pages show, with a fixed number of queries whatever the page size."""
 
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
 from ..models import Capaciteit, Contact, Term, Voorziening, VoorzieningOpLocatie
@@ -11,6 +12,7 @@ from ..templatetags.kaart_tags import euro, wijk_namen
 
 PER_PAGE = 20
 RELATED_LIMIT = 5
+RELATED_CANDIDATES = 200
 
 
 @dataclass
@@ -194,6 +196,23 @@ def _capaciteit_by_voorziening(voorziening_ids) -> dict:
     return grouped
 
 
+def vrije_plek_ids() -> list:
+    """Voorzieningen with room for new clients ("ja" or "beperkt") in a wijk, updated within 7 days: the
+    professionals' filter "plek vrij, bijgewerkt deze week"."""
+    from django.utils import timezone
+
+    from ..models import CAPACITEIT_VEROUDERD_NA
+
+    return list(
+        Capaciteit.objects.filter(
+            status__in=[Capaciteit.Status.JA, Capaciteit.Status.BEPERKT],
+            bijgewerkt_op__gte=timezone.now() - CAPACITEIT_VEROUDERD_NA,
+        )
+        .values_list("voorziening_id", flat=True)
+        .distinct()
+    )
+
+
 def _first_point(voorziening) -> tuple[float, float] | None:
     for op_locatie in voorziening.op_locaties.all():
         locatie = op_locatie.locatie
@@ -247,17 +266,50 @@ def detail_queryset(*, professional: bool):
 
 
 def related_voorzieningen(voorziening) -> list[Voorziening]:
-    """Others on the same thema, those in the same wijken (or the whole municipality) first."""
+    """Others on the same thema in the same wijk (or for the whole municipality), nearest first.
+
+    "Same wijk": a wijk the voorziening serves or one of its locations lies in. Nearness is measured between
+    first locations; those without a location follow, by name."""
     thema_ids = [term.pk for term in voorziening.themas.all()]
     if not thema_ids:
         return []
-    wijk_ids = [wijk.pk for wijk in voorziening.wijken.all()]
+    wijk_ids = {wijk.pk for wijk in voorziening.wijken.all()}
+    wijk_ids |= {op.locatie.wijk_id for op in voorziening.op_locaties.all() if op.locatie.wijk_id}
     same_thema = Voorziening.themas.through.objects.filter(term_id__in=thema_ids).values("voorziening_id")
-    return list(
+    candidates = (
         Voorziening.objects.filter(pk__in=same_thema)
         .exclude(pk=voorziening.pk)
         .exclude(status=Voorziening.Status.GESTOPT)
-        .select_related("organisatie")
-        .annotate(nearby=Count("wijken", filter=Q(wijken__in=wijk_ids), distinct=True))
-        .order_by("-nearby", "-hele_gemeente", "name")[:RELATED_LIMIT]
     )
+    if not voorziening.hele_gemeente:
+        candidates = candidates.filter(
+            Q(hele_gemeente=True) | Q(wijken__in=wijk_ids) | Q(op_locaties__locatie__wijk__in=wijk_ids)
+        )
+    ids = list(candidates.values_list("pk", flat=True).distinct()[:RELATED_CANDIDATES])
+    located = VoorzieningOpLocatie.objects.filter(
+        voorziening=OuterRef("pk"), locatie__latitude__isnull=False, locatie__longitude__isnull=False
+    ).order_by("locatie__name")
+    found = list(
+        Voorziening.objects.filter(pk__in=ids)
+        .select_related("organisatie")
+        .annotate(
+            first_latitude=Subquery(located.values("locatie__latitude")[:1]),
+            first_longitude=Subquery(located.values("locatie__longitude")[:1]),
+        )
+    )
+    here = _first_point(voorziening)
+
+    def distance(other):
+        there = _point(other.first_latitude, other.first_longitude)
+        if here is None or there is None:
+            return math.inf
+        return _km(here, there)
+
+    found.sort(key=lambda other: (distance(other), other.name))
+    return found[:RELATED_LIMIT]
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))

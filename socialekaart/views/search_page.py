@@ -15,7 +15,9 @@ from ..forms import SearchForm
 from ..models import Wijk
 from ..search import SearchQuery, SearchUnavailable, facets, get_backend, versions
 from .access import is_professional_request
-from .results import PER_PAGE, map_config, page_rows
+from .back_link import back_query
+from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
+from .ways_on import nearest_themas, site_search_url
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,8 @@ def search(request):
     professional = is_professional_request(request)
     page_number = form.page_number()
     query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
+    if professional and form.value_for("plek_vrij", False):
+        query_kwargs["only_ids"] = vrije_plek_ids()
     context = {
         "form": form,
         "professional": professional,
@@ -54,6 +58,7 @@ def search(request):
         "breadcrumbs": kaart_breadcrumbs(),
         "query_text": query_kwargs["text"],
         "has_filters": form.has_filters(),
+        "active_filters": form.active_filter_count(),
     }
     backend = get_backend()
     try:
@@ -84,7 +89,11 @@ def search(request):
         postcode_unknown=bool(query_kwargs["postcode"]) and results.origin is None,
         export_query=export_query.urlencode(),
         map_config=map_config(rows, wijken, results.origin),
+        site_search_url=site_search_url(query_kwargs["text"]),
+        terug=back_query(request.GET),
     )
+    if not results.total:
+        context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
     return render(request, "socialekaart/search.html", context)
 
 

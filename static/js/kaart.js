@@ -1,6 +1,9 @@
 /* Sociale kaart: progressive enhancement only. The page works fully without this file.
    1. Suggestions under the search box (ARIA 1.2 combobox with a listbox).
-   2. A map of the results: tiles from MAP_TILE_URL when set, otherwise a plain drawing of the wijken. */
+   2. A map of the results: tiles from MAP_TILE_URL when set, otherwise a plain drawing of the wijken.
+      Markers that would overlap become one marker with the numbers in its title; wijk names never overlap.
+   3. After "Zoeken" (the address ends in #resultaten) the focus moves to the result count, which a screen
+      reader then reads; on a wide screen the filters stand open. */
 (function () {
   "use strict";
 
@@ -207,11 +210,29 @@
     } else {
       // No tiles configured: the wijken as soft circles around their centres, named.
       var radius = Math.max(18, Math.min(width, height) / 10);
+      var taken = [];
       config.wijken.forEach(function (wijk) {
         var p = at(wijk);
         svg("circle", { cx: p.x, cy: p.y, r: radius, "class": "kaart-map__wijk" }, root);
-        var text = svg("text", { x: p.x, y: p.y + radius + 14, "text-anchor": "middle", "class": "kaart-map__wijk-label" }, root);
-        text.textContent = wijk.name;
+      });
+      // Each name below its circle, else above it, else left out: names never cover each other.
+      config.wijken.forEach(function (wijk) {
+        var p = at(wijk);
+        var half = wijk.name.length * 4 + 4;
+        var spots = [p.y + radius + 14, p.y - radius - 6];
+        for (var i = 0; i < spots.length; i++) {
+          var box = { left: p.x - half, right: p.x + half, top: spots[i] - 13, bottom: spots[i] + 3 };
+          var free = box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height &&
+            taken.every(function (other) {
+              return box.right < other.left || box.left > other.right || box.bottom < other.top || box.top > other.bottom;
+            });
+          if (free) {
+            taken.push(box);
+            var text = svg("text", { x: p.x, y: spots[i], "text-anchor": "middle", "class": "kaart-map__wijk-label" }, root);
+            text.textContent = wijk.name;
+            break;
+          }
+        }
       });
     }
 
@@ -219,16 +240,20 @@
       var o = at(config.origin);
       svg("path", { d: "M" + o.x + " " + (o.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
     }
-    // Drawn last-first, so where places share a building the lowest number stays readable on top.
-    config.points.slice().reverse().forEach(function (point) {
-      var p = at(point);
-      var marker = svg("g", { "class": "kaart-map__point" }, root);
-      svg("circle", { cx: p.x, cy: p.y, r: 11, "class": "kaart-map__marker" }, marker);
-      var number = svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle", "class": "kaart-map__marker-label" }, marker);
-      number.textContent = point.n;
-      var title = svg("title", {}, marker);
-      title.textContent = point.n + ". " + point.name;
-    });
+    // Points closer than a marker's width share one marker: "3" alone, or "3+" with all numbers in its title.
+    clusters(config.points.map(function (point) { return { point: point, at: at(point) }; }), 30)
+      .reverse()
+      .forEach(function (group) {
+        var p = group.at;
+        var first = group.members[0];
+        var text = group.members.length === 1 ? String(first.n) : first.n + "+";
+        var marker = svg("g", { "class": "kaart-map__point" + (group.members.length > 1 ? " kaart-map__point--group" : "") }, root);
+        svg("circle", { cx: p.x, cy: p.y, r: group.members.length === 1 ? 11 : 14, "class": "kaart-map__marker" }, marker);
+        var number = svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle", "class": "kaart-map__marker-label" }, marker);
+        number.textContent = text;
+        var title = svg("title", {}, marker);
+        title.textContent = group.members.map(function (point) { return point.n + ". " + point.name; }).join("; ");
+      });
 
     canvas.textContent = "";
     canvas.appendChild(root);
@@ -239,6 +264,19 @@
       canvas.parentNode.insertBefore(credit, canvas.nextSibling);
     }
     figure.hidden = false;
+  }
+
+  function clusters(items, distance) {
+    // Greedy: each point joins the first group whose centre is near enough, in the list's order.
+    var groups = [];
+    items.forEach(function (item) {
+      for (var i = 0; i < groups.length; i++) {
+        var dx = groups[i].at.x - item.at.x, dy = groups[i].at.y - item.at.y;
+        if (dx * dx + dy * dy < distance * distance) { groups[i].members.push(item.point); return; }
+      }
+      groups.push({ at: item.at, members: [item.point] });
+    });
+    return groups;
   }
 
   function setupMap() {
@@ -253,10 +291,24 @@
     }
   }
 
+  /* ---------- 3. Landing on the results, filters ---------- */
+
+  function setupResults() {
+    var filters = document.querySelector("[data-kaart-filters]");
+    if (filters && window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) filters.open = true;
+    var count = document.getElementById("resultaten");
+    if (!count || window.location.hash !== "#resultaten") return;
+    count.focus({ preventScroll: false });
+    var announce = document.querySelector("[data-kaart-announce]");
+    // Filled a moment after load, so screen readers announce it as a change.
+    if (announce) window.setTimeout(function () { announce.textContent = count.textContent.trim(); }, 300);
+  }
+
   function start() {
     var rows = document.querySelectorAll("[data-kaart-suggest]");
     for (var i = 0; i < rows.length; i++) setupSuggestions(rows[i]);
     setupMap();
+    setupResults();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

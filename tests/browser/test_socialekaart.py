@@ -71,6 +71,11 @@ def search_by_keyboard(page, base_url):
     tab_to(page, "the search box", "el.id === 'id_q'")
     page.keyboard.type("hulp")
     tab_to(
+        page, "the Filters button", "el.tagName === 'SUMMARY' && el.textContent.trim().startsWith('Filters')"
+    )
+    if not page.evaluate("document.querySelector('[data-kaart-filters]').open"):
+        page.keyboard.press("Enter")  # on a small screen or without JavaScript the filters start closed
+    tab_to(
         page,
         "the Onderwerp filter",
         "el.tagName === 'SUMMARY' && el.textContent.trim().startsWith('Onderwerp')",
@@ -119,12 +124,36 @@ def test_map_fallback_draws_without_tiles(page, kaart_server):
     page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
     svg = page.locator("[data-kaart-map] svg[data-kaart-mode=fallback]")
     svg.wait_for()
-    assert page.locator(".kaart-map__marker").count() == located_results(page) > 0
+    assert marked_results(page) == located_results(page) > 0
     assert page.locator(".kaart-map__wijk").count() == 3
     assert page.locator(".kaart-map__origin").count() == 1
     assert page.locator(".kaart-map__tile").count() == 0
     assert "resultaten" in svg.get_attribute("aria-label")
     assert_all_local(requests)
+
+
+def marked_results(page) -> int:
+    """How many results the map's markers stand for: markers that would overlap share one, whose title
+    names each of them ("1. Name; 2. Name")."""
+    titles = page.locator(".kaart-map__point > title").all_text_contents()
+    return sum(len(title.split("; ")) for title in titles)
+
+
+def test_map_markers_never_overlap(page, kaart_server):
+    page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
+    page.locator("[data-kaart-map] svg").wait_for()
+    boxes = [marker.bounding_box() for marker in page.locator(".kaart-map__marker").all()]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+            apart = apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+            assert apart, "two map markers cover each other"
+    labels = [label.bounding_box() for label in page.locator(".kaart-map__wijk-label").all()]
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+            apart = apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+            assert apart, "two wijk names cover each other"
 
 
 def located_results(page) -> int:
@@ -184,7 +213,7 @@ def test_map_draws_tiles_from_the_configured_url(page, kaart_server, tile_server
     page.locator("[data-kaart-map] svg[data-kaart-mode=tiles]").wait_for()
     page.wait_for_load_state("networkidle")
     assert page.locator(".kaart-map__tile").count() >= 1
-    assert page.locator(".kaart-map__marker").count() == located_results(page) > 0
+    assert marked_results(page) == located_results(page) > 0
     assert tile_server.asked and all(
         path.endswith(".png") and path.count("/") == 3 for path in tile_server.asked
     )
@@ -241,7 +270,7 @@ def as_professional(page, kaart_server, kaart):  # noqa: F811
 def test_professional_pages_are_accessible_and_fit_320px(as_professional, kaart_server, path):
     page = as_professional
     page.goto(kaart_server.url + path)
-    assert page.get_by_text("verouderd").first.is_visible()
+    assert page.get_by_text("niet bijgewerkt sinds").first.is_visible()
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 800})
     assert_no_horizontal_scroll(page)
@@ -257,3 +286,48 @@ def test_printed_pages_show_content_not_controls(page, kaart_server):
     page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
     assert page.locator("h1").is_visible()
     assert page.locator(".breadcrumbs").is_hidden()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_on_a_phone_the_first_result_comes_within_the_first_two_screens(page, kaart_server):
+    page.set_viewport_size(PHONE)
+    page.goto(kaart_server.url + SEARCH + "?thema=huishouden&doelgroep=ouderen")
+    filters = page.locator("[data-kaart-filters]")
+    assert filters.evaluate("el => el.open") is False
+    assert "Filters (2 aan)" in page.locator(".kaart-filters__toggle").inner_text()
+    first = page.locator(".kaart-result").first.bounding_box()
+    print(f"first result at y={first['y']:.0f} px on a 390 x 844 screen")
+    assert first["y"] < 2 * PHONE["height"]  # within the first two screens (it was 2,100-3,100 px down)
+
+
+@pytest.mark.parametrize("open_filters", [False, True])
+def test_on_a_phone_the_search_page_has_no_axe_violations_with_filters_open_or_closed(
+    page, kaart_server, open_filters
+):
+    page.set_viewport_size(PHONE)
+    page.goto(kaart_server.url + SEARCH + "?q=hulp&thema=huishouden")
+    page.wait_for_load_state("networkidle")
+    if open_filters:
+        page.locator(".kaart-filters__toggle").click()
+        assert page.locator("#id_thema_0").is_visible()
+    assert axe_violations(page) == []
+    assert_no_horizontal_scroll(page)
+
+
+def test_zoeken_lands_on_the_result_count_with_the_focus(page, kaart_server):
+    page.set_viewport_size(PHONE)
+    page.goto(kaart_server.url + SEARCH)
+    page.locator("#id_q").fill("maaltijd")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    page.wait_for_url("**#resultaten")
+    assert page.evaluate("document.activeElement.id") == "resultaten"
+    announce = page.locator("[data-kaart-announce]")
+    for _ in range(50):  # filled a moment after load, so a screen reader announces it
+        if "resulta" in (announce.text_content() or ""):
+            break
+        page.wait_for_timeout(100)
+    assert "resulta" in announce.text_content()
+    count = page.locator("#resultaten").bounding_box()
+    assert -2 <= count["y"] < PHONE["height"] / 2

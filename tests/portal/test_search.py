@@ -126,3 +126,22 @@ def test_search_with_elasticsearch(client, portal_site, elasticsearch):
         call_command("update_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
         html = client.get("/zoeken/", {"q": "schoonmaakhulp"}).content.decode()
     assert f'<a href="{INFO_URL}">Hulp bij het huishouden</a>' in html
+
+
+def test_a_search_without_results_shows_the_nearest_themes_the_phone_and_the_kaart(client, portal_site):
+    html = client.get("/zoeken/", {"q": "zorgkabouters"}).content.decode()
+    assert "0 pagina's gevonden" in html
+    assert "Misschien vindt u het bij een van deze onderwerpen" in html
+    ways_on = html.split('class="search-empty"')[1]
+    assert '<a href="/ik-zorg-voor-iemand/">Ik zorg voor iemand</a>' in ways_on
+    assert "Ik zoek hulp voor mezelf" not in ways_on
+    assert 'href="tel:140599"' in html
+    assert 'href="/sociale-kaart/?q=zorgkabouters"' in html
+
+
+def test_a_search_near_no_theme_offers_every_theme(client, portal_site):
+    html = client.get("/zoeken/", {"q": "xqzwv"}).content.decode()
+    ways_on = html.split('class="search-empty"')[1]
+    assert "Kies een onderwerp" in ways_on
+    assert "Ik zorg voor iemand" in ways_on and "Ik zoek hulp voor mezelf" in ways_on
+    assert 'href="tel:140599"' in html

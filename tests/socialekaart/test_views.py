@@ -76,7 +76,11 @@ def test_search_page_lists_results_with_what_a_resident_needs(client, indexed):
     response = client.get(SEARCH, {"thema": "huishouden"})
     assert response.status_code == 200
     page = html(response)
-    assert '<a href="/sociale-kaart/hulp-in-de-huishouding/">Hulp in de huishouding</a>' in page
+    # The link carries the search, for "Terug naar de resultaten".
+    assert (
+        '<a href="/sociale-kaart/hulp-in-de-huishouding/?terug=thema%3Dhuishouden">Hulp in de huishouding</a>'
+        in page
+    )
     assert "Zorg Lindewaard" in page
     assert "Iemand komt bij u thuis schoonmaken." in page
     assert "Met beschikking van de gemeente" in page and "Eigen bijdrage" in page
@@ -106,7 +110,7 @@ def test_result_shows_cost_access_wijken_status_and_first_location_like_the_deta
         VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
     get_backend().rebuild()
     page = html(client.get(SEARCH, {"q": "pottenbakken"}))
-    assert f'<a href="/sociale-kaart/{voorziening.slug}/">Pottenbakken</a>' in page
+    assert f'<a href="/sociale-kaart/{voorziening.slug}/?terug=q%3Dpottenbakken">Pottenbakken</a>' in page
     assert f'<p class="kaart-result__org">{voorziening.organisatie.name}</p>' in page
     assert '<span class="tag tag--warning">Tijdelijk gesloten</span>' in page
     assert "<dd>De Beemden, Oude Haven</dd>" in page  # by name, as on the detail page
@@ -388,7 +392,7 @@ def test_anonymous_visitor_never_sees_professional_contacts_or_capacity(client, 
     for page in (detail, search):
         assert "Zorgcoördinator Jansen" not in page and "0599-999888" not in page
         assert "Voor professionals" not in page
-        assert "verouderd" not in page
+        assert "niet bijgewerkt sinds" not in page
         assert "Ja, er is plaats" not in page
 
 
@@ -404,9 +408,9 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     assert "Voor professionals" in page
     assert "Zorgcoördinator Jansen" in page and 'href="tel:0599999888"' in page
     assert "Ja, er is plaats" in page
-    assert 'class="kaart-capacity__old"' in page and "verouderd" in page  # 30 days old
+    assert 'class="kaart-capacity__old"' in page and "niet bijgewerkt sinds" in page  # 30 days old
     fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))
-    assert "Beperkt, weinig plaats" in fresh and "verouderd</span>" not in fresh
+    assert "Beperkt, weinig plaats" in fresh and "niet bijgewerkt sinds" not in fresh
 
 
 def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
@@ -414,7 +418,7 @@ def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
 ):
     client.force_login(professional)
     page = html(client.get(SEARCH, {"thema": "dagbesteding"}))
-    assert "Plaats voor nieuwe cliënten" in page and "verouderd" in page
+    assert "Plaats voor nieuwe cliënten" in page and "niet bijgewerkt sinds" in page
     assert page.index("Dagbesteding Het Anker") < page.index("Dagbesteding De Molen")
     assert "lijst.pdf?thema=dagbesteding" in page and "lijst.csv?thema=dagbesteding" in page
 
@@ -536,3 +540,89 @@ def _wijk(number):
     from .factories import WijkFactory
 
     return WijkFactory(name=f"Extra wijk {number}", slug=f"extra-wijk-{number}", cbs_code=f"WK88{number:04d}")
+
+
+def test_a_search_without_results_shows_the_nearest_themes_the_phone_and_the_site_search(client, indexed):
+    page = html(client.get(SEARCH, {"q": "dagbestedingen zwemkabouter"}))
+    assert "0 resultaten" in page
+    assert "Misschien zoekt u hulp bij een van deze onderwerpen" in page
+    assert 'href="/sociale-kaart/?thema=dagbesteding">Dagbesteding</a>' in page
+    assert ">Vervoer</a>" not in page
+    assert 'href="tel:140599"' in page
+    assert 'href="/zoeken/?q=dagbestedingen+zwemkabouter"' in page
+
+
+def test_a_kaart_search_near_no_theme_offers_every_theme(client, indexed):
+    page = html(client.get(SEARCH, {"q": "xqzwv"}))
+    assert "Kies een onderwerp" in page
+    assert ">Vervoer</a>" in page and ">Dagbesteding</a>" in page
+
+
+def test_with_a_postcode_the_nearest_comes_first_unless_another_order_is_chosen(client, indexed):
+    page = html(client.get(SEARCH, {"q": "", "postcode": "3917"}))
+    assert '<option value="afstand" selected>' in page
+    assert page.index("Dagbesteding") < page.index("Jongerenwerk Oude Haven")
+    chosen = html(client.get(SEARCH, {"postcode": "3917", "sort": "naam"}))
+    assert '<option value="naam" selected>' in chosen
+
+
+def test_filters_sit_behind_a_filters_button_that_counts_the_chosen_ones(client, indexed):
+    closed = html(client.get(SEARCH, {"q": "hulp"}))
+    assert '<details class="kaart-layout__filters kaart-filters" data-kaart-filters>' in closed
+    page = html(client.get(SEARCH, {"thema": ["huishouden", "mantelzorg"], "doelgroep": "ouderen"}))
+    assert 'Filters <span class="kaart-filters__count">(3 aan)</span>' in page
+
+
+def test_zoeken_lands_on_the_result_count(client, indexed):
+    page = html(client.get(SEARCH))
+    assert 'action="/sociale-kaart/#resultaten"' in page
+    assert 'id="resultaten" tabindex="-1"' in page
+    assert 'role="status" data-kaart-announce' in page
+
+
+def test_terug_naar_de_resultaten_keeps_the_search_and_goes_nowhere_else(client, indexed):
+    search = html(client.get(SEARCH, {"q": "dagbesteding", "wijk": "de-beemden"}))
+    assert "?terug=q%3Ddagbesteding%26wijk%3Dde-beemden" in search
+    detail = html(
+        client.get("/sociale-kaart/dagbesteding-de-molen/", {"terug": "q=dagbesteding&wijk=de-beemden"})
+    )
+    assert (
+        'href="/sociale-kaart/?q=dagbesteding&amp;wijk=de-beemden#resultaten">Terug naar de resultaten'
+        in detail
+    )
+    hostile = html(
+        client.get("/sociale-kaart/dagbesteding-de-molen/", {"terug": "//evil.example/?next=https://x"})
+    )
+    assert "evil.example" not in hostile
+    assert "Terug naar de sociale kaart" in hostile
+
+
+def test_other_help_on_the_same_subject_shares_theme_and_wijk_nearest_first(client, indexed):
+    far = VoorzieningFactory(
+        organisatie=indexed.zorg,
+        name="Dagbesteding Ver Weg",
+        slug="dagbesteding-ver-weg",
+        themas=[indexed.thema["dagbesteding"]],
+        wijken=[indexed.beemden],
+    )
+    VoorzieningOpLocatieFactory(voorziening=far, locatie=LocatieFactory(latitude=52.2, longitude=5.3))
+    near = VoorzieningFactory(
+        organisatie=indexed.zorg,
+        name="Dagbesteding Om De Hoek",
+        slug="dagbesteding-om-de-hoek",
+        themas=[indexed.thema["dagbesteding"]],
+        wijken=[indexed.beemden],
+    )
+    VoorzieningOpLocatieFactory(voorziening=near, locatie=LocatieFactory(latitude=52.0773, longitude=5.1299))
+    VoorzieningFactory(
+        organisatie=indexed.zorg,
+        name="Dagbesteding Andere Wijk",
+        slug="dagbesteding-andere-wijk",
+        themas=[indexed.thema["dagbesteding"]],
+        wijken=[indexed.haven],
+    )
+    molen = indexed.dagbesteding
+    VoorzieningOpLocatieFactory(voorziening=molen, locatie=LocatieFactory(latitude=52.0772, longitude=5.1298))
+    related = html(client.get("/sociale-kaart/dagbesteding-de-molen/")).split('id="ook-interessant"')[1]
+    assert "Dagbesteding Andere Wijk" not in related
+    assert related.index("Dagbesteding Om De Hoek") < related.index("Dagbesteding Ver Weg")

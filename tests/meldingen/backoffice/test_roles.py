@@ -160,3 +160,13 @@ def test_admin_home_shows_late_meldingen_only_to_those_who_may_see_them(staff, t
     assert "0 meldingen zijn te laat" in client.get("/admin/").content.decode()
     client.force_login(staff["redacteur"])
     assert "te laat" not in client.get("/admin/").content.decode()
+
+
+def test_consulenten_and_teamleiders_see_the_professional_kaart_and_others_do_not(staff, client):
+    from django.contrib.auth.models import Group
+
+    professionals = set(Group.objects.get(name="Professionals").user_set.values_list("username", flat=True))
+    assert {"consulent-centrum", "consulent-haven", "teamleider"} <= professionals
+    assert "beheerder" not in professionals and "redacteur" not in professionals
+    client.force_login(staff["consulent"])
+    assert client.get("/sociale-kaart/lijst.csv").status_code == 200

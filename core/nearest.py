@@ -1,0 +1,94 @@
+"""Which of a few named things (themes) lie closest to what someone typed: for a search that found nothing.
+
+Simple on purpose: a candidate is near when one of its words shares a Dutch stem with a typed word, is
+like it letter for letter (trigrams, so typing errors still count), or one holds the other (a part of a
+compound: "klussen" and "klussendienst"). The candidates with the most such words come first; when no
+candidate is near, every candidate is returned, so the visitor always has a way on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nltk.stem.snowball import DutchStemmer
+
+MIN_WORD = 3
+MIN_PART = 4  # letters a word needs before it counts as part of a compound
+TRIGRAM_SIMILARITY = 0.45
+_WORD = re.compile(r"\w+", re.UNICODE)
+_stemmer = DutchStemmer()
+_IGNORED = frozenset(
+    [
+        "aan",
+        "bij",
+        "de",
+        "den",
+        "der",
+        "een",
+        "en",
+        "het",
+        "in",
+        "met",
+        "naar",
+        "of",
+        "om",
+        "op",
+        "te",
+        "tot",
+        "u",
+        "uw",
+        "van",
+        "voor",
+        "zelf",
+    ]
+)
+
+
+def _normalise(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> set[str]:
+    return {
+        word
+        for word in _WORD.findall(_normalise(text))
+        if len(word) >= MIN_WORD and word not in _IGNORED and not word.isdigit()
+    }
+
+
+@lru_cache(maxsize=10_000)
+def _stem(word: str) -> str:
+    return _stemmer.stem(word)
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def is_near(typed: str, known: str) -> bool:
+    if typed == known or _stem(typed) == _stem(known):
+        return True
+    shorter, longer = sorted((_stem(typed), _stem(known)), key=len)
+    if len(shorter) >= MIN_PART and shorter in longer:
+        return True
+    a, b = _trigrams(typed), _trigrams(known)
+    return len(a & b) / len(a | b) >= TRIGRAM_SIMILARITY
+
+
+def nearest(query: str, candidates: list[tuple[object, str]], limit: int = 6) -> tuple[list, bool]:
+    """`candidates`: (item, its words: name, synonyms, description) pairs. Returns the nearest items, best
+    first, and whether they are near at all (False: every item, in the given order, as a way on)."""
+    typed = words(query)
+    scored = []
+    for position, (item, text) in enumerate(candidates):
+        known = words(text)
+        score = sum(1 for word in typed if any(is_near(word, other) for other in known))
+        if score:
+            scored.append((-score, position, item))
+    if not scored:
+        return [item for item, _text in candidates], False
+    return [item for _score, _position, item in sorted(scored, key=lambda row: row[:2])[:limit]], True

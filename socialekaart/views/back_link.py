@@ -1,0 +1,36 @@
+"""The link "Terug naar de resultaten": a result's link carries the search (`?terug=<its query string>`),
+and the detail page turns that back into a link to the search page. Only the search page's own parameters
+pass, so the link can never lead elsewhere."""
+
+from urllib.parse import parse_qsl, urlencode
+
+from django.urls import reverse
+
+from ..search import facets
+
+MAX_LENGTH = 2000
+PARAMETERS = ("q", "postcode", "mijn_wijk", "sort", "page")
+
+
+def _known(name: str) -> bool:
+    return name in PARAMETERS or name in facets.names()
+
+
+def back_query(params) -> str:
+    """The search page's query string, as a result's link carries it."""
+    pairs = [(name, value) for name, values in params.lists() for value in values]
+    return urlencode([(name, value) for name, value in pairs if _known(name)])[:MAX_LENGTH]
+
+
+def back_url(terug: str) -> str | None:
+    """The search page with the carried search, or None when nothing usable was carried."""
+    if not isinstance(terug, str) or not terug or len(terug) > MAX_LENGTH:
+        return None
+    pairs = [
+        (name, value[:200])
+        for name, value in parse_qsl(terug, keep_blank_values=False)
+        if _known(name) and "\x00" not in value
+    ]
+    if not pairs:
+        return None
+    return f"{reverse('socialekaart:search')}?{urlencode(pairs)}#resultaten"

@@ -1,0 +1,31 @@
+"""A search that found nothing still shows a way on: the nearest themes, the phone and the site search."""
+
+from urllib.parse import urlencode
+
+from core import nearest
+
+from ..models import Synoniemgroep, Term
+
+SITE_SEARCH = "/zoeken/"
+
+
+def nearest_themas(query: str) -> tuple[list[Term], bool]:
+    """The kaart's themes whose name, description or synonyms are closest to the query, and whether any is
+    near at all (if not: every theme)."""
+    themas = list(Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).order_by("sort_order", "name"))
+    groups = [group.term_list() for group in Synoniemgroep.objects.all()]
+    candidates = []
+    for term in themas:
+        name_words = nearest.words(term.name)
+        synonyms = [
+            word
+            for group in groups
+            if any(nearest.is_near(a, b) for a in nearest.words(" ".join(group)) for b in name_words)
+            for word in group
+        ]
+        candidates.append((term, " ".join([term.name, term.description, *synonyms])))
+    return nearest.nearest(query, candidates)
+
+
+def site_search_url(query: str) -> str:
+    return SITE_SEARCH + (f"?{urlencode({'q': query})}" if query else "")

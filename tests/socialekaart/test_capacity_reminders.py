@@ -1,0 +1,76 @@
+"""Capacity stays fresh: reminders by e-mail, the provider's dashboard panel, the professionals' filter."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from socialekaart.capacity_reminders import send_reminders
+from socialekaart.models import Capaciteit, Organisatie
+from socialekaart.permissions import ensure_professionals_group
+from socialekaart.search import get_backend
+from socialekaart.tasks import remind_capacity
+
+from .factories import UserFactory
+
+
+@pytest.fixture
+def provider_with_email(aanbieder):
+    aanbieder.email = "planning@zorg-lindewaard.example"
+    aanbieder.save()
+    return aanbieder
+
+
+def test_a_provider_with_capacity_older_than_seven_days_gets_one_reminder_a_week(kaart, provider_with_email):
+    assert remind_capacity.enqueue().return_value == 1  # through the task queue
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == "Werk uw beschikbaarheid bij"
+    assert message.to == ["planning@zorg-lindewaard.example"]
+    assert "Zorg Lindewaard" in message.body
+    assert send_reminders() == 0  # not again within the week
+    assert send_reminders(now=timezone.now() + timedelta(days=8)) == 1
+    assert len(mail.outbox) == 2
+
+
+def test_no_reminder_when_all_capacity_is_fresh(kaart, provider_with_email):
+    Capaciteit.objects.update(bijgewerkt_op=timezone.now() - timedelta(days=2))
+    assert send_reminders() == 0
+    assert mail.outbox == []
+    assert Organisatie.objects.get(pk=kaart.zorg.pk).capaciteit_herinnerd_op is None
+
+
+def test_the_providers_dashboard_opens_on_werk_uw_beschikbaarheid_bij(client, kaart, aanbieder):
+    client.force_login(aanbieder)
+    page = client.get("/admin/").content.decode()
+    assert "Werk uw beschikbaarheid bij" in page
+    oldest = Capaciteit.objects.filter(voorziening__organisatie=kaart.zorg).order_by("bijgewerkt_op").first()
+    assert f"bijgewerkt op {timezone.localtime(oldest.bijgewerkt_op):%-d}" in page
+    assert "meer dan 7 dagen geleden" in page
+
+
+def test_editors_get_no_capacity_panel(client, kaart, redacteur):
+    client.force_login(redacteur)
+    assert "Werk uw beschikbaarheid bij" not in client.get("/admin/").content.decode()
+
+
+def test_professionals_can_filter_on_a_free_place_updated_this_week(client, kaart):
+    get_backend().rebuild()
+    user = UserFactory(username="consulent")
+    user.groups.add(ensure_professionals_group())
+    client.force_login(user)
+    everything = client.get("/sociale-kaart/", {"thema": "dagbesteding"}).content.decode()
+    assert "Dagbesteding De Molen" in everything and "Dagbesteding Het Anker" in everything
+    fresh = client.get("/sociale-kaart/", {"thema": "dagbesteding", "plek_vrij": "on"}).content.decode()
+    assert "Alleen met plek vrij, bijgewerkt deze week" in fresh
+    assert "Dagbesteding Het Anker" in fresh  # beperkt, updated today
+    assert "Dagbesteding De Molen" not in fresh  # ja, but 30 days ago
+    assert "1 resultaat" in fresh
+
+
+def test_the_public_never_gets_the_capacity_filter(client, kaart):
+    get_backend().rebuild()
+    page = client.get("/sociale-kaart/", {"thema": "dagbesteding", "plek_vrij": "on"}).content.decode()
+    assert "Alleen met plek vrij" not in page
+    assert "Dagbesteding De Molen" in page

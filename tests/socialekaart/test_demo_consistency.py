@@ -1,0 +1,82 @@
+"""The demo kaart agrees with itself: opening times match what a description says about days, access
+fields match what a location says about its entrance, and the words are current and consistent."""
+
+import re
+
+import pytest
+
+from socialekaart.demo import aanbod, loader
+
+DAYS = {"maandag": 1, "dinsdag": 2, "woensdag": 3, "donderdag": 4, "vrijdag": 5, "zaterdag": 6, "zondag": 7}
+TIMES_WORDS = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)")
+
+
+def _texts(soort) -> str:
+    return f"{soort.summary} {soort.description}".lower()
+
+
+def _days(soort) -> set[int]:
+    return {day for day, _start, _end in soort.schedule}
+
+
+@pytest.mark.parametrize("soort", aanbod.SOORTEN, ids=lambda soort: soort.key)
+def test_opening_times_agree_with_the_description(soort):
+    text = _texts(soort)
+    days = _days(soort)
+    if "per maand" in text or "keer per maand" in text:
+        assert not days, f"{soort.key}: 'per maand' but open every week on {sorted(days)}"
+    if "van maandag tot en met vrijdag" in text:
+        assert days == {1, 2, 3, 4, 5}, (
+            f"{soort.key}: 'maandag tot en met vrijdag' but open on {sorted(days)}"
+        )
+    elif "elke dag" in text and soort.schedule:
+        assert days == set(range(1, 8)), f"{soort.key}: 'elke dag' but open on {sorted(days)}"
+    else:
+        named = {DAYS[word] for word in TIMES_WORDS.findall(text)}
+        assert named <= days, f"{soort.key}: names {sorted(named)} but open on {sorted(days)}"
+
+
+def test_the_checks_would_catch_the_old_contradictions():
+    monthly = aanbod.Soort(
+        "x", "X", "", "Een keer per maand praten wij.", (), (), schedule=((4, "19:30", "21:30"),)
+    )
+    with pytest.raises(AssertionError):
+        test_opening_times_agree_with_the_description(monthly)
+    daily = aanbod.Soort(
+        "y", "Y", "", "Er is elke dag iets te doen.", (), (), schedule=((1, "09:00", "17:00"),)
+    )
+    with pytest.raises(AssertionError):
+        test_opening_times_agree_with_the_description(daily)
+
+
+@pytest.mark.parametrize("n", range(4))
+def test_access_fields_agree_with_the_description_of_the_entrance(n):
+    access = loader.accessibility(n)
+    text = access["toegankelijkheid"].lower()
+    barrier = any(word in text for word in ("trap", "treden", "drempel", "niet zelf binnen"))
+    assert access["rolstoeltoegankelijk"] is not barrier
+    assert text, "a location without a description reads as 'we do not know' beside nothing"
+
+
+def _demo_sentences() -> list[str]:
+    sentences = []
+    for soort in aanbod.SOORTEN:
+        sentences += [soort.summary, soort.description, soort.kosten_toelichting]
+    sentences += [loader.accessibility(n)["toegankelijkheid"] for n in range(4)]
+    return sentences
+
+
+def test_demo_texts_use_current_words_and_say_u_hebt():
+    text = " ".join(_demo_sentences()).lower()
+    assert "invalide" not in text
+    assert not re.search(r"\bheeft u\b|\bu heeft\b|\bu\b[^.?!]*\bheeft\b", text)
+
+
+def test_a_location_with_stairs_does_not_also_say_we_do_not_know(client, kaart):
+    locatie = kaart.huishouding.op_locaties.first().locatie
+    locatie.rolstoeltoegankelijk = False
+    locatie.toegankelijkheid = "Er is een trap van drie treden bij de ingang."
+    locatie.save()
+    page = client.get(kaart.huishouding.get_absolute_url()).content.decode()
+    assert "Er is een trap van drie treden bij de ingang." in page
+    assert "Wij weten niet of u hier met een rolstoel naar binnen kunt" not in page
