@@ -132,7 +132,9 @@ def expand(query: str) -> list[list[str]]:
                 continue
             alternatives = [[word]] + [list(other) for other in phrases.get((word,), [])]
             if not _known(word, known, shared):
-                close = difflib.get_close_matches(word, page_words + shared.suggestion_words, n=2, cutoff=0.75)
+                close = difflib.get_close_matches(
+                    word, page_words + shared.suggestion_words, n=2, cutoff=0.75
+                )
                 alternatives += [[other] for other in close]
             alternatives += [[part] for part in shared.decompounder.parts(word)]
             alternatives += [[other] for other in compounds.get(search_text.stem(word), [])[:20]]

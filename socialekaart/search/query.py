@@ -67,7 +67,11 @@ def parse(
         for size in range(min(longest, len(typed_words) - i), 0, -1):
             for candidate in (tuple(typed_words[i : i + size]), tuple(best[i : i + size])):
                 if candidate in synonyms:
-                    _add_group(parsed, [candidate, *synonyms[candidate]])
+                    alternatives = [candidate, *synonyms[candidate]]
+                    for alternative in list(alternatives):
+                        if len(alternative) == 1:  # "rolstoeltaxi" (a synonym) also finds its parts
+                            alternatives += _compound_alternatives(alternative[0], decompounder, compounds)
+                    _add_group(parsed, alternatives)
                     i += size
                     break
             else:
@@ -77,12 +81,16 @@ def parse(
             word = typed_words[i]
             alternatives = [(word,)] + [(other,) for other in corrections.get(word, [])]
             for form in dict.fromkeys((word, best[i])):
-                if decompounder is not None:
-                    alternatives += [(part,) for part in decompounder.parts(form)]
-                alternatives += [(other,) for other in compounds.get(text.stem(form), [])[:MAX_COMPOUNDS]]
+                alternatives += _compound_alternatives(form, decompounder, compounds)
             _add_group(parsed, alternatives)
             i += 1
     return parsed
+
+
+def _compound_alternatives(word: str, decompounder, compounds: dict) -> list[tuple[str, ...]]:
+    """The parts of a compound and the compounds a word is part of, each as an alternative."""
+    found = [(part,) for part in decompounder.parts(word)] if decompounder is not None else []
+    return found + [(other,) for other in compounds.get(text.stem(word), [])[:MAX_COMPOUNDS]]
 
 
 def _add_group(parsed: ParsedQuery, alternatives: list[tuple[str, ...]]) -> None:
