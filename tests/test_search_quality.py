@@ -2,8 +2,9 @@
 find what they mean in the sociale kaart and in the site search, on the demo content.
 
 For each search it prints recall@5 (the share of queries whose right answer, a page or one of the named
-voorzieningen, is among the first five) and MRR (the mean of 1 / the rank of the first right answer), and fails below recall@5 0.95 or
-MRR 0.8, naming every query that misses. Add a query to the data file when someone could not find help.
+voorzieningen, is among the first five) and MRR (the mean of 1 / the rank of the first right answer), and
+fails below recall@5 0.95 or MRR 0.8, naming every query that misses. Add a query to the data file when
+someone could not find help.
 """
 
 import io
