@@ -15,7 +15,7 @@ import org.elasticsearch.index.analysis.Analysis;
  * {@code dictionary_decompounder}: Lucene's DictionaryCompoundWordTokenFilter, with the settings
  * analysis-common reads ({@code word_list} or {@code word_list_path}, {@code min_word_size} 5,
  * {@code min_subword_size} 2, {@code max_subword_size} 15, {@code only_longest_match} false). The word list is
- * matched case-insensitively, as in analysis-common. A filter without a word list is refused.
+ * matched case-insensitively, as in analysis-common. A filter without a word list passes tokens through.
  */
 final class DictionaryDecompounderFilterFactory extends AbstractTokenFilterFactory {
     private final CharArraySet words;
@@ -26,11 +26,10 @@ final class DictionaryDecompounderFilterFactory extends AbstractTokenFilterFacto
 
     DictionaryDecompounderFilterFactory(Environment environment, String name, Settings settings) {
         super(name, settings);
+        // The synonyms API builds every registered filter with empty settings to check a set: without a word
+        // list the filter passes tokens through instead of refusing.
         List<String> list = Analysis.getWordList(environment, settings, "word_list");
-        if (list == null || list.isEmpty()) {
-            throw new IllegalArgumentException("dictionary_decompounder [" + name + "] needs a word_list or word_list_path");
-        }
-        this.words = new CharArraySet(list, true);
+        this.words = list == null || list.isEmpty() ? null : new CharArraySet(list, true);
         this.minWordSize = settings.getAsInt("min_word_size", CompoundWordTokenFilterBase.DEFAULT_MIN_WORD_SIZE);
         this.minSubwordSize = settings.getAsInt("min_subword_size", CompoundWordTokenFilterBase.DEFAULT_MIN_SUBWORD_SIZE);
         this.maxSubwordSize = settings.getAsInt("max_subword_size", CompoundWordTokenFilterBase.DEFAULT_MAX_SUBWORD_SIZE);
@@ -39,6 +38,9 @@ final class DictionaryDecompounderFilterFactory extends AbstractTokenFilterFacto
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
+        if (words == null) {
+            return tokenStream;
+        }
         return new DictionaryCompoundWordTokenFilter(
             tokenStream, words, minWordSize, minSubwordSize, maxSubwordSize, onlyLongestMatch
         );
