@@ -1,4 +1,10 @@
-"""Site search at /zoeken/: Wagtail search over the live pages, with "Bedoelde u ...?" for typing errors."""
+"""Site search at /zoeken/: Wagtail search over the live pages, with "Bedoelde u ...?" for typing errors.
+
+The kaart and the site search share one vocabulary (core.vocabulary): the editors' synonyms and the kaart's
+themes. Each typed word becomes a group of alternatives that Wagtail's backend (database or Elasticsearch)
+looks for: the word, the page words with the same Dutch stem, its synonyms, close words when it is a typing
+error, and, split on the vocabulary's word list, the parts of a compound and the compounds it is part of.
+"""
 
 import difflib
 import logging
@@ -13,8 +19,10 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils.text import Truncator
 from wagtail.models import Page
+from wagtail.search.query import And, Or, PlainText
 from wagtail.signals import page_published, page_unpublished
 
+from core import search_text, vocabulary
 from portal.begrippen import Begrip, all_begrippen
 from portal.blocks import kaart_url
 from portal.taalcheck import split_sentences, words
@@ -34,7 +42,7 @@ def clean_query(raw: str) -> str:
     return " ".join(found[:MAX_QUERY_WORDS])
 
 
-def vocabulary() -> list[str]:
+def page_vocabulary() -> list[str]:
     """Every word of the live pages and the begrippen (4 letters or more), for "Bedoelde u ...?"."""
     known = cache.get(VOCABULARY_KEY)
     if known is None:
@@ -57,21 +65,98 @@ def _forget_vocabulary(**kwargs):
     cache.delete(VOCABULARY_KEY)
 
 
+def _known(word: str, page_words: set[str], shared) -> bool:
+    return (
+        word in page_words
+        or word in shared.suggestion_words
+        or bool(_forms_by_stem(tuple(sorted(page_words))).get(search_text.stem(word)))
+        or bool(shared.decompounder.parts(word))
+    )
+
+
 def suggestion_for(query: str) -> str | None:
-    """The query with each unknown word replaced by the closest known one, or None if nothing changed."""
-    known = vocabulary()
-    known_set = set(known)
+    """The query with each unknown word replaced by the closest word of the shared vocabulary (names,
+    themes and synonyms, never a fragment of a page), or None if nothing changed."""
+    shared = vocabulary.current()
+    page_words = set(page_vocabulary())
     changed, suggested = False, []
     for word in query.split():
-        lowered = word.lower()
-        if len(lowered) >= 4 and lowered not in known_set:
-            close = difflib.get_close_matches(lowered, known, n=1, cutoff=0.75)
+        lowered = search_text.normalise(word)
+        if len(lowered) >= 4 and not _known(lowered, page_words, shared):
+            close = difflib.get_close_matches(lowered, shared.suggestion_words, n=1, cutoff=0.75)
             if close:
                 suggested.append(close[0])
                 changed = True
                 continue
         suggested.append(word)
     return " ".join(suggested) if changed else None
+
+
+_FORMS: dict = {}
+
+
+def _forms_by_stem(page_words: tuple[str, ...]) -> dict[str, list[str]]:
+    """The page words per Dutch stem ("rolstoelen" and "rolstoel" share one), kept per vocabulary."""
+    key = hash(page_words)
+    if key not in _FORMS:
+        forms: dict[str, list[str]] = {}
+        for word in page_words:
+            forms.setdefault(search_text.stem(word), []).append(word)
+        _FORMS.clear()
+        _FORMS[key] = forms
+    return _FORMS[key]
+
+
+def expand(query: str) -> list[list[str]]:
+    """The groups of alternatives for a query: every group must match, one alternative of it is enough
+    (an alternative of several words needs all of them)."""
+    shared = vocabulary.current()
+    page_words = page_vocabulary()
+    known = set(page_words)
+    forms = _forms_by_stem(tuple(page_words))
+    compounds = shared.decompounder.compounds_by_part(word for word in page_words if len(word) >= 6)
+    typed = search_text.words(query)[:MAX_QUERY_WORDS]
+    phrases = shared.phrases
+    longest = max((len(phrase) for phrase in phrases), default=0)
+    groups, i = [], 0
+    while i < len(typed):
+        for size in range(min(longest, len(typed) - i), 0, -1):
+            phrase = tuple(typed[i : i + size])
+            if size > 1 and phrase in phrases:
+                alternatives = [list(other) for other in phrases[phrase]]
+                i += size
+                break
+        else:
+            word = typed[i]
+            i += 1
+            if word in search_text.STOPWORDS:
+                continue
+            alternatives = [[word]] + [list(other) for other in phrases.get((word,), [])]
+            if not _known(word, known, shared):
+                close = difflib.get_close_matches(
+                    word, page_words + shared.suggestion_words, n=2, cutoff=0.75
+                )
+                alternatives += [[other] for other in close]
+            alternatives += [[part] for part in shared.decompounder.parts(word)]
+            alternatives += [[other] for other in compounds.get(search_text.stem(word), [])[:20]]
+        group = []
+        for alternative in alternatives:
+            alternative = [w for w in alternative if w not in search_text.STOPWORDS]
+            variants = [alternative]
+            if len(alternative) == 1:  # the same word as the pages write it: "rolstoelen", "rolstoel"
+                variants += [[form] for form in forms.get(search_text.stem(alternative[0]), [])]
+            for variant in variants:
+                text = " ".join(variant)
+                if text and text not in group:
+                    group.append(text)
+        if group:
+            groups.append(group)
+    return groups
+
+
+def _expression(groups: list[list[str]], every_group: bool):
+    ors = [Or([PlainText(text, operator="and") for text in group]) for group in groups]
+    return And(ors) if every_group else Or(ors)
 
 
 def excerpt(page, query: str, length: int = 30) -> str:
@@ -86,10 +171,11 @@ def excerpt(page, query: str, length: int = 30) -> str:
 
 
 def run_search(query: str, page_number):
-    results = Page.objects.live().public().search(query, operator="and")
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    if paginator.count == 0:
-        paginator = Paginator(Page.objects.live().public().search(query, operator="or"), RESULTS_PER_PAGE)
+    groups = expand(query) or [[word] for word in search_text.words(query)]
+    pages = Page.objects.live().public()
+    paginator = Paginator(pages.search(_expression(groups, every_group=True)), RESULTS_PER_PAGE)
+    if paginator.count == 0 and len(groups) > 1:
+        paginator = Paginator(pages.search(_expression(groups, every_group=False)), RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page_number)
     ids = [page.pk for page in page_obj.object_list]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}

@@ -8,9 +8,18 @@ from dataclasses import dataclass
 
 from django.db import models, transaction
 
+from core.vocabulary import SearchVocabulary
 from socialekaart import permissions
 from socialekaart.demo import gemeente
-from socialekaart.models import Organisatie, Stoplicht, Term, Wijk
+from socialekaart.models import Organisatie, Stoplicht, Synoniemgroep, Term, Wijk
+
+
+def search_vocabulary():
+    """The shared search vocabulary (core.vocabulary): the editors' synonyms and the names of the themes and
+    target groups. The setting SEARCH_VOCABULARY names this function, so the site search uses it too."""
+    groups = tuple(tuple(group.term_list()) for group in Synoniemgroep.objects.order_by("pk"))
+    names = tuple(Term.objects.order_by("vocabulary", "sort_order", "name").values_list("name", flat=True))
+    return SearchVocabulary(synonyms=groups, names=names)
 
 
 def wijk_for_postcode(postcode: str) -> Wijk | None:

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
+from core import vocabulary
+
 from . import models
 from .search import versions
 
@@ -122,6 +124,7 @@ def term_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     versions.bump()  # labels and options are read from the terms themselves
+    vocabulary.forget()  # theme names are words of the shared search vocabulary
     ids = [
         str(pk)
         for pk in models.Voorziening.objects.filter(Q(themas=instance) | Q(doelgroepen=instance))
@@ -153,6 +156,7 @@ def synoniemen_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     versions.bump()  # the next search reads the synonyms again, in every process
+    vocabulary.forget()  # and so does the site search
 
     def flag(batch):
         batch.synonyms = True

@@ -284,6 +284,10 @@ LOGGING = {
 }
 
 # The demo loaders `manage.py load_demo` runs, in order (each app owns its own).
+# The search vocabulary both searches share (core/vocabulary.py): the editors' synonyms and the kaart's
+# themes, read by the kaart's public interface, so the site search never imports the kaart.
+SEARCH_VOCABULARY = "socialekaart.public.search_vocabulary"
+
 DEMO_COMMANDS = ["load_demo_kaart", "load_demo_pages", "load_demo_meldingen", "load_demo_klachten"]
 
 

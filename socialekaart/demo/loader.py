@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core import vocabulary as search_vocabulary
+
 from .. import signals
 from ..models import (
     AanbiederAccount,
@@ -32,7 +34,7 @@ from ..models import (
 from ..permissions import ensure_groups, ensure_professionals_group
 from . import gemeente
 from .aanbod import ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
-from .taxonomy import DOELGROEPEN, SYNONIEMEN, THEMAS
+from .taxonomy import DOELGROEPEN, THEMAS, starting_synonyms
 
 NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
 EDITOR_USERNAME = "redacteur-kaart"
@@ -101,10 +103,11 @@ def _taxonomy() -> dict[str, Term]:
 
 
 def _synonyms() -> None:
-    for termen in SYNONIEMEN:
+    for termen in starting_synonyms():
         Synoniemgroep.objects.update_or_create(
             id=stable_id("synoniem", termen.split(",")[0]), defaults={"termen": termen}
         )
+    search_vocabulary.forget()
 
 
 def _organisaties() -> dict[str, tuple[Organisatie, int]]:

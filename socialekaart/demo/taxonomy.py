@@ -1,5 +1,7 @@
 """The default Dutch taxonomy of the sociale kaart and the starting synonyms. Editors can change both."""
 
+from pathlib import Path
+
 THEMAS = [
     ("huishouden", "Huishouden", "Hulp bij schoonmaken, wassen en boodschappen."),
     ("begeleiding", "Begeleiding", "Hulp om uw dag te plannen en zelf dingen te regelen."),
@@ -28,17 +30,10 @@ DOELGROEPEN = [
     ("nieuwkomers", "Nieuwkomers", "Mensen die nog niet lang in Nederland wonen."),
 ]
 
-SYNONIEMEN = [
-    "schoonmaakhulp, hulp bij het huishouden, HbH, huishoudelijke hulp, poetshulp",
-    "dagbesteding, dagactiviteiten, activiteitencentrum",
-    "mantelzorger, mantelzorg, zorg voor naaste",
-    "cliëntondersteuner, onafhankelijke cliëntondersteuning, OCO",
-    "scootmobiel, scooter, elektrische rolstoel",
-    "schulden, geldzorgen, schuldhulp, schuldhulpverlening",
-    "eenzaam, eenzaamheid, weinig contact, sociaal isolement",
-    "maaltijdservice, maaltijden aan huis, tafeltje dekje",
-    "wijkteam, sociaal wijkteam, buurtteam",
-    "ggz, psychische klachten, geestelijke gezondheid",
-    "vervoer, taxi, regiotaxi, vervoersdienst",
-    "buurthuis, wijkcentrum, buurtcentrum",
-]
+SYNONIEMEN_FILE = Path(__file__).with_name("synoniemen.txt")
+
+
+def starting_synonyms() -> list[str]:
+    """The starting vocabulary (synoniemen.txt): one group of words with the same meaning per line."""
+    lines = SYNONIEMEN_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

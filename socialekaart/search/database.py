@@ -111,13 +111,21 @@ class DatabaseBackend(SearchBackend):
         engine = fulltext.for_connection()
         typed_words = text.words(typed)[: fulltext.MAX_WORDS]
         corrections = engine.corrections(typed_words, snap) if typed_words else {}
-        parsed = parse(" ".join(typed_words), snap.synonyms, corrections)
+        vocabulary = snap.search_vocabulary
+        parsed = parse(
+            " ".join(typed_words),
+            snap.synonyms,
+            corrections,
+            decompounder=vocabulary.decompounder,
+            compounds=snap.compounds,
+        )
         if not parsed.groups:
             return None, None  # only stop words: the text does not narrow anything
         matches = engine.match(parsed.groups)
         positions = snap.pos_by_doc_pk
         scores = {positions[pk]: score for pk, score in matches.items() if pk in positions}
-        return scores, parsed.did_you_mean(" ".join(typed_words))
+        suggestable = set(vocabulary.suggestion_words)
+        return scores, parsed.did_you_mean(" ".join(typed_words), suggestable)
 
     @staticmethod
     def _origin(postcode: str, snap) -> tuple[Origin | None, bool]:

@@ -43,6 +43,8 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
+from core import vocabulary
+
 from . import facets, versions
 from .contract import (
     FacetOption,
@@ -71,10 +73,36 @@ spelling_shingles = token_filter(
     "spelling_shingles", "shingle", min_shingle_size=2, max_shingle_size=3, output_unigrams=True
 )
 
-# Indexing: no synonyms (they are applied at search time, so editors can change them without reindexing).
-nl_index = analyzer(
-    "nl_index", tokenizer="standard", filter=["lowercase", "asciifolding", nl_stop, nl_stemmer]
-)
+INDEX_ANALYZER = "nl_index"
+
+
+def decompounder(word_list: list[str]):
+    """Dutch compounds split on the shared vocabulary's word list (core.vocabulary), with its sizes: the
+    standard `dictionary_decompounder`, so any Elasticsearch cluster runs it unchanged."""
+    return token_filter(
+        "nl_samenstellingen",
+        "dictionary_decompounder",
+        word_list=word_list,
+        min_word_size=vocabulary.MIN_WORD_SIZE,
+        min_subword_size=vocabulary.MIN_PART_SIZE,
+        max_subword_size=vocabulary.MAX_PART_SIZE,
+    )
+
+
+def _split(word_list: list[str] | None) -> list:
+    return [decompounder(word_list)] if word_list else []
+
+
+# Indexing: no synonyms (they are applied at search time, so editors can change them without reindexing);
+# compounds are split on both sides, so "klussen" finds "Klussendienst" and "rolstoeltaxi" finds "taxi".
+def index_analyzer(word_list: list[str] | None = None):
+    return analyzer(
+        INDEX_ANALYZER,
+        tokenizer="standard",
+        filter=["lowercase", "asciifolding", *_split(word_list), nl_stop, nl_stemmer],
+    )
+
+
 autocomplete_index = analyzer(
     "autocomplete_index", tokenizer="standard", filter=["lowercase", "asciifolding", autocomplete_ngrams]
 )
@@ -89,18 +117,27 @@ def synonyms_filter(synonyms_set: str):
     return token_filter("kaart_synoniemen", "synonym_graph", synonyms_set=synonyms_set, updateable=True)
 
 
-def search_analyzer(synonyms_set: str):
+def search_analyzer(synonyms_set: str, word_list: list[str] | None = None):
     """The query analyzer: synonyms before stop words and stemming, so multi-word synonyms with "bij",
-    "het" ... keep every word while Elasticsearch parses the rules."""
+    "het" ... keep every word while Elasticsearch parses the rules; then compounds are split (their parts
+    stack on the compound's position, so a match query takes either)."""
     return analyzer(
         SEARCH_ANALYZER,
         tokenizer="standard",
-        filter=["lowercase", "asciifolding", synonyms_filter(synonyms_set), nl_stop, nl_stemmer],
+        filter=[
+            "lowercase",
+            "asciifolding",
+            synonyms_filter(synonyms_set),
+            *_split(word_list),
+            nl_stop,
+            nl_stemmer,
+        ],
     )
 
 
 def _dutch_text(**kwargs):
-    return Text(analyzer=nl_index, search_analyzer=SEARCH_ANALYZER, **kwargs)
+    """Analysed by `index_analyzer`, which `index_definition` adds to each index with the word list."""
+    return Text(analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER, **kwargs)
 
 
 class VoorzieningDocument(Document):
@@ -146,11 +183,15 @@ def synonyms_set_name() -> str:
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}_synoniemen"
 
 
-def index_definition(name: str, synonyms_set: str | None = None) -> Index:
-    """A concrete index with our analysis settings and mapping (`.to_dict()` is the create body)."""
+def index_definition(name: str, synonyms_set: str | None = None, word_list: list[str] | None = None) -> Index:
+    """A concrete index with our analysis settings and mapping (`.to_dict()` is the create body).
+
+    The compound word list is fixed per index: a changed vocabulary splits compounds anew after the next
+    rebuild (`manage.py rebuild_search_index`); until then the synonyms themselves already work."""
     index = Index(name)
     index.settings(number_of_shards=1, auto_expand_replicas="0-1")
-    index.analyzer(search_analyzer(synonyms_set or synonyms_set_name()))
+    index.analyzer(index_analyzer(word_list))
+    index.analyzer(search_analyzer(synonyms_set or synonyms_set_name(), word_list))
     index.document(VoorzieningDocument)
     index.mapping(facet_mapping())
     return index
@@ -433,7 +474,9 @@ class ElasticsearchBackend(SearchBackend):
         new_index = f"{self.alias}_{started:%Y%m%d%H%M%S%f}"
         try:
             self.synonyms_changed(reload=False)
-            self._call(lambda: index_definition(new_index, self.synonyms_set).create(using=self.client))
+            self._call(
+                lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.client)
+            )
             count = self._fill(new_index, progress)
             self._call(lambda: self.client.indices.refresh(index=new_index))
             old_indices = self._swap_alias(new_index)
@@ -461,7 +504,9 @@ class ElasticsearchBackend(SearchBackend):
             return
         self.synonyms_changed(reload=False)
         new_index = f"{self.alias}_{timezone.now():%Y%m%d%H%M%S%f}"
-        self._call(lambda: index_definition(new_index, self.synonyms_set).create(using=self.client))
+        self._call(
+            lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.client)
+        )
         self._swap_alias(new_index)
 
     def synonyms_changed(self, reload: bool = True) -> None:
@@ -580,6 +625,11 @@ def _matching_terms(prefix: str) -> list[str]:
 def _fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def _word_list() -> list[str]:
+    """The shared vocabulary's compound word list (core.vocabulary), for a new index."""
+    return vocabulary.current().decompound_words
 
 
 def _all_wijk_slugs() -> list[str]:

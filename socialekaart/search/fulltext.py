@@ -20,11 +20,17 @@ MAX_WORDS = 12
 
 
 def wanted_corrections(words: Iterable[str], snapshot: Snapshot) -> list[str]:
+    """Words that may be typing errors: not a synonym, not a stop word, not a compound of the word list."""
     synonym_words = {word for phrase in snapshot.synonyms for word in phrase}
+    decompounder = snapshot.search_vocabulary.decompounder if snapshot.search_vocabulary else None
     return [
         word
         for word in dict.fromkeys(words)
-        if len(word) >= 3 and not word.isdigit() and word not in synonym_words and word not in text.STOPWORDS
+        if len(word) >= 3
+        and not word.isdigit()
+        and word not in synonym_words
+        and word not in text.STOPWORDS
+        and not (decompounder and decompounder.parts(word))
     ][:MAX_WORDS]
 
 

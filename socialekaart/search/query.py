@@ -14,15 +14,23 @@ Alternative = tuple[str, ...]
 Group = tuple[Alternative, ...]
 
 
+MAX_COMPOUNDS = 20  # index words holding a typed word that a search also looks for
+
+
 @dataclass
 class ParsedQuery:
     groups: list[Group] = field(default_factory=list)
     corrected: dict[str, str] = field(default_factory=dict)  # typed word -> best known word
 
-    def did_you_mean(self, typed: str) -> str | None:
-        if not self.corrected:
+    def did_you_mean(self, typed: str, suggestable=None) -> str | None:
+        """The typed words with their corrections; only corrections to a word of `suggestable` (the
+        vocabulary of names, themes and synonyms) count, so no fragment of a description is ever offered."""
+        corrected = {
+            word: best for word, best in self.corrected.items() if suggestable is None or best in suggestable
+        }
+        if not corrected:
             return None
-        return " ".join(self.corrected.get(word, word) for word in text.words(typed))
+        return " ".join(corrected.get(word, word) for word in text.words(typed))
 
 
 def synonym_phrases(groups: list[list[str]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
@@ -37,8 +45,19 @@ def synonym_phrases(groups: list[list[str]]) -> dict[tuple[str, ...], list[tuple
     return phrases
 
 
-def parse(typed: str, synonyms: dict, corrections: dict[str, list[str]]) -> ParsedQuery:
-    """`corrections` maps a typed word that is not in the index to close index words, best first."""
+def parse(
+    typed: str,
+    synonyms: dict,
+    corrections: dict[str, list[str]],
+    decompounder=None,
+    compounds: dict[str, list[str]] | None = None,
+) -> ParsedQuery:
+    """`corrections` maps a typed word that is not in the index to close index words, best first.
+
+    With a `decompounder` (core.vocabulary) a compound also looks for each of its parts ("rolstoeltaxi":
+    "rolstoel", "taxi"), and with `compounds` (stem of a list word -> index words holding it) a word also
+    looks for the compounds it is part of ("klussen": "klussendienst")."""
+    compounds = compounds or {}
     typed_words = text.words(typed)
     best = [corrections[word][0] if corrections.get(word) else word for word in typed_words]
     parsed = ParsedQuery(corrected={w: corrections[w][0] for w in typed_words if corrections.get(w)})
@@ -48,7 +67,11 @@ def parse(typed: str, synonyms: dict, corrections: dict[str, list[str]]) -> Pars
         for size in range(min(longest, len(typed_words) - i), 0, -1):
             for candidate in (tuple(typed_words[i : i + size]), tuple(best[i : i + size])):
                 if candidate in synonyms:
-                    _add_group(parsed, [candidate, *synonyms[candidate]])
+                    alternatives = [candidate, *synonyms[candidate]]
+                    for alternative in list(alternatives):
+                        if len(alternative) == 1:  # "rolstoeltaxi" (a synonym) also finds its parts
+                            alternatives += _compound_alternatives(alternative[0], decompounder, compounds)
+                    _add_group(parsed, alternatives)
                     i += size
                     break
             else:
@@ -56,9 +79,18 @@ def parse(typed: str, synonyms: dict, corrections: dict[str, list[str]]) -> Pars
             break
         else:
             word = typed_words[i]
-            _add_group(parsed, [(word,)] + [(other,) for other in corrections.get(word, [])])
+            alternatives = [(word,)] + [(other,) for other in corrections.get(word, [])]
+            for form in dict.fromkeys((word, best[i])):
+                alternatives += _compound_alternatives(form, decompounder, compounds)
+            _add_group(parsed, alternatives)
             i += 1
     return parsed
+
+
+def _compound_alternatives(word: str, decompounder, compounds: dict) -> list[tuple[str, ...]]:
+    """The parts of a compound and the compounds a word is part of, each as an alternative."""
+    found = [(part,) for part in decompounder.parts(word)] if decompounder is not None else []
+    return found + [(other,) for other in compounds.get(text.stem(word), [])[:MAX_COMPOUNDS]]
 
 
 def _add_group(parsed: ParsedQuery, alternatives: list[tuple[str, ...]]) -> None:

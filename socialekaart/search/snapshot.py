@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+from core.vocabulary import SearchVocabulary
+
 from ..models import Synoniemgroep, Voorziening, Wijk, WijkPostcode, ZoekDocument, ZoekWoord
 from . import facets, text
 from .geo import haversine_km
@@ -114,6 +116,8 @@ class Snapshot:
     postcodes: dict[str, PostcodeArea] = field(default_factory=dict)
     synonyms: dict = field(default_factory=dict)
     vocabulary: Vocabulary | None = None
+    search_vocabulary: SearchVocabulary | None = None  # synonyms, names and the compound word list
+    compounds: dict[str, list[str]] = field(default_factory=dict)  # stem of a list word -> index words
     autocomplete: Autocomplete | None = None
     _organisation_masks: dict = field(default_factory=dict)
     _distance_orders: dict = field(default_factory=dict)
@@ -242,7 +246,13 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
         names + [name for code, name in snapshot.options.get("thema", ())] + synonym_terms
     )
     extra = {word for term in synonym_terms for word in text.words(term)}
-    snapshot.vocabulary = Vocabulary(
-        list(ZoekWoord.objects.values_list("word", "stem")), extra, trigram_index
+    index_words = list(ZoekWoord.objects.values_list("word", "stem"))
+    snapshot.vocabulary = Vocabulary(index_words, extra, trigram_index)
+    snapshot.search_vocabulary = SearchVocabulary(
+        synonyms=tuple(tuple(group) for group in synonym_groups),
+        names=tuple(name for facet in ("thema", "doelgroep") for _, name in snapshot.options.get(facet, ())),
+    )
+    snapshot.compounds = snapshot.search_vocabulary.decompounder.compounds_by_part(
+        word for word, _ in index_words
     )
     return snapshot

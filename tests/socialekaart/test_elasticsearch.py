@@ -17,6 +17,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from core import vocabulary
 from socialekaart.models import Synoniemgroep
 from socialekaart.search import Origin, SearchQuery, SearchUnavailable, facet_names
 from socialekaart.search.elasticsearch import (
@@ -444,7 +445,8 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_atomically_and_drops_the
     assert cluster.bodies("PUT", "/_synonyms/wmo_synoniemen")[0] == {
         "synonyms_set": [{"id": "groep-1", "synonyms": "schoonmaakhulp, hulp bij het huishouden, HbH"}]
     }
-    assert cluster.bodies("PUT", f"/{new_index}")[0] == index_definition(new_index).to_dict()
+    word_list = vocabulary.current().decompound_words
+    assert cluster.bodies("PUT", f"/{new_index}")[0] == index_definition(new_index, None, word_list).to_dict()
     assert cluster.bodies("POST", "/_aliases")[0] == {
         "actions": [
             {"remove": {"index": "wmo_voorzieningen_old", "alias": ALIAS}},

@@ -30,7 +30,8 @@ import org.elasticsearch.synonyms.SynonymsManagementAPIService;
  * <ul>
  *   <li>token filters {@code asciifolding} (also pre-configured, usable in normalizers), {@code stemmer},
  *       {@code edge_ngram}, {@code ngram}, {@code synonym_graph} (inline {@code synonyms},
- *       {@code synonyms_path}, or {@code synonyms_set} from the synonyms API, {@code updateable});</li>
+ *       {@code synonyms_path}, or {@code synonyms_set} from the synonyms API, {@code updateable}),
+ *       {@code dictionary_decompounder} (Dutch compounds split on a word list);</li>
  *   <li>tokenizers {@code edge_ngram} and {@code ngram}.</li>
  * </ul>
  *
@@ -70,6 +71,8 @@ public class WmoAnalysisPlugin extends Plugin implements AnalysisPlugin, ActionP
             "stemmer", (indexSettings, env, name, settings) -> new StemmerFilterFactory(name, settings),
             "edge_ngram", (indexSettings, env, name, settings) -> new NGramFilterFactory(name, settings, true, indexSettings),
             "ngram", (indexSettings, env, name, settings) -> new NGramFilterFactory(name, settings, false, indexSettings),
+            "dictionary_decompounder",
+            (indexSettings, env, name, settings) -> new DictionaryDecompounderFilterFactory(env, name, settings),
             "synonym_graph", AnalysisPlugin.requiresAnalysisSettings(
                 (indexSettings, env, name, settings) -> new SynonymGraphFilterFactory(name, settings, env, synonyms::get)
             )

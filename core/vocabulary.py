@@ -1,0 +1,142 @@
+"""The search vocabulary the kaart and the site search share: the editors' synonyms, the names of themes and
+target groups, and the word list on which Dutch compounds (samenstellingen) are split.
+
+The editors manage the synonyms in one place, the sociale kaart's admin ("Synoniemen"). The site search may
+not import the kaart and core imports no app, so the project names the function that reads the vocabulary in
+the setting `SEARCH_VOCABULARY` (config wires it to `socialekaart.public.search_vocabulary`); it returns a
+`SearchVocabulary`. Both searches ask `current()`, cached until `forget()` (the kaart calls it when the
+synonyms or themes change).
+
+Compounds are split on the word list (`Decompounder`), never by guessing per query: a compound is split into
+the list's words it holds ("rolstoeltaxi" holds "rolstoel" and "taxi"), the same way Lucene's
+`DictionaryCompoundWordTokenFilter` (Elasticsearch's `dictionary_decompounder`) does, with the same sizes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from . import generations
+from .search_text import STOPWORDS, normalise, stem, words
+
+CACHE_KEY = "core:search-vocabulary:v1"
+GENERATION = "search-vocabulary"
+MIN_WORD_SIZE = 6  # shorter words are never split
+MIN_PART_SIZE = 4  # parts shorter than this are never looked for
+MAX_PART_SIZE = 15
+# Words too general to stand for a compound they are part of: "poetshulp" should not find every "hulp".
+GENERAL_PARTS = frozenset(
+    """
+    hulp zorg huis thuis werk dienst groep punt centrum team mensen plek plan vraag vragen mens tijd
+    service advies steun contact kosten wonen maken doen leren zelf ander andere samen
+    """.split()  # noqa: SIM905
+)
+
+
+class Decompounder:
+    """Splits a word into the list's words it holds, and finds the words a list word is part of."""
+
+    def __init__(self, word_list: Iterable[str]):
+        self.words = frozenset(
+            word
+            for word in (normalise(item) for item in word_list)
+            if MIN_PART_SIZE <= len(word) <= MAX_PART_SIZE
+            and word.isalpha()
+            and word not in STOPWORDS
+            and word not in GENERAL_PARTS
+        )
+
+    def parts(self, word: str) -> list[str]:
+        """The list's words inside `word` (other than the word itself), in order of where they start."""
+        word = normalise(word)
+        if len(word) < MIN_WORD_SIZE:
+            return []
+        found = []
+        for start in range(len(word) - MIN_PART_SIZE + 1):
+            for size in range(MIN_PART_SIZE, MAX_PART_SIZE + 1):
+                if start + size > len(word):
+                    break
+                piece = word[start : start + size]
+                if piece != word and piece in self.words:
+                    found.append(piece)
+        return list(dict.fromkeys(found))
+
+    def compounds_by_part(self, index_words: Iterable[str]) -> dict[str, list[str]]:
+        """For the stem of every list word: the words of an index that hold it ("klus" -> "klussendienst")."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for word in index_words:
+            for part in self.parts(word):
+                found[stem(part)].append(word)
+        return dict(found)
+
+
+@dataclass(frozen=True)
+class SearchVocabulary:
+    synonyms: tuple[tuple[str, ...], ...] = ()  # the editors' groups, as typed
+    names: tuple[str, ...] = ()  # themes, target groups and other names people search for
+    extra_words: tuple[str, ...] = field(default=())  # more words to split compounds on
+
+    @cached_property
+    def decompounder(self) -> Decompounder:
+        return Decompounder(self.decompound_words)
+
+    @cached_property
+    def decompound_words(self) -> list[str]:
+        """The word list compounds are split on (also Elasticsearch's `word_list`), sorted."""
+        every = {word for term in self.all_terms for word in words(term)} | {
+            word for extra in self.extra_words for word in words(extra)
+        }
+        return sorted(Decompounder(every).words)
+
+    @cached_property
+    def all_terms(self) -> list[str]:
+        return [term for group in self.synonyms for term in group] + list(self.names)
+
+    @cached_property
+    def suggestion_words(self) -> list[str]:
+        """The words "Bedoelde u ...?" may offer: every word of a name, theme or synonym (no stop words)."""
+        found = {
+            word
+            for term in self.all_terms
+            for word in words(term)
+            if len(word) >= 3 and word not in STOPWORDS and not word.isdigit()
+        }
+        return sorted(found)
+
+    @cached_property
+    def phrases(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """Every synonym (as a tuple of words) with all phrases of its groups, itself first."""
+        result: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for group in self.synonyms:
+            tuples = [tuple(words(term)) for term in group]
+            tuples = [found for found in tuples if found]
+            for phrase in tuples:
+                known = result.setdefault(phrase, [phrase])
+                known.extend(other for other in tuples if other not in known)
+        return result
+
+
+_memo: dict[str, SearchVocabulary] = {}  # per generation, in this process (keeps its split words)
+
+
+def current() -> SearchVocabulary:
+    """The vocabulary of the setting `SEARCH_VOCABULARY` (empty when none is set), read once per change."""
+    key = f"{CACHE_KEY}:{generations.current(GENERATION)}"
+    found = _memo.get(key)
+    if found is None:
+        source = getattr(settings, "SEARCH_VOCABULARY", "")
+        found = import_string(source)() if source else SearchVocabulary()
+        _memo.clear()
+        _memo[key] = found
+    return found
+
+
+def forget() -> None:
+    """The synonyms, themes or names changed: every process reads the vocabulary anew."""
+    generations.bump(GENERATION)

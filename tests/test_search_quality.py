@@ -1,0 +1,116 @@
+"""The search-quality gate: the queries of tests/data/search_quality.json, typed as people type them, must
+find what they mean in the sociale kaart and in the site search, on the demo content.
+
+For each search it prints recall@5 (the share of queries whose right answer, a page or one of the named
+voorzieningen, is among the first five) and MRR (the mean of 1 / the rank of the first right answer), and
+fails below recall@5 0.95 or MRR 0.8, naming every query that misses. Add a query to the data file when
+someone could not find help.
+"""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page
+
+from core import vocabulary
+from portal.search import clean_query, run_search
+from socialekaart.models import Voorziening
+from socialekaart.search import SearchQuery, get_backend
+
+pytestmark = pytest.mark.django_db
+
+QUALITY_SET = json.loads((Path(__file__).parent / "data" / "search_quality.json").read_text(encoding="utf-8"))
+QUERIES = QUALITY_SET["vragen"]
+MIN_RECALL, MIN_MRR = 0.95, 0.8
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo kaart and pages, loaded once for this module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        vocabulary.forget()
+        call_command("load_demo_kaart", stdout=io.StringIO(), stderr=io.StringIO())
+        call_command("load_demo_pages", stdout=io.StringIO(), stderr=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+    vocabulary.forget()
+
+
+def measure(rankings: dict[str, tuple[list, set]]) -> tuple[float, float, list[str]]:
+    """recall@5, MRR and the queries that miss, from each query's ranked answers and the right ones."""
+    recalls, ranks, misses = [], [], []
+    for query, (ranked, right) in rankings.items():
+        recall = 1.0 if set(ranked[:5]) & right else 0.0
+        first = next((number for number, found in enumerate(ranked, 1) if found in right), None)
+        recalls.append(recall)
+        ranks.append(1 / first if first else 0.0)
+        if not first or first > 1:
+            misses.append(f"{query!r}: first right answer at {first or 'none'}")
+    return sum(recalls) / len(recalls), sum(ranks) / len(ranks), misses
+
+
+def check(name: str, rankings) -> None:
+    recall, mrr, misses = measure(rankings)
+    print(f"\n{name}: recall@5 {recall:.3f}, MRR {mrr:.3f} over {len(rankings)} queries")
+    for miss in misses:
+        print("  ", miss)
+    assert recall >= MIN_RECALL and mrr >= MIN_MRR, (
+        f"{name}: recall@5 {recall:.3f} (at least {MIN_RECALL}), MRR {mrr:.3f} (at least {MIN_MRR}); "
+        "these queries miss:\n" + "\n".join(misses)
+    )
+
+
+def kaart_rankings(backend) -> dict:
+    names = dict(Voorziening.objects.values_list("pk", "name"))
+    rankings = {}
+    for entry in QUERIES:
+        if "kaart" not in entry:
+            continue
+        right = {pk for pk, name in names.items() if name.startswith(tuple(entry["kaart"]))}
+        assert right, f"{entry['q']!r}: no demo voorziening starts with {entry['kaart']}"
+        ranked = backend.search(SearchQuery(text=entry["q"], per_page=20)).ids
+        rankings[entry["q"]] = (ranked, right)
+    return rankings
+
+
+def test_the_quality_set_is_large_and_covers_both_searches():
+    assert len(QUERIES) >= 120
+    assert sum("kaart" in entry for entry in QUERIES) >= 60
+    assert sum("pagina" in entry for entry in QUERIES) >= 60
+
+
+def test_the_kaart_finds_what_people_mean(demo):
+    check("sociale kaart (database)", kaart_rankings(get_backend("database")))
+
+
+def test_the_site_search_finds_what_people_mean(demo):
+    slugs = dict(Page.objects.values_list("pk", "slug"))
+    rankings = {}
+    for entry in QUERIES:
+        if "pagina" not in entry:
+            continue
+        assert set(entry["pagina"]) <= set(slugs.values()), entry
+        page_obj, hits = run_search(clean_query(entry["q"]), 1)
+        rankings[entry["q"]] = ([hit["page"].slug for hit in hits], set(entry["pagina"]))
+    check("site search", rankings)
+
+
+def test_the_kaart_on_elasticsearch_finds_what_people_mean(demo, elasticsearch):
+    backend = get_backend("elasticsearch")
+    backend.rebuild()
+    check("sociale kaart (Elasticsearch)", kaart_rankings(backend))
+
+
+def test_did_you_mean_offers_only_words_of_the_vocabulary(demo):
+    words = set(vocabulary.current().suggestion_words)
+    for typed in ("logeren", "koffie drinken", "hoe", "weten", "poetshlup", "maaltijt", "dagbsteding"):
+        suggestion = get_backend("database").search(SearchQuery(text=typed)).did_you_mean
+        if suggestion:
+            changed = set(suggestion.split()) - set(typed.split())
+            assert changed <= words, (typed, suggestion)
+    assert get_backend("database").search(SearchQuery(text="logeren")).did_you_mean is None
+    assert get_backend("database").search(SearchQuery(text="maaltijt")).did_you_mean == "maaltijd"
