@@ -58,7 +58,12 @@ class StatusForm(forms.Form):
     def __init__(self, *args, current: str, **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Status.choices)
-        self.fields["status"].choices = [(value, labels[value]) for value in allowed_targets(current)]
+        # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.
+        self.fields["status"].choices = [
+            ("", _("Kies een status")),
+            *((value, labels[value]) for value in allowed_targets(current)),
+        ]
+        self.allowed = bool(allowed_targets(current))
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
 
