@@ -4,16 +4,20 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.pdf import html_to_pdf
+
+from .dates import next_steps
+
 
 def melding_pdf(melding) -> bytes:
-    from weasyprint import HTML  # imported on use: loading its fonts is slow
-
     html = render_to_string(
         "meldingen/pdf.html",
         {
             "melding": melding,
             "sections": melding.summary_sections(),
             "created_at": timezone.localtime(melding.created_at),
+            # The same dates the confirmation page and the e-mail give.
+            "next": next_steps(melding),
             "municipality": {
                 "name": settings.MUNICIPALITY_NAME,
                 "phone": settings.MUNICIPALITY_PHONE,
@@ -21,5 +25,4 @@ def melding_pdf(melding) -> bytes:
             },
         },
     )
-    # No base_url: the document needs no outside files, so nothing is fetched while rendering.
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

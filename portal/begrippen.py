@@ -111,10 +111,20 @@ def _matcher(variants: tuple[tuple[str, str], ...]):
 
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+# The end of a sentence: its punctuation (and a closing quote or bracket) before a space or the text's end.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\u201d\u2019]*(?=\s|$)")
+# An explanation never crosses these: it is placed before one at the latest.
+BLOCK_ELEMENTS = {
+    "address", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figure", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "li", "ol", "p", "section", "summary", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
 
 
 def explain_terms(html: str, begrippen: list[dict] | None = None, prefix: str = "uitleg") -> str:
-    """Mark the first use of each term in `html` and put its explanation right behind it."""
+    """Mark the first use of each term in `html` and put its explanation behind the sentence it is in.
+
+    The explanation opens as a block of its own, so it waits for the end of the sentence (or of the
+    paragraph, list item or cell): a sentence is never split in two by it."""
     begrippen = all_begrippen() if begrippen is None else begrippen
     key = tuple((variant, b["slug"]) for b in begrippen for variant in b["variants"])
     pattern, slug_for = _matcher(key)
@@ -122,40 +132,72 @@ def explain_terms(html: str, begrippen: list[dict] | None = None, prefix: str = 
         return html
     by_slug = {b["slug"]: b for b in begrippen}
     seen: set[str] = set()
+    waiting: list[str] = []  # explanations of terms whose sentence has not ended yet
     skip_depth = 0
     parts = _TAG.split(html)
     for position, part in enumerate(parts):
         if position % 2:  # a tag
             match = _TAG_NAME.match(part)
-            if match and match.group(2).lower() in SKIP_ELEMENTS and not part.endswith("/>"):
+            name = match.group(2).lower() if match else ""
+            if waiting and name in BLOCK_ELEMENTS:
+                parts[position] = "".join(waiting) + part
+                waiting.clear()
+            if name in SKIP_ELEMENTS and not part.endswith("/>"):
                 skip_depth += -1 if match.group(1) else 1
                 skip_depth = max(skip_depth, 0)
             continue
         if skip_depth or not part.strip():
             continue
-        parts[position] = _explain_in_text(part, pattern, slug_for, by_slug, seen, prefix)
-    return "".join(parts)
+        parts[position] = _explain_in_text(part, pattern, slug_for, by_slug, seen, prefix, waiting)
+    return "".join(parts) + "".join(waiting)
 
 
-def _explain_in_text(text, pattern, slug_for, by_slug, seen, prefix) -> str:
-    def replace(match):
-        slug = slug_for.get(match.group(1).casefold())
+def _explain_in_text(text, pattern, slug_for, by_slug, seen, prefix, waiting) -> str:
+    """The text with its new terms marked; each explanation goes in after the next end of a sentence."""
+    out = []
+    position = 0
+    terms = [
+        (match.start(), match.end(), slug_for.get(match.group(1).casefold()), match.group(1))
+        for match in pattern.finditer(text)
+    ]
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    events = sorted(
+        [(start, 0, (end, slug, word)) for start, end, slug, word in terms] + [(e, 1, None) for e in ends]
+    )
+    for at, kind, term in events:
+        if at < position:
+            continue  # a sentence end inside a term already written ("Wmo 2015.")
+        if kind == 1:
+            out.append(text[position:at])
+            position = at
+            out.extend(waiting)
+            waiting.clear()
+            continue
+        end, slug, word = term
         if slug is None or slug in seen:
-            return match.group(0)
+            continue
         seen.add(slug)
-        return _explained(match.group(1), by_slug[slug], prefix)
+        out.append(text[position:at])
+        out.append(_term_link(word, by_slug[slug], prefix))
+        waiting.append(_explanation(by_slug[slug], prefix))
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
-    return pattern.sub(replace, text)
 
-
-def _explained(word: str, begrip: dict, prefix: str) -> str:
+def _term_link(word: str, begrip: dict, prefix: str) -> str:
     explanation_id = f"{prefix}-{begrip['slug']}"
-    term_id = f"{explanation_id}-woord"
     return (
-        f'<span class="begrip"><a class="begrip__term" id="{term_id}" href="#{explanation_id}" '
-        f'aria-describedby="{explanation_id}-tekst"><dfn>{word}</dfn></a>'
+        f'<span class="begrip"><a class="begrip__term" id="{explanation_id}-woord" href="#{explanation_id}" '
+        f'aria-describedby="{explanation_id}-tekst"><dfn>{word}</dfn></a></span>'
+    )
+
+
+def _explanation(begrip: dict, prefix: str) -> str:
+    explanation_id = f"{prefix}-{begrip['slug']}"
+    return (
         f'<span class="begrip__uitleg" id="{explanation_id}">'
         f'<span id="{explanation_id}-tekst">{escape(begrip["uitleg"])}</span> '
         f'<a href="/begrippen/#{begrip["slug"]}">{escape(_("Alle begrippen"))}</a> '
-        f'<a class="begrip__sluit" href="#{term_id}">{escape(_("Sluit uitleg"))}</a></span></span>'
+        f'<a class="begrip__sluit" href="#{explanation_id}-woord">{escape(_("Sluit uitleg"))}</a></span>'
     )

@@ -4,23 +4,22 @@ WeasyPrint takes about a second per page, so each PDF is kept in the cache per p
 publishing a change makes a new one.
 """
 
-import logging
-
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.pdf import html_to_pdf
 from portal.begrippen import begrippen_generation
 
 PDF_CACHE_SECONDS = 60 * 60 * 24
-# WeasyPrint reports every rendering step at INFO level; only its warnings matter here.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+# Part of the cache key: a change in how folders are printed makes new ones at once.
+PDF_FORMAT = "ua1"
 
 
 def cache_key(page) -> str:
     revision = page.live_revision_id or page.latest_revision_id or 0
-    return f"portal:pdf:{page.pk}:{revision}:{begrippen_generation()}"
+    return f"portal:pdf:{PDF_FORMAT}:{page.pk}:{revision}:{begrippen_generation()}"
 
 
 def page_pdf(page, request) -> bytes:
@@ -33,8 +32,6 @@ def page_pdf(page, request) -> bytes:
 
 
 def render_pdf(page, request) -> bytes:
-    from weasyprint import CSS, HTML
-
     context = {
         "page": page,
         "date": timezone.localdate(),
@@ -46,11 +43,6 @@ def render_pdf(page, request) -> bytes:
         },
     }
     html = render_to_string("portal/pdf/folder.html", context, request=request)
-    stylesheet = CSS(string=render_to_string("portal/pdf/folder.css", context))
+    stylesheet = render_to_string("portal/pdf/folder.css", context)
     # base_url lets relative links resolve; nothing is fetched over the network (no images or fonts).
-    document = HTML(string=html, base_url=settings.SITE_URL, url_fetcher=_no_fetching)
-    return document.write_pdf(stylesheets=[stylesheet])
-
-
-def _no_fetching(url, *args, **kwargs):
-    raise ValueError(f"not fetched: {url}")
+    return html_to_pdf(html, stylesheets=[stylesheet], base_url=settings.SITE_URL)

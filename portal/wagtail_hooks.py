@@ -5,6 +5,7 @@ from django.db.models import Count, Max, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -31,6 +32,16 @@ class BegripViewSet(SnippetViewSet):
 
 
 register_snippet(BegripViewSet)
+
+
+def can_read_feedback(user) -> bool:
+    """Readers' feedback is for those who write the pages: not for providers, consulenten or others."""
+    return user.has_perm("wagtailadmin.access_admin") and user_has_any_page_permission(user)
+
+
+class _FeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_read_feedback(request.user)
 
 
 class FeedbackReportView(ReportView):
@@ -67,7 +78,7 @@ class FeedbackReportView(ReportView):
         )
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("wagtailadmin.access_admin"):
+        if not can_read_feedback(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -86,6 +97,6 @@ def feedback_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def feedback_report_menu_item():
-    return MenuItem(
+    return _FeedbackMenuItem(
         _("Was deze informatie nuttig?"), reverse("portal_feedback_report"), icon_name="help", order=1000
     )

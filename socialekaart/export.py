@@ -11,6 +11,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core.pdf import html_to_pdf
+
 from .templatetags.kaart_tags import km, kosten_tekst, wijk_namen
 
 PAGE_SIZE = 100  # the search contract's largest page
@@ -96,10 +98,6 @@ def describe_search(form) -> list[tuple[str, str]]:
     return lines
 
 
-def _refuse_fetch(url, *args, **kwargs):
-    raise ValueError("the PDF uses no outside files")
-
-
 def pdf_html(rows, *, total: int, description, made_on: date) -> str:
     """The HTML the PDF is printed from: a B1 heading, the date, the search in words, the list."""
     return render_to_string(
@@ -121,7 +119,4 @@ def pdf_html(rows, *, total: int, description, made_on: date) -> str:
 
 
 def rows_to_pdf(rows, *, total: int, description, made_on: date) -> bytes:
-    from weasyprint import HTML
-
-    html = pdf_html(rows, total=total, description=description, made_on=made_on)
-    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+    return html_to_pdf(pdf_html(rows, total=total, description=description, made_on=made_on))

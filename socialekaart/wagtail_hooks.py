@@ -3,7 +3,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import permissions
-from .admin_panels import add_capaciteit_panel
+from .admin_home import provider_home
 from .viewsets import SocialeKaartViewSetGroup
 
 for _model in permissions.AANBIEDER_MODELS:
@@ -11,5 +11,4 @@ for _model in permissions.AANBIEDER_MODELS:
 
 register_snippet(SocialeKaartViewSetGroup)
 
-# A provider's dashboard opens on "Werk uw beschikbaarheid bij" (its own panel: admin_panels.py).
-hooks.register("construct_homepage_panels", add_capaciteit_panel)
+hooks.register("construct_homepage_panels", provider_home)

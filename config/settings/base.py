@@ -26,6 +26,12 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Gemeente Lindewaard")
 MUNICIPALITY_PHONE = os.environ.get("MUNICIPALITY_PHONE", "14 0599")
 MUNICIPALITY_EMAIL = os.environ.get("MUNICIPALITY_EMAIL", "wmo@lindewaard.example")
+# The logo beside the name in the header: a path under static/ ("img/logo.svg") or an https URL (its host is
+# then allowed as an image source). Empty: the name alone.
+MUNICIPALITY_LOGO = os.environ.get("MUNICIPALITY_LOGO", "img/logo.svg")
+# The theme: one stylesheet of design tokens (colours, fonts, spacing as CSS custom properties), a path
+# under static/ or an https URL. A municipality replaces it to restyle the site without touching templates.
+MUNICIPALITY_THEME_CSS = os.environ.get("MUNICIPALITY_THEME_CSS", "css/tokens.css")
 
 INSTALLED_APPS = [
     "core",
@@ -227,12 +233,24 @@ X_FRAME_OPTIONS = "DENY"
 # Content Security Policy: only our own scripts, styles and images; map tiles from a configurable host.
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 _tile_hosts = [MAP_TILE_URL.split("/{", 1)[0].rsplit("/", 1)[0]] if MAP_TILE_URL.startswith("http") else []
+
+
+def _origin(url: str) -> list[str]:
+    """The scheme and host of an outside URL, for the CSP; nothing for a path under static/."""
+    if not url.startswith(("https://", "http://")):
+        return []
+    scheme, _, rest = url.partition("://")
+    return [f"{scheme}://{rest.split('/', 1)[0]}"]
+
+
+_logo_hosts = _origin(MUNICIPALITY_LOGO)
+_theme_hosts = _origin(MUNICIPALITY_THEME_CSS)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *_tile_hosts],
+        "style-src": [SELF, *_theme_hosts],
+        "img-src": [SELF, "data:", *_tile_hosts, *_logo_hosts],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],

@@ -75,7 +75,12 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = dict(Status.choices)
         targets = allowed_targets(current)
-        self.fields["status"].choices = [(value, labels[value]) for value in targets]
+        # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.
+        self.fields["status"].choices = [
+            ("", _("Kies een status")),
+            *((value, labels[value]) for value in targets),
+        ]
+        self.allowed = bool(targets)
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
         if Status.AFGEHANDELD not in targets:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("meldingen/<int:pk>/", views.melding_detail, name="melding"),
     path("meldingen/<int:pk>/status/", views.change_status, name="change_status"),
     path("meldingen/<int:pk>/toewijzen/", views.assign, name="assign"),
+    path("meldingen/<int:pk>/in-behandeling/", views.take, name="take"),
     path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
     path("nazorg/<int:pk>/", gesprek_views.record_nazorg, name="record_nazorg"),

@@ -19,8 +19,9 @@ from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgForm, NoteForm, StatusForm
 from meldingen.backoffice.inbox import filtered, nazorg_due, open_signalen, status_counts
 from meldingen.backoffice.models import AuditEntry, Behandeling, Verwijzing
+from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.timeline import timeline
-from meldingen.backoffice.workflow import Status, TransitionNotAllowed
+from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
 
@@ -163,6 +164,7 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "has_errors": bool(forms),
         "error_forms": forms,
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
+        "can_take": _can_take(request.user, behandeling),
         "today": timezone.localdate(),
         "page_title": _("Melding %(reference)s") % {"reference": melding.reference},
         "header_icon": "doc-full",
@@ -215,6 +217,37 @@ def assign(request, pk):
             f"team={behandeling.team or '-'} consulent={who}",
         )
     messages.success(request, _("De melding is toegewezen."))
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _can_take(user, behandeling) -> bool:
+    """A consulent may take an open melding of their own team (or one without a team) into their hands."""
+    return (
+        behandeling.status not in CLOSED_STATUSES
+        and behandeling.consulent_id != user.pk
+        and user.groups.filter(name=CONSULENT).exists()
+        and (behandeling.team_id is None or behandeling.team.members.filter(pk=user.pk).exists())
+    )
+
+
+@require_POST
+@meldingen_view
+def take(request, pk):
+    """ "Neem in behandeling": the consulent assigns the melding to themselves, logged like any assignment."""
+    behandeling = _behandeling_for(request, pk)
+    if not _can_take(request.user, behandeling):
+        messages.error(request, _("U kunt deze melding niet zelf in behandeling nemen."))
+        return redirect("backoffice:melding", pk=behandeling.pk)
+    with transaction.atomic():
+        behandeling.consulent = request.user
+        behandeling.save(update_fields=["consulent", "updated_at"])
+        AuditEntry.record(
+            request.user,
+            behandeling.melding,
+            AuditEntry.Action.ASSIGNED,
+            f"team={behandeling.team or '-'} consulent={request.user.get_username()} (zelf)",
+        )
+    messages.success(request, _("U behandelt deze melding nu."))
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

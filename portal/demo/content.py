@@ -382,6 +382,15 @@ VERVANGING = {
 
 # --- Ik zorg voor iemand -----------------------------------------------------------------------------
 
+# The steunpunt mantelzorg as the demo sociale kaart has it (socialekaart/demo: the organisation
+# "Mantelzorg Lindewaard" offers it); tests/portal/test_demo_links.py checks that both still agree.
+STEUNPUNT_MANTELZORG_URL = "/sociale-kaart/steunpunt-mantelzorg-mantelzorg-lindewaard/"
+STEUNPUNT_MANTELZORG_PHONE = "0599-177784"
+STEUNPUNT_MANTELZORG_LINK = f'<a href="{STEUNPUNT_MANTELZORG_URL}">steunpunt mantelzorg</a>'
+STEUNPUNT_MANTELZORG_PHONE_LINK = (
+    f'<a href="tel:{STEUNPUNT_MANTELZORG_PHONE.replace("-", "")}">{STEUNPUNT_MANTELZORG_PHONE}</a>'
+)
+
 MANTELZORG = {
     "slug": "mantelzorg",
     "title": "Hulp voor mantelzorgers",
@@ -391,7 +400,8 @@ MANTELZORG = {
         (
             "text",
             "<h2>Steun voor u</h2>"
-            "<p>Het steunpunt mantelzorg helpt u gratis. U kunt er terecht voor:</p>"
+            f"<p>Het {STEUNPUNT_MANTELZORG_LINK} helpt u gratis. "
+            f"Bel {STEUNPUNT_MANTELZORG_PHONE_LINK} of kom langs. U kunt er terecht voor:</p>"
             "<ul><li>advies en een luisterend oor</li>"
             "<li>hulp bij het regelen van zorg en papieren</li>"
             "<li>contact met andere mantelzorgers</li>"
@@ -1042,7 +1052,7 @@ PROFESSIONALS_KAART = {
             "<p>Aanbieders zetten elke week in de sociale kaart of zij plek hebben. "
             "Dat doen zij per wijk. Zo ziet de gemeente snel welke aanbieder uw cliënt kan helpen.</p>"
             "<p>Bent u aanbieder? Houd uw gegevens dan elke week bij. "
-            "Log in met uw account voor aanbieders.</p>",
+            '<a href="/admin/login/">Log in met uw account voor aanbieders</a>.</p>',
         ),
         (
             "vragen",

@@ -52,6 +52,37 @@ def test_no_details_or_block_elements_inside_paragraphs():
     assert not re.search(r"<(details|div|p|section)\b", paragraph)
 
 
+def test_the_explanation_waits_for_the_end_of_the_sentence():
+    """Opened, the explanation is a block of its own: in the middle of a sentence it would leave
+    ". Dat is geld ..." on a line of its own."""
+    html = explain_terms("<p>U kunt een pgb krijgen. Dat is geld om hulp te kopen.</p>", BEGRIPPEN)
+    before, explanation, after = re.split(r'(<span class="begrip__uitleg".*?Sluit uitleg</a></span>)', html)
+    assert before.endswith("<dfn>pgb</dfn></a></span> krijgen.")
+    assert "Geld om zelf hulp in te kopen." in explanation
+    assert after == " Dat is geld om hulp te kopen.</p>"
+
+
+def test_without_an_end_of_sentence_the_explanation_closes_the_paragraph_or_list_item():
+    html = explain_terms(
+        "<ul><li>Een pgb <strong>of zorg</strong> in natura</li><li>De Wmo</li></ul>", BEGRIPPEN
+    )
+    first, second = re.findall(r"<li>(.*?)</li>", html)
+    assert first.startswith("Een <span") and first.endswith("Sluit uitleg</a></span>")
+    assert "<strong>of zorg</strong> in natura<span" in first
+    assert second.startswith("De <span") and second.endswith("Sluit uitleg</a></span>")
+    assert "uitleg-pgb" in first and "uitleg-wmo" not in first
+
+
+def test_a_full_stop_inside_a_link_does_not_end_the_sentence_early():
+    html = explain_terms('<p>Vraag een pgb aan bij <a href="/x/">het loket.</a></p>', BEGRIPPEN)
+    assert html.endswith(
+        '<a href="/x/">het loket.</a><span class="begrip__uitleg" id="uitleg-pgb">'
+        '<span id="uitleg-pgb-tekst">Geld om zelf hulp in te kopen.</span> '
+        '<a href="/begrippen/#pgb">Alle begrippen</a> '
+        '<a class="begrip__sluit" href="#uitleg-pgb-woord">Sluit uitleg</a></span></p>'
+    )
+
+
 def test_words_inside_other_words_are_not_terms():
     assert explain_terms("<p>Wmo-loket en Wmoloket</p>", BEGRIPPEN) == "<p>Wmo-loket en Wmoloket</p>"
 

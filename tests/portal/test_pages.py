@@ -141,7 +141,7 @@ def test_fixed_number_of_queries_whatever_the_data_size(
 def test_information_page_is_small_and_needs_no_javascript(client, portal_site):
     html = client.get(INFO_URL).content
     css = [STATIC / "css" / name.decode() for name in re.findall(rb'href="/static/css/([\w.-]+\.css)"', html)]
-    assert {path.name for path in css} == {"site.css", "print.css", "portal.css"}
+    assert {path.name for path in css} == {"tokens.css", "site.css", "print.css", "portal.css"}
     total = len(html) + sum(path.stat().st_size for path in css)
     assert total < 60 * 1024, f"{total} bytes of HTML and CSS"
     # The only script is the optional enhancement, loaded with defer; no inline script.

@@ -6,6 +6,8 @@ import zlib
 import pytest
 from django.conf import settings
 
+from tests import pdf_reading
+
 from .conftest import INFO_URL
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +82,27 @@ def test_print_rules_show_explanations_and_hide_the_form():
     css = (settings.BASE_DIR / "static" / "css" / "portal.css").read_text()
     print_rules = css.split("@media print", 1)[1]
     assert ".feedback" in print_rules and ".begrip__uitleg { display: inline !important" in print_rules
+
+
+def test_pdf_is_tagged_in_dutch_with_the_page_title(client, portal_site):
+    facts = pdf_reading.tagged_facts(client.get(INFO_URL + "pdf/").content)
+    assert facts["structure"] and facts["marked"], "a tagged PDF has a structure tree and marked content"
+    assert facts["lang"] == "nl"
+    assert facts["title"] == "Hulp bij het huishouden | Gemeente Lindewaard" and facts["shows_title"]
+    # The page's headings and its steps (a list) are there for a screen reader.
+    assert {"/H1", "/H2", "/L", "/LI"} <= facts["roles"]
+
+
+def test_every_text_in_the_pdf_is_at_least_12_points(client, portal_site):
+    smallest = pdf_reading.smallest_text(client.get(INFO_URL + "pdf/").content)
+    assert smallest.points >= 12, smallest
+
+
+def test_a_long_page_ends_with_the_whole_contact_block(client, portal_site):
+    paragraph = "<p>" + "De hulp maakt uw huis schoon en helpt met de was. " * 12 + "</p>"
+    portal_site.body = [("text", f"<h2>Stuk {n}</h2>{paragraph}") for n in range(9)]
+    portal_site.save_revision().publish()
+    pages = pdf_reading.page_texts(client.get(INFO_URL + "pdf/").content)
+    assert len(pages) >= 2
+    last = " ".join(pages[-1].split())
+    assert "Vragen? Neem contact op" in last and "Gemaakt op" in last, last

@@ -1,9 +1,33 @@
+import datetime
+
 from django import template
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 register = template.Library()
+
+# The months as colleagues write them in short: "7 okt. 2026" (Taalunie's abbreviations).
+MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.")
+
+
+@register.filter
+def datum(value) -> str:
+    """A date in the backoffice's one format: "7 okt. 2026"."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@register.filter
+def datumtijd(value, seconds="") -> str:
+    """A moment in the backoffice's one format: "7 okt. 2026, 14:05" (with "s": "14:05:09")."""
+    if not value:
+        return ""
+    value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{datum(value)}, {value:%H:%M:%S}" if seconds == "s" else f"{datum(value)}, {value:%H:%M}"
 
 
 @register.inclusion_tag("backoffice/_deadline.html")
@@ -13,7 +37,7 @@ def deadline(behandeling, today=None):
         return {"text": _("Geen termijn meer"), "state": "none"}
     days = behandeling.days_left(today)
     kind = _("Eerste contact") if behandeling.deadline_kind == "contact" else _("Onderzoek af")
-    when = date_format(behandeling.next_deadline, "j F Y")
+    when = datum(behandeling.next_deadline)
     if days < 0:
         left = ngettext("%(n)s dag te laat", "%(n)s dagen te laat", -days) % {"n": -days}
         state = "late"

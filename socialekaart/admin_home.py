@@ -1,0 +1,42 @@
+"""The Wagtail admin's home for a provider: what they come to do, first. Update this week's capacity per
+wijk (with the date of the oldest update), and see their own voorzieningen. Wagtail's own panels (pages,
+images, documents) are not theirs."""
+
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from . import models, permissions
+from .capacity_reminders import oldest_update
+
+
+class ProviderPanel(Component):
+    name = "socialekaart_provider"
+    template_name = "socialekaart/admin/provider_home.html"
+    order = 10
+
+    def __init__(self, user, organisatie_id):
+        self.user = user
+        self.organisatie_id = organisatie_id
+
+    def get_context_data(self, parent_context):
+        voorzieningen = permissions.scope(models.Voorziening.objects.all(), self.user).order_by("name")
+        capaciteit = permissions.scope(models.Capaciteit.objects.all(), self.user)
+        oldest = oldest_update(self.organisatie_id)
+        return {
+            "voorzieningen": [
+                (voorziening, reverse("wagtailsnippets_socialekaart_voorziening:edit", args=[voorziening.pk]))
+                for voorziening in voorzieningen
+            ],
+            "capaciteit_url": reverse("wagtailsnippets_socialekaart_capaciteit:list"),
+            "oldest": oldest,
+            "old_count": capaciteit.filter(
+                bijgewerkt_op__lt=timezone.now() - models.CAPACITEIT_VEROUDERD_NA
+            ).count(),
+        }
+
+
+def provider_home(request, panels):
+    organisatie_id = permissions.organisatie_id_of(request.user)
+    if organisatie_id is not None:
+        panels[:] = [ProviderPanel(request.user, organisatie_id)]

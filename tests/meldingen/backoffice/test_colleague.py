@@ -1,0 +1,92 @@
+"""The backoffice as a consulent meets it: Dutch dates, taking a melding into their own hands, a status
+list that starts empty with only the next steps, and no avatars fetched from outside."""
+
+import re
+from datetime import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meldingen.backoffice.models import AuditEntry
+from meldingen.backoffice.workflow import Status
+
+from .fixtures import assert_refused, store
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_url(two_meldingen):
+    return reverse("backoffice:melding", args=[two_meldingen["centrum"].behandeling.pk])
+
+
+def test_dates_in_the_backoffice_read_as_7_okt_2026(staff, client, teams):
+    melding = store(created_at=timezone.make_aware(datetime(2026, 10, 7, 9, 30)), name="Anna de Vries")
+    client.force_login(staff["consulent"])
+    page = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
+    assert "7 okt. 2026, 09:30" in page  # ontvangen, and in the timeline
+    contact = melding.behandeling.contact_deadline
+    assert f"{contact.day} okt. 2026" in page  # the first contact's term
+    assert "October" not in page and "7 oktober 2026" not in page
+    inbox = client.get(reverse("backoffice:inbox")).content.decode()
+    assert "7 okt. 2026" in inbox
+
+
+def _status_options(html: str) -> list[tuple[str, str]]:
+    select = re.search(r'<select name="status"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+
+
+def test_new_status_starts_empty_and_offers_only_the_next_steps(staff, client, page_url):
+    client.force_login(staff["consulent"])
+    options = _status_options(client.get(page_url).content.decode())
+    assert options == [
+        ("", "Kies een status"),
+        ("contact_opgenomen", "Contact opgenomen"),
+        ("ingetrokken", "Ingetrokken"),
+    ]
+
+
+def test_saving_without_choosing_a_status_asks_for_one(staff, client, page_url, two_meldingen):
+    client.force_login(staff["consulent"])
+    response = client.post(page_url + "status/", {"status": ""})
+    assert response.status_code == 400
+    assert "Kies een nieuwe status." in response.content.decode()
+    two_meldingen["centrum"].behandeling.refresh_from_db()
+    assert two_meldingen["centrum"].behandeling.status == Status.ONTVANGEN
+
+
+def test_a_consulent_takes_a_melding_into_their_own_hands(staff, client, page_url, two_meldingen):
+    client.force_login(staff["consulent"])
+    assert "Neem in behandeling" in client.get(page_url).content.decode()
+    response = client.post(page_url + "in-behandeling/")
+    assert response.status_code == 302
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.refresh_from_db()
+    assert behandeling.consulent == staff["consulent"]
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.ASSIGNED)
+    assert entry.user == staff["consulent"] and "consulent=consulent-centrum (zelf)" in entry.detail
+    html = client.get(page_url).content.decode()
+    assert "U behandelt deze melding nu." in html and "Neem in behandeling" not in html
+
+
+def test_a_consulent_of_another_team_cannot_take_the_melding(staff, client, page_url, two_meldingen):
+    client.force_login(staff["consulent_haven"])
+    assert_refused(client.post(page_url + "in-behandeling/"))
+    two_meldingen["centrum"].behandeling.refresh_from_db()
+    assert two_meldingen["centrum"].behandeling.consulent is None
+
+
+def test_a_teamleider_assigns_but_is_not_offered_to_take_it(staff, client, page_url):
+    client.force_login(staff["teamleider"])
+    html = client.get(page_url).content.decode()
+    assert "Neem in behandeling" not in html and "Toewijzen" in html
+
+
+def test_no_admin_page_fetches_avatars_from_outside(settings, staff, client, page_url):
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    client.force_login(staff["teamleider"])
+    for url in ["/admin/", reverse("backoffice:inbox"), page_url, "/admin/account/"]:
+        html = client.get(url).content.decode()
+        assert "gravatar" not in html.lower(), url

@@ -1,0 +1,35 @@
+"""The demo pages link where they promise: the steunpunt mantelzorg in the kaart, the providers' login."""
+
+import re
+
+import pytest
+
+from portal.demo import content
+
+pytestmark = pytest.mark.django_db
+
+
+def _html(page: dict) -> str:
+    return " ".join(value if isinstance(value, str) else str(value) for _kind, value in page["body"])
+
+
+def test_the_mantelzorg_page_links_the_steunpunt_in_the_kaart_with_its_phone_number(client):
+    from socialekaart.demo.loader import load
+    from socialekaart.models import Voorziening
+
+    html = _html(content.MANTELZORG)
+    link = re.search(r'<a href="(/sociale-kaart/[^"]+/)">steunpunt mantelzorg</a>', html)
+    phone = re.search(r'<a href="tel:(\d+)">([\d-]+)</a>', html)
+    assert link and phone, "the steunpunt is named without a link or phone number"
+    load(stdout=open("/dev/null", "w"))  # noqa: SIM115
+    steunpunt = Voorziening.objects.get(slug=link.group(1).split("/")[2])
+    assert steunpunt.name.startswith("Steunpunt mantelzorg")
+    assert phone.group(2) == steunpunt.aanmelden_telefoon
+    assert phone.group(1) == steunpunt.aanmelden_telefoon.replace("-", "")
+    assert client.get(link.group(1)).status_code == 200
+
+
+def test_providers_are_sent_to_the_login_from_the_kaart_page_for_professionals(client):
+    html = _html(content.PROFESSIONALS_KAART)
+    assert '<a href="/admin/login/">Log in met uw account voor aanbieders</a>' in html
+    assert client.get("/admin/login/").status_code == 200

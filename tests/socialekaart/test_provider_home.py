@@ -1,0 +1,54 @@
+"""A provider's admin home opens with what they come to do; the readers' feedback is not theirs."""
+
+import pytest
+
+from .admin_helpers import url
+from .factories import CapaciteitFactory
+
+pytestmark = pytest.mark.django_db
+FEEDBACK_REPORT = "/admin/reports/nuttig/"
+
+
+def test_a_provider_starts_with_updating_capacity_and_their_voorzieningen(client, aanbieder, kaart):
+    client.force_login(aanbieder)
+    html = client.get("/admin/").content.decode()
+    assert "Werk uw beschikbaarheid bij" in html
+    assert f'href="{url("capaciteit", "list")}"' in html
+    own = kaart.zorg.voorzieningen.all()
+    assert own and all(voorziening.name in html for voorziening in own)
+    assert f'href="{url("voorziening", "edit", own[0].pk)}"' in html
+    others = kaart.huishouding.__class__.objects.exclude(organisatie=kaart.zorg)
+    assert not any(f">{voorziening.name}<" in html for voorziening in others)
+
+
+def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbieder, kaart):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from socialekaart.models import Capaciteit
+
+    capaciteit = CapaciteitFactory(voorziening=kaart.zorg.voorzieningen.first())
+    Capaciteit.objects.filter(pk=capaciteit.pk).update(bijgewerkt_op=timezone.now() - timedelta(days=9))
+    old = Capaciteit.objects.filter(
+        voorziening__organisatie=kaart.zorg, bijgewerkt_op__lt=timezone.now() - timedelta(days=7)
+    ).count()
+    assert old >= 1
+    client.force_login(aanbieder)
+    html = client.get("/admin/").content.decode()
+    assert f"{old} wijken zijn langer dan een week niet bijgewerkt." in html or (
+        old == 1 and "1 wijk is langer dan een week niet bijgewerkt." in html
+    )
+
+
+def test_a_provider_does_not_see_the_readers_feedback(client, aanbieder):
+    client.force_login(aanbieder)
+    assert "Was deze informatie nuttig?" not in client.get("/admin/").content.decode()
+    response = client.get(FEEDBACK_REPORT)
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or response["Location"] == "/admin/"
+
+
+def test_an_editor_of_the_kaart_gets_no_provider_panel(client, redacteur):
+    client.force_login(redacteur)
+    assert "Werk uw beschikbaarheid bij" not in client.get("/admin/").content.decode()
