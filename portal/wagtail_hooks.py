@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -67,9 +68,16 @@ class FeedbackReportView(ReportView):
         )
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("wagtailadmin.access_admin"):
+        # For those who look after the pages, as Wagtail's page reports; not for providers or the backoffice.
+        if not _edits_pages(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def _edits_pages(user) -> bool:
+    return user.has_perm("wagtailadmin.access_admin") and page_permission_policy.user_has_any_permission(
+        user, ["add", "change", "publish"]
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -86,6 +94,11 @@ def feedback_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def feedback_report_menu_item():
-    return MenuItem(
+    return FeedbackReportMenuItem(
         _("Was deze informatie nuttig?"), reverse("portal_feedback_report"), icon_name="help", order=1000
     )
+
+
+class FeedbackReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return _edits_pages(request.user)

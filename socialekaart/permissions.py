@@ -25,6 +25,15 @@ ORGANISATIE_LOOKUP = {
     models.Capaciteit: "voorziening__organisatie",
 }
 AANBIEDER_MODELS = list(ORGANISATIE_LOOKUP)
+# What a provider may pick in a chooser without editing it: the public list of wijken (their forms ask for
+# one). Every other model outside ORGANISATIE_LOOKUP (organisations, accounts, terms, synonyms) shows a
+# provider nothing, so no list of other providers' user names or organisations.
+AANBIEDER_CHOOSABLE = [models.Wijk]
+# Admin pages that show everybody's edits; a provider's own history is on each of its records.
+AANBIEDER_BLOCKED_URL_NAMES = {
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:site_history_results",
+}
 EDITOR_MODELS = [
     models.Organisatie,
     models.Voorziening,
@@ -58,6 +67,18 @@ def scope(queryset, user):
     if lookup is None:
         return queryset.none()
     return queryset.filter(**{lookup: organisatie_id})
+
+
+def chooser_scope(queryset, user):
+    """The part of a queryset a chooser offers this user: a provider only its own organisation's records
+    and the public wijken."""
+    if organisatie_id_of(user) is not None and queryset.model in AANBIEDER_CHOOSABLE:
+        return queryset
+    return scope(queryset, user)
+
+
+def is_aanbieder(user) -> bool:
+    return organisatie_id_of(user) is not None
 
 
 def in_scope(user, model, pk) -> bool:
