@@ -25,10 +25,11 @@ ORGANISATIE_LOOKUP = {
     models.Capaciteit: "voorziening__organisatie",
 }
 AANBIEDER_MODELS = list(ORGANISATIE_LOOKUP)
-# What a provider may pick in a chooser without editing it: the public list of wijken (their forms ask for
-# one). Every other model outside ORGANISATIE_LOOKUP (organisations, accounts, terms, synonyms) shows a
-# provider nothing, so no list of other providers' user names or organisations.
-AANBIEDER_CHOOSABLE = [models.Wijk]
+# What anyone in the admin may pick in a chooser without editing it: the public list of wijken (the
+# providers' forms ask for one). A chooser of any other model offers only what the user may edit: a provider
+# its own organisation's records, a role without rights on the model nothing (so no list of providers'
+# user names or organisations).
+PUBLIC_CHOICES = [models.Wijk]
 # Admin pages that show everybody's edits; a provider's own history is on each of its records.
 AANBIEDER_BLOCKED_URL_NAMES = {
     "wagtailadmin_reports:site_history",
@@ -70,10 +71,13 @@ def scope(queryset, user):
 
 
 def chooser_scope(queryset, user):
-    """The part of a queryset a chooser offers this user: a provider only its own organisation's records
-    and the public wijken."""
-    if organisatie_id_of(user) is not None and queryset.model in AANBIEDER_CHOOSABLE:
+    """The part of a queryset a chooser offers this user: what they may edit, and the public wijken."""
+    model = queryset.model
+    if model in PUBLIC_CHOICES:
         return queryset
+    name = f"{model._meta.app_label}.%s_{model._meta.model_name}"
+    if not any(user.has_perm(name % action) for action in ("add", "change", "delete", "view")):
+        return queryset.none()
     return scope(queryset, user)
 
 

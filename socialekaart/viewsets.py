@@ -82,13 +82,21 @@ class ScopedChosenMultipleView(chooser.SnippetChosenMultipleView):
         return permissions.chooser_scope(super().get_objects(pks), self.request.user)
 
 
+class NoCreateView(chooser.SnippetCreateView):
+    """The choosers have no form to create a record with: records are made on their own edit pages."""
+
+    def can_create(self):
+        return False
+
+
 class ScopedChooserViewSet(chooser.SnippetChooserViewSet):
-    """The chooser of a sociale kaart model: a provider sees only what it may edit (and the wijken)."""
+    """The chooser of a sociale kaart model offers only what the user may edit (and the public wijken)."""
 
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = NoCreateView
 
 
 class ScopedSnippetViewSet(SnippetViewSet):
