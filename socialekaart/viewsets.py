@@ -12,7 +12,7 @@ import functools
 
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -74,7 +74,11 @@ class ScopedChooseResultsView(chooser.ChooseResultsView):
 
 class ScopedChosenView(chooser.SnippetChosenView):
     def get_object(self, pk):
-        return permissions.chooser_scope(self.model_class.objects.filter(pk=pk), self.request.user).get()
+        try:
+            found = self.model_class.objects.filter(pk=pk)
+            return permissions.chooser_scope(found, self.request.user).get()
+        except (ValueError, ValidationError):  # not an id at all: as unknown as a missing one
+            raise self.model_class.DoesNotExist from None
 
 
 class ScopedChosenMultipleView(chooser.SnippetChosenMultipleView):

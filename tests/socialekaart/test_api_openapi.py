@@ -135,7 +135,10 @@ def test_the_page_size_limits_in_the_document_are_the_ones_the_server_enforces(c
         assert client.get(url, {"per_page": most + 1}).status_code == 400, template
         if "x-maximum-without-minimal" in schema:
             assert schema["maximum"] == 1000
-            assert "minimal=true" in document["paths"][template]["get"]["parameters"][2]["description"]
+            described = next(
+                p for p in document["paths"][template]["get"]["parameters"] if p["name"] == "per_page"
+            )
+            assert "minimal=true" in described["description"]
             minimal = {"minimal": "true"}
             assert client.get(url, {**minimal, "per_page": schema["maximum"]}).status_code == 200
             assert client.get(url, {**minimal, "per_page": schema["maximum"] + 1}).status_code == 400

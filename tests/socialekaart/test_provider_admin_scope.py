@@ -68,6 +68,7 @@ def test_a_provider_cannot_read_another_organisations_record_through_chosen(prov
         ("capaciteit", other_capacity.pk),
     ]:
         assert provider.get(chooser(model, "chosen", pk)).status_code == 404, model
+    assert provider.get(chooser("voorziening", "chosen", "geen-id")).status_code == 404
     several = provider.get(chooser("voorziening", "chosen_multiple"), {"id": [kaart.cafe.pk]})
     shows_nothing_of_others(several)
 
