@@ -27,6 +27,16 @@ ORGANISATIE_LOOKUP = {
     models.Capaciteit: "voorziening__organisatie",
 }
 AANBIEDER_MODELS = list(ORGANISATIE_LOOKUP)
+# What anyone in the admin may pick in a chooser without editing it: the public list of wijken (the
+# providers' forms ask for one). A chooser of any other model offers only what the user may edit: a provider
+# its own organisation's records, a role without rights on the model nothing (so no list of providers'
+# user names or organisations).
+PUBLIC_CHOICES = [models.Wijk]
+# Admin pages that show everybody's edits; a provider's own history is on each of its records.
+AANBIEDER_BLOCKED_URL_NAMES = {
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:site_history_results",
+}
 EDITOR_MODELS = [
     models.Organisatie,
     models.Voorziening,
@@ -60,6 +70,21 @@ def scope(queryset, user):
     if lookup is None:
         return queryset.none()
     return queryset.filter(**{lookup: organisatie_id})
+
+
+def chooser_scope(queryset, user):
+    """The part of a queryset a chooser offers this user: what they may edit, and the public wijken."""
+    model = queryset.model
+    if model in PUBLIC_CHOICES:
+        return queryset
+    name = f"{model._meta.app_label}.%s_{model._meta.model_name}"
+    if not any(user.has_perm(name % action) for action in ("add", "change", "delete", "view")):
+        return queryset.none()
+    return scope(queryset, user)
+
+
+def is_aanbieder(user) -> bool:
+    return organisatie_id_of(user) is not None
 
 
 def in_scope(user, model, pk) -> bool:

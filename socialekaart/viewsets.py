@@ -12,11 +12,12 @@ import functools
 
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import models, permissions
@@ -61,10 +62,52 @@ class CapaciteitForm(ScopedForm):
         return super().save(commit=commit)
 
 
+class ScopedChooseView(chooser.ChooseView):
+    def get_object_list(self):
+        return permissions.chooser_scope(super().get_object_list(), self.request.user)
+
+
+class ScopedChooseResultsView(chooser.ChooseResultsView):
+    def get_object_list(self):
+        return permissions.chooser_scope(super().get_object_list(), self.request.user)
+
+
+class ScopedChosenView(chooser.SnippetChosenView):
+    def get_object(self, pk):
+        try:
+            found = self.model_class.objects.filter(pk=pk)
+            return permissions.chooser_scope(found, self.request.user).get()
+        except (ValueError, ValidationError):  # not an id at all: as unknown as a missing one
+            raise self.model_class.DoesNotExist from None
+
+
+class ScopedChosenMultipleView(chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return permissions.chooser_scope(super().get_objects(pks), self.request.user)
+
+
+class NoCreateView(chooser.SnippetCreateView):
+    """The choosers have no form to create a record with: records are made on their own edit pages."""
+
+    def can_create(self):
+        return False
+
+
+class ScopedChooserViewSet(chooser.SnippetChooserViewSet):
+    """The chooser of a sociale kaart model offers only what the user may edit (and the public wijken)."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = NoCreateView
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet view set whose listing and object URLs respect a provider's organisation."""
 
     base_form_class = ScopedForm
+    chooser_viewset_class = ScopedChooserViewSet
     search_backend_name = None  # plain database search in the listing
     inspect_view_enabled = False
 

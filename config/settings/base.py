@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # The whole Wagtail admin asks for the second factor where it applies, not only the backoffice.
     "meldingen.backoffice.access.SecondFactorMiddleware",
+    # A provider's login never sees the site-wide history of other organisations' edits.
+    "socialekaart.admin_scope.AanbiederScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

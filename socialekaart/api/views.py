@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
 from ..hsds import serialize, vocabularies
 from ..models import Term, Voorziening, VoorzieningOpLocatie, Wijk, WijkPostcode
@@ -34,11 +34,16 @@ def _error(status: int, message: str, **extra) -> JsonResponse:
 
 
 def api_view(view):
-    """GET only; a bad parameter is a 400 and an unavailable search a 503, both with a plain message."""
+    """GET only (else a JSON 405); a bad parameter is a 400 and an unavailable search a 503, each with a
+    plain message."""
 
-    @require_GET
+    @csrf_exempt  # read-only and without cookies: a POST gets the JSON 405, not the CSRF page
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = _error(405, "Deze API kan alleen lezen: gebruik GET.")
+            response["Allow"] = "GET, HEAD"
+            return response
         if "pk" in kwargs:
             kwargs["pk"] = UUID(kwargs["pk"])  # the URL pattern only lets valid UUIDs through
         try:
@@ -281,5 +286,6 @@ def openapi(request):
     return _json(document(request.build_absolute_uri(reverse("hsds:root"))))
 
 
+@csrf_exempt
 def api_not_found(request, rest: str = ""):
     return _error(404, "Dit adres bestaat niet in de HSDS-API. Kijk in /api/hsds/openapi.json welke er zijn.")

@@ -47,14 +47,16 @@ def stable_id(*parts) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, "/".join(str(part) for part in parts))
 
 
-def load(stdout=None) -> dict[str, int]:
+def load(stdout=None, accounts: bool = True) -> dict[str, int]:
+    """The demo kaart; with `accounts` also the editor and one provider account per organisation, all with
+    the known demo password (the command makes them only with DEBUG or --accounts)."""
     with transaction.atomic(), signals.paused():
         wijken = _wijken()
         terms = _taxonomy()
         _synonyms()
         organisaties = _organisaties()
         voorzieningen = _voorzieningen(wijken, terms, organisaties)
-        accounts = _accounts(organisaties)
+        accounts = _accounts(organisaties) if accounts else 0
     return {
         "wijken": len(wijken),
         "organisaties": len(organisaties),

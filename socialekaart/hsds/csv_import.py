@@ -69,6 +69,12 @@ def read_csv(path) -> list[dict]:
         raise BrokenFile(
             "Het bestand is geen tekst in UTF-8. Sla het op als 'CSV UTF-8' en probeer het opnieuw."
         ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise BrokenFile(
+            f"Regel {line} bevat een NUL-teken (een leeg teken dat niet in tekst hoort). Haal het weg, "
+            "of sla het bestand opnieuw op als 'CSV UTF-8', en probeer het opnieuw."
+        )
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -23,10 +23,13 @@ KOSTEN_BACK = {value.casefold(): key for key, value in KOSTEN_OPTION.items()}
 TOEGANG = {code for code, _name in vocabularies.fixed_terms("toegang")}
 
 
+MAX_DEPTH = 32  # HSDS nests a service about 8 deep; far deeper is not HSDS, and would exhaust the stack
+
+
 def read_hsds(path) -> dict:
     """The file as {"organizations", "services", "taxonomy_terms"}; BrokenFile when it is not HSDS JSON."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:  # a byte-order mark in front is fine
             data = json.load(handle)
     except FileNotFoundError:
         raise BrokenFile(f"Het bestand {path} bestaat niet.") from None
@@ -38,6 +41,11 @@ def read_hsds(path) -> dict:
         raise BrokenFile(
             f"Het bestand is geen geldige JSON: fout in regel {error.lineno}, kolom {error.colno}."
         ) from None
+    except RecursionError:
+        raise BrokenFile(
+            f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
+        ) from None
+    _check_values(data)
     if isinstance(data, dict) and "contents" in data:
         data = data["contents"]
     if isinstance(data, list):
@@ -50,6 +58,32 @@ def read_hsds(path) -> dict:
             raise BrokenFile(f"Dit is geen HSDS-bestand: '{key}' moet een lijst met objecten zijn.")
         data[key] = value
     return data
+
+
+def _check_values(data) -> None:
+    """Refuse the whole file when it nests deeper than HSDS does, or when a text holds a NUL character
+    (PostgreSQL cannot store one; nothing should be stored half)."""
+    stack = [(data, 1, "het bestand")]
+    while stack:
+        value, depth, where = stack.pop()
+        if depth > MAX_DEPTH:
+            raise BrokenFile(
+                f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
+            )
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise BrokenFile(
+                    f"In {where} staat een NUL-teken (\\u0000). Haal het weg en probeer het opnieuw."
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in key:
+                    raise BrokenFile(
+                        f"In {where} staat een NUL-teken (\\u0000). Haal het weg en probeer het opnieuw."
+                    )
+                stack.append((item, depth + 1, f"{where} > {key[:40]}" if depth > 1 else key[:40]))
+        elif isinstance(value, list):
+            stack += [(item, depth + 1, f"{where}[{index + 1}]") for index, item in enumerate(value)]
 
 
 def import_hsds(path, dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportReport:

@@ -1,6 +1,9 @@
 """`manage.py load_demo_pages` with the real demo texts: the whole site, and a second run changes nothing."""
 
+import io
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
@@ -44,3 +47,25 @@ def test_load_demo_pages_leaves_no_task_that_fails(settings):
         except Exception as exc:  # noqa: BLE001 - every failure is listed below
             failures.append((queued.task_path, repr(exc)))
     assert failures == []
+
+
+def _demo_password_users():
+    from django.contrib.auth import get_user_model
+
+    from meldingen.backoffice.management.commands.load_demo_meldingen import DEMO_PASSWORD
+
+    return {
+        user.username
+        for user in get_user_model().objects.all()
+        if user.check_password(DEMO_PASSWORD) or user.check_password(settings.SOCIALEKAART_DEMO_PASSWORD)
+    }
+
+
+def test_load_demo_makes_accounts_with_known_passwords_only_with_debug_or_the_accounts_flag(db, settings):
+    settings.DEBUG = False
+    call_command("load_demo", stdout=io.StringIO())
+    assert not _demo_password_users()
+
+    call_command("load_demo", "--accounts", stdout=io.StringIO())
+    made = _demo_password_users()
+    assert {"redacteur", "teamleider", "beheerder", "redacteur-kaart", "aanbieder-welzijn-lindewaard"} <= made

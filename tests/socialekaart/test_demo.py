@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 def demo(django_db_setup, django_db_blocker):
     """The demo kaart, loaded once for this module; each test runs in a savepoint inside it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_kaart", stdout=io.StringIO())
+        call_command("load_demo_kaart", "--accounts", stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
 
@@ -79,12 +79,29 @@ def test_demo_accounts_for_every_organisation(demo, client, settings):
     assert client.get("/admin/").status_code == 200
 
 
+def test_without_debug_or_accounts_flag_no_account_gets_the_demo_password(db, settings):
+    settings.DEBUG = False
+    out = io.StringIO()
+    call_command("load_demo_kaart", stdout=out)
+    assert not AanbiederAccount.objects.exists()
+    assert not get_user_model().objects.exists()
+    assert settings.SOCIALEKAART_DEMO_PASSWORD not in out.getvalue()
+    assert "Geen demo-accounts" in out.getvalue()
+    assert Voorziening.objects.count() >= 150  # the kaart itself is there
+
+
+def test_with_debug_the_demo_accounts_are_made(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo_kaart", stdout=io.StringIO())
+    assert AanbiederAccount.objects.count() == Organisatie.objects.count()
+
+
 def test_loading_twice_changes_nothing(demo):
     counts = [
         model.objects.count() for model in (Voorziening, Organisatie, Contact, Openingstijd, Capaciteit)
     ]
     ids = set(Voorziening.objects.values_list("pk", flat=True))
-    call_command("load_demo_kaart", stdout=io.StringIO())
+    call_command("load_demo_kaart", "--accounts", stdout=io.StringIO())
     assert [
         model.objects.count() for model in (Voorziening, Organisatie, Contact, Openingstijd, Capaciteit)
     ] == counts

@@ -1,0 +1,322 @@
+"""Who reaches which admin page: every backoffice, delivery-target, snippet and report URL, taken from the
+URL resolver, for every role. The expected answer per role is in the table below; a new admin URL in these
+areas that is not in the table makes the test fail with its name, so its access is decided on purpose.
+
+Answers: 200 (shown), "login" (302 to the login page), "home" (302 to the admin home: Wagtail's refusal),
+403 and 404 (refused), 405 (only a POST does something: those URLs are posted too, without data, see
+POSTED), "done" (302 elsewhere after a post).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.meldingen.backoffice.fixtures import *  # noqa: F403
+from tests.meldingen.backoffice.fixtures import delivery_target, make_user  # noqa: F811
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "provider", "redacteur", "consulent", "consulent_haven", "teamleider", "beheerder")
+
+
+# --- The URLs ---------------------------------------------------------------------------------------------
+
+
+def _walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def in_scope(name: str) -> bool:
+    """The backoffice, the delivery targets and wijkteams, every snippet and chooser, every report."""
+    return name.split(":")[0] in (
+        "backoffice",
+        "bezorgdoelen",
+        "wijkteams",
+        "wagtailadmin_reports",
+    ) or name.startswith(("wagtailsnippets", "wagtailsnippetchoosers", "portal_feedback_report"))
+
+
+def admin_url_names() -> list[str]:
+    return sorted({name for name in _walk(get_resolver().url_patterns) if in_scope(name)})
+
+
+# --- What each role gets ------------------------------------------------------------------------------------
+
+L, H = "login", "home"
+#                                   anonymous provider redacteur consulent other-wijk teamleider beheerder
+BACKOFFICE = {
+    "backoffice:inbox": (L, H, H, 200, 200, 200, H),
+    "backoffice:inbox_csv": (L, H, H, 200, 200, 200, H),
+    "backoffice:melding": (L, H, H, 200, 404, 200, H),  # a Centrum melding: not for the other wijk
+    "backoffice:change_status": (L, 405, 405, 405, 405, 405, 405),  # POST only; checked there
+    "backoffice:assign": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:add_note": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:dashboard": (L, H, H, 200, 200, 200, H),
+    "backoffice:dashboard_csv": (L, H, H, 200, 200, 200, H),
+    "backoffice:audit": (L, H, H, H, H, 200, 200),
+    "backoffice:deliveries": (L, H, H, H, H, H, 200),
+    "backoffice:retry_delivery": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:target_approvals": (L, H, H, H, H, 200, H),
+    "backoffice:target_decide": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:otp_setup": (L, 200, 200, 200, 200, 200, 200),
+    "backoffice:otp_verify": (L, 200, 200, 200, 200, 200, 200),
+}
+# The same URLs posted without data: a role that passes the access check gets the form's 400 or is sent on
+# ("done"); the Oude Haven consulent does not find the Centrum melding.
+POSTED = {
+    "backoffice:change_status": (L, H, H, 400, 404, 400, H),
+    "backoffice:add_note": (L, H, H, 400, 404, 400, H),
+    "backoffice:assign": (L, H, H, H, H, "done", H),
+    "backoffice:retry_delivery": (L, H, H, H, H, H, "done"),
+    "backoffice:target_decide": (L, H, H, H, H, "done", H),
+}
+BEHEERDER_ONLY = (L, H, H, H, H, H, 200)
+LISTING_VIEWS = ("index", "index_results", "add", "edit", "copy", "history", "history_results", "usage")
+DELIVERY_TARGETS = {
+    f"bezorgdoelen:{view}": BEHEERDER_ONLY
+    for view in (
+        "index",
+        "index_results",
+        "add",
+        "edit",
+        "delete",
+        "copy",
+        "history",
+        "history_results",
+        "usage",
+    )
+}
+WIJKTEAMS = {
+    **{f"wijkteams:{view}": BEHEERDER_ONLY for view in LISTING_VIEWS},
+    "wijkteams:delete": (L, H, H, H, H, H, H),  # nobody deletes a wijkteam: its meldingen keep it
+}
+NOBODY = (L, H, H, H, H, H, H)
+REPORTS = {
+    **{
+        f"wagtailadmin_reports:{report}{results}": NOBODY  # page reports: for page editors only
+        for report in ("locked_pages", "workflow", "workflow_tasks", "aging_pages", "page_types_usage")
+        for results in ("", "_results")
+    },
+    **{f"portal_feedback_report{results}": NOBODY for results in ("", "_results")},
+    # Everybody's edits of what the role may change; never for a provider.
+    **{f"wagtailadmin_reports:site_history{r}": (L, 403, 200, 200, 200, 200, 200) for r in ("", "_results")},
+}
+SNIPPET_VIEWS = (
+    "list",
+    "list_results",
+    "add",
+    "edit",
+    "delete",
+    "copy",
+    "usage",
+    "history",
+    "history_results",
+)
+REVISION_VIEWS = ("revisions_revert", "revisions_compare")
+# Records of a provider's kind (of another organisation here): a provider lists and adds, never opens these.
+PROVIDER_MODELS = ("voorziening", "locatie", "voorzieningoplocatie", "capaciteit")
+# None of these roles edits the other sociale kaart models or the begrippenlijst.
+OTHER_MODELS = ("organisatie", "wijk", "term", "synoniemgroep")
+
+
+def _snippets() -> dict:
+    table = {"wagtailsnippets:index": NOBODY}
+    models = [*PROVIDER_MODELS, *OTHER_MODELS, "aanbiederaccount", "begrip"]
+    for model in models:
+        app = "portal" if model == "begrip" else "socialekaart"
+        views = SNIPPET_VIEWS + (REVISION_VIEWS if model not in ("aanbiederaccount", "begrip") else ())
+        for view in views:
+            lists = model in PROVIDER_MODELS and view in ("list", "list_results", "add")
+            table[f"wagtailsnippets_{app}_{model}:{view}"] = (L, 200, H, H, H, H, H) if lists else NOBODY
+        chooser = f"wagtailsnippetchoosers_{app}_{model}"
+        for view in ("choose", "choose_results", "chosen_multiple"):
+            table[f"{chooser}:{view}"] = (L, 200, 200, 200, 200, 200, 200)  # the list: only what one may edit
+        # One record: another organisation's, or a model the role has no rights on. The wijken and the
+        # begrippen are public.
+        public = model in ("wijk", "begrip")
+        table[f"{chooser}:chosen"] = (L, 200, 200, 200, 200, 200, 200) if public else (L, *[404] * 6)
+        table[f"{chooser}:create"] = NOBODY
+    return table
+
+
+EXPECTED = {**BACKOFFICE, **DELIVERY_TARGETS, **WIJKTEAMS, **REPORTS, **_snippets()}
+
+
+# --- The people and the records they ask for ---------------------------------------------------------------
+
+
+class World:
+    """One of everything, so every URL that names a record has one to name."""
+
+    def __init__(self, staff, teams, meldingen):
+        from meldingen.delivery.models import DeliveryJob
+        from portal.begrippen import Begrip
+        from socialekaart import models as kaart
+        from socialekaart.models import AanbiederAccount
+        from socialekaart.permissions import ensure_groups
+
+        _, aanbieders = ensure_groups()
+        own = kaart.Organisatie.objects.create(name="Zorg Lindewaard", slug="zorg-lindewaard")
+        other = kaart.Organisatie.objects.create(name="Welzijn Lindewaard", slug="welzijn-lindewaard")
+        self.users = dict(staff, anonymous=None)
+        self.users["provider"] = make_user("aanbieder-zorg", None)
+        self.users["provider"].groups.add(aanbieders)
+        AanbiederAccount.objects.create(user=self.users["provider"], organisatie=own)
+        other_provider = make_user("aanbieder-welzijn", None)
+        other_provider.groups.add(aanbieders)
+        centrum = teams["centrum"].wijken.get()
+        # Records of another organisation: what a provider must not reach.
+        voorziening = kaart.Voorziening.objects.create(
+            organisatie=other,
+            name="Mantelzorgcafé",
+            slug="mantelzorgcafe",
+            summary="Koffie.",
+            beperkte_plaatsen=True,
+        )
+        locatie = kaart.Locatie.objects.create(organisatie=other, name="Buurthuis", wijk=centrum)
+        self.objects = {
+            "organisatie": other,
+            "voorziening": voorziening,
+            "locatie": locatie,
+            "voorzieningoplocatie": kaart.VoorzieningOpLocatie.objects.create(
+                voorziening=voorziening, locatie=locatie
+            ),
+            "capaciteit": kaart.Capaciteit.objects.create(voorziening=voorziening, wijk=centrum, status="ja"),
+            "wijk": centrum,
+            "term": kaart.Term.objects.create(vocabulary="thema", code="vervoer", name="Vervoer"),
+            "synoniemgroep": kaart.Synoniemgroep.objects.create(termen="rolstoel, scootmobiel"),
+            "aanbiederaccount": AanbiederAccount.objects.create(user=other_provider, organisatie=other),
+            "begrip": Begrip.objects.create(term="Wmo", slug="wmo", uitleg="Een wet over hulp."),
+        }
+        self.revisions = {
+            model: obj.save_revision(user=staff["beheerder"]).pk
+            for model, obj in self.objects.items()
+            if hasattr(obj, "save_revision")
+        }
+        self.behandeling = meldingen["centrum"].behandeling
+        self.team = teams["centrum"]
+        self.target = delivery_target("Zaaksysteem", "webhook", url="https://zaak.example/in")
+        self.target.options = {**self.target.options, "include_answers": True}
+        self.target.approval = self.target.Approval.PENDING
+        self.target.changed_by = staff["beheerder"]
+        self.target.save()
+        self.job = DeliveryJob.create_for(meldingen["centrum"], self.target)
+
+    def kwargs_for(self, name: str) -> dict:
+        namespace, view = name.split(":", 1)
+        if namespace == "backoffice":
+            if view == "retry_delivery":
+                return {"job_pk": self.job.pk}
+            if view == "target_decide":
+                return {"pk": self.target.pk}
+            return {"pk": self.behandeling.pk}
+        if namespace == "bezorgdoelen":
+            return {"pk": self.target.pk}
+        if namespace == "wijkteams":
+            return {"pk": self.team.pk}
+        model = namespace.rsplit("_", 1)[-1]
+        pk = self.objects[model].pk
+        if view == "revisions_revert":
+            return {"pk": pk, "revision_id": self.revisions[model]}
+        if view == "revisions_compare":
+            return {"pk": pk, "revision_id_a": "earliest", "revision_id_b": "live"}
+        return {"pk": pk}
+
+    def url(self, name: str) -> str:
+        try:
+            return reverse(name)
+        except Exception:  # noqa: BLE001  (a URL that names a record)
+            return reverse(name, kwargs=self.kwargs_for(name))
+
+
+@pytest.fixture
+def world(staff, teams, two_meldingen):
+    return World(staff, teams, two_meldingen)
+
+
+def answer(response) -> object:
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith("/admin/login/"):
+            return "login"
+        if location == "/admin/":
+            return "home"
+        return "done"
+    return response.status_code
+
+
+def observe(client, world, role: str) -> dict[str, object]:
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    client.raise_request_exception = False
+    return {name: answer(client.get(world.url(name))) for name in admin_url_names()}
+
+
+# What may appear in an answer to whom: a resident's name only to the consulent of the wijk and the
+# teamleider; another provider's user name and organisation to none of these roles.
+MARKERS = {
+    "Anna de Vries": {"consulent", "teamleider"},
+    "aanbieder-welzijn": set(),
+    "Welzijn Lindewaard": set(),
+}
+
+
+def test_the_table_names_only_urls_that_exist():
+    assert set(EXPECTED) <= set(admin_url_names()), sorted(set(EXPECTED) - set(admin_url_names()))
+    assert set(POSTED) == {name for name, row in EXPECTED.items() if 405 in row}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_post_only_url_answers_each_role_as_the_table_says(client, world, role):
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    got = {name: answer(client.post(world.url(name), {})) for name in POSTED}
+    assert got == {name: row[ROLES.index(role)] for name, row in POSTED.items()}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_admin_url_answers_each_role_as_the_table_says(client, world, role):
+    column = ROLES.index(role)
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    client.raise_request_exception = False
+    missing, wrong, leaks = [], [], []
+    for name in admin_url_names():
+        if name not in EXPECTED:
+            missing.append(name)
+            continue
+        response = client.get(world.url(name))
+        got, expected = answer(response), EXPECTED[name][column]
+        if got != expected:
+            wrong.append(f"{name}: {got}, expected {expected}")
+        body = response.content.decode(errors="replace")
+        leaks += [
+            f"{name}: {marker!r}" for marker, who in MARKERS.items() if role not in who and marker in body
+        ]
+    assert not missing, f"admin URLs not in the access table (decide who may reach them): {missing}"
+    assert not wrong, "\n".join(wrong)
+    assert not leaks, "\n".join(leaks)
+
+
+@pytest.mark.skipif(not os.environ.get("ACCESS_PROBE"), reason="only to print what each role gets")
+def test_print_what_each_role_gets(client, world):
+    import json
+
+    seen = {}
+    for role in ROLES:
+        client.logout()
+        seen[role] = observe(client, world, role)
+    print(json.dumps(seen))
