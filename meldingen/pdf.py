@@ -7,17 +7,20 @@ from django.utils import timezone
 from core.pdf import html_to_pdf
 
 from .dates import next_steps
+from .forms import person_words
 
 
 def melding_pdf(melding) -> bytes:
+    answers = melding.typed_answers
     html = render_to_string(
         "meldingen/pdf.html",
         {
             "melding": melding,
             "sections": melding.summary_sections(),
             "created_at": timezone.localtime(melding.created_at),
-            # The same dates the confirmation page and the e-mail give.
+            # The same dates the confirmation page and the e-mail give; for someone else about the person.
             "next": next_steps(melding),
+            "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
             "municipality": {
                 "name": settings.MUNICIPALITY_NAME,
                 "phone": settings.MUNICIPALITY_PHONE,

@@ -12,7 +12,7 @@ from . import confirmation, drafts, ratelimit
 from .address import FOUND, INVALID, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
 from .dates import next_steps
 from .emails import send_draft_link, writer_name
-from .forms import SaveForm, outside_message
+from .forms import SaveForm, outside_message, person_words
 from .pdf import melding_pdf
 from .wizard import SESSION_KEY, answers_from_session
 from .wizard_storage import read_wizard_data, write_wizard_data
@@ -35,6 +35,7 @@ def bevestiging(request):
     melding = confirmation.confirmed_melding(request)
     if melding is None:
         return redirect("meldingen:start")
+    answers = melding.typed_answers
     return render(
         request,
         "meldingen/bevestiging.html",
@@ -43,6 +44,8 @@ def bevestiging(request):
             "next": next_steps(melding),
             "email": melding.contact_email,
             "spoed_phone": settings.MELDINGEN_SPOED_PHONE,
+            # For someone else the page speaks about the person who needs help ("de persoon", "uw cliënt").
+            "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
         },
     )
 

@@ -32,6 +32,7 @@
     counter.className = "form-field__hint char-count";
     counter.id = input.id + "_count";
     counter.setAttribute("aria-live", "polite");
+    counter.setAttribute("data-to-writer", "");  // it speaks to whoever types, also for someone else
     input.parentNode.insertBefore(counter, input.nextSibling);
     function update() {
       var left = max - input.value.length;

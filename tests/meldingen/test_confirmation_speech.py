@@ -1,0 +1,58 @@
+"""After sending: the confirmation page and the PDF speak about the person who needs help when the melding is
+for someone else, and the PDF gives the dates the confirmation page gives."""
+
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import ANDER_UITGEBREID, ZELF_KORT
+
+taalcheck = pytest.importorskip("portal.taalcheck", reason="the B1 taalcheck module is not in this tree")
+pytestmark = pytest.mark.django_db
+
+WRONG_PERSON = re.compile(r"\b(u|uw|mij|mijn)\b", re.I)
+DATE = re.compile(r"uiterlijk ((?:\w+ )?\d{1,2} \w+(?: \d{4})?)")
+
+
+def pdf_text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def confirmation(walker, steps) -> str:
+    walker.walk(steps)
+    walker.submit()
+    return walker.client.get("/melding/bevestiging/").content.decode()
+
+
+def test_for_someone_else_the_confirmation_speaks_about_the_person(walker):
+    html = confirmation(walker, ANDER_UITGEBREID)
+    main = BeautifulSoup(html, "html.parser").find("main")
+    assert "In het gesprek kijken we samen wat de persoon nodig heeft." in main.get_text(" ", strip=True)
+    for element in main.select("[data-to-writer]"):
+        element.decompose()
+    about = main.get_text(" ", strip=True)
+    assert not WRONG_PERSON.findall(about), about
+    report = taalcheck.check_text(taalcheck.html_to_text(html[html.index("<main") :]))
+    assert report.passed, report.problems
+
+
+def test_for_oneself_the_confirmation_still_says_u(walker):
+    html = confirmation(walker, ZELF_KORT)
+    assert "In het gesprek kijken we samen wat u nodig hebt." in html
+    assert "Daarna kunt u een aanvraag doen." in html
+
+
+@pytest.mark.parametrize("steps", [ZELF_KORT, ANDER_UITGEBREID], ids=["zelf", "ander-spoed"])
+def test_the_pdf_gives_the_dates_of_the_confirmation_page(walker, steps):
+    html = confirmation(walker, steps)
+    dates = DATE.findall(" ".join(BeautifulSoup(html, "html.parser").find("main").get_text(" ").split()))
+    assert len(dates) == 2, dates
+    text = pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content)
+    for date in dates:
+        assert date in text, (date, text)
+    if steps is ANDER_UITGEBREID:
+        assert "wat de persoon nodig heeft" in text and "wat u nodig hebt" not in text
