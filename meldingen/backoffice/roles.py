@@ -61,7 +61,9 @@ def can_approve_targets(user) -> bool:
 
 
 def can_send_signaal(user) -> bool:
-    return user.is_active and user.has_perm("backoffice.send_signaal")
+    """Providers and professionals outside the wijkteams. A consulent or teamleider is a professional on the
+    kaart too (see receivers.py), but signals go to the wijkteam: they do not send one to themselves."""
+    return user.is_active and user.has_perm("backoffice.send_signaal") and not can_see_meldingen(user)
 
 
 def ensure_roles() -> None:
