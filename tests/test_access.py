@@ -61,6 +61,16 @@ BACKOFFICE = {
     "backoffice:change_status": (L, 405, 405, 405, 405, 405, 405),  # POST only; checked there
     "backoffice:assign": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_note": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:record_nazorg": (L, 405, 405, 405, 405, 405, 405),
+    # A signal about a Centrum client, sent by the provider: its page for the wijkteam Centrum and the
+    # teamleider; the sender sees only "Mijn signalen". Only providers and professionals outside the
+    # wijkteams send one.
+    "backoffice:signaal": (L, H, H, 200, 404, 200, H),
+    "backoffice:signaal_status": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:signaal_nieuw": (L, 200, H, H, H, H, H),
+    "backoffice:signalen_verstuurd": (L, 200, H, H, H, H, H),
     "backoffice:dashboard": (L, H, H, 200, 200, 200, H),
     "backoffice:dashboard_csv": (L, H, H, 200, 200, 200, H),
     "backoffice:audit": (L, H, H, H, H, 200, 200),
@@ -72,11 +82,16 @@ BACKOFFICE = {
     "backoffice:otp_verify": (L, 200, 200, 200, 200, 200, 200),
 }
 # The same URLs posted without data: a role that passes the access check gets the form's 400 or is sent on
-# ("done"); the Oude Haven consulent does not find the Centrum melding.
+# ("done"); the Oude Haven consulent does not find the Centrum melding, its nazorg or the Centrum signal.
 POSTED = {
     "backoffice:change_status": (L, H, H, 400, 404, 400, H),
     "backoffice:add_note": (L, H, H, 400, 404, 400, H),
     "backoffice:assign": (L, H, H, H, H, "done", H),
+    # Taking, a verwijzing and the nazorg outcome go back to the melding's page with a message.
+    "backoffice:take": (L, H, H, "done", 404, "done", H),
+    "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
+    "backoffice:record_nazorg": (L, H, H, "done", 404, "done", H),
+    "backoffice:signaal_status": (L, H, H, 400, 404, 400, H),
     "backoffice:retry_delivery": (L, H, H, H, H, H, "done"),
     "backoffice:target_decide": (L, H, H, H, H, "done", H),
 }
@@ -159,6 +174,8 @@ class World:
     """One of everything, so every URL that names a record has one to name."""
 
     def __init__(self, staff, teams, meldingen):
+        from meldingen.backoffice import signalen
+        from meldingen.backoffice.workflow import Status, Uitkomst
         from meldingen.delivery.models import DeliveryJob
         from portal.begrippen import Begrip
         from socialekaart import models as kaart
@@ -211,6 +228,23 @@ class World:
         self.target.changed_by = staff["beheerder"]
         self.target.save()
         self.job = DeliveryJob.create_for(meldingen["centrum"], self.target)
+        # A signal about a client in Centrum, sent by the provider; and the nazorg of the Centrum melding,
+        # afgehandeld with support granted.
+        self.signaal = signalen.send(
+            self.users["provider"],
+            {
+                "naam": "Carla Smit",
+                "postcode": "3911 AC",
+                "telefoon": "0611111111",
+                "onderwerpen": ["eenzaamheid"],
+                "toelichting": "Mevrouw komt de deur niet meer uit.",
+                "toestemming_door": "client",
+            },
+        )
+        for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+            self.behandeling.change_status(status, staff["consulent"])
+        self.behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.TOEGEKEND)
+        self.nazorg = self.behandeling.nazorg
 
     def kwargs_for(self, name: str) -> dict:
         namespace, view = name.split(":", 1)
@@ -219,6 +253,10 @@ class World:
                 return {"job_pk": self.job.pk}
             if view == "target_decide":
                 return {"pk": self.target.pk}
+            if view in ("signaal", "signaal_status"):
+                return {"pk": self.signaal.pk}
+            if view == "record_nazorg":
+                return {"pk": self.nazorg.pk}
             return {"pk": self.behandeling.pk}
         if namespace == "bezorgdoelen":
             return {"pk": self.target.pk}
