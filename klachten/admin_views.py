@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from socialekaart import public
 
-from . import stoplicht
+from . import tasks
 from .access import can_see_klachten, is_staff_handler, provider_organisatie_id, visible_klachten
 from .forms import ClientaantallenForm, ReactieForm, SamenvattingForm, StaffKlachtForm, StatusForm
 from .models import Clientaantal, KlachtGebeurtenis
@@ -66,7 +66,7 @@ def detail(request, pk):
                 except TransitionNotAllowed:
                     messages.error(request, _("Deze stap is niet toegestaan."))
                 else:
-                    stoplicht.werk_bij()
+                    tasks.recount()
                     messages.success(request, _("De status is gewijzigd."))
                 return redirect("klachten_admin:detail", pk=klacht.pk)
         elif staff and action == "samenvatting":
@@ -168,7 +168,7 @@ def clienten(request):
                 elif row.aantal != aantal:
                     row.aantal, row.bijgewerkt_op = aantal, today
                     row.save(update_fields=["aantal", "bijgewerkt_op"])
-        stoplicht.werk_bij()
+        tasks.recount()
         messages.success(request, _("De aantallen zijn bewaard."))
         return redirect("klachten_admin:clienten")
     return render(

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 
 from core.ratelimit import within_limit
 
-from . import stoplicht
+from . import stoplicht, tasks
 from .forms import KlachtForm
 from .models import Klacht
 from .workflow import Kanaal
@@ -24,7 +24,7 @@ def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None) -> Klacht:
         klacht.ontvangen_op = ontvangen_op
     klacht.gegevens = form.gegevens()
     klacht.save()
-    stoplicht.werk_bij()
+    tasks.recount()
     return klacht
 
 

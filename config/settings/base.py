@@ -447,6 +447,8 @@ KLACHTEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("KLACHTEN_RATE_LIMIT_WIN
 # The traffic light on the kaart (klachten/stoplicht.py): complaints per 100 clients in the last MAANDEN
 # months; orange from ORANJE, red from ROOD; no light below MIN_CLIENTEN clients or for a provider that
 # first reported its clients less than MIN_DAGEN days ago; green below MIN_KLACHTEN complaints.
+# Seconds between two recounts of the traffic lights (klachten/tasks.py), so old complaints drop out.
+KLACHTEN_STOPLICHT_SECONDS = float(os.environ.get("KLACHTEN_STOPLICHT_SECONDS", "86400"))
 KLACHTEN_STOPLICHT = {
     "MAANDEN": 12,
     "ORANJE": float(os.environ.get("KLACHTEN_STOPLICHT_ORANJE", "2")),

@@ -106,3 +106,25 @@ def test_a_voorzienings_page_shows_the_light_in_words_and_links_to_the_explanati
     assert "stoplicht--groen" in html and "Groen" in html
     assert "/klacht/stoplicht/" in html
     assert f"/klacht/?organisatie={kaart['zorg'].pk}" in html
+
+
+def test_the_lights_are_counted_again_every_day_by_the_worker(db, settings):
+    """A complaint past the 12-month window drops out without anyone touching the provider: each recount
+    puts the next one on the queue, a day later."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from klachten import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    tasks.recount()
+    tasks.recount()  # a second change queues no second recount
+    waiting = DBTaskResult.objects.filter(task_path=tasks.update_stoplichten_task.module_path)
+    assert waiting.count() == 1
+    assert waiting.get().run_after > timezone.now() + timedelta(hours=23)
+    waiting.update(run_after=timezone.now())  # its day has come: the worker runs it
+    queued = waiting.get()
+    queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
+    assert waiting.filter(run_after__gt=timezone.now() + timedelta(hours=23)).count() == 1

@@ -2,11 +2,11 @@
 
 from django.core.management.base import BaseCommand
 
-from klachten.stoplicht import werk_bij
+from klachten.tasks import recount
 
 
 class Command(BaseCommand):
     help = "Bereken de stoplichten van de klachten opnieuw (elke dag)."
 
     def handle(self, *args, **options):
-        self.stdout.write(self.style.SUCCESS(f"{werk_bij()} stoplichten bijgewerkt."))
+        self.stdout.write(self.style.SUCCESS(f"{recount()} stoplichten bijgewerkt."))
