@@ -11,8 +11,13 @@ from .forms import person_words
 
 
 def melding_pdf(melding) -> bytes:
+    return html_to_pdf(melding_pdf_html(melding))
+
+
+def melding_pdf_html(melding) -> str:
+    """The PDF's HTML: what the resident reads, also for the taalcheck."""
     answers = melding.typed_answers
-    html = render_to_string(
+    return render_to_string(
         "meldingen/pdf.html",
         {
             "melding": melding,
@@ -28,4 +33,3 @@ def melding_pdf(melding) -> bytes:
             },
         },
     )
-    return html_to_pdf(html)

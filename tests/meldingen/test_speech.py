@@ -233,3 +233,31 @@ def test_toch_nu_verdergaan_goes_back_to_where_the_resident_was(walker):
     html = walker.client.post("/melding/opslaan/", {"email": "jan@example.org"}).content.decode()
     assert 'href="/melding/gegevens/">Toch nu verdergaan' in html
     assert mail.outbox[0].body.startswith("Beste Jan Jansen,")
+
+
+def test_the_pdf_of_every_variant_passes_the_taalcheck(walker, capsys):
+    """The PDF's own text, with each answer counted as one plain word: what the resident typed is not ours."""
+    from meldingen.pdf import melding_pdf_html
+
+    figures = []
+    for voor_wie, soort in VARIANTS:
+        walker.walk(path(voor_wie, soort))
+        walker.submit()
+        tree = BeautifulSoup(melding_pdf_html(Melding.objects.latest("created_at")), "html.parser")
+        for answer in tree.select("td, .reference"):
+            answer.string = "Antwoord."
+        report = taalcheck.check_text(taalcheck.html_to_text(str(tree.body)))
+        assert report.passed, (voor_wie, soort, report.problems, report.rare_words)
+        figures.append(f"{voor_wie}/{soort}: Flesch-Douma {report.flesch_douma:.0f}, LIX {report.lix:.0f}")
+    with capsys.disabled():
+        print("\ntaalcheck of the melding PDF per variant:\n" + "\n".join(figures))
+
+
+def test_the_saved_melding_email_passes_the_taalcheck(walker):
+    walker.walk(ANDER_UITGEBREID[:4])
+    walker.post("gegevens", dict(ANDER_UITGEBREID)["gegevens"], opslaan="1")
+    walker.client.post("/melding/opslaan/", {"email": "petra@example.org"})
+    body = mail.outbox[-1].body
+    assert body.startswith("Beste Petra de Vries,")
+    report = taalcheck.check_text(body)
+    assert report.passed, report.problems
