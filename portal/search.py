@@ -62,7 +62,29 @@ def page_vocabulary() -> list[str]:
 @receiver(post_save, sender=Begrip)
 @receiver(post_delete, sender=Begrip)
 def _forget_vocabulary(**kwargs):
-    cache.delete(VOCABULARY_KEY)
+    cache.delete_many([VOCABULARY_KEY, VOCABULARY_KEY + ":titles"])
+
+
+def title_words() -> list[str]:
+    """The words of the live pages' titles and the begrippen: the names people search for, which "Bedoelde
+    u ...?" may offer beside the shared vocabulary (never a word from the middle of a text)."""
+    key = VOCABULARY_KEY + ":titles"
+    known = cache.get(key)
+    if known is None:
+        found = {
+            word.lower()
+            for title in Page.objects.live().values_list("title", flat=True)
+            for word in words(title)
+        }
+        found.update(
+            word.lower()
+            for begrip in all_begrippen()
+            for variant in begrip["variants"]
+            for word in words(variant)
+        )
+        known = sorted(word for word in found if len(word) >= 4 and word not in search_text.STOPWORDS)
+        cache.set(key, known, settings.PORTAL_CACHE_SECONDS)
+    return known
 
 
 def _known(word: str, page_words: set[str], shared) -> bool:
@@ -76,14 +98,16 @@ def _known(word: str, page_words: set[str], shared) -> bool:
 
 def suggestion_for(query: str) -> str | None:
     """The query with each unknown word replaced by the closest word of the shared vocabulary (names,
-    themes and synonyms, never a fragment of a page), or None if nothing changed."""
+    themes and synonyms) or of a page title, never a fragment of a page's text; None if nothing changed."""
     shared = vocabulary.current()
     page_words = set(page_vocabulary())
     changed, suggested = False, []
     for word in query.split():
         lowered = search_text.normalise(word)
         if len(lowered) >= 4 and not _known(lowered, page_words, shared):
-            close = difflib.get_close_matches(lowered, shared.suggestion_words, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(
+                lowered, shared.suggestion_words + title_words(), n=1, cutoff=0.75
+            )
             if close:
                 suggested.append(close[0])
                 changed = True

@@ -30,6 +30,7 @@ class ProviderPanel(Component):
             ],
             "capaciteit_url": reverse("wagtailsnippets_socialekaart_capaciteit:list"),
             "oldest": oldest,
+            "stale": oldest is not None and timezone.now() - oldest > models.CAPACITEIT_VEROUDERD_NA,
             "old_count": capaciteit.filter(
                 bijgewerkt_op__lt=timezone.now() - models.CAPACITEIT_VEROUDERD_NA
             ).count(),

@@ -124,8 +124,7 @@ class DatabaseBackend(SearchBackend):
         matches = engine.match(parsed.groups)
         positions = snap.pos_by_doc_pk
         scores = {positions[pk]: score for pk, score in matches.items() if pk in positions}
-        suggestable = set(vocabulary.suggestion_words)
-        return scores, parsed.did_you_mean(" ".join(typed_words), suggestable)
+        return scores, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
 
     @staticmethod
     def _origin(postcode: str, snap) -> tuple[Origin | None, bool]:

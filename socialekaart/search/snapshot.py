@@ -117,6 +117,7 @@ class Snapshot:
     synonyms: dict = field(default_factory=dict)
     vocabulary: Vocabulary | None = None
     search_vocabulary: SearchVocabulary | None = None  # synonyms, names and the compound word list
+    suggestion_words: frozenset = frozenset()  # what "Bedoelde u ...?" may offer
     compounds: dict[str, list[str]] = field(default_factory=dict)  # stem of a list word -> index words
     autocomplete: Autocomplete | None = None
     _organisation_masks: dict = field(default_factory=dict)
@@ -251,6 +252,10 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
     snapshot.search_vocabulary = SearchVocabulary(
         synonyms=tuple(tuple(group) for group in synonym_groups),
         names=tuple(name for facet in ("thema", "doelgroep") for _, name in snapshot.options.get(facet, ())),
+    )
+    # "Bedoelde u ...?" offers words of the vocabulary and of the voorzieningen's names, never a fragment.
+    snapshot.suggestion_words = frozenset(snapshot.search_vocabulary.suggestion_words) | frozenset(
+        SearchVocabulary(names=tuple(names)).suggestion_words
     )
     snapshot.compounds = snapshot.search_vocabulary.decompounder.compounds_by_part(
         word for word, _ in index_words

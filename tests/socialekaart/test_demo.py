@@ -79,17 +79,6 @@ def test_demo_accounts_for_every_organisation(demo, client, settings):
     assert client.get("/admin/").status_code == 200
 
 
-def test_without_debug_or_accounts_flag_no_account_gets_the_demo_password(db, settings):
-    settings.DEBUG = False
-    out = io.StringIO()
-    call_command("load_demo_kaart", stdout=out)
-    assert not AanbiederAccount.objects.exists()
-    assert not get_user_model().objects.exists()
-    assert settings.SOCIALEKAART_DEMO_PASSWORD not in out.getvalue()
-    assert "Geen demo-accounts" in out.getvalue()
-    assert Voorziening.objects.count() >= 150  # the kaart itself is there
-
-
 def test_with_debug_the_demo_accounts_are_made(db, settings):
     settings.DEBUG = True
     call_command("load_demo_kaart", stdout=io.StringIO())

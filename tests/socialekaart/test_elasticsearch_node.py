@@ -58,10 +58,12 @@ def test_the_node_analyses_dutch_as_the_mapping_says(es):
         answer = client.indices.analyze(index=alias_name(), analyzer=analyzer, text=text)
         return [token["token"] for token in answer["tokens"]]
 
+    # Stop words out, accents folded, Dutch stems, and the compound split on the vocabulary's word list.
     assert tokens("nl_index", "De huishoudelijke hulp bij Mantelzorgcafé") == [
         "huishoud",
         "hulp",
         "mantelzorgcaf",
+        "mantelzorg",
     ]
     assert tokens("autocomplete_index", "Café")[:3] == ["ca", "caf", "cafe"]
 
