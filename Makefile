@@ -23,7 +23,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench clean
+.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench clean
 
 # Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -86,9 +86,9 @@ lint: install
 
 # Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
-# The three runs go side by side, each one's output shown whole when it ends; they share the Elasticsearch
-# test node, started here and stopped afterwards (unless it already ran). The test that stops and restarts
-# the node runs alone afterwards. Without Java or Maven the Elasticsearch tests are skipped with the reason
+# The four runs (SQLite, the browser tests on SQLite, PostgreSQL, the taalcheck) go side by side, each one's
+# output shown whole when it ends; they share the Elasticsearch test node, started here and stopped
+# afterwards (unless it already ran). The test that stops and restarts the node runs alone afterwards. Without Java or Maven the Elasticsearch tests are skipped with the reason
 # (REQUIRE_ELASTICSEARCH=1 makes that an error).
 test: lint system-deps browser-deps postgres
 	$(PY) manage.py check
@@ -99,16 +99,18 @@ test: lint system-deps browser-deps postgres
 	elif [ "$(REQUIRE_ELASTICSEARCH)" = "1" ]; then echo "No Elasticsearch node, and REQUIRE_ELASTICSEARCH=1"; exit 1; \
 	else echo "== No Elasticsearch node: its tests are skipped"; fi; \
 	export ELASTICSEARCH_TEST_URL="$$es"; status=0; \
-	$(MAKE) --no-print-directory -j 3 --output-sync=target test-sqlite test-postgres taalcheck || status=$$?; \
+	$(MAKE) --no-print-directory -j 4 --output-sync=target test-sqlite-suite test-browser test-postgres taalcheck \
+		|| status=$$?; \
 	if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-node-restart || status=$$?; fi; \
 	if [ -n "$$started" ]; then bash services/elasticsearch.sh stop; fi; \
 	exit $$status
 
 # The browser tests empty the database after each test (live server), so they get a session of their own:
 # with two workers, a test after them in the same worker would miss what the migrations made.
-test-sqlite: install
+test-sqlite: test-sqlite-suite test-browser
+
+test-sqlite-suite: install
 	env -u DATABASE_URL $(PYTEST) -m "not browser and not node_restart"
-	env -u DATABASE_URL $(PYTEST) -m browser
 
 test-postgres: install postgres
 	@if $(PY) -c "$$POSTGRES_ANSWERS" "$(PG_URL)" 2>/dev/null; then \
