@@ -43,9 +43,11 @@ class Team(models.Model):
         return cls.objects.filter(wijken=wijk).order_by("pk").first() if wijk else None
 
 
-class BehandelingQuerySet(models.QuerySet):
+class TeamVisibleQuerySet(models.QuerySet):
+    """Records routed to a wijkteam (meldingen, signals): all for a teamleider, their own teams' for a
+    consulent, none for anyone else."""
+
     def visible_to(self, user):
-        """The meldingen this user may see: all for a teamleider, their own teams' for a consulent."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.has_perm("backoffice.view_all_meldingen"):
@@ -54,6 +56,8 @@ class BehandelingQuerySet(models.QuerySet):
             return self.filter(team__members=user)
         return self.none()
 
+
+class BehandelingQuerySet(TeamVisibleQuerySet):
     def open(self):
         return self.exclude(status__in=CLOSED_STATUSES)
 
@@ -380,17 +384,7 @@ class Verwijzing(models.Model):
 # --- Signals from providers and professionals ----------------------------------------------------------
 
 
-class SignaalQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Like meldingen: all for a teamleider, their own teams' for a consulent, none for anyone else."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.has_perm("backoffice.view_all_meldingen"):
-            return self
-        if user.has_perm("backoffice.view_team_meldingen"):
-            return self.filter(team__members=user)
-        return self.none()
-
+class SignaalQuerySet(TeamVisibleQuerySet):
     def open(self):
         return self.exclude(status=Signaal.Status.AFGEROND)
 
