@@ -128,9 +128,11 @@ test-fast: install
 test-browser: install browser-deps
 	env -u DATABASE_URL $(PYTEST) -m browser
 
-# The B1 taalcheck over every published demo page, in a throw-away database of this run alone.
+# The B1 taalcheck over every published demo page, in a throw-away database of this run alone (a copy of the
+# tests' migrated template, tests/testdb.py).
 taalcheck: install
 	@dir="$$(mktemp -d "$${TMPDIR:-/tmp}/wmo-taalcheck.XXXXXX")"; trap 'rm -rf "$$dir"' EXIT; \
+	cp "$$(env -u DATABASE_URL $(PY) -m tests.testdb)" "$$dir/db.sqlite3"; \
 	export DATABASE_URL="sqlite:///$$dir/db.sqlite3"; \
 	$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py load_demo && $(PY) manage.py taalcheck
 
@@ -148,4 +150,4 @@ bench: install
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3*
+	rm -rf $(VENV) staticfiles db.sqlite3* .testdb

@@ -14,6 +14,7 @@ PostgreSQL database, which is dropped and created again).
 
 import argparse
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -40,6 +41,7 @@ def parse_args():
     parser.add_argument("--error-seconds", type=float, default=4.0)
     parser.add_argument("--timeout", type=float, default=300.0, help="give up after this many seconds")
     parser.add_argument("--database-url", default=os.environ.get("FAULT_DATABASE_URL", ""))
+    parser.add_argument("--sqlite-template", help="a migrated SQLite file to start from instead of migrating")
     return parser.parse_args()
 
 
@@ -57,11 +59,13 @@ def prepare_environment(database_url: str) -> dict:
     return env
 
 
-def reset_database(database_url: str) -> None:
+def reset_database(database_url: str, sqlite_template: str | None) -> None:
     if database_url.startswith("sqlite"):
         path = Path(database_url.split("sqlite:///", 1)[1])
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if sqlite_template:
+            shutil.copyfile(sqlite_template, path)
         return
     import dj_database_url
     import psycopg
@@ -111,7 +115,7 @@ def main() -> int:
     args = parse_args()
     database_url = args.database_url or f"sqlite:///{tempfile.gettempdir()}/wmo-delivery-fault.sqlite3"
     env = prepare_environment(database_url)
-    reset_database(database_url)
+    reset_database(database_url, args.sqlite_template)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )

@@ -104,3 +104,26 @@ def _flush_past_the_audit_triggers():
 @pytest.fixture(scope="session", autouse=True)
 def _audit_triggers_step_aside_for_flush():
     _flush_past_the_audit_triggers()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's test databases, filled from a migrated template instead of migrating each
+    (tests/testdb.py); the migrate that follows finds nothing to do."""
+    from django.db import connections
+    from django.test.utils import setup_databases
+
+    from . import testdb
+
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        if connection.vendor == "sqlite":
+            testdb.fill_sqlite_memory_database(connection)
+        else:
+            testdb.create_postgres_database(connection)
+        setup_databases(verbosity=0, interactive=False, keepdb=True, serialized_aliases=())
+    yield
+    if connection.vendor != "sqlite":
+        with django_db_blocker.unblock():
+            connection.close()
+            connection.creation._destroy_test_db(connection.settings_dict["NAME"], verbosity=0)

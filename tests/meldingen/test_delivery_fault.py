@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import testdb
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,6 +27,8 @@ def test_every_melding_arrives_exactly_once_through_faults(tmp_path):
             "240",
             "--database-url",
             f"sqlite:///{tmp_path}/fault.sqlite3",
+            "--sqlite-template",
+            str(testdb.sqlite_template()),
         ],
         cwd=ROOT,
         capture_output=True,
