@@ -10,9 +10,10 @@ PG_URL ?= postgres://wmo:wmo-test@127.0.0.1:5432/wmo_portaal
 PYTEST := $(PY) -m pytest -n 2 --dist loadfile --durations=10
 # The Elasticsearch node that `make elasticsearch` starts and `make test` runs the Elasticsearch tests on.
 ES_URL ?= http://127.0.0.1:9200
-# The tests that talk to Elasticsearch (the contract suite runs every backend, the real node among them).
+# The tests that talk to Elasticsearch (the contract suite runs every backend, the real node among them; the
+# quality gate measures the kaart and the site search on it).
 ES_TESTS := tests/socialekaart/test_search_contract.py tests/socialekaart/test_elasticsearch.py \
-	tests/socialekaart/test_elasticsearch_node.py tests/portal/test_search.py
+	tests/socialekaart/test_elasticsearch_node.py tests/portal/test_search.py tests/test_search_quality.py
 
 # Exits 0 when the PostgreSQL server of the URL in argv[1] accepts connections.
 define POSTGRES_ANSWERS

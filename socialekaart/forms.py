@@ -70,11 +70,22 @@ class SearchForm(forms.Form):
         error_messages={
             "max_length": _("Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 3911 AB.")
         },
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "input--short"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "class": "input--short", "form": "kaart-zoeken"}
+        ),
     )
-    mijn_wijk = forms.BooleanField(label=_("Alleen in mijn wijk"), required=False)
+    # After a search the postcode and these boxes sit under "Filters", outside the <form>: hence form=.
+    mijn_wijk = forms.BooleanField(
+        label=_("Alleen in mijn wijk"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"form": "kaart-zoeken"}),
+    )
     # Shown to professionals only (the search page leaves it out for everyone else, and ignores it).
-    plek_vrij = forms.BooleanField(label=_("Alleen met plek vrij, bijgewerkt deze week"), required=False)
+    plek_vrij = forms.BooleanField(
+        label=_("Alleen met plek vrij, bijgewerkt deze week"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"form": "kaart-zoeken"}),
+    )
     sort = forms.ChoiceField(
         label=_("Sorteren op"),
         required=False,

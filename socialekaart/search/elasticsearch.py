@@ -45,7 +45,7 @@ from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from core import vocabulary
 
-from . import facets, versions
+from . import facets, text, versions
 from .contract import (
     FacetOption,
     Hit,
@@ -56,8 +56,11 @@ from .contract import (
     SearchResults,
     SearchUnavailable,
 )
+from .query import did_you_mean, suggestable_words
 
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
+# Phrases the suggester proposes; the first whose corrections are words of the vocabulary is offered.
+SUGGESTION_CANDIDATES = 5
 SEARCH_ANALYZER = "nl_zoeken"
 OUTDATED_CAPACITY_WEIGHT = 0.5
 BULK_CHUNK = 500
@@ -359,7 +362,7 @@ def _distance(origin: Origin) -> dict:
 def _phrase_suggester() -> dict:
     return {
         "field": "spelling",
-        "size": 1,
+        "size": SUGGESTION_CANDIDATES,
         "gram_size": 3,
         "max_errors": 2,
         "direct_generator": [{"field": "spelling", "suggest_mode": "always", "min_word_length": 3}],
@@ -400,6 +403,7 @@ class ElasticsearchBackend(SearchBackend):
         )
         self.alias = alias_name()
         self.synonyms_set = synonyms_set_name()
+        self._suggestable = (None, None, frozenset())  # (index token, vocabulary, words)
 
     # -- searching
 
@@ -422,7 +426,7 @@ class ElasticsearchBackend(SearchBackend):
             hits=hits,
             facets=options,
             origin=origin,
-            did_you_mean=_did_you_mean(response, query.text),
+            did_you_mean=_did_you_mean(response, query.text, self._suggestable_words),
             page=query.page,
             per_page=query.per_page,
             postcode_unknown=postcode_unknown,
@@ -436,6 +440,19 @@ class ElasticsearchBackend(SearchBackend):
         response = self._call(lambda: search.using(self.client).execute())
         names = [hit.name for hit in response.hits] + _matching_terms(prefix)
         return list(dict.fromkeys(names))[:limit]
+
+    def _suggestable_words(self) -> frozenset[str]:
+        """The words "Bedoelde u ...?" may offer (query.suggestable_words), read again when the index or the
+        vocabulary changed."""
+        from ..models import Voorziening
+
+        token, words = versions.current_token(), vocabulary.current()
+        known_token, known_words, suggestable = self._suggestable
+        if token != known_token or words is not known_words:
+            names = Voorziening.objects.exclude(status="gestopt").values_list("name", flat=True)
+            suggestable = suggestable_words(words, names.iterator())
+            self._suggestable = (token, words, suggestable)
+        return suggestable
 
     # -- keeping the index current
 
@@ -676,14 +693,24 @@ def _bucket_counts(aggregations, facet: str) -> dict[str, int]:
     return {bucket.key: bucket.doc_count for bucket in aggregations[facet].opties.buckets}
 
 
-def _did_you_mean(response, text: str) -> str | None:
+def _did_you_mean(response, typed: str, suggestable) -> str | None:
+    """The phrase suggester's first proposal that survives the rule both backends share (query.did_you_mean):
+    only corrections to words of the vocabulary or of a name, so never a fragment of a description.
+    `suggestable` is called only when there is a proposal (it may read the database)."""
     suggestions = getattr(response, "suggest", None)
     if not suggestions or "did_you_mean" not in suggestions:
         return None
+    typed_words = text.words(typed)
+    allowed = None
     for entry in suggestions.did_you_mean:
         for option in entry.options:
-            if option.text.casefold() != text.casefold():
-                return option.text
+            proposed = text.words(option.text)
+            if len(proposed) != len(typed_words):
+                continue  # words cannot be paired with what was typed
+            allowed = suggestable() if allowed is None else allowed
+            found = did_you_mean(typed, dict(zip(typed_words, proposed, strict=True)), allowed)
+            if found:
+                return found
     return None
 
 

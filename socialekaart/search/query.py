@@ -6,7 +6,10 @@ alternatives of which one must match; each alternative is a list of words that m
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from core.vocabulary import SearchVocabulary
 
 from . import text
 
@@ -23,14 +26,31 @@ class ParsedQuery:
     corrected: dict[str, str] = field(default_factory=dict)  # typed word -> best known word
 
     def did_you_mean(self, typed: str, suggestable=None) -> str | None:
-        """The typed words with their corrections; only corrections to a word of `suggestable` (the
-        vocabulary of names, themes and synonyms) count, so no fragment of a description is ever offered."""
-        corrected = {
-            word: best for word, best in self.corrected.items() if suggestable is None or best in suggestable
-        }
-        if not corrected:
-            return None
-        return " ".join(corrected.get(word, word) for word in text.words(typed))
+        return did_you_mean(typed, self.corrected, suggestable)
+
+
+# "Bedoelde u ...?" is the same rule for every backend: these two functions decide it.
+
+
+def suggestable_words(vocabulary: SearchVocabulary, names: Iterable[str]) -> frozenset[str]:
+    """The words "Bedoelde u ...?" may offer: those of the shared vocabulary (themes, target groups, the
+    editors' synonyms) and of the voorzieningen's names; never a word found only in a description."""
+    return frozenset(vocabulary.suggestion_words) | frozenset(
+        SearchVocabulary(names=tuple(names)).suggestion_words
+    )
+
+
+def did_you_mean(typed: str, corrected: dict[str, str], suggestable=None) -> str | None:
+    """The typed words with their corrections (typed word -> better word). Only corrections to a word of
+    `suggestable` count, so no fragment of a description is ever offered; None when none is left."""
+    corrected = {
+        word: best
+        for word, best in corrected.items()
+        if best != word and (suggestable is None or best in suggestable)
+    }
+    if not corrected:
+        return None
+    return " ".join(corrected.get(word, word) for word in text.words(typed))
 
 
 def synonym_phrases(groups: list[list[str]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:

@@ -18,7 +18,7 @@ from core.vocabulary import SearchVocabulary
 from ..models import Synoniemgroep, Voorziening, Wijk, WijkPostcode, ZoekDocument, ZoekWoord
 from . import facets, text
 from .geo import haversine_km
-from .query import synonym_phrases
+from .query import suggestable_words, synonym_phrases
 
 _ONE = re.compile("1")
 _WINDOW = 4096
@@ -254,9 +254,7 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
         names=tuple(name for facet in ("thema", "doelgroep") for _, name in snapshot.options.get(facet, ())),
     )
     # "Bedoelde u ...?" offers words of the vocabulary and of the voorzieningen's names, never a fragment.
-    snapshot.suggestion_words = frozenset(snapshot.search_vocabulary.suggestion_words) | frozenset(
-        SearchVocabulary(names=tuple(names)).suggestion_words
-    )
+    snapshot.suggestion_words = suggestable_words(snapshot.search_vocabulary, names)
     snapshot.compounds = snapshot.search_vocabulary.decompounder.compounds_by_part(
         word for word, _ in index_words
     )

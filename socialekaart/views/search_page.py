@@ -57,6 +57,8 @@ def search(request):
         "page_not_found": page_number is None,
         "breadcrumbs": kaart_breadcrumbs(),
         "query_text": query_kwargs["text"],
+        # After a search (any parameter) the results come first: postcode and wijk move under "Filters".
+        "searched": bool(request.GET),
         "has_filters": form.has_filters(),
         "active_filters": form.active_filter_count(),
     }

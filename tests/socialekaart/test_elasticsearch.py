@@ -399,6 +399,23 @@ def test_search_offers_a_correction_when_nothing_is_found(cluster, backend, kaar
     assert results.did_you_mean == "huishouding"
 
 
+def test_a_proposal_with_a_word_outside_the_vocabulary_is_passed_over(cluster, backend, kaart):
+    """The suggester draws on descriptions too; only corrections to words of a name, theme or synonym count
+    (the rule the database backend keeps as well: socialekaart.search.query.did_you_mean)."""
+    empty = search_response([], [])
+    empty["hits"]["total"]["value"] = 0
+    options = [{"text": "koffie drinkt", "score": 0.9}, {"text": "koffie mantelzorg", "score": 0.5}]
+    empty["suggest"] = {
+        "did_you_mean": [{"text": "kofie mantlezorg", "offset": 0, "length": 16, "options": options}]
+    }
+    cluster.on("POST", f"/{ALIAS}/_search", body=empty)
+    # "koffie" is only in a summary: the first proposal is passed over, the second keeps only "mantelzorg".
+    assert backend.search(SearchQuery(text="kofie mantlezorg")).did_you_mean == "kofie mantelzorg"
+    empty["suggest"]["did_you_mean"][0]["options"] = options[:1]
+    cluster.on("POST", f"/{ALIAS}/_search", body=empty)
+    assert backend.search(SearchQuery(text="kofie mantlezorg")).did_you_mean is None
+
+
 def test_unknown_postcode_is_reported_and_not_used(cluster, backend, kaart):
     cluster.on("POST", f"/{ALIAS}/_search", body=search_response([kaart.cafe], [[]]))
     results = backend.search(SearchQuery(postcode="9999 ZZ", sort="distance"))

@@ -80,6 +80,19 @@ def test_a_typo_suggests_the_right_word(backend, kaart):
     assert results.did_you_mean and "huishouding" in results.did_you_mean
 
 
+@pytest.mark.parametrize("typed", ["kofie", "chilen", "kofie chilen"])
+def test_did_you_mean_never_offers_a_word_found_only_in_a_description(backend, kaart, typed):
+    # "koffie" and "chillen" are in summaries only, not in a name, theme or synonym.
+    assert backend.search(SearchQuery(text=typed)).did_you_mean is None
+
+
+def test_did_you_mean_offers_a_word_once_it_is_in_the_vocabulary(backend, kaart):
+    assert backend.search(SearchQuery(text="kofie")).did_you_mean is None
+    Synoniemgroep.objects.create(termen="koffie, koffieochtend")
+    backend.synonyms_changed()
+    assert backend.search(SearchQuery(text="kofie")).did_you_mean == "koffie"
+
+
 def test_nonsense_finds_nothing(backend, kaart):
     results = backend.search(SearchQuery(text="xqzvw"))
     assert results.total == 0
