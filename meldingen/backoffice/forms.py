@@ -217,6 +217,18 @@ class SignaalForm(forms.Form):
         },
     )
 
+    organisatie = forms.CharField(
+        label=_("Uw organisatie of praktijk"),
+        max_length=200,
+        help_text=_("Zo weet het wijkteam waar u werkt."),
+        error_messages={"required": _("Vul de naam van uw organisatie of praktijk in.")},
+    )
+
+    def __init__(self, *args, ask_organisation=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_organisation:  # a provider's login: the kaart knows its organisation
+            del self.fields["organisatie"]
+
     def clean_postcode(self):
         postcode = normalise_postcode(self.cleaned_data["postcode"])
         if not postcode:

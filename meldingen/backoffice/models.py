@@ -410,6 +410,8 @@ class Signaal(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="signalen_gestuurd"
     )
     sender_name = models.CharField(_("afzender"), max_length=200)
+    # A provider's organisation as the kaart knows it; a professional's as they typed it.
+    sender_organisation = models.CharField(_("organisatie van de afzender"), max_length=200, blank=True)
     onderwerpen = models.JSONField(_("wat speelt er"), default=list)
     encrypted_data = models.TextField(editable=False)
     toestemming_door = models.CharField(

@@ -28,6 +28,11 @@ def new_reference() -> str:
     return f"S-{chars[:4]}-{chars[4:]}"
 
 
+def sender_organisation(user) -> str:
+    """The organisation of a provider's login on the kaart; "" for a professional (the form asks them)."""
+    return kaart.organisatie_name_of_provider(user)
+
+
 def send(user, data: dict) -> Signaal:
     """Store a signal from a valid SignaalForm's cleaned_data: the client's data encrypted, routed to the
     team of the postcode's wijk, the contact term counted in working days; audited."""
@@ -38,6 +43,7 @@ def send(user, data: dict) -> Signaal:
             reference=new_reference(),
             sender=user,
             sender_name=(user.get_full_name() or user.get_username())[:200],
+            sender_organisation=(sender_organisation(user) or data.get("organisatie", "")).strip()[:200],
             onderwerpen=list(data["onderwerpen"]),
             encrypted_data=encrypt_json(
                 {
