@@ -355,6 +355,9 @@ MELDINGEN_PDOK_TIMEOUT_SECONDS = float(os.environ.get("MELDINGEN_PDOK_TIMEOUT_SE
 MELDINGEN_GEMEENTE_CODE = os.environ.get("MELDINGEN_GEMEENTE_CODE", "")
 # Days after a melding is closed before its personal data is removed.
 MELDINGEN_RETENTION_DAYS = int(os.environ.get("MELDINGEN_RETENTION_DAYS", "365"))
+# Fields of other apps encrypted under MELDINGEN_ENCRYPTION_KEYS, as "app_label.Model.field": the melding's
+# `rotate_melding_keys` re-encrypts them too, without importing those apps.
+ENCRYPTED_FIELDS_ELSEWHERE = ["klachten.Klacht.encrypted_gegevens"]
 # Days a "save and continue later" link stays valid.
 MELDINGEN_DRAFT_DAYS = int(os.environ.get("MELDINGEN_DRAFT_DAYS", "7"))
 # Minutes the confirmation page and its PDF stay available to the browser that sent the melding.
