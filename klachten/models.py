@@ -98,6 +98,8 @@ class Klacht(models.Model):
     reactie_aanbieder = models.TextField(_("reactie van de aanbieder"), blank=True)
     reactie_op = models.DateTimeField(_("reactie gegeven op"), null=True, blank=True)
     afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    # Set when retention removed the resident's data and the texts; the row stays for the stoplicht.
+    personal_data_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = KlachtQuerySet.as_manager()
 

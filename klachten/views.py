@@ -25,6 +25,7 @@ def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None) -> Klacht:
     klacht.gegevens = form.gegevens()
     klacht.save()
     tasks.recount()
+    tasks.schedule_retention()
     return klacht
 
 

@@ -426,6 +426,9 @@ class Signaal(models.Model):
     contact_deadline = models.DateField(_("contact uiterlijk"))
     created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    # When it became "afgerond" (None while open): the retention period counts from here.
+    closed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    personal_data_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = SignaalQuerySet.as_manager()
 

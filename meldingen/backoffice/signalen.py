@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.backoffice.models import AuditEntry, Signaal, Team
+from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
 from meldingen.reference import ALPHABET
 from socialekaart import public as kaart
@@ -60,11 +61,16 @@ def send(user, data: dict) -> Signaal:
             contact_deadline=Signaal.contact_deadline_for(today),
         )
         AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_SENT, reference=signaal.reference)
+    schedule_retention()  # the signal's data goes by the backoffice's recurring retention task
     return signaal
 
 
 def change_status(signaal, user, status: str) -> None:
     with transaction.atomic():
+        if status == Signaal.Status.AFGEROND and signaal.status != status:
+            signaal.closed_at = timezone.now()
+        elif status != Signaal.Status.AFGEROND:
+            signaal.closed_at = None
         signaal.status = status
-        signaal.save(update_fields=["status", "updated_at"])
+        signaal.save(update_fields=["status", "closed_at", "updated_at"])
         AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_STATUS, status, reference=signaal.reference)
