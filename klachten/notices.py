@@ -3,7 +3,8 @@ complaint's number, a date and a link, never the resident's words, name or conta
 travels outside our systems.
 
 - A new complaint: to the mailbox of the contract team it was routed to.
-- A postponement (Awb 9:11 lid 2): to the resident, when they gave an e-mail address."""
+- A postponement (Awb 9:11 lid 2): to the resident, when they gave an e-mail address: the number and the new
+  date, not the reason (it may name people); the resident can call to hear it."""
 
 import logging
 
@@ -54,4 +55,27 @@ def send_new_klacht_notice(klacht_pk: int) -> bool:
         return False
     subject, body = new_klacht_notice(klacht)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [klacht.team.mailbox])
+    return True
+
+
+def queue_verdaging_notice(klacht_pk: int) -> None:
+    _enqueue(send_verdaging_notice, klacht_pk)
+
+
+def verdaging_notice(klacht) -> tuple[str, str]:
+    subject = _("Uw klacht %(reference)s: wij hebben meer tijd nodig") % {"reference": klacht.reference}
+    body = render_to_string(
+        "klachten/email/verdaagd.txt", {"klacht": klacht, "municipality": _municipality()}
+    )
+    return subject, body
+
+
+@task()
+def send_verdaging_notice(klacht_pk: int) -> bool:
+    klacht = Klacht.objects.filter(pk=klacht_pk, personal_data_removed_at__isnull=True).first()
+    email = klacht.gegevens.get("email") if klacht is not None else ""
+    if not email:
+        return False
+    subject, body = verdaging_notice(klacht)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
     return True

@@ -1,6 +1,7 @@
 """Retention: once a complaint has been afgehandeld for KLACHTEN_RETENTION_DAYS, the resident's words and
 contact details go, and so do the texts written about it (the summary for the provider, the provider's reply),
-which may name the resident. The row stays (organisation, thema, dates, oordeel): the stoplicht counts it."""
+which may name the resident, and the reason of a postponement. The row stays (organisation, thema, dates,
+oordeel): the stoplicht counts it."""
 
 from datetime import timedelta
 
@@ -20,5 +21,6 @@ def remove_expired_personal_data(now=None) -> int:
         encrypted_gegevens="",
         samenvatting_aanbieder="",
         reactie_aanbieder="",
+        verdaging_reden="",
         personal_data_removed_at=now,
     )
