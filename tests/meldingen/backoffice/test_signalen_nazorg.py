@@ -303,3 +303,32 @@ def test_the_new_texts_for_providers_and_consulenten_pass_the_taalcheck(staff, s
         main = html.split('id="backoffice-content"', 1)[1]
         report = check_text(html_to_text(main))
         assert report.passed, report.problems
+
+
+def test_the_consulents_signal_page_nazorg_form_and_their_error_states_pass_the_taalcheck(
+    staff, senders, two_meldingen, client
+):
+    from tests.b1 import assert_b1, backoffice_text
+
+    client.force_login(senders["professional"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    data = [SIGNAAL["naam"], SIGNAAL["toelichting"], SIGNAAL["organisatie"], senders["professional"].username]
+    data += ["Wijkteam Oude Haven", "Oude Haven"]
+    client.force_login(staff["consulent_haven"])
+    url = f"/admin/backoffice/signalen/{signaal.pk}/"
+    assert_b1(backoffice_text(client.get(url).content.decode()), "signal page", data)
+    error = client.post(url + "status/", {"status": "weg"})
+    assert error.status_code == 400
+    assert_b1(backoffice_text(error.content.decode()), "signal page, error", data)
+
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
+    )
+    client.force_login(staff["consulent"])
+    melding_page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content.decode()
+    assert_b1(backoffice_text(melding_page, "nazorg-heading"), "nazorg on the melding page")
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert_b1(
+        backoffice_text(inbox, "nazorg-heading"), "nazorg in the inbox", [behandeling.melding.reference]
+    )
