@@ -143,10 +143,10 @@ def _postpone(request, klacht, data) -> None:
     transaction.on_commit(lambda: notices.queue_verdaging_notice(klacht.pk))
     datum = formats.date_format(klacht.antwoord_uiterlijk, "j F Y")
     if klacht.gegevens.get("email"):
-        text = _("De termijn is verdaagd tot %(datum)s. De inwoner krijgt een e-mail.")
+        text = _("De termijn is uitgesteld tot %(datum)s. De inwoner krijgt een e-mail.")
     else:
         text = _(
-            "De termijn is verdaagd tot %(datum)s. De inwoner gaf geen e-mailadres: laat het weten per brief."
+            "De termijn is uitgesteld tot %(datum)s. Er is geen e-mailadres: stuur de inwoner een brief."
         )
     messages.success(request, text % {"datum": datum})
 

@@ -159,11 +159,11 @@ class Klacht(models.Model):
     def postponement_refused(self, today=None) -> str:
         """Why this complaint cannot be postponed (B1, for staff), or "" when it can."""
         if self.verdaagd_op is not None:
-            return _("Deze klacht is al een keer verdaagd. Dat mag maar één keer.")
+            return _("Deze klacht is al een keer uitgesteld. Dat mag maar één keer.")
         if self.status == Status.AFGEHANDELD:
             return _("Deze klacht is al afgehandeld.")
         if self.antwoord_uiterlijk < (today or timezone.localdate()):
-            return _("De termijn is al voorbij. U kunt alleen verdagen voordat de termijn eindigt.")
+            return _("De termijn is al voorbij. U kunt alleen uitstellen voordat de termijn eindigt.")
         return ""
 
     def postpone(self, user, weeks: int, reden: str) -> None:
@@ -194,7 +194,7 @@ class KlachtGebeurtenis(models.Model):
         BEKEKEN = "bekeken", _("Gegevens van de inwoner bekeken")
         REACTIE = "reactie", _("Reactie van de aanbieder")
         SAMENVATTING = "samenvatting", _("Samenvatting voor de aanbieder gewijzigd")
-        VERDAAGD = "verdaagd", _("Termijn verdaagd")
+        VERDAAGD = "verdaagd", _("Termijn uitgesteld")
 
     klacht = models.ForeignKey(Klacht, on_delete=models.CASCADE, related_name="gebeurtenissen")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

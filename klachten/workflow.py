@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    ONTVANGEN = "ontvangen", _("Ontvangen")
+    ONTVANGEN = "ontvangen", _("Nieuw")
     IN_BEHANDELING = "in_behandeling", _("In behandeling")
     AFGEHANDELD = "afgehandeld", _("Afgehandeld")
 

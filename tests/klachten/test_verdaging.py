@@ -84,7 +84,7 @@ def test_a_second_postponement_is_refused_with_a_clear_message(
     )
     assert len(mail.outbox) == 1
     page = behandelaar.get(response["Location"]).content.decode()
-    assert "Deze klacht is al een keer verdaagd. Dat mag maar één keer." in page
+    assert "Deze klacht is al een keer uitgesteld. Dat mag maar één keer." in page
     with pytest.raises(PostponementNotAllowed):
         klacht.postpone(None, 2, "Ook niet zo.")
 
@@ -124,12 +124,12 @@ def test_no_mail_when_the_resident_gave_no_address_and_the_provider_sees_the_new
     with django_capture_on_commit_callbacks(execute=True):
         response = _postpone(behandelaar, klacht)
     assert mail.outbox == []
-    assert "laat het weten per brief" in behandelaar.get(response["Location"]).content.decode()
+    assert "stuur de inwoner een brief" in behandelaar.get(response["Location"]).content.decode()
     klacht.refresh_from_db()
     client.logout()
     client.login(username="aanbieder-zorg", password=PASSWORD)
     page = client.get(_detail(klacht)).content.decode()
-    assert "verdaagd op" in page and "verslag van de aanbieder" not in page
+    assert "uitgesteld op" in page and "verslag van de aanbieder" not in page
     assert 'value="verdagen"' not in page
     refused = client.post(_detail(klacht), {"action": "verdagen", "weken": "4", "reden": "x"})
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's refusal
