@@ -164,7 +164,7 @@ class NazorgForm(forms.Form):
         choices=Nazorg.Uitkomst.choices, error_messages={"required": _("Kies tevreden of niet tevreden.")}
     )
     notitie = forms.CharField(
-        label=_("Notitie over het gesprek (niet verplicht)"),
+        label=_("Wat zei de inwoner? (niet verplicht)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
