@@ -5,18 +5,25 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from socialekaart import public
 
-from . import tasks
+from . import notices, tasks
 from .access import can_see_klachten, is_staff_handler, provider_organisatie_id, visible_klachten
-from .forms import ClientaantallenForm, ReactieForm, SamenvattingForm, StaffKlachtForm, StatusForm
+from .forms import (
+    ClientaantallenForm,
+    ReactieForm,
+    SamenvattingForm,
+    StaffKlachtForm,
+    StatusForm,
+    VerdagingForm,
+)
 from .models import Clientaantal, KlachtGebeurtenis
 from .views import create_klacht
-from .workflow import Status, TransitionNotAllowed, allowed_targets
+from .workflow import PostponementNotAllowed, Status, TransitionNotAllowed, allowed_targets
 
 
 def _require(check, user):
@@ -54,6 +61,7 @@ def detail(request, pk):
     status_form = StatusForm(targets=_targets(klacht))
     samenvatting_form = SamenvattingForm(initial={"samenvatting_aanbieder": klacht.samenvatting_aanbieder})
     reactie_form = ReactieForm(initial={"reactie_aanbieder": klacht.reactie_aanbieder})
+    verdaging_form = VerdagingForm()
     if request.method == "POST":
         action = request.POST.get("action")
         if staff and action == "status":
@@ -68,6 +76,11 @@ def detail(request, pk):
                 else:
                     tasks.recount()
                     messages.success(request, _("De status is gewijzigd."))
+                return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif staff and action == "verdagen":
+            verdaging_form = VerdagingForm(request.POST)
+            if verdaging_form.is_valid():
+                _postpone(request, klacht, verdaging_form.cleaned_data)
                 return redirect("klachten_admin:detail", pk=klacht.pk)
         elif staff and action == "samenvatting":
             samenvatting_form = SamenvattingForm(request.POST)
@@ -111,10 +124,31 @@ def detail(request, pk):
             "status_form": status_form,
             "samenvatting_form": samenvatting_form,
             "reactie_form": reactie_form,
+            "verdaging_form": verdaging_form,
+            "verdaging_refused": klacht.postponement_refused() if staff else "",
+            "error_forms": [verdaging_form] if verdaging_form.errors else [],
             "today": timezone.localdate(),
             "gebeurtenissen": klacht.gebeurtenissen.select_related("user") if staff else [],
         },
     )
+
+
+def _postpone(request, klacht, data) -> None:
+    """Postpone once (Awb 9:11 lid 2) and tell the resident; when refused, the message says why."""
+    try:
+        klacht.postpone(request.user, data["weken"], data["reden"])
+    except PostponementNotAllowed as refused:
+        messages.error(request, refused.reason)
+        return
+    transaction.on_commit(lambda: notices.queue_verdaging_notice(klacht.pk))
+    datum = formats.date_format(klacht.antwoord_uiterlijk, "j F Y")
+    if klacht.gegevens.get("email"):
+        text = _("De termijn is uitgesteld tot %(datum)s. De inwoner krijgt een e-mail.")
+    else:
+        text = _(
+            "De termijn is uitgesteld tot %(datum)s. Er is geen e-mailadres: stuur de inwoner een brief."
+        )
+    messages.success(request, text % {"datum": datum})
 
 
 def _targets(klacht):

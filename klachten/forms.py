@@ -133,6 +133,25 @@ class StatusForm(forms.Form):
         return cleaned
 
 
+class VerdagingForm(forms.Form):
+    """Awb 9:11 lid 2: more time, once, at most 4 weeks; the reason is required."""
+
+    weken = forms.TypedChoiceField(
+        label=_("Hoeveel weken later?"),
+        coerce=int,
+        choices=[(4, _("4 weken")), (3, _("3 weken")), (2, _("2 weken")), (1, _("1 week"))],
+        initial=4,
+        error_messages={"required": _("Kies het aantal weken."), "invalid_choice": _("Kies 1 tot 4 weken.")},
+    )
+    reden = forms.CharField(
+        label=_("Waarom hebt u meer tijd nodig?"),
+        help_text=_("Dit blijft bij de klacht. De inwoner krijgt alleen de nieuwe datum."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": _("Schrijf waarom u meer tijd nodig hebt.")},
+    )
+
+
 class SamenvattingForm(forms.Form):
     samenvatting_aanbieder = forms.CharField(
         label=_("Samenvatting voor de aanbieder"),

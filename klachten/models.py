@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.crypto import decrypt_json, encrypt_json
 
-from .terms import answer_by
-from .workflow import TRANSITIONS, Kanaal, Oordeel, Status, TransitionNotAllowed
+from .terms import answer_by, postponed_answer_by
+from .workflow import TRANSITIONS, Kanaal, Oordeel, PostponementNotAllowed, Status, TransitionNotAllowed
 
 _ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
 
@@ -98,6 +98,11 @@ class Klacht(models.Model):
     reactie_aanbieder = models.TextField(_("reactie van de aanbieder"), blank=True)
     reactie_op = models.DateTimeField(_("reactie gegeven op"), null=True, blank=True)
     afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    # Awb 9:11 lid 2: postponed once, with the reason staff gave (antwoord_uiterlijk then holds the new date).
+    verdaagd_op = models.DateTimeField(_("verdaagd op"), null=True, blank=True)
+    verdaging_reden = models.TextField(_("reden van de verdaging"), blank=True)
+    # Set when retention removed the resident's data and the texts; the row stays for the stoplicht.
+    personal_data_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = KlachtQuerySet.as_manager()
 
@@ -151,6 +156,35 @@ class Klacht(models.Model):
                 klacht=self, user=user, soort=KlachtGebeurtenis.Soort.STATUS, tekst=f"{previous} -> {target}"
             )
 
+    def postponement_refused(self, today=None) -> str:
+        """Why this complaint cannot be postponed (B1, for staff), or "" when it can."""
+        if self.verdaagd_op is not None:
+            return _("Deze klacht is al een keer uitgesteld. Dat mag maar één keer.")
+        if self.status == Status.AFGEHANDELD:
+            return _("Deze klacht is al afgehandeld.")
+        if self.antwoord_uiterlijk < (today or timezone.localdate()):
+            return _("De termijn is al voorbij. U kunt alleen uitstellen voordat de termijn eindigt.")
+        return ""
+
+    def postpone(self, user, weeks: int, reden: str) -> None:
+        """Move the term once by `weeks` (1 to 4) and note it; the caller tells the resident."""
+        with transaction.atomic():
+            locked = Klacht.objects.select_for_update().get(pk=self.pk)  # two clicks: still only once
+            refused = locked.postponement_refused()
+            if refused:
+                raise PostponementNotAllowed(str(refused))
+            previous = self.antwoord_uiterlijk
+            self.antwoord_uiterlijk = postponed_answer_by(self.ontvangen_op, weeks)
+            self.verdaagd_op = timezone.now()
+            self.verdaging_reden = reden
+            self.save(update_fields=["antwoord_uiterlijk", "verdaagd_op", "verdaging_reden"])
+            KlachtGebeurtenis.objects.create(
+                klacht=self,
+                user=user,
+                soort=KlachtGebeurtenis.Soort.VERDAAGD,
+                tekst=f"{previous:%d-%m-%Y} -> {self.antwoord_uiterlijk:%d-%m-%Y}",
+            )
+
 
 class KlachtGebeurtenis(models.Model):
     """The history of a complaint: status changes, who read the resident's data, the provider's reply."""
@@ -160,6 +194,7 @@ class KlachtGebeurtenis(models.Model):
         BEKEKEN = "bekeken", _("Gegevens van de inwoner bekeken")
         REACTIE = "reactie", _("Reactie van de aanbieder")
         SAMENVATTING = "samenvatting", _("Samenvatting voor de aanbieder gewijzigd")
+        VERDAAGD = "verdaagd", _("Termijn uitgesteld")
 
     klacht = models.ForeignKey(Klacht, on_delete=models.CASCADE, related_name="gebeurtenissen")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

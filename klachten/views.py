@@ -4,12 +4,13 @@ import uuid
 from datetime import date
 
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from core.ratelimit import within_limit
 
-from . import stoplicht, tasks
+from . import notices, stoplicht, tasks
 from .forms import KlachtForm
 from .models import Klacht
 from .workflow import Kanaal
@@ -25,6 +26,8 @@ def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None) -> Klacht:
     klacht.gegevens = form.gegevens()
     klacht.save()
     tasks.recount()
+    tasks.schedule_retention()
+    transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))
     return klacht
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    ONTVANGEN = "ontvangen", _("Ontvangen")
+    ONTVANGEN = "ontvangen", _("Nieuw")
     IN_BEHANDELING = "in_behandeling", _("In behandeling")
     AFGEHANDELD = "afgehandeld", _("Afgehandeld")
 
@@ -39,3 +39,11 @@ class TransitionNotAllowed(Exception):
 
 def allowed_targets(current: str) -> list[str]:
     return [status for status in Status.values if status in TRANSITIONS.get(current, ())]
+
+
+class PostponementNotAllowed(Exception):
+    """Awb 9:11 lid 2 allows one postponement, before the complaint is answered and before its term ends."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason

@@ -94,6 +94,14 @@ def organisatie_id_of_provider(user):
     return permissions.organisatie_id_of(user)
 
 
+def organisatie_name_of_provider(user) -> str:
+    """The name of the organisation a provider's login belongs to; "" for everybody else."""
+    organisatie_id = permissions.organisatie_id_of(user)
+    if organisatie_id is None:
+        return ""
+    return Organisatie.objects.filter(pk=organisatie_id).values_list("name", flat=True).first() or ""
+
+
 @dataclass(frozen=True)
 class StoplichtStand:
     organisatie_id: object

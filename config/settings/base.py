@@ -355,6 +355,9 @@ MELDINGEN_PDOK_TIMEOUT_SECONDS = float(os.environ.get("MELDINGEN_PDOK_TIMEOUT_SE
 MELDINGEN_GEMEENTE_CODE = os.environ.get("MELDINGEN_GEMEENTE_CODE", "")
 # Days after a melding is closed before its personal data is removed.
 MELDINGEN_RETENTION_DAYS = int(os.environ.get("MELDINGEN_RETENTION_DAYS", "365"))
+# Fields of other apps encrypted under MELDINGEN_ENCRYPTION_KEYS, as "app_label.Model.field": the melding's
+# `rotate_melding_keys` re-encrypts them too, without importing those apps.
+ENCRYPTED_FIELDS_ELSEWHERE = ["klachten.Klacht.encrypted_gegevens"]
 # Days a "save and continue later" link stays valid.
 MELDINGEN_DRAFT_DAYS = int(os.environ.get("MELDINGEN_DRAFT_DAYS", "7"))
 # Minutes the confirmation page and its PDF stay available to the browser that sent the melding.
@@ -432,6 +435,11 @@ DELIVERY_CHECK_ADDRESSES = env_bool("DELIVERY_CHECK_ADDRESSES")
 BACKOFFICE_RETENTION_SECONDS = float(os.environ.get("BACKOFFICE_RETENTION_SECONDS", "3600"))
 # Working days the wijkteam has to contact the client after a signal from a provider or professional.
 BACKOFFICE_SIGNAAL_CONTACT_WORKING_DAYS = int(os.environ.get("BACKOFFICE_SIGNAAL_CONTACT_WORKING_DAYS", "5"))
+# Days after a signal is afgerond before the client's data in it is removed (by the task above); the
+# melding's period unless set.
+BACKOFFICE_SIGNAAL_RETENTION_DAYS = int(
+    os.environ.get("BACKOFFICE_SIGNAAL_RETENTION_DAYS", MELDINGEN_RETENTION_DAYS)
+)
 # Nazorg: the follow-up call this many weeks after the support starts, and the working days after that day
 # in which it still counts as made in time.
 BACKOFFICE_NAZORG_WEEKS = int(os.environ.get("BACKOFFICE_NAZORG_WEEKS", "6"))
@@ -444,6 +452,10 @@ KLACHTEN_TERMIJN_WEKEN = int(os.environ.get("KLACHTEN_TERMIJN_WEKEN", "6"))
 # Complaints a visitor may send per IP address per window.
 KLACHTEN_RATE_LIMIT = int(os.environ.get("KLACHTEN_RATE_LIMIT", "5"))
 KLACHTEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("KLACHTEN_RATE_LIMIT_WINDOW_SECONDS", "3600"))
+# Days after a complaint is afgehandeld before the resident's words and details and the texts about it are
+# removed (the melding's period unless set), and how often the worker looks for such complaints.
+KLACHTEN_RETENTION_DAYS = int(os.environ.get("KLACHTEN_RETENTION_DAYS", MELDINGEN_RETENTION_DAYS))
+KLACHTEN_RETENTION_SECONDS = float(os.environ.get("KLACHTEN_RETENTION_SECONDS", "3600"))
 # The traffic light on the kaart (klachten/stoplicht.py): complaints per 100 clients in the last MAANDEN
 # months; orange from ORANJE, red from ROOD; no light below MIN_CLIENTEN clients or for a provider that
 # first reported its clients less than MIN_DAGEN days ago; green below MIN_KLACHTEN complaints.

@@ -164,7 +164,7 @@ class NazorgForm(forms.Form):
         choices=Nazorg.Uitkomst.choices, error_messages={"required": _("Kies tevreden of niet tevreden.")}
     )
     notitie = forms.CharField(
-        label=_("Notitie over het gesprek (niet verplicht)"),
+        label=_("Wat zei de inwoner? (niet verplicht)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -216,6 +216,18 @@ class SignaalForm(forms.Form):
             "invalid_choice": _("Kies uit de lijst."),
         },
     )
+
+    organisatie = forms.CharField(
+        label=_("Uw organisatie of praktijk"),
+        max_length=200,
+        help_text=_("Zo weet het wijkteam waar u werkt."),
+        error_messages={"required": _("Vul de naam van uw organisatie of praktijk in.")},
+    )
+
+    def __init__(self, *args, ask_organisation=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_organisation:  # a provider's login: the kaart knows its organisation
+            del self.fields["organisatie"]
 
     def clean_postcode(self):
         postcode = normalise_postcode(self.cleaned_data["postcode"])

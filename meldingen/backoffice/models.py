@@ -410,6 +410,8 @@ class Signaal(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="signalen_gestuurd"
     )
     sender_name = models.CharField(_("afzender"), max_length=200)
+    # A provider's organisation as the kaart knows it; a professional's as they typed it.
+    sender_organisation = models.CharField(_("organisatie van de afzender"), max_length=200, blank=True)
     onderwerpen = models.JSONField(_("wat speelt er"), default=list)
     encrypted_data = models.TextField(editable=False)
     toestemming_door = models.CharField(
@@ -424,6 +426,9 @@ class Signaal(models.Model):
     contact_deadline = models.DateField(_("contact uiterlijk"))
     created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    # When it became "afgerond" (None while open): the retention period counts from here.
+    closed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    personal_data_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = SignaalQuerySet.as_manager()
 

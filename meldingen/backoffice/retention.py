@@ -1,8 +1,14 @@
 """When the melding's personal data is removed (retention), the backoffice forgets its copies too: the blind
-name and address index and the texts of internal notes. The status history and the audit log stay (no
-personal data)."""
+name and address index, the texts of internal notes and the nazorg note. The status history and the audit log
+stay (no personal data). Signals have a period of their own: BACKOFFICE_SIGNAAL_RETENTION_DAYS after they
+were afgerond, the client's data in them goes; the row (team, wijk, dates, status) stays for the figures."""
 
-from meldingen.backoffice.models import Behandeling, Notitie
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from meldingen.backoffice.models import Behandeling, Nazorg, Notitie, Signaal
 
 
 def forget_removed_personal_data() -> int:
@@ -13,4 +19,17 @@ def forget_removed_personal_data() -> int:
     Notitie.objects.filter(behandeling__melding__personal_data_removed_at__isnull=False).exclude(
         encrypted_text=""
     ).update(encrypted_text="")
+    Nazorg.objects.filter(behandeling__melding__personal_data_removed_at__isnull=False).exclude(
+        encrypted_note=""
+    ).update(encrypted_note="")
+    remove_expired_signal_data()
     return cleaned
+
+
+def remove_expired_signal_data(now=None) -> int:
+    """Clear the client's data of signals afgerond more than BACKOFFICE_SIGNAAL_RETENTION_DAYS ago."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.BACKOFFICE_SIGNAAL_RETENTION_DAYS)
+    return Signaal.objects.filter(
+        closed_at__isnull=False, closed_at__lte=cutoff, personal_data_removed_at__isnull=True
+    ).update(encrypted_data="", personal_data_removed_at=now)

@@ -19,7 +19,8 @@ signaal_sender_view = require_role(can_send_signaal)
 
 @signaal_sender_view
 def new(request):
-    form = SignaalForm(request.POST or None)
+    organisation = signalen.sender_organisation(request.user)
+    form = SignaalForm(request.POST or None, ask_organisation=not organisation)
     if request.method == "POST" and form.is_valid():
         signaal = signalen.send(request.user, form.cleaned_data)
         messages.success(
@@ -36,6 +37,7 @@ def new(request):
             "error_forms": [form] if form.errors else [],
             "has_errors": bool(form.errors),
             "working_days": Signaal.contact_deadline_for(timezone.localdate()),
+            "organisation": organisation,
             "page_title": _("Signaal over een cliënt"),
             "header_icon": "warning",
         },

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.backoffice.models import AuditEntry, Signaal, Team
+from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
 from meldingen.reference import ALPHABET
 from socialekaart import public as kaart
@@ -28,6 +29,11 @@ def new_reference() -> str:
     return f"S-{chars[:4]}-{chars[4:]}"
 
 
+def sender_organisation(user) -> str:
+    """The organisation of a provider's login on the kaart; "" for a professional (the form asks them)."""
+    return kaart.organisatie_name_of_provider(user)
+
+
 def send(user, data: dict) -> Signaal:
     """Store a signal from a valid SignaalForm's cleaned_data: the client's data encrypted, routed to the
     team of the postcode's wijk, the contact term counted in working days; audited."""
@@ -38,6 +44,7 @@ def send(user, data: dict) -> Signaal:
             reference=new_reference(),
             sender=user,
             sender_name=(user.get_full_name() or user.get_username())[:200],
+            sender_organisation=(sender_organisation(user) or data.get("organisatie", "")).strip()[:200],
             onderwerpen=list(data["onderwerpen"]),
             encrypted_data=encrypt_json(
                 {
@@ -54,11 +61,16 @@ def send(user, data: dict) -> Signaal:
             contact_deadline=Signaal.contact_deadline_for(today),
         )
         AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_SENT, reference=signaal.reference)
+    schedule_retention()  # the signal's data goes by the backoffice's recurring retention task
     return signaal
 
 
 def change_status(signaal, user, status: str) -> None:
     with transaction.atomic():
+        if status == Signaal.Status.AFGEROND and signaal.status != status:
+            signaal.closed_at = timezone.now()
+        elif status != Signaal.Status.AFGEROND:
+            signaal.closed_at = None
         signaal.status = status
-        signaal.save(update_fields=["status", "updated_at"])
+        signaal.save(update_fields=["status", "closed_at", "updated_at"])
         AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_STATUS, status, reference=signaal.reference)

@@ -52,6 +52,6 @@ def allowed_targets(current: str) -> list[str]:
 class Uitkomst(models.TextChoices):
     """What the melding led to, recorded when it is afgehandeld."""
 
-    TOEGEKEND = "toegekend", _("Ondersteuning toegekend")
-    NIET_TOEGEKEND = "niet_toegekend", _("Geen ondersteuning toegekend")
+    TOEGEKEND = "toegekend", _("Krijgt ondersteuning")
+    NIET_TOEGEKEND = "niet_toegekend", _("Krijgt geen ondersteuning")
     VOORLIGGEND = "voorliggend", _("Opgelost met een voorliggende voorziening")

@@ -140,3 +140,21 @@ def test_the_explanation_page_states_the_method_with_the_configured_thresholds(c
     assert "Minder dan 3 klachten per 100 cliënten" in html
     assert "7 of meer klachten per 100 cliënten" in html
     assert "Wat het stoplicht niet zegt" in html
+
+
+def test_key_rotation_reencrypts_the_complaints_and_they_open_with_the_new_key_alone(settings, kaart):
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+
+    from core.crypto import DEVELOPMENT_KEY
+
+    settings.MELDINGEN_ENCRYPTION_KEYS = [DEVELOPMENT_KEY]
+    klacht = klacht_maken(kaart["zorg"], email="anna@example.org")
+    before = klacht.encrypted_gegevens
+    new_key = Fernet.generate_key().decode()
+    settings.MELDINGEN_ENCRYPTION_KEYS = [new_key, DEVELOPMENT_KEY]
+    call_command("rotate_melding_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.MELDINGEN_ENCRYPTION_KEYS = [new_key]  # the old key is gone: the complaint still opens
+    klacht.refresh_from_db()
+    assert klacht.encrypted_gegevens != before
+    assert klacht.gegevens["naam"] == "Anna de Vries" and klacht.gegevens["email"] == "anna@example.org"

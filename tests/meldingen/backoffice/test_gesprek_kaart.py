@@ -99,7 +99,7 @@ def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaa
     ).exists()
     page = client.get(url).content.decode()
     assert "Verwezen: Klussendienst Ver Weg" in page  # the timeline
-    assert "Besproken en verwezen" in page
+    assert "Wat u al hebt vastgelegd" in page
 
 
 def test_a_voorziening_that_does_not_fit_the_melding_is_not_recorded(kaart_data, staff, client):
@@ -182,3 +182,25 @@ def test_a_verwijzing_reaches_the_zaak_as_a_zaakobject_without_a_second_zaak(
     )
     assert zaakobject["relatieomschrijving"] == "Verwezen: Klussendienst Ver Weg"
     assert zaakobject["objectIdentificatie"]["overigeData"] == {"thema": "huishouden", "wijk": "Centrum"}
+
+
+def test_the_kaart_section_is_b1_with_and_without_voorzieningen_and_verwijzingen(kaart_data, staff, client):
+    from tests.b1 import assert_b1, backoffice_text
+
+    client.force_login(staff["consulent"])
+    names = [value for v in kaart_data.values() for value in (v.name, v.organisatie.name)]
+    names.append(staff["consulent"].username)
+    with_kaart = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    url = f"/admin/backoffice/meldingen/{with_kaart.behandeling.pk}/"
+    assert_b1(
+        backoffice_text(client.get(url).content.decode(), "kaart-heading"), "kaart, nothing recorded", names
+    )
+    client.post(url + "verwijzing/", {"voorziening": str(kaart_data["far"].id), "soort": "verwezen"})
+    client.post(url + "verwijzing/", {"voorziening": str(kaart_data["near"].id), "soort": "besproken"})
+    assert_b1(
+        backoffice_text(client.get(url).content.decode(), "kaart-heading"), "kaart, two verwijzingen", names
+    )
+    nothing_fits = store(postcode="3911 AB", onderwerpen=("vervoer",))
+    Voorziening.objects.filter(themas__code="vervoer").delete()
+    html = client.get(f"/admin/backoffice/meldingen/{nothing_fits.behandeling.pk}/").content.decode()
+    assert_b1(backoffice_text(html, "kaart-heading"), "kaart, nothing fits", names)

@@ -21,15 +21,18 @@ SIGNAAL = {
     "toelichting": "Mevrouw komt de deur niet meer uit en heeft post die ze niet opent.",
     "toestemming": "on",
     "toestemming_door": "client",
+    "organisatie": "Huisartsenpraktijk De Haven",  # asked of a professional only
 }
 
 
 @pytest.fixture
 def senders(staff):
-    return {
-        "aanbieder": make_user("aanbieder-zorg", "Aanbieders"),
-        "professional": make_user("huisarts", "Professionals"),
-    }
+    from socialekaart.models import AanbiederAccount, Organisatie
+
+    aanbieder = make_user("aanbieder-zorg", "Aanbieders")
+    zorg = Organisatie.objects.create(name="Zorg Thuis Lindewaard", slug="zorg-thuis")
+    AanbiederAccount.objects.create(user=aanbieder, organisatie=zorg)
+    return {"aanbieder": aanbieder, "professional": make_user("huisarts", "Professionals")}
 
 
 def _login(client, staff, senders, who):
@@ -60,6 +63,52 @@ def test_a_provider_or_professional_sends_a_signal_routed_by_postcode_with_a_ter
     assert AuditEntry.objects.filter(
         action=AuditEntry.Action.SIGNAAL_SENT, reference=signaal.reference
     ).exists()
+
+
+def test_a_providers_signal_stores_its_organisation_from_the_kaart_without_asking(
+    staff, senders, teams, client
+):
+    client.force_login(senders["aanbieder"])
+    form_page = client.get("/admin/backoffice/signalen/nieuw/").content.decode()
+    assert 'name="organisatie"' not in form_page
+    assert "U stuurt dit signaal namens Zorg Thuis Lindewaard." in form_page
+    client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "organisatie": "Iets anders"})
+    assert Signaal.objects.get().sender_organisation == "Zorg Thuis Lindewaard"
+
+
+def test_a_professional_names_their_organisation_and_the_consulent_sees_it(staff, senders, teams, client):
+    client.force_login(senders["professional"])
+    assert 'name="organisatie"' in client.get("/admin/backoffice/signalen/nieuw/").content.decode()
+    without = {key: value for key, value in SIGNAAL.items() if key != "organisatie"}
+    response = client.post("/admin/backoffice/signalen/nieuw/", without)
+    assert response.status_code == 400 and not Signaal.objects.exists()
+    assert "Vul de naam van uw organisatie of praktijk in." in response.content.decode()
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    assert signaal.sender_organisation == "Huisartsenpraktijk De Haven"
+    client.force_login(staff["consulent_haven"])
+    assert "Huisartsenpraktijk De Haven" in client.get("/admin/backoffice/").content.decode()
+    page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
+    assert "Huisartsenpraktijk De Haven" in page
+
+
+def test_the_migration_fills_in_the_organisation_of_earlier_signals_from_providers(staff, senders, teams):
+    import importlib
+
+    from django.apps import apps
+
+    from meldingen.backoffice import signalen
+
+    data = {**SIGNAAL, "onderwerpen": ["eenzaamheid"], "postcode": "3913 AC"}
+    by_provider = signalen.send(senders["aanbieder"], data)
+    by_professional = signalen.send(senders["professional"], {**data, "organisatie": ""})
+    Signaal.objects.update(sender_organisation="")
+    migration = importlib.import_module("meldingen.backoffice.migrations.0010_signaal_sender_organisation")
+    migration.fill_from_provider_accounts(apps, None)
+    by_provider.refresh_from_db()
+    by_professional.refresh_from_db()
+    assert by_provider.sender_organisation == "Zorg Thuis Lindewaard"
+    assert by_professional.sender_organisation == ""
 
 
 def test_the_signal_term_is_a_setting(staff, senders, teams, client, settings):
@@ -254,3 +303,32 @@ def test_the_new_texts_for_providers_and_consulenten_pass_the_taalcheck(staff, s
         main = html.split('id="backoffice-content"', 1)[1]
         report = check_text(html_to_text(main))
         assert report.passed, report.problems
+
+
+def test_the_consulents_signal_page_nazorg_form_and_their_error_states_pass_the_taalcheck(
+    staff, senders, two_meldingen, client
+):
+    from tests.b1 import assert_b1, backoffice_text
+
+    client.force_login(senders["professional"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    data = [SIGNAAL["naam"], SIGNAAL["toelichting"], SIGNAAL["organisatie"], senders["professional"].username]
+    data += ["Wijkteam Oude Haven", "Oude Haven"]
+    client.force_login(staff["consulent_haven"])
+    url = f"/admin/backoffice/signalen/{signaal.pk}/"
+    assert_b1(backoffice_text(client.get(url).content.decode()), "signal page", data)
+    error = client.post(url + "status/", {"status": "weg"})
+    assert error.status_code == 400
+    assert_b1(backoffice_text(error.content.decode()), "signal page, error", data)
+
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
+    )
+    client.force_login(staff["consulent"])
+    melding_page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content.decode()
+    assert_b1(backoffice_text(melding_page, "nazorg-heading"), "nazorg on the melding page")
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert_b1(
+        backoffice_text(inbox, "nazorg-heading"), "nazorg in the inbox", [behandeling.melding.reference]
+    )

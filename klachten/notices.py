@@ -1,0 +1,81 @@
+"""E-mails about complaints, sent through the task queue after the change committed. They carry the
+complaint's number, a date and a link, never the resident's words, name or contact details: an e-mail
+travels outside our systems.
+
+- A new complaint: to the mailbox of the contract team it was routed to.
+- A postponement (Awb 9:11 lid 2): to the resident, when they gave an e-mail address: the number and the new
+  date, not the reason (it may name people); the resident can call to hear it."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from .models import Klacht
+
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(notice_task, klacht_pk: int) -> None:
+    try:
+        notice_task.enqueue(klacht_pk)
+    except Exception as exc:  # noqa: BLE001 - the complaint stands; the e-mail is a notice
+        logger.error("Queueing a complaint notice failed: %s", type(exc).__name__)
+
+
+def _municipality() -> dict:
+    return {"name": settings.MUNICIPALITY_NAME, "phone": settings.MUNICIPALITY_PHONE}
+
+
+def queue_new_klacht_notice(klacht_pk: int) -> None:
+    _enqueue(send_new_klacht_notice, klacht_pk)
+
+
+def new_klacht_notice(klacht) -> tuple[str, str]:
+    subject = _("Nieuwe klacht %(reference)s") % {"reference": klacht.reference}
+    body = render_to_string(
+        "klachten/email/nieuwe_klacht.txt",
+        {
+            "klacht": klacht,
+            "url": settings.SITE_URL.rstrip("/") + reverse("klachten_admin:detail", args=[klacht.pk]),
+            "municipality": _municipality(),
+        },
+    )
+    return subject, body
+
+
+@task()
+def send_new_klacht_notice(klacht_pk: int) -> bool:
+    klacht = Klacht.objects.select_related("team").filter(pk=klacht_pk).first()
+    if klacht is None or klacht.team is None or not klacht.team.mailbox:
+        return False
+    subject, body = new_klacht_notice(klacht)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [klacht.team.mailbox])
+    return True
+
+
+def queue_verdaging_notice(klacht_pk: int) -> None:
+    _enqueue(send_verdaging_notice, klacht_pk)
+
+
+def verdaging_notice(klacht) -> tuple[str, str]:
+    subject = _("Uw klacht %(reference)s: wij hebben meer tijd nodig") % {"reference": klacht.reference}
+    body = render_to_string(
+        "klachten/email/verdaagd.txt", {"klacht": klacht, "municipality": _municipality()}
+    )
+    return subject, body
+
+
+@task()
+def send_verdaging_notice(klacht_pk: int) -> bool:
+    klacht = Klacht.objects.filter(pk=klacht_pk, personal_data_removed_at__isnull=True).first()
+    email = klacht.gegevens.get("email") if klacht is not None else ""
+    if not email:
+        return False
+    subject, body = verdaging_notice(klacht)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
+    return True

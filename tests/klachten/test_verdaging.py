@@ -1,0 +1,135 @@
+"""Awb 9:11 lid 2: the answer to a complaint may be postponed once, by at most 4 weeks, before the term ends,
+with a written notice to the resident (here: an e-mail without details, when they gave an address)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from klachten.models import Klacht, KlachtGebeurtenis
+from klachten.terms import postponed_answer_by
+from klachten.workflow import PostponementNotAllowed, Status
+
+from .conftest import PASSWORD, klacht_maken
+
+pytestmark = pytest.mark.django_db
+
+
+def _detail(klacht):
+    return f"/admin/klachten/{klacht.pk}/"
+
+
+def _postpone(client, klacht, weken="4", reden="Wij wachten op het verslag van de aanbieder."):
+    return client.post(_detail(klacht), {"action": "verdagen", "weken": weken, "reden": reden})
+
+
+@pytest.fixture
+def behandelaar(client, people):
+    assert client.login(username="klachtbehandelaar", password=PASSWORD)
+    return client
+
+
+def test_the_postponed_term_counts_from_receipt_and_follows_the_algemene_termijnenwet():
+    assert postponed_answer_by(date(2026, 1, 5), 4) == date(2026, 3, 16)  # 10 weeks: a Monday
+    assert postponed_answer_by(date(2026, 3, 27), 3) == date(2026, 5, 29)  # 9 weeks: a Friday
+    assert postponed_answer_by(date(2026, 3, 28), 1) == date(2026, 5, 18)  # Saturday 16 May: to Monday
+    assert postponed_answer_by(date(2026, 3, 17), 1) == date(2026, 5, 6)  # 5 May, Bevrijdingsdag: a day on
+    for weeks in (0, 5):
+        with pytest.raises(ValueError):
+            postponed_answer_by(date(2026, 1, 5), weeks)
+
+
+def test_staff_postpone_once_with_a_reason_and_the_resident_gets_a_short_notice(
+    behandelaar, kaart, django_capture_on_commit_callbacks
+):
+    klacht = klacht_maken(kaart["zorg"], email="anna@example.org", telefoon="0612345678")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _postpone(behandelaar, klacht, weken="3")
+    assert response.status_code == 302
+    klacht.refresh_from_db()
+    assert klacht.antwoord_uiterlijk == postponed_answer_by(klacht.ontvangen_op, 3)
+    assert klacht.verdaging_reden == "Wij wachten op het verslag van de aanbieder."
+    assert klacht.gebeurtenissen.filter(soort=KlachtGebeurtenis.Soort.VERDAAGD).count() == 1
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["anna@example.org"]
+    assert klacht.reference in message.body
+    assert (
+        f"{klacht.antwoord_uiterlijk.day} " in message.body
+        and str(klacht.antwoord_uiterlijk.year) in message.body
+    )
+    for detail in ("Anna", "Vries", "niet.", "0612345678", "verslag", kaart["zorg"].name):
+        assert detail not in message.subject + message.body, detail
+
+    page = behandelaar.get(_detail(klacht)).content.decode()
+    assert "Dat mag maar één keer." in page and 'value="verdagen"' not in page
+
+
+def test_a_second_postponement_is_refused_with_a_clear_message(
+    behandelaar, kaart, django_capture_on_commit_callbacks
+):
+    klacht = klacht_maken(kaart["zorg"], email="anna@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        _postpone(behandelaar, klacht)
+        klacht.refresh_from_db()
+        first = klacht.antwoord_uiterlijk
+        response = _postpone(behandelaar, klacht, weken="1", reden="Nog meer tijd.")
+    assert response.status_code == 302
+    klacht.refresh_from_db()
+    assert (klacht.antwoord_uiterlijk, klacht.verdaging_reden) == (
+        first,
+        "Wij wachten op het verslag van de aanbieder.",
+    )
+    assert len(mail.outbox) == 1
+    page = behandelaar.get(response["Location"]).content.decode()
+    assert "Deze klacht is al een keer uitgesteld. Dat mag maar één keer." in page
+    with pytest.raises(PostponementNotAllowed):
+        klacht.postpone(None, 2, "Ook niet zo.")
+
+
+def test_a_reason_is_required_and_more_than_4_weeks_is_not_offered(behandelaar, kaart):
+    klacht = klacht_maken(kaart["zorg"])
+    before = klacht.antwoord_uiterlijk
+    for weken, reden in (("4", ""), ("5", "Te lang."), ("0", "Te kort.")):
+        response = _postpone(behandelaar, klacht, weken=weken, reden=reden)
+        assert response.status_code == 200
+    page = _postpone(behandelaar, klacht, reden="").content.decode()
+    assert "Schrijf waarom u meer tijd nodig hebt." in page
+    assert "Kies 1 tot 4 weken." in _postpone(behandelaar, klacht, weken="5").content.decode()
+    klacht.refresh_from_db()
+    assert klacht.antwoord_uiterlijk == before and klacht.verdaagd_op is None
+
+
+def test_no_postponement_after_the_term_or_of_a_closed_complaint(behandelaar, kaart):
+    late = klacht_maken(kaart["zorg"], ontvangen_op=timezone.localdate() - timedelta(weeks=8))
+    assert "De termijn is al voorbij." in behandelaar.get(_detail(late)).content.decode()
+    _postpone(behandelaar, late)
+    late.refresh_from_db()
+    assert late.verdaagd_op is None
+    closed = klacht_maken(kaart["zorg"])
+    closed.change_status(Status.IN_BEHANDELING)
+    closed.change_status(Status.AFGEHANDELD, oordeel="ongegrond")
+    with pytest.raises(PostponementNotAllowed):
+        closed.postpone(None, 4, "Te laat.")
+
+
+def test_no_mail_when_the_resident_gave_no_address_and_the_provider_sees_the_new_date(
+    behandelaar, client, kaart, people, django_capture_on_commit_callbacks
+):
+    klacht = Klacht(organisatie=kaart["zorg"])
+    klacht.gegevens = {"wat": "De hulp kwam niet.", "contact": "nee"}
+    klacht.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _postpone(behandelaar, klacht)
+    assert mail.outbox == []
+    assert "stuur de inwoner een brief" in behandelaar.get(response["Location"]).content.decode()
+    klacht.refresh_from_db()
+    client.logout()
+    client.login(username="aanbieder-zorg", password=PASSWORD)
+    page = client.get(_detail(klacht)).content.decode()
+    assert "uitgesteld op" in page and "verslag van de aanbieder" not in page
+    assert 'value="verdagen"' not in page
+    refused = client.post(_detail(klacht), {"action": "verdagen", "weken": "4", "reden": "x"})
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's refusal
