@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def data():
     from meldingen.backoffice.models import Team
-    from socialekaart.models import Capaciteit, Wijk, WijkPostcode
+    from socialekaart.models import AanbiederAccount, Capaciteit, Wijk, WijkPostcode
     from tests.socialekaart.factories import (
         LocatieFactory,
         TermFactory,
@@ -43,6 +43,7 @@ def data():
     )
     locatie = LocatieFactory(organisatie=voorziening.organisatie, latitude=52.01, longitude=5.0)
     VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
+    AanbiederAccount.objects.create(user=aanbieder, organisatie=voorziening.organisatie)
     Capaciteit.objects.create(voorziening=voorziening, wijk=wijk, status="ja")
     melding = store(onderwerpen=("huishouden",))
     behandeling = melding.behandeling
