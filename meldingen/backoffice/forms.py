@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.address import normalise_postcode
-from meldingen.backoffice.models import Nazorg, Signaal, Team, Verwijzing
+from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import Status, Uitkomst, allowed_targets
@@ -23,7 +23,7 @@ class InboxFilterForm(forms.Form):
         choices=[("", _("Alle open meldingen")), ("alle", _("Alle meldingen")), *Status.choices],
     )
     team = forms.ModelChoiceField(
-        label=_("Wijkteam"), required=False, queryset=Team.objects.all(), empty_label=_("Alle teams")
+        label=_("Wijkteam"), required=False, queryset=Wijkteam.objects.all(), empty_label=_("Alle teams")
     )
     wijk = forms.ModelChoiceField(
         label=_("Wijk"),
@@ -100,7 +100,7 @@ class StatusForm(forms.Form):
 
 class AssignForm(forms.Form):
     team = forms.ModelChoiceField(
-        label=_("Wijkteam"), queryset=Team.objects.all(), required=False, empty_label=_("Geen team")
+        label=_("Wijkteam"), queryset=Wijkteam.objects.all(), required=False, empty_label=_("Geen team")
     )
     consulent = forms.ModelChoiceField(
         label=_("Consulent"), queryset=None, required=False, empty_label=_("Niemand")

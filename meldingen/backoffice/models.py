@@ -20,7 +20,7 @@ from meldingen.dates import deadlines
 from meldingen.workdays import add_working_days, end_of_legal_term, working_days_between
 
 
-class Team(models.Model):
+class Wijkteam(models.Model):
     """A wijkteam: the consulenten who handle the meldingen from their wijken."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -79,7 +79,7 @@ class Behandeling(models.Model):
     )
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.ONTVANGEN)
     team = models.ForeignKey(
-        Team,
+        Wijkteam,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -421,7 +421,9 @@ class Signaal(models.Model):
     wijk = models.ForeignKey(
         "socialekaart.Wijk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="signalen")
+    team = models.ForeignKey(
+        Wijkteam, null=True, blank=True, on_delete=models.SET_NULL, related_name="signalen"
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NIEUW)
     contact_deadline = models.DateField(_("contact uiterlijk"))
     created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)

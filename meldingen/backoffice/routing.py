@@ -1,6 +1,6 @@
 """Routing: a melding goes to the wijkteam of its wijk (postcode → wijk → team)."""
 
-from meldingen.backoffice.models import Team
+from meldingen.backoffice.models import Wijkteam
 from socialekaart import public as kaart
 
 
@@ -12,4 +12,4 @@ def wijk_for(melding):
 
 
 def team_for(melding):
-    return Team.for_wijk(wijk_for(melding))
+    return Wijkteam.for_wijk(wijk_for(melding))

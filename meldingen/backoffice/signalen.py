@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.backoffice.models import AuditEntry, Signaal, Team
+from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
 from meldingen.reference import ALPHABET
@@ -57,7 +57,7 @@ def send(user, data: dict) -> Signaal:
             toestemming_door=data["toestemming_door"],
             toestemming_op=today,
             wijk=wijk,
-            team=Team.for_wijk(wijk),
+            team=Wijkteam.for_wijk(wijk),
             contact_deadline=Signaal.contact_deadline_for(today),
         )
         AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_SENT, reference=signaal.reference)

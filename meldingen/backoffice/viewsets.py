@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from meldingen.backoffice import roles
 from meldingen.backoffice.access import second_factor_required
-from meldingen.backoffice.models import Team
+from meldingen.backoffice.models import Wijkteam
 from meldingen.delivery.viewsets import DeliveryTargetViewSet
 
 
@@ -22,7 +22,7 @@ class SecondFactorViewSetMixin:
         return patterns
 
 
-class TeamForm(forms.ModelForm):
+class WijkteamForm(forms.ModelForm):
     """Members are chosen from the backoffice staff only: the list names no providers or page editors."""
 
     def __init__(self, *args, **kwargs):
@@ -35,8 +35,8 @@ class TeamForm(forms.ModelForm):
             field.queryset = field.queryset.filter(staff).distinct()
 
 
-class TeamViewSet(SecondFactorViewSetMixin, ModelViewSet):
-    model = Team
+class WijkteamViewSet(SecondFactorViewSetMixin, ModelViewSet):
+    model = Wijkteam
     icon = "group"
     menu_label = _("Wijkteams")
     list_display = ["name", "mailbox"]
@@ -44,7 +44,10 @@ class TeamViewSet(SecondFactorViewSetMixin, ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return forms.modelform_factory(
-            self.model, form=TeamForm, formfield_callback=self.formfield_for_dbfield, fields=self.form_fields
+            self.model,
+            form=WijkteamForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.form_fields,
         )
 
 
@@ -52,4 +55,4 @@ class BackofficeSettingsGroup(ModelViewSetGroup):
     menu_label = _("Backoffice-instellingen")
     menu_icon = "cogs"
     menu_order = 310
-    items = (DeliveryTargetViewSet("bezorgdoelen"), TeamViewSet("wijkteams"))
+    items = (DeliveryTargetViewSet("bezorgdoelen"), WijkteamViewSet("wijkteams"))

@@ -14,13 +14,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def data():
-    from meldingen.backoffice.models import Team
+    from meldingen.backoffice.models import Wijkteam
     from socialekaart.models import Wijk, WijkPostcode
 
     roles.ensure_roles()
     wijk = Wijk.objects.create(name="Centrum", slug="centrum", cbs_code="WK990101")
     WijkPostcode.objects.create(wijk=wijk, pc4="3911")
-    team = Team.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
+    team = Wijkteam.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
     team.wijken.add(wijk)
     user = get_user_model().objects.create_user(
         "teamleider", "tl@lindewaard.example", PASSWORD, first_name="Tess"

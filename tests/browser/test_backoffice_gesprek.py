@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def data():
-    from meldingen.backoffice.models import Team
+    from meldingen.backoffice.models import Wijkteam
     from socialekaart.models import AanbiederAccount, Capaciteit, Wijk, WijkPostcode
     from tests.socialekaart.factories import (
         LocatieFactory,
@@ -31,7 +31,7 @@ def data():
     roles.ensure_roles()
     wijk = Wijk.objects.create(name="Centrum", slug="centrum", cbs_code="WK990101")
     WijkPostcode.objects.create(wijk=wijk, pc4="3911", latitude=52.0, longitude=5.0)
-    team = Team.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
+    team = Wijkteam.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
     team.wijken.add(wijk)
     users = get_user_model().objects
     teamleider = users.create_user("teamleider", "tl@lindewaard.example", PASSWORD, first_name="Tess")

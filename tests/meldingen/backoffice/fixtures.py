@@ -77,11 +77,11 @@ def wijken(db):
 
 @pytest.fixture
 def teams(wijken):
-    from meldingen.backoffice.models import Team
+    from meldingen.backoffice.models import Wijkteam
 
-    centrum = Team.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
+    centrum = Wijkteam.objects.create(name="Wijkteam Centrum", mailbox="centrum@lindewaard.example")
     centrum.wijken.add(wijken["centrum"])
-    haven = Team.objects.create(name="Wijkteam Oude Haven", mailbox="haven@lindewaard.example")
+    haven = Wijkteam.objects.create(name="Wijkteam Oude Haven", mailbox="haven@lindewaard.example")
     haven.wijken.add(wijken["haven"])
     return {"centrum": centrum, "haven": haven}
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from meldingen.backoffice.management.commands.load_demo_meldingen import DEMO_COUNT, DEMO_PASSWORD
-from meldingen.backoffice.models import Behandeling, Team
+from meldingen.backoffice.models import Behandeling, Wijkteam
 from meldingen.models import Melding
 from socialekaart.demo.gemeente import WIJKEN
 from socialekaart.models import Wijk, WijkPostcode
@@ -24,7 +24,7 @@ def test_demo_is_idempotent_and_routed(db, settings):
     call_command("load_demo_meldingen", "--accounts", verbosity=0)
     call_command("load_demo_meldingen", "--accounts", verbosity=0)
     assert Melding.objects.count() == DEMO_COUNT == Behandeling.objects.count()
-    assert Team.objects.count() == len(WIJKEN)
+    assert Wijkteam.objects.count() == len(WIJKEN)
     assert not Behandeling.objects.filter(team__isnull=True).exists()
     assert len(set(Behandeling.objects.values_list("status", flat=True))) >= 4
     users = get_user_model().objects

@@ -2,7 +2,7 @@
 
 import pytest
 
-from meldingen.backoffice.models import Team
+from meldingen.backoffice.models import Wijkteam
 
 from .fixtures import make_user
 
@@ -27,7 +27,7 @@ def test_a_wijkteams_members_are_chosen_from_consulenten_and_teamleiders(staff, 
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert list(Team.objects.get(name="Wijkteam Noord").members.all()) == [staff["consulent"]]
+    assert list(Wijkteam.objects.get(name="Wijkteam Noord").members.all()) == [staff["consulent"]]
 
 
 def test_a_member_outside_the_staff_stays_visible_on_the_team_it_is_in(staff, teams, client):

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from meldingen.answers import Answers
 from meldingen.backoffice import roles
-from meldingen.backoffice.models import Behandeling, Nazorg, Signaal, Team, Verwijzing
+from meldingen.backoffice.models import Behandeling, Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.delivery.models import DeliveryTarget
 from socialekaart import public as kaart
@@ -117,11 +117,11 @@ class Command(BaseCommand):
             f"postcode {answers.postcode}, huisnummer {answers.resident.text('huisnummer')}."
         )
 
-    def _teams(self) -> list[Team]:
+    def _teams(self) -> list[Wijkteam]:
         teams = []
         for name in kaart.demo_postcodes():
             wijk = kaart.wijk_named(name)
-            team, _ = Team.objects.get_or_create(
+            team, _ = Wijkteam.objects.get_or_create(
                 name=f"Wijkteam {name}",
                 defaults={"mailbox": f"wijkteam-{slugify(name)}@{GEMEENTE.lower()}.example"},
             )
@@ -132,7 +132,7 @@ class Command(BaseCommand):
             self.stdout.write("Er zijn nog geen wijken: draai eerst load_demo_kaart.")
         return teams
 
-    def _accounts(self, teams: list[Team]) -> None:
+    def _accounts(self, teams: list[Wijkteam]) -> None:
         users = get_user_model().objects
         for team in teams:
             slug = slugify(team.name.removeprefix("Wijkteam "))
