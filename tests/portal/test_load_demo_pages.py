@@ -61,6 +61,7 @@ def _demo_password_users():
     }
 
 
+@pytest.mark.slow  # loads the whole demo again: the engine makes no difference
 def test_load_demo_makes_accounts_with_known_passwords_only_with_debug_or_the_accounts_flag(db, settings):
     settings.DEBUG = False
     call_command("load_demo", stdout=io.StringIO())

@@ -79,6 +79,7 @@ def test_demo_accounts_for_every_organisation(demo, client, settings):
     assert client.get("/admin/").status_code == 200
 
 
+@pytest.mark.slow  # loads the whole demo again: the engine makes no difference
 def test_with_debug_the_demo_accounts_are_made(db, settings):
     settings.DEBUG = True
     call_command("load_demo_kaart", stdout=io.StringIO())

@@ -12,6 +12,7 @@ from socialekaart.models import AanbiederAccount, Voorziening
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow  # loads the whole demo again: the engine makes no difference
 def test_without_debug_or_accounts_flag_no_account_gets_the_demo_password(db, settings):
     settings.DEBUG = False
     out = io.StringIO()
