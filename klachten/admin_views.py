@@ -127,6 +127,9 @@ def detail(request, pk):
             "verdaging_form": verdaging_form,
             "verdaging_refused": klacht.postponement_refused() if staff else "",
             "error_forms": [verdaging_form] if verdaging_form.errors else [],
+            "has_errors": any(
+                form.errors for form in (status_form, samenvatting_form, reactie_form, verdaging_form)
+            ),
             "today": timezone.localdate(),
             "gebeurtenissen": klacht.gebeurtenissen.select_related("user") if staff else [],
         },

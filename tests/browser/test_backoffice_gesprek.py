@@ -38,6 +38,8 @@ def data():
     teamleider.groups.add(Group.objects.get(name=roles.TEAMLEIDER))
     aanbieder = users.create_user("aanbieder", "a@lindewaard.example", PASSWORD)
     aanbieder.groups.add(Group.objects.get(name="Aanbieders"))
+    professional = users.create_user("huisarts", "h@lindewaard.example", PASSWORD)
+    professional.groups.add(Group.objects.get(name="Professionals"))
     voorziening = VoorzieningFactory(
         name="Klussendienst", themas=[TermFactory(code="huishouden")], wijken=[wijk]
     )
@@ -134,4 +136,15 @@ def test_the_signal_pages_for_providers_have_no_axe_violations(page, live_server
         page.click("text=Signaal versturen")
     results["my signals after sending"] = _violations(page)
     assert "Uw signaal is verstuurd" in page.content()
+    assert results == {name: [] for name in results}
+
+
+def test_a_professional_names_the_organisation_and_the_form_stays_clean(page, live_server, data):
+    _login(page, live_server, "huisarts")
+    base = f"{live_server.url}/admin/backoffice/signalen"
+    results = {"form": _violations(page, f"{base}/nieuw/")}
+    with page.expect_navigation():
+        page.click("text=Signaal versturen")
+    assert "Vul de naam van uw organisatie of praktijk in." in page.content()
+    results["form with errors"] = _violations(page)
     assert results == {name: [] for name in results}

@@ -115,6 +115,17 @@ def test_backoffice_complaint_pages_have_no_axe_violations(page, live_server, da
     with page.expect_navigation():
         page.click("text=Registreer de klacht")
     _check(page, results, "klachtbehandelaar: new with errors")
+    page.goto(f"{base}/{data['klacht'].pk}/")
+    with page.expect_navigation():
+        page.click("text=Stel de termijn uit")
+    assert page.title().startswith("Fout: ")
+    _check(page, results, "klachtbehandelaar: postponement with errors")
+    page.select_option("#id_weken", "2")
+    page.fill("#id_reden", "De aanbieder zoekt het dossier nog op.")
+    with page.expect_navigation():
+        page.click("text=Stel de termijn uit")
+    assert "Dat mag maar één keer" in page.content()
+    _check(page, results, "klachtbehandelaar: postponed")
     page.context.clear_cookies()
     _login(page, live_server, "aanbieder-zorg")
     for name, url in (("complaint", f"{base}/{data['klacht'].pk}/"), ("clients", f"{base}/clienten/")):
