@@ -158,3 +158,18 @@ def test_key_rotation_reencrypts_the_complaints_and_they_open_with_the_new_key_a
     klacht.refresh_from_db()
     assert klacht.encrypted_gegevens != before
     assert klacht.gegevens["naam"] == "Anna de Vries" and klacht.gegevens["email"] == "anna@example.org"
+
+
+def test_the_demo_has_complaints_with_a_traffic_light_and_one_postponed_term(db):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo_kaart", stdout=io.StringIO())
+    call_command("load_demo_klachten", stdout=io.StringIO())
+    call_command("load_demo_klachten", stdout=io.StringIO())  # a second run adds nothing
+    demo = Klacht.objects.filter(reference__startswith="K-DEMO")
+    assert demo.count() == 14
+    postponed = demo.get(verdaagd_op__isnull=False)
+    assert postponed.status != "afgehandeld" and postponed.verdaging_reden
+    assert postponed.gebeurtenissen.filter(soort="verdaagd").count() == 1

@@ -54,6 +54,7 @@ class Command(BaseCommand):
                 for _ in range(klachten):
                     count += 1
                     self._klacht(organisatie, thema, count, today - timedelta(days=rng.randint(1, 300)), rng)
+            self._postpone_one()
         lights = stoplicht.werk_bij()
         self.stdout.write(self.style.SUCCESS(f"{count} demo-klachten, {lights} stoplichten op de kaart."))
         names = ", ".join(organisatie.name for organisatie in organisaties)
@@ -80,6 +81,14 @@ class Command(BaseCommand):
             klacht.change_status(Status.IN_BEHANDELING)
             if received < timezone.localdate() - timedelta(days=60):
                 klacht.change_status(Status.AFGEHANDELD, oordeel=rng.choice(["gegrond", "deels_gegrond"]))
+
+    def _postpone_one(self):
+        """The newest open complaint gets 2 more weeks (Awb 9:11 lid 2), to show how a postponement looks."""
+        demo = Klacht.objects.filter(reference__startswith="K-DEMO")
+        for klacht in demo.exclude(status=Status.AFGEHANDELD).order_by("-ontvangen_op"):
+            if not klacht.postponement_refused():
+                klacht.postpone(None, 2, "De aanbieder zoekt het dossier nog op.")
+                return
 
     def _account(self, team):
         user, created = get_user_model().objects.get_or_create(
