@@ -27,6 +27,9 @@ def _latest():
 def test_targets_jobs_and_attempts_made_by_the_old_code_are_all_there_after_the_move():
     from django.utils import timezone
 
+    from meldingen.backoffice import roles
+
+    roles.ensure_roles()  # a transactional test before this one may have emptied the tables, groups too
     old = _migrate(OLD)
     try:
         Melding = old.get_model("meldingen", "Melding")
