@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.db import transaction
 
 SAMPLE_BEGRIPPEN = [
     {
@@ -108,12 +109,21 @@ def load_sample(content=SAMPLE_CONTENT, begrippen=SAMPLE_BEGRIPPEN):
     return loader
 
 
+@pytest.fixture(scope="module")
+def _sample_site(django_db_setup, django_db_blocker):
+    """The sample site, loaded once per module; each test runs in a savepoint inside it, so what a test
+    changes is gone before the next one."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_sample()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def portal_site(db):
+def portal_site(_sample_site, db):
     """The sample site; returns the information page about hulp bij het huishouden."""
     from portal.models import InformatiePagina
 
-    load_sample()
     return InformatiePagina.objects.get(slug="hulp-bij-het-huishouden")
 
 
