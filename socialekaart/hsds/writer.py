@@ -211,15 +211,8 @@ class KaartWriter:
 
     def voorziening(self, pk, slug: str, organisatie: Organisatie, fields: dict) -> tuple[Voorziening, bool]:
         """Create or update by id, else by slug; returns (voorziening, created)."""
-        for key, limit in MAX_LENGTH.items():
-            if len(str(fields.get(key) or "")) > limit:
-                raise Rejected(f"Het veld '{key}' is te lang: hoogstens {limit} tekens.")
-        if not fields.get("name"):
-            raise Rejected("De voorziening heeft geen naam.")
-        slug = slugify(slug or fields["name"])[:200]
-        existing = pk if pk in self.voorziening_ids else None
-        if existing is None and not pk:
-            existing = self.voorziening_slugs.get(slug)
+        self.check_voorziening(fields)
+        slug, existing = self.find_voorziening(pk, slug, fields)
         if existing:
             voorziening = Voorziening.objects.get(pk=existing)
         else:
@@ -234,6 +227,22 @@ class KaartWriter:
         self.voorziening_slugs[voorziening.slug] = voorziening.pk
         self.voorziening_ids.add(voorziening.pk)
         return voorziening, existing is None
+
+    @staticmethod
+    def check_voorziening(fields: dict) -> None:
+        for key, limit in MAX_LENGTH.items():
+            if len(str(fields.get(key) or "")) > limit:
+                raise Rejected(f"Het veld '{key}' is te lang: hoogstens {limit} tekens.")
+        if not fields.get("name"):
+            raise Rejected("De voorziening heeft geen naam.")
+
+    def find_voorziening(self, pk, slug: str, fields: dict) -> tuple[str, object]:
+        """The slug the voorziening would get, and the pk of the one it updates (None: a new one)."""
+        slug = slugify(slug or fields["name"])[:200]
+        existing = pk if pk in self.voorziening_ids else None
+        if existing is None and not pk:
+            existing = self.voorziening_slugs.get(slug)
+        return slug, existing
 
     def _free_voorziening_slug(self, slug: str, pk) -> str:
         candidate, number = slug, 2
@@ -255,7 +264,17 @@ class KaartWriter:
         self, voorziening: Voorziening, contacts: list[dict], fresh: bool = False
     ) -> None:
         """The file's contacts replace the resident contacts; professionals' contacts are never touched."""
-        rows = [
+        rows = self.contact_rows(voorziening, contacts)
+        if not fresh:
+            voorziening.contacten.filter(voor_professionals=False).delete()
+            Contact.objects.filter(pk__in=[row.pk for row in rows], voor_professionals=False).delete()
+            if Contact.objects.filter(pk__in=[row.pk for row in rows]).exists():
+                raise Rejected("Een contact in het bestand heeft de id van een contact voor professionals.")
+        Contact.objects.bulk_create(rows)
+
+    @staticmethod
+    def contact_rows(voorziening: Voorziening, contacts: list[dict]) -> list[Contact]:
+        return [
             Contact(
                 id=data.get("id") or uuid.uuid4(),
                 voorziening=voorziening,
@@ -267,12 +286,6 @@ class KaartWriter:
             )
             for data in contacts
         ]
-        if not fresh:
-            voorziening.contacten.filter(voor_professionals=False).delete()
-            Contact.objects.filter(pk__in=[row.pk for row in rows], voor_professionals=False).delete()
-            if Contact.objects.filter(pk__in=[row.pk for row in rows]).exists():
-                raise Rejected("Een contact in het bestand heeft de id van een contact voor professionals.")
-        Contact.objects.bulk_create(rows)
 
     def replace_locations(
         self, voorziening: Voorziening, op_locaties: list[dict], fresh: bool = False
