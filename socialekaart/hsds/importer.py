@@ -175,9 +175,9 @@ def _service_ids(services: list) -> list:
 
 
 def _guard(report: ImportReport, where: str, writer: BulkWriter, work) -> None:
-    """Read one object in a savepoint and as one unit of the writer: a rejected object leaves no trace."""
+    """Read one object as one unit of the writer: a rejected object leaves no trace."""
     try:
-        with transaction.atomic(), writer.unit():
+        with writer.unit():
             work()
     except Rejected as reason:
         report.reject(where, str(reason))

@@ -4,6 +4,7 @@ so importing the same file twice never makes duplicates. Shared by the HSDS and 
 from __future__ import annotations
 
 import uuid
+from contextlib import nullcontext
 from datetime import time
 
 from django.core.exceptions import ValidationError
@@ -102,6 +103,11 @@ class KaartWriter:
         self.new_wijken: list[str] = []
         self.postcode_wijken: dict[str, Wijk | None] = {}
 
+    def saving(self):
+        """Around each write of reference data (terms, wijken, organisaties): here nothing, as the caller
+        reads each row in a savepoint; BulkWriter opens its savepoint only when a unit writes."""
+        return nullcontext()
+
     # -- reference data
 
     def term(
@@ -113,14 +119,15 @@ class KaartWriter:
         term = self.term_ids.get(pk) if pk else None
         term = term or self.terms.get((vocabulary, code))
         if term is None:
-            term = Term.objects.create(
-                **({"id": pk} if pk else {}),
-                vocabulary=vocabulary,
-                code=code,
-                name=(name or code)[:100],
-                description=description or "",
-                sort_order=sort_order or 0,
-            )
+            with self.saving():
+                term = Term.objects.create(
+                    **({"id": pk} if pk else {}),
+                    vocabulary=vocabulary,
+                    code=code,
+                    name=(name or code)[:100],
+                    description=description or "",
+                    sort_order=sort_order or 0,
+                )
         else:
             wanted = {"name": name[:100] or term.name, "description": description or term.description}
             if sort_order is not None:
@@ -129,7 +136,8 @@ class KaartWriter:
             if changed:
                 for key in changed:
                     setattr(term, key, wanted[key])
-                term.save(update_fields=changed)
+                with self.saving():
+                    term.save(update_fields=changed)
         self.terms[(vocabulary, term.code)] = self.term_ids[term.pk] = term
         return term
 
@@ -145,7 +153,8 @@ class KaartWriter:
                 return self.wijk_by_key[key]
         if not create or not name or not cbs_code:
             raise Rejected(f"De wijk '{(name or cbs_code)[:40]}' bestaat niet in de sociale kaart.")
-        wijk = Wijk.objects.create(name=name[:100], slug=slugify(name)[:100], cbs_code=cbs_code[:10])
+        with self.saving():
+            wijk = Wijk.objects.create(name=name[:100], slug=slugify(name)[:100], cbs_code=cbs_code[:10])
         self.new_wijken.append(wijk.name)
         for key in (wijk.slug, wijk.cbs_code.lower(), wijk.name.casefold()):
             self.wijk_by_key[key] = wijk
@@ -164,7 +173,8 @@ class KaartWriter:
             )
             for key, value in fields.items():
                 setattr(organisatie, key, value)
-            organisatie.save()
+            with self.saving():
+                organisatie.save()
         else:
             changed = {
                 key: value
@@ -174,7 +184,8 @@ class KaartWriter:
             if changed:
                 for key, value in changed.items():
                     setattr(organisatie, key, value)
-                organisatie.save()
+                with self.saving():
+                    organisatie.save()
         self.organisaties[organisatie.pk] = self.organisatie_slugs[organisatie.slug] = organisatie
         return organisatie
 
