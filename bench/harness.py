@@ -275,7 +275,7 @@ class Target:
     cpu_ms: float | None = None
 
     def verdict(self, result: "Result") -> str:
-        parts, met = [], True
+        parts, met = [], result.count > 0 and not result.errors
         if self.p95_ms is not None:
             parts.append(f"p95 < {self.p95_ms:g} ms")
             met = met and result.percentile(95) < self.p95_ms

@@ -112,6 +112,16 @@ class Behandeling(models.Model):
     class Meta:
         verbose_name = _("behandeling")
         verbose_name_plural = _("behandelingen")
+        indexes = [
+            # The inbox with many meldingen: a team's counts per status from the index alone, and a
+            # team's open meldingen (the default list) without reading the closed ones.
+            models.Index(fields=["team", "status"], name="behandeling_team_status"),
+            models.Index(
+                fields=["team", "next_deadline"],
+                condition=~models.Q(status__in=CLOSED_STATUSES),
+                name="behandeling_team_open",
+            ),
+        ]
         permissions = [
             ("view_all_meldingen", _("Alle meldingen bekijken")),
             ("view_team_meldingen", _("Meldingen van het eigen wijkteam bekijken")),
