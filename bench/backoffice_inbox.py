@@ -210,6 +210,10 @@ def main():
     headers = {"Cookie": cookie}
     print(f"Backoffice, {COUNT:,} meldingen, {harness.users_line()}, {DURATION:.0f} s each", flush=True)
     with harness.gunicorn(DATABASE_URL) as server:
+        for path in (INBOX, f"{INBOX}overzicht/"):  # logged in: the page itself, not the login page
+            status = harness.Client().request("GET", path, headers=headers)[0]
+            if status != 200:
+                raise SystemExit(f"{path} answered {status} for the consulent")
         harness.run_wrk("warm-up", paths[::-1], duration=2, headers=headers, quiet=True)
         harness.run_wrk(
             "inbox of a consulent, filtered (first pages)",

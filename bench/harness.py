@@ -379,7 +379,7 @@ def run_wrk(
     figures = {key: int(value) for key, value in (pair.split("=") for pair in line.split()[1:])}
     result = WrkResult(
         name,
-        errors=figures["status_errors"] + figures["socket_errors"],
+        errors=figures["status_errors"] + figures["socket_errors"] + figures["redirects"],
         duration=figures["duration_us"] / 1e6,
         percentiles={pct: figures[f"p{pct}_us"] / 1000 for pct in (50, 95, 99)},
         requests=figures["requests"],
