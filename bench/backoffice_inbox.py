@@ -6,7 +6,8 @@ the dashboard, at 20 concurrent users (wrk) against gunicorn and PostgreSQL with
 The database (BENCH_INBOX_DATABASE_URL, default `<BENCH_DATABASE_URL>_inbox`) gets the demo wijken,
 wijkteams and staff accounts (`load_demo_kaart`, `load_demo_meldingen --accounts`), then generated
 meldingen written in bulk: two years of them, most handled and closed, the recent ones open, each with
-its encrypted answers and its Behandeling, as the wizard stores them. The consulent is logged in with a
+its encrypted answers and its Behandeling, as the wizard stores them, and a nazorg call for granted
+support. The consulent is logged in with a
 confirmed second factor, as the production settings demand, by a session made for the run.
 """
 
@@ -55,9 +56,9 @@ def generate(count: int) -> None:
 def _batch(rng: random.Random, size: int) -> None:
     from django.utils import timezone
 
-    from meldingen.backoffice.models import Behandeling, Team
+    from meldingen.backoffice.models import Behandeling, Nazorg, Team
     from meldingen.backoffice.search_index import address_index, name_index
-    from meldingen.backoffice.workflow import Status
+    from meldingen.backoffice.workflow import Status, Uitkomst
     from meldingen.models import Melding
     from socialekaart.models import Wijk
 
@@ -87,10 +88,37 @@ def _batch(rng: random.Random, size: int) -> None:
         behandeling.next_deadline = behandeling.compute_next_deadline()
         if status in (Status.AFGEHANDELD, Status.INGETROKKEN):
             behandeling.closed_at = melding.closed_at = melding.created_at + timedelta(days=30)
+        if status == Status.AFGEHANDELD:
+            behandeling.uitkomst = rng.choice(list(Uitkomst))
         meldingen.append(melding)
         behandelingen.append(behandeling)
     Melding.objects.bulk_create(meldingen)
     Behandeling.objects.bulk_create(behandelingen)  # each takes its melding's new primary key
+    Nazorg.objects.bulk_create(_nazorg(rng, behandelingen, now))
+
+
+def _nazorg(rng: random.Random, behandelingen, now):
+    """Granted support gets a follow-up call some weeks later; nearly all of them were made."""
+    from meldingen.backoffice.models import Nazorg
+    from meldingen.backoffice.workflow import Uitkomst
+
+    calls = []
+    for behandeling in behandelingen:
+        if behandeling.uitkomst != Uitkomst.TOEGEKEND:
+            continue
+        start = behandeling.closed_at.date()
+        due = start + timedelta(weeks=6)
+        made = due < now.date() and rng.random() < 0.95
+        calls.append(
+            Nazorg(
+                behandeling=behandeling,
+                start_ondersteuning=start,
+                due_date=due,
+                done_at=behandeling.closed_at + timedelta(weeks=6, days=rng.randint(0, 6)) if made else None,
+                uitkomst=rng.choice(list(Nazorg.Uitkomst)) if made else "",
+            )
+        )
+    return calls
 
 
 def _melding(rng: random.Random, wijk, postcode: str, created_at):
@@ -202,8 +230,10 @@ def main():
     os.environ.setdefault("MELDINGEN_ENCRYPTION_KEYS", "ZGV2ZWxvcG1lbnQtb25seS1tZWxkaW5nZW4ta2V5LTA=")
     harness.ensure_database(DATABASE_URL)
     harness.manage("migrate", "--noinput", "-v", "0", database_url=DATABASE_URL)
-    harness.manage("load_demo_kaart", database_url=DATABASE_URL)
-    harness.manage("load_demo_meldingen", "--accounts", database_url=DATABASE_URL)
+    if in_django("from meldingen.backoffice.models import Team; print(Team.objects.count())") == "0":
+        # Once: the demo loader would also give the generated meldingen its own nazorg calls.
+        harness.manage("load_demo_kaart", database_url=DATABASE_URL)
+        harness.manage("load_demo_meldingen", "--accounts", database_url=DATABASE_URL)
     print(in_django(f"b.generate({COUNT})"), flush=True)
     cookie = in_django("print(b.consulent_session())")
     paths = inbox_paths()

@@ -515,7 +515,11 @@ class Nazorg(models.Model):
     @property
     def in_time_until(self) -> date:
         """The last day the call counts as made in time."""
-        return add_working_days(self.due_date, settings.BACKOFFICE_NAZORG_WORKING_DAYS)
+        return self.last_day_in_time(self.due_date)
+
+    @staticmethod
+    def last_day_in_time(due_date: date) -> date:
+        return add_working_days(due_date, settings.BACKOFFICE_NAZORG_WORKING_DAYS)
 
     @property
     def done_in_time(self) -> bool | None:

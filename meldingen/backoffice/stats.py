@@ -116,17 +116,25 @@ def _verwijzingen(figures: Figures, visible, thema_names: dict[str, str]) -> Non
 def _nazorg(figures: Figures, visible, today) -> None:
     """A call counts once it is made, or once its time (the due day plus BACKOFFICE_NAZORG_WORKING_DAYS)
     is over while it is still not made."""
-    for nazorg in Nazorg.objects.filter(behandeling__in=visible):
-        if nazorg.done_at is not None:
-            if nazorg.done_in_time:
+    last_days: dict = {}  # many calls share a due day: its last day in time is worked out once
+
+    def in_time_until(due_date):
+        if due_date not in last_days:
+            last_days[due_date] = Nazorg.last_day_in_time(due_date)
+        return last_days[due_date]
+
+    calls = Nazorg.objects.filter(behandeling__in=visible).order_by()
+    for done_at, due_date, uitkomst in calls.values_list("done_at", "due_date", "uitkomst"):
+        if done_at is not None:
+            if timezone.localdate(done_at) <= in_time_until(due_date):
                 figures.nazorg_in_time += 1
             else:
                 figures.nazorg_late += 1
-            if nazorg.uitkomst == Nazorg.Uitkomst.TEVREDEN:
+            if uitkomst == Nazorg.Uitkomst.TEVREDEN:
                 figures.nazorg_tevreden += 1
-            elif nazorg.uitkomst == Nazorg.Uitkomst.NIET_TEVREDEN:
+            elif uitkomst == Nazorg.Uitkomst.NIET_TEVREDEN:
                 figures.nazorg_niet_tevreden += 1
-        elif nazorg.in_time_until < today:
+        elif in_time_until(due_date) < today:
             figures.nazorg_late += 1
 
 
