@@ -367,7 +367,7 @@ def run_wrk(
     ]  # fmt: skip
     for key, value in (headers or {}).items():
         command += ["-H", f"{key}: {value}"]
-    command += [f"http://{HOST}:{PORT}", "--", listing.name, str(threads)]
+    command += [f"http://{HOST}:{PORT}", "--", listing.name, str(threads), str(round(THINK_SECONDS * 1000))]
     cpu_before = server.cpu_seconds() if server else None
     client_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:

@@ -1,9 +1,10 @@
 -- Walks a list of paths, one request each, for wrk (bench/harness.py runs it):
---   wrk -t2 -c20 -d10s -s bench/walk.lua http://127.0.0.1:8765 -- paths.txt 2
--- The last argument is wrk's number of threads. Thread i of n asks lines i, i+n, i+2n, ... so no two
--- threads ask the same path; a thread that reaches the end of its share starts again (with fewer paths
--- than threads, each thread asks them all). The requests are built once in init(), so wrk spends its
--- time on the network and not in Lua. done() prints one line of figures for the harness to read.
+--   wrk -t2 -c20 -d10s -s bench/walk.lua http://127.0.0.1:8765 -- paths.txt 2 0
+-- After the file: wrk's number of threads and the pause between clicks in ms. Thread i of n asks lines
+-- i, i+n, i+2n, ... so no two threads ask the same path; a thread that reaches the end of its share
+-- starts again (with fewer paths than threads, each thread asks them all). The requests are built once
+-- in init(), so wrk spends its time on the network and not in Lua. done() prints one line of figures for
+-- the harness to read.
 
 local counter = 0
 local threads = {}
@@ -16,6 +17,7 @@ end
 
 function init(args)
    local stride = tonumber(args[2] or "1")
+   think_ms = tonumber(args[3] or "0")
    local lines = {}
    for line in io.lines(args[1]) do
       if line ~= "" then
@@ -32,6 +34,14 @@ function init(args)
       end
    end
    position = 0
+end
+
+-- BENCH_THINK_SECONDS: a pause before each click, as a person reading the page takes (not a latency).
+function delay()
+   if think_ms > 0 then
+      return think_ms * (0.5 + math.random())
+   end
+   return 0
 end
 
 function request()
