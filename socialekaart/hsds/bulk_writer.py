@@ -22,10 +22,23 @@ from django.utils import timezone
 from .. import signals
 from ..models import Contact, Locatie, Openingstijd, Voorziening, VoorzieningOpLocatie
 from .report import Rejected
-from .writer import KaartWriter
+from .writer import VOORZIENING_FIELDS, KaartWriter
 
 CHUNK = 500
 RELATIONS = ("themas", "doelgroepen", "wijken")
+LOCATIE_FIELDS = (
+    "organisatie",
+    "name",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "plaats",
+    "wijk",
+    "latitude",
+    "longitude",
+    "rolstoeltoegankelijk",
+    "toegankelijkheid",
+)
 
 
 @dataclass
@@ -35,7 +48,6 @@ class Collected:
 
     locaties: dict = field(default_factory=dict)  # pk -> Locatie to insert or update
     voorzieningen: dict = field(default_factory=dict)  # pk -> Voorziening to insert or update
-    changed: dict = field(default_factory=dict)  # pk of a stored row -> the names of its changed fields
     relations: dict = field(default_factory=dict)  # voorziening pk -> {relation: [objects]}
     contacts: dict = field(default_factory=dict)  # voorziening pk -> (rows, fresh)
     locations: dict = field(default_factory=dict)  # voorziening pk -> [{"id", "locatie", "openingstijden"}]
@@ -43,8 +55,6 @@ class Collected:
     def merge(self, other: Collected) -> None:
         for name in ("locaties", "voorzieningen", "relations", "contacts", "locations"):
             getattr(self, name).update(getattr(other, name))
-        for pk, names in other.changed.items():
-            self.changed.setdefault(pk, set()).update(names)
 
 
 class BulkWriter(KaartWriter):
@@ -54,8 +64,11 @@ class BulkWriter(KaartWriter):
         self.voorzieningen: dict = {}  # the voorzieningen this import reads, by pk
         for start in range(0, len(wanted), CHUNK):
             self.voorzieningen.update(Voorziening.objects.in_bulk(wanted[start : start + CHUNK]))
-        self.stored_voorzieningen = set(self.voorzieningen)
-        self.stored_locaties = set(self.locaties)
+        # What the database holds, to update only the fields that differ from it (a rejected service may
+        # have changed an object in memory that a later service reads again).
+        fields = VOORZIENING_FIELDS | {"organisatie"}
+        self.stored = {pk: _values(obj, fields) for pk, obj in self.voorzieningen.items()}
+        self.stored |= {pk: _values(obj, LOCATIE_FIELDS) for pk, obj in self.locaties.items()}
         self.professional_contacts = set(
             Contact.objects.filter(voor_professionals=True).values_list("pk", flat=True)
         )
@@ -100,15 +113,12 @@ class BulkWriter(KaartWriter):
         if locatie is None:
             locatie = Locatie(**({"id": pk} if pk else {}), organisatie=organisatie)
         fields["wijk"] = self._wijk_of_postcode(fields.get("postcode") or "")
-        changed = {"organisatie"} if locatie.organisatie_id != organisatie.pk else set()
         for key, value in fields.items():
             if getattr(locatie, key) != value:
                 setattr(locatie, key, value)
-                changed.add(key)
         locatie.organisatie = organisatie
-        if changed or locatie.pk not in self.stored_locaties:
+        if _changed(locatie, self.stored.get(locatie.pk)):
             self.current.locaties[locatie.pk] = locatie
-            self.current.changed.setdefault(locatie.pk, set()).update(changed)
         return locatie
 
     def voorziening(self, pk, slug: str, organisatie, fields: dict) -> tuple[Voorziening, bool]:
@@ -121,14 +131,10 @@ class BulkWriter(KaartWriter):
             slug = self._free_voorziening_slug(slug, pk)
         if not voorziening.slug:
             voorziening.slug = slug  # an existing voorziening keeps its slug: its URL stays the same
-        changed = {"organisatie"} if voorziening.organisatie_id != organisatie.pk else set()
         voorziening.organisatie = organisatie
         for key, value in fields.items():
-            if getattr(voorziening, key) != value:
-                setattr(voorziening, key, value)
-                changed.add(key)
+            setattr(voorziening, key, value)
         self.current.voorzieningen[voorziening.pk] = voorziening
-        self.current.changed.setdefault(voorziening.pk, set()).update(changed)
         return voorziening, existing is None
 
     def set_relations(self, voorziening: Voorziening, created: bool, **relations) -> None:
@@ -148,16 +154,16 @@ class BulkWriter(KaartWriter):
     def flush(self) -> None:
         """Write everything the kept units collected, and queue the changed voorzieningen for the index."""
         kept = self.kept
-        _save(list(kept.locaties.values()), self.stored_locaties, kept.changed)
-        _save(list(kept.voorzieningen.values()), self.stored_voorzieningen, kept.changed)
-        stored = [pk for pk in kept.voorzieningen if pk in self.stored_voorzieningen]
+        _save(list(kept.locaties.values()), self.stored)
+        _save(list(kept.voorzieningen.values()), self.stored)
+        stored = [pk for pk in kept.voorzieningen if pk in self.stored]
         now = timezone.now()
         for chunk in _chunks(stored):  # saved again, as each save did: "laatst gewijzigd" is now
             Voorziening.objects.filter(pk__in=chunk).update(updated_at=now)
         self._write_relations(kept.relations, stored)
         self._write_contacts(kept.contacts, stored)
         self._write_locations(kept.locations, stored)
-        changed_places = [pk for pk in kept.locaties if pk in self.stored_locaties]
+        changed_places = [pk for pk in kept.locaties if pk in self.stored]
         ids = {str(pk) for pk in kept.voorzieningen}
         for chunk in _chunks(changed_places):
             ids.update(
@@ -171,13 +177,14 @@ class BulkWriter(KaartWriter):
     @staticmethod
     def _write_relations(relations: dict, stored: list) -> None:
         for name in RELATIONS:
-            through = getattr(Voorziening, name).through
-            target = getattr(Voorziening, name).field.m2m_reverse_field_name()
+            relation = getattr(Voorziening, name)
+            through = relation.through
+            source, target = relation.field.m2m_field_name(), relation.field.m2m_reverse_field_name()
             for chunk in _chunks(stored):
-                through.objects.filter(voorziening_id__in=chunk).delete()
+                through.objects.filter(**{f"{source}_id__in": chunk}).delete()
             through.objects.bulk_create(
                 [
-                    through(voorziening_id=pk, **{f"{target}_id": item.pk})
+                    through(**{f"{source}_id": pk, f"{target}_id": item.pk})
                     for pk, wanted in relations.items()
                     for item in dict.fromkeys(wanted.get(name, ()))
                 ],
@@ -244,7 +251,19 @@ def _openingstijd(op_locatie, data: dict) -> Openingstijd:
     )
 
 
-def _save(objects: list, stored: set, changed: dict) -> None:
+def _values(obj, names) -> dict:
+    """The values of these fields (a foreign key by its id), to compare with later."""
+    return {name: getattr(obj, obj._meta.get_field(name).attname) for name in names}
+
+
+def _changed(obj, stored: dict | None) -> list[str]:
+    """The fields whose value differs from what the database holds; every field of a new object."""
+    if stored is None:
+        return ["*"]
+    return [name for name, value in _values(obj, stored).items() if value != stored[name]]
+
+
+def _save(objects: list, stored: dict) -> None:
     """Insert the objects the database does not have yet; update the changed fields of the others (only
     those: bulk_update writes a CASE per field and row, which for every field of thousands of rows takes
     longer than the rest of the import)."""
@@ -252,9 +271,10 @@ def _save(objects: list, stored: set, changed: dict) -> None:
         return
     manager = type(objects[0]).objects
     manager.bulk_create([obj for obj in objects if obj.pk not in stored], batch_size=CHUNK)
-    updated = [obj for obj in objects if obj.pk in stored and changed.get(obj.pk)]
-    fields = sorted({name for obj in updated for name in changed[obj.pk]})
-    if updated:
+    changed = {obj.pk: _changed(obj, stored[obj.pk]) for obj in objects if obj.pk in stored}
+    fields = sorted({name for names in changed.values() for name in names})
+    if fields:
+        updated = [obj for obj in objects if changed.get(obj.pk)]
         manager.bulk_update(updated, fields, batch_size=CHUNK)
 
 
