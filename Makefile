@@ -24,7 +24,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench clean
+.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench bench-deps clean
 
 # Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -145,8 +145,12 @@ test-node-restart: install
 test-elasticsearch: install elasticsearch
 	ELASTICSEARCH_TEST_URL=$(ES_URL) env -u DATABASE_URL $(PY) -m pytest $(ES_TESTS)
 
+# The benchmarks' load generator: wrk, from Debian's packages (installed when missing; needs root).
+bench-deps:
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
 # The kaart search benchmark also measures Elasticsearch when the test node starts (it is left running).
-bench: install
+bench: install bench-deps postgres
 	-@bash services/elasticsearch.sh start
 	$(PY) bench/run_all.py
 

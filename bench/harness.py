@@ -14,10 +14,13 @@ import http.client
 import itertools
 import os
 import random
+import resource
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -196,9 +199,38 @@ def warm_up(paths, rounds: int = 10) -> None:
                 raise SystemExit(f"{path} answered {status}")
 
 
+class Server:
+    """The gunicorn that `gunicorn()` started: its process, and the CPU time its workers have used."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+
+    def cpu_seconds(self) -> float:
+        """User plus system CPU time of gunicorn and its workers so far (from /proc; 0 where it has none)."""
+        return sum(_cpu_seconds(pid) for pid in [self.process.pid, *_children(self.process.pid)])
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a process, fields 14 and 15 of /proc/<pid>/stat, in seconds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
 def gunicorn(database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH):
-    """Serve the site with gunicorn for the duration of the block; yields nothing, talk to HOST:PORT."""
+    """Serve the site with gunicorn for the duration of the block; yields a Server, talk to HOST:PORT."""
     manage("collectstatic", "--noinput", "-v", "0", database_url=database_url)
     command = [
         sys.executable,
@@ -219,7 +251,7 @@ def gunicorn(database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH)
     process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url, search))
     try:
         _wait_for_port(HOST, PORT, timeout=30)
-        yield
+        yield Server(process)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -234,12 +266,36 @@ def _wait_for_port(host: str, port: int, timeout: float) -> None:
     raise RuntimeError(f"gunicorn did not start on {host}:{port}")
 
 
+@dataclass(frozen=True)
+class Target:
+    """What the issue asks of a figure: p95 below, requests per second at least, CPU per request at most."""
+
+    p95_ms: float | None = None
+    rps: float | None = None
+    cpu_ms: float | None = None
+
+    def verdict(self, result: "Result") -> str:
+        parts, met = [], result.count > 0 and not result.errors
+        if self.p95_ms is not None:
+            parts.append(f"p95 < {self.p95_ms:g} ms")
+            met = met and result.percentile(95) < self.p95_ms
+        if self.rps is not None:
+            parts.append(f">= {self.rps:g}/s")
+            met = met and result.rps >= self.rps
+        if self.cpu_ms is not None:
+            parts.append(f"CPU <= {self.cpu_ms:g} ms")
+            met = met and result.cpu_ms is not None and result.cpu_ms <= self.cpu_ms
+        return f"target {', '.join(parts)}: {'met' if met else 'MISSED'}"
+
+
 @dataclass
 class Result:
     name: str
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     duration: float = 0.0
+    cpu_ms: float | None = None  # gunicorn's CPU time per request, when measured
+    target: Target | None = None
 
     def percentile(self, pct: float) -> float:
         if not self.latencies:
@@ -248,14 +304,96 @@ class Result:
         return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))] * 1000
 
     @property
+    def count(self) -> int:
+        return len(self.latencies)
+
+    @property
     def rps(self) -> float:
-        return len(self.latencies) / self.duration if self.duration else 0.0
+        return self.count / self.duration if self.duration else 0.0
 
     def line(self) -> str:
+        cpu = f"   CPU {self.cpu_ms:5.2f} ms/req" if self.cpu_ms is not None else ""
+        target = f"   | {self.target.verdict(self)}" if self.target else ""
         return (
             f"{self.name:<44} p50 {self.percentile(50):7.1f} ms   p95 {self.percentile(95):7.1f} ms   "
-            f"{self.rps:7.1f} req/s   n={len(self.latencies)} errors={self.errors}"
+            f"{self.rps:7.1f} req/s   n={self.count} errors={self.errors}{cpu}{target}"
         )
+
+
+@dataclass
+class WrkResult(Result):
+    """A run of wrk: its percentiles (wrk keeps the histogram, not the single latencies)."""
+
+    percentiles: dict[float, float] = field(default_factory=dict)  # percentile -> ms
+    requests: int = 0
+    client_cpu_share: float = 0.0  # wrk's own CPU time over the run's length (1.0 = one whole core)
+
+    def percentile(self, pct: float) -> float:
+        return self.percentiles.get(pct, float("nan"))
+
+    @property
+    def count(self) -> int:
+        return self.requests
+
+
+WALK_SCRIPT = Path(__file__).resolve().parent / "walk.lua"
+WRK_THREADS = 2
+
+
+def wrk_available() -> bool:
+    return shutil.which("wrk") is not None
+
+
+def run_wrk(
+    name: str,
+    paths: list[str],
+    server: "Server | None" = None,
+    duration: float = 10.0,
+    target: Target | None = None,
+    headers: dict | None = None,
+    quiet: bool = False,
+) -> WrkResult:
+    """Drive the server with wrk (USERS keep-alive connections on two threads, no pause) walking `paths`,
+    each connection's next request the moment an answer arrives. With `server`, gunicorn's CPU time per
+    request is measured too. wrk is written in C: it costs the 2 cores far less than Python clients."""
+    if not wrk_available():
+        raise SystemExit("wrk is missing: run `make bench-deps` (Debian: apt-get install wrk)")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
+        listing.write("\n".join(paths) + "\n")
+    threads = max(1, min(WRK_THREADS, USERS))
+    command = [
+        "wrk", f"-t{threads}", f"-c{USERS}", f"-d{max(1, round(duration))}s", "--timeout", "30s",
+        "-s", str(WALK_SCRIPT),
+    ]  # fmt: skip
+    for key, value in (headers or {}).items():
+        command += ["-H", f"{key}: {value}"]
+    command += [f"http://{HOST}:{PORT}", "--", listing.name, str(threads), str(round(THINK_SECONDS * 1000))]
+    cpu_before = server.cpu_seconds() if server else None
+    client_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(listing.name)
+    client_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    line = next(line for line in output.splitlines() if line.startswith("WRK "))
+    figures = {key: int(value) for key, value in (pair.split("=") for pair in line.split()[1:])}
+    result = WrkResult(
+        name,
+        errors=figures["status_errors"] + figures["socket_errors"] + figures["redirects"],
+        duration=figures["duration_us"] / 1e6,
+        percentiles={pct: figures[f"p{pct}_us"] / 1000 for pct in (50, 95, 99)},
+        requests=figures["requests"],
+        target=target,
+    )
+    if server and result.requests:
+        result.cpu_ms = (server.cpu_seconds() - cpu_before) * 1000 / result.requests
+    client_cpu = (client_after.ru_utime + client_after.ru_stime) - (
+        client_before.ru_utime + client_before.ru_stime
+    )
+    result.client_cpu_share = client_cpu / result.duration if result.duration else 0.0
+    if not quiet:
+        print(f"{result.line()}   wrk {result.client_cpu_share:.0%} of a core", flush=True)
+    return result
 
 
 class Client:

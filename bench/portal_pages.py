@@ -1,11 +1,14 @@
-"""Portal pages under load: the home page and an information page at 20 concurrent users against gunicorn
-and PostgreSQL, plus the database queries and time each page needs in-process (with warm caches).
+"""Portal pages under load: the home page and an information page at 20 concurrent users (wrk) against
+gunicorn and PostgreSQL, plus the database queries and time each page needs in-process (with warm caches).
+Then side by side in the same run: a static file, the information page and the kaart search (popular and
+made anew), with each page's requests per second as a share of the static file's.
 
     BENCH_PORT=8773 BENCH_DATABASE_URL=postgres://wmo:wmo-test@127.0.0.1:5432/wmo_bench_portal_pages \
         .venv/bin/python bench/portal_pages.py
 """
 
 import os
+import re
 import statistics
 import sys
 import threading
@@ -88,15 +91,45 @@ def _measure(label: str, path: str, requests: int) -> str:
     )
 
 
+def static_file() -> str:
+    """The address of the site's CSS as the pages link it (with the hash the manifest storage gives it)."""
+    content = harness.Client().request("GET", INFO_PAGE)[1].decode()
+    return re.search(r'href="(/static/css/site\.[^"]*css)"', content).group(1)
+
+
+def side_by_side(server) -> None:
+    """The information page, the kaart search and a static file in one run of the same server, each with
+    its share of what the static file does: the ratios hold on any machine, the absolute figures do not."""
+    from socialekaart_search import SEARCHES, distinct_searches
+
+    runs = [
+        ("static file (site.css)", [static_file()]),
+        ("information page", [INFO_PAGE]),
+        ("kaart search, popular (from the page cache)", SEARCHES),
+        ("kaart search, distinct (made anew)", distinct_searches()),
+    ]
+    print(
+        f"Side by side ({harness.voorzieningen_in(harness.DATABASE_URL)} voorzieningen on the kaart):",
+        flush=True,
+    )
+    results = [harness.run_wrk(name, paths, server, duration=DURATION) for name, paths in runs]
+    static = results[0].rps or 1.0
+    for result in results[1:]:
+        print(f"{result.name:<44} {result.rps / static:6.1%} of the static file's requests/s", flush=True)
+
+
 def main():
     harness.ensure_database()
     harness.manage("migrate", "--noinput", "-v", "0")
     harness.manage("load_demo_pages")
+    if harness.voorzieningen_in(harness.DATABASE_URL) == 0:
+        harness.manage("load_demo_kaart")
     print(f"Portal pages, {harness.users_line()}, {DURATION:.0f} s each", flush=True)
-    with harness.gunicorn():
+    with harness.gunicorn() as server:
         warm_up()
         for name, path in PAGES.items():
-            harness.run_load(f"{name} ({path})", harness.get(path), duration=DURATION)
+            harness.run_wrk(f"{name} ({path})", [path], server, duration=DURATION)
+        side_by_side(server)
     for line in measure_in_process():
         print(line, flush=True)
     print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}", flush=True)

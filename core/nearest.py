@@ -64,9 +64,10 @@ def _stem(word: str) -> str:
     return _stemmer.stem(word)
 
 
-def _trigrams(word: str) -> set[str]:
+@lru_cache(maxsize=10_000)
+def _trigrams(word: str) -> frozenset[str]:
     padded = f"  {word} "
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
 def is_near(typed: str, known: str) -> bool:
@@ -82,13 +83,17 @@ def is_near(typed: str, known: str) -> bool:
 def nearest(query: str, candidates: list[tuple[object, str]], limit: int = 6) -> tuple[list, bool]:
     """`candidates`: (item, its words: name, synonyms, description) pairs. Returns the nearest items, best
     first, and whether they are near at all (False: every item, in the given order, as a way on)."""
+    return nearest_in(query, [(item, words(text)) for item, text in candidates], limit)
+
+
+def nearest_in(query: str, candidates: list[tuple[object, set[str]]], limit: int = 6) -> tuple[list, bool]:
+    """Like nearest, with each candidate's words already split by `words` (to reuse for many queries)."""
     typed = words(query)
     scored = []
-    for position, (item, text) in enumerate(candidates):
-        known = words(text)
+    for position, (item, known) in enumerate(candidates):
         score = sum(1 for word in typed if any(is_near(word, other) for other in known))
         if score:
             scored.append((-score, position, item))
     if not scored:
-        return [item for item, _text in candidates], False
+        return [item for item, _known in candidates], False
     return [item for _score, _position, item in sorted(scored, key=lambda row: row[:2])[:limit]], True

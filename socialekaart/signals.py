@@ -72,6 +72,13 @@ def _later(update) -> None:
     transaction.on_commit(_flush)
 
 
+def reindex_later(ids) -> None:
+    """For bulk writes, which send no signals: (re)index these voorzieningen when the transaction commits."""
+    ids = {str(pk) for pk in ids}
+    if ids:
+        _later(lambda batch: batch.index.update(ids))
+
+
 @receiver(post_save, sender=models.Voorziening)
 def voorziening_saved(sender, instance, raw=False, **kwargs):
     if not raw:

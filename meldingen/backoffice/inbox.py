@@ -59,8 +59,9 @@ def filtered(user, data: dict):
 
 
 def status_counts(user) -> list[tuple[str, str, int]]:
+    # COUNT(*) rather than of the pk: the (team, status) index alone answers it.
     counts = dict(
-        Behandeling.objects.visible_to(user).values_list("status").annotate(total=Count("pk")).order_by()
+        Behandeling.objects.visible_to(user).values_list("status").annotate(total=Count("*")).order_by()
     )
     return [(value, label, counts.get(value, 0)) for value, label in Status.choices]
 

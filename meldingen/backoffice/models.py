@@ -112,6 +112,16 @@ class Behandeling(models.Model):
     class Meta:
         verbose_name = _("behandeling")
         verbose_name_plural = _("behandelingen")
+        indexes = [
+            # The inbox with many meldingen: a team's counts per status from the index alone, and a
+            # team's open meldingen (the default list) without reading the closed ones.
+            models.Index(fields=["team", "status"], name="behandeling_team_status"),
+            models.Index(
+                fields=["team", "next_deadline"],
+                condition=~models.Q(status__in=CLOSED_STATUSES),
+                name="behandeling_team_open",
+            ),
+        ]
         permissions = [
             ("view_all_meldingen", _("Alle meldingen bekijken")),
             ("view_team_meldingen", _("Meldingen van het eigen wijkteam bekijken")),
@@ -512,7 +522,11 @@ class Nazorg(models.Model):
     @property
     def in_time_until(self) -> date:
         """The last day the call counts as made in time."""
-        return add_working_days(self.due_date, settings.BACKOFFICE_NAZORG_WORKING_DAYS)
+        return self.last_day_in_time(self.due_date)
+
+    @staticmethod
+    def last_day_in_time(due_date: date) -> date:
+        return add_working_days(due_date, settings.BACKOFFICE_NAZORG_WORKING_DAYS)
 
     @property
     def done_in_time(self) -> bool | None:

@@ -4,7 +4,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,23 +74,23 @@ def figures_for(user, today=None, thema_names: dict[str, str] | None = None) -> 
     soorten = dict(visible.values_list("melding__soort").annotate(n=Count("pk")).order_by())
     figures.soort_counts = soorten
     figures.per_soort = [(_("Kort"), soorten.get("kort", 0)), (_("Uitgebreid"), soorten.get("uitgebreid", 0))]
-    # An onderzoek counts once it is finished, or once its term is over while it is still open.
-    for done_at, deadline, status in visible.values_list(
-        "onderzoek_afgerond_at", "onderzoek_deadline", "status"
-    ):
-        if done_at is not None:
-            if timezone.localdate(done_at) <= deadline:
-                figures.onderzoek_on_time += 1
-            else:
-                figures.onderzoek_late += 1
-        elif status not in CLOSED_STATUSES and deadline < today:
-            figures.onderzoek_late += 1
-    lead_times = [
-        (closed - created).total_seconds() / 86400
-        for created, closed in visible.filter(status=Status.AFGEHANDELD, closed_at__isnull=False).values_list(
-            "melding__created_at", "closed_at"
-        )
-    ]
+    # An onderzoek counts once it is finished (on its local date), or once its term is over while it is
+    # still open. Counted by the database: the rows themselves never leave it.
+    done = Q(onderzoek_afgerond_at__isnull=False)
+    onderzoek = visible.aggregate(
+        on_time=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__lte=F("onderzoek_deadline"))),
+        late=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__gt=F("onderzoek_deadline"))),
+        overdue=Count(
+            "pk",
+            filter=~done & Q(onderzoek_deadline__lt=today) & ~Q(status__in=CLOSED_STATUSES),
+        ),
+    )
+    figures.onderzoek_on_time = onderzoek["on_time"]
+    figures.onderzoek_late = onderzoek["late"] + onderzoek["overdue"]
+    # The database subtracts: one duration per row rather than two moments with their time zones.
+    lead = ExpressionWrapper(F("closed_at") - F("melding__created_at"), output_field=DurationField())
+    handled = visible.filter(status=Status.AFGEHANDELD, closed_at__isnull=False)
+    lead_times = [duration.total_seconds() / 86400 for duration in handled.values_list(lead, flat=True)]
     figures.median_lead_days = round(statistics.median(lead_times), 1) if lead_times else None
     _verwijzingen(figures, visible, thema_names or {})
     _nazorg(figures, visible, today)
@@ -116,17 +116,25 @@ def _verwijzingen(figures: Figures, visible, thema_names: dict[str, str]) -> Non
 def _nazorg(figures: Figures, visible, today) -> None:
     """A call counts once it is made, or once its time (the due day plus BACKOFFICE_NAZORG_WORKING_DAYS)
     is over while it is still not made."""
-    for nazorg in Nazorg.objects.filter(behandeling__in=visible):
-        if nazorg.done_at is not None:
-            if nazorg.done_in_time:
+    last_days: dict = {}  # many calls share a due day: its last day in time is worked out once
+
+    def in_time_until(due_date):
+        if due_date not in last_days:
+            last_days[due_date] = Nazorg.last_day_in_time(due_date)
+        return last_days[due_date]
+
+    calls = Nazorg.objects.filter(behandeling__in=visible).order_by()
+    for done_at, due_date, uitkomst in calls.values_list("done_at", "due_date", "uitkomst"):
+        if done_at is not None:
+            if timezone.localdate(done_at) <= in_time_until(due_date):
                 figures.nazorg_in_time += 1
             else:
                 figures.nazorg_late += 1
-            if nazorg.uitkomst == Nazorg.Uitkomst.TEVREDEN:
+            if uitkomst == Nazorg.Uitkomst.TEVREDEN:
                 figures.nazorg_tevreden += 1
-            elif nazorg.uitkomst == Nazorg.Uitkomst.NIET_TEVREDEN:
+            elif uitkomst == Nazorg.Uitkomst.NIET_TEVREDEN:
                 figures.nazorg_niet_tevreden += 1
-        elif nazorg.in_time_until < today:
+        elif in_time_until(due_date) < today:
             figures.nazorg_late += 1
 
 

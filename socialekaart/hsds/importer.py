@@ -1,7 +1,8 @@
 """Import HSDS 3.0 JSON: our own export, a list of fully nested services, or an API page ({"contents"}).
 
 Everything happens in one transaction. A service that cannot be read is skipped and reported with its
-reason; a file that cannot be read at all changes nothing.
+reason; a file that cannot be read at all changes nothing. The voorzieningen and what belongs to them are
+written in bulk at the end (see bulk_writer.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from . import vocabularies
+from .bulk_writer import BulkWriter
 from .report import BrokenFile, ImportReport, Rejected
 from .serialize import HELE_GEMEENTE, KOSTEN_OPTION, STATUS, WEEKDAYS
 from .writer import KaartWriter, as_uuid, check_email, check_url, parse_time, summary_and_description
@@ -30,7 +32,8 @@ def read_hsds(path) -> dict:
     """The file as {"organizations", "services", "taxonomy_terms"}; BrokenFile when it is not HSDS JSON."""
     try:
         with open(path, encoding="utf-8-sig") as handle:  # a byte-order mark in front is fine
-            data = json.load(handle)
+            text = handle.read()
+        data = json.loads(text)
     except FileNotFoundError:
         raise BrokenFile(f"Het bestand {path} bestaat niet.") from None
     except UnicodeDecodeError:
@@ -45,7 +48,9 @@ def read_hsds(path) -> dict:
         raise BrokenFile(
             f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
         ) from None
-    _check_values(data)
+    _check_depth(data)
+    if "\x00" in text or "\\u0000" in text:  # only then can a text hold a NUL character: find where
+        _check_values(data)
     if isinstance(data, dict) and "contents" in data:
         data = data["contents"]
     if isinstance(data, list):
@@ -60,54 +65,93 @@ def read_hsds(path) -> dict:
     return data
 
 
+def _check_depth(data) -> None:
+    """Refuse the whole file when it nests deeper than HSDS does (only lists and objects nest)."""
+    stack = [(data, 1)] if isinstance(data, dict | list) else []
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise BrokenFile(
+                f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
+            )
+        items = value.values() if isinstance(value, dict) else value
+        stack += [(item, depth + 1) for item in items if isinstance(item, dict | list)]
+
+
 def _check_values(data) -> None:
     """Refuse the whole file when it nests deeper than HSDS does, or when a text holds a NUL character
     (PostgreSQL cannot store one; nothing should be stored half)."""
-    stack = [(data, 1, "het bestand")]
+    stack = [(data, 1, ())]  # the path to a value is only spelled out when it is refused
     while stack:
-        value, depth, where = stack.pop()
+        value, depth, path = stack.pop()
         if depth > MAX_DEPTH:
             raise BrokenFile(
                 f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
             )
         if isinstance(value, str):
             if "\x00" in value:
-                raise BrokenFile(
-                    f"In {where} staat een NUL-teken (\\u0000). Haal het weg en probeer het opnieuw."
-                )
+                raise _nul_character(path)
         elif isinstance(value, dict):
             for key, item in value.items():
                 if "\x00" in key:
-                    raise BrokenFile(
-                        f"In {where} staat een NUL-teken (\\u0000). Haal het weg en probeer het opnieuw."
-                    )
-                stack.append((item, depth + 1, f"{where} > {key[:40]}" if depth > 1 else key[:40]))
+                    raise _nul_character(path)
+                stack.append((item, depth + 1, (path, key)))
         elif isinstance(value, list):
-            stack += [(item, depth + 1, f"{where}[{index + 1}]") for index, item in enumerate(value)]
+            stack += [(item, depth + 1, (path, index)) for index, item in enumerate(value)]
 
 
-def import_hsds(path, dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportReport:
-    data = read_hsds(path)
+def _nul_character(path: tuple) -> BrokenFile:
+    return BrokenFile(
+        f"In {_where(path)} staat een NUL-teken (\\u0000). Haal het weg en probeer het opnieuw."
+    )
+
+
+def _where(path: tuple) -> str:
+    """How a refusal names the place of a value: "services[3] > name", or "het bestand" for the whole."""
+    steps = []
+    while path:
+        path, step = path
+        steps.append(step)
+    where = "het bestand"
+    for depth, step in enumerate(reversed(steps), start=1):
+        if isinstance(step, int):
+            where = f"{where}[{step + 1}]"
+        else:
+            where = f"{where} > {step[:40]}" if depth > 1 else step[:40]
+    return where
+
+
+def import_hsds(
+    path, dry_run: bool = False, progress: Callable[[int], None] | None = None, data: dict | None = None
+) -> ImportReport:
+    """`data`: the file as read_hsds read it already (the command reads it once to count the services)."""
+    data = read_hsds(path) if data is None else data
     report = ImportReport(dry_run=dry_run)
     with transaction.atomic():
-        writer = KaartWriter()
+        writer = BulkWriter(service_ids=_service_ids(data["services"]))
         order: dict[str, int] = {}  # the file's order of terms within each vocabulary is kept
         for position, term in enumerate(data["taxonomy_terms"], start=1):
             vocabulary = str(term.get("taxonomy") or "")
             order[vocabulary] = order.get(vocabulary, -1) + 1
             where = f"Term {position} ({str(term.get('name', ''))[:40]})"
-            _guard(report, where, lambda t=term, n=order[vocabulary]: _term(writer, t, n))
+            _guard(report, where, writer, lambda t=term, n=order[vocabulary]: _term(writer, t, n))
         organisations = {}
         for position, org in enumerate(data["organizations"], start=1):
             where = f"Organisatie {position} ({str(org.get('name', ''))[:40]})"
             _guard(
-                report, where, lambda o=org: organisations.update({str(o.get("id")): _organisatie(writer, o)})
+                report,
+                where,
+                writer,
+                lambda o=org: organisations.update({str(o.get("id")): _organisatie(writer, o)}),
             )
         for position, service in enumerate(data["services"], start=1):
             where = f"Service {position} ({str(service.get('name', ''))[:60]})"
-            _guard(report, where, lambda s=service: _count(report, _service(writer, s, organisations)))
+            _guard(
+                report, where, writer, lambda s=service: _count(report, _service(writer, s, organisations))
+            )
             if progress:
                 progress(1)
+        writer.flush()
         report.notes += [
             f"de wijk {name} was er nog niet en is aangemaakt (zonder postcodes)."
             for name in writer.new_wijken
@@ -117,10 +161,23 @@ def import_hsds(path, dry_run: bool = False, progress: Callable[[int], None] | N
     return report
 
 
-def _guard(report: ImportReport, where: str, work) -> None:
-    """Run one object's import in a savepoint: a rejected object leaves no trace."""
+def _service_ids(services: list) -> list:
+    """The ids of the file's services that are valid UUIDs, to look up the existing ones at once."""
+    ids = []
+    for service in services:
+        try:
+            pk = as_uuid(service.get("id"), "de service")
+        except Rejected:
+            continue
+        if pk:
+            ids.append(pk)
+    return ids
+
+
+def _guard(report: ImportReport, where: str, writer: BulkWriter, work) -> None:
+    """Read one object as one unit of the writer: a rejected object leaves no trace."""
     try:
-        with transaction.atomic():
+        with writer.unit():
             work()
     except Rejected as reason:
         report.reject(where, str(reason))

@@ -2,6 +2,9 @@
 doelgroepen are rows of `Term`; a facet over a choice field, like toegang, is a fixed vocabulary), and
 "aanmelden", so HSDS users can read walk-in as a taxonomy term."""
 
+import functools
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Term
@@ -41,9 +44,15 @@ def taxonomy(vocabulary: str) -> dict:
     return {
         "id": taxonomy_id(vocabulary),
         "name": vocabulary,
-        "description": str(taxonomies()[vocabulary]),
+        "description": _description(vocabulary, get_language()),
         "version": "1",
     }
+
+
+@functools.cache
+def _description(vocabulary: str, language: str | None) -> str:
+    """Translated once per language, not again for every term of every service (they are fixed texts)."""
+    return str(taxonomies()[vocabulary])
 
 
 def vocabulary_of_taxonomy_id(value: str) -> str | None:
@@ -68,8 +77,14 @@ def db_term(term: Term) -> dict:
 
 
 def fixed_term(vocabulary: str, code: str) -> dict:
-    name = dict(fixed_terms(vocabulary))[code]
+    name = _fixed_names(vocabulary, get_language())[code]
     return term_dict(fixed_term_id(vocabulary, code), vocabulary, code, name)
+
+
+@functools.cache
+def _fixed_names(vocabulary: str, language: str | None) -> dict[str, str]:
+    """A fixed vocabulary's names per code, translated once per language (fixed texts, as above)."""
+    return dict(fixed_terms(vocabulary))
 
 
 def all_terms() -> list[dict]:

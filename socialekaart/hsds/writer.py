@@ -4,6 +4,7 @@ so importing the same file twice never makes duplicates. Shared by the HSDS and 
 from __future__ import annotations
 
 import uuid
+from contextlib import nullcontext
 from datetime import time
 
 from django.core.exceptions import ValidationError
@@ -102,6 +103,11 @@ class KaartWriter:
         self.new_wijken: list[str] = []
         self.postcode_wijken: dict[str, Wijk | None] = {}
 
+    def saving(self):
+        """Around each write of reference data (terms, wijken, organisaties): here nothing, as the caller
+        reads each row in a savepoint; BulkWriter opens its savepoint only when a unit writes."""
+        return nullcontext()
+
     # -- reference data
 
     def term(
@@ -113,14 +119,15 @@ class KaartWriter:
         term = self.term_ids.get(pk) if pk else None
         term = term or self.terms.get((vocabulary, code))
         if term is None:
-            term = Term.objects.create(
-                **({"id": pk} if pk else {}),
-                vocabulary=vocabulary,
-                code=code,
-                name=(name or code)[:100],
-                description=description or "",
-                sort_order=sort_order or 0,
-            )
+            with self.saving():
+                term = Term.objects.create(
+                    **({"id": pk} if pk else {}),
+                    vocabulary=vocabulary,
+                    code=code,
+                    name=(name or code)[:100],
+                    description=description or "",
+                    sort_order=sort_order or 0,
+                )
         else:
             wanted = {"name": name[:100] or term.name, "description": description or term.description}
             if sort_order is not None:
@@ -129,7 +136,8 @@ class KaartWriter:
             if changed:
                 for key in changed:
                     setattr(term, key, wanted[key])
-                term.save(update_fields=changed)
+                with self.saving():
+                    term.save(update_fields=changed)
         self.terms[(vocabulary, term.code)] = self.term_ids[term.pk] = term
         return term
 
@@ -145,7 +153,8 @@ class KaartWriter:
                 return self.wijk_by_key[key]
         if not create or not name or not cbs_code:
             raise Rejected(f"De wijk '{(name or cbs_code)[:40]}' bestaat niet in de sociale kaart.")
-        wijk = Wijk.objects.create(name=name[:100], slug=slugify(name)[:100], cbs_code=cbs_code[:10])
+        with self.saving():
+            wijk = Wijk.objects.create(name=name[:100], slug=slugify(name)[:100], cbs_code=cbs_code[:10])
         self.new_wijken.append(wijk.name)
         for key in (wijk.slug, wijk.cbs_code.lower(), wijk.name.casefold()):
             self.wijk_by_key[key] = wijk
@@ -164,7 +173,8 @@ class KaartWriter:
             )
             for key, value in fields.items():
                 setattr(organisatie, key, value)
-            organisatie.save()
+            with self.saving():
+                organisatie.save()
         else:
             changed = {
                 key: value
@@ -174,7 +184,8 @@ class KaartWriter:
             if changed:
                 for key, value in changed.items():
                     setattr(organisatie, key, value)
-                organisatie.save()
+                with self.saving():
+                    organisatie.save()
         self.organisaties[organisatie.pk] = self.organisatie_slugs[organisatie.slug] = organisatie
         return organisatie
 
@@ -211,15 +222,8 @@ class KaartWriter:
 
     def voorziening(self, pk, slug: str, organisatie: Organisatie, fields: dict) -> tuple[Voorziening, bool]:
         """Create or update by id, else by slug; returns (voorziening, created)."""
-        for key, limit in MAX_LENGTH.items():
-            if len(str(fields.get(key) or "")) > limit:
-                raise Rejected(f"Het veld '{key}' is te lang: hoogstens {limit} tekens.")
-        if not fields.get("name"):
-            raise Rejected("De voorziening heeft geen naam.")
-        slug = slugify(slug or fields["name"])[:200]
-        existing = pk if pk in self.voorziening_ids else None
-        if existing is None and not pk:
-            existing = self.voorziening_slugs.get(slug)
+        self.check_voorziening(fields)
+        slug, existing = self.find_voorziening(pk, slug, fields)
         if existing:
             voorziening = Voorziening.objects.get(pk=existing)
         else:
@@ -234,6 +238,22 @@ class KaartWriter:
         self.voorziening_slugs[voorziening.slug] = voorziening.pk
         self.voorziening_ids.add(voorziening.pk)
         return voorziening, existing is None
+
+    @staticmethod
+    def check_voorziening(fields: dict) -> None:
+        for key, limit in MAX_LENGTH.items():
+            if len(str(fields.get(key) or "")) > limit:
+                raise Rejected(f"Het veld '{key}' is te lang: hoogstens {limit} tekens.")
+        if not fields.get("name"):
+            raise Rejected("De voorziening heeft geen naam.")
+
+    def find_voorziening(self, pk, slug: str, fields: dict) -> tuple[str, object]:
+        """The slug the voorziening would get, and the pk of the one it updates (None: a new one)."""
+        slug = slugify(slug or fields["name"])[:200]
+        existing = pk if pk in self.voorziening_ids else None
+        if existing is None and not pk:
+            existing = self.voorziening_slugs.get(slug)
+        return slug, existing
 
     def _free_voorziening_slug(self, slug: str, pk) -> str:
         candidate, number = slug, 2
@@ -255,7 +275,17 @@ class KaartWriter:
         self, voorziening: Voorziening, contacts: list[dict], fresh: bool = False
     ) -> None:
         """The file's contacts replace the resident contacts; professionals' contacts are never touched."""
-        rows = [
+        rows = self.contact_rows(voorziening, contacts)
+        if not fresh:
+            voorziening.contacten.filter(voor_professionals=False).delete()
+            Contact.objects.filter(pk__in=[row.pk for row in rows], voor_professionals=False).delete()
+            if Contact.objects.filter(pk__in=[row.pk for row in rows]).exists():
+                raise Rejected("Een contact in het bestand heeft de id van een contact voor professionals.")
+        Contact.objects.bulk_create(rows)
+
+    @staticmethod
+    def contact_rows(voorziening: Voorziening, contacts: list[dict]) -> list[Contact]:
+        return [
             Contact(
                 id=data.get("id") or uuid.uuid4(),
                 voorziening=voorziening,
@@ -267,12 +297,6 @@ class KaartWriter:
             )
             for data in contacts
         ]
-        if not fresh:
-            voorziening.contacten.filter(voor_professionals=False).delete()
-            Contact.objects.filter(pk__in=[row.pk for row in rows], voor_professionals=False).delete()
-            if Contact.objects.filter(pk__in=[row.pk for row in rows]).exists():
-                raise Rejected("Een contact in het bestand heeft de id van een contact voor professionals.")
-        Contact.objects.bulk_create(rows)
 
     def replace_locations(
         self, voorziening: Voorziening, op_locaties: list[dict], fresh: bool = False

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -26,12 +27,29 @@ SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_MAX_LENGTH = 100
 
 
+# The wijken and every facet's options, per search index token and language: a change to a wijk or a
+# term gives a new token, so each process reads them once per change instead of on every search.
+_form_data: dict = {}
+
+
 def search_form(params) -> tuple[SearchForm, list]:
     """The bound search form with today's facet options as its choices, and the wijken for the map."""
-    wijken = list(Wijk.objects.order_by("name"))
-    form = SearchForm(params, options=facets.load_options(wijken=[(wijk.slug, wijk.name) for wijk in wijken]))
+    wijken, options = _wijken_and_options(versions.current_token(), get_language())
+    form = SearchForm(params, options=options)
     form.is_valid()
     return form, wijken
+
+
+def _wijken_and_options(token: str | None, language: str) -> tuple[list, dict]:
+    if token is not None and (token, language) in _form_data:
+        return _form_data[(token, language)]
+    wijken = list(Wijk.objects.order_by("name"))
+    found = (wijken, facets.load_options(wijken=[(wijk.slug, wijk.name) for wijk in wijken]))
+    if token is not None:
+        if any(key[0] != token for key in _form_data):
+            _form_data.clear()
+        _form_data[(token, language)] = found
+    return found
 
 
 def kaart_breadcrumbs(*extra) -> list[dict]:

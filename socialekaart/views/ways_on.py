@@ -5,13 +5,33 @@ from urllib.parse import urlencode
 from core import nearest
 
 from ..models import Synoniemgroep, Term
+from ..search import versions
 
 SITE_SEARCH = "/zoeken/"
+
+# The themes with their words, per search index token: a theme or synonym change gives a new token.
+_candidates: dict[str, list] = {}
 
 
 def nearest_themas(query: str) -> tuple[list[Term], bool]:
     """The kaart's themes whose name, description or synonyms are closest to the query, and whether any is
     near at all (if not: every theme)."""
+    return nearest.nearest_in(query, _thema_candidates(versions.current_token()))
+
+
+def _thema_candidates(token: str | None) -> list[tuple[Term, set[str]]]:
+    """Each theme with the words of its name, description and synonyms: the same for every query, so a
+    process works them out once per token (and every time while there is no token yet)."""
+    if token is not None and token in _candidates:
+        return _candidates[token]
+    found = [(term, nearest.words(text)) for term, text in _thema_texts()]
+    if token is not None:
+        _candidates.clear()
+        _candidates[token] = found
+    return found
+
+
+def _thema_texts() -> list[tuple[Term, str]]:
     themas = list(Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).order_by("sort_order", "name"))
     groups = [group.term_list() for group in Synoniemgroep.objects.all()]
     candidates = []
@@ -24,7 +44,7 @@ def nearest_themas(query: str) -> tuple[list[Term], bool]:
             for word in group
         ]
         candidates.append((term, " ".join([term.name, term.description, *synonyms])))
-    return nearest.nearest(query, candidates)
+    return candidates
 
 
 def site_search_url(query: str) -> str:

@@ -121,6 +121,28 @@ def test_reimport_keeps_professionals_contacts(tmp_path, db):
     assert Contact.objects.filter(voorziening_id=data["id"], voor_professionals=True).count() == 1
 
 
+def test_a_rejected_copy_of_a_service_does_not_hide_the_change_of_the_next_copy(tmp_path, db):
+    data = service()
+    run("import_hsds", write(tmp_path, [data]))
+    renamed = {**data, "name": "Rolstoelpool Lindewaard"}
+    broken = json.loads(json.dumps(renamed))
+    broken["service_at_locations"][0]["schedules"][0]["byday"] = "XX"
+    output = run("import_hsds", write(tmp_path, [broken, renamed]))
+    assert "Bijgewerkte voorzieningen: 1" in output and "Niet ingelezen: 1" in output
+    assert Voorziening.objects.get(pk=data["id"]).name == "Rolstoelpool Lindewaard"
+
+
+def test_reimport_moves_a_voorziening_to_the_themes_and_hours_of_the_file(tmp_path, db):
+    data = service()
+    run("import_hsds", write(tmp_path, [data]))
+    data["attributes"] = []
+    data["service_at_locations"][0]["schedules"][0]["opens_at"] = "10:00"
+    run("import_hsds", write(tmp_path, [data]))
+    voorziening = Voorziening.objects.get(pk=data["id"])
+    assert not voorziening.themas.exists()
+    assert str(voorziening.op_locaties.get().openingstijden.get()) == "dinsdag 10:00–11:30"
+
+
 def test_dry_run_reports_but_saves_nothing(tmp_path, db):
     output = run("import_hsds", write(tmp_path, [service()]), "--dry-run")
     assert "Nieuwe voorzieningen: 1" in output

@@ -10,7 +10,8 @@ class Command(ImportCommand):
     )
 
     def count(self, path) -> int:
-        return len(read_hsds(path)["services"])
+        self.data = read_hsds(path)  # read once: the import uses it too
+        return len(self.data["services"])
 
     def run_import(self, path, dry_run, progress):
-        return import_hsds(path, dry_run=dry_run, progress=progress)
+        return import_hsds(path, dry_run=dry_run, progress=progress, data=self.data)

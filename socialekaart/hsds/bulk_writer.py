@@ -1,0 +1,283 @@
+"""The HSDS import's writer: what it reads is collected and written in a few bulk statements at the end.
+
+KaartWriter saves each voorziening with a handful of queries (the row, three relations, contacts,
+locations, opening hours) and the signals of each save; for a file of thousands that is most of the
+import's time. BulkWriter keeps KaartWriter's rules (find by id, else by slug; update, never duplicate)
+but only collects, per imported object, and `flush()` writes everything in one go.
+
+Each imported object is read as a unit (`with writer.unit():`): what a unit collected is kept only when
+the object is read without rejection, so a rejected service leaves nothing behind; what is still written
+at once (terms, wijken and organisaties: few rows) is written in a savepoint that is then rolled back.
+Bulk statements send no signals, so `flush()` hands the changed voorzieningen to the search index itself.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from .. import signals
+from ..models import Contact, Locatie, Openingstijd, Voorziening, VoorzieningOpLocatie
+from .report import Rejected
+from .writer import VOORZIENING_FIELDS, KaartWriter
+
+CHUNK = 500
+RELATIONS = ("themas", "doelgroepen", "wijken")
+LOCATIE_FIELDS = (
+    "organisatie",
+    "name",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "plaats",
+    "wijk",
+    "latitude",
+    "longitude",
+    "rolstoeltoegankelijk",
+    "toegankelijkheid",
+)
+
+
+@dataclass
+class Collected:
+    """What one unit, or the whole import so far, will write. Per voorziening the last reading counts,
+    as when each one was saved in turn."""
+
+    locaties: dict = field(default_factory=dict)  # pk -> Locatie to insert or update
+    voorzieningen: dict = field(default_factory=dict)  # pk -> Voorziening to insert or update
+    relations: dict = field(default_factory=dict)  # voorziening pk -> {relation: [objects]}
+    contacts: dict = field(default_factory=dict)  # voorziening pk -> (rows, fresh)
+    locations: dict = field(default_factory=dict)  # voorziening pk -> [{"id", "locatie", "openingstijden"}]
+
+    def merge(self, other: Collected) -> None:
+        for name in ("locaties", "voorzieningen", "relations", "contacts", "locations"):
+            getattr(self, name).update(getattr(other, name))
+
+
+class BulkWriter(KaartWriter):
+    def __init__(self, service_ids=()):
+        super().__init__()
+        wanted = [pk for pk in service_ids if pk in self.voorziening_ids]
+        self.voorzieningen: dict = {}  # the voorzieningen this import reads, by pk
+        for start in range(0, len(wanted), CHUNK):
+            self.voorzieningen.update(Voorziening.objects.in_bulk(wanted[start : start + CHUNK]))
+        # What the database holds, to update only the fields that differ from it (a rejected service may
+        # have changed an object in memory that a later service reads again).
+        fields = VOORZIENING_FIELDS | {"organisatie"}
+        self.stored = {pk: _values(obj, fields) for pk, obj in self.voorzieningen.items()}
+        self.stored |= {pk: _values(obj, LOCATIE_FIELDS) for pk, obj in self.locaties.items()}
+        self.professional_contacts = set(
+            Contact.objects.filter(voor_professionals=True).values_list("pk", flat=True)
+        )
+        self.kept = Collected()
+        self.current = Collected()
+        self.savepoint = None
+
+    @contextmanager
+    def unit(self):
+        """Read one object: keep what it collected only when it was read without an error. What it wrote
+        at once (reference data, see `saving`) is undone then too."""
+        self.current, self.savepoint = Collected(), None
+        try:
+            yield
+        except BaseException:
+            self.current = Collected()
+            if self.savepoint:
+                transaction.savepoint_rollback(self.savepoint)
+            raise
+        if self.savepoint:
+            transaction.savepoint_commit(self.savepoint)
+        current, self.current = self.current, Collected()
+        self.kept.merge(current)
+        self.locaties.update(current.locaties)
+        for voorziening in current.voorzieningen.values():
+            self.voorzieningen[voorziening.pk] = voorziening
+            self.voorziening_slugs[voorziening.slug] = voorziening.pk
+            self.voorziening_ids.add(voorziening.pk)
+
+    @contextmanager
+    def saving(self):
+        """A unit that writes at once gets a savepoint first; most units write nothing until `flush()` and
+        so need none (two round trips to the database fewer per voorziening)."""
+        if self.savepoint is None:
+            self.savepoint = transaction.savepoint()
+        yield
+
+    # -- collecting
+
+    def locatie(self, pk, organisatie, **fields) -> Locatie:
+        locatie = (self.current.locaties.get(pk) or self.locaties.get(pk)) if pk else None
+        if locatie is None:
+            locatie = Locatie(**({"id": pk} if pk else {}), organisatie=organisatie)
+        fields["wijk"] = self._wijk_of_postcode(fields.get("postcode") or "")
+        for key, value in fields.items():
+            if getattr(locatie, key) != value:
+                setattr(locatie, key, value)
+        locatie.organisatie = organisatie
+        if _changed(locatie, self.stored.get(locatie.pk)):
+            self.current.locaties[locatie.pk] = locatie
+        return locatie
+
+    def voorziening(self, pk, slug: str, organisatie, fields: dict) -> tuple[Voorziening, bool]:
+        self.check_voorziening(fields)
+        slug, existing = self.find_voorziening(pk, slug, fields)
+        if existing:
+            voorziening = self.voorzieningen.get(existing) or Voorziening.objects.get(pk=existing)
+        else:
+            voorziening = Voorziening(**({"id": pk} if pk else {}))
+            slug = self._free_voorziening_slug(slug, pk)
+        if not voorziening.slug:
+            voorziening.slug = slug  # an existing voorziening keeps its slug: its URL stays the same
+        voorziening.organisatie = organisatie
+        for key, value in fields.items():
+            setattr(voorziening, key, value)
+        self.current.voorzieningen[voorziening.pk] = voorziening
+        return voorziening, existing is None
+
+    def set_relations(self, voorziening: Voorziening, created: bool, **relations) -> None:
+        self.current.relations[voorziening.pk] = relations
+
+    def replace_public_contacts(self, voorziening: Voorziening, contacts: list[dict], fresh: bool = False):
+        rows = self.contact_rows(voorziening, contacts)
+        if not fresh and any(row.pk in self.professional_contacts for row in rows):
+            raise Rejected("Een contact in het bestand heeft de id van een contact voor professionals.")
+        self.current.contacts[voorziening.pk] = (rows, fresh)
+
+    def replace_locations(self, voorziening: Voorziening, op_locaties: list[dict], fresh: bool = False):
+        self.current.locations[voorziening.pk] = op_locaties
+
+    # -- writing
+
+    def flush(self) -> None:
+        """Write everything the kept units collected, and queue the changed voorzieningen for the index."""
+        kept = self.kept
+        _save(list(kept.locaties.values()), self.stored)
+        _save(list(kept.voorzieningen.values()), self.stored)
+        stored = [pk for pk in kept.voorzieningen if pk in self.stored]
+        now = timezone.now()
+        for chunk in _chunks(stored):  # saved again, as each save did: "laatst gewijzigd" is now
+            Voorziening.objects.filter(pk__in=chunk).update(updated_at=now)
+        self._write_relations(kept.relations, stored)
+        self._write_contacts(kept.contacts, stored)
+        self._write_locations(kept.locations, stored)
+        changed_places = [pk for pk in kept.locaties if pk in self.stored]
+        ids = {str(pk) for pk in kept.voorzieningen}
+        for chunk in _chunks(changed_places):
+            ids.update(
+                str(pk)
+                for pk in VoorzieningOpLocatie.objects.filter(locatie_id__in=chunk).values_list(
+                    "voorziening_id", flat=True
+                )
+            )
+        signals.reindex_later(ids)
+
+    @staticmethod
+    def _write_relations(relations: dict, stored: list) -> None:
+        for name in RELATIONS:
+            relation = getattr(Voorziening, name)
+            through = relation.through
+            source, target = relation.field.m2m_field_name(), relation.field.m2m_reverse_field_name()
+            for chunk in _chunks(stored):
+                through.objects.filter(**{f"{source}_id__in": chunk}).delete()
+            through.objects.bulk_create(
+                [
+                    through(**{f"{source}_id": pk, f"{target}_id": item.pk})
+                    for pk, wanted in relations.items()
+                    for item in dict.fromkeys(wanted.get(name, ()))
+                ],
+                batch_size=CHUNK,
+            )
+
+    @staticmethod
+    def _write_contacts(contacts: dict, stored: list) -> None:
+        for chunk in _chunks(stored):
+            Contact.objects.filter(voorziening_id__in=chunk, voor_professionals=False).delete()
+        renewed = [row.pk for rows, fresh in contacts.values() if not fresh for row in rows]
+        for chunk in _chunks(renewed):
+            Contact.objects.filter(pk__in=chunk, voor_professionals=False).delete()
+        Contact.objects.bulk_create(
+            [row for rows, _fresh in contacts.values() for row in rows], batch_size=CHUNK
+        )
+
+    @staticmethod
+    def _write_locations(locations: dict, stored: list) -> None:
+        """As KaartWriter.replace_locations for each voorziening: a location it keeps keeps its row."""
+        existing: dict = {}
+        for chunk in _chunks(stored):
+            for op in VoorzieningOpLocatie.objects.filter(voorziening_id__in=chunk):
+                existing.setdefault(op.voorziening_id, {})[op.locatie_id] = op
+        gone, new, renewed_hours, hours = [], [], [], []
+        for voorziening_pk, items in locations.items():
+            current = existing.get(voorziening_pk, {})
+            wanted = {item["locatie"].pk for item in items}
+            gone += [op.pk for locatie_pk, op in current.items() if locatie_pk not in wanted]
+            added = [
+                VoorzieningOpLocatie(
+                    **({"id": item["id"]} if item.get("id") else {}),
+                    voorziening_id=voorziening_pk,
+                    locatie=item["locatie"],
+                )
+                for item in items
+                if item["locatie"].pk not in current
+            ]
+            new += added
+            by_locatie = {**current, **{op.locatie_id: op for op in added}}
+            for item in items:
+                if "openingstijden" not in item:
+                    continue
+                op = by_locatie[item["locatie"].pk]
+                if item["locatie"].pk in current:
+                    renewed_hours.append(op.pk)
+                hours += [_openingstijd(op, t) for t in item["openingstijden"]]
+        for chunk in _chunks(gone):
+            VoorzieningOpLocatie.objects.filter(pk__in=chunk).delete()
+        VoorzieningOpLocatie.objects.bulk_create(new, batch_size=CHUNK)
+        for chunk in _chunks(renewed_hours):
+            Openingstijd.objects.filter(op_locatie__in=chunk).delete()
+        Openingstijd.objects.bulk_create(hours, batch_size=CHUNK)
+
+
+def _openingstijd(op_locatie, data: dict) -> Openingstijd:
+    return Openingstijd(
+        **({"id": data["id"]} if data.get("id") else {}),
+        op_locatie=op_locatie,
+        weekdag=data["weekdag"],
+        open_van=data["open_van"],
+        open_tot=data["open_tot"],
+        toelichting=data.get("toelichting", "")[:200],
+    )
+
+
+def _values(obj, names) -> dict:
+    """The values of these fields (a foreign key by its id), to compare with later."""
+    return {name: getattr(obj, obj._meta.get_field(name).attname) for name in names}
+
+
+def _changed(obj, stored: dict | None) -> list[str]:
+    """The fields whose value differs from what the database holds; every field of a new object."""
+    if stored is None:
+        return ["*"]
+    return [name for name, value in _values(obj, stored).items() if value != stored[name]]
+
+
+def _save(objects: list, stored: dict) -> None:
+    """Insert the objects the database does not have yet; update the changed fields of the others (only
+    those: bulk_update writes a CASE per field and row, which for every field of thousands of rows takes
+    longer than the rest of the import)."""
+    if not objects:
+        return
+    manager = type(objects[0]).objects
+    manager.bulk_create([obj for obj in objects if obj.pk not in stored], batch_size=CHUNK)
+    changed = {obj.pk: _changed(obj, stored[obj.pk]) for obj in objects if obj.pk in stored}
+    fields = sorted({name for names in changed.values() for name in names})
+    if fields:
+        updated = [obj for obj in objects if changed.get(obj.pk)]
+        manager.bulk_update(updated, fields, batch_size=CHUNK)
+
+
+def _chunks(items: list):
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
