@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('backoffice', '0009_signaal_afzenders'),
+        ('backoffice', '0013_rename_team_wijkteam'),
         ('meldingen', '0002_draft_sent_once'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
