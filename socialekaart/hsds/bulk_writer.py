@@ -121,21 +121,13 @@ class BulkWriter(KaartWriter):
             self.current.locaties[locatie.pk] = locatie
         return locatie
 
+    def stored_voorziening(self, pk) -> Voorziening:
+        return self.voorzieningen.get(pk) or super().stored_voorziening(pk)
+
     def voorziening(self, pk, slug: str, organisatie, fields: dict) -> tuple[Voorziening, bool]:
-        self.check_voorziening(fields)
-        slug, existing = self.find_voorziening(pk, slug, fields)
-        if existing:
-            voorziening = self.voorzieningen.get(existing) or Voorziening.objects.get(pk=existing)
-        else:
-            voorziening = Voorziening(**({"id": pk} if pk else {}))
-            slug = self._free_voorziening_slug(slug, pk)
-        if not voorziening.slug:
-            voorziening.slug = slug  # an existing voorziening keeps its slug: its URL stays the same
-        voorziening.organisatie = organisatie
-        for key, value in fields.items():
-            setattr(voorziening, key, value)
+        voorziening, created = self.prepare_voorziening(pk, slug, organisatie, fields)
         self.current.voorzieningen[voorziening.pk] = voorziening
-        return voorziening, existing is None
+        return voorziening, created
 
     def set_relations(self, voorziening: Voorziening, created: bool, **relations) -> None:
         self.current.relations[voorziening.pk] = relations

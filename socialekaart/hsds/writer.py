@@ -220,12 +220,13 @@ class KaartWriter:
 
     # -- voorzieningen
 
-    def voorziening(self, pk, slug: str, organisatie: Organisatie, fields: dict) -> tuple[Voorziening, bool]:
-        """Create or update by id, else by slug; returns (voorziening, created)."""
+    def prepare_voorziening(self, pk, slug, organisatie, fields: dict) -> tuple[Voorziening, bool]:
+        """The voorziening with id `pk`, else with this slug, else a new one, with the fields set but not
+        saved; returns (voorziening, created)."""
         self.check_voorziening(fields)
         slug, existing = self.find_voorziening(pk, slug, fields)
         if existing:
-            voorziening = Voorziening.objects.get(pk=existing)
+            voorziening = self.stored_voorziening(existing)
         else:
             voorziening = Voorziening(**({"id": pk} if pk else {}))
             slug = self._free_voorziening_slug(slug, pk)
@@ -234,10 +235,18 @@ class KaartWriter:
         voorziening.organisatie = organisatie
         for key, value in fields.items():
             setattr(voorziening, key, value)
+        return voorziening, existing is None
+
+    def stored_voorziening(self, pk) -> Voorziening:
+        return Voorziening.objects.get(pk=pk)
+
+    def voorziening(self, pk, slug: str, organisatie: Organisatie, fields: dict) -> tuple[Voorziening, bool]:
+        """Create or update by id, else by slug; returns (voorziening, created)."""
+        voorziening, created = self.prepare_voorziening(pk, slug, organisatie, fields)
         voorziening.save()
         self.voorziening_slugs[voorziening.slug] = voorziening.pk
         self.voorziening_ids.add(voorziening.pk)
-        return voorziening, existing is None
+        return voorziening, created
 
     @staticmethod
     def check_voorziening(fields: dict) -> None:
