@@ -1,8 +1,8 @@
 """manage.py export_hsds FILE: write the whole sociale kaart as one HSDS 3.0 JSON document ("-" = stdout)."""
 
-import json
 import sys
 
+import orjson
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -20,13 +20,13 @@ class Command(BaseCommand):
             total=count(), unit=" voorzieningen", disable=verbosity == 0 or file == "-", file=sys.stderr
         ) as bar:
             document = export_document(progress=bar.update)
-        text = json.dumps(document, ensure_ascii=False, indent=1)
+        data = orjson.dumps(document, option=orjson.OPT_INDENT_2)  # UTF-8, ten times as fast as json.dumps
         if file == "-":
-            self.stdout.write(text)
+            self.stdout.write(data.decode())
             return
         try:
-            with open(file, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with open(file, "wb") as handle:
+                handle.write(data)
         except OSError as error:
             raise CommandError(f"Ik kan {file} niet schrijven: {error.strerror}.") from error
         self.stderr.write(f"{len(document['services'])} voorzieningen geschreven naar {file}.")
