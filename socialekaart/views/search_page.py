@@ -27,29 +27,17 @@ SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_MAX_LENGTH = 100
 
 
-# The wijken and every facet's options, per search index token and language: a change to a wijk or a
-# term gives a new token, so each process reads them once per change instead of on every search.
-_form_data: dict = {}
-
-
 def search_form(params) -> tuple[SearchForm, list]:
     """The bound search form with today's facet options as its choices, and the wijken for the map."""
-    wijken, options = _wijken_and_options(versions.current_token(), get_language())
+    wijken, options = versions.once_per_token(("search form", get_language()), _wijken_and_options)
     form = SearchForm(params, options=options)
     form.is_valid()
     return form, wijken
 
 
-def _wijken_and_options(token: str | None, language: str) -> tuple[list, dict]:
-    if token is not None and (token, language) in _form_data:
-        return _form_data[(token, language)]
+def _wijken_and_options() -> tuple[list, dict]:
     wijken = list(Wijk.objects.order_by("name"))
-    found = (wijken, facets.load_options(wijken=[(wijk.slug, wijk.name) for wijk in wijken]))
-    if token is not None:
-        if any(key[0] != token for key in _form_data):
-            _form_data.clear()
-        _form_data[(token, language)] = found
-    return found
+    return wijken, facets.load_options(wijken=[(wijk.slug, wijk.name) for wijk in wijken])
 
 
 def kaart_breadcrumbs(*extra) -> list[dict]:

@@ -9,26 +9,16 @@ from ..search import versions
 
 SITE_SEARCH = "/zoeken/"
 
-# The themes with their words, per search index token: a theme or synonym change gives a new token.
-_candidates: dict[str, list] = {}
-
 
 def nearest_themas(query: str) -> tuple[list[Term], bool]:
     """The kaart's themes whose name, description or synonyms are closest to the query, and whether any is
     near at all (if not: every theme)."""
-    return nearest.nearest_in(query, _thema_candidates(versions.current_token()))
+    return nearest.nearest_in(query, versions.once_per_token("thema words", _thema_candidates))
 
 
-def _thema_candidates(token: str | None) -> list[tuple[Term, set[str]]]:
-    """Each theme with the words of its name, description and synonyms: the same for every query, so a
-    process works them out once per token (and every time while there is no token yet)."""
-    if token is not None and token in _candidates:
-        return _candidates[token]
-    found = [(term, nearest.words(text)) for term, text in _thema_texts()]
-    if token is not None:
-        _candidates.clear()
-        _candidates[token] = found
-    return found
+def _thema_candidates() -> list[tuple[Term, set[str]]]:
+    """Each theme with the words of its name, description and synonyms: the same for every query."""
+    return [(term, nearest.words(text)) for term, text in _thema_texts()]
 
 
 def _thema_texts() -> list[tuple[Term, str]]:
