@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -432,8 +431,8 @@ class ZoekDocument(models.Model):
     """One flat, precomputed row per voorziening that the database search backend reads.
 
     Facet values are stored in one column, `{facet name: [codes]}` for every facet in `search/facets.py`, so
-    a whole index loads in one query and a new facet needs no column here; the text columns feed
-    PostgreSQL's tsvector (`search_vector`) or the SQLite FTS5 table.
+    a whole index loads in one query and a new facet needs no column here; the stems columns feed the
+    in-process text index (`search/textindex.py`).
     """
 
     voorziening = models.OneToOneField(Voorziening, on_delete=models.CASCADE, related_name="zoekdocument")
@@ -442,14 +441,13 @@ class ZoekDocument(models.Model):
     status = models.CharField(max_length=20)
     organisatie_id = models.UUIDField()
     updated_at = models.DateTimeField()
-    text_name = models.TextField(blank=True)
-    text_body = models.TextField(blank=True)
+    name_stems = models.TextField(blank=True)  # Dutch Snowball stems of the name, space-separated
+    body_stems = models.TextField(blank=True)  # and of the rest of the text
     lokale_wijken = models.TextField(blank=True)  # wijken named explicitly or with a location
     facetten = models.JSONField(default=dict)  # {"wijk": ["centrum", ...], "thema": [...], ...}
     locaties = models.JSONField(default=list)  # [[latitude, longitude], ...]
     capaciteit_bijgewerkt = models.DateTimeField(null=True)  # oldest capacity record, if tracked
     beperkte_plaatsen = models.BooleanField(default=False)
-    search_vector = SearchVectorField(null=True)  # filled on PostgreSQL only
 
     class Meta:
         verbose_name = _("zoekdocument")

@@ -1,8 +1,9 @@
 """The embedded default search backend: the project's own database, no extra server.
 
-Per search it runs a fixed number of queries whatever the data size: one to see whether the index
-changed, and for a text search one for typo candidates (PostgreSQL) and one full-text match. Facets,
-filters, distances and sorting come from an in-process snapshot of the index (see snapshot.py).
+The database holds the index (one ZoekDocument per voorziening, with the Dutch stems of its text, and the
+words for typo correction). Each process searches an in-process snapshot of it (see snapshot.py): text,
+facets, filters, distances and sorting. A search runs one query whatever the data size: the one that sees
+whether the index changed since the snapshot was read.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ..models import CAPACITEIT_VEROUDERD_NA, Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
+from . import bitmask, snapshot, text, versions
 from . import facets as declared
-from . import fulltext, snapshot, text, versions
 from .contract import (
     FacetOption,
     Hit,
@@ -31,6 +32,7 @@ from .geo import pc4
 from .query import parse
 
 CHUNK = 500
+MAX_WORDS = 12  # words of a query that count
 MAX_TEXT = 200  # characters of a query that count; longer input is cut, never an error
 OUTDATED_CAPACITY_FACTOR = 0.5
 
@@ -51,7 +53,7 @@ class DatabaseBackend(SearchBackend):
             with self._lock:
                 current = self._snapshots.get(key)
                 if current is None or current.token != token:
-                    current = snapshot.load(token, trigram_index=connection.vendor != "postgresql")
+                    current = snapshot.load(token)
                     self._snapshots[key] = current
         return current
 
@@ -59,12 +61,9 @@ class DatabaseBackend(SearchBackend):
         snap = self._snapshot()
         origin, postcode_unknown = self._origin(query.postcode, snap)
         base = snap.all_mask
-        scores: dict[int, float] = {}
-        did_you_mean = None
-        if query.text:
-            scores, did_you_mean = self._text_scores(query.text[:MAX_TEXT], snap)
-            if scores is not None:
-                base &= snap.mask_of_positions(scores)
+        groups, did_you_mean = self._parse_text(query.text[:MAX_TEXT], snap) if query.text else ([], None)
+        if groups:
+            base &= snap.text_index.match(groups)
         if query.organisatie_id:
             base &= snap.organisation_mask(query.organisatie_id)
         if query.modified_after:
@@ -84,7 +83,8 @@ class DatabaseBackend(SearchBackend):
                 hits_mask &= mask
         facets = self._facets(snap, query, base, filters)
         total = hits_mask.bit_count()
-        window = self._ordered_window(snap, query, hits_mask, scores or {}, origin)
+        scores = snap.text_index.scores(groups, bitmask.positions(hits_mask)) if groups else {}
+        window = self._ordered_window(snap, query, hits_mask, scores, origin)
         distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
         hits = [
             Hit(
@@ -107,24 +107,26 @@ class DatabaseBackend(SearchBackend):
             postcode_unknown=postcode_unknown,
         )
 
-    def _text_scores(self, typed: str, snap) -> tuple[dict[int, float] | None, str | None]:
-        engine = fulltext.for_connection()
-        typed_words = text.words(typed)[: fulltext.MAX_WORDS]
-        corrections = engine.corrections(typed_words, snap) if typed_words else {}
-        vocabulary = snap.search_vocabulary
+    @staticmethod
+    def _parse_text(typed: str, snap) -> tuple[list, str | None]:
+        """The boolean query for the typed text (no groups: only stop words, nothing to narrow), and the
+        "Bedoelde u ...?" words."""
+        typed_words = text.words(typed)[:MAX_WORDS]
+        corrections = {
+            word: snap.vocabulary.corrections(word)
+            for word in _correctable(typed_words, snap)
+            if not snap.vocabulary.known(word)
+        }
         parsed = parse(
             " ".join(typed_words),
             snap.synonyms,
             corrections,
-            decompounder=vocabulary.decompounder,
+            decompounder=snap.search_vocabulary.decompounder,
             compounds=snap.compounds,
         )
         if not parsed.groups:
-            return None, None  # only stop words: the text does not narrow anything
-        matches = engine.match(parsed.groups)
-        positions = snap.pos_by_doc_pk
-        scores = {positions[pk]: score for pk, score in matches.items() if pk in positions}
-        return scores, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
+            return [], None
+        return parsed.groups, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
 
     @staticmethod
     def _origin(postcode: str, snap) -> tuple[Origin | None, bool]:
@@ -171,7 +173,7 @@ class DatabaseBackend(SearchBackend):
         if sort == "name" or (
             sort == "relevance" and not scores and not query.voor_professionals and not origin
         ):
-            positions = snap.first_positions(hits_mask, stop)[start:stop]
+            positions = bitmask.first_positions(hits_mask, stop)[start:stop]
             return [(position, scores.get(position, 1.0)) for position in positions]
         if sort == "distance" or (sort == "relevance" and not scores and not query.voor_professionals):
             order = snap.distances(origin.latitude, origin.longitude)[1]
@@ -187,7 +189,7 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _relevance_window(snap, query, hits_mask, scores, origin, start, stop):
-        positions = snap.positions(hits_mask)
+        positions = bitmask.positions(hits_mask)
         weighted = {position: scores.get(position, 1.0) for position in positions}
         if query.voor_professionals:
             outdated_before = timezone.now() - CAPACITEIT_VEROUDERD_NA
@@ -217,24 +219,14 @@ class DatabaseBackend(SearchBackend):
             versions.bump()
 
     def remove(self, ids: Iterable[UUID]) -> None:
-        ids = list(ids)
-        engine = fulltext.for_connection()
         with transaction.atomic():
-            document_pks = list(
-                ZoekDocument.objects.filter(voorziening_id__in=ids).values_list("pk", flat=True)
-            )
-            engine.delete(document_pks)
-            ZoekDocument.objects.filter(pk__in=document_pks).delete()
-            if hasattr(engine, "remove_orphans"):
-                engine.remove_orphans()  # rows of voorzieningen already deleted with their document
+            ZoekDocument.objects.filter(voorziening_id__in=list(ids)).delete()
             versions.bump()
 
     def rebuild(self, progress: ProgressCallback | None = None) -> int:
-        engine = fulltext.for_connection()
         all_ids = list(Voorziening.objects.order_by("pk").values_list("pk", flat=True))
         wijk_slugs = list(Wijk.objects.values_list("slug", flat=True))
         with transaction.atomic():
-            engine.clear()
             ZoekDocument.objects.all().delete()
             ZoekWoord.objects.all().delete()
             self._write_vocabulary(
@@ -268,11 +260,8 @@ class DatabaseBackend(SearchBackend):
             versions.bump()
 
     def _write(self, ids: list, all_wijk_slugs: list[str], fresh: bool = False) -> None:
-        engine = fulltext.for_connection()
         if not fresh:
-            old = list(ZoekDocument.objects.filter(voorziening_id__in=ids).values_list("pk", flat=True))
-            engine.delete(old)
-            ZoekDocument.objects.filter(pk__in=old).delete()
+            ZoekDocument.objects.filter(voorziening_id__in=ids).delete()
         documents, vocabulary = [], set()
         for voorziening in documents_queryset().filter(pk__in=ids).exclude(status=Voorziening.Status.GESTOPT):
             flat = voorziening_document(voorziening, all_wijk_slugs)
@@ -282,10 +271,7 @@ class DatabaseBackend(SearchBackend):
                 for word in text.words(f"{flat['name']} {document_body_text(flat)}")
                 if len(word) >= 3 and not word.isdigit()
             )
-        created = ZoekDocument.objects.bulk_create(documents, batch_size=CHUNK)
-        if connection.vendor == "sqlite" and any(document.pk is None for document in created):
-            created = list(ZoekDocument.objects.filter(voorziening_id__in=ids))
-        engine.write(created)
+        ZoekDocument.objects.bulk_create(documents, batch_size=CHUNK)
         self._write_vocabulary(vocabulary)
 
     @staticmethod
@@ -295,6 +281,21 @@ class DatabaseBackend(SearchBackend):
             batch_size=1000,
             ignore_conflicts=True,
         )
+
+
+def _correctable(words: list[str], snap) -> list[str]:
+    """Words that may be typing errors: not a synonym, not a stop word, not a compound of the word list."""
+    synonym_words = {word for phrase in snap.synonyms for word in phrase}
+    decompounder = snap.search_vocabulary.decompounder
+    return [
+        word
+        for word in dict.fromkeys(words)
+        if len(word) >= 3
+        and not word.isdigit()
+        and word not in synonym_words
+        and word not in text.STOPWORDS
+        and not decompounder.parts(word)
+    ][:MAX_WORDS]
 
 
 def _zoekdocument(voorziening: Voorziening, flat: dict) -> ZoekDocument:
@@ -308,8 +309,8 @@ def _zoekdocument(voorziening: Voorziening, flat: dict) -> ZoekDocument:
         status=flat["status"],
         organisatie_id=voorziening.organisatie_id,
         updated_at=voorziening.updated_at,
-        text_name=text.normalise(flat["name"]),
-        text_body=text.normalise(document_body_text(flat)),
+        name_stems=text.stemmed_text(flat["name"]),
+        body_stems=text.stemmed_text(document_body_text(flat)),
         lokale_wijken=" ".join(flat["lokale_wijken"]),
         facetten={facet.name: declared.codes(flat.get(facet.field)) for facet in declared.FACETS},
         locaties=[[point["latitude"], point["longitude"]] for point in flat["locaties"]],

@@ -1,13 +1,12 @@
-"""An in-process view of the index for facets, filters and sorting, rebuilt only when the index changes.
+"""An in-process view of the index for text, facets, filters and sorting, rebuilt only when the index changes.
 
 Every facet value is a bitmask over the documents (bit i = the i-th document in name order), so a
 facet count is `(mask & filter).bit_count()`: counting 10,000 or 100,000 documents costs microseconds
-and no query. Full-text matching stays in the database; this only holds codes, points and dates.
+and no query. The words are an inverted index of the same positions (textindex.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,20 +16,10 @@ from core.vocabulary import SearchVocabulary
 
 from ..models import Synoniemgroep, Voorziening, Wijk, WijkPostcode, ZoekDocument, ZoekWoord
 from . import facets, text
+from .bitmask import mask_of
 from .geo import haversine_km
 from .query import suggestable_words, synonym_phrases
-
-_ONE = re.compile("1")
-_WINDOW = 4096
-_WINDOW_MASK = (1 << _WINDOW) - 1
-
-
-def mask_of(positions, size: int) -> int:
-    """A bitmask with the given bits set, built in linear time (or-ing big integers one by one is not)."""
-    bits = bytearray((size >> 3) + 1)
-    for position in positions:
-        bits[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(bits, "little")
+from .textindex import TextIndex
 
 
 @dataclass
@@ -42,13 +31,13 @@ class PostcodeArea:
 
 
 class Vocabulary:
-    """The index's words, for typo correction without the database (used where pg_trgm is absent)."""
+    """The index's words, for typo correction: close words share trigrams (as pg_trgm compares them)."""
 
-    def __init__(self, words: list[tuple[str, str]], extra_words: set[str], trigram_index: bool = True):
+    def __init__(self, words: list[tuple[str, str]], extra_words: set[str]):
         self.words = {word for word, _ in words} | extra_words
         self.stems = {word_stem for _, word_stem in words} | {text.stem(word) for word in extra_words}
         self.by_trigram: dict[str, list[str]] = defaultdict(list)
-        for word in self.words if trigram_index else ():
+        for word in self.words:
             for trigram in text.trigrams(word):
                 self.by_trigram[trigram].append(word)
 
@@ -120,6 +109,7 @@ class Snapshot:
     suggestion_words: frozenset = frozenset()  # what "Bedoelde u ...?" may offer
     compounds: dict[str, list[str]] = field(default_factory=dict)  # stem of a list word -> index words
     autocomplete: Autocomplete | None = None
+    text_index: TextIndex | None = None
     _organisation_masks: dict = field(default_factory=dict)
     _distance_orders: dict = field(default_factory=dict)
 
@@ -137,24 +127,6 @@ class Snapshot:
 
     def modified_after_mask(self, moment: datetime) -> int:
         return self.mask_of_positions(i for i, updated in enumerate(self.updated) if updated > moment)
-
-    @staticmethod
-    def positions(mask: int) -> list[int]:
-        """The set bits of a mask, lowest first (that is: in name order)."""
-        return [match.start() for match in _ONE.finditer(bin(mask)[:1:-1])]
-
-    @staticmethod
-    def first_positions(mask: int, count: int) -> list[int]:
-        """The lowest `count` set bits, reading the mask a window at a time (cheap for page 1 of 100,000)."""
-        found: list[int] = []
-        base = 0
-        while mask and len(found) < count:
-            window = mask & _WINDOW_MASK
-            if window:
-                found += [base + match.start() for match in _ONE.finditer(bin(window)[:1:-1])]
-            mask >>= _WINDOW
-            base += _WINDOW
-        return found[:count]
 
     # -- distances --------------------------------------------------------------------------------------
     def distances(self, latitude: float, longitude: float) -> tuple[list[float | None], list[int]]:
@@ -174,7 +146,7 @@ class Snapshot:
         return self._distance_orders[key]
 
 
-def load(token: str | None, trigram_index: bool) -> Snapshot:
+def load(token: str | None) -> Snapshot:
     """Read the whole index view in a fixed number of queries."""
     snapshot = Snapshot(token=token)
     wijken = list(Wijk.objects.values_list("slug", "name", "latitude", "longitude"))
@@ -195,10 +167,12 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
             "capaciteit_bijgewerkt",
             "beperkte_plaatsen",
             "name",
+            "name_stems",
+            "body_stems",
         )
         .iterator(chunk_size=5000)
     )
-    names = []
+    names, stems = [], []
     for position, row in enumerate(rows):
         (
             pk,
@@ -211,8 +185,11 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
             capaciteit,
             beperkt,
             name,
+            name_stems,
+            body_stems,
         ) = row
         names.append(name)
+        stems.append((name_stems, body_stems))
         snapshot.ids.append(voorziening_id)
         snapshot.pos_by_doc_pk[pk] = position
         snapshot.organisaties.append(organisatie_id)
@@ -227,6 +204,7 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
             lokale[code].append(position)
     size = len(snapshot.ids)
     snapshot.all_mask = (1 << size) - 1
+    snapshot.text_index = TextIndex(stems)
     snapshot.facet_masks = {
         facet: {code: mask_of(found, size) for code, found in values.items()}
         for facet, values in positions.items()
@@ -248,7 +226,7 @@ def load(token: str | None, trigram_index: bool) -> Snapshot:
     )
     extra = {word for term in synonym_terms for word in text.words(term)}
     index_words = list(ZoekWoord.objects.values_list("word", "stem"))
-    snapshot.vocabulary = Vocabulary(index_words, extra, trigram_index)
+    snapshot.vocabulary = Vocabulary(index_words, extra)
     snapshot.search_vocabulary = SearchVocabulary(
         synonyms=tuple(tuple(group) for group in synonym_groups),
         names=tuple(name for facet in ("thema", "doelgroep") for _, name in snapshot.options.get(facet, ())),

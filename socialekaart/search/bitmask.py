@@ -1,0 +1,36 @@
+"""Sets of documents as bitmasks: bit i is the document at position i of the snapshot (in name order).
+
+Python's big integers make `&`, `|` and `bit_count()` over 100,000 documents cost microseconds.
+"""
+
+import re
+
+_ONE = re.compile("1")
+_WINDOW = 4096
+_WINDOW_MASK = (1 << _WINDOW) - 1
+
+
+def mask_of(positions, size: int) -> int:
+    """A bitmask with the given bits set, built in linear time (or-ing big integers one by one is not)."""
+    bits = bytearray((size >> 3) + 1)
+    for position in positions:
+        bits[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(bits, "little")
+
+
+def positions(mask: int) -> list[int]:
+    """The set bits of a mask, lowest first (that is: in name order)."""
+    return [match.start() for match in _ONE.finditer(bin(mask)[:1:-1])]
+
+
+def first_positions(mask: int, count: int) -> list[int]:
+    """The lowest `count` set bits, reading the mask a window at a time (cheap for page 1 of 100,000)."""
+    found: list[int] = []
+    base = 0
+    while mask and len(found) < count:
+        window = mask & _WINDOW_MASK
+        if window:
+            found += [base + match.start() for match in _ONE.finditer(bin(window)[:1:-1])]
+        mask >>= _WINDOW
+        base += _WINDOW
+    return found[:count]

@@ -1,0 +1,115 @@
+"""Full-text matching and ranking in process: an inverted index of Dutch stems over the snapshot's documents.
+
+Each document holds the Snowball stems of its name and of its other text (`ZoekDocument.name_stems` and
+`body_stems`, made when the document is written). A search combines the documents of its stems as
+bitmasks, like the facets, and ranks the matches with BM25 as SQLite's FTS5 computes it: the name weighs
+ten times the rest. A search then costs no query, and no database work that grows with the number of
+matches.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import Counter, defaultdict
+
+from . import text
+from .bitmask import mask_of
+from .query import Group
+
+NAME_WEIGHT = 10.0  # a word in the name counts as much as ten in the description
+K1, B = 1.2, 0.75  # BM25's usual constants, as FTS5 uses them
+
+
+class Postings:
+    """The documents (positions) holding one stem, with the BM25 part of each that does not depend on the
+    query: weighted frequency against the document's length."""
+
+    __slots__ = ("positions", "weights", "idf", "mask")
+
+    def __init__(self, positions: array, weights: array, document_count: int):
+        self.positions = positions
+        self.weights = weights
+        found = len(positions)
+        self.idf = max(math.log((document_count - found + 0.5) / (found + 0.5)), 1e-6)
+        self.mask: int | None = None  # made on first use
+
+
+class TextIndex:
+    def __init__(self, documents: list[tuple[str, str]]):
+        """`documents`: (name stems, body stems) per position, as space-separated text."""
+        self.size = len(documents)
+        frequencies: dict[str, list[tuple[int, float, int]]] = defaultdict(list)
+        total_length = 0
+        for position, (name_stems, body_stems) in enumerate(documents):
+            name, body = name_stems.split(), body_stems.split()
+            length = len(name) + len(body)
+            total_length += length
+            weighted = Counter({stem: NAME_WEIGHT * count for stem, count in Counter(name).items()})
+            weighted.update(body)
+            for stem, frequency in weighted.items():
+                frequencies[stem].append((position, frequency, length))
+        average_length = total_length / self.size if self.size else 1.0
+        self.postings: dict[str, Postings] = {}
+        for stem, found in frequencies.items():
+            weights = array(
+                "d",
+                (
+                    frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * length / average_length))
+                    for _, frequency, length in found
+                ),
+            )
+            self.postings[stem] = Postings(array("I", (p for p, _, _ in found)), weights, self.size)
+
+    def match(self, groups: list[Group]) -> int:
+        """The documents that match every group (one alternative of each, all words of that alternative),
+        as a bitmask over positions."""
+        matched = (1 << self.size) - 1
+        for group in groups:
+            either = 0
+            for alternative in group:
+                every = -1
+                for word in alternative:
+                    every &= self._mask(text.stem(word))
+                either |= every
+            matched &= either
+        return matched
+
+    def scores(self, groups: list[Group], positions: list[int]) -> dict[int, float]:
+        """BM25 of the documents at `positions` for the query, as FTS5 computes it: every word of an
+        alternative that a document matches adds its part (a word of an alternative it does not match,
+        such as "inzet" of "vrijwillige inzet", adds nothing, nor do its other words)."""
+        scores = dict.fromkeys(positions, 0.0)
+        for group in groups:
+            for alternative in group:
+                stems = [text.stem(word) for word in alternative]
+                holding_all = None
+                if len(stems) > 1:
+                    every = -1
+                    for stem in stems:
+                        every &= self._mask(stem)
+                    holding_all = every.to_bytes((self.size >> 3) + 1, "little") if every > 0 else b""
+                for stem in stems:
+                    self._add_scores(stem, scores, holding_all)
+        return scores
+
+    def _mask(self, stem: str) -> int:
+        postings = self.postings.get(stem)
+        if postings is None:
+            return 0
+        if postings.mask is None:
+            postings.mask = mask_of(postings.positions, self.size)
+        return postings.mask
+
+    def _add_scores(self, stem: str, scores: dict[int, float], holding_all: bytes | None) -> None:
+        """Add the stem's part to the scored documents that hold it (and, for a phrase of several words,
+        all its words: the bits of `holding_all`)."""
+        postings = self.postings.get(stem)
+        if postings is None or holding_all == b"":
+            return
+        idf = postings.idf
+        for position, weight in zip(postings.positions, postings.weights, strict=True):
+            if position in scores and (
+                holding_all is None or holding_all[position >> 3] >> (position & 7) & 1
+            ):
+                scores[position] += idf * weight
