@@ -3,24 +3,52 @@
 Each process keeps a cached view of the index and of rendered search pages; comparing this token (one
 cheap query) tells it when they are stale, so changes take effect without a restart. A random token
 rather than a counter stays correct when a transaction that changed it is rolled back.
+
+Within a request the token is read once: the page cache key, the search form and the results of one
+page then come from the same index version, and a page costs one query for it instead of four.
 """
 
 import uuid
 
+from asgiref.local import Local
+from django.core.signals import request_finished, request_started
+
 from ..models import ZoekIndexVersie
 
 _ROW = 1
+_OUTSIDE, _UNREAD = object(), object()  # no request runs; a request runs and has not read the token yet
 _built: dict[object, tuple[str, object]] = {}  # key -> (token, what build() gave for it)
+_request = Local()  # .token: what the running request read
 
 
 def current_token() -> str | None:
-    return ZoekIndexVersie.objects.filter(pk=_ROW).values_list("token", flat=True).first()
+    remembered = getattr(_request, "token", _OUTSIDE)
+    if remembered is not _OUTSIDE and remembered is not _UNREAD:
+        return remembered
+    token = ZoekIndexVersie.objects.filter(pk=_ROW).values_list("token", flat=True).first()
+    if remembered is _UNREAD:
+        _request.token = token
+    return token
 
 
 def bump() -> None:
     token = uuid.uuid4().hex
     if not ZoekIndexVersie.objects.filter(pk=_ROW).update(token=token):
         ZoekIndexVersie.objects.update_or_create(pk=_ROW, defaults={"token": token})
+    if getattr(_request, "token", _OUTSIDE) is not _OUTSIDE:
+        _request.token = token
+
+
+def _start_request(**kwargs) -> None:
+    _request.token = _UNREAD
+
+
+def _end_request(**kwargs) -> None:
+    _request.token = _OUTSIDE
+
+
+request_started.connect(_start_request, dispatch_uid="kaart-index-token-start")
+request_finished.connect(_end_request, dispatch_uid="kaart-index-token-end")
 
 
 def once_per_token(key, build):

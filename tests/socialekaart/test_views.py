@@ -457,6 +457,16 @@ def test_repeated_search_of_an_anonymous_visitor_is_served_from_the_cache(client
     assert "Cookie" in again["Vary"]  # a proxy must not give this page to a professional
 
 
+def test_a_page_made_anew_reads_the_index_token_once(client, indexed):
+    """The cache key, the search form and the results of one page come from one index version."""
+    client.get(SEARCH, {"q": "hulp"})
+    caches["view_pages"].clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(SEARCH, {"q": "koffie", "postcode": "3911AB"}).status_code == 200
+    token_reads = [query for query in captured if "zoekindexversie" in query["sql"]]
+    assert len(token_reads) == 1
+
+
 def test_cached_search_page_changes_as_soon_as_the_index_does(client, indexed):
     assert "Hulp in de huishouding" in html(client.get(SEARCH, {"q": "huishouding"}))
     Voorziening.objects.filter(slug="hulp-in-de-huishouding").update(name="Hulp in huis en huishouding")
