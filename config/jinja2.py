@@ -1,0 +1,31 @@
+"""The Jinja2 environment for the few fragments the site renders with Jinja2: those made anew on every
+search, where Django's template language cost more than the search itself (see README, "Speed").
+
+The fragments speak the same language as the Django templates around them: Django's translations (the same
+message ids: `{% trans %}` makes `%(name)s` placeholders like `{% blocktranslate %}`), `url`, and the
+project's own filters.
+"""
+
+from django.template.defaultfilters import date, urlencode
+from django.urls import reverse
+from django.utils import translation
+from jinja2 import Environment, pass_context
+
+from core.components import query_with
+from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count, tel_href
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options) -> Environment:
+    options.pop("autoescape", None)  # always on, as in Django's templates
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
+    env.globals.update(url=url, query_with=pass_context(query_with), filter_options=filter_options)
+    # Django's own filters where Jinja2 has one of the same name that words or escapes differently.
+    env.filters.update(
+        date=date, urlencode=urlencode, km=km, tel_href=tel_href, selected_count=selected_count
+    )
+    return env
