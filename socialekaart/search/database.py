@@ -176,16 +176,24 @@ class DatabaseBackend(SearchBackend):
             positions = bitmask.first_positions(hits_mask, stop)[start:stop]
             return [(position, scores.get(position, 1.0)) for position in positions]
         if sort == "distance" or (sort == "relevance" and not scores and not query.voor_professionals):
-            order = snap.distances(origin.latitude, origin.longitude)[1]
-            bits = hits_mask.to_bytes((len(snap.ids) >> 3) + 1, "little")  # O(1) membership tests
-            window = []
-            for position in order:
-                if bits[position >> 3] >> (position & 7) & 1:
-                    window.append(position)
-                    if len(window) >= stop:
-                        break
+            window = self._nearest(snap, origin, hits_mask, stop)
             return [(position, scores.get(position, 1.0)) for position in window[start:stop]]
         return self._relevance_window(snap, query, hits_mask, scores, origin, start, stop)
+
+    @staticmethod
+    def _nearest(snap, origin, hits_mask: int, count: int) -> list[int]:
+        """The `count` hits nearest to the origin, nearest first."""
+        distances, order = snap.distances(origin.latitude, origin.longitude)
+        if hits_mask.bit_count() * 20 < len(order):  # few hits: sorting them beats walking every document
+            return sorted(bitmask.positions(hits_mask), key=snapshot.nearest_first(distances))[:count]
+        bits = hits_mask.to_bytes((len(snap.ids) >> 3) + 1, "little")  # O(1) membership tests
+        window = []
+        for position in order:
+            if bits[position >> 3] >> (position & 7) & 1:
+                window.append(position)
+                if len(window) >= count:
+                    break
+        return window
 
     @staticmethod
     def _relevance_window(snap, query, hits_mask, scores, origin, start, stop):

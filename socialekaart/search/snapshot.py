@@ -137,13 +137,16 @@ class Snapshot:
                 min((haversine_km(latitude, longitude, lat, lon) for lat, lon in points), default=None)
                 for points in self.points
             ]
-            order = sorted(
-                range(len(distances)), key=lambda i: (distances[i] is None, distances[i] or 0.0, i)
-            )
+            order = sorted(range(len(distances)), key=nearest_first(distances))
             if len(self._distance_orders) > 200:  # a municipality has far fewer PC4 areas
                 self._distance_orders.clear()
             self._distance_orders[key] = (distances, order)
         return self._distance_orders[key]
+
+
+def nearest_first(distances: list[float | None]):
+    """A sort key for positions: nearest first, those without a location last, then in name order."""
+    return lambda position: (distances[position] is None, distances[position] or 0.0, position)
 
 
 def load(token: str | None) -> Snapshot:

@@ -1,6 +1,7 @@
 """The in-process text index ranks as SQLite's FTS5 does (bm25 with the name ten times the rest): the same
 documents and the same scores for every kaart query of the quality set, on the demo kaart. FTS5 is the
-reference implementation here, so the test runs on SQLite only."""
+reference implementation here, so that test runs on SQLite only. And the short cuts for few hits give what
+the long way gives."""
 
 import io
 import json
@@ -12,9 +13,12 @@ from django.db import connection, transaction
 
 from socialekaart.models import ZoekDocument
 from socialekaart.search import bitmask, get_backend, text
-from socialekaart.search.textindex import NAME_WEIGHT
+from socialekaart.search.contract import Origin
+from socialekaart.search.database import DatabaseBackend
+from socialekaart.search.snapshot import Snapshot, nearest_first
+from socialekaart.search.textindex import NAME_WEIGHT, TextIndex
 
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 is SQLite's")
+only_on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 is SQLite's")
 
 QUALITY_SET = Path(__file__).parent.parent / "data" / "search_quality.json"
 QUERIES = [entry["q"] for entry in json.loads(QUALITY_SET.read_text(encoding="utf-8"))["vragen"]]
@@ -48,6 +52,7 @@ def fts5_scores(groups) -> dict[int, float]:
         return dict(cursor.fetchall())
 
 
+@only_on_sqlite
 @pytest.mark.django_db
 @pytest.mark.parametrize("typed", QUERIES)
 def test_same_matches_and_scores_as_fts5(demo, typed):
@@ -61,3 +66,24 @@ def test_same_matches_and_scores_as_fts5(demo, typed):
     expected = {snapshot.pos_by_doc_pk[pk]: score for pk, score in fts5_scores(groups).items()}
     assert set(ours) == set(expected)
     assert ours == pytest.approx(expected, rel=1e-9)
+
+
+def test_scoring_a_few_documents_gives_their_part_of_scoring_them_all():
+    """A filter can leave a few of thousands of matches: those are looked up rather than walked past."""
+    documents = [(f"koffie{' ochtend' * (i % 3)}", f"koffie drinken huis {i % 7} buurt") for i in range(3000)]
+    index = TextIndex(documents)
+    groups = [(("koffie",),), (("drinken",), ("ochtend",))]
+    everything = index.scores(groups, bitmask.positions(index.match(groups)))
+    few = [5, 17, 2999]
+    assert index.scores(groups, few) == pytest.approx({position: everything[position] for position in few})
+
+
+def test_nearest_hits_are_the_same_whether_sorted_or_walked():
+    distances = [None if i % 11 == 0 else (i * 37 % 101) / 10 for i in range(2000)]
+    snapshot = Snapshot(token="t", ids=list(range(2000)))
+    snapshot._distance_orders[(52.0, 5.0)] = (distances, sorted(range(2000), key=nearest_first(distances)))
+    origin = Origin("3911", "centrum", "Centrum", 52.0, 5.0)
+    for hits in ([3, 11, 400, 1999], list(range(0, 2000, 3))):  # few hits are sorted, many walked
+        mask = bitmask.mask_of(hits, 2000)
+        expected = sorted(hits, key=lambda p: (distances[p] is None, distances[p] or 0.0, p))[:20]
+        assert DatabaseBackend._nearest(snapshot, origin, mask, 20) == expected
