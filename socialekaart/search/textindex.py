@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left
-from collections import Counter
 
 from . import text
 from .bitmask import mask_of
@@ -43,9 +42,11 @@ class TextIndex:
         for position, (name_stems, body_stems) in enumerate(documents):
             name, body = name_stems.split(), body_stems.split()
             self.lengths.append(len(name) + len(body))
-            frequencies = Counter(body)
-            for stem, count in Counter(name).items():
-                frequencies[stem] += NAME_WEIGHT * count
+            frequencies: dict[str, float] = {}
+            for stem in body:
+                frequencies[stem] = frequencies.get(stem, 0) + 1
+            for stem in name:
+                frequencies[stem] = frequencies.get(stem, 0) + NAME_WEIGHT
             for stem, frequency in frequencies.items():
                 postings = self.postings.get(stem)
                 if postings is None:
