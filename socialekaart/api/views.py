@@ -7,9 +7,11 @@ import functools
 import math
 from uuid import UUID
 
+import orjson
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -21,15 +23,19 @@ from .filters import all_search_ids, database_condition, search_page, service_fi
 from .geo import within
 
 HSDS_VERSION = "3.0"
+DJANGO_JSON = DjangoJSONEncoder()
 
 
-def _json(data, status: int = 200) -> JsonResponse:
-    response = JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+def _json(data, status: int = 200) -> HttpResponse:
+    """JSON in UTF-8, written by orjson (many times as fast as the standard library). Dates, times,
+    Decimals and lazy texts go to Django's JSON encoder, so they read as they always did."""
+    body = orjson.dumps(data, default=DJANGO_JSON.default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+    response = HttpResponse(body, status=status, content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"  # public open data
     return response
 
 
-def _error(status: int, message: str, **extra) -> JsonResponse:
+def _error(status: int, message: str, **extra) -> HttpResponse:
     return _json({"status": status, "message": message, **extra}, status=status)
 
 
@@ -56,7 +62,7 @@ def api_view(view):
     return wrapper
 
 
-def not_found(what: str) -> JsonResponse:
+def not_found(what: str) -> HttpResponse:
     return _error(404, f"Deze {what} bestaat niet (meer).")
 
 
