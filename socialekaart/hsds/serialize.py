@@ -27,27 +27,38 @@ HELE_GEMEENTE = "gemeente"
 
 
 # --- Querysets with a fixed number of queries -----------------------------------------------------------
+#
+# The related rows a serializer reads are prefetched into plain lists (`to_attr`): Django then does not make
+# a queryset per object and relation to hold them, which cost more than the queries themselves.
 
 
-def op_locaties_prefetch(prefix: str = "op_locaties") -> Prefetch:
+def openingstijden_prefetch() -> Prefetch:
     return Prefetch(
-        prefix,
+        "openingstijden",
+        queryset=Openingstijd.objects.order_by("weekdag", "open_van"),
+        to_attr="hsds_openingstijden",
+    )
+
+
+def op_locaties_prefetch() -> Prefetch:
+    return Prefetch(
+        "op_locaties",
         queryset=VoorzieningOpLocatie.objects.select_related("locatie")
-        .prefetch_related(
-            Prefetch("openingstijden", queryset=Openingstijd.objects.order_by("weekdag", "open_van"))
-        )
+        .prefetch_related(openingstijden_prefetch())
         .order_by("locatie__name", "pk"),
+        to_attr="hsds_op_locaties",
     )
 
 
 def services_queryset(full: bool = True):
+    """Voorzieningen with what `service` reads; with `full`, also all that `service_full` reads."""
     queryset = Voorziening.objects.select_related("organisatie")
     if not full:
         return queryset
     return queryset.prefetch_related(
-        "themas",
-        "doelgroepen",
-        "wijken",
+        Prefetch("themas", to_attr="hsds_themas"),
+        Prefetch("doelgroepen", to_attr="hsds_doelgroepen"),
+        Prefetch("wijken", to_attr="hsds_wijken"),
         Prefetch(
             "contacten",
             queryset=Contact.objects.voor_inwoners().order_by("name", "pk"),
@@ -72,9 +83,7 @@ def organizations_queryset(full: bool = False):
 def service_at_locations_queryset():
     return VoorzieningOpLocatie.objects.select_related(
         "locatie", "voorziening__organisatie"
-    ).prefetch_related(
-        Prefetch("openingstijden", queryset=Openingstijd.objects.order_by("weekdag", "open_van"))
-    )
+    ).prefetch_related(openingstijden_prefetch())
 
 
 # --- Objects --------------------------------------------------------------------------------------------
@@ -159,7 +168,7 @@ def service_full(voorziening: Voorziening) -> dict:
     )
     data["service_areas"] = service_areas(voorziening)
     data["service_at_locations"] = [
-        service_at_location(op_locatie, with_location=True) for op_locatie in voorziening.op_locaties.all()
+        service_at_location(op_locatie, with_location=True) for op_locatie in voorziening.hsds_op_locaties
     ]
     data["languages"] = [
         {"id": derived("language", pk, code), "service_id": str(pk), "code": code, "name": code}
@@ -245,15 +254,13 @@ def service_areas(voorziening: Voorziening) -> list[dict]:
             "extent": wijk.cbs_code,
             "extent_type": "cbs_wijkcode",
         }
-        for wijk in voorziening.wijken.all()
+        for wijk in voorziening.hsds_wijken
     ]
 
 
 def attributes(voorziening: Voorziening) -> list[dict]:
     pk = voorziening.pk
-    terms = [
-        vocabularies.db_term(term) for term in [*voorziening.themas.all(), *voorziening.doelgroepen.all()]
-    ]
+    terms = [vocabularies.db_term(term) for term in [*voorziening.hsds_themas, *voorziening.hsds_doelgroepen]]
     for facet in vocabularies.fixed_facets():
         terms += [
             vocabularies.fixed_term(facet.name, code)
@@ -341,7 +348,7 @@ def service_at_location(op_locatie: VoorzieningOpLocatie, with_location: bool = 
         "id": str(op_locatie.pk),
         "service_id": str(op_locatie.voorziening_id),
         "location_id": str(op_locatie.locatie_id),
-        "schedules": [schedule(o, op_locatie.pk) for o in op_locatie.openingstijden.all()],
+        "schedules": [schedule(o, op_locatie.pk) for o in op_locatie.hsds_openingstijden],
     }
     if with_location:
         data["location"] = location(op_locatie.locatie)
