@@ -80,16 +80,24 @@ def page_of(contents: list, total: int, page: int, per_page: int) -> dict:
     }
 
 
-def _page_slice(queryset, page: int, per_page: int) -> tuple[list, int]:
-    """One page of a queryset and the total; a page past the end costs only the count."""
+def _page_slice(queryset, page: int, per_page: int, read=None) -> tuple[list, int]:
+    """One page of a queryset and the total; a page past the end costs only the count. `read` says how the
+    page is read (as rows of values, say), apart from the count, which needs none of that."""
     total = queryset.count()
     start = (page - 1) * per_page
-    return (list(queryset[start : start + per_page]) if start < total else []), total
+    if start >= total:
+        return [], total
+    return list((read(queryset) if read else queryset)[start : start + per_page]), total
 
 
 def _in_order(queryset, ids: list) -> list:
-    by_id = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
+    """The objects (or rows of values) with these ids, in the order of the ids."""
+    by_id = {_pk(item): item for item in queryset.filter(pk__in=ids)}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _pk(item):
+    return item["id"] if isinstance(item, dict) else item.pk
 
 
 # --- Root -----------------------------------------------------------------------------------------------
@@ -125,22 +133,22 @@ def services(request):
     minimal, full = params.boolean(query, "minimal"), params.boolean(query, "full")
     page, per_page = params.pagination(query, minimal=minimal)
     flt = _service_filter(query)
-    queryset = serialize.services_queryset(full=full and not minimal)
+    # A list reads rows of values: a service in it shows only its own and its organisation's fields.
+    if minimal:
+        read, render = serialize.minimal_rows, serialize.service_minimal
+    elif full:
+        read, render = serialize.full_services, serialize.service_full
+    else:
+        read, render = serialize.service_rows, serialize.service_of_row
     if flt.nothing:
         items, total = [], 0
     elif flt.text:
         ids, total = search_page(flt, page, per_page)
-        items = _in_order(queryset, ids)
+        items = _in_order(read(Voorziening.objects.all()), ids)
     else:
-        matching = queryset.filter(database_condition(flt)).order_by("name", "pk")
-        items, total = _page_slice(matching, page, per_page)
-    if minimal:
-        contents = [serialize.service_minimal(v) for v in items]
-    elif full:
-        contents = [serialize.service_full(v) for v in items]
-    else:
-        contents = [serialize.service(v) for v in items]
-    return _json(page_of(contents, total, page, per_page))
+        matching = Voorziening.objects.filter(database_condition(flt)).order_by("name", "pk")
+        items, total = _page_slice(matching, page, per_page, read)
+    return _json(page_of([render(item) for item in items], total, page, per_page))
 
 
 @api_view

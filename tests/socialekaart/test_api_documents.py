@@ -147,6 +147,10 @@ def test_a_service_is_the_same_in_a_list_a_full_list_and_on_its_own_page(client,
         assert list(full_item) == [*item, *FULL]
         own_page = get(client, f"services/{item['id']}").json()
         assert json.dumps(own_page) == json.dumps(full_item)  # the same keys in the same order
+    [found] = get(client, "services", search="mantelzorgcafe").json()["contents"]
+    assert json.dumps(found) == json.dumps(next(item for item in listed if item["id"] == found["id"]))
+    [found] = get(client, "services", search="mantelzorgcafe", full="true").json()["contents"]
+    assert json.dumps(found) == json.dumps(next(item for item in full if item["id"] == found["id"]))
     minimal = get(client, "services", per_page=100, minimal="true").json()["contents"]
     assert [list(item.items()) for item in minimal] == [
         [(key, item[key]) for key in ("id", "name", "status", "last_modified")] for item in listed
