@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from socialekaart import public as kaart
+
 from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
@@ -120,7 +122,10 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.storage.set_step_data(step, self.process_step(form))
         self.clear_caches()
         if step == self.steps.last:
-            return self.render_done(form, **kwargs)
+            # The answers (the wijk beside the address), the melding and its team ask for the same wijk:
+            # one look-up serves them all.
+            with kaart.wijk_lookups_shared():
+                return self.render_done(form, **kwargs)
         next_step = self.step_after(step)
         # Where the user is now; stored here so the GET that follows changes nothing and writes nothing.
         self.storage.current_step = next_step

@@ -4,6 +4,9 @@ The melding routes by wijk and the embedded address lookup knows the demo munici
 come from here, so the kaart can change its models without the melding noticing.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import models, transaction
@@ -22,11 +25,38 @@ def search_vocabulary():
     return SearchVocabulary(synonyms=groups, names=names)
 
 
+# The wijken already looked up inside `wijk_lookups_shared()`, by postcode; None outside such a block.
+_wijken_looked_up: ContextVar[dict | None] = ContextVar("wijken_looked_up", default=None)
+
+
 def wijk_for_postcode(postcode: str) -> Wijk | None:
     """The wijk of a Dutch postcode ("3911 AB" or "3911"), or None outside the municipality."""
     if not isinstance(postcode, str) or not postcode:
         return None
-    return Wijk.objects.for_postcode(postcode)
+    looked_up = _wijken_looked_up.get()
+    if looked_up is None:
+        return Wijk.objects.for_postcode(postcode)
+    if postcode not in looked_up:
+        looked_up[postcode] = Wijk.objects.for_postcode(postcode)
+    return looked_up[postcode]
+
+
+@contextmanager
+def wijk_lookups_shared() -> Iterator[None]:
+    """Inside this block each postcode's wijk is looked up once, however often it is asked.
+
+    For one piece of work that asks the same postcode several times, such as storing a melding (the wijk
+    beside its answers, its own wijk, its team). The answers live only as long as the block, so a change to
+    the wijken is seen by the next piece of work. A block inside another shares the outer one's answers.
+    """
+    if _wijken_looked_up.get() is not None:
+        yield
+        return
+    token = _wijken_looked_up.set({})
+    try:
+        yield
+    finally:
+        _wijken_looked_up.reset(token)
 
 
 def wijken():
