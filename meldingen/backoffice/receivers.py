@@ -9,6 +9,7 @@ from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.utils import timezone
 
+from core.recurring import keep_all_scheduled
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.roles import KAART_PROFESSIONAL_ROLES
 from meldingen.backoffice.routing import team_for
@@ -46,19 +47,16 @@ def create_behandeling_for(melding) -> Behandeling:
         address_index=address_index(melding.typed_answers),
     )
     # Only targets a second person approved; each job keeps the options approved at this moment.
-    jobs = [
-        DeliveryJob.create_for(melding, target)
-        for target in DeliveryTarget.objects.in_service().order_by("pk")
-    ]
+    jobs = DeliveryJob.create_all_for(melding, DeliveryTarget.objects.in_service().order_by("pk"))
     transaction.on_commit(lambda: _enqueue_all(jobs))
     return behandeling
 
 
 def _enqueue_all(jobs) -> None:
-    from meldingen.backoffice.tasks import schedule_retention
-    from meldingen.delivery.tasks import enqueue, schedule_sweep
+    from meldingen.backoffice.tasks import retention_schedule
+    from meldingen.delivery.tasks import enqueue, sweep_schedule
 
     for job in jobs:
         enqueue(job)
-    schedule_sweep()
-    schedule_retention()
+    # The sweep and the backoffice's retention clean-up each keep one run waiting; one query checks both.
+    keep_all_scheduled([sweep_schedule(), retention_schedule()])

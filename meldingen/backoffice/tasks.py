@@ -6,7 +6,7 @@ chain starts when a melding is stored, or with `manage.py forget_removed_persona
 from django.conf import settings
 from django_tasks import task
 
-from core.recurring import keep_scheduled
+from core.recurring import Recurring, keep_all_scheduled
 
 RETENTION_PRIORITY = 40
 
@@ -19,10 +19,11 @@ def forget_removed_personal_data_task() -> int:
     return forget_removed_personal_data()
 
 
-def schedule_retention(force: bool = False) -> None:
-    keep_scheduled(
-        forget_removed_personal_data_task,
-        settings.BACKOFFICE_RETENTION_SECONDS,
-        priority=RETENTION_PRIORITY,
-        force=force,
+def retention_schedule() -> Recurring:
+    return Recurring(
+        forget_removed_personal_data_task, settings.BACKOFFICE_RETENTION_SECONDS, priority=RETENTION_PRIORITY
     )
+
+
+def schedule_retention(force: bool = False) -> None:
+    keep_all_scheduled([retention_schedule()], force=force)

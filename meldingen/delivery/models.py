@@ -201,7 +201,14 @@ class DeliveryJob(models.Model):
 
     @classmethod
     def create_for(cls, melding, target) -> "DeliveryJob":
-        return cls.objects.create(melding=melding, target=target, options=dict(target.approved_options))
+        return cls.create_all_for(melding, [target])[0]
+
+    @classmethod
+    def create_all_for(cls, melding, targets) -> list["DeliveryJob"]:
+        """One job per target for the melding, written in one query."""
+        return cls.objects.bulk_create(
+            [cls(melding=melding, target=target, options=dict(target.approved_options)) for target in targets]
+        )
 
 
 class DeliveryAttempt(models.Model):

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from core.recurring import keep_scheduled
+from core.recurring import Recurring, keep_all_scheduled
 from meldingen.delivery import jobs
 from meldingen.delivery.models import DeliveryJob
 
@@ -30,10 +30,15 @@ def sweep_deliveries() -> int:
     return sweep()
 
 
+def sweep_schedule() -> Recurring:
+    """One future sweep always waits on the queue (database backend only: it needs deferred tasks). Above
+    every delivery in priority, so a long queue of retries never starves the sweep (it is quick)."""
+    return Recurring(sweep_deliveries, settings.DELIVERY_SWEEP_SECONDS, priority=SWEEP_PRIORITY)
+
+
 def schedule_sweep(force: bool = False) -> None:
-    """Keep one future sweep on the queue (database backend only: it needs deferred tasks). Above every
-    delivery in priority, so a long queue of retries never starves the sweep (it is quick)."""
-    keep_scheduled(sweep_deliveries, settings.DELIVERY_SWEEP_SECONDS, priority=SWEEP_PRIORITY, force=force)
+    """Keep one future sweep on the queue (see sweep_schedule)."""
+    keep_all_scheduled([sweep_schedule()], force=force)
 
 
 def enqueue(job, run_after=None) -> None:
