@@ -61,12 +61,21 @@ class Melding(models.Model):
 
     @answers.setter
     def answers(self, value: "dict | Answers"):
-        self.encrypted_answers = encrypt_json(Answers.of(value).to_dict())
+        typed = Answers.of(value)
+        self.encrypted_answers = encrypt_json(typed.to_dict())
+        self._typed_answers = (self.encrypted_answers, typed)
 
     @property
     def typed_answers(self) -> Answers:
-        """The answers as the typed object (meldingen/answers.py), decrypted on each use."""
-        return Answers.from_dict(self.answers)
+        """The answers as the typed object (meldingen/answers.py).
+
+        Decrypted once per stored value: storing a melding asks for its name, address and e-mail address one
+        after the other. A new value (new answers, or none once the personal data is removed) is read anew.
+        """
+        kept = self.__dict__.get("_typed_answers")
+        if kept is None or kept[0] != self.encrypted_answers:
+            kept = self._typed_answers = (self.encrypted_answers, Answers.from_dict(self.answers))
+        return kept[1]
 
     @property
     def resident_name(self) -> str:
