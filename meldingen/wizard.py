@@ -65,6 +65,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
         step = kwargs.get("step")
         if "reset" in request.GET:
             self.storage.reset()
+            # Where the user goes now, stored with the reset: the first page then writes nothing.
+            self.storage.current_step = self.steps.first
             confirmation.forget(request)
             return redirect(self.get_step_url(self.steps.first))
         form_list = self.get_form_list()
@@ -120,6 +122,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if not form.is_valid():
             return self.render(form)
         self.storage.set_step_data(step, self.process_step(form))
+        # The token that makes a double "Verstuur" one melding. Made while the session is written anyway, so
+        # showing the check page writes nothing (it still makes one for answers from a saved draft).
+        self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
         self.clear_caches()
         if step == self.steps.last:
             # The answers (the wijk beside the address), the melding and its team ask for the same wijk:
@@ -185,9 +190,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
     # --- done --------------------------------------------------------------------------------------------
 
     def render_done(self, form, **kwargs):
+        """Every step validated again, as formtools does; the last one's `form` was validated just now, on
+        the data stored for it."""
         final_forms = {}
         for key in self.get_form_list():
-            step_form = self.get_form(step=key, data=self.storage.get_step_data(key))
+            if key == self.steps.last:
+                step_form = form
+            else:
+                step_form = self.get_form(step=key, data=self.storage.get_step_data(key))
             if not step_form.is_valid():
                 return self.render_revalidation_failure(key, step_form, **kwargs)
             final_forms[key] = step_form
