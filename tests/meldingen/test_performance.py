@@ -80,3 +80,35 @@ def test_working_days_skip_weekends_and_holidays_every_time():
     assert add_working_days(date(2026, 4, 24), 2) == date(2026, 4, 29)
     assert add_working_days(date(2026, 4, 24), 2) == date(2026, 4, 29)
     assert add_working_days(date(2026, 12, 24), 1) == date(2026, 12, 28)  # Christmas and the weekend
+
+
+def test_the_first_page_after_a_new_start_writes_nothing(walker):
+    walker.client.get("/melding/voor-wie/?reset=1")
+    with CaptureQueriesContext(connection) as queries:
+        response = walker.client.get("/melding/voor-wie/")
+    assert response.status_code == 200
+    assert session_writes(queries.captured_queries) == []
+
+
+def test_showing_the_check_page_writes_nothing(walker):
+    walker.walk(ZELF_KORT)
+    with CaptureQueriesContext(connection) as queries:
+        response = walker.client.get("/melding/controleren/")
+    assert response.status_code == 200
+    assert session_writes(queries.captured_queries) == []
+
+
+def test_two_sends_of_the_same_answers_at_once_store_one_melding(walker):
+    """Both requests read the session before either had stored the melding: the same submission token."""
+    from django.contrib.sessions.models import Session
+
+    from meldingen.models import Melding
+
+    walker.walk(ZELF_KORT)
+    walker.client.get("/melding/controleren/")
+    session = Session.objects.get()
+    before_the_first = session.session_data
+    assert walker.submit()["Location"] == "/melding/bevestiging/"
+    Session.objects.filter(pk=session.pk).update(session_data=before_the_first)
+    assert walker.submit()["Location"] == "/melding/bevestiging/"
+    assert Melding.objects.count() == 1

@@ -1,6 +1,8 @@
 """The receiver of melding_stored: case row, routing, deadlines, jobs and the blind name index."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling
@@ -10,6 +12,7 @@ from meldingen.delivery.models import DeliveryJob, DeliveryTarget
 from meldingen.models import Melding
 from meldingen.storage import store_melding
 
+from ..conftest import ANDER_UITGEBREID, ZELF_KORT
 from .fixtures import answers, delivery_target, store
 
 
@@ -88,3 +91,55 @@ def test_rebuild_name_index_after_a_new_key(teams, settings):
     assert not search(Behandeling.objects.all(), "Vries").exists()
     call_command("rebuild_name_index", verbosity=0)
     assert list(search(Behandeling.objects.all(), "Vries")) == [melding.behandeling]
+
+
+@pytest.mark.parametrize(
+    ("steps", "wijk", "team"),
+    [(ZELF_KORT, "Centrum", "centrum"), (ANDER_UITGEBREID, "", None)],
+    ids=["in a wijk", "in no wijk"],
+)
+def test_sending_a_melding_looks_up_its_wijk_once(walker, teams, steps, wijk, team):
+    """The wijk beside the address, the melding's own wijk and its team come from one look-up."""
+    walker.walk(steps)
+    with CaptureQueriesContext(connection) as queries:
+        assert walker.submit()["Location"] == "/melding/bevestiging/"
+    wijk_queries = [q["sql"] for q in queries.captured_queries if 'FROM "socialekaart_wijk"' in q["sql"]]
+    assert len(wijk_queries) == 1
+    melding = Melding.objects.get()
+    assert melding.answers["gegevens"]["wijk"] == wijk
+    assert (melding.wijk.name if melding.wijk else "") == wijk
+    assert melding.behandeling.team == (teams[team] if team else None)
+
+
+def test_a_melding_reads_its_answers_once_and_anew_once_they_are_removed(teams, monkeypatch):
+    from meldingen import models
+
+    melding = store(name="Anna de Vries")
+    opened = []
+    decrypt = models.decrypt_json
+    monkeypatch.setattr(models, "decrypt_json", lambda token: opened.append(token) or decrypt(token))
+    assert (melding.resident_name, melding.contact_email) == ("Anna de Vries", "anna@example.org")
+    assert opened == []  # known since they were stored
+    fresh = Melding.objects.get(pk=melding.pk)
+    assert (fresh.resident_name, fresh.contact_email) == ("Anna de Vries", "anna@example.org")
+    assert len(opened) == 1
+    fresh.remove_personal_data()
+    assert fresh.resident_name == "" and fresh.typed_answers.steps == {}
+
+
+def test_a_stored_melding_keeps_one_sweep_and_one_clean_up_waiting(
+    teams, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from meldingen.backoffice.tasks import forget_removed_personal_data_task
+    from meldingen.delivery.tasks import sweep_deliveries
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    delivery_target("Hook", "webhook", url="http://127.0.0.1:9/webhook")
+    for _ in range(2):  # a second melding queues no second run
+        with django_capture_on_commit_callbacks(execute=True):
+            store()
+    waiting = DBTaskResult.objects.filter(run_after__gt=timezone.now())
+    for task in (sweep_deliveries, forget_removed_personal_data_task):
+        assert waiting.filter(task_path=task.module_path).count() == 1
