@@ -189,18 +189,17 @@ class StepForm(forms.Form):
     def __init__(self, *args, answers=None, **kwargs):
         self.answers = Answers.of(answers)
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             field.error_messages.setdefault("null_characters_not_allowed", _("Gebruik alleen gewone tekens."))
             for validator in field.validators:
                 if validator.__class__.__name__ == "ProhibitNullCharactersValidator":
                     validator.message = _("Gebruik alleen gewone tekens.")
-        for name in self.conditional:
-            self.fields[name].conditional = True
+            # Every field says both, so components/form_field.html finds them without a failed look-up each.
+            field.conditional = name in self.conditional
+            field.to_writer = self.for_someone_else and name in self.writer_fields
         self.wording = self.wording_for(self.answers.voor_wie)
         if self.wording:
             self._use_wording(self.wording)
-        for name in self.writer_fields if self.for_someone_else else ():
-            self.fields[name].to_writer = True
 
     @classmethod
     def wording_for(cls, voor_wie: str) -> Wording | None:
