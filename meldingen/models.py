@@ -52,6 +52,11 @@ class Melding(models.Model):
     def __repr__(self):  # never the answers: a repr may end up in a log
         return f"<Melding {self.reference}>"
 
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_typed_answers", None)  # a pickled melding (a cache, a copy) carries no plain answers
+        return state
+
     @property
     def answers(self) -> dict:
         """All answers as stored, decrypted on each use; empty once the personal data has been removed."""
