@@ -56,14 +56,14 @@ def generate(count: int) -> None:
 def _batch(rng: random.Random, size: int) -> None:
     from django.utils import timezone
 
-    from meldingen.backoffice.models import Behandeling, Nazorg, Team
+    from meldingen.backoffice.models import Behandeling, Nazorg, Wijkteam
     from meldingen.backoffice.search_index import address_index, name_index
     from meldingen.backoffice.workflow import Status, Uitkomst
     from meldingen.models import Melding
     from socialekaart.models import Wijk
 
     wijken = list(Wijk.objects.prefetch_related("postcodes"))
-    teams = {wijk.pk: Team.for_wijk(wijk) for wijk in wijken}
+    teams = {wijk.pk: Wijkteam.for_wijk(wijk) for wijk in wijken}
     postcodes = {wijk.pk: [row.pc4 for row in wijk.postcodes.all()] or ["3911"] for wijk in wijken}
     now = timezone.now()
     meldingen, behandelingen = [], []
@@ -230,7 +230,7 @@ def main():
     os.environ.setdefault("MELDINGEN_ENCRYPTION_KEYS", "ZGV2ZWxvcG1lbnQtb25seS1tZWxkaW5nZW4ta2V5LTA=")
     harness.ensure_database(DATABASE_URL)
     harness.manage("migrate", "--noinput", "-v", "0", database_url=DATABASE_URL)
-    if in_django("from meldingen.backoffice.models import Team; print(Team.objects.count())") == "0":
+    if in_django("from meldingen.backoffice.models import Wijkteam; print(Wijkteam.objects.count())") == "0":
         # Once: the demo loader would also give the generated meldingen its own nazorg calls.
         harness.manage("load_demo_kaart", database_url=DATABASE_URL)
         harness.manage("load_demo_meldingen", "--accounts", database_url=DATABASE_URL)
