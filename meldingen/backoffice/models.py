@@ -53,7 +53,9 @@ class TeamVisibleQuerySet(models.QuerySet):
         if user.has_perm("backoffice.view_all_meldingen"):
             return self
         if user.has_perm("backoffice.view_team_meldingen"):
-            return self.filter(team__members=user)
+            # The user's teams as a subquery rather than a join: the database then reads only those teams'
+            # rows through the team indexes, where a join made it read every team's rows first.
+            return self.filter(team__in=Wijkteam.objects.filter(members=user).values("pk"))
         return self.none()
 
 
