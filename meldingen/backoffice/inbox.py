@@ -1,8 +1,10 @@
-"""The inbox query: scope to the user's meldingen, apply the filters, search, count per status."""
+"""The inbox query: scope to the user's meldingen, apply the filters, search, count per status, one page."""
 
 import re
 
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
@@ -30,6 +32,14 @@ def search(queryset, text: str):
     return queryset.filter(condition)
 
 
+def _has_onderwerp(code: str) -> Q:
+    """The melding's list of onderwerpen holds `code`. PostgreSQL asks the JSON list itself (@>), cheap for
+    every row; SQLite, which cannot, matches the quoted code in the list's text."""
+    if connection.features.supports_json_field_contains:
+        return Q(melding__onderwerpen__contains=[code])
+    return Q(melding__onderwerpen__icontains=f'"{code}"')
+
+
 def filtered(user, data: dict):
     """`data` is a valid InboxFilterForm's cleaned_data."""
     queryset = Behandeling.objects.visible_to(user).select_related(
@@ -47,8 +57,7 @@ def filtered(user, data: dict):
     if data.get("wijk"):
         queryset = queryset.filter(melding__wijk=data["wijk"])
     if data.get("onderwerp"):
-        # JSON list contains: portable across SQLite and PostgreSQL by matching the quoted code.
-        queryset = queryset.filter(melding__onderwerpen__icontains=f'"{data["onderwerp"]}"')
+        queryset = queryset.filter(_has_onderwerp(data["onderwerp"]))
     if data.get("spoed"):
         queryset = queryset.filter(melding__spoed=data["spoed"] == "ja")
     if data.get("soort"):
@@ -56,6 +65,30 @@ def filtered(user, data: dict):
     if data.get("over_termijn"):
         queryset = queryset.filter(next_deadline__lt=timezone.localdate())
     return search(queryset, data.get("q") or "").in_deadline_order()
+
+
+class InboxPaginator(Paginator):
+    """Django's Paginator, but a page and the total come from one walk over the list. Django's counts the
+    whole list and then walks it again for the page's rows; here the database counts the list beside the keys
+    of the page's rows (COUNT(*) OVER ()), and only those rows are then read in full, by key."""
+
+    def get_page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        if number >= 1:  # anything else, or a page past the end: Django's own answer (the last page)
+            start = (number - 1) * self.per_page
+            keys = list(
+                self.object_list.annotate(total=Window(Count("*"))).values_list("pk", "total")[
+                    start : start + self.per_page
+                ]
+            )
+            if keys:
+                self.count = keys[0][1]
+                rows = self.object_list.in_bulk([pk for pk, _total in keys])
+                return self._get_page([rows[pk] for pk, _total in keys if pk in rows], number, self)
+        return super().get_page(number)
 
 
 def status_counts(user) -> list[tuple[str, str, int]]:

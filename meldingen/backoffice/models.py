@@ -509,6 +509,13 @@ class Nazorg(models.Model):
         ordering = ["due_date", "pk"]
         verbose_name = _("nazorg")
         verbose_name_plural = _("nazorg")
+        indexes = [
+            # The calls still to make, for the inbox: nearly every call was made, and this index holds
+            # only the others.
+            models.Index(
+                fields=["due_date"], condition=models.Q(done_at__isnull=True), name="nazorg_to_call"
+            ),
+        ]
 
     def __str__(self):
         return f"Nazorg {self.behandeling_id}"

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgForm, NoteForm, StatusForm
-from meldingen.backoffice.inbox import filtered, nazorg_due, open_signalen, status_counts
+from meldingen.backoffice.inbox import InboxPaginator, filtered, nazorg_due, open_signalen, status_counts
 from meldingen.backoffice.models import AuditEntry, Behandeling, Verwijzing
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.timeline import timeline
@@ -70,7 +70,7 @@ def inbox(request):
     if request.method == "POST":
         return _search_posted(request)
     form, queryset = _inbox_queryset(request)
-    page = Paginator(queryset, PER_PAGE).get_page(request.GET.get("p"))
+    page = InboxPaginator(queryset, PER_PAGE).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("q", None)

@@ -85,6 +85,33 @@ def test_pagination(leider, teams, monkeypatch):
     assert leider.get(reverse("backoffice:inbox"), {"p": "999"}).status_code == 200
 
 
+@pytest.mark.parametrize("asked, shown", [("2", 2), ("3", 3), ("999", 3), ("0", 3), ("-1", 3), ("twee", 1)])
+def test_each_page_holds_the_next_meldingen_in_order_and_the_total(leider, teams, monkeypatch, asked, shown):
+    """A page and the total come from one walk over the list; a page past the end shows the last page and a
+    word shows the first, as before."""
+    monkeypatch.setattr("meldingen.backoffice.views.PER_PAGE", 2)
+    now = timezone.now()
+    in_order = [store(created_at=now - timedelta(days=days)).reference for days in (9, 8, 7, 6, 5)]
+    response = leider.get(reverse("backoffice:inbox"), {"p": asked, "status": "alle"})
+    page = response.context["page_obj"]
+    assert page.number == shown and page.paginator.count == 5
+    assert [item.melding.reference for item in page] == in_order[2 * (shown - 1) : 2 * shown]
+    assert "5 meldingen gevonden" in response.content.decode()
+
+
+def test_the_total_counts_only_what_the_filters_let_through(leider, teams):
+    store(onderwerpen=("vervoer",))
+    store(onderwerpen=("vervoer", "huishouden"))
+    store(onderwerpen=("huishouden",))
+    store(soort="kort")
+    response = leider.get(reverse("backoffice:inbox"), {"onderwerp": "vervoer"})
+    assert response.context["page_obj"].paginator.count == 2
+    assert "2 meldingen gevonden" in response.content.decode()
+    response = leider.get(reverse("backoffice:inbox"), {"onderwerp": "mantelzorg"})
+    assert response.context["page_obj"].paginator.count == 0
+    assert "Er zijn geen meldingen die passen bij deze filters." in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "params",
     [
