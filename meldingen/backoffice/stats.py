@@ -1,11 +1,10 @@
 """Figures for the dashboard, always over the meldingen the user may see."""
 
-import statistics
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,38 +62,75 @@ class Figures:
 def figures_for(user, today=None, thema_names: dict[str, str] | None = None) -> Figures:
     today = today or timezone.localdate()
     visible = Behandeling.objects.visible_to(user)
-    figures = Figures(total=visible.count(), overdue=visible.overdue(today).count())
-    figures.per_week = _per_week(visible, today)
-    figures.per_wijk = [
-        (name or _("Onbekende wijk"), count)
-        for name, count in visible.values_list("melding__wijk__name")
-        .annotate(n=Count("pk"))
-        .order_by("melding__wijk__name")
-    ]
-    soorten = dict(visible.values_list("melding__soort").annotate(n=Count("pk")).order_by())
-    figures.soort_counts = soorten
-    figures.per_soort = [(_("Kort"), soorten.get("kort", 0)), (_("Uitgebreid"), soorten.get("uitgebreid", 0))]
-    # An onderzoek counts once it is finished (on its local date), or once its term is over while it is
-    # still open. Counted by the database: the rows themselves never leave it.
-    done = Q(onderzoek_afgerond_at__isnull=False)
-    onderzoek = visible.aggregate(
-        on_time=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__lte=F("onderzoek_deadline"))),
-        late=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__gt=F("onderzoek_deadline"))),
-        overdue=Count(
-            "pk",
-            filter=~done & Q(onderzoek_deadline__lt=today) & ~Q(status__in=CLOSED_STATUSES),
-        ),
-    )
-    figures.onderzoek_on_time = onderzoek["on_time"]
-    figures.onderzoek_late = onderzoek["late"] + onderzoek["overdue"]
-    # The database subtracts: one duration per row rather than two moments with their time zones.
-    lead = ExpressionWrapper(F("closed_at") - F("melding__created_at"), output_field=DurationField())
-    handled = visible.filter(status=Status.AFGEHANDELD, closed_at__isnull=False)
-    lead_times = [duration.total_seconds() / 86400 for duration in handled.values_list(lead, flat=True)]
-    figures.median_lead_days = round(statistics.median(lead_times), 1) if lead_times else None
+    figures = Figures()
+    handled = _counts(figures, visible, today)
+    figures.median_lead_days = _median_lead_days(visible, handled)
     _verwijzingen(figures, visible, thema_names or {})
     _nazorg(figures, visible, today)
     return figures
+
+
+def _counts(figures: Figures, visible, today) -> int:
+    """Every count over the meldingen in one walk: the database groups them per wijk, soort and week of
+    receipt and counts the late ones and the onderzoeken beside them; Python adds the groups up (the chart
+    per week shows the last WEEKS weeks). Returns how many meldingen were handled (afgehandeld), for the
+    median lead time."""
+    first_monday = today - timedelta(days=today.weekday(), weeks=WEEKS - 1)
+    # An onderzoek counts once it is finished (on its local date), or once its term is over while it is
+    # still open.
+    done = Q(onderzoek_afgerond_at__isnull=False)
+    groups = (
+        visible.annotate(week=TruncWeek("melding__created_at", output_field=DateField()))
+        .values_list("melding__wijk__name", "melding__soort", "week")
+        .annotate(
+            n=Count("*"),
+            overdue=Count("pk", filter=Q(next_deadline__lt=today)),
+            on_time=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__lte=F("onderzoek_deadline"))),
+            late=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__gt=F("onderzoek_deadline"))),
+            onderzoek_overdue=Count(
+                "pk", filter=~done & Q(onderzoek_deadline__lt=today) & ~Q(status__in=CLOSED_STATUSES)
+            ),
+            handled=Count("pk", filter=Q(status=Status.AFGEHANDELD, closed_at__isnull=False)),
+        )
+        .order_by("melding__wijk__name")  # the wijken in the database's order, as the table shows them
+    )
+    per_wijk: dict[str | None, int] = {}
+    per_week: dict = {}
+    handled = 0
+    for wijk, soort, monday, n, overdue, on_time, late, onderzoek_overdue, handled_here in groups:
+        figures.total += n
+        figures.overdue += overdue
+        figures.onderzoek_on_time += on_time
+        figures.onderzoek_late += late + onderzoek_overdue
+        handled += handled_here
+        per_wijk[wijk] = per_wijk.get(wijk, 0) + n
+        figures.soort_counts[soort] = figures.soort_counts.get(soort, 0) + n
+        per_week[monday] = per_week.get(monday, 0) + n
+    figures.per_wijk = [(name or _("Onbekende wijk"), count) for name, count in per_wijk.items()]
+    soorten = figures.soort_counts
+    figures.per_soort = [(_("Kort"), soorten.get("kort", 0)), (_("Uitgebreid"), soorten.get("uitgebreid", 0))]
+    mondays = [first_monday + timedelta(weeks=offset) for offset in range(WEEKS)]
+    figures.per_week = [
+        (_("week %(week)s") % {"week": monday.isocalendar()[1]}, per_week.get(monday, 0))
+        for monday in mondays
+    ]
+    return handled
+
+
+def _median_lead_days(visible, handled: int) -> float | None:
+    """The median time from receipt to afgehandeld, in days. The database subtracts and sorts the lead
+    times and sends only the middle one (or the middle two, whose average is the median)."""
+    if not handled:
+        return None
+    lead = ExpressionWrapper(F("closed_at") - F("melding__created_at"), output_field=DurationField())
+    middle = (
+        visible.filter(status=Status.AFGEHANDELD, closed_at__isnull=False)
+        .annotate(lead=lead)
+        .order_by("lead")
+        .values_list("lead", flat=True)[(handled - 1) // 2 : handled // 2 + 1]
+    )
+    days = [duration.total_seconds() / 86400 for duration in middle]
+    return round(sum(days) / len(days), 1) if days else None
 
 
 def _verwijzingen(figures: Figures, visible, thema_names: dict[str, str]) -> None:
@@ -115,42 +151,34 @@ def _verwijzingen(figures: Figures, visible, thema_names: dict[str, str]) -> Non
 
 def _nazorg(figures: Figures, visible, today) -> None:
     """A call counts once it is made, or once its time (the due day plus BACKOFFICE_NAZORG_WORKING_DAYS)
-    is over while it is still not made."""
-    last_days: dict = {}  # many calls share a due day: its last day in time is worked out once
+    is over while it is still not made. The database turns each call's moment into its local day and counts
+    the calls per due day and day made (none: not made yet); each due day's last day in time is worked out
+    once."""
+    last_days: dict = {}
 
     def in_time_until(due_date):
         if due_date not in last_days:
             last_days[due_date] = Nazorg.last_day_in_time(due_date)
         return last_days[due_date]
 
-    calls = Nazorg.objects.filter(behandeling__in=visible).order_by()
-    for done_at, due_date, uitkomst in calls.values_list("done_at", "due_date", "uitkomst"):
-        if done_at is not None:
-            if timezone.localdate(done_at) <= in_time_until(due_date):
-                figures.nazorg_in_time += 1
-            else:
-                figures.nazorg_late += 1
-            if uitkomst == Nazorg.Uitkomst.TEVREDEN:
-                figures.nazorg_tevreden += 1
-            elif uitkomst == Nazorg.Uitkomst.NIET_TEVREDEN:
-                figures.nazorg_niet_tevreden += 1
-        elif in_time_until(due_date) < today:
-            figures.nazorg_late += 1
-
-
-def _per_week(visible, today) -> list[tuple[str, int]]:
-    first_monday = today - timedelta(days=today.weekday(), weeks=WEEKS - 1)
-    counts = {
-        (week.date() if hasattr(week, "date") else week): count
-        for week, count in visible.filter(melding__created_at__date__gte=first_monday)
-        .annotate(week=TruncWeek("melding__created_at"))
-        .values_list("week")
-        .annotate(n=Count("pk"))
+    groups = (
+        Nazorg.objects.filter(behandeling__in=visible)
+        .annotate(made_on=TruncDate("done_at"))
+        .values_list("due_date", "made_on")
+        .annotate(
+            n=Count("*"),
+            tevreden=Count("pk", filter=Q(uitkomst=Nazorg.Uitkomst.TEVREDEN)),
+            niet_tevreden=Count("pk", filter=Q(uitkomst=Nazorg.Uitkomst.NIET_TEVREDEN)),
+        )
         .order_by()
-        .values_list("week", "n")
-    }
-    rows = []
-    for offset in range(WEEKS):
-        monday = first_monday + timedelta(weeks=offset)
-        rows.append((_("week %(week)s") % {"week": monday.isocalendar()[1]}, counts.get(monday, 0)))
-    return rows
+    )
+    for due_date, made_on, n, tevreden, niet_tevreden in groups:
+        if made_on is not None:
+            if made_on <= in_time_until(due_date):
+                figures.nazorg_in_time += n
+            else:
+                figures.nazorg_late += n
+            figures.nazorg_tevreden += tevreden
+            figures.nazorg_niet_tevreden += niet_tevreden
+        elif in_time_until(due_date) < today:
+            figures.nazorg_late += n

@@ -59,3 +59,26 @@ def test_csv_export(staff, teams, client):
     assert response["Content-Type"].startswith("text/csv")
     rows = response.content.decode().splitlines()
     assert rows[0] == "onderdeel,naam,aantal" and "per wijk,Centrum,1" in rows
+
+
+def test_median_lead_time_is_the_middle_one_or_the_average_of_the_middle_two(staff, teams):
+    now = timezone.now()
+    for days in (30, 10, 20):
+        _finish(store(created_at=now - timedelta(days=60)), after_days=days)
+    assert figures_for(staff["teamleider"]).median_lead_days == 20.0
+    _finish(store(created_at=now - timedelta(days=60)), after_days=25)
+    assert figures_for(staff["teamleider"]).median_lead_days == 22.5
+    store()  # open: no lead time yet
+    assert figures_for(staff["teamleider"]).median_lead_days == 22.5
+
+
+def test_the_chart_per_week_counts_the_last_twelve_weeks_only(staff, teams):
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday())
+    store(created_at=timezone.now())
+    store(created_at=timezone.now() - timedelta(weeks=11))
+    store(created_at=timezone.now() - timedelta(weeks=13))
+    figures = figures_for(staff["teamleider"])
+    assert figures.total == 3
+    assert [count for _week, count in figures.per_week] == [1] + [0] * 10 + [1]
+    assert figures.per_week[-1][0] == f"week {monday.isocalendar()[1]}"
