@@ -1,5 +1,6 @@
 """The Jinja2 environment for the few fragments the site renders with Jinja2: those made anew on every
-search, where Django's template language cost more than the search itself (see README, "Speed").
+search, where Django's template language cost more than the search itself, and the backoffice inbox's lists
+(see README, "Speed").
 
 The fragments speak the same language as the Django templates around them: Django's translations (the same
 message ids: `{% trans %}` makes `%(name)s` placeholders like `{% blocktranslate %}`), `url`, and the
@@ -12,6 +13,7 @@ from django.utils import translation
 from jinja2 import Environment, pass_context
 
 from core.components import query_with
+from meldingen.backoffice.templatetags.backoffice_tags import datum, deadline
 from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count, tel_href
 
 
@@ -23,9 +25,11 @@ def environment(**options) -> Environment:
     options.pop("autoescape", None)  # always on, as in Django's templates
     env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
-    env.globals.update(url=url, query_with=pass_context(query_with), filter_options=filter_options)
+    env.globals.update(
+        url=url, query_with=pass_context(query_with), filter_options=filter_options, deadline=deadline
+    )
     # Django's own filters where Jinja2 has one of the same name that words or escapes differently.
     env.filters.update(
-        date=date, urlencode=urlencode, km=km, tel_href=tel_href, selected_count=selected_count
+        date=date, urlencode=urlencode, km=km, tel_href=tel_href, selected_count=selected_count, datum=datum
     )
     return env
