@@ -8,7 +8,8 @@ wijkteams and staff accounts (`load_demo_kaart`, `load_demo_meldingen --accounts
 meldingen written in bulk: two years of them, most handled and closed, the recent ones open, each with
 its encrypted answers and its Behandeling, as the wizard stores them, and a nazorg call for granted
 support. The consulent is logged in with a
-confirmed second factor, as the production settings demand, by a session made for the run.
+confirmed second factor, as the production settings demand, by a session made for the run. Last, each
+page's CPU and SQL time per request in one process (BENCH_CPU_REQUESTS requests each).
 """
 
 import os
@@ -33,6 +34,7 @@ BATCH = 5000
 # Issue 16's targets with 100,000 meldingen (20 users, no pause, 2 cores).
 INBOX_TARGET = harness.Target(p95_ms=150)
 DASHBOARD_TARGET = harness.Target(p95_ms=300)
+CPU_REQUESTS = int(os.environ.get("BENCH_CPU_REQUESTS", "100"))
 
 
 def generate(count: int) -> None:
@@ -211,19 +213,63 @@ def inbox_paths() -> list[str]:
     return paths
 
 
-def in_django(function: str) -> str:
-    """Run a function of this module in a Django process on the benchmark database; its last printed line."""
+def cpu_in_process(requests: int = CPU_REQUESTS) -> None:
+    """Each page's CPU time and SQL time per request in one process with the production settings (run
+    inside Django, see main): the steadier figures on a machine that other work shares."""
+    import time
+
+    from django.db import connection
+    from django.test import Client
+
+    name, key = consulent_session().split("=", 1)
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[name] = key
+    first_pages = [path for path in inbox_paths() if "p=2" not in path][:requests]
+    sql = {"seconds": 0.0, "queries": 0}
+
+    def timed(execute, *args):
+        started = time.perf_counter()
+        try:
+            return execute(*args)
+        finally:
+            sql["seconds"] += time.perf_counter() - started
+            sql["queries"] += 1
+
+    print(f"CPU and SQL time per request in one process ({requests} requests):")
+    for label, paths in (
+        ("inbox, first pages", first_pages),
+        ("dashboard", [f"{INBOX}overzicht/"] * requests),
+    ):
+        for path in paths[:5]:  # code, caches and the connection ready
+            client.get(path)
+        sql.update(seconds=0.0, queries=0)
+        with connection.execute_wrapper(timed):
+            started = time.process_time()
+            for path in paths:
+                client.get(path)
+            cpu = time.process_time() - started
+        per_request = 1000 / len(paths)
+        print(
+            f"   {label:20} CPU {cpu * per_request:6.1f} ms, SQL {sql['seconds'] * per_request:6.1f} ms"
+            f" in {sql['queries'] / len(paths):.1f} queries"
+        )
+
+
+def in_django(function: str, last_line: bool = True) -> str:
+    """Run a function of this module in a Django process on the benchmark database; its last printed line
+    (or all it printed)."""
     folders = [str(ROOT / "bench"), str(ROOT)]
     code = f"import sys; sys.path[:0] = {folders!r}; import backoffice_inbox as b; {function}"
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
         cwd=ROOT,
         env=harness.server_env(DATABASE_URL),
         capture_output=True,
         text=True,
         check=True,
     )
-    return result.stdout.strip().splitlines()[-1]
+    output = result.stdout.strip()
+    return output.splitlines()[-1] if last_line else output
 
 
 def main():
@@ -261,6 +307,7 @@ def main():
             target=DASHBOARD_TARGET,
             headers=headers,
         )
+    print(in_django("b.cpu_in_process()", last_line=False), flush=True)
 
 
 if __name__ == "__main__":
