@@ -1,9 +1,9 @@
 """Figures for the dashboard, always over the meldingen the user may see."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
-from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Case, Count, DateTimeField, DurationField, ExpressionWrapper, F, Q, When
 from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,16 +71,24 @@ def figures_for(user, today=None, thema_names: dict[str, str] | None = None) -> 
 
 
 def _counts(figures: Figures, visible, today) -> int:
-    """Every count over the meldingen in one walk: the database groups them per wijk, soort and week of
-    receipt and counts the late ones and the onderzoeken beside them; Python adds the groups up (the chart
-    per week shows the last WEEKS weeks). Returns how many meldingen were handled (afgehandeld), for the
-    median lead time."""
+    """Every count over the meldingen in one walk: the database groups them per wijk, soort and (for the
+    last WEEKS weeks) week of receipt and counts the late ones and the onderzoeken beside them; Python adds
+    the groups up. Returns how many meldingen were handled (afgehandeld), for the median lead time."""
     first_monday = today - timedelta(days=today.weekday(), weeks=WEEKS - 1)
+    # Only the recent meldingen get a week: the week of every melding, a time zone conversion each, cost
+    # the database a fifth of the query.
+    week = Case(
+        When(
+            melding__created_at__gte=timezone.make_aware(datetime.combine(first_monday, time.min)),
+            then=TruncWeek("melding__created_at"),
+        ),
+        output_field=DateTimeField(),
+    )
     # An onderzoek counts once it is finished (on its local date), or once its term is over while it is
     # still open.
     done = Q(onderzoek_afgerond_at__isnull=False)
     groups = (
-        visible.annotate(week=TruncWeek("melding__created_at", output_field=DateField()))
+        visible.annotate(week=week)
         .values_list("melding__wijk__name", "melding__soort", "week")
         .annotate(
             n=Count("*"),
@@ -105,7 +113,8 @@ def _counts(figures: Figures, visible, today) -> int:
         handled += handled_here
         per_wijk[wijk] = per_wijk.get(wijk, 0) + n
         figures.soort_counts[soort] = figures.soort_counts.get(soort, 0) + n
-        per_week[monday] = per_week.get(monday, 0) + n
+        if monday is not None:  # the start of its week, as a moment
+            per_week[monday.date()] = per_week.get(monday.date(), 0) + n
     figures.per_wijk = [(name or _("Onbekende wijk"), count) for name, count in per_wijk.items()]
     soorten = figures.soort_counts
     figures.per_soort = [(_("Kort"), soorten.get("kort", 0)), (_("Uitgebreid"), soorten.get("uitgebreid", 0))]
