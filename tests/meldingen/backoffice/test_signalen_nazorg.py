@@ -262,6 +262,32 @@ def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_mel
     assert "Nazorg: Niet tevreden" in page
 
 
+def test_each_due_nazorg_call_has_its_own_form_and_more_calls_ask_no_more_queries(
+    two_meldingen, staff, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .fixtures import store
+
+    start = timezone.localdate() - timedelta(weeks=7)
+    client.force_login(staff["consulent"])
+    first = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=start)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/admin/backoffice/")
+    others = [_afhandelen(store(), staff["consulent"], start=start) for _ in range(3)]
+    with CaptureQueriesContext(connection) as four:
+        inbox = client.get("/admin/backoffice/").content.decode()
+    assert len(four) == len(one)
+    assert "4 nazorggesprekken om te bellen" in inbox
+    for behandeling in [first, *others]:
+        form = inbox.split(f'action="/admin/backoffice/nazorg/{behandeling.nazorg.pk}/"', 1)[1].split(
+            "</form>"
+        )[0]
+        assert 'name="csrfmiddlewaretoken"' in form and 'name="terug" value="inbox"' in form
+        assert f'id="id_notitie_{behandeling.nazorg.pk}"' in form and behandeling.melding.reference in form
+
+
 def test_nazorg_not_yet_due_stays_out_of_the_inbox(two_meldingen, staff, client):
     _afhandelen(two_meldingen["centrum"], staff["consulent"])
     client.force_login(staff["consulent"])
