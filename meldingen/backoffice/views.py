@@ -8,14 +8,13 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.fragments import jinja2_fragment
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
@@ -85,11 +84,11 @@ def inbox(request):
             "page_obj": page,
             "counts": status_counts(request.user),
             "signalen": open_signalen(request.user),
-            # The lists with a form or a row per item are Jinja2 fragments, see _jinja2_fragment.
-            "nazorg_due_html": _jinja2_fragment(
+            # The lists with a form or a row per item are Jinja2 fragments, see core/fragments.py.
+            "nazorg_due_html": jinja2_fragment(
                 "backoffice/nazorg_due.html", {"nazorg_due": nazorg_due(request.user)}, request
             ),
-            "rows_html": _jinja2_fragment(
+            "rows_html": jinja2_fragment(
                 "backoffice/inbox_rows.html",
                 # The status of each row from one dict, not through the model field's choices each time.
                 {"page_obj": page, "today": today, "status_labels": dict(Status.choices)},
@@ -100,14 +99,6 @@ def inbox(request):
             "header_icon": "mail",
         },
     )
-
-
-def _jinja2_fragment(template_name: str, context: dict, request) -> str:
-    """A part of a page rendered with Jinja2 (config/jinja2.py) for the Django template around it to insert:
-    the inbox's lists with a row or a form per item, where Django's template language cost more than the
-    rest of the page."""
-    html = render_to_string(template_name, context, request, using="jinja2")
-    return mark_safe(html)  # noqa: S308 (Jinja2 escapes every value in it)
 
 
 @meldingen_view
@@ -179,7 +170,7 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "verwijzingen": melding.verwijzingen.select_related("user"),
         "verwijzing_soorten": Verwijzing.Soort.choices,
         "nazorg": nazorg,
-        "nazorg_form_html": _jinja2_fragment(
+        "nazorg_form_html": jinja2_fragment(
             "backoffice/nazorg_form.html", {"item": nazorg, "terug": "melding"}, request
         )
         if nazorg is not None and nazorg.done_at is None

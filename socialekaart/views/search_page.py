@@ -5,13 +5,12 @@ import logging
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
 
 from ..forms import SearchForm
@@ -107,13 +106,6 @@ def search(request):
     context["filters_html"] = jinja2_fragment("socialekaart/filters.html", context, request)
     context["results_html"] = jinja2_fragment("socialekaart/results.html", context, request)
     return render(request, "socialekaart/search.html", context)
-
-
-def jinja2_fragment(template_name: str, context: dict, request) -> str:
-    """A part of the page that is made anew for every search, rendered with Jinja2 (in about half the time
-    Django's template language takes) for search.html to insert."""
-    html = render_to_string(template_name, dict(context), request, using="jinja2")
-    return mark_safe(html)  # noqa: S308 (Jinja2 escapes every value in it)
 
 
 @require_GET
