@@ -8,6 +8,7 @@ whether the index changed since the snapshot was read.
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections.abc import Iterable
 from uuid import UUID
@@ -83,7 +84,7 @@ class DatabaseBackend(SearchBackend):
                 hits_mask &= mask
         facets = self._facets(snap, query, base, filters)
         total = hits_mask.bit_count()
-        scores = snap.text_index.scores(groups, bitmask.positions(hits_mask)) if groups else {}
+        scores = snap.text_index.scores(groups, hits_mask) if groups else {}
         window = self._ordered_window(snap, query, hits_mask, scores, origin)
         distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
         hits = [
@@ -197,7 +198,11 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _relevance_window(snap, query, hits_mask, scores, origin, start, stop):
-        positions = bitmask.positions(hits_mask)
+        if scores and not query.voor_professionals and not origin:
+            # Best first, and in name order among equal scores (nlargest keeps the order of equals).
+            best = heapq.nlargest(stop, scores, key=scores.__getitem__)
+            return [(position, scores[position]) for position in best[start:stop]]
+        positions = list(scores) if scores else bitmask.positions(hits_mask)  # scores: every hit, in order
         weighted = {position: scores.get(position, 1.0) for position in positions}
         if query.voor_professionals:
             outdated_before = timezone.now() - CAPACITEIT_VEROUDERD_NA

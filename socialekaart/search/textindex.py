@@ -13,8 +13,7 @@ import math
 from array import array
 from bisect import bisect_left
 
-from . import text
-from .bitmask import mask_of
+from . import bitmask, text
 from .query import Group
 
 NAME_WEIGHT = 10.0  # a word in the name counts as much as ten in the description
@@ -69,22 +68,21 @@ class TextIndex:
             matched &= either
         return matched
 
-    def scores(self, groups: list[Group], positions: list[int]) -> dict[int, float]:
-        """BM25 of the documents at `positions` for the query, as FTS5 computes it: every word of an
-        alternative that a document matches adds its part (a word of an alternative it does not match,
-        such as "inzet" of "vrijwillige inzet", adds nothing, nor do its other words)."""
-        scores = dict.fromkeys(positions, 0.0)
+    def scores(self, groups: list[Group], hits: int) -> dict[int, float]:
+        """BM25 of the documents of the bitmask `hits`, as FTS5 computes it: every word of an alternative
+        that a document matches adds its part (a word of an alternative it does not match, such as "inzet"
+        of "vrijwillige inzet", adds nothing, nor do its other words). Keys in position order."""
+        scores = dict.fromkeys(bitmask.positions(hits), 0.0)
         for group in groups:
             for alternative in group:
                 stems = [text.stem(word) for word in alternative]
-                holding_all = None
-                if len(stems) > 1:
-                    every = -1
-                    for stem in stems:
-                        every &= self._mask(stem)
-                    holding_all = every.to_bytes((self.size >> 3) + 1, "little") if every > 0 else b""
+                holding = hits
                 for stem in stems:
-                    self._add_scores(stem, scores, holding_all)
+                    holding &= self._mask(stem)
+                if holding:
+                    targets = scores if holding == hits else dict.fromkeys(bitmask.positions(holding))
+                    for stem in stems:
+                        self._add_scores(stem, scores, targets)
         return scores
 
     def _mask(self, stem: str) -> int:
@@ -92,31 +90,31 @@ class TextIndex:
         if postings is None:
             return 0
         if postings.mask is None:
-            postings.mask = mask_of(postings.positions, self.size)
+            postings.mask = bitmask.mask_of(postings.positions, self.size)
         return postings.mask
 
-    def _add_scores(self, stem: str, scores: dict[int, float], holding_all: bytes | None) -> None:
-        """Add the stem's BM25 part to the scored documents that hold it (and, for a phrase of several
-        words, all its words: the bits of `holding_all`)."""
-        postings = self.postings.get(stem)
-        if postings is None or holding_all == b"":
-            return
+    def _add_scores(self, stem: str, scores: dict[int, float], targets) -> None:
+        """Add the stem's BM25 part to the scores of `targets`, documents that all hold the stem."""
+        postings = self.postings[stem]
         positions, frequencies = postings.positions, postings.frequencies
         found = len(positions)
         idf = max(math.log((self.size - found + 0.5) / (found + 0.5)), 1e-6)
         lengths, per_length = self.lengths, K1 * B / self.average_length
-
-        def add(position: int, frequency: float) -> None:
-            if holding_all is None or holding_all[position >> 3] >> (position & 7) & 1:
-                saturation = frequency + K1 * (1 - B) + per_length * lengths[position]
-                scores[position] += idf * frequency * (K1 + 1) / saturation
-
-        if len(scores) * 20 < found:  # few scored documents: look each one up in the postings
-            for position in scores:
-                index = bisect_left(positions, position)
-                if index < found and positions[index] == position:
-                    add(position, frequencies[index])
+        if len(targets) * 4 < found:  # few targets: a binary search each beats walking every posting
+            held = ((position, frequencies[index]) for position, index in _found_in(positions, targets))
         else:
-            for position, frequency in zip(positions, frequencies, strict=True):
-                if position in scores:
-                    add(position, frequency)
+            pairs = zip(positions, frequencies, strict=True)
+            held = ((position, frequency) for position, frequency in pairs if position in targets)
+        for position, frequency in held:
+            saturation = frequency + K1 * (1 - B) + per_length * lengths[position]
+            scores[position] += idf * frequency * (K1 + 1) / saturation
+
+
+def _found_in(positions: array, wanted) -> list[tuple[int, int]]:
+    """The wanted positions that the sorted `positions` hold, with their index there (binary search)."""
+    found = []
+    for position in wanted:
+        index = bisect_left(positions, position)
+        if index < len(positions) and positions[index] == position:
+            found.append((position, index))
+    return found
