@@ -7,8 +7,9 @@ keeps a B1 message for the error summary so the visitor knows what we left out.
 import re
 
 from django import forms
-from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
+
+from core.fragments import JINJA2_WIDGETS
 
 from .search import facets
 
@@ -53,9 +54,7 @@ class FilterChoiceField(forms.MultipleChoiceField):
 
 
 class SearchForm(forms.Form):
-    # Drawn anew for every search: Django's own widget templates in their Jinja2 version (Django ships both)
-    # draw its inputs in half the time. Only here: Wagtail's admin widgets have Django templates alone.
-    default_renderer = Jinja2()
+    default_renderer = JINJA2_WIDGETS  # drawn on every visit: see core/fragments.py
     q = forms.CharField(
         label=_("Waar zoekt u hulp bij?"),
         help_text=_("Bijvoorbeeld: hulp in huis, maaltijd, vervoer of mantelzorg."),

@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
 
+from core.fragments import JINJA2_WIDGETS
 from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT
@@ -17,9 +17,7 @@ YES_NO = [("", _("Alle")), ("ja", _("Ja")), ("nee", _("Nee"))]
 class InboxFilterForm(forms.Form):
     """The inbox's GET filters. Invalid values are ignored with a message, never a server error."""
 
-    # Its six lists of choices are written on every visit of the inbox: by Django's widget templates for
-    # Jinja2 (the same HTML but for line breaks between the options), in two thirds of the time.
-    default_renderer = Jinja2()
+    default_renderer = JINJA2_WIDGETS  # drawn on every visit: see core/fragments.py
 
     q = forms.CharField(label=_("Zoek op kenmerk of naam"), required=False, max_length=100)
     status = forms.ChoiceField(
