@@ -92,7 +92,6 @@ class Autocomplete:
 class Snapshot:
     token: str | None
     ids: list[UUID] = field(default_factory=list)
-    pos_by_doc_pk: dict[int, int] = field(default_factory=dict)
     all_mask: int = 0
     facet_masks: dict[str, dict[str, int]] = field(default_factory=dict)
     lokale_masks: dict[str, int] = field(default_factory=dict)
@@ -160,7 +159,6 @@ def load(token: str | None) -> Snapshot:
         ZoekDocument.objects.exclude(status=Voorziening.Status.GESTOPT)
         .order_by("sort_key", "name", "pk")
         .values_list(
-            "pk",
             "voorziening_id",
             "organisatie_id",
             "updated_at",
@@ -178,7 +176,6 @@ def load(token: str | None) -> Snapshot:
     names, stems = [], []
     for position, row in enumerate(rows):
         (
-            pk,
             voorziening_id,
             organisatie_id,
             updated_at,
@@ -194,7 +191,6 @@ def load(token: str | None) -> Snapshot:
         names.append(name)
         stems.append((name_stems, body_stems))
         snapshot.ids.append(voorziening_id)
-        snapshot.pos_by_doc_pk[pk] = position
         snapshot.organisaties.append(organisatie_id)
         snapshot.updated.append(updated_at)
         snapshot.points.append([(float(lat), float(lon)) for lat, lon in locaties])
