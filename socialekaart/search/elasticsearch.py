@@ -401,6 +401,12 @@ class ElasticsearchBackend(SearchBackend):
             max_retries=1,
             retry_on_timeout=False,
         )
+        # Keeping the index current runs in tasks and commands, where nobody waits on a page: creating an
+        # index or putting the synonyms set (which reloads every analyzer that reads it) may take longer
+        # on a busy cluster than a search should.
+        self.maintenance = self.client.options(
+            request_timeout=settings.SOCIALEKAART_ELASTICSEARCH_INDEX_TIMEOUT
+        )
         self.alias = alias_name()
         self.synonyms_set = synonyms_set_name()
         self._suggestable = (None, None, frozenset())  # (index token, vocabulary, words)
@@ -492,10 +498,10 @@ class ElasticsearchBackend(SearchBackend):
         try:
             self.synonyms_changed(reload=False)
             self._call(
-                lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.client)
+                lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.maintenance)
             )
             count = self._fill(new_index, progress)
-            self._call(lambda: self.client.indices.refresh(index=new_index))
+            self._call(lambda: self.maintenance.indices.refresh(index=new_index))
             old_indices = self._swap_alias(new_index)
         except BaseException:
             self._drop_quietly(new_index)
@@ -516,13 +522,13 @@ class ElasticsearchBackend(SearchBackend):
 
     def ensure_index(self) -> None:
         """Create the first concrete index and its alias when there is none yet (an empty index)."""
-        exists = self._call(lambda: self.client.indices.exists_alias(name=self.alias))
+        exists = self._call(lambda: self.maintenance.indices.exists_alias(name=self.alias))
         if exists:
             return
         self.synonyms_changed(reload=False)
         new_index = f"{self.alias}_{timezone.now():%Y%m%d%H%M%S%f}"
         self._call(
-            lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.client)
+            lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.maintenance)
         )
         self._swap_alias(new_index)
 
@@ -531,10 +537,10 @@ class ElasticsearchBackend(SearchBackend):
         from ..models import Synoniemgroep
 
         rules = synonym_rules(group.term_list() for group in Synoniemgroep.objects.order_by("pk"))
-        self._call(lambda: self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=rules))
+        self._call(lambda: self.maintenance.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=rules))
         if reload:
             try:
-                self.client.indices.reload_search_analyzers(index=self.alias)
+                self.maintenance.indices.reload_search_analyzers(index=self.alias)
             except NotFoundError:
                 pass  # no index yet: the next one reads the set when it is created
             except (ApiError, TransportError) as error:
@@ -564,7 +570,7 @@ class ElasticsearchBackend(SearchBackend):
 
         try:
             for ok, _item in streaming_bulk(
-                self.client, actions(), chunk_size=BULK_CHUNK, raise_on_error=True
+                self.maintenance, actions(), chunk_size=BULK_CHUNK, raise_on_error=True
             ):
                 done += ok
                 if progress and (done % 100 == 0 or done == total):
@@ -578,23 +584,23 @@ class ElasticsearchBackend(SearchBackend):
     def _swap_alias(self, new_index: str) -> list[str]:
         """Point the alias at `new_index` only, atomically; returns the indices it pointed at before."""
         try:
-            old_indices = list(self.client.indices.get_alias(name=self.alias).body)
+            old_indices = list(self.maintenance.indices.get_alias(name=self.alias).body)
         except NotFoundError:
             old_indices = []
         except (ApiError, TransportError) as error:
             raise self._unavailable(error) from error
         actions = [{"remove": {"index": name, "alias": self.alias}} for name in old_indices]
-        if not old_indices and self._call(lambda: self.client.indices.exists(index=self.alias)):
+        if not old_indices and self._call(lambda: self.maintenance.indices.exists(index=self.alias)):
             # A concrete index carries the alias's name (an old installation): replace it in the same call.
             actions.append({"remove_index": {"index": self.alias}})
         actions.append({"add": {"index": new_index, "alias": self.alias}})
-        self._call(lambda: self.client.indices.update_aliases(actions=actions))
+        self._call(lambda: self.maintenance.indices.update_aliases(actions=actions))
         return old_indices
 
     def _bulk(self, actions: list[dict], refresh: bool) -> None:
         try:
             for _ok, _item in streaming_bulk(
-                self.client, actions, chunk_size=BULK_CHUNK, raise_on_error=True, refresh=refresh
+                self.maintenance, actions, chunk_size=BULK_CHUNK, raise_on_error=True, refresh=refresh
             ):
                 pass
         except BulkIndexError as error:
@@ -607,7 +613,7 @@ class ElasticsearchBackend(SearchBackend):
     def _drop_quietly(self, name: str) -> None:
         # The cluster is gone or the index never existed: a later rebuild cleans up.
         with contextlib.suppress(ApiError, TransportError):
-            self.client.indices.delete(index=name, ignore_unavailable=True)
+            self.maintenance.indices.delete(index=name, ignore_unavailable=True)
 
     def _call(self, function):
         try:
