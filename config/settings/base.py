@@ -334,7 +334,9 @@ SOCIALEKAART_DEMO_PASSWORD = os.environ.get("SOCIALEKAART_DEMO_PASSWORD", "demo-
 # The index alias is "<ELASTICSEARCH_INDEX_PREFIX>_voorzieningen", the synonyms set "<prefix>_synoniemen".
 SOCIALEKAART_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SOCIALEKAART_ELASTICSEARCH_TIMEOUT", "5"))
 # ... and before keeping the index current gives up (a new index, the synonyms set, a bulk of changes).
-SOCIALEKAART_ELASTICSEARCH_INDEX_TIMEOUT = float(os.environ.get("SOCIALEKAART_ELASTICSEARCH_INDEX_TIMEOUT", "60"))
+SOCIALEKAART_ELASTICSEARCH_INDEX_TIMEOUT = float(
+    os.environ.get("SOCIALEKAART_ELASTICSEARCH_INDEX_TIMEOUT", "60")
+)
 # The HSDS profile this API follows (returned by GET /api/hsds/).
 SOCIALEKAART_HSDS_PROFILE = os.environ.get("SOCIALEKAART_HSDS_PROFILE", "https://docs.openreferral.org/")
 # Logged-in users in this group (besides staff and users who may view capacity) are professionals:

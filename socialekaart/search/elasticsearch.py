@@ -497,9 +497,7 @@ class ElasticsearchBackend(SearchBackend):
         new_index = f"{self.alias}_{started:%Y%m%d%H%M%S%f}"
         try:
             self.synonyms_changed(reload=False)
-            self._call(
-                lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.maintenance)
-            )
+            self._create(new_index)
             count = self._fill(new_index, progress)
             self._call(lambda: self.maintenance.indices.refresh(index=new_index))
             old_indices = self._swap_alias(new_index)
@@ -527,9 +525,7 @@ class ElasticsearchBackend(SearchBackend):
             return
         self.synonyms_changed(reload=False)
         new_index = f"{self.alias}_{timezone.now():%Y%m%d%H%M%S%f}"
-        self._call(
-            lambda: index_definition(new_index, self.synonyms_set, _word_list()).create(using=self.maintenance)
-        )
+        self._create(new_index)
         self._swap_alias(new_index)
 
     def synonyms_changed(self, reload: bool = True) -> None:
@@ -548,6 +544,10 @@ class ElasticsearchBackend(SearchBackend):
             versions.bump()
 
     # -- helpers
+
+    def _create(self, index_name: str) -> None:
+        definition = index_definition(index_name, self.synonyms_set, _word_list())
+        self._call(lambda: definition.create(using=self.maintenance))
 
     def _fill(self, index_name: str, progress: ProgressCallback | None) -> int:
         from .documents import documents_queryset, voorziening_document
