@@ -62,7 +62,7 @@ def pdok(settings):
     server = ThreadingHTTPServer(("127.0.0.1", 0), StandInPdok)
     server.mode = "ok"
     server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     settings.MELDINGEN_ADDRESS_LOOKUP = PDOK
     settings.MELDINGEN_PDOK_URL = f"http://127.0.0.1:{server.server_port}/free"

@@ -553,11 +553,11 @@ def test_keeping_the_index_current_may_take_longer_than_a_search(cluster, settin
     """A busy cluster reloading the synonyms' analyzers answers slowly: the change still lands, while a
     resident's search gives up quickly (and sees the fallback)."""
     settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_INDEX_PREFIX = cluster.url, "wmo"
-    settings.SOCIALEKAART_ELASTICSEARCH_TIMEOUT = 0.3
+    settings.SOCIALEKAART_ELASTICSEARCH_TIMEOUT = 0.1
     settings.SOCIALEKAART_ELASTICSEARCH_INDEX_TIMEOUT = 10
 
     def slowly(answer):
-        return lambda _body: time.sleep(1) or answer
+        return lambda _body: time.sleep(0.5) or answer
 
     cluster.on("PUT", "/_synonyms/.*", body=slowly({"result": "updated"}))
     cluster.on("POST", f"/{ALIAS}/_search", body=slowly({}))

@@ -100,7 +100,9 @@ class StandIn:
 
         self._server = _QuietServer(("127.0.0.1", self.port if port is None else port), Handler)
         self.port = self._server.server_address[1]
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
