@@ -8,11 +8,11 @@ whether the index changed since the snapshot was read.
 
 from __future__ import annotations
 
-import heapq
 import threading
 from collections.abc import Iterable
 from uuid import UUID
 
+import numpy
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -84,13 +84,13 @@ class DatabaseBackend(SearchBackend):
                 hits_mask &= mask
         facets = self._facets(snap, query, base, filters)
         total = hits_mask.bit_count()
-        scores = snap.text_index.scores(groups, hits_mask) if groups else {}
+        scores = snap.text_index.scores(groups, hits_mask) if groups else None
         window = self._ordered_window(snap, query, hits_mask, scores, origin)
         distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
         hits = [
             Hit(
                 id=snap.ids[position],
-                score=round(score, 6),
+                score=round(float(score), 6),
                 distance_km=round(distances[position], 2)
                 if distances and distances[position] is not None
                 else None,
@@ -165,21 +165,22 @@ class DatabaseBackend(SearchBackend):
             ]
         return facets
 
-    def _ordered_window(self, snap, query: SearchQuery, hits_mask: int, scores: dict, origin):
-        """The (position, score) pairs of the requested page, in the requested order."""
+    def _ordered_window(self, snap, query: SearchQuery, hits_mask: int, scores, origin):
+        """The (position, score) pairs of the requested page, in the requested order. `scores`: the text
+        ranking by position, or None without text (then every hit scores 1)."""
         start, stop = query.offset, query.offset + query.per_page
         sort = query.sort
         if sort == "distance" and origin is None:
             sort = "relevance"
-        if sort == "name" or (
-            sort == "relevance" and not scores and not query.voor_professionals and not origin
-        ):
+        unranked = scores is None
+        plain_relevance = sort == "relevance" and unranked and not query.voor_professionals
+        if sort == "name" or (plain_relevance and not origin):
             positions = bitmask.first_positions(hits_mask, stop)[start:stop]
-            return [(position, scores.get(position, 1.0)) for position in positions]
-        if sort == "distance" or (sort == "relevance" and not scores and not query.voor_professionals):
-            window = self._nearest(snap, origin, hits_mask, stop)
-            return [(position, scores.get(position, 1.0)) for position in window[start:stop]]
-        return self._relevance_window(snap, query, hits_mask, scores, origin, start, stop)
+        elif sort == "distance" or plain_relevance:
+            positions = self._nearest(snap, origin, hits_mask, stop)[start:stop]
+        else:
+            return self._relevance_window(snap, query, hits_mask, scores, origin, start, stop)
+        return [(position, 1.0 if unranked else scores[position]) for position in positions]
 
     @staticmethod
     def _nearest(snap, origin, hits_mask: int, count: int) -> list[int]:
@@ -198,12 +199,13 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _relevance_window(snap, query, hits_mask, scores, origin, start, stop):
-        if scores and not query.voor_professionals and not origin:
-            # Best first, and in name order among equal scores (nlargest keeps the order of equals).
-            best = heapq.nlargest(stop, scores, key=scores.__getitem__)
-            return [(position, scores[position]) for position in best[start:stop]]
-        positions = list(scores) if scores else bitmask.positions(hits_mask)  # scores: every hit, in order
-        weighted = {position: scores.get(position, 1.0) for position in positions}
+        if scores is not None and not query.voor_professionals and not origin:
+            # Best first, and in name order among equal scores (a stable sort of the hits in name order).
+            hits = numpy.flatnonzero(bitmask.as_booleans(hits_mask, len(snap.ids)))
+            best = hits[numpy.argsort(-scores[hits], kind="stable")[:stop]]
+            return [(int(position), scores[position]) for position in best[start:stop]]
+        positions = bitmask.positions(hits_mask)
+        weighted = {position: 1.0 if scores is None else scores[position] for position in positions}
         if query.voor_professionals:
             outdated_before = timezone.now() - CAPACITEIT_VEROUDERD_NA
             for position in positions:

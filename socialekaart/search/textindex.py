@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left
+
+import numpy
 
 from . import bitmask, text
 from .query import Group
@@ -28,7 +29,7 @@ class Postings:
 
     def __init__(self):
         self.positions = array("I")
-        self.frequencies = array("f")  # whole numbers (name count x 10 + body count): exact in a float
+        self.frequencies = array("d")  # whole numbers (name count x 10 + body count)
         self.mask: int | None = None  # made on first use
 
 
@@ -36,11 +37,11 @@ class TextIndex:
     def __init__(self, documents: list[tuple[str, str]]):
         """`documents`: (name stems, body stems) per position, as space-separated text."""
         self.size = len(documents)
-        self.lengths = array("I")  # words per document, name and body
+        lengths = array("I")  # words per document, name and body
         self.postings: dict[str, Postings] = {}
         for position, (name_stems, body_stems) in enumerate(documents):
             name, body = name_stems.split(), body_stems.split()
-            self.lengths.append(len(name) + len(body))
+            lengths.append(len(name) + len(body))
             frequencies: dict[str, float] = {}
             for stem in body:
                 frequencies[stem] = frequencies.get(stem, 0) + 1
@@ -52,7 +53,11 @@ class TextIndex:
                     postings = self.postings[stem] = Postings()
                 postings.positions.append(position)
                 postings.frequencies.append(frequency)
-        self.average_length = sum(self.lengths) / self.size if self.size else 1.0
+        for postings in self.postings.values():  # numpy views of the arrays, for scoring all at once
+            postings.positions = numpy.frombuffer(postings.positions, dtype=numpy.uint32)
+            postings.frequencies = numpy.frombuffer(postings.frequencies, dtype=numpy.float64)
+        self.lengths = numpy.frombuffer(lengths, dtype=numpy.uint32).astype(numpy.float64)
+        self.average_length = float(self.lengths.mean()) if self.size else 1.0
 
     def match(self, groups: list[Group]) -> int:
         """The documents that match every group (one alternative of each, all words of that alternative),
@@ -68,11 +73,11 @@ class TextIndex:
             matched &= either
         return matched
 
-    def scores(self, groups: list[Group], hits: int) -> dict[int, float]:
-        """BM25 of the documents of the bitmask `hits`, as FTS5 computes it: every word of an alternative
-        that a document matches adds its part (a word of an alternative it does not match, such as "inzet"
-        of "vrijwillige inzet", adds nothing, nor do its other words). Keys in position order."""
-        scores = dict.fromkeys(bitmask.positions(hits), 0.0)
+    def scores(self, groups: list[Group], hits: int) -> numpy.ndarray:
+        """BM25 of the documents of the bitmask `hits` by position (0 elsewhere), as FTS5 computes it: every
+        word of an alternative that a document matches adds its part (a word of an alternative it does not
+        match, such as "inzet" of "vrijwillige inzet", adds nothing, nor do its other words)."""
+        scores = numpy.zeros(self.size)
         for group in groups:
             for alternative in group:
                 stems = [text.stem(word) for word in alternative]
@@ -80,9 +85,9 @@ class TextIndex:
                 for stem in stems:
                     holding &= self._mask(stem)
                 if holding:
-                    targets = scores if holding == hits else dict.fromkeys(bitmask.positions(holding))
+                    held = bitmask.as_booleans(holding, self.size)
                     for stem in stems:
-                        self._add_scores(stem, scores, targets)
+                        self._add_scores(stem, scores, held)
         return scores
 
     def _mask(self, stem: str) -> int:
@@ -93,28 +98,13 @@ class TextIndex:
             postings.mask = bitmask.mask_of(postings.positions, self.size)
         return postings.mask
 
-    def _add_scores(self, stem: str, scores: dict[int, float], targets) -> None:
-        """Add the stem's BM25 part to the scores of `targets`, documents that all hold the stem."""
+    def _add_scores(self, stem: str, scores: numpy.ndarray, held: numpy.ndarray) -> None:
+        """Add the stem's BM25 part to the scores of the documents `held` (all of which hold the stem): the
+        same arithmetic, in the same order, as FTS5's, over all of them at once."""
         postings = self.postings[stem]
-        positions, frequencies = postings.positions, postings.frequencies
-        found = len(positions)
+        found = len(postings.positions)
         idf = max(math.log((self.size - found + 0.5) / (found + 0.5)), 1e-6)
-        lengths, per_length = self.lengths, K1 * B / self.average_length
-        if len(targets) * 4 < found:  # few targets: a binary search each beats walking every posting
-            held = ((position, frequencies[index]) for position, index in _found_in(positions, targets))
-        else:
-            pairs = zip(positions, frequencies, strict=True)
-            held = ((position, frequency) for position, frequency in pairs if position in targets)
-        for position, frequency in held:
-            saturation = frequency + K1 * (1 - B) + per_length * lengths[position]
-            scores[position] += idf * frequency * (K1 + 1) / saturation
-
-
-def _found_in(positions: array, wanted) -> list[tuple[int, int]]:
-    """The wanted positions that the sorted `positions` hold, with their index there (binary search)."""
-    found = []
-    for position in wanted:
-        index = bisect_left(positions, position)
-        if index < len(positions) and positions[index] == position:
-            found.append((position, index))
-    return found
+        wanted = held[postings.positions]
+        positions, frequencies = postings.positions[wanted], postings.frequencies[wanted]
+        saturation = frequencies + K1 * (1 - B) + K1 * B / self.average_length * self.lengths[positions]
+        scores[positions] += idf * frequencies * (K1 + 1) / saturation
