@@ -133,13 +133,13 @@ def services(request):
     minimal, full = params.boolean(query, "minimal"), params.boolean(query, "full")
     page, per_page = params.pagination(query, minimal=minimal)
     flt = _service_filter(query)
-    # A list reads rows of values: a service in it shows only its own and its organisation's fields.
+    # A list reads rows of values; `render` makes the whole page's services of them.
     if minimal:
-        read, render = serialize.minimal_rows, serialize.service_minimal
+        read, render = serialize.minimal_rows, _each(serialize.service_minimal)
     elif full:
-        read, render = serialize.full_services, serialize.service_full
+        read, render = serialize.full_rows, serialize.services_full
     else:
-        read, render = serialize.service_rows, serialize.service_of_row
+        read, render = serialize.service_rows, _each(serialize.service_of_row)
     if flt.nothing:
         items, total = [], 0
     elif flt.text:
@@ -148,15 +148,19 @@ def services(request):
     else:
         matching = Voorziening.objects.filter(database_condition(flt)).order_by("name", "pk")
         items, total = _page_slice(matching, page, per_page, read)
-    return _json(page_of([render(item) for item in items], total, page, per_page))
+    return _json(page_of(render(items), total, page, per_page))
+
+
+def _each(render_one):
+    return lambda rows: [render_one(row) for row in rows]
 
 
 @api_view
 def service_detail(request, pk: UUID):
-    voorziening = serialize.services_queryset().filter(pk=pk).first()
-    if voorziening is None:
+    found = serialize.services_full(serialize.full_rows(Voorziening.objects.filter(pk=pk)))
+    if not found:
         return not_found("voorziening")
-    return _json(serialize.service_full(voorziening))
+    return _json(found[0])
 
 
 # --- Organisations --------------------------------------------------------------------------------------

@@ -3,10 +3,12 @@ locations) and every voorziening fully nested, stopped ones as "defunct". Public
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 
 from django.utils import timezone
 
+from ..models import Voorziening
 from . import serialize, vocabularies
 
 CHUNK = 500
@@ -35,12 +37,13 @@ def _organisation(organisatie) -> dict:
 
 
 def services(progress: Callable[[int], None] | None = None) -> Iterator[dict]:
-    queryset = serialize.services_queryset().order_by("name", "pk")
-    for voorziening in queryset.iterator(chunk_size=CHUNK):
-        if progress:
-            progress(1)
-        yield serialize.service_full(voorziening)
+    rows = serialize.full_rows(Voorziening.objects.order_by("name", "pk")).iterator(chunk_size=CHUNK)
+    while chunk := list(itertools.islice(rows, CHUNK)):
+        for service in serialize.services_full(chunk):
+            if progress:
+                progress(1)
+            yield service
 
 
 def count() -> int:
-    return serialize.services_queryset(full=False).count()
+    return Voorziening.objects.count()
