@@ -8,6 +8,12 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://wmo:wmo-test@127.0.0.1:5432/wmo_portaal
 # pytest for every suite run: two workers (xdist; each gets its own test database), the 10 slowest at the end.
 PYTEST := $(PY) -m pytest -n 2 --dist loadfile --durations=10
+# The test runs keep Python's bytecode cache (`__pycache__`, which git ignores) even where the environment sets
+# PYTHONDONTWRITEBYTECODE: without it every pytest process compiles the project and rewrites the asserts of
+# all test modules anew, about 2.5 s of CPU per process, and `make test` starts a dozen of them.
+TEST_TARGETS := test test-sqlite test-sqlite-suite test-postgres test-fast test-browser taalcheck \
+	test-node-restart test-elasticsearch
+$(TEST_TARGETS): export PYTHONDONTWRITEBYTECODE :=
 # The Elasticsearch node that `make elasticsearch` starts and `make test` runs the Elasticsearch tests on.
 ES_URL ?= http://127.0.0.1:9200
 # JVM options of a node that `make test` starts and stops (and its restart test starts again): only the quick
