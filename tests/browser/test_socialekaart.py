@@ -9,7 +9,7 @@ import pytest
 
 from socialekaart.search import get_backend
 from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
-from tests.socialekaart.conftest import kaart  # noqa: F401  (the small fictional kaart, as a fixture)
+from tests.socialekaart.conftest import make_kaart
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,7 +17,14 @@ SEARCH = "/sociale-kaart/"
 
 
 @pytest.fixture
-def kaart_server(live_server, kaart, settings):  # noqa: F811
+def kaart(db):
+    """The small fictional kaart of the sociale kaart tests, made for each test (and committed, as the live
+    server reads it: see pytestmark)."""
+    return make_kaart()
+
+
+@pytest.fixture
+def kaart_server(live_server, kaart, settings):
     settings.MAP_TILE_URL = ""
     get_backend().rebuild()
     return live_server

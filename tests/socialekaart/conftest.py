@@ -1,8 +1,10 @@
 """Shared fixtures of the sociale kaart tests: a small fictional kaart and every search backend."""
 
+import copy
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from socialekaart.models import Capaciteit, Term, Voorziening
@@ -36,8 +38,62 @@ class Kaart:
         self.__dict__.update(objects)
 
 
+# Fixtures whose tests pytest-django runs outside a savepoint (it empties the tables after them instead).
+TRANSACTIONAL = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def _uses_the_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(TRANSACTIONAL & set(item.fixturenames))
+
+
+def _every_database_test_asks_for_the_kaart(request) -> bool:
+    """Whether every test of this module that uses the database asks for `kaart`, each in a savepoint of its
+    own: then they can share one kaart, made once, as no test then sees another test's changes, or a kaart
+    it did not ask for."""
+    tests = [item for item in request.session.items if getattr(item, "module", None) is request.module]
+    database_tests = [item for item in tests if _uses_the_database(item)]
+    return bool(database_tests) and all(
+        "kaart" in item.fixturenames and not _is_transactional(item) for item in database_tests
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _kaart_of_the_module(request, django_db_blocker):
+    """The kaart made once for a module whose database tests all ask for it (see above): in a transaction
+    around the module that is rolled back at its end, while each test runs in a savepoint inside it. Making
+    the kaart costs some 60 saves; 300 tests ask for it. Other modules get None and a kaart per test."""
+    if not _every_database_test_asks_for_the_kaart(request):
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield make_kaart()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def kaart(db):
+def kaart(_kaart_of_the_module, db):
+    """Three wijken, a few terms and seven voorzieningen (one gestopt) with known places: made for this test,
+    or the module's (see `_kaart_of_the_module`) with handles of this test's own."""
+    if _kaart_of_the_module is None:
+        return make_kaart()
+    from socialekaart.search import versions
+
+    versions.bump()  # a new index token, as making a kaart gives: no view of the index built in another test
+    return copy.deepcopy(_kaart_of_the_module)
+
+
+def make_kaart():
     """Three wijken, a few terms and seven voorzieningen (one gestopt) with known places."""
     centrum = WijkFactory(
         name="Centrum", slug="centrum", cbs_code="WK990101", latitude=52.0912, longitude=5.1210
