@@ -11,7 +11,7 @@ PYTEST := $(PY) -m pytest -n 2 --dist loadfile --durations=10
 # The test runs keep Python's bytecode cache (`__pycache__`, which git ignores) even where the environment sets
 # PYTHONDONTWRITEBYTECODE: without it every pytest process compiles the project and rewrites the asserts of
 # all test modules anew, about 2.5 s of CPU per process, and `make test` starts a dozen of them.
-TEST_TARGETS := test test-sqlite test-sqlite-suite test-postgres test-fast test-browser taalcheck \
+TEST_TARGETS := test test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser taalcheck \
 	test-node-restart test-elasticsearch
 $(TEST_TARGETS): export PYTHONDONTWRITEBYTECODE :=
 # The Elasticsearch node that `make elasticsearch` starts and `make test` runs the Elasticsearch tests on.
@@ -34,7 +34,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench bench-deps clean
+.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench bench-deps clean
 
 # Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -97,13 +97,18 @@ lint: install
 
 # Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
-# The four runs (SQLite, the browser tests on SQLite, PostgreSQL, the taalcheck) go side by side, each one's
-# output shown whole when it ends; they share the Elasticsearch test node, started here and stopped
-# afterwards (unless it already ran). The test that stops and restarts the node runs alone afterwards. Without Java or Maven the Elasticsearch tests are skipped with the reason
-# (REQUIRE_ELASTICSEARCH=1 makes that an error).
+# Side by side, each one's output shown whole when it ends: the browser tests and the taalcheck, which need no
+# Elasticsearch, start at once; beside them `test-suites` starts the Elasticsearch test node, runs the test
+# that stops and restarts it (alone on the node), then the SQLite and PostgreSQL suites, which share the node.
 test: lint system-deps browser-deps postgres
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory -j 4 --output-sync=target test-browser taalcheck test-suites
+
+# The SQLite and PostgreSQL suites on the Elasticsearch test node, started here and stopped afterwards (unless
+# it already ran); first the test that stops and restarts the node, while no suite uses it. Without Java or
+# Maven the Elasticsearch tests are skipped with the reason (REQUIRE_ELASTICSEARCH=1 makes that an error).
+test-suites: install postgres
 	@es=""; started=""; \
 	if bash services/elasticsearch.sh running; then es="$(ES_URL)"; \
 	elif ES_JAVA_EXTRA_OPTS="$(ES_TEST_JAVA_OPTS)" bash services/elasticsearch.sh start; then \
@@ -111,9 +116,8 @@ test: lint system-deps browser-deps postgres
 	elif [ "$(REQUIRE_ELASTICSEARCH)" = "1" ]; then echo "No Elasticsearch node, and REQUIRE_ELASTICSEARCH=1"; exit 1; \
 	else echo "== No Elasticsearch node: its tests are skipped"; fi; \
 	export ELASTICSEARCH_TEST_URL="$$es"; status=0; \
-	$(MAKE) --no-print-directory -j 4 --output-sync=target test-sqlite-suite test-browser test-postgres taalcheck \
-		|| status=$$?; \
-	if [ $$status = 0 ]; then $(MAKE) --no-print-directory test-node-restart || status=$$?; fi; \
+	$(MAKE) --no-print-directory test-node-restart || status=$$?; \
+	$(MAKE) --no-print-directory test-sqlite-suite test-postgres || status=$$?; \
 	if [ -n "$$started" ]; then bash services/elasticsearch.sh stop; fi; \
 	exit $$status
 
@@ -148,7 +152,8 @@ taalcheck: install
 	export DATABASE_URL="sqlite:///$$dir/db.sqlite3"; \
 	$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py load_demo && $(PY) manage.py taalcheck
 
-# Stops and restarts the Elasticsearch test node mid-test: alone, after every other run that uses the node.
+# Stops and restarts the Elasticsearch test node mid-test: alone on the node (`make test` runs it before the
+# suites that use the node).
 test-node-restart: install
 	env -u DATABASE_URL $(PY) -m pytest -m node_restart
 
