@@ -97,8 +97,6 @@ def services_full(rows) -> list[dict]:
     """Fully nested services (`service_full`) for rows of `full_rows`: one query per relation in all."""
     services = {row["id"]: _record(row) for row in rows}
     for service in services.values():
-        organisatie = {name: getattr(service, f"organisatie__{name}") for name in ORGANISATIE_VALUES}
-        service.organisatie = _record(organisatie)
         service.hsds_themas, service.hsds_doelgroepen, service.hsds_wijken = [], [], []
         service.publieke_contacten, service.hsds_op_locaties = [], []
     if services:
@@ -258,7 +256,7 @@ def description(summary: str, text: str) -> str:
 def service_full(voorziening) -> dict:
     """A fully nested service (`compiled/service.json`), from a record of `services_full`."""
     pk = voorziening.pk
-    data = service(voorziening)
+    data = service_of_row(vars(voorziening))  # the record holds its row's names
     data["phones"] = (
         [
             phone(

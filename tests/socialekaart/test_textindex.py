@@ -1,7 +1,7 @@
 """The in-process text index ranks as SQLite's FTS5 does (bm25 with the name ten times the rest): the same
 documents and the same scores for every kaart query of the quality set, on the demo kaart, on either
-database. FTS5 (Python's own sqlite3, in memory) is the reference implementation here. And the short cuts
-for few hits give what the long way gives."""
+database. FTS5 (Python's own sqlite3, in memory) is the reference implementation here. And a few hits score
+as they do among all, and the nearest hits are the same whether sorted or walked."""
 
 import io
 import json
