@@ -37,10 +37,9 @@ def pages_generation() -> int:
 @receiver(page_unpublished)
 @receiver(page_slug_changed)
 @receiver(post_page_move)
-@receiver(post_delete)
-def _pages_changed(sender=None, instance=None, **kwargs):
-    if instance is None or isinstance(instance, Page):
-        generations.bump("pages")
+@receiver(post_delete, sender=Page)  # a deleted page of any type is deleted as a Page row too
+def _pages_changed(sender=None, **kwargs):
+    generations.bump("pages")
 
 
 # Whole pages are cached for anonymous visitors (core/page_cache.py): a new view restriction or a changed

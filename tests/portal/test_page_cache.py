@@ -4,12 +4,14 @@ import re
 
 import pytest
 from django.contrib.sessions.backends.signed_cookies import SessionStore
+from django.db.models.deletion import Collector
 from django.test import Client, RequestFactory
 from wagtail.models import PageViewRestriction
 
 from core.page_cache import store
 from portal.feedback import Feedback
-from portal.models import HomePage, InformatiePagina
+from portal.models import HomePage, InformatiePagina, pages_generation
+from socialekaart.models import Contact
 
 from .conftest import INFO_URL
 
@@ -101,6 +103,22 @@ def test_an_unpublished_page_is_gone_at_once_and_the_404_is_not_stored(
     assert client.get(INFO_URL).status_code == 404
     assert client.get("/bestaat-niet/").status_code == 404
     assert client.get("/bestaat-niet/").status_code == 404
+
+
+def test_a_deleted_page_is_gone_at_once(client, portal_site, page_cache_middleware):
+    client.get(INFO_URL)
+    portal_site.delete()
+    assert client.get(INFO_URL).status_code == 404
+
+
+def test_deleting_other_rows_leaves_the_stored_pages_and_needs_no_fetch_first(portal_site):
+    """Only a page's delete ends the stored pages: a listener on every model's deletes would make Django
+    read each row before deleting it (no fast delete), as for the thousands an import replaces."""
+    Feedback.objects.create(page=portal_site, useful=True)
+    before = pages_generation()
+    Feedback.objects.all().delete()
+    assert pages_generation() == before
+    assert Collector(using="default", origin=None).can_fast_delete(Contact.objects.all())
 
 
 def test_a_draft_does_not_reach_visitors_and_the_preview_shows_it(client, portal_site, page_cache_middleware):
