@@ -9,16 +9,14 @@ candidate is near, every candidate is returned, so the visitor always has a way 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from nltk.stem.snowball import DutchStemmer
+from core.search_text import normalise, stem
 
 MIN_WORD = 3
 MIN_PART = 4  # letters a word needs before it counts as part of a compound
 TRIGRAM_SIMILARITY = 0.45
 _WORD = re.compile(r"\w+", re.UNICODE)
-_stemmer = DutchStemmer()
 _IGNORED = frozenset(
     [
         "aan",
@@ -46,22 +44,12 @@ _IGNORED = frozenset(
 )
 
 
-def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def words(text: str) -> set[str]:
     return {
         word
-        for word in _WORD.findall(_normalise(text))
+        for word in _WORD.findall(normalise(str(text)))
         if len(word) >= MIN_WORD and word not in _IGNORED and not word.isdigit()
     }
-
-
-@lru_cache(maxsize=10_000)
-def _stem(word: str) -> str:
-    return _stemmer.stem(word)
 
 
 @lru_cache(maxsize=10_000)
@@ -71,9 +59,9 @@ def _trigrams(word: str) -> frozenset[str]:
 
 
 def is_near(typed: str, known: str) -> bool:
-    if typed == known or _stem(typed) == _stem(known):
+    if typed == known or stem(typed) == stem(known):
         return True
-    shorter, longer = sorted((_stem(typed), _stem(known)), key=len)
+    shorter, longer = sorted((stem(typed), stem(known)), key=len)
     if len(shorter) >= MIN_PART and shorter in longer:
         return True
     a, b = _trigrams(typed), _trigrams(known)

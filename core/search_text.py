@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-
-from nltk.stem.snowball import DutchStemmer
+from functools import cache, lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_stemmer = DutchStemmer()
 
 # The Snowball project's Dutch stop word list (the same words PostgreSQL's `dutch` configuration drops).
 STOPWORDS = frozenset(
@@ -39,7 +36,16 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    return _dutch_stemmer().stem(word)
+
+
+@cache
+def _dutch_stemmer():
+    """nltk's Snowball stemmer, loaded when a word is first stemmed: importing nltk takes a quarter of a
+    second, which every process (a command, a test worker) would otherwise pay at its start."""
+    from nltk.stem.snowball import DutchStemmer
+
+    return DutchStemmer()
 
 
 def stemmed_text(text: str) -> str:

@@ -1,18 +1,13 @@
 """Word-level measures: syllables (textstat's Dutch pyphen counts) and how common a word is (wordfreq).
 
-Both are cached per word, so checking a page again after an edit only looks up its new words.
+Both are cached per word, so checking a page again after an edit only looks up its new words. Both
+libraries are loaded at the first word checked, not by every process that loads the page models (with
+nltk, which textstat loads, they take almost half a second).
 """
 
-from functools import lru_cache
-
-from textstat.textstat import textstatistics
-from wordfreq import zipf_frequency
+from functools import cache, lru_cache
 
 from .text import is_number, letters
-
-# Our own textstat instance, so setting its language does not change the shared `textstat.textstat`.
-_textstat = textstatistics()
-_textstat.set_lang("nl")
 
 # Dutch writes compounds as one word ("keukentafelgesprek"). A compound of common parts reads as
 # common, so rare words are split into at most this many parts, each at least this long, with an
@@ -32,7 +27,17 @@ def syllables(word: str) -> int:
     if is_number(word):
         return 1
     parts = [part for part in word.lower().replace("’", "'").split("-") if part.strip("'")]
-    return sum(max(1, _textstat.syllable_count(part)) for part in parts) or 1
+    return sum(max(1, _dutch_textstat().syllable_count(part)) for part in parts) or 1
+
+
+@cache
+def _dutch_textstat():
+    """Our own textstat instance, so setting its language does not change the shared `textstat.textstat`."""
+    from textstat.textstat import textstatistics
+
+    textstat = textstatistics()
+    textstat.set_lang("nl")
+    return textstat
 
 
 def is_long(word: str) -> bool:
@@ -42,6 +47,8 @@ def is_long(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency in Dutch: 3 is once per million words, 6 once per thousand."""
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "nl")
 
 
