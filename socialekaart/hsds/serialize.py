@@ -120,12 +120,17 @@ def _read_relations(services: dict) -> None:
 
 
 def _read_terms(services: dict, ids: list) -> None:
-    """Thema's and doelgroepen, each in Term's own order (as a many-to-many relation reads them)."""
+    """Thema's and doelgroepen, each in Term's own order (as a many-to-many relation reads them). A term
+    many services share is one record, with its HSDS taxonomy term (`hsds`) made once."""
+    terms = {}
     for relation, attribute in (("themas", "hsds_themas"), ("doelgroepen", "hsds_doelgroepen")):
         links = getattr(Voorziening, relation).through.objects.filter(voorziening_id__in=ids)
         ordered = links.order_by(*(f"term__{name}" for name in Term._meta.ordering))
         for row in ordered.values("voorziening_id", *(f"term__{name}" for name in TERM_VALUES)):
-            term = _record({name: row[f"term__{name}"] for name in TERM_VALUES})
+            term = terms.get(row["term__id"])
+            if term is None:
+                term = terms[row["term__id"]] = _record({name: row[f"term__{name}"] for name in TERM_VALUES})
+                term.hsds = vocabularies.db_term(term)
             getattr(services[row["voorziening_id"]], attribute).append(term)
 
 
@@ -357,7 +362,7 @@ def service_areas(voorziening: Voorziening) -> list[dict]:
 
 def attributes(voorziening: Voorziening) -> list[dict]:
     pk = voorziening.pk
-    terms = [vocabularies.db_term(term) for term in [*voorziening.hsds_themas, *voorziening.hsds_doelgroepen]]
+    terms = [term.hsds for term in [*voorziening.hsds_themas, *voorziening.hsds_doelgroepen]]
     for facet in vocabularies.fixed_facets():
         terms += [
             vocabularies.fixed_term(facet.name, code)

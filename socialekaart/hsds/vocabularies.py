@@ -43,18 +43,19 @@ def fixed_terms(vocabulary: str) -> list[tuple[str, str]]:
 
 
 def taxonomy(vocabulary: str) -> dict:
-    return {
-        "id": taxonomy_id(vocabulary),
-        "name": vocabulary,
-        "description": _description(vocabulary, get_language()),
-        "version": "1",
-    }
+    return _taxonomy(vocabulary, get_language())
 
 
 @functools.cache
-def _description(vocabulary: str, language: str | None) -> str:
-    """Translated once per language, not again for every term of every service (they are fixed texts)."""
-    return str(taxonomies()[vocabulary])
+def _taxonomy(vocabulary: str, language: str | None) -> dict:
+    """Made once per language, not again for every term of every service (it holds fixed texts only). One
+    dict that every answer shares: read it, never change it."""
+    return {
+        "id": taxonomy_id(vocabulary),
+        "name": vocabulary,
+        "description": str(taxonomies()[vocabulary]),
+        "version": "1",
+    }
 
 
 def vocabulary_of_taxonomy_id(value: str) -> str | None:
@@ -79,14 +80,14 @@ def db_term(term: Term) -> dict:
 
 
 def fixed_term(vocabulary: str, code: str) -> dict:
-    name = _fixed_names(vocabulary, get_language())[code]
-    return term_dict(fixed_term_id(vocabulary, code), vocabulary, code, name)
+    return _fixed_term(vocabulary, code, get_language())
 
 
 @functools.cache
-def _fixed_names(vocabulary: str, language: str | None) -> dict[str, str]:
-    """A fixed vocabulary's names per code, translated once per language (fixed texts, as above)."""
-    return dict(fixed_terms(vocabulary))
+def _fixed_term(vocabulary: str, code: str, language: str | None) -> dict:
+    """Made once per language and shared, as `_taxonomy`."""
+    name = dict(fixed_terms(vocabulary))[code]
+    return term_dict(fixed_term_id(vocabulary, code), vocabulary, code, name)
 
 
 def all_terms() -> list[dict]:
