@@ -221,6 +221,8 @@ def cpu_in_process(requests: int = CPU_REQUESTS) -> None:
     from django.db import connection
     from django.test import Client
 
+    import config.wsgi  # noqa: F401  (the site as a gunicorn worker loads it)
+
     name, key = consulent_session().split("=", 1)
     client = Client(HTTP_HOST="127.0.0.1")
     client.cookies[name] = key

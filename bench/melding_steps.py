@@ -138,11 +138,11 @@ class InProcessClient:
 
 def cpu_in_process(rounds: int = 30) -> None:
     """Each request's CPU time (median) in this process with the production settings: what a step costs
-    the server, without the other users and the load generator on the same cores."""
+    the server, without the other users and the load generator on the same cores. The site is loaded as a
+    gunicorn worker loads it (config/wsgi.py)."""
     os.environ.update(harness.server_env())
-    import django
+    import config.wsgi  # noqa: F401
 
-    django.setup()
     for _ in range(3):
         one_melding(InProcessClient(), Timings(float("inf"), time.process_time))  # caches, connections
     timings = Timings(0.0, time.process_time)
