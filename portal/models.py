@@ -38,7 +38,7 @@ def pages_generation() -> int:
 @receiver(page_slug_changed)
 @receiver(post_page_move)
 @receiver(post_delete, sender=Page)  # a deleted page of any type is deleted as a Page row too
-def _pages_changed(sender=None, **kwargs):
+def _pages_changed(**kwargs):
     generations.bump("pages")
 
 
