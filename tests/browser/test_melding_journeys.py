@@ -350,7 +350,12 @@ def test_each_person_makes_a_melding_that_speaks_about_the_right_person(
         journey.step(step, data)
         if step == "gegevens":
             journey.enter_in("[name='gegevens-huisnummer']")
-            assert not journey.page.url.endswith("/melding/gegevens/"), "Enter looked up the address"
+            assert not journey.page.url.endswith("/melding/gegevens/"), (
+                "Enter looked up the address",
+                journey.page.title(),
+                journey.page.evaluate("document.activeElement.outerHTML.slice(0, 200)"),
+                journey.page.inner_text("main")[:600],
+            )
         else:
             journey.verder()
 
