@@ -2,8 +2,12 @@
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.handlers.wsgi import get_path_info
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -16,6 +20,54 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+class OneRequestAtATime(StaticFilesHandler):
+    """The live server's handler: one request at a time reaches Django; static files need no turn.
+
+    The tests' SQLite database lives in memory, and the live server hands its one connection to every request
+    thread. Two requests on it at once fail by chance ("database table is locked", a session that cannot be
+    saved: a 400 or 500 page), and a browser sends two at once whenever a script fetches while a form is sent,
+    as the address lookup does when Enter submits the gegevens step. Django's documentation asks that no two
+    threads query the shared connection at the same time; the turn lasts until the answer is closed."""
+
+    turn = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if self._should_handle(get_path_info(environ)):
+            return super().__call__(environ, start_response)
+        self.turn.acquire()
+        try:
+            return _TurnEndsOnClose(super().__call__(environ, start_response), self.turn)
+        except BaseException:
+            self.turn.release()
+            raise
+
+
+class _TurnEndsOnClose:
+    """A WSGI answer that gives up the turn when the server closes it (also when the browser went away)."""
+
+    def __init__(self, answer, turn):
+        self.answer, self.turn = answer, turn
+
+    def __iter__(self):
+        return iter(self.answer)
+
+    def close(self):
+        try:
+            self.answer.close()
+        finally:
+            self.turn.release()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server on localhost, with requests taking turns (OneRequestAtATime)."""
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

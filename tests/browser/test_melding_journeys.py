@@ -354,7 +354,7 @@ def test_each_person_makes_a_melding_that_speaks_about_the_right_person(
                 "Enter looked up the address",
                 journey.page.title(),
                 journey.page.evaluate("document.activeElement.outerHTML.slice(0, 200)"),
-                journey.page.inner_text("main")[:600],
+                journey.page.inner_text("body")[:600],
             )
         else:
             journey.verder()
