@@ -22,33 +22,35 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+# The tests' SQLite database lives in memory, and the live server hands its one connection to every request
+# thread. Two threads on it at once fail by chance ("database table is locked", a session that cannot be
+# saved: a 400 or 500 page), and a browser sends two requests at once whenever a script fetches while a form
+# is sent, as the address lookup does when Enter submits the gegevens step. Django's documentation asks that
+# no two threads query the shared connection at the same time: they take turns. A request holds the turn
+# until its answer is closed; the test's own queries take it one by one (re-entrant: a request's queries run
+# in the thread that holds it).
+TURN = threading.RLock()
+
+
 class OneRequestAtATime(StaticFilesHandler):
-    """The live server's handler: one request at a time reaches Django; static files need no turn.
-
-    The tests' SQLite database lives in memory, and the live server hands its one connection to every request
-    thread. Two requests on it at once fail by chance ("database table is locked", a session that cannot be
-    saved: a 400 or 500 page), and a browser sends two at once whenever a script fetches while a form is sent,
-    as the address lookup does when Enter submits the gegevens step. Django's documentation asks that no two
-    threads query the shared connection at the same time; the turn lasts until the answer is closed."""
-
-    turn = threading.Lock()
+    """The live server's handler: one request at a time reaches Django; static files need no turn."""
 
     def __call__(self, environ, start_response):
         if self._should_handle(get_path_info(environ)):
             return super().__call__(environ, start_response)
-        self.turn.acquire()
+        TURN.acquire()
         try:
-            return _TurnEndsOnClose(super().__call__(environ, start_response), self.turn)
+            return _TurnEndsOnClose(super().__call__(environ, start_response))
         except BaseException:
-            self.turn.release()
+            TURN.release()
             raise
 
 
 class _TurnEndsOnClose:
     """A WSGI answer that gives up the turn when the server closes it (also when the browser went away)."""
 
-    def __init__(self, answer, turn):
-        self.answer, self.turn = answer, turn
+    def __init__(self, answer):
+        self.answer = answer
 
     def __iter__(self):
         return iter(self.answer)
@@ -57,17 +59,27 @@ class _TurnEndsOnClose:
         try:
             self.answer.close()
         finally:
-            self.turn.release()
+            TURN.release()
+
+
+def _query_in_turn(execute, sql, params, many, context):
+    with TURN:
+        return execute(sql, params, many, context)
 
 
 @pytest.fixture(scope="session")
 def live_server():
-    """pytest-django's live server on localhost, with requests taking turns (OneRequestAtATime)."""
+    """pytest-django's live server on localhost, where requests and the test's queries take turns (TURN)."""
     server = LiveServer("localhost", start=False)
     server.thread.static_handler = OneRequestAtATime
+    shared = list(server.thread.connections_override.values())
+    for connection in shared:
+        connection.execute_wrappers.append(_query_in_turn)
     server.start()
     yield server
     server.stop()
+    for connection in shared:
+        connection.execute_wrappers.remove(_query_in_turn)
 
 
 @pytest.fixture(scope="session")
