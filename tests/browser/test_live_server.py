@@ -2,7 +2,7 @@
 lookup a script fetches while a form is sent must not break either (see OneRequestAtATime)."""
 
 import re
-import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
@@ -36,9 +36,8 @@ def test_a_form_and_an_address_lookup_at_the_same_time_both_get_their_answer(liv
             if answer.status_code != 200 or answer.json()["status"] != "found":
                 problems.append(("address", answer.status_code, answer.text[:300]))
 
-    residents = [threading.Thread(target=walk_the_first_steps), threading.Thread(target=look_up_addresses)]
+    with ThreadPoolExecutor(2) as pool:
+        residents = [pool.submit(walk_the_first_steps), pool.submit(look_up_addresses)]
     for resident in residents:
-        resident.start()
-    for resident in residents:
-        resident.join()
+        resident.result()  # what went wrong in a thread is raised here
     assert problems == []
