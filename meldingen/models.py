@@ -43,6 +43,13 @@ class Melding(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # The plain fields beside the key: the backoffice joins a team's behandelingen to this small
+            # index instead of to the table, whose rows carry the encrypted answers.
+            models.Index(
+                fields=["id"], include=["wijk", "soort", "spoed", "created_at"], name="melding_plain_fields"
+            ),
+        ]
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
 
