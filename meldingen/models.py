@@ -45,7 +45,8 @@ class Melding(models.Model):
         ordering = ["-created_at"]
         indexes = [
             # The plain fields beside the key: the backoffice joins a team's behandelingen to this small
-            # index instead of to the table, whose rows carry the encrypted answers.
+            # index instead of to the table, whose rows carry the encrypted answers. (PostgreSQL: other
+            # databases make an index of the key alone.)
             models.Index(
                 fields=["id"], include=["wijk", "soort", "spoed", "created_at"], name="melding_plain_fields"
             ),
