@@ -64,7 +64,7 @@ END
 SQL
 
 # On two cores the web server's workers keep both busy; a parallel plan then only adds the start of its
-# workers and the gathering of their rows to each query (the dashboard served 37% more pages without).
+# workers and the gathering of their rows to each query (see README, "Running against PostgreSQL").
 if [ "$(nproc)" -le 2 ]; then
     su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -q" >/dev/null <<SQL
 ALTER SYSTEM SET max_parallel_workers_per_gather = 0;
