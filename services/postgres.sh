@@ -11,6 +11,9 @@ PG_PORT="${PG_PORT:-5432}"
 
 say() { echo "postgres: $*"; }
 
+# Runs the SQL on stdin as the server's superuser, stopping at the first error.
+as_superuser() { su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -q" >/dev/null; }
+
 answers() {
     PGPASSWORD="$PG_PASSWORD" psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_ROLE" -d postgres -Atqc 'select 1' \
         >/dev/null 2>&1
@@ -51,7 +54,7 @@ for _ in $(seq 1 30); do
 done
 
 # A login role with a password, allowed to create the test databases.
-su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -q" <<SQL
+as_superuser <<SQL
 DO \$\$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_ROLE') THEN
@@ -66,7 +69,7 @@ SQL
 # On two cores the web server's workers keep both busy; a parallel plan then only adds the start of its
 # workers and the gathering of their rows to each query (see README, "Running against PostgreSQL").
 if [ "$(nproc)" -le 2 ]; then
-    su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -q" >/dev/null <<SQL
+    as_superuser <<SQL
 ALTER SYSTEM SET max_parallel_workers_per_gather = 0;
 SELECT pg_reload_conf();
 SQL
