@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from jinja2 import Environment, pass_context
 
-from core.components import query_with
+from core.components import described_widget, query_with
 from meldingen.backoffice.templatetags.backoffice_tags import datum, deadline
 from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count, tel_href
 
@@ -26,7 +26,11 @@ def environment(**options) -> Environment:
     env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
     env.globals.update(
-        url=url, query_with=pass_context(query_with), filter_options=filter_options, deadline=deadline
+        url=url,
+        query_with=pass_context(query_with),
+        filter_options=filter_options,
+        deadline=deadline,
+        described_widget=described_widget,
     )
     # Django's own filters where Jinja2 has one of the same name that words or escapes differently.
     env.filters.update(

@@ -3,6 +3,8 @@ used by the site and the backoffice alike: `{% load components %}` (registered i
 
 from django import template
 
+from core.fragments import jinja2_fragment
+
 register = template.Library()
 
 
@@ -31,8 +33,16 @@ def elided_pages(page_obj):
 
 
 @register.simple_tag
+def form_field(field, hide_optional=False):
+    """`{% form_field form.name %}`: the shared form-field component (core/jinja2/components/form_field.html).
+    A Jinja2 template, as every field of every form draws it on every visit (see config/jinja2.py)."""
+    context = {"field": field, "hide_optional": hide_optional}
+    return jinja2_fragment("components/form_field.html", context, request=None)
+
+
+@register.simple_tag
 def described_widget(field):
-    """The field's input, pointed at its hint and error message (the ids components/form_field.html gives)."""
+    """The field's input, pointed at its hint and error message (the ids the form-field component gives)."""
     described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
     if field.errors:
         described_by.append(f"{field.auto_id}_error")

@@ -6,8 +6,6 @@ A new field on a form therefore appears on its page without touching a template.
 
 from dataclasses import dataclass, field
 
-FIELD_TEMPLATE = "components/form_field.html"
-
 
 @dataclass(frozen=True, eq=False)
 class Group:
@@ -46,10 +44,10 @@ class BoundGroup:
 
 @dataclass(frozen=True)
 class FieldItem:
-    """One field on its own, drawn by the shared component (as `field`)."""
+    """One field on its own, drawn by the shared form-field component (`{% form_field item.field %}`)."""
 
     field: object
-    template: str = FIELD_TEMPLATE
+    template = None  # a group's template draws a group; the shared component draws a lone field
 
 
 def layout(form) -> list:

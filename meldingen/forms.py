@@ -194,7 +194,7 @@ class StepForm(forms.Form):
             for validator in field.validators:
                 if validator.__class__.__name__ == "ProhibitNullCharactersValidator":
                     validator.message = _("Gebruik alleen gewone tekens.")
-            # Every field says both, so components/form_field.html finds them without a failed look-up each.
+            # Every field says both, so the form-field component finds them without a failed look-up each.
             field.conditional = name in self.conditional
             field.to_writer = self.for_someone_else and name in self.writer_fields
         self.wording = self.wording_for(self.answers.voor_wie)
