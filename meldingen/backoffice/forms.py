@@ -14,6 +14,23 @@ from socialekaart import public as kaart
 YES_NO = [("", _("Alle")), ("ja", _("Ja")), ("nee", _("Nee"))]
 
 
+class _ChoicesInOneQuery(forms.models.ModelChoiceIterator):
+    """Django streams a model select's options through a server-side cursor: on PostgreSQL three round
+    trips (declare, fetch, close) for a list of a few teams, twice the time of reading it at once."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
+
+
+class ShortListField(forms.ModelChoiceField):
+    """A select of a short list of rows (teams, wijken, consulenten), drawn on every visit."""
+
+    iterator = _ChoicesInOneQuery
+
+
 class InboxFilterForm(forms.Form):
     """The inbox's GET filters. Invalid values are ignored with a message, never a server error."""
 
@@ -25,10 +42,10 @@ class InboxFilterForm(forms.Form):
         required=False,
         choices=[("", _("Alle open meldingen")), ("alle", _("Alle meldingen")), *Status.choices],
     )
-    team = forms.ModelChoiceField(
+    team = ShortListField(
         label=_("Wijkteam"), required=False, queryset=Wijkteam.objects.all(), empty_label=_("Alle teams")
     )
-    wijk = forms.ModelChoiceField(
+    wijk = ShortListField(
         label=_("Wijk"),
         required=False,
         queryset=kaart.wijken(),
@@ -102,12 +119,10 @@ class StatusForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    team = forms.ModelChoiceField(
+    team = ShortListField(
         label=_("Wijkteam"), queryset=Wijkteam.objects.all(), required=False, empty_label=_("Geen team")
     )
-    consulent = forms.ModelChoiceField(
-        label=_("Consulent"), queryset=None, required=False, empty_label=_("Niemand")
-    )
+    consulent = ShortListField(label=_("Consulent"), queryset=None, required=False, empty_label=_("Niemand"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

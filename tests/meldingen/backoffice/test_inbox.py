@@ -194,3 +194,15 @@ def test_inbox_and_melding_page_use_a_fixed_number_of_queries(leider, teams, dja
         queries(reverse("backoffice:melding", args=[first.behandeling.pk])),
     )
     assert large == small
+
+
+def test_the_team_and_wijk_selects_read_their_options_in_one_plain_query(leider, teams):
+    """No server-side cursor (on PostgreSQL a DECLARE, a FETCH and a CLOSE) for a list of a few rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        html = leider.get(reverse("backoffice:inbox")).content.decode()
+    assert not [query["sql"] for query in captured if "DECLARE" in query["sql"]]
+    for team in teams.values():
+        assert f">{team.name}</option>" in html
