@@ -1,5 +1,6 @@
-"""Template tags of the shared components in templates/components/ (form field, error summary, pagination),
-used by the site and the backoffice alike: `{% load components %}` (registered in TEMPLATES' libraries)."""
+"""Template tags of the shared components (error summary and pagination in templates/components/, the form
+field in core/jinja2/components/), used by the site and the backoffice alike: `{% load components %}`
+(registered in TEMPLATES' libraries)."""
 
 from django import template
 
