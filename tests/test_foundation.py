@@ -37,6 +37,13 @@ def test_health_fails_when_tasks_wait_without_a_worker(client):
     assert response.json()["queue"]["ok"] is False
 
 
+def test_the_system_checks_with_the_database_find_nothing():
+    """Also the checks `migrate` runs (with the database): a warning there would show on every command."""
+    from django.core.management import call_command
+
+    call_command("check", "--database", "default", "--fail-level", "WARNING", verbosity=0)
+
+
 def test_security_headers(client):
     response = client.get("/health/")
     assert "default-src 'self'" in response["Content-Security-Policy"]
