@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -173,9 +175,6 @@ def test_deadline_moves_to_the_onderzoek_after_contact(teams):
 
 
 def test_inbox_and_melding_page_use_a_fixed_number_of_queries(leider, teams, django_assert_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def queries(url):
         with CaptureQueriesContext(connection) as captured:
             assert leider.get(url).status_code == 200
@@ -198,9 +197,6 @@ def test_inbox_and_melding_page_use_a_fixed_number_of_queries(leider, teams, dja
 
 def test_the_team_and_wijk_selects_read_their_options_in_one_plain_query(leider, teams):
     """No server-side cursor (on PostgreSQL a DECLARE, a FETCH and a CLOSE) for a list of a few rows."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as captured:
         html = leider.get(reverse("backoffice:inbox")).content.decode()
     assert not [query["sql"] for query in captured if "DECLARE" in query["sql"]]
