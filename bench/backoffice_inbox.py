@@ -166,10 +166,10 @@ def consulent_session() -> str:
     """A session of the consulent, logged in with a confirmed second factor (run inside Django)."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from core.session_engine import SessionStore
     from core.staff_sessions import start_clock
 
     user = get_user_model().objects.get(username=CONSULENT)

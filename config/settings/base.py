@@ -234,6 +234,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Django's database sessions, read and written with plain SQL (core/session_engine.py).
+SESSION_ENGINE = "core.session_engine"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # A session ends when the browser closes: a resident's answers stay nowhere on a shared computer.
