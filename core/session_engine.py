@@ -2,10 +2,10 @@
 SQL statement each.
 
 Every page of the melding reads its visitor's session and every answer writes it. Django's own store builds
-both statements with the ORM on every request (a `get()`, and a forced-update `save()` of a model instance),
-which cost about three times what the database itself takes for them. The statements here are the ones the
-ORM sends; the rows, their encoding and everything else (creating a session, its key, expiry, logout,
-`clearsessions`) are Django's, so sessions stored by either store are read by the other.
+both statements with the ORM on every request (a `get()`, and a forced-update `save()` of a model instance):
+reading the row cost 0.6 ms of CPU, of which the database's own part was less than 0.1 ms. The statements
+here are the ones the ORM sends; the rows, their encoding and everything else (creating a session, its key,
+expiry, logout, `clearsessions`) are Django's, so sessions stored by either store are read by the other.
 """
 
 from django.contrib.sessions.backends import db

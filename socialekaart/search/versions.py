@@ -34,7 +34,7 @@ def current_token() -> str | None:
 
 def _read_token() -> str | None:
     """The row's token, in plain SQL: every kaart page reads it, also one that comes from the page cache,
-    and the ORM's building of this one-row query cost a third of such a page."""
+    and the ORM's building of this one-row query cost a quarter of such a page."""
     quote = connection.ops.quote_name
     table, key = quote(ZoekIndexVersie._meta.db_table), quote(ZoekIndexVersie._meta.pk.column)
     with connection.cursor() as cursor:
