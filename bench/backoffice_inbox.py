@@ -164,17 +164,18 @@ def _melding(rng: random.Random, wijk, postcode: str, created_at):
 
 def consulent_session() -> str:
     """A session of the consulent, logged in with a confirmed second factor (run inside Django)."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from core.session_engine import SessionStore
     from core.staff_sessions import start_clock
 
     user = get_user_model().objects.get(username=CONSULENT)
     device, _created = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()  # the site's engine, as Django finds it
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()

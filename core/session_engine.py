@@ -32,8 +32,8 @@ class SessionStore(db.SessionStore):
         sql = f"UPDATE {table} SET session_data = %s, expire_date = %s WHERE session_key = %s"  # noqa: S608
         params = [session_data, self._datetime_param(self.get_expiry_date(), alias), self.session_key]
         try:
-            # In a savepoint, as Django's store does: a failed write inside a caller's transaction must not
-            # break that transaction.
+            # In a transaction of its own (a savepoint inside a caller's), as Django's store does: a failed
+            # write inside a caller's transaction must not break that transaction.
             with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
                 cursor.execute(sql, params)
                 updated = cursor.rowcount
