@@ -8,6 +8,8 @@ here are the ones the ORM sends; the rows, their encoding and everything else (c
 expiry, logout, `clearsessions`) are Django's, so sessions stored by either store are read by the other.
 """
 
+from contextlib import nullcontext
+
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.backends.base import UpdateError
 from django.db import DatabaseError, connections, router, transaction
@@ -28,13 +30,16 @@ class SessionStore(db.SessionStore):
             return
         alias = router.db_for_write(self.model)
         session_data = self.encode(self._get_session())
+        connection = connections[alias]
         table = self._table(alias)
         sql = f"UPDATE {table} SET session_data = %s, expire_date = %s WHERE session_key = %s"  # noqa: S608
         params = [session_data, self._datetime_param(self.get_expiry_date(), alias), self.session_key]
+        # One statement is a transaction of its own: Django's store adds a BEGIN and a COMMIT around it, two
+        # more trips to the database on every answer. Inside a caller's transaction a savepoint keeps a
+        # failed write from breaking that transaction, as in Django's store.
+        guard = transaction.atomic(using=alias) if connection.in_atomic_block else nullcontext()
         try:
-            # In a transaction of its own (a savepoint inside a caller's), as Django's store does: a failed
-            # write inside a caller's transaction must not break that transaction.
-            with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+            with guard, connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 updated = cursor.rowcount
         except DatabaseError as error:

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.sessions.backends import db as django_db_sessions
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.models import Session
+from django.db import connection, transaction
 from django.utils import timezone
 
 from core.session_engine import SessionStore
@@ -91,3 +92,44 @@ def test_a_session_removed_meanwhile_is_not_written_back(store):
     with pytest.raises(UpdateError):
         session.save()
     assert not Session.objects.exists()
+
+
+@pytest.fixture
+def failing_writes(monkeypatch):
+    """The session table gone for the writes in the block: the database refuses them."""
+
+    def block():
+        monkeypatch.setattr(Session._meta, "db_table", "geen_sessietabel")
+        return pytest.raises(UpdateError)
+
+    yield block
+    monkeypatch.undo()
+
+
+@pytest.mark.parametrize("store", [SessionStore, django_db_sessions.SessionStore])
+def test_a_failed_write_leaves_the_callers_transaction_usable(store, failing_writes, monkeypatch):
+    key = stored({"stap": "keuze"})
+    session = store(key)
+    session["stap"] = "gegevens"
+    with transaction.atomic():
+        with failing_writes():
+            session.save()
+        monkeypatch.undo()
+        assert SessionStore(key)["stap"] == "keuze"  # PostgreSQL answers only if the failure was contained
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("store", [SessionStore, django_db_sessions.SessionStore])
+def test_outside_a_transaction_a_write_is_committed_at_once(store, failing_writes, monkeypatch):
+    key = stored({"stap": "keuze"})
+    session = store(key)
+    session["stap"] = "gegevens"
+    session.save()
+    connection.close()  # what was not committed is gone with the connection
+    assert SessionStore(key)["stap"] == "gegevens"
+
+    session["stap"] = "spoed"
+    with failing_writes():
+        session.save()
+    monkeypatch.undo()
+    assert SessionStore(key)["stap"] == "gegevens"
