@@ -40,6 +40,9 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _holidays_in(day.year)
 
 
+# Remembered: the calendar does not change while the site runs, and the dashboard asks it for every due day
+# of two years of nazorg calls (about 700, 14 us each) on every visit.
+@lru_cache(maxsize=4096)
 def add_working_days(start: date, days: int) -> date:
     """The date `days` working days after `start` (the start day itself does not count)."""
     current = start

@@ -161,15 +161,7 @@ def _verwijzingen(figures: Figures, visible, thema_names: dict[str, str]) -> Non
 def _nazorg(figures: Figures, visible, today) -> None:
     """A call counts once it is made, or once its time (the due day plus BACKOFFICE_NAZORG_WORKING_DAYS)
     is over while it is still not made. The database turns each call's moment into its local day and counts
-    the calls per due day and day made (none: not made yet); each due day's last day in time is worked out
-    once."""
-    last_days: dict = {}
-
-    def in_time_until(due_date):
-        if due_date not in last_days:
-            last_days[due_date] = Nazorg.last_day_in_time(due_date)
-        return last_days[due_date]
-
+    the calls per due day and day made (none: not made yet)."""
     groups = (
         Nazorg.objects.filter(behandeling__in=visible)
         .annotate(made_on=TruncDate("done_at"))
@@ -183,11 +175,11 @@ def _nazorg(figures: Figures, visible, today) -> None:
     )
     for due_date, made_on, n, tevreden, niet_tevreden in groups:
         if made_on is not None:
-            if made_on <= in_time_until(due_date):
+            if made_on <= Nazorg.last_day_in_time(due_date):
                 figures.nazorg_in_time += n
             else:
                 figures.nazorg_late += n
             figures.nazorg_tevreden += tevreden
             figures.nazorg_niet_tevreden += niet_tevreden
-        elif in_time_until(due_date) < today:
+        elif Nazorg.last_day_in_time(due_date) < today:
             figures.nazorg_late += n
