@@ -118,7 +118,7 @@ def test_a_failed_write_leaves_the_callers_transaction_usable(store, failing_wri
         assert SessionStore(key)["stap"] == "keuze"  # PostgreSQL answers only if the failure was contained
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, available_apps=["django.contrib.sessions"])  # empties only its table
 @pytest.mark.parametrize("store", [SessionStore, django_db_sessions.SessionStore])
 def test_outside_a_transaction_a_write_is_committed_at_once(store, failing_writes, monkeypatch):
     key = stored({"stap": "keuze"})
