@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,6 @@ def test_health_fails_when_tasks_wait_without_a_worker(client):
 
 def test_the_system_checks_with_the_database_find_nothing():
     """Also the checks `migrate` runs (with the database): a warning there would show on every command."""
-    from django.core.management import call_command
-
     call_command("check", "--database", "default", "--fail-level", "WARNING", verbosity=0)
 
 

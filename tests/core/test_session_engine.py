@@ -2,6 +2,7 @@
 sessions unread, and a session removed meanwhile not written back. The behaviour tests run on both stores,
 so they show Django's behaviour beside ours."""
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -94,33 +95,32 @@ def test_a_session_removed_meanwhile_is_not_written_back(store):
     assert not Session.objects.exists()
 
 
-@pytest.fixture
-def failing_writes(monkeypatch):
-    """The session table gone for the writes in the block: the database refuses them."""
-
-    def block():
-        monkeypatch.setattr(Session._meta, "db_table", "geen_sessietabel")
-        return pytest.raises(UpdateError)
-
-    yield block
-    monkeypatch.undo()
+@contextmanager
+def refused_writes():
+    """Inside the block the session table is gone, so the database refuses a write (UpdateError)."""
+    table = Session._meta.db_table
+    Session._meta.db_table = "geen_sessietabel"
+    try:
+        with pytest.raises(UpdateError):
+            yield
+    finally:
+        Session._meta.db_table = table
 
 
 @pytest.mark.parametrize("store", [SessionStore, django_db_sessions.SessionStore])
-def test_a_failed_write_leaves_the_callers_transaction_usable(store, failing_writes, monkeypatch):
+def test_a_failed_write_leaves_the_callers_transaction_usable(store):
     key = stored({"stap": "keuze"})
     session = store(key)
     session["stap"] = "gegevens"
     with transaction.atomic():
-        with failing_writes():
+        with refused_writes():
             session.save()
-        monkeypatch.undo()
         assert SessionStore(key)["stap"] == "keuze"  # PostgreSQL answers only if the failure was contained
 
 
 @pytest.mark.django_db(transaction=True, available_apps=["django.contrib.sessions"])  # empties only its table
 @pytest.mark.parametrize("store", [SessionStore, django_db_sessions.SessionStore])
-def test_outside_a_transaction_a_write_is_committed_at_once(store, failing_writes, monkeypatch):
+def test_outside_a_transaction_a_write_is_committed_at_once(store):
     key = stored({"stap": "keuze"})
     session = store(key)
     session["stap"] = "gegevens"
@@ -129,7 +129,6 @@ def test_outside_a_transaction_a_write_is_committed_at_once(store, failing_write
     assert SessionStore(key)["stap"] == "gegevens"
 
     session["stap"] = "spoed"
-    with failing_writes():
+    with refused_writes():
         session.save()
-    monkeypatch.undo()
     assert SessionStore(key)["stap"] == "gegevens"
