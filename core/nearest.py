@@ -59,13 +59,15 @@ def _trigrams(word: str) -> frozenset[str]:
 
 
 def is_near(typed: str, known: str) -> bool:
-    if typed == known or stem(typed) == stem(known):
+    typed_stem, known_stem = stem(typed), stem(known)
+    if typed_stem == known_stem:
         return True
-    shorter, longer = sorted((stem(typed), stem(known)), key=len)
+    shorter, longer = sorted((typed_stem, known_stem), key=len)
     if len(shorter) >= MIN_PART and shorter in longer:
         return True
     a, b = _trigrams(typed), _trigrams(known)
-    return len(a & b) / len(a | b) >= TRIGRAM_SIMILARITY
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) >= TRIGRAM_SIMILARITY  # Jaccard: shared / all trigrams
 
 
 def nearest(query: str, candidates: list[tuple[object, str]], limit: int = 6) -> tuple[list, bool]:
@@ -77,9 +79,13 @@ def nearest(query: str, candidates: list[tuple[object, str]], limit: int = 6) ->
 def nearest_in(query: str, candidates: list[tuple[object, set[str]]], limit: int = 6) -> tuple[list, bool]:
     """Like nearest, with each candidate's words already split by `words` (to reuse for many queries)."""
     typed = words(query)
+    # Each typed word is compared once with each distinct known word, not again for every candidate that
+    # shares it (themes share many words).
+    vocabulary = set().union(*(known for _item, known in candidates))
+    near = {word: {other for other in vocabulary if is_near(word, other)} for word in typed}
     scored = []
     for position, (item, known) in enumerate(candidates):
-        score = sum(1 for word in typed if any(is_near(word, other) for other in known))
+        score = sum(1 for word in typed if not near[word].isdisjoint(known))
         if score:
             scored.append((-score, position, item))
     if not scored:
