@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://wmo:wmo-test@127.0.0.1:5432/wmo_bench")
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
-THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+# gunicorn's shape: config/gunicorn.py (what a server runs), unless these say otherwise.
+WORKERS = int(os.environ.get("BENCH_WORKERS", "0"))
+THREADS = int(os.environ.get("BENCH_THREADS", "0"))
 USERS = int(os.environ.get("BENCH_USERS", "20"))
 THINK_SECONDS = float(os.environ.get("BENCH_THINK_SECONDS", "0"))
 ELASTICSEARCH_URL = os.environ.get("BENCH_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
@@ -232,26 +233,12 @@ def _cpu_seconds(pid: int) -> float:
 def gunicorn(database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH):
     """Serve the site with gunicorn for the duration of the block; yields a Server, talk to HOST:PORT."""
     manage("collectstatic", "--noinput", "-v", "0", database_url=database_url)
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "config.wsgi:application",
-        "--bind",
-        f"{HOST}:{PORT}",
-        "--workers",
-        str(WORKERS),
-        "--threads",
-        str(THREADS),
-        "--worker-class",
-        "gthread",
-        # Each worker its own listening socket, and the kernel spreads new connections over them. With one
-        # shared socket, whichever worker woke first accepted most of the 20 keep-alive connections (18 of
-        # 20 on one worker, measured with `ss`) and kept them for the whole run.
-        "--reuse-port",
-        "--log-level",
-        "warning",
-    ]
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--config", "config/gunicorn.py"]
+    command += ["--bind", f"{HOST}:{PORT}", "--log-level", "warning"]
+    if WORKERS:
+        command += ["--workers", str(WORKERS)]
+    if THREADS:
+        command += ["--threads", str(THREADS)]
     process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url, search))
     try:
         _wait_for_port(HOST, PORT, timeout=30)

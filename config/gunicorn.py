@@ -1,0 +1,19 @@
+"""gunicorn's settings for serving the site: `gunicorn -c config/gunicorn.py config.wsgi`.
+
+One worker per core, two threads each. A worker runs its Python one thread at a time, so this keeps about
+one request per core on the CPU, and the second thread goes on while the first waits for the database or
+a client. More workers or threads than that only make the requests share the cores: each takes longer,
+and the last in line longest. Measured on 2 cores with 20 users and no pause, 4 workers x 2 threads
+against 2 x 2, same requests per second: a kaart search made anew p95 150 -> 98 ms, a whole melding p95
+948 -> 590 ms, the inbox p95 750 -> 535 ms.
+"""
+
+import os
+
+workers = int(os.environ.get("WEB_CONCURRENCY", len(os.sched_getaffinity(0))))
+threads = 2
+worker_class = "gthread"
+# Each worker its own listening socket, and the kernel spreads new connections over them. With one shared
+# socket, whichever worker woke first accepted most keep-alive connections (18 of 20 on one worker,
+# measured with `ss`) and kept them.
+reuse_port = True
