@@ -15,6 +15,7 @@ import itertools
 import os
 import random
 import resource
+import runpy
 import secrets
 import shutil
 import socket
@@ -168,9 +169,11 @@ def voorzieningen_in(database_url: str) -> int:
 
 
 def users_line() -> str:
-    """How the load was made, for the heading of a run."""
+    """How the load was made and what served it, for the heading of a run."""
     pause = f", {THINK_SECONDS:g} s pause between clicks" if THINK_SECONDS else ", no pause between clicks"
-    return f"{USERS} users{pause}"
+    shape = runpy.run_path(str(ROOT / "config" / "gunicorn.py"))
+    workers, threads = WORKERS or shape["workers"], THREADS or shape["threads"]
+    return f"{USERS} users{pause}, gunicorn {workers} workers x {threads} threads"
 
 
 def think() -> None:
