@@ -32,9 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://wmo:wmo-test@127.0.0.1:5432/wmo_bench")
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-# gunicorn's shape: config/gunicorn.py (what a server runs), unless these say otherwise.
-WORKERS = int(os.environ.get("BENCH_WORKERS", "0"))
-THREADS = int(os.environ.get("BENCH_THREADS", "0"))
+# gunicorn's shape: what config/gunicorn.py gives a server, unless BENCH_WORKERS or BENCH_THREADS say so.
+_SERVER_SETTINGS = runpy.run_path(str(ROOT / "config" / "gunicorn.py"))
+WORKERS = int(os.environ.get("BENCH_WORKERS") or _SERVER_SETTINGS["workers"])
+THREADS = int(os.environ.get("BENCH_THREADS") or _SERVER_SETTINGS["threads"])
 USERS = int(os.environ.get("BENCH_USERS", "20"))
 THINK_SECONDS = float(os.environ.get("BENCH_THINK_SECONDS", "0"))
 ELASTICSEARCH_URL = os.environ.get("BENCH_ELASTICSEARCH_URL", "http://127.0.0.1:9200")
@@ -171,9 +172,7 @@ def voorzieningen_in(database_url: str) -> int:
 def users_line() -> str:
     """How the load was made and what served it, for the heading of a run."""
     pause = f", {THINK_SECONDS:g} s pause between clicks" if THINK_SECONDS else ", no pause between clicks"
-    shape = runpy.run_path(str(ROOT / "config" / "gunicorn.py"))
-    workers, threads = WORKERS or shape["workers"], THREADS or shape["threads"]
-    return f"{USERS} users{pause}, gunicorn {workers} workers x {threads} threads"
+    return f"{USERS} users{pause}, gunicorn {WORKERS} workers x {THREADS} threads"
 
 
 def think() -> None:
@@ -237,11 +236,8 @@ def gunicorn(database_url: str = DATABASE_URL, search: Search = DATABASE_SEARCH)
     """Serve the site with gunicorn for the duration of the block; yields a Server, talk to HOST:PORT."""
     manage("collectstatic", "--noinput", "-v", "0", database_url=database_url)
     command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--config", "config/gunicorn.py"]
-    command += ["--bind", f"{HOST}:{PORT}", "--log-level", "warning"]
-    if WORKERS:
-        command += ["--workers", str(WORKERS)]
-    if THREADS:
-        command += ["--threads", str(THREADS)]
+    command += ["--bind", f"{HOST}:{PORT}", "--workers", str(WORKERS), "--threads", str(THREADS)]
+    command += ["--log-level", "warning"]
     process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url, search))
     try:
         _wait_for_port(HOST, PORT, timeout=30)
