@@ -1,8 +1,12 @@
-"""Template tags of the shared components (error summary and pagination in templates/components/, the form
-field in core/jinja2/components/), used by the site and the backoffice alike: `{% load components %}`
-(registered in TEMPLATES' libraries)."""
+"""Template tags of the shared components (the page's header and footer, error summary and pagination in
+templates/components/, the form field in core/jinja2/components/), used by the site and the backoffice alike:
+`{% load components %}` (registered in TEMPLATES' libraries)."""
+
+import functools
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from core.fragments import jinja2_fragment
 
@@ -39,6 +43,33 @@ def form_field(field, hide_optional=False):
     A Jinja2 template, as every field of every form draws it on every visit (see config/jinja2.py)."""
     context = {"field": field, "hide_optional": hide_optional}
     return jinja2_fragment("components/form_field.html", context, request=None)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context, menu_items=None):
+    """`{% site_header menu_items %}`: the header of every public page (components/site_header.html), with the
+    search and the main menu when given the menu's items; the error page goes without."""
+    items = None if menu_items is None else tuple((i["url"], i["title"], i["active"]) for i in menu_items)
+    search_query = context.get("search_query") or ""
+    return _frame_part("components/site_header.html", context, menu_items=items, search_query=search_query)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """`{% site_footer %}`: the footer of every public page (components/site_footer.html)."""
+    return _frame_part("components/site_footer.html", context)
+
+
+def _frame_part(template_name: str, context, **values):
+    municipality = tuple(sorted((context.get("municipality") or {}).items()))
+    return _drawn_frame_part(template_name, get_language(), municipality, tuple(sorted(values.items())))
+
+
+@functools.lru_cache(maxsize=256)
+def _drawn_frame_part(template_name: str, language: str, municipality: tuple, values: tuple) -> str:
+    # The header and the footer are the same on page after page and hold nothing of the visitor: each
+    # variant (language, municipality, menu, search words) is drawn once per process, not on every page.
+    return render_to_string(template_name, {"municipality": dict(municipality), **dict(values)})
 
 
 @register.simple_tag
