@@ -13,8 +13,9 @@ from django.utils import translation
 from jinja2 import Environment, pass_context
 
 from core.components import described_widget, query_with
+from core.templatetags.core_tags import tel
 from meldingen.backoffice.templatetags.backoffice_tags import datum, deadline
-from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count, tel_href
+from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -34,6 +35,6 @@ def environment(**options) -> Environment:
     )
     # Django's own filters where Jinja2 has one of the same name that words or escapes differently.
     env.filters.update(
-        date=date, urlencode=urlencode, km=km, tel_href=tel_href, selected_count=selected_count, datum=datum
+        date=date, urlencode=urlencode, km=km, tel=tel, selected_count=selected_count, datum=datum
     )
     return env

@@ -127,12 +127,6 @@ def week(op_locatie) -> list[dict]:
 
 
 @register.filter
-def tel_href(number) -> str:
-    """A phone number for a tel: link: digits and a leading plus only."""
-    return "".join(char for char in str(number or "") if char.isdigit() or char == "+")
-
-
-@register.filter
 def selected_count(options) -> int:
     return sum(1 for option in options or [] if option.selected)
 
