@@ -67,8 +67,9 @@ def _frame_part(template_name: str, context, **values):
 
 @functools.lru_cache(maxsize=256)
 def _drawn_frame_part(template_name: str, language: str, municipality: tuple, values: tuple) -> str:
-    # The header and the footer are the same on page after page and hold nothing of the visitor: each
-    # variant (language, municipality, menu, search words) is drawn once per process, not on every page.
+    # The header and the footer are the same on page after page and carry nothing of a visitor's session (no
+    # token, no answers): each variant (language, municipality, menu, the words in the site's search box) is
+    # drawn once per process, not on every page.
     return render_to_string(template_name, {"municipality": dict(municipality), **dict(values)})
 
 
