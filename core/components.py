@@ -48,10 +48,12 @@ def form_field(field, hide_optional=False):
 @register.simple_tag(takes_context=True)
 def site_header(context, menu_items=None):
     """`{% site_header menu_items %}`: the header of every public page (components/site_header.html), with the
-    search and the main menu when given the menu's items; the error page goes without."""
-    items = None if menu_items is None else tuple((i["url"], i["title"], i["active"]) for i in menu_items)
+    search and the main menu when given the menu's items (portal_tags.main_menu_items); the error page goes
+    without."""
     search_query = context.get("search_query") or ""
-    return _frame_part("components/site_header.html", context, menu_items=items, search_query=search_query)
+    return _frame_part(
+        "components/site_header.html", context, menu_items=menu_items, search_query=search_query
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -4,8 +4,6 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from core.components import described_widget, elided_pages, query_with
-
 register = template.Library()
 
 # The fixed parts of the site; Wagtail pages marked "show in menus" come first.
@@ -16,15 +14,14 @@ FIXED_MENU = [
 
 
 @register.simple_tag(takes_context=True)
-def main_menu_items(context):
-    """The main navigation: top-level pages shown in menus, then the sociale kaart and the melding."""
+def main_menu_items(context) -> tuple:
+    """The main navigation: top-level pages shown in menus, then the sociale kaart and the melding, each as
+    (url, title, whether the visitor is in that section); a tuple, so the header can be kept per menu."""
     request = context.get("request")
     path = request.path if request else ""
-    items = [dict(item) for item in _menu_pages(request)]
-    items += [{"url": url, "title": _(title)} for url, title in FIXED_MENU]
-    for item in items:
-        item["active"] = bool(item["url"]) and item["url"] != "/" and path.startswith(item["url"])
-    return items
+    items = [(page["url"], page["title"]) for page in _menu_pages(request)]
+    items += [(url, _(title)) for url, title in FIXED_MENU]
+    return tuple((url, title, bool(url) and url != "/" and path.startswith(url)) for url, title in items)
 
 
 def _menu_pages(request) -> list[dict]:
@@ -47,9 +44,3 @@ def _top_level_pages(site, request) -> list[dict]:
     # Base pages only: `.specific(defer=True)` with `.only()` would load each deferred field one by one.
     children = site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth")
     return [{"url": page.get_url(request=request), "title": page.title} for page in children]
-
-
-# The helpers of the shared components live in core.components; portal templates may load them from here too.
-register.simple_tag(takes_context=True)(query_with)
-register.simple_tag(elided_pages)
-register.simple_tag(described_widget)
