@@ -116,6 +116,7 @@ def _nazorg(rng: random.Random, behandelingen, now):
                 behandeling=behandeling,
                 start_ondersteuning=start,
                 due_date=due,
+                in_time_until=Nazorg.last_day_in_time(due),
                 done_at=behandeling.closed_at + timedelta(weeks=6, days=rng.randint(0, 6)) if made else None,
                 uitkomst=rng.choice(list(Nazorg.Uitkomst)) if made else "",
             )

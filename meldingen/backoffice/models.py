@@ -509,6 +509,9 @@ class Nazorg(models.Model):
     )
     start_ondersteuning = models.DateField(_("ondersteuning gestart op"))
     due_date = models.DateField(_("bellen op"), db_index=True)
+    # Fixed when the call is planned, as a melding's terms are: the dashboard counts the calls made in time
+    # in the database, which cannot count working days and feestdagen.
+    in_time_until = models.DateField(_("op tijd gebeld tot en met"))
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
     encrypted_note = models.TextField(blank=True, editable=False)
     done_at = models.DateTimeField(_("gebeld op"), null=True, blank=True)
@@ -536,18 +539,13 @@ class Nazorg(models.Model):
     @classmethod
     def schedule(cls, behandeling, start: date) -> "Nazorg":
         due = end_of_legal_term(start + timedelta(weeks=settings.BACKOFFICE_NAZORG_WEEKS))
-        nazorg, _created = cls.objects.update_or_create(
-            behandeling=behandeling, defaults={"start_ondersteuning": start, "due_date": due}
-        )
+        planned = {"start_ondersteuning": start, "due_date": due, "in_time_until": cls.last_day_in_time(due)}
+        nazorg, _created = cls.objects.update_or_create(behandeling=behandeling, defaults=planned)
         return nazorg
-
-    @property
-    def in_time_until(self) -> date:
-        """The last day the call counts as made in time."""
-        return self.last_day_in_time(self.due_date)
 
     @staticmethod
     def last_day_in_time(due_date: date) -> date:
+        """The last day a call due on `due_date` counts as made in time."""
         return add_working_days(due_date, settings.BACKOFFICE_NAZORG_WORKING_DAYS)
 
     @property

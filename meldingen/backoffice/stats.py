@@ -4,12 +4,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db.models import Case, Count, DateTimeField, DurationField, ExpressionWrapper, F, Q, When
-from django.db.models.functions import TruncDate, TruncWeek
+from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
+from socialekaart import public as kaart
 
 WEEKS = 12
 
@@ -87,9 +88,11 @@ def _counts(figures: Figures, visible, today) -> int:
     # An onderzoek counts once it is finished (on its local date), or once its term is over while it is
     # still open.
     done = Q(onderzoek_afgerond_at__isnull=False)
+    # Grouped by the wijk's key, not its name: the database then counts in a hash table instead of sorting
+    # every melding by name first (a third of the query). The names come after, from the kaart.
     groups = (
         visible.annotate(week=week)
-        .values_list("melding__wijk__name", "melding__soort", "week")
+        .values_list("melding__wijk", "melding__soort", "week")
         .annotate(
             n=Count("*"),
             overdue=Count("pk", filter=Q(next_deadline__lt=today)),
@@ -100,9 +103,9 @@ def _counts(figures: Figures, visible, today) -> int:
             ),
             handled=Count("pk", filter=Q(status=Status.AFGEHANDELD, closed_at__isnull=False)),
         )
-        .order_by("melding__wijk__name")  # the wijken in the database's order, as the table shows them
+        .order_by()
     )
-    per_wijk: dict[str | None, int] = {}
+    per_wijk: dict[int | None, int] = {}
     per_week: dict = {}
     handled = 0
     for wijk, soort, monday, n, overdue, on_time, late, onderzoek_overdue, handled_here in groups:
@@ -115,7 +118,11 @@ def _counts(figures: Figures, visible, today) -> int:
         figures.soort_counts[soort] = figures.soort_counts.get(soort, 0) + n
         if monday is not None:  # the start of its week, as a moment
             per_week[monday.date()] = per_week.get(monday.date(), 0) + n
-    figures.per_wijk = [(name or _("Onbekende wijk"), count) for name, count in per_wijk.items()]
+    # The wijken by name, as the table shows them, and the meldingen without one last.
+    names = kaart.wijken().values_list("pk", "name")
+    figures.per_wijk = [(name, per_wijk[pk]) for pk, name in names if pk in per_wijk]
+    if None in per_wijk:
+        figures.per_wijk.append((_("Onbekende wijk"), per_wijk[None]))
     soorten = figures.soort_counts
     figures.per_soort = [(_("Kort"), soorten.get("kort", 0)), (_("Uitgebreid"), soorten.get("uitgebreid", 0))]
     mondays = [first_monday + timedelta(weeks=offset) for offset in range(WEEKS)]
@@ -159,27 +166,17 @@ def _verwijzingen(figures: Figures, visible, thema_names: dict[str, str]) -> Non
 
 
 def _nazorg(figures: Figures, visible, today) -> None:
-    """A call counts once it is made, or once its time (the due day plus BACKOFFICE_NAZORG_WORKING_DAYS)
-    is over while it is still not made. The database turns each call's moment into its local day and counts
-    the calls per due day and day made (none: not made yet)."""
-    groups = (
-        Nazorg.objects.filter(behandeling__in=visible)
-        .annotate(made_on=TruncDate("done_at"))
-        .values_list("due_date", "made_on")
-        .annotate(
-            n=Count("*"),
-            tevreden=Count("pk", filter=Q(uitkomst=Nazorg.Uitkomst.TEVREDEN)),
-            niet_tevreden=Count("pk", filter=Q(uitkomst=Nazorg.Uitkomst.NIET_TEVREDEN)),
-        )
-        .order_by()
+    """A call counts once it is made (on its local day), or once its time is over while it is still not
+    made. The database counts them all in one row."""
+    made = Q(done_at__isnull=False)
+    counts = Nazorg.objects.filter(behandeling__in=visible).aggregate(
+        in_time=Count("pk", filter=made & Q(done_at__date__lte=F("in_time_until"))),
+        made_late=Count("pk", filter=made & Q(done_at__date__gt=F("in_time_until"))),
+        missed=Count("pk", filter=Q(done_at__isnull=True, in_time_until__lt=today)),
+        tevreden=Count("pk", filter=made & Q(uitkomst=Nazorg.Uitkomst.TEVREDEN)),
+        niet_tevreden=Count("pk", filter=made & Q(uitkomst=Nazorg.Uitkomst.NIET_TEVREDEN)),
     )
-    for due_date, made_on, n, tevreden, niet_tevreden in groups:
-        if made_on is not None:
-            if made_on <= Nazorg.last_day_in_time(due_date):
-                figures.nazorg_in_time += n
-            else:
-                figures.nazorg_late += n
-            figures.nazorg_tevreden += tevreden
-            figures.nazorg_niet_tevreden += niet_tevreden
-        elif Nazorg.last_day_in_time(due_date) < today:
-            figures.nazorg_late += n
+    figures.nazorg_in_time = counts["in_time"]
+    figures.nazorg_late = counts["made_late"] + counts["missed"]
+    figures.nazorg_tevreden = counts["tevreden"]
+    figures.nazorg_niet_tevreden = counts["niet_tevreden"]

@@ -40,6 +40,17 @@ def test_figures(staff, teams):
     assert len(figures.per_week) == 12
 
 
+def test_the_wijken_come_by_name_and_meldingen_outside_every_wijk_last(staff, teams):
+    from socialekaart.models import Wijk
+
+    Wijk.objects.filter(name="Centrum").update(name="Zuid")  # by name now after Oude Haven, by key before
+    store(postcode="3911 AB")
+    store(postcode="3913 AC")
+    store(postcode="9999 ZZ")  # not in the municipality
+    figures = figures_for(staff["teamleider"])
+    assert figures.per_wijk == [("Oude Haven", 1), ("Zuid", 1), ("Onbekende wijk", 1)]
+
+
 def test_page_has_svg_charts_and_tables(staff, teams, client):
     store()
     client.force_login(staff["teamleider"])

@@ -1,7 +1,7 @@
 """Signals from providers and professionals, and nazorg after support was granted: roles × URLs, routing,
 terms in working days, encryption at rest, the sender's status-only view, one-click outcomes, B1 texts."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -220,6 +220,40 @@ def test_a_nazorg_date_on_a_feestdag_moves_to_the_next_working_day(two_meldingen
     settings.BACKOFFICE_NAZORG_WEEKS = 1
     behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=date(2026, 4, 20))
     assert behandeling.nazorg.due_date == date(2026, 4, 28)  # 27 April is Koningsdag
+
+
+def test_a_call_counts_in_time_until_five_working_days_after_its_day(two_meldingen, staff):
+    # Due on Friday 24 April 2026; Monday 27 April is Koningsdag, so the fifth working day is 4 May.
+    behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=date(2026, 3, 13))
+    nazorg = Nazorg.objects.get(behandeling=behandeling)
+    assert (nazorg.due_date, nazorg.in_time_until) == (date(2026, 4, 24), date(2026, 5, 4))
+
+
+def test_the_dashboard_counts_a_call_by_the_local_day_it_was_made(two_meldingen, staff):
+    from meldingen.backoffice.stats import figures_for
+
+    from .fixtures import store
+
+    today = timezone.localdate()
+    calls = []
+    for melding in (two_meldingen["centrum"], two_meldingen["haven"], store(), store()):
+        consulent = staff["consulent_haven"] if melding is two_meldingen["haven"] else staff["consulent"]
+        calls.append(_afhandelen(melding, consulent, start=today - timedelta(weeks=11)).nazorg)
+    made_last_day, made_a_day_late, never_made, not_due_yet = calls
+    Nazorg.objects.filter(pk=not_due_yet.pk).update(due_date=today, in_time_until=today + timedelta(days=7))
+
+    def made_at(call, day, hour, minute, uitkomst):
+        moment = timezone.make_aware(datetime.combine(day, time(hour, minute)))  # the site's time zone
+        Nazorg.objects.filter(pk=call.pk).update(done_at=moment, uitkomst=uitkomst)
+
+    # Half an hour before and after midnight: in UTC both fall on the last day in time.
+    made_at(made_last_day, made_last_day.in_time_until, 23, 30, Nazorg.Uitkomst.TEVREDEN)
+    day_after = made_a_day_late.in_time_until + timedelta(days=1)
+    made_at(made_a_day_late, day_after, 0, 30, Nazorg.Uitkomst.NIET_TEVREDEN)
+    figures = figures_for(staff["teamleider"])
+    assert (figures.nazorg_in_time, figures.nazorg_late) == (1, 2)  # never_made counts late, not_due_yet not
+    assert (figures.nazorg_tevreden, figures.nazorg_niet_tevreden) == (1, 1)
+    assert never_made.done_at is None
 
 
 def test_afgehandeld_asks_for_the_outcome(two_meldingen, staff, client):
