@@ -1,6 +1,8 @@
 """The inbox query: scope to the user's meldingen, apply the filters, search, count per status, one page."""
 
 import re
+from datetime import date
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -104,11 +106,26 @@ def open_signalen(user):
     return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk")[:50])
 
 
-def nazorg_due(user, today=None):
-    """The nazorg calls that are due and not made yet."""
-    return list(
+class DueCall(NamedTuple):
+    """A nazorg call to make, as the inbox lists it."""
+
+    pk: int
+    behandeling_id: int
+    reference: str
+    due_date: date
+
+
+NAZORG_SHOWN = 50
+
+
+def nazorg_due(user, today=None) -> tuple[list[DueCall], int]:
+    """The nazorg calls that are due and not made yet, the earliest first: the first NAZORG_SHOWN, and how
+    many there are in all (counted beside them, COUNT(*) OVER (), as the inbox's pages are)."""
+    rows = (
         Nazorg.objects.visible_to(user)
         .due(today or timezone.localdate())
-        .select_related("behandeling__melding")
-        .only("due_date", "behandeling__melding__reference")[:50]  # what the inbox shows of each call
+        .annotate(total=Window(Count("*")))
+        .values_list("pk", "behandeling_id", "behandeling__melding__reference", "due_date", "total")
     )
+    calls = list(rows[:NAZORG_SHOWN])
+    return [DueCall(*call[:-1]) for call in calls], calls[0][-1] if calls else 0

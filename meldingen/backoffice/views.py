@@ -85,9 +85,7 @@ def inbox(request):
             "counts": status_counts(request.user),
             "signalen": open_signalen(request.user),
             # The lists with a form or a row per item are Jinja2 fragments, see core/fragments.py.
-            "nazorg_due_html": jinja2_fragment(
-                "backoffice/nazorg_due.html", {"nazorg_due": nazorg_due(request.user)}, request
-            ),
+            "nazorg_due_html": _nazorg_due_html(request),
             "rows_html": jinja2_fragment(
                 "backoffice/inbox_rows.html",
                 # The status of each row from one dict, not through the model field's choices each time.
@@ -99,6 +97,11 @@ def inbox(request):
             "header_icon": "mail",
         },
     )
+
+
+def _nazorg_due_html(request):
+    calls, total = nazorg_due(request.user)
+    return jinja2_fragment("backoffice/nazorg_due.html", {"nazorg_due": calls, "total": total}, request)
 
 
 @meldingen_view

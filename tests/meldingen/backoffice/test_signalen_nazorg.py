@@ -322,6 +322,33 @@ def test_each_due_nazorg_call_has_its_own_form_and_more_calls_ask_no_more_querie
         assert f'id="id_notitie_{behandeling.nazorg.pk}"' in form and behandeling.melding.reference in form
 
 
+def test_the_inbox_counts_every_call_due_and_shows_the_oldest_first(
+    two_meldingen, staff, client, monkeypatch
+):
+    from meldingen.backoffice import inbox as inbox_module
+
+    from .fixtures import store
+
+    monkeypatch.setattr(inbox_module, "NAZORG_SHOWN", 2)
+    today = timezone.localdate()
+    calls = [
+        _afhandelen(melding, staff["consulent"], start=today - timedelta(weeks=weeks)).nazorg
+        for melding, weeks in ((two_meldingen["centrum"], 7), (store(), 9), (store(), 8))
+    ]
+    client.force_login(staff["consulent"])
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert "3 nazorggesprekken om te bellen" in inbox
+    assert "Hieronder staan de 2 oudste. Bel die eerst." in inbox
+    newest, oldest, middle = calls
+    shown = [call.pk for call in (oldest, middle, newest) if f"/admin/backoffice/nazorg/{call.pk}/" in inbox]
+    assert shown == [oldest.pk, middle.pk]
+    assert inbox.index(oldest.behandeling.melding.reference) < inbox.index(
+        middle.behandeling.melding.reference
+    )
+    monkeypatch.setattr(inbox_module, "NAZORG_SHOWN", 3)
+    assert "oudste" not in client.get("/admin/backoffice/").content.decode()
+
+
 def test_nazorg_not_yet_due_stays_out_of_the_inbox(two_meldingen, staff, client):
     _afhandelen(two_meldingen["centrum"], staff["consulent"])
     client.force_login(staff["consulent"])
