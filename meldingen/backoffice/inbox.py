@@ -118,14 +118,14 @@ class DueCall(NamedTuple):
 NAZORG_SHOWN = 50
 
 
-def nazorg_due(user, today=None) -> tuple[list[DueCall], int]:
-    """The nazorg calls that are due and not made yet, the earliest first: the first NAZORG_SHOWN, and how
-    many there are in all (counted beside them, COUNT(*) OVER (), as the inbox's pages are)."""
+def nazorg_due(user, today=None) -> tuple[list[DueCall], bool]:
+    """The nazorg calls that are due and not made yet, the earliest first: the first NAZORG_SHOWN, and whether
+    there are more. One more row says so; counting them all would make the database check the team of every
+    call due, of every team, on each visit of the inbox."""
     rows = (
         Nazorg.objects.visible_to(user)
         .due(today or timezone.localdate())
-        .annotate(total=Window(Count("*")))
-        .values_list("pk", "behandeling_id", "behandeling__melding__reference", "due_date", "total")
+        .values_list("pk", "behandeling_id", "behandeling__melding__reference", "due_date")
     )
-    calls = list(rows[:NAZORG_SHOWN])
-    return [DueCall(*call[:-1]) for call in calls], calls[0][-1] if calls else 0
+    calls = [DueCall(*row) for row in rows[: NAZORG_SHOWN + 1]]
+    return calls[:NAZORG_SHOWN], len(calls) > NAZORG_SHOWN

@@ -100,8 +100,8 @@ def inbox(request):
 
 
 def _nazorg_due_html(request):
-    calls, total = nazorg_due(request.user)
-    return jinja2_fragment("backoffice/nazorg_due.html", {"nazorg_due": calls, "total": total}, request)
+    calls, more = nazorg_due(request.user)
+    return jinja2_fragment("backoffice/nazorg_due.html", {"nazorg_due": calls, "more": more}, request)
 
 
 @meldingen_view
