@@ -1,5 +1,6 @@
 """Plain-language wording for voorzieningen, shared by the pages and the exports."""
 
+import functools
 from decimal import Decimal
 
 from django import template
@@ -136,6 +137,13 @@ def filter_options(field, options):
     """The checkboxes of one filter with their counts. Built here rather than with a template loop:
     with many wijken and themas, the loop cost more than the search itself."""
     auto_id, name = field.auto_id, escape(field.html_name)
+    # Many options share a count (often 0): each count is written and translated once per filter.
+    count_html = functools.cache(
+        lambda count: (
+            f'({localize(count)}<span class="visually-hidden"> '
+            f"{escape(ngettext('resultaat', 'resultaten', count))}</span>)"
+        )
+    )
     items = []
     for index, option in enumerate(options or ()):
         option_id = escape(f"{auto_id}_{index}")
@@ -144,7 +152,6 @@ def filter_options(field, options):
             f'<input type="checkbox" form="kaart-zoeken" name="{name}" value="{escape(option.value)}" '
             f'id="{option_id}"{" checked" if option.selected else ""}>'
             f'<label for="{option_id}">{escape(option.label)} <span class="kaart-count">'
-            f'({localize(option.count)}<span class="visually-hidden"> '
-            f"{escape(ngettext('resultaat', 'resultaten', option.count))}</span>)</span></label></div>"
+            f"{count_html(option.count)}</span></label></div>"
         )
     return mark_safe("\n".join(items))  # noqa: S308 (every value in it is escaped above)

@@ -266,6 +266,22 @@ def test_filter_labels_and_values_from_the_index_are_escaped(client, indexed, mo
     assert '<span class="visually-hidden"> resultaat</span>' in page
 
 
+def test_each_filter_option_shows_its_own_count_with_the_word_for_it(client, indexed, monkeypatch):
+    facets = {name: [] for name in ("wijk", "thema", "doelgroep", "toegang", "kosten")}
+    facets["thema"] = [
+        FacetOption("eten", "Eten", 1),
+        FacetOption("wonen", "Wonen", 1200),
+        FacetOption("vervoer", "Vervoer", 1),
+        FacetOption("werk", "Werk", 0),
+    ]
+    use_backend(monkeypatch, FakeBackend(SearchResults(total=0, hits=[], facets=facets)))
+    page = html(client.get(SEARCH, {"q": "eten"}))
+    for label, count in (("Eten", "1"), ("Wonen", "1200"), ("Vervoer", "1"), ("Werk", "0")):
+        word = "resultaat" if count == "1" else "resultaten"
+        expected = f'{label} <span class="kaart-count">({count}<span class="visually-hidden"> {word}</span>)'
+        assert expected in page
+
+
 def test_what_a_result_and_the_typed_text_hold_is_escaped_in_the_result_list(client, kaart):
     VoorzieningFactory(
         name="Koffie <b>bij</b> 't Anker",
