@@ -461,7 +461,7 @@ BACKOFFICE_SIGNAAL_RETENTION_DAYS = int(
     os.environ.get("BACKOFFICE_SIGNAAL_RETENTION_DAYS", MELDINGEN_RETENTION_DAYS)
 )
 # Nazorg: the follow-up call this many weeks after the support starts, and the working days after that day
-# in which it still counts as made in time.
+# in which it still counts as made in time (each call keeps the last day it was planned with).
 BACKOFFICE_NAZORG_WEEKS = int(os.environ.get("BACKOFFICE_NAZORG_WEEKS", "6"))
 BACKOFFICE_NAZORG_WORKING_DAYS = int(os.environ.get("BACKOFFICE_NAZORG_WORKING_DAYS", "5"))
 
