@@ -493,7 +493,7 @@ class Signaal(models.Model):
 
 class NazorgQuerySet(TeamVisibleQuerySet):
     # Through the join to the behandeling rather than a subquery of the visible behandelingen: the database
-    # then checks each call's team once, in a hash of the user's teams (the inbox's calls due 5.8 -> 3.1 ms).
+    # then checks each call's team once, in a hash of the user's teams (the inbox's calls due 1.5 -> 1.2 ms).
     team_path = "behandeling__team"
 
     def due(self, today: date | None = None):
