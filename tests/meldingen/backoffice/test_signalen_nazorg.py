@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from meldingen.backoffice.models import AuditEntry, Nazorg, Signaal
+from meldingen.backoffice.templatetags.backoffice_tags import datum
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.workdays import add_working_days, end_of_legal_term
 from portal.taalcheck import check_text, html_to_text
@@ -139,6 +140,7 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     client.force_login(senders["aanbieder"])
     page = client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
     assert signaal.reference in page and "Contact opgenomen" in page
+    assert f"<td>{datum(signaal.created_at)}</td>" in page  # the backoffice's one date format
     assert "Carla" not in page and "3913" not in page
     client.force_login(senders["professional"])
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
@@ -345,6 +347,7 @@ def test_the_inbox_says_when_more_calls_are_due_than_it_shows_and_shows_the_olde
     assert inbox.index(oldest.behandeling.melding.reference) < inbox.index(
         middle.behandeling.melding.reference
     )
+    assert f"bellen op {datum(oldest.due_date)}</p>" in inbox  # the backoffice's one date format
     monkeypatch.setattr(inbox_module, "NAZORG_SHOWN", 3)
     inbox = client.get("/admin/backoffice/").content.decode()
     assert "3 nazorggesprekken om te bellen" in inbox and "Meer dan" not in inbox and "oudste" not in inbox
