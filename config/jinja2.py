@@ -33,7 +33,8 @@ def environment(**options) -> Environment:
         deadline=deadline,
         described_widget=described_widget,
     )
-    # Django's own filters where Jinja2 has one of the same name that words or escapes differently.
+    # Django's own filters where Jinja2 has one of the same name that words or escapes differently, and the
+    # project's filters its Jinja2 templates use.
     env.filters.update(
         date=date, urlencode=urlencode, km=km, tel=tel, selected_count=selected_count, datum=datum
     )

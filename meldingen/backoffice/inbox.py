@@ -1,12 +1,10 @@
 """The inbox query: scope to the user's meldingen, apply the filters, search, count per status, one page."""
 
 import re
-from datetime import date
-from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
@@ -106,26 +104,18 @@ def open_signalen(user):
     return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk")[:50])
 
 
-class DueCall(NamedTuple):
-    """A nazorg call to make, as the inbox lists it."""
-
-    pk: int
-    behandeling_id: int
-    reference: str
-    due_date: date
-
-
 NAZORG_SHOWN = 50
 
 
-def nazorg_due(user, today=None) -> tuple[list[DueCall], bool]:
-    """The nazorg calls that are due and not made yet, the earliest first: the first NAZORG_SHOWN, and whether
-    there are more. One more row says so; counting them all would make the database check the team of every
-    call due, of every team, on each visit of the inbox."""
+def nazorg_due(user, today=None) -> tuple[list, bool]:
+    """The nazorg calls that are due and not made yet, the earliest first, as rows (pk, behandeling_id,
+    reference, due_date): the first NAZORG_SHOWN, and whether there are more. One more row says so; counting
+    them all would make the database check the team of every call due, of every team, on each visit."""
     rows = (
         Nazorg.objects.visible_to(user)
         .due(today or timezone.localdate())
-        .values_list("pk", "behandeling_id", "behandeling__melding__reference", "due_date")
+        .annotate(reference=F("behandeling__melding__reference"))
+        .values_list("pk", "behandeling_id", "reference", "due_date", named=True)
     )
-    calls = [DueCall(*row) for row in rows[: NAZORG_SHOWN + 1]]
+    calls = list(rows[: NAZORG_SHOWN + 1])
     return calls[:NAZORG_SHOWN], len(calls) > NAZORG_SHOWN
