@@ -91,7 +91,8 @@ def test_whole_melding(request, live_server, steps, javascript, width):
         with page.expect_navigation():
             page.keyboard.press("Enter")
     else:
-        page.click("a.button")
+        with page.expect_navigation():
+            page.click("a.button")
 
     total = len(steps) + 1
     for number, (step, data) in enumerate(steps, start=1):

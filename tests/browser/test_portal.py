@@ -99,12 +99,14 @@ def test_pages_work_without_javascript(site, page_without_js):
     faq = page.locator("details.faq").first
     faq.locator("summary").click()
     assert faq.get_attribute("open") is not None
-    # Feedback: an error first, then thanks.
-    page.locator("#feedback button[type=submit]").click()
+    # Feedback: an error first, then thanks (each a new page: wait for it before reading it).
+    with page.expect_navigation():
+        page.locator("#feedback button[type=submit]").click()
     assert page.title().startswith("Fout: ")
     page.locator("label[for=feedback-useful_0]").click()
     page.locator("#feedback-remark").fill("Duidelijk, dank u.")
-    page.locator("#feedback button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("#feedback button[type=submit]").click()
     assert "Bedankt voor uw reactie" in page.locator("#feedback").inner_text()
     # Search from the header.
     page.locator("#site-search-q").fill("huishouden")
