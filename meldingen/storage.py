@@ -51,26 +51,22 @@ def store_melding(
     device, raises AlreadySent with the first. Raises whatever the database or a receiver raises: then
     nothing is stored.
     """
-    from socialekaart import public as kaart
-
     key = _submission_key(submission_token)
     _refuse_a_second_from_the_draft(draft_key, key)
-    # The melding's wijk, and its team's when the receivers route it, come from one look-up.
-    with kaart.wijk_lookups_shared():
-        melding = build_melding(answers)
-        melding.submission_key = key
-        melding.draft_key = draft_key or None
-        try:
-            with transaction.atomic():
-                melding.save()
-                melding_stored.send(sender=Melding, melding=melding)
-        except IntegrityError:
-            # The submission key (or the draft's) is unique: the database refuses a second melding.
-            _refuse_a_second_from_the_draft(draft_key, key)  # another device sent the same draft
-            # This submission was stored already (a double click, or a second request that won the race):
-            # return what was stored.
-            existing = Melding.objects.filter(submission_key=key).first() if key else None
-            if existing is None:
-                raise
-            return existing
+    melding = build_melding(answers)
+    melding.submission_key = key
+    melding.draft_key = draft_key or None
+    try:
+        with transaction.atomic():
+            melding.save()
+            melding_stored.send(sender=Melding, melding=melding)
+    except IntegrityError:
+        # The submission key (or the draft's) is unique: the database refuses a second melding.
+        _refuse_a_second_from_the_draft(draft_key, key)  # another device sent the same draft
+        # This submission was stored already (a double click, or a second request that won the race):
+        # return what was stored.
+        existing = Melding.objects.filter(submission_key=key).first() if key else None
+        if existing is None:
+            raise
+        return existing
     return melding

@@ -10,8 +10,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from socialekaart import public as kaart
-
 from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
@@ -127,10 +125,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
         self.clear_caches()
         if step == self.steps.last:
-            # The answers (the wijk beside the address), the melding and its team ask for the same wijk:
-            # one look-up serves them all.
-            with kaart.wijk_lookups_shared():
-                return self.render_done(form, **kwargs)
+            return self.render_done(form, **kwargs)
         next_step = self.step_after(step)
         # Where the user is now; stored here so the GET that follows changes nothing and writes nothing.
         self.storage.current_step = next_step

@@ -4,15 +4,12 @@ The melding routes by wijk and the embedded address lookup knows the demo munici
 come from here, so the kaart can change its models without the melding noticing.
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import models, transaction
 
 from core.vocabulary import SearchVocabulary
-from socialekaart import permissions
+from socialekaart import permissions, postcodes
 from socialekaart.demo import gemeente
 from socialekaart.models import Organisatie, Stoplicht, Synoniemgroep, Term, Wijk
 
@@ -25,38 +22,12 @@ def search_vocabulary():
     return SearchVocabulary(synonyms=groups, names=names)
 
 
-# The wijken already looked up inside `wijk_lookups_shared()`, by postcode; None outside such a block.
-_wijken_looked_up: ContextVar[dict | None] = ContextVar("wijken_looked_up", default=None)
-
-
 def wijk_for_postcode(postcode: str) -> Wijk | None:
     """The wijk of a Dutch postcode ("3911 AB" or "3911"), or None outside the municipality."""
-    if not isinstance(postcode, str) or not postcode:
+    if not isinstance(postcode, str):
         return None
-    looked_up = _wijken_looked_up.get()
-    if looked_up is None:
-        return Wijk.objects.for_postcode(postcode)
-    if postcode not in looked_up:
-        looked_up[postcode] = Wijk.objects.for_postcode(postcode)
-    return looked_up[postcode]
-
-
-@contextmanager
-def wijk_lookups_shared() -> Iterator[None]:
-    """Inside this block each postcode's wijk is looked up once, however often it is asked.
-
-    For one piece of work that asks the same postcode several times, such as storing a melding (the wijk
-    beside its answers, its own wijk, its team). The answers live only as long as the block, so a change to
-    the wijken is seen by the next piece of work. A block inside another shares the outer one's answers.
-    """
-    if _wijken_looked_up.get() is not None:
-        yield
-        return
-    token = _wijken_looked_up.set({})
-    try:
-        yield
-    finally:
-        _wijken_looked_up.reset(token)
+    found = postcodes.area("".join(postcode.split())[:4])
+    return found.wijk if found else None
 
 
 def wijken():
@@ -179,7 +150,7 @@ def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> lis
     """Active voorzieningen with one of these thema codes that serve this wijk (or the whole municipality),
     nearest first when `near` is a postcode of ours (distance to the closest location), else by name. The
     capacity is that of the wijk. For professionals (the backoffice), never for a public page."""
-    from socialekaart.models import Capaciteit, Voorziening, WijkPostcode
+    from socialekaart.models import Capaciteit, Voorziening
     from socialekaart.search.geo import haversine_km, pc4
 
     themes = [theme for theme in dict.fromkeys(themes or ()) if theme]
@@ -196,7 +167,9 @@ def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> lis
         queryset = queryset.filter(
             models.Q(hele_gemeente=True) | models.Q(wijken=wijk) | models.Q(op_locaties__locatie__wijk=wijk)
         )
-    origin = WijkPostcode.objects.filter(pc4=pc4(near) or "", latitude__isnull=False).first()
+    origin = postcodes.area(pc4(near))
+    if origin is not None and origin.latitude is None:
+        origin = None  # an area without a centre point: by name
     capacity = (
         {row.voorziening_id: row for row in Capaciteit.objects.filter(wijk=wijk)} if wijk is not None else {}
     )

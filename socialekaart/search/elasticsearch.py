@@ -665,11 +665,10 @@ def _origin(postcode: str) -> tuple[Origin | None, bool]:
     """The PC4 centre of a postcode in the municipality, and whether a given postcode was unknown."""
     if not postcode:
         return None, False
-    from ..models import WijkPostcode
+    from .. import postcodes
     from .geo import pc4
 
-    digits = pc4(postcode)
-    row = WijkPostcode.objects.select_related("wijk").filter(pc4=digits).first() if digits else None
+    row = postcodes.area(pc4(postcode))
     if row is None:
         return None, True
     latitude = row.latitude if row.latitude is not None else row.wijk.latitude
