@@ -1,8 +1,9 @@
 """The melding under load: p50/p95 per step (GET and POST) and for a whole short melding, at 20 concurrent
 users (BENCH_USERS; BENCH_THINK_SECONDS for pauses between clicks, see harness.py) against gunicorn and
 PostgreSQL. Every simulated user keeps its own cookies and reads the CSRF token from the form, as a
-browser does. The rate limit on submitting is raised for the run. Then each request's CPU time in this
-process, without load.
+browser does. The rate limit on submitting is raised for the run. The database holds the demo kaart and
+its wijkteams, so every melding is routed to a team. Then each request's CPU time in this process, without
+load.
 
 The driver is Python, not wrk: a melding is a conversation (cookies, a CSRF token read from each form,
 a redirect to check after each answer) and the figures are per step, which wrk's one latency histogram
@@ -156,12 +157,22 @@ def cpu_in_process(rounds: int = 30) -> None:
         print(f"{name:<44} {result.percentile(50):6.2f} ms{target}   errors={result.errors}", flush=True)
 
 
+def ensure_kaart_and_teams() -> None:
+    """The demo kaart and wijkteams, as a municipality has them: each melding then finds the wijk of its
+    postcode and goes to that wijk's team, as on the real site."""
+    has_teams = "from meldingen.backoffice.models import Wijkteam; print(Wijkteam.objects.exists())"
+    if harness.shell(has_teams) != "True":
+        harness.manage("load_demo_kaart")
+        harness.manage("load_demo_meldingen")
+
+
 def main():
     os.environ.setdefault("MELDINGEN_ENCRYPTION_KEYS", "ZGV2ZWxvcG1lbnQtb25seS1tZWxkaW5nZW4ta2V5LTA=")
     os.environ["MELDINGEN_RATE_LIMIT"] = "1000000"  # the benchmark submits far more than a person would
     os.environ["MELDINGEN_STEP_RATE_LIMIT"] = "100000000"
     harness.ensure_database()
     harness.manage("migrate", "--noinput", "-v", "0")
+    ensure_kaart_and_teams()
     with harness.gunicorn() as server:
         # Warm every worker before measuring.
         warm = Timings(float("inf"))
