@@ -8,11 +8,14 @@ to a wijk or a postcode renews. The rows are shared between requests: read them,
 
 from .models import WijkPostcode
 from .search import versions
+from .search.geo import pc4
 
 
-def area(pc4: str | None) -> WijkPostcode | None:
-    """The area of a four-digit postcode, with its wijk; None when the postcode is not one of ours."""
-    return versions.once_per_token("postcode areas", _all_areas).get(pc4) if pc4 else None
+def area(postcode: str) -> WijkPostcode | None:
+    """The area of a Dutch postcode ("3911 AB", "3911ab", "3911"), with its wijk; None when it is not one
+    of ours or not a postcode."""
+    digits = pc4(postcode) if isinstance(postcode, str) else None
+    return versions.once_per_token("postcode areas", _all_areas).get(digits) if digits else None
 
 
 def _all_areas() -> dict[str, WijkPostcode]:

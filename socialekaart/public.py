@@ -24,9 +24,7 @@ def search_vocabulary():
 
 def wijk_for_postcode(postcode: str) -> Wijk | None:
     """The wijk of a Dutch postcode ("3911 AB" or "3911"), or None outside the municipality."""
-    if not isinstance(postcode, str):
-        return None
-    found = postcodes.area("".join(postcode.split())[:4])
+    found = postcodes.area(postcode)
     return found.wijk if found else None
 
 
@@ -151,7 +149,7 @@ def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> lis
     nearest first when `near` is a postcode of ours (distance to the closest location), else by name. The
     capacity is that of the wijk. For professionals (the backoffice), never for a public page."""
     from socialekaart.models import Capaciteit, Voorziening
-    from socialekaart.search.geo import haversine_km, pc4
+    from socialekaart.search.geo import haversine_km
 
     themes = [theme for theme in dict.fromkeys(themes or ()) if theme]
     if not themes:
@@ -167,7 +165,7 @@ def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> lis
         queryset = queryset.filter(
             models.Q(hele_gemeente=True) | models.Q(wijken=wijk) | models.Q(op_locaties__locatie__wijk=wijk)
         )
-    origin = postcodes.area(pc4(near))
+    origin = postcodes.area(near)
     if origin is not None and origin.latitude is None:
         origin = None  # an area without a centre point: by name
     capacity = (

@@ -666,9 +666,8 @@ def _origin(postcode: str) -> tuple[Origin | None, bool]:
     if not postcode:
         return None, False
     from .. import postcodes
-    from .geo import pc4
 
-    row = postcodes.area(pc4(postcode))
+    row = postcodes.area(postcode)
     if row is None:
         return None, True
     latitude = row.latitude if row.latitude is not None else row.wijk.latitude
