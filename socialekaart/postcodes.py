@@ -8,6 +8,7 @@ to a wijk or a postcode renews. The rows are shared between requests: read them,
 
 from .models import WijkPostcode
 from .search import versions
+from .search.contract import Origin
 from .search.geo import pc4
 
 
@@ -16,6 +17,21 @@ def area(postcode: str) -> WijkPostcode | None:
     of ours or not a postcode."""
     digits = pc4(postcode) if isinstance(postcode, str) else None
     return versions.once_per_token("postcode areas", _all_areas).get(digits) if digits else None
+
+
+def origin(postcode: str) -> tuple[Origin | None, bool]:
+    """Where every search backend measures "near" this postcode from: the area's centre, else its wijk's; and
+    whether a given postcode is not one of ours."""
+    if not postcode:
+        return None, False
+    found = area(postcode)
+    if found is None:
+        return None, True
+    latitude = found.latitude if found.latitude is not None else found.wijk.latitude
+    longitude = found.longitude if found.longitude is not None else found.wijk.longitude
+    if latitude is None or longitude is None:
+        return None, False
+    return Origin(postcode, found.wijk.slug, found.wijk.name, latitude, longitude), False
 
 
 def _all_areas() -> dict[str, WijkPostcode]:

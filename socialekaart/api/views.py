@@ -15,8 +15,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from .. import postcodes
 from ..hsds import serialize, vocabularies
-from ..models import Term, Voorziening, VoorzieningOpLocatie, Wijk, WijkPostcode
+from ..models import Term, Voorziening, VoorzieningOpLocatie
 from ..search import SearchUnavailable
 from . import params
 from .filters import all_search_ids, database_condition, search_page, service_filter
@@ -259,10 +260,11 @@ def service_at_locations(request):
         condition &= Q(voorziening_id__in=all_search_ids(flt))
     matching = VoorzieningOpLocatie.objects.filter(condition)
     distances: dict = {}
+    area = postcodes.area(postcode)
     if postcode and proximity:
-        centre = WijkPostcode.objects.filter(pc4=postcode[:4]).values_list("latitude", "longitude").first()
-        if not centre or centre[0] is None:
+        if area is None or area.latitude is None:
             return _json(page_of([], 0, page, per_page))
+        centre = (area.latitude, area.longitude)
         rows = matching.values_list("pk", "locatie__latitude", "locatie__longitude")
         distances = within(rows, centre, proximity / 1000)
         ordered = sorted(distances, key=lambda pk: (distances[pk], str(pk)))
@@ -270,9 +272,9 @@ def service_at_locations(request):
         page_ids = ordered[(page - 1) * per_page : page * per_page]
     else:
         if postcode:
-            wijk = Wijk.objects.for_postcode(postcode)
-            if wijk is None:
+            if area is None:
                 return _json(page_of([], 0, page, per_page))
+            wijk = area.wijk
             covering = Voorziening.objects.filter(Q(hele_gemeente=True) | Q(wijken=wijk)).values("pk")
             matching = matching.filter(Q(voorziening_id__in=covering) | Q(locatie__wijk=wijk))
         ordered_qs = matching.order_by("voorziening__name", "locatie__name", "pk").values_list(

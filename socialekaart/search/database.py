@@ -16,20 +16,19 @@ import numpy
 from django.db import connection, transaction
 from django.utils import timezone
 
+from .. import postcodes
 from ..models import CAPACITEIT_VEROUDERD_NA, Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
 from . import bitmask, snapshot, text, versions
 from . import facets as declared
 from .contract import (
     FacetOption,
     Hit,
-    Origin,
     ProgressCallback,
     SearchBackend,
     SearchQuery,
     SearchResults,
 )
 from .documents import document_body_text, documents_queryset, voorziening_document
-from .geo import pc4
 from .query import parse
 
 CHUNK = 500
@@ -60,7 +59,7 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         snap = self._snapshot()
-        origin, postcode_unknown = self._origin(query.postcode, snap)
+        origin, postcode_unknown = postcodes.origin(query.postcode)
         base = snap.all_mask
         groups, did_you_mean = self._parse_text(query.text[:MAX_TEXT], snap) if query.text else ([], None)
         if groups:
@@ -128,15 +127,6 @@ class DatabaseBackend(SearchBackend):
         if not parsed.groups:
             return [], None
         return parsed.groups, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
-
-    @staticmethod
-    def _origin(postcode: str, snap) -> tuple[Origin | None, bool]:
-        if not postcode:
-            return None, False
-        area = snap.postcodes.get(pc4(postcode) or "")
-        if area is None or area.latitude is None:
-            return None, True
-        return Origin(postcode, area.wijk_slug, area.wijk_name, area.latitude, area.longitude), False
 
     @staticmethod
     def _filter_mask(snap, facet: str, selected: tuple[str, ...]) -> int | None:

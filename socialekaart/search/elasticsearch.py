@@ -414,7 +414,9 @@ class ElasticsearchBackend(SearchBackend):
     # -- searching
 
     def search(self, query: SearchQuery) -> SearchResults:
-        origin, postcode_unknown = _origin(query.postcode)
+        from .. import postcodes
+
+        origin, postcode_unknown = postcodes.origin(query.postcode)
         choices = facets.load_options()
         query = known_selections(query, choices)
         search = build_search(query, index=self.alias, origin=origin)
@@ -659,22 +661,6 @@ def _all_wijk_slugs() -> list[str]:
     from ..models import Wijk
 
     return list(Wijk.objects.values_list("slug", flat=True))
-
-
-def _origin(postcode: str) -> tuple[Origin | None, bool]:
-    """The PC4 centre of a postcode in the municipality, and whether a given postcode was unknown."""
-    if not postcode:
-        return None, False
-    from .. import postcodes
-
-    row = postcodes.area(postcode)
-    if row is None:
-        return None, True
-    latitude = row.latitude if row.latitude is not None else row.wijk.latitude
-    longitude = row.longitude if row.longitude is not None else row.wijk.longitude
-    if latitude is None or longitude is None:
-        return None, False
-    return Origin(postcode, row.wijk.slug, row.wijk.name, latitude, longitude), False
 
 
 def _hit(hit, origin: Origin | None, sort: str) -> Hit:

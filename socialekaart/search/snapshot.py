@@ -14,20 +14,12 @@ from uuid import UUID
 
 from core.vocabulary import SearchVocabulary
 
-from ..models import Synoniemgroep, Voorziening, Wijk, WijkPostcode, ZoekDocument, ZoekWoord
+from ..models import Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
 from . import facets, text
 from .bitmask import mask_of
 from .geo import haversine_km
 from .query import suggestable_words, synonym_phrases
 from .textindex import TextIndex
-
-
-@dataclass
-class PostcodeArea:
-    wijk_slug: str
-    wijk_name: str
-    latitude: float | None
-    longitude: float | None
 
 
 class Vocabulary:
@@ -101,7 +93,6 @@ class Snapshot:
     points: list[list[tuple[float, float]]] = field(default_factory=list)
     capaciteit: list[datetime | None] = field(default_factory=list)
     beperkt: list[bool] = field(default_factory=list)
-    postcodes: dict[str, PostcodeArea] = field(default_factory=dict)
     synonyms: dict = field(default_factory=dict)
     vocabulary: Vocabulary | None = None
     search_vocabulary: SearchVocabulary | None = None  # synonyms, names and the compound word list
@@ -151,8 +142,7 @@ def nearest_first(distances: list[float | None]):
 def load(token: str | None) -> Snapshot:
     """Read the whole index view in a fixed number of queries."""
     snapshot = Snapshot(token=token)
-    wijken = list(Wijk.objects.values_list("slug", "name", "latitude", "longitude"))
-    snapshot.options = facets.load_options(wijken=[(slug, name) for slug, name, _, _ in wijken])
+    snapshot.options = facets.load_options(wijken=list(Wijk.objects.values_list("slug", "name")))
     positions: dict[str, dict[str, list[int]]] = {facet: defaultdict(list) for facet in snapshot.options}
     lokale: dict[str, list[int]] = defaultdict(list)
     rows = (
@@ -209,14 +199,6 @@ def load(token: str | None) -> Snapshot:
         for facet, values in positions.items()
     }
     snapshot.lokale_masks = {code: mask_of(found, size) for code, found in lokale.items()}
-    wijk_by_slug = {slug: (name, lat, lon) for slug, name, lat, lon in wijken}
-    for code, wijk_slug, lat, lon in WijkPostcode.objects.values_list(
-        "pc4", "wijk__slug", "latitude", "longitude"
-    ):
-        name, wijk_lat, wijk_lon = wijk_by_slug[wijk_slug]
-        snapshot.postcodes[code] = PostcodeArea(
-            wijk_slug, name, lat if lat is not None else wijk_lat, lon if lon is not None else wijk_lon
-        )
     synonym_groups = [group.term_list() for group in Synoniemgroep.objects.only("termen")]
     snapshot.synonyms = synonym_phrases(synonym_groups)
     synonym_terms = [term for group in synonym_groups for term in group]
