@@ -114,6 +114,8 @@ class Hit:
     id: UUID
     score: float
     distance_km: float | None = None
+    # (latitude, longitude) of its first location with coordinates, in name order: the pin on the map.
+    point: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

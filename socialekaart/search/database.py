@@ -93,6 +93,7 @@ class DatabaseBackend(SearchBackend):
                 distance_km=round(distances[position], 2)
                 if distances and distances[position] is not None
                 else None,
+                point=snap.points[position][0] if snap.points[position] else None,
             )
             for position, score in window
         ]

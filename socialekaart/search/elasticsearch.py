@@ -252,7 +252,8 @@ def build_search(query: SearchQuery, *, index: str, origin: Origin | None = None
     search = search.sort(*_sort(query, origin))
     if query.text:
         search = search.suggest("did_you_mean", query.text, phrase=_phrase_suggester())
-    return search[query.offset : query.offset + query.per_page].source(False)
+    # Of the source only the locations: the first is the hit's pin on the map (`_hit`).
+    return search[query.offset : query.offset + query.per_page].source(["locaties"])
 
 
 def _main_query(query: SearchQuery, origin: Origin | None):
@@ -667,7 +668,9 @@ def _hit(hit, origin: Origin | None, sort: str) -> Hit:
     distance = None
     if origin and getattr(hit.meta, "sort", None):
         distance = _km(hit.meta.sort[distance_position(sort)])
-    return Hit(id=UUID(hit.meta.id), score=float(hit.meta.score or 0.0), distance_km=distance)
+    locaties = getattr(hit, "locaties", None)
+    point = (float(locaties[0]["lat"]), float(locaties[0]["lon"])) if locaties else None
+    return Hit(id=UUID(hit.meta.id), score=float(hit.meta.score or 0.0), distance_km=distance, point=point)
 
 
 def _km(value) -> float | None:

@@ -13,6 +13,8 @@ from socialekaart.models import Synoniemgroep
 from socialekaart.search import SearchQuery, facet_names
 from socialekaart.search.geo import haversine_km
 
+from .factories import LocatieFactory, VoorzieningOpLocatieFactory
+
 ACTIVE = 6  # the kaart fixture has seven voorzieningen, one gestopt
 
 
@@ -184,6 +186,23 @@ def test_near_a_postcode_nearest_first_with_distance(backend, kaart):
     without_location = [hit for hit in results.hits if hit.distance_km is None]
     assert {hit.id for hit in without_location} == {kaart.dagbesteding.pk, kaart.dagbesteding_vers.pk}
     assert results.hits[-len(without_location) :] == without_location  # no place: last
+
+
+def test_each_hit_carries_its_first_location_by_name_as_its_point(search_backend, kaart):
+    """The pin on the map: the first of its locations (by name) that has coordinates."""
+    for name, latitude in (("Zeeheldenhuis", 52.11), ("Abdijhof", None), ("Anker", 52.09)):
+        locatie = LocatieFactory(
+            organisatie=kaart.cafe.organisatie, name=name, latitude=latitude, longitude=latitude and 5.12
+        )
+        VoorzieningOpLocatieFactory(voorziening=kaart.cafe, locatie=locatie)
+    search_backend.rebuild()
+    points = {hit.id: hit.point for hit in search_backend.search(SearchQuery(per_page=100)).hits}
+    assert points[kaart.cafe.pk] == (
+        52.09,
+        5.12,
+    )  # Anker: Abdijhof has no coordinates; Buurthuis and Zeeheldenhuis come after
+    assert points[kaart.jongeren.pk] == (52.0990, 5.1340)
+    assert points[kaart.dagbesteding.pk] is None  # no location
 
 
 def test_a_postcode_outside_the_municipality_gives_no_origin(backend, kaart):
