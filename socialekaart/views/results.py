@@ -85,16 +85,21 @@ class ResultSummary:
 
 
 def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> list[ResultRow]:
-    """Like result_rows, but with only what the search page shows, in two or three lean queries.
+    """Like result_rows, but with only what the search page shows, in one lean query (two for a
+    professional).
 
-    `wijken` are all wijken by name (the page has them already), so the wijken of a result cost one
-    query on the link table instead of loading Wijk rows again.
+    `wijken` are all wijken by name (the page has them already): a result's wijken come as keys, and their
+    names from that list instead of loading Wijk rows again.
     """
     if not hits:
         return []
     ids = [hit.id for hit in hits]
-    by_id = {values["pk"]: values for values in _page_values(ids)}
-    wijk_names = _wijk_names(ids, wijken)
+    by_id, wijk_ids = {}, {}
+    for values in _page_values(ids):  # a row per wijk of a voorziening, or one with "wijken" None
+        by_id.setdefault(values["pk"], values)
+        if values["wijken"] is not None:
+            wijk_ids.setdefault(values["pk"], []).append(values["wijken"])
+    wijk_names = _wijk_names(wijk_ids, wijken)
     capaciteit = _capaciteit_by_voorziening(ids) if professional else {}
     labels = _ChoiceLabels()
     rows = []
@@ -126,7 +131,8 @@ def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> lis
 
 
 def _page_values(ids):
-    """The columns a result shows. Its pin on the map comes with the hit: the search index has the
+    """The columns a result shows, with the keys of its wijken: one query instead of a second one on the
+    link table, which cost as much again. Its pin on the map comes with the hit: the search index has the
     locations, and asking the database for the first one cost two subqueries, half of this page's rows."""
     return (
         Voorziening.objects.filter(pk__in=ids)
@@ -142,6 +148,7 @@ def _page_values(ids):
             "kosten_bedrag",
             "hele_gemeente",
             "organisatie__name",
+            "wijken",
         )
     )
 
@@ -164,17 +171,14 @@ class _ChoiceLabels:
         return self.kosten.get(kosten, kosten)
 
 
-def _wijk_names(voorziening_ids, wijken) -> dict:
-    """The names of each voorziening's wijken, in the order of `wijken` (by name)."""
+def _wijk_names(wijk_ids: dict, wijken) -> dict:
+    """The names of each voorziening's wijken (`wijk_ids`: voorziening -> wijk keys), in the order of
+    `wijken` (by name)."""
     position = {wijk.pk: index for index, wijk in enumerate(wijken)}
-    links = Voorziening.wijken.through.objects.filter(voorziening_id__in=voorziening_ids).values_list(
-        "voorziening_id", "wijk_id"
-    )
-    chosen: dict = {}
-    for voorziening_id, wijk_id in links:
-        if wijk_id in position:
-            chosen.setdefault(voorziening_id, []).append(position[wijk_id])
-    return {key: [wijken[index].name for index in sorted(indexes)] for key, indexes in chosen.items()}
+    return {
+        key: [wijken[index].name for index in sorted(position[pk] for pk in keys if pk in position)]
+        for key, keys in wijk_ids.items()
+    }
 
 
 def _capaciteit_by_voorziening(voorziening_ids) -> dict:
