@@ -165,20 +165,18 @@ def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> lis
         queryset = queryset.filter(
             models.Q(hele_gemeente=True) | models.Q(wijken=wijk) | models.Q(op_locaties__locatie__wijk=wijk)
         )
-    origin = postcodes.area(near)
-    if origin is not None and origin.latitude is None:
-        origin = None  # an area without a centre point: by name
+    area = postcodes.area(near)
+    # An area without a centre point: by name.
+    centre = (area.latitude, area.longitude) if area is not None and area.latitude is not None else None
     capacity = (
         {row.voorziening_id: row for row in Capaciteit.objects.filter(wijk=wijk)} if wijk is not None else {}
     )
     found = []
     for voorziening in queryset:
         distance = None
-        if origin is not None:
+        if centre is not None:
             distances = [
-                haversine_km(
-                    origin.latitude, origin.longitude, place.locatie.latitude, place.locatie.longitude
-                )
+                haversine_km(*centre, place.locatie.latitude, place.locatie.longitude)
                 for place in voorziening.op_locaties.all()
                 if place.locatie.latitude is not None and place.locatie.longitude is not None
             ]

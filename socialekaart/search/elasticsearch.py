@@ -45,6 +45,7 @@ from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from core import vocabulary
 
+from .. import postcodes
 from . import facets, text, versions
 from .contract import (
     FacetOption,
@@ -415,8 +416,6 @@ class ElasticsearchBackend(SearchBackend):
     # -- searching
 
     def search(self, query: SearchQuery) -> SearchResults:
-        from .. import postcodes
-
         origin, postcode_unknown = postcodes.origin(query.postcode)
         choices = facets.load_options()
         query = known_selections(query, choices)
