@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from jinja2 import Environment, pass_context
 
-from core.components import described_widget, query_with
+from core.components import described_widget, error_summary, form_field, pagination, query_with
 from core.templatetags.core_tags import tel
 from meldingen.backoffice.templatetags.backoffice_tags import datum, deadline
 from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count
@@ -32,6 +32,9 @@ def environment(**options) -> Environment:
         filter_options=filter_options,
         deadline=deadline,
         described_widget=described_widget,
+        form_field=form_field,
+        error_summary=error_summary,
+        pagination=pass_context(pagination),
     )
     # Django's own filters where Jinja2 has one of the same name that words or escapes differently, and the
     # project's filters its Jinja2 templates use.

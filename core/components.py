@@ -1,11 +1,14 @@
-"""Template tags of the shared components (the page's header and footer, error summary and pagination in
-templates/components/, the form field in core/jinja2/components/), used by the site and the backoffice alike:
-`{% load components %}` (registered in TEMPLATES' libraries)."""
+"""Template tags of the shared components (the page's header and footer and the error summary in
+templates/components/; the pagination and the form field in core/jinja2/components/), used by the site and the
+backoffice alike: `{% load components %}` (registered in TEMPLATES' libraries). The Jinja2 templates call the
+same functions (config/jinja2.py)."""
 
 import functools
 
 from django import template
+from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from core.fragments import jinja2_fragment
@@ -23,18 +26,39 @@ def query_with(context, **changes):
 
 
 @register.simple_tag(takes_context=True)
-def page_query(context, number, param=None):
-    """The current GET query on page `number`; `param` names the page's parameter ("page" when empty)."""
-    return query_with(context, **{param or "page": number})
+def pagination(context, page_obj, page_param="page", show_position=False):
+    """`{% pagination page_obj %}`: links to the other pages (core/jinja2/components/pagination.html), which
+    keep every other GET parameter. `page_param` names the page's parameter; `show_position=True` also says
+    "Pagina 2 van 5". Nothing when there is one page."""
+    if not page_obj.has_other_pages():
+        return ""
+    query_on_page = _query_on_page(context["request"].GET, page_param or "page")
+    paginator = page_obj.paginator
+    numbers = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    values = {
+        "page_obj": page_obj,
+        "show_position": show_position,
+        "pages": [  # (number, query), or None for an ellipsis
+            None if number == paginator.ELLIPSIS else (number, query_on_page(number)) for number in numbers
+        ],
+        "previous": query_on_page(page_obj.previous_page_number()) if page_obj.has_previous() else None,
+        "next": query_on_page(page_obj.next_page_number()) if page_obj.has_next() else None,
+    }
+    return jinja2_fragment("components/pagination.html", values, request=None)
 
 
-@register.simple_tag
-def elided_pages(page_obj):
-    """Page numbers around the current one, with ellipses (None) for the rest."""
-    return [
-        None if number == page_obj.paginator.ELLIPSIS else number
-        for number in page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-    ]
+def _query_on_page(query: QueryDict, param: str):
+    """A function giving the query string on page `number`: the current query with `param` set to it, in its
+    own place (or last). The other parameters are encoded once, not once for each link."""
+    before, after = QueryDict(mutable=True), QueryDict(mutable=True)
+    part = before
+    for key, values in query.lists():
+        if key == param:
+            part = after
+        else:
+            part.setlist(key, values)
+    before, after = before.urlencode(), after.urlencode()
+    return lambda number: "&".join(filter(None, [before, urlencode({param: number}), after]))
 
 
 @register.simple_tag
@@ -85,7 +109,19 @@ def described_widget(field):
 
 
 @register.simple_tag
-def forms_with_errors(form=None, forms=None):
-    """The forms the error summary lists: `form`, or each of `forms` (a page with several), with errors."""
+def error_summary(form=None, forms=None):
+    """`{% error_summary form=form %}` or `{% error_summary forms=forms %}` (a page with several): the summary
+    of their errors (components/error_summary.html), each linked to its field. Nothing when the forms have
+    none."""
     candidates = [form] if form else list(forms or [])
-    return [candidate for candidate in candidates if candidate.errors]
+    error_forms = [(form.non_field_errors(), _error_lines(form)) for form in candidates if form.errors]
+    if not error_forms:
+        return ""
+    return render_to_string("components/error_summary.html", {"error_forms": error_forms})
+
+
+def _error_lines(form) -> list[tuple[str, str]]:
+    """(field id, text) per error; a form with `error_lines()` words them itself (naming each field)."""
+    if hasattr(form, "error_lines"):
+        return form.error_lines()
+    return [(field.auto_id, error) for field in form for error in field.errors]

@@ -80,7 +80,7 @@ def search(request):
     except SearchUnavailable:
         logger.warning("sociale kaart: the search backend is unavailable")
         context["unavailable"] = True
-        return render(request, "socialekaart/search.html", context, status=503)
+        return _render_page(request, context, status=503)
 
     page_obj = Paginator(range(results.total), PER_PAGE).get_page(page_number or 1)
     rows = page_rows(
@@ -103,9 +103,14 @@ def search(request):
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
-    context["filters_html"] = jinja2_fragment("socialekaart/filters.html", context, request)
-    context["results_html"] = jinja2_fragment("socialekaart/results.html", context, request)
-    return render(request, "socialekaart/search.html", context)
+    return _render_page(request, context)
+
+
+def _render_page(request, context: dict, status: int = 200):
+    """The page's content is Jinja2 (config/jinja2.py): it is made anew for each search. The site's frame
+    around it and the page's title are the Django templates every page shares."""
+    context["content_html"] = jinja2_fragment("socialekaart/search_content.html", context, request)
+    return render(request, "socialekaart/search.html", context, status=status)
 
 
 @require_GET
