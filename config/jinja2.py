@@ -1,10 +1,11 @@
-"""The Jinja2 environment for the few fragments the site renders with Jinja2: those made anew on every
-search, where Django's template language cost more than the search itself, the backoffice inbox's lists, and
-the form field that every form draws for each of its fields (see README, "Layout").
+"""The Jinja2 environment for the few fragments the site renders with Jinja2: the kaart's search page
+content, made anew on every search, where Django's template language cost more than the search itself, the
+backoffice inbox's lists, and the form field and the pagination that every form and list draws (see README,
+"Layout").
 
 The fragments speak the same language as the Django templates around them: Django's translations (the same
-message ids: `{% trans %}` makes `%(name)s` placeholders like `{% blocktranslate %}`), `url`, and the
-project's own filters.
+message ids: `{% trans %}` makes `%(name)s` placeholders like `{% blocktranslate %}`), `url`, the shared
+components (core/components.py) and the project's own filters.
 """
 
 from django.template.defaultfilters import date, urlencode

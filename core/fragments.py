@@ -1,5 +1,5 @@
 """Parts of a page rendered with Jinja2 (config/jinja2.py) for the Django template around them to insert:
-lists made anew on every request (the kaart's results and filters, the backoffice inbox's rows), where
+what is made anew on every request (the kaart's search page content, the backoffice inbox's rows), where
 Django's template language cost more than the rest of the page. And the widget renderer of the forms drawn
 on every such request."""
 
