@@ -114,7 +114,7 @@ def error_summary(form=None, forms=None):
     of their errors (components/error_summary.html), each linked to its field. Nothing when the forms have
     none."""
     candidates = [form] if form else list(forms or [])
-    error_forms = [(form.non_field_errors(), _error_lines(form)) for form in candidates if form.errors]
+    error_forms = [(each.non_field_errors(), _error_lines(each)) for each in candidates if each.errors]
     if not error_forms:
         return ""
     return render_to_string("components/error_summary.html", {"error_forms": error_forms})
