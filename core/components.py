@@ -32,7 +32,7 @@ def pagination(context, page_obj, page_param="page", show_position=False):
     "Pagina 2 van 5". Nothing when there is one page."""
     if not page_obj.has_other_pages():
         return ""
-    query_on_page = _query_on_page(context["request"].GET, page_param or "page")
+    query_on_page = _query_on_page(context["request"].GET, page_param)
     paginator = page_obj.paginator
     numbers = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     values = {

@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
 from ..models import Capaciteit, Contact, Term, Voorziening, VoorzieningOpLocatie
+from ..search.geo import haversine_km
 from ..templatetags.kaart_tags import euro, wijk_namen
 
 PER_PAGE = 20
@@ -300,13 +301,7 @@ def related_voorzieningen(voorziening) -> list[Voorziening]:
         there = _point(other.first_latitude, other.first_longitude)
         if here is None or there is None:
             return math.inf
-        return _km(here, there)
+        return haversine_km(*here, *there)
 
     found.sort(key=lambda other: (distance(other), other.name))
     return found[:RELATED_LIMIT]
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))

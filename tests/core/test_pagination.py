@@ -8,9 +8,9 @@ from django.template import engines
 from django.test import RequestFactory
 
 
-def draw(query: str, page: int, extra: str = "") -> str:
+def draw(query: str, page: int, extra: str = "", items: int = 100) -> str:
     request = RequestFactory().get("/lijst/?" + query)
-    page_obj = Paginator(range(100), 10).get_page(page)
+    page_obj = Paginator(range(items), 10).get_page(page)
     template = engines["django"].from_string("{% load components %}{% pagination page_obj" + extra + " %}")
     return template.render({"page_obj": page_obj, "request": request})
 
@@ -41,6 +41,4 @@ def test_the_current_page_is_marked_and_far_pages_are_elided():
 
 
 def test_one_page_draws_nothing():
-    request = RequestFactory().get("/lijst/")
-    template = engines["django"].from_string("{% load components %}{% pagination page_obj %}")
-    assert template.render({"page_obj": Paginator(range(5), 10).get_page(1), "request": request}) == ""
+    assert draw("", 1, items=5) == ""

@@ -197,10 +197,8 @@ def test_each_hit_carries_its_first_location_by_name_as_its_point(search_backend
         VoorzieningOpLocatieFactory(voorziening=kaart.cafe, locatie=locatie)
     search_backend.rebuild()
     points = {hit.id: hit.point for hit in search_backend.search(SearchQuery(per_page=100)).hits}
-    assert points[kaart.cafe.pk] == (
-        52.09,
-        5.12,
-    )  # Anker: Abdijhof has no coordinates; Buurthuis and Zeeheldenhuis come after
+    # Anker: Abdijhof has no coordinates; Buurthuis and Zeeheldenhuis come after.
+    assert points[kaart.cafe.pk] == (52.09, 5.12)
     assert points[kaart.jongeren.pk] == (52.0990, 5.1340)
     assert points[kaart.dagbesteding.pk] is None  # no location
 
