@@ -43,7 +43,7 @@ def keep_all_scheduled(recurring: list[Recurring], force: bool = False) -> None:
         )
         if force:
             waiting = waiting.filter(run_after__gt=timezone.now())
-        already = set(waiting.values_list("task_path", flat=True))
+        already = set(waiting.order_by().values_list("task_path", flat=True))
         for each in tasks:
             if each.task.module_path not in already:
                 run_after = timezone.now() + timedelta(seconds=each.seconds)
