@@ -9,11 +9,12 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.widget_renderer import widget_renderer
+
 from . import choices
 from .address import OUTSIDE, lookup_address, normalise_postcode, split_house_number
 from .answers import Answers
 from .form_layout import Group, layout
-from .widget_renderer import step_form_renderer
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
 NAME_MAX, LINE_MAX, TEXT_MAX = 100, 200, 2000
@@ -184,7 +185,7 @@ class StepForm(forms.Form):
     short_labels: dict = {}  # the field's name in the error summary, where its label is too long
     groups: tuple[Group, ...] = ()
     not_stored: tuple[str, ...] = ()
-    default_renderer = step_form_renderer
+    default_renderer = widget_renderer
 
     def __init__(self, *args, answers=None, **kwargs):
         self.answers = Answers.of(answers)

@@ -9,7 +9,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fragments import JINJA2_WIDGETS
+from core.widget_renderer import widget_renderer
 
 from .search import facets
 
@@ -54,7 +54,7 @@ class FilterChoiceField(forms.MultipleChoiceField):
 
 
 class SearchForm(forms.Form):
-    default_renderer = JINJA2_WIDGETS  # drawn on every visit: see core/fragments.py
+    default_renderer = widget_renderer  # drawn on every visit
     q = forms.CharField(
         label=_("Waar zoekt u hulp bij?"),
         help_text=_("Bijvoorbeeld: hulp in huis, maaltijd, vervoer of mantelzorg."),

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from core.fragments import JINJA2_WIDGETS
+from core.widget_renderer import widget_renderer
 from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT
@@ -34,7 +34,7 @@ class ShortListField(forms.ModelChoiceField):
 class InboxFilterForm(forms.Form):
     """The inbox's GET filters. Invalid values are ignored with a message, never a server error."""
 
-    default_renderer = JINJA2_WIDGETS  # drawn on every visit: see core/fragments.py
+    default_renderer = widget_renderer  # drawn on every visit
 
     q = forms.CharField(label=_("Zoek op kenmerk of naam"), required=False, max_length=100)
     status = forms.ChoiceField(

@@ -1,8 +1,10 @@
-"""A form renderer that writes the plain inputs of the melding forms in Python.
+"""A form renderer that writes the plain widgets in Python: the forms drawn on every visit use it (the
+melding's questions, the kaart's search, the inbox's filters).
 
-The HTML is exactly what Django's widget templates give (tests/meldingen/test_widget_renderer.py compares
-them); a template render per input and per radio button took about a quarter of a question page's time.
-Every other template (error lists, other widgets) goes to the site's normal form renderer.
+A template render per input, per radio button and per option took about a quarter of a question page's time.
+The HTML is exactly what Django's widget templates give (tests/core/test_widget_renderer.py compares them);
+a select writes its options one per line, as Django's Jinja2 template does, where its other template leaves
+an empty line after each. Every other template (error lists, other widgets) goes to the site's form renderer.
 """
 
 from django.forms.renderers import BaseRenderer, get_default_renderer
@@ -49,6 +51,27 @@ def _textarea(widget: dict) -> str:
     )
 
 
+def _option(option: dict) -> str:
+    """django/forms/widgets/select_option.html"""
+    return (
+        f'<option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
+        f"{conditional_escape(option['label'])}</option>"
+    )
+
+
+def _select(widget: dict) -> str:
+    """django/forms/jinja2/django/forms/widgets/select.html"""
+    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+        parts += [f"\n  {_option(option)}" for option in options]
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
 IN_PYTHON = {
     "django/forms/widgets/text.html": _input,
     "django/forms/widgets/email.html": _input,
@@ -56,10 +79,14 @@ IN_PYTHON = {
     "django/forms/widgets/radio_option.html": _input_option,
     "django/forms/widgets/checkbox_option.html": _input_option,
     "django/forms/widgets/textarea.html": _textarea,
+    "django/forms/widgets/select.html": _select,
 }
 
 
-class StepFormRenderer(BaseRenderer):
+class PythonWidgetRenderer(BaseRenderer):
+    """A form opts in with `default_renderer = widget_renderer`; not site-wide, as Wagtail's admin widgets
+    have templates of their own."""
+
     def _default(self):
         return get_default_renderer()
 
@@ -89,4 +116,4 @@ class StepFormRenderer(BaseRenderer):
         return write(context["widget"])
 
 
-step_form_renderer = StepFormRenderer()
+widget_renderer = PythonWidgetRenderer()
