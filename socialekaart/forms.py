@@ -7,6 +7,7 @@ keeps a B1 message for the error summary so the visitor knows what we left out.
 import re
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from core.widget_renderer import widget_renderer
@@ -25,6 +26,18 @@ SORT_CHOICES = [
 ]
 # The page's Dutch words for sorting, and the search contract's English ones.
 SORT_TO_QUERY = {"relevantie": "relevance", "afstand": "distance", "naam": "name"}
+
+
+class _Options(BaseChoiceIterator):
+    """A facet's (code, label) options as `facets.load_options()` gives them, once per index version. Django's
+    field and its widget take them as they are, where they would check and copy a plain list, every option,
+    twice for each filter on every search."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def __iter__(self):
+        return iter(self.pairs)
 
 
 class FilterChoiceField(forms.MultipleChoiceField):
@@ -109,7 +122,7 @@ class SearchForm(forms.Form):
         self.filter_names = facets.names()
         for facet in facets.FACETS:
             self.fields[facet.name] = FilterChoiceField(
-                label=facet.label, choices=options.get(facet.name, ())
+                label=facet.label, choices=_Options(options.get(facet.name, ()))
             )
 
     def clean_postcode(self):
