@@ -54,6 +54,9 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
+# Remembered too: the inbox asks it for each row on every visit, and the first rows are the latest, often by
+# months (a day costs about half a microsecond).
+@lru_cache(maxsize=4096)
 def working_days_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end`; negative when `end` lies before `start`."""
     if end < start:
