@@ -23,12 +23,26 @@ def url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+_KEY_MARKER = "9081726354"  # a number no URL of the site holds otherwise
+
+
+def url_per_key(name: str):
+    """`url(name, key)` for every row of a list at the cost of one reverse, for a URL with one whole-number
+    key: `{% set melding_url = url_per_key("backoffice:melding") %}`, then `melding_url(item.pk)`. The inbox
+    links every row and every nazorg call, and Django's reverse costs about 30 us each time."""
+    before, found, after = reverse(name, args=[int(_KEY_MARKER)]).partition(_KEY_MARKER)
+    if not found:
+        raise ValueError(f"{name} does not take its key in its path")
+    return lambda key: f"{before}{int(key)}{after}"
+
+
 def environment(**options) -> Environment:
     options.pop("autoescape", None)  # always on, as in Django's templates
     env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
     env.globals.update(
         url=url,
+        url_per_key=url_per_key,
         query_with=pass_context(query_with),
         filter_options=filter_options,
         deadline=deadline,
