@@ -1,6 +1,8 @@
 """Turning search hits into what the pages show, with a fixed number of queries whatever the page size."""
 
+import itertools
 import math
+import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -8,6 +10,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
 from ..models import Capaciteit, Contact, Term, Voorziening, VoorzieningOpLocatie
+from ..search import versions
 from ..search.geo import haversine_km
 from ..templatetags.kaart_tags import euro, wijk_namen
 
@@ -95,19 +98,15 @@ def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> lis
     if not hits:
         return []
     ids = [hit.id for hit in hits]
-    by_id, wijk_ids = {}, {}
-    for values in _page_values(ids):  # a row per wijk of a voorziening, or one with "wijken" None
-        by_id.setdefault(values["pk"], values)
-        if values["wijken"] is not None:
-            wijk_ids.setdefault(values["pk"], []).append(values["wijken"])
-    wijk_names = _wijk_names(wijk_ids, wijken)
+    by_id = _page_values(ids)
+    wijk_names = _wijk_names({pk: wijk_ids for pk, (_values, wijk_ids) in by_id.items()}, wijken)
     capaciteit = _capaciteit_by_voorziening(ids) if professional else {}
     labels = _ChoiceLabels()
     rows = []
     for hit in hits:
-        values = by_id.get(hit.id)
-        if values is None:
+        if hit.id not in by_id:
             continue
+        values = by_id[hit.id][0]
         rows.append(
             ResultRow(
                 number=first_number + len(rows),
@@ -131,10 +130,45 @@ def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> lis
     return rows
 
 
-def _page_values(ids):
-    """The columns a result shows, with the keys of its wijken: one query instead of a second one on the
-    link table, which cost as much again. Its pin on the map comes with the hit: the search index has the
-    locations, and asking the database for the first one cost two subqueries, half of this page's rows."""
+# The columns of the results, remembered per process until the kaart changes (the index token of
+# search/versions.py, which every change of a voorziening, its organisation, a wijk or a term renews once
+# it is indexed): searches made anew show the same voorzieningen again and again, and building the query
+# for a page of them cost a sixth of the page. The results show what the index found, so they change with
+# it. At most ROWS_REMEMBERED voorzieningen; past that the oldest half is forgotten.
+ROWS_REMEMBERED = 20_000
+_remembering = threading.Lock()
+
+
+def _page_values(ids) -> dict:
+    """Per voorziening of `ids` the database still has: (the columns a result shows, its wijken's keys)."""
+    remembered = versions.once_per_token("result columns", dict)
+    found = {pk: remembered[pk] for pk in ids if pk in remembered}
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        read = _read_page_values(missing)
+        found.update(read)
+        with _remembering:
+            if len(remembered) + len(read) > ROWS_REMEMBERED:
+                for pk in list(itertools.islice(remembered, len(remembered) // 2)):
+                    del remembered[pk]
+            remembered.update(read)
+    return found
+
+
+def _read_page_values(ids) -> dict:
+    """The columns with the keys of the wijken: one query instead of a second one on the link table, which
+    cost as much again. A result's pin on the map comes with the hit: the search index has the locations,
+    and asking the database for the first one cost two subqueries, half of this page's rows."""
+    read = {}
+    for values in _page_columns(ids):  # a row per wijk of a voorziening, or one with "wijken" None
+        wijk = values.pop("wijken")
+        wijk_ids = read.setdefault(values["pk"], (values, []))[1]
+        if wijk is not None:
+            wijk_ids.append(wijk)
+    return read
+
+
+def _page_columns(ids):
     return (
         Voorziening.objects.filter(pk__in=ids)
         .order_by()

@@ -348,6 +348,40 @@ def test_search_query_count_does_not_grow_with_the_data(client, db, kaart, profe
     assert queries() == at_ten
 
 
+def _result_columns_read(client, params) -> int:
+    """How often the search page asks the database for the columns of its results (a fresh page each time)."""
+    caches["view_pages"].clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(SEARCH, params).status_code == 200
+    return sum('"socialekaart_voorziening"."summary"' in query["sql"] for query in captured)
+
+
+def test_results_read_their_columns_once_per_index_version_and_show_a_change(
+    client, indexed, django_capture_on_commit_callbacks
+):
+    assert _result_columns_read(client, {"q": "huishouding"}) == 1
+    assert _result_columns_read(client, {"q": "huishouding", "sort": "naam"}) == 0  # remembered
+    indexed.huishouding.name = "Hulp bij het poetsen"
+    with django_capture_on_commit_callbacks(execute=True):
+        indexed.huishouding.save()  # indexed once committed, which renews the index token
+    assert _result_columns_read(client, {"q": "huishouding"}) == 1
+    page = html(client.get(SEARCH, {"q": "poetsen"}))
+    assert "Hulp bij het poetsen" in page and "Hulp in de huishouding" not in page
+
+
+def test_results_stay_right_when_the_oldest_remembered_are_forgotten(client, indexed, monkeypatch):
+    from socialekaart.search import versions
+    from socialekaart.views import results
+
+    searches = [{"thema": code} for code in indexed.thema] + [{"postcode": "3911AB"}]
+    pages = [html(client.get(SEARCH, {**params, "fresh": "1"})) for params in searches]
+    versions.bump()  # nothing remembered
+    monkeypatch.setattr(results, "ROWS_REMEMBERED", 3)
+    for params, expected in zip(searches * 2, pages * 2, strict=True):
+        caches["view_pages"].clear()
+        assert html(client.get(SEARCH, {**params, "fresh": "1"})) == expected
+
+
 # --- suggestions ---------------------------------------------------------------------------------------
 
 
