@@ -89,8 +89,8 @@ class ResultSummary:
 
 
 def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> list[ResultRow]:
-    """Like result_rows, but with only what the search page shows, in one lean query (two for a
-    professional).
+    """Like result_rows, but with only what the search page shows, in one lean query for the results not
+    remembered yet (and one for a professional's capacity).
 
     `wijken` are all wijken by name (the page has them already): a result's wijken come as keys, and their
     names from that list instead of loading Wijk rows again.
