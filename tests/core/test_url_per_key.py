@@ -11,4 +11,3 @@ def test_each_key_gets_the_url_reverse_gives(name):
     url_for = url_per_key(name)
     for key in (1, 7, 42, 9081726354, 123456789012):
         assert url_for(key) == reverse(name, args=[key])
-
