@@ -142,7 +142,8 @@ _remembering = threading.Lock()
 def _page_values(ids) -> dict:
     """Per voorziening of `ids` the database still has: (the columns a result shows, its wijken's keys)."""
     remembered = versions.once_per_token("result columns", dict)
-    found = {pk: remembered[pk] for pk in ids if pk in remembered}
+    # One look-up per key (`get`): another thread may forget a key between a test and a read.
+    found = {pk: values for pk in ids if (values := remembered.get(pk)) is not None}
     missing = [pk for pk in ids if pk not in found]
     if missing:
         read = _read_page_values(missing)
