@@ -76,7 +76,8 @@ def test_kaart_search_form_matches_django_templates(data):
     django_own = SearchForm(data, options={}, renderer=get_default_renderer())
     assert ours.renderer is widget_renderer
     if data:
-        ours.is_valid(), django_own.is_valid()
+        ours.is_valid()
+        django_own.is_valid()
     assert rendered(ours) == [_django_select(html) for html in rendered(django_own)]
 
 
@@ -102,5 +103,6 @@ def test_inbox_filters_match_django_templates(data):
     django_own = InboxFilterForm(data, renderer=get_default_renderer())
     assert ours.renderer is widget_renderer
     if data:
-        ours.is_valid(), django_own.is_valid()
+        ours.is_valid()
+        django_own.is_valid()
     assert rendered(ours) == [_django_select(html) for html in rendered(django_own)]
