@@ -7,7 +7,7 @@ but only collects, per imported object, and `flush()` writes everything in one g
 
 Each imported object is read as a unit (`with writer.unit():`): what a unit collected is kept only when
 the object is read without rejection, so a rejected service leaves nothing behind; what is still written
-at once (terms, wijken and organisaties: few rows) is written in a savepoint that is then rolled back.
+at once (terms and wijken: few rows) is written in a savepoint that is then rolled back.
 Bulk statements send no signals, so `flush()` hands the changed voorzieningen to the search index itself.
 """
 
@@ -20,12 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import signals
-from ..models import Contact, Locatie, Openingstijd, Voorziening, VoorzieningOpLocatie
+from ..models import Contact, Locatie, Openingstijd, Organisatie, Voorziening, VoorzieningOpLocatie
 from .report import Rejected
 from .writer import VOORZIENING_FIELDS, KaartWriter
 
 CHUNK = 500
 RELATIONS = ("themas", "doelgroepen", "wijken")
+ORGANISATIE_FIELDS = ("name", "description", "website", "email", "phone")
 LOCATIE_FIELDS = (
     "organisatie",
     "name",
@@ -46,6 +47,7 @@ class Collected:
     """What one unit, or the whole import so far, will write. Per voorziening the last reading counts,
     as when each one was saved in turn."""
 
+    organisaties: dict = field(default_factory=dict)  # pk -> Organisatie to insert or update
     locaties: dict = field(default_factory=dict)  # pk -> Locatie to insert or update
     voorzieningen: dict = field(default_factory=dict)  # pk -> Voorziening to insert or update
     relations: dict = field(default_factory=dict)  # voorziening pk -> {relation: [objects]}
@@ -53,7 +55,7 @@ class Collected:
     locations: dict = field(default_factory=dict)  # voorziening pk -> [{"id", "locatie", "openingstijden"}]
 
     def merge(self, other: Collected) -> None:
-        for name in ("locaties", "voorzieningen", "relations", "contacts", "locations"):
+        for name in ("organisaties", "locaties", "voorzieningen", "relations", "contacts", "locations"):
             getattr(self, name).update(getattr(other, name))
 
 
@@ -69,6 +71,7 @@ class BulkWriter(KaartWriter):
         fields = VOORZIENING_FIELDS | {"organisatie"}
         self.stored = {pk: _values(obj, fields) for pk, obj in self.voorzieningen.items()}
         self.stored |= {pk: _values(obj, LOCATIE_FIELDS) for pk, obj in self.locaties.items()}
+        self.stored |= {pk: _values(obj, ORGANISATIE_FIELDS) for pk, obj in self.organisaties.items()}
         self.professional_contacts = set(
             Contact.objects.filter(voor_professionals=True).values_list("pk", flat=True)
         )
@@ -84,6 +87,10 @@ class BulkWriter(KaartWriter):
         try:
             yield
         except BaseException:
+            for pk, organisatie in self.current.organisaties.items():
+                if pk not in self.stored and pk not in self.kept.organisaties:  # new in this unit: forget it
+                    self.organisaties.pop(pk, None)
+                    self.organisatie_slugs.pop(organisatie.slug, None)
             self.current = Collected()
             if self.savepoint:
                 transaction.savepoint_rollback(self.savepoint)
@@ -107,6 +114,13 @@ class BulkWriter(KaartWriter):
         yield
 
     # -- collecting
+
+    def organisatie(self, pk, name: str, **fields) -> Organisatie:
+        organisatie = self.prepare_organisatie(pk, name, fields)[0]
+        if _changed(organisatie, self.stored.get(organisatie.pk)):
+            self.current.organisaties[organisatie.pk] = organisatie
+        self.organisaties[organisatie.pk] = self.organisatie_slugs[organisatie.slug] = organisatie
+        return organisatie
 
     def locatie(self, pk, organisatie, **fields) -> Locatie:
         locatie = (self.current.locaties.get(pk) or self.locaties.get(pk)) if pk else None
@@ -146,12 +160,15 @@ class BulkWriter(KaartWriter):
     def flush(self) -> None:
         """Write everything the kept units collected, and queue the changed voorzieningen for the index."""
         kept = self.kept
+        _save(list(kept.organisaties.values()), self.stored)
         _save(list(kept.locaties.values()), self.stored)
         _save(list(kept.voorzieningen.values()), self.stored)
         stored = [pk for pk in kept.voorzieningen if pk in self.stored]
+        changed_organisaties = [pk for pk in kept.organisaties if pk in self.stored]
         now = timezone.now()
-        for chunk in _chunks(stored):  # saved again, as each save did: "laatst gewijzigd" is now
-            Voorziening.objects.filter(pk__in=chunk).update(updated_at=now)
+        for model, pks in ((Organisatie, changed_organisaties), (Voorziening, stored)):
+            for chunk in _chunks(pks):  # saved again, as each save did: "laatst gewijzigd" is now
+                model.objects.filter(pk__in=chunk).update(updated_at=now)
         self._write_relations(kept.relations, stored)
         self._write_contacts(kept.contacts, stored)
         self._write_locations(kept.locations, stored)
@@ -163,6 +180,11 @@ class BulkWriter(KaartWriter):
                 for pk in VoorzieningOpLocatie.objects.filter(locatie_id__in=chunk).values_list(
                     "voorziening_id", flat=True
                 )
+            )
+        for chunk in _chunks(changed_organisaties):  # the name of its organisation is in the index
+            ids.update(
+                str(pk)
+                for pk in Voorziening.objects.filter(organisatie_id__in=chunk).values_list("pk", flat=True)
             )
         signals.reindex_later(ids)
 

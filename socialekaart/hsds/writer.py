@@ -161,33 +161,30 @@ class KaartWriter:
         return wijk
 
     def organisatie(self, pk, name: str, **fields) -> Organisatie:
+        organisatie, changed = self.prepare_organisatie(pk, name, fields)
+        if changed:
+            with self.saving():
+                organisatie.save()
+        self.organisaties[organisatie.pk] = self.organisatie_slugs[organisatie.slug] = organisatie
+        return organisatie
+
+    def prepare_organisatie(self, pk, name: str, fields: dict) -> tuple[Organisatie, bool]:
+        """The organisatie with id `pk`, else with this name's slug, else a new one, with the fields set
+        but not saved; returns (organisatie, whether it is new or changed)."""
         name = (name or "").strip()
         if not name:
             raise Rejected("De organisatie heeft geen naam.")
         slug = slugify(name)[:200] or "organisatie"
         organisatie = (self.organisaties.get(pk) if pk else None) or self.organisatie_slugs.get(slug)
-        fields = {key: value for key, value in fields.items() if value is not None}
-        if organisatie is None:
-            organisatie = Organisatie(
-                **({"id": pk} if pk else {}), slug=self._free_slug(slug), name=name[:200]
-            )
-            for key, value in fields.items():
+        changed = organisatie is None
+        if changed:
+            organisatie = Organisatie(**({"id": pk} if pk else {}), slug=self._free_slug(slug))
+        wanted = {"name": name[:200], **{key: value for key, value in fields.items() if value is not None}}
+        for key, value in wanted.items():
+            if getattr(organisatie, key) != value:
                 setattr(organisatie, key, value)
-            with self.saving():
-                organisatie.save()
-        else:
-            changed = {
-                key: value
-                for key, value in {"name": name[:200], **fields}.items()
-                if getattr(organisatie, key) != value
-            }
-            if changed:
-                for key, value in changed.items():
-                    setattr(organisatie, key, value)
-                with self.saving():
-                    organisatie.save()
-        self.organisaties[organisatie.pk] = self.organisatie_slugs[organisatie.slug] = organisatie
-        return organisatie
+                changed = True
+        return organisatie, changed
 
     def _free_slug(self, slug: str) -> str:
         candidate, number = slug, 2

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 
 from socialekaart.hsds import importer
 from socialekaart.models import Contact, Locatie, Organisatie, Term, Voorziening, VoorzieningOpLocatie
+from socialekaart.search import SearchQuery, get_backend
 
 from .factories import TermFactory
 
@@ -130,6 +131,37 @@ def test_a_rejected_copy_of_a_service_does_not_hide_the_change_of_the_next_copy(
     output = run("import_hsds", write(tmp_path, [broken, renamed]))
     assert "Bijgewerkte voorzieningen: 1" in output and "Niet ingelezen: 1" in output
     assert Voorziening.objects.get(pk=data["id"]).name == "Rolstoelpool Lindewaard"
+
+
+def test_a_renamed_organisation_is_saved_and_its_voorzieningen_are_found_by_the_new_name(
+    tmp_path, db, django_capture_on_commit_callbacks
+):
+    data = service()
+    with django_capture_on_commit_callbacks(execute=True):
+        run("import_hsds", write(tmp_path, [data]))
+    before = Organisatie.objects.get(pk=data["organization"]["id"]).updated_at
+    renamed = {**data["organization"], "name": "Zorgcooperatie Waterkant"}  # in a file without the service
+    with django_capture_on_commit_callbacks(execute=True):  # the index is brought up to date at commit
+        run("import_hsds", write(tmp_path, {"organizations": [renamed]}))
+    organisatie = Organisatie.objects.get(pk=data["organization"]["id"])
+    assert organisatie.name == "Zorgcooperatie Waterkant" and organisatie.updated_at > before
+    assert Organisatie.objects.count() == 1
+    found = get_backend().search(SearchQuery(text="Zorgcooperatie"))
+    assert [str(pk) for pk in found.ids] == [data["id"]]
+
+
+def test_an_organisation_rejected_for_its_location_is_not_used_by_a_later_service(tmp_path, db):
+    organisation = {
+        "id": str(uuid4()),
+        "name": "Buurtzorg Oost",
+        "locations": [{"id": str(uuid4()), "name": "Kantoor", "latitude": 123.0, "longitude": 5.1}],
+    }
+    data = service(organization_id=organisation["id"])
+    del data["organization"]
+    output = run("import_hsds", write(tmp_path, {"organizations": [organisation], "services": [data]}))
+    assert "Organisatie 1 (Buurtzorg Oost): Een coördinaat van een locatie klopt niet." in output
+    assert "De organisatie van deze service staat niet in het bestand" in output
+    assert counts() == (0, 0, 0, 0, 0, 0)
 
 
 def test_reimport_moves_a_voorziening_to_the_themes_and_hours_of_the_file(tmp_path, db):
