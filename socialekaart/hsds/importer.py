@@ -67,15 +67,18 @@ def read_hsds(path) -> dict:
 
 def _check_depth(data) -> None:
     """Refuse the whole file when it nests deeper than HSDS does (only lists and objects nest)."""
-    stack = [(data, 1)] if isinstance(data, dict | list) else []
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise BrokenFile(
-                f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
-            )
-        items = value.values() if isinstance(value, dict) else value
-        stack += [(item, depth + 1) for item in items if isinstance(item, dict | list)]
+    level = [data] if isinstance(data, dict | list) else []  # the lists and objects at one depth
+    for _depth in range(MAX_DEPTH):
+        level = [
+            item
+            for value in level
+            for item in (value.values() if isinstance(value, dict) else value)
+            if isinstance(item, dict | list)
+        ]
+    if level:
+        raise BrokenFile(
+            f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
+        )
 
 
 def _check_values(data) -> None:
