@@ -190,18 +190,24 @@ class BulkWriter(KaartWriter):
 
     @staticmethod
     def _write_relations(relations: dict, stored: list) -> None:
+        """Only the rows that differ: a re-import of a file in which little changed writes little."""
         for name in RELATIONS:
             relation = getattr(Voorziening, name)
             through = relation.through
-            source, target = relation.field.m2m_field_name(), relation.field.m2m_reverse_field_name()
+            source = f"{relation.field.m2m_field_name()}_id"
+            target = f"{relation.field.m2m_reverse_field_name()}_id"
+            wanted = dict.fromkeys(
+                (pk, item.pk) for pk, chosen in relations.items() for item in chosen.get(name, ())
+            )
+            existing = {}  # (voorziening, term or wijk) -> the row's pk
             for chunk in _chunks(stored):
-                through.objects.filter(**{f"{source}_id__in": chunk}).delete()
+                rows = through.objects.filter(**{f"{source}__in": chunk}).values_list("pk", source, target)
+                existing.update({(voorziening, item): pk for pk, voorziening, item in rows})
+            gone = [pk for pair, pk in existing.items() if pair not in wanted]
+            for chunk in _chunks(gone):
+                through.objects.filter(pk__in=chunk).delete()
             through.objects.bulk_create(
-                [
-                    through(**{f"{source}_id": pk, f"{target}_id": item.pk})
-                    for pk, wanted in relations.items()
-                    for item in dict.fromkeys(wanted.get(name, ()))
-                ],
+                [through(**{source: pk, target: item}) for pk, item in wanted if (pk, item) not in existing],
                 batch_size=CHUNK,
             )
 

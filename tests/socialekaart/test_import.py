@@ -164,6 +164,30 @@ def test_an_organisation_rejected_for_its_location_is_not_used_by_a_later_servic
     assert counts() == (0, 0, 0, 0, 0, 0)
 
 
+def test_a_reimport_rewrites_only_the_relations_that_changed(tmp_path, db):
+    data = service()
+    data["attributes"].append(
+        {"taxonomy_term": {"taxonomy": "doelgroep", "code": "ouderen", "name": "Ouderen"}}
+    )
+    path = write(tmp_path, [data])
+    run("import_hsds", path)
+    themas, doelgroepen = Voorziening.themas.through, Voorziening.doelgroepen.through
+
+    def rows():
+        return {model: set(model.objects.values_list("pk", flat=True)) for model in (themas, doelgroepen)}
+
+    before = rows()
+    run("import_hsds", path)
+    assert rows() == before
+    data["attributes"][0] = {"taxonomy_term": {"taxonomy": "thema", "code": "vervoer", "name": "Vervoer"}}
+    run("import_hsds", write(tmp_path, [data]))
+    after = rows()
+    assert after[doelgroepen] == before[doelgroepen] and after[themas].isdisjoint(before[themas])
+    voorziening = Voorziening.objects.get(pk=data["id"])
+    assert [t.code for t in voorziening.themas.all()] == ["vervoer"]
+    assert [t.code for t in voorziening.doelgroepen.all()] == ["ouderen"]
+
+
 def test_reimport_moves_a_voorziening_to_the_themes_and_hours_of_the_file(tmp_path, db):
     data = service()
     run("import_hsds", write(tmp_path, [data]))
