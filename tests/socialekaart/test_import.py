@@ -1,6 +1,7 @@
 """Importing HSDS JSON and the CSV template: idempotent, a dry run, every rejected row with its reason,
 and nothing half-imported when a file is broken."""
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -262,6 +263,14 @@ def test_a_crash_halfway_rolls_everything_back(tmp_path, db, monkeypatch):
 def test_missing_file_is_a_clear_error(tmp_path, db):
     with pytest.raises(CommandError, match="bestaat niet"):
         run("import_hsds", tmp_path / "nergens.json")
+
+
+def test_the_garbage_collector_works_again_after_an_import_even_a_broken_one(tmp_path, db):
+    run("import_hsds", write(tmp_path, [service()]))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(CommandError, match="geen geldige JSON"):
+        run("import_hsds", write(tmp_path, "{"))
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 # --- CSV ------------------------------------------------------------------------------------------------
