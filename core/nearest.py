@@ -16,6 +16,7 @@ from core.search_text import normalise, stem
 MIN_WORD = 3
 MIN_PART = 4  # letters a word needs before it counts as part of a compound
 TRIGRAM_SIMILARITY = 0.45
+REMEMBERED_WORDS = 10_000  # typed words whose near known words nearest_in keeps, per dict it is given
 _WORD = re.compile(r"\w+", re.UNICODE)
 _IGNORED = frozenset(
     [
@@ -76,13 +77,22 @@ def nearest(query: str, candidates: list[tuple[object, str]], limit: int = 6) ->
     return nearest_in(query, [(item, words(text)) for item, text in candidates], limit)
 
 
-def nearest_in(query: str, candidates: list[tuple[object, set[str]]], limit: int = 6) -> tuple[list, bool]:
-    """Like nearest, with each candidate's words already split by `words` (to reuse for many queries)."""
+def nearest_in(
+    query: str, candidates: list[tuple[object, set[str]]], limit: int = 6, remembered: dict | None = None
+) -> tuple[list, bool]:
+    """Like nearest, with each candidate's words already split by `words` (to reuse for many queries).
+    `remembered`: a dict kept beside the candidates, where the known words near each typed word are kept for
+    the next query (people type the same words again)."""
     typed = words(query)
-    # Each typed word is compared once with each distinct known word, not again for every candidate that
-    # shares it (themes share many words).
-    vocabulary = set().union(*(known for _item, known in candidates))
-    near = {word: {other for other in vocabulary if is_near(word, other)} for word in typed}
+    remembered = {} if remembered is None else remembered
+    if len(remembered) > REMEMBERED_WORDS:
+        remembered.clear()
+    near = {}
+    for word in typed:
+        found = remembered.get(word)
+        if found is None:
+            found = remembered[word] = _near_words(word, candidates)
+        near[word] = found
     scored = []
     for position, (item, known) in enumerate(candidates):
         score = sum(1 for word in typed if not near[word].isdisjoint(known))
@@ -91,3 +101,10 @@ def nearest_in(query: str, candidates: list[tuple[object, set[str]]], limit: int
     if not scored:
         return [item for item, _known in candidates], False
     return [item for _score, _position, item in sorted(scored, key=lambda row: row[:2])[:limit]], True
+
+
+def _near_words(word: str, candidates: list[tuple[object, set[str]]]) -> frozenset[str]:
+    # Compared once with each distinct known word, not again for every candidate that shares it (themes
+    # share many words).
+    vocabulary = set().union(*(known for _item, known in candidates))
+    return frozenset(other for other in vocabulary if is_near(word, other))

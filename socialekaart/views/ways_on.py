@@ -13,7 +13,8 @@ SITE_SEARCH = "/zoeken/"
 def nearest_themas(query: str) -> tuple[list[Term], bool]:
     """The kaart's themes whose name, description or synonyms are closest to the query, and whether any is
     near at all (if not: every theme)."""
-    return nearest.nearest_in(query, versions.once_per_token("thema words", _thema_candidates))
+    candidates = versions.once_per_token("thema words", _thema_candidates)
+    return nearest.nearest_in(query, candidates, remembered=versions.once_per_token("near thema words", dict))
 
 
 def _thema_candidates() -> list[tuple[Term, set[str]]]:

@@ -1,4 +1,5 @@
-from core.nearest import is_near, nearest, words
+from core import nearest as nearest_module
+from core.nearest import is_near, nearest, nearest_in, words
 
 THEMES = [
     ("vervoer", "Vervoer: taxi, regiotaxi en rolstoelbus"),
@@ -32,3 +33,28 @@ def test_nothing_near_gives_every_theme_in_order():
 
 def test_words_leave_out_short_words_numbers_and_little_words():
     assert words("Hulp bij de 3 klussen, 2024 en WMO") == {"hulp", "klussen", "wmo"}
+
+
+def test_remembered_near_words_give_the_same_answer_and_spare_the_comparisons(monkeypatch):
+    candidates = [(item, words(text)) for item, text in THEMES]
+    queries = ["maaltijd koffie", "regiotaxx", "xqzwv", "maaltijd", "klussen maaltijd", "koffie"]
+    remembered = {}
+    assert [nearest_in(q, candidates, remembered=remembered) for q in queries] == [
+        nearest(q, THEMES) for q in queries
+    ]
+    compared = []
+    monkeypatch.setattr(nearest_module, "is_near", lambda typed, known: compared.append(typed) or False)
+    assert nearest_in("koffie maaltijd", candidates, remembered=remembered)[0] == ["ontmoeting", "maaltijden"]
+    assert compared == []  # both words were typed before
+    nearest_in("rolstoel", candidates, remembered=remembered)
+    assert set(compared) == {"rolstoel"}
+
+
+def test_the_remembered_words_are_forgotten_past_their_limit(monkeypatch):
+    monkeypatch.setattr(nearest_module, "REMEMBERED_WORDS", 2)
+    candidates = [(item, words(text)) for item, text in THEMES]
+    remembered = {}
+    for query in ["taxi", "koffie", "maaltijd", "wonen"]:
+        nearest_in(query, candidates, remembered=remembered)
+        assert len(remembered) <= 3
+    assert nearest_in("maaltijd", candidates, remembered=remembered) == nearest("maaltijd", THEMES)
