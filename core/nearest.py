@@ -87,12 +87,14 @@ def nearest_in(
     remembered = {} if remembered is None else remembered
     if len(remembered) > REMEMBERED_WORDS:
         remembered.clear()
-    near = {}
-    for word in typed:
-        found = remembered.get(word)
-        if found is None:
-            found = remembered[word] = _near_words(word, candidates)
-        near[word] = found
+    near = {word: remembered.get(word) for word in typed}  # one look-up each: another thread may clear it
+    new = [word for word, known in near.items() if known is None]
+    if new:
+        # Each new word is compared once with each distinct known word, not again for every candidate that
+        # shares it (themes share many words).
+        vocabulary = set().union(*(known for _item, known in candidates))
+        for word in new:
+            near[word] = remembered[word] = frozenset(other for other in vocabulary if is_near(word, other))
     scored = []
     for position, (item, known) in enumerate(candidates):
         score = sum(1 for word in typed if not near[word].isdisjoint(known))
@@ -101,10 +103,3 @@ def nearest_in(
     if not scored:
         return [item for item, _known in candidates], False
     return [item for _score, _position, item in sorted(scored, key=lambda row: row[:2])[:limit]], True
-
-
-def _near_words(word: str, candidates: list[tuple[object, set[str]]]) -> frozenset[str]:
-    # Compared once with each distinct known word, not again for every candidate that shares it (themes
-    # share many words).
-    vocabulary = set().union(*(known for _item, known in candidates))
-    return frozenset(other for other in vocabulary if is_near(word, other))

@@ -83,36 +83,27 @@ IN_PYTHON = {
 }
 
 
+def _from_site_renderer(name: str) -> property:
+    """One of BaseRenderer's settings, as the site's form renderer has it."""
+    return property(lambda self: getattr(get_default_renderer(), name))
+
+
 class PythonWidgetRenderer(BaseRenderer):
     """A form opts in with `default_renderer = widget_renderer`; not site-wide, as Wagtail's admin widgets
     have templates of their own."""
 
-    def _default(self):
-        return get_default_renderer()
-
-    @property
-    def form_template_name(self):
-        return self._default().form_template_name
-
-    @property
-    def formset_template_name(self):
-        return self._default().formset_template_name
-
-    @property
-    def field_template_name(self):
-        return self._default().field_template_name
-
-    @property
-    def bound_field_class(self):
-        return self._default().bound_field_class
+    form_template_name = _from_site_renderer("form_template_name")
+    formset_template_name = _from_site_renderer("formset_template_name")
+    field_template_name = _from_site_renderer("field_template_name")
+    bound_field_class = _from_site_renderer("bound_field_class")
 
     def get_template(self, template_name):
-        return self._default().get_template(template_name)
+        return get_default_renderer().get_template(template_name)
 
     def render(self, template_name, context, request=None):
         write = IN_PYTHON.get(template_name)
         if write is None or request is not None:
-            return self._default().render(template_name, context, request=request)
+            return get_default_renderer().render(template_name, context, request=request)
         return write(context["widget"])
 
 

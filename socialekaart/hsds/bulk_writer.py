@@ -14,7 +14,7 @@ Bulk statements send no signals, so `flush()` hands the changed voorzieningen to
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.db import transaction
 from django.utils import timezone
@@ -55,8 +55,8 @@ class Collected:
     locations: dict = field(default_factory=dict)  # voorziening pk -> [{"id", "locatie", "openingstijden"}]
 
     def merge(self, other: Collected) -> None:
-        for name in ("organisaties", "locaties", "voorzieningen", "relations", "contacts", "locations"):
-            getattr(self, name).update(getattr(other, name))
+        for each in fields(self):
+            getattr(self, each.name).update(getattr(other, each.name))
 
 
 class BulkWriter(KaartWriter):
