@@ -109,12 +109,16 @@ def test_the_site_search_finds_what_people_mean(demo):
     check("site search (database)", site_rankings())
 
 
+# The node ranks the same documents whichever database they come from: the Elasticsearch measurements run
+# once, in the SQLite run (`slow`).
+@pytest.mark.slow
 def test_the_kaart_on_elasticsearch_finds_what_people_mean(demo, elasticsearch):
     backend = get_backend("elasticsearch")
     backend.rebuild()
     check("sociale kaart (Elasticsearch)", kaart_rankings(backend))
 
 
+@pytest.mark.slow
 def test_the_site_search_on_elasticsearch_finds_what_people_mean(demo, elasticsearch):
     """With ELASTICSEARCH_URL set, Wagtail searches the pages on Elasticsearch (config.settings.base)."""
     backends = wagtail_elasticsearch_backends(elasticsearch, settings.ELASTICSEARCH_INDEX_PREFIX)
@@ -123,7 +127,7 @@ def test_the_site_search_on_elasticsearch_finds_what_people_mean(demo, elasticse
         check("site search (Elasticsearch)", site_rankings())
 
 
-@pytest.mark.parametrize("backend_name", ["database", "elasticsearch"])
+@pytest.mark.parametrize("backend_name", ["database", pytest.param("elasticsearch", marks=pytest.mark.slow)])
 def test_did_you_mean_offers_only_words_of_the_vocabulary(request, demo, backend_name):
     if backend_name == "elasticsearch":
         request.getfixturevalue("elasticsearch")
