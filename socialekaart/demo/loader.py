@@ -4,6 +4,7 @@ so running it again updates the same rows instead of adding new ones."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
 from datetime import time, timedelta
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from django.utils.text import slugify
 from core import vocabulary as search_vocabulary
 
 from .. import signals
+from ..hsds.bulk_writer import LOCATIE_FIELDS, RELATIONS
 from ..models import (
     AanbiederAccount,
     Capaciteit,
@@ -32,6 +34,7 @@ from ..models import (
     WijkPostcode,
 )
 from ..permissions import ensure_groups, ensure_professionals_group
+from ..tasks import schedule_capacity_reminders
 from . import gemeente
 from .aanbod import ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
 from .taxonomy import DOELGROEPEN, THEMAS, starting_synonyms
@@ -41,6 +44,15 @@ EDITOR_USERNAME = "redacteur-kaart"
 PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts): sees the professional kaart
 AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie"}  # offered at people's homes: no location
 CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
+# The fields the demo sets, and so updates in a row that is already there ("laatst gewijzigd" too, as a save).
+VOORZIENING_FIELDS = (
+    *("organisatie", "name", "slug", "summary", "description", "toegang", "kosten", "kosten_bedrag"),
+    *("kosten_toelichting", "aanmelden_telefoon", "aanmelden_email", "aanmelden_url", "aanmelden_inloop"),
+    *("aanmelden_toelichting", "talen", "leeftijd_min", "leeftijd_max", "status", "laatst_gecontroleerd"),
+    *("hele_gemeente", "beperkte_plaatsen", "updated_at"),
+)
+CONTACT_FIELDS = ("voorziening", "name", "rol", "telefoon", "email", "voor_professionals")
+CAPACITEIT_FIELDS = ("status", "wachttijd_weken", "bijgewerkt_op")
 
 
 def stable_id(*parts) -> uuid.UUID:
@@ -160,10 +172,23 @@ def _offers(organisaties) -> list[tuple[Soort, Organisatie, int]]:
     return offers
 
 
+@dataclass
+class _Rows:
+    """The demo's voorzieningen and what hangs on them, collected in memory and written by `_write` in a few
+    bulk statements (the saves one by one cost some thirty queries per voorziening, with their signals)."""
+
+    voorzieningen: list = field(default_factory=list)
+    links: dict = field(default_factory=lambda: {relation: {} for relation in RELATIONS})  # -> {pk: [ids]}
+    contacts: list = field(default_factory=list)
+    locaties: dict = field(default_factory=dict)  # pk -> Locatie; a shared one: the last reading counts
+    op_locaties: dict = field(default_factory=dict)  # (voorziening pk, locatie pk) -> (stable id, hours)
+    capaciteit: list = field(default_factory=list)
+
+
 def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
     today = timezone.localdate()
     now = timezone.now()
-    result, used_names = [], set()
+    rows, used_names = _Rows(), set()
     for n, (soort, organisatie, wijk_index) in enumerate(_offers(organisaties)):
         wijk = wijken[wijk_index]
         if "{wijk}" in soort.name:
@@ -181,118 +206,176 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             status = Voorziening.Status.TIJDELIJK_GESLOTEN
         elif n % 71 == 70:
             status = Voorziening.Status.GESTOPT
-        voorziening, _ = Voorziening.objects.update_or_create(
+        voorziening = Voorziening(
             id=stable_id("voorziening", slug),
-            defaults={
-                "organisatie": organisatie,
-                "name": name,
-                "slug": slug,
-                "summary": soort.summary,
-                "description": soort.description,
-                "toegang": soort.toegang,
-                "kosten": soort.kosten,
-                "kosten_bedrag": Decimal(soort.kosten_bedrag) if soort.kosten_bedrag else None,
-                "kosten_toelichting": soort.kosten_toelichting,
-                "aanmelden_telefoon": organisatie.phone,
-                "aanmelden_email": organisatie.email,
-                "aanmelden_url": f"{organisatie.website}/aanmelden" if n % 3 == 0 else "",
-                "aanmelden_inloop": soort.inloop,
-                "aanmelden_toelichting": (
-                    "Bel of mail ons. Wij bellen u binnen een week terug."
-                    if soort.toegang == "vrij"
-                    else "U hebt eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
-                ),
-                "talen": list(soort.talen),
-                "leeftijd_min": soort.leeftijd[0],
-                "leeftijd_max": soort.leeftijd[1],
-                "status": status,
-                "laatst_gecontroleerd": today - timedelta(days=(n * 11) % 300),
-                "hele_gemeente": soort.hele_gemeente,
-                "beperkte_plaatsen": soort.beperkte_plaatsen,
-            },
+            organisatie=organisatie,
+            name=name,
+            slug=slug,
+            summary=soort.summary,
+            description=soort.description,
+            toegang=soort.toegang,
+            kosten=soort.kosten,
+            kosten_bedrag=Decimal(soort.kosten_bedrag) if soort.kosten_bedrag else None,
+            kosten_toelichting=soort.kosten_toelichting,
+            aanmelden_telefoon=organisatie.phone,
+            aanmelden_email=organisatie.email,
+            aanmelden_url=f"{organisatie.website}/aanmelden" if n % 3 == 0 else "",
+            aanmelden_inloop=soort.inloop,
+            aanmelden_toelichting=(
+                "Bel of mail ons. Wij bellen u binnen een week terug."
+                if soort.toegang == "vrij"
+                else "U hebt eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
+            ),
+            talen=list(soort.talen),
+            leeftijd_min=soort.leeftijd[0],
+            leeftijd_max=soort.leeftijd[1],
+            status=status,
+            laatst_gecontroleerd=today - timedelta(days=(n * 11) % 300),
+            hele_gemeente=soort.hele_gemeente,
+            beperkte_plaatsen=soort.beperkte_plaatsen,
         )
-        voorziening.themas.set([terms[f"thema:{code}"] for code in soort.themas])
-        voorziening.doelgroepen.set([terms[f"doelgroep:{code}"] for code in soort.doelgroepen])
+        rows.voorzieningen.append(voorziening)
         covered = [] if soort.hele_gemeente else [wijk, wijken[(wijk_index + 1) % len(wijken)]][: 1 + n % 2]
-        voorziening.wijken.set(covered)
-        _contacts(voorziening, organisatie, n)
+        rows.links["themas"][voorziening.pk] = [terms[f"thema:{code}"].pk for code in soort.themas]
+        rows.links["doelgroepen"][voorziening.pk] = [terms[f"doelgroep:{c}"].pk for c in soort.doelgroepen]
+        rows.links["wijken"][voorziening.pk] = [each.pk for each in covered]
+        rows.contacts += _contacts(voorziening, organisatie, n)
         if soort.key not in AAN_HUIS:
-            _location(voorziening, organisatie, soort, wijk_index, wijk, n)
+            _location(rows, voorziening, organisatie, soort, wijk_index, wijk, n)
         if soort.beperkte_plaatsen:
             for m, capacity_wijk in enumerate(covered or wijken[:3]):
                 age = CAPACITY_AGES_DAYS[(n + m) % len(CAPACITY_AGES_DAYS)]
                 status = ["ja", "beperkt", "nee"][(n + m) % 3]
-                Capaciteit.objects.update_or_create(
-                    voorziening=voorziening,
-                    wijk=capacity_wijk,
-                    defaults={
-                        "status": status,
-                        "wachttijd_weken": None if status == "ja" else 2 + (n + m) % 8,
-                        "bijgewerkt_op": now - timedelta(days=age, hours=(n * 5) % 24),
-                    },
+                rows.capaciteit.append(
+                    Capaciteit(
+                        voorziening=voorziening,
+                        wijk=capacity_wijk,
+                        status=status,
+                        wachttijd_weken=None if status == "ja" else 2 + (n + m) % 8,
+                        bijgewerkt_op=now - timedelta(days=age, hours=(n * 5) % 24),
+                    )
                 )
-        result.append(voorziening)
-    return result
+    _write(rows)
+    return rows.voorzieningen
 
 
-def _contacts(voorziening, organisatie, n) -> None:
-    Contact.objects.update_or_create(
-        id=stable_id("contact", voorziening.slug, "inwoners"),
-        defaults={
-            "voorziening": voorziening,
-            "name": "Aanmelding en informatie",
-            "rol": "Balie",
-            "telefoon": organisatie.phone,
-            "email": organisatie.email,
-            "voor_professionals": False,
-        },
-    )
-    Contact.objects.update_or_create(
-        id=stable_id("contact", voorziening.slug, "professionals"),
-        defaults={
-            "voorziening": voorziening,
-            "name": "Verwijzers en professionals",
-            "rol": "Zorgcoördinator",
-            "telefoon": _phone(organisatie.slug, offset=n + 1),
-            "email": f"verwijzers@{organisatie.slug}.example",
-            "voor_professionals": True,
-        },
-    )
+def _contacts(voorziening, organisatie, n) -> list[Contact]:
+    return [
+        Contact(
+            id=stable_id("contact", voorziening.slug, "inwoners"),
+            voorziening=voorziening,
+            name="Aanmelding en informatie",
+            rol="Balie",
+            telefoon=organisatie.phone,
+            email=organisatie.email,
+            voor_professionals=False,
+        ),
+        Contact(
+            id=stable_id("contact", voorziening.slug, "professionals"),
+            voorziening=voorziening,
+            name="Verwijzers en professionals",
+            rol="Zorgcoördinator",
+            telefoon=_phone(organisatie.slug, offset=n + 1),
+            email=f"verwijzers@{organisatie.slug}.example",
+            voor_professionals=True,
+        ),
+    ]
 
 
-def _location(voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
+def _location(rows: _Rows, voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
     demo = gemeente.WIJKEN[wijk_index]
     postcodes = sorted(demo.streets)
     postcode = postcodes[n % len(postcodes)]
     street = demo.streets[postcode]
     town = "Raveld" if postcode.startswith("3924") else demo.town
-    locatie, _ = Locatie.objects.update_or_create(
+    locatie = Locatie(
         id=stable_id("locatie", organisatie.slug, wijk.slug),
-        defaults={
-            "organisatie": organisatie,
-            "name": f"{organisatie.name}, {street}",
-            "straat": street,
-            "huisnummer": str(1 + (n * 7) % 80),
-            "postcode": f"{postcode[:4]} {postcode[4:]}",
-            "plaats": town,
-            "wijk": wijk,
-            "latitude": round(demo.centre[0] + ((n * 37) % 21 - 10) * 0.0004, 6),
-            "longitude": round(demo.centre[1] + ((n * 53) % 21 - 10) * 0.0006, 6),
-            **accessibility(n),
-        },
+        organisatie=organisatie,
+        name=f"{organisatie.name}, {street}",
+        straat=street,
+        huisnummer=str(1 + (n * 7) % 80),
+        postcode=f"{postcode[:4]} {postcode[4:]}",
+        plaats=town,
+        wijk=wijk,
+        latitude=round(demo.centre[0] + ((n * 37) % 21 - 10) * 0.0004, 6),
+        longitude=round(demo.centre[1] + ((n * 53) % 21 - 10) * 0.0006, 6),
+        **accessibility(n),
     )
-    op_locatie, _ = VoorzieningOpLocatie.objects.update_or_create(
-        voorziening=voorziening, locatie=locatie, defaults={"id": stable_id("oplocatie", voorziening.slug)}
+    rows.locaties[locatie.pk] = locatie
+    hours = {(day, time.fromisoformat(start), time.fromisoformat(end)) for day, start, end in soort.schedule}
+    rows.op_locaties[voorziening.pk, locatie.pk] = (stable_id("oplocatie", voorziening.slug), hours)
+
+
+def _write(rows: _Rows) -> None:
+    """Every row inserted, or updated where it exists (by its stable id or its unique fields); links and
+    opening hours made equal to the demo's. Bulk statements send no signals: `load` pauses the search
+    index's anyway (the command rebuilds the index), and the capacity reminders are started here."""
+    _upsert(Voorziening, rows.voorzieningen, VOORZIENING_FIELDS)
+    pks = [voorziening.pk for voorziening in rows.voorzieningen]
+    for relation, wanted in rows.links.items():
+        _set_links(relation, pks, wanted)
+    _upsert(Contact, rows.contacts, CONTACT_FIELDS)
+    _upsert(Locatie, list(rows.locaties.values()), LOCATIE_FIELDS)
+    VoorzieningOpLocatie.objects.bulk_create(
+        [
+            VoorzieningOpLocatie(id=pk, voorziening_id=voorziening, locatie_id=locatie)
+            for (voorziening, locatie), (pk, _) in rows.op_locaties.items()
+        ],
+        ignore_conflicts=True,  # already there: kept with its own id
     )
-    wanted = {(day, time.fromisoformat(start), time.fromisoformat(end)) for day, start, end in soort.schedule}
-    existing = {(row.weekdag, row.open_van, row.open_tot): row for row in op_locatie.openingstijden.all()}
-    for key, row in existing.items():
-        if key not in wanted:
-            row.delete()
+    stored = VoorzieningOpLocatie.objects.filter(voorziening__in=pks).values_list(
+        "voorziening", "locatie", "pk"
+    )
+    op_locatie_pk = {(voorziening, locatie): pk for voorziening, locatie, pk in stored}
+    _set_hours({op_locatie_pk[key]: hours for key, (_, hours) in rows.op_locaties.items()})
+    _upsert(Capaciteit, rows.capaciteit, CAPACITEIT_FIELDS, unique_fields=["voorziening", "wijk"])
+    if rows.capaciteit:
+        transaction.on_commit(schedule_capacity_reminders)  # as the first saved capacity does
+
+
+def _upsert(model, objects, fields, unique_fields=("id",)) -> None:
+    """Insert, or update these fields where a row with the same unique fields exists (what
+    update_or_create did, one statement per 500 rows)."""
+    model.objects.bulk_create(
+        objects,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=unique_fields,
+        update_fields=fields,
+    )
+
+
+def _set_links(relation: str, pks, wanted: dict) -> None:
+    """The voorzieningen's links in one relation made equal to `wanted` ({voorziening pk: [target pks]}),
+    as `.set()` does: those no longer wanted deleted, the missing ones inserted."""
+    field = Voorziening._meta.get_field(relation)
+    through, source, target = field.remote_field.through, field.m2m_column_name(), field.m2m_reverse_name()
+    stored = list(through.objects.filter(**{f"{source}__in": pks}).values_list("pk", source, target))
+    links = {(voorziening, other) for voorziening, others in wanted.items() for other in others}
+    through.objects.filter(pk__in=[pk for pk, *link in stored if tuple(link) not in links]).delete()
+    present = {tuple(link) for _, *link in stored}
+    through.objects.bulk_create(
+        [through(**{source: voorziening, target: other}) for voorziening, other in links - present]
+    )
+
+
+def _set_hours(wanted: dict) -> None:
+    """Each op_locatie's opening hours made equal to `wanted` ({pk: {(weekdag, van, tot)}})."""
+    stored = list(
+        Openingstijd.objects.filter(op_locatie__in=list(wanted)).values_list(
+            "pk", "op_locatie", "weekdag", "open_van", "open_tot"
+        )
+    )
+    Openingstijd.objects.filter(
+        pk__in=[pk for pk, op, *hour in stored if tuple(hour) not in wanted[op]]
+    ).delete()
+    present = {(op, *hour) for _, op, *hour in stored}
     Openingstijd.objects.bulk_create(
         [
-            Openingstijd(op_locatie=op_locatie, weekdag=d, open_van=s, open_tot=e)
-            for d, s, e in wanted - set(existing)
+            Openingstijd(op_locatie_id=op, weekdag=day, open_van=start, open_tot=end)
+            for op, hours in wanted.items()
+            for day, start, end in hours
+            if (op, day, start, end) not in present
         ]
     )
 

@@ -47,6 +47,8 @@ def test_the_demo_covers_every_thema_and_wijk(demo):
     assert all(option.count > 0 for option in results.facets["wijk"])
     assert all(option.count > 0 for option in results.facets["thema"])
     assert not Organisatie.objects.filter(voorzieningen__isnull=True).exists()
+    assert not Voorziening.objects.filter(hele_gemeente=False, wijken__isnull=True).exists()
+    assert not Voorziening.objects.filter(themas__isnull=True).exists()
 
 
 def test_every_postcode_has_a_wijk_and_a_centre(demo):
@@ -96,6 +98,25 @@ def test_loading_twice_changes_nothing(demo):
         model.objects.count() for model in (Voorziening, Organisatie, Contact, Openingstijd, Capaciteit)
     ] == counts
     assert set(Voorziening.objects.values_list("pk", flat=True)) == ids
+
+
+def test_loading_again_puts_back_what_was_changed_and_keeps_the_rest(demo):
+    voorziening = Voorziening.objects.filter(wijken__isnull=False, op_locaties__isnull=False).first()
+    wijken, themas = set(voorziening.wijken.all()), set(voorziening.themas.all())
+    op_locatie = voorziening.op_locaties.get()
+    hours = set(op_locatie.openingstijden.values_list("weekdag", "open_van", "open_tot"))
+    voorziening.wijken.clear()
+    voorziening.themas.add(Term.objects.exclude(pk__in=[t.pk for t in themas]).filter(vocabulary="thema")[0])
+    op_locatie.openingstijden.first().delete()
+    Openingstijd.objects.create(op_locatie=op_locatie, weekdag=7, open_van="06:00", open_tot="07:00")
+    Voorziening.objects.filter(pk=voorziening.pk).update(name="Iets anders", created_at=timezone.now())
+    created_at = Voorziening.objects.get(pk=voorziening.pk).created_at
+    call_command("load_demo_kaart", "--accounts", stdout=io.StringIO())
+    voorziening.refresh_from_db()
+    assert set(voorziening.wijken.all()) == wijken and set(voorziening.themas.all()) == themas
+    assert set(op_locatie.openingstijden.values_list("weekdag", "open_van", "open_tot")) == hours
+    assert voorziening.name != "Iets anders"
+    assert voorziening.created_at == created_at  # kept, as a save keeps it
 
 
 def test_the_demo_is_searchable_right_after_loading(demo):
