@@ -309,7 +309,8 @@ def _location(rows: _Rows, voorziening, organisatie, soort, wijk_index, wijk, n)
 def _write(rows: _Rows) -> None:
     """Every row inserted, or updated where it exists (by its stable id or its unique fields); links and
     opening hours made equal to the demo's. Bulk statements send no signals: `load` pauses the search
-    index's anyway (the command rebuilds the index), and the capacity reminders are started here."""
+    index's anyway (the command rebuilds the index), the capacity reminders are started here, and Wagtail's
+    reference index (an object's "usage" in the admin) gets no rows for them, as with the HSDS import."""
     _upsert(Voorziening, rows.voorzieningen, VOORZIENING_FIELDS)
     pks = [voorziening.pk for voorziening in rows.voorzieningen]
     for relation, wanted in rows.links.items():
