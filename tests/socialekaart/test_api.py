@@ -106,7 +106,7 @@ def ids(page):
 # --- Root and OpenAPI -----------------------------------------------------------------------------------
 
 
-def test_root_tells_version_profile_and_openapi(client, db):
+def test_root_tells_version_profile_and_openapi(client, kaart):  # not an empty kaart's answer
     data = get(client, "").json()
     assert data["version"] == "3.0"
     assert data["profile"].startswith("https://")
@@ -335,7 +335,7 @@ def test_bad_parameters_give_a_400_that_names_the_parameter(client, api_kaart, p
     assert parameter in body["message"]
 
 
-def test_a_parameter_given_twice_is_refused(client, db):
+def test_a_parameter_given_twice_is_refused(client, kaart):  # not an empty kaart's answer
     response = client.get("/api/hsds/services?page=1&page=2")
     assert response.status_code == 400
     assert "één keer" in response.json()["message"]
@@ -348,7 +348,7 @@ def test_bad_location_parameters_give_a_400(client, api_kaart, params):
     assert get(client, "service_at_locations", **params).status_code == 400
 
 
-def test_only_get_is_allowed(client, db):
+def test_only_get_is_allowed(client, kaart):  # not an empty kaart's answer
     assert client.post("/api/hsds/services").status_code == 405
 
 

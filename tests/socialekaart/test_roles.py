@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 
 from socialekaart.permissions import ensure_professionals_group
 from socialekaart.search import get_backend
+from socialekaart.views.access import is_professional
 
 from .factories import AanbiederAccountFactory, ContactFactory, UserFactory
 
@@ -112,3 +113,11 @@ def test_demo_load_puts_a_professional_in_the_professionals_group(db):
     _accounts({})
     user = Group.objects.get(name="Professionals").user_set.get()
     assert user.username == PROFESSIONAL_USERNAME
+
+
+@pytest.mark.parametrize(
+    ("attributes", "expected"),
+    [({"is_staff": True}, True), ({}, False), ({"is_active": False, "is_staff": True}, False)],
+)
+def test_who_is_a_professional(db, attributes, expected):
+    assert is_professional(UserFactory(username="iemand", **attributes)) is expected

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from socialekaart.models import Voorziening
 from socialekaart.search import FacetOption, SearchResults, SearchUnavailable, get_backend
-from socialekaart.views.access import is_professional
 
 from .factories import (
     CapaciteitFactory,
@@ -401,7 +400,7 @@ def test_suggestions_never_fail(client, indexed, text):
     assert "suggestions" in response.json()
 
 
-def test_suggestions_empty_when_search_is_down(client, db, monkeypatch):
+def test_suggestions_empty_when_search_is_down(client, kaart, monkeypatch):  # words it would suggest
     use_backend(monkeypatch, FakeBackend(error=SearchUnavailable("down")))
     assert client.get("/sociale-kaart/suggesties/", {"q": "schoon"}).json()["suggestions"] == []
 
@@ -569,14 +568,6 @@ def test_unavailable_search_is_not_cached(client, indexed, monkeypatch):
     assert "Zoeken lukt nu even niet" not in html(again)
 
 
-@pytest.mark.parametrize(
-    ("attributes", "expected"),
-    [({"is_staff": True}, True), ({}, False), ({"is_active": False, "is_staff": True}, False)],
-)
-def test_who_is_a_professional(db, attributes, expected):
-    assert is_professional(UserFactory(username="iemand", **attributes)) is expected
-
-
 def test_status_notices(client, kaart):
     kaart.cafe.status = Voorziening.Status.TIJDELIJK_GESLOTEN
     kaart.cafe.save()
@@ -585,7 +576,7 @@ def test_status_notices(client, kaart):
     assert "Deze hulp is gestopt." in gestopt
 
 
-def test_unknown_slug_is_404(client, db):
+def test_unknown_slug_is_404(client, kaart):  # voorzieningen, none by this name
     assert client.get("/sociale-kaart/bestaat-niet/").status_code == 404
 
 
