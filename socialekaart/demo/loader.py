@@ -18,18 +18,16 @@ from django.utils.text import slugify
 from core import vocabulary as search_vocabulary
 
 from .. import signals
-from ..hsds.bulk_writer import LOCATIE_FIELDS, RELATIONS
+from ..hsds.bulk_writer import LOCATIE_FIELDS, write_locations, write_relations
 from ..models import (
     AanbiederAccount,
     Capaciteit,
     Contact,
     Locatie,
-    Openingstijd,
     Organisatie,
     Synoniemgroep,
     Term,
     Voorziening,
-    VoorzieningOpLocatie,
     Wijk,
     WijkPostcode,
 )
@@ -178,10 +176,10 @@ class _Rows:
     bulk statements (the saves one by one cost some thirty queries per voorziening, with their signals)."""
 
     voorzieningen: list = field(default_factory=list)
-    links: dict = field(default_factory=lambda: {relation: {} for relation in RELATIONS})  # -> {pk: [ids]}
+    relations: dict = field(default_factory=dict)  # pk -> {"themas" | "doelgroepen" | "wijken": [objects]}
     contacts: list = field(default_factory=list)
     locaties: dict = field(default_factory=dict)  # pk -> Locatie; a shared one: the last reading counts
-    op_locaties: dict = field(default_factory=dict)  # (voorziening pk, locatie pk) -> (stable id, hours)
+    locations: dict = field(default_factory=dict)  # pk -> [{"id", "locatie", "openingstijden"}]
     capaciteit: list = field(default_factory=list)
 
 
@@ -236,9 +234,11 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
         )
         rows.voorzieningen.append(voorziening)
         covered = [] if soort.hele_gemeente else [wijk, wijken[(wijk_index + 1) % len(wijken)]][: 1 + n % 2]
-        rows.links["themas"][voorziening.pk] = [terms[f"thema:{code}"].pk for code in soort.themas]
-        rows.links["doelgroepen"][voorziening.pk] = [terms[f"doelgroep:{c}"].pk for c in soort.doelgroepen]
-        rows.links["wijken"][voorziening.pk] = [each.pk for each in covered]
+        rows.relations[voorziening.pk] = {
+            "themas": [terms[f"thema:{code}"] for code in soort.themas],
+            "doelgroepen": [terms[f"doelgroep:{code}"] for code in soort.doelgroepen],
+            "wijken": covered,
+        }
         rows.contacts += _contacts(voorziening, organisatie, n)
         if soort.key not in AAN_HUIS:
             _location(rows, voorziening, organisatie, soort, wijk_index, wijk, n)
@@ -302,33 +302,27 @@ def _location(rows: _Rows, voorziening, organisatie, soort, wijk_index, wijk, n)
         **accessibility(n),
     )
     rows.locaties[locatie.pk] = locatie
-    hours = {(day, time.fromisoformat(start), time.fromisoformat(end)) for day, start, end in soort.schedule}
-    rows.op_locaties[voorziening.pk, locatie.pk] = (stable_id("oplocatie", voorziening.slug), hours)
+    hours = [
+        {"weekdag": day, "open_van": time.fromisoformat(start), "open_tot": time.fromisoformat(end)}
+        for day, start, end in soort.schedule
+    ]
+    rows.locations[voorziening.pk] = [
+        {"id": stable_id("oplocatie", voorziening.slug), "locatie": locatie, "openingstijden": hours}
+    ]
 
 
 def _write(rows: _Rows) -> None:
-    """Every row inserted, or updated where it exists (by its stable id or its unique fields); links and
-    opening hours made equal to the demo's. Bulk statements send no signals: `load` pauses the search
-    index's anyway (the command rebuilds the index), the capacity reminders are started here, and Wagtail's
-    reference index (an object's "usage" in the admin) gets no rows for them, as with the HSDS import."""
+    """Every row inserted, or updated where it exists (by its stable id or its unique fields); links,
+    locations and opening hours made equal to the demo's by the HSDS import's bulk writer. Bulk statements
+    send no signals: `load` pauses the search index's anyway (the command rebuilds the index), the capacity
+    reminders are started here, and Wagtail's reference index (an object's "usage" in the admin) gets no rows
+    for them, as with the HSDS import."""
     _upsert(Voorziening, rows.voorzieningen, VOORZIENING_FIELDS)
     pks = [voorziening.pk for voorziening in rows.voorzieningen]
-    for relation, wanted in rows.links.items():
-        _set_links(relation, pks, wanted)
+    write_relations(rows.relations, pks)
     _upsert(Contact, rows.contacts, CONTACT_FIELDS)
     _upsert(Locatie, list(rows.locaties.values()), LOCATIE_FIELDS)
-    VoorzieningOpLocatie.objects.bulk_create(
-        [
-            VoorzieningOpLocatie(id=pk, voorziening_id=voorziening, locatie_id=locatie)
-            for (voorziening, locatie), (pk, _) in rows.op_locaties.items()
-        ],
-        ignore_conflicts=True,  # already there: kept with its own id
-    )
-    stored = VoorzieningOpLocatie.objects.filter(voorziening__in=pks).values_list(
-        "voorziening", "locatie", "pk"
-    )
-    op_locatie_pk = {(voorziening, locatie): pk for voorziening, locatie, pk in stored}
-    _set_hours({op_locatie_pk[key]: hours for key, (_, hours) in rows.op_locaties.items()})
+    write_locations(rows.locations, pks)
     _upsert(Capaciteit, rows.capaciteit, CAPACITEIT_FIELDS, unique_fields=["voorziening", "wijk"])
     if rows.capaciteit:
         transaction.on_commit(schedule_capacity_reminders)  # as the first saved capacity does
@@ -343,41 +337,6 @@ def _upsert(model, objects, fields, unique_fields=("id",)) -> None:
         update_conflicts=True,
         unique_fields=unique_fields,
         update_fields=fields,
-    )
-
-
-def _set_links(relation: str, pks, wanted: dict) -> None:
-    """The voorzieningen's links in one relation made equal to `wanted` ({voorziening pk: [target pks]}),
-    as `.set()` does: those no longer wanted deleted, the missing ones inserted."""
-    field = Voorziening._meta.get_field(relation)
-    through, source, target = field.remote_field.through, field.m2m_column_name(), field.m2m_reverse_name()
-    stored = list(through.objects.filter(**{f"{source}__in": pks}).values_list("pk", source, target))
-    links = {(voorziening, other) for voorziening, others in wanted.items() for other in others}
-    through.objects.filter(pk__in=[pk for pk, *link in stored if tuple(link) not in links]).delete()
-    present = {tuple(link) for _, *link in stored}
-    through.objects.bulk_create(
-        [through(**{source: voorziening, target: other}) for voorziening, other in links - present]
-    )
-
-
-def _set_hours(wanted: dict) -> None:
-    """Each op_locatie's opening hours made equal to `wanted` ({pk: {(weekdag, van, tot)}})."""
-    stored = list(
-        Openingstijd.objects.filter(op_locatie__in=list(wanted)).values_list(
-            "pk", "op_locatie", "weekdag", "open_van", "open_tot"
-        )
-    )
-    Openingstijd.objects.filter(
-        pk__in=[pk for pk, op, *hour in stored if tuple(hour) not in wanted[op]]
-    ).delete()
-    present = {(op, *hour) for _, op, *hour in stored}
-    Openingstijd.objects.bulk_create(
-        [
-            Openingstijd(op_locatie_id=op, weekdag=day, open_van=start, open_tot=end)
-            for op, hours in wanted.items()
-            for day, start, end in hours
-            if (op, day, start, end) not in present
-        ]
     )
 
 

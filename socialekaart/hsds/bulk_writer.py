@@ -169,9 +169,9 @@ class BulkWriter(KaartWriter):
         for model, pks in ((Organisatie, changed_organisaties), (Voorziening, stored)):
             for chunk in _chunks(pks):  # saved again, as each save did: "laatst gewijzigd" is now
                 model.objects.filter(pk__in=chunk).update(updated_at=now)
-        self._write_relations(kept.relations, stored)
+        write_relations(kept.relations, stored)
         self._write_contacts(kept.contacts, stored)
-        self._write_locations(kept.locations, stored)
+        write_locations(kept.locations, stored)
         changed_places = [pk for pk in kept.locaties if pk in self.stored]
         ids = {str(pk) for pk in kept.voorzieningen}
         for chunk in _chunks(changed_places):
@@ -189,29 +189,6 @@ class BulkWriter(KaartWriter):
         signals.reindex_later(ids)
 
     @staticmethod
-    def _write_relations(relations: dict, stored: list) -> None:
-        """Only the rows that differ: a re-import of a file in which little changed writes little."""
-        for name in RELATIONS:
-            relation = getattr(Voorziening, name)
-            through = relation.through
-            source = f"{relation.field.m2m_field_name()}_id"
-            target = f"{relation.field.m2m_reverse_field_name()}_id"
-            wanted = dict.fromkeys(
-                (pk, item.pk) for pk, chosen in relations.items() for item in chosen.get(name, ())
-            )
-            existing = {}  # (voorziening, term or wijk) -> the row's pk
-            for chunk in _chunks(stored):
-                rows = through.objects.filter(**{f"{source}__in": chunk}).values_list("pk", source, target)
-                existing.update({(voorziening, item): pk for pk, voorziening, item in rows})
-            gone = [pk for pair, pk in existing.items() if pair not in wanted]
-            for chunk in _chunks(gone):
-                through.objects.filter(pk__in=chunk).delete()
-            through.objects.bulk_create(
-                [through(**{source: pk, target: item}) for pk, item in wanted if (pk, item) not in existing],
-                batch_size=CHUNK,
-            )
-
-    @staticmethod
     def _write_contacts(contacts: dict, stored: list) -> None:
         for chunk in _chunks(stored):
             Contact.objects.filter(voorziening_id__in=chunk, voor_professionals=False).delete()
@@ -222,42 +199,68 @@ class BulkWriter(KaartWriter):
             [row for rows, _fresh in contacts.values() for row in rows], batch_size=CHUNK
         )
 
-    @staticmethod
-    def _write_locations(locations: dict, stored: list) -> None:
-        """As KaartWriter.replace_locations for each voorziening: a location it keeps keeps its row."""
-        existing: dict = {}
+
+def write_relations(relations: dict, stored: list) -> None:
+    """The themes, doelgroepen and wijken of these voorzieningen ({pk: {relation: [objects]}}) made equal to
+    what they are given; `stored`: the voorzieningen that may have links already. Only the rows that differ
+    are written: a re-import of a file in which little changed writes little."""
+    for name in RELATIONS:
+        relation = getattr(Voorziening, name)
+        through = relation.through
+        source = f"{relation.field.m2m_field_name()}_id"
+        target = f"{relation.field.m2m_reverse_field_name()}_id"
+        wanted = dict.fromkeys(
+            (pk, item.pk) for pk, chosen in relations.items() for item in chosen.get(name, ())
+        )
+        existing = {}  # (voorziening, term or wijk) -> the row's pk
         for chunk in _chunks(stored):
-            for op in VoorzieningOpLocatie.objects.filter(voorziening_id__in=chunk):
-                existing.setdefault(op.voorziening_id, {})[op.locatie_id] = op
-        gone, new, renewed_hours, hours = [], [], [], []
-        for voorziening_pk, items in locations.items():
-            current = existing.get(voorziening_pk, {})
-            wanted = {item["locatie"].pk for item in items}
-            gone += [op.pk for locatie_pk, op in current.items() if locatie_pk not in wanted]
-            added = [
-                VoorzieningOpLocatie(
-                    **({"id": item["id"]} if item.get("id") else {}),
-                    voorziening_id=voorziening_pk,
-                    locatie=item["locatie"],
-                )
-                for item in items
-                if item["locatie"].pk not in current
-            ]
-            new += added
-            by_locatie = {**current, **{op.locatie_id: op for op in added}}
-            for item in items:
-                if "openingstijden" not in item:
-                    continue
-                op = by_locatie[item["locatie"].pk]
-                if item["locatie"].pk in current:
-                    renewed_hours.append(op.pk)
-                hours += [_openingstijd(op, t) for t in item["openingstijden"]]
+            rows = through.objects.filter(**{f"{source}__in": chunk}).values_list("pk", source, target)
+            existing.update({(voorziening, item): pk for pk, voorziening, item in rows})
+        gone = [pk for pair, pk in existing.items() if pair not in wanted]
         for chunk in _chunks(gone):
-            VoorzieningOpLocatie.objects.filter(pk__in=chunk).delete()
-        VoorzieningOpLocatie.objects.bulk_create(new, batch_size=CHUNK)
-        for chunk in _chunks(renewed_hours):
-            Openingstijd.objects.filter(op_locatie__in=chunk).delete()
-        Openingstijd.objects.bulk_create(hours, batch_size=CHUNK)
+            through.objects.filter(pk__in=chunk).delete()
+        through.objects.bulk_create(
+            [through(**{source: pk, target: item}) for pk, item in wanted if (pk, item) not in existing],
+            batch_size=CHUNK,
+        )
+
+
+def write_locations(locations: dict, stored: list) -> None:
+    """As KaartWriter.replace_locations for each voorziening ({pk: [{"id", "locatie", "openingstijden"}]}):
+    a location it keeps keeps its row; `stored`: the voorzieningen that may have locations already."""
+    existing: dict = {}
+    for chunk in _chunks(stored):
+        for op in VoorzieningOpLocatie.objects.filter(voorziening_id__in=chunk):
+            existing.setdefault(op.voorziening_id, {})[op.locatie_id] = op
+    gone, new, renewed_hours, hours = [], [], [], []
+    for voorziening_pk, items in locations.items():
+        current = existing.get(voorziening_pk, {})
+        wanted = {item["locatie"].pk for item in items}
+        gone += [op.pk for locatie_pk, op in current.items() if locatie_pk not in wanted]
+        added = [
+            VoorzieningOpLocatie(
+                **({"id": item["id"]} if item.get("id") else {}),
+                voorziening_id=voorziening_pk,
+                locatie=item["locatie"],
+            )
+            for item in items
+            if item["locatie"].pk not in current
+        ]
+        new += added
+        by_locatie = {**current, **{op.locatie_id: op for op in added}}
+        for item in items:
+            if "openingstijden" not in item:
+                continue
+            op = by_locatie[item["locatie"].pk]
+            if item["locatie"].pk in current:
+                renewed_hours.append(op.pk)
+            hours += [_openingstijd(op, t) for t in item["openingstijden"]]
+    for chunk in _chunks(gone):
+        VoorzieningOpLocatie.objects.filter(pk__in=chunk).delete()
+    VoorzieningOpLocatie.objects.bulk_create(new, batch_size=CHUNK)
+    for chunk in _chunks(renewed_hours):
+        Openingstijd.objects.filter(op_locatie__in=chunk).delete()
+    Openingstijd.objects.bulk_create(hours, batch_size=CHUNK)
 
 
 def _openingstijd(op_locatie, data: dict) -> Openingstijd:
