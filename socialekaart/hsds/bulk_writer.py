@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, fields
 from django.db import transaction
 from django.utils import timezone
 
+from core.bulk_insert import insert_new
+
 from .. import signals
 from ..models import Contact, Locatie, Openingstijd, Organisatie, Voorziening, VoorzieningOpLocatie
 from .report import Rejected
@@ -195,9 +197,7 @@ class BulkWriter(KaartWriter):
         renewed = [row.pk for rows, fresh in contacts.values() if not fresh for row in rows]
         for chunk in _chunks(renewed):
             Contact.objects.filter(pk__in=chunk, voor_professionals=False).delete()
-        Contact.objects.bulk_create(
-            [row for rows, _fresh in contacts.values() for row in rows], batch_size=CHUNK
-        )
+        insert_new([row for rows, _fresh in contacts.values() for row in rows])
 
 
 def write_relations(relations: dict, stored: list) -> None:
@@ -219,10 +219,7 @@ def write_relations(relations: dict, stored: list) -> None:
         gone = [pk for pair, pk in existing.items() if pair not in wanted]
         for chunk in _chunks(gone):
             through.objects.filter(pk__in=chunk).delete()
-        through.objects.bulk_create(
-            [through(**{source: pk, target: item}) for pk, item in wanted if (pk, item) not in existing],
-            batch_size=CHUNK,
-        )
+        insert_new([through(**{source: pk, target: it}) for pk, it in wanted if (pk, it) not in existing])
 
 
 def write_locations(locations: dict, stored: list) -> None:
@@ -257,10 +254,10 @@ def write_locations(locations: dict, stored: list) -> None:
             hours += [_openingstijd(op, t) for t in item["openingstijden"]]
     for chunk in _chunks(gone):
         VoorzieningOpLocatie.objects.filter(pk__in=chunk).delete()
-    VoorzieningOpLocatie.objects.bulk_create(new, batch_size=CHUNK)
+    insert_new(new)
     for chunk in _chunks(renewed_hours):
         Openingstijd.objects.filter(op_locatie__in=chunk).delete()
-    Openingstijd.objects.bulk_create(hours, batch_size=CHUNK)
+    insert_new(hours)
 
 
 def _openingstijd(op_locatie, data: dict) -> Openingstijd:
@@ -293,7 +290,7 @@ def _save(objects: list, stored: dict) -> None:
     if not objects:
         return
     manager = type(objects[0]).objects
-    manager.bulk_create([obj for obj in objects if obj.pk not in stored], batch_size=CHUNK)
+    insert_new([obj for obj in objects if obj.pk not in stored])
     changed = {obj.pk: _changed(obj, stored[obj.pk]) for obj in objects if obj.pk in stored}
     fields = sorted({name for names in changed.values() for name in names})
     if fields:
