@@ -7,11 +7,13 @@ written in bulk at the end (see bulk_writer.py).
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+import orjson
 from django.db import transaction
 
 from . import vocabularies
@@ -31,9 +33,9 @@ MAX_DEPTH = 32  # HSDS nests a service about 8 deep; far deeper is not HSDS, and
 def read_hsds(path) -> dict:
     """The file as {"organizations", "services", "taxonomy_terms"}; BrokenFile when it is not HSDS JSON."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:  # a byte-order mark in front is fine
-            text = handle.read()
-        data = json.loads(text)
+        with open(path, "rb") as handle:
+            raw = handle.read().removeprefix(codecs.BOM_UTF8)  # a byte-order mark in front is fine
+        data = _parse(raw)
     except FileNotFoundError:
         raise BrokenFile(f"Het bestand {path} bestaat niet.") from None
     except UnicodeDecodeError:
@@ -49,7 +51,7 @@ def read_hsds(path) -> dict:
             f"Het bestand is te diep genest (meer dan {MAX_DEPTH} lagen). Dit is geen HSDS-bestand."
         ) from None
     _check_depth(data)
-    if "\x00" in text or "\\u0000" in text:  # only then can a text hold a NUL character: find where
+    if b"\x00" in raw or b"\\u0000" in raw:  # only then can a text hold a NUL character: find where
         _check_values(data)
     if isinstance(data, dict) and "contents" in data:
         data = data["contents"]
@@ -63,6 +65,16 @@ def read_hsds(path) -> dict:
             raise BrokenFile(f"Dit is geen HSDS-bestand: '{key}' moet een lijst met objecten zijn.")
         data[key] = value
     return data
+
+
+def _parse(raw: bytes):
+    """orjson reads a valid file in half the time. What it refuses the standard library reads again: a file
+    that is no JSON, no UTF-8 or nested too deep gets its precise message, and what only orjson refuses
+    (NaN, a number beyond 64 bits) still reads as it always did."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw.decode("utf-8"))
 
 
 def _check_depth(data) -> None:
