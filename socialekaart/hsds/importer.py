@@ -70,7 +70,7 @@ def read_hsds(path) -> dict:
 def _parse(raw: bytes):
     """orjson reads a valid file in half the time. What it refuses the standard library reads again: a file
     that is no JSON, no UTF-8 or nested too deep gets its precise message, and what only orjson refuses
-    (NaN, a number beyond 64 bits) still reads as it always did."""
+    (NaN, a lone surrogate) still reads as it always did."""
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError:

@@ -71,3 +71,19 @@ def test_a_csv_with_a_byte_order_mark_from_a_spreadsheet_imports(tmp_path, kaart
     output = run("import_csv", path)
     assert "Nieuwe voorzieningen: 1" in output
     assert Voorziening.objects.filter(name="Klusdienst").exists()
+
+
+def test_json_that_only_python_reads_still_imports(tmp_path, db):
+    """NaN and a lone surrogate are JSON Python reads (as the import always did); the faster reader refuses
+    them, so the file is read again the old way."""
+    path = tmp_path / "kaart.json"
+    text = json.dumps([service(extra={"nan": "NAN", "half": "\ud800"})])
+    path.write_text(text.replace('"NAN"', "NaN"), encoding="utf-8")
+    assert "Nieuwe voorzieningen: 1" in run("import_hsds", path)
+    assert Voorziening.objects.get().name == "Rolstoelpool"
+
+
+def test_an_hsds_file_that_is_not_utf8_is_explained(tmp_path, kaart):
+    path = tmp_path / "kaart.json"
+    path.write_bytes(json.dumps([service(name="Café")], ensure_ascii=False).encode("latin-1"))
+    assert "geen tekst in UTF-8" in refused("import_hsds", path)
