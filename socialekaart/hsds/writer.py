@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from contextlib import nullcontext
 from datetime import time
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
@@ -45,6 +46,7 @@ VOORZIENING_FIELDS = {
     "beperkte_plaatsen",
 }
 MAX_LENGTH = {"name": 200, "summary": 300, "kosten_toelichting": 300, "aanmelden_telefoon": 30}
+MAX_AMOUNT = Decimal("999999.99")  # kosten_bedrag holds 8 digits, 2 of them after the point
 
 
 def as_uuid(value, what: str) -> uuid.UUID | None:
@@ -252,6 +254,9 @@ class KaartWriter:
                 raise Rejected(f"Het veld '{key}' is te lang: hoogstens {limit} tekens.")
         if not fields.get("name"):
             raise Rejected("De voorziening heeft geen naam.")
+        amount = fields.get("kosten_bedrag")
+        if amount is not None and not 0 <= amount <= MAX_AMOUNT:
+            raise Rejected(f"Het bedrag {amount} kan niet: een bedrag ligt tussen 0 en 999999,99 euro.")
 
     def find_voorziening(self, pk, slug: str, fields: dict) -> tuple[str, object]:
         """The slug the voorziening would get, and the pk of the one it updates (None: a new one)."""

@@ -318,6 +318,7 @@ CSV_HEADER = (
         ),
         ("Hulp,Org,Kort.,vrij,bedrag,,,,,", "Bij kosten 'bedrag' hoort een kosten_bedrag"),
         ("Hulp,Org,Kort.,vrij,bedrag,twaalf,,,,", "Het bedrag 'twaalf' klopt niet"),
+        ("Hulp,Org,Kort.,vrij,bedrag,2000000,,,,", "Het bedrag 2000000.00 kan niet"),
         ("Hulp,Org,Kort.,vrij,gratis,,bestaat-niet,,,", "De thema 'bestaat-niet' bestaat niet"),
         ("Hulp,Org,Kort.,vrij,gratis,,,geen-mail,,", "Het e-mailadres 'geen-mail' klopt niet."),
         ("Hulp,Org,Kort.,vrij,gratis,,,,Atlantis,", "De wijk 'Atlantis' bestaat niet"),

@@ -87,3 +87,13 @@ def test_an_hsds_file_that_is_not_utf8_is_explained(tmp_path, kaart):
     path = tmp_path / "kaart.json"
     path.write_bytes(json.dumps([service(name="Café")], ensure_ascii=False).encode("latin-1"))
     assert "geen tekst in UTF-8" in refused("import_hsds", path)
+
+
+@pytest.mark.parametrize("amount", [1_000_000, 10**9, -5])
+def test_an_amount_the_kaart_cannot_hold_rejects_only_its_service(tmp_path, db, amount):
+    """Beyond 999999,99 euro the database would refuse the whole import; below 0 is no price."""
+    costly = service(name="Te duur", cost_options=[{"option": "Bedrag", "amount": amount}])
+    output = run("import_hsds", write(tmp_path, [service(), costly]))
+    assert "Nieuwe voorzieningen: 1" in output and "Niet ingelezen: 1" in output
+    assert "kan niet: een bedrag ligt tussen 0 en 999999,99 euro" in output
+    assert Voorziening.objects.get().name == "Rolstoelpool"
