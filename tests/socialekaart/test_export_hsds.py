@@ -1,5 +1,6 @@
 """Export the whole kaart as HSDS JSON, then import it into an empty database: the same kaart."""
 
+import gc
 import json
 
 from socialekaart.models import Capaciteit, Organisatie, Term, Voorziening, Wijk
@@ -71,3 +72,8 @@ def test_export_to_stdout(capsys, api_kaart):
     out = StringIO()
     call_command("export_hsds", "-", stdout=out)
     assert json.loads(out.getvalue())["services"]
+
+
+def test_the_garbage_collector_works_again_after_an_export(tmp_path, api_kaart):
+    export(tmp_path)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
