@@ -23,14 +23,19 @@ def insert_new(objects: list, batch_size: int = 500) -> None:
     meta = model._meta
     for obj in objects:
         if obj.pk is None:
-            obj.pk = meta.pk.get_pk_value_on_save(obj)
-    made_by_database = objects[0].pk is None  # an AutoField: the column is left to the database
-    fields = [f for f in meta.concrete_fields if not (made_by_database and f.primary_key)]
-    quote = connection.ops.quote_name
-    statement = f"COPY {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:  # psycopg's COPY
-        for obj in objects:
-            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+            obj.pk = meta.pk.get_pk_value_on_save(obj)  # its default (uuid4, say); None for an AutoField
+    if keyed := [obj for obj in objects if obj.pk is not None]:
+        _copy(connection, meta.db_table, meta.concrete_fields, keyed)
+    if unkeyed := [obj for obj in objects if obj.pk is None]:  # the database makes their keys
+        _copy(connection, meta.db_table, [f for f in meta.concrete_fields if not f.primary_key], unkeyed)
     for obj in objects:
         obj._state.adding = False
         obj._state.db = alias
+
+
+def _copy(connection, table: str, fields: list, objects: list) -> None:
+    quote = connection.ops.quote_name
+    statement = f"COPY {quote(table)} ({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:  # psycopg's COPY
+        for obj in objects:
+            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])

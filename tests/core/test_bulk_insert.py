@@ -46,11 +46,17 @@ def test_the_rows_are_those_bulk_create_writes():
     assert not copied._state.adding  # saved, as bulk_create leaves it
 
 
-def test_a_primary_key_the_database_makes_is_left_to_it():
-    voorziening, thema = VoorzieningFactory(), TermFactory()
+def test_a_primary_key_the_database_makes_is_left_to_it_unless_one_is_given():
+    voorziening, made, given = VoorzieningFactory(), TermFactory(), TermFactory()
     link = Voorziening.themas.through
-    insert_new([link(voorziening_id=voorziening.pk, term_id=thema.pk)])
-    assert list(voorziening.themas.all()) == [thema]
+    insert_new(
+        [
+            link(voorziening_id=voorziening.pk, term_id=made.pk),
+            link(id=999, voorziening_id=voorziening.pk, term_id=given.pk),
+        ]
+    )
+    assert set(voorziening.themas.all()) == {made, given}
+    assert link.objects.get(term=given).pk == 999
 
 
 def test_nothing_to_insert_asks_nothing(django_assert_num_queries):
