@@ -225,15 +225,16 @@ def write_relations(relations: dict, stored: list) -> None:
 def write_locations(locations: dict, stored: list) -> None:
     """As KaartWriter.replace_locations for each voorziening ({pk: [{"id", "locatie", "openingstijden"}]}):
     a location it keeps keeps its row; `stored`: the voorzieningen that may have locations already."""
-    existing: dict = {}
+    existing: dict = {}  # voorziening pk -> {locatie pk: the pk of its row}, as values: no model objects
     for chunk in _chunks(stored):
-        for op in VoorzieningOpLocatie.objects.filter(voorziening_id__in=chunk):
-            existing.setdefault(op.voorziening_id, {})[op.locatie_id] = op
+        rows = VoorzieningOpLocatie.objects.filter(voorziening_id__in=chunk)
+        for voorziening_pk, locatie_pk, pk in rows.values_list("voorziening_id", "locatie_id", "pk"):
+            existing.setdefault(voorziening_pk, {})[locatie_pk] = pk
     gone, new, renewed_hours, hours = [], [], [], []
     for voorziening_pk, items in locations.items():
         current = existing.get(voorziening_pk, {})
         wanted = {item["locatie"].pk for item in items}
-        gone += [op.pk for locatie_pk, op in current.items() if locatie_pk not in wanted]
+        gone += [pk for locatie_pk, pk in current.items() if locatie_pk not in wanted]
         added = [
             VoorzieningOpLocatie(
                 **({"id": item["id"]} if item.get("id") else {}),
@@ -244,14 +245,14 @@ def write_locations(locations: dict, stored: list) -> None:
             if item["locatie"].pk not in current
         ]
         new += added
-        by_locatie = {**current, **{op.locatie_id: op for op in added}}
+        by_locatie = {**current, **{op.locatie_id: op.pk for op in added}}  # a new row has its key already
         for item in items:
             if "openingstijden" not in item:
                 continue
-            op = by_locatie[item["locatie"].pk]
+            op_pk = by_locatie[item["locatie"].pk]
             if item["locatie"].pk in current:
-                renewed_hours.append(op.pk)
-            hours += [_openingstijd(op, t) for t in item["openingstijden"]]
+                renewed_hours.append(op_pk)
+            hours += [_openingstijd(op_pk, t) for t in item["openingstijden"]]
     for chunk in _chunks(gone):
         VoorzieningOpLocatie.objects.filter(pk__in=chunk).delete()
     insert_new(new)
@@ -260,10 +261,10 @@ def write_locations(locations: dict, stored: list) -> None:
     insert_new(hours)
 
 
-def _openingstijd(op_locatie, data: dict) -> Openingstijd:
+def _openingstijd(op_locatie_pk, data: dict) -> Openingstijd:
     return Openingstijd(
         **({"id": data["id"]} if data.get("id") else {}),
-        op_locatie=op_locatie,
+        op_locatie_id=op_locatie_pk,
         weekdag=data["weekdag"],
         open_van=data["open_van"],
         open_tot=data["open_tot"],
