@@ -14,8 +14,8 @@ from socialekaart.hsds.report import BrokenFile
 @contextmanager
 def collector_paused():
     """Python's cyclic garbage collector off while a whole kaart is read into or built up in memory: millions
-    of objects, which each full collection would walk again (a fifth of the time). What the process held
-    before is frozen, so the collections after it do not walk that again either."""
+    of objects, which each full collection would walk again (a quarter of the export's time, a fifth of the
+    reading). What the process held before is frozen, so the collections after it do not walk that either."""
     gc.freeze()
     gc.disable()
     try:
