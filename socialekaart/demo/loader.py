@@ -18,7 +18,8 @@ from django.utils.text import slugify
 from core import vocabulary as search_vocabulary
 
 from .. import signals
-from ..hsds.bulk_writer import LOCATIE_FIELDS, write_locations, write_relations
+from ..hsds.bulk_writer import LOCATIE_FIELDS, write_relations
+from ..hsds.writer import write_locations
 from ..models import (
     AanbiederAccount,
     Capaciteit,

@@ -22,11 +22,10 @@ from django.utils import timezone
 from core.bulk_insert import insert_new
 
 from .. import signals
-from ..models import Contact, Locatie, Openingstijd, Organisatie, Voorziening, VoorzieningOpLocatie
+from ..models import Contact, Locatie, Organisatie, Voorziening, VoorzieningOpLocatie
 from .report import Rejected
-from .writer import VOORZIENING_FIELDS, KaartWriter
+from .writer import CHUNK, VOORZIENING_FIELDS, KaartWriter, chunks, write_locations
 
-CHUNK = 500
 RELATIONS = ("themas", "doelgroepen", "wijken")
 ORGANISATIE_FIELDS = ("name", "description", "website", "email", "phone")
 LOCATIE_FIELDS = (
@@ -169,21 +168,21 @@ class BulkWriter(KaartWriter):
         changed_organisaties = [pk for pk in kept.organisaties if pk in self.stored]
         now = timezone.now()
         for model, pks in ((Organisatie, changed_organisaties), (Voorziening, stored)):
-            for chunk in _chunks(pks):  # saved again, as each save did: "laatst gewijzigd" is now
+            for chunk in chunks(pks):  # saved again, as each save did: "laatst gewijzigd" is now
                 model.objects.filter(pk__in=chunk).update(updated_at=now)
         write_relations(kept.relations, stored)
         self._write_contacts(kept.contacts, stored)
         write_locations(kept.locations, stored)
         changed_places = [pk for pk in kept.locaties if pk in self.stored]
         ids = {str(pk) for pk in kept.voorzieningen}
-        for chunk in _chunks(changed_places):
+        for chunk in chunks(changed_places):
             ids.update(
                 str(pk)
                 for pk in VoorzieningOpLocatie.objects.filter(locatie_id__in=chunk).values_list(
                     "voorziening_id", flat=True
                 )
             )
-        for chunk in _chunks(changed_organisaties):  # the name of its organisation is in the index
+        for chunk in chunks(changed_organisaties):  # the name of its organisation is in the index
             ids.update(
                 str(pk)
                 for pk in Voorziening.objects.filter(organisatie_id__in=chunk).values_list("pk", flat=True)
@@ -192,10 +191,10 @@ class BulkWriter(KaartWriter):
 
     @staticmethod
     def _write_contacts(contacts: dict, stored: list) -> None:
-        for chunk in _chunks(stored):
+        for chunk in chunks(stored):
             Contact.objects.filter(voorziening_id__in=chunk, voor_professionals=False).delete()
         renewed = [row.pk for rows, fresh in contacts.values() if not fresh for row in rows]
-        for chunk in _chunks(renewed):
+        for chunk in chunks(renewed):
             Contact.objects.filter(pk__in=chunk, voor_professionals=False).delete()
         insert_new([row for rows, _fresh in contacts.values() for row in rows])
 
@@ -213,63 +212,13 @@ def write_relations(relations: dict, stored: list) -> None:
             (pk, item.pk) for pk, chosen in relations.items() for item in chosen.get(name, ())
         )
         existing = {}  # (voorziening, term or wijk) -> the row's pk
-        for chunk in _chunks(stored):
+        for chunk in chunks(stored):
             rows = through.objects.filter(**{f"{source}__in": chunk}).values_list("pk", source, target)
             existing.update({(voorziening, item): pk for pk, voorziening, item in rows})
         gone = [pk for pair, pk in existing.items() if pair not in wanted]
-        for chunk in _chunks(gone):
+        for chunk in chunks(gone):
             through.objects.filter(pk__in=chunk).delete()
         insert_new([through(**{source: pk, target: it}) for pk, it in wanted if (pk, it) not in existing])
-
-
-def write_locations(locations: dict, stored: list) -> None:
-    """As KaartWriter.replace_locations for each voorziening ({pk: [{"id", "locatie", "openingstijden"}]}):
-    a location it keeps keeps its row; `stored`: the voorzieningen that may have locations already."""
-    existing: dict = {}  # voorziening pk -> {locatie pk: the pk of its row}, as values: no model objects
-    for chunk in _chunks(stored):
-        rows = VoorzieningOpLocatie.objects.filter(voorziening_id__in=chunk)
-        for voorziening_pk, locatie_pk, pk in rows.values_list("voorziening_id", "locatie_id", "pk"):
-            existing.setdefault(voorziening_pk, {})[locatie_pk] = pk
-    gone, new, renewed_hours, hours = [], [], [], []
-    for voorziening_pk, items in locations.items():
-        current = existing.get(voorziening_pk, {})
-        wanted = {item["locatie"].pk for item in items}
-        gone += [pk for locatie_pk, pk in current.items() if locatie_pk not in wanted]
-        added = [
-            VoorzieningOpLocatie(
-                **({"id": item["id"]} if item.get("id") else {}),
-                voorziening_id=voorziening_pk,
-                locatie=item["locatie"],
-            )
-            for item in items
-            if item["locatie"].pk not in current
-        ]
-        new += added
-        by_locatie = {**current, **{op.locatie_id: op.pk for op in added}}  # a new row has its key already
-        for item in items:
-            if "openingstijden" not in item:
-                continue
-            op_pk = by_locatie[item["locatie"].pk]
-            if item["locatie"].pk in current:
-                renewed_hours.append(op_pk)
-            hours += [_openingstijd(op_pk, t) for t in item["openingstijden"]]
-    for chunk in _chunks(gone):
-        VoorzieningOpLocatie.objects.filter(pk__in=chunk).delete()
-    insert_new(new)
-    for chunk in _chunks(renewed_hours):
-        Openingstijd.objects.filter(op_locatie__in=chunk).delete()
-    insert_new(hours)
-
-
-def _openingstijd(op_locatie_pk, data: dict) -> Openingstijd:
-    return Openingstijd(
-        **({"id": data["id"]} if data.get("id") else {}),
-        op_locatie_id=op_locatie_pk,
-        weekdag=data["weekdag"],
-        open_van=data["open_van"],
-        open_tot=data["open_tot"],
-        toelichting=data.get("toelichting", "")[:200],
-    )
 
 
 def _values(obj, names) -> dict:
@@ -297,8 +246,3 @@ def _save(objects: list, stored: dict) -> None:
     if fields:
         updated = [obj for obj in objects if changed.get(obj.pk)]
         manager.bulk_update(updated, fields, batch_size=CHUNK)
-
-
-def _chunks(items: list):
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.text import slugify
 
+from core.bulk_insert import insert_new
+
 from ..models import (
     Contact,
     Locatie,
@@ -23,6 +25,8 @@ from ..models import (
     Wijk,
 )
 from .report import Rejected
+
+CHUNK = 500  # rows per statement where a statement takes a list of keys
 
 VOORZIENING_FIELDS = {
     "name",
@@ -309,43 +313,66 @@ class KaartWriter:
             for data in contacts
         ]
 
-    def replace_locations(
-        self, voorziening: Voorziening, op_locaties: list[dict], fresh: bool = False
-    ) -> None:
-        """[{"id", "locatie": Locatie, "openingstijden": [{"id", "weekdag", "open_van", "open_tot", ...}]}]"""
-        existing = {} if fresh else {o.locatie_id: o for o in voorziening.op_locaties.all()}
-        wanted = {item["locatie"].pk for item in op_locaties}
-        gone = [o.pk for locatie_id, o in existing.items() if locatie_id not in wanted]
-        if gone:
-            VoorzieningOpLocatie.objects.filter(pk__in=gone).delete()
-        new = [
+    def replace_locations(self, voorziening: Voorziening, op_locaties: list[dict], fresh: bool = False):
+        """The voorziening's locations made as given (see write_locations); `fresh`: it has none yet."""
+        write_locations({voorziening.pk: op_locaties}, [] if fresh else [voorziening.pk])
+
+
+def write_locations(locations: dict, stored: list) -> None:
+    """The locations of these voorzieningen ({pk: [{"id", "locatie": Locatie, "openingstijden": [{"id",
+    "weekdag", "open_van", "open_tot", "toelichting"}]}]}) made equal to what they are given: a location a
+    voorziening keeps keeps its row, and its opening hours are written anew when they are given. `stored`:
+    the voorzieningen that may have locations already. In a few statements for any number of them."""
+    existing: dict = {}  # voorziening pk -> {locatie pk: the pk of its row}, as values: no model objects
+    for chunk in chunks(stored):
+        rows = VoorzieningOpLocatie.objects.filter(voorziening_id__in=chunk)
+        for voorziening_pk, locatie_pk, pk in rows.values_list("voorziening_id", "locatie_id", "pk"):
+            existing.setdefault(voorziening_pk, {})[locatie_pk] = pk
+    gone, new, renewed_hours, hours = [], [], [], []
+    for voorziening_pk, items in locations.items():
+        current = existing.get(voorziening_pk, {})
+        wanted = {item["locatie"].pk for item in items}
+        gone += [pk for locatie_pk, pk in current.items() if locatie_pk not in wanted]
+        added = [
             VoorzieningOpLocatie(
                 **({"id": item["id"]} if item.get("id") else {}),
-                voorziening=voorziening,
+                voorziening_id=voorziening_pk,
                 locatie=item["locatie"],
             )
-            for item in op_locaties
-            if item["locatie"].pk not in existing
+            for item in items
+            if item["locatie"].pk not in current
         ]
-        VoorzieningOpLocatie.objects.bulk_create(new)
-        by_locatie = {**existing, **{o.locatie_id: o for o in new}}
-        with_hours = [item for item in op_locaties if "openingstijden" in item]
-        if not fresh and with_hours:
-            Openingstijd.objects.filter(
-                op_locatie__in=[by_locatie[i["locatie"].pk] for i in with_hours]
-            ).delete()
-        Openingstijd.objects.bulk_create(
-            Openingstijd(
-                **({"id": t["id"]} if t.get("id") else {}),
-                op_locatie=by_locatie[item["locatie"].pk],
-                weekdag=t["weekdag"],
-                open_van=t["open_van"],
-                open_tot=t["open_tot"],
-                toelichting=t.get("toelichting", "")[:200],
-            )
-            for item in with_hours
-            for t in item["openingstijden"]
-        )
+        new += added
+        by_locatie = {**current, **{op.locatie_id: op.pk for op in added}}  # a new row has its key already
+        for item in items:
+            if "openingstijden" not in item:
+                continue
+            op_pk = by_locatie[item["locatie"].pk]
+            if item["locatie"].pk in current:
+                renewed_hours.append(op_pk)
+            hours += [_openingstijd(op_pk, t) for t in item["openingstijden"]]
+    for chunk in chunks(gone):
+        VoorzieningOpLocatie.objects.filter(pk__in=chunk).delete()
+    insert_new(new)
+    for chunk in chunks(renewed_hours):
+        Openingstijd.objects.filter(op_locatie__in=chunk).delete()
+    insert_new(hours)
+
+
+def _openingstijd(op_locatie_pk, data: dict) -> Openingstijd:
+    return Openingstijd(
+        **({"id": data["id"]} if data.get("id") else {}),
+        op_locatie_id=op_locatie_pk,
+        weekdag=data["weekdag"],
+        open_van=data["open_van"],
+        open_tot=data["open_tot"],
+        toelichting=data.get("toelichting", "")[:200],
+    )
+
+
+def chunks(items: list):
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
 
 
 def parse_time(value) -> time:
@@ -356,4 +383,12 @@ def parse_time(value) -> time:
         raise Rejected(f"De tijd '{str(value)[:20]}' klopt niet. Schrijf bijvoorbeeld 09:30.") from None
 
 
-__all__ = ["VOORZIENING_FIELDS", "KaartWriter", "as_uuid", "check_email", "check_url", "parse_time"]
+__all__ = [
+    "VOORZIENING_FIELDS",
+    "KaartWriter",
+    "as_uuid",
+    "check_email",
+    "check_url",
+    "parse_time",
+    "write_locations",
+]
