@@ -260,32 +260,32 @@ def description(summary: str, text: str) -> str:
 
 def service_full(voorziening) -> dict:
     """A fully nested service (`compiled/service.json`), from a record of `services_full`."""
-    pk = voorziening.pk
     data = service_of_row(vars(voorziening))  # the record holds its row's names
+    sid = data["id"]  # the service's id as text, made once: a full service repeats it some thirty times
     data["phones"] = (
         [
             phone(
-                derived("phone", "aanmelden", pk),
+                derived("phone", "aanmelden", sid),
                 voorziening.aanmelden_telefoon,
-                service_id=pk,
+                service_id=sid,
                 description="Aanmelden",
             )
         ]
         if voorziening.aanmelden_telefoon
         else []
     )
-    data["service_areas"] = service_areas(voorziening)
+    data["service_areas"] = service_areas(voorziening, sid)
     data["service_at_locations"] = [
         service_at_location(op_locatie, with_location=True) for op_locatie in voorziening.hsds_op_locaties
     ]
     data["languages"] = [
-        {"id": derived("language", pk, code), "service_id": str(pk), "code": code, "name": code}
+        {"id": derived("language", sid, code), "service_id": sid, "code": code, "name": code}
         for code in voorziening.talen or []
         if isinstance(code, str) and code
     ]
-    data["cost_options"] = [cost_option(voorziening)]
+    data["cost_options"] = [cost_option(voorziening, sid)]
     data["contacts"] = [contact(c) for c in voorziening.publieke_contacten if not c.voor_professionals]
-    data["attributes"] = attributes(voorziening)
+    data["attributes"] = attributes(voorziening, sid)
     data["schedules"] = []
     return data
 
@@ -320,10 +320,10 @@ def contact(c: Contact) -> dict:
     return data
 
 
-def cost_option(voorziening: Voorziening) -> dict:
+def cost_option(voorziening: Voorziening, sid: str) -> dict:
     data = {
-        "id": derived("cost", voorziening.pk),
-        "service_id": str(voorziening.pk),
+        "id": derived("cost", sid),
+        "service_id": sid,
         "option": KOSTEN_OPTION[voorziening.kosten],
         "currency": "EUR",
     }
@@ -336,13 +336,12 @@ def cost_option(voorziening: Voorziening) -> dict:
     return data
 
 
-def service_areas(voorziening: Voorziening) -> list[dict]:
-    pk = voorziening.pk
+def service_areas(voorziening: Voorziening, sid: str) -> list[dict]:
     if voorziening.hele_gemeente:
         return [
             {
-                "id": derived("area", pk, HELE_GEMEENTE),
-                "service_id": str(pk),
+                "id": derived("area", sid, HELE_GEMEENTE),
+                "service_id": sid,
                 "name": settings.MUNICIPALITY_NAME,
                 "description": "De hele gemeente",
                 "extent_type": HELE_GEMEENTE,
@@ -350,8 +349,8 @@ def service_areas(voorziening: Voorziening) -> list[dict]:
         ]
     return [
         {
-            "id": derived("area", pk, wijk.cbs_code),
-            "service_id": str(pk),
+            "id": derived("area", sid, wijk.cbs_code),
+            "service_id": sid,
             "name": wijk.name,
             "extent": wijk.cbs_code,
             "extent_type": "cbs_wijkcode",
@@ -360,8 +359,7 @@ def service_areas(voorziening: Voorziening) -> list[dict]:
     ]
 
 
-def attributes(voorziening: Voorziening) -> list[dict]:
-    pk = voorziening.pk
+def attributes(voorziening: Voorziening, sid: str) -> list[dict]:
     terms = [term.hsds for term in [*voorziening.hsds_themas, *voorziening.hsds_doelgroepen]]
     for facet in vocabularies.fixed_facets():
         terms += [
@@ -372,8 +370,8 @@ def attributes(voorziening: Voorziening) -> list[dict]:
         terms.append(vocabularies.fixed_term("aanmelden", "inloop"))
     return [
         {
-            "id": derived("attribute", pk, term["id"]),
-            "link_id": str(pk),
+            "id": derived("attribute", sid, term["id"]),
+            "link_id": sid,
             "link_type": term["taxonomy"],
             "link_entity": "service",
             "taxonomy_term_id": term["id"],
@@ -385,8 +383,9 @@ def attributes(voorziening: Voorziening) -> list[dict]:
 
 
 def location(locatie: Locatie) -> dict:
+    lid = str(locatie.pk)
     data = {
-        "id": str(locatie.pk),
+        "id": lid,
         "location_type": "physical",
         "organization_id": str(locatie.organisatie_id),
         "name": locatie.name,
@@ -397,8 +396,8 @@ def location(locatie: Locatie) -> dict:
     data["addresses"] = (
         [
             {
-                "id": derived("address", locatie.pk),
-                "location_id": str(locatie.pk),
+                "id": derived("address", lid),
+                "location_id": lid,
                 "address_1": f"{locatie.straat} {locatie.huisnummer}".strip(),
                 "city": locatie.plaats,
                 "state_province": settings.MUNICIPALITY_NAME,
@@ -412,8 +411,8 @@ def location(locatie: Locatie) -> dict:
     )
     data["accessibility"] = [
         {
-            "id": derived("accessibility", locatie.pk),
-            "location_id": str(locatie.pk),
+            "id": derived("accessibility", lid),
+            "location_id": lid,
             "description": locatie.toegankelijkheid,
             "details": "rolstoeltoegankelijk" if locatie.rolstoeltoegankelijk else "",
         }
