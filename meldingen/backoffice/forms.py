@@ -71,7 +71,7 @@ class InboxFilterForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = forms.CharField(
-        label=_("Toelichting (niet verplicht)"),
+        label=_("Toelichting"),
         required=False,
         max_length=500,
         help_text=_("Schrijf hier geen medische gegevens."),
@@ -204,7 +204,7 @@ class SignaalForm(forms.Form):
         error_messages={"required": _("Vul de postcode van de cliënt in.")},
     )
     telefoon = forms.CharField(
-        label=_("Telefoonnummer van de cliënt (niet verplicht)"), max_length=20, required=False
+        label=_("Telefoonnummer van de cliënt"), max_length=20, required=False
     )
     onderwerpen = forms.MultipleChoiceField(
         label=_("Wat speelt er?"),

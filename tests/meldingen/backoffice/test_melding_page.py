@@ -109,3 +109,10 @@ def test_the_delivery_sweep_leaves_retention_to_its_own_task(staff, two_meldinge
     forget_removed_personal_data_task.enqueue()  # the test backend runs it at once
     behandeling.refresh_from_db()
     assert behandeling.name_index == ""
+
+
+def test_an_optional_field_says_niet_verplicht_once(staff, client, page_url):
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode()
+    label = html.split('for="id_toelichting"', 1)[1].split("</label>", 1)[0]
+    assert label.count("niet verplicht") == 1

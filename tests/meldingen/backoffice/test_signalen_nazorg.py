@@ -77,6 +77,13 @@ def test_a_providers_signal_stores_its_organisation_from_the_kaart_without_askin
     assert Signaal.objects.get().sender_organisation == "Zorg Thuis Lindewaard"
 
 
+def test_the_optional_phone_number_says_niet_verplicht_once(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    html = client.get("/admin/backoffice/signalen/nieuw/").content.decode()
+    label = html.split('for="id_telefoon"', 1)[1].split("</label>", 1)[0]
+    assert label.count("niet verplicht") == 1
+
+
 def test_a_professional_names_their_organisation_and_the_consulent_sees_it(staff, senders, teams, client):
     client.force_login(senders["professional"])
     assert 'name="organisatie"' in client.get("/admin/backoffice/signalen/nieuw/").content.decode()
