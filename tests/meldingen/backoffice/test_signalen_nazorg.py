@@ -169,6 +169,17 @@ def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, se
     assert signaal.reference not in client.get("/admin/backoffice/").content.decode()
 
 
+def test_a_sender_named_as_their_organisation_is_named_once(staff, senders, teams, client):
+    sender = senders["aanbieder"]
+    sender.first_name, sender.last_name = "Zorg Thuis", "Lindewaard"  # a provider's shared account
+    sender.save()
+    client.force_login(sender)
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    client.force_login(staff["consulent_haven"])
+    page = client.get(f"/admin/backoffice/signalen/{Signaal.objects.get().pk}/").content.decode()
+    assert "<dd>Zorg Thuis Lindewaard</dd>" in page
+
+
 @pytest.mark.parametrize(
     "who, send, sent_list, detail, status_change",
     [
