@@ -203,9 +203,7 @@ class SignaalForm(forms.Form):
         help_text=_("Bijvoorbeeld 3911 AB. Zo komt het signaal bij het goede wijkteam."),
         error_messages={"required": _("Vul de postcode van de cliënt in.")},
     )
-    telefoon = forms.CharField(
-        label=_("Telefoonnummer van de cliënt"), max_length=20, required=False
-    )
+    telefoon = forms.CharField(label=_("Telefoonnummer van de cliënt"), max_length=20, required=False)
     onderwerpen = forms.MultipleChoiceField(
         label=_("Wat speelt er?"),
         choices=SIGNAAL_ONDERWERPEN,

@@ -68,6 +68,15 @@ def test_search_by_reference_and_by_name_words(leider, teams):
     assert _references(leider, q="Vri") == []  # whole words only: the index holds no prefixes
 
 
+def test_a_reference_read_out_on_the_phone_is_found_without_its_dashes(leider, teams):
+    anna, bert = store(name="Anna de Vries"), store(name="Bert Jansen")
+    plain = anna.reference.replace("-", "")  # M-7K3Q-XW9P -> M7K3QXW9P
+    assert _references(leider, q=plain) == [anna.reference]
+    assert _references(leider, q=plain[1:].lower()) == [anna.reference]  # without the M
+    assert _references(leider, q=f"{plain[:5]} {plain[5:]}") == [anna.reference]
+    assert _references(leider, q=bert.reference.replace("-", " ")) == [bert.reference]
+
+
 def test_counts_per_status(leider, teams):
     store()
     store().behandeling.change_status(Status.CONTACT_OPGENOMEN)
