@@ -3,8 +3,6 @@
 Only what residents may see goes in: no professionals' contacts and no capacity.
 """
 
-import csv
-import io
 from datetime import date
 
 from django.conf import settings
@@ -12,22 +10,16 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from core.pdf import html_to_pdf
+from core.spreadsheet import Sheet
 
 from .templatetags.kaart_tags import km, kosten_tekst, wijk_namen
 
 PAGE_SIZE = 100  # the search contract's largest page
 LIMIT = 500  # a list to give a client; more is not a list anyone reads
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def filename(extension: str, made_on: date) -> str:
     return f"sociale-kaart-{made_on.isoformat()}.{extension}"
-
-
-def _cell(value) -> str:
-    """Text for a spreadsheet cell; a leading quote stops a spreadsheet from running it as a formula."""
-    text = str(value or "")
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _address(voorziening) -> str:
@@ -37,11 +29,8 @@ def _address(voorziening) -> str:
 
 
 def rows_to_csv(rows) -> str:
-    """Semicolon-separated with a byte order mark, so spreadsheet programs set to Dutch open it right."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
+    """The list for a spreadsheet program set to Dutch (core.spreadsheet)."""
+    sheet = Sheet(
         [
             _("Naam"),
             _("Organisatie"),
@@ -59,9 +48,8 @@ def rows_to_csv(rows) -> str:
     )
     for row in rows:
         voorziening = row.voorziening
-        writer.writerow(
-            _cell(value)
-            for value in [
+        sheet.row(
+            [
                 voorziening.name,
                 voorziening.organisatie.name,
                 voorziening.summary,
@@ -76,7 +64,7 @@ def rows_to_csv(rows) -> str:
                 settings.SITE_URL + voorziening.get_absolute_url(),
             ]
         )
-    return buffer.getvalue()
+    return sheet.text()
 
 
 def describe_search(form) -> list[tuple[str, str]]:

@@ -1,11 +1,9 @@
 """The dashboard page and its CSV export."""
 
-import csv
-
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.spreadsheet import Sheet, sheet_download
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.charts import bar_chart
@@ -44,29 +42,26 @@ def dashboard(request):
 @meldingen_view
 def dashboard_csv(request):
     figures = figures_for(request.user, thema_names=kaart.thema_names())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="overzicht-meldingen.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["onderdeel", "naam", "aantal"])
+    sheet = Sheet(["onderdeel", "naam", "aantal"])
     for label, count in figures.per_week:
-        writer.writerow(["per week", label, count])
+        sheet.row(["per week", label, count])
     for label, count in figures.per_wijk:
-        writer.writerow(["per wijk", label, count])
+        sheet.row(["per wijk", label, count])
     for label, count in figures.per_soort:
-        writer.writerow(["soort", label, count])
-    writer.writerow(["onderzoek", "binnen 6 weken", figures.onderzoek_on_time])
-    writer.writerow(["onderzoek", "later dan 6 weken", figures.onderzoek_late])
+        sheet.row(["soort", label, count])
+    sheet.row(["onderzoek", "binnen 6 weken", figures.onderzoek_on_time])
+    sheet.row(["onderzoek", "later dan 6 weken", figures.onderzoek_late])
     for thema, wijk, count in figures.verwijzingen:
-        writer.writerow(["verwezen naar voorliggende voorziening", f"{thema} / {wijk}", count])
-    writer.writerow(["nazorg", "op tijd gebeld", figures.nazorg_in_time])
-    writer.writerow(["nazorg", "te laat of niet gebeld", figures.nazorg_late])
-    writer.writerow(["nazorg", "tevreden", figures.nazorg_tevreden])
-    writer.writerow(["nazorg", "niet tevreden", figures.nazorg_niet_tevreden])
-    writer.writerow(
+        sheet.row(["verwezen naar voorliggende voorziening", f"{thema} / {wijk}", count])
+    sheet.row(["nazorg", "op tijd gebeld", figures.nazorg_in_time])
+    sheet.row(["nazorg", "te laat of niet gebeld", figures.nazorg_late])
+    sheet.row(["nazorg", "tevreden", figures.nazorg_tevreden])
+    sheet.row(["nazorg", "niet tevreden", figures.nazorg_niet_tevreden])
+    sheet.row(
         [
             "doorlooptijd",
             "mediaan in dagen",
             figures.median_lead_days if figures.median_lead_days is not None else "",
         ]
     )
-    return response
+    return sheet_download(sheet, "overzicht-meldingen.csv")

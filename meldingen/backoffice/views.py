@@ -1,12 +1,10 @@
 """The backoffice pages inside the Wagtail admin: inbox, a melding's page and its actions, deliveries."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.fragments import jinja2_fragment
+from core.spreadsheet import Sheet, sheet_download
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
@@ -108,10 +107,7 @@ def _nazorg_due_html(request):
 def inbox_csv(request):
     """The filtered list without personal data: reference, status, team, deadlines."""
     _form, queryset = _inbox_queryset(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="meldingen.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    sheet = Sheet(
         ["kenmerk", "ontvangen", "soort", "spoed", "wijk", "wijkteam", "status", "termijn", "te laat"]
     )
     today = timezone.localdate()
@@ -119,7 +115,7 @@ def inbox_csv(request):
         request.user, None, AuditEntry.Action.EXPORTED, f"lijst als CSV, {queryset.count()} meldingen"
     )
     for item in queryset:
-        writer.writerow(
+        sheet.row(
             [
                 item.melding.reference,
                 timezone.localtime(item.melding.created_at).date().isoformat(),
@@ -132,7 +128,7 @@ def inbox_csv(request):
                 "ja" if item.is_overdue(today) else "nee",
             ]
         )
-    return response
+    return sheet_download(sheet, "meldingen.csv")
 
 
 def _behandeling_for(request, pk):

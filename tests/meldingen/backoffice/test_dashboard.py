@@ -69,7 +69,8 @@ def test_csv_export(staff, teams, client):
     response = client.get(reverse("backoffice:dashboard_csv"))
     assert response["Content-Type"].startswith("text/csv")
     rows = response.content.decode().splitlines()
-    assert rows[0] == "onderdeel,naam,aantal" and "per wijk,Centrum,1" in rows
+    # For a spreadsheet program set to Dutch (core.spreadsheet): a byte order mark and semicolons.
+    assert rows[0] == "\ufeffonderdeel;naam;aantal" and "per wijk;Centrum;1" in rows
 
 
 def test_median_lead_time_is_the_middle_one_or_the_average_of_the_middle_two(staff, teams):

@@ -139,7 +139,7 @@ def test_the_dashboard_counts_referrals_per_theme_and_wijk(kaart_data, staff, cl
     assert '<th scope="row">Huishouden</th><td>Centrum</td><td>1</td>' in page
     assert "Maaltijden</th><td>Centrum" not in page  # only discussed: no referral
     csv = client.get("/admin/backoffice/overzicht.csv").content.decode()
-    assert "verwezen naar voorliggende voorziening,Huishouden / Centrum,1" in csv
+    assert "verwezen naar voorliggende voorziening;Huishouden / Centrum;1" in csv
     client.force_login(staff["consulent_haven"])
     assert "Nog geen verwijzingen." in client.get("/admin/backoffice/overzicht/").content.decode()
 

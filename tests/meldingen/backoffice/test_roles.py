@@ -53,6 +53,7 @@ def test_a_consulent_sees_only_the_own_teams_meldingen(staff, two_meldingen, cli
         assert response.status_code == 404
     exported = client.get(reverse("backoffice:inbox_csv"), {"status": "alle"}).content.decode()
     assert own.reference in exported and other.reference not in exported
+    assert exported.startswith("\ufeffkenmerk;ontvangen;soort;")  # for a spreadsheet set to Dutch
     other_link = reverse("backoffice:melding", args=[other.behandeling.pk])
     for query in (other.reference, "Bert Jansen"):
         searched = client.post(
@@ -64,12 +65,12 @@ def test_a_consulent_sees_only_the_own_teams_meldingen(staff, two_meldingen, cli
 def test_the_consulents_dashboard_counts_only_the_own_team(staff, two_meldingen, client):
     client.force_login(staff["consulent"])
     csv = client.get(reverse("backoffice:dashboard_csv")).content.decode()
-    assert "per wijk,Centrum,1" in csv and "Oude Haven" not in csv
+    assert "per wijk;Centrum;1" in csv and "Oude Haven" not in csv
     page = client.get(reverse("backoffice:dashboard")).content.decode()
     assert "Oude Haven" not in page
     client.force_login(staff["teamleider"])
     csv = client.get(reverse("backoffice:dashboard_csv")).content.decode()
-    assert "per wijk,Centrum,1" in csv and "per wijk,Oude Haven,1" in csv
+    assert "per wijk;Centrum;1" in csv and "per wijk;Oude Haven;1" in csv
 
 
 def test_a_consulent_cannot_assign(staff, two_meldingen, client):
