@@ -58,6 +58,16 @@
   var button = address.querySelector("[data-address-button]");
   var lastQuery = "";
   var unavailable = address.getAttribute("data-unavailable-message");
+  // What the lookup last wrote in each field. What the user typed there wins, as on the server: only the
+  // button ("Zoek adres") writes over it.
+  var filled = new Map();
+
+  function fill(input, value, force) {
+    if (force || !input.value.trim() || input.value === filled.get(input)) {
+      input.value = value;
+      filled.set(input, value);
+    }
+  }
 
   function show(message, warning) {
     status.textContent = "";
@@ -83,8 +93,8 @@
       .then(function (response) { return response.ok ? response.json() : { status: "unavailable" }; })
       .then(function (result) {
         if (result.status === "found") {
-          street.value = result.straat;
-          town.value = result.woonplaats;
+          fill(street, result.straat, force);
+          fill(town, result.woonplaats, force);
           show(result.message, false);
         } else {
           show(result.message || unavailable, true);

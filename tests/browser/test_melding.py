@@ -160,3 +160,28 @@ def test_wijzig_and_back_link_keep_input(live_server, page):
     page.click("form#melding-form .button-group button[type=submit]:not([name])")
     page.wait_for_url("**/melding/controleren/")
     assert "Jan de Boer" in page.content()
+
+
+def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server, page):
+    """The enhancement fills in the street, but what the user typed there wins, as on the server."""
+    page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
+    for step, data in ZELF_KORT:
+        if step == "gegevens":
+            break
+        fill_by_mouse(page, step, data)
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/gegevens/")
+    street = "[name='gegevens-straat']"
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.fill("[name='gegevens-huisnummer']", "12")
+    page.press("[name='gegevens-huisnummer']", "Tab")
+    page.wait_for_function(f"() => document.querySelector(\"{street}\").value !== ''")
+    page.fill(street, "Molenstraat")
+    # The lookup runs again for the new address; its message comes in the same step as the filling in.
+    page.evaluate("() => { document.querySelector('[data-address-status]').textContent = ''; }")
+    page.fill("[name='gegevens-toevoeging']", "A")
+    page.press("[name='gegevens-toevoeging']", "Tab")
+    page.wait_for_selector("[data-address-status] p")
+    assert page.input_value(street) == "Molenstraat"
+    page.click("[data-address-button]")  # asked for: the lookup's answer
+    page.wait_for_function(f"() => document.querySelector(\"{street}\").value !== 'Molenstraat'")
