@@ -80,7 +80,8 @@
 
   function lookup(force) {
     var pc = postcode.value.replace(/\s+/g, "");
-    if (!/^[1-9][0-9]{3}[A-Za-z]{2}$/.test(pc) || !/^[0-9]{1,5}/.test(number.value.trim())) { return; }
+    var complete = /^[1-9][0-9]{3}[A-Za-z]{2}$/.test(pc) && /^[0-9]{1,5}/.test(number.value.trim());
+    if (!complete && !force) { return; }  // the button always answers: the server says what is missing
     var query = "postcode=" + encodeURIComponent(pc) + "&huisnummer=" + encodeURIComponent(number.value.trim()) +
       "&toevoeging=" + encodeURIComponent(addition.value.trim());
     if (query === lastQuery && !force) { return; }

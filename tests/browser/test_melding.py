@@ -162,8 +162,8 @@ def test_wijzig_and_back_link_keep_input(live_server, page):
     assert "Jan de Boer" in page.content()
 
 
-def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server, page):
-    """The enhancement fills in the street, but what the user typed there wins, as on the server."""
+def to_gegevens(page, live_server):
+    """A short melding for oneself, by mouse, up to the page with the address."""
     page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
     for step, data in ZELF_KORT:
         if step == "gegevens":
@@ -171,6 +171,11 @@ def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server
         fill_by_mouse(page, step, data)
         page.click("form#melding-form .button-group button[type=submit]:not([name])")
     page.wait_for_url("**/melding/gegevens/")
+
+
+def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server, page):
+    """The enhancement fills in the street, but what the user typed there wins, as on the server."""
+    to_gegevens(page, live_server)
     street = "[name='gegevens-straat']"
     page.fill("[name='gegevens-postcode']", "3911 AB")
     page.fill("[name='gegevens-huisnummer']", "12")
@@ -185,3 +190,11 @@ def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server
     assert page.input_value(street) == "Molenstraat"
     page.click("[data-address-button]")  # asked for: the lookup's answer
     page.wait_for_function(f"() => document.querySelector(\"{street}\").value !== 'Molenstraat'")
+
+
+def test_zoek_adres_says_what_is_missing(live_server, page):
+    to_gegevens(page, live_server)
+    page.fill("[name='gegevens-postcode']", "12345")
+    page.click("[data-address-button]")
+    page.wait_for_selector("[data-address-status] p")
+    assert "Vul een postcode in zoals 3911 AB" in page.inner_text("[data-address-status]")
