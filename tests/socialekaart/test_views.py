@@ -160,6 +160,14 @@ def test_wrong_postcode_gives_b1_error_and_keeps_what_was_typed(client, indexed)
     assert 'aria-describedby="id_postcode_helptext id_postcode_error"' in page
 
 
+def test_the_search_box_points_at_its_hint_and_error_by_ids_that_exist(client, indexed):
+    page = html(client.get(SEARCH, {"q": "x" * 300}))  # too long: the search box's own error
+    assert 'aria-describedby="id_q_helptext id_q_error"' in page
+    assert 'id="id_q_helptext"' in page and 'id="id_q_error"' in page
+    page = html(client.get(SEARCH))
+    assert 'aria-describedby="id_q_helptext"' in page and 'id="id_q_helptext"' in page
+
+
 def test_unknown_filter_value_is_dropped_with_a_message(client, indexed):
     response = client.get(SEARCH, {"thema": ["huishouden", "<script>alert(1)</script>"]})
     assert response.status_code == 200
