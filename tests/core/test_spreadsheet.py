@@ -14,22 +14,22 @@ def _read(text: str) -> list[list[str]]:
 def test_semicolons_a_byte_order_mark_and_cells_with_the_separator_quoted():
     sheet = Sheet(["naam", "aantal"])
     sheet.row(["Ouderenwerk; Centrum", 3])
-    sheet.row(["Café \"De Oude Haven\"\nachter de kerk", None])
+    sheet.row(['Café "De Oude Haven"\nachter de kerk', None])
     text = sheet.text()
     assert text.splitlines()[0] == "\ufeffnaam;aantal" and "\r\n" in text
     assert _read(text) == [
         ["naam", "aantal"],
         ["Ouderenwerk; Centrum", "3"],
-        ["Café \"De Oude Haven\"\nachter de kerk", ""],
+        ['Café "De Oude Haven"\nachter de kerk', ""],
     ]
 
 
 def test_a_cell_that_would_run_as_a_formula_is_shown_as_text():
     sheet = Sheet(["a"])
-    for value in ("=HYPERLINK(\"http://x\")", "+31 6 1234", "-1", "@SUM(A1)", "\tTab", 0, "gewoon"):
+    for value in ('=HYPERLINK("http://x")', "+31 6 1234", "-1", "@SUM(A1)", "\tTab", 0, "gewoon"):
         sheet.row([value])
     cells = [row[0] for row in _read(sheet.text())[1:]]
-    assert cells == ["'=HYPERLINK(\"http://x\")", "'+31 6 1234", "'-1", "'@SUM(A1)", "'\tTab", "0", "gewoon"]
+    assert cells == ['\'=HYPERLINK("http://x")', "'+31 6 1234", "'-1", "'@SUM(A1)", "'\tTab", "0", "gewoon"]
 
 
 def test_the_download_is_an_attachment_in_utf_8():

@@ -4,6 +4,8 @@ Professionals see capacity, waiting times and professionals' contacts of every p
 A provider sees those of its own organisation only, every other provider as the public does, and cannot
 export."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -123,3 +125,16 @@ def test_demo_load_puts_a_professional_in_the_professionals_group(db):
 )
 def test_who_is_a_professional(db, attributes, expected):
     assert is_professional(UserFactory(username="iemand", **attributes)) is expected
+
+
+@pytest.mark.parametrize("role", [None, "consulent"])
+def test_each_part_of_a_detail_page_has_a_name_of_its_own(client, indexed, role, request):
+    """A screen reader lists the page's regions by name: the provider's "Contact" and the footer's contact
+    with the municipality are two names (axe: landmark-unique)."""
+    page = _page(client, request.getfixturevalue(role) if role else None, DETAIL)
+    names = []
+    for labelled_by in re.findall(r'<section[^>]* aria-labelledby="([^"]+)"', page):
+        heading = re.search(rf'id="{labelled_by}"[^>]*>(.*?)</h', page, re.S)
+        names.append(re.sub(r"<[^>]+>|\s+", " ", heading.group(1)).strip())
+    assert "Contact" in names and "Contact met de gemeente" in names
+    assert len(names) == len(set(names)), names
