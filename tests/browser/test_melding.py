@@ -198,3 +198,21 @@ def test_zoek_adres_says_what_is_missing(live_server, page):
     page.click("[data-address-button]")
     page.wait_for_selector("[data-address-status] p")
     assert "Vul een postcode in zoals 3911 AB" in page.inner_text("[data-address-status]")
+
+
+def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
+    """People write the number down: on a 390 px screen it never breaks at its dashes."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    to_gegevens(page, live_server)
+    for step, data in ZELF_KORT[3:]:
+        fill_by_mouse(page, step, data)
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.check("input[name='controleren-toestemming']")
+    with page.expect_navigation():
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    assert page.url.endswith("/melding/bevestiging/")
+    assert page.evaluate("() => document.querySelector('.reference').getClientRects().length") == 1
+    page.go_back()  # to the check page: it says the melding was sent, with its number
+    page.wait_for_selector(".reference")
+    assert "al verstuurd" in page.inner_text("main")
+    assert page.evaluate("() => document.querySelector('.reference').getClientRects().length") == 1
