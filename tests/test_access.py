@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from wagtail.models import GroupPagePermission, Page
 
 from tests.meldingen.backoffice.fixtures import *  # noqa: F403
 from tests.meldingen.backoffice.fixtures import delivery_target, make_user  # noqa: F811
@@ -358,3 +360,15 @@ def test_print_what_each_role_gets(client, world):
         client.logout()
         seen[role] = observe(client, world, role)
     print(json.dumps(seen))
+
+
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "anonymous"])
+def test_the_dashboards_page_search_is_only_for_those_who_work_on_pages(client, world, role):
+    """For anyone else it led to "no access", after putting what they typed (a resident's name, often) in
+    the address, and so in the access log."""
+    editors = world.users["redacteur"].groups.first()
+    change_page = Permission.objects.get(codename="change_page", content_type__app_label="wagtailcore")
+    GroupPagePermission.objects.create(group=editors, page=Page.get_first_root_node(), permission=change_page)
+    client.force_login(world.users[role])
+    page = client.get("/admin/").content.decode()
+    assert ('role="search"' in page) is (role == "redacteur"), role

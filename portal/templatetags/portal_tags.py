@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.models import Site
 
 register = template.Library()
@@ -44,3 +45,9 @@ def _top_level_pages(site, request) -> list[dict]:
     # Base pages only: `.specific(defer=True)` with `.only()` would load each deferred field one by one.
     children = site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth")
     return [{"url": page.get_url(request=request), "title": page.title} for page in children]
+
+
+@register.filter
+def can_search_pages(user) -> bool:
+    """The admin dashboard's page search (templates/wagtailadmin/home.html): for those who work on pages."""
+    return user_has_any_page_permission(user)
