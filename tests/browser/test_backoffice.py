@@ -97,3 +97,29 @@ def test_deliveries_page_has_no_axe_violations(page, live_server, data):
         page.click("text=Nu opnieuw proberen")
     assert "We proberen het nu opnieuw." in page.content()
     assert DeliveryJob.objects.get().attempts == 1  # a fresh round started (and failed once: nothing listens)
+
+
+def test_a_typed_note_is_not_lost_silently_when_the_status_is_saved(page, live_server, data):
+    """Text typed in one form and not saved makes the browser ask before another form leaves the page."""
+    _login(page, live_server)
+    # Wagtail's check notes a form's state shortly after the page loads, then looks for edits twice a second;
+    # its events say when each has happened.
+    page.add_init_script(
+        "for (const name of ['watch-edits', 'add']) document.addEventListener('w-unsaved:' + name, "
+        "() => { window['unsaved_' + name.replace('-', '_')] = true; });"
+    )
+    page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
+    page.wait_for_function("() => window.unsaved_watch_edits")
+    page.fill("#id_text", "Dochter belt terug op maandag")
+    page.wait_for_function("() => window.unsaved_add")
+    page.select_option("#id_status", Status.GESPREK_GEPLAND)
+    with page.expect_event("dialog") as asked:
+        page.click("text=Status opslaan", no_wait_after=True)
+    assert asked.value.type == "beforeunload"
+    asked.value.dismiss()  # the consulent stays, and the note is still there
+    assert page.input_value("#id_text") == "Dochter belt terug op maandag"
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    with page.expect_navigation():
+        page.click("text=Notitie opslaan")  # saving the note itself asks nothing
+    assert dialogs == [] and "Dochter belt terug op maandag" in page.content()
