@@ -9,6 +9,7 @@ changed what and when, and two versions can be compared.
 from __future__ import annotations
 
 import functools
+import re
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -44,6 +45,34 @@ class ScopedForm(WagtailAdminModelForm):
                 if name == "organisatie":
                     field.initial = organisatie_id
                     field.empty_label = None
+
+
+class TaalcodesField(forms.CharField):
+    """The languages as a provider types them ("nl, en, ar"), kept as the list of codes the kaart stores."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        codes = [code.lower() for code in re.split(r"[\s,;]+", super().to_python(value)) if code]
+        wrong = [code for code in codes if not re.fullmatch(r"[a-z]{2,3}", code)]
+        if wrong:
+            raise ValidationError(
+                _(
+                    "Schrijf elke taal als een code van 2 of 3 letters, zoals nl, en of ar. "
+                    "Dit klopt niet: %(wrong)s."
+                ),
+                params={"wrong": ", ".join(wrong)},
+            )
+        return list(dict.fromkeys(codes))  # each once, in the order typed
+
+
+class VoorzieningForm(ScopedForm):
+    talen = TaalcodesField(
+        label=_("Talen"),
+        required=False,
+        help_text=_("Taalcodes met een komma ertussen, bijvoorbeeld nl, en, ar, tr."),
+    )
 
 
 class CapaciteitForm(ScopedForm):
@@ -143,6 +172,7 @@ def checkboxes(name, **kwargs):
 
 class VoorzieningViewSet(ScopedSnippetViewSet):
     model = models.Voorziening
+    base_form_class = VoorzieningForm
     icon = "list-ul"
     menu_order = 100
     list_display = ["name", "organisatie", "status", "laatst_gecontroleerd", "updated_at"]

@@ -1,0 +1,83 @@
+"""The kaart's edit forms in the admin, as providers and editors fill them in."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from socialekaart import models
+from socialekaart.viewsets import TaalcodesField
+
+
+def test_languages_are_typed_as_codes_with_commas_and_kept_as_a_list():
+    field = TaalcodesField(required=False)
+    assert field.clean("nl, EN;ar  tr, nl") == ["nl", "en", "ar", "tr"]
+    assert field.clean("") == []
+    assert field.prepare_value(["nl", "en"]) == "nl, en"
+    assert field.prepare_value("nl, Engels") == "nl, Engels"  # as typed, shown again with the error
+
+
+def test_a_language_written_out_gets_a_message_that_says_how():
+    with pytest.raises(Exception) as refused:
+        TaalcodesField(required=False).clean("nl, Engels")
+    assert refused.value.messages == [
+        "Schrijf elke taal als een code van 2 of 3 letters, zoals nl, en of ar. Dit klopt niet: engels."
+    ]
+
+
+def test_the_voorziening_form_shows_its_languages_as_typed_text(client, kaart, redacteur):
+    kaart.cafe.talen = ["nl", "en"]
+    kaart.cafe.save()
+    form_class = models.Voorziening.snippet_viewset.get_edit_handler().get_form_class()
+    assert isinstance(form_class.base_fields["talen"], TaalcodesField)
+    client.force_login(redacteur)
+    page = client.get(f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/").content.decode()
+    assert 'name="talen" value="nl, en"' in page
+
+
+class _FormValues(HTMLParser):
+    """What a browser would send back for the page's edit form, unchanged."""
+
+    def __init__(self):
+        super().__init__()
+        self.values, self._textarea, self._select = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.values.append(
+                    (name, attrs.get("value") or ("on" if attrs.get("type") == "checkbox" else ""))
+                )
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values.append((self._select, attrs.get("value", "")))
+
+    def handle_data(self, data):
+        if self._textarea:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self._textarea:
+            self.values.append(tuple(self._textarea))
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+
+def test_an_editor_saves_languages_typed_as_the_hint_says(client, kaart, redacteur):
+    client.force_login(redacteur)
+    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
+    parser = _FormValues()
+    parser.feed(client.get(url).content.decode())
+    data = {}
+    for name, value in parser.values:
+        data.setdefault(name, []).append(value)
+    data["talen"] = ["nl, en, ar"]
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.talen == ["nl", "en", "ar"]
