@@ -52,15 +52,16 @@ def normalise_postcode(postcode: str) -> str | None:
 
 
 class DemoAddressLookup:
-    """The embedded default: the demo municipality's own postcode table; other postcodes lie outside it."""
+    """The embedded default: the demo municipality's own table of streets. A postcode it does not have, in
+    one of the kaart's wijken, is an address it cannot find (typed by hand); any other lies outside."""
 
     def lookup(self, postcode: str, huisnummer: str, toevoeging: str = "") -> AddressResult:
         from socialekaart import public as kaart
 
         found = kaart.demo_address(postcode)
-        if found is None:
-            return AddressResult(OUTSIDE)
-        return AddressResult(FOUND, found.street, found.town)
+        if found is not None:
+            return AddressResult(FOUND, found.street, found.town)
+        return AddressResult(NOT_FOUND if kaart.wijk_for_postcode(postcode) else OUTSIDE)
 
 
 class PdokAddressLookup:

@@ -12,7 +12,16 @@ from django.utils.translation import ngettext
 from core.widget_renderer import widget_renderer
 
 from . import choices
-from .address import OUTSIDE, lookup_address, normalise_postcode, split_house_number
+from .address import (
+    FOUND,
+    INVALID,
+    NOT_FOUND,
+    OUTSIDE,
+    UNAVAILABLE,
+    lookup_address,
+    normalise_postcode,
+    split_house_number,
+)
 from .answers import Answers
 from .form_layout import Group, layout
 
@@ -475,7 +484,7 @@ class GegevensForm(StepForm):
             result = lookup_address(cleaned["postcode"], cleaned["huisnummer"], cleaned.get("toevoeging", ""))
             self.address_status = result.status
             if result.status == OUTSIDE:
-                self.add_error("postcode", outside_message())
+                self.add_error("postcode", outside_message(self.answers.voor_wie))
         return cleaned
 
     def _clean_birth_date(self, cleaned):
@@ -500,11 +509,30 @@ class GegevensForm(StepForm):
         cleaned["geboortedatum"] = born.isoformat()
 
 
-def outside_message():
-    return _(
-        "Dit adres ligt niet in %(gemeente)s. Woont de persoon ergens anders? Doe de melding dan bij het "
+ADDRESS_MESSAGES = {
+    FOUND: _("Wij hebben het adres gevonden. Kijk of de straat en woonplaats kloppen."),
+    NOT_FOUND: _(
+        "We vinden dit adres niet. Kijk of de postcode en het huisnummer kloppen, of vul de straat "
+        "en woonplaats zelf in."
+    ),
+    UNAVAILABLE: _("Het adres opzoeken lukt nu niet. Vul de straat en woonplaats zelf in."),
+    INVALID: _("Vul een postcode in zoals 3911 AB en een huisnummer zoals 12."),
+}
+
+
+def address_message(status: str, voor_wie: str = "zelf") -> str:
+    """What the address lookup says, with and without JavaScript, to the person it speaks to."""
+    if status == OUTSIDE:
+        return outside_message(voor_wie)
+    return str(ADDRESS_MESSAGES.get(status, ""))
+
+
+def outside_message(voor_wie: str = "zelf") -> str:
+    text = _(
+        "Dit adres ligt niet in %(gemeente)s. Woont {persoon} ergens anders? Doe de melding dan bij het "
         "Wmo-loket van die gemeente."
-    ) % {"gemeente": settings.MUNICIPALITY_NAME}
+    )
+    return speak(text, voor_wie) % {"gemeente": settings.MUNICIPALITY_NAME}
 
 
 class HulpForm(StepForm):

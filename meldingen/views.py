@@ -5,15 +5,15 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import confirmation, drafts, ratelimit
-from .address import FOUND, INVALID, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
+from .address import lookup_address
 from .dates import next_steps
 from .emails import send_draft_link, writer_name
-from .forms import SaveForm, outside_message, person_words
+from .forms import SaveForm, address_message, person_words
 from .pdf import melding_pdf
+from .steps import answers_as_typed
 from .wizard import SESSION_KEY, answers_from_session
 from .wizard_storage import read_wizard_data, write_wizard_data
 
@@ -124,22 +124,10 @@ def _link_gone(request):
     )
 
 
-ADDRESS_MESSAGES = {
-    FOUND: _("Wij hebben het adres gevonden. Kijk of de straat en woonplaats kloppen."),
-    OUTSIDE: None,  # filled in per request: it names the municipality
-    NOT_FOUND: _(
-        "We vinden dit adres niet. Kijk of de postcode en het huisnummer kloppen, of vul de straat "
-        "en woonplaats zelf in."
-    ),
-    UNAVAILABLE: _("Het adres opzoeken lukt nu niet. Vul de straat en woonplaats zelf in."),
-    INVALID: _("Vul een postcode in zoals 3911 AB en een huisnummer zoals 12."),
-}
-
-
-def address_message(status: str) -> str:
-    if status == OUTSIDE:
-        return str(outside_message())
-    return str(ADDRESS_MESSAGES.get(status, ""))
+def _voor_wie(request) -> str:
+    """Who the melding in this session is for, as typed so far: the address messages speak to them."""
+    wizard = read_wizard_data(request.session, SESSION_KEY) or {}
+    return answers_as_typed(wizard.get("step_data")).voor_wie
 
 
 @require_POST
@@ -156,7 +144,7 @@ def adres(request):
             "status": result.status,
             "straat": result.street,
             "woonplaats": result.town,
-            "message": address_message(result.status),
+            "message": address_message(result.status, _voor_wie(request)),
         }
     )
     return response

@@ -180,7 +180,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.keep_typed("gegevens", data)
         form = self.get_form(step="gegevens", data=data)
         form._errors = ErrorDict()
-        return self.render(form, address_result=result)
+        message = forms.address_message(result.status, typed_so_far(self).voor_wie)
+        return self.render(form, address_result=result, address_message=message)
 
     # --- done --------------------------------------------------------------------------------------------
 

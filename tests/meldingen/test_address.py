@@ -82,6 +82,16 @@ def test_demo_lookup_knows_other_postcodes_lie_outside():
     assert lookup_address("1012 AB", "1").status == OUTSIDE
 
 
+def test_demo_lookup_leaves_a_street_it_does_not_know_in_the_municipality_to_be_typed():
+    """3911 ZZ is not in the demo's table of streets, but 3911 is Centrum: the address is the user's to
+    type, not refused as lying elsewhere."""
+    from socialekaart.models import Wijk, WijkPostcode
+
+    WijkPostcode.objects.create(wijk=Wijk.objects.create(name="Centrum", slug="centrum"), pc4="3911")
+    assert lookup_address("3911 ZZ", "4").status == NOT_FOUND
+    assert lookup_address("1012 AB", "1").status == OUTSIDE
+
+
 def test_zoek_adres_without_javascript_fills_in_the_fields(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
@@ -112,9 +122,27 @@ def test_outside_the_municipality_says_what_to_do(walker):
     data = dict(dict(ZELF_KORT)["gegevens"], postcode="1012 AB", straat="Damrak", woonplaats="Amsterdam")
     html = walker.post("gegevens", data).content.decode()
     assert "ligt niet in Gemeente Lindewaard" in html
+    assert "Woont u ergens anders?" in html  # the melding is for herself
     assert "Wmo-loket van die gemeente" in html
     assert "https://www.overheid.nl/wie-is-mijn-gemeente" in html
     assert 'value="Damrak"' in html
+
+
+def test_the_address_messages_speak_to_whom_the_melding_is_for(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "mantelzorger"})
+    outside = walker.client.post("/melding/adres/", {"postcode": "9999ZZ", "huisnummer": "1"}).json()
+    assert "Woont de persoon ergens anders?" in outside["message"]
+    looked_up = walker.client.post(
+        "/melding/gegevens/",
+        {
+            "melding_wizard-current_step": "gegevens",
+            "gegevens-postcode": "9999 ZZ",
+            "gegevens-huisnummer": "1",
+            "zoek_adres": "1",
+        },
+    )
+    assert "Woont de persoon ergens anders?" in looked_up.content.decode()
 
 
 def test_json_endpoint_for_the_enhancement(client):
