@@ -152,8 +152,8 @@ SOORTEN = [
         "mantelzorgsteunpunt",
         "Steunpunt mantelzorg",
         "Advies en steun als u zorgt voor iemand.",
-        "Zorgt u voor iemand? Wij luisteren en denken mee. Wij vertellen u welke hulp er is. Ook kunt u "
-        "de mantelzorgwaardering aanvragen.",
+        "Zorgt u voor iemand? Wij luisteren en denken mee. Wij vertellen u welke hulp er is. Er zijn "
+        "cursussen, bijvoorbeeld over omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen.",
         ("mantelzorg", "clientondersteuning"),
         ("mantelzorgers",),
         hele_gemeente=True,
