@@ -316,6 +316,7 @@ class MelderForm(StepForm):
         labels={"bewoner_toestemming": _("Weet {persoon} van deze melding? En is {persoon} het ermee eens?")},
         choices={"bewoner_toestemming": choices.TOESTEMMING_ANDER},
     )
+    short_labels = {"bewoner_toestemming": _("Toestemming")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -550,7 +551,7 @@ class HulpForm(StepForm):
     someone_else = Wording(
         title=_("Waar heeft {persoon} hulp bij nodig?"),
         labels={"toelichting": _("Vertel in een paar woorden wat {persoon} nodig heeft")},
-        messages={"anders": _("Bij Iets anders: vertel kort waar {persoon} hulp bij nodig heeft.")},
+        messages={"anders": _("Bij Iets anders hoort een korte uitleg. Vertel waar {persoon} hulp bij nodig heeft.")},
     )
 
     def clean(self):
@@ -653,7 +654,7 @@ class GesprekForm(StepForm):
             ),
         },
         choices={"plek": choices.PLEK_ANDER},
-        messages={"elders": _("Bij Ergens anders: vul in waar het gesprek kan zijn.")},
+        messages={"elders": _("Bij Ergens anders hoort een plek. Vul in waar het gesprek kan zijn.")},
     )
 
     def clean(self):

@@ -140,6 +140,17 @@ def test_error_summary_names_each_field(walker):
     assert "Wmo-loket van die gemeente" not in html  # an empty postcode is not another municipality
 
 
+@pytest.mark.parametrize("voor_wie", VOOR_WIE)
+def test_every_error_line_is_the_fields_name_and_one_instruction(walker, voor_wie):
+    """"Toestemming: kies een antwoord.", never a whole question with an instruction glued on ("... het
+    ermee eens: kies een antwoord.") or a colon within a colon."""
+    for name, html in pages_of(walker, voor_wie, "uitgebreid"):
+        for line in BeautifulSoup(html, "html.parser").select(".error-summary li"):
+            text = line.get_text(" ", strip=True)
+            field, _, instruction = text.partition(": ")
+            assert instruction and ":" not in instruction and "?" not in field, (voor_wie, name, text)
+
+
 def test_house_number_with_a_letter_or_suffix_is_accepted(walker):
     for typed, toevoeging in (("12a", "A"), ("12 A", "A"), ("12-2", "2")):
         walker.walk(ZELF_KORT[:3])
