@@ -100,7 +100,8 @@ def inbox(request):
 
 def _nazorg_due_html(request):
     calls, more = nazorg_due(request.user)
-    return jinja2_fragment("backoffice/nazorg_due.html", {"nazorg_due": calls, "more": more}, request)
+    context = {"nazorg_due": calls, "more": more, "today": timezone.localdate()}
+    return jinja2_fragment("backoffice/nazorg_due.html", context, request)
 
 
 @meldingen_view

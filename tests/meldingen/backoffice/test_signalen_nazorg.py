@@ -315,6 +315,21 @@ def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_mel
     assert "Nazorg: Niet tevreden" in page
 
 
+def test_a_nazorg_call_past_its_working_days_is_marked_late_in_the_inbox(two_meldingen, staff, client):
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
+    )
+    nazorg = behandeling.nazorg
+    client.force_login(staff["consulent"])
+    nazorg.in_time_until = timezone.localdate()  # the last day to call in time
+    nazorg.save()
+    assert "bo-deadline--late" not in client.get("/admin/backoffice/").content.decode()
+    nazorg.in_time_until = timezone.localdate() - timedelta(days=1)
+    nazorg.save()
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert '<strong class="bo-deadline--late">te laat</strong>' in inbox
+
+
 def test_each_due_nazorg_call_has_its_own_form_and_more_calls_ask_no_more_queries(
     two_meldingen, staff, client
 ):
@@ -364,7 +379,8 @@ def test_the_inbox_says_when_more_calls_are_due_than_it_shows_and_shows_the_olde
     assert inbox.index(oldest.behandeling.melding.reference) < inbox.index(
         middle.behandeling.melding.reference
     )
-    assert f"bellen op {datum(oldest.due_date)}</p>" in inbox  # the backoffice's one date format
+    # The backoffice's one date format; due three weeks ago, the call is late.
+    assert f'bellen op {datum(oldest.due_date)} <strong class="bo-deadline--late">te laat</strong></p>' in inbox
     monkeypatch.setattr(inbox_module, "NAZORG_SHOWN", 3)
     inbox = client.get("/admin/backoffice/").content.decode()
     assert "3 nazorggesprekken om te bellen" in inbox and "Meer dan" not in inbox and "oudste" not in inbox
