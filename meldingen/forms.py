@@ -551,7 +551,9 @@ class HulpForm(StepForm):
     someone_else = Wording(
         title=_("Waar heeft {persoon} hulp bij nodig?"),
         labels={"toelichting": _("Vertel in een paar woorden wat {persoon} nodig heeft")},
-        messages={"anders": _("Bij Iets anders hoort een korte uitleg. Vertel waar {persoon} hulp bij nodig heeft.")},
+        messages={
+            "anders": _("Bij Iets anders hoort een korte uitleg. Vertel waar {persoon} hulp bij nodig heeft.")
+        },
     )
 
     def clean(self):

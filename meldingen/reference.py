@@ -14,6 +14,6 @@ def new_reference() -> str:
 def normalise(reference: str) -> str:
     """What a person typed ("m 7k3q xw9p") in the stored form."""
     plain = "".join(ch for ch in reference.upper() if ch.isalnum())
-    if plain.startswith("M"):
+    if len(plain) == 9 and plain.startswith("M"):  # with the M in front: M-MK3Q-XW9P has one of its own
         plain = plain[1:]
     return f"M-{plain[:4]}-{plain[4:8]}"

@@ -119,8 +119,9 @@ NAZORG_SHOWN = 50
 
 def nazorg_due(user, today=None) -> tuple[list, bool]:
     """The nazorg calls that are due and not made yet, the earliest first, as rows (pk, behandeling_id,
-    reference, due_date, in_time_until): the first NAZORG_SHOWN, and whether there are more. One more row says so; counting
-    them all would make the database check the team of every call due, of every team, on each visit."""
+    reference, due_date, in_time_until): the first NAZORG_SHOWN, and whether there are more. One more row
+    says so; counting them all would make the database check the team of every call due, of every team, on
+    each visit."""
     rows = (
         Nazorg.objects.visible_to(user)
         .due(today or timezone.localdate())

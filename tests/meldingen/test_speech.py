@@ -142,8 +142,8 @@ def test_error_summary_names_each_field(walker):
 
 @pytest.mark.parametrize("voor_wie", VOOR_WIE)
 def test_every_error_line_is_the_fields_name_and_one_instruction(walker, voor_wie):
-    """"Toestemming: kies een antwoord.", never a whole question with an instruction glued on ("... het
-    ermee eens: kies een antwoord.") or a colon within a colon."""
+    """Each line like 'Toestemming: kies een antwoord.', never a whole question with an instruction glued on
+    ('... het ermee eens: kies een antwoord.') or a colon within a colon."""
     for name, html in pages_of(walker, voor_wie, "uitgebreid"):
         for line in BeautifulSoup(html, "html.parser").select(".error-summary li"):
             text = line.get_text(" ", strip=True)

@@ -77,6 +77,14 @@ def test_a_reference_read_out_on_the_phone_is_found_without_its_dashes(leider, t
     assert _references(leider, q=bert.reference.replace("-", " ")) == [bert.reference]
 
 
+def test_a_reference_whose_code_starts_with_an_m_is_found_with_or_without_the_m_in_front(leider, teams):
+    melding = store(name="Mia Mulder")
+    melding.reference = "M-MK3Q-XW9P"
+    melding.save(update_fields=["reference"])
+    assert _references(leider, q="mk3qxw9p") == [melding.reference]
+    assert _references(leider, q="M MK3Q XW9P") == [melding.reference]
+
+
 def test_counts_per_status(leider, teams):
     store()
     store().behandeling.change_status(Status.CONTACT_OPGENOMEN)

@@ -380,7 +380,8 @@ def test_the_inbox_says_when_more_calls_are_due_than_it_shows_and_shows_the_olde
         middle.behandeling.melding.reference
     )
     # The backoffice's one date format; due three weeks ago, the call is late.
-    assert f'bellen op {datum(oldest.due_date)} <strong class="bo-deadline--late">te laat</strong></p>' in inbox
+    late = '<strong class="bo-deadline--late">te laat</strong>'
+    assert f"bellen op {datum(oldest.due_date)} {late}</p>" in inbox
     monkeypatch.setattr(inbox_module, "NAZORG_SHOWN", 3)
     inbox = client.get("/admin/backoffice/").content.decode()
     assert "3 nazorggesprekken om te bellen" in inbox and "Meer dan" not in inbox and "oudste" not in inbox
