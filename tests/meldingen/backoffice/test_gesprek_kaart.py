@@ -99,7 +99,7 @@ def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaa
     ).exists()
     page = client.get(url).content.decode()
     assert "Verwezen: Klussendienst Ver Weg" in page  # the timeline
-    assert "Wat u al hebt vastgelegd" in page
+    assert "Wat al is vastgelegd" in page  # by anyone: not "what you recorded"
 
 
 def test_a_voorziening_that_does_not_fit_the_melding_is_not_recorded(kaart_data, staff, client):
