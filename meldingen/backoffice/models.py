@@ -228,7 +228,12 @@ class Behandeling(models.Model):
                 at=at,
                 toelichting=toelichting,
             )
-            AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, f"{previous} -> {target}")
+            AuditEntry.record(
+                user,
+                self.melding,
+                AuditEntry.Action.STATUS_CHANGED,
+                f"{Status(previous).label} → {Status(target).label}",
+            )
             transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
 
@@ -576,4 +581,6 @@ class Nazorg(models.Model):
             self.done_at = timezone.now()
             self.done_by = user
             self.save()
-            AuditEntry.record(user, self.behandeling.melding, AuditEntry.Action.NAZORG_RECORDED, uitkomst)
+            AuditEntry.record(
+                user, self.behandeling.melding, AuditEntry.Action.NAZORG_RECORDED, self.get_uitkomst_display()
+            )

@@ -73,4 +73,10 @@ def change_status(signaal, user, status: str) -> None:
             signaal.closed_at = None
         signaal.status = status
         signaal.save(update_fields=["status", "closed_at", "updated_at"])
-        AuditEntry.record(user, None, AuditEntry.Action.SIGNAAL_STATUS, status, reference=signaal.reference)
+        AuditEntry.record(
+            user,
+            None,
+            AuditEntry.Action.SIGNAAL_STATUS,
+            signaal.get_status_display(),
+            reference=signaal.reference,
+        )

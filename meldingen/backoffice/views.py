@@ -223,15 +223,18 @@ def assign(request, pk):
         behandeling.team = form.cleaned_data["team"]
         behandeling.consulent = form.cleaned_data["consulent"]
         behandeling.save(update_fields=["team", "consulent", "updated_at"])
-        who = behandeling.consulent.get_username() if behandeling.consulent else "-"
         AuditEntry.record(
-            request.user,
-            behandeling.melding,
-            AuditEntry.Action.ASSIGNED,
-            f"team={behandeling.team or '-'} consulent={who}",
+            request.user, behandeling.melding, AuditEntry.Action.ASSIGNED, _assignment(behandeling)
         )
     messages.success(request, _("De melding is toegewezen."))
     return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _assignment(behandeling, taken: bool = False) -> str:
+    """The audit log's words for an assignment, as a teamleider reads them."""
+    who = behandeling.consulent.get_username() if behandeling.consulent else _("niemand")
+    text = _("Wijkteam: %(team)s. Consulent: %(who)s.") % {"team": behandeling.team or _("geen"), "who": who}
+    return f"{text} {_('Zelf in behandeling genomen.')}" if taken else text
 
 
 def _can_take(user, behandeling) -> bool:
@@ -259,7 +262,7 @@ def take(request, pk):
             request.user,
             behandeling.melding,
             AuditEntry.Action.ASSIGNED,
-            f"team={behandeling.team or '-'} consulent={request.user.get_username()} (zelf)",
+            _assignment(behandeling, taken=True),
         )
     messages.success(request, _("U behandelt deze melding nu."))
     return redirect("backoffice:melding", pk=behandeling.pk)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from meldingen.backoffice.models import AuditEntry, ImmutableError
+from meldingen.backoffice.workflow import Status
 
 
 def test_audit_entries_cannot_be_changed_or_deleted(staff, two_meldingen):
@@ -51,3 +52,10 @@ def test_the_log_can_be_read_by_teamleider_and_beheerder_only(staff, two_melding
         assert "Anna" not in html
         assert client.post(reverse("backoffice:audit")).status_code == 405
     assert AuditEntry.objects.count() == 1
+
+
+def test_the_log_says_status_changes_and_outcomes_in_words(staff, two_meldingen):
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.STATUS_CHANGED)
+    assert entry.detail == "Ontvangen → Contact opgenomen"

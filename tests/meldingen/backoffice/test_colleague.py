@@ -66,7 +66,11 @@ def test_a_consulent_takes_a_melding_into_their_own_hands(staff, client, page_ur
     behandeling.refresh_from_db()
     assert behandeling.consulent == staff["consulent"]
     entry = AuditEntry.objects.get(action=AuditEntry.Action.ASSIGNED)
-    assert entry.user == staff["consulent"] and "consulent=consulent-centrum (zelf)" in entry.detail
+    assert entry.user == staff["consulent"]
+    assert (
+        entry.detail
+        == "Wijkteam: Wijkteam Centrum. Consulent: consulent-centrum. Zelf in behandeling genomen."
+    )
     html = client.get(page_url).content.decode()
     assert "U behandelt deze melding nu." in html and "Neem in behandeling" not in html
 
