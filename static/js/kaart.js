@@ -90,7 +90,8 @@
       fetch(url + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
         .then(function (data) {
-          if (input.value.trim() !== text) return;
+          // Typed on, or gone to the next field: a late answer opens nothing over it.
+          if (input.value.trim() !== text || document.activeElement !== input) return;
           show((data.suggestions || []).filter(function (word) { return word.toLowerCase() !== text.toLowerCase(); }));
         })
         .catch(function () { show([]); });
@@ -116,7 +117,11 @@
         close();
       }
     });
-    input.addEventListener("blur", function () { window.setTimeout(close, 100); });
+    input.addEventListener("blur", function () {
+      window.clearTimeout(timer);
+      lastAsked = "";
+      window.setTimeout(close, 100);
+    });
   }
 
   /* ---------- 2. Map ---------- */

@@ -376,3 +376,20 @@ def test_zoeken_lands_on_the_result_count_with_the_focus(page, kaart_server):
     assert "resulta" in announce.text_content()
     count = page.locator("#resultaten").bounding_box()
     assert -2 <= count["y"] < PHONE["height"] / 2
+
+
+def test_suggestions_that_come_after_the_visitor_moved_on_open_nothing(page, kaart_server):
+    """Typed a word and went on to the postcode at once: a late answer does not cover that field."""
+    held = []
+    page.route("**/sociale-kaart/suggesties/**", lambda route: held.append(route))
+    page.goto(kaart_server.url + SEARCH)
+    page.locator("#id_q").click()
+    with page.expect_request("**/sociale-kaart/suggesties/**"):
+        page.keyboard.type("mantel")
+    page.keyboard.press("Tab")  # on to the next field while the answer is under way
+    assert page.evaluate("() => document.activeElement.id") != "id_q"
+    with page.expect_response("**/sociale-kaart/suggesties/**"):
+        held[0].continue_()
+    page.evaluate("() => new Promise((done) => setTimeout(done, 50))")  # the answer's handlers have run
+    assert page.locator("#id_q-suggesties").is_hidden()
+    assert page.locator("#id_q").get_attribute("aria-expanded") == "false"
