@@ -29,14 +29,15 @@ class _RoleMenuItem(MenuItem):
         return self.check(request.user)
 
 
-# (label, url name, icon, who may see it), in menu order.
+# (label, url name, icon, who may see it), in menu order. A label fits Wagtail's sidebar in 18 characters;
+# the page's own title may say more.
 _MENU_ITEMS = [
     (_("Meldingen"), "backoffice:inbox", "mail", can_see_meldingen),
     (_("Cijfers meldingen"), "backoffice:dashboard", "table", can_see_meldingen),
     (_("Bezorging"), "backoffice:deliveries", "resubmit", can_manage_delivery),
-    (_("Bezorgdoelen goedkeuren"), "backoffice:target_approvals", "tick", can_approve_targets),
+    (_("Doelen goedkeuren"), "backoffice:target_approvals", "tick", can_approve_targets),
     (_("Auditlog meldingen"), "backoffice:audit", "history", can_read_audit_log),
-    (_("Signaal over een cliënt"), "backoffice:signaal_nieuw", "warning", can_send_signaal),
+    (_("Signaal sturen"), "backoffice:signaal_nieuw", "warning", can_send_signaal),
     (_("Mijn signalen"), "backoffice:signalen_verstuurd", "list-ul", can_send_signaal),
 ]
 

@@ -171,3 +171,10 @@ def test_consulenten_and_teamleiders_see_the_professional_kaart_and_others_do_no
     assert "beheerder" not in professionals and "redacteur" not in professionals
     client.force_login(staff["consulent"])
     assert client.get("/sociale-kaart/lijst.csv").status_code == 200
+
+
+def test_every_backoffice_menu_label_fits_the_sidebar():
+    """Wagtail's sidebar cuts a longer label off ("Bezorgdoelen goe…")."""
+    from meldingen.backoffice.wagtail_hooks import _MENU_ITEMS
+
+    assert [str(label) for label, *_rest in _MENU_ITEMS if len(str(label)) > 18] == []
