@@ -1,6 +1,7 @@
 """The Wagtail admin's home for a provider: what they come to do, first. Update this week's capacity per
 wijk (with the date of the oldest update), and see their own voorzieningen. Wagtail's own panels (pages,
-images, documents) are not theirs."""
+images, documents) are not theirs. A professional (a huisarts, a consulent) finds the way to the kaart with
+places and waiting times there."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +9,7 @@ from wagtail.admin.ui.components import Component
 
 from . import models, permissions
 from .capacity_reminders import oldest_update
+from .views.access import is_professional
 
 
 class ProviderPanel(Component):
@@ -37,7 +39,18 @@ class ProviderPanel(Component):
         }
 
 
-def provider_home(request, panels):
+class ProfessionalPanel(Component):
+    name = "socialekaart_professional"
+    template_name = "socialekaart/admin/professional_home.html"
+    order = 20
+
+    def get_context_data(self, parent_context):
+        return {"kaart_url": reverse("socialekaart:search")}
+
+
+def kaart_home(request, panels):
     organisatie_id = permissions.organisatie_id_of(request.user)
     if organisatie_id is not None:
         panels[:] = [ProviderPanel(request.user, organisatie_id)]
+    elif is_professional(request.user):
+        panels.append(ProfessionalPanel())

@@ -3,7 +3,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import permissions
-from .admin_home import provider_home
+from .admin_home import kaart_home
 from .viewsets import SocialeKaartViewSetGroup
 
 for _model in permissions.AANBIEDER_MODELS:
@@ -11,4 +11,4 @@ for _model in permissions.AANBIEDER_MODELS:
 
 register_snippet(SocialeKaartViewSetGroup)
 
-hooks.register("construct_homepage_panels", provider_home)
+hooks.register("construct_homepage_panels", kaart_home)

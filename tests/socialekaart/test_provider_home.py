@@ -52,3 +52,17 @@ def test_a_provider_does_not_see_the_readers_feedback(client, aanbieder):
 def test_an_editor_of_the_kaart_gets_no_provider_panel(client, redacteur):
     client.force_login(redacteur)
     assert "Werk uw beschikbaarheid bij" not in client.get("/admin/").content.decode()
+
+
+def test_a_professional_finds_the_way_to_the_kaart_on_the_admin_home(client, kaart, aanbieder):
+    from socialekaart.permissions import ensure_professionals_group
+
+    from .factories import UserFactory
+
+    huisarts = UserFactory(username="huisarts")
+    huisarts.groups.add(ensure_professionals_group())
+    client.force_login(huisarts)
+    html = client.get("/admin/").content.decode()
+    assert "Sociale kaart voor professionals" in html and 'href="/sociale-kaart/"' in html
+    client.force_login(aanbieder)  # a provider sees the kaart as the public does: not this panel
+    assert "Sociale kaart voor professionals" not in client.get("/admin/").content.decode()
