@@ -31,6 +31,8 @@ PER_PAGE = 25
 # The text searched for (often a resident's name) is posted and kept in the session, never in the URL:
 # access logs keep query strings. "?zoek=1" says the list is filtered on it.
 SEARCH_SESSION_KEY = "backoffice_inbox_search"
+# The inbox's filters as last used (codes only, no searched text): a melding's page leads back to them.
+LIST_SESSION_KEY = "backoffice_inbox_query"
 
 
 def _filter_data(request):
@@ -74,6 +76,8 @@ def inbox(request):
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("q", None)
+    if request.session.get(LIST_SESSION_KEY, "") != query.urlencode():  # written only when it changes
+        request.session[LIST_SESSION_KEY] = query.urlencode()
     today = timezone.localdate()
     return TemplateResponse(
         request,
@@ -145,6 +149,12 @@ def melding_detail(request, pk):
     return _render_detail(request, behandeling)
 
 
+def _inbox_url(request) -> str:
+    """The inbox with the filters the consulent last used."""
+    query = request.session.get(LIST_SESSION_KEY, "")
+    return f"{reverse('backoffice:inbox')}?{query}" if query else reverse("backoffice:inbox")
+
+
 def _render_detail(request, behandeling, status_form=None, assign_form=None, note_form=None, status=200):
     melding = behandeling.melding
     nazorg = getattr(behandeling, "nazorg", None)
@@ -180,6 +190,7 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
         "today": timezone.localdate(),
+        "inbox_url": _inbox_url(request),
         "page_title": _("Melding %(reference)s") % {"reference": melding.reference},
         "header_icon": "doc-full",
     }

@@ -173,6 +173,19 @@ def test_a_searched_name_never_appears_in_a_url(leider, teams):
     )  # a name in the URL is not searched
 
 
+def test_a_meldings_page_leads_back_to_the_inbox_as_it_was_filtered(leider, teams):
+    anna = store(name="Anna de Vries", spoed=True)
+    filters = {"q": "Anna de Vries", "spoed": "ja", "status": "alle"}
+    leider.get(leider.post(reverse("backoffice:inbox"), filters)["Location"])  # the name stays in the session
+    page = leider.get(reverse("backoffice:melding", args=[anna.behandeling.pk])).content.decode()
+    link = page.split(">Terug naar alle meldingen<")[0].rsplit('href="', 1)[1].split('"')[0]
+    back = link.replace("&amp;", "&")
+    assert back.startswith("/admin/backoffice/?") and "Anna" not in back
+    assert {"status=alle", "spoed=ja", "zoek=1"} <= set(back.split("?", 1)[1].split("&"))
+    followed = leider.get(back)
+    assert [item.melding.reference for item in followed.context["page_obj"]] == [anna.reference]
+
+
 def test_a_very_long_search_is_no_error(leider, teams):
     store()
     response = leider.post(reverse("backoffice:inbox"), {"q": "x" * 500}, follow=True)
