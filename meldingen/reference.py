@@ -11,9 +11,10 @@ def new_reference() -> str:
     return f"M-{chars[:4]}-{chars[4:]}"
 
 
-def normalise(reference: str) -> str:
-    """What a person typed ("m 7k3q xw9p") in the stored form."""
-    plain = "".join(ch for ch in reference.upper() if ch.isalnum())
+def as_typed(text: str) -> str | None:
+    """A whole reference however a person typed it ("m 7k3q xw9p", "7K3QXW9P") in the stored form; None when
+    the text is not 8 characters, or 9 with the M in front, whatever the dashes and spaces between them."""
+    plain = "".join(ch for ch in text.upper() if ch.isalnum())
     if len(plain) == 9 and plain.startswith("M"):  # with the M in front: M-MK3Q-XW9P has one of its own
         plain = plain[1:]
-    return f"M-{plain[:4]}-{plain[4:8]}"
+    return f"M-{plain[:4]}-{plain[4:]}" if len(plain) == 8 else None

@@ -13,7 +13,6 @@ from .dates import next_steps
 from .emails import send_draft_link, writer_name
 from .forms import SaveForm, address_message, person_words
 from .pdf import melding_pdf
-from .steps import answers_as_typed
 from .wizard import SESSION_KEY, answers_from_session
 from .wizard_storage import read_wizard_data, write_wizard_data
 
@@ -126,8 +125,7 @@ def _link_gone(request):
 
 def _voor_wie(request) -> str:
     """Who the melding in this session is for, as typed so far: the address messages speak to them."""
-    wizard = read_wizard_data(request.session, SESSION_KEY) or {}
-    return answers_as_typed(wizard.get("step_data")).voor_wie
+    return answers_from_session(read_wizard_data(request.session, SESSION_KEY)).voor_wie
 
 
 @require_POST

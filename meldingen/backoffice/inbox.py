@@ -10,7 +10,7 @@ from django.utils import timezone
 from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
 from meldingen.backoffice.search_index import search_tokens
 from meldingen.backoffice.workflow import Status
-from meldingen.reference import normalise as normalise_reference
+from meldingen.reference import as_typed as reference_as_typed
 
 _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
 
@@ -22,9 +22,9 @@ def search(queryset, text: str):
     condition = Q(melding__reference__iexact=text) | Q(
         melding__reference__icontains=text.upper().replace(" ", "")
     )
-    whole_reference = _is_whole_reference(text)
+    whole_reference = reference_as_typed(text)
     if whole_reference:  # read out on the phone, typed without its dashes
-        condition |= Q(melding__reference=normalise_reference(text))
+        condition |= Q(melding__reference=whole_reference)
     tokens = search_tokens(text)
     if tokens:
         by_name = Q()
@@ -34,12 +34,6 @@ def search(queryset, text: str):
             return queryset.filter(by_name)
         condition |= by_name
     return queryset.filter(condition)
-
-
-def _is_whole_reference(text: str) -> bool:
-    """Its 8 characters, with or without the M in front, whatever the dashes and spaces between them."""
-    plain = "".join(ch for ch in text.upper() if ch.isalnum())
-    return len(plain) == 8 or (len(plain) == 9 and plain.startswith("M"))
 
 
 def _has_onderwerp(code: str) -> Q:

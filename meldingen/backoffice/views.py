@@ -76,8 +76,9 @@ def inbox(request):
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("q", None)
-    if request.session.get(LIST_SESSION_KEY, "") != query.urlencode():  # written only when it changes
-        request.session[LIST_SESSION_KEY] = query.urlencode()
+    query_string = query.urlencode()
+    if request.session.get(LIST_SESSION_KEY, "") != query_string:  # written only when it changes
+        request.session[LIST_SESSION_KEY] = query_string
     today = timezone.localdate()
     return TemplateResponse(
         request,
@@ -88,23 +89,23 @@ def inbox(request):
             "counts": status_counts(request.user),
             "signalen": open_signalen(request.user),
             # The lists with a form or a row per item are Jinja2 fragments, see core/fragments.py.
-            "nazorg_due_html": _nazorg_due_html(request),
+            "nazorg_due_html": _nazorg_due_html(request, today),
             "rows_html": jinja2_fragment(
                 "backoffice/inbox_rows.html",
                 # The status of each row from one dict, not through the model field's choices each time.
                 {"page_obj": page, "today": today, "status_labels": dict(Status.choices)},
                 request,
             ),
-            "query_string": query.urlencode(),
+            "query_string": query_string,
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },
     )
 
 
-def _nazorg_due_html(request):
-    calls, more = nazorg_due(request.user)
-    context = {"nazorg_due": calls, "more": more, "today": timezone.localdate()}
+def _nazorg_due_html(request, today):
+    calls, more = nazorg_due(request.user, today)
+    context = {"nazorg_due": calls, "more": more, "today": today}
     return jinja2_fragment("backoffice/nazorg_due.html", context, request)
 
 
