@@ -24,6 +24,7 @@ from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
 from meldingen.backoffice.workflow import Status
+from meldingen.reference import as_typed
 
 
 class StatusLookupForm(forms.Form):
@@ -52,7 +53,12 @@ class StatusLookupForm(forms.Form):
         self.fields["huisnummer"].widget.attrs.update(inputmode="numeric", **{"class": "input--short"})
 
     def clean_reference(self):
-        return self.cleaned_data["reference"].strip().upper()
+        reference = as_typed(self.cleaned_data["reference"])
+        if reference is None:
+            raise forms.ValidationError(
+                _("Een meldingsnummer heeft 8 letters en cijfers, zoals M-7K3Q-XW9P.")
+            )
+        return reference
 
     def clean_postcode(self):
         normal = normalise_postcode(self.cleaned_data["postcode"].strip())

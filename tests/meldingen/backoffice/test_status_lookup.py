@@ -38,6 +38,20 @@ def test_the_right_reference_and_address_show_the_status_and_the_next_step_with_
     assert response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize("typed", ["{plain}", "m {first} {last}", "M{plain}", " {first}-{last} "])
+def test_a_reference_typed_without_its_dashes_or_with_spaces_is_found(client, teams, typed):
+    melding = store(postcode="3911 AB")
+    plain = melding.reference[2:].replace("-", "")
+    typed = typed.format(plain=plain, first=plain[:4], last=plain[4:])
+    assert "Wij hebben uw melding ontvangen." in look_up(client, typed).content.decode()
+
+
+def test_a_text_that_is_no_reference_says_what_a_reference_looks_like(client):
+    html = look_up(client, "12345").content.decode()
+    assert "Een meldingsnummer heeft 8 letters en cijfers, zoals M-7K3Q-XW9P." in html
+    assert 'value="12345"' in html
+
+
 def test_the_page_shows_no_name_no_address_and_no_answers(client, teams):
     melding = store(name="Anna de Vries", postcode="3911 AB")
     html = look_up(client, melding.reference).content.decode()
@@ -95,7 +109,7 @@ def test_a_form_without_answers_says_what_to_fill_in(client):
 
 def test_the_form_its_errors_and_the_result_are_b1(client, teams):
     melding = store(postcode="3911 AB")
-    pages = [client.get(URL), client.post(URL, {}), look_up(client, "M-0000-0000")]
+    pages = [client.get(URL), client.post(URL, {}), look_up(client, "M-0000-0000"), look_up(client, "12345")]
     pages.append(look_up(client, melding.reference))
     for response in pages:
         report = taalcheck.check_text(main_text(response))
