@@ -69,12 +69,30 @@ def euro(amount) -> str:
     return "€ " + number_format(Decimal(amount), decimal_pos=2, use_l10n=True, force_grouping=True)
 
 
+def kosten_in_words(kosten: str, bedrag, toelichting: str, label) -> str:
+    """ "Gratis", "Eigen bijdrage" or "€ 12,50", as a resident would say it (`label`: the kosten's label). An
+    amount whose explanation names it is the explanation: "€ 0,30" alone does not say it is per kilometre."""
+    if kosten == "bedrag" and bedrag is not None:
+        amount = euro(bedrag)
+        return toelichting if amount in toelichting else amount
+    return str(label)
+
+
 @register.filter
 def kosten_tekst(voorziening) -> str:
-    """ "Gratis", "Eigen bijdrage" or "€ 12,50", as a resident would say it."""
-    if voorziening.kosten == "bedrag" and voorziening.kosten_bedrag is not None:
-        return euro(voorziening.kosten_bedrag)
-    return str(voorziening.get_kosten_display())
+    return kosten_in_words(
+        voorziening.kosten,
+        voorziening.kosten_bedrag,
+        voorziening.kosten_toelichting,
+        voorziening.get_kosten_display(),
+    )
+
+
+@register.filter
+def kosten_uitleg(voorziening) -> str:
+    """The answer to "Wat kost het?": kosten_tekst, and the explanation unless it already said that."""
+    tekst, toelichting = kosten_tekst(voorziening), voorziening.kosten_toelichting
+    return f"{tekst}. {toelichting}" if toelichting and toelichting != tekst else tekst
 
 
 @register.filter

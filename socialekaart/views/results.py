@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ..models import Capaciteit, Contact, Term, Voorziening, VoorzieningOpLocatie
 from ..search import versions
 from ..search.geo import haversine_km
-from ..templatetags.kaart_tags import euro, wijk_namen
+from ..templatetags.kaart_tags import kosten_in_words, wijk_namen
 
 PER_PAGE = 20
 RELATED_LIMIT = 5
@@ -124,7 +124,9 @@ def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> lis
                 if values["hele_gemeente"]
                 else ", ".join(wijk_names.get(hit.id, ())),
                 toegang=labels.toegang.get(values["toegang"], values["toegang"]),
-                kosten=labels.kosten_tekst(values["kosten"], values["kosten_bedrag"]),
+                kosten=labels.kosten_tekst(
+                    values["kosten"], values["kosten_bedrag"], values["kosten_toelichting"]
+                ),
             )
         )
     return rows
@@ -182,6 +184,7 @@ def _page_columns(ids):
             "toegang",
             "kosten",
             "kosten_bedrag",
+            "kosten_toelichting",
             "hele_gemeente",
             "organisatie__name",
             "wijken",
@@ -200,11 +203,9 @@ class _ChoiceLabels:
         self.toegang = {code: str(label) for code, label in Voorziening.Toegang.choices}
         self.kosten = {code: str(label) for code, label in Voorziening.Kosten.choices}
 
-    def kosten_tekst(self, kosten: str, bedrag) -> str:
-        """What the kosten_tekst filter says: the amount when there is one, else the label."""
-        if kosten == Voorziening.Kosten.BEDRAG and bedrag is not None:
-            return euro(bedrag)
-        return self.kosten.get(kosten, kosten)
+    def kosten_tekst(self, kosten: str, bedrag, toelichting: str) -> str:
+        """What the kosten_tekst filter says."""
+        return kosten_in_words(kosten, bedrag, toelichting, self.kosten.get(kosten, kosten))
 
 
 def _wijk_names(wijk_ids: dict, wijken) -> dict:

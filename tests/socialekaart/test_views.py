@@ -117,6 +117,35 @@ def test_result_shows_cost_access_wijken_status_and_first_location_like_the_deta
     assert '"name": "Pottenbakken", "lat": 52.1, "lon": 5.1' in page  # the first place by name with a spot
 
 
+@pytest.mark.parametrize(
+    "toelichting, card, wat_kost_het",
+    [
+        (
+            "U betaalt € 0,30 per kilometer.",
+            "U betaalt € 0,30 per kilometer.",
+            "U betaalt € 0,30 per kilometer.",
+        ),
+        ("Per rit.", "€ 0,30", "€ 0,30. Per rit."),
+        ("", "€ 0,30", "€ 0,30"),
+    ],
+)
+def test_an_amount_is_shown_with_what_it_is_for_when_its_explanation_says_so(
+    client, kaart, toelichting, card, wat_kost_het
+):
+    voorziening = VoorzieningFactory(
+        name="Vrijwillige chauffeurs",
+        kosten=Voorziening.Kosten.BEDRAG,
+        kosten_bedrag="0.30",
+        kosten_toelichting=toelichting,
+        hele_gemeente=True,
+    )
+    get_backend().rebuild()
+    assert f"<dd>{card}</dd>" in html(client.get(SEARCH, {"q": "chauffeurs"}))
+    detail = html(client.get(f"/sociale-kaart/{voorziening.slug}/"))
+    assert f"<dd>{card}</dd>" in detail  # the key facts at the top
+    assert f"<p>{wat_kost_het}</p>" in detail
+
+
 def test_filters_are_checkboxes_with_counts_and_empty_options_stay(client, indexed):
     page = html(client.get(SEARCH, {"thema": "huishouden"}))
     assert 'name="thema" value="huishouden" id="id_thema_0" checked' in page
