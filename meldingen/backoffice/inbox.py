@@ -108,7 +108,10 @@ def open_signalen(user):
     return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk")[:50])
 
 
-NAZORG_SHOWN = 50
+# The oldest few, each with its form, above the meldingen: the list is a to-do list worked from the top (the
+# next call shows once one is recorded), and 50 forms put the filters and the meldingen thousands of pixels
+# down the page.
+NAZORG_SHOWN = 5
 
 
 def nazorg_due(user, today=None) -> tuple[list, bool]:

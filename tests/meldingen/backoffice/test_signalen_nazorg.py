@@ -387,6 +387,20 @@ def test_the_inbox_says_when_more_calls_are_due_than_it_shows_and_shows_the_olde
     assert "3 nazorggesprekken om te bellen" in inbox and "Meer dan" not in inbox and "oudste" not in inbox
 
 
+def test_the_inbox_shows_the_five_oldest_calls_so_the_meldingen_stay_near_the_top(
+    two_meldingen, staff, client
+):
+    from .fixtures import store
+
+    today = timezone.localdate()
+    for weeks in range(7, 14):
+        _afhandelen(store(), staff["consulent"], start=today - timedelta(weeks=weeks))
+    client.force_login(staff["consulent"])
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert inbox.count('class="bo-nazorg-form"') == 5
+    assert "Meer dan 5 nazorggesprekken om te bellen" in inbox
+
+
 def test_nazorg_not_yet_due_stays_out_of_the_inbox(two_meldingen, staff, client):
     _afhandelen(two_meldingen["centrum"], staff["consulent"])
     client.force_login(staff["consulent"])
