@@ -13,16 +13,17 @@ from meldingen.backoffice.stats import figures_for
 @meldingen_view
 def dashboard(request):
     figures = figures_for(request.user, thema_names=kaart.thema_names())
+    no_meldingen = _("Nog geen meldingen.")
     charts = [
-        ("per-week", _("Meldingen per week"), _("Week"), figures.per_week, bar_chart(figures.per_week)),
-        ("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, bar_chart(figures.per_wijk)),
-        ("per-soort", _("Kort of uitgebreid"), _("Soort"), figures.per_soort, bar_chart(figures.per_soort)),
-        (
+        _chart("per-week", _("Meldingen per week"), _("Week"), figures.per_week, no_meldingen),
+        _chart("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, no_meldingen),
+        _chart("per-soort", _("Kort of uitgebreid"), _("Soort"), figures.per_soort, no_meldingen),
+        _chart(
             "verwezen",
             _("Verwezen naar voorliggende voorziening, per thema"),
             _("Thema"),
             figures.verwijzingen_per_thema,
-            bar_chart(figures.verwijzingen_per_thema),
+            _("Nog geen verwijzingen."),
         ),
     ]
     return TemplateResponse(
@@ -37,6 +38,19 @@ def dashboard(request):
             "header_icon": "table",
         },
     )
+
+
+def _chart(slug: str, title: str, column: str, rows: list, empty: str) -> dict:
+    """A bar chart with its table; when every count is 0 (or there are none), `empty` says so instead."""
+    drawn = any(count for _label, count in rows)
+    return {
+        "slug": slug,
+        "title": title,
+        "column": column,
+        "rows": rows,
+        "bars": bar_chart(rows) if drawn else None,
+        "empty": empty,
+    }
 
 
 @meldingen_view

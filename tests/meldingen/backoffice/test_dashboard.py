@@ -55,12 +55,22 @@ def test_page_has_svg_charts_and_tables(staff, teams, client):
     store()
     client.force_login(staff["teamleider"])
     html = client.get(reverse("backoffice:dashboard")).content.decode()
-    # Per week, per wijk, kort or uitgebreid, and referrals per thema: each a chart with its table.
-    assert html.count('<svg class="bo-chart__svg"') == 4
-    assert html.count("<caption>") == 4 and "Meldingen per wijk (tabel)" in html
-    assert "Verwezen naar voorliggende voorziening, per thema (tabel)" in html
+    # Per week, per wijk, kort or uitgebreid: each a chart with its table; no referrals yet, so no chart.
+    assert html.count('<svg class="bo-chart__svg"') == 3
+    assert html.count("<caption>") == 3 and "Meldingen per wijk (tabel)" in html
+    referrals = html[html.index('id="verwezen-heading"') : html.index('id="verwezen-wijk-heading"')]
+    assert (
+        "<svg" not in referrals and "<table" not in referrals and "<p>Nog geen verwijzingen.</p>" in referrals
+    )
     # Coordinates are never written with a Dutch decimal comma (that would put every bar at 0).
     assert not re.search(r'\b(x|y|width|height)="[0-9]+,[0-9]', html)
+
+
+def test_without_meldingen_no_chart_is_drawn_and_each_says_so(staff, teams, client):
+    client.force_login(staff["teamleider"])
+    html = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert "bo-chart__svg" not in html and "<caption>" not in html
+    assert html.count("<p>Nog geen meldingen.</p>") == 3
 
 
 def test_csv_export(staff, teams, client):
