@@ -192,6 +192,26 @@ def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server
     page.wait_for_function(f"() => document.querySelector(\"{street}\").value !== 'Molenstraat'")
 
 
+def test_the_address_boxes_on_one_line_line_up_with_and_without_errors(live_server, page):
+    """Postcode and Toevoeging have a hint and Huisnummer none: boxes whose labels share a line still sit at
+    the same height (a long error may move a field to the next line)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    to_gegevens(page, live_server)
+
+    def box_tops_per_line():
+        lines = {}
+        for name in ("postcode", "huisnummer", "toevoeging"):
+            label = page.locator(f"label[for='id_gegevens-{name}']").bounding_box()["y"]
+            box = page.locator(f"[name='gegevens-{name}']").bounding_box()["y"]
+            lines.setdefault(round(label), set()).add(round(box))
+        return lines
+
+    assert [len(tops) for tops in box_tops_per_line().values()] == [1]
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")  # all empty: errors
+    page.wait_for_selector("[data-error-summary]")
+    assert all(len(tops) == 1 for tops in box_tops_per_line().values())
+
+
 def test_zoek_adres_says_what_is_missing(live_server, page):
     to_gegevens(page, live_server)
     page.fill("[name='gegevens-postcode']", "12345")
