@@ -199,6 +199,9 @@
       role: "img", "aria-label": label + " Dezelfde informatie staat in de lijst.",
       "data-kaart-mode": useTiles ? "tiles" : "fallback"
     });
+    // Points closer than a marker's width share one marker: "3" alone, or "3+" with all numbers in its title.
+    var groups = clusters(config.points.map(function (point) { return { point: point, at: at(point) }; }), 30);
+    function markerRadius(group) { return group.members.length === 1 ? 11 : 14; }
 
     if (useTiles) {
       var count = Math.pow(2, zoom);
@@ -215,25 +218,40 @@
     } else {
       // No tiles configured: the wijken as soft circles around their centres, named.
       var radius = Math.max(18, Math.min(width, height) / 10);
-      var taken = [];
+      // The markers and the postcode are drawn over the names: a name goes only where none of them covers it.
+      var taken = groups.map(function (group) {
+        var r = markerRadius(group) + 1; // with its white edge
+        return { left: group.at.x - r, right: group.at.x + r, top: group.at.y - r, bottom: group.at.y + r };
+      });
+      if (config.origin) {
+        var mark = at(config.origin);
+        taken.push({ left: mark.x - 11, right: mark.x + 11, top: mark.y - 11, bottom: mark.y + 11 });
+      }
       config.wijken.forEach(function (wijk) {
         var p = at(wijk);
         svg("circle", { cx: p.x, cy: p.y, r: radius, "class": "kaart-map__wijk" }, root);
       });
-      // Each name below its circle, else above it, else left out: names never cover each other.
+      // Each name below its circle, else above it, else beside it, else left out: names never cover each
+      // other or a marker.
       config.wijken.forEach(function (wijk) {
         var p = at(wijk);
         var half = wijk.name.length * 4 + 4;
-        var spots = [p.y + radius + 14, p.y - radius - 6];
+        var spots = [
+          { x: p.x, y: p.y + radius + 14, anchor: "middle", centre: p.x },
+          { x: p.x, y: p.y - radius - 6, anchor: "middle", centre: p.x },
+          { x: p.x + radius + 4, y: p.y + 4, anchor: "start", centre: p.x + radius + half },
+          { x: p.x - radius - 4, y: p.y + 4, anchor: "end", centre: p.x - radius - half }
+        ];
         for (var i = 0; i < spots.length; i++) {
-          var box = { left: p.x - half, right: p.x + half, top: spots[i] - 13, bottom: spots[i] + 3 };
+          var spot = spots[i];
+          var box = { left: spot.centre - half, right: spot.centre + half, top: spot.y - 13, bottom: spot.y + 3 };
           var free = box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height &&
             taken.every(function (other) {
               return box.right < other.left || box.left > other.right || box.bottom < other.top || box.top > other.bottom;
             });
           if (free) {
             taken.push(box);
-            var text = svg("text", { x: p.x, y: spots[i], "text-anchor": "middle", "class": "kaart-map__wijk-label" }, root);
+            var text = svg("text", { x: spot.x, y: spot.y, "text-anchor": spot.anchor, "class": "kaart-map__wijk-label" }, root);
             text.textContent = wijk.name;
             break;
           }
@@ -245,15 +263,14 @@
       var o = at(config.origin);
       svg("path", { d: "M" + o.x + " " + (o.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
     }
-    // Points closer than a marker's width share one marker: "3" alone, or "3+" with all numbers in its title.
-    clusters(config.points.map(function (point) { return { point: point, at: at(point) }; }), 30)
+    groups.slice()
       .reverse()
       .forEach(function (group) {
         var p = group.at;
         var first = group.members[0];
         var text = group.members.length === 1 ? String(first.n) : first.n + "+";
         var marker = svg("g", { "class": "kaart-map__point" + (group.members.length > 1 ? " kaart-map__point--group" : "") }, root);
-        svg("circle", { cx: p.x, cy: p.y, r: group.members.length === 1 ? 11 : 14, "class": "kaart-map__marker" }, marker);
+        svg("circle", { cx: p.x, cy: p.y, r: markerRadius(group), "class": "kaart-map__marker" }, marker);
         var number = svg("text", { x: p.x, y: p.y + 4, "text-anchor": "middle", "class": "kaart-map__marker-label" }, marker);
         number.textContent = text;
         var title = svg("title", {}, marker);

@@ -147,21 +147,30 @@ def marked_results(page) -> int:
     return sum(len(title.split("; ")) for title in titles)
 
 
-def test_map_markers_never_overlap(page, kaart_server):
-    page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
+def _apart(a: dict, b: dict) -> bool:
+    return (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+@pytest.mark.parametrize(
+    "width, search",
+    [(390, "?postcode=3911AB"), (390, "?q=huishouden"), (390, ""), (1280, "?postcode=3911AB")],
+)
+def test_map_markers_and_wijk_names_never_cover_each_other(page, kaart_server, width, search):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(kaart_server.url + SEARCH + search)
     page.locator("[data-kaart-map] svg").wait_for()
-    boxes = [marker.bounding_box() for marker in page.locator(".kaart-map__marker").all()]
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
-            apart = apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
-            assert apart, "two map markers cover each other"
+    markers = [marker.bounding_box() for marker in page.locator(".kaart-map__marker").all()]
     labels = [label.bounding_box() for label in page.locator(".kaart-map__wijk-label").all()]
+    for i, a in enumerate(markers):
+        assert all(_apart(a, b) for b in markers[i + 1 :]), "two map markers cover each other"
     for i, a in enumerate(labels):
-        for b in labels[i + 1 :]:
-            apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
-            apart = apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
-            assert apart, "two wijk names cover each other"
+        assert all(_apart(a, b) for b in labels[i + 1 :]), "two wijk names cover each other"
+        assert all(_apart(a, marker) for marker in markers), "a marker covers a wijk name"
 
 
 def located_results(page) -> int:
