@@ -48,7 +48,7 @@ def _chart(slug: str, title: str, column: str, rows: list, empty: str) -> dict:
         "title": title,
         "column": column,
         "rows": rows,
-        "bars": bar_chart(rows) if drawn else None,
+        "chart": bar_chart(rows) if drawn else None,
         "empty": empty,
     }
 
