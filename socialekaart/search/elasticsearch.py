@@ -24,6 +24,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.dsl import (
     Boolean,
@@ -417,7 +418,8 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         origin, postcode_unknown = postcodes.origin(query.postcode)
-        choices = facets.load_options()
+        # The options change only with a wijk or a term, and each such change gives a new token.
+        choices = versions.once_per_token(("facet options", get_language()), facets.load_options)
         query = known_selections(query, choices)
         search = build_search(query, index=self.alias, origin=origin)
         response = self._call(lambda: search.using(self.client).execute())

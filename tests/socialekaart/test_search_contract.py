@@ -13,7 +13,7 @@ from socialekaart.models import Synoniemgroep
 from socialekaart.search import SearchQuery, facet_names
 from socialekaart.search.geo import haversine_km
 
-from .factories import LocatieFactory, VoorzieningOpLocatieFactory
+from .factories import LocatieFactory, TermFactory, VoorzieningOpLocatieFactory, WijkFactory
 
 ACTIVE = 6  # the kaart fixture has seven voorzieningen, one gestopt
 
@@ -126,6 +126,18 @@ def test_every_facet_lists_every_option_with_counts(backend, kaart):
     wijk = facet(results, "wijk")
     assert wijk["oude-haven"].count == 3  # cafe, jongeren, and the whole-municipality schoonmaakhulp
     assert wijk["oude-haven"].label == "Oude Haven"
+
+
+def test_a_new_or_renamed_wijk_or_term_is_an_option_at_the_next_search(backend, kaart):
+    backend.search(SearchQuery())  # the options as they were, read once
+    WijkFactory(name="Nieuwe Polder", slug="nieuwe-polder")
+    TermFactory(code="tuin", name="Tuin")
+    kaart.haven.name = "Oude Haven en Kade"
+    kaart.haven.save()
+    results = backend.search(SearchQuery())
+    assert facet(results, "wijk")["nieuwe-polder"].label == "Nieuwe Polder"
+    assert facet(results, "wijk")["oude-haven"].label == "Oude Haven en Kade"
+    assert facet(results, "thema")["tuin"].count == 0
 
 
 def test_a_facets_counts_ignore_its_own_filter(backend, kaart):
