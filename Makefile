@@ -11,7 +11,7 @@ PYTEST := $(PY) -m pytest -n 2 --dist loadfile --durations=10
 # The test runs keep Python's bytecode cache (`__pycache__`, which git ignores) even where the environment sets
 # PYTHONDONTWRITEBYTECODE: without it every pytest process compiles the project and rewrites the asserts of
 # all test modules anew, about 2.5 s of CPU per process, and `make test` starts a dozen of them.
-TEST_TARGETS := test test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser taalcheck \
+TEST_TARGETS := test django-checks test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser taalcheck \
 	test-node-restart test-elasticsearch
 $(TEST_TARGETS): export PYTHONDONTWRITEBYTECODE :=
 # The Elasticsearch node that `make elasticsearch` starts and `make test` runs the Elasticsearch tests on.
@@ -37,7 +37,7 @@ psycopg.connect(host=c["HOST"], port=c["PORT"] or 5432, user=c["USER"], password
 endef
 export POSTGRES_ANSWERS
 
-.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint test test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench bench-deps clean
+.PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint django-checks test test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench bench-deps clean
 
 # Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -102,13 +102,17 @@ lint: install
 
 # Everything: lint, Django's checks, the suite on SQLite (with browser tests), the suite on
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
-# Side by side, each one's output shown whole when it ends: the browser tests and the taalcheck, which need no
-# Elasticsearch, start at once; beside them `test-suites` starts the Elasticsearch test node, runs the test
-# that stops and restarts it (alone on the node), then the SQLite and PostgreSQL suites, which share the node.
+# Side by side, each one's output shown whole when it ends: Django's checks, the browser tests and the
+# taalcheck, which need no Elasticsearch, start at once; beside them `test-suites` starts the Elasticsearch test
+# node, runs the test that stops and restarts it (alone on the node), then the SQLite and PostgreSQL suites,
+# which share the node.
 test: lint system-deps browser-deps postgres
+	$(MAKE) --no-print-directory -j 5 --output-sync=target django-checks test-browser taalcheck test-suites
+
+# Django's system checks, and no model change without its migration.
+django-checks: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(MAKE) --no-print-directory -j 4 --output-sync=target test-browser taalcheck test-suites
 
 # The SQLite and PostgreSQL suites on the Elasticsearch test node, started here and stopped afterwards (unless
 # it already ran); first the test that stops and restarts the node, while no suite uses it. Without Java or
@@ -150,12 +154,14 @@ test-browser: install browser-deps
 	env -u DATABASE_URL $(PYTEST) -m browser
 
 # The B1 taalcheck over every published demo page, in a throw-away database of this run alone (a copy of the
-# tests' migrated template, tests/testdb.py).
+# tests' migrated template, tests/testdb.py). Only the demo's pages and the kaart they link to are loaded: the
+# demo meldingen and complaints have no pages.
 taalcheck: install
 	@dir="$$(mktemp -d "$${TMPDIR:-/tmp}/wmo-taalcheck.XXXXXX")"; trap 'rm -rf "$$dir"' EXIT; \
 	cp "$$(env -u DATABASE_URL $(PY) -m tests.testdb)" "$$dir/db.sqlite3"; \
 	export DATABASE_URL="sqlite:///$$dir/db.sqlite3"; \
-	$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py load_demo && $(PY) manage.py taalcheck
+	$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py load_demo_kaart && \
+	$(PY) manage.py load_demo_pages && $(PY) manage.py taalcheck
 
 # Stops and restarts the Elasticsearch test node mid-test: alone on the node (`make test` runs it before the
 # suites that use the node).
