@@ -202,6 +202,8 @@
     // Points closer than a marker's width share one marker: "3" alone, or "3+" with all numbers in its title.
     var groups = clusters(config.points.map(function (point) { return { point: point, at: at(point) }; }), 30);
     function markerRadius(group) { return group.members.length === 1 ? 11 : 14; }
+    function around(p, r) { return { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r }; }
+    var origin = config.origin ? at(config.origin) : null;
 
     if (useTiles) {
       var count = Math.pow(2, zoom);
@@ -219,14 +221,8 @@
       // No tiles configured: the wijken as soft circles around their centres, named.
       var radius = Math.max(18, Math.min(width, height) / 10);
       // The markers and the postcode are drawn over the names: a name goes only where none of them covers it.
-      var taken = groups.map(function (group) {
-        var r = markerRadius(group) + 1; // with its white edge
-        return { left: group.at.x - r, right: group.at.x + r, top: group.at.y - r, bottom: group.at.y + r };
-      });
-      if (config.origin) {
-        var mark = at(config.origin);
-        taken.push({ left: mark.x - 11, right: mark.x + 11, top: mark.y - 11, bottom: mark.y + 11 });
-      }
+      var taken = groups.map(function (group) { return around(group.at, markerRadius(group) + 1); }); // + edge
+      if (origin) taken.push(around(origin, 11));
       config.wijken.forEach(function (wijk) {
         var p = at(wijk);
         svg("circle", { cx: p.x, cy: p.y, r: radius, "class": "kaart-map__wijk" }, root);
@@ -259,9 +255,8 @@
       });
     }
 
-    if (config.origin) {
-      var o = at(config.origin);
-      svg("path", { d: "M" + o.x + " " + (o.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
+    if (origin) {
+      svg("path", { d: "M" + origin.x + " " + (origin.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
     }
     groups.slice()
       .reverse()

@@ -144,11 +144,15 @@ def test_error_summary_names_each_field(walker):
 def test_every_error_line_is_the_fields_name_and_one_instruction(walker, voor_wie):
     """Each line like 'Toestemming: kies een antwoord.', never a whole question with an instruction glued on
     ('... het ermee eens: kies een antwoord.') or a colon within a colon."""
-    for name, html in pages_of(walker, voor_wie, "uitgebreid"):
-        for line in BeautifulSoup(html, "html.parser").select(".error-summary li"):
-            text = line.get_text(" ", strip=True)
-            field, _, instruction = text.partition(": ")
-            assert instruction and ":" not in instruction and "?" not in field, (voor_wie, name, text)
+    lines = [
+        (name, line.get_text(" ", strip=True))
+        for name, html in pages_of(walker, voor_wie, "uitgebreid")
+        for line in BeautifulSoup(html, "html.parser").select(".error-summary li")
+    ]
+    assert lines, "no error summary found"  # else the check below would pass on nothing
+    for name, text in lines:
+        field, _, instruction = text.partition(": ")
+        assert instruction and ":" not in instruction and "?" not in field, (voor_wie, name, text)
 
 
 def test_house_number_with_a_letter_or_suffix_is_accepted(walker):
