@@ -179,10 +179,16 @@ class Behandeling(models.Model):
         return self.next_deadline is not None and self.next_deadline < (today or timezone.localdate())
 
     @property
-    def onderzoek_on_time(self) -> bool | None:
+    def onderzoek_days_late(self) -> int | None:
+        """Calendar days the onderzoek was finished after its term (0 when on time); None while it runs."""
         if self.onderzoek_afgerond_at is None:
             return None
-        return timezone.localdate(self.onderzoek_afgerond_at) <= self.onderzoek_deadline
+        return max(0, (timezone.localdate(self.onderzoek_afgerond_at) - self.onderzoek_deadline).days)
+
+    @property
+    def onderzoek_on_time(self) -> bool | None:
+        days_late = self.onderzoek_days_late
+        return None if days_late is None else days_late == 0
 
     # --- workflow -----------------------------------------------------------------------------------
     def can_change_to(self, target: str) -> bool:

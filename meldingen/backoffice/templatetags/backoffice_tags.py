@@ -36,7 +36,7 @@ def deadline(behandeling, today=None):
     """The next term of a melding with the days left (working days for contact), or how late it is. The tag
     writes its few tags itself rather than through a template of its own: every row of the inbox has one."""
     if behandeling.next_deadline is None:
-        return format_html('<span class="bo-deadline">{}</span>', _("Geen termijn meer"))
+        return _finished_onderzoek(behandeling)
     days = behandeling.days_left(today)
     kind = _("Eerste contact") if behandeling.deadline_kind == "contact" else _("Onderzoek af")
     if days < 0:
@@ -58,6 +58,27 @@ def deadline(behandeling, today=None):
         kind,
         datum(behandeling.next_deadline),
         left,
+    )
+
+
+def _finished_onderzoek(behandeling):
+    """No term is running: when the onderzoek was finished and whether that was within its term."""
+    days_late = behandeling.onderzoek_days_late
+    if days_late is None:  # withdrawn before the onderzoek was finished
+        return format_html('<span class="bo-deadline">{}</span>', _("Geen termijn meer"))
+    if days_late:
+        verdict = format_html(
+            "<strong>{}</strong>",
+            ngettext("%(n)s dag te laat", "%(n)s dagen te laat", days_late) % {"n": days_late},
+        )
+    else:
+        verdict = _("op tijd")
+    return format_html(
+        '<span class="bo-deadline bo-deadline--{}">{}: {}<br>{}</span>',
+        "late" if days_late else "done",
+        _("Onderzoek afgerond"),
+        datum(behandeling.onderzoek_afgerond_at),
+        verdict,
     )
 
 

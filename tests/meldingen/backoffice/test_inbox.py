@@ -1,14 +1,16 @@
 """The inbox: filters, search by reference or name, counts per status, deadline order, pagination."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.templatetags.backoffice_tags import datum
 from meldingen.backoffice.workflow import Status
 
 from .fixtures import store
@@ -232,3 +234,27 @@ def test_the_team_and_wijk_selects_read_their_options_in_one_plain_query(leider,
     assert not [query["sql"] for query in captured if "DECLARE" in query["sql"]]
     for team in teams.values():
         assert f">{team.name}</option>" in html
+
+
+def _finish_onderzoek(behandeling, days_after_term: int):
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND):
+        behandeling.change_status(status)
+    finished = datetime.combine(behandeling.onderzoek_deadline + timedelta(days=days_after_term), time(12))
+    behandeling.change_status(Status.ONDERZOEK_AFGEROND, at=timezone.make_aware(finished))
+
+
+def test_a_finished_onderzoek_shows_when_it_was_finished_and_whether_on_time(leider, teams):
+    on_time, late, withdrawn = store(), store(), store()
+    _finish_onderzoek(on_time.behandeling, days_after_term=-3)
+    _finish_onderzoek(late.behandeling, days_after_term=4)
+    withdrawn.behandeling.change_status(Status.INGETROKKEN)
+    html = leider.get(reverse("backoffice:inbox"), {"status": "alle"}).content.decode()
+    cells = {
+        row.select_one("a").get_text(strip=True): row.select("td")[-1].get_text(" ", strip=True)
+        for row in BeautifulSoup(html, "html.parser").select("tbody tr")
+    }
+    on_time_date = datum(on_time.behandeling.onderzoek_deadline - timedelta(days=3))
+    late_date = datum(late.behandeling.onderzoek_deadline + timedelta(days=4))
+    assert cells[on_time.reference] == f"Onderzoek afgerond: {on_time_date} op tijd"
+    assert cells[late.reference] == f"Onderzoek afgerond: {late_date} 4 dagen te laat"
+    assert cells[withdrawn.reference] == "Geen termijn meer"
