@@ -74,6 +74,25 @@ class VoorzieningForm(ScopedForm):
         help_text=_("Taalcodes met een komma ertussen, bijvoorbeeld nl, en, ar, tr."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        checked = self.fields.get("laatst_gecontroleerd")
+        if checked is not None:
+            checked.help_text = _(
+                "Als u opslaat, zetten wij hier de datum van vandaag. "
+                "Vult u zelf een andere datum in? Dan blijft die staan."
+            )
+            # Its model default is a function, so Django compares with a hidden copy of the first value,
+            # which Wagtail's panels do not render: without this the date would always count as changed.
+            checked.show_hidden_initial = False
+
+    def save(self, commit=True):
+        # Whoever saves the page has just read it through: the kaart shows the data as checked today,
+        # unless the date was changed by hand (an earlier check entered afterwards).
+        if "laatst_gecontroleerd" in self.fields and "laatst_gecontroleerd" not in self.changed_data:
+            self.instance.laatst_gecontroleerd = timezone.localdate()
+        return super().save(commit=commit)
+
 
 class CapaciteitForm(ScopedForm):
     def __init__(self, *args, **kwargs):

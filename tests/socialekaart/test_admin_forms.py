@@ -1,8 +1,10 @@
 """The kaart's edit forms in the admin, as providers and editors fill them in."""
 
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import timezone
 
 from socialekaart import models
 from socialekaart.viewsets import TaalcodesField
@@ -71,13 +73,37 @@ class _FormValues(HTMLParser):
 def test_an_editor_saves_languages_typed_as_the_hint_says(client, kaart, redacteur):
     client.force_login(redacteur)
     url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
+    response = client.post(url, {**_posted_as_shown(client, url), "talen": ["nl, en, ar"]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.talen == ["nl", "en", "ar"]
+
+
+def _posted_as_shown(client, url) -> dict:
     parser = _FormValues()
     parser.feed(client.get(url).content.decode())
     data = {}
     for name, value in parser.values:
         data.setdefault(name, []).append(value)
-    data["talen"] = ["nl, en, ar"]
-    response = client.post(url, data)
+    return data
+
+
+@pytest.mark.parametrize("changed", [{}, {"summary": ["Koffie en een praatje, elke dinsdag."]}])
+def test_saving_a_voorziening_makes_it_checked_today(client, kaart, redacteur, changed):
+    kaart.cafe.laatst_gecontroleerd = date(2025, 3, 1)
+    kaart.cafe.save()
+    client.force_login(redacteur)
+    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
+    response = client.post(url, {**_posted_as_shown(client, url), **changed})
     assert response.status_code == 302, response.content.decode()[:2000]
     kaart.cafe.refresh_from_db()
-    assert kaart.cafe.talen == ["nl", "en", "ar"]
+    assert kaart.cafe.laatst_gecontroleerd == timezone.localdate()
+
+
+def test_a_check_date_typed_by_hand_is_kept(client, kaart, redacteur):
+    client.force_login(redacteur)
+    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
+    response = client.post(url, {**_posted_as_shown(client, url), "laatst_gecontroleerd": ["2026-02-03"]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.laatst_gecontroleerd == date(2026, 2, 3)
