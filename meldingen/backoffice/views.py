@@ -17,7 +17,14 @@ from core.spreadsheet import Sheet, sheet_download
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
-from meldingen.backoffice.inbox import InboxPaginator, filtered, nazorg_due, open_signalen, status_counts
+from meldingen.backoffice.inbox import (
+    InboxPaginator,
+    filtered,
+    nazorg_due,
+    only_row_columns,
+    open_signalen,
+    status_counts,
+)
 from meldingen.backoffice.models import AuditEntry, Behandeling, Verwijzing
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.timeline import timeline
@@ -72,7 +79,7 @@ def inbox(request):
     if request.method == "POST":
         return _search_posted(request)
     form, queryset = _inbox_queryset(request)
-    page = InboxPaginator(queryset, PER_PAGE).get_page(request.GET.get("p"))
+    page = InboxPaginator(only_row_columns(queryset), PER_PAGE).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("q", None)
@@ -120,7 +127,7 @@ def inbox_csv(request):
     AuditEntry.record(
         request.user, None, AuditEntry.Action.EXPORTED, f"lijst als CSV, {queryset.count()} meldingen"
     )
-    for item in queryset:
+    for item in only_row_columns(queryset):
         sheet.row(
             [
                 item.melding.reference,
