@@ -171,6 +171,18 @@ def _offers(organisaties) -> list[tuple[Soort, Organisatie, int]]:
     return offers
 
 
+def aanmelden_uitleg(soort: Soort) -> str:
+    """What a voorziening says under "Hoe meldt u zich aan?", after the kaart's own sentence about its access
+    (a referral, a beschikking, or none) and the ways to reach it, which it does not repeat."""
+    if soort.toegang == "beschikking":
+        return "Hebt u de beschikking van de gemeente? Bel of mail ons. Dan maken wij een afspraak met u."
+    if soort.toegang == "verwijzing":
+        return "Hebt u een verwijzing? Bel of mail ons. Dan maken wij een afspraak met u."
+    if soort.inloop:
+        return "Wilt u eerst iets vragen? Bel of mail ons gerust."
+    return "Bel of mail ons. Wij bellen u binnen een week terug."
+
+
 @dataclass
 class _Rows:
     """The demo's voorzieningen and what hangs on them, collected in memory and written by `_write` in a few
@@ -220,11 +232,7 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             aanmelden_email=organisatie.email,
             aanmelden_url=f"{organisatie.website}/aanmelden" if n % 3 == 0 else "",
             aanmelden_inloop=soort.inloop,
-            aanmelden_toelichting=(
-                "Bel of mail ons. Wij bellen u binnen een week terug."
-                if soort.toegang == "vrij"
-                else "U hebt eerst een verwijzing of beschikking nodig. Het wijkteam helpt u daarbij."
-            ),
+            aanmelden_toelichting=aanmelden_uitleg(soort),
             talen=list(soort.talen),
             leeftijd_min=soort.leeftijd[0],
             leeftijd_max=soort.leeftijd[1],

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from socialekaart.demo import aanbod, loader
+from socialekaart.templatetags.kaart_tags import TOEGANG_UITLEG
 
 DAYS = {"maandag": 1, "dinsdag": 2, "woensdag": 3, "donderdag": 4, "vrijdag": 5, "zaterdag": 6, "zondag": 7}
 TIMES_WORDS = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)")
@@ -80,3 +81,16 @@ def test_a_location_with_stairs_does_not_also_say_we_do_not_know(client, kaart):
     page = client.get(kaart.huishouding.get_absolute_url()).content.decode()
     assert "Er is een trap van drie treden bij de ingang." in page
     assert "Wij weten niet of u hier met een rolstoel naar binnen kunt" not in page
+
+
+@pytest.mark.parametrize("soort", aanbod.SOORTEN, ids=lambda soort: soort.key)
+def test_how_to_sign_up_fits_the_access_and_the_walk_in(soort):
+    text = loader.aanmelden_uitleg(soort)
+    other_access = {"beschikking", "verwijzing"} - {soort.toegang}
+    assert not [word for word in other_access if word in text], f"{soort.key} ({soort.toegang}): {text}"
+    if soort.toegang != "vrij":
+        assert soort.toegang in text, f"{soort.key}: {text}"
+    if soort.inloop:  # who may walk in is not told to wait a week for a call back
+        assert "terug" not in text, f"{soort.key}: {text}"
+    for sentence in str(TOEGANG_UITLEG[soort.toegang]).split(". "):
+        assert sentence.rstrip(".") not in text, f"{soort.key} repeats the kaart's own words: {sentence}"
