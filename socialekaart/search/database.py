@@ -29,7 +29,7 @@ from .contract import (
     SearchResults,
 )
 from .documents import document_body_text, documents_queryset, voorziening_document
-from .query import parse
+from .query import parse, split_vague_words
 
 CHUNK = 500
 MAX_WORDS = 12  # words of a query that count
@@ -61,7 +61,7 @@ class DatabaseBackend(SearchBackend):
         snap = self._snapshot()
         origin, postcode_unknown = postcodes.origin(query.postcode)
         base = snap.all_mask
-        groups, did_you_mean = self._parse_text(query.text[:MAX_TEXT], snap) if query.text else ([], None)
+        groups, ranking_only, did_you_mean = self._parse_text(query.text[:MAX_TEXT], snap)
         if groups:
             base &= snap.text_index.match(groups)
         if query.organisatie_id:
@@ -83,7 +83,7 @@ class DatabaseBackend(SearchBackend):
                 hits_mask &= mask
         facets = self._facets(snap, query, base, filters)
         total = hits_mask.bit_count()
-        scores = snap.text_index.scores(groups, hits_mask) if groups else None
+        scores = snap.text_index.scores(groups + ranking_only, hits_mask) if groups else None
         window = self._ordered_window(snap, query, hits_mask, scores, origin)
         distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
         hits = [
@@ -109,25 +109,29 @@ class DatabaseBackend(SearchBackend):
         )
 
     @staticmethod
-    def _parse_text(typed: str, snap) -> tuple[list, str | None]:
-        """The boolean query for the typed text (no groups: only stop words, nothing to narrow), and the
-        "Bedoelde u ...?" words."""
+    def _parse_text(typed: str, snap) -> tuple[list, list, str | None]:
+        """The boolean query for the typed text (no groups: no text, or only stop words, nothing to narrow),
+        the groups of its vague words, which only weigh in the order (query.VAGUE_WORDS), and the "Bedoelde
+        u ...?" words."""
         typed_words = text.words(typed)[:MAX_WORDS]
+        matched, vague = split_vague_words(" ".join(typed_words), snap.synonyms)
+        searched = text.words(matched)
         corrections = {
             word: snap.vocabulary.corrections(word)
-            for word in _correctable(typed_words, snap)
+            for word in _correctable(searched, snap)
             if not snap.vocabulary.known(word)
         }
         parsed = parse(
-            " ".join(typed_words),
+            " ".join(searched),
             snap.synonyms,
             corrections,
             decompounder=snap.search_vocabulary.decompounder,
             compounds=snap.compounds,
         )
         if not parsed.groups:
-            return [], None
-        return parsed.groups, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
+            return [], [], None
+        ranking_only = [((word,),) for word in vague]
+        return parsed.groups, ranking_only, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
 
     @staticmethod
     def _filter_mask(snap, facet: str, selected: tuple[str, ...]) -> int | None:

@@ -58,7 +58,7 @@ from .contract import (
     SearchResults,
     SearchUnavailable,
 )
-from .query import did_you_mean, suggestable_words
+from .query import did_you_mean, split_vague_words, suggestable_words
 
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
 # Phrases the suggester proposes; the first whose corrections are words of the vocabulary is offered.
@@ -235,14 +235,17 @@ def _plain(term: str) -> str:
 # --- Query bodies ---------------------------------------------------------------------------------------
 
 
-def build_search(query: SearchQuery, *, index: str, origin: Origin | None = None, now=None) -> Search:
-    """The whole search request for one query: text, filters, facets, sort, page and suggestion.
+def build_search(
+    query: SearchQuery, *, index: str, origin: Origin | None = None, now=None, phrases=()
+) -> Search:
+    """The whole search request for one query: text, filters, facets, sort, page and suggestion. `phrases`:
+    the synonyms as word tuples (core.vocabulary), which keep a vague word that is part of one.
 
     Facet selections go in `post_filter` and every facet aggregation filters on all selections but its
     own, so each option's count says how many results choosing it would give.
     """
     search = Search(index=index).extra(track_total_hits=True, track_scores=True)
-    search = search.query(_scored(query, _main_query(query, origin), now))
+    search = search.query(_scored(query, _main_query(query, origin, phrases), now))
     selections = _facet_selections(query)
     if selections:
         search = search.post_filter(Q("bool", filter=list(selections.values())))
@@ -258,7 +261,7 @@ def build_search(query: SearchQuery, *, index: str, origin: Origin | None = None
     return search[query.offset : query.offset + query.per_page].source(["locaties"])
 
 
-def _main_query(query: SearchQuery, origin: Origin | None):
+def _main_query(query: SearchQuery, origin: Origin | None, phrases):
     filters = []
     if query.organisatie_id:
         filters.append(Q("term", organisatie_id=str(query.organisatie_id)))
@@ -270,20 +273,22 @@ def _main_query(query: SearchQuery, origin: Origin | None):
         filters.append(Q("term", lokale_wijken=origin.wijk_slug))
     # Without text every hit scores 1 (match_all), so the professionals' capacity weight still orders them;
     # a bool of filters alone scores 0, and 0 times any weight ties.
-    must = [_text_query(query.text)] if query.text else [Q("match_all")]
+    must = [_text_query(query.text, phrases)] if query.text else [Q("match_all")]
     return Q("bool", must=must, filter=filters, must_not=[Q("term", status="gestopt")])
 
 
-def _text_query(text: str):
-    """All words must match (each with typo tolerance, synonyms through the search analyzer) somewhere;
-    the name and summary weigh more."""
+def _text_query(text: str, phrases):
+    """All words must match (each with typo tolerance, synonyms through the search analyzer) somewhere,
+    but for the vague words around them (query.VAGUE_WORDS), which only weigh in the order as every word
+    does in the name and summary, which weigh more."""
+    matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",
         must=[
             Q(
                 "match",
                 tekst={
-                    "query": text,
+                    "query": matched,
                     "operator": "and",
                     "fuzziness": "AUTO",
                     "prefix_length": 1,
@@ -421,7 +426,7 @@ class ElasticsearchBackend(SearchBackend):
         # The options change only with a wijk or a term, and each such change gives a new token.
         choices = versions.once_per_token(("facet options", get_language()), facets.load_options)
         query = known_selections(query, choices)
-        search = build_search(query, index=self.alias, origin=origin)
+        search = build_search(query, index=self.alias, origin=origin, phrases=vocabulary.current().phrases)
         response = self._call(lambda: search.using(self.client).execute())
         hits = [_hit(hit, origin, query.sort) for hit in response.hits]
         options = {

@@ -191,12 +191,14 @@ def test_synonym_rules_come_from_the_editors_groups_without_syntax_characters():
 # --- Query bodies ---------------------------------------------------------------------------------------
 
 
-def body(query: SearchQuery, origin=None) -> dict:
-    return build_search(query, index=ALIAS, origin=origin, now=datetime(2026, 1, 8, tzinfo=UTC)).to_dict()
+def body(query: SearchQuery, origin=None, phrases=()) -> dict:
+    moment = datetime(2026, 1, 8, tzinfo=UTC)
+    return build_search(query, index=ALIAS, origin=origin, now=moment, phrases=phrases).to_dict()
 
 
 def test_text_query_tolerates_typos_and_weighs_the_name():
-    query = body(SearchQuery(text="huishoudelijke hulp"))["query"]["bool"]
+    synonym = {("huishoudelijke", "hulp"): [("huishoudelijke", "hulp")]}  # keeps "hulp", a vague word
+    query = body(SearchQuery(text="huishoudelijke hulp"), phrases=synonym)["query"]["bool"]
     text = query["must"][0]["bool"]
     assert text["must"] == [
         {
@@ -213,6 +215,12 @@ def test_text_query_tolerates_typos_and_weighs_the_name():
     ]
     assert {"match": {"name": {"query": "huishoudelijke hulp", "boost": 3}}} in text["should"]
     assert query["must_not"] == [{"term": {"status": "gestopt"}}]
+
+
+def test_vague_words_only_weigh_in_the_order():
+    text = body(SearchQuery(text="Ik zoek hulp bij boodschappen"))["query"]["bool"]["must"][0]["bool"]
+    assert text["must"][0]["match"]["tekst"]["query"] == "ik bij boodschappen"
+    assert {"match": {"name": {"query": "Ik zoek hulp bij boodschappen", "boost": 3}}} in text["should"]
 
 
 def test_without_text_everything_active_matches_and_no_suggestion_is_asked():

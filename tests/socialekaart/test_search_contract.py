@@ -59,6 +59,22 @@ def test_synonyms_find_what_the_searcher_means(backend, kaart):
     assert kaart.cafe.pk not in found
 
 
+@pytest.mark.parametrize("typed", ["ik zoek hulp voor mantelzorgers", "mantelzorgers hulp nodig"])
+def test_words_that_only_say_help_is_wanted_hide_no_help(backend, kaart, typed):
+    """The mantelzorgcafé's text has no "hulp", "zoek" or "nodig": they weigh in the order, they do not
+    filter."""
+    assert backend.search(SearchQuery(text=typed)).ids == [kaart.cafe.pk]
+
+
+def test_a_vague_word_still_counts_where_it_is_all_there_is_or_part_of_a_synonym(backend, kaart):
+    assert kaart.huishouding.pk in backend.search(SearchQuery(text="hulp")).ids
+    assert kaart.cafe.pk not in backend.search(SearchQuery(text="hulp")).ids
+    Synoniemgroep.objects.create(termen="hulp thuis, schoonmaakhulp")
+    backend.synonyms_changed()
+    found = backend.search(SearchQuery(text="ik zoek hulp thuis")).ids
+    assert kaart.schoonmaak.pk in found  # through the synonym "hulp thuis", which "thuis" alone is not
+
+
 def test_synonym_added_later_works_without_restart(backend, kaart):
     assert kaart.schoonmaak.pk not in backend.search(SearchQuery(text="poetshulp")).ids
     group = Synoniemgroep.objects.create(termen="poetshulp, schoonmaakhulp")
