@@ -258,7 +258,7 @@ class LocatieViewSet(ScopedSnippetViewSet):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("straat"), FieldPanel("huisnummer")]),
         FieldRowPanel([FieldPanel("postcode"), FieldPanel("plaats")]),
-        FieldPanel("wijk"),
+        select("wijk"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("rolstoeltoegankelijk"),
         FieldPanel("toegankelijkheid"),
@@ -287,7 +287,7 @@ class CapaciteitViewSet(ScopedSnippetViewSet):
     list_display = ["voorziening", "wijk", "status", "wachttijd_weken", "bijgewerkt_op", "versheid"]
     list_filter = ["status", "wijk"]
     search_fields = ["voorziening__name"]
-    panels = [select("voorziening"), FieldPanel("wijk"), FieldPanel("status"), FieldPanel("wachttijd_weken")]
+    panels = [select("voorziening"), select("wijk"), FieldPanel("status"), FieldPanel("wachttijd_weken")]
 
 
 class OrganisatieViewSet(ScopedSnippetViewSet):
