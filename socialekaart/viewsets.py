@@ -86,6 +86,14 @@ class VoorzieningForm(ScopedForm):
             # which Wagtail's panels do not render: without this the date would always count as changed.
             checked.show_hidden_initial = False
 
+    def clean_laatst_gecontroleerd(self):
+        checked = self.cleaned_data["laatst_gecontroleerd"]
+        if checked and checked > timezone.localdate():
+            raise ValidationError(
+                _("Deze datum ligt in de toekomst. Vul de datum in waarop u de gegevens hebt nagekeken.")
+            )
+        return checked
+
     def save(self, commit=True):
         # Whoever saves the page has just read it through: the kaart shows the data as checked today,
         # unless the date was changed by hand (an earlier check entered afterwards).

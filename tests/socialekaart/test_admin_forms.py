@@ -1,6 +1,6 @@
 """The kaart's edit forms in the admin, as providers and editors fill them in."""
 
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -107,3 +107,16 @@ def test_a_check_date_typed_by_hand_is_kept(client, kaart, redacteur):
     assert response.status_code == 302, response.content.decode()[:2000]
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.laatst_gecontroleerd == date(2026, 2, 3)
+
+
+def test_a_check_date_in_the_future_is_refused_and_the_form_kept(client, kaart, redacteur):
+    client.force_login(redacteur)
+    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    posted = {**_posted_as_shown(client, url), "laatst_gecontroleerd": [tomorrow], "summary": ["Nieuw."]}
+    response = client.post(url, posted)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Deze datum ligt in de toekomst." in page and 'value="Nieuw."' in page
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.laatst_gecontroleerd != timezone.localdate() + timedelta(days=1)
