@@ -94,3 +94,10 @@ def test_how_to_sign_up_fits_the_access_and_the_walk_in(soort):
         assert "terug" not in text, f"{soort.key}: {text}"
     for sentence in str(TOEGANG_UITLEG[soort.toegang]).split(". "):
         assert sentence.rstrip(".") not in text, f"{soort.key} repeats the kaart's own words: {sentence}"
+
+
+@pytest.mark.parametrize(
+    "soort", [s for s in aanbod.SOORTEN if s.key in loader.AAN_HUIS], ids=lambda s: s.key
+)
+def test_help_that_comes_to_the_home_is_not_told_to_be_visited(soort):
+    assert "naartoe" not in str(TOEGANG_UITLEG[soort.toegang]), soort.key
