@@ -231,12 +231,13 @@ class MeldingWizard(NamedUrlSessionWizardView):
         steps = list(self.get_form_list())
         current = self.steps.current
         index = steps.index(current) if current in steps else 0
+        # Back (the link, and the page submitted as typed by melding.js) goes where the user came from: the
+        # check page after its "Wijzig", else the step before.
         if self.storage.extra_data.get("return_to_check") and current != CHECK_STEP:
-            back_url = self.get_step_url(CHECK_STEP)
-        elif index == 0:
-            back_url = reverse("meldingen:start")
+            previous_step = CHECK_STEP
         else:
-            back_url = self.get_step_url(steps[index - 1])
+            previous_step = steps[index - 1] if index else ""
+        back_url = self.get_step_url(previous_step) if previous_step else reverse("meldingen:start")
         typed = typed_so_far(self)
         # The total counts the steps on this person's path: it is shown once the path is known (who it is
         # for, short or long), so it never jumps (5, 6, 9) while the first questions are answered.
@@ -248,7 +249,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             persoon=forms.person_words(typed.voor_wie)["persoon"],
             step_title=form.title,
             back_url=back_url,
-            previous_step=steps[index - 1] if index else "",
+            previous_step=previous_step,
             spoed_phone=settings.MELDINGEN_SPOED_PHONE,
             for_someone_else=typed_so_far(self).for_someone_else,
         )

@@ -128,6 +128,19 @@ def test_wijzig_comes_back_to_the_check_page(walker):
     assert "Jan de Boer" in walker.client.get("/melding/controleren/").content.decode()
 
 
+def test_back_from_a_wijzig_page_goes_to_the_check_page_with_what_was_typed(walker):
+    """The back link and the page melding.js posts when it is clicked both lead to the check page, not to
+    the question before (here "Waar gaat het over?")."""
+    walker.walk(ZELF_KORT)
+    page = walker.client.get("/melding/gegevens/?terug=controleren").content.decode()
+    assert 'data-previous-step="controleren"' in page
+    # As the browser posts the page: with the street and town that the address lookup filled in.
+    shown = dict(dict(ZELF_KORT)["gegevens"], straat="Stationsstraat", woonplaats="Lindewaard")
+    response = walker.post("gegevens", dict(shown, naam="Jan de Boer"), wizard_goto_step="controleren")
+    assert response["Location"] == "/melding/controleren/"
+    assert "Jan de Boer" in walker.client.get("/melding/controleren/").content.decode()
+
+
 def test_wijzig_to_someone_else_asks_the_new_questions_first(walker):
     walker.walk(ZELF_KORT)
     walker.client.get("/melding/voor-wie/?terug=controleren")
