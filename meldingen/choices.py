@@ -9,7 +9,7 @@ VOOR_WIE = [
     ("professional", _("Voor iemand anders: ik doe dit voor mijn werk")),
 ]
 SOORT = [
-    ("kort", _("Kort: alleen mijn gegevens. U belt mij voor een gesprek.")),
+    ("kort", _("Kort: alleen mijn gegevens. De gemeente belt mij voor een gesprek.")),
     ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over mijn situatie.")),
 ]
 # For someone else (see forms.Wording): {persoon} is "de persoon", "uw familielid" or "uw cliënt".

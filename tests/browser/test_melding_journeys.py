@@ -75,7 +75,7 @@ JANSEN = Persona(
         "keuze": ["Kies wat u wilt: kies een antwoord."],
     },
     wording={
-        "keuze": ["Kort: alleen mijn gegevens. U belt mij voor een gesprek."],
+        "keuze": ["Kort: alleen mijn gegevens. De gemeente belt mij voor een gesprek."],
         "gegevens": ["Uw gegevens"],
         "spoed": ["Hebt u de hulp heel snel nodig?"],
         "controleren": ["Controleer uw melding", "Hulp in het huishouden", "Kerkplein 12 A"],
