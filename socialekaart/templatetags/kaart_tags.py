@@ -53,7 +53,9 @@ WEEKDAGEN = [
     gettext_lazy("Zondag"),
 ]
 TOEGANG_UITLEG = {
-    "vrij": gettext_lazy("U kunt zich zelf aanmelden. U hebt geen verwijzing of besluit van de gemeente nodig."),
+    "vrij": gettext_lazy(
+        "U kunt zich zelf aanmelden. U hebt geen verwijzing of besluit van de gemeente nodig."
+    ),
     "verwijzing": gettext_lazy("U hebt een verwijzing nodig, bijvoorbeeld van de huisarts of het wijkteam."),
     "beschikking": gettext_lazy(
         "U hebt eerst een besluit van de gemeente nodig. Dat heet een beschikking. "
