@@ -39,6 +39,16 @@ def add_verwijzing(request, pk):
     except kaart.NotASuggestion:
         messages.error(request, _("Deze voorziening past niet bij deze melding. Kies er een uit de lijst."))
         return redirect("backoffice:melding", pk=behandeling.pk)
+    except kaart.AlreadyRecorded as recorded:
+        messages.info(
+            request,
+            _("Dit was al vastgelegd: %(soort)s %(name)s.")
+            % {
+                "soort": recorded.verwijzing.get_soort_display().lower(),
+                "name": recorded.verwijzing.voorziening_name,
+            },
+        )
+        return redirect("backoffice:melding", pk=behandeling.pk)
     messages.success(
         request,
         _("Vastgelegd: %(soort)s %(name)s.")

@@ -46,9 +46,18 @@ class NotASuggestion(Exception):
     """The voorziening is not (or no longer) one that fits this melding."""
 
 
+class AlreadyRecorded(Exception):  # noqa: N818 (an answer, not a failure)
+    """The voorziening was already recorded with this soort for this melding (a second click)."""
+
+    def __init__(self, verwijzing: Verwijzing):
+        super().__init__(verwijzing.pk)
+        self.verwijzing = verwijzing
+
+
 def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     """Record a suggested voorziening as discussed or referred to, with a snapshot of its name, thema and
-    wijk; audited. Only a voorziening that fits the melding can be recorded."""
+    wijk; audited. Only a voorziening that fits the melding can be recorded, and each once per soort
+    (AlreadyRecorded): a second click would count one referral twice in the dashboard."""
     themes = themes_for(melding.onderwerpen)
     wijk = wijk_for(melding)
     postcode = melding.typed_answers.postcode if melding.encrypted_answers else ""
@@ -57,6 +66,11 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     if item is None:
         raise NotASuggestion(voorziening_id)
     with transaction.atomic():
+        # The melding's row is locked while its verwijzingen are checked: two clicks at once record once.
+        type(melding).objects.select_for_update().filter(pk=melding.pk).exists()
+        earlier = Verwijzing.objects.filter(melding=melding, voorziening_id=item.id, soort=soort).first()
+        if earlier is not None:
+            raise AlreadyRecorded(earlier)
         verwijzing = Verwijzing.objects.create(
             melding=melding,
             voorziening_id=item.id,

@@ -102,6 +102,18 @@ def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaa
     assert "Wat al is vastgelegd" in page  # by anyone: not "what you recorded"
 
 
+def test_a_second_click_records_nothing_more_and_says_so(kaart_data, staff, client):
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{melding.behandeling.pk}/verwijzing/"
+    for soort in ("besproken", "besproken", "verwezen", "verwezen"):
+        client.post(url, {"voorziening": str(kaart_data["far"].id), "soort": soort})
+    assert sorted(Verwijzing.objects.values_list("soort", flat=True)) == ["besproken", "verwezen"]
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.REFERRAL_ADDED).count() == 2
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    assert "Dit was al vastgelegd: verwezen Klussendienst Ver Weg." in page
+
+
 def test_a_voorziening_that_does_not_fit_the_melding_is_not_recorded(kaart_data, staff, client):
     melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
     client.force_login(staff["consulent"])
