@@ -4,6 +4,7 @@ terms in working days, encryption at rest, the sender's status-only view, one-cl
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from meldingen.backoffice.models import AuditEntry, Nazorg, Signaal
@@ -275,11 +276,22 @@ def test_the_dashboard_counts_a_call_by_the_local_day_it_was_made(two_meldingen,
     assert (figures.nazorg_tevreden, figures.nazorg_niet_tevreden) == (1, 1)
 
 
+def test_the_outcome_shows_on_the_melding_whatever_it_is(two_meldingen, staff, client):
+    _afhandelen(two_meldingen["haven"], staff["consulent_haven"], uitkomst=Uitkomst.NIET_TOEGEKEND)
+    client.force_login(staff["consulent_haven"])
+    page = client.get(f"/admin/backoffice/meldingen/{two_meldingen['haven'].behandeling.pk}/")
+    facts = BeautifulSoup(page.content, "html.parser").select_one("#case-heading").find_next("dl")
+    assert "Uitkomst Krijgt geen ondersteuning" in facts.get_text(" ", strip=True)
+
+
 def test_afgehandeld_asks_for_the_outcome(two_meldingen, staff, client):
     behandeling = two_meldingen["centrum"].behandeling
     for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
         behandeling.change_status(status, staff["consulent"])
     client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content
+    label = BeautifulSoup(page, "html.parser").select_one('label[for="id_uitkomst"]').get_text(strip=True)
+    assert label == "Uitkomst (bij afgehandeld)"  # required then, so not "(niet verplicht)"
     url = f"/admin/backoffice/meldingen/{behandeling.pk}/status/"
     response = client.post(url, {"status": "afgehandeld"})
     assert response.status_code == 400 and "Kies de uitkomst van de melding." in response.content.decode()
