@@ -6,6 +6,7 @@ A cell that starts like a formula gets a leading quote, so the spreadsheet shows
 
 import csv
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse
 
@@ -13,6 +14,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value) -> str:
+    if isinstance(value, float | Decimal):  # 29.5 as Dutch Excel reads a number: 29,5
+        return str(value).replace(".", ",")
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 from core.spreadsheet import Sheet, sheet_download
 
@@ -30,6 +31,12 @@ def test_a_cell_that_would_run_as_a_formula_is_shown_as_text():
         sheet.row([value])
     cells = [row[0] for row in _read(sheet.text())[1:]]
     assert cells == ['\'=HYPERLINK("http://x")', "'+31 6 1234", "'-1", "'@SUM(A1)", "'\tTab", "0", "gewoon"]
+
+
+def test_a_number_with_a_fraction_has_a_decimal_comma():
+    sheet = Sheet(["mediaan", "bedrag", "aantal"])
+    sheet.row([29.5, Decimal("2.50"), 3])
+    assert _read(sheet.text())[1] == ["29,5", "2,50", "3"]
 
 
 def test_the_download_is_an_attachment_in_utf_8():
