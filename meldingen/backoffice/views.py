@@ -121,7 +121,18 @@ def inbox_csv(request):
     """The filtered list without personal data: reference, status, team, deadlines."""
     _form, queryset = _inbox_queryset(request)
     sheet = Sheet(
-        ["kenmerk", "ontvangen", "soort", "spoed", "wijk", "wijkteam", "status", "termijn", "te laat"]
+        [
+            "kenmerk",
+            "ontvangen",
+            "soort",
+            "spoed",
+            "wijk",
+            "wijkteam",
+            "status",
+            "termijn",
+            "termijn voor",
+            "te laat",
+        ]
     )
     today = timezone.localdate()
     AuditEntry.record(
@@ -137,11 +148,22 @@ def inbox_csv(request):
                 item.melding.wijk.name if item.melding.wijk_id else "",
                 item.team.name if item.team_id else "",
                 item.get_status_display(),
-                item.next_deadline.isoformat() if item.next_deadline else "",
-                "ja" if item.is_overdue(today) else "nee",
+                *_term_columns(item, today),
             ]
         )
     return sheet_download(sheet, "meldingen.csv")
+
+
+def _term_columns(item, today) -> list[str]:
+    """The term as the inbox shows it: the running one, or the onderzoek's once it is finished (late when
+    it was finished after its term); none for a melding withdrawn before that."""
+    if item.next_deadline is not None:
+        kind = "eerste contact" if item.deadline_kind == "contact" else "onderzoek"
+        return [item.next_deadline.isoformat(), kind, "ja" if item.is_overdue(today) else "nee"]
+    days_late = item.onderzoek_days_late
+    if days_late is None:
+        return ["", "", "nee"]
+    return [item.onderzoek_deadline.isoformat(), "onderzoek (afgerond)", "ja" if days_late else "nee"]
 
 
 def _behandeling_for(request, pk):

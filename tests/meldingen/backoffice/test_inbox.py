@@ -1,5 +1,7 @@
 """The inbox: filters, search by reference or name, counts per status, deadline order, pagination."""
 
+import csv
+import io
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -288,3 +290,20 @@ def test_no_row_of_the_inbox_reads_the_database_on_its_own(leider, teams, staff)
     again, html = queries()
     assert again == first
     assert html.count("Sanne Bakker") == html.count("consulent-haven") == html.count("2 dagen te laat") == 3
+
+
+def test_the_csv_gives_the_term_as_the_inbox_does(leider, teams):
+    running, late, withdrawn = store(), store(), store()
+    _finish_onderzoek(late.behandeling, days_after_term=4)
+    withdrawn.behandeling.change_status(Status.INGETROKKEN)
+    exported = leider.get(reverse("backoffice:inbox_csv"), {"status": "alle"}).content.decode()
+    rows = {row[0]: row[-3:] for row in csv.reader(io.StringIO(exported[1:]), delimiter=";")}
+    assert rows["kenmerk"] == ["termijn", "termijn voor", "te laat"]
+    contact = running.behandeling.contact_deadline.isoformat()
+    assert rows[running.reference] == [contact, "eerste contact", "nee"]
+    assert rows[late.reference] == [
+        late.behandeling.onderzoek_deadline.isoformat(),
+        "onderzoek (afgerond)",
+        "ja",
+    ]
+    assert rows[withdrawn.reference] == ["", "", "nee"]
