@@ -104,10 +104,22 @@ def inbox(request):
                 request,
             ),
             "query_string": query_string,
+            "search_closed_too": _search_closed_too(form, page, query),
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },
     )
+
+
+def _search_closed_too(form, page, query) -> str:
+    """A searched text found no open melding: the link that searches the closed ones too (a reference read
+    out on the phone is often of one that is closed); empty otherwise."""
+    data = getattr(form, "cleaned_data", {})
+    if page.object_list or not data.get("q") or data.get("status"):
+        return ""
+    query = query.copy()
+    query["status"] = "alle"
+    return "?" + query.urlencode()
 
 
 def _nazorg_due_html(request, today):

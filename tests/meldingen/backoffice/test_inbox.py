@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import datetime, time, timedelta
+from urllib.parse import parse_qsl
 
 import pytest
 from bs4 import BeautifulSoup
@@ -307,3 +308,17 @@ def test_the_csv_gives_the_term_as_the_inbox_does(leider, teams):
         "ja",
     ]
     assert rows[withdrawn.reference] == ["", "", "nee"]
+
+
+def test_a_search_that_finds_no_open_melding_offers_the_closed_ones(leider, teams):
+    closed = store()
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        closed.behandeling.change_status(status)
+    closed.behandeling.change_status(Status.AFGEHANDELD, uitkomst="niet_toegekend")
+    typed = closed.reference.replace("-", "")
+    page = leider.post(reverse("backoffice:inbox"), {"q": typed}, follow=True).content.decode()
+    link = BeautifulSoup(page, "html.parser").find("a", string="Zoek ook in de afgesloten meldingen")
+    assert link is not None and "0 meldingen gevonden" in page
+    assert _references(leider, **dict(parse_qsl(link["href"][1:]))) == [closed.reference]
+    open_page = leider.get(reverse("backoffice:inbox"), {"status": "alle"}).content.decode()
+    assert "Zoek ook in de afgesloten meldingen" not in open_page  # no search: no offer
