@@ -315,6 +315,15 @@
     if (filters && window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) filters.open = true;
     var count = document.getElementById("resultaten");
     if (!count || window.location.hash !== "#resultaten") return;
+    // A mistake in the form comes first: the results below it are not what was asked for. Again once the
+    // page has loaded, as the browser then moves the focus to the address's #resultaten itself.
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      var focusSummary = function () { summary.focus({ preventScroll: false }); };
+      focusSummary();
+      window.addEventListener("load", function () { window.setTimeout(focusSummary, 0); });
+      return;
+    }
     count.focus({ preventScroll: false });
     var announce = document.querySelector("[data-kaart-announce]");
     // Filled a moment after load, so screen readers announce it as a change.

@@ -387,6 +387,19 @@ def test_zoeken_lands_on_the_result_count_with_the_focus(page, kaart_server):
     assert -2 <= count["y"] < PHONE["height"] / 2
 
 
+def test_a_mistake_in_the_search_gets_the_focus_instead_of_the_results(page, kaart_server):
+    page.set_viewport_size(PHONE)
+    page.goto(kaart_server.url + SEARCH)
+    page.locator("#id_q").fill("maaltijd")
+    page.locator("#id_mijn_wijk").check()  # without a postcode: which wijk is "mijn wijk"?
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    page.wait_for_url("**#resultaten")
+    assert page.evaluate("document.activeElement.matches('[data-error-summary]')")
+    summary = page.locator("[data-error-summary]").bounding_box()
+    assert -2 <= summary["y"] < PHONE["height"] / 2
+    assert "Vul uw postcode in" in page.locator("[data-error-summary]").inner_text()
+
+
 def test_suggestions_that_come_after_the_visitor_moved_on_open_nothing(page, kaart_server):
     """Typed a word and went on to the postcode at once: a late answer does not cover that field."""
     held = []
