@@ -9,6 +9,8 @@ from django.utils import timezone
 from .workdays import add_working_days, end_of_legal_term
 
 SPOED_WORKING_DAYS = 2
+# A resident may hand in a persoonlijk plan up to seven days after the melding (Wmo 2015 art. 2.3.2 lid 2).
+PERSOONLIJK_PLAN_DAYS = 7
 
 
 def contact_working_days(spoed: bool) -> int:
@@ -29,6 +31,7 @@ class NextSteps:
     contact_working_days: int
     onderzoek_by: date
     onderzoek_weeks: int
+    persoonlijk_plan_by: date
     spoed: bool
 
 
@@ -40,5 +43,6 @@ def next_steps(melding) -> NextSteps:
         contact_working_days=contact_working_days(melding.spoed),
         onderzoek_by=onderzoek_by,
         onderzoek_weeks=settings.MELDINGEN_ONDERZOEK_WEEKS,
+        persoonlijk_plan_by=end_of_legal_term(start + timedelta(days=PERSOONLIJK_PLAN_DAYS)),
         spoed=melding.spoed,
     )

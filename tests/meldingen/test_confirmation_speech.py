@@ -50,7 +50,7 @@ def test_for_oneself_the_confirmation_still_says_u(walker):
 def test_the_pdf_gives_the_dates_of_the_confirmation_page(walker, steps):
     html = confirmation(walker, steps)
     dates = DATE.findall(" ".join(BeautifulSoup(html, "html.parser").find("main").get_text(" ").split()))
-    assert len(dates) == 2, dates
+    assert len(dates) == 3, dates  # first contact, persoonlijk plan, onderzoek
     text = pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content)
     for date in dates:
         assert date in text, (date, text)

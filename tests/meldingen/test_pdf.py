@@ -1,9 +1,12 @@
 """The melding as a PDF a person can read and a screen reader can follow, with the same dates as the
 confirmation page and the e-mail."""
 
+from datetime import date, datetime
+
 import pytest
 from django.core import mail
 from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
 
 from meldingen.dates import next_steps
 from meldingen.models import Melding
@@ -46,9 +49,11 @@ def test_melding_pdf_gives_the_dates_of_the_confirmation_page_and_the_email(walk
     steps_ahead = next_steps(melding)
     contact = date_filter(steps_ahead.contact_by, "l j F")
     onderzoek = date_filter(steps_ahead.onderzoek_by, "j F Y")
-    for date in (contact, onderzoek):
-        assert date in page and date in email, date
-        assert date in text, (date, text)
+    plan = date_filter(steps_ahead.persoonlijk_plan_by, "l j F")
+    assert "persoonlijk plan" in page and "persoonlijk plan" in email and "persoonlijk plan" in text
+    for when in (contact, onderzoek, plan):
+        assert when in page and when in email, when
+        assert when in text, (when, text)
     if melding.spoed:
         assert "binnen 2 werkdagen" in text
 
@@ -65,3 +70,12 @@ def test_what_happens_next_is_never_split_off_onto_a_near_empty_last_page():
         pdf = melding_pdf(build_melding({**answers, "situatie": story}))
         last = " ".join(pdf_reading.page_texts(pdf)[-1].split())
         assert "Wat gebeurt er nu?" in last and "Noem dan uw meldingsnummer" in last, (repeats, last)
+
+
+def test_the_persoonlijk_plan_is_due_seven_days_after_the_melding_or_the_next_working_day():
+    def plan_by(day):
+        moment = timezone.make_aware(datetime.combine(day, datetime.min.time().replace(hour=10)))
+        return next_steps(Melding(created_at=moment, spoed=False)).persoonlijk_plan_by
+
+    assert plan_by(date(2026, 3, 2)) == date(2026, 3, 9)  # a Monday, a week later
+    assert plan_by(date(2026, 12, 19)) == date(2026, 12, 28)  # Saturday 26 December is Tweede Kerstdag
