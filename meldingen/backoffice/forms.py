@@ -249,6 +249,13 @@ class SignaalForm(forms.Form):
         postcode = normalise_postcode(self.cleaned_data["postcode"])
         if not postcode:
             raise forms.ValidationError(_("Dit is geen postcode. Schrijf het zo: 3911 AB."))
+        if kaart.wijk_for_postcode(postcode) is None:  # no wijkteam of ours would get it
+            raise forms.ValidationError(
+                _(
+                    "Deze postcode ligt niet in onze gemeente. "
+                    "Stuur het signaal naar de gemeente waar de cliënt woont."
+                )
+            )
         return postcode
 
 

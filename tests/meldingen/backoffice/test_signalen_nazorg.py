@@ -127,6 +127,15 @@ def test_the_signal_term_is_a_setting(staff, senders, teams, client, settings):
     assert Signaal.objects.get().contact_deadline == add_working_days(timezone.localdate(), 2)
 
 
+def test_a_signal_for_a_client_outside_the_municipality_is_not_sent(staff, senders, teams, client):
+    """No wijkteam of ours would get it, while the sender would read "Het wijkteam belt de cliënt"."""
+    client.force_login(senders["aanbieder"])
+    response = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "postcode": "1234 AB"})
+    page = response.content.decode()
+    assert response.status_code == 400 and not Signaal.objects.exists()
+    assert "Deze postcode ligt niet in onze gemeente." in page and "Carla Smit" in page
+
+
 def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     data = {key: value for key, value in SIGNAAL.items() if key not in ("toestemming", "toestemming_door")}
