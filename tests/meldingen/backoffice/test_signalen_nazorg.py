@@ -492,3 +492,23 @@ def test_the_consulents_signal_page_nazorg_form_and_their_error_states_pass_the_
     assert_b1(
         backoffice_text(inbox, "nazorg-heading"), "nazorg in the inbox", [behandeling.melding.reference]
     )
+
+
+def test_the_signals_countdown_stops_once_contact_is_made_and_says_late_when_late(
+    staff, senders, teams, client
+):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    url = f"/admin/backoffice/signalen/{signaal.pk}/"
+
+    def term():
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        return " ".join(page.find("dt", string="Contact uiterlijk").find_next("dd").get_text().split())
+
+    assert term().endswith("werkdagen)")  # "(nog 5 werkdagen)"
+    Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=timezone.localdate() - timedelta(days=3))
+    assert term().endswith("(te laat)")
+    client.post(f"{url}status/", {"status": "contact_opgenomen"})
+    assert "(" not in term()  # the date the term was, without a countdown
