@@ -76,6 +76,8 @@ def split_vague_words(typed: str, phrases) -> tuple[str, tuple[str, ...]]:
     own; `phrases`: the synonyms, as word tuples. Nothing is left out when only vague words and stop words
     would remain."""
     typed_words = text.words(typed)
+    if VAGUE_WORDS.isdisjoint(typed_words):
+        return " ".join(typed_words), ()
     longest = max((len(phrase) for phrase in phrases), default=1)
     kept, vague, i = [], [], 0
     while i < len(typed_words):
