@@ -512,3 +512,12 @@ def test_the_signals_countdown_stops_once_contact_is_made_and_says_late_when_lat
     assert term().endswith("(te laat)")
     client.post(f"{url}status/", {"status": "contact_opgenomen"})
     assert "(" not in term()  # the date the term was, without a countdown
+
+
+@pytest.mark.parametrize(("days", "label"), [(-14, "Hulp gestart op"), (10, "Hulp start op")])
+def test_the_start_of_the_help_is_spoken_of_in_the_right_tense(two_meldingen, staff, client, days, label):
+    start = timezone.localdate() + timedelta(days=days)
+    behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=start)
+    client.force_login(staff["consulent"])
+    page = BeautifulSoup(client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content, "html.parser")
+    assert page.find("dt", string=label) is not None
