@@ -32,7 +32,7 @@ def _export_rows(request):
     form, _wijken = search_form(request.GET)
     query_kwargs = {**form.search_kwargs(), "voor_professionals": True, "per_page": export.PAGE_SIZE}
     if form.value_for("plek_vrij", False):
-        query_kwargs["only_ids"] = vrije_plek_ids()
+        query_kwargs["only_ids"] = vrije_plek_ids(query_kwargs)
     backend = get_backend()
     rows, page, total = [], 1, 0
     while len(rows) < export.LIMIT:

@@ -230,21 +230,24 @@ def _capaciteit_by_voorziening(voorziening_ids) -> dict:
     return grouped
 
 
-def vrije_plek_ids() -> list:
+def vrije_plek_ids(query_kwargs: dict) -> list:
     """Voorzieningen with room for new clients ("ja" or "beperkt") in a wijk, updated within 7 days: the
-    professionals' filter "plek vrij, bijgewerkt deze week"."""
+    professionals' filter "plek vrij, bijgewerkt deze week". Room in the wijk the search is about: the
+    postcode's with "Alleen in mijn wijk", else the chosen wijken, else any."""
     from django.utils import timezone
 
     from ..models import CAPACITEIT_VEROUDERD_NA
+    from ..postcodes import origin
 
-    return list(
-        Capaciteit.objects.filter(
-            status__in=[Capaciteit.Status.JA, Capaciteit.Status.BEPERKT],
-            bijgewerkt_op__gte=timezone.now() - CAPACITEIT_VEROUDERD_NA,
-        )
-        .values_list("voorziening_id", flat=True)
-        .distinct()
+    places = Capaciteit.objects.filter(
+        status__in=[Capaciteit.Status.JA, Capaciteit.Status.BEPERKT],
+        bijgewerkt_op__gte=timezone.now() - CAPACITEIT_VEROUDERD_NA,
     )
+    mine = origin(query_kwargs["postcode"])[0] if query_kwargs.get("alleen_mijn_wijk") else None
+    wijken = (mine.wijk_slug,) if mine else query_kwargs.get("wijk", ())
+    if wijken:
+        places = places.filter(wijk__slug__in=wijken)
+    return list(places.values_list("voorziening_id", flat=True).distinct())
 
 
 def _first_point(voorziening) -> tuple[float, float] | None:

@@ -57,7 +57,7 @@ def search(request):
     page_number = form.page_number()
     query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
     if professional and form.value_for("plek_vrij", False):
-        query_kwargs["only_ids"] = vrije_plek_ids()
+        query_kwargs["only_ids"] = vrije_plek_ids(query_kwargs)
     context = {
         "form": form,
         "professional": professional,

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from socialekaart.capacity_reminders import send_reminders
-from socialekaart.models import Capaciteit, Organisatie
+from socialekaart.models import Capaciteit, Organisatie, Voorziening, Wijk
 from socialekaart.permissions import ensure_professionals_group
 from socialekaart.search import get_backend
 from socialekaart.tasks import remind_capacity
@@ -67,6 +67,23 @@ def test_professionals_can_filter_on_a_free_place_updated_this_week(client, kaar
     assert "Dagbesteding Het Anker" in fresh  # beperkt, updated today
     assert "Dagbesteding De Molen" not in fresh  # ja, but 30 days ago
     assert "1 resultaat" in fresh
+
+
+def test_a_free_place_counts_in_the_wijk_the_search_is_about(client, kaart):
+    """Het Anker works in Centrum too, but has room only in De Beemden."""
+    anker = Voorziening.objects.get(slug="dagbesteding-het-anker")
+    anker.wijken.add(Wijk.objects.get(slug="centrum"))
+    get_backend().rebuild()
+    user = UserFactory(username="consulent")
+    user.groups.add(ensure_professionals_group())
+    client.force_login(user)
+
+    def found(**params):
+        page = client.get("/sociale-kaart/", {"thema": "dagbesteding", "plek_vrij": "on", **params})
+        return "Dagbesteding Het Anker" in page.content.decode()
+
+    assert found() and found(wijk="de-beemden") and found(postcode="3917 AA", mijn_wijk="on")
+    assert not found(wijk="centrum") and not found(postcode="3911 AB", mijn_wijk="on")
 
 
 def test_the_public_never_gets_the_capacity_filter(client, kaart):
