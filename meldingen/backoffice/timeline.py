@@ -1,10 +1,12 @@
-"""What happened to a melding, oldest first: received, status changes, notes, delivery attempts."""
+"""What happened to a melding, oldest first: received, assignments, status changes, notes, verwijzingen,
+nazorg, delivery attempts."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.workflow import Status
 from meldingen.delivery.models import DeliveryAttempt
 
@@ -12,7 +14,7 @@ from meldingen.delivery.models import DeliveryAttempt
 @dataclass
 class Event:
     at: datetime
-    kind: str  # "received" | "status" | "note" | "verwijzing" | "nazorg" | "delivery"
+    kind: str  # "received" | "assigned" | "status" | "note" | "verwijzing" | "nazorg" | "delivery"
     title: str
     text: str = ""
     who: str = ""
@@ -36,6 +38,11 @@ def timeline(behandeling) -> list[Event]:
                 _name(change.user),
             )
         )
+    # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken).
+    assignments = AuditEntry.objects.filter(melding=melding, action=AuditEntry.Action.ASSIGNED)
+    for entry in assignments.select_related("user"):
+        who = _name(entry.user) or entry.username
+        events.append(Event(entry.at, "assigned", _("Toegewezen"), entry.detail, who))
     for note in behandeling.notities.select_related("author"):
         events.append(Event(note.created_at, "note", _("Notitie"), note.text, _name(note.author)))
     for verwijzing in melding.verwijzingen.select_related("user"):

@@ -5,6 +5,7 @@ import re
 from datetime import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -73,6 +74,8 @@ def test_a_consulent_takes_a_melding_into_their_own_hands(staff, client, page_ur
     )
     html = client.get(page_url).content.decode()
     assert "U behandelt deze melding nu." in html and "Neem in behandeling" not in html
+    taken = BeautifulSoup(html, "html.parser").select_one(".bo-timeline__item--assigned")
+    assert taken is not None and "Zelf in behandeling genomen." in taken.get_text()
 
 
 def test_a_consulent_of_another_team_cannot_take_the_melding(staff, client, page_url, two_meldingen):
