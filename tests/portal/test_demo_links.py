@@ -33,3 +33,13 @@ def test_providers_are_sent_to_the_login_from_the_kaart_page_for_professionals(c
     html = _html(content.PROFESSIONALS_KAART)
     assert '<a href="/admin/login/">Log in met uw account voor aanbieders</a>' in html
     assert client.get("/admin/login/").status_code == 200
+
+
+def test_the_household_page_links_the_hht_it_recommends(client):
+    from django.core.management import call_command
+
+    link = re.search(r'<a href="([^"]+)">Lees meer over de HHT</a>', _html(content.HUISHOUDEN))
+    assert link, "the HHT is recommended without a link"
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = client.get(link.group(1))
+    assert page.status_code == 200 and content.HHT["title"] in page.content.decode()
