@@ -279,8 +279,8 @@ def _main_query(query: SearchQuery, origin: Origin | None, phrases):
 
 def _text_query(text: str, phrases):
     """All words must match (each with typo tolerance, synonyms through the search analyzer) somewhere,
-    but for the vague words around them (query.VAGUE_WORDS), which only weigh in the order as every word
-    does in the name and summary, which weigh more."""
+    except the vague words around them (query.VAGUE_WORDS); every typed word weighs in the order through
+    the name and summary, which weigh more."""
     matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",

@@ -71,50 +71,44 @@ class _FormValues(HTMLParser):
 
 
 def test_an_editor_saves_languages_typed_as_the_hint_says(client, kaart, redacteur):
-    client.force_login(redacteur)
-    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
-    response = client.post(url, {**_posted_as_shown(client, url), "talen": ["nl, en, ar"]})
+    response = _save_cafe(client, kaart, redacteur, talen=["nl, en, ar"])
     assert response.status_code == 302, response.content.decode()[:2000]
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.talen == ["nl", "en", "ar"]
 
 
-def _posted_as_shown(client, url) -> dict:
+def _save_cafe(client, kaart, user, **changes):
+    """Post the café's edit form as the browser shows it, with `changes` (field -> list of values)."""
+    client.force_login(user)
+    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
     parser = _FormValues()
     parser.feed(client.get(url).content.decode())
     data = {}
     for name, value in parser.values:
         data.setdefault(name, []).append(value)
-    return data
+    return client.post(url, {**data, **changes})
 
 
 @pytest.mark.parametrize("changed", [{}, {"summary": ["Koffie en een praatje, elke dinsdag."]}])
 def test_saving_a_voorziening_makes_it_checked_today(client, kaart, redacteur, changed):
     kaart.cafe.laatst_gecontroleerd = date(2025, 3, 1)
     kaart.cafe.save()
-    client.force_login(redacteur)
-    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
-    response = client.post(url, {**_posted_as_shown(client, url), **changed})
+    response = _save_cafe(client, kaart, redacteur, **changed)
     assert response.status_code == 302, response.content.decode()[:2000]
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.laatst_gecontroleerd == timezone.localdate()
 
 
 def test_a_check_date_typed_by_hand_is_kept(client, kaart, redacteur):
-    client.force_login(redacteur)
-    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
-    response = client.post(url, {**_posted_as_shown(client, url), "laatst_gecontroleerd": ["2026-02-03"]})
+    response = _save_cafe(client, kaart, redacteur, laatst_gecontroleerd=["2026-02-03"])
     assert response.status_code == 302, response.content.decode()[:2000]
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.laatst_gecontroleerd == date(2026, 2, 3)
 
 
 def test_a_check_date_in_the_future_is_refused_and_the_form_kept(client, kaart, redacteur):
-    client.force_login(redacteur)
-    url = f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/"
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
-    posted = {**_posted_as_shown(client, url), "laatst_gecontroleerd": [tomorrow], "summary": ["Nieuw."]}
-    response = client.post(url, posted)
+    response = _save_cafe(client, kaart, redacteur, laatst_gecontroleerd=[tomorrow], summary=["Nieuw."])
     assert response.status_code == 200
     page = response.content.decode()
     assert "Deze datum ligt in de toekomst." in page and 'value="Nieuw."' in page
