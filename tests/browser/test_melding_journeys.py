@@ -377,7 +377,7 @@ def test_each_person_makes_a_melding_that_speaks_about_the_right_person(
     journey.check_wording("bevestiging")
     journey.check_accessible("bevestiging")
     dates = re.findall(r"uiterlijk ((?:\w+ )?\d{1,2} \w+(?: \d{4})?)", main_text(page))
-    assert len(dates) == 2, dates  # the first contact and the end of the onderzoek
+    assert len(dates) == 3, dates  # the first contact, the persoonlijk plan and the end of the onderzoek
 
     with page.expect_download() as download:
         page.click("a[href$='melding.pdf']")
