@@ -27,6 +27,8 @@ ES_TESTS := tests/socialekaart/test_search_contract.py tests/socialekaart/test_e
 # The module with the test that stops and restarts the node: collecting only it spares the suites beside it
 # the seconds of CPU that collecting all of them costs.
 NODE_RESTART_TESTS := tests/socialekaart/test_elasticsearch_node.py
+# The port of a node of its own for that test, so it runs beside the suites instead of before them.
+ES_RESTART_PORT ?= 9299
 
 # Exits 0 when the PostgreSQL server of the URL in argv[1] accepts connections.
 define POSTGRES_ANSWERS
@@ -104,8 +106,8 @@ lint: install
 # PostgreSQL when it answers (REQUIRE_POSTGRES=1 makes a missing PostgreSQL an error), the taalcheck.
 # Side by side, each one's output shown whole when it ends: Django's checks, the browser tests and the
 # taalcheck, which need no Elasticsearch, start at once; beside them `test-suites` starts the Elasticsearch test
-# node, runs the test that stops and restarts it (alone on the node), then the SQLite and PostgreSQL suites,
-# which share the node.
+# node and runs the SQLite and PostgreSQL suites, which share it, and beside those the test that stops and
+# restarts a node, on a node of its own.
 test: lint system-deps browser-deps postgres
 	$(MAKE) --no-print-directory -j 5 --output-sync=target django-checks test-browser taalcheck test-suites
 
@@ -115,8 +117,9 @@ django-checks: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 # The SQLite and PostgreSQL suites on the Elasticsearch test node, started here and stopped afterwards (unless
-# it already ran); first the test that stops and restarts the node, while no suite uses it. Without Java or
-# Maven the Elasticsearch tests are skipped with the reason (REQUIRE_ELASTICSEARCH=1 makes that an error).
+# it already ran); beside them, once that node is built and up, the test that stops and restarts a node, on a
+# node of its own (its output follows the suites'). Without Java or Maven the Elasticsearch tests are skipped
+# with the reason (REQUIRE_ELASTICSEARCH=1 makes that an error).
 test-suites: install postgres
 	@es=""; started=""; \
 	if bash services/elasticsearch.sh running; then es="$(ES_URL)"; \
@@ -124,9 +127,10 @@ test-suites: install postgres
 		es="$(ES_URL)"; started=1; export ES_JAVA_EXTRA_OPTS="$(ES_TEST_JAVA_OPTS)"; \
 	elif [ "$(REQUIRE_ELASTICSEARCH)" = "1" ]; then echo "No Elasticsearch node, and REQUIRE_ELASTICSEARCH=1"; exit 1; \
 	else echo "== No Elasticsearch node: its tests are skipped"; fi; \
-	export ELASTICSEARCH_TEST_URL="$$es"; status=0; \
-	$(MAKE) --no-print-directory test-node-restart || status=$$?; \
+	export ELASTICSEARCH_TEST_URL="$$es"; status=0; restart=""; log="$$(mktemp)"; \
+	if [ -n "$$es" ]; then $(MAKE) --no-print-directory test-node-restart >"$$log" 2>&1 & restart=$$!; fi; \
 	$(MAKE) --no-print-directory test-sqlite-suite test-postgres || status=$$?; \
+	if [ -n "$$restart" ]; then wait $$restart || status=$$?; cat "$$log"; fi; rm -f "$$log"; \
 	if [ -n "$$started" ]; then bash services/elasticsearch.sh stop; fi; \
 	exit $$status
 
@@ -163,10 +167,14 @@ taalcheck: install
 	$(PY) manage.py migrate --noinput -v 0 && $(PY) manage.py load_demo_kaart && \
 	$(PY) manage.py load_demo_pages && $(PY) manage.py taalcheck
 
-# Stops and restarts the Elasticsearch test node mid-test: alone on the node (`make test` runs it before the
-# suites that use the node).
+# Stops and restarts an Elasticsearch node mid-test: a node of its own on ES_RESTART_PORT, started here and
+# stopped afterwards, so no suite's node goes away under it.
 test-node-restart: install
-	env -u DATABASE_URL $(PY) -m pytest -m node_restart $(NODE_RESTART_TESTS)
+	@export ES_PORT=$(ES_RESTART_PORT) ES_JAVA_EXTRA_OPTS="$(ES_TEST_JAVA_OPTS)"; \
+	bash services/elasticsearch.sh start || exit 1; status=0; \
+	ELASTICSEARCH_TEST_URL=http://127.0.0.1:$(ES_RESTART_PORT) env -u DATABASE_URL \
+		$(PY) -m pytest -m node_restart $(NODE_RESTART_TESTS) || status=$$?; \
+	bash services/elasticsearch.sh stop; exit $$status
 
 # Only the Elasticsearch tests, on the test node (started when none answers; left running).
 test-elasticsearch: install elasticsearch
