@@ -32,6 +32,7 @@ class NextSteps:
     onderzoek_by: date
     onderzoek_weeks: int
     persoonlijk_plan_by: date
+    persoonlijk_plan_days: int
     spoed: bool
 
 
@@ -44,5 +45,6 @@ def next_steps(melding) -> NextSteps:
         onderzoek_by=onderzoek_by,
         onderzoek_weeks=settings.MELDINGEN_ONDERZOEK_WEEKS,
         persoonlijk_plan_by=end_of_legal_term(start + timedelta(days=PERSOONLIJK_PLAN_DAYS)),
+        persoonlijk_plan_days=PERSOONLIJK_PLAN_DAYS,
         spoed=melding.spoed,
     )

@@ -33,15 +33,15 @@ def datumtijd(value, seconds="") -> str:
 
 @register.simple_tag
 def deadline(behandeling, today=None):
-    """The next term of a melding with the days left (working days for contact), or how late it is. The tag
-    writes its few tags itself rather than through a template of its own: every row of the inbox has one."""
+    """The next term of a melding with the days left (working days for contact), or how late it is; once no
+    term runs, when the onderzoek was finished and whether on time. The tag writes its few tags itself rather
+    than through a template of its own: every row of the inbox has one."""
     if behandeling.next_deadline is None:
         return _finished_onderzoek(behandeling)
     days = behandeling.days_left(today)
     kind = _("Eerste contact") if behandeling.deadline_kind == "contact" else _("Onderzoek af")
     if days < 0:
-        left = ngettext("%(n)s dag te laat", "%(n)s dagen te laat", -days) % {"n": -days}
-        state = "late"
+        left, state = _late(-days), "late"
     elif days == 0:
         left, state = _("vandaag"), "soon"
     elif behandeling.deadline_kind == "contact":
@@ -50,35 +50,27 @@ def deadline(behandeling, today=None):
     else:
         left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}
         state = "soon" if days <= 5 else "ok"
-    if state == "late":
-        left = format_html("<strong>{}</strong>", left)
-    return format_html(
-        '<span class="bo-deadline bo-deadline--{}">{}: {}<br>{}</span>',
-        state,
-        kind,
-        datum(behandeling.next_deadline),
-        left,
-    )
+    return _term(state, kind, behandeling.next_deadline, left)
 
 
 def _finished_onderzoek(behandeling):
-    """No term is running: when the onderzoek was finished and whether that was within its term."""
     days_late = behandeling.onderzoek_days_late
     if days_late is None:  # withdrawn before the onderzoek was finished
         return format_html('<span class="bo-deadline">{}</span>', _("Geen termijn meer"))
     if days_late:
-        verdict = format_html(
-            "<strong>{}</strong>",
-            ngettext("%(n)s dag te laat", "%(n)s dagen te laat", days_late) % {"n": days_late},
-        )
-    else:
-        verdict = _("op tijd")
+        return _term("late", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, _late(days_late))
+    return _term("done", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, _("op tijd"))
+
+
+def _late(days: int):
     return format_html(
-        '<span class="bo-deadline bo-deadline--{}">{}: {}<br>{}</span>',
-        "late" if days_late else "done",
-        _("Onderzoek afgerond"),
-        datum(behandeling.onderzoek_afgerond_at),
-        verdict,
+        "<strong>{}</strong>", ngettext("%(n)s dag te laat", "%(n)s dagen te laat", days) % {"n": days}
+    )
+
+
+def _term(state: str, kind: str, day, verdict):
+    return format_html(
+        '<span class="bo-deadline bo-deadline--{}">{}: {}<br>{}</span>', state, kind, datum(day), verdict
     )
 
 
