@@ -14,8 +14,8 @@ from django.utils import translation
 from jinja2 import Environment, pass_context
 
 from core.components import described_widget, error_summary, form_field, pagination, query_with
-from core.templatetags.core_tags import tel
-from meldingen.backoffice.templatetags.backoffice_tags import datum, deadline
+from core.templatetags.core_tags import datum, tel
+from meldingen.backoffice.templatetags.backoffice_tags import deadline
 from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count
 
 

@@ -1,5 +1,7 @@
 """Who sees which complaint in the backoffice: role × URL, and the provider never sees the resident."""
 
+import re
+
 import pytest
 
 from klachten.models import Klacht
@@ -132,3 +134,15 @@ def test_the_provider_reports_its_clients_per_thema_and_the_light_follows(client
     row = people["aanbieder"].aanbieder.organisatie.clientaantallen.get()
     assert (row.thema, row.aantal) == (kaart["huishouden"], 120)
     assert Stoplicht.objects.get(organisatie=kaart["zorg"]).clienten == 120
+
+
+def test_the_list_and_history_write_dates_as_the_other_staff_pages_do(client, people, kaart):
+    from datetime import date
+
+    klacht = klacht_maken(kaart["zorg"], kaart["huishouden"], ontvangen_op=date(2026, 1, 5))
+    login(client, people["klachtbehandelaar"])
+    lijst = client.get(LIST).content.decode()
+    assert "5 jan. 2026" in lijst and "16 feb. 2026" in lijst  # received, answer due
+    assert "5-1-2026" not in lijst
+    history = client.get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    assert re.search(r"\d{1,2} [a-z]+\.? \d{4}, \d\d:\d\d: ", history)  # "2 dec. 2026, 11:40: Ontvangen"

@@ -1,34 +1,11 @@
-import datetime
-
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.templatetags.core_tags import datum
+
 register = template.Library()
-
-# The months as colleagues write them in short: "7 okt. 2026" (Taalunie's abbreviations).
-MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.")
-
-
-@register.filter
-def datum(value) -> str:
-    """A date in the backoffice's one format: "7 okt. 2026"."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-@register.filter
-def datumtijd(value, seconds="") -> str:
-    """A moment in the backoffice's one format: "7 okt. 2026, 14:05" (with "s": "14:05:09")."""
-    if not value:
-        return ""
-    value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{datum(value)}, {value:%H:%M:%S}" if seconds == "s" else f"{datum(value)}, {value:%H:%M}"
 
 
 @register.simple_tag
