@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import confirmation, drafts, ratelimit
 from .address import lookup_address
-from .dates import next_steps
+from .dates import contact_working_days, next_steps
 from .emails import send_draft_link, writer_name
 from .forms import SaveForm, address_message, person_words
 from .pdf import melding_pdf
@@ -25,6 +25,7 @@ def start(request):
         {
             "in_progress": in_progress,
             "contact_days": settings.MELDINGEN_CONTACT_WORKING_DAYS,
+            "spoed_days": contact_working_days(spoed=True),
             "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,
         },
     )

@@ -13,6 +13,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
+from .dates import contact_working_days
 from .steps import CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms
 from .steps import STEPS as STEP_LIST
 from .storage import store_melding
@@ -262,6 +263,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             context["spoed"] = answers.spoed
         if current == "spoed":
             context["spoed_chosen"] = typed_so_far(self).spoed
+            context["spoed_days"] = contact_working_days(spoed=True)
         return context
 
     def current_answers(self) -> Answers:

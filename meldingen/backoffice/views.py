@@ -29,6 +29,7 @@ from meldingen.backoffice.models import AuditEntry, Behandeling, Verwijzing
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
+from meldingen.dates import contact_working_days
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
 
@@ -232,6 +233,7 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
         "today": timezone.localdate(),
+        "spoed_days": contact_working_days(spoed=True),
         "inbox_url": _inbox_url(request),
         "page_title": _("Melding %(reference)s") % {"reference": melding.reference},
         "header_icon": "doc-full",

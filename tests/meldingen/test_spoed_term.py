@@ -1,0 +1,44 @@
+"""The spoed term is one number (meldingen/dates.py): every page that promises it says the term the
+backoffice counts, and the date it gives is the deadline the consulent sees."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from core.templatetags.core_tags import datum
+from meldingen import dates
+from meldingen.backoffice import roles
+from meldingen.models import Melding
+from meldingen.workdays import add_working_days
+
+from .conftest import ANDER_UITGEBREID
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_days(monkeypatch):
+    monkeypatch.setattr(dates, "SPOED_WORKING_DAYS", 3)
+
+
+def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, walker, client):
+    from tests.meldingen.backoffice.fixtures import make_user
+
+    assert "Dan bellen wij binnen 3 werkdagen." in client.get("/melding/").content.decode()
+    walker.walk(ANDER_UITGEBREID[:-1])
+    spoed_step = client.get("/melding/spoed/").content.decode()
+    assert "Bij spoed nemen wij binnen 3 werkdagen contact met u op." in spoed_step
+    walker.post(*ANDER_UITGEBREID[-1])
+    walker.submit()
+    melding = Melding.objects.get()
+    contact_by = melding.behandeling.contact_deadline
+    assert contact_by == add_working_days(melding.created_at.date(), 3)
+    confirmation = " ".join(client.get("/melding/bevestiging/").content.decode().split())
+    assert "Wij nemen binnen 3 werkdagen contact met u op." in confirmation
+    assert f"{contact_by.day} " in confirmation.split("binnen 3 werkdagen", 1)[1][:60]
+    assert "binnen 3 werkdagen" in mail.outbox[0].body
+
+    teamleider = make_user("teamleider", roles.TEAMLEIDER)
+    client.force_login(teamleider)
+    page = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
+    assert f"{datum(contact_by)} (spoed: 3 werkdagen)" in page
