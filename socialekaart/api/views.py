@@ -81,14 +81,14 @@ def page_of(contents: list, total: int, page: int, per_page: int) -> dict:
     }
 
 
-def _page_slice(queryset, page: int, per_page: int, read=None) -> tuple[list, int]:
-    """One page of a queryset and the total; a page past the end costs only the count. `read` says how the
-    page is read (as rows of values, say), apart from the count, which needs none of that."""
+def _page_slice(queryset, page: int, per_page: int, rows=None) -> tuple[list, int]:
+    """One page of a queryset and the total; a page past the end costs only the count. `rows`, with the same
+    filter and order, reads the page in another way (as rows of values, say); the count needs none of it."""
     total = queryset.count()
     start = (page - 1) * per_page
     if start >= total:
         return [], total
-    return list((read(queryset) if read else queryset)[start : start + per_page]), total
+    return list((queryset if rows is None else rows)[start : start + per_page]), total
 
 
 def _in_order(queryset, ids: list) -> list:
@@ -145,10 +145,10 @@ def services(request):
         items, total = [], 0
     elif flt.text:
         ids, total = search_page(flt, page, per_page)
-        items = _in_order(read(Voorziening.objects.all()), ids)
+        items = _in_order(read(Q()), ids)
     else:
-        matching = Voorziening.objects.filter(database_condition(flt)).order_by("name", "pk")
-        items, total = _page_slice(matching, page, per_page, read)
+        matching = database_condition(flt)
+        items, total = _page_slice(Voorziening.objects.filter(matching), page, per_page, read(matching))
     return _json(page_of(render(items), total, page, per_page))
 
 
@@ -158,7 +158,7 @@ def _each(render_one):
 
 @api_view
 def service_detail(request, pk: UUID):
-    found = serialize.services_full(serialize.full_rows(Voorziening.objects.filter(pk=pk)))
+    found = serialize.services_full(serialize.full_rows(Q(pk=pk)))
     if not found:
         return not_found("voorziening")
     return _json(found[0])

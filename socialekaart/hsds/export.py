@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 
+from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Voorziening
@@ -37,7 +38,7 @@ def _organisation(organisatie) -> dict:
 
 
 def services(progress: Callable[[int], None] | None = None) -> Iterator[dict]:
-    rows = serialize.full_rows(Voorziening.objects.order_by("name", "pk")).iterator(chunk_size=CHUNK)
+    rows = serialize.full_rows(Q()).iterator(chunk_size=CHUNK)
     while chunk := list(itertools.islice(rows, CHUNK)):
         for service in serialize.services_full(chunk):
             if progress:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
 
 from ..models import Contact, Locatie, Openingstijd, Organisatie, Term, Voorziening, VoorzieningOpLocatie
 from ..search import facets
@@ -66,14 +66,20 @@ SERVICE_VALUES = (
 MINIMAL_VALUES = ("id", "name", "status", "updated_at")
 
 
-def service_rows(queryset):
-    """The voorzieningen of `queryset` as rows of values for `service_of_row`."""
-    return queryset.values(*SERVICE_VALUES)
+# The rows of each list, in the lists' order and with their columns, made once: a page only filters them
+# (setting up the columns and the organisation's join each time was a fifth of a `/services` page's CPU).
+SERVICE_ROWS = Voorziening.objects.order_by("name", "pk").values(*SERVICE_VALUES)
+MINIMAL_ROWS = Voorziening.objects.order_by("name", "pk").values(*MINIMAL_VALUES)
 
 
-def minimal_rows(queryset):
-    """The voorzieningen of `queryset` as rows of values for `service_minimal`."""
-    return queryset.values(*MINIMAL_VALUES)
+def service_rows(where: Q) -> QuerySet:
+    """The voorzieningen matching `where`, by name, as rows of values for `service_of_row`."""
+    return SERVICE_ROWS.filter(where)
+
+
+def minimal_rows(where: Q) -> QuerySet:
+    """The voorzieningen matching `where`, by name, as rows of values for `service_minimal`."""
+    return MINIMAL_ROWS.filter(where)
 
 
 # A fully nested service is read the same way: its own fields as a row, and each relation of a whole page
@@ -107,10 +113,12 @@ OP_LOCATIE_ROWS = VoorzieningOpLocatie.objects.order_by("locatie__name", "pk").v
 OPENINGSTIJD_ROWS = Openingstijd.objects.order_by("weekdag", "open_van").values(*OPENINGSTIJD_VALUES)
 
 
-def full_rows(queryset):
-    """The voorzieningen of `queryset` as rows of values for `services_full`."""
+def full_rows(where: Q) -> QuerySet:
+    """The voorzieningen matching `where`, by name, as rows of values for `services_full`."""
     fixed = [facet.source for facet in vocabularies.fixed_facets()]
-    return queryset.values(*SERVICE_VALUES, *FULL_VALUES, *fixed)
+    return (
+        Voorziening.objects.filter(where).order_by("name", "pk").values(*SERVICE_VALUES, *FULL_VALUES, *fixed)
+    )
 
 
 def services_full(rows) -> list[dict]:
