@@ -43,6 +43,10 @@ def condition_for(step):
     return applies
 
 
+# The short route asks the topics on "waarover", the long route on "hulp".
+TOPIC_STEPS = {"waarover": "hulp", "hulp": "waarover"}
+
+
 class MeldingWizard(NamedUrlSessionWizardView):
     form_list = STEPS
     condition_dict = {step.slug: condition_for(step) for step in STEP_LIST if step.applies is not None}
@@ -57,6 +61,16 @@ class MeldingWizard(NamedUrlSessionWizardView):
 
     def get_form_kwargs(self, step=None):
         return {"answers": typed_so_far(self)}
+
+    def get_form_initial(self, step):
+        """The short and the long melding each ask what it is about, on a page of their own: after a switch
+        with "Wijzig", the other page starts with the topics already chosen."""
+        initial = super().get_form_initial(step)
+        other = TOPIC_STEPS.get(step)
+        chosen = typed_so_far(self).step(other).codes("onderwerpen") if other else []
+        if chosen and not self.storage.get_step_data(step):
+            initial = {**initial, "onderwerpen": chosen}
+        return initial
 
     # --- GET ---------------------------------------------------------------------------------------------
 

@@ -163,3 +163,19 @@ def test_done_url_by_get_never_stores(walker):
     response = walker.client.get("/melding/klaar/")
     assert response["Location"] == "/melding/controleren/"
     assert Melding.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "page"), [("uitgebreid", "kort", "waarover"), ("kort", "uitgebreid", "hulp")]
+)
+def test_switching_between_short_and_long_keeps_the_topics_chosen(walker, first, then, page):
+    other = "hulp" if page == "waarover" else "waarover"
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": first})
+    walker.post(other, {"onderwerpen": ["huishouden", "vervoer"]})
+    walker.client.get("/melding/keuze/?terug=controleren")
+    assert walker.post("keuze", {"soort": then}).status_code == 302
+    html = walker.client.get(f"/melding/{page}/").content.decode()
+    checked = re.findall(r'<input[^>]*value="(\w+)"[^>]*checked', html)
+    assert checked == ["huishouden", "vervoer"], checked
