@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -132,3 +132,12 @@ def test_backoffice_complaint_pages_have_no_axe_violations(page, live_server, da
         page.goto(url)
         _check(page, results, f"provider: {name}")
     assert results == {name: [] for name in results}
+
+
+def test_the_complaint_form_fits_a_phone(page, live_server, data):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{live_server.url}/klacht/")
+    assert_no_horizontal_scroll(page)
+    with page.expect_navigation():
+        page.click("text=Verstuur de klacht")  # with its error messages
+    assert_no_horizontal_scroll(page)
