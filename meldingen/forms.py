@@ -412,7 +412,7 @@ class GegevensForm(StepForm):
     geboortemaand = text(
         _("Maand"),
         required=False,
-        max_length=2,
+        max_length=len("september"),  # a number, or the month's name as many people write it
         inputmode="numeric",
         autocomplete="bday-month",
         **{"class": "input--date"},
@@ -499,15 +499,29 @@ class GegevensForm(StepForm):
             self.add_error("geboortedag", _("Vul het jaar met 4 cijfers in, zoals 1950."))
             return
         try:
-            day, month, year = (int(part) for part in parts)
-            born = date(year, month, day)
-        except ValueError:
+            born = date(int(parts[2]), month_number(parts[1]), int(parts[0]))
+        except (ValueError, TypeError):
             self.add_error("geboortedag", _("Vul een bestaande datum in, zoals 7 3 1950."))
             return
         if born > date.today() or born.year < 1900:
             self.add_error("geboortedag", _("Vul een geboortedatum in het verleden in, na 1900."))
             return
         cleaned["geboortedatum"] = born.isoformat()
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober")
+MONTHS += ("november", "december")
+
+
+def month_number(typed: str) -> int | None:
+    """A month as typed: a number, or its name or the start of it ("maart", "mrt", "sept."); None if unknown."""
+    text = typed.strip().lower().rstrip(".")
+    if text.isdecimal():
+        return int(text)
+    if text == "mrt":
+        return 3
+    found = [number for number, name in enumerate(MONTHS, 1) if len(text) >= 3 and name.startswith(text)]
+    return found[0] if len(found) == 1 else None
 
 
 ADDRESS_MESSAGES = {

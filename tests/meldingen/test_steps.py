@@ -199,3 +199,32 @@ def test_tampered_management_form_is_no_500(walker):
         "/melding/keuze/", {"melding_wizard-current_step": "../../etc", "keuze-soort": "kort"}
     )
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize(("typed", "month"), [("3", 3), ("maart", 3), ("Mrt.", 3), ("sept", 9), ("mei", 5)])
+def test_the_birth_month_may_be_a_word(walker, typed, month):
+    from meldingen.models import Melding
+
+    gegevens = dict(ZELF_KORT)["gegevens"]
+    walker.walk(
+        [
+            *ZELF_KORT[:3],
+            ("gegevens", {**gegevens, "geboortedag": "7", "geboortemaand": typed, "geboortejaar": "1950"}),
+            ZELF_KORT[4],
+        ]
+    )
+    walker.submit()
+    assert Melding.objects.get().answers["gegevens"]["geboortedatum"] == f"1950-{month:02}-07"
+
+
+@pytest.mark.parametrize("typed", ["ma", "maand", "13"])
+def test_an_unknown_birth_month_gets_the_date_message(walker, typed):
+    gegevens = {
+        **dict(ZELF_KORT)["gegevens"],
+        "geboortedag": "7",
+        "geboortemaand": typed,
+        "geboortejaar": "1950",
+    }
+    walker.walk(ZELF_KORT[:3])
+    html = walker.post("gegevens", gegevens).content.decode()
+    assert "Vul een bestaande datum in, zoals 7 3 1950." in html and "te lang" not in html
