@@ -5,7 +5,7 @@ same functions (config/jinja2.py)."""
 
 import functools
 
-from django import template
+from django import forms, template
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
@@ -124,4 +124,12 @@ def _error_lines(form) -> list[tuple[str, str]]:
     """(field id, text) per error; a form with `error_lines()` words them itself (naming each field)."""
     if hasattr(form, "error_lines"):
         return form.error_lines()
-    return [(field.auto_id, error) for field in form for error in field.errors]
+    return [(error_anchor(field), error) for field in form for error in field.errors]
+
+
+def error_anchor(field) -> str:
+    """The id an error summary links to: the field, or for a list of radio buttons or checkboxes its first
+    one (the list itself cannot take the focus, so the link would only scroll)."""
+    if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple) and field.subwidgets:
+        return field.subwidgets[0].id_for_label
+    return field.auto_id

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.components import error_anchor
 from core.widget_renderer import widget_renderer
 
 from . import choices
@@ -258,7 +259,7 @@ class StepForm(forms.Form):
                 name = str(name).rstrip("?:").strip()
                 error = str(error)
                 text = f"{name}: {error[:1].lower()}{error[1:]}" if name else error
-                lines.append((bound.auto_id, text))
+                lines.append((error_anchor(bound), text))
         return lines
 
     @property
@@ -514,7 +515,7 @@ MONTHS += ("november", "december")
 
 
 def month_number(typed: str) -> int | None:
-    """A month as typed: a number, or its name or the start of it ("maart", "mrt", "sept."); None if unknown."""
+    """A month as typed: a number, or (the start of) its name ("maart", "mrt", "sept."); None if unknown."""
     text = typed.strip().lower().rstrip(".")
     if text.isdecimal():
         return int(text)

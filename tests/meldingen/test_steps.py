@@ -1,5 +1,7 @@
 """Every question page: its B1 errors, the error summary, "Fout: " in the title, and nothing typed lost."""
 
+import re
+
 import pytest
 
 from .conftest import ANDER_UITGEBREID, ZELF_KORT
@@ -89,7 +91,11 @@ def test_errors_on_every_step(walker, path, step, data, field, message, typed):
     assert 'class="error-summary"' in html
     # Something to fix, not a failure of the site: "Er ging iets mis" is what the error page says (500.html).
     assert "Er klopt nog iets niet. Kijk naar deze punten:" in html and "Er ging iets mis" not in html
-    assert f'href="#id_{step}-{field}"' in html  # the summary links to the field
+    # The summary links to the field, or to the first of its radio buttons or checkboxes: a link to the
+    # list only scrolls, as the list cannot take the focus.
+    target = re.search(rf'href="#(id_{step}-{field}(?:_0)?)"', html)
+    assert target, html
+    assert re.search(rf'<(input|select|textarea)\b[^>]*id="{target.group(1)}"', html)
     assert message in html
     if typed:
         assert typed in html
