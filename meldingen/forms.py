@@ -43,6 +43,11 @@ class LimitedCharField(forms.CharField):
             attrs["data-max-length"] = str(self.max_length)
         return attrs
 
+    def to_python(self, value):
+        # A browser sends each new line of a text box as two characters (CR LF); the page counts one.
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
     def run_validators(self, value):
         if self.max_length is not None and value and len(value) > self.max_length:
             raise forms.ValidationError(too_long_message(len(value) - self.max_length), code="max_length")

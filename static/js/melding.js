@@ -35,7 +35,8 @@
     counter.setAttribute("data-to-writer", "");  // it speaks to whoever types, also for someone else
     input.parentNode.insertBefore(counter, input.nextSibling);
     function update() {
-      var left = max - input.value.length;
+      // Counted as the server counts: without spaces at the start and end, and an emoji as one character.
+      var left = max - Array.from(input.value.trim()).length;
       counter.textContent = left >= 0 ?
         "U kunt nog " + left + (left === 1 ? " teken" : " tekens") + " gebruiken." :
         "Dit is " + (-left) + (left === -1 ? " teken" : " tekens") + " te lang.";

@@ -236,3 +236,20 @@ def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
     page.wait_for_selector(".reference")
     assert "al verstuurd" in page.inner_text("main")
     assert page.evaluate("() => document.querySelector('.reference').getClientRects().length") == 1
+
+
+def test_the_counter_counts_as_the_server_does(live_server, page):
+    """New lines, an emoji and spaces at the end: the page says as much too long as the server then does."""
+    page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
+    for step, data in ANDER_UITGEBREID:
+        if step == "situatie":
+            break
+        fill_by_mouse(page, step, data)
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/situatie/")
+    page.fill("[name='situatie-wat_lukt_niet']", "x" * 1996 + "\n\nOké 😀  \n")
+    on_the_page = page.text_content("#id_situatie-wat_lukt_niet_count")
+    assert on_the_page == "Dit is 3 tekens te lang.", on_the_page  # 1,996 + 2 new lines + "Oké 😀" (5)
+    with page.expect_navigation():
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    assert "Dit is 3 tekens te lang." in page.text_content("main")
