@@ -146,3 +146,19 @@ def test_the_list_and_history_write_dates_as_the_other_staff_pages_do(client, pe
     assert "5-1-2026" not in lijst
     history = client.get(f"/admin/klachten/{klacht.pk}/").content.decode()
     assert re.search(r"\d{1,2} [a-z]+\.? \d{4}, \d\d:\d\d: ", history)  # "2 dec. 2026, 11:40: Ontvangen"
+
+
+@pytest.mark.parametrize("role", ["klachtbehandelaar", "aanbieder"])
+def test_each_fact_on_the_complaint_page_keeps_its_label(client, people, klacht, role):
+    """The facts grid places its items side by side: a label and its value are one item."""
+    from bs4 import BeautifulSoup
+
+    html = login(client, people[role]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    grids = BeautifulSoup(html, "html.parser").select("dl.bo-facts")
+    assert grids
+    for grid in grids:
+        for item in grid.find_all(recursive=False):
+            assert item.name == "div" and [child.name for child in item.find_all(recursive=False)] == [
+                "dt",
+                "dd",
+            ]
