@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.templatetags.core_tags import datum
 from core.widget_renderer import widget_renderer
 from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
@@ -88,11 +89,12 @@ class StatusForm(forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld 3-2-2026. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
         input_formats=["%d-%m-%Y", "%Y-%m-%d"],
-        error_messages={"invalid": _("Schrijf de datum zo: 3-2-2026.")},
+        error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
     )
 
-    def __init__(self, *args, current: str, **kwargs):
+    def __init__(self, *args, current: str, received=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.received = received  # the day of the melding: the help cannot start before it
         labels = dict(Status.choices)
         targets = allowed_targets(current)
         # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.
@@ -115,6 +117,13 @@ class StatusForm(forms.Form):
             and not data.get("uitkomst")
         ):
             self.add_error("uitkomst", _("Kies de uitkomst van de melding."))
+        start = data.get("start_ondersteuning")
+        if start and self.received and start < self.received:
+            self.add_error(
+                "start_ondersteuning",
+                _("De hulp kan niet starten voor de dag van de melding (%(datum)s).")
+                % {"datum": datum(self.received)},
+            )
         return data
 
 

@@ -3,9 +3,11 @@ to, and record the outcome of the nazorg call in one click."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.forms import NazorgForm, VerwijzingForm
@@ -69,6 +71,13 @@ def record_nazorg(request, pk):
         return _back(request, nazorg.behandeling)
     if nazorg.done_at is not None:
         messages.info(request, _("Het nazorggesprek was al vastgelegd."))
+        return _back(request, nazorg.behandeling)
+    if nazorg.start_ondersteuning > timezone.localdate():
+        messages.error(
+            request,
+            _("De hulp start pas op %(datum)s. Leg het nazorggesprek vast als u na die dag belt.")
+            % {"datum": datum(nazorg.start_ondersteuning)},
+        )
         return _back(request, nazorg.behandeling)
     nazorg.record(request.user, form.cleaned_data["uitkomst"], form.cleaned_data["notitie"])
     messages.success(

@@ -211,7 +211,8 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "sections": sections,
         "timeline": timeline(behandeling),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
-        "status_form": status_form or StatusForm(current=behandeling.status),
+        "status_form": status_form
+        or StatusForm(current=behandeling.status, received=timezone.localdate(melding.created_at)),
         "assign_form": (
             assign_form or AssignForm(initial={"team": behandeling.team, "consulent": behandeling.consulent})
         )
@@ -226,7 +227,9 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "nazorg_form_html": jinja2_fragment(
             "backoffice/nazorg_form.html", {"item": nazorg, "terug": "melding"}, request
         )
-        if nazorg is not None and nazorg.done_at is None
+        if nazorg is not None
+        and nazorg.done_at is None
+        and nazorg.start_ondersteuning <= timezone.localdate()
         else "",
         "has_errors": bool(forms),
         "error_forms": forms,
@@ -245,7 +248,9 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
 @meldingen_view
 def change_status(request, pk):
     behandeling = _behandeling_for(request, pk)
-    form = StatusForm(request.POST, current=behandeling.status)
+    form = StatusForm(
+        request.POST, current=behandeling.status, received=timezone.localdate(behandeling.melding.created_at)
+    )
     if not form.is_valid():
         return _render_detail(request, behandeling, status_form=form, status=400)
     try:

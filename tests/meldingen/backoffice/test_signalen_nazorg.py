@@ -304,11 +304,13 @@ def test_afgehandeld_asks_for_the_outcome(two_meldingen, staff, client):
     url = f"/admin/backoffice/meldingen/{behandeling.pk}/status/"
     response = client.post(url, {"status": "afgehandeld"})
     assert response.status_code == 400 and "Kies de uitkomst van de melding." in response.content.decode()
+    start = timezone.localdate() + timedelta(days=3)
+    typed = f"{start.day}-{start.month}-{start.year}"
     response = client.post(
-        url, {"status": "afgehandeld", "uitkomst": "toegekend", "start_ondersteuning": "2-3-2026"}
+        url, {"status": "afgehandeld", "uitkomst": "toegekend", "start_ondersteuning": typed}
     )
     assert response.status_code == 302
-    assert Nazorg.objects.get().start_ondersteuning == date(2026, 3, 2)
+    assert Nazorg.objects.get().start_ondersteuning == start
 
 
 def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_meldingen, staff, client):
@@ -521,3 +523,36 @@ def test_the_start_of_the_help_is_spoken_of_in_the_right_tense(two_meldingen, st
     client.force_login(staff["consulent"])
     page = BeautifulSoup(client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content, "html.parser")
     assert page.find("dt", string=label) is not None
+
+
+def test_nazorg_is_not_recorded_before_the_help_starts(two_meldingen, staff, client):
+    start = timezone.localdate() + timedelta(days=20)
+    behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=start)
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content.decode()
+    assert f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/" not in page  # no buttons yet
+    response = client.post(
+        f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/", {"uitkomst": "tevreden"}, follow=True
+    )
+    assert f"De hulp start pas op {datum(start)}." in response.content.decode()
+    assert Nazorg.objects.get().done_at is None
+    assert client.get("/admin/backoffice/overzicht/").context["figures"].nazorg_total == 0
+
+
+def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
+    behandeling = two_meldingen["centrum"].behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"])
+    client.force_login(staff["consulent"])
+    received = timezone.localdate(two_meldingen["centrum"].created_at)
+    for typed, message in (
+        ("1-1-2020", f"De hulp kan niet starten voor de dag van de melding ({datum(received)})."),
+        ("31-2-2026", "Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026."),
+    ):
+        response = client.post(
+            f"/admin/backoffice/meldingen/{behandeling.pk}/status/",
+            {"status": Status.AFGEHANDELD, "uitkomst": Uitkomst.TOEGEKEND, "start_ondersteuning": typed},
+        )
+        assert response.status_code == 400 and message in response.content.decode(), typed
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.ONDERZOEK_AFGEROND and not Nazorg.objects.exists()
