@@ -110,6 +110,26 @@ class CapaciteitForm(ScopedForm):
                 beperkte_plaatsen=True
             )
 
+    def clean(self):
+        cleaned = super().clean()
+        voorziening, wijk = cleaned.get("voorziening"), cleaned.get("wijk")
+        if voorziening and wijk and not voorziening.hele_gemeente:
+            served = list(voorziening.wijken.order_by("name"))
+            if wijk not in served:
+                self.add_error(
+                    "wijk",
+                    _(
+                        "%(voorziening)s werkt niet in %(wijk)s. "
+                        "Kies een wijk waar de voorziening werkt: %(served)s."
+                    )
+                    % {
+                        "voorziening": voorziening.name,
+                        "wijk": wijk.name,
+                        "served": ", ".join(each.name for each in served) or _("geen"),
+                    },
+                )
+        return cleaned
+
     def save(self, commit=True):
         # Each save is a new weekly report: stamp when and by whom.
         self.instance.bijgewerkt_op = timezone.now()

@@ -48,3 +48,23 @@ def test_a_provider_can_only_report_capacity_for_voorzieningen_with_limited_plac
     data["wijk"] = str(kaart.centrum.pk)
     assert client.post(add, data).status_code == 200
     assert not Capaciteit.objects.filter(voorziening=kaart.huishouding).exists()
+
+
+def test_capacity_is_reported_only_for_a_wijk_the_voorziening_works_in(client, aanbieder, kaart):
+    from .admin_helpers import form_data, url
+
+    client.force_login(aanbieder)
+    add = url("capaciteit", "add")
+    Capaciteit.objects.filter(voorziening=kaart.dagbesteding).delete()
+    data = form_data(client, add, status="ja")
+    data["voorziening"] = str(kaart.dagbesteding.pk)  # works in De Beemden only
+    data["wijk"] = str(kaart.centrum.pk)
+    response = client.post(add, data)
+    assert response.status_code == 200
+    expected = (
+        "Dagbesteding De Molen werkt niet in Centrum. Kies een wijk waar de voorziening werkt: De Beemden."
+    )
+    assert expected in response.content.decode()
+    data["wijk"] = str(kaart.beemden.pk)
+    assert client.post(add, data).status_code == 302
+    assert Capaciteit.objects.get(voorziening=kaart.dagbesteding).wijk == kaart.beemden
