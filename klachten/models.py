@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.crypto import decrypt_json, encrypt_json
+from core.templatetags.core_tags import datum
 
 from .terms import answer_by, postponed_answer_by
 from .workflow import TRANSITIONS, Kanaal, Oordeel, PostponementNotAllowed, Status, TransitionNotAllowed
@@ -153,7 +154,10 @@ class Klacht(models.Model):
                 self.oordeel = oordeel
             self.save()
             KlachtGebeurtenis.objects.create(
-                klacht=self, user=user, soort=KlachtGebeurtenis.Soort.STATUS, tekst=f"{previous} -> {target}"
+                klacht=self,
+                user=user,
+                soort=KlachtGebeurtenis.Soort.STATUS,
+                tekst=f"{Status(previous).label} → {Status(target).label}",
             )
 
     def postponement_refused(self, today=None) -> str:
@@ -182,7 +186,7 @@ class Klacht(models.Model):
                 klacht=self,
                 user=user,
                 soort=KlachtGebeurtenis.Soort.VERDAAGD,
-                tekst=f"{previous:%d-%m-%Y} -> {self.antwoord_uiterlijk:%d-%m-%Y}",
+                tekst=f"{datum(previous)} → {datum(self.antwoord_uiterlijk)}",
             )
 
 

@@ -133,3 +133,16 @@ def test_no_mail_when_the_resident_gave_no_address_and_the_provider_sees_the_new
     assert 'value="verdagen"' not in page
     refused = client.post(_detail(klacht), {"action": "verdagen", "weken": "4", "reden": "x"})
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail's refusal
+
+
+def test_the_history_says_the_status_and_term_in_words(behandelaar, kaart):
+    from core.templatetags.core_tags import datum
+
+    klacht = klacht_maken(kaart["zorg"])
+    first_term = klacht.antwoord_uiterlijk
+    klacht.change_status("in_behandeling")
+    assert _postpone(behandelaar, klacht, weken="2").status_code == 302
+    klacht.refresh_from_db()
+    page = behandelaar.get(_detail(klacht)).content.decode()
+    assert "(Nieuw → In behandeling)" in page and "in_behandeling" not in page
+    assert f"({datum(first_term)} → {datum(klacht.antwoord_uiterlijk)})" in page
