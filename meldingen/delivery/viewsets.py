@@ -1,6 +1,7 @@
 """The "Bezorgdoelen" admin: the functioneel beheerder's list and form of delivery targets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from meldingen.backoffice.access import second_factor_required
@@ -12,7 +13,7 @@ class DeliveryTargetViewSet(ModelViewSet):
     model = DeliveryTarget
     icon = "resubmit"
     menu_label = _("Bezorgdoelen")
-    list_display = ["name", "kind", "active", "approval"]
+    list_display = ["name", "kind", BooleanColumn("active", label=_("Actief")), "approval"]
     edit_handler = edit_handler()
 
     def get_urlpatterns(self):

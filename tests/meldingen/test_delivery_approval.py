@@ -272,3 +272,12 @@ def test_the_database_refuses_to_change_or_delete_audit_entries(staff, teams):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql)
     assert AuditEntry.objects.filter(pk=entry.pk, username="teamleider").exists()
+
+
+def test_the_list_of_targets_says_ja_or_nee(client, staff, teams):
+    delivery_target("Zaaksysteem", "webhook", active=True, url="https://zaken.example/hook")
+    delivery_target("Oud systeem", "webhook", active=False, url="https://oud.example/hook")
+    client.force_login(staff["beheerder"])
+    page = client.get("/admin/bezorgdoelen/").content.decode()
+    assert "Ja" in page and "Nee" in page
+    assert "True" not in page and "False" not in page
