@@ -1,5 +1,6 @@
 """The dashboard page and its CSV export."""
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -34,6 +35,8 @@ def dashboard(request):
             "charts": charts,
             "kort_share": figures.soort_share("kort"),
             "uitgebreid_share": figures.soort_share("uitgebreid"),
+            "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,
+            "nazorg_days": settings.BACKOFFICE_NAZORG_WORKING_DAYS,
             "page_title": _("Cijfers over de meldingen"),
             "header_icon": "table",
         },
@@ -63,8 +66,9 @@ def dashboard_csv(request):
         sheet.row(["per wijk", label, count])
     for label, count in figures.per_soort:
         sheet.row(["soort", label, count])
-    sheet.row(["onderzoek", "binnen 6 weken", figures.onderzoek_on_time])
-    sheet.row(["onderzoek", "later dan 6 weken", figures.onderzoek_late])
+    weeks = settings.MELDINGEN_ONDERZOEK_WEEKS
+    sheet.row(["onderzoek", f"binnen {weeks} weken", figures.onderzoek_on_time])
+    sheet.row(["onderzoek", f"later dan {weeks} weken", figures.onderzoek_late])
     for thema, wijk, count in figures.verwijzingen:
         sheet.row(["verwezen naar voorliggende voorziening", f"{thema} / {wijk}", count])
     sheet.row(["nazorg", "op tijd gebeld", figures.nazorg_in_time])

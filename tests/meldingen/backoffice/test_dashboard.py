@@ -104,3 +104,14 @@ def test_the_chart_per_week_counts_the_last_twelve_weeks_only(staff, teams):
     assert figures.total == 3
     assert [count for _week, count in figures.per_week] == [1] + [0] * 10 + [1]
     assert figures.per_week[-1][0] == f"week {monday.isocalendar()[1]}"
+
+
+def test_the_rules_under_the_figures_say_the_terms_that_count(staff, teams, client, settings):
+    settings.MELDINGEN_ONDERZOEK_WEEKS = 8
+    settings.BACKOFFICE_NAZORG_WORKING_DAYS = 3
+    store()
+    client.force_login(staff["teamleider"])
+    html = " ".join(client.get(reverse("backoffice:dashboard")).content.decode().split())
+    assert "Onderzoek binnen 8 weken" in html and "als de 8 weken voorbij zijn" in html
+    assert "uiterlijk 3 werkdagen na de geplande dag" in html and "een paar werkdagen" not in html
+    assert "onderzoek;binnen 8 weken;" in client.get(reverse("backoffice:dashboard_csv")).content.decode()
