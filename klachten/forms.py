@@ -120,7 +120,10 @@ class StaffKlachtForm(KlachtForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
-    oordeel = forms.ChoiceField(label=_("Oordeel"), choices=[("", "—"), *Oordeel.choices], required=False)
+    # Required only with afgehandeld (see clean), so the label says when.
+    oordeel = forms.ChoiceField(
+        label=_("Oordeel (bij afgehandeld)"), choices=[("", "—"), *Oordeel.choices], required=False
+    )
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)

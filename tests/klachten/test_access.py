@@ -162,3 +162,12 @@ def test_each_fact_on_the_complaint_page_keeps_its_label(client, people, klacht,
                 "dt",
                 "dd",
             ]
+
+
+def test_the_judgement_is_not_called_optional_where_closing_needs_it(client, people, klacht):
+    from bs4 import BeautifulSoup
+
+    klacht.change_status("in_behandeling")
+    html = login(client, people["klachtbehandelaar"]).get(f"/admin/klachten/{klacht.pk}/").content
+    label = BeautifulSoup(html, "html.parser").select_one('label[for="id_oordeel"]').get_text(" ", strip=True)
+    assert label == "Oordeel (bij afgehandeld)"
