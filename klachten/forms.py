@@ -26,6 +26,7 @@ class ChoiceOnTheKaart(forms.ModelChoiceField):
 
 
 class KlachtForm(forms.Form):
+    name_required = _("Vul uw naam in. Dan weten wij wie u bent.")
     organisatie = ChoiceOnTheKaart(
         label=_("Over welke organisatie gaat uw klacht?"),
         queryset=public.organisaties(),
@@ -83,7 +84,7 @@ class KlachtForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("contact") == "ja":
             if not cleaned.get("naam", "").strip():
-                self.add_error("naam", _("Vul uw naam in. Dan weten wij wie u bent."))
+                self.add_error("naam", self.name_required)
             if not cleaned.get("telefoon") and not cleaned.get("email") and "email" not in self.errors:
                 self.add_error("telefoon", _("Vul een telefoonnummer of een e-mailadres in."))
         return cleaned
@@ -110,6 +111,28 @@ class StaffKlachtForm(KlachtForm):
         initial=timezone.localdate,
         error_messages={"invalid": _("Vul een datum in, zoals 31-01-2026.")},
     )
+
+    # Staff type what the resident said: the questions speak about the resident, not to them.
+    STAFF_WORDING = {
+        "organisatie": (_("Over welke organisatie gaat de klacht?"), None),
+        "wat": (
+            _("Wat ging er mis?"),
+            _("Wat de inwoner vertelt of schreef. Schrijf geen dingen over de gezondheid."),
+        ),
+        "contact": (_("Wil de inwoner dat wij contact opnemen over de klacht?"), None),
+        "naam": (_("Naam van de inwoner"), None),
+        "telefoon": (_("Telefoonnummer van de inwoner"), ""),
+        "email": (_("E-mailadres van de inwoner"), ""),
+    }
+
+    name_required = _("Vul de naam van de inwoner in.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (label, help_text) in self.STAFF_WORDING.items():
+            self.fields[name].label = label
+            if help_text is not None:
+                self.fields[name].help_text = help_text
 
     def clean_ontvangen_op(self):
         value = self.cleaned_data["ontvangen_op"]

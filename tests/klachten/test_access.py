@@ -171,3 +171,16 @@ def test_the_judgement_is_not_called_optional_where_closing_needs_it(client, peo
     html = login(client, people["klachtbehandelaar"]).get(f"/admin/klachten/{klacht.pk}/").content
     label = BeautifulSoup(html, "html.parser").select_one('label[for="id_oordeel"]').get_text(" ", strip=True)
     assert label == "Oordeel (bij afgehandeld)"
+
+
+def test_the_staff_form_speaks_about_the_resident_not_to_them(client, people, kaart):
+    login(client, people["klachtbehandelaar"])
+    page = client.get(NEW).content.decode()
+    assert "Naam van de inwoner" in page and "Wil de inwoner dat wij contact opnemen" in page
+    errors = client.post(
+        NEW,
+        {"organisatie": str(kaart["zorg"].pk), "wat": "Niet gekomen.", "contact": "ja", "kanaal": "telefoon"},
+    ).content.decode()
+    assert "Vul de naam van de inwoner in." in errors
+    for resident_words in ("uw klacht", "Uw naam", "Dan bellen wij u", "Vul uw naam in"):
+        assert resident_words not in page + errors, resident_words
