@@ -179,6 +179,13 @@ class Behandeling(models.Model):
         return self.next_deadline is not None and self.next_deadline < (today or timezone.localdate())
 
     @property
+    def contact_days_late(self) -> int | None:
+        """Working days the first contact came after its term (0 when on time); None before it came."""
+        if self.contacted_at is None:
+            return None
+        return max(0, -working_days_between(timezone.localdate(self.contacted_at), self.contact_deadline))
+
+    @property
     def onderzoek_days_late(self) -> int | None:
         """Calendar days the onderzoek was finished after its term (0 when on time); None while it runs."""
         if self.onderzoek_afgerond_at is None:

@@ -30,6 +30,17 @@ def deadline(behandeling, today=None):
     return _term(state, kind, behandeling.next_deadline, left)
 
 
+@register.simple_tag
+def first_contact(behandeling):
+    """When the first contact was made and whether within its term; nothing before it was made."""
+    days_late = behandeling.contact_days_late
+    if days_late is None:
+        return ""
+    late = ngettext("%(n)s werkdag te laat", "%(n)s werkdagen te laat", days_late) % {"n": days_late}
+    verdict = format_html("<strong>{}</strong>", late) if days_late else _("op tijd")
+    return format_html("{} {}: {}", _("Contact op"), datum(behandeling.contacted_at), verdict)
+
+
 def _finished_onderzoek(behandeling):
     days_late = behandeling.onderzoek_days_late
     if days_late is None:  # withdrawn before the onderzoek was finished

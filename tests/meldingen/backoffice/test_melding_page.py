@@ -116,3 +116,24 @@ def test_an_optional_field_says_niet_verplicht_once(staff, client, page_url):
     html = client.get(page_url).content.decode()
     label = html.split('for="id_toelichting"', 1)[1].split("</label>", 1)[0]
     assert label.count("niet verplicht") == 1
+
+
+@pytest.mark.parametrize(("after", "verdict"), [(0, "op tijd"), (3, "<strong>3 werkdagen te laat</strong>")])
+def test_the_page_says_whether_the_first_contact_came_in_time(staff, client, after, verdict):
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from core.templatetags.core_tags import datum
+    from meldingen.workdays import add_working_days
+    from tests.meldingen.backoffice.fixtures import store
+
+    melding = store(created_at=timezone.now() - timedelta(days=30))
+    behandeling = melding.behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    contacted = add_working_days(behandeling.contact_deadline, after)
+    behandeling.contacted_at = timezone.make_aware(datetime.combine(contacted, time(11)))
+    behandeling.save()
+    client.force_login(staff["consulent"])
+    page = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
+    assert f"Contact op {datum(contacted)}: {verdict}" in page
