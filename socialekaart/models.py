@@ -127,7 +127,7 @@ class Voorziening(RevisionMixin, ClusterableModel):
     class Toegang(models.TextChoices):
         VRIJ = "vrij", _("Vrij toegankelijk")
         VERWIJZING = "verwijzing", _("Na verwijzing")
-        BESCHIKKING = "beschikking", _("Met beschikking van de gemeente")
+        BESCHIKKING = "beschikking", _("Met een besluit van de gemeente (beschikking)")
 
     class Kosten(models.TextChoices):
         GRATIS = "gratis", _("Gratis")
