@@ -339,7 +339,8 @@ class KeuzeForm(StepForm):
         _("Kies wat u wilt"),
         choices.SOORT,
         help_text=_(
-            "Bij allebei maken we een afspraak voor een gesprek. In dat gesprek maken we de melding samen af."
+            "Bij allebei is de melding klaar als het formulier verstuurd is. "
+            "Daarna maken we een afspraak voor een gesprek."
         ),
     )
     someone_else = Wording(

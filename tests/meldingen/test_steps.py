@@ -234,3 +234,11 @@ def test_an_unknown_birth_month_gets_the_date_message(walker, typed):
     walker.walk(ZELF_KORT[:3])
     html = walker.post("gegevens", gegevens).content.decode()
     assert "Vul een bestaande datum in, zoals 7 3 1950." in html and "te lang" not in html
+
+
+def test_the_choice_says_the_melding_is_done_when_sent(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    page = walker.client.get("/melding/keuze/").content.decode()
+    assert "Bij allebei is de melding klaar als het formulier verstuurd is." in page
+    assert "maken we de melding samen af" not in page  # the term starts at the melding, not at the gesprek
