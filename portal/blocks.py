@@ -133,10 +133,11 @@ class ContactBlock(blocks.StructBlock):
         template = "portal/blocks/contact.html"
 
 
-def kaart_url(thema=(), doelgroep=(), q="") -> str:
-    """A link into the sociale kaart with preset filters."""
+def kaart_url(thema=(), doelgroep=(), q="", vrij=False) -> str:
+    """A link into the sociale kaart with preset filters; `vrij`: only help without referral or decision."""
     params = [("q", q)] if q else []
     params += [("thema", code) for code in thema] + [("doelgroep", code) for code in doelgroep]
+    params += [("toegang", "vrij")] if vrij else []
     return "/sociale-kaart/" + (f"?{urlencode(params)}" if params else "")
 
 
@@ -144,13 +145,18 @@ class KaartLinkBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tekst van de link"), max_length=160)
     thema = blocks.MultipleChoiceBlock(choices=THEMA_CHOICES, required=False, label=_("Thema's"))
     doelgroep = blocks.MultipleChoiceBlock(choices=DOELGROEP_CHOICES, required=False, label=_("Doelgroepen"))
+    vrij = blocks.BooleanBlock(
+        required=False, label=_("Alleen hulp waarvoor u geen verwijzing of besluit nodig hebt")
+    )
 
     def plain_text(self, value) -> list[str]:
         return _lines(value["text"])
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["url"] = kaart_url(value["thema"] or (), value["doelgroep"] or ())
+        context["url"] = kaart_url(
+            value["thema"] or (), value["doelgroep"] or (), vrij=value.get("vrij", False)
+        )
         return context
 
     class Meta:

@@ -316,6 +316,7 @@ SPOED = {
                 "text": "Zoek hulp die u snel en zonder besluit kunt krijgen",
                 "thema": ["huishouden", "maaltijden", "mantelzorg"],
                 "doelgroep": [],
+                "vrij": True,
             },
         ),
         ("melding_cta", {"text": "Is er spoed? Doe een melding en kies voor spoed. Of bel ons meteen."}),
@@ -626,7 +627,10 @@ MELDING_TOT_BESCHIKKING = {
                 "doelgroep": [],
             },
         ),
-        ("melding_cta", {"text": "Klaar om te beginnen? Doe een melding. Het duurt maar een paar minuten."}),
+        (
+            "melding_cta",
+            {"text": "Klaar om te beginnen? Doe een melding. Kort duurt het ongeveer 5 minuten."},
+        ),
     ],
 }
 

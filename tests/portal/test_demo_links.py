@@ -43,3 +43,24 @@ def test_the_household_page_links_the_hht_it_recommends(client):
     call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
     page = client.get(link.group(1))
     assert page.status_code == 200 and content.HHT["title"] in page.content.decode()
+
+
+def test_the_spoed_page_finds_help_without_a_decision_as_it_promises(client):
+    from bs4 import BeautifulSoup
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    call_command("load_demo_kaart", stdout=open("/dev/null", "w"))  # noqa: SIM115 (with its search index)
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = Page.objects.get(slug=content.SPOED["slug"])
+    html = client.get(page.url).content.decode()
+    link = re.search(r'<a[^>]*href="([^"]+)"[^>]*>\s*Zoek hulp die u snel en zonder besluit', html)
+    assert link, "the link is missing"
+    results = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    cards = [
+        card.get_text(" ", strip=True)
+        for card in BeautifulSoup(results, "html.parser").select(".kaart-result")
+    ]
+    assert cards
+    for card in cards:
+        assert "beschikking" not in card and "Na verwijzing" not in card, card
