@@ -24,7 +24,9 @@ def test_missing_answer_shows_an_error_and_keeps_the_remark(client, portal_site)
     assert response.status_code == 200
     html = response.content.decode()
     assert "<title>Fout: Hulp bij het huishouden" in html
-    assert '<a href="#feedback-useful">Kies ja of nee.</a>' in html
+    assert (
+        '<a href="#feedback-useful_0">Kies ja of nee.</a>' in html and 'id="feedback-useful_0"' in html
+    )  # its first radio
     assert "Mijn opmerking</textarea>" in html
     assert not Feedback.objects.exists()
 
