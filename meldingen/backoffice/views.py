@@ -145,6 +145,7 @@ def inbox_csv(request):
             "termijn",
             "termijn voor",
             "te laat",
+            "onderzoek afgerond op",
         ]
     )
     today = timezone.localdate()
@@ -155,16 +156,21 @@ def inbox_csv(request):
         sheet.row(
             [
                 item.melding.reference,
-                timezone.localtime(item.melding.created_at).date().isoformat(),
+                _local_date(item.melding.created_at),
                 item.melding.soort,
                 "ja" if item.melding.spoed else "nee",
                 item.melding.wijk.name if item.melding.wijk_id else "",
                 item.team.name if item.team_id else "",
                 item.get_status_display(),
                 *_term_columns(item, today),
+                _local_date(item.onderzoek_afgerond_at),
             ]
         )
     return sheet_download(sheet, "meldingen.csv")
+
+
+def _local_date(moment) -> str:
+    return timezone.localtime(moment).date().isoformat() if moment else ""
 
 
 def _term_columns(item, today) -> list[str]:

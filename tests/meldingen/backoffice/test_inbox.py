@@ -298,16 +298,18 @@ def test_the_csv_gives_the_term_as_the_inbox_does(leider, teams):
     _finish_onderzoek(late.behandeling, days_after_term=4)
     withdrawn.behandeling.change_status(Status.INGETROKKEN)
     exported = leider.get(reverse("backoffice:inbox_csv"), {"status": "alle"}).content.decode()
-    rows = {row[0]: row[-3:] for row in csv.reader(io.StringIO(exported[1:]), delimiter=";")}
-    assert rows["kenmerk"] == ["termijn", "termijn voor", "te laat"]
+    rows = {row[0]: row[-4:] for row in csv.reader(io.StringIO(exported[1:]), delimiter=";")}
+    assert rows["kenmerk"] == ["termijn", "termijn voor", "te laat", "onderzoek afgerond op"]
     contact = running.behandeling.contact_deadline.isoformat()
-    assert rows[running.reference] == [contact, "eerste contact", "nee"]
+    assert rows[running.reference] == [contact, "eerste contact", "nee", ""]
+    late.behandeling.refresh_from_db()
     assert rows[late.reference] == [
         late.behandeling.onderzoek_deadline.isoformat(),
         "onderzoek (afgerond)",
         "ja",
+        (late.behandeling.onderzoek_deadline + timedelta(days=4)).isoformat(),  # as the inbox says
     ]
-    assert rows[withdrawn.reference] == ["", "", "nee"]
+    assert rows[withdrawn.reference] == ["", "", "nee", ""]
 
 
 def test_a_search_that_finds_no_open_melding_offers_the_closed_ones(leider, teams):
