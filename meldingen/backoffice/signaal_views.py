@@ -63,7 +63,9 @@ def sent(request):
 
 
 def _signaal_for(request, pk):
-    return get_object_or_404(Signaal.objects.visible_to(request.user).select_related("team", "wijk"), pk=pk)
+    return get_object_or_404(
+        Signaal.objects.visible_to(request.user).select_related("team", "wijk", "sender"), pk=pk
+    )
 
 
 @meldingen_view

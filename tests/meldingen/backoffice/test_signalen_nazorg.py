@@ -556,3 +556,13 @@ def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
         assert response.status_code == 400 and message in response.content.decode(), typed
     behandeling.refresh_from_db()
     assert behandeling.status == Status.ONDERZOEK_AFGEROND and not Nazorg.objects.exists()
+
+
+def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, teams, client):
+    client.force_login(senders["professional"])
+    client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": ""})
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
+    assert "Niet gegeven. Vraag het nummer aan wie het signaal stuurde." in page
+    assert '<a href="mailto:huisarts@lindewaard.example">huisarts@lindewaard.example</a>' in page
