@@ -23,7 +23,9 @@ MAX_COMPOUNDS = 20  # index words holding a typed word that a search also looks 
 # boodschappen", "iemand om mee te praten". Every word of a search must match, so these hid all help whose
 # text does not use them. In a search with other words they only weigh in the order, unless they are part of
 # a synonym ("hulp bij het huishouden"); alone ("hulp") they are searched for.
-VAGUE_WORDS = frozenset({"hulp", "help", "helpen", "hulpje", "mee", "nodig", "zoek", "zoeken", "graag"})
+VAGUE_WORDS = frozenset(
+    {"hulp", "help", "helpen", "helpt", "hulpje", "mee", "nodig", "zoek", "zoeken", "graag"}
+)
 
 
 @dataclass

@@ -187,7 +187,7 @@ def test_a_sender_named_as_their_organisation_is_named_once(staff, senders, team
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
     client.force_login(staff["consulent_haven"])
     page = client.get(f"/admin/backoffice/signalen/{Signaal.objects.get().pk}/").content.decode()
-    assert "<dd>Zorg Thuis Lindewaard<br><a href=\"mailto:" in page  # once, then the e-mail address
+    assert '<dd>Zorg Thuis Lindewaard<br><a href="mailto:' in page  # once, then the e-mail address
 
 
 @pytest.mark.parametrize(
