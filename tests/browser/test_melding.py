@@ -162,15 +162,20 @@ def test_wijzig_and_back_link_keep_input(live_server, page):
     assert "Jan de Boer" in page.content()
 
 
-def to_gegevens(page, live_server):
-    """A short melding for oneself, by mouse, up to the page with the address."""
+def walk_to(page, live_server, target, steps=ZELF_KORT):
+    """The melding by mouse up to the page `target` (a short melding for oneself, unless `steps` say)."""
     page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
-    for step, data in ZELF_KORT:
-        if step == "gegevens":
+    for step, data in steps:
+        if step == target:
             break
         fill_by_mouse(page, step, data)
         page.click("form#melding-form .button-group button[type=submit]:not([name])")
-    page.wait_for_url("**/melding/gegevens/")
+    page.wait_for_url(f"**/melding/{target}/")
+
+
+def to_gegevens(page, live_server):
+    """A short melding for oneself, by mouse, up to the page with the address."""
+    walk_to(page, live_server, "gegevens")
 
 
 def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server, page):
@@ -240,13 +245,7 @@ def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
 
 def test_the_counter_counts_as_the_server_does(live_server, page):
     """New lines, an emoji and spaces at the end: the page says as much too long as the server then does."""
-    page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
-    for step, data in ANDER_UITGEBREID:
-        if step == "situatie":
-            break
-        fill_by_mouse(page, step, data)
-        page.click("form#melding-form .button-group button[type=submit]:not([name])")
-    page.wait_for_url("**/melding/situatie/")
+    walk_to(page, live_server, "situatie", ANDER_UITGEBREID)
     page.fill("[name='situatie-wat_lukt_niet']", "x" * 1996 + "\n\nOké 😀  \n")
     on_the_page = page.text_content("#id_situatie-wat_lukt_niet_count")
     assert on_the_page == "Dit is 3 tekens te lang.", on_the_page  # 1,996 + 2 new lines + "Oké 😀" (5)
