@@ -112,7 +112,8 @@ class StaffKlachtForm(KlachtForm):
         error_messages={"invalid": _("Vul een datum in, zoals 31-01-2026.")},
     )
 
-    # Staff type what the resident said: the questions speak about the resident, not to them.
+    # Staff type what the resident said: the questions speak about the resident, not to them. (label, help
+    # text: None keeps the resident's, "" drops it)
     STAFF_WORDING = {
         "organisatie": (_("Over welke organisatie gaat de klacht?"), None),
         "wat": (
