@@ -323,6 +323,14 @@ class MelderForm(StepForm):
         choices={"bewoner_toestemming": choices.TOESTEMMING_ANDER},
     )
     short_labels = {"bewoner_toestemming": _("Toestemming")}
+    # A melding for someone who does not want it may not be made (the information pages say so too); the
+    # writer is told what can be done instead.
+    messages = {
+        "niet_akkoord": _(
+            "Is {persoon} het er niet mee eens? Dan kunt u deze melding niet doen. "
+            "Maakt u zich zorgen? Bel ons op %(telefoon)s. Dan kijken we samen wat wel kan."
+        )
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -331,6 +339,14 @@ class MelderForm(StepForm):
 
     def clean_telefoon(self):
         return clean_phone(self.cleaned_data["telefoon"])
+
+    def clean_bewoner_toestemming(self):
+        answer = self.cleaned_data["bewoner_toestemming"]
+        if answer == "niet_akkoord":
+            raise forms.ValidationError(
+                self.message("niet_akkoord") % {"telefoon": settings.MUNICIPALITY_PHONE}
+            )
+        return answer
 
 
 class KeuzeForm(StepForm):

@@ -242,3 +242,18 @@ def test_the_choice_says_the_melding_is_done_when_sent(walker):
     page = walker.client.get("/melding/keuze/").content.decode()
     assert "Bij allebei is de melding klaar als het formulier verstuurd is." in page
     assert "maken we de melding samen af" not in page  # the term starts at the melding, not at the gesprek
+
+
+def test_a_melding_against_the_persons_wish_is_not_made_and_the_writer_hears_what_can(walker):
+    from django.conf import settings
+
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "mantelzorger"})
+    melder = {**dict(ANDER_UITGEBREID)["melder"], "bewoner_toestemming": "niet_akkoord"}
+    response = walker.post("melder", melder)
+    html = " ".join(response.content.decode().split())
+    assert response.status_code == 200
+    assert "Is de persoon het er niet mee eens? Dan kunt u deze melding niet doen." in html
+    assert f"Bel ons op {settings.MUNICIPALITY_PHONE}." in html
+    assert 'value="Petra de Vries"' in html  # nothing typed is lost
+    assert walker.post("melder", {**melder, "bewoner_toestemming": "weet_niet"}).status_code == 302
