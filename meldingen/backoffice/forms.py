@@ -37,7 +37,9 @@ class InboxFilterForm(forms.Form):
 
     default_renderer = widget_renderer  # drawn on every visit
 
-    q = forms.CharField(label=_("Zoek op kenmerk of naam"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Zoek op kenmerk, naam, of postcode met huisnummer"), required=False, max_length=100
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

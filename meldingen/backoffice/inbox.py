@@ -8,17 +8,24 @@ from django.db.models import Count, F, Q, Window
 from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
-from meldingen.backoffice.search_index import search_tokens
+from meldingen.backoffice.search_index import address_token, search_tokens
 from meldingen.backoffice.workflow import Status
 from meldingen.reference import as_typed as reference_as_typed
 
 _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
 
 
+# "3911 AB 12": a postcode with a house number finds the melding by its keyed address (search_index.py).
+_ADDRESS = re.compile(r"^(\d{4}\s*[a-z]{2})[\s,]*(\d+)\s*[a-z]?$", re.IGNORECASE)
+
+
 def search(queryset, text: str):
     text = text.strip()
     if not text:
         return queryset
+    address = _ADDRESS.match(text)
+    if address:
+        return queryset.filter(address_index=address_token(*address.groups()))
     condition = Q(melding__reference__iexact=text) | Q(
         melding__reference__icontains=text.upper().replace(" ", "")
     )

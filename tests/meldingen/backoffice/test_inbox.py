@@ -73,6 +73,17 @@ def test_search_by_reference_and_by_name_words(leider, teams):
     assert _references(leider, q="Vri") == []  # whole words only: the index holds no prefixes
 
 
+def test_search_by_postcode_and_house_number(leider, teams):
+    anna, bert = (
+        store(name="Anna de Vries", postcode="3911 AB"),
+        store(name="Bert Jansen", postcode="3913 AC"),
+    )
+    for typed in ("3911 AB 1", "3911ab 1", "3911 AB, 1", "3911AB1"):
+        assert _references(leider, q=typed) == [anna.reference], typed
+    assert _references(leider, q="3913 ac 1") == [bert.reference]
+    assert _references(leider, q="3911 AB 2") == []  # another house
+
+
 def test_a_reference_read_out_on_the_phone_is_found_without_its_dashes(leider, teams):
     anna, bert = store(name="Anna de Vries"), store(name="Bert Jansen")
     plain = anna.reference.replace("-", "")  # M-7K3Q-XW9P -> M7K3QXW9P
