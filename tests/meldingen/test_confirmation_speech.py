@@ -56,3 +56,14 @@ def test_the_pdf_gives_the_dates_of_the_confirmation_page(walker, steps):
         assert date in text, (date, text)
     if steps is ANDER_UITGEBREID:
         assert "wat de persoon nodig heeft" in text and "wat u nodig hebt" not in text
+
+
+def test_the_persoonlijk_plan_says_where_to_send_it(walker, settings):
+    from django.core import mail
+
+    html = " ".join(confirmation(walker, ZELF_KORT).split())
+    address = settings.MUNICIPALITY_EMAIL
+    assert f'Mail het naar <a href="mailto:{address}">{address}</a> en zet het meldingsnummer erbij.' in html
+    assert f"Mail het naar {address} en zet het meldingsnummer erbij." in " ".join(mail.outbox[0].body.split())
+    text = pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content)
+    assert f"Mail het naar {address}" in text
