@@ -3,7 +3,6 @@ to, and record the outcome of the nazorg call in one click."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -72,7 +71,7 @@ def record_nazorg(request, pk):
     if nazorg.done_at is not None:
         messages.info(request, _("Het nazorggesprek was al vastgelegd."))
         return _back(request, nazorg.behandeling)
-    if nazorg.start_ondersteuning > timezone.localdate():
+    if not nazorg.help_started:
         messages.error(
             request,
             _("De hulp start pas op %(datum)s. Leg het nazorggesprek vast als u na die dag belt.")

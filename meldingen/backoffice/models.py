@@ -565,6 +565,11 @@ class Nazorg(models.Model):
         nazorg, _created = cls.objects.update_or_create(behandeling=behandeling, defaults=planned)
         return nazorg
 
+    @property
+    def help_started(self) -> bool:
+        """Whether the help has started: only then can the call be made (and recorded)."""
+        return self.start_ondersteuning <= timezone.localdate()
+
     @staticmethod
     def last_day_in_time(due_date: date) -> date:
         """The last day a call due on `due_date` counts as made in time."""

@@ -233,9 +233,7 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "nazorg_form_html": jinja2_fragment(
             "backoffice/nazorg_form.html", {"item": nazorg, "terug": "melding"}, request
         )
-        if nazorg is not None
-        and nazorg.done_at is None
-        and nazorg.start_ondersteuning <= timezone.localdate()
+        if nazorg is not None and nazorg.done_at is None and nazorg.help_started
         else "",
         "has_errors": bool(forms),
         "error_forms": forms,
