@@ -103,11 +103,17 @@ def browser():
         browser.close()
 
 
+# How long a page may take to load or an element to appear. CI runs this suite beside the two database suites
+# on two cores, where an admin page with its scripts has taken over 10 s to settle; 30 s is Playwright's own
+# default. A failing wait still fails, only later.
+TIMEOUT_MS = 30_000
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
 
@@ -116,7 +122,7 @@ def page(browser):
 def page_without_js(browser):
     context = browser.new_context(locale="nl-NL", java_script_enabled=False)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
 

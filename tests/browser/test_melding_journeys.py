@@ -20,7 +20,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import TIMEOUT_MS, axe_violations
 from tests.browser.test_melding import fill_by_mouse
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -316,7 +316,7 @@ def save_and_resume(journey: Journey, browser, live_server, viewport) -> Journey
 
     context = browser.new_context(locale="nl-NL", viewport=viewport)
     later = context.new_page()
-    later.set_default_timeout(10_000)
+    later.set_default_timeout(TIMEOUT_MS)
     later.goto(live_server.url + link)
     journey.page = later
     journey.check_accessible("verder")
@@ -335,7 +335,7 @@ def test_each_person_makes_a_melding_that_speaks_about_the_right_person(
     persona = PERSONAS[name]
     context = browser.new_context(locale="nl-NL", viewport=VIEWPORTS[viewport])
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(TIMEOUT_MS)
     journey = Journey(page, persona, f"{name} {viewport}")
     page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
 
