@@ -113,11 +113,18 @@ class SearchForm(forms.Form):
 
     def __init__(self, data=None, *, options=None, **kwargs):
         """`options`: every facet's (code, label) choices, as `facets.load_options()` gives them."""
-        if data is not None and str(data.get("postcode", "")).strip() and not data.get("sort"):
+        has_postcode = data is not None and bool(str(data.get("postcode", "")).strip())
+        if has_postcode and not data.get("sort"):
             # With a postcode, the nearest help comes first unless the visitor chose another order.
             data = data.copy()
             data["sort"] = "afstand"
         super().__init__(data, **kwargs)
+        if not has_postcode:
+            # The sort box is sent with every search. Without a postcode its "Beste match" is sent empty,
+            # so a postcode typed into the next search still brings the nearest help first.
+            self.fields["sort"].widget.choices = [
+                ("", label) if code == "relevantie" else (code, label) for code, label in SORT_CHOICES
+            ]
         options = facets.load_options() if options is None else options
         self.filter_names = facets.names()
         for facet in facets.FACETS:

@@ -731,3 +731,17 @@ def test_other_help_on_the_same_subject_shares_theme_and_wijk_nearest_first(clie
     related = html(client.get("/sociale-kaart/dagbesteding-de-molen/")).split('id="ook-interessant"')[1]
     assert "Dagbesteding Andere Wijk" not in related
     assert related.index("Dagbesteding Om De Hoek") < related.index("Dagbesteding Ver Weg")
+
+
+def test_a_postcode_typed_into_a_new_search_brings_the_nearest_first(client, indexed):
+    """The sort box is sent with the search: "Beste match", as it stood before the postcode was typed, does
+    not overrule the postcode. Chosen once a postcode is there, it does."""
+    page = html(client.get(SEARCH))
+    assert '<option value="" selected>Beste match</option>' in page
+    sent = html(client.get(SEARCH, {"q": "", "postcode": "3917", "sort": ""}))
+    assert '<option value="afstand" selected>' in sent
+    assert sent.index("Dagbesteding") < sent.index("Jongerenwerk Oude Haven")
+    chosen = html(client.get(SEARCH, {"postcode": "3917", "sort": "relevantie"}))
+    assert '<option value="relevantie" selected>Beste match</option>' in chosen
+    cleared = html(client.get(SEARCH, {"sort": "relevantie"}))
+    assert "Fout:" not in cleared
