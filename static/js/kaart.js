@@ -255,9 +255,6 @@
       });
     }
 
-    if (origin) {
-      svg("path", { d: "M" + origin.x + " " + (origin.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
-    }
     groups.slice()
       .reverse()
       .forEach(function (group) {
@@ -272,6 +269,13 @@
         title.textContent = group.members.map(function (point) { return point.n + ". " + point.name; }).join("; ");
       });
 
+    // The postcode last, over a marker at the same spot: the caption names it, so it must show; the marker's
+    // numbers are in its title and in the list.
+    if (origin) {
+      svg("path", { d: "M" + origin.x + " " + (origin.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
+    }
+    var groupsExplained = figure.querySelector("[data-kaart-map-groups]");
+    if (groupsExplained) groupsExplained.hidden = !groups.some(function (group) { return group.members.length > 1; });
     canvas.textContent = "";
     canvas.appendChild(root);
     if (useTiles && config.attribution) {

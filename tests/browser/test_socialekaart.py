@@ -137,6 +137,10 @@ def test_map_fallback_draws_without_tiles(page, kaart_server):
     assert page.locator(".kaart-map__origin").count() == 1
     assert page.locator(".kaart-map__tile").count() == 0
     assert "resultaten" in svg.get_attribute("aria-label")
+    assert "De rode ruit is uw postcode." in page.locator(".kaart-map__caption").inner_text()
+    # Markers that would overlap share one ("3+"); the caption says what that means only when there is one.
+    shared = page.locator(".kaart-map__point--group").count()
+    assert page.locator("[data-kaart-map-groups]").is_visible() == (shared > 0)
     assert_all_local(requests)
 
 
