@@ -74,6 +74,7 @@ BACKOFFICE = {
     "backoffice:signaal_status": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:signaal_nieuw": (L, 200, H, H, H, H, H),
     "backoffice:signalen_verstuurd": (L, 200, H, H, H, H, H),
+    "backoffice:signalen_afgerond": (L, H, H, 200, 200, 200, H),
     "backoffice:dashboard": (L, H, H, 200, 200, 200, H),
     "backoffice:dashboard_csv": (L, H, H, 200, 200, 200, H),
     "backoffice:audit": (L, H, H, H, H, 200, 200),

@@ -129,6 +129,16 @@ def open_signalen(user):
     return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk")[:50])
 
 
+def finished_signalen(user):
+    """The signals the wijkteam finished, the last finished first: a sender may call about one later."""
+    return (
+        Signaal.objects.visible_to(user)
+        .filter(status=Signaal.Status.AFGEROND)
+        .select_related("team", "wijk")
+        .order_by("-closed_at", "-pk")
+    )
+
+
 # The oldest few, each with its form, above the meldingen: the list is a to-do list worked from the top (the
 # next call shows once one is recorded), and 50 forms put the filters and the meldingen thousands of pixels
 # down the page.

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from meldingen.backoffice import signalen
 from meldingen.backoffice.access import meldingen_view, require_role
 from meldingen.backoffice.forms import SignaalForm, SignaalStatusForm
+from meldingen.backoffice.inbox import finished_signalen
 from meldingen.backoffice.models import AuditEntry, Signaal
 from meldingen.backoffice.roles import can_send_signaal
 
@@ -59,6 +60,17 @@ def sent(request):
             "page_title": _("Mijn signalen"),
             "header_icon": "list-ul",
         },
+    )
+
+
+@meldingen_view
+def finished(request):
+    """The wijkteam's finished signals, which the inbox no longer lists."""
+    page = Paginator(finished_signalen(request.user), 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "backoffice/signalen_afgerond.html",
+        {"page_obj": page, "page_title": _("Afgeronde signalen"), "header_icon": "list-ul"},
     )
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("nazorg/<int:pk>/", gesprek_views.record_nazorg, name="record_nazorg"),
     path("signalen/nieuw/", signaal_views.new, name="signaal_nieuw"),
     path("signalen/verstuurd/", signaal_views.sent, name="signalen_verstuurd"),
+    path("signalen/afgerond/", signaal_views.finished, name="signalen_afgerond"),
     path("signalen/<int:pk>/", signaal_views.detail, name="signaal"),
     path("signalen/<int:pk>/status/", signaal_views.change_status, name="signaal_status"),
     path("overzicht/", dashboard.dashboard, name="dashboard"),

@@ -20,6 +20,7 @@ from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, St
 from meldingen.backoffice.inbox import (
     InboxPaginator,
     filtered,
+    finished_signalen,
     nazorg_due,
     only_row_columns,
     open_signalen,
@@ -88,6 +89,7 @@ def inbox(request):
     if request.session.get(LIST_SESSION_KEY, "") != query_string:  # written only when it changes
         request.session[LIST_SESSION_KEY] = query_string
     today = timezone.localdate()
+    signalen = open_signalen(request.user)
     return TemplateResponse(
         request,
         "backoffice/inbox.html",
@@ -95,7 +97,9 @@ def inbox(request):
             "form": form,
             "page_obj": page,
             "counts": status_counts(request.user),
-            "signalen": open_signalen(request.user),
+            "signalen": signalen,
+            # Without open signals the panel is not there; its link to the finished ones stays.
+            "has_finished_signalen": not signalen and finished_signalen(request.user).exists(),
             # The lists with a form or a row per item are Jinja2 fragments, see core/fragments.py.
             "nazorg_due_html": _nazorg_due_html(request, today),
             "rows_html": jinja2_fragment(

@@ -103,6 +103,7 @@ def test_the_gesprek_pages_of_the_backoffice_have_no_axe_violations(page, live_s
         ),
         "open melding with the kaart": _violations(page, f"{base}/meldingen/{data['open'].pk}/"),
         "signal": _violations(page, f"{base}/signalen/{Signaal.objects.get().pk}/"),
+        "finished signals, none yet": _violations(page, f"{base}/signalen/afgerond/"),
         "dashboard with verwijzingen and nazorg": _violations(page, f"{base}/overzicht/"),
     }
     page.goto(f"{base}/meldingen/{data['open'].pk}/")
@@ -115,6 +116,9 @@ def test_the_gesprek_pages_of_the_backoffice_have_no_axe_violations(page, live_s
         page.click("button:has-text('Tevreden')")
     results["inbox after recording nazorg"] = _violations(page)
     assert "Nazorg vastgelegd" in page.content()
+    Signaal.objects.update(status=Signaal.Status.AFGEROND)
+    results["finished signals"] = _violations(page, f"{base}/signalen/afgerond/")
+    assert "Signaal" in page.content() and "Afgerond" in page.content()
     assert results == {name: [] for name in results}
 
 

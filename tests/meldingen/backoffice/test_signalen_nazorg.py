@@ -27,6 +27,9 @@ SIGNAAL = {
 }
 
 
+FINISHED = "/admin/backoffice/signalen/afgerond/"
+
+
 @pytest.fixture
 def senders(staff):
     from socialekaart.models import AanbiederAccount, Organisatie
@@ -177,6 +180,22 @@ def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, se
     ).exists()
     client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
     assert signaal.reference not in client.get("/admin/backoffice/").content.decode()
+
+
+def test_a_finished_signal_stays_findable_for_its_wijkteam(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    assert "Uw wijkteam heeft nog geen signalen afgerond." in client.get(FINISHED).content.decode()
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
+    inbox = BeautifulSoup(client.get("/admin/backoffice/").content, "html.parser")
+    assert inbox.find("a", href=FINISHED).get_text() == "Afgeronde signalen"
+    finished = client.get(FINISHED).content.decode()
+    assert f'href="/admin/backoffice/signalen/{signaal.pk}/">{signaal.reference}</a>' in finished
+    assert "Afgerond" in finished and "Zorg Thuis Lindewaard" in finished
+    client.force_login(staff["consulent"])  # Centrum: not their signal
+    assert signaal.reference not in client.get(FINISHED).content.decode()
 
 
 def test_a_sender_named_as_their_organisation_is_named_once(staff, senders, teams, client):
