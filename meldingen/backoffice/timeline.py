@@ -29,15 +29,13 @@ def timeline(behandeling) -> list[Event]:
     melding = behandeling.melding
     events = [Event(melding.created_at, "received", _("Melding ontvangen"))]
     for change in behandeling.statuswijzigingen.select_related("user"):
-        events.append(
-            Event(
-                change.at,
-                "status",
-                _("Status: %(status)s") % {"status": Status(change.to_status).label},
-                change.toelichting,
-                _name(change.user),
-            )
-        )
+        title = _("Status: %(status)s") % {"status": Status(change.to_status).label}
+        if change.to_status == Status.AFGEHANDELD and behandeling.uitkomst:  # a closed melding stays closed
+            title = _("%(status)s. Uitkomst: %(uitkomst)s") % {
+                "status": title,
+                "uitkomst": behandeling.get_uitkomst_display(),
+            }
+        events.append(Event(change.at, "status", title, change.toelichting, _name(change.user)))
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken).
     assignments = AuditEntry.objects.filter(melding=melding, action=AuditEntry.Action.ASSIGNED)
     for entry in assignments.select_related("user"):

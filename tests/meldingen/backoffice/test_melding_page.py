@@ -137,3 +137,16 @@ def test_the_page_says_whether_the_first_contact_came_in_time(staff, client, aft
     client.force_login(staff["consulent"])
     page = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
     assert f"Contact op {datum(contacted)}: {verdict}" in page
+
+
+def test_the_timeline_gives_the_outcome_with_afgehandeld(staff, client, page_url, two_meldingen):
+    from meldingen.backoffice.workflow import Uitkomst
+
+    behandeling = two_meldingen["centrum"].behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"])
+    behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.VOORLIGGEND)
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode()
+    assert "Status: Afgehandeld. Uitkomst: Opgelost met een voorliggende voorziening" in html
+    assert "Status: Onderzoek afgerond<" in html  # the other changes as they were
