@@ -1,5 +1,8 @@
+from datetime import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.templatetags.core_tags import datum
@@ -80,6 +83,21 @@ class StatusForm(forms.Form):
         help_text=_("Schrijf hier geen medische gegevens."),
     )
 
+    gesprek_datum = forms.DateField(
+        label=_("Datum van het gesprek (bij gesprek gepland)"),
+        required=False,
+        help_text=_("Bijvoorbeeld 3-2-2026."),
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
+    )
+    gesprek_tijd = forms.TimeField(
+        label=_("Tijd van het gesprek (bij gesprek gepland)"),
+        required=False,
+        help_text=_("Bijvoorbeeld 10:00."),
+        input_formats=["%H:%M", "%H.%M", "%H"],
+        error_messages={"invalid": _("Vul een tijd in. Schrijf de tijd zo: 10:00.")},
+    )
+
     uitkomst = forms.ChoiceField(
         label=_("Uitkomst (bij afgehandeld)"),
         required=False,
@@ -107,6 +125,9 @@ class StatusForm(forms.Form):
         self.allowed = bool(targets)
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
+        if Status.GESPREK_GEPLAND not in targets:
+            del self.fields["gesprek_datum"]
+            del self.fields["gesprek_tijd"]
         if Status.AFGEHANDELD not in targets:
             del self.fields["uitkomst"]
             del self.fields["start_ondersteuning"]
@@ -126,7 +147,26 @@ class StatusForm(forms.Form):
                 _("De hulp kan niet starten voor de dag van de melding (%(datum)s).")
                 % {"datum": datum(self.received)},
             )
+        if data.get("status") == Status.GESPREK_GEPLAND:
+            data["gesprek_op"] = self._gesprek_op(data)
         return data
+
+    def _gesprek_op(self, data):
+        """The moment of the gesprek from its date and time, each asked for when missing."""
+        day, time = data.get("gesprek_datum"), data.get("gesprek_tijd")
+        if day is None and "gesprek_datum" not in self.errors:
+            self.add_error("gesprek_datum", _("Vul de datum van het gesprek in."))
+        if time is None and "gesprek_tijd" not in self.errors:
+            self.add_error("gesprek_tijd", _("Vul de tijd van het gesprek in."))
+        if day and self.received and day < self.received:
+            self.add_error(
+                "gesprek_datum",
+                _("Het gesprek kan niet voor de dag van de melding zijn (%(datum)s).")
+                % {"datum": datum(self.received)},
+            )
+        if day is None or time is None:
+            return None
+        return timezone.make_aware(datetime.combine(day, time))
 
 
 class AssignForm(forms.Form):

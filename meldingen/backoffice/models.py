@@ -107,6 +107,7 @@ class Behandeling(models.Model):
     onderzoek_afgerond_at = models.DateTimeField(_("onderzoek afgerond op"), null=True, blank=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
+    gesprek_op = models.DateTimeField(_("gesprek op"), null=True, blank=True)
     # Keyed hashes of the resident's normalised name words, space-delimited: see search_index.py.
     name_index = models.TextField(blank=True, default="", editable=False)
     # Keyed hash of the resident's postcode and house number: "Waar staat mijn melding?" (search_index.py).
@@ -209,9 +210,11 @@ class Behandeling(models.Model):
         at=None,
         uitkomst: str = "",
         start_ondersteuning=None,
+        gesprek_op=None,
     ) -> "Statuswijziging":
-        """Move along the workflow; raises TransitionNotAllowed for any other step. Afgehandeld with
-        support granted (`uitkomst`) schedules the nazorg call from `start_ondersteuning` (default: today)."""
+        """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
+        when (`gesprek_op`). Afgehandeld with support granted (`uitkomst`) schedules the nazorg call from
+        `start_ondersteuning` (default: today)."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding
@@ -222,6 +225,8 @@ class Behandeling(models.Model):
             self.status = target
             if target == Status.CONTACT_OPGENOMEN:
                 self.contacted_at = at
+            elif target == Status.GESPREK_GEPLAND:
+                self.gesprek_op = gesprek_op
             elif target == Status.ONDERZOEK_AFGEROND:
                 self.onderzoek_afgerond_at = at
             if target in CLOSED_STATUSES:

@@ -10,7 +10,7 @@ one reference from many addresses fails too.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django import forms
 from django.conf import settings
@@ -98,6 +98,7 @@ class StatusView:
     changed_on: date
     next_step: str
     next_date: date | None
+    gesprek_op: datetime | None = None  # while the gesprek is planned
 
 
 def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | None:
@@ -124,6 +125,7 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         changed_on=timezone.localdate(last_change or behandeling.melding.created_at),
         next_step=NEXT_STEP_TEXT.get(behandeling.status, ""),
         next_date=behandeling.next_deadline,
+        gesprek_op=behandeling.gesprek_op if behandeling.status == Status.GESPREK_GEPLAND else None,
     )
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from core.templatetags.core_tags import datumtijd
 from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.workflow import Status
 from meldingen.delivery.models import DeliveryAttempt
@@ -30,6 +31,11 @@ def timeline(behandeling) -> list[Event]:
     events = [Event(melding.created_at, "received", _("Melding ontvangen"))]
     for change in behandeling.statuswijzigingen.select_related("user"):
         title = _("Status: %(status)s") % {"status": Status(change.to_status).label}
+        if change.to_status == Status.GESPREK_GEPLAND and behandeling.gesprek_op:  # planned once
+            title = _("%(status)s. Op %(moment)s") % {
+                "status": title,
+                "moment": datumtijd(behandeling.gesprek_op),
+            }
         if change.to_status == Status.AFGEHANDELD and behandeling.uitkomst:  # a closed melding stays closed
             title = _("%(status)s. Uitkomst: %(uitkomst)s") % {
                 "status": title,

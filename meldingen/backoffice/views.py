@@ -268,6 +268,7 @@ def change_status(request, pk):
             form.cleaned_data["toelichting"],
             uitkomst=form.cleaned_data.get("uitkomst", ""),
             start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
+            gesprek_op=form.cleaned_data.get("gesprek_op"),
         )
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))

@@ -75,9 +75,11 @@ def test_status_change_works_without_javascript(page_without_js, live_server, da
     _login(page, live_server)
     page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
     page.select_option("#id_status", Status.GESPREK_GEPLAND)
+    page.fill("#id_gesprek_datum", "8-12-2099")
+    page.fill("#id_gesprek_tijd", "10:00")
     with page.expect_navigation():
         page.click("text=Status opslaan")
-    assert "Status: Gesprek gepland" in page.content()
+    assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:00" in page.content()
 
 
 def test_deliveries_page_has_no_axe_violations(page, live_server, data):

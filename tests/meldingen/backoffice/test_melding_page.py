@@ -150,3 +150,45 @@ def test_the_timeline_gives_the_outcome_with_afgehandeld(staff, client, page_url
     html = client.get(page_url).content.decode()
     assert "Status: Afgehandeld. Uitkomst: Opgelost met een voorliggende voorziening" in html
     assert "Status: Onderzoek afgerond<" in html  # the other changes as they were
+
+
+def _plan(client, page_url, **fields):
+    return client.post(page_url + "status/", {"status": Status.GESPREK_GEPLAND, **fields})
+
+
+def test_a_planned_gesprek_has_its_date_and_time_on_the_page_and_for_the_resident(
+    staff, client, page_url, two_meldingen
+):
+    melding = two_meldingen["centrum"]
+    melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    assert 'id="id_gesprek_datum"' in client.get(page_url).content.decode()
+    assert _plan(client, page_url, gesprek_datum="8-12-2099", gesprek_tijd="10.30").status_code == 302
+    html = client.get(page_url).content.decode()
+    assert "<dt>Gesprek</dt><dd>8 dec. 2099, 10:30</dd>" in html
+    assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:30" in html
+    assert 'id="id_gesprek_datum"' not in html  # the next step is the onderzoek
+    client.logout()
+    found = client.post(
+        "/melding/status/", {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
+    ).content.decode()
+    assert "Er is een gesprek met u gepland." in found
+    assert "<dt>Uw gesprek</dt><dd>Op dinsdag 8 december 2099 om 10.30 uur.</dd>" in found
+
+
+def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
+    staff, client, page_url, two_meldingen
+):
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    missing = _plan(client, page_url, toelichting="Bij mevrouw thuis")
+    assert missing.status_code == 400
+    html = missing.content.decode()
+    assert "Vul de datum van het gesprek in." in html and "Vul de tijd van het gesprek in." in html
+    assert 'value="Bij mevrouw thuis"' in html  # what was typed stays
+    early = _plan(client, page_url, gesprek_datum="1-1-2020", gesprek_tijd="25:00").content.decode()
+    assert "Het gesprek kan niet voor de dag van de melding zijn" in early
+    assert "Vul een tijd in. Schrijf de tijd zo: 10:00." in early
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.CONTACT_OPGENOMEN and behandeling.gesprek_op is None

@@ -244,7 +244,11 @@ class Command(BaseCommand):
         at = created_at
         for status in path:
             at = min(at + timedelta(days=rng.randint(1, 14)), timezone.now())
-            behandeling.change_status(status, at=at)
+            # A gesprek planned a week or so ahead, in office hours.
+            gesprek_op = timezone.localtime(at + timedelta(days=rng.randint(3, 10))).replace(
+                hour=rng.choice([9, 10, 11, 13, 14]), minute=0, second=0, microsecond=0
+            )
+            behandeling.change_status(status, at=at, gesprek_op=gesprek_op)
 
     # --- the gesprek's features: nazorg due, a melding with verwijzingen, a signal --------------------------
 
