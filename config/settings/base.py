@@ -108,7 +108,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.municipality",
             ],
-            "libraries": {"components": "core.components"},
+            # wagtailadmin_tags: Wagtail's own, with the admin sidebar kept per login (core/admin_sidebar.py).
+            "libraries": {"components": "core.components", "wagtailadmin_tags": "core.admin_sidebar"},
         },
     },
     {
@@ -123,6 +124,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# `wagtailadmin_tags` is on purpose the name of two libraries: Wagtail's, and core/admin_sidebar.py, which the
+# template engine's `libraries` (TEMPLATES above) puts in its place. Django's check warns of any such pair.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 # Database: SQLite in the repo folder by default, PostgreSQL (or anything else) through DATABASE_URL.
 DATABASES = {
@@ -142,7 +147,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # The dashboard's covering indexes (`include=`) cover on PostgreSQL; SQLite keeps them as plain indexes,
     # which is all it needs, and Django's warning that it does would show on every command.
-    SILENCED_SYSTEM_CHECKS = ["models.W040"]
+    SILENCED_SYSTEM_CHECKS.append("models.W040")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (and so the rate limits): local memory by default, Redis when REDIS_URL is set.
