@@ -1,8 +1,8 @@
 """Wagtail's admin template tags, with the sidebar drawn once a minute per login instead of on every page.
 
 Wagtail builds the sidebar (its menu and search) anew for every admin page: it asks every menu item and every
-search area whether this user may see it, which costs page, collection and organisation queries and took half
-the CPU of a backoffice page without a list. What the sidebar shows depends on the user alone, so it is kept
+search area whether this user may see it, which costs page, collection and organisation queries and a third
+of the CPU of a backoffice page without a list. What the sidebar shows depends on the user alone, so it is kept
 in the cache under the login's session and everything its permissions are made of that the request already
 knows: a change of name or model permissions shows at once, one of page or collection permissions within
 SIDEBAR_SECONDS or at the next login. Every view still checks access itself; the sidebar only offers links.
