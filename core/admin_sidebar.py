@@ -2,10 +2,11 @@
 
 Wagtail builds the sidebar (its menu and search) anew for every admin page: it asks every menu item and every
 search area whether this user may see it, which costs page, collection and organisation queries and a third
-of the CPU of a backoffice page without a list. What the sidebar shows depends on the user alone, so it is kept
-in the cache under the login's session and everything its permissions are made of that the request already
-knows: a change of name or model permissions shows at once, one of page or collection permissions within
-SIDEBAR_SECONDS or at the next login. Every view still checks access itself; the sidebar only offers links.
+of the CPU of a backoffice page without a list. What the sidebar shows depends on the user alone, so it is
+kept in the cache under the login's session and everything its permissions are made of that the request
+already knows: a change of name or model permissions shows at once, one of page or collection permissions
+within SIDEBAR_SECONDS or at the next login. Every view still checks access itself; the sidebar only offers
+links.
 
 Loaded in place of `wagtailadmin_tags` through the template engine's `libraries` (config/settings/base.py).
 """

@@ -74,6 +74,17 @@ class InboxFilterForm(forms.Form):
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
 
 
+def _date_field(label, help_text) -> forms.DateField:
+    """A date a consulent types as staff pages write it (3-2-2026); optional, as it belongs to one status."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
+    )
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = forms.CharField(
@@ -83,13 +94,7 @@ class StatusForm(forms.Form):
         help_text=_("Schrijf hier geen medische gegevens."),
     )
 
-    gesprek_datum = forms.DateField(
-        label=_("Datum van het gesprek (bij gesprek gepland)"),
-        required=False,
-        help_text=_("Bijvoorbeeld 3-2-2026."),
-        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
-        error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
-    )
+    gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), _("Bijvoorbeeld 3-2-2026."))
     gesprek_tijd = forms.TimeField(
         label=_("Tijd van het gesprek (bij gesprek gepland)"),
         required=False,
@@ -104,12 +109,9 @@ class StatusForm(forms.Form):
         choices=[("", _("Kies de uitkomst")), *Uitkomst.choices],
         error_messages={"invalid_choice": _("Kies een uitkomst uit de lijst.")},
     )
-    start_ondersteuning = forms.DateField(
-        label=_("Start van de hulp (bij toegekend)"),
-        required=False,
-        help_text=_("Bijvoorbeeld 3-2-2026. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
-        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
-        error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
+    start_ondersteuning = _date_field(
+        _("Start van de hulp (bij toegekend)"),
+        _("Bijvoorbeeld 3-2-2026. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
     )
 
     def __init__(self, *args, current: str, received=None, **kwargs):
