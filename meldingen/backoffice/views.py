@@ -98,7 +98,7 @@ def inbox(request):
             "page_obj": page,
             "counts": status_counts(request.user),
             "signalen": signalen,
-            # Without open signals the panel is not there; its link to the finished ones stays.
+            # The link to the finished signals: asked of the database only when no signal is open.
             "has_finished_signalen": not signalen and finished_signalen(request.user).exists(),
             # The lists with a form or a row per item are Jinja2 fragments, see core/fragments.py.
             "nazorg_due_html": _nazorg_due_html(request, today),
