@@ -2,7 +2,9 @@
 
 import os
 import shutil
+import sys
 import threading
+import traceback
 
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -27,9 +29,10 @@ def pytest_collection_modifyitems(config, items):
 # thread. Two threads on it at once fail by chance ("database table is locked", a session that cannot be
 # saved: a 400 or 500 page), and a browser sends two requests at once whenever a script fetches while a form
 # is sent, as the address lookup does when Enter submits the gegevens step. Django's documentation asks that
-# no two threads query the shared connection at the same time: they take turns. A request holds the turn
-# until its answer is closed; the test's own queries take it one by one (re-entrant: a request's queries run
-# in the thread that holds it).
+# no two threads query the shared connection at the same time: they take turns. A request's turn covers making
+# its whole answer and closing it (Django's request_finished); sending it happens after the turn, so how fast
+# a browser reads keeps no other request waiting. The test's own queries take the turn one by one
+# (re-entrant: a request's queries run in the thread that holds it).
 TURN = threading.RLock()
 
 
@@ -39,28 +42,13 @@ class OneRequestAtATime(StaticFilesHandler):
     def __call__(self, environ, start_response):
         if self._should_handle(get_path_info(environ)):
             return super().__call__(environ, start_response)
-        TURN.acquire()
-        try:
-            return _TurnEndsOnClose(super().__call__(environ, start_response))
-        except BaseException:
-            TURN.release()
-            raise
-
-
-class _TurnEndsOnClose:
-    """A WSGI answer that gives up the turn when the server closes it (also when the browser went away)."""
-
-    def __init__(self, answer):
-        self.answer = answer
-
-    def __iter__(self):
-        return iter(self.answer)
-
-    def close(self):
-        try:
-            self.answer.close()
-        finally:
-            TURN.release()
+        with TURN:
+            answer = super().__call__(environ, start_response)
+            try:
+                body = b"".join(answer)  # a streamed answer runs its queries here, in the turn
+            finally:
+                answer.close()
+        return [body]
 
 
 def _query_in_turn(execute, sql, params, many, context):
@@ -103,9 +91,8 @@ def browser():
         browser.close()
 
 
-# How long a page may take to load or an element to appear. CI runs this suite beside the two database suites
-# on two cores, where an admin page with its scripts has taken over 10 s to settle; 30 s is Playwright's own
-# default. A failing wait still fails, only later.
+# How long a page may take to load or an element to appear: Playwright's own default, as CI runs this suite
+# beside the two database suites on two cores. A failing wait still fails, only later.
 TIMEOUT_MS = 30_000
 
 
@@ -125,6 +112,39 @@ def page_without_js(browser):
     page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
+
+
+# What the checks read is in place: on an admin page Wagtail's scripts have started (its body is "ready") and
+# the icons it fetches once loaded (icons.js) are in; and no transition runs (Wagtail's messages slide in, and
+# axe measures a half-faded text's contrast as too low). Animations may run on: a badge pings for 25 s.
+READY = """() => {
+    const sprite = document.querySelector("[data-sprite]");  // only on admin pages
+    const adminReady = !sprite || (sprite.querySelector("svg") && document.body.classList.contains("ready"));
+    const moving = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
+    return adminReady && moving.every((transition) => transition.playState !== "running");
+}"""
+
+
+def wait_until_ready(page):
+    """Wait until the page has loaded and is READY. Not for an idle network, which Playwright advises against
+    in tests. A page that never gets ready fails with where each thread of the live server was, for a
+    request that does not end."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_load_state("load")
+        page.wait_for_function(READY)
+    except PlaywrightTimeoutError:
+        pytest.fail(f"{page.url} was not ready within {TIMEOUT_MS} ms. Threads:\n{_other_threads()}")
+
+
+def _other_threads() -> str:
+    frames = sys._current_frames()
+    return "\n".join(
+        f"{thread.name}:\n{''.join(traceback.format_stack(frames[thread.ident], limit=8))}"
+        for thread in threading.enumerate()
+        if thread is not threading.current_thread() and thread.ident in frames
+    )
 
 
 def axe_violations(page) -> list[str]:

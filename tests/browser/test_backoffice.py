@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 
 from meldingen.backoffice import roles
 from meldingen.backoffice.workflow import Status
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, wait_until_ready
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,7 +42,7 @@ def _login(page, live_server, username="teamleider"):
 
 def _violations(page, url):
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    wait_until_ready(page)
     return axe_violations(page)
 
 

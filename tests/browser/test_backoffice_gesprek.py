@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meldingen.backoffice import roles
 from meldingen.backoffice.workflow import Status, Uitkomst
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, wait_until_ready
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -86,8 +86,7 @@ def _login(page, live_server, username):
 def _violations(page, url=None):
     if url:
         page.goto(url)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(600)  # Wagtail's messages slide in: measure once they are in place
+    wait_until_ready(page)
     return axe_violations(page)
 
 
