@@ -148,7 +148,8 @@ def _other_threads() -> str:
 
 
 def axe_violations(page) -> list[str]:
-    """Run axe-core on the page as it is now; return one line per violation (empty when clean)."""
+    """Run axe-core on the page once it is ready; return one line per violation (empty when clean)."""
+    wait_until_ready(page)
     from axe_playwright_python.sync_playwright import Axe
 
     # Only the violations are read: axe need not gather and send the nodes of every rule that passed.

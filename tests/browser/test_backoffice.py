@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 
 from meldingen.backoffice import roles
 from meldingen.backoffice.workflow import Status
-from tests.browser.conftest import axe_violations, wait_until_ready
+from tests.browser.conftest import axe_violations
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,7 +42,6 @@ def _login(page, live_server, username="teamleider"):
 
 def _violations(page, url):
     page.goto(url)
-    wait_until_ready(page)
     return axe_violations(page)
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meldingen.backoffice import roles
 from meldingen.backoffice.workflow import Status, Uitkomst
-from tests.browser.conftest import axe_violations, wait_until_ready
+from tests.browser.conftest import axe_violations
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -86,7 +86,6 @@ def _login(page, live_server, username):
 def _violations(page, url=None):
     if url:
         page.goto(url)
-    wait_until_ready(page)
     return axe_violations(page)
 
 

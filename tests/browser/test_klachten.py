@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations, wait_until_ready
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -59,7 +59,6 @@ def _login(page, live_server, username):
 
 
 def _check(page, results, name):
-    wait_until_ready(page)
     results[name] = axe_violations(page)
 
 
