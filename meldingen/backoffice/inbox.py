@@ -23,13 +23,16 @@ def search(queryset, text: str):
     text = text.strip()
     if not text:
         return queryset
+    whole_reference = reference_as_typed(text)
     address = _ADDRESS.match(text)
     if address:
-        return queryset.filter(address_index=address_token(*address.groups()))
+        condition = Q(address_index=address_token(*address.groups()))
+        if whole_reference:  # "6249TF3P" is also a reference read out without its dashes and its M
+            condition |= Q(melding__reference=whole_reference)
+        return queryset.filter(condition)
     condition = Q(melding__reference__iexact=text) | Q(
         melding__reference__icontains=text.upper().replace(" ", "")
     )
-    whole_reference = reference_as_typed(text)
     if whole_reference:  # read out on the phone, typed without its dashes
         condition |= Q(melding__reference=whole_reference)
     tokens = search_tokens(text)

@@ -84,6 +84,14 @@ def test_search_by_postcode_and_house_number(leider, teams):
     assert _references(leider, q="3911 AB 2") == []  # another house
 
 
+def test_a_reference_that_looks_like_a_postcode_with_a_house_number_is_found_without_its_m(leider, teams):
+    from meldingen.models import Melding
+
+    anna = store(name="Anna de Vries")
+    Melding.objects.filter(pk=anna.pk).update(reference="M-6249-TF3P")  # "6249TF 3p" reads as an address
+    assert _references(leider, q="6249tf3p") == ["M-6249-TF3P"]
+
+
 def test_a_reference_read_out_on_the_phone_is_found_without_its_dashes(leider, teams):
     anna, bert = store(name="Anna de Vries"), store(name="Bert Jansen")
     plain = anna.reference.replace("-", "")  # M-7K3Q-XW9P -> M7K3QXW9P
