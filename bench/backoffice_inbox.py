@@ -8,8 +8,9 @@ wijkteams and staff accounts (`load_demo_kaart`, `load_demo_meldingen --accounts
 meldingen written in bulk: two years of them, most handled and closed, the recent ones open, each with
 its encrypted answers and its Behandeling, as the wizard stores them, and a nazorg call for granted
 support. The consulent is logged in with a
-confirmed second factor, as the production settings demand, by a session made for the run. Last, each
-page's CPU and SQL time per request in one process (BENCH_CPU_REQUESTS requests each).
+confirmed second factor, as the production settings demand, by a session made for the run. Beside them
+the admin's frame alone (an admin page with an empty list), and last each page's CPU and SQL time per
+request in one process (BENCH_CPU_REQUESTS requests each).
 """
 
 import os
@@ -30,6 +31,11 @@ DURATION = float(os.environ.get("BENCH_DURATION", "10"))
 DATABASE_URL = os.environ.get("BENCH_INBOX_DATABASE_URL", f"{harness.DATABASE_URL}_inbox")
 CONSULENT = "consulent-centrum"  # load_demo_meldingen's consulent of Wijkteam Centrum
 INBOX = "/admin/backoffice/"
+DASHBOARD = f"{INBOX}overzicht/"
+# The admin's frame alone: the backoffice's list of finished signals, empty here (the generated meldingen come
+# without signals), with the same login, second factor and Wagtail frame as the inbox. Printed beside the
+# inbox and the dashboard, it shows which part of their time is the frame every admin page pays.
+FRAME = f"{INBOX}signalen/afgerond/"
 BATCH = 5000
 # Issue 16's targets with 100,000 meldingen (20 users, no pause, 2 cores).
 INBOX_TARGET = harness.Target(p95_ms=150)
@@ -242,7 +248,8 @@ def cpu_in_process(requests: int = CPU_REQUESTS) -> None:
     print(f"CPU and SQL time per request in one process ({requests} requests):")
     for label, paths in (
         ("inbox, first pages", first_pages),
-        ("dashboard", [f"{INBOX}overzicht/"] * requests),
+        ("dashboard", [DASHBOARD] * requests),
+        ("admin frame alone", [FRAME] * requests),
     ):
         for path in paths[:5]:  # code, caches and the connection ready
             client.get(path)
@@ -290,7 +297,7 @@ def main():
     headers = {"Cookie": cookie}
     print(f"Backoffice, {COUNT:,} meldingen, {harness.users_line()}, {DURATION:.0f} s each", flush=True)
     with harness.gunicorn(DATABASE_URL) as server:
-        for path in (INBOX, f"{INBOX}overzicht/"):  # logged in: the page itself, not the login page
+        for path in (INBOX, DASHBOARD, FRAME):  # logged in: the page itself, not the login page
             status = harness.Client().request("GET", path, headers=headers)[0]
             if status != 200:
                 raise SystemExit(f"{path} answered {status} for the consulent")
@@ -305,12 +312,13 @@ def main():
         )
         harness.run_wrk(
             "dashboard (overzicht)",
-            [f"{INBOX}overzicht/"],
+            [DASHBOARD],
             server,
             duration=DURATION,
             target=DASHBOARD_TARGET,
             headers=headers,
         )
+        harness.run_wrk("admin frame alone (empty list)", [FRAME], server, duration=DURATION, headers=headers)
     print(in_django("b.cpu_in_process()", last_line=False), flush=True)
 
 
