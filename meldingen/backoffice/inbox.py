@@ -132,6 +132,24 @@ def open_signalen(user):
     return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk")[:50])
 
 
+def signalen_found(user, text: str) -> list:
+    """The signals, open or finished, that a search of the inbox finds by their reference or the client's
+    name (whole words, as a melding's: search_index.py), the newest first: a client or a family member may
+    call about a signal as about a melding."""
+    text = text.strip()
+    if not text:
+        return []
+    condition = Q(reference__iexact=text) | Q(reference__icontains=text.upper().replace(" ", ""))
+    tokens = search_tokens(text)
+    if tokens:
+        by_name = Q()
+        for token in tokens:
+            by_name &= Q(name_index__contains=f" {token} ")
+        condition |= by_name
+    found = Signaal.objects.visible_to(user).filter(condition).select_related("team", "wijk")
+    return list(found.order_by("-created_at", "-pk")[:50])
+
+
 def finished_signalen(user):
     """The signals the wijkteam finished, the last finished first: a sender may call about one later."""
     return (

@@ -465,6 +465,9 @@ class Signaal(models.Model):
     sender_organisation = models.CharField(_("organisatie van de afzender"), max_length=200, blank=True)
     onderwerpen = models.JSONField(_("wat speelt er"), default=list)
     encrypted_data = models.TextField(editable=False)
+    # Keyed hashes of the client's name words, as a melding's (search_index.py): the inbox's search finds the
+    # signal by name while the name stays encrypted. Cleared with the client's data.
+    name_index = models.TextField(blank=True, default="", editable=False)
     toestemming_door = models.CharField(
         _("toestemming gegeven door"), max_length=20, choices=Toestemming.choices
     )

@@ -1,7 +1,8 @@
 """When the melding's personal data is removed (retention), the backoffice forgets its copies too: the blind
 name and address index, the texts of internal notes and the nazorg note. The status history and the audit log
 stay (no personal data). Signals have a period of their own: BACKOFFICE_SIGNAAL_RETENTION_DAYS after they
-were afgerond, the client's data in them goes; the row (team, wijk, dates, status) stays for the figures."""
+were afgerond, the client's data in them goes, and their name index with it; the row (team, wijk, dates,
+status) stays for the figures."""
 
 from datetime import timedelta
 
@@ -32,4 +33,4 @@ def remove_expired_signal_data(now=None) -> int:
     cutoff = now - timedelta(days=settings.BACKOFFICE_SIGNAAL_RETENTION_DAYS)
     return Signaal.objects.filter(
         closed_at__isnull=False, closed_at__lte=cutoff, personal_data_removed_at__isnull=True
-    ).update(encrypted_data="", personal_data_removed_at=now)
+    ).update(encrypted_data="", name_index="", personal_data_removed_at=now)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
+from meldingen.backoffice.search_index import name_index
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
 from meldingen.reference import ALPHABET
@@ -54,6 +55,7 @@ def send(user, data: dict) -> Signaal:
                     "toelichting": data["toelichting"],
                 }
             ),
+            name_index=name_index(data["naam"]),
             toestemming_door=data["toestemming_door"],
             toestemming_op=today,
             wijk=wijk,

@@ -24,6 +24,7 @@ from meldingen.backoffice.inbox import (
     nazorg_due,
     only_row_columns,
     open_signalen,
+    signalen_found,
     status_counts,
 )
 from meldingen.backoffice.models import AuditEntry, Behandeling, Verwijzing
@@ -100,6 +101,7 @@ def inbox(request):
             "signalen": signalen,
             # The link to the finished signals: asked of the database only when no signal is open.
             "has_finished_signalen": not signalen and finished_signalen(request.user).exists(),
+            "signalen_found": signalen_found(request.user, _searched_text(form)),
             # The lists with a form or a row per item are Jinja2 fragments, see core/fragments.py.
             "nazorg_due_html": _nazorg_due_html(request, today),
             "rows_html": jinja2_fragment(
@@ -114,6 +116,10 @@ def inbox(request):
             "header_icon": "mail",
         },
     )
+
+
+def _searched_text(form) -> str:
+    return getattr(form, "cleaned_data", {}).get("q") or ""
 
 
 def _search_closed_too(form, page, query) -> str:

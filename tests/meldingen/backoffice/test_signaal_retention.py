@@ -51,6 +51,7 @@ def test_the_recurring_task_removes_the_clients_data_after_the_period(staff, tea
 
     old.refresh_from_db()
     assert old.encrypted_data == "" and old.data == {} and old.personal_data_removed_at is not None
+    assert old.name_index == ""  # no longer found by the client's name
     assert old.team == teams["haven"] and old.onderwerpen == ["eenzaamheid"]  # the figures stay
     for signaal in (recent, still_open):
         signaal.refresh_from_db()

@@ -198,6 +198,49 @@ def test_a_finished_signal_stays_findable_for_its_wijkteam(staff, senders, teams
     assert signaal.reference not in client.get(FINISHED).content.decode()
 
 
+def _inbox_search(client, text: str) -> str:
+    """What the inbox shows after a consulent searches `text` (posted, kept in the session)."""
+    response = client.post("/admin/backoffice/", {"q": text})
+    return client.get(response["Location"]).content.decode()
+
+
+def test_the_inbox_search_finds_a_signal_by_the_clients_name_or_its_reference(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    assert "smit" not in signaal.name_index.lower()  # keyed hashes, not the name
+    client.force_login(staff["consulent_haven"])
+    for text in ("Smit", "carla smit", signaal.reference.lower()):
+        found = BeautifulSoup(_inbox_search(client, text), "html.parser").find(id="signalen-found-heading")
+        assert found.get_text() == "1 signaal gevonden", text
+        assert signaal.reference in found.find_parent("section").get_text()
+    assert "signalen-found-heading" not in _inbox_search(client, "Jansen")
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
+    assert "1 signaal gevonden" in _inbox_search(client, "Smit")  # a finished one too
+    client.force_login(staff["consulent"])  # Centrum: not their signal
+    assert "signalen-found-heading" not in _inbox_search(client, "Smit")
+
+
+def test_the_migration_and_a_new_key_give_earlier_signals_their_name_index(staff, senders, teams, settings):
+    import importlib
+
+    from django.apps import apps
+    from django.core.management import call_command
+
+    from meldingen.backoffice import signalen
+    from meldingen.backoffice.inbox import signalen_found
+
+    signaal = signalen.send(senders["aanbieder"], {**SIGNAAL, "postcode": "3913 AC"})
+    Signaal.objects.update(name_index="")
+    migration = importlib.import_module("meldingen.backoffice.migrations.0020_signaal_name_index")
+    migration.backfill(apps, None)
+    assert signalen_found(staff["consulent_haven"], "Smit") == [signaal]
+    settings.BACKOFFICE_BLIND_INDEX_KEY = "een-nieuwe-sleutel-voor-de-index"
+    assert signalen_found(staff["consulent_haven"], "Smit") == []
+    call_command("rebuild_name_index", verbosity=0)
+    assert signalen_found(staff["consulent_haven"], "Smit") == [signaal]
+
+
 def test_a_sender_named_as_their_organisation_is_named_once(staff, senders, teams, client):
     sender = senders["aanbieder"]
     sender.first_name, sender.last_name = "Zorg Thuis", "Lindewaard"  # a provider's shared account

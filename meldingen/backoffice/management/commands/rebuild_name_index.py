@@ -1,8 +1,9 @@
-"""Recompute the blind name and address index of every case, e.g. after BACKOFFICE_BLIND_INDEX_KEY changed."""
+"""Recompute the blind name and address index of every case and the name index of every signal, e.g. after
+BACKOFFICE_BLIND_INDEX_KEY changed."""
 
 from django.core.management.base import BaseCommand
 
-from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.models import Behandeling, Signaal
 from meldingen.backoffice.search_index import address_index, name_index
 
 
@@ -19,5 +20,11 @@ class Command(BaseCommand):
             index, address = name_index(answers.resident_name), address_index(answers)
             if (index, address) != (behandeling.name_index, behandeling.address_index):
                 Behandeling.objects.filter(pk=behandeling.pk).update(name_index=index, address_index=address)
+                count += 1
+        signalen = Signaal.objects.filter(personal_data_removed_at__isnull=True).exclude(encrypted_data="")
+        for signaal in signalen.iterator(chunk_size=200):
+            index = name_index(signaal.data.get("naam", ""))
+            if index != signaal.name_index:
+                Signaal.objects.filter(pk=signaal.pk).update(name_index=index)
                 count += 1
         self.stdout.write(self.style.SUCCESS(f"{count} zoekindexen bijgewerkt."))
