@@ -30,20 +30,31 @@ def search(queryset, text: str):
         if whole_reference:  # "6249TF3P" is also a reference read out without its dashes and its M
             condition |= Q(melding__reference=whole_reference)
         return queryset.filter(condition)
-    condition = Q(melding__reference__iexact=text) | Q(
-        melding__reference__icontains=text.upper().replace(" ", "")
-    )
+    condition = _by_reference(text, "melding__reference")
     if whole_reference:  # read out on the phone, typed without its dashes
         condition |= Q(melding__reference=whole_reference)
-    tokens = search_tokens(text)
-    if tokens:
-        by_name = Q()
-        for token in tokens:
-            by_name &= Q(name_index__contains=f" {token} ")
+    by_name = _by_name(text)
+    if by_name is not None:
         if not (whole_reference or _REFERENCE.match(text.upper())):
             return queryset.filter(by_name)
         condition |= by_name
     return queryset.filter(condition)
+
+
+def _by_reference(text: str, field: str) -> Q:
+    """The reference in `field` is `text`, or holds it (typed in part, in lower case or with spaces)."""
+    return Q(**{f"{field}__iexact": text}) | Q(**{f"{field}__icontains": text.upper().replace(" ", "")})
+
+
+def _by_name(text: str) -> Q | None:
+    """Every name word of `text` is in the record's blind name index (search_index.py); None without any."""
+    tokens = search_tokens(text)
+    if not tokens:
+        return None
+    condition = Q()
+    for token in tokens:
+        condition &= Q(name_index__contains=f" {token} ")
+    return condition
 
 
 def _has_onderwerp(code: str) -> Q:
@@ -139,12 +150,9 @@ def signalen_found(user, text: str) -> list:
     text = text.strip()
     if not text:
         return []
-    condition = Q(reference__iexact=text) | Q(reference__icontains=text.upper().replace(" ", ""))
-    tokens = search_tokens(text)
-    if tokens:
-        by_name = Q()
-        for token in tokens:
-            by_name &= Q(name_index__contains=f" {token} ")
+    condition = _by_reference(text, "reference")
+    by_name = _by_name(text)
+    if by_name is not None:
         condition |= by_name
     found = Signaal.objects.visible_to(user).filter(condition).select_related("team", "wijk")
     return list(found.order_by("-created_at", "-pk")[:50])
