@@ -1,4 +1,5 @@
-"""The inbox query: scope to the user's meldingen, apply the filters, search, count per status, one page."""
+"""The inbox query: scope to the user's meldingen, apply the filters, search, count per status, one page; and
+the signals beside it: open, finished, or found by the same search."""
 
 import re
 
