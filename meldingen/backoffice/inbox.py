@@ -152,6 +152,9 @@ def signalen_found(user, text: str) -> list:
     if not text:
         return []
     condition = _by_reference(text, "reference")
+    whole_reference = reference_as_typed(text, prefix="S")
+    if whole_reference:  # read out on the phone, typed without its dashes
+        condition |= Q(reference=whole_reference)
     by_name = _by_name(text)
     if by_name is not None:
         condition |= by_name

@@ -10,7 +10,7 @@ from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
 from meldingen.backoffice.search_index import name_index
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
-from meldingen.reference import ALPHABET
+from meldingen.reference import new_reference
 from socialekaart import public as kaart
 
 ONDERWERPEN = [
@@ -21,13 +21,6 @@ ONDERWERPEN = [
     ("zelfredzaamheid", _("Redt het dagelijks leven niet meer alleen")),
     ("anders", _("Iets anders")),
 ]
-
-
-def new_reference() -> str:
-    import secrets
-
-    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
-    return f"S-{chars[:4]}-{chars[4:]}"
 
 
 def sender_organisation(user) -> str:
@@ -42,7 +35,7 @@ def send(user, data: dict) -> Signaal:
     today = timezone.localdate()
     with transaction.atomic():
         signaal = Signaal.objects.create(
-            reference=new_reference(),
+            reference=new_reference("S"),
             sender=user,
             sender_name=(user.get_full_name() or user.get_username())[:200],
             sender_organisation=(sender_organisation(user) or data.get("organisatie", "")).strip()[:200],
