@@ -1,7 +1,9 @@
 """The inbox query: scope to the user's meldingen, apply the filters, search, count per status, one page; and
 the signals beside it: open, finished, or found by the same search."""
 
+import operator
 import re
+from functools import reduce
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -149,17 +151,19 @@ def signalen_found(user, text: str) -> list:
     name (whole words, as a melding's: search_index.py), the newest first: a client or a family member may
     call about a signal as about a melding."""
     text = text.strip()
-    if not text:
+    whole_reference = reference_as_typed(text, prefix="S")  # also read out on the phone, without dashes
+    conditions = [Q(reference=whole_reference)] if whole_reference else []
+    # A postcode with a house number finds meldingen only: a signal keeps no house number, and the letters of
+    # the postcode are no name ("3911 AB 12" is not Ab).
+    if text and not _ADDRESS.match(text):
+        conditions.append(_by_reference(text, "reference"))
+        by_name = _by_name(text)
+        if by_name is not None:
+            conditions.append(by_name)
+    if not conditions:
         return []
-    condition = _by_reference(text, "reference")
-    whole_reference = reference_as_typed(text, prefix="S")
-    if whole_reference:  # read out on the phone, typed without its dashes
-        condition |= Q(reference=whole_reference)
-    by_name = _by_name(text)
-    if by_name is not None:
-        condition |= by_name
-    found = Signaal.objects.visible_to(user).filter(condition).select_related("team", "wijk")
-    return list(found.order_by("-created_at", "-pk")[:50])
+    found = Signaal.objects.visible_to(user).filter(reduce(operator.or_, conditions))
+    return list(found.select_related("team", "wijk").order_by("-created_at", "-pk")[:50])
 
 
 def finished_signalen(user):

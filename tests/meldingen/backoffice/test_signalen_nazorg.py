@@ -222,6 +222,16 @@ def test_the_inbox_search_finds_a_signal_by_the_clients_name_or_its_reference(st
     assert "signalen-found-heading" not in _inbox_search(client, "Smit")
 
 
+def test_a_postcode_with_a_house_number_finds_no_signal_by_the_letters_of_the_postcode(
+    staff, senders, teams, client
+):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "naam": "Ab Jansen"})
+    client.force_login(staff["consulent_haven"])
+    assert "1 signaal gevonden" in _inbox_search(client, "ab jansen")
+    assert "signalen-found-heading" not in _inbox_search(client, "3913 AB 12")
+
+
 def test_the_migration_and_a_new_key_give_earlier_signals_their_name_index(staff, senders, teams, settings):
     import importlib
 
