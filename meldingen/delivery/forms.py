@@ -12,6 +12,8 @@ from meldingen.delivery import kinds
 from meldingen.delivery.addresses import AddressNotAllowed, check_url
 from meldingen.delivery.kinds.base import REQUIRED_MESSAGE
 
+KEEP_SECRET_HINT = _("Laat dit leeg om de sleutel te houden die er al is.")
+
 
 def field_name(kind: str, name: str) -> str:
     return f"{kind}_{name}"
@@ -25,7 +27,7 @@ def _kind_fields() -> dict[str, forms.Field]:
         for name, field in kind.secret_fields.items():
             secret = copy.deepcopy(field)
             secret.widget = forms.PasswordInput(attrs={"autocomplete": "off"})
-            secret.help_text = _("Laat dit leeg om de sleutel te houden die er al is.")
+            secret.help_text = KEEP_SECRET_HINT
             fields[field_name(kind.kind, name)] = secret
     return fields
 
@@ -38,6 +40,16 @@ class _DeliveryTargetForm(WagtailAdminModelForm):
             self.fields["kind"].disabled = True  # queued jobs keep options of this kind
             for name in target.kind_class.option_fields:
                 self.initial[field_name(target.kind, name)] = (target.options or {}).get(name)
+        # "Leave it empty to keep the key" only where there is one: not on a new target, nor for another kind.
+        for kind in kinds.all_kinds():
+            for name, field in kind.secret_fields.items():
+                if not self._keeps_secret(kind.kind, name):
+                    self.fields[field_name(kind.kind, name)].help_text = field.help_text
+
+    def _keeps_secret(self, kind_name: str, name: str) -> bool:
+        target = self.instance
+        stored = (target.secrets or {}).get(name)
+        return not target._state.adding and target.kind == kind_name and bool(stored)
 
     def clean(self):
         cleaned = super().clean()

@@ -69,6 +69,24 @@ def _jobs(melding):
     return list(DeliveryJob.objects.filter(melding=melding))
 
 
+def test_only_a_key_that_is_there_is_kept_when_its_field_is_left_empty(staff, client, standin):
+    """A new target has no key to keep: its key fields do not say so, and neither does another kind's."""
+    from bs4 import BeautifulSoup
+
+    def hints(html: str) -> dict[str, str]:
+        page = BeautifulSoup(html, "html.parser")
+        fields = ("webhook_hmac_key", "zgw_client_secret")
+        return {name: page.find(id=f"id_{name}").find_parent(class_="w-field").get_text() for name in fields}
+
+    keep = "Laat dit leeg om de sleutel te houden die er al is."
+    client.force_login(staff["beheerder"])
+    new = hints(client.get(NEW).content.decode())
+    assert keep not in new["webhook_hmac_key"] and keep not in new["zgw_client_secret"]
+    target = _create(client, staff["beheerder"], standin.url)
+    edit = hints(client.get(f"/admin/bezorgdoelen/edit/{target.pk}/").content.decode())
+    assert keep in edit["webhook_hmac_key"] and keep not in edit["zgw_client_secret"]
+
+
 def test_a_new_target_receives_nothing_until_a_teamleider_approves_it(staff, client, standin):
     target = _create(client, staff["beheerder"], f"{standin.url}/webhook")
     assert target.waiting_for_approval and not target.in_service
