@@ -4,6 +4,7 @@ backoffice counts, and the date it gives is the deadline the consulent sees."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from core.templatetags.core_tags import datum
 from meldingen import dates
@@ -32,7 +33,8 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     walker.submit()
     melding = Melding.objects.get()
     contact_by = melding.behandeling.contact_deadline
-    assert contact_by == add_working_days(melding.created_at.date(), 3)
+    # From the day of receipt in the municipality's time zone: just after midnight there, UTC is a day behind.
+    assert contact_by == add_working_days(timezone.localdate(melding.created_at), 3)
     confirmation = " ".join(client.get("/melding/bevestiging/").content.decode().split())
     assert "Wij nemen binnen 3 werkdagen contact met u op." in confirmation
     assert f"{contact_by.day} " in confirmation.split("binnen 3 werkdagen", 1)[1][:60]
