@@ -1,9 +1,7 @@
 """The inbox query: scope to the user's meldingen, apply the filters, search, count per status, one page; and
 the signals beside it: open, finished, or found by the same search."""
 
-import operator
 import re
-from functools import reduce
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -24,40 +22,28 @@ _ADDRESS = re.compile(r"^(\d{4}\s*[a-z]{2})[\s,]*(\d+)\s*[a-z]?$", re.IGNORECASE
 
 def search(queryset, text: str):
     text = text.strip()
-    if not text:
-        return queryset
-    whole_reference = reference_as_typed(text)
-    address = _ADDRESS.match(text)
-    if address:
-        condition = Q(address_index=address_token(*address.groups()))
-        if whole_reference:  # "6249TF3P" is also a reference read out without its dashes and its M
-            condition |= Q(melding__reference=whole_reference)
-        return queryset.filter(condition)
-    condition = _by_reference(text, "melding__reference")
-    if whole_reference:  # read out on the phone, typed without its dashes
-        condition |= Q(melding__reference=whole_reference)
-    by_name = _by_name(text)
-    if by_name is not None:
-        if not (whole_reference or _REFERENCE.match(text.upper())):
-            return queryset.filter(by_name)
-        condition |= by_name
-    return queryset.filter(condition)
+    return queryset.filter(_found_by(text, "melding__reference", "M", "address_index")) if text else queryset
 
 
-def _by_reference(text: str, field: str) -> Q:
-    """The reference in `field` is `text`, or holds it (typed in part, in lower case or with spaces)."""
-    return Q(**{f"{field}__iexact": text}) | Q(**{f"{field}__icontains": text.upper().replace(" ", "")})
-
-
-def _by_name(text: str) -> Q | None:
-    """Every name word of `text` is in the record's blind name index (search_index.py); None without any."""
+def _found_by(text: str, reference: str, prefix: str, address: str | None = None) -> Q:
+    """What a search of the inbox finds, for meldingen and signals alike: the record whose `reference` field
+    is the text (whole, in part, or read out without its dashes and its `prefix`), whose `address` field holds
+    the keyed token of a postcode with a house number (a record without one finds nothing by an address: its
+    letters are no name, "3911 AB 12" is not Ab), or whose blind name index holds every name word of it."""
+    nothing = Q(pk__in=[])
+    whole_reference = reference_as_typed(text, prefix)
+    by_whole_reference = Q(**{reference: whole_reference}) if whole_reference else nothing
+    postcode_and_number = _ADDRESS.match(text)
+    if postcode_and_number:  # "6249TF3P" is also a reference read out without its dashes and its M
+        token = address_token(*postcode_and_number.groups())
+        return (Q(**{address: token}) if address else nothing) | by_whole_reference
     tokens = search_tokens(text)
-    if not tokens:
-        return None
-    condition = Q()
-    for token in tokens:
-        condition &= Q(name_index__contains=f" {token} ")
-    return condition
+    by_name = Q(*(Q(name_index__contains=f" {token} ") for token in tokens))
+    if tokens and not (whole_reference or _REFERENCE.match(text.upper())):
+        return by_name
+    in_part = text.upper().replace(" ", "")
+    typed = Q(**{f"{reference}__iexact": text}) | Q(**{f"{reference}__icontains": in_part})
+    return typed | by_whole_reference | (by_name if tokens else nothing)
 
 
 def _has_onderwerp(code: str) -> Q:
@@ -147,22 +133,12 @@ def open_signalen(user):
 
 
 def signalen_found(user, text: str) -> list:
-    """The signals, open or finished, that a search of the inbox finds by their reference or the client's
-    name (whole words, as a melding's: search_index.py), the newest first: a client or a family member may
-    call about a signal as about a melding."""
+    """The signals, open or finished, that a search of the inbox finds as it finds meldingen (_found_by), the
+    newest first: a client or a family member may call about a signal as about a melding."""
     text = text.strip()
-    whole_reference = reference_as_typed(text, prefix="S")  # also read out on the phone, without dashes
-    conditions = [Q(reference=whole_reference)] if whole_reference else []
-    # A postcode with a house number finds meldingen only: a signal keeps no house number, and the letters of
-    # the postcode are no name ("3911 AB 12" is not Ab).
-    if text and not _ADDRESS.match(text):
-        conditions.append(_by_reference(text, "reference"))
-        by_name = _by_name(text)
-        if by_name is not None:
-            conditions.append(by_name)
-    if not conditions:
+    if not text:
         return []
-    found = Signaal.objects.visible_to(user).filter(reduce(operator.or_, conditions))
+    found = Signaal.objects.visible_to(user).filter(_found_by(text, "reference", "S"))
     return list(found.select_related("team", "wijk").order_by("-created_at", "-pk")[:50])
 
 

@@ -27,7 +27,6 @@ def _kind_fields() -> dict[str, forms.Field]:
         for name, field in kind.secret_fields.items():
             secret = copy.deepcopy(field)
             secret.widget = forms.PasswordInput(attrs={"autocomplete": "off"})
-            secret.help_text = KEEP_SECRET_HINT
             fields[field_name(kind.kind, name)] = secret
     return fields
 
@@ -40,16 +39,9 @@ class _DeliveryTargetForm(WagtailAdminModelForm):
             self.fields["kind"].disabled = True  # queued jobs keep options of this kind
             for name in target.kind_class.option_fields:
                 self.initial[field_name(target.kind, name)] = (target.options or {}).get(name)
-        # "Leave it empty to keep the key" only where there is one: not on a new target, nor for another kind.
-        for kind in kinds.all_kinds():
-            for name, field in kind.secret_fields.items():
-                if not self._keeps_secret(kind.kind, name):
-                    self.fields[field_name(kind.kind, name)].help_text = field.help_text
-
-    def _keeps_secret(self, kind_name: str, name: str) -> bool:
-        target = self.instance
-        stored = (target.secrets or {}).get(name)
-        return not target._state.adding and target.kind == kind_name and bool(stored)
+            for name in target.kind_class.secret_fields:  # a key is never shown: say that empty keeps it
+                if (target.secrets or {}).get(name):
+                    self.fields[field_name(target.kind, name)].help_text = KEEP_SECRET_HINT
 
     def clean(self):
         cleaned = super().clean()
