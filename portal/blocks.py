@@ -143,6 +143,12 @@ def kaart_url(thema=(), doelgroep=(), q="", vrij=False) -> str:
 
 class KaartLinkBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tekst van de link"), max_length=160)
+    zoekwoorden = blocks.CharBlock(
+        required=False,
+        max_length=100,
+        label=_("Zoekwoorden"),
+        help_text=_("De link zoekt op deze woorden. Bijvoorbeeld: HHT. Laat leeg om alleen te filteren."),
+    )
     thema = blocks.MultipleChoiceBlock(choices=THEMA_CHOICES, required=False, label=_("Thema's"))
     doelgroep = blocks.MultipleChoiceBlock(choices=DOELGROEP_CHOICES, required=False, label=_("Doelgroepen"))
     vrij = blocks.BooleanBlock(
@@ -155,7 +161,10 @@ class KaartLinkBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["url"] = kaart_url(
-            value["thema"] or (), value["doelgroep"] or (), vrij=value.get("vrij", False)
+            value["thema"] or (),
+            value["doelgroep"] or (),
+            q=value.get("zoekwoorden") or "",
+            vrij=value.get("vrij", False),
         )
         return context
 

@@ -9,6 +9,8 @@ someone could not find help.
 
 import io
 import json
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,31 @@ def test_did_you_mean_offers_only_words_of_the_vocabulary(request, demo, backend
     print(f"\n{backend_name}: 'Bedoelde u' offered for {offered} of {len(typed_queries)} queries")
     assert backend.search(SearchQuery(text="logeren")).did_you_mean is None
     assert backend.search(SearchQuery(text="maaltijt")).did_you_mean == "maaltijd"
+
+
+KAART_LINK = re.compile(r'<p class="kaart-link"><a href="([^"]+)">')
+RESULT_NAME = re.compile(r'<h3 class="kaart-result__title">.*?<a href="[^"]*">([^<]+)</a>', re.S)
+
+
+def kaart_link_results(client, page) -> dict[str, list[str]]:
+    """The names each sociale kaart link on `page` finds, by link."""
+    links = KAART_LINK.findall(client.get(page.url).content.decode())
+    return {
+        unescape(link): [
+            unescape(name) for name in RESULT_NAME.findall(client.get(unescape(link)).content.decode())
+        ]
+        for link in links
+    }
+
+
+def test_every_kaart_link_of_a_page_finds_help(demo, client):
+    for page in Page.objects.live().specific().exclude(depth=1):
+        for link, names in kaart_link_results(client, page).items():
+            assert names, f"{page.slug}: {link} finds nothing"
+
+
+def test_the_hht_page_leads_to_the_aanbieders_of_the_hht(demo, client):
+    """ "Zoek aanbieders die meedoen met de HHT" found help with a decision, while the kaart had no HHT."""
+    page = Page.objects.get(slug="huishoudelijke-hulp-toelage")
+    [names] = kaart_link_results(client, page).values()
+    assert names and all("HHT" in name for name in names), names

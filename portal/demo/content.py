@@ -526,6 +526,7 @@ HHT = {
             "kaart_link",
             {
                 "text": "Zoek aanbieders die meedoen met de HHT",
+                "zoekwoorden": "HHT",
                 "thema": ["huishouden"],
                 "doelgroep": ["ouderen", "mantelzorgers"],
             },

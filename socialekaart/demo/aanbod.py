@@ -519,6 +519,22 @@ SOORTEN = [
         schedule=OCHTENDEN,
         aanbieders=6,
     ),
+    # huishouden: Lindewaard's own scheme, without a decision (portal page "De Huishoudelijke Hulp Toelage")
+    Soort(
+        "hht",
+        "Hulp in huis met de HHT",
+        "Een hulp maakt uw huis schoon. Met de HHT betaalt u € 7,50 per uur.",
+        "De hulp stofzuigt, dweilt en maakt de badkamer schoon. U hebt geen besluit van de gemeente nodig. "
+        "Bel ons en zeg dat u de HHT wilt gebruiken. Samen spreken wij af wanneer de hulp komt en hoeveel uur.",
+        ("huishouden", "mantelzorg"),
+        ("ouderen", "mantelzorgers"),
+        kosten="bedrag",
+        kosten_bedrag="7.50",
+        kosten_toelichting="U betaalt € 7,50 per uur. De gemeente betaalt de rest.",
+        hele_gemeente=True,
+        schedule=WERKDAGEN,
+        aanbieders=3,
+    ),
 ]
 
 # Fictional organisations with the wijk (index into gemeente.WIJKEN) where they are based.
@@ -578,8 +594,8 @@ SPECIALISTEN = {
     "Sociaal Wijkteam Lindewaard": ("wijkteam",),
     "Jongerenwerk Lindewaard": ("jongerenwerk", "jongerencoach"),
     "GGZ Inloop Lindewaard": ("ggz-inloop", "begeleiding-groep"),
-    "Huishoudelijke Zorg Lindewaard": ("hbh", "was"),
-    "Thuishulp Plus": ("hbh", "begeleiding"),
+    "Huishoudelijke Zorg Lindewaard": ("hbh", "was", "hht"),
+    "Thuishulp Plus": ("hbh", "begeleiding", "hht"),
     "Dagcentrum De Molen": ("dagbesteding", "inloop-ouderen"),
     "Werkplaats De Schakel": ("dagbesteding-werk",),
     "Logeerhuis De Linde": ("respijt",),
@@ -593,6 +609,6 @@ SPECIALISTEN = {
     "Hulpmiddelenpunt Lindewaard": ("uitleen", "scootmobielles"),
     "Voedselbank Lindewaard": ("voedselbank",),
     "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp"),
-    "Buurtzorg Ellekoot": ("begeleiding", "hbh"),
+    "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht"),
     "Gemeente Lindewaard, team Wmo": ("woningaanpassing", "scootmobiel"),
 }
