@@ -1,7 +1,7 @@
 """The demo site's pages: Wmo information for Gemeente Lindewaard, written at B1 level.
 
 Facts are those of the Wmo 2015. Where Lindewaard makes its own choice (the HHT price, help within
-2 days at spoed, the replacement agreements), the text says so. Amounts that the government sets each
+2 working days at spoed, the replacement agreements), the text says so. Amounts that the government sets each
 year (the eigen bijdrage) are not given here: the text sends readers to the CAK for the current amount.
 """
 
@@ -280,9 +280,9 @@ SPOED = {
                         "en daarin spoed kiezen.</p>",
                     },
                     {
-                        "title": "Binnen 2 dagen hulp",
-                        "text": "<p>In Lindewaard krijgt u bij spoed binnen 2 dagen tijdelijke hulp. "
-                        "Dat is een afspraak van onze gemeente. "
+                        "title": "Binnen 2 werkdagen tijdelijke hulp",
+                        "text": "<p>Bij spoed nemen wij binnen 2 werkdagen contact met u op. "
+                        "Dan regelen wij tijdelijke hulp. Dat is een afspraak van onze gemeente. "
                         "De wet zegt: bij spoed regelt de gemeente zo snel mogelijk tijdelijke hulp.</p>",
                     },
                     {
@@ -1004,7 +1004,7 @@ PROFESSIONALS_MELDEN = {
             {
                 "title": "Is er spoed?",
                 "text": "<p>Kies spoed in het formulier. Of bel ons meteen. "
-                "Bij spoed zorgt Lindewaard binnen 2 dagen voor tijdelijke hulp.</p>",
+                "Bij spoed neemt Lindewaard binnen 2 werkdagen contact op en regelt tijdelijke hulp.</p>",
             },
         ),
         (

@@ -1,6 +1,8 @@
 """The spoed term is one number (meldingen/dates.py): every page that promises it says the term the
 backoffice counts, and the date it gives is the deadline the consulent sees."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -11,6 +13,8 @@ from meldingen import dates
 from meldingen.backoffice import roles
 from meldingen.models import Melding
 from meldingen.workdays import add_working_days
+from portal.demo import all_pages, page_text
+from portal.taalcheck import html_to_text, split_sentences
 
 from .conftest import ANDER_UITGEBREID
 
@@ -44,3 +48,14 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     client.force_login(teamleider)
     page = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
     assert f"{datum(contact_by)} (spoed: 3 werkdagen)" in page
+
+
+def test_the_information_pages_promise_the_spoed_term_the_backoffice_counts():
+    """The page "Snel hulp nodig" promised help "binnen 2 dagen" where the melding says contact within 2
+    werkdagen: every sentence of the demo pages about spoed with a term says the melding's."""
+    terms = []
+    for page in all_pages():
+        for sentence in split_sentences(html_to_text(page_text(page))):
+            if "spoed" in sentence.lower():
+                terms += re.findall(r"binnen (\d+ \w+)", sentence)
+    assert terms and set(terms) == {f"{dates.SPOED_WORKING_DAYS} werkdagen"}, terms

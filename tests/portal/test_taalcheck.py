@@ -412,7 +412,7 @@ def test_the_demo_covers_every_subject():
         "7 dagen na de melding",
         "binnen 2 weken na de aanvraag",
         "keukentafelgesprek",
-        "binnen 2 dagen",
+        "binnen 2 werkdagen",
         "bezwaar",
         "binnen 6 weken na de datum",
         "vervanger",
