@@ -16,12 +16,13 @@ def deadline(behandeling, today=None):
     if behandeling.next_deadline is None:
         return _finished_onderzoek(behandeling)
     days = behandeling.days_left(today)
-    kind = _("Eerste contact") if behandeling.deadline_kind == "contact" else _("Onderzoek af")
+    contact = behandeling.deadline_kind == "contact"
+    kind = _("Eerste contact") if contact else _("Onderzoek af")
     if days < 0:
-        left, state = _late(-days), "late"
+        left, state = _late(-days, working_days=contact), "late"
     elif days == 0:
         left, state = _("vandaag"), "soon"
-    elif behandeling.deadline_kind == "contact":
+    elif contact:
         left = ngettext("nog %(n)s werkdag", "nog %(n)s werkdagen", days) % {"n": days}
         state = "soon" if days <= 1 else "ok"
     else:
@@ -50,10 +51,13 @@ def _finished_onderzoek(behandeling):
     return _term("done", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, _("op tijd"))
 
 
-def _late(days: int):
-    return format_html(
-        "<strong>{}</strong>", ngettext("%(n)s dag te laat", "%(n)s dagen te laat", days) % {"n": days}
-    )
+def _late(days: int, working_days: bool = False):
+    """How late: the contact term counts working days, the onderzoek's calendar days."""
+    if working_days:
+        text = ngettext("%(n)s werkdag te laat", "%(n)s werkdagen te laat", days)
+    else:
+        text = ngettext("%(n)s dag te laat", "%(n)s dagen te laat", days)
+    return format_html("<strong>{}</strong>", text % {"n": days})
 
 
 def _term(state: str, kind: str, day, verdict):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.templatetags.backoffice_tags import datum
 from meldingen.backoffice.workflow import Status
+from meldingen.workdays import working_days_between
 
 from .fixtures import store
 
@@ -220,6 +221,17 @@ def test_remaining_days_and_overdue_are_shown(leider, teams):
     store(created_at=timezone.now() - timedelta(days=30))
     html = leider.get(reverse("backoffice:inbox")).content.decode()
     assert "te laat" in html
+
+
+def test_a_late_first_contact_says_working_days_as_its_term_counts_them(leider, teams):
+    """"45 dagen te laat" for a first contact was 45 working days: 63 days on the calendar."""
+    behandeling = store(created_at=timezone.now() - timedelta(days=30)).behandeling
+    today = timezone.localdate()
+    working_days = -working_days_between(today, behandeling.contact_deadline)
+    calendar_days = (today - behandeling.contact_deadline).days
+    html = " ".join(leider.get(reverse("backoffice:inbox")).content.decode().split())
+    assert working_days < calendar_days
+    assert f"{working_days} werkdagen te laat" in html and f"{calendar_days} dagen te laat" not in html
 
 
 def test_deadline_moves_to_the_onderzoek_after_contact(teams):
