@@ -224,7 +224,7 @@ def test_remaining_days_and_overdue_are_shown(leider, teams):
 
 
 def test_a_late_first_contact_says_working_days_as_its_term_counts_them(leider, teams):
-    """"45 dagen te laat" for a first contact was 45 working days: 63 days on the calendar."""
+    """ "45 dagen te laat" for a first contact was 45 working days: 63 days on the calendar."""
     behandeling = store(created_at=timezone.now() - timedelta(days=30)).behandeling
     today = timezone.localdate()
     working_days = -working_days_between(today, behandeling.contact_deadline)
