@@ -109,6 +109,10 @@ class CapaciteitForm(ScopedForm):
             self.fields["voorziening"].queryset = self.fields["voorziening"].queryset.filter(
                 beperkte_plaatsen=True
             )
+            self.fields["voorziening"].help_text = _(
+                "Staat uw voorziening er niet bij? Zet dan eerst bij de voorziening "
+                "'Beperkt aantal plaatsen' aan."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -128,6 +132,14 @@ class CapaciteitForm(ScopedForm):
                         "served": ", ".join(each.name for each in served) or _("geen"),
                     },
                 )
+        if cleaned.get("status") == models.Capaciteit.Status.JA and cleaned.get("wachttijd_weken"):
+            self.add_error(
+                "wachttijd_weken",
+                _(
+                    "Er is plaats, dan is er geen wachttijd. Laat de wachttijd leeg. "
+                    "Of kies dat er weinig of geen plaats is."
+                ),
+            )
         return cleaned
 
     def save(self, commit=True):

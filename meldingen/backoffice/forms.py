@@ -110,7 +110,7 @@ class StatusForm(forms.Form):
         error_messages={"invalid_choice": _("Kies een uitkomst uit de lijst.")},
     )
     start_ondersteuning = _date_field(
-        _("Start van de hulp (bij toegekend)"),
+        _("Start van de hulp (als de inwoner ondersteuning krijgt)"),
         _("Bijvoorbeeld 3-2-2026. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
     )
 

@@ -68,3 +68,23 @@ def test_capacity_is_reported_only_for_a_wijk_the_voorziening_works_in(client, a
     data["wijk"] = str(kaart.beemden.pk)
     assert client.post(add, data).status_code == 302
     assert Capaciteit.objects.get(voorziening=kaart.dagbesteding).wijk == kaart.beemden
+
+
+def test_room_for_new_clients_has_no_waiting_time(client, aanbieder, kaart):
+    """ "Ja, er is plaats" with 6 weeks of waiting told a consulent both; the form asks which one holds."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(aanbieder)
+    add = url("capaciteit", "add")
+    Capaciteit.objects.filter(voorziening=kaart.dagbesteding).delete()
+    page = client.get(add).content.decode()
+    assert "Staat uw voorziening er niet bij? Zet dan eerst bij de voorziening" in page
+    data = form_data(client, add, status="ja", wachttijd_weken="6")
+    data["voorziening"], data["wijk"] = str(kaart.dagbesteding.pk), str(kaart.beemden.pk)
+    response = client.post(add, data)
+    assert response.status_code == 200
+    assert "Er is plaats, dan is er geen wachttijd." in response.content.decode()
+    assert not Capaciteit.objects.filter(voorziening=kaart.dagbesteding).exists()
+    data["status"] = "beperkt"
+    assert client.post(add, data).status_code == 302
+    assert Capaciteit.objects.get(voorziening=kaart.dagbesteding).wachttijd_weken == 6
