@@ -1,10 +1,13 @@
 """The building blocks of an information page, and the plain text a reader meets in each of them."""
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from portal.taalcheck import html_to_text
 
@@ -147,7 +150,10 @@ class KaartLinkBlock(blocks.StructBlock):
         required=False,
         max_length=100,
         label=_("Zoekwoorden"),
-        help_text=_("De link zoekt op deze woorden. Bijvoorbeeld: HHT. Laat leeg om alleen te filteren."),
+        help_text=_(
+            "De link zoekt op deze woorden. Bijvoorbeeld: HHT. Wat de link vindt, past bij alle woorden. "
+            "Laat leeg om alleen op de thema's en doelgroepen hieronder te zoeken."
+        ),
     )
     thema = blocks.MultipleChoiceBlock(choices=THEMA_CHOICES, required=False, label=_("Thema's"))
     doelgroep = blocks.MultipleChoiceBlock(choices=DOELGROEP_CHOICES, required=False, label=_("Doelgroepen"))
@@ -160,13 +166,28 @@ class KaartLinkBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["url"] = kaart_url(
+        context["url"] = self.url(value)
+        return context
+
+    def url(self, value) -> str:
+        return kaart_url(
             value["thema"] or (),
             value["doelgroep"] or (),
             q=value.get("zoekwoorden") or "",
             vrij=value.get("vrij", False),
         )
-        return context
+
+    def clean(self, value):
+        # Search words can miss where filters cannot: a link "HHT & klussen" led residents to "0 resultaten".
+        value = super().clean(value)
+        found = import_string(settings.KAART_LINK_COUNT)
+        if value.get("zoekwoorden") and not found(urlsplit(self.url(value)).query):
+            message = _(
+                "Met deze zoekwoorden vindt de link nu niets op de sociale kaart. "
+                "Kies andere woorden, of minder thema's en doelgroepen."
+            )
+            raise StructBlockValidationError(block_errors={"zoekwoorden": ValidationError(message)})
+        return value
 
     class Meta:
         icon = "site"

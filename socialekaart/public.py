@@ -205,3 +205,15 @@ def thema_names() -> dict[str, str]:
     from socialekaart.models import Term
 
     return dict(Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).values_list("code", "name"))
+
+
+def found_by_link(query_string: str) -> int:
+    """How many voorzieningen the kaart's search page lists for a link into it (its query string), as a
+    resident sees them: for an editor who links to the kaart from a page."""
+    from django.http import QueryDict
+
+    from socialekaart.search import SearchQuery, get_backend
+    from socialekaart.views.search_page import search_form
+
+    form, _wijken = search_form(QueryDict(query_string))
+    return get_backend().search(SearchQuery(per_page=1, **form.search_kwargs())).total

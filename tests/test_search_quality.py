@@ -18,10 +18,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page
 
 from config.settings.base import wagtail_elasticsearch_backends
 from core import search_text, vocabulary
+from portal.blocks import KaartLinkBlock
 from portal.search import clean_query, run_search
 from socialekaart.models import Voorziening
 from socialekaart.search import SearchQuery, get_backend
@@ -177,3 +179,18 @@ def test_the_hht_page_leads_to_the_aanbieders_of_the_hht(demo, client):
     page = Page.objects.get(slug="huishoudelijke-hulp-toelage")
     [names] = kaart_link_results(client, page).values()
     assert names and all("HHT" in name for name in names), names
+
+
+def test_a_kaart_link_with_search_words_that_find_nothing_is_not_saved(demo):
+    block = KaartLinkBlock()
+
+    def link(words):
+        return block.to_python(
+            {"text": "Zoek hulp", "zoekwoorden": words, "thema": ["huishouden"], "doelgroep": []}
+        )
+
+    with pytest.raises(StructBlockValidationError) as refused:
+        block.clean(link("HHT & klussen"))  # every word must match: none has both
+    assert "Met deze zoekwoorden vindt de link nu niets" in str(refused.value.block_errors["zoekwoorden"])
+    assert block.clean(link("HHT"))["zoekwoorden"] == "HHT"
+    assert block.clean(link(""))["thema"] == ["huishouden"]

@@ -328,6 +328,9 @@ LOGGING = {
 # The search vocabulary both searches share (core/vocabulary.py): the editors' synonyms and the kaart's
 # themes, read by the kaart's public interface, so the site search never imports the kaart.
 SEARCH_VOCABULARY = "socialekaart.public.search_vocabulary"
+# How many voorzieningen a link into the kaart finds (its query string): a page's kaart link with search words
+# that find nothing is refused on saving (portal/blocks.py), without the pages importing the kaart.
+KAART_LINK_COUNT = "socialekaart.public.found_by_link"
 
 DEMO_COMMANDS = ["load_demo_kaart", "load_demo_pages", "load_demo_meldingen", "load_demo_klachten"]
 
