@@ -280,13 +280,13 @@ SPOED = {
                         "en daarin spoed kiezen.</p>",
                     },
                     {
-                        "title": "Binnen 2 werkdagen tijdelijke hulp",
+                        "title": "Binnen 2 werkdagen bellen wij",
                         "text": "<p>Bij spoed nemen wij binnen 2 werkdagen contact met u op. "
                         "Dan regelen wij tijdelijke hulp. Dat is een afspraak van onze gemeente. "
                         "De wet zegt: bij spoed regelt de gemeente zo snel mogelijk tijdelijke hulp.</p>",
                     },
                     {
-                        "title": "Binnen een week bellen we",
+                        "title": "Een week later bellen we weer",
                         "text": "<p>We vragen of de hulp goed genoeg is. "
                         "Daarna doen we het gewone gesprek en kijken we wat u verder nodig hebt.</p>",
                     },
