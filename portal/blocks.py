@@ -180,8 +180,8 @@ class KaartLinkBlock(blocks.StructBlock):
     def clean(self, value):
         # Search words can miss where filters cannot: a link "HHT & klussen" led residents to "0 resultaten".
         value = super().clean(value)
-        found = import_string(settings.KAART_LINK_COUNT)
-        if value.get("zoekwoorden") and not found(urlsplit(self.url(value)).query):
+        words = value.get("zoekwoorden")
+        if words and not import_string(settings.KAART_LINK_COUNT)(urlsplit(self.url(value)).query):
             message = _(
                 "Met deze zoekwoorden vindt de link nu niets op de sociale kaart. "
                 "Kies andere woorden, of minder thema's en doelgroepen."

@@ -37,8 +37,7 @@ def first_contact(behandeling):
     days_late = behandeling.contact_days_late
     if days_late is None:
         return ""
-    late = ngettext("%(n)s werkdag te laat", "%(n)s werkdagen te laat", days_late) % {"n": days_late}
-    verdict = format_html("<strong>{}</strong>", late) if days_late else _("op tijd")
+    verdict = _late(days_late, working_days=True) if days_late else _("op tijd")
     return format_html("{} {}: {}", _("Contact op"), datum(behandeling.contacted_at), verdict)
 
 
