@@ -216,4 +216,7 @@ def found_by_link(query_string: str) -> int:
     from socialekaart.views.search_page import search_form
 
     form, _wijken = search_form(QueryDict(query_string))
-    return get_backend().search(SearchQuery(per_page=1, **form.search_kwargs())).total
+    results = get_backend().search(SearchQuery(per_page=1, **form.search_kwargs()))
+    # A word the kaart does not hold is left out of the search (query.leave_out_unfound), and the resident
+    # reads that it was: a link's own words must all find help.
+    return 0 if results.left_out else results.total

@@ -144,6 +144,7 @@ class SearchResults:
     facets: dict[str, list[FacetOption]]
     origin: Origin | None = None
     did_you_mean: str | None = None
+    left_out: tuple[str, ...] = ()  # typed words no voorziening holds: see query.leave_out_unfound
     page: int = 1
     per_page: int = 20
     postcode_unknown: bool = False  # a postcode was given but lies outside the municipality

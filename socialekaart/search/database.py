@@ -29,7 +29,7 @@ from .contract import (
     SearchResults,
 )
 from .documents import document_body_text, documents_queryset, voorziening_document
-from .query import parse, split_vague_words
+from .query import leave_out_unfound, parse, split_vague_words
 
 CHUNK = 500
 MAX_WORDS = 12  # words of a query that count
@@ -61,7 +61,7 @@ class DatabaseBackend(SearchBackend):
         snap = self._snapshot()
         origin, postcode_unknown = postcodes.origin(query.postcode)
         base = snap.all_mask
-        groups, ranking_only, did_you_mean = self._parse_text(query.text[:MAX_TEXT], snap)
+        groups, ranking_only, did_you_mean, left_out = self._parse_text(query.text[:MAX_TEXT], snap)
         if groups:
             base &= snap.text_index.match(groups)
         if query.organisatie_id:
@@ -103,16 +103,17 @@ class DatabaseBackend(SearchBackend):
             facets=facets,
             origin=origin,
             did_you_mean=did_you_mean,
+            left_out=left_out,
             page=query.page,
             per_page=query.per_page,
             postcode_unknown=postcode_unknown,
         )
 
     @staticmethod
-    def _parse_text(typed: str, snap) -> tuple[list, list, str | None]:
+    def _parse_text(typed: str, snap) -> tuple[list, list, str | None, tuple[str, ...]]:
         """The boolean query for the typed text (no groups: no text, or only stop words, nothing to narrow),
-        the groups of its vague words, which only weigh in the order (query.VAGUE_WORDS), and the "Bedoelde
-        u ...?" words."""
+        the groups of its vague words, which only weigh in the order (query.VAGUE_WORDS), the "Bedoelde
+        u ...?" words, and the typed words left out because the kaart does not hold them."""
         typed_words = text.words(typed)[:MAX_WORDS]
         matched, vague = split_vague_words(" ".join(typed_words), snap.synonyms)
         searched = text.words(matched)
@@ -129,9 +130,14 @@ class DatabaseBackend(SearchBackend):
             compounds=snap.compounds,
         )
         if not parsed.groups:
-            return [], [], None
+            return [], [], None, ()
+        left_out = ()
+        if not snap.text_index.match(parsed.groups):
+            found = [snap.text_index.match([group]) != 0 for group in parsed.groups]
+            left_out = leave_out_unfound(parsed, found)
         ranking_only = [((word,),) for word in vague]
-        return parsed.groups, ranking_only, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
+        suggestion = parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
+        return parsed.groups, ranking_only, suggestion, left_out
 
     @staticmethod
     def _filter_mask(snap, facet: str, selected: tuple[str, ...]) -> int | None:

@@ -58,7 +58,7 @@ from .contract import (
     SearchResults,
     SearchUnavailable,
 )
-from .query import did_you_mean, split_vague_words, suggestable_words
+from .query import did_you_mean, leave_out_unfound, parse, split_vague_words, suggestable_words
 
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
 # Phrases the suggester proposes; the first whose corrections are words of the vocabulary is offered.
@@ -284,24 +284,38 @@ def _text_query(text: str, phrases):
     matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",
-        must=[
-            Q(
-                "match",
-                tekst={
-                    "query": matched,
-                    "operator": "and",
-                    "fuzziness": "AUTO",
-                    "prefix_length": 1,
-                    "zero_terms_query": "all",  # only stop words ("de", "het"): they do not narrow
-                },
-            )
-        ],
+        must=[_all_words_match(matched)],
         should=[
             Q("match", name={"query": text, "boost": 3}),
             Q("match_phrase", name={"query": text, "boost": 2}),
             Q("match", summary={"query": text, "boost": 1.5}),
         ],
     )
+
+
+def _all_words_match(words: str):
+    return Q(
+        "match",
+        tekst={
+            "query": words,
+            "operator": "and",
+            "fuzziness": "AUTO",
+            "prefix_length": 1,
+            "zero_terms_query": "all",  # only stop words ("de", "het"): they do not narrow
+        },
+    )
+
+
+def build_group_counts(parsed, *, index: str) -> Search:
+    """One request that counts, for each group of a parsed query, the voorzieningen its typed words find
+    on their own (for query.leave_out_unfound)."""
+    search = Search(index=index).extra(size=0, track_total_hits=False)
+    groups = {
+        str(i): Q("bool", must=[_all_words_match(" ".join(typed))], must_not=[Q("term", status="gestopt")])
+        for i, typed in enumerate(parsed.typed)
+    }
+    search.aggs.bucket("groepen", "filters", filters=groups)
+    return search
 
 
 def _scored(query: SearchQuery, main, now=None):
@@ -426,8 +440,16 @@ class ElasticsearchBackend(SearchBackend):
         # The options change only with a wijk or a term, and each such change gives a new token.
         choices = versions.once_per_token(("facet options", get_language()), facets.load_options)
         query = known_selections(query, choices)
-        search = build_search(query, index=self.alias, origin=origin, phrases=vocabulary.current().phrases)
-        response = self._call(lambda: search.using(self.client).execute())
+        phrases = vocabulary.current().phrases
+        response = self._execute(build_search(query, index=self.alias, origin=origin, phrases=phrases))
+        suggestion = _did_you_mean(response, query.text, self._suggestable_words)
+        left_out = ()
+        if query.text and not response.hits.total.value:
+            left_out = self._unfound_words(query.text, phrases)
+        if left_out:
+            kept = " ".join(word for word in text.words(query.text) if word not in left_out)
+            narrowed = dataclasses.replace(query, text=kept)
+            response = self._execute(build_search(narrowed, index=self.alias, origin=origin, phrases=phrases))
         hits = [_hit(hit, origin, query.sort) for hit in response.hits]
         options = {
             facet: facet_options(
@@ -441,11 +463,24 @@ class ElasticsearchBackend(SearchBackend):
             hits=hits,
             facets=options,
             origin=origin,
-            did_you_mean=_did_you_mean(response, query.text, self._suggestable_words),
+            did_you_mean=suggestion,
+            left_out=left_out,
             page=query.page,
             per_page=query.per_page,
             postcode_unknown=postcode_unknown,
         )
+
+    def _execute(self, search: Search):
+        return self._call(lambda: search.using(self.client).execute())
+
+    def _unfound_words(self, typed: str, phrases) -> tuple[str, ...]:
+        """For a search that found nothing: the typed words found nowhere (query.leave_out_unfound)."""
+        matched, _vague = split_vague_words(typed, phrases)
+        parsed = parse(matched, phrases, {})
+        if len(parsed.groups) < 2:
+            return ()
+        buckets = self._execute(build_group_counts(parsed, index=self.alias)).aggregations.groepen.buckets
+        return leave_out_unfound(parsed, [buckets[str(i)].doc_count > 0 for i in range(len(parsed.groups))])
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:
         prefix = (prefix or "").strip()[:100]

@@ -31,6 +31,7 @@ VAGUE_WORDS = frozenset(
 @dataclass
 class ParsedQuery:
     groups: list[Group] = field(default_factory=list)
+    typed: list[tuple[str, ...]] = field(default_factory=list)  # per group: the typed words it stands for
     corrected: dict[str, str] = field(default_factory=dict)  # typed word -> best known word
 
     def did_you_mean(self, typed: str, suggestable=None) -> str | None:
@@ -125,7 +126,7 @@ def parse(
                     for alternative in list(alternatives):
                         if len(alternative) == 1:  # "rolstoeltaxi" (a synonym) also finds its parts
                             alternatives += _compound_alternatives(alternative[0], decompounder, compounds)
-                    _add_group(parsed, alternatives)
+                    _add_group(parsed, typed_words[i : i + size], alternatives)
                     i += size
                     break
             else:
@@ -136,7 +137,7 @@ def parse(
             alternatives = [(word,)] + [(other,) for other in corrections.get(word, [])]
             for form in dict.fromkeys((word, best[i])):
                 alternatives += _compound_alternatives(form, decompounder, compounds)
-            _add_group(parsed, alternatives)
+            _add_group(parsed, [word], alternatives)
             i += 1
     return parsed
 
@@ -147,7 +148,7 @@ def _compound_alternatives(word: str, decompounder, compounds: dict) -> list[tup
     return found + [(other,) for other in compounds.get(text.stem(word), [])[:MAX_COMPOUNDS]]
 
 
-def _add_group(parsed: ParsedQuery, alternatives: list[tuple[str, ...]]) -> None:
+def _add_group(parsed: ParsedQuery, typed: list[str], alternatives: list[tuple[str, ...]]) -> None:
     cleaned = []
     for alternative in alternatives:
         words = tuple(word for word in alternative if word not in text.STOPWORDS)
@@ -155,3 +156,18 @@ def _add_group(parsed: ParsedQuery, alternatives: list[tuple[str, ...]]) -> None
             cleaned.append(words)
     if cleaned:
         parsed.groups.append(tuple(cleaned))
+        parsed.typed.append(tuple(typed))
+
+
+def leave_out_unfound(parsed: ParsedQuery, finds_anything: list[bool]) -> tuple[str, ...]:
+    """Every word of a search must match, so one word that no voorziening holds ("moeder" in "mijn moeder
+    vergeet veel") hides all help. Called when the groups together find nothing, with per group whether it
+    finds anything on its own: the groups that find nothing are left out of `parsed`, as long as one group is
+    left. Returns the typed words left out, which the page names. The same rule for every backend."""
+    unfound = [i for i, found in enumerate(finds_anything) if not found]
+    if not unfound or len(unfound) == len(parsed.groups):
+        return ()
+    left_out = tuple(word for i in unfound for word in parsed.typed[i] if word not in text.STOPWORDS)
+    parsed.groups = [group for i, group in enumerate(parsed.groups) if i not in unfound]
+    parsed.typed = [typed for i, typed in enumerate(parsed.typed) if i not in unfound]
+    return left_out

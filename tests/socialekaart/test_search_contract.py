@@ -118,6 +118,23 @@ def test_nonsense_finds_nothing(backend, kaart):
     assert all(option.count == 0 for option in results.facets["thema"])
 
 
+def test_a_word_no_voorziening_holds_is_left_out_and_named(backend, kaart):
+    """Every word must match, so "mijn moeder vergeet veel" found nothing: no voorziening says "moeder"."""
+    results = backend.search(SearchQuery(text="mijn grootmoeder mantelzorgers"))
+    assert results.ids == [kaart.cafe.pk]
+    assert results.left_out == ("grootmoeder",)
+    assert not backend.search(SearchQuery(text="mantelzorgers")).left_out
+
+
+def test_words_are_kept_when_none_or_each_finds_something(backend, kaart):
+    alone = backend.search(SearchQuery(text="grootmoeder kleinkind"))
+    assert (alone.total, alone.left_out) == (0, ())
+    apart = backend.search(SearchQuery(text="koffie schoonmaken"))  # each finds help, never both at once
+    assert (apart.total, apart.left_out) == (0, ())
+    filtered = backend.search(SearchQuery(text="grootmoeder koffie", thema=["huishouden"]))
+    assert (filtered.total, filtered.left_out) == (0, ("grootmoeder",))
+
+
 # --- facets ------------------------------------------------------------------------------------------
 
 

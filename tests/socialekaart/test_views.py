@@ -1,6 +1,8 @@
 """The sociale kaart's pages as a resident and a professional meet them: search, detail, suggestions."""
 
+import dataclasses
 from datetime import time, timedelta
+from html import unescape
 
 import pytest
 from django.contrib.auth.models import Group
@@ -289,6 +291,17 @@ def test_did_you_mean_links_to_the_suggestion_with_the_filters(client, indexed, 
     )
     page = html(client.get(SEARCH, {"q": "mantelzrg", "kosten": "gratis"}))
     assert 'Bedoelde u: <a href="?q=mantelzorg&amp;kosten=gratis&amp;page=1">mantelzorg</a>?' in page
+
+
+def test_the_page_names_the_words_it_searched_without(client, indexed, monkeypatch):
+    facets = {name: [] for name in ("wijk", "thema", "doelgroep", "toegang", "kosten")}
+    nothing = SearchResults(total=0, hits=[], facets=facets)
+    use_backend(monkeypatch, FakeBackend(dataclasses.replace(nothing, left_out=("moeder",))))
+    page = html(client.get(SEARCH, {"q": "mijn moeder vergeet veel"}))
+    assert "Het woord 'moeder' staat niet op de sociale kaart. Daarom zochten wij zonder dit woord." in page
+    use_backend(monkeypatch, FakeBackend(dataclasses.replace(nothing, left_out=("oma", "opa"))))
+    page = html(client.get(SEARCH, {"q": "oma opa vergeet"}))
+    assert "De woorden 'oma' en 'opa' staan niet op de sociale kaart." in unescape(page)
 
 
 def test_filter_labels_and_values_from_the_index_are_escaped(client, indexed, monkeypatch):
@@ -648,13 +661,13 @@ def _wijk(number):
 
 
 def test_a_search_without_results_shows_the_nearest_themes_the_phone_and_the_site_search(client, indexed):
-    page = html(client.get(SEARCH, {"q": "dagbestedingen zwemkabouter"}))
+    page = html(client.get(SEARCH, {"q": "dagbestedingen jongeren"}))  # each word finds help, not both
     assert "0 resultaten" in page
     assert "Misschien zoekt u hulp bij een van deze onderwerpen" in page
     assert 'href="/sociale-kaart/?thema=dagbesteding">Dagbesteding</a>' in page
     assert ">Vervoer</a>" not in page
     assert 'href="tel:140599"' in page
-    assert 'href="/zoeken/?q=dagbestedingen+zwemkabouter"' in page
+    assert 'href="/zoeken/?q=dagbestedingen+jongeren"' in page
 
 
 def test_a_kaart_search_near_no_theme_offers_every_theme(client, indexed):
