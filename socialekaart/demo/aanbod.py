@@ -59,7 +59,7 @@ SOORTEN = [
         ("ouderen", "volwassenen"),
         kosten="bedrag",
         kosten_bedrag="7.50",
-        kosten_toelichting="U betaalt per tas.",
+        kosten_toelichting="U betaalt € 7,50 per tas.",
         schedule=((2, "09:00", "12:00"), (5, "13:00", "16:00")),
     ),
     Soort(
@@ -311,13 +311,14 @@ SOORTEN = [
     ),
     Soort(
         "scootmobiel",
-        "Scootmobiel en rolstoel via de Wmo",
-        "Een scootmobiel of rolstoel voor langere tijd.",
-        "Hebt u lang een hulpmiddel nodig? Doe een melding bij de gemeente. Wij kijken samen wat u nodig hebt.",
+        "Scootmobiel via de Wmo",
+        "Een scootmobiel voor langere tijd.",
+        "Hebt u lang een scootmobiel nodig? Doe een melding bij de gemeente. Wij kijken samen wat u nodig hebt.",
         ("hulpmiddelen", "vervoer"),
         ("ouderen", "beperking"),
         toegang="beschikking",
         kosten="eigen_bijdrage",
+        kosten_toelichting="U betaalt de eigen bijdrage voor de Wmo.",
         hele_gemeente=True,
         schedule=WERKDAGEN,
         aanbieders=1,
@@ -535,6 +536,21 @@ SOORTEN = [
         schedule=WERKDAGEN,
         aanbieders=3,
     ),
+    # hulpmiddelen: a rolstoel has no eigen bijdrage (Wmo 2015, art. 2.1.4), a scootmobiel has
+    Soort(
+        "rolstoel",
+        "Rolstoel via de Wmo",
+        "Een rolstoel voor langere tijd. U betaalt er niets voor.",
+        "Hebt u lang een rolstoel nodig? Doe een melding bij de gemeente. Wij kijken samen welke rolstoel "
+        "bij u past.",
+        ("hulpmiddelen",),
+        ("ouderen", "beperking"),
+        toegang="beschikking",
+        kosten_toelichting="Voor een rolstoel betaalt u geen eigen bijdrage. Dat staat in de wet.",
+        hele_gemeente=True,
+        schedule=WERKDAGEN,
+        aanbieders=1,
+    ),
 ]
 
 # Fictional organisations with the wijk (index into gemeente.WIJKEN) where they are based.
@@ -610,5 +626,5 @@ SPECIALISTEN = {
     "Voedselbank Lindewaard": ("voedselbank",),
     "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp"),
     "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht"),
-    "Gemeente Lindewaard, team Wmo": ("woningaanpassing", "scootmobiel"),
+    "Gemeente Lindewaard, team Wmo": ("woningaanpassing", "scootmobiel", "rolstoel"),
 }

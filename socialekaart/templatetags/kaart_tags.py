@@ -1,6 +1,7 @@
 """Plain-language wording for voorzieningen, shared by the pages and the exports."""
 
 import functools
+import re
 from decimal import Decimal
 
 from django import template
@@ -76,7 +77,9 @@ def kosten_in_words(kosten: str, bedrag, toelichting: str, label) -> str:
     amount whose explanation names it is the explanation: "€ 0,30" alone does not say it is per kilometre."""
     if kosten == "bedrag" and bedrag is not None:
         amount = euro(bedrag)
-        return toelichting if amount in toelichting else amount
+        written = {amount, amount.removesuffix(",00")}  # a whole amount is often written "€ 2"
+        named = any(re.search(re.escape(form) + r"(?![\d,])", toelichting) for form in written)
+        return toelichting if named else amount
     return str(label)
 
 

@@ -2,11 +2,12 @@
 fields match what a location says about its entrance, and the words are current and consistent."""
 
 import re
+from decimal import Decimal
 
 import pytest
 
 from socialekaart.demo import aanbod, loader
-from socialekaart.templatetags.kaart_tags import TOEGANG_UITLEG
+from socialekaart.templatetags.kaart_tags import TOEGANG_UITLEG, kosten_in_words
 
 DAYS = {"maandag": 1, "dinsdag": 2, "woensdag": 3, "donderdag": 4, "vrijdag": 5, "zaterdag": 6, "zondag": 7}
 TIMES_WORDS = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)")
@@ -101,3 +102,25 @@ def test_how_to_sign_up_fits_the_access_and_the_walk_in(soort):
 )
 def test_help_that_comes_to_the_home_is_not_told_to_be_visited(soort):
     assert "naartoe" not in str(TOEGANG_UITLEG[soort.toegang]), soort.key
+
+
+@pytest.mark.parametrize("soort", aanbod.SOORTEN, ids=lambda soort: soort.key)
+def test_an_amount_says_what_it_is_for(soort):
+    """The results list shows the explanation when it names the amount (kosten_in_words); "€ 7,50" alone
+    did not say it was per tas."""
+    if soort.kosten == "bedrag":
+        shown = kosten_in_words(soort.kosten, Decimal(soort.kosten_bedrag), soort.kosten_toelichting, "")
+        assert shown == soort.kosten_toelichting, f"{soort.key}: the list says {shown!r}"
+
+
+def test_an_amount_is_named_as_people_write_it():
+    assert kosten_in_words("bedrag", Decimal("2.00"), "Een rit kost € 2.", "") == "Een rit kost € 2."
+    assert kosten_in_words("bedrag", Decimal("2.00"), "U betaalt € 25 per maand.", "") == "€ 2,00"
+    assert kosten_in_words("bedrag", Decimal("7.50"), "U betaalt per tas.", "") == "€ 7,50"
+
+
+def test_a_rolstoel_has_no_eigen_bijdrage_as_the_pages_say():
+    """The pages say "Voor een rolstoel betaalt u geen eigen bijdrage" (Wmo 2015, art. 2.1.4); the kaart's
+    "Scootmobiel en rolstoel via de Wmo" said "Eigen bijdrage"."""
+    rolstoel = [soort for soort in aanbod.SOORTEN if "rolstoel" in soort.name.lower()]
+    assert rolstoel and all(soort.kosten != "eigen_bijdrage" for soort in rolstoel)
