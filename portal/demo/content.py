@@ -5,6 +5,13 @@ Facts are those of the Wmo 2015. Where Lindewaard makes its own choice (the HHT 
 year (the eigen bijdrage) are not given here: the text sends readers to the CAK for the current amount.
 """
 
+from django.conf import settings
+
+from core.templatetags.core_tags import tel
+
+# The municipality's number as the site shows it everywhere (settings.MUNICIPALITY_PHONE).
+WMO_LOKET_PHONE_LINK = f'<a href="tel:{tel(settings.MUNICIPALITY_PHONE)}">{settings.MUNICIPALITY_PHONE}</a>'
+
 HOME = {
     "title": "Hulp en zorg in Lindewaard",
     "intro": "Hebt u hulp nodig om thuis te wonen? Of zorgt u voor iemand? "
@@ -450,7 +457,8 @@ MANTELZORG = {
                     },
                     {
                         "question": "Wat als ik zelf plotseling ziek word?",
-                        "answer": "<p>Bel ons dan meteen. Als uw zorg wegvalt, is er spoed. "
+                        "answer": f"<p>Bel dan meteen het Wmo-loket van de gemeente: {WMO_LOKET_PHONE_LINK}. "
+                        "Als uw zorg wegvalt, is er spoed. "
                         "Dan regelt de gemeente snel tijdelijke hulp voor uw naaste.</p>",
                     },
                 ],

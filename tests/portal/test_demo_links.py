@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 
 from portal.demo import content
 
@@ -27,6 +28,15 @@ def test_the_mantelzorg_page_links_the_steunpunt_in_the_kaart_with_its_phone_num
     assert phone.group(2) == steunpunt.aanmelden_telefoon
     assert phone.group(1) == steunpunt.aanmelden_telefoon.replace("-", "")
     assert client.get(link.group(1)).status_code == 200
+
+
+def test_a_mantelzorger_who_falls_ill_reads_which_number_to_call():
+    """The answer said "Bel ons dan meteen" on a page that gives the steunpunt's number: the spoed is the
+    gemeente's, so the answer names the Wmo-loket and its number."""
+    [vragen] = [value for kind, value in content.MANTELZORG["body"] if kind == "vragen"]
+    [answer] = [item["answer"] for item in vragen["items"] if "ziek" in item["question"]]
+    phone = settings.MUNICIPALITY_PHONE
+    assert f'het Wmo-loket van de gemeente: <a href="tel:{phone.replace(" ", "")}">{phone}</a>' in answer
 
 
 def test_providers_are_sent_to_the_login_from_the_kaart_page_for_professionals(client):

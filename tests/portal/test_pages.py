@@ -53,6 +53,14 @@ def test_information_page_renders_every_block(client, portal_site):
     assert '<a class="button" href="/melding/">Melding doen</a>' in html
 
 
+def test_the_melding_button_offers_the_phone_beside_it(client, portal_site):
+    """For whom a form on a screen is hard: the number is next to the button, not only in the footer."""
+    html = client.get(INFO_URL).content.decode()
+    cta = html.split('<div class="cta">', 1)[1].split("</div>", 1)[0]
+    phone = settings.MUNICIPALITY_PHONE
+    assert f'Liever bellen? Bel het Wmo-loket: <a href="tel:{phone.replace(" ", "")}">{phone}</a>.' in cta
+
+
 def test_breadcrumbs_lead_home(client, portal_site):
     html = client.get(INFO_URL).content.decode()
     crumbs = html.split('aria-label="Kruimelpad"', 1)[1].split("</nav>", 1)[0]
