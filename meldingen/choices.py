@@ -14,7 +14,7 @@ SOORT = [
 ]
 # For someone else (see forms.Wording): {persoon} is "de persoon", "uw familielid" or "uw cliënt".
 SOORT_ANDER = [
-    ("kort", _("Kort: alleen naam, adres en telefoonnummer. Daarna belt de gemeente voor een gesprek.")),
+    ("kort", _("Kort: naam, adres en telefoonnummer. Daarna belt de gemeente voor een gesprek.")),
     ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over de situatie van {persoon}.")),
 ]
 ONDERWERPEN = [

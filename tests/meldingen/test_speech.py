@@ -11,6 +11,7 @@ from django.core import mail
 from meldingen.answers import Answers
 from meldingen.forms import person_words
 from meldingen.models import Melding
+from meldingen.steps import CHECK_STEP, STEPS, answers_as_typed
 from meldingen.summary import summary_sections
 from portal.taalcheck.report import default_known_terms
 
@@ -101,6 +102,34 @@ def test_the_person_is_named_as_the_writer_knows_them(walker):
     assert "Wat lukt de persoon niet meer?" in pages["situatie"]
     assert "Bij de persoon thuis" in pages["gesprek"] and "Bij mij thuis" not in pages["gesprek"]
     assert "Kort: alleen mijn gegevens" not in pages["keuze"]
+
+
+# How the short choice names what the short route requires (sending it, with its consent, aside).
+NAMED_AS = {
+    "naam": "naam",
+    "straat": "adres",
+    "huisnummer": "adres",
+    "postcode": "adres",
+    "woonplaats": "adres",
+    "telefoon": "telefoonnummer",
+    "spoed": "dringend",
+}
+
+
+@pytest.mark.parametrize("voor_wie", ["zelf", "mantelzorger"])
+def test_the_short_choice_names_every_answer_the_short_route_requires(walker, voor_wie):
+    """It said "alleen naam, adres en telefoonnummer", and then the spoed question had to be answered."""
+    keuze = dict(pages_of(walker, voor_wie, "kort"))["keuze"]
+    [short] = [item.get_text(" ", strip=True) for item in main(keuze).select("li") if "Kort:" in item.text]
+    typed = {"voor-wie": {"voor-wie-voor_wie": voor_wie}, "keuze": {"keuze-soort": "kort"}}
+    answers = answers_as_typed(typed)
+    after_the_choice = STEPS[[step.slug for step in STEPS].index("keuze") + 1 :]
+    for step in after_the_choice:
+        if step.slug == CHECK_STEP or not step.applies_to(answers):
+            continue
+        for name, field in step.form.base_fields.items():
+            if field.required:
+                assert NAMED_AS[name] in short, (step.slug, name, short)
 
 
 def test_every_step_of_every_variant_passes_the_taalcheck(walker, capsys):
