@@ -8,7 +8,7 @@ from core.spreadsheet import Sheet, sheet_download
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.charts import bar_chart
-from meldingen.backoffice.stats import figures_for
+from meldingen.backoffice.stats import WEEKS, figures_for
 
 
 @meldingen_view
@@ -16,7 +16,13 @@ def dashboard(request):
     figures = figures_for(request.user, thema_names=kaart.thema_names())
     no_meldingen = _("Nog geen meldingen.")
     charts = [
-        _chart("per-week", _("Meldingen per week"), _("Week"), figures.per_week, no_meldingen),
+        _chart(
+            "per-week",
+            _("Meldingen per week, de laatste %(weeks)s weken") % {"weeks": WEEKS},
+            _("Week"),
+            figures.per_week,
+            no_meldingen,
+        ),
         _chart("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, no_meldingen),
         _chart("per-soort", _("Kort of uitgebreid"), _("Soort"), figures.per_soort, no_meldingen),
         _chart(

@@ -1,9 +1,9 @@
 """Figures for the dashboard, always over the meldingen the user may see."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Case, Count, DateTimeField, DurationField, ExpressionWrapper, F, Q, When
+from django.db.models import Case, Count, DateTimeField, DurationField, ExpressionWrapper, F, Min, Q, When
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ class Figures:
     onderzoek_late: int = 0
     median_lead_days: float | None = None
     total: int = 0
+    first_received: date | None = None  # the local day the first of them came in
     overdue: int = 0
     # "Verwezen naar voorliggende voorziening": (thema, wijk, count), and the totals per thema.
     verwijzingen: list[tuple[str, str, int]] = field(default_factory=list)
@@ -102,14 +103,17 @@ def _counts(figures: Figures, visible, today) -> int:
                 "pk", filter=~done & Q(onderzoek_deadline__lt=today) & ~Q(status__in=CLOSED_STATUSES)
             ),
             handled=Count("pk", filter=Q(status=Status.AFGEHANDELD, closed_at__isnull=False)),
+            first=Min("melding__created_at"),
         )
         .order_by()
     )
     per_wijk: dict[int | None, int] = {}
     per_week: dict = {}
     handled = 0
-    for wijk, soort, monday, n, overdue, on_time, late, onderzoek_overdue, handled_here in groups:
+    first = None
+    for wijk, soort, monday, n, overdue, on_time, late, onderzoek_overdue, handled_here, received in groups:
         figures.total += n
+        first = received if first is None else min(first, received)
         figures.overdue += overdue
         figures.onderzoek_on_time += on_time
         figures.onderzoek_late += late + onderzoek_overdue
@@ -118,6 +122,7 @@ def _counts(figures: Figures, visible, today) -> int:
         figures.soort_counts[soort] = figures.soort_counts.get(soort, 0) + n
         if monday is not None:  # the start of its week, as a moment
             per_week[monday.date()] = per_week.get(monday.date(), 0) + n
+    figures.first_received = timezone.localdate(first) if first else None
     # The wijken by name, as the table shows them, and the meldingen without one last.
     names = kaart.wijken().values_list("pk", "name")
     figures.per_wijk = [(name, per_wijk[pk]) for pk, name in names if pk in per_wijk]

@@ -4,7 +4,7 @@ import re
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from meldingen.backoffice.stats import figures_for
 from meldingen.backoffice.workflow import Status
@@ -115,3 +115,19 @@ def test_the_rules_under_the_figures_say_the_terms_that_count(staff, teams, clie
     assert "Onderzoek binnen 8 weken" in html and "als de 8 weken voorbij zijn" in html
     assert "uiterlijk 3 werkdagen na de geplande dag" in html and "een paar werkdagen" not in html
     assert "onderzoek;binnen 8 weken;" in client.get(reverse("backoffice:dashboard_csv")).content.decode()
+
+
+def test_the_figures_name_their_period_and_their_unit(staff, teams, client):
+    """A teamleider read "Meldingen 32" and "37,0 dagen" without knowing over which time, or what a median
+    lead time says."""
+    now = timezone.now()
+    first = store(created_at=now - timedelta(days=200))
+    _finish(first, after_days=20)
+    _finish(store(created_at=now - timedelta(days=60)), after_days=50)
+    client.force_login(staff["teamleider"])
+    html = " ".join(client.get(reverse("backoffice:dashboard")).content.decode().split())
+    received = formats.date_format(timezone.localdate(first.created_at), "j F Y")
+    assert f"Over alle meldingen die u mag zien: ontvangen van {received} tot en met vandaag." in html
+    assert "<dd>35 dagen</dd>" in html and "de helft van de afgehandelde meldingen" in html
+    assert "Meldingen per week, de laatste 12 weken" in html
+    assert "<dd>-</dd>" not in html
