@@ -189,6 +189,69 @@ BEGELEIDING = {
     ],
 }
 
+ONTMOETEN = {
+    "slug": "mensen-ontmoeten",
+    "title": "Mensen ontmoeten",
+    "intro": "Voelt u zich vaak alleen? Of wilt u meer mensen zien? In elke wijk is iets te doen. "
+    "U hebt er geen besluit van de gemeente voor nodig.",
+    "body": [
+        (
+            "text",
+            "<h2>Wat is er in de buurt?</h2>"
+            "<p>In elke wijk is een buurthuis. Daar kunt u zonder afspraak binnenlopen. "
+            "U drinkt een kopje koffie en praat met anderen.</p>"
+            "<p>Er is bijvoorbeeld:</p>"
+            "<ul><li>een inloopochtend met koffie en een praatje</li>"
+            "<li>samen eten met buren, elke week</li>"
+            "<li>een maatje: een vrijwilliger die elke week bij u op bezoek komt</li>"
+            "<li>bewegen in een groep</li></ul>",
+        ),
+        (
+            "goed_om_te_weten",
+            {
+                "title": "U bent niet de enige",
+                "text": "<p>Veel mensen voelen zich soms alleen. Praat erover. "
+                "Het wijkteam luistert naar u en denkt met u mee. Dat is gratis.</p>",
+            },
+        ),
+        (
+            "vragen",
+            {
+                "title": "Vragen over mensen ontmoeten",
+                "items": [
+                    {
+                        "question": "Ik vind het moeilijk om alleen te gaan. Wat kan ik doen?",
+                        "answer": "<p>Vraag een maatje. Dat is een vrijwilliger die bij u op bezoek komt. "
+                        "Daarna kunt u samen ergens naartoe gaan. "
+                        "Of bel het Wmo-loket. Dan zoeken wij samen met u wat bij u past.</p>",
+                    },
+                    {
+                        "question": "Wat kost het?",
+                        "answer": "<p>Een inloop en een maatje zijn gratis. "
+                        "Voor samen eten betaalt u een klein bedrag. Dat staat op de sociale kaart.</p>",
+                    },
+                ],
+            },
+        ),
+        (
+            "kaart_link",
+            {
+                "text": "Zoek een plek om mensen te ontmoeten",
+                "thema": ["ontmoeting"],
+                "doelgroep": [],
+                "vrij": True,
+            },
+        ),
+        (
+            "contact",
+            {
+                "title": "Wilt u praten over wat er is?",
+                "text": "<p>Bel het Wmo-loket. Wij zoeken samen met u wat bij u past.</p>",
+            },
+        ),
+    ],
+}
+
 HULPMIDDELEN = {
     "slug": "hulpmiddelen-wonen-en-vervoer",
     "title": "Hulpmiddelen, wonen en vervoer",
@@ -1108,7 +1171,7 @@ THEMES = [
         "slug": "hulp-voor-mezelf",
         "title": "Ik zoek hulp voor mezelf",
         "intro": "Lukt iets thuis niet meer goed? Hier vindt u de hulp die er is. En hoe u die krijgt.",
-        "pages": [HUISHOUDEN, BEGELEIDING, HULPMIDDELEN, SPOED, VERVANGING],
+        "pages": [HUISHOUDEN, BEGELEIDING, ONTMOETEN, HULPMIDDELEN, SPOED, VERVANGING],
     },
     {
         "slug": "ik-zorg-voor-iemand",
