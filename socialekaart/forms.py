@@ -177,6 +177,7 @@ class SearchForm(forms.Form):
             "postcode": postcode,
             "alleen_mijn_wijk": bool(self.value_for("mijn_wijk", False) and postcode),
             "sort": SORT_TO_QUERY[sort],
+            "leave_out_unfound": True,  # the results page names the words it searched without
         }
 
     def page_number(self) -> int | None:

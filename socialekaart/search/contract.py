@@ -44,6 +44,9 @@ class SearchQuery:
     organisatie_id: UUID | None = None
     modified_after: datetime | None = None
     only_ids: frozenset[str] | None = None  # only these voorzieningen (None: no such limit)
+    # Leave out the words that no voorziening holds when they would hide all help, and name them in
+    # SearchResults.left_out (query.leave_out_unfound): for people, who read which; the API keeps every word.
+    leave_out_unfound: bool = False
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (facet, chosen values), in the facets' order
 
     def __init__(
@@ -58,6 +61,7 @@ class SearchQuery:
         organisatie_id: UUID | None = None,
         modified_after: datetime | None = None,
         only_ids=None,
+        leave_out_unfound: bool = False,
         filters=(),
         **selections,
     ):
@@ -87,6 +91,7 @@ class SearchQuery:
         set_(self, "organisatie_id", organisatie_id)
         set_(self, "modified_after", modified_after)
         set_(self, "only_ids", None if only_ids is None else frozenset(str(pk) for pk in only_ids))
+        set_(self, "leave_out_unfound", leave_out_unfound)
 
     def __getattr__(self, name: str):
         # Only called for names that are no field: a facet's selection (`query.thema`).

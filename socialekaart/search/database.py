@@ -61,7 +61,9 @@ class DatabaseBackend(SearchBackend):
         snap = self._snapshot()
         origin, postcode_unknown = postcodes.origin(query.postcode)
         base = snap.all_mask
-        groups, ranking_only, did_you_mean, left_out = self._parse_text(query.text[:MAX_TEXT], snap)
+        groups, ranking_only, did_you_mean, left_out = self._parse_text(
+            query.text[:MAX_TEXT], snap, query.leave_out_unfound
+        )
         if groups:
             base &= snap.text_index.match(groups)
         if query.organisatie_id:
@@ -110,10 +112,10 @@ class DatabaseBackend(SearchBackend):
         )
 
     @staticmethod
-    def _parse_text(typed: str, snap) -> tuple[list, list, str | None, tuple[str, ...]]:
+    def _parse_text(typed: str, snap, leave_out=False) -> tuple[list, list, str | None, tuple[str, ...]]:
         """The boolean query for the typed text (no groups: no text, or only stop words, nothing to narrow),
         the groups of its vague words, which only weigh in the order (query.VAGUE_WORDS), the "Bedoelde
-        u ...?" words, and the typed words left out because the kaart does not hold them."""
+        u ...?" words, and (with `leave_out`) the typed words left out as the kaart does not hold them."""
         typed_words = text.words(typed)[:MAX_WORDS]
         matched, vague = split_vague_words(" ".join(typed_words), snap.synonyms)
         searched = text.words(matched)
@@ -132,7 +134,7 @@ class DatabaseBackend(SearchBackend):
         if not parsed.groups:
             return [], [], None, ()
         left_out = ()
-        if not snap.text_index.match(parsed.groups):
+        if leave_out and not snap.text_index.match(parsed.groups):
             found = [snap.text_index.match([group]) != 0 for group in parsed.groups]
             left_out = leave_out_unfound(parsed, found)
         ranking_only = [((word,),) for word in vague]

@@ -444,7 +444,7 @@ class ElasticsearchBackend(SearchBackend):
         response = self._execute(build_search(query, index=self.alias, origin=origin, phrases=phrases))
         suggestion = _did_you_mean(response, query.text, self._suggestable_words)
         left_out = ()
-        if query.text and not response.hits.total.value:
+        if query.leave_out_unfound and query.text and not response.hits.total.value:
             left_out = self._unfound_words(query.text, phrases)
         if left_out:
             kept = " ".join(word for word in text.words(query.text) if word not in left_out)
