@@ -24,6 +24,7 @@ from .ways_on import nearest_themas, site_search_url
 logger = logging.getLogger(__name__)
 
 SUGGESTION_LIMIT = 8
+SUGGESTION_CANDIDATES = 3  # completions looked at per suggestion shown (some find nothing)
 SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_MAX_LENGTH = 100
 
@@ -113,6 +114,18 @@ def _render_page(request, context: dict, status: int = 200):
     return render(request, "socialekaart/search.html", context, status=status)
 
 
+def _finding_help(backend, text: str) -> list[str]:
+    """The backend's completions that find help when chosen: the vocabulary also holds themes and synonyms
+    that no voorziening uses ("slecht ter been"), and offering those led to "Wij hebben niets gevonden"."""
+    found = []
+    for word in backend.autocomplete(text, limit=SUGGESTION_LIMIT * SUGGESTION_CANDIDATES):
+        if backend.search(SearchQuery(text=word, per_page=1)).total:
+            found.append(word)
+            if len(found) == SUGGESTION_LIMIT:
+                break
+    return found
+
+
 @require_GET
 def suggestions(request):
     """Autocomplete for the search box: JSON with words that would find something."""
@@ -120,7 +133,7 @@ def suggestions(request):
     words = []
     if len(text) >= SUGGESTION_MIN_LENGTH:
         try:
-            words = list(get_backend().autocomplete(text, limit=SUGGESTION_LIMIT))[:SUGGESTION_LIMIT]
+            words = _finding_help(get_backend(), text)
         except SearchUnavailable:
             words = []
     response = JsonResponse({"q": text, "suggestions": words})

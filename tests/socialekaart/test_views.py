@@ -443,6 +443,17 @@ def test_suggestions_return_json(client, indexed):
     assert any("mantelzorg" in word.lower() for word in data["suggestions"])
 
 
+def test_suggestions_offer_only_words_that_find_help(client, indexed):
+    """The kaart offered "slecht ter been" from the synonyms, and then found nothing for it."""
+    from socialekaart.models import Synoniemgroep
+
+    Synoniemgroep.objects.create(termen="slecht ter been, slecht lopen")
+    Synoniemgroep.objects.create(termen="schoonmaakhulp, slechte rug")
+    get_backend().synonyms_changed()
+    offered = client.get("/sociale-kaart/suggesties/", {"q": "slecht"}).json()["suggestions"]
+    assert offered == ["slechte rug"]  # it finds the schoonmaakhulp through its group
+
+
 @pytest.mark.parametrize("text", ["", "a", "\x00\x00", "x" * 5000, "<b>"])
 def test_suggestions_never_fail(client, indexed, text):
     response = client.get("/sociale-kaart/suggesties/", {"q": text})
