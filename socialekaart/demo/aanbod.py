@@ -152,8 +152,9 @@ SOORTEN = [
         "mantelzorgsteunpunt",
         "Steunpunt mantelzorg",
         "Advies en steun als u zorgt voor iemand.",
-        "Zorgt u voor iemand? Wij luisteren en denken mee. Wij vertellen u welke hulp er is. Er zijn "
-        "cursussen, bijvoorbeeld over omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen.",
+        "Zorgt u voor iemand? Wij luisteren en denken mee. Wordt de zorg u te zwaar? Dan zoeken wij samen "
+        "hoe u even rust krijgt. Wij vertellen u welke hulp er is. Er zijn cursussen, bijvoorbeeld over "
+        "omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen.",
         ("mantelzorg", "clientondersteuning"),
         ("mantelzorgers",),
         hele_gemeente=True,
@@ -302,7 +303,8 @@ SOORTEN = [
         "uitleen",
         "Uitleenpunt hulpmiddelen {wijk}",
         "Leen een rolstoel, rollator of krukken.",
-        "U leent een hulpmiddel voor korte tijd, bijvoorbeeld na een operatie. Neem uw identiteitsbewijs mee.",
+        "Bent u slecht ter been, bijvoorbeeld na een operatie? Dan leent u hier voor korte tijd een "
+        "hulpmiddel. Neem uw identiteitsbewijs mee.",
         ("hulpmiddelen", "gezondheid"),
         ("ouderen", "volwassenen"),
         inloop=True,
