@@ -2,8 +2,13 @@
 
 It sits before the page cache in MIDDLEWARE, so a page from the cache carries the same header as a freshly
 rendered one (and so does X-Frame-Options, whose middleware sits beside it).
+
+Wagtail renders a page's preview by sending a request for the page's own URL through the middleware (marked
+`is_dummy`), and shows the answer in a frame of the editor: that answer keeps the site's policy, but may be
+framed by the admin.
 """
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 
@@ -19,4 +24,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             and request.path_info.startswith(admin["PATH_PREFIX"])
         ):
             parts.config = admin["DIRECTIVES"]
+        if getattr(request, "is_dummy", False) and parts.replace is None:
+            parts.replace = {"frame-ancestors": [SELF]}
         return parts

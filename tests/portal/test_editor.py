@@ -48,3 +48,14 @@ def test_preview_of_the_page_itself_still_works(portal_site):
     response = portal_site.serve_preview(request, "")
     response.render()
     assert "<h1>Hulp bij het huishouden</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize("mode", ["", "taalcheck"])
+def test_the_editor_may_frame_the_preview_of_the_page(editor_client, portal_site, mode):
+    """The preview panel stayed empty: Wagtail sends the preview through the middleware for the page's own
+    URL, which got the site's "frame-ancestors 'none'", and the browser refused the frame."""
+    response = editor_client.get(f"/admin/pages/{portal_site.pk}/edit/preview/", {"mode": mode})
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy and "'none'" not in policy.split("frame-ancestors")[1]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'none'" in editor_client.get(portal_site.url)["Content-Security-Policy"]
