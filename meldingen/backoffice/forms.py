@@ -75,12 +75,13 @@ class InboxFilterForm(forms.Form):
 
 
 def _date_field(label, help_text) -> forms.DateField:
-    """A date a consulent types as staff pages write it (3-2-2026); optional, as it belongs to one status."""
+    """A date a consulent types as staff pages write it (3-2-2026), or with slashes or dots as many write it
+    (3/2/2026, 3.2.2026); optional, as it belongs to one status."""
     return forms.DateField(
         label=label,
         required=False,
         help_text=help_text,
-        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d"],
         error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
     )
 

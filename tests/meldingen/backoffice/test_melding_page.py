@@ -163,7 +163,8 @@ def test_a_planned_gesprek_has_its_date_and_time_on_the_page_and_for_the_residen
     melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     client.force_login(staff["consulent"])
     assert 'id="id_gesprek_datum"' in client.get(page_url).content.decode()
-    assert _plan(client, page_url, gesprek_datum="8-12-2099", gesprek_tijd="10.30").status_code == 302
+    # Typed as many write a date: with slashes (a walk's "10/12/2026" was refused as not existing).
+    assert _plan(client, page_url, gesprek_datum="8/12/2099", gesprek_tijd="10.30").status_code == 302
     html = client.get(page_url).content.decode()
     assert "<dt>Gesprek</dt><dd>8 dec. 2099, 10:30</dd>" in html
     assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:30" in html

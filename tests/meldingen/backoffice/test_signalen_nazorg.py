@@ -622,6 +622,8 @@ def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
     for typed, message in (
         ("1-1-2020", f"De hulp kan niet starten voor de dag van de melding ({datum(received)})."),
         ("31-2-2026", "Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026."),
+        ("31/2/2026", "Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026."),
+        ("1.1.2020", f"De hulp kan niet starten voor de dag van de melding ({datum(received)})."),
     ):
         response = client.post(
             f"/admin/backoffice/meldingen/{behandeling.pk}/status/",
