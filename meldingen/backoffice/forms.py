@@ -72,6 +72,7 @@ class InboxFilterForm(forms.Form):
         ],
     )
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
+    mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
 
 
 def _date_field(label, help_text) -> forms.DateField:

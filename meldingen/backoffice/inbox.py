@@ -78,6 +78,8 @@ def filtered(user, data: dict):
         queryset = queryset.filter(melding__soort=data["soort"])
     if data.get("over_termijn"):
         queryset = queryset.filter(next_deadline__lt=timezone.localdate())
+    if data.get("mijn"):
+        queryset = queryset.filter(consulent=user)
     return search(queryset, data.get("q") or "").in_deadline_order()
 
 

@@ -54,6 +54,17 @@ def test_filters(leider, teams):
     assert len(_references(leider, status="alle")) == 4
 
 
+def test_a_consulent_lists_the_meldingen_on_her_name_from_the_home_page(staff, teams, client):
+    """ "1 open melding staat op uw naam" was the one line of the home page without a link or a filter."""
+    mine, other = store(), store()
+    Behandeling.objects.filter(melding=mine).update(consulent=staff["consulent"])
+    client.force_login(staff["consulent"])
+    home = client.get("/admin/").content.decode()
+    assert '<a href="/admin/backoffice/?mijn=on">1 open melding staat op uw naam</a>' in home
+    assert _references(client, mijn="on") == [mine.reference]
+    assert set(_references(client)) == {mine.reference, other.reference}
+
+
 def test_sorted_spoed_first_then_by_deadline(leider, teams):
     now = timezone.now()
     newer = store(created_at=now - timedelta(days=1))
