@@ -173,6 +173,14 @@ class StatusForm(forms.Form):
         return timezone.make_aware(datetime.combine(day, time))
 
 
+def _consulent_with_teams(user) -> str:
+    """ "Consulent centrum (Wijkteam Centrum)": a consulent of another team is refused, so the list says whose
+    team each one is in."""
+    name = user.get_full_name() or user.get_username()
+    teams = ", ".join(team.name for team in user.wijkteams.all())
+    return f"{name} ({teams})" if teams else name
+
+
 class AssignForm(forms.Form):
     team = ShortListField(
         label=_("Wijkteam"), queryset=Wijkteam.objects.all(), required=False, empty_label=_("Geen team")
@@ -182,10 +190,8 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(groups__name=CONSULENT, is_active=True).order_by("username")
-        self.fields["consulent"].queryset = users
-        self.fields["consulent"].label_from_instance = lambda user: (
-            user.get_full_name() or user.get_username()
-        )
+        self.fields["consulent"].queryset = users.prefetch_related("wijkteams")
+        self.fields["consulent"].label_from_instance = _consulent_with_teams
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("Kies een waarde uit de lijst.")
 
