@@ -42,11 +42,14 @@ def first_contact(behandeling):
 
 
 def _finished_onderzoek(behandeling):
+    """Finished after its term is history, not something to do now: it says how long after the term, not in
+    the red of "te laat", which the inbox's filter and the dashboard count as late now."""
     days_late = behandeling.onderzoek_days_late
     if days_late is None:  # withdrawn before the onderzoek was finished
         return format_html('<span class="bo-deadline">{}</span>', _("Geen termijn meer"))
     if days_late:
-        return _term("late", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, _late(days_late))
+        after = ngettext("%(n)s dag na de termijn", "%(n)s dagen na de termijn", days_late) % {"n": days_late}
+        return _term("done", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, after)
     return _term("done", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, _("op tijd"))
 
 
