@@ -509,7 +509,23 @@ class GegevensForm(StepForm):
             self.address_status = result.status
             if result.status == OUTSIDE:
                 self.add_error("postcode", outside_message(self.answers.voor_wie))
+            elif result.status == FOUND:
+                self._fill_in_the_address(cleaned, street=result.street, town=result.town)
+        elif {"postcode", "huisnummer"} & set(self.errors):
+            self._fill_in_the_address(cleaned)  # once the postcode and house number are there
         return cleaned
+
+    def _fill_in_the_address(self, cleaned, street: str = "", town: str = "") -> None:
+        """The page says "Wij vullen de straat en woonplaats in": a street or town left empty is not the
+        writer's error. It is filled in from the address found (on a page without scripts too), or waits for
+        the postcode and house number, whose own errors the page shows."""
+        found = {"straat": street, "woonplaats": town}
+        for name, value in found.items():
+            left_empty = not str(self.data.get(self.add_prefix(name), "")).strip()
+            if name in self.errors and left_empty and (value or not any(found.values())):
+                del self.errors[name]
+                if value:
+                    cleaned[name] = value
 
     def _clean_birth_date(self, cleaned):
         parts = [cleaned.get(name, "") for name in self.DATE_FIELDS]

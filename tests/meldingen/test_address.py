@@ -106,6 +106,31 @@ def test_zoek_adres_without_javascript_fills_in_the_fields(walker):
     assert "error-summary" not in html  # looking up is not submitting
 
 
+def test_the_street_and_town_it_fills_in_are_not_asked_for(walker):
+    """The page says "Wij vullen de straat en woonplaats in", and an empty page still said "Straat: vul de
+    straat in." and "Woonplaats: vul de woonplaats in.": errors for what the writer was told not to type."""
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": "kort"})
+    empty = walker.post("gegevens", {}).content.decode()
+    assert "vul de postcode in" in empty.lower() and "Vul de straat in" not in empty
+    assert "Vul de woonplaats in" not in empty
+    # Sent without "Zoek adres" (no scripts, or not pressed): the address found is filled in.
+    data = {"naam": "Jan", "postcode": "3913 AA", "huisnummer": "8", "telefoon": "0612345678"}
+    assert walker.post("gegevens", data)["Location"] == "/melding/spoed/"
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Kadeweg" in check and "Lindewaard" in check
+
+
+def test_an_address_not_found_asks_for_the_street_and_town(walker):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": "kort"})
+    data = {"naam": "Jan", "postcode": "3911 ZZ", "huisnummer": "4", "telefoon": "0612345678"}
+    html = walker.post("gegevens", data).content.decode()
+    assert "Vul de straat in." in html and "Vul de woonplaats in." in html
+
+
 def test_typed_street_is_kept_when_submitting(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
