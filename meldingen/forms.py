@@ -260,7 +260,8 @@ class StepForm(forms.Form):
         lines = []
         for bound in self:
             for error in bound.errors:
-                name = self.short_labels.get(bound.name) or legends.get(bound.name) or bound.label or ""
+                short = self.short_labels.get(bound.name)
+                name = self.speak(short) if short else legends.get(bound.name) or bound.label or ""
                 name = str(name).rstrip("?:").strip()
                 error = str(error)
                 text = f"{name}: {error[:1].lower()}{error[1:]}" if name else error
@@ -322,7 +323,8 @@ class MelderForm(StepForm):
         labels={"bewoner_toestemming": _("Weet {persoon} van deze melding? En is {persoon} het ermee eens?")},
         choices={"bewoner_toestemming": choices.TOESTEMMING_ANDER},
     )
-    short_labels = {"bewoner_toestemming": _("Toestemming")}
+    # The start of its question, which the writer finds on the page (not a word the page does not use).
+    short_labels = {"bewoner_toestemming": _("Weet {persoon} van deze melding")}
     # A melding for someone who does not want it may not be made (the information pages say so too); the
     # writer is told what can be done instead.
     messages = {

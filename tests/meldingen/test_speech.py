@@ -184,6 +184,21 @@ def test_every_error_line_is_the_fields_name_and_one_instruction(walker, voor_wi
         assert instruction and ":" not in instruction and "?" not in field, (voor_wie, name, text)
 
 
+@pytest.mark.parametrize(
+    ("voor_wie", "start"), [("mantelzorger", "de persoon"), ("professional", "uw cliënt")]
+)
+def test_the_melder_steps_error_names_its_question_as_the_page_asks_it(walker, voor_wie, start):
+    """The summary said "Toestemming: kies een antwoord." for the question "Weet de persoon van deze melding?
+    En is de persoon het ermee eens?": no word on the page the writer could find."""
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": voor_wie})
+    summary = BeautifulSoup(walker.post("melder", {}).content.decode(), "html.parser").select_one(
+        ".error-summary"
+    )
+    assert f"Weet {start} van deze melding: kies een antwoord." in summary.get_text(" ", strip=True)
+    assert "Toestemming" not in summary.get_text()
+
+
 def test_house_number_with_a_letter_or_suffix_is_accepted(walker):
     for typed, toevoeging in (("12a", "A"), ("12 A", "A"), ("12-2", "2")):
         walker.walk(ZELF_KORT[:3])
