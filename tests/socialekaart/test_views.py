@@ -512,6 +512,19 @@ def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
     assert "Dagbesteding Het Anker" in page  # related: same thema
 
 
+def test_a_decisions_help_says_when_to_call_the_provider_before_its_number(client, kaart):
+    """Anna read "Doe een melding", then the provider's phone and form, and only below them "Hebt u de
+    beschikking? Bel ons": she would have called the provider first."""
+    voorziening = kaart.huishouding  # toegang: beschikking
+    voorziening.aanmelden_telefoon = "0599-874871"
+    voorziening.aanmelden_toelichting = "Hebt u de beschikking van de gemeente? Bel of mail ons."
+    voorziening.save()
+    page = html(client.get(f"/sociale-kaart/{voorziening.slug}/"))
+    section = page.split('id="aanmelden"', 1)[1].split("</section>", 1)[0]
+    melding, condition, phone = (section.index(text) for text in ("Doe een melding", "Hebt u de", "Bel:"))
+    assert melding < condition < phone
+
+
 def test_anonymous_visitor_never_sees_professional_contacts_or_capacity(client, detailed, kaart):
     get_backend().rebuild()
     detail = html(client.get("/sociale-kaart/dagbesteding-de-molen/"))
