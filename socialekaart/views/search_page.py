@@ -16,6 +16,7 @@ from core.page_cache import cache_for_anonymous_visitors
 from ..forms import SearchForm
 from ..models import Wijk
 from ..search import SearchQuery, SearchUnavailable, facets, get_backend, versions
+from ..search.text import content_words
 from .access import is_professional_request
 from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
@@ -65,6 +66,8 @@ def search(request):
         "page_not_found": page_number is None,
         "breadcrumbs": kaart_breadcrumbs(),
         "query_text": query_kwargs["text"],
+        # Only words such as "ik", "het", "niet": they narrow nothing, so every voorziening is listed.
+        "only_common_words": bool(query_kwargs["text"]) and not content_words(query_kwargs["text"]),
         # After a search (any parameter) the results come first: postcode and wijk move under "Filters".
         "searched": bool(request.GET),
         "has_filters": form.has_filters(),

@@ -304,6 +304,14 @@ def test_the_page_names_the_words_it_searched_without(client, indexed, monkeypat
     assert "De woorden 'oma' en 'opa' staan niet op de sociale kaart." in unescape(page)
 
 
+def test_a_search_of_only_common_words_says_why_it_lists_everything(client, indexed):
+    """ "ik kan het niet meer aan" listed every voorziening under "6 resultaten voor ...", not saying why."""
+    page = unescape(html(client.get(SEARCH, {"q": "ik kan het niet meer aan"})))
+    assert "6 resultaten voor 'ik kan het niet meer aan'" in page
+    assert "U zocht met heel gewone woorden" in page
+    assert "heel gewone woorden" not in html(client.get(SEARCH, {"q": "ik zoek schoonmaken"}))
+
+
 def test_filter_labels_and_values_from_the_index_are_escaped(client, indexed, monkeypatch):
     facets = {name: [] for name in ("wijk", "thema", "doelgroep", "toegang", "kosten")}
     facets["thema"] = [FacetOption('x"><script>', "<b>Eten</b> & drinken", 1, selected=True)]
