@@ -107,7 +107,7 @@ HUISHOUDEN = {
         (
             "kaart_link",
             {
-                "text": "Zoek hulp in huis en klussen in uw wijk",
+                "text": "Zoek hulp in huis en klussen op de sociale kaart",
                 "thema": ["huishouden"],
                 "doelgroep": ["ouderen", "beperking"],
             },
@@ -444,7 +444,7 @@ VERVANGING = {
         (
             "kaart_link",
             {
-                "text": "Zoek aanbieders van hulp in huis in uw wijk",
+                "text": "Zoek aanbieders van hulp in huis op de sociale kaart",
                 "thema": ["huishouden", "begeleiding"],
                 "doelgroep": [],
             },
@@ -764,7 +764,7 @@ GESPREK = {
         (
             "kaart_link",
             {
-                "text": "Zoek een cliëntondersteuner in uw wijk",
+                "text": "Zoek een cliëntondersteuner op de sociale kaart",
                 "thema": ["clientondersteuning"],
                 "doelgroep": [],
             },
@@ -833,7 +833,7 @@ EIGEN_BIJDRAGE = {
         (
             "kaart_link",
             {
-                "text": "Zoek hulp bij geld en schulden in uw wijk",
+                "text": "Zoek hulp bij geld en schulden op de sociale kaart",
                 "thema": ["geld"],
                 "doelgroep": [],
             },

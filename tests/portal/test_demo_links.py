@@ -74,3 +74,12 @@ def test_the_spoed_page_finds_help_without_a_decision_as_it_promises(client):
     assert cards
     for card in cards:
         assert "beschikking" not in card and "Na verwijzing" not in card, card
+
+
+def test_a_kaart_link_promises_no_wijk_it_cannot_know():
+    """ "Zoek hulp in huis en klussen in uw wijk" opened the kaart for the whole municipality: a link does not
+    know where the reader lives (the kaart asks a postcode for that)."""
+    pages = [value for value in vars(content).values() if isinstance(value, dict) and "body" in value]
+    links = [value["text"] for page in pages for kind, value in page["body"] if kind == "kaart_link"]
+    assert len(links) >= 10
+    assert not [text for text in links if "uw wijk" in text]
