@@ -90,6 +90,7 @@ class Report:
     rare_words: list[str] = field(default_factory=list)
     officialese_share: float = 0.0
     short_text: bool = False
+    limits: dict = field(default_factory=thresholds)  # what B1 asks, as measured against (for the editor)
 
     def as_dict(self) -> dict:
         """Plain data, e.g. for JSON in the editor's panel."""
@@ -220,7 +221,7 @@ def check_text(text: str, *, known_terms: Iterable[str] | None = None) -> Report
     """
     limits = thresholds()
     known = _known_words(default_known_terms() if known_terms is None else known_terms, limits["KNOWN_WORDS"])
-    report = Report()
+    report = Report(limits=limits)
     sentences = split_sentences(text or "")
     if not sentences:
         return report

@@ -25,6 +25,16 @@ def test_edit_view_shows_score_hard_sentences_and_words_to_replace(editor_client
     assert "Woorden om te vervangen" in html
 
 
+def test_the_taalcheck_says_what_b1_asks_beside_each_figure(editor_client, portal_site, settings):
+    """ "Flesch-Douma 88,9" and "LIX 22,3" stood without what they mean or what B1 asks."""
+    settings.TAALCHECK = {"MIN_FLESCH_DOUMA": 60}
+    html = " ".join(editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode().split())
+    assert '<th scope="col">Voor B1</th>' in html
+    assert "60 of meer. Hoe hoger, hoe makkelijker de tekst." in html
+    assert "38 of minder. Hoe lager, hoe makkelijker de tekst." in html
+    assert "12 of minder" in html and "3% of minder" in html and "10% of minder" in html
+
+
 def test_taalcheck_is_a_preview_mode_for_the_unsaved_draft(portal_site, django_user_model):
     from portal.management.commands.load_demo_pages import stream_value
     from portal.models import InformatiePagina
