@@ -145,3 +145,29 @@ def test_a_search_near_no_theme_offers_every_theme(client, portal_site):
     assert "Kies een onderwerp" in ways_on
     assert "Ik zorg voor iemand" in ways_on and "Ik zoek hulp voor mezelf" in ways_on
     assert 'href="tel:140599"' in html
+
+
+def test_help_on_the_kaart_for_the_same_words_is_said_above_the_pages(client, portal_site):
+    """ "boodschappen" found 0 pages, and the kaart's Boodschappenbus was behind a link at the bottom."""
+    from socialekaart.search import get_backend
+    from tests.socialekaart.factories import VoorzieningFactory
+
+    VoorzieningFactory(name="Boodschappenbus Centrum", summary="Wij halen u op om boodschappen te doen.")
+    get_backend().rebuild()
+    html = " ".join(client.get("/zoeken/", {"q": "boodschappen"}).content.decode().split())
+    told = html.index('Op de sociale kaart staat hulp voor "boodschappen": 1 resultaat.')
+    assert told < html.index("0 pagina's gevonden") + 500  # under the count, above the ways on
+    assert '<a href="/sociale-kaart/?q=boodschappen">Bekijk de hulp op de sociale kaart</a>' in html
+    assert "Zoekt u hulp of een activiteit bij u in de buurt?" not in html
+    nothing = client.get("/zoeken/", {"q": "zorgkabouters"}).content.decode()
+    assert "Op de sociale kaart staat hulp" not in nothing
+
+
+def test_the_site_search_answers_while_the_kaart_search_is_down(client, portal_site, settings):
+    settings.KAART_LINK_COUNT = "tests.portal.test_search.broken_kaart"
+    html = client.get("/zoeken/", {"q": "schoonmaakhulp"}).content.decode()
+    assert "Hulp bij het huishouden" in html and 'href="/sociale-kaart/?q=schoonmaakhulp"' in html
+
+
+def broken_kaart(query_string):
+    raise ConnectionError("the search node is down")
