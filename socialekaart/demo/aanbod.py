@@ -372,8 +372,8 @@ SOORTEN = [
         "maaltijdservice",
         "Maaltijdservice {wijk}",
         "Elke dag een warme maaltijd aan huis.",
-        "Wij brengen een warme of koelverse maaltijd bij u thuis. U kiest zelf uit het menu. Ook diëten zijn "
-        "mogelijk.",
+        "Kunt u niet meer zelf koken? Wij brengen een warme of koelverse maaltijd bij u thuis. U kiest zelf "
+        "uit het menu. Ook diëten zijn mogelijk.",
         ("maaltijden",),
         ("ouderen",),
         kosten="bedrag",
