@@ -75,3 +75,9 @@ def test_the_editor_may_frame_the_preview_of_the_page(editor_client, portal_site
     assert preview.status_code == 200 and portal_site.title in preview.content.decode()
     assert _frame_ancestors(preview) == "'self'"
     assert _frame_ancestors(editor_client.get(portal_site.url)) == "'none'"  # the page itself: never framed
+
+
+def test_the_editor_sends_a_page_to_de_redactie(editor_client, portal_site):
+    """The button read "Stuur door naar Moderators approval": Wagtail's default workflow, named in English."""
+    html = editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode()
+    assert "Stuur door naar de redactie" in html and "Moderators approval" not in html
