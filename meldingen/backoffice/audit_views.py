@@ -1,6 +1,9 @@
 """Reading the audit log: a plain list, filtered by reference or user; nothing here can change it."""
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -8,6 +11,18 @@ from django.views.decorators.http import require_safe
 from meldingen.backoffice.access import require_role
 from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.roles import can_read_audit_log
+
+
+def _login_names(typed: str) -> list[str]:
+    """The log keeps each user's login name; staff know each other by the name the pages show ("Consulent
+    centrum"). Both find the entries: the login name as typed, and those of the users whose name holds it."""
+    named = (
+        get_user_model()
+        .objects.annotate(full_name=Concat("first_name", Value(" "), "last_name"))
+        .filter(Q(username__iexact=typed) | Q(full_name__icontains=typed))
+        .values_list("username", flat=True)
+    )
+    return [typed, *named]
 
 
 @require_safe
@@ -19,7 +34,7 @@ def audit_log(request):
     if reference:
         entries = entries.filter(reference=reference)
     if username:
-        entries = entries.filter(username=username)
+        entries = entries.filter(username__in=_login_names(username))
     page = Paginator(entries, 50).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)

@@ -54,6 +54,20 @@ def test_the_log_can_be_read_by_teamleider_and_beheerder_only(staff, two_melding
     assert AuditEntry.objects.count() == 1
 
 
+def test_the_log_finds_a_user_by_the_name_staff_know_her_by(staff, two_meldingen, client):
+    """The timeline says "Sanne Bakker"; the filter wanted the exact login name "consulent-centrum"."""
+    staff["consulent"].first_name, staff["consulent"].last_name = "Sanne", "Bakker"
+    staff["consulent"].save()
+    client.force_login(staff["consulent"])
+    client.get(reverse("backoffice:melding", args=[two_meldingen["centrum"].behandeling.pk]))
+    client.force_login(staff["teamleider"])
+    for typed in ("Sanne Bakker", "bakker", "Consulent-Centrum"):
+        html = client.get(reverse("backoffice:audit"), {"gebruiker": typed}).content.decode()
+        assert "Gegevens bekeken" in html, typed
+    html = client.get(reverse("backoffice:audit"), {"gebruiker": "Jansen"}).content.decode()
+    assert "Gegevens bekeken" not in html
+
+
 def test_the_log_says_status_changes_and_outcomes_in_words(staff, two_meldingen):
     behandeling = two_meldingen["centrum"].behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
