@@ -150,3 +150,15 @@ def test_a_professional_names_the_organisation_and_the_form_stays_clean(page, li
     assert "Vul de naam van uw organisatie of praktijk in." in page.content()
     results["form with errors"] = _violations(page)
     assert results == {name: [] for name in results}
+
+
+def test_the_providers_home_lists_its_voorzieningen_apart_enough_to_tap(page, live_server, data):
+    """axe-core's target-size: the home panel's links to a provider's voorzieningen stood too close."""
+    from socialekaart.models import AanbiederAccount
+    from tests.socialekaart.factories import VoorzieningFactory
+
+    organisatie = AanbiederAccount.objects.get(user__username="aanbieder").organisatie
+    VoorzieningFactory.create_batch(2, organisatie=organisatie)
+    _login(page, live_server, "aanbieder")
+    assert _violations(page, f"{live_server.url}/admin/") == []
+    assert page.locator("#socialekaart-aanbieder-content li a").count() == 3
