@@ -153,8 +153,8 @@ SOORTEN = [
         "Steunpunt mantelzorg",
         "Advies en steun als u zorgt voor iemand.",
         "Zorgt u voor iemand? Wij luisteren en denken mee. Wordt de zorg u te zwaar? Dan zoeken wij samen "
-        "hoe u even rust krijgt. Wij vertellen u welke hulp er is. Er zijn cursussen, bijvoorbeeld over "
-        "omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen.",
+        "hoe u even rust krijgt. Wij vertellen u welke hulp er is. Vergeet uw naaste steeds meer? Er zijn "
+        "cursussen over omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen.",
         ("mantelzorg", "clientondersteuning"),
         ("mantelzorgers",),
         hele_gemeente=True,
