@@ -142,6 +142,7 @@ class KaartVoorziening:
     capacity_label: str
     wachttijd_weken: int | None
     capacity_outdated: bool
+    limited_places: bool  # only then does the provider say whether there is room (capacity)
 
 
 def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> list[KaartVoorziening]:
@@ -194,6 +195,7 @@ def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> lis
                 capacity_label=row.get_status_display() if row else "",
                 wachttijd_weken=row.wachttijd_weken if row else None,
                 capacity_outdated=row.is_verouderd if row else False,
+                limited_places=voorziening.beperkte_plaatsen,
             )
         )
     found.sort(key=lambda item: (item.distance_km is None, item.distance_km or 0, item.name))

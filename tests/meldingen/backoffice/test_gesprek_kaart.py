@@ -2,6 +2,7 @@
 and the verwijzingen the consulent records (timeline, audit log, dashboard, ZGW zaak)."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from meldingen.backoffice import kaart
 from meldingen.backoffice.models import AuditEntry, Verwijzing
@@ -77,6 +78,23 @@ def test_the_melding_page_shows_the_fitting_voorzieningen(kaart_data, staff, cli
     assert "Huishoudhulp Oude Haven" not in page and "Buurtbus" not in page and "Gestopte hulp" not in page
     assert page.index("Maaltijdservice Dichtbij") < page.index("Klussendienst Ver Weg")
     assert "3 weken wachten" in page
+
+
+def test_whether_there_is_room_says_why_it_is_not_known(kaart_data, staff, client):
+    """ "Plek vrij? Onbekend" stood beside a buurthuis, which has no maximum of places to fill."""
+    kaart_data["near"].beperkte_plaatsen = True  # limited, and its provider has not said if there is room
+    kaart_data["near"].save()
+    VoorzieningFactory(name="Klusjes Open", themas=[kaart_data["far"].themas.first()], hele_gemeente=True)
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    rows = {
+        row.select_one("a").get_text(strip=True): row.select("td")[2].get_text(" ", strip=True)
+        for row in BeautifulSoup(page, "html.parser").select("#kaart-heading ~ div tbody tr")
+    }
+    assert rows["Maaltijdservice Dichtbij"] == "Niet doorgegeven"
+    assert rows["Klusjes Open"] == "Geen maximum aantal plaatsen"
+    assert "Onbekend<" not in page
 
 
 def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaart_data, staff, client):
