@@ -84,3 +84,38 @@ def edit_distance(left: str, right: str, limit: int = 3) -> int:
 
 def allowed_typos(word: str) -> int:
     return 1 if len(word) <= 5 else 2
+
+
+# Words with which people say that they look for help, around what they look for: "ik zoek hulp bij de
+# boodschappen", "iemand die boodschappen doet". Every word of a search must match, so these hid all help
+# whose text does not use them. Beside other words the kaart weighs them only in the order and the site search
+# leaves them out, unless they are part of a synonym ("hulp bij het huishouden"); alone ("hulp") they count.
+VAGUE_WORDS = frozenset(
+    {"hulp", "help", "helpen", "helpt", "hulpje", "mee", "nodig", "zoek", "zoeken", "graag", "doet"}
+)
+
+
+def split_vague_words(typed: str, phrases) -> tuple[str, tuple[str, ...]]:
+    """The typed text (as words) to match, and the VAGUE_WORDS left out of it because they stand on their
+    own; `phrases`: the synonyms, as word tuples. Nothing is left out when only vague words and stop words
+    would remain."""
+    typed_words = words(typed)
+    if VAGUE_WORDS.isdisjoint(typed_words):
+        return " ".join(typed_words), ()
+    longest = max((len(phrase) for phrase in phrases), default=1)
+    kept, vague, i = [], [], 0
+    while i < len(typed_words):
+        size = next(
+            (
+                n
+                for n in range(min(longest, len(typed_words) - i), 1, -1)
+                if tuple(typed_words[i : i + n]) in phrases
+            ),
+            1,
+        )
+        standing_alone = size == 1 and typed_words[i] in VAGUE_WORDS
+        (vague if standing_alone else kept).extend(typed_words[i : i + size])
+        i += size
+    if not any(word not in STOPWORDS for word in kept):
+        return " ".join(typed_words), ()
+    return " ".join(kept), tuple(vague)

@@ -141,8 +141,9 @@ def expand(query: str) -> list[list[str]]:
     known = set(page_words)
     forms = _forms_by_stem(tuple(page_words))
     compounds = shared.decompounder.compounds_by_part(word for word in page_words if len(word) >= 6)
-    typed = search_text.words(query)[:MAX_QUERY_WORDS]
     phrases = shared.phrases
+    matched, _vague = search_text.split_vague_words(query, phrases)  # "iemand die boodschappen doet"
+    typed = search_text.words(matched)[:MAX_QUERY_WORDS]
     longest = max((len(phrase) for phrase in phrases), default=0)
     groups, i = [], 0
     while i < len(typed):

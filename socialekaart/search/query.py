@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from core.search_text import VAGUE_WORDS, split_vague_words  # noqa: F401 (both searches share them)
 from core.vocabulary import SearchVocabulary
 
 from . import text
@@ -18,14 +19,6 @@ Group = tuple[Alternative, ...]
 
 
 MAX_COMPOUNDS = 20  # index words holding a typed word that a search also looks for
-
-# Words with which people say that they look for help, around what they look for: "ik zoek hulp bij de
-# boodschappen", "iemand om mee te praten". Every word of a search must match, so these hid all help whose
-# text does not use them. In a search with other words they only weigh in the order, unless they are part of
-# a synonym ("hulp bij het huishouden"); alone ("hulp") they are searched for.
-VAGUE_WORDS = frozenset(
-    {"hulp", "help", "helpen", "helpt", "hulpje", "mee", "nodig", "zoek", "zoeken", "graag"}
-)
 
 
 @dataclass
@@ -72,32 +65,6 @@ def synonym_phrases(groups: list[list[str]]) -> dict[tuple[str, ...], list[tuple
             phrases.setdefault(words, [])
             phrases[words].extend(other for other in tuples if other not in phrases[words])
     return phrases
-
-
-def split_vague_words(typed: str, phrases) -> tuple[str, tuple[str, ...]]:
-    """The typed text (as words) to match, and the VAGUE_WORDS left out of it because they stand on their
-    own; `phrases`: the synonyms, as word tuples. Nothing is left out when only vague words and stop words
-    would remain."""
-    typed_words = text.words(typed)
-    if VAGUE_WORDS.isdisjoint(typed_words):
-        return " ".join(typed_words), ()
-    longest = max((len(phrase) for phrase in phrases), default=1)
-    kept, vague, i = [], [], 0
-    while i < len(typed_words):
-        size = next(
-            (
-                n
-                for n in range(min(longest, len(typed_words) - i), 1, -1)
-                if tuple(typed_words[i : i + n]) in phrases
-            ),
-            1,
-        )
-        standing_alone = size == 1 and typed_words[i] in VAGUE_WORDS
-        (vague if standing_alone else kept).extend(typed_words[i : i + size])
-        i += size
-    if not any(word not in text.STOPWORDS for word in kept):
-        return " ".join(typed_words), ()
-    return " ".join(kept), tuple(vague)
 
 
 def parse(

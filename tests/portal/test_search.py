@@ -171,3 +171,14 @@ def test_the_site_search_answers_while_the_kaart_search_is_down(client, portal_s
 
 def broken_kaart(query_string):
     raise ConnectionError("the search node is down")
+
+
+def test_words_that_only_say_help_is_wanted_do_not_narrow_the_site_search(portal_site):
+    """ "iemand die boodschappen doet" found no page with both words and then every page with "doet": Privacy
+    came first. As on the kaart, such words count only when nothing else is typed."""
+    from portal.search import expand
+
+    assert not [group for group in expand("iemand die boodschappen doet") if "doet" in group]
+    vague = {"zoek", "hulp"}
+    assert not [group for group in expand("ik zoek hulp bij schoonmaken") if vague & set(group)]
+    assert expand("hulp") and "hulp" in expand("hulp")[0]
