@@ -144,6 +144,12 @@ def kaart_url(thema=(), doelgroep=(), q="", vrij=False) -> str:
     return "/sociale-kaart/" + (f"?{urlencode(params)}" if params else "")
 
 
+def kaart_count(url: str) -> int:
+    """How many voorzieningen a link into the kaart lists, as a resident sees them (settings.KAART_LINK_COUNT:
+    the pages may not import the kaart)."""
+    return import_string(settings.KAART_LINK_COUNT)(urlsplit(url).query)
+
+
 class KaartLinkBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tekst van de link"), max_length=160)
     zoekwoorden = blocks.CharBlock(
@@ -181,7 +187,7 @@ class KaartLinkBlock(blocks.StructBlock):
         # Search words can miss where filters cannot: a link "HHT & klussen" led residents to "0 resultaten".
         value = super().clean(value)
         words = value.get("zoekwoorden")
-        if words and not import_string(settings.KAART_LINK_COUNT)(urlsplit(self.url(value)).query):
+        if words and not kaart_count(self.url(value)):
             message = _(
                 "Met deze zoekwoorden vindt de link nu niets op de sociale kaart. "
                 "Kies andere woorden, of minder thema's en doelgroepen."

@@ -9,7 +9,6 @@ error, and, split on the vocabulary's word list, the parts of a compound and the
 import difflib
 import logging
 import re
-from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -18,7 +17,6 @@ from django.core.paginator import Paginator
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.shortcuts import render
-from django.utils.module_loading import import_string
 from django.utils.text import Truncator
 from wagtail.models import Page
 from wagtail.search.query import And, Or, PlainText
@@ -26,7 +24,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from core import search_text, vocabulary
 from portal.begrippen import Begrip, all_begrippen
-from portal.blocks import kaart_url
+from portal.blocks import kaart_count, kaart_url
 from portal.taalcheck import split_sentences, words
 
 logger = logging.getLogger(__name__)
@@ -210,11 +208,11 @@ def run_search(query: str, page_number):
     return page_obj, hits
 
 
-def kaart_count(url: str) -> int:
-    """How much help the kaart lists for the same words (settings.KAART_LINK_COUNT; the pages may not import
-    the kaart): someone who searches "boodschappen" on the site is looking for help, which is on the kaart."""
+def kaart_help(url: str) -> int:
+    """How much help the kaart lists for the same words: someone who searches "boodschappen" on the site is
+    looking for help, which is on the kaart."""
     try:
-        return import_string(settings.KAART_LINK_COUNT)(urlsplit(url).query)
+        return kaart_count(url)
     except Exception as error:  # the kaart's search is down: the site search still answers
         logger.warning("Kaart count for the site search failed: %s", type(error).__name__)
         return 0
@@ -232,7 +230,7 @@ def search_view(request):
             context["search_failed"] = True
         context["suggestion"] = suggestion_for(query)
         context["kaart_url"] = kaart_url(q=query)
-        context["kaart_count"] = kaart_count(context["kaart_url"])
+        context["kaart_count"] = kaart_help(context["kaart_url"])
         if not context["hits"] and not context.get("search_failed"):
             # The page models import this module (for its signals), so they are looked up, not imported.
             thema_pagina = apps.get_model("portal", "ThemaPagina")

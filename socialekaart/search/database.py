@@ -29,7 +29,7 @@ from .contract import (
     SearchResults,
 )
 from .documents import document_body_text, documents_queryset, voorziening_document
-from .query import leave_out_unfound, parse, split_vague_words
+from .query import ParsedQuery, leave_out_unfound, parse, split_vague_words
 
 CHUNK = 500
 MAX_WORDS = 12  # words of a query that count
@@ -61,11 +61,16 @@ class DatabaseBackend(SearchBackend):
         snap = self._snapshot()
         origin, postcode_unknown = postcodes.origin(query.postcode)
         base = snap.all_mask
-        groups, ranking_only, did_you_mean, left_out = self._parse_text(
-            query.text[:MAX_TEXT], snap, query.leave_out_unfound
-        )
-        if groups:
-            base &= snap.text_index.match(groups)
+        parsed, ranking_only, did_you_mean = self._parse_text(query.text[:MAX_TEXT], snap)
+        left_out = ()
+        if parsed.groups:
+            text_mask = snap.text_index.match(parsed.groups)
+            if not text_mask and query.leave_out_unfound:
+                found = [snap.text_index.match([group]) != 0 for group in parsed.groups]
+                left_out = leave_out_unfound(parsed, found)
+                text_mask = snap.text_index.match(parsed.groups) if left_out else 0
+            base &= text_mask
+        groups = parsed.groups
         if query.organisatie_id:
             base &= snap.organisation_mask(query.organisatie_id)
         if query.modified_after:
@@ -112,10 +117,10 @@ class DatabaseBackend(SearchBackend):
         )
 
     @staticmethod
-    def _parse_text(typed: str, snap, leave_out=False) -> tuple[list, list, str | None, tuple[str, ...]]:
+    def _parse_text(typed: str, snap) -> tuple[ParsedQuery, list, str | None]:
         """The boolean query for the typed text (no groups: no text, or only stop words, nothing to narrow),
-        the groups of its vague words, which only weigh in the order (query.VAGUE_WORDS), the "Bedoelde
-        u ...?" words, and (with `leave_out`) the typed words left out as the kaart does not hold them."""
+        the groups of its vague words, which only weigh in the order (query.VAGUE_WORDS), and the "Bedoelde
+        u ...?" words."""
         typed_words = text.words(typed)[:MAX_WORDS]
         matched, vague = split_vague_words(" ".join(typed_words), snap.synonyms)
         searched = text.words(matched)
@@ -132,14 +137,9 @@ class DatabaseBackend(SearchBackend):
             compounds=snap.compounds,
         )
         if not parsed.groups:
-            return [], [], None, ()
-        left_out = ()
-        if leave_out and not snap.text_index.match(parsed.groups):
-            found = [snap.text_index.match([group]) != 0 for group in parsed.groups]
-            left_out = leave_out_unfound(parsed, found)
+            return parsed, [], None
         ranking_only = [((word,),) for word in vague]
-        suggestion = parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
-        return parsed.groups, ranking_only, suggestion, left_out
+        return parsed, ranking_only, parsed.did_you_mean(" ".join(typed_words), snap.suggestion_words)
 
     @staticmethod
     def _filter_mask(snap, facet: str, selected: tuple[str, ...]) -> int | None:

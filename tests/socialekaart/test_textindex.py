@@ -60,7 +60,8 @@ def fts5_scores(reference, groups) -> dict[int, float]:
 def test_same_matches_and_scores_as_fts5(demo, typed):
     backend = get_backend("database")
     snapshot = backend._snapshot()
-    groups, _ranking_only, _, _ = backend._parse_text(typed, snapshot)
+    parsed, _ranking_only, _ = backend._parse_text(typed, snapshot)
+    groups = parsed.groups
     if not groups:
         pytest.skip("only stop words")
     index = snapshot.text_index
