@@ -87,12 +87,21 @@ def allowed_typos(word: str) -> int:
 
 
 # Words with which people say that they look for help, around what they look for: "ik zoek hulp bij de
-# boodschappen", "iemand die boodschappen doet". Every word of a search must match, so these hid all help
-# whose text does not use them. Beside other words the kaart weighs them only in the order and the site search
-# leaves them out, unless they are part of a synonym ("hulp bij het huishouden"); alone ("hulp") they count.
-VAGUE_WORDS = frozenset(
-    {"hulp", "help", "helpen", "helpt", "hulpje", "mee", "nodig", "zoek", "zoeken", "graag", "doet"}
+# boodschappen", "iemand die boodschappen doet"; and the people they look for it for: "mijn vader kan niet
+# meer koken", "hulp voor mijn moeder" (a mantelzorger's words, which no voorziening's text uses). Every word
+# of a search must match, so these hid all help whose text does not use them. Beside other words the kaart
+# weighs them only in the order and the site search leaves them out, unless they are part of a synonym ("hulp
+# bij het huishouden", "zorg voor mijn moeder"); alone ("hulp") they count.
+HELP_WORDS = frozenset(
+    {"hulp", "help", "helpen", "helpt", "hulpje", "mee", "nodig", "zoek", "zoekt", "zoeken", "graag", "doet"}
 )
+PERSON_WORDS = frozenset(
+    """
+    moeder vader mama papa ma pa oma opa partner man vrouw echtgenoot echtgenote zoon dochter broer zus
+    schoonmoeder schoonvader buurman buurvrouw vriend vriendin
+    """.split()  # noqa: SIM905
+)
+VAGUE_WORDS = HELP_WORDS | PERSON_WORDS
 
 
 def split_vague_words(typed: str, phrases) -> tuple[str, tuple[str, ...]]:

@@ -196,6 +196,6 @@ def test_a_kaart_link_with_search_words_that_find_nothing_is_not_saved(demo):
         block.clean(link("HHT & klussen"))  # every word must match: none has both
     assert "Met deze zoekwoorden vindt de link nu niets" in str(refused.value.block_errors["zoekwoorden"])
     with pytest.raises(StructBlockValidationError):
-        block.clean(link("HHT moeder"))  # the kaart would search without "moeder", and say so
+        block.clean(link("HHT grootmoeder"))  # the kaart would search without "grootmoeder", and say so
     assert block.clean(link("HHT"))["zoekwoorden"] == "HHT"
     assert block.clean(link(""))["thema"] == ["huishouden"]

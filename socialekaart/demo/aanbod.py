@@ -102,7 +102,7 @@ SOORTEN = [
         "jongerencoach",
         "Jongerencoach {wijk}",
         "Een coach helpt jongeren met school, werk en thuis.",
-        "Loop je vast op school of thuis? Een coach praat met je en helpt je verder. Het is gratis.",
+        "Zit je vast op school of thuis? Een coach praat met je en helpt je verder. Het is gratis.",
         ("begeleiding", "opvoeden"),
         ("jongeren",),
         inloop=True,
@@ -152,7 +152,8 @@ SOORTEN = [
         "mantelzorgsteunpunt",
         "Steunpunt mantelzorg",
         "Advies en steun als u zorgt voor iemand.",
-        "Zorgt u voor iemand? Wij luisteren en denken mee. Wordt de zorg u te zwaar? Dan zoeken wij samen "
+        "Zorgt u voor iemand, zoals uw moeder, vader of partner? Wij luisteren en denken mee. "
+        "Wordt de zorg u te zwaar? Dan zoeken wij samen "
         "hoe u even rust krijgt. Wij vertellen u welke hulp er is. Vergeet uw naaste steeds meer? Er zijn "
         "cursussen over omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen.",
         ("mantelzorg", "clientondersteuning"),
@@ -223,7 +224,8 @@ SOORTEN = [
         "regiotaxi",
         "Wmo-vervoer Lindewaard",
         "Vervoer op maat als u niet met de bus kunt reizen.",
-        "Met een Wmo-vervoerspas reist u met de regiotaxi. U belt een uur van tevoren. U betaalt een klein bedrag "
+        "Kunt u niet goed lopen, of niet met de bus? Met een Wmo-vervoerspas reist u met de regiotaxi. "
+        "U belt een uur van tevoren. U betaalt een klein bedrag "
         "per kilometer.",
         ("vervoer",),
         ("ouderen", "beperking"),
@@ -303,7 +305,8 @@ SOORTEN = [
         "uitleen",
         "Uitleenpunt hulpmiddelen {wijk}",
         "Leen een rolstoel, rollator of krukken.",
-        "Bent u slecht ter been, bijvoorbeeld na een operatie? Dan leent u hier voor korte tijd een "
+        "Bent u slecht ter been? Kunt u even niet goed lopen, bijvoorbeeld na een operatie? "
+        "Dan leent u hier voor korte tijd een "
         "hulpmiddel. Neem uw identiteitsbewijs mee.",
         ("hulpmiddelen", "gezondheid"),
         ("ouderen", "volwassenen"),
@@ -315,7 +318,8 @@ SOORTEN = [
         "scootmobiel",
         "Scootmobiel via de Wmo",
         "Een scootmobiel voor langere tijd.",
-        "Hebt u lang een scootmobiel nodig? Doe een melding bij de gemeente. Wij kijken samen wat u nodig hebt.",
+        "Kunt u niet ver lopen? En hebt u lang een scootmobiel nodig? Doe een melding bij de gemeente. "
+        "Wij kijken samen wat u nodig hebt.",
         ("hulpmiddelen", "vervoer"),
         ("ouderen", "beperking"),
         toegang="beschikking",
@@ -424,7 +428,7 @@ SOORTEN = [
         "wijkteam",
         "Wijkteam {wijk}",
         "Het wijkteam helpt bij vragen over zorg, geld en opvoeden.",
-        "Hebt u een vraag over hulp thuis, geld of opvoeden? Het wijkteam denkt met u mee. Bel of loop binnen.",
+        "Hebt u een vraag over hulp thuis, geld of opvoeden? Het wijkteam denkt met u mee. Bel of kom langs.",
         ("clientondersteuning", "begeleiding", "opvoeden"),
         ("volwassenen", "gezinnen", "ouderen"),
         inloop=True,
@@ -459,7 +463,7 @@ SOORTEN = [
         "ggz-inloop",
         "Inloophuis De Haven {wijk}",
         "Een rustige plek als het even niet gaat.",
-        "Loop binnen voor een gesprek of gewoon een kop koffie. Ervaringsdeskundigen zijn er voor u.",
+        "Kom binnen voor een gesprek of gewoon een kop koffie. Ervaringsdeskundigen zijn er voor u.",
         ("gezondheid", "ontmoeting"),
         ("ggz",),
         inloop=True,
@@ -543,7 +547,8 @@ SOORTEN = [
         "rolstoel",
         "Rolstoel via de Wmo",
         "Een rolstoel voor langere tijd. U betaalt er niets voor.",
-        "Hebt u lang een rolstoel nodig? Doe een melding bij de gemeente. Wij kijken samen welke rolstoel "
+        "Kunt u niet of bijna niet lopen? En hebt u lang een rolstoel nodig? Doe een melding bij de gemeente. "
+        "Wij kijken samen welke rolstoel "
         "bij u past.",
         ("hulpmiddelen",),
         ("ouderen", "beperking"),

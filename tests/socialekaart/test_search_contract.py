@@ -66,6 +66,15 @@ def test_words_that_only_say_help_is_wanted_hide_no_help(backend, kaart, typed):
     assert backend.search(SearchQuery(text=typed)).ids == [kaart.cafe.pk]
 
 
+@pytest.mark.parametrize("typed", ["mijn vader zoekt mantelzorgers", "mantelzorgers voor mijn moeder"])
+def test_the_person_help_is_for_hides_no_help(backend, kaart, typed):
+    """A mantelzorger names whom the help is for; no voorziening's text does. Like the help words, the person
+    weighs in the order and is not left out with a note: it was no search word that went unfound."""
+    results = backend.search(SearchQuery(text=typed, leave_out_unfound=True))
+    assert (results.ids, results.left_out) == ([kaart.cafe.pk], ())
+    assert backend.search(SearchQuery(text=typed)).ids == [kaart.cafe.pk]  # also where every word counts
+
+
 def test_a_vague_word_still_counts_where_it_is_all_there_is_or_part_of_a_synonym(backend, kaart):
     assert kaart.huishouding.pk in backend.search(SearchQuery(text="hulp")).ids
     assert kaart.cafe.pk not in backend.search(SearchQuery(text="hulp")).ids
