@@ -279,13 +279,15 @@ def _main_query(query: SearchQuery, origin: Origin | None, phrases):
 
 def _text_query(text: str, phrases):
     """All words must match (each with typo tolerance, synonyms through the search analyzer) somewhere,
-    except the vague words around them (query.VAGUE_WORDS); every typed word weighs in the order through
-    the name and summary, which weigh more."""
+    except the vague words around them (query.VAGUE_WORDS); every typed word weighs in the order: as typed,
+    without typos, more than a word that only looks like it ("vergeet" is one typo from "vergoed"), and more
+    in the name and summary."""
     matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",
         must=[_all_words_match(matched)],
         should=[
+            Q("match", tekst={"query": text}),
             Q("match", name={"query": text, "boost": 3}),
             Q("match_phrase", name={"query": text, "boost": 2}),
             Q("match", summary={"query": text, "boost": 1.5}),
