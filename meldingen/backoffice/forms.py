@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.templatetags.core_tags import datum
+from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
@@ -116,9 +116,10 @@ class StatusForm(forms.Form):
         _("Bijvoorbeeld 3-2-2026. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
     )
 
-    def __init__(self, *args, current: str, received=None, **kwargs):
+    def __init__(self, *args, current: str, received=None, gesprek_op=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.received = received  # the day of the melding: the help cannot start before it
+        self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
         labels = dict(Status.choices)
         targets = allowed_targets(current)
         # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.
@@ -153,7 +154,22 @@ class StatusForm(forms.Form):
             )
         if data.get("status") == Status.GESPREK_GEPLAND:
             data["gesprek_op"] = self._gesprek_op(data)
+        if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
+            self._ask_why_before_the_gesprek()
         return data
+
+    def _ask_why_before_the_gesprek(self):
+        """Finishing the onderzoek before its planned gesprek is most often a wrong click: the term would
+        count as met before the resident was spoken to. When the gesprek was earlier, the reason is asked."""
+        if self.gesprek_op and self.gesprek_op > timezone.now():
+            self.add_error(
+                "toelichting",
+                _(
+                    "Het gesprek is gepland op %(moment)s. Is het onderzoek toch al klaar? "
+                    "Schrijf dan hier waarom, bijvoorbeeld dat het gesprek eerder was."
+                )
+                % {"moment": datumtijd(self.gesprek_op)},
+            )
 
     def _gesprek_op(self, data):
         """The moment of the gesprek from its date and time, each asked for when missing."""

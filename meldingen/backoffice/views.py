@@ -227,8 +227,7 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         "sections": sections,
         "timeline": timeline(behandeling),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
-        "status_form": status_form
-        or StatusForm(current=behandeling.status, received=timezone.localdate(melding.created_at)),
+        "status_form": status_form or StatusForm(**_status_form_kwargs(behandeling)),
         "assign_form": (
             assign_form or AssignForm(initial={"team": behandeling.team, "consulent": behandeling.consulent})
         )
@@ -258,13 +257,19 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
     return TemplateResponse(request, "backoffice/melding.html", context, status=status)
 
 
+def _status_form_kwargs(behandeling) -> dict:
+    return {
+        "current": behandeling.status,
+        "received": timezone.localdate(behandeling.melding.created_at),
+        "gesprek_op": behandeling.gesprek_op,
+    }
+
+
 @require_POST
 @meldingen_view
 def change_status(request, pk):
     behandeling = _behandeling_for(request, pk)
-    form = StatusForm(
-        request.POST, current=behandeling.status, received=timezone.localdate(behandeling.melding.created_at)
-    )
+    form = StatusForm(request.POST, **_status_form_kwargs(behandeling))
     if not form.is_valid():
         return _render_detail(request, behandeling, status_form=form, status=400)
     try:

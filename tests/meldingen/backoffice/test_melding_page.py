@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from meldingen.backoffice.models import AuditEntry, Notitie
 from meldingen.backoffice.workflow import Status
@@ -193,3 +194,38 @@ def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
     assert "Vul een tijd in. Schrijf de tijd zo: 10:00." in early
     behandeling.refresh_from_db()
     assert behandeling.status == Status.CONTACT_OPGENOMEN and behandeling.gesprek_op is None
+
+
+def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reason(
+    staff, client, page_url, two_meldingen
+):
+    """A walk set "Onderzoek afgerond" one click after planning the gesprek for next week: the onderzoek's
+    term then counted as met before the resident was ever spoken to."""
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    assert _plan(client, page_url, gesprek_datum="8-12-2099", gesprek_tijd="10:30").status_code == 302
+    early = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND})
+    assert early.status_code == 400
+    html = early.content.decode()
+    assert "Het gesprek is gepland op 8 dec. 2099, 10:30. Is het onderzoek toch al klaar?" in html
+    assert 'href="#id_toelichting"' in html
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.GESPREK_GEPLAND
+    reason = "Gesprek was eerder, op 2 december"
+    response = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND, "toelichting": reason})
+    assert response.status_code == 302
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.ONDERZOEK_AFGEROND
+    assert behandeling.statuswijzigingen.last().toelichting == reason
+
+
+def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
+    staff, client, page_url, two_meldingen
+):
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
+    client.force_login(staff["consulent"])
+    response = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND})
+    assert response.status_code == 302
