@@ -87,12 +87,15 @@ def title_words() -> list[str]:
     return known
 
 
-def _known(word: str, page_words: set[str], shared) -> bool:
+def _not_a_typo(word: str, page_words: set[str], shared) -> bool:
+    """A word of the pages or the vocabulary, a form or a compound of one, or any Dutch word: it is searched
+    as typed, not replaced by a close word ("bang" is not "lang")."""
     return (
         word in page_words
         or word in shared.suggestion_words
         or bool(_forms_by_stem(tuple(sorted(page_words))).get(search_text.stem(word)))
         or bool(shared.decompounder.parts(word))
+        or search_text.is_dutch_word(word)
     )
 
 
@@ -104,7 +107,7 @@ def suggestion_for(query: str) -> str | None:
     changed, suggested = False, []
     for word in query.split():
         lowered = search_text.normalise(word)
-        if len(lowered) >= 4 and not _known(lowered, page_words, shared):
+        if len(lowered) >= 4 and not _not_a_typo(lowered, page_words, shared):
             close = difflib.get_close_matches(
                 lowered, shared.suggestion_words + title_words(), n=1, cutoff=0.75
             )
@@ -157,7 +160,7 @@ def expand(query: str) -> list[list[str]]:
             if word in search_text.STOPWORDS:
                 continue
             alternatives = [[word]] + [list(other) for other in phrases.get((word,), [])]
-            if not _known(word, known, shared):
+            if not _not_a_typo(word, known, shared):
                 close = difflib.get_close_matches(
                     word, page_words + shared.suggestion_words, n=2, cutoff=0.75
                 )

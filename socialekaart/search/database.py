@@ -302,7 +302,8 @@ class DatabaseBackend(SearchBackend):
 
 
 def _correctable(words: list[str], snap) -> list[str]:
-    """Words that may be typing errors: not a synonym, not a stop word, not a compound of the word list."""
+    """Words that may be typing errors: not a synonym, not a stop word, not a compound of the word list, not
+    a Dutch word (text.is_dutch_word)."""
     synonym_words = {word for phrase in snap.synonyms for word in phrase}
     decompounder = snap.search_vocabulary.decompounder
     return [
@@ -313,6 +314,7 @@ def _correctable(words: list[str], snap) -> list[str]:
         and word not in synonym_words
         and word not in text.STOPWORDS
         and not decompounder.parts(word)
+        and not text.is_dutch_word(word)
     ][:MAX_WORDS]
 
 

@@ -296,12 +296,15 @@ def _text_query(text: str, phrases):
 
 
 def _all_words_match(words: str):
+    """Typo tolerance only when a word is no Dutch word (text.is_dutch_word): "verveel" would find "vervoer".
+    One match for all words, so synonyms of several words stay whole."""
+    typo = any(not text.is_dutch_word(word) for word in text.content_words(words))
     return Q(
         "match",
         tekst={
             "query": words,
             "operator": "and",
-            "fuzziness": "AUTO",
+            "fuzziness": "AUTO" if typo else 0,
             "prefix_length": 1,
             "zero_terms_query": "all",  # only stop words ("de", "het"): they do not narrow
         },

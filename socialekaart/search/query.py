@@ -43,12 +43,13 @@ def suggestable_words(vocabulary: SearchVocabulary, names: Iterable[str]) -> fro
 
 
 def did_you_mean(typed: str, corrected: dict[str, str], suggestable=None) -> str | None:
-    """The typed words with their corrections (typed word -> better word). Only corrections to a word of
-    `suggestable` count, so no fragment of a description is ever offered; None when none is left."""
+    """The typed words with their corrections (typed word -> better word). Only corrections of a word that
+    is no Dutch word ("overleden" is not offered as "overlijden") to a word of `suggestable` count, so no
+    fragment of a description is ever offered; None when none is left."""
     corrected = {
         word: best
         for word, best in corrected.items()
-        if best != word and (suggestable is None or best in suggestable)
+        if best != word and not text.is_dutch_word(word) and (suggestable is None or best in suggestable)
     }
     if not corrected:
         return None

@@ -5,6 +5,7 @@ from core.search_text import (  # noqa: F401
     allowed_typos,
     content_words,
     edit_distance,
+    is_dutch_word,
     normalise,
     stem,
     stemmed_text,

@@ -23,6 +23,19 @@ def test_misspelling_gets_a_suggestion(client, portal_site):
     assert 'Bedoelde u <a href="/zoeken/?q=mantelzorgers">mantelzorgers</a>?' in html
 
 
+def test_a_dutch_word_is_searched_as_typed_not_replaced_by_a_close_one(client, portal_site):
+    """A walk's "ik ben bang om te vallen" was offered "ik ben lang om te vallen", and "alleen thuis" with
+    "hele" became "helpen": only a word that is no Dutch word is a typing error."""
+    from core import vocabulary
+    from socialekaart.models import Synoniemgroep
+
+    Synoniemgroep.objects.create(termen="hulp in huis, hulp thuis")
+    vocabulary.forget()
+    assert "Bedoelde u" not in client.get("/zoeken/", {"q": "muis"}).content.decode()
+    typo = client.get("/zoeken/", {"q": "hius"}).content.decode()
+    assert 'Bedoelde u <a href="/zoeken/?q=huis">huis</a>?' in typo
+
+
 def test_no_suggestion_for_known_words(client, portal_site):
     html = client.get("/zoeken/", {"q": "mantelzorgers"}).content.decode()
     assert "Bedoelde u" not in html

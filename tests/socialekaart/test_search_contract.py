@@ -117,6 +117,14 @@ def test_a_word_as_typed_ranks_above_a_word_one_typo_from_it(search_backend, kaa
     assert search_backend.search(SearchQuery(text="vergeet")).ids[0] == kaart.cafe.pk
 
 
+def test_a_dutch_word_is_not_taken_for_a_typo(backend, kaart):
+    """ "ik verveel me" searched "vervoer" and "mijn man is overleden" was offered "overlijden": a word people
+    write is searched as typed ("malen" is not "molen", of "Dagbesteding De Molen")."""
+    results = backend.search(SearchQuery(text="malen"))
+    assert (results.total, results.did_you_mean) == (0, None)
+    assert backend.search(SearchQuery(text="moolen")).ids == [kaart.dagbesteding.pk]  # a typo still finds it
+
+
 def test_a_typo_suggests_the_right_word(backend, kaart):
     results = backend.search(SearchQuery(text="huishuding"))
     assert kaart.huishouding.pk in results.ids
