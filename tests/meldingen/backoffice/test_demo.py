@@ -62,3 +62,16 @@ def test_demo_shows_a_signal_nazorg_due_and_a_melding_with_verwijzingen(db, sett
     assert Signaal.objects.count() == 1 and Signaal.objects.get().team is not None
     assert Nazorg.objects.due().exists()
     assert Verwijzing.objects.values("melding").distinct().count() == 2
+
+
+def test_a_page_sent_to_the_redactie_can_be_published(db, settings):
+    """A walk sent a page to "de redactie": the task's group (Wagtail's Moderators) had no member, so the
+    page waited for ever and stayed locked for the redacteur."""
+    from wagtail.models import Workflow
+
+    _demo_wijken()
+    call_command("load_demo_meldingen", "--accounts", verbosity=0)
+    task = Workflow.objects.get(name="de redactie").tasks.get().specific
+    reviewers = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True)
+    assert reviewers.filter(username="eindredacteur").exists()
+    assert reviewers.get(username="eindredacteur").check_password(DEMO_PASSWORD)

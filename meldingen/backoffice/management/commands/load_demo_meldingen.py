@@ -150,6 +150,9 @@ class Command(BaseCommand):
         editors = Group.objects.filter(name="Editors").first()  # Wagtail's page editors
         if editors:
             redacteur.groups.add(editors)
+        # The redacteur's button sends a page to "de redactie", Wagtail's default workflow, whose task
+        # Wagtail's Moderators approve: the eindredacteur approves and publishes it.
+        self._user(users, "eindredacteur", "Moderators", first_name="Eindredacteur")
 
     def _user(self, users, username, group, **names):
         user, created = users.get_or_create(
