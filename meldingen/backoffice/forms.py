@@ -76,13 +76,13 @@ class InboxFilterForm(forms.Form):
 
 
 def _date_field(label, help_text) -> forms.DateField:
-    """A date a consulent types as staff pages write it (3-2-2026), or with slashes or dots as many write it
-    (3/2/2026, 3.2.2026); optional, as it belongs to one status."""
+    """A date a consulent types as staff pages write it (3-2-2026), or with slashes or dots or a year of two
+    digits as many write it (3/2/2026, 3.2.2026, 3-2-26); optional, as it belongs to one status."""
     return forms.DateField(
         label=label,
         required=False,
         help_text=help_text,
-        input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d"],
+        input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y", "%d/%m/%y", "%d.%m.%y"],
         error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
     )
 
@@ -102,7 +102,7 @@ class StatusForm(forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld 10:00."),
         input_formats=["%H:%M", "%H.%M", "%H"],
-        error_messages={"invalid": _("Vul een tijd in. Schrijf de tijd zo: 10:00.")},
+        error_messages={"invalid": _("Vul een bestaande tijd in, zoals 10:00.")},
     )
 
     uitkomst = forms.ChoiceField(
@@ -156,6 +156,9 @@ class StatusForm(forms.Form):
             data["gesprek_op"] = self._gesprek_op(data)
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek()
+        if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):
+            # It closes the melding for good, and sits beside the next step in the list.
+            self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
         return data
 
     def _ask_why_before_the_gesprek(self):

@@ -191,7 +191,7 @@ def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
     assert 'value="Bij mevrouw thuis"' in html  # what was typed stays
     early = _plan(client, page_url, gesprek_datum="1-1-2020", gesprek_tijd="25:00").content.decode()
     assert "Het gesprek kan niet voor de dag van de melding zijn" in early
-    assert "Vul een tijd in. Schrijf de tijd zo: 10:00." in early
+    assert "Vul een bestaande tijd in, zoals 10:00." in early
     behandeling.refresh_from_db()
     assert behandeling.status == Status.CONTACT_OPGENOMEN and behandeling.gesprek_op is None
 
@@ -229,3 +229,35 @@ def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     client.force_login(staff["consulent"])
     response = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND})
     assert response.status_code == 302
+
+
+def test_withdrawing_a_melding_asks_why(staff, client, page_url, two_meldingen):
+    """ "Ingetrokken" sits beside the next step in one list and closes the melding for good; a walk closed one
+    by a wrong click, and the resident's status page then said the melding had stopped."""
+    client.force_login(staff["consulent"])
+    response = client.post(page_url + "status/", {"status": Status.INGETROKKEN})
+    assert response.status_code == 400
+    assert "Schrijf waarom de melding wordt ingetrokken." in response.content.decode()
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.ONTVANGEN
+    reason = "Mevrouw belde: zij heeft de hulp zelf geregeld"
+    assert (
+        client.post(page_url + "status/", {"status": Status.INGETROKKEN, "toelichting": reason}).status_code
+        == 302
+    )
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.INGETROKKEN
+
+
+def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldingen):
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    next_year = timezone.localdate().year + 1
+    typed = f"8-12-{next_year % 100:02d}"  # as many write it: 8-12-27
+    wrong_time = _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="25:00").content.decode()
+    assert "Vul een bestaande tijd in, zoals 10:00." in wrong_time
+    assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:30").status_code == 302
+    behandeling.refresh_from_db()
+    assert timezone.localtime(behandeling.gesprek_op).date().isoformat() == f"{next_year}-12-08"
