@@ -90,7 +90,7 @@ BACKOFFICE = {
 POSTED = {
     "backoffice:change_status": (L, H, H, 400, 404, 400, H),
     "backoffice:add_note": (L, H, H, 400, 404, 400, H),
-    "backoffice:assign": (L, H, H, H, H, "done", H),
+    "backoffice:assign": (L, H, H, H, H, 400, H),
     # Taking, a verwijzing and the nazorg outcome go back to the melding's page with a message.
     "backoffice:take": (L, H, H, "done", 404, "done", H),
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),

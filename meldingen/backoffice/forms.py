@@ -202,7 +202,10 @@ def _consulent_with_teams(user) -> str:
 
 class AssignForm(forms.Form):
     team = ShortListField(
-        label=_("Wijkteam"), queryset=Wijkteam.objects.all(), required=False, empty_label=_("Geen team")
+        label=_("Wijkteam"),
+        queryset=Wijkteam.objects.all(),
+        empty_label=_("Kies een wijkteam"),
+        error_messages={"required": _("Kies een wijkteam. Zonder team ziet geen consulent de melding.")},
     )
     consulent = ShortListField(label=_("Consulent"), queryset=None, required=False, empty_label=_("Niemand"))
 

@@ -114,6 +114,17 @@ def test_assigning_someone_outside_the_team_gives_a_clear_error(staff, two_meldi
     assert Behandeling.objects.get(pk=behandeling.pk).consulent is None
 
 
+def test_a_melding_keeps_a_wijkteam(staff, two_meldingen, client):
+    """A walk chose "Geen team": the melding left every consulent's inbox, 24 working days late."""
+    client.force_login(staff["teamleider"])
+    behandeling = two_meldingen["haven"].behandeling
+    response = client.post(reverse("backoffice:assign", args=[behandeling.pk]), {"team": "", "consulent": ""})
+    assert response.status_code == 400
+    assert "Kies een wijkteam. Zonder team ziet geen consulent de melding." in response.content.decode()
+    behandeling.refresh_from_db()
+    assert behandeling.team is not None
+
+
 def test_the_inactive_user_sees_nothing(staff, two_meldingen, client):
     staff["teamleider"].is_active = False
     staff["teamleider"].save()
