@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -207,6 +208,20 @@ class Voorziening(RevisionMixin, ClusterableModel):
     def get_absolute_url(self):
         # A stable public URL (see the design): /sociale-kaart/<slug>/
         return f"/sociale-kaart/{self.slug}/"
+
+    def clean(self):
+        """What the public page would show wrongly ("Van 67 tot en met 18 jaar", "U betaalt een bedrag"
+        without one) is refused in the admin's form; the HSDS import keeps its own report of rejected rows."""
+        errors = {}
+        low, high = self.leeftijd_min, self.leeftijd_max
+        if low is not None and high is not None and low > high:
+            errors["leeftijd_max"] = _(
+                "Deze leeftijd is lager dan 'vanaf leeftijd' (%(low)s). Kijk ze na."
+            ) % {"low": low}
+        if self.kosten == self.Kosten.BEDRAG and self.kosten_bedrag is None:
+            errors["kosten_bedrag"] = _("Vul het bedrag in. Of kies bij kosten iets anders.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ContactQuerySet(models.QuerySet):

@@ -114,3 +114,20 @@ def test_a_check_date_in_the_future_is_refused_and_the_form_kept(client, kaart, 
     assert "Deze datum ligt in de toekomst." in page and 'value="Nieuw."' in page
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.laatst_gecontroleerd != timezone.localdate() + timedelta(days=1)
+
+
+def test_ages_the_wrong_way_round_or_a_cost_without_its_amount_are_refused(kaart):
+    """A walk saved "67 tot en met 18" and "U betaalt een bedrag" without one; the public page showed both."""
+    from django.core.exceptions import ValidationError
+
+    voorziening = kaart.cafe
+    voorziening.leeftijd_min, voorziening.leeftijd_max = 67, 18
+    voorziening.kosten, voorziening.kosten_bedrag = models.Voorziening.Kosten.BEDRAG, None
+    with pytest.raises(ValidationError) as refused:
+        voorziening.clean()
+    assert refused.value.message_dict == {
+        "leeftijd_max": ["Deze leeftijd is lager dan 'vanaf leeftijd' (67). Kijk ze na."],
+        "kosten_bedrag": ["Vul het bedrag in. Of kies bij kosten iets anders."],
+    }
+    voorziening.leeftijd_min, voorziening.leeftijd_max, voorziening.kosten_bedrag = 18, 67, 2
+    voorziening.clean()
