@@ -13,6 +13,7 @@ from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import Status, Uitkomst, allowed_targets
 from meldingen.choices import ONDERWERPEN
+from meldingen.forms import clean_phone
 from socialekaart import public as kaart
 
 YES_NO = [("", _("Alle")), ("ja", _("Ja")), ("nee", _("Nee"))]
@@ -327,6 +328,9 @@ class SignaalForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not ask_organisation:  # a provider's login: the kaart knows its organisation
             del self.fields["organisatie"]
+
+    def clean_telefoon(self):
+        return clean_phone(self.cleaned_data["telefoon"])  # the wijkteam calls the client on it
 
     def clean_postcode(self):
         postcode = normalise_postcode(self.cleaned_data["postcode"])

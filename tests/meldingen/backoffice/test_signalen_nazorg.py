@@ -139,6 +139,14 @@ def test_a_signal_for_a_client_outside_the_municipality_is_not_sent(staff, sende
     assert "Deze postcode ligt niet in onze gemeente." in page and "Carla Smit" in page
 
 
+def test_a_signal_with_a_phone_number_the_wijkteam_cannot_call_is_not_sent(staff, senders, teams, client):
+    """A walk sent "abc" as the client's number; the consulent read "Telefoon abc"."""
+    client.force_login(senders["aanbieder"])
+    response = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": "abc"})
+    assert response.status_code == 400 and not Signaal.objects.exists()
+    assert "Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678." in response.content.decode()
+
+
 def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     data = {key: value for key, value in SIGNAAL.items() if key not in ("toestemming", "toestemming_door")}
