@@ -18,6 +18,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
+from core.search_text import words
+
 CAPACITEIT_VEROUDERD_NA = timedelta(days=7)
 
 
@@ -416,6 +418,22 @@ class Synoniemgroep(RevisionMixin, models.Model):
 
     def term_list(self) -> list[str]:
         return [term.strip() for term in self.termen.split(",") if term.strip()]
+
+    def terms_as_searched(self) -> dict[str, str]:
+        """Each term as the search reads it ("Burn-out" and "burn out" are one), with the term as typed."""
+        return {" ".join(words(term)): term for term in self.term_list()}
+
+    def clean(self):
+        """A word in two groups makes a search for it find both meanings ("zwaar" in "zwaar tillen" and in
+        "overbelast"); a group of one word finds nothing more."""
+        mine = self.terms_as_searched()
+        if len(mine) < 2:
+            raise ValidationError({"termen": _("Vul minstens twee woorden in, met een komma ertussen.")})
+        for other in Synoniemgroep.objects.exclude(pk=self.pk):
+            shared = [term for key, term in mine.items() if key in other.terms_as_searched()]
+            if shared:
+                message = _("'%(word)s' staat al in de groep '%(group)s'. Zet het woord in één groep.")
+                raise ValidationError({"termen": message % {"word": shared[0], "group": other}})
 
 
 class AanbiederAccount(models.Model):

@@ -110,3 +110,31 @@ def test_a_rolled_back_change_enqueues_nothing(kaart, django_capture_on_commit_c
         kaart.cafe.save()
         raise RuntimeError
     index_task.enqueue.assert_not_called()
+
+
+def test_a_word_already_in_a_group_or_a_group_of_one_word_is_refused(db):
+    """A walk added "zwaar, zwaar tillen, tillen" while "zwaar" was in the overbelast group: "tillen" then
+    found the steunpunt mantelzorg."""
+    from django.core.exceptions import ValidationError
+
+    Synoniemgroep.objects.create(termen="overbelast, opgebrand, zwaar")
+    with pytest.raises(ValidationError) as refused:
+        Synoniemgroep(termen="Zwaar, zwaar tillen, tillen").clean()
+    assert refused.value.message_dict == {
+        "termen": ["'Zwaar' staat al in de groep 'overbelast, opgebrand, zwaar'. Zet het woord in één groep."]
+    }
+    with pytest.raises(ValidationError) as alone:
+        Synoniemgroep(termen="traplift").clean()
+    assert alone.value.message_dict == {"termen": ["Vul minstens twee woorden in, met een komma ertussen."]}
+    Synoniemgroep(termen="zwaar tillen, tillen").clean()
+    group = Synoniemgroep.objects.get()
+    group.termen += ", uitgeput"
+    group.clean()  # its own words are no duplicates
+
+
+def test_the_starting_synonyms_pass_the_editors_checks(db):
+    from socialekaart.demo.taxonomy import starting_synonyms
+
+    groups = [Synoniemgroep.objects.create(termen=line) for line in starting_synonyms()]
+    for group in groups:
+        group.clean()
