@@ -267,7 +267,9 @@ HULPMIDDELEN = {
             "<p>Vaak krijgt u het hulpmiddel in bruikleen. U mag het gebruiken zolang u het nodig hebt. "
             "Daarna gaat het terug.</p>"
             "<p>Sommige hulpmiddelen koopt of huurt u zelf. Bijvoorbeeld een rollator. "
-            "Die hebben veel mensen, dus die regelt de gemeente meestal niet.</p>",
+            "Die hebben veel mensen, dus die regelt de gemeente meestal niet.</p>"
+            "<p>Hebt u een rollator, krukken of een rolstoel maar even nodig? Bijvoorbeeld na een operatie? "
+            "Dan leent u die gratis bij het uitleenpunt in uw wijk.</p>",
         ),
         (
             "text",
@@ -531,6 +533,7 @@ MANTELZORG = {
             "kaart_link",
             {
                 "text": "Zoek steun voor mantelzorgers en respijtzorg",
+                "zoekwoorden": "mantelzorg",  # the steunpunt first, not the A to Z order
                 "thema": ["mantelzorg"],
                 "doelgroep": ["mantelzorgers"],
             },

@@ -5,7 +5,7 @@ Each `Soort` is a kind of voorziening; the loader offers every soort through sev
 different wijken, so every thema and every wijk has voorzieningen. No real organisations or people.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ class Soort:
     talen: tuple[str, ...] = ("nl",)
     leeftijd: tuple[int | None, int | None] = (None, None)
     aanbieders: int = 5  # how many organisations (each in another wijk) offer it
-    extra: dict = field(default_factory=dict)
+    telefoon: str = ""  # a number of its own (a national line), else the organisation's
+    aanmelden: str = ""  # its own words under "Hoe meldt u zich aan?", else those of its access
 
 
 WERKDAGEN = tuple((day, "09:00", "17:00") for day in range(1, 6))
@@ -558,6 +559,21 @@ SOORTEN = [
         schedule=WERKDAGEN,
         aanbieders=1,
     ),
+    # veiligheid: the national number of Veilig Thuis, which answers for the region
+    Soort(
+        "veilig-thuis",
+        "Veilig Thuis",
+        "Advies en hulp bij huiselijk geweld en kindermishandeling. Dag en nacht.",
+        "Maakt u zich zorgen over geweld thuis? Bij uzelf, of bij iemand anders? Bel Veilig Thuis, ook als u "
+        "twijfelt. U mag uw naam geheim houden. Is er nu gevaar? Bel dan 112.",
+        ("gezondheid", "opvoeden"),
+        ("volwassenen", "gezinnen", "jongeren", "ouderen"),
+        hele_gemeente=True,
+        schedule=tuple((day, "00:00", "23:59") for day in range(1, 8)),
+        aanbieders=1,
+        telefoon="0800-2000",
+        aanmelden="Bel 0800-2000. Dat kan elke dag, ook 's nachts. Het gesprek is gratis.",
+    ),
 ]
 
 # Fictional organisations with the wijk (index into gemeente.WIJKEN) where they are based.
@@ -606,6 +622,7 @@ ORGANISATIES = [
     ("Humanitas Lindewaard", 2),
     ("Buurtzorg Ellekoot", 6),
     ("Gemeente Lindewaard, team Wmo", 0),
+    ("Veilig Thuis regio Lindewaard", 0),
 ]
 
 # Organisations that specialise in some soorten; the others (general welfare and care organisations in
@@ -634,4 +651,5 @@ SPECIALISTEN = {
     "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp"),
     "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht"),
     "Gemeente Lindewaard, team Wmo": ("woningaanpassing", "scootmobiel", "rolstoel"),
+    "Veilig Thuis regio Lindewaard": ("veilig-thuis",),
 }

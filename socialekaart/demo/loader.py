@@ -174,6 +174,8 @@ def _offers(organisaties) -> list[tuple[Soort, Organisatie, int]]:
 def aanmelden_uitleg(soort: Soort) -> str:
     """What a voorziening says under "Hoe meldt u zich aan?", after the kaart's own sentence about its access
     (a referral, a beschikking, or none) and the ways to reach it, which it does not repeat."""
+    if soort.aanmelden:
+        return soort.aanmelden
     if soort.toegang == "beschikking":
         return "Hebt u de beschikking van de gemeente? Bel of mail ons. Dan maken wij een afspraak met u."
     if soort.toegang == "verwijzing":
@@ -228,7 +230,7 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             kosten=soort.kosten,
             kosten_bedrag=Decimal(soort.kosten_bedrag) if soort.kosten_bedrag else None,
             kosten_toelichting=soort.kosten_toelichting,
-            aanmelden_telefoon=organisatie.phone,
+            aanmelden_telefoon=soort.telefoon or organisatie.phone,
             aanmelden_email=organisatie.email,
             aanmelden_url=f"{organisatie.website}/aanmelden" if n % 3 == 0 else "",
             aanmelden_inloop=soort.inloop,
