@@ -128,7 +128,7 @@ class Voorziening(RevisionMixin, ClusterableModel):
     """A service a resident can use [HSDS service]."""
 
     class Toegang(models.TextChoices):
-        VRIJ = "vrij", _("Vrij toegankelijk")
+        VRIJ = "vrij", _("Zonder verwijzing")  # "vrij toegankelijk" read as: with a wheelchair
         VERWIJZING = "verwijzing", _("Na verwijzing")
         BESCHIKKING = "beschikking", _("Met een besluit van de gemeente (beschikking)")
 
