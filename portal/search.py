@@ -211,14 +211,15 @@ def run_search(query: str, page_number):
     return page_obj, hits
 
 
-def kaart_help(url: str) -> int:
+def kaart_help(url: str) -> int | None:
     """How much help the kaart lists for the same words: someone who searches "boodschappen" on the site is
-    looking for help, which is on the kaart."""
+    looking for help, which is on the kaart. None when the kaart's search is down: the site search still
+    answers, and offers the kaart's link without a count."""
     try:
         return kaart_count(url)
-    except Exception as error:  # the kaart's search is down: the site search still answers
+    except Exception as error:
         logger.warning("Kaart count for the site search failed: %s", type(error).__name__)
-        return 0
+        return None
 
 
 def search_view(request):

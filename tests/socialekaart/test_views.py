@@ -797,7 +797,7 @@ def test_a_postcode_typed_into_a_new_search_brings_the_nearest_first(client, ind
 
 
 def test_open_access_is_not_mistaken_for_wheelchair_access(client, kaart):
-    """"Toegang: Vrij toegankelijk" beside "Met een rolstoel komt u niet zelf binnen": a walk read the first
+    """ "Toegang: Vrij toegankelijk" beside "Met een rolstoel komt u niet zelf binnen": a walk read the first
     as wheelchair access. The access says that no referral is needed."""
     page = html(client.get(kaart.cafe.get_absolute_url()))
     assert "<dd>Zonder verwijzing</dd>" in page
