@@ -9,6 +9,7 @@ error, and, split on the vocabulary's word list, the parts of a compound and the
 import difflib
 import logging
 import re
+from collections import Counter
 
 from django.apps import apps
 from django.conf import settings
@@ -198,12 +199,39 @@ def excerpt(page, query: str, length: int = 30) -> str:
     return Truncator(getattr(page, "intro", "") or (sentences[0] if sentences else "")).words(length)
 
 
+def _holding_the_most_groups(pages, groups) -> list:
+    """No page holds every group: the pages that hold the most of them, in the order of a search for any.
+    Every page holding any one word put Privacy first for "ik zit de hele dag alleen thuis" ("alleen")."""
+    held = Counter(
+        page.pk for group in groups for page in pages.search(_expression([group], every_group=True))
+    )
+    most = max(held.values(), default=0)
+    return [page for page in pages.search(_expression(groups, every_group=False)) if held[page.pk] == most]
+
+
+def _about_the_site_last(found: list, query: str) -> list:
+    """The pages about the site itself (privacy, toegankelijkheid: gewone pagina's) after the pages about
+    help, each in the search's order, unless their title or intro holds a word of the search: people search
+    for help, and Privacy says "hulp" too."""
+    about_the_site = apps.get_model("portal", "GewonePagina")
+    searched = {search_text.stem(word) for word in search_text.content_words(query)}
+
+    def later(page) -> bool:
+        if page.specific_class is not about_the_site:
+            return False
+        heading = f"{page.title} {getattr(page.specific, 'intro', '')}"
+        return not searched & {search_text.stem(word) for word in search_text.content_words(heading)}
+
+    return sorted(found, key=later)
+
+
 def run_search(query: str, page_number):
     groups = expand(query) or [[word] for word in search_text.words(query)]
     pages = Page.objects.live().public()
-    paginator = Paginator(pages.search(_expression(groups, every_group=True)), RESULTS_PER_PAGE)
-    if paginator.count == 0 and len(groups) > 1:
-        paginator = Paginator(pages.search(_expression(groups, every_group=False)), RESULTS_PER_PAGE)
+    found = list(pages.search(_expression(groups, every_group=True)))
+    if not found and len(groups) > 1:
+        found = _holding_the_most_groups(pages, groups)
+    paginator = Paginator(_about_the_site_last(found, query), RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page_number)
     ids = [page.pk for page in page_obj.object_list]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}

@@ -468,7 +468,7 @@ STEUNPUNT_MANTELZORG_PHONE_LINK = (
 MANTELZORG = {
     "slug": "mantelzorg",
     "title": "Hulp voor mantelzorgers",
-    "intro": "Zorgt u voor uw partner, ouder, kind of buur? Dan bent u mantelzorger. "
+    "intro": "Zorgt u voor uw partner, moeder, vader, kind of buur? Dan bent u mantelzorger. "
     "Zorgen is mooi, maar ook zwaar. Er is hulp voor u.",
     "body": [
         (
@@ -1203,6 +1203,7 @@ PLAIN_PAGES = [
     {
         "slug": "privacy",
         "title": "Privacy",
+        "intro": "Wat wij doen met uw persoonsgegevens, en wie ze mag zien.",
         "body": [
             (
                 "text",

@@ -1,5 +1,7 @@
 """Site search at /zoeken/: results with an excerpt, "Bedoelde u ...?", the sociale kaart, bad input."""
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -192,3 +194,29 @@ def test_words_that_only_say_help_is_wanted_do_not_narrow_the_site_search(portal
     vague = {"zoek", "hulp"}
     assert not [group for group in expand("ik zoek hulp bij schoonmaken") if vague & set(group)]
     assert expand("hulp") and "hulp" in expand("hulp")[0]
+
+
+def test_pages_about_the_site_come_after_the_pages_about_help(client, portal_site):
+    """ "hoe vraag ik hulp aan" and "hulp voor mijn moeder" put Privacy first: it says "hulp" too. A page
+    about the site keeps its place when its title holds a searched word."""
+    from wagtail.rich_text import RichText
+
+    from portal.models import GewonePagina
+
+    privacy = GewonePagina.objects.get(slug="privacy")
+    privacy.body = [("text", RichText("<p>Hulp bij uw gegevens? Wij geven u hulp. Hulp is er altijd.</p>"))]
+    privacy.save_revision().publish()
+    found = _titles(client, "hulp")
+    assert "Privacy" in found and found[-1] == "Privacy"
+    assert _titles(client, "privacy hulp")[0] == "Privacy"
+
+
+def _titles(client, query) -> list[str]:
+    html = client.get("/zoeken/", {"q": query}).content.decode()
+    return re.findall(r'class="search-results__title"><a href="[^"]*">([^<]+)</a>', html)
+
+
+def test_when_no_page_holds_every_word_the_pages_holding_the_most_come(client, portal_site):
+    """ "ik zit de hele dag alleen thuis": no page holds every word, and every page holding one of them came,
+    Privacy first for "alleen". Only the pages that hold the most of the words come."""
+    assert _titles(client, "zorgvuldig mantelzorger ziek") == ["Hulp voor mantelzorgers"]  # not Privacy
