@@ -9,6 +9,7 @@ it is; the wizard, the summary, storage and the model all ask it.
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from . import choices
@@ -122,6 +123,14 @@ class Answers:
     @property
     def postcode(self) -> str:
         return self.resident.text("postcode")
+
+    def age(self, on: date) -> int | None:
+        """The resident's age in whole years on a day; None when no birth date was given (a short melding)."""
+        try:
+            born = date.fromisoformat(self.resident.text("geboortedatum"))
+        except ValueError:
+            return None
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
     @property
     def contact_email(self) -> str:

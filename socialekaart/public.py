@@ -145,10 +145,13 @@ class KaartVoorziening:
     limited_places: bool  # only then does the provider say whether there is room (capacity)
 
 
-def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> list[KaartVoorziening]:
-    """Active voorzieningen with one of these thema codes that serve this wijk (or the whole municipality),
-    nearest first when `near` is a postcode of ours (distance to the closest location), else by name. The
-    capacity is that of the wijk. For professionals (the backoffice), never for a public page."""
+def voorzieningen_for(
+    themes, wijk=None, near: str = "", limit: int = 10, age: int | None = None
+) -> list[KaartVoorziening]:
+    """Active voorzieningen with one of these thema codes that serve this wijk (or the whole municipality)
+    and, with an `age`, people of that age (no leeftijd given: any age), nearest first when `near` is a
+    postcode of ours (distance to the closest location), else by name. The capacity is that of the wijk. For
+    professionals (the backoffice), never for a public page."""
     from socialekaart.models import Capaciteit, Voorziening
     from socialekaart.search.geo import haversine_km
 
@@ -166,6 +169,8 @@ def voorzieningen_for(themes, wijk=None, near: str = "", limit: int = 10) -> lis
         queryset = queryset.filter(
             models.Q(hele_gemeente=True) | models.Q(wijken=wijk) | models.Q(op_locaties__locatie__wijk=wijk)
         )
+    if age is not None:
+        queryset = queryset.exclude(leeftijd_min__gt=age).exclude(leeftijd_max__lt=age)
     area = postcodes.area(near)
     # An area without a centre point: by name.
     centre = (area.latitude, area.longitude) if area is not None and area.latitude is not None else None

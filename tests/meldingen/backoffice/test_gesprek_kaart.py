@@ -234,3 +234,24 @@ def test_the_kaart_section_is_b1_with_and_without_voorzieningen_and_verwijzingen
     Voorziening.objects.filter(themas__code="vervoer").delete()
     html = client.get(f"/admin/backoffice/meldingen/{nothing_fits.behandeling.pk}/").content.decode()
     assert_b1(backoffice_text(html, "kaart-heading"), "kaart, nothing fits", names)
+
+
+def test_the_suggestions_fit_the_residents_age(kaart_data, wijken):
+    """A walk was offered the jongerencoach (12 to 23 years) for a resident born in 1944."""
+    from meldingen.models import Melding
+
+    young = VoorzieningFactory(
+        name="Jongerencoach", themas=kaart_data["far"].themas.all(), hele_gemeente=True, leeftijd_min=12
+    )
+    young.leeftijd_max = 23
+    young.save()
+    melding = store(onderwerpen=("huishouden",))
+    assert young.name in [item.name for item in kaart.suggestions(melding)]  # no birth date: any age
+    answers = melding.typed_answers.to_dict()
+    answers["gegevens"]["geboortedatum"] = "1944-02-14"
+    Melding.objects.filter(pk=melding.pk).update(encrypted_answers=Melding(answers=answers).encrypted_answers)
+    melding.refresh_from_db()
+    names = [item.name for item in kaart.suggestions(melding)]
+    assert young.name not in names and "Klussendienst Ver Weg" in names
+    with pytest.raises(kaart.NotASuggestion):
+        kaart.record(melding, None, str(young.pk), "besproken")
