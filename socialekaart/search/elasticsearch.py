@@ -278,10 +278,10 @@ def _main_query(query: SearchQuery, origin: Origin | None, phrases):
 
 
 def _text_query(text: str, phrases):
-    """All words must match (each with typo tolerance, synonyms through the search analyzer) somewhere,
-    except the vague words around them (query.VAGUE_WORDS); every typed word weighs in the order: as typed,
-    without typos, more than a word that only looks like it ("vergeet" is one typo from "vergoed"), and more
-    in the name and summary."""
+    """All words must match (synonyms through the search analyzer, typos as `_all_words_match` allows them)
+    somewhere, except the vague words around them (query.VAGUE_WORDS); every typed word weighs in the order:
+    as typed more than a word that only looks like it ("vergeet", "vergoed"), and more in the name and
+    summary."""
     matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",
@@ -296,8 +296,8 @@ def _text_query(text: str, phrases):
 
 
 def _all_words_match(words: str):
-    """Typo tolerance only when a word is no Dutch word (text.is_dutch_word): "verveel" would find "vervoer".
-    One match for all words, so synonyms of several words stay whole."""
+    """Typo tolerance only when a word is no Dutch word (text.is_dutch_word): "ik verveel me" would find
+    "vervoer". One match for all words, so synonyms of several words stay whole."""
     typo = any(not text.is_dutch_word(word) for word in text.content_words(words))
     return Q(
         "match",
