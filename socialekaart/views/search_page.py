@@ -10,13 +10,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core import vocabulary
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
 
 from ..forms import SearchForm
 from ..models import Wijk
 from ..search import SearchQuery, SearchUnavailable, facets, get_backend, versions
-from ..search.text import content_words
+from ..search.text import content_words, words
 from .access import is_professional_request
 from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
@@ -51,6 +52,19 @@ def kaart_breadcrumbs(*extra) -> list[dict]:
     ]
 
 
+def only_common_words(typed: str) -> bool:
+    """Only words such as "ik", "het", "niet": they narrow nothing, so every voorziening is listed. Unless
+    they make a synonym ("de was doen"), which does narrow."""
+    if not typed or content_words(typed):
+        return False
+    typed_words = words(typed)
+    return not any(
+        tuple(typed_words[i : i + len(phrase)]) == phrase
+        for phrase in vocabulary.current().phrases
+        for i in range(len(typed_words) - len(phrase) + 1)
+    )
+
+
 @require_GET
 @cache_for_anonymous_visitors(versions.current_token)
 def search(request):
@@ -66,8 +80,7 @@ def search(request):
         "page_not_found": page_number is None,
         "breadcrumbs": kaart_breadcrumbs(),
         "query_text": query_kwargs["text"],
-        # Only words such as "ik", "het", "niet": they narrow nothing, so every voorziening is listed.
-        "only_common_words": bool(query_kwargs["text"]) and not content_words(query_kwargs["text"]),
+        "only_common_words": only_common_words(query_kwargs["text"]),
         # After a search (any parameter) the results come first: postcode and wijk move under "Filters".
         "searched": bool(request.GET),
         "has_filters": form.has_filters(),

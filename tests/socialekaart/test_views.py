@@ -13,7 +13,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialekaart.models import Voorziening
+from core import vocabulary
+from socialekaart.models import Synoniemgroep, Voorziening
 from socialekaart.search import FacetOption, SearchResults, SearchUnavailable, get_backend
 
 from .factories import (
@@ -314,6 +315,9 @@ def test_a_search_of_only_common_words_says_why_it_lists_everything(client, inde
     assert "6 resultaten voor 'ik kan het niet meer aan'" in page
     assert "U zocht met heel gewone woorden" in page
     assert "heel gewone woorden" not in html(client.get(SEARCH, {"q": "ik zoek schoonmaken"}))
+    Synoniemgroep.objects.create(termen="wasservice, de was doen")  # common words that make a synonym
+    vocabulary.forget()
+    assert "heel gewone woorden" not in html(client.get(SEARCH, {"q": "de was doen"}))
 
 
 def test_filter_labels_and_values_from_the_index_are_escaped(client, indexed, monkeypatch):
