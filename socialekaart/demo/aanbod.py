@@ -27,7 +27,6 @@ class Soort:
     talen: tuple[str, ...] = ("nl",)
     leeftijd: tuple[int | None, int | None] = (None, None)
     aanbieders: int = 5  # how many organisations (each in another wijk) offer it
-    telefoon: str = ""  # a number of its own (a national line), else the organisation's
     aanmelden: str = ""  # its own words under "Hoe meldt u zich aan?", else those of its access
 
 
@@ -571,7 +570,6 @@ SOORTEN = [
         hele_gemeente=True,
         schedule=tuple((day, "00:00", "23:59") for day in range(1, 8)),
         aanbieders=1,
-        telefoon="0800-2000",
         aanmelden="Bel 0800-2000. Dat kan elke dag, ook 's nachts. Het gesprek is gratis.",
     ),
 ]
@@ -624,6 +622,8 @@ ORGANISATIES = [
     ("Gemeente Lindewaard, team Wmo", 0),
     ("Veilig Thuis regio Lindewaard", 0),
 ]
+# Organisations that answer on a number of their own rather than a made-up one: a crisis line has one number.
+ORGANISATIE_TELEFOON = {"Veilig Thuis regio Lindewaard": "0800-2000"}
 
 # Organisations that specialise in some soorten; the others (general welfare and care organisations in
 # each wijk) offer what no specialist offers.

@@ -35,7 +35,7 @@ from ..models import (
 from ..permissions import ensure_groups, ensure_professionals_group
 from ..tasks import schedule_capacity_reminders
 from . import gemeente
-from .aanbod import ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
+from .aanbod import ORGANISATIE_TELEFOON, ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
 from .taxonomy import DOELGROEPEN, THEMAS, starting_synonyms
 
 NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
@@ -135,7 +135,7 @@ def _organisaties() -> dict[str, tuple[Organisatie, int]]:
                 "description": f"{name} helpt inwoners van Lindewaard.",
                 "website": f"https://{slug}.example",
                 "email": f"info@{slug}.example",
-                "phone": _phone(slug),
+                "phone": ORGANISATIE_TELEFOON.get(name) or _phone(slug),
             },
         )
         result[name] = (organisatie, wijk_index)
@@ -230,7 +230,7 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             kosten=soort.kosten,
             kosten_bedrag=Decimal(soort.kosten_bedrag) if soort.kosten_bedrag else None,
             kosten_toelichting=soort.kosten_toelichting,
-            aanmelden_telefoon=soort.telefoon or organisatie.phone,
+            aanmelden_telefoon=organisatie.phone,
             aanmelden_email=organisatie.email,
             aanmelden_url=f"{organisatie.website}/aanmelden" if n % 3 == 0 else "",
             aanmelden_inloop=soort.inloop,

@@ -134,3 +134,13 @@ def test_generate_voorzieningen_adds_up_to_the_count(demo):
     assert get_backend().search(SearchQuery(per_page=1)).total >= 390  # the gestopte demo ones are not found
     call_command("generate_voorzieningen", count=400, stdout=io.StringIO(), stderr=io.StringIO())
     assert Voorziening.objects.count() == 400
+
+
+def test_veilig_thuis_gives_one_number_the_national_one(demo):
+    """ "huiselijk geweld" found only the woonadvies; on the Veilig Thuis page a walk then read a second,
+    made-up number beside 0800-2000."""
+    veilig_thuis = Voorziening.objects.get(slug="veilig-thuis")
+    numbers = {veilig_thuis.aanmelden_telefoon, veilig_thuis.organisatie.phone}
+    numbers |= set(veilig_thuis.contacten.voor_inwoners().values_list("telefoon", flat=True))
+    assert numbers == {"0800-2000"}
+    assert veilig_thuis.aanmelden_toelichting.startswith("Bel 0800-2000.")
