@@ -94,7 +94,7 @@ class StatusForm(forms.Form):
         label=_("Toelichting"),
         required=False,
         max_length=500,
-        help_text=_("Schrijf hier geen medische gegevens."),
+        help_text=_("Nodig bij ingetrokken. Schrijf hier geen medische gegevens."),
     )
 
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), _("Bijvoorbeeld 3-2-2026."))
