@@ -430,7 +430,8 @@ class Synoniemgroep(RevisionMixin, models.Model):
         if len(mine) < 2:
             raise ValidationError({"termen": _("Vul minstens twee woorden in, met een komma ertussen.")})
         for other in Synoniemgroep.objects.exclude(pk=self.pk):
-            shared = [term for key, term in mine.items() if key in other.terms_as_searched()]
+            theirs = other.terms_as_searched()
+            shared = [term for key, term in mine.items() if key in theirs]
             if shared:
                 message = _("'%(word)s' staat al in de groep '%(group)s'. Zet het woord in één groep.")
                 raise ValidationError({"termen": message % {"word": shared[0], "group": other}})

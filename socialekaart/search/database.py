@@ -29,7 +29,7 @@ from .contract import (
     SearchResults,
 )
 from .documents import document_body_text, documents_queryset, voorziening_document
-from .query import ParsedQuery, leave_out_unfound, parse, split_vague_words
+from .query import ParsedQuery, leave_out_unfound, parse
 
 CHUNK = 500
 MAX_WORDS = 12  # words of a query that count
@@ -119,10 +119,10 @@ class DatabaseBackend(SearchBackend):
     @staticmethod
     def _parse_text(typed: str, snap) -> tuple[ParsedQuery, list, str | None]:
         """The boolean query for the typed text (no groups: no text, or only stop words, nothing to narrow),
-        the groups of its vague words, which only weigh in the order (query.VAGUE_WORDS), and the "Bedoelde
-        u ...?" words."""
+        the groups of its vague words, which only weigh in the order (core.search_text.VAGUE_WORDS), and the
+        "Bedoelde u ...?" words."""
         typed_words = text.words(typed)[:MAX_WORDS]
-        matched, vague = split_vague_words(" ".join(typed_words), snap.synonyms)
+        matched, vague = text.split_vague_words(" ".join(typed_words), snap.synonyms)
         searched = text.words(matched)
         corrections = {
             word: snap.vocabulary.corrections(word)

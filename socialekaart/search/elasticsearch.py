@@ -58,7 +58,8 @@ from .contract import (
     SearchResults,
     SearchUnavailable,
 )
-from .query import did_you_mean, leave_out_unfound, parse, split_vague_words, suggestable_words
+from .query import did_you_mean, leave_out_unfound, parse, suggestable_words
+from .text import split_vague_words
 
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
 # Phrases the suggester proposes; the first whose corrections are words of the vocabulary is offered.
@@ -279,9 +280,9 @@ def _main_query(query: SearchQuery, origin: Origin | None, phrases):
 
 def _text_query(text: str, phrases):
     """All words must match (synonyms through the search analyzer, typos as `_all_words_match` allows them)
-    somewhere, except the vague words around them (query.VAGUE_WORDS); every typed word weighs in the order:
-    as typed more than a word that only looks like it ("vergeet", "vergoed"), and more in the name and
-    summary."""
+    somewhere, except the vague words around them (core.search_text.VAGUE_WORDS); every typed word weighs in
+    the order: as typed more than a word that only looks like it ("vergeet", "vergoed"), and more in the name
+    and summary."""
     matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",

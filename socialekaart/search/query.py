@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from core.search_text import VAGUE_WORDS, split_vague_words  # noqa: F401 (both searches share them)
 from core.vocabulary import SearchVocabulary
 
 from . import text

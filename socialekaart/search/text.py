@@ -7,6 +7,7 @@ from core.search_text import (  # noqa: F401
     edit_distance,
     is_dutch_word,
     normalise,
+    split_vague_words,
     stem,
     stemmed_text,
     trigram_similarity,
