@@ -6,7 +6,7 @@ stable UUID primary key.
 """
 
 import uuid
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.conf import settings
 from django.contrib import admin
@@ -349,6 +349,11 @@ class Openingstijd(models.Model):
 
     def __str__(self):
         return f"{self.get_weekdag_display()} {self.open_van:%H:%M}–{self.open_tot:%H:%M}"
+
+    @property
+    def dag_en_nacht(self) -> bool:
+        """Open the whole day: 00:00 to 23:59 (or to 00:00, the next midnight)."""
+        return self.open_van == time(0, 0) and self.open_tot in (time(23, 59), time(0, 0))
 
 
 class Capaciteit(RevisionMixin, models.Model):

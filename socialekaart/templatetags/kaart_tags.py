@@ -151,6 +151,12 @@ def week(op_locatie) -> list[dict]:
 
 
 @register.filter
+def always_open(days) -> bool:
+    """Open day and night on all seven days (the rows of `week`): one sentence says it instead of a table."""
+    return all(any(tijd.dag_en_nacht for tijd in day["times"]) for day in days)
+
+
+@register.filter
 def selected_count(options) -> int:
     return sum(1 for option in options or [] if option.selected)
 

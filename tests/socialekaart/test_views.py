@@ -528,6 +528,23 @@ def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
     assert "Dagbesteding Het Anker" in page  # related: same thema
 
 
+def test_help_open_day_and_night_says_so_instead_of_00_00_to_23_59(client, detailed):
+    """Veilig Thuis's page said "00.00 tot 23.59 uur" on seven rows: a phone line that always answers."""
+    op_locatie = detailed.op_locaties.first()
+    op_locatie.openingstijden.all().delete()
+    for day in range(1, 8):
+        OpeningstijdFactory(op_locatie=op_locatie, weekdag=day, open_van=time(0, 0), open_tot=time(23, 59))
+    page = html(client.get(f"/sociale-kaart/{detailed.slug}/"))
+    assert "Open: elke dag, dag en nacht." in page
+    assert "23.59" not in page and "kaart-hours" not in page
+
+    op_locatie.openingstijden.filter(weekdag=7).delete()  # one day closed: the table, with the words
+    page = html(client.get(f"/sociale-kaart/{detailed.slug}/"))
+    assert '<th scope="row">Maandag</th><td>dag en nacht</td>' in page
+    assert '<th scope="row">Zondag</th><td>Gesloten</td>' in page
+    assert "Open: elke dag" not in page and "23.59" not in page
+
+
 def test_a_decisions_help_says_when_to_call_the_provider_before_its_number(client, kaart):
     """Anna read "Doe een melding", then the provider's phone and form, and only below them "Hebt u de
     beschikking? Bel ons": she would have called the provider first."""
