@@ -1,6 +1,7 @@
 /* The Wagtail admin's date choosers and inline panels, started from data attributes instead of inline
    scripts, so the admin works under a Content-Security-Policy without 'unsafe-inline' (see the templates in
-   templates/wagtailadmin/). Content added later (a new inline form, a StreamField block) is started too. */
+   templates/wagtailadmin/). Content added later (a new inline form, a StreamField block) is started too.
+   On a page with an error summary, the focus starts there. */
 (function () {
   "use strict";
   function start(root) {
@@ -21,6 +22,10 @@
   }
   function begin() {
     start(document);
+    // After a form with errors, the focus goes to the backoffice's error summary, so a screen reader reads it
+    // first and the keyboard goes on from there (as on the public forms).
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
     new MutationObserver(function () { start(document); }).observe(document.body, { childList: true, subtree: true });
   }
   if (document.readyState === "loading") {

@@ -66,6 +66,7 @@ def test_melding_page_error_state_has_no_axe_violations(page, live_server, data)
     with page.expect_navigation():
         page.click("text=Notitie opslaan")
     assert page.title().startswith("Fout: ")
+    page.wait_for_function("() => document.activeElement.matches('[data-error-summary]')")
     assert axe_violations(page) == []
 
 
