@@ -97,9 +97,11 @@ class StatusForm(forms.Form):
         help_text=_("Nodig bij ingetrokken. Schrijf hier geen medische gegevens."),
     )
 
-    gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), _("Bijvoorbeeld 3-2-2026."))
+    gesprek_datum = _date_field(
+        _("Datum van het gesprek (bij gesprek gepland of verplaatsen)"), _("Bijvoorbeeld 3-2-2026.")
+    )
     gesprek_tijd = forms.TimeField(
-        label=_("Tijd van het gesprek (bij gesprek gepland)"),
+        label=_("Tijd van het gesprek (bij gesprek gepland of verplaatsen)"),
         required=False,
         help_text=_("Bijvoorbeeld 10:00."),
         input_formats=["%H:%M", "%H.%M", "%H"],
@@ -122,6 +124,8 @@ class StatusForm(forms.Form):
         self.received = received  # the day of the melding: the help cannot start before it
         self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
         labels = dict(Status.choices)
+        if current == Status.GESPREK_GEPLAND:
+            labels[current] = _("Gesprek verplaatsen")  # planned again, at another moment
         targets = allowed_targets(current)
         # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.
         self.fields["status"].choices = [
@@ -155,6 +159,9 @@ class StatusForm(forms.Form):
             )
         if data.get("status") == Status.GESPREK_GEPLAND:
             data["gesprek_op"] = self._gesprek_op(data)
+            if data["gesprek_op"] and data["gesprek_op"] == self.gesprek_op:
+                moved = _("Het gesprek staat al op deze dag en tijd. Vul de nieuwe dag of tijd in.")
+                self.add_error("gesprek_datum", moved)
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek()
         if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):

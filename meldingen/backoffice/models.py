@@ -213,8 +213,9 @@ class Behandeling(models.Model):
         gesprek_op=None,
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
-        when (`gesprek_op`). Afgehandeld with support granted (`uitkomst`) schedules the nazorg call from
-        `start_ondersteuning` (default: today)."""
+        when (`gesprek_op`), on the case and on the change (planned again, the gesprek moves). Afgehandeld
+        with support granted (`uitkomst`) schedules the nazorg call from `start_ondersteuning` (default:
+        today)."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding
@@ -245,13 +246,11 @@ class Behandeling(models.Model):
                 user=user,
                 at=at,
                 toelichting=toelichting,
+                gesprek_op=gesprek_op if target == Status.GESPREK_GEPLAND else None,
             )
-            AuditEntry.record(
-                user,
-                self.melding,
-                AuditEntry.Action.STATUS_CHANGED,
-                f"{Status(previous).label} → {Status(target).label}",
-            )
+            step = f"{Status(previous).label} → {Status(target).label}"
+            detail = str(_("Gesprek verplaatst")) if change.moves_gesprek else step
+            AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, detail)
             transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
 
@@ -265,12 +264,17 @@ class Statuswijziging(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     at = models.DateTimeField(default=timezone.now)
     toelichting = models.CharField(max_length=500, blank=True)
+    gesprek_op = models.DateTimeField(null=True, blank=True)  # gesprek gepland: the moment planned then
 
     class Meta:
         ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.from_status} -> {self.to_status}"
+
+    @property
+    def moves_gesprek(self) -> bool:
+        return self.from_status == self.to_status == Status.GESPREK_GEPLAND
 
 
 class Notitie(models.Model):

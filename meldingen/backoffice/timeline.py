@@ -31,11 +31,10 @@ def timeline(behandeling) -> list[Event]:
     events = [Event(melding.created_at, "received", _("Melding ontvangen"))]
     for change in behandeling.statuswijzigingen.select_related("user"):
         title = _("Status: %(status)s") % {"status": Status(change.to_status).label}
-        if change.to_status == Status.GESPREK_GEPLAND and behandeling.gesprek_op:  # planned once
-            title = _("%(status)s. Op %(moment)s") % {
-                "status": title,
-                "moment": datumtijd(behandeling.gesprek_op),
-            }
+        if change.moves_gesprek:
+            title = _("Gesprek verplaatst")
+        if change.gesprek_op:  # each planning with the moment planned then
+            title = _("%(status)s. Op %(moment)s") % {"status": title, "moment": datumtijd(change.gesprek_op)}
         if change.to_status == Status.AFGEHANDELD and behandeling.uitkomst:  # a closed melding stays closed
             title = _("%(status)s. Uitkomst: %(uitkomst)s") % {
                 "status": title,

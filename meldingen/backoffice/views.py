@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from core.fragments import jinja2_fragment
 from core.spreadsheet import Sheet, sheet_download
+from core.templatetags.core_tags import datumtijd
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
@@ -273,7 +274,7 @@ def change_status(request, pk):
     if not form.is_valid():
         return _render_detail(request, behandeling, status_form=form, status=400)
     try:
-        behandeling.change_status(
+        change = behandeling.change_status(
             form.cleaned_data["status"],
             request.user,
             form.cleaned_data["toelichting"],
@@ -284,9 +285,11 @@ def change_status(request, pk):
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
         return _render_detail(request, behandeling, status_form=form, status=400)
-    messages.success(
-        request, _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
-    )
+    if change.moves_gesprek:
+        done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": datumtijd(change.gesprek_op)}
+    else:
+        done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
+    messages.success(request, done)
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

@@ -33,6 +33,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     **{state: frozenset({_NEXT[state], Status.INGETROKKEN}) for state in OPEN_STATUSES},
     **{state: frozenset() for state in CLOSED_STATUSES},
 }
+# A planned gesprek may also be planned again: moved to another moment.
+TRANSITIONS[Status.GESPREK_GEPLAND] |= {Status.GESPREK_GEPLAND}
 
 
 class TransitionNotAllowed(Exception):

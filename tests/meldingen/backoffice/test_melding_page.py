@@ -169,7 +169,7 @@ def test_a_planned_gesprek_has_its_date_and_time_on_the_page_and_for_the_residen
     html = client.get(page_url).content.decode()
     assert "<dt>Gesprek</dt><dd>8 dec. 2099, 10:30</dd>" in html
     assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:30" in html
-    assert 'id="id_gesprek_datum"' not in html  # the next step is the onderzoek
+    assert 'id="id_gesprek_datum"' in html and ">Gesprek verplaatsen<" in html  # it may still move
     client.logout()
     found = client.post(
         "/melding/status/", {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
@@ -229,6 +229,36 @@ def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     client.force_login(staff["consulent"])
     response = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND})
     assert response.status_code == 302
+
+
+def test_a_planned_gesprek_is_moved_and_the_timeline_keeps_both_moments(
+    staff, client, page_url, two_meldingen
+):
+    """A resident who cannot come on the planned day: the consulent could only finish or withdraw."""
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    plan = {"status": Status.GESPREK_GEPLAND, "gesprek_datum": "8-12-2099", "gesprek_tijd": "10:00"}
+    assert client.post(page_url + "status/", plan).status_code == 302
+    assert (
+        '<option value="gesprek_gepland">Gesprek verplaatsen</option>'
+        in client.get(page_url).content.decode()
+    )
+
+    same = client.post(page_url + "status/", plan)
+    assert same.status_code == 400
+    assert "Het gesprek staat al op deze dag en tijd." in same.content.decode()
+
+    moved = {**plan, "gesprek_datum": "10-12-2099", "toelichting": "Mevrouw is maandag naar het ziekenhuis"}
+    response = client.post(page_url + "status/", moved, follow=True)
+    html = response.content.decode()
+    assert "Het gesprek is verplaatst naar 10 dec. 2099, 10:00." in html
+    assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:00" in html  # the first planning, as it was
+    assert "Gesprek verplaatst. Op 10 dec. 2099, 10:00" in html and "Mevrouw is maandag" in html
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.GESPREK_GEPLAND
+    assert timezone.localtime(behandeling.gesprek_op).day == 10  # the resident's status page reads this
+    assert AuditEntry.objects.filter(action="status_changed", detail="Gesprek verplaatst").count() == 1
 
 
 def test_withdrawing_a_melding_asks_why(staff, client, page_url, two_meldingen):

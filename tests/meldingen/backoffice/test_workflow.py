@@ -13,6 +13,7 @@ from .fixtures import store
 ALLOWED = {
     (Status.ONTVANGEN, Status.CONTACT_OPGENOMEN),
     (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND),
+    (Status.GESPREK_GEPLAND, Status.GESPREK_GEPLAND),  # planned again: the gesprek moves
     (Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND),
     (Status.ONDERZOEK_AFGEROND, Status.AFGEHANDELD),
     (Status.ONTVANGEN, Status.INGETROKKEN),
