@@ -32,6 +32,11 @@ def test_demo_is_idempotent_and_routed(db, settings):
     assert consulent.check_password(DEMO_PASSWORD) and consulent.wijkteams.get().name == "Wijkteam Centrum"
     for username in ("teamleider", "beheerder", "redacteur"):
         assert users.filter(username=username).exists()
+    # Staff see each other by name: a walk read "Consulent oude-haven" in the inbox and the timeline.
+    consulenten = users.filter(username__startswith="consulent-")
+    names = {user.get_full_name() for user in consulenten}
+    assert len(names) == consulenten.count() == len(WIJKEN)
+    assert not any(user.last_name in user.username for user in consulenten)
 
 
 def test_no_accounts_without_debug_or_flag(db, settings):

@@ -24,6 +24,16 @@ from socialekaart import public as kaart
 
 DEMO_PASSWORD = "Lindewaard-demo-2026"  # noqa: S105  (documented demo password)
 DEMO_COUNT = 30
+# The consulenten of the wijkteams, one per team, named as staff see each other (no resident has these names).
+CONSULENT_NAMES = [
+    ("Marloes", "Verbeek"),
+    ("Youssef", "Amrani"),
+    ("Esther", "Kuipers"),
+    ("Ruben", "Schouten"),
+    ("Derya", "Aydin"),
+    ("Jeroen", "Koster"),
+    ("Annelies", "Prins"),
+]
 FIRST_NAMES = [
     "Anna",
     "Bram",
@@ -134,10 +144,11 @@ class Command(BaseCommand):
 
     def _accounts(self, teams: list[Wijkteam]) -> None:
         users = get_user_model().objects
-        for team in teams:
+        for index, team in enumerate(teams):
             slug = slugify(team.name.removeprefix("Wijkteam "))
+            first_name, last_name = CONSULENT_NAMES[index % len(CONSULENT_NAMES)]
             user = self._user(
-                users, f"consulent-{slug}", roles.CONSULENT, first_name="Consulent", last_name=slug
+                users, f"consulent-{slug}", roles.CONSULENT, first_name=first_name, last_name=last_name
             )
             team.members.add(user)
         self._user(users, "teamleider", roles.TEAMLEIDER, first_name="Teamleider")
