@@ -22,7 +22,14 @@ from .factories import (
 )
 
 
-@pytest.fixture(params=sorted(BACKENDS))
+# Elasticsearch's answers do not depend on the database engine, so its cases are slow tests: `make test` runs
+# them once, in the SQLite suite.
+@pytest.fixture(
+    params=[
+        pytest.param(name, marks=pytest.mark.slow) if name == "elasticsearch" else name
+        for name in sorted(BACKENDS)
+    ]
+)
 def search_backend(request, db):
     """Every registered backend; Elasticsearch is the test node (see `tests.conftest.elasticsearch`),
     skipped with the reason when there is none."""
