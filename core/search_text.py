@@ -61,6 +61,15 @@ def is_dutch_word(word: str) -> bool:
     return zipf_frequency(word, "nl", wordlist="small") >= DUTCH_WORD_ZIPF
 
 
+def form_stem(word: str) -> str:
+    """The stem shared by a verb's forms: Snowball keeps the -t of the present tense ("vraagt", "woont"), so
+    it is taken off first when the word without it is a Dutch word ("vraag", "woon"), and "hoe vraag ik hulp
+    aan" finds "Hoe vraagt u hulp aan?"."""
+    if len(word) >= 5 and word.endswith("t") and is_dutch_word(word[:-1]):
+        return stem(word[:-1])
+    return stem(word)
+
+
 def stemmed_text(text: str) -> str:
     return " ".join(stem(word) for word in content_words(text))
 

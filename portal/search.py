@@ -94,7 +94,7 @@ def _not_a_typo(word: str, page_words: set[str], shared) -> bool:
     return (
         word in page_words
         or word in shared.suggestion_words
-        or bool(_forms_by_stem(tuple(sorted(page_words))).get(search_text.stem(word)))
+        or bool(_forms_by_stem(tuple(sorted(page_words))).get(search_text.form_stem(word)))
         or bool(shared.decompounder.parts(word))
         or search_text.is_dutch_word(word)
     )
@@ -124,12 +124,13 @@ _FORMS: dict = {}
 
 
 def _forms_by_stem(page_words: tuple[str, ...]) -> dict[str, list[str]]:
-    """The page words per Dutch stem ("rolstoelen" and "rolstoel" share one), kept per vocabulary."""
+    """The page words per Dutch stem ("rolstoelen" and "rolstoel" share one, as "vraagt" and "vragen"), kept
+    per vocabulary."""
     key = hash(page_words)
     if key not in _FORMS:
         forms: dict[str, list[str]] = {}
         for word in page_words:
-            forms.setdefault(search_text.stem(word), []).append(word)
+            forms.setdefault(search_text.form_stem(word), []).append(word)
         _FORMS.clear()
         _FORMS[key] = forms
     return _FORMS[key]
@@ -173,7 +174,7 @@ def expand(query: str) -> list[list[str]]:
             alternative = [w for w in alternative if w not in search_text.STOPWORDS]
             variants = [alternative]
             if len(alternative) == 1:  # the same word as the pages write it: "rolstoelen", "rolstoel"
-                variants += [[form] for form in forms.get(search_text.stem(alternative[0]), [])]
+                variants += [[form] for form in forms.get(search_text.form_stem(alternative[0]), [])]
             for variant in variants:
                 text = " ".join(variant)
                 if text and text not in group:

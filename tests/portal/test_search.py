@@ -220,3 +220,15 @@ def test_when_no_page_holds_every_word_the_pages_holding_the_most_come(client, p
     """ "ik zit de hele dag alleen thuis": no page holds every word, and every page holding one of them came,
     Privacy first for "alleen". Only the pages that hold the most of the words come."""
     assert _titles(client, "zorgvuldig mantelzorger ziek") == ["Hulp voor mantelzorgers"]  # not Privacy
+
+
+def test_a_verb_is_found_in_its_other_forms(client, portal_site):
+    """ "hoe vraag ik hulp aan" put "Van melding tot besluit", whose intro asks "Hoe vraagt u hulp aan?",
+    tenth: the Dutch stemmer keeps the -t of "vraagt", so only "vragen" was searched besides "vraag"."""
+    from core.search_text import form_stem
+    from portal.search import expand
+
+    assert form_stem("vraagt") == form_stem("vraag") == form_stem("vragen")
+    assert form_stem("woont") == form_stem("woon")
+    assert form_stem("kunst") == "kunst"  # "kuns" is no word
+    assert "zorgt" in expand("ik zorg voor iemand")[0]  # the page says "Zorgt u voor iemand?"
