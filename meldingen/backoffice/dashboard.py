@@ -2,23 +2,45 @@
 
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.spreadsheet import Sheet, sheet_download
+from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.charts import bar_chart
+from meldingen.backoffice.forms import PeriodForm
 from meldingen.backoffice.stats import WEEKS, figures_for
+
+
+def _figures(request):
+    """The period form from the query string, and the figures over its period (over every melding while
+    the form has errors, which the page then shows)."""
+    form = PeriodForm(request.GET or None)
+    van, tot = form.period()
+    return form, figures_for(
+        request.user, thema_names=kaart.thema_names(), received_from=van, received_until=tot
+    )
+
+
+def _per_week_title(figures) -> str:
+    if figures.last_day < timezone.localdate():
+        return _("Meldingen per week, de %(weeks)s weken tot en met %(day)s") % {
+            "weeks": WEEKS,
+            "day": datum(figures.last_day),
+        }
+    return _("Meldingen per week, de laatste %(weeks)s weken") % {"weeks": WEEKS}
 
 
 @meldingen_view
 def dashboard(request):
-    figures = figures_for(request.user, thema_names=kaart.thema_names())
+    form, figures = _figures(request)
     no_meldingen = _("Nog geen meldingen.")
     charts = [
         _chart(
             "per-week",
-            _("Meldingen per week, de laatste %(weeks)s weken") % {"weeks": WEEKS},
+            _per_week_title(figures),
             _("Week"),
             figures.per_week,
             no_meldingen,
@@ -38,6 +60,11 @@ def dashboard(request):
         "backoffice/dashboard.html",
         {
             "figures": figures,
+            "period_form": form,
+            "period_chosen": bool(form.is_bound and form.period() != (None, None)),
+            "query": request.GET.urlencode(),
+            "has_errors": bool(form.errors),
+            "error_forms": [form] if form.errors else [],
             "charts": charts,
             "kort_share": figures.soort_share("kort"),
             "uitgebreid_share": figures.soort_share("uitgebreid"),
@@ -64,8 +91,14 @@ def _chart(slug: str, title: str, column: str, rows: list, empty: str) -> dict:
 
 @meldingen_view
 def dashboard_csv(request):
-    figures = figures_for(request.user, thema_names=kaart.thema_names())
+    form, figures = _figures(request)
+    if form.errors:  # never figures over another period than the one asked for
+        return dashboard(request)
     sheet = Sheet(["onderdeel", "naam", "aantal"])
+    sheet.row(["periode", "ontvangen vanaf", _iso(figures.first_day)])
+    sheet.row(["periode", "ontvangen tot en met", _iso(figures.last_day)])
+    sheet.row(["totaal", "meldingen", figures.total])
+    sheet.row(["totaal", "nu te laat", figures.overdue])
     for label, count in figures.per_week:
         sheet.row(["per week", label, count])
     for label, count in figures.per_wijk:
@@ -89,3 +122,7 @@ def dashboard_csv(request):
         ]
     )
     return sheet_download(sheet, "overzicht-meldingen.csv")
+
+
+def _iso(day) -> str:
+    return day.isoformat() if day else ""

@@ -88,6 +88,27 @@ def _date_field(label, help_text) -> forms.DateField:
     )
 
 
+class PeriodForm(forms.Form):
+    """The dashboard's period: the meldingen received from one day until another (both included)."""
+
+    van = _date_field(_("Ontvangen vanaf"), _("Bijvoorbeeld 1-7-2026. Leeg is vanaf de eerste melding."))
+    tot = _date_field(_("Ontvangen tot en met"), _("Bijvoorbeeld 30-9-2026. Leeg is tot en met vandaag."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+            self.add_error(
+                "tot", _("Deze datum ligt voor de datum bij 'Ontvangen vanaf'. Kies een latere datum.")
+            )
+        return data
+
+    def period(self) -> tuple:
+        """(van, tot) of a valid form; (None, None), every melding, otherwise."""
+        if not self.is_valid():
+            return None, None
+        return self.cleaned_data["van"], self.cleaned_data["tot"]
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = forms.CharField(

@@ -26,6 +26,8 @@ class Figures:
     median_lead_days: float | None = None
     total: int = 0
     first_received: date | None = None  # the local day the first of them came in
+    first_day: date | None = None  # the first day counted: the period's start, or the first receipt
+    last_day: date | None = None  # the last day counted: the period's end, or today
     overdue: int = 0
     # "Verwezen naar voorliggende voorziening": (thema, wijk, count), and the totals per thema.
     verwijzingen: list[tuple[str, str, int]] = field(default_factory=list)
@@ -61,29 +63,41 @@ class Figures:
         return round(100 * self.soort_counts.get(soort, 0) / total, 1) if total else None
 
 
-def figures_for(user, today=None, thema_names: dict[str, str] | None = None) -> Figures:
+def figures_for(
+    user, today=None, thema_names: dict[str, str] | None = None, received_from=None, received_until=None
+) -> Figures:
+    """The figures over the meldingen `user` may see, received from and until the given days (each
+    included; None: from the first, until today). The chart per week ends with the period."""
     today = today or timezone.localdate()
     visible = Behandeling.objects.visible_to(user)
-    figures = Figures()
+    if received_from:
+        visible = visible.filter(melding__created_at__gte=_start_of(received_from))
+    if received_until:
+        visible = visible.filter(melding__created_at__lt=_start_of(received_until + timedelta(days=1)))
+    figures = Figures(last_day=min(received_until or today, today))
     handled = _counts(figures, visible, today)
+    figures.first_day = received_from or figures.first_received
     figures.median_lead_days = _median_lead_days(visible, handled)
     _verwijzingen(figures, visible, thema_names or {})
     _nazorg(figures, visible, today)
     return figures
 
 
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def _counts(figures: Figures, visible, today) -> int:
     """Every count over the meldingen in one walk: the database groups them per wijk, soort and (for the
-    last WEEKS weeks) week of receipt and counts the late ones and the onderzoeken beside them; Python adds
-    the groups up. Returns how many meldingen were handled (afgehandeld), for the median lead time."""
-    first_monday = today - timedelta(days=today.weekday(), weeks=WEEKS - 1)
+    WEEKS weeks up to the last day counted) week of receipt and counts the late ones and the onderzoeken
+    beside them; Python adds the groups up. Returns how many meldingen were handled (afgehandeld), for the
+    median lead time."""
+    last = figures.last_day
+    first_monday = last - timedelta(days=last.weekday(), weeks=WEEKS - 1)
     # Only the recent meldingen get a week: the week of every melding, a time zone conversion each, cost
     # the database a fifth of the query.
     week = Case(
-        When(
-            melding__created_at__gte=timezone.make_aware(datetime.combine(first_monday, time.min)),
-            then=TruncWeek("melding__created_at"),
-        ),
+        When(melding__created_at__gte=_start_of(first_monday), then=TruncWeek("melding__created_at")),
         output_field=DateTimeField(),
     )
     # An onderzoek counts once it is finished (on its local date), or once its term is over while it is

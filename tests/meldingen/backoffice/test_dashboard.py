@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import formats, timezone
 
+from core.templatetags.core_tags import datum
 from meldingen.backoffice.stats import figures_for
 from meldingen.backoffice.workflow import Status
 
@@ -131,3 +132,41 @@ def test_the_figures_name_their_period_and_their_unit(staff, teams, client):
     assert "<dd>35 dagen</dd>" in html and "de helft van de afgehandelde meldingen" in html
     assert "Meldingen per week, de laatste 12 weken" in html
     assert "<dd>-</dd>" not in html
+
+
+def test_a_period_gives_the_figures_of_the_meldingen_received_in_it(staff, teams, client):
+    """A teamleider reports per quarter: the figures counted every melding since the first."""
+    today = timezone.localdate()
+    now = timezone.now()
+    store(created_at=now - timedelta(days=100))
+    store(created_at=now - timedelta(days=40), soort="kort")
+    store(created_at=now - timedelta(days=35))
+    store(created_at=now)
+    van, tot = today - timedelta(days=50), today - timedelta(days=30)
+    figures = figures_for(staff["teamleider"], received_from=van, received_until=tot)
+    assert figures.total == 2 and figures.soort_share("kort") == 50.0
+    assert (figures.first_day, figures.last_day) == (van, tot)
+    assert sum(count for _week, count in figures.per_week) == 2  # the weeks up to the period's end
+
+    client.force_login(staff["teamleider"])
+    query = {"van": van.strftime("%d-%m-%Y"), "tot": tot.strftime("%d-%m-%Y")}
+    html = " ".join(client.get(reverse("backoffice:dashboard"), query).content.decode().split())
+    day = formats.date_format(tot, "j F Y")
+    assert f"ontvangen van {formats.date_format(van, 'j F Y')} tot en met {day}." in html
+    assert "<dt>Meldingen</dt><dd>2</dd>" in html and f"de 12 weken tot en met {datum(tot)}" in html
+    rows = client.get(reverse("backoffice:dashboard_csv"), query).content.decode().splitlines()
+    assert f"periode;ontvangen vanaf;{van.isoformat()}" in rows
+    assert f"periode;ontvangen tot en met;{tot.isoformat()}" in rows and "totaal;meldingen;2" in rows
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, teams, client):
+    store()
+    client.force_login(staff["teamleider"])
+    query = {"van": "1-10-2026", "tot": "1-7-2026"}
+    response = client.get(reverse("backoffice:dashboard"), query)
+    html = response.content.decode()
+    assert "Deze datum ligt voor de datum bij &#x27;Ontvangen vanaf&#x27;." in html
+    assert 'value="1-7-2026"' in html  # what was typed stays
+    assert "<dt>Meldingen</dt><dd>1</dd>" in html  # the figures of every melding meanwhile
+    csv = client.get(reverse("backoffice:dashboard_csv"), query)
+    assert not csv["Content-Type"].startswith("text/csv")  # no figures over another period than asked
