@@ -91,6 +91,7 @@ PRODUCTION_ENV = {
 }
 
 
+@pytest.mark.slow  # a process of its own with its own settings and database: the engine makes no difference
 def test_production_settings_pass_check_deploy():
     result = _run_production_check(PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -103,6 +104,7 @@ def test_production_refuses_to_print_e_mail_to_the_console():
     assert result.returncode != 0 and "EMAIL_HOST" in result.stderr
 
 
+@pytest.mark.slow  # a process of its own with its own settings and database: the engine makes no difference
 def test_production_accepts_a_deliberate_e_mail_backend():
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != "EMAIL_HOST"}
     result = _run_production_check({**env, "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"})

@@ -58,6 +58,7 @@ def test_melding_pdf_gives_the_dates_of_the_confirmation_page_and_the_email(walk
         assert "binnen 2 werkdagen" in text
 
 
+@pytest.mark.slow  # page layout: the engine makes no difference
 def test_what_happens_next_is_never_split_off_onto_a_near_empty_last_page():
     """Whatever the length of the story, the last page holds the whole closing part, not a stray line."""
     from meldingen.pdf import melding_pdf
