@@ -121,6 +121,13 @@ class Answers:
         return self.resident.text("naam")
 
     @property
+    def names_to_find_by(self) -> str:
+        """The names the backoffice finds the melding by: the resident's, and the maker's when someone else
+        made it (a son who calls about the melding he made for his mother gives his own name)."""
+        maker = self.step("melder").text("naam") if self.for_someone_else else ""
+        return f"{self.resident_name} {maker}".strip()
+
+    @property
     def postcode(self) -> str:
         return self.resident.text("postcode")
 

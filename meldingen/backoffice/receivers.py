@@ -43,7 +43,7 @@ def create_behandeling_for(melding) -> Behandeling:
         contact_deadline=contact,
         onderzoek_deadline=onderzoek,
         next_deadline=contact,
-        name_index=name_index(melding.resident_name),
+        name_index=name_index(melding.typed_answers.names_to_find_by),
         address_index=address_index(melding.typed_answers),
     )
     # Only targets a second person approved; each job keeps the options approved at this moment.

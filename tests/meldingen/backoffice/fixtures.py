@@ -15,10 +15,16 @@ PASSWORD = "correct-horse-battery-9"
 
 
 def answers(
-    name="Anna de Vries", postcode="3911 AB", soort="uitgebreid", spoed=False, onderwerpen=("huishouden",)
+    name="Anna de Vries",
+    postcode="3911 AB",
+    soort="uitgebreid",
+    spoed=False,
+    onderwerpen=("huishouden",),
+    mantelzorger="",
 ):
+    """A melding's answers; with `mantelzorger` (a name) made by a mantelzorger for the resident."""
     data = {
-        "voor_wie": {"voor_wie": "zelf"},
+        "voor_wie": {"voor_wie": "mantelzorger" if mantelzorger else "zelf"},
         "keuze": {"soort": soort},
         "gegevens": {
             "naam": name,
@@ -31,6 +37,8 @@ def answers(
         },
         "spoed": {"spoed": "ja" if spoed else "nee", "toelichting": "Ik ben gevallen" if spoed else ""},
     }
+    if mantelzorger:
+        data["melder"] = {"naam": mantelzorger, "telefoon": "0687654321", "email": "zoon@example.org"}
     if soort == "uitgebreid":
         data["hulp"] = {
             "onderwerpen": list(onderwerpen),

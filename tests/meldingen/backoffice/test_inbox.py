@@ -85,6 +85,14 @@ def test_search_by_reference_and_by_name_words(leider, teams):
     assert _references(leider, q="Vri") == []  # whole words only: the index holds no prefixes
 
 
+def test_a_melding_made_for_someone_else_is_found_by_its_makers_name_too(leider, teams):
+    """A son who calls about the melding he made for his mother gives his own name; the consulent found
+    nothing by it."""
+    anna = store(name="Anna de Vries", mantelzorger="Peter Bakker")
+    assert _references(leider, q="Peter Bakker") == [anna.reference]
+    assert _references(leider, q="Anna de Vries") == [anna.reference]
+
+
 def test_search_by_postcode_and_house_number(leider, teams):
     anna, bert = (
         store(name="Anna de Vries", postcode="3911 AB"),

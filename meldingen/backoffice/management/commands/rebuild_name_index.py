@@ -17,7 +17,7 @@ class Command(BaseCommand):
         )
         for behandeling in cases.iterator(chunk_size=200):
             answers = behandeling.melding.typed_answers
-            index, address = name_index(answers.resident_name), address_index(answers)
+            index, address = name_index(answers.names_to_find_by), address_index(answers)
             if (index, address) != (behandeling.name_index, behandeling.address_index):
                 Behandeling.objects.filter(pk=behandeling.pk).update(name_index=index, address_index=address)
                 count += 1
