@@ -180,15 +180,27 @@ class StatusForm(forms.Form):
             )
         if data.get("status") == Status.GESPREK_GEPLAND:
             data["gesprek_op"] = self._gesprek_op(data)
-            if data["gesprek_op"] and data["gesprek_op"] == self.gesprek_op:
-                moved = _("Het gesprek staat al op deze dag en tijd. Vul de nieuwe dag of tijd in.")
-                self.add_error("gesprek_datum", moved)
+            if self.gesprek_op and data["gesprek_op"]:  # planned already: it moves
+                self._check_the_move(data["gesprek_op"])
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek()
         if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):
             # It closes the melding for good, and sits beside the next step in the list.
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
         return data
+
+    def _check_the_move(self, moment):
+        """A gesprek moves to another moment that is still to come (a planning in the past records a gesprek
+        that was; a move to the past is most often a typing error in the month)."""
+        if moment == self.gesprek_op:
+            self.add_error(
+                "gesprek_datum", _("Het gesprek staat al op deze dag en tijd. Vul de nieuwe dag of tijd in.")
+            )
+        elif timezone.localdate(moment) < timezone.localdate():
+            self.add_error(
+                "gesprek_datum",
+                _("Deze dag is al voorbij. Was het gesprek al? Kies dan de status 'Onderzoek afgerond'."),
+            )
 
     def _ask_why_before_the_gesprek(self):
         """Finishing the onderzoek before its planned gesprek is most often a wrong click: the term would

@@ -287,6 +287,11 @@ def change_status(request, pk):
         return _render_detail(request, behandeling, status_form=form, status=400)
     if change.moves_gesprek:
         done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": datumtijd(change.gesprek_op)}
+    elif change.gesprek_op:
+        done = _("De status is nu: %(status)s, op %(moment)s.") % {
+            "status": Status(behandeling.status).label,
+            "moment": datumtijd(change.gesprek_op),
+        }
     else:
         done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
     messages.success(request, done)

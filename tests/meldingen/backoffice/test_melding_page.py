@@ -1,5 +1,7 @@
 """A melding's page: decrypted data (and that opening logged), status changes, notes and the timeline."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -239,7 +241,8 @@ def test_a_planned_gesprek_is_moved_and_the_timeline_keeps_both_moments(
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     client.force_login(staff["consulent"])
     plan = {"status": Status.GESPREK_GEPLAND, "gesprek_datum": "8-12-2099", "gesprek_tijd": "10:00"}
-    assert client.post(page_url + "status/", plan).status_code == 302
+    planned = client.post(page_url + "status/", plan, follow=True).content.decode()
+    assert "De status is nu: Gesprek gepland, op 8 dec. 2099, 10:00." in planned
     assert (
         '<option value="gesprek_gepland">Gesprek verplaatsen</option>'
         in client.get(page_url).content.decode()
@@ -248,6 +251,10 @@ def test_a_planned_gesprek_is_moved_and_the_timeline_keeps_both_moments(
     same = client.post(page_url + "status/", plan)
     assert same.status_code == 400
     assert "Het gesprek staat al op deze dag en tijd." in same.content.decode()
+    # A walk moved a gesprek to 20 november on 3 december: a typing error in the month went unnoticed.
+    yesterday = (timezone.localdate() - timedelta(days=1)).strftime("%d-%m-%Y")
+    past = client.post(page_url + "status/", {**plan, "gesprek_datum": yesterday}).content.decode()
+    assert "Deze dag is al voorbij. Was het gesprek al?" in past
 
     moved = {**plan, "gesprek_datum": "10-12-2099", "toelichting": "Mevrouw is maandag naar het ziekenhuis"}
     response = client.post(page_url + "status/", moved, follow=True)
