@@ -1,7 +1,9 @@
+import re
 from datetime import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,15 +78,33 @@ class InboxFilterForm(forms.Form):
     mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
 
 
+class _DateField(forms.DateField):
+    """A date written as asked that does not exist (31-2-2027) gets a message that says so: "write it like
+    3-2-2026" sent the consulent looking for a mistake in how she wrote it."""
+
+    written_as_asked = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](\d{2}|\d{4})")
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if self.written_as_asked.fullmatch(str(value).strip()):
+                raise ValidationError(self.error_messages["not_a_day"], code="invalid") from None
+            raise
+
+
 def _date_field(label, help_text) -> forms.DateField:
     """A date a consulent types as staff pages write it (3-2-2026), or with slashes or dots or a year of two
     digits as many write it (3/2/2026, 3.2.2026, 3-2-26); optional, as it belongs to one status."""
-    return forms.DateField(
+    return _DateField(
         label=label,
         required=False,
         help_text=help_text,
         input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y", "%d/%m/%y", "%d.%m.%y"],
-        error_messages={"invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026.")},
+        error_messages={
+            "invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026."),
+            "not_a_day": _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
+        },
     )
 
 
