@@ -24,7 +24,9 @@ def _figures(request):
     )
 
 
-def _per_week_title(figures) -> str:
+def _per_week_title(figures, form) -> str:
+    if form.period()[0]:
+        return _("Meldingen per week, ontvangen in deze periode")
     if figures.last_day < timezone.localdate():
         return _("Meldingen per week, de %(weeks)s weken tot en met %(day)s") % {
             "weeks": WEEKS,
@@ -40,7 +42,7 @@ def dashboard(request):
     charts = [
         _chart(
             "per-week",
-            _per_week_title(figures),
+            _per_week_title(figures, form),
             _("Week"),
             figures.per_week,
             no_meldingen,
@@ -95,8 +97,8 @@ def dashboard_csv(request):
     if form.errors:  # never figures over another period than the one asked for
         return dashboard(request)
     sheet = Sheet(["onderdeel", "naam", "aantal"])
-    sheet.row(["periode", "ontvangen vanaf", _iso(figures.first_day)])
-    sheet.row(["periode", "ontvangen tot en met", _iso(figures.last_day)])
+    # The period in the column of names: the column of numbers holds numbers only.
+    sheet.row(["periode", f"ontvangen van {_iso(figures.first_day)} tot en met {_iso(figures.last_day)}", ""])
     sheet.row(["totaal", "meldingen", figures.total])
     sheet.row(["totaal", "nu te laat", figures.overdue])
     for label, count in figures.per_week:

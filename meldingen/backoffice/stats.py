@@ -12,7 +12,8 @@ from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
 from socialekaart import public as kaart
 
-WEEKS = 12
+WEEKS = 12  # the chart per week without a chosen period
+MAX_WEEKS = 53  # with one: every week of it, at most a year
 
 
 @dataclass
@@ -75,7 +76,7 @@ def figures_for(
     if received_until:
         visible = visible.filter(melding__created_at__lt=_start_of(received_until + timedelta(days=1)))
     figures = Figures(last_day=min(received_until or today, today))
-    handled = _counts(figures, visible, today)
+    handled = _counts(figures, visible, today, _first_monday(figures.last_day, received_from))
     figures.first_day = received_from or figures.first_received
     figures.median_lead_days = _median_lead_days(visible, handled)
     _verwijzingen(figures, visible, thema_names or {})
@@ -87,13 +88,22 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def _counts(figures: Figures, visible, today) -> int:
-    """Every count over the meldingen in one walk: the database groups them per wijk, soort and (for the
-    WEEKS weeks up to the last day counted) week of receipt and counts the late ones and the onderzoeken
-    beside them; Python adds the groups up. Returns how many meldingen were handled (afgehandeld), for the
-    median lead time."""
-    last = figures.last_day
-    first_monday = last - timedelta(days=last.weekday(), weeks=WEEKS - 1)
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _first_monday(last_day: date, received_from: date | None) -> date:
+    """The chart's first week: WEEKS weeks up to the last day counted, or the first week of a chosen period
+    (weeks before it would show 0 where meldingen came in)."""
+    if received_from is None:
+        return _monday(last_day) - timedelta(weeks=WEEKS - 1)
+    return max(_monday(received_from), _monday(last_day) - timedelta(weeks=MAX_WEEKS - 1))
+
+
+def _counts(figures: Figures, visible, today, first_monday: date) -> int:
+    """Every count over the meldingen in one walk: the database groups them per wijk, soort and (from
+    `first_monday` on) week of receipt and counts the late ones and the onderzoeken beside them; Python adds
+    the groups up. Returns how many meldingen were handled (afgehandeld), for the median lead time."""
     # Only the recent meldingen get a week: the week of every melding, a time zone conversion each, cost
     # the database a fifth of the query.
     week = Case(
@@ -144,7 +154,8 @@ def _counts(figures: Figures, visible, today) -> int:
         figures.per_wijk.append((_("Onbekende wijk"), per_wijk[None]))
     soorten = figures.soort_counts
     figures.per_soort = [(_("Kort"), soorten.get("kort", 0)), (_("Uitgebreid"), soorten.get("uitgebreid", 0))]
-    mondays = [first_monday + timedelta(weeks=offset) for offset in range(WEEKS)]
+    weeks = (_monday(figures.last_day) - first_monday).days // 7 + 1
+    mondays = [first_monday + timedelta(weeks=offset) for offset in range(max(weeks, 0))]
     figures.per_week = [
         (_("week %(week)s") % {"week": monday.isocalendar()[1]}, per_week.get(monday, 0))
         for monday in mondays

@@ -146,17 +146,27 @@ def test_a_period_gives_the_figures_of_the_meldingen_received_in_it(staff, teams
     figures = figures_for(staff["teamleider"], received_from=van, received_until=tot)
     assert figures.total == 2 and figures.soort_share("kort") == 50.0
     assert (figures.first_day, figures.last_day) == (van, tot)
-    assert sum(count for _week, count in figures.per_week) == 2  # the weeks up to the period's end
+    # Every week of the period and no other: weeks before it showed 0 where meldingen came in.
+    weeks = {f"week {day.isocalendar()[1]}" for day in (van, tot)}
+    assert {figures.per_week[0][0], figures.per_week[-1][0]} == weeks
+    assert sum(count for _week, count in figures.per_week) == 2
+    since = figures_for(staff["teamleider"], received_from=van)  # until today
+    assert since.total == 3 and since.per_week[0][0] == f"week {van.isocalendar()[1]}"
 
     client.force_login(staff["teamleider"])
     query = {"van": van.strftime("%d-%m-%Y"), "tot": tot.strftime("%d-%m-%Y")}
     html = " ".join(client.get(reverse("backoffice:dashboard"), query).content.decode().split())
     day = formats.date_format(tot, "j F Y")
     assert f"ontvangen van {formats.date_format(van, 'j F Y')} tot en met {day}." in html
-    assert "<dt>Meldingen</dt><dd>2</dd>" in html and f"de 12 weken tot en met {datum(tot)}" in html
+    assert "<dt>Meldingen</dt><dd>2</dd>" in html and "Meldingen per week, ontvangen in deze periode" in html
+    assert "over_termijn=on" not in html  # the inbox lists the late ones of every period
     rows = client.get(reverse("backoffice:dashboard_csv"), query).content.decode().splitlines()
-    assert f"periode;ontvangen vanaf;{van.isoformat()}" in rows
-    assert f"periode;ontvangen tot en met;{tot.isoformat()}" in rows and "totaal;meldingen;2" in rows
+    assert f"periode;ontvangen van {van.isoformat()} tot en met {tot.isoformat()};" in rows
+    assert "totaal;meldingen;2" in rows
+    only_until = " ".join(
+        client.get(reverse("backoffice:dashboard"), {"tot": query["tot"]}).content.decode().split()
+    )
+    assert f"de 12 weken tot en met {datum(tot)}" in only_until
 
 
 def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, teams, client):
@@ -168,5 +178,6 @@ def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, te
     assert "Deze datum ligt voor de datum bij &#x27;Ontvangen vanaf&#x27;." in html
     assert 'value="1-7-2026"' in html  # what was typed stays
     assert "<dt>Meldingen</dt><dd>1</dd>" in html  # the figures of every melding meanwhile
+    assert "Download deze cijfers als CSV" not in html
     csv = client.get(reverse("backoffice:dashboard_csv"), query)
     assert not csv["Content-Type"].startswith("text/csv")  # no figures over another period than asked
