@@ -565,7 +565,7 @@ SOORTEN = [
         "Advies en hulp bij huiselijk geweld en kindermishandeling. Dag en nacht.",
         "Maakt u zich zorgen over geweld thuis? Bij uzelf, of bij iemand anders? Bel Veilig Thuis, ook als u "
         "twijfelt. U mag uw naam geheim houden. Is er nu gevaar? Bel dan 112.",
-        ("gezondheid", "opvoeden"),
+        ("veiligheid",),
         ("volwassenen", "gezinnen", "jongeren", "ouderen"),
         hele_gemeente=True,
         schedule=tuple((day, "00:00", "23:59") for day in range(1, 8)),

@@ -232,7 +232,8 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             kosten_toelichting=soort.kosten_toelichting,
             aanmelden_telefoon=organisatie.phone,
             aanmelden_email=organisatie.email,
-            aanmelden_url=f"{organisatie.website}/aanmelden" if n % 3 == 0 else "",
+            # Walk-in help asks no sign-up form: "U hoeft zich niet aan te melden" stood above one.
+            aanmelden_url=f"{organisatie.website}/aanmelden" if n % 3 == 0 and not soort.inloop else "",
             aanmelden_inloop=soort.inloop,
             aanmelden_toelichting=aanmelden_uitleg(soort),
             talen=list(soort.talen),

@@ -144,3 +144,18 @@ def test_veilig_thuis_gives_one_number_the_national_one(demo):
     numbers |= set(veilig_thuis.contacten.voor_inwoners().values_list("telefoon", flat=True))
     assert numbers == {"0800-2000"}
     assert veilig_thuis.aanmelden_toelichting.startswith("Bel 0800-2000.")
+
+
+def test_veilig_thuis_is_not_listed_beside_help_about_other_things(demo, client):
+    """Its page said "Onderwerp: Gezondheid, Opvoeden" and offered the jongerencoach and the
+    ouder-en-kindgroep as "andere hulp over hetzelfde onderwerp"."""
+    veilig_thuis = Voorziening.objects.get(slug="veilig-thuis")
+    assert [thema.name for thema in veilig_thuis.themas.all()] == ["Veiligheid thuis"]
+    page = client.get(veilig_thuis.get_absolute_url()).content.decode()
+    assert "Jongerencoach" not in page and "Ouder-en-kindgroep" not in page
+
+
+def test_walk_in_help_asks_for_no_sign_up_form(demo):
+    """ "U hoeft zich niet aan te melden", and under it "Vul het formulier in op: .../aanmelden"."""
+    walk_in = Voorziening.objects.filter(aanmelden_inloop=True)
+    assert walk_in.exists() and not walk_in.exclude(aanmelden_url="").exists()
