@@ -35,6 +35,9 @@ MAX_QUERY_WORDS = 12
 RESULTS_PER_PAGE = 10
 VOCABULARY_KEY = "portal:search:vocabulary:v1"
 _QUERY_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# Words with which people ask how to get help from the gemeente: a melding ("hoe doe ik een melding", "hulp
+# aanvragen", and the split verb of "hoe vraag ik hulp aan"). Pages explain it; the form, /melding/, is none.
+MELDING_WORDS = ("melding", "melden", "aanvragen", "aanvraag")
 
 
 def clean_query(raw: str) -> str:
@@ -240,6 +243,13 @@ def run_search(query: str, page_number):
     return page_obj, hits
 
 
+def asks_how_to_apply(query: str) -> bool:
+    typed = search_text.words(query)
+    stems = {search_text.form_stem(word) for word in typed}
+    applying = {search_text.form_stem(word) for word in MELDING_WORDS}
+    return bool(stems & applying) or ("aan" in typed and search_text.form_stem("vragen") in stems)
+
+
 def kaart_help(url: str) -> int | None:
     """How much help the kaart lists for the same words: someone who searches "boodschappen" on the site is
     looking for help, which is on the kaart. None when the kaart's search is down: the site search still
@@ -263,7 +273,9 @@ def search_view(request):
             context["search_failed"] = True
         context["suggestion"] = suggestion_for(query)
         context["kaart_url"] = kaart_url(q=query)
-        context["kaart_count"] = kaart_help(context["kaart_url"])
+        # Who asks how to apply gets the melding as the next step, not the kaart's help that says "melding".
+        context["melding"] = asks_how_to_apply(query)
+        context["kaart_count"] = 0 if context["melding"] else kaart_help(context["kaart_url"])
         if not context["hits"] and not context.get("search_failed"):
             # The page models import this module (for its signals), so they are looked up, not imported.
             thema_pagina = apps.get_model("portal", "ThemaPagina")

@@ -232,3 +232,19 @@ def test_a_verb_is_found_in_its_other_forms(client, portal_site):
     assert form_stem("woont") == form_stem("woon")
     assert form_stem("kunst") == "kunst"  # "kuns" is no word
     assert "zorgt" in expand("ik zorg voor iemand")[0]  # the page says "Zorgt u voor iemand?"
+
+
+@pytest.mark.parametrize(
+    "query", ["hoe doe ik een melding", "hulp aanvragen", "hoe vraag ik hulp aan", "melden bij de gemeente"]
+)
+def test_who_asks_how_to_apply_is_offered_the_melding(client, portal_site, query):
+    """ "hoe doe ik een melding" listed pages about mantelzorg and huishouden first; the form where she can
+    ask for help is no page, so no result led to it (only the menu does)."""
+    html = client.get("/zoeken/", {"q": query}).content.decode()
+    assert '<a class="button" href="/melding/">Doe een melding</a>' in html
+    assert "Op de sociale kaart staat hulp voor" not in html  # one next step
+
+
+@pytest.mark.parametrize("query", ["hulp bij het huishouden", "ik vraag me af", "mantelzorg"])
+def test_other_searches_are_not_offered_the_melding(client, portal_site, query):
+    assert 'class="button" href="/melding/"' not in client.get("/zoeken/", {"q": query}).content.decode()
