@@ -1,11 +1,18 @@
 """Template filters every part of the site shares."""
 
 import datetime
+import re
 
 from django import template
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
+
+# Dutch phone numbers as people write them in a text: 112, 14 0599, 0800-2000, 0599-123456, 0612345678 (not
+# part of a longer number or an amount such as 112,50).
+_PHONE_NUMBER = re.compile(r"(?<![\d-])(112|14 0\d{3}|0\d{1,3}-\d{4,8}|0\d{9})(?![\d-]|[,.]\d)")
 
 
 @register.filter
@@ -14,6 +21,15 @@ def tel(number) -> str:
     text = str(number or "").strip()
     digits = "".join(char for char in text if char.isdigit())
     return f"+{digits}" if text.startswith("+") else digits
+
+
+@register.filter(needs_autoescape=True)
+def phone_links(text, autoescape=True):
+    """The phone numbers in a text as tel: links: on a phone one tap calls ("Bel dan 112.")."""
+    escaped = str(conditional_escape(text) if autoescape else text)
+    return mark_safe(  # noqa: S308 (the text is escaped above; a number holds only digits, spaces and dashes)
+        _PHONE_NUMBER.sub(lambda found: f'<a href="tel:{tel(found[1])}">{found[1]}</a>', escaped)
+    )
 
 
 # The months as colleagues write them in short: "7 okt. 2026" (Taalunie's abbreviations).

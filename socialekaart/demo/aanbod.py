@@ -563,8 +563,8 @@ SOORTEN = [
         "veilig-thuis",
         "Veilig Thuis",
         "Advies en hulp bij huiselijk geweld en kindermishandeling. Dag en nacht.",
-        "Maakt u zich zorgen over geweld thuis? Bij uzelf, of bij iemand anders? Bel Veilig Thuis, ook als u "
-        "twijfelt. U mag uw naam geheim houden. Is er nu gevaar? Bel dan 112.",
+        "Maakt u zich zorgen over geweld thuis? Bij uzelf, of bij iemand anders? Bel Veilig Thuis: 0800-2000, ook "
+        "als u twijfelt. U mag uw naam geheim houden. Is er nu gevaar? Bel dan 112.",
         ("veiligheid",),
         ("volwassenen", "gezinnen", "jongeren", "ouderen"),
         hele_gemeente=True,

@@ -153,6 +153,12 @@ def test_veilig_thuis_is_not_listed_beside_help_about_other_things(demo, client)
     assert [thema.name for thema in veilig_thuis.themas.all()] == ["Veiligheid thuis"]
     page = client.get(veilig_thuis.get_absolute_url()).content.decode()
     assert "Jongerencoach" not in page and "Ouder-en-kindgroep" not in page
+    # Its numbers can be called with one tap from its first lines, 112 too (a phone showed them as text,
+    # and the first link some 1,400 px down).
+    description = page.split('<p class="lead">', 1)[1].split("</section>", 1)[0]
+    assert (
+        '<a href="tel:08002000">0800-2000</a>' in description and '<a href="tel:112">112</a>' in description
+    )
 
 
 def test_walk_in_help_asks_for_no_sign_up_form(demo):
