@@ -7,6 +7,7 @@ error, and, split on the vocabulary's word list, the parts of a compound and the
 """
 
 import difflib
+import functools
 import logging
 import re
 from collections import Counter
@@ -246,8 +247,12 @@ def run_search(query: str, page_number):
 def asks_how_to_apply(query: str) -> bool:
     typed = search_text.words(query)
     stems = {search_text.form_stem(word) for word in typed}
-    applying = {search_text.form_stem(word) for word in MELDING_WORDS}
-    return bool(stems & applying) or ("aan" in typed and search_text.form_stem("vragen") in stems)
+    return bool(stems & _melding_stems()) or ("aan" in typed and search_text.form_stem("vragen") in stems)
+
+
+@functools.cache
+def _melding_stems() -> frozenset[str]:
+    return frozenset(search_text.form_stem(word) for word in MELDING_WORDS)
 
 
 def kaart_help(url: str) -> int | None:

@@ -24,8 +24,8 @@ def _figures(request):
     )
 
 
-def _per_week_title(figures, form) -> str:
-    if form.period()[0]:
+def _per_week_title(figures, received_from) -> str:
+    if received_from:
         return _("Meldingen per week, ontvangen in deze periode")
     if figures.last_day < timezone.localdate():
         return _("Meldingen per week, de %(weeks)s weken tot en met %(day)s") % {
@@ -38,11 +38,12 @@ def _per_week_title(figures, form) -> str:
 @meldingen_view
 def dashboard(request):
     form, figures = _figures(request)
+    van, tot = form.period()
     no_meldingen = _("Nog geen meldingen.")
     charts = [
         _chart(
             "per-week",
-            _per_week_title(figures, form),
+            _per_week_title(figures, van),
             _("Week"),
             figures.per_week,
             no_meldingen,
@@ -63,7 +64,7 @@ def dashboard(request):
         {
             "figures": figures,
             "period_form": form,
-            "period_chosen": bool(form.is_bound and form.period() != (None, None)),
+            "period_chosen": bool(van or tot),
             "query": request.GET.urlencode(),
             "has_errors": bool(form.errors),
             "error_forms": [form] if form.errors else [],
