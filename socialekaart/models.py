@@ -211,6 +211,11 @@ class Voorziening(RevisionMixin, ClusterableModel):
         # A stable public URL (see the design): /sociale-kaart/<slug>/
         return f"/sociale-kaart/{self.slug}/"
 
+    @property
+    def vrije_inloop(self) -> bool:
+        """Walk-in help that needs no referral or beschikking: coming in is the whole sign-up."""
+        return self.aanmelden_inloop and self.toegang == self.Toegang.VRIJ
+
     def clean(self):
         """What the public page would show wrongly ("Van 67 tot en met 18 jaar", "U betaalt een bedrag"
         without one) is refused in the admin's form; the HSDS import keeps its own report of rejected rows."""

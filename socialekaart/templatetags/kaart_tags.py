@@ -63,6 +63,10 @@ TOEGANG_UITLEG = {
         "Doe daarvoor een melding bij de gemeente."
     ),
 }
+INLOOP_UITLEG = gettext_lazy(
+    "Kom zonder afspraak langs, op de tijden hieronder. "
+    "U hebt geen verwijzing of besluit van de gemeente nodig."
+)
 
 
 @register.filter
@@ -102,6 +106,8 @@ def kosten_uitleg(voorziening) -> str:
 
 @register.filter
 def toegang_uitleg(voorziening) -> str:
+    if voorziening.vrije_inloop:  # walking in comes first, not "U kunt zich zelf aanmelden"
+        return str(INLOOP_UITLEG)
     return str(TOEGANG_UITLEG.get(voorziening.toegang, ""))
 
 

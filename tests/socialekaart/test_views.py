@@ -561,6 +561,31 @@ def test_a_decisions_help_says_when_to_call_the_provider_before_its_number(clien
     assert melding < condition < phone
 
 
+def _sign_up_section(client, voorziening) -> str:
+    page = html(client.get(voorziening.get_absolute_url()))
+    return page.split('id="aanmelden"', 1)[1].split("</section>", 1)[0]
+
+
+def test_walk_in_help_says_come_in_first(client, kaart):
+    """An inloopochtend's "Hoe meldt u zich aan?" began "U kunt zich zelf aanmelden" and named walking in
+    third, below the phone and the mail."""
+    cafe = kaart.cafe  # toegang: vrij
+    cafe.aanmelden_inloop, cafe.aanmelden_telefoon = True, "0599-874871"
+    cafe.save()
+    section = _sign_up_section(client, cafe)
+    assert "zelf aanmelden" not in section and "ook zonder afspraak" not in section
+    assert section.index("Kom zonder afspraak langs, op de tijden hieronder.") < section.index("Bel:")
+
+    cafe.aanmelden_telefoon = ""
+    cafe.save()
+    assert "<ul>" not in _sign_up_section(client, cafe)  # no empty list, no "Neem contact op"
+
+    cafe.toegang = Voorziening.Toegang.VERWIJZING  # walking in, but with a referral: both said
+    cafe.save()
+    section = _sign_up_section(client, cafe)
+    assert "U hebt een verwijzing nodig" in section and "U kunt ook zonder afspraak langskomen" in section
+
+
 def test_anonymous_visitor_never_sees_professional_contacts_or_capacity(client, detailed, kaart):
     get_backend().rebuild()
     detail = html(client.get("/sociale-kaart/dagbesteding-de-molen/"))
