@@ -568,7 +568,6 @@ SOORTEN = [
         ("veiligheid",),
         ("volwassenen", "gezinnen", "jongeren", "ouderen"),
         hele_gemeente=True,
-        schedule=tuple((day, "00:00", "23:59") for day in range(1, 8)),
         aanbieders=1,
         aanmelden="Bel 0800-2000. Dat kan elke dag, ook 's nachts. Het gesprek is gratis.",
     ),

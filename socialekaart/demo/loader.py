@@ -42,6 +42,7 @@ NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
 EDITOR_USERNAME = "redacteur-kaart"
 PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts): sees the professional kaart
 AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie"}  # offered at people's homes: no location
+ZONDER_LOCATIE = AAN_HUIS | {"veilig-thuis"}  # a phone line has no office to visit
 CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
 # The fields the demo sets, and so updates in a row that is already there ("laatst gewijzigd" too, as a save).
 VOORZIENING_FIELDS = (
@@ -252,7 +253,9 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             "wijken": covered,
         }
         rows.contacts += _contacts(voorziening, organisatie, n)
-        if soort.key not in AAN_HUIS:
+        if soort.key in ZONDER_LOCATIE:
+            rows.locations[voorziening.pk] = []  # and none left from an earlier load
+        else:
             _location(rows, voorziening, organisatie, soort, wijk_index, wijk, n)
         if soort.beperkte_plaatsen:
             for m, capacity_wijk in enumerate(covered or wijken[:3]):

@@ -146,6 +146,16 @@ def test_veilig_thuis_gives_one_number_the_national_one(demo):
     assert veilig_thuis.aanmelden_toelichting.startswith("Bel 0800-2000.")
 
 
+def test_veilig_thuis_is_a_phone_line_without_an_office_to_visit(demo, client):
+    """Its office's address block said "Open: elke dag, dag en nacht.": the phone line answers day and
+    night, nobody should go to the office at night."""
+    veilig_thuis = Voorziening.objects.get(slug="veilig-thuis")
+    assert not veilig_thuis.op_locaties.exists()
+    page = client.get(veilig_thuis.get_absolute_url()).content.decode()
+    assert 'id="waar"' not in page and "Open: elke dag" not in page
+    assert "Dag en nacht." in page and "Dat kan elke dag, ook" in page
+
+
 def test_veilig_thuis_is_not_listed_beside_help_about_other_things(demo, client):
     """Its page said "Onderwerp: Gezondheid, Opvoeden" and offered the jongerencoach and the
     ouder-en-kindgroep as "andere hulp over hetzelfde onderwerp"."""
