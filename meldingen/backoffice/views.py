@@ -44,6 +44,7 @@ PER_PAGE = 25
 SEARCH_SESSION_KEY = "backoffice_inbox_search"
 # The inbox's filters as last used (codes only, no searched text): a melding's page leads back to them.
 LIST_SESSION_KEY = "backoffice_inbox_query"
+RESULTS_ANCHOR = "#results-heading"  # the list's heading in backoffice/inbox.html ("12 meldingen gevonden")
 
 
 def _filter_data(request):
@@ -66,7 +67,9 @@ def _search_posted(request):
         query["zoek"] = "1"
     else:
         request.session.pop(SEARCH_SESSION_KEY, None)
-    return redirect(f"{reverse('backoffice:inbox')}?{query.urlencode()}" if query else "backoffice:inbox")
+    # To the list itself: on a phone the filters above it fill the first 1,400 px.
+    query_part = f"?{query.urlencode()}" if query else ""
+    return redirect(f"{reverse('backoffice:inbox')}{query_part}{RESULTS_ANCHOR}")
 
 
 def _inbox_queryset(request):

@@ -217,6 +217,23 @@ def test_a_searched_name_never_appears_in_a_url(leider, teams):
     )  # a name in the URL is not searched
 
 
+def test_a_search_lands_on_the_list_not_on_the_filters(leider, teams):
+    """On a phone the list of a search began some 1,400 px down, below the counts and the filters."""
+    store(name="Anna de Vries")
+    for filters in ({"q": "Anna de Vries"}, {"spoed": "ja"}, {}):
+        location = leider.post(reverse("backoffice:inbox"), filters)["Location"]
+        assert location.endswith("#results-heading"), location
+    page = BeautifulSoup(leider.get(location).content, "html.parser")
+    assert page.find(id="results-heading").name == "h2"
+
+
+def test_an_empty_list_offers_no_csv(leider, teams):
+    store()
+    assert "Download deze lijst als CSV" in leider.get(reverse("backoffice:inbox")).content.decode()
+    empty = leider.get(reverse("backoffice:inbox"), {"status": "ingetrokken"}).content.decode()
+    assert "0 meldingen gevonden" in empty and "Download deze lijst als CSV" not in empty
+
+
 def test_a_meldings_page_leads_back_to_the_inbox_as_it_was_filtered(leider, teams):
     anna = store(name="Anna de Vries", spoed=True)
     filters = {"q": "Anna de Vries", "spoed": "ja", "status": "alle"}
