@@ -1,5 +1,5 @@
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -108,6 +108,11 @@ def _date_field(label, help_text) -> forms.DateField:
     )
 
 
+def _written_date(day) -> str:
+    """3-2-2026: a date as the date fields ask for it."""
+    return f"{day.day}-{day.month}-{day.year}"
+
+
 class PeriodForm(forms.Form):
     """The dashboard's period: the meldingen received from one day until another (both included)."""
 
@@ -138,9 +143,7 @@ class StatusForm(forms.Form):
         help_text=_("Nodig bij ingetrokken. Schrijf hier geen medische gegevens."),
     )
 
-    gesprek_datum = _date_field(
-        _("Datum van het gesprek (bij gesprek gepland of verplaatsen)"), _("Bijvoorbeeld 3-2-2026.")
-    )
+    gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland of verplaatsen)"), "")
     gesprek_tijd = forms.TimeField(
         label=_("Tijd van het gesprek (bij gesprek gepland of verplaatsen)"),
         required=False,
@@ -157,7 +160,7 @@ class StatusForm(forms.Form):
     )
     start_ondersteuning = _date_field(
         _("Start van de hulp (als de inwoner ondersteuning krijgt)"),
-        _("Bijvoorbeeld 3-2-2026. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
+        "",
     )
 
     def __init__(self, *args, current: str, received=None, gesprek_op=None, **kwargs):
@@ -176,10 +179,18 @@ class StatusForm(forms.Form):
         self.allowed = bool(targets)
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
-        if Status.GESPREK_GEPLAND not in targets:
+        # The example is a day to come: a gesprek planned for "3-2-2026" in December read as a mistake.
+        example = {"datum": _written_date(timezone.localdate() + timedelta(days=7))}
+        if Status.GESPREK_GEPLAND in targets:
+            self.fields["gesprek_datum"].help_text = _("Bijvoorbeeld %(datum)s.") % example
+        else:
             del self.fields["gesprek_datum"]
             del self.fields["gesprek_tijd"]
-        if Status.AFGEHANDELD not in targets:
+        if Status.AFGEHANDELD in targets:
+            self.fields["start_ondersteuning"].help_text = (
+                _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example
+            )
+        else:
             del self.fields["uitkomst"]
             del self.fields["start_ondersteuning"]
 

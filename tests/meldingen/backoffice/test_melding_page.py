@@ -305,3 +305,14 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
     assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:30").status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localtime(behandeling.gesprek_op).date().isoformat() == f"{next_year}-12-08"
+
+
+def test_the_date_examples_are_days_to_come(staff, client, page_url, two_meldingen):
+    """ "Bijvoorbeeld 3-2-2026." under a gesprek's date, in December 2026, read as a day already past."""
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    next_week = timezone.localdate() + timedelta(days=7)
+    page = client.get(page_url).content.decode()
+    assert f"Bijvoorbeeld {next_week.day}-{next_week.month}-{next_week.year}." in page
+    assert "Bijvoorbeeld 3-2-2026" not in page
