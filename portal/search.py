@@ -247,7 +247,9 @@ def run_search(query: str, page_number):
 def asks_how_to_apply(query: str) -> bool:
     typed = search_text.words(query)
     stems = {search_text.form_stem(word) for word in typed}
-    return bool(stems & _melding_stems()) or ("aan" in typed and search_text.form_stem("vragen") in stems)
+    # "hulp aanvragen", "hoe vraag ik hulp aan", "hulp vragen"; not "vragen over de eigen bijdrage"
+    asks_for_help = search_text.form_stem("vragen") in stems and bool({"aan", "hulp"}.intersection(typed))
+    return bool(stems & _melding_stems()) or asks_for_help
 
 
 @functools.cache

@@ -235,7 +235,11 @@ def test_a_verb_is_found_in_its_other_forms(client, portal_site):
 
 
 @pytest.mark.parametrize(
-    "query", ["hoe doe ik een melding", "hulp aanvragen", "hoe vraag ik hulp aan", "melden bij de gemeente"]
+    "query",
+    [
+        *("hoe doe ik een melding", "hulp aanvragen", "hoe vraag ik hulp aan", "melden bij de gemeente"),
+        *("hulp vragen", "ik wil hulp vragen voor mijn moeder"),
+    ],
 )
 def test_who_asks_how_to_apply_is_offered_the_melding(client, portal_site, query):
     """ "hoe doe ik een melding" listed pages about mantelzorg and huishouden first; the form where she can
@@ -245,6 +249,8 @@ def test_who_asks_how_to_apply_is_offered_the_melding(client, portal_site, query
     assert "Op de sociale kaart staat hulp voor" not in html  # one next step
 
 
-@pytest.mark.parametrize("query", ["hulp bij het huishouden", "ik vraag me af", "mantelzorg"])
+@pytest.mark.parametrize(
+    "query", ["hulp bij het huishouden", "ik vraag me af", "mantelzorg", "vragen over de eigen bijdrage"]
+)
 def test_other_searches_are_not_offered_the_melding(client, portal_site, query):
     assert 'class="button" href="/melding/"' not in client.get("/zoeken/", {"q": query}).content.decode()
