@@ -163,13 +163,16 @@ class StatusForm(forms.Form):
         "",
     )
 
-    def __init__(self, *args, current: str, received=None, gesprek_op=None, **kwargs):
+    def __init__(self, *args, current: str, received=None, gesprek_op=None, uitkomst="", **kwargs):
         super().__init__(*args, **kwargs)
         self.received = received  # the day of the melding: the help cannot start before it
         self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
+        self.given_uitkomst = uitkomst  # afgehandeld: the uitkomst a correction replaces
         labels = dict(Status.choices)
         if current == Status.GESPREK_GEPLAND:
             labels[current] = _("Gesprek verplaatsen")  # planned again, at another moment
+        if current == Status.AFGEHANDELD:
+            labels[current] = _("Uitkomst corrigeren")  # afgehandeld again, with the right uitkomst
         targets = allowed_targets(current)
         # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.
         self.fields["status"].choices = [
@@ -215,6 +218,8 @@ class StatusForm(forms.Form):
                 self._check_the_move(data["gesprek_op"])
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek()
+        if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
+            self._check_the_correction(data)
         if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):
             # It closes the melding for good, and sits beside the next step in the list.
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
@@ -232,6 +237,13 @@ class StatusForm(forms.Form):
                 "gesprek_datum",
                 _("Deze dag is al voorbij. Was het gesprek al? Kies dan de status 'Onderzoek afgerond'."),
             )
+
+    def _check_the_correction(self, data):
+        """A corrected uitkomst is another one, and says why: the figures and the nazorg change with it."""
+        if data.get("uitkomst") == self.given_uitkomst:
+            self.add_error("uitkomst", _("Dit is al de uitkomst. Kies de uitkomst die wel klopt."))
+        if not data.get("toelichting"):
+            self.add_error("toelichting", _("Schrijf waarom de uitkomst verandert."))
 
     def _ask_why_before_the_gesprek(self):
         """Finishing the onderzoek before its planned gesprek is most often a wrong click: the term would

@@ -214,15 +214,15 @@ class Behandeling(models.Model):
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
         when (`gesprek_op`), on the case and on the change (planned again, the gesprek moves). Afgehandeld
-        with support granted (`uitkomst`) schedules the nazorg call from `start_ondersteuning` (default:
-        today)."""
+        keeps its `uitkomst` (afgehandeld again corrects it); support granted schedules the nazorg call
+        from `start_ondersteuning` (default: today)."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding
 
         at = at or timezone.now()
         with transaction.atomic():
-            previous = self.status
+            previous, previous_uitkomst = self.status, self.get_uitkomst_display()
             self.status = target
             if target == Status.CONTACT_OPGENOMEN:
                 self.contacted_at = at
@@ -230,15 +230,15 @@ class Behandeling(models.Model):
                 self.gesprek_op = gesprek_op
             elif target == Status.ONDERZOEK_AFGEROND:
                 self.onderzoek_afgerond_at = at
-            if target in CLOSED_STATUSES:
+            if target in CLOSED_STATUSES and previous not in CLOSED_STATUSES:  # a correction closes nothing
                 self.closed_at = at
                 Melding.objects.filter(pk=self.melding_id).update(closed_at=at)
             if target == Status.AFGEHANDELD and uitkomst:
                 self.uitkomst = uitkomst
             self.next_deadline = self.compute_next_deadline()
             self.save()
-            if target == Status.AFGEHANDELD and self.uitkomst == Uitkomst.TOEGEKEND:
-                Nazorg.schedule(self, start_ondersteuning or timezone.localdate(at))
+            if target == Status.AFGEHANDELD:
+                self._plan_nazorg(start_ondersteuning or timezone.localdate(at))
             change = Statuswijziging.objects.create(
                 behandeling=self,
                 from_status=previous,
@@ -247,12 +247,27 @@ class Behandeling(models.Model):
                 at=at,
                 toelichting=toelichting,
                 gesprek_op=gesprek_op if target == Status.GESPREK_GEPLAND else None,
+                uitkomst=self.uitkomst if target == Status.AFGEHANDELD else "",
             )
-            step = f"{Status(previous).label} → {Status(target).label}"
-            detail = str(_("Gesprek verplaatst")) if change.moves_gesprek else step
+            detail = f"{Status(previous).label} → {Status(target).label}"
+            if change.moves_gesprek:
+                detail = str(_("Gesprek verplaatst"))
+            elif change.corrects_uitkomst:
+                detail = f"{_('Uitkomst gecorrigeerd')}: {previous_uitkomst} → {self.get_uitkomst_display()}"
             AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, detail)
-            transaction.on_commit(lambda: queue_status_notice(self.pk))
+            if not change.corrects_uitkomst:  # the resident is not told the uitkomst, so nothing is new
+                transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
+
+    def _plan_nazorg(self, start) -> None:
+        """Support granted: the follow-up call is planned. A corrected uitkomst without support drops the
+        call still to make; a call already made stays as it was."""
+        if Nazorg.objects.filter(behandeling=self, done_at__isnull=False).exists():
+            return
+        if self.uitkomst == Uitkomst.TOEGEKEND:
+            Nazorg.schedule(self, start)
+        else:
+            Nazorg.objects.filter(behandeling=self).delete()
 
 
 class Statuswijziging(models.Model):
@@ -265,6 +280,8 @@ class Statuswijziging(models.Model):
     at = models.DateTimeField(default=timezone.now)
     toelichting = models.CharField(max_length=500, blank=True)
     gesprek_op = models.DateTimeField(null=True, blank=True)  # gesprek gepland: the moment planned then
+    # afgehandeld: the uitkomst given then (a correction gives another)
+    uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -275,6 +292,10 @@ class Statuswijziging(models.Model):
     @property
     def moves_gesprek(self) -> bool:
         return self.from_status == self.to_status == Status.GESPREK_GEPLAND
+
+    @property
+    def corrects_uitkomst(self) -> bool:
+        return self.from_status == self.to_status == Status.AFGEHANDELD
 
 
 class Notitie(models.Model):

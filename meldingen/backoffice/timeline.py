@@ -35,10 +35,12 @@ def timeline(behandeling) -> list[Event]:
             title = _("Gesprek verplaatst")
         if change.gesprek_op:  # each planning with the moment planned then
             title = _("%(status)s. Op %(moment)s") % {"status": title, "moment": datumtijd(change.gesprek_op)}
-        if change.to_status == Status.AFGEHANDELD and behandeling.uitkomst:  # a closed melding stays closed
+        if change.corrects_uitkomst:
+            title = _("Uitkomst gecorrigeerd: %(uitkomst)s") % {"uitkomst": change.get_uitkomst_display()}
+        elif change.uitkomst:  # the uitkomst given then, though corrected later
             title = _("%(status)s. Uitkomst: %(uitkomst)s") % {
                 "status": title,
-                "uitkomst": behandeling.get_uitkomst_display(),
+                "uitkomst": change.get_uitkomst_display(),
             }
         events.append(Event(change.at, "status", title, change.toelichting, _name(change.user)))
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken).

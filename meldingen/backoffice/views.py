@@ -266,6 +266,7 @@ def _status_form_kwargs(behandeling) -> dict:
         "current": behandeling.status,
         "received": timezone.localdate(behandeling.melding.created_at),
         "gesprek_op": behandeling.gesprek_op,
+        "uitkomst": behandeling.uitkomst,
     }
 
 
@@ -290,6 +291,8 @@ def change_status(request, pk):
         return _render_detail(request, behandeling, status_form=form, status=400)
     if change.moves_gesprek:
         done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": datumtijd(change.gesprek_op)}
+    elif change.corrects_uitkomst:
+        done = _("De uitkomst is nu: %(uitkomst)s.") % {"uitkomst": change.get_uitkomst_display()}
     elif change.gesprek_op:
         done = _("De status is nu: %(status)s, op %(moment)s.") % {
             "status": Status(behandeling.status).label,

@@ -35,6 +35,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 # A planned gesprek may also be planned again: moved to another moment.
 TRANSITIONS[Status.GESPREK_GEPLAND] |= {Status.GESPREK_GEPLAND}
+# A wrong uitkomst may be corrected: afgehandeld again, with another uitkomst (the melding stays closed).
+TRANSITIONS[Status.AFGEHANDELD] |= {Status.AFGEHANDELD}
 
 
 class TransitionNotAllowed(Exception):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -153,6 +154,49 @@ def test_the_timeline_gives_the_outcome_with_afgehandeld(staff, client, page_url
     html = client.get(page_url).content.decode()
     assert "Status: Afgehandeld. Uitkomst: Opgelost met een voorliggende voorziening" in html
     assert "Status: Onderzoek afgerond<" in html  # the other changes as they were
+
+
+def test_a_wrong_uitkomst_is_corrected_with_a_reason_and_the_nazorg_follows(
+    staff, client, page_url, two_meldingen, django_capture_on_commit_callbacks
+):
+    """A consulent who chose "Krijgt ondersteuning" by mistake could not correct it after afgehandeld: the
+    figures kept it and the nazorg call stayed planned."""
+    from meldingen.backoffice.models import Nazorg
+    from meldingen.backoffice.workflow import Uitkomst
+
+    behandeling = two_meldingen["centrum"].behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"])
+    behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.TOEGEKEND)
+    closed_at = behandeling.closed_at
+    assert Nazorg.objects.filter(behandeling=behandeling).exists()
+    client.force_login(staff["consulent"])
+    assert "Uitkomst corrigeren" in client.get(page_url).content.decode()
+
+    def correct(**fields):
+        return client.post(page_url + "status/", {"status": Status.AFGEHANDELD, **fields})
+
+    refused = correct(uitkomst=Uitkomst.TOEGEKEND).content.decode()
+    assert "Dit is al de uitkomst." in refused and "Schrijf waarom de uitkomst verandert." in refused
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = correct(uitkomst=Uitkomst.NIET_TOEGEKEND, toelichting="Verkeerde keuze in de lijst")
+    assert response.status_code == 302 and not mail.outbox  # the resident is not told the uitkomst
+    behandeling.refresh_from_db()
+    assert (behandeling.status, behandeling.uitkomst) == (Status.AFGEHANDELD, Uitkomst.NIET_TOEGEKEND)
+    assert behandeling.closed_at == closed_at  # the lead time stays as it was
+    assert not Nazorg.objects.filter(behandeling=behandeling).exists()
+    html = client.get(page_url).content.decode()
+    assert "De uitkomst is nu: Krijgt geen ondersteuning." in html
+    assert "Status: Afgehandeld. Uitkomst: Krijgt ondersteuning<" in html  # as it was given then
+    assert "Uitkomst gecorrigeerd: Krijgt geen ondersteuning<" in html and "Verkeerde keuze" in html
+    changes = AuditEntry.objects.filter(reference=behandeling.melding.reference, action="status_changed")
+    audit = changes.latest("pk")
+    assert audit.detail == "Uitkomst gecorrigeerd: Krijgt ondersteuning → Krijgt geen ondersteuning"
+
+    start = timezone.localdate() + timedelta(days=14)
+    correct(uitkomst=Uitkomst.TOEGEKEND, toelichting="Toch wel", start_ondersteuning=f"{start:%d-%m-%Y}")
+    assert Nazorg.objects.get(behandeling=behandeling).start_ondersteuning == start
 
 
 def _plan(client, page_url, **fields):
