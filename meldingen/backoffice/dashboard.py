@@ -47,6 +47,7 @@ def dashboard(request):
             _("Week"),
             figures.per_week,
             no_meldingen,
+            note=_partial_weeks(van, tot),
         ),
         _chart("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, no_meldingen),
         _chart("per-soort", _("Kort of uitgebreid"), _("Soort"), figures.per_soort, no_meldingen),
@@ -79,7 +80,7 @@ def dashboard(request):
     )
 
 
-def _chart(slug: str, title: str, column: str, rows: list, empty: str) -> dict:
+def _chart(slug: str, title: str, column: str, rows: list, empty: str, note: str = "") -> dict:
     """A bar chart with its table; when every count is 0 (or there are none), `empty` says so instead."""
     drawn = any(count for _label, count in rows)
     return {
@@ -89,7 +90,19 @@ def _chart(slug: str, title: str, column: str, rows: list, empty: str) -> dict:
         "rows": rows,
         "chart": bar_chart(rows) if drawn else None,
         "empty": empty,
+        "note": note,
     }
+
+
+def _partial_weeks(van, tot) -> str:
+    """A period that starts after a Monday or ends before a Sunday has a first or last week of a few days:
+    its bar is low because the period cuts it, not because fewer meldingen came in."""
+    notes = []
+    if van and van.weekday() != 0:
+        notes.append(_("De eerste week telt alleen de meldingen vanaf %(day)s.") % {"day": datum(van)})
+    if tot and tot.weekday() != 6:
+        notes.append(_("De laatste week telt alleen de meldingen tot en met %(day)s.") % {"day": datum(tot)})
+    return " ".join(notes)
 
 
 @meldingen_view

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from core.templatetags.core_tags import datum
+from meldingen.backoffice.charts import bar_chart
 from meldingen.backoffice.stats import figures_for
 from meldingen.backoffice.workflow import Status
 
@@ -65,6 +66,19 @@ def test_page_has_svg_charts_and_tables(staff, teams, client):
     )
     # Coordinates are never written with a Dutch decimal comma (that would put every bar at 0).
     assert not re.search(r'\b(x|y|width|height)="[0-9]+,[0-9]', html)
+
+
+def test_chart_labels_that_would_run_into_each_other_are_thinned():
+    """With a quarter (14 weeks) chosen, the week labels ran into each other at 1280 px."""
+
+    def labels(rows):
+        return [bar.label for bar in bar_chart(rows)["bars"]]
+
+    quarter = [(f"week {number}", 1) for number in range(36, 50)]
+    assert labels(quarter) == [f"week {number}" if number % 2 == 0 else "" for number in range(36, 50)]
+    assert labels(quarter[:12]) == [label for label, _count in quarter[:12]]  # the default 12 weeks fit
+    wijken = [("Dorpen Ellekoot en Raveld", 3), *((f"Wijk {n}", 1) for n in range(6))]
+    assert labels(wijken) == ["Dorpen Elle…", *(f"Wijk {n}" for n in range(6))]  # cut, as before
 
 
 def test_without_meldingen_no_chart_is_drawn_and_each_says_so(staff, teams, client):
@@ -167,6 +181,25 @@ def test_a_period_gives_the_figures_of_the_meldingen_received_in_it(staff, teams
         client.get(reverse("backoffice:dashboard"), {"tot": query["tot"]}).content.decode().split()
     )
     assert f"de 12 weken tot en met {datum(tot)}" in only_until
+
+
+def test_a_period_says_when_its_first_or_last_week_is_cut(staff, teams, client):
+    """A period from a Thursday counts its first week from Thursday only: its bar read as a quiet week."""
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday() + 28)
+    thursday, sunday = monday + timedelta(days=3), monday + timedelta(days=13)
+    store(created_at=timezone.now() - timedelta(days=timezone.localdate().weekday() + 20))  # its 2nd Tuesday
+    client.force_login(staff["teamleider"])
+
+    def note(van, tot):
+        query = {"van": van.strftime("%d-%m-%Y"), "tot": tot.strftime("%d-%m-%Y")}
+        html = " ".join(client.get(reverse("backoffice:dashboard"), query).content.decode().split())
+        return html.split('id="per-week-heading"', 1)[1].split("</section>", 1)[0]
+
+    assert f"De eerste week telt alleen de meldingen vanaf {datum(thursday)}." in note(thursday, sunday)
+    assert "De laatste week" not in note(thursday, sunday)
+    cut_at_both_ends = note(thursday, sunday - timedelta(days=1))
+    assert "De eerste week" in cut_at_both_ends and "De laatste week telt alleen" in cut_at_both_ends
+    assert "telt alleen" not in note(monday, sunday)
 
 
 def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, teams, client):
