@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
 from ..models import Capaciteit, Contact, Term, Voorziening, VoorzieningOpLocatie
@@ -303,10 +303,12 @@ def detail_queryset(*, professional: bool):
 
 
 def related_voorzieningen(voorziening) -> list[Voorziening]:
-    """Others on the same thema in the same wijk (or for the whole municipality), nearest first.
+    """Others on the same thema in the same wijk (or for the whole municipality), for the same people, nearest
+    first.
 
-    "Same wijk": a wijk the voorziening serves or one of its locations lies in. Nearness is measured between
-    first locations; those without a location follow, by name."""
+    "Same wijk": a wijk the voorziening serves or one of its locations lies in. "The same people": help for
+    one of its doelgroepen, or for everyone (an inloopochtend for ouderen offered the jongerenwerk). Nearness
+    is measured between first locations; those without a location follow, by name."""
     thema_ids = [term.pk for term in voorziening.themas.all()]
     if not thema_ids:
         return []
@@ -322,6 +324,10 @@ def related_voorzieningen(voorziening) -> list[Voorziening]:
         candidates = candidates.filter(
             Q(hele_gemeente=True) | Q(wijken__in=wijk_ids) | Q(op_locaties__locatie__wijk__in=wijk_ids)
         )
+    doelgroep_ids = [term.pk for term in voorziening.doelgroepen.all()]
+    if doelgroep_ids:
+        for_some = Voorziening.doelgroepen.through.objects.filter(voorziening_id=OuterRef("pk"))
+        candidates = candidates.filter(Q(doelgroepen__in=doelgroep_ids) | ~Exists(for_some))
     ids = list(candidates.values_list("pk", flat=True).distinct()[:RELATED_CANDIDATES])
     located = VoorzieningOpLocatie.objects.filter(
         voorziening=OuterRef("pk"), locatie__latitude__isnull=False, locatie__longitude__isnull=False

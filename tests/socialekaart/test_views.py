@@ -830,6 +830,21 @@ def test_other_help_on_the_same_subject_shares_theme_and_wijk_nearest_first(clie
     assert related.index("Dagbesteding Om De Hoek") < related.index("Dagbesteding Ver Weg")
 
 
+def test_related_help_is_for_the_same_people(client, indexed):
+    """The inloopochtend for ouderen offered the jongerenwerk (12 to 23) as "andere hulp"."""
+    thema = indexed.thema["dagbesteding"]
+    for name, doelgroepen in (("Jongerenwerk Hier", ["jongeren"]), ("Voor Iedereen Hier", [])):
+        VoorzieningFactory(
+            organisatie=indexed.zorg,
+            name=name,
+            themas=[thema],
+            doelgroepen=[indexed.doelgroep[code] for code in doelgroepen],
+            hele_gemeente=True,
+        )
+    related = html(client.get("/sociale-kaart/dagbesteding-de-molen/")).split('id="ook-interessant"')[1]
+    assert "Voor Iedereen Hier" in related and "Jongerenwerk Hier" not in related  # De Molen: ouderen
+
+
 def test_a_postcode_typed_into_a_new_search_brings_the_nearest_first(client, indexed):
     """The sort box is sent with the search: "Beste match", as it stood before the postcode was typed, does
     not overrule the postcode. Chosen once a postcode is there, it does."""
