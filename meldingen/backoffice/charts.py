@@ -10,8 +10,9 @@ BAR_AREA_HEIGHT = 180
 LABEL_SPACE = 48
 TOP_SPACE = 20
 LABEL_CHARS = 12  # a longer label is cut; the table beside the chart has it whole
-CHAR_WIDTH = 6  # about, of a label's character at the stylesheet's 12px
-LABEL_GAP = 6
+CHAR_WIDTH = 7  # of a label's character at the stylesheet's 12px, rounded up
+LABEL_GAP = 4
+SIDE_SPACE = 24  # left and right of the bars: the first and last label are wider than their bar
 
 
 @dataclass
@@ -38,13 +39,14 @@ def bar_chart(rows: list[tuple[str, int]]) -> dict:
         height = BAR_AREA_HEIGHT * value / top
         x = index * slot + (slot - width) / 2
         y = TOP_SPACE + BAR_AREA_HEIGHT - height
+        label = labels[index] if (count - 1 - index) % step == 0 else ""  # the latest bar's always
         bars.append(
             Bar(
                 round(x, 1),
                 round(y, 1),
                 round(width, 1),
                 round(height, 1),
-                labels[index] if index % step == 0 else "",
+                label,
                 value,
                 round(x + width / 2, 1),
                 round(y - 4, 1),
@@ -52,6 +54,8 @@ def bar_chart(rows: list[tuple[str, int]]) -> dict:
         )
     return {
         "bars": bars,
+        "view_x": -SIDE_SPACE,
+        "view_width": WIDTH + 2 * SIDE_SPACE,
         "width": WIDTH,
         "height": TOP_SPACE + BAR_AREA_HEIGHT + LABEL_SPACE,
         "baseline": TOP_SPACE + BAR_AREA_HEIGHT,

@@ -47,7 +47,7 @@ def dashboard(request):
             _("Week"),
             figures.per_week,
             no_meldingen,
-            note=_partial_weeks(van, tot),
+            note=_cut_weeks(figures) if van or tot else "",
         ),
         _chart("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, no_meldingen),
         _chart("per-soort", _("Kort of uitgebreid"), _("Soort"), figures.per_soort, no_meldingen),
@@ -94,14 +94,19 @@ def _chart(slug: str, title: str, column: str, rows: list, empty: str, note: str
     }
 
 
-def _partial_weeks(van, tot) -> str:
+def _cut_weeks(figures) -> str:
     """A period that starts after a Monday or ends before a Sunday has a first or last week of a few days:
     its bar is low because the period cuts it, not because fewer meldingen came in."""
     notes = []
-    if van and van.weekday() != 0:
-        notes.append(_("De eerste week telt alleen de meldingen vanaf %(day)s.") % {"day": datum(van)})
-    if tot and tot.weekday() != 6:
-        notes.append(_("De laatste week telt alleen de meldingen tot en met %(day)s.") % {"day": datum(tot)})
+    if figures.first_day and figures.first_week < figures.first_day:
+        notes.append(
+            _("De eerste week telt alleen de meldingen vanaf %(day)s.") % {"day": datum(figures.first_day)}
+        )
+    if figures.last_day.weekday() != 6:
+        notes.append(
+            _("De laatste week telt alleen de meldingen tot en met %(day)s.")
+            % {"day": datum(figures.last_day)}
+        )
     return " ".join(notes)
 
 

@@ -29,6 +29,7 @@ class Figures:
     first_received: date | None = None  # the local day the first of them came in
     first_day: date | None = None  # the first day counted: the period's start, or the first receipt
     last_day: date | None = None  # the last day counted: the period's end, or today
+    first_week: date | None = None  # the Monday of the chart's first week
     overdue: int = 0
     # "Verwezen naar voorliggende voorziening": (thema, wijk, count), and the totals per thema.
     verwijzingen: list[tuple[str, str, int]] = field(default_factory=list)
@@ -76,7 +77,8 @@ def figures_for(
     if received_until:
         visible = visible.filter(melding__created_at__lt=_start_of(received_until + timedelta(days=1)))
     figures = Figures(last_day=min(received_until or today, today))
-    handled = _counts(figures, visible, today, _first_monday(figures.last_day, received_from))
+    figures.first_week = _first_monday(figures.last_day, received_from)
+    handled = _counts(figures, visible, today, figures.first_week)
     figures.first_day = received_from or figures.first_received
     figures.median_lead_days = _median_lead_days(visible, handled)
     _verwijzingen(figures, visible, thema_names or {})

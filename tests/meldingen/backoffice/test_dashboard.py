@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from core.templatetags.core_tags import datum
-from meldingen.backoffice.charts import bar_chart
+from meldingen.backoffice.charts import CHAR_WIDTH, bar_chart
 from meldingen.backoffice.stats import figures_for
 from meldingen.backoffice.workflow import Status
 
@@ -75,7 +75,10 @@ def test_chart_labels_that_would_run_into_each_other_are_thinned():
         return [bar.label for bar in bar_chart(rows)["bars"]]
 
     quarter = [(f"week {number}", 1) for number in range(36, 50)]
-    assert labels(quarter) == [f"week {number}" if number % 2 == 0 else "" for number in range(36, 50)]
+    assert labels(quarter) == [f"week {number}" if number % 2 else "" for number in range(36, 50)]  # 49 too
+    chart = bar_chart([("week 35", 1), *quarter])  # 15 weeks: the first labelled too
+    first = chart["bars"][0]
+    assert first.label and first.label_x - len(first.label) * CHAR_WIDTH / 2 >= chart["view_x"]  # was cut
     assert labels(quarter[:12]) == [label for label, _count in quarter[:12]]  # the default 12 weeks fit
     wijken = [("Dorpen Ellekoot en Raveld", 3), *((f"Wijk {n}", 1) for n in range(6))]
     assert labels(wijken) == ["Dorpen Elle…", *(f"Wijk {n}" for n in range(6))]  # cut, as before
@@ -200,6 +203,12 @@ def test_a_period_says_when_its_first_or_last_week_is_cut(staff, teams, client):
     cut_at_both_ends = note(thursday, sunday - timedelta(days=1))
     assert "De eerste week" in cut_at_both_ends and "De laatste week telt alleen" in cut_at_both_ends
     assert "telt alleen" not in note(monday, sunday)
+    today = timezone.localdate()
+    until_later = note(thursday, today + timedelta(days=30))  # the last week counted is this one, until today
+    assert f"tot en met {datum(today)}." in until_later or today.weekday() == 6
+    assert datum(today + timedelta(days=30)) not in until_later
+    # A period longer than the chart (53 weeks): its first bar is a whole week.
+    assert "De eerste week" not in note(thursday - timedelta(weeks=60), sunday)
 
 
 def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, teams, client):
