@@ -143,9 +143,9 @@ class StatusForm(forms.Form):
         help_text=_("Nodig bij ingetrokken. Schrijf hier geen medische gegevens."),
     )
 
-    gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland of verplaatsen)"), "")
+    gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
     gesprek_tijd = forms.TimeField(
-        label=_("Tijd van het gesprek (bij gesprek gepland of verplaatsen)"),
+        label=_("Tijd van het gesprek (bij gesprek gepland)"),
         required=False,
         help_text=_("Bijvoorbeeld 10:00."),
         input_formats=["%H:%M", "%H.%M", "%H"],
@@ -171,8 +171,11 @@ class StatusForm(forms.Form):
         labels = dict(Status.choices)
         if current == Status.GESPREK_GEPLAND:
             labels[current] = _("Gesprek verplaatsen")  # planned again, at another moment
+            self.fields["gesprek_datum"].label = _("Nieuwe datum van het gesprek (bij gesprek verplaatsen)")
+            self.fields["gesprek_tijd"].label = _("Nieuwe tijd van het gesprek (bij gesprek verplaatsen)")
         if current == Status.AFGEHANDELD:
             labels[current] = _("Uitkomst corrigeren")  # afgehandeld again, with the right uitkomst
+            self._ask_why_the_uitkomst_changes()
         targets = allowed_targets(current)
         # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.
         self.fields["status"].choices = [
@@ -238,12 +241,17 @@ class StatusForm(forms.Form):
                 _("Deze dag is al voorbij. Was het gesprek al? Kies dan de status 'Onderzoek afgerond'."),
             )
 
+    def _ask_why_the_uitkomst_changes(self):
+        """A correction, the one step left after afgehandeld, says why: the figures and the nazorg change."""
+        toelichting = self.fields["toelichting"]
+        toelichting.required = True
+        toelichting.help_text = _("Waarom verandert de uitkomst? Schrijf hier geen medische gegevens.")
+        toelichting.error_messages["required"] = _("Schrijf waarom de uitkomst verandert.")
+
     def _check_the_correction(self, data):
-        """A corrected uitkomst is another one, and says why: the figures and the nazorg change with it."""
+        """A corrected uitkomst is another one."""
         if data.get("uitkomst") == self.given_uitkomst:
             self.add_error("uitkomst", _("Dit is al de uitkomst. Kies de uitkomst die wel klopt."))
-        if not data.get("toelichting"):
-            self.add_error("toelichting", _("Schrijf waarom de uitkomst verandert."))
 
     def _ask_why_before_the_gesprek(self):
         """Finishing the onderzoek before its planned gesprek is most often a wrong click: the term would

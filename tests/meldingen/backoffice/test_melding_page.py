@@ -171,7 +171,9 @@ def test_a_wrong_uitkomst_is_corrected_with_a_reason_and_the_nazorg_follows(
     closed_at = behandeling.closed_at
     assert Nazorg.objects.filter(behandeling=behandeling).exists()
     client.force_login(staff["consulent"])
-    assert "Uitkomst corrigeren" in client.get(page_url).content.decode()
+    page = client.get(page_url).content.decode()
+    assert "Uitkomst corrigeren" in page and "Waarom verandert de uitkomst?" in page
+    assert "Nodig bij ingetrokken" not in page  # the one step left asks for a reason, not "niet verplicht"
 
     def correct(**fields):
         return client.post(page_url + "status/", {"status": Status.AFGEHANDELD, **fields})
@@ -360,3 +362,4 @@ def test_the_date_examples_are_days_to_come(staff, client, page_url, two_melding
     page = client.get(page_url).content.decode()
     assert f"Bijvoorbeeld {next_week.day}-{next_week.month}-{next_week.year}." in page
     assert "Bijvoorbeeld 3-2-2026" not in page
+    assert "Datum van het gesprek (bij gesprek gepland)" in page and "verplaatsen" not in page
