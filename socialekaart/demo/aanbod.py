@@ -569,7 +569,7 @@ SOORTEN = [
         ("volwassenen", "gezinnen", "jongeren", "ouderen"),
         hele_gemeente=True,
         aanbieders=1,
-        aanmelden="Bel 0800-2000. Dat kan elke dag, ook 's nachts. Het gesprek is gratis.",
+        aanmelden="Bel 0800-2000. Dat kan elke dag, ook 's nachts. Het gesprek is gratis. Is er nu gevaar? Bel dan 112.",
     ),
 ]
 

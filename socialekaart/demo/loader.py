@@ -42,7 +42,8 @@ NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
 EDITOR_USERNAME = "redacteur-kaart"
 PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts): sees the professional kaart
 AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie"}  # offered at people's homes: no location
-ZONDER_LOCATIE = AAN_HUIS | {"veilig-thuis"}  # a phone line has no office to visit
+TELEFOONLIJNEN = {"veilig-thuis"}  # answered on the phone, day and night: no office to visit, no balie
+ZONDER_LOCATIE = AAN_HUIS | TELEFOONLIJNEN
 CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
 # The fields the demo sets, and so updates in a row that is already there ("laatst gewijzigd" too, as a save).
 VOORZIENING_FIELDS = (
@@ -252,7 +253,7 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             "doelgroepen": [terms[f"doelgroep:{code}"] for code in soort.doelgroepen],
             "wijken": covered,
         }
-        rows.contacts += _contacts(voorziening, organisatie, n)
+        rows.contacts += _contacts(voorziening, organisatie, n, balie=soort.key not in TELEFOONLIJNEN)
         if soort.key in ZONDER_LOCATIE:
             rows.locations[voorziening.pk] = []  # and none left from an earlier load
         else:
@@ -274,27 +275,27 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
     return rows.voorzieningen
 
 
-def _contacts(voorziening, organisatie, n) -> list[Contact]:
-    return [
-        Contact(
-            id=stable_id("contact", voorziening.slug, "inwoners"),
-            voorziening=voorziening,
-            name="Aanmelding en informatie",
-            rol="Balie",
-            telefoon=organisatie.phone,
-            email=organisatie.email,
-            voor_professionals=False,
-        ),
-        Contact(
-            id=stable_id("contact", voorziening.slug, "professionals"),
-            voorziening=voorziening,
-            name="Verwijzers en professionals",
-            rol="Zorgcoördinator",
-            telefoon=_phone(organisatie.slug, offset=n + 1),
-            email=f"verwijzers@{organisatie.slug}.example",
-            voor_professionals=True,
-        ),
-    ]
+def _contacts(voorziening, organisatie, n, balie: bool) -> list[Contact]:
+    """The balie for residents (where there is one) and the line for professionals."""
+    for_residents = Contact(
+        id=stable_id("contact", voorziening.slug, "inwoners"),
+        voorziening=voorziening,
+        name="Aanmelding en informatie",
+        rol="Balie",
+        telefoon=organisatie.phone,
+        email=organisatie.email,
+        voor_professionals=False,
+    )
+    for_professionals = Contact(
+        id=stable_id("contact", voorziening.slug, "professionals"),
+        voorziening=voorziening,
+        name="Verwijzers en professionals",
+        rol="Zorgcoördinator",
+        telefoon=_phone(organisatie.slug, offset=n + 1),
+        email=f"verwijzers@{organisatie.slug}.example",
+        voor_professionals=True,
+    )
+    return [for_residents, for_professionals] if balie else [for_professionals]
 
 
 def _location(rows: _Rows, voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
@@ -328,14 +329,17 @@ def _location(rows: _Rows, voorziening, organisatie, soort, wijk_index, wijk, n)
 
 def _write(rows: _Rows) -> None:
     """Every row inserted, or updated where it exists (by its stable id or its unique fields); links,
-    locations and opening hours made equal to the demo's by the HSDS import's bulk writer. Bulk statements
-    send no signals: `load` pauses the search index's anyway (the command rebuilds the index), the capacity
-    reminders are started here, and Wagtail's reference index (an object's "usage" in the admin) gets no rows
-    for them, as with the HSDS import."""
+    locations and opening hours made equal to the demo's by the HSDS import's bulk writer, contacts here.
+    Bulk statements send no signals: `load` pauses the search index's anyway (the command rebuilds the
+    index), the capacity reminders are started here, and Wagtail's reference index (an object's "usage" in
+    the admin) gets no rows for them, as with the HSDS import."""
     _upsert(Voorziening, rows.voorzieningen, VOORZIENING_FIELDS)
     pks = [voorziening.pk for voorziening in rows.voorzieningen]
     write_relations(rows.relations, pks)
     _upsert(Contact, rows.contacts, CONTACT_FIELDS)
+    Contact.objects.filter(voorziening__in=pks).exclude(
+        pk__in=[contact.pk for contact in rows.contacts]
+    ).delete()
     _upsert(Locatie, list(rows.locaties.values()), LOCATIE_FIELDS)
     write_locations(rows.locations, pks)
     _upsert(Capaciteit, rows.capaciteit, CAPACITEIT_FIELDS, unique_fields=["voorziening", "wijk"])

@@ -54,9 +54,8 @@ WEEKDAGEN = [
     gettext_lazy("Zondag"),
 ]
 TOEGANG_UITLEG = {
-    "vrij": gettext_lazy(
-        "U kunt zich zelf aanmelden. U hebt geen verwijzing of besluit van de gemeente nodig."
-    ),
+    # Not "U kunt zich zelf aanmelden": that read oddly above "Bel 0800-2000" (a crisis line).
+    "vrij": gettext_lazy("U hebt geen verwijzing of besluit van de gemeente nodig."),
     "verwijzing": gettext_lazy("U hebt een verwijzing nodig, bijvoorbeeld van de huisarts of het wijkteam."),
     "beschikking": gettext_lazy(
         "U hebt eerst een besluit van de gemeente nodig. Dat heet een beschikking. "

@@ -63,7 +63,8 @@ def test_the_demo_has_places_hours_contacts_and_capacity(demo):
     located = Voorziening.objects.filter(op_locaties__locatie__latitude__isnull=False).distinct().count()
     assert located >= 130
     assert Openingstijd.objects.count() >= 200
-    assert Contact.objects.voor_inwoners().count() == Voorziening.objects.count()
+    phone_lines = Voorziening.objects.filter(slug="veilig-thuis")  # no balie
+    assert Contact.objects.voor_inwoners().count() == Voorziening.objects.exclude(pk__in=phone_lines).count()
     assert Contact.objects.voor_professionals().count() == Voorziening.objects.count()
     capaciteit = list(Capaciteit.objects.all())
     assert len(capaciteit) >= 20
@@ -154,6 +155,9 @@ def test_veilig_thuis_is_a_phone_line_without_an_office_to_visit(demo, client):
     page = client.get(veilig_thuis.get_absolute_url()).content.decode()
     assert 'id="waar"' not in page and "Open: elke dag" not in page
     assert "Dag en nacht." in page and "Dat kan elke dag, ook" in page
+    sign_up = page.split('id="aanmelden"', 1)[1].split("</section>", 1)[0]
+    assert "zelf aanmelden" not in sign_up and '<a href="tel:112">112</a>' in sign_up
+    assert "Balie" not in page  # a leftover of the offices of the other help
 
 
 def test_veilig_thuis_is_not_listed_beside_help_about_other_things(demo, client):
