@@ -62,10 +62,7 @@ TOEGANG_UITLEG = {
         "Doe daarvoor een melding bij de gemeente."
     ),
 }
-INLOOP_UITLEG = gettext_lazy(
-    "Kom zonder afspraak langs, op de tijden hieronder. "
-    "U hebt geen verwijzing of besluit van de gemeente nodig."
-)
+KOM_LANGS = gettext_lazy("Kom zonder afspraak langs, op de tijden hieronder.")
 
 
 @register.filter
@@ -105,8 +102,8 @@ def kosten_uitleg(voorziening) -> str:
 
 @register.filter
 def toegang_uitleg(voorziening) -> str:
-    if voorziening.vrije_inloop:  # walking in comes first, not "U kunt zich zelf aanmelden"
-        return str(INLOOP_UITLEG)
+    if voorziening.vrije_inloop:  # walking in is the whole sign-up: said first
+        return f"{KOM_LANGS} {TOEGANG_UITLEG['vrij']}"
     return str(TOEGANG_UITLEG.get(voorziening.toegang, ""))
 
 
