@@ -11,7 +11,7 @@ LABEL_SPACE = 48
 TOP_SPACE = 20
 LABEL_CHARS = 12  # a longer label is cut; the table beside the chart has it whole
 CHAR_WIDTH = 7  # of a label's character at the stylesheet's 12px, rounded up
-LABEL_GAP = 4
+LABEL_GAP = 6  # 4 ran the labels of 12 weeks together into one line
 SIDE_SPACE = 24  # left and right of the bars: the first and last label are wider than their bar
 
 

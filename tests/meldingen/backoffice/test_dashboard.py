@@ -79,7 +79,8 @@ def test_chart_labels_that_would_run_into_each_other_are_thinned():
     chart = bar_chart([("week 35", 1), *quarter])  # 15 weeks: the first labelled too
     first = chart["bars"][0]
     assert first.label and first.label_x - len(first.label) * CHAR_WIDTH / 2 >= chart["view_x"]  # was cut
-    assert labels(quarter[:12]) == [label for label, _count in quarter[:12]]  # the default 12 weeks fit
+    assert labels(quarter[:10]) == [label for label, _count in quarter[:10]]  # 10 weeks fit
+    assert labels(quarter[:12])[-2:] == ["", "week 47"]  # 12 ran together, 2 px apart
     wijken = [("Dorpen Ellekoot en Raveld", 3), *((f"Wijk {n}", 1) for n in range(6))]
     assert labels(wijken) == ["Dorpen Elle…", *(f"Wijk {n}" for n in range(6))]  # cut, as before
 
