@@ -140,7 +140,8 @@ class StatusForm(forms.Form):
         label=_("Toelichting"),
         required=False,
         max_length=500,
-        help_text=_("Nodig bij ingetrokken. Schrijf hier geen medische gegevens."),
+        # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction.
+        help_text=_("Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."),
     )
 
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
@@ -175,6 +176,7 @@ class StatusForm(forms.Form):
             self.fields["gesprek_tijd"].label = _("Nieuwe tijd van het gesprek (bij gesprek verplaatsen)")
         if current == Status.AFGEHANDELD:
             labels[current] = _("Uitkomst corrigeren")  # afgehandeld again, with the right uitkomst
+            self.fields["uitkomst"].label = _("Juiste uitkomst (bij uitkomst corrigeren)")
             self._ask_why_the_uitkomst_changes()
         targets = allowed_targets(current)
         # Starts empty, so no status is saved by accident; only the next steps of the workflow are offered.

@@ -173,7 +173,7 @@ def test_a_wrong_uitkomst_is_corrected_with_a_reason_and_the_nazorg_follows(
     client.force_login(staff["consulent"])
     page = client.get(page_url).content.decode()
     assert "Uitkomst corrigeren" in page and "Waarom verandert de uitkomst?" in page
-    assert "Nodig bij ingetrokken" not in page  # the one step left asks for a reason, not "niet verplicht"
+    assert "Alleen nodig als" not in page  # the one step left asks for a reason, not "niet verplicht"
 
     def correct(**fields):
         return client.post(page_url + "status/", {"status": Status.AFGEHANDELD, **fields})
