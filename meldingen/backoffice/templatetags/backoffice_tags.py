@@ -17,7 +17,8 @@ def deadline(behandeling, today=None):
         return _finished_onderzoek(behandeling)
     days = behandeling.days_left(today)
     contact = behandeling.deadline_kind == "contact"
-    kind = _("Eerste contact") if contact else _("Onderzoek af")
+    # "uiterlijk": "Onderzoek af: 16 nov. 17 dagen te laat" read as finished on 16 November
+    kind = _("Eerste contact uiterlijk") if contact else _("Onderzoek af uiterlijk")
     if days < 0:
         left, state = _late(-days, working_days=contact), "late"
     elif days == 0:

@@ -268,6 +268,8 @@ def test_a_late_first_contact_says_working_days_as_its_term_counts_them(leider, 
     html = " ".join(leider.get(reverse("backoffice:inbox")).content.decode().split())
     assert working_days < calendar_days
     assert f"{working_days} werkdagen te laat" in html and f"{calendar_days} dagen te laat" not in html
+    # The term's day, not the day it was done: "Onderzoek af: 16 nov." read as finished on that day.
+    assert f"Eerste contact uiterlijk: {datum(behandeling.contact_deadline)}" in html
 
 
 def test_deadline_moves_to_the_onderzoek_after_contact(teams):
