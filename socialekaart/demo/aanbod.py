@@ -140,7 +140,7 @@ SOORTEN = [
         "inloop-ouderen",
         "Inloopochtend ouderen {wijk}",
         "Kom zonder afspraak binnen voor koffie en een praatje.",
-        "Elke week is er een ochtend met koffie, spelletjes en een praatje. U hoeft zich niet aan te melden.",
+        "Elke week is er een ochtend met koffie, spelletjes en een praatje.",
         ("dagbesteding", "ontmoeting"),
         ("ouderen",),
         inloop=True,
