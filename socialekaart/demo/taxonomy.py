@@ -26,7 +26,11 @@ DOELGROEPEN = [
     ("jongeren", "Jongeren", "Jongeren tot 23 jaar."),
     ("volwassenen", "Volwassenen", "Mensen van 18 tot 65 jaar."),
     ("beperking", "Mensen met een beperking", "Mensen met een lichamelijke of verstandelijke beperking."),
-    ("ggz", "GGZ", "Mensen met psychische klachten."),
+    (
+        "ggz",
+        "Mensen met psychische klachten",
+        "Bijvoorbeeld als u vaak somber of angstig bent. Ook wel: ggz.",
+    ),
     ("gezinnen", "Gezinnen", "Ouders en hun kinderen."),
     ("nieuwkomers", "Nieuwkomers", "Mensen die nog niet lang in Nederland wonen."),
 ]
