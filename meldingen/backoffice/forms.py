@@ -191,6 +191,10 @@ class StatusForm(forms.Form):
         example = {"datum": _written_date(timezone.localdate() + timedelta(days=7))}
         if Status.GESPREK_GEPLAND in targets:
             self.fields["gesprek_datum"].help_text = _("Bijvoorbeeld %(datum)s.") % example
+            if current != Status.GESPREK_GEPLAND:  # a question solved on the phone was a gesprek too
+                self.fields["gesprek_datum"].help_text += " " + _(
+                    "Was het gesprek al, bijvoorbeeld aan de telefoon? Vul dan die dag in."
+                )
         else:
             del self.fields["gesprek_datum"]
             del self.fields["gesprek_tijd"]

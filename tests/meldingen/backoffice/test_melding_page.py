@@ -363,3 +363,5 @@ def test_the_date_examples_are_days_to_come(staff, client, page_url, two_melding
     assert f"Bijvoorbeeld {next_week.day}-{next_week.month}-{next_week.year}." in page
     assert "Bijvoorbeeld 3-2-2026" not in page
     assert "Datum van het gesprek (bij gesprek gepland)" in page and "verplaatsen" not in page
+    # A question solved on the phone needs no gesprek to come: the one that was is recorded.
+    assert "Was het gesprek al, bijvoorbeeld aan de telefoon? Vul dan die dag in." in page
