@@ -39,6 +39,7 @@ def _per_week_title(figures, received_from) -> str:
 def dashboard(request):
     form, figures = _figures(request)
     van, tot = form.period()
+    period_chosen = bool(van or tot)
     no_meldingen = _("Nog geen meldingen.")
     charts = [
         _chart(
@@ -47,7 +48,7 @@ def dashboard(request):
             _("Week"),
             figures.per_week,
             no_meldingen,
-            note=_cut_weeks(figures) if van or tot else "",
+            note=_cut_weeks(figures) if period_chosen else "",
         ),
         _chart("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, no_meldingen),
         _chart("per-soort", _("Kort of uitgebreid"), _("Soort"), figures.per_soort, no_meldingen),
@@ -65,7 +66,7 @@ def dashboard(request):
         {
             "figures": figures,
             "period_form": form,
-            "period_chosen": bool(van or tot),
+            "period_chosen": period_chosen,
             "query": request.GET.urlencode(),
             "has_errors": bool(form.errors),
             "error_forms": [form] if form.errors else [],
