@@ -17,6 +17,10 @@ STOPWORDS = frozenset(
     onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat
     werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou
     """.split()  # noqa: SIM905
+) | frozenset(
+    # The other forms of the list's verbs, which people type in a question: "hoe doe ik een melding" looked
+    # for pages with "doe" and put "Van melding tot besluit" ninth.
+    ["doe", "doet", "hebt", "kun", "kunt", "moeten", "wilt", "willen", "word", "zult", "zullen"]
 )
 
 

@@ -196,6 +196,16 @@ def test_words_that_only_say_help_is_wanted_do_not_narrow_the_site_search(portal
     assert expand("hulp") and "hulp" in expand("hulp")[0]
 
 
+def test_the_other_forms_of_a_stop_word_verb_are_left_out(portal_site):
+    """ "hoe doe ik een melding" looked for pages with "doe" besides "melding" and put "Van melding tot
+    besluit" ninth; "doen" was a stop word, "doe" not."""
+    from portal.search import expand
+
+    for query in ("hoe doe ik een melding", "ik wil een melding doen", "wilt u een melding doen"):
+        assert [group[0] for group in expand(query)] == ["melding"], query
+    assert [group[0] for group in expand("hoe kunt u hulp bij het huishouden krijgen")][-1] == "krijgen"
+
+
 def test_pages_about_the_site_come_after_the_pages_about_help(client, portal_site):
     """ "hoe vraag ik hulp aan" and "hulp voor mijn moeder" put Privacy first: it says "hulp" too. A page
     about the site keeps its place when its title holds a searched word."""
