@@ -62,13 +62,32 @@
   // What the lookup last wrote in each field. What the user typed there wins, as on the server: only the
   // button ("Zoek adres") writes over it.
   var filled = new Map();
+  // An answer for the field the user is in waits until she leaves it: written at once, what she types goes
+  // after it ("EssenpleinEssenplein").
+  var waiting = new Map();
 
   function fill(input, value, force) {
-    if (force || !input.value.trim() || input.value === filled.get(input)) {
+    waiting.delete(input);
+    if (!force && document.activeElement === input) {
+      waiting.set(input, value);
+    } else if (force || !input.value.trim() || input.value === filled.get(input)) {
       input.value = value;
       filled.set(input, value);
     }
   }
+
+  // An answer that found no address takes back what the lookup wrote for an earlier one.
+  function unfill(input) {
+    waiting.delete(input);
+    if (filled.has(input) && input.value === filled.get(input)) { input.value = ""; }
+    filled.delete(input);
+  }
+
+  [street, town].forEach(function (input) {
+    input.addEventListener("blur", function () {
+      if (waiting.has(input)) { fill(input, waiting.get(input), false); }
+    });
+  });
 
   function show(message, warning) {
     status.textContent = "";
@@ -99,6 +118,7 @@
           fill(town, result.woonplaats, force);
           show(result.message, false);
         } else {
+          if (result.status !== "unavailable") { unfill(street); unfill(town); }
           show(result.message || unavailable, true);
         }
       })

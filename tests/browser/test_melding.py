@@ -197,6 +197,46 @@ def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server
     page.wait_for_function(f"() => document.querySelector(\"{street}\").value !== 'Molenstraat'")
 
 
+def test_the_lookup_does_not_write_in_the_street_while_she_types_it(live_server, page):
+    """Straight from the house number into the street: the lookup's answer came while she was in it, and
+    what she typed went after it, "EssenpleinEssenplein". It now waits until she leaves the street."""
+    to_gegevens(page, live_server)
+    street, town, status = "[name='gegevens-straat']", "[name='gegevens-woonplaats']", "[data-address-status]"
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.fill("[name='gegevens-huisnummer']", "12")
+    page.click(street)
+    page.wait_for_selector(f"{status} p")
+    assert page.input_value(street) == ""
+    assert page.input_value(town)  # a field she is not in is filled at once
+    page.press(street, "Tab")  # left empty: the lookup's street comes now
+    assert page.input_value(street)
+
+    page.fill(street, "")
+    page.evaluate(f"() => {{ document.querySelector('{status}').textContent = ''; }}")
+    page.fill("[name='gegevens-huisnummer']", "14")
+    page.click(street)
+    page.wait_for_selector(f"{status} p")
+    page.keyboard.type("Molenstraat")
+    page.click(town)
+    assert page.input_value(street) == "Molenstraat"
+
+
+def test_a_postcode_that_finds_no_address_takes_back_the_street_of_the_last_one(live_server, page):
+    """A street found for the first postcode stayed beside a new postcode that found nothing, and the melding
+    was sent with the old street."""
+    to_gegevens(page, live_server)
+    street, town = "[name='gegevens-straat']", "[name='gegevens-woonplaats']"
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.fill("[name='gegevens-huisnummer']", "12")
+    page.press("[name='gegevens-huisnummer']", "Tab")
+    page.wait_for_function(f"() => document.querySelector(\"{street}\").value !== ''")
+    page.evaluate("() => { document.querySelector('[data-address-status]').textContent = ''; }")
+    page.fill("[name='gegevens-postcode']", "9999 ZZ")
+    page.press("[name='gegevens-postcode']", "Tab")
+    page.wait_for_selector("[data-address-status] p")
+    assert page.input_value(street) == page.input_value(town) == ""
+
+
 def test_the_address_boxes_on_one_line_line_up_with_and_without_errors(live_server, page):
     """Postcode and Toevoeging have a hint and Huisnummer none: boxes whose labels share a line still sit at
     the same height (a long error may move a field to the next line)."""
