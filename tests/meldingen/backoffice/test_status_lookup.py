@@ -68,6 +68,23 @@ def test_a_wrong_address_and_a_wrong_reference_get_the_same_answer(client, teams
     assert wrong_address.status_code == wrong_reference.status_code == 200
 
 
+def test_a_melding_not_found_gives_the_phone_of_the_wmo_loket(client, settings):
+    """Nothing to do after "Wij vinden geen melding" for who no longer has her reference."""
+    html = look_up(client, "M-0000-0000").content.decode()
+    assert "Weet u het meldingsnummer niet meer? Bel dan het Wmo-loket op" in html
+    assert f'href="tel:{settings.MUNICIPALITY_PHONE}"' in html
+
+
+def test_a_withdrawn_melding_says_what_that_means_and_what_she_can_do(client, teams):
+    """ "Uw melding is gestopt." alone read as a refusal, without the next step the page promises."""
+    melding = store(postcode="3911 AB")
+    Behandeling.objects.get(melding=melding).change_status(Status.INGETROKKEN, toelichting="Zelf opgelost.")
+    html = look_up(client, melding.reference).content.decode()
+    assert "Uw melding is gestopt." in html
+    assert "Wij doen niets meer met deze melding. Wilt u toch hulp? Doe dan een nieuwe melding." in html
+    assert "Uiterlijk op" not in html
+
+
 def test_a_melding_whose_personal_data_was_removed_cannot_be_looked_up(client, teams):
     melding = store(postcode="3911 AB")
     melding.remove_personal_data()
@@ -109,8 +126,10 @@ def test_a_form_without_answers_says_what_to_fill_in(client):
 
 def test_the_form_its_errors_and_the_result_are_b1(client, teams):
     melding = store(postcode="3911 AB")
+    withdrawn = store(postcode="3911 AB")
+    Behandeling.objects.get(melding=withdrawn).change_status(Status.INGETROKKEN, toelichting="Zelf opgelost.")
     pages = [client.get(URL), client.post(URL, {}), look_up(client, "M-0000-0000"), look_up(client, "12345")]
-    pages.append(look_up(client, melding.reference))
+    pages += [look_up(client, melding.reference), look_up(client, withdrawn.reference)]
     for response in pages:
         report = taalcheck.check_text(main_text(response))
         assert report.passed, report.problems
