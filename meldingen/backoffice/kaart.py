@@ -27,6 +27,7 @@ ONDERWERP_THEMAS: dict[str, tuple[str, ...]] = {
 WITHOUT_ONDERWERPEN = ("clientondersteuning", "ontmoeting", "mantelzorg")
 
 SUGGESTIONS = 10
+RECORDABLE = 1000  # every fitting voorziening may be recorded, also one below the first ten
 NO_THEMA = _("Geen thema")
 
 
@@ -36,11 +37,15 @@ def themes_for(onderwerpen) -> list[str]:
 
 
 def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorziening]:
-    """The voorzieningen that fit the melding's onderwerpen and the resident's age in the resident's wijk,
-    nearest first (a resident born in 1944 was offered the jongerencoach, 12 to 23 years)."""
-    return kaart.voorzieningen_for(
-        themes_for(melding.onderwerpen), wijk_for(melding), limit=limit, **_about(melding)
+    """The voorzieningen that fit the melding's onderwerpen and the resident's age in the resident's wijk
+    (a resident born in 1944 was offered the jongerencoach, 12 to 23 years). Those of an onderwerp's own
+    thema come first, each part nearest first: for "woning" and "dagbesteding" the many places to meet
+    (dagbesteding's second thema) filled the list, and the woningaanpassing was not on it."""
+    found = kaart.voorzieningen_for(
+        themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
     )
+    own = {ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS}
+    return sorted(found, key=lambda item: not own.intersection(item.themes))[:limit]
 
 
 def _about(melding) -> dict:
@@ -69,7 +74,8 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     (AlreadyRecorded): a second click would count one referral twice in the dashboard."""
     themes = themes_for(melding.onderwerpen)
     wijk = wijk_for(melding)
-    found = {item.id: item for item in kaart.voorzieningen_for(themes, wijk, limit=1000, **_about(melding))}
+    fitting = kaart.voorzieningen_for(themes, wijk, limit=RECORDABLE, **_about(melding))
+    found = {item.id: item for item in fitting}
     item = found.get(str(voorziening_id))
     if item is None:
         raise NotASuggestion(voorziening_id)

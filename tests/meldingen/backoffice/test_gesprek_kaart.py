@@ -69,6 +69,15 @@ def test_the_kaart_gives_voorzieningen_of_the_themes_in_the_wijk_nearest_first_w
     assert found[0].url == f"/sociale-kaart/{kaart_data['near'].slug}/"
 
 
+def test_an_onderwerps_own_thema_comes_before_its_second_one(kaart_data):
+    """ "dagbesteding" also looks at ontmoeting: the many places to meet, nearer, filled the first ten, and
+    the woningaanpassing asked for with "woning" was not among them."""
+    melding = store(onderwerpen=("huishouden",))  # huishouden first, then maaltijden
+    names = [item.name for item in kaart.suggestions(melding)]
+    assert names == ["Klussendienst Ver Weg", "Maaltijdservice Dichtbij"]
+    assert [item.name for item in kaart.suggestions(melding, limit=1)] == ["Klussendienst Ver Weg"]
+
+
 def test_the_melding_page_shows_the_fitting_voorzieningen(kaart_data, staff, client):
     melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
     client.force_login(staff["consulent"])
@@ -76,7 +85,7 @@ def test_the_melding_page_shows_the_fitting_voorzieningen(kaart_data, staff, cli
     assert "Sociale kaart: wat past bij deze melding" in page
     assert "Maaltijdservice Dichtbij" in page and "Klussendienst Ver Weg" in page
     assert "Huishoudhulp Oude Haven" not in page and "Buurtbus" not in page and "Gestopte hulp" not in page
-    assert page.index("Maaltijdservice Dichtbij") < page.index("Klussendienst Ver Weg")
+    assert page.index("Klussendienst Ver Weg") < page.index("Maaltijdservice Dichtbij")  # its own thema
     assert "3 weken wachten" in page
 
 
