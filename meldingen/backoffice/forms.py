@@ -356,11 +356,16 @@ class VerwijzingForm(forms.Form):
     soort = forms.ChoiceField(choices=Verwijzing.Soort.choices)
 
 
+NIET_BEREIKT = "niet_bereikt"
+
+
 class NazorgForm(forms.Form):
-    """The outcome of the nazorg call in one click: the button says tevreden or niet tevreden."""
+    """The outcome of the nazorg call in one click: the button says tevreden, niet tevreden or niet bereikt
+    (no outcome: the call stays to make)."""
 
     uitkomst = forms.ChoiceField(
-        choices=Nazorg.Uitkomst.choices, error_messages={"required": _("Kies tevreden of niet tevreden.")}
+        choices=[*Nazorg.Uitkomst.choices, (NIET_BEREIKT, _("Niet bereikt"))],
+        error_messages={"required": _("Kies tevreden of niet tevreden.")},
     )
     notitie = forms.CharField(
         label=_("Wat zei de inwoner? (niet verplicht)"),

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
-from meldingen.backoffice.forms import NazorgForm, VerwijzingForm
+from meldingen.backoffice.forms import NIET_BEREIKT, NazorgForm, VerwijzingForm
 from meldingen.backoffice.models import Behandeling, Nazorg
 
 
@@ -76,6 +76,17 @@ def record_nazorg(request, pk):
             request,
             _("De hulp start pas op %(datum)s. Leg het nazorggesprek vast als u na die dag belt.")
             % {"datum": datum(nazorg.start_ondersteuning)},
+        )
+        return _back(request, nazorg.behandeling)
+    if form.cleaned_data["uitkomst"] == NIET_BEREIKT:
+        nazorg.record_not_reached(request.user)
+        messages.info(
+            request,
+            _(
+                "Vastgelegd: %(reference)s niet bereikt. "
+                "Het nazorggesprek blijft bij de gesprekken om te bellen."
+            )
+            % {"reference": nazorg.behandeling.melding.reference},
         )
         return _back(request, nazorg.behandeling)
     nazorg.record(request.user, form.cleaned_data["uitkomst"], form.cleaned_data["notitie"])

@@ -162,14 +162,16 @@ NAZORG_SHOWN = 5
 
 def nazorg_due(user, today=None) -> tuple[list, bool]:
     """The nazorg calls that are due and not made yet, the earliest first, as rows (pk, behandeling_id,
-    reference, due_date, in_time_until): the first NAZORG_SHOWN, and whether there are more. One more row
-    says so; counting them all would make the database check the team of every call due, of every team, on
-    each visit."""
+    reference, due_date, in_time_until, niet_bereikt_op): the first NAZORG_SHOWN, and whether there are
+    more. One more row says so; counting them all would make the database check the team of every call due,
+    of every team, on each visit."""
     rows = (
         Nazorg.objects.visible_to(user)
         .due(today or timezone.localdate())
         .annotate(reference=F("behandeling__melding__reference"))
-        .values_list("pk", "behandeling_id", "reference", "due_date", "in_time_until", named=True)
+        .values_list(
+            "pk", "behandeling_id", "reference", "due_date", "in_time_until", "niet_bereikt_op", named=True
+        )
     )
     calls = list(rows[: NAZORG_SHOWN + 1])
     return calls[:NAZORG_SHOWN], len(calls) > NAZORG_SHOWN

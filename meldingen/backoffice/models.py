@@ -365,6 +365,7 @@ class AuditEntry(models.Model):
         SIGNAAL_VIEWED = "signaal_viewed", _("Signaal bekeken")
         SIGNAAL_STATUS = "signaal_status", _("Status van signaal gewijzigd")
         NAZORG_RECORDED = "nazorg_recorded", _("Nazorg vastgelegd")
+        NAZORG_NOT_REACHED = "nazorg_not_reached", _("Nazorg: inwoner niet bereikt")
 
     melding = models.ForeignKey(
         "meldingen.Melding",
@@ -573,6 +574,8 @@ class Nazorg(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The last call that did not reach the resident: the call stays to make (each try is in the audit log).
+    niet_bereikt_op = models.DateTimeField(_("laatst niet bereikt op"), null=True, blank=True)
 
     objects = NazorgQuerySet.as_manager()
 
@@ -635,3 +638,11 @@ class Nazorg(models.Model):
             AuditEntry.record(
                 user, self.behandeling.melding, AuditEntry.Action.NAZORG_RECORDED, self.get_uitkomst_display()
             )
+
+    def record_not_reached(self, user) -> None:
+        """A call that did not reach the resident: no uitkomst (neither tevreden nor niet tevreden), the call
+        stays to make."""
+        with transaction.atomic():
+            self.niet_bereikt_op = timezone.now()
+            self.save(update_fields=["niet_bereikt_op"])
+            AuditEntry.record(user, self.behandeling.melding, AuditEntry.Action.NAZORG_NOT_REACHED)

@@ -43,11 +43,13 @@ def timeline(behandeling) -> list[Event]:
                 "uitkomst": change.get_uitkomst_display(),
             }
         events.append(Event(change.at, "status", title, change.toelichting, _name(change.user)))
-    # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken).
-    assignments = AuditEntry.objects.filter(melding=melding, action=AuditEntry.Action.ASSIGNED)
-    for entry in assignments.select_related("user"):
+    # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken), and
+    # each nazorg call that did not reach the resident.
+    logged = {AuditEntry.Action.ASSIGNED: "assigned", AuditEntry.Action.NAZORG_NOT_REACHED: "nazorg"}
+    entries = AuditEntry.objects.filter(melding=melding, action__in=logged)
+    for entry in entries.select_related("user"):
         who = _name(entry.user) or entry.username
-        events.append(Event(entry.at, "assigned", _("Toegewezen"), entry.detail, who))
+        events.append(Event(entry.at, logged[entry.action], entry.get_action_display(), entry.detail, who))
     for note in behandeling.notities.select_related("author"):
         events.append(Event(note.created_at, "note", _("Notitie"), note.text, _name(note.author)))
     for verwijzing in melding.verwijzingen.select_related("user"):

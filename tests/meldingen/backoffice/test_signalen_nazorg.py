@@ -419,6 +419,35 @@ def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_mel
     assert "Nazorg: Niet tevreden" in page
 
 
+def test_a_call_that_did_not_reach_the_resident_keeps_the_call_to_make(two_meldingen, staff, client):
+    """With only tevreden and niet tevreden, a resident who did not answer was recorded as niet tevreden,
+    and the dashboard counted her so."""
+    from meldingen.backoffice.models import AuditEntry
+
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
+    )
+    client.force_login(staff["consulent"])
+    assert 'value="niet_bereikt"' in client.get("/admin/backoffice/").content.decode()
+    url = f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/"
+    response = client.post(url, {"uitkomst": "niet_bereikt", "terug": "inbox"}, follow=True)
+    said = "niet bereikt. Het nazorggesprek blijft bij de gesprekken om te bellen."
+    assert said in response.content.decode()
+    nazorg = Nazorg.objects.get()
+    assert nazorg.done_at is None and nazorg.uitkomst == "" and nazorg.niet_bereikt_op is not None
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert "1 nazorggesprek om te bellen" in inbox and "niet bereikt op" in inbox
+    page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content.decode()
+    assert "Nog niet. Niet bereikt op" in page and "Nazorg: inwoner niet bereikt" in page  # the timeline
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.NAZORG_NOT_REACHED).count() == 1
+    client.force_login(staff["teamleider"])
+    assert "Nog geen nazorg" in client.get("/admin/backoffice/overzicht/").content.decode()  # no outcome
+    client.force_login(staff["consulent"])
+    client.post(url, {"uitkomst": "tevreden"})  # reached the next day
+    nazorg.refresh_from_db()
+    assert nazorg.uitkomst == "tevreden" and nazorg.done_at is not None
+
+
 def test_a_nazorg_call_past_its_working_days_is_marked_late_in_the_inbox(two_meldingen, staff, client):
     behandeling = _afhandelen(
         two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
