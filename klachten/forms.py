@@ -70,6 +70,10 @@ class KlachtForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Needed after "Ja" only: their label says neither "(niet verplicht)" nor required, the group's hint
+        # says when (the form-field component reads `conditional`).
+        for name in ("naam", "telefoon", "email"):
+            self.fields[name].conditional = True
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -85,7 +89,8 @@ class KlachtForm(forms.Form):
         if cleaned.get("contact") == "ja":
             if not cleaned.get("naam", "").strip():
                 self.add_error("naam", self.name_required)
-            if not cleaned.get("telefoon") and not cleaned.get("email") and "email" not in self.errors:
+            unreachable = not cleaned.get("telefoon") and not cleaned.get("email")
+            if unreachable and "telefoon" not in self.errors and "email" not in self.errors:
                 self.add_error("telefoon", _("Vul een telefoonnummer of een e-mailadres in."))
         return cleaned
 
@@ -121,8 +126,11 @@ class StaffKlachtForm(KlachtForm):
             _("Wat de inwoner vertelt of schreef. Schrijf geen dingen over de gezondheid."),
         ),
         "contact": (_("Wil de inwoner dat wij contact opnemen over de klacht?"), None),
-        "naam": (_("Naam van de inwoner"), None),
-        "telefoon": (_("Telefoonnummer van de inwoner"), ""),
+        "naam": (_("Naam van de inwoner"), _("Nodig als de inwoner contact wil.")),
+        "telefoon": (
+            _("Telefoonnummer van de inwoner"),
+            _("Wil de inwoner contact? Vul dan een telefoonnummer of een e-mailadres in."),
+        ),
         "email": (_("E-mailadres van de inwoner"), ""),
     }
 

@@ -80,6 +80,17 @@ def test_contact_without_a_phone_number_or_e_mail_address_asks_for_one(client, k
     assert "Vul een telefoonnummer of een e-mailadres in." in response.content.decode()
 
 
+def test_the_contact_details_say_when_they_are_needed_and_a_wrong_phone_gets_one_message(client, kaart):
+    """ "Uw naam (niet verplicht)" above "Vul uw naam in."; and a phone number with letters got two messages,
+    one of them asking for a phone number that was filled in."""
+    html = client.get("/klacht/").content.decode()
+    assert "niet verplicht" not in html.split("Hoe kunnen wij u bereiken?")[1].split("</fieldset>")[0]
+    assert "Alleen nodig als u Ja kiest." in html
+    html = client.post("/klacht/", form_data(kaart, telefoon="06 1234 abc", email="")).content.decode()
+    assert "Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678." in html
+    assert "Vul een telefoonnummer of een e-mailadres in." not in html
+
+
 def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
     response = client.post("/klacht/", form_data(kaart, organisatie="niet-bestaand"))
     assert response.status_code == 200
