@@ -141,7 +141,10 @@ class StatusForm(forms.Form):
         required=False,
         max_length=500,
         # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction.
-        help_text=_("Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."),
+        help_text=_(
+            "Alleen nodig als u 'Ingetrokken' kiest, of het onderzoek afrondt voor het geplande gesprek. "
+            "Schrijf hier geen medische gegevens."
+        ),
     )
 
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
