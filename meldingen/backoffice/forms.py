@@ -121,7 +121,9 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+        if data.get("van") and data["van"] > timezone.localdate():  # "van 1 januari 2030 tot en met vandaag"
+            self.add_error("van", _("Deze datum ligt na vandaag. Kies vandaag of een eerdere datum."))
+        elif data.get("van") and data.get("tot") and data["tot"] < data["van"]:
             self.add_error(
                 "tot", _("Deze datum ligt voor de datum bij 'Ontvangen vanaf'. Kies een latere datum.")
             )

@@ -224,3 +224,21 @@ def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, te
     assert "Download deze cijfers als CSV" not in html
     csv = client.get(reverse("backoffice:dashboard_csv"), query)
     assert not csv["Content-Type"].startswith("text/csv")  # no figures over another period than asked
+
+
+def test_a_period_that_starts_after_today_is_refused(staff, teams, client):
+    """ "Ontvangen vanaf 1-1-2030" gave figures "van 1 januari 2030 tot en met" today."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    store()
+    client.force_login(staff["teamleider"])
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    typed = f"{tomorrow.day}-{tomorrow.month}-{tomorrow.year}"
+    html = client.get(reverse("backoffice:dashboard"), {"van": typed}).content.decode()
+    assert "Deze datum ligt na vandaag. Kies vandaag of een eerdere datum." in html
+    assert f'value="{typed}"' in html
+    today = timezone.localdate()
+    html = client.get(reverse("backoffice:dashboard"), {"van": f"{today.day}-{today.month}-{today.year}"})
+    assert "Deze datum ligt na vandaag" not in html.content.decode()
