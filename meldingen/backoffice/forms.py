@@ -220,7 +220,16 @@ class StatusForm(forms.Form):
         ):
             self.add_error("uitkomst", _("Kies de uitkomst van de melding."))
         start = data.get("start_ondersteuning")
-        if start and self.received and start < self.received:
+        if start and data.get("uitkomst") and data["uitkomst"] != Uitkomst.TOEGEKEND:
+            # Kept silently, it told a wrong click on the uitkomst nothing.
+            self.add_error(
+                "start_ondersteuning",
+                _(
+                    "Er start geen hulp bij deze uitkomst. "
+                    "Maak dit veld leeg, of kies 'Krijgt ondersteuning'."
+                ),
+            )
+        elif start and self.received and start < self.received:
             self.add_error(
                 "start_ondersteuning",
                 _("De hulp kan niet starten voor de dag van de melding (%(datum)s).")

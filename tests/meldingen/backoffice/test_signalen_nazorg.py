@@ -672,6 +672,26 @@ def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
     assert behandeling.status == Status.ONDERZOEK_AFGEROND and not Nazorg.objects.exists()
 
 
+def test_a_start_of_the_help_without_support_is_refused(two_meldingen, staff, client):
+    """ "Krijgt geen ondersteuning" with "Start van de hulp 10-12-2026" was saved without a word: a wrong
+    click on the uitkomst went unnoticed."""
+    behandeling = two_meldingen["centrum"].behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"])
+    client.force_login(staff["consulent"])
+    start = timezone.localdate() + timedelta(days=7)
+    typed = f"{start.day}-{start.month}-{start.year}"
+    response = client.post(
+        f"/admin/backoffice/meldingen/{behandeling.pk}/status/",
+        {"status": Status.AFGEHANDELD, "uitkomst": Uitkomst.NIET_TOEGEKEND, "start_ondersteuning": typed},
+    )
+    assert response.status_code == 400
+    assert "Er start geen hulp bij deze uitkomst." in response.content.decode()
+    assert f'value="{typed}"' in response.content.decode()
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.ONDERZOEK_AFGEROND
+
+
 def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, teams, client):
     client.force_login(senders["professional"])
     client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": ""})
