@@ -77,6 +77,13 @@ class InboxFilterForm(forms.Form):
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
     mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and not user.has_perm("backoffice.view_all_meldingen"):
+            # Only the teams whose meldingen she sees: another team gave "0 meldingen gevonden", as if that
+            # team had none.
+            self.fields["team"].queryset = Wijkteam.objects.filter(members=user)
+
 
 class _DateField(forms.DateField):
     """A date written as asked that does not exist (31-2-2027) gets a message that says so: "write it like

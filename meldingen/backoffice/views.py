@@ -75,7 +75,7 @@ def _search_posted(request):
 def _inbox_queryset(request):
     """The filtered inbox; a filter with a bad value is left out (the form says so), never a 500."""
     data = _filter_data(request)
-    form = InboxFilterForm(data or None)
+    form = InboxFilterForm(data or None, user=request.user)
     if form.is_bound:
         form.is_valid()
     return form, filtered(request.user, getattr(form, "cleaned_data", {}))

@@ -54,6 +54,19 @@ def test_filters(leider, teams):
     assert len(_references(leider, status="alle")) == 4
 
 
+def test_a_consulent_can_filter_only_on_her_own_teams(staff, teams, client):
+    """Wijkteam Oude Haven in the filter of a consulent of Centrum gave "0 meldingen gevonden", as if that
+    team had none."""
+
+    def team_options(who) -> list[str]:
+        client.force_login(who)
+        page = BeautifulSoup(client.get(reverse("backoffice:inbox")).content, "html.parser")
+        return [option.get_text() for option in page.select("select[name=team] option")]
+
+    assert team_options(staff["consulent"]) == ["Alle teams", "Wijkteam Centrum"]
+    assert team_options(staff["teamleider"]) == ["Alle teams", "Wijkteam Centrum", "Wijkteam Oude Haven"]
+
+
 def test_a_consulent_lists_the_meldingen_on_her_name_from_the_home_page(staff, teams, client):
     """ "1 open melding staat op uw naam" was the one line of the home page without a link or a filter."""
     mine, other = store(), store()
