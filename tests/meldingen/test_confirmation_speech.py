@@ -58,7 +58,8 @@ def test_the_pdf_gives_the_dates_of_the_confirmation_page(walker, steps):
         assert "wat de persoon nodig heeft" in text and "wat u nodig hebt" not in text
 
 
-def test_the_persoonlijk_plan_says_where_to_send_it(walker, settings):
+def test_the_persoonlijk_plan_says_where_to_send_it_and_that_it_is_not_needed(walker, settings):
+    """With its date it read as homework with a deadline; it is the resident's right, not a duty."""
     from django.core import mail
 
     html = " ".join(confirmation(walker, ZELF_KORT).split())
@@ -66,5 +67,7 @@ def test_the_persoonlijk_plan_says_where_to_send_it(walker, settings):
     assert f'Mail het naar <a href="mailto:{address}">{address}</a> en zet het meldingsnummer erbij.' in html
     body = " ".join(mail.outbox[0].body.split())
     assert f"Mail het naar {address} en zet het meldingsnummer erbij." in body
-    text = pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content)
+    text = " ".join(pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content).split())
     assert f"Mail het naar {address}" in text
+    for written in (html, body, text):
+        assert "Dat heet een persoonlijk plan. Het hoeft niet." in written
