@@ -585,8 +585,8 @@ def address_message(status: str, voor_wie: str = "zelf") -> str:
 
 def outside_message(voor_wie: str = "zelf") -> str:
     text = _(
-        "Dit adres ligt niet in %(gemeente)s. Woont {persoon} ergens anders? Doe de melding dan bij het "
-        "Wmo-loket van die gemeente."
+        "Dit adres ligt niet in %(gemeente)s. Kijk of de postcode goed is. Woont {persoon} ergens anders? "
+        "Doe de melding dan bij het Wmo-loket van die gemeente."
     )
     return speak(text, voor_wie) % {"gemeente": settings.MUNICIPALITY_NAME}
 

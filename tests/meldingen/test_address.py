@@ -147,6 +147,7 @@ def test_outside_the_municipality_says_what_to_do(walker):
     data = dict(dict(ZELF_KORT)["gegevens"], postcode="1012 AB", straat="Damrak", woonplaats="Amsterdam")
     html = walker.post("gegevens", data).content.decode()
     assert "ligt niet in Gemeente Lindewaard" in html
+    assert "Kijk of de postcode goed is." in html  # a typing error in it, first ("9999 ZZ")
     assert "Woont u ergens anders?" in html  # the melding is for herself
     assert "Wmo-loket van die gemeente" in html
     assert "https://www.overheid.nl/wie-is-mijn-gemeente" in html
