@@ -536,6 +536,9 @@ class GegevensForm(StepForm):
         if not any(parts):
             cleaned["geboortedatum"] = None
             return
+        if not all(str(part).strip() for part in parts):  # "1950" alone: not a date that does not exist
+            self.add_error("geboortedag", _("Vul de dag, de maand en het jaar in, zoals 7 3 1950."))
+            return
         if parts[2].strip().isdecimal() and len(parts[2].strip()) != 4:
             self.add_error("geboortedag", _("Vul het jaar met 4 cijfers in, zoals 1950."))
             return

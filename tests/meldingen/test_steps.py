@@ -236,6 +236,16 @@ def test_an_unknown_birth_month_gets_the_date_message(walker, typed):
     assert "Vul een bestaande datum in, zoals 7 3 1950." in html and "te lang" not in html
 
 
+@pytest.mark.parametrize(("dag", "maand", "jaar"), [("", "", "1950"), ("7", "", "1950"), ("7", "3", "")])
+def test_a_birth_date_with_a_part_missing_asks_for_every_part(walker, dag, maand, jaar):
+    """The year alone got "Vul een bestaande datum in", as if the date did not exist."""
+    birth = {"geboortedag": dag, "geboortemaand": maand, "geboortejaar": jaar}
+    gegevens = {**dict(ZELF_KORT)["gegevens"], **birth}
+    walker.walk(ZELF_KORT[:3])
+    html = walker.post("gegevens", gegevens).content.decode()
+    assert "Vul de dag, de maand en het jaar in, zoals 7 3 1950." in html
+
+
 def test_the_choice_says_the_melding_is_done_when_sent(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
