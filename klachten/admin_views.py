@@ -4,6 +4,7 @@ one that came in by phone or letter, and the provider's numbers of clients."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -34,7 +35,10 @@ def _require(check, user):
 @never_cache
 def lijst(request):
     _require(can_see_klachten, request.user)
-    klachten = visible_klachten(request.user)
+    # The open complaints first, the answer due soonest on top: by deadline alone, the afgehandelde of
+    # months ago stood above the ones still to answer.
+    closed_last = Case(When(status=Status.AFGEHANDELD, then=Value(1)), default=Value(0))
+    klachten = visible_klachten(request.user).order_by(closed_last, "antwoord_uiterlijk", "pk")
     status = request.GET.get("status")
     if status in Status.values:
         klachten = klachten.filter(status=status)

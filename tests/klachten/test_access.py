@@ -148,6 +148,26 @@ def test_the_list_and_history_write_dates_as_the_other_staff_pages_do(client, pe
     assert re.search(r"\d{1,2} [a-z]+\.? \d{4}, \d\d:\d\d: ", history)  # "2 dec. 2026, 11:40: Ontvangen"
 
 
+def test_the_list_puts_the_open_complaints_first_the_answer_due_soonest_on_top(client, people, kaart):
+    """By deadline alone, the afgehandelde of months ago stood above the complaints still to answer."""
+    from datetime import date
+
+    from klachten.workflow import Status
+
+    old_done = klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 1, 5))
+    old_done.change_status(Status.IN_BEHANDELING)
+    old_done.change_status(Status.AFGEHANDELD, oordeel="gegrond")
+    later = klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 3, 2))
+    sooner = klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 2, 2))
+    lijst = login(client, people["klachtbehandelaar"]).get(LIST).content.decode()
+    order = sorted((lijst.index(k.reference), k.reference) for k in (old_done, later, sooner))
+    assert [reference for _position, reference in order] == [
+        sooner.reference,
+        later.reference,
+        old_done.reference,
+    ]
+
+
 @pytest.mark.parametrize("role", ["klachtbehandelaar", "aanbieder"])
 def test_each_fact_on_the_complaint_page_keeps_its_label(client, people, klacht, role):
     """The facts grid places its items side by side: a label and its value are one item."""
