@@ -42,17 +42,19 @@ def lijst(request):
     status = request.GET.get("status")
     if status in Status.values:
         klachten = klachten.filter(status=status)
+    staff = is_staff_handler(request.user)
+    title = _("Klachten over aanbieders") if staff else _("Klachten over uw organisatie")
     return render(
         request,
         "klachten/admin/lijst.html",
         {
-            "page_title": _("Klachten over aanbieders"),
-            "header_title": _("Klachten over aanbieders"),
+            "page_title": title,
+            "header_title": title,
             "klachten": klachten[:500],
             "statuses": Status.choices,
             "current_status": status,
             "today": timezone.localdate(),
-            "staff": is_staff_handler(request.user),
+            "staff": staff,
         },
     )
 

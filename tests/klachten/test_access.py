@@ -148,6 +148,13 @@ def test_the_list_and_history_write_dates_as_the_other_staff_pages_do(client, pe
     assert re.search(r"\d{1,2} [a-z]+\.? \d{4}, \d\d:\d\d: ", history)  # "2 dec. 2026, 11:40: Ontvangen"
 
 
+def test_a_provider_reads_of_complaints_about_its_own_organisation(client, people, kaart):
+    lijst = login(client, people["aanbieder"]).get(LIST).content.decode()
+    assert "Klachten over uw organisatie" in lijst and "Klachten over aanbieders" not in lijst
+    lijst = login(client, people["klachtbehandelaar"]).get(LIST).content.decode()
+    assert "Klachten over aanbieders" in lijst
+
+
 def test_the_list_puts_the_open_complaints_first_the_answer_due_soonest_on_top(client, people, kaart):
     """By deadline alone, the afgehandelde of months ago stood above the complaints still to answer."""
     from datetime import date
