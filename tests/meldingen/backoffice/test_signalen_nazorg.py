@@ -700,3 +700,5 @@ def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, tea
     page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
     assert "Niet gegeven. Vraag het nummer aan wie het signaal stuurde." in page
     assert '<a href="mailto:huisarts@lindewaard.example">huisarts@lindewaard.example</a>' in page
+    heading = BeautifulSoup(page, "html.parser").find(id="signaal-heading").get_text()
+    assert heading.count("Signaal") == 1  # "Signaal van een aanbieder of professional Signaal"
