@@ -259,6 +259,14 @@ class Behandeling(models.Model):
                 transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
 
+    @property
+    def gesprek_to_show(self):
+        """The gesprek's moment while it is planned, or once it has been: a moment still to come after the
+        onderzoek was finished without it ("het gesprek was eerder") is a gesprek that will not be."""
+        if self.gesprek_op and (self.status == Status.GESPREK_GEPLAND or self.gesprek_op <= timezone.now()):
+            return self.gesprek_op
+        return None
+
     def _plan_nazorg(self, start) -> None:
         """Support granted: the follow-up call is planned. A corrected uitkomst without support drops the
         call still to make; a call already made stays as it was."""

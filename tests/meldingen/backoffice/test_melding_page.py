@@ -253,6 +253,7 @@ def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reas
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     client.force_login(staff["consulent"])
     assert _plan(client, page_url, gesprek_datum="8-12-2099", gesprek_tijd="10:30").status_code == 302
+    assert "<dt>Gesprek</dt><dd>8 dec. 2099, 10:30</dd>" in _facts(client, page_url)
     early = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND})
     assert early.status_code == 400
     html = early.content.decode()
@@ -268,6 +269,12 @@ def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reas
     behandeling.refresh_from_db()
     assert behandeling.status == Status.ONDERZOEK_AFGEROND
     assert behandeling.statuswijzigingen.last().toelichting == reason
+    # the gesprek that will not be is no fact of the melding any more (the timeline keeps its planning)
+    assert "<dt>Gesprek</dt>" not in _facts(client, page_url)
+
+
+def _facts(client, page_url) -> str:
+    return client.get(page_url).content.decode().split("<dl", 1)[1].split("</dl>", 1)[0]
 
 
 def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
