@@ -133,6 +133,25 @@ def test_backoffice_complaint_pages_have_no_axe_violations(page, live_server, da
     assert results == {name: [] for name in results}
 
 
+def test_a_typed_summary_is_not_lost_silently_when_the_term_is_postponed(page, live_server, data):
+    """A summary typed for the provider came back as the stored one after "Stel de termijn uit" (with an
+    error) left the page: the browser now asks first, as on a melding's page."""
+    _login(page, live_server, "klachtbehandelaar")
+    page.add_init_script(
+        "for (const name of ['watch-edits', 'add']) document.addEventListener('w-unsaved:' + name, "
+        "() => { window['unsaved_' + name.replace('-', '_')] = true; });"
+    )
+    page.goto(f"{live_server.url}/admin/klachten/{data['klacht'].pk}/")
+    page.wait_for_function("() => window.unsaved_watch_edits")
+    page.fill("#id_samenvatting_aanbieder", "De hulp kwam drie keer niet.")
+    page.wait_for_function("() => window.unsaved_add")
+    with page.expect_event("dialog") as asked:
+        page.click("text=Stel de termijn uit", no_wait_after=True)
+    assert asked.value.type == "beforeunload"
+    asked.value.dismiss()
+    assert page.input_value("#id_samenvatting_aanbieder") == "De hulp kwam drie keer niet."
+
+
 def test_the_complaint_form_fits_a_phone(page, live_server, data):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(f"{live_server.url}/klacht/")
