@@ -96,7 +96,9 @@ class Term(RevisionMixin, models.Model):
         verbose_name_plural = _("thema's en doelgroepen")
 
     def __str__(self):
-        return f"{self.name} ({self.get_vocabulary_display()})"
+        # Its name alone: every list of choices is of one vocabulary ("Huishouden (thema)" under "Thema's",
+        # and in the complaint form's "Over welke hulp gaat het?"); the admin's list has a column for it.
+        return self.name
 
 
 class Organisatie(RevisionMixin, models.Model):

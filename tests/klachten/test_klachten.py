@@ -91,6 +91,12 @@ def test_the_contact_details_say_when_they_are_needed_and_a_wrong_phone_gets_one
     assert "Vul een telefoonnummer of een e-mailadres in." not in html
 
 
+def test_the_kinds_of_help_are_named_as_residents_know_them(client, kaart):
+    """ "Huishouden (thema)": the kaart's own word for its lists came along."""
+    html = client.get("/klacht/").content.decode()
+    assert ">Huishouden</option>" in html and "(thema)" not in html
+
+
 def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
     response = client.post("/klacht/", form_data(kaart, organisatie="niet-bestaand"))
     assert response.status_code == 200
