@@ -76,6 +76,12 @@ class VoorzieningForm(ScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        slug = self.fields.get("slug")
+        provider = permissions.organisatie_id_of(self.for_user) is not None
+        if slug is not None and provider and not self.instance._state.adding:
+            # The kaart's links are stable (DESIGN.md): a provider who renamed it broke every link to it.
+            slug.disabled = True
+            slug.help_text = _("Deze link blijft hetzelfde, zodat oude links blijven werken.")
         checked = self.fields.get("laatst_gecontroleerd")
         if checked is not None:
             checked.help_text = _(

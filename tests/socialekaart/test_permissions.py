@@ -37,6 +37,20 @@ def test_a_provider_changes_its_own_voorziening(provider_client, kaart):
     assert kaart.dagbesteding.beperkte_plaatsen is True  # untouched fields keep their value
 
 
+def test_a_provider_keeps_the_link_of_its_voorziening(provider_client, client, redacteur, kaart):
+    """ "Korte naam in de link" was open to providers: one renamed it and broke every link to the page."""
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    old_slug = kaart.dagbesteding.slug
+    data = form_data(provider_client, edit, slug="nieuwe-link", name="Dagbesteding De Molen")
+    assert provider_client.post(edit, data).status_code == 302
+    kaart.dagbesteding.refresh_from_db()
+    assert kaart.dagbesteding.slug == old_slug
+    client.force_login(redacteur)  # the gemeente's editor still can, when it must
+    assert client.post(edit, form_data(client, edit, slug="nieuwe-link")).status_code == 302
+    kaart.dagbesteding.refresh_from_db()
+    assert kaart.dagbesteding.slug == "nieuwe-link"
+
+
 def test_a_provider_cannot_open_or_change_another_organisations_voorziening(provider_client, kaart):
     edit = url("voorziening", "edit", kaart.cafe.pk)
     assert provider_client.get(edit).status_code in BLOCKED
