@@ -51,6 +51,19 @@ def test_a_provider_keeps_the_link_of_its_voorziening(provider_client, client, r
     assert kaart.dagbesteding.slug == "nieuwe-link"
 
 
+def test_the_date_a_voorziening_was_checked_is_written_as_on_the_staff_pages(provider_client, kaart):
+    """ "Laatst gecontroleerd op 2026-06-03" where every other staff page writes 3-6-2026."""
+    from django.utils import timezone
+
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    checked = kaart.dagbesteding.laatst_gecontroleerd
+    html = provider_client.get(edit).content.decode()
+    assert f'value="{checked:%d-%m-%Y}"' in html and f'value="{checked:%Y-%m-%d}"' not in html
+    today = timezone.localdate()
+    data = form_data(provider_client, edit, laatst_gecontroleerd=f"{today:%d-%m-%Y}")
+    assert provider_client.post(edit, data).status_code == 302  # read back as written
+
+
 def test_a_provider_cannot_open_or_change_another_organisations_voorziening(provider_client, kaart):
     edit = url("voorziening", "edit", kaart.cafe.pk)
     assert provider_client.get(edit).status_code in BLOCKED
