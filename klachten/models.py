@@ -153,11 +153,11 @@ class Klacht(models.Model):
                 self.afgehandeld_op = timezone.now()
                 self.oordeel = oordeel
             self.save()
+            tekst = f"{Status(previous).label} → {Status(target).label}"
+            if oordeel:  # the judgement, which the traffic light counts, is part of the record
+                tekst += f": {Oordeel(oordeel).label}"
             KlachtGebeurtenis.objects.create(
-                klacht=self,
-                user=user,
-                soort=KlachtGebeurtenis.Soort.STATUS,
-                tekst=f"{Status(previous).label} → {Status(target).label}",
+                klacht=self, user=user, soort=KlachtGebeurtenis.Soort.STATUS, tekst=tekst
             )
 
     def postponement_refused(self, today=None) -> str:
@@ -194,6 +194,7 @@ class KlachtGebeurtenis(models.Model):
     """The history of a complaint: status changes, who read the resident's data, the provider's reply."""
 
     class Soort(models.TextChoices):
+        ONTVANGEN = "ontvangen", _("Klacht ontvangen")
         STATUS = "status", _("Status gewijzigd")
         BEKEKEN = "bekeken", _("Gegevens van de inwoner bekeken")
         REACTIE = "reactie", _("Reactie van de aanbieder")

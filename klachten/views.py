@@ -12,19 +12,23 @@ from core.ratelimit import within_limit
 
 from . import notices, stoplicht, tasks
 from .forms import KlachtForm
-from .models import Klacht
+from .models import Klacht, KlachtGebeurtenis
 from .workflow import Kanaal
 
 SESSION_KEY = "klacht_verstuurd"
 
 
-def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None) -> Klacht:
+def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None, user=None) -> Klacht:
+    """A complaint from the form, sent by the resident or registered by `user` (a phone call, a letter)."""
     data = form.cleaned_data
     klacht = Klacht(organisatie=data["organisatie"], thema=data["thema"], kanaal=kanaal)
     if ontvangen_op is not None:
         klacht.ontvangen_op = ontvangen_op
     klacht.gegevens = form.gegevens()
     klacht.save()
+    KlachtGebeurtenis.objects.create(
+        klacht=klacht, user=user, soort=KlachtGebeurtenis.Soort.ONTVANGEN, tekst=Kanaal(kanaal).label
+    )
     tasks.recount()
     tasks.schedule_retention()
     transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))

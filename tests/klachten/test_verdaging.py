@@ -146,3 +146,28 @@ def test_the_history_says_the_status_and_term_in_words(behandelaar, kaart):
     page = behandelaar.get(_detail(klacht)).content.decode()
     assert "(Nieuw → In behandeling)" in page and "in_behandeling" not in page
     assert f"({datum(first_term)} → {datum(klacht.antwoord_uiterlijk)})" in page
+
+
+def test_the_history_shows_how_it_came_in_the_judgement_and_a_run_of_views_once(behandelaar, people, kaart):
+    """A walk: registering added no line, the judgement was missing from "In behandeling → Afgehandeld", and
+    every visit added "Gegevens van de inwoner bekeken", which buried the rest."""
+    data = {
+        "organisatie": str(kaart["zorg"].pk),
+        "wat": "De hulp kwam niet.",
+        "contact": "nee",
+        "kanaal": "telefoon",
+        "ontvangen_op": "05-01-2026",
+    }
+    assert behandelaar.post("/admin/klachten/nieuw/", data).status_code == 302
+    klacht = Klacht.objects.get()
+    for _visit in range(3):
+        behandelaar.get(_detail(klacht))
+    klacht.change_status(Status.IN_BEHANDELING)
+    klacht.change_status(Status.AFGEHANDELD, oordeel="deels_gegrond")
+    page = behandelaar.get(_detail(klacht)).content.decode()
+    history = page.split("Geschiedenis", 1)[1]
+    assert "Klacht ontvangen (Telefoon), klachtbehandelaar" in history
+    assert "(In behandeling → Afgehandeld: Deels gegrond)" in history
+    assert "Gegevens van de inwoner bekeken (3 keer), klachtbehandelaar" in history
+    assert history.count("Gegevens van de inwoner bekeken") == 2  # the fourth visit, after the changes
+    assert klacht.gebeurtenissen.filter(soort=KlachtGebeurtenis.Soort.BEKEKEN).count() == 4  # all logged
