@@ -98,6 +98,10 @@ def detail(request, pk):
                 )
                 messages.success(request, _("De samenvatting is bewaard."))
                 return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif not staff and action == "reactie" and klacht.status == Status.AFGEHANDELD:
+            # The gemeente has judged it: a reply now would change what it judged.
+            messages.error(request, _("Deze klacht is al afgehandeld. U kunt niet meer reageren."))
+            return redirect("klachten_admin:detail", pk=klacht.pk)
         elif not staff and action == "reactie":
             reactie_form = ReactieForm(request.POST)
             if reactie_form.is_valid():

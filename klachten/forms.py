@@ -200,6 +200,10 @@ class SamenvattingForm(forms.Form):
 class ReactieForm(forms.Form):
     reactie_aanbieder = forms.CharField(
         label=_("Uw reactie"),
+        help_text=_(
+            "Schrijf geen naam, adres of iets over de gezondheid van de inwoner. "
+            "Past u uw reactie aan? Dan komt die in de plaats van de vorige."
+        ),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=3000,
         error_messages={"required": _("Schrijf uw reactie.")},

@@ -96,6 +96,19 @@ def test_the_provider_can_reply_but_not_change_the_status(client, people, klacht
     assert klacht.status == Status.ONTVANGEN
 
 
+def test_the_provider_replies_no_more_once_the_complaint_is_judged(client, people, klacht):
+    """Replies came in after "Afgehandeld: Gegrond", and changed what the gemeente had judged."""
+    klacht.change_status(Status.IN_BEHANDELING)
+    klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond")
+    login(client, people["aanbieder"])
+    url = f"/admin/klachten/{klacht.pk}/"
+    assert 'value="reactie"' not in client.get(url).content.decode()
+    response = client.post(url, {"action": "reactie", "reactie_aanbieder": "Toch nog iets."}, follow=True)
+    assert "Deze klacht is al afgehandeld. U kunt niet meer reageren." in response.content.decode()
+    klacht.refresh_from_db()
+    assert klacht.reactie_aanbieder == ""
+
+
 def test_the_klachtbehandelaar_moves_a_complaint_along_and_needs_an_oordeel_to_close_it(
     client, people, klacht
 ):
