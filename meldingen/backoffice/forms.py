@@ -410,7 +410,12 @@ class SignaalForm(forms.Form):
         help_text=_("Bijvoorbeeld 3911 AB. Zo komt het signaal bij het goede wijkteam."),
         error_messages={"required": _("Vul de postcode van de cliënt in.")},
     )
-    telefoon = forms.CharField(label=_("Telefoonnummer van de cliënt"), max_length=20, required=False)
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer van de cliënt"),
+        max_length=20,
+        required=False,
+        help_text=_("Weet u het niet? Dan vraagt het wijkteam u hoe het de cliënt kan bereiken."),
+    )
     onderwerpen = forms.MultipleChoiceField(
         label=_("Wat speelt er?"),
         choices=SIGNAAL_ONDERWERPEN,

@@ -24,11 +24,12 @@ def new(request):
     form = SignaalForm(request.POST or None, ask_organisation=not organisation)
     if request.method == "POST" and form.is_valid():
         signaal = signalen.send(request.user, form.cleaned_data)
-        messages.success(
-            request,
-            _("Uw signaal is verstuurd. Het kenmerk is %(reference)s. Het wijkteam belt de cliënt.")
-            % {"reference": signaal.reference},
-        )
+        sent = _("Uw signaal is verstuurd. Het kenmerk is %(reference)s.") % {"reference": signaal.reference}
+        if form.cleaned_data.get("telefoon"):
+            next_step = _("Het wijkteam belt de cliënt.")
+        else:  # "belt de cliënt" promised a call to a number the team does not have
+            next_step = _("Het wijkteam vraagt u hoe het de cliënt kan bereiken.")
+        messages.success(request, f"{sent} {next_step}")
         return redirect("backoffice:signalen_verstuurd")
     return TemplateResponse(
         request,

@@ -694,7 +694,9 @@ def test_a_start_of_the_help_without_support_is_refused(two_meldingen, staff, cl
 
 def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, teams, client):
     client.force_login(senders["professional"])
-    client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": ""})
+    sent = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": ""}, follow=True)
+    said = sent.content.decode()  # not "Het wijkteam belt de cliënt": the team has no number to call
+    assert "Het wijkteam vraagt u hoe het de cliënt kan bereiken." in said and "belt de cliënt" not in said
     signaal = Signaal.objects.get()
     client.force_login(staff["consulent_haven"])
     page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
