@@ -326,9 +326,15 @@ def assign(request, pk):
 
 def _assignment(behandeling, taken: bool = False) -> str:
     """The audit log's words for an assignment, as a teamleider reads them."""
-    who = behandeling.consulent.get_username() if behandeling.consulent else _("niemand")
+    who = _person(behandeling.consulent) if behandeling.consulent else _("niemand")
     text = _("Wijkteam: %(team)s. Consulent: %(who)s.") % {"team": behandeling.team or _("geen"), "who": who}
     return f"{text} {_('Zelf in behandeling genomen.')}" if taken else text
+
+
+def _person(user) -> str:
+    """ "Sanne de Vries (consulent-centrum)": the name colleagues know, and the login that stays the same."""
+    name = user.get_full_name()
+    return f"{name} ({user.get_username()})" if name else user.get_username()
 
 
 def _can_take(user, behandeling) -> bool:

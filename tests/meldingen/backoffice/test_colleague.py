@@ -59,6 +59,9 @@ def test_saving_without_choosing_a_status_asks_for_one(staff, client, page_url, 
 
 
 def test_a_consulent_takes_a_melding_into_their_own_hands(staff, client, page_url, two_meldingen):
+    """The timeline named her by her login alone ("consulent-centrum"), not as her colleagues know her."""
+    staff["consulent"].first_name, staff["consulent"].last_name = "Sanne", "de Vries"
+    staff["consulent"].save()
     client.force_login(staff["consulent"])
     assert "Neem in behandeling" in client.get(page_url).content.decode()
     response = client.post(page_url + "in-behandeling/")
@@ -69,8 +72,8 @@ def test_a_consulent_takes_a_melding_into_their_own_hands(staff, client, page_ur
     entry = AuditEntry.objects.get(action=AuditEntry.Action.ASSIGNED)
     assert entry.user == staff["consulent"]
     assert (
-        entry.detail
-        == "Wijkteam: Wijkteam Centrum. Consulent: consulent-centrum. Zelf in behandeling genomen."
+        entry.detail == "Wijkteam: Wijkteam Centrum. Consulent: Sanne de Vries (consulent-centrum). "
+        "Zelf in behandeling genomen."
     )
     html = client.get(page_url).content.decode()
     assert "U behandelt deze melding nu." in html and "Neem in behandeling" not in html
