@@ -195,7 +195,7 @@ def test_a_finished_signal_stays_findable_for_its_wijkteam(staff, senders, teams
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
     signaal = Signaal.objects.get()
     client.force_login(staff["consulent_haven"])
-    assert "Uw wijkteam heeft nog geen signalen afgerond." in client.get(FINISHED).content.decode()
+    assert "Er zijn nog geen afgeronde signalen die u mag zien." in client.get(FINISHED).content.decode()
     client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
     inbox = BeautifulSoup(client.get("/admin/backoffice/").content, "html.parser")
     assert inbox.find("a", href=FINISHED).get_text() == "Afgeronde signalen"
