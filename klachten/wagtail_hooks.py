@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import admin_urls
 from .access import can_see_klachten, provider_organisatie_id
 from .models import Contractteam
+from .panels import add_klachten_panel
 
 
 @hooks.register("register_admin_urls")
@@ -57,3 +58,6 @@ class ContractteamViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_contractteams():
     return ContractteamViewSet("contractteams")
+
+
+hooks.register("construct_homepage_panels", add_klachten_panel)

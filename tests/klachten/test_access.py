@@ -96,6 +96,21 @@ def test_the_provider_can_reply_but_not_change_the_status(client, people, klacht
     assert klacht.status == Status.ONTVANGEN
 
 
+def test_the_admin_home_says_what_waits_for_the_handler_and_for_the_provider(client, people, klacht, kaart):
+    """The klachtbehandelaar's home was empty, and a provider's did not say a complaint waited for it."""
+    from datetime import date
+
+    klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 1, 5))  # its answer was due long ago
+    home = login(client, people["klachtbehandelaar"]).get("/admin/").content.decode()
+    assert "2 open klachten" in home and "1 klacht is te laat" in home
+    home = login(client, people["aanbieder"]).get("/admin/").content.decode()
+    assert "2 klachten wachten op uw reactie" in home
+    url = f"/admin/klachten/{klacht.pk}/"
+    client.post(url, {"action": "reactie", "reactie_aanbieder": "Wij hebben een vaste hulp ingezet."})
+    assert "1 klacht wacht op uw reactie" in client.get("/admin/").content.decode()
+    assert "open klacht" not in login(client, people["beheerder"]).get("/admin/").content.decode()
+
+
 def test_the_provider_replies_no_more_once_the_complaint_is_judged(client, people, klacht):
     """Replies came in after "Afgehandeld: Gegrond", and changed what the gemeente had judged."""
     klacht.change_status(Status.IN_BEHANDELING)
