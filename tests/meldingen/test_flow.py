@@ -16,6 +16,9 @@ def test_start_page_explains_melding_in_b1(client):
     html = client.get("/melding/").content.decode()
     assert "nog geen aanvraag" in html
     assert "cliëntondersteuner" in html and "gratis" in html
+    # where to find one; and the time to fill it in without the words "kort" and "uitgebreid" explained later
+    assert 'href="/sociale-kaart/?thema=clientondersteuning"' in html
+    assert "kiest voor kort" not in html and "Geeft u alleen uw naam, adres en telefoonnummer?" in html
     assert "14 0599" in html
     assert 'href="/melding/voor-wie/?reset=1"' in html
 
