@@ -49,14 +49,17 @@ def new(request):
 
 @signaal_sender_view
 def sent(request):
-    """The sender's own signals, with the status only: no names, no notes of the wijkteam."""
-    queryset = Signaal.objects.sent_by(request.user).only("reference", "status", "created_at", "updated_at")
+    """The sender's own signals, with the status only: no names, no notes of the wijkteam. What the sender
+    said plays tells them apart (a kenmerk alone did not)."""
+    fields = ("reference", "status", "created_at", "updated_at", "onderwerpen")
+    queryset = Signaal.objects.sent_by(request.user).only(*fields)
     page = Paginator(queryset.order_by("-created_at"), 50).get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
         "backoffice/signalen_verstuurd.html",
         {
             "page_obj": page,
+            "rows": [(signaal, signalen.onderwerp_labels(signaal)) for signaal in page],
             "query_string": "",
             "page_title": _("Mijn signalen"),
             "header_icon": "list-ul",
@@ -89,14 +92,13 @@ def detail(request, pk):
 
 def _render_detail(request, signaal, form, status=200):
     AuditEntry.record(request.user, None, AuditEntry.Action.SIGNAAL_VIEWED, reference=signaal.reference)
-    labels = dict(signalen.ONDERWERPEN)
     return TemplateResponse(
         request,
         "backoffice/signaal.html",
         {
             "signaal": signaal,
             "data": signaal.data,
-            "onderwerpen": [labels.get(code, code) for code in signaal.onderwerpen],
+            "onderwerpen": signalen.onderwerp_labels(signaal),
             "form": form,
             "error_forms": [form] if form.errors else [],
             "has_errors": bool(form.errors),

@@ -23,6 +23,11 @@ ONDERWERPEN = [
 ]
 
 
+def onderwerp_labels(signaal) -> list[str]:
+    labels = dict(ONDERWERPEN)
+    return [str(labels.get(code, code)) for code in signaal.onderwerpen]
+
+
 def sender_organisation(user) -> str:
     """The organisation of a provider's login on the kaart; "" for a professional (the form asks them)."""
     return kaart.organisatie_name_of_provider(user)

@@ -169,6 +169,7 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     page = client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
     assert signaal.reference in page and "Contact opgenomen" in page
     assert f"<td>{datum(signaal.created_at)}</td>" in page  # the backoffice's one date format
+    assert "<td>Eenzaamheid, Geldzorgen of schulden</td>" in page  # which signal it is: what they said plays
     assert "Carla" not in page and "3913" not in page
     client.force_login(senders["professional"])
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
