@@ -30,6 +30,9 @@ class ProviderPanel(Component):
                 (voorziening, reverse("wagtailsnippets_socialekaart_voorziening:edit", args=[voorziening.pk]))
                 for voorziening in voorzieningen
             ],
+            # Places are given only for help with a limited number of them: without one, the button led to an
+            # empty list whose form offered no voorziening.
+            "has_limited_places": voorzieningen.filter(beperkte_plaatsen=True).exists(),
             "capaciteit_url": reverse("wagtailsnippets_socialekaart_capaciteit:list"),
             "oldest": oldest,
             "stale": oldest is not None and timezone.now() - oldest > models.CAPACITEIT_VEROUDERD_NA,

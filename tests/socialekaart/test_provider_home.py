@@ -21,6 +21,18 @@ def test_a_provider_starts_with_updating_capacity_and_their_voorzieningen(client
     assert not any(f">{voorziening.name}<" in html for voorziening in others)
 
 
+def test_a_provider_without_limited_places_is_told_how_to_give_them(client, aanbieder, kaart):
+    """ "Werk uw beschikbaarheid bij" led to an empty list whose form offered no voorziening: places are
+    given only for help with a limited number of them."""
+    kaart.zorg.voorzieningen.update(beperkte_plaatsen=False)
+    client.force_login(aanbieder)
+    html = client.get("/admin/").content.decode()
+    assert "Zet dan bij die voorziening 'Beperkt aantal plaatsen' aan." in html.replace("&#x27;", "'")
+    assert f'href="{url("capaciteit", "list")}"' not in html
+    kaart.zorg.voorzieningen.filter(pk=kaart.zorg.voorzieningen.first().pk).update(beperkte_plaatsen=True)
+    assert f'href="{url("capaciteit", "list")}"' in client.get("/admin/").content.decode()
+
+
 def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbieder, kaart):
     from datetime import timedelta
 
