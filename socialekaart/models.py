@@ -393,7 +393,15 @@ class Capaciteit(RevisionMixin, models.Model):
     class Meta:
         ordering = ["voorziening__name", "wijk__name"]
         constraints = [
-            models.UniqueConstraint(fields=["voorziening", "wijk"], name="capaciteit_once_per_wijk")
+            models.UniqueConstraint(
+                fields=["voorziening", "wijk"],
+                name="capaciteit_once_per_wijk",
+                # Django's own words named the model ("Capaciteit met deze Voorziening en Wijk bestaat al.")
+                violation_error_message=_(
+                    "Voor deze wijk staat er al een regel bij deze voorziening. "
+                    "Pas die regel aan in de lijst."
+                ),
+            )
         ]
         verbose_name = _("capaciteit")
         verbose_name_plural = _("capaciteit per wijk")

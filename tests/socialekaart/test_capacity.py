@@ -70,6 +70,20 @@ def test_capacity_is_reported_only_for_a_wijk_the_voorziening_works_in(client, a
     assert Capaciteit.objects.get(voorziening=kaart.dagbesteding).wijk == kaart.beemden
 
 
+def test_a_second_row_for_the_same_wijk_says_what_to_do(client, aanbieder, kaart):
+    """ "Capaciteit met deze Voorziening en Wijk bestaat al.": Django's words, with the model's name."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(aanbieder)
+    add = url("capaciteit", "add")
+    data = form_data(client, add, status="ja")
+    data["voorziening"] = str(kaart.dagbesteding.pk)  # it has a row for De Beemden already
+    data["wijk"] = str(kaart.beemden.pk)
+    html = client.post(add, data).content.decode()
+    assert "Voor deze wijk staat er al een regel bij deze voorziening. Pas die regel aan in de lijst." in html
+    assert "bestaat al" not in html
+
+
 def test_room_for_new_clients_has_no_waiting_time(client, aanbieder, kaart):
     """ "Ja, er is plaats" with 6 weeks of waiting told a consulent both; the form asks which one holds."""
     from .admin_helpers import form_data, url
