@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.templatetags.core_tags import datumtijd
 from meldingen.backoffice.models import AuditEntry
-from meldingen.backoffice.workflow import Status
+from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.delivery.models import DeliveryAttempt
 
 
@@ -26,9 +26,23 @@ def _name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
+def _nazorg_after_correction(before: str, after: str, nazorg) -> str:
+    """What a corrected uitkomst did to the nazorg call (Behandeling._plan_nazorg): its block comes or goes
+    on the page, and the timeline says why. A call already made stays."""
+    if nazorg is not None and nazorg.done_at is not None:
+        return ""
+    if before == Uitkomst.TOEGEKEND and after != Uitkomst.TOEGEKEND:
+        return ". " + _("Het nazorggesprek vervalt.")
+    if after == Uitkomst.TOEGEKEND and before != Uitkomst.TOEGEKEND:
+        return ". " + _("Het nazorggesprek is gepland.")
+    return ""
+
+
 def timeline(behandeling) -> list[Event]:
     melding = behandeling.melding
     events = [Event(melding.created_at, "received", _("Melding ontvangen"))]
+    nazorg = getattr(behandeling, "nazorg", None)
+    uitkomst = ""  # the uitkomst so far, for what a correction did to the nazorg call
     for change in behandeling.statuswijzigingen.select_related("user"):
         title = _("Status: %(status)s") % {"status": Status(change.to_status).label}
         if change.moves_gesprek:
@@ -37,12 +51,14 @@ def timeline(behandeling) -> list[Event]:
             title = _("%(status)s. Op %(moment)s") % {"status": title, "moment": datumtijd(change.gesprek_op)}
         if change.corrects_uitkomst:
             title = _("Uitkomst gecorrigeerd: %(uitkomst)s") % {"uitkomst": change.get_uitkomst_display()}
+            title += _nazorg_after_correction(uitkomst, change.uitkomst, nazorg)
         elif change.uitkomst:  # the uitkomst given then, though corrected later
             title = _("%(status)s. Uitkomst: %(uitkomst)s") % {
                 "status": title,
                 "uitkomst": change.get_uitkomst_display(),
             }
         events.append(Event(change.at, "status", title, change.toelichting, _name(change.user)))
+        uitkomst = change.uitkomst or uitkomst
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken), and
     # each nazorg call that did not reach the resident.
     logged = {AuditEntry.Action.ASSIGNED: "assigned", AuditEntry.Action.NAZORG_NOT_REACHED: "nazorg"}
@@ -64,7 +80,6 @@ def timeline(behandeling) -> list[Event]:
                 _name(verwijzing.user),
             )
         )
-    nazorg = getattr(behandeling, "nazorg", None)
     if nazorg is not None and nazorg.done_at is not None:
         events.append(
             Event(

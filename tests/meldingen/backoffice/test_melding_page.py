@@ -191,7 +191,9 @@ def test_a_wrong_uitkomst_is_corrected_with_a_reason_and_the_nazorg_follows(
     html = client.get(page_url).content.decode()
     assert "De uitkomst is nu: Krijgt geen ondersteuning." in html
     assert "Status: Afgehandeld. Uitkomst: Krijgt ondersteuning<" in html  # as it was given then
-    assert "Uitkomst gecorrigeerd: Krijgt geen ondersteuning<" in html and "Verkeerde keuze" in html
+    # the nazorg block went from the page: the timeline says why
+    said = "Uitkomst gecorrigeerd: Krijgt geen ondersteuning. Het nazorggesprek vervalt.<"
+    assert said in html and "Verkeerde keuze" in html
     changes = AuditEntry.objects.filter(reference=behandeling.melding.reference, action="status_changed")
     audit = changes.latest("pk")
     assert audit.detail == "Uitkomst gecorrigeerd: Krijgt ondersteuning → Krijgt geen ondersteuning"
@@ -199,6 +201,8 @@ def test_a_wrong_uitkomst_is_corrected_with_a_reason_and_the_nazorg_follows(
     start = timezone.localdate() + timedelta(days=14)
     correct(uitkomst=Uitkomst.TOEGEKEND, toelichting="Toch wel", start_ondersteuning=f"{start:%d-%m-%Y}")
     assert Nazorg.objects.get(behandeling=behandeling).start_ondersteuning == start
+    html = client.get(page_url).content.decode()
+    assert "Uitkomst gecorrigeerd: Krijgt ondersteuning. Het nazorggesprek is gepland.<" in html
 
 
 def _plan(client, page_url, **fields):
