@@ -169,12 +169,15 @@ def _postpone(request, klacht, data) -> None:
         return
     transaction.on_commit(lambda: notices.queue_verdaging_notice(klacht.pk))
     datum = formats.date_format(klacht.antwoord_uiterlijk, "j F Y")
+    # The complaint has no postal address: "stuur een brief" asked for what staff do not have.
     if klacht.gegevens.get("email"):
         text = _("De termijn is uitgesteld tot %(datum)s. De inwoner krijgt een e-mail.")
-    else:
+    elif klacht.gegevens.get("telefoon"):
         text = _(
-            "De termijn is uitgesteld tot %(datum)s. Er is geen e-mailadres: stuur de inwoner een brief."
+            "De termijn is uitgesteld tot %(datum)s. Er is geen e-mailadres: bel de inwoner over de datum."
         )
+    else:
+        text = _("De termijn is uitgesteld tot %(datum)s. De inwoner wilde geen contact over de klacht.")
     messages.success(request, text % {"datum": datum})
 
 

@@ -124,7 +124,14 @@ def test_no_mail_when_the_resident_gave_no_address_and_the_provider_sees_the_new
     with django_capture_on_commit_callbacks(execute=True):
         response = _postpone(behandelaar, klacht)
     assert mail.outbox == []
-    assert "stuur de inwoner een brief" in behandelaar.get(response["Location"]).content.decode()
+    # no address to write a letter to: the complaint holds none
+    assert (
+        "De inwoner wilde geen contact over de klacht."
+        in behandelaar.get(response["Location"]).content.decode()
+    )
+    by_phone = klacht_maken(kaart["zorg"], telefoon="0612345678")
+    response = _postpone(behandelaar, by_phone)
+    assert "bel de inwoner over de datum" in behandelaar.get(response["Location"]).content.decode()
     klacht.refresh_from_db()
     client.logout()
     client.login(username="aanbieder-zorg", password=PASSWORD)
