@@ -79,7 +79,7 @@ def record_nazorg(request, pk):
         )
         return _back(request, nazorg.behandeling)
     if form.cleaned_data["uitkomst"] == NIET_BEREIKT:
-        nazorg.record_not_reached(request.user)
+        nazorg.record_not_reached(request.user, form.cleaned_data["notitie"])
         messages.info(
             request,
             _(

@@ -647,10 +647,12 @@ class Nazorg(models.Model):
                 user, self.behandeling.melding, AuditEntry.Action.NAZORG_RECORDED, self.get_uitkomst_display()
             )
 
-    def record_not_reached(self, user) -> None:
+    def record_not_reached(self, user, note: str = "") -> None:
         """A call that did not reach the resident: no uitkomst (neither tevreden nor niet tevreden), the call
-        stays to make."""
+        stays to make. A note typed with it ("voicemail ingesproken") becomes a note on the melding."""
         with transaction.atomic():
             self.niet_bereikt_op = timezone.now()
             self.save(update_fields=["niet_bereikt_op"])
             AuditEntry.record(user, self.behandeling.melding, AuditEntry.Action.NAZORG_NOT_REACHED)
+            if note.strip():
+                Notitie.add(self.behandeling, user, note.strip())

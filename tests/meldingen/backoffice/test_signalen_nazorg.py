@@ -431,7 +431,8 @@ def test_a_call_that_did_not_reach_the_resident_keeps_the_call_to_make(two_meldi
     client.force_login(staff["consulent"])
     assert 'value="niet_bereikt"' in client.get("/admin/backoffice/").content.decode()
     url = f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/"
-    response = client.post(url, {"uitkomst": "niet_bereikt", "terug": "inbox"}, follow=True)
+    typed = {"uitkomst": "niet_bereikt", "notitie": "Voicemail ingesproken", "terug": "inbox"}
+    response = client.post(url, typed, follow=True)
     said = "niet bereikt. Het nazorggesprek blijft bij de gesprekken om te bellen."
     assert said in response.content.decode()
     nazorg = Nazorg.objects.get()
@@ -441,6 +442,7 @@ def test_a_call_that_did_not_reach_the_resident_keeps_the_call_to_make(two_meldi
     page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content.decode()
     assert "Nog niet. Niet bereikt op" in page and "Nazorg: inwoner niet bereikt" in page  # the timeline
     assert AuditEntry.objects.filter(action=AuditEntry.Action.NAZORG_NOT_REACHED).count() == 1
+    assert [note.text for note in behandeling.notities.all()] == ["Voicemail ingesproken"]  # not thrown away
     client.force_login(staff["teamleider"])
     assert "Nog geen nazorg" in client.get("/admin/backoffice/overzicht/").content.decode()  # no outcome
     client.force_login(staff["consulent"])
