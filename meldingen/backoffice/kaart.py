@@ -45,6 +45,7 @@ def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorzienin
         themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
     )
     own = {ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS}
+    own = own or {WITHOUT_ONDERWERPEN[0]}  # a short melding: cliëntondersteuning before the places to meet
     return sorted(found, key=lambda item: not own.intersection(item.themes))[:limit]
 
 

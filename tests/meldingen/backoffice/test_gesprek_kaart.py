@@ -78,6 +78,21 @@ def test_an_onderwerps_own_thema_comes_before_its_second_one(kaart_data):
     assert [item.name for item in kaart.suggestions(melding, limit=1)] == ["Klussendienst Ver Weg"]
 
 
+def test_a_short_melding_gets_clientondersteuning_before_the_places_to_meet(kaart_data, staff, client):
+    """A short melding (no onderwerpen yet) got only the ten nearest places to meet."""
+    ontmoeting = TermFactory(code="ontmoeting", name="Ontmoeting")
+    ondersteuning = TermFactory(code="clientondersteuning", name="Cliëntondersteuning")
+    buurthuis = VoorzieningFactory(name="Buurthuis", themas=[ontmoeting], hele_gemeente=True)
+    _place(buurthuis, 52.001, 5.0)
+    VoorzieningFactory(name="Cliëntondersteuning Wmo", themas=[ondersteuning], hele_gemeente=True)
+    melding = store(soort="kort", onderwerpen=())
+    names = [item.name for item in kaart.suggestions(melding)]
+    assert names.index("Cliëntondersteuning Wmo") < names.index("Buurthuis")
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    assert "De melding noemt nog geen onderwerp." in page and "Hulp bij de onderwerpen zelf" not in page
+
+
 def test_the_melding_page_shows_the_fitting_voorzieningen(kaart_data, staff, client):
     melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
     client.force_login(staff["consulent"])
