@@ -87,9 +87,7 @@ NEXT_STEP_TEXT = {
     Status.CONTACT_OPGENOMEN: _("Wij praten met u over wat u nodig hebt. Daarna is het onderzoek klaar."),
     Status.GESPREK_GEPLAND: _("Na het gesprek is het onderzoek klaar."),
     Status.ONDERZOEK_AFGEROND: _("U krijgt een verslag. Daarna kunt u een aanvraag doen."),
-    Status.INGETROKKEN: _(
-        "Wij doen niets meer met deze melding. Wilt u toch hulp? Doe dan een nieuwe melding."
-    ),
+    Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
 }
 
 

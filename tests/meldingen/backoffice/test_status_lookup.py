@@ -81,7 +81,8 @@ def test_a_withdrawn_melding_says_what_that_means_and_what_she_can_do(client, te
     Behandeling.objects.get(melding=melding).change_status(Status.INGETROKKEN, toelichting="Zelf opgelost.")
     html = look_up(client, melding.reference).content.decode()
     assert "Uw melding is gestopt." in html
-    assert "Wij doen niets meer met deze melding. Wilt u toch hulp? Doe dan een nieuwe melding." in html
+    assert "Wij doen niets meer met deze melding. Wilt u toch hulp?" in html
+    assert '<a href="/melding/">Doe dan een nieuwe melding.</a>' in html
     assert "Uiterlijk op" not in html
 
 
