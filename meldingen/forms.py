@@ -440,7 +440,7 @@ class GegevensForm(StepForm):
         max_length=len("september"),  # a number, or the month's name as many people write it
         inputmode="numeric",
         autocomplete="bday-month",
-        **{"class": "input--date"},
+        **{"class": "input--month"},  # room for "maart", not only for "3"
     )
     geboortejaar = text(
         _("Jaar"),
