@@ -72,7 +72,7 @@ def test_a_melding_not_found_gives_the_phone_of_the_wmo_loket(client, settings):
     """Nothing to do after "Wij vinden geen melding" for who no longer has her reference."""
     html = look_up(client, "M-0000-0000").content.decode()
     assert "Weet u het meldingsnummer niet meer? Bel dan het Wmo-loket op" in html
-    assert f'href="tel:{settings.MUNICIPALITY_PHONE}"' in html
+    assert f'href="tel:{settings.MUNICIPALITY_PHONE.replace(" ", "")}"' in html
 
 
 def test_a_withdrawn_melding_says_what_that_means_and_what_she_can_do(client, teams):
