@@ -117,7 +117,8 @@ def test_the_provider_replies_no_more_once_the_complaint_is_judged(client, peopl
     klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond")
     login(client, people["aanbieder"])
     url = f"/admin/klachten/{klacht.pk}/"
-    assert 'value="reactie"' not in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert 'value="reactie"' not in page and "Deze klacht is afgehandeld. U kunt niet meer reageren." in page
     response = client.post(url, {"action": "reactie", "reactie_aanbieder": "Toch nog iets."}, follow=True)
     assert "Deze klacht is al afgehandeld. U kunt niet meer reageren." in response.content.decode()
     klacht.refresh_from_db()
