@@ -55,6 +55,10 @@ class KlachtQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Status.AFGEHANDELD)
 
+    def overdue(self, today):
+        """Open, and the answer was due before `today` (as `Klacht.is_overdue`)."""
+        return self.open().filter(antwoord_uiterlijk__lt=today)
+
     def counting_for_stoplicht(self, since):
         """Complaints received since `since` that were not judged unfounded."""
         return self.filter(ontvangen_op__gte=since).exclude(oordeel=Oordeel.ONGEGROND)

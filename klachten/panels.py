@@ -4,7 +4,6 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from .access import can_see_klachten, is_staff_handler, visible_klachten
-from .workflow import Status
 
 
 class KlachtenPanel(Component):
@@ -14,14 +13,14 @@ class KlachtenPanel(Component):
 
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
-        open_klachten = visible_klachten(user).exclude(status=Status.AFGEHANDELD)
+        visible = visible_klachten(user)
         if is_staff_handler(user):
             return {
                 "staff": True,
-                "open_count": open_klachten.count(),
-                "overdue_count": open_klachten.filter(antwoord_uiterlijk__lt=timezone.localdate()).count(),
+                "open_count": visible.open().count(),
+                "overdue_count": visible.overdue(timezone.localdate()).count(),
             }
-        return {"staff": False, "waiting_count": open_klachten.filter(reactie_aanbieder="").count()}
+        return {"staff": False, "waiting_count": visible.open().filter(reactie_aanbieder="").count()}
 
 
 def add_klachten_panel(request, panels):

@@ -22,7 +22,7 @@ class ProviderPanel(Component):
         self.organisatie_id = organisatie_id
 
     def get_context_data(self, parent_context):
-        voorzieningen = permissions.scope(models.Voorziening.objects.all(), self.user).order_by("name")
+        voorzieningen = list(permissions.scope(models.Voorziening.objects.all(), self.user).order_by("name"))
         capaciteit = permissions.scope(models.Capaciteit.objects.all(), self.user)
         oldest = oldest_update(self.organisatie_id)
         return {
@@ -32,7 +32,7 @@ class ProviderPanel(Component):
             ],
             # Places are given only for help with a limited number of them: without one, the button led to an
             # empty list whose form offered no voorziening.
-            "has_limited_places": voorzieningen.filter(beperkte_plaatsen=True).exists(),
+            "has_limited_places": any(voorziening.beperkte_plaatsen for voorziening in voorzieningen),
             "capaciteit_url": reverse("wagtailsnippets_socialekaart_capaciteit:list"),
             "oldest": oldest,
             "stale": oldest is not None and timezone.now() - oldest > models.CAPACITEIT_VEROUDERD_NA,
