@@ -15,6 +15,7 @@ from typing import Any
 from . import choices
 
 VOOR_WIE_CODES = frozenset(code for code, _label in choices.VOOR_WIE)
+SOORT_CODES = frozenset(code for code, _label in choices.SOORT)
 
 
 def answer_key(slug: str) -> str:
@@ -99,6 +100,12 @@ class Answers:
     @property
     def uitgebreid(self) -> bool:
         return self.soort == "uitgebreid"
+
+    @property
+    def path_known(self) -> bool:
+        """Who it is for and which kind are chosen (a page kept with errors may hold neither)."""
+        chosen_for = self.step("voor-wie").text("voor_wie")
+        return chosen_for in VOOR_WIE_CODES and self.step("keuze").text("soort") in SOORT_CODES
 
     # --- what routing, storage and delivery need -------------------------------------------------------
 

@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 STEPS = [(step.slug, step.form) for step in STEP_LIST]  # formtools' form list
 WIZARD_PREFIX = "melding_wizard"
 SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
+# The step whose page shows its errors, once: the page it redirects to after a POST with errors.
+SHOW_ERRORS = "show_errors"
 
 
 def typed_so_far(wizard) -> Answers:
@@ -101,7 +103,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
             self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
         self.storage.current_step = step
         form = self.get_form(data=self.storage.current_step_data)
-        form._errors = ErrorDict()  # coming back to a page shows what was typed, not old errors
+        if self.storage.extra_data.pop(SHOW_ERRORS, None) != step:
+            form._errors = ErrorDict()  # coming back to a page shows what was typed, not old errors
         return self.render(form)
 
     # --- POST --------------------------------------------------------------------------------------------
@@ -133,7 +136,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 return self.render_address_lookup(data, found)
         form = self.get_form(step=step, data=data)
         if not form.is_valid():
-            return self.render(form)
+            return self.redirect_with_errors(step, data)
         self.storage.set_step_data(step, self.process_step(form))
         # The token that makes a double "Verstuur" one melding. Made while the session is written anyway, so
         # showing the check page writes nothing (it still makes one for answers from a saved draft).
@@ -153,6 +156,13 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if step_guard.too_much(self.request.POST):
             return render(self.request, "meldingen/geweigerd.html", status=400)
         return step_guard.own_fields(self.request.POST, self.get_form(step=step), f"{WIZARD_PREFIX}-")
+
+    def redirect_with_errors(self, step, data):
+        """A page with errors is the answer to a GET too, so the browser's back button and a reload never ask
+        to send the form again: what was typed is stored, and the page it redirects to shows the errors."""
+        self.keep_typed(step, data)
+        self.storage.extra_data[SHOW_ERRORS] = step
+        return redirect(self.get_step_url(step))
 
     def keep_typed(self, step, data):
         """Store the page as typed, valid or not, so going back or saving never loses it."""
@@ -214,6 +224,11 @@ class MeldingWizard(NamedUrlSessionWizardView):
             final_forms[key] = step_form
         return self.done(list(final_forms.values()), form_dict=final_forms, **kwargs)
 
+    def render_revalidation_failure(self, failed_step, form, **kwargs):
+        """An earlier page no longer valid (a saved draft from before a rule changed): it says why."""
+        self.storage.extra_data[SHOW_ERRORS] = failed_step
+        return super().render_revalidation_failure(failed_step, form, **kwargs)
+
     def done(self, form_list, form_dict=None, **kwargs):
         if form_dict[CHECK_STEP].cleaned_data.get("website"):
             return render(self.request, "meldingen/geweigerd.html", status=400)
@@ -256,11 +271,10 @@ class MeldingWizard(NamedUrlSessionWizardView):
         typed = typed_so_far(self)
         # The total counts the steps on this person's path: it is shown once the path is known (who it is
         # for, short or long), so it never jumps (5, 6, 9) while the first questions are answered.
-        path_known = typed.has("voor-wie") and typed.has("keuze")
         context.update(
             step_name=current,
             step_number=index + 1,
-            step_total=len(steps) if path_known else None,
+            step_total=len(steps) if typed.path_known else None,
             persoon=forms.person_words(typed.voor_wie)["persoon"],
             step_title=form.title,
             back_url=back_url,

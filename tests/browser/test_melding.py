@@ -292,3 +292,19 @@ def test_the_counter_counts_as_the_server_does(live_server, page):
     with page.expect_navigation():
         page.click("form#melding-form .button-group button[type=submit]:not([name])")
     assert "Dit is 3 tekens te lang." in page.text_content("main")
+
+
+def test_back_to_a_page_that_had_errors_shows_it_without_sending_the_form_again(live_server, page):
+    """A page with errors is the answer of a redirect, so the back button finds a page, not Chromium's
+    "Bevestig het opnieuw indienen van het formulier" (ERR_CACHE_MISS: the pages are not stored)."""
+    to_gegevens(page, live_server)
+    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="12"))
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_selector(".error-summary")
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/spoed/")
+    response = page.go_back()
+    assert response is not None and response.ok and response.request.method == "GET"
+    assert page.url.endswith("/melding/gegevens/")
+    assert page.input_value("[name='gegevens-postcode']") == "3911 AB"

@@ -68,7 +68,12 @@ class Walker:
         return self.client.get("/melding/voor-wie/?reset=1", follow=True)
 
     def post(self, step: str, data: dict, **extra):
-        return self.client.post(f"/melding/{step}/", {**step_data(step, data), **extra})
+        """Post a page as the browser does: a page with errors redirects to itself, and shows them there."""
+        url = f"/melding/{step}/"
+        response = self.client.post(url, {**step_data(step, data), **extra})
+        if response.status_code == 302 and response["Location"] == url:
+            return self.client.get(url)
+        return response
 
     def walk(self, steps):
         self.start()

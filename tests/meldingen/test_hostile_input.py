@@ -83,8 +83,8 @@ def test_any_input_gives_a_page_not_a_crash(client, step, data):
         posted[field] = data.draw(VALUES, label=field)
     for field in CHOICE_FIELDS[step]:
         posted[field] = data.draw(st.lists(VALUES, max_size=3), label=field)
-    response = client.post(f"/melding/{step}/", step_data(step, posted))
-    assert response.status_code in (200, 302, 400, 429), response.status_code
+    response = client.post(f"/melding/{step}/", step_data(step, posted), follow=True)
+    assert response.status_code in (200, 400, 429), response.status_code
     if response.status_code == 200 and "error-summary" in response.content.decode():
         page = response.content.decode()
         for field in TEXT_FIELDS[step]:
@@ -119,7 +119,7 @@ def test_digits_from_other_scripts_in_the_house_number_get_a_message(client, hui
     """str.isdigit() accepts these, int() does not: they once gave a server error."""
     walker_at(client, "gegevens")
     data = dict(ANDER_UITGEBREID[3][1], huisnummer=huisnummer)
-    response = client.post("/melding/gegevens/", step_data("gegevens", data))
+    response = client.post("/melding/gegevens/", step_data("gegevens", data), follow=True)
     assert response.status_code == 200
     assert "Vul alleen het nummer in" in response.content.decode()
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import ANDER_UITGEBREID, ZELF_KORT
+from .conftest import ANDER_UITGEBREID, ZELF_KORT, step_data
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +114,28 @@ def test_going_back_shows_what_was_typed_without_old_errors(walker):
     html = walker.client.get("/melding/gegevens/").content.decode()
     assert 'value="Jan Jansen"' in html and 'value="3911 AB"' in html
     assert "error-summary" not in html and "<title>Fout" not in html
+
+
+def test_a_page_with_errors_is_a_redirect_so_back_and_reload_never_send_the_form_again(walker):
+    """Answered with a page, a POST with errors left an entry in the browser's history that the back button
+    (from the next page) and a reload can only show by sending the form again: Chromium asks first."""
+    reach(walker, ZELF_KORT, "gegevens")
+    typed = {"naam": "Jan Jansen", "postcode": "12", "huisnummer": "12", "telefoon": "0612345678"}
+    response = walker.client.post("/melding/gegevens/", step_data("gegevens", typed))
+    assert response.status_code == 302 and response["Location"] == "/melding/gegevens/"
+    html = walker.client.get("/melding/gegevens/").content.decode()
+    assert "<title>Fout: " in html and "Vul een postcode in" in html and 'value="Jan Jansen"' in html
+    again = walker.client.get("/melding/gegevens/").content.decode()
+    assert "error-summary" not in again and 'value="Jan Jansen"' in again
+
+
+def test_an_earlier_page_no_longer_valid_at_sending_shows_what_to_fix(walker):
+    walker.walk(ZELF_KORT)
+    walker.post("gegevens", {"naam": "Jan Jansen"}, wizard_goto_step="controleren")  # kept as typed
+    response = walker.client.post("/melding/controleren/", step_data("controleren", {"toestemming": "on"}))
+    assert response["Location"] == "/melding/gegevens/"
+    html = walker.client.get("/melding/gegevens/").content.decode()
+    assert "<title>Fout: " in html and 'href="#id_gegevens-postcode"' in html
 
 
 def test_back_through_the_form_keeps_unsent_input(walker):
