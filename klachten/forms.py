@@ -54,7 +54,8 @@ class KlachtForm(forms.Form):
         label=_("Mogen wij contact met u opnemen over uw klacht?"),
         choices=JA_NEE,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Kies ja of nee.")},
+        # Named: the summary lists it among the others, where "Kies ja of nee." says not about what.
+        error_messages={"required": _("Kies of wij contact met u mogen opnemen.")},
     )
     naam = forms.CharField(label=_("Uw naam"), max_length=200, required=False)
     telefoon = forms.CharField(

@@ -72,6 +72,7 @@ def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
     html = response.content.decode()
     assert "<title>Fout: " in html
     assert "Kies de organisatie." in html and "Vertel wat er mis ging." in html
+    assert "Kies of wij contact met u mogen opnemen." in html and "Kies ja of nee." not in html
     assert not Klacht.objects.exists()
 
 
