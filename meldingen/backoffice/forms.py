@@ -80,9 +80,10 @@ class InboxFilterForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None and not user.has_perm("backoffice.view_all_meldingen"):
-            # Only the teams whose meldingen she sees: another team gave "0 meldingen gevonden", as if that
-            # team had none.
+            # Only the teams whose meldingen she sees, and their wijken: another team or its wijk gave
+            # "0 meldingen gevonden", as if it had none.
             self.fields["team"].queryset = Wijkteam.objects.filter(members=user)
+            self.fields["wijk"].queryset = kaart.wijken().filter(wijkteams__members=user).distinct()
 
 
 class _DateField(forms.DateField):

@@ -54,17 +54,19 @@ def test_filters(leider, teams):
     assert len(_references(leider, status="alle")) == 4
 
 
-def test_a_consulent_can_filter_only_on_her_own_teams(staff, teams, client):
-    """Wijkteam Oude Haven in the filter of a consulent of Centrum gave "0 meldingen gevonden", as if that
-    team had none."""
+def test_a_consulent_can_filter_only_on_her_own_teams_and_their_wijken(staff, teams, client):
+    """Wijkteam Oude Haven, or the wijk Oude Haven, in the filter of a consulent of Centrum gave "0 meldingen
+    gevonden", as if that team or wijk had none."""
 
-    def team_options(who) -> list[str]:
+    def options(who, name) -> list[str]:
         client.force_login(who)
         page = BeautifulSoup(client.get(reverse("backoffice:inbox")).content, "html.parser")
-        return [option.get_text() for option in page.select("select[name=team] option")]
+        return [option.get_text() for option in page.select(f"select[name={name}] option")]
 
-    assert team_options(staff["consulent"]) == ["Alle teams", "Wijkteam Centrum"]
-    assert team_options(staff["teamleider"]) == ["Alle teams", "Wijkteam Centrum", "Wijkteam Oude Haven"]
+    assert options(staff["consulent"], "team") == ["Alle teams", "Wijkteam Centrum"]
+    assert options(staff["teamleider"], "team") == ["Alle teams", "Wijkteam Centrum", "Wijkteam Oude Haven"]
+    assert options(staff["consulent"], "wijk") == ["Alle wijken", "Centrum"]
+    assert options(staff["teamleider"], "wijk") == ["Alle wijken", "Centrum", "Oude Haven"]
 
 
 def test_a_consulent_lists_the_meldingen_on_her_name_from_the_home_page(staff, teams, client):
