@@ -32,6 +32,10 @@ def _require(check, user):
         raise PermissionDenied
 
 
+# The list's filter for the open complaints past their answer's date, beside the statuses.
+LATE = "te-laat"
+
+
 @never_cache
 def lijst(request):
     _require(can_see_klachten, request.user)
@@ -40,7 +44,10 @@ def lijst(request):
     closed_last = Case(When(status=Status.AFGEHANDELD, then=Value(1)), default=Value(0))
     klachten = visible_klachten(request.user).order_by(closed_last, "antwoord_uiterlijk", "pk")
     status = request.GET.get("status")
-    if status in Status.values:
+    today = timezone.localdate()
+    if status == LATE:
+        klachten = klachten.overdue(today)
+    elif status in Status.values:
         klachten = klachten.filter(status=status)
     staff = is_staff_handler(request.user)
     title = _("Klachten over aanbieders") if staff else _("Klachten over uw organisatie")
@@ -51,9 +58,9 @@ def lijst(request):
             "page_title": title,
             "header_title": title,
             "klachten": klachten[:500],
-            "statuses": Status.choices,
+            "statuses": [*Status.choices, (LATE, _("Te laat"))],
             "current_status": status,
-            "today": timezone.localdate(),
+            "today": today,
             "staff": staff,
         },
     )

@@ -100,9 +100,11 @@ def test_the_admin_home_says_what_waits_for_the_handler_and_for_the_provider(cli
     """The klachtbehandelaar's home was empty, and a provider's did not say a complaint waited for it."""
     from datetime import date
 
-    klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 1, 5))  # its answer was due long ago
+    late = klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 1, 5))  # its answer was due long ago
     home = login(client, people["klachtbehandelaar"]).get("/admin/").content.decode()
-    assert "2 open klachten" in home and "1 klacht is te laat" in home
+    assert "2 open klachten" in home and '?status=te-laat">1 klacht is te laat</a>' in home
+    late_list = client.get("/admin/klachten/?status=te-laat").content.decode()
+    assert "1 klacht" in late_list and late.reference in late_list and klacht.reference not in late_list
     home = login(client, people["aanbieder"]).get("/admin/").content.decode()
     assert "2 klachten wachten op uw reactie" in home
     url = f"/admin/klachten/{klacht.pk}/"
