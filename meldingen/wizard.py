@@ -98,6 +98,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 return self.render_expired()
         if request.GET.get("terug") == CHECK_STEP:
             self.storage.extra_data["return_to_check"] = True
+        if step == CHECK_STEP and (unfinished := self.first_unfinished_step()):
+            return self.redirect_to_unfinished(unfinished)
         if step == CHECK_STEP:
             self.storage.extra_data.pop("return_to_check", None)
             self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
@@ -164,13 +166,21 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.storage.extra_data[SHOW_ERRORS] = step
         return redirect(self.get_step_url(step))
 
+    def redirect_to_unfinished(self, step):
+        """The check page shows every answer: a page without a valid one comes first, with its errors when
+        it was left with them (never silently one section less)."""
+        if self.storage.get_step_data(step):
+            self.storage.extra_data[SHOW_ERRORS] = step
+        self.storage.current_step = step
+        return redirect(self.get_step_url(step))
+
     def keep_typed(self, step, data):
         """Store the page as typed, valid or not, so going back or saving never loses it."""
         self.storage.set_step_data(step, data)
         self.clear_caches()
 
     def clear_caches(self):
-        for name in ("_resolved_form_list", "_cache_signature", "_typed_so_far"):
+        for name in ("_resolved_form_list", "_cache_signature", "_typed_so_far", "_valid_forms"):
             self.__dict__.pop(name, None)
         for name in [name for name in self.__dict__ if name.startswith("_cleaned_data_cache_")]:
             delattr(self, name)
@@ -179,10 +189,25 @@ class MeldingWizard(NamedUrlSessionWizardView):
         """The next step; after a "Wijzig" back to the check page, unless a new question now applies."""
         if not self.storage.extra_data.get("return_to_check"):
             return self.get_next_step(step)
-        for key in self.get_form_list():
-            if key != CHECK_STEP and self.get_cleaned_data_for_step(key) is None:
-                return key
-        return CHECK_STEP
+        return self.first_unfinished_step() or CHECK_STEP
+
+    def valid_forms(self) -> dict:
+        """The pages before the check page whose stored answers are valid, by slug, in order."""
+        if "_valid_forms" not in self.__dict__:
+            self._valid_forms = {}
+            for key in self.get_form_list():
+                if key == CHECK_STEP:
+                    continue
+                step_form = self.get_form(step=key, data=self.storage.get_step_data(key))
+                if step_form.is_valid():
+                    self._valid_forms[key] = step_form
+        return self._valid_forms
+
+    def first_unfinished_step(self):
+        """The first page before the check page without a valid answer: one left with errors, or a question
+        that applies since an answer changed."""
+        valid = self.valid_forms()
+        return next((key for key in self.get_form_list() if key != CHECK_STEP and key not in valid), None)
 
     # --- address -----------------------------------------------------------------------------------------
 
@@ -295,14 +320,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         return context
 
     def current_answers(self) -> Answers:
-        forms = {}
-        for key in self.get_form_list():
-            if key == CHECK_STEP:
-                continue
-            step_form = self.get_form(step=key, data=self.storage.get_step_data(key))
-            if step_form.is_valid():
-                forms[key] = step_form
-        return answers_from_forms(forms)
+        return answers_from_forms(self.valid_forms())
 
 
 def answers_from_session(wizard_data: dict | None) -> Answers:

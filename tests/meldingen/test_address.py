@@ -117,7 +117,9 @@ def test_the_street_and_town_it_fills_in_are_not_asked_for(walker):
     assert "Vul de woonplaats in" not in empty
     # Sent without "Zoek adres" (no scripts, or not pressed): the address found is filled in.
     data = {"naam": "Jan", "postcode": "3913 AA", "huisnummer": "8", "telefoon": "0612345678"}
+    walker.post("waarover", {})
     assert walker.post("gegevens", data)["Location"] == "/melding/spoed/"
+    walker.post("spoed", {"spoed": "nee"})
     check = walker.client.get("/melding/controleren/").content.decode()
     assert "Kadeweg" in check and "Lindewaard" in check
 
@@ -135,8 +137,10 @@ def test_typed_street_is_kept_when_submitting(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
+    walker.post("waarover", {})
     data = dict(dict(ZELF_KORT)["gegevens"], straat="Kerkplein-Noord", woonplaats="Lindewaard")
     assert walker.post("gegevens", data).status_code == 302
+    walker.post("spoed", {"spoed": "nee"})
     assert "Kerkplein-Noord" in walker.client.get("/melding/controleren/").content.decode()
 
 

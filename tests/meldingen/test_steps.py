@@ -138,6 +138,23 @@ def test_an_earlier_page_no_longer_valid_at_sending_shows_what_to_fix(walker):
     assert "<title>Fout: " in html and 'href="#id_gegevens-postcode"' in html
 
 
+def test_the_check_page_never_leaves_out_a_page_left_with_errors(walker):
+    """Wijzig, the name emptied, then the browser's back button to the check page: it showed the melding
+    without the person's details, and "Verstuur de melding" then went to them."""
+    walker.walk(ZELF_KORT)
+    walker.client.get("/melding/gegevens/?terug=controleren")
+    walker.post("gegevens", dict(dict(ZELF_KORT)["gegevens"], naam=""))
+    assert walker.client.get("/melding/controleren/")["Location"] == "/melding/gegevens/"
+    html = walker.client.get("/melding/gegevens/").content.decode()
+    assert "<title>Fout: " in html and 'href="#id_gegevens-naam"' in html
+
+
+def test_the_check_page_first_asks_a_question_not_yet_answered(walker):
+    walker.walk(ZELF_KORT[:4])
+    assert walker.client.get("/melding/controleren/")["Location"] == "/melding/spoed/"
+    assert "error-summary" not in walker.client.get("/melding/spoed/").content.decode()
+
+
 def test_back_through_the_form_keeps_unsent_input(walker):
     """The enhanced back link posts the page: what was typed (even half) is there when the user returns."""
     reach(walker, ZELF_KORT, "gegevens")
