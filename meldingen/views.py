@@ -1,5 +1,7 @@
 """The pages around the question pages: start, confirmation and PDF, save-and-continue, address lookup."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -9,12 +11,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import confirmation, drafts, ratelimit
 from .address import lookup_address
+from .crypto import InvalidToken, decrypt_json, encrypt_json
 from .dates import contact_working_days, next_steps
 from .emails import send_draft_link, writer_name
 from .forms import SaveForm, address_message, person_words
 from .pdf import melding_pdf
 from .wizard import SESSION_KEY, answers_from_session
 from .wizard_storage import read_wizard_data, write_wizard_data
+
+SAVED_KEY = "melding_bewaard"  # the "bewaard" page's e-mail address and date, encrypted in the session
 
 
 def start(request):
@@ -79,19 +84,33 @@ def opslaan(request):
             url = settings.SITE_URL + reverse("meldingen:verder", kwargs={"token": token})
             name = writer_name(answers_from_session(data))
             send_draft_link(form.cleaned_data["email"], url, timezone.localtime(expires_at), name=name)
-            return render(
-                request,
-                "meldingen/bewaard.html",
-                {
-                    "email": form.cleaned_data["email"],
-                    "expires_at": timezone.localtime(expires_at),
-                    "step": data.get("step") or "voor-wie",  # "Toch nu verdergaan": where the resident was
-                },
-            )
+            saved = {"email": form.cleaned_data["email"], "expires_at": expires_at.isoformat()}
+            request.session[SAVED_KEY] = encrypt_json(saved)
+            # A page of its own: a reload or the back button sends no second e-mail, whose new link would
+            # make the first one stop working.
+            return redirect("meldingen:bewaard")
     else:
         form = SaveForm(initial={"email": answers_from_session(data).contact_email})
     back_url = reverse("meldingen:stap", kwargs={"step": data.get("step") or "voor-wie"})
     return render(request, "meldingen/opslaan.html", {"form": form, "back_url": back_url})
+
+
+def bewaard(request):
+    """Where the link went and until when it works, as saved last in this browser."""
+    try:
+        saved = decrypt_json(request.session.get(SAVED_KEY, ""))
+    except (InvalidToken, ValueError, TypeError):
+        return redirect("meldingen:start")
+    data = read_wizard_data(request.session, SESSION_KEY) or {}
+    return render(
+        request,
+        "meldingen/bewaard.html",
+        {
+            "email": saved["email"],
+            "expires_at": timezone.localtime(datetime.fromisoformat(saved["expires_at"])),
+            "step": data.get("step") or "voor-wie",  # "Toch nu verdergaan": where the resident was
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,14 +120,14 @@ def verder(request, token):
     if state.status == drafts.SENT:
         return drafts.render_sent(request, state.melding)
     if state.status == drafts.USED:
-        return render(request, "meldingen/link_gebruikt.html", status=410)
+        return _link_used(request, state.draft)
     if state.status == drafts.GONE:
         return _link_gone(request)
     if request.method == "POST":
         wizard = drafts.redeem(state.draft)
         if wizard is None:  # another browser was just faster, or saved under a key since removed
             if drafts.link_state(token).status == drafts.USED:
-                return render(request, "meldingen/link_gebruikt.html", status=410)
+                return _link_used(request, state.draft)
             return _link_gone(request)
         write_wizard_data(request.session, SESSION_KEY, wizard)
         confirmation.forget(request)
@@ -116,6 +135,14 @@ def verder(request, token):
     return render(
         request, "meldingen/verder.html", {"expires_at": timezone.localtime(state.draft.expires_at)}
     )
+
+
+def _link_used(request, draft):
+    """The link works once; opened again in the browser that holds the draft's answers, it goes on there."""
+    here = read_wizard_data(request.session, SESSION_KEY) or {}
+    if here.get("step_data") and here.get("extra_data", {}).get(drafts.DRAFT_KEY) == draft.key:
+        return redirect("meldingen:stap", step=here.get("step") or "voor-wie")
+    return render(request, "meldingen/link_gebruikt.html", status=410)
 
 
 def _link_gone(request):

@@ -24,7 +24,7 @@ def save_halfway(walker):
     page = walker.client.get("/melding/opslaan/").content.decode()
     assert 'value="petra@example.org"' in page  # the address given earlier is proposed
     response = walker.client.post("/melding/opslaan/", {"email": "petra@example.org"})
-    assert response.status_code == 200
+    assert response["Location"] == "/melding/bewaard/"
     return LINK_RE.search(mail.outbox[-1].body).group(1)
 
 
@@ -51,6 +51,33 @@ def test_link_restores_every_answer_in_a_new_browser(walker, client_factory):
     html = other.get("/melding/hulp/").content.decode()
     assert "Half getypt" in html and 'value="vervoer" ' in html.replace('value="vervoer"', 'value="vervoer" ')
     assert "Gerrit de Vries" in other.get("/melding/gegevens/").content.decode()
+
+
+def test_a_reload_of_the_saved_page_sends_no_second_e_mail_and_the_link_keeps_working(walker, client_factory):
+    """The page was the answer to the POST: a reload sent the form again, a second e-mail with a new link, and
+    the first link no longer worked."""
+    token = save_halfway(walker)
+    for _ in range(2):
+        html = walker.client.get("/melding/bewaard/").content.decode()
+        assert "Uw antwoorden zijn bewaard" in html and "petra@example.org" in html
+        assert 'href="/melding/hulp/">Toch nu verdergaan' in html
+    assert len(mail.outbox) == 1
+    assert client_factory().post(f"/melding/verder/{token}/")["Location"] == "/melding/hulp/"
+
+
+def test_the_saved_page_without_a_save_goes_to_the_start(client):
+    assert client.get("/melding/bewaard/")["Location"] == "/melding/"
+
+
+def test_the_used_link_goes_on_in_the_browser_that_opened_it(walker, client_factory):
+    """Back after "Ga verder" showed "Deze link is al gebruikt. Ga verder in de browser waar u de link eerder
+    opende" in that browser, with no way on."""
+    token = save_halfway(walker)
+    other = client_factory()
+    other.post(f"/melding/verder/{token}/")
+    for method in ("get", "post"):
+        assert getattr(other, method)(f"/melding/verder/{token}/")["Location"] == "/melding/hulp/"
+    assert client_factory().get(f"/melding/verder/{token}/").status_code == 410
 
 
 def test_a_get_on_the_link_changes_nothing(walker, client_factory):

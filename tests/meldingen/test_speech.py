@@ -289,7 +289,7 @@ def test_phone_links_have_no_spaces(client):
 def test_toch_nu_verdergaan_goes_back_to_where_the_resident_was(walker):
     walker.walk(ZELF_KORT[:3])
     walker.post("gegevens", dict(ZELF_KORT)["gegevens"], opslaan="1")
-    html = walker.client.post("/melding/opslaan/", {"email": "jan@example.org"}).content.decode()
+    html = walker.client.post("/melding/opslaan/", {"email": "jan@example.org"}, follow=True).content.decode()
     assert 'href="/melding/gegevens/">Toch nu verdergaan' in html
     assert mail.outbox[0].body.startswith("Beste Jan Jansen,")
 
