@@ -10,6 +10,19 @@
   var form = document.getElementById("melding-form");
   if (!form) { return; }
 
+  // Back or forward to a page, the browser puts back what its fields held when it was left: after a page
+  // with errors, an answer corrected since ("12" for a postcode), which "Verder" would store again. A page
+  // with stored answers shows them as the server sent them; a page not yet sent keeps what was typed.
+  var navigation = window.performance && performance.getEntriesByType ?
+    performance.getEntriesByType("navigation")[0] : null;
+  var answered = Array.prototype.some.call(form.elements, function (input) {
+    if (input.type === "radio" || input.type === "checkbox") { return input.defaultChecked; }
+    return input.type !== "hidden" && input.type !== "submit" && input.defaultValue !== "";
+  });
+  if (navigation && navigation.type === "back_forward" && answered) {
+    window.addEventListener("pageshow", function () { form.reset(); });  // the browser puts back before it
+  }
+
   // Back link: submit the page as it is, so nothing typed is lost, then go to the previous step.
   var previous = form.getAttribute("data-previous-step");
   var back = document.querySelector(".back-link");

@@ -308,3 +308,19 @@ def test_back_to_a_page_that_had_errors_shows_it_without_sending_the_form_again(
     assert response is not None and response.ok and response.request.method == "GET"
     assert page.url.endswith("/melding/gegevens/")
     assert page.input_value("[name='gegevens-postcode']") == "3911 AB"
+
+
+def test_back_twice_shows_the_corrected_answer_not_the_wrong_one_before_it(live_server, page):
+    """Each page with errors is an entry in the browser's history, and the browser puts back what its fields
+    held when it was left: the postcode "12", corrected since, and "Verder" stored it again."""
+    to_gegevens(page, live_server)
+    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="12"))
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_selector(".error-summary")
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/spoed/")
+    page.go_back()
+    page.go_back()
+    assert page.url.endswith("/melding/gegevens/")
+    assert page.input_value("[name='gegevens-postcode']") == "3911 AB"
