@@ -5,9 +5,11 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from core.crypto import InvalidToken, decrypt_json, encrypt_json
 from core.ratelimit import within_limit
 
 from . import notices, stoplicht, tasks
@@ -16,6 +18,7 @@ from .models import Klacht, KlachtGebeurtenis
 from .workflow import Kanaal
 
 SESSION_KEY = "klacht_verstuurd"
+TYPED_KEY = "klacht_getypt"  # a form with errors, until the page after its redirect shows it
 
 
 def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None, user=None) -> Klacht:
@@ -51,6 +54,10 @@ def indienen(request):
                 "contact": form.cleaned_data["contact"] == "ja",
             }
             return redirect("klachten:verstuurd")
+        return _redirect_with_errors(request, form)
+    typed = _typed_with_errors(request)
+    if typed is not None:
+        form = KlachtForm(typed)  # shows its errors
     else:
         form = KlachtForm(initial={"organisatie": request.GET.get("organisatie") or None})
         # A link from the kaart names the organisation; an unknown id just leaves the choice empty.
@@ -58,6 +65,25 @@ def indienen(request):
         if not chosen or not form.fields["organisatie"].queryset.filter(pk__in=chosen).exists():
             form.initial["organisatie"] = None
     return render(request, "klachten/indienen.html", {"form": form})
+
+
+def _redirect_with_errors(request, form):
+    """A page with errors is reached by a redirect too, so the back button and a reload never send the form
+    again (a reload sent the old, wrong form, and a sent complaint seemed not sent). What was typed waits
+    encrypted in the session for the page that shows it."""
+    typed = QueryDict(mutable=True)
+    for name in form.fields:
+        typed.setlist(name, request.POST.getlist(name))
+    request.session[TYPED_KEY] = encrypt_json(typed.urlencode())
+    return redirect("klachten:indienen")
+
+
+def _typed_with_errors(request) -> QueryDict | None:
+    token = request.session.pop(TYPED_KEY, None)
+    try:
+        return QueryDict(decrypt_json(token)) if token else None
+    except InvalidToken:
+        return None
 
 
 def _valid_uuid(value) -> list:

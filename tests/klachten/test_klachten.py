@@ -68,7 +68,7 @@ def test_without_consent_to_contact_no_contact_details_are_kept(client, kaart):
 
 
 def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
-    response = client.post("/klacht/", {})
+    response = client.post("/klacht/", {}, follow=True)
     html = response.content.decode()
     assert "<title>Fout: " in html
     assert "Kies de organisatie." in html and "Vertel wat er mis ging." in html
@@ -76,8 +76,19 @@ def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
     assert not Klacht.objects.exists()
 
 
+def test_a_form_with_errors_is_a_redirect_so_back_and_reload_never_send_it_again(client, kaart):
+    """Answered with a page, the POST stayed in the browser's history: the back button gave "ERR_CACHE_MISS",
+    and a reload sent the old, wrong form again, so a complaint sent since seemed not sent."""
+    response = client.post("/klacht/", form_data(kaart, telefoon="06 1234 abc", email=""))
+    assert response.status_code == 302 and response["Location"] == "/klacht/"
+    assert "opdagen" not in str(dict(client.session.items()))  # kept encrypted until the page shows it
+    html = client.get("/klacht/").content.decode()
+    assert "<title>Fout: " in html and 'value="06 1234 abc"' in html and "drie keer niet opdagen" in html
+    assert "error-summary" not in client.get("/klacht/").content.decode()  # shown once
+
+
 def test_contact_without_a_phone_number_or_e_mail_address_asks_for_one(client, kaart):
-    response = client.post("/klacht/", form_data(kaart, telefoon="", email=""))
+    response = client.post("/klacht/", form_data(kaart, telefoon="", email=""), follow=True)
     assert "Vul een telefoonnummer of een e-mailadres in." in response.content.decode()
 
 
@@ -87,7 +98,9 @@ def test_the_contact_details_say_when_they_are_needed_and_a_wrong_phone_gets_one
     html = client.get("/klacht/").content.decode()
     assert "niet verplicht" not in html.split("Hoe kunnen wij u bereiken?")[1].split("</fieldset>")[0]
     assert "Alleen nodig als u Ja kiest." in html
-    html = client.post("/klacht/", form_data(kaart, telefoon="06 1234 abc", email="")).content.decode()
+    html = client.post(
+        "/klacht/", form_data(kaart, telefoon="06 1234 abc", email=""), follow=True
+    ).content.decode()
     assert "Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678." in html
     assert "Vul een telefoonnummer of een e-mailadres in." not in html
 
@@ -99,7 +112,7 @@ def test_the_kinds_of_help_are_named_as_residents_know_them(client, kaart):
 
 
 def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
-    response = client.post("/klacht/", form_data(kaart, organisatie="niet-bestaand"))
+    response = client.post("/klacht/", form_data(kaart, organisatie="niet-bestaand"), follow=True)
     assert response.status_code == 200
     assert "Kies de organisatie." in response.content.decode()
     assert client.get("/klacht/?organisatie=<script>").status_code == 200
@@ -141,7 +154,7 @@ def test_a_complaint_about_a_provider_without_a_contract_team_goes_to_no_team(ka
 
 def test_the_public_pages_and_their_error_state_are_b1(client, kaart):
     sent = client.post("/klacht/", form_data(kaart))
-    pages = [client.get("/klacht/"), client.post("/klacht/", {}), client.get(sent["Location"])]
+    pages = [client.get("/klacht/"), client.post("/klacht/", {}, follow=True), client.get(sent["Location"])]
     pages.append(client.get("/klacht/stoplicht/"))
     for response in pages:
         report = taalcheck.check_text(main_text(response))
