@@ -14,17 +14,23 @@ from datetime import date, datetime
 
 from django import forms
 from django.conf import settings
-from django.shortcuts import render
+from django.http import QueryDict
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from core.crypto import InvalidToken, decrypt_json, encrypt_json
 from core.ratelimit import within_key_limit, within_limit
 from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
 from meldingen.backoffice.workflow import Status
 from meldingen.reference import as_typed
+
+LOOKUP_KEY = (
+    "melding_status_lookup"  # the lookup posted, encrypted, until the page after its redirect shows it
+)
 
 
 class StatusLookupForm(forms.Form):
@@ -140,17 +146,32 @@ def _within_limits(request, reference: str) -> bool:
 
 @never_cache
 def melding_status(request):
-    """GET shows the form; the form is posted, so no address ever appears in a URL or an access log."""
-    context = {"not_found": False, "result": None}
+    """The form is posted, so no address ever appears in a URL or an access log. Its answer is the page after
+    a redirect, shown once: the back button and a reload never send the form again, and the back button on a
+    shared computer does not show the status to the next person."""
     if request.method == "POST":
         form = StatusLookupForm(request.POST)
+        if form.is_valid() and not _within_limits(request, form.cleaned_data["reference"]):
+            return render(request, "meldingen/status_te_vaak.html", status=429)
+        typed = QueryDict(mutable=True)
+        for name in form.fields:
+            typed.setlist(name, request.POST.getlist(name))
+        request.session[LOOKUP_KEY] = encrypt_json(typed.urlencode())
+        return redirect("melding_status")
+    context = {"not_found": False, "result": None, "form": StatusLookupForm()}
+    typed = _posted_lookup(request)
+    if typed is not None:
+        context["form"] = form = StatusLookupForm(typed)
         if form.is_valid():
             data = form.cleaned_data
-            if not _within_limits(request, data["reference"]):
-                return render(request, "meldingen/status_te_vaak.html", status=429)
             context["result"] = find_status(data["reference"], data["postcode"], data["huisnummer"])
             context["not_found"] = context["result"] is None
-    else:
-        form = StatusLookupForm()
-    context["form"] = form
     return render(request, "meldingen/status.html", context)
+
+
+def _posted_lookup(request) -> QueryDict | None:
+    token = request.session.pop(LOOKUP_KEY, None)
+    try:
+        return QueryDict(decrypt_json(token)) if token else None
+    except InvalidToken:
+        return None

@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import override_settings
 
 from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.status_lookup import STATUS_TEXT
 from meldingen.backoffice.workflow import Status
 
 from .fixtures import store
@@ -19,7 +20,9 @@ URL = "/melding/status/"
 
 
 def look_up(client, reference, postcode="3911 AB", huisnummer="1", **extra):
-    return client.post(URL, {"reference": reference, "postcode": postcode, "huisnummer": huisnummer}, **extra)
+    """As the browser does: the answer is the page after the redirect."""
+    data = {"reference": reference, "postcode": postcode, "huisnummer": huisnummer}
+    return client.post(URL, data, follow=True, **extra)
 
 
 def main_text(response) -> str:
@@ -118,8 +121,20 @@ def test_look_ups_are_limited_per_reference_whatever_the_ip_address(client, team
     assert look_up(client, melding.reference, REMOTE_ADDR="10.0.0.99").status_code == 429
 
 
+def test_the_answer_is_a_page_after_a_redirect_shown_once(client, teams):
+    """The answer to the POST stayed in the browser's history: the back button gave "ERR_CACHE_MISS", and on a
+    shared computer it would show the status again to whoever came next."""
+    melding = store(postcode="3911 AB")
+    response = client.post(URL, {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"})
+    assert response.status_code == 302 and response["Location"] == URL
+    assert "3911" not in str(dict(client.session.items()))  # encrypted until the page shows it
+    assert str(STATUS_TEXT[Status.ONTVANGEN]) in client.get(URL).content.decode()
+    again = client.get(URL).content.decode()
+    assert str(STATUS_TEXT[Status.ONTVANGEN]) not in again and melding.reference not in again
+
+
 def test_a_form_without_answers_says_what_to_fill_in(client):
-    response = client.post(URL, {})
+    response = client.post(URL, {}, follow=True)
     html = response.content.decode()
     assert "<title>Fout: " in html
     assert "Vul uw meldingsnummer in." in html
@@ -129,7 +144,12 @@ def test_the_form_its_errors_and_the_result_are_b1(client, teams):
     melding = store(postcode="3911 AB")
     withdrawn = store(postcode="3911 AB")
     Behandeling.objects.get(melding=withdrawn).change_status(Status.INGETROKKEN, toelichting="Zelf opgelost.")
-    pages = [client.get(URL), client.post(URL, {}), look_up(client, "M-0000-0000"), look_up(client, "12345")]
+    pages = [
+        client.get(URL),
+        client.post(URL, {}, follow=True),
+        look_up(client, "M-0000-0000"),
+        look_up(client, "12345"),
+    ]
     pages += [look_up(client, melding.reference), look_up(client, withdrawn.reference)]
     for response in pages:
         report = taalcheck.check_text(main_text(response))
