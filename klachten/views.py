@@ -5,11 +5,10 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from core.crypto import InvalidToken, decrypt_json, encrypt_json
+from core.posted import keep_posted, take_posted
 from core.ratelimit import within_limit
 
 from . import notices, stoplicht, tasks
@@ -54,8 +53,11 @@ def indienen(request):
                 "contact": form.cleaned_data["contact"] == "ja",
             }
             return redirect("klachten:verstuurd")
-        return _redirect_with_errors(request, form)
-    typed = _typed_with_errors(request)
+        # A page with errors is reached by a redirect too: a reload sent the old, wrong form again, and a
+        # complaint sent since seemed not sent.
+        keep_posted(request, TYPED_KEY, form)
+        return redirect("klachten:indienen")
+    typed = take_posted(request, TYPED_KEY)
     if typed is not None:
         form = KlachtForm(typed)  # shows its errors
     else:
@@ -65,25 +67,6 @@ def indienen(request):
         if not chosen or not form.fields["organisatie"].queryset.filter(pk__in=chosen).exists():
             form.initial["organisatie"] = None
     return render(request, "klachten/indienen.html", {"form": form})
-
-
-def _redirect_with_errors(request, form):
-    """A page with errors is reached by a redirect too, so the back button and a reload never send the form
-    again (a reload sent the old, wrong form, and a sent complaint seemed not sent). What was typed waits
-    encrypted in the session for the page that shows it."""
-    typed = QueryDict(mutable=True)
-    for name in form.fields:
-        typed.setlist(name, request.POST.getlist(name))
-    request.session[TYPED_KEY] = encrypt_json(typed.urlencode())
-    return redirect("klachten:indienen")
-
-
-def _typed_with_errors(request) -> QueryDict | None:
-    token = request.session.pop(TYPED_KEY, None)
-    try:
-        return QueryDict(decrypt_json(token)) if token else None
-    except InvalidToken:
-        return None
 
 
 def _valid_uuid(value) -> list:

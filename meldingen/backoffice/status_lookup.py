@@ -14,13 +14,12 @@ from datetime import date, datetime
 
 from django import forms
 from django.conf import settings
-from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from core.crypto import InvalidToken, decrypt_json, encrypt_json
+from core.posted import keep_posted, take_posted
 from core.ratelimit import within_key_limit, within_limit
 from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Behandeling
@@ -153,13 +152,10 @@ def melding_status(request):
         form = StatusLookupForm(request.POST)
         if form.is_valid() and not _within_limits(request, form.cleaned_data["reference"]):
             return render(request, "meldingen/status_te_vaak.html", status=429)
-        typed = QueryDict(mutable=True)
-        for name in form.fields:
-            typed.setlist(name, request.POST.getlist(name))
-        request.session[LOOKUP_KEY] = encrypt_json(typed.urlencode())
+        keep_posted(request, LOOKUP_KEY, form)
         return redirect("melding_status")
     context = {"not_found": False, "result": None, "form": StatusLookupForm()}
-    typed = _posted_lookup(request)
+    typed = take_posted(request, LOOKUP_KEY)
     if typed is not None:
         context["form"] = form = StatusLookupForm(typed)
         if form.is_valid():
@@ -167,11 +163,3 @@ def melding_status(request):
             context["result"] = find_status(data["reference"], data["postcode"], data["huisnummer"])
             context["not_found"] = context["result"] is None
     return render(request, "meldingen/status.html", context)
-
-
-def _posted_lookup(request) -> QueryDict | None:
-    token = request.session.pop(LOOKUP_KEY, None)
-    try:
-        return QueryDict(decrypt_json(token)) if token else None
-    except InvalidToken:
-        return None
