@@ -223,9 +223,8 @@ def test_a_planned_gesprek_has_its_date_and_time_on_the_page_and_for_the_residen
     assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:30" in html
     assert 'id="id_gesprek_datum"' in html and ">Gesprek verplaatsen<" in html  # it may still move
     client.logout()
-    found = client.post(
-        "/melding/status/", {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
-    ).content.decode()
+    lookup = {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
+    found = client.post("/melding/status/", lookup, follow=True).content.decode()
     assert "Er is een gesprek met u gepland." in found
     assert "<dt>Uw gesprek</dt><dd>Op dinsdag 8 december 2099 om 10.30 uur.</dd>" in found
 
