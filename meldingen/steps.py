@@ -187,7 +187,7 @@ STEPS = [
         summary_title=_("Soort melding"),
         rows=(
             Row(
-                _("Keuze"),
+                _("Gekozen"),
                 "soort",
                 staff=_("Inwoner wil"),
                 staff_values={
@@ -202,7 +202,8 @@ STEPS = [
         forms.WaaroverForm,
         applies=kort,
         staff_title=_("Onderwerp"),
-        rows=(Row(_("Waar gaat het over?"), "onderwerpen", staff=_("Wil hulp bij")),),
+        # Not the question again under the section that asks it ("Waar gaat het over?" twice).
+        rows=(Row(_("Onderwerpen"), "onderwerpen", staff=_("Wil hulp bij")),),
     ),
     Step(
         "gegevens",

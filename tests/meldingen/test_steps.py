@@ -306,3 +306,16 @@ def test_a_melding_against_the_persons_wish_is_not_made_and_the_writer_hears_wha
     assert f"Bel ons op {settings.MUNICIPALITY_PHONE}." in html
     assert 'value="Petra de Vries"' in html  # nothing typed is lost
     assert walker.post("melder", {**melder, "bewoner_toestemming": "weet_niet"}).status_code == 302
+
+
+@pytest.mark.parametrize("steps", [ZELF_KORT, ANDER_UITGEBREID], ids=["kort", "uitgebreid"])
+def test_no_answer_on_the_check_page_repeats_the_title_of_its_section(walker, steps):
+    """ "Waar gaat het over?" under "Waar gaat het over?", and "Keuze" under "Soort melding"."""
+    from bs4 import BeautifulSoup
+
+    walker.walk(steps)
+    page = BeautifulSoup(walker.client.get("/melding/controleren/").content, "html.parser")
+    for section in page.select("section.check-section"):
+        title = section.h2.get_text(strip=True)
+        labels = [label.get_text(strip=True) for label in section.select("dt")]
+        assert title not in labels and "Keuze" not in labels, (title, labels)
