@@ -472,7 +472,7 @@ class GegevensForm(StepForm):
         optional=("telefoon",),
         help_texts={
             "telefoon": _("Als {persoon} zelf gebeld kan worden."),
-            "email": _("Dit hoeft niet."),
+            "email": _("Als {persoon} zelf e-mail leest."),  # "Dit hoeft niet." said "(niet verplicht)" again
         },
         autocomplete_off=True,
     )

@@ -320,3 +320,10 @@ def test_the_saved_melding_email_passes_the_taalcheck(walker):
     assert body.startswith("Beste Petra de Vries,")
     report = taalcheck.check_text(body)
     assert report.passed, report.problems
+
+
+def test_the_persons_e_mail_hint_says_when_to_give_it_not_again_that_it_may_stay_empty(walker):
+    """ "E-mailadres (niet verplicht)" above "Dit hoeft niet." said the same twice."""
+    walker.walk(ANDER_UITGEBREID[:3])
+    html = walker.client.get("/melding/gegevens/").content.decode()
+    assert "Als de persoon zelf e-mail leest." in html and "Dit hoeft niet.<" not in html
