@@ -294,16 +294,22 @@ def test_the_counter_counts_as_the_server_does(live_server, page):
     assert "Dit is 3 tekens te lang." in page.text_content("main")
 
 
+def correct_a_postcode_and_move_on(page, live_server):
+    """The address page sent with the postcode "12", corrected on its page with errors, and sent again."""
+    to_gegevens(page, live_server)
+    verder = "form#melding-form .button-group button[type=submit]:not([name])"
+    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="12"))
+    page.click(verder)
+    page.wait_for_selector(".error-summary")
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.click(verder)
+    page.wait_for_url("**/melding/spoed/")
+
+
 def test_back_to_a_page_that_had_errors_shows_it_without_sending_the_form_again(live_server, page):
     """A page with errors is the answer of a redirect, so the back button finds a page, not Chromium's
     "Bevestig het opnieuw indienen van het formulier" (ERR_CACHE_MISS: the pages are not stored)."""
-    to_gegevens(page, live_server)
-    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="12"))
-    page.click("form#melding-form .button-group button[type=submit]:not([name])")
-    page.wait_for_selector(".error-summary")
-    page.fill("[name='gegevens-postcode']", "3911 AB")
-    page.click("form#melding-form .button-group button[type=submit]:not([name])")
-    page.wait_for_url("**/melding/spoed/")
+    correct_a_postcode_and_move_on(page, live_server)
     response = page.go_back()
     assert response is not None and response.ok and response.request.method == "GET"
     assert page.url.endswith("/melding/gegevens/")
@@ -313,13 +319,7 @@ def test_back_to_a_page_that_had_errors_shows_it_without_sending_the_form_again(
 def test_back_twice_shows_the_corrected_answer_not_the_wrong_one_before_it(live_server, page):
     """Each page with errors is an entry in the browser's history, and the browser puts back what its fields
     held when it was left: the postcode "12", corrected since, and "Verder" stored it again."""
-    to_gegevens(page, live_server)
-    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="12"))
-    page.click("form#melding-form .button-group button[type=submit]:not([name])")
-    page.wait_for_selector(".error-summary")
-    page.fill("[name='gegevens-postcode']", "3911 AB")
-    page.click("form#melding-form .button-group button[type=submit]:not([name])")
-    page.wait_for_url("**/melding/spoed/")
+    correct_a_postcode_and_move_on(page, live_server)
     page.go_back()
     page.go_back()
     assert page.url.endswith("/melding/gegevens/")
