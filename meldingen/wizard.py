@@ -98,9 +98,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 return self.render_expired()
         if request.GET.get("terug") == CHECK_STEP:
             self.storage.extra_data["return_to_check"] = True
-        if step == CHECK_STEP and (unfinished := self.first_unfinished_step()):
-            return self.redirect_to_unfinished(unfinished)
         if step == CHECK_STEP:
+            if unfinished := self.first_unfinished_step():
+                return self.redirect_to_unfinished(unfinished)
             self.storage.extra_data.pop("return_to_check", None)
             self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
         self.storage.current_step = step

@@ -27,9 +27,8 @@ from meldingen.backoffice.search_index import address_token
 from meldingen.backoffice.workflow import Status
 from meldingen.reference import as_typed
 
-LOOKUP_KEY = (
-    "melding_status_lookup"  # the lookup posted, encrypted, until the page after its redirect shows it
-)
+# The lookup as posted, encrypted in the session until the page after its redirect shows it.
+LOOKUP_KEY = "melding_status_lookup"
 
 
 class StatusLookupForm(forms.Form):

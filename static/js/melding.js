@@ -15,7 +15,7 @@
   // with stored answers shows them as the server sent them; a page not yet sent keeps what was typed.
   var navigation = window.performance && performance.getEntriesByType ?
     performance.getEntriesByType("navigation")[0] : null;
-  var answered = Array.prototype.some.call(form.elements, function (input) {
+  var answered = Array.prototype.some.call(form.querySelectorAll("input, textarea"), function (input) {
     if (input.type === "radio" || input.type === "checkbox") { return input.defaultChecked; }
     return input.type !== "hidden" && input.type !== "submit" && input.defaultValue !== "";
   });

@@ -324,3 +324,15 @@ def test_back_twice_shows_the_corrected_answer_not_the_wrong_one_before_it(live_
     page.go_back()
     assert page.url.endswith("/melding/gegevens/")
     assert page.input_value("[name='gegevens-postcode']") == "3911 AB"
+
+
+def test_back_and_forward_to_a_page_not_yet_sent_keeps_what_was_typed(live_server, page):
+    """Only a page with stored answers shows them again: on a page never sent, what the browser kept is all
+    there is of what she typed."""
+    to_gegevens(page, live_server)
+    page.fill("[name='gegevens-naam']", "Half getypt")
+    page.go_back()
+    page.wait_for_url("**/melding/waarover/")
+    page.go_forward()
+    assert page.url.endswith("/melding/gegevens/")
+    assert page.input_value("[name='gegevens-naam']") == "Half getypt"
