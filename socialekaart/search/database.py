@@ -92,7 +92,7 @@ class DatabaseBackend(SearchBackend):
         total = hits_mask.bit_count()
         scores = snap.text_index.scores(groups + ranking_only, hits_mask) if groups else None
         window = self._ordered_window(snap, query, hits_mask, scores, origin)
-        distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
+        distances = snap.distances(origin)[0] if origin else None
         hits = [
             Hit(
                 id=snap.ids[position],
@@ -188,9 +188,10 @@ class DatabaseBackend(SearchBackend):
     @staticmethod
     def _nearest(snap, origin, hits_mask: int, count: int) -> list[int]:
         """The `count` hits nearest to the origin, nearest first."""
-        distances, order = snap.distances(origin.latitude, origin.longitude)
+        distances, order = snap.distances(origin)
         if hits_mask.bit_count() * 20 < len(order):  # few hits: sorting them beats walking every document
-            return sorted(bitmask.positions(hits_mask), key=snapshot.nearest_first(distances))[:count]
+            key = snapshot.nearest_first(distances, snap.wijk_mask(origin))
+            return sorted(bitmask.positions(hits_mask), key=key)[:count]
         bits = hits_mask.to_bytes((len(snap.ids) >> 3) + 1, "little")  # O(1) membership tests
         window = []
         for position in order:
@@ -216,7 +217,7 @@ class DatabaseBackend(SearchBackend):
                     snap.capaciteit[position] is None or snap.capaciteit[position] < outdated_before
                 ):
                     weighted[position] *= OUTDATED_CAPACITY_FACTOR
-        distances = snap.distances(origin.latitude, origin.longitude)[0] if origin else None
+        distances = snap.distances(origin)[0] if origin else None
 
         def key(position):
             distance = distances[position] if distances else None

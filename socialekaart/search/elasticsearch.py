@@ -246,7 +246,8 @@ def build_search(
     own, so each option's count says how many results choosing it would give.
     """
     search = Search(index=index).extra(track_total_hits=True, track_scores=True)
-    search = search.query(_scored(query, _main_query(query, origin, phrases), now))
+    main = _scored(query, _main_query(query, origin, phrases), now)
+    search = search.query(_comes_home_first(main, origin) if query.sort == "distance" and origin else main)
     selections = _facet_selections(query)
     if selections:
         search = search.post_filter(Q("bool", filter=list(selections.values())))
@@ -260,6 +261,16 @@ def build_search(
         search = search.suggest("did_you_mean", query.text, phrase=_phrase_suggester())
     # Of the source only the locations: the first is the hit's pin on the map (`_hit`).
     return search[query.offset : query.offset + query.per_page].source(["locaties"])
+
+
+def _comes_home_first(main, origin: Origin):
+    """Sorted by distance, the score only says what comes to the resident: help without a location that serves
+    her wijk scores 2 and comes first, as in the database search (snapshot.nearest_first); the rest 1. A sort
+    script could say it too, but not every node runs scripts."""
+    serves_wijk, located = Q("term", wijken=origin.wijk_slug), Q("exists", field="locaties")
+    comes_home = Q("bool", filter=[serves_wijk], must_not=[located])
+    functions = [{"filter": comes_home.to_dict(), "weight": 2}, {"weight": 1}]
+    return Q("function_score", query=main, functions=functions, score_mode="max", boost_mode="replace")
 
 
 def _main_query(query: SearchQuery, origin: Origin | None, phrases):
@@ -363,15 +374,15 @@ def _sort(query: SearchQuery, origin: Origin | None) -> list:
     score, name = {"_score": {"order": "desc"}}, {"name.sort": {"order": "asc"}}
     if not origin:
         return [name, {"sort_key": {"order": "asc"}}] if query.sort == "name" else [score, name]
-    if query.sort == "distance":
-        return [_distance(origin), score, name]
     if query.sort == "name":
         return [name, {"sort_key": {"order": "asc"}}, _distance(origin)]
-    return [score, _distance(origin), name]  # equally relevant: nearest first
+    # By relevance, equally relevant nearest first; by distance the score only says what comes to the
+    # resident (_comes_home_first), and after it nearest first.
+    return [score, _distance(origin), name]
 
 
 def distance_position(sort: str) -> int:
-    return {"distance": 0, "name": 2}.get(sort, 1)
+    return {"name": 2}.get(sort, 1)
 
 
 def _distance(origin: Origin) -> dict:

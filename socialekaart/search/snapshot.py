@@ -119,24 +119,37 @@ class Snapshot:
         return self.mask_of_positions(i for i, updated in enumerate(self.updated) if updated > moment)
 
     # -- distances --------------------------------------------------------------------------------------
-    def distances(self, latitude: float, longitude: float) -> tuple[list[float | None], list[int]]:
-        """Distance of every document's nearest location, and the positions nearest first (cached)."""
-        key = (round(latitude, 5), round(longitude, 5))
+    def wijk_mask(self, origin) -> int:
+        """The documents that serve the origin's wijk (the whole municipality's included)."""
+        return self.facet_masks.get("wijk", {}).get(origin.wijk_slug, 0)
+
+    def distances(self, origin) -> tuple[list[float | None], list[int]]:
+        """Distance of every document's nearest location from the origin, and the positions nearest first
+        (see nearest_first; cached)."""
+        latitude, longitude = origin.latitude, origin.longitude
+        key = (round(latitude, 5), round(longitude, 5), origin.wijk_slug)
         if key not in self._distance_orders:
             distances = [
                 min((haversine_km(latitude, longitude, lat, lon) for lat, lon in points), default=None)
                 for points in self.points
             ]
-            order = sorted(range(len(distances)), key=nearest_first(distances))
+            order = sorted(range(len(distances)), key=nearest_first(distances, self.wijk_mask(origin)))
             if len(self._distance_orders) > 200:  # a municipality has far fewer PC4 areas
                 self._distance_orders.clear()
             self._distance_orders[key] = (distances, order)
         return self._distance_orders[key]
 
 
-def nearest_first(distances: list[float | None]):
-    """A sort key for positions: nearest first, those without a location last, then in name order."""
-    return lambda position: (distances[position] is None, distances[position] or 0.0, position)
+def nearest_first(distances: list[float | None], comes_home: int = 0):
+    """A sort key for positions: nearest first, then in name order. Help without a location comes last,
+    unless it serves the origin's wijk (`comes_home`, a mask): it comes to the resident, so it is nearest.
+    A maatje or burenhulp in her own wijk came after every place in town, 58th of 61 for "eenzaam"."""
+
+    def key(position):
+        distance = distances[position]
+        return (distance is None and not comes_home >> position & 1, distance or 0.0, position)
+
+    return key
 
 
 def load(token: str | None) -> Snapshot:

@@ -278,7 +278,10 @@ def test_no_selection_means_no_post_filter_and_unfiltered_aggregations():
 
 def test_distance_sort_is_nearest_first_in_km():
     search = body(SearchQuery(postcode="3911AB", sort="distance"), origin=ORIGIN)
-    assert search["sort"][0] == {
+    # First what comes to the resident: help without a location that serves her wijk (snapshot.nearest_first).
+    assert search["sort"][0] == {"_score": {"order": "desc"}}
+    assert search["query"]["function_score"]["functions"][0]["weight"] == 2
+    assert search["sort"][1] == {
         "_geo_distance": {
             "locaties": {"lat": 51.97, "lon": 5.66},
             "order": "asc",
@@ -376,7 +379,9 @@ def search_response(voorzieningen, sort_values):
 def test_search_sends_the_built_body_and_reads_hits_distances_and_all_facet_options(cluster, backend, kaart):
     found = [kaart.huishouding, kaart.dagbesteding]
     cluster.on(
-        "POST", f"/{ALIAS}/_search", body=search_response(found, [[1.234, 3.0, "a"], ["Infinity", 2.0, "b"]])
+        "POST",
+        f"/{ALIAS}/_search",
+        body=search_response(found, [[1.0, 1.234, "a"], [1.0, "Infinity", "b"]]),  # score, km, name
     )
     query = SearchQuery(
         text="hulp", postcode="3911 AB", sort="distance", thema=("huishouden", "bestaat-niet")

@@ -272,6 +272,17 @@ def test_near_a_postcode_nearest_first_with_distance(backend, kaart):
     assert results.hits[-len(without_location) :] == without_location  # no place: last
 
 
+def test_help_without_a_location_that_serves_the_wijk_comes_first_by_distance(backend, kaart):
+    """It comes to the resident: a maatje or burenhulp in her own wijk came after every place in town (58th
+    of 61 for "eenzaam" in the demo). Elsewhere, help without a location still comes last."""
+    results = backend.search(SearchQuery(postcode="3917 AA", sort="distance", per_page=50))
+    comes_home = {kaart.dagbesteding.pk, kaart.dagbesteding_vers.pk}  # De Beemden's, without a location
+    assert set(results.ids[:2]) == comes_home and results.total > 2
+    assert all(hit.distance_km is None for hit in results.hits[:2])  # no distance is made up for them
+    located = [hit.distance_km for hit in results.hits[2:] if hit.distance_km is not None]
+    assert located == sorted(located)
+
+
 def test_each_hit_carries_its_first_location_by_name_as_its_point(search_backend, kaart):
     """The pin on the map: the first of its locations (by name) that has coordinates."""
     for name, latitude in (("Zeeheldenhuis", 52.11), ("Abdijhof", None), ("Anker", 52.09)):

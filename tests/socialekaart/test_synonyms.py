@@ -69,7 +69,8 @@ def test_related_changes_update_the_index(backend, kaart, django_capture_on_comm
         locatie.latitude, locatie.longitude = 52.0772, 5.1298  # moves next to the De Beemden centre
         locatie.save()
     near = backend.search(SearchQuery(postcode="3917", sort="distance"))
-    assert near.hits[0].id in {kaart.cafe.pk, kaart.schoonmaak.pk}
+    located = [hit for hit in near.hits if hit.distance_km is not None]  # after what comes to the resident
+    assert located[0].id in {kaart.cafe.pk, kaart.schoonmaak.pk}
     assert next(hit for hit in near.hits if hit.id == kaart.cafe.pk).distance_km < 0.1
     with django_capture_on_commit_callbacks(execute=True):
         kaart.cafe.wijken.add(kaart.centrum)

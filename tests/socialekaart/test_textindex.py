@@ -89,7 +89,8 @@ def test_scoring_a_few_documents_gives_their_part_of_scoring_them_all():
 def test_nearest_hits_are_the_same_whether_sorted_or_walked():
     distances = [None if i % 11 == 0 else (i * 37 % 101) / 10 for i in range(2000)]
     snapshot = Snapshot(token="t", ids=list(range(2000)))
-    snapshot._distance_orders[(52.0, 5.0)] = (distances, sorted(range(2000), key=nearest_first(distances)))
+    order = sorted(range(2000), key=nearest_first(distances))
+    snapshot._distance_orders[(52.0, 5.0, "centrum")] = (distances, order)
     origin = Origin("3911", "centrum", "Centrum", 52.0, 5.0)
     for hits in ([3, 11, 400, 1999], list(range(0, 2000, 3))):  # few hits are sorted, many walked
         mask = bitmask.mask_of(hits, 2000)
