@@ -66,7 +66,9 @@ def indienen(request):
         chosen = _valid_uuid(form.initial["organisatie"])
         if not chosen or not form.fields["organisatie"].queryset.filter(pk__in=chosen).exists():
             form.initial["organisatie"] = None
-    return render(request, "klachten/indienen.html", {"form": form})
+    # Back from the confirmation, the browser puts back most of the form: it says the complaint was sent.
+    sent = request.session.get(SESSION_KEY)
+    return render(request, "klachten/indienen.html", {"form": form, "sent": sent})
 
 
 def _valid_uuid(value) -> list:

@@ -67,6 +67,16 @@ def test_without_consent_to_contact_no_contact_details_are_kept(client, kaart):
     assert set(Klacht.objects.get().gegevens) == {"wat", "contact"}
 
 
+def test_the_form_after_a_sent_complaint_says_it_was_sent(client, kaart):
+    """Back from the confirmation, the browser put back most of the form and nothing said it was sent: a
+    second "Verstuur" made the same complaint twice."""
+    assert "Uw klacht is verstuurd" not in client.get("/klacht/").content.decode()
+    client.post("/klacht/", form_data(kaart))
+    reference = Klacht.objects.get().reference
+    html = client.get("/klacht/").content.decode()
+    assert f"Uw klacht is verstuurd. Het klachtnummer is {reference}." in html
+
+
 def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
     response = client.post("/klacht/", {}, follow=True)
     html = response.content.decode()
