@@ -250,9 +250,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
         return self.done(list(final_forms.values()), form_dict=final_forms, **kwargs)
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
-        """An earlier page no longer valid (a saved draft from before a rule changed): it says why."""
-        self.storage.extra_data[SHOW_ERRORS] = failed_step
-        return super().render_revalidation_failure(failed_step, form, **kwargs)
+        """An earlier page no longer valid (a saved draft from before a rule changed) says why, as the check
+        page's own guard does."""
+        return self.redirect_to_unfinished(failed_step)
 
     def done(self, form_list, form_dict=None, **kwargs):
         if form_dict[CHECK_STEP].cleaned_data.get("website"):
