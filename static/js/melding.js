@@ -86,6 +86,29 @@
     } else if (force || !input.value.trim() || input.value === filled.get(input)) {
       input.value = value;
       filled.set(input, value);
+      clearError(input);
+    }
+  }
+
+  // A found address answers the errors the last "Verder" gave its fields: "Vul de straat in." no longer
+  // stands beside the street just filled in, nor in the summary at the top.
+  function clearError(input) {
+    var error = document.getElementById(input.id + "_error");
+    if (!error) { return; }
+    error.remove();
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== error.id;
+    });
+    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); }
+    else { input.removeAttribute("aria-describedby"); }
+    input.removeAttribute("aria-invalid");
+    input.closest(".form-field").classList.remove("form-field--invalid");
+    var line = summary && summary.querySelector("a[href='#" + input.id + "']");
+    if (line) { line.parentNode.remove(); }
+    if (summary && !summary.querySelector("li")) {
+      summary.remove();
+      summary = null;
+      document.title = document.title.replace(/^Fout: /, "");
     }
   }
 
@@ -127,6 +150,7 @@
       .then(function (response) { return response.ok ? response.json() : { status: "unavailable" }; })
       .then(function (result) {
         if (result.status === "found") {
+          [postcode, number, addition].forEach(clearError);
           fill(street, result.straat, force);
           fill(town, result.woonplaats, force);
           show(result.message, false);

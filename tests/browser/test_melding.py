@@ -336,3 +336,35 @@ def test_back_and_forward_to_a_page_not_yet_sent_keeps_what_was_typed(live_serve
     page.go_forward()
     assert page.url.endswith("/melding/gegevens/")
     assert page.input_value("[name='gegevens-naam']") == "Half getypt"
+
+
+def send_with_errors_and_look_up(page, live_server, **wrong):
+    """The address page sent with the postcode "12" (and `wrong` answers), then the postcode corrected: the
+    lookup finds the address."""
+    to_gegevens(page, live_server)
+    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="12", **wrong))
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_selector(".error-summary")
+    assert "Postcode: vul een postcode in" in page.inner_text(".error-summary")
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.press("[name='gegevens-postcode']", "Tab")
+    page.wait_for_selector("[data-address-status] p")
+    assert "Wij hebben het adres gevonden" in page.inner_text("[data-address-status]")
+
+
+def test_a_found_address_takes_away_the_errors_it_answers(live_server, page):
+    """The page said what was wrong with the postcode; the lookup for the corrected one found the address,
+    and "vul een postcode in" stayed beside it and at the top."""
+    send_with_errors_and_look_up(page, live_server, naam="")
+    postcode = "[name='gegevens-postcode']"
+    assert page.locator("#id_gegevens-postcode_error").count() == 0
+    assert page.get_attribute(postcode, "aria-invalid") is None
+    assert page.get_attribute(postcode, "aria-describedby") == "id_gegevens-postcode_helptext"
+    assert page.locator(".error-summary li").all_inner_texts() == ["Naam: vul de naam in."]
+    assert page.title().startswith("Fout: ")  # the name is still wrong
+
+
+def test_a_found_address_that_answers_every_error_takes_away_the_summary(live_server, page):
+    send_with_errors_and_look_up(page, live_server)
+    assert page.locator(".error-summary, .form-field--invalid").count() == 0
+    assert page.title().startswith("Uw gegevens")
