@@ -4,6 +4,7 @@ forms of the backoffice."""
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -75,6 +76,10 @@ class KlachtForm(forms.Form):
         # says when (the form-field component reads `conditional`).
         for name in ("naam", "telefoon", "email"):
             self.fields[name].conditional = True
+        # The list holds the kaart's organisations by name; who knows only "de thuiszorg" gets a way on.
+        self.fields["organisatie"].help_text = _(
+            "Weet u niet welke organisatie het is? Bel de gemeente: %(telefoon)s. Wij zoeken het met u uit."
+        ) % {"telefoon": settings.MUNICIPALITY_PHONE}
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -121,7 +126,7 @@ class StaffKlachtForm(KlachtForm):
     # Staff type what the resident said: the questions speak about the resident, not to them. (label, help
     # text: None keeps the resident's, "" drops it)
     STAFF_WORDING = {
-        "organisatie": (_("Over welke organisatie gaat de klacht?"), None),
+        "organisatie": (_("Over welke organisatie gaat de klacht?"), ""),
         "wat": (
             _("Wat ging er mis?"),
             _("Wat de inwoner vertelt of schreef. Schrijf geen dingen over de gezondheid."),

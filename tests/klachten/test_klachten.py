@@ -12,7 +12,7 @@ from klachten.models import Klacht
 from klachten.terms import answer_by
 from klachten.workflow import Status, TransitionNotAllowed
 
-from .conftest import klacht_maken
+from .conftest import PASSWORD, klacht_maken
 
 taalcheck = pytest.importorskip("portal.taalcheck", reason="the B1 taalcheck module is not in this tree")
 pytestmark = pytest.mark.django_db
@@ -119,6 +119,13 @@ def test_the_kinds_of_help_are_named_as_residents_know_them(client, kaart):
     """ "Huishouden (thema)": the kaart's own word for its lists came along."""
     html = client.get("/klacht/").content.decode()
     assert ">Huishouden</option>" in html and "(thema)" not in html
+
+
+def test_who_does_not_know_the_organisation_is_told_whom_to_call_and_staff_are_not(client, kaart, people):
+    hint = "Weet u niet welke organisatie het is? Bel de gemeente: 14 0599."
+    assert hint in client.get("/klacht/").content.decode()
+    client.login(username="klachtbehandelaar", password=PASSWORD)
+    assert "Weet u niet welke organisatie" not in client.get("/admin/klachten/nieuw/").content.decode()
 
 
 def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
