@@ -1,6 +1,7 @@
 """The kaart's edit forms in the admin, as providers and editors fill them in."""
 
-from datetime import date, timedelta
+import re
+from datetime import date, time, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -34,6 +35,30 @@ def test_the_voorziening_form_shows_its_languages_as_typed_text(client, kaart, r
     client.force_login(redacteur)
     page = client.get(f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/").content.decode()
     assert 'name="talen" value="nl, en"' in page
+
+
+def test_dates_and_times_are_typed_in_the_browsers_own_boxes_not_a_picker_that_writes_today(
+    client, kaart, redacteur
+):
+    """Wagtail's picker put the time of day in place of "12 uur" and today's date in place of "gisteren"
+    when the field was left, and the form was saved with it. The browser's own boxes take only a time or a
+    date."""
+    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    models.Openingstijd.objects.create(
+        op_locatie=op_locatie, weekdag=3, open_van=time(9, 30), open_tot=time(12, 0)
+    )
+    kaart.cafe.laatst_gecontroleerd = date(2026, 11, 2)
+    kaart.cafe.save()
+    client.force_login(redacteur)
+    hours = client.get(f"/admin/snippets/socialekaart/voorzieningoplocatie/edit/{op_locatie.pk}/")
+    voorziening = client.get(f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/")
+    for html, kind, name, value in (
+        (hours.content.decode(), "time", "openingstijden-0-open_van", "09:30"),
+        (hours.content.decode(), "time", "openingstijden-0-open_tot", "12:00"),
+        (voorziening.content.decode(), "date", "laatst_gecontroleerd", "2026-11-02"),
+    ):
+        assert re.search(rf'<input type="{kind}" name="{name}" value="{value}"', html), name
+        assert "date-time-chooser.js" not in html
 
 
 class _FormValues(HTMLParser):

@@ -51,14 +51,16 @@ def test_a_provider_keeps_the_link_of_its_voorziening(provider_client, client, r
     assert kaart.dagbesteding.slug == "nieuwe-link"
 
 
-def test_the_date_a_voorziening_was_checked_is_written_as_on_the_staff_pages(provider_client, kaart):
-    """ "Laatst gecontroleerd op 2026-06-03" where every other staff page writes 3-6-2026."""
+def test_the_date_a_voorziening_was_checked_is_written_as_the_browser_writes_dates(provider_client, kaart):
+    """ "Laatst gecontroleerd op 2026-06-03" in a text box, where every other staff page writes 3-6-2026. It
+    is the browser's own date box now, which writes a date as the browser's language does (03-06-2026 in
+    Dutch); a date typed as on the staff pages is read too."""
     from django.utils import timezone
 
     edit = url("voorziening", "edit", kaart.dagbesteding.pk)
     checked = kaart.dagbesteding.laatst_gecontroleerd
     html = provider_client.get(edit).content.decode()
-    assert f'value="{checked:%d-%m-%Y}"' in html and f'value="{checked:%Y-%m-%d}"' not in html
+    assert f'<input type="date" name="laatst_gecontroleerd" value="{checked:%Y-%m-%d}"' in html
     today = timezone.localdate()
     data = form_data(provider_client, edit, laatst_gecontroleerd=f"{today:%d-%m-%Y}")
     assert provider_client.post(edit, data).status_code == 302  # read back as written
