@@ -349,6 +349,23 @@ def test_on_a_phone_the_filters_button_counts_the_chosen_filters(page, kaart_ser
     assert page.locator("#id_thema_0").is_visible()
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_a_phone_a_search_without_a_postcode_says_where_to_give_one(request, kaart_server, javascript):
+    """After a search the postcode moves into the closed "Filters", and nothing said it was there: who wanted
+    to see what is near could not find where to give her postcode."""
+    page = request.getfixturevalue("page" if javascript else "page_without_js")
+    page.set_viewport_size(PHONE)
+    page.goto(kaart_server.url + SEARCH + "?q=hulp")
+    assert page.locator("#id_postcode").is_hidden()
+    page.get_by_role("link", name="Vul dan uw postcode in").click()
+    assert page.locator("#id_postcode").is_visible()
+    assert page.locator("label[for='id_postcode']").bounding_box()["y"] >= 0  # its label in view, above it
+    page.locator("#id_postcode").fill("3911 AB")
+    page.get_by_role("button", name="Filters toepassen").click()
+    assert "In de buurt van postcode 3911 AB" in page.locator(".kaart-results__head").inner_text()
+    assert page.get_by_role("link", name="Vul dan uw postcode in").count() == 0
+
+
 def test_on_a_wide_screen_the_postcode_stands_beside_the_results(page, kaart_server):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(kaart_server.url + SEARCH + "?q=hulp&postcode=3911AB")
