@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from core.posted import keep_posted, take_posted
 from core.ratelimit import within_key_limit, within_limit
-from meldingen.address import normalise_postcode
+from meldingen.address import normalise_postcode, split_house_number
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
 from meldingen.backoffice.workflow import Status
@@ -60,7 +60,10 @@ class StatusLookupForm(forms.Form):
         reference = as_typed(self.cleaned_data["reference"])
         if reference is None:
             raise forms.ValidationError(
-                _("Een meldingsnummer heeft 8 letters en cijfers, zoals M-7K3Q-XW9P.")
+                _(
+                    "Een meldingsnummer heeft eerst de letter M en dan 8 letters en cijfers. "
+                    "Bijvoorbeeld: M-7K3Q-XW9P."
+                )
             )
         return reference
 
@@ -71,10 +74,11 @@ class StatusLookupForm(forms.Form):
         return normal
 
     def clean_huisnummer(self):
-        value = self.cleaned_data["huisnummer"].strip()
-        if not value.isdecimal() or len(value) > 5:
-            raise forms.ValidationError(_("Vul alleen het nummer in, zoals 12."))
-        return value
+        # As the melding reads it: "12a" and "12-2" are number 12, and the address is known by its number.
+        number, _suffix = split_house_number(self.cleaned_data["huisnummer"])
+        if number is None:
+            raise forms.ValidationError(_("Vul het huisnummer in, zoals 12 of 12a."))
+        return number
 
 
 # What each status means for the resident, and what comes next (B1).

@@ -51,8 +51,20 @@ def test_a_reference_typed_without_its_dashes_or_with_spaces_is_found(client, te
 
 def test_a_text_that_is_no_reference_says_what_a_reference_looks_like(client):
     html = look_up(client, "12345").content.decode()
-    assert "Een meldingsnummer heeft 8 letters en cijfers, zoals M-7K3Q-XW9P." in html
+    expected = (
+        "Een meldingsnummer heeft eerst de letter M en dan 8 letters en cijfers. Bijvoorbeeld: M-7K3Q-XW9P."
+    )
+    assert expected in html
     assert 'value="12345"' in html
+
+
+@pytest.mark.parametrize("typed", ["1a", "1 A", "1-2"])
+def test_a_house_number_with_a_letter_or_addition_is_read_as_the_melding_read_it(client, teams, typed):
+    """ "Vul alleen het nummer in, zoals 12." for who lives at 1a, whose melding took "1a" as number 1 with
+    the letter as its toevoeging."""
+    melding = store(postcode="3911 AB")  # house number 1
+    found = look_up(client, melding.reference, huisnummer=typed).content.decode()
+    assert "Wij hebben uw melding ontvangen." in found
 
 
 def test_the_page_shows_no_name_no_address_and_no_answers(client, teams):
