@@ -35,10 +35,13 @@ class ProviderPanel(Component):
             "has_limited_places": any(voorziening.beperkte_plaatsen for voorziening in voorzieningen),
             "capaciteit_url": reverse("wagtailsnippets_socialekaart_capaciteit:list"),
             "oldest": oldest,
-            "stale": oldest is not None and timezone.now() - oldest > models.CAPACITEIT_VEROUDERD_NA,
-            "old_count": capaciteit.filter(
-                bijgewerkt_op__lt=timezone.now() - models.CAPACITEIT_VEROUDERD_NA
-            ).count(),
+            # Named one by one: "1 wijk is langer dan een week niet bijgewerkt" stood below "Alle wijken zijn
+            # bijgewerkt op ... of later" and said neither which help nor which wijk.
+            "stale": list(
+                capaciteit.filter(bijgewerkt_op__lt=timezone.now() - models.CAPACITEIT_VEROUDERD_NA)
+                .select_related("voorziening", "wijk")
+                .order_by("bijgewerkt_op")
+            ),
         }
 
 

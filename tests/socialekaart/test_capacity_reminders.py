@@ -47,7 +47,7 @@ def test_the_providers_dashboard_opens_on_werk_uw_beschikbaarheid_bij(client, ka
     assert "Werk uw beschikbaarheid bij" in page
     oldest = Capaciteit.objects.filter(voorziening__organisatie=kaart.zorg).order_by("bijgewerkt_op").first()
     assert f"bijgewerkt op {timezone.localtime(oldest.bijgewerkt_op):%-d}" in page
-    assert "meer dan 7 dagen geleden" in page
+    assert "langer dan een week niet bijgewerkt" in page
 
 
 def test_editors_get_no_capacity_panel(client, kaart, redacteur):

@@ -51,6 +51,12 @@ def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbi
     assert f"{old} wijken zijn langer dan een week niet bijgewerkt." in html or (
         old == 1 and "1 wijk is langer dan een week niet bijgewerkt." in html
     )
+    # Which help in which wijk, and not "Alle wijken zijn bijgewerkt" above it.
+    assert f"{capaciteit.voorziening.name}, {capaciteit.wijk.name}: bijgewerkt op" in html
+    assert "Alle wijken zijn bijgewerkt" not in html
+    Capaciteit.objects.update(bijgewerkt_op=timezone.now())
+    html = client.get("/admin/").content.decode()
+    assert "Alle wijken zijn bijgewerkt op" in html and "niet bijgewerkt" not in html
 
 
 def test_a_provider_does_not_see_the_readers_feedback(client, aanbieder):
