@@ -162,3 +162,19 @@ def test_the_providers_home_lists_its_voorzieningen_apart_enough_to_tap(page, li
     _login(page, live_server, "aanbieder")
     assert _violations(page, f"{live_server.url}/admin/") == []
     assert page.locator("#socialekaart-aanbieder-content li a").count() == 3
+
+
+def test_the_providers_edit_pages_have_no_axe_violations_on_a_phone(page, live_server, data):
+    """At 390 px Wagtail's minimap toggle (20 px) was too small to tap on the capacity and opening-hours
+    pages."""
+    from socialekaart.models import Capaciteit, VoorzieningOpLocatie
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server, "aanbieder")
+    base = f"{live_server.url}/admin/snippets/socialekaart"
+    pages = {
+        "capaciteit": f"{base}/capaciteit/edit/{Capaciteit.objects.get().pk}/",
+        "openingstijden": f"{base}/voorzieningoplocatie/edit/{VoorzieningOpLocatie.objects.get().pk}/",
+    }
+    results = {name: _violations(page, url) for name, url in pages.items()}
+    assert results == {name: [] for name in results}
