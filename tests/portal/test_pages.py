@@ -18,6 +18,8 @@ def test_home_page_is_organised_around_what_people_come_for(client, portal_site)
     assert '<a href="/hulp-voor-mezelf/">Ik zoek hulp voor mezelf</a>' in html
     assert '<a href="/ik-zorg-voor-iemand/">Ik zorg voor iemand</a>' in html
     assert '<a href="/melding/">Melding doen</a>' in html
+    # Who made a melding finds its status on the home page, not only in the footer at the bottom.
+    assert 'Hebt u al een melding gedaan? <a href="/melding/status/">Kijk waar uw melding staat</a>.' in html
     assert '<a href="/sociale-kaart/">Sociale kaart</a>' in html
     assert 'action="/zoeken/"' in html and 'id="home-search-q"' in html
     # The top pages of a theme are listed under it.
