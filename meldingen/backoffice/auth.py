@@ -20,11 +20,18 @@ def _key(username: str, ip: str) -> str:
 class ThrottledLoginForm(LoginForm):
     error_messages = {
         **LoginForm.error_messages,
+        # Wagtail's Dutch says "je"; the site says "u".
+        "invalid_login": _("Uw gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw."),
         "throttled": _(
             "U heeft te vaak een verkeerd wachtwoord ingevuld. "
             "Wacht %(minutes)s minuten en probeer het dan opnieuw."
         ),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's form gives the password no label, and Django's from its name is the English "Password".
+        self.fields["password"].label = _("Wachtwoord")
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""

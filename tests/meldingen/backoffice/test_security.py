@@ -26,6 +26,16 @@ def test_login_is_throttled_per_username_and_ip(staff, client, settings):
     assert _login(client, "consulent-centrum", PASSWORD).status_code == 302
 
 
+def test_the_login_speaks_dutch_and_says_u(client, db):
+    """Wagtail's form has "Password" in English beside "Gebruikersnaam", and "Je gebruikersnaam ..." where the
+    site says "u"."""
+    form = client.get(reverse("wagtailadmin_login")).content.decode()
+    assert "Wachtwoord<span" in form and "Password" not in form
+    refused = _login(client, "niemand", "fout").content.decode()
+    assert "Uw gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw." in refused
+    assert "Je gebruikersnaam" not in refused
+
+
 def _code(device, offset=0):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset):06d}"
 
