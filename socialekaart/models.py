@@ -323,8 +323,8 @@ class VoorzieningOpLocatie(RevisionMixin, ClusterableModel):
         constraints = [
             models.UniqueConstraint(fields=["voorziening", "locatie"], name="voorziening_once_per_locatie")
         ]
-        verbose_name = _("voorziening op een locatie")
-        verbose_name_plural = _("voorzieningen op locaties")
+        verbose_name = _("plek en openingstijden")
+        verbose_name_plural = _("plekken en openingstijden")
 
     def __str__(self):
         return f"{self.voorziening} – {self.locatie}"

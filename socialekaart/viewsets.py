@@ -315,7 +315,9 @@ class VoorzieningOpLocatieViewSet(ScopedSnippetViewSet):
     model = models.VoorzieningOpLocatie
     icon = "time"
     menu_order = 300
-    menu_label = _("Openingstijden")
+    # One name for the menu, the list, its button and its messages: the menu said "Openingstijden" and the
+    # list "Voorzieningen op locaties". A row puts a voorziening at a place (and on the map), with its hours.
+    menu_label = _("Plekken en openingstijden")
     list_display = ["voorziening", "locatie"]
     search_fields = ["voorziening__name", "locatie__name"]
     panels = [

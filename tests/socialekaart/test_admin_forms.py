@@ -156,3 +156,15 @@ def test_ages_the_wrong_way_round_or_a_cost_without_its_amount_are_refused(kaart
     }
     voorziening.leeftijd_min, voorziening.leeftijd_max, voorziening.kosten_bedrag = 18, 67, 2
     voorziening.clean()
+
+
+def test_the_menu_the_list_and_its_button_give_places_and_opening_hours_one_name(client, kaart, redacteur):
+    """The menu said "Openingstijden", the list it led to "Voorzieningen op locaties" and its button
+    "Voorziening op een locatie toevoegen": a provider looking for the opening hours did not know she was
+    there."""
+    client.force_login(redacteur)
+    html = client.get("/admin/snippets/socialekaart/voorzieningoplocatie/").content.decode()
+    assert "<title>Plekken en openingstijden" in html
+    assert "Plek en openingstijden toevoegen" in html
+    assert "Plekken en openingstijden" in client.get("/admin/").content.decode()  # the menu
+    assert "op locaties" not in html and "op een locatie" not in html
