@@ -90,8 +90,8 @@
     }
   }
 
-  // A found address answers the errors the last "Verder" gave its fields: "Vul de straat in." no longer
-  // stands beside the street just filled in, nor in the summary at the top.
+  // A found address answers the errors the last "Verder" gave its fields: "vul een postcode in met 4 cijfers
+  // en 2 letters" no longer stands beside the corrected postcode, nor in the summary at the top.
   function clearError(input) {
     var error = document.getElementById(input.id + "_error");
     if (!error) { return; }
