@@ -83,6 +83,12 @@ def test_a_wrong_address_and_a_wrong_reference_get_the_same_answer(client, teams
     assert wrong_address.status_code == wrong_reference.status_code == 200
 
 
+def test_not_found_stands_where_every_error_summary_stands_above_the_title(client):
+    """The form's errors stood above the title and "Wij vinden geen melding" below it."""
+    html = look_up(client, "M-0000-0000").content.decode()
+    assert html.index("Wij vinden geen melding met deze gegevens.") < html.index("<h1>")
+
+
 def test_a_melding_not_found_gives_the_phone_of_the_wmo_loket(client, settings):
     """Nothing to do after "Wij vinden geen melding" for who no longer has her reference."""
     html = look_up(client, "M-0000-0000").content.decode()
