@@ -100,3 +100,14 @@ def feedback_report_menu_item():
     return _FeedbackMenuItem(
         _("Was deze informatie nuttig?"), reverse("portal_feedback_report"), icon_name="help", order=1000
     )
+
+
+# Wagtail's guides are about editing pages. A consulent or a provider got a Help menu marked "2 nieuwe items"
+# with "Wat is nieuw in Wagtail 8.0" and the editor's guide, about a tool they do not use.
+WAGTAIL_GUIDES = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def wagtail_guides_for_page_editors_only(request, menu_items):
+    if not user_has_any_page_permission(request.user):
+        menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_GUIDES)]

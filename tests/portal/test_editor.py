@@ -81,3 +81,17 @@ def test_the_editor_sends_a_page_to_de_redactie(editor_client, portal_site):
     """The button read "Stuur door naar Moderators approval": Wagtail's default workflow, named in English."""
     html = editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode()
     assert "Stuur door naar de redactie" in html and "Moderators approval" not in html
+
+
+def test_wagtails_guides_are_offered_to_page_editors_only(editor_client, django_user_model):
+    """A consulent or a provider got a Help menu marked "2 nieuwe items" and a link to "Wagtail 8.0.1
+    gebruikershandleiding" on the dashboard: guides to editing pages, which they do not do."""
+    from django.contrib.auth.models import Permission
+
+    editor = editor_client.get("/admin/").content.decode()
+    consulent = django_user_model.objects.create_user("consulent-guides", password="x")
+    consulent.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    editor_client.force_login(consulent)
+    for html, shown in ((editor, True), (editor_client.get("/admin/").content.decode(), False)):
+        assert ("editor-guide" in html) is shown  # the Help menu, in the sidebar's props
+        assert ("gebruikershandleiding" in html) is shown  # the dashboard's account summary
