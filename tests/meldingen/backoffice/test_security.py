@@ -27,10 +27,12 @@ def test_login_is_throttled_per_username_and_ip(staff, client, settings):
 
 
 def test_the_login_speaks_dutch_and_says_u(client, db):
-    """Wagtail's form has "Password" in English beside "Gebruikersnaam", and "Je gebruikersnaam ..." where the
-    site says "u"."""
+    """Wagtail's form has "Password" in English beside "Gebruikersnaam", "Je gebruikersnaam ..." where the
+    site says "u", and "Inloggen in Wagtail", the software's name, where staff and providers log in at the
+    gemeente."""
     form = client.get(reverse("wagtailadmin_login")).content.decode()
     assert "Wachtwoord<span" in form and "Password" not in form
+    assert "<h1>Inloggen bij Gemeente Lindewaard</h1>" in form  # not "Inloggen in Wagtail"
     refused = _login(client, "niemand", "fout").content.decode()
     assert "Uw gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw." in refused
     assert "Je gebruikersnaam" not in refused
