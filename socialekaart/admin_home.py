@@ -24,7 +24,13 @@ class ProviderPanel(Component):
     def get_context_data(self, parent_context):
         voorzieningen = list(permissions.scope(models.Voorziening.objects.all(), self.user).order_by("name"))
         capaciteit = permissions.scope(models.Capaciteit.objects.all(), self.user)
-        oldest = oldest_update(self.organisatie_id)
+        # Named one by one: "1 wijk is langer dan een week niet bijgewerkt" stood below "Alle wijken zijn
+        # bijgewerkt op ... of later" and said neither which help nor which wijk.
+        stale = list(
+            capaciteit.filter(bijgewerkt_op__lt=timezone.now() - models.CAPACITEIT_VEROUDERD_NA)
+            .select_related("voorziening", "wijk")
+            .order_by("bijgewerkt_op")
+        )
         return {
             "voorzieningen": [
                 (voorziening, reverse("wagtailsnippets_socialekaart_voorziening:edit", args=[voorziening.pk]))
@@ -34,14 +40,9 @@ class ProviderPanel(Component):
             # empty list whose form offered no voorziening.
             "has_limited_places": any(voorziening.beperkte_plaatsen for voorziening in voorzieningen),
             "capaciteit_url": reverse("wagtailsnippets_socialekaart_capaciteit:list"),
-            "oldest": oldest,
-            # Named one by one: "1 wijk is langer dan een week niet bijgewerkt" stood below "Alle wijken zijn
-            # bijgewerkt op ... of later" and said neither which help nor which wijk.
-            "stale": list(
-                capaciteit.filter(bijgewerkt_op__lt=timezone.now() - models.CAPACITEIT_VEROUDERD_NA)
-                .select_related("voorziening", "wijk")
-                .order_by("bijgewerkt_op")
-            ),
+            "stale": stale,
+            # Shown only when nothing is stale: then no query for it.
+            "oldest": None if stale else oldest_update(self.organisatie_id),
         }
 
 
