@@ -54,7 +54,7 @@ class StatusLookupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reference"].widget.attrs.update(autocomplete="off", spellcheck="false")
         self.fields["postcode"].widget.attrs.update(autocomplete="postal-code", **{"class": "input--short"})
-        self.fields["huisnummer"].widget.attrs.update(inputmode="numeric", **{"class": "input--short"})
+        self.fields["huisnummer"].widget.attrs.update(**{"class": "input--short"})  # "12a" too: no number pad
 
     def clean_reference(self):
         reference = as_typed(self.cleaned_data["reference"])

@@ -67,6 +67,14 @@ def test_a_house_number_with_a_letter_or_addition_is_read_as_the_melding_read_it
     assert "Wij hebben uw melding ontvangen." in found
 
 
+def test_the_house_number_field_offers_letters_too(client):
+    """The number pad of `inputmode="numeric"` has no letter, while the field asks for "12 of 12a", and the
+    melding's own house number field offers the whole keyboard."""
+    html = client.get(URL).content.decode()
+    field = re.search(r'<input[^>]*name="huisnummer"[^>]*>', html).group(0)
+    assert "inputmode" not in field
+
+
 def test_the_page_shows_no_name_no_address_and_no_answers(client, teams):
     melding = store(name="Anna de Vries", postcode="3911 AB")
     html = look_up(client, melding.reference).content.decode()
