@@ -15,21 +15,40 @@ def deadline(behandeling, today=None):
     than through a template of its own: every row of the inbox has one."""
     if behandeling.next_deadline is None:
         return _finished_onderzoek(behandeling)
+    # "uiterlijk": "Onderzoek af: 16 nov. 17 dagen te laat" read as finished on 16 November
+    kind = (
+        _("Eerste contact uiterlijk")
+        if behandeling.deadline_kind == "contact"
+        else _("Onderzoek af uiterlijk")
+    )
+    return _term(*_time_left(behandeling, today), kind=kind, day=behandeling.next_deadline)
+
+
+@register.simple_tag
+def time_left(behandeling, kind: str, today=None):
+    """On a melding's page, beside the day of its term of this kind ("contact" or "onderzoek"): the days left
+    while that term runs, or how late it is; once the onderzoek is finished, when and whether on time."""
+    if behandeling.next_deadline is None:
+        return _finished_onderzoek(behandeling) if kind == "onderzoek" else ""
+    if behandeling.deadline_kind != kind:
+        return ""
+    state, left = _time_left(behandeling, today)
+    return format_html('<span class="bo-deadline bo-deadline--{}">{}</span>', state, left)
+
+
+def _time_left(behandeling, today) -> tuple[str, str]:
+    """(state, words) of the running term: working days for the contact, calendar days for the onderzoek."""
     days = behandeling.days_left(today)
     contact = behandeling.deadline_kind == "contact"
-    # "uiterlijk": "Onderzoek af: 16 nov. 17 dagen te laat" read as finished on 16 November
-    kind = _("Eerste contact uiterlijk") if contact else _("Onderzoek af uiterlijk")
     if days < 0:
-        left, state = _late(-days, working_days=contact), "late"
-    elif days == 0:
-        left, state = _("vandaag"), "soon"
-    elif contact:
+        return "late", _late(-days, working_days=contact)
+    if days == 0:
+        return "soon", _("vandaag")
+    if contact:
         left = ngettext("nog %(n)s werkdag", "nog %(n)s werkdagen", days) % {"n": days}
-        state = "soon" if days <= 1 else "ok"
-    else:
-        left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}
-        state = "soon" if days <= 5 else "ok"
-    return _term(state, kind, behandeling.next_deadline, left)
+        return ("soon" if days <= 1 else "ok"), left
+    left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}
+    return ("soon" if days <= 5 else "ok"), left
 
 
 @register.simple_tag
@@ -50,8 +69,8 @@ def _finished_onderzoek(behandeling):
         return format_html('<span class="bo-deadline">{}</span>', _("Geen termijn meer"))
     if days_late:
         after = ngettext("%(n)s dag na de termijn", "%(n)s dagen na de termijn", days_late) % {"n": days_late}
-        return _term("done", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, after)
-    return _term("done", _("Onderzoek afgerond"), behandeling.onderzoek_afgerond_at, _("op tijd"))
+        return _term("done", after, kind=_("Onderzoek afgerond"), day=behandeling.onderzoek_afgerond_at)
+    return _term("done", _("op tijd"), kind=_("Onderzoek afgerond"), day=behandeling.onderzoek_afgerond_at)
 
 
 def _late(days: int, working_days: bool = False):
@@ -63,7 +82,7 @@ def _late(days: int, working_days: bool = False):
     return format_html("<strong>{}</strong>", text % {"n": days})
 
 
-def _term(state: str, kind: str, day, verdict):
+def _term(state: str, verdict, *, kind: str, day):
     return format_html(
         '<span class="bo-deadline bo-deadline--{}">{}: {}<br>{}</span>', state, kind, datum(day), verdict
     )

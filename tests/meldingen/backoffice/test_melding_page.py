@@ -1,5 +1,6 @@
 """A melding's page: decrypted data (and that opening logged), status changes, notes and the timeline."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -278,6 +279,27 @@ def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reas
 
 def _facts(client, page_url) -> str:
     return client.get(page_url).content.decode().split("<dl", 1)[1].split("</dl>", 1)[0]
+
+
+def test_each_term_stands_once_with_the_time_left_beside_the_one_that_runs(
+    staff, client, page_url, two_meldingen
+):
+    """ "Termijn: Eerste contact uiterlijk: 8 dec. 2026, nog 2 werkdagen" stood beside "Eerste contact
+    uiterlijk: 8 dec. 2026"; after the contact the onderzoek's day stood twice the same way."""
+    from core.templatetags.core_tags import datum
+
+    behandeling = two_meldingen["centrum"].behandeling
+    client.force_login(staff["consulent"])
+    facts = " ".join(_facts(client, page_url).split())
+    contact_day, onderzoek_day = datum(behandeling.contact_deadline), datum(behandeling.onderzoek_deadline)
+    assert facts.count(contact_day) == 1 and facts.count(onderzoek_day) == 1
+    assert re.search(r"Eerste contact uiterlijk</dt><dd>[^<]*<br><span[^>]*>nog \d+ werkdag", facts)
+    assert "Termijn" not in facts
+
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    facts = " ".join(_facts(client, page_url).split())
+    assert facts.count(onderzoek_day) == 1
+    assert re.search(r"Onderzoek af uiterlijk</dt><dd>[^<]*<br><span[^>]*>nog \d+ dagen", facts)
 
 
 def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
