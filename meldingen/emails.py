@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .dates import next_steps
@@ -37,6 +38,7 @@ def confirmation_message(melding) -> tuple[str, str]:
             "next": next_steps(melding),
             "municipality": _municipality(),
             "greeting": greeting(writer_name(melding.typed_answers)),
+            "status_url": settings.SITE_URL + reverse("melding_status"),
             "persoon": person_words(melding.typed_answers.voor_wie)["persoon"]
             if melding.typed_answers.for_someone_else
             else "",

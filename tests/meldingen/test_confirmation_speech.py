@@ -71,3 +71,17 @@ def test_the_persoonlijk_plan_says_where_to_send_it_and_that_it_is_not_needed(wa
     assert f"Mail het naar {address}" in text
     for written in (html, body, text):
         assert "Dat heet een persoonlijk plan. Het hoeft niet." in written
+
+
+def test_the_confirmation_says_where_to_see_how_far_the_melding_is(walker, settings):
+    """The status page was only a footer link: after sending, nothing said it was there, nor that it asks for
+    the postcode and house number beside the number."""
+    from django.core import mail
+
+    html = " ".join(confirmation(walker, ZELF_KORT).split())
+    link = BeautifulSoup(html, "html.parser").find("a", string="Waar staat mijn melding?")
+    assert link is not None and link["href"] == "/melding/status/"
+    assert "U hebt daarvoor dit nummer nodig. En de postcode en het huisnummer uit de melding." in html
+    body = " ".join(mail.outbox[0].body.split())
+    assert f"Kijk dan op {settings.SITE_URL}/melding/status/." in body
+    assert walker.client.get(link["href"]).status_code == 200
