@@ -110,7 +110,7 @@ def _date_field(label, help_text) -> forms.DateField:
         help_text=help_text,
         input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y", "%d/%m/%y", "%d.%m.%y"],
         error_messages={
-            "invalid": _("Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026."),
+            "invalid": _("Schrijf de datum met cijfers, zo: 3-2-2026."),  # "10 december" is a day that exists
             "not_a_day": _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
         },
     )

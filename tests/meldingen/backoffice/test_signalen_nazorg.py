@@ -663,7 +663,9 @@ def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
         ("1-1-2020", f"De hulp kan niet starten voor de dag van de melding ({datum(received)})."),
         ("31-2-2026", "Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
         ("31/2/2026", "Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
-        ("31 februari", "Vul een bestaande datum in. Schrijf de datum zo: 3-2-2026."),
+        # "Vul een bestaande datum in" for "10 december", a day that exists: only how it is written is wrong
+        ("31 februari", "Schrijf de datum met cijfers, zo: 3-2-2026."),
+        ("10 december", "Schrijf de datum met cijfers, zo: 3-2-2026."),
         ("1.1.2020", f"De hulp kan niet starten voor de dag van de melding ({datum(received)})."),
     ):
         response = client.post(
