@@ -38,6 +38,18 @@ def test_the_login_speaks_dutch_and_says_u(client, db):
     assert "Je gebruikersnaam" not in refused
 
 
+def test_every_admin_page_is_named_after_the_gemeente_in_the_browser_tab(staff, two_meldingen, client):
+    """The tab said "Melding M-WPG9-ZRXH - Wagtail" beside Wagtail's bird, the software's name where staff and
+    providers work at the gemeente."""
+    login = client.get(reverse("wagtailadmin_login")).content.decode()
+    client.force_login(staff["consulent"])
+    melding = client.get(reverse("backoffice:melding", args=[two_meldingen["centrum"].behandeling.pk]))
+    for html in (login, melding.content.decode()):
+        title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+        assert title.endswith(" - Gemeente Lindewaard") and "Wagtail" not in title, title
+        assert 'href="/static/img/favicon.svg"' in html and "wagtailadmin/images/favicon" not in html
+
+
 def _code(device, offset=0):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset):06d}"
 
