@@ -117,7 +117,7 @@ def test_whether_there_is_room_says_why_it_is_not_known(kaart_data, staff, clien
         for row in BeautifulSoup(page, "html.parser").select("#kaart-heading ~ div tbody tr")
     }
     assert rows["Maaltijdservice Dichtbij"] == "Niet doorgegeven"
-    assert rows["Klusjes Open"] == "Geen maximum aantal plaatsen"
+    assert rows["Klusjes Open"] == "Altijd plek (geen maximum)"
     assert "Onbekend<" not in page
 
 

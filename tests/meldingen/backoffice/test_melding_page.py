@@ -25,6 +25,18 @@ def test_opening_shows_the_decrypted_answers_and_logs_it(staff, client, page_url
     assert entry.user == staff["consulent"] and entry.reference == two_meldingen["centrum"].reference
 
 
+def test_the_melding_and_its_status_come_before_the_help_of_the_kaart(staff, client, page_url):
+    """Ten rows of the kaart's help with twenty buttons stood above the melding: on a phone its name and
+    phone number came 2,000 px down."""
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode()
+    order = [
+        html.index(f'id="{heading}"')
+        for heading in ("case-heading", "data-heading", "status-heading", "note-heading", "kaart-heading")
+    ]
+    assert order == sorted(order)
+
+
 def test_status_change_through_the_page(staff, client, page_url, two_meldingen):
     client.force_login(staff["consulent"])
     response = client.post(
