@@ -29,6 +29,7 @@ class AddressResult:
     status: str
     street: str = ""
     town: str = ""
+    wrong: tuple[str, ...] = ()  # INVALID: which of "postcode" and "huisnummer" is not one
 
     @property
     def found(self) -> bool:
@@ -113,7 +114,8 @@ def lookup_address(postcode: str, huisnummer: str, toevoeging: str = "") -> Addr
     huisnummer, suffix = split_house_number(huisnummer)
     toevoeging = ((toevoeging or "").strip() or suffix)[:6]
     if normal is None or huisnummer is None:
-        return AddressResult(INVALID)
+        wrong = ("postcode",) * (normal is None) + ("huisnummer",) * (huisnummer is None)
+        return AddressResult(INVALID, wrong=wrong)
     raw_key = f"{settings.MELDINGEN_ADDRESS_LOOKUP}|{normal}|{huisnummer}|{toevoeging}"
     key = "melding-address:" + hashlib.sha256(raw_key.encode()).hexdigest()
     cached = cache.get(key)

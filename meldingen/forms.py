@@ -577,13 +577,24 @@ ADDRESS_MESSAGES = {
     UNAVAILABLE: _("Het adres opzoeken lukt nu niet. Vul de straat en woonplaats zelf in."),
     INVALID: _("Vul een postcode in zoals 3911 AB en een huisnummer zoals 12."),
 }
+# When one of the two is wrong, the message names it: "Vul een postcode in zoals 3911 AB en een huisnummer
+# zoals 12" for the postcode "12" read as a correction of the house number.
+WRONG_PART_MESSAGES = {
+    ("postcode",): _(
+        "Kijk of de postcode goed is. Een postcode heeft 4 cijfers en 2 letters, zoals 3911 AB."
+    ),
+    ("huisnummer",): _("Kijk of het huisnummer goed is. Vul een nummer in, zoals 12."),
+}
 
 
-def address_message(status: str, voor_wie: str = "zelf") -> str:
-    """What the address lookup says, with and without JavaScript, to the person it speaks to."""
-    if status == OUTSIDE:
+def address_message(result, voor_wie: str = "zelf") -> str:
+    """What the address lookup (an AddressResult) says, with and without JavaScript, to the person it
+    speaks to."""
+    if result.status == OUTSIDE:
         return outside_message(voor_wie)
-    return str(ADDRESS_MESSAGES.get(status, ""))
+    if result.status == INVALID and result.wrong in WRONG_PART_MESSAGES:
+        return str(WRONG_PART_MESSAGES[result.wrong])
+    return str(ADDRESS_MESSAGES.get(result.status, ""))
 
 
 def outside_message(voor_wie: str = "zelf") -> str:

@@ -170,7 +170,7 @@ def adres(request):
             "status": result.status,
             "straat": result.street,
             "woonplaats": result.town,
-            "message": address_message(result.status, _voor_wie(request)),
+            "message": address_message(result, _voor_wie(request)),
         }
     )
     return response

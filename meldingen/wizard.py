@@ -230,7 +230,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.keep_typed("gegevens", data)
         form = self.get_form(step="gegevens", data=data)
         form._errors = ErrorDict()
-        message = forms.address_message(result.status, typed_so_far(self).voor_wie)
+        message = forms.address_message(result, typed_so_far(self).voor_wie)
         return self.render(form, address_result=result, address_message=message)
 
     # --- done --------------------------------------------------------------------------------------------

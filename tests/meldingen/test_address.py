@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from meldingen.address import FOUND, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
+from portal import taalcheck
 
 from .conftest import ZELF_KORT
 
@@ -182,6 +183,27 @@ def test_json_endpoint_for_the_enhancement(client):
     assert outside["status"] == "outside" and "Wmo-loket" in outside["message"]
     bad = client.post("/melding/adres/", {"postcode": "<script>", "huisnummer": "x" * 500})
     assert bad.status_code == 200 and bad.json()["status"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("postcode", "huisnummer", "message"),
+    [
+        (
+            "12",
+            "14",
+            "Kijk of de postcode goed is. Een postcode heeft 4 cijfers en 2 letters, zoals 3911 AB.",
+        ),
+        ("3911 AB", "", "Kijk of het huisnummer goed is. Vul een nummer in, zoals 12."),
+        ("12", "", "Vul een postcode in zoals 3911 AB en een huisnummer zoals 12."),
+    ],
+)
+def test_a_wrong_postcode_or_house_number_is_named(client, postcode, huisnummer, message):
+    """ "Vul een postcode in zoals 3911 AB en een huisnummer zoals 12" for the postcode "12" and the house
+    number 14 read as a correction of the house number."""
+    answer = client.post("/melding/adres/", {"postcode": postcode, "huisnummer": huisnummer}).json()
+    assert answer["status"] == "invalid" and answer["message"] == message
+    report = taalcheck.check_text(message)
+    assert report.passed, report.problems
 
 
 def test_the_address_lookup_takes_no_address_in_the_url(client):
