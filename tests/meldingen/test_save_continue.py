@@ -142,3 +142,18 @@ def test_draft_under_a_removed_key_is_a_dead_link_not_a_crash(walker, client_fac
     settings.MELDINGEN_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     response = client_factory().post(f"/melding/verder/{token}/")
     assert response.status_code == 410 and "Deze link werkt niet meer" in response.content.decode()
+
+
+def test_who_has_no_e_mail_is_told_how_to_go_on(walker, settings):
+    """The page offered only "Uw e-mailadres ... Stuur mij de link": who has no e-mail had no way to keep
+    the answers, and no word of what to do instead."""
+    from core.templatetags.core_tags import tel
+
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"}, opslaan="1")
+    html = " ".join(walker.client.get("/melding/opslaan/").content.decode().split())
+    phone = settings.MUNICIPALITY_PHONE
+    assert (
+        f'Hebt u geen e-mail? Bel dan het Wmo-loket op <a href="tel:{tel(phone)}">{phone}</a>. '
+        "Dan doen wij de melding samen met u."
+    ) in html
