@@ -27,6 +27,9 @@ class ResultRow:
     point: tuple[float, float] | None = None  # latitude, longitude of its first location, for the map
     capaciteit: list = field(default_factory=list)
     where: str = ""  # "Hele gemeente" or its wijken, as the wijk_namen filter words it
+    # Near the resident with no distance: help without a location that serves her wijk (it comes to her, so
+    # a search by distance puts it first, see search/snapshot.nearest_first)
+    in_your_wijk: bool = False
     toegang: str = ""  # the search page's wording of toegang and kosten (see page_rows)
     kosten: str = ""
 
@@ -88,12 +91,12 @@ class ResultSummary:
         return Voorziening.get_absolute_url(self)
 
 
-def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> list[ResultRow]:
+def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: int = 1) -> list[ResultRow]:
     """Like result_rows, but with only what the search page shows, in one lean query for the results not
     remembered yet (and one for a professional's capacity).
 
     `wijken` are all wijken by name (the page has them already): a result's wijken come as keys, and their
-    names from that list instead of loading Wijk rows again.
+    names from that list instead of loading Wijk rows again. `origin`: the resident's postcode, if given.
     """
     if not hits:
         return []
@@ -107,6 +110,8 @@ def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> lis
         if hit.id not in by_id:
             continue
         values = by_id[hit.id][0]
+        names = wijk_names.get(hit.id, ())
+        serves_origin = origin is not None and (values["hele_gemeente"] or origin.wijk_name in names)
         rows.append(
             ResultRow(
                 number=first_number + len(rows),
@@ -120,9 +125,8 @@ def page_rows(hits, *, professional: bool, wijken, first_number: int = 1) -> lis
                 distance_km=hit.distance_km,
                 point=hit.point,
                 capaciteit=capaciteit.get(hit.id, []),
-                where=_("Hele gemeente")
-                if values["hele_gemeente"]
-                else ", ".join(wijk_names.get(hit.id, ())),
+                where=_("Hele gemeente") if values["hele_gemeente"] else ", ".join(names),
+                in_your_wijk=serves_origin and hit.distance_km is None,
                 toegang=labels.toegang.get(values["toegang"], values["toegang"]),
                 kosten=labels.kosten_tekst(
                     values["kosten"], values["kosten_bedrag"], values["kosten_toelichting"]

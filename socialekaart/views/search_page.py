@@ -101,7 +101,11 @@ def search(request):
 
     page_obj = Paginator(range(results.total), PER_PAGE).get_page(page_number or 1)
     rows = page_rows(
-        results.hits, professional=professional, wijken=wijken, first_number=page_obj.start_index() or 1
+        results.hits,
+        professional=professional,
+        wijken=wijken,
+        origin=results.origin,
+        first_number=page_obj.start_index() or 1,
     )
     export_query = request.GET.copy()
     export_query.pop("page", None)

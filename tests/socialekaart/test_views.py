@@ -1,6 +1,7 @@
 """The sociale kaart's pages as a resident and a professional meet them: search, detail, suggestions."""
 
 import dataclasses
+import re
 from datetime import time, timedelta
 from html import unescape
 
@@ -169,6 +170,25 @@ def test_postcode_gives_distance_and_nearest_first(client, indexed):
     assert "In de buurt van postcode 3913 AA, in de wijk Oude Haven." in page
     assert page.index("Mantelzorgcafé De Linde") < page.index("Hulp in de huishouding")
     assert " km</dd>" in page
+
+
+def _afstand(page: str, name: str) -> str | None:
+    """What a result says under "Afstand", or None when it says nothing."""
+    result = page.split(f">{name}</a>", 1)[1].split("</li>", 1)[0]
+    found = re.search(r"<dt>Afstand</dt><dd>([^<]*)</dd>", result)
+    return found and found.group(1)
+
+
+def test_help_without_an_address_in_the_residents_wijk_says_why_it_has_no_distance(client, indexed):
+    """By distance it comes first, as it comes to her, and it had no word under "Afstand" while the third
+    result said "0,2 km": she could not see why it stood above."""
+    in_your_wijk = "In uw wijk. Deze hulp heeft geen vast adres."
+    page = html(client.get(SEARCH, {"postcode": "3917 AA", "sort": "afstand"}))  # De Beemden
+    assert _afstand(page, "Dagbesteding De Molen") == in_your_wijk
+    assert _afstand(page, "Schoonmaakhulp aan huis").endswith(" km")  # it has an address: its distance
+    elsewhere = html(client.get(SEARCH, {"postcode": "3913 AA", "sort": "afstand"}))  # Oude Haven
+    assert _afstand(elsewhere, "Dagbesteding De Molen") is None
+    assert in_your_wijk not in html(client.get(SEARCH))  # no postcode, no wijk of hers
 
 
 def test_only_my_wijk(client, indexed):
