@@ -176,6 +176,14 @@ class StatusForm(forms.Form):
         _("Start van de hulp (als de inwoner ondersteuning krijgt)"),
         "",
     )
+    # Withdrawing closes the melding for good: it is asked once more (see views.change_status).
+    ingetrokken_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def withdraws_unconfirmed(self) -> bool:
+        return (
+            self.cleaned_data["status"] == Status.INGETROKKEN
+            and not self.cleaned_data["ingetrokken_bevestigd"]
+        )
 
     def __init__(self, *args, current: str, received=None, gesprek_op=None, uitkomst="", **kwargs):
         super().__init__(*args, **kwargs)

@@ -218,7 +218,10 @@ def _inbox_url(request) -> str:
     return f"{reverse('backoffice:inbox')}?{query}" if query else reverse("backoffice:inbox")
 
 
-def _render_detail(request, behandeling, status_form=None, assign_form=None, note_form=None, status=200):
+def _render_detail(
+    request, behandeling, status_form=None, assign_form=None, note_form=None, withdrawal=None, status=200
+):
+    """The melding's page; `withdrawal`: the toelichting of a withdrawal to confirm."""
     melding = behandeling.melding
     nazorg = getattr(behandeling, "nazorg", None)
     sections = melding.summary_sections(staff=True) if melding.encrypted_answers else []
@@ -248,6 +251,7 @@ def _render_detail(request, behandeling, status_form=None, assign_form=None, not
         )
         if nazorg is not None and nazorg.done_at is None and nazorg.help_started
         else "",
+        "withdrawal": withdrawal,
         "has_errors": bool(forms),
         "error_forms": forms,
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
@@ -277,6 +281,8 @@ def change_status(request, pk):
     form = StatusForm(request.POST, **_status_form_kwargs(behandeling))
     if not form.is_valid():
         return _render_detail(request, behandeling, status_form=form, status=400)
+    if form.withdraws_unconfirmed():  # it cannot be undone: asked once more, at the top of the page
+        return _render_detail(request, behandeling, withdrawal=form.cleaned_data["toelichting"])
     try:
         change = behandeling.change_status(
             form.cleaned_data["status"],

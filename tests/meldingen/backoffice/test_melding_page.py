@@ -371,12 +371,33 @@ def test_withdrawing_a_melding_asks_why(staff, client, page_url, two_meldingen):
     behandeling.refresh_from_db()
     assert behandeling.status == Status.ONTVANGEN
     reason = "Mevrouw belde: zij heeft de hulp zelf geregeld"
-    assert (
-        client.post(page_url + "status/", {"status": Status.INGETROKKEN, "toelichting": reason}).status_code
-        == 302
-    )
+    withdrawal = {"status": Status.INGETROKKEN, "toelichting": reason}
+    assert client.post(page_url + "status/", {**withdrawal, "ingetrokken_bevestigd": "1"}).status_code == 302
     behandeling.refresh_from_db()
     assert behandeling.status == Status.INGETROKKEN
+
+
+def test_withdrawing_is_asked_once_more_as_it_cannot_be_undone(staff, client, page_url, two_meldingen):
+    """One click on "Status opslaan" with "Ingetrokken", just below "Contact opgenomen" in the list, closed
+    the melding for good: a walk did it by mistake, and the status form was gone from the page."""
+    client.force_login(staff["consulent"])
+    reason = "Dubbele melding, zie M-D3RN-RW6Y"
+    asked = client.post(page_url + "status/", {"status": Status.INGETROKKEN, "toelichting": reason})
+    page = " ".join(asked.content.decode().split())
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.refresh_from_db()
+    assert asked.status_code == 200 and behandeling.status == Status.ONTVANGEN
+    assert page.index("Weet u zeker dat u deze melding wilt stoppen?") < page.index('id="case-heading"')
+    assert f"Uw toelichting: {reason}" in page
+    confirm = page.split('id="withdraw-heading"', 1)[1].split("</form>", 1)[0]
+    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', confirm))
+    fields.pop("csrfmiddlewaretoken")
+    assert fields == {"status": "ingetrokken", "toelichting": reason, "ingetrokken_bevestigd": "1"}
+    assert "Ja, stop deze melding" in confirm and "Nee, niet stoppen" in confirm
+    assert client.post(page_url + "status/", fields).status_code == 302
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.INGETROKKEN
+    assert behandeling.statuswijzigingen.filter(to_status=Status.INGETROKKEN).count() == 1
 
 
 def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldingen):
