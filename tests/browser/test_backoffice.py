@@ -125,3 +125,28 @@ def test_a_typed_note_is_not_lost_silently_when_the_status_is_saved(page, live_s
     with page.expect_navigation():
         page.click("text=Notitie opslaan")  # saving the note itself asks nothing
     assert dialogs == [] and "Dochter belt terug op maandag" in page.content()
+
+
+def test_on_a_phone_the_inbox_shows_every_column_and_withdrawing_asks_first(page, live_server, data):
+    """At 390 px the inbox's table kept its status, consulent and term out of sight to the right; a
+    withdrawal, which cannot be undone, is asked once more where the eye lands."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server)
+    page.goto(f"{live_server.url}/admin/backoffice/")
+    wrap = page.locator(".bo-table-wrap").last
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
+    term = page.locator("td[data-label='Termijn']").first
+    label = term.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label == '"Termijn"' and term.bounding_box()["x"] + term.bounding_box()["width"] <= 390
+    assert axe_violations(page) == []
+
+    page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
+    page.select_option("#id_status", Status.INGETROKKEN)
+    page.fill("#id_toelichting", "Dubbele melding")
+    page.get_by_role("button", name="Status opslaan").click()
+    question = page.get_by_role("heading", name="Weet u zeker dat u deze melding wilt stoppen?")
+    question.wait_for()
+    assert page.evaluate("document.activeElement.getAttribute('aria-labelledby')") == "withdraw-heading"
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Ja, stop deze melding").click()
+    page.get_by_text("De status is nu: Ingetrokken.").wait_for()
