@@ -40,7 +40,7 @@ def test_the_login_speaks_dutch_and_says_u(client, db):
 
 def test_every_admin_page_is_named_after_the_gemeente_in_the_browser_tab(staff, two_meldingen, client):
     """The tab said "Melding M-WPG9-ZRXH - Wagtail" beside Wagtail's bird, the software's name where staff and
-    providers work at the gemeente."""
+    providers work at the gemeente; the sidebar showed the bird too."""
     login = client.get(reverse("wagtailadmin_login")).content.decode()
     client.force_login(staff["consulent"])
     melding = client.get(reverse("backoffice:melding", args=[two_meldingen["centrum"].behandeling.pk]))
@@ -48,6 +48,10 @@ def test_every_admin_page_is_named_after_the_gemeente_in_the_browser_tab(staff, 
         title = html.split("<title>", 1)[1].split("</title>", 1)[0]
         assert title.endswith(" - Gemeente Lindewaard") and "Wagtail" not in title, title
         assert 'href="/static/img/favicon.svg"' in html and "wagtailadmin/images/favicon" not in html
+    assert (
+        '<template data-wagtail-sidebar-branding-logo><img src="/static/img/logo.svg"'
+        in melding.content.decode()
+    )
 
 
 def _code(device, offset=0):
