@@ -47,7 +47,7 @@ class KlachtForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=3000,
         error_messages={
-            "required": _("Vertel wat er mis ging."),
+            "required": _("Vertel wat er misging."),
             "max_length": _("Gebruik niet meer dan 3000 tekens."),
         },
     )

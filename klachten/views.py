@@ -1,5 +1,7 @@
 """The public pages: the complaint form, its confirmation, and what the traffic light means."""
 
+import hashlib
+import json
 import uuid
 from datetime import date
 
@@ -42,6 +44,12 @@ def indienen(request):
     if request.method == "POST":
         form = KlachtForm(request.POST)
         if form.is_valid():
+            sent = request.session.get(SESSION_KEY) or {}
+            if sent.get("fingerprint") == _fingerprint(form):
+                # Back from the confirmation the browser puts the sent complaint back in the form, and
+                # "Verstuur" made a second one: the same complaint is sent once, and said to be sent.
+                request.session[SESSION_KEY] = {**sent, "again": True}
+                return redirect("klachten:verstuurd")
             if not within_limit(
                 request, "klacht", settings.KLACHTEN_RATE_LIMIT, settings.KLACHTEN_RATE_LIMIT_WINDOW_SECONDS
             ):
@@ -51,6 +59,7 @@ def indienen(request):
                 "reference": klacht.reference,
                 "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
                 "contact": form.cleaned_data["contact"] == "ja",
+                "fingerprint": _fingerprint(form),
             }
             return redirect("klachten:verstuurd")
         # A page with errors is reached by a redirect too: a reload sent the old, wrong form again, and a
@@ -71,6 +80,14 @@ def indienen(request):
     return render(request, "klachten/indienen.html", {"form": form, "sent": sent})
 
 
+def _fingerprint(form) -> str:
+    """A hash of the complaint as sent (not its words: the session keeps no copy of them)."""
+    data = form.cleaned_data
+    about = {name: getattr(data[name], "pk", None) for name in ("organisatie", "thema")}
+    canonical = json.dumps({**about, **form.gegevens()}, sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 def _valid_uuid(value) -> list:
     try:
         return [uuid.UUID(str(value))]
@@ -84,6 +101,8 @@ def verstuurd(request):
     if not sent:
         return redirect("klachten:indienen")
     context = {**sent, "antwoord_uiterlijk": date.fromisoformat(sent["antwoord_uiterlijk"])}
+    if sent.get("again"):  # said once: a reload after it is the plain confirmation again
+        request.session[SESSION_KEY] = {key: value for key, value in sent.items() if key != "again"}
     return render(request, "klachten/verstuurd.html", {**context, "weken": settings.KLACHTEN_TERMIJN_WEKEN})
 
 

@@ -77,11 +77,28 @@ def test_the_form_after_a_sent_complaint_says_it_was_sent(client, kaart):
     assert f"Uw klacht is verstuurd. Het klachtnummer is {reference}." in html
 
 
+def test_the_same_complaint_sent_again_is_kept_once_and_said_to_be_sent(client, kaart):
+    """Back from the confirmation the browser put the whole complaint back in the form; "Verstuur de klacht"
+    gave a second number, and the team had the same complaint twice."""
+    client.post("/klacht/", form_data(kaart))
+    reference = Klacht.objects.get().reference
+    again = client.post("/klacht/", form_data(kaart))
+    assert again["Location"] == "/klacht/verstuurd/" and Klacht.objects.count() == 1
+    page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
+    said = "U hebt deze klacht al verstuurd. Wij bewaren uw klacht maar één keer. U hoeft niets meer te doen."
+    assert said in page
+    assert reference in page
+    assert "al verstuurd" not in client.get("/klacht/verstuurd/").content.decode()  # said once
+    client.post("/klacht/", form_data(kaart, wat="En de week erna kwam de hulp weer niet."))
+    assert Klacht.objects.count() == 2  # another complaint is another one
+    assert "opdagen" not in str(dict(client.session.items()))  # the session keeps no copy of the words
+
+
 def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
     response = client.post("/klacht/", {}, follow=True)
     html = response.content.decode()
     assert "<title>Fout: " in html
-    assert "Kies de organisatie." in html and "Vertel wat er mis ging." in html
+    assert "Kies de organisatie." in html and "Vertel wat er misging." in html
     assert "Kies of wij contact met u mogen opnemen." in html and "Kies ja of nee." not in html
     assert not Klacht.objects.exists()
 
@@ -137,9 +154,9 @@ def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
 
 @override_settings(KLACHTEN_RATE_LIMIT=2)
 def test_complaints_are_limited_per_ip_address(client, kaart):
-    assert client.post("/klacht/", form_data(kaart)).status_code == 302
-    assert client.post("/klacht/", form_data(kaart)).status_code == 302
-    assert client.post("/klacht/", form_data(kaart)).status_code == 429
+    for week in (1, 2):  # two complaints (the same one sent again is kept once, see above)
+        assert client.post("/klacht/", form_data(kaart, wat=f"Week {week}: niemand kwam.")).status_code == 302
+    assert client.post("/klacht/", form_data(kaart, wat="Week 3: niemand kwam.")).status_code == 429
     assert Klacht.objects.count() == 2
 
 
