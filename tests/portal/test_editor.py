@@ -25,6 +25,19 @@ def test_edit_view_shows_score_hard_sentences_and_words_to_replace(editor_client
     assert "Woorden om te vervangen" in html
 
 
+def test_the_tab_names_the_buttons_as_wagtail_shows_them(editor_client, portal_site):
+    """ "Kies bij Voorbeeld de weergave Taalcheck" named no button of the edit view, and did not say that what
+    was typed since saving does not count: an editor took her new officialese sentence to have passed."""
+    from django.utils.translation import gettext, override
+
+    html = " ".join(editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode().split())
+    with override("nl"):
+        save, preview, mode = gettext("Save draft"), gettext("Preview"), gettext("Preview mode")
+    assert "Wat u daarna hebt getypt, telt nog niet mee." in html
+    assert f"Klik op '{save}'" in html and f"open rechtsboven '{preview}'" in html
+    assert f"kies bij {mode} 'Taalcheck'" in html
+
+
 def test_the_taalcheck_says_what_b1_asks_beside_each_figure(editor_client, portal_site, settings):
     """ "Flesch-Douma 88,9" and "LIX 22,3" stood without what they mean or what B1 asks."""
     settings.TAALCHECK = {"MIN_FLESCH_DOUMA": 60}
