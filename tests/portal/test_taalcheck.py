@@ -181,6 +181,13 @@ def test_officialese_matches_whole_words_and_phrases_in_any_case():
     assert find_wollig("Wij komen teneinde te helpen.") == [("teneinde te", "om te", 1)]
 
 
+def test_a_verb_gets_its_plain_word_in_the_same_form():
+    """ "dient (beter: moeten)" for "dient u zich te wenden": the editor who follows it writes "moeten u"."""
+    assert find_wollig("Dan dient u te bellen.") == [("dient", "moet", 1)]
+    assert find_wollig("Zij dienen te bellen.") == [("dienen", "moeten", 1)]
+    assert find_wollig("De gemeente ontvangt uw melding.") == [("ontvangt", "krijgt", 1)]
+
+
 # --- The officialese paragraph and its B1 rewrite -----------------------------------------------------
 
 
