@@ -20,6 +20,16 @@ _LINKING = ("", "s", "e", "en")
 
 LONG_WORD_LETTERS = 6  # LIX: a long word has more than 6 letters
 
+# Words of daily life and care that everyone knows, though written Dutch has them too rarely for wordfreq's
+# threshold: the taalcheck called "stofzuigen en dweilen" and "het bed verschonen" hard, the very words a
+# resident uses. Our own list, for Wmo texts; jargon ("tillift", "bruikleen", "indicatie") stays out.
+EVERYDAY_WORDS = frozenset(
+    {
+        "stofzuigen", "stofzuiger", "dweilen", "verschonen", "glazenwasser", "afwassen", "afwas",
+        "tuinieren", "rollator", "krukken", "scootmobiel",
+    }
+)  # fmt: skip
+
 
 @lru_cache(maxsize=50_000)
 def syllables(word: str) -> int:
@@ -80,6 +90,6 @@ def is_common(word: str, threshold: float) -> bool:
 
 
 def _is_common_part(word: str, threshold: float) -> bool:
-    if zipf(word) >= threshold:
+    if word in EVERYDAY_WORDS or zipf(word) >= threshold:
         return True
     return _is_compound_of_common(word, threshold + COMPOUND_PART_MARGIN, MAX_COMPOUND_PARTS)

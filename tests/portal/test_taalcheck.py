@@ -81,6 +81,15 @@ def test_rare_words_skip_numbers_names_begrippen_and_compounds_of_common_words()
     assert report.rare_word_share == pytest.approx(1 / report.word_count, abs=0.001)
 
 
+def test_words_of_daily_life_are_not_hard_though_written_dutch_has_them_rarely():
+    """ "stofzuigen en dweilen" and "het bed verschonen" were the hardest sentences of the household page: the
+    words a resident uses, under wordfreq's threshold. Jargon still counts."""
+    report = check_text(
+        "De hulp kan stofzuigen en dweilen. Zij kan ook het bed verschonen. U krijgt een tillift."
+    )
+    assert report.rare_words == ["tillift"]
+
+
 # --- Sentence splitting -------------------------------------------------------------------------------
 
 
