@@ -20,6 +20,7 @@ from .forms import (
     SamenvattingForm,
     StaffKlachtForm,
     StatusForm,
+    TeamForm,
     VerdagingForm,
 )
 from .models import Clientaantal, KlachtGebeurtenis
@@ -32,8 +33,10 @@ def _require(check, user):
         raise PermissionDenied
 
 
-# The list's filter for the open complaints past their answer's date, beside the statuses.
+# The list's filters beside the statuses: the open complaints past their answer's date, and those without a
+# contract team.
 LATE = "te-laat"
+WITHOUT_TEAM = "zonder-team"
 
 
 @never_cache
@@ -47,6 +50,8 @@ def lijst(request):
     today = timezone.localdate()
     if status == LATE:
         klachten = klachten.overdue(today)
+    elif status == WITHOUT_TEAM:
+        klachten = klachten.open().filter(team=None)
     elif status in Status.values:
         klachten = klachten.filter(status=status)
     staff = is_staff_handler(request.user)
@@ -58,7 +63,12 @@ def lijst(request):
             "page_title": title,
             "header_title": title,
             "klachten": klachten[:500],
-            "statuses": [*Status.choices, (LATE, _("Te laat"))],
+            "statuses": [*Status.choices, (LATE, _("Te laat"))]
+            + (
+                [(WITHOUT_TEAM, _("Zonder contractteam"))]
+                if request.user.has_perm("klachten.view_all_klachten")
+                else []
+            ),
             "current_status": status,
             "today": today,
             "staff": staff,
@@ -75,9 +85,17 @@ def detail(request, pk):
     samenvatting_form = SamenvattingForm(initial={"samenvatting_aanbieder": klacht.samenvatting_aanbieder})
     reactie_form = ReactieForm(initial={"reactie_aanbieder": klacht.reactie_aanbieder})
     verdaging_form = VerdagingForm()
+    # Only who sees every complaint routes one: a team's own member would send it out of her sight.
+    routes = request.user.has_perm("klachten.view_all_klachten")
+    team_form = TeamForm(initial={"team": klacht.team_id})
     if request.method == "POST":
         action = request.POST.get("action")
-        if staff and action == "status":
+        if routes and action == "team":
+            team_form = TeamForm(request.POST)
+            if team_form.is_valid():
+                _route(request, klacht, team_form.cleaned_data["team"])
+                return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif staff and action == "status":
             status_form = StatusForm(request.POST, targets=_targets(klacht))
             if status_form.is_valid():
                 try:
@@ -142,15 +160,26 @@ def detail(request, pk):
             "samenvatting_form": samenvatting_form,
             "reactie_form": reactie_form,
             "verdaging_form": verdaging_form,
+            "team_form": team_form if routes else None,
             "verdaging_refused": klacht.postponement_refused() if staff else "",
-            "error_forms": [verdaging_form] if verdaging_form.errors else [],
+            "error_forms": [form for form in (verdaging_form, team_form) if form.errors],
             "has_errors": any(
-                form.errors for form in (status_form, samenvatting_form, reactie_form, verdaging_form)
+                form.errors
+                for form in (status_form, samenvatting_form, reactie_form, verdaging_form, team_form)
             ),
             "today": timezone.localdate(),
             "gebeurtenissen": _history(klacht) if staff else [],
         },
     )
+
+
+def _route(request, klacht, team) -> None:
+    klacht.team = team
+    klacht.save(update_fields=["team"])
+    KlachtGebeurtenis.objects.create(
+        klacht=klacht, user=request.user, soort=KlachtGebeurtenis.Soort.TEAM, tekst=team.name[:200]
+    )
+    messages.success(request, _("De klacht is nu bij %(team)s.") % {"team": team.name})
 
 
 def _history(klacht) -> list[tuple[KlachtGebeurtenis, int]]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from socialekaart import public
 
+from .models import Contractteam
 from .workflow import Kanaal, Oordeel
 
 PHONE_RE = re.compile(r"^[0-9 +()-]{10,20}$")
@@ -172,6 +173,17 @@ class StatusForm(forms.Form):
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
         return cleaned
+
+
+class TeamForm(forms.Form):
+    """A teamleider routes a complaint by hand: to the contract team of a provider no team buys from yet."""
+
+    team = forms.ModelChoiceField(
+        label=_("Contractteam"),
+        queryset=Contractteam.objects.order_by("name"),
+        empty_label=_("Kies een team"),
+        error_messages={"required": _("Kies een team."), "invalid_choice": _("Kies een team uit de lijst.")},
+    )
 
 
 class VerdagingForm(forms.Form):

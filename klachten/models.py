@@ -204,6 +204,7 @@ class KlachtGebeurtenis(models.Model):
         REACTIE = "reactie", _("Reactie van de aanbieder")
         SAMENVATTING = "samenvatting", _("Samenvatting voor de aanbieder gewijzigd")
         VERDAAGD = "verdaagd", _("Termijn uitgesteld")
+        TEAM = "team", _("Contractteam gekozen")
 
     klacht = models.ForeignKey(Klacht, on_delete=models.CASCADE, related_name="gebeurtenissen")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

@@ -19,6 +19,10 @@ class KlachtenPanel(Component):
                 "staff": True,
                 "open_count": visible.open().count(),
                 "overdue_count": visible.overdue(timezone.localdate()).count(),
+                # Seen by teamleiders alone until one of them chooses a team (see access.py).
+                "without_team_count": visible.open().filter(team=None).count()
+                if user.has_perm("klachten.view_all_klachten")
+                else 0,
             }
         return {"staff": False, "waiting_count": visible.open().filter(reactie_aanbieder="").count()}
 

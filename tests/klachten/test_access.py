@@ -242,3 +242,28 @@ def test_the_staff_form_speaks_about_the_resident_not_to_them(client, people, ka
     assert "Vul de naam van de inwoner in." in errors
     for resident_words in ("uw klacht", "Uw naam", "Dan bellen wij u", "Vul uw naam in"):
         assert resident_words not in page + errors, resident_words
+
+
+def test_a_complaint_without_a_contract_team_is_flagged_and_routed_by_a_teamleider(client, people, kaart):
+    """A complaint about a provider no contract team buys from had "Geen team gevonden" and no way to choose
+    one: only teamleiders saw it, and their home counted it among the open ones without a word."""
+    lost = klacht_maken(kaart["hulp"])  # Hulp aan Huis: in no contract team
+    assert lost.team is None
+    home = login(client, people["teamleider"]).get("/admin/").content.decode()
+    assert '?status=zonder-team">1 klacht heeft nog geen contractteam. Kies een team.</a>' in home
+    listed = client.get(LIST, {"status": "zonder-team"}).content.decode()
+    assert lost.reference in listed
+    page = client.get(f"/admin/klachten/{lost.pk}/").content.decode()
+    assert "Deze klacht heeft nog geen contractteam. Alleen teamleiders zien hem nu." in page
+    refused_choice = client.post(f"/admin/klachten/{lost.pk}/", {"action": "team", "team": ""})
+    assert "Kies een team." in refused_choice.content.decode()
+    routed = client.post(f"/admin/klachten/{lost.pk}/", {"action": "team", "team": people["team"].pk})
+    assert routed.status_code == 302
+    lost.refresh_from_db()
+    assert lost.team == people["team"] and lost.gebeurtenissen.filter(soort="team").count() == 1
+    assert "geen contractteam" not in client.get("/admin/").content.decode()
+    # Now the team's klachtbehandelaar sees it; she may not route it (out of her own sight).
+    login(client, people["klachtbehandelaar"])
+    assert client.get(f"/admin/klachten/{lost.pk}/").status_code == 200
+    assert 'name="action" value="team"' not in client.get(f"/admin/klachten/{lost.pk}/").content.decode()
+    assert refused(client.post(f"/admin/klachten/{lost.pk}/", {"action": "team", "team": people["team"].pk}))
