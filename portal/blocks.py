@@ -150,9 +150,31 @@ def kaart_count(url: str) -> int:
     return import_string(settings.KAART_LINK_COUNT)(urlsplit(url).query)
 
 
+# The kaart link's optional fields as the editors' comparison of two versions shows them: "Zoekwoorden: None"
+# beside "" and "NoneFalse" marked changes nobody made (a version saved before a field was filled has None),
+# and "['huishouden']" showed codes instead of the names the editor chose.
+class OptionalTextBlock(blocks.CharBlock):
+    def to_python(self, value):
+        return value or ""
+
+
+class YesNoBlock(blocks.BooleanBlock):
+    def to_python(self, value):
+        return bool(value)
+
+    def render_basic(self, value, context=None):
+        return _("Ja") if value else _("Nee")
+
+
+class NamedChoicesBlock(blocks.MultipleChoiceBlock):
+    def render_basic(self, value, context=None):
+        names = dict(self.field.choices)
+        return ", ".join(str(names.get(code, code)) for code in value or ())
+
+
 class KaartLinkBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Tekst van de link"), max_length=160)
-    zoekwoorden = blocks.CharBlock(
+    zoekwoorden = OptionalTextBlock(
         required=False,
         max_length=100,
         label=_("Zoekwoorden"),
@@ -161,11 +183,9 @@ class KaartLinkBlock(blocks.StructBlock):
             "Laat leeg om alleen op de thema's en doelgroepen hieronder te zoeken."
         ),
     )
-    thema = blocks.MultipleChoiceBlock(choices=THEMA_CHOICES, required=False, label=_("Thema's"))
-    doelgroep = blocks.MultipleChoiceBlock(choices=DOELGROEP_CHOICES, required=False, label=_("Doelgroepen"))
-    vrij = blocks.BooleanBlock(
-        required=False, label=_("Alleen hulp waarvoor u geen verwijzing of besluit nodig hebt")
-    )
+    thema = NamedChoicesBlock(choices=THEMA_CHOICES, required=False, label=_("Thema's"))
+    doelgroep = NamedChoicesBlock(choices=DOELGROEP_CHOICES, required=False, label=_("Doelgroepen"))
+    vrij = YesNoBlock(required=False, label=_("Alleen hulp waarvoor u geen verwijzing of besluit nodig hebt"))
 
     def plain_text(self, value) -> list[str]:
         return _lines(value["text"])

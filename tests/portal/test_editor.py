@@ -1,5 +1,7 @@
 """The taalcheck in the editor: a tab on the edit view and a preview mode for the unsaved draft."""
 
+import json
+
 import pytest
 from django.test import RequestFactory
 
@@ -108,3 +110,28 @@ def test_wagtails_guides_are_offered_to_page_editors_only(editor_client, django_
     for html, shown in ((editor, True), (editor_client.get("/admin/").content.decode(), False)):
         assert ("editor-guide" in html) is shown  # the Help menu, in the sidebar's props
         assert ("gebruikershandleiding" in html) is shown  # the dashboard's account summary
+
+
+def test_comparing_two_versions_shows_only_what_changed_in_a_kaart_link(editor_client, portal_site):
+    """The eindredacteur's comparison marked "Zoekwoorden: None" and "NoneFalse" as changes nobody made (a
+    version saved before those fields were filled has None), and showed "['huishouden']" for the theme."""
+    from portal.management.commands.load_demo_pages import stream_value
+    from portal.models import InformatiePagina
+
+    link = {"text": "Zoek hulp in huis", "thema": ["huishouden"], "doelgroep": ["ouderen"]}
+    portal_site.body = stream_value(InformatiePagina, [("kaart_link", link)])
+    before = portal_site.save_revision()
+    stored = json.loads(before.content["body"])
+    stored[0]["value"].update(zoekwoorden=None, vrij=None)  # as an older version has them
+    before.content["body"] = json.dumps(stored)
+    before.save()
+    body = [("text", "<p>Een nieuwe alinea.</p>"), ("kaart_link", {**link, "zoekwoorden": "", "vrij": False})]
+    portal_site.body = stream_value(InformatiePagina, body)
+    after = portal_site.save_revision()
+    html = editor_client.get(
+        f"/admin/pages/{portal_site.pk}/revisions/compare/{before.pk}...{after.pk}/"
+    ).content.decode()
+    compared = html.split('<td class="comparison"', 1)[1].split("</td>", 1)[0]
+    assert "Een nieuwe alinea." in compared
+    assert "None" not in compared and "[&#x27;huishouden&#x27;]" not in compared
+    assert "Huishouden" in compared and "Nee" in compared
