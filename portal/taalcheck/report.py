@@ -92,6 +92,14 @@ class Report:
     short_text: bool = False
     limits: dict = field(default_factory=thresholds)  # what B1 asks, as measured against (for the editor)
 
+    @property
+    def still_to_improve(self) -> bool:
+        """Passed as a whole, with a sentence over the long-sentence limit in it: one 28-word officialese
+        sentence in a long page stood under "Deze tekst is op B1-niveau". (A word to replace alone does not
+        count: a page may use a word it explains, such as "maatwerkvoorziening".)"""
+        limit = self.limits["LONG_SENTENCE_WORDS"]
+        return self.passed and any(hard.words > limit for hard in self.hardest_sentences)
+
     def as_dict(self) -> dict:
         """Plain data, e.g. for JSON in the editor's panel."""
         return {

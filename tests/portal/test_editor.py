@@ -40,6 +40,27 @@ def test_the_tab_names_the_buttons_as_wagtail_shows_them(editor_client, portal_s
     assert f"kies bij {mode} 'Taalcheck'" in html
 
 
+def test_one_long_officialese_sentence_in_a_plain_page_is_not_called_b1(editor_client, portal_site):
+    """The whole page's figures passed, so "Deze tekst is op B1-niveau." stood above a 28-word sentence with
+    "teneinde" and "dient": the editor took it as done."""
+    from portal.management.commands.load_demo_pages import stream_value
+    from portal.models import InformatiePagina
+
+    plain = "<p>" + " ".join(["Een hulp komt bij u thuis. Zij maakt het huis schoon."] * 40) + "</p>"
+    long = (
+        "<p>Teneinde in aanmerking te komen voor hulp dient u zich te wenden tot het Wmo-loket, alwaar een "
+        "onderzoek naar uw persoonlijke omstandigheden zal worden verricht door een medewerker.</p>"
+    )
+    portal_site.body = stream_value(InformatiePagina, [("text", plain + long)])
+    portal_site.save_revision()
+    html = " ".join(editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode().split())
+    assert "Deze tekst is bijna op B1-niveau." in html and "Deze tekst is op B1-niveau." not in html
+    portal_site.body = stream_value(InformatiePagina, [("text", plain)])
+    portal_site.save_revision()
+    html = " ".join(editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode().split())
+    assert "Deze tekst is op B1-niveau." in html and "bijna" not in html
+
+
 def test_the_taalcheck_says_what_b1_asks_beside_each_figure(editor_client, portal_site, settings):
     """ "Flesch-Douma 88,9" and "LIX 22,3" stood without what they mean or what B1 asks."""
     settings.TAALCHECK = {"MIN_FLESCH_DOUMA": 60}
