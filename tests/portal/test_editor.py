@@ -55,6 +55,8 @@ def test_one_long_officialese_sentence_in_a_plain_page_is_not_called_b1(editor_c
     portal_site.save_revision()
     html = " ".join(editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode().split())
     assert "Deze tekst is bijna op B1-niveau." in html and "Deze tekst is op B1-niveau." not in html
+    advice = html.split("Teneinde in aanmerking", 1)[1].split("</li>", 1)[0]
+    assert "Maak er twee zinnen van." in advice and "<small>" not in advice  # what to do, in the text's size
     portal_site.body = stream_value(InformatiePagina, [("text", plain)])
     portal_site.save_revision()
     html = " ".join(editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode().split())
