@@ -22,6 +22,12 @@ def is_staff_handler(user) -> bool:
     )
 
 
+def routes_klachten(user) -> bool:
+    """Who sees every complaint chooses the contract team of one that has none (or another): a team's own
+    member would send it out of her sight."""
+    return user.is_active and user.has_perm("klachten.view_all_klachten")
+
+
 def provider_organisatie_id(user):
     """The provider's organisation, or None; a user with a staff role is never treated as a provider."""
     if not user.is_authenticated or not user.is_active or is_staff_handler(user):

@@ -13,7 +13,13 @@ from django.views.decorators.cache import never_cache
 from socialekaart import public
 
 from . import notices, tasks
-from .access import can_see_klachten, is_staff_handler, provider_organisatie_id, visible_klachten
+from .access import (
+    can_see_klachten,
+    is_staff_handler,
+    provider_organisatie_id,
+    routes_klachten,
+    visible_klachten,
+)
 from .forms import (
     ClientaantallenForm,
     ReactieForm,
@@ -63,12 +69,11 @@ def lijst(request):
             "page_title": title,
             "header_title": title,
             "klachten": klachten[:500],
-            "statuses": [*Status.choices, (LATE, _("Te laat"))]
-            + (
-                [(WITHOUT_TEAM, _("Zonder contractteam"))]
-                if request.user.has_perm("klachten.view_all_klachten")
-                else []
-            ),
+            "statuses": [
+                *Status.choices,
+                (LATE, _("Te laat")),
+                *([(WITHOUT_TEAM, _("Zonder contractteam"))] if routes_klachten(request.user) else []),
+            ],
             "current_status": status,
             "today": today,
             "staff": staff,
@@ -85,8 +90,7 @@ def detail(request, pk):
     samenvatting_form = SamenvattingForm(initial={"samenvatting_aanbieder": klacht.samenvatting_aanbieder})
     reactie_form = ReactieForm(initial={"reactie_aanbieder": klacht.reactie_aanbieder})
     verdaging_form = VerdagingForm()
-    # Only who sees every complaint routes one: a team's own member would send it out of her sight.
-    routes = request.user.has_perm("klachten.view_all_klachten")
+    routes = routes_klachten(request.user)
     team_form = TeamForm(initial={"team": klacht.team_id})
     if request.method == "POST":
         action = request.POST.get("action")

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from .access import can_see_klachten, is_staff_handler, visible_klachten
+from .access import can_see_klachten, is_staff_handler, routes_klachten, visible_klachten
 
 
 class KlachtenPanel(Component):
@@ -19,9 +19,9 @@ class KlachtenPanel(Component):
                 "staff": True,
                 "open_count": visible.open().count(),
                 "overdue_count": visible.overdue(timezone.localdate()).count(),
-                # Seen by teamleiders alone until one of them chooses a team (see access.py).
+                # Seen by teamleiders alone until one of them chooses a team.
                 "without_team_count": visible.open().filter(team=None).count()
-                if user.has_perm("klachten.view_all_klachten")
+                if routes_klachten(user)
                 else 0,
             }
         return {"staff": False, "waiting_count": visible.open().filter(reactie_aanbieder="").count()}

@@ -44,8 +44,8 @@ def indienen(request):
     if request.method == "POST":
         form = KlachtForm(request.POST)
         if form.is_valid():
-            sent = request.session.get(SESSION_KEY) or {}
-            if sent.get("fingerprint") == _fingerprint(form):
+            sent, fingerprint = request.session.get(SESSION_KEY) or {}, _fingerprint(form)
+            if sent.get("fingerprint") == fingerprint:
                 # Back from the confirmation the browser puts the sent complaint back in the form, and
                 # "Verstuur" made a second one: the same complaint is sent once, and said to be sent.
                 request.session[SESSION_KEY] = {**sent, "again": True}
@@ -59,7 +59,7 @@ def indienen(request):
                 "reference": klacht.reference,
                 "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
                 "contact": form.cleaned_data["contact"] == "ja",
-                "fingerprint": _fingerprint(form),
+                "fingerprint": fingerprint,
             }
             return redirect("klachten:verstuurd")
         # A page with errors is reached by a redirect too: a reload sent the old, wrong form again, and a

@@ -18,6 +18,11 @@ def _municipality():
     }
 
 
+def status_page_url() -> str:
+    """The address of "Waar staat mijn melding?" as the e-mails give it."""
+    return settings.SITE_URL + reverse("melding_status")
+
+
 def greeting(name: str) -> str:
     """ "Beste A. Jansen," with the name the writer gave; the form asks no aanhef, so the name as given."""
     name = " ".join((name or "").split())
@@ -38,7 +43,7 @@ def confirmation_message(melding) -> tuple[str, str]:
             "next": next_steps(melding),
             "municipality": _municipality(),
             "greeting": greeting(writer_name(melding.typed_answers)),
-            "status_url": settings.SITE_URL + reverse("melding_status"),
+            "status_url": status_page_url(),
             "persoon": person_words(melding.typed_answers.voor_wie)["persoon"]
             if melding.typed_answers.for_someone_else
             else "",

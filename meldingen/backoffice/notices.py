@@ -7,10 +7,10 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from meldingen.emails import status_page_url
 from meldingen.models import Melding
 
 logger = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def status_notice(melding) -> tuple[str, str]:
         "backoffice/email/status.txt",
         {
             "melding": melding,
-            "url": settings.SITE_URL.rstrip("/") + reverse("melding_status"),
+            "url": status_page_url(),
             "municipality": {"name": settings.MUNICIPALITY_NAME, "phone": settings.MUNICIPALITY_PHONE},
         },
     )
