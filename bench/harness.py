@@ -13,7 +13,6 @@ import contextlib
 import http.client
 import itertools
 import os
-import random
 import resource
 import runpy
 import secrets
@@ -22,7 +21,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -173,12 +171,6 @@ def users_line() -> str:
     """How the load was made and what served it, for the heading of a run."""
     pause = f", {THINK_SECONDS:g} s pause between clicks" if THINK_SECONDS else ", no pause between clicks"
     return f"{USERS} users{pause}, gunicorn {WORKERS} workers x {THREADS} threads"
-
-
-def think() -> None:
-    """A user reads the page before the next click (BENCH_THINK_SECONDS on average; 0: no pause)."""
-    if THINK_SECONDS:
-        time.sleep(random.uniform(0.5, 1.5) * THINK_SECONDS)
 
 
 def rotating(paths):
@@ -334,6 +326,37 @@ def wrk_available() -> bool:
     return shutil.which("wrk") is not None
 
 
+def wrk(script: Path, threads: int, duration: float, args: list[str], headers: dict | None = None):
+    """Run wrk with `script` (USERS keep-alive connections on `threads` threads, no pause unless the script
+    makes one) against the server; `args` follow the URL. Returns wrk's output and its own CPU time over the
+    run's length (1.0 = one whole core). wrk is written in C: it costs the 2 cores far less than Python
+    clients."""
+    if not wrk_available():
+        raise SystemExit("wrk is missing: run `make bench-deps` (Debian: apt-get install wrk)")
+    command = [
+        "wrk", f"-t{threads}", f"-c{USERS}", f"-d{max(1, round(duration))}s", "--timeout", "30s",
+        "-s", str(script),
+    ]  # fmt: skip
+    for key, value in (headers or {}).items():
+        command += ["-H", f"{key}: {value}"]
+    command += [f"http://{HOST}:{PORT}", "--", *args]
+    client_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.monotonic()
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    elapsed = time.monotonic() - started
+    client_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    client_cpu = (client_after.ru_utime + client_after.ru_stime) - (
+        client_before.ru_utime + client_before.ru_stime
+    )
+    return output, client_cpu / elapsed
+
+
+def wrk_figures(output: str) -> dict[str, int]:
+    """The figures of the line that starts with "WRK " in wrk's output (key=value pairs)."""
+    line = next(line for line in output.splitlines() if line.startswith("WRK "))
+    return {key: int(value) for key, value in (pair.split("=") for pair in line.split()[1:])}
+
+
 def run_wrk(
     name: str,
     paths: list[str],
@@ -343,30 +366,18 @@ def run_wrk(
     headers: dict | None = None,
     quiet: bool = False,
 ) -> WrkResult:
-    """Drive the server with wrk (USERS keep-alive connections on two threads, no pause) walking `paths`,
-    each connection's next request the moment an answer arrives. With `server`, gunicorn's CPU time per
-    request is measured too. wrk is written in C: it costs the 2 cores far less than Python clients."""
-    if not wrk_available():
-        raise SystemExit("wrk is missing: run `make bench-deps` (Debian: apt-get install wrk)")
+    """Drive the server with wrk (USERS connections on two threads) walking `paths`, each connection's next
+    request the moment an answer arrives. With `server`, gunicorn's CPU time per request is measured too."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
     threads = max(1, min(WRK_THREADS, USERS))
-    command = [
-        "wrk", f"-t{threads}", f"-c{USERS}", f"-d{max(1, round(duration))}s", "--timeout", "30s",
-        "-s", str(WALK_SCRIPT),
-    ]  # fmt: skip
-    for key, value in (headers or {}).items():
-        command += ["-H", f"{key}: {value}"]
-    command += [f"http://{HOST}:{PORT}", "--", listing.name, str(threads), str(round(THINK_SECONDS * 1000))]
     cpu_before = server.cpu_seconds() if server else None
-    client_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
-        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        args = [listing.name, str(threads), str(round(THINK_SECONDS * 1000))]
+        output, client_cpu_share = wrk(WALK_SCRIPT, threads, duration, args, headers)
     finally:
         os.unlink(listing.name)
-    client_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    line = next(line for line in output.splitlines() if line.startswith("WRK "))
-    figures = {key: int(value) for key, value in (pair.split("=") for pair in line.split()[1:])}
+    figures = wrk_figures(output)
     result = WrkResult(
         name,
         errors=figures["status_errors"] + figures["socket_errors"] + figures["redirects"],
@@ -374,13 +385,10 @@ def run_wrk(
         percentiles={pct: figures[f"p{pct}_us"] / 1000 for pct in (50, 95, 99)},
         requests=figures["requests"],
         target=target,
+        client_cpu_share=client_cpu_share,
     )
     if server and result.requests:
         result.cpu_ms = (server.cpu_seconds() - cpu_before) * 1000 / result.requests
-    client_cpu = (client_after.ru_utime + client_after.ru_stime) - (
-        client_before.ru_utime + client_before.ru_stime
-    )
-    result.client_cpu_share = client_cpu / result.duration if result.duration else 0.0
     if not quiet:
         print(f"{result.line()}   wrk {result.client_cpu_share:.0%} of a core", flush=True)
     return result
@@ -403,49 +411,3 @@ class Client:
         for value in response.headers.get_all("Set-Cookie") or []:
             self.cookies.load(value)
         return response.status, content, response
-
-
-def run_load(
-    name: str, scenario, concurrency: int = USERS, duration: float = 10.0, warmup: float = 2.0
-) -> Result:
-    """Run `scenario(client) -> int status` in a loop on `concurrency` threads for `duration` seconds,
-    each thread pausing between requests as `think` says.
-
-    Only requests that finish after the warm-up count; a status of 400 or higher counts as an error.
-    """
-    result = Result(name)
-    lock = threading.Lock()
-    start = time.monotonic()
-    measure_from, stop_at = start + warmup, start + warmup + duration
-
-    def user():
-        client = Client()
-        while (now := time.monotonic()) < stop_at:
-            try:
-                status = scenario(client)
-            except (OSError, http.client.HTTPException):
-                status, client = 599, Client()
-            elapsed = time.monotonic() - now
-            if now >= measure_from:
-                with lock:
-                    result.latencies.append(elapsed)
-                    result.errors += status >= 400
-            think()
-
-    threads = [threading.Thread(target=user, daemon=True) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=duration + warmup + 60)
-    result.duration = duration
-    print(result.line(), flush=True)
-    return result
-
-
-def get(path: str):
-    """A scenario that fetches one path."""
-
-    def scenario(client: Client) -> int:
-        return client.request("GET", path)[0]
-
-    return scenario

@@ -5,9 +5,9 @@ browser does. The rate limit on submitting is raised for the run. The database h
 its wijkteams, so every melding is routed to a team. Then each request's CPU time in this process, without
 load.
 
-The driver is Python, not wrk: a melding is a conversation (cookies, a CSRF token read from each form,
-a redirect to check after each answer) and the figures are per step, which wrk's one latency histogram
-per run cannot give. Its own CPU use is printed beside the figures.
+The load comes from wrk (bench/melding.lua): one wrk thread per user, each walking whole meldingen and
+timing each request itself, so the figures are per step and the client costs the 2 cores little. wrk's
+own CPU use is printed beside the figures.
 
     BENCH_PORT=8776 BENCH_DATABASE_URL=postgres://wmo:wmo-test@127.0.0.1:5432/wmo_bench_melding \
         .venv/bin/python bench/melding_steps.py
@@ -16,10 +16,11 @@ per run cannot give. Its own CPU use is printed beside the figures.
 import os
 import re
 import sys
-import threading
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
@@ -28,6 +29,9 @@ import harness  # noqa: E402
 
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
 WARMUP = 3.0
+# After the measured window: time for the meldingen started in it to finish (those that do not are errors).
+TAIL = 5.0
+MELDING_SCRIPT = Path(__file__).resolve().parent / "melding.lua"
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Issue 16's targets (20 users, no pause, 2 cores).
 STEP_TARGET = harness.Target(p95_ms=60)
@@ -46,71 +50,60 @@ SHORT_MELDING = [
 ]
 
 
-class Timings:
-    """Latencies per request name, only those that started after the warm-up. `clock` measures them: wall
-    time for the load run, the process's CPU time for the run in this process."""
-
-    def __init__(self, measure_from: float, clock=time.monotonic):
-        self.measure_from = measure_from
-        self.clock = clock
-        self.results: dict[str, harness.Result] = {}
-        self.lock = threading.Lock()
-
-    def add(self, name: str, started: float, seconds: float, ok: bool):
-        if started < self.measure_from:
-            return
-        with self.lock:
-            result = self.results.setdefault(name, harness.Result(name))
-            result.latencies.append(seconds)
-            result.errors += not ok
+class Request(NamedTuple):
+    name: str
+    method: str
+    path: str
+    status: int  # the answer expected
+    location: str = ""  # where a redirect must go
+    fields: dict | None = None  # a POST's fields, without the CSRF token
 
 
-def timed(timings, client, name, method, path, expected, body=None, location=None):
-    """One request, recorded under `name`; then the user's pause. Returns whether it answered `expected`
-    (and redirected to `location`, when given), the body and the seconds."""
-    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
-    started = timings.clock()
-    status, content, response = client.request(method, path, body=body, headers=headers)
-    elapsed = timings.clock() - started
-    ok = status == expected and (
-        location is None or (response.getheader("Location") or "").endswith(location)
-    )
-    timings.add(name, started, elapsed, ok)
-    harness.think()
-    return ok, content, elapsed
-
-
-def one_melding(client, timings) -> None:
-    """A whole short melding; its figure is the time the user waited for answers, pauses left out."""
-    started = timings.clock()
-    waited, requests, ok = 0.0, 0, True
-
-    def request(name, method, path, expected, body=None, location=None):
-        nonlocal waited, requests, ok
-        answered, content, elapsed = timed(timings, client, name, method, path, expected, body, location)
-        waited += elapsed
-        requests += 1
-        ok = ok and answered
-        return content
-
-    request("GET  /melding/ (start)", "GET", "/melding/", 200)
-    request("GET  voor-wie?reset=1 (redirect)", "GET", "/melding/voor-wie/?reset=1", 302)
+def melding_plan() -> list[Request]:
+    """The requests of one short melding, as a browser makes them."""
+    plan = [
+        Request("GET  /melding/ (start)", "GET", "/melding/", 200),
+        Request("GET  voor-wie?reset=1 (redirect)", "GET", "/melding/voor-wie/?reset=1", 302),
+    ]
     following = [step for step, _data in SHORT_MELDING[1:]] + ["bevestiging"]
     for (step, data), next_step in zip(SHORT_MELDING, following, strict=True):
-        content = request(f"GET  {step}", "GET", f"/melding/{step}/", 200)
-        token = CSRF_RE.search(content)
         fields = {f"{step}-{key}": value for key, value in data.items()}
-        fields.update(
-            {
-                "melding_wizard-current_step": step,
-                "csrfmiddlewaretoken": token.group(1).decode() if token else "",
-            }
-        )
-        body = urllib.parse.urlencode(fields)
-        request(f"POST {step}", "POST", f"/melding/{step}/", 302, body, location=f"/melding/{next_step}/")
-    content = request("GET  bevestiging", "GET", "/melding/bevestiging/", 200)
-    ok = ok and b"M-" in content  # the confirmation shows the meldingsnummer
-    timings.add(f"whole short melding ({requests} requests)", started, waited, ok)
+        fields["melding_wizard-current_step"] = step
+        plan.append(Request(f"GET  {step}", "GET", f"/melding/{step}/", 200))
+        next_path = f"/melding/{next_step}/"
+        plan.append(Request(f"POST {step}", "POST", f"/melding/{step}/", 302, next_path, fields))
+    plan.append(Request("GET  bevestiging", "GET", "/melding/bevestiging/", 200))
+    return plan
+
+
+PLAN = melding_plan()
+WHOLE = f"whole short melding ({len(PLAN)} requests)"
+
+
+def one_melding(client, results: dict[str, harness.Result]) -> None:
+    """A whole short melding in this process, each request's CPU time recorded under its name."""
+    waited, ok, content = 0.0, True, b""
+    for request in PLAN:
+        body, headers = None, {}
+        if request.fields is not None:
+            token = CSRF_RE.search(content)
+            fields = {**request.fields, "csrfmiddlewaretoken": token.group(1).decode() if token else ""}
+            body = urllib.parse.urlencode(fields)
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        started = time.process_time()
+        status, content, response = client.request(request.method, request.path, body=body, headers=headers)
+        elapsed = time.process_time() - started
+        location = response.getheader("Location") or ""
+        answered = status == request.status and location.endswith(request.location)
+        record(results, request.name, elapsed, answered)
+        waited, ok = waited + elapsed, ok and answered
+    record(results, WHOLE, waited, ok and b"M-" in content)  # the confirmation shows the meldingsnummer
+
+
+def record(results: dict[str, harness.Result], name: str, seconds: float, ok: bool) -> None:
+    result = results.setdefault(name, harness.Result(name))
+    result.latencies.append(seconds)
+    result.errors += not ok
 
 
 class InProcessClient:
@@ -145,16 +138,59 @@ def cpu_in_process(rounds: int = 30) -> None:
     import config.wsgi  # noqa: F401
 
     for _ in range(3):
-        one_melding(InProcessClient(), Timings(float("inf"), time.process_time))  # caches, connections
-    timings = Timings(0.0, time.process_time)
+        one_melding(InProcessClient(), {})  # caches, connections
+    results: dict[str, harness.Result] = {}
     for _ in range(rounds):
-        one_melding(InProcessClient(), timings)
+        one_melding(InProcessClient(), results)
     print(f"CPU time per request in one process (median of {rounds}):")
-    for name, result in timings.results.items():
+    for name, result in results.items():
         target = f"   | target <= {CONTROLEREN_CPU_MS:g} ms: " if name == "POST controleren" else ""
         if target:
             target += "met" if result.percentile(50) <= CONTROLEREN_CPU_MS else "MISSED"
         print(f"{name:<44} {result.percentile(50):6.2f} ms{target}   errors={result.errors}", flush=True)
+
+
+def write_plan(path: str) -> None:
+    """The plan for bench/melding.lua: a request a line, its fields tab-separated."""
+    with open(path, "w") as plan:
+        for request in PLAN:
+            fields = urllib.parse.urlencode(request.fields) if request.fields is not None else ""
+            plan.write(f"{request.name}\t{request.method}\t{request.path}\t{request.status}\t")
+            plan.write(f"{request.location}\t{fields}\n")
+
+
+def under_load(server) -> None:
+    """20 users (one wrk thread each) making short meldingen without a pause; the requests and meldingen
+    that started in the measured window count."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as plan:
+        write_plan(plan.name)
+    try:
+        # Every worker thread makes meldingen first (its first one loads what the rest reuse), not measured.
+        harness.wrk(MELDING_SCRIPT, harness.USERS, WARMUP, [plan.name, "0", "0", "0"])
+        cpu_before = server.cpu_seconds()
+        args = [plan.name, str(round(WARMUP * 1000)), str(round(DURATION * 1000))]
+        args.append(str(round(harness.THINK_SECONDS * 1000)))
+        output, client_cpu_share = harness.wrk(MELDING_SCRIPT, harness.USERS, WARMUP + DURATION + TAIL, args)
+    finally:
+        os.unlink(plan.name)
+    figures = harness.wrk_figures(output)
+    server_cpu_ms = (server.cpu_seconds() - cpu_before) * 1000 / max(figures["requests"], 1)
+    results = {name: harness.Result(name, duration=DURATION, target=STEP_TARGET) for name, *_ in PLAN}
+    results[WHOLE] = harness.Result(WHOLE, duration=DURATION, target=WHOLE_TARGET)
+    for line in output.splitlines():
+        if line.startswith("STEP\t"):
+            _, name, microseconds, ok = line.split("\t")
+            results[name].latencies.append(int(microseconds) / 1e6)
+            results[name].errors += ok != "1"
+    results[WHOLE].errors += figures["unfinished"] + figures["socket_errors"]
+    print(f"melding, {harness.users_line()}, {DURATION:.0f} s after a {WARMUP:.0f} s warm-up:")
+    for result in results.values():
+        print(result.line())
+    print(
+        f"gunicorn CPU {server_cpu_ms:.2f} ms per request on average; "
+        f"wrk used {client_cpu_share:.0%} of a core beside it",
+        flush=True,
+    )
 
 
 def ensure_kaart_and_teams() -> None:
@@ -174,45 +210,7 @@ def main():
     harness.manage("migrate", "--noinput", "-v", "0")
     ensure_kaart_and_teams()
     with harness.gunicorn() as server:
-        # Warm every worker before measuring.
-        warm = Timings(float("inf"))
-        for _ in range(3):
-            threads = [threading.Thread(target=one_melding, args=(harness.Client(), warm)) for _ in range(8)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=120)
-        start = time.monotonic()
-        timings = Timings(start + WARMUP)
-        stop_at = start + WARMUP + DURATION
-
-        def user():
-            client = harness.Client()
-            while time.monotonic() < stop_at:
-                try:
-                    one_melding(client, timings)
-                except (OSError, harness.http.client.HTTPException):
-                    client = harness.Client()
-
-        threads = [threading.Thread(target=user, daemon=True) for _ in range(harness.USERS)]
-        for thread in threads:
-            thread.start()
-        time.sleep(WARMUP)
-        cpu_from, driver_from = server.cpu_seconds(), time.process_time()
-        for thread in threads:
-            thread.join(timeout=DURATION + WARMUP + 120)
-        server_cpu, driver_cpu = server.cpu_seconds() - cpu_from, time.process_time() - driver_from
-    print(f"melding, {harness.users_line()}, {DURATION:.0f} s after a {WARMUP:.0f} s warm-up:")
-    for name, result in timings.results.items():
-        result.duration = DURATION
-        result.target = WHOLE_TARGET if name.startswith("whole") else STEP_TARGET
-        print(result.line())
-    steps = sum(result.count for name, result in timings.results.items() if not name.startswith("whole"))
-    print(
-        f"gunicorn CPU {server_cpu * 1000 / max(steps, 1):.2f} ms per request on average; "
-        f"this Python driver used {driver_cpu / DURATION:.0%} of a core beside it",
-        flush=True,
-    )
+        under_load(server)
     cpu_in_process()
 
 
