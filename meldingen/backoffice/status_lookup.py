@@ -25,6 +25,7 @@ from meldingen.address import normalise_postcode, split_house_number
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
 from meldingen.backoffice.workflow import Status
+from meldingen.forms import speak
 from meldingen.reference import as_typed
 
 # The lookup as posted, encrypted in the session until the page after its redirect shows it.
@@ -97,6 +98,27 @@ NEXT_STEP_TEXT = {
     Status.ONDERZOEK_AFGEROND: _("U krijgt een verslag. Daarna kunt u een aanvraag doen."),
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
 }
+# A melding made for someone else is looked up by its maker (a son, a mantelzorger, a professional): the
+# gesprek and the report are for the person the help is for, and the call may go to either of them.
+SOMEONE_ELSE_STATUS_TEXT = {
+    Status.CONTACT_OPGENOMEN: _("Wij hebben contact gehad over de melding."),
+    Status.GESPREK_GEPLAND: _("Er is een gesprek met {persoon} gepland."),
+}
+SOMEONE_ELSE_NEXT_STEP_TEXT = {
+    Status.ONTVANGEN: _("Een medewerker neemt contact op met {persoon} of met u."),
+    Status.CONTACT_OPGENOMEN: _(
+        "Wij praten met {persoon} over de hulp die nodig is. Daarna is het onderzoek klaar."
+    ),
+    Status.ONDERZOEK_AFGEROND: _("{Persoon} krijgt een verslag. Daarna kan {persoon} een aanvraag doen."),
+    Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Is er toch hulp nodig?"),
+}
+
+
+def _text(texts: dict, someone_else_texts: dict, status: str, voor_wie: str) -> str:
+    """The status's text as the person who made the melding reads it."""
+    if voor_wie != "zelf" and status in someone_else_texts:
+        return speak(someone_else_texts[status], voor_wie)
+    return str(texts.get(status, ""))
 
 
 @dataclass(frozen=True)
@@ -108,6 +130,7 @@ class StatusView:
     next_step: str
     next_date: date | None
     gesprek_op: datetime | None = None  # while the gesprek is planned
+    for_someone_else: bool = False
 
 
 def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | None:
@@ -127,14 +150,16 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
     if behandeling is None:
         return None
     last_change = behandeling.statuswijzigingen.order_by("-at").values_list("at", flat=True).first()
+    status, voor_wie = behandeling.status, behandeling.melding.voor_wie
     return StatusView(
         reference=behandeling.melding.reference,
-        status=behandeling.status,
-        status_text=STATUS_TEXT[behandeling.status],
+        status=status,
+        status_text=_text(STATUS_TEXT, SOMEONE_ELSE_STATUS_TEXT, status, voor_wie),
         changed_on=timezone.localdate(last_change or behandeling.melding.created_at),
-        next_step=NEXT_STEP_TEXT.get(behandeling.status, ""),
+        next_step=_text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie),
         next_date=behandeling.next_deadline,
-        gesprek_op=behandeling.gesprek_op if behandeling.status == Status.GESPREK_GEPLAND else None,
+        gesprek_op=behandeling.gesprek_op if status == Status.GESPREK_GEPLAND else None,
+        for_someone_else=voor_wie != "zelf",
     )
 
 

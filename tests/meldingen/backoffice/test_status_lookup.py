@@ -3,10 +3,12 @@ address only; the same answer for every mismatch; limited per IP address and per
 without personal details when the status changes."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django.utils import timezone
 
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.status_lookup import STATUS_TEXT
@@ -130,6 +132,30 @@ def test_the_status_after_a_change_is_shown_with_the_date_of_that_change(client,
     assert behandeling.onderzoek_deadline.strftime("%Y") in html
 
 
+def test_a_son_who_made_the_melding_for_his_mother_reads_about_her_gesprek_not_his(client, teams):
+    """A walk: a son looked up the melding he made for his mother and read "Er is een gesprek met u gepland."
+    and "Uw gesprek", while the gesprek is hers and the first call may go to her."""
+    melding = store(postcode="3911 AB", mantelzorger="Peter de Vries")
+    behandeling = Behandeling.objects.get(melding=melding)
+    received = main_text(look_up(client, melding.reference))
+    assert "Een medewerker neemt contact op met de persoon of met u." in received
+    behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    contacted = main_text(look_up(client, melding.reference))
+    assert "Wij hebben contact gehad over de melding." in contacted
+    assert "Wij praten met de persoon over de hulp die nodig is." in contacted
+    behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=timezone.now() + timedelta(days=3))
+    html = look_up(client, melding.reference).content.decode()
+    assert "Er is een gesprek met de persoon gepland." in html
+    assert "<dt>Het gesprek</dt>" in html and "Uw gesprek" not in html
+    behandeling.change_status(Status.ONDERZOEK_AFGEROND)
+    done = main_text(look_up(client, melding.reference))
+    assert "De persoon krijgt een verslag. Daarna kan de persoon een aanvraag doen." in done
+    for text in (received, contacted, taalcheck.html_to_text(html), done):
+        assert "met u gehad" not in text and "met u gepland" not in text and "U krijgt" not in text
+        report = taalcheck.check_text(text)
+        assert report.passed, report.problems
+
+
 @override_settings(MELDINGEN_STATUS_LOOKUP_LIMIT=3)
 def test_look_ups_are_limited_per_ip_address(client, teams):
     for number in range(3):
@@ -198,6 +224,8 @@ def test_a_status_change_sends_a_short_notice_without_personal_details(
     assert notices[0].to == ["anna@example.org"]
     body = notices[0].body
     assert URL in body
+    # Also right for a son whose mother's address is in the melding: not "uw postcode".
+    assert "En de postcode en het huisnummer uit de melding." in body
     for secret in ("Anna", "Vries", "Marktstraat", "stofzuigen", "Contact opgenomen"):
         assert secret not in body
 
