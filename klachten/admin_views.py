@@ -104,7 +104,10 @@ def detail(request, pk):
             if status_form.is_valid():
                 try:
                     klacht.change_status(
-                        status_form.cleaned_data["status"], request.user, status_form.cleaned_data["oordeel"]
+                        status_form.cleaned_data["status"],
+                        request.user,
+                        status_form.cleaned_data["oordeel"],
+                        status_form.cleaned_data["antwoord"].strip(),
                     )
                 except TransitionNotAllowed:
                     messages.error(request, _("Deze stap is niet toegestaan."))

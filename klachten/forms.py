@@ -163,6 +163,15 @@ class StatusForm(forms.Form):
     oordeel = forms.ChoiceField(
         label=_("Oordeel (bij afgehandeld)"), choices=[("", "—"), *Oordeel.choices], required=False
     )
+    antwoord = forms.CharField(
+        label=_("Wat hebt u de inwoner geantwoord? (bij afgehandeld)"),
+        help_text=_(
+            "Schrijf kort op wat u hebt onderzocht, wat uw oordeel is en waarom. Dit blijft bij de klacht."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+        required=False,
+    )
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -172,6 +181,8 @@ class StatusForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
+        if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord", "").strip():
+            self.add_error("antwoord", _("Schrijf op wat u de inwoner hebt geantwoord."))
         return cleaned
 
 

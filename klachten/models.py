@@ -103,6 +103,9 @@ class Klacht(models.Model):
     reactie_aanbieder = models.TextField(_("reactie van de aanbieder"), blank=True)
     reactie_op = models.DateTimeField(_("reactie gegeven op"), null=True, blank=True)
     afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    # Awb 9:12: the resident is told in writing what was found and judged, and why. What staff answered is
+    # kept with the complaint, so whoever reads it later (a colleague, the ombudsman) knows what was said.
+    antwoord_inwoner = models.TextField(_("antwoord aan de inwoner"), blank=True)
     # Awb 9:11 lid 2: postponed once, with the reason staff gave (antwoord_uiterlijk then holds the new date).
     verdaagd_op = models.DateTimeField(_("verdaagd op"), null=True, blank=True)
     verdaging_reden = models.TextField(_("reden van de verdaging"), blank=True)
@@ -147,7 +150,7 @@ class Klacht(models.Model):
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())
 
-    def change_status(self, target: str, user=None, oordeel: str = "") -> None:
+    def change_status(self, target: str, user=None, oordeel: str = "", antwoord: str = "") -> None:
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         with transaction.atomic():
@@ -156,6 +159,7 @@ class Klacht(models.Model):
             if target == Status.AFGEHANDELD:
                 self.afgehandeld_op = timezone.now()
                 self.oordeel = oordeel
+                self.antwoord_inwoner = antwoord
             self.save()
             tekst = f"{Status(previous).label} → {Status(target).label}"
             if oordeel:  # the judgement, which the traffic light counts, is part of the record

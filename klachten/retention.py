@@ -1,7 +1,7 @@
 """Retention: once a complaint has been afgehandeld for KLACHTEN_RETENTION_DAYS, the resident's words and
-contact details go, and so do the texts written about it (the summary for the provider, the provider's reply),
-which may name the resident, and the reason of a postponement. The row stays (organisation, thema, dates,
-oordeel): the stoplicht counts it."""
+contact details go, and so do the texts written about it (the summary for the provider, the provider's reply,
+the answer to the resident), which may name the resident, and the reason of a postponement. The row stays
+(organisation, thema, dates, oordeel): the stoplicht counts it."""
 
 from datetime import timedelta
 
@@ -22,5 +22,6 @@ def remove_expired_personal_data(now=None) -> int:
         samenvatting_aanbieder="",
         reactie_aanbieder="",
         verdaging_reden="",
+        antwoord_inwoner="",
         personal_data_removed_at=now,
     )

@@ -135,9 +135,35 @@ def test_the_klachtbehandelaar_moves_a_complaint_along_and_needs_an_oordeel_to_c
     client.post(url, {"action": "status", "status": Status.IN_BEHANDELING})
     response = client.post(url, {"action": "status", "status": Status.AFGEHANDELD})
     assert "Kies een oordeel" in response.content.decode()
-    client.post(url, {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond"})
+    antwoord = "Wij hebben met de aanbieder gesproken. De hulp komt nu op vaste dagen."
+    client.post(
+        url, {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": antwoord}
+    )
     klacht.refresh_from_db()
     assert (klacht.status, klacht.oordeel) == (Status.AFGEHANDELD, "gegrond")
+
+
+def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people, klacht):
+    """Awb 9:12: the resident is told in writing what was found and why. A walk: a complaint could be closed
+    with only "Gegrond", and nobody could later see what the resident had been told."""
+    login(client, people["klachtbehandelaar"])
+    url = f"/admin/klachten/{klacht.pk}/"
+    client.post(url, {"action": "status", "status": Status.IN_BEHANDELING})
+    closing = {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": "  "}
+    html = client.post(url, closing).content.decode()
+    assert "Schrijf op wat u de inwoner hebt geantwoord." in html
+    klacht.refresh_from_db()
+    assert klacht.status == Status.IN_BEHANDELING
+    antwoord = "Wij hebben met de aanbieder gesproken.\nDe hulp komt nu op vaste dagen."
+    assert client.post(url, {**closing, "antwoord": antwoord}).status_code == 302
+    klacht.refresh_from_db()
+    assert klacht.status == Status.AFGEHANDELD and klacht.antwoord_inwoner == antwoord
+    page = client.get(url).content.decode()
+    assert "Ons antwoord aan de inwoner" in page
+    assert "Wij hebben met de aanbieder gesproken.<br>De hulp komt nu op vaste dagen." in page
+    # The provider reads the summary written for them, not the letter to the resident.
+    provider_page = login(client, people["aanbieder"]).get(url).content.decode()
+    assert "Ons antwoord aan de inwoner" not in provider_page and "vaste dagen" not in provider_page
 
 
 def test_staff_register_a_complaint_by_phone_with_the_day_it_came_in(client, people, kaart):

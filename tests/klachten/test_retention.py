@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def afgehandeld(klacht, days_ago):
     klacht.change_status(Status.IN_BEHANDELING)
-    klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond")
+    klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond", antwoord="Mevrouw de Vries krijgt excuses.")
     Klacht.objects.filter(pk=klacht.pk).update(
         afgehandeld_op=timezone.now() - timedelta(days=days_ago),
         samenvatting_aanbieder="Mevrouw de Vries kreeg drie keer geen hulp.",
@@ -43,7 +43,7 @@ def test_a_complaint_closed_longer_ago_than_the_period_loses_its_personal_data(k
 
     old.refresh_from_db()
     assert old.encrypted_gegevens == "" and old.gegevens == {}
-    assert old.samenvatting_aanbieder == "" and old.reactie_aanbieder == ""
+    assert old.samenvatting_aanbieder == "" and old.reactie_aanbieder == "" and old.antwoord_inwoner == ""
     assert old.personal_data_removed_at is not None
     # What the stoplicht counts stays.
     assert (old.organisatie, old.thema, old.oordeel) == (kaart["zorg"], kaart["huishouden"], "gegrond")

@@ -80,7 +80,12 @@ class Command(BaseCommand):
         if received < timezone.localdate() - timedelta(days=30):
             klacht.change_status(Status.IN_BEHANDELING)
             if received < timezone.localdate() - timedelta(days=60):
-                klacht.change_status(Status.AFGEHANDELD, oordeel=rng.choice(["gegrond", "deels_gegrond"]))
+                klacht.change_status(
+                    Status.AFGEHANDELD,
+                    oordeel=rng.choice(["gegrond", "deels_gegrond"]),
+                    antwoord="Wij hebben met de aanbieder gesproken. De hulp komt nu op vaste dagen. "
+                    "Komt de hulp niet? Dan belt de aanbieder u vooraf.",
+                )
 
     def _postpone_one(self):
         """The newest open complaint gets 2 more weeks (Awb 9:11 lid 2), to show how a postponement looks."""
