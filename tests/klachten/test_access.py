@@ -152,6 +152,7 @@ def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people
     closing = {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": "  "}
     html = client.post(url, closing).content.decode()
     assert "Schrijf op wat u de inwoner hebt geantwoord." in html
+    assert "data-error-summary autofocus" in html and 'href="#id_antwoord"' in html  # in view, below the fold
     klacht.refresh_from_db()
     assert klacht.status == Status.IN_BEHANDELING
     antwoord = "Wij hebben met de aanbieder gesproken.\nDe hulp komt nu op vaste dagen."
