@@ -73,8 +73,9 @@ local function cookie_header()
    return table.concat(pairs_, "; ")
 end
 
+-- BENCH_THINK_SECONDS: a pause before each click, as a person reading the page takes (not a latency).
 function delay()
-   if think_ms > 0 and position > 1 then
+   if think_ms > 0 then
       return think_ms * (0.5 + math.random())
    end
    return 0
