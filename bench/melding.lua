@@ -66,11 +66,11 @@ local function new_melding()
 end
 
 local function cookie_header()
-   local pairs_ = {}
+   local parts = {}
    for name, value in pairs(cookies) do
-      table.insert(pairs_, name .. "=" .. value)
+      table.insert(parts, name .. "=" .. value)
    end
-   return table.concat(pairs_, "; ")
+   return table.concat(parts, "; ")
 end
 
 -- BENCH_THINK_SECONDS: a pause before each click, as a person reading the page takes (not a latency).
