@@ -22,6 +22,7 @@ from .access import (
 )
 from .forms import (
     ClientaantallenForm,
+    OordeelForm,
     ReactieForm,
     SamenvattingForm,
     StaffKlachtForm,
@@ -92,6 +93,7 @@ def detail(request, pk):
     verdaging_form = VerdagingForm()
     routes = routes_klachten(request.user)
     team_form = TeamForm(initial={"team": klacht.team_id})
+    oordeel_form = OordeelForm(current=klacht.oordeel, initial={"antwoord": klacht.antwoord_inwoner})
     if request.method == "POST":
         action = request.POST.get("action")
         if routes and action == "team":
@@ -114,6 +116,15 @@ def detail(request, pk):
                 else:
                     tasks.recount()
                     messages.success(request, _("De status is gewijzigd."))
+                return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif staff and action == "oordeel" and klacht.can_correct_oordeel():
+            oordeel_form = OordeelForm(request.POST, current=klacht.oordeel)
+            if oordeel_form.is_valid():
+                klacht.correct_oordeel(
+                    oordeel_form.cleaned_data["oordeel"], oordeel_form.cleaned_data["antwoord"], request.user
+                )
+                tasks.recount()
+                messages.success(request, _("Het oordeel is gecorrigeerd."))
                 return redirect("klachten_admin:detail", pk=klacht.pk)
         elif staff and action == "verdagen":
             verdaging_form = VerdagingForm(request.POST)
@@ -168,11 +179,19 @@ def detail(request, pk):
             "reactie_form": reactie_form,
             "verdaging_form": verdaging_form,
             "team_form": team_form if routes else None,
+            "oordeel_form": oordeel_form if staff and klacht.can_correct_oordeel() else None,
             "verdaging_refused": klacht.postponement_refused() if staff else "",
             "error_forms": [form for form in (verdaging_form, team_form) if form.errors],
             "has_errors": any(
                 form.errors
-                for form in (status_form, samenvatting_form, reactie_form, verdaging_form, team_form)
+                for form in (
+                    status_form,
+                    samenvatting_form,
+                    reactie_form,
+                    verdaging_form,
+                    team_form,
+                    oordeel_form,
+                )
             ),
             "today": timezone.localdate(),
             "gebeurtenissen": _history(klacht) if staff else [],

@@ -186,6 +186,33 @@ class StatusForm(forms.Form):
         return cleaned
 
 
+class OordeelForm(forms.Form):
+    """A closed complaint's judgement corrected (the wrong one was chosen): the resident is told again."""
+
+    oordeel = forms.ChoiceField(
+        label=_("Nieuw oordeel"),
+        choices=[("", "—"), *Oordeel.choices],
+        error_messages={"required": _("Kies het nieuwe oordeel.")},
+    )
+    antwoord = forms.CharField(
+        label=_("Wat hebt u de inwoner nu geantwoord?"),
+        help_text=_("Het oordeel verandert. Schrijf op wat u de inwoner daarover schreef, en waarom."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+        error_messages={"required": _("Schrijf op wat u de inwoner hebt geantwoord.")},
+    )
+
+    def __init__(self, *args, current: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current
+
+    def clean_oordeel(self):
+        oordeel = self.cleaned_data["oordeel"]
+        if oordeel == self.current:
+            raise forms.ValidationError(_("Dit is het oordeel al. Kies een ander oordeel."))
+        return oordeel
+
+
 class TeamForm(forms.Form):
     """A teamleider routes a complaint by hand: to the contract team of a provider no team buys from yet."""
 

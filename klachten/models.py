@@ -168,6 +168,26 @@ class Klacht(models.Model):
                 klacht=self, user=user, soort=KlachtGebeurtenis.Soort.STATUS, tekst=tekst
             )
 
+    def can_correct_oordeel(self) -> bool:
+        """Only a closed complaint has a judgement to correct; after retention its texts stay gone."""
+        return self.status == Status.AFGEHANDELD and self.personal_data_removed_at is None
+
+    def correct_oordeel(self, oordeel: str, antwoord: str, user=None) -> None:
+        """The judgement corrected, with what the resident was told now; the history says from what to what
+        (no free text there: the history outlives retention)."""
+        if not self.can_correct_oordeel():
+            raise TransitionNotAllowed(self.status, self.status)
+        with transaction.atomic():
+            previous = Oordeel(self.oordeel).label if self.oordeel else "—"
+            self.oordeel, self.antwoord_inwoner = oordeel, antwoord
+            self.save(update_fields=["oordeel", "antwoord_inwoner"])
+            KlachtGebeurtenis.objects.create(
+                klacht=self,
+                user=user,
+                soort=KlachtGebeurtenis.Soort.OORDEEL,
+                tekst=f"{previous} → {Oordeel(oordeel).label}",
+            )
+
     def postponement_refused(self, today=None) -> str:
         """Why this complaint cannot be postponed (B1, for staff), or "" when it can."""
         if self.verdaagd_op is not None:
@@ -209,6 +229,7 @@ class KlachtGebeurtenis(models.Model):
         SAMENVATTING = "samenvatting", _("Samenvatting voor de aanbieder gewijzigd")
         VERDAAGD = "verdaagd", _("Termijn uitgesteld")
         TEAM = "team", _("Contractteam gekozen")
+        OORDEEL = "oordeel", _("Oordeel gecorrigeerd")
 
     klacht = models.ForeignKey(Klacht, on_delete=models.CASCADE, related_name="gebeurtenissen")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

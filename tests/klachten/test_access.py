@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import timezone
 
 from klachten.models import Klacht
 from klachten.workflow import Status
@@ -165,6 +166,52 @@ def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people
     # The provider reads the summary written for them, not the letter to the resident.
     provider_page = login(client, people["aanbieder"]).get(url).content.decode()
     assert "Ons antwoord aan de inwoner" not in provider_page and "vaste dagen" not in provider_page
+
+
+def test_a_wrong_oordeel_is_corrected_with_a_new_answer_and_counted_anew(client, people, klacht, monkeypatch):
+    """A walk: "Gegrond" chosen by mistake stayed for good (nothing after afgehandeld), and the stoplicht on
+    the kaart counted it against the provider."""
+    from klachten import admin_views
+
+    recounts = []
+    monkeypatch.setattr(admin_views.tasks, "recount", lambda: recounts.append(1))
+    klacht.change_status(Status.IN_BEHANDELING)
+    klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond", antwoord="Uw klacht is gegrond.")
+    url = f"/admin/klachten/{klacht.pk}/"
+    page = login(client, people["klachtbehandelaar"]).get(url).content.decode()
+    assert "Oordeel corrigeren" in page and "Uw klacht is gegrond.</textarea>" in page  # the answer, to edit
+    same = client.post(url, {"action": "oordeel", "oordeel": "gegrond", "antwoord": "Toch gegrond."})
+    assert "Dit is het oordeel al. Kies een ander oordeel." in same.content.decode()
+    empty = client.post(url, {"action": "oordeel", "oordeel": "ongegrond", "antwoord": " "}).content.decode()
+    assert "Schrijf op wat u de inwoner hebt geantwoord." in empty and "data-error-summary" in empty
+    klacht.refresh_from_db()
+    assert (klacht.oordeel, recounts) == ("gegrond", [])
+    antwoord = "Wij hebben de planning nagekeken. De hulp kwam wel. Uw klacht is ongegrond."
+    response = client.post(url, {"action": "oordeel", "oordeel": "ongegrond", "antwoord": antwoord})
+    assert response.status_code == 302
+    klacht.refresh_from_db()
+    assert (klacht.oordeel, klacht.antwoord_inwoner, recounts) == ("ongegrond", antwoord, [1])
+    history = klacht.gebeurtenissen.get(soort="oordeel")
+    assert (history.tekst, history.user) == ("Gegrond → Ongegrond", people["klachtbehandelaar"])
+    assert "Oordeel gecorrigeerd (Gegrond → Ongegrond)" in client.get(url).content.decode()
+    # Not the provider's to change, and not a complaint that is still open.
+    login(client, people["aanbieder"])
+    assert refused(client.post(url, {"action": "oordeel", "oordeel": "gegrond", "antwoord": "x"}))
+
+
+def test_an_open_complaint_or_one_past_retention_has_no_oordeel_to_correct(client, people, klacht):
+    url = f"/admin/klachten/{klacht.pk}/"
+    login(client, people["klachtbehandelaar"])
+    assert "Oordeel corrigeren" not in client.get(url).content.decode()
+    assert refused(client.post(url, {"action": "oordeel", "oordeel": "gegrond", "antwoord": "x"}))
+    klacht.change_status(Status.IN_BEHANDELING)
+    klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond", antwoord="Uw klacht is gegrond.")
+    klacht.personal_data_removed_at = timezone.now()
+    klacht.save()
+    assert "Oordeel corrigeren" not in client.get(url).content.decode()
+    assert refused(client.post(url, {"action": "oordeel", "oordeel": "ongegrond", "antwoord": "x"}))
+    klacht.refresh_from_db()
+    assert klacht.oordeel == "gegrond"
 
 
 def test_staff_register_a_complaint_by_phone_with_the_day_it_came_in(client, people, kaart):
