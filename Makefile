@@ -50,7 +50,16 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed
+# Our corrections of Wagtail's Dutch (locale/), compiled by GNU gettext's msgfmt: Debian's gettext, installed
+# when missing (needs root; without it the admin keeps Wagtail's own wording, and says so here).
+MESSAGES := locale/nl/LC_MESSAGES/django.mo
+$(MESSAGES): locale/nl/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+	@if command -v msgfmt >/dev/null; then msgfmt --check-format -o $@ $<; \
+	else echo "msgfmt is missing (Debian: apt-get install gettext): the admin keeps Wagtail's own Dutch"; fi
+
+install: $(VENV)/.installed $(MESSAGES)
 
 # Every Python dependency of pyproject.toml (with the dev extra) pinned with hashes, for Python 3.11.
 lock: install
@@ -190,4 +199,4 @@ bench: install bench-deps postgres
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3* .testdb
+	rm -rf $(VENV) staticfiles db.sqlite3* .testdb $(MESSAGES)
