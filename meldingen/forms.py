@@ -711,14 +711,19 @@ class GesprekForm(StepForm):
     )
 
     conditional = ("plek_anders",)
+    # For someone else the gemeente calls the writer to plan the gesprek (as the confirmation says).
+    writer_fields = ("bereikbaar",)
     messages = {"elders": _("U koos Ergens anders. Vul in waar u het gesprek wilt.")}
     someone_else = Wording(
         labels={
-            "bereikbaar": _("Wanneer kunnen wij het best bellen?"),
+            "bereikbaar": _("Wanneer kunnen wij u het best bellen?"),
             "plek": _("Waar wil {persoon} het gesprek?"),
             "wie_erbij": _("Wie komen er bij het gesprek?"),
         },
         help_texts={
+            "bereikbaar": _(
+                "Wij bellen u om het gesprek te plannen. Bijvoorbeeld: op dinsdag en donderdag in de ochtend."
+            ),
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
                 "gemeente."

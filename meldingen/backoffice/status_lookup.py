@@ -98,16 +98,15 @@ NEXT_STEP_TEXT = {
     Status.ONDERZOEK_AFGEROND: _("U krijgt een verslag. Daarna kunt u een aanvraag doen."),
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
 }
-# A melding made for someone else is looked up by its maker (a son, a mantelzorger, a professional): the
-# gesprek and the report are for the person the help is for, and the call may go to either of them.
+# A melding made for someone else is looked up by its maker (a son, a mantelzorger, a professional). The
+# gemeente calls the maker (as the confirmation says), but the gesprek, the help, the report and the aanvraag
+# are the person's: "met u gepland" and "wat u nodig hebt" were about the wrong one.
 SOMEONE_ELSE_STATUS_TEXT = {
-    Status.CONTACT_OPGENOMEN: _("Wij hebben contact gehad over de melding."),
-    Status.GESPREK_GEPLAND: _("Er is een gesprek met {persoon} gepland."),
+    Status.GESPREK_GEPLAND: _("Er is een gesprek gepland."),
 }
 SOMEONE_ELSE_NEXT_STEP_TEXT = {
-    Status.ONTVANGEN: _("Een medewerker neemt contact op met {persoon} of met u."),
     Status.CONTACT_OPGENOMEN: _(
-        "Wij praten met {persoon} over de hulp die nodig is. Daarna is het onderzoek klaar."
+        "Wij praten over de hulp die {persoon} nodig heeft. Daarna is het onderzoek klaar."
     ),
     Status.ONDERZOEK_AFGEROND: _("{Persoon} krijgt een verslag. Daarna kan {persoon} een aanvraag doen."),
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Is er toch hulp nodig?"),

@@ -327,3 +327,14 @@ def test_the_persons_e_mail_hint_says_when_to_give_it_not_again_that_it_may_stay
     walker.walk(ANDER_UITGEBREID[:3])
     html = walker.client.get("/melding/gegevens/").content.decode()
     assert "Als de persoon zelf e-mail leest." in html and "Dit hoeft niet.<" not in html
+
+
+def test_for_someone_else_the_call_to_plan_the_gesprek_is_asked_of_the_writer(walker):
+    """ "Wanneer kunnen wij het best bellen?" did not say whom; the gemeente calls the writer, as the
+    confirmation says ("belt een medewerker van de gemeente u")."""
+    walker.walk(ANDER_UITGEBREID[:6])
+    page = BeautifulSoup(walker.client.get("/melding/gesprek/").content.decode(), "html.parser")
+    field = page.select_one("#id_gesprek-bereikbaar").find_parent(class_="form-field")
+    assert field.has_attr("data-to-writer")
+    assert "Wanneer kunnen wij u het best bellen?" in field.get_text(" ", strip=True)
+    assert "Wij bellen u om het gesprek te plannen." in field.get_text(" ", strip=True)

@@ -133,25 +133,26 @@ def test_the_status_after_a_change_is_shown_with_the_date_of_that_change(client,
 
 
 def test_a_son_who_made_the_melding_for_his_mother_reads_about_her_gesprek_not_his(client, teams):
-    """A walk: a son looked up the melding he made for his mother and read "Er is een gesprek met u gepland."
-    and "Uw gesprek", while the gesprek is hers and the first call may go to her."""
+    """A walk: a son looked up the melding he made for his mother and read "Er is een gesprek met u gepland.",
+    "Uw gesprek" and "Wij praten met u over wat u nodig hebt", while the gesprek and the help are hers. The
+    gemeente does call him, as the confirmation says."""
     melding = store(postcode="3911 AB", mantelzorger="Peter de Vries")
     behandeling = Behandeling.objects.get(melding=melding)
     received = main_text(look_up(client, melding.reference))
-    assert "Een medewerker neemt contact op met de persoon of met u." in received
+    assert "Een medewerker neemt contact met u op." in received
     behandeling.change_status(Status.CONTACT_OPGENOMEN)
     contacted = main_text(look_up(client, melding.reference))
-    assert "Wij hebben contact gehad over de melding." in contacted
-    assert "Wij praten met de persoon over de hulp die nodig is." in contacted
+    assert "Wij hebben contact met u gehad." in contacted
+    assert "Wij praten over de hulp die de persoon nodig heeft." in contacted
     behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=timezone.now() + timedelta(days=3))
     html = look_up(client, melding.reference).content.decode()
-    assert "Er is een gesprek met de persoon gepland." in html
+    assert "Er is een gesprek gepland." in html
     assert "<dt>Het gesprek</dt>" in html and "Uw gesprek" not in html
     behandeling.change_status(Status.ONDERZOEK_AFGEROND)
     done = main_text(look_up(client, melding.reference))
     assert "De persoon krijgt een verslag. Daarna kan de persoon een aanvraag doen." in done
     for text in (received, contacted, taalcheck.html_to_text(html), done):
-        assert "met u gehad" not in text and "met u gepland" not in text and "U krijgt" not in text
+        assert "wat u nodig" not in text and "met u gepland" not in text and "U krijgt" not in text
         report = taalcheck.check_text(text)
         assert report.passed, report.problems
 
