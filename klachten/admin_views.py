@@ -109,7 +109,7 @@ def detail(request, pk):
                         status_form.cleaned_data["status"],
                         request.user,
                         status_form.cleaned_data["oordeel"],
-                        status_form.cleaned_data["antwoord"].strip(),
+                        status_form.cleaned_data["antwoord"],
                     )
                 except TransitionNotAllowed:
                     messages.error(request, _("Deze stap is niet toegestaan."))

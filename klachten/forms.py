@@ -181,7 +181,7 @@ class StatusForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
-        if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord", "").strip():
+        if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord"):
             self.add_error("antwoord", _("Schrijf op wat u de inwoner hebt geantwoord."))
         return cleaned
 
