@@ -79,6 +79,7 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.active_filters = sum(1 for name in self.fields if name != "q" and self.data.get(name))
         if user is not None and not user.has_perm("backoffice.view_all_meldingen"):
             # Only the teams whose meldingen she sees, and their wijken: another team or its wijk gave
             # "0 meldingen gevonden", as if it had none.

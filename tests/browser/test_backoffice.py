@@ -139,6 +139,13 @@ def test_on_a_phone_the_inbox_shows_every_column_and_withdrawing_asks_first(page
     label = term.evaluate("cell => getComputedStyle(cell, '::before').content")
     assert label == '"Termijn"' and term.bounding_box()["x"] + term.bounding_box()["width"] <= 390
     assert axe_violations(page) == []
+    # The filters besides the search are folded away: the list begins on the first screen, not 1,400 px down.
+    assert page.evaluate("document.querySelector('[data-bo-filters]').open") is False
+    assert page.locator("#results-heading").bounding_box()["y"] < 844
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    assert page.evaluate("document.querySelector('[data-bo-filters]').open") is True  # room on a wide screen
+    page.set_viewport_size({"width": 390, "height": 844})
 
     page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
     page.select_option("#id_status", Status.INGETROKKEN)

@@ -242,6 +242,20 @@ def test_a_search_lands_on_the_list_not_on_the_filters(leider, teams):
     assert page.find(id="results-heading").name == "h2"
 
 
+def test_the_filters_besides_the_search_fold_away_until_one_is_set(leider, teams):
+    """At 390 px the six filters stood before the list: its first melding some 1,400 px down on every visit.
+    The search stays in sight; the other filters fold away (a wide screen opens them, admin_init.js)."""
+    store()
+    page = BeautifulSoup(leider.get(reverse("backoffice:inbox")).content, "html.parser")
+    more = page.select_one("details[data-bo-filters]")
+    assert not more.has_attr("open") and more.summary.get_text(strip=True) == "Meer filters"
+    assert page.select_one("#id_q").find_parent("details") is None
+    assert {"id_status", "id_team", "id_spoed", "id_mijn"} <= {tag["id"] for tag in more.select("[id^=id_]")}
+    filtered = leider.get(reverse("backoffice:inbox"), {"status": "alle", "spoed": "ja"})
+    more = BeautifulSoup(filtered.content, "html.parser").select_one("details[data-bo-filters]")
+    assert more.has_attr("open") and more.summary.get_text(" ", strip=True) == "Meer filters (2 aan)"
+
+
 def test_an_empty_list_offers_no_csv(leider, teams):
     store()
     assert "Download deze lijst als CSV" in leider.get(reverse("backoffice:inbox")).content.decode()
