@@ -157,19 +157,29 @@ class StaffKlachtForm(KlachtForm):
         return value
 
 
-class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Nieuwe status"))
-    # Required only with afgehandeld (see clean), so the label says when.
-    oordeel = forms.ChoiceField(
-        label=_("Oordeel (bij afgehandeld)"), choices=[("", "—"), *Oordeel.choices], required=False
-    )
-    antwoord = forms.CharField(
-        label=_("Wat hebt u de inwoner geantwoord? (bij afgehandeld)"),
-        help_text=_(
-            "Schrijf kort op wat u hebt onderzocht, wat uw oordeel is en waarom. Dit blijft bij de klacht."
-        ),
+OORDEEL_CHOICES = [("", "—"), *Oordeel.choices]
+ANTWOORD_REQUIRED = _("Schrijf op wat u de inwoner hebt geantwoord.")
+
+
+def antwoord_field(label, help_text, required: bool = True) -> forms.CharField:
+    """What the resident was answered (Awb 9:12): asked when closing a complaint or correcting its oordeel."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=3000,
+        required=required,
+        error_messages={"required": ANTWOORD_REQUIRED},
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Nieuwe status"))
+    # Required only with afgehandeld (see clean), so the labels say when.
+    oordeel = forms.ChoiceField(label=_("Oordeel (bij afgehandeld)"), choices=OORDEEL_CHOICES, required=False)
+    antwoord = antwoord_field(
+        _("Wat hebt u de inwoner geantwoord? (bij afgehandeld)"),
+        _("Schrijf kort op wat u hebt onderzocht, wat uw oordeel is en waarom. Dit blijft bij de klacht."),
         required=False,
     )
 
@@ -182,7 +192,7 @@ class StatusForm(forms.Form):
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord"):
-            self.add_error("antwoord", _("Schrijf op wat u de inwoner hebt geantwoord."))
+            self.add_error("antwoord", ANTWOORD_REQUIRED)
         return cleaned
 
 
@@ -191,15 +201,12 @@ class OordeelForm(forms.Form):
 
     oordeel = forms.ChoiceField(
         label=_("Nieuw oordeel"),
-        choices=[("", "—"), *Oordeel.choices],
+        choices=OORDEEL_CHOICES,
         error_messages={"required": _("Kies het nieuwe oordeel.")},
     )
-    antwoord = forms.CharField(
-        label=_("Wat hebt u de inwoner nu geantwoord?"),
-        help_text=_("Het oordeel verandert. Schrijf op wat u de inwoner daarover schreef, en waarom."),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=3000,
-        error_messages={"required": _("Schrijf op wat u de inwoner hebt geantwoord.")},
+    antwoord = antwoord_field(
+        _("Wat hebt u de inwoner nu geantwoord?"),
+        _("Het oordeel verandert. Schrijf op wat u de inwoner daarover schreef, en waarom."),
     )
 
     def __init__(self, *args, current: str = "", **kwargs):

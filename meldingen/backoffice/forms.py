@@ -79,12 +79,16 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.active_filters = sum(1 for name in self.fields if name != "q" and self.data.get(name))
         if user is not None and not user.has_perm("backoffice.view_all_meldingen"):
             # Only the teams whose meldingen she sees, and their wijken: another team or its wijk gave
             # "0 meldingen gevonden", as if it had none.
             self.fields["team"].queryset = Wijkteam.objects.filter(members=user)
             self.fields["wijk"].queryset = kaart.wijken().filter(wijkteams__members=user).distinct()
+
+    @property
+    def active_filters(self) -> int:
+        """How many filters besides the search are set (the inbox's fold-out says so, and opens)."""
+        return sum(1 for name in self.fields if name != "q" and self.data.get(name))
 
 
 class _DateField(forms.DateField):
