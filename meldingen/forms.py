@@ -34,8 +34,10 @@ class LimitedCharField(forms.CharField):
     """A text with a maximum length that the browser never enforces: pasted text is never cut off silently.
 
     The page shows how much room is left (static/js/melding.js reads data-max-length); the server's message
-    says how much too long it is.
+    says how much too long it is (or `too_long`, where the field's hint speaks of digits, not characters).
     """
+
+    too_long = None
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -50,7 +52,8 @@ class LimitedCharField(forms.CharField):
 
     def run_validators(self, value):
         if self.max_length is not None and value and len(value) > self.max_length:
-            raise forms.ValidationError(too_long_message(len(value) - self.max_length), code="max_length")
+            message = self.too_long or too_long_message(len(value) - self.max_length)
+            raise forms.ValidationError(message, code="max_length")
         super().run_validators(value)
 
 
@@ -116,9 +119,26 @@ def checkboxes(label, choice_list, help_text="", required=True):
     )
 
 
+PHONE_MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678.")
+
+
+def phone(label, required_message, help_text="") -> LimitedCharField:
+    """A phone number: one message for every wrong number, also for one that is too long."""
+    field = text(
+        label,
+        max_length=20,
+        required_message=required_message,
+        autocomplete="tel",
+        inputmode="tel",
+        help_text=help_text,
+    )
+    field.too_long = PHONE_MESSAGE
+    return field
+
+
 def clean_phone(value: str) -> str:
     if value and (not PHONE_RE.match(value) or sum(ch.isdigit() for ch in value) < 10):
-        raise forms.ValidationError(_("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678."))
+        raise forms.ValidationError(PHONE_MESSAGE)
     return value
 
 
@@ -300,12 +320,9 @@ class MelderForm(StepForm):
         autocomplete="organization",
         required_message=_("Vul de naam van uw organisatie in."),
     )
-    telefoon = text(
+    telefoon = phone(
         _("Uw telefoonnummer"),
-        max_length=20,
         required_message=_("Vul uw telefoonnummer in."),
-        autocomplete="tel",
-        inputmode="tel",
         help_text=_("Wij bellen u als we vragen hebben."),
     )
     email = forms.EmailField(
@@ -410,12 +427,9 @@ class GegevensForm(StepForm):
         autocomplete="address-level2",
         required_message=_("Vul de woonplaats in."),
     )
-    telefoon = text(
+    telefoon = phone(
         _("Telefoonnummer"),
-        max_length=20,
         required_message=_("Vul een telefoonnummer in."),
-        autocomplete="tel",
-        inputmode="tel",
         help_text=_("Wij bellen u om een afspraak te maken."),
     )
     email = forms.EmailField(
@@ -608,6 +622,7 @@ def outside_message(voor_wie: str = "zelf") -> str:
 class HulpForm(StepForm):
     title = _("Waar wilt u hulp bij?")
     onderwerpen = checkboxes(_("Kies alles wat past"), choices.ONDERWERPEN)
+    short_labels = {"onderwerpen": _("Soort hulp")}  # "Kies alles wat past: kies minstens één antwoord."
     toelichting = text(
         _("Vertel in een paar woorden wat u nodig hebt"),
         required=False,
@@ -620,9 +635,7 @@ class HulpForm(StepForm):
     someone_else = Wording(
         title=_("Waar heeft {persoon} hulp bij nodig?"),
         labels={"toelichting": _("Vertel in een paar woorden wat {persoon} nodig heeft")},
-        messages={
-            "anders": _("Bij Iets anders hoort een korte uitleg. Vertel waar {persoon} hulp bij nodig heeft.")
-        },
+        messages={"anders": _("Iets anders gekozen? Vertel dan kort waar {persoon} hulp bij nodig heeft.")},
     )
 
     def clean(self):
@@ -730,7 +743,7 @@ class GesprekForm(StepForm):
             ),
         },
         choices={"plek": choices.PLEK_ANDER},
-        messages={"elders": _("Bij Ergens anders hoort een plek. Vul in waar het gesprek kan zijn.")},
+        messages={"elders": _("Ergens anders gekozen? Vul dan in waar het gesprek kan zijn.")},
     )
 
     def clean(self):

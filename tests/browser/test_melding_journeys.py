@@ -125,7 +125,7 @@ MOEDER = Persona(
     errors={
         "melder": ["Uw naam: vul uw naam in.", "Uw telefoonnummer: vul uw telefoonnummer in."],
         "gegevens": ["Naam van de persoon: vul de naam in.", "Postcode: vul de postcode in."],
-        "hulp": ["Kies alles wat past: kies minstens één antwoord."],
+        "hulp": ["Soort hulp: kies minstens één antwoord."],
         "situatie": ["Wat lukt de persoon niet meer: vertel wat niet meer lukt."],
         "gesprek": ["Waar wil de persoon het gesprek: kies een antwoord."],
         "spoed": ["Heeft de persoon de hulp heel snel nodig: kies een antwoord."],

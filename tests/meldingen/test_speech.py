@@ -338,3 +338,34 @@ def test_for_someone_else_the_call_to_plan_the_gesprek_is_asked_of_the_writer(wa
     assert field.has_attr("data-to-writer")
     assert "Wanneer kunnen wij u het best bellen?" in field.get_text(" ", strip=True)
     assert "Wij bellen u om het gesprek te plannen." in field.get_text(" ", strip=True)
+
+
+def test_a_phone_number_too_long_gets_the_phone_message_its_hint_speaks_of(walker):
+    """It said "Dit is 3 tekens te lang. Maak de tekst wat korter." under a hint about 10 digits."""
+    walker.walk(ZELF_KORT[:3])
+    data = dict(dict(ZELF_KORT)["gegevens"], telefoon="06 1234 5678 en 06 8765 4321")
+    html = walker.post("gegevens", data).content.decode()
+    assert "Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678." in html
+    assert "te lang" not in html
+    assert "06 1234 5678 en 06 8765 4321" in html  # what was typed stays
+
+
+def test_a_choice_that_needs_more_says_so_without_calling_the_person_u(walker):
+    """For someone else it read "Bij Ergens anders hoort een plek." and "Bij Iets anders hoort een korte
+    uitleg."."""
+    steps = path("mantelzorger", "uitgebreid")
+    walker.walk(steps[: [name for name, _data in steps].index("hulp")])
+    hulp = main(walker.post("hulp", {"onderwerpen": ["anders"]}).content.decode()).get_text(" ", strip=True)
+    assert "Iets anders gekozen? Vertel dan kort waar de persoon hulp bij nodig heeft." in hulp
+    for name, data in steps:
+        if name in ("hulp", "situatie"):
+            assert walker.post(name, data).status_code == 302, name
+    gesprek = main(walker.post("gesprek", {"plek": "elders"}).content.decode()).get_text(" ", strip=True)
+    assert "Ergens anders gekozen? Vul dan in waar het gesprek kan zijn." in gesprek
+
+
+def test_the_help_question_is_named_in_the_error_summary(walker):
+    steps = path("zelf", "uitgebreid")
+    walker.walk(steps[: [name for name, _data in steps].index("hulp")])
+    summary = main(walker.post("hulp", {}).content.decode()).select_one(".error-summary")
+    assert "Soort hulp: kies minstens één antwoord." in summary.get_text(" ", strip=True)
