@@ -581,6 +581,17 @@ def test_a_decisions_help_says_when_to_call_the_provider_before_its_number(clien
     assert melding < condition < phone
 
 
+def test_the_providers_own_words_are_named_as_theirs(client, kaart):
+    """The text "Bel of mail ons. Dan maken wij een afspraak met u." stood there without a name; everywhere
+    else on the site "ons" is the gemeente, so a resident could call the wrong number."""
+    voorziening = kaart.huishouding
+    voorziening.aanmelden_toelichting = "Bel of mail ons."
+    voorziening.save()
+    section = _sign_up_section(client, voorziening)
+    said = section.split(f"{voorziening.organisatie.name} schrijft:", 1)[1]
+    assert said.index("<blockquote") < said.index("Bel of mail ons.") < said.index("</blockquote>")
+
+
 def _sign_up_section(client, voorziening) -> str:
     page = html(client.get(voorziening.get_absolute_url()))
     return page.split('id="aanmelden"', 1)[1].split("</section>", 1)[0]
