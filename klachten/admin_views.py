@@ -93,7 +93,7 @@ def detail(request, pk):
     verdaging_form = VerdagingForm()
     routes = routes_klachten(request.user)
     team_form = TeamForm(initial={"team": klacht.team_id})
-    oordeel_form = OordeelForm(current=klacht.oordeel, initial={"antwoord": klacht.antwoord_inwoner})
+    oordeel_form = OordeelForm(current=klacht.oordeel)  # the answer anew: the old one stands above it
     if request.method == "POST":
         action = request.POST.get("action")
         if routes and action == "team":
@@ -115,10 +115,11 @@ def detail(request, pk):
                     messages.error(request, _("Deze stap is niet toegestaan."))
                 else:
                     tasks.recount()
-                    messages.success(request, _("De status is gewijzigd."))
+                    label = Status(status_form.cleaned_data["status"]).label
+                    messages.success(request, _("De status is nu: %(status)s.") % {"status": label})
                 return redirect("klachten_admin:detail", pk=klacht.pk)
         elif staff and action == "oordeel" and klacht.can_correct_oordeel():
-            oordeel_form = OordeelForm(request.POST, current=klacht.oordeel)
+            oordeel_form = OordeelForm(request.POST, current=klacht.oordeel, answered=klacht.antwoord_inwoner)
             if oordeel_form.is_valid():
                 klacht.correct_oordeel(
                     oordeel_form.cleaned_data["oordeel"], oordeel_form.cleaned_data["antwoord"], request.user

@@ -209,15 +209,24 @@ class OordeelForm(forms.Form):
         _("Het oordeel verandert. Schrijf op wat u de inwoner daarover schreef, en waarom."),
     )
 
-    def __init__(self, *args, current: str = "", **kwargs):
+    def __init__(self, *args, current: str = "", answered: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.current = current
+        self.current, self.answered = current, answered
 
     def clean_oordeel(self):
         oordeel = self.cleaned_data["oordeel"]
         if oordeel == self.current:
             raise forms.ValidationError(_("Dit is het oordeel al. Kies een ander oordeel."))
         return oordeel
+
+    def clean_antwoord(self):
+        """The history names no reason (it outlives retention): the new answer is where the reason stays."""
+        antwoord = self.cleaned_data["antwoord"]
+        if antwoord == self.answered.strip():
+            raise forms.ValidationError(
+                _("Dit antwoord stond er al. Schrijf wat u de inwoner over het nieuwe oordeel schreef.")
+            )
+        return antwoord
 
 
 class TeamForm(forms.Form):

@@ -188,6 +188,13 @@ class Klacht(models.Model):
                 tekst=f"{previous} → {Oordeel(oordeel).label}",
             )
 
+    @property
+    def answered_in_time(self) -> bool | None:
+        """Closed on or before the day its answer was due (Awb 9:11); None while it is open."""
+        if self.afgehandeld_op is None:
+            return None
+        return timezone.localdate(self.afgehandeld_op) <= self.antwoord_uiterlijk
+
     def postponement_refused(self, today=None) -> str:
         """Why this complaint cannot be postponed (B1, for staff), or "" when it can."""
         if self.verdaagd_op is not None:

@@ -1,6 +1,7 @@
 """Who sees which complaint in the backoffice: role × URL, and the provider never sees the resident."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -142,6 +143,8 @@ def test_the_klachtbehandelaar_moves_a_complaint_along_and_needs_an_oordeel_to_c
     )
     klacht.refresh_from_db()
     assert (klacht.status, klacht.oordeel) == (Status.AFGEHANDELD, "gegrond")
+    page = client.get(url).content.decode()
+    assert "De status is nu: Afgehandeld." in page  # it said "De status is gewijzigd."
 
 
 def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people, klacht):
@@ -179,7 +182,12 @@ def test_a_wrong_oordeel_is_corrected_with_a_new_answer_and_counted_anew(client,
     klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond", antwoord="Uw klacht is gegrond.")
     url = f"/admin/klachten/{klacht.pk}/"
     page = login(client, people["klachtbehandelaar"]).get(url).content.decode()
-    assert "Oordeel corrigeren" in page and "Uw klacht is gegrond.</textarea>" in page  # the answer, to edit
+    # The answer starts empty: the old one stands above it. Filled in, it was sent back unchanged: the oordeel
+    # changed with no reason anywhere (the history names none).
+    assert "Oordeel corrigeren" in page and "Uw klacht is gegrond.</textarea>" not in page
+    unchanged = {"action": "oordeel", "oordeel": "ongegrond", "antwoord": " Uw klacht is gegrond. "}
+    html = client.post(url, unchanged).content.decode()
+    assert "Dit antwoord stond er al. Schrijf wat u de inwoner over het nieuwe oordeel schreef." in html
     same = client.post(url, {"action": "oordeel", "oordeel": "gegrond", "antwoord": "Toch gegrond."})
     assert "Dit is het oordeel al. Kies een ander oordeel." in same.content.decode()
     empty = client.post(url, {"action": "oordeel", "oordeel": "ongegrond", "antwoord": " "}).content.decode()
@@ -341,3 +349,18 @@ def test_a_complaint_without_a_contract_team_is_flagged_and_routed_by_a_teamleid
     assert client.get(f"/admin/klachten/{lost.pk}/").status_code == 200
     assert 'name="action" value="team"' not in client.get(f"/admin/klachten/{lost.pk}/").content.decode()
     assert refused(client.post(f"/admin/klachten/{lost.pk}/", {"action": "team", "team": people["team"].pk}))
+
+
+def test_a_closed_complaint_says_whether_it_was_answered_in_time(client, people, klacht):
+    """A walk: a closed complaint still offered "Meer tijd nodig?" and said nothing of its term."""
+    url = f"/admin/klachten/{klacht.pk}/"
+    login(client, people["klachtbehandelaar"])
+    assert "Meer tijd nodig?" in client.get(url).content.decode()
+    klacht.change_status(Status.IN_BEHANDELING)
+    klacht.change_status(Status.AFGEHANDELD, oordeel="gegrond", antwoord="Uw klacht is gegrond.")
+    page = client.get(url).content.decode()
+    assert "Meer tijd nodig?" not in page and "Op tijd afgehandeld?" in page
+    assert "Dat is op tijd." in page and "te laat" not in page
+    klacht.antwoord_uiterlijk = timezone.localdate(klacht.afgehandeld_op) - timedelta(days=1)
+    klacht.save()
+    assert "<strong>Dat is te laat.</strong>" in client.get(url).content.decode()
