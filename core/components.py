@@ -26,10 +26,11 @@ def query_with(context, **changes):
 
 
 @register.simple_tag(takes_context=True)
-def pagination(context, page_obj, page_param="page", show_position=False):
+def pagination(context, page_obj, page_param="page", show_position=False, anchor=""):
     """`{% pagination page_obj %}`: links to the other pages (core/jinja2/components/pagination.html), which
     keep every other GET parameter. `page_param` names the page's parameter; `show_position=True` also says
-    "Pagina 2 van 5". Nothing when there is one page."""
+    "Pagina 2 van 5"; `anchor` ("#resultaten") is where each link lands on its page. Nothing when there is
+    one page."""
     if not page_obj.has_other_pages():
         return ""
     query_on_page = _query_on_page(context["request"].GET, page_param)
@@ -38,6 +39,7 @@ def pagination(context, page_obj, page_param="page", show_position=False):
     values = {
         "page_obj": page_obj,
         "show_position": show_position,
+        "anchor": anchor,
         "pages": [  # (number, query), or None for an ellipsis
             None if number == paginator.ELLIPSIS else (number, query_on_page(number)) for number in numbers
         ],

@@ -254,7 +254,21 @@ def test_page_past_the_end_shows_the_last_page(client, indexed):
     assert response.status_code == 200
     assert "Deze pagina met resultaten bestaat niet" in page
     assert 'aria-current="page"><span class="visually-hidden">Pagina </span>2</a>' in page
-    assert 'href="?page=1&amp;sort=naam"' in page  # pagination keeps the sort
+    # Pagination keeps the sort, and lands on the result count (kaart.js puts the focus there).
+    assert 'href="?page=1&amp;sort=naam#resultaten"' in page
+
+
+def test_a_later_page_says_which_page_it_is(client, indexed):
+    """A walk: page 2 still said "70 resultaten", in its heading and its title alike."""
+    for number in range(25):
+        VoorzieningFactory(name=f"Koffie {number:02d}", summary="Samen koffie drinken.", hele_gemeente=True)
+    get_backend().rebuild()
+    first = html(client.get(SEARCH, {"q": "koffie"}))
+    second = html(client.get(SEARCH, {"q": "koffie", "page": "2"}))
+    heading = re.search(r'id="resultaten"[^>]*>(.*?)</h2>', second, re.S).group(1)
+    assert heading.endswith("resultaten voor 'koffie', pagina 2 van 2")
+    assert "<title>Zoeken naar 'koffie' - pagina 2 van 2 - Sociale kaart" in second
+    assert ", pagina 1 van 2</h2>" in first and "pagina 1 van 2 -" not in first
 
 
 MANY = st.one_of(
