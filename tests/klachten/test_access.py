@@ -364,3 +364,19 @@ def test_a_closed_complaint_says_whether_it_was_answered_in_time(client, people,
     klacht.antwoord_uiterlijk = timezone.localdate(klacht.afgehandeld_op) - timedelta(days=1)
     klacht.save()
     assert "<strong>Dat is te laat.</strong>" in client.get(url).content.decode()
+
+
+def test_an_open_complaint_due_today_or_late_is_marked_in_the_list_and_on_its_page(client, people, klacht):
+    """A walk: a complaint due today had no mark, and "Te laat" was black bold text like the rest."""
+    login(client, people["klachtbehandelaar"])
+    today = timezone.localdate()
+    for due, tag in ((today, "bo-tag--today"), (today - timedelta(days=1), "bo-tag--late")):
+        klacht.antwoord_uiterlijk = due
+        klacht.save()
+        for url in ("/admin/klachten/", f"/admin/klachten/{klacht.pk}/"):
+            page = client.get(url).content.decode()
+            assert f'class="bo-tag {tag}"' in page, (url, tag)
+    klacht.antwoord_uiterlijk = today + timedelta(days=1)
+    klacht.save()
+    page = client.get("/admin/klachten/").content.decode()
+    assert "bo-tag--today" not in page and "bo-tag--late" not in page
