@@ -621,8 +621,8 @@ def outside_message(voor_wie: str = "zelf") -> str:
 
 class HulpForm(StepForm):
     title = _("Waar wilt u hulp bij?")
-    onderwerpen = checkboxes(_("Kies alles wat past"), choices.ONDERWERPEN)
-    short_labels = {"onderwerpen": _("Soort hulp")}  # "Kies alles wat past: kies minstens één antwoord."
+    # A name, not an instruction: the error summary says "Soort hulp: kies minstens één antwoord."
+    onderwerpen = checkboxes(_("Soort hulp"), choices.ONDERWERPEN, help_text=_("Kies alles wat past."))
     toelichting = text(
         _("Vertel in een paar woorden wat u nodig hebt"),
         required=False,
@@ -650,10 +650,10 @@ class WaaroverForm(StepForm):
 
     title = _("Waar gaat het over?")
     onderwerpen = checkboxes(
-        _("Kies alles wat past"),
+        _("Soort hulp"),
         choices.ONDERWERPEN,
         required=False,
-        help_text=_("Dit hoeft niet. Dan vragen wij het in het gesprek."),
+        help_text=_("Kies alles wat past. Dit hoeft niet: dan vragen wij het in het gesprek."),
     )
 
 
