@@ -161,3 +161,18 @@ def test_the_complaint_form_fits_a_phone(page, live_server, data):
     with page.expect_navigation():
         page.click("text=Verstuur de klacht")  # with its error messages
     assert_no_horizontal_scroll(page)
+
+
+def test_on_a_phone_the_complaints_list_shows_status_and_term(page, live_server, data):
+    """At 390 px the list scrolled sideways inside its box: status, "Antwoord uiterlijk" and "Te laat" were
+    out of sight. Now each row is a card with every value beside its column's name."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server, "klachtbehandelaar")
+    page.goto(f"{live_server.url}/admin/klachten/")
+    wrap = page.locator(".bo-table-wrap")
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
+    term = page.locator("td[data-label='Antwoord uiterlijk']").first
+    label = term.evaluate("cell => getComputedStyle(cell, '::before').content")
+    box = term.bounding_box()
+    assert label == '"Antwoord uiterlijk"' and box["x"] + box["width"] <= 390
+    assert axe_violations(page) == []
