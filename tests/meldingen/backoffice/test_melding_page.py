@@ -128,11 +128,15 @@ def test_the_delivery_sweep_leaves_retention_to_its_own_task(staff, two_meldinge
     assert behandeling.name_index == ""
 
 
-def test_an_optional_field_says_niet_verplicht_once(staff, client, page_url):
+def test_the_toelichting_needed_only_sometimes_is_not_called_niet_verplicht(staff, client, page_url):
+    """A walk: "Toelichting (niet verplicht)", and then an error asking for it (withdrawn, or the onderzoek
+    finished before the planned gesprek). Its hint says when it is needed."""
     client.force_login(staff["consulent"])
     html = client.get(page_url).content.decode()
     label = html.split('for="id_toelichting"', 1)[1].split("</label>", 1)[0]
-    assert label.count("niet verplicht") == 1
+    assert "niet verplicht" not in label
+    hint = html.split('id="id_toelichting_helptext"', 1)[1][:300]
+    assert "Alleen nodig als u &#39;Ingetrokken&#39; kiest" in hint
 
 
 @pytest.mark.parametrize(("after", "verdict"), [(0, "op tijd"), (3, "<strong>3 werkdagen te laat</strong>")])
