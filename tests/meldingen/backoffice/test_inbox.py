@@ -426,3 +426,15 @@ def test_a_search_that_finds_no_open_melding_offers_the_closed_ones(leider, team
     assert _references(leider, **dict(parse_qsl(link["href"][1:]))) == [closed.reference]
     open_page = leider.get(reverse("backoffice:inbox"), {"status": "alle"}).content.decode()
     assert "Zoek ook in de afgesloten meldingen" not in open_page  # no search: no offer
+
+
+def test_a_search_on_part_of_a_name_says_to_type_a_whole_name(leider, teams):
+    """A walk: "zoekm" found nothing, with no hint; names are kept as hashes of whole words."""
+    melding = store()
+    first_name = melding.typed_answers.names_to_find_by.split()[0]
+    hint = "Typ dan een hele voornaam of achternaam, zoals Jansen."
+    page = leider.post(reverse("backoffice:inbox"), {"q": first_name[:-1]}, follow=True).content.decode()
+    assert "0 meldingen gevonden" in page and hint in page
+    found = leider.post(reverse("backoffice:inbox"), {"q": first_name}, follow=True).content.decode()
+    assert melding.reference in found and hint not in found
+    assert hint not in leider.get(reverse("backoffice:inbox"), {"status": "afgehandeld"}).content.decode()
