@@ -9,7 +9,6 @@ changed what and when, and two versions can be compared.
 from __future__ import annotations
 
 import functools
-import re
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -21,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import models, permissions
+from . import languages, models, permissions
 
 
 class ScopedForm(WagtailAdminModelForm):
@@ -48,30 +47,32 @@ class ScopedForm(WagtailAdminModelForm):
 
 
 class TaalcodesField(forms.CharField):
-    """The languages as a provider types them ("nl, en, ar"), kept as the list of codes the kaart stores."""
+    """The languages as a provider types them ("Nederlands, Engels", or codes: "nl, en"), kept as the list of
+    codes the kaart stores (socialekaart/languages.py)."""
 
     def prepare_value(self, value):
-        return ", ".join(value) if isinstance(value, list) else value
+        return languages.as_typed(value) if isinstance(value, list) else value
 
     def to_python(self, value):
-        codes = [code.lower() for code in re.split(r"[\s,;]+", super().to_python(value)) if code]
-        wrong = [code for code in codes if not re.fullmatch(r"[a-z]{2,3}", code)]
+        codes, wrong = languages.parse(super().to_python(value))
         if wrong:
             raise ValidationError(
                 _(
-                    "Schrijf elke taal als een code van 2 of 3 letters, zoals nl, en of ar. "
-                    "Dit klopt niet: %(wrong)s."
+                    "Deze taal kennen wij niet: %(wrong)s. Schrijf de naam van de taal, zoals Engels, "
+                    "of een code van 2 of 3 letters, zoals en."
                 ),
                 params={"wrong": ", ".join(wrong)},
             )
-        return list(dict.fromkeys(codes))  # each once, in the order typed
+        return codes
 
 
 class VoorzieningForm(ScopedForm):
     talen = TaalcodesField(
         label=_("Talen"),
         required=False,
-        help_text=_("Taalcodes met een komma ertussen, bijvoorbeeld nl, en, ar, tr."),
+        help_text=_(
+            "In welke talen helpt u de mensen? Zet een komma ertussen, bijvoorbeeld: Nederlands, Engels."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

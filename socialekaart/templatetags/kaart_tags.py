@@ -11,39 +11,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from socialekaart import languages
+
 register = template.Library()
 
-# Dutch names of the languages a voorziening lists (ISO 639-1); unknown codes show as they are.
-TAAL_NAMEN = {
-    "nl": gettext_lazy("Nederlands"),
-    "en": gettext_lazy("Engels"),
-    "de": gettext_lazy("Duits"),
-    "fr": gettext_lazy("Frans"),
-    "es": gettext_lazy("Spaans"),
-    "pt": gettext_lazy("Portugees"),
-    "it": gettext_lazy("Italiaans"),
-    "pl": gettext_lazy("Pools"),
-    "ro": gettext_lazy("Roemeens"),
-    "bg": gettext_lazy("Bulgaars"),
-    "tr": gettext_lazy("Turks"),
-    "ar": gettext_lazy("Arabisch"),
-    "ber": gettext_lazy("Berbers"),
-    "zgh": gettext_lazy("Berbers"),
-    "ti": gettext_lazy("Tigrinya"),
-    "so": gettext_lazy("Somalisch"),
-    "fa": gettext_lazy("Perzisch"),
-    "prs": gettext_lazy("Dari"),
-    "uk": gettext_lazy("Oekraïens"),
-    "ru": gettext_lazy("Russisch"),
-    "zh": gettext_lazy("Chinees"),
-    "hi": gettext_lazy("Hindi"),
-    "ur": gettext_lazy("Urdu"),
-    "pap": gettext_lazy("Papiaments"),
-    "srn": gettext_lazy("Surinaams"),
-    "fy": gettext_lazy("Fries"),
-    "sgn": gettext_lazy("Gebarentaal"),
-    "ngt": gettext_lazy("Nederlandse Gebarentaal"),
-}
 WEEKDAGEN = [
     gettext_lazy("Maandag"),
     gettext_lazy("Dinsdag"),
@@ -121,7 +92,7 @@ def leeftijd_tekst(voorziening) -> str:
 
 @register.filter
 def taal_namen(codes) -> str:
-    return ", ".join(str(TAAL_NAMEN.get(str(code).lower(), code)) for code in (codes or []))
+    return languages.names(codes)
 
 
 @register.filter

@@ -15,15 +15,26 @@ def test_languages_are_typed_as_codes_with_commas_and_kept_as_a_list():
     field = TaalcodesField(required=False)
     assert field.clean("nl, EN;ar  tr, nl") == ["nl", "en", "ar", "tr"]
     assert field.clean("") == []
-    assert field.prepare_value(["nl", "en"]) == "nl, en"
-    assert field.prepare_value("nl, Engels") == "nl, Engels"  # as typed, shown again with the error
+    assert field.prepare_value("nl, Engels") == "nl, Engels"  # as typed, shown again with an error
 
 
-def test_a_language_written_out_gets_a_message_that_says_how():
+def test_languages_are_typed_and_shown_by_their_dutch_names():
+    """A walk: providers were asked for "Taalcodes ... bijvoorbeeld nl, en, ar, tr"."""
+    field = TaalcodesField(required=False)
+    assert field.clean("Nederlands, engels; Nederlandse Gebarentaal") == ["nl", "en", "ngt"]
+    assert field.clean("Nederlands Arabisch tr") == ["nl", "ar", "tr"]  # without commas too
+    assert field.prepare_value(["nl", "en", "ngt"]) == "Nederlands, Engels, Nederlandse Gebarentaal"
+    # A code whose name another code has stays a code, so saving the form again keeps it as it was.
+    assert field.prepare_value(["ber", "zgh", "xyz"]) == "Berbers, zgh, xyz"
+    assert field.clean(field.prepare_value(["ber", "zgh", "xyz"])) == ["ber", "zgh", "xyz"]
+
+
+def test_a_language_not_known_gets_a_message_that_says_how():
     with pytest.raises(Exception) as refused:
-        TaalcodesField(required=False).clean("nl, Engels")
+        TaalcodesField(required=False).clean("nl, Klingon")
     assert refused.value.messages == [
-        "Schrijf elke taal als een code van 2 of 3 letters, zoals nl, en of ar. Dit klopt niet: engels."
+        "Deze taal kennen wij niet: klingon. Schrijf de naam van de taal, zoals Engels, of een code van 2 of "
+        "3 letters, zoals en."
     ]
 
 
@@ -34,7 +45,7 @@ def test_the_voorziening_form_shows_its_languages_as_typed_text(client, kaart, r
     assert isinstance(form_class.base_fields["talen"], TaalcodesField)
     client.force_login(redacteur)
     page = client.get(f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/").content.decode()
-    assert 'name="talen" value="nl, en"' in page
+    assert 'name="talen" value="Nederlands, Engels"' in page
 
 
 def test_dates_and_times_are_typed_in_the_browsers_own_boxes_not_a_picker_that_writes_today(
