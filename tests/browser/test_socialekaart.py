@@ -361,7 +361,10 @@ def test_on_a_phone_a_search_without_a_postcode_says_where_to_give_one(request, 
     assert page.locator("#id_postcode").is_visible()
     assert page.locator("label[for='id_postcode']").bounding_box()["y"] >= 0  # its label in view, above it
     page.locator("#id_postcode").fill("3911 AB")
-    page.get_by_role("button", name="Filters toepassen").click()
+    # Its own button right below it: "Filters toepassen" stands below every filter, some 1,300 px down.
+    button = page.get_by_role("button", name="Zoeken met deze postcode")
+    assert 0 < button.bounding_box()["y"] < PHONE["height"] - button.bounding_box()["height"]
+    button.click()
     assert "In de buurt van postcode 3911 AB" in page.locator(".kaart-results__head").inner_text()
     assert page.get_by_role("link", name="Vul dan uw postcode in").count() == 0
 
