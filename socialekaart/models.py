@@ -403,8 +403,9 @@ class Capaciteit(RevisionMixin, models.Model):
                 ),
             )
         ]
-        verbose_name = _("capaciteit")
-        verbose_name_plural = _("capaciteit per wijk")
+        # The provider's home says "Beschikbaarheid per wijk bijwerken"; the list and its count say the same.
+        verbose_name = _("beschikbaarheid in een wijk")
+        verbose_name_plural = _("beschikbaarheid per wijk")
 
     def __str__(self):
         return f"{self.voorziening} – {self.wijk}: {self.get_status_display()}"

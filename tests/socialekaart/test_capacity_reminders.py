@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import timezone
 
@@ -48,6 +49,16 @@ def test_the_providers_dashboard_opens_on_werk_uw_beschikbaarheid_bij(client, ka
     oldest = Capaciteit.objects.filter(voorziening__organisatie=kaart.zorg).order_by("bijgewerkt_op").first()
     assert f"bijgewerkt op {timezone.localtime(oldest.bijgewerkt_op):%-d}" in page
     assert "langer dan een week niet bijgewerkt" in page
+
+
+def test_the_button_and_the_list_it_opens_have_one_name(client, kaart, aanbieder):
+    """A walk: "Beschikbaarheid bijwerken" opened "Capaciteit per wijk", with "1 capaciteit" under it."""
+    client.force_login(aanbieder)
+    page = client.get("/admin/").content.decode()
+    link = BeautifulSoup(page, "html.parser").find("a", string="Beschikbaarheid per wijk bijwerken")
+    listing = client.get(link["href"]).content.decode()
+    assert "Beschikbaarheid per wijk" in BeautifulSoup(listing, "html.parser").find("h1").get_text()
+    assert "apaciteit" not in BeautifulSoup(listing, "html.parser").find("main").get_text()
 
 
 def test_editors_get_no_capacity_panel(client, kaart, redacteur):
