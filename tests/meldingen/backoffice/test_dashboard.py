@@ -220,7 +220,9 @@ def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, te
     html = response.content.decode()
     assert "Deze datum ligt voor de datum bij &#x27;Ontvangen vanaf&#x27;." in html
     assert 'value="1-7-2026"' in html  # what was typed stays
-    assert "<dt>Meldingen</dt><dd>1</dd>" in html  # the figures of every melding meanwhile
+    assert "<dt>Meldingen</dt><dd>1</dd>" in html  # the figures of every melding meanwhile, said so at once
+    said = "<strong>De periode klopt nog niet. Daarom ziet u hier de cijfers van alle meldingen.</strong>"
+    assert said in html
     assert "Download deze cijfers als CSV" not in html
     csv = client.get(reverse("backoffice:dashboard_csv"), query)
     assert not csv["Content-Type"].startswith("text/csv")  # no figures over another period than asked
