@@ -1,5 +1,6 @@
 """The portal in the Wagtail admin: the begrippenlijst as snippets and the report of readers' feedback."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.urls import path, reverse
@@ -15,6 +16,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.page_cache import serve_from_page_cache
 from portal.begrippen import Begrip
+from portal.models import PortalPage
+from portal.taalcheck import check_text
 
 # Whole pages for anonymous visitors from the cache. Order 1: inside Wagtail's own check of view
 # restrictions, which must come first.
@@ -111,3 +114,21 @@ WAGTAIL_GUIDES = ("editor-guide", "whats-new-in-wagtail-")
 def wagtail_guides_for_page_editors_only(request, menu_items):
     if not user_has_any_page_permission(request.user):
         menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_GUIDES)]
+
+
+@hooks.register("after_edit_page")
+def warn_when_sent_on_below_b1(request, page):
+    """A page sent to the eindredactie (Wagtail's "action-submit") while the taalcheck finds it not yet B1:
+    the editor hears it at once, not only the eindredacteur later. The check advises; it stops nothing."""
+    specific = page.specific
+    if not request.POST.get("action-submit") or not isinstance(specific, PortalPage):
+        return
+    report = check_text(specific.taalcheck_text())
+    if not report.passed or report.still_to_improve:
+        messages.warning(
+            request,
+            _(
+                "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
+                "doorgestuurd. Kijk bij het tabblad Taalcheck wat beter kan."
+            ),
+        )

@@ -158,3 +158,32 @@ def test_comparing_two_versions_shows_only_what_changed_in_a_kaart_link(editor_c
     assert "Een nieuwe alinea." in compared
     assert "None" not in compared and "[&#x27;huishouden&#x27;]" not in compared
     assert "Huishouden" in compared and "Nee" in compared
+
+
+def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
+    """A walk: "Stuur door naar de redactie" sent a page the taalcheck called "bijna op B1-niveau" without a
+    word; only the eindredacteur could find it, in a tab."""
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from wagtail import hooks
+
+    from portal.management.commands.load_demo_pages import stream_value
+    from portal.models import InformatiePagina
+    from portal.wagtail_hooks import warn_when_sent_on_below_b1
+
+    assert warn_when_sent_on_below_b1 in hooks.get_hooks("after_edit_page")
+
+    def warnings_after(action: str) -> list[str]:
+        request = rf.post("/", {action: "1"})
+        request.session = SessionStore()
+        request._messages = FallbackStorage(request)
+        warn_when_sent_on_below_b1(request, portal_site)
+        return [str(message) for message in get_messages(request)]
+
+    portal_site.body = stream_value(InformatiePagina, [("text", OFFICIALESE)])
+    [warning] = warnings_after("action-submit")
+    assert warning.startswith("Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau.")
+    assert warnings_after("action-publish") == []  # only when it goes to the eindredactie
+    portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
+    assert warnings_after("action-submit") == []
