@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
@@ -131,4 +133,21 @@ def warn_when_sent_on_below_b1(request, page):
                 "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
                 "doorgestuurd. Kijk bij het tabblad Taalcheck wat beter kan."
             ),
+        )
+
+
+@hooks.register("after_edit_page")
+def say_when_approval_published(request, page):
+    """After "Goedkeuren en publiceren" Wagtail says only "Pagina ... is gewijzigd.", as after saving a draft:
+    the eindredacteur was not told the page is online now. Said here as Wagtail says it after "Publiceren"."""
+    action = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or action != "approve":
+        return
+    page.refresh_from_db(fields=["live", "has_unpublished_changes"])
+    if page.live and not page.has_unpublished_changes:  # the last step of the workflow: it published
+        title = page.get_admin_display_title()
+        admin_messages.success(
+            request,
+            gettext("Page '%(page_title)s' has been published.") % {"page_title": title},
+            buttons=[admin_messages.button(page.url, gettext("View live"), new_window=False)],
         )

@@ -187,3 +187,33 @@ def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
     assert warnings_after("action-publish") == []  # only when it goes to the eindredactie
     portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
     assert warnings_after("action-submit") == []
+
+
+def test_approving_the_last_step_says_the_page_is_published(portal_site, rf):
+    """A walk: after "Goedkeuren en publiceren" the eindredacteur read only "Pagina ... is gewijzigd.", as
+    after saving a draft, and did not know the page was online."""
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from wagtail import hooks
+
+    from portal.wagtail_hooks import say_when_approval_published
+
+    assert say_when_approval_published in hooks.get_hooks("after_edit_page")
+
+    def messages_after(**posted) -> list[str]:
+        request = rf.post("/", posted)
+        request.session = SessionStore()
+        request._messages = FallbackStorage(request)
+        say_when_approval_published(request, portal_site)
+        return [str(message) for message in get_messages(request)]
+
+    approve = {"action-workflow-action": "1", "workflow-action-name": "approve"}
+    assert portal_site.live and not portal_site.has_unpublished_changes
+    [said] = messages_after(**approve)
+    assert said.startswith(f"Pagina &#x27;{portal_site.title}&#x27; is gepubliceerd.")
+    assert "Bekijk live</a>" in said
+    assert messages_after(**{**approve, "workflow-action-name": "reject"}) == []
+    # A workflow with a step still to go: the page is not published yet.
+    type(portal_site).objects.filter(pk=portal_site.pk).update(has_unpublished_changes=True)
+    assert messages_after(**approve) == []
