@@ -14,6 +14,7 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -66,6 +67,16 @@ class TaalcodesField(forms.CharField):
         return codes
 
 
+def _free_slug(name: str) -> str:
+    """The name as the last part of a link ("Koffie & meer": "koffie-meer"), with a number when taken."""
+    base = slugify(name)[:190] or "voorziening"
+    slug, number = base, 1
+    while models.Voorziening.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 class VoorzieningForm(ScopedForm):
     talen = TaalcodesField(
         label=_("Talen"),
@@ -83,6 +94,12 @@ class VoorzieningForm(ScopedForm):
             # The kaart's links are stable (DESIGN.md): a provider who renamed it broke every link to it.
             slug.disabled = True
             slug.help_text = _("Deze link blijft hetzelfde, zodat oude links blijven werken.")
+        elif slug is not None and self.instance._state.adding:
+            # A provider had to make up a "korte naam in de link" before it could add its help.
+            slug.required = False
+            slug.help_text = _(
+                "Het laatste deel van de link naar deze pagina. Laat het leeg: dan maken wij het van de naam."
+            )
         checked = self.fields.get("laatst_gecontroleerd")
         if checked is not None:
             checked.help_text = _(
@@ -92,6 +109,12 @@ class VoorzieningForm(ScopedForm):
             # Its model default is a function, so Django compares with a hidden copy of the first value,
             # which Wagtail's panels do not render: without this the date would always count as changed.
             checked.show_hidden_initial = False
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug or not self.instance._state.adding or not self.cleaned_data.get("name"):
+            return slug
+        return _free_slug(self.cleaned_data["name"])
 
     def clean_laatst_gecontroleerd(self):
         checked = self.cleaned_data["laatst_gecontroleerd"]

@@ -119,6 +119,19 @@ def test_a_provider_creates_a_voorziening_only_for_its_own_organisation(provider
     assert Voorziening.objects.get(slug="maaltijden-aan-huis").organisatie == kaart.zorg
 
 
+def test_a_new_voorziening_without_a_link_name_gets_one_from_its_name(provider_client, kaart):
+    """A walk: a provider had to make up a "Korte naam in de link*" before it could add its help."""
+    add = url("voorziening", "add")
+    page = provider_client.get(add).content.decode()
+    assert "Laat het leeg: dan maken wij het van de naam." in page
+    data = form_data(provider_client, add, name="Koffie & meer", slug="", summary="Samen koffie drinken.")
+    data["organisatie"] = str(kaart.zorg.pk)
+    assert provider_client.post(add, data).status_code == 302
+    assert provider_client.post(add, {**data.dict(), "name": "Koffie & Meer"}).status_code == 302
+    slugs = set(Voorziening.objects.filter(name__iexact="koffie & meer").values_list("slug", flat=True))
+    assert slugs == {"koffie-meer", "koffie-meer-2"}  # the second one's own, not the first one's
+
+
 def test_a_provider_changes_its_own_locaties_only(provider_client, kaart):
     own = LocatieFactory(organisatie=kaart.zorg, name="Zorgcentrum De Linde")
     other = LocatieFactory(organisatie=kaart.welzijn, name="Buurthuis Het Anker")
