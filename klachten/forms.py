@@ -47,8 +47,10 @@ class KlachtForm(forms.Form):
         help_text=_("Vertel wat er gebeurde en wanneer. Schrijf liever geen dingen over uw gezondheid."),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=3000,
+        min_length=10,  # "x" was taken as a complaint, with a term of six weeks for nothing to look into
         error_messages={
             "required": _("Vertel wat er misging."),
+            "min_length": _("Vertel iets meer over wat er misging. Een paar woorden is genoeg."),
             "max_length": _("Gebruik niet meer dan 3000 tekens."),
         },
     )

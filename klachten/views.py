@@ -57,6 +57,7 @@ def indienen(request):
             klacht = create_klacht(form)
             request.session[SESSION_KEY] = {
                 "reference": klacht.reference,
+                "organisatie": klacht.organisatie.name,
                 "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
                 "contact": form.cleaned_data["contact"] == "ja",
                 "fingerprint": fingerprint,

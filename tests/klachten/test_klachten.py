@@ -43,6 +43,18 @@ def test_a_resident_sends_a_complaint_without_an_account_and_sees_the_reference_
     assert klacht.reference in page
     assert str(klacht.antwoord_uiterlijk.year) in page
     assert klacht.team == people["team"]
+    # A walk: only "Uw klachtnummer is: ..."; now what to do with it, whom it is about, and a number to tap.
+    assert "Bewaar dit nummer. U hebt het nodig als u ons belt over uw klacht." in page
+    assert "Uw klacht gaat over: Zorg Thuis" in page
+    assert re.search(r'Bel <a href="tel:\d+">', page)
+
+
+def test_a_complaint_of_a_letter_or_two_asks_for_a_few_words(client, kaart):
+    """A walk: "x" was taken as a complaint."""
+    response = client.post("/klacht/", form_data(kaart, wat="x"), follow=True)
+    assert "Vertel iets meer over wat er misging. Een paar woorden is genoeg." in response.content.decode()
+    assert Klacht.objects.count() == 0
+    assert client.post("/klacht/", form_data(kaart, wat="Niet gekomen.")).status_code == 302
 
 
 def kaart_of(people):
