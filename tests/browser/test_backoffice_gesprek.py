@@ -178,3 +178,17 @@ def test_the_providers_edit_pages_have_no_axe_violations_on_a_phone(page, live_s
     }
     results = {name: _violations(page, url) for name, url in pages.items()}
     assert results == {name: [] for name in results}
+
+
+def test_on_a_phone_the_kaart_on_a_melding_has_buttons_to_tap_apart(page, live_server, data):
+    """A walk at 390 px: "Besproken" and "Verwezen" were about 90 x 24 px, 1 px apart, in a table that
+    scrolled sideways under Wagtail's menu button; one tap records a verwijzing at once."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server, "teamleider")
+    page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data['open'].pk}/")
+    wrap = page.locator("section[aria-labelledby='kaart-heading'] .bo-table-wrap")
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
+    besproken, verwezen = (box.bounding_box() for box in page.locator(".bo-inline-form .button").all()[:2])
+    assert besproken["height"] >= 44 and verwezen["height"] >= 44
+    assert verwezen["x"] - (besproken["x"] + besproken["width"]) >= 8  # apart, on one line
+    assert _violations(page) == []
