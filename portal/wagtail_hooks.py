@@ -1,4 +1,5 @@
-"""The portal in the Wagtail admin: the begrippenlijst as snippets and the report of readers' feedback."""
+"""The portal in the Wagtail admin: the begrippenlijst as snippets, the report of readers' feedback, and what
+an editor is told when a page goes to the eindredactie or is published."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
