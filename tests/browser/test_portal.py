@@ -93,6 +93,7 @@ def test_pages_work_without_javascript(site, page_without_js):
     explanation = page.locator(".begrip__uitleg").first
     page.locator(".begrip__term").first.click()
     assert explanation.is_visible()
+    assert explanation.locator(".begrip__sluit").bounding_box()["height"] >= 44  # it was 19 px
     explanation.locator(".begrip__sluit").click()
     assert not explanation.is_visible()
     # A question opens.
