@@ -64,3 +64,11 @@ def test_on_a_wide_screen_search_and_menu_show_without_a_menu_button(site, page)
     assert page.locator(".main-nav").get_by_role("link", name="Ik zorg voor iemand").is_visible()
     assert not page.get_by_text("Menu", exact=True).is_visible()
     assert axe_violations(page) == []
+
+
+def test_on_a_phone_the_footer_links_are_tall_enough_to_tap(site, page):
+    """A walk: the footer's links were 21 px high on a phone, one right under the other."""
+    page.set_viewport_size(PHONE)
+    page.goto(site + "/")
+    heights = [link.bounding_box()["height"] for link in page.locator(".site-footer__links a").all()]
+    assert len(heights) == 5 and min(heights) >= 44, heights
