@@ -175,6 +175,19 @@ def test_help_on_the_kaart_for_the_same_words_is_said_above_the_pages(client, po
     assert "Op de sociale kaart staat hulp" not in nothing
 
 
+def test_a_suggestion_stands_right_under_the_count_above_the_kaart(client, portal_site):
+    """A walk: "Bedoelde u rolstoel?" stood below the sociale kaart's tip, out of sight on a phone."""
+    from socialekaart.search import get_backend
+    from tests.socialekaart.factories import VoorzieningFactory
+
+    VoorzieningFactory(name="Steunpunt Mantelzorg", summary="Advies voor mantelzorgers.")
+    get_backend().rebuild()
+    html = " ".join(client.get("/zoeken/", {"q": "mantelzorgrs"}).content.decode().split())
+    count, suggestion = html.index('class="search-count"'), html.index("Bedoelde u")
+    kaart = html.index("Op de sociale kaart staat hulp voor")
+    assert count < suggestion < kaart
+
+
 def test_the_site_search_answers_while_the_kaart_search_is_down(client, portal_site, settings):
     settings.KAART_LINK_COUNT = "tests.portal.test_search.broken_kaart"
     html = client.get("/zoeken/", {"q": "schoonmaakhulp"}).content.decode()
