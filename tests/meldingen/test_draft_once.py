@@ -52,6 +52,8 @@ def test_the_link_works_once(walker):
     third = Client()
     response = third.post(f"/melding/verder/{token}/")
     assert response.status_code == 410 and "Deze link is al gebruikt" in response.content.decode()
+    # A walk: it did not say how to get a new one.
+    assert "Dan krijgt u een nieuwe link." in response.content.decode()
     assert "Gerrit" not in third.get("/melding/gegevens/").content.decode()
 
 
