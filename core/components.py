@@ -129,6 +129,19 @@ def _error_lines(form) -> list[tuple[str, str]]:
     return [(error_anchor(field), error) for field in form for error in field.errors]
 
 
+def named_error(name, error) -> str:
+    """An error summary's line that names its field, as GOV.UK's: "Postcode: vul de postcode in."."""
+    name, error = str(name or "").rstrip("?:").strip(), str(error)
+    return f"{name}: {error[:1].lower()}{error[1:]}" if name else error
+
+
+def named_error_lines(form) -> list[tuple[str, str]]:
+    """(field id, text) per error, each naming its field by its label: a form's `error_lines()`."""
+    return [
+        (error_anchor(field), named_error(field.label, error)) for field in form for error in field.errors
+    ]
+
+
 def error_anchor(field) -> str:
     """The id an error summary links to: the field, or for a list of radio buttons or checkboxes its first
     one (the list itself cannot take the focus, so the link would only scroll)."""

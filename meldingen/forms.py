@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.components import error_anchor
+from core.components import error_anchor, named_error
 from core.widget_renderer import widget_renderer
 
 from . import choices
@@ -281,11 +281,8 @@ class StepForm(forms.Form):
         for bound in self:
             for error in bound.errors:
                 short = self.short_labels.get(bound.name)
-                name = self.speak(short) if short else legends.get(bound.name) or bound.label or ""
-                name = str(name).rstrip("?:").strip()
-                error = str(error)
-                text = f"{name}: {error[:1].lower()}{error[1:]}" if name else error
-                lines.append((error_anchor(bound), text))
+                name = self.speak(short) if short else legends.get(bound.name) or bound.label
+                lines.append((error_anchor(bound), named_error(name, error)))
         return lines
 
     @property

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from core.components import named_error_lines
 from core.posted import keep_posted, take_posted
 from core.ratelimit import within_key_limit, within_limit
 from meldingen.address import normalise_postcode, split_house_number
@@ -56,6 +57,9 @@ class StatusLookupForm(forms.Form):
         self.fields["reference"].widget.attrs.update(autocomplete="off", spellcheck="false")
         self.fields["postcode"].widget.attrs.update(autocomplete="postal-code", **{"class": "input--short"})
         self.fields["huisnummer"].widget.attrs.update(**{"class": "input--short"})  # "12a" too: no number pad
+
+    def error_lines(self) -> list[tuple[str, str]]:
+        return named_error_lines(self)  # "Postcode: vul de postcode in.", as the melding's own pages say
 
     def clean_reference(self):
         reference = as_typed(self.cleaned_data["reference"])

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
@@ -191,6 +192,13 @@ def test_a_form_without_answers_says_what_to_fill_in(client):
     html = response.content.decode()
     assert "<title>Fout: " in html
     assert "Vul uw meldingsnummer in." in html
+    # The summary's lines name their field, as the melding's own pages do (a walk: they did not).
+    summary = BeautifulSoup(html, "html.parser").select(".error-summary li")
+    assert [line.get_text(" ", strip=True) for line in summary] == [
+        "Meldingsnummer: vul uw meldingsnummer in.",
+        "Postcode: vul de postcode in.",
+        "Huisnummer: vul het huisnummer in.",
+    ]
 
 
 def test_the_form_its_errors_and_the_result_are_b1(client, teams):
