@@ -79,8 +79,9 @@ BEGRIPPEN = [
     {
         "term": "eigen bijdrage",
         "variants": ["eigen bijdrage", "eigen bijdragen", "abonnementstarief"],
-        "uitleg": "Het bedrag dat u zelf betaalt voor hulp uit de Wmo. Het is een vast bedrag per maand. "
-        "Het CAK stuurt u de rekening.",
+        # Not what the pages say next to it ("Dat is een vast bedrag per maand."): a walk read it twice.
+        "uitleg": "Het bedrag dat u zelf betaalt voor hulp uit de Wmo. "
+        "Het wordt niet hoger als u meer hulp krijgt.",
     },
     {
         "term": "HHT",

@@ -70,3 +70,17 @@ def test_load_demo_makes_accounts_with_known_passwords_only_with_debug_or_the_ac
     call_command("load_demo", "--accounts", stdout=io.StringIO())
     made = _demo_password_users()
     assert {"redacteur", "teamleider", "beheerder", "redacteur-kaart", "aanbieder-welzijn-lindewaard"} <= made
+
+
+def test_the_eigen_bijdrage_explained_on_the_huishouden_page_says_something_new(client):
+    """A walk: "eigen bijdrage" opened "Het is een vast bedrag per maand. Het CAK stuurt u de rekening.", and
+    the page's next line said "Dat is een vast bedrag per maand. Het CAK stuurt u de rekening." """
+    from bs4 import BeautifulSoup
+
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    html = client.get("/hulp-voor-mezelf/hulp-bij-het-huishouden/").content.decode()
+    main = BeautifulSoup(html, "html.parser").find("main")
+    popup = next(p for p in main.select(".begrip__uitleg") if "zelf betaalt" in p.get_text()).extract()
+    page_text = " ".join(main.get_text(" ").split())
+    for sentence in popup.find("span").get_text(" ").split(". ")[1:]:
+        assert sentence.strip().rstrip(".").removeprefix("Het ") not in page_text, sentence
