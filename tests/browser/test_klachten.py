@@ -120,6 +120,9 @@ def test_backoffice_complaint_pages_have_no_axe_violations(page, live_server, da
     with page.expect_navigation():
         page.click("text=Stel de termijn uit")
     assert page.title().startswith("Fout: ")
+    # Its lines read as links to the fields (a walk: in the admin they were plain red text).
+    line = page.locator(".error-summary a").first
+    assert line.evaluate("link => getComputedStyle(link).textDecorationLine") == "underline"
     _check(page, results, "klachtbehandelaar: postponement with errors")
     page.select_option("#id_weken", "2")
     page.fill("#id_reden", "De aanbieder zoekt het dossier nog op.")
