@@ -120,12 +120,17 @@ BLOCK_ELEMENTS = {
 }  # fmt: skip
 
 
-def explain_terms(html: str, begrippen: list[dict] | None = None, prefix: str = "uitleg") -> str:
+def explain_terms(
+    html: str, begrippen: list[dict] | None = None, prefix: str = "uitleg", about: str = ""
+) -> str:
     """Mark the first use of each term in `html` and put its explanation behind the sentence it is in.
 
     The explanation opens as a block of its own, so it waits for the end of the sentence (or of the
-    paragraph, list item or cell): a sentence is never split in two by it."""
+    paragraph, list item or cell): a sentence is never split in two by it. A term named in `about` (the page's
+    title) is left as it is: the page explains it, and its begrip would say again what the page says."""
     begrippen = all_begrippen() if begrippen is None else begrippen
+    if about:
+        begrippen = [begrip for begrip in begrippen if not _named_in(about, begrip)]
     key = tuple((variant, b["slug"]) for b in begrippen for variant in b["variants"])
     pattern, slug_for = _matcher(key)
     if pattern is None or not html:
@@ -150,6 +155,11 @@ def explain_terms(html: str, begrippen: list[dict] | None = None, prefix: str = 
             continue
         parts[position] = _explain_in_text(part, pattern, slug_for, by_slug, seen, prefix, waiting)
     return "".join(parts) + "".join(waiting)
+
+
+def _named_in(title: str, begrip: dict) -> bool:
+    variants = begrip["variants"]
+    return any(re.search(rf"\b{re.escape(variant)}\b", title, re.IGNORECASE) for variant in variants)
 
 
 def _explain_in_text(text, pattern, slug_for, by_slug, seen, prefix, waiting) -> str:

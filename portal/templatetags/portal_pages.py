@@ -30,7 +30,8 @@ class ExplainTermsNode(template.Node):
         key = self.key.resolve(context) if self.key else None
         html = cache.get(key) if key else None
         if html is None:
-            html = explain_terms(self.nodelist.render(context))
+            page = context.get("page")  # the page being shown: a term in its title is its subject
+            html = explain_terms(self.nodelist.render(context), about=getattr(page, "title", ""))
             if key:
                 cache.set(key, html, settings.PORTAL_CACHE_SECONDS)
         return mark_safe(html)  # noqa: S308 (our own rendered HTML)

@@ -1,6 +1,7 @@
 """`manage.py load_demo_pages` with the real demo texts: the whole site, and a second run changes nothing."""
 
 import io
+import re
 
 import pytest
 from django.conf import settings
@@ -84,3 +85,17 @@ def test_the_eigen_bijdrage_explained_on_the_huishouden_page_says_something_new(
     page_text = " ".join(main.get_text(" ").split())
     for sentence in popup.find("span").get_text(" ").split(". ")[1:]:
         assert sentence.strip().rstrip(".").removeprefix("Het ") not in page_text, sentence
+
+
+def test_a_page_about_a_term_explains_it_itself_without_its_begrip(client):
+    """A walk: on the HHT's own page the begrip HHT opened "U hebt er geen besluit van de gemeente voor
+    nodig.", the page's own sentence; on "Het gesprek" the keukentafelgesprek's "Vaak bij u thuis"."""
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    def explained(url: str) -> list[str]:
+        html = client.get(url).content.decode()
+        return re.findall(r'class="begrip__uitleg" id="uitleg-([\w-]+)"', html)
+
+    assert "hht" not in explained("/ik-zorg-voor-iemand/huishoudelijke-hulp-toelage/")
+    assert "keukentafelgesprek" not in explained("/melding-en-regels/het-gesprek/")
+    assert "hht" in explained("/hulp-voor-mezelf/hulp-bij-het-huishouden/")  # elsewhere it is explained
