@@ -11,7 +11,6 @@ seconds), as a person reading the page takes; pauses are not counted in the late
 
 import contextlib
 import http.client
-import itertools
 import os
 import resource
 import runpy
@@ -171,16 +170,6 @@ def users_line() -> str:
     """How the load was made and what served it, for the heading of a run."""
     pause = f", {THINK_SECONDS:g} s pause between clicks" if THINK_SECONDS else ", no pause between clicks"
     return f"{USERS} users{pause}, gunicorn {WORKERS} workers x {THREADS} threads"
-
-
-def rotating(paths):
-    """A scenario that fetches the paths in turn."""
-    cycle = itertools.cycle(paths)
-
-    def scenario(client) -> int:
-        return client.request("GET", next(cycle))[0]
-
-    return scenario
 
 
 def warm_up(paths, rounds: int = 10) -> None:

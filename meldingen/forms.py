@@ -123,7 +123,8 @@ PHONE_MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678."
 
 
 def phone(label, required_message, help_text="") -> LimitedCharField:
-    """A phone number: one message for every wrong number, also for one that is too long."""
+    """A phone number, checked by the field itself: one message for every wrong number, also for one that is
+    too long."""
     field = text(
         label,
         max_length=20,
@@ -133,6 +134,7 @@ def phone(label, required_message, help_text="") -> LimitedCharField:
         help_text=help_text,
     )
     field.too_long = PHONE_MESSAGE
+    field.validators.append(clean_phone)
     return field
 
 
@@ -353,9 +355,6 @@ class MelderForm(StepForm):
         if not self.answers.by_professional:
             del self.fields["organisatie"]  # only a professional makes a melding for an organisation
 
-    def clean_telefoon(self):
-        return clean_phone(self.cleaned_data["telefoon"])
-
     def clean_bewoner_toestemming(self):
         answer = self.cleaned_data["bewoner_toestemming"]
         if answer == "niet_akkoord":
@@ -507,9 +506,6 @@ class GegevensForm(StepForm):
             )
         self.house_number_suffix = suffix
         return number
-
-    def clean_telefoon(self):
-        return clean_phone(self.cleaned_data["telefoon"])
 
     def clean(self):
         cleaned = super().clean()

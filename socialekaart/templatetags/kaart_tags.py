@@ -90,9 +90,7 @@ def leeftijd_tekst(voorziening) -> str:
     return ""
 
 
-@register.filter
-def taal_namen(codes) -> str:
-    return languages.names(codes)
+register.filter("taal_namen", languages.names)
 
 
 @register.filter
