@@ -108,8 +108,8 @@ def detail(request, pk):
                     klacht.change_status(
                         status_form.cleaned_data["status"],
                         request.user,
-                        status_form.cleaned_data["oordeel"],
-                        status_form.cleaned_data["antwoord"],
+                        status_form.cleaned_data.get("oordeel", ""),
+                        status_form.cleaned_data.get("antwoord", ""),
                     )
                 except TransitionNotAllowed:
                     messages.error(request, _("Deze stap is niet toegestaan."))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from socialekaart import public
 
 from .models import Contractteam
-from .workflow import Kanaal, Oordeel
+from .workflow import Kanaal, Oordeel, Status
 
 PHONE_RE = re.compile(r"^[0-9 +()-]{10,20}$")
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
@@ -188,6 +188,8 @@ class StatusForm(forms.Form):
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = targets
+        if Status.AFGEHANDELD not in dict(targets):  # on a new complaint an answer typed here was never kept
+            del self.fields["oordeel"], self.fields["antwoord"]
 
     def clean(self):
         cleaned = super().clean()

@@ -162,7 +162,7 @@ class Klacht(models.Model):
                 self.antwoord_inwoner = antwoord
             self.save()
             tekst = f"{Status(previous).label} → {Status(target).label}"
-            if oordeel:  # the judgement, which the traffic light counts, is part of the record
+            if target == Status.AFGEHANDELD and oordeel:  # the judgement the traffic light counts
                 tekst += f": {Oordeel(oordeel).label}"
             KlachtGebeurtenis.objects.create(
                 klacht=self, user=user, soort=KlachtGebeurtenis.Soort.STATUS, tekst=tekst

@@ -147,6 +147,25 @@ def test_the_klachtbehandelaar_moves_a_complaint_along_and_needs_an_oordeel_to_c
     assert "De status is nu: Afgehandeld." in page  # it said "De status is gewijzigd."
 
 
+def test_a_new_complaint_is_not_asked_for_a_judgement_it_would_not_keep(client, people, klacht):
+    """A walk: on a new complaint the form asked for the oordeel and the answer beside "In behandeling"; both
+    were dropped on saving, while the history said "Nieuw → In behandeling: Gegrond"."""
+    from bs4 import BeautifulSoup
+
+    login(client, people["klachtbehandelaar"])
+    url = f"/admin/klachten/{klacht.pk}/"
+    form = BeautifulSoup(client.get(url).content, "html.parser").select_one(
+        'form[aria-labelledby="status-heading"]'
+    )
+    assert form.select_one('[name="status"]') and not form.select('[name="oordeel"], [name="antwoord"]')
+    client.post(
+        url, {"action": "status", "status": Status.IN_BEHANDELING, "oordeel": "gegrond", "antwoord": "x"}
+    )
+    klacht.refresh_from_db()
+    assert (klacht.status, klacht.oordeel, klacht.antwoord_inwoner) == (Status.IN_BEHANDELING, "", "")
+    assert klacht.gebeurtenissen.get(soort="status").tekst == "Nieuw → In behandeling"
+
+
 def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people, klacht):
     """Awb 9:12: the resident is told in writing what was found and why. A walk: a complaint could be closed
     with only "Gegrond", and nobody could later see what the resident had been told."""
