@@ -7,6 +7,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from core.templatetags.core_tags import datumtijd
+from meldingen.backoffice import kaart
 from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.delivery.models import DeliveryAttempt
@@ -68,7 +69,9 @@ def timeline(behandeling) -> list[Event]:
         events.append(Event(entry.at, logged[entry.action], entry.get_action_display(), entry.detail, who))
     for note in behandeling.notities.select_related("author"):
         events.append(Event(note.created_at, "note", _("Notitie"), note.text, _name(note.author)))
-    for verwijzing in melding.verwijzingen.select_related("user"):
+    verwijzingen = list(melding.verwijzingen.select_related("user"))
+    thema_names = kaart.thema_names() if verwijzingen else {}
+    for verwijzing in verwijzingen:
         events.append(
             Event(
                 verwijzing.created_at,
@@ -76,7 +79,10 @@ def timeline(behandeling) -> list[Event]:
                 _("%(soort)s: %(name)s")
                 % {"soort": verwijzing.get_soort_display(), "name": verwijzing.voorziening_name},
                 _("Thema %(thema)s, wijk %(wijk)s")
-                % {"thema": verwijzing.thema, "wijk": verwijzing.wijk or "-"},
+                % {
+                    "thema": thema_names.get(verwijzing.thema, verwijzing.thema),
+                    "wijk": verwijzing.wijk or "-",
+                },
                 _name(verwijzing.user),
             )
         )

@@ -141,6 +141,7 @@ def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaa
     ).exists()
     page = client.get(url).content.decode()
     assert "Verwezen: Klussendienst Ver Weg" in page  # the timeline
+    assert "Thema Huishouden, wijk Centrum" in page  # the thema by its name, not its code
     assert "Wat al is vastgelegd" in page  # by anyone: not "what you recorded"
 
 
