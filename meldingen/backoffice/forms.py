@@ -410,6 +410,40 @@ class NazorgForm(forms.Form):
     )
 
 
+NIET_GEBELD = "niet_gebeld"
+
+
+class NazorgCorrectionForm(forms.Form):
+    """A nazorg call recorded with the wrong button: the right uitkomst, and why (Nazorg.correct)."""
+
+    uitkomst = forms.ChoiceField(
+        label=_("Wat is de goede uitkomst?"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de goede uitkomst.")},
+    )
+    reden = forms.CharField(
+        label=_("Waarom verbetert u de uitkomst?"),
+        help_text=_("Dit komt als notitie bij de melding."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Schrijf kort op waarom u de uitkomst verbetert.")},
+    )
+
+    def __init__(self, *args, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        not_made = (
+            NIET_GEBELD,
+            _("Niet gebeld of niet bereikt: het gesprek staat weer bij de gesprekken om te bellen"),
+        )
+        choices = [choice for choice in Nazorg.Uitkomst.choices if choice[0] != current]
+        self.fields["uitkomst"].choices = [*choices, not_made]
+
+    def new_uitkomst(self) -> str:
+        """The uitkomst to record: "" for a call to make again."""
+        uitkomst = self.cleaned_data["uitkomst"]
+        return "" if uitkomst == NIET_GEBELD else uitkomst
+
+
 class SignaalForm(forms.Form):
     """What a provider or professional tells the wijkteam about a client."""
 

@@ -374,6 +374,7 @@ class AuditEntry(models.Model):
         SIGNAAL_STATUS = "signaal_status", _("Status van signaal gewijzigd")
         NAZORG_RECORDED = "nazorg_recorded", _("Nazorg vastgelegd")
         NAZORG_NOT_REACHED = "nazorg_not_reached", _("Nazorg: inwoner niet bereikt")
+        NAZORG_CORRECTED = "nazorg_corrected", _("Nazorg verbeterd")
 
     melding = models.ForeignKey(
         "meldingen.Melding",
@@ -646,6 +647,24 @@ class Nazorg(models.Model):
             AuditEntry.record(
                 user, self.behandeling.melding, AuditEntry.Action.NAZORG_RECORDED, self.get_uitkomst_display()
             )
+
+    def correct(self, user, uitkomst: str, reason: str) -> None:
+        """A call recorded with the wrong button: `uitkomst` instead, or, with "" (the call was not made
+        after all), the call to make again. The reason becomes a note on the melding (with the call's own
+        note, which a call made again would write over); the audit log says from what to what."""
+        with transaction.atomic():
+            before = self.get_uitkomst_display()
+            lines = [reason]
+            if not uitkomst:
+                lines += [self.note] if self.note else []
+                self.done_at, self.done_by, self.encrypted_note = None, None, ""
+            self.uitkomst = uitkomst
+            self.save()
+            after = self.get_uitkomst_display() if uitkomst else _("nog te bellen")
+            change = f"{before} → {after}"
+            AuditEntry.record(user, self.behandeling.melding, AuditEntry.Action.NAZORG_CORRECTED, change)
+            heading = _("Nazorg verbeterd (%(change)s):") % {"change": change}
+            Notitie.add(self.behandeling, user, "\n".join([heading, *lines]))
 
     def record_not_reached(self, user, note: str = "") -> None:
         """A call that did not reach the resident: no uitkomst (neither tevreden nor niet tevreden), the call

@@ -15,6 +15,7 @@ urlpatterns = [
     path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
     path("nazorg/<int:pk>/", gesprek_views.record_nazorg, name="record_nazorg"),
+    path("meldingen/<int:pk>/nazorg/verbeteren/", views.correct_nazorg, name="correct_nazorg"),
     path("signalen/nieuw/", signaal_views.new, name="signaal_nieuw"),
     path("signalen/verstuurd/", signaal_views.sent, name="signalen_verstuurd"),
     path("signalen/afgerond/", signaal_views.finished, name="signalen_afgerond"),

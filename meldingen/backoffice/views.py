@@ -17,7 +17,7 @@ from core.spreadsheet import Sheet, sheet_download
 from core.templatetags.core_tags import datumtijd
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
-from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NoteForm, StatusForm
+from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgCorrectionForm, NoteForm, StatusForm
 from meldingen.backoffice.inbox import (
     InboxPaginator,
     filtered,
@@ -28,7 +28,7 @@ from meldingen.backoffice.inbox import (
     signalen_found,
     status_counts,
 )
-from meldingen.backoffice.models import AuditEntry, Behandeling, Verwijzing
+from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijzing
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
@@ -219,15 +219,24 @@ def _inbox_url(request) -> str:
 
 
 def _render_detail(
-    request, behandeling, status_form=None, assign_form=None, note_form=None, withdrawal=None, status=200
+    request,
+    behandeling,
+    status_form=None,
+    assign_form=None,
+    note_form=None,
+    nazorg_form=None,
+    withdrawal=None,
+    status=200,
 ):
-    """The melding's page; `withdrawal`: the toelichting of a withdrawal to confirm."""
+    """The melding's page; `withdrawal`: the toelichting of a withdrawal to confirm; `nazorg_form`: a
+    correction of the nazorg call (NazorgCorrectionForm)."""
     melding = behandeling.melding
     nazorg = getattr(behandeling, "nazorg", None)
     sections = melding.summary_sections(staff=True) if melding.encrypted_answers else []
     AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
-    forms = [form for form in (status_form, assign_form, note_form) if form is not None and form.errors]
+    given = (status_form, assign_form, note_form, nazorg_form)
+    forms = [form for form in given if form is not None and form.errors]
     context = {
         "behandeling": behandeling,
         "melding": melding,
@@ -251,6 +260,9 @@ def _render_detail(
         )
         if nazorg is not None and nazorg.done_at is None and nazorg.help_started
         else "",
+        "nazorg_correction_form": (nazorg_form or NazorgCorrectionForm(current=nazorg.uitkomst))
+        if nazorg is not None and nazorg.done_at is not None
+        else None,
         "withdrawal": withdrawal,
         "has_errors": bool(forms),
         "error_forms": forms,
@@ -385,6 +397,24 @@ def add_note(request, pk):
 
     Notitie.add(behandeling, request.user, form.cleaned_data["text"])
     messages.success(request, _("De notitie is opgeslagen."))
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+def correct_nazorg(request, pk):
+    behandeling = _behandeling_for(request, pk)
+    nazorg = get_object_or_404(Nazorg, behandeling=behandeling, done_at__isnull=False)
+    form = NazorgCorrectionForm(request.POST, current=nazorg.uitkomst)
+    if not form.is_valid():
+        return _render_detail(request, behandeling, nazorg_form=form, status=400)
+    nazorg.correct(request.user, form.new_uitkomst(), form.cleaned_data["reden"])
+    if nazorg.done_at is None:
+        messages.success(
+            request, _("Verbeterd: het nazorggesprek staat weer bij de gesprekken om te bellen.")
+        )
+    else:
+        messages.success(request, _("Verbeterd: %(uitkomst)s.") % {"uitkomst": nazorg.get_uitkomst_display()})
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

@@ -554,6 +554,51 @@ def test_nazorg_cannot_be_recorded_by_others(two_meldingen, staff, senders, clie
     assert Nazorg.objects.get().done_at is None
 
 
+def test_a_nazorg_call_recorded_with_the_wrong_button_is_corrected_with_a_reason(
+    two_meldingen, staff, client
+):
+    """A walk: the note said "niet tevreden", "Tevreden" was clicked, and nothing could correct it: the
+    dashboard counted the resident as satisfied."""
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
+    )
+    behandeling.nazorg.record(staff["consulent"], Nazorg.Uitkomst.TEVREDEN, "Hulp komt vaak te laat.")
+    client.force_login(staff["consulent"])
+    page_url = f"/admin/backoffice/meldingen/{behandeling.pk}/"
+    url = f"{page_url}nazorg/verbeteren/"
+    form = BeautifulSoup(client.get(page_url).content, "html.parser").select_one(f'form[action="{url}"]')
+    offered = [radio["value"] for radio in form.select('input[name="uitkomst"]')]
+    assert offered == ["niet_tevreden", "niet_gebeld"]  # not the uitkomst it has
+    typed = {"uitkomst": "niet_tevreden", "reden": " "}
+    error = client.post(url, typed)
+    assert error.status_code == 400
+    assert "Schrijf kort op waarom u de uitkomst verbetert." in error.content.decode()
+    kept = BeautifulSoup(error.content, "html.parser").select_one('input[value="niet_tevreden"]')
+    assert kept.has_attr("checked")  # what was chosen stays chosen
+    response = client.post(url, {**typed, "reden": "Ik klikte op de verkeerde knop."}, follow=True)
+    assert "Verbeterd: Niet tevreden." in response.content.decode()
+    nazorg = Nazorg.objects.get()
+    assert (nazorg.uitkomst, nazorg.note) == ("niet_tevreden", "Hulp komt vaak te laat.")
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.NAZORG_CORRECTED)
+    assert entry.detail == "Tevreden → Niet tevreden"
+    assert [note.text for note in behandeling.notities.all()] == [
+        "Nazorg verbeterd (Tevreden → Niet tevreden):\nIk klikte op de verkeerde knop."
+    ]
+    client.force_login(staff["teamleider"])
+    assert "tevreden 0, niet tevreden 1" in client.get("/admin/backoffice/overzicht/").content.decode()
+
+    # Not reached after all: the call is to make again, and its note is kept on the melding.
+    client.force_login(staff["consulent"])
+    client.post(url, {"uitkomst": "niet_gebeld", "reden": "Het was de buurvrouw."})
+    nazorg.refresh_from_db()
+    assert (nazorg.done_at, nazorg.uitkomst, nazorg.encrypted_note) == (None, "", "")
+    assert behandeling.notities.last().text == (
+        "Nazorg verbeterd (Niet tevreden → nog te bellen):\nHet was de buurvrouw.\nHulp komt vaak te laat."
+    )
+    assert "1 nazorggesprek om te bellen" in client.get("/admin/backoffice/").content.decode()
+    assert client.post(url, {"uitkomst": "tevreden", "reden": "x"}).status_code == 404  # nothing to correct
+
+
 def test_the_dashboard_shows_nazorg_in_time_and_its_outcome(two_meldingen, staff, client):
     today = timezone.localdate()
     on_time = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=today - timedelta(weeks=6))
@@ -608,6 +653,12 @@ def test_the_consulents_signal_page_nazorg_form_and_their_error_states_pass_the_
     assert_b1(
         backoffice_text(inbox, "nazorg-heading"), "nazorg in the inbox", [behandeling.melding.reference]
     )
+    behandeling.nazorg.record(staff["consulent"], Nazorg.Uitkomst.TEVREDEN)
+    error = client.post(
+        f"/admin/backoffice/meldingen/{behandeling.pk}/nazorg/verbeteren/", {}
+    ).content.decode()
+    assert "Verbeter de uitkomst" in error
+    assert_b1(backoffice_text(error, "nazorg-heading"), "correcting the nazorg call, error")
 
 
 def test_the_signals_countdown_stops_once_contact_is_made_and_says_late_when_late(
