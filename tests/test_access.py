@@ -67,6 +67,7 @@ BACKOFFICE = {
     "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:record_nazorg": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:correct_nazorg": (L, 405, 405, 405, 405, 405, 405),
     # A signal about a Centrum client, sent by the provider: its page for the wijkteam Centrum and the
     # teamleider; the sender sees only "Mijn signalen". Only providers and professionals outside the
     # wijkteams send one.
@@ -90,6 +91,7 @@ BACKOFFICE = {
 POSTED = {
     "backoffice:change_status": (L, H, H, 400, 404, 400, H),
     "backoffice:add_note": (L, H, H, 400, 404, 400, H),
+    "backoffice:correct_nazorg": (L, H, H, 400, 404, 400, H),  # the call was recorded (World)
     "backoffice:assign": (L, H, H, H, H, 400, H),
     # Taking, a verwijzing and the nazorg outcome go back to the melding's page with a message.
     "backoffice:take": (L, H, H, "done", 404, "done", H),
@@ -249,6 +251,7 @@ class World:
             self.behandeling.change_status(status, staff["consulent"])
         self.behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.TOEGEKEND)
         self.nazorg = self.behandeling.nazorg
+        self.nazorg.record(staff["consulent"], "tevreden")  # a call made, for its correction
 
     def kwargs_for(self, name: str) -> dict:
         namespace, view = name.split(":", 1)
