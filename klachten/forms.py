@@ -1,19 +1,17 @@
 """The complaint form (B1, for residents and for staff who register a phone call or letter) and the small
 forms of the backoffice."""
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.phone import validate_phone
 from socialekaart import public
 
 from .models import Contractteam
 from .workflow import Kanaal, Oordeel, Status
 
-PHONE_RE = re.compile(r"^[0-9 +()-]{10,20}$")
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
 
@@ -63,7 +61,11 @@ class KlachtForm(forms.Form):
     )
     naam = forms.CharField(label=_("Uw naam"), max_length=200, required=False)
     telefoon = forms.CharField(
-        label=_("Telefoonnummer"), max_length=20, required=False, help_text=_("Dan bellen wij u.")
+        label=_("Telefoonnummer"),
+        max_length=20,
+        required=False,
+        help_text=_("Dan bellen wij u."),
+        validators=[validate_phone],
     )
     email = forms.EmailField(
         label=_("E-mailadres"),
@@ -86,12 +88,6 @@ class KlachtForm(forms.Form):
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-
-    def clean_telefoon(self):
-        value = self.cleaned_data["telefoon"].strip()
-        if value and (not PHONE_RE.match(value) or sum(ch.isdigit() for ch in value) < 10):
-            raise forms.ValidationError(_("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678."))
-        return value
 
     def clean(self):
         cleaned = super().clean()

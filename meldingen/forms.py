@@ -1,7 +1,6 @@
 """One form per question page of the melding. Every message is B1 Dutch; nothing typed is ever dropped."""
 
 import dataclasses
-import re
 from datetime import date
 
 from django import forms
@@ -10,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.components import error_anchor, named_error
+from core.phone import MESSAGE as PHONE_MESSAGE
+from core.phone import validate_phone
 from core.widget_renderer import widget_renderer
 
 from . import choices
@@ -26,7 +27,6 @@ from .address import (
 from .answers import Answers
 from .form_layout import Group, layout
 
-PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{8,20}$")
 NAME_MAX, LINE_MAX, TEXT_MAX = 100, 200, 2000
 
 
@@ -119,9 +119,6 @@ def checkboxes(label, choice_list, help_text="", required=True):
     )
 
 
-PHONE_MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678.")
-
-
 def phone(label, required_message, help_text="") -> LimitedCharField:
     """A phone number, checked by the field itself: one message for every wrong number, also for one that is
     too long."""
@@ -134,14 +131,8 @@ def phone(label, required_message, help_text="") -> LimitedCharField:
         help_text=help_text,
     )
     field.too_long = PHONE_MESSAGE
-    field.validators.append(clean_phone)
+    field.validators.append(validate_phone)
     return field
-
-
-def clean_phone(value: str) -> str:
-    if value and (not PHONE_RE.match(value) or sum(ch.isdigit() for ch in value) < 10):
-        raise forms.ValidationError(PHONE_MESSAGE)
-    return value
 
 
 # Who the melding is about, per "voor wie": a text of a step may say {persoon} or {Persoon}.

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.phone import validate_phone
 from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from meldingen.address import normalise_postcode
@@ -15,7 +16,6 @@ from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import Status, Uitkomst, allowed_targets
 from meldingen.choices import ONDERWERPEN
-from meldingen.forms import clean_phone
 from socialekaart import public as kaart
 
 YES_NO = [("", _("Alle")), ("ja", _("Ja")), ("nee", _("Nee"))]
@@ -463,6 +463,7 @@ class SignaalForm(forms.Form):
         max_length=20,
         required=False,
         help_text=_("Weet u het niet? Dan vraagt het wijkteam u hoe het de cliënt kan bereiken."),
+        validators=[validate_phone],  # the wijkteam calls the client on it
     )
     onderwerpen = forms.MultipleChoiceField(
         label=_("Wat speelt er?"),
@@ -504,9 +505,6 @@ class SignaalForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not ask_organisation:  # a provider's login: the kaart knows its organisation
             del self.fields["organisatie"]
-
-    def clean_telefoon(self):
-        return clean_phone(self.cleaned_data["telefoon"])  # the wijkteam calls the client on it
 
     def clean_postcode(self):
         postcode = normalise_postcode(self.cleaned_data["postcode"])

@@ -23,6 +23,14 @@ INVALID = [
     (ZELF_KORT, "voor-wie", {}, "voor_wie", "Kies een antwoord", None),
     (ZELF_KORT, "voor-wie", {"voor_wie": "iedereen"}, "voor_wie", "Kies een van de antwoorden", None),
     (ANDER_UITGEBREID, "melder", {"naam": "Petra", "telefoon": "12"}, "telefoon", "10 cijfers", "Petra"),
+    (
+        ANDER_UITGEBREID,
+        "melder",
+        {"naam": "Petra", "telefoon": "06-1234567890"},
+        "telefoon",
+        "10 cijfers",
+        "Petra",
+    ),
     (ZELF_KORT, "keuze", {}, "soort", "Kies een antwoord", None),
     (
         ZELF_KORT,

@@ -1,0 +1,42 @@
+import pytest
+from django import forms
+
+from core.phone import validate_phone
+
+CALLABLE = [
+    "0612345678",
+    "06-12345678",
+    "06 1234 5678",
+    "(010) 123 45 67",
+    "+31612345678",
+    "+31 6 12345678",
+    "+31 (0)6 12345678",
+    "0031 6 12345678",
+    "+49 151 12345678",  # abroad: the country code and 8 to 15 digits
+    "+32 470 12 34 56",
+    "",  # not given: whether it must be is the form's to say
+]
+NOT_CALLABLE = [
+    "06-123456789012",  # a walk: 14 digits went through, and nobody could call back
+    "061234567890123",
+    "061234567",
+    "6123456789",  # no 0 in front
+    "+31 6 1234567",
+    "+316123456789",
+    "0031 6 1234567",
+    "12",
+    "+1 234",
+    "06 1234567a",
+    "bel mij",
+]
+
+
+@pytest.mark.parametrize("number", CALLABLE)
+def test_a_number_that_can_be_called_is_accepted(number):
+    validate_phone(number)
+
+
+@pytest.mark.parametrize("number", NOT_CALLABLE)
+def test_a_number_with_a_digit_too_many_or_too_few_is_refused(number):
+    with pytest.raises(forms.ValidationError, match="10 cijfers"):
+        validate_phone(number)
