@@ -102,7 +102,7 @@ def test_csv_export(staff, teams, client):
     assert rows[0] == "\ufeffonderdeel;naam;aantal" and "per wijk;Centrum;1" in rows
 
 
-def test_median_lead_time_is_the_middle_one_or_the_average_of_the_middle_two(staff, teams):
+def test_median_lead_time_is_the_middle_one_or_the_average_of_the_middle_two(staff, teams, client):
     now = timezone.now()
     for days in (30, 10, 20):
         _finish(store(created_at=now - timedelta(days=60)), after_days=days)
@@ -111,6 +111,10 @@ def test_median_lead_time_is_the_middle_one_or_the_average_of_the_middle_two(sta
     assert figures_for(staff["teamleider"]).median_lead_days == 22.5
     store()  # open: no lead time yet
     assert figures_for(staff["teamleider"]).median_lead_days == 22.5
+    # The page as the CSV says it: a walk read "23 dagen" on the page and 22,5 in the CSV.
+    client.force_login(staff["teamleider"])
+    assert "<dd>22,5 dagen</dd>" in client.get(reverse("backoffice:dashboard")).content.decode()
+    assert "mediaan in dagen;22,5" in client.get(reverse("backoffice:dashboard_csv")).content.decode()
 
 
 def test_the_chart_per_week_counts_the_last_twelve_weeks_only(staff, teams):
