@@ -42,6 +42,7 @@ def _require(check, user):
 
 # The list's filters beside the statuses: the open complaints past their answer's date, and those without a
 # contract team.
+OPEN = "open"
 LATE = "te-laat"
 WITHOUT_TEAM = "zonder-team"
 
@@ -55,7 +56,9 @@ def lijst(request):
     klachten = visible_klachten(request.user).order_by(closed_last, "antwoord_uiterlijk", "pk")
     status = request.GET.get("status")
     today = timezone.localdate()
-    if status == LATE:
+    if status == OPEN:
+        klachten = klachten.open()
+    elif status == LATE:
         klachten = klachten.overdue(today)
     elif status == WITHOUT_TEAM:
         klachten = klachten.open().filter(team=None)
@@ -71,6 +74,7 @@ def lijst(request):
             "header_title": title,
             "klachten": klachten[:500],
             "statuses": [
+                (OPEN, _("Open")),
                 *Status.choices,
                 (LATE, _("Te laat")),
                 *([(WITHOUT_TEAM, _("Zonder contractteam"))] if routes_klachten(request.user) else []),

@@ -107,6 +107,15 @@ def test_the_admin_home_says_what_waits_for_the_handler_and_for_the_provider(cli
     assert "2 open klachten" in home and '?status=te-laat">1 klacht is te laat</a>' in home
     late_list = client.get("/admin/klachten/?status=te-laat").content.decode()
     assert "1 klacht" in late_list and late.reference in late_list and klacht.reference not in late_list
+    # "2 open klachten" opens those two: it opened every complaint, the closed ones too.
+    closed = klacht_maken(kaart["zorg"])
+    closed.change_status(Status.IN_BEHANDELING)
+    closed.change_status(Status.AFGEHANDELD, oordeel="gegrond")
+    home = client.get("/admin/").content.decode()
+    assert '?status=open">2 open klachten</a>' in home
+    open_list = client.get("/admin/klachten/?status=open").content.decode()
+    assert "2 klachten" in open_list and closed.reference not in open_list
+    assert '<a href="?status=open" aria-current="page">Open</a>' in open_list
     home = login(client, people["aanbieder"]).get("/admin/").content.decode()
     assert "2 klachten wachten op uw reactie" in home
     url = f"/admin/klachten/{klacht.pk}/"
