@@ -39,6 +39,10 @@ _QUERY_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # Words with which people ask how to get help from the gemeente: a melding ("hoe doe ik een melding", "hulp
 # aanvragen", and the split verb of "hoe vraag ik hulp aan"). Pages explain it; the form, /melding/, is none.
 MELDING_WORDS = ("melding", "melden", "aanvragen", "aanvraag")
+# Words with which people ask about a melding they made ("waar staat mijn melding", "status melding", "melding
+# volgen", "meldingsnummer"): the answer is the form "Waar staat mijn melding?", which no page is.
+STATUS_WORDS = ("status", "meldingsnummer")
+FOLLOW_WORDS = ("staat", "volgen", "ver")
 
 
 def clean_query(raw: str) -> str:
@@ -252,6 +256,14 @@ def asks_how_to_apply(query: str) -> bool:
     return bool(stems & _melding_stems()) or asks_for_help
 
 
+def asks_about_a_melding_made(query: str) -> bool:
+    typed = set(search_text.words(query))
+    about_a_melding = bool({search_text.form_stem(word) for word in typed} & _melding_stems())
+    return bool(typed.intersection(STATUS_WORDS)) or (
+        about_a_melding and bool(typed.intersection(FOLLOW_WORDS))
+    )
+
+
 @functools.cache
 def _melding_stems() -> frozenset[str]:
     return frozenset(search_text.form_stem(word) for word in MELDING_WORDS)
@@ -280,9 +292,12 @@ def search_view(request):
             context["search_failed"] = True
         context["suggestion"] = suggestion_for(query)
         context["kaart_url"] = kaart_url(q=query)
-        # Who asks how to apply gets the melding as the next step, not the kaart's help that says "melding".
-        context["melding"] = asks_how_to_apply(query)
-        context["kaart_count"] = 0 if context["melding"] else kaart_help(context["kaart_url"])
+        # Who asks how to apply gets the melding as the next step, not the kaart's help that says "melding";
+        # who asks where their melding is gets the status lookup instead of both.
+        context["melding_status"] = asks_about_a_melding_made(query)
+        context["melding"] = not context["melding_status"] and asks_how_to_apply(query)
+        about_a_melding = context["melding"] or context["melding_status"]
+        context["kaart_count"] = 0 if about_a_melding else kaart_help(context["kaart_url"])
         if not context["hits"] and not context.get("search_failed"):
             # The page models import this module (for its signals), so they are looked up, not imported.
             thema_pagina = apps.get_model("portal", "ThemaPagina")

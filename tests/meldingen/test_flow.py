@@ -21,6 +21,8 @@ def test_start_page_explains_melding_in_b1(client):
     assert "kiest voor kort" not in html and "Geeft u alleen uw naam, adres en telefoonnummer?" in html
     assert "14 0599" in html
     assert 'href="/melding/voor-wie/?reset=1"' in html
+    # Who made one already finds where it is here too, not only in the footer.
+    assert '<a href="/melding/status/">Kijk waar uw melding staat</a>' in html
 
 
 def step_count(html: str) -> str:

@@ -276,4 +276,25 @@ def test_who_asks_how_to_apply_is_offered_the_melding(client, portal_site, query
     "query", ["hulp bij het huishouden", "ik vraag me af", "mantelzorg", "vragen over de eigen bijdrage"]
 )
 def test_other_searches_are_not_offered_the_melding(client, portal_site, query):
-    assert 'class="button" href="/melding/"' not in client.get("/zoeken/", {"q": query}).content.decode()
+    html = client.get("/zoeken/", {"q": query}).content.decode()
+    assert (
+        'class="button" href="/melding/"' not in html and 'class="button" href="/melding/status/"' not in html
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "waar staat mijn melding",
+        "status melding",
+        "melding volgen",
+        "meldingsnummer",
+        "hoe ver is mijn melding",
+    ],
+)
+def test_who_asks_where_their_melding_is_is_offered_the_status_lookup(client, portal_site, query):
+    """A walk: none of these led to "Waar staat mijn melding?" (a form, no page); "waar staat mijn melding"
+    offered to make one, and "meldingsnummer" 12 results on the sociale kaart."""
+    html = client.get("/zoeken/", {"q": query}).content.decode()
+    assert '<a class="button" href="/melding/status/">Waar staat mijn melding?</a>' in html
+    assert 'class="button" href="/melding/"' not in html and "Op de sociale kaart staat hulp voor" not in html
