@@ -33,6 +33,10 @@ class Soort:
 WERKDAGEN = tuple((day, "09:00", "17:00") for day in range(1, 6))
 OCHTENDEN = tuple((day, "09:00", "12:30") for day in range(1, 6))
 
+# The gemeente itself, at the Wmo-loket: the loader gives it the number, e-mail address and office the rest of
+# the site gives (its voorzieningen gave three other addresses and numbers).
+GEMEENTE = "Gemeente Lindewaard, team Wmo"
+
 SOORTEN = [
     # huishouden
     Soort(
@@ -66,7 +70,7 @@ SOORTEN = [
         "klussen",
         "Klussendienst {wijk}",
         "Een vrijwilliger helpt met kleine klussen in huis.",
-        "Een lamp vervangen of een kast ophangen? Een vrijwilliger komt bij u langs. U betaalt alleen het materiaal.",
+        "Een lamp vervangen of een kast ophangen? Een vrijwilliger komt bij u langs.",
         ("huishouden", "wonen", "vrijwilligerswerk"),
         ("ouderen",),
         kosten="bedrag",
@@ -618,7 +622,7 @@ ORGANISATIES = [
     ("Voedselbank Lindewaard", 5),
     ("Humanitas Lindewaard", 2),
     ("Buurtzorg Ellekoot", 6),
-    ("Gemeente Lindewaard, team Wmo", 0),
+    (GEMEENTE, 0),
     ("Veilig Thuis regio Lindewaard", 0),
 ]
 # Organisations that answer on a number of their own rather than a made-up one: a crisis line has one number.
@@ -649,6 +653,6 @@ SPECIALISTEN = {
     "Voedselbank Lindewaard": ("voedselbank",),
     "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp"),
     "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht"),
-    "Gemeente Lindewaard, team Wmo": ("woningaanpassing", "scootmobiel", "rolstoel"),
+    GEMEENTE: ("woningaanpassing", "scootmobiel", "rolstoel"),
     "Veilig Thuis regio Lindewaard": ("veilig-thuis",),
 }

@@ -35,7 +35,7 @@ from ..models import (
 from ..permissions import ensure_groups, ensure_professionals_group
 from ..tasks import schedule_capacity_reminders
 from . import gemeente
-from .aanbod import ORGANISATIE_TELEFOON, ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
+from .aanbod import GEMEENTE, ORGANISATIE_TELEFOON, ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
 from .taxonomy import DOELGROEPEN, THEMAS, starting_synonyms
 
 NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
@@ -44,6 +44,7 @@ PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts):
 AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie"}  # offered at people's homes: no location
 TELEFOONLIJNEN = {"veilig-thuis"}  # answered on the phone, day and night: no office to visit, no balie
 ZONDER_LOCATIE = AAN_HUIS | TELEFOONLIJNEN
+GEMEENTEHUIS_POSTCODE = "3911AE"  # Raadhuisplein, Centrum: the Wmo-loket
 CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
 # The fields the demo sets, and so updates in a row that is already there ("laatst gewijzigd" too, as a save).
 VOORZIENING_FIELDS = (
@@ -136,12 +137,18 @@ def _organisaties() -> dict[str, tuple[Organisatie, int]]:
                 "slug": slug,
                 "description": f"{name} helpt inwoners van Lindewaard.",
                 "website": f"https://{slug}.example",
-                "email": f"info@{slug}.example",
-                "phone": ORGANISATIE_TELEFOON.get(name) or _phone(slug),
+                "email": settings.MUNICIPALITY_EMAIL if name == GEMEENTE else f"info@{slug}.example",
+                "phone": _organisation_phone(name, slug),
             },
         )
         result[name] = (organisatie, wijk_index)
     return result
+
+
+def _organisation_phone(name: str, slug: str) -> str:
+    if name == GEMEENTE:
+        return settings.MUNICIPALITY_PHONE
+    return ORGANISATIE_TELEFOON.get(name) or _phone(slug)
 
 
 def _phone(seed: str, offset: int = 0) -> str:
@@ -205,6 +212,8 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
     now = timezone.now()
     rows, used_names = _Rows(), set()
     for n, (soort, organisatie, wijk_index) in enumerate(_offers(organisaties)):
+        if organisatie.name == GEMEENTE:
+            wijk_index = 0  # its office, the gemeentehuis, is in the Centrum
         wijk = wijken[wijk_index]
         if "{wijk}" in soort.name:
             name = soort.name.format(wijk=wijk.name)
@@ -301,7 +310,8 @@ def _contacts(voorziening, organisatie, n, balie: bool) -> list[Contact]:
 def _location(rows: _Rows, voorziening, organisatie, soort, wijk_index, wijk, n) -> None:
     demo = gemeente.WIJKEN[wijk_index]
     postcodes = sorted(demo.streets)
-    postcode = postcodes[n % len(postcodes)]
+    at_the_gemeentehuis = organisatie.name == GEMEENTE
+    postcode = GEMEENTEHUIS_POSTCODE if at_the_gemeentehuis else postcodes[n % len(postcodes)]
     street = demo.streets[postcode]
     town = "Raveld" if postcode.startswith("3924") else demo.town
     locatie = Locatie(
@@ -309,7 +319,7 @@ def _location(rows: _Rows, voorziening, organisatie, soort, wijk_index, wijk, n)
         organisatie=organisatie,
         name=f"{organisatie.name}, {street}",
         straat=street,
-        huisnummer=str(1 + (n * 7) % 80),
+        huisnummer="1" if at_the_gemeentehuis else str(1 + (n * 7) % 80),
         postcode=f"{postcode[:4]} {postcode[4:]}",
         plaats=town,
         wijk=wijk,

@@ -51,6 +51,29 @@ def test_the_demo_covers_every_thema_and_wijk(demo):
     assert not Voorziening.objects.filter(themas__isnull=True).exists()
 
 
+def test_the_gemeentes_own_voorzieningen_give_the_wmo_loket(demo, settings):
+    """A walk: the rolstoel, the scootmobiel and the woningaanpassing of the gemeente gave three addresses
+    and a number and e-mail address the rest of the site does not give (14 0599, wmo@lindewaard.example)."""
+    from socialekaart.demo.aanbod import GEMEENTE
+
+    voorzieningen = Voorziening.objects.filter(organisatie__name=GEMEENTE)
+    assert voorzieningen.count() == 3
+    for voorziening in voorzieningen:
+        assert (voorziening.aanmelden_telefoon, voorziening.aanmelden_email) == (
+            settings.MUNICIPALITY_PHONE,
+            settings.MUNICIPALITY_EMAIL,
+        )
+        assert {contact.telefoon for contact in voorziening.contacten.filter(voor_professionals=False)} == {
+            settings.MUNICIPALITY_PHONE
+        }
+    addresses = {
+        (link.locatie.straat, link.locatie.huisnummer)
+        for voorziening in voorzieningen
+        for link in voorziening.op_locaties.select_related("locatie")
+    }
+    assert addresses == {("Raadhuisplein", "1")}
+
+
 def test_every_postcode_has_a_wijk_and_a_centre(demo):
     for demo_wijk in gemeente.WIJKEN:
         for postcode in demo_wijk.streets:
