@@ -269,7 +269,8 @@ HULPMIDDELEN = {
             "<p>Sommige hulpmiddelen koopt of huurt u zelf. Bijvoorbeeld een rollator. "
             "Die hebben veel mensen, dus die regelt de gemeente meestal niet.</p>"
             "<p>Hebt u een rollator, krukken of een rolstoel maar even nodig? Bijvoorbeeld na een operatie? "
-            "Dan leent u die gratis bij het uitleenpunt in uw wijk.</p>",
+            "Dan leent u die gratis bij een uitleenpunt. "
+            '<a href="/sociale-kaart/?q=uitleenpunt">Kijk op de sociale kaart waar er een is</a>.</p>',
         ),
         (
             "text",
@@ -282,7 +283,7 @@ HULPMIDDELEN = {
         (
             "text",
             "<h2>Vervoer</h2>"
-            "<p>Kunt u niet met de bus of de fiets? In Lindewaard is er dan de regiotaxi. "
+            "<p>Kunt u niet met de bus of de fiets? In Lindewaard is er dan Wmo-vervoer met de regiotaxi. "
             "Die haalt u thuis op en brengt u naar de plek waar u heen wilt. "
             "Daarvoor hebt u een pas nodig. Die vraagt u aan bij de gemeente.</p>",
         ),
@@ -624,7 +625,8 @@ MELDING_TOT_BESCHIKKING = {
                         "title": "1. U doet een melding",
                         "text": "<p>U laat weten dat u hulp nodig hebt. Dat heet een melding. "
                         "Het mag kort: uw naam, adres en telefoon zijn genoeg. "
-                        "Wij sturen u een bevestiging.</p>",
+                        "U krijgt meteen een meldingsnummer. Gaf u uw e-mailadres? "
+                        "Dan krijgt u ook een bevestiging per e-mail.</p>",
                     },
                     {
                         "title": "2. U mag een eigen plan sturen",

@@ -83,3 +83,25 @@ def test_a_kaart_link_promises_no_wijk_it_cannot_know():
     links = [value["text"] for page in pages for kind, value in page["body"] if kind == "kaart_link"]
     assert len(links) >= 10
     assert not [text for text in links if "uw wijk" in text]
+
+
+def test_the_loan_point_the_hulpmiddelen_page_sends_to_is_on_the_kaart(client):
+    """It said "bij het uitleenpunt in uw wijk", and three wijken have none."""
+    from bs4 import BeautifulSoup
+    from django.core.management import call_command
+
+    call_command("load_demo_kaart", stdout=open("/dev/null", "w"))  # noqa: SIM115 (with its search index)
+    html = _html(content.HULPMIDDELEN)
+    assert "uitleenpunt in uw wijk" not in html
+    link = re.search(r'<a href="(/sociale-kaart/[^"]+)">Kijk op de sociale kaart waar er een is</a>', html)
+    assert link, "the link is missing"
+    results = BeautifulSoup(client.get(link.group(1)).content, "html.parser").select(".kaart-result")
+    assert results and all("Uitleenpunt" in card.get_text() for card in results[:3])
+
+
+def test_a_confirmation_is_promised_only_by_e_mail():
+    """ "Wij sturen u een bevestiging." while a melding without an e-mail address gets none sent."""
+    pages = [value for value in vars(content).values() if isinstance(value, dict) and "body" in value]
+    sentences = [sentence for page in pages for sentence in re.split(r"(?<=[.?!])\s", _html(page))]
+    promises = [sentence for sentence in sentences if "bevestiging" in sentence]
+    assert promises and all("e-mail" in sentence for sentence in promises), promises
