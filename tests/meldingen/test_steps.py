@@ -115,6 +115,8 @@ def test_check_page_needs_consent(walker):
     html = response.content.decode()
     assert response.status_code == 200 and "<title>Fout: " in html
     assert "Geef toestemming" in html and 'href="#id_controleren-toestemming"' in html
+    # A walk: who does not want to give it had no way on.
+    assert 'Geen toestemming? Bel dan het Wmo-loket op <a href="tel:140599">14 0599</a>.' in html
 
 
 def test_going_back_shows_what_was_typed_without_old_errors(walker):
