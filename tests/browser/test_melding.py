@@ -368,3 +368,24 @@ def test_a_found_address_that_answers_every_error_takes_away_the_summary(live_se
     send_with_errors_and_look_up(page, live_server)
     assert page.locator(".error-summary, .form-field--invalid").count() == 0
     assert page.title().startswith("Uw gegevens")
+
+
+def _heights(page, selector: str) -> list[float]:
+    return [element.bounding_box()["height"] for element in page.locator(selector).all()]
+
+
+def test_on_a_phone_every_choice_and_link_of_the_melding_is_tall_enough_to_tap(live_server, page):
+    """A walk at 390 px: a choice's row was 29 px high, "Wijzig" and "Terug" 29 px, "Opslaan en later verder"
+    23 px; for a hand that shakes, 44."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
+    choices = _heights(page, ".choices__item label")
+    assert len(choices) >= 3 and min(choices) >= 44, choices
+    assert min(_heights(page, "button[name='opslaan']")) >= 44
+    fill_by_mouse(page, "voor-wie", ZELF_KORT[0][1])
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/keuze/")
+    assert min(_heights(page, ".back-link")) >= 44
+    walk_to(page, live_server, "controleren")
+    changes = _heights(page, ".check-section__header a")
+    assert changes and min(changes) >= 44, changes
