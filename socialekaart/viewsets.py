@@ -356,7 +356,8 @@ class CapaciteitViewSet(ScopedSnippetViewSet):
     icon = "group"
     menu_order = 400
     base_form_class = CapaciteitForm
-    list_display = ["voorziening", "wijk", "status", "wachttijd_weken", "bijgewerkt_op", "versheid"]
+    # Whether it is up to date right after what it is about: on a phone the columns to the right scroll.
+    list_display = ["voorziening", "wijk", "versheid", "status", "wachttijd_weken", "bijgewerkt_op"]
     list_filter = ["status", "wijk"]
     search_fields = ["voorziening__name"]
     panels = [select("voorziening"), select("wijk"), FieldPanel("status"), FieldPanel("wachttijd_weken")]

@@ -180,6 +180,21 @@ def test_the_providers_edit_pages_have_no_axe_violations_on_a_phone(page, live_s
     assert results == {name: [] for name in results}
 
 
+def test_on_a_phone_a_provider_sees_whether_their_availability_is_up_to_date(page, live_server, data):
+    """A walk at 390 px: Wagtail's listing was cut off at the screen's edge, with "Bijgewerkt op" and
+    "Actueel" out of reach; now it scrolls, and whether it is up to date is the third column."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server, "aanbieder")
+    page.goto(f"{live_server.url}/admin/snippets/socialekaart/capaciteit/")
+    table = page.locator("table.listing")
+    headers = [text.strip() for text in table.locator("thead th").all_inner_texts() if text.strip()]
+    assert headers[:3] == ["Voorziening", "Wijk", "Actueel"], headers
+    wrap = table.locator("xpath=..")
+    assert wrap.evaluate("element => getComputedStyle(element).overflowX") == "auto"
+    assert wrap.evaluate("element => { element.scrollLeft = 10000; return element.scrollLeft > 0; }")
+    assert table.locator("thead th").last.bounding_box()["x"] < 390  # scrolled into reach
+
+
 def test_on_a_phone_the_kaart_on_a_melding_has_buttons_to_tap_apart(page, live_server, data):
     """A walk at 390 px: "Besproken" and "Verwezen" were about 90 x 24 px, 1 px apart, in a table that
     scrolled sideways under Wagtail's menu button; one tap records a verwijzing at once."""
