@@ -66,6 +66,7 @@ BACKOFFICE = {
     "backoffice:add_note": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:remove_verwijzing": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:record_nazorg": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:correct_nazorg": (L, 405, 405, 405, 405, 405, 405),
     # A signal about a Centrum client, sent by the provider: its page for the wijkteam Centrum and the
@@ -96,6 +97,7 @@ POSTED = {
     # Taking, a verwijzing and the nazorg outcome go back to the melding's page with a message.
     "backoffice:take": (L, H, H, "done", 404, "done", H),
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
+    "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"
     "backoffice:record_nazorg": (L, H, H, "done", 404, "done", H),
     "backoffice:signaal_status": (L, H, H, 400, 404, 400, H),
     "backoffice:retry_delivery": (L, H, H, H, H, H, "done"),
@@ -264,6 +266,8 @@ class World:
                 return {"pk": self.signaal.pk}
             if view == "record_nazorg":
                 return {"pk": self.nazorg.pk}
+            if view == "remove_verwijzing":
+                return {"pk": self.behandeling.pk, "verwijzing_pk": 1}
             return {"pk": self.behandeling.pk}
         if namespace == "bezorgdoelen":
             return {"pk": self.target.pk}

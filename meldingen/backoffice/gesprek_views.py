@@ -1,5 +1,5 @@
 """The gesprek's own actions on a melding's page: record a voorziening of the kaart as discussed or referred
-to, and record the outcome of the nazorg call in one click."""
+to (or take one recorded by mistake away), and record the outcome of the nazorg call in one click."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -10,7 +10,7 @@ from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.forms import NIET_BEREIKT, NazorgForm, VerwijzingForm
-from meldingen.backoffice.models import Behandeling, Nazorg
+from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
 
 
 def _back(request, behandeling):
@@ -55,6 +55,25 @@ def add_verwijzing(request, pk):
         _("Vastgelegd: %(soort)s %(name)s.")
         % {"soort": verwijzing.get_soort_display().lower(), "name": verwijzing.voorziening_name},
     )
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+def remove_verwijzing(request, pk, verwijzing_pk):
+    behandeling = get_object_or_404(
+        Behandeling.objects.visible_to(request.user).select_related("melding"), pk=pk
+    )
+    try:
+        verwijzing = kaart.remove(behandeling.melding, request.user, verwijzing_pk)
+    except Verwijzing.DoesNotExist:
+        messages.info(request, _("Dit was al weggehaald."))
+    else:
+        messages.success(
+            request,
+            _("Weggehaald: %(soort)s %(name)s. Klopt dat niet? Leg het dan opnieuw vast.")
+            % {"soort": verwijzing.get_soort_display().lower(), "name": verwijzing.voorziening_name},
+        )
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

@@ -101,6 +101,19 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     return verwijzing
 
 
+def remove(melding, user, verwijzing_pk: int) -> Verwijzing:
+    """Take away a verwijzing recorded by mistake (Besproken for Verwezen, or the wrong voorziening); audited,
+    and taken from the zaak too (its zaakobject, see delivery/kinds/zgw.py). Raises Verwijzing.DoesNotExist
+    for one that is not (or no longer) on this melding."""
+    with transaction.atomic():
+        verwijzing = Verwijzing.objects.select_for_update().get(melding=melding, pk=verwijzing_pk)
+        verwijzing.delete()
+        detail = f"{verwijzing.soort}: {verwijzing.voorziening_name}"[:300]
+        AuditEntry.record(user, melding, AuditEntry.Action.REFERRAL_REMOVED, detail)
+        transaction.on_commit(lambda: _send_to_zaak(melding))
+    return verwijzing
+
+
 def _send_to_zaak(melding) -> None:
     from meldingen.delivery.tasks import send_additions
 

@@ -61,11 +61,12 @@ def timeline(behandeling) -> list[Event]:
         events.append(Event(change.at, "status", title, change.toelichting, _name(change.user)))
         uitkomst = change.uitkomst or uitkomst
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken), and
-    # each nazorg call that did not reach the resident, and each correction of one.
+    # each nazorg call that did not reach the resident, each correction of one and each verwijzing taken away.
     logged = {
         AuditEntry.Action.ASSIGNED: "assigned",
         AuditEntry.Action.NAZORG_NOT_REACHED: "nazorg",
         AuditEntry.Action.NAZORG_CORRECTED: "nazorg",
+        AuditEntry.Action.REFERRAL_REMOVED: "verwijzing",
     }
     entries = AuditEntry.objects.filter(melding=melding, action__in=logged)
     for entry in entries.select_related("user"):

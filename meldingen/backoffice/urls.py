@@ -14,6 +14,11 @@ urlpatterns = [
     path("meldingen/<int:pk>/in-behandeling/", views.take, name="take"),
     path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
+    path(
+        "meldingen/<int:pk>/verwijzing/<int:verwijzing_pk>/weghalen/",
+        gesprek_views.remove_verwijzing,
+        name="remove_verwijzing",
+    ),
     path("nazorg/<int:pk>/", gesprek_views.record_nazorg, name="record_nazorg"),
     path("meldingen/<int:pk>/nazorg/verbeteren/", views.correct_nazorg, name="correct_nazorg"),
     path("signalen/nieuw/", signaal_views.new, name="signaal_nieuw"),

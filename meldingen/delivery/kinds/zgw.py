@@ -19,6 +19,7 @@ from meldingen.delivery.kinds import register
 from meldingen.delivery.kinds.base import DeliveryKind, HttpsURLFormField
 
 CRS_HEADERS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
+ZAAKOBJECT = "zaakobject-"  # the progress of a verwijzing's zaakobject: "zaakobject-<pk of the Verwijzing>"
 
 
 def client_token(client_id: str, secret: str, now: float | None = None) -> str:
@@ -64,6 +65,13 @@ class ZGWClient:
         if not url:
             raise DeliveryFailed(f"HTTP {response.status_code}", f"{resource}: antwoord zonder url")
         return url
+
+    def delete(self, url: str) -> None:
+        try:
+            http.send("DELETE", url, headers=self.headers, timeout=self.timeout)
+        except DeliveryFailed as error:
+            if error.result != "HTTP 404":  # gone already: what a retry after a lost answer finds
+                raise
 
 
 def _split_name(name: str) -> tuple[str, str]:
@@ -152,6 +160,7 @@ def deliver(job, timeout: float) -> str:
         ),
     )
     _zaakobjecten(client, step, zaak, melding)
+    _without_removed_zaakobjecten(client, progress, job, melding)
     return "zaak aangemaakt"
 
 
@@ -164,7 +173,7 @@ def _zaakobjecten(client, step, zaak: str, melding) -> None:
         url = f"{settings.SITE_URL}{verwijzing.voorziening_url}"
         omschrijving = f"{verwijzing.get_soort_display()}: {verwijzing.voorziening_name}"
         step(
-            f"zaakobject-{verwijzing.pk}",
+            f"{ZAAKOBJECT}{verwijzing.pk}",
             lambda url=url, omschrijving=omschrijving, thema=verwijzing.thema, wijk=verwijzing.wijk: (
                 client.find(
                     "zaken", "zaakobjecten", zaak=zaak, object=url, relatieomschrijving=omschrijving[:80]
@@ -183,6 +192,17 @@ def _zaakobjecten(client, step, zaak: str, melding) -> None:
                 )
             ),
         )
+
+
+def _without_removed_zaakobjecten(client, progress: dict, job, melding) -> None:
+    """A verwijzing the consulent took away (recorded by mistake) leaves the zaak too: its zaakobject, known
+    by the URL its step stored, is deleted, and then forgotten."""
+    recorded = {f"{ZAAKOBJECT}{pk}" for pk in melding.verwijzingen.values_list("pk", flat=True)}
+    for name in [name for name in progress if name.startswith(ZAAKOBJECT) and name not in recorded]:
+        client.delete(progress[name])
+        del progress[name]
+        job.progress = progress
+        job.save(update_fields=["progress"])
 
 
 def _document(options, melding, today: str) -> dict:
@@ -238,7 +258,7 @@ class ZGW(DeliveryKind):
         "bronorganisatie",
     )
     address_options = ("zaken_api_url", "documenten_api_url")
-    requests_per_attempt = 8  # finds and creates (and two for each verwijzing)
+    requests_per_attempt = 8  # finds and creates (two for each verwijzing, one for each taken away)
     takes_additions = True  # the verwijzingen of the gesprek become zaakobjecten
 
     def carries_answers(self, options: dict) -> bool:

@@ -86,7 +86,7 @@ class StandIn:
                 self._send(status, payload)
 
             def _send(self, status, payload):
-                data = json.dumps(payload).encode()
+                data = b"" if payload is None else json.dumps(payload).encode()
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json")
@@ -96,7 +96,7 @@ class StandIn:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            do_GET = do_POST = _handle
+            do_GET = do_POST = do_DELETE = _handle
 
         self._server = _QuietServer(("127.0.0.1", self.port if port is None else port), Handler)
         self.port = self._server.server_address[1]
@@ -135,6 +135,14 @@ class StandIn:
             if received.method == "GET":
                 found = [obj for obj in objects if all(obj.get(k) == v for k, v in received.query.items())]
                 return 200, {"count": len(found), "results": found}
+            if received.method == "DELETE":  # an object by its URL: /zaken/api/v1/zaakobjecten/<uuid>
+                url = f"{self.url}{received.path.rstrip('/')}"
+                for stored in self.zgw.values():
+                    for obj in stored:
+                        if obj["url"] == url:
+                            stored.remove(obj)
+                            return 204, None
+                return 404, {"detail": "niet gevonden"}
             data = received.json()
             data["url"] = f"{self.url}{received.path.rstrip('/')}/{uuid.uuid4()}"
             if resource == "rollen":

@@ -9,6 +9,7 @@ from meldingen.backoffice.models import AuditEntry, Verwijzing
 from meldingen.choices import ONDERWERPEN
 from meldingen.delivery.jobs import run_job
 from meldingen.delivery.models import DeliveryJob
+from meldingen.delivery.tasks import send_additions
 from socialekaart import public
 from socialekaart.models import Capaciteit, Voorziening, WijkPostcode
 from tests.socialekaart.factories import (
@@ -157,6 +158,30 @@ def test_a_second_click_records_nothing_more_and_says_so(kaart_data, staff, clie
     assert "Dit was al vastgelegd: verwezen Klussendienst Ver Weg." in page
 
 
+def test_a_verwijzing_recorded_by_mistake_is_taken_away_and_no_longer_counted(kaart_data, staff, client):
+    """A walk: "Verwezen" clicked for "Besproken" stayed for good, counted on the dashboard as a referral;
+    "Besproken" clicked after it only added a second line."""
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    wrong = kaart.record(melding, staff["consulent"], str(kaart_data["far"].id), Verwijzing.Soort.VERWEZEN)
+    client.force_login(staff["consulent_haven"])  # not her wijk: she does not find it
+    url = f"/admin/backoffice/meldingen/{melding.behandeling.pk}/verwijzing/{wrong.pk}/weghalen/"
+    assert_refused(client.post(url))
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    assert f'action="{url}"' in page
+    response = client.post(url, follow=True)
+    html = response.content.decode()
+    said = "Weggehaald: verwezen Klussendienst Ver Weg. Klopt dat niet? Leg het dan opnieuw vast."
+    assert said in html
+    assert not Verwijzing.objects.exists()
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.REFERRAL_REMOVED)
+    assert (entry.reference, entry.detail) == (melding.reference, "verwezen: Klussendienst Ver Weg")
+    assert "Voorliggende voorziening weggehaald" in html  # the timeline
+    assert "Dit was al weggehaald." in client.post(url, follow=True).content.decode()  # a second click
+    client.force_login(staff["teamleider"])
+    assert "Nog geen verwijzingen." in client.get("/admin/backoffice/overzicht/").content.decode()
+
+
 def test_a_voorziening_that_does_not_fit_the_melding_is_not_recorded(kaart_data, staff, client):
     melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
     client.force_login(staff["consulent"])
@@ -237,6 +262,18 @@ def test_a_verwijzing_reaches_the_zaak_as_a_zaakobject_without_a_second_zaak(
     )
     assert zaakobject["relatieomschrijving"] == "Verwezen: Klussendienst Ver Weg"
     assert zaakobject["objectIdentificatie"]["overigeData"] == {"thema": "huishouden", "wijk": "Centrum"}
+
+    # Taken away by mistake: the zaakobject leaves the zaak, once.
+    verwijzing = Verwijzing.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        kaart.remove(melding, staff["consulent"], verwijzing.pk)
+    job.refresh_from_db()
+    assert job.state == DeliveryJob.State.DELIVERED and standin.zgw["zaakobjecten"] == []
+    assert f"zaakobject-{verwijzing.pk}" not in job.progress
+    deletes = [request for request in standin.requests if request.method == "DELETE"]
+    assert len(deletes) == 1 and deletes[0].path.endswith(zaakobject["url"].rsplit("/", 1)[-1])
+    send_additions(melding)  # once more: nothing left to take away
+    assert len([request for request in standin.requests if request.method == "DELETE"]) == 1
 
 
 def test_the_kaart_section_is_b1_with_and_without_voorzieningen_and_verwijzingen(kaart_data, staff, client):
