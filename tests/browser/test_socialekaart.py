@@ -367,6 +367,9 @@ def test_on_a_phone_a_search_without_a_postcode_says_where_to_give_one(request, 
     button.click()
     assert "In de buurt van postcode 3911 AB" in page.locator(".kaart-results__head").inner_text()
     assert page.get_by_role("link", name="Vul dan uw postcode in").count() == 0
+    # And to change it, one tap: the field was in the closed "Filters" again, out of sight.
+    page.get_by_role("link", name="Andere postcode").click()
+    assert page.locator("#id_postcode").is_visible() and page.input_value("#id_postcode") == "3911 AB"
 
 
 def test_on_a_wide_screen_the_postcode_stands_beside_the_results(page, kaart_server):
