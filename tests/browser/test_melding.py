@@ -389,3 +389,15 @@ def test_on_a_phone_every_choice_and_link_of_the_melding_is_tall_enough_to_tap(l
     walk_to(page, live_server, "controleren")
     changes = _heights(page, ".check-section__header a")
     assert changes and min(changes) >= 44, changes
+
+
+def test_the_red_bar_of_a_question_with_choices_starts_at_the_question(live_server, page):
+    """A walk: with an error the red bar of "Voor wie is de hulp?" started below the question, which stood
+    outside the marked part."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    fieldset = page.locator("fieldset.form-field--invalid").first
+    legend = fieldset.locator("legend")
+    assert legend.bounding_box()["y"] >= fieldset.bounding_box()["y"]
+    assert legend.bounding_box()["x"] > fieldset.bounding_box()["x"]  # inside the bar, not on it
