@@ -265,15 +265,29 @@ def nieuw(request):
                 ontvangen_op=form.cleaned_data["ontvangen_op"],
                 user=request.user,
             )
-        messages.success(
-            request, _("Klacht %(reference)s is geregistreerd.") % {"reference": klacht.reference}
-        )
-        return redirect("klachten_admin:detail", pk=klacht.pk)
+        registered = _("Klacht %(reference)s is geregistreerd.") % {"reference": klacht.reference}
+        if visible_klachten(request.user).filter(pk=klacht.pk).exists():
+            messages.success(request, registered)
+            return redirect("klachten_admin:detail", pk=klacht.pk)
+        # A provider none of the registrant's teams contracts: the page would be a 404. Say where it went.
+        messages.success(request, f"{registered} {_not_yours(klacht)}")
+        return redirect("klachten_admin:lijst")
     return render(
         request,
         "klachten/admin/nieuw.html",
         {"page_title": _("Klacht registreren"), "header_title": _("Klacht registreren"), "form": form},
     )
+
+
+def _not_yours(klacht) -> str:
+    if klacht.team_id:
+        return _("%(team)s behandelt de klacht. Daarom staat hij niet in uw lijst.") % {
+            "team": klacht.team.name
+        }
+    return _(
+        "Geen contractteam koopt hulp bij %(organisatie)s. Een teamleider kiest het team. "
+        "Daarom staat de klacht niet in uw lijst."
+    ) % {"organisatie": klacht.organisatie.name}
 
 
 @never_cache

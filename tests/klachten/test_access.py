@@ -267,6 +267,38 @@ def test_staff_register_a_complaint_by_phone_with_the_day_it_came_in(client, peo
     assert (klacht.kanaal, str(klacht.antwoord_uiterlijk)) == ("brief", "2026-02-16")
 
 
+def test_a_complaint_registered_for_another_team_says_where_it_went_instead_of_a_404(client, people, kaart):
+    """A walk: a complaint taken by phone about a provider outside the klachtbehandelaar's contract team went
+    to "Error 404" and was gone from her list."""
+    from klachten.models import Contractteam
+
+    login(client, people["klachtbehandelaar"])
+    today = timezone.localdate().strftime("%d-%m-%Y")
+    typed = {
+        "wat": "Belde over de hulp die niet kwam.",
+        "contact": "nee",
+        "kanaal": "telefoon",
+        "ontvangen_op": today,
+    }
+    response = client.post(NEW, {**typed, "organisatie": str(kaart["hulp"].pk)}, follow=True)
+    klacht = Klacht.objects.get()
+    assert response.redirect_chain == [(LIST, 302)]
+    said = (
+        f"Klacht {klacht.reference} is geregistreerd. Geen contractteam koopt hulp bij Hulp aan Huis. "
+        "Een teamleider kiest het team. Daarom staat de klacht niet in uw lijst."
+    )
+    assert said in response.content.decode()
+    other = Contractteam.objects.create(name="Contractteam Hulp")
+    other.organisaties.add(kaart["hulp"])
+    response = client.post(NEW, {**typed, "organisatie": str(kaart["hulp"].pk)}, follow=True)
+    assert (
+        "Contractteam Hulp behandelt de klacht. Daarom staat hij niet in uw lijst."
+        in response.content.decode()
+    )
+    response = client.post(NEW, {**typed, "organisatie": str(kaart["zorg"].pk)})  # her own team's: its page
+    assert response["Location"] == f"/admin/klachten/{Klacht.objects.order_by('pk').last().pk}/"
+
+
 def test_the_provider_reports_its_clients_per_thema_and_the_light_follows(client, people, kaart):
     from socialekaart.models import Stoplicht
 
