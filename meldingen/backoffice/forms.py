@@ -431,10 +431,7 @@ class NazorgCorrectionForm(forms.Form):
 
     def __init__(self, *args, current: str, **kwargs):
         super().__init__(*args, **kwargs)
-        not_made = (
-            NIET_GEBELD,
-            _("Niet gebeld of niet bereikt: het gesprek staat weer bij de gesprekken om te bellen"),
-        )
+        not_made = (NIET_GEBELD, _("Niet gebeld of niet bereikt: het gesprek staat weer open"))
         choices = [choice for choice in Nazorg.Uitkomst.choices if choice[0] != current]
         self.fields["uitkomst"].choices = [*choices, not_made]
 

@@ -3,8 +3,10 @@ to (or take one recorded by mistake away), and record the outcome of the nazorg 
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin import messages as admin_messages
 
 from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
@@ -109,12 +111,17 @@ def record_nazorg(request, pk):
         )
         return _back(request, nazorg.behandeling)
     nazorg.record(request.user, form.cleaned_data["uitkomst"], form.cleaned_data["notitie"])
-    messages.success(
-        request,
-        _("Nazorg vastgelegd bij %(reference)s: %(uitkomst)s.")
-        % {
-            "reference": nazorg.behandeling.melding.reference,
-            "uitkomst": nazorg.get_uitkomst_display().lower(),
-        },
-    )
+    recorded = _("Nazorg vastgelegd bij %(reference)s: %(uitkomst)s.") % {
+        "reference": nazorg.behandeling.melding.reference,
+        "uitkomst": nazorg.get_uitkomst_display().lower(),
+    }
+    if request.POST.get("terug") != "inbox":
+        messages.success(request, recorded)
+    else:  # the call leaves the list: where a wrong button is put right, one click away
+        melding_url = reverse("backoffice:melding", args=[nazorg.behandeling_id])
+        admin_messages.success(
+            request,
+            f"{recorded} {_('Verkeerde knop gekozen? Verbeter het op de melding.')}",
+            buttons=[admin_messages.button(melding_url, _("Naar de melding"), new_window=False)],
+        )
     return _back(request, nazorg.behandeling)

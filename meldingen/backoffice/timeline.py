@@ -61,15 +61,20 @@ def timeline(behandeling) -> list[Event]:
         events.append(Event(change.at, "status", title, change.toelichting, _name(change.user)))
         uitkomst = change.uitkomst or uitkomst
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken), and
-    # each nazorg call that did not reach the resident, each correction of one and each verwijzing taken away.
+    # each nazorg call that did not reach the resident and each verwijzing taken away. A correction of the
+    # nazorg call is told by its note (from what to what, and why); here it only marks the call.
     logged = {
         AuditEntry.Action.ASSIGNED: "assigned",
         AuditEntry.Action.NAZORG_NOT_REACHED: "nazorg",
-        AuditEntry.Action.NAZORG_CORRECTED: "nazorg",
         AuditEntry.Action.REFERRAL_REMOVED: "verwijzing",
     }
-    entries = AuditEntry.objects.filter(melding=melding, action__in=logged)
+    corrected = AuditEntry.Action.NAZORG_CORRECTED
+    entries = AuditEntry.objects.filter(melding=melding, action__in=[*logged, corrected])
+    nazorg_corrected = False
     for entry in entries.select_related("user"):
+        if entry.action == corrected:
+            nazorg_corrected = True
+            continue
         who = _name(entry.user) or entry.username
         events.append(Event(entry.at, logged[entry.action], entry.get_action_display(), entry.detail, who))
     for note in behandeling.notities.select_related("author"):
@@ -92,11 +97,12 @@ def timeline(behandeling) -> list[Event]:
             )
         )
     if nazorg is not None and nazorg.done_at is not None:
+        title = _("Nazorg: %(uitkomst)s (later verbeterd)") if nazorg_corrected else _("Nazorg: %(uitkomst)s")
         events.append(
             Event(
                 nazorg.done_at,
                 "nazorg",
-                _("Nazorg: %(uitkomst)s") % {"uitkomst": nazorg.get_uitkomst_display()},
+                title % {"uitkomst": nazorg.get_uitkomst_display()},
                 nazorg.note,
                 _name(nazorg.done_by),
             )

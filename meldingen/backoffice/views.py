@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from core.fragments import jinja2_fragment
 from core.spreadsheet import Sheet, sheet_download
-from core.templatetags.core_tags import datumtijd
+from core.templatetags.core_tags import datum, datumtijd
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgCorrectionForm, NoteForm, StatusForm
@@ -409,12 +409,15 @@ def correct_nazorg(request, pk):
     if not form.is_valid():
         return _render_detail(request, behandeling, nazorg_form=form, status=400)
     nazorg.correct(request.user, form.new_uitkomst(), form.cleaned_data["reden"])
-    if nazorg.done_at is None:
-        messages.success(
-            request, _("Verbeterd: het nazorggesprek staat weer bij de gesprekken om te bellen.")
-        )
-    else:
-        messages.success(request, _("Verbeterd: %(uitkomst)s.") % {"uitkomst": nazorg.get_uitkomst_display()})
+    if nazorg.done_at is not None:
+        said = _("Nazorg verbeterd: %(uitkomst)s.") % {"uitkomst": nazorg.get_uitkomst_display().lower()}
+    elif nazorg.is_due():
+        said = _("Nazorg verbeterd: het gesprek staat weer bij de gesprekken om te bellen.")
+    else:  # not due yet: it is not in the inbox's list until its day
+        said = _("Nazorg verbeterd: het gesprek staat weer open. Bellen op %(datum)s.") % {
+            "datum": datum(nazorg.due_date)
+        }
+    messages.success(request, said)
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

@@ -415,7 +415,12 @@ def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_mel
     nazorg = Nazorg.objects.get()
     assert nazorg.uitkomst == "niet_tevreden" and nazorg.done_by == staff["consulent"]
     assert nazorg.note == "De hulp komt vaak te laat." and "te laat" not in nazorg.encrypted_note
-    assert "nazorggesprek" not in client.get("/admin/backoffice/").content.decode()
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert "nazorggesprek" not in inbox
+    # The call left the list: the message says where a wrong button is put right, and links there.
+    assert "Verkeerde knop gekozen? Verbeter het op de melding." in inbox
+    message = inbox.split("Verkeerde knop gekozen?", 1)[1].split("</li>", 1)[0]
+    assert f'href="/admin/backoffice/meldingen/{behandeling.pk}/"' in message
     page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content.decode()
     assert "Nazorg: Niet tevreden" in page
 
@@ -576,7 +581,10 @@ def test_a_nazorg_call_recorded_with_the_wrong_button_is_corrected_with_a_reason
     kept = BeautifulSoup(error.content, "html.parser").select_one('input[value="niet_tevreden"]')
     assert kept.has_attr("checked")  # what was chosen stays chosen
     response = client.post(url, {**typed, "reden": "Ik klikte op de verkeerde knop."}, follow=True)
-    assert "Verbeterd: Niet tevreden." in response.content.decode()
+    html = response.content.decode()
+    assert "Nazorg verbeterd: niet tevreden." in html
+    # The timeline: the call as it is now, marked, and the correction once, by its note.
+    assert "Nazorg: Niet tevreden (later verbeterd)" in html and html.count("Nazorg verbeterd (") == 1
     nazorg = Nazorg.objects.get()
     assert (nazorg.uitkomst, nazorg.note) == ("niet_tevreden", "Hulp komt vaak te laat.")
     entry = AuditEntry.objects.get(action=AuditEntry.Action.NAZORG_CORRECTED)
@@ -589,7 +597,8 @@ def test_a_nazorg_call_recorded_with_the_wrong_button_is_corrected_with_a_reason
 
     # Not reached after all: the call is to make again, and its note is kept on the melding.
     client.force_login(staff["consulent"])
-    client.post(url, {"uitkomst": "niet_gebeld", "reden": "Het was de buurvrouw."})
+    said = client.post(url, {"uitkomst": "niet_gebeld", "reden": "Het was de buurvrouw."}, follow=True)
+    assert "Nazorg verbeterd: het gesprek staat weer bij de gesprekken om te bellen." in said.content.decode()
     nazorg.refresh_from_db()
     assert (nazorg.done_at, nazorg.uitkomst, nazorg.encrypted_note) == (None, "", "")
     assert behandeling.notities.last().text == (
