@@ -108,7 +108,7 @@ def remove(melding, user, verwijzing_pk: int) -> Verwijzing:
     with transaction.atomic():
         verwijzing = Verwijzing.objects.select_for_update().get(melding=melding, pk=verwijzing_pk)
         verwijzing.delete()
-        detail = f"{verwijzing.soort}: {verwijzing.voorziening_name}"[:300]
+        detail = f"{verwijzing.get_soort_display()}: {verwijzing.voorziening_name}"[:300]  # as it stood
         AuditEntry.record(user, melding, AuditEntry.Action.REFERRAL_REMOVED, detail)
         transaction.on_commit(lambda: _send_to_zaak(melding))
     return verwijzing

@@ -369,7 +369,7 @@ class AuditEntry(models.Model):
         TARGET_REFUSED = "target_refused", _("Bezorgdoel afgewezen")
         ANSWERS_DELIVERED = "answers_delivered", _("Antwoorden bezorgd")
         REFERRAL_ADDED = "referral_added", _("Voorliggende voorziening vastgelegd")
-        REFERRAL_REMOVED = "referral_removed", _("Voorliggende voorziening weggehaald")
+        REFERRAL_REMOVED = "referral_removed", _("Verwijzing weggehaald")
         SIGNAAL_SENT = "signaal_sent", _("Signaal gestuurd")
         SIGNAAL_VIEWED = "signaal_viewed", _("Signaal bekeken")
         SIGNAAL_STATUS = "signaal_status", _("Status van signaal gewijzigd")

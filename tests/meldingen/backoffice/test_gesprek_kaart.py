@@ -175,8 +175,8 @@ def test_a_verwijzing_recorded_by_mistake_is_taken_away_and_no_longer_counted(ka
     assert said in html
     assert not Verwijzing.objects.exists()
     entry = AuditEntry.objects.get(action=AuditEntry.Action.REFERRAL_REMOVED)
-    assert (entry.reference, entry.detail) == (melding.reference, "verwezen: Klussendienst Ver Weg")
-    assert "Voorliggende voorziening weggehaald" in html  # the timeline
+    assert (entry.reference, entry.detail) == (melding.reference, "Verwezen: Klussendienst Ver Weg")
+    assert "Verwijzing weggehaald" in html  # the timeline
     assert "Dit was al weggehaald." in client.post(url, follow=True).content.decode()  # a second click
     client.force_login(staff["teamleider"])
     assert "Nog geen verwijzingen." in client.get("/admin/backoffice/overzicht/").content.decode()
