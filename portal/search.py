@@ -40,9 +40,12 @@ _QUERY_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # aanvragen", and the split verb of "hoe vraag ik hulp aan"). Pages explain it; the form, /melding/, is none.
 MELDING_WORDS = ("melding", "melden", "aanvragen", "aanvraag")
 # Words with which people ask about a melding they made ("waar staat mijn melding", "status melding", "melding
-# volgen", "meldingsnummer"): the answer is the form "Waar staat mijn melding?", which no page is.
-STATUS_WORDS = ("status", "meldingsnummer")
-FOLLOW_WORDS = ("staat", "volgen", "ver")
+# volgen", "meldingsnummer", "waar is mijn melding", "hoe ver is mijn melding"): the answer is the form "Waar
+# staat mijn melding?", which no page is. Not when they ask how to make one ("waar doe ik mijn melding").
+STATUS_WORDS = frozenset({"status", "meldingsnummer"})
+FOLLOW_WORDS = frozenset({"staat", "volgen", "stand", "nummer", "bekijken", "terugvinden"})
+FOLLOW_PAIRS = (frozenset({"waar", "mijn"}), frozenset({"hoe", "ver"}))
+MAKING_WORDS = frozenset({"doen", "doe", "maken", "indienen"})
 
 
 def clean_query(raw: str) -> str:
@@ -258,10 +261,11 @@ def asks_how_to_apply(query: str) -> bool:
 
 def asks_about_a_melding_made(query: str) -> bool:
     typed = set(search_text.words(query))
-    about_a_melding = bool({search_text.form_stem(word) for word in typed} & _melding_stems())
-    return bool(typed.intersection(STATUS_WORDS)) or (
-        about_a_melding and bool(typed.intersection(FOLLOW_WORDS))
-    )
+    if typed & STATUS_WORDS:
+        return True
+    if not {search_text.form_stem(word) for word in typed} & _melding_stems() or typed & MAKING_WORDS:
+        return False
+    return bool(typed & FOLLOW_WORDS) or any(pair <= typed for pair in FOLLOW_PAIRS)
 
 
 @functools.cache

@@ -272,6 +272,12 @@ def test_who_asks_how_to_apply_is_offered_the_melding(client, portal_site, query
     assert "Op de sociale kaart staat hulp voor" not in html  # one next step
 
 
+@pytest.mark.parametrize("query", ["melding doen, ik woon ver weg", "waar doe ik mijn melding"])
+def test_who_asks_how_to_make_a_melding_is_not_offered_the_status_lookup(client, portal_site, query):
+    html = client.get("/zoeken/", {"q": query}).content.decode()
+    assert 'class="button" href="/melding/"' in html and 'class="button" href="/melding/status/"' not in html
+
+
 @pytest.mark.parametrize(
     "query", ["hulp bij het huishouden", "ik vraag me af", "mantelzorg", "vragen over de eigen bijdrage"]
 )
@@ -290,6 +296,7 @@ def test_other_searches_are_not_offered_the_melding(client, portal_site, query):
         "melding volgen",
         "meldingsnummer",
         "hoe ver is mijn melding",
+        *("waar is mijn melding", "mijn melding bekijken", "stand van mijn melding", "melding nummer"),
     ],
 )
 def test_who_asks_where_their_melding_is_is_offered_the_status_lookup(client, portal_site, query):
