@@ -608,6 +608,21 @@ def test_a_nazorg_call_recorded_with_the_wrong_button_is_corrected_with_a_reason
     assert client.post(url, {"uitkomst": "tevreden", "reden": "x"}).status_code == 404  # nothing to correct
 
 
+def test_a_call_put_back_before_its_day_says_the_day(two_meldingen, staff, client):
+    """A walk: "staat weer bij de gesprekken om te bellen" while the inbox lists a call only from its day."""
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=1)
+    )
+    behandeling.nazorg.record(staff["consulent"], Nazorg.Uitkomst.TEVREDEN)
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{behandeling.pk}/nazorg/verbeteren/"
+    html = client.post(
+        url, {"uitkomst": "niet_gebeld", "reden": "Te vroeg gebeld."}, follow=True
+    ).content.decode()
+    day = datum(behandeling.nazorg.due_date)
+    assert f"Nazorg verbeterd: het gesprek staat weer open. Bellen op {day}." in html
+
+
 def test_the_dashboard_shows_nazorg_in_time_and_its_outcome(two_meldingen, staff, client):
     today = timezone.localdate()
     on_time = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=today - timedelta(weeks=6))
