@@ -2,7 +2,8 @@
 
 Every step first asks whether the object already exists (by `identificatie` = the melding's reference, or
 by the zaak's URL) and stores each created URL in the job's `progress`, so a retry after a crash or a
-timeout never creates a second zaak or document.
+timeout never creates a second zaak or document. A verwijzing's zaakobject is deleted by that URL once the
+consulent took the verwijzing away.
 """
 
 import base64
