@@ -253,6 +253,7 @@ def _render_detail(
         "suggestions": kaart.suggestions(melding) if melding.encrypted_answers else [],
         "thema_names": kaart.thema_names(),
         "verwijzingen": melding.verwijzingen.select_related("user"),
+        "recorded": _recorded_soorten(melding),
         "verwijzing_soorten": Verwijzing.Soort.choices,
         "nazorg": nazorg,
         "nazorg_form_html": jinja2_fragment(
@@ -398,6 +399,15 @@ def add_note(request, pk):
     Notitie.add(behandeling, request.user, form.cleaned_data["text"])
     messages.success(request, _("De notitie is opgeslagen."))
     return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _recorded_soorten(melding) -> dict[str, set[str]]:
+    """Per suggested voorziening (its id as the kaart gives it) the soorten recorded for it, which its row
+    shows instead of their buttons."""
+    recorded: dict[str, set[str]] = {}
+    for voorziening_id, soort in melding.verwijzingen.values_list("voorziening_id", "soort"):
+        recorded.setdefault(str(voorziening_id), set()).add(soort)
+    return recorded
 
 
 @require_POST

@@ -169,6 +169,14 @@ def test_a_verwijzing_recorded_by_mistake_is_taken_away_and_no_longer_counted(ka
     client.force_login(staff["consulent"])
     page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
     assert f'action="{url}"' in page
+
+    def row_of_far():  # the suggestion's row: what is recorded instead of its button
+        html = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content
+        link = BeautifulSoup(html, "html.parser").find("a", string="Klussendienst Ver Weg")
+        return link.find_parent("tr")
+
+    assert "Verwezen: vastgelegd" in row_of_far().get_text()
+    assert [button["value"] for button in row_of_far().select("button[name=soort]")] == ["besproken"]
     response = client.post(url, follow=True)
     html = response.content.decode()
     said = "Weggehaald: verwezen Klussendienst Ver Weg. Klopt dat niet? Leg het dan opnieuw vast."
@@ -178,6 +186,10 @@ def test_a_verwijzing_recorded_by_mistake_is_taken_away_and_no_longer_counted(ka
     assert (entry.reference, entry.detail) == (melding.reference, "Verwezen: Klussendienst Ver Weg")
     assert "Verwijzing weggehaald" in html  # the timeline
     assert "Dit was al weggehaald." in client.post(url, follow=True).content.decode()  # a second click
+    assert [button["value"] for button in row_of_far().select("button[name=soort]")] == [
+        "besproken",
+        "verwezen",
+    ]
     client.force_login(staff["teamleider"])
     assert "Nog geen verwijzingen." in client.get("/admin/backoffice/overzicht/").content.decode()
 
