@@ -235,6 +235,7 @@ def _render_detail(
     sections = melding.summary_sections(staff=True) if melding.encrypted_answers else []
     AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
+    verwijzingen = list(melding.verwijzingen.select_related("user"))
     given = (status_form, assign_form, note_form, nazorg_form)
     forms = [form for form in given if form is not None and form.errors]
     context = {
@@ -252,8 +253,8 @@ def _render_detail(
         "note_form": note_form or NoteForm(),
         "suggestions": kaart.suggestions(melding) if melding.encrypted_answers else [],
         "thema_names": kaart.thema_names(),
-        "verwijzingen": melding.verwijzingen.select_related("user"),
-        "recorded": _recorded_soorten(melding),
+        "verwijzingen": verwijzingen,
+        "recorded": _recorded_soorten(verwijzingen),
         "verwijzing_soorten": Verwijzing.Soort.choices,
         "nazorg": nazorg,
         "nazorg_form_html": jinja2_fragment(
@@ -401,12 +402,12 @@ def add_note(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
-def _recorded_soorten(melding) -> dict[str, set[str]]:
+def _recorded_soorten(verwijzingen) -> dict[str, set[str]]:
     """Per suggested voorziening (its id as the kaart gives it) the soorten recorded for it, which its row
     shows instead of their buttons."""
     recorded: dict[str, set[str]] = {}
-    for voorziening_id, soort in melding.verwijzingen.values_list("voorziening_id", "soort"):
-        recorded.setdefault(str(voorziening_id), set()).add(soort)
+    for verwijzing in verwijzingen:
+        recorded.setdefault(str(verwijzing.voorziening_id), set()).add(verwijzing.soort)
     return recorded
 
 
