@@ -115,13 +115,10 @@ def record_nazorg(request, pk):
         "reference": nazorg.behandeling.melding.reference,
         "uitkomst": nazorg.get_uitkomst_display().lower(),
     }
-    if request.POST.get("terug") != "inbox":
-        messages.success(request, recorded)
-    else:  # the call leaves the list: where a wrong button is put right, one click away
+    buttons = None
+    if request.POST.get("terug") == "inbox":  # the call leaves the list: where a wrong button is put right
+        recorded += " " + _("Verkeerde knop gekozen? Verbeter het op de melding.")
         melding_url = reverse("backoffice:melding", args=[nazorg.behandeling_id])
-        admin_messages.success(
-            request,
-            f"{recorded} {_('Verkeerde knop gekozen? Verbeter het op de melding.')}",
-            buttons=[admin_messages.button(melding_url, _("Naar de melding"), new_window=False)],
-        )
+        buttons = [admin_messages.button(melding_url, _("Naar de melding"), new_window=False)]
+    admin_messages.success(request, recorded, buttons=buttons)
     return _back(request, nazorg.behandeling)

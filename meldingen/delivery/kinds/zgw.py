@@ -160,17 +160,18 @@ def deliver(job, timeout: float) -> str:
             )
         ),
     )
-    _zaakobjecten(client, step, zaak, melding)
-    _without_removed_zaakobjecten(client, progress, job, melding)
+    verwijzingen = list(melding.verwijzingen.all())  # the backoffice's Verwijzing rows
+    _zaakobjecten(client, step, zaak, verwijzingen)
+    _without_removed_zaakobjecten(client, progress, job, verwijzingen)
     return "zaak aangemaakt"
 
 
-def _zaakobjecten(client, step, zaak: str, melding) -> None:
+def _zaakobjecten(client, step, zaak: str, verwijzingen) -> None:
     """Each voorliggende voorziening the consulent discussed or referred to (recorded in the backoffice after
     the melding came in) becomes a zaakobject of type "overige" pointing at its page on the sociale kaart."""
     from django.conf import settings
 
-    for verwijzing in melding.verwijzingen.all():  # the backoffice's Verwijzing rows
+    for verwijzing in verwijzingen:
         url = f"{settings.SITE_URL}{verwijzing.voorziening_url}"
         omschrijving = f"{verwijzing.get_soort_display()}: {verwijzing.voorziening_name}"
         step(
@@ -195,10 +196,10 @@ def _zaakobjecten(client, step, zaak: str, melding) -> None:
         )
 
 
-def _without_removed_zaakobjecten(client, progress: dict, job, melding) -> None:
+def _without_removed_zaakobjecten(client, progress: dict, job, verwijzingen) -> None:
     """A verwijzing the consulent took away (recorded by mistake) leaves the zaak too: its zaakobject, known
     by the URL its step stored, is deleted, and then forgotten."""
-    recorded = {f"{ZAAKOBJECT}{pk}" for pk in melding.verwijzingen.values_list("pk", flat=True)}
+    recorded = {f"{ZAAKOBJECT}{verwijzing.pk}" for verwijzing in verwijzingen}
     for name in [name for name in progress if name.startswith(ZAAKOBJECT) and name not in recorded]:
         client.delete(progress[name])
         del progress[name]
