@@ -17,6 +17,13 @@ Alternative = tuple[str, ...]
 Group = tuple[Alternative, ...]
 
 
+class CompoundAlternative(tuple):
+    """An alternative found only through a compound: a part of a typed word or synonym ("taxi" of
+    "rolstoeltaxi"), or a word that holds one ("automaatje" for "maatje"). It finds help as any alternative
+    does, and weighs less in the order (textindex.COMPOUND_WEIGHT): "maatje" ranks the Maatjesproject above
+    the chauffeurs whose text says "automaatje"."""
+
+
 MAX_COMPOUNDS = 20  # index words holding a typed word that a search also looks for
 
 
@@ -111,14 +118,15 @@ def parse(
 
 def _compound_alternatives(word: str, decompounder, compounds: dict) -> list[tuple[str, ...]]:
     """The parts of a compound and the compounds a word is part of, each as an alternative."""
-    found = [(part,) for part in decompounder.parts(word)] if decompounder is not None else []
-    return found + [(other,) for other in compounds.get(text.stem(word), [])[:MAX_COMPOUNDS]]
+    parts = decompounder.parts(word) if decompounder is not None else []
+    holding = compounds.get(text.stem(word), [])[:MAX_COMPOUNDS]
+    return [CompoundAlternative((other,)) for other in [*parts, *holding]]
 
 
 def _add_group(parsed: ParsedQuery, typed: list[str], alternatives: list[tuple[str, ...]]) -> None:
     cleaned = []
     for alternative in alternatives:
-        words = tuple(word for word in alternative if word not in text.STOPWORDS)
+        words = type(alternative)(word for word in alternative if word not in text.STOPWORDS)
         if words and words not in cleaned:
             cleaned.append(words)
     if cleaned:

@@ -15,9 +15,10 @@ from array import array
 import numpy
 
 from . import bitmask, text
-from .query import Group
+from .query import CompoundAlternative, Group
 
 NAME_WEIGHT = 10.0  # a word in the name counts as much as ten in the description
+COMPOUND_WEIGHT = 0.5  # an alternative found through a compound (query.CompoundAlternative) counts half
 K1, B = 1.2, 0.75  # BM25's usual constants, as FTS5 uses them
 
 
@@ -76,7 +77,8 @@ class TextIndex:
     def scores(self, groups: list[Group], hits: int) -> numpy.ndarray:
         """BM25 of the documents of the bitmask `hits` by position (0 elsewhere), as FTS5 computes it: every
         word of an alternative that a document matches adds its part (a word of an alternative it does not
-        match, such as "inzet" of "vrijwillige inzet", adds nothing, nor do its other words)."""
+        match, such as "inzet" of "vrijwillige inzet", adds nothing, nor do its other words), an alternative
+        found through a compound half its part."""
         scores = numpy.zeros(self.size)
         for group in groups:
             for alternative in group:
@@ -86,8 +88,9 @@ class TextIndex:
                     holding &= self._mask(stem)
                 if holding:
                     held = bitmask.as_booleans(holding, self.size)
+                    weight = COMPOUND_WEIGHT if isinstance(alternative, CompoundAlternative) else 1.0
                     for stem in stems:
-                        self._add_scores(stem, scores, held)
+                        self._add_scores(stem, scores, held, weight)
         return scores
 
     def _mask(self, stem: str) -> int:
@@ -98,13 +101,13 @@ class TextIndex:
             postings.mask = bitmask.mask_of(postings.positions, self.size)
         return postings.mask
 
-    def _add_scores(self, stem: str, scores: numpy.ndarray, held: numpy.ndarray) -> None:
-        """Add the stem's BM25 part to the scores of the documents `held` (all of which hold the stem): the
-        same arithmetic, in the same order, as FTS5's, over all of them at once."""
+    def _add_scores(self, stem: str, scores: numpy.ndarray, held: numpy.ndarray, weight: float) -> None:
+        """Add the stem's BM25 part, times `weight`, to the scores of the documents `held` (all of which hold
+        the stem): the same arithmetic, in the same order, as FTS5's, over all of them at once."""
         postings = self.postings[stem]
         found = len(postings.positions)
         idf = max(math.log((self.size - found + 0.5) / (found + 0.5)), 1e-6)
         wanted = held[postings.positions]
         positions, frequencies = postings.positions[wanted], postings.frequencies[wanted]
         saturation = frequencies + K1 * (1 - B) + K1 * B / self.average_length * self.lengths[positions]
-        scores[positions] += idf * frequencies * (K1 + 1) / saturation
+        scores[positions] += weight * idf * frequencies * (K1 + 1) / saturation

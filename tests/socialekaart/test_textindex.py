@@ -1,7 +1,8 @@
 """The in-process text index ranks as SQLite's FTS5 does (bm25 with the name ten times the rest): the same
 documents and the same scores for every kaart query of the quality set, on the demo kaart, on either
-database. FTS5 (Python's own sqlite3, in memory) is the reference implementation here. And a few hits score
-as they do among all, and the nearest hits are the same whether sorted or walked."""
+database. FTS5 (Python's own sqlite3, in memory) is the reference implementation here; an alternative found
+through a compound then counts half. And a few hits score as they do among all, and the nearest hits are
+the same whether sorted or walked."""
 
 import io
 import json
@@ -12,12 +13,13 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from socialekaart.models import ZoekDocument
-from socialekaart.search import bitmask, get_backend, text
+from socialekaart.models import Voorziening, ZoekDocument
+from socialekaart.search import SearchQuery, bitmask, get_backend, text
 from socialekaart.search.contract import Origin
 from socialekaart.search.database import DatabaseBackend
+from socialekaart.search.query import CompoundAlternative
 from socialekaart.search.snapshot import Snapshot, nearest_first
-from socialekaart.search.textindex import NAME_WEIGHT, TextIndex
+from socialekaart.search.textindex import COMPOUND_WEIGHT, NAME_WEIGHT, TextIndex
 
 QUALITY_SET = Path(__file__).parent.parent / "data" / "search_quality.json"
 QUERIES = [entry["q"] for entry in json.loads(QUALITY_SET.read_text(encoding="utf-8"))["vragen"]]
@@ -61,7 +63,7 @@ def test_same_matches_and_scores_as_fts5(demo, typed):
     backend = get_backend("database")
     snapshot = backend._snapshot()
     parsed, _ranking_only, _ = backend._parse_text(typed, snapshot)
-    groups = parsed.groups
+    groups = [tuple(map(tuple, group)) for group in parsed.groups]  # every alternative counts whole
     if not groups:
         pytest.skip("only stop words")
     index = snapshot.text_index
@@ -72,6 +74,24 @@ def test_same_matches_and_scores_as_fts5(demo, typed):
     assert set(ours) == set(expected)
     assert ours == pytest.approx(expected, rel=1e-9)
     assert set(scores.nonzero()[0]) == set(ours)  # nothing outside the hits is scored
+
+
+def test_an_alternative_found_through_a_compound_counts_half():
+    documents = [("maatjesproject", "bezoek"), ("chauffeur", "automaatje"), ("koffie", "")]
+    index = TextIndex([(text.stemmed_text(name), text.stemmed_text(body)) for name, body in documents])
+    typed = [(("maatjesproject",), ("automaatje",))]
+    through_compound = [(("maatjesproject",), CompoundAlternative(("automaatje",)))]
+    whole, weighed = index.scores(typed, 0b011), index.scores(through_compound, 0b011)
+    assert weighed[0] == whole[0] > 0 and whole[1] > 0
+    assert weighed[1] == pytest.approx(COMPOUND_WEIGHT * whole[1]) and COMPOUND_WEIGHT < 1
+
+
+@pytest.mark.django_db
+def test_maatje_finds_the_maatjesproject_before_the_automaatje(demo):
+    """ "maatje" also looks for the compounds that hold it: the chauffeurs' "automaatje" came first."""
+    names = dict(Voorziening.objects.values_list("pk", "name"))
+    hits = get_backend("database").search(SearchQuery(text="maatje", per_page=6)).ids
+    assert all(names[pk].startswith("Maatjesproject") for pk in hits), [names[pk] for pk in hits]
 
 
 def test_scoring_a_few_documents_gives_their_part_of_scoring_them_all():
