@@ -72,7 +72,9 @@ UNAVAILABLE = "Elasticsearch op {url} geeft geen antwoord ({error}). De zoekfunc
 
 # --- Analysis -------------------------------------------------------------------------------------------
 
-nl_stop = token_filter("nl_stop", "stop", stopwords="_dutch_")
+# The database search's stop words (core.search_text): Snowball's Dutch list, Elasticsearch's `_dutch_`, and
+# the other forms of its verbs people type ("ik word geslagen" found nothing here: no text holds "word").
+nl_stop = token_filter("nl_stop", "stop", stopwords=sorted(text.STOPWORDS))
 nl_stemmer = token_filter("nl_stemmer", "stemmer", language="dutch")
 autocomplete_ngrams = token_filter("autocomplete_ngrams", "edge_ngram", min_gram=2, max_gram=20)
 spelling_shingles = token_filter(

@@ -75,6 +75,13 @@ def test_the_person_help_is_for_hides_no_help(backend, kaart, typed):
     assert backend.search(SearchQuery(text=typed)).ids == [kaart.cafe.pk]  # also where every word counts
 
 
+@pytest.mark.parametrize("typed", ["ik word mantelzorger", "mantelzorgers, hoe doe je dat"])
+def test_the_verbs_of_a_question_are_stop_words(backend, kaart, typed):
+    """ "word" is no word of the kaart's texts: on Elasticsearch "ik word geslagen" found nothing."""
+    results = backend.search(SearchQuery(text=typed))
+    assert (results.ids, results.left_out) == ([kaart.cafe.pk], ())
+
+
 def test_a_vague_word_still_counts_where_it_is_all_there_is_or_part_of_a_synonym(backend, kaart):
     assert kaart.huishouding.pk in backend.search(SearchQuery(text="hulp")).ids
     assert kaart.cafe.pk not in backend.search(SearchQuery(text="hulp")).ids
