@@ -343,6 +343,15 @@ SPOED = {
             "<li>een ouder die alleen voor de kinderen zorgt, plotseling wordt opgenomen</li></ul>",
         ),
         (
+            "goed_om_te_weten",
+            {
+                "title": "Bent u thuis niet veilig?",
+                "text": "<p>Wordt u thuis geslagen, bedreigd of vernederd? Of maakt u zich zorgen over "
+                "iemand anders? Bel Veilig Thuis: 0800-2000. Dat is gratis, dag en nacht. U hoeft uw naam "
+                "niet te zeggen. Is er nu gevaar? Bel dan 112.</p>",
+            },
+        ),
+        (
             "stappen",
             {
                 "title": "Wat gebeurt er bij spoed?",

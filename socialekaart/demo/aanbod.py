@@ -432,7 +432,8 @@ SOORTEN = [
         "wijkteam",
         "Wijkteam {wijk}",
         "Het wijkteam helpt bij vragen over zorg, geld en opvoeden.",
-        "Hebt u een vraag over hulp thuis, geld of opvoeden? Het wijkteam denkt met u mee. Bel of kom langs.",
+        "Hebt u een vraag over hulp thuis, geld of opvoeden? Het wijkteam denkt met u mee. Bel of kom langs. "
+        "Ook als u zich zorgen maakt over alcohol, drugs of gokken, bij uzelf of in uw gezin.",
         ("clientondersteuning", "begeleiding", "opvoeden"),
         ("volwassenen", "gezinnen", "ouderen"),
         inloop=True,
