@@ -11,6 +11,7 @@ from datetime import time, timedelta
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from wagtail.models import RevisionMixin
 from core.search_text import words
 
 CAPACITEIT_VEROUDERD_NA = timedelta(days=7)
+MAX_WACHTTIJD_WEKEN = 260  # 5 years
 
 
 class WijkQuerySet(models.QuerySet):
@@ -379,7 +381,21 @@ class Capaciteit(RevisionMixin, models.Model):
         Wijk, on_delete=models.CASCADE, related_name="capaciteit", verbose_name=_("wijk")
     )
     status = models.CharField(_("nieuwe cliënten"), max_length=10, choices=Status.choices)
-    wachttijd_weken = models.PositiveSmallIntegerField(_("wachttijd in weken"), null=True, blank=True)
+    # A typing error (70000) was shown to consulenten as a waiting time.
+    wachttijd_weken = models.PositiveSmallIntegerField(
+        _("wachttijd in weken"),
+        null=True,
+        blank=True,
+        validators=[
+            MaxValueValidator(
+                MAX_WACHTTIJD_WEKEN,
+                _(
+                    "Een wachttijd van meer dan 5 jaar (%(limit_value)s weken) kan niet kloppen. "
+                    "Kijk het getal na."
+                ),
+            )
+        ],
+    )
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

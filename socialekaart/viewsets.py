@@ -25,7 +25,8 @@ from . import languages, models, permissions
 
 
 class ScopedForm(WagtailAdminModelForm):
-    """Offers a provider only its own organisation's records in every choice field."""
+    """Offers a provider only its own organisation's records in every choice field, and reads amounts and
+    coordinates as they are written in Dutch."""
 
     scoped_choices = {
         "organisatie": ("pk", models.Organisatie),
@@ -45,6 +46,13 @@ class ScopedForm(WagtailAdminModelForm):
                 if name == "organisatie":
                     field.initial = organisatie_id
                     field.empty_label = None
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField | forms.FloatField):
+                # A browser's number field not set to Dutch turned "2,50" into 250: a text field, read with
+                # the Dutch comma (a point works too), gives each browser the amount that was typed.
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+                field.widget.is_localized = True
 
 
 class TaalcodesField(forms.CharField):

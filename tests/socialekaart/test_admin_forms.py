@@ -169,6 +169,26 @@ def test_ages_the_wrong_way_round_or_a_cost_without_its_amount_are_refused(kaart
     voorziening.clean()
 
 
+@pytest.mark.parametrize(("typed", "stored"), [("2,50", "2.50"), ("2.50", "2.50"), ("12", "12.00")])
+def test_an_amount_is_read_as_it_is_written_in_dutch(client, kaart, redacteur, typed, stored):
+    """A number field in a browser not set to Dutch turned "2,50" into 250 without a word."""
+    bedrag = {"kosten": [models.Voorziening.Kosten.BEDRAG], "kosten_bedrag": [typed]}
+    response = _save_cafe(client, kaart, redacteur, **bedrag)
+    assert response.status_code == 302
+    kaart.cafe.refresh_from_db()
+    assert str(kaart.cafe.kosten_bedrag) == stored
+    page = client.get(f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/").content.decode()
+    field = re.search(r'<input[^>]*name="kosten_bedrag"[^>]*>', page).group()
+    assert 'type="text"' in field and 'inputmode="decimal"' in field
+    assert f'value="{stored.replace(".", ",")}"' in field
+
+
+def test_an_amount_that_is_no_number_is_refused_and_kept(client, kaart, redacteur):
+    response = _save_cafe(client, kaart, redacteur, kosten=["bedrag"], kosten_bedrag=["twee euro"])
+    page = response.content.decode()
+    assert response.status_code == 200 and 'value="twee euro"' in page
+
+
 def test_the_menu_the_list_and_its_button_give_places_and_opening_hours_one_name(client, kaart, redacteur):
     """The menu said "Openingstijden", the list it led to "Voorzieningen op locaties" and its button
     "Voorziening op een locatie toevoegen": a provider looking for the opening hours did not know she was

@@ -102,3 +102,19 @@ def test_room_for_new_clients_has_no_waiting_time(client, aanbieder, kaart):
     data["status"] = "beperkt"
     assert client.post(add, data).status_code == 302
     assert Capaciteit.objects.get(voorziening=kaart.dagbesteding).wachttijd_weken == 6
+
+
+def test_a_waiting_time_of_years_on_end_is_a_typing_error(client, aanbieder, kaart):
+    """70000 weeks was saved and shown to consulenten."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(aanbieder)
+    add = url("capaciteit", "add")
+    Capaciteit.objects.filter(voorziening=kaart.dagbesteding).delete()
+    data = form_data(client, add, status="beperkt", wachttijd_weken="70000")
+    data["voorziening"], data["wijk"] = str(kaart.dagbesteding.pk), str(kaart.beemden.pk)
+    page = client.post(add, data).content.decode()
+    assert "Een wachttijd van meer dan 5 jaar (260 weken) kan niet kloppen. Kijk het getal na." in page
+    assert 'value="70000"' in page and not Capaciteit.objects.filter(voorziening=kaart.dagbesteding).exists()
+    data["wachttijd_weken"] = "260"
+    assert client.post(add, data).status_code == 302
