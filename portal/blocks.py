@@ -14,33 +14,15 @@ from portal.taalcheck import html_to_text
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "ol", "ul", "link"]
 SHORT_TEXT_FEATURES = ["bold", "ol", "ul", "link"]
 
-# The sociale kaart's taxonomy codes (its search page takes them as GET parameters).
-THEMA_CHOICES = [
-    ("huishouden", _("Huishouden")),
-    ("begeleiding", _("Begeleiding")),
-    ("dagbesteding", _("Dagbesteding")),
-    ("mantelzorg", _("Mantelzorg")),
-    ("ontmoeting", _("Ontmoeting en eenzaamheid")),
-    ("vervoer", _("Vervoer")),
-    ("wonen", _("Wonen")),
-    ("hulpmiddelen", _("Hulpmiddelen")),
-    ("geld", _("Geld en schulden")),
-    ("maaltijden", _("Maaltijden")),
-    ("clientondersteuning", _("Cliëntondersteuning")),
-    ("gezondheid", _("Gezondheid")),
-    ("opvoeden", _("Opvoeden")),
-    ("vrijwilligerswerk", _("Vrijwilligerswerk")),
-]
-DOELGROEP_CHOICES = [
-    ("ouderen", _("Ouderen")),
-    ("mantelzorgers", _("Mantelzorgers")),
-    ("jongeren", _("Jongeren")),
-    ("volwassenen", _("Volwassenen")),
-    ("beperking", _("Mensen met een beperking")),
-    ("ggz", _("Mensen met psychische problemen")),
-    ("gezinnen", _("Gezinnen")),
-    ("nieuwkomers", _("Nieuwkomers")),
-]
+
+# The sociale kaart's themes and target groups by code: its search page takes the codes as GET parameters.
+def thema_choices() -> list[tuple[str, str]]:
+    """The kaart's themes, read from the kaart (settings.KAART_TERMS): a list of its own here lacked one."""
+    return import_string(settings.KAART_TERMS)("thema")
+
+
+def doelgroep_choices() -> list[tuple[str, str]]:
+    return import_string(settings.KAART_TERMS)("doelgroep")
 
 
 def _lines(*parts) -> list[str]:
@@ -183,8 +165,8 @@ class KaartLinkBlock(blocks.StructBlock):
             "Laat leeg om alleen op de thema's en doelgroepen hieronder te zoeken."
         ),
     )
-    thema = NamedChoicesBlock(choices=THEMA_CHOICES, required=False, label=_("Thema's"))
-    doelgroep = NamedChoicesBlock(choices=DOELGROEP_CHOICES, required=False, label=_("Doelgroepen"))
+    thema = NamedChoicesBlock(choices=thema_choices, required=False, label=_("Thema's"))
+    doelgroep = NamedChoicesBlock(choices=doelgroep_choices, required=False, label=_("Doelgroepen"))
     vrij = YesNoBlock(required=False, label=_("Alleen hulp waarvoor u geen verwijzing of besluit nodig hebt"))
 
     def plain_text(self, value) -> list[str]:

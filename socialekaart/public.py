@@ -214,6 +214,12 @@ def thema_names() -> dict[str, str]:
     return dict(Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).values_list("code", "name"))
 
 
+def term_choices(vocabulary: str) -> list[tuple[str, str]]:
+    """The kaart's themes ("thema") or target groups ("doelgroep") as (code, name), in the kaart's order: for
+    an editor who links to the kaart from a page."""
+    return list(Term.objects.filter(vocabulary=vocabulary).values_list("code", "name"))
+
+
 def found_by_link(query_string: str) -> int:
     """How many voorzieningen the kaart's search page lists for a link into it (its query string), as a
     resident sees them: for an editor who links to the kaart from a page."""

@@ -335,6 +335,8 @@ SEARCH_VOCABULARY = "socialekaart.public.search_vocabulary"
 # How many voorzieningen a link into the kaart finds (its query string): a page's kaart link with search words
 # that find nothing is refused on saving (portal/blocks.py), without the pages importing the kaart.
 KAART_LINK_COUNT = "socialekaart.public.found_by_link"
+# The kaart's themes and target groups a page's kaart link offers (portal/blocks.py), from the kaart itself.
+KAART_TERMS = "socialekaart.public.term_choices"
 
 DEMO_COMMANDS = ["load_demo_kaart", "load_demo_pages", "load_demo_meldingen", "load_demo_klachten"]
 

@@ -140,7 +140,9 @@ def test_comparing_two_versions_shows_only_what_changed_in_a_kaart_link(editor_c
     version saved before those fields were filled has None), and showed "['huishouden']" for the theme."""
     from portal.management.commands.load_demo_pages import stream_value
     from portal.models import InformatiePagina
+    from socialekaart.models import Term
 
+    Term.objects.create(vocabulary="thema", code="huishouden", name="Huishouden")  # its name, from the kaart
     link = {"text": "Zoek hulp in huis", "thema": ["huishouden"], "doelgroep": ["ouderen"]}
     portal_site.body = stream_value(InformatiePagina, [("kaart_link", link)])
     before = portal_site.save_revision()
@@ -217,3 +219,17 @@ def test_approving_the_last_step_says_the_page_is_published(portal_site, rf):
     # A workflow with a step still to go: the page is not published yet.
     type(portal_site).objects.filter(pk=portal_site.pk).update(has_unpublished_changes=True)
     assert messages_after(**approve) == []
+
+
+@pytest.mark.django_db
+def test_a_kaart_link_offers_the_kaarts_own_themes_and_target_groups():
+    """The block kept a list of its own: it lacked the theme "Veiligheid thuis" and named a target group
+    otherwise than the kaart."""
+    from portal.blocks import KaartLinkBlock
+    from socialekaart.models import Term
+
+    Term.objects.create(vocabulary="thema", code="veiligheid", name="Veiligheid thuis")
+    Term.objects.create(vocabulary="doelgroep", code="ggz", name="Mensen met psychische klachten")
+    block = KaartLinkBlock()
+    assert list(block.child_blocks["thema"].field.choices) == [("veiligheid", "Veiligheid thuis")]
+    assert list(block.child_blocks["doelgroep"].field.choices) == [("ggz", "Mensen met psychische klachten")]
