@@ -132,7 +132,27 @@ def warn_when_sent_on_below_b1(request, page):
             request,
             _(
                 "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
-                "doorgestuurd. Kijk bij het tabblad Taalcheck wat beter kan."
+                "doorgestuurd. Open de pagina en kijk bij het tabblad Taalcheck wat beter kan."
+            ),
+        )
+
+
+@hooks.register("before_edit_page")
+def warn_the_reviewer_below_b1(request, page):
+    """The eindredacteur who opens a page waiting for her approval hears what the taalcheck says of it: she
+    published a page below B1 without a sign of it, which only the Taalcheck tab held."""
+    task = page.current_workflow_task
+    if request.method != "GET" or task is None or not isinstance(page.specific, PortalPage):
+        return
+    if not task.specific.get_actions(page, request.user):
+        return  # not hers to approve
+    report = check_text(page.get_latest_revision_as_object().taalcheck_text())
+    if not report.passed or report.still_to_improve:
+        messages.warning(
+            request,
+            _(
+                "Volgens de taalcheck is deze tekst nog niet op B1-niveau. Kijk bij het tabblad Taalcheck "
+                "voordat u de pagina goedkeurt."
             ),
         )
 

@@ -233,3 +233,24 @@ def test_a_kaart_link_offers_the_kaarts_own_themes_and_target_groups():
     block = KaartLinkBlock()
     assert list(block.child_blocks["thema"].field.choices) == [("veiligheid", "Veiligheid thuis")]
     assert list(block.child_blocks["doelgroep"].field.choices) == [("ggz", "Mensen met psychische klachten")]
+
+
+def test_the_reviewer_hears_the_taalcheck_when_she_opens_a_page_to_approve(editor_client, portal_site):
+    """A walk: the eindredacteur published a page below B1 without a sign of it; only its Taalcheck tab said
+    so."""
+    from django.contrib.auth import get_user_model
+
+    from portal.management.commands.load_demo_pages import stream_value
+    from portal.models import InformatiePagina
+
+    warning = "Volgens de taalcheck is deze tekst nog niet op B1-niveau."
+    url = f"/admin/pages/{portal_site.pk}/edit/"
+    portal_site.body = stream_value(InformatiePagina, [("text", OFFICIALESE)])
+    portal_site.save_revision()
+    assert warning not in editor_client.get(url).content.decode()  # not waiting for approval
+    submitter = get_user_model().objects.get(username="redacteur")
+    portal_site.get_workflow().start(portal_site, submitter)
+    assert warning in editor_client.get(url).content.decode()
+    portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
+    portal_site.save_revision()
+    assert warning not in editor_client.get(url).content.decode()

@@ -279,6 +279,32 @@ def test_a_short_text_full_of_officialese_fails():
     assert report.as_dict()["replacements"][0] == {"word": "indien", "alternative": "als", "count": 1}
 
 
+PLAIN_PAGE = " ".join(["Een hulp komt bij u thuis. Zij maakt het huis schoon."] * 40)
+
+
+def test_one_very_long_sentence_is_never_b1_however_plain_the_page():
+    """A 52-word sentence in a long plain page was "bijna op B1-niveau": the page's averages hid it."""
+    very_long = " ".join(["woord"] * 45) + "."
+    report = check_text(f"{PLAIN_PAGE} {very_long}")
+    assert report.longest_sentence == 45 and not report.passed
+    assert report.problems == [
+        "Er staat een zin van 45 woorden in. Een zin van meer dan 40 woorden is nooit B1. Maak er korte "
+        "zinnen van. Hieronder staat welke zin het is."
+    ]
+    assert check_text(f"{PLAIN_PAGE} {' '.join(['woord'] * 40)}.").passed
+
+
+def test_a_sentence_full_of_officialese_is_never_b1_however_plain_the_page():
+    report = check_text(
+        f"{PLAIN_PAGE} Indien u dat wenst, belt u ons middels de telefoon, teneinde een afspraak."
+    )
+    assert report.officialese_share < report.limits["MAX_OFFICIALESE_SHARE"] and not report.passed
+    assert report.problems == [
+        "Er staat een zin met 4 ambtelijke woorden in. Kies de gewone woorden uit de lijst hieronder."
+    ]
+    assert check_text(f"{PLAIN_PAGE} Indien u dat wilt, belt u ons middels de telefoon.").passed
+
+
 def test_the_hardest_sentences_come_worst_first_and_say_why():
     report = check_text(
         "Dit is kort. "
