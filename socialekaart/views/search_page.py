@@ -21,7 +21,7 @@ from ..search.text import content_words, words
 from .access import is_professional_request
 from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
-from .ways_on import nearest_themas, site_search_url
+from .ways_on import COMPLAINT, nearest_themas, site_search_url, wants_to_complain
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +120,7 @@ def search(request):
         export_query=export_query.urlencode(),
         map_config=map_config(rows, wijken, results.origin),
         site_search_url=site_search_url(query_kwargs["text"]),
+        complaint_url=COMPLAINT if wants_to_complain(query_kwargs["text"]) else None,
         terug=back_query(request.GET),
     )
     if not results.total:

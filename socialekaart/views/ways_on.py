@@ -1,13 +1,19 @@
-"""A search that found nothing still shows a way on: the nearest themes, the phone and the site search."""
+"""A search that found nothing still shows a way on: the nearest themes, the phone and the site search. And
+who came to complain finds the way to do that."""
 
 from urllib.parse import urlencode
 
 from core import nearest
 
 from ..models import Synoniemgroep, Term
-from ..search import versions
+from ..search import text, versions
 
 SITE_SEARCH = "/zoeken/"
+COMPLAINT = "/klacht/"
+# Words of someone who wants to complain: "klacht" found the help for "psychische klachten". The plural names
+# that help ("rugklachten" too), unless it comes with a word of complaining.
+COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "beklag", "ontevreden"})
+COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
 
 
 def nearest_themas(query: str) -> tuple[list[Term], bool]:
@@ -40,3 +46,8 @@ def _thema_texts() -> list[tuple[Term, str]]:
 
 def site_search_url(query: str) -> str:
     return SITE_SEARCH + (f"?{urlencode({'q': query})}" if query else "")
+
+
+def wants_to_complain(query: str) -> bool:
+    typed = set(text.words(query))
+    return bool(typed & COMPLAINT_WORDS) or ("klachten" in typed and bool(typed & COMPLAINING_WITH_PLURAL))

@@ -317,6 +317,26 @@ def test_nothing_found_gives_b1_help(client, indexed):
     assert '<a href="/melding/">Doe een melding</a>' in page
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("klacht", True),
+        ("ik wil klagen over de thuiszorg", True),
+        ("klachten indienen", True),
+        ("ontevreden over mijn hulp", True),
+        ("psychische klachten", False),
+        ("rugklachten", False),
+        ("mantelzorg", False),
+    ],
+)
+def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
+    """ "klacht" on the kaart listed the help for "psychische klachten", and no way to complain."""
+    page = html(client.get(SEARCH, {"q": typed}))
+    way = "Wilt u klagen over hulp die u krijgt, of over de gemeente?"
+    way += ' <a href="/klacht/">Dien dan een klacht in</a>.'
+    assert (way in page) is shown
+
+
 def test_did_you_mean_links_to_the_suggestion_with_the_filters(client, indexed, monkeypatch):
     facets = {
         name: [FacetOption("x", "X", 0)] for name in ("wijk", "thema", "doelgroep", "toegang", "kosten")
