@@ -151,6 +151,12 @@ class CapaciteitForm(ScopedForm):
                 "Staat uw voorziening er niet bij? Zet dan eerst bij de voorziening "
                 "'Beperkt aantal plaatsen' aan."
             )
+            voorzieningen = self.fields["voorziening"].queryset
+            wijk = self.fields.get("wijk")
+            if wijk is not None and not voorzieningen.filter(hele_gemeente=True).exists():
+                # Only the wijken the voorzieningen work in: a provider was offered all seven, and each
+                # other one was refused ("werkt niet in Centrum").
+                wijk.queryset = wijk.queryset.filter(voorzieningen__in=voorzieningen).distinct()
 
     def clean(self):
         cleaned = super().clean()

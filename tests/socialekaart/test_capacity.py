@@ -1,5 +1,6 @@
 """Capacity per wijk: its freshness, and how professionals and the public see it."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -56,6 +57,12 @@ def test_capacity_is_reported_only_for_a_wijk_the_voorziening_works_in(client, a
     client.force_login(aanbieder)
     add = url("capaciteit", "add")
     Capaciteit.objects.filter(voorziening=kaart.dagbesteding).delete()
+    kaart.dagbesteding_vers.wijken.set([kaart.centrum])
+    page = client.get(add).content.decode()
+    offered = re.findall(
+        r'<option value="[^"]+"[^>]*>([^<]+)</option>', page.split('name="wijk"', 1)[1].split("</select>")[0]
+    )
+    assert offered == ["Centrum", "De Beemden"]  # where its voorzieningen work, not every wijk
     data = form_data(client, add, status="ja")
     data["voorziening"] = str(kaart.dagbesteding.pk)  # works in De Beemden only
     data["wijk"] = str(kaart.centrum.pk)
