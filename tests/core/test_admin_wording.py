@@ -18,3 +18,35 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
         figures = {"start_index": 1, "end_index": 1, "items_count": 1, "model_name": None}
         assert listing % figures == "1-1 van 1"  # Wagtail: "1-1van 1None"
         assert translation.gettext("Naar de inhoud") == "Naar de inhoud"  # the site's own words stay
+        submitted = translation.gettext("Page '%(page_title)s' has been submitted for moderation.")
+        assert submitted == "Pagina '%(page_title)s' is doorgestuurd naar de redactie."  # as its button says
+
+
+def test_no_wagtail_text_says_je():
+    """Wagtail's Dutch said "Kies wat voor type pagina je wilt maken." and "De paginatitel zoals je wilt dat
+    bezoekers dit zien" to the editors, among 150 more."""
+    import gettext
+    import re
+
+    import wagtail
+
+    informal = re.compile(r"\b(je|jij|jouw|jou|jezelf)\b", re.IGNORECASE)
+    catalogs = Path(wagtail.__file__).parent.glob("**/locale/nl/LC_MESSAGES/django.mo")
+    with translation.override("nl"):
+        said = []
+        for catalog in catalogs:
+            with catalog.open("rb") as compiled:
+                for key, wagtails in gettext.GNUTranslations(compiled)._catalog.items():
+                    if not key or not informal.search(wagtails):
+                        continue
+                    ours = (
+                        translation.ngettext(key[0], key[0], 1 + key[1])
+                        if isinstance(key, tuple)
+                        else translation.gettext(key)
+                    )
+                    if informal.search(ours):
+                        said.append(ours)
+    assert said == []
+    assert translation.gettext("Choose which type of page you'd like to create.") == (
+        "Kies wat voor type pagina u wilt maken."
+    )
