@@ -207,6 +207,9 @@ class HomePage(PortalPage):
 class ThemaPagina(PortalPage):
     """An overview of one theme: its information pages, each with its intro."""
 
+    page_description = _(
+        "Een overzicht van één onderwerp, zoals 'Ik zorg voor iemand'. Daaronder maakt u informatiepagina's."
+    )
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.InformatiePagina"]
@@ -240,6 +243,9 @@ class ThemaPagina(PortalPage):
 class InformatiePagina(RoutablePageMixin, PortalPage):
     """Information about one subject, at B1 level, with a form "Was deze informatie nuttig?"."""
 
+    page_description = _(
+        "Uitleg over één soort hulp, met stappen, 'Goed om te weten' en een link naar de sociale kaart."
+    )
     body = StreamField(InformatieBlocks(), verbose_name=_("inhoud"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -299,6 +305,7 @@ class InformatiePagina(RoutablePageMixin, PortalPage):
 class GewonePagina(PortalPage):
     """A plain page such as the privacy statement or the toegankelijkheidsverklaring."""
 
+    page_description = _("Een pagina over de website zelf, zoals Privacy of Toegankelijkheid.")
     body = StreamField(GewoneBlocks(), verbose_name=_("inhoud"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]

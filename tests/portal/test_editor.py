@@ -254,3 +254,12 @@ def test_the_reviewer_hears_the_taalcheck_when_she_opens_a_page_to_approve(edito
     portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
     portal_site.save_revision()
     assert warning not in editor_client.get(url).content.decode()
+
+
+def test_the_page_types_say_what_each_is_for(editor_client, portal_site):
+    """Choosing a new page's type, an editor read only "Pagina's van het type 'Gewone pagina'" beside each."""
+    from portal.models import HomePage
+
+    html = editor_client.get(f"/admin/pages/{HomePage.objects.get().pk}/add_subpage/").content.decode()
+    assert "Uitleg over één soort hulp, met stappen" in html
+    assert "Een pagina over de website zelf, zoals Privacy of Toegankelijkheid." in html
