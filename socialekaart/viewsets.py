@@ -288,7 +288,7 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
                 select("organisatie"),
                 FieldPanel("name"),
                 FieldPanel("slug"),
-                FieldPanel("summary"),
+                FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),  # two sentences, read whole
                 FieldPanel("description"),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("laatst_gecontroleerd")]),
             ],

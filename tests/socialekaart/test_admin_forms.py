@@ -147,7 +147,8 @@ def test_a_check_date_in_the_future_is_refused_and_the_form_kept(client, kaart, 
     response = _save_cafe(client, kaart, redacteur, laatst_gecontroleerd=[tomorrow], summary=["Nieuw."])
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Deze datum ligt in de toekomst." in page and 'value="Nieuw."' in page
+    assert "Deze datum ligt in de toekomst." in page
+    assert re.search(r'<textarea[^>]*name="summary"[^>]*>\s*Nieuw\.</textarea>', page)  # kept
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.laatst_gecontroleerd != timezone.localdate() + timedelta(days=1)
 
@@ -181,6 +182,19 @@ def test_an_amount_is_read_as_it_is_written_in_dutch(client, kaart, redacteur, t
     field = re.search(r'<input[^>]*name="kosten_bedrag"[^>]*>', page).group()
     assert 'type="text"' in field and 'inputmode="decimal"' in field
     assert f'value="{stored.replace(".", ",")}"' in field
+
+
+def test_the_summary_of_two_sentences_can_be_read_whole(client, kaart, redacteur):
+    """It was a field of one line: at 390 px a provider saw the first words of its two sentences."""
+    client.force_login(redacteur)
+    page = client.get(f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/").content.decode()
+    assert re.search(
+        r'<textarea[^>]*name="summary"[^>]*rows="3"|<textarea[^>]*rows="3"[^>]*name="summary"', page
+    )
+    assert (
+        _save_cafe(client, kaart, redacteur, summary=["Koffie en een praatje. Elke dinsdag."]).status_code
+        == 302
+    )
 
 
 def test_an_amount_that_is_no_number_is_refused_and_kept(client, kaart, redacteur):
