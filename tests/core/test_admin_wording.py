@@ -20,6 +20,7 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
         assert translation.gettext("Naar de inhoud") == "Naar de inhoud"  # the site's own words stay
         submitted = translation.gettext("Page '%(page_title)s' has been submitted for moderation.")
         assert submitted == "Pagina '%(page_title)s' is doorgestuurd naar de redactie."  # as its button says
+        assert translation.gettext("title tag") == "titel in zoekmachines"  # Wagtail: "titel tag"
 
 
 def test_no_wagtail_text_says_je():
