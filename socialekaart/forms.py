@@ -115,9 +115,11 @@ class SearchForm(forms.Form):
         """`options`: every facet's (code, label) choices, as `facets.load_options()` gives them."""
         has_postcode = data is not None and bool(str(data.get("postcode", "")).strip())
         if has_postcode and not data.get("sort"):
-            # With a postcode, the nearest help comes first unless the visitor chose another order.
+            # With a postcode, unless the visitor chose an order: with search words the best match first and
+            # of equal ones the nearest (distance first put a weak match nearby above the help searched for:
+            # "mantelzorg" near 3911 put a household service second); without words the nearest first.
             data = data.copy()
-            data["sort"] = "afstand"
+            data["sort"] = "relevantie" if str(data.get("q", "")).strip() else "afstand"
         super().__init__(data, **kwargs)
         if not has_postcode:
             # The sort box is sent with every search. Without a postcode its "Beste match" is sent empty,

@@ -910,6 +910,20 @@ def test_related_help_is_for_the_same_people(client, indexed):
     assert "Voor Iedereen Hier" in related and "Jongerenwerk Hier" not in related  # De Molen: ouderen
 
 
+def test_with_a_postcode_and_search_words_the_best_match_comes_first(client, indexed):
+    """Sorted by distance, a weak match nearby came above the help searched for ("mantelzorg" near 3911 put a
+    household service second). Of equally good matches the nearest comes first (the backends' relevance)."""
+    typed = {"q": "huishoudelijke hulp", "postcode": "3913 AA"}
+    page = html(client.get(SEARCH, typed))
+    assert '<option value="relevantie" selected>Beste match</option>' in page
+    assert _names(page) and _names(page) == _names(html(client.get(SEARCH, {**typed, "sort": "relevantie"})))
+    assert "In de buurt van postcode 3913 AA" in page
+
+
+def _names(page: str) -> list[str]:
+    return re.findall(r'<h3 class="kaart-result__title">.*?<a href="[^"]*">([^<]+)</a>', page)
+
+
 def test_a_postcode_typed_into_a_new_search_brings_the_nearest_first(client, indexed):
     """The sort box is sent with the search: "Beste match", as it stood before the postcode was typed, does
     not overrule the postcode. Chosen once a postcode is there, it does."""
