@@ -147,14 +147,15 @@ def _forms_by_stem(page_words: tuple[str, ...]) -> dict[str, list[str]]:
     return _FORMS[key]
 
 
-def expand(query: str) -> list[list[str]]:
+def expand(query: str, compounds: bool = True) -> list[list[str]]:
     """The groups of alternatives for a query: every group must match, one alternative of it is enough
-    (an alternative of several words needs all of them)."""
+    (an alternative of several words needs all of them). With `compounds`, a word also looks for the parts of
+    a compound and the compounds it is part of."""
     shared = vocabulary.current()
     page_words = page_vocabulary()
     known = set(page_words)
     forms = _forms_by_stem(tuple(page_words))
-    compounds = shared.decompounder.compounds_by_part(word for word in page_words if len(word) >= 6)
+    holding = shared.decompounder.compounds_by_part(word for word in page_words if len(word) >= 6)
     phrases = shared.phrases
     matched, _vague = search_text.split_vague_words(query, phrases)  # "iemand die boodschappen doet"
     typed = search_text.words(matched)[:MAX_QUERY_WORDS]
@@ -178,8 +179,9 @@ def expand(query: str) -> list[list[str]]:
                     word, page_words + shared.suggestion_words, n=2, cutoff=0.75
                 )
                 alternatives += [[other] for other in close]
-            alternatives += [[part] for part in shared.decompounder.parts(word)]
-            alternatives += [[other] for other in compounds.get(search_text.stem(word), [])[:20]]
+            if compounds:
+                alternatives += [[part] for part in shared.decompounder.parts(word)]
+                alternatives += [[other] for other in holding.get(search_text.stem(word), [])[:20]]
         group = []
         for alternative in alternatives:
             alternative = [w for w in alternative if w not in search_text.STOPWORDS]
@@ -221,6 +223,19 @@ def _holding_the_most_groups(pages, groups) -> list:
     return [page for page in pages.search(_expression(groups, every_group=False)) if held[page.pk] == most]
 
 
+def _found_through_compounds_last(pages, found: list, query: str, groups) -> list:
+    """The pages that hold the words as typed (or a synonym) before those found only through a compound, as
+    the kaart weighs a compound less: "cliëntondersteuner" put the pages for professionals first, through
+    "cliënt"."""
+    if len(found) < 2:
+        return found
+    direct = expand(query, compounds=False)
+    if not direct or direct == groups:
+        return found
+    held = {page.pk for page in pages.search(_expression(direct, every_group=True))}
+    return sorted(found, key=lambda page: page.pk not in held)
+
+
 def _about_the_site_last(found: list, query: str) -> list:
     """The pages about the site itself (privacy, toegankelijkheid: gewone pagina's) after the pages about
     help, each in the search's order, unless their title or intro holds a word of the search: people search
@@ -243,6 +258,7 @@ def run_search(query: str, page_number):
     found = list(pages.search(_expression(groups, every_group=True)))
     if not found and len(groups) > 1:
         found = _holding_the_most_groups(pages, groups)
+    found = _found_through_compounds_last(pages, found, query, groups)
     paginator = Paginator(_about_the_site_last(found, query), RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page_number)
     ids = [page.pk for page in page_obj.object_list]

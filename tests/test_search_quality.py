@@ -113,6 +113,18 @@ def test_the_site_search_finds_what_people_mean(demo):
     check("site search (database)", site_rankings())
 
 
+def test_pages_found_only_through_a_compound_come_after_those_holding_the_word(demo):
+    """ "cliëntondersteuner" put "Ik werk met cliënten" first: the professionals' page holds "cliënt", a part
+    of the word, and the page about the cliëntondersteuner came fourth."""
+    from portal.search import expand
+
+    [with_compounds], [without] = expand("cliëntondersteuner"), expand("cliëntondersteuner", compounds=False)
+    assert "cliënt" in with_compounds and "cliënt" not in without
+    _page_obj, hits = run_search(clean_query("cliëntondersteuner"), 1)
+    found = [hit["page"].title for hit in hits]
+    assert found.index("Gratis hulp van een cliëntondersteuner") < found.index("Ik werk met cliënten")
+
+
 # The node ranks the same documents whichever database they come from: the Elasticsearch measurements run
 # once, in the SQLite run (`slow`).
 @pytest.mark.slow
