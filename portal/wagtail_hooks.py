@@ -141,11 +141,11 @@ def warn_when_sent_on_below_b1(request, page):
 def warn_the_reviewer_below_b1(request, page):
     """The eindredacteur who opens a page waiting for her approval hears what the taalcheck says of it: she
     published a page below B1 without a sign of it, which only the Taalcheck tab held."""
-    task = page.current_workflow_task
-    if request.method != "GET" or task is None or not isinstance(page.specific, PortalPage):
+    if request.method != "GET" or not isinstance(page.specific, PortalPage):
         return
-    if not task.specific.get_actions(page, request.user):
-        return  # not hers to approve
+    task = page.current_workflow_task
+    if task is None or not task.specific.get_actions(page, request.user):
+        return  # nothing waits for her approval
     report = check_text(page.get_latest_revision_as_object().taalcheck_text())
     if not report.passed or report.still_to_improve:
         messages.warning(
