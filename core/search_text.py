@@ -124,7 +124,7 @@ HELP_WORDS = frozenset(
 PERSON_WORDS = frozenset(
     """
     moeder vader mama papa ma pa oma opa partner man vrouw echtgenoot echtgenote zoon dochter broer zus
-    schoonmoeder schoonvader buurman buurvrouw vriend vriendin
+    schoonmoeder schoonvader buurman buurvrouw vriend vriendin anderen
     """.split()  # noqa: SIM905
 )
 VAGUE_WORDS = HELP_WORDS | PERSON_WORDS
