@@ -75,7 +75,7 @@ HUISHOUDEN = {
                     },
                     {
                         "title": "De hulp begint",
-                        "text": "<p>Een aanbieder belt u. "
+                        "text": "<p>De aanbieder belt u binnen een week. "
                         "Samen maakt u afspraken over de dagen en tijden.</p>",
                     },
                 ],
@@ -631,36 +631,36 @@ MELDING_TOT_BESCHIKKING = {
                 "title": "De stappen",
                 "steps": [
                     {
-                        "title": "1. U doet een melding",
+                        "title": "U doet een melding",
                         "text": "<p>U laat weten dat u hulp nodig hebt. Dat heet een melding. "
                         "Het mag kort: uw naam, adres en telefoon zijn genoeg. "
                         "U krijgt meteen een meldingsnummer. Gaf u uw e-mailadres? "
                         "Dan krijgt u ook een bevestiging per e-mail.</p>",
                     },
                     {
-                        "title": "2. U mag een eigen plan sturen",
+                        "title": "U mag een eigen plan sturen",
                         "text": "<p>In uw plan schrijft u hoe het gaat en welke hulp u wilt. "
                         "Dat heet een persoonlijk plan. "
                         "U mag het sturen tot 7 dagen na de melding. Het hoeft niet.</p>",
                     },
                     {
-                        "title": "3. Het gesprek",
+                        "title": "Het gesprek",
                         "text": "<p>Iemand van de gemeente praat met u. Vaak bij u thuis. "
                         "Samen zoekt u uit wat u nodig hebt. Dit heet het onderzoek. "
                         "Binnen 6 weken na de melding moet het onderzoek klaar zijn.</p>",
                     },
                     {
-                        "title": "4. U krijgt het verslag",
+                        "title": "U krijgt het verslag",
                         "text": "<p>In het verslag staat wat we besproken hebben. "
                         "Klopt er iets niet? Dan mag u dat laten weten.</p>",
                     },
                     {
-                        "title": "5. U vraagt de hulp aan",
+                        "title": "U vraagt de hulp aan",
                         "text": "<p>Dat heet de aanvraag. In Lindewaard tekent u daarvoor het verslag. "
                         "U mag de hulp ook met een eigen brief aanvragen.</p>",
                     },
                     {
-                        "title": "6. U krijgt het besluit",
+                        "title": "U krijgt het besluit",
                         "text": "<p>Binnen 2 weken na de aanvraag krijgt u een brief. "
                         "Dat heet de beschikking. Daarin staat welke hulp u krijgt en voor hoe lang.</p>",
                     },
@@ -694,7 +694,8 @@ MELDING_TOT_BESCHIKKING = {
                 "items": [
                     {
                         "question": "Moet ik het lange formulier invullen?",
-                        "answer": "<p>Nee. U mag kiezen. Een korte melding met uw naam en adres is genoeg. "
+                        "answer": "<p>Nee. U mag kiezen. "
+                        "Een korte melding met uw naam, adres en telefoonnummer is genoeg. "
                         "Wij bellen u dan en vragen de rest in het gesprek.</p>",
                     },
                     {
@@ -981,7 +982,9 @@ KLACHTEN = {
             "<h2>Een klacht over de hulp</h2>"
             "<p>Bent u niet tevreden over uw hulp? Praat er eerst over met uw hulp of de aanbieder. "
             "Vaak is het dan snel opgelost.</p>"
-            "<p>Lukt dat niet? Bel dan de gemeente. Onze klachtencoördinator luistert naar u. "
+            "<p>Lukt dat niet? Dien dan een klacht in bij de gemeente. Dat kan met het "
+            '<a href="/klacht/">klachtformulier</a>, of u belt ons. '
+            "Een medewerker voor klachten luistert naar u. "
             "Zij praat met de aanbieder en zoekt met u naar een oplossing.</p>",
         ),
         (
@@ -1031,7 +1034,8 @@ KLACHTEN = {
             "contact",
             {
                 "title": "Contact",
-                "text": "<p>Bel ons voor een klacht. Of stuur een e-mail. Vertel wat er gebeurd is.</p>",
+                "text": "<p>Bel ons voor een klacht. Of vul het "
+                '<a href="/klacht/">klachtformulier</a> in. Vertel wat er gebeurd is.</p>',
             },
         ),
         (

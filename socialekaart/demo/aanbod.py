@@ -32,6 +32,12 @@ class Soort:
 
 WERKDAGEN = tuple((day, "09:00", "17:00") for day in range(1, 6))
 OCHTENDEN = tuple((day, "09:00", "12:30") for day in range(1, 6))
+# The Wmo-loket's hours, as the site's footer gives them, and its own way in: a melding, not a form of its own.
+LOKET = tuple((day, "08:30", "17:00") for day in range(1, 6))
+VIA_DE_MELDING = (
+    "Doe een melding op deze website of bel het Wmo-loket. Na een gesprek krijgt u een brief met ons besluit: "
+    "de beschikking."
+)
 
 # The gemeente itself, at the Wmo-loket: the loader gives it the number, e-mail address and office the rest of
 # the site gives (its voorzieningen gave three other addresses and numbers).
@@ -288,7 +294,8 @@ SOORTEN = [
         toegang="beschikking",
         kosten="eigen_bijdrage",
         hele_gemeente=True,
-        schedule=WERKDAGEN,
+        schedule=LOKET,
+        aanmelden=VIA_DE_MELDING,
         aanbieders=1,
     ),
     Soort(
@@ -330,7 +337,8 @@ SOORTEN = [
         kosten="eigen_bijdrage",
         kosten_toelichting="U betaalt de eigen bijdrage voor de Wmo.",
         hele_gemeente=True,
-        schedule=WERKDAGEN,
+        schedule=LOKET,
+        aanmelden=VIA_DE_MELDING,
         aanbieders=1,
     ),
     Soort(
@@ -560,7 +568,8 @@ SOORTEN = [
         toegang="beschikking",
         kosten_toelichting="Voor een rolstoel betaalt u geen eigen bijdrage. Dat staat in de wet.",
         hele_gemeente=True,
-        schedule=WERKDAGEN,
+        schedule=LOKET,
+        aanmelden=VIA_DE_MELDING,
         aanbieders=1,
     ),
     # veiligheid: the national number of Veilig Thuis, which answers for the region

@@ -186,7 +186,9 @@ def aanmelden_uitleg(soort: Soort) -> str:
     if soort.aanmelden:
         return soort.aanmelden
     if soort.toegang == "beschikking":
-        return "Hebt u de beschikking van de gemeente? Bel of mail ons. Dan maken wij een afspraak met u."
+        return (
+            "Hebt u de beschikking van de gemeente? Dan bellen wij u binnen een week. U mag ook zelf bellen."
+        )
     if soort.toegang == "verwijzing":
         return "Hebt u een verwijzing? Bel of mail ons. Dan maken wij een afspraak met u."
     if soort.inloop:
@@ -244,7 +246,10 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             aanmelden_telefoon=organisatie.phone,
             aanmelden_email=organisatie.email,
             # Walk-in help asks no sign-up form: "U hoeft zich niet aan te melden" stood above one.
-            aanmelden_url=f"{organisatie.website}/aanmelden" if n % 3 == 0 and not soort.inloop else "",
+            # The gemeente's way in is the melding (aanbod.VIA_DE_MELDING), not a form of its own.
+            aanmelden_url=f"{organisatie.website}/aanmelden"
+            if n % 3 == 0 and not soort.inloop and organisatie.name != GEMEENTE
+            else "",
             aanmelden_inloop=soort.inloop,
             aanmelden_toelichting=aanmelden_uitleg(soort),
             talen=list(soort.talen),

@@ -105,3 +105,22 @@ def test_a_confirmation_is_promised_only_by_e_mail():
     sentences = [sentence for page in pages for sentence in re.split(r"(?<=[.?!])\s", _html(page))]
     promises = [sentence for sentence in sentences if "bevestiging" in sentence]
     assert promises and all("e-mail" in sentence for sentence in promises), promises
+
+
+def test_the_complaints_page_links_the_complaint_form(client):
+    """It said "Bel ons voor een klacht. Of stuur een e-mail." and never named the form at /klacht/."""
+    assert '<a href="/klacht/">klachtformulier</a>' in _html(content.KLACHTEN)
+    assert client.get("/klacht/").status_code == 200
+
+
+def test_the_gemeentes_own_help_on_the_kaart_is_asked_for_with_a_melding():
+    """The gemeente's scootmobiel asked "Hebt u de beschikking van de gemeente?", sent to a form of its own,
+    at hours other than the Wmo-loket's."""
+    from socialekaart.demo.aanbod import GEMEENTE, LOKET, SOORTEN, VIA_DE_MELDING
+    from socialekaart.demo.loader import load
+    from socialekaart.models import Voorziening
+
+    load(stdout=open("/dev/null", "w"))  # noqa: SIM115
+    own = Voorziening.objects.filter(organisatie__name=GEMEENTE)
+    assert own and all(v.aanmelden_toelichting == VIA_DE_MELDING and not v.aanmelden_url for v in own)
+    assert all(soort.schedule == LOKET for soort in SOORTEN if soort.aanmelden == VIA_DE_MELDING)

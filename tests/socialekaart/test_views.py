@@ -769,9 +769,15 @@ def test_unavailable_search_is_not_cached(client, indexed, monkeypatch):
 
 
 def test_status_notices(client, kaart):
+    from .factories import OpeningstijdFactory
+
+    OpeningstijdFactory(op_locatie=kaart.cafe.op_locaties.first())
     kaart.cafe.status = Voorziening.Status.TIJDELIJK_GESLOTEN
     kaart.cafe.save()
-    assert "Tijdelijk gesloten." in html(client.get("/sociale-kaart/mantelzorgcafe-de-linde/"))
+    closed = html(client.get("/sociale-kaart/mantelzorgcafe-de-linde/"))
+    assert "Tijdelijk gesloten." in closed
+    # Its table of hours stood under the notice as if it were open.
+    assert closed.count("Nu tijdelijk gesloten.") == closed.count('class="kaart-hours"') > 0
     gestopt = html(client.get("/sociale-kaart/huishoudelijke-hulp-oud/"))
     assert "Deze hulp is gestopt." in gestopt
 
