@@ -18,7 +18,7 @@ SOORT_ANDER = [
     ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over de situatie van {persoon}.")),
 ]
 ONDERWERPEN = [
-    ("huishouden", _("Hulp in het huishouden")),
+    ("huishouden", _("Hulp bij het huishouden")),
     ("begeleiding", _("Begeleiding")),
     ("dagbesteding", _("Dagbesteding")),
     ("vervoer", _("Vervoer")),

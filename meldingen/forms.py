@@ -744,8 +744,8 @@ class SpoedForm(StepForm):
         choices.JA_NEE,
         help_text=_(
             "Bijvoorbeeld: uw mantelzorger valt plotseling weg. U komt uit het ziekenhuis. Iemand "
-            "krijgt zorg in de laatste levensfase. Een ouder die alleen voor de kinderen zorgt, moet "
-            "plotseling naar het ziekenhuis."
+            "gaat thuis sterven en de zorg moet snel geregeld worden. Een ouder die alleen voor de "
+            "kinderen zorgt, moet plotseling naar het ziekenhuis."
         ),
     )
     toelichting = text(
@@ -760,8 +760,8 @@ class SpoedForm(StepForm):
         help_texts={
             "spoed": _(
                 "Bijvoorbeeld: de mantelzorger valt plotseling weg. {Persoon} komt uit het ziekenhuis. "
-                "{Persoon} krijgt zorg in de laatste levensfase. Een ouder die alleen voor de kinderen "
-                "zorgt, moet plotseling naar het ziekenhuis."
+                "Iemand gaat thuis sterven en de zorg moet snel geregeld worden. Een ouder die alleen voor "
+                "de kinderen zorgt, moet plotseling naar het ziekenhuis."
             )
         },
     )

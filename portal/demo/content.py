@@ -526,7 +526,7 @@ MANTELZORG = {
                 "items": [
                     {
                         "question": "Krijg ik iets als dank voor mijn zorg?",
-                        "answer": "<p>Ja. Lindewaard geeft mantelzorgers elk jaar een blijk van waardering. "
+                        "answer": "<p>Ja. Lindewaard geeft mantelzorgers elk jaar iets als dank. "
                         "Dat staat in de wet. Lindewaard kiest zelf de vorm, bijvoorbeeld een cadeaubon. "
                         "U vraagt het aan bij het steunpunt mantelzorg.</p>",
                     },
@@ -1076,7 +1076,7 @@ PROFESSIONALS_MELDEN = {
                     },
                     {
                         "title": "Doe de melding",
-                        "text": "<p>Kies in het formulier dat u melding doet als hulpverlener. "
+                        "text": "<p>Kies in het formulier 'Voor iemand anders: ik doe dit voor mijn werk'. "
                         "Naam, adres en telefoon van uw cliënt zijn genoeg. "
                         "Schrijf kort op wat er speelt.</p>",
                     },
@@ -1092,7 +1092,7 @@ PROFESSIONALS_MELDEN = {
             "goed_om_te_weten",
             {
                 "title": "Is er spoed?",
-                "text": "<p>Kies spoed in het formulier. Of bel ons meteen. "
+                "text": "<p>Kies in het formulier bij 'Is het dringend?' voor Ja. Of bel ons meteen. "
                 "Bij spoed neemt Lindewaard binnen 2 werkdagen contact op en regelt tijdelijke hulp.</p>",
             },
         ),

@@ -379,7 +379,7 @@ def accessibility(n: int) -> dict:
     if n % 4:
         return {
             "rolstoeltoegankelijk": True,
-            "toegankelijkheid": "De ingang is gelijkvloers. Er is een aangepast toilet.",
+            "toegankelijkheid": "De ingang is vlak, zonder opstap. Er is een aangepast toilet.",
         }
     return {
         "rolstoeltoegankelijk": False,

@@ -78,9 +78,9 @@ JANSEN = Persona(
         "keuze": ["Kort: alleen mijn gegevens. De gemeente belt mij voor een gesprek."],
         "gegevens": ["Uw gegevens"],
         "spoed": ["Hebt u de hulp heel snel nodig?"],
-        "controleren": ["Controleer uw melding", "Hulp in het huishouden", "Kerkplein 12 A"],
+        "controleren": ["Controleer uw melding", "Hulp bij het huishouden", "Kerkplein 12 A"],
     },
-    pdf_says=("Anna Jansen", "Hulp in het huishouden", "wat u nodig hebt"),
+    pdf_says=("Anna Jansen", "Hulp bij het huishouden", "wat u nodig hebt"),
 )
 
 MOEDER = Persona(

@@ -244,12 +244,12 @@ def test_optional_fields_are_never_required_and_conditional_ones_not_marked_opti
 
 def test_the_short_melding_keeps_what_it_is_about_for_the_consulent(walker):
     walker.walk(ZELF_KORT)
-    assert "Hulp in het huishouden" in walker.client.get("/melding/controleren/").content.decode()
+    assert "Hulp bij het huishouden" in walker.client.get("/melding/controleren/").content.decode()
     walker.submit()
     melding = Melding.objects.get()
     assert melding.onderwerpen == ["huishouden"]
     staff = dict(summary_sections(melding.typed_answers, staff=True))
-    assert dict(staff["Onderwerp"]) == {"Wil hulp bij": "Hulp in het huishouden"}
+    assert dict(staff["Onderwerp"]) == {"Wil hulp bij": "Hulp bij het huishouden"}
 
 
 def test_staff_read_the_answers_about_the_inwoner():

@@ -118,7 +118,7 @@ def test_a_melding_stored_before_reads_the_same():
     }
     assert sections["Het gesprek"] == {"Waar wil de persoon het gesprek?": "Ergens anders: Bij mijn dochter"}
     assert sections["Waar heeft de persoon hulp bij nodig?"] == {
-        "Waar is hulp bij nodig?": "Hulp in het huishouden, Vervoer"
+        "Waar is hulp bij nodig?": "Hulp bij het huishouden, Vervoer"
     }
     assert melding.contact_email == "petra@example.org" and melding.resident_name == "Gerrit de Vries"
 
