@@ -209,9 +209,7 @@ def voorzieningen_for(
 
 def thema_names() -> dict[str, str]:
     """The kaart's thema codes with their names."""
-    from socialekaart.models import Term
-
-    return dict(Term.objects.filter(vocabulary=Term.Vocabulary.THEMA).values_list("code", "name"))
+    return dict(term_choices(Term.Vocabulary.THEMA))
 
 
 def term_choices(vocabulary: str) -> list[tuple[str, str]]:

@@ -7,7 +7,6 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from core.templatetags.core_tags import datumtijd
-from meldingen.backoffice import kaart
 from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.delivery.models import DeliveryAttempt
@@ -39,7 +38,9 @@ def _nazorg_after_correction(before: str, after: str, nazorg) -> str:
     return ""
 
 
-def timeline(behandeling) -> list[Event]:
+def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Event]:
+    """The melding's events, oldest first; `verwijzingen` (with their users) and the kaart's `thema_names` as
+    the melding's page read them for itself."""
     melding = behandeling.melding
     events = [Event(melding.created_at, "received", _("Melding ontvangen"))]
     nazorg = getattr(behandeling, "nazorg", None)
@@ -79,8 +80,6 @@ def timeline(behandeling) -> list[Event]:
         events.append(Event(entry.at, logged[entry.action], entry.get_action_display(), entry.detail, who))
     for note in behandeling.notities.select_related("author"):
         events.append(Event(note.created_at, "note", _("Notitie"), note.text, _name(note.author)))
-    verwijzingen = list(melding.verwijzingen.select_related("user"))
-    thema_names = kaart.thema_names() if verwijzingen else {}
     for verwijzing in verwijzingen:
         events.append(
             Event(

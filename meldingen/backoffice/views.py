@@ -236,13 +236,14 @@ def _render_detail(
     AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
     verwijzingen = list(melding.verwijzingen.select_related("user"))
+    thema_names = kaart.thema_names()
     given = (status_form, assign_form, note_form, nazorg_form)
     forms = [form for form in given if form is not None and form.errors]
     context = {
         "behandeling": behandeling,
         "melding": melding,
         "sections": sections,
-        "timeline": timeline(behandeling),
+        "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
         "status_form": status_form or StatusForm(**_status_form_kwargs(behandeling)),
         "assign_form": (
@@ -252,7 +253,7 @@ def _render_detail(
         else None,
         "note_form": note_form or NoteForm(),
         "suggestions": kaart.suggestions(melding) if melding.encrypted_answers else [],
-        "thema_names": kaart.thema_names(),
+        "thema_names": thema_names,
         "verwijzingen": verwijzingen,
         "recorded": _recorded_soorten(verwijzingen),
         "verwijzing_soorten": Verwijzing.Soort.choices,
