@@ -27,7 +27,7 @@ from wagtail.signals import page_published, page_unpublished
 from core import search_text, vocabulary
 from portal.begrippen import Begrip, all_begrippen
 from portal.blocks import kaart_count, kaart_url
-from portal.taalcheck import split_sentences, words
+from portal.taalcheck import blocks, split_block, split_sentences, words
 
 logger = logging.getLogger(__name__)
 
@@ -203,14 +203,40 @@ def _expression(groups: list[list[str]], every_group: bool):
 
 
 def excerpt(page, query: str, length: int = 30) -> str:
-    """The first sentence that holds a word of the query, else the intro: a short piece to recognise."""
+    """The first sentence that holds a word of the query, else the intro: a short piece to recognise. A list
+    item comes with the line that leads into its list and the items beside it: "een rolstoel" alone did not
+    say what the page says about it ("Hier betaalt u geen eigen bijdrage voor: een rolstoel, ...")."""
     query_words = {word.lower() for word in query.split()}
     text = page.taalcheck_text() if hasattr(page, "taalcheck_text") else ""
-    sentences = split_sentences(text)[1:]  # the title is the first line
-    for sentence in sentences:
-        if query_words & {word.lower() for word in words(sentence)}:
-            return Truncator(sentence).words(length)
+    lines = blocks(text)[1:]  # the title is the first line
+    for index, line in enumerate(lines):
+        for sentence in split_block(line):
+            if query_words & {word.lower() for word in words(sentence)}:
+                found = _list_with_its_lead_in(lines, index) if _is_list_item(line) else sentence
+                return Truncator(found).words(length)
+    sentences = split_sentences(text)[1:]
     return Truncator(getattr(page, "intro", "") or (sentences[0] if sentences else "")).words(length)
+
+
+def _is_list_item(line: str) -> bool:
+    """A line that starts in lower case and ends without a full stop, question or exclamation mark: in the
+    pages' plain B1 text an item of a list ("een rolstoel"); sentences and headings start in capitals."""
+    return line[:1].islower() and not line.endswith((".", "?", "!", ":"))
+
+
+def _list_with_its_lead_in(lines: list[str], index: int) -> str:
+    start = end = index
+    while start > 0 and _is_list_item(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _is_list_item(lines[end + 1]):
+        end += 1
+    items = ", ".join(lines[start : end + 1])
+    lead_in = lines[start - 1] if start > 0 else ""
+    if not lead_in or lead_in.endswith(":"):
+        return f"{lead_in} {items}".strip()
+    if lead_in.endswith((".", "?", "!")):
+        return f"{lead_in} {items[:1].upper()}{items[1:]}"
+    return f"{lead_in}: {items}"  # a heading above the list
 
 
 def _holding_the_most_groups(pages, groups) -> list:

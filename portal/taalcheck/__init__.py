@@ -8,14 +8,16 @@ Thresholds come from `settings.TAALCHECK` (defaults in `report.DEFAULTS`).
 """
 
 from .report import DEFAULTS, HardSentence, Report, check_text, thresholds
-from .text import html_to_text, split_sentences, words
+from .text import blocks, html_to_text, split_block, split_sentences, words
 
 __all__ = [
     "DEFAULTS",
     "HardSentence",
     "Report",
+    "blocks",
     "check_text",
     "html_to_text",
+    "split_block",
     "split_sentences",
     "thresholds",
     "words",

@@ -305,3 +305,39 @@ def test_who_asks_where_their_melding_is_is_offered_the_status_lookup(client, po
     html = client.get("/zoeken/", {"q": query}).content.decode()
     assert '<a class="button" href="/melding/status/">Waar staat mijn melding?</a>' in html
     assert 'class="button" href="/melding/"' not in html and "Op de sociale kaart staat hulp voor" not in html
+
+
+def _page(*lines, intro=""):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(taalcheck_text=lambda: "\n".join(["Titel", *lines]), intro=intro)
+
+
+def test_an_excerpt_is_the_sentence_that_holds_the_word():
+    from portal.search import excerpt
+
+    page = _page("Wij helpen u graag.", "U kunt een rolstoel lenen. Dat is gratis.", intro="Over hulp.")
+    assert excerpt(page, "rolstoel") == "U kunt een rolstoel lenen."
+    assert excerpt(page, "fiets") == "Over hulp."
+
+
+def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
+    """A walk: "rolstoel" found two pages, each with the excerpt "een rolstoel", which said nothing of what
+    either page says about it."""
+    from portal.search import excerpt
+
+    heading = _page(
+        "Zet dus wat geld opzij.",
+        "Hier betaalt u geen eigen bijdrage voor",
+        "een rolstoel",
+        "een cliëntondersteuner",
+        "Hebt u een laag inkomen?",
+    )
+    assert excerpt(heading, "rolstoel") == (
+        "Hier betaalt u geen eigen bijdrage voor: een rolstoel, een cliëntondersteuner"
+    )
+    colon = _page("Het helpt. Bijvoorbeeld:", "een rolstoel", "een scootmobiel", "Leen het.")
+    assert excerpt(colon, "scootmobiel") == "Het helpt. Bijvoorbeeld: een rolstoel, een scootmobiel"
+    question = _page("Wat krijgt u?", "een gesprek", "een rolstoel")
+    assert excerpt(question, "rolstoel") == "Wat krijgt u? Een gesprek, een rolstoel"
+    assert excerpt(_page("een rolstoel", "een tillift"), "tillift") == "een rolstoel, een tillift"
