@@ -82,10 +82,12 @@ def test_a_page_outside_the_site_tree_has_no_breadcrumbs(portal_site, rf, settin
 
 
 def test_plain_pages_are_where_the_footer_links(client, portal_site):
+    """Each footer link says the title of the page it opens ("Toegankelijkheidsverklaring" opened a page
+    called "Toegankelijkheid")."""
     for url, title in [("/privacy/", "Privacy"), ("/toegankelijkheid/", "Toegankelijkheid")]:
-        response = client.get(url)
-        assert response.status_code == 200
-        assert f"<h1>{title}</h1>" in response.content.decode()
+        html = client.get(url).content.decode()
+        assert f"<h1>{title}</h1>" in html
+        assert f'<li><a href="{url}">{title}</a></li>' in html
 
 
 def test_taalcheck_text_is_plain_text_of_everything_a_reader_meets(portal_site):
