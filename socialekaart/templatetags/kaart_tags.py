@@ -1,6 +1,7 @@
 """Plain-language wording for voorzieningen, shared by the pages and the exports."""
 
 import functools
+import html
 import re
 from decimal import Decimal
 
@@ -135,17 +136,20 @@ def selected_count(options) -> int:
 @register.simple_tag
 def filter_options(field, options):
     """The checkboxes of one filter with their counts. Built here rather than with a template loop:
-    with many wijken and themas, the loop cost more than the search itself."""
-    auto_id, name = field.auto_id, escape(field.html_name)
+    with many wijken and themas, the loop cost more than the search itself. Escaped with the standard
+    library's escape, which Django's wraps (same output) with a check for lazy text and a SafeString for
+    each of the some 120 values of a page."""
+    auto_id, name = field.auto_id, html.escape(field.html_name)
     language = get_language()
     items = []
     for index, option in enumerate(options or ()):
-        option_id = escape(f"{auto_id}_{index}")
+        option_id = html.escape(f"{auto_id}_{index}")
+        value, label = html.escape(str(option.value)), html.escape(str(option.label))
         items.append(
             f'<div class="choices__item{"" if option.count else " kaart-filter__empty"}">'
-            f'<input type="checkbox" form="kaart-zoeken" name="{name}" value="{escape(option.value)}" '
+            f'<input type="checkbox" form="kaart-zoeken" name="{name}" value="{value}" '
             f'id="{option_id}"{" checked" if option.selected else ""}>'
-            f'<label for="{option_id}">{escape(option.label)} <span class="kaart-count">'
+            f'<label for="{option_id}">{label} <span class="kaart-count">'
             f"{_count_html(language, option.count)}</span></label></div>"
         )
     return mark_safe("\n".join(items))  # noqa: S308 (every value in it is escaped above)
