@@ -166,6 +166,24 @@ def test_the_complaint_form_fits_a_phone(page, live_server, data):
     assert_no_horizontal_scroll(page)
 
 
+def test_back_after_sending_the_page_opens_at_the_sent_notice(page, live_server, data):
+    """On a phone the browser's back button opened the form (filled in again by the browser) at its button,
+    with "Uw klacht is verstuurd" above the screen."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/klacht/")
+    page.select_option("#id_organisatie", label="Zorg Thuis Lindewaard")
+    page.fill("#id_wat", "De hulp kwam drie keer niet.")
+    page.check("#id_contact_1")
+    page.locator("text=Verstuur de klacht").scroll_into_view_if_needed()
+    with page.expect_navigation():
+        page.click("text=Verstuur de klacht")
+    page.go_back()
+    page.wait_for_load_state()
+    notice = page.locator(".note", has_text="Uw klacht is verstuurd")
+    assert 0 <= notice.bounding_box()["y"] < 844
+    assert page.evaluate("() => document.activeElement.matches('.note[data-notice-first]')")
+
+
 def test_on_a_phone_the_complaints_list_shows_status_and_term(page, live_server, data):
     """At 390 px the list scrolled sideways inside its box: status, "Antwoord uiterlijk" and "Te laat" were
     out of sight. Now each row is a card with every value beside its column's name."""

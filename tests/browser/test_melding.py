@@ -281,6 +281,11 @@ def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
     page.wait_for_selector(".reference")
     assert "al verstuurd" in page.inner_text("main")
     assert page.evaluate("() => document.querySelector('.reference').getClientRects().length") == 1
+    # It opens at that message: the browser put back the check page's scroll position, and the message was
+    # above the screen, with only "Nieuwe melding maken" in view.
+    page.wait_for_load_state()
+    assert page.evaluate("() => document.querySelector('h1').getBoundingClientRect().top") >= 0
+    assert page.evaluate("() => document.activeElement.matches('h1[data-notice-first]')")
 
 
 def test_the_counter_counts_as_the_server_does(live_server, page):
