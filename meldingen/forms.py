@@ -755,6 +755,14 @@ class SpoedForm(StepForm):
         max_length=TEXT_MAX,
         help_text=_("Alleen als het antwoord Ja is."),
     )
+    # "Nee" with a reason why it is urgent: the check page said both, and a consulent reading "Nee" could
+    # pass over an emergency. The writer decides; nothing typed is dropped.
+    messages = {
+        "nee_met_reden": _(
+            "U koos Nee, maar u schreef waarom het dringend is. Is het dringend? Kies dan Ja. "
+            "Is het niet dringend? Maak dit vak dan leeg."
+        )
+    }
     someone_else = Wording(
         labels={"spoed": _("Heeft {persoon} de hulp heel snel nodig?")},
         help_texts={
@@ -765,6 +773,12 @@ class SpoedForm(StepForm):
             )
         },
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("spoed") == "nee" and cleaned.get("toelichting"):
+            self.add_error("toelichting", self.message("nee_met_reden"))
+        return cleaned
 
 
 class ControlerenForm(StepForm):

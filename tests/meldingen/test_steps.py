@@ -84,6 +84,15 @@ INVALID = [
     ),
     (ANDER_UITGEBREID, "gesprek", {"plek": "elders"}, "plek_anders", "Ergens anders", None),
     (ZELF_KORT, "spoed", {"toelichting": "mijn buurvrouw"}, "spoed", "Kies een antwoord", "mijn buurvrouw"),
+    # A walk: "Nee" with a reason why it is urgent; the check page then said both.
+    (
+        ZELF_KORT,
+        "spoed",
+        {"spoed": "nee", "toelichting": "Moeder is gisteren gevallen."},
+        "toelichting",
+        "U koos Nee, maar u schreef waarom het dringend is.",
+        "Moeder is gisteren gevallen.",
+    ),
 ]
 
 
