@@ -28,12 +28,25 @@ def within_limit(request, scope: str, limit: int, window_seconds: int) -> bool:
 def within_key_limit(scope: str, value: str, limit: int, window_seconds: int) -> bool:
     """Count one attempt for `value` (an IP address, a reference number...) in `scope`; False when it made
     more than `limit` in the window, from any address. The cache key holds only a hash of the value."""
-    key = f"ratelimit:{scope}:" + hashlib.sha256(value.encode()).hexdigest()
+    return count_attempt(scope, value, window_seconds) <= limit
+
+
+def count_attempt(scope: str, value: str, window_seconds: int) -> int:
+    """Count one attempt for `value` in `scope`; how many it made in the window, this one included."""
+    key = _key(scope, value)
     if cache.add(key, 1, timeout=window_seconds):
-        return True
+        return 1
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window_seconds)
-        return True
-    return count <= limit
+        return 1
+
+
+def attempts_so_far(scope: str, value: str) -> int:
+    """How many attempts `value` made in `scope` in the current window, without counting one."""
+    return cache.get(_key(scope, value), 0)
+
+
+def _key(scope: str, value: str) -> str:
+    return f"ratelimit:{scope}:" + hashlib.sha256(value.encode()).hexdigest()

@@ -4,9 +4,11 @@ postcode and house number it was made for.
 The page shows only the status, the date of the last change and the next step with its date: no names, no
 answers. The address is compared through its keyed hash (`Behandeling.address_index`), never decrypted.
 A wrong reference, a wrong address and a melding whose personal data was removed give the same answer, so
-the page tells nobody whether a reference exists. Attempts are limited per IP address and per reference
-(`MELDINGEN_STATUS_LOOKUP_LIMIT` each per `MELDINGEN_RATE_LIMIT_WINDOW_SECONDS`), so guessing addresses for
-one reference from many addresses fails too.
+the page tells nobody whether a reference exists. Look-ups that find nothing are limited per IP address and
+per reference (`MELDINGEN_STATUS_LOOKUP_LIMIT` each per `MELDINGEN_RATE_LIMIT_WINDOW_SECONDS`), so guessing
+addresses for one reference from many addresses fails too. A look-up that finds the melding does not count:
+on a shared computer (a library, the loket) the residents who look up their own melding used up the limit,
+and the next one was refused with her right number.
 """
 
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ from django.views.decorators.cache import never_cache
 
 from core.components import named_error_lines
 from core.posted import keep_posted, take_posted
-from core.ratelimit import within_key_limit, within_limit
+from core.ratelimit import attempts_so_far, client_ip, count_attempt
 from meldingen.address import normalise_postcode, split_house_number
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
@@ -166,12 +168,17 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
     )
 
 
-def _within_limits(request, reference: str) -> bool:
+def _failed_too_often(request, reference: str) -> bool:
     limit = settings.MELDINGEN_STATUS_LOOKUP_LIMIT
+    by_ip = attempts_so_far("melding-status", client_ip(request))
+    by_reference = attempts_so_far("melding-status-reference", reference)
+    return by_ip >= limit or by_reference >= limit
+
+
+def _count_failure(request, reference: str) -> None:
     window = settings.MELDINGEN_RATE_LIMIT_WINDOW_SECONDS
-    by_ip = within_limit(request, "melding-status", limit, window)
-    by_reference = within_key_limit("melding-status-reference", reference, limit, window)
-    return by_ip and by_reference
+    count_attempt("melding-status", client_ip(request), window)
+    count_attempt("melding-status-reference", reference, window)
 
 
 @never_cache
@@ -181,7 +188,7 @@ def melding_status(request):
     shared computer does not show the status to the next person."""
     if request.method == "POST":
         form = StatusLookupForm(request.POST)
-        if form.is_valid() and not _within_limits(request, form.cleaned_data["reference"]):
+        if form.is_valid() and _failed_too_often(request, form.cleaned_data["reference"]):
             return render(request, "meldingen/status_te_vaak.html", status=429)
         keep_posted(request, LOOKUP_KEY, form)
         return redirect("melding_status")
@@ -193,4 +200,6 @@ def melding_status(request):
             data = form.cleaned_data
             context["result"] = find_status(data["reference"], data["postcode"], data["huisnummer"])
             context["not_found"] = context["result"] is None
+            if context["not_found"]:
+                _count_failure(request, data["reference"])
     return render(request, "meldingen/status.html", context)

@@ -175,6 +175,18 @@ def test_look_ups_are_limited_per_reference_whatever_the_ip_address(client, team
     assert look_up(client, melding.reference, REMOTE_ADDR="10.0.0.99").status_code == 429
 
 
+@override_settings(MELDINGEN_STATUS_LOOKUP_LIMIT=3)
+def test_only_look_ups_that_find_nothing_count(client, teams):
+    """A walk: after ten look-ups in an hour, most of them right, the right number was refused too. On a
+    shared computer (a library, the loket) the residents before her would have used up the limit."""
+    melding = store(postcode="3911 AB")
+    for _ in range(5):
+        assert str(STATUS_TEXT[Status.ONTVANGEN]) in look_up(client, melding.reference).content.decode()
+    for number in range(3):
+        assert look_up(client, f"M-0000-000{number}").status_code == 200
+    assert look_up(client, melding.reference).status_code == 429
+
+
 def test_the_answer_is_a_page_after_a_redirect_shown_once(client, teams):
     """The answer to the POST stayed in the browser's history: the back button gave "ERR_CACHE_MISS", and on a
     shared computer it would show the status again to whoever came next."""
