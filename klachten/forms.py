@@ -1,6 +1,8 @@
 """The complaint form (B1, for residents and for staff who register a phone call or letter) and the small
 forms of the backoffice."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -11,6 +13,9 @@ from socialekaart import public
 
 from .models import Contractteam
 from .workflow import Kanaal, Oordeel, Status
+
+_WORD = re.compile(r"[^\W\d_]+")  # a word of letters
+A_FEW_WORDS = _("Vertel iets meer over wat er misging. Een paar woorden is genoeg.")
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
@@ -45,10 +50,8 @@ class KlachtForm(forms.Form):
         help_text=_("Vertel wat er gebeurde en wanneer. Schrijf liever geen dingen over uw gezondheid."),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=3000,
-        min_length=10,  # "x" was taken as a complaint, with a term of six weeks for nothing to look into
         error_messages={
             "required": _("Vertel wat er misging."),
-            "min_length": _("Vertel iets meer over wat er misging. Een paar woorden is genoeg."),
             "max_length": _("Gebruik niet meer dan 3000 tekens."),
         },
     )
@@ -88,6 +91,14 @@ class KlachtForm(forms.Form):
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_wat(self):
+        # "x" was taken as a complaint, with a term of six weeks for nothing to look into; "Te laat" says what
+        # went wrong (a minimum of ten characters refused it, with "Een paar woorden is genoeg.").
+        wat = self.cleaned_data["wat"]
+        if len(_WORD.findall(wat)) < 2:
+            raise forms.ValidationError(A_FEW_WORDS)
+        return wat
 
     def clean(self):
         cleaned = super().clean()

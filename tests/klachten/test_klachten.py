@@ -57,6 +57,16 @@ def test_a_complaint_of_a_letter_or_two_asks_for_a_few_words(client, kaart):
     assert client.post("/klacht/", form_data(kaart, wat="Niet gekomen.")).status_code == 302
 
 
+def test_two_words_are_a_few_words(client, kaart):
+    """A walk: "Te laat" was refused with "Vertel iets meer ... Een paar woorden is genoeg." (at least ten
+    characters were asked)."""
+    assert client.post("/klacht/", form_data(kaart, wat="Te laat")).status_code == 302
+    assert Klacht.objects.get().gegevens["wat"] == "Te laat"
+    for one_word in ("Onbeleefd", "12 3 4"):
+        html = client.post("/klacht/", form_data(kaart, wat=one_word), follow=True).content.decode()
+        assert "Een paar woorden is genoeg." in html
+
+
 def kaart_of(people):
     from socialekaart.models import Organisatie, Term
 
