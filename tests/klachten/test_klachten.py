@@ -221,6 +221,14 @@ def test_the_footer_links_to_the_complaint_form(client, db):
     assert 'href="/klacht/"' in client.get("/melding/").content.decode()
 
 
+def test_the_form_links_to_the_stoplicht_page_by_what_that_page_explains(client, db):
+    """A walk: "Wat doen wij met klachten? En wat betekent het stoplicht?" opened a page about the stoplicht
+    alone."""
+    form = client.get("/klacht/").content.decode()
+    assert '<a href="/klacht/stoplicht/">Wat betekent het stoplicht op de sociale kaart?</a>' in form
+    assert "<h1>Wat betekent het stoplicht?</h1>" in client.get("/klacht/stoplicht/").content.decode()
+
+
 def test_the_explanation_page_states_the_method_with_the_configured_thresholds(client, settings, db):
     settings.KLACHTEN_STOPLICHT = {**settings.KLACHTEN_STOPLICHT, "ORANJE": 3, "ROOD": 7}
     html = client.get("/klacht/stoplicht/").content.decode()
