@@ -295,7 +295,12 @@ class StepForm(forms.Form):
 class VoorWieForm(StepForm):
     title = _("Voor wie doet u de melding?")
     writer_page = True
-    voor_wie = radio(_("Voor wie is de hulp?"), choices.VOOR_WIE)
+    # A son who looks after his mother is both family and mantelzorger: the hint says which to choose.
+    voor_wie = radio(
+        _("Voor wie is de hulp?"),
+        choices.VOOR_WIE,
+        help_text=_("Zorgt u vaak voor deze persoon? Dan bent u mantelzorger, ook als u familie bent."),
+    )
 
 
 class MelderForm(StepForm):
