@@ -299,7 +299,7 @@ class VoorWieForm(StepForm):
     voor_wie = radio(
         _("Voor wie is de hulp?"),
         choices.VOOR_WIE,
-        help_text=_("Zorgt u vaak voor deze persoon? Dan bent u mantelzorger, ook als u familie bent."),
+        help_text=_("Zorgt u vaak voor een familielid? Kies dan: ik ben mantelzorger."),
     )
 
 

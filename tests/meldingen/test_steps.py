@@ -343,6 +343,6 @@ def test_no_answer_on_the_check_page_repeats_the_title_of_its_section(walker, st
 def test_a_relative_who_cares_knows_which_voor_wie_to_choose(walker):
     """A walk: a son who looks after his mother fits "ik ben mantelzorger" and "ik ben familie" alike."""
     html = walker.start().content.decode()
-    hint = "Zorgt u vaak voor deze persoon? Dan bent u mantelzorger, ook als u familie bent."
+    hint = "Zorgt u vaak voor een familielid? Kies dan: ik ben mantelzorger."
     assert f'<p class="form-field__hint" id="id_voor-wie-voor_wie_helptext">{hint}</p>' in html
     assert 'aria-describedby="id_voor-wie-voor_wie_helptext"' in html
