@@ -107,6 +107,7 @@ def test_backoffice_complaint_pages_have_no_axe_violations(page, live_server, da
     base = f"{live_server.url}/admin/klachten"
     _login(page, live_server, "klachtbehandelaar")
     for name, url in (
+        ("admin home with the klachten panel", f"{live_server.url}/admin/"),
         ("list", f"{base}/"),
         ("complaint", f"{base}/{data['klacht'].pk}/"),
         ("new", f"{base}/nieuw/"),
