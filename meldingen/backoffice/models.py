@@ -70,9 +70,16 @@ class BehandelingQuerySet(TeamVisibleQuerySet):
         return self.filter(next_deadline__lt=today or timezone.localdate())
 
     def in_deadline_order(self):
-        """Spoed first, then the nearest deadline; closed meldingen (no deadline) last."""
+        """Open meldingen first (in "Alle meldingen" a closed spoed melding stood above one weeks late), spoed
+        first among them, then the nearest deadline."""
+        closed = models.ExpressionWrapper(
+            models.Q(status__in=CLOSED_STATUSES), output_field=models.BooleanField()
+        )
         return self.order_by(
-            "-melding__spoed", models.F("next_deadline").asc(nulls_last=True), "melding__created_at"
+            closed.asc(),
+            "-melding__spoed",
+            models.F("next_deadline").asc(nulls_last=True),
+            "melding__created_at",
         )
 
 

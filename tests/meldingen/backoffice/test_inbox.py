@@ -88,6 +88,16 @@ def test_sorted_spoed_first_then_by_deadline(leider, teams):
     assert _references(leider) == [spoed.reference, older.reference, newer.reference]
 
 
+def test_in_all_meldingen_the_open_come_before_the_closed_spoed_ones(leider, teams):
+    """A walk: in "Alle meldingen" a withdrawn spoed melding ("Geen termijn meer") stood above one that was
+    45 working days late."""
+    late = store(created_at=timezone.now() - timedelta(days=90))
+    withdrawn = store(spoed=True)
+    withdrawn.behandeling.change_status(Status.INGETROKKEN, toelichting="Verhuisd")
+    spoed = store(spoed=True)
+    assert _references(leider, status="alle") == [spoed.reference, late.reference, withdrawn.reference]
+
+
 def test_search_by_reference_and_by_name_words(leider, teams):
     anna = store(name="Anna de Vries")
     bert = store(name="Bert Jansen-Öztürk")
