@@ -92,6 +92,15 @@ def test_without_meldingen_no_chart_is_drawn_and_each_says_so(staff, teams, clie
     assert html.count("<p>Nog geen meldingen.</p>") == 3
 
 
+def test_meldingen_still_in_onderzoek_are_not_called_no_onderzoeken(staff, teams, client):
+    """A walk: a month of eight meldingen in onderzoek said "Onderzoek binnen 6 weken: Nog geen
+    onderzoeken"."""
+    store()
+    client.force_login(staff["teamleider"])
+    html = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert "<dd>Nog geen onderzoek afgerond of te laat</dd>" in html
+
+
 def test_csv_export(staff, teams, client):
     store()
     client.force_login(staff["teamleider"])
