@@ -40,7 +40,7 @@ def url_per_key(name: str):
 
 def gettext(message: str) -> str:
     """Django's gettext, remembered per language: a kaart page asks for some 30 texts, the same ones on every
-    page, and each of Django's lookups walks its catalogues anew (about 5% of the page's CPU)."""
+    page, and each of Django's lookups walks its catalogues anew."""
     return _translated(translation.get_language(), message)
 
 
