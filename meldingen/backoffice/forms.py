@@ -14,7 +14,7 @@ from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
-from meldingen.backoffice.workflow import Status, Uitkomst, allowed_targets
+from meldingen.backoffice.workflow import GesprekPlaats, Status, Uitkomst, allowed_targets
 from meldingen.choices import ONDERWERPEN
 from socialekaart import public as kaart
 
@@ -170,6 +170,12 @@ class StatusForm(forms.Form):
         input_formats=["%H:%M", "%H.%M", "%H"],
         error_messages={"invalid": _("Vul een bestaande tijd in, zoals 10:00.")},
     )
+    gesprek_plaats = forms.ChoiceField(
+        label=_("Plaats van het gesprek (bij gesprek gepland)"),
+        choices=[("", _("Nog niet bekend")), *GesprekPlaats.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Kies een plaats uit de lijst.")},
+    )
 
     uitkomst = forms.ChoiceField(
         label=_("Uitkomst (bij afgehandeld)"),
@@ -190,7 +196,9 @@ class StatusForm(forms.Form):
             and not self.cleaned_data["ingetrokken_bevestigd"]
         )
 
-    def __init__(self, *args, current: str, received=None, gesprek_op=None, uitkomst="", **kwargs):
+    def __init__(
+        self, *args, current: str, received=None, gesprek_op=None, gesprek_plaats="", uitkomst="", **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.received = received  # the day of the melding: the help cannot start before it
         self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
@@ -200,6 +208,8 @@ class StatusForm(forms.Form):
             labels[current] = _("Gesprek verplaatsen")  # planned again, at another moment
             self.fields["gesprek_datum"].label = _("Nieuwe datum van het gesprek (bij gesprek verplaatsen)")
             self.fields["gesprek_tijd"].label = _("Nieuwe tijd van het gesprek (bij gesprek verplaatsen)")
+            self.fields["gesprek_plaats"].label = _("Plaats van het gesprek (bij gesprek verplaatsen)")
+            self.fields["gesprek_plaats"].initial = gesprek_plaats  # moved in time, most often not in place
         if current == Status.AFGEHANDELD:
             labels[current] = _("Uitkomst corrigeren")  # afgehandeld again, with the right uitkomst
             self.fields["uitkomst"].label = _("Juiste uitkomst (bij uitkomst corrigeren)")
@@ -224,6 +234,7 @@ class StatusForm(forms.Form):
         else:
             del self.fields["gesprek_datum"]
             del self.fields["gesprek_tijd"]
+            del self.fields["gesprek_plaats"]
         if Status.AFGEHANDELD in targets:
             self.fields["start_ondersteuning"].help_text = (
                 _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example

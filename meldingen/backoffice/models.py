@@ -8,10 +8,12 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.templatetags.core_tags import datumtijd
 from meldingen.backoffice.notices import queue_status_notice
 from meldingen.backoffice.workflow import (
     CLOSED_STATUSES,
     TRANSITIONS,
+    GesprekPlaats,
     Status,
     TransitionNotAllowed,
     Uitkomst,
@@ -115,6 +117,9 @@ class Behandeling(models.Model):
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
     gesprek_op = models.DateTimeField(_("gesprek op"), null=True, blank=True)
+    gesprek_plaats = models.CharField(
+        _("plaats van het gesprek"), max_length=20, choices=GesprekPlaats.choices, blank=True
+    )
     # Keyed hashes of the resident's normalised name words, space-delimited: see search_index.py.
     name_index = models.TextField(blank=True, default="", editable=False)
     # Keyed hash of the resident's postcode and house number: "Waar staat mijn melding?" (search_index.py).
@@ -218,9 +223,11 @@ class Behandeling(models.Model):
         uitkomst: str = "",
         start_ondersteuning=None,
         gesprek_op=None,
+        gesprek_plaats: str = "",
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
-        when (`gesprek_op`), on the case and on the change (planned again, the gesprek moves). Afgehandeld
+        when (`gesprek_op`) and where (`gesprek_plaats`), on the case and on the change (planned again, the
+        gesprek moves). Afgehandeld
         keeps its `uitkomst` (afgehandeld again corrects it); support granted schedules the nazorg call
         from `start_ondersteuning` (default: today)."""
         if not self.can_change_to(target):
@@ -234,7 +241,7 @@ class Behandeling(models.Model):
             if target == Status.CONTACT_OPGENOMEN:
                 self.contacted_at = at
             elif target == Status.GESPREK_GEPLAND:
-                self.gesprek_op = gesprek_op
+                self.gesprek_op, self.gesprek_plaats = gesprek_op, gesprek_plaats
             elif target == Status.ONDERZOEK_AFGEROND:
                 self.onderzoek_afgerond_at = at
             if target in CLOSED_STATUSES and previous not in CLOSED_STATUSES:  # a correction closes nothing
@@ -254,6 +261,7 @@ class Behandeling(models.Model):
                 at=at,
                 toelichting=toelichting,
                 gesprek_op=gesprek_op if target == Status.GESPREK_GEPLAND else None,
+                gesprek_plaats=gesprek_plaats if target == Status.GESPREK_GEPLAND else "",
                 uitkomst=self.uitkomst if target == Status.AFGEHANDELD else "",
             )
             detail = f"{Status(previous).label} → {Status(target).label}"
@@ -265,6 +273,10 @@ class Behandeling(models.Model):
             if not change.corrects_uitkomst:  # the resident is not told the uitkomst, so nothing is new
                 transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
+
+    def gesprek_when_and_where(self) -> str:
+        """The gesprek to show, with its place when it is known: "9 dec. 2026, 09:30, aan de telefoon"."""
+        return when_and_where(self.gesprek_to_show, self.gesprek_plaats) if self.gesprek_to_show else ""
 
     @property
     def gesprek_to_show(self):
@@ -285,6 +297,14 @@ class Behandeling(models.Model):
             Nazorg.objects.filter(behandeling=self).delete()
 
 
+def when_and_where(moment, plaats: str) -> str:
+    """ "9 dec. 2026, 09:30", and where when it is known: ", bij de inwoner thuis"."""
+    if not plaats:
+        return datumtijd(moment)
+    label = str(GesprekPlaats(plaats).label)
+    return f"{datumtijd(moment)}, {label[:1].lower()}{label[1:]}"
+
+
 class Statuswijziging(models.Model):
     """One step of a melding along the workflow: from which status to which, by whom, when and why."""
 
@@ -295,6 +315,7 @@ class Statuswijziging(models.Model):
     at = models.DateTimeField(default=timezone.now)
     toelichting = models.CharField(max_length=500, blank=True)
     gesprek_op = models.DateTimeField(null=True, blank=True)  # gesprek gepland: the moment planned then
+    gesprek_plaats = models.CharField(max_length=20, choices=GesprekPlaats.choices, blank=True)  # and where
     # afgehandeld: the uitkomst given then (a correction gives another)
     uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices, blank=True)
 
@@ -307,6 +328,9 @@ class Statuswijziging(models.Model):
     @property
     def moves_gesprek(self) -> bool:
         return self.from_status == self.to_status == Status.GESPREK_GEPLAND
+
+    def gesprek_when_and_where(self) -> str:
+        return when_and_where(self.gesprek_op, self.gesprek_plaats)
 
     @property
     def corrects_uitkomst(self) -> bool:

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
-from core.templatetags.core_tags import datumtijd
 from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.delivery.models import DeliveryAttempt
@@ -50,7 +49,10 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
         if change.moves_gesprek:
             title = _("Gesprek verplaatst")
         if change.gesprek_op:  # each planning with the moment planned then
-            title = _("%(status)s. Op %(moment)s") % {"status": title, "moment": datumtijd(change.gesprek_op)}
+            title = _("%(status)s. Op %(moment)s") % {
+                "status": title,
+                "moment": change.gesprek_when_and_where(),
+            }
         if change.corrects_uitkomst:
             title = _("Uitkomst gecorrigeerd: %(uitkomst)s") % {"uitkomst": change.get_uitkomst_display()}
             title += _nazorg_after_correction(uitkomst, change.uitkomst, nazorg)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from core.fragments import jinja2_fragment
 from core.spreadsheet import Sheet, sheet_download
-from core.templatetags.core_tags import datum, datumtijd
+from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgCorrectionForm, NoteForm, StatusForm
@@ -285,6 +285,7 @@ def _status_form_kwargs(behandeling) -> dict:
         "current": behandeling.status,
         "received": timezone.localdate(behandeling.melding.created_at),
         "gesprek_op": behandeling.gesprek_op,
+        "gesprek_plaats": behandeling.gesprek_plaats,
         "uitkomst": behandeling.uitkomst,
     }
 
@@ -306,18 +307,19 @@ def change_status(request, pk):
             uitkomst=form.cleaned_data.get("uitkomst", ""),
             start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
             gesprek_op=form.cleaned_data.get("gesprek_op"),
+            gesprek_plaats=form.cleaned_data.get("gesprek_plaats", ""),
         )
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
         return _render_detail(request, behandeling, status_form=form, status=400)
     if change.moves_gesprek:
-        done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": datumtijd(change.gesprek_op)}
+        done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": change.gesprek_when_and_where()}
     elif change.corrects_uitkomst:
         done = _("De uitkomst is nu: %(uitkomst)s.") % {"uitkomst": change.get_uitkomst_display()}
     elif change.gesprek_op:
         done = _("De status is nu: %(status)s, op %(moment)s.") % {
             "status": Status(behandeling.status).label,
-            "moment": datumtijd(change.gesprek_op),
+            "moment": change.gesprek_when_and_where(),
         }
     else:
         done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}

@@ -53,6 +53,16 @@ def allowed_targets(current: str) -> list[str]:
     return [status for status in Status.values if status in TRANSITIONS.get(current, ())]
 
 
+class GesprekPlaats(models.TextChoices):
+    """Where a planned gesprek is: a choice, not free text, so no address is kept outside the encrypted
+    answers (the resident's own wish is among them)."""
+
+    THUIS = "thuis", _("Bij de inwoner thuis")
+    GEMEENTEHUIS = "gemeentehuis", _("In het gemeentehuis")
+    TELEFOON = "telefoon", _("Aan de telefoon")
+    ELDERS = "elders", _("Ergens anders")
+
+
 class Uitkomst(models.TextChoices):
     """What the melding led to, recorded when it is afgehandeld."""
 

@@ -246,6 +246,30 @@ def test_a_planned_gesprek_has_its_date_and_time_on_the_page_and_for_the_residen
     assert "<dt>Uw gesprek</dt><dd>Op dinsdag 8 december 2099 om 10.30 uur.</dd>" in found
 
 
+def test_a_planned_gesprek_says_where_it_is_and_keeps_its_place_when_it_moves(
+    staff, client, page_url, two_meldingen
+):
+    """A walk: planning asked only for a date and a time; the place went into the toelichting, whose hint says
+    it is for something else, and stood only at the bottom of the timeline."""
+    two_meldingen["centrum"].behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    assert '<option value="thuis">Bij de inwoner thuis</option>' in client.get(page_url).content.decode()
+    planned = _plan(client, page_url, gesprek_datum="8-12-2099", gesprek_tijd="10:30", gesprek_plaats="thuis")
+    assert planned.status_code == 302
+    html = client.get(page_url).content.decode()
+    assert "De status is nu: Gesprek gepland, op 8 dec. 2099, 10:30, bij de inwoner thuis." in html
+    assert "<dt>Gesprek</dt><dd>8 dec. 2099, 10:30, bij de inwoner thuis</dd>" in html
+    assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:30, bij de inwoner thuis" in html
+    assert '<option value="thuis" selected>Bij de inwoner thuis</option>' in html  # a move keeps the place
+    moved = _plan(client, page_url, gesprek_datum="9-12-2099", gesprek_tijd="9:00", gesprek_plaats="telefoon")
+    assert moved.status_code == 302
+    html = client.get(page_url).content.decode()
+    assert "Het gesprek is verplaatst naar 9 dec. 2099, 09:00, aan de telefoon." in html
+    assert "Gesprek verplaatst. Op 9 dec. 2099, 09:00, aan de telefoon" in html
+    wrong = _plan(client, page_url, gesprek_datum="10-12-2099", gesprek_tijd="9:00", gesprek_plaats="kantine")
+    assert "Kies een plaats uit de lijst." in wrong.content.decode()
+
+
 def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
     staff, client, page_url, two_meldingen
 ):

@@ -262,7 +262,9 @@ class Command(BaseCommand):
             gesprek_op = timezone.localtime(at + timedelta(days=rng.randint(3, 10))).replace(
                 hour=rng.choice([9, 10, 11, 13, 14]), minute=0, second=0, microsecond=0
             )
-            behandeling.change_status(status, at=at, gesprek_op=gesprek_op)
+            # Where, from the melding's key (not from rng: the demo's other draws stay as they were).
+            plaats = ("thuis", "telefoon", "gemeentehuis")[melding.pk % 3]
+            behandeling.change_status(status, at=at, gesprek_op=gesprek_op, gesprek_plaats=plaats)
 
     # --- the gesprek's features: nazorg due, a melding with verwijzingen, a signal --------------------------
 
