@@ -27,7 +27,7 @@ from core.ratelimit import attempts_so_far, client_ip, count_attempt
 from meldingen.address import normalise_postcode, split_house_number
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
-from meldingen.backoffice.workflow import Status
+from meldingen.backoffice.workflow import GesprekPlaats, Status
 from meldingen.forms import speak
 from meldingen.reference import as_typed
 
@@ -118,6 +118,17 @@ SOMEONE_ELSE_NEXT_STEP_TEXT = {
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Is er toch hulp nodig?"),
 }
 
+# Where the planned gesprek is, when the consulent chose it ("ergens anders" tells the resident nothing).
+GESPREK_PLAATS_TEXT = {
+    GesprekPlaats.THUIS: _("Bij u thuis."),
+    GesprekPlaats.GEMEENTEHUIS: _("In het gemeentehuis."),
+    GesprekPlaats.TELEFOON: _("Aan de telefoon. Wij bellen u."),
+}
+SOMEONE_ELSE_GESPREK_PLAATS_TEXT = {
+    GesprekPlaats.THUIS: _("Bij {persoon} thuis."),
+    GesprekPlaats.TELEFOON: _("Aan de telefoon."),
+}
+
 
 def _text(texts: dict, someone_else_texts: dict, status: str, voor_wie: str) -> str:
     """The status's text as the person who made the melding reads it."""
@@ -135,6 +146,7 @@ class StatusView:
     next_step: str
     next_date: date | None
     gesprek_op: datetime | None = None  # while the gesprek is planned
+    gesprek_plaats: str = ""  # and where, in words, when it is known
     for_someone_else: bool = False
 
 
@@ -164,6 +176,9 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         next_step=_text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie),
         next_date=behandeling.next_deadline,
         gesprek_op=behandeling.gesprek_op if status == Status.GESPREK_GEPLAND else None,
+        gesprek_plaats=_text(
+            GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, behandeling.gesprek_plaats, voor_wie
+        ),
         for_someone_else=voor_wie != "zelf",
     )
 

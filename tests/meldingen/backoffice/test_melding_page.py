@@ -261,6 +261,9 @@ def test_a_planned_gesprek_says_where_it_is_and_keeps_its_place_when_it_moves(
     assert "<dt>Gesprek</dt><dd>8 dec. 2099, 10:30, bij de inwoner thuis</dd>" in html
     assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:30, bij de inwoner thuis" in html
     assert '<option value="thuis" selected>Bij de inwoner thuis</option>' in html  # a move keeps the place
+    lookup = {"reference": two_meldingen["centrum"].reference, "postcode": "3911 AB", "huisnummer": "1"}
+    found = client.post("/melding/status/", lookup, follow=True).content.decode()
+    assert "<dt>Uw gesprek</dt><dd>Op dinsdag 8 december 2099 om 10.30 uur. Bij u thuis.</dd>" in found
     moved = _plan(client, page_url, gesprek_datum="9-12-2099", gesprek_tijd="9:00", gesprek_plaats="telefoon")
     assert moved.status_code == 302
     html = client.get(page_url).content.decode()
