@@ -227,9 +227,8 @@ class Behandeling(models.Model):
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
         when (`gesprek_op`) and where (`gesprek_plaats`), on the case and on the change (planned again, the
-        gesprek moves). Afgehandeld
-        keeps its `uitkomst` (afgehandeld again corrects it); support granted schedules the nazorg call
-        from `start_ondersteuning` (default: today)."""
+        gesprek moves). Afgehandeld keeps its `uitkomst` (afgehandeld again corrects it); support granted
+        schedules the nazorg call from `start_ondersteuning` (default: today)."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding

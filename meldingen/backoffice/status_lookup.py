@@ -130,11 +130,11 @@ SOMEONE_ELSE_GESPREK_PLAATS_TEXT = {
 }
 
 
-def _text(texts: dict, someone_else_texts: dict, status: str, voor_wie: str) -> str:
-    """The status's text as the person who made the melding reads it."""
-    if voor_wie != "zelf" and status in someone_else_texts:
-        return speak(someone_else_texts[status], voor_wie)
-    return str(texts.get(status, ""))
+def _text(texts: dict, someone_else_texts: dict, key: str, voor_wie: str) -> str:
+    """The text for `key` (a status, a place) as the person who made the melding reads it."""
+    if voor_wie != "zelf" and key in someone_else_texts:
+        return speak(someone_else_texts[key], voor_wie)
+    return str(texts.get(key, ""))
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,8 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         return None
     last_change = behandeling.statuswijzigingen.order_by("-at").values_list("at", flat=True).first()
     status, voor_wie = behandeling.status, behandeling.melding.voor_wie
+    planned = status == Status.GESPREK_GEPLAND
+    plaats = behandeling.gesprek_plaats if planned else ""
     return StatusView(
         reference=behandeling.melding.reference,
         status=status,
@@ -175,10 +177,8 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         changed_on=timezone.localdate(last_change or behandeling.melding.created_at),
         next_step=_text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie),
         next_date=behandeling.next_deadline,
-        gesprek_op=behandeling.gesprek_op if status == Status.GESPREK_GEPLAND else None,
-        gesprek_plaats=_text(
-            GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, behandeling.gesprek_plaats, voor_wie
-        ),
+        gesprek_op=behandeling.gesprek_op if planned else None,
+        gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",
     )
 
