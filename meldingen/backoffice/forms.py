@@ -209,7 +209,6 @@ class StatusForm(forms.Form):
             self.fields["gesprek_datum"].label = _("Nieuwe datum van het gesprek (bij gesprek verplaatsen)")
             self.fields["gesprek_tijd"].label = _("Nieuwe tijd van het gesprek (bij gesprek verplaatsen)")
             self.fields["gesprek_plaats"].label = _("Plaats van het gesprek (bij gesprek verplaatsen)")
-            self.fields["gesprek_plaats"].initial = gesprek_plaats  # moved in time, most often not in place
         if current == Status.AFGEHANDELD:
             labels[current] = _("Uitkomst corrigeren")  # afgehandeld again, with the right uitkomst
             self.fields["uitkomst"].label = _("Juiste uitkomst (bij uitkomst corrigeren)")
@@ -226,6 +225,8 @@ class StatusForm(forms.Form):
         # The example is a day to come: a gesprek planned for "3-2-2026" in December read as a mistake.
         example = {"datum": _written_date(timezone.localdate() + timedelta(days=7))}
         if Status.GESPREK_GEPLAND in targets:
+            # The place planned (a move is most often in time, not in place), or the resident's wish.
+            self.fields["gesprek_plaats"].initial = gesprek_plaats
             self.fields["gesprek_datum"].help_text = _("Bijvoorbeeld %(datum)s.") % example
             if current != Status.GESPREK_GEPLAND:  # a question solved on the phone was a gesprek too
                 self.fields["gesprek_datum"].help_text += " " + _(

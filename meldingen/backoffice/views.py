@@ -245,7 +245,7 @@ def _render_detail(
         "sections": sections,
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
-        "status_form": status_form or StatusForm(**_status_form_kwargs(behandeling)),
+        "status_form": status_form or StatusForm(**_status_form_kwargs(behandeling, melding)),
         "assign_form": (
             assign_form or AssignForm(initial={"team": behandeling.team, "consulent": behandeling.consulent})
         )
@@ -280,12 +280,15 @@ def _render_detail(
     return TemplateResponse(request, "backoffice/melding.html", context, status=status)
 
 
-def _status_form_kwargs(behandeling) -> dict:
+def _status_form_kwargs(behandeling, melding=None) -> dict:
+    """With the melding whose answers the page shows, a gesprek not yet planned starts at the place the
+    resident asked for ("Waar wilt u het gesprek?")."""
+    wish = melding.typed_answers.step("gesprek").text("plek") if melding and melding.encrypted_answers else ""
     return {
         "current": behandeling.status,
         "received": timezone.localdate(behandeling.melding.created_at),
         "gesprek_op": behandeling.gesprek_op,
-        "gesprek_plaats": behandeling.gesprek_plaats,
+        "gesprek_plaats": behandeling.gesprek_plaats or wish,
         "uitkomst": behandeling.uitkomst,
     }
 

@@ -273,6 +273,16 @@ def test_a_planned_gesprek_says_where_it_is_and_keeps_its_place_when_it_moves(
     assert "Kies een plaats uit de lijst." in wrong.content.decode()
 
 
+def test_a_gesprek_to_plan_starts_at_the_place_the_resident_asked_for(staff, client, page_url, two_meldingen):
+    melding = two_meldingen["centrum"]
+    answers = melding.typed_answers.to_dict()
+    melding.answers = {**answers, "gesprek": {"plek": "telefoon"}}
+    melding.save()
+    melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    assert '<option value="telefoon" selected>Aan de telefoon</option>' in client.get(page_url).content.decode()
+
+
 def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
     staff, client, page_url, two_meldingen
 ):
