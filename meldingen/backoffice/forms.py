@@ -162,6 +162,11 @@ class StatusForm(forms.Form):
         ),
     )
 
+    # A call made on Friday is often written down on Monday: it counts for the term on the day it was made.
+    contact_datum = _date_field(
+        _("Datum van het contact (bij contact opgenomen)"),
+        _("Leeg is vandaag. Belde u eerder? Vul dan die dag in."),
+    )
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
     gesprek_tijd = forms.TimeField(
         label=_("Tijd van het gesprek (bij gesprek gepland)"),
@@ -236,6 +241,8 @@ class StatusForm(forms.Form):
             del self.fields["gesprek_datum"]
             del self.fields["gesprek_tijd"]
             del self.fields["gesprek_plaats"]
+        if Status.CONTACT_OPGENOMEN not in targets:
+            del self.fields["contact_datum"]
         if Status.AFGEHANDELD in targets:
             self.fields["start_ondersteuning"].help_text = (
                 _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example
@@ -268,6 +275,8 @@ class StatusForm(forms.Form):
                 _("De hulp kan niet starten voor de dag van de melding (%(datum)s).")
                 % {"datum": datum(self.received)},
             )
+        if data.get("status") == Status.CONTACT_OPGENOMEN and data.get("contact_datum"):
+            self._check_the_contact_day(data["contact_datum"])
         if data.get("status") == Status.GESPREK_GEPLAND:
             data["gesprek_op"] = self._gesprek_op(data)
             if self.gesprek_op and data["gesprek_op"]:  # planned already: it moves
@@ -280,6 +289,16 @@ class StatusForm(forms.Form):
             # It closes the melding for good, and sits beside the next step in the list.
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
         return data
+
+    def _check_the_contact_day(self, day):
+        if day > timezone.localdate():
+            self.add_error("contact_datum", _("Deze dag moet nog komen. Vul de dag in waarop u belde."))
+        elif self.received and day < self.received:
+            self.add_error(
+                "contact_datum",
+                _("Het contact kan niet voor de dag van de melding zijn (%(datum)s).")
+                % {"datum": datum(self.received)},
+            )
 
     def _check_the_move(self, moment):
         """A gesprek moves to another moment that is still to come (a planning in the past records a gesprek

@@ -1,5 +1,7 @@
 """The backoffice pages inside the Wagtail admin: inbox, a melding's page and its actions, deliveries."""
 
+from datetime import datetime, time
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -307,6 +309,7 @@ def change_status(request, pk):
             form.cleaned_data["status"],
             request.user,
             form.cleaned_data["toelichting"],
+            at=_contact_moment(behandeling, form.cleaned_data.get("contact_datum")),
             uitkomst=form.cleaned_data.get("uitkomst", ""),
             start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
             gesprek_op=form.cleaned_data.get("gesprek_op"),
@@ -328,6 +331,15 @@ def change_status(request, pk):
         done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
     messages.success(request, done)
     return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _contact_moment(behandeling, day):
+    """A contact on an earlier day (None: now) counts on that day: at noon, or at the melding's receipt on its
+    own day, so the timeline keeps its order."""
+    if day is None or day == timezone.localdate():
+        return None
+    noon = timezone.make_aware(datetime.combine(day, time(12)))
+    return max(noon, behandeling.melding.created_at)
 
 
 @require_POST

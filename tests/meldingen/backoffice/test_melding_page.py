@@ -222,6 +222,33 @@ def test_a_wrong_uitkomst_is_corrected_with_a_reason_and_the_nazorg_follows(
     assert "Uitkomst gecorrigeerd: Krijgt ondersteuning. Het nazorggesprek is gepland.<" in html
 
 
+def test_a_contact_written_down_later_counts_on_the_day_it_was_made(staff, client):
+    """A walk: Friday's calls written down on Monday read "5 werkdagen te laat"; there was no day to give."""
+    from core.templatetags.core_tags import datum
+    from tests.meldingen.backoffice.fixtures import store
+
+    melding = store(created_at=timezone.now() - timedelta(days=30))
+    behandeling = melding.behandeling
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk])
+    assert "Belde u eerder? Vul dan die dag in." in client.get(url).content.decode()
+    called = behandeling.contact_deadline
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    for day, error in (
+        (tomorrow, "Deze dag moet nog komen."),
+        (timezone.localdate(melding.created_at) - timedelta(days=1), "Het contact kan niet voor de dag van"),
+    ):
+        response = client.post(
+            url + "status/", {"status": "contact_opgenomen", "contact_datum": f"{day:%d-%m-%Y}"}
+        )
+        assert response.status_code == 400 and error in response.content.decode()
+    contact = {"status": "contact_opgenomen", "contact_datum": f"{called:%d-%m-%Y}"}
+    assert client.post(url + "status/", contact).status_code == 302
+    behandeling.refresh_from_db()
+    assert timezone.localdate(behandeling.contacted_at) == called
+    assert f"Contact op {datum(called)}: op tijd" in client.get(url).content.decode()
+
+
 def _plan(client, page_url, **fields):
     return client.post(page_url + "status/", {"status": Status.GESPREK_GEPLAND, **fields})
 
@@ -280,7 +307,8 @@ def test_a_gesprek_to_plan_starts_at_the_place_the_resident_asked_for(staff, cli
     melding.save()
     melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     client.force_login(staff["consulent"])
-    assert '<option value="telefoon" selected>Aan de telefoon</option>' in client.get(page_url).content.decode()
+    html = client.get(page_url).content.decode()
+    assert '<option value="telefoon" selected>Aan de telefoon</option>' in html
 
 
 def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
