@@ -309,7 +309,7 @@ def change_status(request, pk):
             form.cleaned_data["status"],
             request.user,
             form.cleaned_data["toelichting"],
-            at=_contact_moment(behandeling, form.cleaned_data.get("contact_datum")),
+            at=_contact_moment(behandeling, form.cleaned_data),
             uitkomst=form.cleaned_data.get("uitkomst", ""),
             start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
             gesprek_op=form.cleaned_data.get("gesprek_op"),
@@ -333,9 +333,10 @@ def change_status(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
-def _contact_moment(behandeling, day):
-    """A contact on an earlier day (None: now) counts on that day: at noon, or at the melding's receipt on its
-    own day, so the timeline keeps its order."""
+def _contact_moment(behandeling, data: dict):
+    """A contact on an earlier day counts on that day: at noon, or at the melding's receipt on its own day, so
+    the timeline keeps its order. None (now) for a contact today and for every other status."""
+    day = data.get("contact_datum") if data["status"] == Status.CONTACT_OPGENOMEN else None
     if day is None or day == timezone.localdate():
         return None
     noon = timezone.make_aware(datetime.combine(day, time(12)))
