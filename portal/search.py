@@ -27,7 +27,7 @@ from wagtail.signals import page_published, page_unpublished
 from core import search_text, vocabulary
 from portal.begrippen import Begrip, all_begrippen
 from portal.blocks import kaart_count, kaart_url
-from portal.taalcheck import blocks, split_block, split_sentences, words
+from portal.taalcheck import blocks, split_block, words
 
 logger = logging.getLogger(__name__)
 
@@ -214,8 +214,8 @@ def excerpt(page, query: str, length: int = 30) -> str:
             if query_words & {word.lower() for word in words(sentence)}:
                 found = _list_with_its_lead_in(lines, index) if _is_list_item(line) else sentence
                 return Truncator(found).words(length)
-    sentences = split_sentences(text)[1:]
-    return Truncator(getattr(page, "intro", "") or (sentences[0] if sentences else "")).words(length)
+    first = next((sentence for line in lines for sentence in split_block(line)), "")
+    return Truncator(getattr(page, "intro", "") or first).words(length)
 
 
 def _is_list_item(line: str) -> bool:

@@ -127,7 +127,7 @@ def warn_when_sent_on_below_b1(request, page):
     if not request.POST.get("action-submit") or not isinstance(specific, PortalPage):
         return
     report = check_text(specific.taalcheck_text())
-    if not report.passed or report.still_to_improve:
+    if not report.at_b1:
         messages.warning(
             request,
             _(
@@ -147,7 +147,7 @@ def warn_the_reviewer_below_b1(request, page):
     if task is None or not task.specific.get_actions(page, request.user):
         return  # nothing waits for her approval
     report = check_text(page.get_latest_revision_as_object().taalcheck_text())
-    if not report.passed or report.still_to_improve:
+    if not report.at_b1:
         messages.warning(
             request,
             _(

@@ -106,6 +106,11 @@ class Report:
         limit = self.limits["LONG_SENTENCE_WORDS"]
         return self.passed and any(hard.words > limit for hard in self.hardest_sentences)
 
+    @property
+    def at_b1(self) -> bool:
+        """Passed, with nothing still to improve: what the editors are told is B1."""
+        return self.passed and not self.still_to_improve
+
     def as_dict(self) -> dict:
         """Plain data, e.g. for JSON in the editor's panel."""
         return {
