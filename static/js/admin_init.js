@@ -26,10 +26,6 @@
     // first and the keyboard goes on from there (as on the public forms).
     var summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
-    // The inbox's filters fold away on a phone, where they stood before the list; a wide screen has room.
-    if (window.matchMedia("(min-width: 40em)").matches) {
-      document.querySelectorAll("[data-bo-filters]").forEach(function (el) { el.open = true; });
-    }
     new MutationObserver(function () { start(document); }).observe(document.body, { childList: true, subtree: true });
   }
   if (document.readyState === "loading") {
