@@ -276,7 +276,8 @@ def _render_detail(
         "today": timezone.localdate(),
         "spoed_days": contact_working_days(spoed=True),
         "inbox_url": _inbox_url(request),
-        "page_title": _("Melding %(reference)s") % {"reference": melding.reference},
+        "page_title": _("Melding"),
+        "page_subtitle": melding.reference,  # kept whole on its line, see backoffice.css
         "header_icon": "doc-full",
     }
     return TemplateResponse(request, "backoffice/melding.html", context, status=status)

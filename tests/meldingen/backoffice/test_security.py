@@ -48,6 +48,8 @@ def test_every_admin_page_is_named_after_the_gemeente_in_the_browser_tab(staff, 
         title = html.split("<title>", 1)[1].split("</title>", 1)[0]
         assert title.endswith(" - Gemeente Lindewaard") and "Wagtail" not in title, title
         assert 'href="/static/img/favicon.svg"' in html and "wagtailadmin/images/favicon" not in html
+    reference = two_meldingen["centrum"].reference
+    assert title == f"Melding {reference} - Gemeente Lindewaard"  # the heading's kenmerk is in the tab too
     assert (
         '<template data-wagtail-sidebar-branding-logo><img src="/static/img/logo.svg"'
         in melding.content.decode()

@@ -102,6 +102,9 @@ def test_a_professional_names_their_organisation_and_the_consulent_sees_it(staff
     assert "Huisartsenpraktijk De Haven" in client.get("/admin/backoffice/").content.decode()
     page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
     assert "Huisartsenpraktijk De Haven" in page
+    # The kenmerk stands whole beside "Signaal" (backoffice.css keeps it on one line), and in the tab.
+    assert f'Signaal <span class="w-header__subtitle">{signaal.reference}</span>' in page
+    assert f"<title>Signaal {signaal.reference} - " in page
 
 
 def test_the_migration_fills_in_the_organisation_of_earlier_signals_from_providers(staff, senders, teams):
