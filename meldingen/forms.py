@@ -515,10 +515,29 @@ class GegevensForm(StepForm):
             if result.status == OUTSIDE:
                 self.add_error("postcode", outside_message(self.answers.voor_wie))
             elif result.status == FOUND:
+                self._replace_an_earlier_address(cleaned, street=result.street, town=result.town)
                 self._fill_in_the_address(cleaned, street=result.street, town=result.town)
         elif {"postcode", "huisnummer"} & set(self.errors):
             self._fill_in_the_address(cleaned)  # once the postcode and house number are there
         return cleaned
+
+    def _replace_an_earlier_address(self, cleaned, street: str, town: str) -> None:
+        """A street and town kept from an earlier postcode or house number go with it: changed from the check
+        page without "Zoek adres", "Kerkplein 5, 3912 AB" went out, an address that does not exist. What the
+        writer changed herself in the street or town stays hers (the hint says she may)."""
+        earlier = self.answers.step("gegevens")  # as typed on the step's last "Verder"
+        earlier_place = (
+            normalise_postcode(earlier.text("postcode")),
+            split_house_number(earlier.text("huisnummer"))[0],
+        )
+        if not earlier or earlier_place == (cleaned["postcode"], cleaned["huisnummer"]):
+            return
+        for name, found in (("straat", street), ("woonplaats", town)):
+            if cleaned.get(name) and cleaned[name] == earlier.text(name).strip() and cleaned[name] != found:
+                cleaned[name] = found
+                # In the data too: the wizard keeps the step's data, and checks it again before sending.
+                self.data = self.data.copy()
+                self.data[self.add_prefix(name)] = found
 
     def _fill_in_the_address(self, cleaned, street: str = "", town: str = "") -> None:
         """The page says "Wij vullen de straat en woonplaats in": a street or town left empty is not the

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from meldingen.address import FOUND, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_address
+from meldingen.models import Melding
 from portal import taalcheck
 
 from .conftest import ZELF_KORT
@@ -143,6 +144,21 @@ def test_typed_street_is_kept_when_submitting(walker):
     assert walker.post("gegevens", data).status_code == 302
     walker.post("spoed", {"spoed": "nee"})
     assert "Kerkplein-Noord" in walker.client.get("/melding/controleren/").content.decode()
+
+
+def test_a_street_kept_from_an_earlier_postcode_goes_with_it(walker):
+    """Changed from the check page without "Zoek adres", the postcode went out with the street of the one
+    before: "Kerkplein 12, 3913 AA", an address that does not exist. A street changed too stays as typed."""
+    filled_in = dict(dict(ZELF_KORT)["gegevens"], straat="Kerkplein", woonplaats="Lindewaard")
+    walker.walk([*ZELF_KORT[:3], ("gegevens", filled_in), *ZELF_KORT[4:]])
+    moved = dict(filled_in, postcode="3913aa")
+    assert walker.post("gegevens", moved, terug="controleren").status_code == 302
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Kadeweg 12" in check and "Kerkplein" not in check
+    assert walker.post("gegevens", dict(moved, straat="Kadeweg-Oost")).status_code == 302
+    assert "Kadeweg-Oost 12" in walker.client.get("/melding/controleren/").content.decode()
+    walker.submit()
+    assert Melding.objects.get().answers["gegevens"]["straat"] == "Kadeweg-Oost"
 
 
 def test_outside_the_municipality_says_what_to_do(walker):
