@@ -75,6 +75,13 @@
   // What the lookup last wrote in each field. What the user typed there wins, as on the server: only the
   // button ("Zoek adres") writes over it.
   var filled = new Map();
+  // The street and town the page opened with belong to its postcode and house number: with another
+  // address they go, as on the server; what the user typed since stays.
+  function place() { return postcode.value.replace(/\s+/g, "").toUpperCase() + " " + number.value.trim(); }
+  var opened = { place: place(), street: street.value, town: town.value };
+  function keptFromEarlier(input) {
+    return place() !== opened.place && input.value === (input === street ? opened.street : opened.town);
+  }
   // An answer for the field the user is in waits until she leaves it: written at once, what she types goes
   // after it ("EssenpleinEssenplein").
   var waiting = new Map();
@@ -83,7 +90,7 @@
     waiting.delete(input);
     if (!force && document.activeElement === input) {
       waiting.set(input, value);
-    } else if (force || !input.value.trim() || input.value === filled.get(input)) {
+    } else if (force || !input.value.trim() || input.value === filled.get(input) || keptFromEarlier(input)) {
       input.value = value;
       filled.set(input, value);
       clearError(input);
@@ -164,6 +171,11 @@
 
   [postcode, number, addition].forEach(function (input) {
     input.addEventListener("change", function () { lookup(false); });
+    // Enter after the postcode and house number looks up the address, as the hint asks ("Kies dan Zoek
+    // adres"): it moved the page on, with errors for the phone number she had not reached yet.
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); lookup(true); }
+    });
   });
   if (button) {
     button.addEventListener("click", function (event) { event.preventDefault(); lookup(true); });

@@ -197,6 +197,26 @@ def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server
     page.wait_for_function(f"() => document.querySelector(\"{street}\").value !== 'Molenstraat'")
 
 
+def test_a_new_postcode_brings_its_own_street_and_enter_looks_it_up(live_server, page):
+    """Back from a later step, a new postcode kept the street of the one before ("Kerkplein 12, 3913 AA", an
+    address that does not exist); Enter in the house number moved the page on instead of looking it up."""
+    to_gegevens(page, live_server)
+    street = "[name='gegevens-straat']"
+    page.fill("[name='gegevens-naam']", "Ans de Boer")
+    page.fill("[name='gegevens-telefoon']", "0612345678")
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.fill("[name='gegevens-huisnummer']", "12")
+    page.press("[name='gegevens-huisnummer']", "Enter")
+    page.wait_for_function(f"() => document.querySelector(\"{street}\").value === 'Kerkplein'")
+    assert page.url.endswith("/melding/gegevens/") and not page.locator("[data-error-summary]").count()
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/spoed/")
+    page.goto(f"{live_server.url}/melding/gegevens/")
+    page.fill("[name='gegevens-postcode']", "3913 AA")
+    page.press("[name='gegevens-postcode']", "Tab")
+    page.wait_for_function(f"() => document.querySelector(\"{street}\").value === 'Kadeweg'")
+
+
 def test_the_lookup_does_not_write_in_the_street_while_she_types_it(live_server, page):
     """Straight from the house number into the street: the lookup's answer came while she was in it, and
     what she typed went after it, "EssenpleinEssenplein". It now waits until she leaves the street."""
