@@ -28,6 +28,26 @@ def sections_with_steps(
     return sections
 
 
+def typed_but_not_sent(typed: Answers) -> list[str]:
+    """A long melding made short with "Wijzig": the titles of the long melding's steps with answers typed.
+    The short melding goes without them, and the check page says so. The topics are left out: the short
+    melding's page starts with them."""
+    if typed.uitgebreid:
+        return []
+    as_long = Answers.from_dict({**typed.to_dict(), "keuze": {"soort": "uitgebreid"}})
+    return [
+        step.section_title(typed)
+        for step in STEPS
+        if step.applies_to(as_long)
+        and not step.applies_to(typed)
+        and any(_given(value) for name, value in typed.step(step.slug).items() if name != "onderwerpen")
+    ]
+
+
+def _given(value) -> bool:
+    return any(_given(item) for item in value) if isinstance(value, list) else bool(str(value).strip())
+
+
 def summary_sections(answers: Answers | Mapping, staff: bool = False) -> list[tuple[str, list]]:
     """[(title, [(label, value)])]: the shape the PDF (resident) and the backoffice (`staff`) show."""
     return [(title, rows) for title, rows, _step in sections_with_steps(answers, staff=staff)]

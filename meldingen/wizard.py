@@ -17,7 +17,7 @@ from .dates import contact_working_days
 from .steps import CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms
 from .steps import STEPS as STEP_LIST
 from .storage import store_melding
-from .summary import sections_with_steps
+from .summary import sections_with_steps, typed_but_not_sent
 from .tasks import queue_confirmation_email
 
 logger = logging.getLogger(__name__)
@@ -314,6 +314,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 for title, rows, step in sections_with_steps(answers)
             ]
             context["spoed"] = answers.spoed
+            context["not_sent"] = typed_but_not_sent(typed)
+            context["keuze_url"] = self.get_step_url("keuze") + f"?terug={CHECK_STEP}"
         if current == "spoed":
             context["spoed_chosen"] = typed_so_far(self).spoed
             context["spoed_days"] = contact_working_days(spoed=True)

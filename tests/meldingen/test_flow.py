@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 
 from meldingen.models import Melding
@@ -168,6 +169,24 @@ def test_done_url_by_get_never_stores(walker):
     response = walker.client.get("/melding/klaar/")
     assert response["Location"] == "/melding/controleren/"
     assert Melding.objects.count() == 0
+
+
+def test_a_long_melding_made_short_says_what_it_sends_without(walker):
+    """After "Wijzig" and a short melding, the check page no longer showed the situation a son had written
+    about his mother, and the melding went without it: he was not told."""
+    walker.walk(ANDER_UITGEBREID)
+    walker.client.get("/melding/keuze/?terug=controleren")
+    assert walker.post("keuze", {"soort": "kort"})["Location"] == "/melding/waarover/"
+    walker.post("waarover", {"onderwerpen": ["huishouden"]})
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "U koos een korte melding." in check
+    note = BeautifulSoup(check, "html.parser").find(string="U koos een korte melding.").find_parent("div")
+    assert [item.get_text() for item in note.find_all("li")] == ["De situatie van de persoon", "Het gesprek"]
+    assert 'href="/melding/keuze/?terug=controleren"' in check
+    walker.post("controleren", {"toestemming": "on"})
+    assert "situatie" not in Melding.objects.get().answers  # as the page said
+    walker.walk(ANDER_UITGEBREID)  # long all the way: nothing to say
+    assert "U koos een korte melding." not in walker.client.get("/melding/controleren/").content.decode()
 
 
 @pytest.mark.parametrize(
