@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from meldingen.models import Melding
+
 from .conftest import ANDER_UITGEBREID, ZELF_KORT, step_data
 
 pytestmark = pytest.mark.django_db
@@ -325,6 +327,27 @@ def test_a_melding_against_the_persons_wish_is_not_made_and_the_writer_hears_wha
     assert f"Bel ons op {settings.MUNICIPALITY_PHONE}." in html
     assert 'value="Petra de Vries"' in html  # nothing typed is lost
     assert walker.post("melder", {**melder, "bewoner_toestemming": "weet_niet"}).status_code == 302
+
+
+def test_a_person_who_cannot_decide_for_herself_has_an_answer_of_her_own(walker):
+    """A son writing for his mother with dementia found none of "ja, en eens", "ja, maar niet eens" and
+    "weet het nog niet" true; the consulent reads who decides."""
+    from meldingen.summary import summary_sections
+
+    steps = [
+        (step, {**data, "bewoner_toestemming": "kan_niet_beslissen"} if step == "melder" else data)
+        for step, data in ANDER_UITGEBREID
+    ]
+    walker.walk(steps)
+    check = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
+    assert "De persoon kan dit zelf niet goed beslissen, bijvoorbeeld door dementie." in check
+    walker.submit()
+    staff = dict(summary_sections(Melding.objects.get().answers, staff=True))["Melder"]
+    assert (
+        "Weet de inwoner ervan?",
+        "de inwoner kan zelf niet goed beslissen; de melder is familie, partner of "
+        "wettelijk vertegenwoordiger",
+    ) in staff
 
 
 @pytest.mark.parametrize("steps", [ZELF_KORT, ANDER_UITGEBREID], ids=["kort", "uitgebreid"])
