@@ -514,6 +514,7 @@ class GegevensForm(StepForm):
             self.address_status = result.status
             if result.status == OUTSIDE:
                 self.add_error("postcode", outside_message(self.answers.voor_wie))
+                self._fill_in_the_address(cleaned)  # one error for one problem, not three
             elif result.status == FOUND:
                 self._replace_an_earlier_address(cleaned, street=result.street, town=result.town)
                 self._fill_in_the_address(cleaned, street=result.street, town=result.town)
@@ -620,11 +621,12 @@ def address_message(result, voor_wie: str = "zelf") -> str:
 
 
 def outside_message(voor_wie: str = "zelf") -> str:
+    # "onze gemeente", as the kaart and the signal say it ("ligt niet in Gemeente Lindewaard" read oddly).
     text = _(
-        "Dit adres ligt niet in %(gemeente)s. Kijk of de postcode goed is. Woont {persoon} ergens anders? "
+        "Dit adres ligt niet in onze gemeente. Kijk of de postcode goed is. Woont {persoon} ergens anders? "
         "Doe de melding dan bij het Wmo-loket van die gemeente."
     )
-    return speak(text, voor_wie) % {"gemeente": settings.MUNICIPALITY_NAME}
+    return speak(text, voor_wie)
 
 
 class HulpForm(StepForm):

@@ -127,6 +127,9 @@ def test_the_street_and_town_it_fills_in_are_not_asked_for(walker):
 
 
 def test_an_address_not_found_asks_for_the_street_and_town(walker):
+    from socialekaart.models import Wijk, WijkPostcode
+
+    WijkPostcode.objects.create(wijk=Wijk.objects.create(name="Centrum", slug="centrum"), pc4="3911")
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
@@ -161,13 +164,24 @@ def test_a_street_kept_from_an_earlier_postcode_goes_with_it(walker):
     assert Melding.objects.get().answers["gegevens"]["straat"] == "Kadeweg-Oost"
 
 
+def test_outside_the_municipality_is_one_error_not_three(walker):
+    """Street and town left empty were errors of their own beside the postcode outside the municipality:
+    three lines in red for one problem."""
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": "kort"})
+    html = walker.post("gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="1234 AB")).content.decode()
+    assert "Dit adres ligt niet in onze gemeente." in html
+    assert "Vul de straat in." not in html and "Vul de woonplaats in." not in html
+
+
 def test_outside_the_municipality_says_what_to_do(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
     data = dict(dict(ZELF_KORT)["gegevens"], postcode="1012 AB", straat="Damrak", woonplaats="Amsterdam")
     html = walker.post("gegevens", data).content.decode()
-    assert "ligt niet in Gemeente Lindewaard" in html
+    assert "Dit adres ligt niet in onze gemeente." in html
     assert "Kijk of de postcode goed is." in html  # a typing error in it, first ("9999 ZZ")
     assert "Woont u ergens anders?" in html  # the melding is for herself
     assert "Wmo-loket van die gemeente" in html
