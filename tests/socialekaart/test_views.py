@@ -200,6 +200,9 @@ def test_only_my_wijk(client, indexed):
 def test_postcode_outside_the_municipality_is_explained(client, indexed):
     page = html(client.get(SEARCH, {"postcode": "1012 AB"}))
     assert "ligt niet in onze gemeente" in page
+    # After a search the postcode waits under "Filters", on a phone folded away: the note leads to it.
+    searched = html(client.get(SEARCH, {"q": "koffie", "postcode": "1012 AB"}))
+    assert 'Klopt de postcode? <a href="#id_postcode">Pas de postcode aan</a>' in searched
 
 
 def test_wrong_postcode_gives_b1_error_and_keeps_what_was_typed(client, indexed):
