@@ -126,10 +126,10 @@ def kaart_url(thema=(), doelgroep=(), q="", vrij=False) -> str:
     return "/sociale-kaart/" + (f"?{urlencode(params)}" if params else "")
 
 
-def kaart_count(url: str) -> int:
+def kaart_count(url: str, every_word: bool = True) -> int:
     """How many voorzieningen a link into the kaart lists, as a resident sees them (settings.KAART_LINK_COUNT:
-    the pages may not import the kaart)."""
-    return import_string(settings.KAART_LINK_COUNT)(urlsplit(url).query)
+    the pages may not import the kaart); with `every_word`, none when a word of it finds nothing."""
+    return import_string(settings.KAART_LINK_COUNT)(urlsplit(url).query, every_word=every_word)
 
 
 # The kaart link's optional fields as the editors' comparison of two versions shows them: "Zoekwoorden: None"

@@ -320,7 +320,7 @@ def kaart_help(url: str) -> int | None:
     looking for help, which is on the kaart. None when the kaart's search is down: the site search still
     answers, and offers the kaart's link without a count."""
     try:
-        return kaart_count(url)
+        return kaart_count(url, every_word=False)  # the kaart's page says which words it left out
     except Exception as error:
         logger.warning("Kaart count for the site search failed: %s", type(error).__name__)
         return None

@@ -218,9 +218,11 @@ def term_choices(vocabulary: str) -> list[tuple[str, str]]:
     return list(Term.objects.filter(vocabulary=vocabulary).values_list("code", "name"))
 
 
-def found_by_link(query_string: str) -> int:
+def found_by_link(query_string: str, every_word: bool = True) -> int:
     """How many voorzieningen the kaart's search page lists for a link into it (its query string), as a
-    resident sees them: for an editor who links to the kaart from a page."""
+    resident sees them. A word the kaart does not hold is left out of the search (query.leave_out_unfound),
+    and the page says so: an editor's link must find help with `every_word`; a resident's own words, from
+    the site search, need not ("lukt" in "boodschappen doen lukt niet")."""
     from django.http import QueryDict
 
     from socialekaart.search import SearchQuery, get_backend
@@ -228,6 +230,4 @@ def found_by_link(query_string: str) -> int:
 
     form, _wijken = search_form(QueryDict(query_string))
     results = get_backend().search(SearchQuery(per_page=1, **form.search_kwargs()))
-    # A word the kaart does not hold is left out of the search (query.leave_out_unfound), and the resident
-    # reads that it was: a link's own words must all find help.
-    return 0 if results.left_out else results.total
+    return 0 if results.left_out and every_word else results.total

@@ -173,6 +173,9 @@ def test_help_on_the_kaart_for_the_same_words_is_said_above_the_pages(client, po
     assert "Zoekt u hulp of een activiteit bij u in de buurt?" not in html
     nothing = client.get("/zoeken/", {"q": "zorgkabouters"}).content.decode()
     assert "Op de sociale kaart staat hulp" not in nothing
+    # In her own words: the kaart leaves out "lukt" and says so on its page, which lists the bus.
+    own_words = client.get("/zoeken/", {"q": "boodschappen doen lukt niet"}).content.decode()
+    assert 'Op de sociale kaart staat hulp voor "boodschappen doen lukt niet": 1 resultaat.' in own_words
 
 
 def test_a_suggestion_stands_right_under_the_count_above_the_kaart(client, portal_site):
@@ -194,7 +197,7 @@ def test_the_site_search_answers_while_the_kaart_search_is_down(client, portal_s
     assert "Hulp bij het huishouden" in html and 'href="/sociale-kaart/?q=schoonmaakhulp"' in html
 
 
-def broken_kaart(query_string):
+def broken_kaart(query_string, every_word=True):
     raise ConnectionError("the search node is down")
 
 
