@@ -184,7 +184,12 @@ def expand(query: str, compounds: bool = True) -> list[list[str]]:
                 alternatives += [[other] for other in holding.get(search_text.stem(word), [])[:20]]
         group = []
         for alternative in alternatives:
-            alternative = [w for w in alternative if w not in search_text.STOPWORDS]
+            meaningful = [w for w in alternative if w not in search_text.STOPWORDS]
+            if len(alternative) > 1 and len(meaningful) < 2:
+                # A phrase means something whole: "ben alleen", a synonym of "eenzaam", found every page
+                # that says "alleen" ("alleen met uw toestemming") as the word alone.
+                continue
+            alternative = meaningful
             variants = [alternative]
             if len(alternative) == 1:  # the same word as the pages write it: "rolstoelen", "rolstoel"
                 variants += [[form] for form in forms.get(search_text.form_stem(alternative[0]), [])]

@@ -212,6 +212,19 @@ def test_words_that_only_say_help_is_wanted_do_not_narrow_the_site_search(portal
     assert expand("hulp") and "hulp" in expand("hulp")[0]
 
 
+def test_a_synonym_of_several_words_is_not_searched_as_one_of_them(portal_site):
+    """ "ben alleen", a synonym of "eenzaam", was searched as "alleen" once "ben" was left out as a stop
+    word: "eenzaam" listed Klachten and Privacy ("alleen met uw toestemming")."""
+    from core import vocabulary
+    from portal.search import expand
+    from socialekaart.models import Synoniemgroep
+
+    Synoniemgroep.objects.create(termen="eenzaam, ben alleen, voel me alleen, weinig contact")
+    vocabulary.forget()
+    [group] = expand("eenzaam")
+    assert "alleen" not in group and {"eenzaam", "voel alleen", "weinig contact"} <= set(group), group
+
+
 def test_the_other_forms_of_a_stop_word_verb_are_left_out(portal_site):
     """ "hoe doe ik een melding" looked for pages with "doe" besides "melding" and put "Van melding tot
     besluit" ninth; "doen" was a stop word, "doe" not."""
