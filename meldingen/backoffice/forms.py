@@ -162,11 +162,10 @@ class StatusForm(forms.Form):
         ),
     )
 
-    # A call made on Friday is often written down on Monday: it counts for the term on the day it was made.
-    contact_datum = _date_field(
-        _("Datum van het contact (bij contact opgenomen)"),
-        _("Leeg is vandaag. Belde u eerder? Vul dan die dag in."),
-    )
+    # A call made on Friday is often written down on Monday, a gesprek's outcome a week later: each counts
+    # for its term on the day it happened (see DAY_FIELDS).
+    contact_datum = _date_field(_("Datum van het contact (bij contact opgenomen)"), "")
+    afgerond_datum = _date_field(_("Datum van het afronden (bij onderzoek afgerond)"), "")
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
     gesprek_tijd = forms.TimeField(
         label=_("Tijd van het gesprek (bij gesprek gepland)"),
@@ -194,6 +193,19 @@ class StatusForm(forms.Form):
     )
     # Withdrawing closes the melding for good: it is asked once more (see views.change_status).
     ingetrokken_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    DAY_FIELDS = {Status.CONTACT_OPGENOMEN: "contact_datum", Status.ONDERZOEK_AFGEROND: "afgerond_datum"}
+    DAY_HELP = {
+        "contact_datum": _("Leeg is vandaag. Belde u eerder? Vul dan die dag in, bijvoorbeeld %(datum)s."),
+        "afgerond_datum": _(
+            "Leeg is vandaag. Was het onderzoek eerder klaar? Vul dan die dag in, bijvoorbeeld %(datum)s."
+        ),
+    }
+
+    def day_it_happened(self):
+        """The day the chosen contact or onderzoek happened, when it was not today; else None."""
+        day = self.cleaned_data.get(self.DAY_FIELDS.get(self.cleaned_data["status"], ""))
+        return None if day == timezone.localdate() else day
 
     def withdraws_unconfirmed(self) -> bool:
         return (
@@ -241,8 +253,12 @@ class StatusForm(forms.Form):
             del self.fields["gesprek_datum"]
             del self.fields["gesprek_tijd"]
             del self.fields["gesprek_plaats"]
-        if Status.CONTACT_OPGENOMEN not in targets:
-            del self.fields["contact_datum"]
+        past_example = {"datum": _written_date(timezone.localdate() - timedelta(days=3))}
+        for status, name in self.DAY_FIELDS.items():
+            if status in targets:
+                self.fields[name].help_text = self.DAY_HELP[name] % past_example
+            else:
+                del self.fields[name]
         if Status.AFGEHANDELD in targets:
             self.fields["start_ondersteuning"].help_text = (
                 _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example
@@ -275,14 +291,15 @@ class StatusForm(forms.Form):
                 _("De hulp kan niet starten voor de dag van de melding (%(datum)s).")
                 % {"datum": datum(self.received)},
             )
-        if data.get("status") == Status.CONTACT_OPGENOMEN and data.get("contact_datum"):
-            self._check_the_contact_day(data["contact_datum"])
+        day_field = self.DAY_FIELDS.get(data.get("status"))
+        if day_field and data.get(day_field):
+            self._check_the_day(day_field, data[day_field])
         if data.get("status") == Status.GESPREK_GEPLAND:
             data["gesprek_op"] = self._gesprek_op(data)
             if self.gesprek_op and data["gesprek_op"]:  # planned already: it moves
                 self._check_the_move(data["gesprek_op"])
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
-            self._ask_why_before_the_gesprek()
+            self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
         if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
             self._check_the_correction(data)
         if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):
@@ -290,15 +307,23 @@ class StatusForm(forms.Form):
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
         return data
 
-    def _check_the_contact_day(self, day):
+    DAY_ERRORS = {
+        "contact_datum": (
+            _("Deze dag moet nog komen. Vul de dag in waarop u belde."),
+            _("Het contact kan niet voor de dag van de melding zijn (%(datum)s)."),
+        ),
+        "afgerond_datum": (
+            _("Deze dag moet nog komen. Vul de dag in waarop het onderzoek klaar was."),
+            _("Het onderzoek kan niet klaar zijn voor de dag van de melding (%(datum)s)."),
+        ),
+    }
+
+    def _check_the_day(self, name, day):
+        to_come, before_the_melding = self.DAY_ERRORS[name]
         if day > timezone.localdate():
-            self.add_error("contact_datum", _("Deze dag moet nog komen. Vul de dag in waarop u belde."))
+            self.add_error(name, to_come)
         elif self.received and day < self.received:
-            self.add_error(
-                "contact_datum",
-                _("Het contact kan niet voor de dag van de melding zijn (%(datum)s).")
-                % {"datum": datum(self.received)},
-            )
+            self.add_error(name, before_the_melding % {"datum": datum(self.received)})
 
     def _check_the_move(self, moment):
         """A gesprek moves to another moment that is still to come (a planning in the past records a gesprek
@@ -325,10 +350,13 @@ class StatusForm(forms.Form):
         if data.get("uitkomst") == self.given_uitkomst:
             self.add_error("uitkomst", _("Dit is al de uitkomst. Kies de uitkomst die wel klopt."))
 
-    def _ask_why_before_the_gesprek(self):
-        """Finishing the onderzoek before its planned gesprek is most often a wrong click: the term would
-        count as met before the resident was spoken to. When the gesprek was earlier, the reason is asked."""
-        if self.gesprek_op and self.gesprek_op > timezone.now():
+    def _ask_why_before_the_gesprek(self, day=None):
+        """Finishing the onderzoek (now, or on the day given) before its planned gesprek is most often a wrong
+        click: the term would count as met before the resident was spoken to. When the gesprek was earlier,
+        the reason is asked."""
+        if not self.gesprek_op:
+            return
+        if timezone.localdate(self.gesprek_op) > day if day else self.gesprek_op > timezone.now():
             self.add_error(
                 "toelichting",
                 _(

@@ -310,7 +310,7 @@ def change_status(request, pk):
             form.cleaned_data["status"],
             request.user,
             form.cleaned_data["toelichting"],
-            at=_contact_moment(behandeling, form.cleaned_data),
+            at=_moment_it_happened(behandeling, form.day_it_happened()),
             uitkomst=form.cleaned_data.get("uitkomst", ""),
             start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
             gesprek_op=form.cleaned_data.get("gesprek_op"),
@@ -334,11 +334,10 @@ def change_status(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
-def _contact_moment(behandeling, data: dict):
-    """A contact on an earlier day counts on that day: at noon, or at the melding's receipt on its own day, so
-    the timeline keeps its order. None (now) for a contact today and for every other status."""
-    day = data.get("contact_datum") if data["status"] == Status.CONTACT_OPGENOMEN else None
-    if day is None or day == timezone.localdate():
+def _moment_it_happened(behandeling, day):
+    """A contact or onderzoek on an earlier day counts on that day: at noon, or at the melding's receipt on
+    its own day, so the timeline keeps its order. None (now) when it happened today."""
+    if day is None:
         return None
     noon = timezone.make_aware(datetime.combine(day, time(12)))
     return max(noon, behandeling.melding.created_at)

@@ -231,7 +231,8 @@ def test_a_contact_written_down_later_counts_on_the_day_it_was_made(staff, clien
     behandeling = melding.behandeling
     client.force_login(staff["consulent"])
     url = reverse("backoffice:melding", args=[behandeling.pk])
-    assert "Belde u eerder? Vul dan die dag in." in client.get(url).content.decode()
+    example = f"{timezone.localdate() - timedelta(days=3):%-d-%-m-%Y}"  # a day past, as the field writes it
+    assert f"Belde u eerder? Vul dan die dag in, bijvoorbeeld {example}." in client.get(url).content.decode()
     called = behandeling.contact_deadline
     tomorrow = timezone.localdate() + timedelta(days=1)
     for day, error in (
@@ -247,6 +248,35 @@ def test_a_contact_written_down_later_counts_on_the_day_it_was_made(staff, clien
     behandeling.refresh_from_db()
     assert timezone.localdate(behandeling.contacted_at) == called
     assert f"Contact op {datum(called)}: op tijd" in client.get(url).content.decode()
+
+
+def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, client):
+    """A walk: a gesprek's outcome written down a week later counted on that day, and "Onderzoek binnen 6
+    weken" in the figures could read late; the contact had a day to give, the onderzoek none."""
+    from tests.meldingen.backoffice.fixtures import store
+
+    melding = store(created_at=timezone.now() - timedelta(days=30))
+    behandeling = melding.behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    gesprek = timezone.now() - timedelta(days=8)
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=gesprek)
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk])
+    assert "Was het onderzoek eerder klaar? Vul dan die dag in" in client.get(url).content.decode()
+    done = timezone.localdate() - timedelta(days=7)
+    for day, error in (
+        (timezone.localdate() + timedelta(days=1), "Deze dag moet nog komen."),
+        (timezone.localdate(melding.created_at) - timedelta(days=1), "Het onderzoek kan niet klaar zijn"),
+        (timezone.localdate(gesprek) - timedelta(days=1), "Het gesprek is gepland op"),  # why, before it?
+    ):
+        response = client.post(
+            url + "status/", {"status": "onderzoek_afgerond", "afgerond_datum": f"{day:%d-%m-%Y}"}
+        )
+        assert response.status_code == 400 and error in response.content.decode()
+    finished = {"status": "onderzoek_afgerond", "afgerond_datum": f"{done:%d-%m-%Y}"}
+    assert client.post(url + "status/", finished).status_code == 302
+    behandeling.refresh_from_db()
+    assert timezone.localdate(behandeling.onderzoek_afgerond_at) == done
 
 
 def _plan(client, page_url, **fields):
