@@ -718,7 +718,10 @@ class GesprekForm(StepForm):
         _("Wanneer bent u goed te bereiken?"),
         required=False,
         max_length=LINE_MAX,
-        help_text=_("Bijvoorbeeld: op dinsdag en donderdag in de ochtend."),
+        # The loket's hours: a walk's "Na 17.00 uur" asked for a call no one makes.
+        help_text=_(
+            "Wij bellen op werkdagen van 8.30 tot 17.00 uur. Bijvoorbeeld: op dinsdag in de ochtend."
+        ),
     )
     plek = radio(_("Waar wilt u het gesprek?"), choices.PLEK)
     plek_anders = text(
@@ -745,7 +748,8 @@ class GesprekForm(StepForm):
         },
         help_texts={
             "bereikbaar": _(
-                "Wij bellen u om het gesprek te plannen. Bijvoorbeeld: op dinsdag en donderdag in de ochtend."
+                "Wij bellen u om het gesprek te plannen, op werkdagen van 8.30 tot 17.00 uur. "
+                "Bijvoorbeeld: op dinsdag in de ochtend."
             ),
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
