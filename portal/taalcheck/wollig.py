@@ -80,7 +80,7 @@ WOLLIG: list[tuple[tuple[str, ...], str]] = [
     (("in bezit van", "in het bezit van"), "met, die heeft"),
     (("in de gelegenheid stellen", "stellen u in de gelegenheid"), "de kans geven"),
     (("in overleg met",), "samen met"),
-    (("kenbaar maken", "maakt kenbaar", "kenbaar gemaakt"), "laten weten"),
+    (("kenbaar maken", "maakt kenbaar", "kenbaar gemaakt", "kenbaar te maken"), "laten weten"),
     (("zorg dragen voor", "draagt zorg voor", "dragen zorg voor"), "zorgen voor"),
     (("ter beschikking stellen", "stelt ter beschikking", "ter beschikking gesteld"), "geven, lenen"),
     (("ter hand stellen", "ter hand gesteld"), "geven"),
@@ -154,6 +154,14 @@ WOLLIG: list[tuple[tuple[str, ...], str]] = [
     (("evenwel",), "maar"),
     (("enerzijds",), "aan de ene kant"),
     (("anderzijds",), "aan de andere kant"),
+    # The words of a decision letter's "bezwaar" paragraph, which an editor pasted into a page and the
+    # check called almost B1.
+    (("dagtekening",), "datum"),
+    (("zienswijze", "zienswijzen"), "mening, reactie"),
+    (("college van burgemeester en wethouders", "college van b&w", "college van b en w"), "de gemeente"),
+    (("belanghebbende", "belanghebbenden"), "u, wie het aangaat"),
+    (("bezwaarschrift", "bezwaarschriften"), "brief met uw bezwaar"),
+    (("ten spoedigste",), "zo snel mogelijk"),
 ]
 
 

@@ -190,6 +190,21 @@ def test_officialese_matches_whole_words_and_phrases_in_any_case():
     assert find_wollig("Wij komen teneinde te helpen.") == [("teneinde te", "om te", 1)]
 
 
+def test_a_decision_letters_bezwaar_paragraph_is_officialese():
+    """A walk: an editor pasted it into a page, and the check called it almost B1, with only "indien" and
+    "dient" found."""
+    letter = (
+        "Indien u het niet eens bent met dit besluit, dient u binnen zes weken na de dagtekening een "
+        "bezwaarschrift te sturen aan het college van burgemeester en wethouders. Als belanghebbende kunt "
+        "u ook uw zienswijze kenbaar te maken."
+    )
+    found = {form for form, _alternative, _count in find_wollig(letter)}
+    assert found == {
+        "indien", "dient", "dagtekening", "bezwaarschrift", "college van burgemeester en wethouders",
+        "belanghebbende", "zienswijze", "kenbaar te maken",
+    }  # fmt: skip
+
+
 def test_a_verb_gets_its_plain_word_in_the_same_form():
     """ "dient (beter: moeten)" for "dient u zich te wenden": the editor who follows it writes "moeten u"."""
     assert find_wollig("Dan dient u te bellen.") == [("dient", "moet", 1)]
