@@ -19,6 +19,21 @@
       el.setAttribute("data-admin-done", "");
       new Panel(JSON.parse(el.getAttribute("data-admin-config")));
     });
+    // A rich text editor had no name of its own (axe-core: aria-input-field-name): it takes its field's
+    // label ("Uitleg") or, as a block of its own in a StreamField, its block's name ("Tekst").
+    root.querySelectorAll(".public-DraftEditor-content[role=textbox]:not([aria-label])").forEach(function (box) {
+      var name = nameOf(box);
+      if (name) { box.setAttribute("aria-label", name); }
+    });
+  }
+  function nameOf(box) {
+    var node = box.parentElement;
+    for (; node && !node.matches("section.w-panel"); node = node.parentElement) {
+      var label = node.querySelector(":scope > .w-field__label");
+      if (label) { return label.textContent.replace("*", "").trim(); }
+    }
+    var block = node && node.querySelector(".c-sf-block__type");
+    return block ? block.textContent.trim() : "";
   }
   function begin() {
     start(document);

@@ -124,3 +124,19 @@ def test_information_page_prints_well(site, page):
     assert page.locator(".begrip__uitleg").first.is_visible()
     answer = page.locator("details.faq .faq__answer").first
     assert answer.is_visible()
+
+
+def test_the_page_editor_has_no_axe_violations(site, page, django_user_model):
+    """A walk: axe-core found the rich text blocks' editors without a name (aria-input-field-name), six on
+    an information page; each takes its block's name."""
+    from portal.models import InformatiePagina
+
+    django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord-lang-genoeg")
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", "redacteur")
+    page.fill("#id_password", "wachtwoord-lang-genoeg")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+    page.goto(f"{site}/admin/pages/{InformatiePagina.objects.get(slug='hulp-bij-het-huishouden').pk}/edit/")
+    page.locator(".public-DraftEditor-content[aria-label='Tekst']").first.wait_for()
+    assert axe_violations(page) == []
