@@ -99,6 +99,7 @@ def _render_detail(request, signaal, form, status=200):
             "signaal": signaal,
             "data": signaal.data,
             "onderwerpen": signalen.onderwerp_labels(signaal),
+            "history": signalen.history(signaal),
             "form": form,
             "error_forms": [form] if form.errors else [],
             "has_errors": bool(form.errors),

@@ -28,6 +28,25 @@ def onderwerp_labels(signaal) -> list[str]:
     return [str(labels.get(code, code)) for code in signaal.onderwerpen]
 
 
+def history(signaal) -> list[tuple]:
+    """(moment, what, who) from sending to the last status, oldest first, from the audit log: after "Contact
+    opgenomen" and "Afgerond" the page said nothing of when or by whom."""
+    entries = AuditEntry.objects.filter(
+        reference=signaal.reference,
+        action__in=[AuditEntry.Action.SIGNAAL_SENT, AuditEntry.Action.SIGNAAL_STATUS],
+    ).select_related("user")
+    return [
+        (
+            entry.at,
+            _("Gestuurd")
+            if entry.action == AuditEntry.Action.SIGNAAL_SENT
+            else _("Status: %(status)s") % {"status": entry.detail},
+            (entry.user.get_full_name() if entry.user else "") or entry.username,
+        )
+        for entry in entries.order_by("at", "pk")
+    ]
+
+
 def sender_organisation(user) -> str:
     """The organisation of a provider's login on the kaart; "" for a professional (the form asks them)."""
     return kaart.organisatie_name_of_provider(user)

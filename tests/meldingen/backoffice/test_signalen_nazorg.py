@@ -178,6 +178,29 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
 
 
+def test_the_signal_says_who_changed_its_status_and_when(staff, senders, teams, client):
+    """A walk: after "Contact opgenomen" and "Afgerond" the page said nothing of when or by whom."""
+    from core.templatetags.core_tags import datumtijd
+
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    consulent = staff["consulent_haven"]
+    client.force_login(consulent)
+    for status in ("contact_opgenomen", "afgerond"):
+        client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": status})
+    page = BeautifulSoup(client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content, "html.parser")
+    lines = [item.get_text(" ", strip=True) for item in page.select("#history-heading ~ ol li")]
+    sender = senders["aanbieder"].get_full_name() or senders["aanbieder"].username
+    who = consulent.get_full_name() or consulent.username
+    assert [line.split(" · ", 1)[1] for line in lines] == [
+        f"Gestuurd · {sender}",
+        f"Status: Contact opgenomen · {who}",
+        f"Status: Afgerond · {who}",
+    ]
+    assert lines[0].startswith(datumtijd(signaal.created_at))
+
+
 def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
