@@ -88,6 +88,7 @@ def filtered(user, data: dict):
 ROW_FIELDS = (
     *("status", "next_deadline", "onderzoek_deadline", "onderzoek_afgerond_at"),
     *("melding__reference", "melding__created_at", "melding__soort", "melding__spoed", "melding__wijk__name"),
+    "melding__onderwerpen",
     *("team__name", "consulent__username", "consulent__first_name", "consulent__last_name"),
 )
 

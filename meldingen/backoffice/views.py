@@ -34,6 +34,7 @@ from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijz
 from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
+from meldingen.choices import ONDERWERPEN
 from meldingen.dates import contact_working_days
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
@@ -113,7 +114,12 @@ def inbox(request):
             "rows_html": jinja2_fragment(
                 "backoffice/inbox_rows.html",
                 # The status of each row from one dict, not through the model field's choices each time.
-                {"page_obj": page, "today": today, "status_labels": dict(Status.choices)},
+                {
+                    "page_obj": page,
+                    "today": today,
+                    "status_labels": dict(Status.choices),
+                    "onderwerp_labels": dict(ONDERWERPEN),
+                },
                 request,
             ),
             "query_string": query_string,

@@ -374,6 +374,16 @@ def test_a_finished_onderzoek_shows_when_it_was_finished_and_whether_on_time(lei
     assert cells[withdrawn.reference] == "Geen termijn meer"
 
 
+def test_a_row_says_what_the_melding_is_about(leider, teams):
+    """A walk: ten rows of one morning read the same ("Uitgebreid, Ontvangen, Niemand, nog 5 werkdagen"), and a
+    consulent opened each to choose whom to call first. The topics are no encrypted answer."""
+    store(onderwerpen=("huishouden", "vervoer"))
+    store(soort="kort")
+    page = BeautifulSoup(leider.get(reverse("backoffice:inbox")).content, "html.parser")
+    cells = [cell.get_text(" ", strip=True) for cell in page.select("td[data-label='Soort en onderwerp']")]
+    assert sorted(cells) == ["Kort", "Uitgebreid Hulp bij het huishouden, Vervoer"]
+
+
 def test_no_row_of_the_inbox_reads_the_database_on_its_own(leider, teams, staff):
     """The page reads only the columns its rows show: a row that needed one more (a deferred field) would
     cost a query of its own, so more rows of every kind would mean more queries."""
