@@ -375,8 +375,8 @@ def test_a_finished_onderzoek_shows_when_it_was_finished_and_whether_on_time(lei
 
 
 def test_a_row_says_what_the_melding_is_about(leider, teams):
-    """A walk: ten rows of one morning read the same ("Uitgebreid, Ontvangen, Niemand, nog 5 werkdagen"), and a
-    consulent opened each to choose whom to call first. The topics are no encrypted answer."""
+    """A walk: ten rows of one morning read the same ("Uitgebreid, Ontvangen, Niemand, nog 5 werkdagen"), and
+    a consulent opened each to choose whom to call first. The topics are no encrypted answer."""
     store(onderwerpen=("huishouden", "vervoer"))
     store(soort="kort")
     page = BeautifulSoup(leider.get(reverse("backoffice:inbox")).content, "html.parser")
