@@ -19,6 +19,20 @@
       el.setAttribute("data-admin-done", "");
       new Panel(JSON.parse(el.getAttribute("data-admin-config")));
     });
+    // A melding's status form: once a status is chosen, only its own fields (and the toelichting) show; the
+    // others' stood beside it ("Nieuwe datum van het gesprek" under "Onderzoek afgerond").
+    root.querySelectorAll("select[name=status]:not([data-admin-done])").forEach(function (select) {
+      var parts = select.form ? select.form.querySelectorAll("[data-for-status]") : [];
+      if (!parts.length) { return; }
+      select.setAttribute("data-admin-done", "");
+      function show() {
+        parts.forEach(function (part) {
+          part.hidden = select.value !== "" && part.getAttribute("data-for-status") !== select.value;
+        });
+      }
+      select.addEventListener("change", show);
+      show();
+    });
     // A rich text editor had no name of its own (axe-core: aria-input-field-name): it takes its field's
     // label ("Uitleg") or, as a block of its own in a StreamField, its block's name ("Tekst").
     root.querySelectorAll(".public-DraftEditor-content[role=textbox]:not([aria-label])").forEach(function (box) {

@@ -171,3 +171,22 @@ def test_on_a_wide_screen_the_first_melding_is_in_sight_below_a_signal(page, liv
     assert page.locator("#signalen-heading").is_visible()
     first_row = page.locator("#results-heading ~ .bo-table-wrap tbody tr").first.bounding_box()
     assert first_row["y"] + first_row["height"] <= 900
+
+
+def test_the_status_form_shows_the_fields_of_the_status_chosen(page, live_server, data):
+    """A walk: with "Onderzoek afgerond" chosen, "Nieuwe datum van het gesprek" stood beside it, as did every
+    other status's fields."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    data.change_status(Status.GESPREK_GEPLAND, gesprek_op=timezone.now() + timedelta(days=3))
+    _login(page, live_server)
+    page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
+    gesprek, afgerond = page.locator("#id_gesprek_datum"), page.locator("#id_afgerond_datum")
+    assert gesprek.is_visible() and afgerond.is_visible()  # no status chosen yet: all of them
+    page.select_option("#id_status", Status.ONDERZOEK_AFGEROND)
+    assert afgerond.is_visible() and not gesprek.is_visible()
+    assert page.locator("#id_toelichting").is_visible()
+    page.select_option("#id_status", Status.GESPREK_GEPLAND)  # "Gesprek verplaatsen"
+    assert gesprek.is_visible() and not afgerond.is_visible()
