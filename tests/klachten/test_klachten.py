@@ -47,6 +47,9 @@ def test_a_resident_sends_a_complaint_without_an_account_and_sees_the_reference_
     assert "Bewaar dit nummer. U hebt het nodig als u ons belt over uw klacht." in page
     assert "Uw klacht gaat over: Zorg Thuis" in page
     assert re.search(r'Bel <a href="tel:\d+">', page)
+    client.force_login(people["klachtbehandelaar"])
+    history = client.get(f"/admin/klachten/{klacht.pk}/").content.decode().split("Geschiedenis", 1)[1]
+    assert "Klacht ontvangen (Website), de inwoner</li>" in history  # it said "—", as if no one sent it
 
 
 def test_a_complaint_of_a_letter_or_two_asks_for_a_few_words(client, kaart):

@@ -176,5 +176,6 @@ def test_the_history_shows_how_it_came_in_the_judgement_and_a_run_of_views_once(
     assert "Klacht ontvangen (Telefoon), klachtbehandelaar" in history
     assert "(In behandeling → Afgehandeld: Deels gegrond)" in history
     assert "Gegevens van de inwoner bekeken (3 keer), klachtbehandelaar" in history
+    assert "—" not in history  # a change without a person (the system's) names no one, not "—"
     assert history.count("Gegevens van de inwoner bekeken") == 2  # the fourth visit, after the changes
     assert klacht.gebeurtenissen.filter(soort=KlachtGebeurtenis.Soort.BEKEKEN).count() == 4  # all logged
