@@ -527,11 +527,13 @@ class GegevensForm(StepForm):
         page without "Zoek adres", "Kerkplein 5, 3912 AB" went out, an address that does not exist. What the
         writer changed herself in the street or town stays hers (the hint says she may)."""
         earlier = self.answers.step("gegevens")  # as typed on the step's last "Verder"
+        if not earlier:
+            return
         earlier_place = (
             normalise_postcode(earlier.text("postcode")),
             split_house_number(earlier.text("huisnummer"))[0],
         )
-        if not earlier or earlier_place == (cleaned["postcode"], cleaned["huisnummer"]):
+        if earlier_place == (cleaned["postcode"], cleaned["huisnummer"]):
             return
         for name, found in (("straat", street), ("woonplaats", town)):
             if cleaned.get(name) and cleaned[name] == earlier.text(name).strip() and cleaned[name] != found:

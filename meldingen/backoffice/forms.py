@@ -201,6 +201,16 @@ class StatusForm(forms.Form):
             "Leeg is vandaag. Was het onderzoek eerder klaar? Vul dan die dag in, bijvoorbeeld %(datum)s."
         ),
     }
+    DAY_ERRORS = {
+        "contact_datum": (
+            _("Deze dag moet nog komen. Vul de dag in waarop u belde."),
+            _("Het contact kan niet voor de dag van de melding zijn (%(datum)s)."),
+        ),
+        "afgerond_datum": (
+            _("Deze dag moet nog komen. Vul de dag in waarop het onderzoek klaar was."),
+            _("Het onderzoek kan niet klaar zijn voor de dag van de melding (%(datum)s)."),
+        ),
+    }
 
     def day_it_happened(self):
         """The day the chosen contact or onderzoek happened, when it was not today; else None."""
@@ -306,17 +316,6 @@ class StatusForm(forms.Form):
             # It closes the melding for good, and sits beside the next step in the list.
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
         return data
-
-    DAY_ERRORS = {
-        "contact_datum": (
-            _("Deze dag moet nog komen. Vul de dag in waarop u belde."),
-            _("Het contact kan niet voor de dag van de melding zijn (%(datum)s)."),
-        ),
-        "afgerond_datum": (
-            _("Deze dag moet nog komen. Vul de dag in waarop het onderzoek klaar was."),
-            _("Het onderzoek kan niet klaar zijn voor de dag van de melding (%(datum)s)."),
-        ),
-    }
 
     def _check_the_day(self, name, day):
         to_come, before_the_melding = self.DAY_ERRORS[name]
