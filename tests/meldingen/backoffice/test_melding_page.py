@@ -235,14 +235,11 @@ def test_a_contact_written_down_later_counts_on_the_day_it_was_made(staff, clien
     assert f"Belde u eerder? Vul dan die dag in, bijvoorbeeld {example}." in client.get(url).content.decode()
     called = behandeling.contact_deadline
     tomorrow = timezone.localdate() + timedelta(days=1)
-    for day, error in (
+    refusals = [
         (tomorrow, "Deze dag moet nog komen."),
         (timezone.localdate(melding.created_at) - timedelta(days=1), "Het contact kan niet voor de dag van"),
-    ):
-        response = client.post(
-            url + "status/", {"status": "contact_opgenomen", "contact_datum": f"{day:%d-%m-%Y}"}
-        )
-        assert response.status_code == 400 and error in response.content.decode()
+    ]
+    _each_refused(client, url, "contact_opgenomen", "contact_datum", refusals)
     contact = {"status": "contact_opgenomen", "contact_datum": f"{called:%d-%m-%Y}"}
     assert client.post(url + "status/", contact).status_code == 302
     behandeling.refresh_from_db()
@@ -264,19 +261,23 @@ def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, cl
     url = reverse("backoffice:melding", args=[behandeling.pk])
     assert "Was het onderzoek eerder klaar? Vul dan die dag in" in client.get(url).content.decode()
     done = timezone.localdate() - timedelta(days=7)
-    for day, error in (
+    refusals = [
         (timezone.localdate() + timedelta(days=1), "Deze dag moet nog komen."),
         (timezone.localdate(melding.created_at) - timedelta(days=1), "Het onderzoek kan niet klaar zijn"),
         (timezone.localdate(gesprek) - timedelta(days=1), "Het gesprek is gepland op"),  # why, before it?
-    ):
-        response = client.post(
-            url + "status/", {"status": "onderzoek_afgerond", "afgerond_datum": f"{day:%d-%m-%Y}"}
-        )
-        assert response.status_code == 400 and error in response.content.decode()
+    ]
+    _each_refused(client, url, "onderzoek_afgerond", "afgerond_datum", refusals)
     finished = {"status": "onderzoek_afgerond", "afgerond_datum": f"{done:%d-%m-%Y}"}
     assert client.post(url + "status/", finished).status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localdate(behandeling.onderzoek_afgerond_at) == done
+
+
+def _each_refused(client, url, status, field, refusals):
+    """Each (day, error): the status on that day is refused, and the page says why."""
+    for day, error in refusals:
+        response = client.post(url + "status/", {"status": status, field: f"{day:%d-%m-%Y}"})
+        assert response.status_code == 400 and error in response.content.decode(), day
 
 
 def _plan(client, page_url, **fields):
