@@ -278,6 +278,15 @@ class Behandeling(models.Model):
         return when_and_where(self.gesprek_to_show, self.gesprek_plaats) if self.gesprek_to_show else ""
 
     @property
+    def gesprek_was(self) -> bool:
+        """The planned gesprek's moment has passed and its outcome is not written down yet."""
+        return (
+            self.status == Status.GESPREK_GEPLAND
+            and self.gesprek_op is not None
+            and self.gesprek_op <= timezone.now()
+        )
+
+    @property
     def gesprek_to_show(self):
         """The gesprek's moment while it is planned, or once it has been: a moment still to come after the
         onderzoek was finished without it ("het gesprek was eerder") is a gesprek that will not be."""

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from meldingen.backoffice.models import AuditEntry, Notitie
+from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
 from meldingen.backoffice.workflow import Status
 
 
@@ -271,6 +271,22 @@ def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, cl
     assert client.post(url + "status/", finished).status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localdate(behandeling.onderzoek_afgerond_at) == done
+
+
+def test_a_gesprek_that_was_asks_for_its_outcome(staff, client):
+    """A walk: "Gesprek 26 okt. 2026, 10:00" stood on the page a month later, without a word of what to do."""
+    from tests.meldingen.backoffice.fixtures import store
+
+    behandeling = store(created_at=timezone.now() - timedelta(days=20)).behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    planned = timezone.now() + timedelta(days=2)
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=planned)
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk])
+    cue = "Dit gesprek is geweest. Kies bij Status wijzigen 'Onderzoek afgerond'"
+    assert cue not in client.get(url).content.decode()  # still to come
+    Behandeling.objects.filter(pk=behandeling.pk).update(gesprek_op=timezone.now() - timedelta(days=2))
+    assert cue in client.get(url).content.decode().replace("&#x27;", "'")
 
 
 def _each_refused(client, url, status, field, refusals):
