@@ -32,26 +32,14 @@ TOESTEMMING = [
     ("akkoord", _("Ja, de persoon weet ervan en is het ermee eens")),
     ("niet_akkoord", _("De persoon weet ervan, maar is het er niet mee eens")),
     ("weet_niet", _("De persoon weet het nog niet")),
-    (
-        "kan_niet_beslissen",
-        _(
-            "De persoon kan dit zelf niet goed beslissen, bijvoorbeeld door dementie. "
-            "Ik doe de melding als familielid, partner of wettelijk vertegenwoordiger"
-        ),
-    ),
+    ("kan_niet_beslissen", _("De persoon kan dit zelf niet goed beslissen, bijvoorbeeld door dementie")),
 ]
 TOESTEMMING_ANDER = [
     ("akkoord", _("Ja, {persoon} weet ervan en is het ermee eens")),
     ("niet_akkoord", _("{Persoon} weet ervan, maar is het er niet mee eens")),
     ("weet_niet", _("{Persoon} weet het nog niet")),
     # A mother with dementia fitted none of the other three.
-    (
-        "kan_niet_beslissen",
-        _(
-            "{Persoon} kan dit zelf niet goed beslissen, bijvoorbeeld door dementie. "
-            "Ik doe de melding als familielid, partner of wettelijk vertegenwoordiger"
-        ),
-    ),
+    ("kan_niet_beslissen", _("{Persoon} kan dit zelf niet goed beslissen, bijvoorbeeld door dementie")),
 ]
 PLEK = [
     ("thuis", _("Bij mij thuis")),

@@ -177,10 +177,7 @@ STEPS = [
                     "akkoord": _("ja, en de inwoner is het ermee eens"),
                     "niet_akkoord": _("ja, maar de inwoner is het er niet mee eens"),
                     "weet_niet": _("nee, nog niet"),
-                    "kan_niet_beslissen": _(
-                        "de inwoner kan zelf niet goed beslissen; de melder is familie, partner of "
-                        "wettelijk vertegenwoordiger"
-                    ),
+                    "kan_niet_beslissen": _("de inwoner kan dit zelf niet goed beslissen"),
                 },
             ),
         ),
