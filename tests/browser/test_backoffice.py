@@ -171,6 +171,8 @@ def test_on_a_wide_screen_the_first_melding_is_in_sight_below_a_signal(page, liv
     assert page.locator("#signalen-heading").is_visible()
     first_row = page.locator("#results-heading ~ .bo-table-wrap tbody tr").first.bounding_box()
     assert first_row["y"] + first_row["height"] <= 900
+    for kenmerk in page.locator(".bo-kenmerk").all():  # whole, not "M-HTU3-" above "CQPV"
+        assert kenmerk.evaluate("link => link.getClientRects().length") == 1
 
 
 def test_the_status_form_shows_the_fields_of_the_status_chosen(page, live_server, data):
