@@ -19,15 +19,15 @@
       el.setAttribute("data-admin-done", "");
       new Panel(JSON.parse(el.getAttribute("data-admin-config")));
     });
-    // A melding's status form: once a status is chosen, only its own fields (and the toelichting) show; the
-    // others' stood beside it ("Nieuwe datum van het gesprek" under "Onderzoek afgerond").
+    // A melding's status form shows only the chosen status's fields (and the toelichting), none before one is
+    // chosen: every status's stood there ("Nieuwe datum van het gesprek" under "Onderzoek afgerond").
     root.querySelectorAll("select[name=status]:not([data-admin-done])").forEach(function (select) {
       var parts = select.form ? select.form.querySelectorAll("[data-for-status]") : [];
       if (!parts.length) { return; }
       select.setAttribute("data-admin-done", "");
       function show() {
         parts.forEach(function (part) {
-          part.hidden = select.value !== "" && part.getAttribute("data-for-status") !== select.value;
+          part.hidden = part.getAttribute("data-for-status") !== select.value;
         });
       }
       select.addEventListener("change", show);

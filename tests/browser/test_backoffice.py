@@ -177,7 +177,7 @@ def test_on_a_wide_screen_the_first_melding_is_in_sight_below_a_signal(page, liv
 
 def test_the_status_form_shows_the_fields_of_the_status_chosen(page, live_server, data):
     """A walk: with "Onderzoek afgerond" chosen, "Nieuwe datum van het gesprek" stood beside it, as did every
-    other status's fields."""
+    other status's fields, also before a status was chosen."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -186,7 +186,7 @@ def test_the_status_form_shows_the_fields_of_the_status_chosen(page, live_server
     _login(page, live_server)
     page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
     gesprek, afgerond = page.locator("#id_gesprek_datum"), page.locator("#id_afgerond_datum")
-    assert gesprek.is_visible() and afgerond.is_visible()  # no status chosen yet: all of them
+    assert not gesprek.is_visible() and not afgerond.is_visible()  # no status chosen yet: none of them
     page.select_option("#id_status", Status.ONDERZOEK_AFGEROND)
     assert afgerond.is_visible() and not gesprek.is_visible()
     assert page.locator("#id_toelichting").is_visible()
