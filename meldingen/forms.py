@@ -515,17 +515,19 @@ class GegevensForm(StepForm):
             if result.status == OUTSIDE:
                 self.add_error("postcode", outside_message(self.answers.voor_wie))
                 self._fill_in_the_address(cleaned)  # one error for one problem, not three
-            elif result.status == FOUND:
-                self._replace_an_earlier_address(cleaned, street=result.street, town=result.town)
+            elif result.status in (FOUND, NOT_FOUND):
+                self._replace_an_earlier_address(cleaned, result)
+            if result.status == FOUND:
                 self._fill_in_the_address(cleaned, street=result.street, town=result.town)
         elif {"postcode", "huisnummer"} & set(self.errors):
             self._fill_in_the_address(cleaned)  # once the postcode and house number are there
         return cleaned
 
-    def _replace_an_earlier_address(self, cleaned, street: str, town: str) -> None:
+    def _replace_an_earlier_address(self, cleaned, result) -> None:
         """A street and town kept from an earlier postcode or house number go with it: changed from the check
-        page without "Zoek adres", "Kerkplein 5, 3912 AB" went out, an address that does not exist. What the
-        writer changed herself in the street or town stays hers (the hint says she may)."""
+        page without "Zoek adres", "Kerkplein 5, 3912 AB" went out, an address that does not exist. The new
+        address's street and town come instead, or, when it is not found, the street is asked again (the town
+        stays: the postcode is ours). What the writer changed herself stays hers (the hint says she may)."""
         earlier = self.answers.step("gegevens")  # as typed on the step's last "Verder"
         if not earlier:
             return
@@ -535,12 +537,15 @@ class GegevensForm(StepForm):
         )
         if earlier_place == (cleaned["postcode"], cleaned["huisnummer"]):
             return
-        for name, found in (("straat", street), ("woonplaats", town)):
-            if cleaned.get(name) and cleaned[name] == earlier.text(name).strip() and cleaned[name] != found:
-                cleaned[name] = found
+        instead = {"straat": result.street, "woonplaats": result.town} if result.found else {"straat": ""}
+        for name, new in instead.items():
+            if cleaned.get(name) and cleaned[name] == earlier.text(name).strip() and cleaned[name] != new:
+                cleaned[name] = new
                 # In the data too: the wizard keeps the step's data, and checks it again before sending.
                 self.data = self.data.copy()
-                self.data[self.add_prefix(name)] = found
+                self.data[self.add_prefix(name)] = new
+                if not new:
+                    self.add_error(name, self.fields[name].error_messages["required"])
 
     def _fill_in_the_address(self, cleaned, street: str = "", town: str = "") -> None:
         """The page says "Wij vullen de straat en woonplaats in": a street or town left empty is not the

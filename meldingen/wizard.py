@@ -138,7 +138,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 return self.render_address_lookup(data, found)
         form = self.get_form(step=step, data=data)
         if not form.is_valid():
-            return self.redirect_with_errors(step, data)
+            return self.redirect_with_errors(step, form.data)  # as the form left it (an old street taken out)
         self.storage.set_step_data(step, self.process_step(form))
         # The token that makes a double "Verstuur" one melding. Made while the session is written anyway, so
         # showing the check page writes nothing (it still makes one for answers from a saved draft).

@@ -119,10 +119,12 @@
     }
   }
 
-  // An answer that found no address takes back what the lookup wrote for an earlier one.
+  // An answer that found no address takes back what the lookup wrote for an earlier one, and the street the
+  // page opened with for another address (the town stays, as on the server: the postcode is ours).
   function unfill(input) {
     waiting.delete(input);
-    if (filled.has(input) && input.value === filled.get(input)) { input.value = ""; }
+    var lookedUp = filled.has(input) && input.value === filled.get(input);
+    if (lookedUp || (input === street && keptFromEarlier(input))) { input.value = ""; }
     filled.delete(input);
   }
 

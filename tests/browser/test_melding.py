@@ -215,6 +215,10 @@ def test_a_new_postcode_brings_its_own_street_and_enter_looks_it_up(live_server,
     page.fill("[name='gegevens-postcode']", "3913 AA")
     page.press("[name='gegevens-postcode']", "Tab")
     page.wait_for_function(f"() => document.querySelector(\"{street}\").value === 'Kadeweg'")
+    page.goto(f"{live_server.url}/melding/gegevens/")  # Kerkplein still: the page was not sent
+    page.fill("[name='gegevens-postcode']", "9999 ZZ")  # found nowhere: the street is asked again
+    page.press("[name='gegevens-postcode']", "Tab")
+    page.wait_for_function(f"() => document.querySelector(\"{street}\").value === ''")
 
 
 def test_the_lookup_does_not_write_in_the_street_while_she_types_it(live_server, page):

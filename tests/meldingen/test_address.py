@@ -164,6 +164,20 @@ def test_a_street_kept_from_an_earlier_postcode_goes_with_it(walker):
     assert Melding.objects.get().answers["gegevens"]["straat"] == "Kadeweg-Oost"
 
 
+def test_a_street_kept_from_an_earlier_postcode_is_asked_again_when_the_new_one_is_not_found(walker):
+    """A walk: 3920 XY, in the municipality but not in the address table, went out as "Kerkplein 12, 3920 XY"
+    in another wijk."""
+    from socialekaart.models import Wijk, WijkPostcode
+
+    WijkPostcode.objects.create(wijk=Wijk.objects.create(name="Molenwijk", slug="molenwijk"), pc4="3920")
+    filled_in = dict(dict(ZELF_KORT)["gegevens"], straat="Kerkplein", woonplaats="Lindewaard")
+    walker.walk([*ZELF_KORT[:3], ("gegevens", filled_in), *ZELF_KORT[4:]])
+    response = walker.post("gegevens", dict(filled_in, postcode="3920 XY"), terug="controleren")
+    html = response.content.decode()
+    assert "Vul de straat in." in html and 'value="Kerkplein"' not in html
+    assert 'value="Lindewaard"' in html and 'value="3920 XY"' in html  # the rest stays as typed
+
+
 def test_outside_the_municipality_is_one_error_not_three(walker):
     """Street and town left empty were errors of their own beside the postcode outside the municipality:
     three lines in red for one problem."""
