@@ -672,6 +672,15 @@ class WaaroverForm(StepForm):
         required=False,
         help_text=_("Kies alles wat past. Dit hoeft niet: dan vragen wij het in het gesprek."),
     )
+    # "Iets anders" had nowhere to say what: "traplopen" could not be told.
+    toelichting = text(
+        _("Wilt u er iets over vertellen?"),
+        required=False,
+        textarea=True,
+        max_length=TEXT_MAX,
+        help_text=_("Dit hoeft niet. Bijvoorbeeld: traplopen lukt niet meer."),
+    )
+    writer_fields = ("toelichting",)
 
 
 class SituatieForm(StepForm):

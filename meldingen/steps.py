@@ -204,7 +204,10 @@ STEPS = [
         applies=kort,
         staff_title=_("Onderwerp"),
         # Not the question again under the section that asks it ("Waar gaat het over?" twice).
-        rows=(Row(_("Onderwerpen"), "onderwerpen", staff=_("Wil hulp bij")),),
+        rows=(
+            Row(_("Onderwerpen"), "onderwerpen", staff=_("Wil hulp bij")),
+            Row(_("Toelichting"), "toelichting"),
+        ),
     ),
     Step(
         "gegevens",
@@ -301,6 +304,9 @@ STEPS = [
     Step("controleren", forms.ControlerenForm, in_summary=False),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
+# The short route asks what it is about on "waarover", the long route on "hulp": after a switch, each page
+# starts with what the other one holds (the topics and the toelichting).
+TOPIC_STEPS = {"waarover": "hulp", "hulp": "waarover"}
 CHECK_STEP = "controleren"
 
 

@@ -7,7 +7,7 @@ section, and a section without answers is left out.
 from collections.abc import Mapping
 
 from .answers import Answers
-from .steps import STEPS
+from .steps import STEPS, TOPIC_STEPS
 
 
 def sections_with_steps(
@@ -30,17 +30,22 @@ def sections_with_steps(
 
 def typed_but_not_sent(typed: Answers) -> list[str]:
     """A long melding made short with "Wijzig": the titles of the long melding's steps with answers typed.
-    The short melding goes without them, and the check page says so. The topics are left out: the short
-    melding's page starts with them."""
+    The short melding goes without them, and the check page says so; not for an answer its own page holds
+    the same (the topics and the toelichting go over, see TOPIC_STEPS)."""
     if typed.uitgebreid:
         return []
     as_long = Answers.from_dict({**typed.to_dict(), "keuze": {"soort": "uitgebreid"}})
+
+    def not_sent(step, name, value) -> bool:
+        twin = TOPIC_STEPS.get(step.slug)
+        return _given(value) and not (twin and typed.step(twin).get(name) == value)
+
     return [
         step.section_title(typed)
         for step in STEPS
         if step.applies_to(as_long)
         and not step.applies_to(typed)
-        and any(_given(value) for name, value in typed.step(step.slug).items() if name != "onderwerpen")
+        and any(not_sent(step, name, value) for name, value in typed.step(step.slug).items())
     ]
 
 

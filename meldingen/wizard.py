@@ -14,7 +14,7 @@ from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
 from .dates import contact_working_days
-from .steps import CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms
+from .steps import CHECK_STEP, STEP_BY_SLUG, TOPIC_STEPS, answers_as_typed, answers_from_forms
 from .steps import STEPS as STEP_LIST
 from .storage import store_melding
 from .summary import sections_with_steps, typed_but_not_sent
@@ -45,10 +45,6 @@ def condition_for(step):
     return applies
 
 
-# The short route asks the topics on "waarover", the long route on "hulp".
-TOPIC_STEPS = {"waarover": "hulp", "hulp": "waarover"}
-
-
 class MeldingWizard(NamedUrlSessionWizardView):
     form_list = STEPS
     condition_dict = {step.slug: condition_for(step) for step in STEP_LIST if step.applies is not None}
@@ -66,13 +62,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
 
     def get_form_initial(self, step):
         """The short and the long melding each ask what it is about, on a page of their own: after a switch
-        with "Wijzig", the other page starts with the topics already chosen."""
+        with "Wijzig", the other page starts with the topics already chosen and the toelichting written."""
         initial = super().get_form_initial(step)
         other = TOPIC_STEPS.get(step)
-        chosen = typed_so_far(self).step(other).codes("onderwerpen") if other else []
-        if chosen and not self.storage.get_step_data(step):
-            initial = {**initial, "onderwerpen": chosen}
-        return initial
+        if not other or self.storage.get_step_data(step):
+            return initial
+        typed = typed_so_far(self).step(other)
+        carried = {"onderwerpen": typed.codes("onderwerpen"), "toelichting": typed.text("toelichting")}
+        return {**initial, **{name: value for name, value in carried.items() if value}}
 
     # --- GET ---------------------------------------------------------------------------------------------
 

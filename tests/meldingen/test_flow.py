@@ -177,7 +177,7 @@ def test_a_long_melding_made_short_says_what_it_sends_without(walker):
     walker.walk(ANDER_UITGEBREID)
     walker.client.get("/melding/keuze/?terug=controleren")
     assert walker.post("keuze", {"soort": "kort"})["Location"] == "/melding/waarover/"
-    walker.post("waarover", {"onderwerpen": ["huishouden"]})
+    walker.post("waarover", {"onderwerpen": ["huishouden", "vervoer"]})  # as the page starts: the same topics
     check = walker.client.get("/melding/controleren/").content.decode()
     assert "U koos een korte melding." in check
     note = BeautifulSoup(check, "html.parser").find(string="U koos een korte melding.").find_parent("div")
@@ -187,6 +187,26 @@ def test_a_long_melding_made_short_says_what_it_sends_without(walker):
     assert "situatie" not in Melding.objects.get().answers  # as the page said
     walker.walk(ANDER_UITGEBREID)  # long all the way: nothing to say
     assert "U koos een korte melding." not in walker.client.get("/melding/controleren/").content.decode()
+
+
+def test_what_iets_anders_is_goes_over_to_the_short_melding(walker):
+    """A walk: "Iets anders: hulp bij mijn administratie" written in the long melding, then made short: the
+    short melding had no place for it, and the check page listed "Waar wilt u hulp bij?" as not sent while it
+    showed its topics."""
+    walker.walk(ZELF_KORT[:1])
+    walker.post("keuze", {"soort": "uitgebreid"})
+    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    walker.post("hulp", {"onderwerpen": ["anders"], "toelichting": "Hulp bij mijn administratie"})
+    walker.client.get("/melding/keuze/?terug=controleren")
+    walker.post("keuze", {"soort": "kort"})
+    page = walker.client.get("/melding/waarover/").content.decode()
+    assert "Hulp bij mijn administratie</textarea>" in page  # the page starts with it
+    walker.post("waarover", {"onderwerpen": ["anders"], "toelichting": "Hulp bij mijn administratie"})
+    walker.post("spoed", {"spoed": "nee"})
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Hulp bij mijn administratie" in check and "U koos een korte melding." not in check
+    walker.submit()
+    assert Melding.objects.get().answers["waarover"]["toelichting"] == "Hulp bij mijn administratie"
 
 
 @pytest.mark.parametrize(
