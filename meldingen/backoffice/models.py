@@ -224,11 +224,13 @@ class Behandeling(models.Model):
         start_ondersteuning=None,
         gesprek_op=None,
         gesprek_plaats: str = "",
+        recorded_at=None,
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
         when (`gesprek_op`) and where (`gesprek_plaats`), on the case and on the change (planned again, the
         gesprek moves). Afgehandeld keeps its `uitkomst` (afgehandeld again corrects it); support granted
-        schedules the nazorg call from `start_ondersteuning` (default: today)."""
+        schedules the nazorg call from `start_ondersteuning` (default: today). A step of an earlier day (`at`)
+        written down now has `recorded_at`."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding
@@ -258,6 +260,7 @@ class Behandeling(models.Model):
                 to_status=target,
                 user=user,
                 at=at,
+                recorded_at=recorded_at,
                 toelichting=toelichting,
                 gesprek_op=gesprek_op if target == Status.GESPREK_GEPLAND else None,
                 gesprek_plaats=gesprek_plaats if target == Status.GESPREK_GEPLAND else "",
@@ -321,6 +324,8 @@ class Statuswijziging(models.Model):
     to_status = models.CharField(max_length=30, choices=Status.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     at = models.DateTimeField(default=timezone.now)
+    # A contact or onderzoek of an earlier day (`at`, its noon) written down later: when it was written down.
+    recorded_at = models.DateTimeField(null=True, blank=True)
     toelichting = models.CharField(max_length=500, blank=True)
     gesprek_op = models.DateTimeField(null=True, blank=True)  # gesprek gepland: the moment planned then
     gesprek_plaats = models.CharField(max_length=20, choices=GesprekPlaats.choices, blank=True)  # and where

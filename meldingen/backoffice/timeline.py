@@ -19,6 +19,7 @@ class Event:
     text: str = ""
     who: str = ""
     success: bool | None = None
+    recorded_at: datetime | None = None  # written down later: `at` is a day's, its time nobody gave
 
 
 def _name(user) -> str:
@@ -61,7 +62,16 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
                 "status": title,
                 "uitkomst": change.get_uitkomst_display(),
             }
-        events.append(Event(change.at, "status", title, change.toelichting, _name(change.user)))
+        events.append(
+            Event(
+                change.at,
+                "status",
+                title,
+                change.toelichting,
+                _name(change.user),
+                recorded_at=change.recorded_at,
+            )
+        )
         uitkomst = change.uitkomst or uitkomst
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken), and
     # each nazorg call that did not reach the resident and each verwijzing taken away. A correction of the

@@ -311,12 +311,14 @@ def change_status(request, pk):
         return _render_detail(request, behandeling, status_form=form, status=400)
     if form.withdraws_unconfirmed():  # it cannot be undone: asked once more, at the top of the page
         return _render_detail(request, behandeling, withdrawal=form.cleaned_data["toelichting"])
+    happened = _moment_it_happened(behandeling, form.day_it_happened())
     try:
         change = behandeling.change_status(
             form.cleaned_data["status"],
             request.user,
             form.cleaned_data["toelichting"],
-            at=_moment_it_happened(behandeling, form.day_it_happened()),
+            at=happened,
+            recorded_at=timezone.now() if happened else None,
             uitkomst=form.cleaned_data.get("uitkomst", ""),
             start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
             gesprek_op=form.cleaned_data.get("gesprek_op"),

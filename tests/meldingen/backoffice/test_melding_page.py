@@ -244,7 +244,12 @@ def test_a_contact_written_down_later_counts_on_the_day_it_was_made(staff, clien
     assert client.post(url + "status/", contact).status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localdate(behandeling.contacted_at) == called
-    assert f"Contact op {datum(called)}: op tijd" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert f"Contact op {datum(called)}: op tijd" in page
+    # In the timeline the day, and when it was written down: "12:00" was a time nobody gave.
+    line = page.split("<strong>Status: Contact opgenomen</strong> · ", 1)[1].split("</p>", 1)[0]
+    assert line.startswith(f'<time datetime="{called:%Y-%m-%d}">{datum(called)}</time> (vastgelegd op ')
+    assert "12:00" not in line
 
 
 def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, client):
