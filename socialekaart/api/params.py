@@ -44,9 +44,11 @@ def integer(params, name: str, default: int, minimum: int, maximum: int) -> int:
     value = _one(params, name)
     if value is None or value.strip() == "":
         return default
-    if not re.fullmatch(r"\s*\d{1,9}\s*", value):
+    # The digits alone: "\s" also matches control characters such as "\x1f", which int() refuses.
+    digits = re.fullmatch(r"\s*(\d{1,9})\s*", value)
+    if not digits:
         raise BadParameter(name, f"geef een heel getal van {minimum} tot en met {maximum}.")
-    number = int(value)
+    number = int(digits.group(1))
     if not minimum <= number <= maximum:
         raise BadParameter(name, f"geef een heel getal van {minimum} tot en met {maximum}.")
     return number

@@ -335,6 +335,13 @@ def test_bad_parameters_give_a_400_that_names_the_parameter(client, api_kaart, p
     assert parameter in body["message"]
 
 
+def test_a_number_with_a_control_character_around_it_is_read_or_refused_never_a_500(client, api_kaart):
+    """The fuzz test found "0\x1f" read as a number by the check and refused by int(): a 500."""
+    refused = get(client, "services", page="0\x1f")
+    assert refused.status_code == 400 and refused.json()["parameter"] == "page"
+    assert get(client, "services", page="1\x1c").status_code == 200
+
+
 def test_a_parameter_given_twice_is_refused(client, kaart):  # not an empty kaart's answer
     response = client.get("/api/hsds/services?page=1&page=2")
     assert response.status_code == 400
