@@ -663,7 +663,8 @@ class HulpForm(StepForm):
 
 
 class WaaroverForm(StepForm):
-    """The short melding's one optional question: what it is about, so the consulent can prepare."""
+    """The short melding's optional question: what it is about, in topics and a few words, so the consulent
+    can prepare."""
 
     title = _("Waar gaat het over?")
     onderwerpen = checkboxes(

@@ -305,8 +305,9 @@ STEPS = [
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
 # The short route asks what it is about on "waarover", the long route on "hulp": after a switch, each page
-# starts with what the other one holds (the topics and the toelichting).
+# starts with what the other one holds in these fields.
 TOPIC_STEPS = {"waarover": "hulp", "hulp": "waarover"}
+TOPIC_FIELDS = ("onderwerpen", "toelichting")
 CHECK_STEP = "controleren"
 
 

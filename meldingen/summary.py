@@ -31,7 +31,7 @@ def sections_with_steps(
 def typed_but_not_sent(typed: Answers) -> list[str]:
     """A long melding made short with "Wijzig": the titles of the long melding's steps with answers typed.
     The short melding goes without them, and the check page says so; not for an answer its own page holds
-    the same (the topics and the toelichting go over, see TOPIC_STEPS)."""
+    the same (see TOPIC_STEPS: the topics and a few words go over)."""
     if typed.uitgebreid:
         return []
     as_long = Answers.from_dict({**typed.to_dict(), "keuze": {"soort": "uitgebreid"}})

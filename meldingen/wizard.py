@@ -14,7 +14,7 @@ from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
 from .dates import contact_working_days
-from .steps import CHECK_STEP, STEP_BY_SLUG, TOPIC_STEPS, answers_as_typed, answers_from_forms
+from .steps import CHECK_STEP, STEP_BY_SLUG, TOPIC_FIELDS, TOPIC_STEPS, answers_as_typed, answers_from_forms
 from .steps import STEPS as STEP_LIST
 from .storage import store_melding
 from .summary import sections_with_steps, typed_but_not_sent
@@ -68,8 +68,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if not other or self.storage.get_step_data(step):
             return initial
         typed = typed_so_far(self).step(other)
-        carried = {"onderwerpen": typed.codes("onderwerpen"), "toelichting": typed.text("toelichting")}
-        return {**initial, **{name: value for name, value in carried.items() if value}}
+        return {**initial, **{name: typed[name] for name in TOPIC_FIELDS if typed.get(name)}}
 
     # --- GET ---------------------------------------------------------------------------------------------
 

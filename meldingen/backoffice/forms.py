@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django import forms
@@ -149,6 +150,17 @@ class PeriodForm(forms.Form):
         return self.cleaned_data["van"], self.cleaned_data["tot"]
 
 
+@dataclass(frozen=True)
+class _DayField:
+    """The field with the day a status's step happened, when that was earlier than the day it is written
+    down, with its hint and its two refusals."""
+
+    name: str
+    help: str
+    to_come: str
+    before_the_melding: str
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = forms.CharField(
@@ -194,27 +206,27 @@ class StatusForm(forms.Form):
     # Withdrawing closes the melding for good: it is asked once more (see views.change_status).
     ingetrokken_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    DAY_FIELDS = {Status.CONTACT_OPGENOMEN: "contact_datum", Status.ONDERZOEK_AFGEROND: "afgerond_datum"}
-    DAY_HELP = {
-        "contact_datum": _("Leeg is vandaag. Belde u eerder? Vul dan die dag in, bijvoorbeeld %(datum)s."),
-        "afgerond_datum": _(
-            "Leeg is vandaag. Was het onderzoek eerder klaar? Vul dan die dag in, bijvoorbeeld %(datum)s."
+    DAY_FIELDS = {
+        Status.CONTACT_OPGENOMEN: _DayField(
+            "contact_datum",
+            help=_("Leeg is vandaag. Belde u eerder? Vul dan die dag in, bijvoorbeeld %(datum)s."),
+            to_come=_("Deze dag moet nog komen. Vul de dag in waarop u belde."),
+            before_the_melding=_("Het contact kan niet voor de dag van de melding zijn (%(datum)s)."),
         ),
-    }
-    DAY_ERRORS = {
-        "contact_datum": (
-            _("Deze dag moet nog komen. Vul de dag in waarop u belde."),
-            _("Het contact kan niet voor de dag van de melding zijn (%(datum)s)."),
-        ),
-        "afgerond_datum": (
-            _("Deze dag moet nog komen. Vul de dag in waarop het onderzoek klaar was."),
-            _("Het onderzoek kan niet klaar zijn voor de dag van de melding (%(datum)s)."),
+        Status.ONDERZOEK_AFGEROND: _DayField(
+            "afgerond_datum",
+            help=_(
+                "Leeg is vandaag. Was het onderzoek eerder klaar? Vul dan die dag in, bijvoorbeeld %(datum)s."
+            ),
+            to_come=_("Deze dag moet nog komen. Vul de dag in waarop het onderzoek klaar was."),
+            before_the_melding=_("Het onderzoek kan niet klaar zijn voor de dag van de melding (%(datum)s)."),
         ),
     }
 
     def day_it_happened(self):
         """The day the chosen contact or onderzoek happened, when it was not today; else None."""
-        day = self.cleaned_data.get(self.DAY_FIELDS.get(self.cleaned_data["status"], ""))
+        day_field = self.DAY_FIELDS.get(self.cleaned_data["status"])
+        day = self.cleaned_data.get(day_field.name) if day_field else None
         return None if day == timezone.localdate() else day
 
     def withdraws_unconfirmed(self) -> bool:
@@ -264,11 +276,11 @@ class StatusForm(forms.Form):
             del self.fields["gesprek_tijd"]
             del self.fields["gesprek_plaats"]
         past_example = {"datum": _written_date(timezone.localdate() - timedelta(days=3))}
-        for status, name in self.DAY_FIELDS.items():
+        for status, day_field in self.DAY_FIELDS.items():
             if status in targets:
-                self.fields[name].help_text = self.DAY_HELP[name] % past_example
+                self.fields[day_field.name].help_text = day_field.help % past_example
             else:
-                del self.fields[name]
+                del self.fields[day_field.name]
         if Status.AFGEHANDELD in targets:
             self.fields["start_ondersteuning"].help_text = (
                 _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example
@@ -302,8 +314,8 @@ class StatusForm(forms.Form):
                 % {"datum": datum(self.received)},
             )
         day_field = self.DAY_FIELDS.get(data.get("status"))
-        if day_field and data.get(day_field):
-            self._check_the_day(day_field, data[day_field])
+        if day_field and data.get(day_field.name):
+            self._check_the_day(day_field, data[day_field.name])
         if data.get("status") == Status.GESPREK_GEPLAND:
             data["gesprek_op"] = self._gesprek_op(data)
             if self.gesprek_op and data["gesprek_op"]:  # planned already: it moves
@@ -317,12 +329,11 @@ class StatusForm(forms.Form):
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
         return data
 
-    def _check_the_day(self, name, day):
-        to_come, before_the_melding = self.DAY_ERRORS[name]
+    def _check_the_day(self, day_field, day):
         if day > timezone.localdate():
-            self.add_error(name, to_come)
+            self.add_error(day_field.name, day_field.to_come)
         elif self.received and day < self.received:
-            self.add_error(name, before_the_melding % {"datum": datum(self.received)})
+            self.add_error(day_field.name, day_field.before_the_melding % {"datum": datum(self.received)})
 
     def _check_the_move(self, moment):
         """A gesprek moves to another moment that is still to come (a planning in the past records a gesprek

@@ -173,6 +173,8 @@ def test_on_a_wide_screen_the_first_melding_is_in_sight_below_a_signal(page, liv
     assert first_row["y"] + first_row["height"] <= 900
     for kenmerk in page.locator(".bo-kenmerk").all():  # whole, not "M-HTU3-" above "CQPV"
         assert kenmerk.evaluate("link => link.getClientRects().length") == 1
+        # The test's rows are short enough to fit either way: the rule itself is what keeps a long one whole.
+        assert kenmerk.evaluate("link => getComputedStyle(link).whiteSpace") == "nowrap"
 
 
 def test_the_status_form_shows_the_fields_of_the_status_chosen(page, live_server, data):
