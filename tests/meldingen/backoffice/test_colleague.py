@@ -104,3 +104,16 @@ def test_no_admin_page_fetches_avatars_from_outside(settings, staff, client, pag
     for url in ["/admin/", reverse("backoffice:inbox"), page_url, "/admin/account/"]:
         html = client.get(url).content.decode()
         assert "gravatar" not in html.lower(), url
+
+
+def test_the_teamleider_reaches_toewijzen_from_the_top_of_the_page(staff, client, page_url):
+    """Toewijzen stands under the melding, its status and the nazorg: some 1,100 px down at 1280 px. The
+    overview at the top links to it; a consulent, who does not assign, gets no such link."""
+    client.force_login(staff["teamleider"])
+    soup = BeautifulSoup(client.get(page_url).content.decode(), "html.parser")
+    link = soup.select_one('section[aria-labelledby="case-heading"] a[href="#assign-heading"]')
+    assert link is not None and link.get_text() == "Toewijzen aan een consulent of wijkteam"
+    assert soup.select_one("#assign-heading") is not None
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode()
+    assert 'href="#assign-heading"' not in html and "Neem in behandeling" in html
