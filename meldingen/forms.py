@@ -201,6 +201,8 @@ class StepForm(forms.Form):
     (an instruction, the writer's own details) is declared: `writer_page` for a whole page, `writer_fields`
     for single fields. The page marks those texts (data-to-writer), so a test can check all the rest.
     `conditional` fields are required only after a certain answer: they are not marked "niet verplicht".
+    `shown_when` names the answer after which a field counts ({"plek_anders": ("plek", "elders")}): with
+    JavaScript the page shows it once that answer is chosen (or while it holds text or an error).
     """
 
     title = ""
@@ -210,6 +212,7 @@ class StepForm(forms.Form):
     writer_page = False
     writer_fields: tuple[str, ...] = ()
     conditional: tuple[str, ...] = ()
+    shown_when: dict[str, tuple[str, str]] = {}
     short_labels: dict = {}  # the field's name in the error summary, where its label is too long
     groups: tuple[Group, ...] = ()
     not_stored: tuple[str, ...] = ()
@@ -225,6 +228,8 @@ class StepForm(forms.Form):
                     validator.message = _("Gebruik alleen gewone tekens.")
             # Every field says both, so the form-field component finds them without a failed look-up each.
             field.conditional = name in self.conditional
+            question, answer = self.shown_when.get(name, ("", ""))
+            field.shown_when = f"{self.add_prefix(question)}={answer}" if question else ""
             field.to_writer = self.for_someone_else and name in self.writer_fields
         self.wording = self.wording_for(self.answers.voor_wie)
         if self.wording:
@@ -648,6 +653,7 @@ class HulpForm(StepForm):
         help_text=_("Alleen nodig bij Iets anders."),
     )
     conditional = ("toelichting",)
+    shown_when = {"toelichting": ("onderwerpen", "anders")}
     messages = {"anders": _("U koos Iets anders. Vertel kort waar u hulp bij wilt.")}
     someone_else = Wording(
         title=_("Waar heeft {persoon} hulp bij nodig?"),
@@ -754,6 +760,7 @@ class GesprekForm(StepForm):
     )
 
     conditional = ("plek_anders",)
+    shown_when = {"plek_anders": ("plek", "elders")}
     # For someone else the gemeente calls the writer to plan the gesprek (as the confirmation says).
     writer_fields = ("bereikbaar",)
     messages = {"elders": _("U koos Ergens anders. Vul in waar u het gesprek wilt.")}
@@ -802,6 +809,7 @@ class SpoedForm(StepForm):
         max_length=TEXT_MAX,
         help_text=_("Alleen als het antwoord Ja is."),
     )
+    shown_when = {"toelichting": ("spoed", "ja")}
     # "Nee" with a reason why it is urgent: the check page said both, and a consulent reading "Nee" could
     # pass over an emergency. The writer decides; nothing typed is dropped.
     messages = {

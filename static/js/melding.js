@@ -63,6 +63,23 @@
     }
   });
 
+  // A question that counts only after one answer ("Waar dan?" after "Ergens anders") shows once that answer
+  // is chosen. It stays in sight while it holds text or an error, so nothing typed is hidden.
+  Array.prototype.forEach.call(form.querySelectorAll("[data-shown-when]"), function (wrapper) {
+    var rule = wrapper.getAttribute("data-shown-when").split("=");
+    var answers = form.querySelectorAll("[name='" + rule[0] + "']");
+    var own = wrapper.querySelector("input, textarea");
+    function update() {
+      var chosen = Array.prototype.some.call(answers, function (input) {
+        return input.checked && input.value === rule[1];
+      });
+      wrapper.hidden = !chosen && !own.value.trim() && !wrapper.classList.contains("form-field--invalid");
+    }
+    Array.prototype.forEach.call(answers, function (input) { input.addEventListener("change", update); });
+    window.addEventListener("pageshow", update);  // after the form's reset on back and forward (above)
+    update();
+  });
+
   var address = form.querySelector("[data-address]");
   if (!address || !window.fetch) { return; }
   var field = function (name) { return form.querySelector("[name='gegevens-" + name + "']"); };

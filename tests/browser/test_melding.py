@@ -430,3 +430,36 @@ def test_the_red_bar_of_a_question_with_choices_starts_at_the_question(live_serv
     legend = fieldset.locator("legend")
     assert legend.bounding_box()["y"] >= fieldset.bounding_box()["y"]
     assert legend.bounding_box()["x"] > fieldset.bounding_box()["x"]  # inside the bar, not on it
+
+
+def test_a_question_for_one_answer_shows_once_that_answer_is_chosen(live_server, page):
+    """A walk: "Waar dan?" stood under "Bij mij thuis" too, and "Waarom is het dringend?" under "Nee". They
+    show once the answer they belong to is chosen, and stay while they hold text or an error."""
+    waar_dan = page.locator("[data-shown-when='gesprek-plek=elders']")
+    walk_to(page, live_server, "gesprek", steps=ANDER_UITGEBREID)
+    assert waar_dan.is_hidden()
+    page.check("input[name='gesprek-plek'][value='elders']")
+    assert waar_dan.is_visible()
+    page.fill("[name='gesprek-plek_anders']", "Bij mijn dochter")
+    page.check("input[name='gesprek-plek'][value='thuis']")
+    assert waar_dan.is_visible()  # it holds what she typed
+    page.fill("[name='gesprek-plek_anders']", "")
+    page.check("input[name='gesprek-plek'][value='elders']")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/gesprek/")
+    assert waar_dan.is_visible() and "Vul dan in waar het gesprek kan zijn." in waar_dan.inner_text()
+
+    page.fill("[name='gesprek-plek_anders']", "Bij mijn dochter")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/spoed/")
+    waarom = page.locator("[data-shown-when='spoed-spoed=ja']")
+    assert waarom.is_hidden()
+    page.check("input[name='spoed-spoed'][value='ja']")
+    assert waarom.is_visible()
+    page.check("input[name='spoed-spoed'][value='nee']")
+    assert waarom.is_hidden()
+
+
+def test_without_javascript_every_question_stays_in_sight(live_server, page_without_js):
+    walk_to(page_without_js, live_server, "gesprek", steps=ANDER_UITGEBREID)
+    assert page_without_js.locator("[name='gesprek-plek_anders']").is_visible()
