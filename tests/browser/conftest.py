@@ -161,6 +161,21 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+@pytest.fixture
+def page_for_large_text(browser):
+    """A phone (390 px) whose owner set the text twice as large: `enlarge_text(page)` after each page load
+    (the page's CSP refuses the style otherwise, hence bypass_csp)."""
+    context = browser.new_context(locale="nl-NL", bypass_csp=True, viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    yield page
+    context.close()
+
+
+def enlarge_text(page):
+    page.add_style_tag(content="html { font-size: 200%; }")
+
+
 def assert_no_horizontal_scroll(page):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"page scrolls sideways by {overflow}px"

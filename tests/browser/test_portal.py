@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations, enlarge_text
 
 INFO = "/hulp-voor-mezelf/hulp-bij-het-huishouden/"
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,6 +41,15 @@ def test_no_horizontal_scroll_at_320_px(site, page):
     for path in PAGES:
         page.goto(site + path)
         assert_no_horizontal_scroll(page)
+
+
+def test_no_horizontal_scroll_with_text_twice_as_large_on_a_phone(site, page_for_large_text):
+    """A walk (WCAG 1.4.4 and 1.4.10): with the text at 200% at 390 px every page scrolled sideways by 154 px,
+    through the footer's columns of at least 16rem."""
+    for path in PAGES:
+        page_for_large_text.goto(site + path)
+        enlarge_text(page_for_large_text)
+        assert_no_horizontal_scroll(page_for_large_text)
 
 
 def _tab_to(page, predicate, limit=60):

@@ -2,13 +2,15 @@
 
 import io
 import threading
+from datetime import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 
+from socialekaart.models import Openingstijd, Voorziening, VoorzieningOpLocatie
 from socialekaart.search import get_backend
-from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
+from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations, enlarge_text
 from tests.socialekaart.conftest import make_kaart
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -125,6 +127,27 @@ def test_no_horizontal_scroll_at_320px(page, kaart_server, path):
     page.goto(kaart_server.url + path)
     page.wait_for_load_state("networkidle")
     assert_no_horizontal_scroll(page)
+
+
+def test_no_horizontal_scroll_with_text_twice_as_large_on_a_phone(page_for_large_text, kaart_server, kaart):
+    """A walk: with the text at 200% at 390 px the results' sort box, a title with a long word
+    ("cliëntondersteuning"), a filter's label and a table of opening hours stood out to 604 px."""
+    op_locatie = VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    for weekdag in range(1, 6):
+        Openingstijd.objects.create(
+            op_locatie=op_locatie, weekdag=weekdag, open_van=time(9), open_tot=time(17)
+        )
+    Voorziening.objects.filter(pk=kaart.cafe.pk).update(name="Onafhankelijke cliëntondersteuning Centrum")
+    get_backend().rebuild()
+    page = page_for_large_text
+    for path in [
+        SEARCH + "?q=mantelzorg",
+        SEARCH + "?thema=huishouden&postcode=3911AB",
+        kaart.cafe.get_absolute_url(),
+    ]:
+        page.goto(kaart_server.url + path)
+        enlarge_text(page)
+        assert_no_horizontal_scroll(page)
 
 
 def test_map_fallback_draws_without_tiles(page, kaart_server):
