@@ -364,6 +364,22 @@ class Openingstijd(models.Model):
         """Open the whole day: 00:00 to 23:59 (or to 00:00, the next midnight)."""
         return self.open_van == time(0, 0) and self.open_tot in (time(23, 59), time(0, 0))
 
+    def clean(self):
+        # "19:00 tot 17:00" went public as "Donderdag 19.00 tot 17.00 uur". 00:00 as the end is midnight; a
+        # night past it is two rows, so each day says when it is open.
+        if self.open_van is None or self.open_tot is None or self.open_tot == time(0, 0):
+            return
+        if self.open_tot <= self.open_van:
+            raise ValidationError(
+                {
+                    "open_tot": _(
+                        "Deze tijd ligt niet na 'open van'. Kijk de tijden na. "
+                        "Bent u open tot na middernacht? Vul dan 00:00 in. Zet de uren na middernacht bij de "
+                        "volgende dag."
+                    )
+                }
+            )
+
 
 class Capaciteit(RevisionMixin, models.Model):
     """Whether a voorziening takes new clients in a wijk, updated weekly by the provider. Never public."""

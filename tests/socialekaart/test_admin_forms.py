@@ -213,3 +213,39 @@ def test_the_menu_the_list_and_its_button_give_places_and_opening_hours_one_name
     assert "Plek en openingstijden toevoegen" in html
     assert "Plekken en openingstijden" in client.get("/admin/").content.decode()  # the menu
     assert "op locaties" not in html and "op een locatie" not in html
+
+
+@pytest.mark.parametrize(
+    ("van", "tot", "refused"),
+    [
+        ("19:00", "17:00", True),
+        ("09:00", "09:00", True),
+        ("18:00", "00:00", False),
+        ("09:00", "12:30", False),
+    ],
+)
+def test_opening_hours_that_end_before_they_start_are_refused_and_kept(
+    client, kaart, redacteur, van, tot, refused
+):
+    """A walk: "19:00 tot 17:00" was saved and the kaart said "Donderdag 19.00 tot 17.00 uur". 00:00 as the
+    end is midnight."""
+    from .admin_helpers import form_data, url
+
+    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    hours = models.Openingstijd.objects.create(
+        op_locatie=op_locatie, weekdag=4, open_van=time(9, 30), open_tot=time(12, 0)
+    )
+    client.force_login(redacteur)
+    edit = url("voorzieningoplocatie", "edit", op_locatie.pk)
+    data = form_data(client, edit, **{"openingstijden-0-open_van": van, "openingstijden-0-open_tot": tot})
+    response = client.post(edit, data)
+    hours.refresh_from_db()
+    if refused:
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Deze tijd ligt niet na &#x27;open van&#x27;. Kijk de tijden na." in html
+        assert f'value="{van}"' in html and f'value="{tot}"' in html  # what was typed stays
+        assert (hours.open_van, hours.open_tot) == (time(9, 30), time(12, 0))
+    else:
+        assert response.status_code == 302
+        assert f"{hours.open_van:%H:%M}" == van and f"{hours.open_tot:%H:%M}" == tot
