@@ -578,7 +578,7 @@ def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
     assert '<th scope="row">Dinsdag</th><td>09.30 tot 16.00 uur</td>' in page
     # The hours of this help at the place, not of the building: another activity there has other hours.
     locatie = detailed.op_locaties.first().locatie.name
-    assert f"<caption>Openingstijden van Dagbesteding De Molen in {locatie}</caption>" in page
+    assert f'<caption id="uren-1">Openingstijden van Dagbesteding De Molen in {locatie}</caption>' in page
     assert '<th scope="row">Maandag</th><td>Gesloten</td>' in page
     assert "U kunt hier met een rolstoel naar binnen." in page
     assert "Nederlands, Turks" in page
