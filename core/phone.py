@@ -1,5 +1,6 @@
 """A phone number someone gives to be called back on, checked alike on every form that asks for one (the
-melding, a signal about a client, a complaint): one digit too many or too few, and nobody can call back."""
+melding, a signal about a client, a complaint): one digit too many or too few, and nobody can call back. And
+the numbers the sociale kaart publishes for residents to call, which may also be a service number."""
 
 import re
 
@@ -9,6 +10,13 @@ from django.utils.translation import gettext_lazy as _
 MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678.")
 _WRITTEN = re.compile(r"^\+?[0-9 ()\-]+$")
 NETHERLANDS = "31"
+PUBLIC_MESSAGE = _(
+    "Vul een telefoonnummer in van 10 cijfers, zoals 0599 123456. Een servicenummer kan ook, zoals 0800 2000 "
+    "of 14 0599."
+)
+# 0800 and 090x with 4 or 7 digits; 14 with a region's area code (14 0599): the numbers residents call that
+# are no 10 digits.
+_SERVICE = re.compile(r"^(?:0800|090[069])(?:[0-9]{4}|[0-9]{7})$|^140[0-9]{2,3}$")
 
 
 def validate_phone(value: str) -> None:
@@ -16,6 +24,16 @@ def validate_phone(value: str) -> None:
     00, then 8 to 15 digits with its country code (E.164)."""
     if value and not _callable(value.strip()):
         raise forms.ValidationError(MESSAGE)
+
+
+def validate_public_phone(value: str) -> None:
+    """A number the kaart shows to residents: one they can call back on, or a service number. "0599-60077"
+    (one digit short) went public."""
+    if not value or _callable(value.strip()):
+        return
+    digits = "".join(character for character in value if character.isdigit())
+    if not (_WRITTEN.match(value.strip()) and _SERVICE.match(digits)):
+        raise forms.ValidationError(PUBLIC_MESSAGE)
 
 
 def _callable(value: str) -> bool:

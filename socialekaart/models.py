@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
+from core.phone import validate_public_phone
 from core.search_text import words
 
 CAPACITEIT_VEROUDERD_NA = timedelta(days=7)
@@ -112,7 +113,9 @@ class Organisatie(RevisionMixin, models.Model):
     description = models.TextField(_("beschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
-    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("telefoonnummer"), max_length=30, blank=True, validators=[validate_public_phone]
+    )
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     # When the providers last got the e-mail "Werk uw beschikbaarheid bij" (see capacity_reminders.py).
     capaciteit_herinnerd_op = models.DateTimeField(
@@ -176,7 +179,9 @@ class Voorziening(RevisionMixin, ClusterableModel):
         _("bedrag in euro"), max_digits=8, decimal_places=2, null=True, blank=True
     )
     kosten_toelichting = models.CharField(_("uitleg over de kosten"), max_length=300, blank=True)
-    aanmelden_telefoon = models.CharField(_("aanmelden per telefoon"), max_length=30, blank=True)
+    aanmelden_telefoon = models.CharField(
+        _("aanmelden per telefoon"), max_length=30, blank=True, validators=[validate_public_phone]
+    )
     aanmelden_email = models.EmailField(_("aanmelden per e-mail"), blank=True)
     aanmelden_url = models.URLField(_("aanmelden via een formulier op internet"), blank=True)
     aanmelden_inloop = models.BooleanField(_("u kunt zonder afspraak binnenlopen"), default=False)
@@ -250,7 +255,9 @@ class Contact(models.Model):
     voorziening = ParentalKey(Voorziening, on_delete=models.CASCADE, related_name="contacten")
     name = models.CharField(_("naam"), max_length=200)
     rol = models.CharField(_("rol"), max_length=200, blank=True)
-    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    telefoon = models.CharField(
+        _("telefoonnummer"), max_length=30, blank=True, validators=[validate_public_phone]
+    )
     email = models.EmailField(_("e-mailadres"), blank=True)
     voor_professionals = models.BooleanField(
         _("alleen voor professionals"), default=False, help_text=_("Inwoners zien dit contact niet.")

@@ -1,7 +1,7 @@
 import pytest
 from django import forms
 
-from core.phone import validate_phone
+from core.phone import validate_phone, validate_public_phone
 
 CALLABLE = [
     "0612345678",
@@ -40,3 +40,17 @@ def test_a_number_that_can_be_called_is_accepted(number):
 def test_a_number_with_a_digit_too_many_or_too_few_is_refused(number):
     with pytest.raises(forms.ValidationError, match="10 cijfers"):
         validate_phone(number)
+
+
+@pytest.mark.parametrize("number", [*CALLABLE, "0800-2000", "0800 1234567", "0900 1234", "14 0599", "140599"])
+def test_a_number_the_kaart_publishes_may_also_be_a_service_number(number):
+    validate_public_phone(number)
+
+
+@pytest.mark.parametrize(
+    "number", ["0599-60077", "0800-200", "0900 12345", "14 05999 1", "112 bel", "bel ons"]
+)
+def test_a_number_the_kaart_publishes_with_a_digit_too_few_is_refused(number):
+    """A walk: a provider typed "0599-60077", one digit short, and the kaart said "Bel: 0599-60077"."""
+    with pytest.raises(forms.ValidationError, match="Een servicenummer kan ook"):
+        validate_public_phone(number)

@@ -249,3 +249,15 @@ def test_opening_hours_that_end_before_they_start_are_refused_and_kept(
     else:
         assert response.status_code == 302
         assert f"{hours.open_van:%H:%M}" == van and f"{hours.open_tot:%H:%M}" == tot
+
+
+def test_a_phone_number_a_digit_short_is_refused_and_kept(client, kaart, redacteur):
+    """A walk: "0599-60077" went public as "Bel: 0599-60077"; nobody can call it."""
+    response = _save_cafe(client, kaart, redacteur, aanmelden_telefoon=["0599-60077"])
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vul een telefoonnummer in van 10 cijfers, zoals 0599 123456." in html
+    assert 'value="0599-60077"' in html
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.aanmelden_telefoon != "0599-60077"
+    assert _save_cafe(client, kaart, redacteur, aanmelden_telefoon=["0800-2000"]).status_code == 302
