@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -510,6 +511,9 @@ class NazorgCorrectionForm(forms.Form):
         return "" if uitkomst == NIET_GEBELD else uitkomst
 
 
+VEILIG_THUIS_PHONE = "0800 2000"  # the national number for domestic violence and child abuse, day and night
+
+
 class SignaalForm(forms.Form):
     """What a provider or professional tells the wijkteam about a client."""
 
@@ -569,6 +573,13 @@ class SignaalForm(forms.Form):
 
     def __init__(self, *args, ask_organisation=True, **kwargs):
         super().__init__(*args, **kwargs)
+        # Without consent no signal: the form says where a worry goes then (a walk found only "Stuur een
+        # signaal alleen als de cliënt het goed vindt.").
+        self.fields["toestemming"].help_text = _(
+            "Vindt de cliënt het niet goed? Stuur dan geen signaal. Maakt u zich zorgen? "
+            "Bel het Wmo-loket: %(loket)s. Daar kunt u overleggen zonder de naam van de cliënt te noemen. "
+            "Is iemand niet veilig? Bel Veilig Thuis: %(veilig_thuis)s."
+        ) % {"loket": settings.MUNICIPALITY_PHONE, "veilig_thuis": VEILIG_THUIS_PHONE}
         if not ask_organisation:  # a provider's login: the kaart knows its organisation
             del self.fields["organisatie"]
 

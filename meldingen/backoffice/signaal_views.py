@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,11 +25,15 @@ def new(request):
     form = SignaalForm(request.POST or None, ask_organisation=not organisation)
     if request.method == "POST" and form.is_valid():
         signaal = signalen.send(request.user, form.cleaned_data)
-        sent = _("Uw signaal is verstuurd. Het kenmerk is %(reference)s.") % {"reference": signaal.reference}
+        sent = _(
+            "Uw signaal is verstuurd. Het kenmerk is %(reference)s. "
+            "Zet het kenmerk in het dossier van de cliënt."
+        ) % {"reference": signaal.reference}
+        by = {"datum": date_format(signaal.contact_deadline, "j F Y")}
         if form.cleaned_data.get("telefoon"):
-            next_step = _("Het wijkteam belt de cliënt.")
+            next_step = _("Het wijkteam belt de cliënt uiterlijk %(datum)s.") % by
         else:  # "belt de cliënt" promised a call to a number the team does not have
-            next_step = _("Het wijkteam vraagt u hoe het de cliënt kan bereiken.")
+            next_step = _("Het wijkteam vraagt u uiterlijk %(datum)s hoe het de cliënt kan bereiken.") % by
         messages.success(request, f"{sent} {next_step}")
         return redirect("backoffice:signalen_verstuurd")
     return TemplateResponse(

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from meldingen.backoffice.models import AuditEntry, Nazorg, Signaal
 from meldingen.backoffice.templatetags.backoffice_tags import datum
@@ -160,6 +161,19 @@ def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams,
     assert page.count("Stuur een signaal alleen als de cliënt het goed vindt.") == 2  # summary and field
     assert "Kies wie de toestemming gaf." in page
     assert "Carla Smit" in page  # what was typed stays
+    # A walk: the form said nothing of where a worry goes without consent.
+    assert "Maakt u zich zorgen? Bel het Wmo-loket: 14 0599." in page
+    assert "Is iemand niet veilig? Bel Veilig Thuis: 0800 2000." in page
+
+
+def test_the_sender_reads_the_kenmerk_and_the_day_the_wijkteam_calls_by(staff, senders, teams, client):
+    """A walk: "Het wijkteam belt de cliënt." left out the day the form had named, and a kenmerk alone got
+    lost."""
+    client.force_login(senders["professional"])
+    said = client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL, follow=True).content.decode()
+    signaal = Signaal.objects.get()
+    assert f"Het kenmerk is {signaal.reference}. Zet het kenmerk in het dossier van de cliënt." in said
+    assert f"Het wijkteam belt de cliënt uiterlijk {date_format(signaal.contact_deadline, 'j F Y')}." in said
 
 
 def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, teams, client):
@@ -802,8 +816,10 @@ def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, tea
     client.force_login(senders["professional"])
     sent = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": ""}, follow=True)
     said = sent.content.decode()  # not "Het wijkteam belt de cliënt": the team has no number to call
-    assert "Het wijkteam vraagt u hoe het de cliënt kan bereiken." in said and "belt de cliënt" not in said
     signaal = Signaal.objects.get()
+    deadline = date_format(signaal.contact_deadline, "j F Y")
+    assert f"Het wijkteam vraagt u uiterlijk {deadline} hoe het de cliënt kan bereiken." in said
+    assert "belt de cliënt" not in said
     client.force_login(staff["consulent_haven"])
     page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
     assert "Niet gegeven. Vraag het nummer aan wie het signaal stuurde." in page
