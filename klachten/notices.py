@@ -2,7 +2,8 @@
 complaint's number, a date and a link, never the resident's words, name or contact details: an e-mail
 travels outside our systems.
 
-- A new complaint: to the mailbox of the contract team it was routed to.
+- A new complaint: to the mailbox of the contract team it was routed to; and to the resident, when they gave
+  an e-mail address: the number and the day of the answer (Awb 9:6: the receipt is confirmed in writing).
 - A postponement (Awb 9:11 lid 2): to the resident, when they gave an e-mail address: the number and the new
   date, not the reason (it may name people); the resident can call to hear it."""
 
@@ -58,6 +59,23 @@ def send_new_klacht_notice(klacht_pk: int) -> bool:
     return True
 
 
+def queue_ontvangst_notice(klacht_pk: int) -> None:
+    _enqueue(send_ontvangst_notice, klacht_pk)
+
+
+def ontvangst_notice(klacht) -> tuple[str, str]:
+    subject = _("Wij hebben uw klacht %(reference)s ontvangen") % {"reference": klacht.reference}
+    body = render_to_string(
+        "klachten/email/ontvangen.txt", {"klacht": klacht, "municipality": _municipality()}
+    )
+    return subject, body
+
+
+@task()
+def send_ontvangst_notice(klacht_pk: int) -> bool:
+    return _to_the_resident(klacht_pk, ontvangst_notice)
+
+
 def queue_verdaging_notice(klacht_pk: int) -> None:
     _enqueue(send_verdaging_notice, klacht_pk)
 
@@ -72,10 +90,15 @@ def verdaging_notice(klacht) -> tuple[str, str]:
 
 @task()
 def send_verdaging_notice(klacht_pk: int) -> bool:
+    return _to_the_resident(klacht_pk, verdaging_notice)
+
+
+def _to_the_resident(klacht_pk: int, notice) -> bool:
+    """Send `notice(klacht)` (subject, body) to the address the resident gave, if they gave one."""
     klacht = Klacht.objects.filter(pk=klacht_pk, personal_data_removed_at__isnull=True).first()
     email = klacht.gegevens.get("email") if klacht is not None else ""
     if not email:
         return False
-    subject, body = verdaging_notice(klacht)
+    subject, body = notice(klacht)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
     return True

@@ -36,6 +36,7 @@ def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None, user=None) 
     tasks.recount()
     tasks.schedule_retention()
     transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))
+    transaction.on_commit(lambda: notices.queue_ontvangst_notice(klacht.pk))
     return klacht
 
 
@@ -60,6 +61,7 @@ def indienen(request):
                 "organisatie": klacht.organisatie.name,
                 "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
                 "contact": form.cleaned_data["contact"] == "ja",
+                "email": bool(klacht.gegevens.get("email")),
                 "fingerprint": fingerprint,
             }
             return redirect("klachten:verstuurd")

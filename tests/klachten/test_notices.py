@@ -1,4 +1,5 @@
-"""E-mails about complaints: a new complaint to the contract team's mailbox, without the resident's data."""
+"""E-mails about complaints: a new complaint to the contract team's mailbox, without the resident's data, and
+its receipt to the resident."""
 
 import pytest
 from django.conf import settings
@@ -27,11 +28,14 @@ def mailbox(people):
     return people["team"].mailbox
 
 
+def _to(address: str) -> list:
+    return [message for message in mail.outbox if message.to == [address]]
+
+
 def _only_the_team_got_a_notice_without_personal_data(mailbox):
     klacht = Klacht.objects.get()
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == [mailbox]
+    assert len(_to(mailbox)) == 1 and {tuple(m.to) for m in mail.outbox} == {(mailbox,), (RESIDENT["email"],)}
+    message = _to(mailbox)[0]
     assert klacht.reference in message.subject and klacht.reference in message.body
     assert f"{settings.SITE_URL.rstrip('/')}/admin/klachten/{klacht.pk}/" in message.body
     for secret in SECRETS:
@@ -69,7 +73,39 @@ def test_no_mail_without_a_team_or_without_its_mailbox(
         client.post("/klacht/", {"organisatie": str(kaart["hulp"].pk), **RESIDENT})  # no contract team
         client.post("/klacht/", {"organisatie": str(kaart["zorg"].pk), **RESIDENT})  # a team without mailbox
     assert Klacht.objects.count() == 2
-    assert mail.outbox == []
+    assert mail.outbox and _to(RESIDENT["email"]) == mail.outbox  # only the receipts
+
+
+def test_the_resident_gets_the_receipt_with_the_number_and_the_day_of_the_answer(
+    client, kaart, django_capture_on_commit_callbacks
+):
+    """Awb 9:6: the receipt of a complaint is confirmed in writing. A walk: the page gave a number that
+    nothing else kept."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/klacht/", {"organisatie": str(kaart["zorg"].pk), **RESIDENT}, follow=True)
+    page = response.content.decode()
+    assert "U krijgt het nummer ook in een e-mail." in page
+    assert "Krijgt u of uw naaste nu geen hulp die nodig is? Wacht dan niet op ons antwoord." in page
+    klacht = Klacht.objects.get()
+    (receipt,) = _to(RESIDENT["email"])
+    assert receipt.subject == f"Wij hebben uw klacht {klacht.reference} ontvangen"
+    day = f"{klacht.antwoord_uiterlijk.day} "
+    assert (
+        klacht.reference in receipt.body
+        and day in receipt.body
+        and settings.MUNICIPALITY_PHONE in receipt.body
+    )
+    for secret in (*SECRETS, kaart["zorg"].name):
+        assert secret not in receipt.subject + receipt.body, secret
+
+
+def test_no_receipt_without_an_address(client, kaart, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/klacht/", {"organisatie": str(kaart["zorg"].pk), **RESIDENT, "email": ""}, follow=True
+        )
+    assert Klacht.objects.count() == 1 and mail.outbox == []
+    assert "U krijgt het nummer ook in een e-mail." not in response.content.decode()
 
 
 def test_the_queue_holds_only_the_complaints_id(client, kaart, mailbox, django_capture_on_commit_callbacks):
