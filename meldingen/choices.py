@@ -25,6 +25,8 @@ ONDERWERPEN = [
     ("woning", _("Woning aanpassen")),
     ("hulpmiddel", _("Een hulpmiddel, zoals een rolstoel of scootmobiel")),
     ("mantelzorg", _("Rust voor de mantelzorger")),
+    # A walk: a widower who felt alone had only "Iets anders", and had to put it in words.
+    ("ontmoeting", _("Minder alleen zijn, mensen ontmoeten")),
     ("anders", _("Iets anders")),
 ]
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]

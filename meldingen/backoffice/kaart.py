@@ -21,6 +21,7 @@ ONDERWERP_THEMAS: dict[str, tuple[str, ...]] = {
     "woning": ("wonen",),
     "hulpmiddel": ("hulpmiddelen",),
     "mantelzorg": ("mantelzorg",),
+    "ontmoeting": ("ontmoeting", "maaltijden"),
     "anders": ("clientondersteuning", "ontmoeting"),
 }
 # A short melding has no onderwerpen yet: the gesprek starts with these.

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
+from meldingen.backoffice.kaart import themes_for
 from meldingen.models import Melding
 
 from .conftest import ANDER_UITGEBREID, REFERENCE_RE, ZELF_KORT
@@ -223,3 +224,20 @@ def test_switching_between_short_and_long_keeps_the_topics_chosen(walker, first,
     html = walker.client.get(f"/melding/{page}/").content.decode()
     checked = re.findall(r'<input[^>]*value="(\w+)"[^>]*checked', html)
     assert checked == ["huishouden", "vervoer"], checked
+
+
+def test_someone_who_feels_alone_says_so_with_one_choice(walker):
+    """A walk: a widower who felt alone found no choice for it; "Iets anders" asked him to put it in words.
+    The consulent's kaart then starts with the places to meet."""
+    walker.walk(ZELF_KORT[:1])
+    walker.post("keuze", {"soort": "uitgebreid"})
+    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    assert "Minder alleen zijn, mensen ontmoeten" in walker.client.get("/melding/hulp/").content.decode()
+    assert walker.post("hulp", {"onderwerpen": ["ontmoeting"]}).status_code == 302
+    walker.post("situatie", dict(ANDER_UITGEBREID)["situatie"])
+    walker.post("gesprek", {"plek": "thuis"})
+    walker.post("spoed", {"spoed": "nee"})
+    walker.submit()
+    melding = Melding.objects.get()
+    assert melding.onderwerpen == ["ontmoeting"]
+    assert themes_for(melding.onderwerpen)[0] == "ontmoeting"
