@@ -580,7 +580,7 @@ class GegevensForm(StepForm):
         try:
             born = date(int(parts[2]), month_number(parts[1]), int(parts[0]))
         except (ValueError, TypeError):
-            self.add_error("geboortedag", _("Vul een bestaande datum in, zoals 7 3 1950."))
+            self.add_error("geboortedag", _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen, zoals 7 3 1950."))
             return
         if born > date.today() or born.year < 1900:
             self.add_error("geboortedag", _("Vul een geboortedatum in het verleden in, na 1900."))
