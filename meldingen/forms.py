@@ -580,7 +580,8 @@ class GegevensForm(StepForm):
         try:
             born = date(int(parts[2]), month_number(parts[1]), int(parts[0]))
         except (ValueError, TypeError):
-            self.add_error("geboortedag", _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen, zoals 7 3 1950."))
+            message = _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen, zoals 7 3 1950.")
+            self.add_error("geboortedag", message)
             return
         if born > date.today() or born.year < 1900:
             self.add_error("geboortedag", _("Vul een geboortedatum in het verleden in, na 1900."))
@@ -703,6 +704,7 @@ class SituatieForm(StepForm):
         help_texts={
             "wat_lukt_niet": _("Bijvoorbeeld: zelf boodschappen doen."),
             "sinds_wanneer": _("Bijvoorbeeld: sinds een val in maart."),
+            "wat_zelf": _("Bijvoorbeeld: {persoon} kookt nog zelf, maar stofzuigen lukt niet meer."),
         },
     )
     wat_lukt_niet = text(
@@ -718,7 +720,14 @@ class SituatieForm(StepForm):
         max_length=LINE_MAX,
         help_text=_("Bijvoorbeeld: sinds mijn val in maart."),
     )
-    wat_zelf = text(_("Wat doet u nu zelf?"), required=False, textarea=True, max_length=TEXT_MAX)
+    # The one question without an example: "what do I do myself?" left the writer guessing what was meant.
+    wat_zelf = text(
+        _("Wat doet u nu zelf?"),
+        required=False,
+        textarea=True,
+        max_length=TEXT_MAX,
+        help_text=_("Bijvoorbeeld: ik kook nog zelf, maar stofzuigen lukt niet meer."),
+    )
     wie_helpt = text(
         _("Wie helpt u al?"),
         required=False,

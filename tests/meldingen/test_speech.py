@@ -98,6 +98,8 @@ def test_the_person_is_named_as_the_writer_knows_them(walker):
     assert "Wat lukt uw cliënt niet meer?" in pages["situatie"]
     assert "Bij uw cliënt thuis" in pages["gesprek"]
     assert "Gegevens van uw cliënt" in pages["gegevens"]
+    # Every question of the situation has an example; "Wat doet u nu zelf?" had none.
+    assert "Bijvoorbeeld: uw cliënt kookt nog zelf, maar stofzuigen lukt niet meer." in pages["situatie"]
     pages = dict(pages_of(walker, "mantelzorger", "uitgebreid"))
     assert "Wat lukt de persoon niet meer?" in pages["situatie"]
     assert "Bij de persoon thuis" in pages["gesprek"] and "Bij mij thuis" not in pages["gesprek"]

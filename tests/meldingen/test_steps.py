@@ -293,7 +293,8 @@ def test_an_unknown_birth_month_gets_the_date_message(walker, typed):
     }
     walker.walk(ZELF_KORT[:3])
     html = walker.post("gegevens", gegevens).content.decode()
-    assert "Deze datum bestaat niet. Kijk of de dag en de maand kloppen, zoals 7 3 1950." in html and "te lang" not in html
+    assert "Deze datum bestaat niet. Kijk of de dag en de maand kloppen, zoals 7 3 1950." in html
+    assert "te lang" not in html
 
 
 @pytest.mark.parametrize(("dag", "maand", "jaar"), [("", "", "1950"), ("7", "", "1950"), ("7", "3", "")])
