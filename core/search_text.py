@@ -154,3 +154,21 @@ def split_vague_words(typed: str, phrases) -> tuple[str, tuple[str, ...]]:
     if not any(word not in STOPWORDS for word in kept):
         return " ".join(typed_words), ()
     return " ".join(kept), tuple(vague)
+
+
+# Words of someone who wants to complain: "klacht" found the kaart's help for "psychische klachten". The
+# plural names that help ("rugklachten" too), unless it comes with a word of complaining. Help that did not
+# come is said without those words: "de thuiszorg komt niet opdagen".
+COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "beklag", "ontevreden"})
+COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
+HELP_NOT_COME = (("komt", "niet"), ("kwam", "niet"), ("niet", "opdagen"), ("niet", "gekomen"))
+
+
+def wants_to_complain(query: str) -> bool:
+    typed = words(query)
+    pairs = set(zip(typed, typed[1:], strict=False))
+    return (
+        bool(COMPLAINT_WORDS.intersection(typed))
+        or ("klachten" in typed and bool(COMPLAINING_WITH_PLURAL.intersection(typed)))
+        or any(pair in pairs for pair in HELP_NOT_COME)
+    )

@@ -347,8 +347,11 @@ def search_view(request):
         # who asks where their melding is gets the status lookup instead of both.
         context["melding_status"] = asks_about_a_melding_made(query)
         context["melding"] = not context["melding_status"] and asks_how_to_apply(query)
-        about_a_melding = context["melding"] or context["melding_status"]
-        context["kaart_count"] = 0 if about_a_melding else kaart_help(context["kaart_url"])
+        # Who wants to complain gets the way to do that; "klacht" counted the kaart's help for "psychische
+        # klachten".
+        context["klacht"] = search_text.wants_to_complain(query)
+        not_help = context["melding"] or context["melding_status"] or context["klacht"]
+        context["kaart_count"] = 0 if not_help else kaart_help(context["kaart_url"])
         if not context["hits"] and not context.get("search_failed"):
             # The page models import this module (for its signals), so they are looked up, not imported.
             thema_pagina = apps.get_model("portal", "ThemaPagina")

@@ -226,8 +226,10 @@ def found_by_link(query_string: str, every_word: bool = True) -> int:
     from django.http import QueryDict
 
     from socialekaart.search import SearchQuery, get_backend
-    from socialekaart.views.search_page import search_form
+    from socialekaart.views.search_page import only_common_words, search_form
 
     form, _wijken = search_form(QueryDict(query_string))
+    if only_common_words(form.search_kwargs()["text"]):  # the page lists all help: none is for these words
+        return 0
     results = get_backend().search(SearchQuery(per_page=1, **form.search_kwargs()))
     return 0 if results.left_out and every_word else results.total

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from core import vocabulary
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
+from core.search_text import wants_to_complain
 
 from ..forms import SearchForm
 from ..models import Wijk
@@ -21,7 +22,7 @@ from ..search.text import content_words, words
 from .access import is_professional_request
 from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
-from .ways_on import COMPLAINT, nearest_themas, site_search_url, wants_to_complain
+from .ways_on import COMPLAINT, nearest_themas, site_search_url
 
 logger = logging.getLogger(__name__)
 

@@ -6,14 +6,10 @@ from urllib.parse import urlencode
 from core import nearest
 
 from ..models import Synoniemgroep, Term
-from ..search import text, versions
+from ..search import versions
 
 SITE_SEARCH = "/zoeken/"
 COMPLAINT = "/klacht/"
-# Words of someone who wants to complain: "klacht" found the help for "psychische klachten". The plural names
-# that help ("rugklachten" too), unless it comes with a word of complaining.
-COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "beklag", "ontevreden"})
-COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
 
 
 def nearest_themas(query: str) -> tuple[list[Term], bool]:
@@ -46,8 +42,3 @@ def _thema_texts() -> list[tuple[Term, str]]:
 
 def site_search_url(query: str) -> str:
     return SITE_SEARCH + (f"?{urlencode({'q': query})}" if query else "")
-
-
-def wants_to_complain(query: str) -> bool:
-    typed = set(text.words(query))
-    return bool(typed & COMPLAINT_WORDS) or ("klachten" in typed and bool(typed & COMPLAINING_WITH_PLURAL))

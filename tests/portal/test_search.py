@@ -178,6 +178,34 @@ def test_help_on_the_kaart_for_the_same_words_is_said_above_the_pages(client, po
     assert 'Op de sociale kaart staat hulp voor "boodschappen doen lukt niet": 1 resultaat.' in own_words
 
 
+def test_only_common_words_count_no_help_on_the_kaart(client, portal_site):
+    """A walk: "ik kan niet meer" said "Op de sociale kaart staat hulp voor 'ik kan niet meer': 157
+    resultaten", all the help there is: the kaart's search leaves such words out and lists everything."""
+    from socialekaart.search import get_backend
+    from tests.socialekaart.factories import VoorzieningFactory
+
+    VoorzieningFactory(name="Boodschappenbus Centrum", summary="Wij halen u op om boodschappen te doen.")
+    get_backend().rebuild()
+    html = client.get("/zoeken/", {"q": "ik kan niet meer"}).content.decode()
+    assert "Op de sociale kaart staat hulp voor" not in html
+    assert '<a href="/sociale-kaart/">Kijk op de sociale kaart</a>' in html
+
+
+@pytest.mark.parametrize("typed", ["klacht", "de thuiszorg komt niet opdagen"])
+def test_who_came_to_complain_gets_the_way_and_no_help_for_psychische_klachten(client, portal_site, typed):
+    """A walk: "klacht" said the kaart had 23 results (the help for "psychische klachten"), and "thuiszorg
+    komt niet opdagen" led nowhere near a complaint."""
+    from socialekaart.search import get_backend
+    from tests.socialekaart.factories import VoorzieningFactory
+
+    VoorzieningFactory(name="GGZ inloop", summary="Voor mensen met psychische klachten. Ook thuiszorg.")
+    get_backend().rebuild()
+    html = client.get("/zoeken/", {"q": typed}).content.decode()
+    assert "Wilt u klagen over hulp die u krijgt, of over de gemeente? Dien dan een klacht in." in html
+    assert '<a class="button" href="/klacht/">Dien een klacht in</a>' in html
+    assert "Op de sociale kaart staat hulp voor" not in html
+
+
 def test_a_suggestion_stands_right_under_the_count_above_the_kaart(client, portal_site):
     """A walk: "Bedoelde u rolstoel?" stood below the sociale kaart's tip, out of sight on a phone."""
     from socialekaart.search import get_backend

@@ -330,6 +330,10 @@ def test_nothing_found_gives_b1_help(client, indexed):
         ("psychische klachten", False),
         ("rugklachten", False),
         ("mantelzorg", False),
+        # Help that did not come, said without a word of complaining.
+        ("de thuiszorg komt niet opdagen", True),
+        ("thuiszorg kwam niet", True),
+        ("ik kom niet uit mijn huis", False),
     ],
 )
 def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
