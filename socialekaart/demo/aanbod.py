@@ -31,6 +31,7 @@ class Soort:
 
 
 WERKDAGEN = tuple((day, "09:00", "17:00") for day in range(1, 6))
+DAG_EN_NACHT = tuple((day, "00:00", "23:59") for day in range(1, 8))
 OCHTENDEN = tuple((day, "09:00", "12:30") for day in range(1, 6))
 # The Wmo-loket's hours, as the site's footer gives them, and its own way in: a melding, not a form of its own.
 LOKET = tuple((day, "08:30", "17:00") for day in range(1, 6))
@@ -176,14 +177,29 @@ SOORTEN = [
         "respijt",
         "Logeeropvang {wijk}",
         "Uw naaste logeert een paar dagen, zodat u even rust hebt.",
-        "Uw naaste logeert bij ons. Er is zorg dag en nacht. U kunt even op adem komen.",
+        "Uw naaste logeert bij ons, ook in het weekend. Er is zorg dag en nacht. U kunt even op adem komen.",
         ("mantelzorg",),
         ("mantelzorgers", "ouderen", "beperking"),
         toegang="beschikking",
         kosten="eigen_bijdrage",
         beperkte_plaatsen=True,
-        schedule=WERKDAGEN,
+        schedule=DAG_EN_NACHT,  # "zorg dag en nacht" beside "Zaterdag: gesloten" read as no weekend stay
         aanbieders=3,
+    ),
+    # The free respite the page for mantelzorgers promises: without it "even vrij" found only the logeeropvang,
+    # which needs a beschikking.
+    Soort(
+        "respijt-vrijwilliger",
+        "Vrijwilliger bij uw naaste",
+        "Een vrijwilliger blijft een middag bij uw naaste. Dan hebt u even vrij.",
+        "Zorgt u voor iemand, en kunt u daardoor vaak niet weg? Een vrijwilliger komt bij u "
+        "thuis en blijft een middag bij uw naaste. Zo kunt u even iets voor uzelf doen. Het is gratis. Het "
+        "steunpunt mantelzorg zoekt een vrijwilliger die bij u past.",
+        ("mantelzorg", "vrijwilligerswerk"),
+        ("mantelzorgers",),
+        hele_gemeente=True,
+        schedule=OCHTENDEN,
+        aanbieders=1,
     ),
     Soort(
         "mantelzorgcafe",
@@ -642,7 +658,7 @@ ORGANISATIE_TELEFOON = {"Veilig Thuis regio Lindewaard": "0800-2000"}
 # each wijk) offer what no specialist offers.
 SPECIALISTEN = {
     "Vrijwilligerscentrale Lindewaard": ("vrijwilligerscentrale", "burenhulp", "klussen"),
-    "Mantelzorg Lindewaard": ("mantelzorgsteunpunt", "mantelzorgcafe"),
+    "Mantelzorg Lindewaard": ("mantelzorgsteunpunt", "mantelzorgcafe", "respijt-vrijwilliger"),
     "Cliëntondersteuning Lindewaard": ("oco",),
     "Sociaal Wijkteam Lindewaard": ("wijkteam",),
     "Jongerenwerk Lindewaard": ("jongerenwerk", "jongerencoach"),
