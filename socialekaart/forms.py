@@ -189,10 +189,12 @@ class SearchForm(forms.Form):
             return int(raw)
         return None
 
-    def has_filters(self) -> bool:
-        return bool(self.active_filter_count())
+    def has_filters(self, professional: bool = False) -> bool:
+        return bool(self.active_filter_count(professional))
 
-    def active_filter_count(self) -> int:
-        """How many filter options the visitor chose (shown on the "Filters" button)."""
+    def active_filter_count(self, professional: bool = False) -> int:
+        """How many filter options the visitor chose (shown on the "Filters" button); "plek vrij" counts for
+        the professionals it is shown to ("Filters (1 aan)" with a wijk and it chosen)."""
         kwargs = self.search_kwargs()
-        return sum(len(kwargs[name]) for name in self.filter_names) + int(kwargs["alleen_mijn_wijk"])
+        chosen = sum(len(kwargs[name]) for name in self.filter_names) + int(kwargs["alleen_mijn_wijk"])
+        return chosen + int(professional and bool(self.value_for("plek_vrij", False)))

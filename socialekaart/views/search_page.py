@@ -73,7 +73,8 @@ def search(request):
     professional = is_professional_request(request)
     page_number = form.page_number()
     query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
-    if professional and form.value_for("plek_vrij", False):
+    plek_vrij = professional and bool(form.value_for("plek_vrij", False))
+    if plek_vrij:
         query_kwargs["only_ids"] = vrije_plek_ids(query_kwargs)
     context = {
         "form": form,
@@ -84,8 +85,9 @@ def search(request):
         "only_common_words": only_common_words(query_kwargs["text"]),
         # After a search (any parameter) the results come first: postcode and wijk move under "Filters".
         "searched": bool(request.GET),
-        "has_filters": form.has_filters(),
-        "active_filters": form.active_filter_count(),
+        "has_filters": form.has_filters(professional),
+        "active_filters": form.active_filter_count(professional),
+        "plek_vrij": plek_vrij,
     }
     backend = get_backend()
     try:

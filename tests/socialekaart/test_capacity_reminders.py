@@ -1,10 +1,13 @@
 """Capacity stays fresh: reminders by e-mail, the provider's dashboard panel, the professionals' filter."""
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.http import QueryDict
 from django.utils import timezone
 
 from socialekaart.capacity_reminders import send_reminders
@@ -95,6 +98,22 @@ def test_a_free_place_counts_in_the_wijk_the_search_is_about(client, kaart):
 
     assert found() and found(wijk="de-beemden") and found(postcode="3917 AA", mijn_wijk="on")
     assert not found(wijk="centrum") and not found(postcode="3911 AB", mijn_wijk="on")
+
+
+def test_plek_vrij_counts_as_a_filter_and_an_empty_result_offers_to_search_without_it(client, kaart):
+    """A walk: with a wijk and "plek vrij" chosen the button said "Filters (1 aan)", and 0 results advised to
+    check the spelling, not that help with an old count may have room."""
+    get_backend().rebuild()
+    user = UserFactory(username="consulent")
+    user.groups.add(ensure_professionals_group())
+    client.force_login(user)
+    params = {"thema": "dagbesteding", "wijk": "centrum", "plek_vrij": "on"}
+    page = client.get("/sociale-kaart/", params).content.decode()
+    assert "0 resultaten" in page and "(3 aan)" in page  # thema, wijk, plek vrij
+    assert "Er is misschien wel plek bij hulp die de stand niet deze week doorgaf." in page
+    without = re.search(r"""<a href="\?([^"]*)#resultaten">Zoek zonder 'Alleen met plek vrij'</a>""", page)
+    query = QueryDict(html.unescape(without.group(1)))
+    assert (query["thema"], query["wijk"], query["plek_vrij"]) == ("dagbesteding", "centrum", "")
 
 
 def test_the_public_never_gets_the_capacity_filter(client, kaart):
