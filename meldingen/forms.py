@@ -764,12 +764,17 @@ class GesprekForm(StepForm):
         choices.WIE_ERBIJ,
         required=False,
         help_text=_(
-            "Een onafhankelijke cliëntondersteuner helpt u gratis. Hij of zij hoort niet bij de gemeente."
+            "Een onafhankelijke cliëntondersteuner helpt u gratis. Hij of zij hoort niet bij de gemeente. "
+            "Wilt u niemand erbij? Kies dan niets."
         ),
+    )
+    # "Iemand anders" had nowhere to say who: the consulent could not know whom to invite.
+    wie_anders = text(
+        _("Wie is dat?"), required=False, max_length=LINE_MAX, help_text=_("Bijvoorbeeld: een buurvrouw.")
     )
 
     conditional = ("plek_anders",)
-    shown_when = {"plek_anders": ("plek", "elders")}
+    shown_when = {"plek_anders": ("plek", "elders"), "wie_anders": ("wie_erbij", "anders")}
     # For someone else the gemeente calls the writer to plan the gesprek (as the confirmation says).
     writer_fields = ("bereikbaar",)
     messages = {"elders": _("U koos Ergens anders. Vul in waar u het gesprek wilt.")}
@@ -786,7 +791,7 @@ class GesprekForm(StepForm):
             ),
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
-                "gemeente."
+                "gemeente. Wil {persoon} niemand erbij? Kies dan niets."
             ),
         },
         choices={"plek": choices.PLEK_ANDER},

@@ -289,7 +289,7 @@ STEPS = [
                     "elders": _("ergens anders"),
                 },
             ),
-            Row(_("Wie is erbij?"), "wie_erbij", staff=_("Erbij")),
+            Row(_("Wie is erbij?"), "wie_erbij", detail="wie_anders", staff=_("Erbij")),
         ),
     ),
     Step(

@@ -241,3 +241,17 @@ def test_someone_who_feels_alone_says_so_with_one_choice(walker):
     melding = Melding.objects.get()
     assert melding.onderwerpen == ["ontmoeting"]
     assert themes_for(melding.onderwerpen)[0] == "ontmoeting"
+
+
+def test_who_else_comes_to_the_gesprek_can_be_named(walker):
+    """A walk: "Iemand anders" had nowhere to say who, and the consulent could not know whom to invite."""
+    steps = dict(ANDER_UITGEBREID)
+    walker.walk([step for step in ANDER_UITGEBREID if step[0] != "gesprek" and step[0] != "spoed"])
+    gesprek = {"plek": "thuis", "wie_erbij": ["anders"], "wie_anders": "Een buurvrouw, Ria"}
+    assert walker.post("gesprek", gesprek).status_code == 302
+    walker.post("spoed", steps["spoed"])
+    assert "Iemand anders: Een buurvrouw, Ria" in walker.client.get("/melding/controleren/").content.decode()
+    walker.submit()
+    staff = Melding.objects.get().summary_sections(staff=True)
+    rows = {label: value for _title, section in staff for label, value in section}
+    assert rows["Erbij"] == "Iemand anders: Een buurvrouw, Ria"
