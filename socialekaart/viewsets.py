@@ -16,10 +16,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views import chooser
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from . import languages, models, permissions
 
@@ -143,6 +144,10 @@ class VoorzieningForm(ScopedForm):
 class CapaciteitForm(ScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "status" in self.fields:  # a provider asked who would read it
+            self.fields["status"].help_text = _(
+                "Alleen professionals zien dit, zoals huisartsen en de wijkteams. Inwoners zien het niet."
+            )
         if "voorziening" in self.fields:
             self.fields["voorziening"].queryset = self.fields["voorziening"].queryset.filter(
                 beperkte_plaatsen=True
@@ -273,8 +278,29 @@ def checkboxes(name, **kwargs):
     return FieldPanel(name, widget=forms.CheckboxSelectMultiple, **kwargs)
 
 
+class ShownOnTheKaart:
+    """After saving, a link to the page residents see: the message said only "Voorziening ... bijgewerkt", and
+    a provider did not know how it looked on the kaart."""
+
+    def get_success_buttons(self):
+        buttons = super().get_success_buttons()
+        if self.object.status != models.Voorziening.Status.GESTOPT:
+            buttons.append(messages.button(self.object.get_absolute_url(), _("Bekijk op de sociale kaart")))
+        return buttons
+
+
+class VoorzieningCreateView(ShownOnTheKaart, CreateView):
+    pass
+
+
+class VoorzieningEditView(ShownOnTheKaart, EditView):
+    pass
+
+
 class VoorzieningViewSet(ScopedSnippetViewSet):
     model = models.Voorziening
+    add_view_class = VoorzieningCreateView
+    edit_view_class = VoorzieningEditView
     base_form_class = VoorzieningForm
     icon = "list-ul"
     menu_order = 100

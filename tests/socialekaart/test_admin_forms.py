@@ -261,3 +261,16 @@ def test_a_phone_number_a_digit_short_is_refused_and_kept(client, kaart, redacte
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.aanmelden_telefoon != "0599-60077"
     assert _save_cafe(client, kaart, redacteur, aanmelden_telefoon=["0800-2000"]).status_code == 302
+
+
+def test_after_saving_the_provider_can_look_at_the_page_residents_see(client, kaart, redacteur):
+    """A walk: "Voorziening 'Samen eten Centrum' bijgewerkt." and nothing more; the capacity form did not say
+    who reads it."""
+    response = _save_cafe(client, kaart, redacteur)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="{kaart.cafe.get_absolute_url()}"' in page and "Bekijk op de sociale kaart" in page
+    capacity = client.get("/admin/snippets/socialekaart/capaciteit/add/").content.decode()
+    assert (
+        "Alleen professionals zien dit, zoals huisartsen en de wijkteams. Inwoners zien het niet." in capacity
+    )
