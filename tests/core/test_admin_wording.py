@@ -21,6 +21,19 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
         submitted = translation.gettext("Page '%(page_title)s' has been submitted for moderation.")
         assert submitted == "Pagina '%(page_title)s' is doorgestuurd naar de redactie."  # as its button says
         assert translation.gettext("title tag") == "titel in zoekmachines"  # Wagtail: "titel tag"
+        # A provider's walk: "beschikbaarheid in een wijk zal worden verwijdert", "klik op 'opslaan' om ze te
+        # markeren", "Er zijn geen beschikbaarheid per wijk om te tonen. Voeg toe".
+        delete = translation.gettext("Are you sure you want to delete this %(model_name)s?")
+        assert delete % {"model_name": "beschikbaarheid in een wijk"} == (
+            "Weet u zeker dat u dit wilt verwijderen: beschikbaarheid in een wijk?"
+        )
+        invalid = translation.gettext("There are validation errors, click save to highlight them.")
+        assert invalid == "Er staan fouten in het formulier. Kies 'Opslaan': dan ziet u waar."
+        empty = translation.gettext("There are no %(model_name)s to display.")
+        assert (
+            empty % {"model_name": "beschikbaarheid per wijk"}
+            == "Hier staat nog niets (beschikbaarheid per wijk)."
+        )
 
 
 def test_no_wagtail_text_says_je():
