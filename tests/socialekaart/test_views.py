@@ -682,8 +682,11 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     assert "Zorgcoördinator Jansen" in page and 'href="tel:0599999888"' in page
     assert "Ja, er is plaats" in page
     assert 'class="kaart-capacity__old"' in page and "niet bijgewerkt sinds" in page  # 30 days old
+    # A walk: on a phone the column "Bijgewerkt" is out of sight; the status says it too.
+    assert 'Ja, er is plaats <span class="tag tag--warning">Niet van deze week</span>' in page
     fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))
     assert "Beperkt, weinig plaats" in fresh and "niet bijgewerkt sinds" not in fresh
+    assert "Niet van deze week" not in fresh
 
 
 def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
