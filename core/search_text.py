@@ -158,10 +158,12 @@ def split_vague_words(typed: str, phrases) -> tuple[str, tuple[str, ...]]:
 
 # Words of someone who wants to complain: "klacht" found the kaart's help for "psychische klachten". The
 # plural names that help ("rugklachten" too), unless it comes with a word of complaining. Help that did not
-# come is said without those words: "de thuiszorg komt niet opdagen".
+# come is said without those words: "de thuiszorg komt niet opdagen", "de hulp kwam niet" (at the end: "mijn
+# vader komt niet meer buiten" looks for help).
 COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "beklag", "ontevreden"})
 COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
-HELP_NOT_COME = (("komt", "niet"), ("kwam", "niet"), ("niet", "opdagen"), ("niet", "gekomen"))
+HELP_NOT_COME = (("niet", "opdagen"), ("niet", "gekomen"))
+HELP_NOT_COME_AT_THE_END = (("komt", "niet"), ("kwam", "niet"))
 
 
 def wants_to_complain(query: str) -> bool:
@@ -171,4 +173,5 @@ def wants_to_complain(query: str) -> bool:
         bool(COMPLAINT_WORDS.intersection(typed))
         or ("klachten" in typed and bool(COMPLAINING_WITH_PLURAL.intersection(typed)))
         or any(pair in pairs for pair in HELP_NOT_COME)
+        or tuple(typed[-2:]) in HELP_NOT_COME_AT_THE_END
     )

@@ -198,7 +198,6 @@ SOORTEN = [
         ("mantelzorg", "vrijwilligerswerk"),
         ("mantelzorgers",),
         hele_gemeente=True,
-        schedule=OCHTENDEN,
         aanbieders=1,
     ),
     Soort(

@@ -334,6 +334,7 @@ def test_nothing_found_gives_b1_help(client, indexed):
         ("de thuiszorg komt niet opdagen", True),
         ("thuiszorg kwam niet", True),
         ("ik kom niet uit mijn huis", False),
+        ("mijn vader komt niet meer buiten", False),
     ],
 )
 def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
