@@ -777,7 +777,19 @@ class GesprekForm(StepForm):
     shown_when = {"plek_anders": ("plek", "elders"), "wie_anders": ("wie_erbij", "anders")}
     # For someone else the gemeente calls the writer to plan the gesprek (as the confirmation says).
     writer_fields = ("bereikbaar",)
-    messages = {"elders": _("U koos Ergens anders. Vul in waar u het gesprek wilt.")}
+    # A place or a person typed beside an answer that leaves them out: the check page said "Bij mij thuis: In
+    # de bibliotheek", or did not show the name at all. The writer decides; nothing typed is dropped.
+    messages = {
+        "elders": _("U koos Ergens anders. Vul in waar u het gesprek wilt."),
+        "plek_zonder_elders": _(
+            "U schreef een plek, maar u koos niet Ergens anders. Moet het gesprek daar zijn? Kies dan Ergens "
+            "anders. Zo niet? Maak dit vak dan leeg."
+        ),
+        "wie_zonder_anders": _(
+            "U schreef wie erbij komt, maar u koos niet Iemand anders. Komt deze persoon? Kies dan Iemand "
+            "anders. Zo niet? Maak dit vak dan leeg."
+        ),
+    }
     someone_else = Wording(
         labels={
             "bereikbaar": _("Wanneer kunnen wij u het best bellen?"),
@@ -802,6 +814,10 @@ class GesprekForm(StepForm):
         cleaned = super().clean()
         if cleaned.get("plek") == "elders" and not cleaned.get("plek_anders"):
             self.add_error("plek_anders", self.message("elders"))
+        elif cleaned.get("plek") and cleaned.get("plek") != "elders" and cleaned.get("plek_anders"):
+            self.add_error("plek_anders", self.message("plek_zonder_elders"))
+        if cleaned.get("wie_anders") and "anders" not in cleaned.get("wie_erbij", []):
+            self.add_error("wie_anders", self.message("wie_zonder_anders"))
         return cleaned
 
 

@@ -255,3 +255,33 @@ def test_who_else_comes_to_the_gesprek_can_be_named(walker):
     staff = Melding.objects.get().summary_sections(staff=True)
     rows = {label: value for _title, section in staff for label, value in section}
     assert rows["Erbij"] == "Iemand anders: Een buurvrouw, Ria"
+
+
+@pytest.mark.parametrize(
+    ("gesprek", "field", "message"),
+    [
+        (
+            {"plek": "thuis", "plek_anders": "In de bibliotheek"},
+            "plek_anders",
+            "U schreef een plek, maar u koos niet Ergens anders.",
+        ),
+        (
+            {"plek": "thuis", "wie_erbij": ["mantelzorger"], "wie_anders": "Buurvrouw Ans"},
+            "wie_anders",
+            "U schreef wie erbij komt, maar u koos niet Iemand anders.",
+        ),
+    ],
+)
+def test_a_place_or_person_typed_beside_an_answer_that_leaves_it_out_is_asked_about(
+    walker, gesprek, field, message
+):
+    """A walk: "Bij mij thuis: In de bibliotheek" on the check page, and a neighbour's name typed, then
+    "Iemand anders" unticked: the name was kept but shown nowhere. The writer decides; what was typed
+    stays."""
+    walker.walk([step for step in ANDER_UITGEBREID if step[0] not in ("gesprek", "spoed")])
+    page = walker.post("gesprek", gesprek).content.decode()
+    assert message in page
+    typed = gesprek[field]
+    assert f'value="{typed}"' in page
+    fixed = {**gesprek, field: ""}
+    assert walker.post("gesprek", fixed).status_code == 302
