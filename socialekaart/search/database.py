@@ -35,6 +35,9 @@ CHUNK = 500
 MAX_WORDS = 12  # words of a query that count
 MAX_TEXT = 200  # characters of a query that count; longer input is cut, never an error
 OUTDATED_CAPACITY_FACTOR = 0.5
+# A voorziening that is tijdelijk gesloten comes after open ones that match as well, in a search with words: a
+# closed inloopochtend came first for "dagbesteding". Without words the list keeps its order.
+CLOSED_FACTOR = 0.5
 
 
 class DatabaseBackend(SearchBackend):
@@ -203,6 +206,10 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _relevance_window(snap, query, hits_mask, scores, origin, start, stop):
+        closed = hits_mask & snap.gesloten_mask
+        if scores is not None and closed:
+            scores = scores.copy()
+            scores[bitmask.positions(closed)] *= CLOSED_FACTOR
         if scores is not None and not query.voor_professionals and not origin:
             # Best first, and in name order among equal scores (a stable sort of the hits in name order).
             hits = numpy.flatnonzero(bitmask.as_booleans(hits_mask, len(snap.ids)))

@@ -66,6 +66,7 @@ FACET_SIZE = 500  # more options than any municipality has wijken or terms
 SUGGESTION_CANDIDATES = 5
 SEARCH_ANALYZER = "nl_zoeken"
 OUTDATED_CAPACITY_WEIGHT = 0.5
+CLOSED_WEIGHT = 0.5
 BULK_CHUNK = 500
 
 UNAVAILABLE = "Elasticsearch op {url} geeft geen antwoord ({error}). De zoekfunctie werkt even niet."
@@ -338,29 +339,31 @@ def build_group_counts(parsed, *, index: str) -> Search:
 
 
 def _scored(query: SearchQuery, main, now=None):
-    """Professionals see voorzieningen with limited places whose capacity is outdated (or never recorded)
-    lower in the list."""
-    if not query.voor_professionals:
-        return main
-    from ..models import CAPACITEIT_VEROUDERD_NA
+    """In a search with words a voorziening that is tijdelijk gesloten comes after open ones that match as
+    well (as database.CLOSED_FACTOR). Professionals see voorzieningen with limited places whose capacity is
+    outdated (or never recorded) lower in the list."""
+    functions = []
+    if query.text:
+        functions.append(
+            {"filter": Q("term", status="tijdelijk_gesloten").to_dict(), "weight": CLOSED_WEIGHT}
+        )
+    if query.voor_professionals:
+        from ..models import CAPACITEIT_VEROUDERD_NA
 
-    limit = (now or timezone.now()) - CAPACITEIT_VEROUDERD_NA
-    outdated = Q(
-        "bool",
-        filter=[Q("term", beperkte_plaatsen=True)],
-        should=[
-            Q("range", capaciteit_bijgewerkt={"lt": limit.isoformat()}),
-            Q("bool", must_not=[Q("exists", field="capaciteit_bijgewerkt")]),
-        ],
-        minimum_should_match=1,
-    )
-    return Q(
-        "function_score",
-        query=main,
-        functions=[{"filter": outdated.to_dict(), "weight": OUTDATED_CAPACITY_WEIGHT}],
-        score_mode="multiply",
-        boost_mode="multiply",
-    )
+        limit = (now or timezone.now()) - CAPACITEIT_VEROUDERD_NA
+        outdated = Q(
+            "bool",
+            filter=[Q("term", beperkte_plaatsen=True)],
+            should=[
+                Q("range", capaciteit_bijgewerkt={"lt": limit.isoformat()}),
+                Q("bool", must_not=[Q("exists", field="capaciteit_bijgewerkt")]),
+            ],
+            minimum_should_match=1,
+        )
+        functions.append({"filter": outdated.to_dict(), "weight": OUTDATED_CAPACITY_WEIGHT})
+    if not functions:
+        return main
+    return Q("function_score", query=main, functions=functions, score_mode="multiply", boost_mode="multiply")
 
 
 def _facet_selections(query: SearchQuery) -> dict:

@@ -93,6 +93,7 @@ class Snapshot:
     points: list[list[tuple[float, float]]] = field(default_factory=list)
     capaciteit: list[datetime | None] = field(default_factory=list)
     beperkt: list[bool] = field(default_factory=list)
+    gesloten_mask: int = 0  # the voorzieningen that are tijdelijk gesloten
     synonyms: dict = field(default_factory=dict)
     vocabulary: Vocabulary | None = None
     search_vocabulary: SearchVocabulary | None = None  # synonyms, names and the compound word list
@@ -170,13 +171,14 @@ def load(token: str | None) -> Snapshot:
             "locaties",
             "capaciteit_bijgewerkt",
             "beperkte_plaatsen",
+            "status",
             "name",
             "name_stems",
             "body_stems",
         )
         .iterator(chunk_size=5000)
     )
-    names, stems = [], []
+    names, stems, gesloten = [], [], []
     for position, row in enumerate(rows):
         (
             voorziening_id,
@@ -187,6 +189,7 @@ def load(token: str | None) -> Snapshot:
             locaties,
             capaciteit,
             beperkt,
+            status,
             name,
             name_stems,
             body_stems,
@@ -199,6 +202,8 @@ def load(token: str | None) -> Snapshot:
         snapshot.points.append([(float(lat), float(lon)) for lat, lon in locaties])
         snapshot.capaciteit.append(capaciteit)
         snapshot.beperkt.append(beperkt)
+        if status == Voorziening.Status.TIJDELIJK_GESLOTEN:
+            gesloten.append(position)
         for facet, found in positions.items():
             for code in facetten.get(facet, ()):
                 found[code].append(position)
@@ -212,6 +217,7 @@ def load(token: str | None) -> Snapshot:
         for facet, values in positions.items()
     }
     snapshot.lokale_masks = {code: mask_of(found, size) for code, found in lokale.items()}
+    snapshot.gesloten_mask = mask_of(gesloten, size)
     synonym_groups = [group.term_list() for group in Synoniemgroep.objects.only("termen")]
     snapshot.synonyms = synonym_phrases(synonym_groups)
     synonym_terms = [term for group in synonym_groups for term in group]

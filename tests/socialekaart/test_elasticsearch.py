@@ -196,8 +196,16 @@ def body(query: SearchQuery, origin=None, phrases=()) -> dict:
     return build_search(query, index=ALIAS, origin=origin, now=moment, phrases=phrases).to_dict()
 
 
+def text_search(query: SearchQuery, phrases=()) -> dict:
+    """The main query of a search with words: within the weight that puts closed voorzieningen lower."""
+    scored = body(query, phrases=phrases)["query"]["function_score"]
+    closed = {"filter": {"term": {"status": "tijdelijk_gesloten"}}, "weight": 0.5}
+    assert scored["functions"][0] == closed and scored["boost_mode"] == "multiply"
+    return scored["query"]
+
+
 def test_text_query_tolerates_typos_and_weighs_the_name():
-    query = body(SearchQuery(text="huishoudlijke hulp"))["query"]["bool"]
+    query = text_search(SearchQuery(text="huishoudlijke hulp"))["bool"]
     text = query["must"][0]["bool"]
     assert text["must"] == [
         {
@@ -218,13 +226,13 @@ def test_text_query_tolerates_typos_and_weighs_the_name():
 
 def test_text_query_of_dutch_words_has_no_typo_tolerance():
     synonym = {("huishoudelijke", "hulp"): [("huishoudelijke", "hulp")]}  # keeps "hulp", a vague word
-    text = body(SearchQuery(text="huishoudelijke hulp"), phrases=synonym)["query"]["bool"]["must"][0]["bool"]
+    text = text_search(SearchQuery(text="huishoudelijke hulp"), phrases=synonym)["bool"]["must"][0]["bool"]
     assert text["must"][0]["match"]["tekst"]["query"] == "huishoudelijke hulp"
     assert text["must"][0]["match"]["tekst"]["fuzziness"] == 0
 
 
 def test_vague_words_only_weigh_in_the_order():
-    text = body(SearchQuery(text="Ik zoek hulp bij boodschappen"))["query"]["bool"]["must"][0]["bool"]
+    text = text_search(SearchQuery(text="Ik zoek hulp bij boodschappen"))["bool"]["must"][0]["bool"]
     assert text["must"][0]["match"]["tekst"]["query"] == "ik bij boodschappen"
     assert {"match": {"name": {"query": "Ik zoek hulp bij boodschappen", "boost": 3}}} in text["should"]
 
@@ -340,7 +348,8 @@ def test_professionals_see_outdated_capacity_lower():
             "minimum_should_match": 1,
         }
     }
-    assert query["functions"] == [{"filter": outdated, "weight": 0.5}]
+    closed = {"filter": {"term": {"status": "tijdelijk_gesloten"}}, "weight": 0.5}
+    assert query["functions"] == [closed, {"filter": outdated, "weight": 0.5}]
     assert query["boost_mode"] == "multiply"
 
 

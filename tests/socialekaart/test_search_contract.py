@@ -393,3 +393,16 @@ def test_index_and_remove_keep_results_current(backend, kaart):
     kaart.jongeren.save()
     backend.index([kaart.jongeren.pk])
     assert kaart.jongeren.pk not in backend.search(SearchQuery(text="jongerenwerk")).ids
+
+
+def test_a_closed_voorziening_comes_after_open_ones_that_match_as_well(backend, kaart):
+    """A walk: "Inloopochtend ouderen – Tijdelijk gesloten" came first for "dagbesteding"."""
+    from socialekaart.models import Voorziening
+
+    ask = SearchQuery(text="dagbesteding", per_page=50)
+    before = backend.search(ask).ids
+    assert len(before) >= 2
+    Voorziening.objects.filter(pk=before[0]).update(status=Voorziening.Status.TIJDELIJK_GESLOTEN)
+    backend.rebuild()
+    after = backend.search(ask).ids
+    assert sorted(after) == sorted(before) and after[-1] == before[0]
