@@ -1,11 +1,15 @@
 """The Wagtail admin's home for a provider: what they come to do, first. Update this week's capacity per
 wijk (with the date of the oldest update), and see their own voorzieningen. Wagtail's own panels (pages,
 images, documents) are not theirs. A professional (a huisarts, a consulent) finds the way to the kaart with
-places and waiting times there."""
+places and waiting times there. An editor of the kaart sees what the providers changed lately, to check it."""
 
-from django.urls import reverse
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
+from wagtail.models import ModelLogEntry
 
 from . import models, permissions
 from .capacity_reminders import oldest_update
@@ -55,9 +59,52 @@ class ProfessionalPanel(Component):
         return {"kaart_url": reverse("socialekaart:search")}
 
 
+RECENT = timedelta(weeks=2)  # how far back the editor's list of the providers' changes goes
+
+
+class ProviderChangesPanel(Component):
+    """What providers changed in the last weeks, newest first, each linked to the record: an editor found only
+    "Gewijzigd – Thuiszorg De Linde" in each record's history, and a site history nothing linked to."""
+
+    name = "socialekaart_provider_changes"
+    template_name = "socialekaart/admin/provider_changes.html"
+    order = 15
+    SHOWN = 10
+
+    def get_context_data(self, parent_context):
+        models_of_providers = ContentType.objects.get_for_models(*permissions.AANBIEDER_MODELS).values()
+        entries = (
+            ModelLogEntry.objects.filter(
+                content_type__in=models_of_providers,
+                user__groups__name=permissions.AANBIEDERS_GROUP,
+                timestamp__gte=timezone.now() - RECENT,
+            )
+            .select_related("user", "content_type")
+            .order_by("-timestamp")[: self.SHOWN]
+        )
+        return {
+            "changes": [(entry, _edit_url(entry)) for entry in entries],
+            "all_url": reverse("wagtailadmin_reports:site_history"),
+        }
+
+
+def _edit_url(entry) -> str | None:
+    """The record as it is now; none for a record that was deleted."""
+    if entry.action == "wagtail.delete":
+        return None
+    try:
+        url_name = f"wagtailsnippets_socialekaart_{entry.content_type.model}:edit"
+        return reverse(url_name, args=[entry.object_id])
+    except NoReverseMatch:
+        return None
+
+
 def kaart_home(request, panels):
     organisatie_id = permissions.organisatie_id_of(request.user)
     if organisatie_id is not None:
         panels[:] = [ProviderPanel(request.user, organisatie_id)]
-    elif is_professional(request.user):
+        return
+    if request.user.has_perm("socialekaart.change_voorziening"):
+        panels.append(ProviderChangesPanel())
+    if is_professional(request.user):
         panels.append(ProfessionalPanel())

@@ -84,3 +84,21 @@ def test_a_professional_finds_the_way_to_the_kaart_on_the_admin_home(client, kaa
     assert "Sociale kaart voor professionals" in html and 'href="/sociale-kaart/"' in html
     client.force_login(aanbieder)  # a provider sees the kaart as the public does: not this panel
     assert "Sociale kaart voor professionals" not in client.get("/admin/").content.decode()
+
+
+def test_the_kaart_editor_sees_what_providers_changed(client, aanbieder, redacteur, kaart):
+    """A walk: the editor found only "Gewijzigd – Thuiszorg De Linde" in each record's history, and no way to
+    the list of everybody's changes."""
+    from .admin_helpers import form_data
+
+    voorziening = kaart.zorg.voorzieningen.first()
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", voorziening.pk)
+    assert client.post(edit, form_data(client, edit, summary="Nieuwe samenvatting.")).status_code == 302
+    assert "Wat aanbieders veranderden" not in client.get("/admin/").content.decode()
+
+    client.force_login(redacteur)
+    html = client.get("/admin/").content.decode()
+    assert "Wat aanbieders veranderden" in html
+    assert f'Gewijzigd: <a href="{edit}">{voorziening.name}</a>' in html
+    assert 'href="/admin/reports/site-history/"' in html
