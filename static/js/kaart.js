@@ -285,6 +285,8 @@
       canvas.parentNode.insertBefore(credit, canvas.nextSibling);
     }
     figure.hidden = false;
+    var link = document.querySelector("[data-kaart-map-link]");
+    if (link) link.hidden = false;
   }
 
   function clusters(items, distance) {

@@ -150,6 +150,20 @@ def test_no_horizontal_scroll_with_text_twice_as_large_on_a_phone(page_for_large
         assert_no_horizontal_scroll(page)
 
 
+def test_on_a_phone_a_link_at_the_top_leads_to_the_map_under_the_list(page, kaart_server):
+    """A walk: at 390 px the map stood after every result, some 5,300 px down, and nothing said so."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
+    page.locator("[data-kaart-map] svg").wait_for()
+    link = page.get_by_role("link", name="Bekijk deze resultaten op de kaart")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url("**#kaart-op-de-kaart")
+    assert page.locator("#kaart-op-de-kaart").bounding_box()["y"] < 800
+    page.set_viewport_size({"width": 1280, "height": 800})  # there the map stands above the list
+    assert not link.is_visible()
+
+
 def test_map_fallback_draws_without_tiles(page, kaart_server):
     requests = record_requests(page)
     page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
