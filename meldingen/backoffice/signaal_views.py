@@ -22,7 +22,8 @@ signaal_sender_view = require_role(can_send_signaal)
 @signaal_sender_view
 def new(request):
     organisation = signalen.sender_organisation(request.user)
-    form = SignaalForm(request.POST or None, ask_organisation=not organisation)
+    initial = None if organisation else {"organisatie": signalen.organisation_given_before(request.user)}
+    form = SignaalForm(request.POST or None, ask_organisation=not organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         signaal = signalen.send(request.user, form.cleaned_data)
         sent = _(

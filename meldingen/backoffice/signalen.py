@@ -52,6 +52,13 @@ def sender_organisation(user) -> str:
     return kaart.organisatie_name_of_provider(user)
 
 
+def organisation_given_before(user) -> str:
+    """What a professional last wrote as their organisation or practice: a walk found it asked anew on every
+    signal."""
+    earlier = Signaal.objects.filter(sender=user).exclude(sender_organisation="").order_by("-created_at")
+    return earlier.values_list("sender_organisation", flat=True).first() or ""
+
+
 def send(user, data: dict) -> Signaal:
     """Store a signal from a valid SignaalForm's cleaned_data: the client's data encrypted, routed to the
     team of the postcode's wijk, the contact term counted in working days; audited."""

@@ -826,3 +826,16 @@ def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, tea
     assert '<a href="mailto:huisarts@lindewaard.example">huisarts@lindewaard.example</a>' in page
     heading = BeautifulSoup(page, "html.parser").find(id="signaal-heading").get_text()
     assert heading.count("Signaal") == 1  # "Signaal van een aanbieder of professional Signaal"
+
+
+def test_a_professional_finds_their_organisation_filled_in_from_the_last_signal(
+    staff, senders, teams, client
+):
+    """A walk: "Uw organisatie of praktijk" stood empty on every new signal."""
+    client.force_login(senders["professional"])
+    new = "/admin/backoffice/signalen/nieuw/"
+    assert 'value="Huisartsenpraktijk De Haven"' not in client.get(new).content.decode()
+    client.post(new, SIGNAAL)
+    assert 'value="Huisartsenpraktijk De Haven"' in client.get(new).content.decode()
+    client.force_login(senders["aanbieder"])  # the kaart knows a provider's organisation: nothing to ask
+    assert 'name="organisatie"' not in client.get(new).content.decode()
