@@ -13,6 +13,7 @@ Formulas (words and sentences as `text.py` finds them; syllables from textstat's
   length (and more than one officialese word) can make them fail.
 """
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -173,12 +174,24 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
+def _percent_over(share: float) -> str:
+    """A share above its limit, rounded up to a tenth: 3.2% read "3%. Dat mag hoogstens 3% zijn."."""
+    return f"{_nl(math.ceil(share * 1000) / 10)}%"
+
+
 def _sentence_reasons(sentence: str, count: int, rare: list[str], limits: dict) -> tuple[list[str], float]:
     reasons, score = [], float(count)
-    if count > limits["LONG_SENTENCE_WORDS"]:
+    long, average = limits["LONG_SENTENCE_WORDS"], limits["MAX_AVG_SENTENCE_LENGTH"]
+    if count > 2 * long:  # two halves of 73 words are still far too long
+        reasons.append(
+            f"{count} woorden: dat is te lang. Maak er {math.ceil(count / average)} korte zinnen van."
+        )
+    elif count > long:
         reasons.append(f"{count} woorden: dat is te lang. Maak er twee zinnen van.")
-    elif count > limits["MAX_AVG_SENTENCE_LENGTH"] + 3:
-        reasons.append(f"{count} woorden: een lange zin.")
+    elif count > average + 3:  # not yet long (more than 20), but well above the average a text may have
+        reasons.append(
+            f"{count} woorden. Kan het korter? Een zin heeft gemiddeld hoogstens {average} woorden."
+        )
     if rare:
         reasons.append("Weinig bekende woorden: " + ", ".join(dict.fromkeys(rare)) + ".")
         score += 3 * len(rare)
@@ -200,7 +213,7 @@ def _problems(report: Report, limits: dict, officialese_count: int) -> list[str]
         )
     if report.long_sentence_share > limits["MAX_LONG_SENTENCE_SHARE"]:
         problems.append(
-            f"{_percent(report.long_sentence_share)} van de zinnen heeft meer dan "
+            f"{_percent_over(report.long_sentence_share)} van de zinnen heeft meer dan "
             f"{limits['LONG_SENTENCE_WORDS']} woorden. Dat mag hoogstens "
             f"{_percent(limits['MAX_LONG_SENTENCE_SHARE'])} zijn. Maak van een lange zin twee korte zinnen."
         )
@@ -223,7 +236,7 @@ def _problems(report: Report, limits: dict, officialese_count: int) -> list[str]
             )
         if report.rare_word_share > limits["MAX_RARE_WORD_SHARE"]:
             problems.append(
-                f"{_percent(report.rare_word_share)} van de woorden is weinig bekend. Dat mag hoogstens "
+                f"{_percent_over(report.rare_word_share)} van de woorden is weinig bekend. Dat mag hoogstens "
                 f"{_percent(limits['MAX_RARE_WORD_SHARE'])} zijn. Kies gewone woorden, of leg een woord uit."
             )
     if report.short_text:

@@ -241,7 +241,11 @@ def test_an_officialese_paragraph_is_flagged_with_its_numbers():
     assert any("Flesch-Douma-score is 20,7" in problem for problem in report.problems)
     assert any("LIX-score is 74,0" in problem for problem in report.problems)
     assert any("16 ambtelijke woorden" in problem for problem in report.problems)
-    assert any("3% van de woorden is weinig bekend" in problem for problem in report.problems)
+    # 3.2% read "3% ... Dat mag hoogstens 3% zijn.": above its limit a share is rounded up to a tenth.
+    assert any(
+        "3,2% van de woorden is weinig bekend. Dat mag hoogstens 3% zijn." in problem
+        for problem in report.problems
+    )
     hardest_sentence, hardest_words = report.hardest_sentences[0]
     assert hardest_sentence.startswith("Indien u woonachtig bent")
     assert hardest_words == 38
@@ -478,3 +482,18 @@ def test_the_demo_covers_every_subject():
         "toestemming",
     ]:
         assert subject in text, subject
+
+
+def test_the_advice_for_a_long_sentence_fits_its_length():
+    """A walk: "Maak er twee zinnen van" for 73 words (two halves are still far too long), and "een lange zin"
+    for 16 words, where only more than 20 count as long."""
+    very_long = " ".join(["De gemeente helpt mensen die thuis hulp nodig hebben"] * 8) + "."
+    report = check_text(very_long)
+    (reasons,) = [sentence.reasons for sentence in report.hardest_sentences]
+    assert "72 woorden: dat is te lang. Maak er 6 korte zinnen van." in reasons
+    rather_long = check_text(
+        "De gemeente helpt mensen die thuis hulp nodig hebben en zij doet dat elke week graag."
+    )
+    assert "16 woorden. Kan het korter? Een zin heeft gemiddeld hoogstens 12 woorden." in (
+        rather_long.hardest_sentences[0].reasons
+    )
