@@ -260,6 +260,11 @@ class StatusForm(forms.Form):
             *((value, labels[value]) for value in targets),
         ]
         self.allowed = bool(targets)
+        if Status.ONDERZOEK_AFGEROND not in targets and current != Status.AFGEHANDELD:
+            # Only a planned gesprek can be finished before it: elsewhere that clause asked for nothing.
+            self.fields["toelichting"].help_text = _(
+                "Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."
+            )
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
         # The example is a day to come: a gesprek planned for "3-2-2026" in December read as a mistake.

@@ -117,3 +117,17 @@ def test_the_teamleider_reaches_toewijzen_from_the_top_of_the_page(staff, client
     client.force_login(staff["consulent"])
     html = client.get(page_url).content.decode()
     assert 'href="#assign-heading"' not in html and "Neem in behandeling" in html
+
+
+def test_the_toelichting_says_when_it_is_needed_for_the_steps_offered(staff, client, page_url, two_meldingen):
+    """A walk: "Alleen nodig als u 'Ingetrokken' kiest, of het onderzoek afrondt voor het geplande gesprek"
+    stood under every status, also where no gesprek was planned."""
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode().replace("&#39;", "'")
+    assert "Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens." in html
+    assert "afrondt voor het geplande gesprek" not in html
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.status = Status.GESPREK_GEPLAND
+    behandeling.save()
+    planned = client.get(page_url).content.decode()
+    assert "of het onderzoek afrondt voor het geplande gesprek" in planned
