@@ -131,8 +131,11 @@ def warn_when_sent_on_below_b1(request, page):
         messages.warning(
             request,
             _(
+                # Sent on, the page waits for its review and only the reviewers may change it: "Open de
+                # pagina en kijk wat beter kan" sent the editor to a page he could not edit.
                 "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
-                "doorgestuurd. Open de pagina en kijk bij het tabblad Taalcheck wat beter kan."
+                "doorgestuurd. U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Vraag de "
+                "eindredactie dan om een wijzigingsverzoek. Bij het tabblad Taalcheck ziet u wat beter kan."
             ),
         )
 

@@ -29,6 +29,11 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
         )
         invalid = translation.gettext("There are validation errors, click save to highlight them.")
         assert invalid == "Er staan fouten in het formulier. Kies 'Opslaan': dan ziet u waar."
+        locked = translation.gettext("Only reviewers for this task can edit the %(model_name)s.")
+        assert (
+            locked % {"model_name": "pagina"}
+            == "Alleen wie deze stap beoordeelt, kan deze pagina nu aanpassen."
+        )
         empty = translation.gettext("There are no %(model_name)s to display.")
         assert (
             empty % {"model_name": "beschikbaarheid per wijk"}

@@ -186,6 +186,10 @@ def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
     portal_site.body = stream_value(InformatiePagina, [("text", OFFICIALESE)])
     [warning] = warnings_after("action-submit")
     assert warning.startswith("Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau.")
+    # A walk: "Open de pagina en kijk ... wat beter kan" led to a page only the reviewers could change.
+    assert "U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Vraag de eindredactie dan om een " in (
+        warning
+    )
     assert warnings_after("action-publish") == []  # only when it goes to the eindredactie
     portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
     assert warnings_after("action-submit") == []
