@@ -53,17 +53,16 @@ def _access_changed(sender, **kwargs):
 
 
 class TaalcheckPanel(Panel):
-    """The B1 taalcheck of the page as it is saved (its latest revision), shown while editing."""
+    """The B1 taalcheck of the page as it is saved (its latest revision), shown while editing; on a new page,
+    how to get it (a walk: the tab was missing until the first save, and nothing said so)."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "portal/admin/taalcheck_panel.html"
 
-        def is_shown(self):
-            return bool(self.instance and self.instance.pk)
-
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["report"] = check_text(self.instance.taalcheck_text())
+            saved = self.instance is not None and self.instance.pk
+            context["report"] = check_text(self.instance.taalcheck_text()) if saved else None
             return context
 
 

@@ -267,3 +267,14 @@ def test_the_page_types_say_what_each_is_for(editor_client, portal_site):
     html = editor_client.get(f"/admin/pages/{HomePage.objects.get().pk}/add_subpage/").content.decode()
     assert "Uitleg over één soort hulp, met stappen" in html
     assert "Een pagina over de website zelf, zoals Privacy of Toegankelijkheid." in html
+
+
+def test_a_new_page_has_the_taalcheck_tab_and_says_how_to_get_the_check(editor_client, portal_site):
+    """A walk: a new page had only the tabs Inhoud and Promoten; the Taalcheck tab came after the first save,
+    and nothing said so."""
+    html = editor_client.get(f"/admin/pages/add/portal/informatiepagina/{portal_site.get_parent().pk}/")
+    html = html.content.decode().replace("&#x27;", "'")
+    assert ">Taalcheck<" in html
+    assert (
+        "De pagina is nog niet opgeslagen. Klik op 'Bewaar concept': dan ziet u hier wat de taalcheck" in html
+    )
