@@ -189,8 +189,8 @@ class SearchForm(forms.Form):
             return int(raw)
         return None
 
-    def has_filters(self, professional: bool = False) -> bool:
-        return bool(self.active_filter_count(professional))
+    def has_filters(self) -> bool:
+        return bool(self.active_filter_count())
 
     def active_filter_count(self, professional: bool = False) -> int:
         """How many filter options the visitor chose (shown on the "Filters" button); "plek vrij" counts for

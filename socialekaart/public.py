@@ -229,7 +229,8 @@ def found_by_link(query_string: str, every_word: bool = True) -> int:
     from socialekaart.views.search_page import only_common_words, search_form
 
     form, _wijken = search_form(QueryDict(query_string))
-    if only_common_words(form.search_kwargs()["text"]):  # the page lists all help: none is for these words
+    kwargs = form.search_kwargs()
+    if only_common_words(kwargs["text"]):  # the page lists all help: none is for these words
         return 0
-    results = get_backend().search(SearchQuery(per_page=1, **form.search_kwargs()))
+    results = get_backend().search(SearchQuery(per_page=1, **kwargs))
     return 0 if results.left_out and every_word else results.total

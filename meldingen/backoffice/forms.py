@@ -168,11 +168,9 @@ class StatusForm(forms.Form):
         label=_("Toelichting"),
         required=False,
         max_length=500,
-        # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction.
-        help_text=_(
-            "Alleen nodig als u 'Ingetrokken' kiest, of het onderzoek afrondt voor het geplande gesprek. "
-            "Schrijf hier geen medische gegevens."
-        ),
+        # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction. Finishing the onderzoek
+        # before its planned gesprek is the other case: said only where it can be chosen (see __init__).
+        help_text=_("Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."),
     )
 
     # A call made on Friday is often written down on Monday, a gesprek's outcome a week later: each counts
@@ -260,10 +258,10 @@ class StatusForm(forms.Form):
             *((value, labels[value]) for value in targets),
         ]
         self.allowed = bool(targets)
-        if Status.ONDERZOEK_AFGEROND not in targets and current != Status.AFGEHANDELD:
-            # Only a planned gesprek can be finished before it: elsewhere that clause asked for nothing.
+        if Status.ONDERZOEK_AFGEROND in targets:
             self.fields["toelichting"].help_text = _(
-                "Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."
+                "Alleen nodig als u 'Ingetrokken' kiest, of het onderzoek afrondt voor het geplande gesprek. "
+                "Schrijf hier geen medische gegevens."
             )
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
@@ -372,7 +370,8 @@ class StatusForm(forms.Form):
         the reason is asked."""
         if not self.gesprek_op:
             return
-        if timezone.localdate(self.gesprek_op) > day if day else self.gesprek_op > timezone.now():
+        before = (timezone.localdate(self.gesprek_op) > day) if day else (self.gesprek_op > timezone.now())
+        if before:
             self.add_error(
                 "toelichting",
                 _(

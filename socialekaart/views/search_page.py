@@ -74,6 +74,7 @@ def search(request):
     page_number = form.page_number()
     query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
     plek_vrij = professional and bool(form.value_for("plek_vrij", False))
+    active_filters = form.active_filter_count(professional)
     if plek_vrij:
         query_kwargs["only_ids"] = vrije_plek_ids(query_kwargs)
     context = {
@@ -85,8 +86,8 @@ def search(request):
         "only_common_words": only_common_words(query_kwargs["text"]),
         # After a search (any parameter) the results come first: postcode and wijk move under "Filters".
         "searched": bool(request.GET),
-        "has_filters": form.has_filters(professional),
-        "active_filters": form.active_filter_count(professional),
+        "has_filters": bool(active_filters),
+        "active_filters": active_filters,
         "plek_vrij": plek_vrij,
     }
     backend = get_backend()

@@ -68,7 +68,7 @@
   Array.prototype.forEach.call(form.querySelectorAll("[data-shown-when]"), function (wrapper) {
     var rule = wrapper.getAttribute("data-shown-when").split("=");
     var answers = form.querySelectorAll("[name='" + rule[0] + "']");
-    var own = wrapper.querySelector("input, textarea");
+    var own = wrapper.querySelector("input[type=text], textarea");  // the question's own text
     function update() {
       var chosen = Array.prototype.some.call(answers, function (input) {
         return input.checked && input.value === rule[1];
