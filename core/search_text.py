@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -130,20 +131,34 @@ PERSON_WORDS = frozenset(
 VAGUE_WORDS = HELP_WORDS | PERSON_WORDS
 
 
-def split_vague_words(typed: str, phrases) -> tuple[str, tuple[str, ...]]:
+class Phrases(dict):
+    """Each synonym, as a tuple of words, with all phrases of its groups (itself first). `longest` is the most
+    words a synonym has (how far a search looks ahead for one), `words` every word in them."""
+
+    def __init__(self, groups: Iterable[Iterable[str]] = ()):
+        super().__init__()
+        for group in groups:
+            tuples = [found for found in (tuple(words(term)) for term in group) if found]
+            for phrase in tuples:
+                known = self.setdefault(phrase, [phrase])
+                known.extend(other for other in tuples if other not in known)
+        self.longest = max(map(len, self), default=0)
+        self.words = frozenset(word for phrase in self for word in phrase)
+
+
+def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...]]:
     """The typed text (as words) to match, and the VAGUE_WORDS left out of it because they stand on their
     own; `phrases`: the synonyms, as word tuples. Nothing is left out when only vague words and stop words
     would remain."""
     typed_words = words(typed)
     if VAGUE_WORDS.isdisjoint(typed_words):
         return " ".join(typed_words), ()
-    longest = max((len(phrase) for phrase in phrases), default=1)
     kept, vague, i = [], [], 0
     while i < len(typed_words):
         size = next(
             (
                 n
-                for n in range(min(longest, len(typed_words) - i), 1, -1)
+                for n in range(min(phrases.longest, len(typed_words) - i), 1, -1)
                 if tuple(typed_words[i : i + n]) in phrases
             ),
             1,

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from . import generations
-from .search_text import STOPWORDS, normalise, stem, words
+from .search_text import STOPWORDS, Phrases, normalise, stem, words
 
 CACHE_KEY = "core:search-vocabulary:v1"
 GENERATION = "search-vocabulary"
@@ -113,16 +113,8 @@ class SearchVocabulary:
         return sorted(found)
 
     @cached_property
-    def phrases(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-        """Every synonym (as a tuple of words) with all phrases of its groups, itself first."""
-        result: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-        for group in self.synonyms:
-            tuples = [tuple(words(term)) for term in group]
-            tuples = [found for found in tuples if found]
-            for phrase in tuples:
-                known = result.setdefault(phrase, [phrase])
-                known.extend(other for other in tuples if other not in known)
-        return result
+    def phrases(self) -> Phrases:
+        return Phrases(self.synonyms)
 
 
 _memo: dict[str, SearchVocabulary] = {}  # per generation, in this process (keeps its split words)

@@ -159,10 +159,9 @@ def expand(query: str, compounds: bool = True) -> list[list[str]]:
     phrases = shared.phrases
     matched, _vague = search_text.split_vague_words(query, phrases)  # "iemand die boodschappen doet"
     typed = search_text.words(matched)[:MAX_QUERY_WORDS]
-    longest = max((len(phrase) for phrase in phrases), default=0)
     groups, i = [], 0
     while i < len(typed):
-        for size in range(min(longest, len(typed) - i), 0, -1):
+        for size in range(min(phrases.longest, len(typed) - i), 0, -1):
             phrase = tuple(typed[i : i + size])
             if size > 1 and phrase in phrases:
                 alternatives = [list(other) for other in phrases[phrase]]

@@ -125,7 +125,7 @@ class DatabaseBackend(SearchBackend):
         the groups of its vague words, which only weigh in the order (core.search_text.VAGUE_WORDS), and the
         "Bedoelde u ...?" words."""
         typed_words = text.words(typed)[:MAX_WORDS]
-        matched, vague = text.split_vague_words(" ".join(typed_words), snap.synonyms)
+        matched, vague = text.split_vague_words(" ".join(typed_words), snap.search_vocabulary.phrases)
         searched = text.words(matched)
         corrections = {
             word: snap.vocabulary.corrections(word)
@@ -134,7 +134,7 @@ class DatabaseBackend(SearchBackend):
         }
         parsed = parse(
             " ".join(searched),
-            snap.synonyms,
+            snap.search_vocabulary.phrases,
             corrections,
             decompounder=snap.search_vocabulary.decompounder,
             compounds=snap.compounds,
@@ -312,7 +312,7 @@ class DatabaseBackend(SearchBackend):
 def _correctable(words: list[str], snap) -> list[str]:
     """Words that may be typing errors: not a synonym, not a stop word, not a compound of the word list, not
     a Dutch word (text.is_dutch_word)."""
-    synonym_words = {word for phrase in snap.synonyms for word in phrase}
+    synonym_words = snap.search_vocabulary.phrases.words
     decompounder = snap.search_vocabulary.decompounder
     return [
         word

@@ -45,6 +45,7 @@ from elasticsearch.dsl import (
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from core import vocabulary
+from core.search_text import Phrases
 
 from .. import postcodes
 from . import facets, text, versions
@@ -239,8 +240,11 @@ def _plain(term: str) -> str:
 # --- Query bodies ---------------------------------------------------------------------------------------
 
 
+NO_SYNONYMS = Phrases()
+
+
 def build_search(
-    query: SearchQuery, *, index: str, origin: Origin | None = None, now=None, phrases=()
+    query: SearchQuery, *, index: str, origin: Origin | None = None, now=None, phrases: Phrases = NO_SYNONYMS
 ) -> Search:
     """The whole search request for one query: text, filters, facets, sort, page and suggestion. `phrases`:
     the synonyms as word tuples (core.vocabulary), which keep a vague word that is part of one.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from core.search_text import Phrases
 from core.vocabulary import SearchVocabulary
 
 from . import text
@@ -62,21 +63,9 @@ def did_you_mean(typed: str, corrected: dict[str, str], suggestable=None) -> str
     return " ".join(corrected.get(word, word) for word in text.words(typed))
 
 
-def synonym_phrases(groups: list[list[str]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-    """Map every synonym (as a word tuple) to all phrases of its group."""
-    phrases: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for terms in groups:
-        tuples = [tuple(text.words(term)) for term in terms]
-        tuples = [words for words in tuples if words]
-        for words in tuples:
-            phrases.setdefault(words, [])
-            phrases[words].extend(other for other in tuples if other not in phrases[words])
-    return phrases
-
-
 def parse(
     typed: str,
-    synonyms: dict,
+    synonyms: Phrases,
     corrections: dict[str, list[str]],
     decompounder=None,
     compounds: dict[str, list[str]] | None = None,
@@ -90,10 +79,9 @@ def parse(
     typed_words = text.words(typed)
     best = [corrections[word][0] if corrections.get(word) else word for word in typed_words]
     parsed = ParsedQuery(corrected={w: corrections[w][0] for w in typed_words if corrections.get(w)})
-    longest = max((len(phrase) for phrase in synonyms), default=0)
     i = 0
     while i < len(typed_words):
-        for size in range(min(longest, len(typed_words) - i), 0, -1):
+        for size in range(min(synonyms.longest, len(typed_words) - i), 0, -1):
             for candidate in (tuple(typed_words[i : i + size]), tuple(best[i : i + size])):
                 if candidate in synonyms:
                     alternatives = [candidate, *synonyms[candidate]]

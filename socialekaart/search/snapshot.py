@@ -18,7 +18,7 @@ from ..models import Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
 from . import facets, text
 from .bitmask import mask_of
 from .geo import haversine_km
-from .query import suggestable_words, synonym_phrases
+from .query import suggestable_words
 from .textindex import TextIndex
 
 
@@ -94,7 +94,6 @@ class Snapshot:
     capaciteit: list[datetime | None] = field(default_factory=list)
     beperkt: list[bool] = field(default_factory=list)
     gesloten_mask: int = 0  # the voorzieningen that are tijdelijk gesloten
-    synonyms: dict = field(default_factory=dict)
     vocabulary: Vocabulary | None = None
     search_vocabulary: SearchVocabulary | None = None  # synonyms, names and the compound word list
     suggestion_words: frozenset = frozenset()  # what "Bedoelde u ...?" may offer
@@ -219,7 +218,6 @@ def load(token: str | None) -> Snapshot:
     snapshot.lokale_masks = {code: mask_of(found, size) for code, found in lokale.items()}
     snapshot.gesloten_mask = mask_of(gesloten, size)
     synonym_groups = [group.term_list() for group in Synoniemgroep.objects.only("termen")]
-    snapshot.synonyms = synonym_phrases(synonym_groups)
     synonym_terms = [term for group in synonym_groups for term in group]
     snapshot.autocomplete = Autocomplete(
         names + [name for code, name in snapshot.options.get("thema", ())] + synonym_terms

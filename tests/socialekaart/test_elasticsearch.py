@@ -20,9 +20,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from core import vocabulary
+from core.search_text import Phrases
 from socialekaart.models import Synoniemgroep
 from socialekaart.search import Origin, SearchQuery, SearchUnavailable, facet_names, text
 from socialekaart.search.elasticsearch import (
+    NO_SYNONYMS,
     ElasticsearchBackend,
     build_autocomplete,
     build_search,
@@ -191,12 +193,12 @@ def test_synonym_rules_come_from_the_editors_groups_without_syntax_characters():
 # --- Query bodies ---------------------------------------------------------------------------------------
 
 
-def body(query: SearchQuery, origin=None, phrases=()) -> dict:
+def body(query: SearchQuery, origin=None, phrases=NO_SYNONYMS) -> dict:
     moment = datetime(2026, 1, 8, tzinfo=UTC)
     return build_search(query, index=ALIAS, origin=origin, now=moment, phrases=phrases).to_dict()
 
 
-def text_search(query: SearchQuery, phrases=()) -> dict:
+def text_search(query: SearchQuery, phrases=NO_SYNONYMS) -> dict:
     """The main query of a search with words: within the weight that puts closed voorzieningen lower."""
     scored = body(query, phrases=phrases)["query"]["function_score"]
     closed = {"filter": {"term": {"status": "tijdelijk_gesloten"}}, "weight": 0.5}
@@ -225,7 +227,7 @@ def test_text_query_tolerates_typos_and_weighs_the_name():
 
 
 def test_text_query_of_dutch_words_has_no_typo_tolerance():
-    synonym = {("huishoudelijke", "hulp"): [("huishoudelijke", "hulp")]}  # keeps "hulp", a vague word
+    synonym = Phrases([["huishoudelijke hulp"]])  # keeps "hulp", a vague word
     text = text_search(SearchQuery(text="huishoudelijke hulp"), phrases=synonym)["bool"]["must"][0]["bool"]
     assert text["must"][0]["match"]["tekst"]["query"] == "huishoudelijke hulp"
     assert text["must"][0]["match"]["tekst"]["fuzziness"] == 0
