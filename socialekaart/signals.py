@@ -1,4 +1,7 @@
-"""Keep the search index current: every change to a voorziening or anything it shows enqueues work.
+"""Keep the search index current: every change to a voorziening or anything it shows enqueues work. A change
+to a row the voorziening's public record shows (its locations, organisation, terms, wijken) also moves its
+`updated_at`: the HSDS API's `last_modified` and `modified_after` say "when the service, or any related
+information about the service, has changed".
 
 Changes are collected per thread and enqueued after the commit, so a rolled-back edit never reaches the
 index and an admin save that touches many related rows makes one task. (Ids left over from a
@@ -15,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
+from django.utils import timezone
 
 from core import vocabulary
 
@@ -72,6 +76,12 @@ def _later(update) -> None:
     transaction.on_commit(_flush)
 
 
+def _touch(ids) -> None:
+    """These voorzieningen' public record changed through another row: now, in the same transaction."""
+    if ids and not getattr(_local, "paused", False):
+        models.Voorziening.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+
+
 def reindex_later(ids) -> None:
     """For bulk writes, which send no signals: (re)index these voorzieningen when the transaction commits."""
     ids = {str(pk) for pk in ids}
@@ -96,17 +106,37 @@ def voorziening_deleted(sender, instance, **kwargs):
 def voorziening_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
-    if isinstance(instance, models.Voorziening):
-        _later(lambda batch: batch.index.add(str(instance.pk)))
-    elif pk_set:
-        _later(lambda batch: batch.index.update(str(pk) for pk in pk_set))
+    ids = [str(instance.pk)] if isinstance(instance, models.Voorziening) else [str(pk) for pk in pk_set or ()]
+    _touch(ids)
+    _later(lambda batch: batch.index.update(ids))
 
 
 @receiver(post_save, sender=models.VoorzieningOpLocatie)
 @receiver(post_delete, sender=models.VoorzieningOpLocatie)
+def location_row_changed(sender, instance, raw=False, **kwargs):
+    if not raw and instance.voorziening_id:
+        _touch([instance.voorziening_id])
+        _later(lambda batch: batch.index.add(str(instance.voorziening_id)))
+
+
+@receiver(post_save, sender=models.Openingstijd)
+@receiver(post_delete, sender=models.Openingstijd)
+def opening_hours_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        ids = [
+            str(pk)
+            for pk in models.VoorzieningOpLocatie.objects.filter(pk=instance.op_locatie_id).values_list(
+                "voorziening_id", flat=True
+            )
+        ]
+        _touch(ids)
+        _later(lambda batch: batch.index.update(ids))
+
+
 @receiver(post_save, sender=models.Capaciteit)
 @receiver(post_delete, sender=models.Capaciteit)
-def related_row_changed(sender, instance, raw=False, **kwargs):
+def capacity_changed(sender, instance, raw=False, **kwargs):
+    """Only professionals see the capacity: the public record (and its last_modified) stays the same."""
     if not raw and instance.voorziening_id:
         _later(lambda batch: batch.index.add(str(instance.voorziening_id)))
 
@@ -115,6 +145,7 @@ def related_row_changed(sender, instance, raw=False, **kwargs):
 def locatie_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         ids = [str(pk) for pk in instance.voorzieningen_hier.values_list("voorziening_id", flat=True)]
+        _touch(ids)
         _later(lambda batch: batch.index.update(ids))
 
 
@@ -122,6 +153,7 @@ def locatie_saved(sender, instance, raw=False, **kwargs):
 def organisatie_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         ids = [str(pk) for pk in instance.voorzieningen.values_list("pk", flat=True)]
+        _touch(ids)
         _later(lambda batch: batch.index.update(ids))
 
 
@@ -138,6 +170,7 @@ def term_changed(sender, instance, raw=False, **kwargs):
         .distinct()
         .values_list("pk", flat=True)
     ]
+    _touch(ids)
     _later(lambda batch: batch.index.update(ids))
 
 
@@ -150,6 +183,7 @@ def wijk_changed(sender, instance, raw=False, **kwargs):
         return
     versions.bump()  # options, postcodes and centre points are read from the wijken themselves
     if sender is models.Wijk and kwargs.get("signal") is post_save:
+        _touch(list(instance.voorzieningen.values_list("pk", flat=True)))  # their service areas name it
         ids = [
             str(pk)
             for pk in models.Voorziening.objects.filter(hele_gemeente=True).values_list("pk", flat=True)

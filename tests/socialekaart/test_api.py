@@ -14,6 +14,8 @@ from socialekaart.hsds.ids import taxonomy_id
 from socialekaart.models import Contact, Openingstijd, Synoniemgroep
 from socialekaart.search import SearchUnavailable, get_backend
 
+from .factories import CapaciteitFactory
+
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "hsds-3.0"
 needs_schemas = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/hsds-3.0 not found")
 
@@ -267,6 +269,29 @@ def test_filters_combine_with_and(client, api_kaart):
         ]
         == 3
     )
+
+
+def test_a_change_to_what_a_service_shows_moves_its_last_modified(client, api_kaart):
+    """HSDS: last_modified says when the service "or any related information about the service" changed, so a
+    consumer polling with modified_after finds a renamed location, new opening hours or an organisation's new
+    phone. The capacity, which only professionals see, moves nothing."""
+    kaart = api_kaart
+    since = timezone.now().isoformat()
+    CapaciteitFactory(voorziening=kaart.schoonmaak)
+    assert ids(get(client, "services", modified_after=since).json()) == []
+
+    op_locatie = kaart.cafe.op_locaties.get()
+    op_locatie.locatie.name = "Buurthuis De Linde"
+    op_locatie.locatie.save()
+    assert ids(get(client, "services", modified_after=since).json()) == [str(kaart.cafe.pk)]
+    before = get(client, f"services/{kaart.cafe.pk}").json()["last_modified"]
+    Openingstijd.objects.create(op_locatie=op_locatie, weekdag=4, open_van=time(13), open_tot=time(16))
+    assert get(client, f"services/{kaart.cafe.pk}").json()["last_modified"] > before
+
+    kaart.zorg.phone = "0302222222"
+    kaart.zorg.save()
+    of_zorg = {str(item.pk) for item in kaart.zorg.voorzieningen.exclude(status="gestopt")}
+    assert set(ids(get(client, "services", modified_after=since).json())) == {str(kaart.cafe.pk)} | of_zorg
 
 
 def test_unknown_term_or_taxonomy_finds_nothing(client, api_kaart):
