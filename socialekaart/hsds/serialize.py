@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 
+from .. import languages
 from ..models import Contact, Locatie, Openingstijd, Organisatie, Term, Voorziening, VoorzieningOpLocatie
 from ..search import facets
 from . import vocabularies
@@ -301,7 +302,7 @@ def service_full(voorziening) -> dict:
         service_at_location(op_locatie, with_location=True) for op_locatie in voorziening.hsds_op_locaties
     ]
     data["languages"] = [
-        {"id": derived("language", sid, code), "service_id": sid, "code": code, "name": code}
+        {"id": derived("language", sid, code), "service_id": sid, "code": code, "name": languages.name(code)}
         for code in voorziening.talen or []
         if isinstance(code, str) and code
     ]

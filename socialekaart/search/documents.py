@@ -6,6 +6,7 @@ import unicodedata
 
 from django.db.models import Min, Prefetch
 
+from .. import languages
 from ..models import Capaciteit, Voorziening, VoorzieningOpLocatie, Wijk
 from . import facets
 
@@ -83,6 +84,8 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
             f"{locatie.name} {locatie.straat} {locatie.plaats}".strip() for locatie in locaties
         ],
         "talen": list(voorziening.talen or []),
+        # "turks" finds help in Turkish; Dutch is left out, or "nederlands" would find all help.
+        "taal_names": [languages.name(code) for code in voorziening.talen or [] if code != "nl"],
         "beperkte_plaatsen": voorziening.beperkte_plaatsen,
         "capaciteit_bijgewerkt": oudste_capaciteit.isoformat() if oudste_capaciteit else None,
         "updated_at": voorziening.updated_at.isoformat(),
@@ -94,7 +97,7 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
 
 
 def document_body_text(document: dict) -> str:
-    """The searchable text apart from the name: summary, description, organisation, terms, places."""
+    """The searchable text but the name: summary, description, organisation, terms, places, languages."""
     return "\n".join(
         [
             document["summary"],
@@ -103,5 +106,6 @@ def document_body_text(document: dict) -> str:
             " ".join(document["thema_names"]),
             " ".join(document["doelgroep_names"]),
             " ".join(document["location_names"]),
+            " ".join(document["taal_names"]),
         ]
     )

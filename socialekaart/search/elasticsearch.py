@@ -169,6 +169,7 @@ class VoorzieningDocument(Document):
     thema_names = _dutch_text(copy_to=["tekst", "spelling"])
     doelgroep_names = _dutch_text(copy_to=["tekst", "spelling"])
     location_names = _dutch_text(copy_to=["tekst"])
+    taal_names = _dutch_text(copy_to=["tekst"])
     tekst = _dutch_text()  # everything a resident may type, in one field
     spelling = Text(analyzer=spelling)  # shingles for the "bedoelde u" suggester
     organisatie_id = Keyword()

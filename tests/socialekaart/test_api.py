@@ -216,6 +216,8 @@ def test_costs_languages_phone_and_walk_in_are_in_the_service(client, api_kaart)
         "amount_description": "Per uur.",
     }
     assert [language["code"] for language in data["languages"]] == ["nl", "en"]
+    # HSDS: "name: The name of the language", as the kaart shows it (it was the code again).
+    assert [language["name"] for language in data["languages"]] == ["Nederlands", "Engels"]
     assert data["phones"][0]["number"] == "0307654321"
     assert "inloop" in {a["value"] for a in data["attributes"]}
     assert data["service_areas"][0]["extent_type"] == "gemeente"

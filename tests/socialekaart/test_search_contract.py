@@ -381,6 +381,19 @@ def test_autocomplete_names_themes_and_synonyms(backend, kaart):
     assert "Huishoudelijke hulp Oud" not in backend.autocomplete("huish")  # gestopt
 
 
+def test_a_language_is_found_by_its_name(backend, kaart):
+    """A walk: the Taalcafé lists "Arabisch, Turks", and "turks" found nothing. Dutch, which nearly all help
+    speaks, finds nothing by its name: "nederlands" looks for the words."""
+    kaart.cafe.talen = ["nl", "tr", "ar"]
+    kaart.cafe.save()
+    kaart.schoonmaak.talen = ["nl"]
+    kaart.schoonmaak.save()
+    backend.index([kaart.cafe.pk, kaart.schoonmaak.pk])
+    assert backend.search(SearchQuery(text="turks")).ids == [kaart.cafe.pk]
+    assert backend.search(SearchQuery(text="hulp in het arabisch")).ids[:1] == [kaart.cafe.pk]
+    assert backend.search(SearchQuery(text="nederlands")).total == 0
+
+
 def test_index_and_remove_keep_results_current(backend, kaart):
     kaart.cafe.name = "Koffieochtend voor mantelzorgers"
     kaart.cafe.save()
