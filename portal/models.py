@@ -284,13 +284,13 @@ class InformatiePagina(RoutablePageMixin, PortalPage):
     def receive_feedback(self, request):
         form = FeedbackForm(request.POST)
         if form.is_spam():
-            return HttpResponseRedirect(self.url + "?feedback=bedankt#feedback")
+            return HttpResponseRedirect(self.url + "?feedback=bedankt")  # no #feedback: see feedback.html
         if feedback_module.rate_limited(request):
             return self.render(request, context_overrides={"feedback_form": form, "feedback_limited": True})
         if not form.is_valid():
             return self.render(request, context_overrides={"feedback_form": form})
         feedback_module.store_feedback(self, form)
-        return HttpResponseRedirect(self.url + "?feedback=bedankt#feedback")
+        return HttpResponseRedirect(self.url + "?feedback=bedankt")  # no #feedback: see feedback.html
 
     @path("pdf/")
     def pdf(self, request):

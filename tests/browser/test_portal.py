@@ -113,11 +113,14 @@ def test_pages_work_without_javascript(site, page_without_js):
     with page.expect_navigation():
         page.locator("#feedback button[type=submit]").click()
     assert page.title().startswith("Fout: ")
+    # The summary takes the focus (the form sent to #feedback, and a page opened there skipped autofocus).
+    page.wait_for_function("() => document.activeElement.matches('#feedback [data-error-summary]')")
     page.locator("label[for=feedback-useful_0]").click()
     page.locator("#feedback-remark").fill("Duidelijk, dank u.")
     with page.expect_navigation():
         page.locator("#feedback button[type=submit]").click()
     assert "Bedankt voor uw reactie" in page.locator("#feedback").inner_text()
+    page.wait_for_function("() => document.activeElement.matches('.feedback__thanks')")
     # Search from the header.
     page.locator("#site-search-q").fill("huishouden")
     page.locator("#site-search-q").press("Enter")
