@@ -111,6 +111,13 @@ def described_widget(field):
 
 
 @register.simple_tag
+def grouped_widget(field, group):
+    """An input in a group's fieldset (components/date_fieldset.html): its error is the group's one message,
+    which Django's own pointer ("<id>_error") would miss."""
+    return field.as_widget(attrs={"aria-describedby": f"{group.id}-error"} if field.errors else None)
+
+
+@register.simple_tag
 def error_summary(form=None, forms=None):
     """`{% error_summary form=form %}` or `{% error_summary forms=forms %}` (a page with several): the summary
     of their errors (components/error_summary.html), each linked to its field. Nothing when the forms have

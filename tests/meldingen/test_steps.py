@@ -115,6 +115,9 @@ def test_errors_on_every_step(walker, path, step, data, field, message, typed):
     target = re.search(rf'href="#(id_{step}-{field}(?:_0)?)"', html)
     assert target, html
     assert re.search(rf'<(input|select|textarea)\b[^>]*id="{target.group(1)}"', html)
+    # Every field points at texts that are there (the date's day pointed at a message "<id>_error" nowhere).
+    for described in re.findall(r'aria-describedby="([^"]+)"', html):
+        assert all(f'id="{text_id}"' in html for text_id in described.split()), described
     assert message in html
     if typed:
         assert typed in html
