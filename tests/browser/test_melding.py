@@ -323,6 +323,37 @@ def test_the_counter_counts_as_the_server_does(live_server, page):
     assert "Dit is 3 tekens te lang." in page.text_content("main")
 
 
+def test_the_counter_is_read_with_its_box_and_spoken_when_the_typing_pauses(live_server, page):
+    """A walk with a screen reader: the count was a live region that spoke after every key."""
+    walk_to(page, live_server, "situatie", ANDER_UITGEBREID)
+    box, counter = "[name='situatie-wat_lukt_niet']", "#id_situatie-wat_lukt_niet_count"
+    assert "id_situatie-wat_lukt_niet_count" in page.get_attribute(box, "aria-describedby").split()
+    assert page.get_attribute(counter, "aria-live") is None
+    spoken = page.locator(f"{counter} + [aria-live='polite']")
+    assert spoken.text_content() == ""  # the first count is read with the box, not on its own
+    page.type(box, "Koken lukt niet")
+    page.wait_for_function(
+        "([counter, spoken]) => document.querySelector(spoken).textContent === "
+        "document.querySelector(counter).textContent",
+        arg=[counter, f"{counter} + [aria-live='polite']"],
+    )
+    assert spoken.text_content() == f"U kunt nog {2000 - len('Koken lukt niet')} tekens gebruiken."
+
+
+def test_after_a_summary_link_the_next_summary_gets_the_focus(live_server, page):
+    """A walk by keyboard: after the link "Naam: vul de naam in." the address ended in #id_gegevens-naam, the
+    page was sent from there with another mistake, and opened at the name: the new summary out of sight and
+    not read. The next steps opened at their first field too."""
+    to_gegevens(page, live_server)
+    press_verder(page, keyboard=False)
+    page.click(".error-summary a[href='#id_gegevens-naam']")
+    assert page.url.endswith("#id_gegevens-naam")
+    page.fill("[name='gegevens-naam']", "Fatma Yilmaz")
+    press_verder(page, keyboard=False)
+    assert page.title().startswith("Fout: ") and "#" not in page.url
+    assert page.evaluate("() => document.activeElement.matches('[data-error-summary]')")
+
+
 def correct_a_postcode_and_move_on(page, live_server):
     """The address page sent with the postcode "12", corrected on its page with errors, and sent again."""
     to_gegevens(page, live_server)
