@@ -86,7 +86,7 @@ def filtered(user, data: dict):
 # The columns a row of the inbox (inbox_rows.html and its deadline tag) and of its CSV shows. The lists read
 # only these: not each melding's encrypted answers or the name index, and they make lighter objects.
 ROW_FIELDS = (
-    *("status", "next_deadline", "onderzoek_deadline", "onderzoek_afgerond_at"),
+    *("status", "next_deadline", "contact_deadline", "onderzoek_deadline", "onderzoek_afgerond_at"),
     *("melding__reference", "melding__created_at", "melding__soort", "melding__spoed", "melding__wijk__name"),
     "melding__onderwerpen",
     *("team__name", "consulent__username", "consulent__first_name", "consulent__last_name"),

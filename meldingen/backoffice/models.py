@@ -179,14 +179,13 @@ class Behandeling(models.Model):
     def deadline_kind(self) -> str:
         return "contact" if self.status == Status.ONTVANGEN else "onderzoek"
 
-    def days_left(self, today: date | None = None) -> int | None:
-        """Working days left for the first contact, calendar days for the onderzoek; negative when late."""
-        if self.next_deadline is None:
-            return None
+    def days_left(self, kind: str, today: date | None = None) -> int:
+        """Working days left for the first contact, calendar days for the onderzoek (whose term runs from the
+        melding on, also before the first contact); negative when late."""
         today = today or timezone.localdate()
-        if self.deadline_kind == "contact":
-            return working_days_between(today, self.next_deadline)
-        return (self.next_deadline - today).days
+        if kind == "contact":
+            return working_days_between(today, self.contact_deadline)
+        return (self.onderzoek_deadline - today).days
 
     def is_overdue(self, today: date | None = None) -> bool:
         return self.next_deadline is not None and self.next_deadline < (today or timezone.localdate())

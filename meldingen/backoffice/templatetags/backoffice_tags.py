@@ -16,35 +16,50 @@ def deadline(behandeling, today=None):
     if behandeling.next_deadline is None:
         return _finished_onderzoek(behandeling)
     # "uiterlijk": "Onderzoek af: 16 nov. 17 dagen te laat" read as finished on 16 November
-    kind = (
-        _("Eerste contact uiterlijk")
-        if behandeling.deadline_kind == "contact"
-        else _("Onderzoek af uiterlijk")
-    )
-    return _term(*_time_left(behandeling, today), kind=kind, day=behandeling.next_deadline)
+    if behandeling.deadline_kind == "onderzoek":
+        return _running_term(behandeling, "onderzoek", today)
+    contact = _running_term(behandeling, "contact", today)
+    if behandeling.days_left("onderzoek", today) >= 0:
+        return contact
+    # Still no contact when the onderzoek's own (legal) term is over: that one is said too.
+    return format_html("{}<br>{}", contact, _running_term(behandeling, "onderzoek", today))
 
 
 @register.simple_tag
 def time_left(behandeling, kind: str, today=None):
     """On a melding's page, beside the day of its term of this kind ("contact" or "onderzoek"): the days left
-    while that term runs, or how late it is; once the onderzoek is finished, when and whether on time."""
+    while that term runs, or how late it is; once the onderzoek is finished, when and whether on time. The
+    onderzoek's term runs from the melding on, also while the first contact is still to come."""
     if behandeling.next_deadline is None:
         return _finished_onderzoek(behandeling) if kind == "onderzoek" else ""
-    if behandeling.deadline_kind != kind:
+    if kind == "contact" and behandeling.deadline_kind != "contact":
         return ""
-    state, left = _time_left(behandeling, today)
+    state, left = _time_left(behandeling, kind, today)
     return format_html('<span class="bo-deadline bo-deadline--{}">{}</span>', state, left)
 
 
-def _time_left(behandeling, today) -> tuple[str, str]:
-    """(state, words) of the running term: working days for the contact, calendar days for the onderzoek."""
-    days = behandeling.days_left(today)
-    contact = behandeling.deadline_kind == "contact"
+def _running_term(behandeling, kind: str, today):
+    if kind == "contact":
+        return _term(
+            *_time_left(behandeling, kind, today),
+            kind=_("Eerste contact uiterlijk"),
+            day=behandeling.contact_deadline,
+        )
+    return _term(
+        *_time_left(behandeling, kind, today),
+        kind=_("Onderzoek af uiterlijk"),
+        day=behandeling.onderzoek_deadline,
+    )
+
+
+def _time_left(behandeling, kind: str, today) -> tuple[str, str]:
+    """(state, words) of a running term: working days for the contact, calendar days for the onderzoek."""
+    days = behandeling.days_left(kind, today)
     if days < 0:
-        return "late", _late(-days, working_days=contact)
+        return "late", _late(-days, working_days=kind == "contact")
     if days == 0:
         return "soon", _("vandaag")
-    if contact:
+    if kind == "contact":
         left = ngettext("nog %(n)s werkdag", "nog %(n)s werkdagen", days) % {"n": days}
         return ("soon" if days <= 1 else "ok"), left
     left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}

@@ -311,6 +311,26 @@ def test_a_late_first_contact_says_working_days_as_its_term_counts_them(leider, 
     assert f"Eerste contact uiterlijk: {datum(behandeling.contact_deadline)}" in html
 
 
+def test_without_contact_after_six_weeks_the_onderzoek_is_said_to_be_late_too(leider, teams):
+    """A walk: a melding of 26 September without contact said only "Eerste contact uiterlijk: 2 okt. 2026, 45
+    werkdagen te laat"; the onderzoek's legal term (9 November) was over too, and nothing said so."""
+    behandeling = store(created_at=timezone.now() - timedelta(days=60)).behandeling
+    late = (timezone.localdate() - behandeling.onderzoek_deadline).days
+    html = " ".join(leider.get(reverse("backoffice:inbox")).content.decode().split())
+    assert f"Eerste contact uiterlijk: {datum(behandeling.contact_deadline)}" in html
+    onderzoek = (
+        f"Onderzoek af uiterlijk: {datum(behandeling.onderzoek_deadline)}<br><strong>{late} dagen te laat"
+    )
+    assert onderzoek in html
+
+
+def test_without_contact_within_six_weeks_only_the_contact_term_is_said(leider, teams):
+    behandeling = store(created_at=timezone.now() - timedelta(days=30)).behandeling
+    html = " ".join(leider.get(reverse("backoffice:inbox")).content.decode().split())
+    assert f"Eerste contact uiterlijk: {datum(behandeling.contact_deadline)}" in html
+    assert f"Onderzoek af uiterlijk: {datum(behandeling.onderzoek_deadline)}" not in html
+
+
 def test_deadline_moves_to_the_onderzoek_after_contact(teams):
     behandeling = store().behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN)

@@ -435,6 +435,21 @@ def test_each_term_stands_once_with_the_time_left_beside_the_one_that_runs(
     assert re.search(r"Onderzoek af uiterlijk</dt><dd>[^<]*<br><span[^>]*>nog \d+ dagen", facts)
 
 
+def test_the_onderzoek_term_runs_and_is_late_also_before_the_first_contact(
+    staff, client, page_url, two_meldingen
+):
+    """A walk: "Onderzoek af uiterlijk: 9 nov. 2026 (6 weken)" on 5 December, without "te laat": only the
+    contact's term said how it stood, and that one only in working days."""
+    behandeling = two_meldingen["centrum"].behandeling
+    client.force_login(staff["consulent"])
+    facts = " ".join(_facts(client, page_url).split())
+    assert re.search(r"Onderzoek af uiterlijk</dt><dd>[^<]*<br><span[^>]*>nog \d+ dagen", facts)
+    behandeling.onderzoek_deadline = timezone.localdate() - timedelta(days=3)
+    behandeling.save(update_fields=["onderzoek_deadline"])
+    facts = " ".join(_facts(client, page_url).split())
+    assert re.search(r"Onderzoek af uiterlijk</dt><dd>[^<]*<br><span[^>]*><strong>3 dagen te laat", facts)
+
+
 def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     staff, client, page_url, two_meldingen
 ):
