@@ -162,6 +162,9 @@ class _DayField:
     before_the_melding: str
 
 
+GESPREK_HOURS = (7, 22)  # a gesprek at another hour is a typing error
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = forms.CharField(
@@ -235,10 +238,19 @@ class StatusForm(forms.Form):
         )
 
     def __init__(
-        self, *args, current: str, received=None, gesprek_op=None, gesprek_plaats="", uitkomst="", **kwargs
+        self,
+        *args,
+        current: str,
+        received=None,
+        term=None,
+        gesprek_op=None,
+        gesprek_plaats="",
+        uitkomst="",
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.received = received  # the day of the melding: the help cannot start before it
+        self.term = term  # the last day of the onderzoek's legal term
         self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
         self.given_uitkomst = uitkomst  # afgehandeld: the uitkomst a correction replaces
         labels = dict(Status.choices)
@@ -324,6 +336,8 @@ class StatusForm(forms.Form):
             data["gesprek_op"] = self._gesprek_op(data)
             if self.gesprek_op and data["gesprek_op"]:  # planned already: it moves
                 self._check_the_move(data["gesprek_op"])
+            if data["gesprek_op"] and not data.get("toelichting"):
+                self._ask_why_after_the_term(data["gesprek_op"])
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
         if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
@@ -381,6 +395,19 @@ class StatusForm(forms.Form):
                 % {"moment": datumtijd(self.gesprek_op)},
             )
 
+    def _ask_why_after_the_term(self, moment):
+        """A gesprek after the onderzoek's legal term, while that term can still be met, makes the onderzoek
+        late: only when the resident wants it so, which is written down."""
+        if self.term and timezone.localdate() <= self.term < timezone.localdate(moment):
+            self.add_error(
+                "toelichting",
+                _(
+                    "Het onderzoek moet uiterlijk op %(termijn)s klaar zijn. Het gesprek is daarna. "
+                    "Wil de inwoner dat zo? Schrijf dan hier waarom."
+                )
+                % {"termijn": datum(self.term)},
+            )
+
     def _gesprek_op(self, data):
         """The moment of the gesprek from its date and time, each asked for when missing."""
         day, time = data.get("gesprek_datum"), data.get("gesprek_tijd")
@@ -388,6 +415,16 @@ class StatusForm(forms.Form):
             self.add_error("gesprek_datum", _("Vul de datum van het gesprek in."))
         if time is None and "gesprek_tijd" not in self.errors:
             self.add_error("gesprek_tijd", _("Vul de tijd van het gesprek in."))
+        elif time is not None and not GESPREK_HOURS[0] <= time.hour < GESPREK_HOURS[1]:
+            # "3:00" is most often three in the afternoon; the resident would read "om 03.00 uur".
+            self.add_error(
+                "gesprek_tijd",
+                _(
+                    "Om %(tijd)s uur is het nacht. Vul de tijd in met 24 uur, zoals 15:00 voor 3 uur "
+                    "'s middags."
+                )
+                % {"tijd": time.strftime("%H.%M")},
+            )
         if day and self.received and day < self.received:
             self.add_error(
                 "gesprek_datum",

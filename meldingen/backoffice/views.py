@@ -296,6 +296,7 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
     return {
         "current": behandeling.status,
         "received": timezone.localdate(behandeling.melding.created_at),
+        "term": behandeling.onderzoek_deadline,
         "gesprek_op": behandeling.gesprek_op,
         "gesprek_plaats": behandeling.gesprek_plaats or wish,
         "uitkomst": behandeling.uitkomst,

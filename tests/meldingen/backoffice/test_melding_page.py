@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core.templatetags.core_tags import datum
 from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
 from meldingen.backoffice.workflow import Status
 
@@ -302,6 +303,9 @@ def _each_refused(client, url, status, field, refusals):
 
 
 def _plan(client, page_url, **fields):
+    """Plans a gesprek; these plan far ahead (in 2099, after the onderzoek's term), so with the reason that
+    asks for (test_a_gesprek_after_the_term_asks_why)."""
+    fields.setdefault("toelichting", "De inwoner wil het zo.")
     return client.post(page_url + "status/", {"status": Status.GESPREK_GEPLAND, **fields})
 
 
@@ -461,6 +465,37 @@ def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     assert response.status_code == 302
 
 
+def test_a_gesprek_after_the_term_asks_why_and_one_at_night_is_refused(
+    staff, client, page_url, two_meldingen
+):
+    """A walk planned a spoed melding's gesprek a week after the onderzoek's term, without a word, and one at
+    03:00: the resident read "om 03.00 uur", and "Uiterlijk op 18 januari" under a gesprek on the 25th."""
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    after = (behandeling.onderzoek_deadline + timedelta(days=7)).strftime("%d-%m-%Y")
+    asked = client.post(
+        page_url + "status/",
+        {"status": Status.GESPREK_GEPLAND, "gesprek_datum": after, "gesprek_tijd": "10:00"},
+    )
+    assert asked.status_code == 400
+    term = datum(behandeling.onderzoek_deadline)
+    assert (
+        f"Het onderzoek moet uiterlijk op {term} klaar zijn. Het gesprek is daarna." in asked.content.decode()
+    )
+    within = (behandeling.onderzoek_deadline - timedelta(days=1)).strftime("%d-%m-%Y")
+    night = _plan(client, page_url, gesprek_datum=within, gesprek_tijd="3:00", toelichting="")
+    assert night.status_code == 400
+    assert "Om 03.00 uur is het nacht. Vul de tijd in met 24 uur" in night.content.decode()
+    assert (
+        _plan(client, page_url, gesprek_datum=within, gesprek_tijd="15:00", toelichting="").status_code == 302
+    )
+    moved = _plan(
+        client, page_url, gesprek_datum=after, gesprek_tijd="10:00", toelichting="Zij vroeg dit zelf."
+    )
+    assert moved.status_code == 302
+
+
 def test_a_planned_gesprek_is_moved_and_the_timeline_keeps_both_moments(
     staff, client, page_url, two_meldingen
 ):
@@ -468,7 +503,10 @@ def test_a_planned_gesprek_is_moved_and_the_timeline_keeps_both_moments(
     behandeling = two_meldingen["centrum"].behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     client.force_login(staff["consulent"])
-    plan = {"status": Status.GESPREK_GEPLAND, "gesprek_datum": "8-12-2099", "gesprek_tijd": "10:00"}
+    plan = {
+        "status": Status.GESPREK_GEPLAND,
+        **{"gesprek_datum": "8-12-2099", "gesprek_tijd": "10:00", "toelichting": "De inwoner wil het zo."},
+    }
     planned = client.post(page_url + "status/", plan, follow=True).content.decode()
     assert "De status is nu: Gesprek gepland, op 8 dec. 2099, 10:00." in planned
     assert (
