@@ -145,6 +145,7 @@ class StatusView:
     changed_on: date
     next_step: str
     next_date: date | None
+    late: bool = False  # the next step's day is past
     gesprek_op: datetime | None = None  # while the gesprek is planned
     gesprek_plaats: str = ""  # and where, in words, when it is known
     for_someone_else: bool = False
@@ -170,13 +171,17 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
     status, voor_wie = behandeling.status, behandeling.melding.voor_wie
     planned = status == Status.GESPREK_GEPLAND
     plaats = behandeling.gesprek_plaats if planned else ""
+    next_date = behandeling.next_deadline
+    if planned and next_date and timezone.localdate(behandeling.gesprek_op) > next_date:
+        next_date = None  # agreed after the term (the consulent wrote why): the gesprek's day is the next one
     return StatusView(
         reference=behandeling.melding.reference,
         status=status,
         status_text=_text(STATUS_TEXT, SOMEONE_ELSE_STATUS_TEXT, status, voor_wie),
         changed_on=timezone.localdate(last_change or behandeling.melding.created_at),
         next_step=_text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie),
-        next_date=behandeling.next_deadline,
+        next_date=next_date,
+        late=next_date is not None and next_date < timezone.localdate(),
         gesprek_op=behandeling.gesprek_op if planned else None,
         gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",

@@ -3,7 +3,7 @@ address only; the same answer for every mismatch; limited per IP address and per
 without personal details when the status changes."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -131,6 +131,32 @@ def test_the_status_after_a_change_is_shown_with_the_date_of_that_change(client,
     html = look_up(client, melding.reference).content.decode()
     assert "Wij hebben contact met u gehad." in html
     assert behandeling.onderzoek_deadline.strftime("%Y") in html
+
+
+def test_a_step_that_is_late_is_said_to_be_late_and_not_promised_for_a_day_gone_by(client, teams):
+    """A walk: a melding of 26 September, still without contact, said on 5 December "Uiterlijk op vrijdag
+    2 oktober 2026"."""
+    melding = store(postcode="3911 AB", created_at=timezone.now() - timedelta(days=60))
+    text = main_text(look_up(client, melding.reference))
+    assert "Een medewerker neemt contact met u op. Dat had uiterlijk op " in text
+    assert "moeten gebeuren. Het spijt ons dat het langer duurt." in text and "Uiterlijk op" not in text
+    assert taalcheck.check_text(text).passed
+
+
+def test_a_gesprek_agreed_after_the_term_is_the_next_day_the_resident_reads(client, teams):
+    """A walk: "Op maandag 25 januari 2027 ... Na het gesprek is het onderzoek klaar. Uiterlijk op maandag 18
+    januari 2027." The consulent planned it after the term with the resident (and wrote why)."""
+    melding = store(postcode="3911 AB")
+    behandeling = Behandeling.objects.get(melding=melding)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    term = behandeling.onderzoek_deadline
+    later = timezone.make_aware(datetime.combine(term + timedelta(days=7), time(10)))
+    behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=later)
+    text = main_text(look_up(client, melding.reference))
+    assert "Na het gesprek is het onderzoek klaar." in text and "Uiterlijk op" not in text
+    within = timezone.make_aware(datetime.combine(term, time(10)))
+    behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=within)
+    assert "Uiterlijk op" in main_text(look_up(client, melding.reference))
 
 
 def test_a_son_who_made_the_melding_for_his_mother_reads_about_her_gesprek_not_his(client, teams):
