@@ -77,6 +77,7 @@ def test_status_change_works_without_javascript(page_without_js, live_server, da
     page.select_option("#id_status", Status.GESPREK_GEPLAND)
     page.fill("#id_gesprek_datum", "8-12-2099")
     page.fill("#id_gesprek_tijd", "10:00")
+    page.fill("#id_toelichting", "De inwoner wil het zo.")  # after the onderzoek's term: why is asked
     with page.expect_navigation():
         page.click("text=Status opslaan")
     assert "Status: Gesprek gepland. Op 8 dec. 2099, 10:00" in page.content()
