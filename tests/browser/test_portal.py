@@ -68,6 +68,39 @@ def test_main_menu_works_by_keyboard(site, page):
     assert page.locator("h1").inner_text() == "Ik zorg voor iemand"
 
 
+# The contrast of the focused element's text on its own background (the focus style gives links one).
+FOCUSED_CONTRAST = """() => {
+  const rgb = (value) => value.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const light = (channels) => {
+    const [r, g, b] = channels.map((c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const style = getComputedStyle(document.activeElement);
+  const [a, b] = [light(rgb(style.color)), light(rgb(style.backgroundColor))].sort((x, y) => y - x);
+  return [document.activeElement.textContent.trim(), (a + 0.05) / (b + 0.05)];
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_focused_link_stays_readable(site, page, width):
+    """A walk by keyboard: the focused menu link was white on the yellow of the focus, 1.64 to 1."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + INFO)
+    if width < 800:
+        page.locator(".site-menu__button").click()
+    seen = 0
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('a[href]')"):
+            text, ratio = page.evaluate(FOCUSED_CONTRAST)
+            assert ratio >= 4.5, (text, round(ratio, 2))
+            seen += 1
+    assert seen >= 10
+
+
 def test_search_works_by_keyboard(site, page):
     page.goto(site + "/")
     _tab_to(page, "document.activeElement.id === 'site-search-q'")
