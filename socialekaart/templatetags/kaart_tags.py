@@ -160,4 +160,7 @@ def filter_options(field, options):
 @functools.lru_cache(maxsize=4096)
 def _count_html(language: str, count: int) -> str:
     word = ngettext("resultaat", "resultaten", count)  # in `language`, the active one
-    return f'({localize(count)}<span class="visually-hidden"> {escape(word)}</span>)'
+    # Read as "(3 resultaten)": a hidden word inside the brackets was read "(3 resultaten )".
+    number = localize(count)
+    hidden = f'<span class="visually-hidden">({number} {escape(word)})</span>'
+    return f'<span aria-hidden="true">({number})</span>{hidden}'

@@ -57,8 +57,8 @@ def test_a_new_facet_shows_on_the_search_page_with_counts(client, binnenlopen):
     page = client.get(SEARCH, {"binnenlopen": "ja"}).content.decode()
     assert "Zonder afspraak" in page
     assert 'name="binnenlopen" value="ja" id="id_binnenlopen_0" checked' in page
-    assert 'Ja <span class="kaart-count">(1' in page
-    assert 'Nee <span class="kaart-count">(5' in page
+    assert 'Ja <span class="kaart-count"><span aria-hidden="true">(1)' in page
+    assert 'Nee <span class="kaart-count"><span aria-hidden="true">(5)' in page
     assert "Mantelzorgcafé De Linde" in page
     assert "Hulp in de huishouding" not in page
 

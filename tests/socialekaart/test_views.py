@@ -154,8 +154,8 @@ def test_filters_are_checkboxes_with_counts_and_empty_options_stay(client, index
     page = html(client.get(SEARCH, {"thema": "huishouden"}))
     assert 'name="thema" value="huishouden" id="id_thema_0" checked' in page
     assert 'value="vervoer"' in page  # no voorziening has it, the option stays
-    assert 'Vervoer <span class="kaart-count">(0' in page
-    assert 'Ouderen <span class="kaart-count">(2' in page
+    assert 'Vervoer <span class="kaart-count"><span aria-hidden="true">(0)' in page
+    assert 'Ouderen <span class="kaart-count"><span aria-hidden="true">(2)' in page
     assert '<details class="kaart-filter" open>' in page  # the thema filter is open: something chosen
 
 
@@ -389,8 +389,10 @@ def test_filter_labels_and_values_from_the_index_are_escaped(client, indexed, mo
     page = html(client.get(SEARCH, {"q": "eten"}))
     assert "<script>" not in page and "<b>Eten</b>" not in page
     assert 'value="x&quot;&gt;&lt;script&gt;" id="id_thema_0" checked' in page
-    assert '&lt;b&gt;Eten&lt;/b&gt; &amp; drinken <span class="kaart-count">(1' in page
-    assert '<span class="visually-hidden"> resultaat</span>' in page
+    assert (
+        '&lt;b&gt;Eten&lt;/b&gt; &amp; drinken <span class="kaart-count"><span aria-hidden="true">(1)' in page
+    )
+    assert '<span class="visually-hidden">(1 resultaat)</span>' in page
 
 
 def test_each_filter_option_shows_its_own_count_with_the_word_for_it(client, indexed, monkeypatch):
@@ -405,7 +407,10 @@ def test_each_filter_option_shows_its_own_count_with_the_word_for_it(client, ind
     page = html(client.get(SEARCH, {"q": "eten"}))
     for label, count in (("Eten", "1"), ("Wonen", "1200"), ("Vervoer", "1"), ("Werk", "0")):
         word = "resultaat" if count == "1" else "resultaten"
-        expected = f'{label} <span class="kaart-count">({count}<span class="visually-hidden"> {word}</span>)'
+        expected = (
+            f'{label} <span class="kaart-count"><span aria-hidden="true">({count})</span>'
+            f'<span class="visually-hidden">({count} {word})</span>'
+        )
         assert expected in page
 
 
