@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -144,6 +144,35 @@ class Phrases(dict):
                 known.extend(other for other in tuples if other not in known)
         self.longest = max(map(len, self), default=0)
         self.words = frozenset(word for phrase in self for word in phrase)
+
+
+def written_apart(typed: list[str], start: int, known: Callable[[str], bool]) -> int:
+    """How many of the typed words from `start` on are one compound written apart ("regio taxi", "schoon
+    maken"), as `known` (a word of the index or of the pages) has it whole: 3, 2, or 0 for none."""
+    for size in (3, 2):
+        parts = typed[start : start + size]
+        whole = _as_one_word(parts) if len(parts) == size else None
+        if whole and known(whole):
+            return size
+    return 0
+
+
+def possible_compounds(typed: list[str]) -> list[tuple[int, int, str]]:
+    """Each run of two or three typed words that may be one compound written apart, as (start, size,
+    compound): for a search that cannot ask which words exist, and tries them all ("regio taxi")."""
+    runs = []
+    for size in (2, 3):
+        for start in range(len(typed) - size + 1):
+            whole = _as_one_word(typed[start : start + size])
+            if whole:
+                runs.append((start, size, whole))
+    return runs
+
+
+def _as_one_word(parts: list[str]) -> str | None:
+    """The compound `parts` make together, or None where they cannot be one: numbers, a letter alone."""
+    whole = "".join(parts)
+    return whole if min(map(len, parts)) >= 2 and len(whole) >= 6 and whole.isalpha() else None
 
 
 def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...]]:

@@ -168,19 +168,25 @@ def expand(query: str, compounds: bool = True) -> list[list[str]]:
                 i += size
                 break
         else:
-            word = typed[i]
-            i += 1
-            if word in search_text.STOPWORDS:
-                continue
-            alternatives = [[word]] + [list(other) for other in phrases.get((word,), [])]
-            if not _not_a_typo(word, known, shared):
-                close = difflib.get_close_matches(
-                    word, page_words + shared.suggestion_words, n=2, cutoff=0.75
-                )
-                alternatives += [[other] for other in close]
-            if compounds:
-                alternatives += [[part] for part in shared.decompounder.parts(word)]
-                alternatives += [[other] for other in holding.get(search_text.stem(word), [])[:20]]
+            size = search_text.written_apart(typed, i, lambda word: word in known or (word,) in phrases)
+            if size:  # a compound written apart, as the pages have it whole: "keuken tafel gesprek"
+                whole = "".join(typed[i : i + size])
+                alternatives = [[whole], *map(list, phrases.get((whole,), [])), typed[i : i + size]]
+                i += size
+            else:
+                word = typed[i]
+                i += 1
+                if word in search_text.STOPWORDS:
+                    continue
+                alternatives = [[word]] + [list(other) for other in phrases.get((word,), [])]
+                if not _not_a_typo(word, known, shared):
+                    close = difflib.get_close_matches(
+                        word, page_words + shared.suggestion_words, n=2, cutoff=0.75
+                    )
+                    alternatives += [[other] for other in close]
+                if compounds:
+                    alternatives += [[part] for part in shared.decompounder.parts(word)]
+                    alternatives += [[other] for other in holding.get(search_text.stem(word), [])[:20]]
         group = []
         for alternative in alternatives:
             meaningful = [w for w in alternative if w not in search_text.STOPWORDS]

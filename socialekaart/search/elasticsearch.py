@@ -305,7 +305,7 @@ def _text_query(text: str, phrases):
     matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",
-        must=[_all_words_match(matched)],
+        must=[_all_words_match(matched, phrases)],
         should=[
             Q("match", tekst={"query": text}),
             Q("match", name={"query": text, "boost": 3}),
@@ -315,10 +315,26 @@ def _text_query(text: str, phrases):
     )
 
 
-def _all_words_match(words: str):
+def _all_words_match(words: str, phrases: Phrases = NO_SYNONYMS):
     """Typo tolerance only when a word is no Dutch word (text.is_dutch_word): "ik verveel me" would find
-    "vervoer". One match for all words, so synonyms of several words stay whole."""
+    "vervoer". One match for all words, so synonyms of several words stay whole. Or the words with a compound
+    written apart as one ("regio taxi": "regiotaxi"): a synonym with its synonyms, any other as the index
+    holds it (not through the search analyzer, whose compound parts would each do)."""
     typo = any(not text.is_dutch_word(word) for word in text.content_words(words))
+    typed = text.words(words)
+    readings = [_match_every_word(words, typo)]
+    for start, size, whole in text.possible_compounds(typed):
+        rest = typed[:start] + typed[start + size :]
+        if (whole,) in phrases:
+            readings.append(_match_every_word(" ".join([whole, *rest]), typo))
+        else:
+            readings.append(
+                Q("bool", must=[_match_every_word(" ".join(rest), typo), Q("term", tekst=text.stem(whole))])
+            )
+    return readings[0] if len(readings) == 1 else Q("bool", should=readings, minimum_should_match=1)
+
+
+def _match_every_word(words: str, typo: bool):
     return Q(
         "match",
         tekst={
@@ -331,12 +347,14 @@ def _all_words_match(words: str):
     )
 
 
-def build_group_counts(parsed, *, index: str) -> Search:
+def build_group_counts(parsed, *, index: str, phrases: Phrases = NO_SYNONYMS) -> Search:
     """One request that counts, for each group of a parsed query, the voorzieningen its typed words find
     on their own (for query.leave_out_unfound)."""
     search = Search(index=index).extra(size=0, track_total_hits=False)
     groups = {
-        str(i): Q("bool", must=[_all_words_match(" ".join(typed))], must_not=[Q("term", status="gestopt")])
+        str(i): Q(
+            "bool", must=[_all_words_match(" ".join(typed), phrases)], must_not=[Q("term", status="gestopt")]
+        )
         for i, typed in enumerate(parsed.typed)
     }
     search.aggs.bucket("groepen", "filters", filters=groups)
@@ -506,7 +524,8 @@ class ElasticsearchBackend(SearchBackend):
         parsed = parse(matched, phrases, {})
         if len(parsed.groups) < 2:
             return ()
-        buckets = self._execute(build_group_counts(parsed, index=self.alias)).aggregations.groepen.buckets
+        counts = build_group_counts(parsed, index=self.alias, phrases=phrases)
+        buckets = self._execute(counts).aggregations.groepen.buckets
         return leave_out_unfound(parsed, [buckets[str(i)].doc_count > 0 for i in range(len(parsed.groups))])
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:

@@ -7,10 +7,12 @@ from core.search_text import (  # noqa: F401
     edit_distance,
     is_dutch_word,
     normalise,
+    possible_compounds,
     split_vague_words,
     stem,
     stemmed_text,
     trigram_similarity,
     trigrams,
     words,
+    written_apart,
 )

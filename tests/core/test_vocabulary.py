@@ -18,3 +18,16 @@ def test_a_verb_with_a_prefix_is_no_compound():
     for word in ("opgeslagen", "aangeslagen", "opslaan", "bezorgen", "verzorgen", "geldzorgen"):
         assert decompounder.parts(word) == [], word
     assert decompounder.parts("huisgeweld") == ["geweld"]
+
+
+def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
+    """A walk: "regio taxi" found nothing, "regiotaxi" 17; people often write a Dutch compound in parts."""
+    from core.search_text import written_apart
+
+    known = {"regiotaxi", "schoonmaken", "keukentafelgesprek"}.__contains__
+    assert written_apart(["regio", "taxi"], 0, known) == 2
+    assert written_apart(["huis", "schoon", "maken"], 1, known) == 2
+    assert written_apart(["keuken", "tafel", "gesprek"], 0, known) == 3
+    assert written_apart(["hulp", "bij"], 0, known) == 0
+    assert written_apart(["12", "3"], 0, {"123"}.__contains__) == 0  # numbers are not words
+    assert written_apart(["a", "fasie"], 0, {"afasie"}.__contains__) == 0  # a letter alone is no part

@@ -385,3 +385,11 @@ def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
     question = _page("Wat krijgt u?", "een gesprek", "een rolstoel")
     assert excerpt(question, "rolstoel") == "Wat krijgt u? Een gesprek, een rolstoel"
     assert excerpt(_page("een rolstoel", "een tillift"), "tillift") == "een rolstoel, een tillift"
+
+
+def test_a_compound_written_apart_looks_for_the_whole_word_too(portal_site):
+    """A walk: "keuken tafel gesprek" found only "Hulp bij het huishouden"; the pages write it as one word."""
+    from portal.search import expand
+
+    [group] = expand("huis houden")
+    assert group[0] == "huishouden" and "huis houden" in group, group

@@ -226,16 +226,29 @@ def test_text_query_tolerates_typos_and_weighs_the_name():
     assert query["must_not"] == [{"term": {"status": "gestopt"}}]
 
 
+def as_typed(all_words: dict) -> dict:
+    """The words as typed, of the query that all words match (the first of its readings, when it has more)."""
+    return all_words["bool"]["should"][0]["match"] if "bool" in all_words else all_words["match"]
+
+
 def test_text_query_of_dutch_words_has_no_typo_tolerance():
     synonym = Phrases([["huishoudelijke hulp"]])  # keeps "hulp", a vague word
     text = text_search(SearchQuery(text="huishoudelijke hulp"), phrases=synonym)["bool"]["must"][0]["bool"]
-    assert text["must"][0]["match"]["tekst"]["query"] == "huishoudelijke hulp"
-    assert text["must"][0]["match"]["tekst"]["fuzziness"] == 0
+    assert as_typed(text["must"][0])["tekst"]["query"] == "huishoudelijke hulp"
+    assert as_typed(text["must"][0])["tekst"]["fuzziness"] == 0
+
+
+def test_a_compound_written_apart_is_matched_whole_too():
+    words = text_search(SearchQuery(text="regio taxi"))["bool"]["must"][0]["bool"]["must"][0]["bool"]
+    as_typed, whole = words["should"]
+    assert as_typed["match"]["tekst"]["query"] == "regio taxi"
+    assert whole["bool"]["must"][1] == {"term": {"tekst": "regiotaxi"}}  # as the index holds it, stemmed
+    assert words["minimum_should_match"] == 1
 
 
 def test_vague_words_only_weigh_in_the_order():
     text = text_search(SearchQuery(text="Ik zoek hulp bij boodschappen"))["bool"]["must"][0]["bool"]
-    assert text["must"][0]["match"]["tekst"]["query"] == "ik bij boodschappen"
+    assert as_typed(text["must"][0])["tekst"]["query"] == "ik bij boodschappen"
     assert {"match": {"name": {"query": "Ik zoek hulp bij boodschappen", "boost": 3}}} in text["should"]
 
 

@@ -394,6 +394,15 @@ def test_a_language_is_found_by_its_name(backend, kaart):
     assert backend.search(SearchQuery(text="nederlands")).total == 0
 
 
+def test_a_compound_written_apart_finds_the_whole_word(backend, kaart):
+    """A walk: "regio taxi" found nothing where "regiotaxi" found the Wmo-vervoer."""
+    kaart.cafe.name = "Regiotaxi voor ouderen"
+    kaart.cafe.save()
+    backend.index([kaart.cafe.pk])
+    assert backend.search(SearchQuery(text="regiotaxi")).ids == [kaart.cafe.pk]
+    assert backend.search(SearchQuery(text="regio taxi")).ids == [kaart.cafe.pk]
+
+
 def test_index_and_remove_keep_results_current(backend, kaart):
     kaart.cafe.name = "Koffieochtend voor mantelzorgers"
     kaart.cafe.save()
