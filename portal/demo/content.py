@@ -800,7 +800,8 @@ EIGEN_BIJDRAGE = {
             "Het maakt niet uit hoeveel hulp u krijgt. Ook uw inkomen maakt niet uit.</p>"
             "<p>De regering bepaalt elk jaar hoe hoog het bedrag mag zijn. Lindewaard vraagt dat bedrag. "
             "Kijk voor het bedrag van dit jaar op de website "
-            "van het CAK. U betaalt het bedrag een keer per huishouden. "
+            'van het CAK: <a href="https://www.hetcak.nl">www.hetcak.nl</a>. '
+            "Of bel het CAK gratis op 0800 1925. U betaalt het bedrag een keer per huishouden. "
             "Ook als u meer soorten hulp krijgt.</p>",
         ),
         (
@@ -1007,12 +1008,16 @@ KLACHTEN = {
                     },
                     {
                         "title": "Stuur het binnen 6 weken",
-                        "text": "<p>Stuur uw bezwaar naar de gemeente. Bewaar een kopie.</p>",
+                        "text": "<p>De 6 weken beginnen op de dag na de datum van het besluit. "
+                        "Stuur uw bezwaar naar: Gemeente Lindewaard, Bezwaar Wmo, Raadhuisplein 1, "
+                        "3911 AE Lindewaard. U mag het ook afgeven bij het Wmo-loket in het gemeentehuis. "
+                        "Bewaar een kopie.</p>",
                     },
                     {
                         "title": "We praten met u",
                         "text": "<p>Vaak bellen we u eerst. Soms lost dat het al op. "
-                        "Anders vertelt u uw verhaal aan een commissie.</p>",
+                        "Anders vertelt u uw verhaal aan een commissie. Die mensen werken niet voor de Wmo. "
+                        "Zij geven de gemeente advies over uw bezwaar.</p>",
                     },
                     {
                         "title": "U krijgt een nieuw besluit",
@@ -1027,7 +1032,9 @@ KLACHTEN = {
             {
                 "title": "Hulp bij een klacht of bezwaar",
                 "text": "<p>Een cliëntondersteuner helpt u gratis. Bezwaar maken kost ook niets. "
-                "Is uw klacht na ons antwoord niet opgelost? Dan kunt u naar de Nationale ombudsman.</p>",
+                "Is uw klacht na ons antwoord niet opgelost? Dan kunt u naar de Nationale ombudsman. "
+                'Die kijkt gratis en onafhankelijk naar uw klacht: <a href="https://www.nationaleombudsman.nl">'
+                "www.nationaleombudsman.nl</a> of bel 0800 335 55 55.</p>",
             },
         ),
         (
