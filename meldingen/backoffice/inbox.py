@@ -60,8 +60,8 @@ def filtered(user, data: dict):
         "melding", "melding__wijk", "team", "consulent"
     )
     status = data.get("status")
-    if status == "alle":
-        pass
+    if status == "alle" or (not status and reference_as_typed((data.get("q") or "").strip(), "M")):
+        pass  # a whole reference finds its melding also when closed: a resident calls about an old one
     elif status:
         queryset = queryset.filter(status=status)
     else:

@@ -454,12 +454,25 @@ def test_the_csv_gives_the_term_as_the_inbox_does(leider, teams):
     assert rows[withdrawn.reference] == ["", "", "nee", ""]
 
 
-def test_a_search_that_finds_no_open_melding_offers_the_closed_ones(leider, teams):
+def _closed_melding():
     closed = store()
     for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
         closed.behandeling.change_status(status)
     closed.behandeling.change_status(Status.AFGEHANDELD, uitkomst="niet_toegekend")
-    typed = closed.reference.replace("-", "")
+    return closed
+
+
+def test_a_whole_reference_finds_its_melding_also_when_it_is_closed(leider, teams):
+    """A walk: a resident called about her old melding; its reference gave "0 meldingen gevonden"."""
+    closed = _closed_melding()
+    for typed in (closed.reference, closed.reference.replace("-", "").lower()):
+        page = leider.post(reverse("backoffice:inbox"), {"q": typed}, follow=True).content.decode()
+        assert closed.reference in page and "1 melding gevonden" in page, typed
+
+
+def test_a_search_that_finds_no_open_melding_offers_the_closed_ones(leider, teams):
+    closed = _closed_melding()
+    typed = closed.typed_answers.names_to_find_by.split()[0]  # a name: many meldingen may have it
     page = leider.post(reverse("backoffice:inbox"), {"q": typed}, follow=True).content.decode()
     link = BeautifulSoup(page, "html.parser").find("a", string="Zoek ook in de afgesloten meldingen")
     assert link is not None and "0 meldingen gevonden" in page
