@@ -339,6 +339,10 @@ def change_status(request, pk):
         }
     else:
         done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
+    if behandeling.consulent_id is None and _can_take(request.user, behandeling):
+        # Whoever takes a step with a melding nobody has, has it: "Consulent: Niemand" stayed after a contact.
+        _take_into_hands(request.user, behandeling)
+        done = f"{done} {_('U behandelt deze melding nu.')}"
     messages.success(request, done)
     return redirect("backoffice:melding", pk=behandeling.pk)
 
@@ -403,17 +407,18 @@ def take(request, pk):
     if not _can_take(request.user, behandeling):
         messages.error(request, _("U kunt deze melding niet zelf in behandeling nemen."))
         return redirect("backoffice:melding", pk=behandeling.pk)
-    with transaction.atomic():
-        behandeling.consulent = request.user
-        behandeling.save(update_fields=["consulent", "updated_at"])
-        AuditEntry.record(
-            request.user,
-            behandeling.melding,
-            AuditEntry.Action.ASSIGNED,
-            _assignment(behandeling, taken=True),
-        )
+    _take_into_hands(request.user, behandeling)
     messages.success(request, _("U behandelt deze melding nu."))
     return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _take_into_hands(user, behandeling) -> None:
+    with transaction.atomic():
+        behandeling.consulent = user
+        behandeling.save(update_fields=["consulent", "updated_at"])
+        AuditEntry.record(
+            user, behandeling.melding, AuditEntry.Action.ASSIGNED, _assignment(behandeling, taken=True)
+        )
 
 
 @require_POST

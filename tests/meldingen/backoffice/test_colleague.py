@@ -2,7 +2,7 @@
 list that starts empty with only the next steps, and no avatars fetched from outside."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -79,6 +79,28 @@ def test_a_consulent_takes_a_melding_into_their_own_hands(staff, client, page_ur
     assert "U behandelt deze melding nu." in html and "Neem in behandeling" not in html
     taken = BeautifulSoup(html, "html.parser").select_one(".bo-timeline__item--assigned")
     assert taken is not None and "Zelf in behandeling genomen." in taken.get_text()
+
+
+def test_a_consulent_who_takes_a_step_with_a_melding_nobody_has_has_it(
+    staff, client, page_url, two_meldingen
+):
+    """A walk: the consulent recorded the contact and planned the gesprek; "Consulent: Niemand" stayed on the
+    melding and in the inbox. A teamleider's step assigns nobody: she assigns."""
+    behandeling = two_meldingen["centrum"].behandeling
+    client.force_login(staff["teamleider"])
+    client.post(page_url + "status/", {"status": Status.CONTACT_OPGENOMEN})
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.CONTACT_OPGENOMEN and behandeling.consulent is None
+    client.force_login(staff["consulent"])
+    day = (timezone.localdate() + timedelta(days=7)).strftime("%d-%m-%Y")
+    plan = {"status": Status.GESPREK_GEPLAND, "gesprek_datum": day, "gesprek_tijd": "10:00"}
+    html = client.post(page_url + "status/", plan, follow=True).content.decode()
+    assert "De status is nu: Gesprek gepland, op " in html and "10:00. U behandelt deze melding nu." in html
+    behandeling.refresh_from_db()
+    assert behandeling.consulent == staff["consulent"]
+    assert AuditEntry.objects.get(action=AuditEntry.Action.ASSIGNED).detail.endswith(
+        "Zelf in behandeling genomen."
+    )
 
 
 def test_a_consulent_of_another_team_cannot_take_the_melding(staff, client, page_url, two_meldingen):
