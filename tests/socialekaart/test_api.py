@@ -147,6 +147,18 @@ def test_openapi_document_describes_every_endpoint_we_serve(client, api_kaart):
             assert get(client, path.lstrip("/")).status_code == 200, path
 
 
+def test_answers_are_compressed_for_who_asks_and_a_poll_without_changes_gets_a_304(client, api_kaart):
+    """A consumer's walk: no gzip for some 640 kB of full services, and no ETag for polling."""
+    import gzip
+
+    plain = client.get("/api/hsds/services", {"full": "true"})
+    packed = client.get("/api/hsds/services", {"full": "true"}, HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert json.loads(gzip.decompress(packed.content)) == plain.json()
+    again = client.get("/api/hsds/services", {"full": "true"}, HTTP_IF_NONE_MATCH=plain["ETag"])
+    assert again.status_code == 304 and not again.content
+
+
 # --- Services -------------------------------------------------------------------------------------------
 
 
