@@ -180,6 +180,11 @@ class StatusForm(forms.Form):
     # for its term on the day it happened (see DAY_FIELDS).
     contact_datum = _date_field(_("Datum van het contact (bij contact opgenomen)"), "")
     afgerond_datum = _date_field(_("Datum van het afronden (bij onderzoek afgerond)"), "")
+    verslag_verstuurd = forms.BooleanField(
+        label=_("De inwoner heeft het verslag van het onderzoek gekregen (bij onderzoek afgerond)"),
+        required=False,
+        help_text=_("Op papier of per e-mail. Dat moet volgens de Wmo."),
+    )
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
     gesprek_tijd = forms.TimeField(
         label=_("Tijd van het gesprek (bij gesprek gepland)"),
@@ -292,6 +297,8 @@ class StatusForm(forms.Form):
             del self.fields["gesprek_tijd"]
             del self.fields["gesprek_plaats"]
         past_example = {"datum": _written_date(timezone.localdate() - timedelta(days=3))}
+        if Status.ONDERZOEK_AFGEROND not in targets:
+            del self.fields["verslag_verstuurd"]
         for status, day_field in self.DAY_FIELDS.items():
             if status in targets:
                 self.fields[day_field.name].help_text = day_field.help % past_example
@@ -340,6 +347,12 @@ class StatusForm(forms.Form):
                 self._ask_why_after_the_term(data["gesprek_op"])
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
+        if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("verslag_verstuurd"):
+            # The onderzoek ends with the resident's written report: a walk closed one with "x" and no report.
+            self.add_error(
+                "verslag_verstuurd",
+                _("Stuur de inwoner eerst het verslag van het onderzoek. Zet daarna hier een vinkje."),
+            )
         if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
             self._check_the_correction(data)
         if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):

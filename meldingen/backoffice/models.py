@@ -224,6 +224,7 @@ class Behandeling(models.Model):
         gesprek_op=None,
         gesprek_plaats: str = "",
         recorded_at=None,
+        verslag_verstuurd: bool = False,
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
         when (`gesprek_op`) and where (`gesprek_plaats`), on the case and on the change (planned again, the
@@ -264,10 +265,11 @@ class Behandeling(models.Model):
                 gesprek_op=gesprek_op if target == Status.GESPREK_GEPLAND else None,
                 gesprek_plaats=gesprek_plaats if target == Status.GESPREK_GEPLAND else "",
                 uitkomst=self.uitkomst if target == Status.AFGEHANDELD else "",
+                verslag_verstuurd=verslag_verstuurd and target == Status.ONDERZOEK_AFGEROND,
             )
             detail = f"{Status(previous).label} → {Status(target).label}"
             if change.moves_gesprek:
-                detail = str(_("Gesprek verplaatst"))
+                detail = _("Gesprek verplaatst naar %(moment)s") % {"moment": change.gesprek_when_and_where()}
             elif change.corrects_uitkomst:
                 detail = f"{_('Uitkomst gecorrigeerd')}: {previous_uitkomst} → {self.get_uitkomst_display()}"
             AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, detail)
@@ -330,6 +332,8 @@ class Statuswijziging(models.Model):
     gesprek_plaats = models.CharField(max_length=20, choices=GesprekPlaats.choices, blank=True)  # and where
     # afgehandeld: the uitkomst given then (a correction gives another)
     uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices, blank=True)
+    # Onderzoek afgerond: the consulent said the resident got the written report (Wmo art. 2.3.2 lid 8).
+    verslag_verstuurd = models.BooleanField(_("verslag naar de inwoner gestuurd"), default=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -324,6 +324,7 @@ def change_status(request, pk):
             start_ondersteuning=form.cleaned_data.get("start_ondersteuning"),
             gesprek_op=form.cleaned_data.get("gesprek_op"),
             gesprek_plaats=form.cleaned_data.get("gesprek_plaats", ""),
+            verslag_verstuurd=form.cleaned_data.get("verslag_verstuurd", False),
         )
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))

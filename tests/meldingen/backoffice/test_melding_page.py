@@ -12,6 +12,9 @@ from core.templatetags.core_tags import datum
 from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
 from meldingen.backoffice.workflow import Status
 
+# Onderzoek afgerond, with the resident's report (test_the_onderzoek_is_finished_with_the_residents_report).
+FINISHED = {"status": Status.ONDERZOEK_AFGEROND, "verslag_verstuurd": "on"}
+
 
 @pytest.fixture
 def page_url(two_meldingen):
@@ -273,7 +276,7 @@ def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, cl
         (timezone.localdate(gesprek) - timedelta(days=1), "Het gesprek is gepland op"),  # why, before it?
     ]
     _each_refused(client, url, "onderzoek_afgerond", "afgerond_datum", refusals)
-    finished = {"status": "onderzoek_afgerond", "afgerond_datum": f"{done:%d-%m-%Y}"}
+    finished = {**FINISHED, "afgerond_datum": f"{done:%d-%m-%Y}"}
     assert client.post(url + "status/", finished).status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localdate(behandeling.onderzoek_afgerond_at) == done
@@ -395,7 +398,7 @@ def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reas
     client.force_login(staff["consulent"])
     assert _plan(client, page_url, gesprek_datum="8-12-2099", gesprek_tijd="10:30").status_code == 302
     assert "<dt>Gesprek</dt><dd>8 dec. 2099, 10:30</dd>" in _facts(client, page_url)
-    early = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND})
+    early = client.post(page_url + "status/", FINISHED)
     assert early.status_code == 400
     html = early.content.decode()
     assert "Het gesprek is gepland op 8 dec. 2099, 10:30. Is het onderzoek toch al klaar?" in html
@@ -405,7 +408,7 @@ def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reas
     behandeling.refresh_from_db()
     assert behandeling.status == Status.GESPREK_GEPLAND
     reason = "Gesprek was eerder, op 2 december"
-    response = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND, "toelichting": reason})
+    response = client.post(page_url + "status/", {**FINISHED, "toelichting": reason})
     assert response.status_code == 302
     behandeling.refresh_from_db()
     assert behandeling.status == Status.ONDERZOEK_AFGEROND
@@ -454,6 +457,22 @@ def test_the_onderzoek_term_runs_and_is_late_also_before_the_first_contact(
     assert re.search(r"Onderzoek af uiterlijk</dt><dd>[^<]*<br><span[^>]*><strong>3 dagen te laat", facts)
 
 
+def test_the_onderzoek_is_finished_with_the_residents_report(staff, client, page_url, two_meldingen):
+    """A walk finished an onderzoek with "x" as its toelichting, and nothing asked whether the resident had
+    the written report the Wmo asks for (art. 2.3.2)."""
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
+    client.force_login(staff["consulent"])
+    assert "De inwoner heeft het verslag van het onderzoek gekregen" in client.get(page_url).content.decode()
+    refused = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND, "toelichting": "x"})
+    assert refused.status_code == 400
+    assert "Stuur de inwoner eerst het verslag van het onderzoek." in refused.content.decode()
+    html = client.post(page_url + "status/", FINISHED, follow=True).content.decode()
+    assert "Status: Onderzoek afgerond. De inwoner heeft het verslag gekregen" in html
+    assert behandeling.statuswijzigingen.last().verslag_verstuurd
+
+
 def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     staff, client, page_url, two_meldingen
 ):
@@ -461,7 +480,7 @@ def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
     client.force_login(staff["consulent"])
-    response = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND})
+    response = client.post(page_url + "status/", FINISHED)
     assert response.status_code == 302
 
 
@@ -531,7 +550,9 @@ def test_a_planned_gesprek_is_moved_and_the_timeline_keeps_both_moments(
     behandeling.refresh_from_db()
     assert behandeling.status == Status.GESPREK_GEPLAND
     assert timezone.localtime(behandeling.gesprek_op).day == 10  # the resident's status page reads this
-    assert AuditEntry.objects.filter(action="status_changed", detail="Gesprek verplaatst").count() == 1
+    # A walk: the audit log said "Gesprek verplaatst" and not where to.
+    moved_to = "Gesprek verplaatst naar 10 dec. 2099, 10:00"
+    assert AuditEntry.objects.filter(action="status_changed", detail__startswith=moved_to).count() == 1
 
 
 def test_withdrawing_a_melding_asks_why(staff, client, page_url, two_meldingen):

@@ -264,7 +264,9 @@ class Command(BaseCommand):
             )
             # Where, from the melding's key (not from rng: the demo's other draws stay as they were).
             plaats = ("thuis", "telefoon", "gemeentehuis")[melding.pk % 3]
-            behandeling.change_status(status, at=at, gesprek_op=gesprek_op, gesprek_plaats=plaats)
+            behandeling.change_status(
+                status, at=at, gesprek_op=gesprek_op, gesprek_plaats=plaats, verslag_verstuurd=True
+            )
 
     # --- the gesprek's features: nazorg due, a melding with verwijzingen, a signal --------------------------
 
