@@ -171,8 +171,9 @@ class StatusForm(forms.Form):
         label=_("Toelichting"),
         required=False,
         max_length=500,
-        # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction. Finishing the onderzoek
-        # before its planned gesprek is the other case: said only where it can be chosen (see __init__).
+        # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction. A gesprek after the term
+        # and finishing the onderzoek before its gesprek are the other cases: said only where they can be
+        # chosen (see __init__).
         help_text=_("Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."),
     )
 
@@ -275,11 +276,16 @@ class StatusForm(forms.Form):
             *((value, labels[value]) for value in targets),
         ]
         self.allowed = bool(targets)
+        when = [_("u 'Ingetrokken' kiest")]
+        if Status.GESPREK_GEPLAND in targets:
+            when.append(_("een gesprek plant na de termijn van het onderzoek"))
         if Status.ONDERZOEK_AFGEROND in targets:
+            when.append(_("het onderzoek afrondt voor het geplande gesprek"))
+        if len(when) > 1:  # "Alleen nodig als u 'Ingetrokken' kiest, ..., of het onderzoek afrondt ..."
+            listed = ", ".join(map(str, when[:-1])) + ", " + _("of %(last)s") % {"last": when[-1]}
             self.fields["toelichting"].help_text = _(
-                "Alleen nodig als u 'Ingetrokken' kiest, of het onderzoek afrondt voor het geplande gesprek. "
-                "Schrijf hier geen medische gegevens."
-            )
+                "Alleen nodig als %(when)s. Schrijf hier geen medische gegevens."
+            ) % {"when": listed}
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
         # The example is a day to come: a gesprek planned for "3-2-2026" in December read as a mistake.

@@ -151,5 +151,8 @@ def test_the_toelichting_says_when_it_is_needed_for_the_steps_offered(staff, cli
     behandeling = two_meldingen["centrum"].behandeling
     behandeling.status = Status.GESPREK_GEPLAND
     behandeling.save()
-    planned = client.get(page_url).content.decode()
-    assert "of het onderzoek afrondt voor het geplande gesprek" in planned
+    planned = client.get(page_url).content.decode().replace("&#39;", "'")
+    assert (
+        "Alleen nodig als u 'Ingetrokken' kiest, een gesprek plant na de termijn van het onderzoek, "
+        "of het onderzoek afrondt voor het geplande gesprek." in planned
+    )
