@@ -118,6 +118,11 @@ SOMEONE_ELSE_NEXT_STEP_TEXT = {
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Is er toch hulp nodig?"),
 }
 
+# A planned gesprek whose moment has passed, the onderzoek not yet finished: it was. "Er is een gesprek met u
+# gepland. Op maandag 26 oktober" read in December as one still to come.
+HAD_GESPREK_TEXT = {Status.GESPREK_GEPLAND: _("U hebt een gesprek met ons gehad.")}
+SOMEONE_ELSE_HAD_GESPREK_TEXT = {Status.GESPREK_GEPLAND: _("Het gesprek is geweest.")}
+
 # Where the planned gesprek is, when the consulent chose it ("ergens anders" tells the resident nothing).
 GESPREK_PLAATS_TEXT = {
     GesprekPlaats.THUIS: _("Bij u thuis."),
@@ -171,17 +176,23 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
     status, voor_wie = behandeling.status, behandeling.melding.voor_wie
     planned = status == Status.GESPREK_GEPLAND
     plaats = behandeling.gesprek_plaats if planned else ""
-    next_date = behandeling.next_deadline
-    if planned and next_date and timezone.localdate(behandeling.gesprek_op) > next_date:
+    next_date, today = behandeling.next_deadline, timezone.localdate()
+    if planned and next_date and today <= next_date < timezone.localdate(behandeling.gesprek_op):
         next_date = None  # agreed after the term (the consulent wrote why): the gesprek's day is the next one
+    had_gesprek = planned and behandeling.gesprek_op < timezone.now()  # and the onderzoek is not finished yet
     return StatusView(
         reference=behandeling.melding.reference,
         status=status,
-        status_text=_text(STATUS_TEXT, SOMEONE_ELSE_STATUS_TEXT, status, voor_wie),
+        status_text=_text(
+            HAD_GESPREK_TEXT if had_gesprek else STATUS_TEXT,
+            SOMEONE_ELSE_HAD_GESPREK_TEXT if had_gesprek else SOMEONE_ELSE_STATUS_TEXT,
+            status,
+            voor_wie,
+        ),
         changed_on=timezone.localdate(last_change or behandeling.melding.created_at),
         next_step=_text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie),
         next_date=next_date,
-        late=next_date is not None and next_date < timezone.localdate(),
+        late=next_date is not None and next_date < today,
         gesprek_op=behandeling.gesprek_op if planned else None,
         gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",

@@ -159,6 +159,29 @@ def test_a_gesprek_agreed_after_the_term_is_the_next_day_the_resident_reads(clie
     assert "Uiterlijk op" in main_text(look_up(client, melding.reference))
 
 
+def test_a_late_step_stays_late_when_the_gesprek_moves_after_the_term(client, teams):
+    """A walk: the gesprek of a melding whose term had passed was moved to a later day; the page stopped
+    saying it was late."""
+    melding = store(postcode="3911 AB", created_at=timezone.now() - timedelta(days=60))
+    behandeling = Behandeling.objects.get(melding=melding)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    coming = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=5), time(14)))
+    behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=coming)
+    text = main_text(look_up(client, melding.reference))
+    assert "Er is een gesprek met u gepland." in text and "Het spijt ons dat het langer duurt." in text
+
+
+def test_a_gesprek_that_was_is_not_told_as_one_to_come(client, teams):
+    """A walk: in December the page said "Er is een gesprek met u gepland. Op maandag 26 oktober"."""
+    melding = store(postcode="3911 AB", created_at=timezone.now() - timedelta(days=20))
+    behandeling = Behandeling.objects.get(melding=melding)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=timezone.now() - timedelta(days=7))
+    text = main_text(look_up(client, melding.reference))
+    assert "U hebt een gesprek met ons gehad." in text and "gepland" not in text
+    assert "Na het gesprek is het onderzoek klaar." in text
+
+
 def test_a_son_who_made_the_melding_for_his_mother_reads_about_her_gesprek_not_his(client, teams):
     """A walk: a son looked up the melding he made for his mother and read "Er is een gesprek met u gepland.",
     "Uw gesprek" and "Wij praten met u over wat u nodig hebt", while the gesprek and the help are hers. The
