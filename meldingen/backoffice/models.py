@@ -73,13 +73,17 @@ class BehandelingQuerySet(TeamVisibleQuerySet):
 
     def in_deadline_order(self):
         """Open meldingen first (in "Alle meldingen" a closed spoed melding stood above one weeks late), spoed
-        first among them, then the nearest deadline."""
+        first among them while its first contact is still to come (after it, a spoed melding with weeks left
+        stood above meldingen weeks late), then the nearest deadline."""
         closed = models.ExpressionWrapper(
             models.Q(status__in=CLOSED_STATUSES), output_field=models.BooleanField()
         )
+        spoed_waiting = models.ExpressionWrapper(
+            models.Q(melding__spoed=True, status=Status.ONTVANGEN), output_field=models.BooleanField()
+        )
         return self.order_by(
             closed.asc(),
-            "-melding__spoed",
+            spoed_waiting.desc(),
             models.F("next_deadline").asc(nulls_last=True),
             "melding__created_at",
         )

@@ -98,6 +98,16 @@ def test_in_all_meldingen_the_open_come_before_the_closed_spoed_ones(leider, tea
     assert _references(leider, status="alle") == [spoed.reference, late.reference, withdrawn.reference]
 
 
+def test_a_spoed_melding_comes_first_until_its_first_contact(leider, teams):
+    """A walk: spoed meldingen with weeks left after their contact stood above meldingen weeks late."""
+    sooner = store(created_at=timezone.now() - timedelta(days=20))  # its onderzoek is due three weeks earlier
+    sooner.behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    contacted = store(spoed=True)
+    contacted.behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    waiting = store(spoed=True)
+    assert _references(leider) == [waiting.reference, sooner.reference, contacted.reference]
+
+
 def test_search_by_reference_and_by_name_words(leider, teams):
     anna = store(name="Anna de Vries")
     bert = store(name="Bert Jansen-Öztürk")
