@@ -422,7 +422,8 @@ class StatusForm(forms.Form):
                 "toelichting",
                 _(
                     "Het onderzoek moet uiterlijk op %(termijn)s klaar zijn. Het gesprek is daarna. "
-                    "Wil de inwoner dat zo? Schrijf dan hier waarom."
+                    "Kies een dag tot en met %(termijn)s. Wil de inwoner het later? "
+                    "Schrijf dan in de toelichting waarom."
                 )
                 % {"termijn": datum(self.term)},
             )
@@ -439,10 +440,10 @@ class StatusForm(forms.Form):
             self.add_error(
                 "gesprek_tijd",
                 _(
-                    "Om %(tijd)s uur is het nacht. Vul de tijd in met 24 uur, zoals 15:00 voor 3 uur "
-                    "'s middags."
+                    "Een gesprek om %(tijd)s is 's nachts. Kies een tijd tussen 7:00 en 22:00. "
+                    "Met 24 uur: 15:00 is 3 uur 's middags."
                 )
-                % {"tijd": time.strftime("%H.%M")},
+                % {"tijd": time.strftime("%H:%M")},
             )
         if day and self.received and day < self.received:
             self.add_error(

@@ -19,9 +19,9 @@ def deadline(behandeling, today=None):
     if behandeling.deadline_kind == "onderzoek":
         return _running_term(behandeling, "onderzoek", today)
     contact = _running_term(behandeling, "contact", today)
-    if behandeling.days_left("onderzoek", today) >= 0:
+    if _time_left(behandeling, "onderzoek", today)[0] == "ok":
         return contact
-    # Still no contact when the onderzoek's own (legal) term is over: that one is said too.
+    # Still no contact when the onderzoek's own (legal) term is near or over: that one is said too.
     return format_html("{}<br>{}", contact, _running_term(behandeling, "onderzoek", today))
 
 

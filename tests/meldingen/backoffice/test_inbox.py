@@ -334,6 +334,14 @@ def test_without_contact_after_six_weeks_the_onderzoek_is_said_to_be_late_too(le
     assert onderzoek in html
 
 
+def test_without_contact_the_onderzoek_term_is_said_when_it_is_near(leider, teams):
+    """A walk: a melding without contact showed only its late contact until the onderzoek was late too, two
+    days later."""
+    behandeling = store(created_at=timezone.now() - timedelta(days=39)).behandeling
+    html = " ".join(leider.get(reverse("backoffice:inbox")).content.decode().split())
+    assert f"Onderzoek af uiterlijk: {datum(behandeling.onderzoek_deadline)}<br>nog " in html
+
+
 def test_without_contact_within_six_weeks_only_the_contact_term_is_said(leider, teams):
     behandeling = store(created_at=timezone.now() - timedelta(days=30)).behandeling
     html = " ".join(leider.get(reverse("backoffice:inbox")).content.decode().split())

@@ -505,7 +505,10 @@ def test_a_gesprek_after_the_term_asks_why_and_one_at_night_is_refused(
     within = (behandeling.onderzoek_deadline - timedelta(days=1)).strftime("%d-%m-%Y")
     night = _plan(client, page_url, gesprek_datum=within, gesprek_tijd="3:00", toelichting="")
     assert night.status_code == 400
-    assert "Om 03.00 uur is het nacht. Vul de tijd in met 24 uur" in night.content.decode()
+    said = night.content.decode().replace("&#x27;", "'")
+    assert "Een gesprek om 03:00 is 's nachts. Kies een tijd tussen 7:00 en 22:00." in said
+    late_evening = _plan(client, page_url, gesprek_datum=within, gesprek_tijd="22:30", toelichting="")
+    assert "Een gesprek om 22:30 is &#x27;s nachts." in late_evening.content.decode()
     assert (
         _plan(client, page_url, gesprek_datum=within, gesprek_tijd="15:00", toelichting="").status_code == 302
     )
