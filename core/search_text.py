@@ -157,6 +157,17 @@ def written_apart(typed: list[str], start: int, known: Callable[[str], bool]) ->
     return 0
 
 
+def join_written_apart(typed: list[str], known: Callable[[str], bool]) -> list[str]:
+    """The typed words with each compound written apart as one, where `known` has it whole: "hulp middelen"
+    is "hulpmiddelen" (and not "hulp", a word left out as vague, beside "middelen")."""
+    joined, i = [], 0
+    while i < len(typed):
+        size = written_apart(typed, i, known)
+        joined.append("".join(typed[i : i + size]) if size else typed[i])
+        i += size or 1
+    return joined
+
+
 def possible_compounds(typed: list[str]) -> list[tuple[int, int, str]]:
     """Each run of two or three typed words that may be one compound written apart, as (start, size,
     compound): for a search that cannot ask which words exist, and tries them all ("regio taxi")."""

@@ -157,6 +157,11 @@ def expand(query: str, compounds: bool = True) -> list[list[str]]:
     forms = _forms_by_stem(tuple(page_words))
     holding = shared.decompounder.compounds_by_part(word for word in page_words if len(word) >= 6)
     phrases = shared.phrases
+    # "keuken tafel gesprek", "hulp middelen": a compound written apart, as the pages or the synonyms have it
+    whole = search_text.join_written_apart(
+        search_text.words(query), lambda word: word in known or (word,) in phrases
+    )
+    query = " ".join(whole)
     matched, _vague = search_text.split_vague_words(query, phrases)  # "iemand die boodschappen doet"
     typed = search_text.words(matched)[:MAX_QUERY_WORDS]
     groups, i = [], 0
@@ -168,25 +173,19 @@ def expand(query: str, compounds: bool = True) -> list[list[str]]:
                 i += size
                 break
         else:
-            size = search_text.written_apart(typed, i, lambda word: word in known or (word,) in phrases)
-            if size:  # a compound written apart, as the pages have it whole: "keuken tafel gesprek"
-                whole = "".join(typed[i : i + size])
-                alternatives = [[whole], *map(list, phrases.get((whole,), [])), typed[i : i + size]]
-                i += size
-            else:
-                word = typed[i]
-                i += 1
-                if word in search_text.STOPWORDS:
-                    continue
-                alternatives = [[word]] + [list(other) for other in phrases.get((word,), [])]
-                if not _not_a_typo(word, known, shared):
-                    close = difflib.get_close_matches(
-                        word, page_words + shared.suggestion_words, n=2, cutoff=0.75
-                    )
-                    alternatives += [[other] for other in close]
-                if compounds:
-                    alternatives += [[part] for part in shared.decompounder.parts(word)]
-                    alternatives += [[other] for other in holding.get(search_text.stem(word), [])[:20]]
+            word = typed[i]
+            i += 1
+            if word in search_text.STOPWORDS:
+                continue
+            alternatives = [[word]] + [list(other) for other in phrases.get((word,), [])]
+            if not _not_a_typo(word, known, shared):
+                close = difflib.get_close_matches(
+                    word, page_words + shared.suggestion_words, n=2, cutoff=0.75
+                )
+                alternatives += [[other] for other in close]
+            if compounds:
+                alternatives += [[part] for part in shared.decompounder.parts(word)]
+                alternatives += [[other] for other in holding.get(search_text.stem(word), [])[:20]]
         group = []
         for alternative in alternatives:
             meaningful = [w for w in alternative if w not in search_text.STOPWORDS]

@@ -124,8 +124,11 @@ class DatabaseBackend(SearchBackend):
         """The boolean query for the typed text (no groups: no text, or only stop words, nothing to narrow),
         the groups of its vague words, which only weigh in the order (core.search_text.VAGUE_WORDS), and the
         "Bedoelde u ...?" words."""
-        typed_words = text.words(typed)[:MAX_WORDS]
-        matched, vague = text.split_vague_words(" ".join(typed_words), snap.search_vocabulary.phrases)
+        phrases = snap.search_vocabulary.phrases
+        typed_words = text.join_written_apart(  # "regio taxi", "hulp middelen" as the index has them
+            text.words(typed)[:MAX_WORDS], lambda word: (word,) in phrases or snap.vocabulary.known(word)
+        )
+        matched, vague = text.split_vague_words(" ".join(typed_words), phrases)
         searched = text.words(matched)
         corrections = {
             word: snap.vocabulary.corrections(word)
@@ -134,11 +137,10 @@ class DatabaseBackend(SearchBackend):
         }
         parsed = parse(
             " ".join(searched),
-            snap.search_vocabulary.phrases,
+            phrases,
             corrections,
             decompounder=snap.search_vocabulary.decompounder,
             compounds=snap.compounds,
-            known=snap.vocabulary.known,
         )
         if not parsed.groups:
             return parsed, [], None

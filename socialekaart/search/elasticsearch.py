@@ -45,7 +45,7 @@ from elasticsearch.dsl import (
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from core import vocabulary
-from core.search_text import Phrases
+from core.search_text import VAGUE_WORDS, Phrases
 
 from .. import postcodes
 from . import facets, text, versions
@@ -305,7 +305,7 @@ def _text_query(text: str, phrases):
     matched, _vague = split_vague_words(text, phrases)
     return Q(
         "bool",
-        must=[_all_words_match(matched, phrases)],
+        must=[_all_words_match(matched, phrases, typed=text)],
         should=[
             Q("match", tekst={"query": text}),
             Q("match", name={"query": text, "boost": 3}),
@@ -315,16 +315,17 @@ def _text_query(text: str, phrases):
     )
 
 
-def _all_words_match(words: str, phrases: Phrases = NO_SYNONYMS):
+def _all_words_match(words: str, phrases: Phrases = NO_SYNONYMS, typed: str | None = None):
     """Typo tolerance only when a word is no Dutch word (text.is_dutch_word): "ik verveel me" would find
-    "vervoer". One match for all words, so synonyms of several words stay whole. Or the words with a compound
-    written apart as one ("regio taxi": "regiotaxi"): a synonym with its synonyms, any other as the index
-    holds it (not through the search analyzer, whose compound parts would each do)."""
+    "vervoer". One match for all words, so synonyms of several words stay whole. Or the words as `typed`
+    (before vague words were left out of `words`) with a compound written apart as one ("regio taxi",
+    "hulp middelen"): a synonym with its synonyms, any other as the index holds it (not through the search
+    analyzer, whose compound parts would each do)."""
     typo = any(not text.is_dutch_word(word) for word in text.content_words(words))
-    typed = text.words(words)
+    typed_words = text.words(typed or words)
     readings = [_match_every_word(words, typo)]
-    for start, size, whole in text.possible_compounds(typed):
-        rest = typed[:start] + typed[start + size :]
+    for start, size, whole in text.possible_compounds(typed_words):
+        rest = [word for word in typed_words[:start] + typed_words[start + size :] if word not in VAGUE_WORDS]
         if (whole,) in phrases:
             readings.append(_match_every_word(" ".join([whole, *rest]), typo))
         else:

@@ -69,19 +69,13 @@ def parse(
     corrections: dict[str, list[str]],
     decompounder=None,
     compounds: dict[str, list[str]] | None = None,
-    known=None,
 ) -> ParsedQuery:
     """`corrections` maps a typed word that is not in the index to close index words, best first.
 
     With a `decompounder` (core.vocabulary) a compound also looks for each of its parts ("rolstoeltaxi":
     "rolstoel", "taxi"), and with `compounds` (stem of a list word -> index words holding it) a word also
-    looks for the compounds it is part of ("klussen": "klussendienst"). With `known` (an index word?) a
-    compound written apart finds the whole word too, and its synonyms ("regio taxi": "regiotaxi")."""
+    looks for the compounds it is part of ("klussen": "klussendienst")."""
     compounds = compounds or {}
-
-    def is_whole(word: str) -> bool:
-        return (word,) in synonyms or bool(known and known(word))
-
     typed_words = text.words(typed)
     best = [corrections[word][0] if corrections.get(word) else word for word in typed_words]
     parsed = ParsedQuery(corrected={w: corrections[w][0] for w in typed_words if corrections.get(w)})
@@ -101,13 +95,6 @@ def parse(
                 continue
             break
         else:
-            size = text.written_apart(typed_words, i, is_whole)
-            if size:
-                parts = typed_words[i : i + size]
-                whole = ("".join(parts),)
-                _add_group(parsed, parts, [whole, *synonyms.get(whole, []), tuple(parts)])
-                i += size
-                continue
             word = typed_words[i]
             alternatives = [(word,)] + [(other,) for other in corrections.get(word, [])]
             for form in dict.fromkeys((word, best[i])):

@@ -6,6 +6,7 @@ from core.search_text import (  # noqa: F401
     content_words,
     edit_distance,
     is_dutch_word,
+    join_written_apart,
     normalise,
     possible_compounds,
     split_vague_words,
@@ -14,5 +15,4 @@ from core.search_text import (  # noqa: F401
     trigram_similarity,
     trigrams,
     words,
-    written_apart,
 )

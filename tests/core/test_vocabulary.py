@@ -22,7 +22,7 @@ def test_a_verb_with_a_prefix_is_no_compound():
 
 def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     """A walk: "regio taxi" found nothing, "regiotaxi" 17; people often write a Dutch compound in parts."""
-    from core.search_text import written_apart
+    from core.search_text import join_written_apart, written_apart
 
     known = {"regiotaxi", "schoonmaken", "keukentafelgesprek"}.__contains__
     assert written_apart(["regio", "taxi"], 0, known) == 2
@@ -31,3 +31,6 @@ def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     assert written_apart(["hulp", "bij"], 0, known) == 0
     assert written_apart(["12", "3"], 0, {"123"}.__contains__) == 0  # numbers are not words
     assert written_apart(["a", "fasie"], 0, {"afasie"}.__contains__) == 0  # a letter alone is no part
+    joined = join_written_apart(["ik", "zoek", "hulp", "middelen", "regio", "taxi"], known)
+    assert joined == ["ik", "zoek", "hulp", "middelen", "regiotaxi"]
+    assert join_written_apart(["hulp", "middelen"], {"hulpmiddelen"}.__contains__) == ["hulpmiddelen"]

@@ -401,6 +401,11 @@ def test_a_compound_written_apart_finds_the_whole_word(backend, kaart):
     backend.index([kaart.cafe.pk])
     assert backend.search(SearchQuery(text="regiotaxi")).ids == [kaart.cafe.pk]
     assert backend.search(SearchQuery(text="regio taxi")).ids == [kaart.cafe.pk]
+    # "hulp" alone is left out as a word that only says help is wanted: not where it starts a compound.
+    kaart.cafe.name = "Hulpmiddelen voor thuis"
+    kaart.cafe.save()
+    backend.index([kaart.cafe.pk])
+    assert backend.search(SearchQuery(text="hulp middelen")).ids == [kaart.cafe.pk]
 
 
 def test_index_and_remove_keep_results_current(backend, kaart):
