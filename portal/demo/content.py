@@ -801,7 +801,8 @@ EIGEN_BIJDRAGE = {
             "<p>De regering bepaalt elk jaar hoe hoog het bedrag mag zijn. Lindewaard vraagt dat bedrag. "
             "Kijk voor het bedrag van dit jaar op de website "
             'van het CAK: <a href="https://www.hetcak.nl">www.hetcak.nl</a>. '
-            "Of bel het CAK gratis op 0800 1925. U betaalt het bedrag een keer per huishouden. "
+            'Of bel het CAK gratis op <a href="tel:08001925">0800 1925</a>. '
+            "U betaalt het bedrag een keer per huishouden. "
             "Ook als u meer soorten hulp krijgt.</p>",
         ),
         (
@@ -1009,14 +1010,16 @@ KLACHTEN = {
                     {
                         "title": "Stuur het binnen 6 weken",
                         "text": "<p>De 6 weken beginnen op de dag na de datum van het besluit. "
-                        "Stuur uw bezwaar naar: Gemeente Lindewaard, Bezwaar Wmo, Raadhuisplein 1, "
-                        "3911 AE Lindewaard. U mag het ook afgeven bij het Wmo-loket in het gemeentehuis. "
+                        "Stuur uw bezwaar naar:<br>Gemeente Lindewaard<br>Bezwaarschriften<br>"
+                        "Raadhuisplein 1<br>3911 AE Lindewaard</p>"
+                        "<p>U mag het ook afgeven bij het Wmo-loket in het gemeentehuis. "
                         "Bewaar een kopie.</p>",
                     },
                     {
                         "title": "We praten met u",
                         "text": "<p>Vaak bellen we u eerst. Soms lost dat het al op. "
-                        "Anders vertelt u uw verhaal aan een commissie. Die mensen werken niet voor de Wmo. "
+                        "Anders vertelt u uw verhaal aan een commissie. "
+                        "Die mensen werken niet voor de gemeente. "
                         "Zij geven de gemeente advies over uw bezwaar.</p>",
                     },
                     {
@@ -1032,9 +1035,10 @@ KLACHTEN = {
             {
                 "title": "Hulp bij een klacht of bezwaar",
                 "text": "<p>Een cliëntondersteuner helpt u gratis. Bezwaar maken kost ook niets. "
-                "Is uw klacht na ons antwoord niet opgelost? Dan kunt u naar de Nationale ombudsman. "
-                'Die kijkt gratis en onafhankelijk naar uw klacht: <a href="https://www.nationaleombudsman.nl">'
-                "www.nationaleombudsman.nl</a> of bel 0800 335 55 55.</p>",
+                "Hebt u een klacht over de gemeente, en is die na ons antwoord niet opgelost? "
+                "Dan kunt u naar de Nationale ombudsman. Die kijkt gratis en onafhankelijk naar uw klacht: "
+                '<a href="https://www.nationaleombudsman.nl">www.nationaleombudsman.nl</a> '
+                'of bel <a href="tel:08003355555">0800 335 55 55</a>.</p>',
             },
         ),
         (
