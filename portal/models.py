@@ -285,10 +285,10 @@ class InformatiePagina(RoutablePageMixin, PortalPage):
         form = FeedbackForm(request.POST)
         if form.is_spam():
             return HttpResponseRedirect(self.url + "?feedback=bedankt")  # no #feedback: see feedback.html
-        if feedback_module.rate_limited(request):
-            return self.render(request, context_overrides={"feedback_form": form, "feedback_limited": True})
-        if not form.is_valid():
+        if not form.is_valid():  # a send with errors is no answer: it does not count against the limit
             return self.render(request, context_overrides={"feedback_form": form})
+        if feedback_module.rate_limited(request):  # what was typed stays in the form
+            return self.render(request, context_overrides={"feedback_form": form, "feedback_limited": True})
         feedback_module.store_feedback(self, form)
         return HttpResponseRedirect(self.url + "?feedback=bedankt")  # no #feedback: see feedback.html
 

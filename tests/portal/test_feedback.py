@@ -49,6 +49,18 @@ def test_rate_limit_per_ip(client, portal_site):
     assert other.post(INFO_URL, {"useful": "ja"}).status_code == 302
 
 
+@override_settings(PORTAL_FEEDBACK_RATE_LIMIT=(2, 600))
+def test_a_send_with_errors_does_not_count_and_the_limit_keeps_what_was_typed(client, portal_site):
+    """A walk: two sends without a choice used up the limit, and the next one lost the remark typed."""
+    for _ in range(2):
+        assert "Kies ja of nee." in client.post(INFO_URL, {"remark": "Te lang"}).content.decode()
+    assert client.post(INFO_URL, {"useful": "nee", "remark": "Ik mis de prijs."}).status_code == 302
+    assert client.post(INFO_URL, {"useful": "ja"}).status_code == 302
+    html = client.post(INFO_URL, {"useful": "nee", "remark": "Waar staat het adres?"}).content.decode()
+    assert "U hebt net al een paar keer gereageerd" in html and "Waar staat het adres?" in html
+    assert Feedback.objects.count() == 2
+
+
 def test_csrf_is_required(portal_site):
     client = Client(enforce_csrf_checks=True)
     assert client.post(INFO_URL, {"useful": "ja"}).status_code == 403
