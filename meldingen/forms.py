@@ -571,20 +571,24 @@ class GegevensForm(StepForm):
         if not any(parts):
             cleaned["geboortedatum"] = None
             return
-        if not all(str(part).strip() for part in parts):  # "1950" alone: not a date that does not exist
-            self.add_error("geboortedag", _("Vul de dag, de maand en het jaar in, zoals 7 3 1950."))
+        # Each message stands with the part to change, where the summary's link leads: the first one left
+        # empty, the year, the month, or the day.
+        day, month, year = self.DATE_FIELDS
+        empty = [name for name, part in zip(self.DATE_FIELDS, parts, strict=True) if not str(part).strip()]
+        if empty:  # "1950" alone: not a date that does not exist
+            self.add_error(empty[0], _("Vul de dag, de maand en het jaar in, zoals 7 3 1950."))
             return
         if parts[2].strip().isdecimal() and len(parts[2].strip()) != 4:
-            self.add_error("geboortedag", _("Vul het jaar met 4 cijfers in, zoals 1950."))
+            self.add_error(year, _("Vul het jaar met 4 cijfers in, zoals 1950."))
             return
         try:
             born = date(int(parts[2]), month_number(parts[1]), int(parts[0]))
         except (ValueError, TypeError):
             message = _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen, zoals 7 3 1950.")
-            self.add_error("geboortedag", message)
+            self.add_error(day if month_number(parts[1]) in range(1, 13) else month, message)
             return
         if born > date.today() or born.year < 1900:
-            self.add_error("geboortedag", _("Vul een geboortedatum in het verleden in, na 1900."))
+            self.add_error(year, _("Vul een geboortedatum in het verleden in, na 1900."))
             return
         cleaned["geboortedatum"] = born.isoformat()
 

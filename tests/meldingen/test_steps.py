@@ -20,6 +20,7 @@ def reach(walker, steps, upto):
         assert walker.post(step, data).status_code == 302, step
 
 
+BORN = {"naam": "Jan", "postcode": "3911AB", "huisnummer": "1", "telefoon": "0612345678"}
 INVALID = [
     # (path, step, posted data, field with the error, message part, typed text that must come back)
     (ZELF_KORT, "voor-wie", {}, "voor_wie", "Kies een antwoord", None),
@@ -65,6 +66,31 @@ INVALID = [
         "geboortedag",
         "Deze datum bestaat niet.",
         "1950",
+    ),
+    # A walk: every date error linked to the day, "Vul het jaar met 4 cijfers in" too.
+    (
+        ZELF_KORT,
+        "gegevens",
+        {**BORN, "geboortedag": "7", "geboortemaand": "3", "geboortejaar": "50"},
+        "geboortejaar",
+        "Vul het jaar met 4 cijfers in",
+        "50",
+    ),
+    (
+        ZELF_KORT,
+        "gegevens",
+        {**BORN, "geboortedag": "7", "geboortemaand": "13", "geboortejaar": "1950"},
+        "geboortemaand",
+        "Deze datum bestaat niet.",
+        "13",
+    ),
+    (
+        ZELF_KORT,
+        "gegevens",
+        {**BORN, "geboortedag": "7", "geboortemaand": "3", "geboortejaar": ""},
+        "geboortejaar",
+        "Vul de dag, de maand en het jaar in",
+        None,
     ),
     (
         ZELF_KORT,
