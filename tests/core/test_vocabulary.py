@@ -20,6 +20,12 @@ def test_a_verb_with_a_prefix_is_no_compound():
     assert decompounder.parts("huisgeweld") == ["geweld"]
 
 
+def test_slecht_is_too_general_to_stand_for_a_compound():
+    """A walk: "ik hoor slecht" and "slechthorend" found the wheelchairs for who is "slecht ter been"."""
+    decompounder = Decompounder([*WORD_LIST, "slecht", "horend"])
+    assert decompounder.parts("slechthorend") == ["horend"]
+
+
 def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     """A walk: "regio taxi" found nothing, "regiotaxi" 17; people often write a Dutch compound in parts."""
     from core.search_text import join_written_apart, written_apart
