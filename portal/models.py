@@ -86,7 +86,7 @@ class PortalPage(Page):
 
     intro = models.TextField(_("inleiding"), blank=True, help_text=_("Eén of twee korte zinnen."))
 
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro", boost=1.5)]
     allowed_http_methods = READ_ONLY_METHODS
     extra_panels = []
     # The same HTML for every anonymous visitor, so core/page_cache.py may keep the whole page.
