@@ -38,6 +38,7 @@ from meldingen.choices import ONDERWERPEN
 from meldingen.dates import contact_working_days
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
+from meldingen.reference import as_typed as reference_as_typed
 
 PER_PAGE = 25
 
@@ -98,6 +99,7 @@ def inbox(request):
         request.session[LIST_SESSION_KEY] = query_string
     today = timezone.localdate()
     signalen = open_signalen(request.user)
+    searched_reference = reference_as_typed(_searched_text(form).strip(), "M")
     return TemplateResponse(
         request,
         "backoffice/inbox.html",
@@ -123,7 +125,9 @@ def inbox(request):
                 request,
             ),
             "query_string": query_string,
-            "search_closed_too": _search_closed_too(form, page, query),
+            # A whole reference searched all of the user's meldingen, closed ones too (inbox.filtered).
+            "searched_reference": searched_reference,
+            "search_closed_too": "" if searched_reference else _search_closed_too(form, page, query),
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },

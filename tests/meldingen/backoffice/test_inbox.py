@@ -488,6 +488,16 @@ def test_a_whole_reference_finds_its_melding_also_when_it_is_closed(leider, team
         assert closed.reference in page and "1 melding gevonden" in page, typed
 
 
+def test_a_reference_of_another_team_says_so_and_not_to_type_a_name(staff, client, two_meldingen):
+    """A walk: a consulent typed the reference of a melding of another wijk and read "Zocht u op een naam?"
+    and a link to search the closed ones, which found nothing again."""
+    client.force_login(staff["consulent"])
+    reference = two_meldingen["haven"].reference
+    html = client.post(reverse("backoffice:inbox"), {"q": reference}, follow=True).content.decode()
+    assert f"Bij uw meldingen is er geen met het nummer {reference}, ook niet bij de afgesloten." in html
+    assert "Zocht u op een naam?" not in html and "Zoek ook in de afgesloten meldingen" not in html
+
+
 def test_a_search_that_finds_no_open_melding_offers_the_closed_ones(leider, teams):
     closed = _closed_melding()
     typed = closed.typed_answers.names_to_find_by.split()[0]  # a name: many meldingen may have it
