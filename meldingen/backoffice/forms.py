@@ -40,6 +40,10 @@ class ShortListField(forms.ModelChoiceField):
     iterator = _ChoicesInOneQuery
 
 
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
 class InboxFilterForm(forms.Form):
     """The inbox's GET filters. Invalid values are ignored with a message, never a server error."""
 
@@ -78,14 +82,25 @@ class InboxFilterForm(forms.Form):
     )
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
     mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
+    # Who assigns sees what each consulent has (a teamleider could not see who had too much work).
+    consulent = ShortListField(
+        label=_("Consulent"), required=False, queryset=None, empty_label=_("Alle consulenten")
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        consulenten = get_user_model().objects.filter(groups__name=CONSULENT, is_active=True)
         if user is not None and not user.has_perm("backoffice.view_all_meldingen"):
             # Only the teams whose meldingen she sees, and their wijken: another team or its wijk gave
             # "0 meldingen gevonden", as if it had none.
             self.fields["team"].queryset = Wijkteam.objects.filter(members=user)
             self.fields["wijk"].queryset = kaart.wijken().filter(wijkteams__members=user).distinct()
+            consulenten = consulenten.filter(wijkteams__members=user).distinct()
+        if user is not None and user.has_perm("backoffice.assign_meldingen"):
+            self.fields["consulent"].queryset = consulenten.order_by("first_name", "last_name", "username")
+            self.fields["consulent"].label_from_instance = _name
+        else:
+            del self.fields["consulent"]
 
     @property
     def active_filters(self) -> int:

@@ -80,6 +80,8 @@ def filtered(user, data: dict):
         queryset = queryset.filter(next_deadline__lt=timezone.localdate())
     if data.get("mijn"):
         queryset = queryset.filter(consulent=user)
+    if data.get("consulent"):
+        queryset = queryset.filter(consulent=data["consulent"])
     return search(queryset, data.get("q") or "").in_deadline_order()
 
 

@@ -108,6 +108,22 @@ def test_a_spoed_melding_comes_first_until_its_first_contact(leider, teams):
     assert _references(leider) == [waiting.reference, sooner.reference, contacted.reference]
 
 
+def test_a_teamleider_sees_what_each_consulent_has(leider, teams, staff):
+    """A walk: the teamleider could not see who had too much work; the inbox had no filter per consulent."""
+    theirs, other = store(), store()
+    theirs.behandeling.consulent = staff["consulent"]
+    theirs.behandeling.save()
+    page = leider.get(reverse("backoffice:inbox")).content.decode()
+    assert '<select name="consulent"' in page and "Alle consulenten" in page
+    assert _references(leider, consulent=staff["consulent"].pk) == [theirs.reference]
+    assert other.reference in _references(leider)
+
+
+def test_a_consulent_has_no_filter_per_consulent(staff, client, teams):
+    client.force_login(staff["consulent"])
+    assert '<select name="consulent"' not in client.get(reverse("backoffice:inbox")).content.decode()
+
+
 def test_search_by_reference_and_by_name_words(leider, teams):
     anna = store(name="Anna de Vries")
     bert = store(name="Bert Jansen-Öztürk")
@@ -449,7 +465,8 @@ def test_no_row_of_the_inbox_reads_the_database_on_its_own(leider, teams, staff)
     one_row_of_each_kind()
     again, html = queries()
     assert again == first
-    counts = [html.count(text) for text in ("Sanne Bakker", "consulent-haven", "2 dagen na de termijn")]
+    rows = html.split("<tbody>", 1)[1]  # not the filter's list of consulenten
+    counts = [rows.count(text) for text in ("Sanne Bakker", "consulent-haven", "2 dagen na de termijn")]
     assert counts == [3, 3, 3]
 
 
