@@ -11,6 +11,7 @@ from django.utils import timezone
 from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
 from meldingen.backoffice.search_index import address_token, search_tokens
 from meldingen.backoffice.workflow import Status
+from meldingen.reference import ALPHABET
 from meldingen.reference import as_typed as reference_as_typed
 
 _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
@@ -18,6 +19,16 @@ _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
 
 # "3911 AB 12": a postcode with a house number finds the melding by its keyed address (search_index.py).
 _ADDRESS = re.compile(r"^(\d{4}\s*[a-z]{2})[\s,]*(\d+)\s*[a-z]?$", re.IGNORECASE)
+
+
+def searched_reference(text: str) -> str | None:
+    """The melding reference `text` is, however typed ("m 7k3q xw9p"); None for a name ("Hendriks" has 8
+    letters too) or a postcode with a house number."""
+    text = text.strip()
+    reference = reference_as_typed(text, "M")
+    if reference is None or _ADDRESS.match(text) or not set(reference[2:].replace("-", "")) <= set(ALPHABET):
+        return None
+    return reference
 
 
 def search(queryset, text: str):
@@ -60,7 +71,7 @@ def filtered(user, data: dict):
         "melding", "melding__wijk", "team", "consulent"
     )
     status = data.get("status")
-    if status == "alle" or (not status and reference_as_typed((data.get("q") or "").strip(), "M")):
+    if status == "alle" or (not status and searched_reference(data.get("q") or "")):
         pass  # a whole reference finds its melding also when closed: a resident calls about an old one
     elif status:
         queryset = queryset.filter(status=status)

@@ -176,10 +176,14 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
     status, voor_wie = behandeling.status, behandeling.melding.voor_wie
     planned = status == Status.GESPREK_GEPLAND
     plaats = behandeling.gesprek_plaats if planned else ""
-    next_date, today = behandeling.next_deadline, timezone.localdate()
-    if planned and next_date and today <= next_date < timezone.localdate(behandeling.gesprek_op):
-        next_date = None  # agreed after the term (the consulent wrote why): the gesprek's day is the next one
-    had_gesprek = planned and behandeling.gesprek_op < timezone.now()  # and the onderzoek is not finished yet
+    next_date = behandeling.next_deadline
+    changed_on = timezone.localdate(last_change or behandeling.melding.created_at)
+    gesprek_day = timezone.localdate(behandeling.gesprek_op) if planned and behandeling.gesprek_op else None
+    if next_date and gesprek_day and changed_on <= next_date < gesprek_day:
+        # Planned before the term was over for a day after it (the consulent wrote why): the gesprek's day is
+        # the next one. Planned once the term was over, the page goes on saying it is late.
+        next_date = None
+    had_gesprek = behandeling.gesprek_was  # and the onderzoek is not finished yet
     return StatusView(
         reference=behandeling.melding.reference,
         status=status,
@@ -189,10 +193,10 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
             status,
             voor_wie,
         ),
-        changed_on=timezone.localdate(last_change or behandeling.melding.created_at),
+        changed_on=changed_on,
         next_step=_text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie),
         next_date=next_date,
-        late=next_date is not None and next_date < today,
+        late=next_date is not None and next_date < timezone.localdate(),
         gesprek_op=behandeling.gesprek_op if planned else None,
         gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",

@@ -27,6 +27,7 @@ from meldingen.backoffice.inbox import (
     nazorg_due,
     only_row_columns,
     open_signalen,
+    searched_reference,
     signalen_found,
     status_counts,
 )
@@ -38,7 +39,6 @@ from meldingen.choices import ONDERWERPEN
 from meldingen.dates import contact_working_days
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
-from meldingen.reference import as_typed as reference_as_typed
 
 PER_PAGE = 25
 
@@ -99,7 +99,8 @@ def inbox(request):
         request.session[LIST_SESSION_KEY] = query_string
     today = timezone.localdate()
     signalen = open_signalen(request.user)
-    searched_reference = reference_as_typed(_searched_text(form).strip(), "M")
+    # A whole reference, with no other filter, searched all of the user's meldingen (inbox.filtered).
+    reference = searched_reference(_searched_text(form)) if not getattr(form, "active_filters", 0) else None
     return TemplateResponse(
         request,
         "backoffice/inbox.html",
@@ -125,9 +126,9 @@ def inbox(request):
                 request,
             ),
             "query_string": query_string,
-            # A whole reference searched all of the user's meldingen, closed ones too (inbox.filtered).
-            "searched_reference": searched_reference,
-            "search_closed_too": "" if searched_reference else _search_closed_too(form, page, query),
+            "searched_reference": reference,
+            "sees_every_team": request.user.has_perm("backoffice.view_all_meldingen"),
+            "search_closed_too": "" if reference else _search_closed_too(form, page, query),
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },

@@ -515,6 +515,17 @@ def test_a_reference_of_another_team_says_so_and_not_to_type_a_name(staff, clien
     assert "Zocht u op een naam?" not in html and "Zoek ook in de afgesloten meldingen" not in html
 
 
+def test_a_name_of_eight_letters_is_no_reference(leider, teams):
+    """A review: "Hendriks" (and "3911 AB 12") was read as the reference M-HEND-RIKS."""
+    closed = store(name="Piet Hendriks")
+    closed.behandeling.change_status(Status.INGETROKKEN, toelichting="Verhuisd")
+    html = leider.post(reverse("backoffice:inbox"), {"q": "Hendriks"}, follow=True).content.decode()
+    assert "0 meldingen gevonden" in html and "M-HEND-RIKS" not in html
+    assert "Zoek ook in de afgesloten meldingen" in html
+    html = leider.post(reverse("backoffice:inbox"), {"q": "3911 AB 12"}, follow=True).content.decode()
+    assert "Bij uw meldingen is er geen met het nummer" not in html
+
+
 def test_a_search_that_finds_no_open_melding_offers_the_closed_ones(leider, teams):
     closed = _closed_melding()
     typed = closed.typed_answers.names_to_find_by.split()[0]  # a name: many meldingen may have it

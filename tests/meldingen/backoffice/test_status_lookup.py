@@ -171,6 +171,31 @@ def test_a_late_step_stays_late_when_the_gesprek_moves_after_the_term(client, te
     assert "Er is een gesprek met u gepland." in text and "Het spijt ons dat het langer duurt." in text
 
 
+def test_a_gesprek_agreed_after_the_term_stays_agreed_once_the_term_is_over(client, teams):
+    """A review: planned before the term for a day after it, the page turned to "Het spijt ons" the day after
+    the term."""
+    melding = store(postcode="3911 AB")
+    behandeling = Behandeling.objects.get(melding=melding)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, at=timezone.now() - timedelta(days=4))
+    tomorrow = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(10)))
+    three_days_ago = timezone.now() - timedelta(days=3)
+    behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=tomorrow, at=three_days_ago)
+    Behandeling.objects.filter(pk=behandeling.pk).update(
+        onderzoek_deadline=timezone.localdate() - timedelta(days=1),
+        next_deadline=timezone.localdate() - timedelta(days=1),
+    )
+    text = main_text(look_up(client, melding.reference))
+    assert "Het spijt ons" not in text and "Uiterlijk op" not in text
+
+
+def test_a_gesprek_planned_without_its_moment_does_not_break_the_page(client, teams):
+    melding = store(postcode="3911 AB")
+    behandeling = Behandeling.objects.get(melding=melding)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN)
+    behandeling.change_status(Status.GESPREK_GEPLAND)
+    assert "Er is een gesprek met u gepland." in main_text(look_up(client, melding.reference))
+
+
 def test_a_gesprek_that_was_is_not_told_as_one_to_come(client, teams):
     """A walk: in December the page said "Er is een gesprek met u gepland. Op maandag 26 oktober"."""
     melding = store(postcode="3911 AB", created_at=timezone.now() - timedelta(days=20))
