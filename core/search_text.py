@@ -157,12 +157,19 @@ def written_apart(typed: list[str], start: int, known: Callable[[str], bool]) ->
     return 0
 
 
-def join_written_apart(typed: list[str], known: Callable[[str], bool]) -> list[str]:
-    """The typed words with each compound written apart as one, where `known` has it whole: "hulp middelen"
-    is "hulpmiddelen" (and not "hulp", a word left out as vague, beside "middelen")."""
+def join_written_apart(typed: list[str], known: Callable[[str], bool], phrases: Phrases) -> list[str]:
+    """The typed words with each compound written apart as one, where `known` (the index, the pages) or the
+    synonyms have it whole: "hulp middelen" is "hulpmiddelen" (not "hulp", a word left out as vague, beside
+    "middelen"). Words that begin a synonym of several words stay apart: "burn out" is the editors'
+    "burn-out"."""
+
+    def whole_word(word: str) -> bool:
+        return (word,) in phrases or known(word)
+
     joined, i = [], 0
     while i < len(typed):
-        size = written_apart(typed, i, known)
+        starts_a_phrase = any(tuple(typed[i : i + n]) in phrases for n in range(2, phrases.longest + 1))
+        size = 0 if starts_a_phrase else written_apart(typed, i, whole_word)
         joined.append("".join(typed[i : i + size]) if size else typed[i])
         i += size or 1
     return joined
@@ -181,9 +188,12 @@ def possible_compounds(typed: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _as_one_word(parts: list[str]) -> str | None:
-    """The compound `parts` make together, or None where they cannot be one: numbers, a letter alone."""
+    """The compound `parts` make together, or None where they cannot be one: numbers, a letter alone, a stop
+    word ("ouder en kind" is no "ouderen")."""
     whole = "".join(parts)
-    return whole if min(map(len, parts)) >= 2 and len(whole) >= 6 and whole.isalpha() else None
+    if min(map(len, parts)) < 2 or len(whole) < 6 or not whole.isalpha() or STOPWORDS.intersection(parts):
+        return None
+    return whole
 
 
 def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...]]:

@@ -158,10 +158,7 @@ def expand(query: str, compounds: bool = True) -> list[list[str]]:
     holding = shared.decompounder.compounds_by_part(word for word in page_words if len(word) >= 6)
     phrases = shared.phrases
     # "keuken tafel gesprek", "hulp middelen": a compound written apart, as the pages or the synonyms have it
-    whole = search_text.join_written_apart(
-        search_text.words(query), lambda word: word in known or (word,) in phrases
-    )
-    query = " ".join(whole)
+    query = " ".join(search_text.join_written_apart(search_text.words(query), known.__contains__, phrases))
     matched, _vague = search_text.split_vague_words(query, phrases)  # "iemand die boodschappen doet"
     typed = search_text.words(matched)[:MAX_QUERY_WORDS]
     groups, i = [], 0

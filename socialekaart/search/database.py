@@ -125,9 +125,8 @@ class DatabaseBackend(SearchBackend):
         the groups of its vague words, which only weigh in the order (core.search_text.VAGUE_WORDS), and the
         "Bedoelde u ...?" words."""
         phrases = snap.search_vocabulary.phrases
-        typed_words = text.join_written_apart(  # "regio taxi", "hulp middelen" as the index has them
-            text.words(typed)[:MAX_WORDS], lambda word: (word,) in phrases or snap.vocabulary.known(word)
-        )
+        # "regio taxi", "hulp middelen": as the index or the synonyms have them
+        typed_words = text.join_written_apart(text.words(typed)[:MAX_WORDS], snap.vocabulary.known, phrases)
         matched, vague = text.split_vague_words(" ".join(typed_words), phrases)
         searched = text.words(matched)
         corrections = {

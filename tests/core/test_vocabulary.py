@@ -28,7 +28,7 @@ def test_slecht_is_too_general_to_stand_for_a_compound():
 
 def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     """A walk: "regio taxi" found nothing, "regiotaxi" 17; people often write a Dutch compound in parts."""
-    from core.search_text import join_written_apart, written_apart
+    from core.search_text import Phrases, join_written_apart, written_apart
 
     known = {"regiotaxi", "schoonmaken", "keukentafelgesprek"}.__contains__
     assert written_apart(["regio", "taxi"], 0, known) == 2
@@ -37,6 +37,12 @@ def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     assert written_apart(["hulp", "bij"], 0, known) == 0
     assert written_apart(["12", "3"], 0, {"123"}.__contains__) == 0  # numbers are not words
     assert written_apart(["a", "fasie"], 0, {"afasie"}.__contains__) == 0  # a letter alone is no part
-    joined = join_written_apart(["ik", "zoek", "hulp", "middelen", "regio", "taxi"], known)
+    none = Phrases()
+    joined = join_written_apart(["ik", "zoek", "hulp", "middelen", "regio", "taxi"], known, none)
     assert joined == ["ik", "zoek", "hulp", "middelen", "regiotaxi"]
-    assert join_written_apart(["hulp", "middelen"], {"hulpmiddelen"}.__contains__) == ["hulpmiddelen"]
+    assert join_written_apart(["hulp", "middelen"], {"hulpmiddelen"}.__contains__, none) == ["hulpmiddelen"]
+    # A review: "ouder en kind" became "ouderen"; "burn out", an editors' synonym, became "burnout".
+    ouder_en_kind = ["ouder", "en", "kind"]
+    assert join_written_apart(ouder_en_kind, {"ouderen"}.__contains__, none) == ouder_en_kind
+    burn_out = Phrases([["burn-out", "overbelast"]])
+    assert join_written_apart(["burn", "out"], {"burnout"}.__contains__, burn_out) == ["burn", "out"]
