@@ -578,7 +578,7 @@ class GegevensForm(StepForm):
         if empty:  # "1950" alone: not a date that does not exist
             self.add_error(empty[0], _("Vul de dag, de maand en het jaar in, zoals 7 3 1950."))
             return
-        if parts[2].strip().isdecimal() and len(parts[2].strip()) != 4:
+        if not (parts[2].strip().isdecimal() and len(parts[2].strip()) == 4):  # "50", "l950"
             self.add_error(year, _("Vul het jaar met 4 cijfers in, zoals 1950."))
             return
         try:

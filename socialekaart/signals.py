@@ -183,8 +183,9 @@ def wijk_changed(sender, instance, raw=False, **kwargs):
         return
     versions.bump()  # options, postcodes and centre points are read from the wijken themselves
     if sender is models.Wijk and kwargs.get("signal") is post_save:
-        _touch(list(instance.voorzieningen.values_list("pk", flat=True)))  # their service areas name it
-        ids = [
+        named = [str(pk) for pk in instance.voorzieningen.values_list("pk", flat=True)]
+        _touch(named)  # their service areas name it
+        ids = named + [
             str(pk)
             for pk in models.Voorziening.objects.filter(hele_gemeente=True).values_list("pk", flat=True)
         ]

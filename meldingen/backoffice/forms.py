@@ -1,6 +1,7 @@
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from datetime import time as dt_time
 
 from django import forms
 from django.conf import settings
@@ -177,7 +178,7 @@ class _DayField:
     before_the_melding: str
 
 
-GESPREK_HOURS = (7, 22)  # a gesprek at another hour is a typing error
+GESPREK_HOURS = (dt_time(7), dt_time(22))  # a gesprek at another time is a typing error
 
 
 class StatusForm(forms.Form):
@@ -197,7 +198,7 @@ class StatusForm(forms.Form):
     contact_datum = _date_field(_("Datum van het contact (bij contact opgenomen)"), "")
     afgerond_datum = _date_field(_("Datum van het afronden (bij onderzoek afgerond)"), "")
     verslag_verstuurd = forms.BooleanField(
-        label=_("De inwoner heeft het verslag van het onderzoek gekregen (bij onderzoek afgerond)"),
+        label=_("Het verslag van het onderzoek is naar de inwoner gestuurd (bij onderzoek afgerond)"),
         required=False,
         help_text=_("Op papier of per e-mail. Dat moet volgens de Wmo."),
     )
@@ -450,13 +451,13 @@ class StatusForm(forms.Form):
             self.add_error("gesprek_datum", _("Vul de datum van het gesprek in."))
         if time is None and "gesprek_tijd" not in self.errors:
             self.add_error("gesprek_tijd", _("Vul de tijd van het gesprek in."))
-        elif time is not None and not GESPREK_HOURS[0] <= time.hour < GESPREK_HOURS[1]:
+        elif time is not None and not GESPREK_HOURS[0] <= time <= GESPREK_HOURS[1]:
             # "3:00" is most often three in the afternoon; the resident would read "om 03.00 uur".
             self.add_error(
                 "gesprek_tijd",
                 _(
-                    "Een gesprek om %(tijd)s is 's nachts. Kies een tijd tussen 7:00 en 22:00. "
-                    "Met 24 uur: 15:00 is 3 uur 's middags."
+                    "Een gesprek om %(tijd)s is buiten de tijden van 7:00 tot 22:00. "
+                    "Bedoelt u de middag? Schrijf dan bijvoorbeeld 15:00 voor 3 uur."
                 )
                 % {"tijd": time.strftime("%H:%M")},
             )

@@ -58,7 +58,7 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
             title = _("Uitkomst gecorrigeerd: %(uitkomst)s") % {"uitkomst": change.get_uitkomst_display()}
             title += _nazorg_after_correction(uitkomst, change.uitkomst, nazorg)
         elif change.verslag_verstuurd:
-            title = _("%(status)s. De inwoner heeft het verslag gekregen") % {"status": title}
+            title = _("%(status)s. Verslag naar de inwoner gestuurd") % {"status": title}
         elif change.uitkomst:  # the uitkomst given then, though corrected later
             title = _("%(status)s. Uitkomst: %(uitkomst)s") % {
                 "status": title,

@@ -993,7 +993,7 @@ KLACHTEN = {
             "text",
             "<h2>Bezwaar tegen een besluit</h2>"
             "<p>Bent u het niet eens met de beschikking? Dan kunt u bezwaar maken. "
-            "Dat doet u binnen 6 weken na de datum op de brief. "
+            "Dat doet u binnen 6 weken nadat wij u de brief stuurden. "
             "Schrijf daarvoor een brief. Hoe dat gaat, leest u hieronder.</p>",
         ),
         (
@@ -1009,7 +1009,7 @@ KLACHTEN = {
                     },
                     {
                         "title": "Stuur het binnen 6 weken",
-                        "text": "<p>De 6 weken beginnen op de dag na de datum van het besluit. "
+                        "text": "<p>De 6 weken beginnen op de dag nadat wij u het besluit stuurden. "
                         "Stuur uw bezwaar naar:<br>Gemeente Lindewaard<br>Bezwaarschriften<br>"
                         "Raadhuisplein 1<br>3911 AE Lindewaard</p>"
                         "<p>U mag het ook afgeven bij het Wmo-loket in het gemeentehuis. "

@@ -85,7 +85,7 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         ],
         "talen": list(voorziening.talen or []),
         # "turks" finds help in Turkish; Dutch is left out, or "nederlands" would find all help.
-        "taal_names": [languages.name(code) for code in voorziening.talen or [] if code != "nl"],
+        "taal_names": [languages.name(code) for code in voorziening.talen or [] if code.lower() != "nl"],
         "beperkte_plaatsen": voorziening.beperkte_plaatsen,
         "capaciteit_bijgewerkt": oudste_capaciteit.isoformat() if oudste_capaciteit else None,
         "updated_at": voorziening.updated_at.isoformat(),

@@ -475,7 +475,7 @@ def test_the_demo_covers_every_subject():
         "keukentafelgesprek",
         "binnen 2 werkdagen",
         "bezwaar",
-        "binnen 6 weken na de datum",
+        "binnen 6 weken nadat wij u de brief stuurden",
         "vervanger",
         "sociale kaart",
         "per wijk",
