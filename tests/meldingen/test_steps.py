@@ -79,6 +79,14 @@ INVALID = [
     (
         ZELF_KORT,
         "gegevens",
+        {**BORN, "geboortedag": "7", "geboortemaand": "3", "geboortejaar": "l950"},  # a letter l for the 1
+        "geboortejaar",
+        "Vul het jaar met 4 cijfers in",
+        "l950",
+    ),
+    (
+        ZELF_KORT,
+        "gegevens",
         {**BORN, "geboortedag": "7", "geboortemaand": "13", "geboortejaar": "1950"},
         "geboortemaand",
         "Deze datum bestaat niet.",
