@@ -192,9 +192,13 @@ class SearchForm(forms.Form):
     def has_filters(self) -> bool:
         return bool(self.active_filter_count())
 
+    def only_plek_vrij(self, professional: bool) -> bool:
+        """ "Alleen met plek vrij": only professionals are offered it."""
+        return professional and bool(self.value_for("plek_vrij", False))
+
     def active_filter_count(self, professional: bool = False) -> int:
         """How many filter options the visitor chose (shown on the "Filters" button); "plek vrij" counts for
         the professionals it is shown to ("Filters (1 aan)" with a wijk and it chosen)."""
         kwargs = self.search_kwargs()
         chosen = sum(len(kwargs[name]) for name in self.filter_names) + int(kwargs["alleen_mijn_wijk"])
-        return chosen + int(professional and bool(self.value_for("plek_vrij", False)))
+        return chosen + int(self.only_plek_vrij(professional))

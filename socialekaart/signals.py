@@ -76,10 +76,13 @@ def _later(update) -> None:
     transaction.on_commit(_flush)
 
 
-def _touch(ids) -> None:
-    """These voorzieningen' public record changed through another row: now, in the same transaction."""
+def _shown_row_changed(ids) -> None:
+    """A row these voorzieningen show changed: their `updated_at` moves now, in the same transaction, and they
+    are reindexed when it commits."""
+    ids = [str(pk) for pk in ids]
     if ids and not getattr(_local, "paused", False):
         models.Voorziening.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+        _later(lambda batch: batch.index.update(ids))
 
 
 def reindex_later(ids) -> None:
@@ -106,31 +109,22 @@ def voorziening_deleted(sender, instance, **kwargs):
 def voorziening_terms_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
-    ids = [str(instance.pk)] if isinstance(instance, models.Voorziening) else [str(pk) for pk in pk_set or ()]
-    _touch(ids)
-    _later(lambda batch: batch.index.update(ids))
+    _shown_row_changed([instance.pk] if isinstance(instance, models.Voorziening) else pk_set or ())
 
 
 @receiver(post_save, sender=models.VoorzieningOpLocatie)
 @receiver(post_delete, sender=models.VoorzieningOpLocatie)
 def location_row_changed(sender, instance, raw=False, **kwargs):
     if not raw and instance.voorziening_id:
-        _touch([instance.voorziening_id])
-        _later(lambda batch: batch.index.add(str(instance.voorziening_id)))
+        _shown_row_changed([instance.voorziening_id])
 
 
 @receiver(post_save, sender=models.Openingstijd)
 @receiver(post_delete, sender=models.Openingstijd)
 def opening_hours_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        ids = [
-            str(pk)
-            for pk in models.VoorzieningOpLocatie.objects.filter(pk=instance.op_locatie_id).values_list(
-                "voorziening_id", flat=True
-            )
-        ]
-        _touch(ids)
-        _later(lambda batch: batch.index.update(ids))
+        op_locatie = models.VoorzieningOpLocatie.objects.filter(pk=instance.op_locatie_id)
+        _shown_row_changed(op_locatie.values_list("voorziening_id", flat=True))
 
 
 @receiver(post_save, sender=models.Capaciteit)
@@ -144,17 +138,13 @@ def capacity_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=models.Locatie)
 def locatie_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        ids = [str(pk) for pk in instance.voorzieningen_hier.values_list("voorziening_id", flat=True)]
-        _touch(ids)
-        _later(lambda batch: batch.index.update(ids))
+        _shown_row_changed(instance.voorzieningen_hier.values_list("voorziening_id", flat=True))
 
 
 @receiver(post_save, sender=models.Organisatie)
 def organisatie_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        ids = [str(pk) for pk in instance.voorzieningen.values_list("pk", flat=True)]
-        _touch(ids)
-        _later(lambda batch: batch.index.update(ids))
+        _shown_row_changed(instance.voorzieningen.values_list("pk", flat=True))
 
 
 @receiver(post_save, sender=models.Term)
@@ -170,8 +160,7 @@ def term_changed(sender, instance, raw=False, **kwargs):
         .distinct()
         .values_list("pk", flat=True)
     ]
-    _touch(ids)
-    _later(lambda batch: batch.index.update(ids))
+    _shown_row_changed(ids)
 
 
 @receiver(post_save, sender=models.Wijk)
@@ -183,9 +172,8 @@ def wijk_changed(sender, instance, raw=False, **kwargs):
         return
     versions.bump()  # options, postcodes and centre points are read from the wijken themselves
     if sender is models.Wijk and kwargs.get("signal") is post_save:
-        named = [str(pk) for pk in instance.voorzieningen.values_list("pk", flat=True)]
-        _touch(named)  # their service areas name it
-        ids = named + [
+        _shown_row_changed(instance.voorzieningen.values_list("pk", flat=True))  # their service areas name it
+        ids = [
             str(pk)
             for pk in models.Voorziening.objects.filter(hele_gemeente=True).values_list("pk", flat=True)
         ]

@@ -15,7 +15,7 @@ from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from meldingen.address import normalise_postcode
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
-from meldingen.backoffice.roles import CONSULENT
+from meldingen.backoffice.roles import CONSULENT, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import GesprekPlaats, Status, Uitkomst, allowed_targets
 from meldingen.choices import ONDERWERPEN
@@ -39,10 +39,6 @@ class ShortListField(forms.ModelChoiceField):
     """A select of a short list of rows (teams, wijken, consulenten), drawn on every visit."""
 
     iterator = _ChoicesInOneQuery
-
-
-def _name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 class InboxFilterForm(forms.Form):
@@ -99,7 +95,7 @@ class InboxFilterForm(forms.Form):
             consulenten = consulenten.filter(wijkteams__members=user).distinct()
         if user is not None and user.has_perm("backoffice.assign_meldingen"):
             self.fields["consulent"].queryset = consulenten.order_by("first_name", "last_name", "username")
-            self.fields["consulent"].label_from_instance = _name
+            self.fields["consulent"].label_from_instance = display_name
         else:
             del self.fields["consulent"]
 
@@ -475,7 +471,7 @@ class StatusForm(forms.Form):
 def _consulent_with_teams(user) -> str:
     """ "Consulent centrum (Wijkteam Centrum)": a consulent of another team is refused, so the list says whose
     team each one is in."""
-    name = user.get_full_name() or user.get_username()
+    name = display_name(user)
     teams = ", ".join(team.name for team in user.wijkteams.all())
     return f"{name} ({teams})" if teams else name
 

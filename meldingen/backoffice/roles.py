@@ -86,3 +86,8 @@ def ensure_roles() -> None:
         group, _ = Group.objects.get_or_create(name=name)
         if send is not None:
             group.permissions.add(send, *Permission.objects.filter(codename="access_admin"))
+
+
+def display_name(user) -> str:
+    """The name colleagues know a staff member by, or the login when no name is given."""
+    return user.get_full_name() or user.get_username()

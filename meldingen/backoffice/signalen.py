@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
+from meldingen.backoffice.roles import display_name
 from meldingen.backoffice.search_index import name_index
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
@@ -68,7 +69,7 @@ def send(user, data: dict) -> Signaal:
         signaal = Signaal.objects.create(
             reference=new_reference("S"),
             sender=user,
-            sender_name=(user.get_full_name() or user.get_username())[:200],
+            sender_name=display_name(user)[:200],
             sender_organisation=(sender_organisation(user) or data.get("organisatie", "")).strip()[:200],
             onderwerpen=list(data["onderwerpen"]),
             encrypted_data=encrypt_json(

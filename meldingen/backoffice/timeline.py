@@ -7,6 +7,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from meldingen.backoffice.models import AuditEntry
+from meldingen.backoffice.roles import display_name
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.delivery.models import DeliveryAttempt
 
@@ -23,7 +24,7 @@ class Event:
 
 
 def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
+    return display_name(user) if user else ""
 
 
 def _nazorg_after_correction(before: str, after: str, nazorg) -> str:

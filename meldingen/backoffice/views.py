@@ -100,7 +100,7 @@ def inbox(request):
     today = timezone.localdate()
     signalen = open_signalen(request.user)
     # A whole reference, with no other filter, searched all of the user's meldingen (inbox.filtered).
-    reference = searched_reference(_searched_text(form)) if not getattr(form, "active_filters", 0) else None
+    reference = None if form.active_filters else searched_reference(_searched_text(form))
     return TemplateResponse(
         request,
         "backoffice/inbox.html",

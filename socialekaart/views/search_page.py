@@ -73,7 +73,7 @@ def search(request):
     professional = is_professional_request(request)
     page_number = form.page_number()
     query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
-    plek_vrij = professional and bool(form.value_for("plek_vrij", False))
+    plek_vrij = form.only_plek_vrij(professional)
     active_filters = form.active_filter_count(professional)
     if plek_vrij:
         query_kwargs["only_ids"] = vrije_plek_ids(query_kwargs)

@@ -40,16 +40,10 @@ def time_left(behandeling, kind: str, today=None):
 
 def _running_term(behandeling, kind: str, today):
     if kind == "contact":
-        return _term(
-            *_time_left(behandeling, kind, today),
-            kind=_("Eerste contact uiterlijk"),
-            day=behandeling.contact_deadline,
-        )
-    return _term(
-        *_time_left(behandeling, kind, today),
-        kind=_("Onderzoek af uiterlijk"),
-        day=behandeling.onderzoek_deadline,
-    )
+        label, day = _("Eerste contact uiterlijk"), behandeling.contact_deadline
+    else:
+        label, day = _("Onderzoek af uiterlijk"), behandeling.onderzoek_deadline
+    return _term(*_time_left(behandeling, kind, today), kind=label, day=day)
 
 
 def _time_left(behandeling, kind: str, today) -> tuple[str, str]:
