@@ -78,9 +78,11 @@ def _codes(vocabulary: str) -> set[str]:
     return {code for code, _name in vocabularies.fixed_terms(vocabulary)}
 
 
-def database_condition(flt: ServiceFilter, prefix: str = "") -> Q:
-    """The filter as a condition on Voorziening (or, with a prefix like "voorziening__", a related model)."""
-    condition = Q(**{f"{prefix}status__in": ["actief", "tijdelijk_gesloten"]})
+def database_condition(flt: ServiceFilter, prefix: str = "", stopped_too: bool = False) -> Q:
+    """The filter as a condition on Voorziening (or, with a prefix like "voorziening__", a related model);
+    stopped voorzieningen only with `stopped_too`."""
+    statuses = ["actief", "tijdelijk_gesloten"] + (["gestopt"] if stopped_too else [])
+    condition = Q(**{f"{prefix}status__in": statuses})
     if flt.organisatie_id:
         condition &= Q(**{f"{prefix}organisatie_id": flt.organisatie_id})
     if flt.modified_after:

@@ -402,7 +402,8 @@ PARAMS = {
     ),
     "modified_after": _param(
         "modified_after",
-        "Alleen gewijzigd op of na dit moment (ISO 8601).",
+        "Alleen gewijzigd op of na dit moment (ISO 8601). Op /services, zonder search, ook wat sindsdien"
+        " gestopt is (status defunct).",
         {"type": "string", "format": "date-time"},
     ),
     "minimal": _param("minimal", "Alleen id, naam, status en last_modified.", {"type": "boolean"}),

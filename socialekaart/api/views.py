@@ -152,7 +152,9 @@ def services(request):
         ids, total = search_page(flt, page, per_page)
         items = _in_order(read(Q()), ids)
     else:
-        matching = database_condition(flt)
+        # What changed since a moment includes the services that stopped since (status "defunct"): a
+        # consumer that keeps a copy learns from the same poll to take them out.
+        matching = database_condition(flt, stopped_too=flt.modified_after is not None)
         items, total = _page_slice(Voorziening.objects.filter(matching), page, per_page, read(matching))
     return _json(page_of(render(items), total, page, per_page))
 

@@ -281,7 +281,7 @@ def test_filters_combine_with_and(client, api_kaart):
         get(client, "services", organization_id=str(kaart.zorg.pk), modified_after=earlier).json()[
             "total_items"
         ]
-        == 3
+        == 4  # its three that run, and the one that stopped: what changed since includes what stopped
     )
 
 
@@ -304,8 +304,24 @@ def test_a_change_to_what_a_service_shows_moves_its_last_modified(client, api_ka
 
     kaart.zorg.phone = "0302222222"
     kaart.zorg.save()
-    of_zorg = {str(item.pk) for item in kaart.zorg.voorzieningen.exclude(status="gestopt")}
+    of_zorg = {str(item.pk) for item in kaart.zorg.voorzieningen.all()}
     assert set(ids(get(client, "services", modified_after=since).json())) == {str(kaart.cafe.pk)} | of_zorg
+
+
+def test_what_changed_since_names_the_services_that_stopped(client, api_kaart):
+    """A consumer that keeps a copy polls with modified_after; a voorziening that stopped since is in that
+    list as defunct, so it can be taken out. A list without modified_after has only what runs."""
+    since = timezone.now().isoformat()
+    api_kaart.cafe.status = "gestopt"
+    api_kaart.cafe.save()
+    for minimal in (False, True):
+        changed = get(client, "services", modified_after=since, minimal=str(minimal).lower()).json()
+        assert [(item["id"], item["status"]) for item in changed["contents"]] == [
+            (str(api_kaart.cafe.pk), "defunct")
+        ]
+    assert str(api_kaart.cafe.pk) not in ids(get(client, "services").json())
+    searched = get(client, "services", search="koffie", modified_after=since).json()
+    assert str(api_kaart.cafe.pk) not in ids(searched)
 
 
 def test_unknown_term_or_taxonomy_finds_nothing(client, api_kaart):
