@@ -109,6 +109,9 @@ class Klacht(models.Model):
     # Awb 9:11 lid 2: postponed once, with the reason staff gave (antwoord_uiterlijk then holds the new date).
     verdaagd_op = models.DateTimeField(_("verdaagd op"), null=True, blank=True)
     verdaging_reden = models.TextField(_("reden van de verdaging"), blank=True)
+    # A hash of the token in the form the resident sent: two sends of one form (a double tap, a second
+    # request that overtook the first) are one complaint.
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # Set when retention removed the resident's data and the texts; the row stays for the stoplicht.
     personal_data_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -2,11 +2,12 @@
 
 import hashlib
 import json
+import secrets
 import uuid
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
@@ -20,23 +21,29 @@ from .workflow import Kanaal
 
 SESSION_KEY = "klacht_verstuurd"
 TYPED_KEY = "klacht_getypt"  # a form with errors, until the page after its redirect shows it
+SUBMISSION_FIELD = "verzending"  # a token per form shown: its sends are one complaint
 
 
-def create_klacht(form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None, user=None) -> Klacht:
-    """A complaint from the form, sent by the resident or registered by `user` (a phone call, a letter)."""
+def create_klacht(
+    form, *, kanaal=Kanaal.WEBSITE, ontvangen_op=None, user=None, submission_key=None
+) -> Klacht:
+    """A complaint from the form, sent by the resident or registered by `user` (a phone call, a letter).
+    Raises IntegrityError when a complaint with this `submission_key` exists: then nothing is stored."""
     data = form.cleaned_data
     klacht = Klacht(organisatie=data["organisatie"], thema=data["thema"], kanaal=kanaal)
     if ontvangen_op is not None:
         klacht.ontvangen_op = ontvangen_op
     klacht.gegevens = form.gegevens()
-    klacht.save()
-    KlachtGebeurtenis.objects.create(
-        klacht=klacht, user=user, soort=KlachtGebeurtenis.Soort.ONTVANGEN, tekst=Kanaal(kanaal).label
-    )
-    tasks.recount()
-    tasks.schedule_retention()
-    transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))
-    transaction.on_commit(lambda: notices.queue_ontvangst_notice(klacht.pk))
+    klacht.submission_key = submission_key
+    with transaction.atomic():
+        klacht.save()
+        KlachtGebeurtenis.objects.create(
+            klacht=klacht, user=user, soort=KlachtGebeurtenis.Soort.ONTVANGEN, tekst=Kanaal(kanaal).label
+        )
+        tasks.recount()
+        tasks.schedule_retention()
+        transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))
+        transaction.on_commit(lambda: notices.queue_ontvangst_notice(klacht.pk))
     return klacht
 
 
@@ -54,16 +61,18 @@ def indienen(request):
             if not within_limit(
                 request, "klacht", settings.KLACHTEN_RATE_LIMIT, settings.KLACHTEN_RATE_LIMIT_WINDOW_SECONDS
             ):
-                return render(request, "klachten/te_vaak.html", status=429)
-            klacht = create_klacht(form)
-            request.session[SESSION_KEY] = {
-                "reference": klacht.reference,
-                "organisatie": klacht.organisatie.name,
-                "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
-                "contact": form.cleaned_data["contact"] == "ja",
-                "email": bool(klacht.gegevens.get("email")),
-                "fingerprint": fingerprint,
-            }
+                # The form as typed, with what happened above it: on a page of its own the words were lost.
+                return _form_page(request, form, too_often=True, status=429)
+            key = _submission_key(request.POST.get(SUBMISSION_FIELD))
+            try:
+                _remember_sent(request, create_klacht(form, submission_key=key), fingerprint)
+            except IntegrityError:
+                # A second send of the same form overtook the first one's answer (a double tap on a slow
+                # connection): it is the complaint the first one stored.
+                first = Klacht.objects.filter(submission_key=key).first() if key else None
+                if first is None:
+                    raise
+                _remember_sent(request, first, fingerprint, again=True)
             return redirect("klachten:verstuurd")
         # A page with errors is reached by a redirect too: a reload sent the old, wrong form again, and a
         # complaint sent since seemed not sent.
@@ -78,9 +87,36 @@ def indienen(request):
         chosen = _valid_uuid(form.initial["organisatie"])
         if not chosen or not form.fields["organisatie"].queryset.filter(pk__in=chosen).exists():
             form.initial["organisatie"] = None
-    # Back from the confirmation, the browser puts back most of the form: it says the complaint was sent.
-    sent = request.session.get(SESSION_KEY)
-    return render(request, "klachten/indienen.html", {"form": form, "sent": sent})
+    return _form_page(request, form)
+
+
+def _form_page(request, form, too_often: bool = False, status: int = 200):
+    context = {
+        "form": form,
+        # Back from the confirmation, the browser puts back most of the form: it says the complaint was sent.
+        "sent": request.session.get(SESSION_KEY),
+        "too_often": too_often,
+        "submission_token": secrets.token_urlsafe(24),
+        "weken": settings.KLACHTEN_TERMIJN_WEKEN,
+    }
+    return render(request, "klachten/indienen.html", context, status=status)
+
+
+def _submission_key(token: str | None) -> str | None:
+    return hashlib.sha256(f"klacht-submission:{token}".encode()).hexdigest() if token else None
+
+
+def _remember_sent(request, klacht, fingerprint: str, again: bool = False) -> None:
+    """What the confirmation shows, in the session (the complaint's number, not its words)."""
+    request.session[SESSION_KEY] = {
+        "reference": klacht.reference,
+        "organisatie": klacht.organisatie.name,
+        "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
+        "contact": klacht.gegevens.get("contact") == "ja",
+        "email": bool(klacht.gegevens.get("email")),
+        "fingerprint": fingerprint,
+        **({"again": True} if again else {}),
+    }
 
 
 def _fingerprint(form) -> str:
@@ -106,7 +142,7 @@ def verstuurd(request):
     context = {**sent, "antwoord_uiterlijk": date.fromisoformat(sent["antwoord_uiterlijk"])}
     if sent.get("again"):  # said once: a reload after it is the plain confirmation again
         request.session[SESSION_KEY] = {key: value for key, value in sent.items() if key != "again"}
-    return render(request, "klachten/verstuurd.html", {**context, "weken": settings.KLACHTEN_TERMIJN_WEKEN})
+    return render(request, "klachten/verstuurd.html", context)
 
 
 def uitleg_stoplicht(request):

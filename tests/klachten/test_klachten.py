@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from klachten.models import Klacht
 from klachten.terms import answer_by
@@ -90,6 +90,18 @@ def test_the_residents_words_and_contact_details_are_encrypted_at_rest(client, k
 def test_without_consent_to_contact_no_contact_details_are_kept(client, kaart):
     client.post("/klacht/", form_data(kaart, contact="nee"))
     assert set(Klacht.objects.get().gegevens) == {"wat", "contact"}
+    # A walk: "Wacht dan niet op ons antwoord" to someone who will get no answer.
+    page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
+    assert "ons antwoord" not in page and "U wilde geen contact." in page
+
+
+def test_who_wants_contact_is_told_we_will_get_in_touch_and_may_ask_to_hear_the_complaint(client, kaart):
+    """Awb 9:10: the resident is heard. A walk: a resident who gave only a phone number read nothing of a
+    call, or of being asked to tell her story."""
+    client.post("/klacht/", form_data(kaart, email=""))
+    page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
+    assert "Wij nemen contact met u op. Wij vragen u misschien om uw klacht aan ons te vertellen." in page
+    assert "Wacht dan niet op ons antwoord." in page
 
 
 def test_the_form_after_a_sent_complaint_says_it_was_sent(client, kaart):
@@ -117,6 +129,24 @@ def test_the_same_complaint_sent_again_is_kept_once_and_said_to_be_sent(client, 
     client.post("/klacht/", form_data(kaart, wat="En de week erna kwam de hulp weer niet."))
     assert Klacht.objects.count() == 2  # another complaint is another one
     assert "opdagen" not in str(dict(client.session.items()))  # the session keeps no copy of the words
+
+
+def test_two_sends_of_one_form_that_overtake_each_other_are_one_complaint(client, kaart):
+    """A walk: a second tap on a slow connection sent the form again before the first answer came, so the
+    session did not know the first yet: two complaints, 3 ms apart. Each form shown carries a token."""
+    token = re.search(r'name="verzending" value="([^"]+)"', client.get("/klacht/").content.decode())[1]
+    client.post("/klacht/", {**form_data(kaart), "verzending": token})
+    first = Klacht.objects.get()
+    overtaking = Client()  # the second request, sent before the first one's session came back
+    again = overtaking.post("/klacht/", {**form_data(kaart), "verzending": token})
+    assert again["Location"] == "/klacht/verstuurd/" and Klacht.objects.get() == first
+    page = " ".join(overtaking.get("/klacht/verstuurd/").content.decode().split())
+    assert "U hebt deze klacht al verstuurd." in page and first.reference in page
+    assert token not in Klacht.objects.values_list("submission_key", flat=True).get()  # only its hash
+    other = re.search(r'name="verzending" value="([^"]+)"', client.get("/klacht/").content.decode())[1]
+    assert other != token
+    client.post("/klacht/", {**form_data(kaart, wat="En de week erna weer niet."), "verzending": other})
+    assert Klacht.objects.count() == 2
 
 
 def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
@@ -181,8 +211,16 @@ def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
 def test_complaints_are_limited_per_ip_address(client, kaart):
     for week in (1, 2):  # two complaints (the same one sent again is kept once, see above)
         assert client.post("/klacht/", form_data(kaart, wat=f"Week {week}: niemand kwam.")).status_code == 302
-    assert client.post("/klacht/", form_data(kaart, wat="Week 3: niemand kwam.")).status_code == 429
+    refused = client.post("/klacht/", form_data(kaart, wat="Week 3: niemand kwam."))
+    assert refused.status_code == 429
     assert Klacht.objects.count() == 2
+    # A walk: the page said to wait an hour, and what she typed was gone. It stays, in the form.
+    page = " ".join(refused.content.decode().split())
+    assert "Uw klacht is nog niet verstuurd." in page and "Wat u schreef, staat nog hieronder." in page
+    assert "Week 3: niemand kwam.</textarea>" in page and 'value="Anna de Vries"' in page
+    assert '<a href="tel:140599">14 0599</a>' in page
+    report = taalcheck.check_text(main_text(refused))
+    assert report.passed, (report.problems, report.rare_words)
 
 
 def test_the_answer_is_due_six_weeks_after_receipt_moved_past_a_weekend_or_feestdag():
