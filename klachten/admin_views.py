@@ -1,6 +1,7 @@
 """The complaints in the backoffice (Wagtail admin, /admin/klachten/): the list, one complaint, registering
 one that came in by phone or letter, and the provider's numbers of clients."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -8,6 +9,7 @@ from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from socialekaart import public
@@ -39,6 +41,8 @@ def _require(check, user):
     if not check(user):
         raise PermissionDenied
 
+
+NO_SUMMARY_YET = gettext_lazy("De gemeente schrijft hier nog kort wat er misging. Daarna kunt u reageren.")
 
 # The list's filters beside the statuses: the open complaints past their answer's date, and those without a
 # contract team.
@@ -91,13 +95,15 @@ def detail(request, pk):
     _require(can_see_klachten, request.user)
     klacht = get_object_or_404(visible_klachten(request.user), pk=pk)
     staff = is_staff_handler(request.user)
-    status_form = StatusForm(targets=_targets(klacht))
+    answer_wanted = staff and klacht.answer_wanted
+    status_form = StatusForm(targets=_targets(klacht), answer_wanted=answer_wanted)
     samenvatting_form = SamenvattingForm(initial={"samenvatting_aanbieder": klacht.samenvatting_aanbieder})
     reactie_form = ReactieForm(initial={"reactie_aanbieder": klacht.reactie_aanbieder})
     verdaging_form = VerdagingForm()
     routes = routes_klachten(request.user)
     team_form = TeamForm(initial={"team": klacht.team_id})
-    oordeel_form = OordeelForm(current=klacht.oordeel)  # the answer anew: the old one stands above it
+    # the answer anew: the old one stands above it
+    oordeel_form = OordeelForm(current=klacht.oordeel, answer_wanted=answer_wanted)
     if request.method == "POST":
         action = request.POST.get("action")
         if routes and action == "team":
@@ -106,7 +112,7 @@ def detail(request, pk):
                 _route(request, klacht, team_form.cleaned_data["team"])
                 return redirect("klachten_admin:detail", pk=klacht.pk)
         elif staff and action == "status":
-            status_form = StatusForm(request.POST, targets=_targets(klacht))
+            status_form = StatusForm(request.POST, targets=_targets(klacht), answer_wanted=answer_wanted)
             if status_form.is_valid():
                 try:
                     klacht.change_status(
@@ -123,7 +129,12 @@ def detail(request, pk):
                     messages.success(request, _("De status is nu: %(status)s.") % {"status": label})
                 return redirect("klachten_admin:detail", pk=klacht.pk)
         elif staff and action == "oordeel" and klacht.can_correct_oordeel():
-            oordeel_form = OordeelForm(request.POST, current=klacht.oordeel, answered=klacht.antwoord_inwoner)
+            oordeel_form = OordeelForm(
+                request.POST,
+                current=klacht.oordeel,
+                answered=klacht.antwoord_inwoner,
+                answer_wanted=answer_wanted,
+            )
             if oordeel_form.is_valid():
                 klacht.correct_oordeel(
                     oordeel_form.cleaned_data["oordeel"], oordeel_form.cleaned_data["antwoord"], request.user
@@ -150,6 +161,9 @@ def detail(request, pk):
             # The gemeente has judged it: a reply now would change what it judged.
             messages.error(request, _("Deze klacht is al afgehandeld. U kunt niet meer reageren."))
             return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif not staff and action == "reactie" and not klacht.can_be_replied_to:
+            messages.error(request, NO_SUMMARY_YET)
+            return redirect("klachten_admin:detail", pk=klacht.pk)
         elif not staff and action == "reactie":
             reactie_form = ReactieForm(request.POST)
             if reactie_form.is_valid():
@@ -165,11 +179,11 @@ def detail(request, pk):
             raise PermissionDenied
     gegevens = {}
     if staff:
+        # Every page that shows the resident's data is written in the history, a form's errors too.
         gegevens = klacht.gegevens
-        if request.method == "GET":
-            KlachtGebeurtenis.objects.create(
-                klacht=klacht, user=request.user, soort=KlachtGebeurtenis.Soort.BEKEKEN
-            )
+        KlachtGebeurtenis.objects.create(
+            klacht=klacht, user=request.user, soort=KlachtGebeurtenis.Soort.BEKEKEN
+        )
     return render(
         request,
         "klachten/admin/detail.html",
@@ -186,7 +200,8 @@ def detail(request, pk):
             "team_form": team_form if routes else None,
             "oordeel_form": oordeel_form if staff and klacht.can_correct_oordeel() else None,
             "verdaging_refused": klacht.postponement_refused() if staff else "",
-            "error_forms": [form for form in (verdaging_form, team_form) if form.errors],
+            "answer_wanted": answer_wanted,
+            "no_summary_yet": NO_SUMMARY_YET,
             "has_errors": any(
                 form.errors
                 for form in (
@@ -199,6 +214,7 @@ def detail(request, pk):
                 )
             ),
             "today": timezone.localdate(),
+            "weken": settings.KLACHTEN_TERMIJN_WEKEN,
             "gebeurtenissen": _history(klacht) if staff else [],
         },
     )
@@ -210,6 +226,8 @@ def _route(request, klacht, team) -> None:
     KlachtGebeurtenis.objects.create(
         klacht=klacht, user=request.user, soort=KlachtGebeurtenis.Soort.TEAM, tekst=team.name[:200]
     )
+    # The team hears of it as of a complaint routed to it on arrival.
+    transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))
     messages.success(request, _("De klacht is nu bij %(team)s.") % {"team": team.name})
 
 

@@ -32,6 +32,7 @@ class ChoiceOnTheKaart(forms.ModelChoiceField):
 
 class KlachtForm(forms.Form):
     name_required = _("Vul uw naam in. Dan weten wij wie u bent.")
+    a_few_words = A_FEW_WORDS
     organisatie = ChoiceOnTheKaart(
         label=_("Over welke organisatie gaat uw klacht?"),
         queryset=public.organisaties(),
@@ -97,7 +98,7 @@ class KlachtForm(forms.Form):
         # went wrong (a minimum of ten characters refused it, with "Een paar woorden is genoeg.").
         wat = self.cleaned_data["wat"]
         if len(_WORD.findall(wat)) < 2:
-            raise forms.ValidationError(A_FEW_WORDS)
+            raise forms.ValidationError(self.a_few_words)
         return wat
 
     def clean(self):
@@ -151,6 +152,11 @@ class StaffKlachtForm(KlachtForm):
     }
 
     name_required = _("Vul de naam van de inwoner in.")
+    a_few_words = _("Schrijf iets meer op over wat er misging. Een paar woorden is genoeg.")
+    STAFF_ERRORS = {
+        "wat": _("Schrijf op wat er misging."),
+        "contact": _("Kies of de inwoner contact wil."),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,6 +164,8 @@ class StaffKlachtForm(KlachtForm):
             self.fields[name].label = label
             if help_text is not None:
                 self.fields[name].help_text = help_text
+        for name, required in self.STAFF_ERRORS.items():
+            self.fields[name].error_messages = {**self.fields[name].error_messages, "required": required}
 
     def clean_ontvangen_op(self):
         value = self.cleaned_data["ontvangen_op"]
@@ -168,6 +176,9 @@ class StaffKlachtForm(KlachtForm):
 
 OORDEEL_CHOICES = [("", "—"), *Oordeel.choices]
 ANTWOORD_REQUIRED = _("Schrijf op wat u de inwoner hebt geantwoord.")
+# A resident who wanted no contact gets no answer: then what was found is written down, for whoever reads
+# the complaint later.
+FOUND_REQUIRED = _("Schrijf kort op wat u vond en waarom.")
 
 
 def antwoord_field(label, help_text, required: bool = True) -> forms.CharField:
@@ -182,6 +193,12 @@ def antwoord_field(label, help_text, required: bool = True) -> forms.CharField:
     )
 
 
+def without_answer(field: forms.CharField, label, help_text) -> None:
+    """The answer's field of a complaint whose resident wanted no contact: asks what was found instead."""
+    field.label, field.help_text = label, help_text
+    field.error_messages = {**field.error_messages, "required": FOUND_REQUIRED}
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     # Required only with afgehandeld (see clean), so the labels say when.
@@ -192,18 +209,27 @@ class StatusForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, targets=(), **kwargs):
+    def __init__(self, *args, targets=(), answer_wanted: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = targets
         if Status.AFGEHANDELD not in dict(targets):  # on a new complaint an answer typed here was never kept
             del self.fields["oordeel"], self.fields["antwoord"]
+        elif not answer_wanted:
+            without_answer(
+                self.fields["antwoord"],
+                _("Wat hebt u gevonden? (bij afgehandeld)"),
+                _(
+                    "De inwoner wilde geen contact en krijgt geen antwoord. Schrijf kort op wat u "
+                    "onderzocht, wat uw oordeel is en waarom. Dit blijft bij de klacht."
+                ),
+            )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord"):
-            self.add_error("antwoord", ANTWOORD_REQUIRED)
+            self.add_error("antwoord", self.fields["antwoord"].error_messages["required"])
         return cleaned
 
 
@@ -220,9 +246,22 @@ class OordeelForm(forms.Form):
         _("Het oordeel verandert. Schrijf op wat u de inwoner daarover schreef, en waarom."),
     )
 
-    def __init__(self, *args, current: str = "", answered: str = "", **kwargs):
+    def __init__(self, *args, current: str = "", answered: str = "", answer_wanted: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.current, self.answered = current, answered
+        self.same_text = _(
+            "Dit antwoord stond er al. Schrijf wat u de inwoner over het nieuwe oordeel schreef."
+        )
+        if not answer_wanted:
+            self.same_text = _("Deze tekst stond er al. Schrijf op wat u nu vond, en waarom.")
+            without_answer(
+                self.fields["antwoord"],
+                _("Wat hebt u nu gevonden?"),
+                _(
+                    "Het oordeel verandert. De inwoner wilde geen contact. "
+                    "Schrijf op wat u nu vond, en waarom."
+                ),
+            )
 
     def clean_oordeel(self):
         oordeel = self.cleaned_data["oordeel"]
@@ -234,9 +273,7 @@ class OordeelForm(forms.Form):
         """The history names no reason (it outlives retention): the new answer is where the reason stays."""
         antwoord = self.cleaned_data["antwoord"]
         if antwoord == self.answered.strip():
-            raise forms.ValidationError(
-                _("Dit antwoord stond er al. Schrijf wat u de inwoner over het nieuwe oordeel schreef.")
-            )
+            raise forms.ValidationError(self.same_text)
         return antwoord
 
 

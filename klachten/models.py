@@ -59,6 +59,10 @@ class KlachtQuerySet(models.QuerySet):
         """Open, and the answer was due before `today` (as `Klacht.is_overdue`)."""
         return self.open().filter(antwoord_uiterlijk__lt=today)
 
+    def waiting_for_reply(self):
+        """What a provider can reply to and has not (as `Klacht.can_be_replied_to`)."""
+        return self.open().exclude(samenvatting_aanbieder="").filter(reactie_aanbieder="")
+
     def counting_for_stoplicht(self, since):
         """Complaints received since `since` that were not judged unfounded."""
         return self.filter(ontvangen_op__gte=since).exclude(oordeel=Oordeel.ONGEGROND)
@@ -149,6 +153,17 @@ class Klacht(models.Model):
 
     def is_overdue(self, today=None) -> bool:
         return self.status != Status.AFGEHANDELD and self.antwoord_uiterlijk < (today or timezone.localdate())
+
+    @property
+    def can_be_replied_to(self) -> bool:
+        """The provider replies to the summary staff wrote for it, until the complaint is judged: before the
+        summary there is nothing to reply to."""
+        return self.status != Status.AFGEHANDELD and bool(self.samenvatting_aanbieder)
+
+    @property
+    def answer_wanted(self) -> bool:
+        """The resident wanted contact, so gets an answer (Awb 9:12)."""
+        return self.gegevens.get("contact") == "ja"
 
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())

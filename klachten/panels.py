@@ -24,7 +24,7 @@ class KlachtenPanel(Component):
                 if routes_klachten(user)
                 else 0,
             }
-        return {"staff": False, "waiting_count": visible.open().filter(reactie_aanbieder="").count()}
+        return {"staff": False, "waiting_count": visible.waiting_for_reply().count()}
 
 
 def add_klachten_panel(request, panels):

@@ -9,10 +9,13 @@ from datetime import date
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.posted import keep_posted, take_posted
 from core.ratelimit import within_limit
+from core.templatetags.core_tags import datum
 
 from . import notices, stoplicht, tasks
 from .forms import KlachtForm
@@ -38,13 +41,22 @@ def create_klacht(
     with transaction.atomic():
         klacht.save()
         KlachtGebeurtenis.objects.create(
-            klacht=klacht, user=user, soort=KlachtGebeurtenis.Soort.ONTVANGEN, tekst=Kanaal(kanaal).label
+            klacht=klacht, user=user, soort=KlachtGebeurtenis.Soort.ONTVANGEN, tekst=_arrival(klacht)
         )
         tasks.recount()
         tasks.schedule_retention()
         transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))
         transaction.on_commit(lambda: notices.queue_ontvangst_notice(klacht.pk))
     return klacht
+
+
+def _arrival(klacht) -> str:
+    """How the complaint came in, and the day when it was not the day it was registered (a letter of
+    weeks ago): the history's date is the registration's, and the term counts from the arrival."""
+    how = str(Kanaal(klacht.kanaal).label)
+    if klacht.ontvangen_op == timezone.localdate():
+        return how
+    return _("%(how)s, ontvangen op %(day)s") % {"how": how, "day": datum(klacht.ontvangen_op)}
 
 
 @never_cache

@@ -103,6 +103,8 @@ def test_the_admin_home_says_what_waits_for_the_handler_and_for_the_provider(cli
     from datetime import date
 
     late = klacht_maken(kaart["zorg"], ontvangen_op=date(2026, 1, 5))  # its answer was due long ago
+    late.samenvatting_aanbieder = "De hulp kwam te laat."
+    late.save()
     home = login(client, people["klachtbehandelaar"]).get("/admin/").content.decode()
     assert "2 open klachten" in home and '?status=te-laat">1 klacht is te laat</a>' in home
     late_list = client.get("/admin/klachten/?status=te-laat").content.decode()
@@ -122,6 +124,26 @@ def test_the_admin_home_says_what_waits_for_the_handler_and_for_the_provider(cli
     client.post(url, {"action": "reactie", "reactie_aanbieder": "Wij hebben een vaste hulp ingezet."})
     assert "1 klacht wacht op uw reactie" in client.get("/admin/").content.decode()
     assert "open klacht" not in login(client, people["beheerder"]).get("/admin/").content.decode()
+
+
+def test_the_provider_is_asked_to_reply_once_there_is_a_summary_to_reply_to(client, people, kaart):
+    """A walk: right after a complaint came in, the provider's home said it waited for a reply, and its page
+    offered a reply form under "De gemeente schrijft hier nog kort wat er misging."."""
+    klacht = klacht_maken(kaart["zorg"], kaart["huishouden"])
+    url = f"/admin/klachten/{klacht.pk}/"
+    login(client, people["aanbieder"])
+    assert "wacht op uw reactie" not in client.get("/admin/").content.decode()
+    page = " ".join(client.get(url).content.decode().split())
+    assert "De gemeente schrijft hier nog kort wat er misging. Daarna kunt u reageren." in page
+    assert 'value="reactie"' not in page
+    reply = {"action": "reactie", "reactie_aanbieder": "Wij weten van niets."}
+    assert "Daarna kunt u reageren." in client.post(url, reply, follow=True).content.decode()
+    klacht.refresh_from_db()
+    assert klacht.reactie_aanbieder == ""
+    klacht.samenvatting_aanbieder = "De hulp kwam drie keer niet."
+    klacht.save()
+    assert "1 klacht wacht op uw reactie" in client.get("/admin/").content.decode()
+    assert 'value="reactie"' in client.get(url).content.decode()
 
 
 def test_the_provider_replies_no_more_once_the_complaint_is_judged(client, people, klacht):
@@ -197,6 +219,37 @@ def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people
     # The provider reads the summary written for them, not the letter to the resident.
     provider_page = login(client, people["aanbieder"]).get(url).content.decode()
     assert "Ons antwoord aan de inwoner" not in provider_page and "vaste dagen" not in provider_page
+
+
+def test_a_complaint_without_contact_closes_with_what_was_found_not_an_answer(client, people, kaart):
+    """A walk: a complaint whose resident wanted no contact could not be closed: "Schrijf op wat u de inwoner
+    hebt geantwoord." for an answer nobody gets."""
+    klacht = klacht_maken(kaart["zorg"], contact="nee")
+    klacht.change_status(Status.IN_BEHANDELING)
+    url = f"/admin/klachten/{klacht.pk}/"
+    page = login(client, people["klachtbehandelaar"]).get(url).content.decode()
+    assert "Wat hebt u gevonden?" in page and "Wat hebt u de inwoner geantwoord?" not in page
+    closing = {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": ""}
+    html = client.post(url, closing).content.decode()
+    assert "Schrijf kort op wat u vond en waarom." in html and "geantwoord" not in html
+    found = "De aanbieder had geen vaste hulp ingepland."
+    assert client.post(url, {**closing, "antwoord": found}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "Wat wij vonden" in page and "Ons antwoord aan de inwoner" not in page
+    assert "Wat hebt u nu gevonden?" in page  # correcting the oordeel asks the same
+    same = client.post(url, {"action": "oordeel", "oordeel": "ongegrond", "antwoord": found}).content.decode()
+    assert "Deze tekst stond er al. Schrijf op wat u nu vond, en waarom." in same
+
+
+def test_a_page_that_shows_the_residents_data_with_a_forms_errors_is_written_in_the_history(
+    client, people, klacht
+):
+    """A walk: a form's errors showed the resident's data again, and the history had no line for it."""
+    url = f"/admin/klachten/{klacht.pk}/"
+    login(client, people["klachtbehandelaar"])
+    html = client.post(url, {"action": "verdagen", "weken": "4", "reden": ""}).content.decode()
+    assert "Anna de Vries" in html
+    assert klacht.gebeurtenissen.filter(soort="bekeken", user=people["klachtbehandelaar"]).count() == 1
 
 
 def test_a_wrong_oordeel_is_corrected_with_a_new_answer_and_counted_anew(client, people, klacht, monkeypatch):
@@ -382,8 +435,15 @@ def test_the_staff_form_speaks_about_the_resident_not_to_them(client, people, ka
         {"organisatie": str(kaart["zorg"].pk), "wat": "Niet gekomen.", "contact": "ja", "kanaal": "telefoon"},
     ).content.decode()
     assert "Vul de naam van de inwoner in." in errors
-    for resident_words in ("uw klacht", "Uw naam", "Dan bellen wij u", "Vul uw naam in"):
-        assert resident_words not in page + errors, resident_words
+    # A walk: an empty form said "Kies of wij contact met u mogen opnemen." and "Vertel wat er misging.", to
+    # the resident, with no summary linked to the fields.
+    empty = client.post(NEW, {"kanaal": "telefoon"}).content.decode()
+    assert "Kies of de inwoner contact wil." in empty and "Schrijf op wat er misging." in empty
+    assert "data-error-summary" in empty and 'href="#id_contact' in empty
+    few = client.post(NEW, {"wat": "Slecht", "kanaal": "telefoon"}).content.decode()
+    assert "Schrijf iets meer op over wat er misging." in few
+    for resident_words in ("uw klacht", "Uw naam", "Dan bellen wij u", "Vul uw naam in", "met u", "Vertel"):
+        assert resident_words not in page + errors + empty + few, resident_words
 
 
 def test_a_complaint_without_a_contract_team_is_flagged_and_routed_by_a_teamleider(client, people, kaart):
@@ -398,7 +458,9 @@ def test_a_complaint_without_a_contract_team_is_flagged_and_routed_by_a_teamleid
     page = client.get(f"/admin/klachten/{lost.pk}/").content.decode()
     assert "Deze klacht heeft nog geen contractteam. Alleen teamleiders zien hem nu." in page
     refused_choice = client.post(f"/admin/klachten/{lost.pk}/", {"action": "team", "team": ""})
-    assert "Kies een team." in refused_choice.content.decode()
+    # A walk: its summary stood under "Meer tijd nodig?", away from the team's form.
+    team_form = refused_choice.content.decode().split('value="team"', 1)[1].split("</form>", 1)[0]
+    assert "data-error-summary" in team_form and "Kies een team." in team_form
     routed = client.post(f"/admin/klachten/{lost.pk}/", {"action": "team", "team": people["team"].pk})
     assert routed.status_code == 302
     lost.refresh_from_db()

@@ -4,6 +4,7 @@ its receipt to the resident."""
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.utils import timezone
 
 from klachten.models import Klacht
 
@@ -64,6 +65,35 @@ def test_a_complaint_registered_by_staff_notifies_the_mailbox_too(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post("/admin/klachten/nieuw/", data).status_code == 302
     _only_the_team_got_a_notice_without_personal_data(mailbox)
+
+
+def test_a_letter_of_weeks_ago_tells_the_team_its_day_has_passed(
+    client, kaart, people, mailbox, django_capture_on_commit_callbacks
+):
+    """A walk: the team read "Geef uiterlijk 1 december 2026 antwoord." in December, not that it was late."""
+    client.login(username="klachtbehandelaar", password=PASSWORD)
+    data = {"organisatie": str(kaart["zorg"].pk), **RESIDENT, "kanaal": "brief", "ontvangen_op": "05-01-2026"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/klachten/nieuw/", data)
+    assert "Die dag is al voorbij. Geef zo snel mogelijk antwoord." in _to(mailbox)[0].body
+    today = {**data, "ontvangen_op": timezone.localdate().strftime("%d-%m-%Y"), "wat": "Weer niet gekomen."}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/klachten/nieuw/", today)
+    assert "al voorbij" not in _to(mailbox)[1].body
+
+
+def test_a_teamleider_routing_a_complaint_tells_the_team(
+    client, kaart, people, mailbox, django_capture_on_commit_callbacks
+):
+    """A walk: a complaint without a team was given one, and the team heard nothing of it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/klacht/", {"organisatie": str(kaart["hulp"].pk), **RESIDENT})  # no contract team
+    klacht = Klacht.objects.get()
+    assert _to(mailbox) == []
+    client.login(username="teamleider", password=PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/klachten/{klacht.pk}/", {"action": "team", "team": people["team"].pk})
+    assert len(_to(mailbox)) == 1 and klacht.reference in _to(mailbox)[0].subject
 
 
 def test_no_mail_without_a_team_or_without_its_mailbox(

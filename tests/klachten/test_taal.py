@@ -55,6 +55,8 @@ def test_the_complaint_pages_for_staff_and_provider_are_b1(
     assert_b1(mail.outbox[2].body, "postponement e-mail", others)
     assert_b1(backoffice_text(client.get("/admin/klachten/").content.decode()), "list", others)
 
+    client.post(detail, {"action": "samenvatting", "samenvatting_aanbieder": "De hulp kwam drie keer niet."})
+    others.append("De hulp kwam drie keer niet.")
     client.logout()
     client.login(username="aanbieder-zorg", password=PASSWORD)
     assert_b1(backoffice_text(client.get(detail).content.decode()), "provider's view", others)

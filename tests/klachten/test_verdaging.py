@@ -173,7 +173,8 @@ def test_the_history_shows_how_it_came_in_the_judgement_and_a_run_of_views_once(
     klacht.change_status(Status.AFGEHANDELD, oordeel="deels_gegrond")
     page = behandelaar.get(_detail(klacht)).content.decode()
     history = page.split("Geschiedenis", 1)[1]
-    assert "Klacht ontvangen (Telefoon), klachtbehandelaar" in history
+    # Registered today, from a call of 5 January: the history's date is today's, so it names the call's day.
+    assert "Klacht ontvangen (Telefoon, ontvangen op 5 jan. 2026), klachtbehandelaar" in history
     assert "(In behandeling → Afgehandeld: Deels gegrond)" in history
     assert "Gegevens van de inwoner bekeken (3 keer), klachtbehandelaar" in history
     assert "—" not in history  # a change without a person (the system's) names no one, not "—"
