@@ -92,6 +92,9 @@ function request()
    if step.method == "POST" then
       headers["Content-Type"] = "application/x-www-form-urlencoded"
       body = step.body .. "&csrfmiddlewaretoken=" .. (token or "")
+      if seen then -- the check page's digest of the answers it showed, sent back as a browser does
+         body = body .. "&gezien=" .. seen
+      end
    end
    sent_at = now_us()
    melding_started = melding_started or sent_at
@@ -120,6 +123,7 @@ function response(status, headers, body)
    end
    local found = body and body:match('name="csrfmiddlewaretoken" value="([^"]+)"')
    token = found or token
+   seen = body and body:match('name="gezien" value="([^"]+)"')
    if in_window(sent_at) then
       table.insert(records, step.name .. "\t" .. elapsed .. "\t" .. (ok and 1 or 0))
    end

@@ -33,6 +33,7 @@ WARMUP = 3.0
 TAIL = 5.0
 MELDING_SCRIPT = Path(__file__).resolve().parent / "melding.lua"
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+SEEN_RE = re.compile(rb'name="gezien" value="([^"]+)"')  # the check page's digest of what it showed
 # Issue 16's targets (20 users, no pause, 2 cores).
 STEP_TARGET = harness.Target(p95_ms=60)
 WHOLE_TARGET = harness.Target(p95_ms=500)
@@ -86,8 +87,10 @@ def one_melding(client, results: dict[str, harness.Result]) -> None:
     for request in PLAN:
         body, headers = None, {}
         if request.fields is not None:
-            token = CSRF_RE.search(content)
+            token, seen = CSRF_RE.search(content), SEEN_RE.search(content)
             fields = {**request.fields, "csrfmiddlewaretoken": token.group(1).decode() if token else ""}
+            if seen:
+                fields["gezien"] = seen.group(1).decode()
             body = urllib.parse.urlencode(fields)
             headers = {"Content-Type": "application/x-www-form-urlencoded"}
         started = time.process_time()

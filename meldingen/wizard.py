@@ -1,5 +1,6 @@
 """The melding's question pages: a named-URL wizard whose answers live encrypted in the session."""
 
+import hashlib
 import logging
 import secrets
 
@@ -19,6 +20,7 @@ from .steps import STEPS as STEP_LIST
 from .storage import store_melding
 from .summary import sections_with_steps, typed_but_not_sent
 from .tasks import queue_confirmation_email
+from .wizard_storage import serialise
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +29,10 @@ WIZARD_PREFIX = "melding_wizard"
 SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
 # The step whose page shows its errors, once: the page it redirects to after a POST with errors.
 SHOW_ERRORS = "show_errors"
+# The check page carries a digest of the answers it showed (SEEN_FIELD): sent after they changed (in another
+# tab), it comes back with the new answers and says so (ANSWERS_CHANGED), instead of sending unseen answers.
+SEEN_FIELD = "gezien"
+ANSWERS_CHANGED = "answers_changed"
 
 
 def typed_so_far(wizard) -> Answers:
@@ -243,6 +249,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
             if not step_form.is_valid():
                 return self.render_revalidation_failure(key, step_form, **kwargs)
             final_forms[key] = step_form
+        if self.request.POST.get(SEEN_FIELD) != self.answers_digest():
+            self.storage.extra_data[ANSWERS_CHANGED] = True
+            return redirect(self.get_step_url(CHECK_STEP))
         return self.done(list(final_forms.values()), form_dict=final_forms, **kwargs)
 
     def render_revalidation_failure(self, failed_step, form, **kwargs):
@@ -312,6 +321,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
             context["spoed"] = answers.spoed
             context["not_sent"] = typed_but_not_sent(typed)
             context["keuze_url"] = self.get_step_url("keuze") + f"?terug={CHECK_STEP}"
+            context["seen"] = (SEEN_FIELD, self.answers_digest())
+            context["answers_changed"] = self.storage.extra_data.pop(ANSWERS_CHANGED, False)
         if current == "spoed":
             context["spoed_chosen"] = typed_so_far(self).spoed
             context["spoed_days"] = contact_working_days(spoed=True)
@@ -319,6 +330,12 @@ class MeldingWizard(NamedUrlSessionWizardView):
 
     def current_answers(self) -> Answers:
         return answers_from_forms(self.valid_forms())
+
+    def answers_digest(self) -> str:
+        """The answers of every page before the check page, as stored, in a short digest."""
+        step_data = self.storage.data.get(self.storage.step_data_key) or {}
+        answered = {step: data for step, data in step_data.items() if step != CHECK_STEP}
+        return hashlib.sha256(serialise(answered).encode()).hexdigest()
 
 
 def answers_from_session(wizard_data: dict | None) -> Answers:

@@ -84,7 +84,13 @@ class Walker:
         return response
 
     def submit(self):
-        return self.post("controleren", {"toestemming": "on"})
+        """Send from the check page, as shown: it carries what it showed (the answers' digest)."""
+        return self.post("controleren", {"toestemming": "on"}, **self.seen())
+
+    def seen(self) -> dict:
+        page = self.client.get("/melding/controleren/").content.decode()
+        found = re.search(r'name="gezien" value="([0-9a-f]+)"', page)
+        return {"gezien": found[1]} if found else {}
 
 
 @pytest.fixture

@@ -184,7 +184,7 @@ def test_a_long_melding_made_short_says_what_it_sends_without(walker):
     note = BeautifulSoup(check, "html.parser").find(string="U koos een korte melding.").find_parent("div")
     assert [item.get_text() for item in note.find_all("li")] == ["De situatie van de persoon", "Het gesprek"]
     assert 'href="/melding/keuze/?terug=controleren"' in check
-    walker.post("controleren", {"toestemming": "on"})
+    walker.submit()
     assert "situatie" not in Melding.objects.get().answers  # as the page said
     walker.walk(ANDER_UITGEBREID)  # long all the way: nothing to say
     assert "U koos een korte melding." not in walker.client.get("/melding/controleren/").content.decode()

@@ -32,7 +32,7 @@ def test_database_failure_shows_b1_error_keeps_answers_and_retry_works(walker):
     assert "Jan Jansen" in walker.client.get("/melding/controleren/").content.decode()
     retry = walker.client.post(
         "/melding/controleren/",
-        {"melding_wizard-current_step": "controleren", "controleren-toestemming": "on"},
+        {"melding_wizard-current_step": "controleren", "controleren-toestemming": "on", **walker.seen()},
     )
     assert retry["Location"] == "/melding/bevestiging/"
     assert Melding.objects.count() == 1
@@ -75,6 +75,24 @@ def test_same_submission_token_gives_one_melding():
     first = store_melding(answers, submission_token="abc")
     second = store_melding(answers, submission_token="abc")
     assert first.pk == second.pk and Melding.objects.count() == 1
+
+
+def test_what_is_sent_is_what_the_check_page_showed(walker):
+    """A walk: the check page open in one tab, the name and address changed in another, and "Verstuur" in the
+    first sent the other name and address, which the resident never checked (and the status page then did
+    not find the melding by the address on the screen)."""
+    walker.walk(ZELF_KORT)
+    shown = walker.seen()
+    gegevens = dict(ZELF_KORT)["gegevens"]
+    walker.post("gegevens", {**gegevens, "naam": "Moeder Twee"})  # the other tab
+    response = walker.post("controleren", {"toestemming": "on"}, **shown)
+    assert response.status_code == 200 and Melding.objects.count() == 0
+    page = " ".join(response.content.decode().split())
+    assert "Uw melding is nog niet verstuurd." in page and "De antwoorden zijn veranderd" in page
+    assert "Moeder Twee" in page  # the answers as they are now
+    assert "De antwoorden zijn veranderd" not in walker.client.get("/melding/controleren/").content.decode()
+    assert walker.submit()["Location"] == "/melding/bevestiging/"  # sent from the page that showed them
+    assert "Moeder Twee" in str(Melding.objects.get().answers)
 
 
 def test_raw_database_column_holds_no_plain_personal_data(walker):
@@ -202,7 +220,7 @@ def test_rate_limit_per_ip_on_submitting(settings, walker):
     assert Melding.objects.count() == 2
     other_ip = walker.client.post(
         "/melding/controleren/",
-        {"melding_wizard-current_step": "controleren", "controleren-toestemming": "on"},
+        {"melding_wizard-current_step": "controleren", "controleren-toestemming": "on", **walker.seen()},
         REMOTE_ADDR="10.0.0.9",
     )
     assert other_ip["Location"] == "/melding/bevestiging/"
@@ -210,7 +228,9 @@ def test_rate_limit_per_ip_on_submitting(settings, walker):
 
 def test_honeypot_filled_stores_nothing(walker):
     walker.walk(ZELF_KORT)
-    response = walker.post("controleren", {"toestemming": "on", "website": "http://spam.example"})
+    response = walker.post(
+        "controleren", {"toestemming": "on", "website": "http://spam.example"}, **walker.seen()
+    )
     assert response.status_code == 400 and Melding.objects.count() == 0
     assert "niet verstuurd" in response.content.decode()
 
