@@ -132,10 +132,11 @@ def warn_when_sent_on_below_b1(request, page):
             request,
             _(
                 # Sent on, the page waits for its review and only the reviewers may change it: "Open de
-                # pagina en kijk wat beter kan" sent the editor to a page he could not edit.
+                # pagina en kijk wat beter kan" sent the editor to a page he could not edit. Who sent it may
+                # take it back (Wagtail's "Workflow annuleren", in the menu beside the main button).
                 "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
-                "doorgestuurd. U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Vraag de "
-                "eindredactie dan om een wijzigingsverzoek. Bij het tabblad Taalcheck ziet u wat beter kan."
+                "doorgestuurd. U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Kies dan onder aan "
+                "de pagina: Workflow annuleren. Bij het tabblad Taalcheck ziet u wat beter kan."
             ),
         )
 

@@ -121,6 +121,27 @@ def test_the_editor_sends_a_page_to_de_redactie(editor_client, portal_site):
     assert "Stuur door naar de redactie" in html and "Moderators approval" not in html
 
 
+def test_the_editors_and_the_eindredactie_keep_the_begrippenlijst(client, django_user_model):
+    """A walk: the taalcheck told the redacteur to explain a word, and neither she nor the eindredacteur could
+    open the begrippenlijst ("Sorry, u hebt geen toegang tot dit deel.")."""
+    from django.contrib.auth.models import Group
+
+    from portal.begrippen import Begrip
+
+    before = Begrip.objects.count()
+    for group in ("Editors", "Moderators"):
+        user = django_user_model.objects.create_user(f"lid-{group}", password="x")
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        assert "Begrippenlijst" in client.get("/admin/").content.decode(), group
+        added = client.post(
+            "/admin/snippets/portal/begrip/add/",
+            {"term": f"Indicatie {group}", "uitleg": "Het besluit over de hulp die u krijgt."},
+        )
+        assert added.status_code == 302, (group, added.content.decode()[:3000])
+    assert Begrip.objects.count() == before + 2
+
+
 def test_wagtails_guides_are_offered_to_page_editors_only(editor_client, django_user_model):
     """A consulent or a provider got a Help menu marked "2 nieuwe items" and a link to "Wagtail 8.0.1
     gebruikershandleiding" on the dashboard: guides to editing pages, which they do not do."""
@@ -186,10 +207,9 @@ def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
     portal_site.body = stream_value(InformatiePagina, [("text", OFFICIALESE)])
     [warning] = warnings_after("action-submit")
     assert warning.startswith("Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau.")
-    # A walk: "Open de pagina en kijk ... wat beter kan" led to a page only the reviewers could change.
-    assert "U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Vraag de eindredactie dan om een " in (
-        warning
-    )
+    # A walk: "Open de pagina en kijk ... wat beter kan" led to a page only the reviewers could change; then
+    # "Vraag de eindredactie om een wijzigingsverzoek", while the editor may take it back himself.
+    assert "Wilt u hem eerst verbeteren? Kies dan onder aan de pagina: Workflow annuleren." in warning
     assert warnings_after("action-publish") == []  # only when it goes to the eindredactie
     portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
     assert warnings_after("action-submit") == []
