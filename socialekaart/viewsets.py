@@ -13,6 +13,7 @@ import functools
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,13 @@ from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views import chooser
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from . import languages, models, permissions
 
@@ -356,9 +363,28 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
     ]
 
 
+class LocatieDeleteView(DeleteView):
+    """A location with plekken is not deleted: their addresses and opening hours went with it, after a
+    warning that counted only what Wagtail's reference index knew. The page names them instead."""
+
+    def plekken(self):
+        return self.object.voorzieningen_hier.select_related("voorziening").order_by("voorziening__name")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "plekken": list(self.plekken())}
+
+    def form_valid(self, form):
+        if self.plekken().exists():
+            messages.error(self.request, _("Op deze locatie staat nog hulp. Daarom is hij niet verwijderd."))
+            return redirect(self.request.path)
+        return super().form_valid(form)
+
+
 class LocatieViewSet(ScopedSnippetViewSet):
     model = models.Locatie
     icon = "site"
+    delete_view_class = LocatieDeleteView
+    delete_template_name = "socialekaart/admin/locatie_delete.html"
     menu_order = 200
     list_display = ["name", "organisatie", "straat", "plaats", "wijk"]
     list_filter = ["wijk", "rolstoeltoegankelijk"]

@@ -64,8 +64,28 @@ def test_capacity_updates_are_kept_per_record(client, aanbieder, kaart):
 def test_deleting_is_logged_too(client, redacteur, kaart):
     from wagtail.models import ModelLogEntry
 
+    from .factories import LocatieFactory
+
     client.force_login(redacteur)
-    client.post(url("locatie", "delete", kaart.cafe.op_locaties.get().locatie_id))
+    client.post(url("locatie", "delete", LocatieFactory(organisatie=kaart.cafe.organisatie).pk))
     entry = ModelLogEntry.objects.filter(action="wagtail.delete").latest("timestamp")
     assert entry.user == redacteur
     assert "Buurthuis" in entry.label
+
+
+def test_a_location_with_plekken_is_not_deleted_and_the_page_names_them(client, redacteur, kaart):
+    """A walk: "Dit (locatie) wordt op 1 plek gebruikt" (Wagtail's reference index, which does not know the
+    plekken written in bulk), and "Ja, verwijderen" took the addresses and hours of four voorzieningen."""
+    from wagtail.models import ReferenceIndex
+
+    from socialekaart.models import Locatie, VoorzieningOpLocatie
+
+    locatie = kaart.cafe.op_locaties.get().locatie
+    ReferenceIndex.objects.all().delete()  # as after an import or the demo
+    client.force_login(redacteur)
+    page = " ".join(client.get(url("locatie", "delete", locatie.pk)).content.decode().split())
+    assert "Op deze locatie staat 1 plek met openingstijden:" in page and kaart.cafe.name in page
+    assert "Daarom kunt u deze locatie niet verwijderen." in page and "Ja, verwijderen" not in page
+    client.post(url("locatie", "delete", locatie.pk))
+    assert Locatie.objects.filter(pk=locatie.pk).exists()
+    assert VoorzieningOpLocatie.objects.filter(locatie=locatie).exists()
