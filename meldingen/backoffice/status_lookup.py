@@ -142,6 +142,9 @@ def _text(texts: dict, someone_else_texts: dict, key: str, voor_wie: str) -> str
     return str(texts.get(key, ""))
 
 
+ONDERZOEK_RUNNING = (Status.ONTVANGEN, Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND)
+
+
 @dataclass(frozen=True)
 class StatusView:
     reference: str
@@ -154,6 +157,8 @@ class StatusView:
     gesprek_op: datetime | None = None  # while the gesprek is planned
     gesprek_plaats: str = ""  # and where, in words, when it is known
     for_someone_else: bool = False
+    # The onderzoek is not finished within its term (Wmo 2015 art. 2.3.2): the resident may apply at once.
+    onderzoek_late_since: date | None = None
 
 
 def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | None:
@@ -200,6 +205,9 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         gesprek_op=behandeling.gesprek_op if planned else None,
         gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",
+        onderzoek_late_since=behandeling.onderzoek_deadline
+        if status in ONDERZOEK_RUNNING and behandeling.onderzoek_deadline < timezone.localdate()
+        else None,
     )
 
 

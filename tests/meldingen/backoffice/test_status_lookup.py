@@ -143,6 +143,26 @@ def test_a_step_that_is_late_is_said_to_be_late_and_not_promised_for_a_day_gone_
     assert taalcheck.check_text(text).passed
 
 
+def test_an_onderzoek_past_its_term_says_the_resident_may_apply_at_once(client, teams):
+    """A walk: the page said only that it was late; the information page says the resident may apply for the
+    help then (Wmo 2015 art. 2.3.2)."""
+    melding = store(postcode="3911 AB", created_at=timezone.now() - timedelta(days=60))
+    text = main_text(look_up(client, melding.reference))
+    assert "Het onderzoek had op " in text and "Dan mag u de hulp toch al aanvragen." in text
+    assert taalcheck.check_text(text).passed
+    someone_else = store(
+        postcode="3911 AB", mantelzorger="Ahmed", created_at=timezone.now() - timedelta(days=60)
+    )
+    assert "Dan mag de persoon de hulp toch al aanvragen." in main_text(
+        look_up(client, someone_else.reference)
+    )
+    within_term = store(postcode="3911 AB", created_at=timezone.now() - timedelta(days=20))
+    assert "aanvragen" not in main_text(look_up(client, within_term.reference))
+    Behandeling.objects.get(melding=melding).change_status(Status.CONTACT_OPGENOMEN)
+    Behandeling.objects.filter(melding=melding).update(status=Status.ONDERZOEK_AFGEROND)
+    assert "aanvragen" not in main_text(look_up(client, melding.reference))  # finished: nothing to apply for
+
+
 def test_a_gesprek_agreed_after_the_term_is_the_next_day_the_resident_reads(client, teams):
     """A walk: "Op maandag 25 januari 2027 ... Na het gesprek is het onderzoek klaar. Uiterlijk op maandag 18
     januari 2027." The consulent planned it after the term with the resident (and wrote why)."""
