@@ -10,6 +10,10 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request):
     # Rendered without the request: whatever broke must not break the error page too.
     context = municipality(None)

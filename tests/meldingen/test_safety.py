@@ -1,6 +1,7 @@
 """Storage safety and privacy: one transaction, retry after failure, encryption, keys, retention, limits."""
 
 import logging
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -250,6 +251,13 @@ def test_csrf_is_enforced(db):
         "/melding/voor-wie/", {"melding_wizard-current_step": "voor-wie", "voor-wie-voor_wie": "zelf"}
     )
     assert response.status_code == 403
+    # A walk: Django's own page, "Verboden (403) CSRF-verificatie mislukt", in words no resident knows.
+    page = response.content.decode()
+    assert "Het formulier is niet verstuurd" in page and "CSRF" not in page
+    from portal.taalcheck import check_text, html_to_text
+
+    report = check_text(html_to_text(re.search(r"<main[^>]*>(.*)</main>", page, re.S)[1]))
+    assert report.passed, (report.problems, report.rare_words)
 
 
 def test_expired_session_midway_explains_and_offers_a_new_start(walker):
@@ -260,6 +268,8 @@ def test_expired_session_midway_explains_and_offers_a_new_start(walker):
     response = walker.post("keuze", {"soort": "kort"})
     html = response.content.decode()
     assert response.status_code == 200
+    # A walk: the browser closed (the session ends with it), and the page said only "niet actief".
+    assert "U was een tijd niet actief, of u sloot de browser." in html
     assert "Uw gegevens zijn niet meer bewaard" in html and "/melding/voor-wie/?reset=1" in html
     assert "niet meer bewaard" in walker.client.get("/melding/gegevens/").content.decode()
 
