@@ -17,8 +17,9 @@ _PHONE_NUMBER = re.compile(r"(?<![\d-])(112|14 0\d{3}|0\d{1,3}-\d{4,8}|0\d{9})(?
 
 @register.filter
 def tel(number) -> str:
-    """A phone number for a tel: link, without spaces: "14 0599" → "140599" (digits and a leading plus)."""
-    text = str(number or "").strip()
+    """A phone number for a tel: link, without spaces: "14 0599" → "140599" (digits and a leading plus).
+    The "(0)" of "+31 (0)599 ..." is the 0 dialled only within the country: it goes."""
+    text = str(number or "").strip().replace("(0)", "")
     digits = "".join(char for char in text if char.isdigit())
     return f"+{digits}" if text.startswith("+") else digits
 

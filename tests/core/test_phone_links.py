@@ -31,3 +31,19 @@ def test_the_text_is_escaped_around_the_links():
         phone_links("<script>x</script> Bel 112")
         == '&lt;script&gt;x&lt;/script&gt; Bel <a href="tel:112">112</a>'
     )
+
+
+@pytest.mark.parametrize(
+    ("number", "href"),
+    [
+        ("+31 (0)599 42 45 40", "+31599424540"),
+        ("+31 6 12345678", "+31612345678"),
+        ("0599-424540", "0599424540"),
+    ],
+)
+def test_a_tel_link_dials_the_number_as_written_abroad_too(number, href):
+    """A walk: "+31 (0)599 42 45 40", a way the form accepts, was linked as tel:+310599424540, which does not
+    connect."""
+    from core.templatetags.core_tags import tel
+
+    assert tel(number) == href
