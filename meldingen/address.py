@@ -17,9 +17,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.module_loading import import_string
 
+from core.postcode import normalise_postcode
+
 logger = logging.getLogger(__name__)
 
-POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
 HOUSE_NUMBER_RE = re.compile(r"^\s*([0-9]{1,5})\s*[-/ ]?\s*([A-Za-z0-9]{0,6})\s*$")
 FOUND, OUTSIDE, NOT_FOUND, UNAVAILABLE, INVALID = "found", "outside", "not_found", "unavailable", "invalid"
 
@@ -42,14 +43,6 @@ def split_house_number(value: str) -> tuple[str | None, str]:
     if not match or int(match.group(1)) == 0:
         return None, ""
     return match.group(1), match.group(2).upper()
-
-
-def normalise_postcode(postcode: str) -> str | None:
-    """'3911ab' -> '3911 AB'; None when it is not a Dutch postcode."""
-    match = POSTCODE_RE.match(postcode or "")
-    if not match:
-        return None
-    return f"{match.group(1)} {match.group(2).upper()}"
 
 
 class DemoAddressLookup:

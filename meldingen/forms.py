@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from core.components import error_anchor, named_error
 from core.phone import MESSAGE as PHONE_MESSAGE
 from core.phone import validate_phone
+from core.postcode import normalise_postcode
 from core.widget_renderer import widget_renderer
 
 from . import choices
@@ -21,7 +22,6 @@ from .address import (
     OUTSIDE,
     UNAVAILABLE,
     lookup_address,
-    normalise_postcode,
     split_house_number,
 )
 from .answers import Answers

@@ -307,6 +307,23 @@ class Locatie(RevisionMixin, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.fill_in_from_postcode()
+        super().save(*args, **kwargs)
+
+    def fill_in_from_postcode(self) -> None:
+        """The postcode's wijk, and without coordinates the centre of the postcode's area: a location typed
+        with its address alone was "in uw wijk, geen vast adres" in the results, and not on the map."""
+        from .postcodes import area
+
+        found = area(self.postcode) if self.postcode else None
+        if found is None:
+            return
+        if self.wijk_id is None:
+            self.wijk_id = found.wijk_id
+        if self.latitude is None and self.longitude is None and found.latitude is not None:
+            self.latitude, self.longitude = found.latitude, found.longitude
+
     @property
     def adres(self) -> str:
         return ", ".join(

@@ -29,6 +29,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from core.postcode import normalise_postcode
+
 from . import languages, models, permissions
 
 
@@ -61,6 +63,30 @@ class ScopedForm(WagtailAdminModelForm):
                 field.localize = True
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
                 field.widget.is_localized = True
+
+
+class LocatieForm(ScopedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("latitude", "longitude"):
+            self.fields[name].help_text = _("Niet verplicht. Leeg: het midden van de postcode.")
+        self.fields["wijk"].help_text = _("Niet verplicht. Leeg: de wijk van de postcode.")
+
+    def clean_postcode(self):
+        typed = self.cleaned_data["postcode"]
+        if not typed.strip():
+            return ""
+        postcode = normalise_postcode(typed)
+        if postcode is None:  # "39144 AB" was kept as "39144 A", on the kaart and on the client's list
+            raise ValidationError(_("Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 3911 AB."))
+        return postcode
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            both = _("Vul de breedtegraad en de lengtegraad allebei in, of laat ze allebei leeg.")
+            raise ValidationError(both, code="half_point")
+        return cleaned
 
 
 class TaalcodesField(forms.CharField):
@@ -383,6 +409,7 @@ class LocatieDeleteView(DeleteView):
 class LocatieViewSet(ScopedSnippetViewSet):
     model = models.Locatie
     icon = "site"
+    base_form_class = LocatieForm
     delete_view_class = LocatieDeleteView
     delete_template_name = "socialekaart/admin/locatie_delete.html"
     menu_order = 200

@@ -22,9 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from core.components import named_error_lines
+from core.postcode import normalise_postcode
 from core.posted import keep_posted, take_posted
 from core.ratelimit import attempts_so_far, client_ip, count_attempt
-from meldingen.address import normalise_postcode, split_house_number
+from meldingen.address import split_house_number
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
 from meldingen.backoffice.workflow import GesprekPlaats, Status

@@ -274,3 +274,25 @@ def test_after_saving_the_provider_can_look_at_the_page_residents_see(client, ka
     assert (
         "Alleen professionals zien dit, zoals huisartsen en de wijkteams. Inwoners zien het niet." in capacity
     )
+
+
+def test_a_location_typed_with_its_address_alone_is_on_the_kaart_in_its_wijk(client, kaart, redacteur):
+    """A walk: a new location with street, number, postcode and place but no coordinates (two fields nobody
+    explained) was "In uw wijk. Deze hulp heeft geen vast adres." in the results, not on the map, and without
+    its wijk. "39144 AB" was kept as "39144 A", and a latitude without its longitude was taken."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(redacteur)
+    add = url("locatie", "add")
+    typed = {"organisatie": kaart.cafe.organisatie.pk, "name": "Wijkcentrum De Kaap", "straat": "Havenkade"}
+    page = client.get(add).content.decode()
+    assert "Leeg: het midden van de postcode." in page and "Leeg: de wijk van de postcode." in page
+    wrong = client.post(add, form_data(client, add, **typed, postcode="39144 A", latitude="52,1"))
+    html = wrong.content.decode()
+    assert "Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 3911 AB." in html
+    assert "Vul de breedtegraad en de lengtegraad allebei in, of laat ze allebei leeg." in html
+    assert 'value="39144 A"' in html and not models.Locatie.objects.filter(name="Wijkcentrum De Kaap")
+    assert client.post(add, form_data(client, add, **typed, postcode="3913ab")).status_code == 302
+    locatie = models.Locatie.objects.get(name="Wijkcentrum De Kaap")
+    assert locatie.postcode == "3913 AB" and locatie.wijk.slug == "oude-haven"
+    assert (locatie.latitude, locatie.longitude) == (52.0981, 5.1327)  # the centre of 3913

@@ -294,7 +294,11 @@ def test_each_hit_carries_its_first_location_by_name_as_its_point(search_backend
     """The pin on the map: the first of its locations (by name) that has coordinates."""
     for name, latitude in (("Zeeheldenhuis", 52.11), ("Abdijhof", None), ("Anker", 52.09)):
         locatie = LocatieFactory(
-            organisatie=kaart.cafe.organisatie, name=name, latitude=latitude, longitude=latitude and 5.12
+            organisatie=kaart.cafe.organisatie,
+            name=name,
+            latitude=latitude,
+            longitude=latitude and 5.12,
+            postcode="" if latitude is None else "3911 AA",  # without one, none from its postcode either
         )
         VoorzieningOpLocatieFactory(voorziening=kaart.cafe, locatie=locatie)
     search_backend.rebuild()
