@@ -28,6 +28,11 @@ def _address(voorziening) -> str:
     )
 
 
+def _open_now(voorziening) -> str:
+    """A client sent to help that is closed for now goes in vain: the list says so, as the page does."""
+    return str(voorziening.get_status_display()) if voorziening.status != "actief" else _("ja")
+
+
 def rows_to_csv(rows) -> str:
     """The list for a spreadsheet program set to Dutch (core.spreadsheet)."""
     sheet = Sheet(
@@ -39,6 +44,7 @@ def rows_to_csv(rows) -> str:
             _("Afstand"),
             _("Toegang"),
             _("Kosten"),
+            _("Nu open"),
             _("Aanmelden per telefoon"),
             _("Aanmelden per e-mail"),
             _("Aanmelden op internet"),
@@ -57,6 +63,7 @@ def rows_to_csv(rows) -> str:
                 km(row.distance_km),
                 voorziening.get_toegang_display(),
                 kosten_tekst(voorziening),
+                _open_now(voorziening),
                 voorziening.aanmelden_telefoon,
                 voorziening.aanmelden_email,
                 voorziening.aanmelden_url,
@@ -83,6 +90,8 @@ def describe_search(form) -> list[tuple[str, str]]:
         lines.append((_("In de buurt van postcode"), kwargs["postcode"]))
     if kwargs["alleen_mijn_wijk"]:
         lines.append((_("Alleen in de eigen wijk"), _("ja")))
+    if form.value_for("plek_vrij", False):  # the list then leaves out help without places given this week
+        lines.append((str(form.fields["plek_vrij"].label), _("ja")))
     return lines
 
 

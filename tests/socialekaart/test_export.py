@@ -119,6 +119,31 @@ def test_pdf_content(rf, indexed):
     assert round(width_mm) == 210 and round(height_mm) == 297
 
 
+def test_the_lists_say_what_is_closed_for_now_and_that_only_help_with_places_is_listed(
+    client, rf, indexed, professional
+):
+    """A walk: on screen "Inloopochtend ouderen" was "Tijdelijk gesloten"; on the PDF for the client, and in
+    the CSV, nothing said so, and the client went to a closed door. Nor did the list say it held only help
+    with places given this week."""
+    indexed.huishouding.status = "tijdelijk_gesloten"
+    indexed.huishouding.save()
+    get_backend().rebuild()
+    form, rows, total = _export_rows(rf.get("/", {"thema": "huishouden"}))
+    html = export.pdf_html(rows, total=total, description=export.describe_search(form), made_on=date.today())
+    closed = html.split("Hulp in de huishouding", 1)[1].split("</li>", 1)[0]
+    assert "<strong>Tijdelijk gesloten</strong>" in closed
+    assert html.count("Tijdelijk gesloten") == 1
+    with_places = _export_rows(rf.get("/", {"thema": "huishouden", "plek_vrij": "on"}))[0]
+    assert ("Alleen met plek vrij, bijgewerkt deze week", "ja") in export.describe_search(with_places)
+    client.force_login(professional)
+    sheet = read_csv(client.get(CSV_URL, {"thema": "huishouden"}))
+    column = sheet[0].index("Nu open")
+    assert {row[0]: row[column] for row in sheet[1:]} == {
+        "Hulp in de huishouding": "Tijdelijk gesloten",
+        "Schoonmaakhulp aan huis": "ja",
+    }
+
+
 def test_export_says_so_when_search_is_down(client, indexed, professional, monkeypatch):
     class Down:
         def search(self, query):
