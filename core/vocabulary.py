@@ -42,6 +42,18 @@ GENERAL_PARTS = frozenset(
 )
 
 
+def _across_a_seam(span: tuple[int, int], spans) -> bool:
+    """Whether `span` overlaps a longer span without lying inside it."""
+    start, end = span
+    return any(
+        other_end - other_start > end - start
+        and other_start < end
+        and start < other_end
+        and not (other_start <= start and end <= other_end)
+        for other_start, other_end in spans
+    )
+
+
 class Decompounder:
     """Splits a word into the list's words it holds, and finds the words a list word is part of."""
 
@@ -56,18 +68,20 @@ class Decompounder:
         )
 
     def parts(self, word: str) -> list[str]:
-        """The list's words inside `word` (other than the word itself), in order of where they start."""
+        """The list's words inside `word` (other than the word itself), in order of where they start. A word
+        that lies across the seam of two longer ones is no part: "gaan" in woninG|AANpassing found almost
+        every page."""
         word = normalise(word)
         if len(word) < MIN_WORD_SIZE:
             return []
-        found = []
+        spans = []
         for start in range(len(word) - MIN_PART_SIZE + 1):
             for size in range(MIN_PART_SIZE, MAX_PART_SIZE + 1):
                 if start + size > len(word):
                     break
-                piece = word[start : start + size]
-                if piece != word and piece in self.words:
-                    found.append(piece)
+                if word[start : start + size] != word and word[start : start + size] in self.words:
+                    spans.append((start, start + size))
+        found = [word[start:end] for start, end in spans if not _across_a_seam((start, end), spans)]
         return list(dict.fromkeys(found))
 
     def compounds_by_part(self, index_words: Iterable[str]) -> dict[str, list[str]]:

@@ -26,6 +26,14 @@ def test_slecht_is_too_general_to_stand_for_a_compound():
     assert decompounder.parts("slechthorend") == ["horend"]
 
 
+def test_a_word_across_the_seam_of_two_parts_is_no_part():
+    """A walk: "woningaanpassing" found "Mensen ontmoeten" and two more pages through "gaan", in
+    woninG|AANpassing."""
+    decompounder = Decompounder([*WORD_LIST, "woning", "aanpassing", "gaan", "passing"])
+    assert decompounder.parts("woningaanpassing") == ["woning", "aanpassing", "passing"]
+    assert decompounder.parts("rolstoeltaxi") == ["rolstoel", "taxi"]
+
+
 def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     """A walk: "regio taxi" found nothing, "regiotaxi" 17; people often write a Dutch compound in parts."""
     from core.search_text import Phrases, join_written_apart, written_apart
