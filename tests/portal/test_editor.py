@@ -27,6 +27,23 @@ def test_edit_view_shows_score_hard_sentences_and_words_to_replace(editor_client
     assert "Woorden om te vervangen" in html
 
 
+def test_the_report_names_every_little_known_word_it_counts():
+    """A walk: "7,1% van de woorden is weinig bekend", while the words named were only those in the five
+    hardest sentences ("indicatiestelling" was counted and never shown); and "Woningaanpassing (1
+    woorden)"."""
+    from django.template.loader import render_to_string
+
+    from portal.taalcheck import check_text
+
+    hard = " ".join(
+        f"Dit is zin nummer {n} met een heel erg lange uitleg over niets bijzonders." for n in range(7)
+    )
+    report = check_text(f"Woningaanpassing. {hard} U krijgt een indicatiestelling.")
+    html = " ".join(render_to_string("portal/admin/taalcheck_report.html", {"report": report}).split())
+    assert "Weinig bekende woorden</h3>" in html and "indicatiestelling" in html
+    assert "(1 woord)" in html and "(1 woorden)" not in html
+
+
 def test_the_tab_names_the_buttons_as_wagtail_shows_them(editor_client, portal_site):
     """ "Kies bij Voorbeeld de weergave Taalcheck" named no button of the edit view, and did not say that what
     was typed since saving does not count: an editor took her new officialese sentence to have passed."""

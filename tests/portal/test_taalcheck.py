@@ -215,6 +215,22 @@ def test_a_verb_gets_its_plain_word_in_the_same_form():
 # --- The officialese paragraph and its B1 rewrite -----------------------------------------------------
 
 
+def test_a_past_participle_gets_its_plain_word_in_the_same_form():
+    """A walk: "wordt verstrekt (beter: geven)", "toegekend (beter: geven)": "wordt geven" is no Dutch."""
+    text = (
+        "De hulp wordt verstrekt door de gemeente. De hulp is toegekend. De brief is verzonden. "
+        "Hebt u de brief ontvangen? De hulp wordt beëindigd."
+    )
+    replacements = {word: alternative for word, alternative, _ in check_text(text).replacements}
+    assert replacements == {
+        "verstrekt": "geeft, gegeven",
+        "toegekend": "gegeven",
+        "verzonden": "gestuurd",
+        "ontvangen": "krijgen, gekregen",
+        "beëindigd": "gestopt",
+    }
+
+
 def test_an_officialese_paragraph_is_flagged_with_its_numbers():
     report = check_text(AMBTELIJK)
     assert not report.passed
