@@ -274,7 +274,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
             return drafts.render_sent(self.request, sent.melding)
         except Exception as exc:  # noqa: BLE001 - whatever failed, the user keeps the answers and may retry
             logger.error("Storing a melding failed: %s", type(exc).__name__)
-            return render(self.request, "meldingen/opslaan_mislukt.html", status=503)
+            context = {"seen": (SEEN_FIELD, self.answers_digest())}
+            return render(self.request, "meldingen/opslaan_mislukt.html", context, status=503)
         drafts.mark_sent(draft_key)
         confirmation.remember(self.request, melding)
         self.storage.reset()

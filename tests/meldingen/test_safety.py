@@ -6,6 +6,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
 from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import OperationalError, connection
@@ -31,10 +32,11 @@ def test_database_failure_shows_b1_error_keeps_answers_and_retry_works(walker):
     assert Melding.objects.count() == 0
     # The answers are still there, and the retry button (a plain form post) stores the melding once.
     assert "Jan Jansen" in walker.client.get("/melding/controleren/").content.decode()
-    retry = walker.client.post(
-        "/melding/controleren/",
-        {"melding_wizard-current_step": "controleren", "controleren-toestemming": "on", **walker.seen()},
-    )
+    # The retry button posts the page's own hidden fields, the answers' digest among them.
+    retry_form = BeautifulSoup(response.content, "html.parser").find("form", method="post")
+    posted = {field["name"]: field["value"] for field in retry_form.find_all("input", type="hidden")}
+    assert posted["gezien"]
+    retry = walker.client.post("/melding/controleren/", posted)
     assert retry["Location"] == "/melding/bevestiging/"
     assert Melding.objects.count() == 1
 
