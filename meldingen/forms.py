@@ -872,7 +872,20 @@ class SpoedForm(StepForm):
 
 class ControlerenForm(StepForm):
     title = _("Controleer uw melding")
-    someone_else = Wording(title=_("Controleer de melding"))
+    # The health data of someone else are theirs: the writer cannot consent for that person ("Ik geef
+    # toestemming" was asked of a son whose mother cannot decide, by dementia). The writer says the gemeente
+    # may use them for the help; the gemeente asks the person (or who decides for them) in the gesprek.
+    someone_else = Wording(
+        title=_("Controleer de melding"),
+        labels={
+            "toestemming": _(
+                "Ik weet dat de gemeente de gegevens over de gezondheid van {persoon} gebruikt om te kijken "
+                "welke hulp nodig is. In het gesprek vraagt de gemeente {persoon} zelf om toestemming."
+            )
+        },
+        messages={"toestemming": _("Zet een vinkje om de melding te versturen.")},
+    )
+    messages = {"toestemming": _("Geef toestemming om de melding te versturen.")}
     short_labels = {"toestemming": _("Toestemming")}
     not_stored = ("website",)
     groups = (Group("components/honeypot.html", fields=("website",)),)
@@ -881,7 +894,6 @@ class ControlerenForm(StepForm):
             "Ik geef toestemming. De gemeente mag de gegevens over gezondheid in deze melding gebruiken "
             "om te kijken welke hulp nodig is."
         ),
-        error_messages={"required": _("Geef toestemming om de melding te versturen.")},
     )
     # Honeypot: hidden from people and screen readers; software that fills every field fills this one.
     website = forms.CharField(
@@ -890,6 +902,10 @@ class ControlerenForm(StepForm):
         label=_("Laat dit veld leeg"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["toestemming"].error_messages["required"] = self.message("toestemming")
 
 
 class SaveForm(forms.Form):

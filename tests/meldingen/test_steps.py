@@ -157,6 +157,20 @@ def test_errors_on_every_step(walker, path, step, data, field, message, typed):
         assert typed in html
 
 
+def test_for_someone_else_the_writer_is_not_asked_to_consent_for_the_person(walker):
+    """A walk: a son whose mother cannot decide (dementia) was to tick "Ik geef toestemming" for her health
+    data; they are hers. He says he knows what the gemeente does with them; she is asked in the gesprek."""
+    from .conftest import ANDER_UITGEBREID
+
+    walker.walk(ANDER_UITGEBREID)
+    page = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
+    assert "Ik geef toestemming" not in page
+    assert "In het gesprek vraagt de gemeente de persoon zelf om toestemming." in page
+    assert "Kan de persoon dat niet zelf beslissen? Dan vragen wij het aan wie dat voor de persoon mag" in page
+    html = walker.post("controleren", {}, **walker.seen()).content.decode()
+    assert "Zet een vinkje om de melding te versturen." in html and "Geef toestemming" not in html
+
+
 def test_check_page_needs_consent(walker):
     walker.walk(ZELF_KORT)
     response = walker.post("controleren", {})
