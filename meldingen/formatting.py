@@ -34,17 +34,17 @@ def format_date(value) -> str:
 
 
 def format_address(gegevens) -> str:
-    street = " ".join(
-        part
-        for part in [
-            gegevens.get("straat", ""),
-            gegevens.get("huisnummer", ""),
-            gegevens.get("toevoeging", ""),
-        ]
-        if part
-    )
+    street = " ".join(part for part in [gegevens.get("straat", ""), _house_number(gegevens)] if part)
     town = " ".join(part for part in [gegevens.get("postcode", ""), gegevens.get("woonplaats", "")] if part)
     return ", ".join(part for part in [street, town] if part)
+
+
+def _house_number(gegevens) -> str:
+    """The number with its toevoeging as it is written: "12 A", and "12-2" (two numbers need the dash)."""
+    number, suffix = gegevens.get("huisnummer", ""), gegevens.get("toevoeging", "")
+    if number and suffix[:1].isdigit():
+        return f"{number}-{suffix}"
+    return " ".join(part for part in (number, suffix) if part)
 
 
 def display(field: forms.Field | None, value):

@@ -166,7 +166,7 @@ def test_for_someone_else_the_writer_is_not_asked_to_consent_for_the_person(walk
     page = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
     assert "Ik geef toestemming" not in page
     assert "In het gesprek vraagt de gemeente de persoon zelf om toestemming." in page
-    assert "Kan de persoon dat niet zelf beslissen? Dan vragen wij het aan wie dat voor de persoon mag" in page
+    assert "Kan de persoon dat niet zelf beslissen? Dan vragen wij het aan wie dat voor de persoon" in page
     html = walker.post("controleren", {}, **walker.seen()).content.decode()
     assert "Zet een vinkje om de melding te versturen." in html and "Geef toestemming" not in html
 
