@@ -40,6 +40,26 @@ def test_for_someone_else_the_confirmation_speaks_about_the_person(walker):
     assert report.passed, report.problems
 
 
+def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
+    """A walk: the e-mail left out "Daarna kan de persoon een aanvraag doen.", said "Die hulp is gratis."
+    after "een mantelzorger" (as if the mantelzorger were free help), stood a blank line between two points,
+    and ended with "geen gegevens over uw situatie" to a son writing for his mother."""
+    from django.core import mail
+
+    html = " ".join(confirmation(walker, ANDER_UITGEBREID).split())
+    body = mail.outbox[0].body
+    flat = " ".join(body.split())
+    for said in (
+        "Daarna kan de persoon een aanvraag doen.",
+        "Er mag iemand bij zijn die de persoon helpt, zoals familie, een mantelzorger of een onafhankelijke",
+    ):
+        assert said in html and said in flat, said
+    assert "Een cliëntondersteuner is gratis." in flat and "Die hulp is gratis." not in flat
+    assert "geen gegevens over de situatie van de persoon" in flat and "uw situatie" not in flat
+    points = body.split("Wat gebeurt er nu?", 1)[1].split("Wilt u later weten", 1)[0].strip()
+    assert "\n\n" not in points
+
+
 def test_for_oneself_the_confirmation_still_says_u(walker):
     html = confirmation(walker, ZELF_KORT)
     assert "In het gesprek kijken we samen wat u nodig hebt." in html
