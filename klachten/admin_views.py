@@ -120,6 +120,7 @@ def detail(request, pk):
                         request.user,
                         status_form.cleaned_data.get("oordeel", ""),
                         status_form.cleaned_data.get("antwoord", ""),
+                        status_form.cleaned_data.get("horen", ""),
                     )
                 except TransitionNotAllowed:
                     messages.error(request, _("Deze stap is niet toegestaan."))

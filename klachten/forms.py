@@ -12,7 +12,7 @@ from core.phone import validate_phone
 from socialekaart import public
 
 from .models import Contractteam
-from .workflow import Kanaal, Oordeel, Status
+from .workflow import Horen, Kanaal, Oordeel, Status
 
 _WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 A_FEW_WORDS = _("Vertel iets meer over wat er misging. Een paar woorden is genoeg.")
@@ -202,6 +202,15 @@ def without_answer(field: forms.CharField, label, help_text) -> None:
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     # Required only with afgehandeld (see clean), so the labels say when.
+    horen = forms.ChoiceField(
+        label=_("Is de inwoner gehoord? (bij afgehandeld)"),
+        help_text=_(
+            "Voordat u een oordeel geeft, vraagt u de inwoner om de klacht te vertellen (Awb 9:10). "
+            "Alleen in deze gevallen hoeft dat niet."
+        ),
+        choices=[("", "—"), *[choice for choice in Horen.choices if choice[0] != Horen.GEEN_CONTACT]],
+        required=False,
+    )
     oordeel = forms.ChoiceField(label=_("Oordeel (bij afgehandeld)"), choices=OORDEEL_CHOICES, required=False)
     antwoord = antwoord_field(
         _("Wat hebt u de inwoner geantwoord? (bij afgehandeld)"),
@@ -212,9 +221,11 @@ class StatusForm(forms.Form):
     def __init__(self, *args, targets=(), answer_wanted: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = targets
+        self.answer_wanted = answer_wanted
         if Status.AFGEHANDELD not in dict(targets):  # on a new complaint an answer typed here was never kept
-            del self.fields["oordeel"], self.fields["antwoord"]
+            del self.fields["horen"], self.fields["oordeel"], self.fields["antwoord"]
         elif not answer_wanted:
+            del self.fields["horen"]  # who wanted no contact is not heard: the form says so, not asks
             without_answer(
                 self.fields["antwoord"],
                 _("Wat hebt u gevonden? (bij afgehandeld)"),
@@ -226,6 +237,11 @@ class StatusForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        closing = cleaned.get("status") == "afgehandeld"
+        if closing and "horen" in self.fields and not cleaned.get("horen"):
+            self.add_error("horen", _("Kies of de inwoner gehoord is."))
+        if closing and not self.answer_wanted:
+            cleaned["horen"] = Horen.GEEN_CONTACT
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord"):

@@ -15,7 +15,15 @@ from core.crypto import decrypt_json, encrypt_json
 from core.templatetags.core_tags import datum
 
 from .terms import answer_by, postponed_answer_by
-from .workflow import TRANSITIONS, Kanaal, Oordeel, PostponementNotAllowed, Status, TransitionNotAllowed
+from .workflow import (
+    TRANSITIONS,
+    Horen,
+    Kanaal,
+    Oordeel,
+    PostponementNotAllowed,
+    Status,
+    TransitionNotAllowed,
+)
 
 _ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
 
@@ -92,6 +100,7 @@ class Klacht(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
     oordeel = models.CharField(_("oordeel"), max_length=20, choices=Oordeel.choices, blank=True)
+    horen = models.CharField(_("inwoner gehoord"), max_length=20, choices=Horen.choices, blank=True)
     team = models.ForeignKey(
         Contractteam,
         null=True,
@@ -168,7 +177,9 @@ class Klacht(models.Model):
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())
 
-    def change_status(self, target: str, user=None, oordeel: str = "", antwoord: str = "") -> None:
+    def change_status(
+        self, target: str, user=None, oordeel: str = "", antwoord: str = "", horen: str = ""
+    ) -> None:
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         with transaction.atomic():
@@ -178,6 +189,7 @@ class Klacht(models.Model):
                 self.afgehandeld_op = timezone.now()
                 self.oordeel = oordeel
                 self.antwoord_inwoner = antwoord
+                self.horen = horen
             self.save()
             tekst = f"{Status(previous).label} → {Status(target).label}"
             if target == Status.AFGEHANDELD and oordeel:  # the judgement the traffic light counts

@@ -18,6 +18,17 @@ class Oordeel(models.TextChoices):
     ONGEGROND = "ongegrond", _("Ongegrond")
 
 
+class Horen(models.TextChoices):
+    """Awb 9:10: the resident is heard before the complaint is judged, unless one of the law's exceptions
+    applies (lid 2), or the resident wanted no contact at all."""
+
+    GEHOORD = "gehoord", _("Ja, de inwoner is gehoord")
+    WIL_NIET = "wil_niet", _("Nee, de inwoner wilde niet gehoord worden")
+    GEEN_REACTIE = "geen_reactie", _("Nee, de inwoner reageerde niet op de uitnodiging")
+    KENNELIJK_ONGEGROND = "kennelijk_ongegrond", _("Nee, de klacht is duidelijk ongegrond")
+    GEEN_CONTACT = "geen_contact", _("Nee, de inwoner wilde geen contact")
+
+
 class Kanaal(models.TextChoices):
     WEBSITE = "website", _("Website")
     TELEFOON = "telefoon", _("Telefoon")

@@ -168,14 +168,16 @@ def test_the_klachtbehandelaar_moves_a_complaint_along_and_needs_an_oordeel_to_c
     client.post(url, {"action": "status", "status": Status.IN_BEHANDELING})
     response = client.post(url, {"action": "status", "status": Status.AFGEHANDELD})
     assert "Kies een oordeel" in response.content.decode()
+    # Awb 9:10: a walk found nowhere to say that the resident was heard, or why not.
+    assert "Kies of de inwoner gehoord is." in response.content.decode()
     antwoord = "Wij hebben met de aanbieder gesproken. De hulp komt nu op vaste dagen."
-    client.post(
-        url, {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": antwoord}
-    )
+    closing = {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": antwoord}
+    client.post(url, {**closing, "horen": "gehoord"})
     klacht.refresh_from_db()
-    assert (klacht.status, klacht.oordeel) == (Status.AFGEHANDELD, "gegrond")
+    assert (klacht.status, klacht.oordeel, klacht.horen) == (Status.AFGEHANDELD, "gegrond", "gehoord")
     page = client.get(url).content.decode()
     assert "De status is nu: Afgehandeld." in page  # it said "De status is gewijzigd."
+    assert "Ja, de inwoner is gehoord" in page
 
 
 def test_a_new_complaint_is_not_asked_for_a_judgement_it_would_not_keep(client, people, klacht):
@@ -203,7 +205,13 @@ def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people
     login(client, people["klachtbehandelaar"])
     url = f"/admin/klachten/{klacht.pk}/"
     client.post(url, {"action": "status", "status": Status.IN_BEHANDELING})
-    closing = {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": "  "}
+    closing = {
+        "action": "status",
+        "status": Status.AFGEHANDELD,
+        "oordeel": "gegrond",
+        "antwoord": "  ",
+        "horen": "wil_niet",
+    }
     html = client.post(url, closing).content.decode()
     assert "Schrijf op wat u de inwoner hebt geantwoord." in html
     assert "data-error-summary autofocus" in html and 'href="#id_antwoord"' in html  # in view, below the fold
@@ -232,8 +240,11 @@ def test_a_complaint_without_contact_closes_with_what_was_found_not_an_answer(cl
     closing = {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": ""}
     html = client.post(url, closing).content.decode()
     assert "Schrijf kort op wat u vond en waarom." in html and "geantwoord" not in html
+    assert "Is de inwoner gehoord?" not in html  # who wanted no contact is not heard: not asked
     found = "De aanbieder had geen vaste hulp ingepland."
     assert client.post(url, {**closing, "antwoord": found}).status_code == 302
+    klacht.refresh_from_db()
+    assert klacht.horen == "geen_contact"
     page = client.get(url).content.decode()
     assert "Wat wij vonden" in page and "Ons antwoord aan de inwoner" not in page
     assert "Wat hebt u nu gevonden?" in page  # correcting the oordeel asks the same

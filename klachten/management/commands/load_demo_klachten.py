@@ -85,6 +85,7 @@ class Command(BaseCommand):
                     oordeel=rng.choice(["gegrond", "deels_gegrond"]),
                     antwoord="Wij hebben met de aanbieder gesproken. De hulp komt nu op vaste dagen. "
                     "Komt de hulp niet? Dan belt de aanbieder u vooraf.",
+                    horen="gehoord",
                 )
 
     def _postpone_one(self):
