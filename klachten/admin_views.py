@@ -260,7 +260,8 @@ def _postpone(request, klacht, data) -> None:
         text = _("De termijn is uitgesteld tot %(datum)s. De inwoner krijgt een e-mail.")
     elif klacht.gegevens.get("telefoon"):
         text = _(
-            "De termijn is uitgesteld tot %(datum)s. Er is geen e-mailadres: bel de inwoner over de datum."
+            "De termijn is uitgesteld tot %(datum)s. Er is geen e-mailadres. Bel de inwoner over de datum, "
+            "vraag het adres en stuur een brief: de wet vraagt een bericht op papier."
         )
     else:
         text = _("De termijn is uitgesteld tot %(datum)s. De inwoner wilde geen contact over de klacht.")

@@ -316,7 +316,7 @@ class VerdagingForm(forms.Form):
     )
     reden = forms.CharField(
         label=_("Waarom hebt u meer tijd nodig?"),
-        help_text=_("Dit blijft bij de klacht. De inwoner krijgt alleen de nieuwe datum."),
+        help_text=_("Dit blijft bij de klacht. De inwoner hoort alleen de nieuwe datum."),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         error_messages={"required": _("Schrijf waarom u meer tijd nodig hebt.")},
