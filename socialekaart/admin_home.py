@@ -26,7 +26,11 @@ class ProviderPanel(Component):
         self.organisatie_id = organisatie_id
 
     def get_context_data(self, parent_context):
-        voorzieningen = list(permissions.scope(models.Voorziening.objects.all(), self.user).order_by("name"))
+        voorzieningen = list(
+            permissions.scope(models.Voorziening.objects.all(), self.user)
+            .order_by("name")
+            .prefetch_related("wijken")
+        )
         capaciteit = permissions.scope(models.Capaciteit.objects.all(), self.user)
         # Named one by one: "1 wijk is langer dan een week niet bijgewerkt" stood below "Alle wijken zijn
         # bijgewerkt op ... of later" and said neither which help nor which wijk.
@@ -45,9 +49,23 @@ class ProviderPanel(Component):
             "has_limited_places": any(voorziening.beperkte_plaatsen for voorziening in voorzieningen),
             "capaciteit_url": reverse("wagtailsnippets_socialekaart_capaciteit:list"),
             "stale": stale,
-            # Shown only when nothing is stale: then no query for it.
-            "oldest": None if stale else oldest_update(self.organisatie_id),
+            "missing": (missing := _never_reported(voorzieningen, capaciteit)),
+            # Shown only when nothing is stale or missing: then no query for it.
+            "oldest": None if stale or missing else oldest_update(self.organisatie_id),
         }
+
+
+def _never_reported(voorzieningen, capaciteit) -> list[tuple]:
+    """(voorziening, wijk) for each wijk a voorziening with limited places works in and never gave places for:
+    the panel said "Alle wijken zijn bijgewerkt" while one had never been."""
+    reported = set(capaciteit.values_list("voorziening_id", "wijk_id"))
+    return [
+        (voorziening, wijk)
+        for voorziening in voorzieningen
+        if voorziening.beperkte_plaatsen and not voorziening.hele_gemeente
+        for wijk in voorziening.wijken.all()
+        if (voorziening.pk, wijk.pk) not in reported
+    ]
 
 
 class ProfessionalPanel(Component):

@@ -102,3 +102,27 @@ def test_the_kaart_editor_sees_what_providers_changed(client, aanbieder, redacte
     assert "Wat aanbieders veranderden" in html
     assert f'Gewijzigd: <a href="{edit}">{voorziening.name}</a>' in html
     assert 'href="/admin/reports/site-history/"' in html
+
+
+def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aanbieder, kaart):
+    """A walk: "Alle wijken zijn bijgewerkt op 5 december 2026 of later" while the Koffieochtend, in two
+    wijken, had places for one of them only."""
+    from socialekaart.models import Capaciteit, Wijk
+
+    from .factories import VoorzieningFactory
+
+    Capaciteit.objects.all().delete()
+    centrum, haven = Wijk.objects.get(slug="centrum"), Wijk.objects.get(slug="oude-haven")
+    koffie = VoorzieningFactory(
+        organisatie=kaart.zorg, name="Koffieochtend", beperkte_plaatsen=True, wijken=[centrum, haven]
+    )
+    kaart.zorg.voorzieningen.exclude(pk=koffie.pk).update(beperkte_plaatsen=False)
+    CapaciteitFactory(voorziening=koffie, wijk=centrum)
+    client.force_login(aanbieder)
+    html = client.get("/admin/").content.decode()
+    assert "Voor deze wijken gaf u nog nooit door of er plaats is:" in html
+    assert "<li>Koffieochtend, Oude Haven</li>" in html and "Koffieochtend, Centrum" not in html
+    assert "Alle wijken zijn bijgewerkt" not in html
+    CapaciteitFactory(voorziening=koffie, wijk=haven)
+    html = client.get("/admin/").content.decode()
+    assert "nog nooit" not in html and "Alle wijken zijn bijgewerkt op" in html
