@@ -174,6 +174,17 @@ class VoorzieningForm(ScopedForm):
         return super().save(commit=commit)
 
 
+class PlekForm(ScopedForm):
+    def save(self, commit=True):
+        plek = super().save(commit=commit)
+        # The place and its hours are the voorziening's data too: who saved them has just checked them (a
+        # provider's new hours left "Wij keken deze gegevens na op" months back).
+        models.Voorziening.objects.filter(pk=plek.voorziening_id).update(
+            laatst_gecontroleerd=timezone.localdate()
+        )
+        return plek
+
+
 class CapaciteitForm(ScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -435,6 +446,7 @@ class VoorzieningOpLocatieViewSet(ScopedSnippetViewSet):
     # One name for the menu, the list, its button and its messages: the menu said "Openingstijden" and the
     # list "Voorzieningen op locaties". A row puts a voorziening at a place (and on the map), with its hours.
     menu_label = _("Plekken en openingstijden")
+    base_form_class = PlekForm
     list_display = ["voorziening", "locatie"]
     search_fields = ["voorziening__name", "locatie__name"]
     panels = [

@@ -296,3 +296,23 @@ def test_a_location_typed_with_its_address_alone_is_on_the_kaart_in_its_wijk(cli
     locatie = models.Locatie.objects.get(name="Wijkcentrum De Kaap")
     assert locatie.postcode == "3913 AB" and locatie.wijk.slug == "oude-haven"
     assert (locatie.latitude, locatie.longitude) == (52.0981, 5.1327)  # the centre of 3913
+
+
+def test_saving_the_opening_hours_makes_the_voorziening_checked_today(client, kaart, redacteur):
+    """A walk: a provider's new Tuesday evening hours showed at once, under "Wij keken deze gegevens na op 5
+    april 2026"; only saving the voorziening itself moved that date."""
+    from .admin_helpers import form_data, url
+
+    models.Voorziening.objects.filter(pk=kaart.cafe.pk).update(laatst_gecontroleerd=date(2026, 4, 5))
+    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    client.force_login(redacteur)
+    edit = url("voorzieningoplocatie", "edit", op_locatie.pk)
+    hours = {
+        "openingstijden-TOTAL_FORMS": "1",
+        "openingstijden-0-weekdag": "2",
+        "openingstijden-0-open_van": "19:00",
+        "openingstijden-0-open_tot": "21:00",
+    }
+    assert client.post(edit, form_data(client, edit, **hours)).status_code == 302
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.laatst_gecontroleerd == timezone.localdate()
