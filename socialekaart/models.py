@@ -314,9 +314,8 @@ class Locatie(RevisionMixin, models.Model):
     def fill_in_from_postcode(self) -> None:
         """The postcode's wijk, and without coordinates the centre of the postcode's area: a location typed
         with its address alone was "in uw wijk, geen vast adres" in the results, and not on the map."""
-        from .postcodes import area
-
-        found = area(self.postcode) if self.postcode else None
+        pc4 = "".join(self.postcode.split())[:4]
+        found = WijkPostcode.objects.filter(pc4=pc4).first() if pc4 else None
         if found is None:
             return
         if self.wijk_id is None:
