@@ -32,6 +32,20 @@ def test_load_demo_pages_builds_the_site_and_is_idempotent(client):
     assert (Revision.objects.count(), Page.objects.count()) == (revisions, pages)
 
 
+def test_the_demo_site_has_the_address_it_runs_at_so_wagtails_e_mails_link_to_it(settings):
+    """A walk: "U kunt de pagina hier bekijken: http://localhost/hulp-voor-mezelf/..." in the e-mail of an
+    approved page, while the demo ran at 127.0.0.1:8874. A site set up by hand keeps its address."""
+    settings.SITE_URL = "http://127.0.0.1:8874"
+    call_command("load_demo_pages", stdout=io.StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8874)
+    assert site.root_page.full_url == "http://127.0.0.1:8874/"
+    Site.objects.filter(pk=site.pk).update(hostname="wmo.lindewaard.example", port=443)
+    call_command("load_demo_pages", stdout=io.StringIO())
+    site.refresh_from_db()
+    assert (site.hostname, site.port) == ("wmo.lindewaard.example", 443)
+
+
 def test_load_demo_pages_leaves_no_task_that_fails(settings):
     """Every task the demo queues finds its page, so the worker of `make run` reports no failures
     (renaming Wagtail's welcome page with save() queued tasks for a page the demo then deletes)."""

@@ -4,6 +4,8 @@ The home page becomes the root of the default Site (Wagtail's welcome page is re
 overviews go in the menu in the order of `THEMES`, and every page is published and put in the search index.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.management import BaseCommand
 from django.db import transaction
@@ -87,7 +89,15 @@ class DemoLoader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True, site_name=data["title"])
-        if site.root_page_id != home.pk:
+        changed = site.root_page_id != home.pk
+        if (site.hostname, site.port) == ("localhost", 80):
+            # Wagtail's own default: the links in its e-mails ("U kunt de pagina hier bekijken") went to
+            # http://localhost/. The demo runs at SITE_URL; a site set up by hand keeps its address.
+            address = urlsplit(settings.SITE_URL)
+            site.hostname = address.hostname or "localhost"
+            site.port = address.port or (443 if address.scheme == "https" else 80)
+            changed = changed or (site.hostname, site.port) != ("localhost", 80)
+        if changed:
             site.root_page = home
             site.save()
         self.remove_welcome_page(root, home)
