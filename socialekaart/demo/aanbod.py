@@ -125,7 +125,8 @@ SOORTEN = [
         "dagbesteding",
         "Dagbesteding {wijk}",
         "Overdag samen bezig zijn: koken, tuinieren of knutselen.",
-        "U komt een of meer dagen per week. Er is een vaste groep en begeleiding. Wij halen u op als dat nodig is.",
+        "U komt een of meer dagen per week. Er is een vaste groep en begeleiding. Wij halen u op als dat nodig is. "
+        "Ook als u vergeetachtig bent of dementie hebt.",
         ("dagbesteding",),
         ("ouderen", "beperking"),
         toegang="beschikking",
