@@ -336,6 +336,14 @@ def test_professional_pages_are_accessible_and_fit_320px(as_professional, kaart_
     assert_no_horizontal_scroll(page)
 
 
+def test_a_printed_list_for_a_client_leaves_out_what_only_professionals_see(as_professional, kaart_server):
+    page = as_professional
+    page.goto(kaart_server.url + SEARCH + "?thema=dagbesteding")
+    assert page.locator(".kaart-capacity-short").first.is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".kaart-capacity-short").first.is_hidden()
+
+
 def test_printed_pages_show_content_not_controls(page, kaart_server):
     page.emulate_media(media="print")
     page.goto(kaart_server.url + SEARCH + "?thema=huishouden")
@@ -343,6 +351,9 @@ def test_printed_pages_show_content_not_controls(page, kaart_server):
     assert page.locator(".kaart-layout__filters").is_hidden()
     assert page.locator("#kaart-zoeken").is_hidden()
     assert page.locator("[data-kaart-map]").is_hidden()
+    # A walk: "(/sociale-kaart/hulp-in-de-huishouding/?terug=thema%3D...)" after every result, on paper.
+    title_link = page.locator(".kaart-result__title a").first
+    assert title_link.evaluate("link => getComputedStyle(link, '::after').content") in ("none", "normal")
     page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
     assert page.locator("h1").is_visible()
     assert page.locator(".breadcrumbs").is_hidden()
