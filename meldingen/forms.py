@@ -338,6 +338,13 @@ class MelderForm(StepForm):
     )
     someone_else = Wording(
         labels={"bewoner_toestemming": _("Weet {persoon} van deze melding? En is {persoon} het ermee eens?")},
+        # Said before the answer is chosen: an answer offered and then refused in red read as blame.
+        help_texts={
+            "bewoner_toestemming": _(
+                "Is {persoon} het er niet mee eens? Dan kunt u deze melding niet doen. "
+                "Wij helpen u dan op een andere manier."
+            )
+        },
         choices={"bewoner_toestemming": choices.TOESTEMMING_ANDER},
     )
     # The start of its question, which the writer finds on the page (not a word the page does not use).

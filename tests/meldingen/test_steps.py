@@ -371,6 +371,9 @@ def test_a_melding_against_the_persons_wish_is_not_made_and_the_writer_hears_wha
 
     walker.start()
     walker.post("voor-wie", {"voor_wie": "mantelzorger"})
+    # A walk: the answer was offered and then refused in red; the question says it before.
+    before = " ".join(walker.client.get("/melding/melder/").content.decode().split())
+    assert "Dan kunt u deze melding niet doen. Wij helpen u dan op een andere manier." in before
     melder = {**dict(ANDER_UITGEBREID)["melder"], "bewoner_toestemming": "niet_akkoord"}
     response = walker.post("melder", melder)
     html = " ".join(response.content.decode().split())
