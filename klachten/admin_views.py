@@ -30,6 +30,7 @@ from .forms import (
     StaffKlachtForm,
     StatusForm,
     TeamForm,
+    ThemaForm,
     VerdagingForm,
 )
 from .models import Clientaantal, KlachtGebeurtenis
@@ -100,6 +101,7 @@ def detail(request, pk):
     samenvatting_form = SamenvattingForm(initial={"samenvatting_aanbieder": klacht.samenvatting_aanbieder})
     reactie_form = ReactieForm(initial={"reactie_aanbieder": klacht.reactie_aanbieder})
     verdaging_form = VerdagingForm()
+    thema_form = ThemaForm(initial={"thema": klacht.thema_id})
     routes = routes_klachten(request.user)
     team_form = TeamForm(initial={"team": klacht.team_id})
     # the answer anew: the old one stands above it
@@ -142,6 +144,11 @@ def detail(request, pk):
                 )
                 tasks.recount()
                 messages.success(request, _("Het oordeel is gecorrigeerd."))
+                return redirect("klachten_admin:detail", pk=klacht.pk)
+        elif staff and action == "thema":
+            thema_form = ThemaForm(request.POST)
+            if thema_form.is_valid():
+                _choose_thema(request, klacht, thema_form.cleaned_data["thema"])
                 return redirect("klachten_admin:detail", pk=klacht.pk)
         elif staff and action == "verdagen":
             verdaging_form = VerdagingForm(request.POST)
@@ -198,6 +205,7 @@ def detail(request, pk):
             "samenvatting_form": samenvatting_form,
             "reactie_form": reactie_form,
             "verdaging_form": verdaging_form,
+            "thema_form": thema_form if staff and klacht.personal_data_removed_at is None else None,
             "team_form": team_form if routes else None,
             "oordeel_form": oordeel_form if staff and klacht.can_correct_oordeel() else None,
             "verdaging_refused": klacht.postponement_refused() if staff else "",
@@ -212,6 +220,7 @@ def detail(request, pk):
                     verdaging_form,
                     team_form,
                     oordeel_form,
+                    thema_form,
                 )
             ),
             "today": timezone.localdate(),
@@ -230,6 +239,19 @@ def _route(request, klacht, team) -> None:
     # The team hears of it as of a complaint routed to it on arrival.
     transaction.on_commit(lambda: notices.queue_new_klacht_notice(klacht.pk))
     messages.success(request, _("De klacht is nu bij %(team)s.") % {"team": team.name})
+
+
+def _choose_thema(request, klacht, thema) -> None:
+    klacht.thema = thema
+    klacht.save(update_fields=["thema"])
+    KlachtGebeurtenis.objects.create(
+        klacht=klacht,
+        user=request.user,
+        soort=KlachtGebeurtenis.Soort.THEMA,
+        tekst=thema.name[:200] if thema else _("Weet ik niet"),
+    )
+    tasks.recount()  # the stoplicht counts it for this kind of help now
+    messages.success(request, _("De soort hulp is bewaard."))
 
 
 def _history(klacht) -> list[tuple[KlachtGebeurtenis, int]]:

@@ -304,6 +304,19 @@ class TeamForm(forms.Form):
     )
 
 
+class ThemaForm(forms.Form):
+    """The kind of help, chosen by staff when the resident did not know it: the stoplicht counts a complaint
+    per provider and kind of help, so one without it never counted."""
+
+    thema = ChoiceOnTheKaart(
+        label=_("Over welke hulp gaat het?"),
+        queryset=public.themas(),
+        required=False,
+        empty_label=_("Weet ik niet"),
+        error_messages={"invalid_choice": _("Kies de soort hulp uit de lijst.")},
+    )
+
+
 class VerdagingForm(forms.Form):
     """Awb 9:11 lid 2: more time, once, at most 4 weeks; the reason is required."""
 

@@ -267,6 +267,7 @@ class KlachtGebeurtenis(models.Model):
         VERDAAGD = "verdaagd", _("Termijn uitgesteld")
         TEAM = "team", _("Contractteam gekozen")
         OORDEEL = "oordeel", _("Oordeel gecorrigeerd")
+        THEMA = "thema", _("Soort hulp gekozen")
 
     klacht = models.ForeignKey(Klacht, on_delete=models.CASCADE, related_name="gebeurtenissen")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)

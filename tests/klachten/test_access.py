@@ -252,6 +252,29 @@ def test_a_complaint_without_contact_closes_with_what_was_found_not_an_answer(cl
     assert "Deze tekst stond er al. Schrijf op wat u nu vond, en waarom." in same
 
 
+def test_staff_choose_the_kind_of_help_the_resident_did_not_know_and_the_stoplicht_counts_it(
+    client, people, kaart, monkeypatch
+):
+    """A walk: three "Weet ik niet" complaints about one provider never counted for its stoplicht (which
+    counts per kind of help), and nothing let staff say which help it was."""
+    from klachten import admin_views
+
+    recounts = []
+    monkeypatch.setattr(admin_views.tasks, "recount", lambda: recounts.append(1))
+    klacht = klacht_maken(kaart["zorg"])  # thema: Weet ik niet
+    url = f"/admin/klachten/{klacht.pk}/"
+    page = login(client, people["klachtbehandelaar"]).get(url).content.decode()
+    assert "Pas dan telt de klacht mee voor het stoplicht." in page
+    assert client.post(url, {"action": "thema", "thema": str(kaart["huishouden"].pk)}).status_code == 302
+    klacht.refresh_from_db()
+    assert klacht.thema == kaart["huishouden"] and recounts == [1]
+    history = klacht.gebeurtenissen.get(soort="thema")
+    assert (history.tekst, history.user) == (kaart["huishouden"].name, people["klachtbehandelaar"])
+    assert "Pas dan telt" not in client.get(url).content.decode()
+    login(client, people["aanbieder"])
+    assert refused(client.post(url, {"action": "thema", "thema": ""}))  # not the provider's to choose
+
+
 def test_a_page_that_shows_the_residents_data_with_a_forms_errors_is_written_in_the_history(
     client, people, klacht
 ):
