@@ -33,7 +33,7 @@ from .forms import (
     ThemaForm,
     VerdagingForm,
 )
-from .models import Clientaantal, KlachtGebeurtenis
+from .models import Clientaantal, KlachtGebeurtenis, reference_as_typed
 from .views import create_klacht
 from .workflow import PostponementNotAllowed, Status, TransitionNotAllowed, allowed_targets
 
@@ -69,6 +69,9 @@ def lijst(request):
         klachten = klachten.open().filter(team=None)
     elif status in Status.values:
         klachten = klachten.filter(status=status)
+    nummer = request.GET.get("nummer", "").strip()[:40]
+    if nummer:  # a resident calls with the number: open or closed, the one complaint
+        klachten = klachten.filter(reference=reference_as_typed(nummer))
     staff = is_staff_handler(request.user)
     title = _("Klachten over aanbieders") if staff else _("Klachten over uw organisatie")
     return render(
@@ -85,6 +88,7 @@ def lijst(request):
                 *([(WITHOUT_TEAM, _("Zonder contractteam"))] if routes_klachten(request.user) else []),
             ],
             "current_status": status,
+            "nummer": nummer,
             "today": today,
             "staff": staff,
         },

@@ -34,6 +34,13 @@ def new_reference() -> str:
     return f"K-{chars[:4]}-{chars[4:]}"
 
 
+def reference_as_typed(text: str) -> str:
+    """A klachtnummer as it is typed or read out ("k 7k3q xw9p", "7K3QXW9P") written as it is kept."""
+    chars = "".join(char for char in text.upper() if char.isalnum())
+    chars = chars[1:] if len(chars) == 9 and chars.startswith("K") else chars
+    return f"K-{chars[:4]}-{chars[4:]}" if len(chars) == 8 else text.strip().upper()
+
+
 class Contractteam(models.Model):
     """The municipality's team that contracts a number of providers; their complaints go to this team."""
 

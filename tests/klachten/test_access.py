@@ -275,6 +275,22 @@ def test_staff_choose_the_kind_of_help_the_resident_did_not_know_and_the_stoplic
     assert refused(client.post(url, {"action": "thema", "thema": ""}))  # not the provider's to choose
 
 
+def test_a_complaint_is_found_by_its_number_as_the_resident_reads_it_out(client, people, kaart):
+    """A walk: the list had no search; a resident calling about K-... was looked for row by row."""
+    klacht = klacht_maken(kaart["zorg"])
+    other = klacht_maken(kaart["zorg"])
+    login(client, people["klachtbehandelaar"])
+    spoken = " ".join(klacht.reference.lower().replace("-", " "))  # "k   7 k 3 q ..."
+    for typed in (klacht.reference, spoken, klacht.reference.replace("-", "")[1:]):
+        page = client.get(LIST, {"nummer": typed}).content.decode()
+        assert f">{klacht.reference}</a>" in page and other.reference not in page, typed
+    missing = client.get(LIST, {"nummer": "K-2222-2222"}).content.decode()
+    assert "Wij vinden geen klacht met nummer K-2222-2222 die u mag zien." in missing
+    outside = klacht_maken(kaart["hulp"])  # no contract team: a teamleider's only
+    page = client.get(LIST, {"nummer": outside.reference}).content.decode()
+    assert f">{outside.reference}</a>" not in page and "Wij vinden geen klacht" in page
+
+
 def test_a_page_that_shows_the_residents_data_with_a_forms_errors_is_written_in_the_history(
     client, people, klacht
 ):
