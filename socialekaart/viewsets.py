@@ -14,6 +14,7 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -334,7 +335,15 @@ class ShownOnTheKaart:
 
 
 class VoorzieningCreateView(ShownOnTheKaart, CreateView):
-    pass
+    def get_success_message(self, instance):
+        # A walk: nothing said that where and when the help is, is a second step in another menu.
+        return _("%(saved)s Zet nu ook waar en wanneer de hulp is, bij Plekken en openingstijden.") % {
+            "saved": super().get_success_message(instance)
+        }
+
+    def get_success_buttons(self):
+        plek = reverse("wagtailsnippets_socialekaart_voorzieningoplocatie:add")
+        return [*super().get_success_buttons(), messages.button(plek, _("Plek en openingstijden toevoegen"))]
 
 
 class VoorzieningEditView(ShownOnTheKaart, EditView):

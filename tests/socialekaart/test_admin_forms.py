@@ -316,3 +316,19 @@ def test_saving_the_opening_hours_makes_the_voorziening_checked_today(client, ka
     assert client.post(edit, form_data(client, edit, **hours)).status_code == 302
     kaart.cafe.refresh_from_db()
     assert kaart.cafe.laatst_gecontroleerd == timezone.localdate()
+
+
+def test_after_adding_a_voorziening_the_message_leads_to_its_place_and_hours(client, kaart, redacteur):
+    """A walk: after "Voorziening ... toegevoegd" nothing said that where and when the help is, is a second
+    step, in another menu."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(redacteur)
+    add = url("voorziening", "add")
+    typed = {"organisatie": kaart.cafe.organisatie.pk, "name": "Koffieochtend", "summary": "Samen koffie."}
+    data = form_data(client, add, **typed)
+    response = client.post(add, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = " ".join(client.get(response["Location"]).content.decode().split())
+    assert "Zet nu ook waar en wanneer de hulp is, bij Plekken en openingstijden." in page
+    assert f'href="{url("voorzieningoplocatie", "add")}"' in page
