@@ -154,6 +154,8 @@ def test_the_provider_replies_no_more_once_the_complaint_is_judged(client, peopl
     url = f"/admin/klachten/{klacht.pk}/"
     page = client.get(url).content.decode()
     assert 'value="reactie"' not in page and "Deze klacht is afgehandeld. U kunt niet meer reageren." in page
+    # A walk: "Nog geen reactie." on a closed complaint, as if one might still come.
+    assert "Nog geen reactie." not in page and "De aanbieder heeft niet gereageerd." in page
     response = client.post(url, {"action": "reactie", "reactie_aanbieder": "Toch nog iets."}, follow=True)
     assert "Deze klacht is al afgehandeld. U kunt niet meer reageren." in response.content.decode()
     klacht.refresh_from_db()
