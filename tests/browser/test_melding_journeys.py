@@ -172,7 +172,7 @@ CLIENT = Persona(
         "gegevens": ["Gegevens van uw cliënt"],
         "situatie": ["Wat lukt uw cliënt niet meer?"],
         "gesprek": ["Bij uw cliënt thuis"],
-        "controleren": ["Kerkplein 12 2"],
+        "controleren": ["Kerkplein 12-2"],
     },
     pdf_says=("Weet uw cliënt ervan?", "Bij uw cliënt thuis", "Wijkteam Noord"),
     pdf_never=("Bij mij thuis", "wat u nodig hebt"),
@@ -354,7 +354,9 @@ def test_each_person_makes_a_melding_that_speaks_about_the_right_person(
     journey.check_accessible("controleren")
     journey.verder()
     journey.check_errors("controleren")
-    assert "Toestemming: geef toestemming om de melding te versturen." in page.inner_text(".error-summary")
+    # For someone else the writer does not consent for the person: he ticks that he knows what is done.
+    asked = "zet een vinkje" if persona.voor_wie != "zelf" else "geef toestemming"
+    assert f"Toestemming: {asked} om de melding te versturen." in page.inner_text(".error-summary")
     journey.check_accessible("controleren with errors")
     page.check("input[name='controleren-toestemming']")
     journey.verder()
