@@ -13,7 +13,6 @@ import functools
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -24,7 +23,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import (
     CreateView,
-    DeleteView,
     EditView,
     SnippetViewSet,
     SnippetViewSetGroup,
@@ -409,29 +407,10 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
     ]
 
 
-class LocatieDeleteView(DeleteView):
-    """A location with plekken is not deleted: their addresses and opening hours went with it, after a
-    warning that counted only what Wagtail's reference index knew. The page names them instead."""
-
-    def plekken(self):
-        return self.object.voorzieningen_hier.select_related("voorziening").order_by("voorziening__name")
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "plekken": list(self.plekken())}
-
-    def form_valid(self, form):
-        if self.plekken().exists():
-            messages.error(self.request, _("Op deze locatie staat nog hulp. Daarom is hij niet verwijderd."))
-            return redirect(self.request.path)
-        return super().form_valid(form)
-
-
 class LocatieViewSet(ScopedSnippetViewSet):
     model = models.Locatie
     icon = "site"
     base_form_class = LocatieForm
-    delete_view_class = LocatieDeleteView
-    delete_template_name = "socialekaart/admin/locatie_delete.html"
     menu_order = 200
     list_display = ["name", "organisatie", "straat", "plaats", "wijk"]
     list_filter = ["wijk", "rolstoeltoegankelijk"]

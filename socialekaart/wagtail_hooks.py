@@ -1,9 +1,13 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import permissions
 from .admin_home import kaart_home
+from .models import Locatie
 from .viewsets import SocialeKaartViewSetGroup
 
 for _model in permissions.AANBIEDER_MODELS:
@@ -12,3 +16,27 @@ for _model in permissions.AANBIEDER_MODELS:
 register_snippet(SocialeKaartViewSetGroup)
 
 hooks.register("construct_homepage_panels", kaart_home)
+
+
+NOT_DELETED = _lazy(
+    "%(locatie)s is niet verwijderd. Daar staat nog deze hulp: %(hulp)s. Zet de hulp eerst op een andere "
+    "locatie, of verwijder de plek zelf bij Plekken en openingstijden."
+)
+
+
+@hooks.register("before_delete_snippet")
+def keep_locations_where_help_stands(request, instances):
+    """A location where help still stands (a plek with its hours) is not deleted, alone or in a bulk action:
+    the plekken went with it, after Wagtail's usage count (which knows only its reference index, not the
+    plekken the import and the demo write in bulk) said "op 1 plek gebruikt" for four."""
+    refused = False
+    for locatie in instances:
+        help_here = _help_at(locatie) if isinstance(locatie, Locatie) else []
+        if help_here:
+            refused = True
+            messages.error(request, NOT_DELETED % {"locatie": locatie.name, "hulp": ", ".join(help_here)})
+    return redirect("wagtailsnippets_socialekaart_locatie:list") if refused else None
+
+
+def _help_at(locatie) -> list[str]:
+    return sorted(locatie.voorzieningen_hier.values_list("voorziening__name", flat=True))

@@ -73,9 +73,10 @@ def test_deleting_is_logged_too(client, redacteur, kaart):
     assert "Buurthuis" in entry.label
 
 
-def test_a_location_with_plekken_is_not_deleted_and_the_page_names_them(client, redacteur, kaart):
+def test_a_location_with_plekken_is_not_deleted_alone_or_in_bulk(client, redacteur, kaart):
     """A walk: "Dit (locatie) wordt op 1 plek gebruikt" (Wagtail's reference index, which does not know the
-    plekken written in bulk), and "Ja, verwijderen" took the addresses and hours of four voorzieningen."""
+    plekken written in bulk), and "Ja, verwijderen" took the addresses and hours of four voorzieningen; a
+    review: the bulk action deleted them too."""
     from wagtail.models import ReferenceIndex
 
     from socialekaart.models import Locatie, VoorzieningOpLocatie
@@ -83,9 +84,11 @@ def test_a_location_with_plekken_is_not_deleted_and_the_page_names_them(client, 
     locatie = kaart.cafe.op_locaties.get().locatie
     ReferenceIndex.objects.all().delete()  # as after an import or the demo
     client.force_login(redacteur)
-    page = " ".join(client.get(url("locatie", "delete", locatie.pk)).content.decode().split())
-    assert "Op deze locatie staat 1 plek met openingstijden:" in page and kaart.cafe.name in page
-    assert "Daarom kunt u deze locatie niet verwijderen." in page and "Ja, verwijderen" not in page
-    client.post(url("locatie", "delete", locatie.pk))
-    assert Locatie.objects.filter(pk=locatie.pk).exists()
-    assert VoorzieningOpLocatie.objects.filter(locatie=locatie).exists()
+    bulk = f"/admin/bulk/socialekaart/locatie/delete/?id={locatie.pk}"
+    for attempt in (lambda: client.post(url("locatie", "delete", locatie.pk)), lambda: client.post(bulk)):
+        response = attempt()
+        assert response.status_code == 302
+        page = " ".join(client.get(response["Location"]).content.decode().split())
+        assert f"{locatie.name} is niet verwijderd. Daar staat nog deze hulp: {kaart.cafe.name}." in page
+        assert Locatie.objects.filter(pk=locatie.pk).exists()
+        assert VoorzieningOpLocatie.objects.filter(locatie=locatie).exists()
