@@ -64,28 +64,36 @@ def indienen(request):
     if request.method == "POST":
         form = KlachtForm(request.POST)
         if form.is_valid():
-            sent, fingerprint = request.session.get(SESSION_KEY) or {}, _fingerprint(form)
+            data = form.cleaned_data
+            fingerprint = _fingerprint(
+                data["organisatie"].pk, getattr(data["thema"], "pk", None), form.gegevens()
+            )
+            sent = request.session.get(SESSION_KEY) or {}
             if sent.get("fingerprint") == fingerprint:
                 # Back from the confirmation the browser puts the sent complaint back in the form, and
                 # "Verstuur" made a second one: the same complaint is sent once, and said to be sent.
                 request.session[SESSION_KEY] = {**sent, "again": True}
                 return redirect("klachten:verstuurd")
+            # A second send of the same form that overtook the first one's answer (a double tap on a slow
+            # connection) is the complaint the first one stored, also when it hits the rate limit. The form's
+            # token with other words (a browser that put it back) is another complaint.
+            key = _submission_key(request.POST.get(SUBMISSION_FIELD))
+            if (stored := _stored_under(key)) is not None:
+                if _fingerprint_of(stored) == fingerprint:
+                    return _said_sent(request, stored, fingerprint, again=True)
+                key = None
             if not within_limit(
                 request, "klacht", settings.KLACHTEN_RATE_LIMIT, settings.KLACHTEN_RATE_LIMIT_WINDOW_SECONDS
             ):
                 # The form as typed, with what happened above it: on a page of its own the words were lost.
                 return _form_page(request, form, too_often=True, status=429)
-            key = _submission_key(request.POST.get(SUBMISSION_FIELD))
             try:
-                _remember_sent(request, create_klacht(form, submission_key=key), fingerprint)
+                return _said_sent(request, create_klacht(form, submission_key=key), fingerprint)
             except IntegrityError:
-                # A second send of the same form overtook the first one's answer (a double tap on a slow
-                # connection): it is the complaint the first one stored.
-                first = Klacht.objects.filter(submission_key=key).first() if key else None
-                if first is None:
+                stored = _stored_under(key)  # stored meanwhile by the other send
+                if stored is None or _fingerprint_of(stored) != fingerprint:
                     raise
-                _remember_sent(request, first, fingerprint, again=True)
-            return redirect("klachten:verstuurd")
+                return _said_sent(request, stored, fingerprint, again=True)
         # A page with errors is reached by a redirect too: a reload sent the old, wrong form again, and a
         # complaint sent since seemed not sent.
         keep_posted(request, TYPED_KEY, form)
@@ -118,8 +126,8 @@ def _submission_key(token: str | None) -> str | None:
     return hashlib.sha256(f"klacht-submission:{token}".encode()).hexdigest() if token else None
 
 
-def _remember_sent(request, klacht, fingerprint: str, again: bool = False) -> None:
-    """What the confirmation shows, in the session (the complaint's number, not its words)."""
+def _said_sent(request, klacht, fingerprint: str, again: bool = False):
+    """The confirmation, with what it shows in the session (the complaint's number, not its words)."""
     request.session[SESSION_KEY] = {
         "reference": klacht.reference,
         "organisatie": klacht.organisatie.name,
@@ -129,14 +137,23 @@ def _remember_sent(request, klacht, fingerprint: str, again: bool = False) -> No
         "fingerprint": fingerprint,
         **({"again": True} if again else {}),
     }
+    return redirect("klachten:verstuurd")
 
 
-def _fingerprint(form) -> str:
+def _fingerprint(organisatie_id, thema_id, gegevens: dict) -> str:
     """A hash of the complaint as sent (not its words: the session keeps no copy of them)."""
-    data = form.cleaned_data
-    about = {name: getattr(data[name], "pk", None) for name in ("organisatie", "thema")}
-    canonical = json.dumps({**about, **form.gegevens()}, sort_keys=True, default=str)
+    canonical = json.dumps(
+        {"organisatie": organisatie_id, "thema": thema_id, **gegevens}, sort_keys=True, default=str
+    )
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _fingerprint_of(klacht) -> str:
+    return _fingerprint(klacht.organisatie_id, klacht.thema_id, klacht.gegevens)
+
+
+def _stored_under(key: str | None):
+    return Klacht.objects.filter(submission_key=key).first() if key else None
 
 
 def _valid_uuid(value) -> list:

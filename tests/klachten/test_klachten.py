@@ -149,6 +149,31 @@ def test_two_sends_of_one_form_that_overtake_each_other_are_one_complaint(client
     assert Klacht.objects.count() == 2
 
 
+def test_the_forms_token_with_other_words_is_another_complaint(client, kaart):
+    """A review: Back put the form's token back (a browser restores fields), with another organisation and
+    text: "U hebt deze klacht al verstuurd", and the second complaint was lost."""
+    token = re.search(r'name="verzending" value="([^"]+)"', client.get("/klacht/").content.decode())[1]
+    client.post("/klacht/", {**form_data(kaart), "verzending": token})
+    other = Client()
+    response = other.post(
+        "/klacht/", {**form_data(kaart, wat="Een heel andere klacht."), "verzending": token}
+    )
+    assert response["Location"] == "/klacht/verstuurd/" and Klacht.objects.count() == 2
+    assert "al verstuurd" not in other.get("/klacht/verstuurd/").content.decode()
+
+
+@override_settings(KLACHTEN_RATE_LIMIT=1)
+def test_a_second_tap_at_the_rate_limit_is_said_to_be_sent(client, kaart):
+    """A review: the first tap stored the complaint and used the last send of the hour; the second was told
+    "Uw klacht is nog niet verstuurd", and sent it again an hour later."""
+    token = re.search(r'name="verzending" value="([^"]+)"', client.get("/klacht/").content.decode())[1]
+    client.post("/klacht/", {**form_data(kaart), "verzending": token})
+    second = Client()
+    response = second.post("/klacht/", {**form_data(kaart), "verzending": token})
+    assert response.status_code == 302 and Klacht.objects.count() == 1
+    assert "U hebt deze klacht al verstuurd." in second.get("/klacht/verstuurd/").content.decode()
+
+
 def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
     response = client.post("/klacht/", {}, follow=True)
     html = response.content.decode()
