@@ -333,9 +333,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
         return answers_from_forms(self.valid_forms())
 
     def answers_digest(self) -> str:
-        """The answers of every page before the check page, as stored, in a short digest."""
+        """The answers of every page before the check page, as stored, in a short digest: a page's own fields
+        only (its CSRF token, stored with it, differs on every send of an unchanged page)."""
         step_data = self.storage.data.get(self.storage.step_data_key) or {}
-        answered = {step: data for step, data in step_data.items() if step != CHECK_STEP}
+        answered = {
+            step: {name: value for name, value in (data or {}).items() if name.startswith(f"{step}-")}
+            for step, data in step_data.items()
+            if step != CHECK_STEP
+        }
         return hashlib.sha256(serialise(answered).encode()).hexdigest()
 
 

@@ -98,6 +98,32 @@ def test_what_is_sent_is_what_the_check_page_showed(walker):
     assert "Moeder Twee" in str(Melding.objects.get().answers)
 
 
+def test_a_page_sent_again_unchanged_in_another_tab_changes_nothing_the_check_page_showed(db):
+    """A review: each page is stored with its CSRF token, which differs on every send; "Verder" on an
+    unchanged page in another tab made the check page say the answers had changed."""
+    from django.test import Client
+
+    from .conftest import Walker, step_data
+
+    walker = Walker(Client(enforce_csrf_checks=True))
+
+    def token(path):
+        return re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', walker.client.get(path).content.decode()
+        )[1]
+
+    walker.client.get("/melding/voor-wie/?reset=1")
+    for step, data in ZELF_KORT:
+        walker.client.post(
+            f"/melding/{step}/", {**step_data(step, data), "csrfmiddlewaretoken": token(f"/melding/{step}/")}
+        )
+    shown = walker.seen()
+    gegevens = dict(ZELF_KORT)["gegevens"]
+    again = {**step_data("gegevens", gegevens), "csrfmiddlewaretoken": token("/melding/gegevens/")}
+    walker.client.post("/melding/gegevens/", again)  # the other tab: Verder, nothing changed
+    assert walker.seen() == shown
+
+
 def test_raw_database_column_holds_no_plain_personal_data(walker):
     walker.walk(ANDER_UITGEBREID)
     walker.submit()
