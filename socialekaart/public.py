@@ -6,7 +6,7 @@ come from here, so the kaart can change its models without the melding noticing.
 
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
 
 from core.vocabulary import SearchVocabulary
 from socialekaart import permissions, postcodes
@@ -113,6 +113,13 @@ class StoplichtStand:
 def replace_stoplichten(standen: list[StoplichtStand], berekend_op) -> int:
     """Replace every traffic light on the kaart by these, in one transaction; returns how many there are."""
     with transaction.atomic():
+        connection = connections[router.db_for_write(Stoplicht)]
+        if connection.vendor == "postgresql":
+            # One replacement at a time: two at once (two complaints, or one closed meanwhile) each deleted
+            # the rows before the other's were written, and the second insert broke on the unique pair.
+            # Readers are not held up (SHARE ROW EXCLUSIVE conflicts with writers only).
+            with connection.cursor() as cursor:
+                cursor.execute(f"LOCK TABLE {Stoplicht._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
         Stoplicht.objects.all().delete()
         Stoplicht.objects.bulk_create(
             Stoplicht(

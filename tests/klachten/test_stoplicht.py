@@ -128,3 +128,49 @@ def test_the_lights_are_counted_again_every_day_by_the_worker(db, settings):
     queued = waiting.get()
     queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
     assert waiting.filter(run_after__gt=timezone.now() + timedelta(hours=23)).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_recounts_at_once_both_replace_the_lights(kaart):
+    """A review: two recounts at once (two complaints, or one closed meanwhile) each deleted the rows before
+    the other's were written, and the second insert broke on the unique pair; a complaint stored in the same
+    transaction was lost with it. On PostgreSQL one replacement waits for the other."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from socialekaart.models import Stoplicht
+    from socialekaart.public import StoplichtStand, replace_stoplichten
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time")
+    lights = [StoplichtStand(kaart["zorg"].pk, kaart["huishouden"].pk, GROEN, 0, 100)]
+    replace_stoplichten(lights, timezone.now())
+    first_wrote, errors = threading.Event(), []
+
+    def first():
+        try:
+            with transaction.atomic():
+                replace_stoplichten(lights, timezone.now())
+                first_wrote.set()
+                time.sleep(0.5)  # the second starts meanwhile
+        finally:
+            connection.close()  # this thread's own connection
+
+    def second():
+        first_wrote.wait()
+        try:
+            replace_stoplichten(lights, timezone.now())
+        except Exception as error:  # noqa: BLE001 - what the test looks for
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and Stoplicht.objects.count() == 1
