@@ -82,6 +82,13 @@ class LocatieForm(ScopedForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "postcode" in self.changed_data:
+            # A new postcode brings its own wijk and centre (Locatie.fill_in_from_postcode), unless those were
+            # changed too: a moved location kept the old wijk and stood on the map at the old address.
+            if "wijk" not in self.changed_data:
+                cleaned["wijk"] = None
+            if not {"latitude", "longitude"} & set(self.changed_data):
+                cleaned["latitude"] = cleaned["longitude"] = None
         if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
             both = _("Vul de breedtegraad en de lengtegraad allebei in, of laat ze allebei leeg.")
             raise ValidationError(both, code="half_point")

@@ -296,6 +296,11 @@ def test_a_location_typed_with_its_address_alone_is_on_the_kaart_in_its_wijk(cli
     locatie = models.Locatie.objects.get(name="Wijkcentrum De Kaap")
     assert locatie.postcode == "3913 AB" and locatie.wijk.slug == "oude-haven"
     assert (locatie.latitude, locatie.longitude) == (52.0981, 5.1327)  # the centre of 3913
+    # A review: moved to 3911, it kept the wijk and the point of 3913.
+    edit = url("locatie", "edit", locatie.pk)
+    assert client.post(edit, form_data(client, edit, postcode="3911 AB")).status_code == 302
+    locatie.refresh_from_db()
+    assert locatie.wijk.slug == "centrum" and (locatie.latitude, locatie.longitude) == (52.0912, 5.1210)
 
 
 def test_saving_the_opening_hours_makes_the_voorziening_checked_today(client, kaart, redacteur):
