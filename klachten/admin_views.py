@@ -106,7 +106,10 @@ def detail(request, pk):
     reactie_form = ReactieForm(initial={"reactie_aanbieder": klacht.reactie_aanbieder})
     verdaging_form = VerdagingForm()
     thema_form = ThemaForm(initial={"thema": klacht.thema_id})
-    routes = routes_klachten(request.user)
+    # A closed complaint goes to no other team (its team would get "Nieuwe klacht"), and the kind of help is
+    # chosen only where the resident did not know it, until retention.
+    routes = routes_klachten(request.user) and klacht.status != Status.AFGEHANDELD
+    chooses_thema = staff and klacht.thema_id is None and klacht.personal_data_removed_at is None
     team_form = TeamForm(initial={"team": klacht.team_id})
     # the answer anew: the old one stands above it
     oordeel_form = OordeelForm(current=klacht.oordeel, answer_wanted=answer_wanted)
@@ -149,7 +152,7 @@ def detail(request, pk):
                 tasks.recount()
                 messages.success(request, _("Het oordeel is gecorrigeerd."))
                 return redirect("klachten_admin:detail", pk=klacht.pk)
-        elif staff and action == "thema":
+        elif chooses_thema and action == "thema":
             thema_form = ThemaForm(request.POST)
             if thema_form.is_valid():
                 _choose_thema(request, klacht, thema_form.cleaned_data["thema"])
@@ -209,7 +212,7 @@ def detail(request, pk):
             "samenvatting_form": samenvatting_form,
             "reactie_form": reactie_form,
             "verdaging_form": verdaging_form,
-            "thema_form": thema_form if staff and klacht.personal_data_removed_at is None else None,
+            "thema_form": thema_form if chooses_thema else None,
             "team_form": team_form if routes else None,
             "oordeel_form": oordeel_form if staff and klacht.can_correct_oordeel() else None,
             "verdaging_refused": klacht.postponement_refused() if staff else "",

@@ -242,6 +242,13 @@ class StatusForm(forms.Form):
             self.add_error("horen", _("Kies of de inwoner gehoord is."))
         if closing and not self.answer_wanted:
             cleaned["horen"] = Horen.GEEN_CONTACT
+        if cleaned.get("horen") == Horen.KENNELIJK_ONGEGROND and cleaned.get("oordeel") not in (
+            "",
+            None,
+            "ongegrond",
+        ):
+            # The law's exception is for a complaint that is plainly unfounded: not one judged founded.
+            self.add_error("horen", _("Een klacht die duidelijk ongegrond is, heeft als oordeel: Ongegrond."))
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("oordeel"):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord"):

@@ -293,6 +293,34 @@ def test_a_complaint_is_found_by_its_number_as_the_resident_reads_it_out(client,
     assert f">{outside.reference}</a>" not in page and "Wij vinden geen klacht" in page
 
 
+def test_a_complaint_page_offers_only_what_can_still_be_done(client, people, kaart):
+    """A review: "duidelijk ongegrond" was stored beside the oordeel "gegrond"; a closed complaint could be
+    routed again (its new team got "Nieuwe klacht"); a chosen kind of help could be cleared; after retention
+    a reply that was wiped read "De aanbieder heeft niet gereageerd"."""
+    from django.utils import timezone
+
+    klacht = klacht_maken(kaart["hulp"], kaart["huishouden"])  # no contract team: a teamleider's
+    klacht.change_status(Status.IN_BEHANDELING)
+    url = f"/admin/klachten/{klacht.pk}/"
+    login(client, people["teamleider"])
+    closing = {"action": "status", "status": "afgehandeld", "oordeel": "gegrond", "antwoord": "Zo is het."}
+    html = client.post(url, {**closing, "horen": "kennelijk_ongegrond"}).content.decode()
+    assert "Een klacht die duidelijk ongegrond is, heeft als oordeel: Ongegrond." in html
+    page = client.get(url).content.decode()
+    assert 'value="thema"' not in page  # the resident named it
+    assert refused(client.post(url, {"action": "thema", "thema": ""}))
+    client.post(url, {**closing, "horen": "gehoord"})
+    page = client.get(url).content.decode()
+    assert 'value="team"' not in page
+    assert refused(client.post(url, {"action": "team", "team": people["team"].pk}))
+    Klacht.objects.filter(pk=klacht.pk).update(
+        reactie_op=timezone.now(), reactie_aanbieder="", personal_data_removed_at=timezone.now()
+    )
+    page = client.get(url).content.decode()
+    assert "De aanbieder heeft gereageerd. De bewaartermijn is voorbij" in page
+    assert "De aanbieder heeft niet gereageerd." not in page
+
+
 def test_a_page_that_shows_the_residents_data_with_a_forms_errors_is_written_in_the_history(
     client, people, klacht
 ):
