@@ -8,8 +8,10 @@ the setting `SEARCH_VOCABULARY` (config wires it to `socialekaart.public.search_
 synonyms or themes change).
 
 Compounds are split on the word list (`Decompounder`), never by guessing per query: a compound is split into
-the list's words it holds ("rolstoeltaxi" holds "rolstoel" and "taxi"), the same way Lucene's
-`DictionaryCompoundWordTokenFilter` (Elasticsearch's `dictionary_decompounder`) does, with the same sizes.
+the list's words it holds ("rolstoeltaxi" holds "rolstoel" and "taxi"), as Lucene's
+`DictionaryCompoundWordTokenFilter` (Elasticsearch's `dictionary_decompounder`) does, with the same sizes;
+one difference: a word inside the compound that crosses the seam of two longer parts is no part here ("gaan"
+in woning|aanpassing), where Lucene takes every list word it finds.
 """
 
 from __future__ import annotations
@@ -81,7 +83,13 @@ class Decompounder:
                     break
                 if word[start : start + size] != word and word[start : start + size] in self.words:
                     spans.append((start, start + size))
-        found = [word[start:end] for start, end in spans if not _across_a_seam((start, end), spans)]
+        found = [
+            word[start:end]
+            for start, end in spans
+            # A part that begins or ends the word is one ("coaching" in budget|coaching, though
+            # "budgetcoach" is a list word too); one inside it must not cross a longer part's seam.
+            if start == 0 or end == len(word) or not _across_a_seam((start, end), spans)
+        ]
         return list(dict.fromkeys(found))
 
     def compounds_by_part(self, index_words: Iterable[str]) -> dict[str, list[str]]:

@@ -32,6 +32,9 @@ def test_a_word_across_the_seam_of_two_parts_is_no_part():
     decompounder = Decompounder([*WORD_LIST, "woning", "aanpassing", "gaan", "passing"])
     assert decompounder.parts("woningaanpassing") == ["woning", "aanpassing", "passing"]
     assert decompounder.parts("rolstoeltaxi") == ["rolstoel", "taxi"]
+    # A review: a part that ends (or begins) the word stays, though a longer list word crosses it.
+    coaching = Decompounder(["budget", "budgetcoach", "coach", "coaching"])
+    assert coaching.parts("budgetcoaching") == ["budget", "budgetcoach", "coach", "coaching"]
 
 
 def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
