@@ -56,16 +56,22 @@ class ProviderPanel(Component):
 
 
 def _never_reported(voorzieningen, capaciteit) -> list[tuple]:
-    """(voorziening, wijk) for each wijk a voorziening with limited places works in and never gave places for:
-    the panel said "Alle wijken zijn bijgewerkt" while one had never been."""
+    """(voorziening, wijk) for each wijk a running voorziening with limited places works in and never gave
+    places for, (voorziening, None) for one in the whole municipality that never gave any: the panel said
+    "Alle wijken zijn bijgewerkt" while one had never been."""
     reported = set(capaciteit.values_list("voorziening_id", "wijk_id"))
-    return [
-        (voorziening, wijk)
-        for voorziening in voorzieningen
-        if voorziening.beperkte_plaatsen and not voorziening.hele_gemeente
-        for wijk in voorziening.wijken.all()
-        if (voorziening.pk, wijk.pk) not in reported
-    ]
+    reported_by = {voorziening_id for voorziening_id, _wijk in reported}
+    missing = []
+    for voorziening in voorzieningen:
+        if not voorziening.beperkte_plaatsen or voorziening.status == models.Voorziening.Status.GESTOPT:
+            continue
+        if voorziening.hele_gemeente:
+            missing += [] if voorziening.pk in reported_by else [(voorziening, None)]
+        else:
+            missing += [
+                (voorziening, w) for w in voorziening.wijken.all() if (voorziening.pk, w.pk) not in reported
+            ]
+    return missing
 
 
 class ProfessionalPanel(Component):

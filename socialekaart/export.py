@@ -28,9 +28,9 @@ def _address(voorziening) -> str:
     )
 
 
-def _open_now(voorziening) -> str:
+def _closed_for_now(voorziening) -> str:
     """A client sent to help that is closed for now goes in vain: the list says so, as the page does."""
-    return str(voorziening.get_status_display()) if voorziening.status != "actief" else _("ja")
+    return _("ja") if voorziening.status == "tijdelijk_gesloten" else _("nee")
 
 
 def rows_to_csv(rows) -> str:
@@ -44,7 +44,7 @@ def rows_to_csv(rows) -> str:
             _("Afstand"),
             _("Toegang"),
             _("Kosten"),
-            _("Nu open"),
+            _("Tijdelijk gesloten"),
             _("Aanmelden per telefoon"),
             _("Aanmelden per e-mail"),
             _("Aanmelden op internet"),
@@ -63,7 +63,7 @@ def rows_to_csv(rows) -> str:
                 km(row.distance_km),
                 voorziening.get_toegang_display(),
                 kosten_tekst(voorziening),
-                _open_now(voorziening),
+                _closed_for_now(voorziening),
                 voorziening.aanmelden_telefoon,
                 voorziening.aanmelden_email,
                 voorziening.aanmelden_url,

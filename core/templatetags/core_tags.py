@@ -19,7 +19,8 @@ _PHONE_NUMBER = re.compile(r"(?<![\d-])(112|14 0\d{3}|0\d{1,3}-\d{4,8}|0\d{9})(?
 def tel(number) -> str:
     """A phone number for a tel: link, without spaces: "14 0599" → "140599" (digits and a leading plus).
     The "(0)" of "+31 (0)599 ..." is the 0 dialled only within the country: it goes."""
-    text = str(number or "").strip().replace("(0)", "")
+    text = str(number or "").strip()
+    text = text.replace("(0)", "") if text.startswith("+") else text
     digits = "".join(char for char in text if char.isdigit())
     return f"+{digits}" if text.startswith("+") else digits
 

@@ -39,6 +39,7 @@ def test_the_text_is_escaped_around_the_links():
         ("+31 (0)599 42 45 40", "+31599424540"),
         ("+31 6 12345678", "+31612345678"),
         ("0599-424540", "0599424540"),
+        ("(0)6 12345678", "0612345678"),  # a review: the 0 goes only after the country's +31
     ],
 )
 def test_a_tel_link_dials_the_number_as_written_abroad_too(number, href):

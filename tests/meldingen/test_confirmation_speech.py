@@ -55,6 +55,7 @@ def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
     ):
         assert said in html and said in flat, said
     assert "Een cliëntondersteuner is gratis." in flat and "Die hulp is gratis." not in flat
+    assert "Een cliëntondersteuner is gratis." in html  # the page says it too (a review)
     assert "geen gegevens over de situatie van de persoon" in flat and "uw situatie" not in flat
     points = body.split("Wat gebeurt er nu?", 1)[1].split("Wilt u later weten", 1)[0].strip()
     assert "\n\n" not in points

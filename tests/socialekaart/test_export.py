@@ -137,10 +137,10 @@ def test_the_lists_say_what_is_closed_for_now_and_that_only_help_with_places_is_
     assert ("Alleen met plek vrij, bijgewerkt deze week", "ja") in export.describe_search(with_places)
     client.force_login(professional)
     sheet = read_csv(client.get(CSV_URL, {"thema": "huishouden"}))
-    column = sheet[0].index("Nu open")
+    column = sheet[0].index("Tijdelijk gesloten")
     assert {row[0]: row[column] for row in sheet[1:]} == {
-        "Hulp in de huishouding": "Tijdelijk gesloten",
-        "Schoonmaakhulp aan huis": "ja",
+        "Hulp in de huishouding": "ja",
+        "Schoonmaakhulp aan huis": "nee",
     }
 
 

@@ -126,3 +126,10 @@ def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aa
     CapaciteitFactory(voorziening=koffie, wijk=haven)
     html = client.get("/admin/").content.decode()
     assert "nog nooit" not in html and "Alle wijken zijn bijgewerkt op" in html
+    # A review: help that stopped needs no places; help for the whole municipality needs them somewhere.
+    VoorzieningFactory(
+        organisatie=kaart.zorg, name="Oud", beperkte_plaatsen=True, wijken=[haven], status="gestopt"
+    )
+    VoorzieningFactory(organisatie=kaart.zorg, name="Overal", beperkte_plaatsen=True, hele_gemeente=True)
+    html = client.get("/admin/").content.decode()
+    assert "<li>Overal, hele gemeente</li>" in html and "Oud," not in html
