@@ -913,6 +913,15 @@ class ControlerenForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["toestemming"].error_messages["required"] = self.message("toestemming")
+        if self.answers.step("melder").text("bewoner_toestemming") == "kan_niet_beslissen":
+            # Who cannot decide is not asked: the gemeente asks who decides for the person.
+            self.fields["toestemming"].label = self.speak(
+                _(
+                    "Ik weet dat de gemeente de gegevens over de gezondheid van {persoon} gebruikt om te "
+                    "kijken welke hulp nodig is. In het gesprek vraagt de gemeente om toestemming aan wie "
+                    "voor {persoon} mag beslissen."
+                )
+            )
 
 
 class SaveForm(forms.Form):

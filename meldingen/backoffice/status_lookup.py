@@ -159,7 +159,7 @@ class StatusView:
     gesprek_plaats: str = ""  # and where, in words, when it is known
     for_someone_else: bool = False
     # The onderzoek is not finished within its term (Wmo 2015 art. 2.3.2): the resident may apply at once.
-    onderzoek_late_since: date | None = None
+    onderzoek_late: bool = False
 
 
 def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | None:
@@ -206,9 +206,7 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         gesprek_op=behandeling.gesprek_op if planned else None,
         gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",
-        onderzoek_late_since=behandeling.onderzoek_deadline
-        if status in ONDERZOEK_RUNNING and behandeling.onderzoek_deadline < timezone.localdate()
-        else None,
+        onderzoek_late=status in ONDERZOEK_RUNNING and behandeling.onderzoek_deadline < timezone.localdate(),
     )
 
 

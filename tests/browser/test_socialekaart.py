@@ -348,6 +348,10 @@ def test_printed_pages_show_content_not_controls(page, kaart_server):
     page.emulate_media(media="print")
     page.goto(kaart_server.url + SEARCH + "?thema=huishouden")
     assert page.locator(".kaart-result").first.is_visible()
+    page.goto(kaart_server.url + SEARCH + "?q=hulp")
+    prompt = page.get_by_text("Wilt u zien wat dicht bij u is?")
+    assert prompt.count() == 1 and prompt.is_hidden()  # a prompt for the screen
+    page.goto(kaart_server.url + SEARCH + "?thema=huishouden")
     assert page.locator(".kaart-layout__filters").is_hidden()
     assert page.locator("#kaart-zoeken").is_hidden()
     assert page.locator("[data-kaart-map]").is_hidden()

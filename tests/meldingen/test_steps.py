@@ -171,6 +171,20 @@ def test_for_someone_else_the_writer_is_not_asked_to_consent_for_the_person(walk
     assert "Zet een vinkje om de melding te versturen." in html and "Geef toestemming" not in html
 
 
+def test_who_cannot_decide_is_not_said_to_be_asked_for_consent(walker):
+    """A walk: for a mother who cannot decide (dementia), the box said the gemeente would ask her."""
+    from .conftest import ANDER_UITGEBREID
+
+    steps = [
+        (step, {**data, "bewoner_toestemming": "kan_niet_beslissen"} if step == "melder" else data)
+        for step, data in ANDER_UITGEBREID
+    ]
+    walker.walk(steps)
+    page = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
+    assert "In het gesprek vraagt de gemeente om toestemming aan wie voor de persoon mag beslissen." in page
+    assert "vraagt de gemeente de persoon zelf" not in page
+
+
 def test_check_page_needs_consent(walker):
     walker.walk(ZELF_KORT)
     response = walker.post("controleren", {})
