@@ -255,7 +255,7 @@ def _choose_thema(request, klacht, thema) -> None:
         klacht=klacht,
         user=request.user,
         soort=KlachtGebeurtenis.Soort.THEMA,
-        tekst=thema.name[:200] if thema else _("Weet ik niet"),
+        tekst=thema.name[:200],
     )
     tasks.recount()  # the stoplicht counts it for this kind of help now
     messages.success(request, _("De soort hulp is bewaard."))
@@ -307,13 +307,12 @@ def nieuw(request):
     _require(lambda user: user.is_active and user.has_perm("klachten.add_klacht"), request.user)
     form = StaffKlachtForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            klacht = create_klacht(
-                form,
-                kanaal=form.cleaned_data["kanaal"],
-                ontvangen_op=form.cleaned_data["ontvangen_op"],
-                user=request.user,
-            )
+        klacht = create_klacht(
+            form,
+            kanaal=form.cleaned_data["kanaal"],
+            ontvangen_op=form.cleaned_data["ontvangen_op"],
+            user=request.user,
+        )
         registered = _("Klacht %(reference)s is geregistreerd.") % {"reference": klacht.reference}
         if visible_klachten(request.user).filter(pk=klacht.pk).exists():
             messages.success(request, registered)

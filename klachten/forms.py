@@ -318,9 +318,11 @@ class ThemaForm(forms.Form):
     thema = ChoiceOnTheKaart(
         label=_("Over welke hulp gaat het?"),
         queryset=public.themas(),
-        required=False,
-        empty_label=_("Weet ik niet"),
-        error_messages={"invalid_choice": _("Kies de soort hulp uit de lijst.")},
+        empty_label=_("Kies een soort hulp"),
+        error_messages={
+            "required": _("Kies de soort hulp."),
+            "invalid_choice": _("Kies de soort hulp uit de lijst."),
+        },
     )
 
 

@@ -267,6 +267,8 @@ def test_staff_choose_the_kind_of_help_the_resident_did_not_know_and_the_stoplic
     url = f"/admin/klachten/{klacht.pk}/"
     page = login(client, people["klachtbehandelaar"]).get(url).content.decode()
     assert "Pas dan telt de klacht mee voor het stoplicht." in page
+    empty = client.post(url, {"action": "thema", "thema": ""}).content.decode()
+    assert "Kies de soort hulp." in empty and not klacht.gebeurtenissen.filter(soort="thema").exists()
     assert client.post(url, {"action": "thema", "thema": str(kaart["huishouden"].pk)}).status_code == 302
     klacht.refresh_from_db()
     assert klacht.thema == kaart["huishouden"] and recounts == [1]
