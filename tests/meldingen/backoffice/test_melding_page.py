@@ -29,6 +29,21 @@ def test_opening_shows_the_decrypted_answers_and_logs_it(staff, client, page_url
     assert entry.user == staff["consulent"] and entry.reference == two_meldingen["centrum"].reference
 
 
+def test_a_melding_by_someone_else_reminds_the_consulent_to_ask_the_residents_consent(
+    staff, client, page_url
+):
+    """A review: the writer for someone else reads that the gemeente asks the person in the gesprek; nothing
+    told the consulent, who holds it."""
+    from .fixtures import store
+
+    client.force_login(staff["consulent"])
+    asked = "Vraag in het gesprek de inwoner zelf om toestemming voor de gegevens over de gezondheid."
+    assert asked not in " ".join(client.get(page_url).content.decode().split())  # the resident's own
+    by_son = store(mantelzorger="Ahmed")
+    html = client.get(reverse("backoffice:melding", args=[by_son.behandeling.pk])).content.decode()
+    assert asked in " ".join(html.split())
+
+
 def test_the_melding_and_its_status_come_before_the_help_of_the_kaart(staff, client, page_url):
     """Ten rows of the kaart's help with twenty buttons stood above the melding: on a phone its name and
     phone number came 2,000 px down."""
