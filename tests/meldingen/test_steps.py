@@ -171,20 +171,6 @@ def test_for_someone_else_the_writer_is_not_asked_to_consent_for_the_person(walk
     assert "Zet een vinkje om de melding te versturen." in html and "Geef toestemming" not in html
 
 
-def test_who_cannot_decide_is_not_said_to_be_asked_for_consent(walker):
-    """A walk: for a mother who cannot decide (dementia), the box said the gemeente would ask her."""
-    from .conftest import ANDER_UITGEBREID
-
-    steps = [
-        (step, {**data, "bewoner_toestemming": "kan_niet_beslissen"} if step == "melder" else data)
-        for step, data in ANDER_UITGEBREID
-    ]
-    walker.walk(steps)
-    page = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
-    assert "In het gesprek vraagt de gemeente om toestemming aan wie voor de persoon mag beslissen." in page
-    assert "vraagt de gemeente de persoon zelf" not in page
-
-
 def test_check_page_needs_consent(walker):
     walker.walk(ZELF_KORT)
     response = walker.post("controleren", {})
@@ -410,6 +396,9 @@ def test_a_person_who_cannot_decide_for_herself_has_an_answer_of_her_own(walker)
     walker.walk(steps)
     check = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
     assert "De persoon kan dit zelf niet goed beslissen, bijvoorbeeld door dementie" in check
+    # A walk: the consent box said the gemeente would ask her; it asks who decides for her.
+    assert "In het gesprek vraagt de gemeente om toestemming aan wie voor de persoon mag beslissen." in check
+    assert "vraagt de gemeente de persoon zelf" not in check
     walker.submit()
     staff = dict(summary_sections(Melding.objects.get().answers, staff=True))["Melder"]
     assert ("Weet de inwoner ervan?", "de inwoner kan dit zelf niet goed beslissen") in staff
