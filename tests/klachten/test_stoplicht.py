@@ -130,15 +130,14 @@ def test_the_lights_are_counted_again_every_day_by_the_worker(db, settings):
     assert waiting.filter(run_after__gt=timezone.now() + timedelta(hours=23)).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_recounts_at_once_both_replace_the_lights(kaart):
+@pytest.mark.django_db
+def test_a_recount_keeps_other_writers_of_the_lights_waiting_until_it_is_done(kaart):
     """A review: two recounts at once (two complaints, or one closed meanwhile) each deleted the rows before
     the other's were written, and the second insert broke on the unique pair; a complaint stored in the same
-    transaction was lost with it. On PostgreSQL one replacement waits for the other."""
-    import threading
-    import time
-
-    from django.db import connection, transaction
+    transaction was lost with it. On PostgreSQL a replacement holds the table against other writers until it
+    commits (a second connection cannot take the lock a DELETE needs meanwhile)."""
+    import psycopg
+    from django.db import connection
     from django.utils import timezone
 
     from socialekaart.models import Stoplicht
@@ -146,31 +145,20 @@ def test_two_recounts_at_once_both_replace_the_lights(kaart):
 
     if connection.vendor != "postgresql":
         pytest.skip("SQLite lets one writer in at a time")
-    lights = [StoplichtStand(kaart["zorg"].pk, kaart["huishouden"].pk, GROEN, 0, 100)]
-    replace_stoplichten(lights, timezone.now())
-    first_wrote, errors = threading.Event(), []
-
-    def first():
-        try:
-            with transaction.atomic():
-                replace_stoplichten(lights, timezone.now())
-                first_wrote.set()
-                time.sleep(0.5)  # the second starts meanwhile
-        finally:
-            connection.close()  # this thread's own connection
-
-    def second():
-        first_wrote.wait()
-        try:
-            replace_stoplichten(lights, timezone.now())
-        except Exception as error:  # noqa: BLE001 - what the test looks for
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == [] and Stoplicht.objects.count() == 1
+    replace_stoplichten(
+        [StoplichtStand(kaart["zorg"].pk, kaart["huishouden"].pk, GROEN, 0, 100)], timezone.now()
+    )
+    settings = connection.settings_dict
+    other = psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        password=settings["PASSWORD"],
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+    )
+    try:
+        with pytest.raises(psycopg.errors.LockNotAvailable):
+            other.execute(f"LOCK TABLE {Stoplicht._meta.db_table} IN ROW EXCLUSIVE MODE NOWAIT")
+    finally:
+        other.rollback()
+        other.close()
