@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from core.reference import as_typed
 from socialekaart import public
 
 from . import notices, tasks
@@ -33,7 +34,7 @@ from .forms import (
     ThemaForm,
     VerdagingForm,
 )
-from .models import Clientaantal, KlachtGebeurtenis, reference_as_typed
+from .models import Clientaantal, KlachtGebeurtenis
 from .views import create_klacht
 from .workflow import PostponementNotAllowed, Status, TransitionNotAllowed, allowed_targets
 
@@ -71,7 +72,7 @@ def lijst(request):
         klachten = klachten.filter(status=status)
     nummer = request.GET.get("nummer", "").strip()[:40]
     if nummer:  # a resident calls with the number: open or closed, the one complaint
-        klachten = klachten.filter(reference=reference_as_typed(nummer))
+        klachten = klachten.filter(reference=as_typed(nummer, "K") or nummer.upper())
     staff = is_staff_handler(request.user)
     title = _("Klachten over aanbieders") if staff else _("Klachten over uw organisatie")
     return render(

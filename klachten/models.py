@@ -4,13 +4,12 @@ each provider reports per thema (the denominator of the traffic light).
 Everything a resident tells us (the complaint's text, name, phone, e-mail) is one encrypted JSON value, with
 the melding's keys (core/crypto.py). What the provider sees is only the summary staff write for it."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import reference
 from core.crypto import decrypt_json, encrypt_json
 from core.templatetags.core_tags import datum
 
@@ -25,20 +24,10 @@ from .workflow import (
     TransitionNotAllowed,
 )
 
-_ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
-
 
 def new_reference() -> str:
-    """Like K-7K3Q-XW9P; no 0/O or 1/I look-alikes, so it can be read out on the phone."""
-    chars = "".join(secrets.choice(_ALPHABET) for _ in range(8))
-    return f"K-{chars[:4]}-{chars[4:]}"
-
-
-def reference_as_typed(text: str) -> str:
-    """A klachtnummer as it is typed or read out ("k 7k3q xw9p", "7K3QXW9P") written as it is kept."""
-    chars = "".join(char for char in text.upper() if char.isalnum())
-    chars = chars[1:] if len(chars) == 9 and chars.startswith("K") else chars
-    return f"K-{chars[:4]}-{chars[4:]}" if len(chars) == 8 else text.strip().upper()
+    """Like K-7K3Q-XW9P (core.reference: it can be read out on the phone)."""
+    return reference.new_reference("K")
 
 
 class Contractteam(models.Model):

@@ -8,11 +8,11 @@ from django.db import connection
 from django.db.models import Count, F, Q, Window
 from django.utils import timezone
 
+from core.reference import ALPHABET
+from core.reference import as_typed as reference_as_typed
 from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
 from meldingen.backoffice.search_index import address_token, search_tokens
 from meldingen.backoffice.workflow import Status
-from meldingen.reference import ALPHABET
-from meldingen.reference import as_typed as reference_as_typed
 
 _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
 

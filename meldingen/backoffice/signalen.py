@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.reference import new_reference
 from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
 from meldingen.backoffice.roles import display_name
 from meldingen.backoffice.search_index import name_index
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
-from meldingen.reference import new_reference
 from socialekaart import public as kaart
 
 ONDERWERPEN = [

@@ -25,12 +25,12 @@ from core.components import named_error_lines
 from core.postcode import normalise_postcode
 from core.posted import keep_posted, take_posted
 from core.ratelimit import attempts_so_far, client_ip, count_attempt
+from core.reference import as_typed
 from meldingen.address import split_house_number
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
 from meldingen.backoffice.workflow import GesprekPlaats, Status
 from meldingen.forms import speak
-from meldingen.reference import as_typed
 
 # The lookup as posted, encrypted in the session until the page after its redirect shows it.
 LOOKUP_KEY = "melding_status_lookup"
@@ -65,7 +65,7 @@ class StatusLookupForm(forms.Form):
         return named_error_lines(self)  # "Postcode: vul de postcode in.", as the melding's own pages say
 
     def clean_reference(self):
-        reference = as_typed(self.cleaned_data["reference"])
+        reference = as_typed(self.cleaned_data["reference"], "M")
         if reference is None:
             raise forms.ValidationError(
                 _(

@@ -1,0 +1,21 @@
+"""Reference numbers people can read out on the phone (a melding's M-, a signal's S-, a complaint's K-): no
+0/O, 1/I/L or 5/S look-alikes."""
+
+import secrets
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
+
+
+def new_reference(prefix: str) -> str:
+    """Like M-7K3Q-XW9P: 8 characters from a 30-letter alphabet, about 6.5e11 possibilities."""
+    chars = "".join(secrets.choice(ALPHABET) for _ in range(8))
+    return f"{prefix}-{chars[:4]}-{chars[4:]}"
+
+
+def as_typed(text: str, prefix: str) -> str | None:
+    """A whole reference however a person typed it ("m 7k3q xw9p", "7K3QXW9P") in the stored form; None when
+    the text is not 8 characters, or 9 with the prefix in front, whatever the dashes and spaces in it."""
+    plain = "".join(ch for ch in text.upper() if ch.isalnum())
+    if len(plain) == 9 and plain.startswith(prefix):  # with the M in front: M-MK3Q-XW9P has one of its own
+        plain = plain[1:]
+    return f"{prefix}-{plain[:4]}-{plain[4:]}" if len(plain) == 8 else None
