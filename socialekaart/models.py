@@ -315,7 +315,9 @@ class Locatie(RevisionMixin, models.Model):
         """The postcode's wijk, and without coordinates the centre of the postcode's area: a location typed
         with its address alone was "in uw wijk, geen vast adres" in the results, and not on the map."""
         pc4 = "".join(self.postcode.split())[:4]
-        found = WijkPostcode.objects.filter(pc4=pc4).first() if pc4 else None
+        if not pc4 or (self.wijk_id is not None and self.latitude is not None):
+            return  # nothing to fill in: no query on every save
+        found = WijkPostcode.objects.filter(pc4=pc4).first()
         if found is None:
             return
         if self.wijk_id is None:
