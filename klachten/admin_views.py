@@ -113,7 +113,7 @@ def detail(request, pk):
     chooses_thema = staff and klacht.thema_id is None and klacht.personal_data_removed_at is None
     team_form = TeamForm(initial={"team": klacht.team_id})
     # the answer anew: the old one stands above it
-    oordeel_form = OordeelForm(current=klacht.oordeel, answer_wanted=answer_wanted)
+    oordeel_form = OordeelForm(current=klacht.oordeel, answer_wanted=answer_wanted, horen=klacht.horen)
     if request.method == "POST":
         action = request.POST.get("action")
         if routes and action == "team":
@@ -145,11 +145,11 @@ def detail(request, pk):
                 current=klacht.oordeel,
                 answered=klacht.antwoord_inwoner,
                 answer_wanted=answer_wanted,
+                horen=klacht.horen,
             )
             if oordeel_form.is_valid():
-                klacht.correct_oordeel(
-                    oordeel_form.cleaned_data["oordeel"], oordeel_form.cleaned_data["antwoord"], request.user
-                )
+                data = oordeel_form.cleaned_data
+                klacht.correct_oordeel(data["oordeel"], data["antwoord"], request.user, data.get("horen", ""))
                 tasks.recount()
                 messages.success(request, _("Het oordeel is gecorrigeerd."))
                 return redirect("klachten_admin:detail", pk=klacht.pk)

@@ -256,6 +256,10 @@ class StatusForm(forms.Form):
         return cleaned
 
 
+# What a corrected oordeel can say of the hearing, once "duidelijk ongegrond" no longer holds.
+HEARD_AGAIN = (Horen.GEHOORD, Horen.WIL_NIET, Horen.GEEN_REACTIE)
+
+
 class OordeelForm(forms.Form):
     """A closed complaint's judgement corrected (the wrong one was chosen): the resident is told again."""
 
@@ -269,9 +273,31 @@ class OordeelForm(forms.Form):
         _("Het oordeel verandert. Schrijf op wat u de inwoner daarover schreef, en waarom."),
     )
 
-    def __init__(self, *args, current: str = "", answered: str = "", answer_wanted: bool = True, **kwargs):
+    def __init__(
+        self,
+        *args,
+        current: str = "",
+        answered: str = "",
+        answer_wanted: bool = True,
+        horen: str = "",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.current, self.answered = current, answered
+        if horen == Horen.KENNELIJK_ONGEGROND:
+            # Not heard because plainly unfounded: any other oordeel takes that exception away (Awb 9:10).
+            self.fields["horen"] = forms.ChoiceField(
+                label=_("Is de inwoner gehoord?"),
+                help_text=_(
+                    "De inwoner is niet gehoord, omdat de klacht duidelijk ongegrond was. Met een ander "
+                    "oordeel geldt dat niet meer. Vraag de inwoner eerst om de klacht te vertellen."
+                ),
+                choices=[("", "—"), *[choice for choice in Horen.choices if choice[0] in HEARD_AGAIN]],
+                error_messages={
+                    "required": _("Kies of de inwoner gehoord is."),
+                    "invalid_choice": _("Kies een antwoord uit de lijst."),
+                },
+            )
         self.same_text = _(
             "Dit antwoord stond er al. Schrijf wat u de inwoner over het nieuwe oordeel schreef."
         )

@@ -198,15 +198,17 @@ class Klacht(models.Model):
         """Only a closed complaint has a judgement to correct; after retention its texts stay gone."""
         return self.status == Status.AFGEHANDELD and self.personal_data_removed_at is None
 
-    def correct_oordeel(self, oordeel: str, antwoord: str, user=None) -> None:
-        """The judgement corrected, with what the resident was told now; the history says from what to what
-        (no free text there: the history outlives retention)."""
+    def correct_oordeel(self, oordeel: str, antwoord: str, user=None, horen: str = "") -> None:
+        """The judgement corrected, with what the resident was told now (and, when given, whether the
+        resident was heard); the history says from what to what (no free text there: the history outlives
+        retention)."""
         if not self.can_correct_oordeel():
             raise TransitionNotAllowed(self.status, self.status)
         with transaction.atomic():
             previous = Oordeel(self.oordeel).label if self.oordeel else "—"
             self.oordeel, self.antwoord_inwoner = oordeel, antwoord
-            self.save(update_fields=["oordeel", "antwoord_inwoner"])
+            self.horen = horen or self.horen
+            self.save(update_fields=["oordeel", "antwoord_inwoner", "horen"])
             KlachtGebeurtenis.objects.create(
                 klacht=self,
                 user=user,

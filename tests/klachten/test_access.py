@@ -370,6 +370,37 @@ def test_a_wrong_oordeel_is_corrected_with_a_new_answer_and_counted_anew(client,
     assert refused(client.post(url, {"action": "oordeel", "oordeel": "gegrond", "antwoord": "x"}))
 
 
+def test_an_oordeel_corrected_away_from_plainly_unfounded_asks_whether_the_resident_was_heard(
+    client, people, klacht
+):
+    """A review: a complaint closed unheard as "duidelijk ongegrond" and then corrected to "Gegrond" kept
+    "Nee, de klacht is duidelijk ongegrond": the law's exception stood beside a founded complaint."""
+    klacht.change_status(Status.IN_BEHANDELING)
+    klacht.change_status(
+        Status.AFGEHANDELD,
+        oordeel="ongegrond",
+        antwoord="Uw klacht is ongegrond.",
+        horen="kennelijk_ongegrond",
+    )
+    url = f"/admin/klachten/{klacht.pk}/"
+    page = login(client, people["klachtbehandelaar"]).get(url).content.decode()
+    assert "Met een ander oordeel geldt dat niet meer." in page
+    correction = {
+        "action": "oordeel",
+        "oordeel": "gegrond",
+        "antwoord": "Wij hebben u gesproken. U hebt gelijk.",
+    }
+    html = client.post(url, correction).content.decode()
+    assert "Kies of de inwoner gehoord is." in html and "U hebt gelijk.</textarea>" in html
+    unfounded_again = client.post(url, {**correction, "horen": "kennelijk_ongegrond"}).content.decode()
+    assert "Kies een antwoord uit de lijst." in unfounded_again
+    assert client.post(url, {**correction, "horen": "gehoord"}).status_code == 302
+    klacht.refresh_from_db()
+    assert (klacht.oordeel, klacht.horen) == ("gegrond", "gehoord")
+    # Corrected again, the hearing is no longer in question.
+    assert "Met een ander oordeel geldt dat niet meer." not in client.get(url).content.decode()
+
+
 def test_an_open_complaint_or_one_past_retention_has_no_oordeel_to_correct(client, people, klacht):
     url = f"/admin/klachten/{klacht.pk}/"
     login(client, people["klachtbehandelaar"])
