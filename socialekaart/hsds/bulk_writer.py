@@ -127,7 +127,7 @@ class BulkWriter(KaartWriter):
         locatie = (self.current.locaties.get(pk) or self.locaties.get(pk)) if pk else None
         if locatie is None:
             locatie = Locatie(**({"id": pk} if pk else {}), organisatie=organisatie)
-        fields["wijk"] = self._wijk_of_postcode(fields.get("postcode") or "")
+        self.place_by_postcode(fields)
         for key, value in fields.items():
             if getattr(locatie, key) != value:
                 setattr(locatie, key, value)

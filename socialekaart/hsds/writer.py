@@ -23,6 +23,7 @@ from ..models import (
     Voorziening,
     VoorzieningOpLocatie,
     Wijk,
+    WijkPostcode,
 )
 from .report import Rejected
 
@@ -107,7 +108,7 @@ class KaartWriter:
         self.voorziening_ids = set(self.voorziening_slugs.values())
         self.locaties = {loc.pk: loc for loc in Locatie.objects.all()}
         self.new_wijken: list[str] = []
-        self.postcode_wijken: dict[str, Wijk | None] = {}
+        self.postcode_areas: dict[str, WijkPostcode | None] = {}
 
     def saving(self):
         """Around each write of reference data (terms, wijken, organisaties): here nothing, as the caller
@@ -202,8 +203,7 @@ class KaartWriter:
         locatie = self.locaties.get(pk) if pk else None
         if locatie is None:
             locatie = Locatie(**({"id": pk} if pk else {}), organisatie=organisatie)
-        postcode = fields.get("postcode") or ""
-        fields["wijk"] = self._wijk_of_postcode(postcode)
+        self.place_by_postcode(fields)
         changed = locatie._state.adding or locatie.organisatie_id != organisatie.pk
         for key, value in fields.items():
             if getattr(locatie, key) != value:
@@ -215,11 +215,22 @@ class KaartWriter:
         self.locaties[locatie.pk] = locatie
         return locatie
 
-    def _wijk_of_postcode(self, postcode: str) -> Wijk | None:
+    def place_by_postcode(self, fields: dict) -> None:
+        """A location's wijk is its postcode's; without coordinates in the file it is put at the centre of
+        the postcode's area, as one saved in the admin is (Locatie.fill_in_from_postcode): else the results
+        said "geen vast adres" and the map left it out."""
+        area = self._postcode_area(fields.get("postcode") or "")
+        fields["wijk"] = area.wijk if area else None
+        unplaced = fields.get("latitude") is None and fields.get("longitude") is None
+        if area and unplaced and area.latitude is not None:
+            fields["latitude"], fields["longitude"] = area.latitude, area.longitude
+
+    def _postcode_area(self, postcode: str) -> WijkPostcode | None:
         pc4 = "".join(postcode.split())[:4]
-        if pc4 not in self.postcode_wijken:
-            self.postcode_wijken[pc4] = Wijk.objects.for_postcode(pc4) if pc4 else None
-        return self.postcode_wijken[pc4]
+        if pc4 not in self.postcode_areas:
+            found = WijkPostcode.objects.select_related("wijk").filter(pc4=pc4) if pc4 else None
+            self.postcode_areas[pc4] = found.first() if found is not None else None
+        return self.postcode_areas[pc4]
 
     # -- voorzieningen
 

@@ -112,6 +112,22 @@ def test_hsds_reimport_updates_and_never_duplicates(tmp_path, db):
     assert Voorziening.objects.get(pk=data["id"]).name == "Rolstoelpool Lindewaard"
 
 
+def test_a_location_with_an_address_alone_is_put_in_its_postcodes_wijk_and_area(tmp_path, kaart):
+    """A review: a location imported from HSDS JSON without coordinates stayed off the map and read "geen
+    vast adres" in the results; the CSV import and the admin place it at the centre of its postcode's
+    area. A location with coordinates keeps them."""
+    data = service()
+    location = data["service_at_locations"][0]["location"]
+    del location["latitude"], location["longitude"]
+    location["addresses"][0]["postal_code"] = "3913 CD"
+    placed = service(service_at_locations=[service()["service_at_locations"][0]])
+    run("import_hsds", write(tmp_path, [data, placed]))
+    locatie = Voorziening.objects.get(pk=data["id"]).op_locaties.get().locatie
+    assert (locatie.wijk, locatie.latitude, locatie.longitude) == (kaart.haven, 52.0981, 5.1327)
+    kept = Voorziening.objects.get(pk=placed["id"]).op_locaties.get().locatie
+    assert (kept.wijk, kept.latitude, kept.longitude) == (kaart.centrum, 52.09, 5.12)
+
+
 def test_reimport_keeps_professionals_contacts(tmp_path, db):
     data = service()
     path = write(tmp_path, [data])
