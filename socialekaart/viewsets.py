@@ -285,9 +285,29 @@ class ScopedChooserViewSet(chooser.SnippetChooserViewSet):
     create_view_class = NoCreateView
 
 
+class SavedWithOpslaan:
+    """Only "Opslaan" saves. Wagtail saves an edit form on its own every half second (autosave) when the
+    model keeps revisions; the kaart's records have no drafts, so a half-typed change was on the kaart at
+    once, "laatst gecontroleerd" became today and a new voorziening existed before "Opslaan"."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
+
+class KaartCreateView(SavedWithOpslaan, CreateView):
+    pass
+
+
+class KaartEditView(SavedWithOpslaan, EditView):
+    pass
+
+
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet view set whose listing and object URLs respect a provider's organisation."""
 
+    add_view_class = KaartCreateView
+    edit_view_class = KaartEditView
     base_form_class = ScopedForm
     chooser_viewset_class = ScopedChooserViewSet
     search_backend_name = None  # plain database search in the listing
@@ -334,7 +354,7 @@ class ShownOnTheKaart:
         return buttons
 
 
-class VoorzieningCreateView(ShownOnTheKaart, CreateView):
+class VoorzieningCreateView(ShownOnTheKaart, KaartCreateView):
     def get_success_message(self, instance):
         # A walk: nothing said that where and when the help is, is a second step in another menu.
         return _("%(saved)s Zet nu ook waar en wanneer de hulp is, bij Plekken en openingstijden.") % {
@@ -346,7 +366,7 @@ class VoorzieningCreateView(ShownOnTheKaart, CreateView):
         return [*super().get_success_buttons(), messages.button(plek, _("Plek en openingstijden toevoegen"))]
 
 
-class VoorzieningEditView(ShownOnTheKaart, EditView):
+class VoorzieningEditView(ShownOnTheKaart, KaartEditView):
     pass
 
 

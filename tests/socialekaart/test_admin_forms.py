@@ -48,6 +48,26 @@ def test_the_voorziening_form_shows_its_languages_as_typed_text(client, kaart, r
     assert 'name="talen" value="Nederlands, Engels"' in page
 
 
+@pytest.mark.parametrize(
+    "record",
+    [models.Voorziening, models.VoorzieningOpLocatie, models.Capaciteit, models.Locatie, models.Organisatie],
+)
+def test_only_opslaan_saves_a_record_of_the_kaart(client, kaart, redacteur, record):
+    """A walk: Wagtail's autosave posted a provider's form while he typed. "Tijdelijk gesloten" was on the
+    kaart before "Opslaan" (he left the page without saving), the check date became today, and a new
+    voorziening was made halfway through."""
+    model = record._meta.model_name
+    client.force_login(redacteur)
+    pages = [f"/admin/snippets/socialekaart/{model}/add/"]
+    if (first := record.objects.first()) is not None:
+        pages.append(f"/admin/snippets/socialekaart/{model}/edit/{first.pk}/")
+    for url in pages:
+        page = client.get(url).content.decode()
+        assert 'name="csrfmiddlewaretoken"' in page, url
+        assert not re.search(r'data-controller="[^"]*\bw-autosave\b', page), url
+        assert "data-w-autosave-interval-value" not in page, url
+
+
 def test_dates_and_times_are_typed_in_the_browsers_own_boxes_not_a_picker_that_writes_today(
     client, kaart, redacteur
 ):
