@@ -145,7 +145,9 @@ def main() -> int:
     try:
         print(f"phase 1: receiver refuses connections; storing {args.meldingen} meldingen", flush=True)
         references = [
-            store_melding(answers(name=f"Proef Persoon {index}"), submission_token=f"fault-{index}").reference
+            store_melding(answers(name=f"Proef Persoon {index}"), submission_token=f"fault-{index}")[
+                0
+            ].reference
             for index in range(args.meldingen)
         ]
         time.sleep(args.refuse_seconds)

@@ -44,8 +44,10 @@ def _refuse_a_second_from_the_draft(draft_key: str | None, submission_key: str |
 
 def store_melding(
     answers: Answers | dict, submission_token: str | None = None, draft_key: str | None = None
-) -> Melding:
+) -> tuple[Melding, bool]:
     """Save the melding and tell the receivers, all in one transaction; the same token gives the same melding.
+    Returns the melding and whether this call stored it (as Django's get_or_create): False for the melding a
+    send of the same token stored before, or at the same moment (a double click).
 
     A melding from a saved draft (`draft_key`) is stored once: a second one from the same draft, from any
     device, raises AlreadySent with the first. Raises whatever the database or a receiver raises: then
@@ -68,5 +70,5 @@ def store_melding(
         existing = Melding.objects.filter(submission_key=key).first() if key else None
         if existing is None:
             raise
-        return existing
-    return melding
+        return existing, False
+    return melding, True

@@ -262,13 +262,13 @@ class MeldingWizard(NamedUrlSessionWizardView):
     def done(self, form_list, form_dict=None, **kwargs):
         if form_dict[CHECK_STEP].cleaned_data.get("website"):
             return render(self.request, "meldingen/geweigerd.html", status=400)
-        if not ratelimit.hit(self.request, "submit"):
+        token = self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
+        if not ratelimit.hit_once(self.request, "submit", token):
             return render(self.request, "meldingen/te_vaak.html", status=429)
         answers = answers_from_forms(form_dict)
-        token = self.storage.extra_data.setdefault("submission_token", secrets.token_urlsafe(24))
         draft_key = self.storage.extra_data.get(drafts.DRAFT_KEY)
         try:
-            melding = store_melding(answers, submission_token=token, draft_key=draft_key)
+            melding, stored_now = store_melding(answers, submission_token=token, draft_key=draft_key)
         except drafts.AlreadySent as sent:  # from the same draft, on another device or in another tab
             self.storage.reset()
             return drafts.render_sent(self.request, sent.melding)
@@ -279,7 +279,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
         drafts.mark_sent(draft_key)
         confirmation.remember(self.request, melding)
         self.storage.reset()
-        queue_confirmation_email(melding)
+        if stored_now:  # a second "Verstuur" that overtook the first one's answer sends no second e-mail
+            queue_confirmation_email(melding)
         return redirect("meldingen:bevestiging")
 
     # --- rendering ---------------------------------------------------------------------------------------

@@ -109,8 +109,11 @@ def test_the_database_refuses_a_second_melding_from_one_draft():
 
 def test_storing_a_melding_from_a_sent_draft_stores_nothing():
     answers = {"voor_wie": {"voor_wie": "zelf"}, "keuze": {"soort": "kort"}}
-    first = store_melding(answers, submission_token="tab-1", draft_key="d" * 40)
-    assert store_melding(answers, submission_token="tab-1", draft_key="d" * 40) == first  # a double click
+    first, _stored_now = store_melding(answers, submission_token="tab-1", draft_key="d" * 40)
+    assert store_melding(answers, submission_token="tab-1", draft_key="d" * 40) == (
+        first,
+        False,
+    )  # a double click
     with pytest.raises(AlreadySent) as sent:
         store_melding(answers, submission_token="tab-2", draft_key="d" * 40)
     assert sent.value.melding == first and Melding.objects.count() == 1

@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from cryptography.fernet import Fernet
+from django.core import mail
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.utils import timezone
@@ -75,9 +76,35 @@ def test_same_submission_token_gives_one_melding():
     from meldingen.storage import store_melding
 
     answers = {"voor_wie": {"voor_wie": "zelf"}, "keuze": {"soort": "kort"}, "gegevens": {"naam": "A"}}
-    first = store_melding(answers, submission_token="abc")
-    second = store_melding(answers, submission_token="abc")
+    first, first_stored_now = store_melding(answers, submission_token="abc")
+    second, second_stored_now = store_melding(answers, submission_token="abc")
     assert first.pk == second.pk and Melding.objects.count() == 1
+    assert (first_stored_now, second_stored_now) == (True, False)
+
+
+def test_a_second_verstuur_that_overtakes_the_first_sends_one_email_and_says_sent(walker, settings):
+    """A walk: Enter pressed twice on "Verstuur" made two requests with the same answers. One melding was
+    stored, but the confirmation e-mail went twice; and when the first send was the last one the hour
+    allowed, the page said "Te vaak geprobeerd" while the melding was stored."""
+    settings.MELDINGEN_RATE_LIMIT = 1
+    walker.walk(ZELF_KORT)
+    seen = walker.seen()
+    before = dict(walker.client.session.items())  # the session as both requests read it
+    first = walker.post("controleren", {"toestemming": "on"}, **seen)
+    session = walker.client.session
+    session.clear()
+    session.update(before)
+    session.save()
+    second = walker.post("controleren", {"toestemming": "on"}, **seen)
+    assert first["Location"] == second["Location"] == "/melding/bevestiging/"
+    assert Melding.objects.count() == 1 and len(mail.outbox) == 1
+
+
+def test_a_send_refused_by_the_limit_counts_again_when_sent_again(walker, settings):
+    settings.MELDINGEN_RATE_LIMIT = 0
+    walker.walk(ZELF_KORT)
+    assert walker.submit().status_code == 429
+    assert walker.submit().status_code == 429 and not Melding.objects.exists()
 
 
 def test_what_is_sent_is_what_the_check_page_showed(walker):
@@ -197,7 +224,7 @@ def test_production_without_keys_refuses(settings):
 def make_melding(closed_days_ago=None, **fields):
     from meldingen.storage import store_melding
 
-    melding = store_melding(
+    melding, _stored_now = store_melding(
         {"voor_wie": {"voor_wie": "zelf"}, "keuze": {"soort": "kort"}, "gegevens": {"naam": "Oud Persoon"}}
     )
     if closed_days_ago is not None:

@@ -52,7 +52,7 @@ def store(created_at: datetime | None = None, **kwargs):
     from meldingen.models import Melding
     from meldingen.storage import store_melding
 
-    melding = store_melding(answers(**kwargs), submission_token=f"test-{next(_counter)}")
+    melding, _stored_now = store_melding(answers(**kwargs), submission_token=f"test-{next(_counter)}")
     if created_at is not None:
         from meldingen.backoffice.models import Behandeling
 

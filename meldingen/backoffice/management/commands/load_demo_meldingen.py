@@ -206,7 +206,7 @@ class Command(BaseCommand):
             if Melding.objects.filter(submission_key=_submission_key(token)).exists():
                 continue
             with transaction.atomic():
-                melding = store_melding(answers, submission_token=token)
+                melding, _stored_now = store_melding(answers, submission_token=token)
                 self._age(melding, now - timedelta(days=age_days, hours=rng.randint(0, 8)), path, rng)
             created += 1
         return created
