@@ -20,7 +20,7 @@ MAX_VALUES_PER_FILTER = 50
 POSTCODE_RE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})?\s*$")
 
 SORT_CHOICES = [
-    ("relevantie", _("Beste match")),
+    ("relevantie", _("Past het best")),
     ("afstand", _("Afstand")),
     ("naam", _("Naam (A-Z)")),
 ]
@@ -107,7 +107,9 @@ class SearchForm(forms.Form):
         required=False,
         choices=SORT_CHOICES,
         widget=forms.Select(attrs={"form": "kaart-zoeken"}),
-        error_messages={"invalid_choice": _("Deze volgorde kennen wij niet. U ziet de beste match eerst.")},
+        error_messages={
+            "invalid_choice": _("Deze volgorde kennen wij niet. U ziet eerst wat het best past.")
+        },
     )
     # One FilterChoiceField per facet in search/facets.py, added in __init__ after the fields above.
 
@@ -122,7 +124,7 @@ class SearchForm(forms.Form):
             data["sort"] = "relevantie" if str(data.get("q", "")).strip() else "afstand"
         super().__init__(data, **kwargs)
         if not has_postcode:
-            # The sort box is sent with every search. Without a postcode its "Beste match" is sent empty,
+            # The sort box is sent with every search. Without a postcode its "Past het best" is sent empty,
             # so a postcode typed into the next search still brings the nearest help first.
             self.fields["sort"].widget.choices = [
                 ("", label) if code == "relevantie" else (code, label) for code, label in SORT_CHOICES

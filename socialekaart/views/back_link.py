@@ -6,10 +6,13 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.urls import reverse
 
+from ..forms import SearchForm
 from ..search import facets
 
 MAX_LENGTH = 2000
-PARAMETERS = ("q", "postcode", "mijn_wijk", "sort", "page")
+# The search form's own fields ("plek vrij" among them: without it a professional came back to the full
+# list) and the page; the facets are added to the form per visit, see _known.
+PARAMETERS = (*SearchForm.base_fields, "page")
 
 
 def _known(name: str) -> bool:

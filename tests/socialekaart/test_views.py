@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -886,6 +887,15 @@ def test_terug_naar_de_resultaten_keeps_the_search_and_goes_nowhere_else(client,
     assert "Terug naar de sociale kaart" in hostile
 
 
+def test_terug_naar_de_resultaten_keeps_every_choice_of_the_search_form():
+    """A walk: a professional's "Alleen met plek vrij" was lost on the way back, and the list and its PDF
+    held the full help again."""
+    from socialekaart.views.back_link import back_query, back_url
+
+    chosen = QueryDict("q=dagbesteding&plek_vrij=on&mijn_wijk=on&sort=naam&page=2&postcode=3911+AB")
+    assert back_url(back_query(chosen)) == f"/sociale-kaart/?{chosen.urlencode()}#resultaten"
+
+
 def test_other_help_on_the_same_subject_shares_theme_and_wijk_nearest_first(client, indexed):
     far = VoorzieningFactory(
         organisatie=indexed.zorg,
@@ -937,7 +947,7 @@ def test_with_a_postcode_and_search_words_the_best_match_comes_first(client, ind
     household service second). Of equally good matches the nearest comes first (the backends' relevance)."""
     typed = {"q": "huishoudelijke hulp", "postcode": "3913 AA"}
     page = html(client.get(SEARCH, typed))
-    assert '<option value="relevantie" selected>Beste match</option>' in page
+    assert '<option value="relevantie" selected>Past het best</option>' in page
     assert _names(page) and _names(page) == _names(html(client.get(SEARCH, {**typed, "sort": "relevantie"})))
     assert "In de buurt van postcode 3913 AA" in page
 
@@ -947,15 +957,15 @@ def _names(page: str) -> list[str]:
 
 
 def test_a_postcode_typed_into_a_new_search_brings_the_nearest_first(client, indexed):
-    """The sort box is sent with the search: "Beste match", as it stood before the postcode was typed, does
+    """The sort box is sent with the search: "Past het best", as it stood before the postcode was typed, does
     not overrule the postcode. Chosen once a postcode is there, it does."""
     page = html(client.get(SEARCH))
-    assert '<option value="" selected>Beste match</option>' in page
+    assert '<option value="" selected>Past het best</option>' in page
     sent = html(client.get(SEARCH, {"q": "", "postcode": "3917", "sort": ""}))
     assert '<option value="afstand" selected>' in sent
     assert sent.index("Dagbesteding") < sent.index("Jongerenwerk Oude Haven")
     chosen = html(client.get(SEARCH, {"postcode": "3917", "sort": "relevantie"}))
-    assert '<option value="relevantie" selected>Beste match</option>' in chosen
+    assert '<option value="relevantie" selected>Past het best</option>' in chosen
     cleared = html(client.get(SEARCH, {"sort": "relevantie"}))
     assert "Fout:" not in cleared
 
