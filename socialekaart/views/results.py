@@ -246,6 +246,7 @@ def vrije_plek_ids(query_kwargs: dict) -> list:
     places = Capaciteit.objects.filter(
         status__in=[Capaciteit.Status.JA, Capaciteit.Status.BEPERKT],
         bijgewerkt_op__gte=timezone.now() - CAPACITEIT_VEROUDERD_NA,
+        voorziening__status=Voorziening.Status.ACTIEF,  # a place at help that is closed for now is no place
     )
     mine = origin(query_kwargs["postcode"])[0] if query_kwargs.get("alleen_mijn_wijk") else None
     wijken = (mine.wijk_slug,) if mine else query_kwargs.get("wijk", ())

@@ -83,6 +83,20 @@ def test_professionals_can_filter_on_a_free_place_updated_this_week(client, kaar
     assert "1 resultaat" in fresh
 
 
+def test_help_closed_for_now_has_no_free_place(client, kaart):
+    """A walk: "Tijdelijk gesloten" help came first under "Alleen met plek vrij", in the list and in the PDF
+    for the client."""
+    Voorziening.objects.filter(slug="dagbesteding-het-anker").update(
+        status=Voorziening.Status.TIJDELIJK_GESLOTEN
+    )
+    get_backend().rebuild()
+    user = UserFactory(username="consulent")
+    user.groups.add(ensure_professionals_group())
+    client.force_login(user)
+    page = client.get("/sociale-kaart/", {"thema": "dagbesteding", "plek_vrij": "on"}).content.decode()
+    assert "Dagbesteding Het Anker" not in page
+
+
 def test_a_free_place_counts_in_the_wijk_the_search_is_about(client, kaart):
     """Het Anker works in Centrum too, but has room only in De Beemden."""
     anker = Voorziening.objects.get(slug="dagbesteding-het-anker")
