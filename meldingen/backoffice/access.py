@@ -50,13 +50,16 @@ def _second_factor_redirect(request):
 
 class SecondFactorMiddleware:
     """Every page of the Wagtail admin, page editing and snippets included, asks for the second factor where
-    it applies; only logging in and out, the password reset and the two-factor pages themselves do not."""
+    it applies; only logging in and out, the password reset, the two-factor pages themselves and what those
+    pages load do not (the admin's icons: sent to the code page instead, that page showed its form twice,
+    the top one leading to the icons)."""
 
     OPEN_URL_NAMES = (
         "wagtailadmin_login",
         "wagtailadmin_logout",
         "wagtailadmin_password_reset",
         "wagtailadmin_javascript_catalog",
+        "wagtailadmin_sprite",
         "backoffice:otp_setup",
         "backoffice:otp_verify",
     )

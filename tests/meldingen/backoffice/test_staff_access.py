@@ -65,6 +65,9 @@ def test_the_whole_admin_asks_for_the_second_factor_when_required(staff, client,
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("backoffice:otp_setup")), url
     assert client.get(reverse("backoffice:otp_setup")).status_code == 200
+    # What the two-factor pages load: the admin's icons came back as the code page, drawn twice.
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200 and "<svg" in sprite.content.decode()
 
 
 def test_without_the_requirement_an_editor_without_a_device_just_works(staff, client, settings):
