@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.limited_text import LimitedCharField
 from core.phone import validate_phone
 from socialekaart import public
 
@@ -46,15 +47,12 @@ class KlachtForm(forms.Form):
         empty_label=_("Weet ik niet"),
         error_messages={"invalid_choice": _("Kies de soort hulp, of kies: Weet ik niet.")},
     )
-    wat = forms.CharField(
+    wat = LimitedCharField(
         label=_("Wat ging er mis?"),
         help_text=_("Vertel wat er gebeurde en wanneer. Schrijf liever geen dingen over uw gezondheid."),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=3000,
-        error_messages={
-            "required": _("Vertel wat er misging."),
-            "max_length": _("Gebruik niet meer dan 3000 tekens."),
-        },
+        error_messages={"required": _("Vertel wat er misging.")},
     )
     contact = forms.ChoiceField(
         label=_("Mogen wij contact met u opnemen over uw klacht?"),
@@ -183,7 +181,7 @@ FOUND_REQUIRED = _("Schrijf kort op wat u vond en waarom.")
 
 def antwoord_field(label, help_text, required: bool = True) -> forms.CharField:
     """What the resident was answered (Awb 9:12): asked when closing a complaint or correcting its oordeel."""
-    return forms.CharField(
+    return LimitedCharField(
         label=label,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -362,7 +360,7 @@ class VerdagingForm(forms.Form):
         initial=4,
         error_messages={"required": _("Kies het aantal weken."), "invalid_choice": _("Kies 1 tot 4 weken.")},
     )
-    reden = forms.CharField(
+    reden = LimitedCharField(
         label=_("Waarom hebt u meer tijd nodig?"),
         help_text=_("Dit blijft bij de klacht. De inwoner hoort alleen de nieuwe datum."),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -372,7 +370,7 @@ class VerdagingForm(forms.Form):
 
 
 class SamenvattingForm(forms.Form):
-    samenvatting_aanbieder = forms.CharField(
+    samenvatting_aanbieder = LimitedCharField(
         label=_("Samenvatting voor de aanbieder"),
         help_text=_("De aanbieder ziet alleen deze tekst. Zet er geen naam, adres of gezondheid in."),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -382,7 +380,7 @@ class SamenvattingForm(forms.Form):
 
 
 class ReactieForm(forms.Form):
-    reactie_aanbieder = forms.CharField(
+    reactie_aanbieder = LimitedCharField(
         label=_("Uw reactie"),
         help_text=_(
             "Schrijf geen naam, adres of iets over de gezondheid van de inwoner. "

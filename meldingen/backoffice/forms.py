@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.limited_text import LimitedCharField
 from core.phone import validate_phone
 from core.postcode import normalise_postcode
 from core.templatetags.core_tags import datum, datumtijd
@@ -179,7 +180,7 @@ GESPREK_HOURS = (dt_time(7), dt_time(22))  # a gesprek at another time is a typi
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
-    toelichting = forms.CharField(
+    toelichting = LimitedCharField(
         label=_("Toelichting"),
         required=False,
         max_length=500,
@@ -504,7 +505,7 @@ class AssignForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(
+    text = LimitedCharField(
         label=_("Notitie"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
@@ -545,7 +546,7 @@ class NazorgForm(forms.Form):
         choices=[*Nazorg.Uitkomst.choices, (NIET_BEREIKT, _("Niet bereikt"))],
         error_messages={"required": _("Kies tevreden of niet tevreden.")},
     )
-    notitie = forms.CharField(
+    notitie = LimitedCharField(
         label=_("Wat zei de inwoner? (niet verplicht)"),
         required=False,
         max_length=2000,
@@ -564,7 +565,7 @@ class NazorgCorrectionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies de goede uitkomst.")},
     )
-    reden = forms.CharField(
+    reden = LimitedCharField(
         label=_("Waarom verbetert u de uitkomst?"),
         help_text=_("Dit komt als notitie bij de melding."),
         max_length=1000,
@@ -617,7 +618,7 @@ class SignaalForm(forms.Form):
             "invalid_choice": _("Kies uit de lijst."),
         },
     )
-    toelichting = forms.CharField(
+    toelichting = LimitedCharField(
         label=_("Vertel kort wat u ziet"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),

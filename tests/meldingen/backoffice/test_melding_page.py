@@ -92,6 +92,19 @@ def test_an_empty_note_keeps_the_page_with_an_error(staff, client, page_url):
     assert response.status_code == 400 and "Schrijf eerst een notitie." in response.content.decode()
 
 
+def test_a_text_past_its_length_is_refused_and_kept_never_cut_off(staff, client, page_url):
+    """A walk: a verslag of 6,215 characters pasted into a note was kept up to 5,000 ("Zij kan de trap n"),
+    cut off by the browser without a word; the status's toelichting the same at 500."""
+    client.force_login(staff["consulent"])
+    page = client.get(page_url).content.decode()
+    assert "maxlength" not in page and 'data-max-length="5000"' in page and 'data-max-length="500"' in page
+    verslag = "Zij kan de trap niet meer op. " * 200  # 6,000 characters, 5,999 once the last space goes
+    response = client.post(page_url + "notitie/", {"text": verslag})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Dit is 999 tekens te lang. Maak de tekst wat korter." in html
+    assert verslag.strip() in html and not Notitie.objects.exists()
+
+
 def test_a_closed_melding_offers_no_status_change(staff, client, page_url, two_meldingen):
     two_meldingen["centrum"].behandeling.change_status(Status.INGETROKKEN, staff["teamleider"])
     client.force_login(staff["teamleider"])
