@@ -105,6 +105,18 @@ def test_a_text_past_its_length_is_refused_and_kept_never_cut_off(staff, client,
     assert verslag.strip() in html and not Notitie.objects.exists()
 
 
+def test_every_part_of_the_melding_page_stands_in_the_backoffice_frame(staff, client, page_url):
+    """A walk: one </div> too many put the kaart's help, the deliveries and the history outside the page's
+    frame; on a wide screen they ran 280 px wider than the parts above them."""
+    from bs4 import BeautifulSoup
+
+    client.force_login(staff["consulent"])
+    page = BeautifulSoup(client.get(page_url).content.decode(), "html.parser")
+    headings = [heading["id"] for heading in page.select("main h2[id]")]
+    assert "kaart-heading" in headings and "timeline-heading" in headings
+    assert headings == [heading["id"] for heading in page.select("#backoffice-content h2[id]")]
+
+
 def test_a_closed_melding_offers_no_status_change(staff, client, page_url, two_meldingen):
     two_meldingen["centrum"].behandeling.change_status(Status.INGETROKKEN, staff["teamleider"])
     client.force_login(staff["teamleider"])
