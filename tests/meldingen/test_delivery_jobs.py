@@ -147,6 +147,11 @@ def test_retry_now_is_for_the_functioneel_beheerder_only(webhook, standin, staff
     client.force_login(staff["beheerder"])
     page = client.get(reverse("backoffice:deliveries"))
     assert job.melding.reference in page.content.decode() and "Nu opnieuw proberen" in page.content.decode()
+    # A walk on a phone: the table ran off the screen ("Actie" cut off) in a box the keyboard could not
+    # scroll (axe-core: scrollable-region-focusable). Each row is a card there, the box a named region.
+    listing = page.content.decode()
+    assert 'class="bo-table-wrap" tabindex="0" role="region" aria-label="Bezorgingen"' in listing
+    assert "bo-table--cards" in listing and 'data-label="Actie"' in listing
     standin.mode = "ok"
     assert client.post(url).status_code == 302
     job.refresh_from_db()
