@@ -6,10 +6,12 @@ import re
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.limited_text import LimitedCharField
 from core.phone import validate_phone
+from core.templatetags.core_tags import tel
 from socialekaart import public
 
 from .models import Contractteam
@@ -84,9 +86,11 @@ class KlachtForm(forms.Form):
         for name in ("naam", "telefoon", "email"):
             self.fields[name].conditional = True
         # The list holds the kaart's organisations by name; who knows only "de thuiszorg" gets a way on.
-        self.fields["organisatie"].help_text = _(
-            "Weet u niet welke organisatie het is? Bel de gemeente: %(telefoon)s. Wij zoeken het met u uit."
-        ) % {"telefoon": settings.MUNICIPALITY_PHONE}
+        phone = settings.MUNICIPALITY_PHONE  # a link: on a phone it is called with one tap
+        self.fields["organisatie"].help_text = format_html(
+            _("Weet u niet welke organisatie het is? Bel de gemeente: {}. Wij zoeken het met u uit."),
+            format_html('<a href="tel:{}">{}</a>', tel(phone), phone),
+        )
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["telefoon"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -170,6 +170,12 @@ class Klacht(models.Model):
         """The resident wanted contact, so gets an answer (Awb 9:12)."""
         return self.gegevens.get("contact") == "ja"
 
+    @property
+    def about_the_gemeente(self) -> bool:
+        """About the gemeente's own team (the kaart lists it as an organisation, under the municipality's
+        name): no provider is asked to reply, and its confirmation must not say one is."""
+        return self.organisatie.name.startswith(settings.MUNICIPALITY_NAME)
+
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())
 

@@ -135,6 +135,7 @@ def _said_sent(request, klacht, fingerprint: str, again: bool = False):
         "contact": klacht.gegevens.get("contact") == "ja",
         "email": bool(klacht.gegevens.get("email")),
         "fingerprint": fingerprint,
+        "about_the_gemeente": klacht.about_the_gemeente,
         **({"again": True} if again else {}),
     }
     return redirect("klachten:verstuurd")

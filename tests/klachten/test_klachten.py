@@ -104,6 +104,20 @@ def test_who_wants_contact_is_told_we_will_get_in_touch_and_may_ask_to_hear_the_
     assert "Wacht dan niet op ons antwoord." in page
 
 
+def test_a_complaint_about_the_gemeente_is_not_said_to_go_to_a_provider(client, kaart):
+    """A walk: a resident who complained about the gemeente's own Wmo team read "Wij vragen de organisatie
+    om een reactie. De organisatie ziet uw naam niet.", and the form spoke only of organisations."""
+    from socialekaart.models import Organisatie
+
+    form = " ".join(client.get("/klacht/").content.decode().split())
+    assert "of over de gemeente?" in form and '<a href="tel:140599">14 0599</a>' in form
+    gemeente = Organisatie.objects.create(name="Gemeente Lindewaard, team Wmo", slug="gemeente")
+    client.post("/klacht/", {**form_data(kaart), "organisatie": str(gemeente.pk)})
+    page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
+    assert "Iemand die er niet bij betrokken was, zoekt uit wat er gebeurde." in page
+    assert "De organisatie ziet uw naam niet." not in page
+
+
 def test_the_form_after_a_sent_complaint_says_it_was_sent(client, kaart):
     """Back from the confirmation, the browser put back most of the form and nothing said it was sent: a
     second "Verstuur" made the same complaint twice."""
@@ -219,7 +233,7 @@ def test_the_kinds_of_help_are_named_as_residents_know_them(client, kaart):
 
 
 def test_who_does_not_know_the_organisation_is_told_whom_to_call_and_staff_are_not(client, kaart, people):
-    hint = "Weet u niet welke organisatie het is? Bel de gemeente: 14 0599."
+    hint = 'Weet u niet welke organisatie het is? Bel de gemeente: <a href="tel:140599">14 0599</a>.'
     assert hint in client.get("/klacht/").content.decode()
     client.login(username="klachtbehandelaar", password=PASSWORD)
     assert "Weet u niet welke organisatie" not in client.get("/admin/klachten/nieuw/").content.decode()
