@@ -225,9 +225,12 @@ def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...
 # plural names that help ("rugklachten" too), unless it comes with a word of complaining. Help that did not
 # come is said without those words: "de thuiszorg komt niet opdagen", "de hulp kwam niet" (at the end: "mijn
 # vader komt niet meer buiten" looks for help).
-COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "beklag", "ontevreden"})
+# "Niet tevreden" says it as well, and "klaght", "klachte" or "klagt" are "klacht" or "klaagt" typed in a
+# hurry (one letter off; the plural "klachten" itself names help, see above).
+COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "klaagt", "beklag", "ontevreden"})
+TYPED_IN_A_HURRY = ("klacht", "klagen", "klaagt")
 COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
-HELP_NOT_COME = (("niet", "opdagen"), ("niet", "gekomen"))
+HELP_NOT_COME = (("niet", "opdagen"), ("niet", "gekomen"), ("niet", "tevreden"))
 HELP_NOT_COME_AT_THE_END = (("komt", "niet"), ("kwam", "niet"))
 
 
@@ -239,4 +242,12 @@ def wants_to_complain(query: str) -> bool:
         or ("klachten" in typed and bool(COMPLAINING_WITH_PLURAL.intersection(typed)))
         or any(pair in pairs for pair in HELP_NOT_COME)
         or tuple(typed[-2:]) in HELP_NOT_COME_AT_THE_END
+        or any(_complaint_in_a_hurry(word) for word in typed)
     )
+
+
+def _complaint_in_a_hurry(word: str) -> bool:
+    """One letter off after "kla": "kracht" (strength) is another word, not a typo."""
+    if not word.startswith("kla") or word == "klachten":
+        return False
+    return any(edit_distance(word, meant, limit=2) == 1 for meant in TYPED_IN_A_HURRY)
