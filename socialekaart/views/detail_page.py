@@ -1,7 +1,7 @@
 """The page of one voorziening."""
 
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..permissions import organisatie_id_of
 from .access import is_professional, sees_professional_part
@@ -10,7 +10,7 @@ from .results import detail_queryset, related_voorzieningen
 from .search_page import kaart_breadcrumbs
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     is_pro = is_professional(request.user)
     provider = not is_pro and organisatie_id_of(request.user) is not None

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .. import export
 from ..search import SearchQuery, SearchUnavailable, get_backend
@@ -62,7 +62,7 @@ def _attachment(body, content_type: str, extension: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_csv(request):
     if refused := _refuse_unless_professional(request):
         return refused
@@ -73,7 +73,7 @@ def export_csv(request):
     return _attachment(export.rows_to_csv(rows), "text/csv; charset=utf-8", "csv")
 
 
-@require_GET
+@require_safe
 def export_pdf(request):
     if refused := _refuse_unless_professional(request):
         return refused

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core import vocabulary
 from core.fragments import jinja2_fragment
@@ -66,7 +66,7 @@ def only_common_words(typed: str) -> bool:
     )
 
 
-@require_GET
+@require_safe
 @cache_for_anonymous_visitors(versions.current_token)
 def search(request):
     form, wijken = search_form(request.GET)
@@ -151,7 +151,7 @@ def _finding_help(backend, text: str) -> list[str]:
     return found
 
 
-@require_GET
+@require_safe
 def suggestions(request):
     """Autocomplete for the search box: JSON with words that would find something."""
     text = str(request.GET.get("q", "")).replace("\x00", "").strip()[:SUGGESTION_MAX_LENGTH]

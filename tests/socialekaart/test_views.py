@@ -887,6 +887,13 @@ def test_terug_naar_de_resultaten_keeps_the_search_and_goes_nowhere_else(client,
     assert "Terug naar de sociale kaart" in hostile
 
 
+def test_link_checkers_and_uptime_monitors_may_ask_with_head(client, indexed):
+    """A walk: HEAD on the kaart's pages answered 405, so a link checker reported them as broken."""
+    for url in (SEARCH, SEARCH + "?q=dagbesteding", "/sociale-kaart/dagbesteding-de-molen/"):
+        assert client.head(url).status_code == 200, url
+    assert client.post(SEARCH).status_code == 405
+
+
 def test_terug_naar_de_resultaten_keeps_every_choice_of_the_search_form():
     """A walk: a professional's "Alleen met plek vrij" was lost on the way back, and the list and its PDF
     held the full help again."""
