@@ -300,7 +300,14 @@ class KaartCreateView(SavedWithOpslaan, CreateView):
 
 
 class KaartEditView(SavedWithOpslaan, EditView):
-    pass
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # The record as stored: a form with errors changes the object, and the title then read "Ja, er is
+        # plaats" while "Nee, geen plaats" was kept.
+        self.stored_title = str(self.object)
+
+    def get_page_subtitle(self):
+        return self.stored_title
 
 
 class ScopedSnippetViewSet(SnippetViewSet):

@@ -111,6 +111,24 @@ def test_room_for_new_clients_has_no_waiting_time(client, aanbieder, kaart):
     assert Capaciteit.objects.get(voorziening=kaart.dagbesteding).wachttijd_weken == 6
 
 
+def test_a_form_with_errors_is_titled_with_what_is_stored(client, aanbieder, kaart):
+    """A walk: after a refused save the page's title and breadcrumb said "Ja, er is plaats", which was not
+    saved; a provider took it as saved."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(aanbieder)
+    capaciteit = Capaciteit.objects.filter(voorziening=kaart.dagbesteding).first()
+    capaciteit.status, capaciteit.wachttijd_weken = "nee", 7
+    capaciteit.save()
+    edit = url("capaciteit", "edit", capaciteit.pk)
+    stored = str(capaciteit)
+    response = client.post(edit, form_data(client, edit, status="ja", wachttijd_weken="300"))
+    html = response.content.decode()
+    assert response.status_code == 200 and "Er is plaats, dan is er geen wachttijd." in html
+    assert stored in re.search(r"<title>(.*?)</title>", html, re.S)[1]
+    assert "Ja, er is plaats" not in re.search(r"<header.*?</header>", html, re.S)[0]
+
+
 def test_a_waiting_time_of_years_on_end_is_a_typing_error(client, aanbieder, kaart):
     """70000 weeks was saved and shown to consulenten."""
     from .admin_helpers import form_data, url
