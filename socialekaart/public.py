@@ -155,10 +155,10 @@ class KaartVoorziening:
 def voorzieningen_for(
     themes, wijk=None, near: str = "", limit: int = 10, age: int | None = None
 ) -> list[KaartVoorziening]:
-    """Active voorzieningen with one of these thema codes that serve this wijk (or the whole municipality)
-    and, with an `age`, people of that age (no leeftijd given: any age), nearest first when `near` is a
-    postcode of ours (distance to the closest location), else by name. The capacity is that of the wijk. For
-    professionals (the backoffice), never for a public page."""
+    """The voorliggende voorzieningen (not stopped, without a beschikking) with one of these thema codes that
+    serve this wijk (or the whole municipality) and, with an `age`, people of that age (no leeftijd given:
+    any age), nearest first when `near` is a postcode of ours (distance to the closest location), else by
+    name. The capacity is that of the wijk. For professionals (the backoffice), never for a public page."""
     from socialekaart.models import Capaciteit, Voorziening
     from socialekaart.search.geo import haversine_km
 
@@ -168,6 +168,8 @@ def voorzieningen_for(
     queryset = (
         Voorziening.objects.filter(themas__code__in=themes)
         .exclude(status=Voorziening.Status.GESTOPT)
+        # Help with a beschikking is the maatwerk a melding may lead to, not a voorliggende voorziening.
+        .exclude(toegang=Voorziening.Toegang.BESCHIKKING)
         .select_related("organisatie")
         .prefetch_related("themas", "op_locaties__locatie")
         .distinct()

@@ -45,8 +45,15 @@ def kaart_data(wijken):
     stopped = VoorzieningFactory(
         name="Gestopte hulp", themas=[huishouden], hele_gemeente=True, status=Voorziening.Status.GESTOPT
     )
+    maatwerk = VoorzieningFactory(
+        name="Huishoudelijke hulp via de Wmo",
+        themas=[huishouden],
+        hele_gemeente=True,
+        toegang=Voorziening.Toegang.BESCHIKKING,
+    )
     Capaciteit.objects.create(voorziening=far, wijk=wijken["centrum"], status="beperkt", wachttijd_weken=3)
     return {
+        "maatwerk": maatwerk,
         "far": far,
         "near": near,
         "other_wijk": other_wijk,
@@ -68,6 +75,16 @@ def test_the_kaart_gives_voorzieningen_of_the_themes_in_the_wijk_nearest_first_w
     assert found[0].distance_km < found[1].distance_km
     assert found[1].capacity == "beperkt" and found[1].wachttijd_weken == 3
     assert found[0].url == f"/sociale-kaart/{kaart_data['near'].slug}/"
+
+
+def test_help_that_needs_a_beschikking_is_no_voorliggende_voorziening(kaart_data, client):
+    """A walk: "Scootmobiel via de Wmo" stood among what fits the melding, and once "Verwezen" it counted on
+    the dashboard as a referral to a voorliggende voorziening: help with a beschikking is the maatwerk the
+    melding may lead to, not what comes before it."""
+    melding = store(onderwerpen=("huishouden",))
+    assert "Huishoudelijke hulp via de Wmo" not in [item.name for item in kaart.suggestions(melding)]
+    with pytest.raises(kaart.NotASuggestion):
+        kaart.record(melding, None, str(kaart_data["maatwerk"].pk), Verwijzing.Soort.VERWEZEN)
 
 
 def test_an_onderwerps_own_thema_comes_before_its_second_one(kaart_data):
