@@ -1,12 +1,13 @@
 """The backoffice pages inside the Wagtail admin: inbox, a melding's page and its actions, deliveries."""
 
 from datetime import datetime, time
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -212,14 +213,46 @@ def _term_columns(item, today) -> list[str]:
     return [item.onderzoek_deadline.isoformat(), "onderzoek (afgerond)", "ja" if days_late else "nee"]
 
 
+class OutOfReach(Http404):
+    """The melding is not among the user's: not there, or moved to another team while its page was open."""
+
+
+# The free texts of the melding page's forms: kept on the page that says the melding is out of reach.
+TYPED_FIELDS = ("text", "toelichting", "reden")
+
+
 def _behandeling_for(request, pk):
     queryset = Behandeling.objects.visible_to(request.user).select_related(
         "melding", "melding__wijk", "team", "consulent"
     )
-    return get_object_or_404(queryset, pk=pk)
+    try:
+        return queryset.get(pk=pk)
+    except Behandeling.DoesNotExist:
+        raise OutOfReach from None
+
+
+def _says_out_of_reach(view):
+    """A melding out of reach gets a page that says why, with what was typed: moved to another team while a
+    consulent typed a note, the note was lost on Wagtail's "Error 404"."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except OutOfReach:
+            typed = [request.POST[name] for name in TYPED_FIELDS if request.POST.get(name, "").strip()]
+            context = {
+                "typed": typed,
+                "inbox_url": _inbox_url(request),
+                "page_title": _("Melding niet gevonden"),
+            }
+            return TemplateResponse(request, "backoffice/buiten_bereik.html", context, status=404)
+
+    return wrapper
 
 
 @meldingen_view
+@_says_out_of_reach
 def melding_detail(request, pk):
     behandeling = _behandeling_for(request, pk)
     return _render_detail(request, behandeling)
@@ -310,6 +343,7 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def change_status(request, pk):
     behandeling = _behandeling_for(request, pk)
     form = StatusForm(request.POST, **_status_form_kwargs(behandeling))
@@ -364,6 +398,7 @@ def _moment_it_happened(behandeling, day):
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def assign(request, pk):
     if not request.user.has_perm("backoffice.assign_meldingen"):
         raise PermissionDenied
@@ -407,6 +442,7 @@ def _can_take(user, behandeling) -> bool:
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def take(request, pk):
     """ "Neem in behandeling": the consulent assigns the melding to themselves, logged like any assignment."""
     behandeling = _behandeling_for(request, pk)
@@ -429,6 +465,7 @@ def _take_into_hands(user, behandeling) -> None:
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def add_note(request, pk):
     behandeling = _behandeling_for(request, pk)
     form = NoteForm(request.POST)
@@ -452,6 +489,7 @@ def _recorded_soorten(verwijzingen) -> dict[str, set[str]]:
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def correct_nazorg(request, pk):
     behandeling = _behandeling_for(request, pk)
     nazorg = get_object_or_404(Nazorg, behandeling=behandeling, done_at__isnull=False)

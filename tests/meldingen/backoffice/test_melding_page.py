@@ -128,6 +128,21 @@ def test_unknown_melding_is_404(staff, client):
     assert client.get(reverse("backoffice:melding", args=[999999])).status_code == 404
 
 
+def test_a_melding_moved_to_another_team_says_so_and_keeps_the_note_typed(
+    staff, client, page_url, two_meldingen
+):
+    """A walk: the teamleider gave the melding to another team while the consulent typed a note; "Notitie
+    opslaan" led to Wagtail's "Error 404" and the note was gone."""
+    client.force_login(staff["consulent"])
+    behandeling = two_meldingen["centrum"].behandeling
+    Behandeling.objects.filter(pk=behandeling.pk).update(team=two_meldingen["haven"].behandeling.team)
+    response = client.post(page_url + "notitie/", {"text": "Dochter belt maandag terug."})
+    html = response.content.decode()
+    assert response.status_code == 404 and "Misschien hoort ze nu bij een ander wijkteam." in html
+    assert "Dochter belt maandag terug.</textarea>" in html and not Notitie.objects.exists()
+    assert "Bert Jansen" not in html and "Anna de Vries" not in html
+
+
 def test_after_retention_the_backoffice_forgets_name_and_notes(
     staff, client, page_url, two_meldingen, settings
 ):
