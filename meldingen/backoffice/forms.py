@@ -18,7 +18,7 @@ from core.widget_renderer import widget_renderer
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
-from meldingen.backoffice.workflow import GesprekPlaats, Status, Uitkomst, allowed_targets
+from meldingen.backoffice.workflow import CLOSED_STATUSES, GesprekPlaats, Status, Uitkomst, allowed_targets
 from meldingen.choices import ONDERWERPEN
 from socialekaart import public as kaart
 
@@ -178,6 +178,15 @@ class _DayField:
 GESPREK_HOURS = (dt_time(7), dt_time(22))  # a gesprek at another time is a typing error
 
 
+def _overtaken(posted, current: str, targets) -> bool:
+    """A status a page offered before the melding moved on (a status only moves forward, and a closed one
+    not at all): one not offered now, at or before the current one, or any once the melding is closed."""
+    order = list(Status.values)
+    if posted not in order or posted in targets:
+        return False
+    return current in CLOSED_STATUSES or order.index(posted) <= order.index(current)
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = LimitedCharField(
@@ -300,6 +309,12 @@ class StatusForm(forms.Form):
                 "Alleen nodig als %(when)s. Schrijf hier geen medische gegevens."
             ) % {"when": listed}
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
+        if self.is_bound and _overtaken(self.data.get("status"), current, targets):
+            # Chosen on a page shown before the status changed: in another tab, or by a colleague.
+            self.fields["status"].error_messages["invalid_choice"] = _(
+                "De status is intussen al veranderd in '%(status)s'. Misschien deed een collega dat, of u "
+                "zelf in een ander tabblad. Kies nu de volgende stap."
+            ) % {"status": labels[current]}
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
         # The example is a day to come: a gesprek planned for "3-2-2026" in December read as a mistake.
         example = {"datum": _written_date(timezone.localdate() + timedelta(days=7))}

@@ -446,6 +446,9 @@ def _can_take(user, behandeling) -> bool:
 def take(request, pk):
     """ "Neem in behandeling": the consulent assigns the melding to themselves, logged like any assignment."""
     behandeling = _behandeling_for(request, pk)
+    if behandeling.consulent_id == request.user.pk:  # given to them meanwhile, or a second click
+        messages.success(request, _("U behandelt deze melding al."))
+        return redirect("backoffice:melding", pk=behandeling.pk)
     if not _can_take(request.user, behandeling):
         messages.error(request, _("U kunt deze melding niet zelf in behandeling nemen."))
         return redirect("backoffice:melding", pk=behandeling.pk)

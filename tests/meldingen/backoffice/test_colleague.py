@@ -81,6 +81,21 @@ def test_a_consulent_takes_a_melding_into_their_own_hands(staff, client, page_ur
     assert taken is not None and "Zelf in behandeling genomen." in taken.get_text()
 
 
+def test_a_page_shown_before_a_colleagues_change_says_what_changed(staff, client, page_url, two_meldingen):
+    """A walk with two tabs: "Contact opgenomen" set in one, then chosen in the other, said "Kies een status
+    uit de lijst."; and "Neem in behandeling" on a melding the teamleider had just given her said "U kunt
+    deze melding niet zelf in behandeling nemen." """
+    client.force_login(staff["consulent"])
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["teamleider"])
+    html = client.post(page_url + "status/", {"status": Status.CONTACT_OPGENOMEN}).content.decode()
+    assert "De status is intussen al veranderd in &#x27;Contact opgenomen&#x27;." in html
+    behandeling.consulent = staff["consulent"]
+    behandeling.save()
+    taken = client.post(page_url + "in-behandeling/", follow=True).content.decode()
+    assert "U behandelt deze melding al." in taken and "niet zelf in behandeling nemen" not in taken
+
+
 def test_a_consulent_who_takes_a_step_with_a_melding_nobody_has_has_it(
     staff, client, page_url, two_meldingen
 ):
