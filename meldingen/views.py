@@ -16,6 +16,7 @@ from .dates import contact_working_days, next_steps
 from .emails import send_draft_link, writer_name
 from .forms import SaveForm, address_message, person_words
 from .pdf import melding_pdf
+from .steps import STEP_BY_SLUG, STEPS
 from .wizard import SESSION_KEY, answers_from_session
 from .wizard_storage import read_wizard_data, write_wizard_data
 
@@ -23,12 +24,16 @@ SAVED_KEY = "melding_bewaard"  # the "bewaard" page's e-mail address and date, e
 
 
 def start(request):
-    in_progress = bool((read_wizard_data(request.session, SESSION_KEY) or {}).get("step_data"))
+    wizard_data = read_wizard_data(request.session, SESSION_KEY) or {}
+    # "Ga verder" goes to the page the resident was on (it sends them back to an earlier one still to do):
+    # it started again at step 1, and three pages had to be passed again.
+    step = wizard_data.get("step")
     return render(
         request,
         "meldingen/start.html",
         {
-            "in_progress": in_progress,
+            "in_progress": bool(wizard_data.get("step_data")),
+            "continue_step": step if step in STEP_BY_SLUG else STEPS[0].slug,
             "contact_days": settings.MELDINGEN_CONTACT_WORKING_DAYS,
             "spoed_days": contact_working_days(spoed=True),
             "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,

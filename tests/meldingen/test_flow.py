@@ -94,6 +94,16 @@ def test_long_melding_for_someone_else_keeps_both_people_and_spoed(walker):
     assert "binnen 2 werkdagen" in html
 
 
+def test_ga_verder_goes_to_the_page_the_resident_was_on(walker):
+    """A walk: back on the start page after closing the tab on step 4, "Ga verder met uw melding" went to
+    step 1 and three pages had to be passed again."""
+    walker.walk(ZELF_KORT[:3])
+    page = walker.client.get("/melding/").content.decode()
+    link = BeautifulSoup(page, "html.parser").find("a", string="Ga verder met uw melding")
+    assert link["href"] == "/melding/gegevens/"
+    assert walker.client.get(link["href"]).status_code == 200
+
+
 def test_kort_skips_the_extra_questions(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
