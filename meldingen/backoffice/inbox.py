@@ -21,6 +21,15 @@ _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
 _ADDRESS = re.compile(r"^(\d{4}\s*[a-z]{2})[\s,]*(\d+)\s*[a-z]?$", re.IGNORECASE)
 
 
+_POSTCODE = re.compile(r"^\d{4}\s*[a-z]{2}$", re.IGNORECASE)
+
+
+def postcode_without_number(text: str) -> bool:
+    """A postcode alone ("3911 AB") finds nothing: the address is kept as a keyed token of postcode and
+    house number together."""
+    return bool(_POSTCODE.match(text.strip()))
+
+
 def searched_reference(text: str) -> str | None:
     """The melding reference `text` is, however typed ("m 7k3q xw9p"); None for a name ("Hendriks" has 8
     letters too) or a postcode with a house number."""

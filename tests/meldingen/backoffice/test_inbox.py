@@ -547,3 +547,6 @@ def test_a_search_on_part_of_a_name_says_to_type_a_whole_name(leider, teams):
     found = leider.post(reverse("backoffice:inbox"), {"q": first_name}, follow=True).content.decode()
     assert melding.reference in found and hint not in found
     assert hint not in leider.get(reverse("backoffice:inbox"), {"status": "afgehandeld"}).content.decode()
+    # A postcode alone finds nothing either: the address is kept with its house number.
+    postcode = leider.post(reverse("backoffice:inbox"), {"q": "3911 ab"}, follow=True).content.decode()
+    assert "Typ dan de postcode met het huisnummer, zoals 3911 AB 12." in postcode and hint not in postcode

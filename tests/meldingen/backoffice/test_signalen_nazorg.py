@@ -261,9 +261,14 @@ def test_the_inbox_search_finds_a_signal_by_the_clients_name_or_its_reference(st
     client.force_login(staff["consulent_haven"])
     without_dashes = signaal.reference.replace("-", "")[1:].lower()  # read out on the phone: "ztk6 jnwa"
     for text in ("Smit", "carla smit", signaal.reference.lower(), without_dashes):
-        found = BeautifulSoup(_inbox_search(client, text), "html.parser").find(id="signalen-found-heading")
+        page = _inbox_search(client, text)
+        found = BeautifulSoup(page, "html.parser").find(id="signalen-found-heading")
         assert found.get_text() == "1 signaal gevonden", text
         assert signaal.reference in found.find_parent("section").get_text()
+        # A walk: under the signal found, the hints for meldingen ("Een deel van een naam vindt niets", "geen
+        # met het nummer M-...") sent the consulent looking further.
+        assert "Wat u zocht, staat hierboven bij de signalen." in page, text
+        assert "Een deel van een naam" not in page and "Bij uw meldingen is er geen" not in page, text
     assert "signalen-found-heading" not in _inbox_search(client, "Jansen")
     client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
     assert "1 signaal gevonden" in _inbox_search(client, "Smit")  # a finished one too
