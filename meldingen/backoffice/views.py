@@ -3,6 +3,7 @@
 from datetime import datetime, time
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -321,6 +322,8 @@ def _render_detail(
         "can_take": _can_take(request.user, behandeling),
         "today": timezone.localdate(),
         "spoed_days": contact_working_days(spoed=True),
+        "contact_days": contact_working_days(spoed=False),
+        "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,
         "inbox_url": _inbox_url(request),
         "page_title": _("Melding"),
         "page_subtitle": melding.reference,  # kept whole on its line, see backoffice.css
