@@ -33,13 +33,32 @@ def _json(data, status: int = 200) -> HttpResponse:
     """JSON in UTF-8, written by orjson (many times as fast as the standard library). Dates, times,
     Decimals and lazy texts go to Django's JSON encoder, so they read as they always did."""
     body = orjson.dumps(data, default=DJANGO_JSON.default, option=orjson.OPT_PASSTHROUGH_DATETIME)
-    response = HttpResponse(body, status=status, content_type="application/json")
-    response["Access-Control-Allow-Origin"] = "*"  # public open data
-    return response
+    return HttpResponse(body, status=status, content_type="application/json")
 
 
 def _error(status: int, message: str, **extra) -> HttpResponse:
     return _json({"status": status, "message": message, **extra}, status=status)
+
+
+def open_to_every_origin(view):
+    """Public open data for a web page on any site: every answer allows any origin, a 304 too, and shows
+    its ETag to the page's script; the question a browser asks before it sends If-None-Match (a preflight,
+    OPTIONS) is answered. A page that polled with its own ETag got a 405 there, and no answer at all."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, HEAD"
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+        else:
+            response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag"
+        return response
+
+    return wrapper
 
 
 def api_view(view):
@@ -48,6 +67,7 @@ def api_view(view):
     ETag, so a consumer that polls gets a 304 without the body when nothing changed."""
 
     @csrf_exempt  # read-only and without cookies: a POST gets the JSON 405, not the CSRF page
+    @open_to_every_origin
     @gzip_page
     @conditional_page
     @functools.wraps(view)
@@ -314,5 +334,6 @@ def openapi(request):
 
 
 @csrf_exempt
+@open_to_every_origin
 def api_not_found(request, rest: str = ""):
     return _error(404, "Dit adres bestaat niet in de HSDS-API. Kijk in /api/hsds/openapi.json welke er zijn.")

@@ -163,6 +163,21 @@ def test_text_is_written_as_utf_8_not_escaped(client, api_kaart):
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
+def test_a_web_page_on_another_site_may_poll_with_its_etag(client, api_kaart):
+    """A walk: a browser asks first (OPTIONS) before it sends If-None-Match, and got a 405 without the
+    headers that allow it; the 304 had no Access-Control-Allow-Origin, and the ETag was hidden from the
+    page's script."""
+    url = f"/api/hsds/services/{api_kaart.cafe.pk}"
+    asked = client.options(url, HTTP_ORIGIN="https://buurt.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+    assert asked.status_code == 204 and asked["Access-Control-Allow-Origin"] == "*"
+    assert "If-None-Match" in asked["Access-Control-Allow-Headers"]
+    first = client.get(url)
+    assert first["Access-Control-Expose-Headers"] == "ETag"
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["Access-Control-Allow-Origin"] == "*"
+    assert client.get("/api/hsds/nergens")["Access-Control-Allow-Origin"] == "*"
+
+
 def test_values_are_written_as_djangos_json_encoder_writes_them():
     value = {
         "text": "Één keer per week",
