@@ -606,6 +606,8 @@ VEILIG_THUIS_PHONE = "0800 2000"  # the national number for domestic violence an
 class SignaalForm(forms.Form):
     """What a provider or professional tells the wijkteam about a client."""
 
+    field_order = ["organisatie"]  # first on the page, so first in the error summary too
+
     naam = forms.CharField(
         label=_("Naam van de cliënt"),
         max_length=200,

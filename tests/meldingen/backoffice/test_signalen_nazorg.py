@@ -93,9 +93,12 @@ def test_a_professional_names_their_organisation_and_the_consulent_sees_it(staff
     client.force_login(senders["professional"])
     assert 'name="organisatie"' in client.get("/admin/backoffice/signalen/nieuw/").content.decode()
     without = {key: value for key, value in SIGNAAL.items() if key != "organisatie"}
-    response = client.post("/admin/backoffice/signalen/nieuw/", without)
+    response = client.post("/admin/backoffice/signalen/nieuw/", {**without, "naam": ""})
     assert response.status_code == 400 and not Signaal.objects.exists()
     assert "Vul de naam van uw organisatie of praktijk in." in response.content.decode()
+    # First on the page, so first in the error summary (a walk found it last, under the client's name).
+    summary = BeautifulSoup(response.content, "html.parser").select("[data-error-summary] a[href^='#']")
+    assert [link["href"] for link in summary[:2]] == ["#id_organisatie", "#id_naam"]
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
     signaal = Signaal.objects.get()
     assert signaal.sender_organisation == "Huisartsenpraktijk De Haven"
