@@ -125,6 +125,10 @@ def change_status(request, pk):
     form = SignaalStatusForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, signaal, form, status=400)
-    signalen.change_status(signaal, request.user, form.cleaned_data["status"])
-    messages.success(request, _("De status is nu: %(status)s.") % {"status": signaal.get_status_display()})
+    changed = signalen.change_status(signaal, request.user, form.cleaned_data["status"])
+    status = {"status": signaal.get_status_display()}
+    if changed:
+        messages.success(request, _("De status is nu: %(status)s.") % status)
+    else:
+        messages.info(request, _("De status was al: %(status)s.") % status)
     return redirect("backoffice:signaal", pk=signaal.pk)

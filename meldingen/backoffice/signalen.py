@@ -92,12 +92,13 @@ def send(user, data: dict) -> Signaal:
     return signaal
 
 
-def change_status(signaal, user, status: str) -> None:
+def change_status(signaal, user, status: str) -> bool:
+    """The signal's new status, written in its history; False, with nothing written, when it already had
+    it (saved again unchanged, the history said "Nieuw" once more)."""
+    if status == signaal.status:
+        return False
     with transaction.atomic():
-        if status == Signaal.Status.AFGEROND and signaal.status != status:
-            signaal.closed_at = timezone.now()
-        elif status != Signaal.Status.AFGEROND:
-            signaal.closed_at = None
+        signaal.closed_at = timezone.now() if status == Signaal.Status.AFGEROND else None
         signaal.status = status
         signaal.save(update_fields=["status", "closed_at", "updated_at"])
         AuditEntry.record(
@@ -107,3 +108,4 @@ def change_status(signaal, user, status: str) -> None:
             signaal.get_status_display(),
             reference=signaal.reference,
         )
+    return True

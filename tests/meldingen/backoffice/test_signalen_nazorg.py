@@ -234,6 +234,22 @@ def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, se
     assert signaal.reference not in client.get("/admin/backoffice/").content.decode()
 
 
+def test_a_status_saved_again_unchanged_writes_no_history(staff, senders, teams, client):
+    """A walk: "Bewaar de status" with the status it had wrote "Status: Nieuw" in the history again."""
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    url = f"/admin/backoffice/signalen/{signaal.pk}/status/"
+    page = client.post(url, {"status": signaal.status}, follow=True).content.decode()
+    assert "De status was al: Nieuw." in page
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.SIGNAAL_STATUS).exists()
+    client.post(url, {"status": "afgerond"})
+    signaal.refresh_from_db()
+    assert signaal.closed_at is not None
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.SIGNAAL_STATUS).count() == 1
+
+
 def test_a_finished_signal_stays_findable_for_its_wijkteam(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
