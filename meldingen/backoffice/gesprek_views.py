@@ -13,6 +13,7 @@ from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.forms import NIET_BEREIKT, NazorgForm, VerwijzingForm
 from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
+from meldingen.backoffice.views import _render_detail
 
 
 def _back(request, behandeling):
@@ -86,6 +87,9 @@ def record_nazorg(request, pk):
         Nazorg.objects.visible_to(request.user).select_related("behandeling__melding"), pk=pk
     )
     form = NazorgForm(request.POST)
+    if "notitie" in form.errors:  # too long: the melding's page with the note as typed, never cut off
+        note = (request.POST.get("notitie", ""), " ".join(form.errors["notitie"]))
+        return _render_detail(request, nazorg.behandeling, nazorg_note=note, status=400)
     if not form.is_valid():
         messages.error(request, _("Kies tevreden of niet tevreden."))
         return _back(request, nazorg.behandeling)

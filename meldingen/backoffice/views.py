@@ -276,11 +276,14 @@ def _render_detail(
     nazorg_form=None,
     withdrawal=None,
     status=200,
+    nazorg_note=None,
 ):
     """The melding's page; `withdrawal`: the toelichting of a withdrawal to confirm; `nazorg_form`: a
-    correction of the nazorg call (NazorgCorrectionForm)."""
+    correction of the nazorg call (NazorgCorrectionForm); `nazorg_note`: a nazorg call's note refused, as
+    (text, error), shown in its form again."""
     melding = behandeling.melding
     nazorg = getattr(behandeling, "nazorg", None)
+    typed_note, note_error = nazorg_note or ("", "")
     sections = melding.summary_sections(staff=True) if melding.encrypted_answers else []
     AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
@@ -308,7 +311,9 @@ def _render_detail(
         "verwijzing_soorten": Verwijzing.Soort.choices,
         "nazorg": nazorg,
         "nazorg_form_html": jinja2_fragment(
-            "backoffice/nazorg_form.html", {"item": nazorg, "terug": "melding"}, request
+            "backoffice/nazorg_form.html",
+            {"item": nazorg, "terug": "melding", "typed": typed_note, "error": note_error},
+            request,
         )
         if nazorg is not None and nazorg.done_at is None and nazorg.help_started
         else "",

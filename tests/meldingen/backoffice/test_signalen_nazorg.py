@@ -489,6 +489,23 @@ def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_mel
     assert "Nazorg: Niet tevreden" in page
 
 
+def test_a_nazorg_note_past_its_length_is_refused_and_kept(two_meldingen, staff, client):
+    """A review: the browser cut a pasted note off at 2,000 characters without a word; longer, the call was
+    refused as "Kies tevreden of niet tevreden." and the note was gone."""
+    behandeling = _afhandelen(
+        two_meldingen["centrum"], staff["consulent"], start=timezone.localdate() - timedelta(weeks=7)
+    )
+    client.force_login(staff["consulent"])
+    inbox = client.get("/admin/backoffice/").content.decode()
+    assert 'data-max-length="2000"' in inbox and 'maxlength="2000"' not in inbox
+    note = "Mevrouw is blij met de hulp. " * 100  # 2,900 characters
+    url = f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/"
+    response = client.post(url, {"uitkomst": "tevreden", "notitie": note, "terug": "inbox"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "tekens te lang" in html and "Kies tevreden" not in html
+    assert f"{note}</textarea>" in html and Nazorg.objects.get().done_at is None
+
+
 def test_a_call_that_did_not_reach_the_resident_keeps_the_call_to_make(two_meldingen, staff, client):
     """With only tevreden and niet tevreden, a resident who did not answer was recorded as niet tevreden,
     and the dashboard counted her so."""
