@@ -172,6 +172,17 @@ class Behandeling(models.Model):
     def deadlines_for(created: date, spoed: bool) -> tuple[date, date]:
         return deadlines(created, spoed)
 
+    @property
+    def contact_term_days(self) -> int:
+        """The contact term this melding got, in working days, read from its stored dates: a later change of
+        the setting moves no term already given (and the page said "(8 weken)" beside a date six weeks on)."""
+        return working_days_between(timezone.localdate(self.melding.created_at), self.contact_deadline)
+
+    @property
+    def onderzoek_term_weeks(self) -> int:
+        """The onderzoek term this melding got, in whole weeks (its end moved past a weekend or feestdag)."""
+        return (self.onderzoek_deadline - timezone.localdate(self.melding.created_at)).days // 7
+
     def compute_next_deadline(self) -> date | None:
         if self.status == Status.ONTVANGEN:
             return self.contact_deadline

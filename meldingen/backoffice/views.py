@@ -3,7 +3,6 @@
 from datetime import datetime, time
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -39,7 +38,6 @@ from meldingen.backoffice.roles import CONSULENT
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
 from meldingen.choices import ONDERWERPEN
-from meldingen.dates import contact_working_days
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
 
@@ -326,9 +324,6 @@ def _render_detail(
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
         "today": timezone.localdate(),
-        "spoed_days": contact_working_days(spoed=True),
-        "contact_days": contact_working_days(spoed=False),
-        "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,
         "inbox_url": _inbox_url(request),
         "page_title": _("Melding"),
         "page_subtitle": melding.reference,  # kept whole on its line, see backoffice.css

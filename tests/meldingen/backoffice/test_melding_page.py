@@ -29,15 +29,20 @@ def test_opening_shows_the_decrypted_answers_and_logs_it(staff, client, page_url
     assert entry.user == staff["consulent"] and entry.reference == two_meldingen["centrum"].reference
 
 
-def test_the_terms_name_their_length_from_the_settings(staff, client, page_url, settings, two_meldingen):
+def test_the_terms_name_the_length_each_melding_got(staff, client, settings, teams):
     """A walk: "(6 weken)" was written into the page while the dashboard read the setting, the contact
-    term of a melding without spoed named no length, and a label ended in "(...) (niet verplicht)"."""
+    term of a melding without spoed named no length, and a label ended in "(...) (niet verplicht)". A
+    review: read from today's setting, a term given before a change of it named the new length beside the
+    old date."""
+    from .fixtures import store
+
     settings.MELDINGEN_ONDERZOEK_WEEKS, settings.MELDINGEN_CONTACT_WORKING_DAYS = 8, 4
-    behandeling = two_meldingen["centrum"].behandeling
+    behandeling = store(name="Anna de Vries", postcode="3911 AB").behandeling
+    settings.MELDINGEN_ONDERZOEK_WEEKS, settings.MELDINGEN_CONTACT_WORKING_DAYS = 6, 5
     for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
         behandeling.change_status(status, staff["consulent"])
     client.force_login(staff["consulent"])
-    html = " ".join(client.get(page_url).content.decode().split())
+    html = " ".join(client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode().split())
     assert "(8 weken)" in html and "(4 werkdagen)" in html and "(6 weken)" not in html
     assert "Start van de hulp (als de inwoner ondersteuning krijgt)" in html
     assert "Start van de hulp (als de inwoner ondersteuning krijgt) (niet verplicht)" not in html
