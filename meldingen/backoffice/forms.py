@@ -311,10 +311,12 @@ class StatusForm(forms.Form):
         self.fields["status"].error_messages["invalid_choice"] = _("Kies een status uit de lijst.")
         if self.is_bound and _overtaken(self.data.get("status"), current, targets):
             # Chosen on a page shown before the status changed: in another tab, or by a colleague.
-            self.fields["status"].error_messages["invalid_choice"] = _(
+            changed = _(
                 "De status is intussen al veranderd in '%(status)s'. Misschien deed een collega dat, of u "
-                "zelf in een ander tabblad. Kies nu de volgende stap."
-            ) % {"status": labels[current]}
+                "zelf in een ander tabblad."
+            ) % {"status": Status(current).label}
+            next_step = " " + _("Kies nu de volgende stap.") if targets else ""
+            self.fields["status"].error_messages["invalid_choice"] = changed + next_step
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
         # The example is a day to come: a gesprek planned for "3-2-2026" in December read as a mistake.
         example = {"datum": _written_date(timezone.localdate() + timedelta(days=7))}

@@ -90,6 +90,11 @@ def test_a_page_shown_before_a_colleagues_change_says_what_changed(staff, client
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["teamleider"])
     html = client.post(page_url + "status/", {"status": Status.CONTACT_OPGENOMEN}).content.decode()
     assert "De status is intussen al veranderd in &#x27;Contact opgenomen&#x27;." in html
+    behandeling.change_status(
+        Status.GESPREK_GEPLAND, staff["teamleider"]
+    )  # named as it is, not "verplaatsen"
+    html = client.post(page_url + "status/", {"status": Status.CONTACT_OPGENOMEN}).content.decode()
+    assert "De status is intussen al veranderd in &#x27;Gesprek gepland&#x27;." in html
     behandeling.consulent = staff["consulent"]
     behandeling.save()
     taken = client.post(page_url + "in-behandeling/", follow=True).content.decode()
