@@ -225,8 +225,8 @@ def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...
 # plural names that help ("rugklachten" too), unless it comes with a word of complaining. Help that did not
 # come is said without those words: "de thuiszorg komt niet opdagen", "de hulp kwam niet" (at the end: "mijn
 # vader komt niet meer buiten" looks for help).
-# "Niet tevreden" says it as well, and "klaght", "klachte" or "klagt" are "klacht" or "klaagt" typed in a
-# hurry (one letter off; the plural "klachten" itself names help, see above).
+# "Niet tevreden" says it as well, and "klaght" or "klagt" are "klacht" or "klaagt" typed in a hurry (one
+# letter off; the plural "klachten", and what is as near to it, names help, see above).
 COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "klaagt", "beklag", "ontevreden"})
 TYPED_IN_A_HURRY = ("klacht", "klagen", "klaagt")
 COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
@@ -247,7 +247,8 @@ def wants_to_complain(query: str) -> bool:
 
 
 def _complaint_in_a_hurry(word: str) -> bool:
-    """One letter off after "kla": "kracht" (strength) is another word, not a typo."""
-    if not word.startswith("kla") or word == "klachten":
+    """One letter off after "kla": "kracht" (strength) is another word, not a typo; and as near to the plural
+    ("klachte", "klachtn") it may be the help for "psychische klachten"."""
+    if not word.startswith("kla") or edit_distance(word, "klachten", limit=2) <= 1:
         return False
     return any(edit_distance(word, meant, limit=2) == 1 for meant in TYPED_IN_A_HURRY)
