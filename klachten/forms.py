@@ -300,6 +300,7 @@ class OordeelForm(forms.Form):
                     "invalid_choice": _("Kies een antwoord uit de lijst."),
                 },
             )
+            self.order_fields(["oordeel", "horen", "antwoord"])  # as the page shows them, errors too
         self.same_text = _(
             "Dit antwoord stond er al. Schrijf wat u de inwoner over het nieuwe oordeel schreef."
         )

@@ -392,6 +392,8 @@ def test_an_oordeel_corrected_away_from_plainly_unfounded_asks_whether_the_resid
     }
     html = client.post(url, correction).content.decode()
     assert "Kies of de inwoner gehoord is." in html and "U hebt gelijk.</textarea>" in html
+    both = client.post(url, {**correction, "antwoord": ""}).content.decode()
+    assert both.index('href="#id_horen"') < both.index('href="#id_antwoord"')  # as the page shows them
     unfounded_again = client.post(url, {**correction, "horen": "kennelijk_ongegrond"}).content.decode()
     assert "Kies een antwoord uit de lijst." in unfounded_again
     assert client.post(url, {**correction, "horen": "gehoord"}).status_code == 302
