@@ -174,7 +174,7 @@ class Klacht(models.Model):
     def about_the_gemeente(self) -> bool:
         """About the gemeente's own team (the kaart lists it as an organisation, under the municipality's
         name): no provider is asked to reply, and its confirmation must not say one is."""
-        return self.organisatie.name.startswith(settings.MUNICIPALITY_NAME)
+        return self.organisatie.name.casefold().startswith(settings.MUNICIPALITY_NAME.casefold())
 
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())
