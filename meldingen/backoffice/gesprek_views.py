@@ -2,7 +2,7 @@
 to (or take one recorded by mistake away), and record the outcome of the nazorg call in one click."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,8 +12,8 @@ from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.forms import NIET_BEREIKT, NazorgForm, VerwijzingForm
-from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
-from meldingen.backoffice.views import _render_detail
+from meldingen.backoffice.models import Nazorg, Verwijzing
+from meldingen.backoffice.views import OutOfReach, _behandeling_for, _render_detail, _says_out_of_reach
 
 
 def _back(request, behandeling):
@@ -25,10 +25,9 @@ def _back(request, behandeling):
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def add_verwijzing(request, pk):
-    behandeling = get_object_or_404(
-        Behandeling.objects.visible_to(request.user).select_related("melding"), pk=pk
-    )
+    behandeling = _behandeling_for(request, pk)
     form = VerwijzingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Dat ging niet goed. Kies een voorziening uit de lijst."))
@@ -63,10 +62,9 @@ def add_verwijzing(request, pk):
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def remove_verwijzing(request, pk, verwijzing_pk):
-    behandeling = get_object_or_404(
-        Behandeling.objects.visible_to(request.user).select_related("melding"), pk=pk
-    )
+    behandeling = _behandeling_for(request, pk)
     try:
         verwijzing = kaart.remove(behandeling.melding, request.user, verwijzing_pk)
     except Verwijzing.DoesNotExist:
@@ -82,10 +80,13 @@ def remove_verwijzing(request, pk, verwijzing_pk):
 
 @require_POST
 @meldingen_view
+@_says_out_of_reach
 def record_nazorg(request, pk):
-    nazorg = get_object_or_404(
-        Nazorg.objects.visible_to(request.user).select_related("behandeling__melding"), pk=pk
+    nazorg = (
+        Nazorg.objects.visible_to(request.user).select_related("behandeling__melding").filter(pk=pk).first()
     )
+    if nazorg is None:
+        raise OutOfReach
     form = NazorgForm(request.POST)
     if "notitie" in form.errors:  # too long: the melding's page with the note as typed, never cut off
         note = (request.POST.get("notitie", ""), " ".join(form.errors["notitie"]))

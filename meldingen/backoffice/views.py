@@ -219,7 +219,7 @@ class OutOfReach(Http404):
 
 
 # The free texts of the melding page's forms: kept on the page that says the melding is out of reach.
-TYPED_FIELDS = ("text", "toelichting", "reden")
+TYPED_FIELDS = ("text", "toelichting", "reden", "notitie")
 
 
 def _behandeling_for(request, pk):

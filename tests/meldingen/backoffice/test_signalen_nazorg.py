@@ -504,6 +504,11 @@ def test_a_nazorg_note_past_its_length_is_refused_and_kept(two_meldingen, staff,
     html = response.content.decode()
     assert response.status_code == 400 and "tekens te lang" in html and "Kies tevreden" not in html
     assert f"{note}</textarea>" in html and Nazorg.objects.get().done_at is None
+    # Given to another team meanwhile: a page that says so, with the note to copy (it was Wagtail's 404).
+    behandeling.team = two_meldingen["haven"].behandeling.team
+    behandeling.save()
+    moved = client.post(url, {"uitkomst": "tevreden", "notitie": "Gaat goed.", "terug": "inbox"})
+    assert moved.status_code == 404 and "Gaat goed.</textarea>" in moved.content.decode()
 
 
 def test_a_call_that_did_not_reach_the_resident_keeps_the_call_to_make(two_meldingen, staff, client):
