@@ -155,7 +155,7 @@ class KaartVoorziening:
 def voorzieningen_for(
     themes, wijk=None, near: str = "", limit: int = 10, age: int | None = None
 ) -> list[KaartVoorziening]:
-    """The voorliggende voorzieningen (not stopped, without a beschikking) with one of these thema codes that
+    """The voorliggende voorzieningen (open, without a beschikking) with one of these thema codes that
     serve this wijk (or the whole municipality) and, with an `age`, people of that age (no leeftijd given:
     any age), nearest first when `near` is a postcode of ours (distance to the closest location), else by
     name. The capacity is that of the wijk. For professionals (the backoffice), never for a public page."""
@@ -166,8 +166,8 @@ def voorzieningen_for(
     if not themes:
         return []
     queryset = (
-        Voorziening.objects.filter(themas__code__in=themes)
-        .exclude(status=Voorziening.Status.GESTOPT)
+        # Open help only: help closed for now was offered as "Altijd plek" with a "Verwezen" button.
+        Voorziening.objects.filter(themas__code__in=themes, status=Voorziening.Status.ACTIEF)
         # Help with a beschikking is the maatwerk a melding may lead to, not a voorliggende voorziening.
         .exclude(toegang=Voorziening.Toegang.BESCHIKKING)
         .select_related("organisatie")

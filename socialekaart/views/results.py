@@ -69,7 +69,7 @@ def result_rows(hits, *, professional: bool, first_number: int = 1) -> list[Resu
                 voorziening=voorziening,
                 distance_km=hit.distance_km,
                 point=_first_point(voorziening),
-                capaciteit=list(voorziening.capaciteit.all()) if professional else [],
+                capaciteit=list(voorziening.capaciteit.all()) if professional and _open(voorziening) else [],
                 where=wijk_namen(voorziening),
             )
         )
@@ -222,11 +222,19 @@ def _wijk_names(wijk_ids: dict, wijken) -> dict:
     }
 
 
+def _open(voorziening) -> bool:
+    """Help closed for now has no places, whatever its provider last gave ("Ja, er is plaats" stood beside
+    "Tijdelijk gesloten")."""
+    return voorziening.status == Voorziening.Status.ACTIEF
+
+
 def _capaciteit_by_voorziening(voorziening_ids) -> dict:
-    """Each voorziening's capacity per wijk, by wijk name (shown to professionals only)."""
+    """Each open voorziening's capacity per wijk, by wijk name (shown to professionals only)."""
     grouped: dict = {}
     for capaciteit in (
-        Capaciteit.objects.filter(voorziening_id__in=voorziening_ids)
+        Capaciteit.objects.filter(
+            voorziening_id__in=voorziening_ids, voorziening__status=Voorziening.Status.ACTIEF
+        )
         .select_related("wijk")
         .order_by("wijk__name")
     ):

@@ -95,6 +95,12 @@ def test_help_closed_for_now_has_no_free_place(client, kaart):
     client.force_login(user)
     page = client.get("/sociale-kaart/", {"thema": "dagbesteding", "plek_vrij": "on"}).content.decode()
     assert "Dagbesteding Het Anker" not in page
+    # A walk after the change: its card and its page still said its places, beside "Tijdelijk gesloten".
+    card = client.get("/sociale-kaart/", {"q": "Het Anker"}).content.decode()
+    assert "Dagbesteding Het Anker" in card and "kaart-capacity-short" not in card
+    detail = client.get("/sociale-kaart/dagbesteding-het-anker/").content.decode()
+    assert "Deze hulp is tijdelijk gesloten. Er is nu geen plaats voor nieuwe cliënten." in detail
+    assert "kaart-capacity" not in detail
 
 
 def test_a_free_place_counts_in_the_wijk_the_search_is_about(client, kaart):

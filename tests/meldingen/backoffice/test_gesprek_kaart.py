@@ -51,9 +51,16 @@ def kaart_data(wijken):
         hele_gemeente=True,
         toegang=Voorziening.Toegang.BESCHIKKING,
     )
+    closed = VoorzieningFactory(
+        name="Maaltijdservice Even Dicht",
+        themas=[maaltijden],
+        hele_gemeente=True,
+        status=Voorziening.Status.TIJDELIJK_GESLOTEN,
+    )
     Capaciteit.objects.create(voorziening=far, wijk=wijken["centrum"], status="beperkt", wachttijd_weken=3)
     return {
         "maatwerk": maatwerk,
+        "closed": closed,
         "far": far,
         "near": near,
         "other_wijk": other_wijk,
@@ -82,9 +89,12 @@ def test_help_that_needs_a_beschikking_is_no_voorliggende_voorziening(kaart_data
     the dashboard as a referral to a voorliggende voorziening: help with a beschikking is the maatwerk the
     melding may lead to, not what comes before it."""
     melding = store(onderwerpen=("huishouden",))
-    assert "Huishoudelijke hulp via de Wmo" not in [item.name for item in kaart.suggestions(melding)]
+    offered = [item.name for item in kaart.suggestions(melding)]
+    assert "Huishoudelijke hulp via de Wmo" not in offered
     with pytest.raises(kaart.NotASuggestion):
         kaart.record(melding, None, str(kaart_data["maatwerk"].pk), Verwijzing.Soort.VERWEZEN)
+    # A walk after the change: help closed for now was offered as "Altijd plek", with "Verwezen".
+    assert "Maaltijdservice Even Dicht" not in offered and "Maaltijdservice Dichtbij" in offered
 
 
 def test_an_onderwerps_own_thema_comes_before_its_second_one(kaart_data):
