@@ -48,7 +48,7 @@ def setup(request):
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name=DEVICE_NAME, confirmed=False)
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _waits(form, [device]):
         if device.verify_token(form.cleaned_data["token"].strip()):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
@@ -70,12 +70,28 @@ def setup(request):
     )
 
 
+def _waits(form, devices) -> bool:
+    """After wrong codes django-otp makes each next try wait longer (1, 2, 4 ... seconds): a right code typed
+    too soon was refused as "Deze code klopt niet". Says to wait instead, and tries no code."""
+    if not devices or any(device.verify_is_allowed()[0] for device in devices):
+        return False
+    form.add_error(
+        "token",
+        _(
+            "U vulde een paar keer een verkeerde code in. "
+            "Wacht een halve minuut en vul dan de nieuwste code in."
+        ),
+    )
+    return True
+
+
 @login_required
 def verify(request):
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    devices = list(TOTPDevice.objects.filter(user=request.user, confirmed=True))
+    if request.method == "POST" and form.is_valid() and not _waits(form, devices):
         token = form.cleaned_data["token"].strip()
-        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+        for device in devices:
             if device.verify_token(token):
                 otp_login(request, device)
                 return redirect(_next(request))

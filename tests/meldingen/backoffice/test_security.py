@@ -92,6 +92,30 @@ def test_two_factor_setup_then_required(staff, two_meldingen, client):
     assert client.get(reverse("backoffice:inbox")).status_code == 200
 
 
+def test_after_wrong_codes_the_page_says_to_wait_not_that_the_right_code_is_wrong(staff, client):
+    """A walk: after five wrong codes the right one, typed 5 seconds later, was refused as "Deze code klopt
+    niet": django-otp makes each next try wait longer."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client.force_login(staff["teamleider"])
+    device = TOTPDevice.objects.create(
+        user=staff["teamleider"],
+        name="backoffice",
+        confirmed=True,
+        throttling_failure_count=5,
+        throttling_failure_timestamp=timezone.now(),
+    )
+    html = client.post(reverse("backoffice:otp_verify"), {"token": _code(device)}).content.decode()
+    assert "Wacht een halve minuut en vul dan de nieuwste code in." in html and "klopt niet" not in html
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_timestamp=timezone.now() - timedelta(minutes=1)
+    )
+    device.refresh_from_db()
+    assert client.post(reverse("backoffice:otp_verify"), {"token": _code(device)}).status_code == 302
+
+
 def test_two_factor_can_be_required_for_everyone(staff, client, settings):
     settings.BACKOFFICE_REQUIRE_2FA = True
     client.force_login(staff["consulent"])
