@@ -249,6 +249,8 @@ def wants_to_complain(query: str) -> bool:
 def _complaint_in_a_hurry(word: str) -> bool:
     """One letter off after "kla": "kracht" (strength) is another word, not a typo; and as near to the plural
     ("klachte", "klachtn") it may be the help for "psychische klachten"."""
+    if word.startswith("klacht") and len(word) > len("klachten"):  # klachtformulier, klachtenregeling
+        return True
     if not word.startswith("kla") or edit_distance(word, "klachten", limit=2) <= 1:
         return False
     return any(edit_distance(word, meant, limit=2) == 1 for meant in TYPED_IN_A_HURRY)

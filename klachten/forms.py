@@ -51,7 +51,10 @@ class KlachtForm(forms.Form):
     )
     wat = LimitedCharField(
         label=_("Wat ging er mis?"),
-        help_text=_("Vertel wat er gebeurde en wanneer. Schrijf liever geen dingen over uw gezondheid."),
+        help_text=_(
+            "Vertel wat er gebeurde en wanneer. Schrijf liever geen dingen over uw gezondheid. "
+            "U kunt 3000 tekens gebruiken, ongeveer een A4."
+        ),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=3000,
         error_messages={"required": _("Vertel wat er misging.")},

@@ -156,6 +156,9 @@ def test_retry_now_is_for_the_functioneel_beheerder_only(webhook, standin, staff
     assert client.post(url).status_code == 302
     job.refresh_from_db()
     assert job.state == DeliveryJob.State.PENDING and job.attempts == 0
+    # Nothing failed any more: the list chosen is empty, which is not "nothing waits for delivery".
+    failed = client.get(reverse("backoffice:deliveries"), {"state": "failed"}).content.decode()
+    assert "Er zijn geen bezorgingen die zo staan." in failed and "Er is niets dat op" not in failed
     assert AuditEntry.objects.filter(
         reference=job.melding.reference, action="delivery_retried", user=staff["beheerder"]
     ).exists()

@@ -192,7 +192,8 @@ def test_only_common_words_count_no_help_on_the_kaart(client, portal_site):
 
 
 @pytest.mark.parametrize(
-    "typed", ["klacht", "de thuiszorg komt niet opdagen", "niet tevreden", "klaght", "klagt"]
+    "typed",
+    ["klacht", "de thuiszorg komt niet opdagen", "niet tevreden", "klaght", "klagt", "klachtenregeling"],
 )
 def test_who_came_to_complain_gets_the_way_and_no_help_for_psychische_klachten(client, portal_site, typed):
     """A walk: "klacht" said the kaart had 23 results (the help for "psychische klachten"), and "thuiszorg
