@@ -144,12 +144,11 @@ def main() -> int:
     kills = 0
     try:
         print(f"phase 1: receiver refuses connections; storing {args.meldingen} meldingen", flush=True)
-        references = [
-            store_melding(answers(name=f"Proef Persoon {index}"), submission_token=f"fault-{index}")[
-                0
-            ].reference
+        stored = [
+            store_melding(answers(name=f"Proef Persoon {index}"), submission_token=f"fault-{index}")
             for index in range(args.meldingen)
         ]
+        references = [melding.reference for melding, _stored_now in stored]
         time.sleep(args.refuse_seconds)
         wait_until(
             lambda: DeliveryAttempt.objects.filter(result="geen verbinding").exists(), started, args.timeout

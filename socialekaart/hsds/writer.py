@@ -228,8 +228,8 @@ class KaartWriter:
     def _postcode_area(self, postcode: str) -> WijkPostcode | None:
         pc4 = "".join(postcode.split())[:4]
         if pc4 not in self.postcode_areas:
-            found = WijkPostcode.objects.select_related("wijk").filter(pc4=pc4) if pc4 else None
-            self.postcode_areas[pc4] = found.first() if found is not None else None
+            areas = WijkPostcode.objects.select_related("wijk")
+            self.postcode_areas[pc4] = areas.filter(pc4=pc4).first() if pc4 else None
         return self.postcode_areas[pc4]
 
     # -- voorzieningen
