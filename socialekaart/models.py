@@ -317,13 +317,17 @@ class Locatie(RevisionMixin, models.Model):
         pc4 = "".join(self.postcode.split())[:4]
         if not pc4 or (self.wijk_id is not None and self.latitude is not None):
             return  # nothing to fill in: no query on every save
-        found = WijkPostcode.objects.filter(pc4=pc4).first()
-        if found is None:
+        self.fill_in_from_area(WijkPostcode.objects.filter(pc4=pc4).first())
+
+    def fill_in_from_area(self, area: "WijkPostcode | None") -> None:
+        """`fill_in_from_postcode` with the postcode's area looked up already (an import does so once per
+        postcode): its wijk where there is none, its centre where the location has no coordinates."""
+        if area is None:
             return
         if self.wijk_id is None:
-            self.wijk_id = found.wijk_id
-        if self.latitude is None and self.longitude is None and found.latitude is not None:
-            self.latitude, self.longitude = found.latitude, found.longitude
+            self.wijk_id = area.wijk_id
+        if self.latitude is None and self.longitude is None and area.latitude is not None:
+            self.latitude, self.longitude = area.latitude, area.longitude
 
     @property
     def adres(self) -> str:

@@ -13,7 +13,7 @@ from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.forms import NIET_BEREIKT, NazorgForm, VerwijzingForm
 from meldingen.backoffice.models import Nazorg, Verwijzing
-from meldingen.backoffice.views import OutOfReach, _behandeling_for, _render_detail, _says_out_of_reach
+from meldingen.backoffice.views import OutOfReach, behandeling_for, render_detail, says_out_of_reach
 
 
 def _back(request, behandeling):
@@ -25,9 +25,9 @@ def _back(request, behandeling):
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def add_verwijzing(request, pk):
-    behandeling = _behandeling_for(request, pk)
+    behandeling = behandeling_for(request, pk)
     form = VerwijzingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Dat ging niet goed. Kies een voorziening uit de lijst."))
@@ -62,9 +62,9 @@ def add_verwijzing(request, pk):
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def remove_verwijzing(request, pk, verwijzing_pk):
-    behandeling = _behandeling_for(request, pk)
+    behandeling = behandeling_for(request, pk)
     try:
         verwijzing = kaart.remove(behandeling.melding, request.user, verwijzing_pk)
     except Verwijzing.DoesNotExist:
@@ -80,7 +80,7 @@ def remove_verwijzing(request, pk, verwijzing_pk):
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def record_nazorg(request, pk):
     nazorg = (
         Nazorg.objects.visible_to(request.user).select_related("behandeling__melding").filter(pk=pk).first()
@@ -90,7 +90,7 @@ def record_nazorg(request, pk):
     form = NazorgForm(request.POST)
     if "notitie" in form.errors:  # too long: the melding's page with the note as typed, never cut off
         note = (request.POST.get("notitie", ""), " ".join(form.errors["notitie"]))
-        return _render_detail(request, nazorg.behandeling, nazorg_note=note, status=400)
+        return render_detail(request, nazorg.behandeling, nazorg_note=note, status=400)
     if not form.is_valid():
         messages.error(request, _("Kies tevreden of niet tevreden."))
         return _back(request, nazorg.behandeling)

@@ -222,7 +222,7 @@ class OutOfReach(Http404):
 TYPED_FIELDS = ("text", "toelichting", "reden", "notitie")
 
 
-def _behandeling_for(request, pk):
+def behandeling_for(request, pk):
     queryset = Behandeling.objects.visible_to(request.user).select_related(
         "melding", "melding__wijk", "team", "consulent"
     )
@@ -232,7 +232,7 @@ def _behandeling_for(request, pk):
         raise OutOfReach from None
 
 
-def _says_out_of_reach(view):
+def says_out_of_reach(view):
     """A melding out of reach gets a page that says why, with what was typed: moved to another team while a
     consulent typed a note, the note was lost on Wagtail's "Error 404"."""
 
@@ -253,10 +253,10 @@ def _says_out_of_reach(view):
 
 
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def melding_detail(request, pk):
-    behandeling = _behandeling_for(request, pk)
-    return _render_detail(request, behandeling)
+    behandeling = behandeling_for(request, pk)
+    return render_detail(request, behandeling)
 
 
 def _inbox_url(request) -> str:
@@ -265,7 +265,7 @@ def _inbox_url(request) -> str:
     return f"{reverse('backoffice:inbox')}?{query}" if query else reverse("backoffice:inbox")
 
 
-def _render_detail(
+def render_detail(
     request,
     behandeling,
     status_form=None,
@@ -348,14 +348,14 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def change_status(request, pk):
-    behandeling = _behandeling_for(request, pk)
+    behandeling = behandeling_for(request, pk)
     form = StatusForm(request.POST, **_status_form_kwargs(behandeling))
     if not form.is_valid():
-        return _render_detail(request, behandeling, status_form=form, status=400)
+        return render_detail(request, behandeling, status_form=form, status=400)
     if form.withdraws_unconfirmed():  # it cannot be undone: asked once more, at the top of the page
-        return _render_detail(request, behandeling, withdrawal=form.cleaned_data["toelichting"])
+        return render_detail(request, behandeling, withdrawal=form.cleaned_data["toelichting"])
     happened = _moment_it_happened(behandeling, form.day_it_happened())
     try:
         change = behandeling.change_status(
@@ -372,7 +372,7 @@ def change_status(request, pk):
         )
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
-        return _render_detail(request, behandeling, status_form=form, status=400)
+        return render_detail(request, behandeling, status_form=form, status=400)
     if change.moves_gesprek:
         done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": change.gesprek_when_and_where()}
     elif change.corrects_uitkomst:
@@ -403,14 +403,14 @@ def _moment_it_happened(behandeling, day):
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def assign(request, pk):
     if not request.user.has_perm("backoffice.assign_meldingen"):
         raise PermissionDenied
-    behandeling = _behandeling_for(request, pk)
+    behandeling = behandeling_for(request, pk)
     form = AssignForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, behandeling, assign_form=form, status=400)
+        return render_detail(request, behandeling, assign_form=form, status=400)
     with transaction.atomic():
         behandeling.team = form.cleaned_data["team"]
         behandeling.consulent = form.cleaned_data["consulent"]
@@ -447,10 +447,10 @@ def _can_take(user, behandeling) -> bool:
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def take(request, pk):
     """ "Neem in behandeling": the consulent assigns the melding to themselves, logged like any assignment."""
-    behandeling = _behandeling_for(request, pk)
+    behandeling = behandeling_for(request, pk)
     if behandeling.consulent_id == request.user.pk:  # given to them meanwhile, or a second click
         messages.success(request, _("U behandelt deze melding al."))
         return redirect("backoffice:melding", pk=behandeling.pk)
@@ -473,12 +473,12 @@ def _take_into_hands(user, behandeling) -> None:
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def add_note(request, pk):
-    behandeling = _behandeling_for(request, pk)
+    behandeling = behandeling_for(request, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _render_detail(request, behandeling, note_form=form, status=400)
+        return render_detail(request, behandeling, note_form=form, status=400)
     from meldingen.backoffice.models import Notitie
 
     Notitie.add(behandeling, request.user, form.cleaned_data["text"])
@@ -497,13 +497,13 @@ def _recorded_soorten(verwijzingen) -> dict[str, set[str]]:
 
 @require_POST
 @meldingen_view
-@_says_out_of_reach
+@says_out_of_reach
 def correct_nazorg(request, pk):
-    behandeling = _behandeling_for(request, pk)
+    behandeling = behandeling_for(request, pk)
     nazorg = get_object_or_404(Nazorg, behandeling=behandeling, done_at__isnull=False)
     form = NazorgCorrectionForm(request.POST, current=nazorg.uitkomst)
     if not form.is_valid():
-        return _render_detail(request, behandeling, nazorg_form=form, status=400)
+        return render_detail(request, behandeling, nazorg_form=form, status=400)
     nazorg.correct(request.user, form.new_uitkomst(), form.cleaned_data["reden"])
     if nazorg.done_at is not None:
         said = _("Nazorg verbeterd: %(uitkomst)s.") % {"uitkomst": nazorg.get_uitkomst_display().lower()}

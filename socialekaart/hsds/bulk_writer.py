@@ -127,10 +127,12 @@ class BulkWriter(KaartWriter):
         locatie = (self.current.locaties.get(pk) or self.locaties.get(pk)) if pk else None
         if locatie is None:
             locatie = Locatie(**({"id": pk} if pk else {}), organisatie=organisatie)
-        self.place_by_postcode(fields)
+        area = self._postcode_area(fields.get("postcode") or "")
+        fields["wijk"] = area.wijk if area else None
         for key, value in fields.items():
             if getattr(locatie, key) != value:
                 setattr(locatie, key, value)
+        locatie.fill_in_from_area(area)  # without coordinates in the file: the centre of its postcode
         locatie.organisatie = organisatie
         if _changed(locatie, self.stored.get(locatie.pk)):
             self.current.locaties[locatie.pk] = locatie

@@ -203,29 +203,22 @@ class KaartWriter:
         locatie = self.locaties.get(pk) if pk else None
         if locatie is None:
             locatie = Locatie(**({"id": pk} if pk else {}), organisatie=organisatie)
-        self.place_by_postcode(fields)
+        area = self._postcode_area(fields.get("postcode") or "")
+        fields["wijk"] = area.wijk if area else None  # an imported location's wijk is its postcode's
         changed = locatie._state.adding or locatie.organisatie_id != organisatie.pk
         for key, value in fields.items():
             if getattr(locatie, key) != value:
                 setattr(locatie, key, value)
                 changed = True
+        locatie.fill_in_from_area(area)  # without coordinates in the file: the centre of its postcode
         locatie.organisatie = organisatie
         if changed:
             locatie.save()
         self.locaties[locatie.pk] = locatie
         return locatie
 
-    def place_by_postcode(self, fields: dict) -> None:
-        """A location's wijk is its postcode's; without coordinates in the file it is put at the centre of
-        the postcode's area, as one saved in the admin is (Locatie.fill_in_from_postcode): else the results
-        said "geen vast adres" and the map left it out."""
-        area = self._postcode_area(fields.get("postcode") or "")
-        fields["wijk"] = area.wijk if area else None
-        unplaced = fields.get("latitude") is None and fields.get("longitude") is None
-        if area and unplaced and area.latitude is not None:
-            fields["latitude"], fields["longitude"] = area.latitude, area.longitude
-
     def _postcode_area(self, postcode: str) -> WijkPostcode | None:
+        """The postcode's area with its wijk, looked up once per postcode in an import."""
         pc4 = "".join(postcode.split())[:4]
         if pc4 not in self.postcode_areas:
             areas = WijkPostcode.objects.select_related("wijk")
