@@ -269,7 +269,7 @@ class StatusForm(forms.Form):
         self,
         *args,
         current: str,
-        received=None,
+        received_at=None,
         term=None,
         gesprek_op=None,
         gesprek_plaats="",
@@ -277,7 +277,8 @@ class StatusForm(forms.Form):
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.received = received  # the day of the melding: the help cannot start before it
+        self.received_at = received_at  # when the melding came in: nothing it led to happened before
+        self.received = timezone.localdate(received_at) if received_at else None
         self.term = term  # the last day of the onderzoek's legal term
         self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
         self.given_uitkomst = uitkomst  # afgehandeld: the uitkomst a correction replaces
@@ -483,7 +484,14 @@ class StatusForm(forms.Form):
             )
         if day is None or time is None:
             return None
-        return timezone.make_aware(datetime.combine(day, time))
+        moment = timezone.make_aware(datetime.combine(day, time))
+        if self.received_at and day == self.received and moment < self.received_at:
+            self.add_error(
+                "gesprek_tijd",
+                _("De melding kwam binnen om %(tijd)s. Het gesprek kan niet eerder zijn.")
+                % {"tijd": timezone.localtime(self.received_at).strftime("%H:%M")},
+            )
+        return moment
 
 
 def _consulent_with_teams(user) -> str:

@@ -338,7 +338,7 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
     wish = melding.typed_answers.step("gesprek").text("plek") if melding and melding.encrypted_answers else ""
     return {
         "current": behandeling.status,
-        "received": timezone.localdate(behandeling.melding.created_at),
+        "received_at": behandeling.melding.created_at,
         "term": behandeling.onderzoek_deadline,
         "gesprek_op": behandeling.gesprek_op,
         "gesprek_plaats": behandeling.gesprek_plaats or wish,

@@ -1,7 +1,7 @@
 """A melding's page: decrypted data (and that opening logged), status changes, notes and the timeline."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -460,6 +460,20 @@ def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
     assert "Vul een bestaande tijd in, zoals 10:00." in early
     behandeling.refresh_from_db()
     assert behandeling.status == Status.CONTACT_OPGENOMEN and behandeling.gesprek_op is None
+
+
+def test_a_gesprek_earlier_on_the_day_of_the_melding_is_not_planned(staff, client, page_url, two_meldingen):
+    """A gesprek already held (on the phone) is planned with its day and hour; one at 9:00 on the day of a
+    melding that came in at 14:30 cannot have been about it."""
+    melding = two_meldingen["centrum"]
+    melding.created_at = timezone.make_aware(datetime(2026, 3, 2, 14, 30))
+    melding.save(update_fields=["created_at"])
+    melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    early = _plan(client, page_url, gesprek_datum="2-3-2026", gesprek_tijd="9:00")
+    assert early.status_code == 400
+    assert "De melding kwam binnen om 14:30. Het gesprek kan niet eerder zijn." in early.content.decode()
+    assert _plan(client, page_url, gesprek_datum="2-3-2026", gesprek_tijd="15:00").status_code == 302
 
 
 def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reason(
