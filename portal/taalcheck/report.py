@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from . import measures
+from .passive import find_passive
 from .text import is_number, split_sentences, words
 from .wollig import count_wollig, find_wollig
 
@@ -201,6 +202,13 @@ def _sentence_reasons(sentence: str, count: int, rare: list[str], limits: dict) 
             "Ambtelijke woorden: " + ", ".join(f"{word} (beter: {alt})" for word, alt, _ in officialese) + "."
         )
         score += 4 * sum(n for _, _, n in officialese)
+    passive = find_passive(sentence)
+    if passive:
+        reasons.append(
+            "Lijdende vorm: " + ", ".join(passive) + ". Schrijf liever wie het doet: "
+            '"wij sturen u een brief", niet "u wordt een brief gestuurd".'
+        )
+        score += 2 * len(passive)
     return reasons, score
 
 

@@ -9,6 +9,7 @@ from textstat.textstat import textstatistics
 from portal.demo import all_pages, page_text
 from portal.demo.begrippen import BEGRIPPEN
 from portal.taalcheck import check_text, html_to_text, split_sentences, words
+from portal.taalcheck.passive import find_passive
 from portal.taalcheck.wollig import WOLLIG, find_wollig
 
 # A realistic paragraph in the style of municipal letters about the Wmo.
@@ -353,6 +354,42 @@ def test_the_hardest_sentences_come_worst_first_and_say_why():
     assert sentences[1].startswith("Indien")
     assert report.hardest_sentences[1].reasons == ["Ambtelijke woorden: indien (beter: als)."]
     assert "Dit is kort." not in sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Uw aanvraag wordt door de consulent binnen zes weken beoordeeld.", ["wordt … beoordeeld"]),
+        ("Als de hulp betaald wordt, krijgt u een brief.", ["betaald wordt"]),
+        ("De kosten worden vergoed en de hulp wordt erkend.", ["worden vergoed", "wordt erkend"]),
+        ("Er wordt niets gedaan.", ["wordt … gedaan"]),
+        ("Soms kan uw huis worden aangepast.", ["worden aangepast"]),
+        ("Er worden gesprekken gevoerd met bewoners.", ["worden … gevoerd"]),
+        # "worden" without a participle, a participle without "worden", and words only shaped like one
+        ("Uw moeder wordt ouder.", []),
+        ("Mijn moeder is ziek geworden.", []),
+        ("Wij bellen u binnen vijf dagen.", []),
+        ("Het wordt geen probleem voor de gemeente.", []),
+        ("Het wordt vervelend.", []),
+        ("Er worden verbeteringen besproken.", ["worden … besproken"]),
+    ],
+)
+def test_the_passive_voice_is_found_with_its_participle(sentence, expected):
+    assert find_passive(sentence) == expected
+
+
+def test_a_passive_sentence_gets_a_hint_but_does_not_fail_the_page():
+    """B1 guidance: say who does it. A hint on the sentence, as a passive is sometimes the plainest way."""
+    text = "Wij helpen u graag. Uw aanvraag wordt door ons bekeken. Daarna bellen wij u op."
+    report = check_text(text)
+    assert report.passed
+    [hard] = report.hardest_sentences
+    assert hard.sentence == "Uw aanvraag wordt door ons bekeken."
+    assert hard.reasons[0].startswith("Lijdende vorm: wordt … bekeken. Schrijf liever wie het doet")
+    assert (
+        check_text("Wij helpen u graag. Wij bekijken uw aanvraag. Daarna bellen wij u op.").hardest_sentences
+        == []
+    )
 
 
 def test_a_page_is_checked_fast_enough_for_every_edit():
