@@ -179,6 +179,12 @@ LOCATION = _extend(
     ["addresses", "accessibility"],
     {"addresses": array_of("Address"), "accessibility": array_of("Accessibility")},
 )
+LOCAL_TIME = {
+    "type": "string",
+    "pattern": "^[0-2][0-9]:[0-5][0-9][+-][0-2][0-9]:[0-5][0-9]$",
+    "description": "Tijd hier, met het verschil met UTC van vandaag (zomertijd): 09:00+01:00.",
+    "example": "09:00+01:00",
+}
 SCHEDULE = _object(
     "HSDS schedule: wekelijkse openingstijd (RFC 5545).",
     ["id", "service_at_location_id", "freq", "wkst", "interval", "byday", "opens_at", "closes_at"],
@@ -189,8 +195,8 @@ SCHEDULE = _object(
         "wkst": {"type": "string", "enum": ["MO"]},
         "interval": {"type": "integer", "enum": [1]},
         "byday": {"type": "string", "enum": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]},
-        "opens_at": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"},
-        "closes_at": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"},
+        "opens_at": LOCAL_TIME,
+        "closes_at": LOCAL_TIME,
         "description": STRING,
     },
 )

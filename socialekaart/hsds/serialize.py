@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from .. import languages
 from ..models import Contact, Locatie, Openingstijd, Organisatie, Term, Voorziening, VoorzieningOpLocatie
@@ -450,8 +451,16 @@ def location_summary(locatie: Locatie) -> dict:
     return data
 
 
+def utc_offset_today() -> str:
+    """HSDS reads a time without an offset from UTC as UTC: "09:00" would be 10:00 or 11:00 here. A weekly
+    time is a local one, whose offset changes with summer time, so it gets today's ("+01:00" in winter)."""
+    offset = timezone.localtime().strftime("%z")
+    return f"{offset[:3]}:{offset[3:]}"
+
+
 def schedule(openingstijd: Openingstijd, op_locatie_id) -> dict:
     day = WEEKDAYS[openingstijd.weekdag - 1]
+    offset = utc_offset_today()
     data = {
         "id": str(openingstijd.pk),
         "service_at_location_id": str(op_locatie_id),
@@ -459,8 +468,8 @@ def schedule(openingstijd: Openingstijd, op_locatie_id) -> dict:
         "wkst": "MO",
         "interval": 1,
         "byday": day,
-        "opens_at": openingstijd.open_van.strftime("%H:%M"),
-        "closes_at": openingstijd.open_tot.strftime("%H:%M"),
+        "opens_at": openingstijd.open_van.strftime("%H:%M") + offset,
+        "closes_at": openingstijd.open_tot.strftime("%H:%M") + offset,
     }
     if openingstijd.toelichting:
         data["description"] = openingstijd.toelichting

@@ -3,13 +3,15 @@ so importing the same file twice never makes duplicates. Shared by the HSDS and 
 
 from __future__ import annotations
 
+import re
 import uuid
 from contextlib import nullcontext
-from datetime import time
+from datetime import datetime, time
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.bulk_insert import insert_new
@@ -379,12 +381,22 @@ def chunks(items: list):
         yield items[start : start + CHUNK]
 
 
+# "9:30", "09:30:00", or with the offset from UTC that HSDS asks for: "09:30+01:00", "08:30Z".
+_TIME = re.compile(r"\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
+
+
 def parse_time(value) -> time:
+    """A local time of day. With an offset from UTC, the time it is here at that moment today: the export
+    writes today's offset (serialize.utc_offset_today), so a time read back is the time written."""
+    match = _TIME.match(str(value))
     try:
-        hours, minutes = str(value).strip()[:5].split(":")
-        return time(int(hours), int(minutes))
-    except (ValueError, TypeError):
+        local_time = time(int(match[1]), int(match[2]))
+        if not match[3]:
+            return local_time
+        at_offset = time.fromisoformat(local_time.isoformat("minutes") + match[3].upper())
+    except (TypeError, ValueError):  # no time, "25:00", or an offset of a day or more
         raise Rejected(f"De tijd '{str(value)[:20]}' klopt niet. Schrijf bijvoorbeeld 09:30.") from None
+    return timezone.localtime(datetime.combine(timezone.localdate(), at_offset)).time()
 
 
 __all__ = [

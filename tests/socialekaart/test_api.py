@@ -3,14 +3,16 @@
 standard says, clear 400s, and never a professionals-only contact or capacity."""
 
 import json
-from datetime import time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from unittest import mock
 from uuid import uuid4
 
 import pytest
 from django.utils import timezone
 
 from socialekaart.hsds.ids import taxonomy_id
+from socialekaart.hsds.serialize import utc_offset_today
 from socialekaart.models import Contact, Openingstijd, Synoniemgroep
 from socialekaart.search import SearchUnavailable, get_backend
 
@@ -196,6 +198,19 @@ def test_pagination_follows_the_standard(client, api_kaart):
     assert beyond["empty"] and beyond["contents"] == [] and beyond["size"] == 0 and beyond["total_items"] == 6
 
 
+WINTER_NOON = datetime(2026, 1, 15, 11, 0, tzinfo=UTC)
+SUMMER_NOON = datetime(2026, 7, 15, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("today", "opens_at"), [(WINTER_NOON, "09:00+01:00"), (SUMMER_NOON, "09:00+02:00")])
+def test_opening_hours_carry_todays_offset_from_utc(client, api_kaart, today, opens_at):
+    """HSDS reads a time without an offset as UTC: "09:00" was ten or eleven o'clock to a consumer."""
+    with mock.patch("django.utils.timezone.now", return_value=today):
+        data = get(client, f"services/{api_kaart.cafe.pk}").json()
+    [schedule] = data["service_at_locations"][0]["schedules"]
+    assert schedule["opens_at"] == opens_at
+
+
 @needs_schemas
 def test_a_service_is_fully_nested(client, api_kaart):
     kaart = api_kaart
@@ -207,7 +222,7 @@ def test_a_service_is_fully_nested(client, api_kaart):
     [at_location] = data["service_at_locations"]
     assert at_location["location"]["latitude"] == 52.0985
     assert at_location["schedules"][0]["byday"] == "WE"
-    assert at_location["schedules"][0]["opens_at"] == "09:00"
+    assert at_location["schedules"][0]["opens_at"] == "09:00" + utc_offset_today()
     terms = {a["taxonomy_term"]["code"] for a in data["attributes"]}
     assert terms == {"mantelzorg", "ontmoeting", "mantelzorgers", "vrij"}
     assert data["service_areas"][0]["name"] == "Oude Haven"

@@ -130,7 +130,7 @@ def test_nested_lists_keep_their_order(client, api_kaart):
         "Buurthuis Zuid",
     ]
     for item in at_locations:
-        assert [(s["byday"], s["opens_at"]) for s in item["schedules"]] == [
+        assert [(s["byday"], s["opens_at"][:5]) for s in item["schedules"]] == [
             ("MO", "09:00"),
             ("MO", "14:00"),
             ("FR", "13:00"),

@@ -4,7 +4,9 @@ and nothing half-imported when a file is broken."""
 import gc
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
+from unittest import mock
 from uuid import uuid4
 
 import pytest
@@ -214,6 +216,24 @@ def test_reimport_moves_a_voorziening_to_the_themes_and_hours_of_the_file(tmp_pa
     voorziening = Voorziening.objects.get(pk=data["id"])
     assert not voorziening.themas.exists()
     assert str(voorziening.op_locaties.get().openingstijden.get()) == "dinsdag 10:00–11:30"
+
+
+@pytest.mark.parametrize(
+    ("today", "opens_at", "closes_at"),
+    [
+        (datetime(2026, 1, 15, 11, tzinfo=UTC), "08:00Z", "11:30+01:00"),
+        (datetime(2026, 7, 15, 10, tzinfo=UTC), "07:00Z", "11:30+02:00"),
+    ],
+)
+def test_a_time_with_its_offset_from_utc_is_read_as_the_time_here(tmp_path, db, today, opens_at, closes_at):
+    """HSDS asks for the offset; only the first five characters were read, so "08:00Z" (nine o'clock here in
+    winter) became eight."""
+    data = service()
+    data["service_at_locations"][0]["schedules"][0].update(opens_at=opens_at, closes_at=closes_at)
+    with mock.patch("django.utils.timezone.now", return_value=today):
+        run("import_hsds", write(tmp_path, [data]))
+    voorziening = Voorziening.objects.get(pk=data["id"])
+    assert str(voorziening.op_locaties.get().openingstijden.get()) == "dinsdag 09:00–11:30"
 
 
 def test_dry_run_reports_but_saves_nothing(tmp_path, db):
