@@ -74,7 +74,7 @@ def lijst(request):
     if nummer:  # a resident calls with the number: open or closed, the one complaint
         klachten = klachten.filter(reference=as_typed(nummer, "K") or nummer.upper())
     staff = is_staff_handler(request.user)
-    title = _("Klachten over aanbieders") if staff else _("Klachten over uw organisatie")
+    title = _("Klachten") if staff else _("Klachten over uw organisatie")  # staff: the gemeente's too
     return render(
         request,
         "klachten/admin/lijst.html",

@@ -3,5 +3,5 @@ from django.apps import AppConfig
 
 class KlachtenConfig(AppConfig):
     name = "klachten"
-    verbose_name = "Klachten over aanbieders"
+    verbose_name = "Klachten"
     default_auto_field = "django.db.models.BigAutoField"

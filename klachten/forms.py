@@ -37,10 +37,13 @@ class KlachtForm(forms.Form):
     name_required = _("Vul uw naam in. Dan weten wij wie u bent.")
     a_few_words = A_FEW_WORDS
     organisatie = ChoiceOnTheKaart(
-        label=_("Over welke organisatie gaat uw klacht?"),
+        label=_("Over wie gaat uw klacht?"),
         queryset=public.organisaties(),
-        empty_label=_("Kies een organisatie"),
-        error_messages={"required": _("Kies de organisatie."), "invalid_choice": _("Kies de organisatie.")},
+        empty_label=_("Kies de organisatie of de gemeente"),
+        error_messages={
+            "required": _("Kies de organisatie of de gemeente."),
+            "invalid_choice": _("Kies de organisatie of de gemeente."),
+        },
     )
     thema = ChoiceOnTheKaart(
         label=_("Over welke hulp gaat het?"),
@@ -91,7 +94,10 @@ class KlachtForm(forms.Form):
         # The list holds the kaart's organisations by name; who knows only "de thuiszorg" gets a way on.
         phone = settings.MUNICIPALITY_PHONE  # a link: on a phone it is called with one tap
         self.fields["organisatie"].help_text = format_html(
-            _("Weet u niet welke organisatie het is? Bel de gemeente: {}. Wij zoeken het met u uit."),
+            _(
+                "De gemeente staat bovenaan. Weet u niet welke organisatie het is? Bel de gemeente: {}. "
+                "Wij zoeken het met u uit."
+            ),
             format_html('<a href="tel:{}">{}</a>', tel(phone), phone),
         )
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
@@ -142,7 +148,7 @@ class StaffKlachtForm(KlachtForm):
     # Staff type what the resident said: the questions speak about the resident, not to them. (label, help
     # text: None keeps the resident's, "" drops it)
     STAFF_WORDING = {
-        "organisatie": (_("Over welke organisatie gaat de klacht?"), ""),
+        "organisatie": (_("Over wie gaat de klacht?"), ""),
         "wat": (
             _("Wat ging er mis?"),
             _("Wat de inwoner vertelt of schreef. Schrijf geen dingen over de gezondheid."),

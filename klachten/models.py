@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core import reference
 from core.crypto import decrypt_json, encrypt_json
 from core.templatetags.core_tags import datum
+from socialekaart import public
 
 from .terms import answer_by, postponed_answer_by
 from .workflow import (
@@ -174,7 +175,7 @@ class Klacht(models.Model):
     def about_the_gemeente(self) -> bool:
         """About the gemeente's own team (the kaart lists it as an organisation, under the municipality's
         name): no provider is asked to reply, and its confirmation must not say one is."""
-        return self.organisatie.name.casefold().startswith(settings.MUNICIPALITY_NAME.casefold())
+        return public.is_the_gemeente(self.organisatie)
 
     def can_change_to(self, target: str) -> bool:
         return target in TRANSITIONS.get(self.status, ())

@@ -2,8 +2,10 @@
 complaint's number, a date and a link, never the resident's words, name or contact details: an e-mail
 travels outside our systems.
 
-- A new complaint: to the mailbox of the contract team it was routed to; and to the resident, when they gave
-  an e-mail address: the number and the day of the answer (Awb 9:6: the receipt is confirmed in writing).
+- A new complaint: to the mailbox of the contract team it was routed to, or to KLACHTEN_MAILBOX when no team
+  handles it (a complaint about the gemeente, or about a provider no team contracts): it never reaches nobody;
+  and to the resident, when they gave an e-mail address: the number and the day of the answer (Awb 9:6: the
+  receipt is confirmed in writing).
 - A postponement (Awb 9:11 lid 2): to the resident, when they gave an e-mail address: the number and the new
   date, not the reason (it may name people); the resident can call to hear it."""
 
@@ -51,11 +53,14 @@ def new_klacht_notice(klacht) -> tuple[str, str]:
 
 @task()
 def send_new_klacht_notice(klacht_pk: int) -> bool:
-    klacht = Klacht.objects.select_related("team").filter(pk=klacht_pk).first()
-    if klacht is None or klacht.team is None or not klacht.team.mailbox:
+    klacht = Klacht.objects.select_related("team", "organisatie").filter(pk=klacht_pk).first()
+    if klacht is None:
+        return False
+    mailbox = klacht.team.mailbox if klacht.team else settings.KLACHTEN_MAILBOX
+    if not mailbox:  # a team without a mailbox of its own: its members see the complaint in the backoffice
         return False
     subject, body = new_klacht_notice(klacht)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [klacht.team.mailbox])
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [mailbox])
     return True
 
 

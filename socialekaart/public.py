@@ -6,7 +6,9 @@ come from here, so the kaart can change its models without the melding noticing.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connections, models, router, transaction
+from django.db.models import Case, When
 
 from core.vocabulary import SearchVocabulary
 from socialekaart import permissions, postcodes
@@ -73,9 +75,16 @@ def demo_postcodes() -> dict[str, list[str]]:
 # --- For the klachten about providers ----------------------------------------------------------------------
 
 
+def is_the_gemeente(organisatie) -> bool:
+    """The gemeente's own team, which the kaart lists as an organisation under the municipality's name."""
+    return organisatie.name.casefold().startswith(settings.MUNICIPALITY_NAME.casefold())
+
+
 def organisaties():
-    """Every organisation on the kaart, by name: for choosing the provider a complaint is about."""
-    return Organisatie.objects.order_by("name")
+    """Every organisation on the kaart, for choosing whom a complaint is about: the gemeente's own first (a
+    resident looked for it among 45 providers), then by name."""
+    the_gemeente_first = Case(When(name__istartswith=settings.MUNICIPALITY_NAME, then=0), default=1)
+    return Organisatie.objects.order_by(the_gemeente_first, "name")
 
 
 def organisaties_met_thema(thema):

@@ -481,9 +481,12 @@ BACKOFFICE_NAZORG_WEEKS = int(os.environ.get("BACKOFFICE_NAZORG_WEEKS", "6"))
 BACKOFFICE_NAZORG_WORKING_DAYS = int(os.environ.get("BACKOFFICE_NAZORG_WORKING_DAYS", "5"))
 
 
-# --- Klachten over aanbieders (klachten/) ------------------------------------------------------------------
+# --- Klachten (klachten/) -----------------------------------------------------------------------------------
 # Weeks to answer a complaint (Awb art. 9:11 lid 1: 6), counted per the Algemene termijnenwet.
 KLACHTEN_TERMIJN_WEKEN = int(os.environ.get("KLACHTEN_TERMIJN_WEKEN", "6"))
+# Who hears of a new complaint that no contract team handles (about the gemeente itself, or a provider no team
+# contracts): the gemeente's klachtencoördinator.
+KLACHTEN_MAILBOX = os.environ.get("KLACHTEN_MAILBOX", MUNICIPALITY_EMAIL)
 # Complaints a visitor may send per IP address per window.
 KLACHTEN_RATE_LIMIT = int(os.environ.get("KLACHTEN_RATE_LIMIT", "5"))
 KLACHTEN_RATE_LIMIT_WINDOW_SECONDS = int(os.environ.get("KLACHTEN_RATE_LIMIT_WINDOW_SECONDS", "3600"))

@@ -118,6 +118,27 @@ def test_a_complaint_about_the_gemeente_is_not_said_to_go_to_a_provider(client, 
     assert "De organisatie ziet uw naam niet." not in page
 
 
+def test_the_gemeente_stands_first_and_its_complaint_asks_no_provider(client, kaart, people):
+    """A walk: the resident looked for the gemeente among 45 organisations; the klachtbehandelaar read "Voor
+    de aanbieder" and "De aanbieder heeft niet gereageerd" on a complaint about the gemeente's own team."""
+    from socialekaart.models import Organisatie
+
+    gemeente = Organisatie.objects.create(name="Gemeente Lindewaard, team Wmo", slug="gemeente")
+    form = client.get("/klacht/").content.decode()
+    options = re.findall(
+        r'<option value="([^"]+)"', form.split('name="organisatie"')[1].split("</select>")[0]
+    )
+    assert options[0] == str(gemeente.pk)
+    people["team"].organisaties.add(gemeente)  # the klachtencoördinatie, here
+    client.post("/klacht/", {**form_data(kaart), "organisatie": str(gemeente.pk)})
+    klacht = Klacht.objects.get()
+    client.login(username="klachtbehandelaar", password=PASSWORD)
+    page = client.get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    assert "Deze klacht gaat over de gemeente zelf. Er is geen aanbieder" in page
+    assert "Voor de aanbieder" not in page and "Reactie van de aanbieder" not in page
+    assert "<dt>Over</dt><dd>Gemeente Lindewaard, team Wmo</dd>" in page
+
+
 def test_the_form_after_a_sent_complaint_says_it_was_sent(client, kaart):
     """Back from the confirmation, the browser put back most of the form and nothing said it was sent: a
     second "Verstuur" made the same complaint twice."""
@@ -192,7 +213,7 @@ def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
     response = client.post("/klacht/", {}, follow=True)
     html = response.content.decode()
     assert "<title>Fout: " in html
-    assert "Kies de organisatie." in html and "Vertel wat er misging." in html
+    assert "Kies de organisatie of de gemeente." in html and "Vertel wat er misging." in html
     assert "Kies of wij contact met u mogen opnemen." in html and "Kies ja of nee." not in html
     assert not Klacht.objects.exists()
 
@@ -242,7 +263,7 @@ def test_who_does_not_know_the_organisation_is_told_whom_to_call_and_staff_are_n
 def test_an_unknown_organisation_gives_a_message_not_an_error(client, kaart):
     response = client.post("/klacht/", form_data(kaart, organisatie="niet-bestaand"), follow=True)
     assert response.status_code == 200
-    assert "Kies de organisatie." in response.content.decode()
+    assert "Kies de organisatie of de gemeente." in response.content.decode()
     assert client.get("/klacht/?organisatie=<script>").status_code == 200
 
 
@@ -348,3 +369,10 @@ def test_the_demo_has_complaints_with_a_traffic_light_and_one_postponed_term(db)
     postponed = demo.get(verdaagd_op__isnull=False)
     assert postponed.status != "afgehandeld" and postponed.verdaging_reden
     assert postponed.gebeurtenissen.filter(soort="verdaagd").count() == 1
+    # a walk: a complaint about the gemeente went to no team, so no klachtbehandelaar saw it
+    from klachten.models import Contractteam
+    from socialekaart import public
+
+    gemeente = public.organisaties().first()
+    assert public.is_the_gemeente(gemeente)
+    assert Contractteam.for_organisatie(gemeente.pk).name == "Klachtencoördinatie gemeente"

@@ -96,14 +96,29 @@ def test_a_teamleider_routing_a_complaint_tells_the_team(
     assert len(_to(mailbox)) == 1 and klacht.reference in _to(mailbox)[0].subject
 
 
-def test_no_mail_without_a_team_or_without_its_mailbox(
-    client, kaart, people, django_capture_on_commit_callbacks
+def test_a_complaint_no_team_handles_goes_to_the_klachten_mailbox_a_team_without_one_gets_none(
+    client, kaart, people, settings, django_capture_on_commit_callbacks
 ):
+    """A walk: a complaint about the gemeente (no contract team buys from it) reached nobody; only a
+    teamleider who happened to look saw it."""
+    from socialekaart.models import Organisatie
+
+    settings.KLACHTEN_MAILBOX = "klachten@lindewaard.example"
+    gemeente = Organisatie.objects.create(name="Gemeente Lindewaard, team Wmo", slug="gemeente")
     with django_capture_on_commit_callbacks(execute=True):
+        client.post("/klacht/", {"organisatie": str(gemeente.pk), **RESIDENT})  # no contract team
         client.post("/klacht/", {"organisatie": str(kaart["hulp"].pk), **RESIDENT})  # no contract team
         client.post("/klacht/", {"organisatie": str(kaart["zorg"].pk), **RESIDENT})  # a team without mailbox
-    assert Klacht.objects.count() == 2
-    assert mail.outbox and _to(RESIDENT["email"]) == mail.outbox  # only the receipts
+    assert Klacht.objects.count() == 3
+    about_the_gemeente, about_a_provider = _to(settings.KLACHTEN_MAILBOX)
+    assert "Er is een nieuwe klacht over de gemeente zelf: K-" in about_the_gemeente.body
+    assert (
+        "Er is een nieuwe klacht over een aanbieder die geen contractteam heeft: K-" in about_a_provider.body
+    )
+    assert "Een teamleider kiest wie de klacht behandelt." in about_a_provider.body
+    for secret in SECRETS:
+        assert secret not in about_the_gemeente.body + about_a_provider.body, secret
+    assert len(mail.outbox) == 2 + 3  # and the three receipts
 
 
 def test_the_resident_gets_the_receipt_with_the_number_and_the_day_of_the_answer(
@@ -134,7 +149,8 @@ def test_no_receipt_without_an_address(client, kaart, django_capture_on_commit_c
         response = client.post(
             "/klacht/", {"organisatie": str(kaart["zorg"].pk), **RESIDENT, "email": ""}, follow=True
         )
-    assert Klacht.objects.count() == 1 and mail.outbox == []
+    assert Klacht.objects.count() == 1  # and only the notice to the gemeente: zorg has no contract team here
+    assert [message.to for message in mail.outbox] == [[settings.KLACHTEN_MAILBOX]]
     assert "U krijgt het nummer ook in een e-mail." not in response.content.decode()
 
 

@@ -35,8 +35,13 @@ class Command(BaseCommand):
             name="Contractteam Wmo", defaults={"mailbox": "contractbeheer@lindewaard.example"}
         )
         team.organisaties.add(*organisaties)
+        # Complaints about the gemeente itself go to its klachtencoördinatie, not to a contract team.
+        coordinatie, _ = Contractteam.objects.get_or_create(
+            name="Klachtencoördinatie gemeente", defaults={"mailbox": "klachten@lindewaard.example"}
+        )
+        coordinatie.organisaties.add(*[o for o in public.organisaties()[:1] if public.is_the_gemeente(o)])
         if settings.DEBUG:
-            self._account(team)
+            self._account(team, coordinatie)
         if Klacht.objects.filter(reference__startswith="K-DEMO").exists():
             self.stdout.write("De demo-klachten zijn er al.")
             return
@@ -96,7 +101,7 @@ class Command(BaseCommand):
                 klacht.postpone(None, 2, "De aanbieder zoekt het dossier nog op.")
                 return
 
-    def _account(self, team):
+    def _account(self, *teams):
         user, created = get_user_model().objects.get_or_create(
             username="klachtbehandelaar", defaults={"email": "klachtbehandelaar@lindewaard.example"}
         )
@@ -104,4 +109,5 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
         user.groups.add(Group.objects.get(name=KLACHTBEHANDELAAR))
-        team.members.add(user)
+        for team in teams:
+            team.members.add(user)
