@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, Value, When
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
+from core.out_of_reach import out_of_reach_page
 from core.reference import as_typed
 from socialekaart import public
 
@@ -44,6 +46,8 @@ def _require(check, user):
         raise PermissionDenied
 
 
+# The free texts of the complaint page's forms: kept on the page that says the complaint is out of reach.
+TYPED_FIELDS = ("antwoord", "reden", "samenvatting_aanbieder", "reactie_aanbieder")
 NO_SUMMARY_YET = gettext_lazy("De gemeente schrijft hier nog kort wat er misging. Daarna kunt u reageren.")
 
 # The list's filters beside the statuses: the open complaints past their answer's date, and those without a
@@ -99,7 +103,18 @@ def lijst(request):
 @never_cache
 def detail(request, pk):
     _require(can_see_klachten, request.user)
-    klacht = get_object_or_404(visible_klachten(request.user), pk=pk)
+    klacht = visible_klachten(request.user).filter(pk=pk).first()
+    if klacht is None:  # not there, or routed to another team while its page was open
+        return out_of_reach_page(
+            request,
+            TYPED_FIELDS,
+            title=_("Klacht niet gevonden"),
+            message=_(
+                "Deze klacht kunt u niet openen. Misschien hoort hij nu bij een ander team. "
+                "Vraag het dan een teamleider."
+            ),
+            back=(reverse("klachten_admin:lijst"), _("Terug naar de klachten")),
+        )
     staff = is_staff_handler(request.user)
     answer_wanted = staff and klacht.answer_wanted
     status_form = StatusForm(targets=_targets(klacht), answer_wanted=answer_wanted)

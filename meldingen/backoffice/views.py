@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.fragments import jinja2_fragment
+from core.out_of_reach import out_of_reach_page
 from core.spreadsheet import Sheet, sheet_download
 from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
@@ -241,13 +242,16 @@ def says_out_of_reach(view):
         try:
             return view(request, *args, **kwargs)
         except OutOfReach:
-            typed = [request.POST[name] for name in TYPED_FIELDS if request.POST.get(name, "").strip()]
-            context = {
-                "typed": typed,
-                "inbox_url": _inbox_url(request),
-                "page_title": _("Melding niet gevonden"),
-            }
-            return TemplateResponse(request, "backoffice/buiten_bereik.html", context, status=404)
+            return out_of_reach_page(
+                request,
+                TYPED_FIELDS,
+                title=_("Melding niet gevonden"),
+                message=_(
+                    "Deze melding kunt u niet openen. Misschien hoort ze nu bij een ander wijkteam. "
+                    "Vraag het dan uw teamleider."
+                ),
+                back=(_inbox_url(request), _("Terug naar alle meldingen")),
+            )
 
     return wrapper
 

@@ -617,3 +617,23 @@ def test_an_open_complaint_due_today_or_late_is_marked_in_the_list_and_on_its_pa
     klacht.save()
     page = client.get("/admin/klachten/").content.decode()
     assert "bo-tag--today" not in page and "bo-tag--late" not in page
+
+
+def test_a_complaint_moved_to_another_team_while_its_page_was_open_keeps_the_answer_typed(
+    client, people, kaart
+):
+    """A walk: a complaint out of reach went to Wagtail's English "Error 404"; the answer typed was lost."""
+    from klachten.models import Contractteam
+
+    klacht = klacht_maken(kaart["zorg"])  # the klachtbehandelaar's team
+    login(client, people["klachtbehandelaar"])
+    assert client.get(f"{LIST}{klacht.pk}/").status_code == 200
+    Klacht.objects.filter(pk=klacht.pk).update(team=Contractteam.objects.create(name="Contractteam Hulp"))
+    answer = "Wij hebben de aanbieder gebeld. De hulp komt nu elke dinsdag."
+    response = client.post(
+        f"{LIST}{klacht.pk}/", {"action": "status", "status": "afgehandeld", "antwoord": answer}
+    )
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Deze klacht kunt u niet openen. Misschien hoort hij nu bij een ander team." in page
+    assert f">{answer}</textarea>" in page and "Error 404" not in page
