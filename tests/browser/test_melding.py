@@ -289,6 +289,12 @@ def test_zoek_adres_says_what_is_missing(live_server, page):
     assert "Vul een postcode in zoals 3911 AB" in page.inner_text("[data-address-status]")
 
 
+ONE_LINE = """() => {
+    const reference = document.querySelector('.reference');
+    return reference.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(reference).lineHeight);
+}"""
+
+
 def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
     """People write the number down: on a 390 px screen it never breaks at its dashes."""
     page.set_viewport_size({"width": 390, "height": 800})
@@ -300,11 +306,17 @@ def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
     with page.expect_navigation():
         page.click("form#melding-form .button-group button[type=submit]:not([name])")
     assert page.url.endswith("/melding/bevestiging/")
-    assert page.evaluate("() => document.querySelector('.reference').getClientRects().length") == 1
+    assert page.evaluate(ONE_LINE)
+    # With the text at 200% the number ran off the screen, white on white, and "verstuurd" broke in two.
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("() => document.querySelector('.reference').getBoundingClientRect().right") <= 390
+    heading = "() => document.querySelector('.confirmation-panel h1').getClientRects()[0].width"
+    assert page.evaluate(heading) <= 390
     page.go_back()  # to the check page: it says the melding was sent, with its number
     page.wait_for_selector(".reference")
     assert "al verstuurd" in page.inner_text("main")
-    assert page.evaluate("() => document.querySelector('.reference').getClientRects().length") == 1
+    assert page.evaluate(ONE_LINE)
     # It opens at that message: the browser put back the check page's scroll position, and the message was
     # above the screen, with only "Nieuwe melding maken" in view.
     page.wait_for_load_state()
