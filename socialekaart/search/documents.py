@@ -49,6 +49,8 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         if all_wijk_slugs is None:
             all_wijk_slugs = list(Wijk.objects.values_list("slug", flat=True))
         wijken = list(all_wijk_slugs)
+        if not locaties:  # no place of its own (a volunteer who comes to the home): it is in every wijk
+            lokale_wijken = wijken
     else:
         wijken = lokale_wijken
     oudste_capaciteit = getattr(voorziening, "oudste_capaciteit", None)

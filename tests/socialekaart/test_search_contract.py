@@ -329,6 +329,15 @@ def test_only_my_wijk(backend, kaart):
     assert facet(results, "thema")["huishouden"].count == 0
 
 
+def test_only_my_wijk_keeps_help_for_the_whole_gemeente_that_has_no_place_of_its_own(search_backend, kaart):
+    """A walk: "Alleen in mijn wijk" hid the one free respite, a volunteer who comes to the home anywhere in
+    the gemeente. Help for the whole gemeente at an address in another wijk stays out (test_only_my_wijk)."""
+    kaart.schoonmaak.op_locaties.all().delete()
+    search_backend.rebuild()
+    results = search_backend.search(SearchQuery(postcode="3913AB", alleen_mijn_wijk=True))
+    assert set(results.ids) == {kaart.cafe.pk, kaart.jongeren.pk, kaart.schoonmaak.pk}
+
+
 # --- sorting and pages -------------------------------------------------------------------------------
 
 
