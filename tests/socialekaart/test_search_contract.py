@@ -49,6 +49,14 @@ def test_stopped_voorzieningen_are_never_found(backend, kaart):
     assert kaart.gestopt.pk not in everything.ids
 
 
+def test_how_often_or_how_much_does_not_narrow_the_search(backend, kaart):
+    """A walk: "mijn moeder valt vaak" found nothing, as no text has both "valt" and "vaak"."""
+    found = backend.search(SearchQuery(text="koffie")).ids
+    assert kaart.cafe.pk in found
+    for told in ("koffie vaak", "soms koffie", "erg vaak koffie"):
+        assert backend.search(SearchQuery(text=told)).ids == found, told
+
+
 def test_synonyms_find_what_the_searcher_means(backend, kaart):
     assert backend.search(SearchQuery(text="HbH")).total == 0
     Synoniemgroep.objects.create(termen="schoonmaakhulp, hulp bij het huishouden, HbH")
