@@ -10,39 +10,24 @@ from functools import cache, lru_cache
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # The Snowball project's Dutch stop word list (the same words PostgreSQL's `dutch` configuration drops).
-STOPWORDS = (
-    frozenset(
-        """
+SNOWBALL_STOPWORDS = frozenset(
+    """
     aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een
     eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in
     is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat
     onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat
     werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou
     """.split()  # noqa: SIM905
-    )
-    | frozenset(
-        # The other forms of the list's verbs, which people type in a question: "hoe doe ik een melding" looked
-        # for pages with "doe" and put "Van melding tot besluit" ninth.
-        ["doe", "doet", "hebt", "kun", "kunt", "moeten", "wilt", "willen", "word", "zult", "zullen"]
-    )
-    | frozenset(
-        # How often and how much, which people add when they tell their situation: "mijn moeder valt vaak" found
-        # nothing, as no text has both "valt" and "vaak".
-        [
-            "vaak",
-            "vaker",
-            "soms",
-            "steeds",
-            "telkens",
-            "weleens",
-            "regelmatig",
-            "meestal",
-            "erg",
-            "heel",
-            "echt",
-        ]
-    )
 )
+# The other forms of the list's verbs, which people type in a question: "hoe doe ik een melding" looked for
+# pages with "doe" and put "Van melding tot besluit" ninth.
+VERB_FORMS = frozenset("doe doet hebt kun kunt moeten wilt willen word zult zullen".split())  # noqa: SIM905
+# How often and how much, which people add when they tell their situation: "mijn moeder valt vaak" found
+# nothing, as no text has both "valt" and "vaak".
+HOW_OFTEN = frozenset(
+    "vaak vaker soms steeds telkens weleens regelmatig meestal erg heel echt".split()  # noqa: SIM905
+)
+STOPWORDS = SNOWBALL_STOPWORDS | VERB_FORMS | HOW_OFTEN
 
 
 def normalise(text: str) -> str:
