@@ -519,6 +519,19 @@ class Synoniemgroep(RevisionMixin, models.Model):
                 raise ValidationError({"termen": message % {"word": shared[0], "group": other}})
 
 
+AANBIEDERS_GROUP = "Aanbieders"
+
+
+def provider_logins() -> models.Q:
+    """The logins an organisation may be linked to: in the group Aanbieders and in no other group. A
+    redacteur or consulent linked to a provider read its complaints and edited its voorzieningen."""
+    from django.contrib.auth.models import Group
+
+    aanbieders = Group.objects.filter(name=AANBIEDERS_GROUP).values("user")
+    other_roles = Group.objects.exclude(name=AANBIEDERS_GROUP).filter(user__isnull=False).values("user")
+    return models.Q(pk__in=aanbieders, is_superuser=False) & ~models.Q(pk__in=other_roles)
+
+
 class AanbiederAccount(models.Model):
     """Links a login to the organisation whose data it may change."""
 
@@ -527,6 +540,8 @@ class AanbiederAccount(models.Model):
         on_delete=models.CASCADE,
         related_name="aanbieder",
         verbose_name=_("gebruiker"),
+        limit_choices_to=provider_logins,
+        help_text=_("Alleen logins in de groep Aanbieders, zonder andere rol."),
     )
     organisatie = models.ForeignKey(
         Organisatie, on_delete=models.CASCADE, related_name="accounts", verbose_name=_("organisatie")

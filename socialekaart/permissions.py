@@ -15,7 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import models
 
-AANBIEDERS_GROUP = "Aanbieders"
+AANBIEDERS_GROUP = models.AANBIEDERS_GROUP
 DEFAULT_PROFESSIONALS_GROUP = "Professionals"
 REDACTEUREN_GROUP = "Redacteuren sociale kaart"
 

@@ -1,5 +1,7 @@
 """A provider's login changes its own organisation's data through the admin, and nothing else."""
 
+import re
+
 import pytest
 
 from socialekaart.models import Capaciteit, Locatie, Voorziening, VoorzieningOpLocatie
@@ -240,3 +242,32 @@ def test_bulk_delete_skips_another_organisations_voorzieningen(provider_client, 
     provider_client.post(f"{bulk}?id={kaart.cafe.pk}&id={kaart.dagbesteding.pk}")
     assert Voorziening.objects.filter(pk=kaart.cafe.pk).exists()
     assert not Voorziening.objects.filter(pk=kaart.dagbesteding.pk).exists()
+
+
+def test_an_organisation_is_linked_only_to_a_providers_login(client, redacteur, kaart):
+    """A walk: the kaart's editor linked the login of a redacteur (and of a consulent) to a provider; that
+    login then read the provider's complaints and edited its voorzieningen."""
+    from django.contrib.auth.models import Group
+
+    from socialekaart.models import AanbiederAccount
+    from socialekaart.permissions import ensure_groups
+
+    from .factories import UserFactory
+
+    _, aanbieders = ensure_groups()
+    provider = UserFactory(username="aanbieder-nieuw")
+    provider.groups.add(aanbieders)
+    consulent = UserFactory(username="consulent-centrum")
+    consulent.groups.add(aanbieders, Group.objects.get_or_create(name="Consulent")[0])
+    client.force_login(redacteur)
+    add = url("aanbiederaccount", "add")
+    form = client.get(add).content.decode()
+    offered = re.findall(r'<option value="(\d+)"', form.split('name="user"')[1].split("</select>")[0])
+    assert offered == [str(provider.pk)]
+    for user in (redacteur, consulent):
+        data = form_data(client, add, user=user.pk, organisatie=kaart.zorg.pk)
+        response = client.post(add, data)
+        assert response.status_code == 200 and not AanbiederAccount.objects.exists()
+    data = form_data(client, add, user=provider.pk, organisatie=kaart.zorg.pk)
+    assert client.post(add, data).status_code == 302
+    assert AanbiederAccount.objects.get().user == provider
