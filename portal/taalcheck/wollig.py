@@ -193,6 +193,10 @@ WOLLIG: list[tuple[tuple[str, ...], str]] = [
     (("belanghebbende", "belanghebbenden"), "u, wie het aangaat"),
     (("bezwaarschrift", "bezwaarschriften"), "brief met uw bezwaar"),
     (("ten spoedigste",), "zo snel mogelijk"),
+    # Words a walk found the check silent on.
+    (("er sprake is van", "sprake is van", "sprake van"), "er is, het gaat om"),
+    (("in staat is om", "in staat bent om", "in staat om", "in staat is te", "in staat te"), "kan, kunt"),
+    (("tijdig",), "op tijd"),
 ]
 
 
