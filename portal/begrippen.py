@@ -21,6 +21,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from core import generations
+from portal.taalcheck import check_text
+from portal.taalcheck.report import default_known_terms
 
 CACHE_KEY = "portal:begrippen:v1"
 # Words inside these elements stay as they are: links and buttons cannot hold another link, and
@@ -84,6 +86,14 @@ def all_begrippen() -> list[dict]:
         begrippen.sort(key=lambda b: b["term"].casefold())
         cache.set(CACHE_KEY, begrippen, settings.PORTAL_CACHE_SECONDS)
     return begrippen
+
+
+def check_with_the_begrippen(text: str):
+    """The B1 taalcheck of a page's text, with the words the site explains not counted as rare: the begrippen
+    in the database (an editor's new one counts at once; the panel said "leg het uit in de begrippenlijst"
+    and went on counting it) and the demo's."""
+    in_the_database = [variant for begrip in all_begrippen() for variant in begrip["variants"]]
+    return check_text(text, known_terms=[*default_known_terms(), *in_the_database])
 
 
 @receiver(post_save, sender=Begrip)

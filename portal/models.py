@@ -19,10 +19,9 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from core import generations, nearest
 from portal import feedback as feedback_module
-from portal.begrippen import Begrip, begrippen_generation  # noqa: F401  (the snippet model lives there)
+from portal.begrippen import Begrip, begrippen_generation, check_with_the_begrippen  # noqa: F401 (Begrip's home)
 from portal.blocks import GewoneBlocks, InformatieBlocks, stream_plain_text
 from portal.feedback import Feedback, FeedbackForm  # noqa: F401
-from portal.taalcheck import check_text
 
 READ_ONLY_METHODS = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
@@ -62,7 +61,7 @@ class TaalcheckPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             saved = self.instance is not None and self.instance.pk
-            context["report"] = check_text(self.instance.taalcheck_text()) if saved else None
+            context["report"] = check_with_the_begrippen(self.instance.taalcheck_text()) if saved else None
             return context
 
 
@@ -154,7 +153,7 @@ class PortalPage(Page):
 
     def taalcheck_preview(self, request):
         """The B1 report of the page as it is in the editor now, saved or not."""
-        report = check_text(self.taalcheck_text())
+        report = check_with_the_begrippen(self.taalcheck_text())
         return TemplateResponse(request, "portal/taalcheck_preview.html", {"page": self, "report": report})
 
 

@@ -18,9 +18,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.page_cache import serve_from_page_cache
-from portal.begrippen import Begrip
+from portal.begrippen import Begrip, check_with_the_begrippen
 from portal.models import PortalPage
-from portal.taalcheck import check_text
 
 # Whole pages for anonymous visitors from the cache. Order 1: inside Wagtail's own check of view
 # restrictions, which must come first.
@@ -120,13 +119,14 @@ def wagtail_guides_for_page_editors_only(request, menu_items):
 
 
 @hooks.register("after_edit_page")
+@hooks.register("after_create_page")  # a new page sent on before it was ever saved went without a word
 def warn_when_sent_on_below_b1(request, page):
     """A page sent to the eindredactie (Wagtail's "action-submit") while the taalcheck finds it not yet B1:
     the editor hears it at once, not only the eindredacteur later. The check advises; it stops nothing."""
     specific = page.specific
     if not request.POST.get("action-submit") or not isinstance(specific, PortalPage):
         return
-    report = check_text(specific.taalcheck_text())
+    report = check_with_the_begrippen(specific.taalcheck_text())
     if not report.at_b1:
         messages.warning(
             request,
@@ -150,7 +150,7 @@ def warn_the_reviewer_below_b1(request, page):
     task = page.current_workflow_task
     if task is None or not task.specific.get_actions(page, request.user):
         return  # nothing waits for her approval
-    report = check_text(page.get_latest_revision_as_object().taalcheck_text())
+    report = check_with_the_begrippen(page.get_latest_revision_as_object().taalcheck_text())
     if not report.at_b1:
         messages.warning(
             request,

@@ -1,6 +1,7 @@
 """The taalcheck in the editor: a tab on the edit view and a preview mode for the unsaved draft."""
 
 import json
+import re
 
 import pytest
 from django.test import RequestFactory
@@ -200,6 +201,25 @@ def test_comparing_two_versions_shows_only_what_changed_in_a_kaart_link(editor_c
     assert "Huishouden" in compared and "Nee" in compared
 
 
+def test_a_begrip_the_editor_adds_is_no_rare_word_for_the_taalcheck(editor_client, portal_site):
+    """A walk: the taalcheck said to explain "consulent" in the begrippenlijst; after the editor did, the
+    panel went on counting it as a little-known word (it read only the demo's list)."""
+    from portal.begrippen import Begrip, check_with_the_begrippen
+    from portal.management.commands.load_demo_pages import stream_value
+    from portal.models import InformatiePagina
+    from portal.taalcheck import check_text
+
+    text = "Een consulent belt u. De consulent komt bij u thuis. Samen kijkt u wat u nodig hebt."
+    assert "consulent" in check_text(text, known_terms=[]).rare_words
+    Begrip.objects.create(term="consulent", slug="consulent", uitleg="Iemand van de gemeente die u helpt.")
+    assert "consulent" not in check_with_the_begrippen(text).rare_words
+    portal_site.body = stream_value(InformatiePagina, [("text", f"<p>{text}</p>")])
+    portal_site.save_revision().publish()
+    html = editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode()
+    rare = re.findall(r'class="taalcheck-report__rare">([^<]*)<', html)
+    assert "Samen kijkt u" in html and all("consulent" not in words for words in rare)
+
+
 def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
     """A walk: "Stuur door naar de redactie" sent a page the taalcheck called "bijna op B1-niveau" without a
     word; only the eindredacteur could find it, in a tab."""
@@ -213,6 +233,8 @@ def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
     from portal.wagtail_hooks import warn_when_sent_on_below_b1
 
     assert warn_when_sent_on_below_b1 in hooks.get_hooks("after_edit_page")
+    # a walk: a new page sent on before it was ever saved went without a word
+    assert warn_when_sent_on_below_b1 in hooks.get_hooks("after_create_page")
 
     def warnings_after(action: str) -> list[str]:
         request = rf.post("/", {action: "1"})
