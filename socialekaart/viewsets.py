@@ -87,7 +87,25 @@ class LocatieForm(ScopedForm):
         if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
             both = _("Vul de breedtegraad en de lengtegraad allebei in, of laat ze allebei leeg.")
             raise ValidationError(both, code="half_point")
+        if "postcode" in self.changed_data and self._outside_the_gemeente(cleaned):
+            # "1011 AB" for "3911 AB" was saved without a word: no wijk, off the map, "geen vast adres".
+            self.add_error(
+                "postcode",
+                _(
+                    "Deze postcode ligt niet in onze gemeente. Kijk de postcode na. Ligt de locatie echt "
+                    "buiten de gemeente? Vul dan ook de breedtegraad en de lengtegraad in. Dan staat hij op "
+                    "de kaart."
+                ),
+            )
         return cleaned
+
+    @staticmethod
+    def _outside_the_gemeente(cleaned) -> bool:
+        """A postcode none of the wijken has, for a location without its own coordinates."""
+        postcode = cleaned.get("postcode")
+        if not postcode or cleaned.get("latitude") is not None:
+            return False
+        return not models.WijkPostcode.objects.filter(pc4=postcode.replace(" ", "")[:4]).exists()
 
 
 class TaalcodesField(forms.CharField):

@@ -323,6 +323,25 @@ def test_a_location_typed_with_its_address_alone_is_on_the_kaart_in_its_wijk(cli
     assert locatie.wijk.slug == "centrum" and (locatie.latitude, locatie.longitude) == (52.0912, 5.1210)
 
 
+def test_a_postcode_outside_the_gemeente_is_asked_about(client, kaart, redacteur):
+    """A walk: "1011 AB" for "3911 AB" was saved without a word; the location lost its wijk and its point and
+    was "In uw wijk. Deze hulp heeft geen vast adres." A location that is really outside gives its point."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(redacteur)
+    locatie = models.Locatie.objects.filter(wijk__isnull=False).first()
+    edit = url("locatie", "edit", locatie.pk)
+    wrong = client.post(edit, form_data(client, edit, postcode="1011 AB"))
+    assert wrong.status_code == 200
+    assert "Deze postcode ligt niet in onze gemeente. Kijk de postcode na." in wrong.content.decode()
+    locatie.refresh_from_db()
+    assert locatie.postcode != "1011 AB" and locatie.wijk is not None
+    outside = form_data(client, edit, postcode="1011 AB", latitude="52,37", longitude="4,90")
+    assert client.post(edit, outside).status_code == 302
+    locatie.refresh_from_db()
+    assert (locatie.postcode, locatie.latitude, locatie.wijk) == ("1011 AB", 52.37, None)
+
+
 def test_saving_the_opening_hours_makes_the_voorziening_checked_today(client, kaart, redacteur):
     """A walk: a provider's new Tuesday evening hours showed at once, under "Wij keken deze gegevens na op 5
     april 2026"; only saving the voorziening itself moved that date."""
