@@ -27,6 +27,10 @@ from core.postcode import normalise_postcode
 
 from . import languages, models, permissions
 
+TOO_LONG = _(
+    "Deze tekst heeft %(show_value)d tekens. Dat mag hoogstens %(limit_value)d zijn. Maak hem wat korter."
+)
+
 
 class ScopedForm(WagtailAdminModelForm):
     """Offers a provider only its own organisation's records in every choice field, and reads amounts and
@@ -51,6 +55,11 @@ class ScopedForm(WagtailAdminModelForm):
                     field.initial = organisatie_id
                     field.empty_label = None
         for field in self.fields.values():
+            if isinstance(field, forms.CharField) and "maxlength" in field.widget.attrs:
+                # A browser's maxlength cut a pasted summary of 439 characters off at 300 without a word: the
+                # server says how long it is, and the page keeps every word (as core/limited_text.py does).
+                field.widget.attrs["data-max-length"] = field.widget.attrs.pop("maxlength")
+                field.error_messages["max_length"] = TOO_LONG
             if isinstance(field, forms.DecimalField | forms.FloatField):
                 # A browser's number field not set to Dutch turned "2,50" into 250: a text field, read with
                 # the Dutch comma (a point works too), gives each browser the amount that was typed.

@@ -323,6 +323,22 @@ def test_a_location_typed_with_its_address_alone_is_on_the_kaart_in_its_wijk(cli
     assert locatie.wijk.slug == "centrum" and (locatie.latitude, locatie.longitude) == (52.0912, 5.1210)
 
 
+def test_a_pasted_summary_that_is_too_long_is_kept_and_said_so(client, kaart, redacteur):
+    """A walk: a summary of 439 characters pasted into the form stopped at 300 ("... schoon en doet"), without
+    a word: the browser's maxlength cut it."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(redacteur)
+    edit = url("voorziening", "edit", kaart.cafe.pk)
+    page = client.get(edit).content.decode()
+    assert 'data-max-length="300"' in page and 'maxlength="300"' not in page
+    pasted = ("Wij komen bij u thuis en maken schoon. " * 11).strip()
+    response = client.post(edit, form_data(client, edit, summary=pasted))
+    html = response.content.decode()
+    assert f"Deze tekst heeft {len(pasted)} tekens. Dat mag hoogstens 300 zijn. Maak hem wat korter." in html
+    assert pasted in html  # every word still there to shorten
+
+
 def test_a_postcode_outside_the_gemeente_is_asked_about(client, kaart, redacteur):
     """A walk: "1011 AB" for "3911 AB" was saved without a word; the location lost its wijk and its point and
     was "In uw wijk. Deze hulp heeft geen vast adres." A location that is really outside gives its point."""
