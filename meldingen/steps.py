@@ -304,10 +304,32 @@ STEPS = [
     Step("controleren", forms.ControlerenForm, in_summary=False),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
-# The short route asks what it is about on "waarover", the long route on "hulp": after a switch, each page
-# starts with what the other one holds in these fields.
-TOPIC_STEPS = {"waarover": "hulp", "hulp": "waarover"}
-TOPIC_FIELDS = ("onderwerpen", "toelichting")
+# The short route asks what it is about on "waarover"; the long route asks the topics on "hulp" (with a few
+# words for "Iets anders") and what no longer works on "situatie". After a switch with "Wijzig", a page not
+# answered yet starts with what the other route's pages hold: {step: {field: [(other step, its field)]}}. The
+# short route's few words went into the long route's "Iets anders" box; "Wat lukt niet meer?" stayed empty.
+CARRIED_OVER = {
+    "hulp": {"onderwerpen": [("waarover", "onderwerpen")]},
+    "situatie": {"wat_lukt_niet": [("waarover", "toelichting")]},
+    "waarover": {
+        "onderwerpen": [("hulp", "onderwerpen")],
+        "toelichting": [("hulp", "toelichting"), ("situatie", "wat_lukt_niet")],
+    },
+}
+
+
+def carried_over(step: str, typed: Answers) -> dict:
+    """What the other route's pages hold for this page's fields (see CARRIED_OVER); texts from two pages
+    one after the other."""
+    carried = {}
+    for name, sources in CARRIED_OVER.get(step, {}).items():
+        values = [typed.step(source).get(field) for source, field in sources]
+        values = [value for value in values if value]
+        if values:
+            carried[name] = values[0] if len(values) == 1 else "\n\n".join(values)
+    return carried
+
+
 CHECK_STEP = "controleren"
 
 

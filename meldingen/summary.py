@@ -7,7 +7,7 @@ section, and a section without answers is left out.
 from collections.abc import Mapping
 
 from .answers import Answers
-from .steps import STEPS, TOPIC_STEPS
+from .steps import CARRIED_OVER, STEPS
 
 
 def sections_with_steps(
@@ -31,14 +31,20 @@ def sections_with_steps(
 def typed_but_not_sent(typed: Answers) -> list[str]:
     """A long melding made short with "Wijzig": the titles of the long melding's steps with answers typed.
     The short melding goes without them, and the check page says so; not for an answer its own page holds
-    the same (see TOPIC_STEPS: the topics and a few words go over)."""
+    the same (see CARRIED_OVER: the topics and a few words go over)."""
     if typed.uitgebreid:
         return []
     as_long = Answers.from_dict({**typed.to_dict(), "keuze": {"soort": "uitgebreid"}})
 
     def not_sent(step, name, value) -> bool:
-        twin = TOPIC_STEPS.get(step.slug)
-        return _given(value) and not (twin and typed.step(twin).get(name) == value)
+        answered = [
+            typed.step(target).get(target_name)
+            for target, fields in CARRIED_OVER.items()
+            for target_name, sources in fields.items()
+            if (step.slug, name) in sources
+        ]
+        carried = any(value == answer or (isinstance(answer, str) and value in answer) for answer in answered)
+        return _given(value) and not carried
 
     return [
         step.section_title(typed)

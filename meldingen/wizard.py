@@ -15,7 +15,7 @@ from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, lookup_address
 from .answers import Answers
 from .dates import contact_working_days
-from .steps import CHECK_STEP, STEP_BY_SLUG, TOPIC_FIELDS, TOPIC_STEPS, answers_as_typed, answers_from_forms
+from .steps import CARRIED_OVER, CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms, carried_over
 from .steps import STEPS as STEP_LIST
 from .storage import store_melding
 from .summary import sections_with_steps, typed_but_not_sent
@@ -67,14 +67,12 @@ class MeldingWizard(NamedUrlSessionWizardView):
         return {"answers": typed_so_far(self)}
 
     def get_form_initial(self, step):
-        """The short and the long melding each ask what it is about, on a page of their own: after a switch
-        with "Wijzig", the other page starts with the topics already chosen and the toelichting written."""
+        """The short and the long melding each ask what it is about, on pages of their own: after a switch
+        with "Wijzig", the other route's page starts with what was chosen and written (see CARRIED_OVER)."""
         initial = super().get_form_initial(step)
-        other = TOPIC_STEPS.get(step)
-        if not other or self.storage.get_step_data(step):
+        if step not in CARRIED_OVER or self.storage.get_step_data(step):
             return initial
-        typed = typed_so_far(self).step(other)
-        return {**initial, **{name: typed[name] for name in TOPIC_FIELDS if typed.get(name)}}
+        return {**initial, **carried_over(step, typed_so_far(self))}
 
     # --- GET ---------------------------------------------------------------------------------------------
 

@@ -220,6 +220,20 @@ def test_what_iets_anders_is_goes_over_to_the_short_melding(walker):
     assert Melding.objects.get().answers["waarover"]["toelichting"] == "Hulp bij mijn administratie"
 
 
+def test_the_short_meldings_few_words_go_to_what_no_longer_works(walker):
+    """A walk: "Moeder vergeet haar medicijnen", written in the short melding, then made long: the words
+    stood in the box for "Iets anders" (not chosen), and "Wat lukt niet meer?" was empty."""
+    walker.walk(ZELF_KORT[:1])
+    walker.post("keuze", {"soort": "kort"})
+    walker.post("waarover", {"onderwerpen": ["begeleiding"], "toelichting": "Moeder vergeet haar medicijnen"})
+    walker.client.get("/melding/keuze/?terug=controleren")
+    walker.post("keuze", {"soort": "uitgebreid"})
+    hulp = walker.client.get("/melding/hulp/").content.decode()
+    assert "Moeder vergeet haar medicijnen" not in hulp
+    situatie = walker.client.get("/melding/situatie/").content.decode()
+    assert "Moeder vergeet haar medicijnen</textarea>" in situatie
+
+
 @pytest.mark.parametrize(
     ("first", "then", "page"), [("uitgebreid", "kort", "waarover"), ("kort", "uitgebreid", "hulp")]
 )
