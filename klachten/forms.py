@@ -228,6 +228,13 @@ class StatusForm(forms.Form):
         _("Schrijf kort op wat u hebt onderzocht, wat uw oordeel is en waarom. Dit blijft bij de klacht."),
         required=False,
     )
+    # Awb 9:12: the resident is told in writing what was found, the oordeel and why. A walk closed a complaint
+    # with the answer written down here, and nothing asked whether the resident got it.
+    antwoord_verstuurd = forms.BooleanField(
+        label=_("Het antwoord is schriftelijk naar de inwoner gestuurd (bij afgehandeld)"),
+        help_text=_("Per brief of e-mail, met uw oordeel en waarom. Dat moet volgens de wet (Awb 9:12)."),
+        required=False,
+    )
 
     def __init__(self, *args, targets=(), answer_wanted: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -235,8 +242,10 @@ class StatusForm(forms.Form):
         self.answer_wanted = answer_wanted
         if Status.AFGEHANDELD not in dict(targets):  # on a new complaint an answer typed here was never kept
             del self.fields["horen"], self.fields["oordeel"], self.fields["antwoord"]
+            del self.fields["antwoord_verstuurd"]
         elif not answer_wanted:
             del self.fields["horen"]  # who wanted no contact is not heard: the form says so, not asks
+            del self.fields["antwoord_verstuurd"]  # nor sent an answer
             without_answer(
                 self.fields["antwoord"],
                 _("Wat hebt u gevonden? (bij afgehandeld)"),
@@ -264,6 +273,11 @@ class StatusForm(forms.Form):
             self.add_error("oordeel", _("Kies een oordeel voordat u de klacht afhandelt."))
         if cleaned.get("status") == "afgehandeld" and not cleaned.get("antwoord"):
             self.add_error("antwoord", self.fields["antwoord"].error_messages["required"])
+        if closing and "antwoord_verstuurd" in self.fields and not cleaned.get("antwoord_verstuurd"):
+            self.add_error(
+                "antwoord_verstuurd",
+                _("Stuur de inwoner eerst het antwoord, per brief of e-mail. Zet daarna hier een vinkje."),
+            )
         return cleaned
 
 

@@ -174,7 +174,7 @@ def test_the_klachtbehandelaar_moves_a_complaint_along_and_needs_an_oordeel_to_c
     assert "Kies of de inwoner gehoord is." in response.content.decode()
     antwoord = "Wij hebben met de aanbieder gesproken. De hulp komt nu op vaste dagen."
     closing = {"action": "status", "status": Status.AFGEHANDELD, "oordeel": "gegrond", "antwoord": antwoord}
-    client.post(url, {**closing, "horen": "gehoord"})
+    client.post(url, {**closing, "horen": "gehoord", "antwoord_verstuurd": "on"})
     klacht.refresh_from_db()
     assert (klacht.status, klacht.oordeel, klacht.horen) == (Status.AFGEHANDELD, "gegrond", "gehoord")
     page = client.get(url).content.decode()
@@ -220,7 +220,11 @@ def test_closing_a_complaint_keeps_what_the_resident_was_answered(client, people
     klacht.refresh_from_db()
     assert klacht.status == Status.IN_BEHANDELING
     antwoord = "Wij hebben met de aanbieder gesproken.\nDe hulp komt nu op vaste dagen."
-    assert client.post(url, {**closing, "antwoord": antwoord}).status_code == 302
+    # A walk: nothing asked whether the resident got the answer in writing (Awb 9:12).
+    unsent = client.post(url, {**closing, "antwoord": antwoord}).content.decode()
+    assert "Stuur de inwoner eerst het antwoord, per brief of e-mail. Zet daarna hier een vinkje." in unsent
+    assert f"{antwoord}</textarea>" in unsent  # kept to send
+    assert client.post(url, {**closing, "antwoord": antwoord, "antwoord_verstuurd": "on"}).status_code == 302
     klacht.refresh_from_db()
     assert klacht.status == Status.AFGEHANDELD and klacht.antwoord_inwoner == antwoord
     page = client.get(url).content.decode()
@@ -306,6 +310,7 @@ def test_a_complaint_page_offers_only_what_can_still_be_done(client, people, kaa
     url = f"/admin/klachten/{klacht.pk}/"
     login(client, people["teamleider"])
     closing = {"action": "status", "status": "afgehandeld", "oordeel": "gegrond", "antwoord": "Zo is het."}
+    closing["antwoord_verstuurd"] = "on"
     html = client.post(url, {**closing, "horen": "kennelijk_ongegrond"}).content.decode()
     assert "Een klacht die duidelijk ongegrond is, heeft als oordeel: Ongegrond." in html
     page = client.get(url).content.decode()
