@@ -345,6 +345,28 @@ def test_a_status_change_sends_a_short_notice_without_personal_details(
         assert secret not in body
 
 
+def test_changes_in_a_row_give_one_notice_a_while_after(teams, settings, django_capture_on_commit_callbacks):
+    """A walk: five identical "Er is nieuws over uw melding" e-mails in two minutes, as the consulent called,
+    planned the gesprek and noted it in one go. With the database queue one notice waits, ten minutes."""
+    from django_tasks_db.models import DBTaskResult
+
+    from meldingen.backoffice.notices import send_status_notice
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    melding, other = store(postcode="3911 AB"), store(postcode="3911 AB")
+    behandeling = Behandeling.objects.get(melding=melding)
+    with django_capture_on_commit_callbacks(execute=True):
+        behandeling.change_status(Status.CONTACT_OPGENOMEN)
+        behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=timezone.now() + timedelta(days=3))
+        Behandeling.objects.get(melding=other).change_status(Status.CONTACT_OPGENOMEN)
+    waiting = DBTaskResult.objects.filter(task_path=send_status_notice.module_path)
+    assert sorted(result.args_kwargs["args"][0] for result in waiting) == sorted(
+        [behandeling.pk, Behandeling.objects.get(melding=other).pk]
+    )
+    later = waiting.get(args_kwargs__args=[behandeling.pk]).run_after - timezone.now()
+    assert timedelta(minutes=9) < later <= timedelta(minutes=10)
+
+
 def test_no_notice_without_an_e_mail_address(teams, django_capture_on_commit_callbacks):
     from meldingen.backoffice.notices import send_status_notice
 
