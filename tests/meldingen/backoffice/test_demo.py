@@ -77,6 +77,8 @@ def test_a_page_sent_to_the_redactie_can_be_published(db, settings):
     _demo_wijken()
     call_command("load_demo_meldingen", "--accounts", verbosity=0)
     task = Workflow.objects.get(name="de redactie").tasks.get().specific
+    # A walk read "Deze pagina is momenteel op de redactie in de redactie": the task had the workflow's name.
+    assert task.name == "de eindredactie"
     reviewers = get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True)
     assert reviewers.filter(username="eindredacteur").exists()
     assert reviewers.get(username="eindredacteur").check_password(DEMO_PASSWORD)
