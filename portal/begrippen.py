@@ -46,7 +46,13 @@ SKIP_ELEMENTS = {
 
 class Begrip(index.Indexed, models.Model):
     term = models.CharField(_lazy("begrip"), max_length=80, unique=True)
-    slug = models.SlugField(_lazy("ankernaam"), max_length=80, unique=True, blank=True)
+    slug = models.SlugField(
+        _lazy("ankernaam"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_lazy("Het stukje achter # in de link naar de uitleg. Leeg: gemaakt van het begrip."),
+    )
     variants = models.TextField(
         _lazy("andere vormen"),
         blank=True,

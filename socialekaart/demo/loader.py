@@ -397,7 +397,12 @@ def _accounts(organisaties) -> int:
     password_hash = make_password(settings.SOCIALEKAART_DEMO_PASSWORD)  # hashing once keeps the load fast
     editor, created = User.objects.get_or_create(
         username=EDITOR_USERNAME,
-        defaults={"email": "redacteur-kaart@lindewaard.example", "first_name": "Redacteur"},
+        # Not "Redacteur": the pages' redacteur has that name, and the history showed two of them.
+        defaults={
+            "email": "redacteur-kaart@lindewaard.example",
+            "first_name": "Redacteur",
+            "last_name": "kaart",
+        },
     )
     if created:
         editor.password = password_hash
