@@ -94,7 +94,10 @@
   var street = field("straat"), town = field("woonplaats");
   var status = address.querySelector("[data-address-status]");
   var button = address.querySelector("[data-address-button]");
+  // The last question asked and its answer: "Zoek adres" right after typing the house number asked twice (the
+  // box's change event on leaving it, then the click); the click now uses the answer on its way.
   var lastQuery = "";
+  var lastAnswer = null;
   var unavailable = address.getAttribute("data-unavailable-message");
   // What the lookup last wrote in each field. What the user typed there wins, as on the server: only the
   // button ("Zoek adres") writes over it.
@@ -173,26 +176,30 @@
     if (!complete && !force) { return; }  // the button always answers: the server says what is missing
     var query = "postcode=" + encodeURIComponent(pc) + "&huisnummer=" + encodeURIComponent(number.value.trim()) +
       "&toevoeging=" + encodeURIComponent(addition.value.trim());
-    if (query === lastQuery && !force) { return; }
-    lastQuery = query;
-    var body = new URLSearchParams(query);
-    var csrf = form.querySelector("[name='csrfmiddlewaretoken']");
-    if (csrf) { body.append("csrfmiddlewaretoken", csrf.value); }
-    // POST: the address stays out of the URL, and so out of access logs.
-    fetch(address.getAttribute("data-address-url"), { method: "POST", body: body, credentials: "same-origin" })
-      .then(function (response) { return response.ok ? response.json() : { status: "unavailable" }; })
-      .then(function (result) {
-        if (result.status === "found") {
-          [postcode, number, addition].forEach(clearError);
-          fill(street, result.straat, force);
-          fill(town, result.woonplaats, force);
-          show(result.message, false);
-        } else {
-          if (result.status !== "unavailable") { unfill(street); unfill(town); }
-          show(result.message || unavailable, true);
-        }
-      })
-      .catch(function () { show(unavailable, true); });
+    if (query === lastQuery && lastAnswer && !force) { return; }
+    if (query !== lastQuery || !lastAnswer) {
+      lastQuery = query;
+      var body = new URLSearchParams(query);
+      var csrf = form.querySelector("[name='csrfmiddlewaretoken']");
+      if (csrf) { body.append("csrfmiddlewaretoken", csrf.value); }
+      // POST: the address stays out of the URL, and so out of access logs.
+      lastAnswer = fetch(address.getAttribute("data-address-url"), { method: "POST", body: body, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : { status: "unavailable" }; })
+        .catch(function () { return { status: "unavailable" }; });
+    }
+    var answer = lastAnswer;
+    answer.then(function (result) {
+      if (result.status === "unavailable" && answer === lastAnswer) { lastAnswer = null; }  // asked again next time
+      if (result.status === "found") {
+        [postcode, number, addition].forEach(clearError);
+        fill(street, result.straat, force);
+        fill(town, result.woonplaats, force);
+        show(result.message, false);
+      } else {
+        if (result.status !== "unavailable") { unfill(street); unfill(town); }
+        show(result.message || unavailable, true);
+      }
+    });
   }
 
   [postcode, number, addition].forEach(function (input) {

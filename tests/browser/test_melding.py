@@ -221,6 +221,20 @@ def test_a_new_postcode_brings_its_own_street_and_enter_looks_it_up(live_server,
     page.wait_for_function(f"() => document.querySelector(\"{street}\").value === ''")
 
 
+def test_zoek_adres_right_after_the_house_number_asks_the_server_once(live_server, page):
+    """A walk: each look-up was sent twice, the house number's change event on leaving the box and then the
+    click on "Zoek adres"."""
+    asked = []
+    page.on("request", lambda request: "/melding/adres/" in request.url and asked.append(request.url))
+    to_gegevens(page, live_server)
+    page.fill("[name='gegevens-postcode']", "3911 AB")
+    page.fill("[name='gegevens-huisnummer']", "12")
+    page.get_by_role("button", name="Zoek adres").click()
+    page.wait_for_function("() => document.querySelector(\"[name='gegevens-straat']\").value === 'Kerkplein'")
+    page.wait_for_timeout(300)
+    assert len(asked) == 1
+
+
 def test_the_lookup_does_not_write_in_the_street_while_she_types_it(live_server, page):
     """Straight from the house number into the street: the lookup's answer came while she was in it, and
     what she typed went after it, "EssenpleinEssenplein". It now waits until she leaves the street."""
