@@ -14,7 +14,8 @@ SOORT = [
 ]
 # For someone else (see forms.Wording): {persoon} is "de persoon", "uw familielid" or "uw cliënt".
 SOORT_ANDER = [
-    ("kort", _("Kort: naam, adres en telefoonnummer. Daarna belt de gemeente voor een gesprek.")),
+    # Whose: "naam, adres en telefoonnummer" left the writer, whose own details were asked already, guessing.
+    ("kort", _("Kort: de naam en het adres van {persoon}. Daarna belt de gemeente voor een gesprek.")),
     ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over de situatie van {persoon}.")),
 ]
 ONDERWERPEN = [

@@ -56,6 +56,10 @@ def test_long_path_for_someone_else_counts_nine_steps(walker):
     ]
     assert counts == [f"Stap {number} van 9" for number in range(1, 9)]
     assert step_count(walker.client.get("/melding/controleren/").content.decode()) == "Stap 9 van 9"
+    # A walk: "Kort: naam, adres en telefoonnummer" did not say whose, after the writer gave his own.
+    keuze = " ".join(walker.client.get("/melding/keuze/").content.decode().split())
+    assert "Kort: de naam en het adres van de persoon. Daarna belt de gemeente voor een gesprek." in keuze
+    assert "Kort: de naam en het adres van de persoon, en of het dringend is." in keuze
 
 
 def test_short_melding_for_myself_is_stored_and_confirmed(submitted):
