@@ -33,8 +33,13 @@ NO_THEMA = _("Geen thema")
 
 
 def themes_for(onderwerpen) -> list[str]:
-    themes = [theme for code in onderwerpen or () for theme in ONDERWERP_THEMAS.get(code, ())]
-    return list(dict.fromkeys(themes)) or list(WITHOUT_ONDERWERPEN)
+    """The kaart's themes for the onderwerpen: each onderwerp's own thema first, then the others. A referral
+    is counted under the first one its voorziening has: the steunpunt mantelzorg (cliëntondersteuning and
+    mantelzorg), for "begeleiding" and "Rust voor de mantelzorger", was counted under cliëntondersteuning."""
+    codes = [code for code in onderwerpen or () if code in ONDERWERP_THEMAS]
+    own = [ONDERWERP_THEMAS[code][0] for code in codes]
+    others = [theme for code in codes for theme in ONDERWERP_THEMAS[code][1:]]
+    return list(dict.fromkeys(own + others)) or list(WITHOUT_ONDERWERPEN)
 
 
 def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorziening]:

@@ -173,6 +173,22 @@ def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaa
     assert "Wat al is vastgelegd" in page  # by anyone: not "what you recorded"
 
 
+def test_a_verwijzing_counts_under_the_thema_of_the_onderwerp_it_answers(kaart_data, staff, client):
+    """A walk: the steunpunt mantelzorg (cliëntondersteuning and mantelzorg), for a melding about
+    "begeleiding" and "Rust voor de mantelzorger", was counted under cliëntondersteuning: the second thema
+    of "begeleiding" came before the own thema of "mantelzorg"."""
+    ondersteuning = TermFactory(code="clientondersteuning", name="Cliëntondersteuning")
+    mantelzorg = TermFactory(code="mantelzorg", name="Mantelzorg")
+    steunpunt = VoorzieningFactory(name="Steunpunt mantelzorg", themas=[ondersteuning, mantelzorg])
+    steunpunt.hele_gemeente = True
+    steunpunt.save()
+    melding = store(postcode="3911 AB", onderwerpen=("begeleiding", "mantelzorg"))
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{melding.behandeling.pk}/verwijzing/"
+    assert client.post(url, {"voorziening": str(steunpunt.id), "soort": "verwezen"}).status_code == 302
+    assert Verwijzing.objects.get().thema == "mantelzorg"
+
+
 def test_a_second_click_records_nothing_more_and_says_so(kaart_data, staff, client):
     melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
     client.force_login(staff["consulent"])
