@@ -6,4 +6,4 @@ class SocialeKaartConfig(AppConfig):
     verbose_name = "Sociale kaart"
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the search index current)
+        from . import old_links, signals  # noqa: F401  (an old link leads on; the search index stays current)

@@ -164,6 +164,8 @@ class VoorzieningForm(ScopedForm):
             # The kaart's links are stable (DESIGN.md): a provider who renamed it broke every link to it.
             slug.disabled = True
             slug.help_text = _("Deze link blijft hetzelfde, zodat oude links blijven werken.")
+        elif slug is not None and not self.instance._state.adding:
+            slug.help_text = _("Verandert u dit? Dan gaan oude links vanzelf naar de nieuwe link.")
         elif slug is not None and self.instance._state.adding:
             # A provider had to make up a "korte naam in de link" before it could add its help.
             slug.required = False

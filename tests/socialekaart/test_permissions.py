@@ -48,9 +48,19 @@ def test_a_provider_keeps_the_link_of_its_voorziening(provider_client, client, r
     kaart.dagbesteding.refresh_from_db()
     assert kaart.dagbesteding.slug == old_slug
     client.force_login(redacteur)  # the gemeente's editor still can, when it must
+    assert "Dan gaan oude links vanzelf naar de nieuwe link." in client.get(edit).content.decode()
     assert client.post(edit, form_data(client, edit, slug="nieuwe-link")).status_code == 302
     kaart.dagbesteding.refresh_from_db()
     assert kaart.dagbesteding.slug == "nieuwe-link"
+    # A walk: the old link gave a 404; it leads to the new one, also after a second change.
+    client.logout()
+    old = client.get(f"/sociale-kaart/{old_slug}/")
+    assert (old.status_code, old["Location"]) == (301, "/sociale-kaart/nieuwe-link/")
+    client.force_login(redacteur)
+    assert client.post(edit, form_data(client, edit, slug=old_slug)).status_code == 302  # and back again
+    client.logout()
+    assert client.get(f"/sociale-kaart/{old_slug}/").status_code == 200
+    assert client.get("/sociale-kaart/nieuwe-link/")["Location"] == f"/sociale-kaart/{old_slug}/"
 
 
 def test_the_date_a_voorziening_was_checked_is_written_as_the_browser_writes_dates(provider_client, kaart):
