@@ -2,10 +2,10 @@
 wijkteams."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from core.team_members import TeamMembersForm
 from meldingen.backoffice import roles
 from meldingen.backoffice.access import second_factor_required
 from meldingen.backoffice.models import Wijkteam
@@ -22,17 +22,8 @@ class SecondFactorViewSetMixin:
         return patterns
 
 
-class WijkteamForm(forms.ModelForm):
-    """Members are chosen from the backoffice staff only: the list names no providers or page editors."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("members")
-        if field is not None:
-            staff = Q(groups__name__in=[roles.CONSULENT, roles.TEAMLEIDER])
-            if self.instance.pk:  # who is in the team now stays visible, whatever their role
-                staff |= Q(pk__in=self.instance.members.values("pk"))
-            field.queryset = field.queryset.filter(staff).distinct()
+class WijkteamForm(TeamMembersForm):
+    member_roles = (roles.CONSULENT, roles.TEAMLEIDER)
 
 
 class WijkteamViewSet(SecondFactorViewSetMixin, ModelViewSet):

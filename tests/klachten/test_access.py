@@ -642,3 +642,15 @@ def test_a_complaint_moved_to_another_team_while_its_page_was_open_keeps_the_ans
     page = response.content.decode()
     assert "Deze klacht kunt u niet openen. Misschien hoort hij nu bij een ander team." in page
     assert f">{answer}</textarea>" in page and "Error 404" not in page
+
+
+def test_a_contract_teams_members_are_chosen_from_the_klachtbehandelaars(client, people, kaart):
+    """A walk: the member list offered providers, redacteuren and professionals, and saved a provider's login
+    as a member of a contract team."""
+    login(client, people["beheerder"])
+    form = client.get("/admin/contractteams/new/").content.decode()
+    assert "klachtbehandelaar" in form and "klachtbehandelaar-2" in form
+    assert "aanbieder-zorg" not in form and ">redacteur<" not in form and ">consulent<" not in form
+    team = people["team"]
+    team.members.add(people["aanbieder"])  # who is in it now stays visible, to take out
+    assert "aanbieder-zorg" in client.get(f"/admin/contractteams/edit/{team.pk}/").content.decode()
