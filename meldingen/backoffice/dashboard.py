@@ -1,5 +1,7 @@
 """The dashboard page and its CSV export."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -49,6 +51,10 @@ def dashboard(request):
             figures.per_week,
             no_meldingen,
             note=_cut_weeks(figures) if period_chosen else "",
+            table_rows=[
+                (_("%(week)s, vanaf %(monday)s") % {"week": label, "monday": datum(monday)}, count)
+                for monday, (label, count) in _with_mondays(figures)
+            ],
         ),
         _chart("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, no_meldingen),
         _chart("per-soort", _("Kort of uitgebreid"), _("Soort"), figures.per_soort, no_meldingen),
@@ -81,18 +87,27 @@ def dashboard(request):
     )
 
 
-def _chart(slug: str, title: str, column: str, rows: list, empty: str, note: str = "") -> dict:
-    """A bar chart with its table; when every count is 0 (or there are none), `empty` says so instead."""
+def _chart(
+    slug: str, title: str, column: str, rows: list, empty: str, note: str = "", table_rows=None
+) -> dict:
+    """A bar chart with its table (`table_rows`: longer labels for the table than the bars have room for);
+    when every count is 0 (or there are none), `empty` says so instead."""
     drawn = any(count for _label, count in rows)
     return {
         "slug": slug,
         "title": title,
         "column": column,
-        "rows": rows,
+        "rows": table_rows or rows,
         "chart": bar_chart(rows) if drawn else None,
         "empty": empty,
         "note": note,
     }
+
+
+def _with_mondays(figures):
+    """Each week with its Monday: "week 38" alone said neither the days nor the year (the chart's weeks are
+    consecutive, from `first_week`)."""
+    return [(figures.first_week + timedelta(weeks=i), week) for i, week in enumerate(figures.per_week)]
 
 
 def _cut_weeks(figures) -> str:
@@ -121,8 +136,8 @@ def dashboard_csv(request):
     sheet.row(["periode", f"ontvangen van {_iso(figures.first_day)} tot en met {_iso(figures.last_day)}", ""])
     sheet.row(["totaal", "meldingen", figures.total])
     sheet.row(["totaal", "nu te laat", figures.overdue])
-    for label, count in figures.per_week:
-        sheet.row(["per week", label, count])
+    for monday, (label, count) in _with_mondays(figures):
+        sheet.row(["per week", f"{label} ({_iso(monday)})", count])
     for label, count in figures.per_wijk:
         sheet.row(["per wijk", label, count])
     for label, count in figures.per_soort:

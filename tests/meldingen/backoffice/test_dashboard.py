@@ -126,6 +126,19 @@ def test_median_lead_time_is_the_middle_one_or_the_average_of_the_middle_two(sta
     assert "mediaan in dagen;22,5" in client.get(reverse("backoffice:dashboard_csv")).content.decode()
 
 
+def test_each_week_says_from_which_day_in_the_table_and_the_spreadsheet(staff, teams, client):
+    """A walk: "week 38 ... week 49" said neither the days nor the year."""
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday())
+    store(created_at=timezone.now())
+    client.force_login(staff["teamleider"])
+    week = f"week {monday.isocalendar()[1]}"
+    page = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert f'<th scope="row">{week}, vanaf {datum(monday)}</th><td>1</td>' in page
+    sheet = client.get(reverse("backoffice:dashboard_csv")).content.decode()
+    assert f"per week;{week} ({monday.isoformat()});1" in sheet
+
+
 def test_the_chart_per_week_counts_the_last_twelve_weeks_only(staff, teams):
     today = timezone.localdate()
     monday = today - timedelta(days=today.weekday())
