@@ -109,6 +109,14 @@ class Report:
         return self.passed and any(hard.words > limit for hard in self.hardest_sentences)
 
     @property
+    def long_sentence_percent(self) -> str:
+        return _shown(self.long_sentence_share, self.limits["MAX_LONG_SENTENCE_SHARE"])
+
+    @property
+    def rare_word_percent(self) -> str:
+        return _shown(self.rare_word_share, self.limits["MAX_RARE_WORD_SHARE"])
+
+    @property
     def at_b1(self) -> bool:
         """Passed, with nothing still to improve: what the editors are told is B1."""
         return self.passed and not self.still_to_improve
@@ -173,6 +181,12 @@ def _nl(number: float, digits: int = 1) -> str:
 
 def _percent(share: float) -> str:
     return f"{round(share * 100)}%"
+
+
+def _shown(share: float, limit: float) -> str:
+    """A share as the report's table shows it: as the problem above it says it ("14,3%" beside "14%" read as
+    two figures)."""
+    return _percent_over(share) if share > limit else _percent(share)
 
 
 def _percent_over(share: float) -> str:

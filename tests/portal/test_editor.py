@@ -45,6 +45,23 @@ def test_the_report_names_every_little_known_word_it_counts():
     assert "(1 woord)" in html and "(1 woorden)" not in html
 
 
+def test_the_table_gives_a_share_as_the_problem_above_it_says_it():
+    """A walk: "14,3% van de zinnen heeft meer dan 20 woorden" above a table that said 14%."""
+    from django.template.loader import render_to_string
+
+    from portal.taalcheck import check_text
+
+    long = (
+        "Dit is een hele lange zin met heel veel woorden die maar doorgaat en doorgaat en nooit stopt, "
+        "ook hier niet."
+    )
+    report = check_text(" ".join([long] + ["Dit is kort."] * 6))
+    assert report.long_sentence_share == pytest.approx(1 / 7, abs=0.001)
+    html = " ".join(render_to_string("portal/admin/taalcheck_report.html", {"report": report}).split())
+    assert "<li>14,3% van de zinnen heeft meer dan 20 woorden." in html
+    assert "<td>14,3%</td>" in html and "<td>14%</td>" not in html
+
+
 def test_the_tab_names_the_buttons_as_wagtail_shows_them(editor_client, portal_site):
     """ "Kies bij Voorbeeld de weergave Taalcheck" named no button of the edit view, and did not say that what
     was typed since saving does not count: an editor took her new officialese sentence to have passed."""
