@@ -301,6 +301,30 @@ def test_approving_the_last_step_says_the_page_is_published(portal_site, rf):
     assert messages_after(**approve) == []
 
 
+@pytest.mark.parametrize("html", [False, True])
+def test_the_redacteur_gets_the_comment_the_eindredactie_approved_with(
+    portal_site, django_user_model, settings, html
+):
+    """A walk: "Goedkeuren met opmerking en publiceren" ("Kun je 'consulent' nog uitleggen?"): the e-mail said
+    only that the page was approved; the comment was in the page's history alone."""
+    from django.core import mail
+    from wagtail.models import Workflow
+
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = html
+    redacteur = django_user_model.objects.create_user("red", "red@example.org", "wachtwoord-lang-genoeg")
+    eindredacteur = django_user_model.objects.create_superuser("eind", "eind@example.org", "lang-genoeg-ook")
+    workflow = Workflow.objects.get(name="de redactie")
+    state = workflow.start(portal_site, user=redacteur)
+    task_state = state.current_task_state
+    mail.outbox.clear()
+    comment = "Kun je 'consulent' nog uitleggen?"
+    task_state.task.specific.on_action(task_state, eindredacteur, "approve", comment=comment)
+    [approved] = [message for message in mail.outbox if message.to == ["red@example.org"]]
+    assert comment in approved.body
+    if html:
+        assert "Kun je &#x27;consulent&#x27; nog uitleggen?" in approved.alternatives[0][0]
+
+
 @pytest.mark.django_db
 def test_a_kaart_link_offers_the_kaarts_own_themes_and_target_groups():
     """The block kept a list of its own: it lacked the theme "Veiligheid thuis" and named a target group
