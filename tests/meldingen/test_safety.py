@@ -11,6 +11,7 @@ from cryptography.fernet import Fernet
 from django.core import mail
 from django.core.management import call_command
 from django.db import OperationalError, connection
+from django.test import Client
 from django.utils import timezone
 
 from meldingen.crypto import DEVELOPMENT_KEY, decrypt_json
@@ -324,9 +325,11 @@ def test_expired_session_midway_explains_and_offers_a_new_start(walker):
     html = response.content.decode()
     assert response.status_code == 200
     # A walk: the browser closed (the session ends with it), and the page said only "niet actief".
-    assert "U was een tijd niet actief, of u sloot de browser." in html
+    assert "Was u een tijd niet actief, of sloot u de browser?" in html
     assert "Uw gegevens zijn niet meer bewaard" in html and "/melding/voor-wie/?reset=1" in html
     assert "niet meer bewaard" in walker.client.get("/melding/gegevens/").content.decode()
+    # A walk: opened without ever starting, the page told her she had been inactive; now it asks.
+    assert "Wij hebben nu geen antwoorden van u." in Client().get("/melding/controleren/").content.decode()
 
 
 def test_session_encrypted_with_an_unknown_key_starts_afresh(settings, walker):
