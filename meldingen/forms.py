@@ -751,8 +751,9 @@ class GesprekForm(StepForm):
 
     conditional = ("plek_anders",)
     shown_when = {"plek_anders": ("plek", "elders"), "wie_anders": ("wie_erbij", "anders")}
-    # For someone else the gemeente calls the writer to plan the gesprek (as the confirmation says).
-    writer_fields = ("bereikbaar",)
+    # For someone else the gemeente calls the writer to plan the gesprek (as the confirmation says), and the
+    # writer says who comes, maybe himself.
+    writer_fields = ("bereikbaar", "wie_erbij")
     # A place or a person typed beside an answer that leaves them out: the check page said "Bij mij thuis: In
     # de bibliotheek", or did not show the name at all. The writer decides; nothing typed is dropped.
     messages = {
@@ -777,9 +778,11 @@ class GesprekForm(StepForm):
                 "Wij bellen u om het gesprek te plannen, op werkdagen van 8.30 tot 17.00 uur. "
                 "Bijvoorbeeld: op dinsdag in de ochtend."
             ),
+            # A son who filled this in for his mother did not know whether to tick himself.
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
-                "gemeente. Wil {persoon} niemand erbij? Kies dan niets."
+                "gemeente. Komt u zelf ook? Kies dan wat bij u past. "
+                "Wil {persoon} niemand erbij? Kies dan niets."
             ),
         },
         choices={"plek": choices.PLEK_ANDER},

@@ -60,6 +60,8 @@ def test_long_path_for_someone_else_counts_nine_steps(walker):
     keuze = " ".join(walker.client.get("/melding/keuze/").content.decode().split())
     assert "Kort: de naam en het adres van de persoon. Daarna belt de gemeente voor een gesprek." in keuze
     assert "Kort: de naam en het adres van de persoon, en of het dringend is." in keuze
+    gesprek = " ".join(walker.client.get("/melding/gesprek/").content.decode().split())
+    assert "Komt u zelf ook? Kies dan wat bij u past." in gesprek  # whether the writer ticks himself
 
 
 def test_short_melding_for_myself_is_stored_and_confirmed(submitted):
