@@ -19,3 +19,15 @@ class TeamMembersForm(forms.ModelForm):
             if self.instance.pk:
                 allowed |= Q(pk__in=self.instance.members.values("pk"))
             field.queryset = field.queryset.filter(allowed).distinct()
+
+
+class TeamMembersViewSetMixin:
+    """For a Wagtail ModelViewSet of a team: its form offers members from the viewset's `member_roles`."""
+
+    member_roles: tuple[str, ...] = ()
+
+    def get_form_class(self, for_update=False):
+        form = type(f"{self.model.__name__}Form", (TeamMembersForm,), {"member_roles": self.member_roles})
+        return forms.modelform_factory(
+            self.model, form=form, formfield_callback=self.formfield_for_dbfield, fields=self.form_fields
+        )

@@ -1,11 +1,10 @@
-from django import forms
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.team_members import TeamMembersForm
+from core.team_members import TeamMembersViewSetMixin
 
 from . import admin_urls
 from .access import KLACHTBEHANDELAAR, can_see_klachten, provider_organisatie_id
@@ -45,11 +44,7 @@ def clienten_menu_item():
     )
 
 
-class ContractteamForm(TeamMembersForm):
-    member_roles = (KLACHTBEHANDELAAR,)
-
-
-class ContractteamViewSet(ModelViewSet):
+class ContractteamViewSet(TeamMembersViewSetMixin, ModelViewSet):
     """Which team contracts which providers: their complaints go to that team. Kept by the functioneel
     beheerder (model permissions given to that group by migration 0002)."""
 
@@ -60,14 +55,7 @@ class ContractteamViewSet(ModelViewSet):
     add_to_admin_menu = True
     list_display = ["name", "mailbox"]
     form_fields = ["name", "organisaties", "mailbox", "members"]
-
-    def get_form_class(self, for_update=False):
-        return forms.modelform_factory(
-            self.model,
-            form=ContractteamForm,
-            formfield_callback=self.formfield_for_dbfield,
-            fields=self.form_fields,
-        )
+    member_roles = (KLACHTBEHANDELAAR,)
 
 
 @hooks.register("register_admin_viewset")

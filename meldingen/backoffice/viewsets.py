@@ -1,11 +1,10 @@
 """Settings the functioneel beheerder edits without code: delivery targets (delivery/viewsets.py) and
 wijkteams."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from core.team_members import TeamMembersForm
+from core.team_members import TeamMembersViewSetMixin
 from meldingen.backoffice import roles
 from meldingen.backoffice.access import second_factor_required
 from meldingen.backoffice.models import Wijkteam
@@ -22,24 +21,13 @@ class SecondFactorViewSetMixin:
         return patterns
 
 
-class WijkteamForm(TeamMembersForm):
-    member_roles = (roles.CONSULENT, roles.TEAMLEIDER)
-
-
-class WijkteamViewSet(SecondFactorViewSetMixin, ModelViewSet):
+class WijkteamViewSet(TeamMembersViewSetMixin, SecondFactorViewSetMixin, ModelViewSet):
     model = Wijkteam
     icon = "group"
     menu_label = _("Wijkteams")
     list_display = ["name", "mailbox"]
     form_fields = ["name", "wijken", "mailbox", "members"]
-
-    def get_form_class(self, for_update=False):
-        return forms.modelform_factory(
-            self.model,
-            form=WijkteamForm,
-            formfield_callback=self.formfield_for_dbfield,
-            fields=self.form_fields,
-        )
+    member_roles = (roles.CONSULENT, roles.TEAMLEIDER)
 
 
 class BackofficeSettingsGroup(ModelViewSetGroup):
