@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from core.fragments import jinja2_fragment
+from core.search_text import in_crisis
 
 register = template.Library()
 
@@ -155,3 +156,9 @@ def error_anchor(field) -> str:
     if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple) and field.subwidgets:
         return field.subwidgets[0].id_for_label
     return field.auto_id
+
+
+def crisis_note(query: str) -> str:
+    """113 Zelfmoordpreventie and 112 (templates/components/crisis_note.html), first on a search page whose
+    words are those of someone in crisis; else nothing."""
+    return render_to_string("components/crisis_note.html") if in_crisis(query) else ""

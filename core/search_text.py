@@ -251,6 +251,29 @@ def wants_to_complain(query: str) -> bool:
     )
 
 
+# Words of someone in crisis: "ik wil dood" and "zelfmoord" found nothing ("0 resultaten") and no way to 113.
+# "Dood" alone is not one ("mijn man is dood" looks for help with mourning).
+CRISIS_WORDS = frozenset({"zelfmoord", "zelfdoding", "suicide", "suicidaal", "crisis", "113"})
+CRISIS_PHRASES = (
+    ("wil", "dood"),
+    ("dood", "willen"),
+    ("niet", "meer", "leven"),
+    ("niet", "meer", "willen", "leven"),
+    ("eind", "aan", "maken"),
+    ("einde", "aan", "maken"),
+    ("van", "kant", "maken"),
+    ("mezelf", "iets", "aandoen"),
+    ("mijzelf", "iets", "aandoen"),
+)
+
+
+def in_crisis(query: str) -> bool:
+    typed = words(query)
+    return bool(CRISIS_WORDS.intersection(typed)) or any(
+        tuple(typed[i : i + len(phrase)]) == phrase for phrase in CRISIS_PHRASES for i in range(len(typed))
+    )
+
+
 def _complaint_in_a_hurry(word: str) -> bool:
     """One letter off after "kla": "kracht" (strength) is another word, not a typo; and as near to the plural
     ("klachte", "klachtn") it may be the help for "psychische klachten"."""

@@ -25,6 +25,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.signals import page_published, page_unpublished
 
 from core import search_text, vocabulary
+from core.components import crisis_note
 from portal.begrippen import Begrip, all_begrippen
 from portal.blocks import kaart_count, kaart_url
 from portal.taalcheck import blocks, split_block, words
@@ -337,6 +338,7 @@ def search_view(request):
     query = clean_query(raw)
     context = {"search_query": raw[:MAX_QUERY_LENGTH], "query": query, "hits": [], "page_obj": None}
     if query:
+        context["crisis_note"] = crisis_note(query)
         try:
             context["page_obj"], context["hits"] = run_search(query, request.GET.get("page"))
         except Exception as error:  # the search backend is down or refuses the query: say so, in B1

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core import vocabulary
+from core.components import crisis_note
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
 from core.search_text import wants_to_complain
@@ -125,6 +126,7 @@ def search(request):
         map_config=map_config(rows, wijken, results.origin),
         site_search_url=site_search_url(query_kwargs["text"]),
         complaint_url=COMPLAINT if wants_to_complain(query_kwargs["text"]) else None,
+        crisis_note=crisis_note(query_kwargs["text"]),
         terug=back_query(request.GET),
     )
     if not results.total:

@@ -209,6 +209,17 @@ def test_who_came_to_complain_gets_the_way_and_no_help_for_psychische_klachten(c
     assert "Op de sociale kaart staat hulp voor" not in html
 
 
+@pytest.mark.parametrize("typed", ["ik wil dood", "zelfmoord", "ik wil er een eind aan maken"])
+def test_words_of_someone_in_crisis_get_113_and_112_first(client, portal_site, typed):
+    """A walk: "ik wil dood" on the site's search gave no pages and only "Kijk of de woorden goed gespeld
+    zijn."; 113 was on no page."""
+    html = client.get("/zoeken/", {"q": typed}).content.decode()
+    assert "Denkt u aan zelfmoord?" in html and '<a href="tel:113">113</a>' in html
+    assert '<a href="tel:112">112</a>' in html and '<a href="https://www.113.nl">113.nl</a>' in html
+    assert html.index("Denkt u aan zelfmoord?") < html.index('class="search-count"')
+    assert "Denkt u aan zelfmoord?" not in client.get("/zoeken/", {"q": "rolstoel"}).content.decode()
+
+
 @pytest.mark.parametrize("typed", ["kracht", "psychische klachte", "klachtn", "psychische klachten", "klant"])
 def test_words_near_a_complaint_that_look_for_help_are_no_complaint(typed):
     """A review: "psychische klachte" (the plural, a letter short) got the way to complain instead of the

@@ -346,6 +346,27 @@ def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
     assert (way in page) is shown
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("ik wil dood", True),
+        ("zelfmoord", True),
+        ("Suïcide", True),
+        ("ik wil niet meer leven", True),
+        ("crisis", True),
+        ("mijn man is dood", False),  # mourning: the help for it, no crisis line
+        ("dagbesteding", False),
+    ],
+)
+def test_words_of_someone_in_crisis_get_113_and_112_first(client, indexed, typed, shown):
+    """A walk: "ik wil dood", "zelfmoord" and "crisis" gave "0 resultaten", and no way to 113 or 112."""
+    page = html(client.get(SEARCH, {"q": typed}))
+    assert ("Denkt u aan zelfmoord?" in page) is shown
+    assert ('<a href="tel:08000113">0800-0113</a>' in page) is shown
+    if shown:
+        assert page.index("Denkt u aan zelfmoord?") < page.index('id="resultaten"')
+
+
 def test_did_you_mean_links_to_the_suggestion_with_the_filters(client, indexed, monkeypatch):
     facets = {
         name: [FacetOption("x", "X", 0)] for name in ("wijk", "thema", "doelgroep", "toegang", "kosten")
