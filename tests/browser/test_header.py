@@ -39,6 +39,20 @@ def test_on_a_phone_the_header_takes_at_most_120_px_and_the_menu_opens(site, pag
     page.wait_for_url("**/zoeken/?q=huishouden")
 
 
+def test_escape_closes_the_phone_menu_and_returns_to_menu(site, page):
+    """Two walks: Escape in the open menu left it open."""
+    page.set_viewport_size(PHONE)
+    page.goto(site + "/")
+    menu = page.get_by_text("Menu", exact=True)
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # into the search box
+    assert page.locator("#site-search-q").is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator("#site-search-q").is_visible()
+    assert page.evaluate("() => document.activeElement.matches('.site-menu__button')")
+
+
 def test_the_menu_opens_without_javascript(site, page_without_js):
     page = page_without_js
     page.set_viewport_size(PHONE)

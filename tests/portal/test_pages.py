@@ -156,8 +156,12 @@ def test_information_page_is_small_and_needs_no_javascript(client, portal_site):
     assert {path.name for path in css} == {"tokens.css", "site.css", "print.css", "portal.css"}
     total = len(html) + sum(path.stat().st_size for path in css)
     assert total < 60 * 1024, f"{total} bytes of HTML and CSS"
-    # The only script is the optional enhancement, loaded with defer; no inline script.
-    assert re.findall(rb"<script[^>]*>", html) == [b'<script src="/static/js/portal.js" defer>']
+    # The only scripts are optional enhancements (Escape closes the menu; the begrippen), loaded with defer;
+    # no inline script.
+    assert re.findall(rb"<script[^>]*>", html) == [
+        b'<script src="/static/js/site.js" defer>',
+        b'<script src="/static/js/portal.js" defer>',
+    ]
 
 
 def test_load_sample_twice_changes_nothing(portal_site):
