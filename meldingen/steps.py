@@ -31,12 +31,15 @@ class Row:
     detail: str = ""  # a text answer shown after the choice ("Ergens anders: bij mijn dochter")
     someone_else: str = ""  # the label for someone else; may say {persoon}
     staff: str = ""  # the label for staff, who read about the resident ("Inwoner wil")
+    staff_someone_else: str = ""  # the label for staff when the writer made the melding for someone else
     staff_values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for staff
 
     def covers(self) -> set[str]:
         return {name for name in (self.field, *self.uses, self.detail) if name}
 
     def label_for(self, answers: Answers, staff: bool) -> str:
+        if staff and answers.for_someone_else and self.staff_someone_else:
+            return str(self.staff_someone_else)
         if staff and self.staff:
             return str(self.staff)
         if answers.for_someone_else and self.someone_else:
@@ -191,6 +194,9 @@ STEPS = [
                 _("Gekozen"),
                 "soort",
                 staff=_("Inwoner wil"),
+                # The gemeente calls the writer (as the writer's confirmation says): "Inwoner wil: gebeld
+                # worden" sent the consulent to the resident, while a wijkverpleegkundige waited for the call.
+                staff_someone_else=_("Melder wil"),
                 staff_values={
                     "kort": _("gebeld worden voor een gesprek"),
                     "uitgebreid": _("nu al meer vertellen, en daarna een gesprek"),

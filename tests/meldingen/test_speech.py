@@ -266,10 +266,15 @@ def test_staff_read_the_answers_about_the_inwoner():
     )
     staff = {title: dict(rows) for title, rows in summary_sections(answers, staff=True)}
     assert staff["Gesprek"]["Gesprek"] == "bij de inwoner thuis"
-    assert staff["Soort melding"]["Inwoner wil"] == "nu al meer vertellen, en daarna een gesprek"
+    # A walk: "Inwoner wil: gebeld worden" sent the consulent to the resident; the writer waits for the call.
+    assert staff["Soort melding"]["Melder wil"] == "nu al meer vertellen, en daarna een gesprek"
     kort = Answers.from_dict({"keuze": {"soort": "kort"}})
     assert dict(dict(summary_sections(kort, staff=True))["Soort melding"]) == {
         "Inwoner wil": "gebeld worden voor een gesprek"
+    }
+    for_a_client = Answers.from_dict({"voor_wie": {"voor_wie": "professional"}, "keuze": {"soort": "kort"}})
+    assert dict(dict(summary_sections(for_a_client, staff=True))["Soort melding"]) == {
+        "Melder wil": "gebeld worden voor een gesprek"
     }
 
 
