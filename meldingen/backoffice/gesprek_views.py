@@ -23,6 +23,12 @@ def _back(request, behandeling):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
+def _to_the_kaart(behandeling):
+    """Back to the kaart's section of the melding's page, where what was recorded now stands: at the page's
+    top, a consulent on a phone scrolled past the whole melding again for the next one."""
+    return redirect(reverse("backoffice:melding", args=[behandeling.pk]) + "#kaart-heading")
+
+
 @require_POST
 @meldingen_view
 @says_out_of_reach
@@ -31,7 +37,7 @@ def add_verwijzing(request, pk):
     form = VerwijzingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Dat ging niet goed. Kies een voorziening uit de lijst."))
-        return redirect("backoffice:melding", pk=behandeling.pk)
+        return _to_the_kaart(behandeling)
     try:
         verwijzing = kaart.record(
             behandeling.melding,
@@ -41,7 +47,7 @@ def add_verwijzing(request, pk):
         )
     except kaart.NotASuggestion:
         messages.error(request, _("Deze voorziening past niet bij deze melding. Kies er een uit de lijst."))
-        return redirect("backoffice:melding", pk=behandeling.pk)
+        return _to_the_kaart(behandeling)
     except kaart.AlreadyRecorded as recorded:
         messages.info(
             request,
@@ -51,13 +57,13 @@ def add_verwijzing(request, pk):
                 "name": recorded.verwijzing.voorziening_name,
             },
         )
-        return redirect("backoffice:melding", pk=behandeling.pk)
+        return _to_the_kaart(behandeling)
     messages.success(
         request,
         _("Vastgelegd: %(soort)s %(name)s.")
         % {"soort": verwijzing.get_soort_display().lower(), "name": verwijzing.voorziening_name},
     )
-    return redirect("backoffice:melding", pk=behandeling.pk)
+    return _to_the_kaart(behandeling)
 
 
 @require_POST
@@ -75,7 +81,7 @@ def remove_verwijzing(request, pk, verwijzing_pk):
             _("Weggehaald: %(soort)s %(name)s. Klopt dat niet? Leg het dan opnieuw vast.")
             % {"soort": verwijzing.get_soort_display().lower(), "name": verwijzing.voorziening_name},
         )
-    return redirect("backoffice:melding", pk=behandeling.pk)
+    return _to_the_kaart(behandeling)
 
 
 @require_POST

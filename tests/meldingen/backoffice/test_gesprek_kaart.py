@@ -157,6 +157,8 @@ def test_recording_a_verwijzing_puts_it_on_the_record_timeline_and_audit_log(kaa
         url + "verwijzing/", {"voorziening": str(kaart_data["far"].id), "soort": "verwezen"}
     )
     assert response.status_code == 302
+    # A walk: back at the page's top, on a phone she scrolled past the whole melding for the next one.
+    assert response["Location"] == url + "#kaart-heading"
     verwijzing = Verwijzing.objects.get()
     assert (verwijzing.voorziening_name, verwijzing.thema, verwijzing.wijk, verwijzing.user) == (
         "Klussendienst Ver Weg",
