@@ -497,6 +497,11 @@ def test_the_list_and_history_write_dates_as_the_other_staff_pages_do(client, pe
 def test_a_provider_reads_of_complaints_about_its_own_organisation(client, people, kaart):
     lijst = login(client, people["aanbieder"]).get(LIST).content.decode()
     assert "Klachten over uw organisatie" in lijst
+    # A walk: "Antwoord uiterlijk ... Te laat" read to the provider as its own answer, late.
+    klacht = klacht_maken(kaart["zorg"])
+    assert "Antwoord van de gemeente uiterlijk" in client.get(LIST).content.decode()
+    page = client.get(f"{LIST}{klacht.pk}/").content.decode()
+    assert "<dt>De gemeente antwoordt de inwoner uiterlijk</dt>" in page
     lijst = login(client, people["klachtbehandelaar"]).get(LIST).content.decode()
     assert "<title>Klachten - " in lijst and "Klachten over uw organisatie" not in lijst
 
