@@ -336,6 +336,20 @@ def test_professional_pages_are_accessible_and_fit_320px(as_professional, kaart_
     assert_no_horizontal_scroll(page)
 
 
+def test_on_a_phone_the_capacity_per_wijk_shows_its_date_without_scrolling(as_professional, kaart_server):
+    """A walk: at 390 px the table's "Bijgewerkt" column was cut off ("Bij", "5 d"), with nothing to show it
+    scrolled; that date says whether to trust "Ja, er is plaats"."""
+    page = as_professional
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
+    dates = page.locator('.kaart-capacity td[data-label="Bijgewerkt"]')
+    assert dates.count() >= 1
+    for index in range(dates.count()):
+        box = dates.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert axe_violations(page) == []
+
+
 def test_a_printed_list_for_a_client_leaves_out_what_only_professionals_see(as_professional, kaart_server):
     page = as_professional
     page.goto(kaart_server.url + SEARCH + "?thema=dagbesteding")
