@@ -616,8 +616,17 @@ VEILIG_THUIS_PHONE = "0800 2000"  # the national number for domestic violence an
 class SignaalForm(forms.Form):
     """What a provider or professional tells the wijkteam about a client."""
 
-    field_order = ["organisatie"]  # first on the page, so first in the error summary too
+    field_order = ["organisatie", "afzender_telefoon"]  # first on the page, so first in the error summary too
 
+    # The wijkteam calls back about the signal: a walk's only number was in the free text, the page said
+    # "Vraag het nummer aan wie het signaal stuurde" and showed the login's e-mail address.
+    afzender_telefoon = forms.CharField(
+        label=_("Uw telefoonnummer"),
+        max_length=20,
+        help_text=_("Zo kan het wijkteam u bellen over dit signaal."),
+        validators=[validate_phone],
+        error_messages={"required": _("Vul uw telefoonnummer in. Dan kan het wijkteam u bellen.")},
+    )
     naam = forms.CharField(
         label=_("Naam van de cliënt"),
         max_length=200,

@@ -78,6 +78,7 @@ def send(user, data: dict) -> Signaal:
                     "telefoon": data["telefoon"],
                     "postcode": data["postcode"],
                     "toelichting": data["toelichting"],
+                    "afzender_telefoon": data.get("afzender_telefoon", ""),
                 }
             ),
             name_index=name_index(data["naam"]),

@@ -25,6 +25,7 @@ SIGNAAL = {
     "toestemming": "on",
     "toestemming_door": "client",
     "organisatie": "Huisartsenpraktijk De Haven",  # asked of a professional only
+    "afzender_telefoon": "0302345678",
 }
 
 
@@ -333,7 +334,7 @@ def test_a_sender_named_as_their_organisation_is_named_once(staff, senders, team
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
     client.force_login(staff["consulent_haven"])
     page = client.get(f"/admin/backoffice/signalen/{Signaal.objects.get().pk}/").content.decode()
-    assert '<dd>Zorg Thuis Lindewaard<br><a href="mailto:' in page  # once, then the e-mail address
+    assert '<dd>Zorg Thuis Lindewaard<br><a href="tel:0302345678">' in page  # once, then phone and e-mail
 
 
 @pytest.mark.parametrize(
@@ -868,7 +869,9 @@ def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, tea
     assert "belt de cliënt" not in said
     client.force_login(staff["consulent_haven"])
     page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
-    assert "Niet gegeven. Vraag het nummer aan wie het signaal stuurde." in page
+    # A walk: the sender's own number was nowhere but in the free text; the form asks it now.
+    assert "Niet gegeven. Vraag het nummer aan wie het signaal stuurde: 0302345678." in page
+    assert '<a href="tel:0302345678">0302345678</a>' in page
     assert '<a href="mailto:huisarts@lindewaard.example">huisarts@lindewaard.example</a>' in page
     heading = BeautifulSoup(page, "html.parser").find(id="signaal-heading").get_text()
     assert heading.count("Signaal") == 1  # "Signaal van een aanbieder of professional Signaal"
@@ -885,3 +888,11 @@ def test_a_professional_finds_their_organisation_filled_in_from_the_last_signal(
     assert 'value="Huisartsenpraktijk De Haven"' in client.get(new).content.decode()
     client.force_login(senders["aanbieder"])  # the kaart knows a provider's organisation: nothing to ask
     assert 'name="organisatie"' not in client.get(new).content.decode()
+
+
+def test_a_signal_asks_the_senders_own_phone_number(staff, senders, teams, client):
+    """The wijkteam calls back about a signal; a walk's sender could give her number only in the free text."""
+    client.force_login(senders["professional"])
+    missing = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "afzender_telefoon": ""})
+    assert "Vul uw telefoonnummer in. Dan kan het wijkteam u bellen." in missing.content.decode()
+    assert not Signaal.objects.exists()
