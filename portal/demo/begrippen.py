@@ -122,7 +122,7 @@ BEGRIPPEN = [
         "term": "bezwaar",
         "variants": ["bezwaar", "bezwaren", "bezwaar maken", "bezwaarschrift"],
         "uitleg": "U bent het niet eens met een besluit van de gemeente. Dat laat u weten in een brief. "
-        "Dat doet u binnen 6 weken na de datum van het besluit.",
+        "Dat doet u binnen 6 weken. Die tijd begint de dag nadat wij u het besluit stuurden.",
     },
     {
         "term": "sociale kaart",

@@ -317,7 +317,7 @@ SOORTEN = [
     Soort(
         "beschermd-wonen",
         "Begeleid wonen {wijk}",
-        "Een eigen kamer met begeleiding in de buurt.",
+        "Een eigen appartement met begeleiding in de buurt.",
         "U woont zelfstandig in een eigen appartement. Begeleiders zijn dichtbij als u hulp nodig hebt.",
         ("wonen", "begeleiding"),
         ("ggz", "beperking"),
