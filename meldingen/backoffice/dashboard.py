@@ -52,8 +52,7 @@ def dashboard(request):
             no_meldingen,
             note=_cut_weeks(figures) if period_chosen else "",
             table_rows=[
-                (_("%(week)s, vanaf %(monday)s") % {"week": label, "monday": datum(monday)}, count)
-                for monday, (label, count) in _with_mondays(figures)
+                (_week_label(label, monday), count) for monday, (label, count) in _with_mondays(figures)
             ],
         ),
         _chart("per-wijk", _("Meldingen per wijk"), _("Wijk"), figures.per_wijk, no_meldingen),
@@ -108,6 +107,14 @@ def _with_mondays(figures):
     """Each week with its Monday: "week 38" alone said neither the days nor the year (the chart's weeks are
     consecutive, from `first_week`)."""
     return [(figures.first_week + timedelta(weeks=i), week) for i, week in enumerate(figures.per_week)]
+
+
+def _week_label(label: str, monday) -> str:
+    """ "week 49, vanaf 30 nov. 2026", and for the week still running "(loopt nog)": its count read as low."""
+    text = _("%(week)s, vanaf %(monday)s") % {"week": label, "monday": datum(monday)}
+    if monday + timedelta(days=6) >= timezone.localdate():
+        text += " " + _("(loopt nog)")
+    return text
 
 
 def _cut_weeks(figures) -> str:

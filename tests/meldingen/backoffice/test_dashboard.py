@@ -134,7 +134,9 @@ def test_each_week_says_from_which_day_in_the_table_and_the_spreadsheet(staff, t
     client.force_login(staff["teamleider"])
     week = f"week {monday.isocalendar()[1]}"
     page = client.get(reverse("backoffice:dashboard")).content.decode()
-    assert f'<th scope="row">{week}, vanaf {datum(monday)}</th><td>1</td>' in page
+    assert f'<th scope="row">{week}, vanaf {datum(monday)} (loopt nog)</th><td>1</td>' in page
+    earlier = monday - timedelta(weeks=1)
+    assert f'<th scope="row">week {earlier.isocalendar()[1]}, vanaf {datum(earlier)}</th>' in page
     sheet = client.get(reverse("backoffice:dashboard_csv")).content.decode()
     assert f"per week;{week} ({monday.isoformat()});1" in sheet
 
