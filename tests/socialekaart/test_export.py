@@ -113,6 +113,10 @@ def test_pdf_content(rf, indexed):
     assert "In de buurt van postcode:</dt> <dd>3911 AB" in html
     assert "1. Hulp in de huishouding" in html and "Schoonmaakhulp aan huis" in html
     assert "Planner Bakker" not in html
+    # A walk: help with a beschikking read "Aanmelden: bel ...", and sent the client to the provider first.
+    beschikking = html.split("1. Hulp in de huishouding", 1)[1].split("</li>", 1)[0]
+    assert "U hebt eerst een besluit van de gemeente nodig." in beschikking
+    assert "Bel het Wmo-loket: 14 0599." in beschikking and "Aanmelden:" not in beschikking
     document = HTML(string=html).render()
     width_mm = document.pages[0].width * 25.4 / 96
     height_mm = document.pages[0].height * 25.4 / 96
