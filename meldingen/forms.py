@@ -301,8 +301,23 @@ class MelderForm(StepForm):
     bewoner_toestemming = radio(
         _("Weet de persoon van deze melding, en is hij of zij het ermee eens?"), choices.TOESTEMMING
     )
+    # Someone who cannot decide (dementia): the check page and the consulent's page said to ask who may
+    # decide for the person, and the melding did not say who that is.
+    wie_beslist = text(
+        _("Wie mag voor de persoon beslissen?"),
+        required=False,
+        max_length=LINE_MAX,
+        help_text=_(
+            "Naam en telefoonnummer. Bijvoorbeeld: haar zoon, of een mentor. Bent u het zelf? Schrijf: ik."
+        ),
+    )
+    conditional = ("wie_beslist",)
+    shown_when = {"wie_beslist": ("bewoner_toestemming", "kan_niet_beslissen")}
     someone_else = Wording(
-        labels={"bewoner_toestemming": _("Weet {persoon} van deze melding? En is {persoon} het ermee eens?")},
+        labels={
+            "bewoner_toestemming": _("Weet {persoon} van deze melding? En is {persoon} het ermee eens?"),
+            "wie_beslist": _("Wie mag voor {persoon} beslissen?"),
+        },
         # Said before the answer is chosen: an answer offered and then refused in red read as blame.
         help_texts={
             "bewoner_toestemming": _(
@@ -320,7 +335,8 @@ class MelderForm(StepForm):
         "niet_akkoord": _(
             "Is {persoon} het er niet mee eens? Dan kunt u deze melding niet doen. "
             "Maakt u zich zorgen? Bel ons op %(telefoon)s. Dan kijken we samen wat wel kan."
-        )
+        ),
+        "wie_beslist": _("Schrijf wie voor {persoon} mag beslissen. Bent u het zelf? Schrijf dan: ik."),
     }
 
     def __init__(self, *args, **kwargs):
@@ -335,6 +351,12 @@ class MelderForm(StepForm):
                 self.message("niet_akkoord") % {"telefoon": settings.MUNICIPALITY_PHONE}
             )
         return answer
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("bewoner_toestemming") == "kan_niet_beslissen" and not cleaned.get("wie_beslist"):
+            self.add_error("wie_beslist", self.message("wie_beslist"))
+        return cleaned
 
 
 class KeuzeForm(StepForm):

@@ -183,6 +183,12 @@ STEPS = [
                     "kan_niet_beslissen": _("de inwoner kan dit zelf niet goed beslissen"),
                 },
             ),
+            Row(
+                _("Wie mag voor de persoon beslissen?"),
+                "wie_beslist",
+                someone_else=_("Wie mag voor {persoon} beslissen?"),
+                staff=_("Beslist voor de inwoner"),
+            ),
         ),
     ),
     Step(

@@ -389,12 +389,16 @@ def test_a_person_who_cannot_decide_for_herself_has_an_answer_of_her_own(walker)
     "weet het nog niet" true; the consulent reads who decides."""
     from meldingen.summary import summary_sections
 
-    steps = [
-        (step, {**data, "bewoner_toestemming": "kan_niet_beslissen"} if step == "melder" else data)
-        for step, data in ANDER_UITGEBREID
-    ]
+    # A walk: the pages said to ask who may decide for her, and the melding did not say who: it is asked.
+    cannot_decide = {"bewoner_toestemming": "kan_niet_beslissen"}
+    walker.walk(ANDER_UITGEBREID[:1])
+    missing = walker.post("melder", {**dict(ANDER_UITGEBREID)["melder"], **cannot_decide}).content.decode()
+    assert "Schrijf wie voor de persoon mag beslissen. Bent u het zelf? Schrijf dan: ik." in missing
+    who = {**cannot_decide, "wie_beslist": "Haar zoon Karim, 06 12345678"}
+    steps = [(step, {**data, **who} if step == "melder" else data) for step, data in ANDER_UITGEBREID]
     walker.walk(steps)
     check = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
+    assert "Haar zoon Karim, 06 12345678" in check
     assert "De persoon kan dit zelf niet goed beslissen, bijvoorbeeld door dementie" in check
     # A walk: the consent box said the gemeente would ask her; it asks who decides for her.
     assert "In het gesprek vraagt de gemeente om toestemming aan wie voor de persoon mag beslissen." in check
@@ -402,6 +406,7 @@ def test_a_person_who_cannot_decide_for_herself_has_an_answer_of_her_own(walker)
     walker.submit()
     staff = dict(summary_sections(Melding.objects.get().answers, staff=True))["Melder"]
     assert ("Weet de inwoner ervan?", "de inwoner kan dit zelf niet goed beslissen") in staff
+    assert ("Beslist voor de inwoner", "Haar zoon Karim, 06 12345678") in staff
 
 
 @pytest.mark.parametrize("steps", [ZELF_KORT, ANDER_UITGEBREID], ids=["kort", "uitgebreid"])
