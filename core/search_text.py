@@ -269,8 +269,15 @@ CRISIS_PHRASES = (
 
 def in_crisis(query: str) -> bool:
     typed = words(query)
-    return bool(CRISIS_WORDS.intersection(typed)) or any(
-        tuple(typed[i : i + len(phrase)]) == phrase for phrase in CRISIS_PHRASES for i in range(len(typed))
+    return bool(CRISIS_WORDS.intersection(typed)) or has_phrase(typed, CRISIS_PHRASES)
+
+
+def has_phrase(typed: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether one of `phrases` (word tuples) stands, word for word, in the typed words."""
+    return any(
+        tuple(typed[i : i + len(phrase)]) == phrase
+        for phrase in phrases
+        for i in range(len(typed) - len(phrase) + 1)
     )
 
 

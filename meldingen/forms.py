@@ -167,7 +167,8 @@ class StepForm(forms.Form):
     for single fields. The page marks those texts (data-to-writer), so a test can check all the rest.
     `conditional` fields are required only after a certain answer: they are not marked "niet verplicht".
     `shown_when` names the answer after which a field counts ({"plek_anders": ("plek", "elders")}): with
-    JavaScript the page shows it once that answer is chosen (or while it holds text or an error).
+    JavaScript the page shows it once that answer is chosen (or while it holds text or an error). A
+    conditional field left empty after its answer gets the form's own message under its name.
     """
 
     title = ""
@@ -231,6 +232,16 @@ class StepForm(forms.Form):
         if wording.autocomplete_off:
             for field in self.fields.values():
                 field.widget.attrs.pop("autocomplete", None)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.conditional:
+            question, answer = self.shown_when[name]
+            given = cleaned.get(question)
+            chosen = answer in given if isinstance(given, list) else given == answer
+            if chosen and not cleaned.get(name):
+                self.add_error(name, self.message(name))
+        return cleaned
 
     @property
     def to_writer(self) -> bool:
@@ -351,12 +362,6 @@ class MelderForm(StepForm):
                 self.message("niet_akkoord") % {"telefoon": settings.MUNICIPALITY_PHONE}
             )
         return answer
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("bewoner_toestemming") == "kan_niet_beslissen" and not cleaned.get("wie_beslist"):
-            self.add_error("wie_beslist", self.message("wie_beslist"))
-        return cleaned
 
 
 class KeuzeForm(StepForm):
@@ -653,18 +658,14 @@ class HulpForm(StepForm):
     )
     conditional = ("toelichting",)
     shown_when = {"toelichting": ("onderwerpen", "anders")}
-    messages = {"anders": _("U koos Iets anders. Vertel kort waar u hulp bij wilt.")}
+    messages = {"toelichting": _("U koos Iets anders. Vertel kort waar u hulp bij wilt.")}
     someone_else = Wording(
         title=_("Waar heeft {persoon} hulp bij nodig?"),
         labels={"toelichting": _("Vertel in een paar woorden wat {persoon} nodig heeft")},
-        messages={"anders": _("Iets anders gekozen? Vertel dan kort waar {persoon} hulp bij nodig heeft.")},
+        messages={
+            "toelichting": _("Iets anders gekozen? Vertel dan kort waar {persoon} hulp bij nodig heeft.")
+        },
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if "anders" in cleaned.get("onderwerpen", []) and not cleaned.get("toelichting"):
-            self.add_error("toelichting", self.message("anders"))
-        return cleaned
 
 
 class WaaroverForm(StepForm):
@@ -779,7 +780,7 @@ class GesprekForm(StepForm):
     # A place or a person typed beside an answer that leaves them out: the check page said "Bij mij thuis: In
     # de bibliotheek", or did not show the name at all. The writer decides; nothing typed is dropped.
     messages = {
-        "elders": _("U koos Ergens anders. Vul in waar u het gesprek wilt."),
+        "plek_anders": _("U koos Ergens anders. Vul in waar u het gesprek wilt."),
         "plek_zonder_elders": _(
             "U schreef een plek, maar u koos niet Ergens anders. Moet het gesprek daar zijn? Kies dan Ergens "
             "anders. Zo niet? Maak dit vak dan leeg."
@@ -808,14 +809,12 @@ class GesprekForm(StepForm):
             ),
         },
         choices={"plek": choices.PLEK_ANDER},
-        messages={"elders": _("Ergens anders gekozen? Vul dan in waar het gesprek kan zijn.")},
+        messages={"plek_anders": _("Ergens anders gekozen? Vul dan in waar het gesprek kan zijn.")},
     )
 
     def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("plek") == "elders" and not cleaned.get("plek_anders"):
-            self.add_error("plek_anders", self.message("elders"))
-        elif cleaned.get("plek") and cleaned.get("plek") != "elders" and cleaned.get("plek_anders"):
+        cleaned = super().clean()  # "Ergens anders" without where: see StepForm.clean
+        if cleaned.get("plek") and cleaned.get("plek") != "elders" and cleaned.get("plek_anders"):
             self.add_error("plek_anders", self.message("plek_zonder_elders"))
         if cleaned.get("wie_anders") and "anders" not in cleaned.get("wie_erbij", []):
             self.add_error("wie_anders", self.message("wie_zonder_anders"))

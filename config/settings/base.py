@@ -475,10 +475,10 @@ BACKOFFICE_SIGNAAL_CONTACT_WORKING_DAYS = int(os.environ.get("BACKOFFICE_SIGNAAL
 BACKOFFICE_SIGNAAL_RETENTION_DAYS = int(
     os.environ.get("BACKOFFICE_SIGNAAL_RETENTION_DAYS", MELDINGEN_RETENTION_DAYS)
 )
-# Nazorg: the follow-up call this many weeks after the support starts, and the working days after that day
-# in which it still counts as made in time (each call keeps the last day it was planned with).
 # "Er is nieuws over uw melding" waits this long after a status change, so changes in a row give one e-mail.
 BACKOFFICE_STATUS_NOTICE_DELAY_SECONDS = int(os.environ.get("BACKOFFICE_STATUS_NOTICE_DELAY_SECONDS", "600"))
+# Nazorg: the follow-up call this many weeks after the support starts, and the working days after that day
+# in which it still counts as made in time (each call keeps the last day it was planned with).
 BACKOFFICE_NAZORG_WEEKS = int(os.environ.get("BACKOFFICE_NAZORG_WEEKS", "6"))
 BACKOFFICE_NAZORG_WORKING_DAYS = int(os.environ.get("BACKOFFICE_NAZORG_WORKING_DAYS", "5"))
 

@@ -14,7 +14,7 @@ from core import vocabulary
 from core.components import crisis_note
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
-from core.search_text import wants_to_complain
+from core.search_text import has_phrase, wants_to_complain
 
 from ..forms import SearchForm
 from ..models import Wijk
@@ -59,12 +59,7 @@ def only_common_words(typed: str) -> bool:
     they make a synonym ("de was doen"), which does narrow."""
     if not typed or content_words(typed):
         return False
-    typed_words = words(typed)
-    return not any(
-        tuple(typed_words[i : i + len(phrase)]) == phrase
-        for phrase in vocabulary.current().phrases
-        for i in range(len(typed_words) - len(phrase) + 1)
-    )
+    return not has_phrase(words(typed), vocabulary.current().phrases)
 
 
 @require_safe

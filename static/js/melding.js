@@ -176,8 +176,9 @@
     if (!complete && !force) { return; }  // the button always answers: the server says what is missing
     var query = "postcode=" + encodeURIComponent(pc) + "&huisnummer=" + encodeURIComponent(number.value.trim()) +
       "&toevoeging=" + encodeURIComponent(addition.value.trim());
-    if (query === lastQuery && lastAnswer && !force) { return; }
-    if (query !== lastQuery || !lastAnswer) {
+    var asked = query === lastQuery && lastAnswer;
+    if (asked && !force) { return; }
+    if (!asked) {
       lastQuery = query;
       var body = new URLSearchParams(query);
       var csrf = form.querySelector("[name='csrfmiddlewaretoken']");

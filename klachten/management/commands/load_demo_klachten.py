@@ -39,7 +39,9 @@ class Command(BaseCommand):
         coordinatie, _ = Contractteam.objects.get_or_create(
             name="Klachtencoördinatie gemeente", defaults={"mailbox": "klachten@lindewaard.example"}
         )
-        coordinatie.organisaties.add(*[o for o in public.organisaties()[:1] if public.is_the_gemeente(o)])
+        gemeente = public.organisaties().first()  # the gemeente's own stands first
+        if gemeente is not None and public.is_the_gemeente(gemeente):
+            coordinatie.organisaties.add(gemeente)
         if settings.DEBUG:
             self._account(team, coordinatie)
         if Klacht.objects.filter(reference__startswith="K-DEMO").exists():
