@@ -9,6 +9,8 @@ from django.utils import timezone
 from .workdays import add_working_days, end_of_legal_term
 
 SPOED_WORKING_DAYS = 2
+# The beschikking follows the aanvraag within two weeks (Wmo 2015 art. 2.3.5 lid 1).
+BESCHIKKING_WEEKS = 2
 # A resident may hand in a persoonlijk plan up to seven days after the melding (Wmo 2015 art. 2.3.2 lid 2).
 PERSOONLIJK_PLAN_DAYS = 7
 
@@ -23,6 +25,11 @@ def deadlines(start: date, spoed: bool) -> tuple[date, date]:
     The onderzoek term defaults to six weeks (Wmo 2015 art. 2.3.2), moved past a weekend or feestdag."""
     onderzoek_by = end_of_legal_term(start + timedelta(weeks=settings.MELDINGEN_ONDERZOEK_WEEKS))
     return add_working_days(start, contact_working_days(spoed)), onderzoek_by
+
+
+def beschikking_deadline(aanvraag: date) -> date:
+    """When the beschikking on an aanvraag of that day is due, moved past a weekend or feestdag."""
+    return end_of_legal_term(aanvraag + timedelta(weeks=BESCHIKKING_WEEKS))
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,7 @@ class StatusForm(forms.Form):
     # for its term on the day it happened (see DAY_FIELDS).
     contact_datum = _date_field(_("Datum van het contact (bij contact opgenomen)"), "")
     afgerond_datum = _date_field(_("Datum van het afronden (bij onderzoek afgerond)"), "")
+    aanvraag_datum = _date_field(_("Datum waarop de aanvraag binnenkwam (bij aanvraag ontvangen)"), "")
     verslag_verstuurd = forms.BooleanField(
         label=_("Het verslag van het onderzoek is naar de inwoner gestuurd (bij onderzoek afgerond)"),
         required=False,
@@ -251,10 +252,19 @@ class StatusForm(forms.Form):
             to_come=_("Deze dag moet nog komen. Vul de dag in waarop het onderzoek klaar was."),
             before_the_melding=_("Het onderzoek kan niet klaar zijn voor de dag van de melding (%(datum)s)."),
         ),
+        # The beschikking's two weeks run from the day the aanvraag came in, not from the day it was noted.
+        Status.AANVRAAG_ONTVANGEN: _DayField(
+            "aanvraag_datum",
+            help=_(
+                "Leeg is vandaag. Kwam de aanvraag eerder binnen? Vul dan die dag in, bijvoorbeeld %(datum)s."
+            ),
+            to_come=_("Deze dag moet nog komen. Vul de dag in waarop de aanvraag binnenkwam."),
+            before_the_melding=_("De aanvraag kan niet binnenkomen voor de dag van de melding (%(datum)s)."),
+        ),
     }
 
     def day_it_happened(self):
-        """The day the chosen contact or onderzoek happened, when it was not today; else None."""
+        """The day the chosen contact, onderzoek or aanvraag happened, when it was not today; else None."""
         day_field = self.DAY_FIELDS.get(self.cleaned_data["status"])
         day = self.cleaned_data.get(day_field.name) if day_field else None
         return None if day == timezone.localdate() else day

@@ -18,7 +18,7 @@ from meldingen.backoffice.workflow import (
     TransitionNotAllowed,
     Uitkomst,
 )
-from meldingen.dates import deadlines
+from meldingen.dates import beschikking_deadline, deadlines
 from meldingen.workdays import add_working_days, end_of_legal_term, working_days_between
 
 
@@ -118,6 +118,8 @@ class Behandeling(models.Model):
     next_deadline = models.DateField(_("eerstvolgende termijn"), null=True, blank=True, db_index=True)
     contacted_at = models.DateTimeField(_("contact opgenomen op"), null=True, blank=True)
     onderzoek_afgerond_at = models.DateTimeField(_("onderzoek afgerond op"), null=True, blank=True)
+    aanvraag_at = models.DateTimeField(_("aanvraag ontvangen op"), null=True, blank=True)
+    beschikking_deadline = models.DateField(_("beschikking uiterlijk"), null=True, blank=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
     gesprek_op = models.DateTimeField(_("gesprek op"), null=True, blank=True)
@@ -188,18 +190,25 @@ class Behandeling(models.Model):
             return self.contact_deadline
         if self.status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND):
             return self.onderzoek_deadline
+        if self.status == Status.AANVRAAG_ONTVANGEN:
+            return self.beschikking_deadline
         return None
 
     @property
     def deadline_kind(self) -> str:
-        return "contact" if self.status == Status.ONTVANGEN else "onderzoek"
+        """Which term `next_deadline` is: "contact", "onderzoek" or "beschikking"."""
+        if self.status == Status.ONTVANGEN:
+            return "contact"
+        return "beschikking" if self.status == Status.AANVRAAG_ONTVANGEN else "onderzoek"
 
     def days_left(self, kind: str, today: date | None = None) -> int:
         """Working days left for the first contact, calendar days for the onderzoek (whose term runs from the
-        melding on, also before the first contact); negative when late."""
+        melding on, also before the first contact) and the beschikking; negative when late."""
         today = today or timezone.localdate()
         if kind == "contact":
             return working_days_between(today, self.contact_deadline)
+        if kind == "beschikking":
+            return (self.beschikking_deadline - today).days
         return (self.onderzoek_deadline - today).days
 
     def is_overdue(self, today: date | None = None) -> bool:
@@ -243,8 +252,9 @@ class Behandeling(models.Model):
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
         when (`gesprek_op`) and where (`gesprek_plaats`), on the case and on the change (planned again, the
-        gesprek moves). Afgehandeld keeps its `uitkomst` (afgehandeld again corrects it); support granted
-        schedules the nazorg call from `start_ondersteuning` (default: today). A step of an earlier day (`at`)
+        gesprek moves). Aanvraag ontvangen starts the beschikking's term. Afgehandeld keeps its `uitkomst`
+        (afgehandeld again corrects it); support granted schedules the nazorg call from `start_ondersteuning`
+        (default: today). A step of an earlier day (`at`)
         written down now has `recorded_at`."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
@@ -260,6 +270,9 @@ class Behandeling(models.Model):
                 self.gesprek_op, self.gesprek_plaats = gesprek_op, gesprek_plaats
             elif target == Status.ONDERZOEK_AFGEROND:
                 self.onderzoek_afgerond_at = at
+            elif target == Status.AANVRAAG_ONTVANGEN:
+                self.aanvraag_at = at
+                self.beschikking_deadline = beschikking_deadline(timezone.localdate(at))
             if target in CLOSED_STATUSES and previous not in CLOSED_STATUSES:  # a correction closes nothing
                 self.closed_at = at
                 Melding.objects.filter(pk=self.melding_id).update(closed_at=at)

@@ -95,6 +95,7 @@ STATUS_TEXT = {
     Status.CONTACT_OPGENOMEN: _("Wij hebben contact met u gehad."),
     Status.GESPREK_GEPLAND: _("Er is een gesprek met u gepland."),
     Status.ONDERZOEK_AFGEROND: _("Het onderzoek is klaar."),
+    Status.AANVRAAG_ONTVANGEN: _("Wij hebben uw aanvraag ontvangen."),
     Status.AFGEHANDELD: _("Uw melding is afgehandeld."),
     Status.INGETROKKEN: _("Uw melding is gestopt."),
 }
@@ -103,6 +104,9 @@ NEXT_STEP_TEXT = {
     Status.CONTACT_OPGENOMEN: _("Wij praten met u over wat u nodig hebt. Daarna is het onderzoek klaar."),
     Status.GESPREK_GEPLAND: _("Na het gesprek is het onderzoek klaar."),
     Status.ONDERZOEK_AFGEROND: _("U krijgt een verslag. Daarna kunt u een aanvraag doen."),
+    Status.AANVRAAG_ONTVANGEN: _(
+        "Binnen 2 weken krijgt u een brief. Daarin staat of u de hulp krijgt. Die brief heet de beschikking."
+    ),
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
 }
 # A melding made for someone else is looked up by its maker (a son, a mantelzorger, a professional). The
@@ -110,12 +114,17 @@ NEXT_STEP_TEXT = {
 # are the person's: "met u gepland" and "wat u nodig hebt" were about the wrong one.
 SOMEONE_ELSE_STATUS_TEXT = {
     Status.GESPREK_GEPLAND: _("Er is een gesprek gepland."),
+    Status.AANVRAAG_ONTVANGEN: _("Wij hebben de aanvraag ontvangen."),
 }
 SOMEONE_ELSE_NEXT_STEP_TEXT = {
     Status.CONTACT_OPGENOMEN: _(
         "Wij praten over de hulp die {persoon} nodig heeft. Daarna is het onderzoek klaar."
     ),
     Status.ONDERZOEK_AFGEROND: _("{Persoon} krijgt een verslag. Daarna kan {persoon} een aanvraag doen."),
+    Status.AANVRAAG_ONTVANGEN: _(
+        "Binnen 2 weken krijgt {persoon} een brief. Daarin staat of {persoon} de hulp krijgt. "
+        "Die brief heet de beschikking."
+    ),
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Is er toch hulp nodig?"),
 }
 

@@ -207,7 +207,7 @@ def _term_columns(item, today) -> list[str]:
     """The term as the inbox shows it: the running one, or the onderzoek's once it is finished (late when
     it was finished after its term); none for a melding withdrawn before that."""
     if item.next_deadline is not None:
-        kind = "eerste contact" if item.deadline_kind == "contact" else "onderzoek"
+        kind = {"contact": "eerste contact"}.get(item.deadline_kind, item.deadline_kind)
         return [item.next_deadline.isoformat(), kind, "ja" if item.is_overdue(today) else "nee"]
     days_late = item.onderzoek_days_late
     if days_late is None:
@@ -397,8 +397,8 @@ def change_status(request, pk):
 
 
 def _moment_it_happened(behandeling, day):
-    """A contact or onderzoek on an earlier day counts on that day: at noon, or at the melding's receipt on
-    its own day, so the timeline keeps its order. None (now) when it happened today."""
+    """A contact, onderzoek or aanvraag on an earlier day counts on that day: at noon, or at the melding's
+    receipt on its own day, so the timeline keeps its order. None (now) when it happened today."""
     if day is None:
         return None
     noon = timezone.make_aware(datetime.combine(day, time(12)))

@@ -9,6 +9,7 @@ class Status(models.TextChoices):
     CONTACT_OPGENOMEN = "contact_opgenomen", _("Contact opgenomen")
     GESPREK_GEPLAND = "gesprek_gepland", _("Gesprek gepland")
     ONDERZOEK_AFGEROND = "onderzoek_afgerond", _("Onderzoek afgerond")
+    AANVRAAG_ONTVANGEN = "aanvraag_ontvangen", _("Aanvraag ontvangen")
     AFGEHANDELD = "afgehandeld", _("Afgehandeld")
     INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
@@ -18,6 +19,7 @@ OPEN_STATUSES = (
     Status.CONTACT_OPGENOMEN,
     Status.GESPREK_GEPLAND,
     Status.ONDERZOEK_AFGEROND,
+    Status.AANVRAAG_ONTVANGEN,
 )
 CLOSED_STATUSES = (Status.AFGEHANDELD, Status.INGETROKKEN)
 
@@ -26,13 +28,17 @@ _NEXT = {
     Status.ONTVANGEN: Status.CONTACT_OPGENOMEN,
     Status.CONTACT_OPGENOMEN: Status.GESPREK_GEPLAND,
     Status.GESPREK_GEPLAND: Status.ONDERZOEK_AFGEROND,
-    Status.ONDERZOEK_AFGEROND: Status.AFGEHANDELD,
+    Status.ONDERZOEK_AFGEROND: Status.AANVRAAG_ONTVANGEN,
+    Status.AANVRAAG_ONTVANGEN: Status.AFGEHANDELD,
 }
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     **{state: frozenset({_NEXT[state], Status.INGETROKKEN}) for state in OPEN_STATUSES},
     **{state: frozenset() for state in CLOSED_STATUSES},
 }
+# Without an aanvraag the melding closes after the onderzoek: the resident wants none, or help anyone may use
+# (a voorliggende voorziening) solved it.
+TRANSITIONS[Status.ONDERZOEK_AFGEROND] |= {Status.AFGEHANDELD}
 # A planned gesprek may also be planned again: moved to another moment.
 TRANSITIONS[Status.GESPREK_GEPLAND] |= {Status.GESPREK_GEPLAND}
 # A wrong uitkomst may be corrected: afgehandeld again, with another uitkomst (the melding stays closed).

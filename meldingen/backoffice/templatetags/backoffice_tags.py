@@ -16,8 +16,8 @@ def deadline(behandeling, today=None):
     if behandeling.next_deadline is None:
         return _finished_onderzoek(behandeling)
     # "uiterlijk": "Onderzoek af: 16 nov. 17 dagen te laat" read as finished on 16 November
-    if behandeling.deadline_kind == "onderzoek":
-        return _running_term(behandeling, "onderzoek", today)
+    if behandeling.deadline_kind != "contact":
+        return _running_term(behandeling, behandeling.deadline_kind, today)
     contact = _running_term(behandeling, "contact", today)
     if _time_left(behandeling, "onderzoek", today)[0] == "ok":
         return contact
@@ -27,12 +27,13 @@ def deadline(behandeling, today=None):
 
 @register.simple_tag
 def time_left(behandeling, kind: str, today=None):
-    """On a melding's page, beside the day of its term of this kind ("contact" or "onderzoek"): the days left
-    while that term runs, or how late it is; once the onderzoek is finished, when and whether on time. The
-    onderzoek's term runs from the melding on, also while the first contact is still to come."""
-    if behandeling.next_deadline is None:
-        return _finished_onderzoek(behandeling) if kind == "onderzoek" else ""
-    if kind == "contact" and behandeling.deadline_kind != "contact":
+    """On a melding's page, beside the day of its term of this kind ("contact", "onderzoek" or "beschikking"):
+    the days left while that term runs, or how late it is; once the onderzoek is finished, when and whether on
+    time. The onderzoek's term runs from the melding on, also while the first contact is still to come."""
+    running = behandeling.next_deadline is not None
+    if kind == "onderzoek" and (not running or behandeling.deadline_kind == "beschikking"):
+        return _finished_onderzoek(behandeling)
+    if not running or (kind != "onderzoek" and behandeling.deadline_kind != kind):
         return ""
     state, left = _time_left(behandeling, kind, today)
     return format_html('<span class="bo-deadline bo-deadline--{}">{}</span>', state, left)
@@ -41,13 +42,15 @@ def time_left(behandeling, kind: str, today=None):
 def _running_term(behandeling, kind: str, today):
     if kind == "contact":
         label, day = _("Eerste contact uiterlijk"), behandeling.contact_deadline
+    elif kind == "beschikking":
+        label, day = _("Beschikking uiterlijk"), behandeling.beschikking_deadline
     else:
         label, day = _("Onderzoek af uiterlijk"), behandeling.onderzoek_deadline
     return _term(*_time_left(behandeling, kind, today), kind=label, day=day)
 
 
 def _time_left(behandeling, kind: str, today) -> tuple[str, str]:
-    """(state, words) of a running term: working days for the contact, calendar days for the onderzoek."""
+    """(state, words) of a running term: working days for the contact, calendar days for the others."""
     days = behandeling.days_left(kind, today)
     if days < 0:
         return "late", _late(-days, working_days=kind == "contact")

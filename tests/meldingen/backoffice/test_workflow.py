@@ -15,12 +15,15 @@ ALLOWED = {
     (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND),
     (Status.GESPREK_GEPLAND, Status.GESPREK_GEPLAND),  # planned again: the gesprek moves
     (Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND),
-    (Status.ONDERZOEK_AFGEROND, Status.AFGEHANDELD),
+    (Status.ONDERZOEK_AFGEROND, Status.AANVRAAG_ONTVANGEN),
+    (Status.ONDERZOEK_AFGEROND, Status.AFGEHANDELD),  # no aanvraag: the resident wants none
+    (Status.AANVRAAG_ONTVANGEN, Status.AFGEHANDELD),
     (Status.AFGEHANDELD, Status.AFGEHANDELD),  # again: the uitkomst is corrected
     (Status.ONTVANGEN, Status.INGETROKKEN),
     (Status.CONTACT_OPGENOMEN, Status.INGETROKKEN),
     (Status.GESPREK_GEPLAND, Status.INGETROKKEN),
     (Status.ONDERZOEK_AFGEROND, Status.INGETROKKEN),
+    (Status.AANVRAAG_ONTVANGEN, Status.INGETROKKEN),
 }
 ALL_EDGES = list(itertools.product(Status.values, Status.values))
 

@@ -83,7 +83,14 @@ PATHS = [
     [Status.CONTACT_OPGENOMEN],
     [Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND],
     [Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND],
-    [Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND, Status.AFGEHANDELD],
+    [
+        Status.CONTACT_OPGENOMEN,
+        Status.GESPREK_GEPLAND,
+        Status.ONDERZOEK_AFGEROND,
+        Status.AANVRAAG_ONTVANGEN,
+        Status.AFGEHANDELD,
+    ],
+    [Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND, Status.AANVRAAG_ONTVANGEN],
     [Status.INGETROKKEN],
 ]
 
@@ -202,7 +209,7 @@ class Command(BaseCommand):
             token = f"demo-melding-{index}"
             answers = self._answers(rng, postcodes)
             age_days = rng.randint(0, 70)
-            path = PATHS[min(rng.randint(0, 7), 5)] if age_days > 3 else []
+            path = PATHS[min(rng.randint(0, 7), 6)] if age_days > 3 else []
             if Melding.objects.filter(submission_key=_submission_key(token)).exists():
                 continue
             with transaction.atomic():

@@ -1,0 +1,121 @@
+"""After the onderzoek the resident may apply (the aanvraag); the beschikking follows within two weeks (Wmo
+2015 art. 2.3.5 lid 1). The backoffice counts that term as it counts the others: on the melding's page, in the
+inbox and its "over de termijn" filter, in the spreadsheet and on the resident's status page."""
+
+import csv
+import io
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from core.templatetags.core_tags import datum
+from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.workflow import Status
+from meldingen.dates import beschikking_deadline
+
+from .fixtures import store
+
+pytestmark = pytest.mark.django_db
+
+
+def _onderzoek_done(behandeling, staff):
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"], verslag_verstuurd=True)
+
+
+def _applied_on(behandeling, day: date):
+    at = timezone.make_aware(datetime.combine(day, time(12)))
+    behandeling.change_status(Status.AANVRAAG_ONTVANGEN, at=at)
+    behandeling.refresh_from_db()
+
+
+def test_the_term_is_two_weeks_moved_past_a_weekend_or_feestdag():
+    assert beschikking_deadline(date(2026, 12, 1)) == date(2026, 12, 15)  # a Tuesday
+    # Saturday 12 December + 2 weeks is Saturday 26 December, Tweede Kerstdag: Monday the 28th.
+    assert beschikking_deadline(date(2026, 12, 12)) == date(2026, 12, 28)
+
+
+def test_an_aanvraag_of_an_earlier_day_starts_the_term_on_that_day(staff, client, teams):
+    melding = store(created_at=timezone.now() - timedelta(days=40))
+    behandeling = melding.behandeling
+    _onderzoek_done(behandeling, staff)
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk])
+    assert "Kwam de aanvraag eerder binnen? Vul dan die dag in" in client.get(url).content.decode()
+    for day, error in [
+        (timezone.localdate() + timedelta(days=1), "Deze dag moet nog komen."),
+        (timezone.localdate(melding.created_at) - timedelta(days=1), "De aanvraag kan niet binnenkomen voor"),
+    ]:
+        response = client.post(
+            url + "status/", {"status": "aanvraag_ontvangen", "aanvraag_datum": f"{day:%d-%m-%Y}"}
+        )
+        assert response.status_code == 400 and error in response.content.decode(), day
+    applied = timezone.localdate() - timedelta(days=3)
+    response = client.post(
+        url + "status/", {"status": "aanvraag_ontvangen", "aanvraag_datum": f"{applied:%d-%m-%Y}"}
+    )
+    assert response.status_code == 302
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.AANVRAAG_ONTVANGEN
+    assert timezone.localdate(behandeling.aanvraag_at) == applied
+    due = beschikking_deadline(applied)
+    assert behandeling.beschikking_deadline == behandeling.next_deadline == due
+    page = client.get(url).content.decode()
+    assert f"<dt>Beschikking uiterlijk</dt><dd>{datum(due)} (2 weken na de aanvraag)<br>" in page
+    assert f"nog {(due - timezone.localdate()).days} dagen" in page
+    # The onderzoek's row tells it was finished, not the days left of a term that no longer runs.
+    onderzoek_row = page.split("<dt>Onderzoek af uiterlijk</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "Onderzoek afgerond" in onderzoek_row and "nog " not in onderzoek_row
+
+
+def test_a_late_beschikking_is_over_the_term_in_the_inbox_and_the_spreadsheet(staff, client, teams):
+    late, waiting = store(created_at=timezone.now() - timedelta(days=60)), store()
+    _onderzoek_done(late.behandeling, staff)
+    _applied_on(late.behandeling, timezone.localdate() - timedelta(days=20))
+    assert late.behandeling.is_overdue()
+    client.force_login(staff["teamleider"])
+    inbox = client.get(reverse("backoffice:inbox"), {"over_termijn": "1"})
+    assert [item.melding.reference for item in inbox.context["page_obj"]] == [late.reference]
+    row = inbox.content.decode().split(late.reference, 1)[1].split("</tr>", 1)[0]
+    assert f"Beschikking uiterlijk: {datum(late.behandeling.beschikking_deadline)}" in row
+    exported = client.get(reverse("backoffice:inbox_csv"), {"status": "alle"}).content.decode()
+    rows = {line[0]: line[-4:-1] for line in csv.reader(io.StringIO(exported[1:]), delimiter=";")}
+    assert rows[late.reference] == [late.behandeling.beschikking_deadline.isoformat(), "beschikking", "ja"]
+    assert rows[waiting.reference][1] == "eerste contact"
+
+
+def test_the_beschikking_ends_the_term_and_the_melding_may_close_without_an_aanvraag(staff, teams):
+    applied, without = store(), store()
+    for behandeling in (applied.behandeling, without.behandeling):
+        _onderzoek_done(behandeling, staff)
+    _applied_on(applied.behandeling, timezone.localdate())
+    for behandeling in (applied.behandeling, without.behandeling):
+        behandeling.change_status(Status.AFGEHANDELD, uitkomst="niet_toegekend")
+    assert not Behandeling.objects.filter(next_deadline__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("mantelzorger", "expected"),
+    [
+        ("", ["Wij hebben uw aanvraag ontvangen.", "Binnen 2 weken krijgt u een brief."]),
+        (
+            "Piet de Vries",
+            ["Wij hebben de aanvraag ontvangen.", "Binnen 2 weken krijgt de persoon een brief."],
+        ),
+    ],
+)
+def test_the_resident_reads_when_the_beschikking_comes(client, staff, teams, mantelzorger, expected):
+    melding = store(postcode="3911 AB", mantelzorger=mantelzorger)
+    _onderzoek_done(melding.behandeling, staff)
+    _applied_on(melding.behandeling, timezone.localdate())
+    data = {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
+    html = client.post("/melding/status/", data, follow=True).content.decode()
+    for text in expected:
+        assert text in html
+    assert "Die brief heet de beschikking." in html
+    with translation.override("nl"):
+        due = date_filter(melding.behandeling.beschikking_deadline, "l j F Y")
+    assert f"Uiterlijk op {due}." in html
