@@ -14,6 +14,7 @@ from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.charts import bar_chart
 from meldingen.backoffice.forms import PeriodForm
 from meldingen.backoffice.stats import WEEKS, figures_for
+from meldingen.dates import BESCHIKKING_WEEKS
 
 
 def _figures(request):
@@ -79,6 +80,7 @@ def dashboard(request):
             "kort_share": figures.soort_share("kort"),
             "uitgebreid_share": figures.soort_share("uitgebreid"),
             "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,
+            "beschikking_weeks": BESCHIKKING_WEEKS,
             "nazorg_days": settings.BACKOFFICE_NAZORG_WORKING_DAYS,
             "page_title": _("Cijfers over de meldingen"),
             "header_icon": "table",
@@ -152,6 +154,12 @@ def dashboard_csv(request):
     weeks = settings.MELDINGEN_ONDERZOEK_WEEKS
     sheet.row(["onderzoek", f"binnen {weeks} weken", figures.onderzoek_on_time])
     sheet.row(["onderzoek", f"later dan {weeks} weken", figures.onderzoek_late])
+    sheet.row(
+        ["beschikking", f"binnen {BESCHIKKING_WEEKS} weken na de aanvraag", figures.beschikking_on_time]
+    )
+    sheet.row(
+        ["beschikking", f"later dan {BESCHIKKING_WEEKS} weken na de aanvraag", figures.beschikking_late]
+    )
     for thema, wijk, count in figures.verwijzingen:
         sheet.row(["verwezen naar voorliggende voorziening", f"{thema} / {wijk}", count])
     sheet.row(["nazorg", "op tijd gebeld", figures.nazorg_in_time])

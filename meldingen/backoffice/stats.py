@@ -24,6 +24,8 @@ class Figures:
     soort_counts: dict[str, int] = field(default_factory=dict)
     onderzoek_on_time: int = 0
     onderzoek_late: int = 0
+    beschikking_on_time: int = 0
+    beschikking_late: int = 0  # given late, or not given while its term is over
     median_lead_days: float | None = None
     total: int = 0
     first_received: date | None = None  # the local day the first of them came in
@@ -59,6 +61,15 @@ class Figures:
     @property
     def on_time_share(self) -> float | None:
         return round(100 * self.onderzoek_on_time / self.onderzoek_total, 1) if self.onderzoek_total else None
+
+    @property
+    def beschikking_total(self) -> int:
+        return self.beschikking_on_time + self.beschikking_late
+
+    @property
+    def beschikking_on_time_share(self) -> float | None:
+        total = self.beschikking_total
+        return round(100 * self.beschikking_on_time / total, 1) if total else None
 
     def soort_share(self, soort: str) -> float | None:
         total = sum(self.soort_counts.values())
@@ -115,6 +126,9 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
     # An onderzoek counts once it is finished (on its local date), or once its term is over while it is
     # still open.
     done = Q(onderzoek_afgerond_at__isnull=False)
+    # A beschikking as the onderzoek: once the melding is afgehandeld after its aanvraag, or once its term is
+    # over while the aanvraag still waits.
+    decided = Q(status=Status.AFGEHANDELD, aanvraag_at__isnull=False, closed_at__isnull=False)
     # Grouped by the wijk's key, not its name: the database then counts in a hash table instead of sorting
     # every melding by name first (a third of the query). The names come after, from the kaart.
     groups = (
@@ -129,6 +143,14 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
                 "pk", filter=~done & Q(onderzoek_deadline__lt=today) & ~Q(status__in=CLOSED_STATUSES)
             ),
             handled=Count("pk", filter=Q(status=Status.AFGEHANDELD, closed_at__isnull=False)),
+            beschikking_on_time=Count(
+                "pk", filter=decided & Q(closed_at__date__lte=F("beschikking_deadline"))
+            ),
+            beschikking_late=Count(
+                "pk",
+                filter=(decided & Q(closed_at__date__gt=F("beschikking_deadline")))
+                | Q(status=Status.AANVRAAG_ONTVANGEN, beschikking_deadline__lt=today),
+            ),
             first=Min("melding__created_at"),
         )
         .order_by()
@@ -137,13 +159,28 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
     per_week: dict = {}
     handled = 0
     first = None
-    for wijk, soort, monday, n, overdue, on_time, late, onderzoek_overdue, handled_here, received in groups:
+    for (
+        wijk,
+        soort,
+        monday,
+        n,
+        overdue,
+        on_time,
+        late,
+        onderzoek_overdue,
+        handled_here,
+        beschikking_on_time,
+        beschikking_late,
+        received,
+    ) in groups:
         figures.total += n
         first = received if first is None else min(first, received)
         figures.overdue += overdue
         figures.onderzoek_on_time += on_time
         figures.onderzoek_late += late + onderzoek_overdue
         handled += handled_here
+        figures.beschikking_on_time += beschikking_on_time
+        figures.beschikking_late += beschikking_late
         per_wijk[wijk] = per_wijk.get(wijk, 0) + n
         figures.soort_counts[soort] = figures.soort_counts.get(soort, 0) + n
         if monday is not None:  # the start of its week, as a moment

@@ -119,3 +119,25 @@ def test_the_resident_reads_when_the_beschikking_comes(client, staff, teams, man
     with translation.override("nl"):
         due = date_filter(melding.behandeling.beschikking_deadline, "l j F Y")
     assert f"Uiterlijk op {due}." in html
+
+
+def test_the_dashboard_counts_the_beschikkingen_on_time_and_late(staff, client, teams):
+    on_time, given_late, waiting_late, waiting = (
+        store(created_at=timezone.now() - timedelta(days=70)) for _ in "1234"
+    )
+    for melding in (on_time, given_late, waiting_late, waiting):
+        _onderzoek_done(melding.behandeling, staff)
+    _applied_on(on_time.behandeling, timezone.localdate() - timedelta(days=30))
+    on_time.behandeling.change_status(
+        Status.AFGEHANDELD, at=timezone.now() - timedelta(days=25), uitkomst="toegekend"
+    )
+    _applied_on(given_late.behandeling, timezone.localdate() - timedelta(days=30))
+    given_late.behandeling.change_status(Status.AFGEHANDELD, uitkomst="toegekend")
+    _applied_on(waiting_late.behandeling, timezone.localdate() - timedelta(days=20))
+    _applied_on(waiting.behandeling, timezone.localdate())  # its term runs: it does not count yet
+    client.force_login(staff["teamleider"])
+    html = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert "<dt>Beschikking binnen 2 weken na de aanvraag</dt><dd>33,3% (1 van 3)</dd>" in html
+    rows = client.get(reverse("backoffice:dashboard_csv")).content.decode().splitlines()
+    assert "beschikking;binnen 2 weken na de aanvraag;1" in rows
+    assert "beschikking;later dan 2 weken na de aanvraag;2" in rows
