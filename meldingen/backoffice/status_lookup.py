@@ -107,8 +107,21 @@ NEXT_STEP_TEXT = {
     Status.AANVRAAG_ONTVANGEN: _(
         "Binnen 2 weken krijgt u een brief. Daarin staat of u de hulp krijgt. Die brief heet de beschikking."
     ),
+    Status.AFGEHANDELD: _("Wij zijn klaar met deze melding. Hebt u later weer hulp nodig?"),  # + the link
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
 }
+# Afgehandeld after an aanvraag: the beschikking went out, and the resident may object to it (Awb art. 6:7).
+# Its uitkomst is not told here: whoever knows the reference and the address may look.
+DECIDED_TEXT = _(
+    "Wij hebben u een brief gestuurd met ons besluit. Die brief heet de beschikking. "
+    "Bent u het niet eens met het besluit? Dan kunt u binnen 6 weken bezwaar maken. "
+    "In de brief staat hoe dat gaat."
+)
+SOMEONE_ELSE_DECIDED_TEXT = _(
+    "Wij hebben {persoon} een brief gestuurd met ons besluit. Die brief heet de beschikking. "
+    "Is {persoon} het niet eens met het besluit? Dan kan {persoon} binnen 6 weken bezwaar maken. "
+    "In de brief staat hoe dat gaat."
+)
 # A melding made for someone else is looked up by its maker (a son, a mantelzorger, a professional). The
 # gemeente calls the maker (as the confirmation says), but the gesprek, the help, the report and the aanvraag
 # are the person's: "met u gepland" and "wat u nodig hebt" were about the wrong one.
@@ -125,6 +138,7 @@ SOMEONE_ELSE_NEXT_STEP_TEXT = {
         "Binnen 2 weken krijgt {persoon} een brief. Daarin staat of {persoon} de hulp krijgt. "
         "Die brief heet de beschikking."
     ),
+    Status.AFGEHANDELD: _("Wij zijn klaar met deze melding. Is er later weer hulp nodig?"),
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Is er toch hulp nodig?"),
 }
 
@@ -152,6 +166,13 @@ def _text(texts: dict, someone_else_texts: dict, key: str, voor_wie: str) -> str
     return str(texts.get(key, ""))
 
 
+def _next_step(behandeling) -> str:
+    status, voor_wie = behandeling.status, behandeling.melding.voor_wie
+    if status == Status.AFGEHANDELD and behandeling.aanvraag_at:
+        return _text({status: DECIDED_TEXT}, {status: SOMEONE_ELSE_DECIDED_TEXT}, status, voor_wie)
+    return _text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie)
+
+
 ONDERZOEK_RUNNING = (Status.ONTVANGEN, Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND)
 
 
@@ -167,6 +188,9 @@ class StatusView:
     gesprek_op: datetime | None = None  # while the gesprek is planned
     gesprek_plaats: str = ""  # and where, in words, when it is known
     for_someone_else: bool = False
+    offers_new_melding: bool = (
+        False  # the melding is over without a beschikking: "Doe dan een nieuwe melding."
+    )
     # The onderzoek is not finished within its term (Wmo 2015 art. 2.3.2): the resident may apply at once.
     onderzoek_late: bool = False
 
@@ -209,12 +233,14 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
             voor_wie,
         ),
         changed_on=changed_on,
-        next_step=_text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie),
+        next_step=_next_step(behandeling),
         next_date=next_date,
         late=next_date is not None and next_date < timezone.localdate(),
         gesprek_op=behandeling.gesprek_op if planned else None,
         gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",
+        offers_new_melding=status == Status.INGETROKKEN
+        or (status == Status.AFGEHANDELD and not behandeling.aanvraag_at),
         onderzoek_late=status in ONDERZOEK_RUNNING and behandeling.onderzoek_deadline < timezone.localdate(),
     )
 

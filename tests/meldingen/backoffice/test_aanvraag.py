@@ -18,6 +18,8 @@ from meldingen.dates import beschikking_deadline
 
 from .fixtures import store
 
+taalcheck = pytest.importorskip("portal.taalcheck")
+
 pytestmark = pytest.mark.django_db
 
 
@@ -111,8 +113,7 @@ def test_the_resident_reads_when_the_beschikking_comes(client, staff, teams, man
     melding = store(postcode="3911 AB", mantelzorger=mantelzorger)
     _onderzoek_done(melding.behandeling, staff)
     _applied_on(melding.behandeling, timezone.localdate())
-    data = {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
-    html = client.post("/melding/status/", data, follow=True).content.decode()
+    html = _status_page(client, melding)
     for text in expected:
         assert text in html
     assert "Die brief heet de beschikking." in html
@@ -141,3 +142,39 @@ def test_the_dashboard_counts_the_beschikkingen_on_time_and_late(staff, client, 
     rows = client.get(reverse("backoffice:dashboard_csv")).content.decode().splitlines()
     assert "beschikking;binnen 2 weken na de aanvraag;1" in rows
     assert "beschikking;later dan 2 weken na de aanvraag;2" in rows
+
+
+@pytest.mark.parametrize(
+    ("mantelzorger", "expected"),
+    [
+        ("", "Bent u het niet eens met het besluit? Dan kunt u binnen 6 weken bezwaar maken."),
+        (
+            "Piet de Vries",
+            "Is de persoon het niet eens met het besluit? Dan kan de persoon binnen 6 weken bezwaar",
+        ),
+    ],
+)
+def test_after_the_beschikking_the_resident_reads_that_she_may_object(
+    client, staff, teams, mantelzorger, expected
+):
+    """A walk: "Uw melding is afgehandeld." and then nothing, neither the letter nor what to do against it."""
+    decided, without = store(postcode="3911 AB", mantelzorger=mantelzorger), store(postcode="3911 AB")
+    for melding in (decided, without):
+        _onderzoek_done(melding.behandeling, staff)
+    _applied_on(decided.behandeling, timezone.localdate())
+    for melding in (decided, without):
+        melding.behandeling.change_status(Status.AFGEHANDELD, uitkomst="niet_toegekend")
+    html = _status_page(client, decided)
+    assert expected in html and "Die brief heet de beschikking." in html
+    assert "Krijgt geen ondersteuning" not in html and "nieuwe melding" not in html  # no uitkomst told
+    assert taalcheck.check_text(taalcheck.html_to_text(html)).passed
+    html = _status_page(client, without)
+    assert "Wij zijn klaar met deze melding. Hebt u later weer hulp nodig?" in html
+    assert "Doe dan een nieuwe melding." in html and "bezwaar" not in html
+
+
+def _status_page(client, melding) -> str:
+    """The main part of "Waar staat mijn melding?" for this melding (made with 3911 AB 1)."""
+    data = {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
+    html = client.post("/melding/status/", data, follow=True).content.decode()
+    return html.split("<main", 1)[1].split("</main>", 1)[0]
