@@ -251,6 +251,21 @@ def wants_to_complain(query: str) -> bool:
     )
 
 
+# Words of someone who disagrees with a decision of the gemeente: "bezwaar maken" counted five voorzieningen
+# on the kaart (help whose text says "besluit", which the synonyms join to "bezwaar"). Bezwaar is a way, not
+# help.
+# "Niet eens met" only with a word of a decision: "ik kan niet eens met de bus" looks for help.
+OBJECTION_WORDS = frozenset({"bezwaar", "bezwaren", "bezwaarschrift"})
+DECISION_WORDS = frozenset({"besluit", "beschikking", "beslissing", "brief", "gemeente"})
+
+
+def wants_to_object(query: str) -> bool:
+    typed = words(query)
+    if OBJECTION_WORDS.intersection(typed):
+        return True
+    return has_phrase(typed, [("niet", "eens", "met")]) and bool(DECISION_WORDS.intersection(typed))
+
+
 # Words of someone in crisis: "ik wil dood" and "zelfmoord" found nothing ("0 resultaten") and no way to 113.
 # "Dood" alone is not one ("mijn man is dood" looks for help with mourning).
 CRISIS_WORDS = frozenset({"zelfmoord", "zelfdoding", "suicide", "suicidaal", "crisis", "113"})

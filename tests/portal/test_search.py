@@ -209,6 +209,31 @@ def test_who_came_to_complain_gets_the_way_and_no_help_for_psychische_klachten(c
     assert "Op de sociale kaart staat hulp voor" not in html
 
 
+@pytest.mark.parametrize("typed", ["bezwaar maken", "ik ben het niet eens met het besluit", "bezwaarschrift"])
+def test_who_came_to_object_gets_no_count_of_help_that_says_besluit(client, portal_site, typed):
+    """A walk: "bezwaar maken" said the kaart had help for it: five voorzieningen whose text says "besluit",
+    which the synonyms join to "bezwaar"."""
+    from socialekaart.models import Synoniemgroep
+    from socialekaart.search import get_backend
+    from tests.socialekaart.factories import VoorzieningFactory
+
+    Synoniemgroep.objects.create(termen="bezwaar, bezwaar maken, niet eens met het besluit, bezwaarschrift")
+    VoorzieningFactory(name="Huishoudelijke hulp", summary="U hebt geen besluit van de gemeente nodig.")
+    get_backend().rebuild()
+    assert "Op de sociale kaart staat hulp voor" in client.get("/zoeken/", {"q": "besluit"}).content.decode()
+    assert "Op de sociale kaart staat hulp voor" not in client.get("/zoeken/", {"q": typed}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "objects"),
+    [("ik kan niet eens met de bus", False), ("niet eens met de beschikking", True), ("bezwaren", True)],
+)
+def test_not_even_is_no_objection_without_a_decision(typed, objects):
+    from core.search_text import wants_to_object
+
+    assert wants_to_object(typed) == objects
+
+
 @pytest.mark.parametrize("typed", ["ik wil dood", "zelfmoord", "ik wil er een eind aan maken"])
 def test_words_of_someone_in_crisis_get_113_and_112_first(client, portal_site, typed):
     """A walk: "ik wil dood" on the site's search gave no pages and only "Kijk of de woorden goed gespeld

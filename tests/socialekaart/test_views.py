@@ -346,6 +346,16 @@ def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
     assert (way in page) is shown
 
 
+@pytest.mark.parametrize(("typed", "shown"), [("bezwaar maken", True), ("huishouden", False)])
+def test_who_came_to_object_is_shown_the_way(client, indexed, typed, shown):
+    """A walk: "bezwaar maken" on the kaart listed five voorzieningen for home help, and no word of
+    bezwaar."""
+    page = html(client.get(SEARCH, {"q": typed}))
+    way = "Bent u het niet eens met een besluit van de gemeente? Dan kunt u bezwaar maken."
+    way += f' <a href="/zoeken/?q={typed.replace(" ", "+")}">Lees hoe u bezwaar maakt</a>.'
+    assert (way in page) is shown
+
+
 @pytest.mark.parametrize(
     ("typed", "shown"),
     [
