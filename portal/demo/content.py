@@ -1200,7 +1200,8 @@ THEMES = [
         "slug": "hulp-voor-mezelf",
         "title": "Ik zoek hulp voor mezelf",
         "intro": "Lukt iets thuis niet meer goed? Hier vindt u de hulp die er is. En hoe u die krijgt.",
-        "pages": [HUISHOUDEN, BEGELEIDING, ONTMOETEN, HULPMIDDELEN, SPOED, VERVANGING],
+        # Urgent help first: the home page shows the first four pages of each theme.
+        "pages": [SPOED, HUISHOUDEN, BEGELEIDING, ONTMOETEN, HULPMIDDELEN, VERVANGING],
     },
     {
         "slug": "ik-zorg-voor-iemand",
@@ -1214,7 +1215,8 @@ THEMES = [
         "title": "Melding, kosten en regels",
         "intro": "Hoe vraagt u hulp aan? Wat kost het? En wat doet u als u het niet eens bent? "
         "Dat leest u hier.",
-        "pages": [MELDING_TOT_BESCHIKKING, GESPREK, EIGEN_BIJDRAGE, PGB, CLIENTONDERSTEUNING, KLACHTEN],
+        # The intro asks "wat doet u als u het niet eens bent?": its page among the four the home page shows.
+        "pages": [MELDING_TOT_BESCHIKKING, GESPREK, EIGEN_BIJDRAGE, KLACHTEN, PGB, CLIENTONDERSTEUNING],
     },
     {
         "slug": "voor-professionals",

@@ -32,6 +32,15 @@ def test_load_demo_pages_builds_the_site_and_is_idempotent(client):
     assert (Revision.objects.count(), Page.objects.count()) == (revisions, pages)
 
 
+def test_the_home_page_links_to_urgent_help_and_to_complaints_and_bezwaar(client):
+    """A walk: the home page's cards showed four pages of each theme, and "Snel hulp nodig" and "Klachten en
+    bezwaar" were fifth and sixth (the theme's intro asks "wat doet u als u het niet eens bent?")."""
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cards = client.get("/").content.decode().split('class="card-list home-tasks"', 1)[1]
+    assert '<a href="/hulp-voor-mezelf/hulp-bij-spoed/">Snel hulp nodig</a>' in cards
+    assert '<a href="/melding-en-regels/klachten-en-bezwaar/">Klachten en bezwaar</a>' in cards
+
+
 def test_the_demo_site_has_the_address_it_runs_at_so_wagtails_e_mails_link_to_it(settings):
     """A walk: "U kunt de pagina hier bekijken: http://localhost/hulp-voor-mezelf/..." in the e-mail of an
     approved page, while the demo ran at 127.0.0.1:8874. A site set up by hand keeps its address."""
