@@ -74,6 +74,7 @@ BACKOFFICE = {
     # wijkteams send one.
     "backoffice:signaal": (L, H, H, 200, 404, 200, H),
     "backoffice:signaal_status": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:signaal_notitie": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:signaal_nieuw": (L, 200, H, H, H, H, H),
     "backoffice:signalen_verstuurd": (L, 200, H, H, H, H, H),
     "backoffice:signalen_afgerond": (L, H, H, 200, 200, 200, H),
@@ -100,6 +101,7 @@ POSTED = {
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"
     "backoffice:record_nazorg": (L, H, H, "done", 404, "done", H),
     "backoffice:signaal_status": (L, H, H, 400, 404, 400, H),
+    "backoffice:signaal_notitie": (L, H, H, 400, 404, 400, H),
     "backoffice:retry_delivery": (L, H, H, H, H, H, "done"),
     "backoffice:target_decide": (L, H, H, H, H, "done", H),
 }
@@ -262,7 +264,7 @@ class World:
                 return {"job_pk": self.job.pk}
             if view == "target_decide":
                 return {"pk": self.target.pk}
-            if view in ("signaal", "signaal_status"):
+            if view in ("signaal", "signaal_status", "signaal_notitie"):
                 return {"pk": self.signaal.pk}
             if view == "record_nazorg":
                 return {"pk": self.nazorg.pk}

@@ -381,18 +381,17 @@ class Statuswijziging(models.Model):
         return self.from_status == self.to_status == Status.AFGEHANDELD
 
 
-class Notitie(models.Model):
-    """An internal note; its text may hold health data, so it is encrypted like the melding."""
+class StaffNote(models.Model):
+    """An internal note of staff; its text may hold health data, so it is encrypted like the melding, and
+    emptied when the data it is about goes (retention.py)."""
 
-    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="notities")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     encrypted_text = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        abstract = True
         ordering = ["created_at", "pk"]
-        verbose_name = _("notitie")
-        verbose_name_plural = _("notities")
 
     def __str__(self):  # never the text: it may hold health data
         return f"Notitie {self.pk}"
@@ -405,13 +404,25 @@ class Notitie(models.Model):
             return str(_("Deze notitie is verwijderd omdat de bewaartermijn voorbij is."))
         return decrypt_json(self.encrypted_text)["text"]
 
-    @classmethod
-    def add(cls, behandeling, author, text: str) -> "Notitie":
+    @staticmethod
+    def encrypted(text: str) -> str:
         from meldingen.crypto import encrypt_json
 
-        note = cls.objects.create(
-            behandeling=behandeling, author=author, encrypted_text=encrypt_json({"text": text})
-        )
+        return encrypt_json({"text": text})
+
+
+class Notitie(StaffNote):
+    """A note on a melding."""
+
+    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="notities")
+
+    class Meta(StaffNote.Meta):
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+
+    @classmethod
+    def add(cls, behandeling, author, text: str) -> "Notitie":
+        note = cls.objects.create(behandeling=behandeling, author=author, encrypted_text=cls.encrypted(text))
         AuditEntry.record(author, behandeling.melding, AuditEntry.Action.NOTE_ADDED)
         return note
 
@@ -448,6 +459,7 @@ class AuditEntry(models.Model):
         SIGNAAL_SENT = "signaal_sent", _("Signaal gestuurd")
         SIGNAAL_VIEWED = "signaal_viewed", _("Signaal bekeken")
         SIGNAAL_STATUS = "signaal_status", _("Status van signaal gewijzigd")
+        SIGNAAL_NOTE = "signaal_note", _("Notitie bij signaal")
         NAZORG_RECORDED = "nazorg_recorded", _("Nazorg vastgelegd")
         NAZORG_NOT_REACHED = "nazorg_not_reached", _("Nazorg: inwoner niet bereikt")
         NAZORG_CORRECTED = "nazorg_corrected", _("Nazorg verbeterd")
@@ -623,6 +635,23 @@ class Signaal(models.Model):
 
     def days_left(self, today: date | None = None) -> int:
         return working_days_between(today or timezone.localdate(), self.contact_deadline)
+
+
+class SignaalNotitie(StaffNote):
+    """A note on a signal: what the wijkteam did ("Gebeld, wil eerst met zijn dochter praten"). The sender
+    never sees it."""
+
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="notities")
+
+    class Meta(StaffNote.Meta):
+        verbose_name = _("notitie bij een signaal")
+        verbose_name_plural = _("notities bij signalen")
+
+    @classmethod
+    def add(cls, signaal, author, text: str) -> "SignaalNotitie":
+        note = cls.objects.create(signaal=signaal, author=author, encrypted_text=cls.encrypted(text))
+        AuditEntry.record(author, None, AuditEntry.Action.SIGNAAL_NOTE, reference=signaal.reference)
+        return note
 
 
 # --- Nazorg: a follow-up call after support was granted ----------------------------------------------------

@@ -1,15 +1,15 @@
 """When the melding's personal data is removed (retention), the backoffice forgets its copies too: the blind
 name and address index, the texts of internal notes and the nazorg note. The status history and the audit log
 stay (no personal data). Signals have a period of their own: BACKOFFICE_SIGNAAL_RETENTION_DAYS after they
-were afgerond, the client's data in them goes, and their name index with it; the row (team, wijk, dates,
-status) stays for the figures."""
+were afgerond, the client's data in them goes, and their name index and the texts of their notes with it;
+the row (team, wijk, dates, status) stays for the figures."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
-from meldingen.backoffice.models import Behandeling, Nazorg, Notitie, Signaal
+from meldingen.backoffice.models import Behandeling, Nazorg, Notitie, Signaal, SignaalNotitie
 
 
 def forget_removed_personal_data() -> int:
@@ -31,6 +31,8 @@ def remove_expired_signal_data(now=None) -> int:
     """Clear the client's data of signals afgerond more than BACKOFFICE_SIGNAAL_RETENTION_DAYS ago."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.BACKOFFICE_SIGNAAL_RETENTION_DAYS)
-    return Signaal.objects.filter(
+    expired = Signaal.objects.filter(
         closed_at__isnull=False, closed_at__lte=cutoff, personal_data_removed_at__isnull=True
-    ).update(encrypted_data="", name_index="", personal_data_removed_at=now)
+    )
+    SignaalNotitie.objects.filter(signaal__in=expired).update(encrypted_text="")
+    return expired.update(encrypted_data="", name_index="", personal_data_removed_at=now)

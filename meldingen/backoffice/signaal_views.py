@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 
 from meldingen.backoffice import signalen
 from meldingen.backoffice.access import meldingen_view, require_role
-from meldingen.backoffice.forms import SignaalForm, SignaalStatusForm
+from meldingen.backoffice.forms import NoteForm, SignaalForm, SignaalStatusForm
 from meldingen.backoffice.inbox import finished_signalen
-from meldingen.backoffice.models import AuditEntry, Signaal
+from meldingen.backoffice.models import AuditEntry, Signaal, SignaalNotitie
 from meldingen.backoffice.roles import can_send_signaal
 
 signaal_sender_view = require_role(can_send_signaal)
@@ -96,7 +96,7 @@ def detail(request, pk):
     return _render_detail(request, signaal, SignaalStatusForm(initial={"status": signaal.status}))
 
 
-def _render_detail(request, signaal, form, status=200):
+def _render_detail(request, signaal, form, status=200, note_form=None):
     AuditEntry.record(request.user, None, AuditEntry.Action.SIGNAAL_VIEWED, reference=signaal.reference)
     return TemplateResponse(
         request,
@@ -107,8 +107,9 @@ def _render_detail(request, signaal, form, status=200):
             "onderwerpen": signalen.onderwerp_labels(signaal),
             "history": signalen.history(signaal),
             "form": form,
-            "error_forms": [form] if form.errors else [],
-            "has_errors": bool(form.errors),
+            "note_form": note_form or NoteForm(),
+            "error_forms": [each for each in (form, note_form) if each and each.errors],
+            "has_errors": bool(form.errors or (note_form and note_form.errors)),
             "today": timezone.localdate(),
             "page_title": _("Signaal"),
             "page_subtitle": signaal.reference,
@@ -131,4 +132,20 @@ def change_status(request, pk):
         messages.success(request, _("De status is nu: %(status)s.") % status)
     else:
         messages.info(request, _("De status was al: %(status)s.") % status)
+    return redirect("backoffice:signaal", pk=signaal.pk)
+
+
+@require_POST
+@meldingen_view
+def add_note(request, pk):
+    """A note of the wijkteam on the signal; refused (and kept as typed) when empty or too long."""
+    signaal = _signaal_for(request, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        initial = {"status": signaal.status}
+        return _render_detail(
+            request, signaal, SignaalStatusForm(initial=initial), status=400, note_form=form
+        )
+    SignaalNotitie.add(signaal, request.user, form.cleaned_data["text"])
+    messages.success(request, _("De notitie is opgeslagen."))
     return redirect("backoffice:signaal", pk=signaal.pk)

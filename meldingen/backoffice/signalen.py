@@ -30,22 +30,30 @@ def onderwerp_labels(signaal) -> list[str]:
 
 
 def history(signaal) -> list[tuple]:
-    """(moment, what, who) from sending to the last status, oldest first, from the audit log: after "Contact
-    opgenomen" and "Afgerond" the page said nothing of when or by whom."""
+    """(moment, what, who, note) from sending to now, oldest first: the statuses from the audit log (after
+    "Contact opgenomen" and "Afgerond" the page said nothing of when or by whom) and the team's notes."""
     entries = AuditEntry.objects.filter(
         reference=signaal.reference,
         action__in=[AuditEntry.Action.SIGNAAL_SENT, AuditEntry.Action.SIGNAAL_STATUS],
     ).select_related("user")
-    return [
+    moments = [
         (
             entry.at,
             _("Gestuurd")
             if entry.action == AuditEntry.Action.SIGNAAL_SENT
             else _("Status: %(status)s") % {"status": entry.detail},
-            (entry.user.get_full_name() if entry.user else "") or entry.username,
+            _name(entry.user) or entry.username,
+            "",
         )
         for entry in entries.order_by("at", "pk")
     ]
+    notes = signaal.notities.select_related("author")
+    moments += [(note.created_at, _("Notitie"), _name(note.author), note.text) for note in notes]
+    return sorted(moments, key=lambda moment: moment[0])
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def sender_organisation(user) -> str:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("signalen/afgerond/", signaal_views.finished, name="signalen_afgerond"),
     path("signalen/<int:pk>/", signaal_views.detail, name="signaal"),
     path("signalen/<int:pk>/status/", signaal_views.change_status, name="signaal_status"),
+    path("signalen/<int:pk>/notitie/", signaal_views.add_note, name="signaal_notitie"),
     path("overzicht/", dashboard.dashboard, name="dashboard"),
     path("overzicht.csv", dashboard.dashboard_csv, name="dashboard_csv"),
     path("auditlog/", audit_views.audit_log, name="audit"),

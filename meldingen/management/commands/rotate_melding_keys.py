@@ -15,6 +15,7 @@ MELDING_FIELDS = (
     "meldingen.MeldingDraft.encrypted_data",
     "backoffice.Notitie.encrypted_text",
     "backoffice.Signaal.encrypted_data",
+    "backoffice.SignaalNotitie.encrypted_text",
     "backoffice.Nazorg.encrypted_note",
 )
 
