@@ -239,8 +239,9 @@ def term_choices(vocabulary: str) -> list[tuple[str, str]]:
 def found_by_link(query_string: str, every_word: bool = True) -> int:
     """How many voorzieningen the kaart's search page lists for a link into it (its query string), as a
     resident sees them. A word the kaart does not hold is left out of the search (query.leave_out_unfound),
-    and the page says so: an editor's link must find help with `every_word`; a resident's own words, from
-    the site search, need not ("lukt" in "boodschappen doen lukt niet")."""
+    as is one that finds help only apart from the others (query.leave_out_apart), and the page says so: an
+    editor's link must find help with `every_word`; a resident's own words, from the site search, need not
+    ("lukt" in "boodschappen doen lukt niet")."""
     from django.http import QueryDict
 
     from socialekaart.search import SearchQuery, get_backend
@@ -251,4 +252,4 @@ def found_by_link(query_string: str, every_word: bool = True) -> int:
     if only_common_words(kwargs["text"]):  # the page lists all help: none is for these words
         return 0
     results = get_backend().search(SearchQuery(per_page=1, **kwargs))
-    return 0 if results.left_out and every_word else results.total
+    return 0 if (results.left_out or results.not_together) and every_word else results.total

@@ -45,7 +45,9 @@ class SearchQuery:
     modified_after: datetime | None = None
     only_ids: frozenset[str] | None = None  # only these voorzieningen (None: no such limit)
     # Leave out the words that no voorziening holds when they would hide all help, and name them in
-    # SearchResults.left_out (query.leave_out_unfound): for people, who read which; the API keeps every word.
+    # SearchResults.left_out (query.leave_out_unfound); then those that find help only apart from the
+    # others (SearchResults.not_together, query.leave_out_apart). For people, who read which; the API keeps
+    # every word.
     leave_out_unfound: bool = False
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (facet, chosen values), in the facets' order
 
@@ -150,6 +152,7 @@ class SearchResults:
     origin: Origin | None = None
     did_you_mean: str | None = None
     left_out: tuple[str, ...] = ()  # typed words no voorziening holds: see query.leave_out_unfound
+    not_together: tuple[str, ...] = ()  # typed words that hid all help with the others: query.leave_out_apart
     page: int = 1
     per_page: int = 20
     postcode_unknown: bool = False  # a postcode was given but lies outside the municipality

@@ -29,7 +29,7 @@ from .contract import (
     SearchResults,
 )
 from .documents import document_body_text, documents_queryset, voorziening_document
-from .query import ParsedQuery, leave_out_unfound, parse
+from .query import ParsedQuery, leave_out_apart, leave_out_unfound, parse
 
 CHUNK = 500
 MAX_WORDS = 12  # words of a query that count
@@ -65,13 +65,21 @@ class DatabaseBackend(SearchBackend):
         origin, postcode_unknown = postcodes.origin(query.postcode)
         base = snap.all_mask
         parsed, ranking_only, did_you_mean = self._parse_text(query.text[:MAX_TEXT], snap)
-        left_out = ()
+        left_out = not_together = ()
         if parsed.groups:
             text_mask = snap.text_index.match(parsed.groups)
             if not text_mask and query.leave_out_unfound:
                 found = [snap.text_index.match([group]) != 0 for group in parsed.groups]
                 left_out = leave_out_unfound(parsed, found)
                 text_mask = snap.text_index.match(parsed.groups) if left_out else 0
+            if not text_mask and query.leave_out_unfound:
+                before = parsed.groups
+                not_together = leave_out_apart(
+                    parsed, lambda kept: self._best_score(snap, [before[i] for i in kept])
+                )
+                if not_together:  # the words left out still weigh in the order
+                    ranking_only += [group for group in before if group not in parsed.groups]
+                    text_mask = snap.text_index.match(parsed.groups)
             base &= text_mask
         groups = parsed.groups
         if query.organisatie_id:
@@ -114,10 +122,16 @@ class DatabaseBackend(SearchBackend):
             origin=origin,
             did_you_mean=did_you_mean,
             left_out=left_out,
+            not_together=not_together,
             page=query.page,
             per_page=query.per_page,
             postcode_unknown=postcode_unknown,
         )
+
+    @staticmethod
+    def _best_score(snap, groups) -> float:
+        matched = snap.text_index.match(groups)
+        return float(snap.text_index.scores(groups, matched).max()) if matched else 0.0
 
     @staticmethod
     def _parse_text(typed: str, snap) -> tuple[ParsedQuery, list, str | None]:

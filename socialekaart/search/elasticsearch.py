@@ -59,7 +59,7 @@ from .contract import (
     SearchResults,
     SearchUnavailable,
 )
-from .query import did_you_mean, leave_out_unfound, parse, suggestable_words
+from .query import did_you_mean, leave_out_apart, leave_out_unfound, parse, suggestable_words
 from .text import split_vague_words
 
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
@@ -245,16 +245,24 @@ NO_SYNONYMS = Phrases()
 
 
 def build_search(
-    query: SearchQuery, *, index: str, origin: Origin | None = None, now=None, phrases: Phrases = NO_SYNONYMS
+    query: SearchQuery,
+    *,
+    index: str,
+    origin: Origin | None = None,
+    now=None,
+    phrases: Phrases = NO_SYNONYMS,
+    typed: str | None = None,
 ) -> Search:
     """The whole search request for one query: text, filters, facets, sort, page and suggestion. `phrases`:
-    the synonyms as word tuples (core.vocabulary), which keep a vague word that is part of one.
+    the synonyms as word tuples (core.vocabulary), which keep a vague word that is part of one. `typed`: the
+    whole text typed, when `query.text` leaves some of it out (query.leave_out_unfound, leave_out_apart):
+    those words still weigh in the order, as in the database search.
 
     Facet selections go in `post_filter` and every facet aggregation filters on all selections but its
     own, so each option's count says how many results choosing it would give.
     """
     search = Search(index=index).extra(track_total_hits=True, track_scores=True)
-    main = _scored(query, _main_query(query, origin, phrases), now)
+    main = _scored(query, _main_query(query, origin, phrases, typed), now)
     search = search.query(_comes_home_first(main, origin) if query.sort == "distance" and origin else main)
     selections = _facet_selections(query)
     if selections:
@@ -281,7 +289,7 @@ def _comes_home_first(main, origin: Origin):
     return Q("function_score", query=main, functions=functions, score_mode="max", boost_mode="replace")
 
 
-def _main_query(query: SearchQuery, origin: Origin | None, phrases):
+def _main_query(query: SearchQuery, origin: Origin | None, phrases, typed: str | None = None):
     filters = []
     if query.organisatie_id:
         filters.append(Q("term", organisatie_id=str(query.organisatie_id)))
@@ -293,24 +301,25 @@ def _main_query(query: SearchQuery, origin: Origin | None, phrases):
         filters.append(Q("term", lokale_wijken=origin.wijk_slug))
     # Without text every hit scores 1 (match_all), so the professionals' capacity weight still orders them;
     # a bool of filters alone scores 0, and 0 times any weight ties.
-    must = [_text_query(query.text, phrases)] if query.text else [Q("match_all")]
+    must = [_text_query(query.text, phrases, typed)] if query.text else [Q("match_all")]
     return Q("bool", must=must, filter=filters, must_not=[Q("term", status="gestopt")])
 
 
-def _text_query(text: str, phrases):
+def _text_query(text: str, phrases, typed: str | None = None):
     """All words must match (synonyms through the search analyzer, typos as `_all_words_match` allows them)
     somewhere, except the vague words around them (core.search_text.VAGUE_WORDS); every typed word weighs in
-    the order: as typed more than a word that only looks like it ("vergeet", "vergoed"), and more in the name
-    and summary."""
+    the order (also those of `typed` that `text` left out): as typed more than a word that only looks like
+    it ("vergeet", "vergoed"), and more in the name and summary."""
     matched, _vague = split_vague_words(text, phrases)
+    weighed = typed or text
     return Q(
         "bool",
         must=[_all_words_match(matched, phrases, typed=text)],
         should=[
-            Q("match", tekst={"query": text}),
-            Q("match", name={"query": text, "boost": 3}),
-            Q("match_phrase", name={"query": text, "boost": 2}),
-            Q("match", summary={"query": text, "boost": 1.5}),
+            Q("match", tekst={"query": weighed}),
+            Q("match", name={"query": weighed, "boost": 3}),
+            Q("match_phrase", name={"query": weighed, "boost": 2}),
+            Q("match", summary={"query": weighed, "boost": 1.5}),
         ],
     )
 
@@ -346,6 +355,12 @@ def _match_every_word(words: str, typo: bool):
             "zero_terms_query": "all",  # only stop words ("de", "het"): they do not narrow
         },
     )
+
+
+def build_text_match(typed: str, *, index: str, phrases: Phrases = NO_SYNONYMS) -> Search:
+    """The best match of the typed words alone: no filter, no order but the score (query.leave_out_apart)."""
+    match = Q("bool", must=[_text_query(typed, phrases)], must_not=[Q("term", status="gestopt")])
+    return Search(index=index).query(match).extra(track_total_hits=True)[:1].source(False)
 
 
 def build_group_counts(parsed, *, index: str, phrases: Phrases = NO_SYNONYMS) -> Search:
@@ -489,13 +504,18 @@ class ElasticsearchBackend(SearchBackend):
         phrases = vocabulary.current().phrases
         response = self._execute(build_search(query, index=self.alias, origin=origin, phrases=phrases))
         suggestion = _did_you_mean(response, query.text, self._suggestable_words)
-        left_out = ()
+        left_out = not_together = ()
         if query.leave_out_unfound and query.text and not response.hits.total.value:
             left_out = self._unfound_words(query.text, phrases)
-        if left_out:
             kept = " ".join(word for word in text.words(query.text) if word not in left_out)
+            not_together = self._apart_words(kept, phrases)
+        if left_out or not_together:
+            kept = " ".join(word for word in text.words(kept) if word not in not_together)
             narrowed = dataclasses.replace(query, text=kept)
-            response = self._execute(build_search(narrowed, index=self.alias, origin=origin, phrases=phrases))
+            search = build_search(
+                narrowed, index=self.alias, origin=origin, phrases=phrases, typed=query.text
+            )
+            response = self._execute(search)
         hits = [_hit(hit, origin, query.sort) for hit in response.hits]
         options = {
             facet: facet_options(
@@ -511,6 +531,7 @@ class ElasticsearchBackend(SearchBackend):
             origin=origin,
             did_you_mean=suggestion,
             left_out=left_out,
+            not_together=not_together,
             page=query.page,
             per_page=query.per_page,
             postcode_unknown=postcode_unknown,
@@ -528,6 +549,21 @@ class ElasticsearchBackend(SearchBackend):
         counts = build_group_counts(parsed, index=self.alias, phrases=phrases)
         buckets = self._execute(counts).aggregations.groepen.buckets
         return leave_out_unfound(parsed, [buckets[str(i)].doc_count > 0 for i in range(len(parsed.groups))])
+
+    def _apart_words(self, typed: str, phrases) -> tuple[str, ...]:
+        """For a search that still finds nothing: the typed words that find help only apart from the others
+        (query.leave_out_apart), judged on the text alone, as the database search does."""
+        matched, _vague = split_vague_words(typed, phrases)
+        parsed = parse(matched, phrases, {})
+        everything = tuple(range(len(parsed.groups)))
+        if len(everything) < 2 or self._best_score(parsed, everything, phrases):
+            return ()
+        return leave_out_apart(parsed, lambda kept: self._best_score(parsed, kept, phrases))
+
+    def _best_score(self, parsed, kept: tuple[int, ...], phrases) -> float:
+        typed = " ".join(word for i in kept for word in parsed.typed[i])
+        hits = self._execute(build_text_match(typed, index=self.alias, phrases=phrases)).hits
+        return float(hits.max_score) if hits.total.value else 0.0
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:
         prefix = (prefix or "").strip()[:100]

@@ -6,7 +6,8 @@ alternatives of which one must match; each alternative is a list of words that m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from core.search_text import Phrases
@@ -134,3 +135,38 @@ def leave_out_unfound(parsed: ParsedQuery, finds_anything: list[bool]) -> tuple[
     parsed.groups = [group for i, group in enumerate(parsed.groups) if i not in unfound]
     parsed.typed = [typed for i, typed in enumerate(parsed.typed) if i not in unfound]
     return left_out
+
+
+MAX_APART_TRIES = 20  # sets of words tried by leave_out_apart, so a long text costs a bounded amount
+
+
+def leave_out_apart(parsed: ParsedQuery, best_score: Callable[[tuple[int, ...]], float]) -> tuple[str, ...]:
+    """Words that each find help but never all together found nothing: "mantelzorg jongeren", "even weg van
+    huis", "moeder kan niet meer alleen thuis". Called when the groups together still find nothing (after
+    leave_out_unfound), with `best_score(kept)`: the score of the best match of the groups at the positions
+    `kept`, 0 when they match nothing. The fewest groups are left out that make the others find help; of
+    those sets, the one whose best match scores highest (the help that fits the words kept best: "mantelzorg"
+    rather than "jongeren", whose match scores lower). At least one group stays. Returns the typed words left
+    out, which the page names. The same rule for every backend."""
+    count, tried = len(parsed.groups), 0
+    for leaving in range(1, count):
+        best_kept, best = None, 0.0
+        for kept in itertools.combinations(range(count), count - leaving):
+            if tried == MAX_APART_TRIES:
+                break
+            tried += 1
+            score = best_score(kept)
+            if score > best:
+                best_kept, best = kept, score
+        if best_kept is not None:
+            left_out = tuple(
+                word
+                for i, typed in enumerate(parsed.typed)
+                if i not in best_kept
+                for word in typed
+                if word not in text.STOPWORDS
+            )
+            parsed.groups = [parsed.groups[i] for i in best_kept]
+            parsed.typed = [parsed.typed[i] for i in best_kept]
+            return left_out
+    return ()

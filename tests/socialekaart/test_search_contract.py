@@ -177,16 +177,32 @@ def test_a_word_no_voorziening_holds_is_left_out_and_named(backend, kaart):
     assert (strict.total, strict.left_out) == (0, ())
 
 
-def test_words_are_kept_when_none_or_each_finds_something(backend, kaart):
+def test_words_are_kept_when_none_finds_anything_or_a_filter_hides_the_help(backend, kaart):
     def search(text, **filters):
         return backend.search(SearchQuery(text=text, leave_out_unfound=True, **filters))
 
     alone = search("grootmoeder kleinkind")
-    assert (alone.total, alone.left_out) == (0, ())
-    apart = search("koffie schoonmaken")  # each finds help, never both at once
-    assert (apart.total, apart.left_out) == (0, ())
-    filtered = search("grootmoeder koffie", thema=["huishouden"])
-    assert (filtered.total, filtered.left_out) == (0, ("grootmoeder",))
+    assert (alone.total, alone.left_out, alone.not_together) == (0, (), ())
+    filtered = search("grootmoeder koffie", thema=["huishouden"])  # "koffie" finds help, the filter none
+    assert (filtered.total, filtered.left_out, filtered.not_together) == (0, ("grootmoeder",), ())
+
+
+def test_words_that_find_help_only_apart_leave_out_the_one_that_fits_least(backend, kaart):
+    """A walk: "mantelzorg jongeren", "even weg van huis" and "moeder kan niet meer alleen thuis" found
+    nothing, though each word finds help: never all at once. The fewest words are left out, and of those the
+    ones whose help fits the other words least ("chillen" is in one summary; "mantelzorgers" in a name)."""
+    results = backend.search(SearchQuery(text="mantelzorgers chillen", leave_out_unfound=True))
+    assert (results.ids, results.left_out, results.not_together) == ([kaart.cafe.pk], (), ("chillen",))
+    strict = backend.search(SearchQuery(text="mantelzorgers chillen"))  # as the API asks
+    assert (strict.total, strict.not_together) == (0, ())
+    unfound_too = backend.search(
+        SearchQuery(text="grootmoeder mantelzorgers chillen", leave_out_unfound=True)
+    )
+    assert (unfound_too.ids, unfound_too.left_out, unfound_too.not_together) == (
+        [kaart.cafe.pk],
+        ("grootmoeder",),
+        ("chillen",),
+    )
 
 
 # --- facets ------------------------------------------------------------------------------------------

@@ -403,6 +403,14 @@ def test_the_page_names_the_words_it_searched_without(client, indexed, monkeypat
     assert "De woorden 'grootmoeder' en 'grootvader' staan niet op de sociale kaart." in unescape(page)
 
 
+def test_the_page_names_the_words_that_found_help_only_apart(client, indexed):
+    """A walk: "mantelzorg jongeren" found nothing; now the help for mantelzorgers, and the page says why."""
+    page = unescape(html(client.get(SEARCH, {"q": "mantelzorgers chillen"})))
+    expected = "Wij vonden geen hulp bij al uw woorden samen. Daarom zochten wij zonder het woord 'chillen'."
+    assert expected in page and "Mantelzorgcafé De Linde" in page
+    assert "staat niet op de sociale kaart" not in page
+
+
 def test_a_search_of_only_common_words_says_why_it_lists_everything(client, indexed):
     """ "ik kan het niet meer aan" listed every voorziening under "6 resultaten voor ...", not saying why."""
     page = unescape(html(client.get(SEARCH, {"q": "ik kan het niet meer aan"})))
@@ -865,13 +873,13 @@ def _wijk(number):
 
 
 def test_a_search_without_results_shows_the_nearest_themes_the_phone_and_the_site_search(client, indexed):
-    page = html(client.get(SEARCH, {"q": "dagbestedingen jongeren"}))  # each word finds help, not both
+    page = html(client.get(SEARCH, {"q": "dagbestedingen", "doelgroep": "jongeren"}))  # none for jongeren
     assert "0 resultaten" in page
     assert "Misschien zoekt u hulp bij een van deze onderwerpen" in page
     assert 'href="/sociale-kaart/?thema=dagbesteding">Dagbesteding</a>' in page
     assert ">Vervoer</a>" not in page
     assert 'href="tel:140599"' in page
-    assert 'href="/zoeken/?q=dagbestedingen+jongeren"' in page
+    assert 'href="/zoeken/?q=dagbestedingen"' in page
 
 
 def test_a_kaart_search_near_no_theme_offers_every_theme(client, indexed):
