@@ -18,7 +18,15 @@ from core.widget_renderer import widget_renderer
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
-from meldingen.backoffice.workflow import CLOSED_STATUSES, GesprekPlaats, Status, Uitkomst, allowed_targets
+from meldingen.backoffice.workflow import (
+    CLOSED_STATUSES,
+    DECISIONS,
+    WITHOUT_AANVRAAG,
+    GesprekPlaats,
+    Status,
+    Uitkomst,
+    allowed_targets,
+)
 from meldingen.choices import ONDERWERPEN
 from socialekaart import public as kaart
 
@@ -204,6 +212,7 @@ class StatusForm(forms.Form):
     contact_datum = _date_field(_("Datum van het contact (bij contact opgenomen)"), "")
     afgerond_datum = _date_field(_("Datum van het afronden (bij onderzoek afgerond)"), "")
     aanvraag_datum = _date_field(_("Datum waarop de aanvraag binnenkwam (bij aanvraag ontvangen)"), "")
+    afgehandeld_datum = _date_field(_("Datum van het afhandelen (bij afgehandeld)"), "")
     verslag_verstuurd = forms.BooleanField(
         label=_("Het verslag van het onderzoek is naar de inwoner gestuurd (bij onderzoek afgerond)"),
         required=False,
@@ -261,6 +270,18 @@ class StatusForm(forms.Form):
             to_come=_("Deze dag moet nog komen. Vul de dag in waarop de aanvraag binnenkwam."),
             before_the_melding=_("De aanvraag kan niet binnenkomen voor de dag van de melding (%(datum)s)."),
         ),
+        # The beschikking counts as given on the day its letter went out.
+        Status.AFGEHANDELD: _DayField(
+            "afgehandeld_datum",
+            help=_(
+                "Leeg is vandaag. Ging de brief met het besluit eerder weg? "
+                "Vul dan die dag in, bijvoorbeeld %(datum)s."
+            ),
+            to_come=_("Deze dag moet nog komen. Vul de dag in waarop u de melding afhandelde."),
+            before_the_melding=_(
+                "De melding kan niet afgehandeld zijn voor de dag van de melding (%(datum)s)."
+            ),
+        ),
     }
 
     def day_it_happened(self):
@@ -284,6 +305,7 @@ class StatusForm(forms.Form):
         gesprek_op=None,
         gesprek_plaats="",
         uitkomst="",
+        aanvraag=False,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
@@ -352,12 +374,17 @@ class StatusForm(forms.Form):
             else:
                 del self.fields[day_field.name]
         if Status.AFGEHANDELD in targets:
+            self._offer_the_uitkomsten(aanvraag)
             self.fields["start_ondersteuning"].help_text = (
                 _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example
             )
         else:
             del self.fields["uitkomst"]
             del self.fields["start_ondersteuning"]
+        if not aanvraag and "start_ondersteuning" in self.fields:  # no support is granted without one
+            del self.fields["start_ondersteuning"]
+        if current == Status.AFGEHANDELD:  # a correction: the melding stays closed on its day
+            del self.fields["afgehandeld_datum"]
 
     def clean(self):
         data = super().clean()
@@ -432,6 +459,18 @@ class StatusForm(forms.Form):
         toelichting.required = True
         toelichting.help_text = _("Waarom verandert de uitkomst? Schrijf hier geen medische gegevens.")
         toelichting.error_messages["required"] = _("Schrijf waarom de uitkomst verandert.")
+
+    def _offer_the_uitkomsten(self, aanvraag: bool):
+        """A decision on support (the beschikking) answers an aanvraag; without one the melding ends with help
+        anyone may use, or because the resident applies for none (workflow.DECISIONS)."""
+        offered = DECISIONS if aanvraag else WITHOUT_AANVRAAG
+        field = self.fields["uitkomst"]
+        field.choices = [("", _("Kies de uitkomst")), *((each.value, each.label) for each in offered)]
+        if not aanvraag:
+            field.error_messages["invalid_choice"] = _(
+                "Kies een uitkomst uit de lijst. Een besluit over hulp volgt op een aanvraag: "
+                "kies dan eerst de status 'Aanvraag ontvangen'."
+            )
 
     def _check_the_correction(self, data):
         """A corrected uitkomst is another one."""

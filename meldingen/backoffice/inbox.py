@@ -109,6 +109,7 @@ def filtered(user, data: dict):
 # only these: not each melding's encrypted answers or the name index, and they make lighter objects.
 ROW_FIELDS = (
     *("status", "next_deadline", "contact_deadline", "onderzoek_deadline", "onderzoek_afgerond_at"),
+    *("aanvraag_at", "beschikking_deadline", "closed_at"),
     *("melding__reference", "melding__created_at", "melding__soort", "melding__spoed", "melding__wijk__name"),
     "melding__onderwerpen",
     *("team__name", "consulent__username", "consulent__first_name", "consulent__last_name"),

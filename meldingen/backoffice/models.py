@@ -229,6 +229,14 @@ class Behandeling(models.Model):
         return max(0, (timezone.localdate(self.onderzoek_afgerond_at) - self.onderzoek_deadline).days)
 
     @property
+    def beschikking_days_late(self) -> int | None:
+        """Calendar days the beschikking came after its term (0 when on time): it went out the day the melding
+        was afgehandeld after its aanvraag. None while it is due, and for a melding without an aanvraag."""
+        if self.status != Status.AFGEHANDELD or not (self.aanvraag_at and self.closed_at):
+            return None
+        return max(0, (timezone.localdate(self.closed_at) - self.beschikking_deadline).days)
+
+    @property
     def onderzoek_on_time(self) -> bool | None:
         days_late = self.onderzoek_days_late
         return None if days_late is None else days_late == 0

@@ -103,7 +103,10 @@ NEXT_STEP_TEXT = {
     Status.ONTVANGEN: _("Een medewerker neemt contact met u op."),
     Status.CONTACT_OPGENOMEN: _("Wij praten met u over wat u nodig hebt. Daarna is het onderzoek klaar."),
     Status.GESPREK_GEPLAND: _("Na het gesprek is het onderzoek klaar."),
-    Status.ONDERZOEK_AFGEROND: _("U krijgt een verslag. Daarna kunt u een aanvraag doen."),
+    Status.ONDERZOEK_AFGEROND: _(
+        "Wij hebben u een verslag gestuurd. Wilt u de hulp? Dan doet u een aanvraag. "
+        "In het verslag staat hoe dat gaat."
+    ),
     Status.AANVRAAG_ONTVANGEN: _(
         "Binnen 2 weken krijgt u een brief. Daarin staat of u de hulp krijgt. Die brief heet de beschikking."
     ),
@@ -133,7 +136,10 @@ SOMEONE_ELSE_NEXT_STEP_TEXT = {
     Status.CONTACT_OPGENOMEN: _(
         "Wij praten over de hulp die {persoon} nodig heeft. Daarna is het onderzoek klaar."
     ),
-    Status.ONDERZOEK_AFGEROND: _("{Persoon} krijgt een verslag. Daarna kan {persoon} een aanvraag doen."),
+    Status.ONDERZOEK_AFGEROND: _(
+        "Wij hebben {persoon} een verslag gestuurd. Wil {persoon} de hulp? Dan doet {persoon} een aanvraag. "
+        "In het verslag staat hoe dat gaat."
+    ),
     Status.AANVRAAG_ONTVANGEN: _(
         "Binnen 2 weken krijgt {persoon} een brief. Daarin staat of {persoon} de hulp krijgt. "
         "Die brief heet de beschikking."
@@ -193,6 +199,8 @@ class StatusView:
     )
     # The onderzoek is not finished within its term (Wmo 2015 art. 2.3.2): the resident may apply at once.
     onderzoek_late: bool = False
+    # The beschikking is not given within its term: the resident may give notice of default (Awb art. 4:17).
+    beschikking_late: bool = False
 
 
 def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | None:
@@ -242,6 +250,8 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         offers_new_melding=status == Status.INGETROKKEN
         or (status == Status.AFGEHANDELD and not behandeling.aanvraag_at),
         onderzoek_late=status in ONDERZOEK_RUNNING and behandeling.onderzoek_deadline < timezone.localdate(),
+        beschikking_late=status == Status.AANVRAAG_ONTVANGEN
+        and behandeling.beschikking_deadline < timezone.localdate(),
     )
 
 

@@ -204,11 +204,15 @@ def _local_date(moment) -> str:
 
 
 def _term_columns(item, today) -> list[str]:
-    """The term as the inbox shows it: the running one, or the onderzoek's once it is finished (late when
-    it was finished after its term); none for a melding withdrawn before that."""
+    """The term as the inbox shows it: the running one, or once no term runs the beschikking's or else the
+    onderzoek's (late when it was given or finished after its term); none for a melding withdrawn before
+    that."""
     if item.next_deadline is not None:
         kind = {"contact": "eerste contact"}.get(item.deadline_kind, item.deadline_kind)
         return [item.next_deadline.isoformat(), kind, "ja" if item.is_overdue(today) else "nee"]
+    days_late = item.beschikking_days_late
+    if days_late is not None:
+        return [item.beschikking_deadline.isoformat(), "beschikking (gegeven)", "ja" if days_late else "nee"]
     days_late = item.onderzoek_days_late
     if days_late is None:
         return ["", "", "nee"]
@@ -347,6 +351,7 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
         "gesprek_op": behandeling.gesprek_op,
         "gesprek_plaats": behandeling.gesprek_plaats or wish,
         "uitkomst": behandeling.uitkomst,
+        "aanvraag": behandeling.aanvraag_at is not None,
     }
 
 

@@ -39,6 +39,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 # Without an aanvraag the melding closes after the onderzoek: the resident wants none, or help anyone may use
 # (a voorliggende voorziening) solved it.
 TRANSITIONS[Status.ONDERZOEK_AFGEROND] |= {Status.AFGEHANDELD}
+# The resident may apply before the onderzoek is finished: the status page says so once its term is over (Wmo
+# 2015 art. 2.3.2), and the consulent records that aanvraag.
+TRANSITIONS[Status.CONTACT_OPGENOMEN] |= {Status.AANVRAAG_ONTVANGEN}
+TRANSITIONS[Status.GESPREK_GEPLAND] |= {Status.AANVRAAG_ONTVANGEN}
 # A planned gesprek may also be planned again: moved to another moment.
 TRANSITIONS[Status.GESPREK_GEPLAND] |= {Status.GESPREK_GEPLAND}
 # A wrong uitkomst may be corrected: afgehandeld again, with another uitkomst (the melding stays closed).
@@ -75,3 +79,9 @@ class Uitkomst(models.TextChoices):
     TOEGEKEND = "toegekend", _("Krijgt ondersteuning")
     NIET_TOEGEKEND = "niet_toegekend", _("Krijgt geen ondersteuning")
     VOORLIGGEND = "voorliggend", _("Opgelost met een voorliggende voorziening")
+    GEEN_AANVRAAG = "geen_aanvraag", _("De inwoner doet geen aanvraag")
+
+
+# A decision on support (the beschikking) answers an aanvraag; a melding without one ends otherwise.
+DECISIONS = (Uitkomst.TOEGEKEND, Uitkomst.NIET_TOEGEKEND)
+WITHOUT_AANVRAAG = (Uitkomst.VOORLIGGEND, Uitkomst.GEEN_AANVRAAG)

@@ -14,6 +14,8 @@ def deadline(behandeling, today=None):
     term runs, when the onderzoek was finished and whether on time. The tag writes its few tags itself rather
     than through a template of its own: every row of the inbox has one."""
     if behandeling.next_deadline is None:
+        if behandeling.beschikking_days_late is not None:
+            return _finished_beschikking(behandeling)
         return _finished_onderzoek(behandeling)
     # "uiterlijk": "Onderzoek af: 16 nov. 17 dagen te laat" read as finished on 16 November
     if behandeling.deadline_kind != "contact":
@@ -33,6 +35,8 @@ def time_left(behandeling, kind: str, today=None):
     running = behandeling.next_deadline is not None
     if kind == "onderzoek" and (not running or behandeling.deadline_kind == "beschikking"):
         return _finished_onderzoek(behandeling)
+    if kind == "beschikking" and behandeling.beschikking_days_late is not None:
+        return _finished_beschikking(behandeling)
     if not running or (kind != "onderzoek" and behandeling.deadline_kind != kind):
         return ""
     state, left = _time_left(behandeling, kind, today)
@@ -80,9 +84,24 @@ def _finished_onderzoek(behandeling):
     if days_late is None:  # withdrawn before the onderzoek was finished
         return format_html('<span class="bo-deadline">{}</span>', _("Geen termijn meer"))
     if days_late:
-        after = ngettext("%(n)s dag na de termijn", "%(n)s dagen na de termijn", days_late) % {"n": days_late}
-        return _term("done", after, kind=_("Onderzoek afgerond"), day=behandeling.onderzoek_afgerond_at)
+        return _term(
+            "done",
+            _after_the_term(days_late),
+            kind=_("Onderzoek afgerond"),
+            day=behandeling.onderzoek_afgerond_at,
+        )
     return _term("done", _("op tijd"), kind=_("Onderzoek afgerond"), day=behandeling.onderzoek_afgerond_at)
+
+
+def _finished_beschikking(behandeling):
+    """As a finished onderzoek: when the beschikking went out, and how long after its term."""
+    days_late = behandeling.beschikking_days_late
+    verdict = _after_the_term(days_late) if days_late else _("op tijd")
+    return _term("done", verdict, kind=_("Beschikking gegeven"), day=behandeling.closed_at)
+
+
+def _after_the_term(days: int) -> str:
+    return ngettext("%(n)s dag na de termijn", "%(n)s dagen na de termijn", days) % {"n": days}
 
 
 def _late(days: int, working_days: bool = False):

@@ -66,7 +66,10 @@ def test_an_aanvraag_of_an_earlier_day_starts_the_term_on_that_day(staff, client
     due = beschikking_deadline(applied)
     assert behandeling.beschikking_deadline == behandeling.next_deadline == due
     page = client.get(url).content.decode()
-    assert f"<dt>Beschikking uiterlijk</dt><dd>{datum(due)} (2 weken na de aanvraag)<br>" in page
+    assert (
+        f"<dt>Beschikking uiterlijk</dt><dd>{datum(due)} (2 weken na de aanvraag van {datum(applied)})<br>"
+        in page
+    )
     assert f"nog {(due - timezone.localdate()).days} dagen" in page
     # The onderzoek's row tells it was finished, not the days left of a term that no longer runs.
     onderzoek_row = page.split("<dt>Onderzoek af uiterlijk</dt>", 1)[1].split("</dd>", 1)[0]
@@ -178,3 +181,103 @@ def _status_page(client, melding) -> str:
     data = {"reference": melding.reference, "postcode": "3911 AB", "huisnummer": "1"}
     html = client.post("/melding/status/", data, follow=True).content.decode()
     return html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def _options(html: str, name: str) -> list[str]:
+    select = html.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+    return [option.split(">", 1)[1].split("<", 1)[0] for option in select.split("<option")[2:]]
+
+
+def test_a_decision_on_support_answers_an_aanvraag(staff, client, teams):
+    """A walk: a melding closed with "Krijgt geen ondersteuning" straight after the onderzoek, without an
+    aanvraag: no beschikking, no word of bezwaar for the resident, and out of the beschikking's figures."""
+    behandeling = store().behandeling
+    _onderzoek_done(behandeling, staff)
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk])
+    page = client.get(url).content.decode()
+    assert _options(page, "uitkomst") == [
+        "Opgelost met een voorliggende voorziening",
+        "De inwoner doet geen aanvraag",
+    ]
+    assert "Start van de hulp" not in page
+    refused = client.post(url + "status/", {"status": "afgehandeld", "uitkomst": "niet_toegekend"})
+    assert refused.status_code == 400
+    assert "Een besluit over hulp volgt op een aanvraag" in refused.content.decode().replace("&#x27;", "'")
+    _applied_on(behandeling, timezone.localdate())
+    page = client.get(url).content.decode()
+    assert _options(page, "uitkomst") == ["Krijgt ondersteuning", "Krijgt geen ondersteuning"]
+    assert "Start van de hulp" in page
+    assert (
+        client.post(url + "status/", {"status": "afgehandeld", "uitkomst": "niet_toegekend"}).status_code
+        == 302
+    )
+
+
+def test_the_resident_may_apply_before_the_onderzoek_is_finished(staff, client, teams):
+    """A walk: the status page of a late onderzoek says the resident may apply now, and the consulent could
+    not record that aanvraag."""
+    melding = store(created_at=timezone.now() - timedelta(days=50))
+    melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    assert "Aanvraag ontvangen" in _options(client.get(url).content.decode(), "status")
+    assert client.post(url + "status/", {"status": "aanvraag_ontvangen"}).status_code == 302
+    melding.behandeling.refresh_from_db()
+    assert melding.behandeling.next_deadline == beschikking_deadline(timezone.localdate())
+
+
+def test_the_beschikking_counts_on_the_day_it_went_out_and_says_whether_in_time(staff, client, teams):
+    """A walk: closing took the moment it was typed in, and once closed nothing said whether the beschikking
+    came in time: the inbox went back to the onderzoek, the spreadsheet said "te laat: nee"."""
+    in_time, late = store(created_at=timezone.now() - timedelta(days=70)), store()
+    for melding in (in_time, late):
+        _onderzoek_done(melding.behandeling, staff)
+        _applied_on(melding.behandeling, timezone.localdate() - timedelta(days=30))
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[in_time.behandeling.pk])
+    sent = in_time.behandeling.beschikking_deadline - timedelta(days=1)
+    closing = {"status": "afgehandeld", "uitkomst": "toegekend", "afgehandeld_datum": f"{sent:%d-%m-%Y}"}
+    assert client.post(url + "status/", closing).status_code == 302
+    in_time.behandeling.refresh_from_db()
+    assert timezone.localdate(in_time.behandeling.closed_at) == sent
+    assert f"Beschikking gegeven: {datum(sent)}<br>op tijd" in client.get(url).content.decode()
+    late.behandeling.change_status(Status.AFGEHANDELD, uitkomst="niet_toegekend")
+    late.behandeling.refresh_from_db()
+    days = (timezone.localdate() - late.behandeling.beschikking_deadline).days
+    client.force_login(staff["teamleider"])
+    inbox = client.get(reverse("backoffice:inbox"), {"status": "alle"}).content.decode()
+    row = inbox.split(late.reference, 1)[1].split("</tr>", 1)[0]
+    assert f"Beschikking gegeven: {datum(timezone.localdate())}<br>{days} dagen na de termijn" in row
+    exported = client.get(reverse("backoffice:inbox_csv"), {"status": "alle"}).content.decode()
+    rows = {line[0]: line[-4:-1] for line in csv.reader(io.StringIO(exported[1:]), delimiter=";")}
+    deadline = late.behandeling.beschikking_deadline.isoformat()
+    assert rows[late.reference] == [deadline, "beschikking (gegeven)", "ja"]
+    assert rows[in_time.reference][1:] == ["beschikking (gegeven)", "nee"]
+
+
+def test_withdrawing_an_aanvraag_says_so_and_leaves_no_term(staff, client, teams):
+    behandeling = store().behandeling
+    _onderzoek_done(behandeling, staff)
+    _applied_on(behandeling, timezone.localdate())
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk])
+    asked = client.post(url + "status/", {"status": "ingetrokken", "toelichting": "Wil het zelf regelen."})
+    assert "Ook de aanvraag stopt: er komt geen besluit." in asked.content.decode()
+    data = {"status": "ingetrokken", "toelichting": "Wil het zelf regelen.", "ingetrokken_bevestigd": "1"}
+    assert client.post(url + "status/", data).status_code == 302
+    assert "Beschikking uiterlijk" not in client.get(url).content.decode()
+
+
+def test_a_late_beschikking_tells_the_resident_what_she_may_do(client, staff, teams):
+    melding = store(postcode="3911 AB", created_at=timezone.now() - timedelta(days=60))
+    _onderzoek_done(melding.behandeling, staff)
+    _applied_on(melding.behandeling, timezone.localdate() - timedelta(days=20))
+    html = _status_page(client, melding)
+    assert "Het besluit komt te laat. U mag ons dan een brief sturen." in html
+    assert "Dan krijgt u van ons geld voor elke dag dat het besluit te laat is." in html
+    assert taalcheck.check_text(taalcheck.html_to_text(html)).passed
+    waiting = store(postcode="3911 AB")
+    _onderzoek_done(waiting.behandeling, staff)
+    _applied_on(waiting.behandeling, timezone.localdate())
+    assert "Het besluit komt te laat." not in _status_page(client, waiting)

@@ -16,6 +16,9 @@ from meldingen.backoffice.workflow import Status
 FINISHED = {"status": Status.ONDERZOEK_AFGEROND, "verslag_verstuurd": "on"}
 
 
+ONDERZOEK = (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND)
+
+
 @pytest.fixture
 def page_url(two_meldingen):
     return reverse("backoffice:melding", args=[two_meldingen["centrum"].behandeling.pk])
@@ -39,7 +42,7 @@ def test_the_terms_name_the_length_each_melding_got(staff, client, settings, tea
     settings.MELDINGEN_ONDERZOEK_WEEKS, settings.MELDINGEN_CONTACT_WORKING_DAYS = 8, 4
     behandeling = store(name="Anna de Vries", postcode="3911 AB").behandeling
     settings.MELDINGEN_ONDERZOEK_WEEKS, settings.MELDINGEN_CONTACT_WORKING_DAYS = 6, 5
-    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+    for status in (*ONDERZOEK, Status.AANVRAAG_ONTVANGEN):  # a decision answers an aanvraag
         behandeling.change_status(status, staff["consulent"])
     client.force_login(staff["consulent"])
     html = " ".join(client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode().split())
@@ -260,7 +263,7 @@ def test_a_wrong_uitkomst_is_corrected_with_a_reason_and_the_nazorg_follows(
     from meldingen.backoffice.workflow import Uitkomst
 
     behandeling = two_meldingen["centrum"].behandeling
-    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+    for status in (*ONDERZOEK, Status.AANVRAAG_ONTVANGEN):  # a decision answers an aanvraag
         behandeling.change_status(status, staff["consulent"])
     behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.TOEGEKEND)
     closed_at = behandeling.closed_at

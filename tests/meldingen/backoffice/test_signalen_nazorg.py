@@ -16,6 +16,8 @@ from portal.taalcheck import check_text, html_to_text
 
 from .fixtures import assert_refused, make_user
 
+ONDERZOEK = (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND)
+
 SIGNAAL = {
     "naam": "Carla Smit",
     "postcode": "3913 ac",
@@ -442,7 +444,7 @@ def test_the_outcome_shows_on_the_melding_whatever_it_is(two_meldingen, staff, c
 
 def test_afgehandeld_asks_for_the_outcome(two_meldingen, staff, client):
     behandeling = two_meldingen["centrum"].behandeling
-    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+    for status in (*ONDERZOEK, Status.AANVRAAG_ONTVANGEN):  # a decision answers an aanvraag
         behandeling.change_status(status, staff["consulent"])
     client.force_login(staff["consulent"])
     page = client.get(f"/admin/backoffice/meldingen/{behandeling.pk}/").content
@@ -817,7 +819,7 @@ def test_nazorg_is_not_recorded_before_the_help_starts(two_meldingen, staff, cli
 
 def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
     behandeling = two_meldingen["centrum"].behandeling
-    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+    for status in (*ONDERZOEK, Status.AANVRAAG_ONTVANGEN):  # a decision answers an aanvraag
         behandeling.change_status(status, staff["consulent"])
     client.force_login(staff["consulent"])
     received = timezone.localdate(two_meldingen["centrum"].created_at)
@@ -836,14 +838,14 @@ def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
         )
         assert response.status_code == 400 and message in response.content.decode(), typed
     behandeling.refresh_from_db()
-    assert behandeling.status == Status.ONDERZOEK_AFGEROND and not Nazorg.objects.exists()
+    assert behandeling.status == Status.AANVRAAG_ONTVANGEN and not Nazorg.objects.exists()
 
 
 def test_a_start_of_the_help_without_support_is_refused(two_meldingen, staff, client):
     """ "Krijgt geen ondersteuning" with "Start van de hulp 10-12-2026" was saved without a word: a wrong
     click on the uitkomst went unnoticed."""
     behandeling = two_meldingen["centrum"].behandeling
-    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+    for status in (*ONDERZOEK, Status.AANVRAAG_ONTVANGEN):  # a decision answers an aanvraag
         behandeling.change_status(status, staff["consulent"])
     client.force_login(staff["consulent"])
     start = timezone.localdate() + timedelta(days=7)
@@ -856,7 +858,7 @@ def test_a_start_of_the_help_without_support_is_refused(two_meldingen, staff, cl
     assert "Er start geen hulp bij deze uitkomst." in response.content.decode()
     assert f'value="{typed}"' in response.content.decode()
     behandeling.refresh_from_db()
-    assert behandeling.status == Status.ONDERZOEK_AFGEROND
+    assert behandeling.status == Status.AANVRAAG_ONTVANGEN
 
 
 def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, teams, client):

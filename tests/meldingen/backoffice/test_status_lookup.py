@@ -245,7 +245,10 @@ def test_a_son_who_made_the_melding_for_his_mother_reads_about_her_gesprek_not_h
     assert "<dt>Het gesprek</dt>" in html and "Uw gesprek" not in html
     behandeling.change_status(Status.ONDERZOEK_AFGEROND)
     done = main_text(look_up(client, melding.reference))
-    assert "De persoon krijgt een verslag. Daarna kan de persoon een aanvraag doen." in done
+    assert (
+        "Wij hebben de persoon een verslag gestuurd. Wil de persoon de hulp? "
+        "Dan doet de persoon een aanvraag." in done
+    )
     for text in (received, contacted, taalcheck.html_to_text(html), done):
         assert "wat u nodig" not in text and "met u gepland" not in text and "U krijgt" not in text
         report = taalcheck.check_text(text)

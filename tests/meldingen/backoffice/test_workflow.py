@@ -16,6 +16,8 @@ ALLOWED = {
     (Status.GESPREK_GEPLAND, Status.GESPREK_GEPLAND),  # planned again: the gesprek moves
     (Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND),
     (Status.ONDERZOEK_AFGEROND, Status.AANVRAAG_ONTVANGEN),
+    (Status.CONTACT_OPGENOMEN, Status.AANVRAAG_ONTVANGEN),  # the resident applies before the onderzoek ends
+    (Status.GESPREK_GEPLAND, Status.AANVRAAG_ONTVANGEN),
     (Status.ONDERZOEK_AFGEROND, Status.AFGEHANDELD),  # no aanvraag: the resident wants none
     (Status.AANVRAAG_ONTVANGEN, Status.AFGEHANDELD),
     (Status.AFGEHANDELD, Status.AFGEHANDELD),  # again: the uitkomst is corrected

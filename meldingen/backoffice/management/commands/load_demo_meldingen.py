@@ -262,13 +262,19 @@ class Command(BaseCommand):
         behandeling.contact_deadline, behandeling.onderzoek_deadline = contact, onderzoek
         behandeling.next_deadline = contact
         behandeling.save()
-        at = created_at
+        at, planned = created_at, None
         for status in path:
             at = min(at + timedelta(days=rng.randint(1, 14)), timezone.now())
+            if planned and status != Status.GESPREK_GEPLAND:  # what follows a gesprek comes after it
+                if planned > timezone.now():
+                    break
+                at = min(max(at, planned + timedelta(hours=2)), timezone.now())
             # A gesprek planned a week or so ahead, in office hours.
             gesprek_op = timezone.localtime(at + timedelta(days=rng.randint(3, 10))).replace(
                 hour=rng.choice([9, 10, 11, 13, 14]), minute=0, second=0, microsecond=0
             )
+            if status == Status.GESPREK_GEPLAND:
+                planned = gesprek_op
             # Where, from the melding's key (not from rng: the demo's other draws stay as they were).
             plaats = ("thuis", "telefoon", "gemeentehuis")[melding.pk % 3]
             behandeling.change_status(
