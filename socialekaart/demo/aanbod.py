@@ -385,7 +385,7 @@ SOORTEN = [
         "Hulp als u schulden hebt of rekeningen niet kunt betalen.",
         "Hebt u geldzorgen? Bel ons. Wij maken samen een plan. Hoe eerder, hoe beter.",
         ("geld",),
-        ("volwassenen", "gezinnen"),
+        ("volwassenen", "gezinnen", "ouderen", "jongeren"),  # debts come at every age
         hele_gemeente=True,
         schedule=WERKDAGEN,
         aanbieders=2,
