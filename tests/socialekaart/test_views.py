@@ -319,6 +319,12 @@ def test_nothing_found_gives_b1_help(client, indexed):
     assert "Kies minder filters." in page and 'href="/sociale-kaart/?q=zzzqqqxxyy"' in page
     assert 'href="tel:140599"' in page
     assert '<a href="/melding/">Doe een melding</a>' in page
+    # A walk: with "Jongeren" chosen and nothing found, the spelling came first and the filter last, and it
+    # asked for a postcode to see what is near nothing.
+    assert page.index("Kies minder filters.") < page.index("Kijk of de woorden goed gespeld zijn.")
+    assert "Wilt u zien wat dicht bij u is?" not in page
+    filtered_only = html(client.get(SEARCH, {"thema": "vervoer", "doelgroep": "jongeren"}))
+    assert "Kies minder filters." in filtered_only and "goed gespeld" not in filtered_only
 
 
 @pytest.mark.parametrize(
