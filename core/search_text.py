@@ -27,7 +27,10 @@ VERB_FORMS = frozenset("doe doet hebt kun kunt moeten wilt willen word zult zull
 HOW_OFTEN = frozenset(
     "vaak vaker soms steeds telkens weleens regelmatig meestal erg heel echt".split()  # noqa: SIM905
 )
-STOPWORDS = SNOWBALL_STOPWORDS | VERB_FORMS | HOW_OFTEN
+# A verb's particle typed apart ("iemand om mee te praten"): alone it found the page about taking someone
+# along to the gesprek ("Neem iemand mee") for "moeder is eenzaam".
+PARTICLES = frozenset({"mee"})
+STOPWORDS = SNOWBALL_STOPWORDS | VERB_FORMS | HOW_OFTEN | PARTICLES
 
 
 def normalise(text: str) -> str:

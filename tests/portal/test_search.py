@@ -301,6 +301,19 @@ def test_a_synonym_of_several_words_is_not_searched_as_one_of_them(portal_site):
     assert "alleen" not in group and {"eenzaam", "voel alleen", "weinig contact"} <= set(group), group
 
 
+def test_a_particle_typed_apart_searches_nothing(portal_site):
+    """A walk: "moeder is eenzaam" put Klachten en bezwaar second: the synonym "iemand om mee te praten" was
+    searched as "mee praten", and that page says "Neem iemand mee" and "praat met de aanbieder"."""
+    from core import vocabulary
+    from portal.search import expand
+    from socialekaart.models import Synoniemgroep
+
+    Synoniemgroep.objects.create(termen="eenzaam, iemand om mee te praten, weinig contact")
+    vocabulary.forget()
+    [group] = expand("eenzaam")
+    assert not [alternative for alternative in group if "mee" in alternative.split()], group
+
+
 def test_the_other_forms_of_a_stop_word_verb_are_left_out(portal_site):
     """ "hoe doe ik een melding" looked for pages with "doe" besides "melding" and put "Van melding tot
     besluit" ninth; "doen" was a stop word, "doe" not."""
