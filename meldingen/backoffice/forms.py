@@ -274,8 +274,8 @@ class StatusForm(forms.Form):
         Status.AFGEHANDELD: _DayField(
             "afgehandeld_datum",
             help=_(
-                "Leeg is vandaag. Ging de brief met het besluit eerder weg? "
-                "Vul dan die dag in, bijvoorbeeld %(datum)s."
+                "Leeg is vandaag. Was het eerder? Vul dan die dag in, bijvoorbeeld %(datum)s. "
+                "Na een aanvraag is dat de dag waarop de brief met het besluit wegging."
             ),
             to_come=_("Deze dag moet nog komen. Vul de dag in waarop u de melding afhandelde."),
             before_the_melding=_(
@@ -285,7 +285,8 @@ class StatusForm(forms.Form):
     }
 
     def day_it_happened(self):
-        """The day the chosen contact, onderzoek or aanvraag happened, when it was not today; else None."""
+        """The day the chosen step (contact, onderzoek, aanvraag, afhandelen) happened, when it was not today;
+        else None."""
         day_field = self.DAY_FIELDS.get(self.cleaned_data["status"])
         day = self.cleaned_data.get(day_field.name) if day_field else None
         return None if day == timezone.localdate() else day

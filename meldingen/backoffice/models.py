@@ -262,8 +262,7 @@ class Behandeling(models.Model):
         when (`gesprek_op`) and where (`gesprek_plaats`), on the case and on the change (planned again, the
         gesprek moves). Aanvraag ontvangen starts the beschikking's term. Afgehandeld keeps its `uitkomst`
         (afgehandeld again corrects it); support granted schedules the nazorg call from `start_ondersteuning`
-        (default: today). A step of an earlier day (`at`)
-        written down now has `recorded_at`."""
+        (default: today). A step of an earlier day (`at`) written down now has `recorded_at`."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding

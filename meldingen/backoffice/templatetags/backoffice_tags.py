@@ -11,8 +11,8 @@ register = template.Library()
 @register.simple_tag
 def deadline(behandeling, today=None):
     """The next term of a melding with the days left (working days for contact), or how late it is; once no
-    term runs, when the onderzoek was finished and whether on time. The tag writes its few tags itself rather
-    than through a template of its own: every row of the inbox has one."""
+    term runs, when the beschikking went out or else the onderzoek was finished, and whether on time. The tag
+    writes its few tags itself rather than through a template of its own: every row of the inbox has one."""
     if behandeling.next_deadline is None:
         if behandeling.beschikking_days_late is not None:
             return _finished_beschikking(behandeling)
@@ -83,14 +83,8 @@ def _finished_onderzoek(behandeling):
     days_late = behandeling.onderzoek_days_late
     if days_late is None:  # withdrawn before the onderzoek was finished
         return format_html('<span class="bo-deadline">{}</span>', _("Geen termijn meer"))
-    if days_late:
-        return _term(
-            "done",
-            _after_the_term(days_late),
-            kind=_("Onderzoek afgerond"),
-            day=behandeling.onderzoek_afgerond_at,
-        )
-    return _term("done", _("op tijd"), kind=_("Onderzoek afgerond"), day=behandeling.onderzoek_afgerond_at)
+    verdict = _after_the_term(days_late) if days_late else _("op tijd")
+    return _term("done", verdict, kind=_("Onderzoek afgerond"), day=behandeling.onderzoek_afgerond_at)
 
 
 def _finished_beschikking(behandeling):
