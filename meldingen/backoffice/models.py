@@ -150,6 +150,8 @@ class Behandeling(models.Model):
                     "onderzoek_deadline",
                     "onderzoek_afgerond_at",
                     "closed_at",
+                    "aanvraag_at",
+                    "beschikking_deadline",
                 ],
                 name="behandeling_team_status",
             ),
