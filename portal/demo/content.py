@@ -491,7 +491,7 @@ MANTELZORG = {
             "<li>contact met andere mantelzorgers</li>"
             "<li>cursussen, bijvoorbeeld over omgaan met dementie</li></ul>"
             "<p>Bent u jonger dan 25 en zorgt u thuis voor iemand? "
-            "Ook voor jonge mantelzorgers is er hulp.</p>",
+            f"Het {STEUNPUNT_MANTELZORG_LINK} helpt ook jonge mantelzorgers.</p>",
         ),
         (
             "text",

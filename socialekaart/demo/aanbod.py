@@ -167,9 +167,10 @@ SOORTEN = [
         "Zorgt u voor iemand, zoals uw moeder, vader of partner? Wij luisteren en denken mee. "
         "Wordt de zorg u te zwaar? Dan zoeken wij samen "
         "hoe u even rust krijgt. Wij vertellen u welke hulp er is. Vergeet uw naaste steeds meer? Er zijn "
-        "cursussen over omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen.",
+        "cursussen over omgaan met dementie. Ook kunt u de mantelzorgwaardering aanvragen. "
+        "Bent u jonger dan 25? Ook jonge mantelzorgers kunnen bij ons terecht.",
         ("mantelzorg", "clientondersteuning"),
-        ("mantelzorgers",),
+        ("mantelzorgers", "jongeren"),
         hele_gemeente=True,
         schedule=OCHTENDEN,
         aanbieders=2,
