@@ -30,7 +30,10 @@ HOW_OFTEN = frozenset(
 # A verb's particle typed apart ("iemand om mee te praten"): alone it found the page about taking someone
 # along to the gesprek ("Neem iemand mee") for "moeder is eenzaam".
 PARTICLES = frozenset({"mee"})
-STOPWORDS = SNOWBALL_STOPWORDS | VERB_FORMS | HOW_OFTEN | PARTICLES
+# Where someone is, said in passing: "mijn moeder zit de hele dag alleen" led with the Jongerencoach ("Zit je
+# niet lekker in je vel?").
+POSITION_VERBS = frozenset("zit zitten zat".split())  # noqa: SIM905
+STOPWORDS = SNOWBALL_STOPWORDS | VERB_FORMS | HOW_OFTEN | PARTICLES | POSITION_VERBS
 
 
 def normalise(text: str) -> str:
