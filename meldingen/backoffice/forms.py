@@ -28,6 +28,7 @@ from meldingen.backoffice.workflow import (
     allowed_targets,
 )
 from meldingen.choices import ONDERWERPEN
+from meldingen.dates import beschikking_deadline
 from socialekaart import public as kaart
 
 YES_NO = [("", _("Alle")), ("ja", _("Ja")), ("nee", _("Nee"))]
@@ -337,6 +338,8 @@ class StatusForm(forms.Form):
             when.append(_("een gesprek plant na de termijn van het onderzoek"))
         if Status.ONDERZOEK_AFGEROND in targets:
             when.append(_("het onderzoek afrondt voor het geplande gesprek"))
+        if Status.AANVRAAG_ONTVANGEN in targets:
+            when.append(_("een aanvraag vastlegt waarvan de termijn al voorbij is"))
         if len(when) > 1:  # "Alleen nodig als u 'Ingetrokken' kiest, ..., of het onderzoek afrondt ..."
             listed = ", ".join(map(str, when[:-1])) + ", " + _("of %(last)s") % {"last": when[-1]}
             self.fields["toelichting"].help_text = _(
@@ -428,6 +431,8 @@ class StatusForm(forms.Form):
                 "verslag_verstuurd",
                 _("Stuur de inwoner eerst het verslag van het onderzoek. Zet daarna hier een vinkje."),
             )
+        if data.get("status") == Status.AANVRAAG_ONTVANGEN and not data.get("toelichting"):
+            self._ask_why_the_aanvraag_comes_late(data.get("aanvraag_datum") or timezone.localdate())
         if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
             self._check_the_correction(data)
         if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):
@@ -507,6 +512,20 @@ class StatusForm(forms.Form):
                     "Schrijf dan in de toelichting waarom."
                 )
                 % {"termijn": datum(self.term)},
+            )
+
+    def _ask_why_the_aanvraag_comes_late(self, day):
+        """An aanvraag written down after the beschikking's term of the day it came in is late at once: a
+        walk recorded one of 7 November on 5 December, and the page said "12 dagen te laat" without a word."""
+        term = beschikking_deadline(day)
+        if term < timezone.localdate():
+            self.add_error(
+                "toelichting",
+                _(
+                    "De beschikking op deze aanvraag moest uiterlijk op %(termijn)s weg. Schrijf in de "
+                    "toelichting waarom de aanvraag pas nu is vastgelegd."
+                )
+                % {"termijn": datum(term)},
             )
 
     def _gesprek_op(self, data):

@@ -281,3 +281,20 @@ def test_a_late_beschikking_tells_the_resident_what_she_may_do(client, staff, te
     _onderzoek_done(waiting.behandeling, staff)
     _applied_on(waiting.behandeling, timezone.localdate())
     assert "Het besluit komt te laat." not in _status_page(client, waiting)
+
+
+def test_an_aanvraag_written_down_after_its_term_asks_why(staff, client, teams):
+    """A walk: an aanvraag of 7 November recorded on 5 December read "12 dagen te laat" at once, and nothing
+    said why it was written down so late."""
+    melding = store(created_at=timezone.now() - timedelta(days=60))
+    _onderzoek_done(melding.behandeling, staff)
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    came_in = timezone.localdate() - timedelta(days=28)
+    typed = {"status": "aanvraag_ontvangen", "aanvraag_datum": f"{came_in:%d-%m-%Y}"}
+    refused = client.post(url + "status/", typed)
+    term = datum(beschikking_deadline(came_in))
+    expected = f"De beschikking op deze aanvraag moest uiterlijk op {term} weg."
+    assert refused.status_code == 400 and expected in refused.content.decode()
+    explained = {**typed, "toelichting": "De brief lag bij de receptie."}
+    assert client.post(url + "status/", explained).status_code == 302

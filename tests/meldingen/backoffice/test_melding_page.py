@@ -495,7 +495,7 @@ def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reas
     assert "Het gesprek is gepland op 8 dec. 2099, 10:30. Is het onderzoek toch al klaar?" in html
     assert 'href="#id_toelichting"' in html
     # the field's hint said it was needed for "Ingetrokken" only
-    assert "of het onderzoek afrondt voor het geplande gesprek" in html
+    assert "het onderzoek afrondt voor het geplande gesprek" in html
     behandeling.refresh_from_db()
     assert behandeling.status == Status.GESPREK_GEPLAND
     reason = "Gesprek was eerder, op 2 december"
