@@ -378,14 +378,12 @@ class StatusForm(forms.Form):
             else:
                 del self.fields[day_field.name]
         if Status.AFGEHANDELD in targets:
-            self._offer_the_uitkomsten(aanvraag)
             self.fields["start_ondersteuning"].help_text = (
                 _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example
             )
+            self._offer_the_uitkomsten(aanvraag)
         else:
             del self.fields["uitkomst"]
-            del self.fields["start_ondersteuning"]
-        if not aanvraag and "start_ondersteuning" in self.fields:  # no support is granted without one
             del self.fields["start_ondersteuning"]
         if current == Status.AFGEHANDELD:  # a correction: the melding stays closed on its day
             del self.fields["afgehandeld_datum"]
@@ -473,6 +471,7 @@ class StatusForm(forms.Form):
         field = self.fields["uitkomst"]
         field.choices = [("", _("Kies de uitkomst")), *((each.value, each.label) for each in offered)]
         if not aanvraag:
+            del self.fields["start_ondersteuning"]  # no support starts without a decision
             field.error_messages["invalid_choice"] = _(
                 "Kies een uitkomst uit de lijst. Een besluit over hulp volgt op een aanvraag: "
                 "kies dan eerst de status 'Aanvraag ontvangen'."

@@ -413,11 +413,12 @@ class StaffNote(models.Model):
             return str(_("Deze notitie is verwijderd omdat de bewaartermijn voorbij is."))
         return decrypt_json(self.encrypted_text)["text"]
 
-    @staticmethod
-    def encrypted(text: str) -> str:
+    @classmethod
+    def write(cls, author, text: str, **about) -> "StaffNote":
+        """Store the note, encrypted, on what `about` names (its link to the melding's case or the signal)."""
         from meldingen.crypto import encrypt_json
 
-        return encrypt_json({"text": text})
+        return cls.objects.create(author=author, encrypted_text=encrypt_json({"text": text}), **about)
 
 
 class Notitie(StaffNote):
@@ -431,7 +432,7 @@ class Notitie(StaffNote):
 
     @classmethod
     def add(cls, behandeling, author, text: str) -> "Notitie":
-        note = cls.objects.create(behandeling=behandeling, author=author, encrypted_text=cls.encrypted(text))
+        note = cls.write(author, text, behandeling=behandeling)
         AuditEntry.record(author, behandeling.melding, AuditEntry.Action.NOTE_ADDED)
         return note
 
@@ -658,7 +659,7 @@ class SignaalNotitie(StaffNote):
 
     @classmethod
     def add(cls, signaal, author, text: str) -> "SignaalNotitie":
-        note = cls.objects.create(signaal=signaal, author=author, encrypted_text=cls.encrypted(text))
+        note = cls.write(author, text, signaal=signaal)
         AuditEntry.record(author, None, AuditEntry.Action.SIGNAAL_NOTE, reference=signaal.reference)
         return note
 

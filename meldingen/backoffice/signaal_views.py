@@ -92,11 +92,12 @@ def _signaal_for(request, pk):
 
 @meldingen_view
 def detail(request, pk):
-    signaal = _signaal_for(request, pk)
-    return _render_detail(request, signaal, SignaalStatusForm(initial={"status": signaal.status}))
+    return _render_detail(request, _signaal_for(request, pk))
 
 
-def _render_detail(request, signaal, form, status=200, note_form=None):
+def _render_detail(request, signaal, form=None, status=200, note_form=None):
+    """The signal's page; `form` (the status) and `note_form` as posted when they were refused."""
+    form = form or SignaalStatusForm(initial={"status": signaal.status})
     AuditEntry.record(request.user, None, AuditEntry.Action.SIGNAAL_VIEWED, reference=signaal.reference)
     return TemplateResponse(
         request,
@@ -142,10 +143,7 @@ def add_note(request, pk):
     signaal = _signaal_for(request, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        initial = {"status": signaal.status}
-        return _render_detail(
-            request, signaal, SignaalStatusForm(initial=initial), status=400, note_form=form
-        )
+        return _render_detail(request, signaal, status=400, note_form=form)
     SignaalNotitie.add(signaal, request.user, form.cleaned_data["text"])
     messages.success(request, _("De notitie is opgeslagen."))
     return redirect("backoffice:signaal", pk=signaal.pk)

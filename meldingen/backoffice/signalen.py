@@ -42,18 +42,17 @@ def history(signaal) -> list[tuple]:
             _("Gestuurd")
             if entry.action == AuditEntry.Action.SIGNAAL_SENT
             else _("Status: %(status)s") % {"status": entry.detail},
-            _name(entry.user) or entry.username,
+            display_name(entry.user) if entry.user else entry.username,
             "",
         )
         for entry in entries.order_by("at", "pk")
     ]
     notes = signaal.notities.select_related("author")
-    moments += [(note.created_at, _("Notitie"), _name(note.author), note.text) for note in notes]
+    moments += [
+        (note.created_at, _("Notitie"), display_name(note.author) if note.author else "", note.text)
+        for note in notes
+    ]
     return sorted(moments, key=lambda moment: moment[0])
-
-
-def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def sender_organisation(user) -> str:
