@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 
 from meldingen.backoffice import roles
 from meldingen.backoffice.workflow import Status
+from meldingen.models import Melding
 from tests.browser.conftest import axe_violations
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
 
@@ -166,6 +167,9 @@ def test_on_a_wide_screen_the_first_melding_is_in_sight_below_a_signal(page, liv
     client = {"naam": "Carla Smit", "postcode": "3911 AC", "telefoon": "0611111111", "toelichting": "Alleen."}
     client |= {"onderwerpen": ["eenzaamheid"], "toestemming_door": "client"}
     signalen.send(get_user_model().objects.get(username="teamleider"), client)
+    # The widest references there are: a random one made the columns, and so the rows, narrower or wider.
+    Melding.objects.filter(spoed=False).update(reference="M-WWWW-WWWW")
+    Melding.objects.filter(spoed=True).update(reference="M-MMMM-MMMM")
     page.set_viewport_size({"width": 1280, "height": 900})
     _login(page, live_server)
     page.goto(f"{live_server.url}/admin/backoffice/")
