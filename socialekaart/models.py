@@ -195,6 +195,9 @@ class Voorziening(RevisionMixin, ClusterableModel):
     laatst_gecontroleerd = models.DateField(_("laatst gecontroleerd op"), default=timezone.localdate)
     hele_gemeente = models.BooleanField(_("voor de hele gemeente"), default=False)
     wijken = models.ManyToManyField(Wijk, related_name="voorzieningen", blank=True, verbose_name=_("wijken"))
+    # Set by a planned closure (closures.py) when it closed the voorziening: only then does its end set
+    # "Actief" again, never over a closure by hand.
+    gesloten_door_sluiting = models.BooleanField(default=False, editable=False)
     beperkte_plaatsen = models.BooleanField(
         _("beperkt aantal plaatsen"),
         default=False,
@@ -272,6 +275,40 @@ class Contact(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Sluiting(models.Model):
+    """Days a voorziening is closed, known in advance (a holiday, a move). On the first day the voorziening is
+    set to "Tijdelijk gesloten" and after the last day back to "Actief" (closures.py), so the search, the
+    HSDS API and the exports say so as for a closure set by hand; the public page announces it before.
+    Closures that ended are removed."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    voorziening = ParentalKey(Voorziening, on_delete=models.CASCADE, related_name="sluitingen")
+    van = models.DateField(_("gesloten vanaf"), help_text=_("Bijvoorbeeld 24-12-2026."))
+    tot_en_met = models.DateField(_("gesloten tot en met"), help_text=_("De laatste dag dat u dicht bent."))
+    reden = models.CharField(
+        _("waarom"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: kerstvakantie. Inwoners lezen dit."),
+    )
+
+    class Meta:
+        ordering = ["van"]
+        verbose_name = _("sluiting")
+        verbose_name_plural = _("sluitingen")
+
+    def __str__(self):
+        return f"{self.van:%d-%m-%Y} – {self.tot_en_met:%d-%m-%Y}"
+
+    def clean(self):
+        if self.van is None or self.tot_en_met is None:
+            return
+        if self.tot_en_met < self.van:
+            raise ValidationError({"tot_en_met": _("Deze dag ligt voor 'gesloten vanaf'. Kijk de data na.")})
+        if self.tot_en_met < timezone.localdate():
+            raise ValidationError({"tot_en_met": _("Deze dag is al voorbij. Kijk de data na.")})
 
 
 class Locatie(RevisionMixin, models.Model):

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from core import vocabulary
 
-from . import models
+from . import closures, models
 from .search import versions
 
 CHUNK = 500
@@ -125,6 +125,15 @@ def opening_hours_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         op_locatie = models.VoorzieningOpLocatie.objects.filter(pk=instance.op_locatie_id)
         _shown_row_changed(op_locatie.values_list("voorziening_id", flat=True))
+
+
+@receiver(post_save, sender=models.Sluiting)
+@receiver(post_delete, sender=models.Sluiting)
+def closure_changed(sender, instance, raw=False, **kwargs):
+    """The page shows the closure; a closure that starts today closes the voorziening at once."""
+    if not raw:
+        _shown_row_changed([instance.voorziening_id])
+        transaction.on_commit(closures.apply_and_keep_scheduled)
 
 
 @receiver(post_save, sender=models.Capaciteit)

@@ -1,7 +1,10 @@
-"""Background work: keeping the sociale kaart's search index current, and reminding providers whose
-capacity is stale."""
+"""Background work: keeping the sociale kaart's search index current, reminding providers whose capacity is
+stale, and closing and opening voorzieningen on the days of their planned closures."""
+
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
 from core.recurring import keep_scheduled
@@ -51,3 +54,19 @@ def schedule_capacity_reminders(force: bool = False) -> None:
         priority=REMINDER_PRIORITY,
         force=force,
     )
+
+
+@task()
+def apply_closures() -> int:
+    """Planned closures that start or ended today (see closures.py); runs again after the next midnight."""
+    from . import closures
+
+    schedule_closures(force=True)
+    return sum(closures.apply())
+
+
+def schedule_closures(force: bool = False) -> None:
+    """Keep one run of `apply_closures` on the queue, a minute after the next midnight (local time)."""
+    now = timezone.localtime()
+    next_day = timezone.make_aware(datetime.combine(now.date() + timedelta(days=1), time(0, 1)))
+    keep_scheduled(apply_closures, (next_day - now).total_seconds(), priority=REMINDER_PRIORITY, force=force)

@@ -429,6 +429,15 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
             ],
             heading=_("Wat is het"),
         ),
+        InlinePanel(
+            "sluitingen",
+            heading=_("Gesloten op vaste dagen"),
+            label=_("sluiting"),
+            help_text=_(
+                "Bijvoorbeeld in de kerstvakantie. Inwoners zien dit van tevoren. Op de eerste dag staat de "
+                "hulp op 'Tijdelijk gesloten', na de laatste dag weer op 'Actief'."
+            ),
+        ),
         MultiFieldPanel(
             [
                 checkboxes("themas"),

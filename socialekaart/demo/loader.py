@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from core import vocabulary as search_vocabulary
 
-from .. import signals
+from .. import closures, signals
 from ..hsds.bulk_writer import LOCATIE_FIELDS, write_relations
 from ..hsds.writer import write_locations
 from ..models import (
@@ -26,6 +26,7 @@ from ..models import (
     Contact,
     Locatie,
     Organisatie,
+    Sluiting,
     Synoniemgroep,
     Term,
     Voorziening,
@@ -52,7 +53,7 @@ VOORZIENING_FIELDS = (
     *("organisatie", "name", "slug", "summary", "description", "toegang", "kosten", "kosten_bedrag"),
     *("kosten_toelichting", "aanmelden_telefoon", "aanmelden_email", "aanmelden_url", "aanmelden_inloop"),
     *("aanmelden_toelichting", "talen", "leeftijd_min", "leeftijd_max", "status", "laatst_gecontroleerd"),
-    *("hele_gemeente", "beperkte_plaatsen", "updated_at"),
+    *("hele_gemeente", "beperkte_plaatsen", "updated_at", "gesloten_door_sluiting"),
 )
 CONTACT_FIELDS = ("voorziening", "name", "rol", "telefoon", "email", "voor_professionals")
 CAPACITEIT_FIELDS = ("status", "wachttijd_weken", "bijgewerkt_op")
@@ -208,6 +209,7 @@ class _Rows:
     locaties: dict = field(default_factory=dict)  # pk -> Locatie; a shared one: the last reading counts
     locations: dict = field(default_factory=dict)  # pk -> [{"id", "locatie", "openingstijden"}]
     capaciteit: list = field(default_factory=list)
+    sluitingen: list = field(default_factory=list)
 
 
 def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
@@ -286,8 +288,21 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
                         bijgewerkt_op=now - timedelta(days=age, hours=(n * 5) % 24),
                     )
                 )
+        if soort.inloop and voorziening.status == Voorziening.Status.ACTIEF and n % 4 == 0:
+            rows.sluitingen.append(_christmas_closure(voorziening, today))
     _write(rows)
     return rows.voorzieningen
+
+
+def _christmas_closure(voorziening: Voorziening, today) -> Sluiting:
+    """Some walk-in places close in the Christmas holidays: planned ahead, as a provider would."""
+    return Sluiting(
+        id=stable_id("sluiting", voorziening.slug),
+        voorziening=voorziening,
+        van=date(today.year, 12, 24),
+        tot_en_met=date(today.year + 1, 1, 1),
+        reden="kerstvakantie",
+    )
 
 
 def _contacts(voorziening, organisatie, n, balie: bool) -> list[Contact]:
@@ -361,6 +376,8 @@ def _write(rows: _Rows) -> None:
     _upsert(Capaciteit, rows.capaciteit, CAPACITEIT_FIELDS, unique_fields=["voorziening", "wijk"])
     if rows.capaciteit:
         transaction.on_commit(schedule_capacity_reminders)  # as the first saved capacity does
+    _upsert(Sluiting, rows.sluitingen, ["voorziening", "van", "tot_en_met", "reden"])
+    transaction.on_commit(closures.apply_and_keep_scheduled)  # as a saved closure does: one may start today
 
 
 def _upsert(model, objects, fields, unique_fields=("id",)) -> None:

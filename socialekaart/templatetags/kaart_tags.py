@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import localize, number_format
+from django.utils.formats import date_format, localize, number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext
@@ -92,6 +92,17 @@ def leeftijd_tekst(voorziening) -> str:
 
 
 register.filter("taal_namen", languages.names)
+
+
+@register.filter
+def sluiting_tekst(sluiting) -> str:
+    """ "Gesloten van 24 december 2026 tot en met 1 januari 2027: kerstvakantie.", or "op" for one day."""
+    van, tot = (date_format(day, "j F Y") for day in (sluiting.van, sluiting.tot_en_met))
+    if sluiting.van == sluiting.tot_en_met:
+        text = _("Gesloten op %(van)s") % {"van": van}
+    else:
+        text = _("Gesloten van %(van)s tot en met %(tot)s") % {"van": van, "tot": tot}
+    return f"{text}: {sluiting.reden}." if sluiting.reden else f"{text}."
 
 
 @register.filter

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from .. import closures
 from ..permissions import organisatie_id_of
 from .access import is_professional, sees_professional_part
 from .back_link import back_url
@@ -19,6 +20,7 @@ def detail(request, slug):
     voorziening = get_object_or_404(detail_queryset(professional=is_pro or provider), slug=slug)
     professional = sees_professional_part(request.user, voorziening)
     contacten = list(voorziening.contacten.all())
+    sluiting_nu, sluitingen_straks = closures.announced(voorziening)
     context = {
         "voorziening": voorziening,
         "professional": professional,
@@ -28,6 +30,8 @@ def detail(request, slug):
         if professional
         else [],
         "capaciteit": list(voorziening.capaciteit.all()) if professional else [],
+        "sluiting_nu": sluiting_nu,
+        "sluitingen_straks": sluitingen_straks,
         "related": related_voorzieningen(voorziening),
         # The organisation's traffic lights for this voorziening's themes (written by the klachten app).
         "stoplichten": list(

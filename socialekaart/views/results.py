@@ -309,6 +309,7 @@ def detail_queryset(*, professional: bool):
             .order_by("locatie__name"),
         ),
         Prefetch("contacten", queryset=contacts.order_by("name")),
+        "sluitingen",
     ]
     if professional:
         prefetches.append(_capaciteit_prefetch())

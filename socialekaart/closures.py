@@ -1,0 +1,75 @@
+"""Closures planned in advance (models.Sluiting) made true on their days: on the first day a voorziening is
+set to "Tijdelijk gesloten", after the last day to "Actief" again. The status stays the one place that says a
+voorziening is closed, so the search, the HSDS API and the exports need to know nothing of closures.
+
+`apply` runs after every change to a closure (signals.py) and in the recurring task `apply_closures`
+(tasks.py), just after each midnight; it is idempotent. Only a voorziening a closure closed is opened again
+(`Voorziening.gesloten_door_sluiting`): one closed or stopped by hand stays so, and one opened by hand during
+its closure is not closed again by it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Sluiting, Voorziening
+
+Status = Voorziening.Status
+
+
+def apply(today: date | None = None) -> tuple[int, int]:
+    """Close what a closure covers today, open what a closure closed and none covers now; forget closures
+    that ended. Returns how many voorzieningen were closed and opened."""
+    today = today or timezone.localdate()
+    covered = Sluiting.objects.filter(van__lte=today, tot_en_met__gte=today).values("voorziening_id")
+    closed = opened = 0
+    with transaction.atomic():
+        for voorziening in Voorziening.objects.filter(Q(pk__in=covered) | Q(gesloten_door_sluiting=True)):
+            if voorziening.sluitingen.filter(van__lte=today, tot_en_met__gte=today).exists():
+                closed += _close(voorziening)
+            else:
+                opened += _open(voorziening)
+        Sluiting.objects.filter(tot_en_met__lt=today).delete()
+    return closed, opened
+
+
+def apply_and_keep_scheduled() -> None:
+    """After closures changed: apply them now (one may start today), and keep the nightly run waiting."""
+    from .tasks import schedule_closures
+
+    apply()
+    schedule_closures()
+
+
+def _close(voorziening: Voorziening) -> int:
+    if voorziening.gesloten_door_sluiting or voorziening.status != Status.ACTIEF:
+        return 0
+    voorziening.status, voorziening.gesloten_door_sluiting = Status.TIJDELIJK_GESLOTEN, True
+    voorziening.save(update_fields=["status", "gesloten_door_sluiting", "updated_at"])  # signals reindex it
+    return 1
+
+
+def _open(voorziening: Voorziening) -> int:
+    opens = voorziening.status == Status.TIJDELIJK_GESLOTEN
+    if opens:
+        voorziening.status = Status.ACTIEF
+    voorziening.gesloten_door_sluiting = False
+    voorziening.save(update_fields=["status", "gesloten_door_sluiting", "updated_at"])
+    return int(opens)
+
+
+def announced(voorziening: Voorziening, today: date | None = None) -> tuple[Sluiting | None, list[Sluiting]]:
+    """What a resident should know: the closure that closes the voorziening now (None when it is open, also
+    when opened by hand), and the closures to come, the first first."""
+    today = today or timezone.localdate()
+    current, coming = None, []
+    for sluiting in voorziening.sluitingen.all():
+        if sluiting.van > today:
+            coming.append(sluiting)
+        elif sluiting.tot_en_met >= today and voorziening.status == Status.TIJDELIJK_GESLOTEN:
+            current = current or sluiting
+    return current, coming

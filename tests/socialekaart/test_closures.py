@@ -1,0 +1,170 @@
+"""Closures planned in advance: a provider says the help is closed in the Christmas holidays; residents read
+it on the page before, and on the first day the voorziening is "Tijdelijk gesloten" until after the last."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from socialekaart import closures
+from socialekaart.models import Sluiting, Voorziening
+
+from .admin_helpers import form_data, url
+
+Status = Voorziening.Status
+
+
+def _closure_fields(van, tot, reden=""):
+    return {
+        "sluitingen-TOTAL_FORMS": "1",
+        "sluitingen-0-van": van.strftime("%Y-%m-%d"),
+        "sluitingen-0-tot_en_met": tot.strftime("%Y-%m-%d"),
+        "sluitingen-0-reden": reden,
+    }
+
+
+def _page(client, voorziening) -> str:
+    """The page's words, without its tags."""
+    html = client.get(voorziening.get_absolute_url()).content.decode()
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+def test_a_provider_plans_a_closure_and_residents_read_it_before(client, kaart, aanbieder):
+    """A walk: a provider wanted to say her place is closed from 24 December to 1 January, and could only set
+    "Tijdelijk gesloten" on the day itself, without saying until when."""
+    today = timezone.localdate()
+    van, tot = today + timedelta(days=10), today + timedelta(days=18)
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    assert "Gesloten op vaste dagen" in client.get(edit).content.decode()
+    fields = _closure_fields(van, tot, "kerstvakantie")
+    assert client.post(edit, form_data(client, edit, **fields)).status_code == 302
+    kaart.dagbesteding.refresh_from_db()
+    assert kaart.dagbesteding.status == Status.ACTIEF  # not yet
+    assert Sluiting.objects.filter(voorziening=kaart.dagbesteding).count() == 1
+    client.logout()
+    page = _page(client, kaart.dagbesteding)
+    van_text, tot_text = (f"{day.day} {_month(day)} {day.year}" for day in (van, tot))
+    assert f"Let op. Gesloten van {van_text} tot en met {tot_text}: kerstvakantie." in page
+    assert "Tijdelijk gesloten." not in page
+
+
+def test_a_closure_that_starts_today_closes_at_once_and_says_until_when(
+    client, kaart, redacteur, django_capture_on_commit_callbacks
+):
+    today = timezone.localdate()
+    client.force_login(redacteur)
+    edit = url("voorziening", "edit", kaart.cafe.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit, form_data(client, edit, **_closure_fields(today, today)))
+    assert response.status_code == 302
+    kaart.cafe.refresh_from_db()
+    assert kaart.cafe.status == Status.TIJDELIJK_GESLOTEN
+    client.logout()
+    page = _page(client, kaart.cafe)
+    assert f"Tijdelijk gesloten. Gesloten op {today.day} {_month(today)} {today.year}." in page
+    assert "Bel of mail om te vragen wanneer het weer kan." not in page  # it says when
+
+
+@pytest.mark.parametrize(
+    ("van", "tot", "message"),
+    [
+        (3, 1, "Deze dag ligt voor &#x27;gesloten vanaf&#x27;. Kijk de data na."),
+        (-5, -2, "Deze dag is al voorbij. Kijk de data na."),
+    ],
+)
+def test_days_that_cannot_be_are_refused_and_what_was_typed_stays(
+    client, kaart, aanbieder, van, tot, message
+):
+    today = timezone.localdate()
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    fields = _closure_fields(today + timedelta(days=van), today + timedelta(days=tot), "verhuizing")
+    response = client.post(edit, form_data(client, edit, **fields))
+    html = response.content.decode()
+    assert response.status_code == 200 and message in html
+    assert 'value="verhuizing"' in html
+    assert not Sluiting.objects.exists()
+
+
+def test_the_closure_closes_on_its_first_day_and_opens_after_its_last(kaart):
+    first = timezone.localdate() + timedelta(days=5)
+    cafe = kaart.cafe
+    Sluiting.objects.create(voorziening=cafe, van=first, tot_en_met=first + timedelta(days=2))
+    for day, status, closures_left in [
+        (first - timedelta(days=1), Status.ACTIEF, 1),
+        (first, Status.TIJDELIJK_GESLOTEN, 1),
+        (first + timedelta(days=2), Status.TIJDELIJK_GESLOTEN, 1),
+        (first + timedelta(days=3), Status.ACTIEF, 0),  # and the closure that ended is gone
+    ]:
+        closures.apply(day)
+        closures.apply(day)  # again the same day: nothing more happens
+        cafe.refresh_from_db()
+        assert (cafe.status, Sluiting.objects.count()) == (status, closures_left), day
+
+
+def test_what_was_closed_or_opened_by_hand_stays_so(kaart):
+    first = timezone.localdate() + timedelta(days=5)
+    after = first + timedelta(days=2)
+    stopped, opened_early = kaart.cafe, kaart.dagbesteding
+    Voorziening.objects.filter(pk=stopped.pk).update(status=Status.GESTOPT)
+    for voorziening in (stopped, opened_early):
+        Sluiting.objects.create(voorziening=voorziening, van=first, tot_en_met=first + timedelta(days=1))
+    closures.apply(first)
+    Voorziening.objects.filter(pk=opened_early.pk).update(status=Status.ACTIEF)  # the provider opens early
+    closures.apply(first + timedelta(days=1))
+    assert Voorziening.objects.get(pk=opened_early.pk).status == Status.ACTIEF  # not closed again
+    closures.apply(after)
+    assert Voorziening.objects.get(pk=stopped.pk).status == Status.GESTOPT  # never opened by a closure
+
+
+def test_back_to_back_closures_keep_it_closed_and_a_closure_taken_away_opens_it(kaart):
+    first = timezone.localdate() + timedelta(days=5)
+    cafe, one_day = kaart.cafe, timedelta(days=1)
+    Sluiting.objects.create(voorziening=cafe, van=first, tot_en_met=first)
+    second = Sluiting.objects.create(voorziening=cafe, van=first + one_day, tot_en_met=first + 5 * one_day)
+    closures.apply(first)
+    closures.apply(first + timedelta(days=1))
+    cafe.refresh_from_db()
+    assert cafe.status == Status.TIJDELIJK_GESLOTEN
+    second.delete()  # the provider takes the closure away
+    closures.apply(first + timedelta(days=1))
+    cafe.refresh_from_db()
+    assert (cafe.status, cafe.gesloten_door_sluiting) == (Status.ACTIEF, False)
+
+
+def test_the_search_shows_a_closed_voorziening_as_closed_on_the_closures_first_day(
+    client, kaart, django_capture_on_commit_callbacks
+):
+    from socialekaart.search import get_backend
+
+    get_backend().rebuild()
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):  # the closure's save applies it; the index follows
+        Sluiting.objects.create(voorziening=kaart.cafe, van=today, tot_en_met=today + timedelta(days=1))
+    page = client.get("/sociale-kaart/?q=mantelzorgcafe").content.decode()
+    card = page[page.index(kaart.cafe.name) :]
+    assert "Tijdelijk gesloten" in card[: card.index("</li>")]
+
+
+def test_the_task_runs_again_just_after_the_next_midnight(settings, db):
+    from django_tasks_db.models import DBTaskResult
+
+    from socialekaart.tasks import apply_closures, schedule_closures
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    schedule_closures()
+    schedule_closures()  # one run waits, not two
+    waiting = DBTaskResult.objects.get(task_path=apply_closures.module_path)
+    run_at = timezone.localtime(waiting.run_after)
+    assert run_at.date() == timezone.localdate() + timedelta(days=1)
+    assert (run_at.hour, run_at.minute) == (0, 1)
+
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober"]
+MONTHS += ["november", "december"]
+
+
+def _month(day) -> str:
+    return MONTHS[day.month - 1]
