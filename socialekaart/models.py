@@ -285,7 +285,7 @@ class Sluiting(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     voorziening = ParentalKey(Voorziening, on_delete=models.CASCADE, related_name="sluitingen")
-    van = models.DateField(_("gesloten vanaf"), help_text=_("Bijvoorbeeld 24-12-2026."))
+    van = models.DateField(_("gesloten vanaf"), help_text=_("De eerste dag dat u dicht bent."))
     tot_en_met = models.DateField(_("gesloten tot en met"), help_text=_("De laatste dag dat u dicht bent."))
     reden = models.CharField(
         _("waarom"),
