@@ -286,7 +286,7 @@ STEPS = [
             Row(
                 _("Wanneer bent u bereikbaar?"),
                 "bereikbaar",
-                someone_else=_("Wanneer kunnen wij bellen?"),
+                someone_else=_("Wanneer kunnen wij u het best bellen?"),  # as the question asked it
                 staff=_("Bereikbaar"),
             ),
             Row(

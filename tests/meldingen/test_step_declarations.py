@@ -137,3 +137,13 @@ def test_who_and_which_kind_are_read_the_same_everywhere():
     ]
     assert "Uw gegevens als melder" not in sections and "Uw situatie" not in sections
     assert "Uw gegevens" in sections
+
+
+def test_the_check_page_asks_who_is_called_as_the_question_did():
+    """A walk: a son answered "Wanneer kunnen wij u het best bellen?" and read "Wanneer kunnen wij bellen?" on
+    the check page: would they call him, or his mother?"""
+    from meldingen.forms import GesprekForm
+    from meldingen.steps import STEP_BY_SLUG
+
+    row = next(row for row in STEP_BY_SLUG["gesprek"].rows if row.field == "bereikbaar")
+    assert row.someone_else == GesprekForm.someone_else.labels["bereikbaar"]
