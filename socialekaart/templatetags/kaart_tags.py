@@ -74,7 +74,8 @@ def kosten_uitleg(voorziening) -> str:
 
 @register.filter
 def toegang_uitleg(voorziening) -> str:
-    if voorziening.vrije_inloop:  # walking in is the whole sign-up: said first
+    # Walking in is the whole sign-up: said first; not when closed ("Kom langs" under "Tijdelijk gesloten").
+    if voorziening.vrije_inloop and voorziening.status != "tijdelijk_gesloten":
         return f"{KOM_LANGS} {TOEGANG_UITLEG['vrij']}"
     return str(TOEGANG_UITLEG.get(voorziening.toegang, ""))
 

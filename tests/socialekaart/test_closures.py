@@ -54,6 +54,7 @@ def test_a_closure_that_starts_today_closes_at_once_and_says_until_when(
     client, kaart, redacteur, django_capture_on_commit_callbacks
 ):
     today = timezone.localdate()
+    Voorziening.objects.filter(pk=kaart.cafe.pk).update(aanmelden_inloop=True)  # a walk-in place
     client.force_login(redacteur)
     edit = url("voorziening", "edit", kaart.cafe.pk)
     with django_capture_on_commit_callbacks(execute=True):
@@ -65,6 +66,7 @@ def test_a_closure_that_starts_today_closes_at_once_and_says_until_when(
     page = _page(client, kaart.cafe)
     assert f"Tijdelijk gesloten. Gesloten op {today.day} {_month(today)} {today.year}." in page
     assert "Bel of mail om te vragen wanneer het weer kan." not in page  # it says when
+    assert "Kom zonder afspraak langs" not in page  # a walk stood at a closed door
 
 
 @pytest.mark.parametrize(
