@@ -14,6 +14,8 @@ PUBLIC_MESSAGE = _(
     "Vul een telefoonnummer in van 10 cijfers, zoals 0599 123456. Een servicenummer kan ook, zoals 0800 2000 "
     "of 14 0599."
 )
+# "bel 0599 55 74 32" has 10 digits: "van 10 cijfers" sent a provider counting them, not looking for the word.
+NOT_ONLY_DIGITS = _("Typ alleen het telefoonnummer, zonder woorden of letters. Bijvoorbeeld %(example)s.")
 # 0800 and 090x with 4 or 7 digits; 14 with a region's area code (14 0599): the numbers residents call that
 # are no 10 digits.
 _SERVICE = re.compile(r"^(?:0800|090[069])(?:[0-9]{4}|[0-9]{7})$|^140[0-9]{2,3}$")
@@ -23,7 +25,7 @@ def validate_phone(value: str) -> None:
     """A Dutch number: 0 and 9 digits, or +31 or 0031 and those 9 ("+31 (0)6 ..." too). A number abroad: + or
     00, then 8 to 15 digits with its country code (E.164)."""
     if value and not _callable(value.strip()):
-        raise forms.ValidationError(MESSAGE)
+        raise forms.ValidationError(_message(value, MESSAGE, "06 12345678"))
 
 
 def validate_public_phone(value: str) -> None:
@@ -33,7 +35,12 @@ def validate_public_phone(value: str) -> None:
         return
     digits = "".join(character for character in value if character.isdigit())
     if not (_WRITTEN.match(value.strip()) and _SERVICE.match(digits)):
-        raise forms.ValidationError(PUBLIC_MESSAGE)
+        raise forms.ValidationError(_message(value, PUBLIC_MESSAGE, "0599 123456"))
+
+
+def _message(value: str, message, example: str):
+    """What is wrong: more than the number was typed, or a number no one can call."""
+    return NOT_ONLY_DIGITS % {"example": example} if _WRITTEN.match(value.strip()) is None else message
 
 
 def _callable(value: str) -> bool:

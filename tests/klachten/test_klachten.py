@@ -243,7 +243,7 @@ def test_the_contact_details_say_when_they_are_needed_and_a_wrong_phone_gets_one
     html = client.post(
         "/klacht/", form_data(kaart, telefoon="06 1234 abc", email=""), follow=True
     ).content.decode()
-    assert "Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678." in html
+    assert "Typ alleen het telefoonnummer, zonder woorden of letters. Bijvoorbeeld 06 12345678." in html
     assert "Vul een telefoonnummer of een e-mailadres in." not in html
 
 

@@ -154,7 +154,7 @@ def test_a_signal_with_a_phone_number_the_wijkteam_cannot_call_is_not_sent(staff
     client.force_login(senders["aanbieder"])
     response = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": "abc"})
     assert response.status_code == 400 and not Signaal.objects.exists()
-    assert "Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678." in response.content.decode()
+    assert "Typ alleen het telefoonnummer, zonder woorden of letters." in response.content.decode()
 
 
 def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
