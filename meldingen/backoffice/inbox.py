@@ -168,6 +168,16 @@ def signalen_found(user, text: str) -> list:
     return list(found.select_related("team", "wijk").order_by("-created_at", "-pk")[:50])
 
 
+def open_at_the_same_address(user, behandeling) -> list:
+    """The other open meldingen for the resident's address that the user may see, the oldest first: a mother's
+    own melding and her son's for her were handled apart, and two consulenten could call her."""
+    if not behandeling.address_index:
+        return []
+    others = Behandeling.objects.visible_to(user).open().filter(address_index=behandeling.address_index)
+    others = others.exclude(pk=behandeling.pk).select_related("melding", "consulent")
+    return list(others.order_by("melding__created_at"))
+
+
 def finished_signalen(user):
     """The signals the wijkteam finished, the last finished first: a sender may call about one later."""
     return (

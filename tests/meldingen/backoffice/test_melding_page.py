@@ -723,3 +723,28 @@ def test_the_date_examples_are_days_to_come(staff, client, page_url, two_melding
     assert "Datum van het gesprek (bij gesprek gepland)" in page and "verplaatsen" not in page
     # A question solved on the phone needs no gesprek to come: the one that was is recorded.
     assert "Was het gesprek al, bijvoorbeeld aan de telefoon? Vul dan die dag in." in page
+
+
+def test_another_open_melding_for_the_same_address_is_named(staff, client, page_url, two_meldingen):
+    """A walk: a mother's own melding and her son's melding for her stood apart, each with no word of the
+    other, so two consulenten could call her. Only open meldingen the consulent may see are named."""
+    from .fixtures import store
+
+    client.force_login(staff["consulent"])
+    own = two_meldingen["centrum"]
+    assert "open melding voor dit adres" not in client.get(page_url).content.decode()
+    by_son = store(name="Anna de Vries", postcode="3911ab", mantelzorger="Ahmed")  # her address, typed apart
+    store(name="Anna de Vries", postcode="3911 AB").behandeling.change_status(
+        Status.INGETROKKEN, staff["consulent"], toelichting="Dubbel"
+    )
+    html = " ".join(client.get(page_url).content.decode().split())
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "Er is nog een open melding voor dit adres. Spreek af wie de inwoner belt." in text
+    assert f"{by_son.reference} van {datum(by_son.created_at)}: ontvangen, nog geen consulent" in text
+    son_page = " ".join(
+        client.get(reverse("backoffice:melding", args=[by_son.behandeling.pk])).content.decode().split()
+    )
+    assert f"{own.reference}</a> van" in son_page
+    client.force_login(staff["consulent_haven"])  # another team sees neither
+    haven_page = reverse("backoffice:melding", args=[two_meldingen["haven"].behandeling.pk])
+    assert "voor dit adres" not in client.get(haven_page).content.decode()
