@@ -143,10 +143,14 @@ def named_error(name, error) -> str:
     return f"{name}: {error[:1].lower()}{error[1:]}" if name else error
 
 
-def named_error_lines(form) -> list[tuple[str, str]]:
-    """(field id, text) per error, each naming its field by its label: a form's `error_lines()`."""
+def named_error_lines(form, names: dict | None = None) -> list[tuple[str, str]]:
+    """(field id, text) per error, each naming its field by its label, or by `names` (field name -> name, for
+    a label that is a sentence): a form's `error_lines()`."""
+    names = names or {}
     return [
-        (error_anchor(field), named_error(field.label, error)) for field in form for error in field.errors
+        (error_anchor(field), named_error(names.get(field.name, field.label), error))
+        for field in form
+        for error in field.errors
     ]
 
 

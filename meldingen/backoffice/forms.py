@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import validate_phone
 from core.postcode import normalise_postcode
@@ -748,6 +749,11 @@ class SignaalForm(forms.Form):
         help_text=_("Zo weet het wijkteam waar u werkt."),
         error_messages={"required": _("Vul de naam van uw organisatie of praktijk in.")},
     )
+
+    def error_lines(self) -> list[tuple[str, str]]:
+        # Each line names its field: "Vul een telefoonnummer in ..." stood twice, for the sender's number and
+        # the client's, and "Dit is 200 tekens te lang." named no field. The consent's label is a sentence.
+        return named_error_lines(self, {"toestemming": _("Toestemming van de cliënt")})
 
     def __init__(self, *args, ask_organisation=True, **kwargs):
         super().__init__(*args, **kwargs)

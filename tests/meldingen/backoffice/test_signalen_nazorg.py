@@ -1,6 +1,7 @@
 """Signals from providers and professionals, and nazorg after support was granted: roles × URLs, routing,
 terms in working days, encryption at rest, the sender's status-only view, one-click outcomes, B1 texts."""
 
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -157,6 +158,19 @@ def test_a_signal_with_a_phone_number_the_wijkteam_cannot_call_is_not_sent(staff
     assert "Typ alleen het telefoonnummer, zonder woorden of letters." in response.content.decode()
 
 
+def test_the_error_summary_names_the_field_of_each_error(staff, senders, teams, client):
+    """A walk: "Vul een telefoonnummer in van 10 cijfers" stood twice in the summary, once for the sender's
+    number and once for the client's, and "Dit is 200 tekens te lang." named no field."""
+    client.force_login(senders["aanbieder"])
+    wrong = {**SIGNAAL, "afzender_telefoon": "06 1234", "telefoon": "06 12", "toelichting": "x" * 1200}
+    page = client.post("/admin/backoffice/signalen/nieuw/", wrong).content.decode()
+    summary = page[page.index("data-error-summary") :]
+    summary = " ".join(re.sub(r"<[^>]+>", " ", summary[: summary.index("</ul>")]).split())
+    assert "Uw telefoonnummer: vul een telefoonnummer in van 10 cijfers" in summary
+    assert "Telefoonnummer van de cliënt: vul een telefoonnummer in van 10 cijfers" in summary
+    assert "Vertel kort wat u ziet: dit is 200 tekens te lang." in summary
+
+
 def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     data = {key: value for key, value in SIGNAAL.items() if key not in ("toestemming", "toestemming_door")}
@@ -164,7 +178,8 @@ def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams,
     page = response.content.decode()
     assert response.status_code == 400 and not Signaal.objects.exists()
     assert "<title>Fout: " in page
-    assert page.count("Stuur een signaal alleen als de cliënt het goed vindt.") == 2  # summary and field
+    assert "Toestemming van de cliënt: stuur een signaal alleen als de cliënt het goed vindt." in page
+    assert "Stuur een signaal alleen als de cliënt het goed vindt." in page  # and at the field
     assert "Kies wie de toestemming gaf." in page
     assert "Carla Smit" in page  # what was typed stays
     # A walk: the form said nothing of where a worry goes without consent.
