@@ -1,9 +1,9 @@
-"""A panel on the Wagtail admin home: the user's open meldingen and how many are late."""
+"""A panel on the Wagtail admin home: the user's open meldingen, how many are late, and the open signals."""
 
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.models import Behandeling, Signaal
 from meldingen.backoffice.roles import can_see_meldingen
 
 
@@ -19,6 +19,8 @@ class MeldingenPanel(Component):
             "open_count": open_cases.count(),
             "overdue_count": open_cases.overdue(timezone.localdate()).count(),
             "mine_count": open_cases.filter(consulent=user).count(),
+            # A walk: a new signal stood in the inbox, and the home page counted only meldingen.
+            "signalen_count": Signaal.objects.visible_to(user).open().count(),
         }
 
 

@@ -550,3 +550,21 @@ def test_a_search_on_part_of_a_name_says_to_type_a_whole_name(leider, teams):
     # A postcode alone finds nothing either: the address is kept with its house number.
     postcode = leider.post(reverse("backoffice:inbox"), {"q": "3911 ab"}, follow=True).content.decode()
     assert "Typ dan de postcode met het huisnummer, zoals 3911 AB 12." in postcode and hint not in postcode
+
+
+def test_the_home_page_counts_the_open_signals_of_the_consulents_team(staff, teams, client):
+    """A walk: a professional's signal stood at the top of the inbox, and the admin's home page said only "0
+    open meldingen"."""
+    from meldingen.backoffice import signalen
+
+    client.force_login(staff["consulent"])
+    assert "open signa" not in client.get("/admin/").content.decode()
+    client_data = {"naam": "Carla Smit", "telefoon": "0611111111", "onderwerpen": ["eenzaamheid"]}
+    client_data |= {"toelichting": "Mevrouw is veel alleen.", "toestemming_door": "client"}
+    signalen.send(staff["teamleider"], {**client_data, "postcode": "3911 AB"})  # Centrum
+    signalen.send(staff["teamleider"], {**client_data, "postcode": "3913 AC"})  # Oude Haven: not hers
+    home = client.get("/admin/").content.decode()
+    assert (
+        '<a href="/admin/backoffice/#signalen-heading">1 open signaal van een aanbieder of professional</a>'
+        in home
+    )
