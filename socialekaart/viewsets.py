@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
@@ -398,12 +398,48 @@ class VoorzieningCreateView(ShownOnTheKaart, KaartCreateView):
         }
 
     def get_success_buttons(self):
-        plek = reverse("wagtailsnippets_socialekaart_voorzieningoplocatie:add")
+        plek = snippet_url("voorzieningoplocatie", "add") + f"?voorziening={self.object.pk}"
         return [*super().get_success_buttons(), messages.button(plek, _("Plek en openingstijden toevoegen"))]
 
 
 class VoorzieningEditView(ShownOnTheKaart, KaartEditView):
     pass
+
+
+class PlekkenPanel(Panel):
+    """On a voorziening's form, where and when it is offered, each linked to its form, and a link to add one:
+    a walk's provider found no opening hours on her voorziening's page, and did not know "Plekken en
+    openingstijden" in the menu was where they were."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "socialekaart/admin/plekken_panel.html"
+
+        def is_shown(self):
+            return self.instance.pk is not None  # a new one is saved first; its message then leads on
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            voorziening = self.instance
+            context["plekken"] = [
+                (plek.locatie, snippet_url("voorzieningoplocatie", "edit", plek.pk))
+                for plek in voorziening.op_locaties.select_related("locatie")
+            ]
+            context["add_url"] = snippet_url("voorzieningoplocatie", "add") + f"?voorziening={voorziening.pk}"
+            return context
+
+
+def snippet_url(model_name: str, view: str, *args) -> str:
+    return reverse(f"wagtailsnippets_socialekaart_{model_name}:{view}", args=args)
+
+
+class PlekCreateView(KaartCreateView):
+    def get_initial_form_instance(self):
+        """A new place for the voorziening whose form linked here (?voorziening=), if the user may edit it."""
+        instance = self.model()
+        pk = self.request.GET.get("voorziening", "")
+        if pk and permissions.in_scope(self.request.user, models.Voorziening, pk):
+            instance.voorziening_id = pk
+        return instance
 
 
 class VoorzieningViewSet(ScopedSnippetViewSet):
@@ -470,6 +506,7 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
             [FieldPanel("hele_gemeente"), checkboxes("wijken"), FieldPanel("beperkte_plaatsen")],
             heading=_("Waar"),
         ),
+        PlekkenPanel(heading=_("Plekken en openingstijden")),
         InlinePanel("contacten", heading=_("Contact"), label=_("contact")),
     ]
 
@@ -501,6 +538,7 @@ class VoorzieningOpLocatieViewSet(ScopedSnippetViewSet):
     # One name for the menu, the list, its button and its messages: the menu said "Openingstijden" and the
     # list "Voorzieningen op locaties". A row puts a voorziening at a place (and on the map), with its hours.
     menu_label = _("Plekken en openingstijden")
+    add_view_class = PlekCreateView
     base_form_class = PlekForm
     list_display = ["voorziening", "locatie"]
     search_fields = ["voorziening__name", "locatie__name"]

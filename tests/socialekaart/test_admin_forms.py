@@ -391,4 +391,34 @@ def test_after_adding_a_voorziening_the_message_leads_to_its_place_and_hours(cli
     assert response.status_code == 302, response.content.decode()[:3000]
     page = " ".join(client.get(response["Location"]).content.decode().split())
     assert "Zet nu ook waar en wanneer de hulp is, bij Plekken en openingstijden." in page
-    assert f'href="{url("voorzieningoplocatie", "add")}"' in page
+    new = models.Voorziening.objects.get(name="Koffieochtend")
+    assert f'href="{url("voorzieningoplocatie", "add")}?voorziening={new.pk}"' in page  # for this one
+
+
+def test_the_voorziening_form_leads_to_its_places_and_opening_hours(client, kaart, aanbieder):
+    """A walk: a provider looked for the opening hours on her voorziening's form, and did not know "Plekken en
+    openingstijden" in the menu was where they were."""
+    from .admin_helpers import url
+
+    client.force_login(aanbieder)
+    op_locatie = models.VoorzieningOpLocatie.objects.get(voorziening=kaart.huishouding)
+    page = client.get(url("voorziening", "edit", kaart.huishouding.pk)).content.decode()
+    assert "De openingstijden staan bij de plek." in page
+    assert f'href="{url("voorzieningoplocatie", "edit", op_locatie.pk)}"' in page
+    add = f"{url('voorzieningoplocatie', 'add')}?voorziening={kaart.huishouding.pk}"
+    assert f'href="{add}"' in page
+    assert _chosen_voorziening(client, add) == str(kaart.huishouding.pk)  # the voorziening is chosen
+    assert _chosen_voorziening(
+        client, f"{url('voorzieningoplocatie', 'add')}?voorziening={kaart.cafe.pk}"
+    ) in (
+        None,
+        "",
+    )  # not hers: nothing chosen
+
+
+def _chosen_voorziening(client, add_url: str) -> str | None:
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get(add_url).content, "html.parser")
+    chosen = page.select_one("select[name=voorziening] option[selected]")
+    return chosen["value"] if chosen else None
