@@ -523,6 +523,8 @@ class GegevensForm(StepForm):
                 self._replace_an_earlier_address(cleaned, result)
             if result.status == FOUND:
                 self._fill_in_the_address(cleaned, street=result.street, town=result.town)
+            elif result.status in (NOT_FOUND, UNAVAILABLE):
+                self._say_why_the_address_is_asked(result)
         elif {"postcode", "huisnummer"} & set(self.errors):
             self._fill_in_the_address(cleaned)  # once the postcode and house number are there
         return cleaned
@@ -551,13 +553,26 @@ class GegevensForm(StepForm):
                 if not new:
                     self.add_error(name, self.fields[name].error_messages["required"])
 
+    def _say_why_the_address_is_asked(self, result) -> None:
+        """A street and town left empty for an address not found: "Straat: vul de straat in." and "Woonplaats:
+        vul de woonplaats in." did not say the postcode was not found (without "Zoek adres", or JavaScript).
+        One message, at the street, says so, as "Zoek adres" does."""
+        empty = [name for name in ("straat", "woonplaats") if name in self.errors and not self._typed(name)]
+        if "straat" in empty:
+            for name in empty:
+                del self.errors[name]
+            self.add_error("straat", address_message(result, self.answers.voor_wie))
+
+    def _typed(self, name: str) -> str:
+        return str(self.data.get(self.add_prefix(name), "")).strip()
+
     def _fill_in_the_address(self, cleaned, street: str = "", town: str = "") -> None:
         """The page says "Wij vullen de straat en woonplaats in": a street or town left empty is not the
         writer's error. It is filled in from the address found (on a page without scripts too), or waits for
         the postcode and house number, whose own errors the page shows."""
         found = {"straat": street, "woonplaats": town}
         for name, value in found.items():
-            left_empty = not str(self.data.get(self.add_prefix(name), "")).strip()
+            left_empty = not self._typed(name)
             if name in self.errors and left_empty and (value or not any(found.values())):
                 del self.errors[name]
                 if value:

@@ -127,6 +127,8 @@ def test_the_street_and_town_it_fills_in_are_not_asked_for(walker):
 
 
 def test_an_address_not_found_asks_for_the_street_and_town(walker):
+    """A walk: without "Zoek adres" the page said only "Straat: vul de straat in." and "Woonplaats: vul de
+    woonplaats in.", and not that the postcode was not found."""
     from socialekaart.models import Wijk, WijkPostcode
 
     WijkPostcode.objects.create(wijk=Wijk.objects.create(name="Centrum", slug="centrum"), pc4="3911")
@@ -134,8 +136,12 @@ def test_an_address_not_found_asks_for_the_street_and_town(walker):
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
     data = {"naam": "Jan", "postcode": "3911 ZZ", "huisnummer": "4", "telefoon": "0612345678"}
-    html = walker.post("gegevens", data).content.decode()
-    assert "Vul de straat in." in html and "Vul de woonplaats in." in html
+    html = " ".join(walker.post("gegevens", data).content.decode().split())
+    not_found = "e vinden dit adres niet. Kijk of de postcode en het huisnummer kloppen, of vul de straat en"
+    assert html.count(not_found) == 2  # in the summary and at the street: one message for one problem
+    assert "Vul de woonplaats in." not in html and 'value="3911 ZZ"' in html
+    typed_street = walker.post("gegevens", dict(data, straat="Nieuwe Gracht")).content.decode()
+    assert "Vul de woonplaats in." in typed_street  # what is still missing, once the street is there
 
 
 def test_typed_street_is_kept_when_submitting(walker):
@@ -174,7 +180,7 @@ def test_a_street_kept_from_an_earlier_postcode_is_asked_again_when_the_new_one_
     walker.walk([*ZELF_KORT[:3], ("gegevens", filled_in), *ZELF_KORT[4:]])
     response = walker.post("gegevens", dict(filled_in, postcode="3920 XY"), terug="controleren")
     html = response.content.decode()
-    assert "Vul de straat in." in html and 'value="Kerkplein"' not in html
+    assert "We vinden dit adres niet." in html and 'value="Kerkplein"' not in html  # asked again
     assert 'value="Lindewaard"' in html and 'value="3920 XY"' in html  # the rest stays as typed
 
 
