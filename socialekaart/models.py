@@ -20,7 +20,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import RevisionMixin
 
 from core.phone import validate_public_phone
-from core.search_text import words
+from core.search_text import content_words, words
 
 CAPACITEIT_VEROUDERD_NA = timedelta(days=7)
 MAX_WACHTTIJD_WEKEN = 260  # 5 years
@@ -544,8 +544,13 @@ class Synoniemgroep(RevisionMixin, models.Model):
 
     def clean(self):
         """A word in two groups makes a search for it find both meanings ("zwaar" in "zwaar tillen" and in
-        "overbelast"); a group of one word finds nothing more."""
+        "overbelast"); a group of one word finds nothing more; a walk's "op" in a group made a search with
+        "op" find 2 voorzieningen of 158 (a word the search leaves out, alone: "de was" is a term)."""
         mine = self.terms_as_searched()
+        common = [term for term in self.term_list() if len(words(term)) == 1 and not content_words(term)]
+        if common:
+            message = _("'%(word)s' staat in bijna elke zoekvraag. Daar zoeken wij niet op. Haal het weg.")
+            raise ValidationError({"termen": message % {"word": common[0]}})
         if len(mine) < 2:
             raise ValidationError({"termen": _("Vul minstens twee woorden in, met een komma ertussen.")})
         for other in Synoniemgroep.objects.exclude(pk=self.pk):

@@ -128,6 +128,12 @@ def test_a_word_already_in_a_group_or_a_group_of_one_word_is_refused(db):
         Synoniemgroep(termen="traplift").clean()
     assert alone.value.message_dict == {"termen": ["Vul minstens twee woorden in, met een komma ertussen."]}
     Synoniemgroep(termen="zwaar tillen, tillen").clean()
+    with pytest.raises(ValidationError) as common:  # a walk: "op" made a search with it find 2 of 158
+        Synoniemgroep(termen="ophalen, op, halen").clean()
+    assert common.value.message_dict == {
+        "termen": ["'op' staat in bijna elke zoekvraag. Daar zoeken wij niet op. Haal het weg."]
+    }
+    Synoniemgroep(termen="op stap, uitje").clean()  # a word of substance beside it is fine
     group = Synoniemgroep.objects.get()
     group.termen += ", uitgeput"
     group.clean()  # its own words are no duplicates
