@@ -139,6 +139,12 @@ def test_the_signal_pages_for_providers_have_no_axe_violations(page, live_server
         page.click("text=Signaal versturen")
     results["my signals after sending"] = _violations(page)
     assert "Uw signaal is verstuurd" in page.content()
+    # A walk at 390 px: the table's last change stood out of sight to the right, the kenmerk broke at a dash.
+    page.set_viewport_size({"width": 390, "height": 844})
+    changed = page.locator("td[data-label='Laatst gewijzigd']").first.bounding_box()
+    assert changed["x"] + changed["width"] <= 390
+    assert page.locator("td .bo-kenmerk").first.evaluate("kenmerk => kenmerk.getClientRects().length") == 1
+    results["my signals at 390 px"] = _violations(page)
     assert results == {name: [] for name in results}
 
 
