@@ -422,3 +422,25 @@ def _chosen_voorziening(client, add_url: str) -> str | None:
     page = BeautifulSoup(client.get(add_url).content, "html.parser")
     chosen = page.select_one("select[name=voorziening] option[selected]")
     return chosen["value"] if chosen else None
+
+
+def test_after_saving_the_taalcheck_says_what_is_not_b1_yet(client, kaart, aanbieder):
+    """A walk: "Ter ondersteuning van mantelzorgers in het kader van respijtzorg faciliteren wij periodiek
+    lotgenotencontact teneinde overbelasting te voorkomen." was saved without a word, under a hint asking for
+    eenvoudige taal. The check advises; the text is saved."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    officialese = (
+        "Ter ondersteuning van mantelzorgers in het kader van respijtzorg faciliteren wij periodiek "
+        "lotgenotencontact teneinde overbelasting te voorkomen."
+    )
+    response = client.post(edit, form_data(client, edit, summary=officialese), follow=True)
+    page = " ".join(response.content.decode().split())
+    assert "Let op: volgens de taalcheck is de tekst nog niet op B1-niveau." in page
+    assert "Gewone woorden: &#x27;in het kader van&#x27;: bij, voor; &#x27;faciliteren&#x27;: helpen" in page
+    kaart.dagbesteding.refresh_from_db()
+    assert kaart.dagbesteding.summary == officialese
+    plain = client.post(edit, form_data(client, edit, summary="Samen iets doen overdag."), follow=True)
+    assert "volgens de taalcheck" not in plain.content.decode()
