@@ -383,8 +383,8 @@ SOORTEN = [
     Soort(
         "schuldhulp",
         "Schuldhulp Lindewaard",
-        "Hulp als u schulden hebt of rekeningen niet kunt betalen.",
-        "Hebt u geldzorgen? Bel ons. Wij maken samen een plan. Hoe eerder, hoe beter.",
+        "Hulp als u schulden hebt, of te weinig geld om uw rekeningen te betalen.",
+        "Hebt u geldzorgen, of komt u niet rond? Bel ons. Wij maken samen een plan. Hoe eerder, hoe beter.",
         ("geld",),
         ("volwassenen", "gezinnen", "ouderen", "jongeren"),  # debts come at every age
         hele_gemeente=True,
