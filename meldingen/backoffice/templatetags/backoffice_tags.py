@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.templatetags.core_tags import datum
+from meldingen.backoffice.signalen import onderwerp_labels
 
 register = template.Library()
 
@@ -117,3 +118,9 @@ def _term(state: str, verdict, *, kind: str, day):
 def get_item(mapping, key):
     """`{{ names|get_item:code }}`: a value from a dict, or None."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def signaal_onderwerpen(signaal) -> str:
+    """What a signal is about, in words: a row said only who sent it and when."""
+    return ", ".join(onderwerp_labels(signaal))

@@ -206,8 +206,8 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     client.force_login(senders["aanbieder"])
     page = client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
     assert signaal.reference in page and "Contact opgenomen" in page
-    assert f"<td>{datum(signaal.created_at)}</td>" in page  # the backoffice's one date format
-    assert "<td>Eenzaamheid, Geldzorgen of schulden</td>" in page  # which signal it is: what they said plays
+    assert f'class="bo-date">{datum(signaal.created_at)}</td>' in page  # the backoffice's one date format
+    assert ">Eenzaamheid, Geldzorgen of schulden</td>" in page  # which signal it is: what they said plays
     assert "Carla" not in page and "3913" not in page
     client.force_login(senders["professional"])
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
@@ -243,6 +243,8 @@ def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, se
     client.force_login(staff["consulent_haven"])
     inbox = client.get("/admin/backoffice/").content.decode()
     assert signaal.reference in inbox and "bo-tag--signaal" in inbox
+    # A walk: the row said who sent it and when, not what it is about.
+    assert '<td data-label="Wat speelt er">Eenzaamheid, Geldzorgen of schulden</td>' in inbox
     page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
     assert "Carla Smit" in page and "Eenzaamheid" in page and "De cliënt zelf" in page
     assert AuditEntry.objects.filter(
