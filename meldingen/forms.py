@@ -498,6 +498,11 @@ class GegevensForm(StepForm):
             raise forms.ValidationError(_("Vul een postcode in met 4 cijfers en 2 letters, zoals 3911 AB."))
         return normal
 
+    def clean_toevoeging(self):
+        # A house letter as "12a" gives it, and as the BAG writes it: "a" typed at Toevoeging read "12 a".
+        value = self.cleaned_data["toevoeging"].strip()
+        return value.upper() if len(value) == 1 and value.isalpha() else value
+
     def clean_huisnummer(self):
         number, suffix = split_house_number(self.cleaned_data["huisnummer"])
         if number is None:

@@ -204,9 +204,16 @@ def test_the_melder_steps_error_names_its_question_as_the_page_asks_it(walker, v
 
 def test_house_number_with_a_letter_or_suffix_is_accepted(walker):
     # A walk: "12-2" read "Kerkplein 12 2"; a number behind the number keeps its dash.
-    for typed, written in (("12a", "12 A"), ("12 A", "12 A"), ("12-2", "12-2")):
+    # A walk: "12" with "a" at Toevoeging read "12 a", and "12a" read "12 A".
+    for typed, toevoeging, written in (
+        ("12a", "", "12 A"),
+        ("12 A", "", "12 A"),
+        ("12-2", "", "12-2"),
+        ("12", "a", "12 A"),
+        ("12", "hs", "12 hs"),
+    ):
         walker.walk(ZELF_KORT[:3])
-        data = dict(dict(ZELF_KORT)["gegevens"], huisnummer=typed)
+        data = dict(dict(ZELF_KORT)["gegevens"], huisnummer=typed, toevoeging=toevoeging)
         assert walker.post("gegevens", data).status_code == 302, typed
         walker.post("spoed", {"spoed": "nee"})
         check = walker.client.get("/melding/controleren/").content.decode()
