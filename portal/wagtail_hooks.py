@@ -20,6 +20,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.page_cache import serve_from_page_cache
 from portal.begrippen import Begrip, check_with_the_begrippen
 from portal.models import PortalPage
+from portal.taalcheck import check_text
+from socialekaart.models import Voorziening
 
 # Whole pages for anonymous visitors from the cache. Order 1: inside Wagtail's own check of view
 # restrictions, which must come first.
@@ -139,6 +141,38 @@ def warn_when_sent_on_below_b1(request, page):
                 "de pagina: Workflow annuleren. Bij het tabblad Taalcheck ziet u wat beter kan."
             ),
         )
+
+
+@hooks.register("after_edit_snippet")
+@hooks.register("after_create_snippet")
+def warn_about_a_voorziening_below_b1(request, instance):
+    """After saving a voorziening, what the taalcheck finds in the texts residents read: a walk's summary "Ter
+    ondersteuning van mantelzorgers in het kader van respijtzorg faciliteren wij ..." was saved without a
+    word, under a hint that asks for "eenvoudige taal". The check advises; it stops nothing."""
+    if not isinstance(instance, Voorziening):
+        return
+    texts = [instance.summary, instance.description, instance.aanmelden_toelichting]
+    report = check_text("\n\n".join(text for text in texts if text))
+    if not report.at_b1:
+        messages.warning(request, b1_advice(report))
+
+
+def b1_advice(report) -> str:
+    """The taalcheck's verdict on a short text, with the words to change named."""
+    problems = " ".join(str(problem) for problem in report.problems) or gettext(
+        "Er staat nog een lange zin in. Maak die korter."
+    )
+    advice = [
+        gettext("Let op: volgens de taalcheck is de tekst nog niet op B1-niveau. %(problems)s")
+        % {"problems": problems}
+    ]
+    if report.replacements:
+        plain = "; ".join(f"'{word}': {instead}" for word, instead, _count in report.replacements)
+        advice.append(gettext("Gewone woorden: %(words)s.") % {"words": plain})
+    if report.rare_word_share > report.limits["MAX_RARE_WORD_SHARE"]:
+        rare = ", ".join(list(dict.fromkeys(report.rare_words))[:8])
+        advice.append(gettext("Weinig bekende woorden: %(words)s.") % {"words": rare})
+    return " ".join(advice)
 
 
 @hooks.register("before_edit_page")

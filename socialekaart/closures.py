@@ -2,10 +2,10 @@
 set to "Tijdelijk gesloten", after the last day to "Actief" again. The status stays the one place that says a
 voorziening is closed, so the search, the HSDS API and the exports need to know nothing of closures.
 
-`apply` runs after every change to a closure (signals.py) and in the recurring task `apply_closures`
-(tasks.py), just after each midnight; it is idempotent. Only a voorziening a closure closed is opened again
-(`Voorziening.gesloten_door_sluiting`): one closed or stopped by hand stays so, and one opened by hand during
-its closure is not closed again by it.
+`apply` runs after every change to a closure (signals.py, through tasks.apply_closures_now) and in the
+recurring task `apply_closures` (tasks.py), just after each midnight; it is idempotent. Only a voorziening
+a closure closed is opened again (`Voorziening.gesloten_door_sluiting`): one closed or stopped by hand stays
+so, and one opened by hand during its closure is not closed again by it.
 """
 
 from __future__ import annotations
@@ -35,14 +35,6 @@ def apply(today: date | None = None) -> tuple[int, int]:
                 opened += _open(voorziening)
         Sluiting.objects.filter(tot_en_met__lt=today).delete()
     return closed, opened
-
-
-def apply_and_keep_scheduled() -> None:
-    """After closures changed: apply them now (one may start today), and keep the nightly run waiting."""
-    from .tasks import schedule_closures
-
-    apply()
-    schedule_closures()
 
 
 def _close(voorziening: Voorziening) -> int:

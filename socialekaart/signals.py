@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from core import vocabulary
 
-from . import closures, models
+from . import models
 from .search import versions
 
 CHUNK = 500
@@ -133,7 +133,13 @@ def closure_changed(sender, instance, raw=False, **kwargs):
     """The page shows the closure; a closure that starts today closes the voorziening at once."""
     if not raw:
         _shown_row_changed([instance.voorziening_id])
-        transaction.on_commit(closures.apply_and_keep_scheduled)
+        transaction.on_commit(_apply_closures)
+
+
+def _apply_closures():
+    from . import tasks  # as in _Batch: the tasks module loads the search backends
+
+    tasks.apply_closures_now()
 
 
 @receiver(post_save, sender=models.Capaciteit)

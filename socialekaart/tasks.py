@@ -9,6 +9,7 @@ from django_tasks import task
 
 from core.recurring import keep_scheduled
 
+from . import closures
 from .search import get_backend
 
 
@@ -59,10 +60,14 @@ def schedule_capacity_reminders(force: bool = False) -> None:
 @task()
 def apply_closures() -> int:
     """Planned closures that start or ended today (see closures.py); runs again after the next midnight."""
-    from . import closures
-
     schedule_closures(force=True)
     return sum(closures.apply())
+
+
+def apply_closures_now() -> None:
+    """After closures changed: apply them now (one may start today), and keep the nightly run waiting."""
+    closures.apply()
+    schedule_closures()
 
 
 def schedule_closures(force: bool = False) -> None:

@@ -24,7 +24,6 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from core.postcode import normalise_postcode
-from portal.taalcheck import check_text
 
 from . import languages, models, permissions
 
@@ -391,40 +390,7 @@ class ShownOnTheKaart:
         return buttons
 
 
-class CheckedForB1:
-    """After saving, what the B1 taalcheck finds in the texts residents read: a walk's summary "Ter
-    ondersteuning van mantelzorgers in het kader van respijtzorg faciliteren wij ..." was saved without a
-    word, under a hint that asks for "eenvoudige taal". The check advises; it stops nothing."""
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        voorziening = self.object
-        texts = [voorziening.summary, voorziening.description, voorziening.aanmelden_toelichting]
-        report = check_text("\n\n".join(text for text in texts if text))
-        if not report.at_b1:
-            messages.warning(self.request, b1_advice(report))
-        return response
-
-
-def b1_advice(report) -> str:
-    """The taalcheck's verdict on a voorziening's texts, with the words to change named."""
-    problems = " ".join(str(problem) for problem in report.problems) or _(
-        "Er staat nog een lange zin in. Maak die korter."
-    )
-    advice = [
-        _("Let op: volgens de taalcheck is de tekst nog niet op B1-niveau. %(problems)s")
-        % {"problems": problems}
-    ]
-    if report.replacements:
-        plain = "; ".join(f"'{word}': {instead}" for word, instead, _count in report.replacements)
-        advice.append(_("Gewone woorden: %(words)s.") % {"words": plain})
-    if report.rare_word_share > report.limits["MAX_RARE_WORD_SHARE"]:
-        rare = ", ".join(list(dict.fromkeys(report.rare_words))[:8])
-        advice.append(_("Weinig bekende woorden: %(words)s.") % {"words": rare})
-    return " ".join(str(part) for part in advice)
-
-
-class VoorzieningCreateView(CheckedForB1, ShownOnTheKaart, KaartCreateView):
+class VoorzieningCreateView(ShownOnTheKaart, KaartCreateView):
     def get_success_message(self, instance):
         # A walk: nothing said that where and when the help is, is a second step in another menu.
         return _("%(saved)s Zet nu ook waar en wanneer de hulp is, bij Plekken en openingstijden.") % {
@@ -436,7 +402,7 @@ class VoorzieningCreateView(CheckedForB1, ShownOnTheKaart, KaartCreateView):
         return [*super().get_success_buttons(), messages.button(plek, _("Plek en openingstijden toevoegen"))]
 
 
-class VoorzieningEditView(CheckedForB1, ShownOnTheKaart, KaartEditView):
+class VoorzieningEditView(ShownOnTheKaart, KaartEditView):
     pass
 
 

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from core import vocabulary as search_vocabulary
 
-from .. import closures, signals
+from .. import signals
 from ..hsds.bulk_writer import LOCATIE_FIELDS, write_relations
 from ..hsds.writer import write_locations
 from ..models import (
@@ -34,7 +34,7 @@ from ..models import (
     WijkPostcode,
 )
 from ..permissions import ensure_groups, ensure_professionals_group
-from ..tasks import schedule_capacity_reminders
+from ..tasks import apply_closures_now, schedule_capacity_reminders
 from . import gemeente
 from .aanbod import GEMEENTE, ORGANISATIE_TELEFOON, ORGANISATIES, SOORTEN, SPECIALISTEN, Soort
 from .taxonomy import DOELGROEPEN, THEMAS, starting_synonyms
@@ -377,7 +377,7 @@ def _write(rows: _Rows) -> None:
     if rows.capaciteit:
         transaction.on_commit(schedule_capacity_reminders)  # as the first saved capacity does
     _upsert(Sluiting, rows.sluitingen, ["voorziening", "van", "tot_en_met", "reden"])
-    transaction.on_commit(closures.apply_and_keep_scheduled)  # as a saved closure does: one may start today
+    transaction.on_commit(apply_closures_now)  # as a saved closure does: one may start today
 
 
 def _upsert(model, objects, fields, unique_fields=("id",)) -> None:
