@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678.")
-_WRITTEN = re.compile(r"^\+?[0-9 ()\-]+$")
+_WRITTEN = re.compile(r"^\+?[0-9 ().\-]+$")  # "0599.55.74.32" too
 NETHERLANDS = "31"
 PUBLIC_MESSAGE = _(
     "Vul een telefoonnummer in van 10 cijfers, zoals 0599 123456. Een servicenummer kan ook, zoals 0800 2000 "

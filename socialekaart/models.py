@@ -307,7 +307,8 @@ class Sluiting(models.Model):
             return
         if self.tot_en_met < self.van:
             raise ValidationError({"tot_en_met": _("Deze dag ligt voor 'gesloten vanaf'. Kijk de data na.")})
-        if self.tot_en_met < timezone.localdate():
+        # Only a new one: one that ended waits for the nightly run to remove it, and must not stop a save.
+        if self._state.adding and self.tot_en_met < timezone.localdate():
             raise ValidationError({"tot_en_met": _("Deze dag is al voorbij. Kijk de data na.")})
 
 

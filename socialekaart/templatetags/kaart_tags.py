@@ -103,7 +103,8 @@ def sluiting_tekst(sluiting) -> str:
         text = _("Gesloten op %(van)s") % {"van": van}
     else:
         text = _("Gesloten van %(van)s tot en met %(tot)s") % {"van": van, "tot": tot}
-    return f"{text}: {sluiting.reden}." if sluiting.reden else f"{text}."
+    reden = sluiting.reden.strip().rstrip(".")  # typed as a sentence, it ended in ".."
+    return f"{text}: {reden}." if reden else f"{text}."
 
 
 @register.filter

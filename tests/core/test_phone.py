@@ -14,6 +14,7 @@ CALLABLE = [
     "0031 6 12345678",
     "+49 151 12345678",  # abroad: the country code and 8 to 15 digits
     "+32 470 12 34 56",
+    "0599.55.74.32",  # a walk: refused as if it held words
     "",  # not given: whether it must be is the form's to say
 ]
 NOT_CALLABLE = [

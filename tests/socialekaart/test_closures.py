@@ -170,3 +170,23 @@ MONTHS += ["november", "december"]
 
 def _month(day) -> str:
     return MONTHS[day.month - 1]
+
+
+def test_a_closure_that_ended_does_not_stop_the_form_from_saving(client, kaart, aanbieder):
+    """A walk: a closure of last week, not yet removed by the nightly run (a stopped worker), refused every
+    save of the voorziening with "Deze dag is al voorbij", on a closure the provider did not touch."""
+    today = timezone.localdate()
+    Sluiting.objects.create(
+        voorziening=kaart.dagbesteding, van=today - timedelta(days=6), tot_en_met=today - timedelta(days=2)
+    )
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    assert client.post(edit, form_data(client, edit, summary="Samen iets doen overdag.")).status_code == 302
+
+
+def test_a_reason_typed_as_a_sentence_ends_in_one_full_stop(client, kaart):
+    first = timezone.localdate() + timedelta(days=3)
+    reden = "Wij verhuizen naar de Wilgenstraat."
+    Sluiting.objects.create(voorziening=kaart.cafe, van=first, tot_en_met=first, reden=reden)
+    assert f"Gesloten op {first.day} {_month(first)} {first.year}: {reden}" in _page(client, kaart.cafe)
+    assert f"{reden}." not in _page(client, kaart.cafe)
