@@ -138,9 +138,12 @@ def _error_lines(form) -> list[tuple[str, str]]:
 
 
 def named_error(name, error) -> str:
-    """An error summary's line that names its field, as GOV.UK's: "Postcode: vul de postcode in."."""
+    """An error summary's line that names its field, as GOV.UK's: "Postcode: vul de postcode in."; a message
+    that says its question already stands alone (not "Vertel kort wat u ziet: vertel kort wat u ziet.")."""
     name, error = str(name or "").rstrip("?:").strip(), str(error)
-    return f"{name}: {error[:1].lower()}{error[1:]}" if name else error
+    if not name or error.lower().startswith(name.lower()):
+        return error
+    return f"{name}: {error[:1].lower()}{error[1:]}"
 
 
 def named_error_lines(form, names: dict | None = None) -> list[tuple[str, str]]:

@@ -65,7 +65,6 @@ def sent(request):
         "backoffice/signalen_verstuurd.html",
         {
             "page_obj": page,
-            "rows": [(signaal, signalen.onderwerp_labels(signaal)) for signaal in page],
             "query_string": "",
             "page_title": _("Mijn signalen"),
             "header_icon": "list-ul",

@@ -122,5 +122,7 @@ def get_item(mapping, key):
 
 @register.filter
 def signaal_onderwerpen(signaal) -> str:
-    """What a signal is about, in words: a row said only who sent it and when."""
-    return ", ".join(onderwerp_labels(signaal))
+    """What a signal is about, in words: a row said only who sent it and when. One list: "Eenzaamheid, de
+    mantelzorger is overbelast"."""
+    labels = onderwerp_labels(signaal)
+    return ", ".join([*labels[:1], *(label[:1].lower() + label[1:] for label in labels[1:])])

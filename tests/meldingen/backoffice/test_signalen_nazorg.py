@@ -169,6 +169,11 @@ def test_the_error_summary_names_the_field_of_each_error(staff, senders, teams, 
     assert "Uw telefoonnummer: vul een telefoonnummer in van 10 cijfers" in summary
     assert "Telefoonnummer van de cliënt: vul een telefoonnummer in van 10 cijfers" in summary
     assert "Vertel kort wat u ziet: dit is 200 tekens te lang." in summary
+    empty = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "toelichting": ""}).content.decode()
+    # A walk: a message that names its question got the question before it again.
+    assert (
+        "Vertel kort wat u ziet: vertel kort wat u ziet." not in empty and "Vertel kort wat u ziet." in empty
+    )
 
 
 def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
@@ -207,7 +212,7 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     page = client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
     assert signaal.reference in page and "Contact opgenomen" in page
     assert f'class="bo-date">{datum(signaal.created_at)}</td>' in page  # the backoffice's one date format
-    assert ">Eenzaamheid, Geldzorgen of schulden</td>" in page  # which signal it is: what they said plays
+    assert ">Eenzaamheid, geldzorgen of schulden</td>" in page  # which signal it is: what they said plays
     assert "Carla" not in page and "3913" not in page
     client.force_login(senders["professional"])
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
@@ -244,7 +249,7 @@ def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, se
     inbox = client.get("/admin/backoffice/").content.decode()
     assert signaal.reference in inbox and "bo-tag--signaal" in inbox
     # A walk: the row said who sent it and when, not what it is about.
-    assert '<td data-label="Wat speelt er">Eenzaamheid, Geldzorgen of schulden</td>' in inbox
+    assert '<td data-label="Wat speelt er">Eenzaamheid, geldzorgen of schulden</td>' in inbox  # one list
     page = client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode()
     assert "Carla Smit" in page and "Eenzaamheid" in page and "De cliënt zelf" in page
     assert AuditEntry.objects.filter(
