@@ -15,6 +15,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -25,7 +26,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from core.postcode import normalise_postcode
 
-from . import languages, models, permissions
+from . import closures, languages, models, permissions
 
 TOO_LONG = _(
     "Deze tekst heeft %(show_value)d tekens. Dat mag hoogstens %(limit_value)d zijn. Maak hem wat korter."
@@ -403,7 +404,16 @@ class VoorzieningCreateView(ShownOnTheKaart, KaartCreateView):
 
 
 class VoorzieningEditView(ShownOnTheKaart, KaartEditView):
-    pass
+    def get_success_message(self):
+        """A closure that starts today closed the voorziening as it was saved: a walk's provider read only
+        "bijgewerkt", and then "Tijdelijk gesloten" in the form without a word why."""
+        message = super().get_success_message()
+        self.object.refresh_from_db(fields=["status"])
+        current, _coming = closures.announced(self.object)
+        if current is None:
+            return message
+        closed = _("De hulp staat nu op 'Tijdelijk gesloten', tot en met %(day)s.")
+        return f"{message} {closed % {'day': date_format(current.tot_en_met, 'j F Y')}}"
 
 
 class PlekkenPanel(Panel):
