@@ -561,7 +561,7 @@ SOORTEN = [
         "hht",
         "Hulp in huis met de HHT",
         "Een hulp maakt uw huis schoon. Met de HHT betaalt u € 7,50 per uur.",
-        "De hulp stofzuigt, dweilt en maakt de badkamer schoon. U hebt geen besluit van de gemeente nodig. "
+        "De hulp maakt de vloer, de keuken en de badkamer schoon. U hebt geen besluit van de gemeente nodig. "
         "Bel ons en zeg dat u de HHT wilt gebruiken. Samen spreken wij af wanneer de hulp komt en hoeveel uur.",
         ("huishouden", "mantelzorg"),
         ("ouderen", "mantelzorgers"),

@@ -438,8 +438,12 @@ def test_after_saving_the_taalcheck_says_what_is_not_b1_yet(client, kaart, aanbi
     )
     response = client.post(edit, form_data(client, edit, summary=officialese), follow=True)
     page = " ".join(response.content.decode().split())
-    assert "Let op: volgens de taalcheck is de tekst nog niet op B1-niveau." in page
-    assert "Gewone woorden: &#x27;in het kader van&#x27;: bij, voor; &#x27;faciliteren&#x27;: helpen" in page
+    # What to change, in words a volunteer knows: which text, which words; not "Flesch-Douma 60,6" and no
+    # "lijst hieronder" where no list stood (a walk).
+    assert "Let op: de taalcheck vindt deze tekst nog niet makkelijk genoeg (B1): Samenvatting." in page
+    assert "Kies gewone woorden: &#x27;in het kader van&#x27; wordt &#x27;bij, voor&#x27;;" in page
+    assert "&#x27;faciliteren&#x27; wordt &#x27;helpen, mogelijk maken&#x27;" in page
+    assert "Maak lange zinnen korter." in page and "Flesch" not in page
     kaart.dagbesteding.refresh_from_db()
     assert kaart.dagbesteding.summary == officialese
     plain = client.post(edit, form_data(client, edit, summary="Samen iets doen overdag."), follow=True)
