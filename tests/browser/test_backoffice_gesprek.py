@@ -187,6 +187,20 @@ def test_the_providers_edit_pages_have_no_axe_violations_on_a_phone(page, live_s
     assert results == {name: [] for name in results}
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_voorziening_form_with_its_places_has_no_axe_violations(page, live_server, data, width):
+    """A walk: the link to a place's opening hours on the voorziening's form was too small to tap (axe-core's
+    target-size)."""
+    from socialekaart.models import VoorzieningOpLocatie
+
+    page.set_viewport_size({"width": width, "height": 900})
+    _login(page, live_server, "aanbieder")
+    plek = VoorzieningOpLocatie.objects.select_related("voorziening").get()
+    url = f"{live_server.url}/admin/snippets/socialekaart/voorziening/edit/{plek.voorziening.pk}/"
+    assert _violations(page, url) == []
+    assert page.get_by_role("link", name=plek.locatie.name).is_visible()
+
+
 def test_on_a_phone_a_provider_sees_whether_their_availability_is_up_to_date(page, live_server, data):
     """A walk at 390 px: Wagtail's listing was cut off at the screen's edge, with "Bijgewerkt op" and
     "Actueel" out of reach; now it scrolls, and whether it is up to date is the third column."""
