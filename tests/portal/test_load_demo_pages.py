@@ -41,6 +41,15 @@ def test_the_home_page_links_to_urgent_help_and_to_complaints_and_bezwaar(client
     assert '<a href="/melding-en-regels/klachten-en-bezwaar/">Klachten en bezwaar</a>' in cards
 
 
+def test_the_home_page_offers_the_melding_first(client):
+    """A walk on a phone: "Melding doen" stood fifth of six cards, below "Ik werk met cliënten", some 2,000 px
+    down the page."""
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cards = client.get("/").content.decode().split('class="card-list home-tasks"', 1)[1]
+    first_card = cards.split('<li class="card', 2)[1]
+    assert '<a href="/melding/">Melding doen</a>' in first_card
+
+
 def test_the_demo_site_has_the_address_it_runs_at_so_wagtails_e_mails_link_to_it(settings):
     """A walk: "U kunt de pagina hier bekijken: http://localhost/hulp-voor-mezelf/..." in the e-mail of an
     approved page, while the demo ran at 127.0.0.1:8874. A site set up by hand keeps its address."""
