@@ -182,11 +182,11 @@ def warn_about_a_voorziening_below_b1(request, instance):
 def b1_advice(below: dict) -> str:
     """What to change, for a provider: which texts, which words, and shorter sentences; not the measures."""
     fields = ", ".join(str(field).capitalize() for field in below)
-    advice = [gettext("Let op: de taalcheck vindt deze tekst nog niet makkelijk genoeg (B1): %(fields)s.")]
-    advice[0] %= {"fields": fields}
+    verdict = gettext("Let op: de taalcheck vindt deze tekst nog niet makkelijk genoeg (B1): %(fields)s.")
+    advice = [verdict % {"fields": fields}]
     reports = list(below.values())
     plain = dict.fromkeys(
-        f"'{word}' wordt '{instead}'" for r in reports for word, instead, _n in r.replacements
+        f"'{word}' wordt '{instead}'" for report in reports for word, instead, _count in report.replacements
     )
     if plain:
         advice.append(gettext("Kies gewone woorden: %(words)s.") % {"words": "; ".join(plain)})

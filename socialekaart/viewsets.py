@@ -372,6 +372,10 @@ class ScopedSnippetViewSet(SnippetViewSet):
         return scoped_view
 
 
+def snippet_url(model_name: str, view: str, *args) -> str:
+    return reverse(f"wagtailsnippets_socialekaart_{model_name}:{view}", args=args)
+
+
 def select(name, **kwargs):
     return FieldPanel(name, widget=forms.Select, **kwargs)
 
@@ -436,10 +440,6 @@ class PlekkenPanel(Panel):
             ]
             context["add_url"] = snippet_url("voorzieningoplocatie", "add") + f"?voorziening={voorziening.pk}"
             return context
-
-
-def snippet_url(model_name: str, view: str, *args) -> str:
-    return reverse(f"wagtailsnippets_socialekaart_{model_name}:{view}", args=args)
 
 
 class PlekCreateView(KaartCreateView):
