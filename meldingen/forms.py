@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.bsn import refuse_bsn
 from core.components import error_anchor, named_error
 from core.limited_text import LimitedCharField
 from core.phone import MESSAGE as PHONE_MESSAGE
@@ -52,6 +53,8 @@ def text(
         error_messages={"required": required_message or _("Vul dit in.")},
     )
     field.validators = [v for v in field.validators if v.__class__.__name__ != "MaxLengthValidator"]
+    if textarea:  # a walk typed "Haar BSN is 123456782" in the free text, and it went on to the backoffice
+        field.validators.append(refuse_bsn)
     return field
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.bsn import refuse_bsn
 from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import validate_phone
@@ -729,6 +730,7 @@ class SignaalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Schrijf alleen wat het wijkteam nodig heeft. Hooguit 1000 tekens."),
         error_messages={"required": _("Vertel kort wat u ziet.")},
+        validators=[refuse_bsn],
     )
     toestemming = forms.BooleanField(
         label=_("De cliënt weet van dit signaal en is het ermee eens."),

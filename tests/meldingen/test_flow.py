@@ -315,3 +315,17 @@ def test_a_place_or_person_typed_beside_an_answer_that_leaves_it_out_is_asked_ab
     assert f'value="{typed}"' in page
     fixed = {**gesprek, field: ""}
     assert walker.post("gesprek", fixed).status_code == 302
+
+
+def test_a_bsn_in_the_free_text_is_refused_and_the_text_stays(walker):
+    """A walk: a son wrote "Haar BSN is 123456782" in the melding for his mother; no question asks for it, and
+    it went on to the backoffice."""
+    walker.walk(ZELF_KORT[:1])
+    walker.post("keuze", {"soort": "uitgebreid"})
+    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    typed = "Hulp bij mijn administratie. Haar BSN is 123456782"
+    response = walker.post("hulp", {"onderwerpen": ["anders"], "toelichting": typed})
+    page = " ".join(response.content.decode().split())
+    assert response.status_code == 200 and "Wij hebben dat nummer niet nodig. Haal het weg." in page
+    assert f"{typed}</textarea>" in page  # nothing typed is lost
+    assert walker.post("hulp", {"onderwerpen": ["anders"], "toelichting": typed[:28]}).status_code == 302

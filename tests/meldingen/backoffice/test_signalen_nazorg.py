@@ -176,6 +176,17 @@ def test_the_error_summary_names_the_field_of_each_error(staff, senders, teams, 
     )
 
 
+def test_a_signal_with_the_clients_bsn_is_not_sent(staff, senders, teams, client):
+    """No question asks for the client's BSN; typed into the text, it went on to the wijkteam with the
+    rest."""
+    client.force_login(senders["aanbieder"])
+    typed = f"{SIGNAAL['toelichting']} BSN 1234.56.782."
+    response = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "toelichting": typed})
+    assert response.status_code == 400 and not Signaal.objects.exists()
+    page = response.content.decode()
+    assert "Schrijf hier geen burgerservicenummer (BSN)." in page and "BSN 1234.56.782." in page
+
+
 def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     data = {key: value for key, value in SIGNAAL.items() if key not in ("toestemming", "toestemming_door")}
