@@ -130,8 +130,9 @@ def opening_hours_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=models.Sluiting)
 @receiver(post_delete, sender=models.Sluiting)
 def closure_changed(sender, instance, raw=False, **kwargs):
-    """The page shows the closure; a closure that starts today closes the voorziening at once."""
-    if not raw:
+    """The page shows the closure; a closure that starts today closes the voorziening at once. One that ended
+    shows and changes nothing: `closures.apply` removes those, and each delete made it run again."""
+    if not raw and instance.tot_en_met >= timezone.localdate():
         _shown_row_changed([instance.voorziening_id])
         transaction.on_commit(_apply_closures)
 
