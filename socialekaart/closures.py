@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from .models import Sluiting, Voorziening
@@ -65,3 +65,17 @@ def announced(voorziening: Voorziening, today: date | None = None) -> tuple[Slui
         elif sluiting.tot_en_met >= today and voorziening.status == Status.TIJDELIJK_GESLOTEN:
             current = current or sluiting
     return current, coming
+
+
+def last_days(voorziening_ids, today: date | None = None) -> dict:
+    """The last day of the closure that covers today, per voorziening of `voorziening_ids` that has one: a
+    search result says until when it is closed, as its page does."""
+    today = today or timezone.localdate()
+    covering = Sluiting.objects.filter(
+        voorziening_id__in=voorziening_ids, van__lte=today, tot_en_met__gte=today
+    )
+    return dict(
+        covering.values("voorziening_id")
+        .annotate(last=Max("tot_en_met"))
+        .values_list("voorziening_id", "last")
+    )

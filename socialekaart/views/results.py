@@ -4,11 +4,13 @@ import itertools
 import math
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
+from .. import closures
 from ..models import Capaciteit, Contact, Term, Voorziening, VoorzieningOpLocatie
 from ..search import versions
 from ..search.geo import haversine_km
@@ -32,6 +34,7 @@ class ResultRow:
     in_your_wijk: bool = False
     toegang: str = ""  # the search page's wording of toegang and kosten (see page_rows)
     kosten: str = ""
+    closed_until: date | None = None  # the last day of the closure that closes it now (closures.py)
 
 
 def _locations_prefetch():
@@ -105,6 +108,10 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
     wijk_names = _wijk_names({pk: wijk_ids for pk, (_values, wijk_ids) in by_id.items()}, wijken)
     capaciteit = _capaciteit_by_voorziening(ids) if professional else {}
     labels = _ChoiceLabels()
+    closed = [
+        pk for pk, (values, _wijk_ids) in by_id.items() if values["status"] != Voorziening.Status.ACTIEF
+    ]
+    closed_until = closures.last_days(closed) if closed else {}
     rows = []
     for hit in hits:
         if hit.id not in by_id:
@@ -131,6 +138,7 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
                 kosten=labels.kosten_tekst(
                     values["kosten"], values["kosten_bedrag"], values["kosten_toelichting"]
                 ),
+                closed_until=closed_until.get(hit.id),
             )
         )
     return rows

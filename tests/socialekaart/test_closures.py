@@ -153,9 +153,19 @@ def test_the_search_shows_a_closed_voorziening_as_closed_on_the_closures_first_d
     today = timezone.localdate()
     with django_capture_on_commit_callbacks(execute=True):  # the closure's save applies it; the index follows
         Sluiting.objects.create(voorziening=kaart.cafe, van=today, tot_en_met=today + timedelta(days=1))
-    page = client.get("/sociale-kaart/?q=mantelzorgcafe").content.decode()
-    card = page[page.index(kaart.cafe.name) :]
-    assert "Tijdelijk gesloten" in card[: card.index("</li>")]
+    Voorziening.objects.filter(pk=kaart.dagbesteding.pk).update(status=Status.TIJDELIJK_GESLOTEN)  # by hand
+    get_backend().rebuild()
+    page = client.get("/sociale-kaart/").content.decode()
+    # A walk: the result said "Tijdelijk gesloten", and only its page said until when.
+    until = today + timedelta(days=1)
+    until_text = f"{until.day} {_month(until)} {until.year}"
+    assert f"Tijdelijk gesloten, tot en met {until_text}" in _card(page, kaart.cafe)
+    assert "Tijdelijk gesloten</span>" in _card(page, kaart.dagbesteding)  # closed by hand: no day known
+
+
+def _card(page: str, voorziening) -> str:
+    card = page[page.index(f">{voorziening.name}<") :]
+    return card[: card.index("</li>")]
 
 
 def test_the_task_runs_again_just_after_the_next_midnight(settings, db):
