@@ -216,6 +216,33 @@ def test_on_a_phone_a_provider_sees_whether_their_availability_is_up_to_date(pag
     assert table.locator("thead th").last.bounding_box()["x"] < 390  # scrolled into reach
 
 
+def test_on_a_phone_a_name_in_wagtails_listings_breaks_between_words(page, live_server, data):
+    """A walk at 390 px: the list of voorzieningen squeezed the names to a few letters a line ("Begel", "eid",
+    "wone", "n Centrum"); the table scrolls sideways, so a name can keep its words whole."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server, "aanbieder")
+    page.goto(f"{live_server.url}/admin/snippets/socialekaart/voorziening/")
+    name = page.locator("table.listing td.title a").first
+    assert name.inner_text().strip() == "Klussendienst"
+    broken = name.evaluate(
+        """element => {
+            const words = [], walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                for (const match of node.data.matchAll(/\\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    const lines = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+                    if (lines.size > 1) words.push(match[0]);
+                }
+            }
+            return words;
+        }"""
+    )
+    assert broken == []
+
+
 def test_on_a_phone_the_kaart_on_a_melding_has_buttons_to_tap_apart(page, live_server, data):
     """A walk at 390 px: "Besproken" and "Verwezen" were about 90 x 24 px, 1 px apart, in a table that
     scrolled sideways under Wagtail's menu button; one tap records a verwijzing at once."""
