@@ -10,8 +10,9 @@ synonyms or themes change).
 Compounds are split on the word list (`Decompounder`), never by guessing per query: a compound is split into
 the list's words it holds ("rolstoeltaxi" holds "rolstoel" and "taxi"), as Lucene's
 `DictionaryCompoundWordTokenFilter` (Elasticsearch's `dictionary_decompounder`) does, with the same sizes;
-one difference: a word inside the compound that crosses the seam of two longer parts is no part here ("gaan"
-in woning|aanpassing), where Lucene takes every list word it finds.
+one difference: a word inside the compound (neither its start nor its end) is a part here only when it meets
+another part and does not cross the seam of two longer ones ("rouw" in bROUWersgracht and "gaan" in
+woninG|AANpassing are none), where Lucene takes every list word it finds.
 """
 
 from __future__ import annotations
@@ -42,6 +43,23 @@ GENERAL_PARTS = frozenset(
     zorgen geslagen slaan slaat slecht
     """.split()  # noqa: SIM905
 )
+
+
+# What may join two parts of a Dutch compound: nothing, or a linking s, e or en (stoel|en|matter).
+LINKS = ("", "s", "e", "en")
+
+
+def _meets_another(word: str, span: tuple[int, int], spans) -> bool:
+    """Whether another part ends where `span` starts or starts where it ends, with at most a linking letter
+    or two between them: a word that only lies inside another is no part of it ("rouw" in bROUWersgracht
+    found every place in that street for "mijn man is overleden")."""
+    start, end = span
+    return any(
+        (other_end <= start and word[other_end:start] in LINKS)
+        or (end <= other_start and word[end:other_start] in LINKS)
+        for other_start, other_end in spans
+        if (other_start, other_end) != span
+    )
 
 
 def _across_a_seam(span: tuple[int, int], spans) -> bool:
@@ -87,8 +105,11 @@ class Decompounder:
             word[start:end]
             for start, end in spans
             # A part that begins or ends the word is one ("coaching" in budget|coaching, though
-            # "budgetcoach" is a list word too); one inside it must not cross a longer part's seam.
-            if start == 0 or end == len(word) or not _across_a_seam((start, end), spans)
+            # "budgetcoach" is a list word too); one inside it must meet another part and not cross a
+            # longer part's seam.
+            if start == 0
+            or end == len(word)
+            or (_meets_another(word, (start, end), spans) and not _across_a_seam((start, end), spans))
         ]
         return list(dict.fromkeys(found))
 

@@ -57,3 +57,15 @@ def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     assert join_written_apart(ouder_en_kind, {"ouderen"}.__contains__, none) == ouder_en_kind
     burn_out = Phrases([["burn-out", "overbelast"]])
     assert join_written_apart(["burn", "out"], {"burnout"}.__contains__, burn_out) == ["burn", "out"]
+
+
+def test_a_word_that_only_lies_inside_another_is_no_part():
+    """A walk: "mijn man is overleden" (a synonym of "rouw") found five places in the Brouwersgracht, a youth
+    coach first; a part inside a compound meets another part ("coach" in budget|coach|ing)."""
+    decompounder = Decompounder([*WORD_LIST, "rouw", "cent", "budget", "coach", "stoel", "matter"])
+    assert decompounder.parts("brouwersgracht") == []
+    assert decompounder.parts("zorgcentrum") == []
+    assert decompounder.parts("rouwgroep") == ["rouw"]
+    assert decompounder.parts("budgetcoaching") == ["budget", "coach"]
+    assert decompounder.parts("stoelenmatter") == ["stoel", "matter"]
+    assert decompounder.parts("oudstoelsmattertje") == ["stoel", "matter"]
