@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -248,6 +249,9 @@ class StatusForm(forms.Form):
     )
     # Withdrawing closes the melding for good: it is asked once more (see views.change_status).
     ingetrokken_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The last step the page showed (its Statuswijziging's key, 0 for none): a colleague's step since then
+    # makes the form out of date (see full_clean).
+    gezien = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     DAY_FIELDS = {
         Status.CONTACT_OPGENOMEN: _DayField(
@@ -310,9 +314,12 @@ class StatusForm(forms.Form):
         gesprek_plaats="",
         uitkomst="",
         aanvraag=False,
+        last_step=None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.last_step = last_step  # the melding's last Statuswijziging, if any
+        self.fields["gezien"].initial = last_step.pk if last_step else 0
         self.received_at = received_at  # when the melding came in: nothing it led to happened before
         self.received = timezone.localdate(received_at) if received_at else None
         self.term = term  # the last day of the onderzoek's legal term
@@ -389,6 +396,35 @@ class StatusForm(forms.Form):
             del self.fields["start_ondersteuning"]
         if current == Status.AFGEHANDELD:  # a correction: the melding stays closed on its day
             del self.fields["afgehandeld_datum"]
+
+    def full_clean(self):
+        """A step chosen on a page that a colleague's step has since made out of date is refused with what
+        that step was, and nothing else: the other messages would be about the step the page showed (a
+        correction of the uitkomst asked why it changes, where a colleague had just closed the melding)."""
+        super().full_clean()
+        seen = self.data.get("gezien") if self.is_bound else None
+        if seen not in (None, "") and str(seen) != str(self.fields["gezien"].initial):
+            self._errors = ErrorDict()
+            self.add_error(None, self._stepped_in())
+            self.data = self.data.copy()  # shown again, the form has seen the step: saved again, it counts
+            self.data["gezien"] = self.fields["gezien"].initial
+
+    def _stepped_in(self) -> str:
+        step = self.last_step
+        if step.moves_gesprek:
+            what = _("het gesprek verplaatst naar %(moment)s") % {"moment": step.gesprek_when_and_where()}
+        elif step.to_status == Status.AFGEHANDELD:
+            what = _("afgehandeld, uitkomst: %(uitkomst)s") % {"uitkomst": step.get_uitkomst_display()}
+        else:
+            what = _("de status is nu '%(status)s'") % {"status": Status(step.to_status).label}
+        return _(
+            "Een collega heeft intussen iets veranderd: %(what)s (%(who)s, %(when)s). Uw keuze is niet "
+            "opgeslagen. Kijk of die nog nodig is en kies opnieuw."
+        ) % {
+            "what": what,
+            "who": display_name(step.user) if step.user else _("onbekend"),
+            "when": datumtijd(step.recorded_at or step.at),
+        }
 
     def clean(self):
         data = super().clean()

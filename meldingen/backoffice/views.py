@@ -354,6 +354,7 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
         "gesprek_plaats": behandeling.gesprek_plaats or wish,
         "uitkomst": behandeling.uitkomst,
         "aanvraag": behandeling.aanvraag_at is not None,
+        "last_step": behandeling.statuswijzigingen.select_related("user").order_by("-pk").first(),
     }
 
 

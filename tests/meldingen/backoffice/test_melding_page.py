@@ -683,7 +683,9 @@ def test_withdrawing_is_asked_once_more_as_it_cannot_be_undone(staff, client, pa
     confirm = page.split('id="withdraw-heading"', 1)[1].split("</form>", 1)[0]
     fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', confirm))
     fields.pop("csrfmiddlewaretoken")
-    assert fields == {"status": "ingetrokken", "toelichting": reason, "ingetrokken_bevestigd": "1"}
+    # With the last step the page showed ("gezien"): a colleague's step since then stops the withdrawal too.
+    expected = {"status": "ingetrokken", "toelichting": reason, "ingetrokken_bevestigd": "1", "gezien": "0"}
+    assert fields == expected
     assert "Ja, stop deze melding" in confirm and "Nee, niet stoppen" in confirm
     assert client.post(page_url + "status/", fields).status_code == 302
     behandeling.refresh_from_db()
@@ -748,3 +750,43 @@ def test_another_open_melding_for_the_same_address_is_named(staff, client, page_
     client.force_login(staff["consulent_haven"])  # another team sees neither
     haven_page = reverse("backoffice:melding", args=[two_meldingen["haven"].behandeling.pk])
     assert "voor dit adres" not in client.get(haven_page).content.decode()
+
+
+def _status_form_seen(html: str) -> str:
+    return re.search(r'name="gezien" value="(\d+)"', html).group(1)
+
+
+def test_a_step_chosen_on_a_page_a_colleague_made_out_of_date_is_refused_with_what_they_did(
+    staff, client, page_url, two_meldingen
+):
+    """A walk: a consulent had "Afgehandeld: geen aanvraag" ready while the teamleider closed the melding
+    with "opgelost met een voorliggende voorziening"; her save only asked why the uitkomst changes, and a
+    reason typed would have overwritten his outcome unknowingly."""
+    behandeling = two_meldingen["centrum"].behandeling
+    for status in ONDERZOEK:
+        behandeling.change_status(status, staff["consulent"])
+    client.force_login(staff["consulent"])
+    seen = _status_form_seen(client.get(page_url).content.decode())
+    behandeling.change_status(Status.AFGEHANDELD, staff["teamleider"], uitkomst="voorliggend")  # meanwhile
+    mine = {
+        "status": Status.AFGEHANDELD,
+        "uitkomst": "geen_aanvraag",
+        "toelichting": "Zoon regelt het",
+        "gezien": seen,
+    }
+    response = client.post(page_url + "status/", mine)
+    assert response.status_code == 400
+    html = " ".join(response.content.decode().split())
+    said = "Een collega heeft intussen iets veranderd: afgehandeld, uitkomst: Opgelost met een voorliggende"
+    assert f"{said} voorziening (teamleider," in html
+    assert "Uw keuze is niet opgeslagen." in html
+    assert "Schrijf waarom de uitkomst verandert" not in html  # about the page she had, not this one
+    assert 'value="Zoon regelt het"' in html  # what she typed stays
+    behandeling.refresh_from_db()
+    assert behandeling.uitkomst == "voorliggend"
+    # The page now shows his step: chosen again, her correction counts (with the reason a correction needs).
+    again = {**mine, "gezien": _status_form_seen(html), "toelichting": "Besproken met de teamleider"}
+    response = client.post(page_url + "status/", again)
+    assert response.status_code == 302
+    behandeling.refresh_from_db()
+    assert behandeling.uitkomst == "geen_aanvraag"
