@@ -10,11 +10,11 @@ class LimitedCharField(forms.CharField):
     """A text with a maximum length that the browser never enforces: pasted text is never cut off silently.
 
     The melding's pages show how much room is left (static/js/melding.js reads data-max-length); the server's
-    message says how much too long it is (or `too_long`, where the field's hint speaks of digits, not
+    message says how much too long it is (or `too_long(value)`, where the field's hint speaks of digits, not
     characters).
     """
 
-    too_long = None
+    too_long = None  # a function of the value typed to the message, for a field that is no text to shorten
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -29,7 +29,8 @@ class LimitedCharField(forms.CharField):
 
     def run_validators(self, value):
         if self.max_length is not None and value and len(value) > self.max_length:
-            message = self.too_long or too_long_message(len(value) - self.max_length)
+            over = len(value) - self.max_length
+            message = self.too_long(value) if self.too_long else too_long_message(over)
             raise forms.ValidationError(message, code="max_length")
         super().run_validators(value)
 

@@ -25,7 +25,13 @@ def validate_phone(value: str) -> None:
     """A Dutch number: 0 and 9 digits, or +31 or 0031 and those 9 ("+31 (0)6 ..." too). A number abroad: + or
     00, then 8 to 15 digits with its country code (E.164)."""
     if value and not _callable(value.strip()):
-        raise forms.ValidationError(_message(value, MESSAGE, "06 12345678"))
+        raise forms.ValidationError(phone_message(value))
+
+
+def phone_message(value: str) -> str:
+    """What is wrong with `value` as a number to call back on, also when it is too long for the field:
+    "06 1234 5678 bel na 10 uur" was told it needs 10 digits."""
+    return _message(value, MESSAGE, "06 12345678")
 
 
 def validate_public_phone(value: str) -> None:

@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.bsn import refuse_bsn
 from core.components import error_anchor, named_error
 from core.limited_text import LimitedCharField
-from core.phone import MESSAGE as PHONE_MESSAGE
-from core.phone import validate_phone
+from core.phone import phone_message, validate_phone
 from core.postcode import normalise_postcode
 from core.widget_renderer import widget_renderer
 
@@ -98,7 +97,7 @@ def phone(label, required_message, help_text="") -> LimitedCharField:
         inputmode="tel",
         help_text=help_text,
     )
-    field.too_long = PHONE_MESSAGE
+    field.too_long = phone_message
     field.validators.append(validate_phone)
     return field
 

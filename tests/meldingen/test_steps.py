@@ -34,6 +34,15 @@ INVALID = [
         "10 cijfers",
         "Petra",
     ),
+    # A walk: too long for the field, it was told it needs 10 digits (it has 10, and words).
+    (
+        ZELF_KORT,
+        "gegevens",
+        {"naam": "Jan", "postcode": "3911AB", "huisnummer": "1", "telefoon": "06 1234 5678 bel na 10 uur"},
+        "telefoon",
+        "Typ alleen het telefoonnummer, zonder woorden of letters.",
+        "06 1234 5678 bel na 10 uur",
+    ),
     (ZELF_KORT, "keuze", {}, "soort", "Kies een antwoord", None),
     (
         ZELF_KORT,
