@@ -240,11 +240,12 @@ class DatabaseBackend(SearchBackend):
                     snap.capaciteit[position] is None or snap.capaciteit[position] < outdated_before
                 ):
                     weighted[position] *= OUTDATED_CAPACITY_FACTOR
-        distances = snap.distances(origin)[0] if origin else None
+        # Among equal scores the nearest first, and help that comes to the resident's wijk is near: the
+        # Maatjesproject of the wijk her postcode is in stood third, after those of two other wijken.
+        nearer = snapshot.nearest_first(snap.distances(origin)[0], snap.wijk_mask(origin)) if origin else int
 
         def key(position):
-            distance = distances[position] if distances else None
-            return (-weighted[position], distance is None, distance or 0.0, position)
+            return (-weighted[position], nearer(position))
 
         return [(position, weighted[position]) for position in sorted(positions, key=key)[start:stop]]
 

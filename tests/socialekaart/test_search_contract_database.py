@@ -60,3 +60,19 @@ def test_any_input_gives_an_answer_not_an_error(kaart, text, postcode, thema, pa
     assert results.total >= 0
     assert len(results.hits) <= 100
     backend.autocomplete(text)
+
+
+def test_among_equal_matches_the_help_that_comes_to_the_residents_wijk_comes_first(kaart):
+    """A walk: with her postcode in Lindehof, "ik voel me alleen" put the Maatjesproject of Centrum first and
+    Lindehof's third, alike in all but the wijk (Elasticsearch breaks such ties by distance and name)."""
+    text = {
+        "summary": "Een maatje komt bij u thuis.",
+        "description": "",
+        "themas": [kaart.thema["huishouden"]],
+    }
+    elders = VoorzieningFactory(name="Maatjes Aa", slug="maatjes-aa", wijken=[kaart.centrum], **text)
+    thuis = VoorzieningFactory(name="Maatjes Bb", slug="maatjes-bb", wijken=[kaart.beemden], **text)
+    backend = get_backend("database")
+    backend.rebuild()
+    assert backend.search(SearchQuery(text="maatjes")).ids == [elders.pk, thuis.pk]  # in name order
+    assert backend.search(SearchQuery(text="maatjes", postcode="3917 AA")).ids == [thuis.pk, elders.pk]
