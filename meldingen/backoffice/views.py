@@ -132,7 +132,8 @@ def inbox(request):
             "searched_reference": reference,
             "postcode_without_number": postcode_without_number(_searched_text(form)),
             "sees_every_team": request.user.has_perm("backoffice.view_all_meldingen"),
-            "search_closed_too": "" if reference else _search_closed_too(form, page, query),
+            "search_closed_too": (closed_too := "" if reference else _search_closed_too(form, page, query)),
+            "closed_found": _closed_found(request.user, form) if closed_too else 0,
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },
@@ -141,6 +142,12 @@ def inbox(request):
 
 def _searched_text(form) -> str:
     return getattr(form, "cleaned_data", {}).get("q") or ""
+
+
+def _closed_found(user, form) -> int:
+    """How many closed meldingen a search that found no open one finds: "jansen" of a closed melding was
+    told to type a whole name, which it was."""
+    return filtered(user, {**form.cleaned_data, "status": "alle"}).count()
 
 
 def _search_closed_too(form, page, query) -> str:

@@ -568,3 +568,18 @@ def test_the_home_page_counts_the_open_signals_of_the_consulents_team(staff, tea
         '<a href="/admin/backoffice/#signalen-heading">1 open signaal van een aanbieder of professional</a>'
         in home
     )
+
+
+def test_a_name_of_a_closed_melding_says_it_is_there_and_not_to_type_a_whole_name(leider, teams):
+    """A walk: "jansen", of a closed melding, read "Zocht u op een naam? Typ dan een hele voornaam of
+    achternaam, zoals Jansen": she had typed Jansen."""
+    closed = _closed_melding()
+    typed = closed.typed_answers.names_to_find_by.split()[0]
+    page = " ".join(
+        leider.post(reverse("backoffice:inbox"), {"q": typed}, follow=True).content.decode().split()
+    )
+    assert "Er is 1 afgesloten melding die past. <a" in page and "Zoek ook in de afgesloten meldingen" in page
+    assert "Zocht u op een naam?" not in page
+    nobody = leider.post(reverse("backoffice:inbox"), {"q": "Zwaluwstaart"}, follow=True).content.decode()
+    assert "Ook bij de afgesloten meldingen is er geen. Zocht u op een naam?" in " ".join(nobody.split())
+    assert "Zoek ook in de afgesloten meldingen" not in nobody  # it would find nothing either
