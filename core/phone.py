@@ -7,6 +7,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .limited_text import LimitedCharField
+
 MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678.")
 _WRITTEN = re.compile(r"^\+?[0-9 ().\-]+$")  # "0599.55.74.32" too
 NETHERLANDS = "31"
@@ -32,6 +34,21 @@ def phone_message(value: str) -> str:
     """What is wrong with `value` as a number to call back on, also when it is too long for the field:
     "06 1234 5678 bel na 10 uur" was told it needs 10 digits."""
     return _message(value, MESSAGE, "06 12345678")
+
+
+def phone_field(label, *, autocomplete: str = "tel", **kwargs) -> LimitedCharField:
+    """A number to call back on: the phone's number keys on a phone, and one message for a number too long for
+    the field as for any wrong one (not Django's "hoogstens 20 tekens"). `autocomplete="off"` for someone
+    else's number."""
+    field = LimitedCharField(
+        label=label,
+        max_length=20,
+        validators=[validate_phone],
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete, "inputmode": "tel"}),
+        **kwargs,
+    )
+    field.too_long = phone_message
+    return field
 
 
 def validate_public_phone(value: str) -> None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.bsn import refuse_bsn
 from core.components import named_error_lines
 from core.limited_text import LimitedCharField
-from core.phone import validate_phone
+from core.phone import phone_field
 from core.postcode import normalise_postcode
 from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
@@ -726,11 +726,9 @@ class SignaalForm(forms.Form):
 
     # The wijkteam calls back about the signal: a walk's only number was in the free text, the page said
     # "Vraag het nummer aan wie het signaal stuurde" and showed the login's e-mail address.
-    afzender_telefoon = forms.CharField(
-        label=_("Uw telefoonnummer"),
-        max_length=20,
+    afzender_telefoon = phone_field(
+        _("Uw telefoonnummer"),
         help_text=_("Zo kan het wijkteam u bellen over dit signaal."),
-        validators=[validate_phone],
         error_messages={"required": _("Vul uw telefoonnummer in. Dan kan het wijkteam u bellen.")},
     )
     naam = forms.CharField(
@@ -744,12 +742,11 @@ class SignaalForm(forms.Form):
         help_text=_("Bijvoorbeeld 3911 AB. Zo komt het signaal bij het goede wijkteam."),
         error_messages={"required": _("Vul de postcode van de cliënt in.")},
     )
-    telefoon = forms.CharField(
-        label=_("Telefoonnummer van de cliënt"),
-        max_length=20,
+    telefoon = phone_field(  # the wijkteam calls the client on it
+        _("Telefoonnummer van de cliënt"),
+        autocomplete="off",
         required=False,
         help_text=_("Weet u het niet? Dan vraagt het wijkteam u hoe het de cliënt kan bereiken."),
-        validators=[validate_phone],  # the wijkteam calls the client on it
     )
     onderwerpen = forms.MultipleChoiceField(
         label=_("Wat speelt er?"),

@@ -158,6 +158,26 @@ def test_a_signal_with_a_phone_number_the_wijkteam_cannot_call_is_not_sent(staff
     assert "Typ alleen het telefoonnummer, zonder woorden of letters." in response.content.decode()
 
 
+def test_the_phone_numbers_get_a_phone_keyboard_and_words_too_long_for_the_field_are_named(
+    staff, senders, teams, client
+):
+    """A walk at 390 px: both numbers were plain text fields, with letters on the keyboard; a number with
+    words too long for the field would read Django's "hoogstens 20 tekens"."""
+    client.force_login(senders["aanbieder"])
+    page = client.get("/admin/backoffice/signalen/nieuw/").content.decode()
+    fields = {
+        name: re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        for name in ("afzender_telefoon", "telefoon")
+    }
+    assert all('inputmode="tel"' in field for field in fields.values())
+    assert 'autocomplete="tel"' in fields["afzender_telefoon"] and 'autocomplete="off"' in fields["telefoon"]
+    typed = "06 1234 5678, bel na 10 uur"
+    response = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "telefoon": typed})
+    assert response.status_code == 400 and not Signaal.objects.exists()
+    html = response.content.decode()
+    assert "Typ alleen het telefoonnummer, zonder woorden of letters." in html and typed in html
+
+
 def test_the_error_summary_names_the_field_of_each_error(staff, senders, teams, client):
     """A walk: "Vul een telefoonnummer in van 10 cijfers" stood twice in the summary, once for the sender's
     number and once for the client's, and "Dit is 200 tekens te lang." named no field."""
