@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.bsn import refuse_bsn
 from core.components import error_anchor, named_error
 from core.limited_text import LimitedCharField
-from core.phone import phone_message, validate_phone
+from core.phone import phone_field
 from core.postcode import normalise_postcode
 from core.widget_renderer import widget_renderer
 
@@ -87,19 +87,7 @@ def checkboxes(label, choice_list, help_text="", required=True):
 
 
 def phone(label, required_message, help_text="") -> LimitedCharField:
-    """A phone number, checked by the field itself: one message for every wrong number, also for one that is
-    too long."""
-    field = text(
-        label,
-        max_length=20,
-        required_message=required_message,
-        autocomplete="tel",
-        inputmode="tel",
-        help_text=help_text,
-    )
-    field.too_long = phone_message
-    field.validators.append(validate_phone)
-    return field
+    return phone_field(label, help_text=help_text, error_messages={"required": required_message})
 
 
 # Who the melding is about, per "voor wie": a text of a step may say {persoon} or {Persoon}.

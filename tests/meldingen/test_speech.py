@@ -361,11 +361,14 @@ def test_for_someone_else_the_call_to_plan_the_gesprek_is_asked_of_the_writer(wa
 def test_a_phone_number_too_long_gets_the_phone_message_its_hint_speaks_of(walker):
     """It said "Dit is 3 tekens te lang. Maak de tekst wat korter." under a hint about 10 digits."""
     walker.walk(ZELF_KORT[:3])
-    data = dict(dict(ZELF_KORT)["gegevens"], telefoon="06 1234 5678 en 06 8765 4321")
+    data = dict(dict(ZELF_KORT)["gegevens"], telefoon="06 1234 5678 - 06 8765 4321")
     html = walker.post("gegevens", data).content.decode()
     assert "Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678." in html
     assert "te lang" not in html
-    assert "06 1234 5678 en 06 8765 4321" in html  # what was typed stays
+    assert "06 1234 5678 - 06 8765 4321" in html  # what was typed stays
+    # With a word, too long or not, the message says to leave the words out (core.phone.phone_message).
+    data["telefoon"] = "06 1234 5678 en 06 8765 4321"
+    assert "zonder woorden of letters" in walker.post("gegevens", data).content.decode()
 
 
 def test_a_choice_that_needs_more_says_so_without_calling_the_person_u(walker):
