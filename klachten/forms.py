@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.limited_text import LimitedCharField
-from core.phone import validate_phone
+from core.phone import phone_field
 from core.templatetags.core_tags import tel
 from socialekaart import public
 
@@ -70,13 +70,7 @@ class KlachtForm(forms.Form):
         error_messages={"required": _("Kies of wij contact met u mogen opnemen.")},
     )
     naam = forms.CharField(label=_("Uw naam"), max_length=200, required=False)
-    telefoon = forms.CharField(
-        label=_("Telefoonnummer"),
-        max_length=20,
-        required=False,
-        help_text=_("Dan bellen wij u."),
-        validators=[validate_phone],
-    )
+    telefoon = phone_field(_("Telefoonnummer"), required=False, help_text=_("Dan bellen wij u."))
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=200,
@@ -101,7 +95,6 @@ class KlachtForm(forms.Form):
             format_html('<a href="tel:{}">{}</a>', tel(phone), phone),
         )
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
-        self.fields["telefoon"].widget.attrs.update(autocomplete="tel", inputmode="tel")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def clean_wat(self):
