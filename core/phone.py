@@ -38,8 +38,8 @@ def phone_message(value: str) -> str:
 
 def phone_field(label, *, autocomplete: str = "tel", **kwargs) -> LimitedCharField:
     """A number to call back on: the phone's number keys on a phone, and one message for a number too long for
-    the field as for any wrong one (not Django's "hoogstens 20 tekens"). `autocomplete="off"` for someone
-    else's number."""
+    the field as for any wrong one (not also Django's "niet meer dan 20 tekens"). `autocomplete="off"` for
+    someone else's number."""
     field = LimitedCharField(
         label=label,
         max_length=20,

@@ -245,10 +245,10 @@ def test_the_contact_details_say_when_they_are_needed_and_a_wrong_phone_gets_one
     ).content.decode()
     assert "Typ alleen het telefoonnummer, zonder woorden of letters. Bijvoorbeeld 06 12345678." in html
     assert "Vul een telefoonnummer of een e-mailadres in." not in html
-    # Too long for the field, the same message, not Django's "hoogstens 20 tekens".
+    # Too long for the field, the same message alone, not also Django's "niet meer dan 20 tekens".
     typed = form_data(kaart, telefoon="06 1234 5678, na 10 uur", email="")
     html = client.post("/klacht/", typed, follow=True).content.decode()
-    assert "zonder woorden of letters" in html and "hoogstens" not in html
+    assert "zonder woorden of letters" in html and "niet meer dan 20 tekens" not in html
 
 
 def test_the_kinds_of_help_are_named_as_residents_know_them(client, kaart):

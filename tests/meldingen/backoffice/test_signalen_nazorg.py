@@ -162,7 +162,7 @@ def test_the_phone_numbers_get_a_phone_keyboard_and_words_too_long_for_the_field
     staff, senders, teams, client
 ):
     """A walk at 390 px: both numbers were plain text fields, with letters on the keyboard; a number with
-    words too long for the field would read Django's "hoogstens 20 tekens"."""
+    words too long for the field would also read Django's "niet meer dan 20 tekens"."""
     client.force_login(senders["aanbieder"])
     page = client.get("/admin/backoffice/signalen/nieuw/").content.decode()
     fields = {
