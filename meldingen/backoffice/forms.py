@@ -18,6 +18,7 @@ from core.phone import phone_field
 from core.postcode import normalise_postcode
 from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
+from meldingen.backoffice.inbox import NOBODY
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
@@ -44,6 +45,7 @@ class _ChoicesInOneQuery(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
+        yield from self.field.extra_choices
         for obj in self.queryset.all():
             yield self.choice(obj)
 
@@ -52,6 +54,17 @@ class ShortListField(forms.ModelChoiceField):
     """A select of a short list of rows (teams, wijken, consulenten), drawn on every visit."""
 
     iterator = _ChoicesInOneQuery
+    extra_choices = ()  # (value, label) pairs before the rows
+
+
+class ConsulentFilterField(ShortListField):
+    """The consulenten to filter the inbox on, and "Niemand": the meldingen nobody has yet, which a teamleider
+    gives out (a walk: the five late meldingen had nobody, and the list could not show only those)."""
+
+    extra_choices = ((NOBODY, _("Niemand: nog niet toegewezen")),)
+
+    def to_python(self, value):
+        return NOBODY if value == NOBODY else super().to_python(value)
 
 
 class InboxFilterForm(forms.Form):
@@ -93,7 +106,7 @@ class InboxFilterForm(forms.Form):
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
     mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
     # Who assigns sees what each consulent has (a teamleider could not see who had too much work).
-    consulent = ShortListField(
+    consulent = ConsulentFilterField(
         label=_("Consulent"), required=False, queryset=None, empty_label=_("Alle consulenten")
     )
 

@@ -15,6 +15,7 @@ from meldingen.backoffice.search_index import address_token, search_tokens
 from meldingen.backoffice.workflow import Status
 
 _REFERENCE = re.compile(r"^[A-Z]-?[A-Z0-9-]{2,}$")
+NOBODY = "niemand"  # the consulent filter's value for the meldingen nobody has
 
 
 # "3911 AB 12": a postcode with a house number finds the melding by its keyed address (search_index.py).
@@ -100,7 +101,9 @@ def filtered(user, data: dict):
         queryset = queryset.filter(next_deadline__lt=timezone.localdate())
     if data.get("mijn"):
         queryset = queryset.filter(consulent=user)
-    if data.get("consulent"):
+    if data.get("consulent") == NOBODY:
+        queryset = queryset.filter(consulent__isnull=True)
+    elif data.get("consulent"):
         queryset = queryset.filter(consulent=data["consulent"])
     return search(queryset, data.get("q") or "").in_deadline_order()
 

@@ -36,7 +36,7 @@ from meldingen.backoffice.inbox import (
     status_counts,
 )
 from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijzing
-from meldingen.backoffice.roles import CONSULENT
+from meldingen.backoffice.roles import CONSULENT, display_name
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
 from meldingen.choices import ONDERWERPEN
@@ -169,7 +169,7 @@ def _nazorg_due_html(request, today):
 
 @meldingen_view
 def inbox_csv(request):
-    """The filtered list without personal data: reference, status, team, deadlines."""
+    """The filtered list without the residents' data: reference, team and consulent, status, deadlines."""
     _form, queryset = _inbox_queryset(request)
     sheet = Sheet(
         [
@@ -179,6 +179,7 @@ def inbox_csv(request):
             "spoed",
             "wijk",
             "wijkteam",
+            "consulent",
             "status",
             "termijn",
             "termijn voor",
@@ -199,6 +200,7 @@ def inbox_csv(request):
                 "ja" if item.melding.spoed else "nee",
                 item.melding.wijk.name if item.melding.wijk_id else "",
                 item.team.name if item.team_id else "",
+                display_name(item.consulent) if item.consulent_id else "",
                 item.get_status_display(),
                 *_term_columns(item, today),
                 _local_date(item.onderzoek_afgerond_at),

@@ -117,6 +117,9 @@ def test_a_teamleider_sees_what_each_consulent_has(leider, teams, staff):
     assert '<select name="consulent"' in page and "Alle consulenten" in page
     assert _references(leider, consulent=staff["consulent"].pk) == [theirs.reference]
     assert other.reference in _references(leider)
+    # A walk: the five late meldingen had nobody, and the list could not show only those.
+    assert '<option value="niemand">Niemand: nog niet toegewezen</option>' in page
+    assert _references(leider, consulent="niemand") == [other.reference]
 
 
 def test_a_consulent_has_no_filter_per_consulent(staff, client, teams):
@@ -468,6 +471,18 @@ def test_no_row_of_the_inbox_reads_the_database_on_its_own(leider, teams, staff)
     rows = html.split("<tbody>", 1)[1]  # not the filter's list of consulenten
     counts = [rows.count(text) for text in ("Sanne Bakker", "consulent-haven", "2 dagen na de termijn")]
     assert counts == [3, 3, 3]
+
+
+def test_the_csv_says_who_has_each_melding(leider, teams, staff):
+    """A walk: the teamleider's export had no consulent: who was behind the late meldingen stayed unknown."""
+    theirs, nobodys = store(), store()
+    Behandeling.objects.filter(pk=theirs.behandeling.pk).update(consulent=staff["consulent"])
+    exported = leider.get(reverse("backoffice:inbox_csv")).content.decode()
+    rows = list(csv.DictReader(io.StringIO(exported[1:]), delimiter=";"))
+    assert {row["kenmerk"]: row["consulent"] for row in rows} == {
+        theirs.reference: "consulent-centrum",
+        nobodys.reference: "",
+    }
 
 
 def test_the_csv_gives_the_term_as_the_inbox_does(leider, teams):
