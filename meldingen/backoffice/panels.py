@@ -1,10 +1,11 @@
-"""A panel on the Wagtail admin home: the user's open meldingen, how many are late, and the open signals."""
+"""Panels on the Wagtail admin home: for the wijkteams the user's open meldingen, how many are late, and the
+open signals; for providers and professionals the way to send a signal and to those they sent."""
 
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from meldingen.backoffice.models import Behandeling, Signaal
-from meldingen.backoffice.roles import can_see_meldingen
+from meldingen.backoffice.roles import can_see_meldingen, can_send_signaal
 
 
 class MeldingenPanel(Component):
@@ -24,6 +25,20 @@ class MeldingenPanel(Component):
         }
 
 
+class SignalenPanel(Component):
+    """A walk at 390 px: a professional's home showed only the kaart; "Signaal sturen" was behind the menu."""
+
+    name = "backoffice_signalen"
+    template_name = "backoffice/signalen_home_panel.html"
+    order = 30
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        return {"open_count": Signaal.objects.sent_by(user).open().count()}
+
+
 def add_meldingen_panel(request, panels):
     if can_see_meldingen(request.user):
         panels.append(MeldingenPanel())
+    elif can_send_signaal(request.user):
+        panels.append(SignalenPanel())

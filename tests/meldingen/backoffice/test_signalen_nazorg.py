@@ -141,6 +141,22 @@ def test_the_signal_term_is_a_setting(staff, senders, teams, client, settings):
     assert Signaal.objects.get().contact_deadline == add_working_days(timezone.localdate(), 2)
 
 
+@pytest.mark.parametrize("who", ["aanbieder", "professional"])
+def test_the_admin_home_of_a_sender_offers_a_signal_and_counts_those_still_open(
+    staff, senders, teams, client, who
+):
+    """A walk at 390 px: a professional's home showed only the kaart; "Signaal sturen" was behind the menu."""
+    _login(client, staff, senders, who)
+    assert ">Mijn signalen</a>" in client.get("/admin/").content.decode()  # not "0 nog open"
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    home = client.get("/admin/").content.decode()
+    panel = home[home.index('id="backoffice-signalen') :]
+    assert 'href="/admin/backoffice/signalen/nieuw/">Signaal sturen</a>' in panel
+    assert "Mijn signalen: 1 nog open" in panel
+    client.force_login(staff["consulent"])  # the wijkteam's home counts the signals it got instead
+    assert 'id="backoffice-signalen' not in client.get("/admin/").content.decode()
+
+
 def test_a_signal_for_a_client_outside_the_municipality_is_not_sent(staff, senders, teams, client):
     """No wijkteam of ours would get it, while the sender would read "Het wijkteam belt de cliënt"."""
     client.force_login(senders["aanbieder"])
