@@ -26,7 +26,7 @@ _SERVICE = re.compile(r"^(?:0800|090[069])(?:[0-9]{4}|[0-9]{7})$|^140[0-9]{2,3}$
 def validate_phone(value: str) -> None:
     """A Dutch number: 0 and 9 digits, or +31 or 0031 and those 9 ("+31 (0)6 ..." too). A number abroad: + or
     00, then 8 to 15 digits with its country code (E.164)."""
-    if value and not _callable(value.strip()):
+    if value and not callable_number(value.strip()):
         raise forms.ValidationError(phone_message(value))
 
 
@@ -54,7 +54,7 @@ def phone_field(label, *, autocomplete: str = "tel", **kwargs) -> LimitedCharFie
 def validate_public_phone(value: str) -> None:
     """A number the kaart shows to residents: one they can call back on, or a service number. "0599-60077"
     (one digit short) went public."""
-    if not value or _callable(value.strip()):
+    if not value or callable_number(value.strip()):
         return
     digits = "".join(character for character in value if character.isdigit())
     if not (_WRITTEN.match(value.strip()) and _SERVICE.match(digits)):
@@ -66,7 +66,8 @@ def _message(value: str, message, example: str):
     return NOT_ONLY_DIGITS % {"example": example} if _WRITTEN.match(value.strip()) is None else message
 
 
-def _callable(value: str) -> bool:
+def callable_number(value: str) -> bool:
+    """Whether `value` is a whole number to call back on (see validate_phone)."""
     if not _WRITTEN.match(value):
         return False
     digits = "".join(character for character in value if character.isdigit())

@@ -5,8 +5,10 @@ import re
 
 from django import template
 from django.utils import timezone
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+
+from core.phone import callable_number
 
 register = template.Library()
 
@@ -32,6 +34,14 @@ def phone_links(text, autoescape=True):
     return mark_safe(  # noqa: S308 (the text is escaped above; a number holds only digits, spaces and dashes)
         _PHONE_NUMBER.sub(lambda found: f'<a href="tel:{tel(found[1])}">{found[1]}</a>', escaped)
     )
+
+
+@register.filter
+def phone_link(value):
+    """A value that is a whole phone number (as validate_phone takes it, "06 1234 5678" too) as a tel: link: a
+    consulent on her phone taps it. Any other value as it is."""
+    text = str(value or "").strip()
+    return format_html('<a href="tel:{}">{}</a>', tel(text), text) if callable_number(text) else value
 
 
 # The months as colleagues write them in short: "7 okt. 2026" (Taalunie's abbreviations).

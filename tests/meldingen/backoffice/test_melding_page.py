@@ -790,3 +790,11 @@ def test_a_step_chosen_on_a_page_a_colleague_made_out_of_date_is_refused_with_wh
     assert response.status_code == 302
     behandeling.refresh_from_db()
     assert behandeling.uitkomst == "geen_aanvraag"
+
+
+def test_the_residents_phone_number_is_a_link_that_calls_it(staff, client, page_url):
+    """A walk at 390 px: a consulent on her phone could not tap the number to call the resident."""
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode()
+    assert '<dd><a href="tel:0612345678">0612345678</a></dd>' in html
+    assert '<a href="tel:3911' not in html  # a postcode or a house number is no number to call

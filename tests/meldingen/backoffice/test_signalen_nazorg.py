@@ -113,6 +113,8 @@ def test_a_professional_names_their_organisation_and_the_consulent_sees_it(staff
     # The kenmerk stands whole beside "Signaal" (backoffice.css keeps it on one line), and in the tab.
     assert f'Signaal <span class="w-header__subtitle">{signaal.reference}</span>' in page
     assert f"<title>Signaal {signaal.reference} - " in page
+    # On a phone the client's and the sender's numbers are one tap from a call.
+    assert '<a href="tel:0611111111">0611111111</a>' in page and 'href="tel:0302345678"' in page
 
 
 def test_the_migration_fills_in_the_organisation_of_earlier_signals_from_providers(staff, senders, teams):
