@@ -293,6 +293,24 @@ def in_crisis(query: str) -> bool:
     return bool(CRISIS_WORDS.intersection(typed)) or has_phrase(typed, CRISIS_PHRASES)
 
 
+# Words of someone who does not know where to start: "wie kan mij helpen" found six wijken's Burenhulp on the
+# kaart ("helpen" is a word of "buren helpen") and "Het gesprek" first in the site search.
+WHERE_TO_START = (
+    ("wie", "kan", "mij", "helpen"),
+    ("wie", "kan", "me", "helpen"),
+    ("wie", "helpt", "mij"),
+    ("wie", "helpt", "me"),
+    ("waar", "kan", "ik", "terecht"),
+    ("waar", "moet", "ik", "beginnen"),
+    ("waar", "moet", "ik", "heen"),
+    ("waar", "moet", "ik", "zijn"),
+)
+
+
+def asks_where_to_start(query: str) -> bool:
+    return has_phrase(words(query), WHERE_TO_START)
+
+
 def has_phrase(typed: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether one of `phrases` (word tuples) stands, word for word, in the typed words."""
     return any(

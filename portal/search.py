@@ -305,7 +305,7 @@ def asks_how_to_apply(query: str) -> bool:
     stems = {search_text.form_stem(word) for word in typed}
     # "hulp aanvragen", "hoe vraag ik hulp aan", "hulp vragen"; not "vragen over de eigen bijdrage"
     asks_for_help = search_text.form_stem("vragen") in stems and bool({"aan", "hulp"}.intersection(typed))
-    return bool(stems & _melding_stems()) or asks_for_help
+    return bool(stems & _melding_stems()) or asks_for_help or search_text.asks_where_to_start(query)
 
 
 def asks_about_a_melding_made(query: str) -> bool:

@@ -14,7 +14,7 @@ from core import vocabulary
 from core.components import crisis_note
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
-from core.search_text import has_phrase, wants_to_complain, wants_to_object
+from core.search_text import asks_where_to_start, has_phrase, wants_to_complain, wants_to_object
 
 from ..forms import SearchForm
 from ..models import Wijk
@@ -122,6 +122,7 @@ def search(request):
         site_search_url=site_search_url(query_kwargs["text"]),
         complaint_url=COMPLAINT if wants_to_complain(query_kwargs["text"]) else None,
         objection=wants_to_object(query_kwargs["text"]),
+        where_to_start=asks_where_to_start(query_kwargs["text"]),
         crisis_note=crisis_note(query_kwargs["text"]),
         terug=back_query(request.GET),
     )

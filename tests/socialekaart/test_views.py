@@ -352,6 +352,19 @@ def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
     assert (way in page) is shown
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("wie kan mij helpen", True), ("waar moet ik beginnen", True), ("buren helpen", False), ("wie", False)],
+)
+def test_who_does_not_know_where_to_start_is_pointed_to_the_wmo_loket(client, indexed, typed, shown):
+    """A walk: "wie kan mij helpen" listed six wijken's Burenhulp ("helpen" is a word of "buren helpen") and
+    no way to someone who helps her choose."""
+    page = html(client.get(SEARCH, {"q": typed}))
+    way = "Weet u niet welke hulp bij u past? Het Wmo-loket denkt met u mee."
+    way += ' <a href="/melding/">Doe een melding</a>'
+    assert (way in page) is shown
+
+
 @pytest.mark.parametrize(("typed", "shown"), [("bezwaar maken", True), ("huishouden", False)])
 def test_who_came_to_object_is_shown_the_way(client, indexed, typed, shown):
     """A walk: "bezwaar maken" on the kaart listed five voorzieningen for home help, and no word of
