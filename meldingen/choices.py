@@ -16,7 +16,8 @@ SOORT = [
 SOORT_ANDER = [
     # Whose: "naam, adres en telefoonnummer" left the writer, whose own details were asked already, guessing.
     ("kort", _("Kort: de naam en het adres van {persoon}. Daarna belt de gemeente voor een gesprek.")),
-    ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over de situatie van {persoon}.")),
+    # Not "ik vertel ... over de situatie van uw cliënt": the writer speaks and is spoken to in one line.
+    ("uitgebreid", _("Uitgebreid: nu al meer vertellen over de situatie van {persoon}.")),
 ]
 ONDERWERPEN = [
     ("huishouden", _("Hulp bij het huishouden")),
