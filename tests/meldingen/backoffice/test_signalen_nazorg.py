@@ -115,6 +115,8 @@ def test_a_professional_names_their_organisation_and_the_consulent_sees_it(staff
     assert f"<title>Signaal {signaal.reference} - " in page
     # On a phone the client's and the sender's numbers are one tap from a call.
     assert '<a href="tel:0611111111">0611111111</a>' in page and 'href="tel:0302345678"' in page
+    # A walk: "Bewaar de status" and "Bewaar" here, "Status opslaan" and "Notitie opslaan" on a melding.
+    assert ">Status opslaan</button>" in page and ">Opslaan</button>" in page and "Bewaar" not in page
 
 
 def test_the_migration_fills_in_the_organisation_of_earlier_signals_from_providers(staff, senders, teams):
