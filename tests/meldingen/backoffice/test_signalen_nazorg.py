@@ -338,6 +338,12 @@ def test_a_finished_signal_stays_findable_for_its_wijkteam(staff, senders, teams
     finished = client.get(FINISHED).content.decode()
     assert f'href="/admin/backoffice/signalen/{signaal.pk}/">{signaal.reference}</a>' in finished
     assert "Afgerond" in finished and "Zorg Thuis Lindewaard" in finished
+    # A walk: a finished signal showed only its term for the first contact, and not when it was finished.
+    today = datum(timezone.localdate())
+    assert f'<td data-label="Afgerond op" class="bo-date">{today}</td>' in finished
+    assert "Contact uiterlijk" not in finished
+    page = " ".join(client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode().split())
+    assert f"<dt>Afgerond op</dt><dd>{today}, " in page
     client.force_login(staff["consulent"])  # Centrum: not their signal
     assert signaal.reference not in client.get(FINISHED).content.decode()
 
