@@ -64,6 +64,7 @@ BACKOFFICE = {
     "backoffice:change_status": (L, 405, 405, 405, 405, 405, 405),  # POST only; checked there
     "backoffice:assign": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_note": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:not_reached": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:remove_verwijzing": (L, 405, 405, 405, 405, 405, 405),
@@ -97,6 +98,7 @@ POSTED = {
     "backoffice:assign": (L, H, H, H, H, 400, H),
     # Taking, a verwijzing and the nazorg outcome go back to the melding's page with a message.
     "backoffice:take": (L, H, H, "done", 404, "done", H),
+    "backoffice:not_reached": (L, H, H, "done", 404, "done", H),
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"
     "backoffice:record_nazorg": (L, H, H, "done", 404, "done", H),

@@ -314,6 +314,28 @@ class Behandeling(models.Model):
                 transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
 
+    def record_not_reached(self, user) -> bool:
+        """A call before the first contact that nobody answered: colleagues see it was tried (the term runs
+        on). False, and nothing recorded, when the same user recorded one less than a minute ago: a second
+        click is no second call."""
+        action = AuditEntry.Action.CONTACT_NOT_REACHED
+        just_now = timezone.now() - timedelta(minutes=1)
+        if AuditEntry.objects.filter(
+            melding=self.melding_id, action=action, user=user, at__gte=just_now
+        ).exists():
+            return False
+        AuditEntry.record(user, self.melding, action)
+        return True
+
+    def calls_not_reached(self):
+        """The calls before the first contact that nobody answered, the first first, with who made them."""
+        action = AuditEntry.Action.CONTACT_NOT_REACHED
+        return (
+            AuditEntry.objects.filter(melding=self.melding_id, action=action)
+            .select_related("user")
+            .order_by("at")
+        )
+
     def gesprek_when_and_where(self) -> str:
         """The gesprek to show, with its place when it is known: "9 dec. 2026, 09:30, aan de telefoon"."""
         return when_and_where(self.gesprek_to_show, self.gesprek_plaats) if self.gesprek_to_show else ""
@@ -473,6 +495,7 @@ class AuditEntry(models.Model):
         NAZORG_RECORDED = "nazorg_recorded", _("Nazorg vastgelegd")
         NAZORG_NOT_REACHED = "nazorg_not_reached", _("Nazorg: inwoner niet bereikt")
         NAZORG_CORRECTED = "nazorg_corrected", _("Nazorg verbeterd")
+        CONTACT_NOT_REACHED = "contact_not_reached", _("Gebeld, inwoner niet bereikt")
 
     melding = models.ForeignKey(
         "meldingen.Melding",

@@ -77,11 +77,12 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
         )
         uitkomst = change.uitkomst or uitkomst
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken), and
-    # each nazorg call that did not reach the resident and each verwijzing taken away. A correction of the
-    # nazorg call is told by its note (from what to what, and why); here it only marks the call.
+    # each call (first or nazorg) that did not reach the resident and each verwijzing taken away. A correction
+    # of the nazorg call is told by its note (from what to what, and why); here it only marks the call.
     logged = {
         AuditEntry.Action.ASSIGNED: "assigned",
         AuditEntry.Action.NAZORG_NOT_REACHED: "nazorg",
+        AuditEntry.Action.CONTACT_NOT_REACHED: "status",
         AuditEntry.Action.REFERRAL_REMOVED: "verwijzing",
     }
     corrected = AuditEntry.Action.NAZORG_CORRECTED

@@ -342,6 +342,7 @@ def render_detail(
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
         "same_address": open_at_the_same_address(request.user, behandeling),
+        "calls_not_reached": list(behandeling.calls_not_reached()),
         "today": timezone.localdate(),
         "inbox_url": _inbox_url(request),
         "page_title": _("Melding"),
@@ -504,6 +505,19 @@ def add_note(request, pk):
 
     Notitie.add(behandeling, request.user, form.cleaned_data["text"])
     messages.success(request, _("De notitie is opgeslagen."))
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+@says_out_of_reach
+def not_reached(request, pk):
+    """A walk: a first call nobody answered could only be a note, and the inbox did not show it was tried."""
+    behandeling = behandeling_for(request, pk)
+    if behandeling.status != Status.ONTVANGEN:
+        messages.error(request, _("Er was al contact met de inwoner. Schrijf het gesprek in een notitie."))
+    elif behandeling.record_not_reached(request.user):
+        messages.success(request, _("Vastgelegd: u belde en bereikte de inwoner niet. Bel later nog eens."))
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

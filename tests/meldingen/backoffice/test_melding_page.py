@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from core.templatetags.core_tags import datum
+from core.templatetags.core_tags import datum, datumtijd
 from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
 from meldingen.backoffice.workflow import Status
 
@@ -798,3 +798,30 @@ def test_the_residents_phone_number_is_a_link_that_calls_it(staff, client, page_
     html = client.get(page_url).content.decode()
     assert '<dd><a href="tel:0612345678">0612345678</a></dd>' in html
     assert '<a href="tel:3911' not in html  # a postcode or a house number is no number to call
+
+
+def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
+    staff, client, page_url, two_meldingen
+):
+    """A walk: a first call that nobody answered could only be written in a note, and a colleague opening the
+    melding could not see that someone had already called."""
+    client.force_login(staff["consulent"])
+    page = " ".join(client.get(page_url).content.decode().split())
+    assert "Nam niemand op? Leg dat vast." in page and "<dt>Gebeld, niet bereikt</dt>" not in page
+    done = client.post(page_url + "niet-bereikt/", follow=True).content.decode()
+    assert "Vastgelegd: u belde en bereikte de inwoner niet." in done
+    client.post(page_url + "niet-bereikt/")  # a second click: no second call
+    calls = AuditEntry.objects.filter(action=AuditEntry.Action.CONTACT_NOT_REACHED)
+    assert calls.count() == 1
+    client.force_login(staff["teamleider"])
+    page = " ".join(client.get(page_url).content.decode().split())
+    when = datumtijd(calls.get().at)
+    assert f"<dt>Gebeld, niet bereikt</dt><dd>{when} (consulent-centrum)</dd>" in page
+    assert "Gebeld, inwoner niet bereikt" in page  # in the timeline too
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    page = client.get(page_url).content.decode()
+    assert "Nam niemand op?" not in page  # the first contact was made
+    refused = client.post(page_url + "niet-bereikt/", follow=True).content.decode()
+    assert "Er was al contact" in refused
+    assert calls.count() == 1
