@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.reference import ALPHABET
 from core.reference import as_typed as reference_as_typed
-from meldingen.backoffice.models import Behandeling, Nazorg, Signaal
+from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Signaal
 from meldingen.backoffice.search_index import address_token, search_tokens
 from meldingen.backoffice.workflow import Status
 
@@ -146,6 +146,16 @@ class InboxPaginator(Paginator):
                 rows = self.object_list.in_bulk([pk for pk, _total in keys])
                 return self._get_page([rows[pk] for pk, _total in keys if pk in rows], number, self)
         return super().get_page(number)
+
+
+def calls_not_reached(rows) -> dict[int, int]:
+    """Per melding of `rows` that waits for its first contact: the calls nobody answered (one query, only for
+    a page that has such rows). A colleague working from the list saw nothing of them."""
+    waiting = [row.melding_id for row in rows if row.status == Status.ONTVANGEN]
+    if not waiting:
+        return {}
+    calls = AuditEntry.objects.filter(melding__in=waiting, action=AuditEntry.Action.CONTACT_NOT_REACHED)
+    return dict(calls.values_list("melding").annotate(total=Count("*")).order_by())
 
 
 def status_counts(user) -> list[tuple[str, str, int]]:

@@ -818,6 +818,8 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     when = datumtijd(calls.get().at)
     assert f"<dt>Gebeld, niet bereikt</dt><dd>{when} (consulent-centrum)</dd>" in page
     assert "Gebeld, inwoner niet bereikt" in page  # in the timeline too
+    inbox = " ".join(client.get(reverse("backoffice:inbox")).content.decode().split())
+    assert "Ontvangen<br>1 keer gebeld, niet bereikt</td>" in inbox  # and in the list, by its status
     behandeling = two_meldingen["centrum"].behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     page = client.get(page_url).content.decode()
