@@ -695,6 +695,10 @@ def test_the_inbox_says_when_more_calls_are_due_than_it_shows_and_shows_the_olde
     monkeypatch.setattr(inbox_module, "NAZORG_SHOWN", 3)
     inbox = client.get("/admin/backoffice/").content.decode()
     assert "3 nazorggesprekken om te bellen" in inbox and "Meer dan" not in inbox and "oudste" not in inbox
+    # A walk: a call not late yet said nothing of its last day.
+    newest.refresh_from_db()
+    assert newest.due_date <= today <= newest.in_time_until
+    assert f"bellen op {datum(newest.due_date)}, uiterlijk {datum(newest.in_time_until)}</p>" in inbox
 
 
 def test_the_inbox_shows_the_five_oldest_calls_so_the_meldingen_stay_near_the_top(
