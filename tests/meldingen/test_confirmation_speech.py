@@ -32,6 +32,8 @@ def test_for_someone_else_the_confirmation_speaks_about_the_person(walker):
     html = confirmation(walker, ANDER_UITGEBREID)
     main = BeautifulSoup(html, "html.parser").find("main")
     assert "In het gesprek kijken we samen wat de persoon nodig heeft." in main.get_text(" ", strip=True)
+    # A walk: a son read "de postcode en het huisnummer uit de melding", and did not know whose to give.
+    assert "nummer nodig. En de postcode en het huisnummer van de persoon." in main.get_text(" ", strip=True)
     for element in main.select("[data-to-writer]"):
         element.decompose()
     about = main.get_text(" ", strip=True)
@@ -102,7 +104,7 @@ def test_the_confirmation_says_where_to_see_how_far_the_melding_is(walker, setti
     html = " ".join(confirmation(walker, ZELF_KORT).split())
     link = BeautifulSoup(html, "html.parser").find("a", string="Waar staat mijn melding?")
     assert link is not None and link["href"] == "/melding/status/"
-    assert "U hebt daarvoor dit nummer nodig. En de postcode en het huisnummer uit de melding." in html
+    assert "U hebt daarvoor dit nummer nodig. En uw postcode en huisnummer." in html
     body = " ".join(mail.outbox[0].body.split())
     assert f"Kijk dan op {settings.SITE_URL}/melding/status/." in body
     assert walker.client.get(link["href"]).status_code == 200
