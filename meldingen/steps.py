@@ -288,6 +288,8 @@ STEPS = [
                 "bereikbaar",
                 someone_else=_("Wanneer kunnen wij u het best bellen?"),  # as the question asked it
                 staff=_("Bereikbaar"),
+                # A walk: "Bereikbaar: ochtend" under Gesprek read as the resident's time; it is the writer's.
+                staff_someone_else=_("Melder bereikbaar"),
             ),
             Row(
                 _("Waar wilt u het gesprek?"),

@@ -268,11 +268,13 @@ def test_staff_read_the_answers_about_the_inwoner():
         {
             "voor_wie": {"voor_wie": "mantelzorger"},
             "keuze": {"soort": "uitgebreid"},
-            "gesprek": {"plek": "thuis"},
+            "gesprek": {"plek": "thuis", "bereikbaar": "ochtend"},
         }
     )
     staff = {title: dict(rows) for title, rows in summary_sections(answers, staff=True)}
     assert staff["Gesprek"]["Gesprek"] == "bij de inwoner thuis"
+    # A walk: "Bereikbaar: ochtend" under Gesprek read as the resident's time; the writer gave his own.
+    assert staff["Gesprek"]["Melder bereikbaar"] == "ochtend" and "Bereikbaar" not in staff["Gesprek"]
     # A walk: "Inwoner wil: gebeld worden" sent the consulent to the resident; the writer waits for the call.
     assert staff["Soort melding"]["Melder wil"] == "nu al meer vertellen, en daarna een gesprek"
     kort = Answers.from_dict({"keuze": {"soort": "kort"}})
