@@ -76,6 +76,7 @@ BACKOFFICE = {
     "backoffice:signaal": (L, H, H, 200, 404, 200, H),
     "backoffice:signaal_status": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:signaal_notitie": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:signaal_take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:signaal_nieuw": (L, 200, H, H, H, H, H),
     "backoffice:signalen_verstuurd": (L, 200, H, H, H, H, H),
     "backoffice:signalen_afgerond": (L, H, H, 200, 200, 200, H),
@@ -104,6 +105,7 @@ POSTED = {
     "backoffice:record_nazorg": (L, H, H, "done", 404, "done", H),
     "backoffice:signaal_status": (L, H, H, 400, 404, 400, H),
     "backoffice:signaal_notitie": (L, H, H, 400, 404, 400, H),
+    "backoffice:signaal_take": (L, H, H, "done", 404, "done", H),
     "backoffice:retry_delivery": (L, H, H, H, H, H, "done"),
     "backoffice:target_decide": (L, H, H, H, H, "done", H),
 }

@@ -168,7 +168,7 @@ def status_counts(user) -> list[tuple[str, str, int]]:
 
 def open_signalen(user):
     """The signals from providers and professionals the wijkteam has not finished, nearest term first."""
-    return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk")[:50])
+    return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk", "consulent")[:50])
 
 
 def signalen_found(user, text: str) -> list:
@@ -178,7 +178,7 @@ def signalen_found(user, text: str) -> list:
     if not text:
         return []
     found = Signaal.objects.visible_to(user).filter(_found_by(text, "reference", "S"))
-    return list(found.select_related("team", "wijk").order_by("-created_at", "-pk")[:50])
+    return list(found.select_related("team", "wijk", "consulent").order_by("-created_at", "-pk")[:50])
 
 
 def open_at_the_same_address(user, behandeling) -> list:
@@ -196,7 +196,7 @@ def finished_signalen(user):
     return (
         Signaal.objects.visible_to(user)
         .filter(status=Signaal.Status.AFGEROND)
-        .select_related("team", "wijk")
+        .select_related("team", "wijk", "consulent")
         .order_by("-closed_at", "-pk")
     )
 

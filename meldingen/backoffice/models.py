@@ -635,6 +635,15 @@ class Signaal(models.Model):
         Wijkteam, null=True, blank=True, on_delete=models.SET_NULL, related_name="signalen"
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NIEUW)
+    # Who of the wijkteam calls the client: two colleagues could call the same client.
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("consulent"),
+    )
     contact_deadline = models.DateField(_("contact uiterlijk"))
     created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)

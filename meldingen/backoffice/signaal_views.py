@@ -85,7 +85,7 @@ def finished(request):
 
 def _signaal_for(request, pk):
     return get_object_or_404(
-        Signaal.objects.visible_to(request.user).select_related("team", "wijk", "sender"), pk=pk
+        Signaal.objects.visible_to(request.user).select_related("team", "wijk", "sender", "consulent"), pk=pk
     )
 
 
@@ -132,6 +132,18 @@ def change_status(request, pk):
         messages.success(request, _("De status is nu: %(status)s.") % status)
     else:
         messages.info(request, _("De status was al: %(status)s.") % status)
+    return redirect("backoffice:signaal", pk=signaal.pk)
+
+
+@require_POST
+@meldingen_view
+def take(request, pk):
+    """ "Neem in behandeling": a walk found no way to say who calls the client, so two colleagues could."""
+    signaal = _signaal_for(request, pk)
+    if signalen.take(signaal, request.user):
+        messages.success(request, _("U behandelt dit signaal nu."))
+    else:
+        messages.success(request, _("U behandelt dit signaal al."))
     return redirect("backoffice:signaal", pk=signaal.pk)
 
 

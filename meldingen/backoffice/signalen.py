@@ -29,22 +29,27 @@ def onderwerp_labels(signaal) -> list[str]:
     return [str(labels.get(code, code)) for code in signaal.onderwerpen]
 
 
+TAKEN = _("In behandeling genomen")
+
+
+def _what_happened(entry) -> str:
+    if entry.action == AuditEntry.Action.SIGNAAL_SENT:
+        return _("Gestuurd")
+    if entry.action == AuditEntry.Action.ASSIGNED:
+        return TAKEN
+    return _("Status: %(status)s") % {"status": entry.detail}
+
+
 def history(signaal) -> list[tuple]:
-    """(moment, what, who, note) from sending to now, oldest first: the statuses from the audit log (after
-    "Contact opgenomen" and "Afgerond" the page said nothing of when or by whom) and the team's notes."""
+    """(moment, what, who, note) from sending to now, oldest first: the statuses and who took it from the
+    audit log (after "Contact opgenomen" and "Afgerond" the page said nothing of when or by whom) and the
+    team's notes."""
+    Action = AuditEntry.Action
     entries = AuditEntry.objects.filter(
-        reference=signaal.reference,
-        action__in=[AuditEntry.Action.SIGNAAL_SENT, AuditEntry.Action.SIGNAAL_STATUS],
+        reference=signaal.reference, action__in=[Action.SIGNAAL_SENT, Action.SIGNAAL_STATUS, Action.ASSIGNED]
     ).select_related("user")
     moments = [
-        (
-            entry.at,
-            _("Gestuurd")
-            if entry.action == AuditEntry.Action.SIGNAAL_SENT
-            else _("Status: %(status)s") % {"status": entry.detail},
-            display_name(entry.user) if entry.user else entry.username,
-            "",
-        )
+        (entry.at, _what_happened(entry), display_name(entry.user) if entry.user else entry.username, "")
         for entry in entries.order_by("at", "pk")
     ]
     notes = signaal.notities.select_related("author")
@@ -100,12 +105,27 @@ def send(user, data: dict) -> Signaal:
     return signaal
 
 
+def take(signaal, user) -> bool:
+    """The user calls the client: the signal is theirs (taken over from a colleague too). False when it was
+    theirs already (a second click)."""
+    if signaal.consulent_id == user.pk:
+        return False
+    with transaction.atomic():
+        signaal.consulent = user
+        signaal.save(update_fields=["consulent", "updated_at"])
+        AuditEntry.record(user, None, AuditEntry.Action.ASSIGNED, str(TAKEN), reference=signaal.reference)
+    return True
+
+
 def change_status(signaal, user, status: str) -> bool:
     """The signal's new status, written in its history; False, with nothing written, when it already had
-    it (saved again unchanged, the history said "Nieuw" once more)."""
+    it (saved again unchanged, the history said "Nieuw" once more). Who takes a step with a signal nobody
+    has, has it (as with a melding)."""
     if status == signaal.status:
         return False
     with transaction.atomic():
+        if signaal.consulent_id is None:
+            take(signaal, user)
         signaal.closed_at = timezone.now() if status == Signaal.Status.AFGEROND else None
         signaal.status = status
         signaal.save(update_fields=["status", "closed_at", "updated_at"])

@@ -28,6 +28,7 @@ urlpatterns = [
     path("signalen/<int:pk>/", signaal_views.detail, name="signaal"),
     path("signalen/<int:pk>/status/", signaal_views.change_status, name="signaal_status"),
     path("signalen/<int:pk>/notitie/", signaal_views.add_note, name="signaal_notitie"),
+    path("signalen/<int:pk>/in-behandeling/", signaal_views.take, name="signaal_take"),
     path("overzicht/", dashboard.dashboard, name="dashboard"),
     path("overzicht.csv", dashboard.dashboard_csv, name="dashboard_csv"),
     path("auditlog/", audit_views.audit_log, name="audit"),

@@ -286,6 +286,7 @@ def test_the_signal_says_who_changed_its_status_and_when(staff, senders, teams, 
     who = consulent.get_full_name() or consulent.username
     assert [(line.split(" · ")[0], line.split(" · ")[-1]) for line in lines] == [
         ("Gestuurd", sender),
+        ("In behandeling genomen", who),  # the first step with a signal nobody has makes it theirs
         ("Status: Contact opgenomen", who),
         ("Status: Afgerond", who),
     ]
@@ -981,3 +982,37 @@ def test_a_signal_asks_the_senders_own_phone_number(staff, senders, teams, clien
     missing = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "afzender_telefoon": ""})
     assert "Vul uw telefoonnummer in. Dan kan het wijkteam u bellen." in missing.content.decode()
     assert not Signaal.objects.exists()
+
+
+def test_a_consulent_takes_a_signal_so_no_colleague_calls_the_client_as_well(staff, senders, teams, client):
+    """A walk: a signal had no "Neem in behandeling" and no consulent, so two colleagues could call the same
+    client."""
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    url = f"/admin/backoffice/signalen/{signaal.pk}/"
+    client.force_login(staff["consulent_haven"])
+    page = " ".join(client.get(url).content.decode().split())
+    assert "<dt>Behandeld door</dt><dd>Nog niemand</dd>" in page and ">Neem in behandeling</button>" in page
+    assert "Nieuw<br>Nog niemand</td>" in " ".join(client.get("/admin/backoffice/").content.decode().split())
+    assert "U behandelt dit signaal nu." in client.post(f"{url}in-behandeling/", follow=True).content.decode()
+    assert "U behandelt dit signaal al." in client.post(f"{url}in-behandeling/", follow=True).content.decode()
+    signaal.refresh_from_db()
+    assert signaal.consulent == staff["consulent_haven"]
+    page = " ".join(client.get(url).content.decode().split())
+    assert "<dt>Behandeld door</dt><dd>consulent-haven</dd>" in page and "Neem in behandeling" not in page
+    assert "In behandeling genomen" in page  # in its history, with who
+    inbox = " ".join(client.get("/admin/backoffice/").content.decode().split())
+    assert "Nieuw<br>consulent-haven</td>" in inbox
+    client.force_login(staff["teamleider"])
+    assert ">Neem dit signaal over</button>" in client.get(url).content.decode()
+
+
+def test_who_changes_the_status_of_a_signal_nobody_has_has_it(staff, senders, teams, client):
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "contact_opgenomen"})
+    signaal.refresh_from_db()
+    assert signaal.consulent == staff["consulent_haven"]
