@@ -65,7 +65,17 @@ class StatusLookupForm(forms.Form):
         return named_error_lines(self)  # "Postcode: vul de postcode in.", as the melding's own pages say
 
     def clean_reference(self):
-        reference = as_typed(self.cleaned_data["reference"], "M")
+        typed = self.cleaned_data["reference"]
+        reference = as_typed(typed, "M")
+        if reference is None and as_typed(typed, "K") is not None:
+            # A walk: a complaint's number was told what a melding's looks like, and went nowhere.
+            raise forms.ValidationError(
+                _(
+                    "Dit is het nummer van een klacht. Hier ziet u alleen meldingen. Wilt u weten hoe het "
+                    "met uw klacht gaat? Bel ons dan op %(phone)s en noem dit nummer."
+                )
+                % {"phone": settings.MUNICIPALITY_PHONE}
+            )
         if reference is None:
             raise forms.ValidationError(
                 _(

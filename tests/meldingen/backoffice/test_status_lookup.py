@@ -61,6 +61,14 @@ def test_a_text_that_is_no_reference_says_what_a_reference_looks_like(client):
     assert 'value="12345"' in html
 
 
+def test_a_complaints_number_says_it_is_one_and_whom_to_call(client, settings):
+    """A walk: K-9HPX-7FT2, a complaint's number, was told what a melding's number looks like, and no more."""
+    html = " ".join(look_up(client, "K-9HPX-7FT2").content.decode().split())
+    assert "Dit is het nummer van een klacht. Hier ziet u alleen meldingen." in html
+    assert f"Bel ons dan op {settings.MUNICIPALITY_PHONE} en noem dit nummer." in html
+    assert "eerst de letter M" not in html and 'value="K-9HPX-7FT2"' in html
+
+
 @pytest.mark.parametrize("typed", ["1a", "1 A", "1-2"])
 def test_a_house_number_with_a_letter_or_addition_is_read_as_the_melding_read_it(client, teams, typed):
     """ "Vul alleen het nummer in, zoals 12." for who lives at 1a, whose melding took "1a" as number 1 with
