@@ -55,6 +55,8 @@ NO_SUMMARY_YET = gettext_lazy("De gemeente schrijft hier nog kort wat er misging
 OPEN = "open"
 LATE = "te-laat"
 WITHOUT_TEAM = "zonder-team"
+# A provider's: the complaints waiting for its reply ("1 klacht wacht op uw reactie" opened all four).
+WAITING = "wacht-op-reactie"
 
 
 @never_cache
@@ -66,18 +68,20 @@ def lijst(request):
     klachten = visible_klachten(request.user).order_by(closed_last, "antwoord_uiterlijk", "pk")
     status = request.GET.get("status")
     today = timezone.localdate()
+    staff = is_staff_handler(request.user)
     if status == OPEN:
         klachten = klachten.open()
     elif status == LATE:
         klachten = klachten.overdue(today)
     elif status == WITHOUT_TEAM:
         klachten = klachten.open().filter(team=None)
+    elif status == WAITING:
+        klachten = klachten.waiting_for_reply()
     elif status in Status.values:
         klachten = klachten.filter(status=status)
     nummer = request.GET.get("nummer", "").strip()[:40]
     if nummer:  # a resident calls with the number: open or closed, the one complaint
         klachten = klachten.filter(reference=as_typed(nummer, "K") or nummer.upper())
-    staff = is_staff_handler(request.user)
     title = _("Klachten") if staff else _("Klachten over uw organisatie")  # staff: the gemeente's too
     return render(
         request,
@@ -91,6 +95,7 @@ def lijst(request):
                 *Status.choices,
                 (LATE, _("Te laat")),
                 *([(WITHOUT_TEAM, _("Zonder contractteam"))] if routes_klachten(request.user) else []),
+                *([] if staff else [(WAITING, _("Wacht op uw reactie"))]),
             ],
             "current_status": status,
             "nummer": nummer,

@@ -122,7 +122,12 @@ def test_the_admin_home_says_what_waits_for_the_handler_and_for_the_provider(cli
     assert "2 klachten wachten op uw reactie" in home
     url = f"/admin/klachten/{klacht.pk}/"
     client.post(url, {"action": "reactie", "reactie_aanbieder": "Wij hebben een vaste hulp ingezet."})
-    assert "1 klacht wacht op uw reactie" in client.get("/admin/").content.decode()
+    # A walk: the link opened every complaint about the provider; only the one waiting is theirs to answer.
+    home = client.get("/admin/").content.decode()
+    assert '?status=wacht-op-reactie">1 klacht wacht op uw reactie</a>' in home
+    waiting = client.get("/admin/klachten/?status=wacht-op-reactie").content.decode()
+    assert late.reference in waiting and klacht.reference not in waiting
+    assert '<a href="?status=wacht-op-reactie" aria-current="page">Wacht op uw reactie</a>' in waiting
     assert "open klacht" not in login(client, people["beheerder"]).get("/admin/").content.decode()
 
 
