@@ -199,7 +199,25 @@ def b1_advice(below: dict) -> str:
         )
     if any(_long_sentences(report) for report in reports):
         advice.append(gettext("Maak lange zinnen korter."))
+        longest = _longest_sentence(reports)
+        if longest:  # a walk: the provider could not tell which of her sentences was meant
+            begin = " ".join(longest[0].split()[:6])
+            advice.append(
+                gettext("De langste heeft %(count)s woorden: '%(begin)s ...'.")
+                % {"count": longest.words, "begin": begin}
+            )
     return " ".join(advice)
+
+
+def _longest_sentence(reports):
+    """The longest sentence over the limit for long sentences, if any."""
+    long = [
+        hard
+        for report in reports
+        for hard in report.hardest_sentences
+        if hard.words > report.limits["LONG_SENTENCE_WORDS"]
+    ]
+    return max(long, key=lambda hard: hard.words, default=None)
 
 
 @hooks.register("before_edit_page")

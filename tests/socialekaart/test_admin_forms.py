@@ -448,3 +448,16 @@ def test_after_saving_the_taalcheck_says_what_is_not_b1_yet(client, kaart, aanbi
     assert kaart.dagbesteding.summary == officialese
     plain = client.post(edit, form_data(client, edit, summary="Samen iets doen overdag."), follow=True)
     assert "volgens de taalcheck" not in plain.content.decode()
+    # A walk: "Maak lange zinnen korter" did not say which; the description had one sentence of 37 words.
+    long = (
+        "Wij komen bij u thuis en helpen u met de boodschappen en het huishouden en ook met de post en de "
+        "rekeningen als u dat zelf niet meer goed kunt doen omdat u ziek bent of oud."
+    )
+    text = "Wij helpen u graag. " + long
+    page = " ".join(
+        client.post(edit, form_data(client, edit, description=text), follow=True).content.decode().split()
+    )
+    assert (
+        "Maak lange zinnen korter. De langste heeft 37 woorden: &#x27;Wij komen bij u thuis en ...&#x27;."
+        in page
+    )
