@@ -602,6 +602,21 @@ SOORTEN = [
         aanbieders=1,
         aanmelden="Bel 0800-2000. Dat kan elke dag, ook 's nachts. Het gesprek is gratis. Is er nu gevaar? Bel dan 112.",
     ),
+    # Last, so the demo's other voorzieningen keep their places. A walk: "mijn man is overleden" found
+    # nothing for a widow (and, through "rouw" in bROUWersgracht, five places in that street).
+    Soort(
+        "rouw",
+        "Steun bij rouw en verlies",
+        "Praten met anderen als iemand van wie u houdt, is overleden.",
+        "Is uw man, vrouw, kind of iemand anders van wie u houdt, overleden? In een kleine groep praat u met "
+        "mensen die hetzelfde meemaakten. Een vrijwilliger helpt de groep. Wilt u eerst liever alleen met "
+        "iemand praten? Dat kan ook. Een vrijwilliger komt dan bij u thuis.",
+        ("ontmoeting",),
+        ("ouderen", "volwassenen"),
+        hele_gemeente=True,
+        schedule=((2, "14:00", "16:00"),),
+        aanbieders=1,
+    ),
 ]
 
 # Fictional organisations with the wijk (index into gemeente.WIJKEN) where they are based.
@@ -678,7 +693,7 @@ SPECIALISTEN = {
     "Woonadvies Lindewaard": ("woonadvies",),
     "Hulpmiddelenpunt Lindewaard": ("uitleen", "scootmobielles"),
     "Voedselbank Lindewaard": ("voedselbank",),
-    "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp"),
+    "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp", "rouw"),
     "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht"),
     GEMEENTE: ("woningaanpassing", "scootmobiel", "rolstoel"),
     "Veilig Thuis regio Lindewaard": ("veilig-thuis",),
