@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import phone_field
 from core.templatetags.core_tags import tel
@@ -96,6 +97,11 @@ class KlachtForm(forms.Form):
         )
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def error_lines(self) -> list[tuple[str, str]]:
+        """The summary names each field ("Telefoonnummer: typ alleen het telefoonnummer ..."), as the
+        melding's and the signal's do: a walk read a message about a number without which number."""
+        return named_error_lines(self)
 
     def clean_wat(self):
         # "x" was taken as a complaint, with a term of six weeks for nothing to look into; "Te laat" says what

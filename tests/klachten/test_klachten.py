@@ -245,6 +245,8 @@ def test_the_contact_details_say_when_they_are_needed_and_a_wrong_phone_gets_one
     ).content.decode()
     assert "Typ alleen het telefoonnummer, zonder woorden of letters. Bijvoorbeeld 06 12345678." in html
     assert "Vul een telefoonnummer of een e-mailadres in." not in html
+    # A walk: the summary above the form said it without which field, as the signal's does.
+    assert "Telefoonnummer: typ alleen het telefoonnummer, zonder woorden of letters." in html
     # Too long for the field, the same message alone, not also Django's "niet meer dan 20 tekens".
     typed = form_data(kaart, telefoon="06 1234 5678, na 10 uur", email="")
     html = client.post("/klacht/", typed, follow=True).content.decode()
