@@ -72,6 +72,13 @@ class KlachtForm(forms.Form):
     )
     naam = forms.CharField(label=_("Uw naam"), max_length=200, required=False)
     telefoon = phone_field(_("Telefoonnummer"), required=False, help_text=_("Dan bellen wij u."))
+    # A walk: "06-12345678 (na 10 uur)" was refused, and the wish had nowhere else to go.
+    bellen = LimitedCharField(
+        label=_("Wanneer kunnen wij u het best bellen?"),
+        max_length=200,
+        required=False,
+        help_text=_("Bijvoorbeeld: na 10 uur, of op dinsdag."),
+    )
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=200,
@@ -84,7 +91,7 @@ class KlachtForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Needed after "Ja" only: their label says neither "(niet verplicht)" nor required, the group's hint
         # says when (the form-field component reads `conditional`).
-        for name in ("naam", "telefoon", "email"):
+        for name in ("naam", "telefoon", "bellen", "email"):
             self.fields[name].conditional = True
         # The list holds the kaart's organisations by name; who knows only "de thuiszorg" gets a way on.
         phone = settings.MUNICIPALITY_PHONE  # a link: on a phone it is called with one tap
@@ -126,7 +133,9 @@ class KlachtForm(forms.Form):
         data = self.cleaned_data
         gegevens = {"wat": data["wat"], "contact": data["contact"]}
         if data["contact"] == "ja":
-            gegevens.update(naam=data["naam"].strip(), telefoon=data["telefoon"], email=data["email"])
+            gegevens.update(
+                {name: data[name] for name in ("telefoon", "bellen", "email")}, naam=data["naam"].strip()
+            )
         return gegevens
 
 

@@ -382,3 +382,14 @@ def test_the_demo_has_complaints_with_a_traffic_light_and_one_postponed_term(db)
     gemeente = public.organisaties().first()
     assert public.is_the_gemeente(gemeente)
     assert Contractteam.for_organisatie(gemeente.pk).name == "Klachtencoördinatie gemeente"
+
+
+def test_the_resident_says_when_to_call_and_the_handler_reads_it(client, kaart, people):
+    """A walk: "06-12345678 (na 10 uur)" was refused as a phone number; the wish had nowhere else to go."""
+    client.post("/klacht/", form_data(kaart, bellen="Na 10 uur, niet op woensdag"), follow=True)
+    klacht = Klacht.objects.get()
+    assert klacht.gegevens["bellen"] == "Na 10 uur, niet op woensdag"
+    client.force_login(people["klachtbehandelaar"])
+    page = " ".join(client.get(f"/admin/klachten/{klacht.pk}/").content.decode().split())
+    assert "<dt>Bellen</dt><dd>Na 10 uur, niet op woensdag</dd>" in page
+    assert '<a href="tel:0612345678">06 12345678</a>' in page
