@@ -216,6 +216,43 @@ def test_on_a_phone_a_provider_sees_whether_their_availability_is_up_to_date(pag
     assert table.locator("thead th").last.bounding_box()["x"] < 390  # scrolled into reach
 
 
+def test_on_a_phone_a_message_of_several_lines_stands_beside_the_menu_button(page, live_server, data):
+    """Two walks at 390 px: Wagtail puts its menu button 82 px down while a message shows, and a message of
+    three lines ran under it ("... uiterlijk 11 december 2026" read "ember 2026")."""
+    from socialekaart.models import VoorzieningOpLocatie
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server, "aanbieder")
+    voorziening = VoorzieningOpLocatie.objects.select_related("voorziening").get().voorziening
+    voorziening.name = "Klussendienst voor ouderen en voor mensen met een beperking"  # a message of lines
+    voorziening.save()
+    page.goto(f"{live_server.url}/admin/snippets/socialekaart/voorziening/edit/{voorziening.pk}/")
+    with page.expect_navigation():
+        page.locator("footer button[type=submit]").first.click()
+    page.evaluate("window.scrollTo(0, 0)")  # as the page opens: the form's save may leave it scrolled down
+    message = page.locator(".messages li").first
+    assert message.bounding_box()["height"] > 120  # the case: taller than Wagtail reckons with
+    covered = message.evaluate(
+        """(item, button) => {
+            const menu = button.getBoundingClientRect(), covered = [];
+            const under = (box) => !(box.right <= menu.left || box.left >= menu.right
+                || box.bottom <= menu.top || box.top >= menu.bottom);
+            const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const range = document.createRange(), text = walker.currentNode.data.trim();
+                range.selectNodeContents(walker.currentNode);
+                if (text && [...range.getClientRects()].some(under)) covered.push(text);
+            }
+            for (const control of item.querySelectorAll("a, button")) {
+                if (under(control.getBoundingClientRect())) covered.push(control.textContent.trim());
+            }
+            return covered;
+        }""",
+        page.locator(".sidebar-nav-toggle").element_handle(),
+    )
+    assert covered == []
+
+
 def test_on_a_phone_a_name_in_wagtails_listings_breaks_between_words(page, live_server, data):
     """A walk at 390 px: the list of voorzieningen squeezed the names to a few letters a line ("Begel", "eid",
     "wone", "n Centrum"); the table scrolls sideways, so a name can keep its words whole."""
