@@ -65,6 +65,7 @@ def test_demo_shows_a_signal_nazorg_due_and_a_melding_with_verwijzingen(db, sett
     call_command("load_demo_meldingen", "--accounts", verbosity=0)
     call_command("load_demo_meldingen", "--accounts", verbosity=0)
     assert Signaal.objects.count() == 1 and Signaal.objects.get().team is not None
+    assert Signaal.objects.get().data["afzender_telefoon"]  # a walk found no number to call the sender on
     assert Nazorg.objects.due().exists()
     assert Verwijzing.objects.values("melding").distinct().count() == 2
 

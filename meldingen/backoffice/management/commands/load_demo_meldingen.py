@@ -330,6 +330,7 @@ class Command(BaseCommand):
                 "naam": "Truus van Demo",
                 "postcode": f"{postcodes[0][:4]} {postcodes[0][4:]}",
                 "telefoon": "0612121212",
+                "afzender_telefoon": "0599 123456",  # the form asks it: a walk found no number to call back
                 "onderwerpen": ["eenzaamheid", "mantelzorger"],
                 "toelichting": "Dit is een demo-signaal. Mevrouw is veel alleen. Haar zoon is moe.",
                 "toestemming_door": Signaal.Toestemming.CLIENT,
