@@ -105,6 +105,7 @@ def inbox(request):
     signalen = open_signalen(request.user)
     # A whole reference, with no other filter, searched all of the user's meldingen (inbox.filtered).
     reference = None if form.active_filters else searched_reference(_searched_text(form))
+    search_closed_too = "" if reference else _search_closed_too(form, page, query)
     return TemplateResponse(
         request,
         "backoffice/inbox.html",
@@ -134,8 +135,8 @@ def inbox(request):
             "searched_reference": reference,
             "postcode_without_number": postcode_without_number(_searched_text(form)),
             "sees_every_team": request.user.has_perm("backoffice.view_all_meldingen"),
-            "search_closed_too": (closed_too := "" if reference else _search_closed_too(form, page, query)),
-            "closed_found": _closed_found(request.user, form) if closed_too else 0,
+            "search_closed_too": search_closed_too,
+            "closed_found": _closed_found(request.user, form) if search_closed_too else 0,
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },
@@ -516,10 +517,12 @@ def add_note(request, pk):
 def not_reached(request, pk):
     """A walk: a first call nobody answered could only be a note, and the inbox did not show it was tried."""
     behandeling = behandeling_for(request, pk)
-    if behandeling.status != Status.ONTVANGEN:
-        messages.error(request, _("Er was al contact met de inwoner. Schrijf het gesprek in een notitie."))
+    if behandeling.status != Status.ONTVANGEN:  # contact made, or the melding closed without it
+        messages.error(request, _("Dit kan alleen voor het eerste contact. Schrijf het in een notitie."))
     elif behandeling.record_not_reached(request.user):
         messages.success(request, _("Vastgelegd: u belde en bereikte de inwoner niet. Bel later nog eens."))
+    else:
+        messages.info(request, _("Dit was al vastgelegd."))  # a second click within a minute
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

@@ -810,7 +810,8 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     assert "Nam niemand op? Leg dat vast." in page and "<dt>Gebeld, niet bereikt</dt>" not in page
     done = client.post(page_url + "niet-bereikt/", follow=True).content.decode()
     assert "Vastgelegd: u belde en bereikte de inwoner niet." in done
-    client.post(page_url + "niet-bereikt/")  # a second click: no second call
+    again = client.post(page_url + "niet-bereikt/", follow=True).content.decode()  # a second click
+    assert "Dit was al vastgelegd." in again
     calls = AuditEntry.objects.filter(action=AuditEntry.Action.CONTACT_NOT_REACHED)
     assert calls.count() == 1
     client.force_login(staff["teamleider"])
@@ -825,5 +826,5 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     page = client.get(page_url).content.decode()
     assert "Nam niemand op?" not in page  # the first contact was made
     refused = client.post(page_url + "niet-bereikt/", follow=True).content.decode()
-    assert "Er was al contact" in refused
+    assert "Dit kan alleen voor het eerste contact." in refused
     assert calls.count() == 1
