@@ -415,8 +415,8 @@ class StatusForm(forms.Form):
         that step was, and nothing else: the other messages would be about the step the page showed (a
         correction of the uitkomst asked why it changes, where a colleague had just closed the melding)."""
         super().full_clean()
-        seen = self.data.get("gezien") if self.is_bound else None
-        if seen not in (None, "") and str(seen) != str(self.fields["gezien"].initial):
+        seen = self.cleaned_data.get("gezien") if self.is_bound else None  # None: not given, or no number
+        if self.last_step and seen is not None and seen != self.last_step.pk:
             self._errors = ErrorDict()
             self.add_error(None, self._stepped_in())
             self.data = self.data.copy()  # shown again, the form has seen the step: saved again, it counts

@@ -140,7 +140,9 @@ def change_status(request, pk):
 def take(request, pk):
     """ "Neem in behandeling": a walk found no way to say who calls the client, so two colleagues could."""
     signaal = _signaal_for(request, pk)
-    if signalen.take(signaal, request.user):
+    if signaal.status == Signaal.Status.AFGEROND:
+        messages.error(request, _("Dit signaal is afgerond."))
+    elif signalen.take(signaal, request.user):
         messages.success(request, _("U behandelt dit signaal nu."))
     else:
         messages.success(request, _("U behandelt dit signaal al."))

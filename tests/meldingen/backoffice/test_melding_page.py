@@ -784,6 +784,9 @@ def test_a_step_chosen_on_a_page_a_colleague_made_out_of_date_is_refused_with_wh
     assert 'value="Zoon regelt het"' in html  # what she typed stays
     behandeling.refresh_from_db()
     assert behandeling.uitkomst == "voorliggend"
+    # A number the page never gave (typed into the form by hand) is no colleague's step, and no error.
+    tampered = client.post(page_url + "status/", {**mine, "gezien": "x"})
+    assert tampered.status_code == 400 and "Een collega" not in tampered.content.decode()
     # The page now shows his step: chosen again, her correction counts (with the reason a correction needs).
     again = {**mine, "gezien": _status_form_seen(html), "toelichting": "Besproken met de teamleider"}
     response = client.post(page_url + "status/", again)

@@ -1006,6 +1006,9 @@ def test_a_consulent_takes_a_signal_so_no_colleague_calls_the_client_as_well(sta
     assert "Nieuw<br>consulent-haven</td>" in inbox
     client.force_login(staff["teamleider"])
     assert ">Neem dit signaal over</button>" in client.get(url).content.decode()
+    client.post(f"{url}status/", {"status": "afgerond"})
+    finished = client.post(f"{url}in-behandeling/", follow=True).content.decode()
+    assert "Dit signaal is afgerond." in finished and "Neem dit signaal over" not in finished
 
 
 def test_who_changes_the_status_of_a_signal_nobody_has_has_it(staff, senders, teams, client):
