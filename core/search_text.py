@@ -308,7 +308,14 @@ WHERE_TO_START = (
 
 
 def asks_where_to_start(query: str) -> bool:
-    return has_phrase(words(query), WHERE_TO_START)
+    """Only the question itself: "waar kan ik terecht met schulden" names its help, which the search finds."""
+    typed = words(query)
+    for phrase in WHERE_TO_START:
+        for start in range(len(typed) - len(phrase) + 1):
+            if tuple(typed[start : start + len(phrase)]) == phrase:
+                rest = typed[:start] + typed[start + len(phrase) :]
+                return all(word in STOPWORDS for word in rest)
+    return False
 
 
 def has_phrase(typed: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:

@@ -14,7 +14,7 @@ from meldingen.backoffice.access import meldingen_view, require_role
 from meldingen.backoffice.forms import NoteForm, SignaalForm, SignaalStatusForm
 from meldingen.backoffice.inbox import finished_signalen
 from meldingen.backoffice.models import AuditEntry, Signaal, SignaalNotitie
-from meldingen.backoffice.roles import can_send_signaal
+from meldingen.backoffice.roles import can_send_signaal, display_name
 
 signaal_sender_view = require_role(can_send_signaal)
 
@@ -108,6 +108,7 @@ def _render_detail(request, signaal, form=None, status=200, note_form=None):
             "history": signalen.history(signaal),
             "form": form,
             "note_form": note_form or NoteForm(),
+            "can_take": signalen.can_take(request.user, signaal),
             "error_forms": [each for each in (form, note_form) if each and each.errors],
             "has_errors": bool(form.errors or (note_form and note_form.errors)),
             "today": timezone.localdate(),
@@ -140,12 +141,15 @@ def change_status(request, pk):
 def take(request, pk):
     """ "Neem in behandeling": a walk found no way to say who calls the client, so two colleagues could."""
     signaal = _signaal_for(request, pk)
-    if signaal.status == Signaal.Status.AFGEROND:
-        messages.error(request, _("Dit signaal is afgerond."))
+    if signaal.consulent_id == request.user.pk:  # a second click
+        messages.success(request, _("U behandelt dit signaal al."))
+    elif not signalen.can_take(request.user, signaal):
+        messages.error(request, _("U kunt dit signaal niet zelf in behandeling nemen."))
     elif signalen.take(signaal, request.user):
         messages.success(request, _("U behandelt dit signaal nu."))
     else:
-        messages.success(request, _("U behandelt dit signaal al."))
+        who = display_name(signaal.consulent) if signaal.consulent else _("niemand")
+        messages.error(request, _("Het signaal is net genomen door %(who)s.") % {"who": who})
     return redirect("backoffice:signaal", pk=signaal.pk)
 
 

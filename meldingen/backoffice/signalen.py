@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.reference import new_reference
 from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
-from meldingen.backoffice.roles import display_name
+from meldingen.backoffice.roles import CONSULENT, display_name
 from meldingen.backoffice.search_index import name_index
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
@@ -105,26 +105,37 @@ def send(user, data: dict) -> Signaal:
     return signaal
 
 
+def can_take(user, signaal) -> bool:
+    """As a melding: a consulent of the signal's team (or of any, without a team) calls the client."""
+    return (
+        signaal.status != Signaal.Status.AFGEROND
+        and signaal.consulent_id != user.pk
+        and user.groups.filter(name=CONSULENT).exists()
+        and (signaal.team_id is None or signaal.team.members.filter(pk=user.pk).exists())
+    )
+
+
 def take(signaal, user) -> bool:
-    """The user calls the client: the signal is theirs (taken over from a colleague too). False when it was
-    theirs already (a second click)."""
-    if signaal.consulent_id == user.pk:
-        return False
+    """The user calls the client: the signal is theirs (taken over from a colleague too). False when it
+    changed hands meanwhile (two clicks at once: the first wins, the second is told who has it)."""
     with transaction.atomic():
-        signaal.consulent = user
-        signaal.save(update_fields=["consulent", "updated_at"])
-        AuditEntry.record(user, None, AuditEntry.Action.ASSIGNED, str(TAKEN), reference=signaal.reference)
-    return True
+        taken = Signaal.objects.filter(pk=signaal.pk, consulent=signaal.consulent_id).update(
+            consulent=user, updated_at=timezone.now()
+        )
+        if taken:
+            AuditEntry.record(user, None, AuditEntry.Action.ASSIGNED, str(TAKEN), reference=signaal.reference)
+    signaal.refresh_from_db(fields=["consulent", "updated_at"])
+    return bool(taken)
 
 
 def change_status(signaal, user, status: str) -> bool:
     """The signal's new status, written in its history; False, with nothing written, when it already had
-    it (saved again unchanged, the history said "Nieuw" once more). Who takes a step with a signal nobody
-    has, has it (as with a melding)."""
+    it (saved again unchanged, the history said "Nieuw" once more). A consulent who takes a step with a
+    signal nobody has, has it (as with a melding)."""
     if status == signaal.status:
         return False
     with transaction.atomic():
-        if signaal.consulent_id is None:
+        if signaal.consulent_id is None and can_take(user, signaal):
             take(signaal, user)
         signaal.closed_at = timezone.now() if status == Signaal.Status.AFGEROND else None
         signaal.status = status

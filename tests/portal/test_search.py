@@ -196,6 +196,9 @@ def test_who_does_not_know_where_to_start_gets_the_melding_first(client, portal_
     """A walk: "wie kan mij helpen" listed "Het gesprek" first, and pgb and the professionals' kaart."""
     html = client.get("/zoeken/", {"q": typed}).content.decode()
     assert "Wilt u hulp van de gemeente vragen? Doe dan een melding." in html
+    # A review: a question that names its help is no question where to start.
+    named = client.get("/zoeken/", {"q": "waar kan ik terecht met schulden"}).content.decode()
+    assert "Wilt u hulp van de gemeente vragen?" not in named
 
 
 @pytest.mark.parametrize(

@@ -354,7 +354,13 @@ def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
 
 @pytest.mark.parametrize(
     ("typed", "shown"),
-    [("wie kan mij helpen", True), ("waar moet ik beginnen", True), ("buren helpen", False), ("wie", False)],
+    [
+        ("wie kan mij helpen", True),
+        ("waar moet ik beginnen", True),
+        ("waar kan ik terecht met schulden", False),  # it names its help
+        ("buren helpen", False),
+        ("wie", False),
+    ],
 )
 def test_who_does_not_know_where_to_start_is_pointed_to_the_wmo_loket(client, indexed, typed, shown):
     """A walk: "wie kan mij helpen" listed six wijken's Burenhulp ("helpen" is a word of "buren helpen") and

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from meldingen.backoffice import signalen
 from meldingen.backoffice.models import AuditEntry, Nazorg, Signaal
 from meldingen.backoffice.templatetags.backoffice_tags import datum
 from meldingen.backoffice.workflow import Status, Uitkomst
@@ -1004,18 +1005,50 @@ def test_a_consulent_takes_a_signal_so_no_colleague_calls_the_client_as_well(sta
     assert "In behandeling genomen" in page  # in its history, with who
     inbox = " ".join(client.get("/admin/backoffice/").content.decode().split())
     assert "Nieuw<br>consulent-haven</td>" in inbox
-    client.force_login(staff["teamleider"])
+    colleague = make_user("consulent-haven-2", "Consulent")
+    teams["haven"].members.add(colleague)
+    client.force_login(colleague)
     assert ">Neem dit signaal over</button>" in client.get(url).content.decode()
+    # A review: two clicks at once; the first takes it, the second is told who has it.
+    stale = Signaal.objects.get(pk=signaal.pk)
+    Signaal.objects.filter(pk=signaal.pk).update(consulent=staff["consulent"])  # meanwhile
+    assert not signalen.take(stale, colleague) and stale.consulent == staff["consulent"]
+    Signaal.objects.filter(pk=signaal.pk).update(consulent=staff["consulent_haven"])
+    # The teamleider closes it; he is not who calls the client, and nobody takes a finished signal.
+    client.force_login(staff["teamleider"])
+    assert "Neem dit signaal over" not in client.get(url).content.decode()
     client.post(f"{url}status/", {"status": "afgerond"})
-    finished = client.post(f"{url}in-behandeling/", follow=True).content.decode()
-    assert "Dit signaal is afgerond." in finished and "Neem dit signaal over" not in finished
+    signaal.refresh_from_db()
+    assert signaal.consulent == staff["consulent_haven"]
+    client.force_login(colleague)
+    refused = client.post(f"{url}in-behandeling/", follow=True).content.decode()
+    assert "U kunt dit signaal niet zelf in behandeling nemen." in refused
 
 
-def test_who_changes_the_status_of_a_signal_nobody_has_has_it(staff, senders, teams, client):
+def test_the_consulent_who_changes_the_status_of_a_signal_nobody_has_has_it(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
     signaal = Signaal.objects.get()
+    url = f"/admin/backoffice/signalen/{signaal.pk}/status/"
+    client.force_login(staff["teamleider"])  # not a consulent: he does not call the client
+    client.post(url, {"status": "contact_opgenomen"})
+    signaal.refresh_from_db()
+    assert signaal.consulent is None
     client.force_login(staff["consulent_haven"])
-    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "contact_opgenomen"})
+    client.post(url, {"status": "afgerond"})
     signaal.refresh_from_db()
     assert signaal.consulent == staff["consulent_haven"]
+
+
+def test_a_name_of_a_signal_and_of_a_closed_melding_shows_both(staff, senders, teams, client):
+    """A review: a signal often leads to a melding; the signal found hid the closed melding found too."""
+    from .fixtures import store
+
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    closed = store(name="Carla Smit", postcode="3913 AC")
+    closed.behandeling.change_status(Status.INGETROKKEN, toelichting="Verhuisd")
+    client.force_login(staff["consulent_haven"])
+    page = " ".join(_inbox_search(client, "Smit").split())
+    assert "Wat u zocht, staat hierboven bij de signalen." in page
+    assert "Er is 1 afgesloten melding die past." in page
