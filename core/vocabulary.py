@@ -94,22 +94,28 @@ class Decompounder:
         word = normalise(word)
         if len(word) < MIN_WORD_SIZE:
             return []
-        spans = []
+        spans, general = [], []  # where the list's words and the general words stand in it
         for start in range(len(word) - MIN_PART_SIZE + 1):
             for size in range(MIN_PART_SIZE, MAX_PART_SIZE + 1):
                 if start + size > len(word):
                     break
-                if word[start : start + size] != word and word[start : start + size] in self.words:
+                inside = word[start : start + size]
+                if inside != word and inside in self.words:
                     spans.append((start, start + size))
+                elif inside in GENERAL_PARTS:
+                    general.append((start, start + size))
         found = [
             word[start:end]
             for start, end in spans
             # A part that begins or ends the word is one ("coaching" in budget|coaching, though
-            # "budgetcoach" is a list word too); one inside it must meet another part and not cross a
-            # longer part's seam.
+            # "budgetcoach" is a list word too); one inside it must meet another part, a general word too
+            # (huis|klus|werk), and not cross a longer part's seam.
             if start == 0
             or end == len(word)
-            or (_meets_another(word, (start, end), spans) and not _across_a_seam((start, end), spans))
+            or (
+                _meets_another(word, (start, end), spans + general)
+                and not _across_a_seam((start, end), spans)
+            )
         ]
         return list(dict.fromkeys(found))
 

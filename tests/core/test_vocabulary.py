@@ -62,9 +62,10 @@ def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
 def test_a_word_that_only_lies_inside_another_is_no_part():
     """A walk: "mijn man is overleden" (a synonym of "rouw") found five places in the Brouwersgracht, a youth
     coach first; a part inside a compound meets another part ("coach" in budget|coach|ing)."""
-    decompounder = Decompounder([*WORD_LIST, "rouw", "cent", "budget", "coach", "stoel", "matter"])
+    decompounder = Decompounder([*WORD_LIST, "rouw", "budget", "coach", "stoel", "matter"])
     assert decompounder.parts("brouwersgracht") == []
-    assert decompounder.parts("zorgcentrum") == []
+    # A review: a general word (huis, werk) is a part too for this: klus stands between two.
+    assert Decompounder(["klus"]).parts("huiskluswerk") == ["klus"]
     assert decompounder.parts("rouwgroep") == ["rouw"]
     assert decompounder.parts("budgetcoaching") == ["budget", "coach"]
     assert decompounder.parts("stoelenmatter") == ["stoel", "matter"]
