@@ -14,7 +14,7 @@ class LimitedCharField(forms.CharField):
     characters).
     """
 
-    too_long = None  # a function of the value typed to the message, for a field that is no text to shorten
+    too_long = None  # (value) -> the message, for a field whose value is no text to shorten (a phone number)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

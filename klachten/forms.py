@@ -167,6 +167,7 @@ class StaffKlachtForm(KlachtForm):
             _("Telefoonnummer van de inwoner"),
             _("Wil de inwoner contact? Vul dan een telefoonnummer of een e-mailadres in."),
         ),
+        "bellen": (_("Wanneer kunnen wij de inwoner het best bellen?"), _("Bijvoorbeeld: na 10 uur.")),
         "email": (_("E-mailadres van de inwoner"), ""),
     }
 

@@ -201,16 +201,16 @@ def b1_advice(below: dict) -> str:
         advice.append(gettext("Maak lange zinnen korter."))
         longest = _longest_sentence(reports)
         if longest:  # a walk: the provider could not tell which of her sentences was meant
-            begin = " ".join(longest[0].split()[:6])
+            begin = " ".join(longest.sentence.split()[:6])
             advice.append(
-                gettext("De langste heeft %(count)s woorden: '%(begin)s ...'.")
+                gettext("Zoals de zin van %(count)s woorden die begint met '%(begin)s ...'.")
                 % {"count": longest.words, "begin": begin}
             )
     return " ".join(advice)
 
 
 def _longest_sentence(reports):
-    """The longest sentence over the limit for long sentences, if any."""
+    """The longest of the hardest sentences over the limit for long sentences, if any."""
     long = [
         hard
         for report in reports

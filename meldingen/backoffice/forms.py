@@ -427,12 +427,12 @@ class StatusForm(forms.Form):
         if step.moves_gesprek:
             what = _("het gesprek verplaatst naar %(moment)s") % {"moment": step.gesprek_when_and_where()}
         elif step.to_status == Status.AFGEHANDELD:
-            what = _("afgehandeld, uitkomst: %(uitkomst)s") % {"uitkomst": step.get_uitkomst_display()}
+            what = _("afgehandeld met de uitkomst '%(uitkomst)s'") % {"uitkomst": step.get_uitkomst_display()}
         else:
             what = _("de status is nu '%(status)s'") % {"status": Status(step.to_status).label}
         return _(
-            "Een collega heeft intussen iets veranderd: %(what)s (%(who)s, %(when)s). Uw keuze is niet "
-            "opgeslagen. Kijk of die nog nodig is en kies opnieuw."
+            "Intussen is de melding veranderd: %(what)s (%(who)s, %(when)s). Uw keuze is niet opgeslagen. "
+            "Kijk of die nog nodig is en kies opnieuw."
         ) % {
             "what": what,
             "who": display_name(step.user) if step.user else _("onbekend"),

@@ -148,7 +148,7 @@ class InboxPaginator(Paginator):
         return super().get_page(number)
 
 
-def calls_not_reached(rows) -> dict[int, int]:
+def calls_not_reached_per_melding(rows) -> dict[int, int]:
     """Per melding of `rows` that waits for its first contact: the calls nobody answered (one query, only for
     a page that has such rows). A colleague working from the list saw nothing of them."""
     waiting = [row.melding_id for row in rows if row.status == Status.ONTVANGEN]

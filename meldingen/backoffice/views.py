@@ -24,7 +24,7 @@ from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgCorrectionForm, NoteForm, StatusForm
 from meldingen.backoffice.inbox import (
     InboxPaginator,
-    calls_not_reached,
+    calls_not_reached_per_melding,
     filtered,
     finished_signalen,
     nazorg_due,
@@ -124,7 +124,7 @@ def inbox(request):
                 # The status of each row from one dict, not through the model field's choices each time.
                 {
                     "page_obj": page,
-                    "calls_not_reached": calls_not_reached(page),
+                    "not_reached": calls_not_reached_per_melding(page),
                     "today": today,
                     "status_labels": dict(Status.choices),
                     "onderwerp_labels": dict(ONDERWERPEN),

@@ -242,6 +242,7 @@ class DatabaseBackend(SearchBackend):
                     weighted[position] *= OUTDATED_CAPACITY_FACTOR
         # Among equal scores the nearest first, and help that comes to the resident's wijk is near: the
         # Maatjesproject of the wijk her postcode is in stood third, after those of two other wijken.
+        # Without a postcode a hit's position is its place in name order.
         nearer = snapshot.nearest_first(snap.distances(origin)[0], snap.wijk_mask(origin)) if origin else int
 
         def key(position):

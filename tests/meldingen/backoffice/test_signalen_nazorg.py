@@ -197,6 +197,7 @@ def test_the_phone_numbers_get_a_phone_keyboard_and_words_too_long_for_the_field
     assert response.status_code == 400 and not Signaal.objects.exists()
     html = response.content.decode()
     assert "Typ alleen het telefoonnummer, zonder woorden of letters." in html and typed in html
+    assert "niet meer dan 20 tekens" not in html
 
 
 def test_the_error_summary_names_the_field_of_each_error(staff, senders, teams, client):
