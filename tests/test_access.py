@@ -268,7 +268,7 @@ class World:
                 return {"job_pk": self.job.pk}
             if view == "target_decide":
                 return {"pk": self.target.pk}
-            if view in ("signaal", "signaal_status", "signaal_notitie"):
+            if view in ("signaal", "signaal_status", "signaal_notitie", "signaal_take"):
                 return {"pk": self.signaal.pk}
             if view == "record_nazorg":
                 return {"pk": self.nazorg.pk}
