@@ -86,10 +86,6 @@ def checkboxes(label, choice_list, help_text="", required=True):
     )
 
 
-def phone(label, required_message, help_text="") -> LimitedCharField:
-    return phone_field(label, help_text=help_text, error_messages={"required": required_message})
-
-
 # Who the melding is about, per "voor wie": a text of a step may say {persoon} or {Persoon}.
 PERSON_WORDS = {
     "zelf": (_("u"), _("U")),
@@ -286,10 +282,10 @@ class MelderForm(StepForm):
         autocomplete="organization",
         required_message=_("Vul de naam van uw organisatie in."),
     )
-    telefoon = phone(
+    telefoon = phone_field(
         _("Uw telefoonnummer"),
-        required_message=_("Vul uw telefoonnummer in."),
         help_text=_("Wij bellen u als we vragen hebben."),
+        error_messages={"required": _("Vul uw telefoonnummer in.")},
     )
     email = forms.EmailField(
         label=_("Uw e-mailadres"),
@@ -413,10 +409,10 @@ class GegevensForm(StepForm):
         autocomplete="address-level2",
         required_message=_("Vul de woonplaats in."),
     )
-    telefoon = phone(
+    telefoon = phone_field(
         _("Telefoonnummer"),
-        required_message=_("Vul een telefoonnummer in."),
         help_text=_("Wij bellen u om een afspraak te maken."),
+        error_messages={"required": _("Vul een telefoonnummer in.")},
     )
     email = forms.EmailField(
         label=_("E-mailadres"),
