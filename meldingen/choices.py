@@ -8,16 +8,42 @@ VOOR_WIE = [
     ("familie", _("Voor iemand anders: ik ben familie")),
     ("professional", _("Voor iemand anders: ik doe dit voor mijn werk")),
 ]
+# Each choice says all it means (a list above them said it once more): what the short route asks, and why
+# one would tell more now.
 SOORT = [
-    ("kort", _("Kort: alleen mijn gegevens. De gemeente belt mij voor een gesprek.")),
-    ("uitgebreid", _("Uitgebreid: ik vertel nu al meer over mijn situatie.")),
+    (
+        "kort",
+        _(
+            "Kort: alleen mijn naam, adres en telefoonnummer, en of het dringend is. De gemeente belt mij "
+            "voor een gesprek."
+        ),
+    ),
+    (
+        "uitgebreid",
+        _(
+            "Uitgebreid: ik vertel nu al meer over mijn situatie. Zo kan de gemeente het gesprek goed "
+            "voorbereiden."
+        ),
+    ),
 ]
 # For someone else (see forms.Wording): {persoon} is "de persoon", "uw familielid" or "uw cliënt".
 SOORT_ANDER = [
     # Whose: "naam, adres en telefoonnummer" left the writer, whose own details were asked already, guessing.
-    ("kort", _("Kort: de naam en het adres van {persoon}. Daarna belt de gemeente voor een gesprek.")),
+    (
+        "kort",
+        _(
+            "Kort: de naam en het adres van {persoon}, en of het dringend is. Daarna belt de gemeente voor "
+            "een gesprek."
+        ),
+    ),
     # Not "ik vertel ... over de situatie van uw cliënt": the writer speaks and is spoken to in one line.
-    ("uitgebreid", _("Uitgebreid: nu al meer vertellen over de situatie van {persoon}.")),
+    (
+        "uitgebreid",
+        _(
+            "Uitgebreid: nu al meer vertellen over de situatie van {persoon}. Zo kan de gemeente het gesprek "
+            "goed voorbereiden."
+        ),
+    ),
 ]
 ONDERWERPEN = [
     ("huishouden", _("Hulp bij het huishouden")),

@@ -74,7 +74,7 @@ JANSEN = Persona(
         "keuze": ["Kies wat u wilt: kies een antwoord."],
     },
     wording={
-        "keuze": ["Kort: alleen mijn gegevens. De gemeente belt mij voor een gesprek."],
+        "keuze": ["Kort: alleen mijn naam, adres en telefoonnummer, en of het dringend is."],
         "gegevens": ["Uw gegevens"],
         "spoed": ["Hebt u de hulp heel snel nodig?"],
         "controleren": ["Controleer uw melding", "Hulp bij het huishouden", "Kerkplein 12 A"],

@@ -103,7 +103,7 @@ def test_the_person_is_named_as_the_writer_knows_them(walker):
     pages = dict(pages_of(walker, "mantelzorger", "uitgebreid"))
     assert "Wat lukt de persoon niet meer?" in pages["situatie"]
     assert "Bij de persoon thuis" in pages["gesprek"] and "Bij mij thuis" not in pages["gesprek"]
-    assert "Kort: alleen mijn gegevens" not in pages["keuze"]
+    assert "Kort: alleen mijn naam" not in pages["keuze"]
 
 
 # How the short choice names what the short route requires (sending it, with its consent, aside).
@@ -122,7 +122,9 @@ NAMED_AS = {
 def test_the_short_choice_names_every_answer_the_short_route_requires(walker, voor_wie):
     """It said "alleen naam, adres en telefoonnummer", and then the spoed question had to be answered."""
     keuze = dict(pages_of(walker, voor_wie, "kort"))["keuze"]
-    [short] = [item.get_text(" ", strip=True) for item in main(keuze).select("li") if "Kort:" in item.text]
+    [short] = [
+        label.get_text(" ", strip=True) for label in main(keuze).select("label") if "Kort:" in label.text
+    ]
     typed = {"voor-wie": {"voor-wie-voor_wie": voor_wie}, "keuze": {"keuze-soort": "kort"}}
     answers = answers_as_typed(typed)
     after_the_choice = STEPS[[step.slug for step in STEPS].index("keuze") + 1 :]

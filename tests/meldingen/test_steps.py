@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from meldingen.models import Melding
 
@@ -373,6 +374,17 @@ def test_the_choice_says_the_melding_is_done_when_sent(walker):
     page = walker.client.get("/melding/keuze/").content.decode()
     assert "Bij allebei is de melding klaar als het formulier verstuurd is." in page
     assert "maken we de melding samen af" not in page  # the term starts at the melding, not at the gesprek
+
+
+@pytest.mark.parametrize("voor_wie", ["zelf", "familie"])
+def test_the_choice_explains_each_way_once(walker, voor_wie):
+    """A walk: a list above the choices said what Kort and Uitgebreid mean, and the choices said it again."""
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": voor_wie})
+    page = BeautifulSoup(walker.client.get("/melding/keuze/").content, "html.parser").find("main")
+    text = " ".join(page.get_text(" ").split())
+    assert text.count("Kort:") == 1 and text.count("Uitgebreid:") == 1
+    assert text.count("gesprek goed voorbereiden") == 1  # why one would tell more now, said once
 
 
 def test_a_melding_against_the_persons_wish_is_not_made_and_the_writer_hears_what_can(walker):
