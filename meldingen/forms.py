@@ -675,8 +675,8 @@ class HulpForm(StepForm):
 
 
 class WaaroverForm(StepForm):
-    """The short melding's optional question: what it is about, in topics and a few words, so the consulent
-    can prepare."""
+    """The short melding's optional questions: what it is about, in topics and a few words, so the consulent
+    can prepare, and when to call."""
 
     title = _("Waar gaat het over?")
     onderwerpen = checkboxes(
@@ -693,7 +693,16 @@ class WaaroverForm(StepForm):
         max_length=TEXT_MAX,
         help_text=_("Dit hoeft niet. Bijvoorbeeld: traplopen lukt niet meer."),
     )
-    writer_fields = ("toelichting",)
+    # The short melding is a call, and the consulent called at any hour: "Gebeld, niet bereikt", again.
+    bereikbaar = text(
+        _("Wanneer kunnen wij u het best bellen?"),
+        required=False,
+        max_length=LINE_MAX,
+        help_text=_(
+            "Wij bellen op werkdagen van 8.30 tot 17.00 uur. Bijvoorbeeld: op dinsdag in de ochtend."
+        ),
+    )
+    writer_fields = ("toelichting", "bereikbaar")  # the gemeente calls the writer (as the confirmation says)
 
 
 class SituatieForm(StepForm):

@@ -219,6 +219,12 @@ STEPS = [
         rows=(
             Row(_("Onderwerpen"), "onderwerpen", staff=_("Wil hulp bij")),
             Row(_("Toelichting"), "toelichting"),
+            Row(
+                _("Wanneer kunnen wij u het best bellen?"),
+                "bereikbaar",
+                staff=_("Bereikbaar"),
+                staff_someone_else=_("Melder bereikbaar"),
+            ),
         ),
     ),
     Step(
@@ -318,16 +324,19 @@ STEPS = [
     Step("controleren", forms.ControlerenForm, in_summary=False),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
-# The short route asks what it is about on "waarover"; the long route asks the topics on "hulp" (with a few
-# words for "Iets anders") and what no longer works on "situatie". After a switch with "Wijzig", a page not
-# answered yet starts with what the other route's pages hold: {step: {field: [(other step, its field)]}}. The
-# short route's few words went into the long route's "Iets anders" box; "Wat lukt niet meer?" stayed empty.
+# The short route asks what it is about and when to call on "waarover"; the long route asks the topics on
+# "hulp" (with a few words for "Iets anders"), what no longer works on "situatie" and when to call on
+# "gesprek". After a switch with "Wijzig", a page not answered yet starts with what the other route's pages
+# hold: {step: {field: [(other step, its field)]}}. The short route's few words went into the long route's
+# "Iets anders" box; "Wat lukt niet meer?" stayed empty.
 CARRIED_OVER = {
     "hulp": {"onderwerpen": [("waarover", "onderwerpen")]},
     "situatie": {"wat_lukt_niet": [("waarover", "toelichting")]},
+    "gesprek": {"bereikbaar": [("waarover", "bereikbaar")]},
     "waarover": {
         "onderwerpen": [("hulp", "onderwerpen")],
         "toelichting": [("hulp", "toelichting"), ("situatie", "wat_lukt_niet")],
+        "bereikbaar": [("gesprek", "bereikbaar")],
     },
 }
 

@@ -332,3 +332,36 @@ def test_a_bsn_in_the_free_text_is_refused_and_the_text_stays(walker):
     assert response.status_code == 200 and "Wij hebben dat nummer niet nodig. Haal het weg." in page
     assert f"{typed}</textarea>" in page  # nothing typed is lost
     assert walker.post("hulp", {"onderwerpen": ["anders"], "toelichting": typed[:28]}).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("voor_wie", "staff_label"), [("zelf", "Bereikbaar"), ("mantelzorger", "Melder bereikbaar")]
+)
+def test_the_short_melding_asks_when_to_call(walker, voor_wie, staff_label):
+    """A walk: the short melding is a call, and it never asked when; the consulent called at any hour and
+    recorded "Gebeld, niet bereikt". The writer may say when (the gemeente calls the writer)."""
+    steps = ZELF_KORT if voor_wie == "zelf" else [*ANDER_UITGEBREID[:2], *ZELF_KORT[1:]]
+    waarover = {"onderwerpen": ["huishouden"], "bereikbaar": "Na 14 uur, dan ben ik thuis"}
+    walker.walk([(step, waarover if step == "waarover" else data) for step, data in steps])
+    page = walker.client.get("/melding/waarover/").content.decode()
+    assert "Wanneer kunnen wij u het best bellen?" in page and "Wij bellen op werkdagen" in page
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Na 14 uur, dan ben ik thuis" in check
+    walker.submit()
+    staff = Melding.objects.get().summary_sections(staff=True)
+    rows = {label: value for _title, section in staff for label, value in section}
+    assert rows[staff_label] == "Na 14 uur, dan ben ik thuis"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "page"), [("kort", "uitgebreid", "gesprek"), ("uitgebreid", "kort", "waarover")]
+)
+def test_when_to_call_goes_over_to_the_other_route(walker, first, then, page):
+    other = "waarover" if page == "gesprek" else "gesprek"
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": first})
+    walker.post(other, {"plek": "thuis", "bereikbaar": "Op maandag"})
+    walker.client.get("/melding/keuze/?terug=controleren")
+    walker.post("keuze", {"soort": then})
+    assert 'value="Op maandag"' in walker.client.get(f"/melding/{page}/").content.decode()

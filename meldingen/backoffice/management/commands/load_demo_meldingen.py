@@ -245,6 +245,8 @@ class Command(BaseCommand):
                 "naam": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
                 "telefoon": "0611111111",
             }
+        if soort == "kort":  # when to call, as the short melding asks (no draw: the rest stays as it was)
+            answers["waarover"] = {"bereikbaar": "Op dinsdag in de ochtend"}
         if soort == "uitgebreid":
             answers["hulp"] = {
                 "onderwerpen": rng.sample(ONDERWERPEN, rng.randint(1, 2)),
