@@ -52,6 +52,11 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
+    # Snowball keeps the s of a diminutive's plural (no s after a j): "maatjes" missed the Maatjesproject,
+    # whose stem is "maatj". Elasticsearch's analyzers take it off the same way (socialekaart's
+    # DIMINUTIVE_PLURAL filter).
+    if len(word) >= 5 and word.endswith("jes"):
+        word = word[:-1]
     return _dutch_stemmer().stem(word)
 
 

@@ -151,14 +151,22 @@ def test_index_has_dutch_analysis_with_updateable_search_time_synonyms():
         "asciifolding",
         "kaart_synoniemen",
         "nl_stop",
+        "nl_verkleinwoord_meervoud",
         "nl_stemmer",
     ]
     assert analysis["analyzer"]["nl_index"]["filter"] == [
         "lowercase",
         "asciifolding",
         "nl_stop",
+        "nl_verkleinwoord_meervoud",
         "nl_stemmer",
     ]
+    # Snowball keeps the s of "maatjes" (after a j): taken off before it, as core.search_text.stem does.
+    assert analysis["filter"]["nl_verkleinwoord_meervoud"] == {
+        "type": "pattern_replace",
+        "pattern": "^(.{2,}je)s$",
+        "replacement": "$1",
+    }
 
 
 def test_mapping_has_text_autocomplete_geo_and_facet_fields():

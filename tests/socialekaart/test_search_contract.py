@@ -41,6 +41,19 @@ def test_dutch_stemming_finds_other_word_forms(backend, kaart):
     assert kaart.huishouding.pk in results.ids
 
 
+def test_a_diminutives_plural_and_its_singular_find_each_other(search_backend, kaart):
+    """A walk: "maatjes" did not find the Maatjesproject. The Dutch Snowball stemmer keeps the s after a j,
+    so "maatjes" and "maatje" had different stems."""
+    kaart.cafe.summary = "Een maatje komt op bezoek. Of drink koffie met een praatje."
+    kaart.cafe.save()
+    kaart.jongeren.summary = "Kopjes thee en spelletjes."
+    kaart.jongeren.save()
+    search_backend.rebuild()
+    assert search_backend.search(SearchQuery(text="maatjes")).ids == [kaart.cafe.pk]
+    assert search_backend.search(SearchQuery(text="praatjes")).ids == [kaart.cafe.pk]
+    assert search_backend.search(SearchQuery(text="spelletje")).ids == [kaart.jongeren.pk]
+
+
 def test_stopped_voorzieningen_are_never_found(backend, kaart):
     results = backend.search(SearchQuery(text="huishoudelijke hulp oud"))
     assert kaart.gestopt.pk not in results.ids

@@ -31,7 +31,7 @@ import org.elasticsearch.synonyms.SynonymsManagementAPIService;
  *   <li>token filters {@code asciifolding} (also pre-configured, usable in normalizers), {@code stemmer},
  *       {@code edge_ngram}, {@code ngram}, {@code synonym_graph} (inline {@code synonyms},
  *       {@code synonyms_path}, or {@code synonyms_set} from the synonyms API, {@code updateable}),
- *       {@code dictionary_decompounder} (Dutch compounds split on a word list);</li>
+ *       {@code dictionary_decompounder} (Dutch compounds split on a word list), {@code pattern_replace};</li>
  *   <li>tokenizers {@code edge_ngram} and {@code ngram}.</li>
  * </ul>
  *
@@ -73,6 +73,10 @@ public class WmoAnalysisPlugin extends Plugin implements AnalysisPlugin, ActionP
             "ngram", (indexSettings, env, name, settings) -> new NGramFilterFactory(name, settings, false, indexSettings),
             "dictionary_decompounder",
             (indexSettings, env, name, settings) -> new DictionaryDecompounderFilterFactory(env, name, settings),
+            // As in analysis-common: made only where an index's analysis names it (it has no default pattern).
+            "pattern_replace", AnalysisPlugin.requiresAnalysisSettings(
+                (indexSettings, env, name, settings) -> new PatternReplaceFilterFactory(name, settings)
+            ),
             "synonym_graph", AnalysisPlugin.requiresAnalysisSettings(
                 (indexSettings, env, name, settings) -> new SynonymGraphFilterFactory(name, settings, env, synonyms::get)
             )
