@@ -219,7 +219,7 @@ def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...
     typed_words = words(typed)
     if VAGUE_WORDS.isdisjoint(typed_words):
         return " ".join(typed_words), ()
-    kept, vague, i = [], [], 0
+    kept, vague, searchable, i = [], [], False, 0
     while i < len(typed_words):
         size = next(
             (
@@ -231,8 +231,11 @@ def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...
         )
         standing_alone = size == 1 and typed_words[i] in VAGUE_WORDS
         (vague if standing_alone else kept).extend(typed_words[i : i + size])
+        # A synonym is searched even when its words are all stop words: "hulp bij de was" searched "hulp"
+        # beside "de was" (the washing service's synonym), found nothing together, and left out "hulp".
+        searchable = searchable or (not standing_alone and (size > 1 or typed_words[i] not in STOPWORDS))
         i += size
-    if not any(word not in STOPWORDS for word in kept):
+    if not searchable:
         return " ".join(typed_words), ()
     return " ".join(kept), tuple(vague)
 

@@ -112,6 +112,15 @@ def test_a_vague_word_still_counts_where_it_is_all_there_is_or_part_of_a_synonym
     assert kaart.schoonmaak.pk in found  # through the synonym "hulp thuis", which "thuis" alone is not
 
 
+def test_a_vague_word_beside_a_synonym_of_stop_words_only_weighs_in_the_order(backend, kaart):
+    """A walk: "hulp bij de was" said "Wij vonden geen hulp bij al uw woorden samen" and searched without
+    "hulp": "de" and "was" are stop words, so "hulp" was taken for all there was to search."""
+    Synoniemgroep.objects.create(termen="de was, mantelzorgers")
+    backend.synonyms_changed()
+    results = backend.search(SearchQuery(text="hulp bij de was", leave_out_unfound=True))
+    assert (results.ids, results.left_out) == ([kaart.cafe.pk], ())
+
+
 def test_synonym_added_later_works_without_restart(backend, kaart):
     assert kaart.schoonmaak.pk not in backend.search(SearchQuery(text="poetshulp")).ids
     group = Synoniemgroep.objects.create(termen="poetshulp, schoonmaakhulp")
