@@ -316,8 +316,12 @@ WHERE_TO_START = (
 
 
 def asks_where_to_start(query: str) -> bool:
-    """Only the question itself: "waar kan ik terecht met schulden" names its help, which the search finds."""
+    """Only the question itself: "waar kan ik terecht met schulden" names its help, which the search finds.
+    Or only that help is wanted, and for whom: "hulp voor mijn zoon" listed home help, with "Het woord 'zoon'
+    staat niet op de sociale kaart"."""
     typed = words(query)
+    if not HELP_WORDS.isdisjoint(typed) and all(word in STOPWORDS or word in VAGUE_WORDS for word in typed):
+        return True
     for phrase in WHERE_TO_START:
         for start in range(len(typed) - len(phrase) + 1):
             if tuple(typed[start : start + len(phrase)]) == phrase:

@@ -191,7 +191,7 @@ def test_only_common_words_count_no_help_on_the_kaart(client, portal_site):
     assert '<a href="/sociale-kaart/">Kijk op de sociale kaart</a>' in html
 
 
-@pytest.mark.parametrize("typed", ["wie kan mij helpen", "Waar kan ik terecht?"])
+@pytest.mark.parametrize("typed", ["wie kan mij helpen", "Waar kan ik terecht?", "hulp voor mijn zoon"])
 def test_who_does_not_know_where_to_start_gets_the_melding_first(client, portal_site, typed):
     """A walk: "wie kan mij helpen" listed "Het gesprek" first, and pgb and the professionals' kaart."""
     html = client.get("/zoeken/", {"q": typed}).content.decode()

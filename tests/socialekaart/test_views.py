@@ -360,6 +360,11 @@ def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
         ("waar kan ik terecht met schulden", False),  # it names its help
         ("buren helpen", False),
         ("wie", False),
+        # Only that help is wanted, and for whom: it named "zoon" as a word the kaart does not have.
+        ("hulp voor mijn zoon", True),
+        ("ik zoek hulp", True),
+        ("hulp bij het huishouden", False),
+        ("mijn zoon", False),
     ],
 )
 def test_who_does_not_know_where_to_start_is_pointed_to_the_wmo_loket(client, indexed, typed, shown):
@@ -369,6 +374,7 @@ def test_who_does_not_know_where_to_start_is_pointed_to_the_wmo_loket(client, in
     way = "Weet u niet welke hulp bij u past? Het Wmo-loket denkt met u mee."
     way += ' <a href="/melding/">Doe een melding</a>'
     assert (way in page) is shown
+    assert "staat niet op de sociale kaart" not in page
 
 
 @pytest.mark.parametrize(("typed", "shown"), [("bezwaar maken", True), ("huishouden", False)])
