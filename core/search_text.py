@@ -318,9 +318,10 @@ WHERE_TO_START = (
 def asks_where_to_start(query: str) -> bool:
     """Only the question itself: "waar kan ik terecht met schulden" names its help, which the search finds.
     Or only that help is wanted, and for whom: "hulp voor mijn zoon" listed home help, with "Het woord 'zoon'
-    staat niet op de sociale kaart"."""
+    staat niet op de sociale kaart" ("hulp" alone is a search of its own, for what is called help)."""
     typed = words(query)
-    if not HELP_WORDS.isdisjoint(typed) and all(word in STOPWORDS or word in VAGUE_WORDS for word in typed):
+    said = [word for word in typed if word not in STOPWORDS]
+    if len(said) >= 2 and not HELP_WORDS.isdisjoint(said) and VAGUE_WORDS.issuperset(said):
         return True
     for phrase in WHERE_TO_START:
         for start in range(len(typed) - len(phrase) + 1):
