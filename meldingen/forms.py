@@ -418,7 +418,7 @@ class GegevensForm(StepForm):
         label=_("E-mailadres"),
         required=False,
         max_length=LINE_MAX,
-        help_text=_("Dan sturen we u een bevestiging. U kunt dit ook leeg laten."),
+        help_text=_("Dan sturen we u een bevestiging."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
     )
@@ -683,7 +683,7 @@ class WaaroverForm(StepForm):
         _("Soort hulp"),
         choices.ONDERWERPEN,
         required=False,
-        help_text=_("Kies alles wat past. Dit hoeft niet: dan vragen wij het in het gesprek."),
+        help_text=_("Kies alles wat past."),
     )
     # "Iets anders" had nowhere to say what: "traplopen" could not be told.
     toelichting = text(
@@ -691,7 +691,7 @@ class WaaroverForm(StepForm):
         required=False,
         textarea=True,
         max_length=TEXT_MAX,
-        help_text=_("Dit hoeft niet. Bijvoorbeeld: traplopen lukt niet meer."),
+        help_text=_("Bijvoorbeeld: traplopen lukt niet meer."),
     )
     # The short melding is a call, and the consulent called at any hour: "Gebeld, niet bereikt", again.
     bereikbaar = text(

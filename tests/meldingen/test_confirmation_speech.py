@@ -94,6 +94,11 @@ def test_the_persoonlijk_plan_says_where_to_send_it_and_that_it_is_not_needed(wa
     assert f"Mail het naar {address}" in text
     for written in (html, body, text):
         assert "Dat heet een persoonlijk plan. Het hoeft niet." in written
+        # A walk: a resident of 78 without e-mail had no way to send it.
+        assert (
+            f"Hebt u geen e-mail? Bel ons dan op {settings.MUNICIPALITY_PHONE}"
+            in BeautifulSoup(written, "html.parser").get_text()
+        )
 
 
 def test_the_confirmation_says_where_to_see_how_far_the_melding_is(walker, settings):

@@ -342,6 +342,21 @@ def test_the_saved_melding_email_passes_the_taalcheck(walker):
     assert report.passed, report.problems
 
 
+@pytest.mark.parametrize(
+    ("voor_wie", "soort"), [("zelf", "kort"), ("familie", "kort"), ("zelf", "uitgebreid")]
+)
+def test_no_question_says_twice_that_it_may_stay_empty(walker, voor_wie, soort):
+    """A walk: "(niet verplicht)" and then "Dit hoeft niet" or "U kunt dit ook leeg laten" under it; the
+    short melding's page of optional questions says it once, at its top. Nor is whose details said twice."""
+    for name, html in pages_of(walker, voor_wie, soort):
+        text = " ".join(main(html).get_text(" ").split())
+        assert "Dit hoeft niet" not in text and "leeg laten" not in text, name
+        if name == "waarover":
+            assert text.count("Deze vragen hoeven niet.") == 1
+        if name == "gegevens":  # its title said whose details, and the line under it said so again
+            assert text.count("die hulp nodig heeft") <= 1
+
+
 def test_the_persons_e_mail_hint_says_when_to_give_it_not_again_that_it_may_stay_empty(walker):
     """ "E-mailadres (niet verplicht)" above "Dit hoeft niet." said the same twice."""
     walker.walk(ANDER_UITGEBREID[:3])
