@@ -35,12 +35,14 @@ MIN_PART_SIZE = 4  # parts shorter than this are never looked for
 MAX_PART_SIZE = 15
 # Words too general to stand for a compound they are part of: "poetshulp" should not find every "hulp". And
 # words that end many words that are no compounds: "ontmoeten" and "vergeten" are not about "eten", nor is
-# "opgeslagen" about "geslagen" or "bezorgen" about "zorgen". Nor is "slechthorend" about "slecht ter been".
+# "opgeslagen" about "geslagen" or "bezorgen" about "zorgen". Nor is "slechthorend" about "slecht ter been",
+# or "wasgoed" about "goed" ("hulp bij de was" found "Bewegen voor ouderen", which is "goed voor uw spieren").
 GENERAL_PARTS = frozenset(
     """
     hulp zorg huis thuis werk dienst groep punt centrum team mensen plek plan vraag vragen mens tijd
     service advies steun contact kosten wonen maken doen leren zelf ander andere samen eten
     zorgen geslagen slaan slaat slecht
+    goed gaan even eigen hoog laag lang nieuw rond staan laten zien ziet duurt
     """.split()  # noqa: SIM905
 )
 

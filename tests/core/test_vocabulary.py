@@ -26,6 +26,14 @@ def test_slecht_is_too_general_to_stand_for_a_compound():
     assert decompounder.parts("slechthorend") == ["horend"]
 
 
+def test_goed_is_too_general_to_stand_for_a_compound():
+    """A walk: "hulp bij de was" (a synonym of "wasgoed") found "Bewegen voor ouderen", whose text says
+    "goed voor uw spieren"."""
+    decompounder = Decompounder([*WORD_LIST, "goed", "wassen", "lang", "even"])
+    assert decompounder.parts("wasgoed") == []
+    assert decompounder.parts("langdurig") == [] and decompounder.parts("evenwicht") == []
+
+
 def test_a_word_across_the_seam_of_two_parts_is_no_part():
     """A walk: "woningaanpassing" found "Mensen ontmoeten" and two more pages through "gaan", in
     woninG|AANpassing."""
