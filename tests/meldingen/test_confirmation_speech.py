@@ -52,7 +52,7 @@ def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
     body = mail.outbox[0].body
     flat = " ".join(body.split())
     for said in (
-        "Daarna kan de persoon een aanvraag doen.",
+        "Daarna kan de persoon de hulp aanvragen.",
         "Er mag iemand bij zijn die de persoon helpt, zoals familie, een mantelzorger of een onafhankelijke",
     ):
         assert said in html and said in flat, said
@@ -66,7 +66,9 @@ def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
 def test_for_oneself_the_confirmation_still_says_u(walker):
     html = confirmation(walker, ZELF_KORT)
     assert "In het gesprek kijken we samen wat u nodig hebt." in html
-    assert "Daarna kunt u een aanvraag doen." in html
+    assert "Daarna kunt u de hulp aanvragen." in html
+    # A walk: "Binnen 6 weken is het onderzoek klaar" said nowhere what the onderzoek is.
+    assert "Het gesprek en wat wij daarna uitzoeken heet het onderzoek." in " ".join(html.split())
 
 
 @pytest.mark.parametrize("steps", [ZELF_KORT, ANDER_UITGEBREID], ids=["zelf", "ander-spoed"])
