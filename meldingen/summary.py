@@ -11,9 +11,10 @@ from .steps import CARRIED_OVER, STEPS
 
 
 def sections_with_steps(
-    answers: Answers | Mapping, staff: bool = False
+    answers: Answers | Mapping, staff: bool = False, keep_empty: bool = False
 ) -> list[tuple[str, list[tuple[str, str]], str]]:
-    """[(title, [(label, value)], step slug)] in the order of the form; empty sections are left out.
+    """[(title, [(label, value)], step slug)] in the order of the form; empty sections are left out, unless
+    `keep_empty` (the check page: a page of questions that need no answer can still be changed there).
 
     For the resident in the words of the form (about the person, for someone else); for `staff` about
     "de inwoner", as a colleague writes it.
@@ -23,7 +24,7 @@ def sections_with_steps(
     for step in STEPS:
         if step.in_summary and step.applies_to(answers):
             rows = step.summary_rows(answers, staff=staff)
-            if rows:
+            if rows or keep_empty:
                 sections.append((step.section_title(answers, staff=staff), rows, step.slug))
     return sections
 

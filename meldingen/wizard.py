@@ -316,7 +316,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             answers = self.current_answers()
             context["sections"] = [
                 (title, rows, self.get_step_url(step) + f"?terug={CHECK_STEP}", STEP_BY_SLUG[step].to_writer)
-                for title, rows, step in sections_with_steps(answers)
+                for title, rows, step in sections_with_steps(answers, keep_empty=True)
             ]
             context["spoed"] = answers.spoed
             context["not_sent"] = typed_but_not_sent(typed)

@@ -365,3 +365,15 @@ def test_when_to_call_goes_over_to_the_other_route(walker, first, then, page):
     walker.client.get("/melding/keuze/?terug=controleren")
     walker.post("keuze", {"soort": then})
     assert 'value="Op maandag"' in walker.client.get(f"/melding/{page}/").content.decode()
+
+
+def test_the_short_meldings_optional_page_left_empty_can_still_be_changed_from_the_check_page(walker):
+    """A walk: "Waar gaat het over?" left empty vanished from the check page, and with it its "Wijzig": the
+    topics could not be added there any more."""
+    walker.walk([(step, {} if step == "waarover" else data) for step, data in ZELF_KORT])
+    check = BeautifulSoup(walker.client.get("/melding/controleren/").content, "html.parser")
+    section = check.find("h2", string="Waar gaat het over?").find_parent("section")
+    assert section.find("a")["href"] == "/melding/waarover/?terug=controleren"
+    assert "U hebt hier niets ingevuld. Dat hoeft ook niet." in section.get_text()
+    walker.submit()
+    assert "Waar gaat het over?" not in [title for title, _rows in Melding.objects.get().summary_sections()]
