@@ -67,6 +67,8 @@ def test_for_oneself_the_confirmation_still_says_u(walker):
     html = confirmation(walker, ZELF_KORT)
     assert "In het gesprek kijken we samen wat u nodig hebt." in html
     assert "Daarna kunt u de hulp aanvragen." in html
+    # A walk: "U mag iemand meenemen" read oddly for a gesprek at home.
+    assert "Er mag iemand bij zijn die u helpt, zoals een mantelzorger" in " ".join(html.split())
     # A walk: "Binnen 6 weken is het onderzoek klaar" said nowhere what the onderzoek is.
     assert "Het gesprek en wat wij daarna uitzoeken heet het onderzoek." in " ".join(html.split())
 
