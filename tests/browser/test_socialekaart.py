@@ -150,6 +150,32 @@ def test_no_horizontal_scroll_with_text_twice_as_large_on_a_phone(page_for_large
         assert_no_horizontal_scroll(page)
 
 
+def test_with_text_twice_as_large_each_day_stands_above_its_opening_hours(
+    page_for_large_text, kaart_server, kaart
+):
+    """A walk: with the text at 200% at 390 px the opening hours stood one word a line, cut off at the edge
+    of a box that scrolled sideways. At the usual size day and hours stay side by side."""
+    op_locatie = VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    Openingstijd.objects.create(op_locatie=op_locatie, weekdag=1, open_van=time(13), open_tot=time(17))
+    page = page_for_large_text
+
+    def day_and_hours():
+        day = page.locator(".kaart-hours tbody th").first.bounding_box()
+        return day, page.locator(".kaart-hours tbody td").first.bounding_box()
+
+    page.goto(kaart_server.url + kaart.cafe.get_absolute_url())
+    day, hours = day_and_hours()
+    assert abs(hours["y"] - day["y"]) < 2 and hours["x"] > day["x"]
+    enlarge_text(page)
+    day, hours = day_and_hours()
+    assert hours["y"] >= day["y"] + day["height"] - 1
+    beyond = page.locator(".kaart-hours-box").first.evaluate(
+        """box => [...box.querySelectorAll("*")]
+            .filter(e => e.getBoundingClientRect().right > box.getBoundingClientRect().right + 1).length"""
+    )
+    assert beyond == 0
+
+
 def test_on_a_phone_a_link_at_the_top_leads_to_the_map_under_the_list(page, kaart_server):
     """A walk: at 390 px the map stood after every result, some 5,300 px down, and nothing said so."""
     page.set_viewport_size({"width": 390, "height": 800})
