@@ -240,10 +240,12 @@ class OutOfReach(Http404):
 TYPED_FIELDS = ("text", "toelichting", "reden", "notitie")
 
 
-def behandeling_for(request, pk):
+def behandeling_for(request, pk, for_update: bool = False):
     queryset = Behandeling.objects.visible_to(request.user).select_related(
         "melding", "melding__wijk", "team", "consulent"
     )
+    if for_update:  # the case's own row only: a melding without a team or consulent joins empty rows
+        queryset = queryset.select_for_update(of=("self",))
     try:
         return queryset.get(pk=pk)
     except Behandeling.DoesNotExist:
@@ -375,7 +377,14 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
 @meldingen_view
 @says_out_of_reach
 def change_status(request, pk):
-    behandeling = behandeling_for(request, pk)
+    # One save at a time per melding: its row stays locked from reading the last step (the form's check of
+    # what the page showed, "gezien") to writing the new one, so of two colleagues who save at once the
+    # second is told what the first did. Both passed the check before, and both steps were kept.
+    with transaction.atomic():
+        return _change_status(request, behandeling_for(request, pk, for_update=True))
+
+
+def _change_status(request, behandeling):
     form = StatusForm(request.POST, **_status_form_kwargs(behandeling))
     if not form.is_valid():
         return render_detail(request, behandeling, status_form=form, status=400)
