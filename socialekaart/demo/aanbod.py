@@ -335,7 +335,7 @@ SOORTEN = [
         "Leen een rolstoel, rollator of krukken.",
         "Bent u slecht ter been? Kunt u even niet goed lopen, bijvoorbeeld na een operatie? "
         "Dan leent u hier voor korte tijd een "
-        "hulpmiddel. Neem uw identiteitsbewijs mee.",
+        "hulpmiddel, zoals een douchestoel. Neem uw identiteitsbewijs mee.",
         ("hulpmiddelen", "gezondheid"),
         ("ouderen", "volwassenen"),
         inloop=True,
