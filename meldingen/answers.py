@@ -147,6 +147,14 @@ class Answers:
         return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
     @property
+    def to_call(self) -> dict[str, str]:
+        """Whom the gemeente calls to plan the gesprek, and when they said it suits: the writer for someone
+        else (as the confirmation tells the writer), else the resident. Keys: naam, telefoon, bereikbaar."""
+        who = self.step("melder") if self.for_someone_else else self.resident
+        when = self.step("gesprek" if self.uitgebreid else "waarover").text("bereikbaar")
+        return {"naam": who.text("naam"), "telefoon": who.text("telefoon"), "bereikbaar": when}
+
+    @property
     def contact_email(self) -> str:
         """Where the confirmation goes: the maker's address for someone else, else the resident's."""
         if self.for_someone_else and self.step("melder").text("email"):

@@ -495,7 +495,7 @@ class AuditEntry(models.Model):
         NAZORG_RECORDED = "nazorg_recorded", _("Nazorg vastgelegd")
         NAZORG_NOT_REACHED = "nazorg_not_reached", _("Nazorg: inwoner niet bereikt")
         NAZORG_CORRECTED = "nazorg_corrected", _("Nazorg verbeterd")
-        CONTACT_NOT_REACHED = "contact_not_reached", _("Gebeld, inwoner niet bereikt")
+        CONTACT_NOT_REACHED = "contact_not_reached", _("Gebeld, niet bereikt")  # the writer, or the resident
 
     melding = models.ForeignKey(
         "meldingen.Melding",

@@ -306,6 +306,7 @@ def render_detail(
     nazorg = getattr(behandeling, "nazorg", None)
     typed_note, note_error = nazorg_note or ("", "")
     sections = melding.summary_sections(staff=True) if melding.encrypted_answers else []
+    answers = melding.typed_answers if melding.encrypted_answers else None
     AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
     verwijzingen = list(melding.verwijzingen.select_related("user"))
@@ -316,6 +317,9 @@ def render_detail(
         "behandeling": behandeling,
         "melding": melding,
         "sections": sections,
+        # At the top, for the call that comes first: it stood in three sections, far down on a phone.
+        "to_call": answers.to_call if answers else None,
+        "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
         "status_form": status_form or StatusForm(**_status_form_kwargs(behandeling, melding)),
@@ -529,7 +533,7 @@ def not_reached(request, pk):
     if behandeling.status != Status.ONTVANGEN:  # contact made, or the melding closed without it
         messages.error(request, _("Dit kan alleen voor het eerste contact. Schrijf het in een notitie."))
     elif behandeling.record_not_reached(request.user):
-        messages.success(request, _("Vastgelegd: u belde en bereikte de inwoner niet. Bel later nog eens."))
+        messages.success(request, _("Vastgelegd: u belde en bereikte niemand. Bel later nog eens."))
     else:
         messages.info(request, _("Dit was al vastgelegd."))  # a second click within a minute
     return redirect("backoffice:melding", pk=behandeling.pk)

@@ -11,6 +11,9 @@ from django.utils import timezone
 from core.templatetags.core_tags import datum, datumtijd
 from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
 from meldingen.backoffice.workflow import Status
+from meldingen.storage import store_melding
+
+from .fixtures import answers
 
 # Onderzoek afgerond, with the resident's report (test_the_onderzoek_is_finished_with_the_residents_report).
 FINISHED = {"status": Status.ONDERZOEK_AFGEROND, "verslag_verstuurd": "on"}
@@ -811,7 +814,7 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     page = " ".join(client.get(page_url).content.decode().split())
     assert "Nam niemand op? Leg dat vast." in page and "<dt>Gebeld, niet bereikt</dt>" not in page
     done = client.post(page_url + "niet-bereikt/", follow=True).content.decode()
-    assert "Vastgelegd: u belde en bereikte de inwoner niet." in done
+    assert "Vastgelegd: u belde en bereikte niemand." in done
     again = client.post(page_url + "niet-bereikt/", follow=True).content.decode()  # a second click
     assert "Dit was al vastgelegd." in again
     calls = AuditEntry.objects.filter(action=AuditEntry.Action.CONTACT_NOT_REACHED)
@@ -820,7 +823,8 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     page = " ".join(client.get(page_url).content.decode().split())
     when = datumtijd(calls.get().at)
     assert f"<dt>Gebeld, niet bereikt</dt><dd>{when} (consulent-centrum)</dd>" in page
-    assert "Gebeld, inwoner niet bereikt" in page  # in the timeline too
+    timeline = page[page.index('id="timeline-heading"') :]
+    assert "Gebeld, niet bereikt" in timeline  # in the timeline too
     inbox = " ".join(client.get(reverse("backoffice:inbox")).content.decode().split())
     assert "Ontvangen<br>1 keer gebeld, niet bereikt</td>" in inbox  # and in the list, by its status
     behandeling = two_meldingen["centrum"].behandeling
@@ -830,3 +834,25 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     refused = client.post(page_url + "niet-bereikt/", follow=True).content.decode()
     assert "Dit kan alleen voor het eerste contact." in refused
     assert calls.count() == 1
+
+
+@pytest.mark.parametrize("for_someone_else", [False, True])
+def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(staff, client, teams, for_someone_else):
+    """A walk: a consulent about to call pieced the page together: the phone number under the resident's
+    details far down, "Bereikbaar" under "Onderwerp", the writer's number in a section of its own, and why
+    a spoed melding is urgent below the fold. For someone else the writer is called (as the confirmation
+    says)."""
+    data = answers(
+        name="Anna de Vries", soort="kort", spoed=True, mantelzorger="Petra" if for_someone_else else ""
+    )
+    data["waarover"] = {"bereikbaar": "Na 14 uur"}
+    melding, _stored = store_melding(data)
+    client.force_login(staff["consulent"])
+    html = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
+    facts = " ".join(html[html.index('id="case-heading"') : html.index('id="data-heading"')].split())
+    who, phone = ("Petra (melder)", "0687654321") if for_someone_else else ("Anna de Vries", "0612345678")
+    assert (
+        f'<dt>Bellen met</dt><dd>{who}<br><a href="tel:{phone}">{phone}</a><br>Bereikbaar: Na 14 uur</dd>'
+        in facts
+    )
+    assert "Ik ben gevallen" in facts  # why it is urgent, beside "Spoed"
