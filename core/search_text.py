@@ -138,12 +138,16 @@ def allowed_typos(word: str) -> int:
 HELP_WORDS = frozenset(
     {"hulp", "help", "helpen", "helpt", "hulpje", "mee", "nodig", "zoek", "zoekt", "zoeken", "graag", "doet"}
 )
-PERSON_WORDS = frozenset(
+FAMILY_WORDS = frozenset(
     """
     moeder vader mama papa ma pa oma opa partner man vrouw echtgenoot echtgenote zoon dochter broer zus
-    schoonmoeder schoonvader buurman buurvrouw vriend vriendin anderen
+    schoonmoeder schoonvader
     """.split()  # noqa: SIM905
 )
+PERSON_WORDS = FAMILY_WORDS | {"buurman", "buurvrouw", "vriend", "vriendin", "anderen"}
+HELP_ITSELF = frozenset(
+    {"hulp", "help", "helpen", "helpt", "hulpje"}
+)  # the other help words say it is sought
 VAGUE_WORDS = HELP_WORDS | PERSON_WORDS
 
 
@@ -317,11 +321,13 @@ WHERE_TO_START = (
 
 def asks_where_to_start(query: str) -> bool:
     """Only the question itself: "waar kan ik terecht met schulden" names its help, which the search finds.
-    Or only that help is wanted, and for whom: "hulp voor mijn zoon" listed home help, with "Het woord 'zoon'
-    staat niet op de sociale kaart" ("hulp" alone is a search of its own, for what is called help)."""
+    Or only that help is wanted, maybe for a family member: "hulp voor mijn zoon" listed home help, with "Het
+    woord 'zoon' staat niet op de sociale kaart". Not "hulp" alone (a search of its own, for what is called
+    help), nor a friend or a neighbour ("ik zoek een vriend" looks for company, "buurvrouw helpen" for
+    Burenhulp)."""
     typed = words(query)
-    said = [word for word in typed if word not in STOPWORDS]
-    if len(said) >= 2 and not HELP_WORDS.isdisjoint(said) and VAGUE_WORDS.issuperset(said):
+    said = {word for word in typed if word not in STOPWORDS}
+    if len(said) >= 2 and not HELP_ITSELF.isdisjoint(said) and said <= HELP_WORDS | FAMILY_WORDS:
         return True
     for phrase in WHERE_TO_START:
         for start in range(len(typed) - len(phrase) + 1):

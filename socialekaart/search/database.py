@@ -29,7 +29,7 @@ from .contract import (
     SearchResults,
 )
 from .documents import document_body_text, documents_queryset, voorziening_document
-from .query import ParsedQuery, leave_out_apart, leave_out_unfound, named, parse
+from .query import ParsedQuery, leave_out_apart, leave_out_unfound, parse
 
 CHUNK = 500
 MAX_WORDS = 12  # words of a query that count
@@ -121,7 +121,7 @@ class DatabaseBackend(SearchBackend):
             facets=facets,
             origin=origin,
             did_you_mean=did_you_mean,
-            left_out=named(left_out),
+            left_out=left_out,
             not_together=not_together,
             page=query.page,
             per_page=query.per_page,

@@ -59,7 +59,7 @@ from .contract import (
     SearchResults,
     SearchUnavailable,
 )
-from .query import did_you_mean, leave_out_apart, leave_out_unfound, named, parse, suggestable_words
+from .query import did_you_mean, leave_out_apart, leave_out_unfound, parse, suggestable_words
 from .text import split_vague_words
 
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
@@ -535,7 +535,7 @@ class ElasticsearchBackend(SearchBackend):
             facets=options,
             origin=origin,
             did_you_mean=suggestion,
-            left_out=named(left_out),
+            left_out=left_out,
             not_together=not_together,
             page=query.page,
             per_page=query.per_page,

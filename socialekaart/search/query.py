@@ -137,12 +137,6 @@ def leave_out_unfound(parsed: ParsedQuery, finds_anything: list[bool]) -> tuple[
     return left_out
 
 
-def named(left_out: tuple[str, ...]) -> tuple[str, ...]:
-    """The words left out that the page names: a help or person word is no word the kaart lacks ("zoon" in
-    "hulp voor mijn zoon" was named so; no help's text says whom it is for)."""
-    return tuple(word for word in left_out if word not in text.VAGUE_WORDS)
-
-
 MAX_APART_TRIES = 20  # sets of words tried by leave_out_apart, so a long text costs a bounded amount
 
 

@@ -2,7 +2,6 @@
 
 from core.search_text import (  # noqa: F401
     STOPWORDS,
-    VAGUE_WORDS,
     allowed_typos,
     content_words,
     edit_distance,

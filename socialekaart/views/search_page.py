@@ -14,7 +14,13 @@ from core import vocabulary
 from core.components import crisis_note
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
-from core.search_text import asks_where_to_start, has_phrase, wants_to_complain, wants_to_object
+from core.search_text import (
+    VAGUE_WORDS,
+    asks_where_to_start,
+    has_phrase,
+    wants_to_complain,
+    wants_to_object,
+)
 
 from ..forms import SearchForm
 from ..models import Wijk
@@ -123,12 +129,20 @@ def search(request):
         complaint_url=COMPLAINT if wants_to_complain(query_kwargs["text"]) else None,
         objection=wants_to_object(query_kwargs["text"]),
         where_to_start=asks_where_to_start(query_kwargs["text"]),
+        left_out=worth_naming(results.left_out),
+        not_together=worth_naming(results.not_together),
         crisis_note=crisis_note(query_kwargs["text"]),
         terug=back_query(request.GET),
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
     return _render_page(request, context)
+
+
+def worth_naming(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a search left out, as the page names them: none when they only say that help is wanted and
+    for whom ("zoon" in "hulp voor mijn zoon": no help's text names a son, and the kaart lacks nothing)."""
+    return () if VAGUE_WORDS.issuperset(words) else words
 
 
 def _render_page(request, context: dict, status: int = 200):

@@ -366,6 +366,11 @@ def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
         ("hulp bij het huishouden", False),
         ("mijn zoon", False),
         ("hulp", False),  # a search of its own, for what is called help
+        ("hulp nodig", True),
+        # A review: a friend or a neighbour names help (company, Burenhulp).
+        ("ik zoek een vriend", False),
+        ("buurvrouw helpen", False),
+        ("hulp van mijn buurman", False),
     ],
 )
 def test_who_does_not_know_where_to_start_is_pointed_to_the_wmo_loket(client, indexed, typed, shown):
