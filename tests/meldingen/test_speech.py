@@ -60,7 +60,7 @@ def pages_of(walker, voor_wie, soort):
     pages = []
     for step, data in path(voor_wie, soort):
         pages.append((step, walker.client.get(f"/melding/{step}/").content.decode()))
-        if step != "waarover":  # its one question may stay empty: it has no error state
+        if step != "waarover":  # its questions may all stay empty: it has no error state
             error = walker.post(
                 step, {"plek": "elders", "onderwerpen": ["anders"]} if step in ("gesprek", "hulp") else {}
             )
@@ -352,7 +352,7 @@ def test_no_question_says_twice_that_it_may_stay_empty(walker, voor_wie, soort):
         text = " ".join(main(html).get_text(" ").split())
         assert "Dit hoeft niet" not in text and "leeg laten" not in text, name
         if name == "waarover":
-            assert text.count("Deze vragen hoeven niet.") == 1
+            assert text.count("U hoeft deze vragen niet in te vullen.") == 1
         if name == "gegevens":  # its title said whose details, and the line under it said so again
             assert text.count("die hulp nodig heeft") <= 1
 
