@@ -50,14 +50,16 @@ def content_words(text: str) -> list[str]:
     return [word for word in words(text) if word not in STOPWORDS]
 
 
+# Snowball keeps the s of a diminutive's plural (no s after a j): "maatjes" missed the Maatjesproject, whose
+# stem is "maatj". Taken off before stemming, here and by Elasticsearch's analyzers (a `pattern_replace`
+# filter with this pattern, in Java's syntax as in Python's).
+DIMINUTIVE_PLURAL = "^(.{2,}je)s$"
+_diminutive_plural = re.compile(DIMINUTIVE_PLURAL)
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    # Snowball keeps the s of a diminutive's plural (no s after a j): "maatjes" missed the Maatjesproject,
-    # whose stem is "maatj". Elasticsearch's analyzers take it off the same way (socialekaart's
-    # DIMINUTIVE_PLURAL filter).
-    if len(word) >= 5 and word.endswith("jes"):
-        word = word[:-1]
-    return _dutch_stemmer().stem(word)
+    return _dutch_stemmer().stem(_diminutive_plural.sub(r"\1", word))
 
 
 @cache

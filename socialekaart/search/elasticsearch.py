@@ -79,8 +79,8 @@ UNAVAILABLE = "Elasticsearch op {url} geeft geen antwoord ({error}). De zoekfunc
 nl_stop = token_filter("nl_stop", "stop", stopwords=sorted(text.STOPWORDS))
 nl_stemmer = token_filter("nl_stemmer", "stemmer", language="dutch")
 # Before the stemmer, which keeps the s of a diminutive's plural ("maatjes"), as core.search_text.stem does.
-DIMINUTIVE_PLURAL = token_filter(
-    "nl_verkleinwoord_meervoud", "pattern_replace", pattern="^(.{2,}je)s$", replacement="$1"
+nl_diminutive_plural = token_filter(
+    "nl_verkleinwoord_meervoud", "pattern_replace", pattern=text.DIMINUTIVE_PLURAL, replacement="$1"
 )
 autocomplete_ngrams = token_filter("autocomplete_ngrams", "edge_ngram", min_gram=2, max_gram=20)
 spelling_shingles = token_filter(
@@ -113,7 +113,7 @@ def index_analyzer(word_list: list[str] | None = None):
     return analyzer(
         INDEX_ANALYZER,
         tokenizer="standard",
-        filter=["lowercase", "asciifolding", *_split(word_list), nl_stop, DIMINUTIVE_PLURAL, nl_stemmer],
+        filter=["lowercase", "asciifolding", *_split(word_list), nl_stop, nl_diminutive_plural, nl_stemmer],
     )
 
 
@@ -144,7 +144,7 @@ def search_analyzer(synonyms_set: str, word_list: list[str] | None = None):
             synonyms_filter(synonyms_set),
             *_split(word_list),
             nl_stop,
-            DIMINUTIVE_PLURAL,
+            nl_diminutive_plural,
             nl_stemmer,
         ],
     )

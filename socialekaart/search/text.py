@@ -1,6 +1,7 @@
 """The kaart's search reads its Dutch text analysis from core (the site search shares it)."""
 
 from core.search_text import (  # noqa: F401
+    DIMINUTIVE_PLURAL,
     STOPWORDS,
     allowed_typos,
     content_words,
