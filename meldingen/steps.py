@@ -114,6 +114,15 @@ class Step:
                 pairs.append((field.label, display(field, step_answers.get(name))))
         return [(str(label), str(value)) for label, value in pairs if value not in (None, "", [])]
 
+    def writer_labels(self, answers: Answers) -> set[str]:
+        """The labels of the answers that are the writer's own (the form's `writer_fields`, such as when to
+        call): for someone else the check page marks their rows as spoken to the writer."""
+        return {
+            str(row.label_for(answers, staff=False))
+            for row in self.rows
+            if row.field in self.form.writer_fields
+        }
+
     def stored(self, form: forms.StepForm) -> dict:
         values = form.stored_answers()
         if self.derived:

@@ -315,7 +315,13 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if current == CHECK_STEP:
             answers = self.current_answers()
             context["sections"] = [
-                (title, rows, self.get_step_url(step) + f"?terug={CHECK_STEP}", STEP_BY_SLUG[step].to_writer)
+                {
+                    "title": title,
+                    "rows": rows,
+                    "change_url": self.get_step_url(step) + f"?terug={CHECK_STEP}",
+                    "to_writer": STEP_BY_SLUG[step].to_writer,
+                    "writer_labels": STEP_BY_SLUG[step].writer_labels(answers),
+                }
                 for title, rows, step in sections_with_steps(answers, keep_empty=True)
             ]
             context["spoed"] = answers.spoed

@@ -375,5 +375,6 @@ def test_the_short_meldings_optional_page_left_empty_can_still_be_changed_from_t
     section = check.find("h2", string="Waar gaat het over?").find_parent("section")
     assert section.find("a")["href"] == "/melding/waarover/?terug=controleren"
     assert "U hebt hier niets ingevuld. Dat hoeft ook niet." in section.get_text()
+    assert section.find("p").has_attr("data-to-writer")  # "u" is the writer, also for someone else
     walker.submit()
     assert "Waar gaat het over?" not in [title for title, _rows in Melding.objects.get().summary_sections()]

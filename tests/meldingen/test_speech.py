@@ -39,7 +39,11 @@ def path(voor_wie: str, soort: str) -> list[tuple[str, dict]]:
         if soort == "kort"
         else ["gegevens", "hulp", "situatie", "gesprek", "spoed"]
     )
-    walk += [(name, steps[name]) for name in names]
+    # When to call is the writer's own answer, in a section about the person (a review).
+    when = {"bereikbaar": "Na 14 uur"}
+    walk += [
+        (name, {**steps[name], **when} if name in ("waarover", "gesprek") else steps[name]) for name in names
+    ]
     if voor_wie == "zelf":  # one's own phone number is asked
         walk = [
             (name, {"telefoon": "0612345678", **data} if name == "gegevens" else data) for name, data in walk
