@@ -651,6 +651,19 @@ def outside_message(voor_wie: str = "zelf") -> str:
     return speak(text, voor_wie)
 
 
+def call_time(label) -> forms.CharField:
+    """When the gemeente can best call, with the loket's hours: a walk's "Na 17.00 uur" asked for a call no
+    one makes."""
+    return text(
+        label,
+        required=False,
+        max_length=LINE_MAX,
+        help_text=_(
+            "Wij bellen op werkdagen van 8.30 tot 17.00 uur. Bijvoorbeeld: op dinsdag in de ochtend."
+        ),
+    )
+
+
 class HulpForm(StepForm):
     title = _("Waar wilt u hulp bij?")
     # A name, not an instruction: the error summary says "Soort hulp: kies minstens één antwoord."
@@ -694,14 +707,7 @@ class WaaroverForm(StepForm):
         help_text=_("Bijvoorbeeld: traplopen lukt niet meer."),
     )
     # The short melding is a call, and the consulent called at any hour: "Gebeld, niet bereikt", again.
-    bereikbaar = text(
-        _("Wanneer kunnen wij u het best bellen?"),
-        required=False,
-        max_length=LINE_MAX,
-        help_text=_(
-            "Wij bellen op werkdagen van 8.30 tot 17.00 uur. Bijvoorbeeld: op dinsdag in de ochtend."
-        ),
-    )
+    bereikbaar = call_time(_("Wanneer kunnen wij u het best bellen?"))
     writer_fields = ("toelichting", "bereikbaar")  # the gemeente calls the writer (as the confirmation says)
 
 
@@ -760,15 +766,7 @@ class SituatieForm(StepForm):
 
 class GesprekForm(StepForm):
     title = _("Het gesprek")
-    bereikbaar = text(
-        _("Wanneer bent u goed te bereiken?"),
-        required=False,
-        max_length=LINE_MAX,
-        # The loket's hours: a walk's "Na 17.00 uur" asked for a call no one makes.
-        help_text=_(
-            "Wij bellen op werkdagen van 8.30 tot 17.00 uur. Bijvoorbeeld: op dinsdag in de ochtend."
-        ),
-    )
+    bereikbaar = call_time(_("Wanneer bent u goed te bereiken?"))
     plek = radio(_("Waar wilt u het gesprek?"), choices.PLEK)
     plek_anders = text(
         _("Waar dan?"), required=False, max_length=LINE_MAX, help_text=_("Alleen nodig bij Ergens anders.")

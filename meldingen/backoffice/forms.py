@@ -99,7 +99,7 @@ class InboxFilterForm(forms.Form):
         required=False,
         choices=[
             ("", _("Alle")),
-            ("kort", _("Kort (alleen contactgegevens)")),
+            ("kort", _("Kort (wil gebeld worden)")),  # not "alleen contactgegevens": it may say what about
             ("uitgebreid", _("Uitgebreid")),
         ],
     )
