@@ -144,6 +144,8 @@ def test_on_a_phone_the_inbox_shows_every_column_and_withdrawing_asks_first(page
     # The filters besides the search are folded away: the list begins on the first screen, not 1,400 px down.
     assert page.evaluate("document.querySelector('details.bo-filters__more').open") is False
     assert page.locator("#results-heading").bounding_box()["y"] < 844
+    # A walk: a melding's kenmerk was a link 15 px tall to tap; WCAG 2.5.8 asks 24 px.
+    assert page.locator("td .bo-kenmerk").first.bounding_box()["height"] >= 24
 
     page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
     # The kenmerk in the heading stays whole: it broke after "M-", a reference no one can read or type.
