@@ -147,9 +147,11 @@ FAMILY_WORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 PERSON_WORDS = FAMILY_WORDS | {"buurman", "buurvrouw", "vriend", "vriendin", "anderen"}
-HELP_ITSELF = frozenset(
-    {"hulp", "help", "helpen", "helpt", "hulpje"}
-)  # the other help words say it is sought
+# The help words that name help itself; the others say that it is sought.
+HELP_ITSELF = frozenset({"hulp", "help", "helpen", "helpt", "hulpje"})
+# Whom help is asked for, in a question where to start only ("hulp voor mijn kinderen"): as search words they
+# name help (opvoeding, jeugd) and must match.
+KIN_WORDS = FAMILY_WORDS | {"ouder", "ouders", "kind", "kinderen", "kleinkind", "kleinkinderen", "familie"}
 VAGUE_WORDS = HELP_WORDS | PERSON_WORDS
 
 
@@ -329,7 +331,7 @@ def asks_where_to_start(query: str) -> bool:
     Burenhulp)."""
     typed = words(query)
     said = {word for word in typed if word not in STOPWORDS}
-    if len(said) >= 2 and not HELP_ITSELF.isdisjoint(said) and said <= HELP_WORDS | FAMILY_WORDS:
+    if len(said) >= 2 and not HELP_ITSELF.isdisjoint(said) and said <= HELP_WORDS | KIN_WORDS:
         return True
     for phrase in WHERE_TO_START:
         for start in range(len(typed) - len(phrase) + 1):

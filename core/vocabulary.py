@@ -42,7 +42,7 @@ GENERAL_PARTS = frozenset(
     hulp zorg huis thuis werk dienst groep punt centrum team mensen plek plan vraag vragen mens tijd
     service advies steun contact kosten wonen maken doen leren zelf ander andere samen eten
     zorgen geslagen slaan slaat slecht
-    goed even eigen hoog laag lang nieuw rond staan laten zien ziet duurt
+    goed gaan even eigen hoog laag lang nieuw rond staan laten zien ziet duurt
     """.split()  # noqa: SIM905
 )
 

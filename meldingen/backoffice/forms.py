@@ -99,7 +99,7 @@ class InboxFilterForm(forms.Form):
         required=False,
         choices=[
             ("", _("Alle")),
-            ("kort", _("Kort (wil gebeld worden)")),  # not "alleen contactgegevens": it may say what about
+            ("kort", _("Kort")),  # not "alleen contactgegevens": a short melding may say what it is about
             ("uitgebreid", _("Uitgebreid")),
         ],
     )

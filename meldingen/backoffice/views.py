@@ -381,9 +381,9 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
 @meldingen_view
 @says_out_of_reach
 def change_status(request, pk):
-    # One save at a time per melding: its row stays locked from reading the last step (the form's check of
-    # what the page showed, "gezien") to writing the new one, so of two colleagues who save at once the
-    # second is told what the first did. Both passed the check before, and both steps were kept.
+    # One save at a time per melding: its case row (Behandeling) stays locked from reading the last step (the
+    # form's check of what the page showed, "gezien") to writing the new one, so of two colleagues who save
+    # at once the second is told what the first did. Both passed the check before, and both steps were kept.
     with transaction.atomic():
         return _change_status(request, behandeling_for(request, pk, for_update=True))
 

@@ -15,7 +15,8 @@ from core.components import crisis_note
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
 from core.search_text import (
-    VAGUE_WORDS,
+    FAMILY_WORDS,
+    HELP_WORDS,
     asks_where_to_start,
     has_phrase,
     wants_to_complain,
@@ -140,9 +141,9 @@ def search(request):
 
 
 def worth_naming(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words a search left out, as the page names them: none when they only say that help is wanted and
-    for whom ("zoon" in "hulp voor mijn zoon": no help's text names a son, and the kaart lacks nothing)."""
-    return () if VAGUE_WORDS.issuperset(words) else words
+    """The words a search left out, as the page names them: not a help word or a family member ("zoon" in
+    "hulp voor mijn zoon": no help's text names a son, and the kaart lacks nothing)."""
+    return tuple(word for word in words if word not in HELP_WORDS | FAMILY_WORDS)
 
 
 def _render_page(request, context: dict, status: int = 200):

@@ -40,6 +40,9 @@ def test_a_word_across_the_seam_of_two_parts_is_no_part():
     decompounder = Decompounder([*WORD_LIST, "woning", "aanpassing", "gaan", "passing"])
     assert decompounder.parts("woningaanpassing") == ["woning", "aanpassing", "passing"]
     assert decompounder.parts("rolstoeltaxi") == ["rolstoel", "taxi"]
+    # "gaan" is too general to be a part at all; "erop" lies across kinder|opvang and meets "vang".
+    kinderopvang = Decompounder(["kinder", "opvang", "erop", "vang"])
+    assert kinderopvang.parts("kinderopvang") == ["kinder", "opvang", "vang"]
     # A review: a part that ends (or begins) the word stays, though a longer list word crosses it.
     coaching = Decompounder(["budget", "budgetcoach", "coach", "coaching"])
     assert coaching.parts("budgetcoaching") == ["budget", "budgetcoach", "coach", "coaching"]

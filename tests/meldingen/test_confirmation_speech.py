@@ -70,7 +70,7 @@ def test_for_oneself_the_confirmation_still_says_u(walker):
     # A walk: "U mag iemand meenemen" read oddly for a gesprek at home.
     assert "Er mag iemand bij zijn die u helpt, zoals een mantelzorger" in " ".join(html.split())
     # A walk: "Binnen 6 weken is het onderzoek klaar" said nowhere what the onderzoek is.
-    said = "Na het gesprek zoeken wij uit welke hulp past. Dat samen heet het onderzoek."
+    said = "Het gesprek en het uitzoeken samen heten het onderzoek."
     assert said in " ".join(html.split())
 
 

@@ -836,16 +836,21 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     assert calls.count() == 1
 
 
+@pytest.mark.parametrize("soort", ["kort", "uitgebreid"])
 @pytest.mark.parametrize("for_someone_else", [False, True])
-def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(staff, client, teams, for_someone_else):
+def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(
+    staff, client, teams, for_someone_else, soort
+):
     """A walk: a consulent about to call pieced the page together: the phone number under the resident's
     details far down, "Bereikbaar" under "Onderwerp", the writer's number in a section of its own, and why
     a spoed melding is urgent below the fold. For someone else the writer is called (as the confirmation
     says)."""
     data = answers(
-        name="Anna de Vries", soort="kort", spoed=True, mantelzorger="Petra" if for_someone_else else ""
+        name="Anna de Vries", soort=soort, spoed=True, mantelzorger="Petra" if for_someone_else else ""
     )
-    data["waarover"] = {"bereikbaar": "Na 14 uur"}
+    # The short melding asks when to call on its page "waarover", the long one with the gesprek.
+    when = {"bereikbaar": "Na 14 uur"}
+    data.update({"waarover": when} if soort == "kort" else {"gesprek": {"plek": "thuis", **when}})
     melding, _stored = store_melding(data)
     client.force_login(staff["consulent"])
     html = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()

@@ -15,6 +15,20 @@ from meldingen.backoffice.workflow import Status
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def _another_waits_for_a_lock(seconds: float = 10) -> bool:
+    """Whether another connection comes to wait for a lock (the row this one holds) within `seconds`."""
+    with connection.cursor() as cursor:
+        for _ in range(int(seconds * 20)):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                " AND datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.05)
+    return False
+
+
 def test_a_status_saved_while_a_colleague_saves_one_waits_and_is_told_what_they_did(
     staff, client, two_meldingen
 ):
@@ -28,24 +42,27 @@ def test_a_status_saved_while_a_colleague_saves_one_waits_and_is_told_what_they_
     page_url = reverse("backoffice:melding", args=[behandeling.pk])
     client.force_login(staff["consulent"])
     seen = re.search(r'name="gezien" value="(\d+)"', client.get(page_url).content.decode()).group(1)
-    saving = threading.Event()
+    saving, seen_waiting, failed = threading.Event(), [], []
 
     def teamleider_saves():
         try:
             with transaction.atomic():
                 mine = Behandeling.objects.select_for_update().get(pk=behandeling.pk)
                 saving.set()
-                time.sleep(1)  # the consulent's save arrives meanwhile
+                seen_waiting.append(_another_waits_for_a_lock())  # the consulent's save, meanwhile
                 mine.change_status(Status.AFGEHANDELD, staff["teamleider"], uitkomst="voorliggend")
+        except Exception as error:  # raised in the test's own thread below
+            failed.append(error)
         finally:
             connections.close_all()
 
     colleague = threading.Thread(target=teamleider_saves)
     colleague.start()
-    saving.wait(10)
+    assert saving.wait(10)
     chosen = {"status": Status.AFGEHANDELD, "uitkomst": "geen_aanvraag", "gezien": seen}
     response = client.post(page_url + "status/", chosen)
     colleague.join()
+    assert failed == [] and seen_waiting == [True]  # the save waited for the colleague's, then read it
     assert response.status_code == 400
     assert "Intussen is de melding veranderd" in response.content.decode()
     behandeling.refresh_from_db()
