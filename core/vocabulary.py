@@ -11,8 +11,8 @@ Compounds are split on the word list (`Decompounder`), never by guessing per que
 the list's words it holds ("rolstoeltaxi" holds "rolstoel" and "taxi"), as Lucene's
 `DictionaryCompoundWordTokenFilter` (Elasticsearch's `dictionary_decompounder`) does, with the same sizes;
 one difference: a word inside the compound (neither its start nor its end) is a part here only when it meets
-another part and does not cross the seam of two longer ones ("rouw" in bROUWersgracht and "gaan" in
-woninG|AANpassing are none), where Lucene takes every list word it finds.
+another part and does not cross the seam of two longer ones ("rouw" in bROUWersgracht and "erop" in
+kindEROPvang are none), where Lucene takes every list word it finds.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ class Decompounder:
     def parts(self, word: str) -> list[str]:
         """The list's words inside `word` (other than the word itself), in order of where they start. A word
         that lies across the seam of two longer ones is no part: "gaan" in woninG|AANpassing found almost
-        every page."""
+        every page (now a word too general to be a part at all; "erop" in kindEROPvang is another)."""
         word = normalise(word)
         if len(word) < MIN_WORD_SIZE:
             return []
