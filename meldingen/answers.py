@@ -147,7 +147,7 @@ class Answers:
         return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
     @property
-    def to_call(self) -> dict[str, str]:
+    def to_call(self) -> dict:
         """Whom the gemeente calls to plan the gesprek, and when they said it suits: the writer for someone
         else (as the confirmation tells the writer), else the resident. Keys: naam, organisatie (a
         professional's), telefoon, bereikbaar, melder (whether it is the writer)."""
