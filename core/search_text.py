@@ -152,6 +152,7 @@ HELP_ITSELF = frozenset({"hulp", "help", "helpen", "helpt", "hulpje"})
 # Whom help is asked for, in a question where to start only ("hulp voor mijn kinderen"): as search words they
 # name help (opvoeding, jeugd) and must match.
 KIN_WORDS = FAMILY_WORDS | {"ouder", "ouders", "kind", "kinderen", "kleinkind", "kleinkinderen", "familie"}
+ONLY_HELP_WANTED = HELP_WORDS | KIN_WORDS  # see asks_where_to_start
 VAGUE_WORDS = HELP_WORDS | PERSON_WORDS
 
 
@@ -331,7 +332,7 @@ def asks_where_to_start(query: str) -> bool:
     Burenhulp)."""
     typed = words(query)
     said = {word for word in typed if word not in STOPWORDS}
-    if len(said) >= 2 and not HELP_ITSELF.isdisjoint(said) and said <= HELP_WORDS | KIN_WORDS:
+    if len(said) >= 2 and not HELP_ITSELF.isdisjoint(said) and said <= ONLY_HELP_WANTED:
         return True
     for phrase in WHERE_TO_START:
         for start in range(len(typed) - len(phrase) + 1):

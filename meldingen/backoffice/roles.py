@@ -88,6 +88,17 @@ def ensure_roles() -> None:
             group.permissions.add(send, *Permission.objects.filter(codename="access_admin"))
 
 
+def may_take(user, case) -> bool:
+    """Whether `user` may take a melding's case or a signal (each with a `team` and a `consulent`) into their
+    hands: a consulent of its team, or of any when it has none, who does not have it yet. Whether it is still
+    open is for the caller."""
+    return (
+        case.consulent_id != user.pk
+        and user.groups.filter(name=CONSULENT).exists()
+        and (case.team_id is None or case.team.members.filter(pk=user.pk).exists())
+    )
+
+
 def display_name(user) -> str:
     """The name colleagues know a staff member by, or the login when no name is given."""
     return user.get_full_name() or user.get_username()

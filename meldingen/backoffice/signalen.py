@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.reference import new_reference
 from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
-from meldingen.backoffice.roles import CONSULENT, display_name
+from meldingen.backoffice.roles import display_name, may_take
 from meldingen.backoffice.search_index import name_index
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
@@ -107,12 +107,7 @@ def send(user, data: dict) -> Signaal:
 
 def can_take(user, signaal) -> bool:
     """As a melding: a consulent of the signal's team (or of any, without a team) calls the client."""
-    return (
-        signaal.status != Signaal.Status.AFGEROND
-        and signaal.consulent_id != user.pk
-        and user.groups.filter(name=CONSULENT).exists()
-        and (signaal.team_id is None or signaal.team.members.filter(pk=user.pk).exists())
-    )
+    return signaal.status != Signaal.Status.AFGEROND and may_take(user, signaal)
 
 
 def take(signaal, user) -> bool:

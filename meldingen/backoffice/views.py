@@ -37,7 +37,7 @@ from meldingen.backoffice.inbox import (
     status_counts,
 )
 from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijzing
-from meldingen.backoffice.roles import CONSULENT, display_name
+from meldingen.backoffice.roles import display_name, may_take
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
 from meldingen.choices import ONDERWERPEN
@@ -305,8 +305,8 @@ def render_detail(
     melding = behandeling.melding
     nazorg = getattr(behandeling, "nazorg", None)
     typed_note, note_error = nazorg_note or ("", "")
-    sections = melding.summary_sections(staff=True) if melding.encrypted_answers else []
-    answers = melding.typed_answers if melding.encrypted_answers else None
+    answers = melding.typed_answers if melding.encrypted_answers else None  # None once retention removed them
+    sections = melding.summary_sections(staff=True) if answers else []
     AuditEntry.record(request.user, melding, AuditEntry.Action.VIEWED)
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
     verwijzingen = list(melding.verwijzingen.select_related("user"))
@@ -385,15 +385,19 @@ def change_status(request, pk):
     # form's check of what the page showed, "gezien") to writing the new one, so of two colleagues who save
     # at once the second is told what the first did. Both passed the check before, and both steps were kept.
     with transaction.atomic():
-        return _change_status(request, behandeling_for(request, pk, for_update=True))
+        behandeling = behandeling_for(request, pk, for_update=True)
+        outcome = _change_status(request, behandeling)
+    # The page again (a refusal, or a withdrawal to confirm) is made once the row is let go.
+    return render_detail(request, behandeling, **outcome) if isinstance(outcome, dict) else outcome
 
 
 def _change_status(request, behandeling):
+    """The redirect after a step taken, or what the melding's page shows again (render_detail's arguments)."""
     form = StatusForm(request.POST, **_status_form_kwargs(behandeling))
     if not form.is_valid():
-        return render_detail(request, behandeling, status_form=form, status=400)
+        return {"status_form": form, "status": 400}
     if form.withdraws_unconfirmed():  # it cannot be undone: asked once more, at the top of the page
-        return render_detail(request, behandeling, withdrawal=form.cleaned_data["toelichting"])
+        return {"withdrawal": form.cleaned_data["toelichting"]}
     happened = _moment_it_happened(behandeling, form.day_it_happened())
     try:
         change = behandeling.change_status(
@@ -410,7 +414,7 @@ def _change_status(request, behandeling):
         )
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
-        return render_detail(request, behandeling, status_form=form, status=400)
+        return {"status_form": form, "status": 400}
     if change.moves_gesprek:
         done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": change.gesprek_when_and_where()}
     elif change.corrects_uitkomst:
@@ -475,12 +479,7 @@ def _person(user) -> str:
 
 def _can_take(user, behandeling) -> bool:
     """A consulent may take an open melding of their own team (or one without a team) into their hands."""
-    return (
-        behandeling.status not in CLOSED_STATUSES
-        and behandeling.consulent_id != user.pk
-        and user.groups.filter(name=CONSULENT).exists()
-        and (behandeling.team_id is None or behandeling.team.members.filter(pk=user.pk).exists())
-    )
+    return behandeling.status not in CLOSED_STATUSES and may_take(user, behandeling)
 
 
 @require_POST

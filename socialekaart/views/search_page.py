@@ -140,10 +140,13 @@ def search(request):
     return _render_page(request, context)
 
 
+NEVER_NAMED = HELP_WORDS | FAMILY_WORDS  # see worth_naming
+
+
 def worth_naming(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words a search left out, as the page names them: not a help word or a family member ("zoon" in
     "hulp voor mijn zoon": no help's text names a son, and the kaart lacks nothing)."""
-    return tuple(word for word in words if word not in HELP_WORDS | FAMILY_WORDS)
+    return tuple(word for word in words if word not in NEVER_NAMED)
 
 
 def _render_page(request, context: dict, status: int = 200):

@@ -34,6 +34,9 @@ def test_for_someone_else_the_confirmation_speaks_about_the_person(walker):
     assert "In het gesprek kijken we samen wat de persoon nodig heeft." in main.get_text(" ", strip=True)
     # A walk: a son read "de postcode en het huisnummer uit de melding", and did not know whose to give.
     assert "nummer nodig. En de postcode en het huisnummer van de persoon." in main.get_text(" ", strip=True)
+    from django.core import mail  # and the e-mail, whose copy of this line had stayed "uit de melding"
+
+    assert "nodig. En de postcode en het huisnummer van de persoon." in " ".join(mail.outbox[0].body.split())
     for element in main.select("[data-to-writer]"):
         element.decompose()
     about = main.get_text(" ", strip=True)
