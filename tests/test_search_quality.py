@@ -125,6 +125,20 @@ def test_pages_found_only_through_a_compound_come_after_those_holding_the_word(d
     assert found.index("Gratis hulp van een cliëntondersteuner") < found.index("Ik werk met cliënten")
 
 
+def test_washing_oneself_and_doing_the_laundry_lead_to_their_own_pages(demo):
+    """ "thuiszorg" and "hulp bij wassen en aankleden" found no page (the wijkverpleging's, not the
+    gemeente's); "wassen" stood with the laundry, so the laundry would find the wijkverpleging's page."""
+
+    def first_found(query: str) -> str | None:
+        _page_obj, hits = run_search(clean_query(query), 1)
+        return hits[0]["page"].slug if hits else None
+
+    for query in ("thuiszorg", "hulp bij wassen en aankleden", "mijn vader kan zich niet meer wassen"):
+        assert first_found(query) == "wassen-aankleden-en-verpleging", query
+    for query in ("hulp bij de was", "de was doen", "was en strijken"):
+        assert first_found(query) == "hulp-bij-het-huishouden", query
+
+
 # The node ranks the same documents whichever database they come from: the Elasticsearch measurements run
 # once, in the SQLite run (`slow`).
 @pytest.mark.slow

@@ -147,4 +147,10 @@ BEGRIPPEN = [
         "variants": ["begeleiding", "individuele begeleiding"],
         "uitleg": "Hulp om uw dag en uw leven op orde te houden. Bijvoorbeeld bij post, geld of afspraken.",
     },
+    {
+        "term": "wijkverpleging",
+        "variants": ["wijkverpleging", "wijkverpleegkundige", "wijkverpleegkundigen"],
+        "uitleg": "Zorg thuis van een verpleegkundige, zoals hulp bij wassen, aankleden of medicijnen. "
+        "Uw zorgverzekering betaalt het, niet de gemeente.",
+    },
 ]

@@ -32,7 +32,7 @@ HUISHOUDEN = {
             "Zo blijft uw huis schoon en leefbaar.</p>"
             "<p>De hulp kan bijvoorbeeld:</p>"
             "<ul><li>stofzuigen en dweilen</li><li>de keuken en de wc schoonmaken</li>"
-            "<li>het bed verschonen</li><li>de was doen</li>"
+            "<li>het bed verschonen</li><li>de was doen en strijken</li>"
             "<li>u leren hoe u zelf weer dingen kunt doen</li></ul>",
         ),
         (
@@ -323,6 +323,100 @@ HULPMIDDELEN = {
         (
             "melding_cta",
             {"text": "Hebt u een hulpmiddel, vervoer of een aanpassing in huis nodig? Doe een melding."},
+        ),
+    ],
+}
+
+# Not the gemeente's: wassen, aankleden and verpleging come from the wijkverpleging (Zorgverzekeringswet),
+# care day and night from the Wlz. "Thuiszorg" and "hulp bij wassen en aankleden" found no page at all.
+VERZORGING = {
+    "slug": "wassen-aankleden-en-verpleging",
+    "title": "Hulp bij wassen, aankleden of verpleging",
+    "intro": "Hebt u hulp nodig bij het wassen of aankleden? Of bij uw medicijnen of een wond? "
+    "Die zorg regelt de wijkverpleging, niet de gemeente. Hier leest u hoe u die zorg krijgt.",
+    "body": [
+        (
+            "text",
+            "<h2>Wat is wijkverpleging?</h2>"
+            "<p>Een verpleegkundige of verzorgende komt bij u thuis. Zij helpt u bijvoorbeeld met:</p>"
+            "<ul><li>wassen en douchen</li><li>aankleden en steunkousen aantrekken</li>"
+            "<li>uw medicijnen</li><li>een wond verzorgen</li></ul>"
+            "<p>Bijvoorbeeld als u ziek bent, of net uit het ziekenhuis komt. "
+            "Veel mensen noemen dit thuiszorg.</p>",
+        ),
+        (
+            "goed_om_te_weten",
+            {
+                "title": "Uw zorgverzekering betaalt",
+                "text": "<p>De wijkverpleging wordt betaald uit het basispakket van uw zorgverzekering. "
+                "U betaalt er geen eigen risico voor.</p>",
+            },
+        ),
+        (
+            "stappen",
+            {
+                "title": "Zo krijgt u wijkverpleging",
+                "steps": [
+                    {
+                        "title": "Bel een organisatie voor thuiszorg",
+                        "text": "<p>U hebt geen verwijzing nodig. "
+                        "Weet u niet welke organisatie u kunt bellen? Vraag het uw huisarts.</p>",
+                    },
+                    {
+                        "title": "De wijkverpleegkundige komt langs",
+                        "text": "<p>Zij kijkt samen met u welke zorg u nodig hebt, en hoe vaak.</p>",
+                    },
+                    {
+                        "title": "De zorg begint",
+                        "text": "<p>Iemand komt bij u thuis op de tijden die u samen afspreekt.</p>",
+                    },
+                ],
+            },
+        ),
+        (
+            "text",
+            "<h2>Hebt u ook hulp in huis nodig?</h2>"
+            "<p>Voor het schoonmaken en de was helpt de gemeente wel. "
+            '<a href="/hulp-voor-mezelf/hulp-bij-het-huishouden/">Lees meer over hulp bij het '
+            "huishouden</a>.</p>"
+            "<p>Wilt u zelf kunnen douchen? Een douchestoel kunt u lenen bij een uitleenpunt. "
+            '<a href="/hulp-voor-mezelf/hulpmiddelen-wonen-en-vervoer/">Lees meer over hulpmiddelen</a>.</p>',
+        ),
+        (
+            "vragen",
+            {
+                "title": "Vragen over wijkverpleging",
+                "items": [
+                    {
+                        "question": "Is de wijkverpleging hetzelfde als het wijkteam?",
+                        "answer": "<p>Nee. Het wijkteam is van de gemeente. Het helpt u bijvoorbeeld met "
+                        "begeleiding of als u voor iemand zorgt. De wijkverpleging zorgt voor uw "
+                        "lichaam. Ze werken wel samen.</p>",
+                    },
+                    {
+                        "question": "En als ik dag en nacht zorg nodig heb?",
+                        "answer": "<p>Dan past misschien zorg uit de Wet langdurige zorg. "
+                        "Bijvoorbeeld in een verpleeghuis, of thuis. Het CIZ beslist daarover. "
+                        "Uw huisarts of het Wmo-loket helpt u met de aanvraag.</p>",
+                    },
+                ],
+            },
+        ),
+        (
+            "contact",
+            {
+                "title": "Weet u niet wie u moet bellen?",
+                "text": "<p>Bel het Wmo-loket. Wij zoeken samen met u uit wie u kan helpen.</p>",
+            },
+        ),
+        (
+            "kaart_link",
+            {
+                "text": "Zoek een uitleenpunt voor een douchestoel bij u in de buurt",
+                "zoekwoorden": "douchestoel",
+                "thema": [],
+                "doelgroep": [],
+            },
         ),
     ],
 }
@@ -1201,7 +1295,7 @@ THEMES = [
         "title": "Ik zoek hulp voor mezelf",
         "intro": "Lukt iets thuis niet meer goed? Hier vindt u de hulp die er is. En hoe u die krijgt.",
         # Urgent help first: the home page shows the first four pages of each theme.
-        "pages": [SPOED, HUISHOUDEN, BEGELEIDING, ONTMOETEN, HULPMIDDELEN, VERVANGING],
+        "pages": [SPOED, HUISHOUDEN, BEGELEIDING, ONTMOETEN, HULPMIDDELEN, VERZORGING, VERVANGING],
     },
     {
         "slug": "ik-zorg-voor-iemand",
