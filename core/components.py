@@ -19,10 +19,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current GET query with some parameters replaced, for links that keep the user's filters."""
+    """The current GET query with some parameters replaced (None: left out), for links that keep the user's
+    filters."""
     query = context["request"].GET.copy()
     for key, value in changes.items():
-        query[key] = value
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
     return query.urlencode()
 
 

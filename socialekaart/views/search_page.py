@@ -133,11 +133,21 @@ def search(request):
         left_out=worth_naming(results.left_out),
         not_together=worth_naming(results.not_together),
         crisis_note=crisis_note(query_kwargs["text"]),
+        outside_the_wijk=_found_outside_the_wijk(backend, query_kwargs, results),
         terug=back_query(request.GET),
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
     return _render_page(request, context)
+
+
+def _found_outside_the_wijk(backend, query_kwargs: dict, results) -> int:
+    """With "Alleen in mijn wijk": how much more the same search finds in the other wijken. "boodschappen"
+    in Lindehof found one closed Voedselbank, and no word of the shopping bus in the wijk next to it."""
+    if not query_kwargs["alleen_mijn_wijk"] or results.origin is None:
+        return 0
+    everywhere = backend.search(SearchQuery(**{**query_kwargs, "alleen_mijn_wijk": False, "per_page": 1}))
+    return everywhere.total - results.total
 
 
 NEVER_NAMED = HELP_WORDS | FAMILY_WORDS  # see worth_naming

@@ -198,6 +198,24 @@ def test_only_my_wijk(client, indexed):
     assert "Dagbesteding De Molen" not in page
 
 
+def _count(page: str) -> int:
+    return int(re.search(r'id="resultaten"[^>]*>(\d+) resulta', page).group(1))
+
+
+def test_only_my_wijk_says_how_much_more_the_other_wijken_have(client, indexed):
+    """ "boodschappen" in Lindehof found one closed Voedselbank: nothing said the wijk next to hers had a
+    shopping bus."""
+    mine = html(client.get(SEARCH, {"postcode": "3913AA", "mijn_wijk": "on", "page": "1"}))
+    everywhere = html(client.get(SEARCH, {"postcode": "3913AA"}))
+    more = _count(everywhere) - _count(mine)
+    assert more > 1
+    assert (
+        f'Buiten uw wijk zijn er nog {more} resultaten. <a href="?postcode=3913AA#resultaten">'
+        "Bekijk ook de hulp buiten uw wijk</a>"
+    ) in mine
+    assert "Buiten uw wijk" not in everywhere
+
+
 def test_postcode_outside_the_municipality_is_explained(client, indexed):
     page = html(client.get(SEARCH, {"postcode": "1012 AB"}))
     assert "ligt niet in onze gemeente" in page
