@@ -38,6 +38,10 @@ OUTDATED_CAPACITY_FACTOR = 0.5
 # A voorziening that is tijdelijk gesloten comes after open ones that match as well, in a search with words: a
 # closed inloopochtend came first for "dagbesteding". Without words the list keeps its order.
 CLOSED_FACTOR = 0.5
+# With a postcode, help that serves the resident's wijk (or the whole gemeente) weighs a tenth more in a
+# search with words: the same help of six wijken scores within a few percent (a longer name scores less), and
+# the Maatjesproject of her own wijk came seventh, after those of five other wijken.
+OWN_WIJK_FACTOR = 1.1
 
 
 class DatabaseBackend(SearchBackend):
@@ -223,9 +227,11 @@ class DatabaseBackend(SearchBackend):
     @staticmethod
     def _relevance_window(snap, query, hits_mask, scores, origin, start, stop):
         closed = hits_mask & snap.gesloten_mask
-        if scores is not None and closed:
+        own_wijk = hits_mask & snap.wijk_mask(origin) if origin else 0
+        if scores is not None and (closed or own_wijk):
             scores = scores.copy()
             scores[bitmask.positions(closed)] *= CLOSED_FACTOR
+            scores[bitmask.positions(own_wijk)] *= OWN_WIJK_FACTOR
         if scores is not None and not query.voor_professionals and not origin:
             # Best first, and in name order among equal scores (a stable sort of the hits in name order).
             hits = numpy.flatnonzero(bitmask.as_booleans(hits_mask, len(snap.ids)))

@@ -68,6 +68,7 @@ SUGGESTION_CANDIDATES = 5
 SEARCH_ANALYZER = "nl_zoeken"
 OUTDATED_CAPACITY_WEIGHT = 0.5
 CLOSED_WEIGHT = 0.5
+OWN_WIJK_WEIGHT = 1.1  # as database.OWN_WIJK_FACTOR
 BULK_CHUNK = 500
 
 UNAVAILABLE = "Elasticsearch op {url} geeft geen antwoord ({error}). De zoekfunctie werkt even niet."
@@ -267,7 +268,7 @@ def build_search(
     own, so each option's count says how many results choosing it would give.
     """
     search = Search(index=index).extra(track_total_hits=True, track_scores=True)
-    main = _scored(query, _main_query(query, origin, phrases, typed), now)
+    main = _scored(query, _main_query(query, origin, phrases, typed), origin, now)
     search = search.query(_comes_home_first(main, origin) if query.sort == "distance" and origin else main)
     selections = _facet_selections(query)
     if selections:
@@ -382,15 +383,18 @@ def build_group_counts(parsed, *, index: str, phrases: Phrases = NO_SYNONYMS) ->
     return search
 
 
-def _scored(query: SearchQuery, main, now=None):
+def _scored(query: SearchQuery, main, origin: Origin | None = None, now=None):
     """In a search with words a voorziening that is tijdelijk gesloten comes after open ones that match as
-    well (as database.CLOSED_FACTOR). Professionals see voorzieningen with limited places whose capacity is
-    outdated (or never recorded) lower in the list."""
+    well (as database.CLOSED_FACTOR), and with a postcode help that serves the resident's wijk weighs more (as
+    database.OWN_WIJK_FACTOR). Professionals see voorzieningen with limited places whose capacity is outdated
+    (or never recorded) lower in the list."""
     functions = []
     if query.text:
         functions.append(
             {"filter": Q("term", status="tijdelijk_gesloten").to_dict(), "weight": CLOSED_WEIGHT}
         )
+    if query.text and origin:
+        functions.append({"filter": Q("term", wijken=origin.wijk_slug).to_dict(), "weight": OWN_WIJK_WEIGHT})
     if query.voor_professionals:
         from ..models import CAPACITEIT_VEROUDERD_NA
 

@@ -13,7 +13,13 @@ from socialekaart.models import Synoniemgroep
 from socialekaart.search import SearchQuery, facet_names
 from socialekaart.search.geo import haversine_km
 
-from .factories import LocatieFactory, TermFactory, VoorzieningOpLocatieFactory, WijkFactory
+from .factories import (
+    LocatieFactory,
+    TermFactory,
+    VoorzieningFactory,
+    VoorzieningOpLocatieFactory,
+    WijkFactory,
+)
 
 ACTIVE = 6  # the kaart fixture has seven voorzieningen, one gestopt
 
@@ -334,6 +340,20 @@ def test_help_without_a_location_that_serves_the_wijk_comes_first_by_distance(ba
     assert all(hit.distance_km is None for hit in results.hits[:2])  # no distance is made up for them
     located = [hit.distance_km for hit in results.hits[2:] if hit.distance_km is not None]
     assert located == sorted(located)
+
+
+def test_with_a_postcode_equal_help_of_the_residents_own_wijk_comes_first(search_backend, kaart):
+    """The same help in each wijk scores within a few percent (a longer name scores less): the Maatjesproject
+    of her own wijk came seventh for "eenzaam", after those of five other wijken."""
+    visit = "Een maatje komt bij u op bezoek als u zich alleen voelt."
+    elsewhere = VoorzieningFactory(name="Bezoek Centrum", summary=visit, wijken=[kaart.centrum])
+    own = VoorzieningFactory(
+        name="Maatjesproject De Beemden en de wijk", summary=visit, wijken=[kaart.beemden]
+    )
+    search_backend.rebuild()
+    without_postcode = search_backend.search(SearchQuery(text="maatje"))
+    assert without_postcode.ids == [elsewhere.pk, own.pk]  # the shorter name scores more
+    assert search_backend.search(SearchQuery(text="maatje", postcode="3917 AA")).ids == [own.pk, elsewhere.pk]
 
 
 def test_each_hit_carries_its_first_location_by_name_as_its_point(search_backend, kaart):
