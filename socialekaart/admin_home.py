@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Revision
 
 from . import models, permissions
 from .capacity_reminders import oldest_update
@@ -107,7 +107,7 @@ class ProviderChangesPanel(Component):
             .order_by("-timestamp")[: self.SHOWN]
         )
         return {
-            "changes": [(entry, _edit_url(entry)) for entry in entries],
+            "changes": [(entry, _edit_url(entry), _compare_url(entry)) for entry in entries],
             "all_url": reverse("wagtailadmin_reports:site_history"),
         }
 
@@ -121,6 +121,25 @@ def _edit_url(entry) -> str | None:
         return reverse(url_name, args=[entry.object_id])
     except NoReverseMatch:
         return None
+
+
+def _compare_url(entry) -> str | None:
+    """What the change changed: Wagtail's comparison of its revision with the one before it (none for a
+    record's first revision, or one deleted since)."""
+    if entry.revision_id is None or entry.action == "wagtail.delete":
+        return None
+    previous = (
+        Revision.objects.filter(
+            content_type_id=entry.content_type_id, object_id=entry.object_id, pk__lt=entry.revision_id
+        )
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if previous is None:
+        return None
+    url_name = f"wagtailsnippets_socialekaart_{entry.content_type.model}:revisions_compare"
+    return reverse(url_name, args=[entry.object_id, previous, entry.revision_id])
 
 
 def kaart_home(request, panels):

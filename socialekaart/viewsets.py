@@ -339,6 +339,13 @@ class KaartEditView(SavedWithOpslaan, EditView):
     def get_page_subtitle(self):
         return self.stored_title
 
+    def save_instance(self):
+        if self.revision_enabled and self.object.latest_revision_id is None:
+            # The record as it was before its first change here (an import or the demo loader keep no
+            # revisions): the kaart's editor could not see what a provider changed first.
+            type(self.object).objects.get(pk=self.object.pk).save_revision(clean=False)
+        return super().save_instance()
+
 
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet view set whose listing and object URLs respect a provider's organisation."""
@@ -385,13 +392,27 @@ def checkboxes(name, **kwargs):
 
 
 class ShownOnTheKaart:
-    """After saving, a link to the page residents see: the message said only "Voorziening ... bijgewerkt", and
-    a provider did not know how it looked on the kaart."""
+    """After saving, that residents see it now, and a link to their page: the message said only "Voorziening
+    ... bijgewerkt"; a provider did not know how it looked on the kaart, and another expected the gemeente to
+    check a change before it was public."""
+
+    def shown_voorziening(self):
+        return self.object
+
+    def on_the_kaart(self) -> bool:
+        return self.shown_voorziening().status != models.Voorziening.Status.GESTOPT
+
+    def get_success_message(self, *args):
+        message = super().get_success_message(*args)
+        return (
+            f"{message} {_('Inwoners zien dit nu op de sociale kaart.')}" if self.on_the_kaart() else message
+        )
 
     def get_success_buttons(self):
         buttons = super().get_success_buttons()
-        if self.object.status != models.Voorziening.Status.GESTOPT:
-            buttons.append(messages.button(self.object.get_absolute_url(), _("Bekijk op de sociale kaart")))
+        if self.on_the_kaart():
+            url = self.shown_voorziening().get_absolute_url()
+            buttons.append(messages.button(url, _("Bekijk op de sociale kaart")))
         return buttons
 
 
@@ -442,7 +463,23 @@ class PlekkenPanel(Panel):
             return context
 
 
-class PlekCreateView(KaartCreateView):
+class PlekSaved(ShownOnTheKaart):
+    """A plek's voorziening after saving: a walk's provider landed on the list of every plek of her
+    organisation, with no way back to the voorziening she was working on."""
+
+    def shown_voorziening(self):
+        return self.object.voorziening
+
+    def get_success_buttons(self):
+        back = snippet_url("voorziening", "edit", self.object.voorziening_id)
+        return [messages.button(back, _("Terug naar de voorziening")), *super().get_success_buttons()]
+
+
+class PlekEditView(PlekSaved, KaartEditView):
+    pass
+
+
+class PlekCreateView(PlekSaved, KaartCreateView):
     def get_initial_form_instance(self):
         """A new place for the voorziening whose form linked here (?voorziening=), if the user may edit it."""
         instance = self.model()
@@ -549,6 +586,7 @@ class VoorzieningOpLocatieViewSet(ScopedSnippetViewSet):
     # list "Voorzieningen op locaties". A row puts a voorziening at a place (and on the map), with its hours.
     menu_label = _("Plekken en openingstijden")
     add_view_class = PlekCreateView
+    edit_view_class = PlekEditView
     base_form_class = PlekForm
     list_display = ["voorziening", "locatie"]
     search_fields = ["voorziening__name", "locatie__name"]

@@ -290,9 +290,31 @@ def test_after_saving_the_provider_can_look_at_the_page_residents_see(client, ka
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert f'href="{kaart.cafe.get_absolute_url()}"' in page and "Bekijk op de sociale kaart" in page
+    # Another walk's provider expected the gemeente to check a change before it was public.
+    assert "bijgewerkt. Inwoners zien dit nu op de sociale kaart." in page
     capacity = client.get("/admin/snippets/socialekaart/capaciteit/add/").content.decode()
     assert (
         "Alleen professionals zien dit, zoals huisartsen en de wijkteams. Inwoners zien het niet." in capacity
+    )
+
+
+def test_after_saving_a_plek_the_provider_can_go_back_to_its_voorziening(client, kaart, redacteur):
+    """A walk: after saving opening hours the provider landed on the list of every plek of her organisation,
+    with no way back to the voorziening she was working on, nor to its page on the kaart."""
+    from .admin_helpers import form_data, url
+
+    client.force_login(redacteur)
+    plek = kaart.cafe.op_locaties.first()
+    edit = url("voorzieningoplocatie", "edit", plek.pk)
+    response = client.post(edit, form_data(client, edit))
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert (
+        f'href="{url("voorziening", "edit", kaart.cafe.pk)}"' in page and "Terug naar de voorziening" in page
+    )
+    assert (
+        f'href="{kaart.cafe.get_absolute_url()}"' in page
+        and "Inwoners zien dit nu op de sociale kaart." in page
     )
 
 

@@ -104,6 +104,27 @@ def test_the_kaart_editor_sees_what_providers_changed(client, aanbieder, redacte
     assert 'href="/admin/reports/site-history/"' in html
 
 
+def test_the_kaart_editor_sees_what_a_providers_first_change_changed(client, aanbieder, redacteur, kaart):
+    """A walk: the editor read "Gewijzigd: Buurthuis ..." and could not see what had changed; a record made by
+    an import or the demo loader had no revision to compare its first change with."""
+    import re
+
+    from .admin_helpers import form_data
+
+    voorziening = kaart.zorg.voorzieningen.first()
+    old_summary = voorziening.summary
+    assert voorziening.latest_revision_id is None
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", voorziening.pk)
+    assert client.post(edit, form_data(client, edit, summary="Nieuwe samenvatting.")).status_code == 302
+
+    client.force_login(redacteur)
+    html = client.get("/admin/").content.decode()
+    compare = re.search(r'<a href="([^"]+)">Bekijk wat er veranderde</a>', html).group(1)
+    changes = client.get(compare).content.decode()
+    assert old_summary in changes and "Nieuwe samenvatting." in changes
+
+
 def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aanbieder, kaart):
     """A walk: "Alle wijken zijn bijgewerkt op 5 december 2026 of later" while the Koffieochtend, in two
     wijken, had places for one of them only."""
