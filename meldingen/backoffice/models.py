@@ -672,6 +672,13 @@ class Signaal(models.Model):
 
         return decrypt_json(self.encrypted_data) if self.encrypted_data else {}
 
+    @property
+    def status_for_sender(self) -> str:
+        """The status as its sender reads it: a walk's huisarts read "Nieuw" after a consulent took it."""
+        if self.status == self.Status.NIEUW and self.consulent_id:
+            return _("In behandeling")
+        return self.get_status_display()
+
     def is_overdue(self, today: date | None = None) -> bool:
         return self.status == self.Status.NIEUW and self.contact_deadline < (today or timezone.localdate())
 

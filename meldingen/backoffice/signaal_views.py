@@ -57,7 +57,15 @@ def new(request):
 def sent(request):
     """The sender's own signals, with the status only: no names, no notes of the wijkteam. What the sender
     said plays tells them apart (a kenmerk alone did not)."""
-    fields = ("reference", "status", "created_at", "updated_at", "onderwerpen")
+    fields = (
+        "reference",
+        "status",
+        "consulent",
+        "contact_deadline",
+        "created_at",
+        "updated_at",
+        "onderwerpen",
+    )
     queryset = Signaal.objects.sent_by(request.user).only(*fields)
     page = Paginator(queryset.order_by("-created_at"), 50).get_page(request.GET.get("p"))
     return TemplateResponse(

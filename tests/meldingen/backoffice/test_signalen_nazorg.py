@@ -271,6 +271,31 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
 
 
+def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day(
+    staff, senders, teams, client
+):
+    """A walk: the huisarts read "Nieuw" after a consulent had taken the signal, and the day the wijkteam
+    calls by was said once, in the message after sending."""
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    deadline = f'class="bo-date">{datum(signaal.contact_deadline)}</td>'
+
+    def sent_list() -> str:
+        client.force_login(senders["aanbieder"])
+        return client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
+
+    page = sent_list()
+    assert ">Nieuw</td>" in page and deadline in page
+    client.force_login(staff["consulent_haven"])
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/in-behandeling/")
+    assert ">In behandeling</td>" in sent_list() and deadline in sent_list()
+    client.force_login(staff["consulent_haven"])
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "contact_opgenomen"})
+    page = sent_list()
+    assert ">Contact opgenomen</td>" in page and deadline not in page
+
+
 def test_the_signal_says_who_changed_its_status_and_when(staff, senders, teams, client):
     """A walk: after "Contact opgenomen" and "Afgerond" the page said nothing of when or by whom."""
     from core.templatetags.core_tags import datumtijd
