@@ -210,17 +210,25 @@ def _expression(groups: list[list[str]], every_group: bool):
 
 
 def excerpt(page, query: str, length: int = 30) -> str:
-    """The first sentence that holds a word of the query, else the intro: a short piece to recognise. A list
-    item comes with the line that leads into its list and the items beside it: "een rolstoel" alone did not
-    say what the page says about it ("Hier betaalt u geen eigen bijdrage voor: een rolstoel, ...")."""
-    query_words = {word.lower() for word in query.split()}
+    """The sentence that holds the most words of the query (in any form; the first of equals), else the
+    intro: a short piece to recognise. "hulp in huis" showed "Dan kunt u hulp krijgen." on four pages, the
+    first sentence with "hulp". A list item comes with the line that leads into its list and the items
+    beside it: "een rolstoel" alone did not say what the page says about it ("Hier betaalt u geen eigen
+    bijdrage voor: een rolstoel, ...")."""
+    typed = search_text.content_words(query) or search_text.words(query)
+    searched = {search_text.stem(word) for word in typed}
     text = page.taalcheck_text() if hasattr(page, "taalcheck_text") else ""
     lines = blocks(text)[1:]  # the title is the first line
+    best, best_held = None, 0
     for index, line in enumerate(lines):
         for sentence in split_block(line):
-            if query_words & {word.lower() for word in words(sentence)}:
-                found = _list_with_its_lead_in(lines, index) if _is_list_item(line) else sentence
-                return Truncator(found).words(length)
+            held = len(searched & {search_text.stem(word) for word in search_text.words(sentence)})
+            if held > best_held:
+                best, best_held = (index, line, sentence), held
+    if best:
+        index, line, sentence = best
+        found = _list_with_its_lead_in(lines, index) if _is_list_item(line) else sentence
+        return Truncator(found).words(length)
     first = next((sentence for line in lines for sentence in split_block(line)), "")
     return Truncator(getattr(page, "intro", "") or first).words(length)
 

@@ -436,6 +436,18 @@ def test_an_excerpt_is_the_sentence_that_holds_the_word():
     assert excerpt(page, "fiets") == "Over hulp."
 
 
+def test_an_excerpt_is_the_sentence_that_holds_the_most_searched_words_in_any_form():
+    """A walk: "hulp in huis" showed "Dan kunt u hulp krijgen." on four pages, the first sentence with "hulp"
+    ("in" is no word to look for)."""
+    from portal.search import excerpt
+
+    page = _page(
+        "Dan kunt u hulp krijgen.", "Er is hulp in de wijk.", "De hulp werkt in uw huis.", "Hulp thuis."
+    )
+    assert excerpt(page, "hulp in huis") == "De hulp werkt in uw huis."
+    assert excerpt(page, "wijken") == "Er is hulp in de wijk."
+
+
 def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
     """A walk: "rolstoel" found two pages, each with the excerpt "een rolstoel", which said nothing of what
     either page says about it."""
