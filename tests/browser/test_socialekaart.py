@@ -129,6 +129,15 @@ def test_no_horizontal_scroll_at_320px(page, kaart_server, path):
     assert_no_horizontal_scroll(page)
 
 
+def test_on_a_phone_the_themes_offered_after_finding_nothing_are_tall_enough_to_tap(page, kaart_server):
+    """A walk: a resident of 81 found the list of themes after "0 resultaten" hard to tap (21 px tall)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(kaart_server.url + SEARCH + "?q=xyzzy")
+    themes = page.locator(".kaart-empty__themas a")
+    assert themes.count() > 3
+    assert all(themes.nth(index).bounding_box()["height"] >= 32 for index in range(themes.count()))
+
+
 def test_no_horizontal_scroll_with_text_twice_as_large_on_a_phone(page_for_large_text, kaart_server, kaart):
     """A walk: with the text at 200% at 390 px the results' sort box, a title with a long word
     ("cliëntondersteuning"), a filter's label and a table of opening hours stood out to 604 px."""
