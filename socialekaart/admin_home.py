@@ -3,6 +3,7 @@ wijk (with the date of the oldest update), and see their own voorzieningen. Wagt
 images, documents) are not theirs. A professional (a huisarts, a consulent) finds the way to the kaart with
 places and waiting times there. An editor of the kaart sees what the providers changed lately, to check it."""
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -97,7 +98,7 @@ class ProviderChangesPanel(Component):
 
     def get_context_data(self, parent_context):
         models_of_providers = ContentType.objects.get_for_models(*permissions.AANBIEDER_MODELS).values()
-        entries = (
+        entries = list(
             ModelLogEntry.objects.filter(
                 content_type__in=models_of_providers,
                 user__groups__name=permissions.AANBIEDERS_GROUP,
@@ -106,16 +107,33 @@ class ProviderChangesPanel(Component):
             .select_related("user", "content_type")
             .order_by("-timestamp")[: self.SHOWN]
         )
+        existing = _still_there(entries)
         return {
-            "changes": [(entry, _edit_url(entry), _compare_url(entry)) for entry in entries],
+            "changes": [
+                (entry, _edit_url(entry), _compare_url(entry))
+                if (entry.content_type_id, entry.object_id) in existing
+                else (entry, None, None)
+                for entry in entries
+            ],
             "all_url": reverse("wagtailadmin_reports:site_history"),
         }
 
 
+def _still_there(entries) -> set[tuple[int, str]]:
+    """The ids of the entries' records that were not deleted since: "Aangemaakt: Burenhulp Centrum ..." led
+    an editor to a plek deleted afterwards, and a page "niet gevonden"."""
+    ids_by_type = defaultdict(set)
+    for entry in entries:
+        ids_by_type[entry.content_type].add(entry.object_id)
+    return {
+        (content_type.pk, str(pk))
+        for content_type, ids in ids_by_type.items()
+        for pk in content_type.model_class()._default_manager.filter(pk__in=ids).values_list("pk", flat=True)
+    }
+
+
 def _edit_url(entry) -> str | None:
-    """The record as it is now; none for a record that was deleted."""
-    if entry.action == "wagtail.delete":
-        return None
+    """The record as it is now."""
     try:
         url_name = f"wagtailsnippets_socialekaart_{entry.content_type.model}:edit"
         return reverse(url_name, args=[entry.object_id])
@@ -125,8 +143,8 @@ def _edit_url(entry) -> str | None:
 
 def _compare_url(entry) -> str | None:
     """What the change changed: Wagtail's comparison of its revision with the one before it (none for a
-    record's first revision, or one deleted since)."""
-    if entry.revision_id is None or entry.action == "wagtail.delete":
+    record's first revision)."""
+    if entry.revision_id is None:
         return None
     previous = (
         Revision.objects.filter(

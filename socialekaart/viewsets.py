@@ -13,6 +13,7 @@ import functools
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -373,10 +374,19 @@ class ScopedSnippetViewSet(SnippetViewSet):
         def scoped_view(request, *args, **view_kwargs):
             pk = view_kwargs.get("pk")
             if pk is not None and not permissions.in_scope(request.user, model, unquote(str(pk))):
-                raise PermissionDenied
+                # A record deleted since is gone, not forbidden: a walk's provider read "geen toegang" for the
+                # plek she had deleted.
+                raise PermissionDenied if _exists(model, unquote(str(pk))) else Http404
             return view(request, *args, **view_kwargs)
 
         return scoped_view
+
+
+def _exists(model, pk) -> bool:
+    try:
+        return model._default_manager.filter(pk=pk).exists()
+    except (ValueError, ValidationError):
+        return False
 
 
 def snippet_url(model_name: str, view: str, *args) -> str:

@@ -124,3 +124,20 @@ def test_the_reports_menu_offers_a_provider_nothing(provider):
     body = provider.get("/admin/").content.decode()
     for path in ("/admin/reports/site-history/", "/admin/reports/nuttig/", "/admin/reports/aging-pages/"):
         assert path not in body
+
+
+def test_a_record_deleted_since_is_not_found_rather_than_forbidden(provider, kaart):
+    """A walk: the provider opened the plek she had deleted and read "Sorry, u hebt geen toegang tot dit
+    deel", and the editor, through a change's link, "Error 404" and "Ga naar de Wagtail admin"."""
+    from .admin_helpers import url
+
+    plek = kaart.huishouding.op_locaties.get()  # Zorg Lindewaard's
+    edit = url("voorzieningoplocatie", "edit", plek.pk)
+    plek.delete()
+    response = provider.get(edit)
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Dit bestaat niet (meer). Misschien is het verwijderd" in page
+    assert "Error 404" not in page and "Wagtail admin" not in page
+    others = url("voorziening", "edit", kaart.cafe.pk)  # Welzijn Lindewaard's: forbidden, as before
+    assert provider.get(others).status_code in {302, 403}

@@ -51,6 +51,8 @@ def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbi
     assert f"{old} wijken zijn langer dan een week niet bijgewerkt." in html or (
         old == 1 and "1 wijk is langer dan een week niet bijgewerkt." in html
     )
+    # A walk's provider could not follow "Wijkteams zien daar: niet bijgewerkt."
+    assert "Het wijkteam leest dan dat uw plaatsen niet zijn bijgewerkt." in html
     # Which help in which wijk, and not "Alle wijken zijn bijgewerkt" above it.
     assert f"{capaciteit.voorziening.name}, {capaciteit.wijk.name}: bijgewerkt op" in html
     assert "Alle wijken zijn bijgewerkt" not in html
@@ -123,6 +125,21 @@ def test_the_kaart_editor_sees_what_a_providers_first_change_changed(client, aan
     compare = re.search(r'<a href="([^"]+)">Bekijk wat er veranderde</a>', html).group(1)
     changes = client.get(compare).content.decode()
     assert old_summary in changes and "Nieuwe samenvatting." in changes
+
+
+def test_the_kaart_editor_gets_no_link_to_a_record_deleted_since(client, aanbieder, redacteur, kaart):
+    """A walk: "Aangemaakt: Burenhulp Centrum ..." led the editor to a plek deleted afterwards ("Error
+    404")."""
+    from wagtail.log_actions import log
+
+    plek = kaart.huishouding.op_locaties.get()
+    log(plek, "wagtail.create", user=aanbieder)
+    edit = url("voorzieningoplocatie", "edit", plek.pk)
+    client.force_login(redacteur)
+    assert f'href="{edit}"' in client.get("/admin/").content.decode()
+    plek.delete()
+    html = client.get("/admin/").content.decode()
+    assert f"Aangemaakt: {plek}</li>" in html and f'href="{edit}"' not in html
 
 
 def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aanbieder, kaart):
