@@ -1,5 +1,7 @@
 """The page of one voorziening."""
 
+from dataclasses import dataclass
+
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -25,7 +27,9 @@ def detail(request, slug):
         "voorziening": voorziening,
         "professional": professional,
         "eigen_organisatie": professional and not is_pro,
-        "contacten_inwoners": [contact for contact in contacten if not contact.voor_professionals],
+        **_contact_for_residents(
+            voorziening, [contact for contact in contacten if not contact.voor_professionals]
+        ),
         "contacten_professionals": [contact for contact in contacten if contact.voor_professionals]
         if professional
         else [],
@@ -43,3 +47,42 @@ def detail(request, slug):
         "breadcrumbs": kaart_breadcrumbs({"url": voorziening.get_absolute_url(), "title": voorziening.name}),
     }
     return render(request, "socialekaart/detail.html", context)
+
+
+@dataclass
+class ShownContact:
+    name: str
+    rol: str
+    telefoon: str
+    email: str
+
+
+def _contact_for_residents(voorziening, contacten) -> dict:
+    """The contacts for residents and the organisation's phone and e-mail under "Contact", each number and
+    address once on the page: the same 0599-642217 stood under "Bel:", at the balie and at the organisation,
+    and a resident asked which one to call. A contact left with neither is not shown."""
+    shown = {_same(voorziening.aanmelden_telefoon), _same(voorziening.aanmelden_email)} - {""}
+
+    def first_time(value: str) -> str:
+        key = _same(value)
+        if not key or key in shown:
+            return ""
+        shown.add(key)
+        return value
+
+    kept = [
+        ShownContact(contact.name, contact.rol, first_time(contact.telefoon), first_time(contact.email))
+        for contact in contacten
+    ]
+    organisatie = voorziening.organisatie
+    return {
+        "contacten_inwoners": [contact for contact in kept if contact.telefoon or contact.email],
+        "organisatie_telefoon": first_time(organisatie.phone),
+        "organisatie_email": first_time(organisatie.email),
+    }
+
+
+def _same(value: str) -> str:
+    """A phone number by its digits, an e-mail address in lower case: one key however it is written."""
+    value = (value or "").strip().lower()
+    return value if "@" in value else "".join(char for char in value if char.isdigit())

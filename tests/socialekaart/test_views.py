@@ -695,6 +695,18 @@ def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
     assert "Dagbesteding Het Anker" in page  # related: same thema
 
 
+def test_each_phone_number_and_e_mail_address_stands_once_on_the_page(client, detailed):
+    """A walk: 0599-642217 stood under "Bel:", at the balie and at the organisation; which one to call?"""
+    organisatie = detailed.organisatie
+    organisatie.phone, organisatie.email = "0599 111 222", "info@voorbeeld.example"
+    organisatie.save()
+    ContactFactory(voorziening=detailed, name="Balie", telefoon="0599111222", email="INFO@voorbeeld.example")
+    page = html(client.get("/sociale-kaart/dagbesteding-de-molen/"))
+    assert page.count('href="tel:0599111222"') == 1  # under "Bel:", how to sign up
+    assert page.count('href="mailto:info@voorbeeld.example"') + page.count("mailto:INFO@") == 1
+    assert "Receptie De Molen" in page and 'href="tel:0599333444"' in page  # another number: kept
+
+
 def test_help_open_day_and_night_says_so_instead_of_00_00_to_23_59(client, detailed):
     """Veilig Thuis's page said "00.00 tot 23.59 uur" on seven rows: a phone line that always answers."""
     op_locatie = detailed.op_locaties.first()
