@@ -111,8 +111,11 @@ STATUS_TEXT = {
 }
 NEXT_STEP_TEXT = {
     Status.ONTVANGEN: _("Een medewerker neemt contact met u op."),
-    Status.CONTACT_OPGENOMEN: _("Wij praten met u over wat u nodig hebt. Daarna is het onderzoek klaar."),
-    Status.GESPREK_GEPLAND: _("Na het gesprek is het onderzoek klaar."),
+    Status.CONTACT_OPGENOMEN: _(
+        "Wij praten met u over wat u nodig hebt. Daarna zoeken wij uit welke hulp past. "
+        "Dan is het onderzoek klaar."
+    ),
+    Status.GESPREK_GEPLAND: _("Na het gesprek zoeken wij uit welke hulp past. Dan is het onderzoek klaar."),
     Status.ONDERZOEK_AFGEROND: _(
         "Wij hebben u een verslag gestuurd. Wilt u de hulp? Dan doet u een aanvraag. "
         "In het verslag staat hoe dat gaat."
@@ -144,7 +147,8 @@ SOMEONE_ELSE_STATUS_TEXT = {
 }
 SOMEONE_ELSE_NEXT_STEP_TEXT = {
     Status.CONTACT_OPGENOMEN: _(
-        "Wij praten over de hulp die {persoon} nodig heeft. Daarna is het onderzoek klaar."
+        "Wij praten over de hulp die {persoon} nodig heeft. Daarna zoeken wij uit welke hulp past. "
+        "Dan is het onderzoek klaar."
     ),
     Status.ONDERZOEK_AFGEROND: _(
         "Wij hebben {persoon} een verslag gestuurd. Wil {persoon} de hulp? Dan doet {persoon} een aanvraag. "

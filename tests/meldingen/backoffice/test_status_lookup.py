@@ -181,7 +181,8 @@ def test_a_gesprek_agreed_after_the_term_is_the_next_day_the_resident_reads(clie
     later = timezone.make_aware(datetime.combine(term + timedelta(days=7), time(10)))
     behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=later)
     text = main_text(look_up(client, melding.reference))
-    assert "Na het gesprek is het onderzoek klaar." in text and "Uiterlijk op" not in text
+    assert "Na het gesprek zoeken wij uit welke hulp past. Dan is het onderzoek klaar." in text
+    assert "Uiterlijk op" not in text
     within = timezone.make_aware(datetime.combine(term, time(10)))
     behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=within)
     assert "Uiterlijk op" in main_text(look_up(client, melding.reference))
@@ -232,7 +233,8 @@ def test_a_gesprek_that_was_is_not_told_as_one_to_come(client, teams):
     behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=timezone.now() - timedelta(days=7))
     text = main_text(look_up(client, melding.reference))
     assert "U hebt een gesprek met ons gehad." in text and "gepland" not in text
-    assert "Na het gesprek is het onderzoek klaar." in text
+    # A walk read "Na het gesprek is het onderzoek klaar." as: straight after it, while its term was weeks on.
+    assert "Na het gesprek zoeken wij uit welke hulp past. Dan is het onderzoek klaar." in text
 
 
 def test_a_son_who_made_the_melding_for_his_mother_reads_about_her_gesprek_not_his(client, teams):
