@@ -895,7 +895,8 @@ class ControlerenForm(StepForm):
         messages={"toestemming": _("Zet een vinkje om de melding te versturen.")},
     )
     messages = {"toestemming": _("Geef toestemming om de melding te versturen.")}
-    short_labels = {"toestemming": _("Toestemming")}
+    # Not "Toestemming": for someone else the writer gives none (a walk's daughter was confused by it).
+    short_labels = {"toestemming": _("Gegevens over gezondheid")}
     not_stored = ("website",)
     groups = (Group("components/honeypot.html", fields=("website",)),)
     toestemming = forms.BooleanField(
