@@ -664,10 +664,18 @@ def call_time(label) -> forms.CharField:
     )
 
 
+# Help with washing and dressing is the wijkverpleging's (the zorgverzekering's), not the gemeente's: a walk's
+# daughter asked the gemeente for it, for her mother who had fallen while dressing, and nothing told her.
+TOPICS_HELP = _(
+    "Kies alles wat past. Voor hulp bij wassen, aankleden of medicijnen is er de wijkverpleging. "
+    "Daarvoor is geen melding nodig."
+)
+
+
 class HulpForm(StepForm):
     title = _("Waar wilt u hulp bij?")
     # A name, not an instruction: the error summary says "Soort hulp: kies minstens één antwoord."
-    onderwerpen = checkboxes(_("Soort hulp"), choices.ONDERWERPEN, help_text=_("Kies alles wat past."))
+    onderwerpen = checkboxes(_("Soort hulp"), choices.ONDERWERPEN, help_text=TOPICS_HELP)
     toelichting = text(
         _("Vertel in een paar woorden wat u nodig hebt"),
         required=False,
@@ -692,12 +700,7 @@ class WaaroverForm(StepForm):
     can prepare, and when to call."""
 
     title = _("Waar gaat het over?")
-    onderwerpen = checkboxes(
-        _("Soort hulp"),
-        choices.ONDERWERPEN,
-        required=False,
-        help_text=_("Kies alles wat past."),
-    )
+    onderwerpen = checkboxes(_("Soort hulp"), choices.ONDERWERPEN, required=False, help_text=TOPICS_HELP)
     # "Iets anders" had nowhere to say what: "traplopen" could not be told.
     toelichting = text(
         _("Wilt u er iets over vertellen?"),

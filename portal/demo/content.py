@@ -358,9 +358,9 @@ VERZORGING = {
                 "title": "Zo krijgt u wijkverpleging",
                 "steps": [
                     {
-                        "title": "Bel een organisatie voor thuiszorg",
-                        "text": "<p>U hebt geen verwijzing nodig. "
-                        "Weet u niet welke organisatie u kunt bellen? Vraag het uw huisarts.</p>",
+                        "title": "Bel een organisatie voor wijkverpleging",
+                        "text": "<p>U hebt geen verwijzing nodig. Op de sociale kaart staan organisaties "
+                        "die het doen. Of vraag het uw huisarts.</p>",
                     },
                     {
                         "title": "De wijkverpleegkundige komt langs",
@@ -412,8 +412,8 @@ VERZORGING = {
         (
             "kaart_link",
             {
-                "text": "Zoek een uitleenpunt voor een douchestoel bij u in de buurt",
-                "zoekwoorden": "douchestoel",
+                "text": "Zoek een organisatie voor wijkverpleging",
+                "zoekwoorden": "wijkverpleging",
                 "thema": [],
                 "doelgroep": [],
             },

@@ -617,6 +617,22 @@ SOORTEN = [
         schedule=((2, "14:00", "16:00"),),
         aanbieders=1,
     ),
+    # Not the gemeente's (the zorgverzekering pays): "thuiszorg" and "hulp bij wassen en aankleden" found no
+    # organisation to call, and the page about it named none.
+    Soort(
+        "wijkverpleging",
+        "Wijkverpleging",
+        "Hulp bij wassen, aankleden, medicijnen of een wond. Bij u thuis.",
+        "Een wijkverpleegkundige komt bij u thuis. Samen kijkt u welke zorg u nodig hebt. Bijvoorbeeld hulp bij "
+        "wassen, douchen en aankleden, steunkousen, medicijnen of een wond. Een verzorgende komt daarna op de "
+        "tijden die u samen afspreekt.",
+        ("gezondheid",),
+        ("ouderen", "volwassenen", "beperking"),
+        kosten_toelichting="Uw zorgverzekering betaalt deze zorg. U betaalt er geen eigen risico voor.",
+        hele_gemeente=True,
+        aanbieders=1,
+        aanmelden="Bel ons. Of vraag uw huisarts om ons te bellen.",
+    ),
 ]
 
 # Fictional organisations with the wijk (index into gemeente.WIJKEN) where they are based.
@@ -694,7 +710,7 @@ SPECIALISTEN = {
     "Hulpmiddelenpunt Lindewaard": ("uitleen", "scootmobielles"),
     "Voedselbank Lindewaard": ("voedselbank",),
     "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp", "rouw"),
-    "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht"),
+    "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht", "wijkverpleging"),
     GEMEENTE: ("woningaanpassing", "scootmobiel", "rolstoel"),
     "Veilig Thuis regio Lindewaard": ("veilig-thuis",),
 }

@@ -43,7 +43,7 @@ NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
 EDITOR_USERNAME = "redacteur-kaart"
 PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts): sees the professional kaart
 # Offered at people's homes: no location.
-AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie", "respijt-vrijwilliger"}
+AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie", "respijt-vrijwilliger", "wijkverpleging"}
 TELEFOONLIJNEN = {"veilig-thuis"}  # answered on the phone, day and night: no office to visit, no balie
 ZONDER_LOCATIE = AAN_HUIS | TELEFOONLIJNEN
 GEMEENTEHUIS_POSTCODE = "3911AE"  # Raadhuisplein, Centrum: the Wmo-loket

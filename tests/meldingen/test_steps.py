@@ -297,6 +297,15 @@ def test_spoed_page_shows_the_number_to_call(walker):
     assert "mantelzorger valt plotseling weg" in html and "ziekenhuis" in html
 
 
+@pytest.mark.parametrize(("steps", "step"), [(ZELF_KORT, "waarover"), (ANDER_UITGEBREID, "hulp")])
+def test_the_topics_say_washing_and_dressing_is_the_wijkverplegings(walker, steps, step):
+    """A walk: a daughter asked the gemeente for help with washing and dressing for her mother, who had
+    fallen while dressing; nothing told her the wijkverpleging gives it, without a melding."""
+    reach(walker, steps, step)
+    text = BeautifulSoup(walker.client.get(f"/melding/{step}/").content, "html.parser").get_text(" ")
+    assert "Voor hulp bij wassen, aankleden of medicijnen is er de wijkverpleging." in " ".join(text.split())
+
+
 def test_professional_must_name_the_organisation(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "professional"})
