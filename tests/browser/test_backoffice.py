@@ -148,6 +148,13 @@ def test_on_a_phone_the_inbox_shows_every_column_and_withdrawing_asks_first(page
     assert page.locator("td .bo-kenmerk").first.bounding_box()["height"] >= 24
 
     page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
+    # A walk: "Status wijzigen" stood 5 screens down, under every answer, and "Terug naar alle meldingen" was
+    # 15 px tall to tap.
+    assert page.get_by_role("link", name="Terug naar alle meldingen").bounding_box()["height"] >= 24
+    to_status = page.get_by_role("link", name="Naar Status wijzigen")
+    assert to_status.bounding_box()["y"] < 844 and to_status.bounding_box()["height"] >= 24
+    to_status.click()
+    assert page.evaluate("document.activeElement.id") == "status-heading"
     # The kenmerk in the heading stays whole: it broke after "M-", a reference no one can read or type.
     assert page.locator("h1 .w-header__subtitle").evaluate("kenmerk => kenmerk.getClientRects().length") == 1
     page.select_option("#id_status", Status.INGETROKKEN)
