@@ -64,6 +64,17 @@ def _meets_another(word: str, span: tuple[int, int], spans) -> bool:
     )
 
 
+def _inside_a_general_word(span: tuple[int, int], general) -> bool:
+    """Whether `span` lies inside a longer general word: "cent" in zorg|CENTrum is "centrum"'s, and a general
+    word counts as a neighbour (huis|klus|werk), so "zorgcentrum" found what the vocabulary says of "geen
+    cent"."""
+    start, end = span
+    return any(
+        other_start <= start and end <= other_end and other_end - other_start > end - start
+        for other_start, other_end in general
+    )
+
+
 def _across_a_seam(span: tuple[int, int], spans) -> bool:
     """Whether `span` overlaps a longer span without lying inside it."""
     start, end = span
@@ -111,12 +122,15 @@ class Decompounder:
             for start, end in spans
             # A part that begins or ends the word is one ("coaching" in budget|coaching, though
             # "budgetcoach" is a list word too); one inside it must meet another part, a general word too
-            # (huis|klus|werk), and not cross a longer part's seam.
-            if start == 0
-            or end == len(word)
-            or (
-                _meets_another(word, (start, end), spans + general)
-                and not _across_a_seam((start, end), spans)
+            # (huis|klus|werk), and not cross a longer part's seam. None lies inside a general word.
+            if not _inside_a_general_word((start, end), general)
+            and (
+                start == 0
+                or end == len(word)
+                or (
+                    _meets_another(word, (start, end), spans + general)
+                    and not _across_a_seam((start, end), spans)
+                )
             )
         ]
         return list(dict.fromkeys(found))

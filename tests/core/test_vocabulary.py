@@ -81,3 +81,12 @@ def test_a_word_that_only_lies_inside_another_is_no_part():
     assert decompounder.parts("budgetcoaching") == ["budget", "coach"]
     assert decompounder.parts("stoelenmatter") == ["stoel", "matter"]
     assert decompounder.parts("oudstoelsmattertje") == ["stoel", "matter"]
+
+
+def test_a_word_inside_a_general_word_is_no_part():
+    """A review: "cent" (of the synonym "geen cent") was a part of zorg|cent|rum and of "centrum", which are
+    about a building, not money; it still is one of "centjes"."""
+    decompounder = Decompounder([*WORD_LIST, "cent", "klus"])
+    assert decompounder.parts("zorgcentrum") == [] and decompounder.parts("centrum") == []
+    assert decompounder.parts("wijkcentrumklus") == ["klus"]
+    assert decompounder.parts("centjes") == ["cent"]
