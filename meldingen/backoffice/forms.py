@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
-from core.components import named_error_lines
+from core.components import error_anchor, named_error, named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import phone_field
 from core.postcode import normalise_postcode
@@ -316,6 +316,17 @@ class StatusForm(forms.Form):
             self.cleaned_data["status"] == Status.INGETROKKEN
             and not self.cleaned_data["ingetrokken_bevestigd"]
         )
+
+    def error_lines(self) -> list[tuple[str, str]]:
+        """A date's and a time's lines name their field, without "(bij gesprek gepland)": a walk's consulent
+        read "Schrijf de datum met cijfers" and "Vul een bestaande tijd in" without which. The other
+        messages say what they are about."""
+        lines = []
+        for field in self:
+            dated = isinstance(field.field, forms.DateField | forms.TimeField)
+            name = str(field.label).split(" (bij ")[0]
+            lines += [(error_anchor(field), named_error(name, e) if dated else e) for e in field.errors]
+        return lines
 
     def __init__(
         self,

@@ -704,6 +704,11 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
     typed = f"8-12-{next_year % 100:02d}"  # as many write it: 8-12-27
     wrong_time = _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="25:00").content.decode()
     assert "Vul een bestaande tijd in, zoals 10:00." in wrong_time
+    # A walk: the summary's lines named neither the time nor the date.
+    assert (
+        '<a href="#id_gesprek_tijd">Tijd van het gesprek: vul een bestaande tijd in, zoals 10:00.</a>'
+        in wrong_time
+    )
     # Written as asked, but no day: "write it like 3-2-2026" sent a walk looking for a mistake in the writing.
     no_day = _plan(client, page_url, gesprek_datum="31-2-2027", gesprek_tijd="10:30").content.decode()
     assert "Deze datum bestaat niet. Kijk of de dag en de maand kloppen." in no_day
@@ -711,6 +716,7 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
         client, page_url, gesprek_datum="morgen", gesprek_tijd="10:30"
     ).content.decode()
     assert "Schrijf de datum met cijfers, zo: 3-2-2026." in not_written_as_asked
+    assert "Datum van het gesprek: schrijf de datum met cijfers, zo: 3-2-2026.</a>" in not_written_as_asked
     assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:30").status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localtime(behandeling.gesprek_op).date().isoformat() == f"{next_year}-12-08"
