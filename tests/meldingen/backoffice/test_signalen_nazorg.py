@@ -576,6 +576,9 @@ def test_due_nazorg_shows_in_the_inbox_and_one_click_records_the_outcome(two_mel
     client.force_login(staff["consulent"])
     inbox = client.get("/admin/backoffice/").content.decode()
     assert "1 nazorggesprek om te bellen" in inbox and two_meldingen["centrum"].reference in inbox
+    # A walk: the list and each call's form said what to do, one under the other.
+    assert inbox.lower().count("vraag of de hulp goed gaat") == 1
+    assert "Geen gehoor? Kies Niet bereikt" in inbox
     client.force_login(staff["consulent_haven"])
     assert "nazorggesprek" not in client.get("/admin/backoffice/").content.decode()
     response = client.post(f"/admin/backoffice/nazorg/{behandeling.nazorg.pk}/", {"uitkomst": "tevreden"})
