@@ -129,16 +129,21 @@ def warn_when_sent_on_below_b1(request, page):
         return
     report = check_with_the_begrippen(specific.taalcheck_text())
     if not report.at_b1:
-        messages.warning(
+        admin_messages.warning(
             request,
             _(
                 # Sent on, the page waits for its review and only the reviewers may change it: "Open de
                 # pagina en kijk wat beter kan" sent the editor to a page he could not edit. Who sent it may
-                # take it back (Wagtail's "Workflow annuleren", in the menu beside the main button).
+                # take it back (Wagtail's "Workflow annuleren", in the menu beside the main button), on the
+                # page: after sending he stands in the list of pages, which has no such menu.
                 "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
-                "doorgestuurd. U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Kies dan onder aan "
-                "de pagina: Workflow annuleren. Bij het tabblad Taalcheck ziet u wat beter kan."
+                "doorgestuurd. U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Open de pagina en "
+                "kies onder aan de pagina, naast de grote knop: Workflow annuleren. Bij het tabblad "
+                "Taalcheck ziet u wat beter kan."
             ),
+            buttons=[
+                admin_messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Open de pagina"))
+            ],
         )
 
 

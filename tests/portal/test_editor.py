@@ -265,7 +265,9 @@ def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
     assert warning.startswith("Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau.")
     # A walk: "Open de pagina en kijk ... wat beter kan" led to a page only the reviewers could change; then
     # "Vraag de eindredactie om een wijzigingsverzoek", while the editor may take it back himself.
-    assert "Wilt u hem eerst verbeteren? Kies dan onder aan de pagina: Workflow annuleren." in warning
+    # Another: after sending he stands in the list of pages, which has no such menu.
+    assert "Open de pagina en kies onder aan de pagina, naast de grote knop: Workflow annuleren." in warning
+    assert f'href="/admin/pages/{portal_site.pk}/edit/"' in warning and "Open de pagina</a>" in warning
     assert warnings_after("action-publish") == []  # only when it goes to the eindredactie
     portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
     assert warnings_after("action-submit") == []
