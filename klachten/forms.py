@@ -231,7 +231,15 @@ class StatusForm(forms.Form):
         choices=[("", "—"), *[choice for choice in Horen.choices if choice[0] != Horen.GEEN_CONTACT]],
         required=False,
     )
-    oordeel = forms.ChoiceField(label=_("Oordeel (bij afgehandeld)"), choices=OORDEEL_CHOICES, required=False)
+    # A walk: only correcting an oordeel said what it does on the kaart.
+    oordeel = forms.ChoiceField(
+        label=_("Oordeel (bij afgehandeld)"),
+        choices=OORDEEL_CHOICES,
+        required=False,
+        help_text=_(
+            "Behalve bij Ongegrond telt de klacht mee in het stoplicht van de aanbieder op de sociale kaart."
+        ),
+    )
     antwoord = antwoord_field(
         _("Wat hebt u de inwoner geantwoord? (bij afgehandeld)"),
         _("Schrijf kort op wat u hebt onderzocht, wat uw oordeel is en waarom. Dit blijft bij de klacht."),

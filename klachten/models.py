@@ -237,7 +237,11 @@ class Klacht(models.Model):
         if self.status == Status.AFGEHANDELD:
             return _("Deze klacht is al afgehandeld.")
         if self.antwoord_uiterlijk < (today or timezone.localdate()):
-            return _("De termijn is al voorbij. U kunt alleen uitstellen voordat de termijn eindigt.")
+            # A walk: the refusal alone was a dead end. The resident hears it takes longer, as with a delay.
+            return _(
+                "De termijn is al voorbij. U kunt alleen uitstellen voordat de termijn eindigt. Laat de "
+                "inwoner weten dat het langer duurt, en handel de klacht zo snel mogelijk af."
+            )
         return ""
 
     def postpone(self, user, weeks: int, reden: str) -> None:

@@ -160,7 +160,7 @@ def test_the_provider_replies_no_more_once_the_complaint_is_judged(client, peopl
     page = client.get(url).content.decode()
     assert 'value="reactie"' not in page and "Deze klacht is afgehandeld. U kunt niet meer reageren." in page
     # A walk: "Nog geen reactie." on a closed complaint, as if one might still come.
-    assert "Nog geen reactie." not in page and "De aanbieder heeft niet gereageerd." in page
+    assert "Nog geen reactie." not in page and "Er kwam geen reactie van de aanbieder." in page
     response = client.post(url, {"action": "reactie", "reactie_aanbieder": "Toch nog iets."}, follow=True)
     assert "Deze klacht is al afgehandeld. U kunt niet meer reageren." in response.content.decode()
     klacht.refresh_from_db()
@@ -330,7 +330,7 @@ def test_a_complaint_page_offers_only_what_can_still_be_done(client, people, kaa
     )
     page = client.get(url).content.decode()
     assert "De aanbieder heeft gereageerd. De bewaartermijn is voorbij" in page
-    assert "De aanbieder heeft niet gereageerd." not in page
+    assert "Er kwam geen reactie van de aanbieder." not in page
 
 
 def test_a_page_that_shows_the_residents_data_with_a_forms_errors_is_written_in_the_history(

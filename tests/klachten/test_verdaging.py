@@ -104,12 +104,18 @@ def test_a_reason_is_required_and_more_than_4_weeks_is_not_offered(behandelaar, 
 
 def test_no_postponement_after_the_term_or_of_a_closed_complaint(behandelaar, kaart):
     late = klacht_maken(kaart["zorg"], ontvangen_op=timezone.localdate() - timedelta(weeks=8))
-    assert "De termijn is al voorbij." in behandelaar.get(_detail(late)).content.decode()
+    page = behandelaar.get(_detail(late)).content.decode()
+    # A walk: the refusal alone was a dead end.
+    assert "De termijn is al voorbij." in page and "Laat de inwoner weten dat het langer duurt" in page
     _postpone(behandelaar, late)
     late.refresh_from_db()
     assert late.verdaagd_op is None
     closed = klacht_maken(kaart["zorg"])
     closed.change_status(Status.IN_BEHANDELING)
+    # A walk: only correcting an oordeel said what it does on the kaart, not giving it.
+    assert "telt de klacht mee in het stoplicht van de aanbieder op de sociale kaart" in (
+        behandelaar.get(_detail(closed)).content.decode()
+    )
     closed.change_status(Status.AFGEHANDELD, oordeel="ongegrond")
     with pytest.raises(PostponementNotAllowed):
         closed.postpone(None, 4, "Te laat.")
