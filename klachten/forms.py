@@ -236,8 +236,10 @@ class StatusForm(forms.Form):
         label=_("Oordeel (bij afgehandeld)"),
         choices=OORDEEL_CHOICES,
         required=False,
+        # Not for a complaint about the gemeente itself, nor one without a soort hulp (stoplicht.standen).
         help_text=_(
-            "Behalve bij Ongegrond telt de klacht mee in het stoplicht van de aanbieder op de sociale kaart."
+            "Gaat de klacht over een aanbieder en een soort hulp? Dan telt hij mee in het stoplicht op de "
+            "sociale kaart, behalve bij Ongegrond."
         ),
     )
     antwoord = antwoord_field(

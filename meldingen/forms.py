@@ -668,7 +668,7 @@ def call_time(label) -> forms.CharField:
 # daughter asked the gemeente for it, for her mother who had fallen while dressing, and nothing told her.
 TOPICS_HELP = _(
     "Kies alles wat past. Voor hulp bij wassen, aankleden of medicijnen is er de wijkverpleging. "
-    "Daarvoor is geen melding nodig."
+    "Daarvoor is geen melding nodig: bel een organisatie voor wijkverpleging of de huisarts."
 )
 
 

@@ -128,6 +128,7 @@ def _still_there(entries) -> set[tuple[int, str]]:
     return {
         (content_type.pk, str(pk))
         for content_type, ids in ids_by_type.items()
+        if content_type.model_class() is not None  # a model removed since
         for pk in content_type.model_class()._default_manager.filter(pk__in=ids).values_list("pk", flat=True)
     }
 
@@ -156,8 +157,11 @@ def _compare_url(entry) -> str | None:
     )
     if previous is None:
         return None
-    url_name = f"wagtailsnippets_socialekaart_{entry.content_type.model}:revisions_compare"
-    return reverse(url_name, args=[entry.object_id, previous, entry.revision_id])
+    try:
+        url_name = f"wagtailsnippets_socialekaart_{entry.content_type.model}:revisions_compare"
+        return reverse(url_name, args=[entry.object_id, previous, entry.revision_id])
+    except NoReverseMatch:
+        return None
 
 
 def kaart_home(request, panels):

@@ -344,7 +344,7 @@ class KaartEditView(SavedWithOpslaan, EditView):
         if self.revision_enabled and self.object.latest_revision_id is None:
             # The record as it was before its first change here (an import or the demo loader keep no
             # revisions): the kaart's editor could not see what a provider changed first.
-            type(self.object).objects.get(pk=self.object.pk).save_revision(clean=False)
+            type(self.object)._default_manager.get(pk=self.object.pk).save_revision(clean=False)
         return super().save_instance()
 
 

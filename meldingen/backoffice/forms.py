@@ -317,16 +317,26 @@ class StatusForm(forms.Form):
             and not self.cleaned_data["ingetrokken_bevestigd"]
         )
 
+    # The summary's names of the dates and the time: a walk's consulent read "Schrijf de datum met cijfers"
+    # and "Vul een bestaande tijd in" without which. The other messages say what they are about.
+    DATED_NAMES = {
+        "contact_datum": _("Datum van het contact"),
+        "afgerond_datum": _("Datum van het afronden"),
+        "aanvraag_datum": _("Datum van de aanvraag"),
+        "afgehandeld_datum": _("Datum van het afhandelen"),
+        "gesprek_datum": _("Datum van het gesprek"),
+        "gesprek_tijd": _("Tijd van het gesprek"),
+        "start_ondersteuning": _("Start van de hulp"),
+    }
+
     def error_lines(self) -> list[tuple[str, str]]:
-        """A date's and a time's lines name their field, without "(bij gesprek gepland)": a walk's consulent
-        read "Schrijf de datum met cijfers" and "Vul een bestaande tijd in" without which. The other
-        messages say what they are about."""
-        lines = []
-        for field in self:
-            dated = isinstance(field.field, forms.DateField | forms.TimeField)
-            name = str(field.label).split(" (bij ")[0]
-            lines += [(error_anchor(field), named_error(name, e) if dated else e) for e in field.errors]
-        return lines
+        return [
+            (error_anchor(field), named_error(self.DATED_NAMES[field.name], error))
+            if field.name in self.DATED_NAMES
+            else (error_anchor(field), error)
+            for field in self
+            for error in field.errors
+        ]
 
     def __init__(
         self,

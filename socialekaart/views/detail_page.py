@@ -83,6 +83,7 @@ def _contact_for_residents(voorziening, contacten) -> dict:
 
 
 def _same(value: str) -> str:
-    """A phone number by its digits, an e-mail address in lower case: one key however it is written."""
+    """A phone number by its digits (the model takes no other), an e-mail address in lower case: one key
+    however it is written."""
     value = (value or "").strip().lower()
     return value if "@" in value else "".join(char for char in value if char.isdigit())

@@ -143,10 +143,15 @@ def search(request):
 
 def _found_outside_the_wijk(backend, query_kwargs: dict, results) -> int:
     """With "Alleen in mijn wijk": how much more the same search finds in the other wijken. "boodschappen"
-    in Lindehof found one closed Voedselbank, and no word of the shopping bus in the wijk next to it."""
+    in Lindehof found one closed Voedselbank, and no word of the shopping bus in the wijk next to it. Nothing
+    when the search engine stops answering now: the results it gave still stand."""
     if not query_kwargs["alleen_mijn_wijk"] or results.origin is None:
         return 0
-    everywhere = backend.search(SearchQuery(**{**query_kwargs, "alleen_mijn_wijk": False, "per_page": 1}))
+    try:
+        everywhere = backend.search(SearchQuery(**{**query_kwargs, "alleen_mijn_wijk": False, "per_page": 1}))
+    except SearchUnavailable:
+        logger.warning("sociale kaart: the search backend is unavailable")
+        return 0
     return everywhere.total - results.total
 
 

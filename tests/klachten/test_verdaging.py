@@ -113,7 +113,7 @@ def test_no_postponement_after_the_term_or_of_a_closed_complaint(behandelaar, ka
     closed = klacht_maken(kaart["zorg"])
     closed.change_status(Status.IN_BEHANDELING)
     # A walk: only correcting an oordeel said what it does on the kaart, not giving it.
-    assert "telt de klacht mee in het stoplicht van de aanbieder op de sociale kaart" in (
+    assert "Dan telt hij mee in het stoplicht op de sociale kaart, behalve bij Ongegrond." in (
         behandelaar.get(_detail(closed)).content.decode()
     )
     closed.change_status(Status.AFGEHANDELD, oordeel="ongegrond")

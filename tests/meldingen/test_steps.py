@@ -179,6 +179,8 @@ def test_for_someone_else_the_writer_is_not_asked_to_consent_for_the_person(walk
     assert "Kan de persoon dat niet zelf beslissen? Dan vragen wij het aan wie dat voor de persoon" in page
     html = walker.post("controleren", {}, **walker.seen()).content.decode()
     assert "Zet een vinkje om de melding te versturen." in html and "Geef toestemming" not in html
+    # Named "Toestemming" in the error summary, it confused a daughter who gives none for her mother.
+    assert "Gegevens over gezondheid: zet een vinkje om de melding te versturen.</a>" in html
 
 
 def test_check_page_needs_consent(walker):

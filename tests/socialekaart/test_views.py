@@ -198,6 +198,29 @@ def test_only_my_wijk(client, indexed):
     assert "Dagbesteding De Molen" not in page
 
 
+def test_only_my_wijk_keeps_its_results_when_the_search_engine_stops_answering_after_them(
+    client, indexed, monkeypatch
+):
+    """A review: the count of the other wijken is a second search, made after the first had answered."""
+    backend = get_backend()
+
+    class StopsAfterOneSearch:
+        def __init__(self):
+            self.searches = 0
+
+        def search(self, query):
+            self.searches += 1
+            if self.searches > 1:
+                raise SearchUnavailable("down")
+            return backend.search(query)
+
+    use_backend(monkeypatch, StopsAfterOneSearch())
+    response = client.get(SEARCH, {"postcode": "3913AA", "mijn_wijk": "on"})
+    assert response.status_code == 200
+    page = html(response)
+    assert "Jongerenwerk Oude Haven" in page and "Buiten uw wijk" not in page
+
+
 def _count(page: str) -> int:
     return int(re.search(r'id="resultaten"[^>]*>(\d+) resulta', page).group(1))
 

@@ -286,7 +286,11 @@ def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day
         return client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
 
     page = sent_list()
-    assert ">Nieuw</td>" in page and deadline in page
+    assert ">Nieuw</td>" in page and deadline in page and "te laat" not in page
+    past = timezone.localdate() - timedelta(days=1)
+    Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=past)
+    assert f'{datum(past)} <strong class="bo-deadline--late">te laat</strong>' in sent_list()  # a review
+    Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=signaal.contact_deadline)
     client.force_login(staff["consulent_haven"])
     client.post(f"/admin/backoffice/signalen/{signaal.pk}/in-behandeling/")
     assert ">In behandeling</td>" in sent_list() and deadline in sent_list()

@@ -249,6 +249,8 @@ def test_a_son_who_made_the_melding_for_his_mother_reads_about_her_gesprek_not_h
     contacted = main_text(look_up(client, melding.reference))
     assert "Wij hebben contact met u gehad." in contacted
     assert "Wij praten over de hulp die de persoon nodig heeft." in contacted
+    # What the onderzoek is, as the confirmation says: not done with the gesprek.
+    assert "Daarna zoeken wij uit welke hulp past. Dan is het onderzoek klaar." in contacted
     behandeling.change_status(Status.GESPREK_GEPLAND, gesprek_op=timezone.now() + timedelta(days=3))
     html = look_up(client, melding.reference).content.decode()
     assert "Er is een gesprek gepland." in html
