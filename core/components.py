@@ -150,12 +150,15 @@ def named_error(name, error) -> str:
     return f"{name}: {error[:1].lower()}{error[1:]}"
 
 
-def named_error_lines(form, names: dict | None = None) -> list[tuple[str, str]]:
+def named_error_lines(form, names: dict | None = None, only: bool = False) -> list[tuple[str, str]]:
     """(field id, text) per error, each naming its field by its label, or by `names` (field name -> name, for
-    a label that is a sentence): a form's `error_lines()`."""
+    a label that is a sentence): a form's `error_lines()`. With `only`, just the fields in `names` are named
+    (the others' messages say what they are about)."""
     names = names or {}
     return [
         (error_anchor(field), named_error(names.get(field.name, field.label), error))
+        if field.name in names or not only
+        else (error_anchor(field), error)
         for field in form
         for error in field.errors
     ]

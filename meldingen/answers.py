@@ -147,17 +147,16 @@ class Answers:
         return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
     @property
-    def to_call(self) -> dict:
+    def to_call(self) -> dict[str, str]:
         """Whom the gemeente calls to plan the gesprek, and when they said it suits: the writer for someone
         else (as the confirmation tells the writer), else the resident. Keys: naam, organisatie (a
-        professional's), telefoon, bereikbaar, melder (whether it is the writer)."""
+        professional's), telefoon, bereikbaar."""
         who = self.step("melder") if self.for_someone_else else self.resident
         return {
             "naam": who.text("naam"),
             "organisatie": who.text("organisatie") if self.for_someone_else else "",
             "telefoon": who.text("telefoon"),
             "bereikbaar": self.step("gesprek" if self.uitgebreid else "waarover").text("bereikbaar"),
-            "melder": self.for_someone_else,
         }
 
     @property

@@ -108,9 +108,10 @@ class ProviderChangesPanel(Component):
             .order_by("-timestamp")[: self.SHOWN]
         )
         existing = _still_there(entries)
+        previous = _previous_revisions(entries)
         return {
             "changes": [
-                (entry, _edit_url(entry), _compare_url(entry))
+                (entry, _edit_url(entry), _compare_url(entry, previous.get(entry.revision_id)))
                 if (entry.content_type_id, entry.object_id) in existing
                 else (entry, None, None)
                 for entry in entries
@@ -142,19 +143,31 @@ def _edit_url(entry) -> str | None:
         return None
 
 
-def _compare_url(entry) -> str | None:
-    """What the change changed: Wagtail's comparison of its revision with the one before it (none for a
-    record's first revision)."""
-    if entry.revision_id is None:
-        return None
-    previous = (
-        Revision.objects.filter(
-            content_type_id=entry.content_type_id, object_id=entry.object_id, pk__lt=entry.revision_id
+def _previous_revisions(entries) -> dict[int, int]:
+    """For each entry's revision the one of its record before it, in one query (a record's first revision
+    has none)."""
+    revised = [entry for entry in entries if entry.revision_id]
+    if not revised:
+        return {}
+    rows = Revision.objects.filter(
+        content_type_id__in={entry.content_type_id for entry in revised},
+        object_id__in={entry.object_id for entry in revised},
+        pk__lt=max(entry.revision_id for entry in revised),
+    ).values_list("pk", "content_type_id", "object_id")
+    earlier = defaultdict(list)
+    for pk, content_type_id, object_id in rows:
+        earlier[content_type_id, object_id].append(pk)
+    return {
+        entry.revision_id: max(before)
+        for entry in revised
+        if (
+            before := [pk for pk in earlier[entry.content_type_id, entry.object_id] if pk < entry.revision_id]
         )
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    }
+
+
+def _compare_url(entry, previous: int | None) -> str | None:
+    """What the change changed: Wagtail's comparison of its revision with `previous`, the one before it."""
     if previous is None:
         return None
     try:

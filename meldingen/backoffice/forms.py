@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
-from core.components import error_anchor, named_error, named_error_lines
+from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import phone_field
 from core.postcode import normalise_postcode
@@ -330,13 +330,7 @@ class StatusForm(forms.Form):
     }
 
     def error_lines(self) -> list[tuple[str, str]]:
-        return [
-            (error_anchor(field), named_error(self.DATED_NAMES[field.name], error))
-            if field.name in self.DATED_NAMES
-            else (error_anchor(field), error)
-            for field in self
-            for error in field.errors
-        ]
+        return named_error_lines(self, self.DATED_NAMES, only=True)
 
     def __init__(
         self,

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.templatetags.core_tags import tel
+
 from .. import closures
 from ..permissions import organisatie_id_of
 from .access import is_professional, sees_professional_part
@@ -83,7 +85,7 @@ def _contact_for_residents(voorziening, contacten) -> dict:
 
 
 def _same(value: str) -> str:
-    """A phone number by its digits (the model takes no other), an e-mail address in lower case: one key
-    however it is written."""
+    """A phone number as its tel: link dials it, an e-mail address in lower case: one key however it is
+    written."""
     value = (value or "").strip().lower()
-    return value if "@" in value else "".join(char for char in value if char.isdigit())
+    return value if "@" in value else tel(value)
