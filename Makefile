@@ -41,11 +41,14 @@ export POSTGRES_ANSWERS
 
 .PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint django-checks test test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench bench-deps clean
 
-# Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml).
-$(VENV)/.installed: pyproject.toml requirements.lock
+# Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml). pip itself
+# comes first from requirements-pip.lock: the pip of Python 3.11's venv (23.2) refuses a locked package that is
+# also asked for with an extra (fonttools[woff]) once the index has a newer version of it.
+$(VENV)/.installed: pyproject.toml requirements.lock requirements-pip.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed, and neither python3.11 nor python3 is 3.11." \
 		"Install it (e.g. apt-get install python3.11, or pyenv), or run: make PYTHON=/path/to/python3.11"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-pip.lock
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
@@ -66,6 +69,8 @@ lock: install
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 \
 		--upgrade --quiet -o requirements.lock
+	echo pip | $(VENV)/bin/uv pip compile - --generate-hashes --universal --python-version 3.11 \
+		--upgrade --quiet -o requirements-pip.lock
 
 # WeasyPrint's system libraries (Pango, HarfBuzz, a font) for the PDFs: installed when missing (needs root).
 system-deps:
