@@ -16,6 +16,7 @@ from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import phone_field
 from core.postcode import normalise_postcode
+from core.reference import as_typed
 from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from meldingen.backoffice.inbox import NOBODY
@@ -260,6 +261,14 @@ class StatusForm(forms.Form):
         _("Start van de hulp (als de inwoner ondersteuning krijgt)"),
         "",
     )
+    # Dubbele melding: the other melding, where the work goes on (see clean_andere_melding).
+    andere_melding = forms.CharField(
+        label=_("Nummer van de andere melding (bij dubbele melding)"),
+        required=False,
+        help_text=_(
+            "Deze melding stopt. Het werk gaat verder bij de andere melding. Bijvoorbeeld M-7K3Q-XW9P."
+        ),
+    )
     # Withdrawing closes the melding for good: it is asked once more (see views.change_status).
     ingetrokken_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
     # The last step the page showed (its Statuswijziging's key, 0 for none): a colleague's step since then
@@ -343,9 +352,13 @@ class StatusForm(forms.Form):
         uitkomst="",
         aanvraag=False,
         last_step=None,
+        others=None,
+        reference="",
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.others = others  # the other meldingen the user may see: a double is one of them
+        self.reference = reference  # this melding's own
         self.last_step = last_step  # the melding's last Statuswijziging, if any
         self.fields["gezien"].initial = last_step.pk if last_step else 0
         self.received_at = received_at  # when the melding came in: nothing it led to happened before
@@ -409,6 +422,8 @@ class StatusForm(forms.Form):
         past_example = {"datum": _written_date(timezone.localdate() - timedelta(days=3))}
         if Status.ONDERZOEK_AFGEROND not in targets:
             del self.fields["verslag_verstuurd"]
+        if Status.DUBBEL not in targets:
+            del self.fields["andere_melding"]
         for status, day_field in self.DAY_FIELDS.items():
             if status in targets:
                 self.fields[day_field.name].help_text = day_field.help % past_example
@@ -502,7 +517,44 @@ class StatusForm(forms.Form):
         if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):
             # It closes the melding for good, and sits beside the next step in the list.
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
+        if data.get("status") == Status.DUBBEL:
+            data["dubbel_van"] = self._the_other_melding(data.get("andere_melding", ""))
         return data
+
+    def _the_other_melding(self, typed: str):
+        """The melding the work goes on with, as typed in "Nummer van de andere melding"; None, with the
+        field's error, when it is no other melding the user may see, or a double itself."""
+        reference = as_typed(typed, "M")
+        other = None
+        if reference and reference != self.reference:
+            other = (
+                self.others.select_related("dubbel_van__melding").filter(melding__reference=reference).first()
+            )
+        if other is not None and other.status != Status.DUBBEL:
+            return other
+        self.add_error("andere_melding", self._not_the_other_melding(typed, reference, other))
+        return None
+
+    def _not_the_other_melding(self, typed: str, reference: str | None, other) -> str:
+        if not typed.strip():
+            return _("Vul het nummer van de andere melding in, zoals M-7K3Q-XW9P.")
+        if reference is None:
+            return _("Dit is geen meldingsnummer. Een meldingsnummer ziet eruit als M-7K3Q-XW9P.")
+        if reference == self.reference:
+            return _("Dit is het nummer van deze melding. Vul het nummer van de andere melding in.")
+        if other is None:
+            return _(
+                "Wij vinden geen melding met nummer %(reference)s die u kunt zien. Kijk of het nummer klopt."
+            ) % {"reference": reference}
+        if other.dubbel_van:
+            return _(
+                "Melding %(reference)s is zelf een dubbele melding. Het werk gaat verder bij %(verder)s. "
+                "Vul dat nummer in."
+            ) % {"reference": reference, "verder": other.dubbel_van.melding.reference}
+        return _(
+            "Melding %(reference)s is zelf een dubbele melding. "
+            "Vul het nummer in van de melding die doorgaat."
+        ) % {"reference": reference}
 
     def _check_the_day(self, day_field, day):
         if day > timezone.localdate():

@@ -126,6 +126,15 @@ class Behandeling(models.Model):
     gesprek_plaats = models.CharField(
         _("plaats van het gesprek"), max_length=20, choices=GesprekPlaats.choices, blank=True
     )
+    # Dubbele melding: the melding the work goes on with.
+    dubbel_van = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dubbele",
+        verbose_name=_("dubbel van"),
+    )
     # Keyed hashes of the resident's normalised name words, space-delimited: see search_index.py.
     name_index = models.TextField(blank=True, default="", editable=False)
     # Keyed hash of the resident's postcode and house number: "Waar staat mijn melding?" (search_index.py).
@@ -259,12 +268,14 @@ class Behandeling(models.Model):
         gesprek_plaats: str = "",
         recorded_at=None,
         verslag_verstuurd: bool = False,
+        dubbel_van: "Behandeling | None" = None,
     ) -> "Statuswijziging":
         """Move along the workflow; raises TransitionNotAllowed for any other step. Gesprek gepland keeps
         when (`gesprek_op`) and where (`gesprek_plaats`), on the case and on the change (planned again, the
         gesprek moves). Aanvraag ontvangen starts the beschikking's term. Afgehandeld keeps its `uitkomst`
         (afgehandeld again corrects it); support granted schedules the nazorg call from `start_ondersteuning`
-        (default: today). A step of an earlier day (`at`) written down now has `recorded_at`."""
+        (default: today). Dubbele melding keeps the melding the work goes on with (`dubbel_van`). A step of an
+        earlier day (`at`) written down now has `recorded_at`."""
         if not self.can_change_to(target):
             raise TransitionNotAllowed(self.status, target)
         from meldingen.models import Melding
@@ -287,6 +298,8 @@ class Behandeling(models.Model):
                 Melding.objects.filter(pk=self.melding_id).update(closed_at=at)
             if target == Status.AFGEHANDELD and uitkomst:
                 self.uitkomst = uitkomst
+            if target == Status.DUBBEL:
+                self.dubbel_van = dubbel_van
             self.next_deadline = self.compute_next_deadline()
             self.save()
             if target == Status.AFGEHANDELD:
@@ -309,6 +322,8 @@ class Behandeling(models.Model):
                 detail = _("Gesprek verplaatst naar %(moment)s") % {"moment": change.gesprek_when_and_where()}
             elif change.corrects_uitkomst:
                 detail = f"{_('Uitkomst gecorrigeerd')}: {previous_uitkomst} → {self.get_uitkomst_display()}"
+            elif target == Status.DUBBEL and dubbel_van:
+                detail += " " + _("(verder bij %(reference)s)") % {"reference": dubbel_van.melding.reference}
             AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, detail)
             if not change.corrects_uitkomst:  # the resident is not told the uitkomst, so nothing is new
                 transaction.on_commit(lambda: queue_status_notice(self.pk))

@@ -1,4 +1,4 @@
-"""Figures for the dashboard, always over the meldingen the user may see."""
+"""Figures for the dashboard, always over the meldingen the user may see, without the doubles."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -82,7 +82,8 @@ def figures_for(
     """The figures over the meldingen `user` may see, received from and until the given days (each
     included; None: from the first, until today). The chart per week ends with the period."""
     today = today or timezone.localdate()
-    visible = Behandeling.objects.visible_to(user)
+    # A double is no second request for help: its work went on with the other melding, which counts.
+    visible = Behandeling.objects.visible_to(user).exclude(status=Status.DUBBEL)
     if received_from:
         visible = visible.filter(melding__created_at__gte=_start_of(received_from))
     if received_until:

@@ -108,6 +108,7 @@ STATUS_TEXT = {
     Status.AANVRAAG_ONTVANGEN: _("Wij hebben uw aanvraag ontvangen."),
     Status.AFGEHANDELD: _("Uw melding is afgehandeld."),
     Status.INGETROKKEN: _("Uw melding is gestopt."),
+    Status.DUBBEL: _("Wij kregen nog een melding over dezelfde vraag."),
 }
 NEXT_STEP_TEXT = {
     Status.ONTVANGEN: _("Een medewerker neemt contact met u op."),
@@ -125,6 +126,7 @@ NEXT_STEP_TEXT = {
     ),
     Status.AFGEHANDELD: _("Wij zijn klaar met deze melding. Hebt u later weer hulp nodig?"),  # + the link
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
+    Status.DUBBEL: _("Wij gaan verder met die andere melding."),  # with its number: DOUBLE_TEXT
 }
 # Afgehandeld after an aanvraag: the beschikking went out, and the resident may object to it (Awb art. 6:7).
 # Its uitkomst is not told here: whoever knows the reference and the address may look.
@@ -186,8 +188,14 @@ def _text(texts: dict, someone_else_texts: dict, key: str, voor_wie: str) -> str
     return str(texts.get(key, ""))
 
 
+# A double: the work goes on with the other melding, whoever made it (the text is the same for both).
+DOUBLE_TEXT = _("Wij gaan verder met die andere melding. Die heeft nummer %(reference)s.")
+
+
 def _next_step(behandeling) -> str:
     status, voor_wie = behandeling.status, behandeling.melding.voor_wie
+    if status == Status.DUBBEL and behandeling.dubbel_van:
+        return DOUBLE_TEXT % {"reference": behandeling.dubbel_van.melding.reference}
     if status == Status.AFGEHANDELD and behandeling.aanvraag_at:
         return _text({status: DECIDED_TEXT}, {status: SOMEONE_ELSE_DECIDED_TEXT}, status, voor_wie)
     return _text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie)

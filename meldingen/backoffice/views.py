@@ -322,7 +322,7 @@ def render_detail(
         "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
-        "status_form": status_form or StatusForm(**_status_form_kwargs(behandeling, melding)),
+        "status_form": status_form or StatusForm(**_status_form_kwargs(request, behandeling, melding)),
         "assign_form": (
             assign_form or AssignForm(initial={"team": behandeling.team, "consulent": behandeling.consulent})
         )
@@ -351,6 +351,11 @@ def render_detail(
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
         "same_address": open_at_the_same_address(request.user, behandeling),
+        "doubles": list(
+            Behandeling.objects.visible_to(request.user)
+            .filter(dubbel_van=behandeling)
+            .select_related("melding")
+        ),
         "calls_not_reached": list(behandeling.calls_not_reached()),
         "today": timezone.localdate(),
         "inbox_url": _inbox_url(request),
@@ -361,9 +366,9 @@ def render_detail(
     return TemplateResponse(request, "backoffice/melding.html", context, status=status)
 
 
-def _status_form_kwargs(behandeling, melding=None) -> dict:
+def _status_form_kwargs(request, behandeling, melding=None) -> dict:
     """With the melding whose answers the page shows, a gesprek not yet planned starts at the place the
-    resident asked for ("Waar wilt u het gesprek?")."""
+    resident asked for ("Waar wilt u het gesprek?"). A double is one of the other meldingen the user sees."""
     wish = melding.typed_answers.step("gesprek").text("plek") if melding and melding.encrypted_answers else ""
     return {
         "current": behandeling.status,
@@ -374,6 +379,8 @@ def _status_form_kwargs(behandeling, melding=None) -> dict:
         "uitkomst": behandeling.uitkomst,
         "aanvraag": behandeling.aanvraag_at is not None,
         "last_step": behandeling.statuswijzigingen.select_related("user").order_by("-pk").first(),
+        "others": Behandeling.objects.visible_to(request.user).exclude(pk=behandeling.pk),
+        "reference": behandeling.melding.reference,
     }
 
 
@@ -393,7 +400,7 @@ def change_status(request, pk):
 
 def _change_status(request, behandeling):
     """The redirect after a step taken, or what the melding's page shows again (render_detail's arguments)."""
-    form = StatusForm(request.POST, **_status_form_kwargs(behandeling))
+    form = StatusForm(request.POST, **_status_form_kwargs(request, behandeling))
     if not form.is_valid():
         return {"status_form": form, "status": 400}
     if form.withdraws_unconfirmed():  # it cannot be undone: asked once more, at the top of the page
@@ -411,6 +418,7 @@ def _change_status(request, behandeling):
             gesprek_op=form.cleaned_data.get("gesprek_op"),
             gesprek_plaats=form.cleaned_data.get("gesprek_plaats", ""),
             verslag_verstuurd=form.cleaned_data.get("verslag_verstuurd", False),
+            dubbel_van=form.cleaned_data.get("dubbel_van"),
         )
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
@@ -419,6 +427,11 @@ def _change_status(request, behandeling):
         done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": change.gesprek_when_and_where()}
     elif change.corrects_uitkomst:
         done = _("De uitkomst is nu: %(uitkomst)s.") % {"uitkomst": change.get_uitkomst_display()}
+    elif behandeling.dubbel_van:
+        done = _("De status is nu: %(status)s. Het werk gaat verder bij %(reference)s.") % {
+            "status": Status(behandeling.status).label,
+            "reference": behandeling.dubbel_van.melding.reference,
+        }
     elif change.gesprek_op:
         done = _("De status is nu: %(status)s, op %(moment)s.") % {
             "status": Status(behandeling.status).label,

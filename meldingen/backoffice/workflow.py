@@ -12,6 +12,10 @@ class Status(models.TextChoices):
     AANVRAAG_ONTVANGEN = "aanvraag_ontvangen", _("Aanvraag ontvangen")
     AFGEHANDELD = "afgehandeld", _("Afgehandeld")
     INGETROKKEN = "ingetrokken", _("Ingetrokken")
+    # The same question came in twice (a short and a long melding, or from the resident and a daughter):
+    # this one stops, the work goes on with the other (Behandeling.dubbel_van). Not withdrawn, and not a
+    # second request for help in the figures.
+    DUBBEL = "dubbel", _("Dubbele melding")
 
 
 OPEN_STATUSES = (
@@ -21,9 +25,10 @@ OPEN_STATUSES = (
     Status.ONDERZOEK_AFGEROND,
     Status.AANVRAAG_ONTVANGEN,
 )
-CLOSED_STATUSES = (Status.AFGEHANDELD, Status.INGETROKKEN)
+CLOSED_STATUSES = (Status.AFGEHANDELD, Status.INGETROKKEN, Status.DUBBEL)
 
-# The one step forward from each open state; every open state may also be withdrawn (ingetrokken).
+# The one step forward from each open state; every open state may also be withdrawn (ingetrokken), or stop as
+# a double of another melding.
 _NEXT = {
     Status.ONTVANGEN: Status.CONTACT_OPGENOMEN,
     Status.CONTACT_OPGENOMEN: Status.GESPREK_GEPLAND,
@@ -33,7 +38,7 @@ _NEXT = {
 }
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    **{state: frozenset({_NEXT[state], Status.INGETROKKEN}) for state in OPEN_STATUSES},
+    **{state: frozenset({_NEXT[state], Status.INGETROKKEN, Status.DUBBEL}) for state in OPEN_STATUSES},
     **{state: frozenset() for state in CLOSED_STATUSES},
 }
 # Without an aanvraag the melding closes after the onderzoek: the resident wants none, or help anyone may use

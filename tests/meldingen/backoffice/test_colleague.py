@@ -46,6 +46,7 @@ def test_new_status_starts_empty_and_offers_only_the_next_steps(staff, client, p
         ("", "Kies een status"),
         ("contact_opgenomen", "Contact opgenomen"),
         ("ingetrokken", "Ingetrokken"),
+        ("dubbel", "Dubbele melding"),
     ]
 
 

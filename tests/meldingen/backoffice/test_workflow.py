@@ -26,6 +26,12 @@ ALLOWED = {
     (Status.GESPREK_GEPLAND, Status.INGETROKKEN),
     (Status.ONDERZOEK_AFGEROND, Status.INGETROKKEN),
     (Status.AANVRAAG_ONTVANGEN, Status.INGETROKKEN),
+    # the same question came in twice: this one stops, the other goes on
+    (Status.ONTVANGEN, Status.DUBBEL),
+    (Status.CONTACT_OPGENOMEN, Status.DUBBEL),
+    (Status.GESPREK_GEPLAND, Status.DUBBEL),
+    (Status.ONDERZOEK_AFGEROND, Status.DUBBEL),
+    (Status.AANVRAAG_ONTVANGEN, Status.DUBBEL),
 }
 ALL_EDGES = list(itertools.product(Status.values, Status.values))
 

@@ -1,0 +1,108 @@
+"""A double melding (the same question twice: a short and a long one, or from the resident and a daughter):
+the consulent stops it with the number of the other, where the work goes on. Both pages link to each other,
+the resident reads where the work goes on, and the figures count the question once."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+
+from meldingen.backoffice.models import AuditEntry
+from meldingen.backoffice.stats import figures_for
+from meldingen.backoffice.workflow import Status
+
+from .fixtures import store
+from .test_status_lookup import look_up, main_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def same_question(teams):
+    """A short melding and, an hour later, a long one from the same resident."""
+    return store(name="Anna de Vries", soort="kort"), store(name="Anna de Vries")
+
+
+def _page(pk) -> str:
+    return reverse("backoffice:melding", args=[pk])
+
+
+def _make_double(client, melding, typed: str, **fields):
+    return client.post(
+        _page(melding.behandeling.pk) + "status/",
+        {"status": Status.DUBBEL, "andere_melding": typed, **fields},
+        follow=True,
+    )
+
+
+def test_a_double_stops_and_both_meldingen_link_to_each_other(staff, client, same_question):
+    short, long = same_question
+    client.force_login(staff["consulent"])
+    typed = long.reference.lower().replace("-", " ")  # as read out on the phone
+    response = _make_double(client, short, typed)
+    short.behandeling.refresh_from_db()
+    assert short.behandeling.status == Status.DUBBEL
+    assert short.behandeling.dubbel_van == long.behandeling
+    assert short.behandeling.closed_at is not None
+    page = BeautifulSoup(response.content, "html.parser")
+    assert f"De status is nu: Dubbele melding. Het werk gaat verder bij {long.reference}." in page.text
+    link = page.find("dt", string="Verder bij").find_next("a")
+    assert (link["href"], link.text) == (_page(long.behandeling.pk), long.reference)
+    other = BeautifulSoup(client.get(_page(long.behandeling.pk)).content, "html.parser")
+    link = other.find("dt", string="Ook gemeld als").find_next("a")
+    assert (link["href"], link.text) == (_page(short.behandeling.pk), short.reference)
+    entry = AuditEntry.objects.filter(melding=short, action=AuditEntry.Action.STATUS_CHANGED).get()
+    assert entry.detail == f"Ontvangen → Dubbele melding (verder bij {long.reference})"
+
+
+def _errors(response) -> list[str]:
+    page = BeautifulSoup(response.content, "html.parser")
+    return [error.text.strip().removeprefix("Fout:").strip() for error in page.select(".form-field__error")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("", "Vul het nummer van de andere melding in, zoals M-7K3Q-XW9P."),
+        ("12345", "Dit is geen meldingsnummer. Een meldingsnummer ziet eruit als M-7K3Q-XW9P."),
+        ("{self}", "Dit is het nummer van deze melding. Vul het nummer van de andere melding in."),
+        ("{haven}", "Wij vinden geen melding met nummer {haven} die u kunt zien. Kijk of het nummer klopt."),
+        ("{double}", "Melding {double} is zelf een dubbele melding. Het werk gaat verder bij {long}."),
+    ],
+)
+def test_the_other_melding_is_one_the_consulent_sees_and_no_double_itself(
+    staff, client, same_question, two_meldingen, typed, expected
+):
+    short, long = same_question
+    third = store(name="Anna de Vries")
+    client.force_login(staff["consulent"])
+    assert _make_double(client, third, long.reference).status_code == 200  # now a double itself
+    names = {"self": short.reference, "haven": two_meldingen["haven"].reference, "double": third.reference}
+    typed, expected = typed.format(**names), expected.format(long=long.reference, **names)
+    response = _make_double(client, short, typed)
+    assert response.status_code == 400
+    assert any(error.startswith(expected) for error in _errors(response)), _errors(response)
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.find("input", attrs={"name": "andere_melding"}).get("value", "") == typed  # kept as typed
+    short.behandeling.refresh_from_db()
+    assert (short.behandeling.status, short.behandeling.dubbel_van) == (Status.ONTVANGEN, None)
+
+
+def test_the_resident_reads_where_the_work_goes_on(staff, client, same_question):
+    short, long = same_question
+    client.force_login(staff["consulent"])
+    _make_double(client, short, long.reference)
+    client.logout()
+    text = main_text(look_up(client, short.reference))
+    assert "Wij kregen nog een melding over dezelfde vraag." in text
+    assert f"Wij gaan verder met die andere melding. Die heeft nummer {long.reference}." in text
+    assert "nieuwe melding" not in text  # not stopped: nothing to make anew
+
+
+def test_a_double_counts_nowhere_in_the_figures(staff, client, same_question):
+    short, long = same_question
+    before = figures_for(staff["teamleider"])
+    client.force_login(staff["consulent"])
+    _make_double(client, short, long.reference)
+    after = figures_for(staff["teamleider"])
+    assert (before.total, after.total) == (2, 1)
+    assert dict(after.per_soort) == {"Kort": 0, "Uitgebreid": 1}
