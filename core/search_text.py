@@ -302,12 +302,25 @@ CRISIS_PHRASES = (
     ("van", "kant", "maken"),
     ("mezelf", "iets", "aandoen"),
     ("mijzelf", "iets", "aandoen"),
+    # The everyday words of despair (a walk's mantelzorger at the end of his strength found no 113): 113
+    # Zelfmoordpreventie asks straight out, and the results stand below the note.
+    ("zie", "het", "niet", "meer", "zitten"),
+    ("zie", "het", "leven", "niet", "meer", "zitten"),
+    ("trek", "het", "niet", "meer"),
+    ("kan", "het", "niet", "meer", "aan"),
+    ("wil", "er", "niet", "meer", "zijn"),
 )
+# "ik wil niet meer" as the whole wish: "ik wil niet meer alleen zijn" asks for company.
+CRISIS_ENDING = ("wil", "niet", "meer")
 
 
 def in_crisis(query: str) -> bool:
     typed = words(query)
-    return bool(CRISIS_WORDS.intersection(typed)) or has_phrase(typed, CRISIS_PHRASES)
+    return (
+        bool(CRISIS_WORDS.intersection(typed))
+        or has_phrase(typed, CRISIS_PHRASES)
+        or tuple(typed[-len(CRISIS_ENDING) :]) == CRISIS_ENDING
+    )
 
 
 # Words of someone who does not know where to start: "wie kan mij helpen" found six wijken's Burenhulp on the

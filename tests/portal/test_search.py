@@ -244,7 +244,9 @@ def test_not_even_is_no_objection_without_a_decision(typed, objects):
     assert wants_to_object(typed) == objects
 
 
-@pytest.mark.parametrize("typed", ["ik wil dood", "zelfmoord", "ik wil er een eind aan maken"])
+@pytest.mark.parametrize(
+    "typed", ["ik wil dood", "zelfmoord", "ik wil er een eind aan maken", "ik zie het niet meer zitten"]
+)
 def test_words_of_someone_in_crisis_get_113_and_112_first(client, portal_site, typed):
     """A walk: "ik wil dood" on the site's search gave no pages and only "Kijk of de woorden goed gespeld
     zijn."; 113 was on no page."""

@@ -446,6 +446,13 @@ def test_who_came_to_object_is_shown_the_way(client, indexed, typed, shown):
         ("crisis", True),
         ("mijn man is dood", False),  # mourning: the help for it, no crisis line
         ("dagbesteding", False),
+        # a walk: the everyday words of despair found no 113
+        ("ik zie het niet meer zitten", True),
+        ("ik trek het niet meer", True),
+        ("ik kan het niet meer aan", True),
+        ("ik wil niet meer", True),
+        ("ik wil niet meer alleen zijn", False),  # company
+        ("ik kan niet meer traplopen", False),
     ],
 )
 def test_words_of_someone_in_crisis_get_113_and_112_first(client, indexed, typed, shown):
