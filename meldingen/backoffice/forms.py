@@ -261,7 +261,7 @@ class StatusForm(forms.Form):
         _("Start van de hulp (als de inwoner ondersteuning krijgt)"),
         "",
     )
-    # Dubbele melding: the other melding, where the work goes on (see clean_andere_melding).
+    # Dubbele melding: the other melding, where the work goes on (see _the_other_melding).
     andere_melding = forms.CharField(
         label=_("Nummer van de andere melding (bij dubbele melding)"),
         required=False,
@@ -352,13 +352,13 @@ class StatusForm(forms.Form):
         uitkomst="",
         aanvraag=False,
         last_step=None,
+        this=None,
         others=None,
-        reference="",
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.this = this  # the melding's Behandeling
         self.others = others  # the other meldingen the user may see: a double is one of them
-        self.reference = reference  # this melding's own
         self.last_step = last_step  # the melding's last Statuswijziging, if any
         self.fields["gezien"].initial = last_step.pk if last_step else 0
         self.received_at = received_at  # when the melding came in: nothing it led to happened before
@@ -522,39 +522,61 @@ class StatusForm(forms.Form):
         return data
 
     def _the_other_melding(self, typed: str):
-        """The melding the work goes on with, as typed in "Nummer van de andere melding"; None, with the
-        field's error, when it is no other melding the user may see, or a double itself."""
+        """The melding the work goes on with, as typed in "Nummer van de andere melding": another open melding
+        the user may see, for the same address (a walk closed a spoed melding as the double of another
+        resident's, closed long ago: the work went on nowhere). With spoed, the other has spoed too. None,
+        with the field's error, for any other."""
         reference = as_typed(typed, "M")
         other = None
-        if reference and reference != self.reference:
-            other = (
-                self.others.select_related("dubbel_van__melding").filter(melding__reference=reference).first()
-            )
-        if other is not None and other.status != Status.DUBBEL:
-            return other
-        self.add_error("andere_melding", self._not_the_other_melding(typed, reference, other))
-        return None
+        if reference and reference != self.this.melding.reference:
+            found = self.others.select_related("melding", "dubbel_van__melding")
+            other = found.filter(melding__reference=reference).first()
+        error = self._not_the_other_melding(typed, reference, other)
+        if error:
+            self.add_error("andere_melding", error)
+            return None
+        return other
 
     def _not_the_other_melding(self, typed: str, reference: str | None, other) -> str:
+        """Why the melding typed is not the other one; "" when it is."""
         if not typed.strip():
             return _("Vul het nummer van de andere melding in, zoals M-7K3Q-XW9P.")
         if reference is None:
             return _("Dit is geen meldingsnummer. Een meldingsnummer ziet eruit als M-7K3Q-XW9P.")
-        if reference == self.reference:
+        if reference == self.this.melding.reference:
             return _("Dit is het nummer van deze melding. Vul het nummer van de andere melding in.")
         if other is None:
             return _(
                 "Wij vinden geen melding met nummer %(reference)s die u kunt zien. Kijk of het nummer klopt."
             ) % {"reference": reference}
-        if other.dubbel_van:
+        named = {"reference": reference}
+        if other.status == Status.DUBBEL and other.dubbel_van:
             return _(
                 "Melding %(reference)s is zelf een dubbele melding. Het werk gaat verder bij %(verder)s. "
                 "Vul dat nummer in."
-            ) % {"reference": reference, "verder": other.dubbel_van.melding.reference}
-        return _(
-            "Melding %(reference)s is zelf een dubbele melding. "
-            "Vul het nummer in van de melding die doorgaat."
-        ) % {"reference": reference}
+            ) % {**named, "verder": other.dubbel_van.melding.reference}
+        if other.status in CLOSED_STATUSES:
+            return _(
+                "Melding %(reference)s is al gesloten (%(status)s). Daar gaat het werk niet verder. "
+                "Vul het nummer in van een open melding."
+            ) % {**named, "status": other.get_status_display().lower()}
+        if not other.address_index or other.address_index != self.this.address_index:
+            return (
+                _(
+                    "Melding %(reference)s is voor een ander adres. "
+                    "Een dubbele melding is voor dezelfde inwoner."
+                )
+                % named
+            )
+        if self.this.melding.spoed and not other.melding.spoed:
+            return (
+                _(
+                    "Deze melding heeft spoed en melding %(reference)s niet. "
+                    "Maak liever melding %(reference)s de dubbele melding van deze. Dan blijft de spoed."
+                )
+                % named
+            )
+        return ""
 
     def _check_the_day(self, day_field, day):
         if day > timezone.localdate():

@@ -108,7 +108,7 @@ STATUS_TEXT = {
     Status.AANVRAAG_ONTVANGEN: _("Wij hebben uw aanvraag ontvangen."),
     Status.AFGEHANDELD: _("Uw melding is afgehandeld."),
     Status.INGETROKKEN: _("Uw melding is gestopt."),
-    Status.DUBBEL: _("Wij kregen nog een melding over dezelfde vraag."),
+    Status.DUBBEL: _("Wij kregen twee meldingen over dezelfde vraag."),
 }
 NEXT_STEP_TEXT = {
     Status.ONTVANGEN: _("Een medewerker neemt contact met u op."),
@@ -126,7 +126,7 @@ NEXT_STEP_TEXT = {
     ),
     Status.AFGEHANDELD: _("Wij zijn klaar met deze melding. Hebt u later weer hulp nodig?"),  # + the link
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
-    Status.DUBBEL: _("Wij gaan verder met die andere melding."),  # with its number: DOUBLE_TEXT
+    Status.DUBBEL: _("Wij gaan verder met de andere melding."),  # with its number: DOUBLE_TEXT
 }
 # Afgehandeld after an aanvraag: the beschikking went out, and the resident may object to it (Awb art. 6:7).
 # Its uitkomst is not told here: whoever knows the reference and the address may look.
@@ -189,7 +189,9 @@ def _text(texts: dict, someone_else_texts: dict, key: str, voor_wie: str) -> str
 
 
 # A double: the work goes on with the other melding, whoever made it (the text is the same for both).
-DOUBLE_TEXT = _("Wij gaan verder met die andere melding. Die heeft nummer %(reference)s.")
+DOUBLE_TEXT = _(
+    "Wij gaan verder met de andere melding. Die heeft nummer %(reference)s. U hoeft niets te doen."
+)
 
 
 def _next_step(behandeling) -> str:

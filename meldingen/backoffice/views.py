@@ -311,6 +311,8 @@ def render_detail(
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
     verwijzingen = list(melding.verwijzingen.select_related("user"))
     thema_names = kaart.thema_names()
+    # A double's work went on at the other melding, which its page links to: no colleague to call.
+    same_address = [] if behandeling.dubbel_van else open_at_the_same_address(request.user, behandeling)
     given = (status_form, assign_form, note_form, nazorg_form)
     forms = [form for form in given if form is not None and form.errors]
     context = {
@@ -322,7 +324,7 @@ def render_detail(
         "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
-        "status_form": status_form or StatusForm(**_status_form_kwargs(request, behandeling, melding)),
+        "status_form": status_form or _status_form(request, behandeling, melding, same_address),
         "assign_form": (
             assign_form or AssignForm(initial={"team": behandeling.team, "consulent": behandeling.consulent})
         )
@@ -350,7 +352,7 @@ def render_detail(
         "error_forms": forms,
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
-        "same_address": open_at_the_same_address(request.user, behandeling),
+        "same_address": same_address,
         "doubles": list(
             Behandeling.objects.visible_to(request.user)
             .filter(dubbel_van=behandeling)
@@ -366,6 +368,13 @@ def render_detail(
     return TemplateResponse(request, "backoffice/melding.html", context, status=status)
 
 
+def _status_form(request, behandeling, melding, same_address) -> StatusForm:
+    """The status form as the page first shows it: a double is most often of the one other open melding for
+    the same address, which stands above it."""
+    double_of = {"andere_melding": same_address[0].melding.reference} if len(same_address) == 1 else None
+    return StatusForm(initial=double_of, **_status_form_kwargs(request, behandeling, melding))
+
+
 def _status_form_kwargs(request, behandeling, melding=None) -> dict:
     """With the melding whose answers the page shows, a gesprek not yet planned starts at the place the
     resident asked for ("Waar wilt u het gesprek?"). A double is one of the other meldingen the user sees."""
@@ -379,8 +388,8 @@ def _status_form_kwargs(request, behandeling, melding=None) -> dict:
         "uitkomst": behandeling.uitkomst,
         "aanvraag": behandeling.aanvraag_at is not None,
         "last_step": behandeling.statuswijzigingen.select_related("user").order_by("-pk").first(),
+        "this": behandeling,
         "others": Behandeling.objects.visible_to(request.user).exclude(pk=behandeling.pk),
-        "reference": behandeling.melding.reference,
     }
 
 

@@ -34,9 +34,23 @@ def _make_double(client, melding, typed: str, **fields):
     )
 
 
+def test_the_one_other_open_melding_for_the_address_is_offered(staff, client, same_question):
+    short, long = same_question
+    client.force_login(staff["consulent"])
+    page = BeautifulSoup(client.get(_page(short.behandeling.pk)).content, "html.parser")
+    assert page.find("input", attrs={"name": "andere_melding"})["value"] == long.reference
+    store(name="Anna de Vries")  # two others: the consulent chooses
+    page = BeautifulSoup(client.get(_page(short.behandeling.pk)).content, "html.parser")
+    assert page.find("input", attrs={"name": "andere_melding"}).get("value") is None
+
+
 def test_a_double_stops_and_both_meldingen_link_to_each_other(staff, client, same_question):
     short, long = same_question
     client.force_login(staff["consulent"])
+    assert (
+        "Er is nog een open melding voor dit adres."
+        in client.get(_page(short.behandeling.pk)).content.decode()
+    )
     typed = long.reference.lower().replace("-", " ")  # as read out on the phone
     response = _make_double(client, short, typed)
     short.behandeling.refresh_from_db()
@@ -47,6 +61,10 @@ def test_a_double_stops_and_both_meldingen_link_to_each_other(staff, client, sam
     assert f"De status is nu: Dubbele melding. Het werk gaat verder bij {long.reference}." in page.text
     link = page.find("dt", string="Verder bij").find_next("a")
     assert (link["href"], link.text) == (_page(long.behandeling.pk), long.reference)
+    # a walk: the double still said whom to call and that an open melding for the address asks who calls
+    assert "Bel niet over deze melding. Het werk gaat verder bij de andere." in page.text
+    assert page.find("dt", string="Bellen met") is None
+    assert "Er is nog een open melding voor dit adres." not in page.text
     other = BeautifulSoup(client.get(_page(long.behandeling.pk)).content, "html.parser")
     link = other.find("dt", string="Ook gemeld als").find_next("a")
     assert (link["href"], link.text) == (_page(short.behandeling.pk), short.reference)
@@ -67,16 +85,31 @@ def _errors(response) -> list[str]:
         ("{self}", "Dit is het nummer van deze melding. Vul het nummer van de andere melding in."),
         ("{haven}", "Wij vinden geen melding met nummer {haven} die u kunt zien. Kijk of het nummer klopt."),
         ("{double}", "Melding {double} is zelf een dubbele melding. Het werk gaat verder bij {long}."),
+        # a walk closed a spoed melding as the double of another resident's, closed long ago
+        ("{closed}", "Melding {closed} is al gesloten (ingetrokken). Daar gaat het werk niet verder."),
+        ("{elsewhere}", "Melding {elsewhere} is voor een ander adres. Een dubbele melding is voor dezelfde"),
+        ("{spoed}", "Deze melding heeft spoed en melding {spoed} niet. Maak liever melding {spoed} de"),
     ],
 )
-def test_the_other_melding_is_one_the_consulent_sees_and_no_double_itself(
+def test_the_other_melding_is_an_open_one_for_the_same_address_and_no_double_itself(
     staff, client, same_question, two_meldingen, typed, expected
 ):
     short, long = same_question
-    third = store(name="Anna de Vries")
+    if "{spoed}" in typed:  # this one has spoed, the other not
+        short = store(name="Anna de Vries", spoed=True)
+    third, closed = store(name="Anna de Vries"), store(name="Anna de Vries")
+    elsewhere = store(name="Bram de Vries", postcode="3911 AC")  # the same team, another address
     client.force_login(staff["consulent"])
     assert _make_double(client, third, long.reference).status_code == 200  # now a double itself
-    names = {"self": short.reference, "haven": two_meldingen["haven"].reference, "double": third.reference}
+    closed.behandeling.change_status(Status.INGETROKKEN, toelichting="Verhuisd")
+    names = {
+        "self": short.reference,
+        "haven": two_meldingen["haven"].reference,
+        "double": third.reference,
+        "closed": closed.reference,
+        "elsewhere": elsewhere.reference,
+        "spoed": long.reference,
+    }
     typed, expected = typed.format(**names), expected.format(long=long.reference, **names)
     response = _make_double(client, short, typed)
     assert response.status_code == 400
@@ -93,8 +126,11 @@ def test_the_resident_reads_where_the_work_goes_on(staff, client, same_question)
     _make_double(client, short, long.reference)
     client.logout()
     text = main_text(look_up(client, short.reference))
-    assert "Wij kregen nog een melding over dezelfde vraag." in text
-    assert f"Wij gaan verder met die andere melding. Die heeft nummer {long.reference}." in text
+    assert "Wij kregen twee meldingen over dezelfde vraag." in text
+    assert (
+        f"Wij gaan verder met de andere melding. Die heeft nummer {long.reference}. U hoeft niets te doen."
+        in text
+    )
     assert "nieuwe melding" not in text  # not stopped: nothing to make anew
 
 
