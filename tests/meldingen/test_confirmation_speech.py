@@ -120,3 +120,16 @@ def test_the_confirmation_says_where_to_see_how_far_the_melding_is(walker, setti
     body = " ".join(mail.outbox[0].body.split())
     assert f"Kijk dan op {settings.SITE_URL}/melding/status/." in body
     assert walker.client.get(link["href"]).status_code == 200
+
+
+def test_the_e_mail_says_the_day_of_the_call_as_the_page_does(walker):
+    """A walk: "Binnen 5 werkdagen belt de gemeente u. Dan plannen we een gesprek. Dat is uiterlijk ..." read
+    as the day of the gesprek."""
+    from django.core import mail
+
+    page = " ".join(BeautifulSoup(confirmation(walker, ZELF_KORT), "html.parser").get_text().split())
+    body = " ".join(mail.outbox[0].body.split())
+    said = re.search(
+        r"Binnen \d werkdagen belt een medewerker van de gemeente u\. Dat is uiterlijk \w+ \d+ \w+\.", page
+    )
+    assert said and f"{said.group(0)} Samen plannen we een gesprek." in body
