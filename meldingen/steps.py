@@ -33,6 +33,7 @@ class Row:
     staff: str = ""  # the label for staff, who read about the resident ("Inwoner wil")
     staff_someone_else: str = ""  # the label for staff when the writer made the melding for someone else
     staff_values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for staff
+    values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for the writer
 
     def covers(self) -> set[str]:
         return {name for name in (self.field, *self.uses, self.detail) if name}
@@ -50,8 +51,9 @@ class Row:
         if self.value is not None:
             return self.value(step_answers)
         code = step_answers.get(self.field)
-        if staff and isinstance(code, str) and code in self.staff_values:
-            value = str(self.staff_values[code])
+        texts = self.staff_values if staff else self.values
+        if isinstance(code, str) and code in texts:
+            value = str(texts[code])
         else:
             value = display(fields.get(self.field), code)
         extra = step_answers.text(self.detail) if self.detail else ""
@@ -206,8 +208,14 @@ STEPS = [
         summary_title=_("Soort melding"),
         rows=(
             Row(
-                _("Gekozen"),
+                _("Soort"),
                 "soort",
+                # The choice's own words ("... Zo kan de gemeente het gesprek goed voorbereiden.") persuade;
+                # the summary says what was chosen.
+                values={
+                    "kort": _("Kort: de gemeente belt voor een gesprek"),
+                    "uitgebreid": _("Uitgebreid: nu al meer vertellen, en daarna een gesprek"),
+                },
                 staff=_("Inwoner wil"),
                 # The gemeente calls the writer (as the writer's confirmation says): "Inwoner wil: gebeld
                 # worden" sent the consulent to the resident, while a wijkverpleegkundige waited for the call.

@@ -183,6 +183,23 @@ def test_for_someone_else_the_writer_is_not_asked_to_consent_for_the_person(walk
     assert "Gegevens over gezondheid: zet een vinkje om de melding te versturen.</a>" in html
 
 
+@pytest.mark.parametrize(
+    ("steps", "said"),
+    [
+        (ZELF_KORT, "Kort: de gemeente belt voor een gesprek"),
+        (ANDER_UITGEBREID, "Uitgebreid: nu al meer vertellen, en daarna een gesprek"),
+    ],
+)
+def test_the_check_page_says_which_melding_was_chosen_in_few_words(walker, steps, said):
+    """A walk: "Gekozen: Uitgebreid: ik vertel nu al meer over mijn situatie. Zo kan de gemeente het gesprek
+    goed voorbereiden." stood in the summary, the choice's own words that persuade."""
+    walker.walk(steps)
+    page = BeautifulSoup(walker.client.get("/melding/controleren/").content, "html.parser")
+    text = " ".join(page.get_text(" ").split())
+    assert f"Soort {said}" in text
+    assert "Gekozen" not in text and "goed voorbereiden" not in text
+
+
 def test_check_page_needs_consent(walker):
     walker.walk(ZELF_KORT)
     response = walker.post("controleren", {})
