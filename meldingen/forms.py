@@ -329,8 +329,10 @@ class MelderForm(StepForm):
     # A melding for someone who does not want it may not be made (the information pages say so too); the
     # writer is told what can be done instead.
     messages = {
+        # A statement, not the question again: after "Weet de persoon van deze melding:" in the error summary
+        # "is de persoon het er niet mee eens?" read as a question back.
         "niet_akkoord": _(
-            "Is {persoon} het er niet mee eens? Dan kunt u deze melding niet doen. "
+            "{Persoon} is het er niet mee eens. Dan kunt u deze melding niet doen. "
             "Maakt u zich zorgen? Bel ons op %(telefoon)s. Dan kijken we samen wat wel kan."
         ),
         "wie_beslist": _("Schrijf wie voor {persoon} mag beslissen. Bent u het zelf? Schrijf dan: ik."),

@@ -427,7 +427,8 @@ def test_a_melding_against_the_persons_wish_is_not_made_and_the_writer_hears_wha
     response = walker.post("melder", melder)
     html = " ".join(response.content.decode().split())
     assert response.status_code == 200
-    assert "Is de persoon het er niet mee eens? Dan kunt u deze melding niet doen." in html
+    assert "De persoon is het er niet mee eens. Dan kunt u deze melding niet doen." in html
+    assert "Weet de persoon van deze melding: de persoon is het er niet mee eens." in html  # the summary
     assert f"Bel ons op {settings.MUNICIPALITY_PHONE}." in html
     assert 'value="Petra de Vries"' in html  # nothing typed is lost
     assert walker.post("melder", {**melder, "bewoner_toestemming": "weet_niet"}).status_code == 302
