@@ -18,6 +18,15 @@ from .crypto import InvalidToken
 from .models import Melding, MeldingDraft, hash_token
 
 DRAFT_KEY = "draft_key"
+# The e-mail address the link went to, in the wizard's extra data: where the confirmation goes, unless the
+# writer gives another on the page that asks it (a resident of 78 expected a confirmation at the address she
+# had given for the link, and the page asking for it was empty).
+SAVED_EMAIL = "saved_email"
+
+
+def remember_email(wizard_data: dict, email: str) -> None:
+    wizard_data.setdefault("extra_data", {})[SAVED_EMAIL] = email
+
 
 OPEN = "open"  # the link may be used now
 SENT = "sent"  # the melding from this draft was sent

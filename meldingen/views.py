@@ -80,6 +80,7 @@ def opslaan(request):
         if form.is_valid():
             if not ratelimit.hit(request, "save"):
                 return render(request, "meldingen/te_vaak.html", status=429)
+            drafts.remember_email(data, form.cleaned_data["email"])
             try:
                 token, expires_at = drafts.save_draft(data)
             except drafts.AlreadySent as sent:

@@ -68,11 +68,18 @@ class MeldingWizard(NamedUrlSessionWizardView):
 
     def get_form_initial(self, step):
         """The short and the long melding each ask what it is about, on pages of their own: after a switch
-        with "Wijzig", the other route's page starts with what was chosen and written (see CARRIED_OVER)."""
+        with "Wijzig", the other route's page starts with what was chosen and written (see CARRIED_OVER). The
+        page that asks where the confirmation goes starts with the address a saved draft's link went to."""
         initial = super().get_form_initial(step)
-        if step not in CARRIED_OVER or self.storage.get_step_data(step):
+        if self.storage.get_step_data(step):
             return initial
-        return {**initial, **carried_over(step, typed_so_far(self))}
+        typed = typed_so_far(self)
+        if step in CARRIED_OVER:
+            initial = {**initial, **carried_over(step, typed)}
+        saved_email = self.storage.extra_data.get(drafts.SAVED_EMAIL)
+        if saved_email and step == ("melder" if typed.for_someone_else else "gegevens"):
+            initial = {**initial, "email": saved_email}
+        return initial
 
     # --- GET ---------------------------------------------------------------------------------------------
 

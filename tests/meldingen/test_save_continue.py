@@ -157,3 +157,19 @@ def test_who_has_no_e_mail_is_told_how_to_go_on(walker, settings):
         f'Hebt u geen e-mail? Bel dan het Wmo-loket op <a href="tel:{tel(phone)}">{phone}</a>. '
         "Dan doen wij de melding samen met u."
     ) in html
+
+
+def test_the_address_the_link_went_to_is_where_the_confirmation_goes_unless_changed(walker, client_factory):
+    """A walk: a resident of 78 gave her e-mail address for the link, then found the page that asks where the
+    confirmation goes empty, and expected a confirmation that never came."""
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    assert walker.post("keuze", {"soort": "kort"}, opslaan="1")["Location"] == "/melding/opslaan/"
+    walker.client.post("/melding/opslaan/", {"email": "jansen@example.nl"})
+    assert 'value="jansen@example.nl"' in walker.client.get("/melding/gegevens/").content.decode()
+    token = LINK_RE.search(mail.outbox[-1].body).group(1)
+    other = client_factory()  # the link, in another browser
+    other.post(f"/melding/verder/{token}/")
+    assert 'value="jansen@example.nl"' in other.get("/melding/gegevens/").content.decode()
+    walker.post("gegevens", {"naam": "Anna Jansen", "postcode": "3911 AB", "huisnummer": "12"})
+    assert 'value="jansen@example.nl"' not in walker.client.get("/melding/gegevens/").content.decode()
