@@ -133,3 +133,13 @@ def test_the_e_mail_says_the_day_of_the_call_as_the_page_does(walker):
         r"Binnen \d werkdagen belt een medewerker van de gemeente u\. Dat is uiterlijk \w+ \d+ \w+\.", page
     )
     assert said and f"{said.group(0)} Samen plannen we een gesprek." in body
+
+
+def test_without_an_e_mail_address_the_confirmation_says_no_e_mail_comes(walker):
+    """A walk: a resident expected an e-mail she had given no address for."""
+    without = [(step, {**data, "email": ""} if step == "gegevens" else data) for step, data in ZELF_KORT]
+    said = "U gaf geen e-mailadres. Daarom krijgt u van ons geen e-mail over de melding."
+    assert said in " ".join(confirmation(walker, without).split())
+    walker.client.cookies.clear()
+    page = " ".join(confirmation(walker, ZELF_KORT).split())
+    assert "Wij sturen een bevestiging naar jan@example.org." in page and said not in page
