@@ -42,7 +42,7 @@ export POSTGRES_ANSWERS
 .PHONY: install lock system-deps browser-deps postgres elasticsearch elasticsearch-stop run worker migrate demo lint django-checks test test-suites test-sqlite test-sqlite-suite test-postgres test-fast test-browser test-elasticsearch test-node-restart taalcheck bench bench-deps clean
 
 # Exact versions with hashes from requirements.lock (`make lock` makes it anew from pyproject.toml). pip itself
-# comes first from requirements-pip.lock: the pip of Python 3.11's venv (23.2) refuses a locked package that is
+# comes first from requirements-pip.lock: an older pip, as a new venv may have, refuses a locked package that is
 # also asked for with an extra (fonttools[woff]) once the index has a newer version of it.
 $(VENV)/.installed: pyproject.toml requirements.lock requirements-pip.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed, and neither python3.11 nor python3 is 3.11." \

@@ -304,11 +304,10 @@ CRISIS_PHRASES = (
     ("mijzelf", "iets", "aandoen"),
     # The everyday words of despair (a walk's mantelzorger at the end of his strength found no 113): 113
     # Zelfmoordpreventie asks straight out, and the results stand below the note.
-    ("zie", "het", "niet", "meer", "zitten"),
-    ("zie", "het", "leven", "niet", "meer", "zitten"),
     ("trek", "het", "niet", "meer"),
     ("kan", "het", "niet", "meer", "aan"),
     ("wil", "er", "niet", "meer", "zijn"),
+    ("wil", "niet", "meer", "verder"),
 )
 # "ik wil niet meer" as the whole wish: "ik wil niet meer alleen zijn" asks for company.
 CRISIS_ENDING = ("wil", "niet", "meer")
@@ -320,6 +319,8 @@ def in_crisis(query: str) -> bool:
         bool(CRISIS_WORDS.intersection(typed))
         or has_phrase(typed, CRISIS_PHRASES)
         or tuple(typed[-len(CRISIS_ENDING) :]) == CRISIS_ENDING
+        # "ik zie het (echt, leven) niet meer zitten", "ik zie t niet meer zitten"
+        or ("zie" in typed and has_phrase(typed, [("niet", "meer", "zitten")]))
     )
 
 

@@ -547,7 +547,7 @@ class StatusForm(forms.Form):
             return _("Dit is het nummer van deze melding. Vul het nummer van de andere melding in.")
         if other is None:
             return _(
-                "Wij vinden geen melding met nummer %(reference)s die u kunt zien. Kijk of het nummer klopt."
+                "Wij vinden geen melding met nummer %(reference)s die u mag zien. Kijk of het nummer klopt."
             ) % {"reference": reference}
         named = {"reference": reference}
         if other.status == Status.DUBBEL and other.dubbel_van:
@@ -571,8 +571,8 @@ class StatusForm(forms.Form):
         if self.this.melding.spoed and not other.melding.spoed:
             return (
                 _(
-                    "Deze melding heeft spoed en melding %(reference)s niet. "
-                    "Maak liever melding %(reference)s de dubbele melding van deze. Dan blijft de spoed."
+                    "Deze melding heeft spoed en melding %(reference)s niet. Maak dan melding %(reference)s "
+                    "de dubbele melding. Dan blijft deze melding met spoed open."
                 )
                 % named
             )

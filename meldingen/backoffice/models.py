@@ -4,7 +4,7 @@ log and the wijkteams. Delivery's rows are in meldingen/delivery/models.py."""
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +14,7 @@ from meldingen.backoffice.workflow import (
     CLOSED_STATUSES,
     TRANSITIONS,
     GesprekPlaats,
+    OtherMeldingBusy,
     Status,
     TransitionNotAllowed,
     Uitkomst,
@@ -282,6 +283,8 @@ class Behandeling(models.Model):
 
         at = at or timezone.now()
         with transaction.atomic():
+            if target == Status.DUBBEL:  # before anything changes here: it may be refused
+                dubbel_van = self._still_open(dubbel_van)
             previous, previous_uitkomst = self.status, self.get_uitkomst_display()
             self.status = target
             if target == Status.CONTACT_OPGENOMEN:
@@ -300,6 +303,8 @@ class Behandeling(models.Model):
                 self.uitkomst = uitkomst
             if target == Status.DUBBEL:
                 self.dubbel_van = dubbel_van
+                # Its own doubles go on with the same melding as it does.
+                Behandeling.objects.filter(dubbel_van=self).update(dubbel_van=dubbel_van)
             self.next_deadline = self.compute_next_deadline()
             self.save()
             if target == Status.AFGEHANDELD:
@@ -322,12 +327,31 @@ class Behandeling(models.Model):
                 detail = _("Gesprek verplaatst naar %(moment)s") % {"moment": change.gesprek_when_and_where()}
             elif change.corrects_uitkomst:
                 detail = f"{_('Uitkomst gecorrigeerd')}: {previous_uitkomst} → {self.get_uitkomst_display()}"
-            elif target == Status.DUBBEL and dubbel_van:
-                detail += " " + _("(verder bij %(reference)s)") % {"reference": dubbel_van.melding.reference}
+            elif target == Status.DUBBEL:
+                detail += " " + _("(verder bij %(reference)s)") % {
+                    "reference": self.dubbel_van.melding.reference
+                }
             AuditEntry.record(user, self.melding, AuditEntry.Action.STATUS_CHANGED, detail)
             if not change.corrects_uitkomst:  # the resident is not told the uitkomst, so nothing is new
                 transaction.on_commit(lambda: queue_status_notice(self.pk))
         return change
+
+    def _still_open(self, other: "Behandeling | None") -> "Behandeling":
+        """The melding a double goes on with, locked and as it is now: another one, and open. Made a double of
+        this one, or closed, by a colleague at the same moment: TransitionNotAllowed. Being saved by a
+        colleague right now: OtherMeldingBusy, at once (two doubles of each other would wait on each other
+        for ever)."""
+        if other is None or other.pk == self.pk:
+            raise ValueError("a double goes on with another melding")
+        try:
+            other = (
+                Behandeling.objects.select_for_update(nowait=True).select_related("melding").get(pk=other.pk)
+            )
+        except DatabaseError as error:
+            raise OtherMeldingBusy from error
+        if other.status in CLOSED_STATUSES:
+            raise TransitionNotAllowed(self.status, Status.DUBBEL)
+        return other
 
     def record_not_reached(self, user) -> bool:
         """A call before the first contact that nobody answered: colleagues see it was tried (the term runs

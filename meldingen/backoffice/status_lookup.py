@@ -29,7 +29,7 @@ from core.reference import as_typed
 from meldingen.address import split_house_number
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.search_index import address_token
-from meldingen.backoffice.workflow import GesprekPlaats, Status
+from meldingen.backoffice.workflow import CLOSED_STATUSES, GesprekPlaats, Status
 from meldingen.forms import speak
 
 # The lookup as posted, encrypted in the session until the page after its redirect shows it.
@@ -126,7 +126,7 @@ NEXT_STEP_TEXT = {
     ),
     Status.AFGEHANDELD: _("Wij zijn klaar met deze melding. Hebt u later weer hulp nodig?"),  # + the link
     Status.INGETROKKEN: _("Wij doen niets meer met deze melding. Wilt u toch hulp?"),  # + a link to /melding/
-    Status.DUBBEL: _("Wij gaan verder met de andere melding."),  # with its number: DOUBLE_TEXT
+    Status.DUBBEL: _("Wij gaan verder met een andere melding over dezelfde vraag. U hoeft niets te doen."),
 }
 # Afgehandeld after an aanvraag: the beschikking went out, and the resident may object to it (Awb art. 6:7).
 # Its uitkomst is not told here: whoever knows the reference and the address may look.
@@ -188,19 +188,26 @@ def _text(texts: dict, someone_else_texts: dict, key: str, voor_wie: str) -> str
     return str(texts.get(key, ""))
 
 
-# A double: the work goes on with the other melding, whoever made it (the text is the same for both).
-DOUBLE_TEXT = _(
-    "Wij gaan verder met de andere melding. Die heeft nummer %(reference)s. U hoeft niets te doen."
+# A double: the work goes on with the other melding, whoever made it. Its number is not told: whoever knows
+# this melding's number and address would follow the other one, maybe of another flat at that house number.
+DOUBLE_DONE_TEXT = _(
+    "Wij zijn klaar met de andere melding over dezelfde vraag. Hebt u later weer hulp nodig?"
 )
 
 
 def _next_step(behandeling) -> str:
     status, voor_wie = behandeling.status, behandeling.melding.voor_wie
-    if status == Status.DUBBEL and behandeling.dubbel_van:
-        return DOUBLE_TEXT % {"reference": behandeling.dubbel_van.melding.reference}
+    if status == Status.DUBBEL and _other_closed(behandeling):
+        return str(DOUBLE_DONE_TEXT)
     if status == Status.AFGEHANDELD and behandeling.aanvraag_at:
         return _text({status: DECIDED_TEXT}, {status: SOMEONE_ELSE_DECIDED_TEXT}, status, voor_wie)
     return _text(NEXT_STEP_TEXT, SOMEONE_ELSE_NEXT_STEP_TEXT, status, voor_wie)
+
+
+def _other_closed(double) -> bool:
+    """The melding a double went on with is closed (or gone): the work is over there too."""
+    other = double.dubbel_van
+    return other is None or other.status in CLOSED_STATUSES
 
 
 ONDERZOEK_RUNNING = (Status.ONTVANGEN, Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND)
@@ -272,7 +279,8 @@ def find_status(reference: str, postcode: str, huisnummer: str) -> StatusView | 
         gesprek_plaats=_text(GESPREK_PLAATS_TEXT, SOMEONE_ELSE_GESPREK_PLAATS_TEXT, plaats, voor_wie),
         for_someone_else=voor_wie != "zelf",
         offers_new_melding=status == Status.INGETROKKEN
-        or (status == Status.AFGEHANDELD and not behandeling.aanvraag_at),
+        or (status == Status.AFGEHANDELD and not behandeling.aanvraag_at)
+        or (status == Status.DUBBEL and _other_closed(behandeling)),
         onderzoek_late=status in ONDERZOEK_RUNNING and behandeling.onderzoek_deadline < timezone.localdate(),
         beschikking_late=status == Status.AANVRAAG_ONTVANGEN
         and behandeling.beschikking_deadline < timezone.localdate(),

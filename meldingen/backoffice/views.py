@@ -39,7 +39,7 @@ from meldingen.backoffice.inbox import (
 from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijzing
 from meldingen.backoffice.roles import display_name, may_take
 from meldingen.backoffice.timeline import timeline
-from meldingen.backoffice.workflow import CLOSED_STATUSES, Status, TransitionNotAllowed
+from meldingen.backoffice.workflow import CLOSED_STATUSES, OtherMeldingBusy, Status, TransitionNotAllowed
 from meldingen.choices import ONDERWERPEN
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
@@ -371,7 +371,10 @@ def render_detail(
 def _status_form(request, behandeling, melding, same_address) -> StatusForm:
     """The status form as the page first shows it: a double is most often of the one other open melding for
     the same address, which stands above it."""
-    double_of = {"andere_melding": same_address[0].melding.reference} if len(same_address) == 1 else None
+    other = same_address[0] if len(same_address) == 1 else None
+    if other and melding.spoed and not other.melding.spoed:
+        other = None  # refused as the one a spoed melding goes on with
+    double_of = {"andere_melding": other.melding.reference} if other else None
     return StatusForm(initial=double_of, **_status_form_kwargs(request, behandeling, melding))
 
 
@@ -432,6 +435,12 @@ def _change_status(request, behandeling):
     except TransitionNotAllowed:
         form.add_error("status", _("Deze stap is nu niet mogelijk. Kies een status uit de lijst."))
         return {"status_form": form, "status": 400}
+    except OtherMeldingBusy:
+        busy = _("Een collega slaat melding %(reference)s op dit moment op. Probeer het zo nog een keer.")
+        form.add_error(
+            "andere_melding", busy % {"reference": form.cleaned_data["dubbel_van"].melding.reference}
+        )
+        return {"status_form": form, "status": 409}
     if change.moves_gesprek:
         done = _("Het gesprek is verplaatst naar %(moment)s.") % {"moment": change.gesprek_when_and_where()}
     elif change.corrects_uitkomst:

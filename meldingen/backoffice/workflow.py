@@ -27,8 +27,7 @@ OPEN_STATUSES = (
 )
 CLOSED_STATUSES = (Status.AFGEHANDELD, Status.INGETROKKEN, Status.DUBBEL)
 
-# The one step forward from each open state; every open state may also be withdrawn (ingetrokken), or stop as
-# a double of another melding.
+# The one step forward from each open state; every open state may also be withdrawn (ingetrokken).
 _NEXT = {
     Status.ONTVANGEN: Status.CONTACT_OPGENOMEN,
     Status.CONTACT_OPGENOMEN: Status.GESPREK_GEPLAND,
@@ -38,7 +37,7 @@ _NEXT = {
 }
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    **{state: frozenset({_NEXT[state], Status.INGETROKKEN, Status.DUBBEL}) for state in OPEN_STATUSES},
+    **{state: frozenset({_NEXT[state], Status.INGETROKKEN}) for state in OPEN_STATUSES},
     **{state: frozenset() for state in CLOSED_STATUSES},
 }
 # Without an aanvraag the melding closes after the onderzoek: the resident wants none, or help anyone may use
@@ -48,6 +47,10 @@ TRANSITIONS[Status.ONDERZOEK_AFGEROND] |= {Status.AFGEHANDELD}
 # 2015 art. 2.3.2), and the consulent records that aanvraag.
 TRANSITIONS[Status.CONTACT_OPGENOMEN] |= {Status.AANVRAAG_ONTVANGEN}
 TRANSITIONS[Status.GESPREK_GEPLAND] |= {Status.AANVRAAG_ONTVANGEN}
+# A double is seen early, before a gesprek is planned: later a planned gesprek or a running term of the
+# beschikking would stop with it.
+TRANSITIONS[Status.ONTVANGEN] |= {Status.DUBBEL}
+TRANSITIONS[Status.CONTACT_OPGENOMEN] |= {Status.DUBBEL}
 # A planned gesprek may also be planned again: moved to another moment.
 TRANSITIONS[Status.GESPREK_GEPLAND] |= {Status.GESPREK_GEPLAND}
 # A wrong uitkomst may be corrected: afgehandeld again, with another uitkomst (the melding stays closed).
@@ -61,6 +64,10 @@ class TransitionNotAllowed(Exception):
         super().__init__(f"status change {current} -> {target} is not allowed")
         self.current = current
         self.target = target
+
+
+class OtherMeldingBusy(Exception):
+    """A colleague is saving the melding a double would go on with, at this very moment."""
 
 
 def allowed_targets(current: str) -> list[str]:

@@ -448,6 +448,9 @@ def test_who_came_to_object_is_shown_the_way(client, indexed, typed, shown):
         ("dagbesteding", False),
         # a walk: the everyday words of despair found no 113
         ("ik zie het niet meer zitten", True),
+        ("ik zie het echt niet meer zitten", True),
+        ("ik wil niet meer verder", True),
+        ("ik kan niet meer zitten", False),  # a back that hurts
         ("ik trek het niet meer", True),
         ("ik kan het niet meer aan", True),
         ("ik wil niet meer", True),

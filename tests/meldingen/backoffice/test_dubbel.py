@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.stats import figures_for
-from meldingen.backoffice.workflow import Status
+from meldingen.backoffice.workflow import Status, TransitionNotAllowed
 
 from .fixtures import store
 from .test_status_lookup import look_up, main_text
@@ -61,10 +61,9 @@ def test_a_double_stops_and_both_meldingen_link_to_each_other(staff, client, sam
     assert f"De status is nu: Dubbele melding. Het werk gaat verder bij {long.reference}." in page.text
     link = page.find("dt", string="Verder bij").find_next("a")
     assert (link["href"], link.text) == (_page(long.behandeling.pk), long.reference)
-    # a walk: the double still said whom to call and that an open melding for the address asks who calls
-    assert "Bel niet over deze melding. Het werk gaat verder bij de andere." in page.text
-    assert page.find("dt", string="Bellen met") is None
+    # a walk: the double still asked who calls the resident, about the melding the work went on with
     assert "Er is nog een open melding voor dit adres." not in page.text
+    assert "Deed iemand anders deze melding? Laat die dan weten dat het werk daar verdergaat." in page.text
     other = BeautifulSoup(client.get(_page(long.behandeling.pk)).content, "html.parser")
     link = other.find("dt", string="Ook gemeld als").find_next("a")
     assert (link["href"], link.text) == (_page(short.behandeling.pk), short.reference)
@@ -83,12 +82,12 @@ def _errors(response) -> list[str]:
         ("", "Vul het nummer van de andere melding in, zoals M-7K3Q-XW9P."),
         ("12345", "Dit is geen meldingsnummer. Een meldingsnummer ziet eruit als M-7K3Q-XW9P."),
         ("{self}", "Dit is het nummer van deze melding. Vul het nummer van de andere melding in."),
-        ("{haven}", "Wij vinden geen melding met nummer {haven} die u kunt zien. Kijk of het nummer klopt."),
+        ("{haven}", "Wij vinden geen melding met nummer {haven} die u mag zien. Kijk of het nummer klopt."),
         ("{double}", "Melding {double} is zelf een dubbele melding. Het werk gaat verder bij {long}."),
         # a walk closed a spoed melding as the double of another resident's, closed long ago
         ("{closed}", "Melding {closed} is al gesloten (ingetrokken). Daar gaat het werk niet verder."),
         ("{elsewhere}", "Melding {elsewhere} is voor een ander adres. Een dubbele melding is voor dezelfde"),
-        ("{spoed}", "Deze melding heeft spoed en melding {spoed} niet. Maak liever melding {spoed} de"),
+        ("{spoed}", "Deze melding heeft spoed en melding {spoed} niet. Maak dan melding {spoed} de dubbele"),
     ],
 )
 def test_the_other_melding_is_an_open_one_for_the_same_address_and_no_double_itself(
@@ -120,18 +119,44 @@ def test_the_other_melding_is_an_open_one_for_the_same_address_and_no_double_its
     assert (short.behandeling.status, short.behandeling.dubbel_van) == (Status.ONTVANGEN, None)
 
 
-def test_the_resident_reads_where_the_work_goes_on(staff, client, same_question):
+def test_the_resident_reads_that_the_work_goes_on_and_not_the_other_number(staff, client, same_question):
+    """The other melding may be of another flat at the same house number: whoever knows this one's number
+    and address would follow it."""
     short, long = same_question
     client.force_login(staff["consulent"])
     _make_double(client, short, long.reference)
     client.logout()
     text = main_text(look_up(client, short.reference))
     assert "Wij kregen twee meldingen over dezelfde vraag." in text
-    assert (
-        f"Wij gaan verder met de andere melding. Die heeft nummer {long.reference}. U hoeft niets te doen."
-        in text
-    )
-    assert "nieuwe melding" not in text  # not stopped: nothing to make anew
+    assert "Wij gaan verder met een andere melding over dezelfde vraag. U hoeft niets te doen." in text
+    assert long.reference not in text and "nieuwe melding" not in text  # not stopped: nothing to make anew
+    long.behandeling.change_status(Status.INGETROKKEN, toelichting="Verhuisd")  # the work is over there too
+    text = main_text(look_up(client, short.reference))
+    assert "Wij zijn klaar met de andere melding over dezelfde vraag. Hebt u later weer hulp nodig?" in text
+    assert "U hoeft niets te doen." not in text
+
+
+def test_a_double_of_a_double_goes_on_with_the_same_melding(staff, client, same_question):
+    """A review: A double of B, then B double of C, left A pointing at B, closed."""
+    short, long = same_question
+    third = store(name="Anna de Vries")
+    client.force_login(staff["consulent"])
+    _make_double(client, short, long.reference)
+    _make_double(client, long, third.reference)
+    short.behandeling.refresh_from_db()
+    assert short.behandeling.dubbel_van == third.behandeling
+
+
+def test_the_other_melding_closed_meanwhile_refuses_the_double(staff, same_question):
+    """Between the form's check and the save a colleague closed it (or made it a double of this one)."""
+    short, long = same_question
+    long.behandeling.change_status(Status.DUBBEL, dubbel_van=short.behandeling)
+    with pytest.raises(TransitionNotAllowed):
+        short.behandeling.change_status(Status.DUBBEL, dubbel_van=long.behandeling)
+    short.behandeling.refresh_from_db()
+    assert (short.behandeling.status, short.behandeling.dubbel_van) == (Status.ONTVANGEN, None)
+    with pytest.raises(ValueError):  # a double goes on with another melding
+        short.behandeling.change_status(Status.DUBBEL, dubbel_van=short.behandeling)
 
 
 def test_a_double_counts_nowhere_in_the_figures(staff, client, same_question):
