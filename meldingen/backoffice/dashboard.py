@@ -144,6 +144,7 @@ def dashboard_csv(request):
     # The period in the column of names: the column of numbers holds numbers only.
     sheet.row(["periode", f"ontvangen van {_iso(figures.first_day)} tot en met {_iso(figures.last_day)}", ""])
     sheet.row(["totaal", "meldingen", figures.total])
+    sheet.row(["totaal", "dubbele meldingen, niet meegeteld", figures.doubles])
     sheet.row(["totaal", "nu te laat", figures.overdue])
     for monday, (label, count) in _with_mondays(figures):
         sheet.row(["per week", f"{label} ({_iso(monday)})", count])

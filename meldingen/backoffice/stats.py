@@ -28,6 +28,7 @@ class Figures:
     beschikking_late: int = 0  # given late, or not given while its term is over
     median_lead_days: float | None = None
     total: int = 0
+    doubles: int = 0  # dubbele meldingen, counted in no other figure
     first_received: date | None = None  # the local day the first of them came in
     first_day: date | None = None  # the first day counted: the period's start, or the first receipt
     last_day: date | None = None  # the last day counted: the period's end, or today
@@ -82,13 +83,16 @@ def figures_for(
     """The figures over the meldingen `user` may see, received from and until the given days (each
     included; None: from the first, until today). The chart per week ends with the period."""
     today = today or timezone.localdate()
-    # A double is no second request for help: its work went on with the other melding, which counts.
-    visible = Behandeling.objects.visible_to(user).exclude(status=Status.DUBBEL)
+    visible = Behandeling.objects.visible_to(user)
     if received_from:
         visible = visible.filter(melding__created_at__gte=_start_of(received_from))
     if received_until:
         visible = visible.filter(melding__created_at__lt=_start_of(received_until + timedelta(days=1)))
     figures = Figures(last_day=min(received_until or today, today))
+    # A double is no second request for help: its work went on with the other melding, which counts. How many
+    # there are is said beside the figures.
+    figures.doubles = visible.filter(status=Status.DUBBEL).count()
+    visible = visible.exclude(status=Status.DUBBEL)
     figures.first_week = _first_monday(figures.last_day, received_from)
     handled = _counts(figures, visible, today, figures.first_week)
     figures.first_day = received_from or figures.first_received

@@ -165,8 +165,15 @@ def test_a_double_counts_nowhere_in_the_figures(staff, client, same_question):
     client.force_login(staff["consulent"])
     _make_double(client, short, long.reference)
     after = figures_for(staff["teamleider"])
-    assert (before.total, after.total) == (2, 1)
+    assert (before.total, after.total, before.doubles, after.doubles) == (2, 1, 0, 1)
     assert dict(after.per_soort) == {"Kort": 0, "Uitgebreid": 1}
+    client.force_login(staff["teamleider"])
+    page = " ".join(client.get(reverse("backoffice:dashboard")).content.decode().split())
+    assert (
+        "Er is 1 dubbele melding. Die telt nergens mee. Het werk ging verder bij de andere melding." in page
+    )
+    sheet = client.get(reverse("backoffice:dashboard_csv")).content.decode("utf-8-sig")
+    assert "totaal;meldingen;1" in sheet and "totaal;dubbele meldingen, niet meegeteld;1" in sheet
 
 
 @pytest.mark.django_db(transaction=True)
