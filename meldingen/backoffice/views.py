@@ -311,7 +311,7 @@ def render_detail(
     can_assign = request.user.has_perm("backoffice.assign_meldingen")
     verwijzingen = list(melding.verwijzingen.select_related("user"))
     thema_names = kaart.thema_names()
-    # A double's work went on at the other melding, which its page links to: no colleague to call.
+    # A double's work went on at the other melding, which its page links to: nobody to agree on who calls.
     same_address = [] if behandeling.dubbel_van else open_at_the_same_address(request.user, behandeling)
     given = (status_form, assign_form, note_form, nazorg_form)
     forms = [form for form in given if form is not None and form.errors]
