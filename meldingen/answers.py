@@ -147,11 +147,16 @@ class Answers:
         return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
     @property
+    def writer_step(self) -> str:
+        """The step with the writer's own details: the maker's for someone else, else the resident's."""
+        return "melder" if self.for_someone_else else "gegevens"
+
+    @property
     def to_call(self) -> dict[str, str]:
         """Whom the gemeente calls to plan the gesprek, and when they said it suits: the writer for someone
         else (as the confirmation tells the writer), else the resident. Keys: naam, organisatie (a
         professional's), telefoon, bereikbaar."""
-        who = self.step("melder") if self.for_someone_else else self.resident
+        who = self.step(self.writer_step)
         return {
             "naam": who.text("naam"),
             "organisatie": who.text("organisatie") if self.for_someone_else else "",
@@ -162,6 +167,4 @@ class Answers:
     @property
     def contact_email(self) -> str:
         """Where the confirmation goes: the maker's address for someone else, else the resident's."""
-        if self.for_someone_else and self.step("melder").text("email"):
-            return self.step("melder").text("email")
-        return self.resident.text("email")
+        return self.step(self.writer_step).text("email") or self.resident.text("email")

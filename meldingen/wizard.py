@@ -77,7 +77,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if step in CARRIED_OVER:
             initial = {**initial, **carried_over(step, typed)}
         saved_email = self.storage.extra_data.get(drafts.SAVED_EMAIL)
-        if saved_email and step == ("melder" if typed.for_someone_else else "gegevens"):
+        if saved_email and step == typed.writer_step:
             initial = {**initial, "email": saved_email}
         return initial
 
