@@ -1,5 +1,6 @@
-"""Two colleagues who save a status of one melding at the same moment: the second is told what the first
-did. A row lock, so PostgreSQL only: SQLite writes one transaction at a time."""
+"""Two colleagues who save at the same moment: a status of one melding (the second is told what the first
+did), or two meldingen as doubles of each other (the second is told at once). Row locks, so PostgreSQL only:
+SQLite writes one transaction at a time."""
 
 import re
 import threading
@@ -10,7 +11,9 @@ from django.db import connection, connections, transaction
 from django.urls import reverse
 
 from meldingen.backoffice.models import Behandeling
-from meldingen.backoffice.workflow import Status
+from meldingen.backoffice.workflow import OtherMeldingBusy, Status
+
+from .fixtures import store
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,3 +70,35 @@ def test_a_status_saved_while_a_colleague_saves_one_waits_and_is_told_what_they_
     assert "Intussen is de melding veranderd" in response.content.decode()
     behandeling.refresh_from_db()
     assert behandeling.uitkomst == "voorliggend"
+
+
+def test_a_double_of_a_melding_a_colleague_is_saving_is_refused_at_once(teams):
+    """The other melding locked by a colleague's save (perhaps making it a double of this one): refused at
+    once, not waited for, or two meldingen could become doubles of each other."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a row lock: PostgreSQL only")
+    short, long = store(name="Anna de Vries"), store(name="Anna de Vries")
+    locked, done = threading.Event(), threading.Event()
+
+    def colleague_saves_the_other():
+        try:
+            with transaction.atomic():
+                Behandeling.objects.select_for_update().get(pk=long.behandeling.pk)
+                locked.set()
+                done.wait(10)
+        finally:
+            connections.close_all()
+
+    colleague = threading.Thread(target=colleague_saves_the_other)
+    colleague.start()
+    try:
+        assert locked.wait(10)
+        started = time.monotonic()
+        with pytest.raises(OtherMeldingBusy), transaction.atomic():
+            short.behandeling.change_status(Status.DUBBEL, dubbel_van=long.behandeling)
+        assert time.monotonic() - started < 5
+    finally:
+        done.set()
+        colleague.join()
+    short.behandeling.refresh_from_db()
+    assert short.behandeling.status == Status.ONTVANGEN and short.behandeling.dubbel_van is None
