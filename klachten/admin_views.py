@@ -81,7 +81,7 @@ def lijst(request):
         klachten = klachten.filter(status=status)
     nummer = request.GET.get("nummer", "").strip()[:40]
     if nummer:  # a resident calls with the number: open or closed, the one complaint
-        klachten = klachten.filter(reference=as_typed(nummer, "K") or nummer.upper())
+        klachten = klachten.filter(reference=as_typed(nummer, "K", read_off=True) or nummer.upper())
     title = _("Klachten") if staff else _("Klachten over uw organisatie")  # staff: the gemeente's too
     return render(
         request,

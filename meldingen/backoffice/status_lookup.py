@@ -66,8 +66,8 @@ class StatusLookupForm(forms.Form):
 
     def clean_reference(self):
         typed = self.cleaned_data["reference"]
-        reference = as_typed(typed, "M")
-        if reference is None and as_typed(typed, "K") is not None:
+        reference = as_typed(typed, "M", read_off=True)
+        if reference is None and as_typed(typed, "K", read_off=True) is not None:
             # A walk: a complaint's number was told what a melding's looks like, and went nowhere.
             raise forms.ValidationError(
                 _(

@@ -297,6 +297,9 @@ def test_a_complaint_is_found_by_its_number_as_the_resident_reads_it_out(client,
     for typed in (klacht.reference, spoken, klacht.reference.replace("-", "")[1:]):
         page = client.get(LIST, {"nummer": typed}).content.decode()
         assert f">{klacht.reference}</a>" in page and other.reference not in page, typed
+    type(klacht).objects.filter(pk=klacht.pk).update(reference="K-5M85-RTUD")
+    read_off = client.get(LIST, {"nummer": "K-SM8S-RTUD"}).content.decode()  # a number has no S: a 5
+    assert ">K-5M85-RTUD</a>" in read_off
     missing = client.get(LIST, {"nummer": "K-2222-2222"}).content.decode()
     assert "Wij vinden geen klacht met nummer K-2222-2222 die u mag zien." in missing
     outside = klacht_maken(kaart["hulp"])  # no contract team: a teamleider's only

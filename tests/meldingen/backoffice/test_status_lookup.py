@@ -52,6 +52,14 @@ def test_a_reference_typed_without_its_dashes_or_with_spaces_is_found(client, te
     assert "Wij hebben uw melding ontvangen." in look_up(client, typed).content.decode()
 
 
+def test_an_s_read_off_for_the_5_it_resembles_is_found(client, teams):
+    """A walk: M-5M85-RTUD copied from the letter as M-SM8S-RTUD was "not found" (a reference has no S)."""
+    melding = store(name="Anna de Vries")
+    type(melding).objects.filter(pk=melding.pk).update(reference="M-5M85-RTUD")
+    for typed in ("M-SM8S-RTUD", "m sm85 rtud", "SM85RTUD"):
+        assert "Wij hebben uw melding ontvangen." in look_up(client, typed).content.decode(), typed
+
+
 def test_a_text_that_is_no_reference_says_what_a_reference_looks_like(client):
     html = look_up(client, "12345").content.decode()
     expected = (
