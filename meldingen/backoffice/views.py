@@ -105,7 +105,7 @@ def inbox(request):
     signalen = open_signalen(request.user)
     # A whole reference, with no other filter, searched all of the user's meldingen (inbox.filtered).
     reference = None if form.active_filters else searched_reference(_searched_text(form))
-    search_closed_too = "" if reference else _search_closed_too(form, page, query)
+    search_closed_too = "" if reference else _search_closed_too(form, query)
     return TemplateResponse(
         request,
         "backoffice/inbox.html",
@@ -136,7 +136,7 @@ def inbox(request):
             "postcode_without_number": postcode_without_number(_searched_text(form)),
             "sees_every_team": request.user.has_perm("backoffice.view_all_meldingen"),
             "search_closed_too": search_closed_too,
-            "closed_found": _closed_found(request.user, form) if search_closed_too else 0,
+            "closed_found": _closed_found(request.user, form, page) if search_closed_too else 0,
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },
@@ -147,17 +147,17 @@ def _searched_text(form) -> str:
     return getattr(form, "cleaned_data", {}).get("q") or ""
 
 
-def _closed_found(user, form) -> int:
-    """How many closed meldingen a search that found no open one finds: "jansen" of a closed melding was
-    told to type a whole name, which it was."""
-    return filtered(user, {**form.cleaned_data, "status": "alle"}).count()
+def _closed_found(user, form, page) -> int:
+    """How many closed meldingen a search of the open ones finds too: "jansen" of a closed melding was told
+    to type a whole name, which it was; and a resident's closed melding stood nowhere beside her open one."""
+    return filtered(user, {**form.cleaned_data, "status": "alle"}).count() - page.paginator.count
 
 
-def _search_closed_too(form, page, query) -> str:
-    """A searched text found no open melding: the link that searches the closed ones too (a reference read
-    out on the phone is often of one that is closed); empty otherwise."""
+def _search_closed_too(form, query) -> str:
+    """A text searched in the open meldingen: the link that searches the closed ones too (a reference read out
+    on the phone is often of one that is closed, a resident's history stands there); empty otherwise."""
     data = getattr(form, "cleaned_data", {})
-    if page.object_list or not data.get("q") or data.get("status"):
+    if not data.get("q") or data.get("status"):
         return ""
     query = query.copy()
     query["status"] = "alle"

@@ -520,6 +520,21 @@ def test_a_whole_reference_finds_its_melding_also_when_it_is_closed(leider, team
         assert closed.reference in page and "1 melding gevonden" in page, typed
 
 
+def test_a_search_that_finds_an_open_melding_says_the_closed_ones_it_finds_too(leider, teams):
+    """A walk: "Hendriks" found her open melding; nothing said that her earlier, closed one stood apart."""
+    closed = _closed_melding()
+    name = closed.typed_answers.names_to_find_by.split()[0]
+    open_one = store()  # the same resident again
+    page = leider.post(reverse("backoffice:inbox"), {"q": name}, follow=True).content.decode()
+    assert "1 melding gevonden" in page and "Er is 1 afgesloten melding die past." in page
+    link = BeautifulSoup(page, "html.parser").find("a", string="Zoek ook in de afgesloten meldingen")
+    both = set(_references(leider, **dict(parse_qsl(link["href"][1:]))))
+    assert both == {closed.reference, open_one.reference}
+    store(name="Bert Jansen")
+    page = leider.post(reverse("backoffice:inbox"), {"q": "Bert Jansen"}, follow=True).content.decode()
+    assert "1 melding gevonden" in page and "afgesloten" not in page  # none closed: nothing said
+
+
 def test_a_reference_of_another_team_says_so_and_not_to_type_a_name(staff, client, two_meldingen):
     """A walk: a consulent typed the reference of a melding of another wijk and read "Zocht u op een naam?"
     and a link to search the closed ones, which found nothing again."""
