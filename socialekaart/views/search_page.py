@@ -4,7 +4,7 @@ import logging
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ from .access import is_professional_request
 from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
 from .ways_on import COMPLAINT, nearest_themas, site_search_url
+from .wijk_in_text import wijk_as_filter
 
 logger = logging.getLogger(__name__)
 
@@ -73,9 +74,13 @@ def only_common_words(typed: str) -> bool:
 @cache_for_anonymous_visitors(versions.current_token)
 def search(request):
     form, wijken = search_form(request.GET)
+    query_kwargs = form.search_kwargs()
+    named_wijk = _named_wijk_as_filter(request, query_kwargs, wijken)
+    if named_wijk:
+        return redirect(named_wijk)
     professional = is_professional_request(request)
     page_number = form.page_number()
-    query_kwargs = {**form.search_kwargs(), "voor_professionals": professional, "per_page": PER_PAGE}
+    query_kwargs |= {"voor_professionals": professional, "per_page": PER_PAGE}
     plek_vrij = form.only_plek_vrij(professional)
     active_filters = form.active_filter_count(professional)
     if plek_vrij:
@@ -86,6 +91,7 @@ def search(request):
         "page_not_found": page_number is None,
         "breadcrumbs": kaart_breadcrumbs(),
         "query_text": query_kwargs["text"],
+        "chosen_wijken": [wijk.name for wijk in wijken if wijk.slug in query_kwargs["wijk"]],
         "only_common_words": only_common_words(query_kwargs["text"]),
         # After a search (any parameter) the results come first: postcode and wijk move under "Filters".
         "searched": bool(request.GET),
@@ -139,6 +145,22 @@ def search(request):
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
     return _render_page(request, context)
+
+
+def _named_wijk_as_filter(request, query_kwargs: dict, wijken: list) -> str | None:
+    """The search with the wijk named in its words as the wijk filter (see wijk_in_text.py); None when the
+    words name none or a voorziening, or a wijk is chosen already."""
+    if query_kwargs["wijk"] or not query_kwargs["text"]:
+        return None
+    found = wijk_as_filter(query_kwargs["text"], [(wijk.slug, wijk.name) for wijk in wijken])
+    if found is None:
+        return None
+    rest, slug = found
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.setlist("wijk", [slug])
+    query.setlist("q", [rest] if rest else [])
+    return f"{reverse('socialekaart:search')}?{query.urlencode()}#resultaten"
 
 
 def _found_outside_the_wijk(backend, query_kwargs: dict, results) -> int:
