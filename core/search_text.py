@@ -253,12 +253,14 @@ def split_vague_words(typed: str, phrases: Phrases) -> tuple[str, tuple[str, ...
 # plural names that help ("rugklachten" too), unless it comes with a word of complaining. Help that did not
 # come is said without those words: "de thuiszorg komt niet opdagen", "de hulp kwam niet" (at the end: "mijn
 # vader komt niet meer buiten" looks for help).
-# "Niet tevreden" says it as well, and "klaght" or "klagt" are "klacht" or "klaagt" typed in a hurry (one
-# letter off; the plural "klachten", and what is as near to it, names help, see above).
+# "Niet tevreden" says it as well, as do "niet blij met de hulp" and "niet goed geholpen" (a walk: they found
+# no page), and "klaght" or "klagt" are "klacht" or "klaagt" typed in a hurry (one letter off; the plural
+# "klachten", and what is as near to it, names help, see above).
 COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "klaagt", "beklag", "ontevreden"})
 TYPED_IN_A_HURRY = ("klacht", "klagen", "klaagt")
 COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
 HELP_NOT_COME = (("niet", "opdagen"), ("niet", "gekomen"), ("niet", "tevreden"))
+NOT_WELL_HELPED = (("niet", "blij", "met"), ("niet", "goed", "geholpen"), ("slecht", "geholpen"))
 HELP_NOT_COME_AT_THE_END = (("komt", "niet"), ("kwam", "niet"))
 
 
@@ -269,6 +271,7 @@ def wants_to_complain(query: str) -> bool:
         bool(COMPLAINT_WORDS.intersection(typed))
         or ("klachten" in typed and bool(COMPLAINING_WITH_PLURAL.intersection(typed)))
         or any(pair in pairs for pair in HELP_NOT_COME)
+        or has_phrase(typed, NOT_WELL_HELPED)
         or tuple(typed[-2:]) in HELP_NOT_COME_AT_THE_END
         or any(_complaint_in_a_hurry(word) for word in typed)
     )

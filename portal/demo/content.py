@@ -40,7 +40,8 @@ HUISHOUDEN = {
             "<h2>Wie kan deze hulp krijgen?</h2>"
             "<p>Deze hulp is voor mensen die het huishouden niet meer zelf kunnen doen. "
             "Bijvoorbeeld door ouderdom, een ziekte of een beperking. "
-            "Ook als u na een opname in het ziekenhuis weer thuis bent.</p>"
+            "Ook als u na een opname in het ziekenhuis weer thuis bent. "
+            "Bijvoorbeeld na een operatie aan uw heup.</p>"
             "<p>We kijken eerst samen wat u zelf kunt. En wie u kan helpen. "
             "Denk aan uw partner, kinderen of buren. Lukt het dan nog niet? "
             "Dan regelt de gemeente hulp die bij u past.</p>",
@@ -90,6 +91,14 @@ HUISHOUDEN = {
                         "question": "Doet de hulp ook de ramen aan de buitenkant?",
                         "answer": "<p>Nee. De hulp doet het werk binnen in huis. "
                         "Voor de ramen buiten kunt u een glazenwasser vragen.</p>",
+                    },
+                    {
+                        "question": "Kan de hulp ook boodschappen doen?",
+                        "answer": "<p>Dat bespreken we samen in het gesprek. "
+                        "Kunt u zelf niet naar de winkel? Dan kan een vrijwilliger van Burenhulp helpen. "
+                        "Veel supermarkten brengen de boodschappen ook bij u thuis. "
+                        '<a href="/sociale-kaart/?q=boodschappen">Zoek hulp bij boodschappen op de sociale '
+                        "kaart</a>.</p>",
                     },
                     {
                         "question": "Kan ik zelf een aanbieder kiezen?",

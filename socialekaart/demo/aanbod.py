@@ -550,7 +550,8 @@ SOORTEN = [
         "burenhulp",
         "Burenhulp {wijk}",
         "Buren helpen elkaar met kleine dingen.",
-        "Hulp nodig bij de hond uitlaten of de tuin? Of wilt u zelf helpen? Burenhulp brengt buren bij elkaar.",
+        "Hulp nodig bij de boodschappen, de hond uitlaten of de tuin? Of wilt u zelf helpen? Burenhulp brengt "
+        "buren bij elkaar.",
         ("vrijwilligerswerk", "ontmoeting"),
         ("ouderen", "volwassenen"),
         schedule=OCHTENDEN,

@@ -203,7 +203,16 @@ def test_who_does_not_know_where_to_start_gets_the_melding_first(client, portal_
 
 @pytest.mark.parametrize(
     "typed",
-    ["klacht", "de thuiszorg komt niet opdagen", "niet tevreden", "klaght", "klagt", "klachtenregeling"],
+    [
+        "klacht",
+        "de thuiszorg komt niet opdagen",
+        "niet tevreden",
+        "klaght",
+        "klagt",
+        "klachtenregeling",
+        "ik ben niet blij met de hulp",
+        "ik word niet goed geholpen",
+    ],
 )
 def test_who_came_to_complain_gets_the_way_and_no_help_for_psychische_klachten(client, portal_site, typed):
     """A walk: "klacht" said the kaart had 23 results (the help for "psychische klachten"), and "thuiszorg
@@ -257,7 +266,9 @@ def test_words_of_someone_in_crisis_get_113_and_112_first(client, portal_site, t
     assert "Denkt u aan zelfmoord?" not in client.get("/zoeken/", {"q": "rolstoel"}).content.decode()
 
 
-@pytest.mark.parametrize("typed", ["kracht", "psychische klachte", "klachtn", "psychische klachten", "klant"])
+@pytest.mark.parametrize(
+    "typed", ["kracht", "psychische klachte", "klachtn", "psychische klachten", "klant", "ik ben niet blij"]
+)
 def test_words_near_a_complaint_that_look_for_help_are_no_complaint(typed):
     """A review: "psychische klachte" (the plural, a letter short) got the way to complain instead of the
     help; "kracht" is another word."""
