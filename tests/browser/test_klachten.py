@@ -185,6 +185,22 @@ def test_back_after_sending_the_page_opens_at_the_sent_notice(page, live_server,
     assert page.evaluate("() => document.activeElement.matches('.note[data-notice-first]')")
 
 
+def test_what_was_typed_comes_back_after_a_reload_until_the_complaint_is_sent(page, live_server, data):
+    """A walk: a reload of the form lost "Wat ging er mis?" and the organisation chosen."""
+    page.goto(f"{live_server.url}/klacht/")
+    page.select_option("#id_organisatie", label="Zorg Thuis Lindewaard")
+    page.fill("#id_wat", "De hulp kwam drie keer niet.")
+    page.reload()
+    assert page.input_value("#id_wat") == "De hulp kwam drie keer niet."
+    assert page.locator("#id_organisatie option:checked").inner_text() == "Zorg Thuis Lindewaard"
+    page.check("#id_contact_1")
+    with page.expect_navigation():
+        page.click("text=Verstuur de klacht")
+    assert page.url.endswith("/klacht/verstuurd/")
+    page.goto(f"{live_server.url}/klacht/")
+    assert page.input_value("#id_wat") == ""
+
+
 def test_on_a_phone_the_complaints_list_shows_status_and_term(page, live_server, data):
     """At 390 px the list scrolled sideways inside its box: status, "Antwoord uiterlijk" and "Te laat" were
     out of sight. Now each row is a card with every value beside its column's name."""

@@ -424,6 +424,42 @@ def test_back_and_forward_to_a_page_not_yet_sent_keeps_what_was_typed(live_serve
     assert page.input_value("[name='gegevens-naam']") == "Half getypt"
 
 
+def test_a_page_not_yet_sent_comes_back_as_typed_after_back_and_verder_or_a_reload(live_server, page):
+    """A walk: on a phone she pressed Back on "Uw gegevens", then "Verder" (or the page reloaded): everything
+    she had typed there was gone."""
+    to_gegevens(page, live_server)
+    page.fill("[name='gegevens-naam']", "Half getypt")
+    page.fill("[name='gegevens-telefoon']", "06 12345678")
+    page.go_back()
+    page.wait_for_url("**/melding/waarover/")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/gegevens/")
+    assert page.input_value("[name='gegevens-naam']") == "Half getypt"
+    assert page.input_value("[name='gegevens-telefoon']") == "06 12345678"
+    page.fill("[name='gegevens-naam']", "Anders getypt")
+    page.reload()
+    assert page.input_value("[name='gegevens-naam']") == "Anders getypt"
+
+
+def test_what_was_typed_goes_when_a_new_melding_starts_and_never_covers_a_stored_answer(live_server, page):
+    to_gegevens(page, live_server)
+    page.fill("[name='gegevens-naam']", "Half getypt")
+    page.goto(f"{live_server.url}/melding/")  # the start of a melding
+    assert page.evaluate("() => Object.keys(sessionStorage).filter(k => k.startsWith('concept:'))") == []
+    to_gegevens(page, live_server)
+    assert page.input_value("[name='gegevens-naam']") == ""
+    fill_by_mouse(page, "gegevens", dict(ZELF_KORT)["gegevens"])
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_url("**/melding/spoed/")
+    page.go_back()
+    page.wait_for_url("**/melding/gegevens/")
+    stored = page.input_value("[name='gegevens-naam']")
+    assert stored == dict(ZELF_KORT)["gegevens"]["naam"]
+    page.fill("[name='gegevens-naam']", "")
+    page.reload()  # the stored answer, not the text typed before it
+    assert page.input_value("[name='gegevens-naam']") == stored
+
+
 def send_with_errors_and_look_up(page, live_server, **wrong):
     """The address page sent with the postcode "12" (and `wrong` answers), then the postcode corrected: the
     lookup finds the address."""
