@@ -140,6 +140,9 @@ def test_on_a_phone_the_inbox_shows_every_column_and_withdrawing_asks_first(page
     term = page.locator("td[data-label='Termijn']").first
     label = term.evaluate("cell => getComputedStyle(cell, '::before').content")
     assert label == '"Termijn"' and term.bounding_box()["x"] + term.bounding_box()["width"] <= 390
+    # A walk: a column's name beside a date kept whole ("Wijkteam belt uiterlijk") ran over the date.
+    received = page.locator("td.bo-date").first
+    assert received.evaluate("cell => getComputedStyle(cell, '::before').whiteSpace") == "normal"
     assert axe_violations(page) == []
     # The filters besides the search are folded away: the list begins on the first screen, not 1,400 px down.
     assert page.evaluate("document.querySelector('details.bo-filters__more').open") is False
