@@ -41,6 +41,22 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
         )
 
 
+def test_the_account_page_and_the_snippets_speak_plain_dutch_and_the_header_names_its_actions_in_dutch():
+    """A walk: "Upload een profiel foto", "Gebruik server taal", "Verwijder geselecteerde snippets", and a
+    screen reader heard the header's actions named "Actions"."""
+    from django.template.loader import render_to_string
+
+    with translation.override("nl"):
+        assert translation.gettext("Upload a profile picture:") == "Upload een profielfoto:"
+        language = translation.gettext("Use server language: %(language_name)s") % {
+            "language_name": "Nederlands"
+        }
+        assert language == "Gebruik de taal van de server: Nederlands"
+        assert translation.gettext("Delete selected snippets") == "Verwijder wat u hebt gekozen"
+        header = render_to_string("wagtailadmin/shared/headers/_actions.html", {"actions": ""})
+        assert 'aria-label="Acties"' in header
+
+
 def test_no_wagtail_text_says_je():
     """Wagtail's Dutch said "Kies wat voor type pagina je wilt maken." and "De paginatitel zoals je wilt dat
     bezoekers dit zien" to the editors, among 150 more."""
