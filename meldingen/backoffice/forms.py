@@ -675,15 +675,14 @@ class StatusForm(forms.Form):
         if time is None and "gesprek_tijd" not in self.errors:
             self.add_error("gesprek_tijd", _("Vul de tijd van het gesprek in."))
         elif time is not None and not GESPREK_HOURS[0] <= time <= GESPREK_HOURS[1]:
-            # "3:00" is most often three in the afternoon; the resident would read "om 03.00 uur".
-            self.add_error(
-                "gesprek_tijd",
-                _(
-                    "Een gesprek om %(tijd)s is buiten de tijden van 7:00 tot 22:00. "
-                    "Bedoelt u de middag? Schrijf dan bijvoorbeeld 15:00 voor 3 uur."
-                )
-                % {"tijd": time.strftime("%H:%M")},
-            )
+            # "3:00" is most often three in the afternoon; the resident would read "om 03.00 uur". A time late
+            # in the evening is no afternoon written short: the question would not fit it (a walk: 23:30).
+            outside = _("Een gesprek om %(tijd)s is buiten de tijden van 7:00 tot 22:00.") % {
+                "tijd": time.strftime("%H:%M")
+            }
+            if time < GESPREK_HOURS[0]:
+                outside += " " + _("Bedoelt u de middag? Schrijf dan bijvoorbeeld 15:00 voor 3 uur.")
+            self.add_error("gesprek_tijd", outside)
         if day and self.received and day < self.received:
             self.add_error(
                 "gesprek_datum",

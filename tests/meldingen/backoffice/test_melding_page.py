@@ -601,8 +601,10 @@ def test_a_gesprek_after_the_term_asks_why_and_one_at_night_is_refused(
     night = _plan(client, page_url, gesprek_datum=within, gesprek_tijd="3:00", toelichting="")
     assert night.status_code == 400
     assert "Een gesprek om 03:00 is buiten de tijden van 7:00 tot 22:00." in night.content.decode()
+    assert "Bedoelt u de middag?" in night.content.decode()
     late_evening = _plan(client, page_url, gesprek_datum=within, gesprek_tijd="22:30", toelichting="")
     assert "Een gesprek om 22:30 is buiten de tijden" in late_evening.content.decode()
+    assert "Bedoelt u de middag?" not in late_evening.content.decode()  # a walk: 23:30 was asked that
     at_ten = _plan(client, page_url, gesprek_datum=within, gesprek_tijd="22:00", toelichting="")
     assert at_ten.status_code == 302
     assert (
