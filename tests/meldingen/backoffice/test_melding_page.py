@@ -35,6 +35,15 @@ def test_opening_shows_the_decrypted_answers_and_logs_it(staff, client, page_url
     assert entry.user == staff["consulent"] and entry.reference == two_meldingen["centrum"].reference
 
 
+def test_a_consulent_reads_whom_to_ask_when_the_melding_is_another_wijks(staff, client, page_url):
+    """A walk: a consulent found the melding belonged to another wijk and had no way on the page to say so."""
+    ask = "Hoort de melding bij een ander wijkteam? Vraag dan uw teamleider om haar door te geven."
+    client.force_login(staff["consulent"])
+    assert ask in client.get(page_url).content.decode()
+    client.force_login(staff["teamleider"])  # assigns it herself, below
+    assert ask not in client.get(page_url).content.decode()
+
+
 def test_the_terms_name_the_length_each_melding_got(staff, client, settings, teams):
     """A walk: "(6 weken)" was written into the page while the dashboard read the setting, the contact
     term of a melding without spoed named no length, and a label ended in "(...) (niet verplicht)". A
