@@ -231,7 +231,8 @@ STEPS = [
         "waarover",
         forms.WaaroverForm,
         applies=kort,
-        staff_title=_("Onderwerp"),
+        # A walk: "Onderwerp" over only "Bereikbaar", when the short melding names no onderwerp.
+        staff_title=_("Onderwerp en bellen"),
         # Not the question again under the section that asks it ("Waar gaat het over?" twice).
         rows=(
             Row(_("Onderwerpen"), "onderwerpen", staff=_("Wil hulp bij")),

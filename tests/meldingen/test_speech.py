@@ -266,7 +266,7 @@ def test_the_short_melding_keeps_what_it_is_about_for_the_consulent(walker):
     melding = Melding.objects.get()
     assert melding.onderwerpen == ["huishouden"]
     staff = dict(summary_sections(melding.typed_answers, staff=True))
-    assert dict(staff["Onderwerp"]) == {"Wil hulp bij": "Hulp bij het huishouden"}
+    assert dict(staff["Onderwerp en bellen"]) == {"Wil hulp bij": "Hulp bij het huishouden"}
 
 
 def test_staff_read_the_answers_about_the_inwoner():
