@@ -25,6 +25,11 @@ _ADDRESS = re.compile(r"^(\d{4}\s*[a-z]{2})[\s,]*(\d+)\s*[a-z]?$", re.IGNORECASE
 _POSTCODE = re.compile(r"^\d{4}\s*[a-z]{2}$", re.IGNORECASE)
 
 
+def is_address(text: str) -> bool:
+    """A postcode with a house number ("3911 AB 12"): a search by address, not by a name."""
+    return bool(_ADDRESS.match(text.strip()))
+
+
 def postcode_without_number(text: str) -> bool:
     """A postcode alone ("3911 AB") finds nothing: the address is kept as a keyed token of postcode and
     house number together."""

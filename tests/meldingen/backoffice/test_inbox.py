@@ -535,6 +535,14 @@ def test_a_search_that_finds_an_open_melding_says_the_closed_ones_it_finds_too(l
     assert "1 melding gevonden" in page and "afgesloten" not in page  # none closed: nothing said
 
 
+def test_an_address_that_finds_nothing_says_to_check_the_address_not_to_type_a_name(leider, teams):
+    """A walk: "3911 AB 99" was told "Zocht u op een naam? Typ dan een hele voornaam of achternaam"."""
+    store(postcode="3911 AB")
+    html = leider.post(reverse("backoffice:inbox"), {"q": "3911 AB 99"}, follow=True).content.decode()
+    assert "Er is geen melding voor dit adres. Kijk of de postcode en het huisnummer kloppen." in html
+    assert "Zocht u op een naam?" not in html
+
+
 def test_a_reference_of_another_team_says_so_and_not_to_type_a_name(staff, client, two_meldingen):
     """A walk: a consulent typed the reference of a melding of another wijk and read "Zocht u op een naam?"
     and a link to search the closed ones, which found nothing again."""
