@@ -293,7 +293,7 @@ SOORTEN = [
     Soort(
         "woonadvies",
         "Woonadvies {wijk}",
-        "Advies om veilig en prettig thuis te blijven wonen.",
+        "Advies zodat u prettig thuis kunt blijven wonen, zonder te vallen.",
         "Een adviseur komt bij u thuis. Samen kijkt u naar drempels, trappen en valgevaar.",
         ("wonen",),
         ("ouderen", "beperking"),
