@@ -224,6 +224,8 @@ class CapaciteitForm(ScopedForm):
             self.fields["status"].help_text = _(
                 "Alleen professionals zien dit, zoals huisartsen en de wijkteams. Inwoners zien het niet."
             )
+        if "wachttijd_weken" in self.fields:  # Django's own: "Zorg ervoor dat deze waarde minstens 0 is."
+            self.fields["wachttijd_weken"].error_messages["min_value"] = _("Vul 0 of meer weken in.")
         if "voorziening" in self.fields:
             self.fields["voorziening"].queryset = self.fields["voorziening"].queryset.filter(
                 beperkte_plaatsen=True

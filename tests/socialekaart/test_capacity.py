@@ -141,5 +141,7 @@ def test_a_waiting_time_of_years_on_end_is_a_typing_error(client, aanbieder, kaa
     page = client.post(add, data).content.decode()
     assert "Een wachttijd van meer dan 5 jaar (260 weken) kan niet kloppen. Kijk het getal na." in page
     assert 'value="70000"' in page and not Capaciteit.objects.filter(voorziening=kaart.dagbesteding).exists()
+    data["wachttijd_weken"] = "-2"  # a walk: Django's "Zorg ervoor dat deze waarde minstens 0 is."
+    assert "Vul 0 of meer weken in." in client.post(add, data).content.decode()
     data["wachttijd_weken"] = "260"
     assert client.post(add, data).status_code == 302
