@@ -40,7 +40,8 @@ class KlachtForm(forms.Form):
     organisatie = ChoiceOnTheKaart(
         label=_("Over wie gaat uw klacht?"),
         queryset=public.organisaties(),
-        empty_label=_("Kies de organisatie of de gemeente"),
+        # Short enough to stand whole beside the box's arrow on a phone (the gemeente is the first choice).
+        empty_label=_("Maak een keuze"),
         error_messages={
             "required": _("Kies de organisatie of de gemeente."),
             "invalid_choice": _("Kies de organisatie of de gemeente."),

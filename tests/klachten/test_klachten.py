@@ -216,6 +216,8 @@ def test_an_empty_form_shows_b1_errors_and_keeps_nothing(client, kaart):
     assert "Kies de organisatie of de gemeente." in html and "Vertel wat er misging." in html
     assert "Kies of wij contact met u mogen opnemen." in html and "Kies ja of nee." not in html
     assert not Klacht.objects.exists()
+    # A walk: "Kies de organisatie of de gemeente" ran under the box's arrow on a phone.
+    assert '<option value="" selected>Maak een keuze</option>' in html
 
 
 def test_a_form_with_errors_is_a_redirect_so_back_and_reload_never_send_it_again(client, kaart):
