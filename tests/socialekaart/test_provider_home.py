@@ -54,7 +54,8 @@ def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbi
     # A walk's provider could not follow "Wijkteams zien daar: niet bijgewerkt."
     assert "Het wijkteam leest dan dat uw plaatsen niet zijn bijgewerkt." in html
     # Which help in which wijk, and not "Alle wijken zijn bijgewerkt" above it.
-    assert f"{capaciteit.voorziening.name}, {capaciteit.wijk.name}: bijgewerkt op" in html
+    # A walk: "Begeleiding thuis Waterkant, Dorpen Ellekoot en Raveld" read as one long name.
+    assert f"{capaciteit.voorziening.name} – wijk {capaciteit.wijk.name}: bijgewerkt op" in html
     assert "Alle wijken zijn bijgewerkt" not in html
     Capaciteit.objects.update(bijgewerkt_op=timezone.now())
     html = client.get("/admin/").content.decode()
@@ -159,7 +160,7 @@ def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aa
     client.force_login(aanbieder)
     html = client.get("/admin/").content.decode()
     assert "Voor deze wijken gaf u nog nooit door of er plaats is:" in html
-    assert "<li>Koffieochtend, Oude Haven</li>" in html and "Koffieochtend, Centrum" not in html
+    assert "<li>Koffieochtend – wijk Oude Haven</li>" in html and "Koffieochtend – wijk Centrum" not in html
     assert "Alle wijken zijn bijgewerkt" not in html
     CapaciteitFactory(voorziening=koffie, wijk=haven)
     html = client.get("/admin/").content.decode()
@@ -170,4 +171,4 @@ def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aa
     )
     VoorzieningFactory(organisatie=kaart.zorg, name="Overal", beperkte_plaatsen=True, hele_gemeente=True)
     html = client.get("/admin/").content.decode()
-    assert "<li>Overal, hele gemeente</li>" in html and "Oud," not in html
+    assert "<li>Overal – hele gemeente</li>" in html and "Oud –" not in html
