@@ -249,6 +249,9 @@ def test_the_sender_reads_the_kenmerk_and_the_day_the_wijkteam_calls_by(staff, s
     """A walk: "Het wijkteam belt de cliënt." left out the day the form had named, and a kenmerk alone got
     lost."""
     client.force_login(senders["professional"])
+    # A walk: the form said "neemt ... contact op", the confirmation whom the team calls, the list "belt".
+    form = " ".join(client.get("/admin/backoffice/signalen/nieuw/").content.decode().split())
+    assert "uw cliënt. Geeft u geen telefoonnummer van de cliënt? Dan belt het wijkteam u." in form
     said = client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL, follow=True).content.decode()
     signaal = Signaal.objects.get()
     assert f"Het kenmerk is {signaal.reference}. Zet het kenmerk in het dossier van de cliënt." in said
