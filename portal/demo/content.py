@@ -101,6 +101,13 @@ HUISHOUDEN = {
                         "kaart</a>.</p>",
                     },
                     {
+                        "question": "Kan de hulp ook koken?",
+                        "answer": "<p>Meestal niet. Kunt u zelf niet meer koken? Een maaltijdservice brengt "
+                        "elke dag een warme maaltijd bij u thuis. "
+                        '<a href="/sociale-kaart/?q=maaltijd">Zoek een maaltijdservice op de sociale '
+                        "kaart</a>.</p>",
+                    },
+                    {
                         "question": "Kan ik zelf een aanbieder kiezen?",
                         "answer": "<p>Ja. U kiest uit de aanbieders die afspraken hebben met de gemeente. "
                         "Wilt u een hulp die u zelf kent? Dan kan een pgb passen.</p>",
