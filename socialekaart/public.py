@@ -246,9 +246,13 @@ def found_by_link(query_string: str, every_word: bool = True) -> int:
 
     from socialekaart.search import SearchQuery, get_backend
     from socialekaart.views.search_page import only_common_words, search_form
+    from socialekaart.views.wijk_in_text import named_wijk
 
-    form, _wijken = search_form(QueryDict(query_string))
+    form, wijken = search_form(QueryDict(query_string))
     kwargs = form.search_kwargs()
+    named = named_wijk(kwargs, wijken)
+    if named:  # the page searches a wijk named in the words as its filter, and so does this count
+        kwargs |= {"text": named[0], "wijk": (named[1],)}
     if only_common_words(kwargs["text"]):  # the page lists all help: none is for these words
         return 0
     results = get_backend().search(SearchQuery(per_page=1, **kwargs))

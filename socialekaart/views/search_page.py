@@ -31,7 +31,7 @@ from .access import is_professional_request
 from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
 from .ways_on import COMPLAINT, nearest_themas, site_search_url
-from .wijk_in_text import wijk_as_filter
+from .wijk_in_text import named_wijk
 
 logger = logging.getLogger(__name__)
 
@@ -150,9 +150,7 @@ def search(request):
 def _named_wijk_as_filter(request, query_kwargs: dict, wijken: list) -> str | None:
     """The search with the wijk named in its words as the wijk filter (see wijk_in_text.py); None when the
     words name none or a voorziening, or a wijk is chosen already."""
-    if query_kwargs["wijk"] or not query_kwargs["text"]:
-        return None
-    found = wijk_as_filter(query_kwargs["text"], [(wijk.slug, wijk.name) for wijk in wijken])
+    found = named_wijk(query_kwargs, wijken)
     if found is None:
         return None
     rest, slug = found

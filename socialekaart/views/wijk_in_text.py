@@ -25,6 +25,15 @@ def wijk_in_text(text: str, wijken: Iterable[tuple[str, str]]) -> tuple[str, str
     return None
 
 
+def named_wijk(search_kwargs: dict, wijken: Iterable) -> tuple[str, str] | None:
+    """(the words without the wijk, the wijk's slug) for the search form's `search_kwargs` whose words name a
+    wijk of `wijken` (Wijk objects) and no voorziening; None when they do not, or a wijk is chosen already.
+    The kaart's page and the site search's count of it read the words alike."""
+    if search_kwargs["wijk"] or not search_kwargs["text"]:
+        return None
+    return wijk_as_filter(search_kwargs["text"], [(wijk.slug, wijk.name) for wijk in wijken])
+
+
 def wijk_as_filter(text: str, wijken: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
     """What wijk_in_text finds, unless a voorziening's name holds every word typed."""
     wijken = dict(wijken)

@@ -49,3 +49,14 @@ def test_a_chosen_wijk_or_a_voorzienings_name_keeps_the_words_as_typed(client, k
     get_backend().rebuild()
     assert client.get(SEARCH, {"q": "Jongerenwerk Oude Haven"}).status_code == 200
     assert client.get(SEARCH, {"q": "schoonmaken Centrum", "wijk": "oude-haven"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_site_search_counts_what_the_kaart_lists_for_words_with_a_wijk(kaart):
+    """A walk: the site search said "2 resultaten" for "mantelzorg De Beemden", and its link to the kaart
+    listed 11 (the kaart searched the wijk as its filter, the count as a word)."""
+    from socialekaart.public import found_by_link
+
+    get_backend().rebuild()
+    as_typed = found_by_link("q=praten+in+Oude+Haven", every_word=False)
+    assert as_typed == found_by_link("q=praten&wijk=oude-haven") == 2  # Jongerenwerk, the café in the wijk
