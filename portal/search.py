@@ -264,6 +264,13 @@ def _holding_the_most_groups(pages, groups) -> list:
     return [page for page in pages.search(_expression(groups, every_group=False)) if held[page.pk] == most]
 
 
+def _by_its_words(pages, query: str) -> list:
+    """A synonym of several words is one group ("boodschappen laten bezorgen"): when no page holds it, its
+    words weigh apart, as before it was a synonym (a walk: adding it made its search find nothing)."""
+    apart = [group for word in search_text.content_words(query) for group in expand(word)]
+    return _holding_the_most_groups(pages, apart) if len(apart) > 1 else []
+
+
 def _found_through_compounds_last(pages, found: list, query: str, groups) -> list:
     """The pages that hold the words as typed (or a synonym) before those found only through a compound, as
     the kaart weighs a compound less: "cliëntondersteuner" put the pages for professionals first, through
@@ -297,8 +304,8 @@ def run_search(query: str, page_number):
     groups = expand(query) or [[word] for word in search_text.words(query)]
     pages = Page.objects.live().public()
     found = list(pages.search(_expression(groups, every_group=True)))
-    if not found and len(groups) > 1:
-        found = _holding_the_most_groups(pages, groups)
+    if not found:
+        found = _holding_the_most_groups(pages, groups) if len(groups) > 1 else _by_its_words(pages, query)
     found = _found_through_compounds_last(pages, found, query, groups)
     paginator = Paginator(_about_the_site_last(found, query), RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page_number)

@@ -38,6 +38,17 @@ def test_a_dutch_word_is_searched_as_typed_not_replaced_by_a_close_one(client, p
     assert 'Bedoelde u <a href="/zoeken/?q=huis">huis</a>?' in typo
 
 
+def test_a_synonym_of_several_words_no_page_holds_leaves_its_words_to_weigh_apart(client, portal_site):
+    """A walk: once "boodschappen laten bezorgen" was a synonym, its search found no page (5 before)."""
+    from core import vocabulary
+    from socialekaart.models import Synoniemgroep
+
+    Synoniemgroep.objects.create(termen="even vrij nemen graag, respijtzorg")
+    vocabulary.forget()
+    html = client.get("/zoeken/", {"q": "even vrij nemen graag"}).content.decode()
+    assert "Hulp voor mantelzorgers" in html  # "Even vrij nemen kan ook."
+
+
 def test_no_suggestion_for_known_words(client, portal_site):
     html = client.get("/zoeken/", {"q": "mantelzorgers"}).content.decode()
     assert "Bedoelde u" not in html
