@@ -51,7 +51,9 @@ WOLLIG: list[tuple[tuple[str, ...], str]] = [
     (("momenteel",), "nu"),
     (("heden",), "vandaag"),
     (("reeds",), "al"),
-    # A verb's plain word in the same form: "dient u" is "moet u", not "moeten u".
+    # A verb's plain word in the same form: "dient u" is "moet u", not "moeten u". "In te dienen" is another
+    # verb (indienen): a walk was told "in te moeten".
+    (("in te dienen",), "te sturen, te geven"),
     (("dienen",), "moeten"),
     (("dient", "dien"), "moet"),
     (("verzoeken",), "vragen"),

@@ -189,6 +189,8 @@ def test_officialese_matches_whole_words_and_phrases_in_any_case():
     assert find_wollig("Indien nodig. INDIEN mogelijk.") == [("indien", "als", 2)]
     assert find_wollig("De middelste deur, tevensook.") == []
     assert find_wollig("U beschikt\nover een auto.") == [("beschikt over", "hebben", 1)]
+    in_te_dienen = [("in te dienen", "te sturen, te geven", 1)]  # a walk: "dienen (beter: moeten)"
+    assert find_wollig("Vergeet niet de aanvraag in te dienen.") == in_te_dienen
     assert find_wollig("Wij komen teneinde te helpen.") == [("teneinde te", "om te", 1)]
 
 
@@ -373,6 +375,12 @@ def test_the_hardest_sentences_come_worst_first_and_say_why():
         ("Het wordt geen probleem voor de gemeente.", []),
         ("Het wordt vervelend.", []),
         ("Er worden verbeteringen besproken.", ["worden … besproken"]),
+        # A walk: "afgeeft" was the participle, and "aangetekend" was left out as a long word on -end.
+        (
+            "De gemeente geeft een besluit af waartegen bezwaar kan worden aangetekend.",
+            ["worden aangetekend"],
+        ),
+        ("De brief wordt getekend.", ["wordt getekend"]),
     ],
 )
 def test_the_passive_voice_is_found_with_its_participle(sentence, expected):
