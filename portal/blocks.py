@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode, urlsplit
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
@@ -149,6 +150,10 @@ class YesNoBlock(blocks.BooleanBlock):
 
 
 class NamedChoicesBlock(blocks.MultipleChoiceBlock):
+    def __init__(self, *args, **kwargs):
+        # Boxes to tick: a list to Ctrl-click dropped the other choices at a plain click, out of sight.
+        super().__init__(*args, widget=forms.CheckboxSelectMultiple, **kwargs)
+
     def render_basic(self, value, context=None):
         names = dict(self.field.choices)
         return ", ".join(str(names.get(code, code)) for code in value or ())

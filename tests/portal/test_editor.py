@@ -339,6 +339,10 @@ def test_a_kaart_link_offers_the_kaarts_own_themes_and_target_groups():
     block = KaartLinkBlock()
     assert list(block.child_blocks["thema"].field.choices) == [("veiligheid", "Veiligheid thuis")]
     assert list(block.child_blocks["doelgroep"].field.choices) == [("ggz", "Mensen met psychische klachten")]
+    # A walk: a list to Ctrl-click, where a plain click dropped the choices scrolled out of sight.
+    for name in ("thema", "doelgroep"):
+        widget = block.child_blocks[name].field.widget
+        assert 'type="checkbox"' in widget.render(name, ["veiligheid"], {"id": f"id_{name}"})
 
 
 def test_the_reviewer_hears_the_taalcheck_when_she_opens_a_page_to_approve(editor_client, portal_site):
