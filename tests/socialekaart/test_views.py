@@ -343,8 +343,8 @@ PARAMETERS = [
     params=st.dictionaries(st.sampled_from(PARAMETERS), st.lists(MANY, min_size=1, max_size=4), max_size=6)
 )
 def test_hostile_parameters_never_break_the_page(client, indexed, params):
-    response = client.get(SEARCH, params)
-    assert response.status_code == 200, params
+    response = client.get(SEARCH, params, follow=True)  # a wijk in the words: once to its filter
+    assert response.status_code == 200 and len(response.redirect_chain) <= 1, params
     assert "resultaat" in html(response) or "resultaten" in html(response)
 
 
