@@ -530,7 +530,8 @@ class Synoniemgroep(RevisionMixin, models.Model):
     )
 
     class Meta:
-        verbose_name = _("synoniemen")
+        # "Synoniemen kon niet worden aangemaakt": Wagtail's messages take the name as one thing.
+        verbose_name = _("groep synoniemen")
         verbose_name_plural = _("synoniemen")
 
     def __str__(self):
@@ -554,12 +555,16 @@ class Synoniemgroep(RevisionMixin, models.Model):
             raise ValidationError({"termen": message % {"word": common[0]}})
         if len(mine) < 2:
             raise ValidationError({"termen": _("Vul minstens twee woorden in, met een komma ertussen.")})
+        # Every word in another group at once: a walk was told one per save.
+        message = _("'%(word)s' staat al in de groep '%(group)s'. Zet het woord in één groep.")
+        shared = []
         for other in Synoniemgroep.objects.exclude(pk=self.pk):
             theirs = other.terms_as_searched()
-            shared = [term for key, term in mine.items() if key in theirs]
-            if shared:
-                message = _("'%(word)s' staat al in de groep '%(group)s'. Zet het woord in één groep.")
-                raise ValidationError({"termen": message % {"word": shared[0], "group": other}})
+            shared += [
+                message % {"word": term, "group": other} for key, term in mine.items() if key in theirs
+            ]
+        if shared:
+            raise ValidationError({"termen": shared})
 
 
 AANBIEDERS_GROUP = "Aanbieders"

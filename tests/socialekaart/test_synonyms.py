@@ -137,6 +137,10 @@ def test_a_word_already_in_a_group_or_a_group_of_one_word_is_refused(db):
     group = Synoniemgroep.objects.get()
     group.termen += ", uitgeput"
     group.clean()  # its own words are no duplicates
+    Synoniemgroep.objects.create(termen="tillen, optillen")
+    with pytest.raises(ValidationError) as both:  # a walk: one word per save, the next one after that
+        Synoniemgroep(termen="Zwaar, zwaar tillen, tillen").clean()
+    assert len(both.value.message_dict["termen"]) == 2 and "'tillen' staat al" in both.value.messages[1]
 
 
 def test_the_starting_synonyms_pass_the_editors_checks(db):
