@@ -106,11 +106,21 @@ def test_long_melding_for_someone_else_keeps_both_people_and_spoed(walker):
 def test_ga_verder_goes_to_the_page_the_resident_was_on(walker):
     """A walk: back on the start page after closing the tab on step 4, "Ga verder met uw melding" went to
     step 1 and three pages had to be passed again."""
+    assert "data-concept-done" in walker.client.get("/melding/").content.decode()  # a new one starts here
     walker.walk(ZELF_KORT[:3])
     page = walker.client.get("/melding/").content.decode()
     link = BeautifulSoup(page, "html.parser").find("a", string="Ga verder met uw melding")
     assert link["href"] == "/melding/gegevens/"
     assert walker.client.get(link["href"]).status_code == 200
+    # What she typed on that page and did not send yet stays in her tab (static/js/concept.js).
+    assert "data-concept-done" not in page
+
+
+def test_the_start_says_what_to_do_when_someone_else_made_a_melding_too(client):
+    """A walk: a son whose mother's neighbour had made a melding found nothing on what to do."""
+    page = " ".join(client.get("/melding/").content.decode().split())
+    assert "Heeft iemand anders al een melding gedaan over dezelfde persoon?" in page
+    assert "Dan gaan we verder met één melding." in page
 
 
 def test_kort_skips_the_extra_questions(walker):
