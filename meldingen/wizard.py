@@ -94,15 +94,17 @@ class MeldingWizard(NamedUrlSessionWizardView):
         form_list = self.get_form_list()
         if step == self.done_step_name:
             return redirect(self.get_step_url(CHECK_STEP))
-        if step not in form_list:
-            # A step that does not apply to these answers (or does not exist): go where the user was.
-            return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
         if not self.storage.has_answers:
             sent = confirmation.confirmed_melding(request)
             if sent:  # back after the confirmation, or a reload: say it was sent
                 return drafts.render_sent(request, sent)
-            if step != self.steps.first:
+            # Any later page, also one of the other route (a walk: "situatie" after the browser closed went
+            # to step 1 without a word of why).
+            if step != self.steps.first and step in STEP_BY_SLUG:
                 return self.render_expired()
+        if step not in form_list:
+            # A step that does not apply to these answers (or does not exist): go where the user was.
+            return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
         if request.GET.get("terug") == CHECK_STEP:
             self.storage.extra_data["return_to_check"] = True
         if step == CHECK_STEP:

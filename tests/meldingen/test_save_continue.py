@@ -120,6 +120,14 @@ def test_save_without_answers_explains_the_session_is_gone(client):
     assert "niet meer bewaard" in html
 
 
+@pytest.mark.parametrize("step", ["gegevens", "situatie", "waarover"])
+def test_a_later_page_of_either_route_without_answers_says_they_are_gone(client, step):
+    """A walk: "situatie" (a page of the long route) after the browser closed went to step 1 without a word
+    of why."""
+    assert "niet meer bewaard" in client.get(f"/melding/{step}/").content.decode()
+    assert client.get("/melding/bestaat-niet/")["Location"] == "/melding/voor-wie/"
+
+
 def test_save_needs_a_valid_email(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"}, opslaan="1")
