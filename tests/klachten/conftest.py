@@ -1,7 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
+
+from tests.roles import role
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -16,7 +17,7 @@ def _clear_cache():
 def make_user(username, group=None):
     user = get_user_model().objects.create_user(username, f"{username}@lindewaard.example", PASSWORD)
     if group:
-        user.groups.add(Group.objects.get_or_create(name=group)[0])
+        user.groups.add(role(group))
     return user
 
 

@@ -5,10 +5,10 @@ from datetime import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from meldingen.backoffice import roles
+from tests.roles import role
 
 _counter = itertools.count(1)
 PASSWORD = "correct-horse-battery-9"
@@ -68,15 +68,8 @@ def store(created_at: datetime | None = None, **kwargs):
 def make_user(username, group=None, **extra):
     user = get_user_model().objects.create_user(username, f"{username}@lindewaard.example", PASSWORD, **extra)
     if group:
-        user.groups.add(_role(group))
+        user.groups.add(role(group))
     return user
-
-
-def _role(name: str) -> Group:
-    """A role's group, made again when a transactional test's flush emptied the groups the migration made."""
-    if not Group.objects.filter(name=name).exists():
-        roles.ensure_roles()
-    return Group.objects.get(name=name)
 
 
 @pytest.fixture
