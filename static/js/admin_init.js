@@ -33,6 +33,11 @@
       select.addEventListener("change", show);
       show();
     });
+    // Wagtail's minimap of a long page scrolls, and only a mouse could scroll it (axe-core:
+    // scrollable-region-focusable): the keyboard reaches it too.
+    root.querySelectorAll(".w-minimap__list:not([tabindex])").forEach(function (list) {
+      list.setAttribute("tabindex", "0");
+    });
     // A rich text editor had no name of its own (axe-core: aria-input-field-name): it takes its field's
     // label ("Uitleg") or, as a block of its own in a StreamField, its block's name ("Tekst").
     root.querySelectorAll(".public-DraftEditor-content[role=textbox]:not([aria-label])").forEach(function (box) {
