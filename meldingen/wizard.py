@@ -33,6 +33,8 @@ SHOW_ERRORS = "show_errors"
 # tab), it comes back with the new answers and says so (ANSWERS_CHANGED), instead of sending unseen answers.
 SEEN_FIELD = "gezien"
 ANSWERS_CHANGED = "answers_changed"
+# This melding's name in what static/js/concept.js keeps in the browser's tab of the pages not yet sent.
+CONCEPT = "concept"
 
 
 def typed_so_far(wizard) -> Answers:
@@ -87,6 +89,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
         step = kwargs.get("step")
         if "reset" in request.GET:
             self.storage.reset()
+            # A new melding: what static/js/concept.js keeps of its pages goes under a name of its own, so
+            # nothing typed for an earlier one (perhaps about another person) fills it.
+            self.storage.extra_data[CONCEPT] = secrets.token_hex(4)
             # Where the user goes now, stored with the reset: the first page then writes nothing.
             self.storage.current_step = self.steps.first
             confirmation.forget(request)
@@ -320,6 +325,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
             previous_step=previous_step,
             spoed_phone=settings.MELDINGEN_SPOED_PHONE,
             for_someone_else=typed_so_far(self).for_someone_else,
+            # Also per answer to "voor wie": typed for herself, it does not fill the pages about someone else.
+            concept=f"melding:{self.storage.extra_data.get(CONCEPT, '')}-{typed.voor_wie}:{current}",
         )
         if current == CHECK_STEP:
             answers = self.current_answers()

@@ -1,9 +1,10 @@
-// What is typed on a page stays in this tab until the page is sent: the browser's Back and then "Verder",
-// or a reload, brought a page not yet sent back empty. A form with data-concept="<name>" keeps its fields
-// in sessionStorage as they are typed; when the page opens again only its empty fields are filled, so what
-// the server shows (an answer stored, a post with errors) always wins. Sending the form removes it, and a
-// page with data-concept-done="<start of names>" (the melding sent, a new one started) removes them all.
-// sessionStorage belongs to the tab and goes when it closes: nothing stays on a shared computer.
+// What is typed on a page stays in this tab until the form is sent: the browser's Back and then "Verder",
+// or a reload, brought a page not yet sent back empty. A form with data-concept="<kind>:<which one>:<page>"
+// keeps its fields in sessionStorage as they are typed, and as they are when the page is left; when the page
+// opens again only its empty fields are filled, so what the server shows (an answer stored, a post with
+// errors) always wins. What was kept for another one of the same kind (an earlier melding, perhaps about
+// another person) goes, and a page with data-concept-done="<kind>" (the melding or complaint sent) removes
+// them all. sessionStorage belongs to the tab and goes when it closes: nothing stays on a shared computer.
 // A single checkbox (a consent) is a yes given by clicking: never filled in again.
 (function () {
   "use strict";
@@ -17,16 +18,17 @@
   }
   var PREFIX = "concept:";
 
-  var done = document.querySelector("[data-concept-done]");
-  if (done) {
-    var ended = PREFIX + done.getAttribute("data-concept-done");
+  function removeAll(start, except) {
     Object.keys(storage).forEach(function (key) {
-      if (key.indexOf(ended) === 0) { storage.removeItem(key); }
+      if (key.indexOf(start) === 0 && !(except && key.indexOf(except) === 0)) { storage.removeItem(key); }
     });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("form[data-concept]"), function (form) {
-    var key = PREFIX + form.getAttribute("data-concept");
+    var name = form.getAttribute("data-concept");
+    var key = PREFIX + name;
+    var parts = name.split(":");
+    removeAll(PREFIX + parts[0] + ":", PREFIX + parts[0] + ":" + parts[1]);
 
     function kept(element) {
       if (!element.name || element.name === "csrfmiddlewaretoken" || element.disabled) { return false; }
@@ -70,7 +72,9 @@
         if (element.type === "radio") {
           if (empty[element.name] && element.value === value) { element.checked = true; }
         } else if (element.type === "checkbox") {
-          if (empty[element.name] && value.indexOf(element.value) !== -1) { element.checked = true; }
+          if (empty[element.name] && Array.isArray(value) && value.indexOf(element.value) !== -1) {
+            element.checked = true;
+          }
         } else if (!element.value && typeof value === "string") {
           element.value = value;
         }
@@ -80,8 +84,15 @@
     var typed = null;
     try { typed = JSON.parse(storage.getItem(key) || "null"); } catch (error) { typed = null; }
     if (typed && typeof typed === "object") { restore(typed); }
-    form.addEventListener("input", save);
-    form.addEventListener("change", save);
-    form.addEventListener("submit", function () { storage.removeItem(key); });
+    // Kept after sending too: a post the server refuses (too often, with errors shown once) loses nothing.
+    var typedHere = false;
+    function typing() { typedHere = true; save(); }
+    form.addEventListener("input", typing);
+    form.addEventListener("change", typing);
+    // What the page's script filled in (the street the address lookup found) is kept as the page is left.
+    window.addEventListener("pagehide", function () { if (typedHere) { save(); } });
   });
+
+  var done = document.querySelector("[data-concept-done]");
+  if (done) { removeAll(PREFIX + done.getAttribute("data-concept-done")); }
 })();
