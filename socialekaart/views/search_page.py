@@ -75,9 +75,9 @@ def only_common_words(typed: str) -> bool:
 def search(request):
     form, wijken = search_form(request.GET)
     query_kwargs = form.search_kwargs()
-    named_wijk = _named_wijk_as_filter(request, query_kwargs, wijken)
-    if named_wijk:
-        return redirect(named_wijk)
+    wijk_url = _named_wijk_as_filter(request, query_kwargs, wijken)
+    if wijk_url:
+        return redirect(wijk_url)
     professional = is_professional_request(request)
     page_number = form.page_number()
     query_kwargs |= {"voor_professionals": professional, "per_page": PER_PAGE}

@@ -6,11 +6,15 @@ which serves that wijk too, was left out without a word of why. Unless the words
 import re
 from collections.abc import Iterable
 
+from core.search_text import STOPWORDS
+
 from ..models import Voorziening
-from ..search.text import content_words
+from ..search.text import content_words, words
 
 # "in", "wijk", "in de wijk" before a name: then it is a place wherever it stands in the words.
-_PLACE = r"(?:\b(?:in\s+)?(?:de\s+)?wijk\s+|\bin\s+)"
+_PLACE = r"(?:(?<!\w)(?:in\s+)?(?:de\s+)?wijk\s+|(?<!\w)in\s+)"
+# What stood before the name and says only where: "eenzaam in mijn wijk Lindehof" searches "eenzaam".
+_ONLY_WHERE = STOPWORDS | {"wijk"}
 
 
 def wijk_in_text(text: str, wijken: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
@@ -18,10 +22,13 @@ def wijk_in_text(text: str, wijken: Iterable[tuple[str, str]]) -> tuple[str, str
     "in" or "wijk"; None otherwise ("centrum voor jeugd en gezin" names no wijk Centrum)."""
     for slug, name in sorted(wijken, key=lambda wijk: -len(wijk[1])):  # "Oude Haven" before a "Haven"
         name_pattern = r"\s+".join(re.escape(part) for part in name.split())
-        pattern = re.compile(rf"(?P<place>{_PLACE})?\b{name_pattern}\b(?P<end>\W*$)?", re.IGNORECASE)
+        pattern = re.compile(rf"(?P<place>{_PLACE})?(?<!\w){name_pattern}(?!\w)(?P<end>\W*$)?", re.IGNORECASE)
         for match in pattern.finditer(text):
             if match.group("place") is not None or match.group("end") is not None:
-                return " ".join(f"{text[: match.start()]} {text[match.end() :]}".split()), slug
+                before = text[: match.start()].split()
+                while before and words(before[-1]) and set(words(before[-1])) <= _ONLY_WHERE:
+                    before.pop()
+                return " ".join([*before, *text[match.end() :].split()]), slug
     return None
 
 
@@ -31,17 +38,17 @@ def named_wijk(search_kwargs: dict, wijken: Iterable) -> tuple[str, str] | None:
     The kaart's page and the site search's count of it read the words alike."""
     if search_kwargs["wijk"] or not search_kwargs["text"]:
         return None
-    return wijk_as_filter(search_kwargs["text"], [(wijk.slug, wijk.name) for wijk in wijken])
-
-
-def wijk_as_filter(text: str, wijken: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
-    """What wijk_in_text finds, unless a voorziening's name holds every word typed."""
-    wijken = dict(wijken)
-    found = wijk_in_text(text, wijken.items())
-    if found is None:
-        return None
-    typed = set(content_words(text))
-    named = Voorziening.objects.filter(name__icontains=wijken[found[1]]).values_list("name", flat=True)
-    if any(typed <= set(content_words(name)) for name in named[:500]):
+    found = wijk_in_text(search_kwargs["text"], [(wijk.slug, wijk.name) for wijk in wijken])
+    if found is None or _names_a_voorziening(search_kwargs["text"]):
         return None
     return found
+
+
+def _names_a_voorziening(text: str) -> bool:
+    """Whether the words are the name of a voorziening on the kaart ("Buurthuis Molenwijk"), not only part of
+    one ("hulp in Lindehof" is in "Hulp bij het huishouden Lindehof")."""
+    typed = set(content_words(text))
+    named = Voorziening.objects.exclude(status=Voorziening.Status.GESTOPT)
+    for word in typed:
+        named = named.filter(name__icontains=word)
+    return any(set(content_words(name)) == typed for name in named.values_list("name", flat=True))
