@@ -18,18 +18,19 @@ WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden"})
 # be-, ver-, ont-, her-, er-...
 _GE = r"(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|vast|voor|weg)?ge"  # ge-, aange-, opge-, ...
 _PARTICIPLE = re.compile(rf"^(?:{_GE}|be|ver|ont|her|er)(?:[a-zë]{{2,}}(?:d|t|en)|[a-zë]+aan)$")
-# Words of that shape that are no participle, as they stand beside "worden" in our texts and the seeds, and
-# verbs in the present tense ("de gemeente geeft ... af waartegen ... kan worden aangetekend": a walk).
+# Words of that shape that are no participle, as they stand beside "worden" in our texts and the seeds ("de
+# gemeente geeft een besluit af waartegen ... kan worden aangetekend": a walk). Not "betaalt", "behandelt":
+# beside "worden" they are a participle misspelt, and still a passive.
 _NOT_PARTICIPLES = frozenset(
     """
     geen genoeg gezond gemeente gemeenten geld gelden gebied gebieden gerust bekend beleid gesprekken
-    gevolgen gebouwen gedachten
-    geeft besluit betaalt bepaalt bespreekt bekijkt beoordeelt verstuurt vertelt ontvangt behandelt
+    gevolgen gebouwen gedachten geeft besluit
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Nouns ("ervaringen", "gelegenheid", "mogelijkheden") and long words on -end, present participles ("het
-# wordt vervelend"; past ones on -end are short, erkend, or start with ge-: getekend, aangetekend).
-_NOT_PARTICIPLE_ENDING = re.compile(rf"(?:ingen|heid|heden)$|^(?!{_GE}).{{6,}}end$")
+# wordt vervelend", "geruststellend"); past ones on -end are short (erkend) or ge- and a short stem
+# (aangetekend, uitgerekend).
+_NOT_PARTICIPLE_ENDING = re.compile(rf"(?:ingen|heid|heden)$|^(?!{_GE}[a-zë]{{1,5}}end$).{{6,}}end$")
 _CLAUSE_END = re.compile(r"[,;:()]")
 
 
