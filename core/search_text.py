@@ -260,7 +260,11 @@ COMPLAINT_WORDS = frozenset({"klacht", "klagen", "klaag", "klaagt", "beklag", "o
 TYPED_IN_A_HURRY = ("klacht", "klagen", "klaagt")
 COMPLAINING_WITH_PLURAL = frozenset({"indienen", "over", "melden"})
 HELP_NOT_COME = (("niet", "opdagen"), ("niet", "gekomen"), ("niet", "tevreden"))
-NOT_WELL_HELPED = (("niet", "blij", "met"), ("niet", "goed", "geholpen"), ("slecht", "geholpen"))
+NOT_WELL_HELPED = (("niet", "goed", "geholpen"), ("slecht", "geholpen"))
+# "Niet blij met" only about help (a review: "ik ben niet blij met mijn leven" got the way to complain).
+HELP_GIVERS = frozenset(
+    "hulp zorg thuiszorg hulpverlener begeleiding begeleider aanbieder wijkteam gemeente consulent".split()  # noqa: SIM905
+)
 HELP_NOT_COME_AT_THE_END = (("komt", "niet"), ("kwam", "niet"))
 
 
@@ -272,8 +276,16 @@ def wants_to_complain(query: str) -> bool:
         or ("klachten" in typed and bool(COMPLAINING_WITH_PLURAL.intersection(typed)))
         or any(pair in pairs for pair in HELP_NOT_COME)
         or has_phrase(typed, NOT_WELL_HELPED)
+        or _unhappy_with_the_help(typed)
         or tuple(typed[-2:]) in HELP_NOT_COME_AT_THE_END
         or any(_complaint_in_a_hurry(word) for word in typed)
+    )
+
+
+def _unhappy_with_the_help(typed: list[str]) -> bool:
+    return any(
+        typed[i : i + 3] == ["niet", "blij", "met"] and HELP_GIVERS.intersection(typed[i + 3 : i + 6])
+        for i in range(len(typed))
     )
 
 

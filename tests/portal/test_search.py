@@ -278,7 +278,16 @@ def test_words_of_someone_in_crisis_get_113_and_112_first(client, portal_site, t
 
 
 @pytest.mark.parametrize(
-    "typed", ["kracht", "psychische klachte", "klachtn", "psychische klachten", "klant", "ik ben niet blij"]
+    "typed",
+    [
+        "kracht",
+        "psychische klachte",
+        "klachtn",
+        "psychische klachten",
+        "klant",
+        "ik ben niet blij",
+        "ik ben niet blij met mijn leven",  # a review: the way to complain for someone who may be low
+    ],
 )
 def test_words_near_a_complaint_that_look_for_help_are_no_complaint(typed):
     """A review: "psychische klachte" (the plural, a letter short) got the way to complain instead of the
