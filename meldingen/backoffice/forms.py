@@ -526,7 +526,7 @@ class StatusForm(forms.Form):
         the user may see, for the same address (a walk closed a spoed melding as the double of another
         resident's, closed long ago: the work went on nowhere). With spoed, the other has spoed too. None,
         with the field's error, for any other."""
-        reference = as_typed(typed, "M")
+        reference = as_typed(typed, "M", read_off=True)
         other = None
         if reference and reference != self.this.melding.reference:
             found = self.others.select_related("melding", "dubbel_van__melding")
