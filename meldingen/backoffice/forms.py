@@ -213,6 +213,11 @@ def _overtaken(posted, current: str, targets) -> bool:
     return current in CLOSED_STATUSES or order.index(posted) <= order.index(current)
 
 
+def keeps_spoed(double, other) -> bool:
+    """Whether a double may go on with `other` (Behandelingen): spoed only with another melding with spoed."""
+    return other.melding.spoed or not double.melding.spoed
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     toelichting = LimitedCharField(
@@ -528,7 +533,7 @@ class StatusForm(forms.Form):
         with the field's error, for any other."""
         reference = as_typed(typed, "M", read_off=True)
         other = None
-        if reference and reference != self.this.melding.reference:
+        if reference:  # `others` leaves this melding out
             found = self.others.select_related("melding", "dubbel_van__melding")
             other = found.filter(melding__reference=reference).first()
         error = self._not_the_other_melding(typed, reference, other)
@@ -568,7 +573,7 @@ class StatusForm(forms.Form):
                 )
                 % named
             )
-        if self.this.melding.spoed and not other.melding.spoed:
+        if not keeps_spoed(self.this, other):
             return (
                 _(
                     "Deze melding heeft spoed en melding %(reference)s niet. Maak dan melding %(reference)s "

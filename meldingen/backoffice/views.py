@@ -21,7 +21,14 @@ from core.spreadsheet import Sheet, sheet_download
 from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
-from meldingen.backoffice.forms import AssignForm, InboxFilterForm, NazorgCorrectionForm, NoteForm, StatusForm
+from meldingen.backoffice.forms import (
+    AssignForm,
+    InboxFilterForm,
+    NazorgCorrectionForm,
+    NoteForm,
+    StatusForm,
+    keeps_spoed,
+)
 from meldingen.backoffice.inbox import (
     InboxPaginator,
     calls_not_reached_per_melding,
@@ -374,7 +381,7 @@ def _status_form(request, behandeling, melding, same_address) -> StatusForm:
     """The status form as the page first shows it: a double is most often of the one other open melding for
     the same address, which stands above it."""
     other = same_address[0] if len(same_address) == 1 else None
-    if other and melding.spoed and not other.melding.spoed:
+    if other and not keeps_spoed(behandeling, other):
         other = None  # refused as the one a spoed melding goes on with
     double_of = {"andere_melding": other.melding.reference} if other else None
     return StatusForm(initial=double_of, **_status_form_kwargs(request, behandeling, melding))

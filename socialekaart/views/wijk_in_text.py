@@ -5,6 +5,7 @@ which serves that wijk too, was left out without a word of why. Unless the words
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from core.search_text import STOPWORDS
 
@@ -21,15 +22,20 @@ def wijk_in_text(text: str, wijken: Iterable[tuple[str, str]]) -> tuple[str, str
     """(the words without the wijk, the wijk's slug) when the words end with a wijk's name or name one after
     "in" or "wijk"; None otherwise ("centrum voor jeugd en gezin" names no wijk Centrum)."""
     for slug, name in sorted(wijken, key=lambda wijk: -len(wijk[1])):  # "Oude Haven" before a "Haven"
-        name_pattern = r"\s+".join(re.escape(part) for part in name.split())
-        pattern = re.compile(rf"(?P<place>{_PLACE})?(?<!\w){name_pattern}(?!\w)(?P<end>\W*$)?", re.IGNORECASE)
-        for match in pattern.finditer(text):
+        for match in _naming(name).finditer(text):
             if match.group("place") is not None or match.group("end") is not None:
                 before = text[: match.start()].split()
                 while before and words(before[-1]) and set(words(before[-1])) <= _ONLY_WHERE:
                     before.pop()
                 return " ".join([*before, *text[match.end() :].split()]), slug
     return None
+
+
+@lru_cache(maxsize=256)
+def _naming(name: str) -> re.Pattern:
+    """The wijk's name as words, with the place words that may stand before it and what may end the text."""
+    name_pattern = r"\s+".join(re.escape(part) for part in name.split())
+    return re.compile(rf"(?P<place>{_PLACE})?(?<!\w){name_pattern}(?!\w)(?P<end>\W*$)?", re.IGNORECASE)
 
 
 def named_wijk(search_kwargs: dict, wijken: Iterable) -> tuple[str, str] | None:

@@ -3,10 +3,10 @@ complaints in the backoffice in a real browser: axe-core finds nothing, in every
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations
 from tests.meldingen.backoffice.fixtures import PASSWORD, store
+from tests.roles import restore_roles, role
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,10 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def data():
     from klachten.models import Contractteam, Klacht
-    from meldingen.backoffice import roles
     from socialekaart.models import AanbiederAccount, Organisatie, Term, Wijk, WijkPostcode
 
-    roles.ensure_roles()
+    restore_roles()  # a transactional test empties the tables, the groups the migrations made too
     wijk = Wijk.objects.create(name="Centrum", slug="centrum", cbs_code="WK990101")
     WijkPostcode.objects.create(wijk=wijk, pc4="3911")
     organisatie = Organisatie.objects.create(name="Zorg Thuis Lindewaard", slug="zorg-thuis")
@@ -26,23 +25,10 @@ def data():
     team.organisaties.add(organisatie)
     User = get_user_model()
     behandelaar = User.objects.create_user("klachtbehandelaar", "k@lindewaard.example", PASSWORD)
-    # A transactional test empties the tables, so the groups the migrations made are rebuilt here.
-    from django.contrib.auth.models import Permission
-
-    from socialekaart.permissions import ensure_groups
-
-    ensure_groups()
-    group = Group.objects.get_or_create(name="Klachtbehandelaar")[0]
-    for app_label, codename in (
-        ("wagtailadmin", "access_admin"),
-        ("klachten", "view_team_klachten"),
-        ("klachten", "add_klacht"),
-    ):
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    behandelaar.groups.add(group)
+    behandelaar.groups.add(role("Klachtbehandelaar"))
     team.members.add(behandelaar)
     aanbieder = User.objects.create_user("aanbieder-zorg", "a@lindewaard.example", PASSWORD)
-    aanbieder.groups.add(Group.objects.get_or_create(name="Aanbieders")[0])
+    aanbieder.groups.add(role("Aanbieders"))
     AanbiederAccount.objects.create(user=aanbieder, organisatie=organisatie)
     klacht = Klacht(organisatie=organisatie)
     klacht.gegevens = {"wat": "De hulp kwam niet.", "contact": "nee"}
