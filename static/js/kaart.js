@@ -54,6 +54,8 @@
       active = (index + items.length) % items.length;
       for (var i = 0; i < items.length; i++) items[i].setAttribute("aria-selected", i === active ? "true" : "false");
       input.setAttribute("aria-activedescendant", items[active].id);
+      // At 400% zoom the list opened below the screen's edge: the chosen one is brought into sight.
+      items[active].scrollIntoView({ block: "nearest" });
     }
 
     function choose(item) {

@@ -12,3 +12,33 @@
     button.focus();
   });
 })();
+
+// A link in an error summary brings its field with the question above it in sight. The browser scrolls the
+// field to the top of the window; at 400% zoom the label "Postcode" and the legend "Adres" were then above it
+// (a walk by keyboard). The first of legend and label that fits on the screen with the field is shown.
+(function () {
+  "use strict";
+  function questions(field) {
+    var fieldset = field.closest("fieldset");
+    var legend = fieldset && fieldset.querySelector("legend");
+    var label = field.id && document.querySelector("label[for='" + field.id + "']");
+    return [legend, label].filter(Boolean);
+  }
+  function bringQuestionIntoView(field) {
+    var bottom = field.getBoundingClientRect().bottom;
+    var fitting = questions(field).filter(function (question) {
+      return bottom - question.getBoundingClientRect().top <= window.innerHeight;
+    });
+    if (fitting.length) { fitting[0].scrollIntoView({ block: "start" }); }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
+    var field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!field) { return; }
+    // After the browser's own jump to the field (which also opens a <details> around it, and sets the address).
+    window.setTimeout(function () {
+      field.focus({ preventScroll: true });
+      bringQuestionIntoView(field);
+    }, 0);
+  });
+})();

@@ -380,6 +380,21 @@ def test_after_a_summary_link_the_next_summary_gets_the_focus(live_server, page)
     assert page.evaluate("() => document.activeElement.matches('[data-error-summary]')")
 
 
+def test_at_400_percent_zoom_a_summary_link_shows_the_question_with_its_field(live_server, page):
+    """A walk at 400% zoom (320 x 256 px): the link "Postcode: ..." put the field at the top of the screen,
+    its label "Postcode" out of sight above it."""
+    to_gegevens(page, live_server)
+    page.set_viewport_size({"width": 320, "height": 256})
+    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], postcode="12AB"))
+    press_verder(page, keyboard=False)
+    page.click(".error-summary a[href='#id_gegevens-postcode']")
+    page.wait_for_function("() => document.activeElement.id === 'id_gegevens-postcode'")
+    label = page.locator("label[for='id_gegevens-postcode']").bounding_box()
+    field = page.locator("#id_gegevens-postcode").bounding_box()
+    assert label["y"] >= 0 and field["y"] + field["height"] <= 256
+    assert page.url.endswith("#id_gegevens-postcode")
+
+
 def correct_a_postcode_and_move_on(page, live_server):
     """The address page sent with the postcode "12", corrected on its page with errors, and sent again."""
     to_gegevens(page, live_server)

@@ -342,6 +342,19 @@ def test_suggestions_combobox(page, kaart_server):
     assert page.locator(".kaart-result").count() >= 1
 
 
+def test_at_400_percent_zoom_the_chosen_suggestion_comes_into_sight(page, kaart_server):
+    """A walk at 400% zoom (320 x 256 px) by keyboard: the suggestions opened below the screen's edge, and
+    ArrowDown chose one he could not see."""
+    page.set_viewport_size({"width": 320, "height": 256})
+    page.goto(kaart_server.url + SEARCH)
+    page.locator("#id_q").click()
+    page.keyboard.type("mantel")
+    page.locator("#id_q-suggesties [role=option]").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    chosen = page.locator("#id_q-suggesties [aria-selected=true]").bounding_box()
+    assert chosen["y"] >= 0 and chosen["y"] + chosen["height"] <= 256 + 1  # to the pixel, rounded
+
+
 @pytest.fixture
 def as_professional(page, kaart_server, kaart):  # noqa: F811
     """The browser logged in as a member of the Professionals group, with contacts and capacity to see."""
