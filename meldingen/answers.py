@@ -165,6 +165,11 @@ class Answers:
         }
 
     @property
+    def tolk(self) -> str:
+        """The language of the tolk asked for the gesprek; "" when none was asked."""
+        return self.step("gesprek" if self.uitgebreid else "waarover").text("tolk")
+
+    @property
     def contact_email(self) -> str:
         """Where the confirmation goes: the maker's address for someone else, else the resident's."""
         return self.step(self.writer_step).text("email") or self.resident.text("email")

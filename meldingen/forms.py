@@ -666,6 +666,17 @@ def call_time(label) -> forms.CharField:
     )
 
 
+def interpreter() -> forms.CharField:
+    """The language of a tolk for the gesprek. A walk's resident, who reads Dutch slowly, found nowhere to ask
+    for one but the box for who else comes."""
+    return text(
+        _("Is er een tolk nodig bij het gesprek?"),
+        required=False,
+        max_length=LINE_MAX,
+        help_text=_("Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek."),
+    )
+
+
 # Help with washing and dressing is the wijkverpleging's (the zorgverzekering's), not the gemeente's: a walk's
 # daughter asked the gemeente for it, for her mother who had fallen while dressing, and nothing told her.
 TOPICS_HELP = _(
@@ -713,6 +724,7 @@ class WaaroverForm(StepForm):
     )
     # The short melding is a call, and the consulent called at any hour: "Gebeld, niet bereikt", again.
     bereikbaar = call_time(_("Wanneer kunnen wij u het best bellen?"))
+    tolk = interpreter()
     writer_fields = ("toelichting", "bereikbaar")  # the gemeente calls the writer (as the confirmation says)
 
 
@@ -789,6 +801,7 @@ class GesprekForm(StepForm):
     wie_anders = text(
         _("Wie is dat?"), required=False, max_length=LINE_MAX, help_text=_("Bijvoorbeeld: een buurvrouw.")
     )
+    tolk = interpreter()
 
     conditional = ("plek_anders",)
     shown_when = {"plek_anders": ("plek", "elders"), "wie_anders": ("wie_erbij", "anders")}

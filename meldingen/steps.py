@@ -152,6 +152,9 @@ def kort(answers: Answers) -> bool:
     return not answers.uitgebreid
 
 
+# Both routes ask for a tolk where they ask when to call: on "waarover" and on "gesprek".
+TOLK = Row(_("Tolk bij het gesprek"), "tolk", staff=_("Tolk nodig"))
+
 STEPS = [
     Step(
         "voor-wie",
@@ -243,6 +246,7 @@ STEPS = [
                 staff=_("Bereikbaar"),
                 staff_someone_else=_("Melder bereikbaar"),
             ),
+            TOLK,
         ),
     ),
     Step(
@@ -328,6 +332,7 @@ STEPS = [
                 },
             ),
             Row(_("Wie is erbij?"), "wie_erbij", detail="wie_anders", staff=_("Erbij")),
+            TOLK,
         ),
     ),
     Step(
@@ -350,11 +355,12 @@ STEP_BY_SLUG = {step.slug: step for step in STEPS}
 CARRIED_OVER = {
     "hulp": {"onderwerpen": [("waarover", "onderwerpen")]},
     "situatie": {"wat_lukt_niet": [("waarover", "toelichting")]},
-    "gesprek": {"bereikbaar": [("waarover", "bereikbaar")]},
+    "gesprek": {"bereikbaar": [("waarover", "bereikbaar")], "tolk": [("waarover", "tolk")]},
     "waarover": {
         "onderwerpen": [("hulp", "onderwerpen")],
         "toelichting": [("hulp", "toelichting"), ("situatie", "wat_lukt_niet")],
         "bereikbaar": [("gesprek", "bereikbaar")],
+        "tolk": [("gesprek", "tolk")],
     },
 }
 

@@ -56,6 +56,7 @@ def bevestiging(request):
             "spoed_phone": settings.MELDINGEN_SPOED_PHONE,
             # For someone else the page speaks about the person who needs help ("de persoon", "uw cliënt").
             "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
+            "tolk": answers.tolk,
         },
     )
 

@@ -331,6 +331,7 @@ def render_detail(
         # At the top, for the call that comes first: it stood in three sections, far down on a phone.
         "to_call": answers.to_call if answers else None,
         "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
+        "tolk": answers.tolk if answers else "",  # for the first call as well as for the gesprek
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
         "status_form": status_form or _status_form(request, behandeling, melding, same_address),

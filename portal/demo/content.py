@@ -856,7 +856,10 @@ GESPREK = {
             "<p>U mag iemand meenemen. Dat is vaak fijn. Bijvoorbeeld:</p>"
             "<ul><li>uw partner of een familielid</li>"
             "<li>uw mantelzorger</li>"
-            "<li>een cliëntondersteuner: die helpt u gratis en werkt niet voor de gemeente</li></ul>",
+            "<li>een cliëntondersteuner: die helpt u gratis en werkt niet voor de gemeente</li></ul>"
+            # A walk: a resident who reads Dutch slowly searched for "tolk" and found no page.
+            "<p>Spreekt u liever een andere taal dan Nederlands? Dan zoeken wij een tolk voor het gesprek. "
+            "Zeg dit als u de melding doet, of bel het Wmo-loket.</p>",
         ),
         (
             "stappen",

@@ -402,3 +402,40 @@ def test_the_short_meldings_optional_page_left_empty_can_still_be_changed_from_t
     assert section.find("p").has_attr("data-to-writer")  # "u" is the writer, also for someone else
     walker.submit()
     assert "Waar gaat het over?" not in [title for title, _rows in Melding.objects.get().summary_sections()]
+
+
+def test_a_tolk_asked_in_the_short_melding_is_confirmed_and_told_to_the_consulent(walker):
+    """A walk: a resident who reads Dutch slowly found nowhere to ask for a tolk but the box for who else
+    comes, and the short melding had no place at all."""
+    walker.walk(ZELF_KORT[:2])
+    assert "Is er een tolk nodig bij het gesprek?" in walker.client.get("/melding/waarover/").content.decode()
+    for step, data in ZELF_KORT[2:]:
+        walker.post(step, {**data, "tolk": "Turks"} if step == "waarover" else data)
+    assert "Tolk bij het gesprek" in walker.client.get("/melding/controleren/").content.decode()
+    confirmation = walker.client.get(walker.submit()["Location"]).content.decode()
+    assert "U vroeg om een tolk: Turks. Wij zoeken een tolk voor het gesprek." in confirmation
+    melding = Melding.objects.get()
+    assert melding.typed_answers.tolk == "Turks"
+    staff = {
+        label: value for _title, section in melding.summary_sections(staff=True) for label, value in section
+    }
+    assert staff["Tolk nodig"] == "Turks"
+
+
+def test_a_melding_without_a_tolk_says_nothing_about_one(walker):
+    walker.walk(ZELF_KORT)
+    assert "tolk" not in walker.client.get(walker.submit()["Location"]).content.decode()
+    assert Melding.objects.get().typed_answers.tolk == ""
+
+
+@pytest.mark.parametrize(("first", "then"), [("kort", "uitgebreid"), ("uitgebreid", "kort")])
+def test_the_tolk_goes_with_a_switch_between_short_and_long(walker, first, then):
+    pages = {"kort": "waarover", "uitgebreid": "gesprek"}
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "zelf"})
+    walker.post("keuze", {"soort": first})
+    walker.post(pages[first], {"plek": "thuis", "tolk": "Arabisch"})
+    walker.client.get("/melding/keuze/?terug=controleren")
+    walker.post("keuze", {"soort": then})
+    html = walker.client.get(f"/melding/{pages[then]}/").content.decode()
+    assert re.search(r'name="[a-z]+-tolk"[^>]*value="Arabisch"|value="Arabisch"[^>]*name="[a-z]+-tolk"', html)

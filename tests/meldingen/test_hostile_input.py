@@ -29,7 +29,7 @@ TEXT_FIELDS = {
     ],
     "hulp": ["toelichting"],
     "situatie": ["wat_lukt_niet", "sinds_wanneer", "wat_zelf", "wie_helpt", "huidige_hulp"],
-    "gesprek": ["bereikbaar", "plek_anders"],
+    "gesprek": ["bereikbaar", "plek_anders", "tolk"],
     "spoed": ["toelichting"],
     "controleren": [],
 }

@@ -90,6 +90,19 @@ def test_the_melding_and_its_status_come_before_the_help_of_the_kaart(staff, cli
     assert order == sorted(order)
 
 
+def test_the_tolk_asked_for_stands_beside_whom_to_call(staff, client, teams):
+    """A walk: a resident who reads Dutch slowly asked for a tolk; the consulent must know before the first
+    call, not find it in the answers far down the page."""
+    client.force_login(staff["consulent"])
+    data = {**answers(), "gesprek": {"plek": "thuis", "tolk": "Turks"}}
+    melding, _created = store_melding(data)
+    html = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
+    assert "<dt>Tolk nodig</dt><dd>Turks</dd>" in html
+    plain, _created = store_melding(answers(name="Bep Smit"))
+    html = client.get(reverse("backoffice:melding", args=[plain.behandeling.pk])).content.decode()
+    assert "Tolk nodig" not in html
+
+
 def test_status_change_through_the_page(staff, client, page_url, two_meldingen):
     client.force_login(staff["consulent"])
     response = client.post(
