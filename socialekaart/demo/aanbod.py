@@ -90,7 +90,8 @@ SOORTEN = [
         "begeleiding",
         "Begeleiding thuis {wijk}",
         "Een begeleider helpt u om uw dag en uw post te regelen.",
-        "De begeleider komt bij u thuis. Samen maakt u een plan. U leert zelf dingen te regelen.",
+        "De begeleider komt bij u thuis. Samen maakt u een plan. U leert zelf dingen te regelen. "
+        "Ook als u hersenletsel hebt, bijvoorbeeld na een beroerte.",
         ("begeleiding",),
         ("volwassenen", "ggz", "beperking"),
         toegang="beschikking",
@@ -172,6 +173,7 @@ SOORTEN = [
         ("mantelzorg", "clientondersteuning"),
         ("mantelzorgers", "jongeren"),
         hele_gemeente=True,
+        talen=("nl", "tr", "ar"),
         schedule=OCHTENDEN,
         aanbieders=2,
     ),
