@@ -11,6 +11,7 @@ import functools
 import logging
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -254,21 +255,39 @@ def _list_with_its_lead_in(lines: list[str], index: int) -> str:
     return f"{lead_in}: {items}"  # a heading above the list
 
 
-def _holding_the_most_groups(pages, groups) -> list:
-    """No page holds every group: the pages that hold the most of them, in the order of a search for any.
-    Every page holding any one word put Privacy first for "ik zit de hele dag alleen thuis" ("alleen")."""
-    held = Counter(
-        page.pk for group in groups for page in pages.search(_expression([group], every_group=True))
-    )
+class SiteSearch(NamedTuple):
+    page_obj: object
+    hits: list[dict]
+    left_out: list[str]  # words as typed that no page holds: the pages found are those without them
+
+
+def _holding_the_most_groups(pages, groups) -> tuple[list, list[str]]:
+    """No page holds every group: the pages that hold the most of them, in the order of a search for any,
+    and the groups no page holds. Every page holding any one word put Privacy first for "ik zit de hele dag
+    alleen thuis" ("alleen")."""
+    held, on_no_page = Counter(), []
+    for group in groups:
+        holding = [page.pk for page in pages.search(_expression([group], every_group=True))]
+        held.update(holding)
+        if not holding:
+            on_no_page.append(group)
     most = max(held.values(), default=0)
-    return [page for page in pages.search(_expression(groups, every_group=False)) if held[page.pk] == most]
+    found = [page for page in pages.search(_expression(groups, every_group=False)) if held[page.pk] == most]
+    return found, on_no_page
 
 
-def _by_its_words(pages, query: str) -> list:
+def _by_its_words(pages, query: str) -> tuple[list, list[list[str]]]:
     """A synonym of several words is one group ("boodschappen laten bezorgen"): when no page holds it, its
     words weigh apart, as before it was a synonym (a walk: adding it made its search find nothing)."""
     apart = [group for word in search_text.content_words(query) for group in expand(word)]
-    return _holding_the_most_groups(pages, apart) if len(apart) > 1 else []
+    return _holding_the_most_groups(pages, apart) if len(apart) > 1 else ([], [])
+
+
+def _words_as_typed(groups: list[list[str]], query: str) -> list[str]:
+    """The typed words of these groups (a group's first alternative is the word as typed, a phrase's is a
+    synonym of it: those are left unnamed)."""
+    typed = search_text.words(query)
+    return [group[0] for group in groups if group[0] in typed]
 
 
 def _found_through_compounds_last(pages, found: list, query: str, groups) -> list:
@@ -300,19 +319,22 @@ def _about_the_site_last(found: list, query: str) -> list:
     return sorted(found, key=later)
 
 
-def run_search(query: str, page_number):
+def run_search(query: str, page_number) -> SiteSearch:
     groups = expand(query) or [[word] for word in search_text.words(query)]
     pages = Page.objects.live().public()
-    found = list(pages.search(_expression(groups, every_group=True)))
+    found, on_no_page = list(pages.search(_expression(groups, every_group=True))), []
     if not found:
-        found = _holding_the_most_groups(pages, groups) if len(groups) > 1 else _by_its_words(pages, query)
+        found, on_no_page = (
+            _holding_the_most_groups(pages, groups) if len(groups) > 1 else _by_its_words(pages, query)
+        )
     found = _found_through_compounds_last(pages, found, query, groups)
     paginator = Paginator(_about_the_site_last(found, query), RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page_number)
     ids = [page.pk for page in page_obj.object_list]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     hits = [{"page": specific[pk], "excerpt": excerpt(specific[pk], query)} for pk in ids if pk in specific]
-    return page_obj, hits
+    # A walk: "hulp in het Turks" listed 20 pages about "hulp" without a word that none says "Turks".
+    return SiteSearch(page_obj, hits, _words_as_typed(on_no_page, query) if found else [])
 
 
 def asks_how_to_apply(query: str) -> bool:
@@ -355,7 +377,9 @@ def search_view(request):
     if query:
         context["crisis_note"] = crisis_note(query)
         try:
-            context["page_obj"], context["hits"] = run_search(query, request.GET.get("page"))
+            context["page_obj"], context["hits"], context["left_out"] = run_search(
+                query, request.GET.get("page")
+            )
         except Exception as error:  # the search backend is down or refuses the query: say so, in B1
             logger.warning("Site search failed: %s", type(error).__name__)
             context["search_failed"] = True

@@ -104,7 +104,7 @@ def site_rankings() -> dict:
         if "pagina" not in entry:
             continue
         assert set(entry["pagina"]) <= set(slugs.values()), entry
-        page_obj, hits = run_search(clean_query(entry["q"]), 1)
+        hits = run_search(clean_query(entry["q"]), 1).hits
         rankings[entry["q"]] = ([hit["page"].slug for hit in hits], set(entry["pagina"]))
     return rankings
 
@@ -120,7 +120,7 @@ def test_pages_found_only_through_a_compound_come_after_those_holding_the_word(d
 
     [with_compounds], [without] = expand("cliëntondersteuner"), expand("cliëntondersteuner", compounds=False)
     assert "cliënt" in with_compounds and "cliënt" not in without
-    _page_obj, hits = run_search(clean_query("cliëntondersteuner"), 1)
+    hits = run_search(clean_query("cliëntondersteuner"), 1).hits
     found = [hit["page"].title for hit in hits]
     assert found.index("Gratis hulp van een cliëntondersteuner") < found.index("Ik werk met cliënten")
 
@@ -130,13 +130,23 @@ def test_washing_oneself_and_doing_the_laundry_lead_to_their_own_pages(demo):
     gemeente's); "wassen" stood with the laundry, so the laundry would find the wijkverpleging's page."""
 
     def first_found(query: str) -> str | None:
-        _page_obj, hits = run_search(clean_query(query), 1)
+        hits = run_search(clean_query(query), 1).hits
         return hits[0]["page"].slug if hits else None
 
     for query in ("thuiszorg", "hulp bij wassen en aankleden", "mijn vader kan zich niet meer wassen"):
         assert first_found(query) == "wassen-aankleden-en-verpleging", query
     for query in ("hulp bij de was", "de was doen", "was en strijken"):
         assert first_found(query) == "hulp-bij-het-huishouden", query
+
+
+def test_the_site_search_says_which_word_no_page_holds(demo, client):
+    """A walk: "hulp in het Turks" listed 20 pages about "hulp" without saying that none says "Turks"."""
+    page = client.get("/zoeken/", {"q": "hulp in het Turks"}).content.decode()
+    assert "Het woord 'turks' staat op geen enkele pagina. Daarom zochten wij zonder dit woord." in page
+    assert run_search(clean_query("hulp in het Turks"), 1).hits
+    assert run_search(clean_query("vervoer rolstoel Turks"), 1).left_out == ["turks"]
+    for held in ("hulp bij het huishouden", "rolstoel", "alleen thuis eenzaam"):
+        assert run_search(clean_query(held), 1).left_out == [], held
 
 
 # The node ranks the same documents whichever database they come from: the Elasticsearch measurements run
