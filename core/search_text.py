@@ -42,8 +42,15 @@ def normalise(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# Chat and speech write "mijn" and "zijn" short: "hulp voor mn moeder" found nothing, where "mijn" leads to
+# the help for someone's mother. Read as the words they stand for ("m'n" as "mn").
+SHORT_FORMS = {"mn": "mijn", "zn": "zijn"}
+_APOSTROPHE_FORM = re.compile(r"\b([mz])['’]n\b")
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+    found = _WORD.findall(_APOSTROPHE_FORM.sub(r"\1n", normalise(text)))
+    return [SHORT_FORMS.get(word, word) for word in found]
 
 
 def content_words(text: str) -> list[str]:

@@ -113,6 +113,13 @@ HUISHOUDEN = {
                         "Wilt u een hulp die u zelf kent? Dan kan een pgb passen.</p>",
                     },
                     {
+                        # A walk: a resident whose help did not come for weeks found nowhere how to change.
+                        "question": "Kan ik overstappen naar een andere aanbieder?",
+                        "answer": "<p>Ja. Bent u niet tevreden over uw aanbieder? Bel dan het Wmo-loket. "
+                        "Samen kiezen we een andere aanbieder die afspraken heeft met de gemeente. "
+                        'U kunt ook eerst <a href="/klacht/">een klacht indienen</a>.</p>',
+                    },
+                    {
                         "question": "Wat als mijn hulp ziek is?",
                         "answer": "<p>Dan regelt de aanbieder een andere hulp. "
                         "Lees meer op de pagina over vervanging bij ziekte en vakantie.</p>",

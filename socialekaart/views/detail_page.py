@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from core.templatetags.core_tags import tel
 
 from .. import closures
+from ..models import Stoplicht
 from ..permissions import organisatie_id_of
 from .access import is_professional, sees_professional_part
 from .back_link import back_url
@@ -39,16 +40,22 @@ def detail(request, slug):
         "sluiting_nu": sluiting_nu,
         "sluitingen_straks": sluitingen_straks,
         "related": related_voorzieningen(voorziening),
-        # The organisation's traffic lights for this voorziening's themes (written by the klachten app).
-        "stoplichten": list(
-            voorziening.organisatie.stoplichten.filter(thema__in=voorziening.themas.all()).select_related(
-                "thema"
-            )
-        ),
+        "stoplichten": stoplichten(voorziening),
         "back_url": back_url(request.GET.get("terug", "")),
         "breadcrumbs": kaart_breadcrumbs({"url": voorziening.get_absolute_url(), "title": voorziening.name}),
     }
     return render(request, "socialekaart/detail.html", context)
+
+
+def stoplichten(voorziening) -> list[Stoplicht]:
+    """The organisation's traffic light for each of this voorziening's themes (written by the klachten app);
+    a theme without one reads "Te weinig gegevens", as a light without enough figures does. A walk: 9 of the
+    17 Huishouden offers showed no word about it beside those with a colour, and could not be compared."""
+    themas = list(voorziening.themas.all())
+    found = voorziening.organisatie.stoplichten.filter(thema__in=themas).select_related("thema")
+    lights = {light.thema_id: light for light in found}
+    none_yet = Stoplicht.Kleur.GEEN
+    return [lights.get(thema.pk) or Stoplicht(thema=thema, kleur=none_yet) for thema in themas]
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 import pytest
 
+from core import search_text
 from core.search_text import stem
 
 
@@ -20,3 +21,17 @@ def test_other_words_keep_snowballs_stem():
         "bijles",
         "wandel",
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("hulp voor mn moeder", ["hulp", "voor", "mijn", "moeder"]),
+        ("ik zorg voor m'n moeder", ["ik", "zorg", "voor", "mijn", "moeder"]),
+        ("Z’n vader", ["zijn", "vader"]),
+        ("mnemonic zn", ["mnemonic", "zijn"]),
+    ],
+)
+def test_chat_forms_of_mijn_and_zijn_are_read_as_those_words(typed, read):
+    """A walk: a boy of 15 typed "hulp voor mn moeder" and found nothing; with "mijn" it finds help."""
+    assert search_text.words(typed) == read

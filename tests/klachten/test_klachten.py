@@ -52,6 +52,15 @@ def test_a_resident_sends_a_complaint_without_an_account_and_sees_the_reference_
     assert "Klacht ontvangen (Website), de inwoner</li>" in history  # it said "—", as if no one sent it
 
 
+def test_the_form_says_to_call_at_once_when_help_that_is_needed_does_not_come(client, kaart):
+    """A walk: a neighbour typing for a woman whose help had not come for three weeks read only that the
+    answer comes within 6 weeks."""
+    page = " ".join(client.get("/klacht/").content.decode().split())
+    said = "Krijgt u of uw naaste nu geen hulp die nodig is? Wacht dan niet op ons antwoord. Bel meteen"
+    assert said in page
+    assert taalcheck.check_text(main_text(client.get("/klacht/"))).passed
+
+
 def test_a_complaint_of_a_letter_or_two_asks_for_a_few_words(client, kaart):
     """A walk: "x" was taken as a complaint."""
     response = client.post("/klacht/", form_data(kaart, wat="x"), follow=True)

@@ -108,6 +108,20 @@ def test_a_voorzienings_page_shows_the_light_in_words_and_links_to_the_explanati
     assert f"/klacht/?organisatie={kaart['zorg'].pk}" in html
 
 
+@pytest.mark.django_db
+def test_a_theme_without_a_light_reads_too_little_data_as_a_light_without_figures_does(client, kaart):
+    """A walk: 9 of the 17 Huishouden offers said nothing about a light beside those with a colour."""
+    from socialekaart.models import Voorziening
+
+    voorziening = Voorziening.objects.create(
+        organisatie=kaart["zorg"], name="Huishoudelijke hulp", slug="huishoudelijke-hulp", summary="Hulp."
+    )
+    voorziening.themas.add(kaart["huishouden"])
+    html = " ".join(client.get(voorziening.get_absolute_url()).content.decode().split())
+    assert "stoplicht--geen" in html and "Huishouden: <strong>Te weinig gegevens</strong>" in html
+    assert "/klacht/stoplicht/" in html
+
+
 def test_the_lights_are_counted_again_every_day_by_the_worker(db, settings):
     """A complaint past the 12-month window drops out without anyone touching the provider: each recount
     puts the next one on the queue, a day later."""
