@@ -606,9 +606,20 @@ MANTELZORG = {
             "<ul><li>advies en een luisterend oor</li>"
             "<li>hulp bij het regelen van zorg en papieren</li>"
             "<li>contact met andere mantelzorgers</li>"
-            "<li>cursussen, bijvoorbeeld over omgaan met dementie</li></ul>"
-            "<p>Bent u jonger dan 25 en zorgt u thuis voor iemand? "
-            f"Het {STEUNPUNT_MANTELZORG_LINK} helpt ook jonge mantelzorgers.</p>",
+            "<li>cursussen, bijvoorbeeld over omgaan met dementie</li></ul>",
+        ),
+        (
+            # A walk: a boy of 15 who cares for his mother found one sentence for him, in "u".
+            "text",
+            "<h2>Ben je jong en zorg je thuis voor iemand?</h2>"
+            "<p>Zorg je voor je moeder, vader, broer of zus, en ben je jonger dan 25? "
+            "Dan ben je een jonge mantelzorger. Je staat er niet alleen voor.</p>"
+            f"<ul><li>Het {STEUNPUNT_MANTELZORG_LINK} helpt ook jou. Je mag zelf bellen of langskomen. "
+            "Daar praat je met iemand die het snapt.</li>"
+            '<li>Een <a href="/sociale-kaart/?q=jongerencoach">jongerencoach</a> helpt je met school en thuis. '
+            "Dat is gratis.</li>"
+            "<li>Is er hulp nodig voor je moeder of vader? Doe dan samen met hen een melding. "
+            "Of bel het Wmo-loket.</li></ul>",
         ),
         (
             "text",
