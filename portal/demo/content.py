@@ -616,8 +616,8 @@ MANTELZORG = {
             "Dan ben je een jonge mantelzorger. Je staat er niet alleen voor.</p>"
             f"<ul><li>Het {STEUNPUNT_MANTELZORG_LINK} helpt ook jou. Je mag zelf bellen of langskomen. "
             "Daar praat je met iemand die het snapt.</li>"
-            '<li>Een <a href="/sociale-kaart/?q=jongerencoach">jongerencoach</a> helpt je met school en thuis. '
-            "Dat is gratis.</li>"
+            '<li>Een <a href="/sociale-kaart/?q=jongerencoach">jongerencoach</a> helpt je met school '
+            "en thuis. Dat is gratis.</li>"
             "<li>Is er hulp nodig voor je moeder of vader? Doe dan samen met hen een melding. "
             "Of bel het Wmo-loket.</li></ul>",
         ),

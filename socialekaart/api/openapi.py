@@ -4,6 +4,8 @@ them (the fields it sends, their types, which are always there). Nothing refers 
 client or validator needs nothing but this document. The published HSDS schemas (not part of this project)
 are what the tests also check the answers against when they are at hand."""
 
+import functools
+
 from django.conf import settings
 
 from . import params
@@ -467,6 +469,13 @@ ID_PARAMETER = [{"name": "id", "in": "path", "required": True, "schema": UUID_ST
 def _with_id(path_item):
     path_item["get"]["parameters"] = ID_PARAMETER + path_item["get"]["parameters"]
     return path_item
+
+
+@functools.cache
+def query_parameters(path: str) -> frozenset[str]:
+    """The query parameters the document gives for `path` (none for a path it does not describe)."""
+    path_item = document("")["paths"].get(path, {"get": {"parameters": []}})
+    return frozenset(each["name"] for each in path_item["get"]["parameters"] if each["in"] == "query")
 
 
 def document(server_url: str) -> dict:

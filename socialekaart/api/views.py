@@ -61,31 +61,38 @@ def open_to_every_origin(view):
     return wrapper
 
 
-def api_view(view):
+def api_view(path: str):
     """GET only (else a JSON 405); a bad parameter is a 400 and an unavailable search a 503, each with a
     plain message. Compressed for a client that asks (a page of 100 full services is some 640 kB), with an
-    ETag, so a consumer that polls gets a 304 without the body when nothing changed."""
+    ETag, so a consumer that polls gets a 304 without the body when nothing changed.
 
-    @csrf_exempt  # read-only and without cookies: a POST gets the JSON 405, not the CSRF page
-    @open_to_every_origin
-    @gzip_page
-    @conditional_page
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            response = _error(405, "Deze API kan alleen lezen: gebruik GET.")
-            response["Allow"] = "GET, HEAD"
-            return response
-        if "pk" in kwargs:
-            kwargs["pk"] = UUID(kwargs["pk"])  # the URL pattern only lets valid UUIDs through
-        try:
-            return view(request, *args, **kwargs)
-        except params.BadParameter as error:
-            return _error(400, str(error), parameter=error.name)
-        except SearchUnavailable:
-            return _error(503, "Zoeken werkt nu even niet. Probeer het over een paar minuten opnieuw.")
+    `path` is the view's path in the OpenAPI document: the query parameters it documents there are the only
+    ones the view takes. A filter typed wrong ("modified_since") was ignored, and a nightly sync got all."""
 
-    return wrapper
+    def decorate(view):
+        @csrf_exempt  # read-only and without cookies: a POST gets the JSON 405, not the CSRF page
+        @open_to_every_origin
+        @gzip_page
+        @conditional_page
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                response = _error(405, "Deze API kan alleen lezen: gebruik GET.")
+                response["Allow"] = "GET, HEAD"
+                return response
+            if "pk" in kwargs:
+                kwargs["pk"] = UUID(kwargs["pk"])  # the URL pattern only lets valid UUIDs through
+            try:
+                params.only_documented(request.GET, path)
+                return view(request, *args, **kwargs)
+            except params.BadParameter as error:
+                return _error(400, str(error), parameter=error.name)
+            except SearchUnavailable:
+                return _error(503, "Zoeken werkt nu even niet. Probeer het over een paar minuten opnieuw.")
+
+        return wrapper
+
+    return decorate
 
 
 def not_found(what: str) -> HttpResponse:
@@ -129,7 +136,7 @@ def _pk(item):
 # --- Root -----------------------------------------------------------------------------------------------
 
 
-@api_view
+@api_view("/")
 def root(request):
     return _json(
         {
@@ -153,7 +160,7 @@ def _service_filter(query):
     )
 
 
-@api_view
+@api_view("/services")
 def services(request):
     query = request.GET
     minimal, full = params.boolean(query, "minimal"), params.boolean(query, "full")
@@ -183,7 +190,7 @@ def _each(render_one):
     return lambda rows: [render_one(row) for row in rows]
 
 
-@api_view
+@api_view("/services/{id}")
 def service_detail(request, pk: UUID):
     found = serialize.services_full(serialize.full_rows(Q(pk=pk)))
     if not found:
@@ -194,7 +201,7 @@ def service_detail(request, pk: UUID):
 # --- Organisations --------------------------------------------------------------------------------------
 
 
-@api_view
+@api_view("/organizations")
 def organizations(request):
     query = request.GET
     full = params.boolean(query, "full")
@@ -208,7 +215,7 @@ def organizations(request):
     return _json(page_of([render(o) for o in items], total, page, per_page))
 
 
-@api_view
+@api_view("/organizations/{id}")
 def organization_detail(request, pk: UUID):
     organisatie = serialize.organizations_queryset(full=True).filter(pk=pk).first()
     if organisatie is None:
@@ -219,7 +226,7 @@ def organization_detail(request, pk: UUID):
 # --- Taxonomies -----------------------------------------------------------------------------------------
 
 
-@api_view
+@api_view("/taxonomies")
 def taxonomies(request):
     page, per_page = params.pagination(request.GET)
     search = params.text(request.GET, "search").casefold()
@@ -230,7 +237,7 @@ def taxonomies(request):
     return _json(page_of(items[start : start + per_page], len(items), page, per_page))
 
 
-@api_view
+@api_view("/taxonomies/{id}")
 def taxonomy_detail(request, pk: UUID):
     vocabulary = vocabularies.vocabulary_of_taxonomy_id(str(pk))
     if vocabulary is None:
@@ -238,7 +245,7 @@ def taxonomy_detail(request, pk: UUID):
     return _json(vocabularies.taxonomy(vocabulary))
 
 
-@api_view
+@api_view("/taxonomy_terms")
 def taxonomy_terms(request):
     query = request.GET
     page, per_page = params.pagination(query)
@@ -255,7 +262,7 @@ def taxonomy_terms(request):
     return _json(page_of(items[start : start + per_page], len(items), page, per_page))
 
 
-@api_view
+@api_view("/taxonomy_terms/{id}")
 def taxonomy_term_detail(request, pk: UUID):
     term = Term.objects.filter(pk=pk).first()
     if term:
@@ -267,7 +274,7 @@ def taxonomy_term_detail(request, pk: UUID):
 # --- Services at locations ------------------------------------------------------------------------------
 
 
-@api_view
+@api_view("/service_at_locations")
 def service_at_locations(request):
     query = request.GET
     full = params.boolean(query, "full")
@@ -316,7 +323,7 @@ def service_at_locations(request):
     return _json(page_of(contents, total, page, per_page))
 
 
-@api_view
+@api_view("/service_at_locations/{id}")
 def service_at_location_detail(request, pk: UUID):
     item = (
         serialize.service_at_locations_queryset().filter(pk=pk).exclude(voorziening__status="gestopt").first()
@@ -326,7 +333,7 @@ def service_at_location_detail(request, pk: UUID):
     return _json(serialize.service_at_location_full(item))
 
 
-@api_view
+@api_view("/openapi.json")
 def openapi(request):
     from .openapi import document
 

@@ -412,6 +412,36 @@ def test_a_number_with_a_control_character_around_it_is_read_or_refused_never_a_
     assert get(client, "services", page="1\x1c").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("endpoint", "query"),
+    [
+        ("services", {"modified_since": "2030-01-01"}),
+        ("services", {"thema": "wonen"}),
+        ("organizations", {"full_service": "true"}),
+        ("taxonomies", {"taxonomy_id": "x"}),
+        ("openapi.json", {"format": "yaml"}),
+    ],
+)
+def test_a_parameter_the_api_does_not_know_is_refused_by_name(client, kaart, endpoint, query):
+    """A developer's walk: "modified_since" for "modified_after" was ignored, and a nightly sync downloaded
+    everything, believing it was filtered."""
+    response = client.get(f"/api/hsds/{endpoint}", query)
+    assert response.status_code == 400
+    [name] = query
+    assert response.json()["parameter"] == name and "kent de API hier niet" in response.json()["message"]
+
+
+def test_every_documented_parameter_is_taken(client, api_kaart):
+    """The other side: what the OpenAPI document gives for a path is never refused as unknown."""
+    from socialekaart.api.openapi import document, query_parameters
+
+    for path in document("")["paths"]:
+        for name in query_parameters(path):
+            any_id = "00000000-0000-4000-8000-000000000000"
+            response = client.get(f"/api/hsds{path.replace('{id}', any_id)}", {name: ""})
+            assert "kent de API hier niet" not in response.content.decode(), (path, name)
+
+
 def test_a_parameter_given_twice_is_refused(client, kaart):  # not an empty kaart's answer
     response = client.get("/api/hsds/services?page=1&page=2")
     assert response.status_code == 400
