@@ -111,6 +111,23 @@ def redeem(draft: MeldingDraft) -> dict | None:
     return wizard
 
 
+def saved_email(draft: MeldingDraft) -> str:
+    """The address the draft's link went to ("" when unknown, or saved under a key since removed)."""
+    try:
+        wizard = draft.data.get("wizard") or {}
+    except InvalidToken:
+        return ""
+    return wizard.get("extra_data", {}).get(SAVED_EMAIL, "")
+
+
+def new_link(draft: MeldingDraft) -> str:
+    """A new token for a draft whose link was used: it opens the answers as they were saved, once; the used
+    link stops. The expiry stays."""
+    token = secrets.token_urlsafe(32)
+    MeldingDraft.objects.filter(pk=draft.pk).update(token_hash=hash_token(token), redeemed_at=None)
+    return token
+
+
 def mark_sent(draft_key: str | None) -> None:
     """The answers leave the draft once the melding is stored; the row stays so the link can say so."""
     if draft_key:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("bevestiging/", never_cache(views.bevestiging), name="bevestiging"),
     path("bevestiging/melding.pdf", never_cache(views.bevestiging_pdf), name="bevestiging_pdf"),
     path("opslaan/", never_cache(views.opslaan), name="opslaan"),
+    path("nieuwe-link/", views.nieuwe_link, name="nieuwe_link"),
     path("bewaard/", never_cache(views.bewaard), name="bewaard"),
     path("verder/<str:token>/", never_cache(views.verder), name="verder"),
     path("adres/", never_cache(views.adres), name="adres"),

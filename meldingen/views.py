@@ -127,6 +127,8 @@ def verder(request, token):
     if state.status == drafts.SENT:
         return drafts.render_sent(request, state.melding)
     if state.status == drafts.USED:
+        if request.method == "POST" and "nieuwe_link" in request.POST:
+            return _send_a_new_link(request, state.draft)
         return _link_used(request, state.draft)
     if state.status == drafts.GONE:
         return _link_gone(request)
@@ -150,6 +152,25 @@ def _link_used(request, draft):
     if here.get("step_data") and here.get("extra_data", {}).get(drafts.DRAFT_KEY) == draft.key:
         return redirect("meldingen:stap", step=here.get("step") or "voor-wie")
     return render(request, "meldingen/link_gebruikt.html", status=410)
+
+
+def _send_a_new_link(request, draft):
+    """The link was used in a browser that may be closed since, its answers with it (a walk: a phone's mail
+    app opened it, and the answers were out of reach). A new link goes to the address the first one went to,
+    never to another (the page does not name it), with the answers as they were saved."""
+    email = drafts.saved_email(draft)
+    if not email:
+        return _link_gone(request)
+    if not ratelimit.hit(request, "save"):
+        return render(request, "meldingen/te_vaak.html", status=429)
+    url = settings.SITE_URL + reverse("meldingen:verder", kwargs={"token": drafts.new_link(draft)})
+    name = writer_name(answers_from_session(draft.data.get("wizard") or {}))
+    send_draft_link(email, url, timezone.localtime(draft.expires_at), name=name)
+    return redirect("meldingen:nieuwe_link")  # a reload sends no second e-mail, which would stop this link
+
+
+def nieuwe_link(request):
+    return render(request, "meldingen/nieuwe_link.html")
 
 
 def _link_gone(request):

@@ -80,6 +80,28 @@ def test_the_used_link_goes_on_in_the_browser_that_opened_it(walker, client_fact
     assert client_factory().get(f"/melding/verder/{token}/").status_code == 410
 
 
+def test_a_used_link_in_a_closed_browser_gets_a_new_one_at_the_same_address(walker, client_factory):
+    """A walk: the link opened on a phone, whose browser then closed; the link was used, the answers out of
+    reach, and the page said they were still in that browser. The e-mail said the link worked all week."""
+    token = save_halfway(walker)
+    assert "De link werkt één keer, tot en met" in mail.outbox[-1].body
+    client_factory().post(f"/melding/verder/{token}/")  # the phone, closed since
+    laptop = client_factory()
+    page = laptop.get(f"/melding/verder/{token}/")
+    assert page.status_code == 410 and "Stuur mij een nieuwe link" in page.content.decode()
+    response = laptop.post(f"/melding/verder/{token}/", {"nieuwe_link": "1"})
+    assert response["Location"] == "/melding/nieuwe-link/"
+    sent = laptop.get("/melding/nieuwe-link/").content.decode()
+    assert "Wij hebben een nieuwe link gestuurd" in sent and "petra@example.org" not in sent
+    assert len(mail.outbox) == 2 and mail.outbox[-1].to == ["petra@example.org"]
+    new_token = LINK_RE.search(mail.outbox[-1].body).group(1)
+    assert new_token != token
+    assert laptop.get(f"/melding/verder/{token}/").status_code == 410  # the used link stays used
+    assert laptop.post(f"/melding/verder/{new_token}/")["Location"] == "/melding/hulp/"
+    assert "Half getypt" in laptop.get("/melding/hulp/").content.decode()
+    assert client_factory().get(f"/melding/verder/{new_token}/").status_code == 410  # once, as the first
+
+
 def test_a_get_on_the_link_changes_nothing(walker, client_factory):
     token = save_halfway(walker)
     other = client_factory()
