@@ -96,6 +96,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
             self.storage.current_step = self.steps.first
             confirmation.forget(request)
             return redirect(self.get_step_url(self.steps.first))
+        if sent := self.sent_elsewhere():
+            return drafts.render_sent(request, sent)
         form_list = self.get_form_list()
         if step == self.done_step_name:
             return redirect(self.get_step_url(CHECK_STEP))
@@ -127,6 +129,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
 
     def post(self, *args, **kwargs):
         step = kwargs.get("step")
+        if sent := self.sent_elsewhere():
+            return drafts.render_sent(self.request, sent)
         form_list = self.get_form_list()
         if not self.storage.has_answers and step != self.steps.first:
             if confirmation.confirmed_melding(self.request):
@@ -294,6 +298,15 @@ class MeldingWizard(NamedUrlSessionWizardView):
         if stored_now:  # a second "Verstuur" that overtook the first one's answer sends no second e-mail
             queue_confirmation_email(melding)
         return redirect("meldingen:bevestiging")
+
+    def sent_elsewhere(self):
+        """The melding of this session's saved draft when it was sent from another device or tab; the
+        answers then leave this browser. A walk: a work laptop went on showing a father's health answers,
+        page after page, after his daughter had sent the melding on her phone."""
+        melding = drafts.sent_melding(self.storage.extra_data.get(drafts.DRAFT_KEY))
+        if melding:
+            self.storage.reset()
+        return melding
 
     # --- rendering ---------------------------------------------------------------------------------------
 

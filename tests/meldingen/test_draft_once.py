@@ -38,12 +38,26 @@ def test_the_tab_that_saved_and_the_device_with_the_link_make_one_melding_togeth
     token = save_halfway(walker)
     other = resume(token)
     assert finish(other)["Location"] == "/melding/bevestiging/"
-    response = finish(walker)  # the first tab goes on and sends the same answers
+    step, data = ANDER_UITGEBREID[4]
+    response = walker.post(step, data)  # the first tab goes on: its next page says the melding was sent
     html = response.content.decode()
     match = SENT_RE.search(html)
     assert match and match.group(1) == Melding.objects.get().reference
     assert Melding.objects.count() == 1 and "Nieuwe melding maken" in html
     assert "niet verstuurd" not in html
+
+
+def test_the_tab_that_saved_forgets_the_answers_once_another_device_sent_them(walker):
+    """A walk: after the melding was sent on the phone, the work laptop's tab still showed the father's health
+    answers on every page, and took three more before it said the melding was sent."""
+    token = save_halfway(walker)
+    finish(resume(token))
+    page = walker.client.get("/melding/situatie/").content.decode()
+    assert SENT_RE.search(page).group(1) == Melding.objects.get().reference
+    assert "Stofzuigen lukt niet meer" not in page
+    for step in ("situatie", "gegevens"):
+        assert "Gerrit" not in walker.client.get(f"/melding/{step}/", follow=True).content.decode()
+    assert "Gerrit" not in walker.post("gesprek", {"plek": "thuis"}).content.decode()
 
 
 def test_the_link_works_once(walker):
