@@ -163,6 +163,15 @@ ONLY_HELP_WANTED = HELP_WORDS | KIN_WORDS  # see asks_where_to_start
 VAGUE_WORDS = HELP_WORDS | PERSON_WORDS
 
 
+NEVER_NAMED = HELP_WORDS | FAMILY_WORDS  # see worth_naming
+
+
+def worth_naming(words) -> tuple[str, ...]:
+    """The words a search left out, as the kaart and the site search name them: not a help word or a family
+    member ("zoon" in "hulp voor mijn zoon": no text names a son, and nothing is lacking)."""
+    return tuple(word for word in words if word not in NEVER_NAMED)
+
+
 class Phrases(dict):
     """Each synonym, as a tuple of words, with all phrases of its groups (itself first). `longest` is the most
     words a synonym has (how far a search looks ahead for one), `words` every word in them."""

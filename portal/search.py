@@ -284,10 +284,10 @@ def _by_its_words(pages, query: str) -> tuple[list, list[list[str]]]:
 
 
 def _words_as_typed(groups: list[list[str]], query: str) -> list[str]:
-    """The typed words of these groups (a group's first alternative is the word as typed, a phrase's is a
-    synonym of it: those are left unnamed)."""
+    """The typed words of these groups, as the kaart names them (a group's first alternative is the word as
+    typed, a phrase's is a synonym of it: those are left unnamed)."""
     typed = search_text.words(query)
-    return [group[0] for group in groups if group[0] in typed]
+    return list(search_text.worth_naming(group[0] for group in groups if group[0] in typed))
 
 
 def _found_through_compounds_last(pages, found: list, query: str, groups) -> list:

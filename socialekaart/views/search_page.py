@@ -15,12 +15,11 @@ from core.components import crisis_note
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
 from core.search_text import (
-    FAMILY_WORDS,
-    HELP_WORDS,
     asks_where_to_start,
     has_phrase,
     wants_to_complain,
     wants_to_object,
+    worth_naming,
 )
 
 from ..forms import SearchForm
@@ -173,15 +172,6 @@ def _found_outside_the_wijk(backend, query_kwargs: dict, results) -> int:
         logger.warning("sociale kaart: the search backend is unavailable")
         return 0
     return everywhere.total - results.total
-
-
-NEVER_NAMED = HELP_WORDS | FAMILY_WORDS  # see worth_naming
-
-
-def worth_naming(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words a search left out, as the page names them: not a help word or a family member ("zoon" in
-    "hulp voor mijn zoon": no help's text names a son, and the kaart lacks nothing)."""
-    return tuple(word for word in words if word not in NEVER_NAMED)
 
 
 def _render_page(request, context: dict, status: int = 200):
