@@ -478,6 +478,16 @@ def query_parameters(path: str) -> frozenset[str]:
     return frozenset(each["name"] for each in path_item["get"]["parameters"] if each["in"] == "query")
 
 
+def only_documented(query, path: str) -> None:
+    """Refuse a query parameter that this document does not give for `path` (raises params.BadParameter)."""
+    allowed = query_parameters(path)
+    for name in sorted(query):
+        if name not in allowed:
+            known = ", ".join(sorted(allowed))
+            hint = f"Deze kunnen wel: {known}." if known else "Hier kan geen parameter mee."
+            raise params.BadParameter(name, f"deze parameter kent de API hier niet. {hint}")
+
+
 def document(server_url: str) -> dict:
     return {
         "openapi": "3.1.0",

@@ -29,18 +29,6 @@ class BadParameter(ValueError):
         self.name = name
 
 
-def only_documented(params, path: str) -> None:
-    """Refuse a query parameter that the OpenAPI document does not give for `path`."""
-    from .openapi import query_parameters  # the document reads this module's limits
-
-    allowed = query_parameters(path)
-    for name in sorted(params):
-        if name not in allowed:
-            known = ", ".join(sorted(allowed))
-            hint = f"Deze kunnen wel: {known}." if known else "Hier kan geen parameter mee."
-            raise BadParameter(name, f"deze parameter kent de API hier niet. {hint}")
-
-
 def _one(params, name: str) -> str | None:
     values = params.getlist(name)
     if not values:

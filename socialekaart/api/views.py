@@ -24,6 +24,7 @@ from ..search import SearchUnavailable
 from . import params
 from .filters import all_search_ids, database_condition, search_page, service_filter
 from .geo import within
+from .openapi import only_documented
 
 HSDS_VERSION = "3.0"
 DJANGO_JSON = DjangoJSONEncoder()
@@ -83,7 +84,7 @@ def api_view(path: str):
             if "pk" in kwargs:
                 kwargs["pk"] = UUID(kwargs["pk"])  # the URL pattern only lets valid UUIDs through
             try:
-                params.only_documented(request.GET, path)
+                only_documented(request.GET, path)
                 return view(request, *args, **kwargs)
             except params.BadParameter as error:
                 return _error(400, str(error), parameter=error.name)
