@@ -31,6 +31,7 @@ def remember_email(wizard_data: dict, email: str) -> None:
 OPEN = "open"  # the link may be used now
 SENT = "sent"  # the melding from this draft was sent
 USED = "used"  # the link was used already; the answers are in the session that used it
+REPLACED = "replaced"  # a newer link replaced this one
 GONE = "gone"  # expired, unknown, or saved under a key that was removed
 
 
@@ -71,6 +72,7 @@ def save_draft(wizard_data: dict) -> tuple[str, object]:
     saved = {**wizard_data, "extra_data": {k: v for k, v in extra.items() if k != "submission_token"}}
     token = secrets.token_urlsafe(32)
     draft = MeldingDraft.objects.filter(key=key).first() or MeldingDraft(key=key)
+    draft.replaced_token_hash = draft.token_hash if draft.pk else ""
     draft.token_hash = hash_token(token)
     draft.expires_at = timezone.now() + timedelta(days=settings.MELDINGEN_DRAFT_DAYS)
     draft.redeemed_at = None
@@ -80,7 +82,11 @@ def save_draft(wizard_data: dict) -> tuple[str, object]:
 
 
 def link_state(token: str) -> LinkState:
-    draft = MeldingDraft.objects.filter(token_hash=hash_token(token)).first()
+    hashed = hash_token(token)
+    draft, replaced = MeldingDraft.objects.filter(token_hash=hashed).first(), False
+    if draft is None:
+        draft = MeldingDraft.objects.filter(replaced_token_hash=hashed).first()
+        replaced = draft is not None
     if draft is None:
         return LinkState(GONE)
     melding = sent_melding(draft.key)
@@ -88,6 +94,8 @@ def link_state(token: str) -> LinkState:
         return LinkState(SENT, draft, melding)
     if draft.expires_at <= timezone.now():
         return LinkState(GONE, draft)
+    if replaced:
+        return LinkState(REPLACED, draft)
     if draft.redeemed_at:
         return LinkState(USED, draft)
     return LinkState(OPEN, draft)
@@ -120,12 +128,15 @@ def saved_email(draft: MeldingDraft) -> str:
     return wizard.get("extra_data", {}).get(SAVED_EMAIL, "")
 
 
-def new_link(draft: MeldingDraft) -> str:
+def new_link(draft: MeldingDraft) -> str | None:
     """A new token for a draft whose link was used: it opens the answers as they were saved, once; the used
-    link stops. The expiry stays."""
+    link is replaced (see link_state). The expiry stays. None when a parallel request (a double click)
+    replaced that link already, or the draft was saved again meanwhile."""
     token = secrets.token_urlsafe(32)
-    MeldingDraft.objects.filter(pk=draft.pk).update(token_hash=hash_token(token), redeemed_at=None)
-    return token
+    replaced = MeldingDraft.objects.filter(
+        pk=draft.pk, token_hash=draft.token_hash, redeemed_at__isnull=False
+    ).update(token_hash=hash_token(token), replaced_token_hash=draft.token_hash, redeemed_at=None)
+    return token if replaced else None
 
 
 def mark_sent(draft_key: str | None) -> None:

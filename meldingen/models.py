@@ -139,6 +139,11 @@ class MeldingDraft(models.Model):
     expires_at = models.DateTimeField(db_index=True)
     # When the link was used: it works once.
     redeemed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The link a newer one replaced (saved again, or asked for anew): it says to use the newest e-mail, and in
+    # the browser that holds the answers it still goes on there.
+    replaced_token_hash = models.CharField(
+        max_length=64, blank=True, default="", db_index=True, editable=False
+    )
 
     objects = MeldingDraftQuerySet.as_manager()
 

@@ -130,9 +130,14 @@ def verder(request, token):
         if request.method == "POST" and "nieuwe_link" in request.POST:
             return _send_a_new_link(request, state.draft)
         return _link_used(request, state.draft)
+    if state.status == drafts.REPLACED:
+        return _link_replaced(request, state.draft)
     if state.status == drafts.GONE:
         return _link_gone(request)
     if request.method == "POST":
+        if step := _step_in_this_browser(request, state.draft):
+            drafts.redeem(state.draft)  # used; this browser keeps what was typed after the save
+            return redirect("meldingen:stap", step=step)
         wizard = drafts.redeem(state.draft)
         if wizard is None:  # another browser was just faster, or saved under a key since removed
             if drafts.link_state(token).status == drafts.USED:
@@ -146,12 +151,31 @@ def verder(request, token):
     )
 
 
-def _link_used(request, draft):
-    """The link works once; opened again in the browser that holds the draft's answers, it goes on there."""
+def _step_in_this_browser(request, draft) -> str | None:
+    """Where this browser is in the draft's answers, when it holds them (it saved them, or used a link)."""
     here = read_wizard_data(request.session, SESSION_KEY) or {}
     if here.get("step_data") and here.get("extra_data", {}).get(drafts.DRAFT_KEY) == draft.key:
-        return redirect("meldingen:stap", step=here.get("step") or "voor-wie")
-    return render(request, "meldingen/link_gebruikt.html", status=410)
+        return here.get("step") or "voor-wie"
+    return None
+
+
+def _link_used(request, draft):
+    """The link works once; opened again in the browser that holds the draft's answers, it goes on there."""
+    if step := _step_in_this_browser(request, draft):
+        return redirect("meldingen:stap", step=step)
+    context = {"can_send": bool(drafts.saved_email(draft))}  # saved before the address was kept: no
+    return render(request, "meldingen/link_gebruikt.html", context, status=410)
+
+
+def _link_replaced(request, draft):
+    """A newer link went out (saved again, or asked for anew): in the browser that holds the answers this one
+    still goes on there; elsewhere it says to use the newest e-mail. A second click on "Stuur mij een nieuwe
+    link" lands here too, and sends nothing more."""
+    if step := _step_in_this_browser(request, draft):
+        return redirect("meldingen:stap", step=step)
+    if request.method == "POST" and "nieuwe_link" in request.POST:
+        return redirect("meldingen:nieuwe_link")
+    return render(request, "meldingen/link_vervangen.html", status=410)
 
 
 def _send_a_new_link(request, draft):
@@ -163,9 +187,11 @@ def _send_a_new_link(request, draft):
         return _link_gone(request)
     if not ratelimit.hit(request, "save"):
         return render(request, "meldingen/te_vaak.html", status=429)
-    url = settings.SITE_URL + reverse("meldingen:verder", kwargs={"token": drafts.new_link(draft)})
-    name = writer_name(answers_from_session(draft.data.get("wizard") or {}))
-    send_draft_link(email, url, timezone.localtime(draft.expires_at), name=name)
+    token = drafts.new_link(draft)
+    if token:  # else a parallel click sent it
+        url = settings.SITE_URL + reverse("meldingen:verder", kwargs={"token": token})
+        name = writer_name(answers_from_session(draft.data.get("wizard") or {}))
+        send_draft_link(email, url, timezone.localtime(draft.expires_at), name=name)
     return redirect("meldingen:nieuwe_link")  # a reload sends no second e-mail, which would stop this link
 
 

@@ -96,10 +96,60 @@ def test_a_used_link_in_a_closed_browser_gets_a_new_one_at_the_same_address(walk
     assert len(mail.outbox) == 2 and mail.outbox[-1].to == ["petra@example.org"]
     new_token = LINK_RE.search(mail.outbox[-1].body).group(1)
     assert new_token != token
-    assert laptop.get(f"/melding/verder/{token}/").status_code == 410  # the used link stays used
+    replaced = laptop.get(f"/melding/verder/{token}/")  # the used link now points to the newest e-mail
+    assert (
+        replaced.status_code == 410 and "Gebruik de link in de nieuwste e-mail" in replaced.content.decode()
+    )
+    assert (
+        laptop.post(f"/melding/verder/{token}/", {"nieuwe_link": "1"})["Location"] == "/melding/nieuwe-link/"
+    )
+    assert len(mail.outbox) == 2  # a second click sends nothing more
     assert laptop.post(f"/melding/verder/{new_token}/")["Location"] == "/melding/hulp/"
     assert "Half getypt" in laptop.get("/melding/hulp/").content.decode()
     assert client_factory().get(f"/melding/verder/{new_token}/").status_code == 410  # once, as the first
+
+
+def test_the_browser_that_holds_the_answers_keeps_them_whichever_link_it_opens(walker, client_factory):
+    """A review: after a new link, the old one said "te oud" in the browser that held the answers (whose
+    "Begin opnieuw" wiped them), and the new link wrote the saved answers over what was typed since."""
+    token = save_halfway(walker)
+    phone = client_factory()
+    phone.post(f"/melding/verder/{token}/")
+    phone.post(
+        "/melding/hulp/",
+        {
+            "hulp-onderwerpen": ["vervoer"],
+            "hulp-toelichting": "Nieuw getypt",
+            "melding_wizard-current_step": "hulp",
+        },
+    )
+    client_factory().post(f"/melding/verder/{token}/", {"nieuwe_link": "1"})
+    new_token = LINK_RE.search(mail.outbox[-1].body).group(1)
+    assert phone.get(f"/melding/verder/{token}/")["Location"] == "/melding/situatie/"
+    assert phone.post(f"/melding/verder/{new_token}/")["Location"] == "/melding/situatie/"
+    assert "Nieuw getypt" in phone.get("/melding/hulp/").content.decode()
+    assert client_factory().get(f"/melding/verder/{new_token}/").status_code == 410  # it was used
+
+
+def test_a_link_saved_again_says_to_use_the_newest_e_mail(walker, client_factory):
+    """A walk: saved again with a corrected address, the first link said "te oud … opnieuw beginnen"."""
+    token = save_halfway(walker)
+    walker.client.post("/melding/opslaan/", {"email": "petra.devries@example.org"})
+    page = client_factory().get(f"/melding/verder/{token}/").content.decode()
+    assert "Gebruik de link in de nieuwste e-mail" in page and "opnieuw beginnen" not in page
+
+
+def test_without_the_address_of_the_link_no_new_one_is_offered(walker, client_factory):
+    """A draft saved before the address was kept with it: the button would lead nowhere."""
+    token = save_halfway(walker)
+    draft = MeldingDraft.objects.get()
+    wizard = draft.data["wizard"]
+    wizard["extra_data"].pop("saved_email")
+    draft.data = {"wizard": wizard}
+    draft.save()
+    client_factory().post(f"/melding/verder/{token}/")
+    page = client_factory().get(f"/melding/verder/{token}/").content.decode()
+    assert "Deze link is al gebruikt" in page and "Stuur mij een nieuwe link" not in page
 
 
 def test_a_get_on_the_link_changes_nothing(walker, client_factory):
