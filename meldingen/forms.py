@@ -669,12 +669,31 @@ def call_time(label) -> forms.CharField:
 def interpreter() -> forms.CharField:
     """The language of a tolk for the gesprek. A walk's resident, who reads Dutch slowly, found nowhere to ask
     for one but the box for who else comes."""
-    return text(
+    field = text(
         _("Is er een tolk nodig bij het gesprek?"),
         required=False,
         max_length=LINE_MAX,
-        help_text=_("Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek."),
+        help_text=_(
+            "Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek. "
+            "Geen tolk nodig? Laat dit vak dan leeg."
+        ),
     )
+    field.validators.append(names_a_language)
+    return field
+
+
+YES = frozenset({"ja", "jawel", "graag", "ja graag"})
+NO_TOLK = frozenset({"nee", "neen", "geen", "niet", "niet nodig", "nvt", "n.v.t", "nederlands", "-"})
+
+
+def names_a_language(value: str) -> None:
+    """The box asks a yes-or-no question and wants a language: "Nee" became "U vroeg om een tolk: Nee." (a
+    review). What was typed stays in the box, with what to do."""
+    typed = " ".join(value.casefold().replace(",", " ").split()).rstrip(".!")
+    if typed in YES:
+        raise forms.ValidationError(_("Schrijf welke taal de tolk moet spreken. Bijvoorbeeld: Turks."))
+    if typed in NO_TOLK:
+        raise forms.ValidationError(_("Is er geen tolk nodig? Maak dit vak dan leeg."))
 
 
 # Help with washing and dressing is the wijkverpleging's (the zorgverzekering's), not the gemeente's: a walk's

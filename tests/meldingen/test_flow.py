@@ -439,3 +439,18 @@ def test_the_tolk_goes_with_a_switch_between_short_and_long(walker, first, then)
     walker.post("keuze", {"soort": then})
     html = walker.client.get(f"/melding/{pages[then]}/").content.decode()
     assert re.search(r'name="[a-z]+-tolk"[^>]*value="Arabisch"|value="Arabisch"[^>]*name="[a-z]+-tolk"', html)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Nee", "Is er geen tolk nodig? Maak dit vak dan leeg."),
+        ("nvt.", "Is er geen tolk nodig? Maak dit vak dan leeg."),
+        ("ja", "Schrijf welke taal de tolk moet spreken. Bijvoorbeeld: Turks."),
+    ],
+)
+def test_a_yes_or_no_typed_for_the_tolk_asks_for_a_language_and_stays(walker, typed, message):
+    """A review: "Nee" in the box became "U vroeg om een tolk: Nee." on the confirmation."""
+    walker.walk(ZELF_KORT[:2])
+    page = walker.post("waarover", {"tolk": typed}).content.decode()
+    assert message in page and f'value="{typed}"' in page
