@@ -495,6 +495,8 @@ def document(server_url: str) -> dict:
             "title": f"Sociale kaart van {settings.MUNICIPALITY_NAME}: HSDS 3.0 API",
             "version": "1.0.0",
             "summary": "Alleen-lezen API met de openbare gegevens van de sociale kaart (HSDS 3.0).",
+            # Also for a cache buster or a tracking parameter: a filter typed wrong is never ignored.
+            "description": "Een queryparameter die hier niet bij het pad staat, geeft een 400 met zijn naam.",
             "license": {"name": "Open data van de gemeente"},
         },
         "servers": [{"url": server_url.rstrip("/")}],

@@ -21,7 +21,7 @@
   function questions(field) {
     var fieldset = field.closest("fieldset");
     var legend = fieldset && fieldset.querySelector("legend");
-    var label = field.id && document.querySelector("label[for='" + field.id + "']");
+    var label = field.labels && field.labels[0];
     return [legend, label].filter(Boolean);
   }
   function bringQuestionIntoView(field) {
