@@ -682,6 +682,8 @@ def interpreter() -> forms.CharField:
     return field
 
 
+# In the error summary: "Is er een tolk nodig bij het gesprek: is er geen tolk nodig?" read as two questions.
+TOLK = _("Tolk")
 YES = frozenset({"ja", "jawel", "graag", "ja graag"})
 NO_TOLK = frozenset({"nee", "neen", "geen", "niet", "niet nodig", "nvt", "n.v.t", "nederlands", "-"})
 
@@ -744,6 +746,7 @@ class WaaroverForm(StepForm):
     # The short melding is a call, and the consulent called at any hour: "Gebeld, niet bereikt", again.
     bereikbaar = call_time(_("Wanneer kunnen wij u het best bellen?"))
     tolk = interpreter()
+    short_labels = {"tolk": TOLK}
     writer_fields = ("toelichting", "bereikbaar")  # the gemeente calls the writer (as the confirmation says)
 
 
@@ -821,6 +824,7 @@ class GesprekForm(StepForm):
         _("Wie is dat?"), required=False, max_length=LINE_MAX, help_text=_("Bijvoorbeeld: een buurvrouw.")
     )
     tolk = interpreter()
+    short_labels = {"tolk": TOLK}
 
     conditional = ("plek_anders",)
     shown_when = {"plek_anders": ("plek", "elders"), "wie_anders": ("wie_erbij", "anders")}

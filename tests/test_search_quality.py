@@ -142,7 +142,8 @@ def test_washing_oneself_and_doing_the_laundry_lead_to_their_own_pages(demo):
 def test_the_site_search_says_which_word_no_page_holds(demo, client):
     """A walk: "hulp in het Turks" listed 20 pages about "hulp" without saying that none says "Turks"."""
     page = client.get("/zoeken/", {"q": "hulp in het Turks"}).content.decode()
-    assert "Het woord 'turks' staat op geen enkele pagina. Daarom zochten wij zonder dit woord." in page
+    said = "Het woord 'turks' staat op geen enkele informatiepagina. Daarom zochten wij zonder dit woord."
+    assert said in page
     assert run_search(clean_query("hulp in het Turks"), 1).hits
     assert run_search(clean_query("vervoer rolstoel Turks"), 1).left_out == ["turks"]
     # As on the kaart, a family member is not named: no text names a son, and nothing is lacking (a review).

@@ -612,14 +612,15 @@ MANTELZORG = {
             # A walk: a boy of 15 who cares for his mother found one sentence for him, in "u".
             "text",
             "<h2>Ben je jong en zorg je thuis voor iemand?</h2>"
-            "<p>Zorg je voor je moeder, vader, broer of zus, en ben je jonger dan 25? "
+            "<p>Zorg je voor je moeder, vader, opa, oma, broer of zus, en ben je jonger dan 25? "
             "Dan ben je een jonge mantelzorger. Je staat er niet alleen voor.</p>"
-            f"<ul><li>Het {STEUNPUNT_MANTELZORG_LINK} helpt ook jou. Je mag zelf bellen of langskomen. "
+            f"<ul><li>Het {STEUNPUNT_MANTELZORG_LINK} helpt ook jou. Je mag zelf bellen: "
+            f"{STEUNPUNT_MANTELZORG_PHONE_LINK}. Of kom langs. "
             "Daar praat je met iemand die het snapt.</li>"
             '<li>Een <a href="/sociale-kaart/?q=jongerencoach">jongerencoach</a> helpt je met school '
             "en thuis. Dat is gratis.</li>"
-            "<li>Is er hulp nodig voor je moeder of vader? Doe dan samen met hen een melding. "
-            "Of bel het Wmo-loket.</li></ul>",
+            "<li>Is er hulp nodig voor iemand in je gezin? Doe dan samen met je ouders een melding. "
+            f"Of bel het Wmo-loket: {WMO_LOKET_PHONE_LINK}.</li></ul>",
         ),
         (
             "text",

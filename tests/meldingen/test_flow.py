@@ -454,3 +454,5 @@ def test_a_yes_or_no_typed_for_the_tolk_asks_for_a_language_and_stays(walker, ty
     walker.walk(ZELF_KORT[:2])
     page = walker.post("waarover", {"tolk": typed}).content.decode()
     assert message in page and f'value="{typed}"' in page
+    # The summary calls the box "Tolk": "Is er een tolk nodig bij het gesprek: is er geen tolk nodig?".
+    assert f"Tolk: {message[0].lower()}{message[1:]}" in page
