@@ -161,13 +161,18 @@ class Answers:
             "naam": who.text("naam"),
             "organisatie": who.text("organisatie") if self.for_someone_else else "",
             "telefoon": who.text("telefoon"),
-            "bereikbaar": self.step("gesprek" if self.uitgebreid else "waarover").text("bereikbaar"),
+            "bereikbaar": self.about_the_gesprek.text("bereikbaar"),
         }
+
+    @property
+    def about_the_gesprek(self) -> StepAnswers:
+        """The step asking when to call and for a tolk: "gesprek" (long route) or "waarover" (short)."""
+        return self.step("gesprek" if self.uitgebreid else "waarover")
 
     @property
     def tolk(self) -> str:
         """The language of the tolk asked for the gesprek; "" when none was asked."""
-        return self.step("gesprek" if self.uitgebreid else "waarover").text("tolk")
+        return self.about_the_gesprek.text("tolk")
 
     @property
     def contact_email(self) -> str:

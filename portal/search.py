@@ -261,7 +261,7 @@ class SiteSearch(NamedTuple):
     left_out: list[str]  # words as typed that no page holds: the pages found are those without them
 
 
-def _holding_the_most_groups(pages, groups) -> tuple[list, list[str]]:
+def _holding_the_most_groups(pages, groups) -> tuple[list, list[list[str]]]:
     """No page holds every group: the pages that hold the most of them, in the order of a search for any,
     and the groups no page holds. Every page holding any one word put Privacy first for "ik zit de hele dag
     alleen thuis" ("alleen")."""
