@@ -60,11 +60,18 @@ def announced(voorziening: Voorziening, today: date | None = None) -> tuple[Slui
     today = today or timezone.localdate()
     current, coming = None, []
     for sluiting in voorziening.sluitingen.all():
+        if not is_announced(sluiting, voorziening.status, today):
+            continue
         if sluiting.van > today:
             coming.append(sluiting)
-        elif sluiting.tot_en_met >= today and voorziening.status == Status.TIJDELIJK_GESLOTEN:
+        else:
             current = current or sluiting
     return current, coming
+
+
+def is_announced(sluiting, status: str, today: date) -> bool:
+    """A closure to come, or one that closes the voorziening now: not one it was opened during by hand."""
+    return sluiting.van > today or (sluiting.tot_en_met >= today and status == Status.TIJDELIJK_GESLOTEN)
 
 
 def last_days(voorziening_ids, today: date | None = None) -> dict:

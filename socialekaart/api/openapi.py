@@ -269,6 +269,12 @@ SERVICE_FULL = _extend(
         "contacts": array_of("Contact"),
         "attributes": array_of("Attribute"),
         "schedules": {"type": "array", "maxItems": 0},
+        "alert": {
+            "type": "string",
+            "description": "Wanneer de voorziening dicht is: de sluitingen die komen en de sluiting van nu, "
+            "zoals de pagina ze aankondigt. Bijvoorbeeld: 'Gesloten van 24 december 2026 tot en met "
+            "1 januari 2027: kerstvakantie.' Er is geen alert als er geen sluiting is.",
+        },
     },
 )
 ORGANIZATION_FULL = _extend(

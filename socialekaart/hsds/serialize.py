@@ -8,6 +8,7 @@ Mapping (Dutch field -> HSDS):
 - talen -> languages; leeftijd_min/max -> minimum_age/maximum_age; laatst_gecontroleerd -> assured_date
 - wijken or hele_gemeente -> service_areas; status actief/tijdelijk_gesloten/gestopt -> active/temporarily
   closed/defunct; Locatie -> location with an address and accessibility; Openingstijd -> weekly schedule.
+- Sluiting (a closure to come, or the one that closes it now) -> service.alert, as the page announces it.
 """
 
 from __future__ import annotations
@@ -18,9 +19,19 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .. import languages
-from ..models import Contact, Locatie, Openingstijd, Organisatie, Term, Voorziening, VoorzieningOpLocatie
+from .. import closures, languages
+from ..models import (
+    Contact,
+    Locatie,
+    Openingstijd,
+    Organisatie,
+    Sluiting,
+    Term,
+    Voorziening,
+    VoorzieningOpLocatie,
+)
 from ..search import facets
+from ..templatetags.kaart_tags import sluiting_tekst
 from . import vocabularies
 from .ids import derived
 
@@ -113,6 +124,7 @@ OP_LOCATIE_ROWS = VoorzieningOpLocatie.objects.order_by("locatie__name", "pk").v
     "id", "voorziening_id", *(f"locatie__{name}" for name in LOCATIE_VALUES)
 )
 OPENINGSTIJD_ROWS = Openingstijd.objects.order_by("weekdag", "open_van").values(*OPENINGSTIJD_VALUES)
+SLUITING_ROWS = Sluiting.objects.order_by("van").values("voorziening_id", "van", "tot_en_met", "reden")
 
 
 def full_rows(where: Q) -> QuerySet:
@@ -128,7 +140,7 @@ def services_full(rows) -> list[dict]:
     services = {row["id"]: _record(row) for row in rows}
     for service in services.values():
         service.hsds_themas, service.hsds_doelgroepen, service.hsds_wijken = [], [], []
-        service.publieke_contacten, service.hsds_op_locaties = [], []
+        service.publieke_contacten, service.hsds_op_locaties, service.hsds_sluitingen = [], [], []
     if services:
         _read_relations(services)
     return [service_full(service) for service in services.values()]
@@ -146,6 +158,7 @@ def _read_relations(services: dict) -> None:
     for row in CONTACT_ROWS.filter(voorziening_id__in=ids):
         services[row["voorziening_id"]].publieke_contacten.append(_record(row))
     _read_locations(services, ids)
+    _read_closures(services, ids)
 
 
 def _read_terms(services: dict, ids: list) -> None:
@@ -177,6 +190,16 @@ def _read_locations(services: dict, ids: list) -> None:
         services[row["voorziening_id"]].hsds_op_locaties.append(at_location)
     for row in OPENINGSTIJD_ROWS.filter(op_locatie_id__in=list(at_locations)):
         at_locations[row["op_locatie_id"]].hsds_openingstijden.append(_record(row))
+
+
+def _read_closures(services: dict, ids: list) -> None:
+    """The closures the page announces: a consumer learns of one before its first day, as a resident does."""
+    today = timezone.localdate()
+    for row in SLUITING_ROWS.filter(voorziening_id__in=ids, tot_en_met__gte=today):
+        service = services[row["voorziening_id"]]
+        sluiting = _record(row)
+        if closures.is_announced(sluiting, service.status, today):
+            service.hsds_sluitingen.append(sluiting)
 
 
 def row_of(instance, names) -> dict:
@@ -311,6 +334,8 @@ def service_full(voorziening) -> dict:
     data["contacts"] = [contact(c) for c in voorziening.publieke_contacten if not c.voor_professionals]
     data["attributes"] = attributes(voorziening, sid)
     data["schedules"] = []
+    if voorziening.hsds_sluitingen:
+        data["alert"] = " ".join(sluiting_tekst(sluiting) for sluiting in voorziening.hsds_sluitingen)
     return data
 
 

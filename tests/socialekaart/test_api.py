@@ -10,10 +10,11 @@ from uuid import uuid4
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from socialekaart.hsds.ids import taxonomy_id
 from socialekaart.hsds.serialize import utc_offset_today
-from socialekaart.models import Contact, Openingstijd, Synoniemgroep
+from socialekaart.models import Contact, Openingstijd, Sluiting, Synoniemgroep, Voorziening
 from socialekaart.search import SearchUnavailable, get_backend
 
 from .factories import CapaciteitFactory
@@ -159,6 +160,15 @@ def test_answers_are_compressed_for_who_asks_and_a_poll_without_changes_gets_a_3
     assert json.loads(gzip.decompress(packed.content)) == plain.json()
     again = client.get("/api/hsds/services", {"full": "true"}, HTTP_IF_NONE_MATCH=plain["ETag"])
     assert again.status_code == 304 and not again.content
+    # A developer's walk: the 304 did not say it varies by Accept-Encoding, as the 200 does, so a shared
+    # cache could answer it for either; and HEAD, to check for a change without the body, had no ETag.
+    assert "Accept-Encoding" in again["Vary"]
+    head = client.head("/api/hsds/services", {"full": "true"})
+    assert head.status_code == 200 and head["ETag"] == plain["ETag"] and not head.content
+    assert (
+        client.head("/api/hsds/services", {"full": "true"}, HTTP_IF_NONE_MATCH=plain["ETag"]).status_code
+        == 304
+    )
 
 
 # --- Services -------------------------------------------------------------------------------------------
@@ -248,6 +258,29 @@ def test_costs_languages_phone_and_walk_in_are_in_the_service(client, api_kaart)
     assert data["phones"][0]["number"] == "0307654321"
     assert "inloop" in {a["value"] for a in data["attributes"]}
     assert data["service_areas"][0]["extent_type"] == "gemeente"
+
+
+@needs_schemas
+def test_a_closure_is_in_the_alert_before_its_first_day_as_on_the_page(client, api_kaart):
+    """A developer's walk: the page announced a closure over Christmas; the API said nothing of it until the
+    status changed on its first day. HSDS's `alert` carries it, in the page's words."""
+    cafe, dagbesteding, today = api_kaart.cafe, api_kaart.dagbesteding, timezone.localdate()
+    van = today + timedelta(days=10)
+    Sluiting.objects.create(
+        voorziening=cafe, van=van, tot_en_met=van + timedelta(days=8), reden="kerstvakantie"
+    )
+    Sluiting.objects.create(voorziening=dagbesteding, van=today, tot_en_met=today)  # now, but opened by hand
+    data = get(client, f"services/{cafe.pk}").json()
+    validate(data, "compiled/service.json")
+    van_text, tot_text = (date_format(day, "j F Y") for day in (van, van + timedelta(days=8)))
+    assert data["status"] == "active"
+    assert data["alert"] == f"Gesloten van {van_text} tot en met {tot_text}: kerstvakantie."
+    listed = {service["id"]: service for service in get(client, "services", full="true").json()["contents"]}
+    assert listed[str(cafe.pk)]["alert"] == data["alert"]
+    assert "alert" not in listed[str(dagbesteding.pk)]  # open: the page says nothing of it either
+    Voorziening.objects.filter(pk=dagbesteding.pk).update(status=Voorziening.Status.TIJDELIJK_GESLOTEN)
+    alert = get(client, f"services/{dagbesteding.pk}").json()["alert"]
+    assert alert == f"Gesloten op {date_format(today, 'j F Y')}."
 
 
 def test_ids_are_stable(client, api_kaart):
