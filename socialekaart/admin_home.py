@@ -40,7 +40,12 @@ class ProviderPanel(Component):
             .select_related("voorziening", "wijk")
             .order_by("bijgewerkt_op")
         )
+        organisatie = models.Organisatie.objects.only("name").get(pk=self.organisatie_id)
         return {
+            "organisatie_name": organisatie.name,
+            "organisatie_url": reverse(
+                "wagtailsnippets_socialekaart_organisatie:edit", args=[organisatie.pk]
+            ),
             "voorzieningen": [
                 (voorziening, reverse("wagtailsnippets_socialekaart_voorziening:edit", args=[voorziening.pk]))
                 for voorziening in voorzieningen

@@ -2,8 +2,9 @@
 
 Editors of the municipality (group "Redacteuren sociale kaart") manage everything. A provider's login
 (an `AanbiederAccount`, group "Aanbieders") sees and changes only its own organisation's voorzieningen,
-locaties, opening hours, contacts and capacity. The scope is enforced on every admin URL that names an
-object, on the listings, in the form choices and in the permission policy.
+locaties, opening hours, contacts and capacity, and the organisation itself (not adding or deleting
+one: its phone, e-mail and website are on each of its pages). The scope is enforced on every admin URL that
+names an object, on the listings, in the form choices and in the permission policy.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ REDACTEUREN_GROUP = "Redacteuren sociale kaart"
 
 # How each model reaches the organisation that owns it.
 ORGANISATIE_LOOKUP = {
+    models.Organisatie: "pk",
     models.Voorziening: "organisatie",
     models.Locatie: "organisatie",
     models.VoorzieningOpLocatie: "voorziening__organisatie",
     models.Capaciteit: "voorziening__organisatie",
 }
 AANBIEDER_MODELS = list(ORGANISATIE_LOOKUP)
+# A walk: a provider put a new phone number in her help, and the page then showed the organisation's old one
+# below it, which only the gemeente could change. She changes her organisation; adding or deleting one stays
+# the gemeente's.
+AANBIEDER_ACTIONS = {models.Organisatie: ("change", "view")}
+ALL_ACTIONS = ("add", "change", "delete", "view")
 # What anyone in the admin may pick in a chooser without editing it: the public list of wijken (the
 # providers' forms ask for one). A chooser of any other model offers only what the user may edit: a provider
 # its own organisation's records, a role without rights on the model nothing (so no list of providers'
@@ -99,8 +106,8 @@ def in_scope(user, model, pk) -> bool:
 def instance_organisatie_id(instance):
     """The owning organisation's id, read from the instance (no query when relations are loaded)."""
     lookup = ORGANISATIE_LOOKUP.get(type(instance))
-    if lookup is None:
-        return None
+    if lookup is None or lookup == "pk":
+        return instance.pk if lookup else None
     *path, last = lookup.split("__")
     for name in path:
         instance = getattr(instance, name, None)
@@ -128,7 +135,7 @@ def ensure_groups() -> tuple[Group, Group]:
     redacteuren, _ = Group.objects.get_or_create(name=REDACTEUREN_GROUP)
     aanbieders, _ = Group.objects.get_or_create(name=AANBIEDERS_GROUP)
     redacteuren.permissions.add(*admin_access, *_model_permissions(EDITOR_MODELS))
-    aanbieders.permissions.add(*admin_access, *_model_permissions(AANBIEDER_MODELS))
+    aanbieders.permissions.add(*admin_access, *_model_permissions(AANBIEDER_MODELS, AANBIEDER_ACTIONS))
     return redacteuren, aanbieders
 
 
@@ -143,10 +150,12 @@ def ensure_professionals_group() -> Group:
     return group
 
 
-def _model_permissions(model_list):
+def _model_permissions(model_list, actions=None):
+    """The permissions on these models; `actions` limits some models to some of them."""
+    actions = actions or {}
     codenames = [
         f"{action}_{model._meta.model_name}"
         for model in model_list
-        for action in ("add", "change", "delete", "view")
+        for action in actions.get(model, ALL_ACTIONS)
     ]
     return Permission.objects.filter(content_type__app_label="socialekaart", codename__in=codenames)

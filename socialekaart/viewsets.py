@@ -206,6 +206,16 @@ class VoorzieningForm(ScopedForm):
         return super().save(commit=commit)
 
 
+class OrganisatieForm(ScopedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if permissions.organisatie_id_of(self.for_user) is not None and "slug" in self.fields:
+            self.fields["slug"].disabled = True  # an HSDS import finds the organisation by it
+        for name in ("phone", "email", "website"):
+            if name in self.fields:
+                self.fields[name].help_text = _("Dit staat bij 'Contact' op de pagina van al uw hulp.")
+
+
 class PlekForm(ScopedForm):
     def save(self, commit=True):
         plek = super().save(commit=commit)
@@ -623,6 +633,8 @@ class CapaciteitViewSet(ScopedSnippetViewSet):
 
 class OrganisatieViewSet(ScopedSnippetViewSet):
     model = models.Organisatie
+    base_form_class = OrganisatieForm
+    panels = [FieldPanel(name) for name in ("name", "slug", "description", "phone", "email", "website")]
     icon = "home"
     menu_order = 500
     list_display = ["name", "website", "updated_at"]

@@ -199,10 +199,33 @@ def test_a_provider_updates_capacity_of_its_own_voorzieningen_only(provider_clie
     assert other.voorziening.name not in listing
 
 
-@pytest.mark.parametrize("model_name", ["term", "wijk", "synoniemgroep", "organisatie", "aanbiederaccount"])
+@pytest.mark.parametrize("model_name", ["term", "wijk", "synoniemgroep", "aanbiederaccount"])
 def test_a_provider_cannot_manage_the_municipalitys_lists(provider_client, model_name):
     assert provider_client.get(url(model_name, "list")).status_code in BLOCKED
     assert provider_client.get(url(model_name, "add")).status_code in BLOCKED
+
+
+def test_a_provider_changes_its_organisations_phone_and_the_page_shows_it(provider_client, client, kaart):
+    """A walk: a provider put a new number in her help, and the page showed her organisation's old number
+    below it, which only the gemeente could change ("geen toegang")."""
+    home = provider_client.get("/admin/").content.decode()
+    edit = url("organisatie", "edit", kaart.zorg.pk)
+    assert f'href="{edit}"' in home and "Telefoon, e-mail en website van Zorg Lindewaard" in home
+    data = form_data(provider_client, edit, phone="0599 123456", slug="andere-link")
+    assert provider_client.post(edit, data).status_code == 302
+    kaart.zorg.refresh_from_db()
+    # Its slug stays: an HSDS import finds the organisation by it.
+    assert (kaart.zorg.phone, kaart.zorg.slug) == ("0599 123456", "zorg-lindewaard")
+    assert 'href="tel:0599123456"' in client.get(kaart.dagbesteding.get_absolute_url()).content.decode()
+    listing = provider_client.get(url("organisatie", "list")).content.decode()
+    assert "Zorg Lindewaard" in listing and "Welzijn Lindewaard" not in listing
+    other = url("organisatie", "edit", kaart.welzijn.pk)
+    assert provider_client.get(other).status_code in BLOCKED
+    assert provider_client.post(other, {"name": "Overgenomen", "phone": "0599 000000"}).status_code in BLOCKED
+    assert provider_client.get(url("organisatie", "add")).status_code in BLOCKED  # the gemeente's
+    assert provider_client.get(url("organisatie", "delete", kaart.zorg.pk)).status_code in BLOCKED
+    kaart.welzijn.refresh_from_db()
+    assert kaart.welzijn.name == "Welzijn Lindewaard"
 
 
 def test_an_editor_manages_everything(client, redacteur, kaart):
