@@ -12,6 +12,7 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -723,7 +724,8 @@ def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
     assert "U kunt hier met een rolstoel naar binnen." in page
     assert "Nederlands, Turks" in page
     assert "Receptie De Molen" in page
-    assert "Wij keken deze gegevens na op" in page
+    # Not "Wij keken deze gegevens na": the provider checks them when it saves, not the gemeente (a walk).
+    assert f"Laatst nagekeken op {date_format(detailed.laatst_gecontroleerd, 'j F Y')}." in page
     assert 'aria-label="Kruimelpad"' in page and '<a href="/sociale-kaart/">Sociale kaart</a>' in page
     assert "Dagbesteding Het Anker" in page  # related: same thema
 
