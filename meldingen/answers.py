@@ -155,11 +155,12 @@ class Answers:
     def to_call(self) -> dict[str, str]:
         """Whom the gemeente calls to plan the gesprek, and when they said it suits: the writer for someone
         else (as the confirmation tells the writer), else the resident. Keys: naam, organisatie (a
-        professional's), telefoon, bereikbaar."""
+        professional's), relatie (what the writer is of the resident), telefoon, bereikbaar."""
         who = self.step(self.writer_step)
         return {
             "naam": who.text("naam"),
             "organisatie": who.text("organisatie") if self.for_someone_else else "",
+            "relatie": who.text("relatie") if self.for_someone_else else "",
             "telefoon": who.text("telefoon"),
             "bereikbaar": self.about_the_gesprek.text("bereikbaar"),
         }

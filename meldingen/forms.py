@@ -276,6 +276,14 @@ class MelderForm(StepForm):
     title = _("Uw gegevens als melder")
     writer_page = True
     naam = text(_("Uw naam"), max_length=NAME_MAX, autocomplete="name", required_message=_("Vul uw naam in."))
+    # A walk: a husband who cares for his wife alone could say neither that he is her husband nor how he
+    # is doing, but in "Wie helpt de persoon al?"; the mantelzorg page asks to tell how the carer is doing.
+    relatie = text(
+        _("Wat bent u van de persoon?"),
+        required=False,
+        max_length=LINE_MAX,
+        help_text=_("Bijvoorbeeld: partner, dochter of buurman."),
+    )
     organisatie = text(
         _("Naam van uw organisatie"),
         max_length=LINE_MAX,
@@ -308,10 +316,18 @@ class MelderForm(StepForm):
             "Naam en telefoonnummer. Bijvoorbeeld: haar zoon, of een mentor. Bent u het zelf? Schrijf: ik."
         ),
     )
+    hoe_gaat_het = text(
+        _("Hoe gaat het met u als mantelzorger?"),
+        required=False,
+        textarea=True,
+        max_length=TEXT_MAX,
+        help_text=_("Bijvoorbeeld: ik zorg alleen en ben erg moe. Dan kijken wij ook naar steun voor u."),
+    )
     conditional = ("wie_beslist",)
     shown_when = {"wie_beslist": ("bewoner_toestemming", "kan_niet_beslissen")}
     someone_else = Wording(
         labels={
+            "relatie": _("Wat bent u van {persoon}?"),
             "bewoner_toestemming": _("Weet {persoon} van deze melding? En is {persoon} het ermee eens?"),
             "wie_beslist": _("Wie mag voor {persoon} beslissen?"),
         },
@@ -340,8 +356,12 @@ class MelderForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.answers.by_professional:
+        if self.answers.by_professional:
+            del self.fields["relatie"]  # a client's: said by the organisation
+        else:
             del self.fields["organisatie"]  # only a professional makes a melding for an organisation
+        if self.answers.voor_wie != "mantelzorger":
+            del self.fields["hoe_gaat_het"]
 
     def clean_bewoner_toestemming(self):
         answer = self.cleaned_data["bewoner_toestemming"]

@@ -182,6 +182,12 @@ STEPS = [
         staff_title=_("Melder"),
         rows=(
             Row(_("Uw naam"), "naam", staff=_("Naam melder")),
+            Row(
+                _("Wat bent u van de persoon?"),
+                "relatie",
+                someone_else=_("Wat bent u van {persoon}?"),
+                staff=_("Melder is"),
+            ),
             Row(_("Organisatie"), "organisatie"),
             Row(_("Uw telefoonnummer"), "telefoon", staff=_("Telefoon melder")),
             Row(_("Uw e-mailadres"), "email", staff=_("E-mail melder")),
@@ -202,6 +208,11 @@ STEPS = [
                 "wie_beslist",
                 someone_else=_("Wie mag voor {persoon} beslissen?"),
                 staff=_("Beslist voor de inwoner"),
+            ),
+            Row(
+                _("Hoe gaat het met u als mantelzorger?"),
+                "hoe_gaat_het",
+                staff=_("Hoe gaat het met de mantelzorger"),
             ),
         ),
     ),

@@ -456,3 +456,48 @@ def test_a_yes_or_no_typed_for_the_tolk_asks_for_a_language_and_stays(walker, ty
     assert message in page and f'value="{typed}"' in page
     # The summary calls the box "Tolk": "Is er een tolk nodig bij het gesprek: is er geen tolk nodig?".
     assert f"Tolk: {message[0].lower()}{message[1:]}" in page
+
+
+def test_a_carer_says_what_he_is_of_the_person_and_how_he_is_doing(walker):
+    """A walk: a husband who cares for his wife alone could say neither, but in "Wie helpt de persoon al?",
+    while the mantelzorg page asks a carer to tell how he is doing; the confirmation gave only the gemeente's
+    steps, weeks away, to a man who wrote that he could no longer cope."""
+    melder = {
+        **dict(ANDER_UITGEBREID)["melder"],
+        "relatie": "Haar man",
+        "hoe_gaat_het": "Ik doe alles alleen en ben uitgeput.",
+    }
+    walker.walk([(step, melder if step == "melder" else data) for step, data in ANDER_UITGEBREID])
+    page = walker.client.get("/melding/melder/").content.decode()
+    assert "Wat bent u van de persoon?" in page and "Hoe gaat het met u als mantelzorger?" in page
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Haar man" in check and "Ik doe alles alleen en ben uitgeput." in check
+    confirmation = " ".join(walker.client.get(walker.submit()["Location"]).content.decode().split())
+    assert "Steun voor u als mantelzorger" in confirmation
+    assert 'href="/sociale-kaart/?thema=mantelzorg"' in confirmation
+    melding = Melding.objects.get()
+    staff = {
+        label: value for _title, section in melding.summary_sections(staff=True) for label, value in section
+    }
+    assert staff["Melder is"] == "Haar man"
+    assert staff["Hoe gaat het met de mantelzorger"] == "Ik doe alles alleen en ben uitgeput."
+    assert melding.typed_answers.to_call["relatie"] == "Haar man"
+
+
+@pytest.mark.parametrize(
+    ("voor_wie", "relatie", "hoe_gaat_het"), [("familie", True, False), ("professional", False, False)]
+)
+def test_only_a_carer_is_asked_how_he_is_doing_and_a_professional_not_what_he_is(
+    walker, voor_wie, relatie, hoe_gaat_het
+):
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": voor_wie})
+    page = walker.client.get("/melding/melder/").content.decode()
+    assert ("Wat bent u van de persoon?" in page) is relatie
+    assert ("Hoe gaat het met u als mantelzorger?" in page) is hoe_gaat_het
+
+
+def test_for_oneself_the_confirmation_points_to_no_help_for_carers(submitted):
+    assert (
+        "Steun voor u als mantelzorger" not in submitted.client.get("/melding/bevestiging/").content.decode()
+    )

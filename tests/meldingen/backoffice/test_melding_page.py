@@ -881,11 +881,15 @@ def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(
     # The short melding asks when to call on its page "waarover", the long one with the gesprek.
     when = {"bereikbaar": "Na 14 uur"}
     data.update({"waarover": when} if soort == "kort" else {"gesprek": {"plek": "thuis", **when}})
+    if for_someone_else:
+        data["melder"]["relatie"] = "dochter"  # what the writer is of the resident (a walk)
     melding, _stored = store_melding(data)
     client.force_login(staff["consulent"])
     html = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
     facts = " ".join(html[html.index('id="case-heading"') : html.index('id="data-heading"')].split())
-    who, phone = ("Petra (melder)", "0687654321") if for_someone_else else ("Anna de Vries", "0612345678")
+    who, phone = (
+        ("Petra (melder, dochter)", "0687654321") if for_someone_else else ("Anna de Vries", "0612345678")
+    )
     assert (
         f'<dt>Bellen met</dt><dd>{who}<br><a href="tel:{phone}">{phone}</a><br>Bereikbaar: Na 14 uur</dd>'
         in facts
