@@ -157,6 +157,9 @@ class PortalPage(Page):
         return TemplateResponse(request, "portal/taalcheck_preview.html", {"page": self, "report": report})
 
 
+HOME_PAGES_PER_THEME = 4  # the information pages the home page shows of each theme; its link leads to all
+
+
 class HomePage(PortalPage):
     """The start: the questions people come with, the melding, the sociale kaart and a search box."""
 
@@ -195,8 +198,10 @@ class HomePage(PortalPage):
                 "url": theme.get_url(request=request),
                 "pages": [
                     {"title": page.title, "url": page.get_url(request=request)}
-                    for page in by_parent.get(theme.path, [])[:4]
+                    for page in by_parent.get(theme.path, [])[:HOME_PAGES_PER_THEME]
                 ],
+                # A walk: 4 of 7 pages showed, and nothing said there were more (hulpmiddelen among them).
+                "more": max(len(by_parent.get(theme.path, [])) - HOME_PAGES_PER_THEME, 0),
             }
             for theme in themes
         ]

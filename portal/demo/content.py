@@ -286,14 +286,18 @@ HULPMIDDELEN = {
             "<h2>Hulpmiddelen</h2>"
             "<p>Een hulpmiddel maakt het leven thuis en buiten makkelijker. Bijvoorbeeld:</p>"
             "<ul><li>een rolstoel</li><li>een scootmobiel</li>"
-            "<li>een douchestoel of een tillift</li></ul>"
+            "<li>een douchestoel, een toiletverhoger of een tillift</li></ul>"
             "<p>Vaak krijgt u het hulpmiddel in bruikleen. U mag het gebruiken zolang u het nodig hebt. "
             "Daarna gaat het terug.</p>"
+            # A walk: a man whose wife has parkinson found no page for it, and no word for what comes next.
+            "<p>Hebt u een ziekte waardoor u steeds minder kunt? Bijvoorbeeld parkinson, MS of reuma? "
+            "Dan kijken we in het gesprek ook vooruit: wat hebt u straks nodig?</p>"
             "<p>Sommige hulpmiddelen koopt of huurt u zelf. Bijvoorbeeld een rollator. "
             "Die hebben veel mensen, dus die regelt de gemeente meestal niet.</p>"
-            "<p>Hebt u een rollator, krukken of een rolstoel maar even nodig? Bijvoorbeeld na een operatie? "
-            "Dan leent u die gratis bij een uitleenpunt. "
-            '<a href="/sociale-kaart/?q=uitleenpunt">Kijk op de sociale kaart waar er een is</a>.</p>',
+            "<p>Hebt u een rollator, krukken, een douchestoel of een toiletverhoger maar even nodig? "
+            "Bijvoorbeeld na een operatie? Dan leent u die gratis bij een uitleenpunt. "
+            '<a href="/sociale-kaart/?q=uitleenpunt">Kijk op de sociale kaart waar er een is</a>. '
+            "Hebt u het blijvend nodig? Doe dan een melding.</p>",
         ),
         (
             "text",
@@ -402,7 +406,8 @@ VERZORGING = {
             "<p>Voor het schoonmaken en de was helpt de gemeente wel. "
             '<a href="/hulp-voor-mezelf/hulp-bij-het-huishouden/">Lees meer over hulp bij het '
             "huishouden</a>.</p>"
-            "<p>Wilt u zelf kunnen douchen? Een douchestoel kunt u lenen bij een uitleenpunt. "
+            "<p>Wilt u zelf kunnen douchen? Hebt u een douchestoel maar even nodig? Dan leent u die bij een "
+            "uitleenpunt. Hebt u hem blijvend nodig? Dan kan de gemeente helpen. "
             '<a href="/hulp-voor-mezelf/hulpmiddelen-wonen-en-vervoer/">Lees meer over hulpmiddelen</a>.</p>',
         ),
         (
@@ -638,6 +643,21 @@ MANTELZORG = {
             "<p>Ook als mantelzorger kunt u hulp in huis krijgen via de HHT. "
             "Dat is een regeling van Lindewaard. Een hulp maakt dan uw huis schoon. "
             "U betaalt € 7,50 per uur. Zo houdt u meer tijd en energie over.</p>",
+        ),
+        (
+            # A walk: a man caring for his wife looked here for help for her, and found only help for him.
+            "text",
+            "<h2>Hulp voor uw naaste</h2>"
+            "<p>Zoekt u hulp voor degene voor wie u zorgt? Die vindt u bij dezelfde hulp als voor iemand "
+            "zelf:</p>"
+            '<ul><li><a href="/hulp-voor-mezelf/hulp-bij-het-huishouden/">Hulp bij het huishouden</a></li>'
+            '<li><a href="/hulp-voor-mezelf/hulpmiddelen-wonen-en-vervoer/">Hulpmiddelen</a>, zoals een '
+            "douchestoel</li>"
+            '<li><a href="/hulp-voor-mezelf/begeleiding-en-dagbesteding/">Begeleiding en '
+            "dagbesteding</a></li>"
+            '<li><a href="/hulp-voor-mezelf/wassen-aankleden-en-verpleging/">Wassen, aankleden en '
+            "verpleging</a></li></ul>"
+            "<p>U mag de melding doen namens uw naaste.</p>",
         ),
         (
             "goed_om_te_weten",
@@ -1339,7 +1359,7 @@ THEMES = [
         "slug": "ik-zorg-voor-iemand",
         "title": "Ik zorg voor iemand",
         "intro": "Zorgt u voor iemand die ziek is of een beperking heeft? "
-        "Hier leest u welke steun er is voor u.",
+        "Hier leest u welke steun er is voor u, en waar u hulp vindt voor uw naaste.",
         "pages": [MANTELZORG, HHT],
     },
     {

@@ -91,7 +91,7 @@ SOORTEN = [
         "Begeleiding thuis {wijk}",
         "Een begeleider helpt u om uw dag en uw post te regelen.",
         "De begeleider komt bij u thuis. Samen maakt u een plan. U leert zelf dingen te regelen. "
-        "Ook als u hersenletsel hebt, bijvoorbeeld na een beroerte.",
+        "Ook als u hersenletsel hebt, bijvoorbeeld na een beroerte. Of een ziekte als parkinson of MS.",
         ("begeleiding",),
         ("volwassenen", "ggz", "beperking"),
         toegang="beschikking",
@@ -337,7 +337,7 @@ SOORTEN = [
         "Leen een rolstoel, rollator of krukken.",
         "Bent u slecht ter been? Kunt u even niet goed lopen, bijvoorbeeld na een operatie? "
         "Dan leent u hier voor korte tijd een "
-        "hulpmiddel, zoals een douchestoel. Neem uw identiteitsbewijs mee.",
+        "hulpmiddel, zoals een douchestoel of een toiletverhoger. Neem uw identiteitsbewijs mee.",
         ("hulpmiddelen", "gezondheid"),
         ("ouderen", "volwassenen"),
         inloop=True,
@@ -472,7 +472,8 @@ SOORTEN = [
         "bewegen",
         "Bewegen voor ouderen {wijk}",
         "Rustig bewegen in een groep, onder begeleiding.",
-        "Elke week beweegt u met een groep op muziek. Het is goed voor uw spieren en uw evenwicht.",
+        "Elke week beweegt u met een groep op muziek. Het is goed voor uw spieren en uw evenwicht. "
+        "Hebt u een ziekte als parkinson, MS, reuma of COPD? Dan past de begeleider de oefeningen aan.",
         ("gezondheid", "ontmoeting"),
         ("ouderen",),
         kosten="bedrag",

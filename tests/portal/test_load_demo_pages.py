@@ -41,6 +41,19 @@ def test_the_home_page_links_to_urgent_help_and_to_complaints_and_bezwaar(client
     assert '<a href="/melding-en-regels/klachten-en-bezwaar/">Klachten en bezwaar</a>' in cards
 
 
+def test_the_home_page_says_a_theme_has_more_pages_than_it_shows(client):
+    """A walk: "Ik zoek hulp voor mezelf" showed 4 of its 7 pages, and nothing said there were more: a man
+    looking for a douchestoel found the page on hulpmiddelen only through the search."""
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cards = client.get("/").content.decode().split('class="card-list home-tasks"', 1)[1]
+    mezelf = cards.split('<a href="/hulp-voor-mezelf/">', 1)[1].split("</ul>", 1)[0]
+    assert (
+        mezelf.count("<li>") == 5 and '<li><a href="/hulp-voor-mezelf/">Nog 3 onderwerpen</a></li>' in mezelf
+    )
+    iemand = cards.split('<a href="/ik-zorg-voor-iemand/">', 1)[1].split("</ul>", 1)[0]
+    assert "Nog" not in iemand  # all its pages show
+
+
 def test_the_home_page_offers_the_melding_first(client):
     """A walk on a phone: "Melding doen" stood fifth of six cards, below "Ik werk met cliënten", some 2,000 px
     down the page."""
