@@ -706,14 +706,6 @@ class StatusForm(forms.Form):
         return moment
 
 
-def _consulent_with_teams(user) -> str:
-    """ "Consulent centrum (Wijkteam Centrum)": a consulent of another team is refused, so the list says whose
-    team each one is in."""
-    name = display_name(user)
-    teams = ", ".join(team.name for team in user.wijkteams.all())
-    return f"{name} ({teams})" if teams else name
-
-
 class AssignForm(forms.Form):
     team = ShortListField(
         label=_("Wijkteam"),
@@ -726,19 +718,37 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(groups__name=CONSULENT, is_active=True).order_by("username")
-        self.fields["consulent"].queryset = users.prefetch_related("wijkteams")
-        self.fields["consulent"].label_from_instance = _consulent_with_teams
+        consulent = self.fields["consulent"]
+        consulent.queryset = users.prefetch_related("wijkteams")
+        consulent.choices = [("", consulent.empty_label), *_by_team(consulent.queryset)]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("Kies een waarde uit de lijst.")
 
     def clean(self):
         data = super().clean()
         team, consulent = data.get("team"), data.get("consulent")
-        if team and consulent and not team.members.filter(pk=consulent.pk).exists():
+        if team and consulent and team not in consulent.wijkteams.all():
+            teams = ", ".join(other.name for other in consulent.wijkteams.all()) or _("geen wijkteam")
             self.add_error(
-                "consulent", _("Deze consulent hoort niet bij dit wijkteam. Kies iemand uit het team.")
+                "consulent",
+                _(
+                    "%(name)s hoort bij %(teams)s, niet bij %(team)s. Kies ook dat wijkteam, "
+                    "of kies iemand uit %(team)s."
+                )
+                % {"name": display_name(consulent), "teams": teams, "team": team.name},
             )
         return data
+
+
+def _by_team(consulenten) -> list:
+    """The consulenten grouped by wijkteam (one in two teams stands in both): a walk's teamleider picked a
+    name from a list of all seven, and was told it was not of the team."""
+    groups = {}
+    for user in consulenten:
+        for team in user.wijkteams.all() or [None]:
+            name = team.name if team else str(_("Zonder wijkteam"))
+            groups.setdefault(name, []).append((user.pk, display_name(user)))
+    return sorted(groups.items())
 
 
 class NoteForm(forms.Form):

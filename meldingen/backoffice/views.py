@@ -494,6 +494,13 @@ def assign(request, pk):
     form = AssignForm(request.POST)
     if not form.is_valid():
         return render_detail(request, behandeling, assign_form=form, status=400)
+    if (form.cleaned_data["team"], form.cleaned_data["consulent"]) == (
+        behandeling.team,
+        behandeling.consulent,
+    ):
+        # A walk: the same choice again stood twice in the timeline and the audit log.
+        messages.info(request, _("Er is niets veranderd: de melding stond al zo."))
+        return redirect("backoffice:melding", pk=behandeling.pk)
     with transaction.atomic():
         behandeling.team = form.cleaned_data["team"]
         behandeling.consulent = form.cleaned_data["consulent"]

@@ -1,9 +1,11 @@
 """Every role boundary: who reaches which melding in the list, the page, the dashboard and the exports."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from meldingen.backoffice.models import AuditEntry, Behandeling
+from meldingen.backoffice.roles import display_name
 
 from .fixtures import assert_refused
 
@@ -110,8 +112,37 @@ def test_assigning_someone_outside_the_team_gives_a_clear_error(staff, two_meldi
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "hoort niet bij dit wijkteam" in html and "<title>Fout: " in html
+    # A walk's teamleider picked a name from all seven and read only "hoort niet bij dit wijkteam".
+    name, team, other = display_name(staff["consulent"]), behandeling.team.name, "Wijkteam Centrum"
+    said = f"{name} hoort bij {other}, niet bij {team}. Kies ook dat wijkteam, of kies iemand uit {team}."
+    assert said in html and "<title>Fout: " in html
     assert Behandeling.objects.get(pk=behandeling.pk).consulent is None
+
+
+def test_the_consulenten_are_listed_by_wijkteam(staff, two_meldingen, client):
+    client.force_login(staff["teamleider"])
+    behandeling = two_meldingen["haven"].behandeling
+    page = BeautifulSoup(
+        client.get(reverse("backoffice:melding", args=[behandeling.pk])).content, "html.parser"
+    )
+    select = page.find("select", {"name": "consulent"})
+    groups = {
+        group["label"]: [o.get_text() for o in group.find_all("option")] for group in select("optgroup")
+    }
+    assert groups[behandeling.team.name] == [display_name(staff["consulent_haven"])]
+    assert display_name(staff["consulent"]) in groups["Wijkteam Centrum"]
+
+
+def test_assigning_as_it_stands_changes_and_logs_nothing(staff, two_meldingen, client):
+    """A walk: the same consulent chosen again stood twice in the timeline and the audit log."""
+    client.force_login(staff["teamleider"])
+    behandeling = two_meldingen["haven"].behandeling
+    url = reverse("backoffice:assign", args=[behandeling.pk])
+    choice = {"team": behandeling.team.pk, "consulent": staff["consulent_haven"].pk}
+    assert client.post(url, choice).status_code == 302
+    page = client.post(url, choice, follow=True).content.decode()
+    assert "Er is niets veranderd: de melding stond al zo." in page
+    assert AuditEntry.objects.filter(reference=behandeling.melding.reference, action="assigned").count() == 1
 
 
 def test_a_melding_keeps_a_wijkteam(staff, two_meldingen, client):
