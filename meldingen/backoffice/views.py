@@ -278,7 +278,7 @@ def says_out_of_reach(view):
                     "Deze melding kunt u niet openen. Misschien hoort ze nu bij een ander wijkteam. "
                     "Vraag het dan uw teamleider."
                 ),
-                back=(_inbox_url(request), _("Terug naar alle meldingen")),
+                back=(_inbox_url(request), _("Terug naar de lijst")),
             )
 
     return wrapper

@@ -153,7 +153,7 @@ def test_on_a_phone_the_inbox_shows_every_column_and_withdrawing_asks_first(page
     page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data.pk}/")
     # A walk: "Status wijzigen" stood 5 screens down, under every answer, and "Terug naar alle meldingen" was
     # 15 px tall to tap.
-    assert page.get_by_role("link", name="Terug naar alle meldingen").bounding_box()["height"] >= 24
+    assert page.get_by_role("link", name="Terug naar de lijst").bounding_box()["height"] >= 24
     to_status = page.get_by_role("link", name="Naar Status wijzigen")
     assert to_status.bounding_box()["y"] < 844 and to_status.bounding_box()["height"] >= 24
     to_status.click()

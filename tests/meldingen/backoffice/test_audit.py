@@ -66,6 +66,9 @@ def test_the_log_finds_a_user_by_the_name_staff_know_her_by(staff, two_meldingen
         assert "Gegevens bekeken" in html, typed
     html = client.get(reverse("backoffice:audit"), {"gebruiker": "Jansen"}).content.decode()
     assert "Gegevens bekeken" not in html
+    # A walk: the log's "Wie" named only the login, where the timeline names Sanne Bakker.
+    html = client.get(reverse("backoffice:audit")).content.decode()
+    assert "<td>Sanne Bakker (consulent-centrum)</td>" in html
 
 
 def test_the_log_says_status_changes_and_outcomes_in_words(staff, two_meldingen):

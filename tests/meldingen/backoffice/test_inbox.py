@@ -86,6 +86,9 @@ def test_sorted_spoed_first_then_by_deadline(leider, teams):
     older = store(created_at=now - timedelta(days=10))
     spoed = store(spoed=True)
     assert _references(leider) == [spoed.reference, older.reference, newer.reference]
+    # A walk: a spoed melding with two days left stood above one 24 days late, and nothing said why.
+    page = " ".join(leider.get(reverse("backoffice:inbox")).content.decode().split())
+    assert "Bovenaan staan spoedmeldingen die nog op het eerste contact wachten." in page
 
 
 def test_in_all_meldingen_the_open_come_before_the_closed_spoed_ones(leider, teams):
@@ -307,7 +310,8 @@ def test_a_meldings_page_leads_back_to_the_inbox_as_it_was_filtered(leider, team
     filters = {"q": "Anna de Vries", "spoed": "ja", "status": "alle"}
     leider.get(leider.post(reverse("backoffice:inbox"), filters)["Location"])  # the name stays in the session
     page = leider.get(reverse("backoffice:melding", args=[anna.behandeling.pk])).content.decode()
-    link = page.split(">Terug naar alle meldingen<")[0].rsplit('href="', 1)[1].split('"')[0]
+    # Not "Terug naar alle meldingen": a walk came back to the one melding its search had found.
+    link = page.split(">Terug naar de lijst<")[0].rsplit('href="', 1)[1].split('"')[0]
     back = link.replace("&amp;", "&")
     assert back.startswith("/admin/backoffice/?") and "Anna" not in back
     assert {"status=alle", "spoed=ja", "zoek=1"} <= set(back.split("?", 1)[1].split("&"))
