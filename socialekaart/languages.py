@@ -6,6 +6,8 @@ import re
 
 from django.utils.translation import gettext_lazy
 
+from core.search_text import normalise
+
 NAMES = {
     "nl": gettext_lazy("Nederlands"),
     "en": gettext_lazy("Engels"),
@@ -50,11 +52,12 @@ def names(codes) -> str:
 
 @functools.cache
 def _codes_by_name() -> dict[str, str]:
-    """A name typed gives the first code with that name (Berbers: ber). Built on first use: a lazy name is
-    only read once Django's translations are ready."""
+    """A name typed gives the first code with that name (Berbers: ber), with or without its accents (a walk's
+    provider typed "Oekraiens"). Built on first use: a lazy name is only read once Django's translations
+    are ready."""
     codes = {}
     for code, known in NAMES.items():
-        codes.setdefault(str(known).lower(), code)
+        codes.setdefault(normalise(str(known)), code)
     return codes
 
 
@@ -63,7 +66,7 @@ def as_typed(codes) -> str:
     back as another code (zgh, whose name is ber's)."""
     by_name = _codes_by_name()
     return ", ".join(
-        name(code) if by_name.get(name(code).lower()) == code.lower() else code
+        name(code) if by_name.get(normalise(name(code))) == code.lower() else code
         for code in map(str, codes or [])
     )
 
@@ -74,7 +77,7 @@ def parse(typed: str) -> tuple[list[str], list[str]]:
     by_name = _codes_by_name()
     codes, wrong = [], []
     for part in re.split(r"[,;\n]+", typed or ""):
-        part = " ".join(part.split()).lower()
+        part = normalise(" ".join(part.split()))
         if part in by_name:
             codes.append(by_name[part])
             continue

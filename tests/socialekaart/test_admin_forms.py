@@ -23,6 +23,8 @@ def test_languages_are_typed_and_shown_by_their_dutch_names():
     field = TaalcodesField(required=False)
     assert field.clean("Nederlands, engels; Nederlandse Gebarentaal") == ["nl", "en", "ngt"]
     assert field.clean("Nederlands Arabisch tr") == ["nl", "ar", "tr"]  # without commas too
+    # A walk: "Oekraiens" was refused, and the provider had to guess the ï.
+    assert field.clean("Oekraiens, Oekraïens") == ["uk"]
     assert field.prepare_value(["nl", "en", "ngt"]) == "Nederlands, Engels, Nederlandse Gebarentaal"
     # A code whose name another code has stays a code, so saving the form again keeps it as it was.
     assert field.prepare_value(["ber", "zgh", "xyz"]) == "Berbers, zgh, xyz"
