@@ -1,19 +1,38 @@
 from django.contrib import messages
+from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
+from wagtail.admin.compare import TextFieldComparison, register_comparison_class
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from . import permissions
+from . import languages, permissions
 from .admin_home import kaart_home
-from .models import Locatie
+from .models import Locatie, Voorziening
 from .viewsets import SocialeKaartViewSetGroup
 
 for _model in permissions.AANBIEDER_MODELS:
     register_permission_policy(_model, permissions.OrganisatiePermissionPolicy(_model))
 
 register_snippet(SocialeKaartViewSetGroup)
+
+
+class JSONListComparison(TextFieldComparison):
+    """A list kept as JSON (a voorziening's talen) compared as words: an editor checking a provider's change
+    read "Talen: ['nl']['nl', 'pl']"; now "Nederlands, Pools" with the new word marked."""
+
+    def __init__(self, field, obj_a, obj_b):
+        super().__init__(field, obj_a, obj_b)
+        self.val_a, self.val_b = self.as_words(self.val_a), self.as_words(self.val_b)
+
+    def as_words(self, value) -> str:
+        if self.field.model is Voorziening and self.field.name == "talen":
+            return languages.names(value)
+        return ", ".join(map(str, value)) if isinstance(value, list) else str(value or "")
+
+
+register_comparison_class(models.JSONField, comparison_class=JSONListComparison)
 
 hooks.register("construct_homepage_panels", kaart_home)
 

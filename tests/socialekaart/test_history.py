@@ -46,6 +46,21 @@ def test_a_providers_change_is_kept_with_who_when_and_what(client, aanbieder, ka
     assert "overdag" in content and "tuinieren" in content
 
 
+def test_the_compare_view_names_the_languages(client, aanbieder, kaart):
+    """A walk: the editor checking a provider's change read "Talen: ['nl']['nl', 'pl']"."""
+    client.force_login(aanbieder)
+    edit = url("voorziening", "edit", kaart.dagbesteding.pk)
+    client.post(edit, form_data(client, edit, talen="Nederlands"))
+    client.post(edit, form_data(client, edit, talen="Nederlands, Pools"))
+    first, latest = log_registry.get_logs_for_instance(kaart.dagbesteding).order_by("timestamp", "pk")
+    compare = url(
+        "voorziening", "revisions_compare", kaart.dagbesteding.pk, first.revision_id, latest.revision_id
+    )
+    content = " ".join(client.get(compare).content.decode().split())
+    assert "Nederlands" in content and "Pools" in content and "[&#x27;nl&#x27;]" not in content
+    assert "[" not in content.split("Talen", 1)[1].split("</tr>", 1)[0]
+
+
 def test_capacity_updates_are_kept_per_record(client, aanbieder, kaart):
     from socialekaart.models import Capaciteit
 
