@@ -386,12 +386,15 @@ SOORTEN = [
         "schuldhulp",
         "Schuldhulp Lindewaard",
         "Hulp als u schulden hebt, of te weinig geld om uw rekeningen te betalen.",
-        "Hebt u geldzorgen, of komt u niet rond? Bel ons. Wij maken samen een plan. Hoe eerder, hoe beter.",
+        "Hebt u geldzorgen, of komt u niet rond? Wij maken samen een plan. Hoe eerder, hoe beter.",
         ("geld",),
         ("volwassenen", "gezinnen", "ouderen", "jongeren"),  # debts come at every age
         hele_gemeente=True,
         schedule=WERKDAGEN,
         aanbieders=2,
+        # The terms of the Wet gemeentelijke schuldhulpverlening, not "binnen een week terug".
+        aanmelden="Bel of mail ons. Binnen 4 weken hebt u een eerste gesprek. Moet u uit uw huis, of wordt uw "
+        "gas of stroom afgesloten? Dan binnen 3 werkdagen.",
     ),
     Soort(
         "thuisadministratie",
@@ -421,7 +424,7 @@ SOORTEN = [
         "samen-eten",
         "Samen eten {wijk}",
         "Eet elke week samen met buren een warme maaltijd.",
-        "Elke woensdag koken vrijwilligers een maaltijd. U eet samen aan lange tafels. Meld u een dag van tevoren.",
+        "Elke woensdag koken vrijwilligers een maaltijd. U eet samen aan lange tafels.",
         ("maaltijden", "ontmoeting"),
         ("ouderen", "volwassenen"),
         kosten="bedrag",
@@ -429,6 +432,8 @@ SOORTEN = [
         kosten_toelichting="U betaalt € 5 per maaltijd.",
         schedule=((3, "17:30", "19:30"),),
         aanbieders=6,
+        # A walk: "Meld u een dag van tevoren." stood above "Wij bellen u binnen een week terug."
+        aanmelden="Bel of mail ons uiterlijk een dag van tevoren. Dan is er een plek voor u.",
     ),
     Soort(
         "voedselbank",
@@ -565,8 +570,7 @@ SOORTEN = [
         "hht",
         "Hulp in huis met de HHT",
         "Een hulp maakt uw huis schoon. Met de HHT betaalt u € 7,50 per uur.",
-        "De hulp maakt de vloer, de keuken en de badkamer schoon. U hebt geen besluit van de gemeente nodig. "
-        "Bel ons en zeg dat u de HHT wilt gebruiken. Samen spreken wij af wanneer de hulp komt en hoeveel uur.",
+        "De hulp maakt de vloer, de keuken en de badkamer schoon. U hebt geen besluit van de gemeente nodig.",
         ("huishouden", "mantelzorg"),
         ("ouderen", "mantelzorgers"),
         kosten="bedrag",
@@ -575,6 +579,8 @@ SOORTEN = [
         hele_gemeente=True,
         schedule=WERKDAGEN,
         aanbieders=3,
+        aanmelden="Bel ons en zeg dat u de HHT wilt gebruiken. Samen spreken wij af wanneer de hulp komt en "
+        "hoeveel uur.",
     ),
     # hulpmiddelen: a rolstoel has no eigen bijdrage (Wmo 2015, art. 2.1.4), a scootmobiel has
     Soort(

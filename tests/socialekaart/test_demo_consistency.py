@@ -124,3 +124,14 @@ def test_a_rolstoel_has_no_eigen_bijdrage_as_the_pages_say():
     "Scootmobiel en rolstoel via de Wmo" said "Eigen bijdrage"."""
     rolstoel = [soort for soort in aanbod.SOORTEN if "rolstoel" in soort.name.lower()]
     assert rolstoel and all(soort.kosten != "eigen_bijdrage" for soort in rolstoel)
+
+
+SIGNING_UP = ("meld u", "bel ons", "mail ons")
+
+
+@pytest.mark.parametrize("soort", aanbod.SOORTEN, ids=lambda soort: soort.key)
+def test_a_description_that_says_how_to_sign_up_has_its_own_words_for_it(soort):
+    """A walk: "Meld u een dag van tevoren." in the description of Samen eten stood above the default "Bel of
+    mail ons. Wij bellen u binnen een week terug." under "Hoe meldt u zich aan?"."""
+    said = [words for words in SIGNING_UP if words in soort.description.lower()]
+    assert not said or soort.aanmelden, f"{soort.key}: says {said} beside the default way to sign up"
