@@ -404,6 +404,14 @@ def test_a_printed_list_for_a_client_leaves_out_what_only_professionals_see(as_p
     assert page.locator(".kaart-capacity-short").first.is_visible()
     page.emulate_media(media="print")
     assert page.locator(".kaart-capacity-short").first.is_hidden()
+    # And a detail page: its part for professionals, the complaints' lights and other help stay off the paper.
+    page.emulate_media(media="screen")
+    page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
+    parts = [page.locator(css) for css in (".kaart-professionals", ".kaart-stoplicht")]
+    assert all(part.is_visible() for part in parts)
+    page.emulate_media(media="print")
+    assert all(part.is_hidden() for part in parts)
+    assert page.locator("#contact").is_visible()
 
 
 def test_printed_pages_show_content_not_controls(page, kaart_server):
