@@ -901,9 +901,9 @@ class SpoedForm(StepForm):
         _("Hebt u de hulp heel snel nodig?"),
         choices.JA_NEE,
         help_text=_(
-            "Bijvoorbeeld: uw mantelzorger valt plotseling weg. U komt uit het ziekenhuis. Iemand "
-            "gaat thuis sterven en de zorg moet snel geregeld worden. Een ouder die alleen voor de "
-            "kinderen zorgt, moet plotseling naar het ziekenhuis."
+            "Bijvoorbeeld: uw mantelzorger valt plotseling weg, of kan het niet meer aan. U komt uit het "
+            "ziekenhuis. Iemand gaat thuis sterven en de zorg moet snel geregeld worden. Een ouder die "
+            "alleen voor de kinderen zorgt, moet plotseling naar het ziekenhuis."
         ),
     )
     toelichting = text(
@@ -926,7 +926,9 @@ class SpoedForm(StepForm):
         labels={"spoed": _("Heeft {persoon} de hulp heel snel nodig?")},
         help_texts={
             "spoed": _(
-                "Bijvoorbeeld: de mantelzorger valt plotseling weg. {Persoon} komt uit het ziekenhuis. "
+                # A walk: a husband at the end of his strength did not know whether "Ja" was his answer.
+                "Bijvoorbeeld: de mantelzorger valt plotseling weg, of kan het niet meer aan. {Persoon} komt "
+                "uit het ziekenhuis. "
                 "Iemand gaat thuis sterven en de zorg moet snel geregeld worden. Een ouder die alleen voor "
                 "de kinderen zorgt, moet plotseling naar het ziekenhuis."
             )
