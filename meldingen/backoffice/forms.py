@@ -751,6 +751,46 @@ def _by_team(consulenten) -> list:
     return sorted(groups.items())
 
 
+class ExtensionForm(forms.Form):
+    """A longer term for the onderzoek, with the resident's consent: a new last day, why, and that the
+    resident agrees (Behandeling.extend_onderzoek)."""
+
+    tot = _date_field(_("Nieuwe datum: onderzoek af uiterlijk"), _("Bijvoorbeeld 21-1-2027."))
+    reden = LimitedCharField(
+        label=_("Waarom duurt het langer?"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: de inwoner wil het gesprek pas na de vakantie."),
+        error_messages={"required": _("Schrijf waarom het onderzoek langer duurt.")},
+    )
+    instemming = forms.BooleanField(
+        label=_("De inwoner stemt in met de nieuwe datum"),
+        error_messages={"required": _("Verleng alleen als de inwoner ermee instemt. Zet dan een vinkje.")},
+    )
+
+    def __init__(self, *args, behandeling, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.behandeling = behandeling
+        self.fields["tot"].required = True
+        self.fields["tot"].error_messages["required"] = _("Vul de nieuwe datum in, zo: 21-1-2027.")
+
+    def clean_tot(self):
+        tot, behandeling = self.cleaned_data["tot"], self.behandeling
+        if tot <= behandeling.onderzoek_deadline:
+            raise ValidationError(
+                _("Kies een datum na %(term)s. Dat is nu de termijn.")
+                % {"term": datum(behandeling.onderzoek_deadline)}
+            )
+        if tot > behandeling.latest_extension:
+            raise ValidationError(
+                _(
+                    "Verleng tot hoogstens %(last)s: 6 weken na de wettelijke termijn. Overleg anders met uw "
+                    "teamleider."
+                )
+                % {"last": datum(behandeling.latest_extension)}
+            )
+        return tot
+
+
 class NoteForm(forms.Form):
     text = LimitedCharField(
         label=_("Notitie"),

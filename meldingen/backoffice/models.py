@@ -8,7 +8,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.templatetags.core_tags import datumtijd
+from core.templatetags.core_tags import datum, datumtijd
 from meldingen.backoffice.notices import queue_status_notice
 from meldingen.backoffice.workflow import (
     CLOSED_STATUSES,
@@ -116,6 +116,11 @@ class Behandeling(models.Model):
     )
     contact_deadline = models.DateField(_("eerste contact uiterlijk"))
     onderzoek_deadline = models.DateField(_("onderzoek af uiterlijk"))
+    # The onderzoek's term as the law gave it, kept when the term was extended with the resident's consent
+    # (None: never extended): the figures and the page can still tell the first term.
+    onderzoek_deadline_eerst = models.DateField(
+        _("onderzoek af uiterlijk, voor de verlenging"), null=True, blank=True
+    )
     next_deadline = models.DateField(_("eerstvolgende termijn"), null=True, blank=True, db_index=True)
     contacted_at = models.DateTimeField(_("contact opgenomen op"), null=True, blank=True)
     onderzoek_afgerond_at = models.DateTimeField(_("onderzoek afgerond op"), null=True, blank=True)
@@ -222,6 +227,38 @@ class Behandeling(models.Model):
         if kind == "beschikking":
             return (self.beschikking_deadline - today).days
         return (self.onderzoek_deadline - today).days
+
+    # A consulent may extend the onderzoek's term while it runs after the first contact (the resident agrees
+    # to it then), by at most this long after the term the law gave.
+    EXTENDABLE = (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND)
+    MAX_EXTENSION = timedelta(weeks=6)
+
+    @property
+    def can_extend_onderzoek(self) -> bool:
+        return self.status in self.EXTENDABLE
+
+    @property
+    def latest_extension(self) -> date:
+        """The last day an extension may give."""
+        return (self.onderzoek_deadline_eerst or self.onderzoek_deadline) + self.MAX_EXTENSION
+
+    def extend_onderzoek(self, user, until: date, reden: str) -> None:
+        """A walk: a resident wanted the gesprek after the term; the consulent wrote why, yet the melding
+        would count as late from the term's next day on. With the resident's consent the term moves to
+        `until`; the first term is kept, and the timeline and audit log say from when to when and why."""
+        previous = self.onderzoek_deadline
+        self.onderzoek_deadline_eerst = self.onderzoek_deadline_eerst or previous
+        self.onderzoek_deadline = until
+        self.next_deadline = self.compute_next_deadline()
+        self.save(
+            update_fields=["onderzoek_deadline_eerst", "onderzoek_deadline", "next_deadline", "updated_at"]
+        )
+        detail = _("Van %(van)s tot %(tot)s, met instemming van de inwoner. %(reden)s") % {
+            "van": datum(previous),
+            "tot": datum(until),
+            "reden": reden,
+        }
+        AuditEntry.record(user, self.melding, AuditEntry.Action.TERM_EXTENDED, detail)
 
     def is_overdue(self, today: date | None = None) -> bool:
         return self.next_deadline is not None and self.next_deadline < (today or timezone.localdate())
@@ -535,6 +572,7 @@ class AuditEntry(models.Model):
         NAZORG_NOT_REACHED = "nazorg_not_reached", _("Nazorg: inwoner niet bereikt")
         NAZORG_CORRECTED = "nazorg_corrected", _("Nazorg verbeterd")
         CONTACT_NOT_REACHED = "contact_not_reached", _("Gebeld, niet bereikt")  # the writer, or the resident
+        TERM_EXTENDED = "term_extended", _("Termijn onderzoek verlengd")
 
     melding = models.ForeignKey(
         "meldingen.Melding",

@@ -23,6 +23,7 @@ from meldingen.backoffice import kaart
 from meldingen.backoffice.access import delivery_view, meldingen_view
 from meldingen.backoffice.forms import (
     AssignForm,
+    ExtensionForm,
     InboxFilterForm,
     NazorgCorrectionForm,
     NoteForm,
@@ -307,6 +308,7 @@ def render_detail(
     withdrawal=None,
     status=200,
     nazorg_note=None,
+    extension_form=None,
 ):
     """The melding's page; `withdrawal`: the toelichting of a withdrawal to confirm; `nazorg_form`: a
     correction of the nazorg call (NazorgCorrectionForm); `nazorg_note`: a nazorg call's note refused, as
@@ -322,7 +324,7 @@ def render_detail(
     thema_names = kaart.thema_names()
     # A double's work went on at the other melding, which its page links to: nobody to agree on who calls.
     same_address = [] if behandeling.dubbel_van else open_at_the_same_address(request.user, behandeling)
-    given = (status_form, assign_form, note_form, nazorg_form)
+    given = (status_form, assign_form, note_form, nazorg_form, extension_form)
     forms = [form for form in given if form is not None and form.errors]
     context = {
         "behandeling": behandeling,
@@ -341,6 +343,7 @@ def render_detail(
         if can_assign
         else None,
         "note_form": note_form or NoteForm(),
+        "extension_form": extension_form or ExtensionForm(behandeling=behandeling),
         "suggestions": kaart.suggestions(melding) if melding.encrypted_answers else [],
         "thema_names": thema_names,
         "verwijzingen": verwijzingen,
@@ -568,6 +571,31 @@ def add_note(request, pk):
 
     Notitie.add(behandeling, request.user, form.cleaned_data["text"])
     messages.success(request, _("De notitie is opgeslagen."))
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+@says_out_of_reach
+def extend_term(request, pk):
+    """The onderzoek takes longer, with the resident's consent (Behandeling.extend_onderzoek)."""
+    with transaction.atomic():
+        behandeling = behandeling_for(request, pk, for_update=True)
+        if not behandeling.can_extend_onderzoek:
+            messages.error(
+                request, _("De termijn kan alleen langer tijdens het onderzoek, na het eerste contact.")
+            )
+            return redirect("backoffice:melding", pk=behandeling.pk)
+        form = ExtensionForm(request.POST, behandeling=behandeling)
+        if form.is_valid():
+            behandeling.extend_onderzoek(request.user, form.cleaned_data["tot"], form.cleaned_data["reden"])
+    if not form.is_valid():
+        return render_detail(request, behandeling, extension_form=form, status=400)
+    messages.success(
+        request,
+        _("Het onderzoek moet nu uiterlijk op %(tot)s klaar zijn.")
+        % {"tot": datum(behandeling.onderzoek_deadline)},
+    )
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

@@ -1,0 +1,90 @@
+"""A longer term for the onderzoek, with the resident's consent: a walk's consulent planned the gesprek the
+resident wanted after the term, wrote why, and the melding would still count as late from the next day on."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from core.templatetags.core_tags import datum
+from meldingen.backoffice.models import AuditEntry, Behandeling
+from meldingen.backoffice.workflow import Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def behandeling(staff, two_meldingen, client):
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    return behandeling
+
+
+def _extend(client, behandeling, days: int, **fields):
+    until = behandeling.onderzoek_deadline + timedelta(days=days)
+    data = {"tot": f"{until.day}-{until.month}-{until.year}", "reden": "Na de vakantie", "instemming": "on"}
+    return client.post(reverse("backoffice:extend_term", args=[behandeling.pk]), {**data, **fields}), until
+
+
+def test_the_term_moves_with_the_residents_consent_and_the_first_is_kept(client, behandeling):
+    first = behandeling.onderzoek_deadline
+    response, until = _extend(client, behandeling, 14, reden="De inwoner wil het gesprek na de vakantie.")
+    assert response.status_code == 302
+    behandeling.refresh_from_db()
+    assert (behandeling.onderzoek_deadline, behandeling.onderzoek_deadline_eerst) == (until, first)
+    assert behandeling.next_deadline == until
+    assert not behandeling.is_overdue(
+        today=first + timedelta(days=1)
+    )  # not late the day after the first term
+    page = " ".join(client.get(response["Location"]).content.decode().split())
+    assert f"Het onderzoek moet nu uiterlijk op {datum(until)} klaar zijn." in page
+    assert f"verlengd met instemming van de inwoner; de wettelijke termijn was {datum(first)}" in page
+    assert "Termijn onderzoek verlengd" in page and "De inwoner wil het gesprek na de vakantie." in page
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.TERM_EXTENDED)
+    assert entry.detail.startswith(f"Van {datum(first)} tot {datum(until)}, met instemming van de inwoner.")
+    # Again: the law's term stays the first one, and the six weeks count from it.
+    _extend(client, behandeling, 7)
+    behandeling.refresh_from_db()
+    assert behandeling.onderzoek_deadline_eerst == first
+    assert behandeling.latest_extension == first + timedelta(weeks=6)
+
+
+@pytest.mark.parametrize(
+    ("days", "fields", "message"),
+    [
+        (14, {"instemming": ""}, "Verleng alleen als de inwoner ermee instemt. Zet dan een vinkje."),
+        (0, {}, "Kies een datum na"),
+        (43, {}, "Verleng tot hoogstens"),
+        (14, {"reden": ""}, "Schrijf waarom het onderzoek langer duurt."),
+        (14, {"tot": "31-2-2027"}, "Deze datum bestaat niet."),
+    ],
+)
+def test_an_extension_without_consent_or_beyond_bounds_is_refused_and_what_was_typed_stays(
+    client, behandeling, days, fields, message
+):
+    first = behandeling.onderzoek_deadline
+    response, _until = _extend(client, behandeling, days, **fields)
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page
+    if fields.get("reden") != "":
+        assert 'value="Na de vakantie"' in page
+    assert Behandeling.objects.get(pk=behandeling.pk).onderzoek_deadline == first
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.TERM_EXTENDED).exists()
+
+
+def test_before_the_first_contact_the_term_cannot_be_extended(staff, two_meldingen, client):
+    behandeling = two_meldingen["centrum"].behandeling
+    client.force_login(staff["consulent"])
+    page = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
+    assert "Termijn van het onderzoek verlengen" not in page
+    response, _until = _extend(client, behandeling, 14)
+    assert response.status_code == 302
+    assert Behandeling.objects.get(pk=behandeling.pk).onderzoek_deadline_eerst is None
+
+
+def test_a_consulent_of_another_team_cannot_extend(staff, behandeling, client):
+    client.force_login(staff["consulent_haven"])
+    response, _until = _extend(client, behandeling, 14)
+    assert Behandeling.objects.get(pk=behandeling.pk).onderzoek_deadline_eerst is None
+    assert "Deze melding kunt u niet openen." in response.content.decode()
