@@ -416,7 +416,8 @@ PARAMS = {
     ),
     "modified_after": _param(
         "modified_after",
-        "Alleen gewijzigd op of na dit moment (ISO 8601). Op /services, zonder search, ook wat sindsdien"
+        "Alleen gewijzigd op of na dit moment (ISO 8601). Zonder tijdzone is het Nederlandse tijd; een"
+        " datum zonder tijd is het begin van die dag. Op /services, zonder search, ook wat sindsdien"
         " gestopt is (status defunct).",
         {"type": "string", "format": "date-time"},
     ),

@@ -355,6 +355,24 @@ def test_a_change_to_what_a_service_shows_moves_its_last_modified(client, api_ka
     of_zorg = {str(item.pk) for item in kaart.zorg.voorzieningen.all()}
     assert set(ids(get(client, "services", modified_after=since).json())) == {str(kaart.cafe.pk)} | of_zorg
 
+    # A closure planned ahead is the service's alert: a consumer learns of it from the same poll.
+    later = timezone.now().isoformat()
+    start = timezone.localdate() + timedelta(days=30)
+    Sluiting.objects.create(voorziening=kaart.schoonmaak, van=start, tot_en_met=start)
+    assert ids(get(client, "services", modified_after=later).json()) == [str(kaart.schoonmaak.pk)]
+
+
+def test_a_moment_without_a_time_zone_is_dutch_time(client, api_kaart):
+    """The OpenAPI document says so: a consumer's "09:30" is 09:30 in Lindewaard, not in UTC."""
+    summer_ten = datetime(2026, 7, 1, 8, 0, tzinfo=UTC)  # 10:00 in Lindewaard
+    Voorziening.objects.filter(pk=api_kaart.cafe.pk).update(updated_at=summer_ten)
+    Voorziening.objects.exclude(pk=api_kaart.cafe.pk).update(updated_at=summer_ten - timedelta(days=1))
+    assert ids(get(client, "services", modified_after="2026-07-01T09:30:00").json()) == [
+        str(api_kaart.cafe.pk)
+    ]
+    assert ids(get(client, "services", modified_after="2026-07-01T10:30:00").json()) == []
+    assert ids(get(client, "services", modified_after="2026-07-01").json()) == [str(api_kaart.cafe.pk)]
+
 
 def test_what_changed_since_names_the_services_that_stopped(client, api_kaart):
     """A consumer that keeps a copy polls with modified_after; a voorziening that stopped since is in that
