@@ -573,6 +573,7 @@ class AuditEntry(models.Model):
         NAZORG_CORRECTED = "nazorg_corrected", _("Nazorg verbeterd")
         CONTACT_NOT_REACHED = "contact_not_reached", _("Gebeld, niet bereikt")  # the writer, or the resident
         TERM_EXTENDED = "term_extended", _("Termijn onderzoek verlengd")
+        ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 
     melding = models.ForeignKey(
         "meldingen.Melding",

@@ -245,6 +245,10 @@ def _term_columns(item, today) -> list[str]:
 class OutOfReach(Http404):
     """The melding is not among the user's: not there, or moved to another team while its page was open."""
 
+    def __init__(self, behandeling_pk=None):
+        super().__init__()
+        self.behandeling_pk = behandeling_pk
+
 
 # The free texts of the melding page's forms: kept on the page that says the melding is out of reach.
 TYPED_FIELDS = ("text", "toelichting", "reden", "notitie")
@@ -259,7 +263,16 @@ def behandeling_for(request, pk, for_update: bool = False):
     try:
         return queryset.get(pk=pk)
     except Behandeling.DoesNotExist:
-        raise OutOfReach from None
+        raise OutOfReach(pk) from None
+
+
+def _log_refused(user, pk) -> None:
+    """A melding that exists but is not the user's, asked for anyway: the audit log says who tried (a walk's
+    teamleider found a consulent's attempt on another team's melding nowhere). Written after the view's own
+    transaction was rolled back, so it stays."""
+    refused = Behandeling.objects.filter(pk=pk).select_related("melding").first() if pk else None
+    if refused is not None:
+        AuditEntry.record(user, refused.melding, AuditEntry.Action.ACCESS_REFUSED)
 
 
 def says_out_of_reach(view):
@@ -270,7 +283,8 @@ def says_out_of_reach(view):
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except OutOfReach:
+        except OutOfReach as refused:
+            _log_refused(request.user, refused.behandeling_pk)
             return out_of_reach_page(
                 request,
                 TYPED_FIELDS,

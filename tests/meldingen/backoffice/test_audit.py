@@ -76,3 +76,20 @@ def test_the_log_says_status_changes_and_outcomes_in_words(staff, two_meldingen)
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     entry = AuditEntry.objects.get(action=AuditEntry.Action.STATUS_CHANGED)
     assert entry.detail == "Ontvangen → Contact opgenomen"
+
+
+def test_a_melding_asked_for_outside_ones_reach_is_logged(staff, two_meldingen, client):
+    """A walk: a consulent of Oude Haven opened a Centrum melding, got "Melding niet gevonden", and the audit
+    log said nothing of the attempt. A post that locks the melding (a status change) is logged as well."""
+    behandeling = two_meldingen["centrum"].behandeling
+    client.force_login(staff["consulent_haven"])
+    page = client.get(reverse("backoffice:melding", args=[behandeling.pk]))
+    assert page.status_code == 404 and "Deze melding kunt u niet openen." in page.content.decode()
+    client.post(reverse("backoffice:change_status", args=[behandeling.pk]), {"status": "contact_opgenomen"})
+    refused = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS_REFUSED)
+    assert [(entry.username, entry.reference) for entry in refused] == [
+        ("consulent-haven", behandeling.melding.reference)
+    ] * 2
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.VIEWED).exists()
+    client.get(reverse("backoffice:melding", args=[behandeling.pk + 1000]))  # no such melding: nothing to log
+    assert refused.count() == 2
