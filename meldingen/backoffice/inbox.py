@@ -104,6 +104,8 @@ def filtered(user, data: dict):
         queryset = queryset.filter(melding__soort=data["soort"])
     if data.get("over_termijn"):
         queryset = queryset.filter(next_deadline__lt=timezone.localdate())
+    if data.get("bijna_te_laat"):
+        queryset = queryset.due_soon(timezone.localdate())
     if data.get("mijn"):
         queryset = queryset.filter(consulent=user)
     if data.get("consulent") == NOBODY:

@@ -72,6 +72,12 @@ class BehandelingQuerySet(TeamVisibleQuerySet):
     def overdue(self, today: date | None = None):
         return self.filter(next_deadline__lt=today or timezone.localdate())
 
+    DUE_SOON = timedelta(days=7)
+
+    def due_soon(self, today: date):
+        """Not late yet, but the next term ends within a week."""
+        return self.filter(next_deadline__gte=today, next_deadline__lte=today + self.DUE_SOON)
+
     def in_deadline_order(self):
         """Open meldingen first (in "Alle meldingen" a closed spoed melding stood above one weeks late), spoed
         first among them while its first contact is still to come (after it, a spoed melding with weeks left

@@ -19,6 +19,7 @@ class MeldingenPanel(Component):
         return {
             "open_count": open_cases.count(),
             "overdue_count": open_cases.overdue(timezone.localdate()).count(),
+            "due_soon_count": open_cases.due_soon(timezone.localdate()).count(),
             "mine_count": open_cases.filter(consulent=user).count(),
             # A walk: a new signal stood in the inbox, and the home page counted only meldingen.
             "signalen_count": Signaal.objects.visible_to(user).open().count(),

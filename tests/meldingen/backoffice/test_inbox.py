@@ -54,6 +54,19 @@ def test_filters(leider, teams):
     assert len(_references(leider, status="alle")) == 4
 
 
+def test_a_teamleider_sees_what_will_be_late_within_a_week(leider, teams):
+    """A walk: the teamleider could list what was late, not what would be late next, to act in time."""
+    today = timezone.localdate()
+    due = {days: store() for days in (-1, 0, 7, 8)}
+    for days, melding in due.items():
+        Behandeling.objects.filter(pk=melding.behandeling.pk).update(
+            next_deadline=today + timedelta(days=days)
+        )
+    assert set(_references(leider, bijna_te_laat="on")) == {due[0].reference, due[7].reference}
+    home = " ".join(leider.get("/admin/").content.decode().split())
+    assert '<a href="/admin/backoffice/?bijna_te_laat=on">2 meldingen zijn binnen 7 dagen te laat</a>' in home
+
+
 def test_a_consulent_can_filter_only_on_her_own_teams_and_their_wijken(staff, teams, client):
     """Wijkteam Oude Haven, or the wijk Oude Haven, in the filter of a consulent of Centrum gave "0 meldingen
     gevonden", as if that team or wijk had none."""
