@@ -92,7 +92,7 @@ class KlachtForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Needed after "Ja" only: their label says neither "(niet verplicht)" nor required, the group's hint
         # says when (the form-field component reads `conditional`).
-        for name in ("naam", "telefoon", "bellen", "email"):
+        for name in self.CONTACT_FIELDS:
             self.fields[name].conditional = True
         # The list holds the kaart's organisations by name; who knows only "de thuiszorg" gets a way on.
         phone = settings.MUNICIPALITY_PHONE  # a link: on a phone it is called with one tap
@@ -119,8 +119,15 @@ class KlachtForm(forms.Form):
             raise forms.ValidationError(self.a_few_words)
         return wat
 
+    CONTACT_FIELDS = ("naam", "telefoon", "bellen", "email")
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("contact") == "nee":
+            # Not kept without consent (gegevens), so not checked: a walk's resident chose "Nee" and was held
+            # up by an e-mail address she had half typed, below "Alleen nodig als u Ja kiest".
+            for name in self.CONTACT_FIELDS:
+                self.errors.pop(name, None)
         if cleaned.get("contact") == "ja":
             if not cleaned.get("naam", "").strip():
                 self.add_error("naam", self.name_required)

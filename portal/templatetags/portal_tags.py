@@ -1,6 +1,9 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.models import Site
@@ -12,6 +15,18 @@ FIXED_MENU = [
     ("/sociale-kaart/", "Sociale kaart"),
     ("/melding/", "Melding doen"),
 ]
+
+
+@register.simple_tag(takes_context=True)
+def information_page_url(context, slug: str, search: str) -> str:
+    """The live information page with this slug, for a link from another part of the site (the complaint form
+    to bezwaar); the site search for `search` where the editors named the page otherwise or took it away."""
+    from portal.models import InformatiePagina
+
+    page = InformatiePagina.objects.live().filter(slug=slug).first()
+    if page is not None:
+        return page.get_url(request=context.get("request"))
+    return f"{reverse('portal_search')}?{urlencode({'q': search})}"
 
 
 @register.simple_tag(takes_context=True)
