@@ -71,6 +71,9 @@ TOESTEMMING_ANDER = [
     # A mother with dementia fitted none of the other three.
     ("kan_niet_beslissen", _("{Persoon} kan dit zelf niet goed beslissen, bijvoorbeeld door dementie")),
 ]
+# A professional may not make a melding for a client who does not know of it (the page for professionals
+# says so): a walk's nurse could answer "Uw cliënt weet het nog niet" and send her client's health data.
+TOESTEMMING_PROFESSIONAL = [code for code in TOESTEMMING_ANDER if code[0] != "weet_niet"]
 PLEK = [
     ("thuis", _("Bij mij thuis")),
     ("telefoon", _("Aan de telefoon")),

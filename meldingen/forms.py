@@ -340,6 +340,20 @@ class MelderForm(StepForm):
         },
         choices={"bewoner_toestemming": choices.TOESTEMMING_ANDER},
     )
+    per_voor_wie = {
+        "professional": Wording(
+            help_texts={
+                "bewoner_toestemming": _(
+                    "Vraag het eerst aan {persoon}. Zonder toestemming mag u deze melding niet doen. Is "
+                    "{persoon} het er niet mee eens? Dan helpen wij u op een andere manier."
+                ),
+                # Not "Bent u het zelf? Schrijf: ik.": a walk's nurse named herself.
+                "wie_beslist": _("Naam en telefoonnummer. Bijvoorbeeld: een mentor, curator of familielid."),
+            },
+            choices={"bewoner_toestemming": choices.TOESTEMMING_PROFESSIONAL},
+            messages={"wie_beslist": _("Schrijf wie voor {persoon} mag beslissen.")},
+        )
+    }
     # The start of its question, which the writer finds on the page (not a word the page does not use).
     short_labels = {"bewoner_toestemming": _("Weet {persoon} van deze melding")}
     # A melding for someone who does not want it may not be made (the information pages say so too); the

@@ -501,3 +501,28 @@ def test_for_oneself_the_confirmation_points_to_no_help_for_carers(submitted):
     assert (
         "Steun voor u als mantelzorger" not in submitted.client.get("/melding/bevestiging/").content.decode()
     )
+
+
+def test_a_professional_is_not_offered_a_client_who_does_not_know(walker):
+    """A walk: a nurse answered "Uw cliënt weet het nog niet" and could send her client's health data, while
+    the page for professionals says that without consent it may not be done; and she named herself ("ik") as
+    the one who decides for the client, as the hint told her."""
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "professional"})
+    page = " ".join(walker.client.get("/melding/melder/").content.decode().split())
+    assert "Uw cliënt weet het nog niet" not in page and 'value="weet_niet"' not in page
+    assert "Vraag het eerst aan uw cliënt. Zonder toestemming mag u deze melding niet doen." in page
+    assert "Schrijf: ik" not in page and "Bijvoorbeeld: een mentor, curator of familielid." in page
+    melder = {
+        "naam": "Yvonne de Boer",
+        "organisatie": "Thuiszorg De Linde",
+        "telefoon": "0612345678",
+        "bewoner_toestemming": "weet_niet",
+    }
+    refused = walker.post("melder", melder)
+    assert refused.status_code == 200 and "Kies een van de antwoorden." in refused.content.decode()
+    assert walker.post("melder", {**melder, "bewoner_toestemming": "akkoord"}).status_code == 302
+    # A mantelzorger may still say the person does not know yet: the gemeente asks in the gesprek.
+    walker.start()
+    walker.post("voor-wie", {"voor_wie": "mantelzorger"})
+    assert 'value="weet_niet"' in walker.client.get("/melding/melder/").content.decode()
