@@ -26,6 +26,7 @@ def melding_pdf_html(melding) -> str:
             # The same dates the confirmation page and the e-mail give; for someone else about the person.
             "next": next_steps(melding),
             "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
+            "tolk": answers.tolk,  # said on the confirmation page too (a walk found it only there)
             "municipality": {
                 "name": settings.MUNICIPALITY_NAME,
                 "phone": settings.MUNICIPALITY_PHONE,

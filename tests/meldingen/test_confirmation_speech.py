@@ -56,6 +56,8 @@ def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
     flat = " ".join(body.split())
     for said in (
         "Daarna kan de persoon de hulp aanvragen.",
+        # A walk: a nurse read "Wilt u zelf opschrijven welke hulp nodig is?": the plan is her client's.
+        "Wil de persoon zelf opschrijven welke hulp nodig is? U mag daarbij helpen. Dat heet een persoonlijk",
         "Er mag iemand bij zijn die de persoon helpt, zoals familie, een mantelzorger of een onafhankelijke",
     ):
         assert said in html and said in flat, said

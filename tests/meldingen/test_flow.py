@@ -416,6 +416,10 @@ def test_a_tolk_asked_in_the_short_melding_is_confirmed_and_told_to_the_consulen
     assert "U vroeg om een tolk: Turks. Wij zoeken een tolk voor het gesprek." in confirmation
     melding = Melding.objects.get()
     assert melding.typed_answers.tolk == "Turks"
+    # And the PDF's "Wat gebeurt er nu?", which a walk found without it.
+    from meldingen.pdf import melding_pdf_html
+
+    assert "U vroeg om een tolk: Turks. Wij zoeken een tolk voor het gesprek." in melding_pdf_html(melding)
     staff = {
         label: value for _title, section in melding.summary_sections(staff=True) for label, value in section
     }
