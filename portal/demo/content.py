@@ -72,7 +72,9 @@ HUISHOUDEN = {
                     },
                     {
                         "title": "Het besluit",
-                        "text": "<p>U krijgt een brief. Daarin staat welke hulp u krijgt en hoeveel.</p>",
+                        "text": "<p>U krijgt een brief. Daarin staat welke hulp u krijgt en hoeveel. "
+                        "Niet eens met de brief? Maak dan binnen 6 weken "
+                        '<a href="/melding-en-regels/klachten-en-bezwaar/">bezwaar</a>.</p>',
                     },
                     {
                         "title": "De hulp begint",
@@ -572,7 +574,9 @@ VERVANGING = {
             "contact",
             {
                 "title": "Klopt er iets niet?",
-                "text": "<p>Bel ons als de hulp vaak niet komt. We horen graag wat er mis gaat.</p>",
+                # A walk: "vaak" kept a resident whose help did not come twice from calling.
+                "text": "<p>Kwam uw hulp niet, en belde niemand u? Bel ons dan. We horen graag wat er mis "
+                'gaat. U kunt ook een <a href="/klacht/">klacht doorgeven</a>.</p>',
             },
         ),
         (
@@ -811,7 +815,9 @@ MELDING_TOT_BESCHIKKING = {
                     {
                         "title": "U krijgt het besluit",
                         "text": "<p>Binnen 2 weken na de aanvraag krijgt u een brief. "
-                        "Dat heet de beschikking. Daarin staat welke hulp u krijgt en voor hoe lang.</p>",
+                        "Dat heet de beschikking. Daarin staat welke hulp u krijgt en voor hoe lang. "
+                        "Bent u het er niet mee eens? Maak dan binnen 6 weken "
+                        '<a href="/melding-en-regels/klachten-en-bezwaar/">bezwaar</a>.</p>',
                     },
                 ],
             },
@@ -994,7 +1000,8 @@ EIGEN_BIJDRAGE = {
                     },
                     {
                         "question": "Ik heb een vraag over mijn rekening. Wie bel ik?",
-                        "answer": "<p>Bel het CAK. Zij sturen de rekening en kunnen u het beste helpen.</p>",
+                        "answer": '<p>Bel het CAK gratis op <a href="tel:08001925">0800 1925</a>. '
+                        "Zij sturen de rekening en kunnen u het beste helpen.</p>",
                     },
                 ],
             },
@@ -1161,7 +1168,9 @@ KLACHTEN = {
                     },
                     {
                         "title": "Stuur het binnen 6 weken",
+                        # A walk: a resident did not know when the letter was sent.
                         "text": "<p>De 6 weken beginnen op de dag nadat wij u het besluit stuurden. "
+                        "Die datum staat bovenaan de brief. Een e-mail telt niet als bezwaar. "
                         "Stuur uw bezwaar naar:<br>Gemeente Lindewaard<br>Bezwaarschriften<br>"
                         "Raadhuisplein 1<br>3911 AE Lindewaard</p>"
                         "<p>U mag het ook afgeven bij het Wmo-loket in het gemeentehuis. "
