@@ -52,6 +52,11 @@ class FeedbackForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "feedback-%s")
         super().__init__(*args, **kwargs)
+        # A walk: a resident wrote "Bel mij" with her number, and waited for a call that does not come.
+        self.fields["remark"].help_text = _(
+            "Wij antwoorden niet op deze reacties. Hebt u een vraag? Bel %(phone)s. Schrijf hier geen naam, "
+            "adres of andere gegevens over uzelf."
+        ) % {"phone": settings.MUNICIPALITY_PHONE}
 
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD))

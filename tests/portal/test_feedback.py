@@ -16,7 +16,17 @@ def test_answer_is_stored_and_thanked(client, portal_site):
     assert response["Location"] == INFO_URL + "?feedback=bedankt"
     feedback = Feedback.objects.get()
     assert (feedback.page_id, feedback.useful, feedback.remark) == (portal_site.pk, False, "Ik mis de prijs.")
-    assert "Bedankt voor uw reactie" in client.get(response["Location"]).content.decode()
+    thanked = " ".join(client.get(response["Location"]).content.decode().split())
+    # A walk: a resident wrote "Bel mij" with her number, and waited for a call that does not come.
+    assert (
+        "Bedankt voor uw reactie" in thanked
+        and "Wij antwoorden niet op reacties. Hebt u een vraag? Bel" in thanked
+    )
+
+
+def test_the_form_says_remarks_are_not_answered(client, portal_site):
+    html = " ".join(client.get(INFO_URL).content.decode().split())
+    assert "Wij antwoorden niet op deze reacties. Hebt u een vraag? Bel" in html
 
 
 def test_missing_answer_shows_an_error_and_keeps_the_remark(client, portal_site):
