@@ -245,6 +245,25 @@ def warn_the_reviewer_below_b1(request, page):
         )
 
 
+@hooks.register("before_edit_page")
+def say_what_the_eindredactie_asked(request, page):
+    """A page sent back ("Wijzigingsverzoek") opens with who asked for changes and what they wrote: a walk's
+    editor found the comment only behind the info icon, "Bekijk details"."""
+    if request.method != "GET":
+        return
+    state = page.current_workflow_state
+    if state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return
+    asked = state.current_task_state
+    if asked is None or not asked.comment.strip():
+        return
+    reviewer = asked.finished_by
+    who = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else _("De eindredactie")
+    messages.warning(
+        request, _("%(who)s vroeg om wijzigingen: %(comment)s") % {"who": who, "comment": asked.comment}
+    )
+
+
 @hooks.register("after_edit_page")
 def say_when_approval_published(request, page):
     """After "Goedkeuren en publiceren" Wagtail says only "Pagina ... is gewijzigd.", as after saving a draft:

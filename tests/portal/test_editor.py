@@ -388,3 +388,26 @@ def test_a_new_page_has_the_taalcheck_tab_and_says_how_to_get_the_check(editor_c
     edit = editor_client.get(f"/admin/pages/{portal_site.pk}/edit/").content.decode().replace("&#x27;", "'")
     assert "Deze check gaat over de tekst van het moment dat u deze pagina opende." in edit
     assert "ook niet als het vanzelf is opgeslagen" in edit
+
+
+def test_a_page_sent_back_opens_with_what_the_eindredactie_asked(
+    editor_client, portal_site, django_user_model
+):
+    """A walk: the eindredacteur asked for changes with a comment; the editor opening the page saw no sign of
+    it, only "Wijzigingsverzoek" on her home, and the comment behind the info icon, "Bekijk details"."""
+    from django.contrib.auth import get_user_model
+
+    redacteur = get_user_model().objects.get(username="redacteur")
+    eindredacteur = django_user_model.objects.create_superuser(
+        "eind", "eind@example.org", "lang-genoeg-ook", first_name="Peter", last_name="Smit"
+    )
+    url = f"/admin/pages/{portal_site.pk}/edit/"
+    state = portal_site.get_workflow().start(portal_site, redacteur)
+    task_state = state.current_task_state
+    comment = "De inleiding is weer ambtelijk. Kijk naar de taalcheck."
+    task_state.task.specific.on_action(task_state, eindredacteur, "reject", comment=comment)
+    page = " ".join(editor_client.get(url).content.decode().split())
+    assert f"Peter Smit vroeg om wijzigingen: {comment}" in page
+    state.refresh_from_db()
+    state.resume(redacteur)  # sent on again: the request is answered
+    assert "vroeg om wijzigingen" not in editor_client.get(url).content.decode()
