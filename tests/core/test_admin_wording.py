@@ -14,6 +14,9 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
         refused = translation.gettext("Sorry, you do not have permission to access this area.")
         assert refused == "Sorry, u hebt geen toegang tot dit deel."  # Wagtail: "je hebt"
         assert translation.gettext("Awaiting your review") == "Wacht op uw beoordeling"  # "jouw"
+        # Before a task's name: "In afwachting de eindredactie", "Wijzigingsverzoek op de eindredactie".
+        assert translation.gettext("Awaiting") + " de eindredactie" == "Wacht op de eindredactie"
+        assert translation.gettext("Changes requested at") == "Wijzigingen gevraagd door"
         listing = translation.gettext("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s")
         figures = {"start_index": 1, "end_index": 1, "items_count": 1, "model_name": None}
         assert listing % figures == "1-1 van 1"  # Wagtail: "1-1van 1None"
