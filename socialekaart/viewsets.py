@@ -9,6 +9,7 @@ changed what and when, and two versions can be compared.
 from __future__ import annotations
 
 import functools
+import re
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -463,6 +464,36 @@ class VoorzieningEditView(ShownOnTheKaart, KaartEditView):
         return f"{message} {closed % {'day': date_format(current.tot_en_met, 'j F Y')}}"
 
 
+class OrganisatieEditView(KaartEditView):
+    def get_success_message(self):
+        """A walk: a provider gave her organisation a new number, and her help still said "Bel: " the old one
+        above it, on the same page: the message names the help that still has it."""
+        message = super().get_success_message()
+        old = _digits(self.form.initial.get("phone", ""))
+        if not old or old == _digits(self.object.phone):
+            return message
+        voorzieningen = self.object.voorzieningen.prefetch_related("contacten").order_by("name")
+        names = [voorziening.name for voorziening in voorzieningen if old in _own_numbers(voorziening)]
+        if not names:
+            return message
+        still = _("Het oude nummer staat nog bij: %(names)s. Pas het daar ook aan.") % {
+            "names": ", ".join(names)
+        }
+        return f"{message} {still}"
+
+
+def _own_numbers(voorziening) -> set[str]:
+    """The phone numbers a voorziening's page shows of its own (to sign up, its contacts), as digits."""
+    return {
+        _digits(voorziening.aanmelden_telefoon),
+        *(_digits(c.telefoon) for c in voorziening.contacten.all()),
+    }
+
+
+def _digits(phone: str) -> str:
+    return re.sub(r"\D", "", phone or "")
+
+
 class PlekkenPanel(Panel):
     """On a voorziening's form, where and when it is offered, each linked to its form, and a link to add one:
     a walk's provider found no opening hours on her voorziening's page, and did not know "Plekken en
@@ -633,6 +664,7 @@ class CapaciteitViewSet(ScopedSnippetViewSet):
 
 class OrganisatieViewSet(ScopedSnippetViewSet):
     model = models.Organisatie
+    edit_view_class = OrganisatieEditView
     base_form_class = OrganisatieForm
     panels = [FieldPanel(name) for name in ("name", "slug", "description", "phone", "email", "website")]
     icon = "home"

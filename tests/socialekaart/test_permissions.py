@@ -211,8 +211,13 @@ def test_a_provider_changes_its_organisations_phone_and_the_page_shows_it(provid
     home = provider_client.get("/admin/").content.decode()
     edit = url("organisatie", "edit", kaart.zorg.pk)
     assert f'href="{edit}"' in home and "Telefoon, e-mail en website van Zorg Lindewaard" in home
+    kaart.zorg.phone = "0599 111 222"
+    kaart.zorg.save()
+    Voorziening.objects.filter(pk=kaart.dagbesteding.pk).update(aanmelden_telefoon="0599-111222")
     data = form_data(provider_client, edit, phone="0599 123456", slug="andere-link")
-    assert provider_client.post(edit, data).status_code == 302
+    saved = provider_client.post(edit, data, follow=True).content.decode()
+    # A walk: her help still said "Bel: " the old number, above the new one.
+    assert f"Het oude nummer staat nog bij: {kaart.dagbesteding.name}. Pas het daar ook aan." in saved
     kaart.zorg.refresh_from_db()
     # Its slug stays: an HSDS import finds the organisation by it.
     assert (kaart.zorg.phone, kaart.zorg.slug) == ("0599 123456", "zorg-lindewaard")
