@@ -1243,8 +1243,10 @@ PROFESSIONALS_MELDEN = {
                 "steps": [
                     {
                         "title": "Vraag toestemming",
+                        # A walk: a nurse found nothing on what to tell her client.
                         "text": "<p>Vraag of uw cliënt het goed vindt dat u de melding doet. "
-                        "Zonder toestemming mag het niet.</p>",
+                        "Zonder toestemming mag het niet. Vertel uw cliënt ook wat er daarna gebeurt. Dat "
+                        'staat op de pagina <a href="/melding-en-regels/het-gesprek/">Het gesprek</a>.</p>',
                     },
                     {
                         "title": "Doe de melding",
@@ -1254,7 +1256,8 @@ PROFESSIONALS_MELDEN = {
                     },
                     {
                         "title": "Wij nemen contact op",
-                        "text": "<p>Een consulent belt uw cliënt voor een gesprek. "
+                        # As the melding's confirmation says: the gemeente calls the one who made it.
+                        "text": "<p>Een consulent belt u om een gesprek met uw cliënt te plannen. "
                         "Wilt u erbij zijn? Zet dat in de melding.</p>",
                     },
                 ],
@@ -1273,7 +1276,9 @@ PROFESSIONALS_MELDEN = {
             "<h2>Ziet u dat er meer speelt?</h2>"
             "<p>Komt u bij iemand thuis en ziet u dat het minder goed gaat? "
             "Bespreek het eerst met uw cliënt. Neem daarna contact op met het wijkteam. "
-            "Zo krijgt uw cliënt op tijd hulp.</p>",
+            "Zo krijgt uw cliënt op tijd hulp.</p>"
+            "<p>Hebt u een account voor professionals? Log dan in en stuur het wijkteam een signaal. "
+            "Geen account? Bel ons en vraag er een aan.</p>",
         ),
         (
             "contact",

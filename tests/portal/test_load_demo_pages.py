@@ -144,3 +144,12 @@ def test_a_page_about_a_term_explains_it_itself_without_its_begrip(client):
     assert "hht" not in explained("/ik-zorg-voor-iemand/huishoudelijke-hulp-toelage/")
     assert "keukentafelgesprek" not in explained("/melding-en-regels/het-gesprek/")
     assert "hht" in explained("/hulp-voor-mezelf/hulp-bij-het-huishouden/")  # elsewhere it is explained
+
+
+def test_the_page_for_professionals_says_whom_the_gemeente_calls_as_the_melding_does(client):
+    """A walk: the page said the consulent calls the client; the melding's confirmation (Answers.to_call) says
+    the one who made it is called. And it said nothing of what to tell the client."""
+    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = " ".join(client.get("/voor-professionals/verwijzen-en-melden/").content.decode().split())
+    assert "Een consulent belt u om een gesprek met uw cliënt te plannen." in page
+    assert 'Dat staat op de pagina <a href="/melding-en-regels/het-gesprek/">Het gesprek</a>' in page
