@@ -158,6 +158,7 @@ class DatabaseBackend(SearchBackend):
             corrections,
             decompounder=snap.search_vocabulary.decompounder,
             compounds=snap.compounds,
+            known=snap.vocabulary.known,
         )
         if not parsed.groups:
             return parsed, [], None

@@ -70,12 +70,14 @@ def parse(
     corrections: dict[str, list[str]],
     decompounder=None,
     compounds: dict[str, list[str]] | None = None,
+    known=None,
 ) -> ParsedQuery:
     """`corrections` maps a typed word that is not in the index to close index words, best first.
 
     With a `decompounder` (core.vocabulary) a compound also looks for each of its parts ("rolstoeltaxi":
     "rolstoel", "taxi"), and with `compounds` (stem of a list word -> index words holding it) a word also
-    looks for the compounds it is part of ("klussen": "klussendienst")."""
+    looks for the compounds it is part of ("klussen": "klussendienst"). A compound no voorziening holds
+    (`known` says which do) also looks for the synonyms of its parts ("oppasdienst": what "oppas" finds)."""
     compounds = compounds or {}
     typed_words = text.words(typed)
     best = [corrections[word][0] if corrections.get(word) else word for word in typed_words]
@@ -98,18 +100,24 @@ def parse(
         else:
             word = typed_words[i]
             alternatives = [(word,)] + [(other,) for other in corrections.get(word, [])]
+            unknown = known is not None and not known(word)
             for form in dict.fromkeys((word, best[i])):
-                alternatives += _compound_alternatives(form, decompounder, compounds)
+                alternatives += _compound_alternatives(
+                    form, decompounder, compounds, synonyms if unknown else None
+                )
             _add_group(parsed, [word], alternatives)
             i += 1
     return parsed
 
 
-def _compound_alternatives(word: str, decompounder, compounds: dict) -> list[tuple[str, ...]]:
-    """The parts of a compound and the compounds a word is part of, each as an alternative."""
+def _compound_alternatives(word: str, decompounder, compounds: dict, synonyms=None) -> list[tuple[str, ...]]:
+    """The parts of a compound and the compounds a word is part of, each as an alternative; with `synonyms`
+    a part's synonyms too: "klusservice" and "oppasdienst" found nothing, where "klus" finds the
+    klussendiensten and "oppas" respijtzorg."""
     parts = decompounder.parts(word) if decompounder is not None else []
     holding = compounds.get(text.stem(word), [])[:MAX_COMPOUNDS]
-    return [CompoundAlternative((other,)) for other in [*parts, *holding]]
+    related = [other for part in parts if synonyms and (part,) in synonyms for other in synonyms[(part,)]]
+    return [CompoundAlternative(other) for other in [*((part,) for part in [*parts, *holding]), *related]]
 
 
 def _add_group(parsed: ParsedQuery, typed: list[str], alternatives: list[tuple[str, ...]]) -> None:

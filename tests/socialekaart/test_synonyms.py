@@ -48,6 +48,18 @@ def test_a_changed_synonym_applies_to_the_next_search(backend, kaart, django_cap
     assert backend.search(SearchQuery(text="poetsen")).ids == [kaart.cafe.pk]
 
 
+def test_a_compound_no_voorziening_holds_finds_what_its_part_finds(
+    backend, kaart, django_capture_on_commit_callbacks
+):
+    """A walk: "klusjesdienst" and "oppasdienst" found nothing, where "oppas" (a synonym of the help that
+    takes over the care) finds it. A compound that some text holds is searched as it is."""
+    with django_capture_on_commit_callbacks(execute=True):
+        Synoniemgroep.objects.create(termen="schoonmaakhulp, poets")
+    poets = backend.search(SearchQuery(text="poets")).ids
+    assert kaart.schoonmaak.pk in poets
+    assert backend.search(SearchQuery(text="poetsdienst")).ids == poets
+
+
 def test_a_new_voorziening_is_found_after_the_commit(backend, kaart, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         nieuw = VoorzieningFactory(
