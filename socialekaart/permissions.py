@@ -106,8 +106,10 @@ def in_scope(user, model, pk) -> bool:
 def instance_organisatie_id(instance):
     """The owning organisation's id, read from the instance (no query when relations are loaded)."""
     lookup = ORGANISATIE_LOOKUP.get(type(instance))
-    if lookup is None or lookup == "pk":
-        return instance.pk if lookup else None
+    if lookup is None:
+        return None
+    if lookup == "pk":  # the organisation itself
+        return instance.pk
     *path, last = lookup.split("__")
     for name in path:
         instance = getattr(instance, name, None)

@@ -210,11 +210,11 @@ class VoorzieningForm(ScopedForm):
 class OrganisatieForm(ScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if permissions.organisatie_id_of(self.for_user) is not None and "slug" in self.fields:
-            self.fields["slug"].disabled = True  # an HSDS import finds the organisation by it
+        if permissions.organisatie_id_of(self.for_user) is None:
+            return
+        self.fields["slug"].disabled = True  # an HSDS import finds the organisation by it
         for name in ("phone", "email", "website"):
-            if name in self.fields:
-                self.fields[name].help_text = _("Dit staat bij 'Contact' op de pagina van al uw hulp.")
+            self.fields[name].help_text = _("Dit staat bij 'Contact' op de pagina van al uw hulp.")
 
 
 class PlekForm(ScopedForm):

@@ -65,6 +65,7 @@ BACKOFFICE = {
     "backoffice:assign": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_note": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:not_reached": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:extend_term": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:remove_verwijzing": (L, 405, 405, 405, 405, 405, 405),
@@ -100,6 +101,7 @@ POSTED = {
     # Taking, a verwijzing and the nazorg outcome go back to the melding's page with a message.
     "backoffice:take": (L, H, H, "done", 404, "done", H),
     "backoffice:not_reached": (L, H, H, "done", 404, "done", H),
+    "backoffice:extend_term": (L, H, H, "done", 404, "done", H),  # before the first contact: a message
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"
     "backoffice:record_nazorg": (L, H, H, "done", 404, "done", H),
@@ -154,8 +156,12 @@ SNIPPET_VIEWS = (
 REVISION_VIEWS = ("revisions_revert", "revisions_compare")
 # Records of a provider's kind (of another organisation here): a provider lists and adds, never opens these.
 PROVIDER_MODELS = ("voorziening", "locatie", "voorzieningoplocatie", "capaciteit")
-# None of these roles edits the other sociale kaart models or the begrippenlijst.
+# None of these roles edits the other sociale kaart models or the begrippenlijst; a provider lists its own
+# organisation (another's here, which it never opens), and adds none.
 OTHER_MODELS = ("organisatie", "wijk", "term", "synoniemgroep")
+PROVIDER_LISTS = {model: ("list", "list_results", "add") for model in PROVIDER_MODELS} | {
+    "organisatie": ("list", "list_results")
+}
 
 
 def _snippets() -> dict:
@@ -165,7 +171,7 @@ def _snippets() -> dict:
         app = "portal" if model == "begrip" else "socialekaart"
         views = SNIPPET_VIEWS + (REVISION_VIEWS if model not in ("aanbiederaccount", "begrip") else ())
         for view in views:
-            lists = model in PROVIDER_MODELS and view in ("list", "list_results", "add")
+            lists = view in PROVIDER_LISTS.get(model, ())
             table[f"wagtailsnippets_{app}_{model}:{view}"] = (L, 200, H, H, H, H, H) if lists else NOBODY
         chooser = f"wagtailsnippetchoosers_{app}_{model}"
         for view in ("choose", "choose_results", "chosen_multiple"):

@@ -27,18 +27,17 @@ def _login_names(typed: str) -> list[str]:
 
 def _name_the_users(entries) -> None:
     """Each entry's `who`: "Marloes Verbeek (consulent-centrum)", the name colleagues know beside the login
-    the log keeps (a walk's teamleider read only logins); the login alone for a user without a name or
-    one removed since."""
-    logins = {entry.username for entry in entries if entry.username}
-    names = dict(
+    the log keeps (a walk's teamleider read only logins); the login alone for a user without a name, one
+    removed since, or one whose login another user has now."""
+    users = (
         get_user_model()
-        .objects.filter(username__in=logins)
+        .objects.filter(pk__in={entry.user_id for entry in entries if entry.user_id})
         .annotate(full_name=Concat("first_name", Value(" "), "last_name"))
-        .values_list("username", "full_name")
     )
+    names = {user.pk: (user.username, user.full_name.strip()) for user in users.only("username")}
     for entry in entries:
-        name = names.get(entry.username, "").strip()
-        entry.who = f"{name} ({entry.username})" if name else entry.username
+        login, name = names.get(entry.user_id, ("", ""))
+        entry.who = f"{name} ({entry.username})" if name and login == entry.username else entry.username
 
 
 @require_safe

@@ -107,7 +107,7 @@ class InboxFilterForm(forms.Form):
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
     # A walk's teamleider could see what was late, not what would be late next: the week to act in.
     bijna_te_laat = forms.BooleanField(
-        label=_("Alleen bijna te laat: de termijn is binnen 7 dagen"), required=False
+        label=_("Alleen bijna te laat: binnen 7 dagen te laat"), required=False
     )
     mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
     # Who assigns sees what each consulent has (a teamleider could not see who had too much work).
@@ -732,16 +732,20 @@ class AssignForm(forms.Form):
         data = super().clean()
         team, consulent = data.get("team"), data.get("consulent")
         if team and consulent and team not in consulent.wijkteams.all():
-            teams = ", ".join(other.name for other in consulent.wijkteams.all()) or _("geen wijkteam")
-            self.add_error(
-                "consulent",
-                _(
-                    "%(name)s hoort bij %(teams)s, niet bij %(team)s. Kies ook dat wijkteam, "
-                    "of kies iemand uit %(team)s."
-                )
-                % {"name": display_name(consulent), "teams": teams, "team": team.name},
-            )
+            self.add_error("consulent", _other_team_message(consulent, team))
         return data
+
+
+def _other_team_message(consulent, team) -> str:
+    words = {"name": display_name(consulent), "team": team.name}
+    teams = [other.name for other in consulent.wijkteams.all()]
+    if not teams:
+        return _("%(name)s hoort bij geen wijkteam. Kies iemand uit %(team)s.") % words
+    words["teams"] = " of ".join(teams)
+    return (
+        _("%(name)s hoort bij %(teams)s, niet bij %(team)s. Kies dan dat wijkteam, of iemand uit %(team)s.")
+        % words
+    )
 
 
 def _by_team(consulenten) -> list:
@@ -752,7 +756,7 @@ def _by_team(consulenten) -> list:
         for team in user.wijkteams.all() or [None]:
             name = team.name if team else str(_("Zonder wijkteam"))
             groups.setdefault(name, []).append((user.pk, display_name(user)))
-    return sorted(groups.items())
+    return [(name, sorted(members, key=lambda member: member[1])) for name, members in sorted(groups.items())]
 
 
 class ExtensionForm(forms.Form):
@@ -779,6 +783,10 @@ class ExtensionForm(forms.Form):
 
     def clean_tot(self):
         tot, behandeling = self.cleaned_data["tot"], self.behandeling
+        if tot == behandeling.onderzoek_deadline and behandeling.onderzoek_deadline_eerst:
+            raise ValidationError(
+                _("De termijn is al verlengd tot deze datum."), code="already"
+            )  # a 2nd click
         if tot <= behandeling.onderzoek_deadline:
             raise ValidationError(
                 _("Kies een datum na %(term)s. Dat is nu de termijn.")

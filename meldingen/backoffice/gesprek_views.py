@@ -91,8 +91,8 @@ def record_nazorg(request, pk):
     nazorg = (
         Nazorg.objects.visible_to(request.user).select_related("behandeling__melding").filter(pk=pk).first()
     )
-    if nazorg is None:
-        raise OutOfReach
+    if nazorg is None:  # the audit log names the melding of a nazorg outside the user's reach
+        raise OutOfReach(Nazorg.objects.filter(pk=pk).values_list("behandeling_id", flat=True).first())
     form = NazorgForm(request.POST)
     if "notitie" in form.errors:  # too long: the melding's page with the note as typed, never cut off
         note = (request.POST.get("notitie", ""), " ".join(form.errors["notitie"]))

@@ -75,8 +75,8 @@ class BehandelingQuerySet(TeamVisibleQuerySet):
     DUE_SOON = timedelta(days=7)
 
     def due_soon(self, today: date):
-        """Not late yet, but the next term ends within a week."""
-        return self.filter(next_deadline__gte=today, next_deadline__lte=today + self.DUE_SOON)
+        """Not late yet, but late within a week: the next term ends today or in the six days after."""
+        return self.filter(next_deadline__gte=today, next_deadline__lt=today + self.DUE_SOON)
 
     def in_deadline_order(self):
         """Open meldingen first (in "Alle meldingen" a closed spoed melding stood above one weeks late), spoed
@@ -123,7 +123,7 @@ class Behandeling(models.Model):
     contact_deadline = models.DateField(_("eerste contact uiterlijk"))
     onderzoek_deadline = models.DateField(_("onderzoek af uiterlijk"))
     # The onderzoek's term as the law gave it, kept when the term was extended with the resident's consent
-    # (None: never extended): the figures and the page can still tell the first term.
+    # (None: never extended): the page shows it beside the new one.
     onderzoek_deadline_eerst = models.DateField(
         _("onderzoek af uiterlijk, voor de verlenging"), null=True, blank=True
     )
@@ -240,8 +240,20 @@ class Behandeling(models.Model):
     MAX_EXTENSION = timedelta(weeks=6)
 
     @property
+    def why_not_extendable(self) -> str:
+        """Why the onderzoek's term cannot be extended now ("" when it can): a term that passed is not made
+        good afterwards (it counted as late)."""
+        if self.status not in self.EXTENDABLE:
+            return _("De termijn kan alleen langer tijdens het onderzoek, na het eerste contact.")
+        if self.onderzoek_deadline < timezone.localdate():
+            return _("De termijn is al voorbij. Die kan niet meer langer.")
+        if self.onderzoek_deadline >= self.latest_extension:
+            return _("De termijn is al verlengd tot 6 weken na de wettelijke termijn. Langer kan niet.")
+        return ""
+
+    @property
     def can_extend_onderzoek(self) -> bool:
-        return self.status in self.EXTENDABLE
+        return not self.why_not_extendable
 
     @property
     def latest_extension(self) -> date:
@@ -251,7 +263,8 @@ class Behandeling(models.Model):
     def extend_onderzoek(self, user, until: date, reden: str) -> None:
         """A walk: a resident wanted the gesprek after the term; the consulent wrote why, yet the melding
         would count as late from the term's next day on. With the resident's consent the term moves to
-        `until`; the first term is kept, and the timeline and audit log say from when to when and why."""
+        `until`; the first term is kept. The audit log says from when to when; why becomes a note on the
+        melding: it may say something of the resident's health, and the audit log is kept for ever."""
         previous = self.onderzoek_deadline
         self.onderzoek_deadline_eerst = self.onderzoek_deadline_eerst or previous
         self.onderzoek_deadline = until
@@ -259,12 +272,12 @@ class Behandeling(models.Model):
         self.save(
             update_fields=["onderzoek_deadline_eerst", "onderzoek_deadline", "next_deadline", "updated_at"]
         )
-        detail = _("Van %(van)s tot %(tot)s, met instemming van de inwoner. %(reden)s") % {
+        change = _("Van %(van)s tot %(tot)s, met instemming van de inwoner.") % {
             "van": datum(previous),
             "tot": datum(until),
-            "reden": reden,
         }
-        AuditEntry.record(user, self.melding, AuditEntry.Action.TERM_EXTENDED, detail)
+        AuditEntry.record(user, self.melding, AuditEntry.Action.TERM_EXTENDED, change)
+        Notitie.add(self, user, f"{_('Termijn onderzoek verlengd')}. {change}\n{reden}")
 
     def is_overdue(self, today: date | None = None) -> bool:
         return self.next_deadline is not None and self.next_deadline < (today or timezone.localdate())

@@ -595,12 +595,13 @@ def extend_term(request, pk):
     """The onderzoek takes longer, with the resident's consent (Behandeling.extend_onderzoek)."""
     with transaction.atomic():
         behandeling = behandeling_for(request, pk, for_update=True)
-        if not behandeling.can_extend_onderzoek:
-            messages.error(
-                request, _("De termijn kan alleen langer tijdens het onderzoek, na het eerste contact.")
-            )
-            return redirect("backoffice:melding", pk=behandeling.pk)
         form = ExtensionForm(request.POST, behandeling=behandeling)
+        if form.has_error("tot", "already"):
+            messages.info(request, form.errors["tot"][0])
+            return redirect("backoffice:melding", pk=behandeling.pk)
+        if not behandeling.can_extend_onderzoek:
+            messages.error(request, behandeling.why_not_extendable)
+            return redirect("backoffice:melding", pk=behandeling.pk)
         if form.is_valid():
             behandeling.extend_onderzoek(request.user, form.cleaned_data["tot"], form.cleaned_data["reden"])
     if not form.is_valid():

@@ -1169,8 +1169,8 @@ KLACHTEN = {
                     {
                         "title": "Stuur het binnen 6 weken",
                         # A walk: a resident did not know when the letter was sent.
-                        "text": "<p>De 6 weken beginnen op de dag nadat wij u het besluit stuurden. "
-                        "Die datum staat bovenaan de brief. Een e-mail telt niet als bezwaar. "
+                        "text": "<p>Bovenaan de brief staat de datum waarop wij hem stuurden. De 6 weken "
+                        "beginnen de dag daarna. Een e-mail telt niet als bezwaar. "
                         "Stuur uw bezwaar naar:<br>Gemeente Lindewaard<br>Bezwaarschriften<br>"
                         "Raadhuisplein 1<br>3911 AE Lindewaard</p>"
                         "<p>U mag het ook afgeven bij het Wmo-loket in het gemeentehuis. "

@@ -407,7 +407,7 @@ def test_a_printed_list_for_a_client_leaves_out_what_only_professionals_see(as_p
     # And a detail page: its part for professionals, the complaints' lights and other help stay off the paper.
     page.emulate_media(media="screen")
     page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
-    parts = [page.locator(css) for css in (".kaart-professionals", ".kaart-stoplicht")]
+    parts = [page.locator(css) for css in (".kaart-professionals", ".kaart-stoplicht", ".kaart-related")]
     assert all(part.is_visible() for part in parts)
     page.emulate_media(media="print")
     assert all(part.is_hidden() for part in parts)

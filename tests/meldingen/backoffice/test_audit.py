@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
-from meldingen.backoffice.models import AuditEntry, ImmutableError
+from meldingen.backoffice.models import AuditEntry, ImmutableError, Nazorg
 from meldingen.backoffice.workflow import Status
 
 
@@ -86,10 +87,15 @@ def test_a_melding_asked_for_outside_ones_reach_is_logged(staff, two_meldingen, 
     page = client.get(reverse("backoffice:melding", args=[behandeling.pk]))
     assert page.status_code == 404 and "Deze melding kunt u niet openen." in page.content.decode()
     client.post(reverse("backoffice:change_status", args=[behandeling.pk]), {"status": "contact_opgenomen"})
-    refused = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS_REFUSED)
-    assert [(entry.username, entry.reference) for entry in refused] == [
-        ("consulent-haven", behandeling.melding.reference)
-    ] * 2
+
+    def refused():  # read anew each time: a queryset once listed counts its cached rows
+        entries = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS_REFUSED)
+        return [(entry.username, entry.reference) for entry in entries]
+
+    assert refused() == [("consulent-haven", behandeling.melding.reference)] * 2
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.VIEWED).exists()
     client.get(reverse("backoffice:melding", args=[behandeling.pk + 1000]))  # no such melding: nothing to log
-    assert refused.count() == 2
+    assert len(refused()) == 2
+    nazorg = Nazorg.schedule(behandeling, timezone.localdate())  # and its nazorg call, named by its own key
+    client.post(reverse("backoffice:record_nazorg", args=[nazorg.pk]), {"uitkomst": "tevreden"})
+    assert len(refused()) == 3

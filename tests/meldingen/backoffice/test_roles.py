@@ -114,7 +114,7 @@ def test_assigning_someone_outside_the_team_gives_a_clear_error(staff, two_meldi
     html = response.content.decode()
     # A walk's teamleider picked a name from all seven and read only "hoort niet bij dit wijkteam".
     name, team, other = display_name(staff["consulent"]), behandeling.team.name, "Wijkteam Centrum"
-    said = f"{name} hoort bij {other}, niet bij {team}. Kies ook dat wijkteam, of kies iemand uit {team}."
+    said = f"{name} hoort bij {other}, niet bij {team}. Kies dan dat wijkteam, of iemand uit {team}."
     assert said in html and "<title>Fout: " in html
     assert Behandeling.objects.get(pk=behandeling.pk).consulent is None
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.templatetags.core_tags import datum
 from meldingen.backoffice.models import AuditEntry, Behandeling
@@ -21,10 +22,14 @@ def behandeling(staff, two_meldingen, client):
     return behandeling
 
 
+def _extend_data(until) -> dict:
+    return {"tot": f"{until.day}-{until.month}-{until.year}", "reden": "Na de vakantie", "instemming": "on"}
+
+
 def _extend(client, behandeling, days: int, **fields):
     until = behandeling.onderzoek_deadline + timedelta(days=days)
-    data = {"tot": f"{until.day}-{until.month}-{until.year}", "reden": "Na de vakantie", "instemming": "on"}
-    return client.post(reverse("backoffice:extend_term", args=[behandeling.pk]), {**data, **fields}), until
+    url = reverse("backoffice:extend_term", args=[behandeling.pk])
+    return client.post(url, {**_extend_data(until), **fields}), until
 
 
 def test_the_term_moves_with_the_residents_consent_and_the_first_is_kept(client, behandeling):
@@ -41,8 +46,15 @@ def test_the_term_moves_with_the_residents_consent_and_the_first_is_kept(client,
     assert f"Het onderzoek moet nu uiterlijk op {datum(until)} klaar zijn." in page
     assert f"verlengd met instemming van de inwoner; de wettelijke termijn was {datum(first)}" in page
     assert "Termijn onderzoek verlengd" in page and "De inwoner wil het gesprek na de vakantie." in page
+    # Why, which may tell of the resident's health, is an encrypted note; the audit log, kept for ever, says
+    # only from when to when.
     entry = AuditEntry.objects.get(action=AuditEntry.Action.TERM_EXTENDED)
-    assert entry.detail.startswith(f"Van {datum(first)} tot {datum(until)}, met instemming van de inwoner.")
+    assert entry.detail == f"Van {datum(first)} tot {datum(until)}, met instemming van de inwoner."
+    assert "vakantie" in behandeling.notities.get().text
+    # A second click sends the same again: it is said to be done, not refused.
+    again = client.post(response.request["PATH_INFO"], _extend_data(until), follow=True).content.decode()
+    assert "De termijn is al verlengd tot deze datum." in again
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.TERM_EXTENDED).count() == 1
     # Again: the law's term stays the first one, and the six weeks count from it.
     _extend(client, behandeling, 7)
     behandeling.refresh_from_db()
@@ -73,13 +85,40 @@ def test_an_extension_without_consent_or_beyond_bounds_is_refused_and_what_was_t
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.TERM_EXTENDED).exists()
 
 
+def test_six_weeks_after_the_legal_term_is_the_last_day_an_extension_gives(client, behandeling):
+    response, until = _extend(client, behandeling, 42)
+    assert response.status_code == 302
+    assert Behandeling.objects.get(pk=behandeling.pk).onderzoek_deadline == until
+    page = client.get(response["Location"]).content.decode()
+    assert "Termijn van het onderzoek verlengen" not in page  # no later date is allowed
+
+
 def test_before_the_first_contact_the_term_cannot_be_extended(staff, two_meldingen, client):
     behandeling = two_meldingen["centrum"].behandeling
     client.force_login(staff["consulent"])
     page = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
     assert "Termijn van het onderzoek verlengen" not in page
     response, _until = _extend(client, behandeling, 14)
-    assert response.status_code == 302
+    said = client.get(response["Location"]).content.decode()
+    assert "De termijn kan alleen langer tijdens het onderzoek, na het eerste contact." in said
+    assert Behandeling.objects.get(pk=behandeling.pk).onderzoek_deadline_eerst is None
+
+
+def test_a_term_that_passed_is_not_made_good_afterwards(client, behandeling):
+    """A review: consent after the term does not undo that it was late, and the melding counted so."""
+    Behandeling.objects.filter(pk=behandeling.pk).update(
+        onderzoek_deadline=timezone.localdate() - timedelta(days=3)
+    )
+    behandeling.refresh_from_db()
+    assert (
+        "Termijn van het onderzoek verlengen"
+        not in client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
+    )
+    response, _until = _extend(client, behandeling, 20)
+    assert (
+        "De termijn is al voorbij. Die kan niet meer langer."
+        in client.get(response["Location"]).content.decode()
+    )
     assert Behandeling.objects.get(pk=behandeling.pk).onderzoek_deadline_eerst is None
 
 
