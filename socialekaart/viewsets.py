@@ -465,21 +465,26 @@ class VoorzieningEditView(ShownOnTheKaart, KaartEditView):
 
 
 class OrganisatieEditView(KaartEditView):
-    def get_success_message(self):
+    def form_valid(self, form):
         """A walk: a provider gave her organisation a new number, and her help still said "Bel: " the old one
-        above it, on the same page: the message names the help that still has it."""
-        message = super().get_success_message()
-        old = _digits(self.form.initial.get("phone", ""))
-        if not old or old == _digits(self.object.phone):
-            return message
-        voorzieningen = self.object.voorzieningen.prefetch_related("contacten").order_by("name")
-        names = [voorziening.name for voorziening in voorzieningen if old in _own_numbers(voorziening)]
-        if not names:
-            return message
-        still = _("Het oude nummer staat nog bij: %(names)s. Pas het daar ook aan.") % {
-            "names": ", ".join(names)
-        }
-        return f"{message} {still}"
+        above it, on the same page: a warning names the old number and links the help that still has it."""
+        old = form.initial.get("phone", "")
+        response = super().form_valid(form)
+        if _digits(old) and _digits(old) != _digits(self.object.phone):
+            voorzieningen = self.object.voorzieningen.prefetch_related("contacten").order_by("name")
+            still = [
+                voorziening for voorziening in voorzieningen if _digits(old) in _own_numbers(voorziening)
+            ]
+            if still:
+                messages.warning(
+                    self.request,
+                    _("Het oude nummer %(old)s staat nog bij uw hulp. Pas het daar ook aan.") % {"old": old},
+                    buttons=[
+                        messages.button(snippet_url("voorziening", "edit", voorziening.pk), voorziening.name)
+                        for voorziening in still
+                    ],
+                )
+        return response
 
 
 def _own_numbers(voorziening) -> set[str]:

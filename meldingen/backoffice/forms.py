@@ -107,7 +107,7 @@ class InboxFilterForm(forms.Form):
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
     # A walk's teamleider could see what was late, not what would be late next: the week to act in.
     bijna_te_laat = forms.BooleanField(
-        label=_("Alleen bijna te laat: binnen 7 dagen te laat"), required=False
+        label=_("Alleen bijna te laat: wordt binnen 7 dagen te laat"), required=False
     )
     mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
     # Who assigns sees what each consulent has (a teamleider could not see who had too much work).

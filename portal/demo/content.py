@@ -652,8 +652,7 @@ MANTELZORG = {
             # A walk: a man caring for his wife looked here for help for her, and found only help for him.
             "text",
             "<h2>Hulp voor uw naaste</h2>"
-            "<p>Zoekt u hulp voor degene voor wie u zorgt? Die vindt u bij dezelfde hulp als voor iemand "
-            "zelf:</p>"
+            "<p>Zoekt u hulp voor degene voor wie u zorgt? Lees dan:</p>"
             '<ul><li><a href="/hulp-voor-mezelf/hulp-bij-het-huishouden/">Hulp bij het huishouden</a></li>'
             '<li><a href="/hulp-voor-mezelf/hulpmiddelen-wonen-en-vervoer/">Hulpmiddelen</a>, zoals een '
             "douchestoel</li>"
@@ -661,7 +660,8 @@ MANTELZORG = {
             "dagbesteding</a></li>"
             '<li><a href="/hulp-voor-mezelf/wassen-aankleden-en-verpleging/">Wassen, aankleden en '
             "verpleging</a></li></ul>"
-            "<p>U mag de melding doen namens uw naaste.</p>",
+            "<p>Is er hulp van de gemeente nodig? Dan mag u de melding doen namens uw naaste. "
+            "Voor de wijkverpleging is geen melding nodig.</p>",
         ),
         (
             "goed_om_te_weten",

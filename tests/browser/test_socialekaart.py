@@ -405,6 +405,11 @@ def test_a_printed_list_for_a_client_leaves_out_what_only_professionals_see(as_p
     page.emulate_media(media="print")
     assert page.locator(".kaart-capacity-short").first.is_hidden()
     # And a detail page: its part for professionals, the complaints' lights and other help stay off the paper.
+    from socialekaart.models import Organisatie
+
+    organisatie = Organisatie.objects.get(voorzieningen__slug="dagbesteding-de-molen")
+    organisatie.website = "https://zorg.example"
+    organisatie.save()
     page.emulate_media(media="screen")
     page.goto(kaart_server.url + "/sociale-kaart/dagbesteding-de-molen/")
     parts = [page.locator(css) for css in (".kaart-professionals", ".kaart-stoplicht", ".kaart-related")]
@@ -412,6 +417,10 @@ def test_a_printed_list_for_a_client_leaves_out_what_only_professionals_see(as_p
     page.emulate_media(media="print")
     assert all(part.is_hidden() for part in parts)
     assert page.locator("#contact").is_visible()
+    # The website, whose text is its address, printed it twice: "https://x (https://x)".
+    website = page.locator("a.link--address")
+    assert website.count() == 1
+    assert website.evaluate("link => getComputedStyle(link, '::after').content") in ("none", "normal")
 
 
 def test_printed_pages_show_content_not_controls(page, kaart_server):

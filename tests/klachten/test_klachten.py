@@ -71,7 +71,8 @@ def test_the_form_and_its_confirmation_say_a_decision_is_objected_to_not_complai
         client.post("/klacht/", form_data(kaart))
     html = " ".join(client.get(page).content.decode().split())
     assert (
-        "Dat is geen klacht. Een klacht verandert het besluit niet. Maak dan binnen 6 weken bezwaar." in html
+        "Dat is geen klacht. Een klacht verandert het besluit niet. Maak dan bezwaar, binnen 6 weken na de"
+        in html
     )
     # The information page when the site has it, else the site search.
     assert 'href="/zoeken/?q=bezwaar+maken">Lees hoe u bezwaar maakt</a>' in html

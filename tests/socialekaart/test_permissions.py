@@ -217,7 +217,8 @@ def test_a_provider_changes_its_organisations_phone_and_the_page_shows_it(provid
     data = form_data(provider_client, edit, phone="0599 123456", slug="andere-link")
     saved = provider_client.post(edit, data, follow=True).content.decode()
     # A walk: her help still said "Bel: " the old number, above the new one.
-    assert f"Het oude nummer staat nog bij: {kaart.dagbesteding.name}. Pas het daar ook aan." in saved
+    assert "Het oude nummer 0599 111 222 staat nog bij uw hulp. Pas het daar ook aan." in saved
+    assert f'href="{url("voorziening", "edit", kaart.dagbesteding.pk)}"' in saved
     kaart.zorg.refresh_from_db()
     # Its slug stays: an HSDS import finds the organisation by it.
     assert (kaart.zorg.phone, kaart.zorg.slug) == ("0599 123456", "zorg-lindewaard")

@@ -64,7 +64,9 @@ def test_a_teamleider_sees_what_will_be_late_within_a_week(leider, teams):
         )
     assert set(_references(leider, bijna_te_laat="on")) == {due[0].reference, due[6].reference}
     home = " ".join(leider.get("/admin/").content.decode().split())
-    assert '<a href="/admin/backoffice/?bijna_te_laat=on">2 meldingen zijn binnen 7 dagen te laat</a>' in home
+    assert (
+        '<a href="/admin/backoffice/?bijna_te_laat=on">2 meldingen worden binnen 7 dagen te laat</a>' in home
+    )
 
 
 def test_a_consulent_can_filter_only_on_her_own_teams_and_their_wijken(staff, teams, client):
