@@ -9,7 +9,6 @@ changed what and when, and two versions can be compared.
 from __future__ import annotations
 
 import functools
-import re
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -27,6 +26,7 @@ from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from core.postcode import normalise_postcode
+from core.templatetags.core_tags import tel
 
 from . import closures, languages, models, permissions
 
@@ -470,11 +470,9 @@ class OrganisatieEditView(KaartEditView):
         above it, on the same page: a warning names the old number and links the help that still has it."""
         old = form.initial.get("phone", "")
         response = super().form_valid(form)
-        if _digits(old) and _digits(old) != _digits(self.object.phone):
+        if tel(old) and tel(old) != tel(self.object.phone):
             voorzieningen = self.object.voorzieningen.prefetch_related("contacten").order_by("name")
-            still = [
-                voorziening for voorziening in voorzieningen if _digits(old) in _own_numbers(voorziening)
-            ]
+            still = [voorziening for voorziening in voorzieningen if tel(old) in _own_numbers(voorziening)]
             if still:
                 messages.warning(
                     self.request,
@@ -490,13 +488,9 @@ class OrganisatieEditView(KaartEditView):
 def _own_numbers(voorziening) -> set[str]:
     """The phone numbers a voorziening's page shows of its own (to sign up, its contacts), as digits."""
     return {
-        _digits(voorziening.aanmelden_telefoon),
-        *(_digits(c.telefoon) for c in voorziening.contacten.all()),
+        tel(voorziening.aanmelden_telefoon),
+        *(tel(c.telefoon) for c in voorziening.contacten.all()),
     }
-
-
-def _digits(phone: str) -> str:
-    return re.sub(r"\D", "", phone or "")
 
 
 class PlekkenPanel(Panel):

@@ -29,15 +29,11 @@ def _name_the_users(entries) -> None:
     """Each entry's `who`: "Marloes Verbeek (consulent-centrum)", the name colleagues know beside the login
     the log keeps (a walk's teamleider read only logins); the login alone for a user without a name, one
     removed since, or one whose login another user has now."""
-    users = (
-        get_user_model()
-        .objects.filter(pk__in={entry.user_id for entry in entries if entry.user_id})
-        .annotate(full_name=Concat("first_name", Value(" "), "last_name"))
-    )
-    names = {user.pk: (user.username, user.full_name.strip()) for user in users.only("username")}
+    users = get_user_model().objects.in_bulk({entry.user_id for entry in entries if entry.user_id})
     for entry in entries:
-        login, name = names.get(entry.user_id, ("", ""))
-        entry.who = f"{name} ({entry.username})" if name and login == entry.username else entry.username
+        user = users.get(entry.user_id)
+        name = user.get_full_name() if user and user.get_username() == entry.username else ""
+        entry.who = f"{name} ({entry.username})" if name else entry.username
 
 
 @require_safe
