@@ -1,4 +1,6 @@
-"""The demo pages link where they promise: the steunpunt mantelzorg in the kaart, the providers' login."""
+"""The demo site as its readers find it: its pages link where they promise (the steunpunt mantelzorg in the
+kaart, the providers' login) and say what a walk found missing. The demo's kaart and pages are loaded once for
+the module (`demo_site`)."""
 
 import re
 
@@ -7,7 +9,7 @@ from django.conf import settings
 
 from portal.demo import content
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def _html(page: dict) -> str:
@@ -15,14 +17,12 @@ def _html(page: dict) -> str:
 
 
 def test_the_mantelzorg_page_links_the_steunpunt_in_the_kaart_with_its_phone_number(client):
-    from socialekaart.demo.loader import load
     from socialekaart.models import Voorziening
 
     html = _html(content.MANTELZORG)
     link = re.search(r'<a href="(/sociale-kaart/[^"]+/)">steunpunt mantelzorg</a>', html)
     phone = re.search(r'<a href="tel:(\d+)">([\d-]+)</a>', html)
     assert link and phone, "the steunpunt is named without a link or phone number"
-    load(stdout=open("/dev/null", "w"))  # noqa: SIM115
     steunpunt = Voorziening.objects.get(slug=link.group(1).split("/")[2])
     assert steunpunt.name.startswith("Steunpunt mantelzorg")
     assert phone.group(2) == steunpunt.aanmelden_telefoon
@@ -46,22 +46,17 @@ def test_providers_are_sent_to_the_login_from_the_kaart_page_for_professionals(c
 
 
 def test_the_household_page_links_the_hht_it_recommends(client):
-    from django.core.management import call_command
 
     link = re.search(r'<a href="([^"]+)">Lees meer over de HHT</a>', _html(content.HUISHOUDEN))
     assert link, "the HHT is recommended without a link"
-    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
     page = client.get(link.group(1))
     assert page.status_code == 200 and content.HHT["title"] in page.content.decode()
 
 
 def test_the_spoed_page_finds_help_without_a_decision_as_it_promises(client):
     from bs4 import BeautifulSoup
-    from django.core.management import call_command
     from wagtail.models import Page
 
-    call_command("load_demo_kaart", stdout=open("/dev/null", "w"))  # noqa: SIM115 (with its search index)
-    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
     page = Page.objects.get(slug=content.SPOED["slug"])
     html = client.get(page.url).content.decode()
     link = re.search(r'<a[^>]*href="([^"]+)"[^>]*>\s*Zoek hulp die u snel en zonder besluit', html)
@@ -88,9 +83,7 @@ def test_a_kaart_link_promises_no_wijk_it_cannot_know():
 def test_the_loan_point_the_hulpmiddelen_page_sends_to_is_on_the_kaart(client):
     """It said "bij het uitleenpunt in uw wijk", and three wijken have none."""
     from bs4 import BeautifulSoup
-    from django.core.management import call_command
 
-    call_command("load_demo_kaart", stdout=open("/dev/null", "w"))  # noqa: SIM115 (with its search index)
     html = _html(content.HULPMIDDELEN)
     assert "uitleenpunt in uw wijk" not in html
     link = re.search(r'<a href="(/sociale-kaart/[^"]+)">Kijk op de sociale kaart waar er een is</a>', html)
@@ -117,10 +110,70 @@ def test_the_gemeentes_own_help_on_the_kaart_is_asked_for_with_a_melding():
     """The gemeente's scootmobiel asked "Hebt u de beschikking van de gemeente?", sent to a form of its own,
     at hours other than the Wmo-loket's."""
     from socialekaart.demo.aanbod import GEMEENTE, LOKET, SOORTEN, VIA_DE_MELDING
-    from socialekaart.demo.loader import load
     from socialekaart.models import Voorziening
 
-    load(stdout=open("/dev/null", "w"))  # noqa: SIM115
     own = Voorziening.objects.filter(organisatie__name=GEMEENTE)
     assert own and all(v.aanmelden_toelichting == VIA_DE_MELDING and not v.aanmelden_url for v in own)
     assert all(soort.schedule == LOKET for soort in SOORTEN if soort.aanmelden == VIA_DE_MELDING)
+
+
+def test_the_home_page_links_to_urgent_help_and_to_complaints_and_bezwaar(client):
+    """A walk: the home page's cards showed four pages of each theme, and "Snel hulp nodig" and "Klachten en
+    bezwaar" were fifth and sixth (the theme's intro asks "wat doet u als u het niet eens bent?")."""
+    cards = client.get("/").content.decode().split('class="card-list home-tasks"', 1)[1]
+    assert '<a href="/hulp-voor-mezelf/hulp-bij-spoed/">Snel hulp nodig</a>' in cards
+    assert '<a href="/melding-en-regels/klachten-en-bezwaar/">Klachten en bezwaar</a>' in cards
+
+
+def test_the_home_page_says_a_theme_has_more_pages_than_it_shows(client):
+    """A walk: "Ik zoek hulp voor mezelf" showed 4 of its 7 pages, and nothing said there were more: a man
+    looking for a douchestoel found the page on hulpmiddelen only through the search."""
+    cards = client.get("/").content.decode().split('class="card-list home-tasks"', 1)[1]
+    mezelf = cards.split('<a href="/hulp-voor-mezelf/">', 1)[1].split("</ul>", 1)[0]
+    assert (
+        mezelf.count("<li>") == 5 and '<li><a href="/hulp-voor-mezelf/">Nog 3 onderwerpen</a></li>' in mezelf
+    )
+    iemand = cards.split('<a href="/ik-zorg-voor-iemand/">', 1)[1].split("</ul>", 1)[0]
+    assert "Nog" not in iemand  # all its pages show
+
+
+def test_the_home_page_offers_the_melding_first(client):
+    """A walk on a phone: "Melding doen" stood fifth of six cards, below "Ik werk met cliënten", some 2,000 px
+    down the page."""
+    cards = client.get("/").content.decode().split('class="card-list home-tasks"', 1)[1]
+    first_card = cards.split('<li class="card', 2)[1]
+    assert '<a href="/melding/">Melding doen</a>' in first_card
+
+
+def test_the_eigen_bijdrage_explained_on_the_huishouden_page_says_something_new(client):
+    """A walk: "eigen bijdrage" opened "Het is een vast bedrag per maand. Het CAK stuurt u de rekening.", and
+    the page's next line said "Dat is een vast bedrag per maand. Het CAK stuurt u de rekening." """
+    from bs4 import BeautifulSoup
+
+    html = client.get("/hulp-voor-mezelf/hulp-bij-het-huishouden/").content.decode()
+    main = BeautifulSoup(html, "html.parser").find("main")
+    popup = next(p for p in main.select(".begrip__uitleg") if "zelf betaalt" in p.get_text()).extract()
+    page_text = " ".join(main.get_text(" ").split())
+    for sentence in popup.find("span").get_text(" ").split(". ")[1:]:
+        assert sentence.strip().rstrip(".").removeprefix("Het ") not in page_text, sentence
+
+
+def test_a_page_about_a_term_explains_it_itself_without_its_begrip(client):
+    """A walk: on the HHT's own page the begrip HHT opened "U hebt er geen besluit van de gemeente voor
+    nodig.", the page's own sentence; on "Het gesprek" the keukentafelgesprek's "Vaak bij u thuis"."""
+
+    def explained(url: str) -> list[str]:
+        html = client.get(url).content.decode()
+        return re.findall(r'class="begrip__uitleg" id="uitleg-([\w-]+)"', html)
+
+    assert "hht" not in explained("/ik-zorg-voor-iemand/huishoudelijke-hulp-toelage/")
+    assert "keukentafelgesprek" not in explained("/melding-en-regels/het-gesprek/")
+    assert "hht" in explained("/hulp-voor-mezelf/hulp-bij-het-huishouden/")  # elsewhere it is explained
+
+
+def test_the_page_for_professionals_says_whom_the_gemeente_calls_as_the_melding_does(client):
+    """A walk: the page said the consulent calls the client; the melding's confirmation (Answers.to_call) says
+    the one who made it is called. And it said nothing of what to tell the client."""
+    page = " ".join(client.get("/voor-professionals/verwijzen-en-melden/").content.decode().split())
+    assert "Een consulent belt u om een gesprek met uw cliënt te plannen." in page
+    assert 'Dat staat op de pagina <a href="/melding-en-regels/het-gesprek/">Het gesprek</a>' in page
