@@ -51,7 +51,7 @@ def test_the_providers_dashboard_opens_on_werk_uw_beschikbaarheid_bij(client, ka
     assert "Werk uw beschikbaarheid bij" in page
     oldest = Capaciteit.objects.filter(voorziening__organisatie=kaart.zorg).order_by("bijgewerkt_op").first()
     assert f"bijgewerkt op {timezone.localtime(oldest.bijgewerkt_op):%-d}" in page
-    assert "langer dan een week niet bijgewerkt" in page
+    assert "Langer dan een week niet bijgewerkt:" in page
 
 
 def test_the_button_and_the_list_it_opens_have_one_name(client, kaart, aanbieder):
