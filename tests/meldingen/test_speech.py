@@ -141,6 +141,7 @@ def test_the_short_choice_names_every_answer_the_short_route_requires(walker, vo
                 assert NAMED_AS[name] in short, (step.slug, name, short)
 
 
+@pytest.mark.slow  # walks every variant; its texts do not depend on the database engine
 def test_every_step_of_every_variant_passes_the_taalcheck(walker, capsys):
     figures = []
     for voor_wie, soort in VARIANTS:
