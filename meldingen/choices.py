@@ -89,6 +89,8 @@ WIE_ERBIJ = [
     ("clientondersteuner", _("Een onafhankelijke cliëntondersteuner")),
     ("anders", _("Iemand anders")),
 ]
+# For someone else the writer may come too: a walk's nurse had only "Iemand anders" to say she would.
+WIE_ERBIJ_ANDER = [("melder", _("Ik kom zelf ook")), *WIE_ERBIJ]
 
 
 def label(choices, value) -> str:

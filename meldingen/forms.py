@@ -892,11 +892,10 @@ class GesprekForm(StepForm):
             # A son who filled this in for his mother did not know whether to tick himself.
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
-                "gemeente. Komt u zelf ook? Kies dan wat bij u past. "
-                "Wil {persoon} niemand erbij? Kies dan niets."
+                "gemeente. Wil {persoon} niemand erbij? Kies dan niets."
             ),
         },
-        choices={"plek": choices.PLEK_ANDER},
+        choices={"plek": choices.PLEK_ANDER, "wie_erbij": choices.WIE_ERBIJ_ANDER},
         messages={"plek_anders": _("Ergens anders gekozen? Vul dan in waar het gesprek kan zijn.")},
     )
 

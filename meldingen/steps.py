@@ -54,6 +54,9 @@ class Row:
         texts = self.staff_values if staff else self.values
         if isinstance(code, str) and code in texts:
             value = str(texts[code])
+        elif isinstance(code, list) and texts:  # several choices: each in its own words where it has them
+            field = fields.get(self.field)
+            value = ", ".join(str(texts[one]) if one in texts else display(field, [one]) for one in code)
         else:
             value = display(fields.get(self.field), code)
         extra = step_answers.text(self.detail) if self.detail else ""
@@ -342,7 +345,13 @@ STEPS = [
                     "elders": _("ergens anders"),
                 },
             ),
-            Row(_("Wie is erbij?"), "wie_erbij", detail="wie_anders", staff=_("Erbij")),
+            Row(
+                _("Wie is erbij?"),
+                "wie_erbij",
+                detail="wie_anders",
+                staff=_("Erbij"),
+                staff_values={"melder": _("De melder")},
+            ),
             TOLK,
         ),
     ),

@@ -109,6 +109,35 @@ def test_a_voorzienings_page_shows_the_light_in_words_and_links_to_the_explanati
 
 
 @pytest.mark.django_db
+def test_a_complaint_from_a_voorzienings_page_has_its_organisation_and_kind_of_help_chosen(client, kaart):
+    """A walk: a complaint from the page of a provider's huishoudelijke hulp asked again "Over welke hulp gaat
+    het?". With two kinds of help, which one it is about is for the resident to say."""
+    from bs4 import BeautifulSoup
+
+    from socialekaart.models import Voorziening
+
+    voorziening = Voorziening.objects.create(
+        organisatie=kaart["zorg"], name="Huishoudelijke hulp", slug="huishoudelijke-hulp", summary="Hulp."
+    )
+    voorziening.themas.add(kaart["huishouden"])
+
+    def chosen_on_the_form() -> dict:
+        page = BeautifulSoup(client.get(voorziening.get_absolute_url()).content, "html.parser")
+        link = page.find("a", string="Een klacht over deze organisatie doorgeven")["href"]
+        form = BeautifulSoup(client.get(link).content, "html.parser")
+        return {
+            name: (form.select_one(f"select[name={name}] option[selected]") or {}).get("value")
+            for name in ("organisatie", "thema")
+        }
+
+    organisatie = str(kaart["zorg"].pk)
+    assert chosen_on_the_form() == {"organisatie": organisatie, "thema": str(kaart["huishouden"].pk)}
+    voorziening.themas.add(kaart["begeleiding"])
+    assert chosen_on_the_form() == {"organisatie": organisatie, "thema": None}
+    assert client.get(f"/klacht/?thema={kaart['zorg'].pk}&organisatie=x").status_code == 200
+
+
+@pytest.mark.django_db
 def test_a_theme_without_a_light_reads_too_little_data_as_a_light_without_figures_does(client, kaart):
     """A walk: 9 of the 17 Huishouden offers said nothing about a light beside those with a colour."""
     from socialekaart.models import Voorziening

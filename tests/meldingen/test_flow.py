@@ -64,7 +64,7 @@ def test_long_path_for_someone_else_counts_nine_steps(walker):
     # A walk: "ik vertel nu al meer over de situatie van uw cliënt" spoke as the writer and to him at once.
     assert "Uitgebreid: nu al meer vertellen over de situatie van de persoon." in keuze
     gesprek = " ".join(walker.client.get("/melding/gesprek/").content.decode().split())
-    assert "Komt u zelf ook? Kies dan wat bij u past." in gesprek  # whether the writer ticks himself
+    assert "Ik kom zelf ook" in gesprek  # whether the writer ticks himself: a choice of its own now
 
 
 def test_short_melding_for_myself_is_stored_and_confirmed(submitted):
@@ -312,6 +312,34 @@ def test_who_else_comes_to_the_gesprek_can_be_named(walker):
     staff = Melding.objects.get().summary_sections(staff=True)
     rows = {label: value for _title, section in staff for label, value in section}
     assert rows["Erbij"] == "Iemand anders: Een buurvrouw, Ria"
+
+
+def test_who_makes_the_melding_for_someone_else_can_say_she_comes_too(walker):
+    """A walk: a wijkverpleegkundige who would come to her client's gesprek had only "Iemand anders" (and a
+    help text "Komt u zelf ook? Kies dan wat bij u past."). The consulent reads who that is: the melder."""
+    steps = dict(ANDER_UITGEBREID)
+    walker.walk([step for step in ANDER_UITGEBREID if step[0] not in ("gesprek", "spoed")])
+    assert "Ik kom zelf ook" in walker.client.get("/melding/gesprek/").content.decode()
+    gesprek = {"plek": "thuis", "wie_erbij": ["melder", "clientondersteuner"]}
+    assert walker.post("gesprek", gesprek).status_code == 302
+    walker.post("spoed", steps["spoed"])
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Ik kom zelf ook, Een onafhankelijke cliëntondersteuner" in check
+    walker.submit()
+    staff = Melding.objects.get().summary_sections(staff=True)
+    rows = {label: value for _title, section in staff for label, value in section}
+    assert rows["Erbij"] == "De melder, Een onafhankelijke cliëntondersteuner"
+
+
+def test_who_makes_the_melding_for_herself_is_not_offered_to_come_too(walker):
+    walker.walk(ZELF_KORT[:1])
+    walker.post("keuze", {"soort": "uitgebreid"})
+    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    walker.post("hulp", {"onderwerpen": ["huishouden"]})
+    walker.post("situatie", dict(ANDER_UITGEBREID)["situatie"])
+    assert "Ik kom zelf ook" not in walker.client.get("/melding/gesprek/").content.decode()
+    page = walker.post("gesprek", {"plek": "thuis", "wie_erbij": ["melder"]}).content.decode()
+    assert "Kies uit de antwoorden in de lijst." in page
 
 
 @pytest.mark.parametrize(
