@@ -102,11 +102,11 @@ def indienen(request):
     if typed is not None:
         form = KlachtForm(typed)  # shows its errors
     else:
-        form = KlachtForm(initial={"organisatie": request.GET.get("organisatie") or None})
-        # A link from the kaart names the organisation; an unknown id just leaves the choice empty.
-        chosen = _valid_uuid(form.initial["organisatie"])
-        if not chosen or not form.fields["organisatie"].queryset.filter(pk__in=chosen).exists():
-            form.initial["organisatie"] = None
+        # A link from the kaart names the organisation, and the kind of help when its help has one kind; an
+        # unknown id just leaves the choice empty.
+        form = KlachtForm()
+        for name in ("organisatie", "thema"):
+            form.initial[name] = _known(form.fields[name], request.GET.get(name))
     return _form_page(request, form)
 
 
@@ -157,11 +157,13 @@ def _stored_under(key: str | None):
     return Klacht.objects.filter(submission_key=key).first() if key else None
 
 
-def _valid_uuid(value) -> list:
+def _known(field, value):
+    """`value` when it is the id of one of the field's choices, else None."""
     try:
-        return [uuid.UUID(str(value))]
+        pk = uuid.UUID(str(value))
     except ValueError:
-        return []
+        return None
+    return value if field.queryset.filter(pk=pk).exists() else None
 
 
 @never_cache
