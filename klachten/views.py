@@ -163,7 +163,7 @@ def _known(field, value):
         pk = uuid.UUID(str(value))
     except ValueError:
         return None
-    return value if field.queryset.filter(pk=pk).exists() else None
+    return str(pk) if field.queryset.filter(pk=pk).exists() else None
 
 
 @never_cache

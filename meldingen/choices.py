@@ -89,8 +89,14 @@ WIE_ERBIJ = [
     ("clientondersteuner", _("Een onafhankelijke cliëntondersteuner")),
     ("anders", _("Iemand anders")),
 ]
-# For someone else the writer may come too: a walk's nurse had only "Iemand anders" to say she would.
-WIE_ERBIJ_ANDER = [("melder", _("Ik kom zelf ook")), *WIE_ERBIJ]
+# For someone else the writer may come too: a walk's nurse had only "Iemand anders" to say she would. A
+# mantelzorger or family member who ticks it is not also "Een mantelzorger of familielid" (two people then).
+WIE_ERBIJ_ANDER = [
+    ("melder", _("Ik kom zelf ook")),
+    ("mantelzorger", _("Een ander familielid of een mantelzorger")),
+    *WIE_ERBIJ[1:],
+]
+WIE_ERBIJ_PROFESSIONAL = [("melder", _("Ik kom zelf ook")), *WIE_ERBIJ]
 
 
 def label(choices, value) -> str:

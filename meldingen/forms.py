@@ -898,6 +898,7 @@ class GesprekForm(StepForm):
         choices={"plek": choices.PLEK_ANDER, "wie_erbij": choices.WIE_ERBIJ_ANDER},
         messages={"plek_anders": _("Ergens anders gekozen? Vul dan in waar het gesprek kan zijn.")},
     )
+    per_voor_wie = {"professional": Wording(choices={"wie_erbij": choices.WIE_ERBIJ_PROFESSIONAL})}
 
     def clean(self):
         cleaned = super().clean()  # "Ergens anders" without where: see StepForm.clean

@@ -134,14 +134,17 @@ def demo_site(request, django_db_setup, django_db_blocker):
     """The demo's kaart and pages, loaded once for a module: in a transaction around the module that is
     rolled back at its end, while each test runs in a savepoint inside it (the `db` fixture), so no test sees
     another's changes. Loading them costs some 2 s on SQLite and 5 s on PostgreSQL. Every test of the module
-    asks for it (`pytest.mark.usefixtures("demo_site")`): one without it would see the demo all the same."""
+    asks for it (`pytest.mark.usefixtures("demo_site")`), none is transactional (tests/module_data.py): one
+    without it would see the demo all the same."""
     import io
 
     from django.core.management import call_command
     from django.db import transaction
 
-    module_tests = [item for item in request.session.items if getattr(item, "module", None) is request.module]
-    assert all("demo_site" in item.fixturenames for item in module_tests), "every test of the module asks"
+    from .module_data import in_a_savepoint, module_tests
+
+    shared = all("demo_site" in item.fixturenames and in_a_savepoint(item) for item in module_tests(request))
+    assert shared, "every test of the module asks for demo_site, in a savepoint (not a transactional test)"
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo_kaart", stdout=io.StringIO(), stderr=io.StringIO())
         call_command("load_demo_pages", stdout=io.StringIO(), stderr=io.StringIO())

@@ -6,7 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
+from meldingen.answers import Answers
 from meldingen.backoffice.kaart import themes_for
+from meldingen.forms import GesprekForm
 from meldingen.models import Melding
 
 from .conftest import ANDER_UITGEBREID, REFERENCE_RE, ZELF_KORT
@@ -325,6 +327,26 @@ def test_who_makes_the_melding_for_someone_else_can_say_she_comes_too(walker):
     walker.post("spoed", steps["spoed"])
     check = walker.client.get("/melding/controleren/").content.decode()
     assert "Ik kom zelf ook, Een onafhankelijke cliëntondersteuner" in check
+    # A mantelzorger who comes is not also "Een mantelzorger of familielid" (the consulent would read two).
+    labels = {
+        voor_wie: dict(
+            GesprekForm(answers=Answers.from_dict({"voor_wie": {"voor_wie": voor_wie}}))
+            .fields["wie_erbij"]
+            .choices
+        )
+        for voor_wie in ("mantelzorger", "familie", "professional", "zelf")
+    }
+    assert (
+        labels["mantelzorger"]["mantelzorger"]
+        == labels["familie"]["mantelzorger"]
+        == ("Een ander familielid of een mantelzorger")
+    )
+    assert (
+        labels["professional"]["mantelzorger"]
+        == labels["zelf"]["mantelzorger"]
+        == ("Een mantelzorger of familielid")
+    )
+    assert "melder" in labels["professional"] and "melder" not in labels["zelf"]
     walker.submit()
     staff = Melding.objects.get().summary_sections(staff=True)
     rows = {label: value for _title, section in staff for label, value in section}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from socialekaart.models import Capaciteit, Term, Voorziening
 from socialekaart.search import BACKENDS, get_backend
 
+from ..module_data import in_a_savepoint, module_tests, uses_the_database
 from .factories import (
     CapaciteitFactory,
     LocatieFactory,
@@ -45,32 +46,13 @@ class Kaart:
         self.__dict__.update(objects)
 
 
-# Fixtures whose tests pytest-django runs outside a savepoint (it empties the tables after them instead).
-TRANSACTIONAL = {
-    "transactional_db",
-    "live_server",
-    "django_db_reset_sequences",
-    "django_db_serialized_rollback",
-}
-
-
-def _uses_the_database(item) -> bool:
-    return item.get_closest_marker("django_db") is not None or "django_db_setup" in item.fixturenames
-
-
-def _is_transactional(item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or bool(TRANSACTIONAL & set(item.fixturenames))
-
-
 def _every_database_test_asks_for_the_kaart(request) -> bool:
     """Whether every test of this module that uses the database asks for `kaart`, each in a savepoint of its
     own: then they can share one kaart, made once, as no test then sees another test's changes, or a kaart
     it did not ask for."""
-    tests = [item for item in request.session.items if getattr(item, "module", None) is request.module]
-    database_tests = [item for item in tests if _uses_the_database(item)]
+    database_tests = [item for item in module_tests(request) if uses_the_database(item)]
     return bool(database_tests) and all(
-        "kaart" in item.fixturenames and not _is_transactional(item) for item in database_tests
+        "kaart" in item.fixturenames and in_a_savepoint(item) for item in database_tests
     )
 
 
