@@ -1126,3 +1126,9 @@ def test_open_access_is_not_mistaken_for_wheelchair_access(client, kaart):
     page = html(client.get(kaart.cafe.get_absolute_url()))
     assert "<dd>Zonder verwijzing</dd>" in page
     assert "toegankelijk</dd>" not in page
+
+
+def test_a_detail_page_with_two_onderwerpen_says_onderwerpen(client, kaart):
+    """A walk: "Onderwerp: Begeleiding, Wonen"."""
+    assert 'class="meta">Onderwerpen: <a' in html(client.get(kaart.cafe.get_absolute_url()))
+    assert 'class="meta">Onderwerp: <a' in html(client.get(kaart.huishouding.get_absolute_url()))
