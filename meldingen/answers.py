@@ -176,6 +176,11 @@ class Answers:
         return self.about_the_gesprek.text("tolk")
 
     @property
+    def clientondersteuner(self) -> bool:
+        """Whether a cliëntondersteuner was asked for at the gesprek (the long route asks who comes)."""
+        return "clientondersteuner" in (self.step("gesprek").get("wie_erbij") or [])
+
+    @property
     def contact_email(self) -> str:
         """Where the confirmation goes: the maker's address for someone else, else the resident's."""
         return self.step(self.writer_step).text("email") or self.resident.text("email")

@@ -57,6 +57,7 @@ def bevestiging(request):
             # For someone else the page speaks about the person who needs help ("de persoon", "uw cliënt").
             "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
             "tolk": answers.tolk,
+            "clientondersteuner": answers.clientondersteuner,
             "mantelzorger": answers.voor_wie == "mantelzorger",
         },
     )

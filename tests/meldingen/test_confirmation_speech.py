@@ -153,3 +153,20 @@ def test_without_an_e_mail_address_the_confirmation_says_no_e_mail_comes(walker)
     walker.client.cookies.clear()
     page = " ".join(confirmation(walker, ZELF_KORT).split())
     assert "Wij sturen een bevestiging naar jan@example.org." in page and said not in page
+
+
+def test_a_clientondersteuner_asked_for_is_confirmed_on_the_page_and_in_the_pdf(walker):
+    """A walk: a daughter who asked for a cliëntondersteuner read only that one "mag" be there, and not who
+    would find one (the page on cliëntondersteuning says: tell us in the melding, we put you in touch)."""
+    said = (
+        "U vroeg om een onafhankelijke cliëntondersteuner bij het gesprek. "
+        "Wij brengen u met een cliëntondersteuner in contact."
+    )
+    assert said not in " ".join(confirmation(walker, ANDER_UITGEBREID).split())
+    walker.client.cookies.clear()
+    asked = [
+        (step, {**data, "wie_erbij": ["melder", "clientondersteuner"]} if step == "gesprek" else data)
+        for step, data in ANDER_UITGEBREID
+    ]
+    assert said in " ".join(confirmation(walker, asked).split())
+    assert said in " ".join(pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content).split())
