@@ -327,6 +327,7 @@ def test_who_makes_the_melding_for_someone_else_can_say_she_comes_too(walker):
     walker.post("spoed", steps["spoed"])
     check = walker.client.get("/melding/controleren/").content.decode()
     assert "Ik kom zelf ook, Een onafhankelijke cliëntondersteuner" in check
+    assert "U schreef ook hoe het met u gaat." not in check  # he did not
     # A mantelzorger who comes is not also "Een mantelzorger of familielid" (the consulent would read two).
     labels = {
         voor_wie: dict(
@@ -526,6 +527,9 @@ def test_a_carer_says_what_he_is_of_the_person_and_how_he_is_doing(walker):
     assert "Wat bent u van de persoon?" in page and "Hoe gaat het met u als mantelzorger?" in page
     check = walker.client.get("/melding/controleren/").content.decode()
     assert "Haar man" in check and "Ik doe alles alleen en ben uitgeput." in check
+    # A walk: the privacy part spoke of the person's health only, not of what the carer wrote about himself.
+    about_himself = "U schreef ook hoe het met u gaat. Dat gebruiken wij alleen om te kijken welke steun er"
+    assert about_himself in check
     confirmation = " ".join(walker.client.get(walker.submit()["Location"]).content.decode().split())
     assert "Steun voor u als mantelzorger" in confirmation
     # The help for carers first, as the mantelzorg page links it (the theme alone put paid HHT on top).
