@@ -47,6 +47,8 @@ SOORT_ANDER = [
 ]
 ONDERWERPEN = [
     ("huishouden", _("Hulp bij het huishouden")),
+    # A walk: a widower whose wife did the cooking and shopping found no box for it.
+    ("eten", _("Eten, koken of boodschappen")),
     ("begeleiding", _("Begeleiding")),
     ("dagbesteding", _("Dagbesteding")),
     ("vervoer", _("Vervoer")),

@@ -15,6 +15,7 @@ from socialekaart import public as kaart
 
 ONDERWERP_THEMAS: dict[str, tuple[str, ...]] = {
     "huishouden": ("huishouden", "maaltijden"),
+    "eten": ("maaltijden", "huishouden"),
     "begeleiding": ("begeleiding", "clientondersteuning"),
     "dagbesteding": ("dagbesteding", "ontmoeting"),
     "vervoer": ("vervoer",),

@@ -285,6 +285,23 @@ def test_switching_between_short_and_long_keeps_the_topics_chosen(walker, first,
     assert checked == ["huishouden", "vervoer"], checked
 
 
+def test_someone_who_cannot_cook_or_shop_says_so_with_one_choice(walker):
+    """A walk: a widower whose wife did the cooking and shopping found no box for it, ticked "Hulp bij het
+    huishouden" and wrote it out. The consulent's kaart then starts with the meals."""
+    walker.walk(ZELF_KORT[:1])
+    walker.post("keuze", {"soort": "uitgebreid"})
+    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    assert "Eten, koken of boodschappen" in walker.client.get("/melding/hulp/").content.decode()
+    assert walker.post("hulp", {"onderwerpen": ["eten"]}).status_code == 302
+    walker.post("situatie", dict(ANDER_UITGEBREID)["situatie"])
+    walker.post("gesprek", {"plek": "thuis"})
+    walker.post("spoed", {"spoed": "nee"})
+    walker.submit()
+    melding = Melding.objects.get()
+    assert melding.onderwerpen == ["eten"]
+    assert themes_for(melding.onderwerpen)[:2] == ["maaltijden", "huishouden"]
+
+
 def test_someone_who_feels_alone_says_so_with_one_choice(walker):
     """A walk: a widower who felt alone found no choice for it; "Iets anders" asked him to put it in words.
     The consulent's kaart then starts with the places to meet."""
