@@ -915,9 +915,10 @@ class SpoedForm(StepForm):
         _("Hebt u de hulp heel snel nodig?"),
         choices.JA_NEE,
         help_text=_(
-            "Bijvoorbeeld: uw mantelzorger valt plotseling weg, of kan het niet meer aan. U komt uit het "
-            "ziekenhuis. Iemand gaat thuis sterven en de zorg moet snel geregeld worden. Een ouder die "
-            "alleen voor de kinderen zorgt, moet plotseling naar het ziekenhuis."
+            # A walk: a widower whose wife had cooked and shopped did not know she was his mantelzorger.
+            "Bijvoorbeeld: iemand die voor u zorgt, zoals uw partner, valt plotseling weg, of kan het niet "
+            "meer aan. U komt uit het ziekenhuis. Iemand gaat thuis sterven en de zorg moet snel geregeld "
+            "worden. Een ouder die alleen voor de kinderen zorgt, moet plotseling naar het ziekenhuis."
         ),
     )
     toelichting = text(
