@@ -277,6 +277,55 @@ ONTMOETEN = {
     ],
 }
 
+# A walk: a widower of 78, whose wife had done the cooking and the shopping, searched the site for "warm eten"
+# and "mijn vrouw is overleden": the meals stood in a closed question of the household page, and no page
+# spoke of the loss.
+ETEN_EN_BOODSCHAPPEN = {
+    "slug": "eten-en-boodschappen",
+    "title": "Eten en boodschappen",
+    "intro": "Lukt koken of boodschappen doen niet meer? Bijvoorbeeld omdat u ziek bent. Of omdat uw partner "
+    "dat altijd deed. Hier leest u welke hulp er is.",
+    "body": [
+        (
+            "text",
+            "<h2>Hulp bij eten</h2>"
+            "<ul><li>Een maaltijdservice brengt elke dag een warme maaltijd bij u thuis.</li>"
+            "<li>In het buurthuis eet u samen met buren. Dat is ook gezellig.</li></ul>"
+            "<h2>Hulp bij boodschappen</h2>"
+            "<ul><li>De boodschappenbus brengt u naar de supermarkt en weer naar huis.</li>"
+            "<li>Bij burenhulp doet iemand uit de buurt een boodschap voor u.</li></ul>"
+            "<p>U hebt er geen besluit van de gemeente voor nodig. Vaak betaalt u een klein bedrag.</p>",
+        ),
+        (
+            "kaart_link",
+            {
+                "text": "Zoek hulp bij eten en boodschappen",
+                "zoekwoorden": "maaltijd",
+                "thema": [],
+                "doelgroep": [],
+                "vrij": True,
+            },
+        ),
+        (
+            "goed_om_te_weten",
+            {
+                "title": "Is uw partner overleden?",
+                "text": "<p>Dan verandert er veel. Het verdriet kan lang duren. Praten helpt. "
+                "Een vrijwilliger kan bij u thuis komen. Of u praat in een groep met mensen die hetzelfde "
+                "meemaakten. "
+                'Dat is gratis. <a href="/sociale-kaart/?q=rouw">Zoek steun bij rouw en verlies</a>.</p>',
+            },
+        ),
+        (
+            "contact",
+            {
+                "title": "Wilt u praten over wat u nodig hebt?",
+                "text": "<p>Bel het Wmo-loket. Wij zoeken samen met u wat bij u past.</p>",
+            },
+        ),
+    ],
+}
+
 HULPMIDDELEN = {
     "slug": "hulpmiddelen-wonen-en-vervoer",
     "title": "Hulpmiddelen, wonen en vervoer",
@@ -1367,7 +1416,16 @@ THEMES = [
         "title": "Ik zoek hulp voor mezelf",
         "intro": "Lukt iets thuis niet meer goed? Hier vindt u de hulp die er is. En hoe u die krijgt.",
         # Urgent help first: the home page shows the first four pages of each theme.
-        "pages": [SPOED, HUISHOUDEN, BEGELEIDING, ONTMOETEN, HULPMIDDELEN, VERZORGING, VERVANGING],
+        "pages": [
+            SPOED,
+            HUISHOUDEN,
+            BEGELEIDING,
+            ONTMOETEN,
+            HULPMIDDELEN,
+            VERZORGING,
+            VERVANGING,
+            ETEN_EN_BOODSCHAPPEN,
+        ],
     },
     {
         "slug": "ik-zorg-voor-iemand",
