@@ -176,6 +176,11 @@ class Answers:
         return self.about_the_gesprek.text("tolk")
 
     @property
+    def hoe_gaat_het(self) -> str:
+        """What a mantelzorger wrote about how he is doing himself; "" when nothing (or not asked)."""
+        return self.step(self.writer_step).text("hoe_gaat_het")
+
+    @property
     def clientondersteuner(self) -> bool:
         """Whether a cliëntondersteuner was asked for at the gesprek (the long route asks who comes)."""
         return "clientondersteuner" in (self.step("gesprek").get("wie_erbij") or [])

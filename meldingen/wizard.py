@@ -355,7 +355,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             ]
             context["spoed"] = answers.spoed
             # The carer's own wellbeing is his, not the person's: the privacy part says what it is used for.
-            context["carer_wrote_about_himself"] = bool(answers.step("melder").text("hoe_gaat_het"))
+            context["carer_wrote_about_himself"] = bool(answers.hoe_gaat_het)
             context["not_sent"] = typed_but_not_sent(typed)
             context["keuze_url"] = self.get_step_url("keuze") + f"?terug={CHECK_STEP}"
             context["seen"] = (SEEN_FIELD, self.answers_digest())

@@ -239,9 +239,7 @@ def test_what_iets_anders_is_goes_over_to_the_short_melding(walker):
     """A walk: "Iets anders: hulp bij mijn administratie" written in the long melding, then made short: the
     short melding had no place for it, and the check page listed "Waar wilt u hulp bij?" as not sent while it
     showed its topics."""
-    walker.walk(ZELF_KORT[:1])
-    walker.post("keuze", {"soort": "uitgebreid"})
-    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    _to_the_hulp_page_for_myself(walker)
     walker.post("hulp", {"onderwerpen": ["anders"], "toelichting": "Hulp bij mijn administratie"})
     walker.client.get("/melding/keuze/?terug=controleren")
     walker.post("keuze", {"soort": "kort"})
@@ -285,38 +283,36 @@ def test_switching_between_short_and_long_keeps_the_topics_chosen(walker, first,
     assert checked == ["huishouden", "vervoer"], checked
 
 
-def test_someone_who_cannot_cook_or_shop_says_so_with_one_choice(walker):
-    """A walk: a widower whose wife did the cooking and shopping found no box for it, ticked "Hulp bij het
-    huishouden" and wrote it out. The consulent's kaart then starts with the meals."""
+def _to_the_hulp_page_for_myself(walker):
+    """The long route for oneself, up to "Waar hebt u hulp bij nodig?"."""
     walker.walk(ZELF_KORT[:1])
     walker.post("keuze", {"soort": "uitgebreid"})
     walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
-    assert "Eten, koken of boodschappen" in walker.client.get("/melding/hulp/").content.decode()
-    assert walker.post("hulp", {"onderwerpen": ["eten"]}).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("label", "onderwerp", "first_themes"),
+    [
+        # A walk: a widower whose wife did the cooking and shopping found no box for it, ticked "Hulp bij het
+        # huishouden" and wrote it out.
+        ("Eten, koken of boodschappen", "eten", ["maaltijden", "huishouden"]),
+        # A walk: a widower who felt alone found no choice for it; "Iets anders" asked him to put it in words.
+        ("Minder alleen zijn, mensen ontmoeten", "ontmoeting", ["ontmoeting"]),
+    ],
+)
+def test_a_need_is_said_with_one_choice_and_the_consulents_kaart_starts_with_it(
+    walker, label, onderwerp, first_themes
+):
+    _to_the_hulp_page_for_myself(walker)
+    assert label in walker.client.get("/melding/hulp/").content.decode()
+    assert walker.post("hulp", {"onderwerpen": [onderwerp]}).status_code == 302
     walker.post("situatie", dict(ANDER_UITGEBREID)["situatie"])
     walker.post("gesprek", {"plek": "thuis"})
     walker.post("spoed", {"spoed": "nee"})
     walker.submit()
     melding = Melding.objects.get()
-    assert melding.onderwerpen == ["eten"]
-    assert themes_for(melding.onderwerpen)[:2] == ["maaltijden", "huishouden"]
-
-
-def test_someone_who_feels_alone_says_so_with_one_choice(walker):
-    """A walk: a widower who felt alone found no choice for it; "Iets anders" asked him to put it in words.
-    The consulent's kaart then starts with the places to meet."""
-    walker.walk(ZELF_KORT[:1])
-    walker.post("keuze", {"soort": "uitgebreid"})
-    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
-    assert "Minder alleen zijn, mensen ontmoeten" in walker.client.get("/melding/hulp/").content.decode()
-    assert walker.post("hulp", {"onderwerpen": ["ontmoeting"]}).status_code == 302
-    walker.post("situatie", dict(ANDER_UITGEBREID)["situatie"])
-    walker.post("gesprek", {"plek": "thuis"})
-    walker.post("spoed", {"spoed": "nee"})
-    walker.submit()
-    melding = Melding.objects.get()
-    assert melding.onderwerpen == ["ontmoeting"]
-    assert themes_for(melding.onderwerpen)[0] == "ontmoeting"
+    assert melding.onderwerpen == [onderwerp]
+    assert themes_for(melding.onderwerpen)[: len(first_themes)] == first_themes
 
 
 def test_who_else_comes_to_the_gesprek_can_be_named(walker):
@@ -372,9 +368,7 @@ def test_who_makes_the_melding_for_someone_else_can_say_she_comes_too(walker):
 
 
 def test_who_makes_the_melding_for_herself_is_not_offered_to_come_too(walker):
-    walker.walk(ZELF_KORT[:1])
-    walker.post("keuze", {"soort": "uitgebreid"})
-    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    _to_the_hulp_page_for_myself(walker)
     walker.post("hulp", {"onderwerpen": ["huishouden"]})
     walker.post("situatie", dict(ANDER_UITGEBREID)["situatie"])
     assert "Ik kom zelf ook" not in walker.client.get("/melding/gesprek/").content.decode()
@@ -415,9 +409,7 @@ def test_a_place_or_person_typed_beside_an_answer_that_leaves_it_out_is_asked_ab
 def test_a_bsn_in_the_free_text_is_refused_and_the_text_stays(walker):
     """A walk: a son wrote "Haar BSN is 123456782" in the melding for his mother; no question asks for it, and
     it went on to the backoffice."""
-    walker.walk(ZELF_KORT[:1])
-    walker.post("keuze", {"soort": "uitgebreid"})
-    walker.post("gegevens", dict(ZELF_KORT)["gegevens"])
+    _to_the_hulp_page_for_myself(walker)
     typed = "Hulp bij mijn administratie. Haar BSN is 123456782"
     response = walker.post("hulp", {"onderwerpen": ["anders"], "toelichting": typed})
     page = " ".join(response.content.decode().split())
