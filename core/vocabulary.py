@@ -107,16 +107,7 @@ class Decompounder:
         word = normalise(word)
         if len(word) < MIN_WORD_SIZE:
             return []
-        spans, general = [], []  # where the list's words and the general words stand in it
-        for start in range(len(word) - MIN_PART_SIZE + 1):
-            for size in range(MIN_PART_SIZE, MAX_PART_SIZE + 1):
-                if start + size > len(word):
-                    break
-                inside = word[start : start + size]
-                if inside != word and inside in self.words:
-                    spans.append((start, start + size))
-                elif inside in GENERAL_PARTS:
-                    general.append((start, start + size))
+        spans, general = self._spans(word)
         found = [
             word[start:end]
             for start, end in spans
@@ -134,6 +125,39 @@ class Decompounder:
             )
         ]
         return list(dict.fromkeys(found))
+
+    def is_compound(self, word: str) -> bool:
+        """Whether the word is made wholly of the list's words and general words, with at most a linking s, e
+        or en between them and after the last ("rolstoel|taxi", "stoel|en|matter"): "mantelzorgrs" begins
+        with "mantelzorg", but is a typing error of "mantelzorgers", no compound."""
+        word = normalise(word)
+        if len(word) < MIN_WORD_SIZE:
+            return False
+        spans, general = self._spans(word)
+        starts = defaultdict(list)
+        for start, end in spans + general:
+            starts[start].append(end)
+        reached, ends = {0}, set()
+        for position in range(len(word)):
+            if position in ends:
+                reached.update(position + len(link) for link in LINKS if word.startswith(link, position))
+            if position in reached:
+                ends.update(starts[position])
+        return len(word) in ends | reached
+
+    def _spans(self, word: str) -> tuple[list, list]:
+        """Where the list's words (other than the word itself) and the general words stand in `word`."""
+        spans, general = [], []
+        for start in range(len(word) - MIN_PART_SIZE + 1):
+            for size in range(MIN_PART_SIZE, MAX_PART_SIZE + 1):
+                if start + size > len(word):
+                    break
+                inside = word[start : start + size]
+                if inside != word and inside in self.words:
+                    spans.append((start, start + size))
+                elif inside in GENERAL_PARTS:
+                    general.append((start, start + size))
+        return spans, general
 
     def compounds_by_part(self, index_words: Iterable[str]) -> dict[str, list[str]]:
         """For the stem of every list word: the words of an index that hold it ("klus" -> "klussendienst")."""

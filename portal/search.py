@@ -108,7 +108,7 @@ def _not_a_typo(word: str, page_words: set[str], shared) -> bool:
         word in page_words
         or word in shared.suggestion_words
         or bool(_forms_by_stem(tuple(sorted(page_words))).get(search_text.form_stem(word)))
-        or bool(shared.decompounder.parts(word))
+        or shared.decompounder.is_compound(word)
         or search_text.is_dutch_word(word)
     )
 

@@ -346,7 +346,7 @@ def _correctable(words: list[str], snap) -> list[str]:
         and not word.isdigit()
         and word not in synonym_words
         and word not in text.STOPWORDS
-        and not decompounder.parts(word)
+        and not decompounder.is_compound(word)
         and not text.is_dutch_word(word)
     ][:MAX_WORDS]
 

@@ -48,6 +48,19 @@ def test_a_word_across_the_seam_of_two_parts_is_no_part():
     assert coaching.parts("budgetcoaching") == ["budget", "budgetcoach", "coach", "coaching"]
 
 
+def test_a_compound_is_made_wholly_of_parts_a_typing_error_only_begins_with_one():
+    """A walk: "mantelzorgrs" got no "Bedoelde u: mantelzorgers?" on the site search once the kaart's word
+    list held "mantelzorg": a word that began with a list word counted as a compound, so as no typing
+    error."""
+    decompounder = Decompounder([*WORD_LIST, "mantelzorg", "stoel", "matter"])
+    assert not decompounder.is_compound("mantelzorgrs")
+    assert not decompounder.is_compound("rolstoeltax")
+    assert decompounder.is_compound("rolstoeltaxi")
+    assert decompounder.is_compound("stoelenmatter")  # a linking -en- between two parts
+    assert decompounder.is_compound("rolstoelen") and decompounder.is_compound("mantelzorghulp")
+    assert not decompounder.is_compound("rolstoel")  # the word itself is a list word, not a compound
+
+
 def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
     """A walk: "regio taxi" found nothing, "regiotaxi" 17; people often write a Dutch compound in parts."""
     from core.search_text import Phrases, join_written_apart, written_apart
