@@ -9,6 +9,7 @@ import traceback
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.handlers.wsgi import get_path_info
+from django.db import connections
 from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls in the tests are still synchronous.
@@ -57,8 +58,11 @@ def _query_in_turn(execute, sql, params, many, context):
 
 
 @pytest.fixture(scope="session")
-def live_server():
-    """pytest-django's live server on localhost, where requests and the test's queries take turns (TURN)."""
+def _browser_server(django_db_setup, browser):
+    """pytest-django's live server on localhost, where requests and the test's queries take turns (TURN). With
+    the tests' database in memory the server shares the tests' connection to it, so it is made once they have
+    theirs: after the database, and after the browser (once Playwright's event loop runs, asgiref gives this
+    thread's code other connections than before)."""
     server = LiveServer("localhost", start=False)
     server.thread.static_handler = OneRequestAtATime
     shared = list(server.thread.connections_override.values())
@@ -69,6 +73,25 @@ def live_server():
     server.stop()
     for connection in shared:
         connection.execute_wrappers.remove(_query_in_turn)
+
+
+@pytest.fixture(scope="session")
+def live_server(_browser_server):
+    """The server for a test whose data it must see committed: pytest-django makes such a test transactional
+    (its tables emptied after it)."""
+    return _browser_server
+
+
+@pytest.fixture
+def live_server_in_a_savepoint(_browser_server, db):
+    """The same server for a test in a savepoint (the `db` fixture), so a module can share data made once, as
+    `demo_site`: the tests' SQLite database lives in memory and the server uses the test's own connection,
+    so it sees what the test's transaction holds, uncommitted."""
+    if not all(c.vendor == "sqlite" and c.is_in_memory_db() for c in connections.all()):
+        pytest.fail("a live server in a savepoint needs the tests' in-memory SQLite (make test-browser)")
+    _browser_server._live_server_modified_settings.enable()
+    yield _browser_server
+    _browser_server._live_server_modified_settings.disable()
 
 
 @pytest.fixture(scope="session")

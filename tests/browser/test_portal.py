@@ -1,12 +1,12 @@
 """The portal's pages in Chromium: axe-core, keyboard, JavaScript off, 320 px and paper."""
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations, enlarge_text
 
 INFO = "/hulp-voor-mezelf/hulp-bij-het-huishouden/"
-pytestmark = pytest.mark.django_db(transaction=True)
+# The demo's pages, loaded once for the module (tests/conftest.py), each test in a savepoint of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 PAGES = [
     "/",
     INFO,
@@ -19,11 +19,8 @@ PAGES = [
 
 
 @pytest.fixture
-def site(live_server):
-    # Also makes the page tree's root and the locale, which the flush between live-server tests removes.
-    with open("/dev/null", "w") as quiet:
-        call_command("load_demo_pages", stdout=quiet)
-    return live_server.url
+def site(live_server_in_a_savepoint):
+    return live_server_in_a_savepoint.url
 
 
 def test_axe_finds_no_violations(site, page):
