@@ -54,6 +54,16 @@ class KlachtForm(forms.Form):
         empty_label=_("Weet ik niet"),
         error_messages={"invalid_choice": _("Kies de soort hulp, of kies: Weet ik niet.")},
     )
+    # A walk: a son's complaint about the help his father gets could not be traced to his father.
+    client_naam = forms.CharField(
+        label=_("Naam van wie de hulp krijgt"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Alleen als de hulp voor iemand anders is, bijvoorbeeld voor uw vader of moeder. "
+            "Dan weten wij over wie het gaat."
+        ),
+    )
     wat = LimitedCharField(
         label=_("Wat ging er mis?"),
         help_text=_(
@@ -140,6 +150,8 @@ class KlachtForm(forms.Form):
         """What is stored encrypted: the resident's words and, only with consent, how to reach them."""
         data = self.cleaned_data
         gegevens = {"wat": data["wat"], "contact": data["contact"]}
+        if client_naam := data["client_naam"].strip():
+            gegevens["client_naam"] = client_naam
         if data["contact"] == "ja":
             gegevens.update(
                 {name: data[name] for name in ("telefoon", "bellen", "email")}, naam=data["naam"].strip()
@@ -168,6 +180,10 @@ class StaffKlachtForm(KlachtForm):
         "wat": (
             _("Wat ging er mis?"),
             _("Wat de inwoner vertelt of schreef. Schrijf geen dingen over de gezondheid."),
+        ),
+        "client_naam": (
+            _("Naam van wie de hulp krijgt"),
+            _("Alleen als de inwoner belt of schrijft over de hulp voor iemand anders."),
         ),
         "contact": (_("Wil de inwoner dat wij contact opnemen over de klacht?"), None),
         "naam": (_("Naam van de inwoner"), _("Nodig als de inwoner contact wil.")),

@@ -134,6 +134,7 @@ def _said_sent(request, klacht, fingerprint: str, again: bool = False):
         "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
         "contact": klacht.gegevens.get("contact") == "ja",
         "email": bool(klacht.gegevens.get("email")),
+        "for_someone_else": bool(klacht.gegevens.get("client_naam")),
         "fingerprint": fingerprint,
         "about_the_gemeente": klacht.about_the_gemeente,
         **({"again": True} if again else {}),

@@ -138,8 +138,45 @@ def test_who_wants_contact_is_told_we_will_get_in_touch_and_may_ask_to_hear_the_
     call, or of being asked to tell her story."""
     client.post("/klacht/", form_data(kaart, email=""))
     page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
-    assert "Wij nemen contact met u op. Wij vragen u misschien om uw klacht aan ons te vertellen." in page
+    # A walk: "om uw klacht aan ons te vertellen" read odd to a son who had just written it.
+    said = "Wij nemen contact met u op. Wij vragen u misschien om uw klacht in een gesprek uit te leggen."
+    assert said in page
     assert "Wacht dan niet op ons antwoord." in page
+
+
+def test_a_complaint_about_the_help_for_someone_else_names_that_person_for_the_gemeente_only(client, people):
+    """A walk: a son complained that his father's help did not come, and nothing asked who the father was;
+    the complaint could not be traced to him, and the son read only that the provider would not see his own
+    name."""
+    form = " ".join(client.get("/klacht/").content.decode().split())
+    assert "Naam van wie de hulp krijgt" in form and "bijvoorbeeld voor uw vader of moeder" in form
+    kaart = kaart_of(people)
+    client.post("/klacht/", form_data(kaart, client_naam="  Piet de Vries "))
+    klacht = Klacht.objects.get()
+    assert klacht.gegevens["client_naam"] == "Piet de Vries"
+    page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
+    assert "Moet de organisatie weten over wie het gaat? Dan vragen wij u eerst of dat mag." in page
+    staff = client_for(people["klachtbehandelaar"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    assert "<dt>Hulp voor</dt><dd>Piet de Vries</dd>" in staff
+    klacht.samenvatting_aanbieder = "De hulp kwam drie keer niet."
+    klacht.save()
+    provider = client_for(people["aanbieder"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    assert "De hulp kwam drie keer niet." in provider and "Piet" not in provider
+    # Without contact the son reads that the provider learns neither name; without a name, nothing changes.
+    Klacht.objects.all().delete()
+    client.post("/klacht/", form_data(kaart, contact="nee", client_naam="Piet de Vries"))
+    page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
+    assert "De organisatie ziet uw naam niet, en ook niet de naam van wie de hulp krijgt." in page
+    assert Klacht.objects.get().gegevens["client_naam"] == "Piet de Vries"
+    Klacht.objects.all().delete()
+    client.post("/klacht/", form_data(kaart))
+    assert "client_naam" not in Klacht.objects.get().gegevens
+
+
+def client_for(user) -> Client:
+    other = Client()
+    other.force_login(user)
+    return other
 
 
 def test_a_complaint_about_the_gemeente_is_not_said_to_go_to_a_provider(client, kaart):
