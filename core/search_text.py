@@ -305,6 +305,17 @@ def _unhappy_with_the_help(typed: list[str]) -> bool:
     )
 
 
+# Words of who asks what help costs: "wat kost een scootmobiel" found the page on hulpmiddelen, which only
+# says that one "meestal" pays an eigen bijdrage, and not the page that says what it is.
+COST_WORDS = frozenset(
+    {"kost", "kosten", "kostte", "betalen", "betaal", "betaalt", "prijs", "prijzen", "tarief", "gratis"}
+)
+
+
+def asks_about_costs(query: str) -> bool:
+    return bool(COST_WORDS.intersection(words(query)))
+
+
 # Words of someone who disagrees with a decision of the gemeente: "bezwaar maken" counted five voorzieningen
 # on the kaart (help whose text says "besluit", which the synonyms join to "bezwaar"). Bezwaar is a way, not
 # help.

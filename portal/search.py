@@ -33,6 +33,8 @@ from portal.taalcheck import blocks, split_block, words
 
 logger = logging.getLogger(__name__)
 
+# The information page that says what a resident pays for Wmo help (its slug, as the editors named it).
+COSTS_PAGE = "eigen-bijdrage"
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 RESULTS_PER_PAGE = 10
@@ -392,6 +394,9 @@ def search_view(request):
         # Who wants to complain gets the way to do that; "klacht" counted the kaart's help for "psychische
         # klachten".
         context["klacht"] = search_text.wants_to_complain(query)
+        # Who asks what help costs gets the page on the eigen bijdrage, unless it is among the results.
+        found_it = any(hit["page"].slug == COSTS_PAGE for hit in context["hits"])
+        context["costs_page"] = search_text.asks_about_costs(query) and not found_it and COSTS_PAGE
         not_help = context["melding"] or context["melding_status"] or context["klacht"]
         not_help = not_help or search_text.wants_to_object(query)  # the pages say how, the kaart has no help
         context["kaart_count"] = 0 if not_help else kaart_help(context["kaart_url"])

@@ -177,3 +177,15 @@ def test_the_page_for_professionals_says_whom_the_gemeente_calls_as_the_melding_
     page = " ".join(client.get("/voor-professionals/verwijzen-en-melden/").content.decode().split())
     assert "Een consulent belt u om een gesprek met uw cliënt te plannen." in page
     assert 'Dat staat op de pagina <a href="/melding-en-regels/het-gesprek/">Het gesprek</a>' in page
+
+
+def test_who_asks_what_help_costs_is_led_to_the_eigen_bijdrage(client):
+    """A walk: "wat kost een scootmobiel" found only the page on hulpmiddelen, which says one "meestal" pays
+    an eigen bijdrage; the page that says what it is was not among the results."""
+    tip = '<a href="/melding-en-regels/eigen-bijdrage/">Lees wat u zelf betaalt</a>'
+    for query in ("wat kost een scootmobiel", "is een scootmobiel gratis"):
+        html = client.get("/zoeken/", {"q": query}).content.decode()
+        assert tip in html and "Dat heet de eigen bijdrage." in html, query
+    # Not where the page is among the results already, nor where nobody asks about money.
+    for query in ("moet ik betalen voor een rolstoel", "scootmobiel"):
+        assert tip not in client.get("/zoeken/", {"q": query}).content.decode(), query
