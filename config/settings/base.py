@@ -199,7 +199,7 @@ def wagtail_elasticsearch_backends(url: str, prefix: str) -> dict:
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = wagtail_elasticsearch_backends(ELASTICSEARCH_URL, ELASTICSEARCH_INDEX_PREFIX)
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.database_search"}}
 
 # E-mail: SMTP when EMAIL_HOST is set, else printed to the console (development only: production refuses
 # that, since draft links and addresses would land in the server log). EMAIL_BACKEND chooses one outright.

@@ -189,3 +189,11 @@ def test_who_asks_what_help_costs_is_led_to_the_eigen_bijdrage(client):
     # Not where the page is among the results already, nor where nobody asks about money.
     for query in ("moet ik betalen voor een rolstoel", "scootmobiel"):
         assert tip not in client.get("/zoeken/", {"q": query}).content.decode(), query
+
+
+def test_a_page_that_holds_every_group_of_words_best_comes_first(client):
+    """A walk: on SQLite "eigen bijdrage kosten" put the page "Eigen bijdrage" last of eight (the order of a
+    search for two groups of words was turned around; core/database_search.py)."""
+    html = client.get("/zoeken/", {"q": "eigen bijdrage kosten"}).content.decode()
+    first = re.search(r'search-results__title"><a href="([^"]+)"', html).group(1)
+    assert first == "/melding-en-regels/eigen-bijdrage/"
