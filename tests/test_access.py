@@ -65,6 +65,7 @@ BACKOFFICE = {
     "backoffice:assign": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_note": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:not_reached": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:persoonlijk_plan": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:extend_term": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
@@ -101,6 +102,7 @@ POSTED = {
     # Taking, a verwijzing and the nazorg outcome go back to the melding's page with a message.
     "backoffice:take": (L, H, H, "done", 404, "done", H),
     "backoffice:not_reached": (L, H, H, "done", 404, "done", H),
+    "backoffice:persoonlijk_plan": (L, H, H, "done", 404, "done", H),
     "backoffice:extend_term": (L, H, H, "done", 404, "done", H),  # before the first contact: a message
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"

@@ -422,6 +422,20 @@ class Behandeling(models.Model):
         AuditEntry.record(user, self.melding, action)
         return True
 
+    def record_persoonlijk_plan(self, user) -> bool:
+        """The resident's persoonlijk plan came in (Wmo 2015 art. 2.3.2 lid 2): whoever prepares the gesprek
+        sees it is there. False, and nothing recorded, when it was recorded already."""
+        if self.persoonlijk_plan() is not None:
+            return False
+        AuditEntry.record(user, self.melding, AuditEntry.Action.PLAN_RECEIVED)
+        return True
+
+    def persoonlijk_plan(self):
+        """The record that the persoonlijk plan came in, with who recorded it; None before."""
+        action = AuditEntry.Action.PLAN_RECEIVED
+        entries = AuditEntry.objects.filter(melding=self.melding_id, action=action)
+        return entries.select_related("user").first()
+
     def calls_not_reached(self):
         """The calls before the first contact that nobody answered, the first first, with who made them."""
         action = AuditEntry.Action.CONTACT_NOT_REACHED
@@ -592,6 +606,7 @@ class AuditEntry(models.Model):
         NAZORG_CORRECTED = "nazorg_corrected", _("Nazorg verbeterd")
         CONTACT_NOT_REACHED = "contact_not_reached", _("Gebeld, niet bereikt")  # the writer, or the resident
         TERM_EXTENDED = "term_extended", _("Termijn onderzoek verlengd")
+        PLAN_RECEIVED = "plan_received", _("Persoonlijk plan ontvangen")
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 
     melding = models.ForeignKey(

@@ -50,6 +50,7 @@ from meldingen.backoffice.roles import display_name, may_take
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, OtherMeldingBusy, Status, TransitionNotAllowed
 from meldingen.choices import ONDERWERPEN
+from meldingen.dates import next_steps
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import retry_now
 
@@ -386,6 +387,8 @@ def render_detail(
             .select_related("melding")
         ),
         "calls_not_reached": list(behandeling.calls_not_reached()),
+        "persoonlijk_plan": behandeling.persoonlijk_plan(),
+        "persoonlijk_plan_by": next_steps(melding).persoonlijk_plan_by,
         "today": timezone.localdate(),
         "inbox_url": _inbox_url(request),
         "page_title": _("Melding"),
@@ -626,6 +629,24 @@ def not_reached(request, pk):
         messages.success(request, _("Vastgelegd: u belde en bereikte niemand. Bel later nog eens."))
     else:
         messages.info(request, _("Dit was al vastgelegd."))  # a second click within a minute
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+@require_POST
+@meldingen_view
+@says_out_of_reach
+def persoonlijk_plan(request, pk):
+    """A walk: a consulent could not tell before the gesprek whether the resident had sent a persoonlijk plan,
+    which the confirmation asks for within 7 days and the gesprek is to discuss."""
+    behandeling = behandeling_for(request, pk)
+    if behandeling.status in CLOSED_STATUSES:
+        messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
+    elif behandeling.record_persoonlijk_plan(request.user):
+        messages.success(
+            request, _("Vastgelegd: het persoonlijk plan is ontvangen. Bespreek het in het gesprek.")
+        )
+    else:
+        messages.info(request, _("Dit was al vastgelegd."))  # a second click, or a colleague before
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

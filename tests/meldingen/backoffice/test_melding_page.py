@@ -866,6 +866,43 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     assert calls.count() == 1
 
 
+def test_a_persoonlijk_plan_that_came_in_is_recorded_once_for_whoever_prepares_the_gesprek(
+    staff, client, page_url, two_meldingen
+):
+    """A walk: the confirmation asks the resident for a persoonlijk plan within 7 days (Wmo 2015 art. 2.3.2
+    lid 2), and the consulent could not tell before the gesprek whether one had come in."""
+    from meldingen.dates import next_steps
+
+    melding = two_meldingen["centrum"]
+    by = datum(next_steps(melding).persoonlijk_plan_by)
+    client.force_login(staff["consulent"])
+    page = " ".join(client.get(page_url).content.decode().split())
+    said = f"<dt>Persoonlijk plan</dt><dd>Nog niet ontvangen. De inwoner mag het tot en met {by} sturen.</dd>"
+    assert said in page and "Stuurde de inwoner een persoonlijk plan? Leg dat vast." in page
+    done = client.post(page_url + "persoonlijk-plan/", follow=True).content.decode()
+    assert "Vastgelegd: het persoonlijk plan is ontvangen." in done
+    again = client.post(page_url + "persoonlijk-plan/", follow=True).content.decode()  # a second click
+    assert "Dit was al vastgelegd." in again
+    received = AuditEntry.objects.filter(action=AuditEntry.Action.PLAN_RECEIVED)
+    assert received.count() == 1
+    client.force_login(staff["teamleider"])
+    page = " ".join(client.get(page_url).content.decode().split())
+    day = datum(received.get().at)
+    said = f"<dt>Persoonlijk plan</dt><dd>Ontvangen, vastgelegd op {day} door consulent-centrum."
+    assert said in page and "Stuurde de inwoner een persoonlijk plan?" not in page
+    assert "Persoonlijk plan ontvangen" in page[page.index('id="timeline-heading"') :]
+    # After the 7 days without a plan the page says so; a closed melding records none.
+    other = two_meldingen["haven"]
+    other.created_at -= timedelta(days=30)
+    other.save()
+    other_url = reverse("backoffice:melding", args=[other.behandeling.pk])
+    page = " ".join(client.get(other_url).content.decode().split())
+    assert "<dt>Persoonlijk plan</dt><dd>Niet ontvangen. De inwoner mocht het tot en met" in page
+    other.behandeling.change_status(Status.INGETROKKEN, staff["teamleider"])
+    refused = client.post(other_url + "persoonlijk-plan/", follow=True).content.decode()
+    assert "Deze melding is gesloten." in refused and received.count() == 1
+
+
 @pytest.mark.parametrize("soort", ["kort", "uitgebreid"])
 @pytest.mark.parametrize("for_someone_else", [False, True])
 def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(
