@@ -139,14 +139,12 @@ def demo_site(request, django_db_setup, django_db_blocker):
     import io
 
     from django.core.management import call_command
-    from django.db import transaction
 
-    from .module_data import in_a_savepoint, module_tests
+    from .module_data import in_a_savepoint, made_once, module_tests
 
     shared = all("demo_site" in item.fixturenames and in_a_savepoint(item) for item in module_tests(request))
     assert shared, "every test of the module asks for demo_site, in a savepoint (not a transactional test)"
-    with django_db_blocker.unblock(), transaction.atomic():
+    with made_once(django_db_blocker):
         call_command("load_demo_kaart", stdout=io.StringIO(), stderr=io.StringIO())
         call_command("load_demo_pages", stdout=io.StringIO(), stderr=io.StringIO())
         yield
-        transaction.set_rollback(True)

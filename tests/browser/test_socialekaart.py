@@ -1,5 +1,6 @@
 """The sociale kaart in a real browser: axe, keyboard only, without JavaScript, small screens, the map."""
 
+import copy
 import io
 import threading
 from datetime import time
@@ -11,25 +12,36 @@ import pytest
 from socialekaart.models import Openingstijd, Voorziening, VoorzieningOpLocatie
 from socialekaart.search import get_backend
 from tests.browser.conftest import assert_no_horizontal_scroll, axe_violations, enlarge_text
+from tests.module_data import in_a_savepoint, made_once, module_tests
 from tests.socialekaart.conftest import make_kaart
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test in a savepoint of the module's kaart, which the live server sees (`live_server_in_a_savepoint`).
+pytestmark = pytest.mark.django_db
 
 SEARCH = "/sociale-kaart/"
 
 
-@pytest.fixture
-def kaart(db):
-    """The small fictional kaart of the sociale kaart tests, made for each test (and committed, as the live
-    server reads it: see pytestmark)."""
-    return make_kaart()
+@pytest.fixture(scope="module")
+def _kaart_of_the_module(request, django_db_setup, django_db_blocker):
+    """The small fictional kaart of the sociale kaart tests and its search index, made once for the module (a
+    kaart and an index per test cost some 0.6 s): every test asks for it through `kaart`, in a savepoint."""
+    shared = all("kaart" in item.fixturenames and in_a_savepoint(item) for item in module_tests(request))
+    assert shared, "every test of the module asks for the kaart, in a savepoint (not a transactional test)"
+    with made_once(django_db_blocker):
+        kaart = make_kaart()
+        get_backend().rebuild()
+        yield kaart
 
 
 @pytest.fixture
-def kaart_server(live_server, kaart, settings):
+def kaart(_kaart_of_the_module, db):
+    return copy.deepcopy(_kaart_of_the_module)  # handles of this test's own
+
+
+@pytest.fixture
+def kaart_server(live_server_in_a_savepoint, kaart, settings):
     settings.MAP_TILE_URL = ""
-    get_backend().rebuild()
-    return live_server
+    return live_server_in_a_savepoint
 
 
 def record_requests(page) -> list[str]:
@@ -296,8 +308,6 @@ def tile_server():
 
 
 def test_map_draws_tiles_from_the_configured_url(page, kaart_server, tile_server, settings):
-    import copy
-
     settings.MAP_TILE_URL = tile_server.url + "/{z}/{x}/{y}.png"
     settings.MAP_TILE_ATTRIBUTION = "Kaart: testtegels"
     policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)

@@ -4,13 +4,12 @@ import copy
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from socialekaart.models import Capaciteit, Term, Voorziening
 from socialekaart.search import BACKENDS, get_backend
 
-from ..module_data import in_a_savepoint, module_tests, uses_the_database
+from ..module_data import in_a_savepoint, made_once, module_tests, uses_the_database
 from .factories import (
     CapaciteitFactory,
     LocatieFactory,
@@ -65,9 +64,8 @@ def _kaart_of_the_module(request, django_db_blocker):
         yield None
         return
     request.getfixturevalue("django_db_setup")
-    with django_db_blocker.unblock(), transaction.atomic():
+    with made_once(django_db_blocker):
         yield make_kaart()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
