@@ -183,7 +183,16 @@ class Answers:
     @property
     def clientondersteuner(self) -> bool:
         """Whether a cliëntondersteuner was asked for at the gesprek (the long route asks who comes)."""
-        return "clientondersteuner" in (self.step("gesprek").get("wie_erbij") or [])
+        return "clientondersteuner" in self._wie_erbij
+
+    @property
+    def writer_comes(self) -> bool:
+        """Whether who made the melding for someone else comes to the gesprek too ("Ik kom zelf ook")."""
+        return "melder" in self._wie_erbij
+
+    @property
+    def _wie_erbij(self) -> list:
+        return self.step("gesprek").get("wie_erbij") or []
 
     @property
     def contact_email(self) -> str:

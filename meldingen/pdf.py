@@ -28,6 +28,7 @@ def melding_pdf_html(melding) -> str:
             "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
             "tolk": answers.tolk,  # said on the confirmation page too (a walk found it only there)
             "clientondersteuner": answers.clientondersteuner,
+            "writer_comes": answers.writer_comes,
             "writer_email": melding.contact_email,  # who gave one is not asked "Hebt u geen e-mail?"
             "municipality": {
                 "name": settings.MUNICIPALITY_NAME,

@@ -58,6 +58,7 @@ def bevestiging(request):
             "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
             "tolk": answers.tolk,
             "clientondersteuner": answers.clientondersteuner,
+            "writer_comes": answers.writer_comes,
             "mantelzorger": answers.voor_wie == "mantelzorger",
         },
     )

@@ -170,3 +170,17 @@ def test_a_clientondersteuner_asked_for_is_confirmed_on_the_page_and_in_the_pdf(
     ]
     assert said in " ".join(confirmation(walker, asked).split())
     assert said in " ".join(pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content).split())
+
+
+def test_who_comes_to_the_gesprek_for_someone_else_reads_it_confirmed_on_the_page_and_in_the_pdf(walker):
+    """A walk: a daughter who ticked "Ik kom zelf ook" read nothing of it after sending, where a tolk and a
+    cliëntondersteuner asked for are confirmed."""
+    said = "U komt zelf ook naar het gesprek. Wij spreken de dag met u af."
+    assert said not in " ".join(confirmation(walker, ANDER_UITGEBREID).split())
+    walker.client.cookies.clear()
+    coming = [
+        (step, {**data, "wie_erbij": ["melder"]} if step == "gesprek" else data)
+        for step, data in ANDER_UITGEBREID
+    ]
+    assert said in " ".join(confirmation(walker, coming).split())
+    assert said in " ".join(pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content).split())
