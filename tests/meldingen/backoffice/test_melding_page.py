@@ -100,7 +100,20 @@ def test_the_tolk_asked_for_stands_beside_whom_to_call(staff, client, teams):
     assert "<dt>Tolk nodig</dt><dd>Turks</dd>" in html
     plain, _created = store_melding(answers(name="Bep Smit"))
     html = client.get(reverse("backoffice:melding", args=[plain.behandeling.pk])).content.decode()
-    assert "Tolk nodig" not in html
+    assert "Tolk nodig" not in html and "<dt>Cliëntondersteuner</dt>" not in html
+
+
+def test_a_clientondersteuner_asked_for_stands_with_what_to_do(staff, client, teams):
+    """A walk: the confirmation promises the resident "Wij brengen u met een cliëntondersteuner in contact";
+    the consulent found the wish only among the answers, far down the page."""
+    client.force_login(staff["consulent"])
+    data = {**answers(), "gesprek": {"plek": "thuis", "wie_erbij": ["clientondersteuner"]}}
+    melding, _created = store_melding(data)
+    html = " ".join(
+        client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode().split()
+    )
+    said = "Gevraagd voor het gesprek. Breng de inwoner met een cliëntondersteuner in contact."
+    assert f"<dt>Cliëntondersteuner</dt><dd>{said}</dd>" in html
 
 
 def test_status_change_through_the_page(staff, client, page_url, two_meldingen):
