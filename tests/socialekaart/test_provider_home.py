@@ -56,6 +56,8 @@ def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbi
     # Which help in which wijk, and not "Alle wijken zijn bijgewerkt" above it.
     # A walk: "Begeleiding thuis Waterkant, Dorpen Ellekoot en Raveld" read as one long name.
     assert f"{capaciteit.voorziening.name} – wijk {capaciteit.wijk.name}: bijgewerkt op" in html
+    # With what was given then (a walk's provider could not tell whether "vol" still stood).
+    assert f"U gaf toen door: {capaciteit.get_status_display()}.</li>" in html
     assert "Alle wijken zijn bijgewerkt" not in html
     Capaciteit.objects.update(bijgewerkt_op=timezone.now())
     html = client.get("/admin/").content.decode()
