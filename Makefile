@@ -166,7 +166,7 @@ test-postgres: install postgres
 	fi
 
 test-fast: install
-	env -u DATABASE_URL $(PYTEST) -m "not browser and not slow and not node_restart"
+	env -u DATABASE_URL $(PYTEST) -m "not browser and not slow and not node_restart and not migration"
 
 test-browser: install browser-deps
 	env -u DATABASE_URL $(PYTEST) -m browser

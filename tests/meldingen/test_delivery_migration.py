@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from meldingen.crypto import fernet
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migration]
 
 OLD = [("backoffice", "0003_encrypted_delivery_secret"), ("delivery", None)]
 
