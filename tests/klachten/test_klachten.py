@@ -78,14 +78,6 @@ def test_the_form_and_its_confirmation_say_a_decision_is_objected_to_not_complai
     assert 'href="/zoeken/?q=bezwaar+maken">Lees hoe u bezwaar maakt</a>' in html
 
 
-def test_the_bezwaar_link_leads_to_the_information_page_when_there_is_one(client, kaart):
-    from django.core.management import call_command
-
-    call_command("load_demo_pages", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    html = client.get("/klacht/").content.decode()
-    assert 'href="/melding-en-regels/klachten-en-bezwaar/">Lees hoe u bezwaar maakt</a>' in html
-
-
 def test_a_complaint_of_a_letter_or_two_asks_for_a_few_words(client, kaart):
     """A walk: "x" was taken as a complaint."""
     response = client.post("/klacht/", form_data(kaart, wat="x"), follow=True)

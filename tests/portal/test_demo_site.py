@@ -100,6 +100,11 @@ def test_a_confirmation_is_promised_only_by_e_mail():
     assert promises and all("e-mail" in sentence for sentence in promises), promises
 
 
+def test_the_complaint_forms_bezwaar_link_leads_to_the_information_page(client):
+    html = client.get("/klacht/").content.decode()
+    assert 'href="/melding-en-regels/klachten-en-bezwaar/">Lees hoe u bezwaar maakt</a>' in html
+
+
 def test_the_complaints_page_links_the_complaint_form(client):
     """It said "Bel ons voor een klacht. Of stuur een e-mail." and never named the form at /klacht/."""
     assert '<a href="/klacht/">klachtformulier</a>' in _html(content.KLACHTEN)
