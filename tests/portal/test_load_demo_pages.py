@@ -7,7 +7,9 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-pytestmark = pytest.mark.django_db
+# Each loads the demo pages anew, some 3 s (5 on PostgreSQL), and the loader does not depend on the engine
+# (the demo site other modules share is loaded on both): slow tests, run once, in make test's SQLite run.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def test_load_demo_pages_builds_the_site_and_is_idempotent(client):
@@ -75,7 +77,6 @@ def _demo_password_users():
     }
 
 
-@pytest.mark.slow  # loads the whole demo again: the engine makes no difference
 def test_load_demo_makes_accounts_with_known_passwords_only_with_debug_or_the_accounts_flag(db, settings):
     settings.DEBUG = False
     call_command("load_demo", stdout=io.StringIO())
