@@ -220,14 +220,18 @@ def excerpt(page, query: str, length: int = 30) -> str:
     bijdrage voor: een rolstoel, ...")."""
     typed = search_text.content_words(query) or search_text.words(query)
     searched = {search_text.stem(word) for word in typed}
+    # A question of cost is about its thing first: "is de traplift gratis" showed "Dan leent u die gratis bij
+    # een uitleenpunt", of crutches; the sentence with "traplift" goes before it (the cost tip does the rest).
+    thing = searched - {search_text.stem(word) for word in search_text.COST_WORDS}
     text = page.taalcheck_text() if hasattr(page, "taalcheck_text") else ""
     lines = blocks(text)[1:]  # the title is the first line
-    best, best_held = None, 0
+    best, best_held = None, (0, 0)
     for index, line in enumerate(lines):
         for sentence in split_block(line):
-            held = len(searched & {search_text.stem(word) for word in search_text.words(sentence)})
-            if held > best_held:
-                best, best_held = (index, line, sentence), held
+            held = searched & {search_text.stem(word) for word in search_text.words(sentence)}
+            score = (len(held & thing), len(held))
+            if score > best_held:
+                best, best_held = (index, line, sentence), score
     if best:
         index, line, sentence = best
         found = _list_with_its_lead_in(lines, index) if _is_list_item(line) else sentence

@@ -481,6 +481,18 @@ def test_an_excerpt_is_the_sentence_that_holds_the_most_searched_words_in_any_fo
     assert excerpt(page, "wijken") == "Er is hulp in de wijk."
 
 
+def test_an_excerpt_for_a_question_of_cost_is_about_its_thing_first():
+    """A walk: "is de traplift gratis" showed "Dan leent u die gratis bij een uitleenpunt." (of crutches), and
+    a woman of 80 read that the traplift is free."""
+    from portal.search import excerpt
+
+    page = _page(
+        "Krukken leent u gratis bij een uitleenpunt.", "Uw huis kan worden aangepast met een traplift."
+    )
+    assert excerpt(page, "is de traplift gratis") == "Uw huis kan worden aangepast met een traplift."
+    assert excerpt(page, "wat is gratis") == "Krukken leent u gratis bij een uitleenpunt."
+
+
 def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
     """A walk: "rolstoel" found two pages, each with the excerpt "een rolstoel", which said nothing of what
     either page says about it."""
