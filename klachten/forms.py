@@ -7,11 +7,12 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.components import named_error_lines
 from core.limited_text import LimitedCharField
-from core.phone import phone_field
+from core.phone import CALL_HOURS, phone_field
 from core.templatetags.core_tags import tel
 from socialekaart import public
 
@@ -61,7 +62,7 @@ class KlachtForm(forms.Form):
         required=False,
         help_text=_(
             "Alleen als de hulp voor iemand anders is, bijvoorbeeld voor uw vader of moeder. "
-            "Dan weten wij over wie het gaat."
+            "Dan weten wij over wie het gaat. Alleen de gemeente ziet deze naam."
         ),
     )
     wat = LimitedCharField(
@@ -88,7 +89,7 @@ class KlachtForm(forms.Form):
         label=_("Wanneer kunnen wij u het best bellen?"),
         max_length=200,
         required=False,
-        help_text=_("Bijvoorbeeld: na 10 uur, of op dinsdag."),
+        help_text=format_lazy("{} {}", CALL_HOURS, _("Bijvoorbeeld: na 10 uur, of op dinsdag.")),
     )
     email = forms.EmailField(
         label=_("E-mailadres"),

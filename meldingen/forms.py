@@ -5,12 +5,13 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
 from core.components import error_anchor, named_error
 from core.limited_text import LimitedCharField
-from core.phone import phone_field
+from core.phone import CALL_HOURS, phone_field
 from core.postcode import normalise_postcode
 from core.widget_renderer import widget_renderer
 
@@ -694,9 +695,7 @@ def call_time(label) -> forms.CharField:
         label,
         required=False,
         max_length=LINE_MAX,
-        help_text=_(
-            "Wij bellen op werkdagen van 8.30 tot 17.00 uur. Bijvoorbeeld: op dinsdag in de ochtend."
-        ),
+        help_text=format_lazy("{} {}", CALL_HOURS, _("Bijvoorbeeld: op dinsdag in de ochtend.")),
     )
 
 

@@ -147,9 +147,17 @@ def test_a_complaint_about_the_help_for_someone_else_names_that_person_for_the_g
     klacht = Klacht.objects.get()
     assert klacht.gegevens["client_naam"] == "Piet de Vries"
     page = " ".join(client.get("/klacht/verstuurd/").content.decode().split())
-    assert "Moet de organisatie weten over wie het gaat? Dan vragen wij u eerst of dat mag." in page
+    # A second walk: with contact the son was not told his father's name stays with the gemeente too.
+    said = (
+        "De organisatie ziet uw naam niet, en ook niet de naam van wie de hulp krijgt. "
+        "Moet de organisatie weten over wie het gaat? Dan vragen wij u eerst of dat mag."
+    )
+    assert said in page and "Alleen de gemeente ziet deze naam." in form
+    # The son asked to be called "na 17 uur", when the loket is closed.
+    assert "Wij bellen op werkdagen van 8.30 tot 17.00 uur. Bijvoorbeeld: na 10 uur, of op dinsdag." in form
     staff = client_for(people["klachtbehandelaar"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
     assert "<dt>Hulp voor</dt><dd>Piet de Vries</dd>" in staff
+    assert "<dt>Ingediend door</dt><dd>Anna de Vries</dd>" in staff  # "Naam" beside it read as either
     klacht.samenvatting_aanbieder = "De hulp kwam drie keer niet."
     klacht.save()
     provider = client_for(people["aanbieder"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
