@@ -890,8 +890,10 @@ def test_a_persoonlijk_plan_that_came_in_is_recorded_once_for_whoever_prepares_t
     by = datum(next_steps(melding).persoonlijk_plan_by)
     client.force_login(staff["consulent"])
     page = " ".join(client.get(page_url).content.decode().split())
-    said = f"<dt>Persoonlijk plan</dt><dd>Nog niet ontvangen. De inwoner mag het tot en met {by} sturen.</dd>"
-    assert said in page and "Stuurde de inwoner een persoonlijk plan? Leg dat vast." in page
+    said = f"<dt>Persoonlijk plan</dt><dd>Nog niet ontvangen. De inwoner mag het tot en met {by} sturen."
+    assert said in page
+    row = page.split("<dt>Persoonlijk plan</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "persoonlijk-plan/" in row and ">Persoonlijk plan ontvangen</button>" in row  # beside its line
     done = client.post(page_url + "persoonlijk-plan/", follow=True).content.decode()
     assert "Vastgelegd: het persoonlijk plan is ontvangen." in done
     again = client.post(page_url + "persoonlijk-plan/", follow=True).content.decode()  # a second click
@@ -902,7 +904,7 @@ def test_a_persoonlijk_plan_that_came_in_is_recorded_once_for_whoever_prepares_t
     page = " ".join(client.get(page_url).content.decode().split())
     day = datum(received.get().at)
     said = f"<dt>Persoonlijk plan</dt><dd>Ontvangen, vastgelegd op {day} door consulent-centrum."
-    assert said in page and "Stuurde de inwoner een persoonlijk plan?" not in page
+    assert said in page and ">Persoonlijk plan ontvangen</button>" not in page
     assert "Persoonlijk plan ontvangen" in page[page.index('id="timeline-heading"') :]
     # After the 7 days without a plan the page says so; a closed melding records none.
     other = two_meldingen["haven"]
