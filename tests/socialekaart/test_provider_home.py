@@ -51,8 +51,8 @@ def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbi
     # A walk: "2 wijken zijn langer dan een week niet bijgewerkt" over two help in one wijk (a line each).
     assert "<p><strong>Langer dan een week niet bijgewerkt:</strong></p>" in html
     assert "wijken zijn" not in html
-    # A walk's provider could not follow "Wijkteams zien daar: niet bijgewerkt."
-    assert "Het wijkteam leest dan dat uw plaatsen niet zijn bijgewerkt." in html
+    # A walk's provider could not follow "Wijkteams zien daar: niet bijgewerkt.", a second one what "dan" was.
+    assert "Werkt u dit niet bij? Dan leest het wijkteam dat uw plaatsen niet zijn bijgewerkt." in html
     # Which help in which wijk, and not "Alle wijken zijn bijgewerkt" above it.
     # A walk: "Begeleiding thuis Waterkant, Dorpen Ellekoot en Raveld" read as one long name.
     assert f"{capaciteit.voorziening.name} – wijk {capaciteit.wijk.name}: bijgewerkt op" in html
