@@ -51,9 +51,21 @@ def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorzienin
     found = kaart.voorzieningen_for(
         themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
     )
+    return sorted(found, key=lambda item: not _of_its_own_thema(melding, item))[:limit]
+
+
+def suggestions_in_parts(melding) -> tuple[list, list]:
+    """The suggestions as the melding's page shows them: those of an onderwerp's own thema, then the others
+    (a walk's consulent read "first ..., then ..." above one list and could not see where the first ended)."""
+    found = suggestions(melding)
+    own = [item for item in found if _of_its_own_thema(melding, item)]
+    return own, [item for item in found if item not in own]
+
+
+def _of_its_own_thema(melding, item) -> bool:
     own = {ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS}
     own = own or {WITHOUT_ONDERWERPEN[0]}  # a short melding: cliëntondersteuning before the places to meet
-    return sorted(found, key=lambda item: not own.intersection(item.themes))[:limit]
+    return bool(own.intersection(item.themes))
 
 
 def _about(melding) -> dict:

@@ -360,7 +360,7 @@ def render_detail(
         else None,
         "note_form": note_form or NoteForm(),
         "extension_form": extension_form or ExtensionForm(behandeling=behandeling),
-        "suggestions": kaart.suggestions(melding) if melding.encrypted_answers else [],
+        "suggestion_parts": kaart.suggestions_in_parts(melding) if melding.encrypted_answers else ([], []),
         "thema_names": thema_names,
         "verwijzingen": verwijzingen,
         "recorded": _recorded_soorten(verwijzingen),

@@ -286,9 +286,12 @@ def test_on_a_phone_the_kaart_on_a_melding_has_buttons_to_tap_apart(page, live_s
     page.set_viewport_size({"width": 390, "height": 844})
     _login(page, live_server, "teamleider")
     page.goto(f"{live_server.url}/admin/backoffice/meldingen/{data['open'].pk}/")
-    wrap = page.locator("section[aria-labelledby='kaart-heading'] .bo-table-wrap")
+    kaart = page.locator("section[aria-labelledby='kaart-heading']")
+    wrap = kaart.locator(".bo-table-wrap").first
     assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
-    besproken, verwezen = (box.bounding_box() for box in page.locator(".bo-inline-form .button").all()[:2])
+    besproken, verwezen = (box.bounding_box() for box in kaart.locator(".bo-inline-form .button").all()[:2])
     assert besproken["height"] >= 44 and verwezen["height"] >= 44
     assert verwezen["x"] - (besproken["x"] + besproken["width"]) >= 8  # apart, on one line
+    # So is the button beside the persoonlijk plan at the top (24 px tall at first).
+    assert page.get_by_role("button", name="Persoonlijk plan ontvangen").bounding_box()["height"] >= 44
     assert _violations(page) == []

@@ -119,6 +119,11 @@ def test_a_short_melding_gets_clientondersteuning_before_the_places_to_meet(kaar
     client.force_login(staff["consulent"])
     page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
     assert "De melding noemt nog geen onderwerp." in page and "Hulp bij de onderwerpen zelf" not in page
+    parts = (
+        page.index('<h3 id="kaart-part-1">Cliëntondersteuning</h3>'),
+        page.index("Andere hulp in de wijk</h3>"),
+    )
+    assert parts[0] < page.index("Cliëntondersteuning Wmo") < parts[1] < page.index("Buurthuis")
 
 
 def test_the_melding_page_shows_the_fitting_voorzieningen(kaart_data, staff, client):
@@ -129,6 +134,12 @@ def test_the_melding_page_shows_the_fitting_voorzieningen(kaart_data, staff, cli
     assert "Maaltijdservice Dichtbij" in page and "Klussendienst Ver Weg" in page
     assert "Huishoudhulp Oude Haven" not in page and "Buurtbus" not in page and "Gestopte hulp" not in page
     assert page.index("Klussendienst Ver Weg") < page.index("Maaltijdservice Dichtbij")  # its own thema
+    # Each part under a heading of its own (a walk read "Eerst ..., daarna ..." above one list).
+    own, other = (
+        page.index("Bij de onderwerpen van de melding</h3>"),
+        page.index("Andere hulp die erbij past</h3>"),
+    )
+    assert own < page.index("Klussendienst Ver Weg") < other < page.index("Maaltijdservice Dichtbij")
     assert "3 weken wachten" in page
 
 
