@@ -1,15 +1,22 @@
 """The Wagtail admin's home for a provider: what they come to do, first. Update this week's capacity per
-wijk (with the date of the oldest update), and see their own voorzieningen. Wagtail's own panels (pages,
-images, documents) are not theirs. A professional (a huisarts, a consulent) finds the way to the kaart with
-places and waiting times there. An editor of the kaart sees what the providers changed lately, to check it."""
+wijk (with the date of the oldest update; what still holds in one click), and see their own voorzieningen.
+Wagtail's own panels (pages, images, documents) are not theirs. A professional (a huisarts, a consulent)
+finds the way to the kaart with places and waiting times there. An editor of the kaart sees what the
+providers changed lately, to check it."""
 
 from collections import defaultdict
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 
 from . import models, permissions
@@ -191,3 +198,24 @@ def kaart_home(request, panels):
         panels.append(ProviderChangesPanel())
     if is_professional(request.user):
         panels.append(ProfessionalPanel())
+
+
+@require_POST
+def capacity_still_holds(request, pk):
+    """One click for a week in which nothing changed: a walk's provider had to open each row and save it
+    unchanged, without anything saying so."""
+    if not request.user.has_perm("socialekaart.change_capaciteit"):
+        raise PermissionDenied
+    capaciteit = get_object_or_404(permissions.scope(models.Capaciteit.objects.all(), request.user), pk=pk)
+    capaciteit.still_holds(request.user)
+    log(capaciteit, "wagtail.edit", user=request.user)  # in the history the kaart's editor reads
+    messages.success(
+        request,
+        _("Bijgewerkt: %(voorziening)s in %(wijk)s. U gaf door: %(status)s.")
+        % {
+            "voorziening": capaciteit.voorziening.name,
+            "wijk": capaciteit.wijk.name,
+            "status": capaciteit.get_status_display(),
+        },
+    )
+    return redirect("wagtailadmin_home")

@@ -513,6 +513,12 @@ class Capaciteit(RevisionMixin, models.Model):
     def is_verouderd(self) -> bool:
         return timezone.now() - self.bijgewerkt_op > CAPACITEIT_VEROUDERD_NA
 
+    def still_holds(self, user) -> None:
+        """This week's report is last week's: stamped as new, status and waiting time unchanged."""
+        self.bijgewerkt_op = timezone.now()
+        self.bijgewerkt_door = user
+        self.save(update_fields=["bijgewerkt_op", "bijgewerkt_door"])
+
     @admin.display(description=_("actueel"))
     def versheid(self) -> str:
         return str(_("Verouderd: ouder dan 7 dagen") if self.is_verouderd else _("Actueel"))

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.db import models
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail import hooks
 from wagtail.admin.compare import TextFieldComparison, register_comparison_class
@@ -8,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import languages, permissions
-from .admin_home import kaart_home
+from .admin_home import capacity_still_holds, kaart_home
 from .models import Locatie, Voorziening
 from .viewsets import SocialeKaartViewSetGroup
 
@@ -35,6 +36,17 @@ class JSONListComparison(TextFieldComparison):
 register_comparison_class(models.JSONField, comparison_class=JSONListComparison)
 
 hooks.register("construct_homepage_panels", kaart_home)
+
+
+@hooks.register("register_admin_urls")
+def register_capacity_urls():
+    return [
+        path(
+            "beschikbaarheid/<uuid:pk>/klopt-nog/",
+            capacity_still_holds,
+            name="socialekaart_capacity_still_holds",
+        )
+    ]
 
 
 NOT_DELETED = _lazy(

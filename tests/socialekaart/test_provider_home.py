@@ -57,7 +57,7 @@ def test_the_provider_home_says_when_capacity_is_older_than_a_week(client, aanbi
     # A walk: "Begeleiding thuis Waterkant, Dorpen Ellekoot en Raveld" read as one long name.
     assert f"{capaciteit.voorziening.name} – wijk {capaciteit.wijk.name}: bijgewerkt op" in html
     # With what was given then (a walk's provider could not tell whether "vol" still stood).
-    assert f"U gaf toen door: {capaciteit.get_status_display()}.</li>" in html
+    assert f"U gaf toen door: {capaciteit.get_status_display()}." in html
     assert "Alle wijken zijn bijgewerkt" not in html
     Capaciteit.objects.update(bijgewerkt_op=timezone.now())
     html = client.get("/admin/").content.decode()
@@ -174,3 +174,36 @@ def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aa
     VoorzieningFactory(organisatie=kaart.zorg, name="Overal", beperkte_plaatsen=True, hele_gemeente=True)
     html = client.get("/admin/").content.decode()
     assert "<li>Overal – hele gemeente</li>" in html and "Oud –" not in html
+
+
+def test_a_week_in_which_nothing_changed_is_one_click_per_row(client, aanbieder, kaart):
+    """A walk: to say nothing had changed, a provider had to open each row and save it unchanged, and nothing
+    told them so."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from wagtail.models import ModelLogEntry
+
+    from socialekaart.models import Capaciteit
+
+    mine = CapaciteitFactory(voorziening=kaart.zorg.voorzieningen.first(), status="nee")
+    other_help = kaart.huishouding.__class__.objects.exclude(organisatie=kaart.zorg).first()
+    theirs = CapaciteitFactory(voorziening=other_help)  # another organisation's help
+    week_ago = timezone.now() - timedelta(days=9)
+    Capaciteit.objects.update(bijgewerkt_op=week_ago)
+    client.force_login(aanbieder)
+    html = " ".join(client.get("/admin/").content.decode().split())
+    assert "Is er niets veranderd? Klik dan op Klopt nog." in html
+    still = f"/admin/beschikbaarheid/{mine.pk}/klopt-nog/"
+    assert f'action="{still}"' in html and f'href="{url("capaciteit", "edit", mine.pk)}"' in html
+    assert client.get(still).status_code == 405
+    done = " ".join(client.post(still, follow=True).content.decode().split())
+    assert f"Bijgewerkt: {mine.voorziening.name} in {mine.wijk.name}. U gaf door: Nee, geen plaats." in done
+    mine.refresh_from_db()
+    assert mine.bijgewerkt_op > week_ago and mine.bijgewerkt_door == aanbieder and mine.status == "nee"
+    logged = ModelLogEntry.objects.filter(object_id=str(mine.pk), action="wagtail.edit", user=aanbieder)
+    assert logged.exists() and f'action="{still}"' not in done  # no longer on the list
+    # Another organisation's row is none of theirs.
+    assert client.post(f"/admin/beschikbaarheid/{theirs.pk}/klopt-nog/").status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.bijgewerkt_op == week_ago
