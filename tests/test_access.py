@@ -66,6 +66,7 @@ BACKOFFICE = {
     "backoffice:add_note": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:not_reached": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:persoonlijk_plan": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:clientondersteuner": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:extend_term": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
@@ -103,6 +104,7 @@ POSTED = {
     "backoffice:take": (L, H, H, "done", 404, "done", H),
     "backoffice:not_reached": (L, H, H, "done", 404, "done", H),
     "backoffice:persoonlijk_plan": (L, H, H, "done", 404, "done", H),
+    "backoffice:clientondersteuner": (L, H, H, "done", 404, "done", H),
     "backoffice:extend_term": (L, H, H, "done", 404, "done", H),  # before the first contact: a message
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"

@@ -422,19 +422,19 @@ class Behandeling(models.Model):
         AuditEntry.record(user, self.melding, action)
         return True
 
-    def record_persoonlijk_plan(self, user) -> bool:
-        """The resident's persoonlijk plan came in (Wmo 2015 art. 2.3.2 lid 2): whoever prepares the gesprek
-        sees it is there. False, and nothing recorded, when it was recorded already."""
-        if self.persoonlijk_plan() is not None:
+    def record_once(self, user, action: str) -> bool:
+        """A step that happens once (`AuditEntry.ONCE`: the persoonlijk plan came in, a cliëntondersteuner was
+        arranged), so whoever prepares the gesprek sees it. False, and nothing recorded, when it was
+        already."""
+        if action in self.recorded_once():
             return False
-        AuditEntry.record(user, self.melding, AuditEntry.Action.PLAN_RECEIVED)
+        AuditEntry.record(user, self.melding, action)
         return True
 
-    def persoonlijk_plan(self):
-        """The record that the persoonlijk plan came in, with who recorded it; None before."""
-        action = AuditEntry.Action.PLAN_RECEIVED
-        entries = AuditEntry.objects.filter(melding=self.melding_id, action=action)
-        return entries.select_related("user").first()
+    def recorded_once(self) -> dict:
+        """The steps of `AuditEntry.ONCE` recorded for this melding, each with who recorded it."""
+        entries = AuditEntry.objects.filter(melding=self.melding_id, action__in=AuditEntry.ONCE)
+        return {entry.action: entry for entry in entries.select_related("user")}
 
     def calls_not_reached(self):
         """The calls before the first contact that nobody answered, the first first, with who made them."""
@@ -607,7 +607,11 @@ class AuditEntry(models.Model):
         CONTACT_NOT_REACHED = "contact_not_reached", _("Gebeld, niet bereikt")  # the writer, or the resident
         TERM_EXTENDED = "term_extended", _("Termijn onderzoek verlengd")
         PLAN_RECEIVED = "plan_received", _("Persoonlijk plan ontvangen")
+        SUPPORT_ARRANGED = "support_arranged", _("In contact gebracht met een cliëntondersteuner")
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
+
+    # Steps of the work on a melding that happen once, recorded with who did it (Behandeling.record_once).
+    ONCE = (Action.PLAN_RECEIVED, Action.SUPPORT_ARRANGED)
 
     melding = models.ForeignKey(
         "meldingen.Melding",

@@ -14,7 +14,18 @@ urlpatterns = [
     path("meldingen/<int:pk>/in-behandeling/", views.take, name="take"),
     path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
     path("meldingen/<int:pk>/niet-bereikt/", views.not_reached, name="not_reached"),
-    path("meldingen/<int:pk>/persoonlijk-plan/", views.persoonlijk_plan, name="persoonlijk_plan"),
+    path(
+        "meldingen/<int:pk>/persoonlijk-plan/",
+        views.record_once,
+        {"step": "persoonlijk_plan"},
+        name="persoonlijk_plan",
+    ),
+    path(
+        "meldingen/<int:pk>/clientondersteuner/",
+        views.record_once,
+        {"step": "clientondersteuner"},
+        name="clientondersteuner",
+    ),
     path("meldingen/<int:pk>/termijn-verlengen/", views.extend_term, name="extend_term"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
     path(

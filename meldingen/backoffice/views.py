@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from core.fragments import jinja2_fragment
@@ -341,6 +342,7 @@ def render_detail(
     same_address = [] if behandeling.dubbel_van else open_at_the_same_address(request.user, behandeling)
     given = (status_form, assign_form, note_form, nazorg_form, extension_form)
     forms = [form for form in given if form is not None and form.errors]
+    recorded = behandeling.recorded_once()
     context = {
         "behandeling": behandeling,
         "melding": melding,
@@ -388,7 +390,7 @@ def render_detail(
             .select_related("melding")
         ),
         "calls_not_reached": list(behandeling.calls_not_reached()),
-        "persoonlijk_plan": behandeling.persoonlijk_plan(),
+        "recorded_once": {step: recorded.get(action) for step, (action, _done) in RECORDED_ONCE.items()},
         "persoonlijk_plan_by": next_steps(melding).persoonlijk_plan_by,
         "today": timezone.localdate(),
         "inbox_url": _inbox_url(request),
@@ -633,19 +635,32 @@ def not_reached(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
+# What the consulent records once, by the name its URL gives it, with what the page then says.
+RECORDED_ONCE = {
+    # A walk: a consulent could not tell before the gesprek whether the resident had sent a persoonlijk plan,
+    # which the confirmation asks for within 7 days and the gesprek is to discuss.
+    "persoonlijk_plan": (
+        AuditEntry.Action.PLAN_RECEIVED,
+        _lazy("Vastgelegd: het persoonlijk plan is ontvangen. Bespreek het in het gesprek."),
+    ),
+    # A walk: the confirmation promises to put the resident in touch with one; nobody could see it was done.
+    "clientondersteuner": (
+        AuditEntry.Action.SUPPORT_ARRANGED,
+        _lazy("Vastgelegd: de inwoner is in contact met een cliëntondersteuner."),
+    ),
+}
+
+
 @require_POST
 @meldingen_view
 @says_out_of_reach
-def persoonlijk_plan(request, pk):
-    """A walk: a consulent could not tell before the gesprek whether the resident had sent a persoonlijk plan,
-    which the confirmation asks for within 7 days and the gesprek is to discuss."""
+def record_once(request, pk, step):
     behandeling = behandeling_for(request, pk)
+    action, done = RECORDED_ONCE[step]
     if behandeling.status in CLOSED_STATUSES:
         messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
-    elif behandeling.record_persoonlijk_plan(request.user):
-        messages.success(
-            request, _("Vastgelegd: het persoonlijk plan is ontvangen. Bespreek het in het gesprek.")
-        )
+    elif behandeling.record_once(request.user, action):
+        messages.success(request, done)
     else:
         messages.info(request, _("Dit was al vastgelegd."))  # a second click, or a colleague before
     return redirect("backoffice:melding", pk=behandeling.pk)

@@ -109,11 +109,19 @@ def test_a_clientondersteuner_asked_for_stands_with_what_to_do(staff, client, te
     client.force_login(staff["consulent"])
     data = {**answers(), "gesprek": {"plek": "thuis", "wie_erbij": ["clientondersteuner"]}}
     melding, _created = store_melding(data)
-    html = " ".join(
-        client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode().split()
-    )
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    html = " ".join(client.get(url).content.decode().split())
     said = "Gevraagd voor het gesprek. Breng de inwoner met een cliëntondersteuner in contact."
-    assert f"<dt>Cliëntondersteuner</dt><dd>{said}</dd>" in html
+    assert f"<dt>Cliëntondersteuner</dt><dd>{said}" in html and ">In contact gebracht</button>" in html
+    # A second walk: whether it was done stayed unknown; it is recorded once, with who did it.
+    done = client.post(url + "clientondersteuner/", follow=True).content.decode()
+    assert "Vastgelegd: de inwoner is in contact met een cliëntondersteuner." in done
+    assert "Dit was al vastgelegd." in client.post(url + "clientondersteuner/", follow=True).content.decode()
+    arranged = AuditEntry.objects.get(action=AuditEntry.Action.SUPPORT_ARRANGED)
+    html = " ".join(client.get(url).content.decode().split())
+    said = f"In contact gebracht, vastgelegd op {datum(arranged.at)} door consulent-centrum."
+    assert said in html and ">In contact gebracht</button>" not in html
+    assert "In contact gebracht met een cliëntondersteuner" in html[html.index('id="timeline-heading"') :]
 
 
 def test_status_change_through_the_page(staff, client, page_url, two_meldingen):
