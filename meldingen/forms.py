@@ -849,6 +849,7 @@ class GesprekForm(StepForm):
         required=False,
         help_text=_(
             "Een onafhankelijke cliëntondersteuner helpt u gratis. Hij of zij hoort niet bij de gemeente. "
+            "Kiest u er een? Dan brengen wij u met een cliëntondersteuner in contact. "
             "Wilt u niemand erbij? Kies dan niets."
         ),
     )
@@ -891,7 +892,8 @@ class GesprekForm(StepForm):
             # A son who filled this in for his mother did not know whether to tick himself.
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
-                "gemeente. Wil {persoon} niemand erbij? Kies dan niets."
+                "gemeente. Kiest u er een? Dan brengen wij u met een cliëntondersteuner in contact. "
+                "Wil {persoon} niemand erbij? Kies dan niets."
             ),
         },
         choices={"plek": choices.PLEK_ANDER, "wie_erbij": choices.WIE_ERBIJ_ANDER},

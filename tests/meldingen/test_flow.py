@@ -67,6 +67,8 @@ def test_long_path_for_someone_else_counts_nine_steps(walker):
     assert "Uitgebreid: nu al meer vertellen over de situatie van de persoon." in keuze
     gesprek = " ".join(walker.client.get("/melding/gesprek/").content.decode().split())
     assert "Ik kom zelf ook" in gesprek  # whether the writer ticks himself: a choice of its own now
+    # A second walk: the box did not say the gemeente finds the cliëntondersteuner, as the confirmation does.
+    assert "Kiest u er een? Dan brengen wij u met een cliëntondersteuner in contact." in gesprek
 
 
 def test_short_melding_for_myself_is_stored_and_confirmed(submitted):
