@@ -168,8 +168,13 @@ def test_a_clientondersteuner_asked_for_is_confirmed_on_the_page_and_in_the_pdf(
         (step, {**data, "wie_erbij": ["melder", "clientondersteuner"]} if step == "gesprek" else data)
         for step, data in ANDER_UITGEBREID
     ]
-    assert said in " ".join(confirmation(walker, asked).split())
-    assert said in " ".join(pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content).split())
+    page = " ".join(confirmation(walker, asked).split())
+    pdf = " ".join(pdf_text(walker.client.get("/melding/bevestiging/melding.pdf").content).split())
+    assert said in page and said in pdf
+    # A second walk: the next step then said again that one "mag" be there and is free, as if not asked.
+    others = "Er mag ook iemand anders bij zijn die de persoon helpt, zoals familie of een mantelzorger."
+    for text in (page, pdf):
+        assert "Een cliëntondersteuner is gratis." not in text and others in text
 
 
 def test_who_comes_to_the_gesprek_for_someone_else_reads_it_confirmed_on_the_page_and_in_the_pdf(walker):
