@@ -9,7 +9,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -116,6 +115,7 @@ class ProviderChangesPanel(Component):
                 user__groups__name=permissions.AANBIEDERS_GROUP,
                 timestamp__gte=timezone.now() - RECENT,
             )
+            .exclude(action=STILL_HOLDS)  # confirmed as it was: nothing to check
             .select_related("user", "content_type")
             .order_by("-timestamp")[: self.SHOWN]
         )
@@ -200,15 +200,18 @@ def kaart_home(request, panels):
         panels.append(ProfessionalPanel())
 
 
+# The log action of a capacity confirmed unchanged: in the row's history, not among the changes to check.
+STILL_HOLDS = "socialekaart.capacity_still_holds"
+
+
 @require_POST
 def capacity_still_holds(request, pk):
     """One click for a week in which nothing changed: a walk's provider had to open each row and save it
-    unchanged, without anything saying so."""
-    if not request.user.has_perm("socialekaart.change_capaciteit"):
-        raise PermissionDenied
-    capaciteit = get_object_or_404(permissions.scope(models.Capaciteit.objects.all(), request.user), pk=pk)
+    unchanged, without anything saying so. Only a row the user may change (the provider's own): else 404."""
+    policy = permissions.OrganisatiePermissionPolicy(models.Capaciteit)
+    capaciteit = get_object_or_404(policy.instances_user_has_permission_for(request.user, "change"), pk=pk)
     capaciteit.still_holds(request.user)
-    log(capaciteit, "wagtail.edit", user=request.user)  # in the history the kaart's editor reads
+    log(capaciteit, STILL_HOLDS, user=request.user)
     messages.success(
         request,
         _("Bijgewerkt: %(voorziening)s in %(wijk)s. U gaf door: %(status)s.")

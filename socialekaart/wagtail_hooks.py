@@ -9,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from . import languages, permissions
-from .admin_home import capacity_still_holds, kaart_home
+from .admin_home import STILL_HOLDS, capacity_still_holds, kaart_home
 from .models import Locatie, Voorziening
 from .viewsets import SocialeKaartViewSetGroup
 
@@ -36,6 +36,11 @@ class JSONListComparison(TextFieldComparison):
 register_comparison_class(models.JSONField, comparison_class=JSONListComparison)
 
 hooks.register("construct_homepage_panels", kaart_home)
+
+
+@hooks.register("register_log_actions")
+def register_capacity_log_actions(actions):
+    actions.register_action(STILL_HOLDS, _lazy("Klopt nog"), _lazy("Beschikbaarheid bevestigd: klopt nog"))
 
 
 @hooks.register("register_admin_urls")

@@ -184,10 +184,10 @@ def test_a_week_in_which_nothing_changed_is_one_click_per_row(client, aanbieder,
     from django.utils import timezone
     from wagtail.models import ModelLogEntry
 
-    from socialekaart.models import Capaciteit
+    from socialekaart.models import Capaciteit, Voorziening
 
     mine = CapaciteitFactory(voorziening=kaart.zorg.voorzieningen.first(), status="nee")
-    other_help = kaart.huishouding.__class__.objects.exclude(organisatie=kaart.zorg).first()
+    other_help = Voorziening.objects.exclude(organisatie=kaart.zorg).first()
     theirs = CapaciteitFactory(voorziening=other_help)  # another organisation's help
     week_ago = timezone.now() - timedelta(days=9)
     Capaciteit.objects.update(bijgewerkt_op=week_ago)
@@ -201,9 +201,20 @@ def test_a_week_in_which_nothing_changed_is_one_click_per_row(client, aanbieder,
     assert f"Bijgewerkt: {mine.voorziening.name} in {mine.wijk.name}. U gaf door: Nee, geen plaats." in done
     mine.refresh_from_db()
     assert mine.bijgewerkt_op > week_ago and mine.bijgewerkt_door == aanbieder and mine.status == "nee"
-    logged = ModelLogEntry.objects.filter(object_id=str(mine.pk), action="wagtail.edit", user=aanbieder)
-    assert logged.exists() and f'action="{still}"' not in done  # no longer on the list
+    logged = ModelLogEntry.objects.filter(object_id=str(mine.pk), user=aanbieder)
+    assert [entry.action for entry in logged] == ["socialekaart.capacity_still_holds"]
+    assert f'action="{still}"' not in done  # no longer on the list
+    from socialekaart.admin_home import ProviderChangesPanel
+
+    assert ProviderChangesPanel().get_context_data(None)["changes"] == []  # nothing changed for the editor
     # Another organisation's row is none of theirs.
     assert client.post(f"/admin/beschikbaarheid/{theirs.pk}/klopt-nog/").status_code == 404
     theirs.refresh_from_db()
     assert theirs.bijgewerkt_op == week_ago
+    # Nor of staff who may not change capacity; and the kaart's editor reads no confirmation as a change.
+    from tests.socialekaart.factories import UserFactory
+
+    client.force_login(UserFactory(username="professional", is_superuser=False))
+    assert client.post(still).status_code in (302, 403, 404)
+    mine.refresh_from_db()
+    assert mine.bijgewerkt_door == aanbieder
