@@ -26,7 +26,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from . import generations
-from .search_text import STOPWORDS, Phrases, normalise, stem, words
+from .search_text import STOPWORDS, Phrases, is_dutch_word, normalise, stem, words
 
 CACHE_KEY = "core:search-vocabulary:v1"
 GENERATION = "search-vocabulary"
@@ -87,6 +87,13 @@ def _across_a_seam(span: tuple[int, int], spans) -> bool:
     )
 
 
+def _dutch_words_from(word: str, start: int) -> list[int]:
+    """Where the Dutch words inside `word` (not the word itself) that begin at `start` end, each of a part's
+    size at least (the word list's shorter tokens are rarely a part: "tax" made "rolstoeltax" a compound)."""
+    last = len(word) if start else len(word) - 1
+    return [end for end in range(start + MIN_PART_SIZE, last + 1) if is_dutch_word(word[start:end])]
+
+
 class Decompounder:
     """Splits a word into the list's words it holds, and finds the words a list word is part of."""
 
@@ -127,13 +134,16 @@ class Decompounder:
         return list(dict.fromkeys(found))
 
     def is_compound(self, word: str) -> bool:
-        """Whether the word is made wholly of the list's words and general words, with at most a linking s, e
-        or en between them and after the last ("rolstoel|taxi", "stoel|en|matter"): "mantelzorgrs" begins
-        with "mantelzorg", but is a typing error of "mantelzorgers", no compound."""
+        """Whether the word is a compound of the list's words, made wholly of them, general words and other
+        Dutch words, with at most a linking s, e or en between them and after the last ("rolstoel|taxi",
+        "stoel|en|matter", "rolstoel|fiets"): "mantelzorgrs" begins with "mantelzorg", but is a typing
+        error of "mantelzorgers", no compound."""
         word = normalise(word)
         if len(word) < MIN_WORD_SIZE:
             return False
         spans, general = self._spans(word)
+        if not spans and not general:
+            return False
         starts = defaultdict(list)
         for start, end in spans + general:
             starts[start].append(end)
@@ -143,6 +153,7 @@ class Decompounder:
                 reached.update(position + len(link) for link in LINKS if word.startswith(link, position))
             if position in reached:
                 ends.update(starts[position])
+                ends.update(_dutch_words_from(word, position))
         return len(word) in ends | reached
 
     def _spans(self, word: str) -> tuple[list, list]:

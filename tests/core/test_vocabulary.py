@@ -59,6 +59,8 @@ def test_a_compound_is_made_wholly_of_parts_a_typing_error_only_begins_with_one(
     assert decompounder.is_compound("stoelenmatter")  # a linking -en- between two parts
     assert decompounder.is_compound("rolstoelen") and decompounder.is_compound("mantelzorghulp")
     assert not decompounder.is_compound("rolstoel")  # the word itself is a list word, not a compound
+    # A review: a list word with any Dutch word is a compound too, though that word is on no list.
+    assert decompounder.is_compound("rolstoelfiets") and decompounder.is_compound("fietsrolstoel")
 
 
 def test_a_compound_written_apart_is_found_as_the_whole_word_it_is():
