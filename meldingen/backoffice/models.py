@@ -422,18 +422,18 @@ class Behandeling(models.Model):
         AuditEntry.record(user, self.melding, action)
         return True
 
-    def record_once(self, user, action: str) -> bool:
-        """A step that happens once (`AuditEntry.ONCE`: the persoonlijk plan came in, a cliëntondersteuner was
-        arranged), so whoever prepares the gesprek sees it. False, and nothing recorded, when it was
-        already."""
-        if action in self.recorded_once():
+    def record_once(self, user, action: str, once: tuple) -> bool:
+        """A step of the work that happens once (one of `once`: the persoonlijk plan came in, a
+        cliëntondersteuner was arranged), so whoever prepares the gesprek sees it. False, and nothing
+        recorded, when it was already."""
+        if action in self.recorded_once(once):
             return False
         AuditEntry.record(user, self.melding, action)
         return True
 
-    def recorded_once(self) -> dict:
-        """The steps of `AuditEntry.ONCE` recorded for this melding, each with who recorded it."""
-        entries = AuditEntry.objects.filter(melding=self.melding_id, action__in=AuditEntry.ONCE)
+    def recorded_once(self, once: tuple) -> dict:
+        """Which of the steps `once` were recorded for this melding, each with who recorded it."""
+        entries = AuditEntry.objects.filter(melding=self.melding_id, action__in=once)
         return {entry.action: entry for entry in entries.select_related("user")}
 
     def calls_not_reached(self):
@@ -609,9 +609,6 @@ class AuditEntry(models.Model):
         PLAN_RECEIVED = "plan_received", _("Persoonlijk plan ontvangen")
         SUPPORT_ARRANGED = "support_arranged", _("In contact gebracht met een cliëntondersteuner")
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
-
-    # Steps of the work on a melding that happen once, recorded with who did it (Behandeling.record_once).
-    ONCE = (Action.PLAN_RECEIVED, Action.SUPPORT_ARRANGED)
 
     melding = models.ForeignKey(
         "meldingen.Melding",

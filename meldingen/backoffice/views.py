@@ -342,7 +342,7 @@ def render_detail(
     same_address = [] if behandeling.dubbel_van else open_at_the_same_address(request.user, behandeling)
     given = (status_form, assign_form, note_form, nazorg_form, extension_form)
     forms = [form for form in given if form is not None and form.errors]
-    recorded = behandeling.recorded_once()
+    recorded = behandeling.recorded_once(RECORDED_ONCE_ACTIONS)
     context = {
         "behandeling": behandeling,
         "melding": melding,
@@ -635,7 +635,8 @@ def not_reached(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
-# What the consulent records once, by the name its URL gives it, with what the page then says.
+# What the consulent records once, by the name its URL gives it, with what the page then says: the one list
+# of such steps (Behandeling.record_once).
 RECORDED_ONCE = {
     # A walk: a consulent could not tell before the gesprek whether the resident had sent a persoonlijk plan,
     # which the confirmation asks for within 7 days and the gesprek is to discuss.
@@ -649,21 +650,29 @@ RECORDED_ONCE = {
         _lazy("Vastgelegd: de inwoner is in contact met een cliëntondersteuner."),
     ),
 }
+RECORDED_ONCE_ACTIONS = tuple(action for action, _done in RECORDED_ONCE.values())
 
 
 @require_POST
 @meldingen_view
 @says_out_of_reach
 def record_once(request, pk, step):
-    behandeling = behandeling_for(request, pk)
     action, done = RECORDED_ONCE[step]
-    if behandeling.status in CLOSED_STATUSES:
-        messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
-    elif behandeling.record_once(request.user, action):
-        messages.success(request, done)
-    else:
-        messages.info(request, _("Dit was al vastgelegd."))  # a second click, or a colleague before
+    with transaction.atomic():  # the case's row locked: two clicks, or two colleagues, record it once
+        behandeling = behandeling_for(request, pk, for_update=True)
+        if behandeling.status in CLOSED_STATUSES:
+            messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
+        elif step == "clientondersteuner" and not _asked_for_clientondersteuner(behandeling.melding):
+            messages.error(request, _("In deze melding is niet om een cliëntondersteuner gevraagd."))
+        elif behandeling.record_once(request.user, action, RECORDED_ONCE_ACTIONS):
+            messages.success(request, done)
+        else:
+            messages.info(request, _("Dit was al vastgelegd."))  # a second click, or a colleague before
     return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _asked_for_clientondersteuner(melding) -> bool:
+    return bool(melding.encrypted_answers) and melding.typed_answers.clientondersteuner
 
 
 def _recorded_soorten(verwijzingen) -> dict[str, set[str]]:

@@ -914,6 +914,10 @@ def test_a_persoonlijk_plan_that_came_in_is_recorded_once_for_whoever_prepares_t
     said = f"<dt>Persoonlijk plan</dt><dd>Ontvangen, vastgelegd op {day} door consulent-centrum."
     assert said in page and ">Persoonlijk plan ontvangen</button>" not in page
     assert "Persoonlijk plan ontvangen" in page[page.index('id="timeline-heading"') :]
+    # A cliëntondersteuner this melding did not ask for is not recorded as arranged (a review).
+    refused = client.post(page_url + "clientondersteuner/", follow=True).content.decode()
+    assert "In deze melding is niet om een cliëntondersteuner gevraagd." in refused
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.SUPPORT_ARRANGED).exists()
     # After the 7 days without a plan the page says so; a closed melding records none.
     other = two_meldingen["haven"]
     other.created_at -= timedelta(days=30)
