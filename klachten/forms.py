@@ -115,6 +115,8 @@ class KlachtForm(forms.Form):
             format_html('<a href="tel:{}">{}</a>', tel(phone), phone),
         )
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
+        # Not the writer's own name, which a browser would fill in for a field called "naam".
+        self.fields["client_naam"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def error_lines(self) -> list[tuple[str, str]]:
@@ -151,8 +153,8 @@ class KlachtForm(forms.Form):
         """What is stored encrypted: the resident's words and, only with consent, how to reach them."""
         data = self.cleaned_data
         gegevens = {"wat": data["wat"], "contact": data["contact"]}
-        if client_naam := data["client_naam"].strip():
-            gegevens["client_naam"] = client_naam
+        if data["client_naam"]:
+            gegevens["client_naam"] = data["client_naam"]
         if data["contact"] == "ja":
             gegevens.update(
                 {name: data[name] for name in ("telefoon", "bellen", "email")}, naam=data["naam"].strip()

@@ -892,7 +892,7 @@ class GesprekForm(StepForm):
             # A son who filled this in for his mother did not know whether to tick himself.
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "
-                "gemeente. Kiest u er een? Dan brengen wij u met een cliëntondersteuner in contact. "
+                "gemeente. Kiest u er een? Dan zoeken wij een cliëntondersteuner voor {persoon}. "
                 "Wil {persoon} niemand erbij? Kies dan niets."
             ),
         },

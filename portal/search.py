@@ -225,13 +225,13 @@ def excerpt(page, query: str, length: int = 30) -> str:
     thing = searched - {search_text.stem(word) for word in search_text.COST_WORDS}
     text = page.taalcheck_text() if hasattr(page, "taalcheck_text") else ""
     lines = blocks(text)[1:]  # the title is the first line
-    best, best_held = None, (0, 0)
+    best, best_score = None, (0, 0)
     for index, line in enumerate(lines):
         for sentence in split_block(line):
             held = searched & {search_text.stem(word) for word in search_text.words(sentence)}
             score = (len(held & thing), len(held))
-            if score > best_held:
-                best, best_held = (index, line, sentence), score
+            if score > best_score:
+                best, best_score = (index, line, sentence), score
     if best:
         index, line, sentence = best
         found = _list_with_its_lead_in(lines, index) if _is_list_item(line) else sentence
@@ -398,9 +398,9 @@ def search_view(request):
         # Who wants to complain gets the way to do that; "klacht" counted the kaart's help for "psychische
         # klachten".
         context["klacht"] = search_text.wants_to_complain(query)
-        # Who asks what help costs gets the page on the eigen bijdrage, unless it is among the results.
-        found_it = any(hit["page"].slug == COSTS_PAGE for hit in context["hits"])
-        context["costs_page"] = search_text.asks_about_costs(query) and not found_it and COSTS_PAGE
+        # Who asks what help costs gets the page on the eigen bijdrage, unless it is among the results shown.
+        shown = any(hit["page"].slug == COSTS_PAGE for hit in context["hits"])
+        context["costs_page"] = COSTS_PAGE if search_text.asks_about_costs(query) and not shown else ""
         not_help = context["melding"] or context["melding_status"] or context["klacht"]
         not_help = not_help or search_text.wants_to_object(query)  # the pages say how, the kaart has no help
         context["kaart_count"] = 0 if not_help else kaart_help(context["kaart_url"])

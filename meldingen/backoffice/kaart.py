@@ -57,9 +57,10 @@ def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorzienin
 def suggestions_in_parts(melding) -> tuple[list, list]:
     """The suggestions as the melding's page shows them: those of an onderwerp's own thema, then the others
     (a walk's consulent read "first ..., then ..." above one list and could not see where the first ended)."""
-    found = suggestions(melding)
-    own = [item for item in found if _of_its_own_thema(melding, item)]
-    return own, [item for item in found if item not in own]
+    own, other = [], []
+    for item in suggestions(melding):
+        (own if _of_its_own_thema(melding, item) else other).append(item)
+    return own, other
 
 
 def _of_its_own_thema(melding, item) -> bool:

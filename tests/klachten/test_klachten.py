@@ -142,6 +142,9 @@ def test_a_complaint_about_the_help_for_someone_else_names_that_person_for_the_g
     name."""
     form = " ".join(client.get("/klacht/").content.decode().split())
     assert "Naam van wie de hulp krijgt" in form and "bijvoorbeeld voor uw vader of moeder" in form
+    # A review: a browser filled in the writer's own name in a field called "naam".
+    assert re.search(r'<input [^>]*name="client_naam"[^>]*autocomplete="off"', form)
+    assert "Praten met de organisatie zelf helpt vaak het snelst. U hoeft dat niet eerst te doen." in form
     kaart = kaart_of(people)
     client.post("/klacht/", form_data(kaart, client_naam="  Piet de Vries "))
     klacht = Klacht.objects.get()
@@ -150,7 +153,7 @@ def test_a_complaint_about_the_help_for_someone_else_names_that_person_for_the_g
     # A second walk: with contact the son was not told his father's name stays with the gemeente too.
     said = (
         "De organisatie ziet uw naam niet, en ook niet de naam van wie de hulp krijgt. "
-        "Moet de organisatie weten over wie het gaat? Dan vragen wij u eerst of dat mag."
+        "Moet de organisatie weten over wie het gaat? Dan vragen wij eerst of dat mag."
     )
     assert said in page and "Alleen de gemeente ziet deze naam." in form
     # The son asked to be called "na 17 uur", when the loket is closed.

@@ -68,7 +68,7 @@ def test_long_path_for_someone_else_counts_nine_steps(walker):
     gesprek = " ".join(walker.client.get("/melding/gesprek/").content.decode().split())
     assert "Ik kom zelf ook" in gesprek  # whether the writer ticks himself: a choice of its own now
     # A second walk: the box did not say the gemeente finds the cliëntondersteuner, as the confirmation does.
-    assert "Kiest u er een? Dan brengen wij u met een cliëntondersteuner in contact." in gesprek
+    assert "Kiest u er een? Dan zoeken wij een cliëntondersteuner voor" in gesprek
 
 
 def test_short_melding_for_myself_is_stored_and_confirmed(submitted):
