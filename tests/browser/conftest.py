@@ -89,6 +89,7 @@ def live_server_in_a_savepoint(_browser_server, db):
     so it sees what the test's transaction holds, uncommitted."""
     if not all(c.vendor == "sqlite" and c.is_in_memory_db() for c in connections.all()):
         pytest.fail("a live server in a savepoint needs the tests' in-memory SQLite (make test-browser)")
+    # What pytest-django's own helper does around each live-server test (its ALLOWED_HOSTS for the server).
     _browser_server._live_server_modified_settings.enable()
     yield _browser_server
     _browser_server._live_server_modified_settings.disable()

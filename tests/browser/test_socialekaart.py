@@ -22,7 +22,7 @@ SEARCH = "/sociale-kaart/"
 
 
 @pytest.fixture(scope="module")
-def _kaart_of_the_module(request, django_db_setup, django_db_blocker):
+def _indexed_kaart_of_the_module(request, django_db_setup, django_db_blocker):
     """The small fictional kaart of the sociale kaart tests and its search index, made once for the module (a
     kaart and an index per test cost some 0.6 s): every test asks for it through `kaart`, in a savepoint."""
     shared = all("kaart" in item.fixturenames and in_a_savepoint(item) for item in module_tests(request))
@@ -34,8 +34,8 @@ def _kaart_of_the_module(request, django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def kaart(_kaart_of_the_module, db):
-    return copy.deepcopy(_kaart_of_the_module)  # handles of this test's own
+def kaart(_indexed_kaart_of_the_module, db):
+    return copy.deepcopy(_indexed_kaart_of_the_module)  # handles of this test's own
 
 
 @pytest.fixture
