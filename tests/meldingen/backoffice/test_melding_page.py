@@ -114,10 +114,8 @@ def test_a_clientondersteuner_asked_for_stands_with_what_to_do(staff, client, te
     said = "Gevraagd voor het gesprek. Breng de inwoner met een cliëntondersteuner in contact."
     assert f"<dt>Cliëntondersteuner</dt><dd>{said}" in html and ">In contact gebracht</button>" in html
     # A second walk: whether it was done stayed unknown; it is recorded once, with who did it.
-    done = client.post(url + "clientondersteuner/", follow=True).content.decode()
-    assert "Vastgelegd: de inwoner is in contact met een cliëntondersteuner." in done
-    assert "Dit was al vastgelegd." in client.post(url + "clientondersteuner/", follow=True).content.decode()
-    arranged = AuditEntry.objects.get(action=AuditEntry.Action.SUPPORT_ARRANGED)
+    done = "Vastgelegd: de inwoner is in contact met een cliëntondersteuner."
+    arranged = recorded_once(client, url + "clientondersteuner/", done, "SUPPORT_ARRANGED").get()
     html = " ".join(client.get(url).content.decode().split())
     said = f"In contact gebracht, vastgelegd op {datum(arranged.at)} door consulent-centrum."
     assert said in html and ">In contact gebracht</button>" not in html
@@ -856,6 +854,16 @@ def test_the_residents_phone_number_is_a_link_that_calls_it(staff, client, page_
     assert '<dd><a href="tel:0612345678">0612345678</a></dd>' in html
 
 
+def recorded_once(client, url: str, done: str, action: str):
+    """Post `url` twice (a second click): the first says `done`, the second that it was recorded already, and
+    the audit log holds the `action` (an AuditEntry.Action name) once. Its entries, for more checks."""
+    assert done in client.post(url, follow=True).content.decode()
+    assert "Dit was al vastgelegd." in client.post(url, follow=True).content.decode()
+    entries = AuditEntry.objects.filter(action=AuditEntry.Action[action])
+    assert entries.count() == 1
+    return entries
+
+
 def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     staff, client, page_url, two_meldingen
 ):
@@ -864,12 +872,9 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     client.force_login(staff["consulent"])
     page = " ".join(client.get(page_url).content.decode().split())
     assert "Nam niemand op? Leg dat vast." in page and "<dt>Gebeld, niet bereikt</dt>" not in page
-    done = client.post(page_url + "niet-bereikt/", follow=True).content.decode()
-    assert "Vastgelegd: u belde en bereikte niemand." in done
-    again = client.post(page_url + "niet-bereikt/", follow=True).content.decode()  # a second click
-    assert "Dit was al vastgelegd." in again
-    calls = AuditEntry.objects.filter(action=AuditEntry.Action.CONTACT_NOT_REACHED)
-    assert calls.count() == 1
+    calls = recorded_once(
+        client, page_url + "niet-bereikt/", "Vastgelegd: u belde en bereikte niemand.", "CONTACT_NOT_REACHED"
+    )
     client.force_login(staff["teamleider"])
     page = " ".join(client.get(page_url).content.decode().split())
     when = datumtijd(calls.get().at)
@@ -902,12 +907,12 @@ def test_a_persoonlijk_plan_that_came_in_is_recorded_once_for_whoever_prepares_t
     assert said in page
     row = page.split("<dt>Persoonlijk plan</dt>", 1)[1].split("</dd>", 1)[0]
     assert "persoonlijk-plan/" in row and ">Persoonlijk plan ontvangen</button>" in row  # beside its line
-    done = client.post(page_url + "persoonlijk-plan/", follow=True).content.decode()
-    assert "Vastgelegd: het persoonlijk plan is ontvangen." in done
-    again = client.post(page_url + "persoonlijk-plan/", follow=True).content.decode()  # a second click
-    assert "Dit was al vastgelegd." in again
-    received = AuditEntry.objects.filter(action=AuditEntry.Action.PLAN_RECEIVED)
-    assert received.count() == 1
+    received = recorded_once(
+        client,
+        page_url + "persoonlijk-plan/",
+        "Vastgelegd: het persoonlijk plan is ontvangen.",
+        "PLAN_RECEIVED",
+    )
     client.force_login(staff["teamleider"])
     page = " ".join(client.get(page_url).content.decode().split())
     day = datum(received.get().at)
