@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -210,8 +211,9 @@ def capacity_still_holds(request, pk):
     unchanged, without anything saying so. Only a row the user may change (the provider's own): else 404."""
     policy = permissions.OrganisatiePermissionPolicy(models.Capaciteit)
     capaciteit = get_object_or_404(policy.instances_user_has_permission_for(request.user, "change"), pk=pk)
-    capaciteit.still_holds(request.user)
-    log(capaciteit, STILL_HOLDS, user=request.user)
+    with transaction.atomic():  # the stamp and its line in the history, or neither
+        capaciteit.still_holds(request.user)
+        log(capaciteit, STILL_HOLDS, user=request.user)
     messages.success(
         request,
         _("Bijgewerkt: %(voorziening)s in %(wijk)s. U gaf door: %(status)s.")
