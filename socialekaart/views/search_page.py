@@ -15,6 +15,7 @@ from core.components import crisis_note
 from core.fragments import jinja2_fragment
 from core.page_cache import cache_for_anonymous_visitors
 from core.search_text import (
+    asks_about_costs,
     asks_where_to_start,
     has_phrase,
     wants_to_complain,
@@ -134,6 +135,9 @@ def search(request):
         site_search_url=site_search_url(query_kwargs["text"]),
         complaint_url=COMPLAINT if wants_to_complain(query_kwargs["text"]) else None,
         objection=wants_to_object(query_kwargs["text"]),
+        # The kaart has no word for what help costs ("wat kost een scootmobiel" dropped "kost"): the site's
+        # page on the eigen bijdrage does, found by the site search.
+        costs_url=site_search_url("eigen bijdrage") if asks_about_costs(query_kwargs["text"]) else None,
         where_to_start=asks_where_to_start(query_kwargs["text"]),
         left_out=worth_naming(results.left_out),
         not_together=worth_naming(results.not_together),

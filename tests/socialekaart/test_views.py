@@ -437,6 +437,15 @@ def test_who_came_to_object_is_shown_the_way(client, indexed, typed, shown):
     assert (way in page) is shown
 
 
+@pytest.mark.parametrize(("typed", "shown"), [("wat kost een scootmobiel", True), ("scootmobiel", False)])
+def test_who_asks_what_help_costs_is_shown_the_way(client, indexed, typed, shown):
+    """A walk: "wat kost een scootmobiel" on the kaart said only that "kost" is no word of the kaart."""
+    page = html(client.get(SEARCH, {"q": typed}))
+    way = "Wilt u weten wat u zelf betaalt voor hulp van de gemeente? Dat heet de eigen bijdrage."
+    way += ' <a href="/zoeken/?q=eigen+bijdrage">Lees wat u zelf betaalt</a>.'
+    assert (way in page) is shown
+
+
 @pytest.mark.parametrize(
     ("typed", "shown"),
     [
