@@ -8,6 +8,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from .dates import next_steps
+from .forms import person_words
 from .models import Melding
 
 CONFIRMED_KEY = "melding_confirmed"
@@ -36,3 +38,17 @@ def confirmed_melding(request) -> Melding | None:
         forget(request)
         return None
     return Melding.objects.filter(pk=confirmed.get("pk"), reference=confirmed.get("reference")).first()
+
+
+def what_happens_next(melding: Melding) -> dict:
+    """What the confirmation page, its PDF and its e-mail say comes next, from the same answers: the dates,
+    for someone else the words for the person ("de persoon", "uw cliënt"), and the tolk, cliëntondersteuner
+    and writer who come to the gesprek."""
+    answers = melding.typed_answers
+    return {
+        "next": next_steps(melding),
+        "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
+        "tolk": answers.tolk,
+        "clientondersteuner": answers.clientondersteuner,
+        "writer_comes": answers.writer_comes,
+    }

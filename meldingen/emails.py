@@ -6,8 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .dates import next_steps
-from .forms import person_words
+from .confirmation import what_happens_next
 
 
 def _municipality():
@@ -40,13 +39,10 @@ def confirmation_message(melding) -> tuple[str, str]:
         "meldingen/email/bevestiging.txt",
         {
             "melding": melding,
-            "next": next_steps(melding),
+            **what_happens_next(melding),
             "municipality": _municipality(),
             "greeting": greeting(writer_name(melding.typed_answers)),
             "status_url": status_page_url(),
-            "persoon": person_words(melding.typed_answers.voor_wie)["persoon"]
-            if melding.typed_answers.for_someone_else
-            else "",
         },
     )
     return subject, body

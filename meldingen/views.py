@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import confirmation, drafts, ratelimit
 from .address import lookup_address
 from .crypto import InvalidToken, decrypt_json, encrypt_json
-from .dates import contact_working_days, next_steps
+from .dates import contact_working_days
 from .emails import send_draft_link, writer_name
-from .forms import SaveForm, address_message, person_words
+from .forms import SaveForm, address_message
 from .pdf import melding_pdf
 from .steps import STEP_BY_SLUG, STEPS
 from .wizard import SESSION_KEY, answers_from_session
@@ -45,21 +45,15 @@ def bevestiging(request):
     melding = confirmation.confirmed_melding(request)
     if melding is None:
         return redirect("meldingen:start")
-    answers = melding.typed_answers
     return render(
         request,
         "meldingen/bevestiging.html",
         {
             "melding": melding,
-            "next": next_steps(melding),
+            **confirmation.what_happens_next(melding),
             "email": melding.contact_email,
             "spoed_phone": settings.MELDINGEN_SPOED_PHONE,
-            # For someone else the page speaks about the person who needs help ("de persoon", "uw cliënt").
-            "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
-            "tolk": answers.tolk,
-            "clientondersteuner": answers.clientondersteuner,
-            "writer_comes": answers.writer_comes,
-            "mantelzorger": answers.voor_wie == "mantelzorger",
+            "mantelzorger": melding.typed_answers.voor_wie == "mantelzorger",
         },
     )
 

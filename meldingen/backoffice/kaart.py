@@ -51,22 +51,22 @@ def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorzienin
     found = kaart.voorzieningen_for(
         themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
     )
-    return sorted(found, key=lambda item: not _of_its_own_thema(melding, item))[:limit]
+    own = _own_themes(melding)
+    return sorted(found, key=lambda item: not own.intersection(item.themes))[:limit]
 
 
 def suggestions_in_parts(melding) -> tuple[list, list]:
     """The suggestions as the melding's page shows them: those of an onderwerp's own thema, then the others
     (a walk's consulent read "first ..., then ..." above one list and could not see where the first ended)."""
-    own, other = [], []
-    for item in suggestions(melding):
-        (own if _of_its_own_thema(melding, item) else other).append(item)
-    return own, other
+    found, own = suggestions(melding), _own_themes(melding)
+    first = [item for item in found if own.intersection(item.themes)]
+    return first, [item for item in found if item not in first]
 
 
-def _of_its_own_thema(melding, item) -> bool:
+def _own_themes(melding) -> set[str]:
+    """The own thema of each of the melding's onderwerpen."""
     own = {ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS}
-    own = own or {WITHOUT_ONDERWERPEN[0]}  # a short melding: cliëntondersteuning before the places to meet
-    return bool(own.intersection(item.themes))
+    return own or {WITHOUT_ONDERWERPEN[0]}  # a short melding: cliëntondersteuning before the places to meet
 
 
 def _about(melding) -> dict:

@@ -1,7 +1,9 @@
 """The backoffice pages inside the Wagtail admin: inbox, a melding's page and its actions, deliveries."""
 
+from collections.abc import Callable
 from datetime import datetime, time
 from functools import wraps
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -390,7 +392,7 @@ def render_detail(
             .select_related("melding")
         ),
         "calls_not_reached": list(behandeling.calls_not_reached()),
-        "recorded_once": {step: recorded.get(action) for step, (action, _done) in RECORDED_ONCE.items()},
+        "recorded_once": {name: recorded.get(step.action) for name, step in RECORDED_ONCE.items()},
         "persoonlijk_plan_by": next_steps(melding).persoonlijk_plan_by,
         "today": timezone.localdate(),
         "inbox_url": _inbox_url(request),
@@ -635,44 +637,55 @@ def not_reached(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
-# What the consulent records once, by the name its URL gives it, with what the page then says: the one list
-# of such steps (Behandeling.record_once).
+class OnceStep(NamedTuple):
+    """A step the consulent records once: its audit action, what the page then says, and for which meldingen
+    it can be recorded, with what the page says for another."""
+
+    action: str
+    done: str
+    applies: Callable = lambda melding: True
+    refused: str = ""
+
+
+def _asked_for_clientondersteuner(melding) -> bool:
+    return bool(melding.encrypted_answers) and melding.typed_answers.clientondersteuner
+
+
+# The steps recorded once (Behandeling.record_once), by the name their URL gives them.
 RECORDED_ONCE = {
     # A walk: a consulent could not tell before the gesprek whether the resident had sent a persoonlijk plan,
     # which the confirmation asks for within 7 days and the gesprek is to discuss.
-    "persoonlijk_plan": (
+    "persoonlijk_plan": OnceStep(
         AuditEntry.Action.PLAN_RECEIVED,
         _lazy("Vastgelegd: het persoonlijk plan is ontvangen. Bespreek het in het gesprek."),
     ),
     # A walk: the confirmation promises to put the resident in touch with one; nobody could see it was done.
-    "clientondersteuner": (
+    "clientondersteuner": OnceStep(
         AuditEntry.Action.SUPPORT_ARRANGED,
         _lazy("Vastgelegd: de inwoner is in contact met een cliëntondersteuner."),
+        applies=_asked_for_clientondersteuner,
+        refused=_lazy("In deze melding is niet om een cliëntondersteuner gevraagd."),
     ),
 }
-RECORDED_ONCE_ACTIONS = tuple(action for action, _done in RECORDED_ONCE.values())
+RECORDED_ONCE_ACTIONS = tuple(step.action for step in RECORDED_ONCE.values())
 
 
 @require_POST
 @meldingen_view
 @says_out_of_reach
 def record_once(request, pk, step):
-    action, done = RECORDED_ONCE[step]
+    once = RECORDED_ONCE[step]
     with transaction.atomic():  # the case's row locked: two clicks, or two colleagues, record it once
         behandeling = behandeling_for(request, pk, for_update=True)
         if behandeling.status in CLOSED_STATUSES:
             messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
-        elif step == "clientondersteuner" and not _asked_for_clientondersteuner(behandeling.melding):
-            messages.error(request, _("In deze melding is niet om een cliëntondersteuner gevraagd."))
-        elif behandeling.record_once(request.user, action, RECORDED_ONCE_ACTIONS):
-            messages.success(request, done)
+        elif not once.applies(behandeling.melding):
+            messages.error(request, once.refused)
+        elif behandeling.record_once(request.user, once.action, RECORDED_ONCE_ACTIONS):
+            messages.success(request, once.done)
         else:
             messages.info(request, _("Dit was al vastgelegd."))  # a second click, or a colleague before
     return redirect("backoffice:melding", pk=behandeling.pk)
-
-
-def _asked_for_clientondersteuner(melding) -> bool:
-    return bool(melding.encrypted_answers) and melding.typed_answers.clientondersteuner
 
 
 def _recorded_soorten(verwijzingen) -> dict[str, set[str]]:
