@@ -358,6 +358,7 @@ class StatusForm(forms.Form):
         term=None,
         gesprek_op=None,
         gesprek_plaats="",
+        plan_until=None,
         uitkomst="",
         aanvraag=False,
         last_step=None,
@@ -374,6 +375,8 @@ class StatusForm(forms.Form):
         self.received = timezone.localdate(received_at) if received_at else None
         self.term = term  # the last day of the onderzoek's legal term
         self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
+        # The last day a persoonlijk plan may still come in (None once it came): the onderzoek weighs it.
+        self.plan_until = plan_until
         self.given_uitkomst = uitkomst  # afgehandeld: the uitkomst a correction replaces
         labels = dict(Status.choices)
         if current == Status.GESPREK_GEPLAND:
@@ -397,6 +400,8 @@ class StatusForm(forms.Form):
             when.append(_("een gesprek plant na de termijn van het onderzoek"))
         if Status.ONDERZOEK_AFGEROND in targets:
             when.append(_("het onderzoek afrondt voor het geplande gesprek"))
+        if Status.ONDERZOEK_AFGEROND in targets and plan_until and plan_until >= timezone.localdate():
+            when.append(_("het onderzoek afrondt terwijl een persoonlijk plan nog kan komen"))
         if Status.AANVRAAG_ONTVANGEN in targets:
             when.append(_("een aanvraag vastlegt waarvan de termijn al voorbij is"))
         if len(when) > 1:  # "Alleen nodig als u 'Ingetrokken' kiest, ..., of het onderzoek afrondt ..."
@@ -513,6 +518,7 @@ class StatusForm(forms.Form):
                 self._ask_why_after_the_term(data["gesprek_op"])
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
+            self._ask_why_before_the_plan(data.get("afgerond_datum") or timezone.localdate())
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("verslag_verstuurd"):
             # The onderzoek ends with the resident's written report: a walk closed one with "x" and no report.
             self.add_error(
@@ -646,6 +652,21 @@ class StatusForm(forms.Form):
                     "Schrijf dan hier waarom, bijvoorbeeld dat het gesprek eerder was."
                 )
                 % {"moment": datumtijd(self.gesprek_op)},
+            )
+
+    def _ask_why_before_the_plan(self, day):
+        """The resident may send a persoonlijk plan within 7 days of the melding, and the onderzoek takes it
+        into account (Wmo 2015 art. 2.3.2): a walk finished the onderzoek on the day of the melding, while the
+        page said the plan could still come."""
+        if self.plan_until and day <= self.plan_until:
+            self.add_error(
+                "toelichting",
+                _(
+                    "De inwoner mag tot en met %(datum)s een persoonlijk plan sturen. Dat plan hoort bij het "
+                    "onderzoek. Is het onderzoek toch al klaar? Schrijf dan hier waarom, bijvoorbeeld dat de "
+                    "inwoner geen plan stuurt."
+                )
+                % {"datum": datum(self.plan_until)},
             )
 
     def _ask_why_after_the_term(self, moment):

@@ -423,6 +423,7 @@ def _status_form_kwargs(request, behandeling, melding=None) -> dict:
         "term": behandeling.onderzoek_deadline,
         "gesprek_op": behandeling.gesprek_op,
         "gesprek_plaats": behandeling.gesprek_plaats or wish,
+        "plan_until": _plan_may_still_come(behandeling),
         "uitkomst": behandeling.uitkomst,
         "aanvraag": behandeling.aanvraag_at is not None,
         "last_step": behandeling.statuswijzigingen.select_related("user").order_by("-pk").first(),
@@ -443,6 +444,13 @@ def change_status(request, pk):
         outcome = _change_status(request, behandeling)
     # The page again (a refusal, or a withdrawal to confirm) is made once the row is let go.
     return render_detail(request, behandeling, **outcome) if isinstance(outcome, dict) else outcome
+
+
+def _plan_may_still_come(behandeling):
+    """The last day the resident may send a persoonlijk plan, or None once it came in."""
+    if behandeling.recorded_once((AuditEntry.Action.PLAN_RECEIVED,)):
+        return None
+    return next_steps(behandeling.melding).persoonlijk_plan_by
 
 
 def _change_status(request, behandeling):

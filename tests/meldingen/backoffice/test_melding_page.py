@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.templatetags.core_tags import datum, datumtijd
 from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
-from meldingen.backoffice.workflow import Status
+from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.storage import store_melding
 
 from .fixtures import answers
@@ -595,7 +595,7 @@ def test_the_onderzoek_term_runs_and_is_late_also_before_the_first_contact(
 def test_the_onderzoek_is_finished_with_the_residents_report(staff, client, page_url, two_meldingen):
     """A walk finished an onderzoek with "x" as its toelichting, and nothing asked whether the resident had
     the written report the Wmo asks for (art. 2.3.2)."""
-    behandeling = two_meldingen["centrum"].behandeling
+    behandeling = _past_the_plan_term(two_meldingen["centrum"]).behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
     client.force_login(staff["consulent"])
@@ -612,12 +612,65 @@ def test_the_onderzoek_is_finished_with_the_residents_report(staff, client, page
 def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     staff, client, page_url, two_meldingen
 ):
-    behandeling = two_meldingen["centrum"].behandeling
+    behandeling = _past_the_plan_term(two_meldingen["centrum"]).behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
     client.force_login(staff["consulent"])
     response = client.post(page_url + "status/", FINISHED)
     assert response.status_code == 302
+
+
+def _past_the_plan_term(melding):
+    """The melding came in two weeks ago: the 7 days for a persoonlijk plan are over."""
+    melding.created_at -= timedelta(days=14)
+    melding.save(update_fields=["created_at"])
+    return melding
+
+
+def test_the_onderzoek_is_not_finished_while_a_persoonlijk_plan_may_still_come_without_a_reason(
+    staff, client, page_url, two_meldingen
+):
+    """A walk finished the onderzoek on the day of the melding, while the page said "De inwoner mag het tot en
+    met 14 dec. 2026 sturen": a plan sent in those 7 days belongs to the onderzoek (Wmo 2015 art. 2.3.2)."""
+    from meldingen.dates import next_steps
+
+    melding = two_meldingen["centrum"]
+    behandeling = melding.behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
+    client.force_login(staff["consulent"])
+    early = client.post(page_url + "status/", FINISHED)
+    assert early.status_code == 400
+    by = datum(next_steps(melding).persoonlijk_plan_by)
+    html = " ".join(early.content.decode().split())
+    assert (
+        f"De inwoner mag tot en met {by} een persoonlijk plan sturen. Dat plan hoort bij het onderzoek."
+        in html
+    )
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.GESPREK_GEPLAND
+    # The plan came in: nothing more to ask.
+    client.post(page_url + "persoonlijk-plan/")
+    assert client.post(page_url + "status/", FINISHED).status_code == 302
+    page = " ".join(client.get(page_url).content.decode().split())
+    assert "<dt>Persoonlijk plan</dt><dd>Ontvangen" in page
+
+
+def test_with_a_reason_the_onderzoek_is_finished_before_the_plan_and_the_closed_melding_waits_for_none(
+    staff, client, page_url, two_meldingen
+):
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
+    client.force_login(staff["consulent"])
+    reason = "De inwoner stuurt geen plan."
+    assert client.post(page_url + "status/", {**FINISHED, "toelichting": reason}).status_code == 302
+    assert behandeling.statuswijzigingen.last().toelichting == reason
+    behandeling.refresh_from_db()
+    behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.GEEN_AANVRAAG)
+    page = " ".join(client.get(page_url).content.decode().split())
+    # It said "Nog niet ontvangen. De inwoner mag het tot en met ... sturen." on the closed melding.
+    assert "<dt>Persoonlijk plan</dt><dd>Niet ontvangen. </dd>" in page
 
 
 def test_a_gesprek_after_the_term_asks_why_and_one_at_night_is_refused(
