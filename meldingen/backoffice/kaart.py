@@ -5,6 +5,8 @@ consulent discussed or referred to. The kaart is asked only through socialekaart
 thema codes (socialekaart/demo/taxonomy.py); a new onderwerp needs an entry here (a test checks that).
 """
 
+import itertools
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,26 +49,42 @@ def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorzienin
     """The voorzieningen that fit the melding's onderwerpen and the resident's age in the resident's wijk
     (a resident born in 1944 was offered the jongerencoach, 12 to 23 years). Those of an onderwerp's own
     thema come first, each part nearest first: for "woning" and "dagbesteding" the many places to meet
-    (dagbesteding's second thema) filled the list, and the woningaanpassing was not on it."""
+    (dagbesteding's second thema) filled the list, and the woningaanpassing was not on it. Each onderwerp
+    has its turn in what is chosen: for five onderwerpen the ten nearest places to meet and to eat filled the
+    list, and the dagbesteding asked for, 300 m further, was not on it."""
     found = kaart.voorzieningen_for(
         themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
     )
-    own = _own_themes(melding)
-    return sorted(found, key=lambda item: not own.intersection(item.themes))[:limit]
+    order = _own_theme_order(melding)
+    nearest = {item.id: position for position, item in enumerate(found)}
+    chosen = _each_thema_in_turn(found, order)[:limit]
+    return sorted(chosen, key=lambda item: (not set(order).intersection(item.themes), nearest[item.id]))
+
+
+def _each_thema_in_turn(found, order: list[str]) -> list:
+    """`found` (nearest first) as the nearest of each own thema of `order`, then the second nearest of each,
+    and so on; then the rest, nearest first. A voorziening counts for the first of its themes in `order`."""
+    per_thema = {thema: [] for thema in order}
+    rest = []
+    for item in found:
+        thema = next((thema for thema in order if thema in item.themes), None)
+        (per_thema[thema] if thema else rest).append(item)
+    in_turn = [item for row in itertools.zip_longest(*per_thema.values()) for item in row if item]
+    return in_turn + rest
 
 
 def suggestions_in_parts(melding) -> tuple[list, list]:
     """The suggestions as the melding's page shows them: those of an onderwerp's own thema, then the others
     (a walk's consulent read "first ..., then ..." above one list and could not see where the first ended)."""
-    found, own = suggestions(melding), _own_themes(melding)
+    found, own = suggestions(melding), set(_own_theme_order(melding))
     first = [item for item in found if own.intersection(item.themes)]
     return first, [item for item in found if item not in first]
 
 
-def _own_themes(melding) -> set[str]:
-    """The own thema of each of the melding's onderwerpen."""
-    own = {ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS}
-    return own or {WITHOUT_ONDERWERPEN[0]}  # a short melding: cliëntondersteuning before the places to meet
+def _own_theme_order(melding) -> list[str]:
+    """The own thema of each of the melding's onderwerpen, in their order."""
+    own = [ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]
+    return list(dict.fromkeys(own)) or [WITHOUT_ONDERWERPEN[0]]  # a short melding: cliëntondersteuning first
 
 
 def _about(melding) -> dict:

@@ -11,7 +11,7 @@ from meldingen.delivery.jobs import run_job
 from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import send_additions
 from socialekaart import public
-from socialekaart.models import Capaciteit, Voorziening, WijkPostcode
+from socialekaart.models import Capaciteit, Term, Voorziening, WijkPostcode
 from tests.socialekaart.factories import (
     LocatieFactory,
     TermFactory,
@@ -385,3 +385,30 @@ def test_the_suggestions_fit_the_residents_age(kaart_data, wijken):
     assert young.name not in names and "Klussendienst Ver Weg" in names
     with pytest.raises(kaart.NotASuggestion):
         kaart.record(melding, None, str(young.pk), "besproken")
+
+
+def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff, client):
+    """A walk: for five onderwerpen the ten nearest places filled the list, and the dagbesteding the melding
+    asked for, 300 m further, was not on it; the page then said "In elk deel" above one part."""
+    huishouden = Term.objects.get(code="huishouden")
+    for number in range(12):
+        _place(
+            VoorzieningFactory(name=f"Huishoudhulp {number}", themas=[huishouden], hele_gemeente=True),
+            52.0,
+            5.0,
+        )
+    dagbesteding = VoorzieningFactory(
+        name="Dagbesteding Verderop",
+        themas=[TermFactory(code="dagbesteding", name="Dagbesteding")],
+        hele_gemeente=True,
+    )
+    _place(dagbesteding, 52.003, 5.0)
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden", "dagbesteding"))
+    first, second = kaart.suggestions_in_parts(melding)
+    names = [item.name for item in first]
+    assert len(names) == kaart.SUGGESTIONS and "Dagbesteding Verderop" in names
+    distances = [item.distance_km for item in first]
+    assert distances == sorted(distances) and names[-1] == "Dagbesteding Verderop"  # still nearest first
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    assert "In elk deel" not in page and "Bij elk onderwerp ziet u de hulp die het dichtst bij is." in page
