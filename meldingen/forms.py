@@ -393,8 +393,7 @@ class KeuzeForm(StepForm):
         _("Kies wat u wilt"),
         choices.SOORT,
         help_text=_(
-            "Bij allebei is de melding klaar als het formulier verstuurd is. "
-            "Daarna maken we een afspraak voor een gesprek."
+            "Bij allebei is de melding klaar na het versturen. Daarna maken we een afspraak voor een gesprek."
         ),
     )
     someone_else = Wording(

@@ -401,7 +401,7 @@ def test_the_choice_says_the_melding_is_done_when_sent(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     page = walker.client.get("/melding/keuze/").content.decode()
-    assert "Bij allebei is de melding klaar als het formulier verstuurd is." in page
+    assert "Bij allebei is de melding klaar na het versturen." in page
     assert "maken we de melding samen af" not in page  # the term starts at the melding, not at the gesprek
 
 
