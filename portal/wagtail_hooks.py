@@ -122,29 +122,43 @@ def wagtail_guides_for_page_editors_only(request, menu_items):
 @hooks.register("after_edit_page")
 @hooks.register("after_create_page")  # a new page sent on before it was ever saved went without a word
 def warn_when_sent_on_below_b1(request, page):
-    """A page sent to the eindredactie (Wagtail's "action-submit") while the taalcheck finds it not yet B1:
-    the editor hears it at once, not only the eindredacteur later. The check advises; it stops nothing."""
+    """A page sent to the eindredactie (Wagtail's "action-submit"), or saved as a draft, while the taalcheck
+    finds it not yet B1: the editor hears it at once, not only the eindredacteur later, nor only who opens
+    the Taalcheck tab (a walk saved a sentence of 75 words and read "Pagina ... is gewijzigd."). Publishing
+    and the review's own steps are the eindredactie's, which the Taalcheck tab serves. The check advises; it
+    stops nothing."""
     specific = page.specific
-    if not request.POST.get("action-submit") or not isinstance(specific, PortalPage):
+    sent_on = bool(request.POST.get("action-submit"))
+    draft = not any(key.startswith("action-") for key in request.POST)
+    if not (sent_on or draft) or not isinstance(specific, PortalPage):
         return
-    report = check_with_the_begrippen(specific.taalcheck_text())
-    if not report.at_b1:
+    if check_with_the_begrippen(specific.taalcheck_text()).at_b1:
+        return
+    if draft:
         admin_messages.warning(
             request,
             _(
-                # Sent on, the page waits for its review and only the reviewers may change it: "Open de
-                # pagina en kijk wat beter kan" sent the editor to a page he could not edit. Who sent it may
-                # take it back (Wagtail's "Workflow annuleren", in the menu beside the main button), on the
-                # page: after sending he stands in the list of pages, which has no such menu.
-                "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
-                "doorgestuurd. U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Open de pagina en "
-                "kies onder aan de pagina, naast de grote knop: Workflow annuleren. Bij het tabblad "
-                "Taalcheck ziet u wat beter kan."
+                "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. Bij het tabblad Taalcheck "
+                "ziet u wat beter kan."
             ),
-            buttons=[
-                admin_messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Open de pagina"))
-            ],
         )
+        return
+    admin_messages.warning(
+        request,
+        _(
+            # Sent on, the page waits for its review and only the reviewers may change it: "Open de
+            # pagina en kijk wat beter kan" sent the editor to a page he could not edit. Who sent it may
+            # take it back (Wagtail's "Workflow annuleren", in the menu beside the main button), on the
+            # page: after sending he stands in the list of pages, which has no such menu.
+            "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. De pagina is wel "
+            "doorgestuurd. U kunt hem nu niet aanpassen. Wilt u hem eerst verbeteren? Open de pagina en "
+            "kies onder aan de pagina, naast de grote knop: Workflow annuleren. Bij het tabblad "
+            "Taalcheck ziet u wat beter kan."
+        ),
+        buttons=[
+            admin_messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Open de pagina"))
+        ],
+    )
 
 
 VOORZIENING_TEXTS = ("summary", "description", "aanmelden_toelichting")  # what residents read

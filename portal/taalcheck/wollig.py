@@ -106,6 +106,13 @@ WOLLIG: list[tuple[tuple[str, ...], str]] = [
     (("in overleg met",), "samen met"),
     (("kenbaar maken", "maakt kenbaar", "kenbaar gemaakt", "kenbaar te maken"), "laten weten"),
     (("zorg dragen voor", "draagt zorg voor", "dragen zorg voor"), "zorgen voor"),
+    # A walk's editor wrote "door de zorgaanbieder zorggedragen", "verricht" and "waarborgen": unflagged.
+    (("zorggedragen", "zorg gedragen"), "gezorgd"),
+    (("verrichten",), "doen"),
+    (("verricht",), "doet, gedaan"),
+    (("waarborgen",), "zorgen voor"),
+    (("waarborgt",), "zorgt voor"),
+    (("gehouden is", "gehouden zijn"), "moet, moeten"),
     (("ter beschikking stellen",), "geven, lenen"),
     (("stelt ter beschikking",), "geeft, leent"),
     (("ter beschikking gesteld",), "gegeven, geleend"),

@@ -84,7 +84,7 @@ def test_one_long_officialese_sentence_in_a_plain_page_is_not_called_b1(editor_c
     plain = "<p>" + " ".join(["Een hulp komt bij u thuis. Zij maakt het huis schoon."] * 40) + "</p>"
     long = (
         "<p>Teneinde in aanmerking te komen voor hulp dient u zich te wenden tot het Wmo-loket, alwaar een "
-        "onderzoek naar uw persoonlijke omstandigheden zal worden verricht door een medewerker.</p>"
+        "onderzoek naar uw persoonlijke omstandigheden zal worden gedaan door een medewerker.</p>"
     )
     portal_site.body = stream_value(InformatiePagina, [("text", plain + long)])
     portal_site.save_revision()
@@ -268,9 +268,16 @@ def test_a_page_sent_on_below_b1_warns_the_editor_at_once(portal_site, rf):
     # Another: after sending he stands in the list of pages, which has no such menu.
     assert "Open de pagina en kies onder aan de pagina, naast de grote knop: Workflow annuleren." in warning
     assert f'href="/admin/pages/{portal_site.pk}/edit/"' in warning and "Open de pagina</a>" in warning
-    assert warnings_after("action-publish") == []  # only when it goes to the eindredactie
+    assert warnings_after("action-publish") == []  # publishing is the eindredactie's, with its tab
+    assert warnings_after("action-workflow-action") == []
+    # A walk saved a sentence of 75 words as a draft and read only "Pagina ... is gewijzigd."
+    [warning] = warnings_after("concept")  # "Bewaar concept" posts no action
+    assert warning.strip() == (
+        "Let op: volgens de taalcheck is deze tekst nog niet op B1-niveau. Bij het tabblad Taalcheck ziet u "
+        "wat beter kan."
+    )
     portal_site.body = stream_value(InformatiePagina, [("text", "<p>Een hulp komt bij u thuis.</p>")])
-    assert warnings_after("action-submit") == []
+    assert warnings_after("action-submit") == [] and warnings_after("concept") == []
 
 
 def test_approving_the_last_step_says_the_page_is_published(portal_site, rf):

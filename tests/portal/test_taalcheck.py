@@ -254,23 +254,25 @@ def test_an_officialese_paragraph_is_flagged_with_its_numbers():
     assert replacements["derhalve"] == "daarom"
     assert replacements["alsmede"] == "en"
     assert replacements["tijdig"] == "op tijd"  # a walk: the check was silent on it
-    assert len(report.replacements) == 17
+    assert replacements["verricht"] == "doet, gedaan"
+    assert len(report.replacements) == 18
     assert report.rare_words == ["bestemde", "voorliggende", "zelfredzaamheid"]
     assert report.rare_word_share == pytest.approx(3 / 93, abs=0.001)
     assert len(report.problems) == 6  # every threshold is missed
     assert report.problems[0].startswith("De zinnen zijn gemiddeld 31,0 woorden lang.")
     assert any("Flesch-Douma-score is 20,7" in problem for problem in report.problems)
     assert any("LIX-score is 74,0" in problem for problem in report.problems)
-    assert any("17 ambtelijke woorden" in problem for problem in report.problems)
+    assert any("18 ambtelijke woorden" in problem for problem in report.problems)
     # 3.2% read "3% ... Dat mag hoogstens 3% zijn.": above its limit a share is rounded up to a tenth.
     assert any(
         "3,2% van de woorden is weinig bekend. Dat mag hoogstens 3% zijn." in problem
         for problem in report.problems
     )
-    hardest_sentence, hardest_words = report.hardest_sentences[0]
-    assert hardest_sentence.startswith("Indien u woonachtig bent")
-    assert hardest_words == 38
-    assert "38 woorden: dat is te lang. Maak er twee zinnen van." in report.hardest_sentences[0].reasons
+    # "verricht" (the college's onderzoek) puts the second sentence first now
+    assert report.hardest_sentences[0].sentence.startswith("Het college neemt uw melding in behandeling")
+    indien = report.hardest_sentences[1]
+    assert indien.sentence.startswith("Indien u woonachtig bent") and indien.words == 38
+    assert "38 woorden: dat is te lang. Maak er twee zinnen van." in indien.reasons
 
 
 def test_its_b1_rewrite_passes():
@@ -563,3 +565,39 @@ def test_the_advice_for_a_long_sentence_fits_its_length():
     assert "16 woorden. Kan het korter? Een zin heeft gemiddeld hoogstens 12 woorden." in (
         rather_long.hardest_sentences[0].reasons
     )
+
+
+def test_what_the_report_shows_adds_up_to_its_verdict():
+    """A walk's editor read a table all within its limits under "nog niet op B1-niveau" (one sentence of 75
+    words), "Weinig bekende woorden 0%" above the three words it listed, and "een zin met 8 ambtelijke
+    woorden" beside seven of them."""
+    from django.template.loader import render_to_string
+
+    very_long = " ".join(["woord"] * 45) + "."
+    report = check_text(f"{PLAIN_PAGE} {very_long} Wij doen dat conform de regels.")
+    html = " ".join(render_to_string("portal/admin/taalcheck_report.html", {"report": report}).split())
+    assert '<th scope="row">Woorden in de langste zin</th><td>45</td><td>40 of minder</td>' in html
+    assert (
+        '<th scope="row">Ambtelijke woorden in één zin (hoogstens)</th><td>1</td><td>2 of minder</td>' in html
+    )
+    rare = check_text(f"{PLAIN_PAGE} Wij helpen met continuïteit.")
+    assert rare.rare_words == ["continuïteit"] and rare.rare_word_percent == "0,2%"
+    assert check_text(PLAIN_PAGE).rare_word_percent == "0%"
+    twice = check_text("Indien u wilt en indien het kan, belt u middels de telefoon.")
+    assert twice.hardest_sentences[0].reasons == [
+        "Ambtelijke woorden: indien 2× (beter: als), middels (beter: met)."
+    ]
+    assert twice.most_officialese_in_a_sentence == 3
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Dit wordt door de zorgaanbieder zorggedragen.", "zorggedragen"),
+        ("De hulp verricht het werk.", "verricht"),
+        ("Wij waarborgen uw privacy.", "waarborgen"),
+        ("De aanbieder gehouden is te melden.", "gehouden is"),
+    ],
+)
+def test_officialese_a_walk_found_unflagged_is_flagged(sentence, word):
+    assert word in [found for found, _alternative, _count in find_wollig(sentence)]
