@@ -17,8 +17,8 @@ from .test_save_continue import save_halfway
 
 pytestmark = pytest.mark.django_db
 SENT_RE = re.compile(
-    r"Deze melding is al verstuurd op \d{1,2} \w+ \d{4} om \d\d:\d\d\. Uw meldingsnummer is "
-    r'<strong class="reference">(M-[0-9A-Z-]+)</strong>'
+    r"Deze melding is al verstuurd op \d{1,2} \w+ \d{4} om \d\d:\d\d\.</p>\s*<p>Uw meldingsnummer is<br>"
+    r'<strong class="reference">(M-[0-9A-Z-]+)</strong></p>'  # no full stop wrapped under the number
 )
 
 
