@@ -519,9 +519,10 @@ class Capaciteit(RevisionMixin, models.Model):
         self.bijgewerkt_door = user
         self.save(update_fields=["bijgewerkt_op", "bijgewerkt_door"])
 
-    @admin.display(description=_("actueel"))
+    # A question with its answer: a column "Actueel" whose rows said "Actueel" read as nothing to a provider.
+    @admin.display(description=_("deze week bijgewerkt?"))
     def versheid(self) -> str:
-        return str(_("Verouderd: ouder dan 7 dagen") if self.is_verouderd else _("Actueel"))
+        return str(_("Nee, ouder dan 7 dagen") if self.is_verouderd else _("Ja"))
 
 
 class Synoniemgroep(RevisionMixin, models.Model):

@@ -17,13 +17,22 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.snippets.views import chooser
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    EditView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from core.postcode import normalise_postcode
 from core.templatetags.core_tags import tel
@@ -649,8 +658,22 @@ class VoorzieningOpLocatieViewSet(ScopedSnippetViewSet):
     ]
 
 
+class RowsPaginator(WagtailPaginator):
+    """Counts the list's rows as rows: Wagtail puts the number before the model's plural name, which read "2
+    beschikbaarheid per wijk"."""
+
+    @cached_property
+    def items_count_label(self):
+        return ngettext("%(count)s regel", "%(count)s regels", self.count) % {"count": self.count}
+
+
+class CapaciteitIndexView(IndexView):
+    paginator_class = RowsPaginator
+
+
 class CapaciteitViewSet(ScopedSnippetViewSet):
     model = models.Capaciteit
+    index_view_class = CapaciteitIndexView
     icon = "group"
     menu_order = 400
     base_form_class = CapaciteitForm

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_capacity_is_outdated_after_seven_days(age, outdated):
     record = CapaciteitFactory(bijgewerkt_op=timezone.now() - age)
     assert record.is_verouderd is outdated
-    assert record.versheid() == ("Verouderd: ouder dan 7 dagen" if outdated else "Actueel")
+    assert record.versheid() == ("Nee, ouder dan 7 dagen" if outdated else "Ja")
 
 
 def test_one_record_per_voorziening_and_wijk(kaart):
@@ -31,9 +31,13 @@ def test_one_record_per_voorziening_and_wijk(kaart):
 
 def test_the_admin_listing_shows_freshness(client, redacteur, kaart):
     client.force_login(redacteur)
-    content = client.get("/admin/snippets/socialekaart/capaciteit/").content.decode()
-    assert "Verouderd: ouder dan 7 dagen" in content  # Dagbesteding De Molen, 30 days old
-    assert "Actueel" in content  # Dagbesteding Het Anker
+    content = " ".join(client.get("/admin/snippets/socialekaart/capaciteit/").content.decode().split())
+    assert "Deze week bijgewerkt?" in content
+    assert "Nee, ouder dan 7 dagen" in content  # Dagbesteding De Molen, 30 days old
+    assert "<td > Ja </td>" in content  # Dagbesteding Het Anker
+    # A walk read "2 beschikbaarheid per wijk" under the list.
+    count = Capaciteit.objects.count()
+    assert f'<div class="pagination__end"> {count} regels </div>' in content
 
 
 def test_a_provider_can_only_report_capacity_for_voorzieningen_with_limited_places(client, aanbieder, kaart):
