@@ -109,14 +109,16 @@ def feedback_report_menu_item():
 
 
 # Wagtail's guides are about editing pages. A consulent or a provider got a Help menu marked "2 nieuwe items"
-# with "Wat is nieuw in Wagtail 8.0" and the editor's guide, about a tool they do not use.
+# with "Wat is nieuw in Wagtail 8.0" and the editor's guide, about a tool they do not use. Wagtail's release
+# notes, in English, are for nobody who edits this site (a walk's editor read them as the site's news).
 WAGTAIL_GUIDES = ("editor-guide", "whats-new-in-wagtail-")
+RELEASE_NOTES = "whats-new-in-wagtail-"
 
 
 @hooks.register("construct_help_menu")
 def wagtail_guides_for_page_editors_only(request, menu_items):
-    if not user_has_any_page_permission(request.user):
-        menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_GUIDES)]
+    hidden = RELEASE_NOTES if user_has_any_page_permission(request.user) else WAGTAIL_GUIDES
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(hidden)]
 
 
 @hooks.register("after_edit_page")

@@ -189,6 +189,9 @@ def test_wagtails_guides_are_offered_to_page_editors_only(editor_client, django_
     for html, shown in ((editor, True), (editor_client.get("/admin/").content.decode(), False)):
         assert ("editor-guide" in html) is shown  # the Help menu, in the sidebar's props
         assert ("gebruikershandleiding" in html) is shown  # the dashboard's account summary
+        assert "whats-new-in-wagtail" not in html  # Wagtail's release notes, in English: for nobody here
+    # Wagtail's guide is in English, which its Dutch label did not say ("Editor Guide", untranslated).
+    assert "Handleiding voor redacteuren (Engels)" in editor
 
 
 def test_comparing_two_versions_shows_only_what_changed_in_a_kaart_link(editor_client, portal_site):
