@@ -30,7 +30,7 @@ from ..search.text import content_words, words
 from .access import is_professional_request
 from .back_link import back_query
 from .results import PER_PAGE, map_config, page_rows, vrije_plek_ids
-from .ways_on import COMPLAINT, nearest_themas, site_search_url
+from .ways_on import COMPLAINT, nearest_themas, site_search_url, themas_when_all_closed
 from .wijk_in_text import named_wijk
 
 logger = logging.getLogger(__name__)
@@ -144,6 +144,7 @@ def search(request):
         crisis_note=crisis_note(query_kwargs["text"]),
         outside_the_wijk=_found_outside_the_wijk(backend, query_kwargs, results),
         terug=back_query(request.GET),
+        themas_open_elsewhere=themas_when_all_closed(rows, [hit.id for hit in results.hits], results.total),
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])

@@ -1,11 +1,11 @@
-"""A search that found nothing still shows a way on: the nearest themes, the phone and the site search. And
-who came to complain finds the way to do that."""
+"""A search that found nothing still shows a way on: the nearest themes, the phone and the site search; so
+does one that found only help closed for now. And who came to complain finds the way to do that."""
 
 from urllib.parse import urlencode
 
 from core import nearest
 
-from ..models import Synoniemgroep, Term
+from ..models import Synoniemgroep, Term, Voorziening
 from ..search import versions
 
 SITE_SEARCH = "/zoeken/"
@@ -38,6 +38,17 @@ def _thema_texts() -> list[tuple[Term, str]]:
         ]
         candidates.append((term, " ".join([term.name, term.description, *synonyms])))
     return candidates
+
+
+def themas_when_all_closed(rows, ids, total: int) -> list[Term]:
+    """The themes of what the search found (`rows`, the voorzieningen `ids`) when all of it is closed for now,
+    to find open help on the same subject: "geen geld voor eten" found only a closed Voedselbank, and the page
+    showed no way on."""
+    closed = Voorziening.Status.TIJDELIJK_GESLOTEN
+    if not rows or total > len(rows) or any(row.voorziening.status != closed for row in rows):
+        return []
+    themas = Term.objects.filter(vocabulary=Term.Vocabulary.THEMA, voorzieningen_thema__pk__in=ids)
+    return list(themas.distinct().order_by("sort_order", "name"))
 
 
 def site_search_url(query: str) -> str:

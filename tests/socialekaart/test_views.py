@@ -1141,3 +1141,23 @@ def test_a_detail_page_with_two_onderwerpen_says_onderwerpen(client, kaart):
     """A walk: "Onderwerp: Begeleiding, Wonen"."""
     assert 'class="meta">Onderwerpen: <a' in html(client.get(kaart.cafe.get_absolute_url()))
     assert 'class="meta">Onderwerp: <a' in html(client.get(kaart.huishouding.get_absolute_url()))
+
+
+def test_when_all_that_was_found_is_closed_the_page_offers_its_themes(client, kaart):
+    """A walk: "geen geld voor eten" found one Voedselbank, closed for now, and the page showed no way on."""
+    voorziening = VoorzieningFactory(
+        name="Voedselbank",
+        summary="Gratis eten voor wie weinig geld heeft.",
+        status=Voorziening.Status.TIJDELIJK_GESLOTEN,
+        hele_gemeente=True,
+        themas=[kaart.thema["ontmoeting"]],
+    )
+    get_backend().rebuild()
+    page = html(client.get(SEARCH, {"q": "voedselbank"}))
+    assert "Deze hulp is nu gesloten. Zoek andere hulp over hetzelfde onderwerp:" in page
+    name = kaart.thema["ontmoeting"].name
+    assert f'<a href="/sociale-kaart/?thema=ontmoeting#resultaten">{name}</a>' in page
+    voorziening.status = Voorziening.Status.ACTIEF
+    voorziening.save()
+    get_backend().rebuild()
+    assert "Deze hulp is nu gesloten" not in html(client.get(SEARCH, {"q": "voedselbank"}))
