@@ -198,6 +198,38 @@ def open_at_the_same_address(user, behandeling) -> list:
     return list(others.order_by("melding__created_at"))
 
 
+# A signal names one person; a melding the resident and, made for someone else, its maker. A signal is about
+# someone a melding names when it lies in the same wijk and every word of its name (two at least: "H. de
+# Vries" keeps "de" and "vries") is among the melding's. A walk: a huisarts' signal and a daughter's melding
+# for the same man stood side by side in the list, and neither page said so; the team would call twice.
+SAME_NAME_MIN_WORDS = 2
+
+
+def open_signalen_about(user, behandeling) -> list:
+    """The open signals the user may see that name someone this melding names, the oldest first."""
+    words = set(behandeling.name_index.split())
+    wijk = behandeling.melding.wijk_id
+    if not words or wijk is None:
+        return []
+    candidates = Signaal.objects.visible_to(user).open().filter(wijk_id=wijk).exclude(name_index="")
+    return [
+        signaal
+        for signaal in candidates.order_by("created_at", "pk")
+        if len(named := set(signaal.name_index.split())) >= SAME_NAME_MIN_WORDS and named <= words
+    ]
+
+
+def open_meldingen_about(user, signaal) -> list:
+    """The open meldingen the user may see that name the person of this signal, the oldest first."""
+    words = signaal.name_index.split()
+    if len(set(words)) < SAME_NAME_MIN_WORDS or signaal.wijk_id is None:
+        return []
+    found = Behandeling.objects.visible_to(user).open().filter(melding__wijk_id=signaal.wijk_id)
+    for word in words:
+        found = found.filter(name_index__contains=f" {word} ")
+    return list(found.select_related("melding", "consulent").order_by("melding__created_at", "pk"))
+
+
 def finished_signalen(user):
     """The signals the wijkteam finished, the last finished first: a sender may call about one later."""
     return (

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from meldingen.backoffice import signalen
 from meldingen.backoffice.access import meldingen_view, require_role
 from meldingen.backoffice.forms import NoteForm, SignaalForm, SignaalStatusForm
-from meldingen.backoffice.inbox import finished_signalen
+from meldingen.backoffice.inbox import finished_signalen, open_meldingen_about
 from meldingen.backoffice.models import AuditEntry, Signaal, SignaalNotitie
 from meldingen.backoffice.roles import can_send_signaal, display_name
 
@@ -117,6 +117,7 @@ def _render_detail(request, signaal, form=None, status=200, note_form=None):
             "form": form,
             "note_form": note_form or NoteForm(),
             "can_take": signalen.can_take(request.user, signaal),
+            "meldingen_about": open_meldingen_about(request.user, signaal),
             "error_forms": [each for each in (form, note_form) if each and each.errors],
             "has_errors": bool(form.errors or (note_form and note_form.errors)),
             "today": timezone.localdate(),

@@ -43,6 +43,7 @@ from meldingen.backoffice.inbox import (
     only_row_columns,
     open_at_the_same_address,
     open_signalen,
+    open_signalen_about,
     postcode_without_number,
     searched_reference,
     signalen_found,
@@ -386,6 +387,7 @@ def render_detail(
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
         "same_address": same_address,
+        "signalen_about": open_signalen_about(request.user, behandeling),
         "doubles": list(
             Behandeling.objects.visible_to(request.user)
             .filter(dubbel_van=behandeling)
