@@ -67,6 +67,7 @@ BACKOFFICE = {
     "backoffice:not_reached": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:persoonlijk_plan": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:clientondersteuner": (L, 405, 405, 405, 405, 405, 405),
+    "backoffice:toestemming_gezondheid": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:extend_term": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:take": (L, 405, 405, 405, 405, 405, 405),
     "backoffice:add_verwijzing": (L, 405, 405, 405, 405, 405, 405),
@@ -105,6 +106,7 @@ POSTED = {
     "backoffice:not_reached": (L, H, H, "done", 404, "done", H),
     "backoffice:persoonlijk_plan": (L, H, H, "done", 404, "done", H),
     "backoffice:clientondersteuner": (L, H, H, "done", 404, "done", H),
+    "backoffice:toestemming_gezondheid": (L, H, H, "done", 404, "done", H),
     "backoffice:extend_term": (L, H, H, "done", 404, "done", H),  # before the first contact: a message
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"

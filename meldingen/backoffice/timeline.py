@@ -78,9 +78,9 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
         uitkomst = change.uitkomst or uitkomst
     # Who has the melding in hand, as the audit log recorded each assignment (by a teamleider, or taken), and
     # each call (first or nazorg) that did not reach the resident, each verwijzing taken away and each step
-    # recorded once (the persoonlijk plan came in, a cliëntondersteuner was arranged). A correction of the
-    # nazorg call is told by its note (from what to what, and why); here it only marks the call. A longer term
-    # for the onderzoek is told by its note only (from when to when, and why).
+    # recorded once (the persoonlijk plan came in, a cliëntondersteuner was arranged, the resident consented).
+    # A correction of the nazorg call is told by its note (from what to what, and why); here it only marks the
+    # call. A longer term for the onderzoek is told by its note only (from when to when, and why).
     logged = {
         AuditEntry.Action.ASSIGNED: "assigned",
         AuditEntry.Action.NAZORG_NOT_REACHED: "nazorg",
@@ -88,6 +88,7 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
         AuditEntry.Action.REFERRAL_REMOVED: "verwijzing",
         AuditEntry.Action.PLAN_RECEIVED: "status",
         AuditEntry.Action.SUPPORT_ARRANGED: "status",
+        AuditEntry.Action.HEALTH_CONSENT: "status",
     }
     corrected = AuditEntry.Action.NAZORG_CORRECTED
     entries = AuditEntry.objects.filter(melding=melding, action__in=[*logged, corrected])

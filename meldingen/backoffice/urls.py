@@ -26,6 +26,12 @@ urlpatterns = [
         {"step": "clientondersteuner"},
         name="clientondersteuner",
     ),
+    path(
+        "meldingen/<int:pk>/toestemming-gezondheid/",
+        views.record_once,
+        {"step": "toestemming_gezondheid"},
+        name="toestemming_gezondheid",
+    ),
     path("meldingen/<int:pk>/termijn-verlengen/", views.extend_term, name="extend_term"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
     path(

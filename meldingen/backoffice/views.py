@@ -676,6 +676,14 @@ RECORDED_ONCE = {
         applies=_asked_for_clientondersteuner,
         refused=_lazy("In deze melding is niet om een cliëntondersteuner gevraagd."),
     ),
+    # A walk: the page asks the consulent to ask the resident's own consent for the health data of a melding
+    # someone else made, and nothing recorded that it was given.
+    "toestemming_gezondheid": OnceStep(
+        AuditEntry.Action.HEALTH_CONSENT,
+        _lazy("Vastgelegd: de inwoner gaf toestemming voor de gegevens over de gezondheid."),
+        applies=lambda melding: melding.voor_wie != "zelf",
+        refused=_lazy("De inwoner deed deze melding zelf. Dan is die toestemming er al."),
+    ),
 }
 RECORDED_ONCE_ACTIONS = tuple(step.action for step in RECORDED_ONCE.values())
 

@@ -13,7 +13,7 @@ from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.storage import store_melding
 
-from .fixtures import answers
+from .fixtures import answers, store
 
 # Onderzoek afgerond, with the resident's report (test_the_onderzoek_is_finished_with_the_residents_report).
 FINISHED = {"status": Status.ONDERZOEK_AFGEROND, "verslag_verstuurd": "on"}
@@ -1017,3 +1017,36 @@ def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(
         in facts
     )
     assert "Ik ben gevallen" in facts  # why it is urgent, beside "Spoed"
+
+
+def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_made_for_them(
+    staff, client, teams
+):
+    """A walk: the page asks the consulent to ask the resident's own consent for the health data of a melding
+    someone else made, and nothing recorded that it was given."""
+    melding = store(name="Henk de Vries", mantelzorger="Ingrid de Vries")
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    client.force_login(staff["consulent"])
+    page = " ".join(client.get(url).content.decode().split())
+    assert (
+        "Vraag in het gesprek de inwoner zelf om toestemming" in page
+        and ">Toestemming gegeven</button>" in page
+    )
+    given = recorded_once(
+        client,
+        url + "toestemming-gezondheid/",
+        "Vastgelegd: de inwoner gaf toestemming voor de gegevens over de gezondheid.",
+        "HEALTH_CONSENT",
+    )
+    page = " ".join(client.get(url).content.decode().split())
+    day = datum(given.get().at)
+    said = f"De inwoner gaf toestemming voor de gegevens over de gezondheid, vastgelegd op {day}"
+    assert said in page and ">Toestemming gegeven</button>" not in page
+    assert "Toestemming voor de gegevens over de gezondheid" in page[page.index('id="timeline-heading"') :]
+    # A melding the resident made: the consent is there already.
+    own = store(name="Anna de Vries")
+    own_url = reverse("backoffice:melding", args=[own.behandeling.pk])
+    assert ">Toestemming gegeven</button>" not in client.get(own_url).content.decode()
+    refused = client.post(own_url + "toestemming-gezondheid/", follow=True).content.decode()
+    assert "De inwoner deed deze melding zelf. Dan is die toestemming er al." in refused
+    assert given.count() == 1
