@@ -111,24 +111,26 @@ def feedback_report_menu_item():
 # Wagtail's guides are about editing pages. A consulent or a provider got a Help menu marked "2 nieuwe items"
 # with "Wat is nieuw in Wagtail 8.0" and the editor's guide, about a tool they do not use. Wagtail's release
 # notes, in English, are for nobody who edits this site (a walk's editor read them as the site's news).
-WAGTAIL_GUIDES = ("editor-guide", "whats-new-in-wagtail-")
 RELEASE_NOTES = "whats-new-in-wagtail-"
+WAGTAIL_GUIDES = ("editor-guide", RELEASE_NOTES)
 
 
 @hooks.register("construct_help_menu")
-def wagtail_guides_for_page_editors_only(request, menu_items):
+def wagtails_guide_for_page_editors_only(request, menu_items):
     hidden = RELEASE_NOTES if user_has_any_page_permission(request.user) else WAGTAIL_GUIDES
     menu_items[:] = [item for item in menu_items if not item.name.startswith(hidden)]
 
 
 @hooks.register("after_edit_page")
 @hooks.register("after_create_page")  # a new page sent on before it was ever saved went without a word
-def warn_when_sent_on_below_b1(request, page):
+def warn_when_saved_below_b1(request, page):
     """A page sent to the eindredactie (Wagtail's "action-submit"), or saved as a draft, while the taalcheck
     finds it not yet B1: the editor hears it at once, not only the eindredacteur later, nor only who opens
     the Taalcheck tab (a walk saved a sentence of 75 words and read "Pagina ... is gewijzigd."). Publishing
     and the review's own steps are the eindredactie's, which the Taalcheck tab serves. The check advises; it
     stops nothing."""
+    if not request.accepts("text/html"):  # Wagtail's autosave, every half second while typing
+        return
     specific = page.specific
     sent_on = bool(request.POST.get("action-submit"))
     draft = not any(key.startswith("action-") for key in request.POST)

@@ -520,7 +520,7 @@ class Capaciteit(RevisionMixin, models.Model):
         self.save(update_fields=["bijgewerkt_op", "bijgewerkt_door"])
 
     # A question with its answer: a column "Actueel" whose rows said "Actueel" read as nothing to a provider.
-    @admin.display(description=_("deze week bijgewerkt?"))
+    @admin.display(description=_("bijgewerkt in de laatste 7 dagen?"))
     def versheid(self) -> str:
         return str(_("Nee, ouder dan 7 dagen") if self.is_verouderd else _("Ja"))
 

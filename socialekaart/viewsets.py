@@ -664,7 +664,7 @@ class RowsPaginator(WagtailPaginator):
 
     @cached_property
     def items_count_label(self):
-        return ngettext("%(count)s regel", "%(count)s regels", self.count) % {"count": self.count}
+        return ngettext("%(count)s rij", "%(count)s rijen", self.count) % {"count": self.count}
 
 
 class CapaciteitIndexView(IndexView):

@@ -375,7 +375,8 @@ class StatusForm(forms.Form):
         self.received = timezone.localdate(received_at) if received_at else None
         self.term = term  # the last day of the onderzoek's legal term
         self.gesprek_op = gesprek_op  # the planned gesprek: the onderzoek is finished after it
-        # The last day a persoonlijk plan may still come in (None once it came): the onderzoek weighs it.
+        # The last day a persoonlijk plan may still come in (None once it came, or that day is past): the
+        # onderzoek weighs it.
         self.plan_until = plan_until
         self.given_uitkomst = uitkomst  # afgehandeld: the uitkomst a correction replaces
         labels = dict(Status.choices)
@@ -398,10 +399,10 @@ class StatusForm(forms.Form):
         when = [_("u 'Ingetrokken' kiest")]
         if Status.GESPREK_GEPLAND in targets:
             when.append(_("een gesprek plant na de termijn van het onderzoek"))
-        if Status.ONDERZOEK_AFGEROND in targets:
+        if Status.ONDERZOEK_AFGEROND in targets and plan_until:
+            when.append(_("het onderzoek afrondt voor het geplande gesprek of het persoonlijk plan"))
+        elif Status.ONDERZOEK_AFGEROND in targets:
             when.append(_("het onderzoek afrondt voor het geplande gesprek"))
-        if Status.ONDERZOEK_AFGEROND in targets and plan_until and plan_until >= timezone.localdate():
-            when.append(_("het onderzoek afrondt terwijl een persoonlijk plan nog kan komen"))
         if Status.AANVRAAG_ONTVANGEN in targets:
             when.append(_("een aanvraag vastlegt waarvan de termijn al voorbij is"))
         if len(when) > 1:  # "Alleen nodig als u 'Ingetrokken' kiest, ..., of het onderzoek afrondt ..."

@@ -198,36 +198,47 @@ def open_at_the_same_address(user, behandeling) -> list:
     return list(others.order_by("melding__created_at"))
 
 
-# A signal names one person; a melding the resident and, made for someone else, its maker. A signal is about
-# someone a melding names when it lies in the same wijk and every word of its name (two at least: "H. de
-# Vries" keeps "de" and "vries") is among the melding's. A walk: a huisarts' signal and a daughter's melding
-# for the same man stood side by side in the list, and neither page said so; the team would call twice.
+# A signal and a melding about the same person, so the team agrees who calls. A walk: a huisarts' signal and a
+# daughter's melding for the same man stood side by side in the list, and neither page said so. The signal's
+# client and the melding's resident are the same person when every word of the signal's name is in the
+# resident's, two of them no tussenvoegsel ("de Vries" alone would link every De Vries in the wijk), in the
+# same wijk; the words are compared by their keyed hashes, as the inbox's search does.
+TUSSENVOEGSELS = ("de", "den", "der", "het", "la", "le", "t", "te", "ten", "ter", "van", "von")
 SAME_NAME_MIN_WORDS = 2
 
 
+def _resident_words(melding) -> set[str]:
+    return set(search_tokens(melding.typed_answers.resident_name)) if melding.encrypted_answers else set()
+
+
+def _enough_words(words: set[str]) -> bool:
+    return len(words - set(search_tokens(" ".join(TUSSENVOEGSELS)))) >= SAME_NAME_MIN_WORDS
+
+
 def open_signalen_about(user, behandeling) -> list:
-    """The open signals the user may see that name someone this melding names, the oldest first."""
-    words = set(behandeling.name_index.split())
-    wijk = behandeling.melding.wijk_id
-    if not words or wijk is None:
+    """The open signals the user may see about this open melding's resident, the oldest first."""
+    melding = behandeling.melding
+    resident = _resident_words(melding)
+    if behandeling.closed_at or melding.wijk_id is None or not resident:
         return []
-    candidates = Signaal.objects.visible_to(user).open().filter(wijk_id=wijk).exclude(name_index="")
+    candidates = Signaal.objects.visible_to(user).open().filter(wijk_id=melding.wijk_id)
     return [
         signaal
         for signaal in candidates.order_by("created_at", "pk")
-        if len(named := set(signaal.name_index.split())) >= SAME_NAME_MIN_WORDS and named <= words
+        if _enough_words(words := set(signaal.name_index.split())) and words <= resident
     ]
 
 
 def open_meldingen_about(user, signaal) -> list:
-    """The open meldingen the user may see that name the person of this signal, the oldest first."""
-    words = signaal.name_index.split()
-    if len(set(words)) < SAME_NAME_MIN_WORDS or signaal.wijk_id is None:
+    """The open meldingen the user may see whose resident is this open signal's client, the oldest first."""
+    words = set(signaal.name_index.split())
+    if signaal.status == Signaal.Status.AFGEROND or signaal.wijk_id is None or not _enough_words(words):
         return []
     found = Behandeling.objects.visible_to(user).open().filter(melding__wijk_id=signaal.wijk_id)
-    for word in words:
+    for word in words:  # every word in the melding's index (its resident's and maker's): the few to compare
         found = found.filter(name_index__contains=f" {word} ")
-    return list(found.select_related("melding", "consulent").order_by("melding__created_at", "pk"))
+    found = found.select_related("melding", "consulent").order_by("melding__created_at", "pk")
+    return [behandeling for behandeling in found if words <= _resident_words(behandeling.melding)]
 
 
 def finished_signalen(user):

@@ -608,7 +608,7 @@ class AuditEntry(models.Model):
         TERM_EXTENDED = "term_extended", _("Termijn onderzoek verlengd")
         PLAN_RECEIVED = "plan_received", _("Persoonlijk plan ontvangen")
         SUPPORT_ARRANGED = "support_arranged", _("In contact gebracht met een cliëntondersteuner")
-        HEALTH_CONSENT = "health_consent", _("Toestemming voor de gegevens over de gezondheid")
+        HEALTH_CONSENT = "health_consent", _("Toestemming gegeven voor de gegevens over de gezondheid")
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 
     melding = models.ForeignKey(

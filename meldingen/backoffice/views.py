@@ -449,10 +449,11 @@ def change_status(request, pk):
 
 
 def _plan_may_still_come(behandeling):
-    """The last day the resident may send a persoonlijk plan, or None once it came in."""
-    if behandeling.recorded_once((AuditEntry.Action.PLAN_RECEIVED,)):
+    """The last day the resident may still send a persoonlijk plan; None once that day is past or it came."""
+    until = next_steps(behandeling.melding).persoonlijk_plan_by
+    if until < timezone.localdate() or behandeling.recorded_once((AuditEntry.Action.PLAN_RECEIVED,)):
         return None
-    return next_steps(behandeling.melding).persoonlijk_plan_by
+    return until
 
 
 def _change_status(request, behandeling):

@@ -182,7 +182,7 @@ def _nl(number: float, digits: int = 1) -> str:
 def _percent(share: float) -> str:
     """A share in whole percents, or in tenths below one: "0%" beside the three rare words it counted read as
     a contradiction."""
-    if 0 < share < 0.005:
+    if 0 < share < 0.01:
         return f"{_nl(max(round(share * 100, 1), 0.1))}%"
     return f"{round(share * 100)}%"
 
@@ -219,7 +219,7 @@ def _sentence_reasons(sentence: str, count: int, rare: list[str], limits: dict) 
         reasons.append(
             # Each as often as it stands: "een zin met 8 ambtelijke woorden" listed 7, one of them twice.
             "Ambtelijke woorden: "
-            + ", ".join(f"{word}{_times(n)} (beter: {alt})" for word, alt, n in officialese)
+            + ", ".join(f"{word} ({_times(n)}beter: {alt})" for word, alt, n in officialese)
             + "."
         )
         score += 4 * sum(n for _, _, n in officialese)
@@ -234,7 +234,7 @@ def _sentence_reasons(sentence: str, count: int, rare: list[str], limits: dict) 
 
 
 def _times(count: int) -> str:
-    return f" {count}×" if count > 1 else ""
+    return f"{count}×, " if count > 1 else ""
 
 
 def _problems(report: Report, limits: dict, officialese_count: int) -> list[str]:

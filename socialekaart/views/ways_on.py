@@ -3,6 +3,8 @@ does one that found only help closed for now. And who came to complain finds the
 
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef
+
 from core import nearest
 
 from ..models import Synoniemgroep, Term, Voorziening
@@ -40,14 +42,16 @@ def _thema_texts() -> list[tuple[Term, str]]:
     return candidates
 
 
-def themas_when_all_closed(rows, ids, total: int) -> list[Term]:
+def themas_when_all_closed(rows, ids, total: int, chosen=()) -> list[Term]:
     """The themes of what the search found (`rows`, the voorzieningen `ids`) when all of it is closed for now,
-    to find open help on the same subject: "geen geld voor eten" found only a closed Voedselbank, and the page
-    showed no way on."""
+    with open help of their own, to find it: "geen geld voor eten" found only a closed Voedselbank, and the
+    page showed no way on. Not the themes `chosen` already, which found only this."""
     closed = Voorziening.Status.TIJDELIJK_GESLOTEN
     if not rows or total > len(rows) or any(row.voorziening.status != closed for row in rows):
         return []
+    open_help = Voorziening.objects.filter(themas=OuterRef("pk"), status=Voorziening.Status.ACTIEF)
     themas = Term.objects.filter(vocabulary=Term.Vocabulary.THEMA, voorzieningen_thema__pk__in=ids)
+    themas = themas.filter(Exists(open_help.exclude(pk__in=ids))).exclude(code__in=chosen)
     return list(themas.distinct().order_by("sort_order", "name"))
 
 

@@ -209,7 +209,7 @@ def test_on_a_phone_a_provider_sees_whether_their_availability_is_up_to_date(pag
     page.goto(f"{live_server.url}/admin/snippets/socialekaart/capaciteit/")
     table = page.locator("table.listing")
     headers = [text.strip() for text in table.locator("thead th").all_inner_texts() if text.strip()]
-    assert headers[:3] == ["Voorziening", "Wijk", "Deze week bijgewerkt?"], headers
+    assert headers[:3] == ["Voorziening", "Wijk", "Bijgewerkt in de laatste 7 dagen?"], headers
     wrap = table.locator("xpath=..")
     assert wrap.evaluate("element => getComputedStyle(element).overflowX") == "auto"
     assert wrap.evaluate("element => { element.scrollLeft = 10000; return element.scrollLeft > 0; }")

@@ -148,7 +148,7 @@ def test_a_theme_without_a_light_reads_too_little_data_as_a_light_without_figure
     voorziening.themas.add(kaart["huishouden"])
     html = " ".join(client.get(voorziening.get_absolute_url()).content.decode().split())
     # A second walk read "Te weinig gegevens" alone, under "Klachten", as "there are complaints".
-    said = "Huishouden: <strong>Te weinig gegevens</strong>, wij kunnen nog niets zeggen."
+    said = "Huishouden: <strong>Te weinig gegevens</strong>. Wij kunnen nog niets zeggen over klachten."
     assert "stoplicht--geen" in html and said in html
     assert "/klacht/stoplicht/" in html
 

@@ -33,7 +33,7 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     walker.walk(ANDER_UITGEBREID[:-1])
     spoed_step = client.get("/melding/spoed/").content.decode()
     assert "Kiest u hieronder Ja? Dan nemen wij binnen 3 werkdagen contact met u op." in spoed_step
-    assert "Moet er vandaag nog iets geregeld worden?" in spoed_step  # then a call, not this form
+    assert "Is er vandaag nog hulp nodig?" in spoed_step  # then a call, not this form
     walker.post(*ANDER_UITGEBREID[-1])
     walker.submit()
     melding = Melding.objects.get()

@@ -32,12 +32,12 @@ def test_one_record_per_voorziening_and_wijk(kaart):
 def test_the_admin_listing_shows_freshness(client, redacteur, kaart):
     client.force_login(redacteur)
     content = " ".join(client.get("/admin/snippets/socialekaart/capaciteit/").content.decode().split())
-    assert "Deze week bijgewerkt?" in content
+    assert "Bijgewerkt in de laatste 7 dagen?" in content
     assert "Nee, ouder dan 7 dagen" in content  # Dagbesteding De Molen, 30 days old
     assert "<td > Ja </td>" in content  # Dagbesteding Het Anker
     # A walk read "2 beschikbaarheid per wijk" under the list.
     count = Capaciteit.objects.count()
-    assert f'<div class="pagination__end"> {count} regels </div>' in content
+    assert f'<div class="pagination__end"> {count} rijen </div>' in content
 
 
 def test_a_provider_can_only_report_capacity_for_voorzieningen_with_limited_places(client, aanbieder, kaart):

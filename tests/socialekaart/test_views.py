@@ -1157,6 +1157,9 @@ def test_when_all_that_was_found_is_closed_the_page_offers_its_themes(client, ka
     assert "Deze hulp is nu gesloten. Zoek andere hulp over hetzelfde onderwerp:" in page
     name = kaart.thema["ontmoeting"].name
     assert f'<a href="/sociale-kaart/?thema=ontmoeting#resultaten">{name}</a>' in page
+    # Not the theme the search was in already, which found only this.
+    within = html(client.get(SEARCH, {"q": "voedselbank", "thema": "ontmoeting"}))
+    assert "Deze hulp is nu gesloten" not in within
     voorziening.status = Voorziening.Status.ACTIEF
     voorziening.save()
     get_backend().rebuild()

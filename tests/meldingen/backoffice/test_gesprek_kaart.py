@@ -411,4 +411,7 @@ def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff
     assert distances == sorted(distances) and names[-1] == "Dagbesteding Verderop"  # still nearest first
     client.force_login(staff["consulent"])
     page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
-    assert "In elk deel" not in page and "Bij elk onderwerp ziet u de hulp die het dichtst bij is." in page
+    assert (
+        "In elk deel" not in page
+        and "Elk onderwerp krijgt een plek in de lijst, als de kaart er hulp voor heeft." in page
+    )

@@ -1042,7 +1042,8 @@ def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_mad
     day = datum(given.get().at)
     said = f"De inwoner gaf toestemming voor de gegevens over de gezondheid, vastgelegd op {day}"
     assert said in page and ">Toestemming gegeven</button>" not in page
-    assert "Toestemming voor de gegevens over de gezondheid" in page[page.index('id="timeline-heading"') :]
+    timeline = page[page.index('id="timeline-heading"') :]
+    assert "Toestemming gegeven voor de gegevens over de gezondheid" in timeline
     # A melding the resident made: the consent is there already.
     own = store(name="Anna de Vries")
     own_url = reverse("backoffice:melding", args=[own.behandeling.pk])

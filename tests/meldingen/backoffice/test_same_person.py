@@ -7,6 +7,7 @@ from django.urls import reverse
 from meldingen.backoffice import signalen
 from meldingen.backoffice.inbox import open_meldingen_about, open_signalen_about
 from meldingen.backoffice.models import Signaal
+from meldingen.backoffice.workflow import Status
 
 from .fixtures import store
 
@@ -29,33 +30,39 @@ def _signaal(staff, naam, postcode=HAVEN):
 
 def test_a_signal_and_a_melding_about_the_same_person_point_at_each_other(staff, teams, client):
     melding = store(name="Henk de Vries", postcode=HAVEN, mantelzorger="Ingrid de Vries")
-    signaal = _signaal(staff, "H. de Vries")  # the initial is no word: "de" and "vries" are
+    signaal = _signaal(staff, "Henk de Vries")
     client.force_login(staff["consulent_haven"])
-    page = " ".join(
-        client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode().split()
-    )
+    melding_url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    page = " ".join(client.get(melding_url).content.decode().split())
     assert "Er is ook een open signaal over iemand met dezelfde naam in deze wijk." in page
     assert f'href="{reverse("backoffice:signaal", args=[signaal.pk])}">{signaal.reference}</a>' in page
-    page = " ".join(client.get(reverse("backoffice:signaal", args=[signaal.pk])).content.decode().split())
+    signaal_url = reverse("backoffice:signaal", args=[signaal.pk])
+    page = " ".join(client.get(signaal_url).content.decode().split())
     assert "Er is ook een open melding over iemand met dezelfde naam in deze wijk." in page
     assert f">{melding.reference}</a>" in page
-    # Finished, the signal no longer asks who calls.
+    # Finished, the signal no longer asks who calls, on either page.
     Signaal.objects.filter(pk=signaal.pk).update(status=Signaal.Status.AFGEROND)
-    assert open_signalen_about(staff["consulent_haven"], melding.behandeling) == []
+    assert "open signaal over iemand" not in client.get(melding_url).content.decode()
+    assert "open melding over iemand" not in client.get(signaal_url).content.decode()
 
 
-def test_other_names_other_wijken_and_other_teams_are_not_linked(staff, teams):
-    melding = store(name="Henk de Vries", postcode=HAVEN)
+def test_other_people_other_wijken_and_other_teams_are_not_linked(staff, teams):
+    melding = store(name="Henk Jansen", postcode=HAVEN, mantelzorger="Piet de Boer")
     consulent = staff["consulent_haven"]
-    other_name = _signaal(staff, "Piet de Vries")
-    other_wijk = _signaal(staff, "Henk de Vries", postcode="3911 AB")  # Centrum
-    one_word = _signaal(staff, "Vries")
+    unlinked = [
+        _signaal(staff, "Piet Jansen"),  # another name
+        _signaal(staff, "Henk Jansen", postcode="3911 AB"),  # Centrum
+        _signaal(staff, "H. Jansen"),  # one word that is no tussenvoegsel: every Jansen in the wijk
+        _signaal(staff, "Piet de Boer"),  # the son who made the melding is another person
+        _signaal(staff, "Henk de Boer"),  # words of the resident's and the son's names together
+    ]
     assert open_signalen_about(consulent, melding.behandeling) == []
-    for signaal in (other_name, other_wijk, one_word):
-        assert open_meldingen_about(consulent, signaal) == []
-    same = _signaal(staff, "Henk de Vries")
+    assert all(open_meldingen_about(consulent, signaal) == [] for signaal in unlinked)
+    same = _signaal(staff, "henk jansen")
     assert open_signalen_about(consulent, melding.behandeling) == [same]
     assert open_meldingen_about(consulent, same) == [melding.behandeling]
-    assert (
-        open_signalen_about(staff["consulent"], melding.behandeling) == []
-    )  # Centrum's consulent sees neither
+    assert open_signalen_about(staff["consulent"], melding.behandeling) == []  # Centrum's consulent sees none
+    # Closed, the melding asks nobody who calls.
+    melding.behandeling.change_status(Status.INGETROKKEN, staff["teamleider"], "Dubbel gebeld")
+    assert open_signalen_about(consulent, melding.behandeling) == []
+    assert open_meldingen_about(consulent, same) == []
