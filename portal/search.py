@@ -212,24 +212,30 @@ def _expression(groups: list[list[str]], every_group: bool):
     return And(ors) if every_group else Or(ors)
 
 
-def excerpt(page, query: str, length: int = 30) -> str:
+def excerpt(page, query: str, length: int = 30, groups=()) -> str:
     """The sentence that holds the most words of the query (in any form; the first of equals), else the
     intro: a short piece to recognise. "hulp in huis" showed "Dan kunt u hulp krijgen." on four pages, the
-    first sentence with "hulp". A list item comes with the line that leads into its list and the items
-    beside it: "een rolstoel" alone did not say what the page says about it ("Hier betaalt u geen eigen
-    bijdrage voor: een rolstoel, ...")."""
+    first sentence with "hulp". Each of the search's `groups` (expand: a typing error's correction, a
+    synonym) counts as a word too: "huishoudelyke hulp" showed that sentence again, as only "hulp" was
+    spelled right. A list item comes with the line that leads into its list and the items beside it: "een
+    rolstoel" alone did not say what the page says about it ("Hier betaalt u geen eigen bijdrage voor: een
+    rolstoel, ...")."""
     typed = search_text.content_words(query) or search_text.words(query)
-    searched = {search_text.stem(word) for word in typed}
+    searched = [{search_text.stem(word)} for word in typed]
+    searched += [
+        {search_text.stem(word) for text in group for word in search_text.words(text)} for group in groups
+    ]
     # A question of cost is about its thing first: "is de traplift gratis" showed "Dan leent u die gratis bij
     # een uitleenpunt", of crutches; the sentence with "traplift" goes before it (the cost tip does the rest).
-    thing = searched - {search_text.stem(word) for word in search_text.COST_WORDS}
+    costs = {search_text.stem(word) for word in search_text.COST_WORDS}
     text = page.taalcheck_text() if hasattr(page, "taalcheck_text") else ""
     lines = blocks(text)[1:]  # the title is the first line
     best, best_score = None, (0, 0)
     for index, line in enumerate(lines):
         for sentence in split_block(line):
-            held = searched & {search_text.stem(word) for word in search_text.words(sentence)}
-            score = (len(held & thing), len(held))
+            stems = {search_text.stem(word) for word in search_text.words(sentence)}
+            held = [words for words in searched if words & stems]
+            score = (sum(1 for words in held if not words <= costs), len(held))
             if score > best_score:
                 best, best_score = (index, line, sentence), score
     if best:
@@ -338,7 +344,11 @@ def run_search(query: str, page_number) -> SiteSearch:
     page_obj = paginator.get_page(page_number)
     ids = [page.pk for page in page_obj.object_list]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    hits = [{"page": specific[pk], "excerpt": excerpt(specific[pk], query)} for pk in ids if pk in specific]
+    hits = [
+        {"page": specific[pk], "excerpt": excerpt(specific[pk], query, groups=groups)}
+        for pk in ids
+        if pk in specific
+    ]
     # A walk: "hulp in het Turks" listed 20 pages about "hulp" without a word that none says "Turks".
     return SiteSearch(page_obj, hits, _words_as_typed(on_no_page, query) if found else [])
 

@@ -481,6 +481,17 @@ def test_an_excerpt_is_the_sentence_that_holds_the_most_searched_words_in_any_fo
     assert excerpt(page, "wijken") == "Er is hulp in de wijk."
 
 
+def test_an_excerpt_counts_the_words_the_search_used_for_a_typing_error():
+    """A walk: "huishoudelyke hulp" showed "Dan kunt u hulp krijgen.": only "hulp" was spelled right, and the
+    search itself had looked for "huishoudelijke" and "huishouden"."""
+    from portal.search import excerpt
+
+    page = _page("Dan kunt u hulp krijgen.", "Hulp bij het huishouden is voor wie niet zelf schoonmaakt.")
+    groups = [["huishoudelyke", "huishoudelijke", "huishouden"]]  # as expand gives it on the demo site
+    assert excerpt(page, "huishoudelyke hulp") == "Dan kunt u hulp krijgen."  # the typed words alone
+    assert excerpt(page, "huishoudelyke hulp", groups=groups).startswith("Hulp bij het huishouden")
+
+
 def test_an_excerpt_for_a_question_of_cost_is_about_its_thing_first():
     """A walk: "is de traplift gratis" showed "Dan leent u die gratis bij een uitleenpunt." (of crutches), and
     a woman of 80 read that the traplift is free."""
