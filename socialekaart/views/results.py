@@ -253,7 +253,8 @@ def _capaciteit_by_voorziening(voorziening_ids) -> dict:
 def vrije_plek_ids(query_kwargs: dict) -> list:
     """Voorzieningen with room for new clients ("ja" or "beperkt") in a wijk, updated within 7 days: the
     professionals' filter "plek vrij, bijgewerkt deze week". Room in the wijk the search is about: the
-    postcode's with "Alleen in mijn wijk", else the chosen wijken, else any."""
+    postcode's with "Alleen in mijn wijk", else the chosen wijken, else the postcode's, else any. A walk: a
+    praktijkondersteuner gave her client's postcode and was shown help whose room was in another wijk."""
     from django.utils import timezone
 
     from ..models import CAPACITEIT_VEROUDERD_NA
@@ -264,8 +265,10 @@ def vrije_plek_ids(query_kwargs: dict) -> list:
         bijgewerkt_op__gte=timezone.now() - CAPACITEIT_VEROUDERD_NA,
         voorziening__status=Voorziening.Status.ACTIEF,  # a place at help that is closed for now is no place
     )
-    mine = origin(query_kwargs["postcode"])[0] if query_kwargs.get("alleen_mijn_wijk") else None
-    wijken = (mine.wijk_slug,) if mine else query_kwargs.get("wijk", ())
+    mine = origin(query_kwargs["postcode"])[0] if query_kwargs.get("postcode") else None
+    postcode_wijk = (mine.wijk_slug,) if mine else ()
+    chosen = query_kwargs.get("wijk", ())
+    wijken = postcode_wijk if query_kwargs.get("alleen_mijn_wijk") and mine else chosen or postcode_wijk
     if wijken:
         places = places.filter(wijk__slug__in=wijken)
     return list(places.values_list("voorziening_id", flat=True).distinct())
