@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from weasyprint import HTML
 
 from socialekaart import export
+from socialekaart.models import Voorziening
 from socialekaart.search import SearchUnavailable, get_backend
 from socialekaart.views.exports import _export_rows
 
@@ -167,3 +168,18 @@ def test_export_with_hostile_parameters_still_answers(client, indexed, professio
     )
     assert response.status_code == 200
     assert len(read_csv(response)) == 3
+
+
+def test_each_help_on_the_pdf_says_whom_to_call(rf, indexed):
+    """A walk: the list said "Bel of mail de organisatie als u vragen hebt." and gave no number for help
+    without its own; the organisation's number and address stand there now."""
+    schoonmaak = Voorziening.objects.get(slug="schoonmaakhulp-aan-huis")
+    schoonmaak.aanmelden_telefoon = schoonmaak.aanmelden_email = ""
+    schoonmaak.save()
+    schoonmaak.organisatie.phone, schoonmaak.organisatie.email = "0599-424540", "info@zorg.example"
+    schoonmaak.organisatie.save()
+    form, rows, total = _export_rows(rf.get("/", {"thema": "huishouden"}))
+    html = export.pdf_html(rows, total=total, description=export.describe_search(form), made_on=date.today())
+    assert "Bel of mail de organisatie" not in html
+    item = html.split("Schoonmaakhulp aan huis", 1)[1].split("</li>", 1)[0]
+    assert "Vragen: bel 0599-424540 of mail info@zorg.example" in item
