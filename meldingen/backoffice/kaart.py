@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meldingen.backoffice.models import AuditEntry, Verwijzing
 from meldingen.backoffice.routing import wijk_for
+from meldingen.choices import ONDERWERPEN
 from socialekaart import public as kaart
 
 ONDERWERP_THEMAS: dict[str, tuple[str, ...]] = {
@@ -45,16 +46,21 @@ def themes_for(onderwerpen) -> list[str]:
     return list(dict.fromkeys(own + others)) or list(WITHOUT_ONDERWERPEN)
 
 
-def suggestions(melding, limit: int = SUGGESTIONS) -> list[kaart.KaartVoorziening]:
+def _fitting(melding) -> list[kaart.KaartVoorziening]:
+    """Every voorziening that fits the melding, nearest first."""
+    return kaart.voorzieningen_for(
+        themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
+    )
+
+
+def suggestions(melding, limit: int = SUGGESTIONS, found=None) -> list[kaart.KaartVoorziening]:
     """The voorzieningen that fit the melding's onderwerpen and the resident's age in the resident's wijk
     (a resident born in 1944 was offered the jongerencoach, 12 to 23 years). Those of an onderwerp's own
     thema come first, each part nearest first: for "woning" and "dagbesteding" the many places to meet
     (dagbesteding's second thema) filled the list, and the woningaanpassing was not on it. Each onderwerp
     has its turn in what is chosen: for five onderwerpen the ten nearest places to meet and to eat filled the
-    list, and the dagbesteding asked for, 300 m further, was not on it."""
-    found = kaart.voorzieningen_for(
-        themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
-    )
+    list, and the dagbesteding asked for, 300 m further, was not on it. `found`: _fitting's, if at hand."""
+    found = _fitting(melding) if found is None else found
     order = _own_theme_order(melding)
     nearest = {item.id: position for position, item in enumerate(found)}
     chosen = _each_thema_in_turn(found, order)[:limit]
@@ -73,12 +79,22 @@ def _each_thema_in_turn(found, order: list[str]) -> list:
     return in_turn + rest
 
 
-def suggestions_in_parts(melding) -> tuple[list, list]:
+def suggestions_in_parts(melding) -> tuple[list, list, list[str]]:
     """The suggestions as the melding's page shows them: those of an onderwerp's own thema, then the others
-    (a walk's consulent read "first ..., then ..." above one list and could not see where the first ended)."""
-    found, own = suggestions(melding), set(_own_theme_order(melding))
+    (a walk's consulent read "first ..., then ..." above one list and could not see where the first ended);
+    and the onderwerpen the kaart has no help of their own thema for (a walk's consulent could not tell
+    whether "Dagbesteding" was left out: in Oude Haven all of it needs a beschikking)."""
+    fitting = _fitting(melding)
+    found, own = suggestions(melding, found=fitting), set(_own_theme_order(melding))
     first = [item for item in found if own.intersection(item.themes)]
-    return first, [item for item in found if item not in first]
+    held = {theme for item in fitting for theme in item.themes}
+    labels = dict(ONDERWERPEN)
+    nothing_for = [
+        str(labels[code])
+        for code in melding.onderwerpen or ()
+        if code in ONDERWERP_THEMAS and ONDERWERP_THEMAS[code][0] not in held
+    ]
+    return first, [item for item in found if item not in first], nothing_for
 
 
 def _own_theme_order(melding) -> list[str]:

@@ -365,7 +365,7 @@ def render_detail(
         else None,
         "note_form": note_form or NoteForm(),
         "extension_form": extension_form or ExtensionForm(behandeling=behandeling),
-        "suggestion_parts": kaart.suggestions_in_parts(melding) if melding.encrypted_answers else ([], []),
+        **_kaart_parts(melding),
         "thema_names": thema_names,
         "verwijzingen": verwijzingen,
         "recorded": _recorded_soorten(verwijzingen),
@@ -446,6 +446,14 @@ def change_status(request, pk):
         outcome = _change_status(request, behandeling)
     # The page again (a refusal, or a withdrawal to confirm) is made once the row is let go.
     return render_detail(request, behandeling, **outcome) if isinstance(outcome, dict) else outcome
+
+
+def _kaart_parts(melding) -> dict:
+    """The kaart's suggestions on the melding's page (kaart.suggestions_in_parts); none without answers."""
+    first, second, nothing_for = (
+        kaart.suggestions_in_parts(melding) if melding.encrypted_answers else ([], [], [])
+    )
+    return {"suggestion_parts": (first, second), "kaart_nothing_for": nothing_for}
 
 
 def _plan_may_still_come(behandeling):

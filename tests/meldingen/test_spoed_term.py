@@ -34,6 +34,7 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     spoed_step = client.get("/melding/spoed/").content.decode()
     assert "Kiest u hieronder Ja? Dan nemen wij binnen 3 werkdagen contact met u op." in spoed_step
     assert "Is er vandaag nog hulp nodig?" in spoed_step  # then a call, not this form
+    assert "s avonds of in het weekend gevaar? Bel dan de huisartsenpost of 112." in spoed_step
     walker.post(*ANDER_UITGEBREID[-1])
     walker.submit()
     melding = Melding.objects.get()

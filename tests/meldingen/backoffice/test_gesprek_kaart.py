@@ -404,7 +404,7 @@ def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff
     )
     _place(dagbesteding, 52.003, 5.0)
     melding = store(postcode="3911 AB", onderwerpen=("huishouden", "dagbesteding"))
-    first, second = kaart.suggestions_in_parts(melding)
+    first, second, nothing_for = kaart.suggestions_in_parts(melding)
     names = [item.name for item in first]
     assert len(names) == kaart.SUGGESTIONS and "Dagbesteding Verderop" in names
     distances = [item.distance_km for item in first]
@@ -415,3 +415,18 @@ def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff
         "In elk deel" not in page
         and "Elk onderwerp krijgt een plek in de lijst, als de kaart er hulp voor heeft." in page
     )
+
+
+def test_an_onderwerp_the_kaart_has_no_help_for_is_named(kaart_data, staff, client):
+    """A walk: "Dagbesteding" got no row (in Oude Haven all of it needs a beschikking), and the consulent
+    could not tell whether it was left out."""
+    TermFactory(code="dagbesteding", name="Dagbesteding")
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden", "dagbesteding"))
+    assert kaart.suggestions_in_parts(melding)[2] == ["Dagbesteding"]
+    client.force_login(staff["consulent"])
+    page = " ".join(
+        client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode().split()
+    )
+    said = "Bij het onderwerp Dagbesteding vond de kaart geen voorliggende voorziening in deze wijk."
+    assert said in page
+    assert kaart.suggestions_in_parts(store(postcode="3911 AB", onderwerpen=("huishouden",)))[2] == []

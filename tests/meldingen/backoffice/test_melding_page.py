@@ -666,6 +666,10 @@ def test_with_a_reason_the_onderzoek_is_finished_before_the_plan_and_the_closed_
     reason = "De inwoner stuurt geen plan."
     assert client.post(page_url + "status/", {**FINISHED, "toelichting": reason}).status_code == 302
     assert behandeling.statuswijzigingen.last().toelichting == reason
+    # A walk: after the onderzoek the row still said the plan may come, with its button.
+    page = " ".join(client.get(page_url).content.decode().split())
+    assert "<dt>Persoonlijk plan</dt><dd>Niet ontvangen. </dd>" in page
+    assert ">Persoonlijk plan ontvangen</button>" not in page
     behandeling.refresh_from_db()
     behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.GEEN_AANVRAAG)
     page = " ".join(client.get(page_url).content.decode().split())
@@ -1028,10 +1032,10 @@ def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_mad
     url = reverse("backoffice:melding", args=[melding.behandeling.pk])
     client.force_login(staff["consulent"])
     page = " ".join(client.get(url).content.decode().split())
-    assert (
-        "Vraag in het gesprek de inwoner zelf om toestemming" in page
-        and ">Toestemming gegeven</button>" in page
-    )
+    assert "Vraag in het gesprek de inwoner zelf om toestemming" in page
+    assert ">Toestemming gegeven</button>" not in page  # a walk recorded it before anyone spoke to him
+    melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    assert ">Toestemming gegeven</button>" in client.get(url).content.decode()
     given = recorded_once(
         client,
         url + "toestemming-gezondheid/",

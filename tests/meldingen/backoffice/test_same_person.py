@@ -34,11 +34,11 @@ def test_a_signal_and_a_melding_about_the_same_person_point_at_each_other(staff,
     client.force_login(staff["consulent_haven"])
     melding_url = reverse("backoffice:melding", args=[melding.behandeling.pk])
     page = " ".join(client.get(melding_url).content.decode().split())
-    assert "Er is ook een open signaal over iemand met dezelfde naam in deze wijk." in page
+    assert "Er is een open signaal over iemand met dezelfde naam in deze wijk." in page
     assert f'href="{reverse("backoffice:signaal", args=[signaal.pk])}">{signaal.reference}</a>' in page
     signaal_url = reverse("backoffice:signaal", args=[signaal.pk])
     page = " ".join(client.get(signaal_url).content.decode().split())
-    assert "Er is ook een open melding over iemand met dezelfde naam in deze wijk." in page
+    assert "Er is een open melding over iemand met dezelfde naam in deze wijk." in page
     assert f">{melding.reference}</a>" in page
     # Finished, the signal no longer asks who calls, on either page.
     Signaal.objects.filter(pk=signaal.pk).update(status=Signaal.Status.AFGEROND)
