@@ -220,22 +220,15 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
     spelled right. A list item comes with the line that leads into its list and the items beside it: "een
     rolstoel" alone did not say what the page says about it ("Hier betaalt u geen eigen bijdrage voor: een
     rolstoel, ...")."""
-    typed = search_text.content_words(query) or search_text.words(query)
-    searched = [{search_text.stem(word)} for word in typed]
-    searched += [
-        {search_text.stem(word) for text in group for word in search_text.words(text)} for group in groups
-    ]
-    # A question of cost is about its thing first: "is de traplift gratis" showed "Dan leent u die gratis bij
-    # een uitleenpunt", of crutches; the sentence with "traplift" goes before it (the cost tip does the rest).
-    costs = {search_text.stem(word) for word in search_text.COST_WORDS}
+    searched = _excerpt_words(query, groups)
     text = page.taalcheck_text() if hasattr(page, "taalcheck_text") else ""
     lines = blocks(text)[1:]  # the title is the first line
     best, best_score = None, (0, 0)
     for index, line in enumerate(lines):
         for sentence in split_block(line):
             stems = {search_text.stem(word) for word in search_text.words(sentence)}
-            held = [words for words in searched if words & stems]
-            score = (sum(1 for words in held if not words <= costs), len(held))
+            held = [cost for alternatives, cost in searched if any(words <= stems for words in alternatives)]
+            score = (held.count(False), len(held))
             if score > best_score:
                 best, best_score = (index, line, sentence), score
     if best:
@@ -244,6 +237,23 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
         return Truncator(found).words(length)
     first = next((sentence for line in lines for sentence in split_block(line)), "")
     return Truncator(getattr(page, "intro", "") or first).words(length)
+
+
+def _excerpt_words(query: str, groups) -> list[tuple[list[set[str]], bool]]:
+    """What an excerpt looks for: each group of the search (its alternatives, each the stems that must all
+    stand in a sentence) and each word typed that no group holds; each with whether it is a word of cost. A
+    question of cost is about its thing first: "is de traplift gratis" showed "Dan leent u die gratis bij een
+    uitleenpunt", of crutches; the sentence with "traplift" goes before it (the cost tip does the rest)."""
+    costs = {search_text.stem(word) for word in search_text.COST_WORDS}
+
+    def stems(text: str) -> set[str]:
+        return {search_text.stem(word) for word in search_text.words(text)}
+
+    searched = [([stems(text) for text in group], stems(group[0]) <= costs) for group in groups if group]
+    held = set().union(*(words for alternatives, _cost in searched for words in alternatives))
+    typed = search_text.content_words(query) or search_text.words(query)
+    searched += [([{stem}], stem in costs) for stem in map(search_text.stem, typed) if stem not in held]
+    return searched
 
 
 def _is_list_item(line: str) -> bool:

@@ -129,8 +129,7 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     (AlreadyRecorded): a second click would count one referral twice in the dashboard."""
     themes = themes_for(melding.onderwerpen)
     wijk = wijk_for(melding)
-    fitting = kaart.voorzieningen_for(themes, wijk, limit=RECORDABLE, **_about(melding))
-    found = {item.id: item for item in fitting}
+    found = {item.id: item for item in _fitting(melding)}
     item = found.get(str(voorziening_id))
     if item is None:
         raise NotASuggestion(voorziening_id)

@@ -51,6 +51,7 @@ from meldingen.backoffice.inbox import (
 )
 from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijzing
 from meldingen.backoffice.roles import display_name, may_take
+from meldingen.backoffice.routing import wijk_for
 from meldingen.backoffice.timeline import timeline
 from meldingen.backoffice.workflow import CLOSED_STATUSES, OtherMeldingBusy, Status, TransitionNotAllowed
 from meldingen.choices import ONDERWERPEN
@@ -395,6 +396,10 @@ def render_detail(
         ),
         "calls_not_reached": list(behandeling.calls_not_reached()),
         "recorded_once": {name: recorded.get(step.action) for name, step in RECORDED_ONCE.items()},
+        "once_open": {
+            name: not behandeling.closed_at and not step.refusal(behandeling)
+            for name, step in RECORDED_ONCE.items()
+        },
         "persoonlijk_plan_by": next_steps(melding).persoonlijk_plan_by,
         "today": timezone.localdate(),
         "inbox_url": _inbox_url(request),
@@ -449,11 +454,13 @@ def change_status(request, pk):
 
 
 def _kaart_parts(melding) -> dict:
-    """The kaart's suggestions on the melding's page (kaart.suggestions_in_parts); none without answers."""
-    first, second, nothing_for = (
-        kaart.suggestions_in_parts(melding) if melding.encrypted_answers else ([], [], [])
-    )
-    return {"suggestion_parts": (first, second), "kaart_nothing_for": nothing_for}
+    """The kaart's suggestions on the melding's page (kaart.suggestions_in_parts), and whether they are of a
+    wijk (else of the whole municipality); none without answers."""
+    if not melding.encrypted_answers:
+        return {"suggestion_parts": ([], []), "kaart_nothing_for": []}
+    first, second, nothing_for = kaart.suggestions_in_parts(melding)
+    in_wijk = wijk_for(melding) is not None
+    return {"suggestion_parts": (first, second), "kaart_nothing_for": nothing_for, "kaart_in_wijk": in_wijk}
 
 
 def _plan_may_still_come(behandeling):
@@ -657,17 +664,36 @@ def not_reached(request, pk):
 
 
 class OnceStep(NamedTuple):
-    """A step the consulent records once: its audit action, what the page then says, and for which meldingen
-    it can be recorded, with what the page says for another."""
+    """A step the consulent records once: its audit action, what the page then says, and why it cannot be
+    recorded for a melding now ("" when it can; the page offers its button only then)."""
 
     action: str
     done: str
-    applies: Callable = lambda melding: True
-    refused: str = ""
+    refusal: Callable = lambda behandeling: ""
 
 
-def _asked_for_clientondersteuner(melding) -> bool:
-    return bool(melding.encrypted_answers) and melding.typed_answers.clientondersteuner
+def _plan_refusal(behandeling) -> str:
+    # A walk: after the onderzoek the row still waited for the plan, with its button.
+    return (
+        _("Het onderzoek is al afgerond. Schrijf het in een notitie.")
+        if behandeling.onderzoek_afgerond_at
+        else ""
+    )
+
+
+def _clientondersteuner_refusal(behandeling) -> str:
+    melding = behandeling.melding
+    if melding.encrypted_answers and melding.typed_answers.clientondersteuner:
+        return ""
+    return _("In deze melding is niet om een cliëntondersteuner gevraagd.")
+
+
+def _consent_refusal(behandeling) -> str:
+    if behandeling.melding.voor_wie == "zelf":
+        return _("De inwoner deed deze melding zelf. Dan is die toestemming er al.")
+    if behandeling.status == Status.ONTVANGEN:  # a walk recorded it before anyone spoke to the resident
+        return _("Spreek eerst met de inwoner. Leg daarna de toestemming vast.")
+    return ""
 
 
 # The steps recorded once (Behandeling.record_once), by the name their URL gives them.
@@ -677,21 +703,20 @@ RECORDED_ONCE = {
     "persoonlijk_plan": OnceStep(
         AuditEntry.Action.PLAN_RECEIVED,
         _lazy("Vastgelegd: het persoonlijk plan is ontvangen. Bespreek het in het gesprek."),
+        _plan_refusal,
     ),
     # A walk: the confirmation promises to put the resident in touch with one; nobody could see it was done.
     "clientondersteuner": OnceStep(
         AuditEntry.Action.SUPPORT_ARRANGED,
         _lazy("Vastgelegd: de inwoner is in contact met een cliëntondersteuner."),
-        applies=_asked_for_clientondersteuner,
-        refused=_lazy("In deze melding is niet om een cliëntondersteuner gevraagd."),
+        _clientondersteuner_refusal,
     ),
     # A walk: the page asks the consulent to ask the resident's own consent for the health data of a melding
     # someone else made, and nothing recorded that it was given.
     "toestemming_gezondheid": OnceStep(
         AuditEntry.Action.HEALTH_CONSENT,
         _lazy("Vastgelegd: de inwoner gaf toestemming voor de gegevens over de gezondheid."),
-        applies=lambda melding: melding.voor_wie != "zelf",
-        refused=_lazy("De inwoner deed deze melding zelf. Dan is die toestemming er al."),
+        _consent_refusal,
     ),
 }
 RECORDED_ONCE_ACTIONS = tuple(step.action for step in RECORDED_ONCE.values())
@@ -706,8 +731,8 @@ def record_once(request, pk, step):
         behandeling = behandeling_for(request, pk, for_update=True)
         if behandeling.status in CLOSED_STATUSES:
             messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
-        elif not once.applies(behandeling.melding):
-            messages.error(request, once.refused)
+        elif refusal := once.refusal(behandeling):
+            messages.error(request, refusal)
         elif behandeling.record_once(request.user, once.action, RECORDED_ONCE_ACTIONS):
             messages.success(request, once.done)
         else:

@@ -258,15 +258,15 @@ def vrije_plek_ids(query_kwargs: dict) -> list:
     from django.utils import timezone
 
     from ..models import CAPACITEIT_VEROUDERD_NA
-    from ..postcodes import origin
+    from ..postcodes import area
 
     places = Capaciteit.objects.filter(
         status__in=[Capaciteit.Status.JA, Capaciteit.Status.BEPERKT],
         bijgewerkt_op__gte=timezone.now() - CAPACITEIT_VEROUDERD_NA,
         voorziening__status=Voorziening.Status.ACTIEF,  # a place at help that is closed for now is no place
     )
-    mine = origin(query_kwargs["postcode"])[0] if query_kwargs.get("postcode") else None
-    postcode_wijk = (mine.wijk_slug,) if mine else ()
+    mine = area(query_kwargs.get("postcode") or "")
+    postcode_wijk = (mine.wijk.slug,) if mine else ()
     chosen = query_kwargs.get("wijk", ())
     wijken = postcode_wijk if query_kwargs.get("alleen_mijn_wijk") and mine else chosen or postcode_wijk
     if wijken:

@@ -483,13 +483,18 @@ def test_an_excerpt_is_the_sentence_that_holds_the_most_searched_words_in_any_fo
 
 def test_an_excerpt_counts_the_words_the_search_used_for_a_typing_error():
     """A walk: "huishoudelyke hulp" showed "Dan kunt u hulp krijgen.": only "hulp" was spelled right, and the
-    search itself had looked for "huishoudelijke" and "huishouden"."""
+    search itself had looked for "huishoudelijke" and "huishouden". Each group counts once, with a word typed
+    right that is in it, and a phrase only whole."""
     from portal.search import excerpt
 
-    page = _page("Dan kunt u hulp krijgen.", "Hulp bij het huishouden is voor wie niet zelf schoonmaakt.")
-    groups = [["huishoudelyke", "huishoudelijke", "huishouden"]]  # as expand gives it on the demo site
+    page = _page("Dan kunt u hulp krijgen.", "Het huishouden lukt niet meer.", "Hulp in het huishouden.")
+    typo = [["huishoudelyke", "huishoudelijke", "huishouden"]]  # as expand gives it on the demo site
     assert excerpt(page, "huishoudelyke hulp") == "Dan kunt u hulp krijgen."  # the typed words alone
-    assert excerpt(page, "huishoudelyke hulp", groups=groups).startswith("Hulp bij het huishouden")
+    assert excerpt(page, "huishoudelyke hulp", groups=typo) == "Hulp in het huishouden."
+    twice = _page("Het huishouden lukt niet meer.", "Dan kunt u hulp krijgen.")
+    assert excerpt(twice, "huishoudelyke hulp", groups=[*typo, ["hulp"]]).startswith("Het huishouden")  # once
+    phrase = _page("Dan kunt u hulp krijgen.", "Er is hulp in de wijk.", "Hulp thuis is er ook.")
+    assert excerpt(phrase, "hulp in huis", groups=[["hulp huis", "hulp thuis"]]) == "Hulp thuis is er ook."
 
 
 def test_an_excerpt_for_a_question_of_cost_is_about_its_thing_first():

@@ -180,6 +180,6 @@ def test_each_help_on_the_pdf_says_whom_to_call(rf, indexed):
     schoonmaak.organisatie.save()
     form, rows, total = _export_rows(rf.get("/", {"thema": "huishouden"}))
     html = export.pdf_html(rows, total=total, description=export.describe_search(form), made_on=date.today())
-    assert "Bel of mail de organisatie" not in html
+    assert "Staat er geen nummer bij? Bel dan het Wmo-loket." in html
     item = html.split("Schoonmaakhulp aan huis", 1)[1].split("</li>", 1)[0]
     assert "Vragen: bel 0599-424540 of mail info@zorg.example" in item

@@ -404,7 +404,7 @@ def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff
     )
     _place(dagbesteding, 52.003, 5.0)
     melding = store(postcode="3911 AB", onderwerpen=("huishouden", "dagbesteding"))
-    first, second, nothing_for = kaart.suggestions_in_parts(melding)
+    first, _second, _nothing_for = kaart.suggestions_in_parts(melding)
     names = [item.name for item in first]
     assert len(names) == kaart.SUGGESTIONS and "Dagbesteding Verderop" in names
     distances = [item.distance_km for item in first]
@@ -427,6 +427,6 @@ def test_an_onderwerp_the_kaart_has_no_help_for_is_named(kaart_data, staff, clie
     page = " ".join(
         client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode().split()
     )
-    said = "Bij het onderwerp Dagbesteding vond de kaart geen voorliggende voorziening in deze wijk."
+    said = "De kaart vond in deze wijk geen voorliggende voorziening bij:</p> <ul><li>Dagbesteding</li></ul>"
     assert said in page
     assert kaart.suggestions_in_parts(store(postcode="3911 AB", onderwerpen=("huishouden",)))[2] == []

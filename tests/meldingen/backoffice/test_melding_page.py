@@ -670,6 +670,8 @@ def test_with_a_reason_the_onderzoek_is_finished_before_the_plan_and_the_closed_
     page = " ".join(client.get(page_url).content.decode().split())
     assert "<dt>Persoonlijk plan</dt><dd>Niet ontvangen. </dd>" in page
     assert ">Persoonlijk plan ontvangen</button>" not in page
+    late = client.post(page_url + "persoonlijk-plan/", follow=True).content.decode()
+    assert "Het onderzoek is al afgerond. Schrijf het in een notitie." in late
     behandeling.refresh_from_db()
     behandeling.change_status(Status.AFGEHANDELD, staff["consulent"], uitkomst=Uitkomst.GEEN_AANVRAAG)
     page = " ".join(client.get(page_url).content.decode().split())
@@ -1034,6 +1036,9 @@ def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_mad
     page = " ".join(client.get(url).content.decode().split())
     assert "Vraag in het gesprek de inwoner zelf om toestemming" in page
     assert ">Toestemming gegeven</button>" not in page  # a walk recorded it before anyone spoke to him
+    early = client.post(url + "toestemming-gezondheid/", follow=True).content.decode()  # a page left open
+    assert "Spreek eerst met de inwoner. Leg daarna de toestemming vast." in early
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.HEALTH_CONSENT).exists()
     melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     assert ">Toestemming gegeven</button>" in client.get(url).content.decode()
     given = recorded_once(
