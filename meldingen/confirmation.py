@@ -41,9 +41,9 @@ def confirmed_melding(request) -> Melding | None:
 
 
 def what_happens_next(melding: Melding) -> dict:
-    """What the confirmation page, its PDF and its e-mail say comes next, from the same answers: the dates,
-    for someone else the words for the person ("de persoon", "uw cliënt"), and the tolk, cliëntondersteuner
-    and writer who come to the gesprek."""
+    """What the confirmation page and its PDF say comes next, from the same answers: the dates, for someone
+    else the words for the person ("de persoon", "uw cliënt"), and the tolk, cliëntondersteuner and writer
+    who come to the gesprek. The e-mail uses the dates and the words for the person (it gives no answers)."""
     answers = melding.typed_answers
     return {
         "next": next_steps(melding),

@@ -110,8 +110,8 @@ def _not_a_typo(word: str, page_words: set[str], shared) -> bool:
         word in page_words
         or word in shared.suggestion_words
         or bool(_forms_by_stem(tuple(sorted(page_words))).get(search_text.form_stem(word)))
+        or search_text.is_dutch_word(word)  # a cached look-up, before the compound's many
         or shared.decompounder.is_compound(word)
-        or search_text.is_dutch_word(word)
     )
 
 

@@ -203,16 +203,16 @@ def open_at_the_same_address(user, behandeling) -> list:
 # client and the melding's resident are the same person when every word of the signal's name is in the
 # resident's, two of them no tussenvoegsel ("de Vries" alone would link every De Vries in the wijk), in the
 # same wijk; the words are compared by their keyed hashes, as the inbox's search does.
-TUSSENVOEGSELS = ("de", "den", "der", "het", "la", "le", "t", "te", "ten", "ter", "van", "von")
+TUSSENVOEGSELS = "de den der het la le te ten ter van von"  # one-letter words are no name words at all
 SAME_NAME_MIN_WORDS = 2
 
 
 def _resident_words(melding) -> set[str]:
-    return set(search_tokens(melding.typed_answers.resident_name)) if melding.encrypted_answers else set()
+    return set(search_tokens(melding.resident_name)) if melding.encrypted_answers else set()
 
 
-def _enough_words(words: set[str]) -> bool:
-    return len(words - set(search_tokens(" ".join(TUSSENVOEGSELS)))) >= SAME_NAME_MIN_WORDS
+def _enough_words(words: set[str], tussenvoegsels: set[str]) -> bool:
+    return len(words - tussenvoegsels) >= SAME_NAME_MIN_WORDS
 
 
 def open_signalen_about(user, behandeling) -> list:
@@ -222,17 +222,19 @@ def open_signalen_about(user, behandeling) -> list:
     if behandeling.closed_at or melding.wijk_id is None or not resident:
         return []
     candidates = Signaal.objects.visible_to(user).open().filter(wijk_id=melding.wijk_id)
+    tussenvoegsels = set(search_tokens(TUSSENVOEGSELS))
     return [
         signaal
         for signaal in candidates.order_by("created_at", "pk")
-        if _enough_words(words := set(signaal.name_index.split())) and words <= resident
+        if _enough_words(words := set(signaal.name_index.split()), tussenvoegsels) and words <= resident
     ]
 
 
 def open_meldingen_about(user, signaal) -> list:
     """The open meldingen the user may see whose resident is this open signal's client, the oldest first."""
     words = set(signaal.name_index.split())
-    if signaal.status == Signaal.Status.AFGEROND or signaal.wijk_id is None or not _enough_words(words):
+    enough = _enough_words(words, set(search_tokens(TUSSENVOEGSELS)))
+    if signaal.status == Signaal.Status.AFGEROND or signaal.wijk_id is None or not enough:
         return []
     found = Behandeling.objects.visible_to(user).open().filter(melding__wijk_id=signaal.wijk_id)
     for word in words:  # every word in the melding's index (its resident's and maker's): the few to compare

@@ -422,11 +422,11 @@ class Behandeling(models.Model):
         AuditEntry.record(user, self.melding, action)
         return True
 
-    def record_once(self, user, action: str, once: tuple) -> bool:
-        """A step of the work that happens once (one of `once`: the persoonlijk plan came in, a
-        cliëntondersteuner was arranged), so whoever prepares the gesprek sees it. False, and nothing
-        recorded, when it was already."""
-        if action in self.recorded_once(once):
+    def record_once(self, user, action: str) -> bool:
+        """A step of the work that happens once (the persoonlijk plan came in, a cliëntondersteuner was
+        arranged), so whoever prepares the gesprek sees it. False, and nothing recorded, when it was
+        already."""
+        if action in self.recorded_once((action,)):
             return False
         AuditEntry.record(user, self.melding, action)
         return True

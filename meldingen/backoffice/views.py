@@ -358,7 +358,7 @@ def render_detail(
         "clientondersteuner": answers.clientondersteuner if answers else False,
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
-        "status_form": status_form or _status_form(request, behandeling, melding, same_address),
+        "status_form": status_form or _status_form(request, behandeling, melding, same_address, recorded),
         "assign_form": (
             assign_form or AssignForm(initial={"team": behandeling.team, "consulent": behandeling.consulent})
         )
@@ -396,10 +396,7 @@ def render_detail(
         ),
         "calls_not_reached": list(behandeling.calls_not_reached()),
         "recorded_once": {name: recorded.get(step.action) for name, step in RECORDED_ONCE.items()},
-        "once_open": {
-            name: not behandeling.closed_at and not step.refusal(behandeling)
-            for name, step in RECORDED_ONCE.items()
-        },
+        "once_open": {name: not _why_not(step, behandeling) for name, step in RECORDED_ONCE.items()},
         "persoonlijk_plan_by": next_steps(melding).persoonlijk_plan_by,
         "today": timezone.localdate(),
         "inbox_url": _inbox_url(request),
@@ -410,17 +407,17 @@ def render_detail(
     return TemplateResponse(request, "backoffice/melding.html", context, status=status)
 
 
-def _status_form(request, behandeling, melding, same_address) -> StatusForm:
+def _status_form(request, behandeling, melding, same_address, recorded) -> StatusForm:
     """The status form as the page first shows it: a double is most often of the one other open melding for
     the same address, which stands above it."""
     other = same_address[0] if len(same_address) == 1 else None
     if other and not keeps_spoed(behandeling, other):
         other = None  # refused as the one a spoed melding goes on with
     double_of = {"andere_melding": other.melding.reference} if other else None
-    return StatusForm(initial=double_of, **_status_form_kwargs(request, behandeling, melding))
+    return StatusForm(initial=double_of, **_status_form_kwargs(request, behandeling, melding, recorded))
 
 
-def _status_form_kwargs(request, behandeling, melding=None) -> dict:
+def _status_form_kwargs(request, behandeling, melding=None, recorded=None) -> dict:
     """With the melding whose answers the page shows, a gesprek not yet planned starts at the place the
     resident asked for ("Waar wilt u het gesprek?"). A double is one of the other meldingen the user sees."""
     wish = melding.typed_answers.step("gesprek").text("plek") if melding and melding.encrypted_answers else ""
@@ -430,7 +427,7 @@ def _status_form_kwargs(request, behandeling, melding=None) -> dict:
         "term": behandeling.onderzoek_deadline,
         "gesprek_op": behandeling.gesprek_op,
         "gesprek_plaats": behandeling.gesprek_plaats or wish,
-        "plan_until": _plan_may_still_come(behandeling),
+        "plan_until": _plan_may_still_come(behandeling, recorded),
         "uitkomst": behandeling.uitkomst,
         "aanvraag": behandeling.aanvraag_at is not None,
         "last_step": behandeling.statuswijzigingen.select_related("user").order_by("-pk").first(),
@@ -463,12 +460,13 @@ def _kaart_parts(melding) -> dict:
     return {"suggestion_parts": (first, second), "kaart_nothing_for": nothing_for, "kaart_in_wijk": in_wijk}
 
 
-def _plan_may_still_come(behandeling):
-    """The last day the resident may still send a persoonlijk plan; None once that day is past or it came."""
+def _plan_may_still_come(behandeling, recorded=None):
+    """The last day the resident may still send a persoonlijk plan; None once that day is past or it came in.
+    `recorded`: the steps recorded once, when the page read them already (Behandeling.recorded_once)."""
     until = next_steps(behandeling.melding).persoonlijk_plan_by
-    if until < timezone.localdate() or behandeling.recorded_once((AuditEntry.Action.PLAN_RECEIVED,)):
-        return None
-    return until
+    if recorded is None:
+        recorded = behandeling.recorded_once((AuditEntry.Action.PLAN_RECEIVED,))
+    return None if until < timezone.localdate() or AuditEntry.Action.PLAN_RECEIVED in recorded else until
 
 
 def _change_status(request, behandeling):
@@ -669,7 +667,14 @@ class OnceStep(NamedTuple):
 
     action: str
     done: str
-    refusal: Callable = lambda behandeling: ""
+    refusal: Callable
+
+
+def _why_not(once: OnceStep, behandeling) -> str:
+    """Why the step cannot be recorded for this melding now; "" when it can."""
+    if behandeling.status in CLOSED_STATUSES:
+        return _("Deze melding is gesloten. Schrijf het in een notitie.")
+    return once.refusal(behandeling)
 
 
 def _plan_refusal(behandeling) -> str:
@@ -729,11 +734,9 @@ def record_once(request, pk, step):
     once = RECORDED_ONCE[step]
     with transaction.atomic():  # the case's row locked: two clicks, or two colleagues, record it once
         behandeling = behandeling_for(request, pk, for_update=True)
-        if behandeling.status in CLOSED_STATUSES:
-            messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
-        elif refusal := once.refusal(behandeling):
+        if refusal := _why_not(once, behandeling):
             messages.error(request, refusal)
-        elif behandeling.record_once(request.user, once.action, RECORDED_ONCE_ACTIONS):
+        elif behandeling.record_once(request.user, once.action):
             messages.success(request, once.done)
         else:
             messages.info(request, _("Dit was al vastgelegd."))  # a second click, or a colleague before

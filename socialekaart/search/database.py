@@ -346,8 +346,8 @@ def _correctable(words: list[str], snap) -> list[str]:
         and not word.isdigit()
         and word not in synonym_words
         and word not in text.STOPWORDS
+        and not text.is_dutch_word(word)  # a cached look-up, before the compound's many
         and not decompounder.is_compound(word)
-        and not text.is_dutch_word(word)
     ][:MAX_WORDS]
 
 
