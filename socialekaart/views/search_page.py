@@ -144,9 +144,9 @@ def search(request):
         crisis_note=crisis_note(query_kwargs["text"]),
         outside_the_wijk=_found_outside_the_wijk(backend, query_kwargs, results),
         terug=back_query(request.GET),
-        themas_open_elsewhere=themas_when_all_closed(
-            rows, [hit.id for hit in results.hits], results.total, chosen=query_kwargs["thema"]
-        ),
+    )
+    context["themas_open_elsewhere"], context["kosten_open_elsewhere"] = themas_when_all_closed(
+        rows, [hit.id for hit in results.hits], results.total, chosen=query_kwargs["thema"]
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])

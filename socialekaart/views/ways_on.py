@@ -42,17 +42,23 @@ def _thema_texts() -> list[tuple[Term, str]]:
     return candidates
 
 
-def themas_when_all_closed(rows, ids, total: int, chosen=()) -> list[Term]:
+def themas_when_all_closed(rows, ids, total: int, chosen=()) -> tuple[list[Term], str]:
     """The themes of what the search found (`rows`, the voorzieningen `ids`) when all of it is closed for now,
     with open help of their own, to find it: "geen geld voor eten" found only a closed Voedselbank, and the
-    page showed no way on. Not the themes `chosen` already, which found only this."""
+    page showed no way on. Not the themes `chosen` already, which found only this. When all of it was free,
+    only free help counts, and the second value is the kosten filter that keeps the links to it: "Maaltijden"
+    led who has no money for food to meals that cost money."""
     closed = Voorziening.Status.TIJDELIJK_GESLOTEN
     if not rows or total > len(rows) or any(row.voorziening.status != closed for row in rows):
-        return []
+        return [], ""
+    free = Voorziening.Kosten.GRATIS
+    kosten = "" if Voorziening.objects.filter(pk__in=ids).exclude(kosten=free).exists() else free
     open_help = Voorziening.objects.filter(themas=OuterRef("pk"), status=Voorziening.Status.ACTIEF)
+    if kosten:
+        open_help = open_help.filter(kosten=kosten)
     themas = Term.objects.filter(vocabulary=Term.Vocabulary.THEMA, voorzieningen_thema__pk__in=ids)
     themas = themas.filter(Exists(open_help.exclude(pk__in=ids))).exclude(code__in=chosen)
-    return list(themas.distinct().order_by("sort_order", "name"))
+    return list(themas.distinct().order_by("sort_order", "name")), kosten
 
 
 def site_search_url(query: str) -> str:

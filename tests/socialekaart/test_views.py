@@ -1150,6 +1150,8 @@ def test_when_all_that_was_found_is_closed_the_page_offers_its_themes(client, ka
         summary="Gratis eten voor wie weinig geld heeft.",
         status=Voorziening.Status.TIJDELIJK_GESLOTEN,
         hele_gemeente=True,
+        kosten=Voorziening.Kosten.BEDRAG,
+        kosten_bedrag=2,
         themas=[kaart.thema["ontmoeting"]],
     )
     get_backend().rebuild()
@@ -1164,3 +1166,22 @@ def test_when_all_that_was_found_is_closed_the_page_offers_its_themes(client, ka
     voorziening.save()
     get_backend().rebuild()
     assert "Deze hulp is nu gesloten" not in html(client.get(SEARCH, {"q": "voedselbank"}))
+
+
+def test_when_the_closed_help_was_free_the_way_on_finds_free_help(client, kaart):
+    """A walk: "geen geld voor eten" found a free Voedselbank, closed for now, and its way on "Maaltijden"
+    found only meals that cost money. Huishouden has only paid help open here; Ontmoeting has free help."""
+    VoorzieningFactory(
+        name="Voedselbank",
+        summary="Gratis eten voor wie weinig geld heeft.",
+        status=Voorziening.Status.TIJDELIJK_GESLOTEN,
+        kosten=Voorziening.Kosten.GRATIS,
+        hele_gemeente=True,
+        themas=[kaart.thema["ontmoeting"], kaart.thema["huishouden"]],
+    )
+    get_backend().rebuild()
+    page = html(client.get(SEARCH, {"q": "voedselbank"}))
+    name = kaart.thema["ontmoeting"].name
+    link = '<a href="/sociale-kaart/?thema=ontmoeting&amp;kosten=gratis#resultaten">'
+    assert f"{link}{name} (gratis)</a>" in page
+    assert "?thema=huishouden" not in page
