@@ -26,7 +26,7 @@ LONG_WORD_LETTERS = 6  # LIX: a long word has more than 6 letters
 EVERYDAY_WORDS = frozenset(
     {
         "stofzuigen", "stofzuiger", "dweilen", "verschonen", "glazenwasser", "afwassen", "afwas",
-        "tuinieren", "rollator", "krukken", "scootmobiel", "drempels",
+        "tuinieren", "rollator", "krukken", "scootmobiel", "drempels", "loket",
     }
 )  # fmt: skip
 
