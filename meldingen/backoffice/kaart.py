@@ -97,6 +97,21 @@ def suggestions_in_parts(melding) -> tuple[list, list, list[str]]:
     return first, [item for item in found if item not in first], nothing_for
 
 
+def onderwerpen_answered(melding, items) -> dict[str, str]:
+    """For each of `items` the melding's onderwerpen whose own thema it has ("Huishouden, Eten"), when the
+    melding has more than one: a walk's consulent saw ten rows under "Bij de onderwerpen van de melding" and
+    could not tell which answered the dagbesteding asked for."""
+    codes = [code for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]
+    if len(codes) < 2:
+        return {}
+    labels = dict(ONDERWERPEN)
+    answered = {
+        item.id: ", ".join(str(labels[code]) for code in codes if ONDERWERP_THEMAS[code][0] in item.themes)
+        for item in items
+    }
+    return {pk: names for pk, names in answered.items() if names}
+
+
 def _own_theme_order(melding) -> list[str]:
     """The own thema of each of the melding's onderwerpen, in their order."""
     own = [ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]

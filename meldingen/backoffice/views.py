@@ -456,8 +456,12 @@ def _kaart_parts(melding) -> dict:
     if not melding.encrypted_answers:
         return {"suggestion_parts": ([], []), "kaart_nothing_for": []}
     first, second, nothing_for = kaart.suggestions_in_parts(melding)
-    in_wijk = wijk_for(melding) is not None
-    return {"suggestion_parts": (first, second), "kaart_nothing_for": nothing_for, "kaart_in_wijk": in_wijk}
+    return {
+        "suggestion_parts": (first, second),
+        "kaart_answers": kaart.onderwerpen_answered(melding, first),
+        "kaart_nothing_for": nothing_for,
+        "kaart_in_wijk": wijk_for(melding) is not None,
+    }
 
 
 def _plan_may_still_come(behandeling, recorded=None):

@@ -415,6 +415,19 @@ def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff
         "In elk deel" not in page
         and "Elk onderwerp krijgt een plek in de lijst, als de kaart er hulp voor heeft." in page
     )
+    # Each row says which onderwerp it answers: the walk could not tell which of ten was the dagbesteding.
+    row = page[page.index("Dagbesteding Verderop") :]
+    assert "Bij: Dagbesteding" in row[: row.index("</td>")]
+    row = page[page.index("Huishoudhulp 0") :]
+    assert "Bij: Hulp bij het huishouden" in row[: row.index("</td>")]
+
+
+def test_a_melding_with_one_onderwerp_labels_no_row(kaart_data, staff, client):
+    """The heading names the one onderwerp already."""
+    melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    assert "Bij: " not in page and kaart.suggestions_in_parts(melding)[0]
 
 
 def test_an_onderwerp_the_kaart_has_no_help_for_is_named(kaart_data, staff, client):
