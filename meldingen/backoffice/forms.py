@@ -228,6 +228,8 @@ class StatusForm(forms.Form):
         label=_("Toelichting"),
         required=False,
         max_length=500,
+        # A reason often takes two or three sentences: a walk's consulent wrote hers in a one-line box.
+        widget=forms.Textarea(attrs={"rows": 3}),
         # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction. A gesprek after the term
         # and finishing the onderzoek before its gesprek are the other cases: said only where they can be
         # chosen (see __init__).

@@ -35,6 +35,13 @@ def test_opening_shows_the_decrypted_answers_and_logs_it(staff, client, page_url
     assert entry.user == staff["consulent"] and entry.reference == two_meldingen["centrum"].reference
 
 
+def test_the_status_toelichting_has_room_for_a_reason(staff, client, page_url):
+    """A walk: the consulent wrote why the onderzoek was finished early in a one-line box."""
+    client.force_login(staff["consulent"])
+    html = client.get(page_url).content.decode()
+    assert re.search(r'<textarea name="toelichting" cols="40" rows="3"', html)
+
+
 def test_a_consulent_reads_whom_to_ask_when_the_melding_is_another_wijks(staff, client, page_url):
     """A walk: a consulent found the melding belonged to another wijk and had no way on the page to say so."""
     ask = "Hoort de melding bij een ander wijkteam? Vraag dan uw teamleider om haar door te geven."
@@ -501,7 +508,7 @@ def test_a_gesprek_without_a_date_time_or_before_the_melding_is_not_planned(
     assert missing.status_code == 400
     html = missing.content.decode()
     assert "Vul de datum van het gesprek in." in html and "Vul de tijd van het gesprek in." in html
-    assert 'value="Bij mevrouw thuis"' in html  # what was typed stays
+    assert ">\nBij mevrouw thuis</textarea>" in html  # what was typed stays
     early = _plan(client, page_url, gesprek_datum="1-1-2020", gesprek_tijd="25:00").content.decode()
     assert "Het gesprek kan niet voor de dag van de melding zijn" in early
     assert "Vul een bestaande tijd in, zoals 10:00." in early
@@ -892,7 +899,7 @@ def test_a_step_chosen_on_a_page_a_colleague_made_out_of_date_is_refused_with_wh
     assert f"{said} voorziening&#x27; (teamleider," in html
     assert "Uw keuze is niet opgeslagen." in html
     assert "Schrijf waarom de uitkomst verandert" not in html  # about the page she had, not this one
-    assert 'value="Zoon regelt het"' in html  # what she typed stays
+    assert "> Zoon regelt het</textarea>" in html  # what she typed stays
     behandeling.refresh_from_db()
     assert behandeling.uitkomst == "voorliggend"
     # A number the page never gave (typed into the form by hand) is no colleague's step, and no error.
