@@ -102,10 +102,7 @@ def filtered(user, data: dict):
         queryset = queryset.filter(melding__spoed=data["spoed"] == "ja")
     if data.get("soort"):
         queryset = queryset.filter(melding__soort=data["soort"])
-    if data.get("over_termijn"):
-        queryset = queryset.filter(next_deadline__lt=timezone.localdate())
-    if data.get("bijna_te_laat"):
-        queryset = queryset.due_soon(timezone.localdate())
+    queryset = _by_deadline(queryset, data.get("over_termijn"), data.get("bijna_te_laat"))
     if data.get("mijn"):
         queryset = queryset.filter(consulent=user)
     if data.get("consulent") == NOBODY:
@@ -113,6 +110,17 @@ def filtered(user, data: dict):
     elif data.get("consulent"):
         queryset = queryset.filter(consulent=data["consulent"])
     return search(queryset, data.get("q") or "").in_deadline_order()
+
+
+def _by_deadline(queryset, late: bool, due_soon: bool):
+    """Late, late within a week, or (both ticked) either: a walk's consulent ticked both to see what needs
+    action, and the two, each excluding the other, left the list empty."""
+    today = timezone.localdate()
+    if late and due_soon:
+        return queryset.filter(next_deadline__lt=today + queryset.DUE_SOON)
+    if late:
+        return queryset.filter(next_deadline__lt=today)
+    return queryset.due_soon(today) if due_soon else queryset
 
 
 # The columns a row of the inbox (inbox_rows.html and its deadline tag) and of its CSV shows. The lists read

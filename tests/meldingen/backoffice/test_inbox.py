@@ -63,6 +63,10 @@ def test_a_teamleider_sees_what_will_be_late_within_a_week(leider, teams):
             next_deadline=today + timedelta(days=days)
         )
     assert set(_references(leider, bijna_te_laat="on")) == {due[0].reference, due[6].reference}
+    assert _references(leider, over_termijn="on") == [due[-1].reference]
+    # A walk ticked both to see what needs action, and the list was empty: both is either.
+    both = {due[-1].reference, due[0].reference, due[6].reference}
+    assert set(_references(leider, over_termijn="on", bijna_te_laat="on")) == both
     home = " ".join(leider.get("/admin/").content.decode().split())
     assert (
         '<a href="/admin/backoffice/?bijna_te_laat=on">2 meldingen worden binnen 7 dagen te laat</a>' in home
