@@ -2,18 +2,24 @@
 to (or take one recorded by mistake away), and record the outcome of the nazorg call in one click."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from wagtail.admin import messages as admin_messages
 
+from core.posted import post_only
 from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
 from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.forms import NIET_BEREIKT, NazorgForm, VerwijzingForm
 from meldingen.backoffice.models import Nazorg, Verwijzing
-from meldingen.backoffice.views import OutOfReach, behandeling_for, render_detail, says_out_of_reach
+from meldingen.backoffice.views import (
+    OutOfReach,
+    behandeling_for,
+    melding_page,
+    render_detail,
+    says_out_of_reach,
+)
 
 
 def _back(request, behandeling):
@@ -29,7 +35,7 @@ def _to_the_kaart(behandeling):
     return redirect(reverse("backoffice:melding", args=[behandeling.pk]) + "#kaart-heading")
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def add_verwijzing(request, pk):
@@ -66,7 +72,7 @@ def add_verwijzing(request, pk):
     return _to_the_kaart(behandeling)
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def remove_verwijzing(request, pk, verwijzing_pk):
@@ -84,7 +90,7 @@ def remove_verwijzing(request, pk, verwijzing_pk):
     return _to_the_kaart(behandeling)
 
 
-@require_POST
+@post_only(lambda pk: melding_page(get_object_or_404(Nazorg, pk=pk).behandeling_id))
 @meldingen_view
 @says_out_of_reach
 def record_nazorg(request, pk):

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
+from core.posted import post_only
 from meldingen.backoffice import signalen
 from meldingen.backoffice.access import meldingen_view, require_role
 from meldingen.backoffice.forms import NoteForm, SignaalForm, SignaalStatusForm
@@ -129,7 +130,11 @@ def _render_detail(request, signaal, form=None, status=200, note_form=None):
     )
 
 
-@require_POST
+def signaal_page(pk) -> str:
+    return reverse("backoffice:signaal", args=[pk])
+
+
+@post_only(signaal_page)
 @meldingen_view
 def change_status(request, pk):
     signaal = _signaal_for(request, pk)
@@ -145,7 +150,7 @@ def change_status(request, pk):
     return redirect("backoffice:signaal", pk=signaal.pk)
 
 
-@require_POST
+@post_only(signaal_page)
 @meldingen_view
 def take(request, pk):
     """ "Neem in behandeling": a walk found no way to say who calls the client, so two colleagues could."""
@@ -162,7 +167,7 @@ def take(request, pk):
     return redirect("backoffice:signaal", pk=signaal.pk)
 
 
-@require_POST
+@post_only(signaal_page)
 @meldingen_view
 def add_note(request, pk):
     """A note of the wijkteam on the signal; refused (and kept as typed) when empty or too long."""

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
 
 from core.fragments import jinja2_fragment
 from core.out_of_reach import out_of_reach_page
+from core.posted import post_only
 from core.spreadsheet import Sheet, sheet_download
 from core.templatetags.core_tags import datum
 from meldingen.backoffice import kaart
@@ -248,6 +248,11 @@ def _term_columns(item, today) -> list[str]:
     return [item.onderzoek_deadline.isoformat(), "onderzoek (afgerond)", "ja" if days_late else "nee"]
 
 
+def melding_page(pk, **_others) -> str:
+    """Where the forms on a melding's page go back to when their address is opened (core.posted.post_only)."""
+    return reverse("backoffice:melding", args=[pk])
+
+
 class OutOfReach(Http404):
     """The melding is not among the user's: not there, or moved to another team while its page was open."""
 
@@ -436,7 +441,7 @@ def _status_form_kwargs(request, behandeling, melding=None, recorded=None) -> di
     }
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def change_status(request, pk):
@@ -537,7 +542,7 @@ def _moment_it_happened(behandeling, day):
     return max(noon, behandeling.melding.created_at)
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def assign(request, pk):
@@ -583,7 +588,7 @@ def _can_take(user, behandeling) -> bool:
     return behandeling.status not in CLOSED_STATUSES and may_take(user, behandeling)
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def take(request, pk):
@@ -609,7 +614,7 @@ def _take_into_hands(user, behandeling) -> None:
         )
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def add_note(request, pk):
@@ -624,7 +629,7 @@ def add_note(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def extend_term(request, pk):
@@ -650,7 +655,7 @@ def extend_term(request, pk):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def not_reached(request, pk):
@@ -731,7 +736,7 @@ RECORDED_ONCE = {
 RECORDED_ONCE_ACTIONS = tuple(step.action for step in RECORDED_ONCE.values())
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def record_once(request, pk, step):
@@ -756,7 +761,7 @@ def _recorded_soorten(verwijzingen) -> dict[str, set[str]]:
     return recorded
 
 
-@require_POST
+@post_only(melding_page)
 @meldingen_view
 @says_out_of_reach
 def correct_nazorg(request, pk):
@@ -802,7 +807,7 @@ def deliveries(request):
     )
 
 
-@require_POST
+@post_only(lambda job_pk: reverse("backoffice:deliveries"))
 @delivery_view
 def retry_delivery(request, job_pk):
     job = get_object_or_404(DeliveryJob.objects.select_related("melding"), pk=job_pk)

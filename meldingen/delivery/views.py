@@ -5,9 +5,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
+from core.posted import post_only
 from meldingen.backoffice.access import require_role
 from meldingen.backoffice.roles import can_approve_targets
 from meldingen.delivery.models import DeliveryTarget
@@ -42,7 +43,7 @@ def approvals(request):
     )
 
 
-@require_POST
+@post_only(lambda pk: reverse("backoffice:target_approvals"))
 @approval_view
 def decide(request, pk):
     target = get_object_or_404(DeliveryTarget, pk=pk)

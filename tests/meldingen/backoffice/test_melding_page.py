@@ -1067,3 +1067,15 @@ def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_mad
     refused = client.post(own_url + "toestemming-gezondheid/", follow=True).content.decode()
     assert "De inwoner deed deze melding zelf. Dan is die toestemming er al." in refused
     assert given.count() == 1
+
+
+def test_a_forms_address_opened_goes_to_the_page_it_is_on(staff, client, two_meldingen):
+    """A walk: after an error the address bar showed /toewijzen/; opened again (a tab restored) it gave a
+    blank page (405). Each form's address now leads to the page the form is on."""
+    behandeling = two_meldingen["centrum"].behandeling
+    page = reverse("backoffice:melding", args=[behandeling.pk])
+    client.force_login(staff["consulent"])
+    for name in ("assign", "change_status", "add_note", "extend_term"):
+        response = client.get(reverse(f"backoffice:{name}", args=[behandeling.pk]))
+        assert (response.status_code, response["Location"]) == (302, page)
+    assert client.put(reverse("backoffice:assign", args=[behandeling.pk])).status_code == 405
