@@ -656,6 +656,15 @@ def test_the_onderzoek_is_not_finished_while_a_persoonlijk_plan_may_still_come_w
     )
     behandeling.refresh_from_db()
     assert behandeling.status == Status.GESPREK_GEPLAND
+    # Before a gesprek planned tomorrow too: each reason asked for on a line of its own (a walk read them
+    # run together as one paragraph).
+    behandeling.gesprek_op = timezone.now() + timedelta(days=1)
+    behandeling.save(update_fields=["gesprek_op"])
+    both = " ".join(client.post(page_url + "status/", FINISHED).content.decode().split())
+    apart = r"bijvoorbeeld dat het gesprek eerder was\.<br><span [^>]*>Fout: </span>De inwoner mag"
+    assert re.search(apart, both)
+    behandeling.gesprek_op = timezone.now()
+    behandeling.save(update_fields=["gesprek_op"])
     # The plan came in: nothing more to ask.
     client.post(page_url + "persoonlijk-plan/")
     assert client.post(page_url + "status/", FINISHED).status_code == 302
