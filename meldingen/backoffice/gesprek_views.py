@@ -90,6 +90,17 @@ def remove_verwijzing(request, pk, verwijzing_pk):
     return _to_the_kaart(behandeling)
 
 
+def _too_soon(nazorg) -> str:
+    if not nazorg.help_started:
+        return _("De hulp start pas op %(datum)s. Leg het nazorggesprek vast als u na die dag belt.") % {
+            "datum": datum(nazorg.start_ondersteuning)
+        }
+    return _(
+        "Het nazorggesprek is op %(due)s. Dan weet de inwoner of de hulp goed gaat. "
+        "U kunt het vastleggen vanaf %(from)s."
+    ) % {"due": datum(nazorg.due_date), "from": datum(nazorg.call_from)}
+
+
 @post_only(lambda pk: melding_page(get_object_or_404(Nazorg, pk=pk).behandeling_id))
 @meldingen_view
 @says_out_of_reach
@@ -109,12 +120,8 @@ def record_nazorg(request, pk):
     if nazorg.done_at is not None:
         messages.info(request, _("Het nazorggesprek was al vastgelegd."))
         return _back(request, nazorg.behandeling)
-    if not nazorg.help_started:
-        messages.error(
-            request,
-            _("De hulp start pas op %(datum)s. Leg het nazorggesprek vast als u na die dag belt.")
-            % {"datum": datum(nazorg.start_ondersteuning)},
-        )
+    if not nazorg.may_be_called:
+        messages.error(request, _too_soon(nazorg))
         return _back(request, nazorg.behandeling)
     if form.cleaned_data["uitkomst"] == NIET_BEREIKT:
         nazorg.record_not_reached(request.user, form.cleaned_data["notitie"])

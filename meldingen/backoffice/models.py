@@ -878,10 +878,22 @@ class Nazorg(models.Model):
         nazorg, _created = cls.objects.update_or_create(behandeling=behandeling, defaults=planned)
         return nazorg
 
+    # A call is recorded from a week before its day on: a walk's consulent recorded "Tevreden" on the day the
+    # help started, and the dashboard counted that as nazorg in time. Not sooner: the help must have run.
+    EARLIEST_CALL = timedelta(weeks=1)
+
     @property
     def help_started(self) -> bool:
-        """Whether the help has started: only then can the call be made (and recorded)."""
         return self.start_ondersteuning <= timezone.localdate()
+
+    @property
+    def call_from(self) -> date:
+        """The first day the call may be made (and recorded)."""
+        return max(self.start_ondersteuning, self.due_date - self.EARLIEST_CALL)
+
+    @property
+    def may_be_called(self) -> bool:
+        return self.call_from <= timezone.localdate()
 
     @staticmethod
     def last_day_in_time(due_date: date) -> date:

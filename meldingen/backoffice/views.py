@@ -382,7 +382,7 @@ def render_detail(
             {"item": nazorg, "terug": "melding", "typed": typed_note, "error": note_error},
             request,
         )
-        if nazorg is not None and nazorg.done_at is None and nazorg.help_started
+        if nazorg is not None and nazorg.done_at is None and nazorg.may_be_called
         else "",
         "nazorg_correction_form": (nazorg_form or NazorgCorrectionForm(current=nazorg.uitkomst))
         if nazorg is not None and nazorg.done_at is not None

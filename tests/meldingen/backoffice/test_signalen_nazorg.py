@@ -943,6 +943,27 @@ def test_nazorg_is_not_recorded_before_the_help_starts(two_meldingen, staff, cli
     assert client.get("/admin/backoffice/overzicht/").context["figures"].nazorg_total == 0
 
 
+def test_nazorg_is_not_recorded_until_the_week_before_its_day(two_meldingen, staff, client):
+    """A walk recorded "Tevreden" on the day the help started, and the dashboard counted it as nazorg made in
+    time: the call is for when the help has run, from a week before its day on."""
+    behandeling = _afhandelen(two_meldingen["centrum"], staff["consulent"], start=timezone.localdate())
+    nazorg = behandeling.nazorg
+    assert nazorg.call_from == nazorg.due_date - timedelta(weeks=1) > timezone.localdate()
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{behandeling.pk}/"
+    page = " ".join(client.get(url).content.decode().split())
+    assert f"/admin/backoffice/nazorg/{nazorg.pk}/" not in page  # no buttons yet
+    assert f"U kunt het nazorggesprek vastleggen vanaf {datum(nazorg.call_from)}." in page
+    response = client.post(f"/admin/backoffice/nazorg/{nazorg.pk}/", {"uitkomst": "tevreden"}, follow=True)
+    said = f"Het nazorggesprek is op {datum(nazorg.due_date)}. Dan weet de inwoner of de hulp goed gaat."
+    assert said in response.content.decode()
+    assert Nazorg.objects.get().done_at is None
+    Nazorg.objects.filter(pk=nazorg.pk).update(due_date=timezone.localdate() + timedelta(weeks=1))
+    assert f"/admin/backoffice/nazorg/{nazorg.pk}/" in client.get(url).content.decode()
+    client.post(f"/admin/backoffice/nazorg/{nazorg.pk}/", {"uitkomst": "tevreden"})
+    assert Nazorg.objects.get().uitkomst == "tevreden"
+
+
 def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
     behandeling = two_meldingen["centrum"].behandeling
     for status in (*ONDERZOEK, Status.AANVRAAG_ONTVANGEN):  # a decision answers an aanvraag
