@@ -28,8 +28,9 @@ ONDERWERP_THEMAS: dict[str, tuple[str, ...]] = {
     "ontmoeting": ("ontmoeting", "maaltijden"),
     "anders": ("clientondersteuning", "ontmoeting"),
 }
+CLIENTONDERSTEUNING = "clientondersteuning"
 # A short melding has no onderwerpen yet: the gesprek starts with these.
-WITHOUT_ONDERWERPEN = ("clientondersteuning", "ontmoeting", "mantelzorg")
+WITHOUT_ONDERWERPEN = (CLIENTONDERSTEUNING, "ontmoeting", "mantelzorg")
 
 SUGGESTIONS = 10
 RECORDABLE = 1000  # every fitting voorziening may be recorded, also one below the first ten
@@ -48,9 +49,10 @@ def themes_for(onderwerpen) -> list[str]:
 
 def _fitting(melding) -> list[kaart.KaartVoorziening]:
     """Every voorziening that fits the melding, nearest first."""
-    return kaart.voorzieningen_for(
-        themes_for(melding.onderwerpen), wijk_for(melding), limit=RECORDABLE, **_about(melding)
-    )
+    themes = themes_for(melding.onderwerpen)
+    if _asks_for_clientondersteuning(melding):
+        themes = [CLIENTONDERSTEUNING, *themes]
+    return kaart.voorzieningen_for(themes, wijk_for(melding), limit=RECORDABLE, **_about(melding))
 
 
 def suggestions(melding, limit: int = SUGGESTIONS, found=None) -> list[kaart.KaartVoorziening]:
@@ -98,24 +100,32 @@ def suggestions_in_parts(melding) -> tuple[list, list, list[str]]:
 
 
 def onderwerpen_answered(melding, items) -> dict[str, str]:
-    """For each of `items` the melding's onderwerpen whose own thema it has ("Huishouden, Eten"), when the
-    melding has more than one: a walk's consulent saw ten rows under "Bij de onderwerpen van de melding" and
-    could not tell which answered the dagbesteding asked for."""
-    codes = [code for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]
-    if len(codes) < 2:
+    """For each of `items` the melding's onderwerpen whose own thema it has ("Huishouden, Eten"), and the
+    cliëntondersteuning asked for, when there is more than one: a walk's consulent saw ten rows under "Bij de
+    onderwerpen van de melding" and could not tell which answered the dagbesteding asked for."""
+    own = _own_theme_order(melding)
+    if len(own) < 2:
         return {}
-    labels = dict(ONDERWERPEN)
-    answered = {
-        item.id: ", ".join(str(labels[code]) for code in codes if ONDERWERP_THEMAS[code][0] in item.themes)
-        for item in items
-    }
+    chosen = melding.onderwerpen or ()
+    labels = {ONDERWERP_THEMAS[code][0]: str(label) for code, label in ONDERWERPEN if code in chosen}
+    if _asks_for_clientondersteuning(melding):
+        labels[CLIENTONDERSTEUNING] = str(_("Cliëntondersteuning, gevraagd"))
+    answered = {item.id: ", ".join(labels[thema] for thema in own if thema in item.themes) for item in items}
     return {pk: names for pk, names in answered.items() if names}
 
 
 def _own_theme_order(melding) -> list[str]:
-    """The own thema of each of the melding's onderwerpen, in their order."""
+    """The own thema of each of the melding's onderwerpen, in their order; cliëntondersteuning first when the
+    resident asked for it (a walk's consulent read "Breng de inwoner met een cliëntondersteuner in contact"
+    above a kaart without one), and for a short melding, which has no onderwerpen yet."""
     own = [ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]
-    return list(dict.fromkeys(own)) or [WITHOUT_ONDERWERPEN[0]]  # a short melding: cliëntondersteuning first
+    if not own or _asks_for_clientondersteuning(melding):
+        own.insert(0, CLIENTONDERSTEUNING)
+    return list(dict.fromkeys(own))
+
+
+def _asks_for_clientondersteuning(melding) -> bool:
+    return bool(melding.encrypted_answers) and melding.typed_answers.clientondersteuner
 
 
 def _about(melding) -> dict:

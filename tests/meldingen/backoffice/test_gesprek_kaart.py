@@ -443,3 +443,29 @@ def test_an_onderwerp_the_kaart_has_no_help_for_is_named(kaart_data, staff, clie
     said = "De kaart vond in deze wijk geen voorliggende voorziening bij:</p> <ul><li>Dagbesteding</li></ul>"
     assert said in page
     assert kaart.suggestions_in_parts(store(postcode="3911 AB", onderwerpen=("huishouden",)))[2] == []
+
+
+def test_a_clientondersteuner_asked_for_is_among_the_kaarts_first_suggestions(kaart_data, staff, client):
+    """A walk: the page said "Breng de inwoner met een cliëntondersteuner in contact" above a kaart without
+    one, while a short melding that asked for none got a whole table of them."""
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
+    steun = VoorzieningFactory(
+        name="MEE Cliëntondersteuning",
+        themas=[TermFactory(code="clientondersteuning", name="Cliëntondersteuning")],
+        hele_gemeente=True,
+    )
+    _place(steun, 52.05, 5.0)
+    asked = {"plek": "thuis", "wie_erbij": ["clientondersteuner"]}
+    melding, _new = store_melding({**answers(onderwerpen=("huishouden",)), "gesprek": asked})
+    first, _second, _nothing_for = kaart.suggestions_in_parts(melding)
+    labels = kaart.onderwerpen_answered(melding, first)
+    by_name = {item.name: labels.get(item.id) for item in first}
+    assert by_name["MEE Cliëntondersteuning"] == "Cliëntondersteuning, gevraagd"
+    assert by_name["Klussendienst Ver Weg"] == "Hulp bij het huishouden"
+    # Not asked for: the kaart keeps to the onderwerpen, and one onderwerp needs no label.
+    plain = store(postcode="3911 AB", onderwerpen=("huishouden",))
+    assert "MEE Cliëntondersteuning" not in [item.name for item in kaart.suggestions(plain)]
+    assert kaart.onderwerpen_answered(plain, kaart.suggestions(plain)) == {}
