@@ -69,6 +69,7 @@ BACKOFFICE = {
     "backoffice:persoonlijk_plan": (L, P, P, P, P, P, P),
     "backoffice:clientondersteuner": (L, P, P, P, P, P, P),
     "backoffice:toestemming_gezondheid": (L, P, P, P, P, P, P),
+    "backoffice:tijdelijke_hulp": (L, P, P, P, P, P, P),
     "backoffice:extend_term": (L, P, P, P, P, P, P),
     "backoffice:take": (L, P, P, P, P, P, P),
     "backoffice:add_verwijzing": (L, P, P, P, P, P, P),
@@ -108,6 +109,7 @@ POSTED = {
     "backoffice:persoonlijk_plan": (L, H, H, "done", 404, "done", H),
     "backoffice:clientondersteuner": (L, H, H, "done", 404, "done", H),
     "backoffice:toestemming_gezondheid": (L, H, H, "done", 404, "done", H),
+    "backoffice:tijdelijke_hulp": (L, H, H, "done", 404, "done", H),
     "backoffice:extend_term": (L, H, H, "done", 404, "done", H),  # before the first contact: a message
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"

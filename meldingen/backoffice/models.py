@@ -609,6 +609,7 @@ class AuditEntry(models.Model):
         PLAN_RECEIVED = "plan_received", _("Persoonlijk plan ontvangen")
         SUPPORT_ARRANGED = "support_arranged", _("In contact gebracht met een cliëntondersteuner")
         HEALTH_CONSENT = "health_consent", _("Toestemming gegeven voor de gegevens over de gezondheid")
+        TEMPORARY_HELP = "temporary_help", _("Tijdelijke hulp geregeld")
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 
     melding = models.ForeignKey(

@@ -32,6 +32,12 @@ urlpatterns = [
         {"step": "toestemming_gezondheid"},
         name="toestemming_gezondheid",
     ),
+    path(
+        "meldingen/<int:pk>/tijdelijke-hulp/",
+        views.record_once,
+        {"step": "tijdelijke_hulp"},
+        name="tijdelijke_hulp",
+    ),
     path("meldingen/<int:pk>/termijn-verlengen/", views.extend_term, name="extend_term"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
     path(

@@ -710,6 +710,14 @@ def _consent_refusal(behandeling) -> str:
     return ""
 
 
+def _temporary_help_refusal(behandeling) -> str:
+    if not behandeling.melding.spoed:
+        return _("Deze melding is geen spoed.")
+    if behandeling.onderzoek_afgerond_at:
+        return _("Het onderzoek is al afgerond. Schrijf het in een notitie.")
+    return ""
+
+
 # The steps recorded once (Behandeling.record_once), by the name their URL gives them.
 RECORDED_ONCE = {
     # A walk: a consulent could not tell before the gesprek whether the resident had sent a persoonlijk plan,
@@ -731,6 +739,13 @@ RECORDED_ONCE = {
         AuditEntry.Action.HEALTH_CONSENT,
         _lazy("Vastgelegd: de inwoner gaf toestemming voor de gegevens over de gezondheid."),
         _consent_refusal,
+    ),
+    # A walk: the resident who says it is urgent reads "Dan regelen wij tijdelijke hulp", the law asks it
+    # while the onderzoek runs (Wmo 2015 art. 2.3.3), and the page neither said so nor recorded it.
+    "tijdelijke_hulp": OnceStep(
+        AuditEntry.Action.TEMPORARY_HELP,
+        _lazy("Vastgelegd: er is tijdelijke hulp geregeld."),
+        _temporary_help_refusal,
     ),
 }
 RECORDED_ONCE_ACTIONS = tuple(step.action for step in RECORDED_ONCE.values())

@@ -1103,3 +1103,27 @@ def test_every_fold_out_of_the_backoffice_shows_it_can_be_opened():
     templates = " ".join(path.read_text() for path in (root / "templates/backoffice").glob("*.html"))
     folds = set(re.findall(r'<details class="([\w-]+)', templates))
     assert folds and folds <= shown, folds - shown
+
+
+def test_temporary_help_on_a_spoed_melding_is_asked_for_and_recorded_once(staff, client, teams):
+    """A walk: the resident who says it is urgent reads "Dan regelen wij tijdelijke hulp", the law asks it
+    while the onderzoek runs (Wmo 2015 art. 2.3.3), and the consulent's page neither said nor recorded it."""
+    melding = store(spoed=True)
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    client.force_login(staff["consulent"])
+    page = " ".join(client.get(url).content.decode().split())
+    assert "Spoed: regel zo snel mogelijk tijdelijke hulp, tot het onderzoek klaar is" in page
+    given = recorded_once(
+        client, url + "tijdelijke-hulp/", "Vastgelegd: er is tijdelijke hulp geregeld.", "TEMPORARY_HELP"
+    )
+    page = " ".join(client.get(url).content.decode().split())
+    assert f"<dt>Tijdelijke hulp</dt><dd>Geregeld, vastgelegd op {datum(given.get().at)}" in page
+    assert ">Tijdelijke hulp geregeld</button>" not in page
+    assert "Tijdelijke hulp geregeld" in page[page.index('id="timeline-heading"') :]
+    # Not spoed: no row, and the server refuses it too.
+    plain = store()
+    plain_url = reverse("backoffice:melding", args=[plain.behandeling.pk])
+    assert "Tijdelijke hulp" not in client.get(plain_url).content.decode()
+    refused = client.post(plain_url + "tijdelijke-hulp/", follow=True).content.decode()
+    assert "Deze melding is geen spoed." in refused
+    assert given.count() == 1
