@@ -36,6 +36,12 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     assert "Is er vandaag nog hulp nodig?" in spoed_step  # then a call, not this form
     assert "s avonds of in het weekend gevaar? Bel dan de huisartsenpost of 112." in spoed_step
     walker.post(*ANDER_UITGEBREID[-1])
+    # A walk sent a spoed melding on a Sunday evening, and the check and the confirmation said "Bel ons dan
+    # nu" without the loket's hours or whom to call when it is closed, as the spoed step says.
+    evening = "s avonds of in het weekend gevaar? Bel dan de huisartsenpost of 112."
+    hours = "Zeg dat het om spoed gaat. Maandag tot en met vrijdag, 8.30 tot 17.00 uur."
+    check = " ".join(client.get("/melding/controleren/").content.decode().split())
+    assert evening in check and hours in check
     walker.submit()
     melding = Melding.objects.get()
     contact_by = melding.behandeling.contact_deadline
@@ -43,6 +49,7 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     assert contact_by == add_working_days(timezone.localdate(melding.created_at), 3)
     confirmation = " ".join(client.get("/melding/bevestiging/").content.decode().split())
     assert "Wij nemen binnen 3 werkdagen contact met u op." in confirmation
+    assert evening in confirmation and hours in confirmation
     assert f"{contact_by.day} " in confirmation.split("binnen 3 werkdagen", 1)[1][:60]
     assert "binnen 3 werkdagen" in mail.outbox[0].body
 
