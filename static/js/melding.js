@@ -87,6 +87,35 @@
     update();
   });
 
+  // An error that asks only for an answer goes once something is typed ("Vul de naam in." stood beside the
+  // name typed since); the server checks it again on "Verder". A found address answers the errors of its
+  // fields too (below).
+  function clearError(input) {
+    var error = document.getElementById(input.id + "_error");
+    if (!error) { return; }
+    error.remove();
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== error.id;
+    });
+    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); }
+    else { input.removeAttribute("aria-describedby"); }
+    input.removeAttribute("aria-invalid");
+    input.closest(".form-field").classList.remove("form-field--invalid");
+    var line = summary && summary.querySelector("a[href='#" + input.id + "']");
+    if (line) { line.parentNode.remove(); }
+    if (summary && !summary.querySelector("li")) {
+      summary.remove();
+      summary = null;
+      document.title = document.title.replace(/^Fout: /, "");
+    }
+  }
+
+  Array.prototype.forEach.call(form.querySelectorAll("[data-error-required]"), function (error) {
+    var input = document.getElementById(error.id.replace(/_error$/, ""));
+    if (!input || !/^(INPUT|TEXTAREA)$/.test(input.tagName) || /radio|checkbox/.test(input.type)) { return; }
+    input.addEventListener("input", function () { if (input.value.trim()) { clearError(input); } });
+  });
+
   var address = form.querySelector("[data-address]");
   if (!address || !window.fetch) { return; }
   var field = function (name) { return form.querySelector("[name='gegevens-" + name + "']"); };
@@ -121,28 +150,6 @@
       input.value = value;
       filled.set(input, value);
       clearError(input);
-    }
-  }
-
-  // A found address answers the errors the last "Verder" gave its fields: "vul een postcode in met 4 cijfers
-  // en 2 letters" no longer stands beside the corrected postcode, nor in the summary at the top.
-  function clearError(input) {
-    var error = document.getElementById(input.id + "_error");
-    if (!error) { return; }
-    error.remove();
-    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-      return id && id !== error.id;
-    });
-    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); }
-    else { input.removeAttribute("aria-describedby"); }
-    input.removeAttribute("aria-invalid");
-    input.closest(".form-field").classList.remove("form-field--invalid");
-    var line = summary && summary.querySelector("a[href='#" + input.id + "']");
-    if (line) { line.parentNode.remove(); }
-    if (summary && !summary.querySelector("li")) {
-      summary.remove();
-      summary = null;
-      document.title = document.title.replace(/^Fout: /, "");
     }
   }
 

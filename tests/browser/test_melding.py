@@ -507,6 +507,20 @@ def test_a_found_address_that_answers_every_error_takes_away_the_summary(live_se
     assert page.title().startswith("Uw gegevens")
 
 
+def test_an_error_that_asks_for_an_answer_goes_once_one_is_typed(live_server, page):
+    """A walk: the lookup took the address errors away, and "Vul de naam in." stayed beside the name typed
+    since. An error about what was typed (the phone number) stays until "Verder"."""
+    send_with_errors_and_look_up(page, live_server, naam="", telefoon="12")
+    assert page.locator("#id_gegevens-naam_error[data-error-required]").count() == 1
+    page.fill("[name='gegevens-naam']", "Ans de Vries")
+    assert page.locator("#id_gegevens-naam_error").count() == 0
+    assert page.get_attribute("[name='gegevens-naam']", "aria-invalid") is None
+    summary = page.locator(".error-summary li").all_inner_texts()
+    assert len(summary) == 1 and summary[0].startswith("Telefoonnummer")
+    page.fill("[name='gegevens-telefoon']", "0612345678")
+    assert page.locator("#id_gegevens-telefoon_error").count() == 1
+
+
 def _heights(page, selector: str) -> list[float]:
     return [element.bounding_box()["height"] for element in page.locator(selector).all()]
 
