@@ -29,6 +29,7 @@ WIZARD_PREFIX = "melding_wizard"
 SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
 # The step whose page shows its errors, once: the page it redirects to after a POST with errors.
 SHOW_ERRORS = "show_errors"
+LOOKED_UP = "address_looked_up"  # the page after "Zoek adres" says what the lookup found
 # The check page carries a digest of the answers it showed (SEEN_FIELD): sent after they changed (in another
 # tab), it comes back with the new answers and says so (ANSWERS_CHANGED), instead of sending unseen answers.
 SEEN_FIELD = "gezien"
@@ -123,6 +124,10 @@ class MeldingWizard(NamedUrlSessionWizardView):
         form = self.get_form(data=self.storage.current_step_data)
         if self.storage.extra_data.pop(SHOW_ERRORS, None) != step:
             form._errors = ErrorDict()  # coming back to a page shows what was typed, not old errors
+        if self.storage.extra_data.pop(LOOKED_UP, None) == step:
+            result = self.look_up(form.data)
+            message = forms.address_message(result, typed_so_far(self).voor_wie)
+            return self.render(form, address_result=result, address_message=message)
         return self.render(form)
 
     # --- POST --------------------------------------------------------------------------------------------
@@ -151,9 +156,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
             if goto in form_list:
                 return self.render_goto_step(goto)
         if step == "gegevens":
-            found = self.fill_in_address(data)
+            self.fill_in_address(data)
             if "zoek_adres" in data:
-                return self.render_address_lookup(data, found)
+                return self.redirect_after_lookup(data)
         form = self.get_form(step=step, data=data)
         if not form.is_valid():
             return self.redirect_with_errors(step, form.data)  # as the form left it (an old street taken out)
@@ -229,27 +234,32 @@ class MeldingWizard(NamedUrlSessionWizardView):
 
     # --- address -----------------------------------------------------------------------------------------
 
-    def fill_in_address(self, data):
-        """Fill in street and town from postcode + house number; what the user typed there wins."""
+    @staticmethod
+    def look_up(data):
         prefix = "gegevens-"
-        result = lookup_address(
+        return lookup_address(
             data.get(prefix + "postcode", ""),
             data.get(prefix + "huisnummer", ""),
             data.get(prefix + "toevoeging", ""),
         )
+
+    def fill_in_address(self, data):
+        """Fill in street and town from postcode + house number; what the user typed there wins."""
+        result = self.look_up(data)
         if result.status == FOUND:
             explicit = "zoek_adres" in data
             for field, value in (("straat", result.street), ("woonplaats", result.town)):
-                if explicit or not data.get(prefix + field, "").strip():
-                    data[prefix + field] = value
+                if explicit or not data.get("gegevens-" + field, "").strip():
+                    data["gegevens-" + field] = value
         return result
 
-    def render_address_lookup(self, data, result):
+    def redirect_after_lookup(self, data):
+        """Without JavaScript, "Zoek adres" posts the page: the page as typed, with the address found, is then
+        the answer to a GET, as a page with errors is (the browser's Back after it showed "Formulier opnieuw
+        verzenden?")."""
         self.keep_typed("gegevens", data)
-        form = self.get_form(step="gegevens", data=data)
-        form._errors = ErrorDict()
-        message = forms.address_message(result, typed_so_far(self).voor_wie)
-        return self.render(form, address_result=result, address_message=message)
+        self.storage.extra_data[LOOKED_UP] = "gegevens"
+        return redirect(self.get_step_url("gegevens"))
 
     # --- done --------------------------------------------------------------------------------------------
 

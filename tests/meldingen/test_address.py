@@ -102,10 +102,15 @@ def test_zoek_adres_without_javascript_fills_in_the_fields(walker):
         "gegevens", {"naam": "Jan", "postcode": "3913 AA", "huisnummer": "8"}, zoek_adres="1"
     )
     html = response.content.decode()
-    assert response.status_code == 200
+    # The page with the address is the answer to a GET: a walk's Back after it showed the browser's "send
+    # the form again?" page.
+    assert response.status_code == 200 and response.request["REQUEST_METHOD"] == "GET"
     assert 'value="Kadeweg"' in html and 'value="Lindewaard"' in html
     assert 'value="Jan"' in html
+    assert "Wij hebben het adres gevonden" in html
     assert "error-summary" not in html  # looking up is not submitting
+    again = walker.client.get("/melding/gegevens/").content.decode()  # a reload: what was typed, once told
+    assert 'value="Kadeweg"' in again and "Wij hebben het adres gevonden" not in again
 
 
 def test_the_street_and_town_it_fills_in_are_not_asked_for(walker):
@@ -222,6 +227,7 @@ def test_the_address_messages_speak_to_whom_the_melding_is_for(walker):
             "gegevens-huisnummer": "1",
             "zoek_adres": "1",
         },
+        follow=True,
     )
     assert "Woont de persoon ergens anders?" in looked_up.content.decode()
 
