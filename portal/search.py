@@ -223,12 +223,12 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
     searched = _excerpt_words(query, groups)
     text = page.taalcheck_text() if hasattr(page, "taalcheck_text") else ""
     lines = blocks(text)[1:]  # the title is the first line
-    best, best_score = None, (0, 0)
+    best, best_score = None, (0, 0, 0)
     for index, line in enumerate(lines):
         for sentence in split_block(line):
             stems = {search_text.stem(word) for word in search_text.words(sentence)}
-            held = [cost for alternatives, cost in searched if any(words <= stems for words in alternatives)]
-            score = (held.count(False), len(held))
+            held = [kind for alternatives, kind in searched if any(words <= stems for words in alternatives)]
+            score = (held.count(THING), held.count(COST), len(held))
             if score > best_score:
                 best, best_score = (index, line, sentence), score
     if best:
@@ -239,20 +239,30 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
     return Truncator(getattr(page, "intro", "") or first).words(length)
 
 
-def _excerpt_words(query: str, groups) -> list[tuple[list[set[str]], bool]]:
+# What a searched word is to an excerpt, from most to least telling: the thing asked about, its cost, and a
+# word every page has ("kosten wmo" showed "Bel dan het Wmo-loket." above "Wat kost het?").
+THING, COST, EVERY_PAGE = "thing", "cost", "every page"
+ON_EVERY_PAGE = frozenset({"wmo"})
+
+
+def _excerpt_words(query: str, groups) -> list[tuple[list[set[str]], str]]:
     """What an excerpt looks for: each group of the search (its alternatives, each the stems that must all
-    stand in a sentence) and each word typed that no group holds; each with whether it is a word of cost. A
+    stand in a sentence) and each word typed that no group holds; each with what kind of word it is. A
     question of cost is about its thing first: "is de traplift gratis" showed "Dan leent u die gratis bij een
     uitleenpunt", of crutches; the sentence with "traplift" goes before it (the cost tip does the rest)."""
     costs = {search_text.stem(word) for word in search_text.COST_WORDS}
+    everywhere = {search_text.stem(word) for word in ON_EVERY_PAGE}
 
     def stems(text: str) -> set[str]:
         return {search_text.stem(word) for word in search_text.words(text)}
 
-    searched = [([stems(text) for text in group], stems(group[0]) <= costs) for group in groups if group]
-    held = set().union(*(words for alternatives, _cost in searched for words in alternatives))
+    def kind(words: set[str]) -> str:
+        return COST if words <= costs else EVERY_PAGE if words <= everywhere else THING
+
+    searched = [([stems(text) for text in group], kind(stems(group[0]))) for group in groups if group]
+    held = set().union(*(words for alternatives, _kind in searched for words in alternatives))
     typed = search_text.content_words(query) or search_text.words(query)
-    searched += [([{stem}], stem in costs) for stem in map(search_text.stem, typed) if stem not in held]
+    searched += [([{stem}], kind({stem})) for stem in map(search_text.stem, typed) if stem not in held]
     return searched
 
 

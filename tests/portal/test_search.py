@@ -507,6 +507,10 @@ def test_an_excerpt_for_a_question_of_cost_is_about_its_thing_first():
     )
     assert excerpt(page, "is de traplift gratis") == "Uw huis kan worden aangepast met een traplift."
     assert excerpt(page, "wat is gratis") == "Krukken leent u gratis bij een uitleenpunt."
+    # A walk: "kosten wmo" showed "Bel dan het Wmo-loket.": every page is about the Wmo.
+    costs = _page("Bel dan het Wmo-loket.", "Wat kost het?", "Hulp van de Wmo kost soms geld.")
+    assert excerpt(costs, "kosten wmo") == "Hulp van de Wmo kost soms geld."
+    assert excerpt(_page("Bel dan het Wmo-loket.", "Wat kost het?"), "kosten wmo") == "Wat kost het?"
 
 
 def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
