@@ -17,7 +17,7 @@ THEMAS = [
     ("gezondheid", "Gezondheid", "Gezond blijven, bewegen en goed slapen."),
     ("opvoeden", "Opvoeden", "Vragen over kinderen en opvoeden."),
     ("vrijwilligerswerk", "Vrijwilligerswerk", "Iets doen voor een ander, of hulp van een vrijwilliger."),
-    ("veiligheid", "Veiligheid thuis", "Hulp bij geweld thuis, of als u zich zorgen maakt over iemand."),
+    ("veiligheid", "Geweld thuis", "Hulp bij geweld thuis, of als u zich zorgen maakt over iemand."),
 ]
 
 DOELGROEPEN = [

@@ -187,7 +187,8 @@ def test_veilig_thuis_is_not_listed_beside_help_about_other_things(demo, client)
     """Its page said "Onderwerp: Gezondheid, Opvoeden" and offered the jongerencoach and the
     ouder-en-kindgroep as "andere hulp over hetzelfde onderwerp"."""
     veilig_thuis = Voorziening.objects.get(slug="veilig-thuis")
-    assert [thema.name for thema in veilig_thuis.themas.all()] == ["Veiligheid thuis"]
+    # "Geweld thuis": a walk for a mother who falls read "Veiligheid thuis" as safety against falls.
+    assert [thema.name for thema in veilig_thuis.themas.all()] == ["Geweld thuis"]
     page = client.get(veilig_thuis.get_absolute_url()).content.decode()
     assert "Jongerencoach" not in page and "Ouder-en-kindgroep" not in page
     # Its numbers can be called with one tap from its first lines, 112 too (a phone showed them as text,
