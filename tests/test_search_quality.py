@@ -223,6 +223,15 @@ def test_the_hht_page_leads_to_the_aanbieders_of_the_hht(demo, client):
     assert names and all("HHT" in name for name in names), names
 
 
+def test_the_food_page_leads_to_the_shopping_help_it_names(demo, client):
+    """A walk: "Zoek hulp bij eten en boodschappen" searched "maaltijd", and the boodschappenbus and the
+    burenhulp the page names were not among what it found."""
+    page = Page.objects.get(slug="eten-en-boodschappen")
+    found = " ".join(name for names in kaart_link_results(client, page).values() for name in names)
+    for named in ("Maaltijdservice", "Boodschappenbus", "Burenhulp"):
+        assert named in found, named
+
+
 def test_a_kaart_link_with_search_words_that_find_nothing_is_not_saved(demo):
     block = KaartLinkBlock()
 

@@ -288,19 +288,33 @@ ETEN_EN_BOODSCHAPPEN = {
     "body": [
         (
             "text",
+            "<p>U hebt er geen besluit van de gemeente voor nodig. Vaak betaalt u een klein bedrag.</p>"
             "<h2>Hulp bij eten</h2>"
             "<ul><li>Een maaltijdservice brengt elke dag een warme maaltijd bij u thuis.</li>"
-            "<li>In het buurthuis eet u samen met buren. Dat is ook gezellig.</li></ul>"
-            "<h2>Hulp bij boodschappen</h2>"
-            "<ul><li>De boodschappenbus brengt u naar de supermarkt en weer naar huis.</li>"
-            "<li>Bij burenhulp doet iemand uit de buurt een boodschap voor u.</li></ul>"
-            "<p>U hebt er geen besluit van de gemeente voor nodig. Vaak betaalt u een klein bedrag.</p>",
+            "<li>In het buurthuis eet u samen met buren. Dat is ook gezellig.</li></ul>",
         ),
         (
             "kaart_link",
             {
-                "text": "Zoek hulp bij eten en boodschappen",
+                "text": "Zoek hulp bij eten",
                 "zoekwoorden": "maaltijd",
+                "thema": [],
+                "doelgroep": [],
+                "vrij": True,
+            },
+        ),
+        # A walk: one link for both, with the word "maaltijd", found no boodschappenbus and no burenhulp.
+        (
+            "text",
+            "<h2>Hulp bij boodschappen</h2>"
+            "<ul><li>De boodschappenbus brengt u naar de supermarkt en weer naar huis.</li>"
+            "<li>Bij burenhulp doet iemand uit de buurt een boodschap voor u.</li></ul>",
+        ),
+        (
+            "kaart_link",
+            {
+                "text": "Zoek hulp bij boodschappen",
+                "zoekwoorden": "boodschappen",
                 "thema": [],
                 "doelgroep": [],
                 "vrij": True,
@@ -708,7 +722,9 @@ MANTELZORG = {
             '<li><a href="/hulp-voor-mezelf/begeleiding-en-dagbesteding/">Begeleiding en '
             "dagbesteding</a></li>"
             '<li><a href="/hulp-voor-mezelf/wassen-aankleden-en-verpleging/">Wassen, aankleden en '
-            "verpleging</a></li></ul>"
+            "verpleging</a></li>"
+            # A walk: a son whose mother no longer did her shopping did not find it from here.
+            '<li><a href="/hulp-voor-mezelf/eten-en-boodschappen/">Eten en boodschappen</a></li></ul>'
             "<p>Is er hulp van de gemeente nodig? Dan mag u de melding doen namens uw naaste. "
             "Voor de wijkverpleging is geen melding nodig.</p>",
         ),
