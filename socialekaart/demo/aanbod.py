@@ -302,6 +302,22 @@ SOORTEN = [
         schedule=OCHTENDEN,
         aanbieders=3,
     ),
+    # A walk: a son whose mother falls searched "alarmknop", a word the synonyms knew, and the kaart had none.
+    Soort(
+        "personenalarmering",
+        "Personenalarmering",
+        "Een alarmknop om uw pols of nek. Valt u? Dan drukt u op de knop.",
+        "U draagt de knop altijd bij u. Valt u, of voelt u zich niet goed? Druk dan op de knop. U praat dan met "
+        "de meldkamer. Die belt iemand die u kent, of een hulpverlener. Dag en nacht.",
+        ("wonen", "hulpmiddelen"),
+        ("ouderen", "beperking"),
+        kosten="bedrag",
+        kosten_bedrag="19.50",
+        kosten_toelichting="U betaalt € 19,50 per maand.",
+        hele_gemeente=True,
+        schedule=DAG_EN_NACHT,
+        aanbieders=1,
+    ),
     Soort(
         "woningaanpassing",
         "Woningaanpassing via de gemeente",
@@ -717,7 +733,7 @@ SPECIALISTEN = {
     "Taalhuis Lindewaard": ("taalcafe",),
     "Schuldhulp Lindewaard": ("schuldhulp",),
     "Woonadvies Lindewaard": ("woonadvies",),
-    "Hulpmiddelenpunt Lindewaard": ("uitleen", "scootmobielles"),
+    "Hulpmiddelenpunt Lindewaard": ("uitleen", "scootmobielles", "personenalarmering"),
     "Voedselbank Lindewaard": ("voedselbank",),
     "Humanitas Lindewaard": ("thuisadministratie", "maatje", "schuldhulp", "rouw"),
     "Buurtzorg Ellekoot": ("begeleiding", "hbh", "hht", "wijkverpleging"),
