@@ -373,6 +373,16 @@ HULPMIDDELEN = {
             "<p>Woont u in een huurhuis? Dan overleggen we ook met de verhuurder.</p>",
         ),
         (
+            # A walk: a son whose mother falls searched "valpreventie" and "alarmknop": no page spoke of it.
+            "text",
+            "<h2>Bang om te vallen?</h2>"
+            "<p>In de cursus Minder vallen oefent u evenwicht en kracht. "
+            '<a href="/sociale-kaart/?q=vallen">Zoek een cursus bij u in de buurt</a>.</p>'
+            "<p>Woont u alleen? Met een alarmknop om uw pols of nek roept u hulp als u valt. Dat heet "
+            "personenalarmering. U regelt en betaalt het zelf. "
+            '<a href="/sociale-kaart/?q=alarmknop">Kijk op de sociale kaart</a>.</p>',
+        ),
+        (
             "text",
             "<h2>Vervoer</h2>"
             "<p>Kunt u niet met de bus of de fiets? In Lindewaard is er dan Wmo-vervoer met de regiotaxi. "
