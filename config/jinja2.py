@@ -16,7 +16,7 @@ from django.utils import translation
 from jinja2 import Environment, pass_context
 
 from core.components import described_widget, error_summary, form_field, pagination, query_with
-from core.templatetags.core_tags import datum, tel
+from core.templatetags.core_tags import datum, datumtijd, tel
 from meldingen.backoffice.templatetags.backoffice_tags import deadline
 from socialekaart.templatetags.kaart_tags import filter_options, km, selected_count
 
@@ -67,6 +67,12 @@ def environment(**options) -> Environment:
     # Django's own filters where Jinja2 has one of the same name that words or escapes differently, and the
     # project's filters its Jinja2 templates use.
     env.filters.update(
-        date=date, urlencode=urlencode, km=km, tel=tel, selected_count=selected_count, datum=datum
+        date=date,
+        urlencode=urlencode,
+        km=km,
+        tel=tel,
+        selected_count=selected_count,
+        datum=datum,
+        datumtijd=datumtijd,
     )
     return env

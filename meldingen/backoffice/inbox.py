@@ -127,7 +127,7 @@ def _by_deadline(queryset, late: bool, due_soon: bool):
 # only these: not each melding's encrypted answers or the name index, and they make lighter objects.
 ROW_FIELDS = (
     *("status", "next_deadline", "contact_deadline", "onderzoek_deadline", "onderzoek_afgerond_at"),
-    *("aanvraag_at", "beschikking_deadline", "closed_at"),
+    *("aanvraag_at", "beschikking_deadline", "closed_at", "gesprek_op"),
     *("melding__reference", "melding__created_at", "melding__soort", "melding__spoed", "melding__wijk__name"),
     "melding__onderwerpen",
     *("team__name", "consulent__username", "consulent__first_name", "consulent__last_name"),

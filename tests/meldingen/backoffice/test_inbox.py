@@ -464,6 +464,21 @@ def test_a_row_says_what_the_melding_is_about(leider, teams):
     assert sorted(cells) == ["Kort", "Uitgebreid Hulp bij het huishouden, Vervoer"]
 
 
+def test_a_row_with_a_planned_gesprek_says_when(leider, teams, staff):
+    """A walk's consulent could not see her gesprekken of the day in the list: "Gesprek gepland" stood there
+    without a date."""
+    from core.templatetags.core_tags import datumtijd
+    from meldingen.backoffice.workflow import Status
+
+    behandeling = store().behandeling
+    moment = timezone.now().replace(hour=10, minute=30) + timedelta(days=2)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=moment)
+    page = BeautifulSoup(leider.get(reverse("backoffice:inbox")).content, "html.parser")
+    [cell] = [cell.get_text(" ", strip=True) for cell in page.select("td[data-label='Status']")]
+    assert cell == f"Gesprek gepland {datumtijd(moment)}"
+
+
 def test_no_row_of_the_inbox_reads_the_database_on_its_own(leider, teams, staff):
     """The page reads only the columns its rows show: a row that needed one more (a deferred field) would
     cost a query of its own, so more rows of every kind would mean more queries."""
