@@ -88,6 +88,7 @@ BACKOFFICE = {
     "backoffice:signalen_afgerond": (L, H, H, 200, 200, 200, H),
     "backoffice:dashboard": (L, H, H, 200, 200, 200, H),
     "backoffice:dashboard_csv": (L, H, H, 200, 200, 200, H),
+    "backoffice:werkverdeling": (L, H, H, H, H, 200, H),  # who assigns
     "backoffice:audit": (L, H, H, H, H, 200, 200),
     "backoffice:deliveries": (L, H, H, H, H, H, 200),
     "backoffice:retry_delivery": (L, P, P, P, P, P, P),

@@ -21,7 +21,7 @@ from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from meldingen.backoffice.inbox import NOBODY
 from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
-from meldingen.backoffice.roles import CONSULENT, display_name
+from meldingen.backoffice.roles import CONSULENT, can_assign, consulenten_seen_by, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import (
     CLOSED_STATUSES,
@@ -117,15 +117,13 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        consulenten = get_user_model().objects.filter(groups__name=CONSULENT, is_active=True)
         if user is not None and not user.has_perm("backoffice.view_all_meldingen"):
             # Only the teams whose meldingen she sees, and their wijken: another team or its wijk gave
             # "0 meldingen gevonden", as if it had none.
             self.fields["team"].queryset = Wijkteam.objects.filter(members=user)
             self.fields["wijk"].queryset = kaart.wijken().filter(wijkteams__members=user).distinct()
-            consulenten = consulenten.filter(wijkteams__members=user).distinct()
-        if user is not None and user.has_perm("backoffice.assign_meldingen"):
-            self.fields["consulent"].queryset = consulenten.order_by("first_name", "last_name", "username")
+        if user is not None and can_assign(user):
+            self.fields["consulent"].queryset = consulenten_seen_by(user)
             self.fields["consulent"].label_from_instance = display_name
         else:
             del self.fields["consulent"]

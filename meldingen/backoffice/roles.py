@@ -47,6 +47,20 @@ def can_see_meldingen(user) -> bool:
     )
 
 
+def can_assign(user) -> bool:
+    return user.is_active and user.has_perm("backoffice.assign_meldingen")
+
+
+def consulenten_seen_by(user):
+    """The active consulenten of the teams whose meldingen `user` sees (every consulent, for who sees all)."""
+    from django.contrib.auth import get_user_model
+
+    consulenten = get_user_model().objects.filter(groups__name=CONSULENT, is_active=True)
+    if not user.has_perm("backoffice.view_all_meldingen"):
+        consulenten = consulenten.filter(wijkteams__members=user).distinct()
+    return consulenten.order_by("first_name", "last_name", "username")
+
+
 def can_read_audit_log(user) -> bool:
     return user.is_active and user.has_perm("backoffice.view_auditentry")
 

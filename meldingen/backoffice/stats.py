@@ -85,9 +85,9 @@ def figures_for(
     today = today or timezone.localdate()
     visible = Behandeling.objects.visible_to(user)
     if received_from:
-        visible = visible.filter(melding__created_at__gte=_start_of(received_from))
+        visible = visible.filter(melding__created_at__gte=start_of_day(received_from))
     if received_until:
-        visible = visible.filter(melding__created_at__lt=_start_of(received_until + timedelta(days=1)))
+        visible = visible.filter(melding__created_at__lt=start_of_day(received_until + timedelta(days=1)))
     figures = Figures(last_day=min(received_until or today, today))
     # A double is no second request for help: its work went on with the other melding, which counts. How many
     # there are is said beside the figures.
@@ -102,7 +102,7 @@ def figures_for(
     return figures
 
 
-def _start_of(day: date) -> datetime:
+def start_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
@@ -125,7 +125,7 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
     # Only the recent meldingen get a week: the week of every melding, a time zone conversion each, cost
     # the database a fifth of the query.
     week = Case(
-        When(melding__created_at__gte=_start_of(first_monday), then=TruncWeek("melding__created_at")),
+        When(melding__created_at__gte=start_of_day(first_monday), then=TruncWeek("melding__created_at")),
         output_field=DateTimeField(),
     )
     # An onderzoek counts once it is finished (on its local date), or once its term is over while it is

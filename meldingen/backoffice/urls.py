@@ -1,6 +1,14 @@
 from django.urls import path
 
-from meldingen.backoffice import audit_views, dashboard, gesprek_views, otp_views, signaal_views, views
+from meldingen.backoffice import (
+    audit_views,
+    dashboard,
+    gesprek_views,
+    otp_views,
+    signaal_views,
+    views,
+    workload,
+)
 from meldingen.delivery import views as delivery_views
 
 app_name = "backoffice"
@@ -55,6 +63,7 @@ urlpatterns = [
     path("signalen/<int:pk>/notitie/", signaal_views.add_note, name="signaal_notitie"),
     path("signalen/<int:pk>/in-behandeling/", signaal_views.take, name="signaal_take"),
     path("overzicht/", dashboard.dashboard, name="dashboard"),
+    path("werkverdeling/", workload.workload, name="werkverdeling"),
     path("overzicht.csv", dashboard.dashboard_csv, name="dashboard_csv"),
     path("auditlog/", audit_views.audit_log, name="audit"),
     path("bezorging/", views.deliveries, name="deliveries"),

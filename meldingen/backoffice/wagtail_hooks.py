@@ -7,6 +7,7 @@ from meldingen.backoffice import urls
 from meldingen.backoffice.panels import add_meldingen_panel
 from meldingen.backoffice.roles import (
     can_approve_targets,
+    can_assign,
     can_manage_delivery,
     can_read_audit_log,
     can_see_meldingen,
@@ -34,6 +35,7 @@ class _RoleMenuItem(MenuItem):
 _MENU_ITEMS = [
     (_("Meldingen"), "backoffice:inbox", "mail", can_see_meldingen),
     (_("Cijfers meldingen"), "backoffice:dashboard", "table", can_see_meldingen),
+    (_("Werkverdeling"), "backoffice:werkverdeling", "group", can_assign),
     (_("Bezorging"), "backoffice:deliveries", "resubmit", can_manage_delivery),
     (_("Doelen goedkeuren"), "backoffice:target_approvals", "tick", can_approve_targets),
     (_("Auditlog meldingen"), "backoffice:audit", "history", can_read_audit_log),

@@ -144,6 +144,36 @@ def test_a_teamleider_sees_what_each_consulent_has(leider, teams, staff):
     assert _references(leider, consulent="niemand") == [other.reference]
 
 
+def test_a_teamleider_sees_what_each_consulent_has_open_on_one_page(leider, teams, staff):
+    """A walk: the teamleider had to pick each consulent in the inbox's filter, one at a time, to see who had
+    too much work. Werkverdeling counts per consulent, each count a link to those meldingen."""
+    from meldingen.backoffice.workflow import Status
+
+    today = timezone.localdate()
+    late, soon, gesprek, nobodys, closed = store(), store(), store(), store(), store()
+    for melding in (late, soon, gesprek, closed):
+        melding.behandeling.consulent = staff["consulent"]
+        melding.behandeling.save()
+    Behandeling.objects.filter(pk=late.behandeling.pk).update(next_deadline=today - timedelta(days=1))
+    Behandeling.objects.filter(pk=soon.behandeling.pk).update(next_deadline=today + timedelta(days=3))
+    gesprek.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    gesprek.behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
+    closed.behandeling.change_status(Status.INGETROKKEN, staff["consulent"], toelichting="Niet meer nodig")
+    page = BeautifulSoup(leider.get(reverse("backoffice:werkverdeling")).content, "html.parser")
+    rows = {
+        row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+        for row in page.select("tbody tr")
+    }
+    assert rows["consulent-centrum"] == ["3", "1", "1", "1"]  # the closed one does not count
+    assert rows["consulent-haven"] == ["0", "0", "0", "0"]  # a consulent with nothing open is listed
+    assert rows["Niemand: nog niet toegewezen"][0] == "1"
+    link = page.find("a", string="3")["href"]
+    assert _references(leider, **dict(parse_qsl(link.split("?")[1]))) and link.endswith(
+        f"?consulent={staff['consulent'].pk}"
+    )
+    assert nobodys.reference in _references(leider, consulent="niemand")
+
+
 def test_a_consulent_has_no_filter_per_consulent(staff, client, teams):
     client.force_login(staff["consulent"])
     assert '<select name="consulent"' not in client.get(reverse("backoffice:inbox")).content.decode()

@@ -1,0 +1,70 @@
+"""Werkverdeling: what each consulent has open, for who assigns the meldingen. A walk's teamleider could only
+pick the consulenten one by one in the inbox's filter to see who had too much work."""
+
+from datetime import timedelta
+from typing import NamedTuple
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from meldingen.backoffice.access import require_role
+from meldingen.backoffice.inbox import NOBODY
+from meldingen.backoffice.models import Behandeling
+from meldingen.backoffice.roles import can_assign, consulenten_seen_by, display_name
+from meldingen.backoffice.stats import start_of_day
+from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
+
+
+class Work(NamedTuple):
+    name: str
+    filter_value: str  # the inbox's consulent filter for these meldingen
+    open: int
+    late: int
+    due_soon: int
+    gesprekken: int  # gesprekken planned this week
+
+
+def work_per_consulent(user, today) -> list[Work]:
+    """Every consulent of the user's teams (also with nothing open), then whoever else has open meldingen of
+    theirs, then the meldingen nobody has yet; counted over the open meldingen the user sees."""
+    open_meldingen = Behandeling.objects.visible_to(user).exclude(status__in=CLOSED_STATUSES)
+    monday = start_of_day(today - timedelta(days=today.weekday()))
+    this_week = Q(
+        status=Status.GESPREK_GEPLAND, gesprek_op__gte=monday, gesprek_op__lt=monday + timedelta(weeks=1)
+    )
+    due_soon = Q(next_deadline__gte=today, next_deadline__lt=today + open_meldingen.DUE_SOON)
+    counts = {
+        consulent: rest
+        for consulent, *rest in open_meldingen.values_list("consulent")
+        .annotate(
+            open=Count("pk"),
+            late=Count("pk", filter=Q(next_deadline__lt=today)),
+            due_soon=Count("pk", filter=due_soon),
+            gesprekken=Count("pk", filter=this_week),
+        )
+        .order_by()
+    }
+    nothing = (0, 0, 0, 0)
+    people = list(consulenten_seen_by(user))
+    others = set(counts) - {person.pk for person in people} - {None}
+    people += get_user_model().objects.filter(pk__in=others).order_by("first_name", "last_name", "username")
+    rows = [Work(display_name(person), str(person.pk), *counts.get(person.pk, nothing)) for person in people]
+    return [*rows, Work(_("Niemand: nog niet toegewezen"), NOBODY, *counts.get(None, nothing))]
+
+
+@require_safe
+@require_role(can_assign)
+def workload(request):
+    return TemplateResponse(
+        request,
+        "backoffice/werkverdeling.html",
+        {
+            "rows": work_per_consulent(request.user, timezone.localdate()),
+            "page_title": _("Werkverdeling"),
+            "header_icon": "group",
+        },
+    )
