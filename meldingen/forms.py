@@ -293,7 +293,8 @@ class MelderForm(StepForm):
     )
     telefoon = phone_field(
         _("Uw telefoonnummer"),
-        help_text=_("Wij bellen u als we vragen hebben."),
+        # A walk: a son read "als we vragen hebben", and did not know whether his mother would be called.
+        help_text=_("Wij bellen u om het gesprek te plannen."),
         error_messages={"required": _("Vul uw telefoonnummer in.")},
     )
     email = forms.EmailField(

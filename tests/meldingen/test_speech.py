@@ -380,6 +380,10 @@ def test_for_someone_else_the_call_to_plan_the_gesprek_is_asked_of_the_writer(wa
     assert "Wij bellen u om het gesprek te plannen, op werkdagen van 8.30 tot 17.00 uur." in field.get_text(
         " ", strip=True
     )  # the loket's hours: "Na 17.00 uur" asked for a call no one makes
+    # A walk: the writer's own number said "Wij bellen u als we vragen hebben", and a son did not know
+    # whether the call to plan the gesprek went to him or to his mother.
+    melder = walker.client.get("/melding/melder/").content.decode()
+    assert "Wij bellen u om het gesprek te plannen." in melder and "als we vragen hebben" not in melder
 
 
 def test_a_phone_number_too_long_gets_the_phone_message_its_hint_speaks_of(walker):
