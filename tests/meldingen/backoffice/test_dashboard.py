@@ -94,11 +94,12 @@ def test_without_meldingen_no_chart_is_drawn_and_each_says_so(staff, teams, clie
 
 def test_meldingen_still_in_onderzoek_are_not_called_no_onderzoeken(staff, teams, client):
     """A walk: a month of eight meldingen in onderzoek said "Onderzoek binnen 6 weken: Nog geen
-    onderzoeken"."""
+    onderzoeken"; a later walk read "Nog geen onderzoek afgerond of te laat" as a status, not as nothing yet
+    to count."""
     store()
     client.force_login(staff["teamleider"])
     html = client.get(reverse("backoffice:dashboard")).content.decode()
-    assert "<dd>Nog geen onderzoek afgerond of te laat</dd>" in html
+    assert "<dd>Nog niets te tellen: geen onderzoek is afgerond, en geen is te laat</dd>" in html
 
 
 def test_csv_export(staff, teams, client):
