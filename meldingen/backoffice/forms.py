@@ -243,7 +243,9 @@ class StatusForm(forms.Form):
     verslag_verstuurd = forms.BooleanField(
         label=_("Het verslag van het onderzoek is naar de inwoner gestuurd (bij onderzoek afgerond)"),
         required=False,
-        help_text=_("Op papier of per e-mail. Dat moet volgens de Wmo."),
+        help_text=_(
+            "Op papier of per e-mail. Dat moet volgens de Wmo. Schrijf het bij 'Verslag van het onderzoek'."
+        ),
     )
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
     gesprek_tijd = forms.TimeField(
@@ -832,6 +834,21 @@ class NoteForm(forms.Form):
         max_length=5000,
         error_messages={"required": _("Schrijf eerst een notitie.")},
         help_text=_("Alleen medewerkers zien deze notitie."),
+    )
+
+
+class VerslagForm(forms.Form):
+    # Not "text", as the note's: both forms stand on one page, and their boxes need ids of their own.
+    verslag = LimitedCharField(
+        label=_("Verslag voor de inwoner"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=5000,
+        error_messages={"required": _("Schrijf eerst het verslag.")},
+        help_text=_(
+            "De inwoner krijgt dit verslag. Schrijf wat u samen hebt besproken en afgesproken, en welke hulp "
+            "past. Gebruik gewone woorden."
+        ),
+        validators=[refuse_bsn],
     )
 
 

@@ -568,6 +568,26 @@ class Notitie(StaffNote):
         return note
 
 
+class Verslag(StaffNote):
+    """The written report of the onderzoek the resident gets (Wmo 2015 art. 2.3.2 lid 8). Each save is kept;
+    the latest is the verslag. A walk's consulent had to tick "verslag verstuurd" with nowhere to write it."""
+
+    behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="verslagen")
+
+    class Meta(StaffNote.Meta):
+        verbose_name = _("verslag van het onderzoek")
+        verbose_name_plural = _("verslagen van het onderzoek")
+
+    def __str__(self):  # never the text
+        return f"Verslag {self.pk}"
+
+    @classmethod
+    def add(cls, behandeling, author, text: str) -> "Verslag":
+        verslag = cls.write(author, text, behandeling=behandeling)
+        AuditEntry.record(author, behandeling.melding, AuditEntry.Action.REPORT_WRITTEN)
+        return verslag
+
+
 class ImmutableError(Exception):
     """The audit log is append-only."""
 
@@ -610,6 +630,7 @@ class AuditEntry(models.Model):
         SUPPORT_ARRANGED = "support_arranged", _("In contact gebracht met een cliëntondersteuner")
         HEALTH_CONSENT = "health_consent", _("Toestemming gegeven voor de gegevens over de gezondheid")
         TEMPORARY_HELP = "temporary_help", _("Tijdelijke hulp geregeld")
+        REPORT_WRITTEN = "report_written", _("Verslag van het onderzoek geschreven")
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 
     melding = models.ForeignKey(

@@ -1,15 +1,15 @@
 """When the melding's personal data is removed (retention), the backoffice forgets its copies too: the blind
-name and address index, the texts of internal notes and the nazorg note. The status history and the audit log
-stay (no personal data). Signals have a period of their own: BACKOFFICE_SIGNAAL_RETENTION_DAYS after they
-were afgerond, the client's data in them goes, and their name index and the texts of their notes with it;
-the row (team, wijk, dates, status) stays for the figures."""
+name and address index, the texts of internal notes and verslagen, and the nazorg note. The status history and
+the audit log stay (no personal data). Signals have a period of their own: BACKOFFICE_SIGNAAL_RETENTION_DAYS
+after they were afgerond, the client's data in them goes, and their name index and the texts of their notes
+with it; the row (team, wijk, dates, status) stays for the figures."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
-from meldingen.backoffice.models import Behandeling, Nazorg, Notitie, Signaal, SignaalNotitie
+from meldingen.backoffice.models import Behandeling, Nazorg, Notitie, Signaal, SignaalNotitie, Verslag
 
 
 def forget_removed_personal_data() -> int:
@@ -17,9 +17,10 @@ def forget_removed_personal_data() -> int:
     removed = Behandeling.objects.filter(melding__personal_data_removed_at__isnull=False)
     cleaned = removed.exclude(name_index="").update(name_index="")
     removed.exclude(address_index="").update(address_index="")
-    Notitie.objects.filter(behandeling__melding__personal_data_removed_at__isnull=False).exclude(
-        encrypted_text=""
-    ).update(encrypted_text="")
+    for notes in (Notitie, Verslag):
+        notes.objects.filter(behandeling__melding__personal_data_removed_at__isnull=False).exclude(
+            encrypted_text=""
+        ).update(encrypted_text="")
     Nazorg.objects.filter(behandeling__melding__personal_data_removed_at__isnull=False).exclude(
         encrypted_note=""
     ).update(encrypted_note="")

@@ -90,6 +90,7 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
         AuditEntry.Action.SUPPORT_ARRANGED: "status",
         AuditEntry.Action.HEALTH_CONSENT: "status",
         AuditEntry.Action.TEMPORARY_HELP: "status",
+        AuditEntry.Action.REPORT_WRITTEN: "status",
     }
     corrected = AuditEntry.Action.NAZORG_CORRECTED
     entries = AuditEntry.objects.filter(melding=melding, action__in=[*logged, corrected])

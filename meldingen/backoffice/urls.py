@@ -6,6 +6,7 @@ from meldingen.backoffice import (
     gesprek_views,
     otp_views,
     signaal_views,
+    verslag_views,
     views,
     workload,
 )
@@ -47,6 +48,8 @@ urlpatterns = [
         name="tijdelijke_hulp",
     ),
     path("meldingen/<int:pk>/termijn-verlengen/", views.extend_term, name="extend_term"),
+    path("meldingen/<int:pk>/verslag/", verslag_views.write, name="verslag"),
+    path("meldingen/<int:pk>/verslag.pdf", verslag_views.letter, name="verslag_pdf"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
     path(
         "meldingen/<int:pk>/verwijzing/<int:verwijzing_pk>/weghalen/",

@@ -53,6 +53,7 @@ from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijz
 from meldingen.backoffice.roles import display_name, may_take
 from meldingen.backoffice.routing import wijk_for
 from meldingen.backoffice.timeline import timeline
+from meldingen.backoffice.verslag import verslag_context
 from meldingen.backoffice.workflow import CLOSED_STATUSES, OtherMeldingBusy, Status, TransitionNotAllowed
 from meldingen.choices import ONDERWERPEN
 from meldingen.dates import next_steps
@@ -334,6 +335,7 @@ def render_detail(
     status=200,
     nazorg_note=None,
     extension_form=None,
+    verslag_form=None,
 ):
     """The melding's page; `withdrawal`: the toelichting of a withdrawal to confirm; `nazorg_form`: a
     correction of the nazorg call (NazorgCorrectionForm); `nazorg_note`: a nazorg call's note refused, as
@@ -349,7 +351,7 @@ def render_detail(
     thema_names = kaart.thema_names()
     # A double's work went on at the other melding, which its page links to: nobody to agree on who calls.
     same_address = [] if behandeling.dubbel_van else open_at_the_same_address(request.user, behandeling)
-    given = (status_form, assign_form, note_form, nazorg_form, extension_form)
+    given = (status_form, assign_form, note_form, nazorg_form, extension_form, verslag_form)
     forms = [form for form in given if form is not None and form.errors]
     recorded = behandeling.recorded_once(RECORDED_ONCE_ACTIONS)
     context = {
@@ -370,6 +372,7 @@ def render_detail(
         if can_assign
         else None,
         "note_form": note_form or NoteForm(),
+        **verslag_context(behandeling, verslag_form),
         "extension_form": extension_form or ExtensionForm(behandeling=behandeling),
         **_kaart_parts(melding),
         "thema_names": thema_names,

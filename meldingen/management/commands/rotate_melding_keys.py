@@ -14,6 +14,7 @@ MELDING_FIELDS = (
     "meldingen.Melding.encrypted_answers",
     "meldingen.MeldingDraft.encrypted_data",
     "backoffice.Notitie.encrypted_text",
+    "backoffice.Verslag.encrypted_text",
     "backoffice.Signaal.encrypted_data",
     "backoffice.SignaalNotitie.encrypted_text",
     "backoffice.Nazorg.encrypted_note",

@@ -1,0 +1,52 @@
+"""The verslag of the onderzoek: what the melding's page shows of it, and the letter the resident gets, as a
+PDF (Wmo 2015 art. 2.3.2 lid 8: the resident gets the outcome of the onderzoek in writing)."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from core.pdf import html_to_pdf
+from meldingen.backoffice.forms import VerslagForm
+from meldingen.backoffice.models import Verslag
+
+
+def latest(behandeling) -> Verslag | None:
+    return behandeling.verslagen.select_related("author").last()
+
+
+def verslag_context(behandeling, form=None) -> dict:
+    """The form (with the latest text to go on from) and the latest verslag, for the melding's page."""
+    verslag = latest(behandeling)
+    has_text = verslag is not None and verslag.encrypted_text
+    initial = {"verslag": verslag.text} if has_text else {}
+    return {"verslag": verslag, "verslag_form": form or VerslagForm(initial=initial)}
+
+
+def letter_html(behandeling, verslag: Verslag) -> str:
+    """The letter: the resident's name and address, the gesprek, the verslag's text, the help discussed or
+    referred to, and whom to call when something is not right."""
+    melding = behandeling.melding
+    answers = melding.typed_answers
+    return render_to_string(
+        "backoffice/verslag_pdf.html",
+        {
+            "melding": melding,
+            "behandeling": behandeling,
+            "resident": {
+                field: answers.resident.text(field)
+                for field in ("naam", "straat", "huisnummer", "toevoeging", "postcode", "woonplaats")
+            },
+            "paragraphs": [part.strip() for part in verslag.text.split("\n\n") if part.strip()],
+            "verwijzingen": melding.verwijzingen.all(),
+            "written_on": timezone.localdate(verslag.created_at),
+            "municipality": {
+                "name": settings.MUNICIPALITY_NAME,
+                "phone": settings.MUNICIPALITY_PHONE,
+                "email": settings.MUNICIPALITY_EMAIL,
+            },
+        },
+    )
+
+
+def letter_pdf(behandeling, verslag: Verslag) -> bytes:
+    return html_to_pdf(letter_html(behandeling, verslag))

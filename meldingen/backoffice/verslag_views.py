@@ -1,0 +1,48 @@
+"""Writing the verslag of the onderzoek on a melding's page, and its letter as a PDF to send the resident."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from core.posted import post_only
+from meldingen.backoffice import verslag
+from meldingen.backoffice.access import meldingen_view
+from meldingen.backoffice.forms import VerslagForm
+from meldingen.backoffice.models import AuditEntry, Verslag
+from meldingen.backoffice.views import behandeling_for, melding_page, render_detail, says_out_of_reach
+
+
+@post_only(melding_page)
+@meldingen_view
+@says_out_of_reach
+def write(request, pk):
+    behandeling = behandeling_for(request, pk)
+    form = VerslagForm(request.POST)
+    if not form.is_valid():  # what was typed comes back with the message, never cut off
+        return render_detail(request, behandeling, verslag_form=form, status=400)
+    if not behandeling.melding.encrypted_answers:
+        messages.error(
+            request, _("De gegevens van deze melding zijn verwijderd. Er kan geen verslag meer bij.")
+        )
+    else:
+        Verslag.add(behandeling, request.user, form.cleaned_data["verslag"])
+        messages.success(request, _("Het verslag is opgeslagen. Maak de brief en stuur die naar de inwoner."))
+    return redirect(reverse("backoffice:melding", args=[behandeling.pk]) + "#verslag-heading")
+
+
+@require_safe
+@meldingen_view
+@says_out_of_reach
+def letter(request, pk):
+    behandeling = behandeling_for(request, pk)
+    latest = verslag.latest(behandeling)
+    if latest is None or not latest.encrypted_text or not behandeling.melding.encrypted_answers:
+        raise Http404("no verslag")
+    AuditEntry.record(request.user, behandeling.melding, AuditEntry.Action.EXPORTED, _("Verslag als brief"))
+    response = HttpResponse(verslag.letter_pdf(behandeling, latest), content_type="application/pdf")
+    name = f"verslag-{behandeling.melding.reference}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

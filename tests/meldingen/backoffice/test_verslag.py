@@ -1,0 +1,82 @@
+"""The verslag of the onderzoek (Wmo 2015 art. 2.3.2 lid 8): written on the melding's page, kept encrypted,
+sent to the resident as a letter. A walk's consulent had to tick "verslag verstuurd" with nowhere to write
+it."""
+
+import pytest
+from django.urls import reverse
+
+from meldingen.backoffice.models import AuditEntry, Verslag, Verwijzing
+from meldingen.backoffice.verslag import latest, letter_html
+
+from .fixtures import *  # noqa: F403
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "U wilt weer zelf boodschappen doen.\n\nWe spraken af dat u de boodschappenbus probeert."
+
+
+@pytest.fixture
+def page(two_meldingen, staff, client):
+    client.force_login(staff["consulent"])
+    behandeling = two_meldingen["centrum"].behandeling
+    return behandeling, reverse("backoffice:melding", args=[behandeling.pk])
+
+
+def test_the_verslag_is_written_on_the_meldings_page_and_kept_encrypted(page, client):
+    behandeling, url = page
+    before = " ".join(client.get(url).content.decode().split())
+    assert "Na het gesprek krijgt de inwoner een verslag. Schrijf het hier." in before
+    assert before.count('id="id_verslag"') == 1 and before.count('id="id_text"') == 1  # the note's box
+    response = client.post(url + "verslag/", {"verslag": TEXT}, follow=True)
+    html = " ".join(response.content.decode().split())
+    assert "Het verslag is opgeslagen. Maak de brief en stuur die naar de inwoner." in html
+    assert "Download de brief met het verslag (PDF)" in html
+    assert "U wilt weer zelf boodschappen doen." in html  # in the form, to go on from
+    stored = Verslag.objects.get()
+    assert stored.text == TEXT and "boodschappen" not in stored.encrypted_text
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_WRITTEN).count() == 1
+    assert "Verslag van het onderzoek geschreven" in html[html.index('id="timeline-heading"') :]
+    # Written again: the latest is the verslag, the earlier one is kept.
+    client.post(url + "verslag/", {"verslag": "Een nieuwe versie."})
+    assert latest(behandeling).text == "Een nieuwe versie." and Verslag.objects.count() == 2
+
+
+def test_a_verslag_refused_comes_back_as_typed(page, client):
+    _behandeling, url = page
+    empty = client.post(url + "verslag/", {"verslag": " "})
+    assert empty.status_code == 400 and "Schrijf eerst het verslag." in empty.content.decode()
+    with_bsn = client.post(url + "verslag/", {"verslag": "Haar BSN is 111222333, zei ze."})
+    assert with_bsn.status_code == 400 and "Haar BSN is 111222333, zei ze." in with_bsn.content.decode()
+    assert not Verslag.objects.exists()
+
+
+def test_the_letter_names_the_resident_the_text_and_the_help_discussed(page, client, staff):
+    behandeling, url = page
+    Verwijzing.objects.create(
+        melding=behandeling.melding,
+        voorziening_id="0b7a2c3e-1f4d-4c5b-9a8e-2d6f7e8a9b0c",
+        voorziening_name="Boodschappenbus Centrum",
+        soort=Verwijzing.Soort.VERWEZEN,
+        user=staff["consulent"],
+    )
+    assert client.get(url + "verslag.pdf").status_code == 404  # none written yet
+    client.post(url + "verslag/", {"verslag": TEXT})
+    html = " ".join(letter_html(behandeling, latest(behandeling)).split())
+    assert "Anna de Vries" in html and "3911 AB" in html and behandeling.melding.reference in html
+    assert "<p>U wilt weer zelf boodschappen doen.</p>" in html  # each paragraph its own
+    assert "Boodschappenbus Centrum (wij hebben u hiernaar verwezen)" in html
+    assert "Klopt er iets niet in dit verslag?" in html
+    pdf = client.get(url + "verslag.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORTED, detail="Verslag als brief").exists()
+
+
+def test_the_verslag_goes_with_the_personal_data(page, client):
+    from meldingen.backoffice.retention import forget_removed_personal_data
+
+    behandeling, url = page
+    client.post(url + "verslag/", {"verslag": TEXT})
+    behandeling.melding.remove_personal_data()
+    forget_removed_personal_data()
+    assert Verslag.objects.get().encrypted_text == ""
+    assert client.get(url + "verslag.pdf").status_code == 404
