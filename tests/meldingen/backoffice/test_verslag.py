@@ -66,6 +66,10 @@ def test_the_letter_names_the_resident_the_text_and_the_help_discussed(page, cli
     assert "<p>U wilt weer zelf boodschappen doen.</p>" in html  # each paragraph its own
     assert "Boodschappenbus Centrum (wij hebben u hiernaar verwezen)" in html
     assert "Klopt er iets niet in dit verslag?" in html
+    from portal import taalcheck
+
+    report = taalcheck.check_text(taalcheck.html_to_text(html[html.index("<body") :]))
+    assert report.passed, report.problems  # the letter's own words are B1
     pdf = client.get(url + "verslag.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORTED, detail="Verslag als brief").exists()
