@@ -71,6 +71,10 @@ BACKOFFICE = {
     "backoffice:toestemming_gezondheid": (L, P, P, P, P, P, P),
     "backoffice:tijdelijke_hulp": (L, P, P, P, P, P, P),
     "backoffice:verslag": (L, P, P, P, P, P, P),
+    "backoffice:persoonlijk_plan_terug": (L, P, P, P, P, P, P),
+    "backoffice:clientondersteuner_terug": (L, P, P, P, P, P, P),
+    "backoffice:toestemming_gezondheid_terug": (L, P, P, P, P, P, P),
+    "backoffice:tijdelijke_hulp_terug": (L, P, P, P, P, P, P),
     "backoffice:verslag_pdf": (L, H, H, 404, 404, 404, H),  # none written yet; not for the other wijk
     "backoffice:extend_term": (L, P, P, P, P, P, P),
     "backoffice:take": (L, P, P, P, P, P, P),
@@ -114,6 +118,10 @@ POSTED = {
     "backoffice:toestemming_gezondheid": (L, H, H, "done", 404, "done", H),
     "backoffice:tijdelijke_hulp": (L, H, H, "done", 404, "done", H),
     "backoffice:verslag": (L, H, H, 400, 404, 400, H),
+    "backoffice:persoonlijk_plan_terug": (L, H, H, "done", 404, "done", H),
+    "backoffice:clientondersteuner_terug": (L, H, H, "done", 404, "done", H),
+    "backoffice:toestemming_gezondheid_terug": (L, H, H, "done", 404, "done", H),
+    "backoffice:tijdelijke_hulp_terug": (L, H, H, "done", 404, "done", H),
     "backoffice:extend_term": (L, H, H, "done", 404, "done", H),  # before the first contact: a message
     "backoffice:add_verwijzing": (L, H, H, "done", 404, "done", H),
     "backoffice:remove_verwijzing": (L, H, H, "done", 404, "done", H),  # none there: "al weggehaald"

@@ -432,9 +432,27 @@ class Behandeling(models.Model):
         return True
 
     def recorded_once(self, once: tuple) -> dict:
-        """Which of the steps `once` were recorded for this melding, each with who recorded it."""
-        entries = AuditEntry.objects.filter(melding=self.melding_id, action__in=once)
-        return {entry.action: entry for entry in entries.select_related("user")}
+        """Which of the steps `once` stand recorded for this melding, each with who recorded it: the last
+        record of each, unless it was undone since (undo_once)."""
+        undone = AuditEntry.Action.STEP_UNDONE
+        entries = AuditEntry.objects.filter(melding=self.melding_id).filter(
+            models.Q(action__in=once) | models.Q(action=undone, detail__in=once)
+        )
+        recorded = {}
+        for entry in entries.select_related("user").order_by("at", "pk"):
+            if entry.action == undone:
+                recorded.pop(entry.detail, None)
+            else:
+                recorded[entry.action] = entry
+        return recorded
+
+    def undo_once(self, user, action: str) -> bool:
+        """Take back a step recorded once by mistake (a walk recorded the resident's consent with one click
+        that nothing could take back); the audit log keeps both. False when it does not stand recorded."""
+        if action not in self.recorded_once((action,)):
+            return False
+        AuditEntry.record(user, self.melding, AuditEntry.Action.STEP_UNDONE, action)
+        return True
 
     def calls_not_reached(self):
         """The calls before the first contact that nobody answered, the first first, with who made them."""
@@ -631,6 +649,7 @@ class AuditEntry(models.Model):
         HEALTH_CONSENT = "health_consent", _("Toestemming gegeven voor de gegevens over de gezondheid")
         TEMPORARY_HELP = "temporary_help", _("Tijdelijke hulp geregeld")
         REPORT_WRITTEN = "report_written", _("Verslag van het onderzoek geschreven")
+        STEP_UNDONE = "step_undone", _("Vastlegging teruggedraaid")  # detail: the action taken back
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 
     melding = models.ForeignKey(
@@ -672,6 +691,13 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableError("audit entries cannot be deleted")
+
+    @property
+    def shown_detail(self) -> str:
+        """The detail as people read it: an undone step names the step, not its code."""
+        if self.action == self.Action.STEP_UNDONE and self.detail in self.Action.values:
+            return str(self.Action(self.detail).label)
+        return self.detail
 
     @classmethod
     def record(cls, user, melding, action: str, detail: str = "", reference: str = "") -> "AuditEntry":

@@ -91,6 +91,7 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
         AuditEntry.Action.HEALTH_CONSENT: "status",
         AuditEntry.Action.TEMPORARY_HELP: "status",
         AuditEntry.Action.REPORT_WRITTEN: "status",
+        AuditEntry.Action.STEP_UNDONE: "status",
     }
     corrected = AuditEntry.Action.NAZORG_CORRECTED
     entries = AuditEntry.objects.filter(melding=melding, action__in=[*logged, corrected])
@@ -100,7 +101,9 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
             nazorg_corrected = True
             continue
         who = _name(entry.user) or entry.username
-        events.append(Event(entry.at, logged[entry.action], entry.get_action_display(), entry.detail, who))
+        events.append(
+            Event(entry.at, logged[entry.action], entry.get_action_display(), entry.shown_detail, who)
+        )
     for note in behandeling.notities.select_related("author"):
         events.append(Event(note.created_at, "note", _("Notitie"), note.text, _name(note.author)))
     for verwijzing in verwijzingen:

@@ -14,6 +14,14 @@ from meldingen.delivery import views as delivery_views
 
 app_name = "backoffice"
 
+# The steps recorded once (views.RECORDED_ONCE) by the path of their button; each can be taken back.
+RECORDED_ONCE_PATHS = {
+    "persoonlijk_plan": "persoonlijk-plan",
+    "clientondersteuner": "clientondersteuner",
+    "toestemming_gezondheid": "toestemming-gezondheid",
+    "tijdelijke_hulp": "tijdelijke-hulp",
+}
+
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("export.csv", views.inbox_csv, name="inbox_csv"),
@@ -23,30 +31,16 @@ urlpatterns = [
     path("meldingen/<int:pk>/in-behandeling/", views.take, name="take"),
     path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
     path("meldingen/<int:pk>/niet-bereikt/", views.not_reached, name="not_reached"),
-    path(
-        "meldingen/<int:pk>/persoonlijk-plan/",
-        views.record_once,
-        {"step": "persoonlijk_plan"},
-        name="persoonlijk_plan",
-    ),
-    path(
-        "meldingen/<int:pk>/clientondersteuner/",
-        views.record_once,
-        {"step": "clientondersteuner"},
-        name="clientondersteuner",
-    ),
-    path(
-        "meldingen/<int:pk>/toestemming-gezondheid/",
-        views.record_once,
-        {"step": "toestemming_gezondheid"},
-        name="toestemming_gezondheid",
-    ),
-    path(
-        "meldingen/<int:pk>/tijdelijke-hulp/",
-        views.record_once,
-        {"step": "tijdelijke_hulp"},
-        name="tijdelijke_hulp",
-    ),
+    *[
+        path(f"meldingen/<int:pk>/{slug}/", views.record_once, {"step": step}, name=step)
+        for step, slug in RECORDED_ONCE_PATHS.items()
+    ],
+    *[
+        path(
+            f"meldingen/<int:pk>/{slug}/terugdraaien/", views.undo_once, {"step": step}, name=f"{step}_terug"
+        )
+        for step, slug in RECORDED_ONCE_PATHS.items()
+    ],
     path("meldingen/<int:pk>/termijn-verlengen/", views.extend_term, name="extend_term"),
     path("meldingen/<int:pk>/verslag/", verslag_views.write, name="verslag"),
     path("meldingen/<int:pk>/verslag.pdf", verslag_views.letter, name="verslag_pdf"),

@@ -770,6 +770,22 @@ def record_once(request, pk, step):
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 
+@post_only(melding_page)
+@meldingen_view
+@says_out_of_reach
+def undo_once(request, pk, step):
+    once = RECORDED_ONCE[step]
+    with transaction.atomic():
+        behandeling = behandeling_for(request, pk, for_update=True)
+        if behandeling.status in CLOSED_STATUSES:
+            messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
+        elif behandeling.undo_once(request.user, once.action):
+            messages.success(request, _("Teruggedraaid: het staat niet meer vastgelegd."))
+        else:
+            messages.info(request, _("Dit stond al niet meer vastgelegd."))  # a second click, or a colleague
+    return redirect("backoffice:melding", pk=behandeling.pk)
+
+
 def _recorded_soorten(verwijzingen) -> dict[str, set[str]]:
     """Per suggested voorziening (its id as the kaart gives it) the soorten recorded for it, which its row
     shows instead of their buttons."""

@@ -1127,3 +1127,29 @@ def test_temporary_help_on_a_spoed_melding_is_asked_for_and_recorded_once(staff,
     refused = client.post(plain_url + "tijdelijke-hulp/", follow=True).content.decode()
     assert "Deze melding is geen spoed." in refused
     assert given.count() == 1
+
+
+def test_a_step_recorded_once_by_mistake_is_taken_back_and_the_audit_log_keeps_both(staff, client, teams):
+    """A walk recorded "Toestemming gegeven" with one click, and nothing could take it back: a consent never
+    given stood recorded."""
+    melding = store(name="Henk de Vries", mantelzorger="Ingrid de Vries")
+    melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    client.force_login(staff["consulent"])
+    client.post(url + "toestemming-gezondheid/")
+    page = " ".join(client.get(url).content.decode().split())
+    assert ">Vergist? Draai terug<span" in page and ">Toestemming gegeven</button>" not in page
+    undone = client.post(url + "toestemming-gezondheid/terugdraaien/", follow=True).content.decode()
+    assert "Teruggedraaid: het staat niet meer vastgelegd." in undone
+    page = " ".join(client.get(url).content.decode().split())
+    assert ">Toestemming gegeven</button>" in page and "Vergist? Draai terug" not in page
+    timeline = page[page.index('id="timeline-heading"') :]
+    assert "Vastlegging teruggedraaid" in timeline
+    assert "Toestemming gegeven voor de gegevens over de gezondheid" in timeline  # what was taken back
+    again = client.post(url + "toestemming-gezondheid/terugdraaien/", follow=True).content.decode()
+    assert "Dit stond al niet meer vastgelegd." in again
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.STEP_UNDONE).count() == 1
+    # Recorded again once it is given: it stands, and the log holds all three.
+    client.post(url + "toestemming-gezondheid/")
+    assert melding.behandeling.recorded_once((AuditEntry.Action.HEALTH_CONSENT,))
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.HEALTH_CONSENT).count() == 2
