@@ -34,11 +34,13 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     spoed_step = client.get("/melding/spoed/").content.decode()
     assert "Kiest u hieronder Ja? Dan nemen wij binnen 3 werkdagen contact met u op." in spoed_step
     assert "Is er vandaag nog hulp nodig?" in spoed_step  # then a call, not this form
-    assert "s avonds of in het weekend gevaar? Bel dan de huisartsenpost of 112." in spoed_step
+    assert (
+        "s avonds of in het weekend niet wachten tot wij open zijn? Bel dan de huisartsenpost." in spoed_step
+    )
     walker.post(*ANDER_UITGEBREID[-1])
     # A walk sent a spoed melding on a Sunday evening, and the check and the confirmation said "Bel ons dan
     # nu" without the loket's hours or whom to call when it is closed, as the spoed step says.
-    evening = "s avonds of in het weekend gevaar? Bel dan de huisartsenpost of 112."
+    evening = 'Bel dan de huisartsenpost. Is er gevaar? Bel <a href="tel:112">112</a>.'
     hours = "Zeg dat het om spoed gaat. Maandag tot en met vrijdag, 8.30 tot 17.00 uur."
     check = " ".join(client.get("/melding/controleren/").content.decode().split())
     assert evening in check and hours in check
@@ -50,6 +52,7 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     confirmation = " ".join(client.get("/melding/bevestiging/").content.decode().split())
     assert "Wij nemen binnen 3 werkdagen contact met u op." in confirmation
     assert evening in confirmation and hours in confirmation
+    assert "Is het nodig? Dan regelen wij tijdelijke hulp." in confirmation  # as the spoed step promised
     assert f"{contact_by.day} " in confirmation.split("binnen 3 werkdagen", 1)[1][:60]
     assert "binnen 3 werkdagen" in mail.outbox[0].body
 
