@@ -99,7 +99,7 @@ def test_meldingen_still_in_onderzoek_are_not_called_no_onderzoeken(staff, teams
     store()
     client.force_login(staff["teamleider"])
     html = client.get(reverse("backoffice:dashboard")).content.decode()
-    assert "<dd>Nog niets te tellen: geen onderzoek is afgerond, en geen is te laat</dd>" in html
+    assert "<dd>Nog niets te tellen: nog geen onderzoek is klaar of te laat</dd>" in html
 
 
 def test_csv_export(staff, teams, client):
