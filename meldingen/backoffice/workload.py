@@ -25,17 +25,16 @@ class Work(NamedTuple):
     open: int
     late: int
     due_soon: int
-    gesprekken: int  # gesprekken planned this week
+    gesprekken: int  # gesprekken planned for the coming 7 days
 
 
 def work_per_consulent(user, today) -> list[Work]:
     """Every consulent of the user's teams (also with nothing open), then whoever else has open meldingen of
     theirs, then the meldingen nobody has yet; counted over the open meldingen the user sees."""
     open_meldingen = Behandeling.objects.visible_to(user).exclude(status__in=CLOSED_STATUSES)
-    monday = start_of_day(today - timedelta(days=today.weekday()))
-    this_week = Q(
-        status=Status.GESPREK_GEPLAND, gesprek_op__gte=monday, gesprek_op__lt=monday + timedelta(weeks=1)
-    )
+    # The coming week, not the calendar week: on a Sunday that held only gesprekken already past.
+    week = (start_of_day(today), start_of_day(today + timedelta(weeks=1)))
+    coming_week = Q(status=Status.GESPREK_GEPLAND, gesprek_op__gte=week[0], gesprek_op__lt=week[1])
     due_soon = Q(next_deadline__gte=today, next_deadline__lt=today + open_meldingen.DUE_SOON)
     counts = {
         consulent: rest
@@ -44,7 +43,7 @@ def work_per_consulent(user, today) -> list[Work]:
             open=Count("pk"),
             late=Count("pk", filter=Q(next_deadline__lt=today)),
             due_soon=Count("pk", filter=due_soon),
-            gesprekken=Count("pk", filter=this_week),
+            gesprekken=Count("pk", filter=coming_week),
         )
         .order_by()
     }

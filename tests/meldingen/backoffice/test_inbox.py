@@ -157,7 +157,9 @@ def test_a_teamleider_sees_what_each_consulent_has_open_on_one_page(leider, team
     Behandeling.objects.filter(pk=late.behandeling.pk).update(next_deadline=today - timedelta(days=1))
     Behandeling.objects.filter(pk=soon.behandeling.pk).update(next_deadline=today + timedelta(days=3))
     gesprek.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
-    gesprek.behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
+    # The coming 7 days, not the calendar week: on a Sunday that held only gesprekken already past.
+    in_six_days = timezone.now() + timedelta(days=6)
+    gesprek.behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=in_six_days)
     closed.behandeling.change_status(Status.INGETROKKEN, staff["consulent"], toelichting="Niet meer nodig")
     page = BeautifulSoup(leider.get(reverse("backoffice:werkverdeling")).content, "html.parser")
     rows = {
