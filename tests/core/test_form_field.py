@@ -46,7 +46,8 @@ def test_an_error_is_linked_and_announced_and_what_was_typed_stays_escaped():
     html = squeeze(draw(form, "naam"))
     assert 'class="form-field form-field--invalid"' in html
     assert (
-        '<p class="form-field__error" id="id_naam_error"><span class="visually-hidden">Fout: </span>' in html
+        '<p class="form-field__error" id="id_naam_error"><span class="form-field__error-line">'
+        '<span class="visually-hidden">Fout: </span>' in html
     )
     assert 'aria-describedby="id_naam_helptext id_naam_error"' in html
     assert HOSTILE not in html and "&lt;b&gt;" in html  # the typed value comes back, escaped

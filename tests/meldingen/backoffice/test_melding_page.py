@@ -661,7 +661,8 @@ def test_the_onderzoek_is_not_finished_while_a_persoonlijk_plan_may_still_come_w
     behandeling.gesprek_op = timezone.now() + timedelta(days=1)
     behandeling.save(update_fields=["gesprek_op"])
     both = " ".join(client.post(page_url + "status/", FINISHED).content.decode().split())
-    apart = r"bijvoorbeeld dat het gesprek eerder was\.<br><span [^>]*>Fout: </span>De inwoner mag"
+    line = r'</span><span class="form-field__error-line"><span [^>]*>Fout: </span>'
+    apart = r"bijvoorbeeld dat het gesprek eerder was\." + line + "De inwoner mag"
     assert re.search(apart, both)
     behandeling.gesprek_op = timezone.now()
     behandeling.save(update_fields=["gesprek_op"])
