@@ -18,10 +18,12 @@ from meldingen.backoffice.roles import can_assign, consulenten_seen_by, display_
 from meldingen.backoffice.stats import start_of_day
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
 
+NOTHING = (0, 0, 0, 0)
+
 
 class Work(NamedTuple):
     name: str
-    filter_value: str  # the inbox's consulent filter for these meldingen
+    filter_value: str  # the inbox's consulent filter for these meldingen; "" when it has none for them
     open: int
     late: int
     due_soon: int
@@ -47,12 +49,15 @@ def work_per_consulent(user, today) -> list[Work]:
         )
         .order_by()
     }
-    nothing = (0, 0, 0, 0)
-    people = list(consulenten_seen_by(user))
-    others = set(counts) - {person.pk for person in people} - {None}
-    people += get_user_model().objects.filter(pk__in=others).order_by("first_name", "last_name", "username")
-    rows = [Work(display_name(person), str(person.pk), *counts.get(person.pk, nothing)) for person in people]
-    return [*rows, Work(_("Niemand: nog niet toegewezen"), NOBODY, *counts.get(None, nothing))]
+    team = list(consulenten_seen_by(user))
+    others = set(counts) - {person.pk for person in team} - {None}
+    people = get_user_model().objects.filter(pk__in=others).order_by("first_name", "last_name", "username")
+    # The inbox filters on the consulenten of the user's teams only: the others' counts lead nowhere.
+    return [
+        *(Work(display_name(person), str(person.pk), *counts.get(person.pk, NOTHING)) for person in team),
+        *(Work(display_name(person), "", *counts[person.pk]) for person in people),
+        Work(_("Niemand: nog niet toegewezen"), NOBODY, *counts.get(None, NOTHING)),
+    ]
 
 
 @require_safe

@@ -12,12 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from meldingen.backoffice import roles
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.templatetags.backoffice_tags import datum
 from meldingen.backoffice.workflow import Status
 from meldingen.workdays import working_days_between
 
-from .fixtures import store
+from .fixtures import make_user, store
 
 
 @pytest.fixture
@@ -174,6 +175,12 @@ def test_a_teamleider_sees_what_each_consulent_has_open_on_one_page(leider, team
         f"?consulent={staff['consulent'].pk}"
     )
     assert nobodys.reference in _references(leider, consulent="niemand")
+    # One who left the teams still holds a melding: counted, without a link the inbox could not follow.
+    gone = make_user("vertrokken", roles.CONSULENT, is_active=False)
+    Behandeling.objects.filter(pk=nobodys.behandeling.pk).update(consulent=gone)
+    page = BeautifulSoup(leider.get(reverse("backoffice:werkverdeling")).content, "html.parser")
+    [row] = [row for row in page.select("tbody tr") if row.th.get_text(strip=True) == "vertrokken"]
+    assert row.td.get_text(strip=True) == "1" and row.find("a") is None
 
 
 def test_a_consulent_has_no_filter_per_consulent(staff, client, teams):
