@@ -34,9 +34,14 @@ def format_date(value) -> str:
 
 
 def format_address(gegevens) -> str:
+    return ", ".join(address_lines(gegevens))
+
+
+def address_lines(gegevens) -> list[str]:
+    """The street with the house number, and the postcode with the town: as a letter is addressed."""
     street = " ".join(part for part in [gegevens.get("straat", ""), _house_number(gegevens)] if part)
     town = " ".join(part for part in [gegevens.get("postcode", ""), gegevens.get("woonplaats", "")] if part)
-    return ", ".join(part for part in [street, town] if part)
+    return [part for part in [street, town] if part]
 
 
 def _house_number(gegevens) -> str:

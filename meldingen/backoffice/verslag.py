@@ -8,6 +8,7 @@ from django.utils import timezone
 from core.pdf import html_to_pdf
 from meldingen.backoffice.forms import VerslagForm
 from meldingen.backoffice.models import Verslag
+from meldingen.formatting import address_lines
 
 
 def latest(behandeling) -> Verslag | None:
@@ -32,10 +33,10 @@ def letter_html(behandeling, verslag: Verslag) -> str:
         {
             "melding": melding,
             "behandeling": behandeling,
-            "resident": {
-                field: answers.resident.text(field)
-                for field in ("naam", "straat", "huisnummer", "toevoeging", "postcode", "woonplaats")
-            },
+            "name": answers.resident_name,
+            "address": address_lines(answers.resident),
+            # Said only when it was: a verslag may be written before the gesprek.
+            "gesprek_was": behandeling.gesprek_op and behandeling.gesprek_op <= timezone.now(),
             "paragraphs": [part.strip() for part in verslag.text.split("\n\n") if part.strip()],
             "verwijzingen": melding.verwijzingen.all(),
             "written_on": timezone.localdate(verslag.created_at),

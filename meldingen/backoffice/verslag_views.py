@@ -23,10 +23,11 @@ def write(request, pk):
     form = VerslagForm(request.POST)
     if not form.is_valid():  # what was typed comes back with the message, never cut off
         return render_detail(request, behandeling, verslag_form=form, status=400)
+    saved = verslag.latest(behandeling)
     if not behandeling.melding.encrypted_answers:
-        messages.error(
-            request, _("De gegevens van deze melding zijn verwijderd. Er kan geen verslag meer bij.")
-        )
+        messages.error(request, _("De gegevens van deze melding zijn verwijderd. Er kan geen verslag bij."))
+    elif saved is not None and saved.encrypted_text and saved.text == form.cleaned_data["verslag"]:
+        messages.info(request, _("Dit verslag was al opgeslagen."))  # a second click keeps one version
     else:
         Verslag.add(behandeling, request.user, form.cleaned_data["verslag"])
         messages.success(request, _("Het verslag is opgeslagen. Maak de brief en stuur die naar de inwoner."))

@@ -36,6 +36,8 @@ def test_the_verslag_is_written_on_the_meldings_page_and_kept_encrypted(page, cl
     assert stored.text == TEXT and "boodschappen" not in stored.encrypted_text
     assert AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_WRITTEN).count() == 1
     assert "Verslag van het onderzoek geschreven" in html[html.index('id="timeline-heading"') :]
+    twice = client.post(url + "verslag/", {"verslag": TEXT}, follow=True).content.decode()
+    assert "Dit verslag was al opgeslagen." in twice and Verslag.objects.count() == 1  # a double click
     # Written again: the latest is the verslag, the earlier one is kept.
     client.post(url + "verslag/", {"verslag": "Een nieuwe versie."})
     assert latest(behandeling).text == "Een nieuwe versie." and Verslag.objects.count() == 2
@@ -62,10 +64,13 @@ def test_the_letter_names_the_resident_the_text_and_the_help_discussed(page, cli
     assert client.get(url + "verslag.pdf").status_code == 404  # none written yet
     client.post(url + "verslag/", {"verslag": TEXT})
     html = " ".join(letter_html(behandeling, latest(behandeling)).split())
-    assert "Anna de Vries" in html and "3911 AB" in html and behandeling.melding.reference in html
+    assert "<p>Anna de Vries<br>Marktstraat 1<br>3911 AB Lindewaard</p>" in html
+    assert behandeling.melding.reference in html
     assert "<p>U wilt weer zelf boodschappen doen.</p>" in html  # each paragraph its own
     assert "Boodschappenbus Centrum (wij hebben u hiernaar verwezen)" in html
     assert "Klopt er iets niet in dit verslag?" in html
+    assert "Op " not in html.split("Verslag van het onderzoek</h1>")[1][:20]  # no gesprek was held yet
+    assert "Dan kunt u die nu aanvragen. Bel ons daarvoor op" in html
     from portal import taalcheck
 
     report = taalcheck.check_text(taalcheck.html_to_text(html[html.index("<body") :]))
@@ -73,6 +78,8 @@ def test_the_letter_names_the_resident_the_text_and_the_help_discussed(page, cli
     pdf = client.get(url + "verslag.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORTED, detail="Verslag als brief").exists()
+    client.force_login(staff["consulent_haven"])  # another wijk's team: not theirs to read
+    assert client.get(url + "verslag.pdf").status_code == 404
 
 
 def test_the_verslag_goes_with_the_personal_data(page, client):
