@@ -777,8 +777,9 @@ def undo_once(request, pk, step):
     once = RECORDED_ONCE[step]
     with transaction.atomic():
         behandeling = behandeling_for(request, pk, for_update=True)
-        if behandeling.status in CLOSED_STATUSES:
-            messages.error(request, _("Deze melding is gesloten. Schrijf het in een notitie."))
+        # Only what could be recorded again: a persoonlijk plan taken back after the onderzoek stayed gone.
+        if refusal := _why_not(once, behandeling):
+            messages.error(request, refusal)
         elif behandeling.undo_once(request.user, once.action):
             messages.success(request, _("Teruggedraaid: het staat niet meer vastgelegd."))
         else:

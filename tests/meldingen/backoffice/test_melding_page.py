@@ -1154,3 +1154,9 @@ def test_a_step_recorded_once_by_mistake_is_taken_back_and_the_audit_log_keeps_b
     client.post(url + "toestemming-gezondheid/")
     assert melding.behandeling.recorded_once((AuditEntry.Action.HEALTH_CONSENT,))
     assert AuditEntry.objects.filter(action=AuditEntry.Action.HEALTH_CONSENT).count() == 2
+    # Closed, nothing is taken back (it could not be recorded again): no button, and the server refuses.
+    melding.behandeling.change_status(Status.INGETROKKEN, staff["consulent"], toelichting="Niet meer nodig")
+    assert "Vergist? Draai terug" not in client.get(url).content.decode()
+    closed = client.post(url + "toestemming-gezondheid/terugdraaien/", follow=True).content.decode()
+    assert "Deze melding is gesloten." in closed
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.STEP_UNDONE).count() == 1
