@@ -232,6 +232,13 @@ def test_the_food_page_leads_to_the_shopping_help_it_names(demo, client):
         assert named in found, named
 
 
+def test_the_page_on_falling_leads_to_the_course_and_the_alarm(demo, client):
+    """A walk: a son whose mother falls searched "valpreventie" and "alarmknop", and no page spoke of it."""
+    page = Page.objects.get(slug="hulpmiddelen-wonen-en-vervoer")
+    found = " ".join(name for names in kaart_link_results(client, page).values() for name in names)
+    assert "Cursus Minder vallen" in found and "Personenalarmering" in found
+
+
 def test_a_kaart_link_with_search_words_that_find_nothing_is_not_saved(demo):
     block = KaartLinkBlock()
 

@@ -244,7 +244,8 @@ class StatusForm(forms.Form):
         label=_("Het verslag van het onderzoek is naar de inwoner gestuurd (bij onderzoek afgerond)"),
         required=False,
         help_text=_(
-            "Op papier of per e-mail. Dat moet volgens de Wmo. Schrijf het bij 'Verslag van het onderzoek'."
+            "Op papier of per e-mail. Dat moet volgens de Wmo. "
+            "Schrijf het verslag bij 'Verslag van het onderzoek'."
         ),
     )
     gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")

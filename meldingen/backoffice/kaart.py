@@ -110,7 +110,8 @@ def onderwerpen_answered(melding, items) -> dict[str, str]:
     labels = {ONDERWERP_THEMAS[code][0]: str(label) for code, label in ONDERWERPEN if code in chosen}
     if _asks_for_clientondersteuning(melding):
         labels[CLIENTONDERSTEUNING] = str(_("Cliëntondersteuning, gevraagd"))
-    answered = {item.id: ", ".join(labels[thema] for thema in own if thema in item.themes) for item in items}
+    # "; " between them: a label holds commas itself ("Eten, koken of boodschappen").
+    answered = {item.id: "; ".join(labels[thema] for thema in own if thema in item.themes) for item in items}
     return {pk: names for pk, names in answered.items() if names}
 
 

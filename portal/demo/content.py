@@ -376,11 +376,29 @@ HULPMIDDELEN = {
             # A walk: a son whose mother falls searched "valpreventie" and "alarmknop": no page spoke of it.
             "text",
             "<h2>Bang om te vallen?</h2>"
-            "<p>In de cursus Minder vallen oefent u evenwicht en kracht. "
-            '<a href="/sociale-kaart/?q=vallen">Zoek een cursus bij u in de buurt</a>.</p>'
+            "<p>In de cursus Minder vallen oefent u evenwicht en kracht.</p>"
             "<p>Woont u alleen? Met een alarmknop om uw pols of nek roept u hulp als u valt. Dat heet "
-            "personenalarmering. U regelt en betaalt het zelf. "
-            '<a href="/sociale-kaart/?q=alarmknop">Kijk op de sociale kaart</a>.</p>',
+            "personenalarmering. U regelt en betaalt het zelf.</p>",
+        ),
+        (
+            "kaart_link",
+            {
+                "text": "Zoek een cursus Minder vallen",
+                "zoekwoorden": "vallen",
+                "thema": [],
+                "doelgroep": [],
+                "vrij": True,
+            },
+        ),
+        (
+            "kaart_link",
+            {
+                "text": "Zoek personenalarmering",
+                "zoekwoorden": "alarmknop",
+                "thema": [],
+                "doelgroep": [],
+                "vrij": True,
+            },
         ),
         (
             "text",

@@ -1113,7 +1113,10 @@ def test_temporary_help_on_a_spoed_melding_is_asked_for_and_recorded_once(staff,
     url = reverse("backoffice:melding", args=[melding.behandeling.pk])
     client.force_login(staff["consulent"])
     page = " ".join(client.get(url).content.decode().split())
-    assert "Spoed: regel zo snel mogelijk tijdelijke hulp, tot het onderzoek klaar is" in page
+    assert (
+        "Spoed: is er direct hulp nodig? Regel dan zo snel mogelijk tijdelijke hulp, tot het onderzoek"
+        in page
+    )
     given = recorded_once(
         client, url + "tijdelijke-hulp/", "Vastgelegd: er is tijdelijke hulp geregeld.", "TEMPORARY_HELP"
     )

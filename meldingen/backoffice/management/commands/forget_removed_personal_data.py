@@ -8,7 +8,7 @@ from meldingen.backoffice.tasks import schedule_retention
 
 
 class Command(BaseCommand):
-    help = "Wis de naam en notities van meldingen waarvan de persoonsgegevens al zijn verwijderd."
+    help = "Wis de naam, notities en verslagen van meldingen waarvan de persoonsgegevens al zijn verwijderd."
 
     def handle(self, *args, **options):
         count = forget_removed_personal_data()
