@@ -14,14 +14,6 @@ from meldingen.delivery import views as delivery_views
 
 app_name = "backoffice"
 
-# The steps recorded once (views.RECORDED_ONCE) by the path of their button; each can be taken back.
-RECORDED_ONCE_PATHS = {
-    "persoonlijk_plan": "persoonlijk-plan",
-    "clientondersteuner": "clientondersteuner",
-    "toestemming_gezondheid": "toestemming-gezondheid",
-    "tijdelijke_hulp": "tijdelijke-hulp",
-}
-
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("export.csv", views.inbox_csv, name="inbox_csv"),
@@ -32,14 +24,17 @@ urlpatterns = [
     path("meldingen/<int:pk>/notitie/", views.add_note, name="add_note"),
     path("meldingen/<int:pk>/niet-bereikt/", views.not_reached, name="not_reached"),
     *[
-        path(f"meldingen/<int:pk>/{slug}/", views.record_once, {"step": step}, name=step)
-        for step, slug in RECORDED_ONCE_PATHS.items()
+        path(f"meldingen/<int:pk>/{once.path}/", views.record_once, {"step": step}, name=step)
+        for step, once in views.RECORDED_ONCE.items()
     ],
     *[
         path(
-            f"meldingen/<int:pk>/{slug}/terugdraaien/", views.undo_once, {"step": step}, name=f"{step}_terug"
+            f"meldingen/<int:pk>/{once.path}/terugdraaien/",
+            views.undo_once,
+            {"step": step},
+            name=f"{step}_terug",
         )
-        for step, slug in RECORDED_ONCE_PATHS.items()
+        for step, once in views.RECORDED_ONCE.items()
     ],
     path("meldingen/<int:pk>/termijn-verlengen/", views.extend_term, name="extend_term"),
     path("meldingen/<int:pk>/verslag/", verslag_views.write, name="verslag"),

@@ -674,12 +674,14 @@ def not_reached(request, pk):
 
 
 class OnceStep(NamedTuple):
-    """A step the consulent records once: its audit action, what the page then says, and why it cannot be
-    recorded for a melding now ("" when it can; the page offers its button only then)."""
+    """A step the consulent records once: its audit action, what the page then says, why it cannot be
+    recorded for a melding now ("" when it can; the page offers its button only then), and the path of its
+    button (urls.py; "<path>/terugdraaien/" takes it back)."""
 
     action: str
     done: str
     refusal: Callable
+    path: str
 
 
 def _why_not(once: OnceStep, behandeling) -> str:
@@ -729,12 +731,14 @@ RECORDED_ONCE = {
         AuditEntry.Action.PLAN_RECEIVED,
         _lazy("Vastgelegd: het persoonlijk plan is ontvangen. Bespreek het in het gesprek."),
         _plan_refusal,
+        "persoonlijk-plan",
     ),
     # A walk: the confirmation promises to put the resident in touch with one; nobody could see it was done.
     "clientondersteuner": OnceStep(
         AuditEntry.Action.SUPPORT_ARRANGED,
         _lazy("Vastgelegd: de inwoner is in contact met een cliëntondersteuner."),
         _clientondersteuner_refusal,
+        "clientondersteuner",
     ),
     # A walk: the page asks the consulent to ask the resident's own consent for the health data of a melding
     # someone else made, and nothing recorded that it was given.
@@ -742,6 +746,7 @@ RECORDED_ONCE = {
         AuditEntry.Action.HEALTH_CONSENT,
         _lazy("Vastgelegd: de inwoner gaf toestemming voor de gegevens over de gezondheid."),
         _consent_refusal,
+        "toestemming-gezondheid",
     ),
     # A walk: the resident who says it is urgent reads "Dan regelen wij tijdelijke hulp", the law asks it
     # while the onderzoek runs (Wmo 2015 art. 2.3.3), and the page neither said so nor recorded it.
@@ -749,6 +754,7 @@ RECORDED_ONCE = {
         AuditEntry.Action.TEMPORARY_HELP,
         _lazy("Vastgelegd: er is tijdelijke hulp geregeld."),
         _temporary_help_refusal,
+        "tijdelijke-hulp",
     ),
 }
 RECORDED_ONCE_ACTIONS = tuple(step.action for step in RECORDED_ONCE.values())
