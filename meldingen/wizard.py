@@ -259,7 +259,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
         verzenden?")."""
         self.keep_typed("gegevens", data)
         self.storage.extra_data[LOOKED_UP] = "gegevens"
-        return redirect(self.get_step_url("gegevens"))
+        # To the address: on a phone what the lookup found stood a screen below the page's top.
+        return redirect(self.get_step_url("gegevens") + "#adres")
 
     # --- done --------------------------------------------------------------------------------------------
 

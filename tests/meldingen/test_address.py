@@ -13,7 +13,7 @@ from meldingen.address import FOUND, NOT_FOUND, OUTSIDE, UNAVAILABLE, lookup_add
 from meldingen.models import Melding
 from portal import taalcheck
 
-from .conftest import ZELF_KORT
+from .conftest import ZELF_KORT, step_data
 
 pytestmark = pytest.mark.django_db
 PDOK = "meldingen.address.PdokAddressLookup"
@@ -98,13 +98,14 @@ def test_zoek_adres_without_javascript_fills_in_the_fields(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "zelf"})
     walker.post("keuze", {"soort": "kort"})
-    response = walker.post(
-        "gegevens", {"naam": "Jan", "postcode": "3913 AA", "huisnummer": "8"}, zoek_adres="1"
-    )
-    html = response.content.decode()
+    typed = {"naam": "Jan", "postcode": "3913 AA", "huisnummer": "8"}
     # The page with the address is the answer to a GET: a walk's Back after it showed the browser's "send
-    # the form again?" page.
-    assert response.status_code == 200 and response.request["REQUEST_METHOD"] == "GET"
+    # the form again?" page. It lands on the address, where the lookup's answer stands (on a phone a screen
+    # below the page's top).
+    posted = walker.client.post("/melding/gegevens/", {**step_data("gegevens", typed), "zoek_adres": "1"})
+    assert (posted.status_code, posted["Location"]) == (302, "/melding/gegevens/#adres")
+    html = walker.client.get("/melding/gegevens/").content.decode()
+    assert 'id="adres"' in html
     assert 'value="Kadeweg"' in html and 'value="Lindewaard"' in html
     assert 'value="Jan"' in html
     assert "Wij hebben het adres gevonden" in html
