@@ -92,16 +92,21 @@
   // fields too (below).
   function clearError(input) {
     var error = document.getElementById(input.id + "_error");
-    if (!error) { return; }
+    if (error) { clearFieldError(error, input, input.id); }
+  }
+
+  // `described`: the element that names the error (a box, or the fieldset of a list of choices); `anchor`: what
+  // the summary's line for it links to (a box, or the first choice).
+  function clearFieldError(error, described, anchor) {
     error.remove();
-    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+    var ids = (described.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
       return id && id !== error.id;
     });
-    if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); }
-    else { input.removeAttribute("aria-describedby"); }
-    input.removeAttribute("aria-invalid");
-    input.closest(".form-field").classList.remove("form-field--invalid");
-    var line = summary && summary.querySelector("a[href='#" + input.id + "']");
+    if (ids.length) { described.setAttribute("aria-describedby", ids.join(" ")); }
+    else { described.removeAttribute("aria-describedby"); }
+    described.removeAttribute("aria-invalid");
+    described.closest(".form-field").classList.remove("form-field--invalid");
+    var line = summary && summary.querySelector("a[href='#" + anchor + "']");
     if (line) { line.parentNode.remove(); }
     if (summary && !summary.querySelector("li")) {
       summary.remove();
@@ -111,8 +116,16 @@
   }
 
   Array.prototype.forEach.call(form.querySelectorAll("[data-error-required]"), function (error) {
+    var field = error.closest(".form-field");
+    var choices = field.querySelectorAll("input[type=radio], input[type=checkbox]");
+    if (choices.length) {  // a choice made answers "Kies een antwoord."; a list's fieldset names the error
+      var described = field.tagName === "FIELDSET" ? field : choices[0];
+      var clear = function () { if (error.isConnected) { clearFieldError(error, described, choices[0].id); } };
+      Array.prototype.forEach.call(choices, function (choice) { choice.addEventListener("change", clear); });
+      return;
+    }
     var input = document.getElementById(error.id.replace(/_error$/, ""));
-    if (!input || !/^(INPUT|TEXTAREA)$/.test(input.tagName) || /radio|checkbox/.test(input.type)) { return; }
+    if (!input || !/^(INPUT|TEXTAREA)$/.test(input.tagName)) { return; }
     input.addEventListener("input", function () { if (input.value.trim()) { clearError(input); } });
   });
 

@@ -521,6 +521,20 @@ def test_an_error_that_asks_for_an_answer_goes_once_one_is_typed(live_server, pa
     assert page.locator("#id_gegevens-telefoon_error").count() == 1
 
 
+def test_a_choice_made_takes_away_the_error_that_asked_for_it(live_server, page):
+    """A walk: "Kies een antwoord." stayed beside the choice made, while a box's error went as she typed."""
+    page.goto(f"{live_server.url}/melding/voor-wie/?reset=1")
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    page.wait_for_selector(".error-summary")
+    fieldset = page.locator("fieldset.form-field--invalid")
+    error_id = fieldset.get_attribute("aria-describedby").split()[-1]
+    assert page.locator(f"#{error_id}[data-error-required]").count() == 1
+    page.locator("input[name='voor-wie-voor_wie']").first.check()
+    assert page.locator(f"#{error_id}").count() == 0
+    assert page.locator(".error-summary, .form-field--invalid").count() == 0
+    assert not page.title().startswith("Fout: ")
+
+
 def _heights(page, selector: str) -> list[float]:
     return [element.bounding_box()["height"] for element in page.locator(selector).all()]
 
