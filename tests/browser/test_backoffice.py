@@ -47,9 +47,17 @@ def _violations(page, url):
 
 
 def test_backoffice_pages_have_no_axe_violations(page, live_server, data):
+    from meldingen.backoffice.models import AuditEntry, Verslag
+
     _login(page, live_server)
     base = f"{live_server.url}/admin/backoffice"
+    kort = Melding.objects.get(soort="kort").behandeling
+    leider = get_user_model().objects.get(username="teamleider")
+    Verslag.add(kort, leider, "We spraken af dat u de boodschappenbus probeert.")
+    kort.record_once(leider, AuditEntry.Action.PLAN_RECEIVED)  # with its "Vergist? Draai terug"
     results = {
+        "melding with a verslag and a step to take back": _violations(page, f"{base}/meldingen/{kort.pk}/"),
+        "werkverdeling": _violations(page, f"{base}/werkverdeling/"),
         "admin home with the meldingen panel": _violations(page, f"{live_server.url}/admin/"),
         "inbox": _violations(page, f"{base}/"),
         "inbox with filters": _violations(page, f"{base}/?status=alle&spoed=ja&q=Anna"),
