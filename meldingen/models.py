@@ -95,6 +95,11 @@ class Melding(models.Model):
         return self.typed_answers.resident_name
 
     @property
+    def asks_for_clientondersteuner(self) -> bool:
+        """Whether the resident asked for a cliëntondersteuner (False once the data is gone)."""
+        return bool(self.encrypted_answers) and self.typed_answers.clientondersteuner
+
+    @property
     def resident_address(self) -> str:
         return format_address(self.typed_answers.resident)
 

@@ -47,12 +47,17 @@ def themes_for(onderwerpen) -> list[str]:
     return list(dict.fromkeys(own + others)) or list(WITHOUT_ONDERWERPEN)
 
 
+def _themes(melding) -> list[str]:
+    """themes_for the onderwerpen, and cliëntondersteuning when the resident asked for it: last, so a referral
+    still counts under an onderwerp's own thema first (`record`)."""
+    themes = themes_for(melding.onderwerpen)
+    asked = melding.asks_for_clientondersteuner and CLIENTONDERSTEUNING not in themes
+    return [*themes, CLIENTONDERSTEUNING] if asked else themes
+
+
 def _fitting(melding) -> list[kaart.KaartVoorziening]:
     """Every voorziening that fits the melding, nearest first."""
-    themes = themes_for(melding.onderwerpen)
-    if _asks_for_clientondersteuning(melding):
-        themes = [CLIENTONDERSTEUNING, *themes]
-    return kaart.voorzieningen_for(themes, wijk_for(melding), limit=RECORDABLE, **_about(melding))
+    return kaart.voorzieningen_for(_themes(melding), wijk_for(melding), limit=RECORDABLE, **_about(melding))
 
 
 def suggestions(melding, limit: int = SUGGESTIONS, found=None) -> list[kaart.KaartVoorziening]:
@@ -108,7 +113,7 @@ def onderwerpen_answered(melding, items) -> dict[str, str]:
         return {}
     chosen = melding.onderwerpen or ()
     labels = {ONDERWERP_THEMAS[code][0]: str(label) for code, label in ONDERWERPEN if code in chosen}
-    if _asks_for_clientondersteuning(melding):
+    if melding.asks_for_clientondersteuner:
         labels[CLIENTONDERSTEUNING] = str(_("Cliëntondersteuning, gevraagd"))
     # "; " between them: a label holds commas itself ("Eten, koken of boodschappen").
     answered = {item.id: "; ".join(labels[thema] for thema in own if thema in item.themes) for item in items}
@@ -120,13 +125,9 @@ def _own_theme_order(melding) -> list[str]:
     resident asked for it (a walk's consulent read "Breng de inwoner met een cliëntondersteuner in contact"
     above a kaart without one), and for a short melding, which has no onderwerpen yet."""
     own = [ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]
-    if not own or _asks_for_clientondersteuning(melding):
+    if not own or melding.asks_for_clientondersteuner:
         own.insert(0, CLIENTONDERSTEUNING)
     return list(dict.fromkeys(own))
-
-
-def _asks_for_clientondersteuning(melding) -> bool:
-    return bool(melding.encrypted_answers) and melding.typed_answers.clientondersteuner
 
 
 def _about(melding) -> dict:
@@ -153,7 +154,7 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     """Record a suggested voorziening as discussed or referred to, with a snapshot of its name, thema and
     wijk; audited. Only a voorziening that fits the melding can be recorded, and each once per soort
     (AlreadyRecorded): a second click would count one referral twice in the dashboard."""
-    themes = themes_for(melding.onderwerpen)
+    themes = _themes(melding)
     wijk = wijk_for(melding)
     found = {item.id: item for item in _fitting(melding)}
     item = found.get(str(voorziening_id))

@@ -362,7 +362,7 @@ def render_detail(
         "to_call": answers.to_call if answers else None,
         "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
         "tolk": answers.tolk if answers else "",  # for the first call as well as for the gesprek
-        "clientondersteuner": answers.clientondersteuner if answers else False,
+        "clientondersteuner": melding.asks_for_clientondersteuner,
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
         "status_form": status_form or _status_form(request, behandeling, melding, same_address, recorded),
@@ -701,8 +701,7 @@ def _plan_refusal(behandeling) -> str:
 
 
 def _clientondersteuner_refusal(behandeling) -> str:
-    melding = behandeling.melding
-    if melding.encrypted_answers and melding.typed_answers.clientondersteuner:
+    if behandeling.melding.asks_for_clientondersteuner:
         return ""
     return _("In deze melding is niet om een cliëntondersteuner gevraagd.")
 

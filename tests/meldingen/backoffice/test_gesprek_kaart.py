@@ -465,6 +465,9 @@ def test_a_clientondersteuner_asked_for_is_among_the_kaarts_first_suggestions(ka
     by_name = {item.name: labels.get(item.id) for item in first}
     assert by_name["MEE Cliëntondersteuning"] == "Cliëntondersteuning, gevraagd"
     assert by_name["Klussendienst Ver Weg"] == "Hulp bij het huishouden"
+    # Recorded, it counts under its own thema, not the melding's first ("huishouden").
+    meest = next(item for item in first if item.name == "MEE Cliëntondersteuning")
+    assert kaart.record(melding, staff["consulent"], meest.id, "verwezen").thema == "clientondersteuning"
     # Not asked for: the kaart keeps to the onderwerpen, and one onderwerp needs no label.
     plain = store(postcode="3911 AB", onderwerpen=("huishouden",))
     assert "MEE Cliëntondersteuning" not in [item.name for item in kaart.suggestions(plain)]
