@@ -3,6 +3,7 @@
 import hashlib
 import logging
 import secrets
+from dataclasses import astuple
 
 from django.conf import settings
 from django.forms.utils import ErrorDict
@@ -12,7 +13,7 @@ from django.urls import reverse
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import confirmation, drafts, forms, ratelimit, step_guard
-from .address import FOUND, lookup_address
+from .address import FOUND, AddressResult, lookup_address
 from .answers import Answers
 from .dates import contact_working_days
 from .steps import CARRIED_OVER, CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms, carried_over
@@ -29,7 +30,7 @@ WIZARD_PREFIX = "melding_wizard"
 SESSION_KEY = f"wizard_{WIZARD_PREFIX}"
 # The step whose page shows its errors, once: the page it redirects to after a POST with errors.
 SHOW_ERRORS = "show_errors"
-LOOKED_UP = "address_looked_up"  # the page after "Zoek adres" says what the lookup found
+LOOKED_UP = "address_looked_up"  # what "Zoek adres" found, for the page it redirects to
 # The check page carries a digest of the answers it showed (SEEN_FIELD): sent after they changed (in another
 # tab), it comes back with the new answers and says so (ANSWERS_CHANGED), instead of sending unseen answers.
 SEEN_FIELD = "gezien"
@@ -124,8 +125,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
         form = self.get_form(data=self.storage.current_step_data)
         if self.storage.extra_data.pop(SHOW_ERRORS, None) != step:
             form._errors = ErrorDict()  # coming back to a page shows what was typed, not old errors
-        if self.storage.extra_data.pop(LOOKED_UP, None) == step:
-            result = self.look_up(form.data)
+        if step == "gegevens" and (kept := self.storage.extra_data.pop(LOOKED_UP, None)):
+            result = AddressResult(*kept)
             message = forms.address_message(result, typed_so_far(self).voor_wie)
             return self.render(form, address_result=result, address_message=message)
         return self.render(form)
@@ -156,9 +157,9 @@ class MeldingWizard(NamedUrlSessionWizardView):
             if goto in form_list:
                 return self.render_goto_step(goto)
         if step == "gegevens":
-            self.fill_in_address(data)
+            found = self.fill_in_address(data)
             if "zoek_adres" in data:
-                return self.redirect_after_lookup(data)
+                return self.redirect_after_lookup(data, found)
         form = self.get_form(step=step, data=data)
         if not form.is_valid():
             return self.redirect_with_errors(step, form.data)  # as the form left it (an old street taken out)
@@ -234,18 +235,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
 
     # --- address -----------------------------------------------------------------------------------------
 
-    @staticmethod
-    def look_up(data):
+    def fill_in_address(self, data):
+        """Fill in street and town from postcode + house number; what the user typed there wins."""
         prefix = "gegevens-"
-        return lookup_address(
+        result = lookup_address(
             data.get(prefix + "postcode", ""),
             data.get(prefix + "huisnummer", ""),
             data.get(prefix + "toevoeging", ""),
         )
-
-    def fill_in_address(self, data):
-        """Fill in street and town from postcode + house number; what the user typed there wins."""
-        result = self.look_up(data)
         if result.status == FOUND:
             explicit = "zoek_adres" in data
             for field, value in (("straat", result.street), ("woonplaats", result.town)):
@@ -253,12 +250,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
                     data["gegevens-" + field] = value
         return result
 
-    def redirect_after_lookup(self, data):
+    def redirect_after_lookup(self, data, result):
         """Without JavaScript, "Zoek adres" posts the page: the page as typed, with the address found, is then
         the answer to a GET, as a page with errors is (the browser's Back after it showed "Formulier opnieuw
         verzenden?")."""
         self.keep_typed("gegevens", data)
-        self.storage.extra_data[LOOKED_UP] = "gegevens"
+        # What the lookup found, for the page after the redirect: looked up again, it could say otherwise (an
+        # answer "lukt nu niet" is not remembered), and the resident would wait for it twice.
+        self.storage.extra_data[LOOKED_UP] = list(astuple(result))
         # To the address: on a phone what the lookup found stood a screen below the page's top.
         return redirect(self.get_step_url("gegevens") + "#adres")
 

@@ -310,6 +310,9 @@ def test_pdok_down_the_user_types_the_address_and_goes_on(walker, pdok):
     data = {"naam": "Jan", "postcode": "2514 EA", "huisnummer": "10", "telefoon": "0612345678"}
     html = walker.post("gegevens", data, zoek_adres="1").content.decode()
     assert "lukt nu niet" in html and "zelf in" in html
+    assert (
+        len(pdok.requests) == 1
+    )  # the page after the redirect says what the lookup found, without asking again
     response = walker.post("gegevens", dict(data, straat="Lange Voorhout", woonplaats="Den Haag"))
     assert response["Location"] == "/melding/spoed/"
 
