@@ -2,8 +2,12 @@
 sent to the resident as a letter. A walk's consulent had to tick "verslag verstuurd" with nowhere to write
 it."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from meldingen.backoffice.models import AuditEntry, Verslag, Verwijzing
 from meldingen.backoffice.verslag import latest, letter_html
@@ -69,7 +73,14 @@ def test_the_letter_names_the_resident_the_text_and_the_help_discussed(page, cli
     assert "<p>U wilt weer zelf boodschappen doen.</p>" in html  # each paragraph its own
     assert "Boodschappenbus Centrum (wij hebben u hiernaar verwezen)" in html
     assert "Klopt er iets niet in dit verslag?" in html
-    assert "Op " not in html.split("Verslag van het onderzoek</h1>")[1][:20]  # no gesprek was held yet
+    # The gesprek is named once it was held: a verslag may be written before it.
+    behandeling.gesprek_op = timezone.now() + timedelta(days=1)
+    planned = " ".join(letter_html(behandeling, latest(behandeling)).split())
+    assert "hadden wij een gesprek" not in planned
+    behandeling.gesprek_op = timezone.now() - timedelta(days=1)
+    held = " ".join(letter_html(behandeling, latest(behandeling)).split())
+    day = date_format(timezone.localtime(behandeling.gesprek_op), "j F Y")
+    assert f"Op {day} hadden wij een gesprek over uw melding." in held
     assert "Dan kunt u die nu aanvragen. Bel ons daarvoor op" in html
     from portal import taalcheck
 
