@@ -1,7 +1,7 @@
 """Dashboard figures, charts with tables beside them, and the CSV export."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -145,9 +145,10 @@ def test_each_week_says_from_which_day_in_the_table_and_the_spreadsheet(staff, t
 def test_the_chart_per_week_counts_the_last_twelve_weeks_only(staff, teams):
     today = timezone.localdate()
     monday = today - timedelta(days=today.weekday())
-    store(created_at=timezone.now())
-    store(created_at=timezone.now() - timedelta(weeks=11))
-    store(created_at=timezone.now() - timedelta(weeks=13))
+    # Just after midnight of each local day: "now" 11 weeks back crossed midnight over a change of summer time
+    # (on a Sunday evening, into the next week), and the test failed then.
+    for weeks in (0, 11, 13):
+        store(created_at=timezone.make_aware(datetime.combine(today - timedelta(weeks=weeks), time(0, 30))))
     figures = figures_for(staff["teamleider"])
     assert figures.total == 3
     assert [count for _week, count in figures.per_week] == [1] + [0] * 10 + [1]
