@@ -6,15 +6,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.context_processors import municipality_contact
+
 from .confirmation import what_happens_next
-
-
-def _municipality():
-    return {
-        "name": settings.MUNICIPALITY_NAME,
-        "phone": settings.MUNICIPALITY_PHONE,
-        "email": settings.MUNICIPALITY_EMAIL,
-    }
 
 
 def status_page_url() -> str:
@@ -40,7 +34,7 @@ def confirmation_message(melding) -> tuple[str, str]:
         {
             "melding": melding,
             **what_happens_next(melding),
-            "municipality": _municipality(),
+            "municipality": municipality_contact(),
             "greeting": greeting(writer_name(melding.typed_answers)),
             "status_url": status_page_url(),
         },
@@ -57,6 +51,11 @@ def send_draft_link(email: str, url: str, expires_at, name: str = "") -> None:
     subject = _("Uw melding is bewaard: zo gaat u verder")
     body = render_to_string(
         "meldingen/email/bewaard.txt",
-        {"url": url, "expires_at": expires_at, "municipality": _municipality(), "greeting": greeting(name)},
+        {
+            "url": url,
+            "expires_at": expires_at,
+            "municipality": municipality_contact(),
+            "greeting": greeting(name),
+        },
     )
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])

@@ -1,9 +1,9 @@
 """The melding as an A4 PDF: for the resident to keep and for the backoffice's document upload."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.context_processors import municipality_contact
 from core.pdf import html_to_pdf
 
 from .confirmation import what_happens_next
@@ -23,10 +23,6 @@ def melding_pdf_html(melding) -> str:
             "created_at": timezone.localtime(melding.created_at),
             **what_happens_next(melding),  # as the confirmation page (a walk found the tolk only there)
             "writer_email": melding.contact_email,  # who gave one is not asked "Hebt u geen e-mail?"
-            "municipality": {
-                "name": settings.MUNICIPALITY_NAME,
-                "phone": settings.MUNICIPALITY_PHONE,
-                "email": settings.MUNICIPALITY_EMAIL,
-            },
+            "municipality": municipality_contact(),
         },
     )

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.context_processors import municipality_contact
 from core.pdf import html_to_pdf
 from portal.begrippen import begrippen_generation
 
@@ -36,11 +37,7 @@ def render_pdf(page, request) -> bytes:
         "page": page,
         "date": timezone.localdate(),
         "page_url": request.build_absolute_uri(page.url) if page.url else settings.SITE_URL,
-        "municipality": {
-            "name": settings.MUNICIPALITY_NAME,
-            "phone": settings.MUNICIPALITY_PHONE,
-            "email": settings.MUNICIPALITY_EMAIL,
-        },
+        "municipality": municipality_contact(),
     }
     html = render_to_string("portal/pdf/folder.html", context, request=request)
     stylesheet = render_to_string("portal/pdf/folder.css", context)

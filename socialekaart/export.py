@@ -9,6 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from core.context_processors import municipality_contact
 from core.pdf import html_to_pdf
 from core.spreadsheet import Sheet
 
@@ -105,11 +106,7 @@ def pdf_html(rows, *, total: int, description, made_on: date) -> str:
             "shown": len(rows),
             "description": description,
             "made_on": made_on,
-            "municipality": {
-                "name": settings.MUNICIPALITY_NAME,
-                "phone": settings.MUNICIPALITY_PHONE,
-                "email": settings.MUNICIPALITY_EMAIL,
-            },
+            "municipality": municipality_contact(),
             "site_url": settings.SITE_URL,
         },
     )

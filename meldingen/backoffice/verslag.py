@@ -1,10 +1,10 @@
 """The verslag of the onderzoek: what the melding's page shows of it, and the letter the resident gets, as a
 PDF (Wmo 2015 art. 2.3.2 lid 8: the resident gets the outcome of the onderzoek in writing)."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.context_processors import municipality_contact
 from core.pdf import html_to_pdf
 from meldingen.backoffice.forms import VerslagForm
 from meldingen.backoffice.models import Verslag
@@ -40,11 +40,7 @@ def letter_html(behandeling, verslag: Verslag) -> str:
             "paragraphs": [part.strip() for part in verslag.text.split("\n\n") if part.strip()],
             "verwijzingen": melding.verwijzingen.all(),
             "written_on": timezone.localdate(verslag.created_at),
-            "municipality": {
-                "name": settings.MUNICIPALITY_NAME,
-                "phone": settings.MUNICIPALITY_PHONE,
-                "email": settings.MUNICIPALITY_EMAIL,
-            },
+            "municipality": municipality_contact(),
         },
     )
 
