@@ -34,6 +34,7 @@ from ..search import facets
 from ..templatetags.kaart_tags import sluiting_tekst
 from . import vocabularies
 from .ids import derived
+from .local_time import with_offset
 
 STATUS = {"actief": "active", "tijdelijk_gesloten": "temporarily closed", "gestopt": "defunct"}
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -482,16 +483,8 @@ def location_summary(locatie: Locatie) -> dict:
     return data
 
 
-def utc_offset_today() -> str:
-    """HSDS reads a time without an offset from UTC as UTC: "09:00" would be 10:00 or 11:00 here. A weekly
-    time is a local one, whose offset changes with summer time, so it gets today's ("+01:00" in winter)."""
-    offset = timezone.localtime().strftime("%z")
-    return f"{offset[:3]}:{offset[3:]}"
-
-
 def schedule(openingstijd: Openingstijd, op_locatie_id) -> dict:
     day = WEEKDAYS[openingstijd.weekdag - 1]
-    offset = utc_offset_today()
     data = {
         "id": str(openingstijd.pk),
         "service_at_location_id": str(op_locatie_id),
@@ -499,8 +492,8 @@ def schedule(openingstijd: Openingstijd, op_locatie_id) -> dict:
         "wkst": "MO",
         "interval": 1,
         "byday": day,
-        "opens_at": openingstijd.open_van.strftime("%H:%M") + offset,
-        "closes_at": openingstijd.open_tot.strftime("%H:%M") + offset,
+        "opens_at": with_offset(openingstijd.open_van),
+        "closes_at": with_offset(openingstijd.open_tot),
     }
     if openingstijd.toelichting:
         data["description"] = openingstijd.toelichting

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 import uuid
 from contextlib import nullcontext
-from datetime import datetime, time
+from datetime import time
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.utils import timezone
 from django.utils.text import slugify
 
 from core.bulk_insert import insert_new
@@ -27,6 +26,7 @@ from ..models import (
     Wijk,
     WijkPostcode,
 )
+from .local_time import to_local
 from .report import Rejected
 
 CHUNK = 500  # rows per statement where a statement takes a list of keys
@@ -386,8 +386,7 @@ _TIME = re.compile(r"\s*(\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\
 
 
 def parse_time(value) -> time:
-    """A local time of day. With an offset from UTC, the time it is here at that moment today: the export
-    writes today's offset (serialize.utc_offset_today), so a time read back is the time written."""
+    """A local time of day; one with an offset from UTC is taken to today's offset (local_time.py)."""
     match = _TIME.match(str(value))
     try:
         local_time = time(int(match[1]), int(match[2]))
@@ -396,7 +395,7 @@ def parse_time(value) -> time:
         at_offset = time.fromisoformat(local_time.isoformat("minutes") + match[3].upper())
     except (TypeError, ValueError):  # no time, "25:00", or an offset of a day or more
         raise Rejected(f"De tijd '{str(value)[:20]}' klopt niet. Schrijf bijvoorbeeld 09:30.") from None
-    return timezone.localtime(datetime.combine(timezone.localdate(), at_offset)).time()
+    return to_local(at_offset)
 
 
 __all__ = [

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from socialekaart.hsds.ids import taxonomy_id
-from socialekaart.hsds.serialize import utc_offset_today
+from socialekaart.hsds.local_time import utc_offset_today
 from socialekaart.models import Contact, Openingstijd, Sluiting, Synoniemgroep, Voorziening
 from socialekaart.search import SearchUnavailable, get_backend
 

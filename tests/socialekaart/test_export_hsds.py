@@ -2,8 +2,12 @@
 
 import gc
 import json
+from datetime import UTC, datetime
+from unittest import mock
 
-from socialekaart.models import Capaciteit, Organisatie, Term, Voorziening, Wijk
+import pytest
+
+from socialekaart.models import Capaciteit, Openingstijd, Organisatie, Term, Voorziening, Wijk
 
 from . import test_api
 from .test_api import needs_schemas, validate
@@ -46,12 +50,7 @@ def test_export_validates_and_holds_the_whole_public_kaart(tmp_path, api_kaart):
 
 def test_export_then_import_into_an_empty_database_gives_the_same_kaart(tmp_path, api_kaart):
     before = export(tmp_path, "voor.json")
-    Capaciteit.objects.all().delete()
-    Voorziening.objects.all().delete()
-    Organisatie.objects.all().delete()
-    Term.objects.all().delete()
-    Wijk.objects.all().delete()
-    assert Voorziening.objects.count() == 0
+    _empty_the_kaart()
 
     output = run("import_hsds", tmp_path / "voor.json")
     assert "Nieuwe voorzieningen: 7. Bijgewerkte voorzieningen: 0." in output
@@ -62,6 +61,34 @@ def test_export_then_import_into_an_empty_database_gives_the_same_kaart(tmp_path
     output = run("import_hsds", tmp_path / "na.json")  # and once more: nothing new
     assert "Nieuwe voorzieningen: 0. Bijgewerkte voorzieningen: 7." in output
     assert stable(export(tmp_path, "weer.json")) == stable(before)
+
+
+def _empty_the_kaart():
+    Capaciteit.objects.all().delete()
+    Voorziening.objects.all().delete()
+    Organisatie.objects.all().delete()
+    Term.objects.all().delete()
+    Wijk.objects.all().delete()
+    assert Voorziening.objects.count() == 0
+
+
+# The nights summer time begins and ends (02:00 and 03:00 local), before and after the change.
+CHANGE_NIGHTS = [datetime(2027, 3, 28, 0, 40, tzinfo=UTC), datetime(2027, 3, 28, 1, 20, tzinfo=UTC)]
+CHANGE_NIGHTS += [datetime(2027, 10, 31, 0, 40, tzinfo=UTC), datetime(2027, 10, 31, 1, 20, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize("moment", CHANGE_NIGHTS, ids=str)
+def test_opening_hours_read_back_are_those_written_also_on_the_night_summer_time_changes(
+    tmp_path, api_kaart, moment
+):
+    """On the night summer time began, before 02:00, the export wrote the offset of that moment (+01:00), and
+    the import read "09:00+01:00" as ten o'clock on that day: every opening hour moved an hour."""
+    hours = sorted(str(each) for each in Openingstijd.objects.all())
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        export(tmp_path, "voor.json")
+        _empty_the_kaart()
+        run("import_hsds", tmp_path / "voor.json")
+    assert sorted(str(each) for each in Openingstijd.objects.all()) == hours
 
 
 def test_export_to_stdout(capsys, api_kaart):
