@@ -72,6 +72,8 @@ def apply_closures_now() -> None:
 
 def schedule_closures(force: bool = False) -> None:
     """Keep one run of `apply_closures` on the queue, a minute after the next midnight (local time)."""
-    now = timezone.localtime()
-    next_day = timezone.make_aware(datetime.combine(now.date() + timedelta(days=1), time(0, 1)))
-    keep_scheduled(apply_closures, (next_day - now).total_seconds(), priority=REMINDER_PRIORITY, force=force)
+    next_day = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(0, 1)))
+    # From now in UTC: two local times of one zone subtract as clocks do, an hour off on the nights summer
+    # time begins and ends (the run came at 01:01, or at 23:01 the evening before).
+    wait = next_day - timezone.now()
+    keep_scheduled(apply_closures, wait.total_seconds(), priority=REMINDER_PRIORITY, force=force)

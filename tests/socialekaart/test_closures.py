@@ -2,7 +2,8 @@
 it on the page before, and on the first day the voorziening is "Tijdelijk gesloten" until after the last."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from unittest import mock
 
 import pytest
 from django.db import transaction
@@ -168,17 +169,26 @@ def _card(page: str, voorziening) -> str:
     return card[: card.index("</li>")]
 
 
-def test_the_task_runs_again_just_after_the_next_midnight(settings, db):
+# Now, and the nights summer time begins and ends (02:00 and 03:00 local), before the change.
+NIGHTS = [None, datetime(2027, 3, 28, 0, 40, tzinfo=UTC), datetime(2027, 10, 31, 0, 40, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize("moment", NIGHTS, ids=str)
+def test_the_task_runs_again_just_after_the_next_midnight(settings, db, moment):
+    """On the night summer time began the run came at 01:01, and on the night it ended at 23:01 the evening
+    before: the wait was the difference of two clock times."""
     from django_tasks_db.models import DBTaskResult
 
     from socialekaart.tasks import apply_closures, schedule_closures
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    schedule_closures()
-    schedule_closures()  # one run waits, not two
+    moment = moment or timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        schedule_closures()
+        schedule_closures()  # one run waits, not two
     waiting = DBTaskResult.objects.get(task_path=apply_closures.module_path)
     run_at = timezone.localtime(waiting.run_after)
-    assert run_at.date() == timezone.localdate() + timedelta(days=1)
+    assert run_at.date() == timezone.localdate(moment) + timedelta(days=1)
     assert (run_at.hour, run_at.minute) == (0, 1)
 
 
