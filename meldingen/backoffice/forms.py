@@ -20,7 +20,7 @@ from core.reference import as_typed
 from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from meldingen.backoffice.inbox import NOBODY
-from meldingen.backoffice.models import Nazorg, Signaal, Verwijzing, Wijkteam
+from meldingen.backoffice.models import SOON, Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT, can_assign, consulenten_seen_by, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import (
@@ -105,9 +105,14 @@ class InboxFilterForm(forms.Form):
         ],
     )
     over_termijn = forms.BooleanField(label=_("Alleen te laat"), required=False)
-    # A walk's teamleider could see what was late, not what would be late next: the week to act in.
+    # A walk's teamleider could see what was late, not what would be late next: the days to act in.
     bijna_te_laat = forms.BooleanField(
-        label=_("Alleen bijna te laat: wordt binnen 7 dagen te laat"), required=False
+        label=_("Alleen bijna te laat"),
+        help_text=_(
+            "Eerste contact binnen %(contact)s werkdagen, onderzoek of beschikking binnen %(other)s dagen."
+        )
+        % {"contact": SOON["contact"], "other": SOON["onderzoek"]},
+        required=False,
     )
     mijn = forms.BooleanField(label=_("Alleen op mijn naam"), required=False)
     # Who assigns sees what each consulent has (a teamleider could not see who had too much work).

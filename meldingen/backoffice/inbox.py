@@ -113,13 +113,13 @@ def filtered(user, data: dict):
 
 
 def _by_deadline(queryset, late: bool, due_soon: bool):
-    """Late, late within a week, or (both ticked) either: a walk's consulent ticked both to see what needs
-    action, and the two, each excluding the other, left the list empty."""
+    """Late, nearly late, or (both ticked) either: a walk's consulent ticked both to see what needs action,
+    and the two, each excluding the other, left the list empty."""
     today = timezone.localdate()
     if late and due_soon:
-        return queryset.filter(next_deadline__lt=today + queryset.DUE_SOON)
+        return queryset.filter(queryset.late_q(today) | queryset.due_soon_q(today))
     if late:
-        return queryset.filter(next_deadline__lt=today)
+        return queryset.overdue(today)
     return queryset.due_soon(today) if due_soon else queryset
 
 

@@ -65,18 +65,45 @@ class TeamVisibleQuerySet(models.QuerySet):
         return self.none()
 
 
+# The term that runs in each status (`next_deadline`); none once the onderzoek is finished without an
+# aanvraag.
+TERM_OF_STATUS = {
+    Status.ONTVANGEN: "contact",
+    Status.CONTACT_OPGENOMEN: "onderzoek",
+    Status.GESPREK_GEPLAND: "onderzoek",
+    Status.AANVRAAG_ONTVANGEN: "beschikking",
+}
+
+# A running term is near its end ("bijna te laat": amber on the page, and the inbox's filter) with this many
+# days left: working days for the first contact (five of them, two for spoed), days for the onderzoek's six
+# weeks and the beschikking's two. With one week for all, every melding was "bijna te laat" from its second
+# day.
+SOON = {"contact": 2, "onderzoek": 7, "beschikking": 7}
+
+
 class BehandelingQuerySet(TeamVisibleQuerySet):
     def open(self):
         return self.exclude(status__in=CLOSED_STATUSES)
 
     def overdue(self, today: date | None = None):
-        return self.filter(next_deadline__lt=today or timezone.localdate())
-
-    DUE_SOON = timedelta(days=7)
+        return self.filter(self.late_q(today or timezone.localdate()))
 
     def due_soon(self, today: date):
-        """Not late yet, but late within a week: the next term ends today or in the six days after."""
-        return self.filter(next_deadline__gte=today, next_deadline__lt=today + self.DUE_SOON)
+        return self.filter(self.due_soon_q(today))
+
+    @staticmethod
+    def late_q(today: date) -> models.Q:
+        return models.Q(next_deadline__lt=today)
+
+    @staticmethod
+    def due_soon_q(today: date) -> models.Q:
+        """Not late yet, but near: the running term ends within SOON of its kind."""
+        near = models.Q()
+        for kind, days in SOON.items():
+            statuses = [status for status, term in TERM_OF_STATUS.items() if term == kind]
+            after = add_working_days(today, days + 1) if kind == "contact" else today + timedelta(days + 1)
+            near |= models.Q(status__in=statuses, next_deadline__lt=after)
+        return models.Q(next_deadline__gte=today) & near
 
     def in_deadline_order(self):
         """Open meldingen first (in "Alle meldingen" a closed spoed melding stood above one weeks late), spoed
@@ -209,20 +236,13 @@ class Behandeling(models.Model):
         return (self.onderzoek_deadline - timezone.localdate(self.melding.created_at)).days // 7
 
     def compute_next_deadline(self) -> date | None:
-        if self.status == Status.ONTVANGEN:
-            return self.contact_deadline
-        if self.status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND):
-            return self.onderzoek_deadline
-        if self.status == Status.AANVRAAG_ONTVANGEN:
-            return self.beschikking_deadline
-        return None
+        kind = TERM_OF_STATUS.get(self.status)
+        return getattr(self, f"{kind}_deadline") if kind else None
 
     @property
     def deadline_kind(self) -> str:
         """Which term `next_deadline` is: "contact", "onderzoek" or "beschikking"."""
-        if self.status == Status.ONTVANGEN:
-            return "contact"
-        return "beschikking" if self.status == Status.AANVRAAG_ONTVANGEN else "onderzoek"
+        return TERM_OF_STATUS.get(self.status, "onderzoek")
 
     def days_left(self, kind: str, today: date | None = None) -> int:
         """Working days left for the first contact, calendar days for the onderzoek (whose term runs from the

@@ -37,14 +37,13 @@ def work_per_consulent(user, today) -> list[Work]:
     # The coming week, not the calendar week: on a Sunday that held only gesprekken already past.
     week = (start_of_day(today), start_of_day(today + timedelta(weeks=1)))
     coming_week = Q(status=Status.GESPREK_GEPLAND, gesprek_op__gte=week[0], gesprek_op__lt=week[1])
-    due_soon = Q(next_deadline__gte=today, next_deadline__lt=today + open_meldingen.DUE_SOON)
     counts = {
         consulent: rest
         for consulent, *rest in open_meldingen.values_list("consulent")
         .annotate(
             open=Count("pk"),
-            late=Count("pk", filter=Q(next_deadline__lt=today)),
-            due_soon=Count("pk", filter=due_soon),
+            late=Count("pk", filter=open_meldingen.late_q(today)),
+            due_soon=Count("pk", filter=open_meldingen.due_soon_q(today)),
             gesprekken=Count("pk", filter=coming_week),
         )
         .order_by()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.templatetags.core_tags import datum
+from meldingen.backoffice.models import SOON
 from meldingen.backoffice.signalen import onderwerp_labels
 
 register = template.Library()
@@ -63,9 +64,9 @@ def _time_left(behandeling, kind: str, today) -> tuple[str, str]:
         return "soon", _("vandaag")
     if kind == "contact":
         left = ngettext("nog %(n)s werkdag", "nog %(n)s werkdagen", days) % {"n": days}
-        return ("soon" if days <= 1 else "ok"), left
-    left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}
-    return ("soon" if days <= 5 else "ok"), left
+    else:
+        left = ngettext("nog %(n)s dag", "nog %(n)s dagen", days) % {"n": days}
+    return ("soon" if days <= SOON[kind] else "ok"), left
 
 
 @register.simple_tag

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from meldingen.backoffice import roles
 from meldingen.backoffice.models import Behandeling
-from meldingen.backoffice.templatetags.backoffice_tags import datum
+from meldingen.backoffice.templatetags.backoffice_tags import datum, time_left
 from meldingen.backoffice.workflow import Status
-from meldingen.workdays import working_days_between
+from meldingen.workdays import add_working_days, working_days_between
 
 from .fixtures import make_user, store
 
@@ -55,23 +55,54 @@ def test_filters(leider, teams):
     assert len(_references(leider, status="alle")) == 4
 
 
-def test_a_teamleider_sees_what_will_be_late_within_a_week(leider, teams):
-    """A walk: the teamleider could list what was late, not what would be late next, to act in time."""
+def test_nearly_late_is_a_first_contact_within_two_working_days_or_another_term_within_a_week(
+    leider, teams, staff
+):
+    """A walk: "Alleen bijna te laat" (within 7 days) listed every melding from its second day, as the first
+    contact's five working days are a week. The teamleider could list what was late, not what would be late
+    next, to act in time."""
     today = timezone.localdate()
-    due = {days: store() for days in (-1, 0, 6, 7)}  # a term that ends today is late tomorrow
-    for days, melding in due.items():
-        Behandeling.objects.filter(pk=melding.behandeling.pk).update(
-            next_deadline=today + timedelta(days=days)
-        )
-    assert set(_references(leider, bijna_te_laat="on")) == {due[0].reference, due[6].reference}
-    assert _references(leider, over_termijn="on") == [due[-1].reference]
+
+    def melding_due(day, status=Status.ONTVANGEN):
+        melding = store()
+        if status != Status.ONTVANGEN:
+            melding.behandeling.change_status(status, staff["consulent"])
+        Behandeling.objects.filter(pk=melding.behandeling.pk).update(next_deadline=day)
+        return melding.reference
+
+    late = melding_due(today - timedelta(days=1))
+    contact = {days: melding_due(add_working_days(today, days)) for days in (0, 2, 3)}
+    onderzoek = {days: melding_due(today + timedelta(days), Status.CONTACT_OPGENOMEN) for days in (7, 8)}
+    soon = {contact[0], contact[2], onderzoek[7]}
+    assert set(_references(leider, bijna_te_laat="on")) == soon
+    assert _references(leider, over_termijn="on") == [late]
     # A walk ticked both to see what needs action, and the list was empty: both is either.
-    both = {due[-1].reference, due[0].reference, due[6].reference}
-    assert set(_references(leider, over_termijn="on", bijna_te_laat="on")) == both
+    assert set(_references(leider, over_termijn="on", bijna_te_laat="on")) == soon | {late}
     home = " ".join(leider.get("/admin/").content.decode().split())
-    assert (
-        '<a href="/admin/backoffice/?bijna_te_laat=on">2 meldingen worden binnen 7 dagen te laat</a>' in home
-    )
+    assert '<a href="/admin/backoffice/?bijna_te_laat=on">3 meldingen zijn bijna te laat</a>' in home
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (Status.ONTVANGEN, "contact"),
+        (Status.GESPREK_GEPLAND, "onderzoek"),
+        (Status.AANVRAAG_ONTVANGEN, "beschikking"),
+    ],
+)
+def test_the_filter_lists_what_the_page_colours_nearly_late(teams, status, kind):
+    """One measure for both: the page coloured "nog 6 dagen" as time enough while the filter listed it."""
+    today = timezone.localdate()
+    behandeling = store().behandeling
+    for days in range(-2, 14):
+        day = today + timedelta(days)
+        Behandeling.objects.filter(pk=behandeling.pk).update(
+            status=status, next_deadline=day, **{f"{kind}_deadline": day}
+        )
+        behandeling.refresh_from_db()
+        coloured = "bo-deadline--soon" in time_left(behandeling, kind, today)
+        listed = Behandeling.objects.due_soon(today).filter(pk=behandeling.pk).exists()
+        assert (day, listed) == (day, coloured)
 
 
 def test_a_consulent_can_filter_only_on_her_own_teams_and_their_wijken(staff, teams, client):
@@ -156,7 +187,7 @@ def test_a_teamleider_sees_what_each_consulent_has_open_on_one_page(leider, team
         melding.behandeling.consulent = staff["consulent"]
         melding.behandeling.save()
     Behandeling.objects.filter(pk=late.behandeling.pk).update(next_deadline=today - timedelta(days=1))
-    Behandeling.objects.filter(pk=soon.behandeling.pk).update(next_deadline=today + timedelta(days=3))
+    Behandeling.objects.filter(pk=soon.behandeling.pk).update(next_deadline=add_working_days(today, 2))
     gesprek.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     # The coming 7 days, not the calendar week: on a Sunday that held only gesprekken already past.
     in_six_days = timezone.now() + timedelta(days=6)
