@@ -5,6 +5,7 @@ the numbers the sociale kaart publishes for residents to call, which may also be
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .limited_text import LimitedCharField
@@ -12,7 +13,7 @@ from .limited_text import LimitedCharField
 MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678.")
 # When the loket calls back, said beside every "when can we call you" (a walk's "na 17 uur" asked for a call
 # no one makes).
-CALL_HOURS = _("Wij bellen op werkdagen van 8.30 tot 17.00 uur.")
+CALL_HOURS = _("Wij bellen %(hours)s.") % {"hours": settings.MUNICIPALITY_PHONE_HOURS}
 _WRITTEN = re.compile(r"^\+?[0-9 ().\-]+$")  # "0599.55.74.32" too
 NETHERLANDS = "31"
 PUBLIC_MESSAGE = _(

@@ -886,9 +886,9 @@ class GesprekForm(StepForm):
         },
         help_texts={
             "bereikbaar": _(
-                "Wij bellen u om het gesprek te plannen, op werkdagen van 8.30 tot 17.00 uur. "
-                "Bijvoorbeeld: op dinsdag in de ochtend."
-            ),
+                "Wij bellen u om het gesprek te plannen, %(hours)s. Bijvoorbeeld: op dinsdag in de ochtend."
+            )
+            % {"hours": settings.MUNICIPALITY_PHONE_HOURS},
             # A son who filled this in for his mother did not know whether to tick himself.
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "

@@ -5,7 +5,6 @@ import logging
 import secrets
 from dataclasses import astuple
 
-from django.conf import settings
 from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.shortcuts import redirect, render
@@ -346,7 +345,6 @@ class MeldingWizard(NamedUrlSessionWizardView):
             step_title=form.title,
             back_url=back_url,
             previous_step=previous_step,
-            spoed_phone=settings.MELDINGEN_SPOED_PHONE,
             for_someone_else=typed_so_far(self).for_someone_else,
             # Also per answer to "voor wie": typed for herself, it does not fill the pages about someone else.
             concept=f"melding:{self.storage.extra_data.get(CONCEPT, '')}-{typed.voor_wie}:{current}",

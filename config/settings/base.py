@@ -27,6 +27,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Gemeente Lindewaard")
 MUNICIPALITY_PHONE = os.environ.get("MUNICIPALITY_PHONE", "14 0599")
 MUNICIPALITY_EMAIL = os.environ.get("MUNICIPALITY_EMAIL", "wmo@lindewaard.example")
+# When the loket answers the phone and calls back, as words after a verb: "Bel ons op werkdagen van ...".
+MUNICIPALITY_PHONE_HOURS = os.environ.get("MUNICIPALITY_PHONE_HOURS", "op werkdagen van 8.30 tot 17.00 uur")
 # The logo beside the name in the header: a path under static/ ("img/logo.svg") or an https URL (its host is
 # then allowed as an image source). Empty: the name alone.
 MUNICIPALITY_LOGO = os.environ.get("MUNICIPALITY_LOGO", "img/logo.svg")
@@ -407,6 +409,8 @@ MELDINGEN_CONTACT_WORKING_DAYS = int(os.environ.get("MELDINGEN_CONTACT_WORKING_D
 MELDINGEN_ONDERZOEK_WEEKS = int(os.environ.get("MELDINGEN_ONDERZOEK_WEEKS", "6"))
 # The number to call at once when help is urgent.
 MELDINGEN_SPOED_PHONE = os.environ.get("MELDINGEN_SPOED_PHONE", MUNICIPALITY_PHONE)
+# The huisartsenpost of the region, for what cannot wait till the loket opens (empty: named without a number).
+MELDINGEN_HUISARTSENPOST_PHONE = os.environ.get("MELDINGEN_HUISARTSENPOST_PHONE", "")
 # "Waar staat mijn melding?": look-ups per IP address, and per reference number, per rate-limit window.
 MELDINGEN_STATUS_LOOKUP_LIMIT = int(os.environ.get("MELDINGEN_STATUS_LOOKUP_LIMIT", "10"))
 

@@ -41,7 +41,7 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     # A walk sent a spoed melding on a Sunday evening, and the check and the confirmation said "Bel ons dan
     # nu" without the loket's hours or whom to call when it is closed, as the spoed step says.
     evening = 'Bel dan de huisartsenpost. Is er gevaar? Bel <a href="tel:112">112</a>.'
-    hours = "Zeg dat het om spoed gaat. Maandag tot en met vrijdag, 8.30 tot 17.00 uur."
+    hours = "14 0599</a>, op werkdagen van 8.30 tot 17.00 uur. Zeg dat het om spoed gaat."
     check = " ".join(client.get("/melding/controleren/").content.decode().split())
     assert evening in check and hours in check
     walker.submit()
@@ -71,3 +71,18 @@ def test_the_information_pages_promise_the_spoed_term_the_backoffice_counts():
             if "spoed" in sentence.lower():
                 terms += re.findall(r"binnen (\d+ \w+)", sentence)
     assert terms and set(terms) == {f"{dates.SPOED_WORKING_DAYS} werkdagen"}, terms
+
+
+def test_the_loket_hours_and_the_huisartsenpost_are_the_municipalitys_own(settings, walker, client):
+    """A municipality whose loket opens at nine had "8.30" written in five templates, and on a Sunday evening
+    the huisartsenpost was named without a number to call."""
+    settings.MUNICIPALITY_PHONE_HOURS = "op werkdagen van 9.00 tot 16.30 uur"
+    settings.MELDINGEN_HUISARTSENPOST_PHONE = "0900 1234"
+    start = " ".join(client.get("/melding/").content.decode().split())
+    assert "14 0599</a>, op werkdagen van 9.00 tot 16.30 uur. U kunt ook langskomen" in start
+    assert "Op werkdagen van 9.00 tot 16.30 uur.</p>" in start  # the footer
+    walker.walk(ANDER_UITGEBREID[:-1])
+    spoed_step = " ".join(client.get("/melding/spoed/").content.decode().split())
+    assert "14 0599</a>, op werkdagen van 9.00 tot 16.30 uur. Zeg dat het om spoed gaat." in spoed_step
+    assert 'Bel dan de huisartsenpost op <a href="tel:09001234">0900 1234</a>.' in spoed_step
+    assert "8.30" not in start + spoed_step
