@@ -249,7 +249,9 @@ class Behandeling(models.Model):
         melding on, also before the first contact) and the beschikking; negative when late."""
         today = today or timezone.localdate()
         if kind == "contact":
-            return working_days_between(today, self.contact_deadline)
+            # On a weekend or feestdag, a term that ended the working day before is late, not "vandaag".
+            days = working_days_between(today, self.contact_deadline)
+            return min(days, -1) if self.contact_deadline < today else days
         if kind == "beschikking":
             return (self.beschikking_deadline - today).days
         return (self.onderzoek_deadline - today).days

@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from urllib.parse import parse_qsl
 
 import pytest
@@ -90,19 +90,22 @@ def test_nearly_late_is_a_first_contact_within_two_working_days_or_another_term_
         (Status.AANVRAAG_ONTVANGEN, "beschikking"),
     ],
 )
-def test_the_filter_lists_what_the_page_colours_nearly_late(teams, status, kind):
-    """One measure for both: the page coloured "nog 6 dagen" as time enough while the filter listed it."""
-    today = timezone.localdate()
+def test_the_filter_lists_what_the_page_colours_nearly_late_and_late(teams, status, kind):
+    """One measure for both: the page coloured "nog 6 dagen" as time enough while the filter listed it; on a
+    Saturday a contact term that ended on Friday read "vandaag" while "Alleen te laat" listed it."""
     behandeling = store().behandeling
-    for days in range(-2, 14):
-        day = today + timedelta(days)
-        Behandeling.objects.filter(pk=behandeling.pk).update(
-            status=status, next_deadline=day, **{f"{kind}_deadline": day}
-        )
-        behandeling.refresh_from_db()
-        coloured = "bo-deadline--soon" in time_left(behandeling, kind, today)
-        listed = Behandeling.objects.due_soon(today).filter(pk=behandeling.pk).exists()
-        assert (day, listed) == (day, coloured)
+    week = [date(2026, 12, 7) + timedelta(days) for days in range(7)]  # Monday to Sunday
+    for today in [*week, date(2027, 4, 27)]:  # and Koningsdag, a Tuesday
+        for days in range(-3, 14):
+            day = today + timedelta(days)
+            Behandeling.objects.filter(pk=behandeling.pk).update(
+                status=status, next_deadline=day, **{f"{kind}_deadline": day}
+            )
+            behandeling.refresh_from_db()
+            shown = time_left(behandeling, kind, today)
+            listed = Behandeling.objects.filter(pk=behandeling.pk)
+            assert (today, day, "--soon" in shown) == (today, day, listed.due_soon(today).exists())
+            assert (today, day, "--late" in shown) == (today, day, listed.overdue(today).exists())
 
 
 def test_a_consulent_can_filter_only_on_her_own_teams_and_their_wijken(staff, teams, client):
