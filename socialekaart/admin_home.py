@@ -14,10 +14,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
+
+from core.posted import post_only
 
 from . import models, permissions
 from .capacity_reminders import oldest_update
@@ -205,7 +206,7 @@ def kaart_home(request, panels):
 STILL_HOLDS = "socialekaart.capacity_still_holds"
 
 
-@require_POST
+@post_only(lambda pk: reverse("wagtailadmin_home"))  # the list the button is on; a 405 was a blank page
 def capacity_still_holds(request, pk):
     """One click for a week in which nothing changed: a walk's provider had to open each row and save it
     unchanged, without anything saying so. Only a row the user may change (the provider's own): else 404."""
