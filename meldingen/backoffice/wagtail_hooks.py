@@ -37,7 +37,7 @@ _MENU_ITEMS = [
     (_("Cijfers meldingen"), "backoffice:dashboard", "table", can_see_meldingen),
     (_("Werkverdeling"), "backoffice:werkverdeling", "group", can_assign),
     (_("Bezorging"), "backoffice:deliveries", "resubmit", can_manage_delivery),
-    (_("Doelen goedkeuren"), "backoffice:target_approvals", "tick", can_approve_targets),
+    (_("Doelen goedkeuren"), "backoffice:target_approvals", "check", can_approve_targets),
     (_("Auditlog meldingen"), "backoffice:audit", "history", can_read_audit_log),
     (_("Signaal sturen"), "backoffice:signaal_nieuw", "warning", can_send_signaal),
     (_("Mijn signalen"), "backoffice:signalen_verstuurd", "list-ul", can_send_signaal),

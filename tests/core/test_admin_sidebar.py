@@ -78,3 +78,23 @@ def test_two_users_never_share_a_sidebar(client, builds, group):
     _login(client, "dirk")
     _sidebar(client)
     assert builds == ["carla", "dirk"]
+
+
+def test_every_menu_item_has_an_icon_wagtail_draws(rf):
+    """A walk: "Doelen goedkeuren" stood without an icon in the menu, whose "tick" Wagtail does not have."""
+    from django.template.loader import get_template
+    from wagtail.admin.menu import SubmenuMenuItem, admin_menu
+
+    request = rf.get("/admin/")
+    request.user = get_user_model().objects.create_superuser("beheer", password=PASSWORD)
+
+    def icons(items):
+        for item in items:
+            yield str(item.label), item.icon_name
+            if isinstance(item, SubmenuMenuItem):
+                yield from icons(item.menu.menu_items_for_request(request))
+
+    found = list(icons(admin_menu.menu_items_for_request(request)))
+    assert "Doelen goedkeuren" in dict(found)
+    for label, icon in found:
+        assert get_template(f"wagtailadmin/icons/{icon}.svg"), label
