@@ -33,10 +33,10 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     walker.walk(ANDER_UITGEBREID[:-1])
     spoed_step = client.get("/melding/spoed/").content.decode()
     assert "Kiest u hieronder Ja? Dan nemen wij binnen 3 werkdagen contact met u op." in spoed_step
+    assert "Is het nodig? Dan regelen wij tijdelijke hulp." in spoed_step  # not for every spoed melding
     assert "Is er vandaag nog hulp nodig?" in spoed_step  # then a call, not this form
-    assert (
-        "s avonds of in het weekend niet wachten tot wij open zijn? Bel dan de huisartsenpost." in spoed_step
-    )
+    # "Kan het niet wachten? ... Kan het 's avonds niet wachten?": two questions alike, one after the other.
+    assert "Zijn wij dicht, 's avonds of in het weekend? Bel dan de huisartsenpost." in spoed_step
     walker.post(*ANDER_UITGEBREID[-1])
     # A walk sent a spoed melding on a Sunday evening, and the check and the confirmation said "Bel ons dan
     # nu" without the loket's hours or whom to call when it is closed, as the spoed step says.
@@ -52,7 +52,7 @@ def test_every_page_promises_the_spoed_term_the_backoffice_counts(three_days, wa
     confirmation = " ".join(client.get("/melding/bevestiging/").content.decode().split())
     assert "Wij nemen binnen 3 werkdagen contact met u op." in confirmation
     assert evening in confirmation and hours in confirmation
-    assert "Is het nodig? Dan regelen wij tijdelijke hulp." in confirmation  # as the spoed step promised
+    assert "Is het nodig? Dan regelen wij tijdelijke hulp." in confirmation  # as the spoed step promises
     assert f"{contact_by.day} " in confirmation.split("binnen 3 werkdagen", 1)[1][:60]
     assert "binnen 3 werkdagen" in mail.outbox[0].body
 
