@@ -225,16 +225,16 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
     lines = blocks(text)[1:]  # the title is the first line
     best, best_score = None, (0, 0, 0)
     for index, line in enumerate(lines):
-        for sentence in split_block(line):
+        for position, sentence in enumerate(split_block(line)):
             stems = {search_text.stem(word) for word in search_text.words(sentence)}
             held = [kind for alternatives, kind in searched if any(words <= stems for words in alternatives)]
             score = (held.count(THING), held.count(COST), len(held))
             if score > best_score:
-                best, best_score = (index, line, sentence), score
+                best, best_score = (index, position), score
     if best:
-        index, line, sentence = best
-        found = _list_with_its_lead_in(lines, index) if _is_list_item(line) else sentence
-        return Truncator(found).words(length)
+        index, position = best
+        found = _list_with_its_lead_in(lines, index) if _is_list_item(lines[index]) else ""
+        return Truncator(found or _in_context(lines, index, position)).words(length)
     first = next((sentence for line in lines for sentence in split_block(line)), "")
     return Truncator(getattr(page, "intro", "") or first).words(length)
 
@@ -264,6 +264,28 @@ def _excerpt_words(query: str, groups) -> list[tuple[list[set[str]], str]]:
     typed = search_text.content_words(query) or search_text.words(query)
     searched += [([{stem}], kind({stem})) for stem in map(search_text.stem, typed) if stem not in held]
     return searched
+
+
+# Words that make a sentence lean on the one before it: "Dat heet de eigen bijdrage." alone named nothing.
+LEANING_WORDS = frozenset(
+    {"dat", "dit", "die", "dan", "daar", "daarom", "daarna", "daarvoor", "hij", "zij", "ze"}
+)
+
+
+def _in_context(lines: list[str], index: int, position: int) -> str:
+    """The sentence, with the one before it in its paragraph when it leans on that one, and a question with
+    its answer (the next sentence, or the next line's first under a heading that asks it)."""
+    sentences = split_block(lines[index])
+    sentence = sentences[position]
+    if position > 0 and sentence.split(maxsplit=1)[0].lower().strip(",") in LEANING_WORDS:
+        return f"{sentences[position - 1]} {sentence}"
+    if sentence.endswith("?"):
+        answer = sentences[position + 1 :]
+        if not answer and index + 1 < len(lines) and not _is_list_item(lines[index + 1]):
+            answer = split_block(lines[index + 1])
+        if answer:
+            return f"{sentence} {answer[0]}"
+    return sentence
 
 
 def _is_list_item(line: str) -> bool:

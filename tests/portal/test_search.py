@@ -513,6 +513,24 @@ def test_an_excerpt_for_a_question_of_cost_is_about_its_thing_first():
     assert excerpt(_page("Bel dan het Wmo-loket.", "Wat kost het?"), "kosten wmo") == "Wat kost het?"
 
 
+def test_an_excerpt_comes_with_the_sentence_it_leans_on_and_a_question_with_its_answer():
+    """A walk: "eigen bijdrage" showed "Dat heet de eigen bijdrage.", which named nothing, and a question
+    stood without its answer."""
+    from portal.search import excerpt
+
+    page = _page(
+        "Voor de meeste hulp betaalt u iets. Dat heet de eigen bijdrage.",
+        "Wie betaalt de traplift?",
+        "De gemeente betaalt hem.",
+        "Kunt u de scootmobiel lenen? Ja, dat kan.",
+    )
+    leaning = "Voor de meeste hulp betaalt u iets. Dat heet de eigen bijdrage."
+    assert excerpt(page, "eigen bijdrage") == leaning
+    assert excerpt(page, "traplift") == "Wie betaalt de traplift? De gemeente betaalt hem."
+    assert excerpt(page, "scootmobiel") == "Kunt u de scootmobiel lenen? Ja, dat kan."
+    assert excerpt(page, "gemeente") == "De gemeente betaalt hem."
+
+
 def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
     """A walk: "rolstoel" found two pages, each with the excerpt "een rolstoel", which said nothing of what
     either page says about it."""
