@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from meldingen.backoffice.management.commands.load_demo_meldingen import DEMO_COUNT, DEMO_PASSWORD
 from meldingen.backoffice.models import Behandeling, Wijkteam
+from meldingen.backoffice.workflow import Status
 from meldingen.models import Melding
 from socialekaart.demo.gemeente import WIJKEN
 from socialekaart.models import Wijk, WijkPostcode
@@ -27,6 +28,10 @@ def test_demo_is_idempotent_and_routed(db, settings):
     assert Wijkteam.objects.count() == len(WIJKEN)
     assert not Behandeling.objects.filter(team__isnull=True).exists()
     assert len(set(Behandeling.objects.values_list("status", flat=True))) >= 4
+    # A walk found each consulent at 0 in Werkverdeling: past the first contact, a melding has its team's.
+    past_contact = Behandeling.objects.exclude(status=Status.ONTVANGEN)
+    assert past_contact.exists() and all(each.consulent in each.team.members.all() for each in past_contact)
+    assert not Behandeling.objects.filter(status=Status.ONTVANGEN).exclude(consulent=None).exists()
     users = get_user_model().objects
     consulent = users.get(username="consulent-centrum")
     assert consulent.check_password(DEMO_PASSWORD) and consulent.wijkteams.get().name == "Wijkteam Centrum"

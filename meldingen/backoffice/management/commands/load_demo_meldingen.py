@@ -114,6 +114,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo-medewerkers: wachtwoord {DEMO_PASSWORD}")
         self._targets()
         created = self._meldingen()
+        self._assign()
         self._nazorg()
         self._verwijzingen()
         self._signaal()
@@ -217,6 +218,17 @@ class Command(BaseCommand):
                 self._age(melding, now - timedelta(days=age_days, hours=rng.randint(0, 8)), path, rng)
             created += 1
         return created
+
+    def _assign(self) -> None:
+        """A melding past its first contact has a consulent of its team: a walk found each consulent at 0 in
+        Werkverdeling and gesprekken planned by nobody. New ones wait for the teamleider (without accounts,
+        nobody to give them to)."""
+        past_contact = Behandeling.objects.exclude(status=Status.ONTVANGEN).filter(consulent=None)
+        for behandeling in past_contact.exclude(team=None).select_related("team"):
+            consulenten = behandeling.team.members.filter(groups__name=roles.CONSULENT, is_active=True)
+            behandeling.consulent = consulenten.order_by("pk").first()
+            if behandeling.consulent:
+                behandeling.save(update_fields=["consulent", "updated_at"])
 
     def _answers(self, rng, postcodes) -> dict:
         soort = rng.choice(["kort", "uitgebreid", "uitgebreid"])
