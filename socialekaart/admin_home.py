@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -50,6 +51,9 @@ class ProviderPanel(Component):
         )
         organisatie = models.Organisatie.objects.only("name").get(pk=self.organisatie_id)
         return {
+            # Wagtail draws a panel without the request: its "Klopt nog" forms had no token, and every click
+            # was refused.
+            "csrf_token": get_token(parent_context["request"]),
             "organisatie_name": organisatie.name,
             "organisatie_url": reverse(
                 "wagtailsnippets_socialekaart_organisatie:edit", args=[organisatie.pk]

@@ -176,6 +176,32 @@ def test_the_provider_home_names_a_wijk_whose_places_were_never_given(client, aa
     assert "<li>Overal – hele gemeente</li>" in html and "Oud –" not in html
 
 
+def test_klopt_nog_is_accepted_from_a_browser_that_sends_the_forms_token(aanbieder, kaart):
+    """A walk: every click on "Klopt nog" was refused ("Het formulier is niet verstuurd"), as the panel's
+    forms had no CSRF token; the test client does not check tokens unless asked."""
+    import re
+    from datetime import timedelta
+
+    from django.test import Client
+    from django.utils import timezone
+
+    from socialekaart.models import Capaciteit
+
+    row = CapaciteitFactory(voorziening=kaart.zorg.voorzieningen.first(), status="nee")
+    Capaciteit.objects.update(bijgewerkt_op=timezone.now() - timedelta(days=9))  # on the list to confirm
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(aanbieder)
+    form = (
+        browser.get("/admin/")
+        .content.decode()
+        .split(f'action="/admin/beschikbaarheid/{row.pk}/klopt-nog/"')[1]
+    )
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.split("</form>")[0])
+    assert token, "the form has no token"
+    answer = browser.post(f"/admin/beschikbaarheid/{row.pk}/klopt-nog/", {"csrfmiddlewaretoken": token[1]})
+    assert answer.status_code == 302 and answer["Location"] == "/admin/"
+
+
 def test_a_week_in_which_nothing_changed_is_one_click_per_row(client, aanbieder, kaart):
     """A walk: to say nothing had changed, a provider had to open each row and save it unchanged, and nothing
     told them so."""
