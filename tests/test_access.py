@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
 from tests.meldingen.backoffice.fixtures import *  # noqa: F403
@@ -242,6 +244,16 @@ class World:
             beperkte_plaatsen=True,
         )
         locatie = kaart.Locatie.objects.create(organisatie=other, name="Buurthuis", wijk=centrum)
+        # The provider's own help, its places not confirmed for a week: its home panel has "Klopt nog" forms.
+        own_help = kaart.Voorziening.objects.create(
+            organisatie=own,
+            name="Begeleiding thuis",
+            slug="begeleiding-thuis",
+            summary="Hulp.",
+            beperkte_plaatsen=True,
+        )
+        stale = kaart.Capaciteit.objects.create(voorziening=own_help, wijk=centrum, status="nee")
+        kaart.Capaciteit.objects.filter(pk=stale.pk).update(bijgewerkt_op=timezone.now() - timedelta(days=9))
         self.objects = {
             "organisatie": other,
             "voorziening": voorziening,
@@ -359,6 +371,9 @@ MARKERS = {
 INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\b(?:src=|type=\"application/json\"))[^>]*>\s*([^<\s][^<]*)</script>"
 )
+# A form that posts, and what it holds: without the CSRF token every post is refused (the test client does not
+# check tokens; a provider's "Klopt nog", drawn in a Wagtail panel without the request, had none).
+POST_FORM = re.compile(r"<form\b[^>]*\bmethod=\"post\"[^>]*>(.*?)</form>", re.IGNORECASE | re.DOTALL)
 
 
 def test_the_table_names_only_urls_that_exist():
@@ -382,7 +397,7 @@ def test_every_admin_url_answers_each_role_as_the_table_says(client, world, role
     if user is not None:
         client.force_login(user)
     client.raise_request_exception = False
-    missing, wrong, leaks, blocked = [], [], [], []
+    missing, wrong, leaks, blocked, tokenless = [], [], [], [], []
     for name in admin_url_names():
         if name not in EXPECTED:
             missing.append(name)
@@ -396,12 +411,20 @@ def test_every_admin_url_answers_each_role_as_the_table_says(client, world, role
             f"{name}: {marker!r}" for marker, who in MARKERS.items() if role not in who and marker in body
         ]
         blocked += [f"{name}: {script[:80]}" for script in INLINE_SCRIPT.findall(body)]
+        tokenless += [
+            f"{name}: {form[:80]}" for form in POST_FORM.findall(body) if "csrfmiddlewaretoken" not in form
+        ]
+    home = client.get("/admin/").content.decode(errors="replace")  # its panels: out of the table's scope
+    tokenless += [
+        f"/admin/: {form[:80]}" for form in POST_FORM.findall(home) if "csrfmiddlewaretoken" not in form
+    ]
     assert not missing, f"admin URLs not in the access table (decide who may reach them): {missing}"
     assert not wrong, "\n".join(wrong)
     assert not leaks, "\n".join(leaks)
     assert not blocked, "inline scripts, which the admin's CSP (script-src 'self') blocks:\n" + "\n".join(
         blocked
     )
+    assert not tokenless, "forms that post without a CSRF token:\n" + "\n".join(tokenless)
 
 
 @pytest.mark.skipif(not os.environ.get("ACCESS_PROBE"), reason="only to print what each role gets")
