@@ -442,7 +442,9 @@ class StatusForm(forms.Form):
             del self.fields["gesprek_datum"]
             del self.fields["gesprek_tijd"]
             del self.fields["gesprek_plaats"]
-        past_example = {"datum": _written_date(timezone.localdate() - timedelta(days=3))}
+        # A day past, not before the melding came in: "bijvoorbeeld 4-12-2026" for a melding of 5 December.
+        past_day = timezone.localdate() - timedelta(days=3)
+        past_example = {"datum": _written_date(max(past_day, self.received) if self.received else past_day)}
         if Status.ONDERZOEK_AFGEROND not in targets:
             del self.fields["verslag_verstuurd"]
         if Status.DUBBEL not in targets:

@@ -384,6 +384,18 @@ def test_a_contact_written_down_later_counts_on_the_day_it_was_made(staff, clien
     assert "12:00" not in line.split("(vastgelegd op", 1)[0]  # written down at noon, the moment says 12:00
 
 
+def test_the_example_of_an_earlier_day_is_not_before_the_melding(staff, client):
+    """A walk: "Belde u eerder? Vul dan die dag in, bijvoorbeeld 4-12-2026" on a melding of 5 December, a day
+    the form then refuses."""
+    from tests.meldingen.backoffice.fixtures import store
+
+    melding = store(created_at=timezone.now() - timedelta(days=1))
+    client.force_login(staff["consulent"])
+    page = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
+    received = timezone.localdate(melding.created_at)
+    assert f"Belde u eerder? Vul dan die dag in, bijvoorbeeld {received:%-d-%-m-%Y}." in page
+
+
 def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, client):
     """A walk: a gesprek's outcome written down a week later counted on that day, and "Onderzoek binnen 6
     weken" in the figures could read late; the contact had a day to give, the onderzoek none."""
