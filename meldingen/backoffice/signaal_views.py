@@ -23,7 +23,9 @@ signaal_sender_view = require_role(can_send_signaal)
 @signaal_sender_view
 def new(request):
     organisation = signalen.sender_organisation(request.user)
-    initial = None if organisation else {"organisatie": signalen.organisation_given_before(request.user)}
+    initial = {"afzender_telefoon": signalen.phone_given_before(request.user)}
+    if not organisation:
+        initial["organisatie"] = signalen.organisation_given_before(request.user)
     form = SignaalForm(request.POST or None, ask_organisation=not organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         signaal = signalen.send(request.user, form.cleaned_data)

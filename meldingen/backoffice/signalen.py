@@ -72,6 +72,13 @@ def organisation_given_before(user) -> str:
     return earlier.values_list("sender_organisation", flat=True).first() or ""
 
 
+def phone_given_before(user) -> str:
+    """The number a professional last gave to be called back on (a walk's assistant typed hers on every
+    signal); none once that signal's data is gone."""
+    last = Signaal.objects.filter(sender=user).exclude(encrypted_data="").order_by("-created_at").first()
+    return last.data.get("afzender_telefoon", "") if last else ""
+
+
 def send(user, data: dict) -> Signaal:
     """Store a signal from a valid SignaalForm's cleaned_data: the client's data encrypted, routed to the
     team of the postcode's wijk, the contact term counted in working days; audited."""

@@ -1026,15 +1026,19 @@ def test_a_signal_without_the_clients_phone_says_whom_to_ask(staff, senders, tea
     assert heading.count("Signaal") == 1  # "Signaal van een aanbieder of professional Signaal"
 
 
-def test_a_professional_finds_their_organisation_filled_in_from_the_last_signal(
+def test_a_professional_finds_their_organisation_and_number_filled_in_from_the_last_signal(
     staff, senders, teams, client
 ):
-    """A walk: "Uw organisatie of praktijk" stood empty on every new signal."""
+    """A walk: "Uw organisatie of praktijk" stood empty on every new signal; a later one: the assistant typed
+    her own number again on every one."""
     client.force_login(senders["professional"])
     new = "/admin/backoffice/signalen/nieuw/"
-    assert 'value="Huisartsenpraktijk De Haven"' not in client.get(new).content.decode()
+    number = f'value="{SIGNAAL["afzender_telefoon"]}"'
+    page = client.get(new).content.decode()
+    assert 'value="Huisartsenpraktijk De Haven"' not in page and number not in page
     client.post(new, SIGNAAL)
-    assert 'value="Huisartsenpraktijk De Haven"' in client.get(new).content.decode()
+    page = client.get(new).content.decode()
+    assert 'value="Huisartsenpraktijk De Haven"' in page and number in page
     client.force_login(senders["aanbieder"])  # the kaart knows a provider's organisation: nothing to ask
     assert 'name="organisatie"' not in client.get(new).content.decode()
 
