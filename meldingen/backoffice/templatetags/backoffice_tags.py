@@ -60,8 +60,8 @@ def _time_left(behandeling, kind: str, today) -> tuple[str, str]:
     days = behandeling.days_left(kind, today)
     if days < 0:
         return "late", _late(-days, working_days=kind == "contact")
-    if days == 0:
-        return "soon", _("vandaag")
+    if days == 0:  # a walk read a lone "vandaag" as when it came in
+        return "soon", _("vandaag de laatste dag")
     if kind == "contact":
         left = ngettext("nog %(n)s werkdag", "nog %(n)s werkdagen", days) % {"n": days}
     else:

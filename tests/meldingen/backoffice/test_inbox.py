@@ -82,6 +82,15 @@ def test_nearly_late_is_a_first_contact_within_two_working_days_or_another_term_
     assert '<a href="/admin/backoffice/?bijna_te_laat=on">3 meldingen zijn bijna te laat</a>' in home
 
 
+def test_a_term_that_ends_today_says_it_is_the_last_day(teams):
+    """A walk read "Onderzoek af uiterlijk 7 dec. 2026 (6 weken) / vandaag" as when something came in."""
+    behandeling = store().behandeling
+    today = timezone.localdate()
+    Behandeling.objects.filter(pk=behandeling.pk).update(contact_deadline=today, next_deadline=today)
+    behandeling.refresh_from_db()
+    assert ">vandaag de laatste dag</span>" in time_left(behandeling, "contact", today)
+
+
 @pytest.mark.parametrize(
     ("status", "kind"),
     [
