@@ -442,16 +442,21 @@ class StatusForm(forms.Form):
             del self.fields["gesprek_datum"]
             del self.fields["gesprek_tijd"]
             del self.fields["gesprek_plaats"]
-        # A day past, not before the melding came in: "bijvoorbeeld 4-12-2026" for a melding of 5 December.
-        past_day = timezone.localdate() - timedelta(days=3)
-        past_example = {"datum": _written_date(max(past_day, self.received) if self.received else past_day)}
+        # A day past, not before the melding came in ("bijvoorbeeld 4-12-2026" stood on a melding of 5
+        # December); for a melding of today no earlier day at all.
+        today = timezone.localdate()
+        past_day = max(today - timedelta(days=3), self.received or today - timedelta(days=3))
         if Status.ONDERZOEK_AFGEROND not in targets:
             del self.fields["verslag_verstuurd"]
         if Status.DUBBEL not in targets:
             del self.fields["andere_melding"]
         for status, day_field in self.DAY_FIELDS.items():
             if status in targets:
-                self.fields[day_field.name].help_text = day_field.help % past_example
+                self.fields[day_field.name].help_text = (
+                    day_field.help % {"datum": _written_date(past_day)}
+                    if past_day < today
+                    else _("Leeg is vandaag.")
+                )
             else:
                 del self.fields[day_field.name]
         if Status.AFGEHANDELD in targets:

@@ -386,14 +386,17 @@ def test_a_contact_written_down_later_counts_on_the_day_it_was_made(staff, clien
 
 def test_the_example_of_an_earlier_day_is_not_before_the_melding(staff, client):
     """A walk: "Belde u eerder? Vul dan die dag in, bijvoorbeeld 4-12-2026" on a melding of 5 December, a day
-    the form then refuses."""
+    the form then refuses; on a melding of today no earlier day is asked for."""
     from tests.meldingen.backoffice.fixtures import store
 
-    melding = store(created_at=timezone.now() - timedelta(days=1))
     client.force_login(staff["consulent"])
-    page = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
-    received = timezone.localdate(melding.created_at)
+    yesterdays = store(created_at=timezone.now() - timedelta(days=1))
+    page = client.get(reverse("backoffice:melding", args=[yesterdays.behandeling.pk])).content.decode()
+    received = timezone.localdate(yesterdays.created_at)
     assert f"Belde u eerder? Vul dan die dag in, bijvoorbeeld {received:%-d-%-m-%Y}." in page
+    todays = store()
+    page = client.get(reverse("backoffice:melding", args=[todays.behandeling.pk])).content.decode()
+    assert "Leeg is vandaag.</" in page and "Belde u eerder?" not in page
 
 
 def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, client):
