@@ -233,8 +233,12 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
                 best, best_score = (index, position), score
     if best:
         index, position = best
-        found = _list_with_its_lead_in(lines, index) if _is_list_item(lines[index]) else ""
-        return Truncator(found or _in_context(lines, index, position)).words(length)
+        if _is_list_item(lines[index]):
+            return Truncator(_list_with_its_lead_in(lines, index)).words(length)
+        sentence = split_block(lines[index])[position]
+        in_context = _in_context(lines, index, position)
+        # Two sentences too long to show whole: the one that holds the words searched for.
+        return Truncator(in_context if len(in_context.split()) <= length else sentence).words(length)
     first = next((sentence for line in lines for sentence in split_block(line)), "")
     return Truncator(getattr(page, "intro", "") or first).words(length)
 
@@ -274,16 +278,18 @@ LEANING_WORDS = frozenset(
 
 def _in_context(lines: list[str], index: int, position: int) -> str:
     """The sentence, with the one before it in its paragraph when it leans on that one, and a question with
-    its answer (the next sentence, or the next line's first under a heading that asks it)."""
+    its answer: the next sentence, or under a heading that asks it the next line's first. Not another
+    question ("Hebt u nog vragen?" took the heading below it)."""
     sentences = split_block(lines[index])
     sentence = sentences[position]
     if position > 0 and sentence.split(maxsplit=1)[0].lower().strip(",") in LEANING_WORDS:
         return f"{sentences[position - 1]} {sentence}"
     if sentence.endswith("?"):
         answer = sentences[position + 1 :]
-        if not answer and index + 1 < len(lines) and not _is_list_item(lines[index + 1]):
+        heading = len(sentences) == 1 and index + 1 < len(lines) and not _is_list_item(lines[index + 1])
+        if not answer and heading:
             answer = split_block(lines[index + 1])
-        if answer:
+        if answer and not answer[0].endswith("?"):
             return f"{sentence} {answer[0]}"
     return sentence
 

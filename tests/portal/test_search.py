@@ -529,6 +529,18 @@ def test_an_excerpt_comes_with_the_sentence_it_leans_on_and_a_question_with_its_
     assert excerpt(page, "traplift") == "Wie betaalt de traplift? De gemeente betaalt hem."
     assert excerpt(page, "scootmobiel") == "Kunt u de scootmobiel lenen? Ja, dat kan."
     assert excerpt(page, "gemeente") == "De gemeente betaalt hem."
+    # A question that ends a paragraph does not take the heading below it; nor one that asks again.
+    below = _page(
+        "Bel ons gerust. Hebt u nog vragen?", "Wat kost een traplift?", "Dat hangt af van uw inkomen."
+    )
+    assert excerpt(below, "vragen") == "Hebt u nog vragen?"
+    assert (
+        excerpt(_page("Wat kost een rolstoel? Wat kost een traplift?"), "rolstoel")
+        == "Wat kost een rolstoel?"
+    )
+    # Two sentences longer than an excerpt: the one with the words searched for.
+    long = _page(f"{' '.join(['Wij helpen u graag'] * 8)}. Dat heet de eigen bijdrage.")
+    assert excerpt(long, "eigen bijdrage") == "Dat heet de eigen bijdrage."
 
 
 def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
