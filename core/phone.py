@@ -6,6 +6,8 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .limited_text import LimitedCharField
@@ -13,7 +15,9 @@ from .limited_text import LimitedCharField
 MESSAGE = _("Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678.")
 # When the loket calls back, said beside every "when can we call you" (a walk's "na 17 uur" asked for a call
 # no one makes).
-CALL_HOURS = _("Wij bellen %(hours)s.") % {"hours": settings.MUNICIPALITY_PHONE_HOURS}
+# The loket's hours (a setting), read when a text is shown, not when this module is imported.
+PHONE_HOURS = lazy(lambda: settings.MUNICIPALITY_PHONE_HOURS, str)()
+CALL_HOURS = format_lazy(_("Wij bellen {hours}."), hours=PHONE_HOURS)
 _WRITTEN = re.compile(r"^\+?[0-9 ().\-]+$")  # "0599.55.74.32" too
 NETHERLANDS = "31"
 PUBLIC_MESSAGE = _(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.bsn import refuse_bsn
 from core.components import error_anchor, named_error
 from core.limited_text import LimitedCharField
-from core.phone import CALL_HOURS, phone_field
+from core.phone import CALL_HOURS, PHONE_HOURS, phone_field
 from core.postcode import normalise_postcode
 from core.widget_renderer import widget_renderer
 
@@ -885,10 +885,10 @@ class GesprekForm(StepForm):
             "wie_erbij": _("Wie komen er bij het gesprek?"),
         },
         help_texts={
-            "bereikbaar": _(
-                "Wij bellen u om het gesprek te plannen, %(hours)s. Bijvoorbeeld: op dinsdag in de ochtend."
-            )
-            % {"hours": settings.MUNICIPALITY_PHONE_HOURS},
+            "bereikbaar": format_lazy(
+                _("Wij bellen u om het gesprek te plannen, {hours}. Bijvoorbeeld: op dinsdag in de ochtend."),
+                hours=PHONE_HOURS,
+            ),
             # A son who filled this in for his mother did not know whether to tick himself.
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "

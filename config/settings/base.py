@@ -28,7 +28,11 @@ MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Gemeente Lindewaard")
 MUNICIPALITY_PHONE = os.environ.get("MUNICIPALITY_PHONE", "14 0599")
 MUNICIPALITY_EMAIL = os.environ.get("MUNICIPALITY_EMAIL", "wmo@lindewaard.example")
 # When the loket answers the phone and calls back, as words after a verb: "Bel ons op werkdagen van ...".
-MUNICIPALITY_PHONE_HOURS = os.environ.get("MUNICIPALITY_PHONE_HOURS", "op werkdagen van 8.30 tot 17.00 uur")
+# Never empty ("Wij bellen ."), and without a full stop of its own ("uur..").
+MUNICIPALITY_PHONE_HOURS = (
+    os.environ.get("MUNICIPALITY_PHONE_HOURS", "").strip().rstrip(".")
+    or "op werkdagen van 8.30 tot 17.00 uur"
+)
 # The logo beside the name in the header: a path under static/ ("img/logo.svg") or an https URL (its host is
 # then allowed as an image source). Empty: the name alone.
 MUNICIPALITY_LOGO = os.environ.get("MUNICIPALITY_LOGO", "img/logo.svg")

@@ -604,7 +604,8 @@ SPOED = {
             {
                 "title": "Bel bij spoed",
                 "text": "<p>Bel ons op werkdagen van 8.30 tot 17.00 uur. Zeg dat het om spoed gaat. "
-                "Is er 's avonds of in het weekend gevaar? Bel dan de huisartsenpost of 112.</p>",
+                "Zijn wij dicht, 's avonds, in het weekend of op een feestdag? Bel dan de huisartsenpost. "
+                "Is er gevaar? Bel 112.</p>",
             },
         ),
         (

@@ -33,7 +33,8 @@ class Soort:
 WERKDAGEN = tuple((day, "09:00", "17:00") for day in range(1, 6))
 DAG_EN_NACHT = tuple((day, "00:00", "23:59") for day in range(1, 8))
 OCHTENDEN = tuple((day, "09:00", "12:30") for day in range(1, 6))
-# The Wmo-loket's hours, as the site's footer gives them, and its own way in: a melding, not a form of its own.
+# The Wmo-loket's hours, as the demo's footer gives them (MUNICIPALITY_PHONE_HOURS left as it is), and its own
+# way in: a melding, not a form of its own.
 LOKET = tuple((day, "08:30", "17:00") for day in range(1, 6))
 VIA_DE_MELDING = (
     "Doe een melding op deze website of bel het Wmo-loket. Na een gesprek krijgt u een brief met ons besluit: "
