@@ -914,6 +914,8 @@ def test_the_signals_countdown_stops_once_contact_is_made_and_says_late_when_lat
         return " ".join(page.find("dt", string="Contact uiterlijk").find_next("dd").get_text().split())
 
     assert term().endswith("werkdagen)")  # "(nog 5 werkdagen)"
+    Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=timezone.localdate())
+    assert term().endswith("(vandaag de laatste dag)")  # it said "nog 0 werkdagen"
     Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=timezone.localdate() - timedelta(days=3))
     assert term().endswith("(te laat)")
     client.post(f"{url}status/", {"status": "contact_opgenomen"})
