@@ -109,7 +109,8 @@ class InboxFilterForm(forms.Form):
     bijna_te_laat = forms.BooleanField(
         label=_("Alleen bijna te laat"),
         help_text=_(
-            "Eerste contact binnen %(contact)s werkdagen, onderzoek of beschikking binnen %(other)s dagen."
+            "De termijn eindigt binnen %(contact)s werkdagen (eerste contact) of binnen %(other)s dagen "
+            "(onderzoek of beschikking)."
         )
         % {"contact": SOON["contact"], "other": SOON["onderzoek"]},
         required=False,

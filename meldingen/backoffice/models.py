@@ -75,10 +75,10 @@ TERM_OF_STATUS = {
 }
 
 # A running term is near its end ("bijna te laat": amber on the page, and the inbox's filter) with this many
-# days left: working days for the first contact (five of them, two for spoed), days for the onderzoek's six
-# weeks and the beschikking's two. With one week for all, every melding was "bijna te laat" from its second
-# day.
-SOON = {"contact": 2, "onderzoek": 7, "beschikking": 7}
+# days left: working days for the first contact (five of them; a spoed melding's two are near from the start,
+# as meant), days for the onderzoek's six weeks and the beschikking's two. With one week for all, every
+# melding was "bijna te laat" from its second day.
+SOON = {"contact": 2, **dict.fromkeys(("onderzoek", "beschikking"), 7)}
 
 
 class BehandelingQuerySet(TeamVisibleQuerySet):

@@ -20,13 +20,22 @@ from meldingen.backoffice.roles import can_send_signaal, display_name
 signaal_sender_view = require_role(can_send_signaal)
 
 
+def _given_before(user, organisation: str) -> dict:
+    """The sender's own number, and the organisation unless the kaart knows it, from their last signal."""
+    initial = {"afzender_telefoon": signalen.phone_given_before(user)}
+    if not organisation:
+        initial["organisatie"] = signalen.organisation_given_before(user)
+    return initial
+
+
 @signaal_sender_view
 def new(request):
     organisation = signalen.sender_organisation(request.user)
-    initial = {"afzender_telefoon": signalen.phone_given_before(request.user)}
-    if not organisation:
-        initial["organisatie"] = signalen.organisation_given_before(request.user)
-    form = SignaalForm(request.POST or None, ask_organisation=not organisation, initial=initial)
+    form = SignaalForm(
+        request.POST or None,
+        ask_organisation=not organisation,
+        initial=None if request.method == "POST" else _given_before(request.user, organisation),
+    )
     if request.method == "POST" and form.is_valid():
         signaal = signalen.send(request.user, form.cleaned_data)
         sent = _(

@@ -141,7 +141,7 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
         .values_list("melding__wijk", "melding__soort", "week")
         .annotate(
             n=Count("*"),
-            overdue=Count("pk", filter=Q(next_deadline__lt=today)),
+            overdue=Count("pk", filter=visible.late_q(today)),
             on_time=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__lte=F("onderzoek_deadline"))),
             late=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__gt=F("onderzoek_deadline"))),
             onderzoek_overdue=Count(

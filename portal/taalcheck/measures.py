@@ -7,6 +7,8 @@ nltk, which textstat loads, they take almost half a second).
 
 from functools import cache, lru_cache
 
+from core.templatetags.core_tags import MONTHS
+
 from .text import is_number, letters
 
 # Dutch writes compounds as one word ("keukentafelgesprek"). A compound of common parts reads as
@@ -30,11 +32,9 @@ EVERYDAY_WORDS = frozenset(
     }
 )  # fmt: skip
 
-# The months as a date writes them short ("28 mrt. 2027"): wordfreq has "mrt" under the threshold, and in
-# March every staff page with a date failed the taalcheck.
-MONTH_ABBREVIATIONS = frozenset(
-    {"jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"}
-)
+# The months as the site's dates write them short ("28 mrt. 2027"): wordfreq has "mrt" under the threshold,
+# and in March every staff page with a date failed the taalcheck.
+MONTH_ABBREVIATIONS = frozenset(month.rstrip(".") for month in MONTHS)
 
 
 @lru_cache(maxsize=50_000)

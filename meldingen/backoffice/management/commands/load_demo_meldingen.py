@@ -221,13 +221,12 @@ class Command(BaseCommand):
 
     def _assign(self) -> None:
         """A melding past its first contact has a consulent of its team: a walk found each consulent at 0 in
-        Werkverdeling and gesprekken planned by nobody. New ones wait for the teamleider (without accounts,
-        nobody to give them to)."""
+        Werkverdeling and gesprekken planned by nobody. New ones wait for the teamleider."""
         past_contact = Behandeling.objects.exclude(status=Status.ONTVANGEN).filter(consulent=None)
         for behandeling in past_contact.exclude(team=None).select_related("team"):
             consulenten = behandeling.team.members.filter(groups__name=roles.CONSULENT, is_active=True)
             behandeling.consulent = consulenten.order_by("pk").first()
-            if behandeling.consulent:
+            if behandeling.consulent:  # none without the demo's accounts
                 behandeling.save(update_fields=["consulent", "updated_at"])
 
     def _answers(self, rng, postcodes) -> dict:
