@@ -48,7 +48,8 @@ def test_melding_pdf_gives_the_dates_of_the_confirmation_page_and_the_email(walk
     text = " ".join(pdf_reading.text(pdf).split())
     steps_ahead = next_steps(melding)
     contact = date_filter(steps_ahead.contact_by, "l j F")
-    onderzoek = date_filter(steps_ahead.onderzoek_by, "j F Y")
+    # With its weekday as the others: "uiterlijk maandag 14 december" stood above "uiterlijk 18 januari 2027".
+    onderzoek = date_filter(steps_ahead.onderzoek_by, "l j F Y")
     plan = date_filter(steps_ahead.persoonlijk_plan_by, "l j F")
     assert "persoonlijk plan" in page and "persoonlijk plan" in email and "persoonlijk plan" in text
     for when in (contact, onderzoek, plan):
