@@ -40,7 +40,11 @@ class StatusLookupForm(forms.Form):
     reference = forms.CharField(
         label=_("Meldingsnummer"),
         max_length=20,
-        help_text=_("Dit nummer staat in de e-mail of op de pagina die u kreeg na het versturen."),
+        # A walk: a resident of 78 without e-mail had closed that page long ago; her printed PDF has it too.
+        help_text=_(
+            "Dit nummer staat in de e-mail of op de pagina die u kreeg na het versturen. "
+            "Ook staat het op de PDF van uw melding, als u die bewaarde."
+        ),
         error_messages={"required": _("Vul uw meldingsnummer in.")},
     )
     postcode = forms.CharField(

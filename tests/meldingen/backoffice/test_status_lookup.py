@@ -94,6 +94,11 @@ def test_the_house_number_field_offers_letters_too(client):
     assert "inputmode" not in field
 
 
+def test_the_reference_is_said_to_be_on_the_pdf_too(client):
+    """A walk: a resident of 78 without e-mail had closed the confirmation long ago; her PDF has it."""
+    assert "Ook staat het op de PDF van uw melding, als u die bewaarde." in client.get(URL).content.decode()
+
+
 def test_the_page_shows_no_name_no_address_and_no_answers(client, teams):
     melding = store(name="Anna de Vries", postcode="3911 AB")
     html = look_up(client, melding.reference).content.decode()
