@@ -233,12 +233,8 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
                 best, best_score = (index, position), score
     if best:
         index, position = best
-        if _is_list_item(lines[index]):
-            return Truncator(_list_with_its_lead_in(lines, index)).words(length)
-        sentence = split_block(lines[index])[position]
-        in_context = _in_context(lines, index, position)
-        # Two sentences too long to show whole: the one that holds the words searched for.
-        return Truncator(in_context if len(in_context.split()) <= length else sentence).words(length)
+        found = _list_with_its_lead_in(lines, index) if _is_list_item(lines[index]) else ""
+        return Truncator(found or _in_context(lines, index, position, length)).words(length)
     first = next((sentence for line in lines for sentence in split_block(line)), "")
     return Truncator(getattr(page, "intro", "") or first).words(length)
 
@@ -276,22 +272,23 @@ LEANING_WORDS = frozenset(
 )
 
 
-def _in_context(lines: list[str], index: int, position: int) -> str:
+def _in_context(lines: list[str], index: int, position: int, length: int) -> str:
     """The sentence, with the one before it in its paragraph when it leans on that one, and a question with
     its answer: the next sentence, or under a heading that asks it the next line's first. Not another
-    question ("Hebt u nog vragen?" took the heading below it)."""
+    question ("Hebt u nog vragen?" took the heading below it). Two sentences longer than `length` words give
+    the one that holds the words searched for."""
     sentences = split_block(lines[index])
-    sentence = sentences[position]
+    sentence = together = sentences[position]
     if position > 0 and sentence.split(maxsplit=1)[0].lower().strip(",") in LEANING_WORDS:
-        return f"{sentences[position - 1]} {sentence}"
-    if sentence.endswith("?"):
+        together = f"{sentences[position - 1]} {sentence}"
+    elif sentence.endswith("?"):
         answer = sentences[position + 1 :]
         heading = len(sentences) == 1 and index + 1 < len(lines) and not _is_list_item(lines[index + 1])
         if not answer and heading:
             answer = split_block(lines[index + 1])
         if answer and not answer[0].endswith("?"):
-            return f"{sentence} {answer[0]}"
-    return sentence
+            together = f"{sentence} {answer[0]}"
+    return together if len(together.split()) <= length else sentence
 
 
 def _is_list_item(line: str) -> bool:

@@ -24,17 +24,16 @@ LONG_WORD_LETTERS = 6  # LIX: a long word has more than 6 letters
 
 # Words of daily life and care that everyone knows, though written Dutch has them too rarely for wordfreq's
 # threshold: the taalcheck called "stofzuigen en dweilen" and "het bed verschonen" hard, the very words a
-# resident uses. Our own list, for Wmo texts; jargon ("tillift", "bruikleen", "indicatie") stays out.
+# resident uses. Our own list, for Wmo texts; jargon ("tillift", "bruikleen", "indicatie") stays out. And the
+# months as the site's dates write them short ("28 mrt. 2027"): wordfreq has "mrt" under the threshold, and
+# in March every staff page with a date failed the taalcheck.
 EVERYDAY_WORDS = frozenset(
     {
         "stofzuigen", "stofzuiger", "dweilen", "verschonen", "glazenwasser", "afwassen", "afwas",
         "tuinieren", "rollator", "krukken", "scootmobiel", "drempels", "loket",
+        *(month.rstrip(".") for month in MONTHS),
     }
 )  # fmt: skip
-
-# The months as the site's dates write them short ("28 mrt. 2027"): wordfreq has "mrt" under the threshold,
-# and in March every staff page with a date failed the taalcheck.
-MONTH_ABBREVIATIONS = frozenset(month.rstrip(".") for month in MONTHS)
 
 
 @lru_cache(maxsize=50_000)
@@ -96,6 +95,6 @@ def is_common(word: str, threshold: float) -> bool:
 
 
 def _is_common_part(word: str, threshold: float) -> bool:
-    if word in EVERYDAY_WORDS or word in MONTH_ABBREVIATIONS or zipf(word) >= threshold:
+    if word in EVERYDAY_WORDS or zipf(word) >= threshold:
         return True
     return _is_compound_of_common(word, threshold + COMPOUND_PART_MARGIN, MAX_COMPOUND_PARTS)

@@ -7,21 +7,26 @@ is the time written.
 the offset of before 02:00, the import read "09:00+01:00" as the moment it was on that day (10:00), and
 every opening hour moved an hour."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from django.utils import timezone
 
 
+@lru_cache(maxsize=8)
+def _noon(day: date) -> datetime:
+    # Made once a day, not for each opening hour of an export or a `?full=true` page.
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
 def offset_today() -> timedelta:
-    noon = timezone.make_aware(datetime.combine(timezone.localdate(), time(12)))
-    return noon.utcoffset()
+    return _noon(timezone.localdate()).utcoffset()
 
 
 def utc_offset_today() -> str:
     """Today's offset as HSDS writes it: "+01:00" in winter, "+02:00" in summer."""
-    minutes = int(offset_today().total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    offset = _noon(timezone.localdate()).strftime("%z")
+    return f"{offset[:3]}:{offset[3:]}"
 
 
 def with_offset(local: time) -> str:
