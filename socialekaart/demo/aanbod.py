@@ -483,7 +483,8 @@ SOORTEN = [
         "Het wijkteam helpt bij vragen over zorg, geld en opvoeden.",
         "Hebt u een vraag over hulp thuis, geld of opvoeden? Het wijkteam denkt met u mee. Bel of kom langs. "
         "Ook als u zich zorgen maakt over alcohol, drugs of gokken, bij uzelf of in uw gezin.",
-        ("clientondersteuning", "begeleiding", "opvoeden"),
+        # Not cliëntondersteuning: the site says the wijkteam is the gemeente's and a cliëntondersteuner is not.
+        ("begeleiding", "opvoeden"),
         ("volwassenen", "gezinnen", "ouderen"),
         inloop=True,
         schedule=WERKDAGEN,

@@ -13,7 +13,11 @@ THEMAS = [
     ("hulpmiddelen", "Hulpmiddelen", "Een rolstoel, scootmobiel of aanpassing in huis."),
     ("geld", "Geld en schulden", "Hulp bij rekeningen, formulieren en schulden."),
     ("maaltijden", "Maaltijden", "Een warme maaltijd thuis of samen eten."),
-    ("clientondersteuning", "Cliëntondersteuning", "Iemand die met u meedenkt en u helpt bij de gemeente."),
+    (
+        "clientondersteuning",
+        "Cliëntondersteuning",
+        "Iemand die u helpt bij de gemeente, maar niet voor de gemeente werkt.",
+    ),
     ("gezondheid", "Gezondheid", "Gezond blijven, bewegen en goed slapen."),
     ("opvoeden", "Opvoeden", "Vragen over kinderen en opvoeden."),
     ("vrijwilligerswerk", "Vrijwilligerswerk", "Iets doen voor een ander, of hulp van een vrijwilliger."),

@@ -74,6 +74,21 @@ def test_the_gemeentes_own_voorzieningen_give_the_wmo_loket(demo, settings):
     assert addresses == {("Raadhuisplein", "1")}
 
 
+def test_under_clientondersteuning_the_kaart_shows_no_team_of_the_gemeente(demo, client):
+    """The site says "Het wijkteam is van de gemeente" and "De cliëntondersteuner werkt niet voor de
+    gemeente"; the melding's start links "Zoek een cliëntondersteuner" to this thema, and the consulent's
+    kaart offers it to a resident who asked for an onafhankelijke cliëntondersteuner. Seven wijkteams stood
+    there beside the three independent ones."""
+    from socialekaart.demo.aanbod import GEMEENTE
+
+    offered = Voorziening.objects.filter(themas__code="clientondersteuning")
+    assert offered.filter(name__startswith="Onafhankelijke cliëntondersteuning").count() == 3
+    assert not offered.filter(name__startswith="Wijkteam").exists()
+    assert not offered.filter(organisatie__name__in=[GEMEENTE, "Sociaal Wijkteam Lindewaard"]).exists()
+    page = client.get("/sociale-kaart/", {"thema": "clientondersteuning"}).content.decode()
+    assert "Onafhankelijke cliëntondersteuning" in page and "Wijkteam" not in page
+
+
 def test_every_postcode_has_a_wijk_and_a_centre(demo):
     for demo_wijk in gemeente.WIJKEN:
         for postcode in demo_wijk.streets:
