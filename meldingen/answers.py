@@ -114,6 +114,16 @@ class Answers:
         return self.step("spoed").text("spoed") == "ja"
 
     @property
+    def may_hold_health_data(self) -> bool:
+        """Whether what is sent may say something about someone's health, for which the check page asks
+        consent: all but a short melding for oneself with only name, address, phone number and call times
+        (a walk's resident of 74 was asked to consent to "gegevens over gezondheid" she never gave)."""
+        if self.for_someone_else or self.uitgebreid or self.spoed:
+            return True
+        waarover = self.step("waarover")
+        return bool(waarover.codes("onderwerpen") or waarover.text("toelichting").strip())
+
+    @property
     def onderwerpen(self) -> list[str]:
         """The topics: a long melding asks them, a short one may give them (step "waarover")."""
         return self.step("hulp" if self.uitgebreid else "waarover").codes("onderwerpen")

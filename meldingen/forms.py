@@ -994,6 +994,9 @@ class ControlerenForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.answers.may_hold_health_data:
+            del self.fields["toestemming"]
+            return
         self.fields["toestemming"].error_messages["required"] = self.message("toestemming")
         if self.answers.step("melder").text("bewoner_toestemming") == "kan_niet_beslissen":
             # Who cannot decide is not asked: the gemeente asks who decides for the person.

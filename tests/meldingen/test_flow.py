@@ -598,3 +598,43 @@ def test_a_professional_is_not_offered_a_client_who_does_not_know(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "mantelzorger"})
     assert 'value="weet_niet"' in walker.client.get("/melding/melder/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("waarover", "spoed", "asked"),
+    [
+        ({}, {"spoed": "nee"}, False),
+        ({"onderwerpen": ["huishouden"]}, {"spoed": "nee"}, True),
+        ({"toelichting": "Traplopen lukt niet meer."}, {"spoed": "nee"}, True),
+        ({}, {"spoed": "ja", "toelichting": "Mijn man ligt in het ziekenhuis."}, True),
+    ],
+)
+def test_consent_for_health_data_is_asked_only_of_a_melding_that_can_hold_them(
+    walker, waarover, spoed, asked
+):
+    """A walk: a resident of 74 who gave only her name, address and phone number had to tick "De gemeente
+    mag de gegevens over gezondheid in deze melding gebruiken", and could not send without it."""
+    steps = dict(ZELF_KORT) | {"waarover": waarover, "spoed": spoed}
+    walker.walk(list(steps.items()))
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert ("Ik geef toestemming." in check) is asked
+    assert ("iets over uw gezondheid" in check) is asked
+    response = walker.post("controleren", {}, **walker.seen())
+    if asked:
+        assert "Geef toestemming om de melding te versturen." in response.content.decode()
+        assert not Melding.objects.exists()
+    else:
+        assert response["Location"] == "/melding/bevestiging/"
+        assert Melding.objects.get().typed_answers.resident_name == "Jan Jansen"
+
+
+@pytest.mark.parametrize(
+    ("voor_wie", "soort"), [("mantelzorger", "kort"), ("professional", "kort"), ("zelf", "uitgebreid")]
+)
+def test_a_melding_for_someone_else_or_a_long_one_always_asks_about_health_data(voor_wie, soort):
+    """For someone else the box says the gemeente asks the person in the gesprek (their data, not the
+    writer's), also without topics; a long melding asks what no longer works."""
+    answers = Answers(
+        {"voor_wie": {"voor_wie": voor_wie}, "keuze": {"soort": soort}, "spoed": {"spoed": "nee"}}
+    )
+    assert answers.may_hold_health_data
