@@ -291,6 +291,8 @@ def map_config(rows, wijken, origin) -> dict | None:
     ]
     if not points:
         return None
+    if origin:  # kaart.js names the wijken in this order where there is room: the visitor's own first
+        wijken = sorted(wijken, key=lambda wijk: wijk.name != origin.wijk_name)
     return {
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,

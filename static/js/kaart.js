@@ -206,6 +206,17 @@
     function markerRadius(group) { return group.members.length === 1 ? 11 : 14; }
     function around(p, r) { return { left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r }; }
     var origin = config.origin ? at(config.origin) : null;
+    // The postcode: a red diamond. Under a marker (the nearest help is often at the same spot) it is drawn
+    // larger, behind it, so the marker's number stays readable and the diamond shows around it.
+    function diamond(size) {
+      svg("path", { d: "M" + origin.x + " " + (origin.y - size) + " l" + size + " " + size + " l-" + size + " " + size +
+        " l-" + size + " -" + size + " z", "class": "kaart-map__origin" }, root);
+    }
+    var underMarker = origin && groups.some(function (group) {
+      var dx = group.at.x - origin.x, dy = group.at.y - origin.y, reach = markerRadius(group) + 9;
+      return dx * dx + dy * dy < reach * reach;
+    });
+    var originSize = underMarker ? 24 : 9;
 
     if (useTiles) {
       var count = Math.pow(2, zoom);
@@ -224,7 +235,7 @@
       var radius = Math.max(18, Math.min(width, height) / 10);
       // The markers and the postcode are drawn over the names: a name goes only where none of them covers it.
       var taken = groups.map(function (group) { return around(group.at, markerRadius(group) + 1); }); // + edge
-      if (origin) taken.push(around(origin, 11));
+      if (origin) taken.push(around(origin, originSize + 2));
       config.wijken.forEach(function (wijk) {
         var p = at(wijk);
         svg("circle", { cx: p.x, cy: p.y, r: radius, "class": "kaart-map__wijk" }, root);
@@ -257,6 +268,8 @@
       });
     }
 
+    if (underMarker) diamond(originSize);
+
     groups.slice()
       .reverse()
       .forEach(function (group) {
@@ -271,11 +284,7 @@
         title.textContent = group.members.map(function (point) { return point.n + ". " + point.name; }).join("; ");
       });
 
-    // The postcode last, over a marker at the same spot: the caption names it, so it must show; the marker's
-    // numbers are in its title and in the list.
-    if (origin) {
-      svg("path", { d: "M" + origin.x + " " + (origin.y - 9) + " l9 9 l-9 9 l-9 -9 z", "class": "kaart-map__origin" }, root);
-    }
+    if (origin && !underMarker) diamond(originSize);
     var groupsExplained = figure.querySelector("[data-kaart-map-groups]");
     if (groupsExplained) groupsExplained.hidden = !groups.some(function (group) { return group.members.length > 1; });
     canvas.textContent = "";

@@ -228,6 +228,32 @@ def test_map_fallback_draws_without_tiles(page, kaart_server):
     assert_all_local(requests)
 
 
+MARKERS_UNDER_THE_POSTCODE = """() => {
+    const origin = document.querySelector('.kaart-map__origin').getBoundingClientRect();
+    return [...document.querySelectorAll('.kaart-map__point')].map(point => {
+        const box = point.querySelector('circle').getBoundingClientRect();
+        const x = box.left + box.width / 2, y = box.top + box.height / 2;
+        const inside = x > origin.left && x < origin.right && y > origin.top && y < origin.bottom;
+        const onTop = point.contains(document.elementFromPoint(x, y));
+        const around = origin.width > box.width && origin.height > box.height;
+        return {inside, onTop, around};
+    }).filter(marker => marker.inside);
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_postcode_under_a_marker_leaves_its_number_readable(page, kaart_server, width):
+    """A walk: the red diamond of the postcode covered the number of the nearest help ("1+"), which is often
+    at the same spot. The diamond now lies behind it, larger, so both show."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(kaart_server.url + SEARCH + "?postcode=3911AB")
+    page.locator("[data-kaart-map] svg").wait_for()
+    page.locator("#kaart-op-de-kaart").scroll_into_view_if_needed()
+    under = page.evaluate(MARKERS_UNDER_THE_POSTCODE)
+    assert under, "the kaart of the tests has help right at postcode 3911"
+    assert all(marker["onTop"] and marker["around"] for marker in under), under
+
+
 def marked_results(page) -> int:
     """How many results the map's markers stand for: markers that would overlap share one, whose title
     names each of them ("1. Name; 2. Name")."""

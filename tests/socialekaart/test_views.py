@@ -1,6 +1,7 @@
 """The sociale kaart's pages as a resident and a professional meet them: search, detail, suggestions."""
 
 import dataclasses
+import json
 import re
 from datetime import time, timedelta
 from html import unescape
@@ -589,6 +590,16 @@ def test_map_data_only_when_results_have_locations(client, indexed, settings):
     assert "kaart.js" in page
     empty = html(client.get(SEARCH, {"q": "zzzqqqxxyy"}))
     assert "kaart-map-data" not in empty
+
+
+@pytest.mark.parametrize(("postcode", "wijk"), [("3913AB", "Oude Haven"), ("3917CD", "De Beemden")])
+def test_the_map_names_the_visitors_own_wijk_first(client, indexed, postcode, wijk):
+    """A walk: at 390 px the map left out "Oude Haven", where the page said the visitor lives; kaart.js
+    names the wijken in the order given, each where there is still room."""
+    response = client.get(SEARCH, {"postcode": postcode})
+    config = json.loads(html(response).split('id="kaart-map-data" type="application/json">')[1].split("<")[0])
+    assert config["wijken"][0]["name"] == wijk
+    assert sorted(w["name"] for w in config["wijken"]) == ["Centrum", "De Beemden", "Oude Haven"]
 
 
 @pytest.mark.parametrize("as_professional", [False, True])
