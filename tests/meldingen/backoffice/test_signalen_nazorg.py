@@ -658,8 +658,9 @@ def test_a_call_that_did_not_reach_the_resident_keeps_the_call_to_make(two_meldi
     # No outcome yet; a walk: "Nog geen nazorg" beside a call the inbox listed as due read as a contradiction.
     dashboard = client.get("/admin/backoffice/overzicht/").content.decode()
     assert (
-        "Nog niets te tellen: nog geen nazorggesprek is gevoerd of te laat" in dashboard
-        and "Nog niets te tellen: nog geen nazorggesprek is gevoerd<" in dashboard
+        "Nog niets te tellen. Er is nog geen nazorggesprek gevoerd, en er is nog geen nazorggesprek te laat."
+        in dashboard
+        and "Nog niets te tellen. Er is nog geen nazorggesprek gevoerd.<" in dashboard
     )
     client.force_login(staff["consulent"])
     client.post(url, {"uitkomst": "tevreden"})  # reached the next day
