@@ -40,6 +40,11 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _holidays_in(day.year)
 
 
+def holiday_name(day: date) -> str | None:
+    """The Dutch name of the public holiday on `day` ("Eerste kerstdag"), or None."""
+    return holidays.NL(years=day.year, language="nl").get(day) if day in _holidays_in(day.year) else None
+
+
 # Remembered: the calendar does not change while the site runs, and the dashboard asks it for every due day
 # of two years of nazorg calls (about 700, 14 us each) on every visit.
 @lru_cache(maxsize=4096)

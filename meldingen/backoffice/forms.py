@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
@@ -19,6 +20,7 @@ from core.postcode import normalise_postcode
 from core.reference import as_typed
 from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
+from core.workdays import holiday_name, is_working_day
 from meldingen.backoffice.inbox import NOBODY
 from meldingen.backoffice.models import SOON, Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT, can_assign, consulenten_seen_by, display_name
@@ -533,6 +535,7 @@ class StatusForm(forms.Form):
                 self._check_the_move(data["gesprek_op"])
             if data["gesprek_op"] and not data.get("toelichting"):
                 self._ask_why_after_the_term(data["gesprek_op"])
+                self._ask_why_on_a_day_off(data["gesprek_op"])
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
             self._ask_why_before_the_plan(data.get("afgerond_datum") or timezone.localdate())
@@ -713,6 +716,25 @@ class StatusForm(forms.Form):
                 )
                 % {"termijn": datum(term)},
             )
+
+    def _ask_why_on_a_day_off(self, moment):
+        """A walk planned a gesprek on a Sunday and on Christmas Day without a word, while the site knows the
+        days off for its terms. The resident may want one (after work on a Saturday): then it is written."""
+        day = timezone.localdate(moment)
+        if is_working_day(day):
+            return
+        holiday = holiday_name(day)
+        self.add_error(
+            "toelichting",
+            _(
+                "%(dag)s is geen werkdag%(feestdag)s. Kies een werkdag. Wil de inwoner het gesprek toch op "
+                "die dag? Schrijf dan in de toelichting waarom."
+            )
+            % {
+                "dag": date_format(day, "l j F Y").capitalize(),
+                "feestdag": f": {holiday}" if holiday else "",
+            },
+        )
 
     def _gesprek_op(self, data):
         """The moment of the gesprek from its date and time, each asked for when missing."""

@@ -2,13 +2,14 @@
 list that starts empty with only the next steps, and no avatars fetched from outside."""
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
+from core.workdays import add_working_days
 from meldingen.backoffice.models import AuditEntry
 from meldingen.backoffice.workflow import Status
 
@@ -113,7 +114,7 @@ def test_a_consulent_who_takes_a_step_with_a_melding_nobody_has_has_it(
     behandeling.refresh_from_db()
     assert behandeling.status == Status.CONTACT_OPGENOMEN and behandeling.consulent is None
     client.force_login(staff["consulent"])
-    day = (timezone.localdate() + timedelta(days=7)).strftime("%d-%m-%Y")
+    day = add_working_days(timezone.localdate(), 5).strftime("%d-%m-%Y")
     plan = {"status": Status.GESPREK_GEPLAND, "gesprek_datum": day, "gesprek_tijd": "10:00"}
     html = client.post(page_url + "status/", plan, follow=True).content.decode()
     assert "De status is nu: Gesprek gepland, op " in html and "10:00. U behandelt deze melding nu." in html

@@ -1,7 +1,7 @@
 """A melding's page: decrypted data (and that opening logged), status changes, notes and the timeline."""
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.templatetags.core_tags import datum, datumtijd
+from core.workdays import is_working_day
 from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.storage import store_melding
@@ -736,7 +737,10 @@ def test_a_gesprek_after_the_term_asks_why_and_one_at_night_is_refused(
     assert (
         f"Het onderzoek moet uiterlijk op {term} klaar zijn. Het gesprek is daarna." in asked.content.decode()
     )
-    within = (behandeling.onderzoek_deadline - timedelta(days=1)).strftime("%d-%m-%Y")
+    within = behandeling.onderzoek_deadline - timedelta(days=1)
+    while not is_working_day(within):  # a gesprek on a day off asks why: the next test
+        within -= timedelta(days=1)
+    within = within.strftime("%d-%m-%Y")
     night = _plan(client, page_url, gesprek_datum=within, gesprek_tijd="3:00", toelichting="")
     assert night.status_code == 400
     assert "Een gesprek om 03:00 is buiten de tijden van 7:00 tot 22:00." in night.content.decode()
@@ -753,6 +757,30 @@ def test_a_gesprek_after_the_term_asks_why_and_one_at_night_is_refused(
         client, page_url, gesprek_datum=after, gesprek_tijd="10:00", toelichting="Zij vroeg dit zelf."
     )
     assert moved.status_code == 302
+
+
+def test_a_gesprek_on_a_day_off_asks_why(staff, client, page_url, two_meldingen):
+    """A walk planned a gesprek on a Sunday and on Christmas Day without a word, while the site knows the days
+    off for its terms. A resident may want one (after work on a Saturday): then the consulent says why."""
+    behandeling = two_meldingen["centrum"].behandeling
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    client.force_login(staff["consulent"])
+    today = timezone.localdate()
+    sunday = today + timedelta(days=6 - today.weekday() or 7)  # the next one, not today
+    christmas = date(timezone.localdate().year + 1, 12, 25)
+    for day, said in (
+        (sunday, f"Zondag {sunday.day} "),
+        (christmas, "is geen werkdag: Eerste kerstdag."),
+    ):
+        typed = day.strftime("%d-%m-%Y")
+        asked = _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:00", toelichting="")
+        assert asked.status_code == 400
+        html = asked.content.decode()
+        assert said in html and "Wil de inwoner het gesprek toch op die dag?" in html
+    planned = _plan(client, page_url, gesprek_datum=sunday.strftime("%d-%m-%Y"), gesprek_tijd="10:00")
+    assert planned.status_code == 302  # with the reason _plan gives
+    behandeling.refresh_from_db()
+    assert timezone.localdate(behandeling.gesprek_op) == sunday
 
 
 def test_a_planned_gesprek_is_moved_and_the_timeline_keeps_both_moments(
@@ -841,8 +869,10 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
     behandeling = two_meldingen["centrum"].behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     client.force_login(staff["consulent"])
-    next_year = timezone.localdate().year + 1
-    typed = f"8-12-{next_year % 100:02d}"  # as many write it: 8-12-27
+    day = date(timezone.localdate().year + 1, 12, 8)
+    while not is_working_day(day):  # a gesprek on a day off asks why
+        day += timedelta(days=1)
+    typed = f"{day.day}-12-{day.year % 100:02d}"  # as many write it: 8-12-27
     wrong_time = _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="25:00").content.decode()
     assert "Vul een bestaande tijd in, zoals 10:00." in wrong_time
     # A walk: the summary's lines named neither the time nor the date.
@@ -860,7 +890,7 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
     assert "Datum van het gesprek: schrijf de datum met cijfers, zo: 3-2-2026.</a>" in not_written_as_asked
     assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:30").status_code == 302
     behandeling.refresh_from_db()
-    assert timezone.localtime(behandeling.gesprek_op).date().isoformat() == f"{next_year}-12-08"
+    assert timezone.localtime(behandeling.gesprek_op).date() == day
 
 
 def test_the_date_examples_are_days_to_come(staff, client, page_url, two_meldingen):
