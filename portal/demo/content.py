@@ -1371,7 +1371,8 @@ PROFESSIONALS_MELDEN = {
             "<p>Komt u bij iemand thuis en ziet u dat het minder goed gaat? "
             "Bespreek het eerst met uw cliënt. Neem daarna contact op met het wijkteam. "
             "Zo krijgt uw cliënt op tijd hulp.</p>"
-            "<p>Hebt u een account voor professionals? Log dan in en stuur het wijkteam een signaal. "
+            "<p>Hebt u een account voor professionals? "
+            '<a href="/admin/backoffice/signalen/nieuw/">Log dan in en stuur het wijkteam een signaal</a>. '
             "Geen account? Bel ons en vraag er een aan.</p>",
         ),
         (

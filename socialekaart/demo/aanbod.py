@@ -65,7 +65,7 @@ SOORTEN = [
     Soort(
         "was",
         "Was- en strijkservice {wijk}",
-        "Wij halen uw was op en brengen het schoon terug.",
+        "Wij halen uw was op en brengen die schoon terug.",
         "U zet de was klaar in een tas. Wij halen die op dinsdag op. Op vrijdag krijgt u alles schoon terug.",
         ("huishouden",),
         ("ouderen", "volwassenen"),
