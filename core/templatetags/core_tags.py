@@ -27,6 +27,13 @@ def tel(number) -> str:
     return f"+{digits}" if text.startswith("+") else digits
 
 
+@register.filter
+def unbroken(value) -> str:
+    """A phone number that a printed line never breaks: "14 0599" with a no-break space (a letter read
+    "Bel ons dan op 14" at the end of one line and "0599" on the next)."""
+    return str(value or "").replace(" ", "\u00a0")
+
+
 @register.filter(needs_autoescape=True)
 def phone_links(text, autoescape=True):
     """The phone numbers in a text as tel: links: on a phone one tap calls ("Bel dan 112.")."""

@@ -102,3 +102,19 @@ def test_the_verslag_goes_with_the_personal_data(page, client):
     forget_removed_personal_data()
     assert Verslag.objects.get().encrypted_text == ""
     assert client.get(url + "verslag.pdf").status_code == 404
+
+
+def test_the_phone_number_in_the_letter_never_breaks_over_two_lines(page, client, settings):
+    """A walk: the letter read "Bel ons dan op 14" at the end of a line and "0599" on the next."""
+    from tests.pdf_reading import page_texts
+
+    behandeling, url = page
+    client.post(url + "verslag/", {"verslag": TEXT})
+    lines = [
+        line.strip()
+        for text in page_texts(client.get(url + "verslag.pdf").content)
+        for line in text.splitlines()
+    ]
+    phone = settings.MUNICIPALITY_PHONE
+    assert sum(phone in line.replace("\xa0", " ") for line in lines) == 2  # both sentences that name it
+    assert not any(line.endswith(phone.split()[0]) for line in lines)
