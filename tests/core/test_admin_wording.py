@@ -37,6 +37,15 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
             locked % {"model_name": "pagina"}
             == "Alleen wie deze stap beoordeelt, kan deze pagina nu aanpassen."
         )
+        # A walk: the keyboard shortcuts ("?") listed "Bold Ctrl + b" and "Italic Ctrl + i"; the editor's home
+        # read "0 Afbeeldingen aangemaakt inGemeente Lindewaard" to a screen reader.
+        assert (translation.gettext("Bold"), translation.gettext("Italic")) == ("Vet", "Cursief")
+        images = translation.ngettext(
+            '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+            '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+            0,
+        )
+        assert "aangemaakt in %(site_name)s" in images
         empty = translation.gettext("There are no %(model_name)s to display.")
         assert (
             empty % {"model_name": "beschikbaarheid per wijk"}
