@@ -92,8 +92,7 @@ def filtered(user, data: dict):
         queryset = queryset.filter(status=status)
     else:
         queryset = queryset.open()
-    if data.get("team"):
-        queryset = queryset.filter(team=data["team"])
+    queryset = _of_whom(queryset, user, data)
     if data.get("wijk"):
         queryset = queryset.filter(melding__wijk=data["wijk"])
     if data.get("onderwerp"):
@@ -103,13 +102,21 @@ def filtered(user, data: dict):
     if data.get("soort"):
         queryset = queryset.filter(melding__soort=data["soort"])
     queryset = _by_deadline(queryset, data.get("over_termijn"), data.get("bijna_te_laat"))
+    return search(_of_whom(queryset, user, data), data.get("q") or "").in_deadline_order()
+
+
+def _of_whom(queryset, user, data: dict):
+    """The inbox's filters on whose work it is (a team, mine, a consulent, nobody), for meldingen and signals
+    alike: both have a team and a consulent."""
+    if data.get("team"):
+        queryset = queryset.filter(team=data["team"])
     if data.get("mijn"):
         queryset = queryset.filter(consulent=user)
     if data.get("consulent") == NOBODY:
         queryset = queryset.filter(consulent__isnull=True)
     elif data.get("consulent"):
         queryset = queryset.filter(consulent=data["consulent"])
-    return search(queryset, data.get("q") or "").in_deadline_order()
+    return queryset
 
 
 def _by_deadline(queryset, late: bool, due_soon: bool):
@@ -181,9 +188,12 @@ def status_counts(user) -> list[tuple[str, str, int]]:
     return [(value, label, counts.get(value, 0)) for value, label in Status.choices]
 
 
-def open_signalen(user):
-    """The signals from providers and professionals the wijkteam has not finished, nearest term first."""
-    return list(Signaal.objects.visible_to(user).open().select_related("team", "wijk", "consulent")[:50])
+def open_signalen(user, data: dict | None = None):
+    """The signals from providers and professionals the wijkteam has not finished, nearest term first; of the
+    people the inbox's filters choose (a teamleider who followed "Bijna te laat" of one consulent in
+    Werkverdeling read a signal of nobody's above that consulent's list)."""
+    found = _of_whom(Signaal.objects.visible_to(user).open(), user, data or {})
+    return list(found.select_related("team", "wijk", "consulent")[:50])
 
 
 def signalen_found(user, text: str) -> list:

@@ -118,7 +118,7 @@ def inbox(request):
     if request.session.get(LIST_SESSION_KEY, "") != query_string:  # written only when it changes
         request.session[LIST_SESSION_KEY] = query_string
     today = timezone.localdate()
-    signalen = open_signalen(request.user)
+    signalen = open_signalen(request.user, getattr(form, "cleaned_data", {}))
     # A whole reference, with no other filter, searched all of the user's meldingen (inbox.filtered).
     reference = None if form.active_filters else searched_reference(_searched_text(form))
     search_closed_too = "" if reference else _search_closed_too(form, query)

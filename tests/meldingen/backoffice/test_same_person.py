@@ -66,3 +66,25 @@ def test_other_people_other_wijken_and_other_teams_are_not_linked(staff, teams):
     melding.behandeling.change_status(Status.INGETROKKEN, staff["teamleider"], "Dubbel gebeld")
     assert open_signalen_about(consulent, melding.behandeling) == []
     assert open_meldingen_about(consulent, same) == []
+
+
+def test_the_inbox_filtered_on_a_consulent_shows_that_consulents_signals_only(staff, teams, client):
+    """A walk: Werkverdeling's "Bijna te laat" of one consulent opened her list, with "1 signaal van een
+    aanbieder of professional ... Nog niemand" above it: a teamleider read two items for her."""
+    from meldingen.backoffice.inbox import NOBODY
+
+    nobodys = _signaal(staff, "Henk de Vries")
+    hers = _signaal(staff, "Kees Bakker")
+    Signaal.objects.filter(pk=hers.pk).update(consulent=staff["consulent_haven"])
+    client.force_login(staff["teamleider"])
+    inbox = reverse("backoffice:inbox")
+
+    def listed(**filters) -> set[str]:
+        page = client.get(inbox, filters).content.decode()
+        return {signaal.reference for signaal in (nobodys, hers) if signaal.reference in page}
+
+    assert listed() == {nobodys.reference, hers.reference}
+    assert listed(consulent=staff["consulent_haven"].pk) == {hers.reference}
+    assert listed(consulent=NOBODY) == {nobodys.reference}
+    client.force_login(staff["consulent_haven"])
+    assert listed(mijn="on") == {hers.reference}
