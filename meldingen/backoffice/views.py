@@ -142,6 +142,7 @@ def inbox(request):
                     "page_obj": page,
                     "not_reached": calls_not_reached_per_melding(page),
                     "today": today,
+                    "now": timezone.now(),  # a gesprek weeks past read as to come: the row says it was
                     "status_labels": dict(Status.choices),
                     "onderwerp_labels": dict(ONDERWERPEN),
                 },
