@@ -88,3 +88,19 @@ def test_the_inbox_filtered_on_a_consulent_shows_that_consulents_signals_only(st
     assert listed(consulent=NOBODY) == {nobodys.reference}
     client.force_login(staff["consulent_haven"])
     assert listed(mijn="on") == {hers.reference}
+
+
+def test_a_signal_in_the_inbox_says_what_is_left_of_its_term_as_its_page_does(staff, teams, client):
+    """A walk: the inbox's signal rows read only "14 dec. 2026", its melding rows "nog 4 werkdagen"."""
+    signaal = _signaal(staff, "Henk de Vries")
+    client.force_login(staff["teamleider"])
+    left = signaal.days_left()
+    said = "vandaag de laatste dag" if left == 0 else f"nog {left} werkdag{'en' if left != 1 else ''}"
+    inbox = " ".join(client.get(reverse("backoffice:inbox")).content.decode().split())
+    page = " ".join(client.get(reverse("backoffice:signaal", args=[signaal.pk])).content.decode().split())
+    assert f"({said})" in inbox and f"({said})" in page
+    Signaal.objects.filter(pk=signaal.pk).update(
+        contact_deadline=signaal.created_at.date().replace(year=2020)
+    )
+    inbox = " ".join(client.get(reverse("backoffice:inbox")).content.decode().split())
+    assert "(<strong>te laat</strong>)" in inbox
