@@ -14,7 +14,7 @@ from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.charts import bar_chart
 from meldingen.backoffice.forms import PeriodForm
 from meldingen.backoffice.stats import WEEKS, figures_for
-from meldingen.dates import BESCHIKKING_WEEKS, SPOED_WORKING_DAYS
+from meldingen.dates import BESCHIKKING_WEEKS
 
 
 def _figures(request):
@@ -79,8 +79,6 @@ def dashboard(request):
             "charts": charts,
             "kort_share": figures.soort_share("kort"),
             "uitgebreid_share": figures.soort_share("uitgebreid"),
-            "contact_days": settings.MELDINGEN_CONTACT_WORKING_DAYS,
-            "spoed_contact_days": SPOED_WORKING_DAYS,
             "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,
             "beschikking_weeks": BESCHIKKING_WEEKS,
             "nazorg_days": settings.BACKOFFICE_NAZORG_WORKING_DAYS,
@@ -154,8 +152,6 @@ def dashboard_csv(request):
         sheet.row(["per wijk", label, count])
     for label, count in figures.per_soort:
         sheet.row(["soort", label, count])
-    sheet.row(["eerste contact", "op tijd", figures.contact_on_time])
-    sheet.row(["eerste contact", "te laat of nog niet", figures.contact_late])
     weeks = settings.MELDINGEN_ONDERZOEK_WEEKS
     sheet.row(["onderzoek", f"binnen {weeks} weken", figures.onderzoek_on_time])
     sheet.row(["onderzoek", f"later dan {weeks} weken", figures.onderzoek_late])
@@ -178,10 +174,12 @@ def dashboard_csv(request):
             figures.median_lead_days if figures.median_lead_days is not None else "",
         ]
     )
-    # Each period a file of its own name: two downloads of other periods did not overwrite each other.
-    chosen = form.period() != (None, None)
-    period = f"-{_iso(figures.first_day)}-tot-{_iso(figures.last_day)}" if chosen else ""
-    return sheet_download(sheet, f"overzicht-meldingen{period}.csv")
+    name = "overzicht-meldingen"
+    van, tot = form.period()
+    if van or tot:  # each period a name of its own: two downloads of other periods overwrote each other
+        first = f"-{_iso(figures.first_day)}" if figures.first_day else ""
+        name += f"{first}-tot-{_iso(figures.last_day)}"
+    return sheet_download(sheet, f"{name}.csv")
 
 
 def _iso(day) -> str:

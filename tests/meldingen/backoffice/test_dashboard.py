@@ -277,27 +277,6 @@ def test_a_period_that_starts_after_today_is_refused(staff, teams, client):
     assert "Deze datum ligt na vandaag" not in html.content.decode()
 
 
-def test_the_first_contact_counts_once_made_or_once_its_term_is_over(staff, teams, client):
-    """A walk: a first contact made 11 working days late left "Nu te laat", and no figure on this page or in
-    its CSV counted it: a teamleider could not see that first contacts came late."""
-    now = timezone.now()
-    on_time = store(created_at=now - timedelta(days=30))
-    on_time.behandeling.change_status(Status.CONTACT_OPGENOMEN, at=on_time.created_at + timedelta(days=1))
-    late = store(created_at=now - timedelta(days=30))
-    late.behandeling.change_status(Status.CONTACT_OPGENOMEN, at=late.created_at + timedelta(days=20))
-    store(created_at=now - timedelta(days=30))  # no contact, its term over: late
-    store()  # no contact yet, within its term: not counted yet
-    withdrawn = store(created_at=now - timedelta(days=30))
-    withdrawn.behandeling.change_status(Status.INGETROKKEN, toelichting="Verhuisd.")  # closed: not counted
-    figures = figures_for(staff["teamleider"])
-    assert (figures.contact_on_time, figures.contact_late, figures.contact_on_time_share) == (1, 2, 33.3)
-    client.force_login(staff["teamleider"])
-    html = client.get(reverse("backoffice:dashboard")).content.decode()
-    assert "<dt>Eerste contact op tijd</dt><dd>33,3% (1 van 3)</dd>" in html
-    rows = client.get(reverse("backoffice:dashboard_csv")).content.decode().splitlines()
-    assert "eerste contact;op tijd;1" in rows and "eerste contact;te laat of nog niet;2" in rows
-
-
 def test_a_period_downloads_under_a_name_of_its_own(staff, teams, client):
     """A walk: every period's CSV came as overzicht-meldingen.csv, the next one over the last."""
     client.force_login(staff["teamleider"])
