@@ -116,12 +116,23 @@ class Answers:
     @property
     def may_hold_health_data(self) -> bool:
         """Whether what is sent may say something about someone's health, for which the check page asks
-        consent: all but a short melding for oneself with only name, address, phone number and call times
-        (a walk's resident of 74 was asked to consent to "gegevens over gezondheid" she never gave)."""
+        consent: all but a short melding for oneself with only name, address and phone number (a walk's
+        resident of 74 was asked to consent to "gegevens over gezondheid" she never gave). Any words typed
+        may: a call time "niet op dinsdag, dan heb ik dialyse", a tolk for "gebarentaal"."""
         if self.for_someone_else or self.uitgebreid or self.spoed:
             return True
         waarover = self.step("waarover")
-        return bool(waarover.codes("onderwerpen") or waarover.text("toelichting").strip())
+        typed = (waarover.text(name).strip() for name in ("toelichting", "bereikbaar", "tolk"))
+        return bool(waarover.codes("onderwerpen")) or any(typed)
+
+    @property
+    def health_consent_given(self) -> bool:
+        """Whether the resident, making the melding for herself, consented on the check page to the use of her
+        health data. A melding kept without the check page's answers (the demo's) counts as consenting, as
+        the check page asked every such melding; one that held none was not asked: the gesprek asks."""
+        if self.for_someone_else:
+            return False  # the writer's tick is no consent of the person's
+        return not self.has("controleren") or self.step("controleren").get("toestemming") is True
 
     @property
     def onderwerpen(self) -> list[str]:

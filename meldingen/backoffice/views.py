@@ -364,6 +364,8 @@ def render_detail(
         "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
         "tolk": answers.tolk if answers else "",  # for the first call as well as for the gesprek
         "clientondersteuner": melding.asks_for_clientondersteuner,
+        # Someone else made it, or the resident's own short melding held no health data: the gesprek asks.
+        "ask_health_consent": bool(answers) and not answers.health_consent_given,
         "timeline": timeline(behandeling, verwijzingen, thema_names),
         "jobs": behandeling.melding.delivery_jobs.select_related("target").prefetch_related("attempt_log"),
         "status_form": status_form or _status_form(request, behandeling, melding, same_address, recorded),
@@ -708,8 +710,9 @@ def _clientondersteuner_refusal(behandeling) -> str:
 
 
 def _consent_refusal(behandeling) -> str:
-    if behandeling.melding.voor_wie == "zelf":
-        return _("De inwoner deed deze melding zelf. Dan is die toestemming er al.")
+    melding = behandeling.melding
+    if melding.encrypted_answers and melding.typed_answers.health_consent_given:
+        return _("De inwoner deed deze melding zelf en gaf daarbij toestemming.")
     if behandeling.status == Status.ONTVANGEN:  # a walk recorded it before anyone spoke to the resident
         return _("Spreek eerst met de inwoner. Leg daarna de toestemming vast.")
     return ""

@@ -606,6 +606,8 @@ def test_a_professional_is_not_offered_a_client_who_does_not_know(walker):
         ({}, {"spoed": "nee"}, False),
         ({"onderwerpen": ["huishouden"]}, {"spoed": "nee"}, True),
         ({"toelichting": "Traplopen lukt niet meer."}, {"spoed": "nee"}, True),
+        ({"bereikbaar": "Niet op dinsdag, dan heb ik dialyse."}, {"spoed": "nee"}, True),
+        ({"tolk": "Gebarentaal"}, {"spoed": "nee"}, True),
         ({}, {"spoed": "ja", "toelichting": "Mijn man ligt in het ziekenhuis."}, True),
     ],
 )
@@ -625,7 +627,8 @@ def test_consent_for_health_data_is_asked_only_of_a_melding_that_can_hold_them(
         assert not Melding.objects.exists()
     else:
         assert response["Location"] == "/melding/bevestiging/"
-        assert Melding.objects.get().typed_answers.resident_name == "Jan Jansen"
+        stored = Melding.objects.get().typed_answers
+        assert stored.resident_name == "Jan Jansen" and not stored.health_consent_given  # the gesprek asks
 
 
 @pytest.mark.parametrize(

@@ -1127,8 +1127,25 @@ def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_mad
     own_url = reverse("backoffice:melding", args=[own.behandeling.pk])
     assert ">Toestemming gegeven</button>" not in client.get(own_url).content.decode()
     refused = client.post(own_url + "toestemming-gezondheid/", follow=True).content.decode()
-    assert "De inwoner deed deze melding zelf. Dan is die toestemming er al." in refused
+    assert "De inwoner deed deze melding zelf en gaf daarbij toestemming." in refused
     assert given.count() == 1
+
+
+def test_a_short_melding_sent_without_consent_asks_for_it_in_the_gesprek(staff, client, teams):
+    """A short melding for oneself with only name, address and phone number is sent without the consent for
+    health data (it holds none); the gesprek will hold some, so the page asks the consulent to ask."""
+    data = answers(soort="kort")
+    data["controleren"] = {}  # the check page asked nothing
+    melding, _new = store_melding(data, submission_token="zonder-toestemming")
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk])
+    client.force_login(staff["consulent"])
+    melding.behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    page = " ".join(client.get(url).content.decode().split())
+    assert "De inwoner deed deze korte melding zelf, zonder gegevens over de gezondheid." in page
+    assert "Vraag in het gesprek de inwoner zelf om toestemming" in page
+    assert ">Toestemming gegeven</button>" in page
+    client.post(url + "toestemming-gezondheid/")
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.HEALTH_CONSENT).count() == 1
 
 
 def test_a_forms_address_opened_goes_to_the_page_it_is_on(staff, client, two_meldingen):
