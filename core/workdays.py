@@ -18,9 +18,14 @@ from dateutil.easter import easter
 
 
 @lru_cache(maxsize=64)
-def _holidays_in(year: int) -> frozenset[date]:
+def _holiday_names(year: int) -> dict[date, str]:
     # Building a year's calendar costs about a millisecond; every confirmation and inbox row needs it.
-    return frozenset(holidays.NL(years=year).keys())
+    return dict(holidays.NL(years=year, language="nl"))
+
+
+@lru_cache(maxsize=64)
+def _holidays_in(year: int) -> frozenset[date]:
+    return frozenset(_holiday_names(year))
 
 
 @lru_cache(maxsize=64)
@@ -42,7 +47,7 @@ def is_working_day(day: date) -> bool:
 
 def holiday_name(day: date) -> str | None:
     """The Dutch name of the public holiday on `day` ("Eerste kerstdag"), or None."""
-    return holidays.NL(years=day.year, language="nl").get(day) if day in _holidays_in(day.year) else None
+    return _holiday_names(day.year).get(day)
 
 
 # Remembered: the calendar does not change while the site runs, and the dashboard asks it for every due day

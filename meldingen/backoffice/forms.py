@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
@@ -731,7 +732,7 @@ class StatusForm(forms.Form):
                 "die dag? Schrijf dan in de toelichting waarom."
             )
             % {
-                "dag": date_format(day, "l j F Y").capitalize(),
+                "dag": capfirst(date_format(day, "l j F Y")),
                 "feestdag": f": {holiday}" if holiday else "",
             },
         )

@@ -92,7 +92,6 @@ def filtered(user, data: dict):
         queryset = queryset.filter(status=status)
     else:
         queryset = queryset.open()
-    queryset = _of_whom(queryset, user, data)
     if data.get("wijk"):
         queryset = queryset.filter(melding__wijk=data["wijk"])
     if data.get("onderwerp"):

@@ -212,11 +212,12 @@
       svg("path", { d: "M" + origin.x + " " + (origin.y - size) + " l" + size + " " + size + " l-" + size + " " + size +
         " l-" + size + " -" + size + " z", "class": "kaart-map__origin" }, root);
     }
+    var DIAMOND = 9, DIAMOND_AROUND_A_MARKER = 24; // half its width: more than the largest marker's radius, 14
     var underMarker = origin && groups.some(function (group) {
-      var dx = group.at.x - origin.x, dy = group.at.y - origin.y, reach = markerRadius(group) + 9;
+      var dx = group.at.x - origin.x, dy = group.at.y - origin.y, reach = markerRadius(group) + DIAMOND;
       return dx * dx + dy * dy < reach * reach;
     });
-    var originSize = underMarker ? 24 : 9;
+    var originSize = underMarker ? DIAMOND_AROUND_A_MARKER : DIAMOND;
 
     if (useTiles) {
       var count = Math.pow(2, zoom);

@@ -564,7 +564,7 @@ def test_a_row_with_a_planned_gesprek_says_when(leider, teams, staff):
     Behandeling.objects.filter(pk=behandeling.pk).update(gesprek_op=past)
     page = BeautifulSoup(leider.get(reverse("backoffice:inbox")).content, "html.parser")
     [cell] = [cell.get_text(" ", strip=True) for cell in page.select("td[data-label='Status']")]
-    assert cell == f"Gesprek gepland {datumtijd(past)} (geweest)"
+    assert cell == f"Gesprek gepland {datumtijd(past)} (voorbij)"
 
 
 def test_no_row_of_the_inbox_reads_the_database_on_its_own(leider, teams, staff):
