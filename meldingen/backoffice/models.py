@@ -78,7 +78,7 @@ TERM_OF_STATUS = {
 # days left: working days for the first contact (five of them; a spoed melding's two are near from the start,
 # as meant), days for the onderzoek's six weeks and the beschikking's two. With one week for all, every
 # melding was "bijna te laat" from its second day.
-SOON = {"contact": 2, **dict.fromkeys(("onderzoek", "beschikking"), 7)}
+SOON = {"contact": 2, "onderzoek": 7, "beschikking": 7}
 
 
 class BehandelingQuerySet(TeamVisibleQuerySet):
