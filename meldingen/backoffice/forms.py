@@ -1,6 +1,6 @@
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 
 from django import forms
@@ -148,6 +148,14 @@ class _DateField(forms.DateField):
     3-2-2026" sent the consulent looking for a mistake in how she wrote it."""
 
     written_as_asked = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](\d{2}|\d{4})")
+    # The day the field's hint gives (`show_example`): the message about how to write a date repeats it, as a
+    # hint of "5-12-2026" above an error of "3-2-2026" made two ways of writing out of one.
+    example = "3-2-2026"
+
+    def show_example(self, hint: str, day) -> None:
+        """The hint, with `day` as its %(datum)s, and the same day in the message about how to write one."""
+        self.example = _written_date(day)
+        self.help_text = hint % {"datum": self.example}
 
     def to_python(self, value):
         try:
@@ -155,22 +163,29 @@ class _DateField(forms.DateField):
         except ValidationError:
             if self.written_as_asked.fullmatch(str(value).strip()):
                 raise ValidationError(self.error_messages["not_a_day"], code="invalid") from None
-            raise
+            raise ValidationError(
+                self.error_messages["invalid"] % {"voorbeeld": self.example}, code="invalid"
+            ) from None
 
 
-def _date_field(label, help_text) -> forms.DateField:
+def _date_field(label, hint="", example=None) -> forms.DateField:
     """A date a consulent types as staff pages write it (3-2-2026), or with slashes or dots or a year of two
     digits as many write it (3/2/2026, 3.2.2026, 3-2-26); optional, as it belongs to one status."""
-    return _DateField(
+    field = _DateField(
         label=label,
         required=False,
-        help_text=help_text,
+        help_text=hint,
         input_formats=["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y", "%d/%m/%y", "%d.%m.%y"],
         error_messages={
-            "invalid": _("Schrijf de datum met cijfers, zo: 3-2-2026."),  # "10 december" is a day that exists
+            "invalid": _(
+                "Schrijf de datum met cijfers, zo: %(voorbeeld)s."
+            ),  # "10 december" is a day that exists
             "not_a_day": _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
         },
     )
+    if example:
+        field.show_example(hint, example)
+    return field
 
 
 def _written_date(day) -> str:
@@ -181,8 +196,12 @@ def _written_date(day) -> str:
 class PeriodForm(forms.Form):
     """The dashboard's period: the meldingen received from one day until another (both included)."""
 
-    van = _date_field(_("Ontvangen vanaf"), _("Bijvoorbeeld 1-7-2026. Leeg is vanaf de eerste melding."))
-    tot = _date_field(_("Ontvangen tot en met"), _("Bijvoorbeeld 30-9-2026. Leeg is tot en met vandaag."))
+    van = _date_field(
+        _("Ontvangen vanaf"), _("Bijvoorbeeld %(datum)s. Leeg is vanaf de eerste melding."), date(2026, 7, 1)
+    )
+    tot = _date_field(
+        _("Ontvangen tot en met"), _("Bijvoorbeeld %(datum)s. Leeg is tot en met vandaag."), date(2026, 9, 30)
+    )
 
     def clean(self):
         data = super().clean()
@@ -245,10 +264,10 @@ class StatusForm(forms.Form):
 
     # A call made on Friday is often written down on Monday, a gesprek's outcome a week later: each counts
     # for its term on the day it happened (see DAY_FIELDS).
-    contact_datum = _date_field(_("Datum van het contact (bij contact opgenomen)"), "")
-    afgerond_datum = _date_field(_("Datum van het afronden (bij onderzoek afgerond)"), "")
-    aanvraag_datum = _date_field(_("Datum waarop de aanvraag binnenkwam (bij aanvraag ontvangen)"), "")
-    afgehandeld_datum = _date_field(_("Datum van het afhandelen (bij afgehandeld)"), "")
+    contact_datum = _date_field(_("Datum van het contact (bij contact opgenomen)"))
+    afgerond_datum = _date_field(_("Datum van het afronden (bij onderzoek afgerond)"))
+    aanvraag_datum = _date_field(_("Datum waarop de aanvraag binnenkwam (bij aanvraag ontvangen)"))
+    afgehandeld_datum = _date_field(_("Datum van het afhandelen (bij afgehandeld)"))
     verslag_verstuurd = forms.BooleanField(
         label=_("Het verslag van het onderzoek is naar de inwoner gestuurd (bij onderzoek afgerond)"),
         required=False,
@@ -257,7 +276,7 @@ class StatusForm(forms.Form):
             "Schrijf het verslag bij 'Verslag van het onderzoek'."
         ),
     )
-    gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"), "")
+    gesprek_datum = _date_field(_("Datum van het gesprek (bij gesprek gepland)"))
     gesprek_tijd = forms.TimeField(
         label=_("Tijd van het gesprek (bij gesprek gepland)"),
         required=False,
@@ -278,10 +297,7 @@ class StatusForm(forms.Form):
         choices=[("", _("Kies de uitkomst")), *Uitkomst.choices],
         error_messages={"invalid_choice": _("Kies een uitkomst uit de lijst.")},
     )
-    start_ondersteuning = _date_field(
-        _("Start van de hulp (als de inwoner ondersteuning krijgt)"),
-        "",
-    )
+    start_ondersteuning = _date_field(_("Start van de hulp (als de inwoner ondersteuning krijgt)"))
     # Dubbele melding: the other melding, where the work goes on (see _the_other_melding).
     andere_melding = forms.CharField(
         label=_("Nummer van de andere melding (bij dubbele melding)"),
@@ -433,11 +449,11 @@ class StatusForm(forms.Form):
             self.fields["status"].error_messages["invalid_choice"] = changed + next_step
         self.fields["status"].error_messages["required"] = _("Kies een nieuwe status.")
         # The example is a day to come: a gesprek planned for "3-2-2026" in December read as a mistake.
-        example = {"datum": _written_date(timezone.localdate() + timedelta(days=7))}
+        day_to_come = timezone.localdate() + timedelta(days=7)
         if Status.GESPREK_GEPLAND in targets:
             # The place planned (a move is most often in time, not in place), or the resident's wish.
             self.fields["gesprek_plaats"].initial = gesprek_plaats
-            self.fields["gesprek_datum"].help_text = _("Bijvoorbeeld %(datum)s.") % example
+            self.fields["gesprek_datum"].show_example(_("Bijvoorbeeld %(datum)s."), day_to_come)
             if current != Status.GESPREK_GEPLAND:  # a question solved on the phone was a gesprek too
                 self.fields["gesprek_datum"].help_text += " " + _(
                     "Was het gesprek al, bijvoorbeeld aan de telefoon? Vul dan die dag in."
@@ -456,16 +472,16 @@ class StatusForm(forms.Form):
             del self.fields["andere_melding"]
         for status, day_field in self.DAY_FIELDS.items():
             if status in targets:
-                self.fields[day_field.name].help_text = (
-                    day_field.help % {"datum": _written_date(past_day)}
-                    if past_day < today
-                    else _("Leeg is vandaag.")
-                )
+                if past_day < today:
+                    self.fields[day_field.name].show_example(day_field.help, past_day)
+                else:  # the only day it can be
+                    self.fields[day_field.name].show_example(_("Leeg is vandaag."), today)
             else:
                 del self.fields[day_field.name]
         if Status.AFGEHANDELD in targets:
-            self.fields["start_ondersteuning"].help_text = (
-                _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek.") % example
+            self.fields["start_ondersteuning"].show_example(
+                _("Bijvoorbeeld %(datum)s. Leeg is vandaag. Hierna plannen we het nazorggesprek."),
+                day_to_come,
             )
             self._offer_the_uitkomsten(aanvraag)
         else:
@@ -824,7 +840,7 @@ class ExtensionForm(forms.Form):
     """A longer term for the onderzoek, with the resident's consent: a new last day, why, and that the
     resident agrees (Behandeling.extend_onderzoek)."""
 
-    tot = _date_field(_("Nieuwe datum: onderzoek af uiterlijk"), _("Bijvoorbeeld 21-1-2027."))
+    tot = _date_field(_("Nieuwe datum: onderzoek af uiterlijk"))
     reden = LimitedCharField(
         label=_("Waarom duurt het langer?"),
         max_length=200,
@@ -839,8 +855,16 @@ class ExtensionForm(forms.Form):
     def __init__(self, *args, behandeling, **kwargs):
         super().__init__(*args, **kwargs)
         self.behandeling = behandeling
-        self.fields["tot"].required = True
-        self.fields["tot"].error_messages["required"] = _("Vul de nieuwe datum in, zo: 21-1-2027.")
+        tot = self.fields["tot"]
+        tot.required = True
+        # A day the term may move to: two weeks on, or the last day it may.
+        tot.show_example(
+            _("Bijvoorbeeld %(datum)s."),
+            min(behandeling.onderzoek_deadline + timedelta(weeks=2), behandeling.latest_extension),
+        )
+        tot.error_messages["required"] = _("Vul de nieuwe datum in, zo: %(voorbeeld)s.") % {
+            "voorbeeld": tot.example
+        }
 
     def clean_tot(self):
         tot, behandeling = self.cleaned_data["tot"], self.behandeling

@@ -886,8 +886,12 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
     not_written_as_asked = _plan(
         client, page_url, gesprek_datum="morgen", gesprek_tijd="10:30"
     ).content.decode()
-    assert "Schrijf de datum met cijfers, zo: 3-2-2026." in not_written_as_asked
-    assert "Datum van het gesprek: schrijf de datum met cijfers, zo: 3-2-2026.</a>" in not_written_as_asked
+    # The example is the day the hint gives, not a second one.
+    soon = timezone.localdate() + timedelta(days=7)
+    example = f"{soon.day}-{soon.month}-{soon.year}"
+    assert f"Bijvoorbeeld {example}." in not_written_as_asked
+    assert f"Schrijf de datum met cijfers, zo: {example}." in not_written_as_asked
+    assert f"Datum van het gesprek: schrijf de datum met cijfers, zo: {example}.</a>" in not_written_as_asked
     assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:30").status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localtime(behandeling.gesprek_op).date() == day

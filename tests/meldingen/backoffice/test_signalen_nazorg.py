@@ -973,13 +973,16 @@ def test_the_help_cannot_start_before_the_melding(two_meldingen, staff, client):
         behandeling.change_status(status, staff["consulent"])
     client.force_login(staff["consulent"])
     received = timezone.localdate(two_meldingen["centrum"].created_at)
+    day = timezone.localdate() + timedelta(days=7)
+    in_a_week = f"{day.day}-{day.month}-{day.year}"
     for typed, message in (
         ("1-1-2020", f"De hulp kan niet starten voor de dag van de melding ({datum(received)})."),
         ("31-2-2026", "Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
         ("31/2/2026", "Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
         # "Vul een bestaande datum in" for "10 december", a day that exists: only how it is written is wrong
-        ("31 februari", "Schrijf de datum met cijfers, zo: 3-2-2026."),
-        ("10 december", "Schrijf de datum met cijfers, zo: 3-2-2026."),
+        # with the day its hint gives as the example: "zo: 3-2-2026" under "Bijvoorbeeld 14-12-2026" made two
+        ("31 februari", f"Schrijf de datum met cijfers, zo: {in_a_week}."),
+        ("10 december", f"Schrijf de datum met cijfers, zo: {in_a_week}."),
         ("1.1.2020", f"De hulp kan niet starten voor de dag van de melding ({datum(received)})."),
     ):
         response = client.post(

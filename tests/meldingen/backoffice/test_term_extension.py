@@ -85,6 +85,25 @@ def test_an_extension_without_consent_or_beyond_bounds_is_refused_and_what_was_t
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.TERM_EXTENDED).exists()
 
 
+def test_the_example_is_a_day_the_term_can_move_to_and_the_messages_give_the_same(client, behandeling):
+    """The hint said "Bijvoorbeeld 21-1-2027" whatever the term, the error "zo: 3-2-2026": neither a day the
+    term could move to, and two of them."""
+    day = behandeling.onderzoek_deadline + timedelta(weeks=2)
+    example = f"{day.day}-{day.month}-{day.year}"
+    for typed, message in (
+        ("over twee weken", f"Schrijf de datum met cijfers, zo: {example}."),
+        ("", f"Vul de nieuwe datum in, zo: {example}."),
+    ):
+        response, _until = _extend(client, behandeling, 14, tot=typed)
+        page = response.content.decode()
+        assert response.status_code == 400 and message in page, typed
+        assert f"Bijvoorbeeld {example}." in page
+    assert (
+        f"Bijvoorbeeld {example}."
+        in client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
+    )
+
+
 def test_six_weeks_after_the_legal_term_is_the_last_day_an_extension_gives(client, behandeling):
     response, until = _extend(client, behandeling, 42)
     assert response.status_code == 302
