@@ -272,6 +272,18 @@ def test_the_toelichting_needed_only_sometimes_is_not_called_niet_verplicht(staf
     assert "Alleen nodig als u &#39;Ingetrokken&#39; kiest" in hint
 
 
+def test_the_toelichting_comes_after_the_fields_of_the_status_chosen(staff, client, two_meldingen):
+    """A walk: "Afgehandeld" asked "Toelichting" before "Uitkomst", the one thing it is about."""
+    behandeling = two_meldingen["centrum"].behandeling
+    for status in (*ONDERZOEK, Status.AANVRAAG_ONTVANGEN):
+        behandeling.change_status(status, staff["consulent"])
+    client.force_login(staff["consulent"])
+    html = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
+    fields = ("id_status", "id_uitkomst", "id_start_ondersteuning", "id_afgehandeld_datum", "id_toelichting")
+    places = [html.index(f'id="{field}"') for field in fields]
+    assert places == sorted(places)
+
+
 @pytest.mark.parametrize(("after", "verdict"), [(0, "op tijd"), (3, "<strong>3 werkdagen te laat</strong>")])
 def test_the_page_says_whether_the_first_contact_came_in_time(staff, client, after, verdict):
     from datetime import datetime, time, timedelta
