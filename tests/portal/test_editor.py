@@ -423,3 +423,30 @@ def test_a_page_sent_back_opens_with_what_the_eindredactie_asked(
     state.refresh_from_db()
     state.resume(redacteur)  # sent on again: the request is answered
     assert "vroeg om wijzigingen" not in editor_client.get(url).content.decode()
+
+
+def test_a_colleague_who_has_the_page_open_is_named_to_a_screen_reader(
+    editor_client, portal_site, django_user_model
+):
+    """A walk: with two editors on one page, each saw the other's avatar, a button a screen reader read as
+    "button" and nothing more (axe: button-name); its name stood in a hidden tooltip."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+    from django.utils import timezone
+    from wagtail.admin.models import EditingSession
+    from wagtail.models import Page
+
+    colleague = django_user_model.objects.create_superuser(
+        "collega", "c@example.org", "wachtwoord-lang-genoeg", first_name="Sanne", last_name="Bakker"
+    )
+    EditingSession.objects.create(
+        user=colleague,
+        content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(portal_site.pk),
+        last_seen_at=timezone.now(),
+    )
+    # What the edit view asks the server every few seconds: who else has the page open.
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=("wagtailcore", "page", portal_site.pk, 0))
+    html = editor_client.post(ping).json()["html"]
+    button = re.search(r'<button class="w-editing-sessions__session"[^>]*>', html).group(0)
+    assert 'aria-label="Sanne Bakker - Momenteel actief"' in button
