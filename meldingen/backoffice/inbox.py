@@ -119,14 +119,14 @@ def _of_whom(queryset, user, data: dict):
 
 
 def _by_deadline(queryset, late: bool, due_soon: bool):
-    """Late, nearly late, or (both ticked) either: a walk's consulent ticked both to see what needs action,
-    and the two, each excluding the other, left the list empty."""
+    """Late, nearly late, or (both ticked) either, of meldingen or signals: a walk's consulent ticked both to
+    see what needs action, and the two, each excluding the other, left the list empty."""
     today = timezone.localdate()
     if late and due_soon:
         return queryset.filter(queryset.late_q(today) | queryset.due_soon_q(today))
     if late:
-        return queryset.overdue(today)
-    return queryset.due_soon(today) if due_soon else queryset
+        return queryset.filter(queryset.late_q(today))
+    return queryset.filter(queryset.due_soon_q(today)) if due_soon else queryset
 
 
 # The columns a row of the inbox (inbox_rows.html and its deadline tag) and of its CSV shows. The lists read
@@ -188,10 +188,14 @@ def status_counts(user) -> list[tuple[str, str, int]]:
 
 
 def open_signalen(user, data: dict | None = None):
-    """The signals from providers and professionals the wijkteam has not finished, nearest term first; of the
-    people the inbox's filters choose (a teamleider who followed "Bijna te laat" of one consulent in
-    Werkverdeling read a signal of nobody's above that consulent's list)."""
-    found = _of_whom(Signaal.objects.visible_to(user).open(), user, data or {})
+    """The signals from providers and professionals the wijkteam has not finished, nearest term first; as the
+    inbox's filters on whose work, which wijk and which terms choose them (a teamleider who followed "Bijna te
+    laat" of one consulent in Werkverdeling read a signal of nobody's, with days to go, above her list)."""
+    data = data or {}
+    found = _of_whom(Signaal.objects.visible_to(user).open(), user, data)
+    if data.get("wijk"):
+        found = found.filter(wijk=data["wijk"])
+    found = _by_deadline(found, data.get("over_termijn"), data.get("bijna_te_laat"))
     return list(found.select_related("team", "wijk", "consulent")[:50])
 
 

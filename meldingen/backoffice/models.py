@@ -779,6 +779,16 @@ class SignaalQuerySet(TeamVisibleQuerySet):
     def open(self):
         return self.exclude(status=Signaal.Status.AFGEROND)
 
+    # Late and nearly late as a melding's first contact is (BehandelingQuerySet), for the inbox's filters.
+    @staticmethod
+    def late_q(today: date) -> models.Q:
+        return models.Q(status=Signaal.Status.NIEUW, contact_deadline__lt=today)
+
+    @staticmethod
+    def due_soon_q(today: date) -> models.Q:
+        after = add_working_days(today, SOON["contact"] + 1)
+        return models.Q(status=Signaal.Status.NIEUW, contact_deadline__gte=today, contact_deadline__lt=after)
+
     def sent_by(self, user):
         return self.filter(sender=user) if user.is_authenticated else self.none()
 

@@ -104,3 +104,50 @@ def test_a_signal_in_the_inbox_says_what_is_left_of_its_term_as_its_page_does(st
     )
     inbox = " ".join(client.get(reverse("backoffice:inbox")).content.decode().split())
     assert "<br><strong>te laat</strong></td>" in inbox
+
+
+def test_the_inbox_filtered_on_terms_or_a_wijk_shows_only_such_signals(staff, teams, client):
+    """A walk: "Alleen te laat" of Oude Haven listed, above its late meldingen, a signal with four working
+    days to go, and one of Centrum."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from meldingen.workdays import add_working_days
+    from socialekaart.models import Wijk
+
+    today = timezone.localdate()
+    late = _signaal(staff, "Henk de Vries")
+    soon = _signaal(staff, "Kees Bakker")
+    later = _signaal(staff, "Anna Smit")
+    centrum = _signaal(staff, "Piet Jansen", postcode="3911 AB")
+    for signaal, deadline in (
+        (late, today - timedelta(days=1)),
+        (soon, today),
+        (later, add_working_days(today, 4)),
+        (centrum, today - timedelta(days=1)),
+    ):
+        Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=deadline)
+    # Once the client was called, the term is met: no longer late.
+    called = _signaal(staff, "Jan Visser")
+    Signaal.objects.filter(pk=called.pk).update(
+        contact_deadline=today - timedelta(days=1), status=Signaal.Status.CONTACT_OPGENOMEN
+    )
+    client.force_login(staff["teamleider"])
+    everyone = (late, soon, later, centrum, called)
+
+    def listed(**filters) -> set[str]:
+        page = client.get(reverse("backoffice:inbox"), filters).content.decode()
+        return {signaal.reference for signaal in everyone if signaal.reference in page}
+
+    assert listed() == {signaal.reference for signaal in everyone}
+    assert listed(over_termijn="on") == {late.reference, centrum.reference}
+    assert listed(bijna_te_laat="on") == {soon.reference}
+    assert listed(over_termijn="on", bijna_te_laat="on") == {
+        late.reference,
+        centrum.reference,
+        soon.reference,
+    }
+    haven = Wijk.objects.get(pk=late.wijk_id)
+    assert listed(wijk=haven.slug) == {late.reference, soon.reference, later.reference, called.reference}
+    assert listed(wijk=haven.slug, over_termijn="on") == {late.reference}
