@@ -94,6 +94,9 @@ def _batch(rng: random.Random, size: int) -> None:
             address_index=address_index(melding.typed_answers),
         )
         behandeling.next_deadline = behandeling.compute_next_deadline()
+        if status != Status.ONTVANGEN:  # called within a week, mostly in time
+            behandeling.contacted_at = melding.created_at + timedelta(days=rng.randint(0, 6))
+            behandeling.contact_op_tijd = timezone.localdate(behandeling.contacted_at) <= contact
         if status in (Status.AFGEHANDELD, Status.INGETROKKEN):
             behandeling.closed_at = melding.closed_at = melding.created_at + timedelta(days=30)
         if status == Status.AFGEHANDELD:

@@ -14,7 +14,7 @@ from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.charts import bar_chart
 from meldingen.backoffice.forms import PeriodForm
 from meldingen.backoffice.stats import WEEKS, figures_for
-from meldingen.dates import BESCHIKKING_WEEKS
+from meldingen.dates import BESCHIKKING_WEEKS, SPOED_WORKING_DAYS
 
 
 def _figures(request):
@@ -79,6 +79,8 @@ def dashboard(request):
             "charts": charts,
             "kort_share": figures.soort_share("kort"),
             "uitgebreid_share": figures.soort_share("uitgebreid"),
+            "contact_days": settings.MELDINGEN_CONTACT_WORKING_DAYS,
+            "spoed_contact_days": SPOED_WORKING_DAYS,
             "onderzoek_weeks": settings.MELDINGEN_ONDERZOEK_WEEKS,
             "beschikking_weeks": BESCHIKKING_WEEKS,
             "nazorg_days": settings.BACKOFFICE_NAZORG_WORKING_DAYS,
@@ -152,6 +154,8 @@ def dashboard_csv(request):
         sheet.row(["per wijk", label, count])
     for label, count in figures.per_soort:
         sheet.row(["soort", label, count])
+    sheet.row(["eerste contact", "op tijd", figures.contact_on_time])
+    sheet.row(["eerste contact", "te laat of nog niet", figures.contact_late])
     weeks = settings.MELDINGEN_ONDERZOEK_WEEKS
     sheet.row(["onderzoek", f"binnen {weeks} weken", figures.onderzoek_on_time])
     sheet.row(["onderzoek", f"later dan {weeks} weken", figures.onderzoek_late])

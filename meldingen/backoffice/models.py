@@ -156,6 +156,9 @@ class Behandeling(models.Model):
     )
     next_deadline = models.DateField(_("eerstvolgende termijn"), null=True, blank=True, db_index=True)
     contacted_at = models.DateTimeField(_("contact opgenomen op"), null=True, blank=True)
+    # Whether that contact came within its term (None before it came), kept beside it: Cijfers counts it over
+    # every melding, where comparing each one's local date with its term cost the query a third more.
+    contact_op_tijd = models.BooleanField(_("eerste contact op tijd"), null=True, editable=False)
     onderzoek_afgerond_at = models.DateTimeField(_("onderzoek afgerond op"), null=True, blank=True)
     aanvraag_at = models.DateTimeField(_("aanvraag ontvangen op"), null=True, blank=True)
     beschikking_deadline = models.DateField(_("beschikking uiterlijk"), null=True, blank=True)
@@ -197,6 +200,7 @@ class Behandeling(models.Model):
                     "next_deadline",
                     "onderzoek_deadline",
                     "onderzoek_afgerond_at",
+                    "contact_op_tijd",
                     "closed_at",
                     "aanvraag_at",
                     "beschikking_deadline",
@@ -367,6 +371,7 @@ class Behandeling(models.Model):
             self.status = target
             if target == Status.CONTACT_OPGENOMEN:
                 self.contacted_at = at
+                self.contact_op_tijd = timezone.localdate(at) <= self.contact_deadline
             elif target == Status.GESPREK_GEPLAND:
                 self.gesprek_op, self.gesprek_plaats = gesprek_op, gesprek_plaats
             elif target == Status.ONDERZOEK_AFGEROND:

@@ -22,6 +22,8 @@ class Figures:
     per_wijk: list[tuple[str, int]] = field(default_factory=list)
     per_soort: list[tuple[str, int]] = field(default_factory=list)
     soort_counts: dict[str, int] = field(default_factory=dict)
+    contact_on_time: int = 0
+    contact_late: int = 0  # made late, or not made while its term is over
     onderzoek_on_time: int = 0
     onderzoek_late: int = 0
     beschikking_on_time: int = 0
@@ -54,6 +56,14 @@ class Figures:
     def nazorg_tevreden_share(self) -> float | None:
         done = self.nazorg_tevreden + self.nazorg_niet_tevreden
         return round(100 * self.nazorg_tevreden / done, 1) if done else None
+
+    @property
+    def contact_total(self) -> int:
+        return self.contact_on_time + self.contact_late
+
+    @property
+    def contact_on_time_share(self) -> float | None:
+        return round(100 * self.contact_on_time / self.contact_total, 1) if self.contact_total else None
 
     @property
     def onderzoek_total(self) -> int:
@@ -128,6 +138,10 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
         When(melding__created_at__gte=start_of_day(first_monday), then=TruncWeek("melding__created_at")),
         output_field=DateTimeField(),
     )
+    # The first contact counts once it was made (in time or not, as kept when it was written down), or once
+    # its term is over without one: still "ontvangen", with that term as its next (a teamleider saw a late
+    # contact leave "Nu te laat" and count nowhere after).
+    contact_missed = Q(status=Status.ONTVANGEN, next_deadline__lt=today)
     # An onderzoek counts once it is finished (on its local date), or once its term is over while it is
     # still open.
     done = Q(onderzoek_afgerond_at__isnull=False)
@@ -142,6 +156,8 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
         .annotate(
             n=Count("*"),
             overdue=Count("pk", filter=visible.late_q(today)),
+            contact_on_time=Count("pk", filter=Q(contact_op_tijd=True)),
+            contact_late=Count("pk", filter=Q(contact_op_tijd=False) | contact_missed),
             on_time=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__lte=F("onderzoek_deadline"))),
             late=Count("pk", filter=done & Q(onderzoek_afgerond_at__date__gt=F("onderzoek_deadline"))),
             onderzoek_overdue=Count(
@@ -170,6 +186,8 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
         monday,
         n,
         overdue,
+        contact_on_time,
+        contact_late,
         on_time,
         late,
         onderzoek_overdue,
@@ -181,6 +199,8 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
         figures.total += n
         first = received if first is None else min(first, received)
         figures.overdue += overdue
+        figures.contact_on_time += contact_on_time
+        figures.contact_late += contact_late
         figures.onderzoek_on_time += on_time
         figures.onderzoek_late += late + onderzoek_overdue
         handled += handled_here

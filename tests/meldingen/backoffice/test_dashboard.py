@@ -277,6 +277,27 @@ def test_a_period_that_starts_after_today_is_refused(staff, teams, client):
     assert "Deze datum ligt na vandaag" not in html.content.decode()
 
 
+def test_the_first_contact_counts_once_made_or_once_its_term_is_over(staff, teams, client):
+    """A walk: a first contact made 11 working days late left "Nu te laat", and no figure on this page or in
+    its CSV counted it: a teamleider could not see that first contacts came late."""
+    now = timezone.now()
+    on_time = store(created_at=now - timedelta(days=30))
+    on_time.behandeling.change_status(Status.CONTACT_OPGENOMEN, at=on_time.created_at + timedelta(days=1))
+    late = store(created_at=now - timedelta(days=30))
+    late.behandeling.change_status(Status.CONTACT_OPGENOMEN, at=late.created_at + timedelta(days=20))
+    store(created_at=now - timedelta(days=30))  # no contact, its term over: late
+    store()  # no contact yet, within its term: not counted yet
+    withdrawn = store(created_at=now - timedelta(days=30))
+    withdrawn.behandeling.change_status(Status.INGETROKKEN, toelichting="Verhuisd.")  # closed: not counted
+    figures = figures_for(staff["teamleider"])
+    assert (figures.contact_on_time, figures.contact_late, figures.contact_on_time_share) == (1, 2, 33.3)
+    client.force_login(staff["teamleider"])
+    html = client.get(reverse("backoffice:dashboard")).content.decode()
+    assert "<dt>Eerste contact op tijd</dt><dd>33,3% (1 van 3)</dd>" in html
+    rows = client.get(reverse("backoffice:dashboard_csv")).content.decode().splitlines()
+    assert "eerste contact;op tijd;1" in rows and "eerste contact;te laat of nog niet;2" in rows
+
+
 def test_a_period_downloads_under_a_name_of_its_own(staff, teams, client):
     """A walk: every period's CSV came as overzicht-meldingen.csv, the next one over the last."""
     client.force_login(staff["teamleider"])
@@ -284,3 +305,25 @@ def test_a_period_downloads_under_a_name_of_its_own(staff, teams, client):
     assert 'filename="overzicht-meldingen.csv"' in client.get(url)["Content-Disposition"]
     period = client.get(url, {"van": "1-11-2026", "tot": "30-11-2026"})["Content-Disposition"]
     assert 'filename="overzicht-meldingen-2026-11-01-tot-2026-11-30.csv"' in period
+
+
+def test_the_contacts_made_before_the_figure_was_kept_are_counted_too(staff, teams):
+    """The migration that keeps whether each first contact came in time fills it in for the contacts made
+    before it, on their local date: one written down at 23:30 on its last day was in time."""
+    import importlib
+
+    from django.apps import apps
+
+    from meldingen.backoffice.models import Behandeling
+
+    migration = importlib.import_module("meldingen.backoffice.migrations.0045_contact_op_tijd")
+    in_time, late = store(), store()
+    last_day = in_time.behandeling.contact_deadline
+    evening = timezone.make_aware(datetime.combine(last_day, time(23, 30)))
+    in_time.behandeling.change_status(Status.CONTACT_OPGENOMEN, at=evening)
+    late.behandeling.change_status(Status.CONTACT_OPGENOMEN, at=evening + timedelta(hours=1))
+    not_yet = store()
+    Behandeling.objects.update(contact_op_tijd=None)  # as before the field
+    migration.keep_whether_each_contact_came_in_time(apps, None)
+    kept = dict(Behandeling.objects.values_list("melding_id", "contact_op_tijd"))
+    assert (kept[in_time.pk], kept[late.pk], kept[not_yet.pk]) == (True, False, None)
