@@ -152,6 +152,16 @@ def test_the_site_search_says_which_word_no_page_holds(demo, client):
         assert run_search(clean_query(held), 1).left_out == [], held
 
 
+def test_help_with_paperwork_is_found_by_either_way_of_saying_it(demo):
+    """A walk: "formulieren invullen" in Dorpen Ellekoot en Raveld found nothing, while its Thuisadministratie
+    helps with post, bills and forms; "administratie" never found a Formulierenhulp."""
+    names = dict(Voorziening.objects.values_list("pk", "name"))
+    for words in ("formulieren invullen", "administratie"):
+        found = get_backend("database").search(SearchQuery(text=words, per_page=20, leave_out_unfound=True))
+        kinds = {names[pk].split()[0] for pk in found.ids}
+        assert {"Formulierenhulp", "Thuisadministratie"} <= kinds, words
+
+
 # The node ranks the same documents whichever database they come from: the Elasticsearch measurements run
 # once, in the SQLite run (`slow`).
 @pytest.mark.slow

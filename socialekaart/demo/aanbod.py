@@ -392,7 +392,8 @@ SOORTEN = [
         "formulierenhulp",
         "Formulierenhulp {wijk}",
         "Hulp bij brieven, formulieren en toeslagen.",
-        "Snapt u een brief niet? Of moet u een toeslag aanvragen? Een vrijwilliger helpt u. Neem uw papieren mee.",
+        "Snapt u een brief niet? Of moet u een toeslag aanvragen? Een vrijwilliger helpt u, ook met uw "
+        "administratie. Neem uw papieren mee.",
         ("geld", "vrijwilligerswerk"),
         ("volwassenen", "ouderen", "nieuwkomers"),
         inloop=True,
@@ -417,7 +418,8 @@ SOORTEN = [
         "thuisadministratie",
         "Thuisadministratie {wijk}",
         "Een vrijwilliger helpt u thuis met uw administratie.",
-        "Een vaste vrijwilliger komt elke twee weken. Samen houdt u uw post en rekeningen bij.",
+        "Een vaste vrijwilliger komt elke twee weken. Samen houdt u uw post en rekeningen bij en vult u "
+        "formulieren in.",
         ("geld", "vrijwilligerswerk"),
         ("ouderen", "volwassenen"),
         aanbieders=3,

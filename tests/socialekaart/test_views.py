@@ -350,6 +350,18 @@ def test_hostile_parameters_never_break_the_page(client, indexed, params):
     assert "resultaat" in html(response) or "resultaten" in html(response)
 
 
+def test_nothing_in_the_wijk_chosen_names_the_wijken_where_the_search_finds_help(client, indexed):
+    """A walk: "formulieren invullen" in one wijk read "Wij hebben niets gevonden", and a professional
+    concluded there was no such help, while other wijken had it."""
+    page = html(client.get(SEARCH, {"q": "mantelzorgcafé", "wijk": "centrum"}))
+    assert "Wij hebben niets gevonden" in page
+    link = '<a href="?q=mantelzorgcaf%C3%A9&amp;wijk=oude-haven#resultaten">Oude Haven (1 resultaat)</a>'
+    assert f"In een andere wijk is wel hulp gevonden:\n      {link}." in page
+    assert "De Beemden (" not in page.split("Wij hebben niets gevonden", 1)[1]  # only where it finds help
+    elsewhere_too = html(client.get(SEARCH, {"q": "zzzqqqxxyy", "wijk": "centrum"}))
+    assert "Wij hebben niets gevonden" in elsewhere_too and "andere wijk" not in elsewhere_too
+
+
 def test_too_long_search_text_is_cut_with_a_message(client, indexed):
     page = html(client.get(SEARCH, {"q": "koffie " * 100}))
     assert "Uw zoekwoorden zijn te lang" in page
