@@ -6,6 +6,7 @@ Only what residents may see goes in: no professionals' contacts and no capacity.
 from datetime import date
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from core.context_processors import municipality_contact
 from core.pdf import html_to_pdf
 from core.spreadsheet import Sheet
 
+from . import closures
 from .templatetags.kaart_tags import km, kosten_tekst, wijk_namen
 
 PAGE_SIZE = 100  # the search contract's largest page
@@ -97,11 +99,14 @@ def describe_search(form) -> list[tuple[str, str]]:
 
 
 def pdf_html(rows, *, total: int, description, made_on: date) -> str:
-    """The HTML the PDF is printed from: a B1 heading, the date, the search in words, the list."""
+    """The HTML the PDF is printed from: a B1 heading, the date, the search in words, the list, each entry
+    with its opening times and its closures as its page gives them (a client holds the paper for weeks)."""
+    voorzieningen = [row.voorziening for row in rows]
+    prefetch_related_objects(voorzieningen, "sluitingen", "op_locaties__openingstijden")
     return render_to_string(
         "socialekaart/export_pdf.html",
         {
-            "rows": rows,
+            "entries": [(row, *closures.announced(row.voorziening, made_on)) for row in rows],
             "total": total,
             "shown": len(rows),
             "description": description,

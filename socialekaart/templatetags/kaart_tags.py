@@ -142,6 +142,45 @@ def always_open(days) -> bool:
 
 
 @register.filter
+def open_tekst(op_locatie) -> str:
+    """The opening times in one line, for the printed list: "maandag 13.00 tot 16.00 uur, donderdag 13.00 tot
+    16.00 uur" (a walk: the list said only "Aanmelden: bel", where the page said "Kom zonder afspraak langs,
+    op de tijden hieronder")."""
+    days = week(op_locatie)
+    if always_open(days):
+        return _("elke dag, dag en nacht")
+    runs = []  # [first, last, times]: the numbers of days in a row with the same times
+    for number, day in enumerate(days):
+        times = " en ".join(_tijd_tekst(tijd) for tijd in day["times"])
+        if not times:
+            continue
+        if runs and runs[-1][2] == times and runs[-1][1] == number - 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number, times])
+    return ", ".join(f"{_days_text(days, first, last)} {times}" for first, last, times in runs)
+
+
+def _days_text(days: list[dict], first: int, last: int) -> str:
+    """ "maandag", "maandag en dinsdag", "maandag tot en met vrijdag"."""
+    if first == last:
+        return days[first]["name"].lower()
+    joiner = _("en") if last == first + 1 else _("tot en met")
+    return f"{days[first]['name'].lower()} {joiner} {days[last]['name'].lower()}"
+
+
+def _tijd_tekst(tijd) -> str:
+    if tijd.dag_en_nacht:
+        text = _("dag en nacht")
+    else:
+        text = _("%(van)s tot %(tot)s uur") % {
+            "van": tijd.open_van.strftime("%H.%M"),
+            "tot": tijd.open_tot.strftime("%H.%M"),
+        }
+    return f"{text} ({tijd.toelichting})" if tijd.toelichting else text
+
+
+@register.filter
 def selected_count(options) -> int:
     return sum(1 for option in options or [] if option.selected)
 

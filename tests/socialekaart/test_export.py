@@ -2,18 +2,19 @@
 
 import csv
 import io
-from datetime import date
+from datetime import date, time, timedelta
 
 import pytest
 from django.contrib.auth.models import Group
 from weasyprint import HTML
 
 from socialekaart import export
-from socialekaart.models import Voorziening
+from socialekaart.models import Sluiting, Voorziening
 from socialekaart.search import SearchUnavailable, get_backend
+from socialekaart.templatetags.kaart_tags import sluiting_tekst
 from socialekaart.views.exports import _export_rows
 
-from .factories import ContactFactory, UserFactory, VoorzieningFactory
+from .factories import ContactFactory, OpeningstijdFactory, UserFactory, VoorzieningFactory
 
 CSV_URL = "/sociale-kaart/lijst.csv"
 PDF_URL = "/sociale-kaart/lijst.pdf"
@@ -136,7 +137,7 @@ def test_the_lists_say_what_is_closed_for_now_and_that_only_help_with_places_is_
     form, rows, total = _export_rows(rf.get("/", {"thema": "huishouden"}))
     html = export.pdf_html(rows, total=total, description=export.describe_search(form), made_on=date.today())
     closed = html.split("Hulp in de huishouding", 1)[1].split("</li>", 1)[0]
-    assert "<strong>Tijdelijk gesloten</strong>" in closed
+    assert "<strong>Tijdelijk gesloten.</strong>" in closed
     assert html.count("Tijdelijk gesloten") == 1
     with_places = _export_rows(rf.get("/", {"thema": "huishouden", "plek_vrij": "on"}))[0]
     assert ("Alleen met plek vrij, bijgewerkt deze week", "ja") in export.describe_search(with_places)
@@ -183,3 +184,39 @@ def test_each_help_on_the_pdf_says_whom_to_call(rf, indexed):
     assert "Staat er geen nummer bij? Bel dan het Wmo-loket." in html
     item = html.split("Schoonmaakhulp aan huis", 1)[1].split("</li>", 1)[0]
     assert "Vragen: bel 0599-424540 of mail info@zorg.example" in item
+
+
+def test_the_pdf_gives_the_opening_times_walking_in_and_the_closures_as_the_page_does(rf, indexed):
+    """A walk: the list for a client said of a Formulierenhulp only "Aanmelden: bel", where its page said
+    "Kom zonder afspraak langs, op de tijden hieronder" and gave the times; of help closed for now only
+    "Tijdelijk gesloten", not until when; a closure over Christmas not at all."""
+    today = date.today()
+    schoonmaak = Voorziening.objects.get(slug="schoonmaakhulp-aan-huis")
+    schoonmaak.toegang, schoonmaak.aanmelden_inloop = "vrij", True
+    schoonmaak.save()
+    op_locatie = schoonmaak.op_locaties.get()
+    for weekdag in (6, 1, 5, 2, 4):
+        OpeningstijdFactory(op_locatie=op_locatie, weekdag=weekdag, open_van=time(13), open_tot=time(16))
+    christmas = Sluiting.objects.create(
+        voorziening=schoonmaak,
+        van=today + timedelta(days=10),
+        tot_en_met=today + timedelta(days=20),
+        reden="kerst",
+    )
+    huishouding = indexed.huishouding
+    huishouding.status = "tijdelijk_gesloten"
+    huishouding.save()
+    Sluiting.objects.create(
+        voorziening=huishouding, van=today, tot_en_met=today + timedelta(days=4), reden=""
+    )
+    get_backend().rebuild()
+    form, rows, total = _export_rows(rf.get("/", {"thema": "huishouden"}))
+    html = export.pdf_html(rows, total=total, description=export.describe_search(form), made_on=today)
+    walk_in = " ".join(html.split("Schoonmaakhulp aan huis", 1)[1].split("</li>", 1)[0].split())
+    assert "Kom zonder afspraak langs, op de tijden hieronder." in walk_in
+    times = "13.00 tot 16.00 uur"
+    assert f"Open: maandag en dinsdag {times}, donderdag tot en met zaterdag {times}." in walk_in
+    assert f"<strong>Let op.</strong> {sluiting_tekst(christmas)}" in walk_in
+    closed = " ".join(html.split("Hulp in de huishouding", 1)[1].split("</li>", 1)[0].split())
+    until = (today + timedelta(days=4)).strftime("%-d")
+    assert "<strong>Tijdelijk gesloten.</strong> Gesloten van" in closed and f"tot en met {until} " in closed
