@@ -119,7 +119,7 @@ HUISHOUDEN = {
                         "question": "Kan ik overstappen naar een andere aanbieder?",
                         "answer": "<p>Ja. Bent u niet tevreden over uw aanbieder? Bel dan het Wmo-loket. "
                         "Samen kiezen we een andere aanbieder die afspraken heeft met de gemeente. "
-                        'U kunt ook eerst <a href="/klacht/">een klacht indienen</a>.</p>',
+                        'U kunt ook een <a href="/klacht/">klacht doorgeven</a>.</p>',
                     },
                     {
                         "question": "Wat als mijn hulp ziek is?",
@@ -1230,14 +1230,16 @@ KLACHTEN = {
     "slug": "klachten-en-bezwaar",
     "title": "Klachten en bezwaar",
     "intro": "Bent u niet tevreden over de hulp? Of bent u het niet eens met een besluit? "
-    "Dan kunt u een klacht doen of bezwaar maken.",
+    "Dan kunt u een klacht doorgeven of bezwaar maken.",
     "body": [
         (
             "text",
             "<h2>Een klacht over de hulp</h2>"
-            "<p>Bent u niet tevreden over uw hulp? Praat er eerst over met uw hulp of de aanbieder. "
-            "Vaak is het dan snel opgelost.</p>"
-            "<p>Lukt dat niet? Dien dan een klacht in bij de gemeente. Dat kan met het "
+            # The form says the same: talking first is advice, not a condition (a walk read "Praat er eerst
+            # over" here and "U hoeft dat niet eerst te doen" on the form, and did not know which held).
+            "<p>Bent u niet tevreden over uw hulp? Praat er dan over met uw hulp of de aanbieder. "
+            "Vaak is het dan snel opgelost. Dat hoeft niet eerst.</p>"
+            "<p>U kunt ook meteen een klacht doorgeven aan de gemeente. Dat kan met het "
             '<a href="/klacht/">klachtformulier</a>, of u belt ons. '
             "Een medewerker voor klachten luistert naar u. "
             "Zij praat met de aanbieder en zoekt met u naar een oplossing.</p>",

@@ -111,6 +111,20 @@ def test_the_complaints_page_links_the_complaint_form(client):
     assert client.get("/klacht/").status_code == 200
 
 
+def test_the_site_says_one_thing_about_complaining_in_the_words_the_taalcheck_asks_for(client):
+    """A walk: the complaints page said "Praat er eerst over met uw hulp. Lukt dat niet? Dien dan een klacht
+    in", the form "U hoeft dat niet eerst te doen", and the taalcheck marks "indienen" as a word to replace;
+    the action had five names. Now it is "klacht doorgeven" everywhere, and talking first is advice."""
+    pages = [value for value in vars(content).values() if isinstance(value, dict) and "body" in value]
+    texts = [_html(page) for page in pages]
+    texts += [client.get(url).content.decode() for url in ("/klacht/", "/zoeken/?q=klacht")]
+    texts.append(client.get("/sociale-kaart/", {"q": "klacht over mijn hulp"}).content.decode())
+    for text in texts:
+        assert not re.search(r"\b(indienen|dien (dan )?een klacht in|klacht doen)\b", text, re.IGNORECASE)
+    assert "Dat hoeft niet eerst." in _html(content.KLACHTEN) and "eerst over" not in _html(content.KLACHTEN)
+    assert "U hoeft dat niet eerst te doen." in texts[-3]
+
+
 def test_the_gemeentes_own_help_on_the_kaart_is_asked_for_with_a_melding():
     """The gemeente's scootmobiel asked "Hebt u de beschikking van de gemeente?", sent to a form of its own,
     at hours other than the Wmo-loket's."""

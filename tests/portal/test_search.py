@@ -234,8 +234,8 @@ def test_who_came_to_complain_gets_the_way_and_no_help_for_psychische_klachten(c
     VoorzieningFactory(name="GGZ inloop", summary="Voor mensen met psychische klachten. Ook thuiszorg.")
     get_backend().rebuild()
     html = client.get("/zoeken/", {"q": typed}).content.decode()
-    assert "Wilt u klagen over hulp die u krijgt, of over de gemeente? Dien dan een klacht in." in html
-    assert '<a class="button" href="/klacht/">Dien een klacht in</a>' in html
+    assert "Wilt u klagen over hulp die u krijgt, of over de gemeente? Geef dan een klacht door." in html
+    assert '<a class="button" href="/klacht/">Klacht doorgeven</a>' in html
     assert "Op de sociale kaart staat hulp voor" not in html
 
 

@@ -403,7 +403,7 @@ def test_who_came_to_complain_is_shown_the_way(client, indexed, typed, shown):
     """ "klacht" on the kaart listed the help for "psychische klachten", and no way to complain."""
     page = html(client.get(SEARCH, {"q": typed}))
     way = "Wilt u klagen over hulp die u krijgt, of over de gemeente?"
-    way += ' <a href="/klacht/">Dien dan een klacht in</a>.'
+    way += ' <a href="/klacht/">Geef dan een klacht door</a>.'
     assert (way in page) is shown
 
 
