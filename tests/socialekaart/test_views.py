@@ -866,6 +866,12 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     assert 'class="kaart-capacity__old"' in page and "niet bijgewerkt sinds" in page  # 30 days old
     # A walk: on a phone the column "Bijgewerkt" is out of sight; the status says it too.
     assert 'Ja, er is plaats <span class="tag tag--warning">Niet van deze week</span>' in page
+    # A walk: the places "Bijgewerkt 7 december", the page "Laatst nagekeken op 27 oktober": which held?
+    checked = date_format(detailed.laatst_gecontroleerd, "j F Y")
+    assert (
+        "De plaats per wijk geeft de aanbieder apart door, met de datum erbij. "
+        f"De andere gegevens op deze pagina zijn laatst nagekeken op {checked}."
+    ) in page
     fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))
     assert "Beperkt, weinig plaats" in fresh and "niet bijgewerkt sinds" not in fresh
     assert "Niet van deze week" not in fresh
