@@ -1419,7 +1419,13 @@ PROFESSIONALS_KAART = {
             "text",
             "<h2>Plek per wijk</h2>"
             "<p>Aanbieders zetten elke week in de sociale kaart of zij plek hebben. "
-            "Dat doen zij per wijk. Zo ziet de gemeente snel welke aanbieder uw cliënt kan helpen.</p>"
+            "Dat doen zij per wijk. Zo ziet u snel welke aanbieder uw cliënt kan helpen.</p>"
+            # A walk: a praktijkondersteuner read that "de gemeente" sees the places, never that he could.
+            "<p>Hebt u een account als hulpverlener van de gemeente? "
+            '<a href="/admin/login/?next=/sociale-kaart/">Log dan in</a>. '
+            "Daarna ziet u in de sociale kaart bij de hulp of er plek is en hoe lang de wachttijd is. "
+            "U ziet ook de contactpersonen voor hulpverleners. "
+            "En u kunt een lijst met hulp maken om aan uw cliënt te geven.</p>"
             "<p>Bent u aanbieder? Houd uw gegevens dan elke week bij. "
             '<a href="/admin/login/">Log in met uw account voor aanbieders</a>.</p>',
         ),

@@ -125,6 +125,24 @@ def test_the_site_says_one_thing_about_complaining_in_the_words_the_taalcheck_as
     assert "U hoeft dat niet eerst te doen." in texts[-3]
 
 
+def test_a_professional_reads_that_after_logging_in_the_kaart_shows_places_and_lands_there(client):
+    """A walk: a praktijkondersteuner read that "de gemeente" sees which provider has places, never that he
+    could, and the only login named was the providers'."""
+    from django.contrib.auth.models import Group
+
+    from tests.socialekaart.factories import UserFactory
+
+    page = _html(content.PROFESSIONALS_KAART)
+    assert '<a href="/admin/login/?next=/sociale-kaart/">Log dan in</a>' in page
+    assert "of er plek is en hoe lang de wachttijd is" in page
+    professional = UserFactory(username="poh")
+    professional.set_password("een-lang-wachtwoord-2026")
+    professional.save()
+    professional.groups.add(Group.objects.get_or_create(name="Professionals")[0])
+    login = {"username": "poh", "password": "een-lang-wachtwoord-2026"}
+    assert client.post("/admin/login/?next=/sociale-kaart/", login)["Location"] == "/sociale-kaart/"
+
+
 def test_the_gemeentes_own_help_on_the_kaart_is_asked_for_with_a_melding():
     """The gemeente's scootmobiel asked "Hebt u de beschikking van de gemeente?", sent to a form of its own,
     at hours other than the Wmo-loket's."""
