@@ -450,3 +450,19 @@ def test_a_colleague_who_has_the_page_open_is_named_to_a_screen_reader(
     html = editor_client.post(ping).json()["html"]
     button = re.search(r'<button class="w-editing-sessions__session"[^>]*>', html).group(0)
     assert 'aria-label="Sanne Bakker - Momenteel actief"' in button
+
+
+def test_the_dialog_for_asking_changes_lists_its_fields_and_says_who_reads_the_comment(
+    editor_client, portal_site
+):
+    """A walk: the eindredacteur's "Wijzigingsverzoek" showed a bare "Opmerking" box, and axe found its field
+    straight in a list, not in a list item ("list")."""
+    from django.contrib.auth import get_user_model
+
+    redacteur = get_user_model().objects.get(username="redacteur")
+    task_state = portal_site.get_workflow().start(portal_site, redacteur).current_task_state
+    url = f"/admin/pages/workflow/action/{portal_site.pk}/reject/{task_state.pk}/"
+    dialog = editor_client.get(url).json()["html"]
+    assert "De redacteur leest uw opmerking bij de pagina." in dialog
+    listed = dialog.split('<ul class="fields">', 1)[1].split("</ul>", 1)[0]
+    assert re.fullmatch(r"\s*(<li>.*?</li>\s*)+", listed, re.DOTALL), listed
