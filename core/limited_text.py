@@ -9,9 +9,9 @@ from django.utils.translation import ngettext
 class LimitedCharField(forms.CharField):
     """A text with a maximum length that the browser never enforces: pasted text is never cut off silently.
 
-    The melding's pages show how much room is left (static/js/melding.js reads data-max-length); the server's
-    message says how much too long it is (or `too_long(value)`, where the field's hint speaks of digits, not
-    characters).
+    The melding and the complaint form show how much room is left (static/js/char_count.js reads
+    data-max-length); the server's message says how much too long it is (or `too_long(value)`, where the
+    field's hint speaks of digits, not characters).
     """
 
     too_long = None  # (value) -> the message, for a field whose value is no text to shorten (a phone number)

@@ -204,3 +204,15 @@ def test_on_a_phone_the_complaints_list_shows_status_and_term(page, live_server,
     box = term.bounding_box()
     assert label == '"Antwoord uiterlijk"' and box["x"] + box["width"] <= 390
     assert axe_violations(page) == []
+
+
+def test_the_complaint_says_how_much_room_is_left_while_typing(page, live_server, data):
+    """A walk: "Wat ging er mis?" showed no count, and only after sending said "dit is 300 tekens te lang"."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/klacht/")
+    limit = int(page.get_attribute("#id_wat", "data-max-length"))
+    page.fill("#id_wat", "De hulp kwam drie keer niet.")
+    assert page.text_content("#id_wat_count") == f"U kunt nog {limit - 28} tekens gebruiken."
+    assert "id_wat_count" in page.get_attribute("#id_wat", "aria-describedby").split()
+    page.fill("#id_wat", "x" * (limit + 300))
+    assert page.text_content("#id_wat_count") == "Dit is 300 tekens te lang."
