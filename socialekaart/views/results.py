@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
 from .. import closures
@@ -330,8 +330,9 @@ def detail_queryset(*, professional: bool):
 
 
 def related_voorzieningen(voorziening) -> list[Voorziening]:
-    """Others on the same thema in the same wijk (or for the whole municipality), for the same people, nearest
-    first.
+    """Others on the same thema in the same wijk (or for the whole municipality), for the same people, those
+    with more of its themas first, then the nearest (a walk: a Formulierenhulp, on geld and vrijwilligerswerk,
+    offered buurthuizen, run by volunteers, above the Thuisadministratie, on both).
 
     "Same wijk": a wijk the voorziening serves or one of its locations lies in. "The same people": help for
     one of its doelgroepen, or for everyone (an inloopochtend for ouderen offered the jongerenwerk). Nearness
@@ -355,6 +356,8 @@ def related_voorzieningen(voorziening) -> list[Voorziening]:
     if doelgroep_ids:
         for_some = Voorziening.doelgroepen.through.objects.filter(voorziening_id=OuterRef("pk"))
         candidates = candidates.filter(Q(doelgroepen__in=doelgroep_ids) | ~Exists(for_some))
+    shared = Count("themas", filter=Q(themas__in=thema_ids), distinct=True)
+    candidates = candidates.annotate(shared=shared).order_by("-shared", "pk")
     ids = list(candidates.values_list("pk", flat=True).distinct()[:RELATED_CANDIDATES])
     located = VoorzieningOpLocatie.objects.filter(
         voorziening=OuterRef("pk"), locatie__latitude__isnull=False, locatie__longitude__isnull=False
@@ -363,6 +366,7 @@ def related_voorzieningen(voorziening) -> list[Voorziening]:
         Voorziening.objects.filter(pk__in=ids)
         .select_related("organisatie")
         .annotate(
+            shared=shared,
             first_latitude=Subquery(located.values("locatie__latitude")[:1]),
             first_longitude=Subquery(located.values("locatie__longitude")[:1]),
         )
@@ -375,5 +379,5 @@ def related_voorzieningen(voorziening) -> list[Voorziening]:
             return math.inf
         return haversine_km(*here, *there)
 
-    found.sort(key=lambda other: (distance(other), other.name))
+    found.sort(key=lambda other: (-other.shared, distance(other), other.name))
     return found[:RELATED_LIMIT]

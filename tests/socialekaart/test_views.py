@@ -1115,6 +1115,27 @@ def test_other_help_on_the_same_subject_shares_theme_and_wijk_nearest_first(clie
     assert related.index("Dagbesteding Om De Hoek") < related.index("Dagbesteding Ver Weg")
 
 
+def test_related_help_with_more_of_the_same_themas_comes_before_nearer_help_with_one(client, indexed):
+    """A walk: a Formulierenhulp (geld, vrijwilligerswerk) offered buurthuizen, run by volunteers, above the
+    Thuisadministratie, on both."""
+    molen = indexed.dagbesteding
+    themas = list(molen.themas.all()) + [indexed.thema["vervoer"]]
+    molen.themas.set(themas)
+    VoorzieningOpLocatieFactory(voorziening=molen, locatie=LocatieFactory(latitude=52.0772, longitude=5.1298))
+    for name, its_themas, point in (
+        ("Alles Gedeeld Ver Weg", themas, (52.2, 5.3)),
+        ("Een Gedeeld Om De Hoek", themas[-1:], (52.0773, 5.1299)),
+    ):
+        voorziening = VoorzieningFactory(
+            organisatie=indexed.zorg, name=name, themas=its_themas, wijken=[indexed.beemden]
+        )
+        VoorzieningOpLocatieFactory(
+            voorziening=voorziening, locatie=LocatieFactory(latitude=point[0], longitude=point[1])
+        )
+    related = html(client.get("/sociale-kaart/dagbesteding-de-molen/")).split('id="ook-interessant"')[1]
+    assert related.index("Alles Gedeeld Ver Weg") < related.index("Een Gedeeld Om De Hoek")
+
+
 def test_related_help_is_for_the_same_people(client, indexed):
     """The inloopochtend for ouderen offered the jongerenwerk (12 to 23) as "andere hulp"."""
     thema = indexed.thema["dagbesteding"]
