@@ -68,7 +68,8 @@ def new(request):
 @signaal_sender_view
 def sent(request):
     """The sender's own signals, with the status only: no names, no notes of the wijkteam. What the sender
-    said plays tells them apart (a kenmerk alone did not)."""
+    said plays tells them apart (a kenmerk alone did not), and the wijkteam it went to, with its e-mail
+    address: a walk's praktijkondersteuner could not tell whom to ask about one."""
     fields = (
         "reference",
         "status",
@@ -77,8 +78,10 @@ def sent(request):
         "created_at",
         "updated_at",
         "onderwerpen",
+        "team__name",
+        "team__mailbox",
     )
-    queryset = Signaal.objects.sent_by(request.user).only(*fields)
+    queryset = Signaal.objects.sent_by(request.user).select_related("team").only(*fields)
     page = Paginator(queryset.order_by("-created_at"), 50).get_page(request.GET.get("p"))
     return TemplateResponse(
         request,

@@ -270,6 +270,9 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     assert f'class="bo-date">{datum(signaal.created_at)}</td>' in page  # the backoffice's one date format
     assert ">Eenzaamheid, geldzorgen of schulden</td>" in page  # which signal it is: what they said plays
     assert "Carla" not in page and "3913" not in page
+    # A walk: with several signals the sender could not tell whom to ask about one.
+    team = signaal.team
+    assert f'{team.name}<br><a href="mailto:{team.mailbox}">{team.mailbox}</a></td>' in page
     client.force_login(senders["professional"])
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
 
