@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, phone_field
+from core.reference import as_typed
 from core.templatetags.core_tags import tel
 from socialekaart import public
 
@@ -63,6 +64,17 @@ class KlachtForm(forms.Form):
         help_text=_(
             "Alleen als de hulp voor iemand anders is, bijvoorbeeld voor uw vader of moeder. "
             "Dan weten wij over wie het gaat. Alleen de gemeente ziet deze naam."
+        ),
+    )
+    # A walk: a resident unhappy with how her melding went typed its number into her story, where the
+    # complaint's handler had to find it.
+    melding = forms.CharField(
+        label=_("Nummer van uw melding"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "Gaat uw klacht over een melding bij de gemeente? Het nummer staat in de bevestiging. "
+            "Bijvoorbeeld: M-7K3Q-XW9P."
         ),
     )
     wat = LimitedCharField(
@@ -118,11 +130,26 @@ class KlachtForm(forms.Form):
         # Not the writer's own name, which a browser would fill in for a field called "naam".
         self.fields["client_naam"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["melding"].widget.attrs.update(autocomplete="off", spellcheck="false")
 
     def error_lines(self) -> list[tuple[str, str]]:
         """The summary names each field ("Telefoonnummer: typ alleen het telefoonnummer ..."), as the
         melding's and the signal's do: a walk read a message about a number without which number."""
         return named_error_lines(self)
+
+    def clean_melding(self):
+        typed = self.cleaned_data["melding"]
+        if not typed.strip():
+            return ""
+        reference = as_typed(typed, "M", read_off=True)
+        if reference is None:
+            raise forms.ValidationError(
+                _(
+                    "Een meldingsnummer begint met de letter M, met daarna 8 letters en cijfers. "
+                    "Bijvoorbeeld: M-7K3Q-XW9P. Weet u het nummer niet? Laat dit dan leeg."
+                )
+            )
+        return reference
 
     def clean_wat(self):
         # "x" was taken as a complaint, with a term of six weeks for nothing to look into; "Te laat" says what
@@ -153,8 +180,9 @@ class KlachtForm(forms.Form):
         """What is stored encrypted: the resident's words and, only with consent, how to reach them."""
         data = self.cleaned_data
         gegevens = {"wat": data["wat"], "contact": data["contact"]}
-        if data["client_naam"]:
-            gegevens["client_naam"] = data["client_naam"]
+        for name in ("client_naam", "melding"):
+            if data[name]:
+                gegevens[name] = data[name]
         if data["contact"] == "ja":
             gegevens.update(
                 {name: data[name] for name in ("telefoon", "bellen", "email")}, naam=data["naam"].strip()
@@ -184,6 +212,7 @@ class StaffKlachtForm(KlachtForm):
             _("Wat ging er mis?"),
             _("Wat de inwoner vertelt of schreef. Schrijf geen dingen over de gezondheid."),
         ),
+        "melding": (_("Nummer van de melding"), _("Als de klacht over een melding gaat.")),
         "client_naam": (
             _("Naam van wie de hulp krijgt"),
             _("Alleen als de inwoner belt of schrijft over de hulp voor iemand anders."),

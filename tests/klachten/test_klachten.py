@@ -176,6 +176,29 @@ def test_a_complaint_about_the_help_for_someone_else_names_that_person_for_the_g
     assert "client_naam" not in Klacht.objects.get().gegevens
 
 
+def test_a_complaint_about_a_melding_carries_its_number_to_the_gemeente_only(client, people):
+    """A walk: a resident unhappy with how her melding went typed its number into her story; the handler had
+    to find it there."""
+    kaart = kaart_of(people)
+    form = client.get("/klacht/").content.decode()
+    assert "Nummer van uw melding" in form and "Het nummer staat in de bevestiging." in form
+    client.post("/klacht/", form_data(kaart, melding="m 7cve 3p6w"))  # as read off the confirmation
+    klacht = Klacht.objects.get()
+    assert klacht.gegevens["melding"] == "M-7CVE-3P6W"
+    staff = client_for(people["klachtbehandelaar"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    assert '<dt>Over melding</dt><dd><span class="bo-kenmerk">M-7CVE-3P6W</span></dd>' in staff
+    klacht.samenvatting_aanbieder = "De hulp kwam drie keer niet."
+    klacht.save()
+    assert "7CVE" not in client_for(people["aanbieder"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
+    wrong = client.post("/klacht/", form_data(kaart, melding="12345", wat="Nog een keer."), follow=True)
+    said = " ".join(wrong.content.decode().split())
+    assert "Een meldingsnummer begint met de letter M, met daarna 8 letters en cijfers." in said
+    assert 'value="12345"' in said and Klacht.objects.count() == 1  # what was typed stays; nothing is sent
+    Klacht.objects.all().delete()
+    client.post("/klacht/", form_data(kaart))
+    assert "melding" not in Klacht.objects.get().gegevens
+
+
 def client_for(user) -> Client:
     other = Client()
     other.force_login(user)
