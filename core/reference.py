@@ -24,3 +24,9 @@ def as_typed(text: str, prefix: str, *, read_off: bool = False) -> str | None:
     if read_off:
         plain = plain.replace("S", "5")
     return f"{prefix}-{plain[:4]}-{plain[4:]}" if len(plain) == 8 else None
+
+
+def is_possible(reference: str) -> bool:
+    """Whether a reference in its stored form ("M-7K3Q-XW9P", from `as_typed`) has only the alphabet's
+    characters: "M-1234-5678" and "M-HALL-OOOO" were never made."""
+    return set(reference[2:].replace("-", "")) <= set(ALPHABET)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, phone_field
-from core.reference import as_typed
+from core.reference import as_typed, is_possible
 from core.templatetags.core_tags import tel
 from socialekaart import public
 
@@ -142,7 +142,7 @@ class KlachtForm(forms.Form):
         if not typed.strip():
             return ""
         reference = as_typed(typed, "M", read_off=True)
-        if reference is None:
+        if reference is None or not is_possible(reference):
             raise forms.ValidationError(
                 _(
                     "Een meldingsnummer begint met de letter M, met daarna 8 letters en cijfers. "

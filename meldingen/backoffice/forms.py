@@ -250,17 +250,6 @@ def keeps_spoed(double, other) -> bool:
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
-    toelichting = LimitedCharField(
-        label=_("Toelichting"),
-        required=False,
-        max_length=500,
-        # A reason often takes two or three sentences: a walk's consulent wrote hers in a one-line box.
-        widget=forms.Textarea(attrs={"rows": 3}),
-        # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction. A gesprek after the term
-        # and finishing the onderzoek before its gesprek are the other cases: said only where they can be
-        # chosen (see __init__).
-        help_text=_("Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."),
-    )
 
     # A call made on Friday is often written down on Monday, a gesprek's outcome a week later: each counts
     # for its term on the day it happened (see DAY_FIELDS).
@@ -305,6 +294,18 @@ class StatusForm(forms.Form):
         help_text=_(
             "Deze melding stopt. Het werk gaat verder bij de andere melding. Bijvoorbeeld M-7K3Q-XW9P."
         ),
+    )
+    # Last, as on the page: after the chosen status's own fields, and so in the error summary too.
+    toelichting = LimitedCharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=500,
+        # A reason often takes two or three sentences: a walk's consulent wrote hers in a one-line box.
+        widget=forms.Textarea(attrs={"rows": 3}),
+        # Beside "(niet verplicht)": "Nodig bij ingetrokken" read as a contradiction. A gesprek after the term
+        # and finishing the onderzoek before its gesprek are the other cases: said only where they can be
+        # chosen (see __init__).
+        help_text=_("Alleen nodig als u 'Ingetrokken' kiest. Schrijf hier geen medische gegevens."),
     )
     # Withdrawing closes the melding for good: it is asked once more (see views.change_status).
     ingetrokken_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)

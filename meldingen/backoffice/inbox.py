@@ -8,8 +8,8 @@ from django.db import connection
 from django.db.models import Count, F, Q, Window
 from django.utils import timezone
 
-from core.reference import ALPHABET
 from core.reference import as_typed as reference_as_typed
+from core.reference import is_possible
 from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Signaal
 from meldingen.backoffice.search_index import address_token, search_tokens
 from meldingen.backoffice.workflow import Status
@@ -41,7 +41,7 @@ def searched_reference(text: str) -> str | None:
     letters too) or a postcode with a house number."""
     text = text.strip()
     reference = reference_as_typed(text, "M")
-    if reference is None or _ADDRESS.match(text) or not set(reference[2:].replace("-", "")) <= set(ALPHABET):
+    if reference is None or _ADDRESS.match(text) or not is_possible(reference):
         return None
     return reference
 

@@ -81,6 +81,11 @@ TERM_OF_STATUS = {
 SOON = {"contact": 2, "onderzoek": 7, "beschikking": 7}
 
 
+def contact_soon_ends_before(today: date) -> date:
+    """A term for a first contact (a melding's or a signal's) that ends before this day is nearly late."""
+    return add_working_days(today, SOON["contact"] + 1)
+
+
 class BehandelingQuerySet(TeamVisibleQuerySet):
     def open(self):
         return self.exclude(status__in=CLOSED_STATUSES)
@@ -101,7 +106,7 @@ class BehandelingQuerySet(TeamVisibleQuerySet):
         near = models.Q()
         for kind, days in SOON.items():
             statuses = [status for status, term in TERM_OF_STATUS.items() if term == kind]
-            after = add_working_days(today, days + 1) if kind == "contact" else today + timedelta(days + 1)
+            after = contact_soon_ends_before(today) if kind == "contact" else today + timedelta(days + 1)
             near |= models.Q(status__in=statuses, next_deadline__lt=after)
         return models.Q(next_deadline__gte=today) & near
 
@@ -310,10 +315,15 @@ class Behandeling(models.Model):
 
     @property
     def contact_days_late(self) -> int | None:
-        """Working days the first contact came after its term (0 when on time); None before it came."""
+        """Working days the first contact came after its term (0 when on time); None before it came. A contact
+        on the weekend day or feestdag after the term is 1 late, as a running term is then late
+        (`days_left`), and as Cijfers counts it (`contact_op_tijd`)."""
         if self.contacted_at is None:
             return None
-        return max(0, -working_days_between(timezone.localdate(self.contacted_at), self.contact_deadline))
+        day = timezone.localdate(self.contacted_at)
+        if day <= self.contact_deadline:
+            return 0
+        return max(1, -working_days_between(day, self.contact_deadline))
 
     @property
     def onderzoek_days_late(self) -> int | None:
@@ -791,7 +801,7 @@ class SignaalQuerySet(TeamVisibleQuerySet):
 
     @staticmethod
     def due_soon_q(today: date) -> models.Q:
-        after = add_working_days(today, SOON["contact"] + 1)
+        after = contact_soon_ends_before(today)
         return models.Q(status=Signaal.Status.NIEUW, contact_deadline__gte=today, contact_deadline__lt=after)
 
     def sent_by(self, user):

@@ -151,7 +151,7 @@ def open_tekst(op_locatie) -> str:
         return _("elke dag, dag en nacht")
     runs = []  # [first, last, times]: the numbers of days in a row with the same times
     for number, day in enumerate(days):
-        times = " en ".join(_tijd_tekst(tijd) for tijd in day["times"])
+        times = f" {_('en')} ".join(_tijd_tekst(tijd) for tijd in day["times"])
         if not times:
             continue
         if runs and runs[-1][2] == times and runs[-1][1] == number - 1:

@@ -150,14 +150,15 @@ def search(request):
     )
     if not results.total:
         context["themas"], context["themas_near"] = nearest_themas(query_kwargs["text"])
-        context["other_wijken_found"] = _other_wijken_found(query_kwargs, results)
+        context["other_wijken_found"] = [] if plek_vrij else _other_wijken_found(query_kwargs, results)
     return _render_page(request, context)
 
 
 def _other_wijken_found(query_kwargs: dict, results) -> list:
     """Nothing found in the wijk chosen: the other wijken where the same search finds help, from the wijk
     facet's counts (which leave the wijk chosen out). A walk's professional read "Wij hebben niets gevonden"
-    for "formulieren invullen" in one wijk, and concluded there was no such help, while five wijken had it."""
+    for "formulieren invullen" in one wijk, and concluded there was no such help, while five wijken had it.
+    Not with "Alleen met plek vrij": those counts are of help with places in the wijk chosen."""
     if not query_kwargs["wijk"]:
         return []
     return [option for option in results.facets.get("wijk", []) if option.count and not option.selected]

@@ -869,7 +869,7 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     # A walk: the places "Bijgewerkt 7 december", the page "Laatst nagekeken op 27 oktober": which held?
     checked = date_format(detailed.laatst_gecontroleerd, "j F Y")
     assert (
-        "De plaats per wijk geeft de aanbieder apart door, met de datum erbij. "
+        "De aanbieder geeft de plaats per wijk apart door, met de datum erbij. "
         f"De andere gegevens op deze pagina zijn laatst nagekeken op {checked}."
     ) in page
     fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))

@@ -2,18 +2,17 @@
 
 from django.conf import settings
 from django.db import migrations, models
-from django.utils import timezone
+from django.db.models import Case, F, Value, When
 
 
 def keep_whether_each_contact_came_in_time(apps, schema_editor):
-    """For the contacts made before the field: on their local date, within their term or not."""
+    """For the contacts made before the field: on their local date (`__date` is in the site's time zone),
+    within their term or not. One UPDATE: the table is locked while this migration runs."""
     Behandeling = apps.get_model("backoffice", "Behandeling")
-    contacted = Behandeling.objects.filter(contacted_at__isnull=False).only("contacted_at", "contact_deadline")
-    changed = []
-    for behandeling in contacted.iterator(chunk_size=2000):
-        behandeling.contact_op_tijd = timezone.localdate(behandeling.contacted_at) <= behandeling.contact_deadline
-        changed.append(behandeling)
-    Behandeling.objects.bulk_update(changed, ["contact_op_tijd"], batch_size=2000)
+    in_time = When(contacted_at__date__lte=F("contact_deadline"), then=Value(True))
+    Behandeling.objects.filter(contacted_at__isnull=False).update(
+        contact_op_tijd=Case(in_time, default=Value(False))
+    )
 
 
 class Migration(migrations.Migration):

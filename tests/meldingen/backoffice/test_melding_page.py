@@ -282,6 +282,11 @@ def test_the_toelichting_comes_after_the_fields_of_the_status_chosen(staff, clie
     fields = ("id_status", "id_uitkomst", "id_start_ondersteuning", "id_afgehandeld_datum", "id_toelichting")
     places = [html.index(f'id="{field}"') for field in fields]
     assert places == sorted(places)
+    # The error summary follows the form's order: the same (a review).
+    from meldingen.backoffice.forms import StatusForm
+
+    shown = [name for name in StatusForm.base_fields if not StatusForm.base_fields[name].widget.is_hidden]
+    assert shown[-1] == "toelichting"
 
 
 @pytest.mark.parametrize(("after", "verdict"), [(0, "op tijd"), (3, "<strong>3 werkdagen te laat</strong>")])
@@ -303,6 +308,31 @@ def test_the_page_says_whether_the_first_contact_came_in_time(staff, client, aft
     client.force_login(staff["consulent"])
     page = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
     assert f"Contact op {datum(contacted)}: {verdict}" in page
+
+
+def test_a_first_contact_on_the_day_off_after_its_term_is_late_on_the_page_and_in_the_figures(staff, client):
+    """A review: a contact on the Saturday after a Friday term read "op tijd" on the page (no working day
+    between), while Cijfers counted it late."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from meldingen.workdays import is_working_day
+    from tests.meldingen.backoffice.fixtures import store
+
+    behandeling = store(created_at=timezone.now() - timedelta(days=30)).behandeling
+    term = timezone.localdate() - timedelta(days=10)
+    while term.weekday() != 4 or not is_working_day(term):  # a working Friday
+        term -= timedelta(days=1)
+    type(behandeling).objects.filter(pk=behandeling.pk).update(contact_deadline=term)
+    behandeling.refresh_from_db()
+    saturday = timezone.make_aware(datetime.combine(term + timedelta(days=1), time(11)))
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"], at=saturday)
+    behandeling.refresh_from_db()
+    assert (behandeling.contact_days_late, behandeling.contact_op_tijd) == (1, False)
+    client.force_login(staff["consulent"])
+    page = client.get(reverse("backoffice:melding", args=[behandeling.pk])).content.decode()
+    assert "<strong>1 werkdag te laat</strong>" in page
 
 
 def test_the_timeline_gives_the_outcome_with_afgehandeld(staff, client, page_url, two_meldingen):
