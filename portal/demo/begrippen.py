@@ -48,6 +48,13 @@ BEGRIPPEN = [
         "aan de keukentafel. Samen zoekt u uit welke hulp past.",
     },
     {
+        # A walk: the editor's taalcheck named "consulent" a little-known word on the page that explains it.
+        "term": "consulent",
+        "variants": ["consulent", "consulenten", "Wmo-consulent"],
+        "uitleg": "De medewerker van de gemeente die met u praat over uw melding. "
+        "Samen met u zoekt de consulent uit welke hulp past.",
+    },
+    {
         "term": "cliëntondersteuner",
         "variants": [
             "cliëntondersteuner",
