@@ -98,12 +98,12 @@ def test_a_signal_in_the_inbox_says_what_is_left_of_its_term_as_its_page_does(st
     said = "vandaag de laatste dag" if left == 0 else f"nog {left} werkdag{'en' if left != 1 else ''}"
     inbox = " ".join(client.get(reverse("backoffice:inbox")).content.decode().split())
     page = " ".join(client.get(reverse("backoffice:signaal", args=[signaal.pk])).content.decode().split())
-    assert f'<br><span class="bo-time-left">{said}</span></td>' in inbox and f"({said})" in page
+    assert f"<br>{said}</td>" in inbox and f"({said})" in page
     Signaal.objects.filter(pk=signaal.pk).update(
         contact_deadline=signaal.created_at.date().replace(year=2020)
     )
     inbox = " ".join(client.get(reverse("backoffice:inbox")).content.decode().split())
-    assert '<br><span class="bo-time-left"><strong>te laat</strong></span></td>' in inbox
+    assert "<br><strong>te laat</strong></td>" in inbox
 
 
 def test_the_inbox_filtered_on_terms_or_a_wijk_shows_only_such_signals(staff, teams, client):
