@@ -249,6 +249,12 @@ def keeps_spoed(double, other) -> bool:
 
 
 class StatusForm(forms.Form):
+    # As the page shows them (melding.html), so the error summary lists its lines in the same order.
+    field_order = [
+        *("status", "contact_datum", "gesprek_datum", "gesprek_tijd", "gesprek_plaats", "afgerond_datum"),
+        *("verslag_verstuurd", "aanvraag_datum", "andere_melding", "uitkomst", "start_ondersteuning"),
+        *("afgehandeld_datum", "toelichting"),
+    ]
     status = forms.ChoiceField(label=_("Nieuwe status"))
 
     # A call made on Friday is often written down on Monday, a gesprek's outcome a week later: each counts
@@ -295,7 +301,6 @@ class StatusForm(forms.Form):
             "Deze melding stopt. Het werk gaat verder bij de andere melding. Bijvoorbeeld M-7K3Q-XW9P."
         ),
     )
-    # Last, as on the page: after the chosen status's own fields, and so in the error summary too.
     toelichting = LimitedCharField(
         label=_("Toelichting"),
         required=False,

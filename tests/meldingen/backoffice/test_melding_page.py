@@ -282,11 +282,13 @@ def test_the_toelichting_comes_after_the_fields_of_the_status_chosen(staff, clie
     fields = ("id_status", "id_uitkomst", "id_start_ondersteuning", "id_afgehandeld_datum", "id_toelichting")
     places = [html.index(f'id="{field}"') for field in fields]
     assert places == sorted(places)
-    # The error summary follows the form's order: the same (a review).
-    from meldingen.backoffice.forms import StatusForm
-
-    shown = [name for name in StatusForm.base_fields if not StatusForm.base_fields[name].widget.is_hidden]
-    assert shown[-1] == "toelichting"
+    # The error summary in the page's order (a walk read "Datum van het afhandelen" above the uitkomst).
+    wrong = {"status": Status.AFGEHANDELD, "start_ondersteuning": "x", "afgehandeld_datum": "gisteren"}
+    url = reverse("backoffice:change_status", args=[behandeling.pk])
+    page = client.post(url, {**wrong, "toelichting": "x" * 501}).content.decode()
+    summary = page.split("data-error-summary", 1)[1].split("</ul>", 1)[0]
+    linked = re.findall(r'href="#(id_[a-z_]+)"', summary)
+    assert linked == list(fields[1:]), linked
 
 
 @pytest.mark.parametrize(("after", "verdict"), [(0, "op tijd"), (3, "<strong>3 werkdagen te laat</strong>")])
