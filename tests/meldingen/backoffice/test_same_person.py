@@ -151,3 +151,8 @@ def test_the_inbox_filtered_on_terms_or_a_wijk_shows_only_such_signals(staff, te
     haven = Wijk.objects.get(pk=late.wijk_id)
     assert listed(wijk=haven.slug) == {late.reference, soon.reference, later.reference, called.reference}
     assert listed(wijk=haven.slug, over_termijn="on") == {late.reference}
+    # Sent with "Toon meldingen", the page lands at its list, below the signals: it says they are there.
+    page = client.get(reverse("backoffice:inbox"), {"over_termijn": "on"}).content.decode()
+    said = "Boven de filters staan ook 2 signalen die bij deze filters passen."
+    assert page.index('id="results-heading"') < page.index(f'<a href="#signalen-heading">{said}</a>')
+    assert "Boven de filters staa" not in client.get(reverse("backoffice:inbox")).content.decode()
