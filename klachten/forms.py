@@ -146,7 +146,7 @@ class KlachtForm(forms.Form):
             raise forms.ValidationError(
                 _(
                     "Een meldingsnummer begint met de letter M, met daarna 8 letters en cijfers. "
-                    "Er staan nooit een 0, 1, I, L of O in. Bijvoorbeeld: M-7K3Q-XW9P. "
+                    "Er staat nooit een 0, 1, I, L of O in. Bijvoorbeeld: M-7K3Q-XW9P. "
                     "Weet u het nummer niet? Laat dit dan leeg."
                 )
             )

@@ -187,6 +187,15 @@ def status_counts(user) -> list[tuple[str, str, int]]:
     return [(value, label, counts.get(value, 0)) for value, label in Status.choices]
 
 
+# The inbox's filters the open signals above it follow; the others (status, onderwerp, spoed, soort) are about
+# meldingen only.
+SIGNAL_FILTERS = ("team", "mijn", "consulent", "wijk", "over_termijn", "bijna_te_laat")
+
+
+def filters_signals(data: dict) -> bool:
+    return any(data.get(name) for name in SIGNAL_FILTERS)
+
+
 def open_signalen(user, data: dict | None = None):
     """The signals from providers and professionals the wijkteam has not finished, nearest term first; as the
     inbox's filters on whose work, which wijk and which terms choose them (a teamleider who followed "Bijna te

@@ -316,7 +316,7 @@ class Behandeling(models.Model):
     @property
     def contact_days_late(self) -> int | None:
         """Working days the first contact came after its term (0 when on time); None before it came. A contact
-        on the weekend day or feestdag after the term is 1 late, as a running term is then late
+        on a weekend day or feestdag after the term is 1 late, as a running term is then late
         (`days_left`), and as Cijfers counts it (`contact_op_tijd`)."""
         if self.contacted_at is None:
             return None

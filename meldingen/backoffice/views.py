@@ -37,6 +37,7 @@ from meldingen.backoffice.inbox import (
     InboxPaginator,
     calls_not_reached_per_melding,
     filtered,
+    filters_signals,
     finished_signalen,
     is_address,
     nazorg_due,
@@ -130,6 +131,7 @@ def inbox(request):
             "page_obj": page,
             "counts": status_counts(request.user),
             "signalen": signalen,
+            "signalen_filtered": filters_signals(getattr(form, "cleaned_data", {})),
             # The link to the finished signals: asked of the database only when no signal is open.
             "has_finished_signalen": not signalen and finished_signalen(request.user).exists(),
             "signalen_found": signalen_found(request.user, _searched_text(form)),

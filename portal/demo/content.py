@@ -1237,7 +1237,8 @@ KLACHTEN = {
             "<h2>Een klacht over de hulp</h2>"
             # The form says the same: talking first is advice, not a condition (a walk read "Praat er eerst
             # over" here and "U hoeft dat niet eerst te doen" on the form, and did not know which held).
-            "<p>Bent u niet tevreden over uw hulp? Praat er als het kan over met uw hulp of de aanbieder. "
+            "<p>Bent u niet tevreden over uw hulp? Als het kan, praat er dan over met uw hulp "
+            "of de aanbieder. "
             "Vaak is het dan snel opgelost. U hoeft dat niet eerst te doen.</p>"
             "<p>U kunt ook meteen een klacht doorgeven aan de gemeente. Dat kan met het "
             '<a href="/klacht/">klachtformulier</a>, of u belt ons. '

@@ -1,5 +1,8 @@
 """The backoffice in a real browser: axe-core on the inbox, a melding's page and the dashboard."""
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -190,7 +193,11 @@ def test_on_a_wide_screen_the_first_melding_is_in_sight_below_a_signal(page, liv
     signaal = signalen.send(get_user_model().objects.get(username="teamleider"), client)
     # The widest references there are: a random one made the columns, and so the rows, narrower or wider (a
     # signal's wrapped its row onto a third line in one run of three).
-    Signaal.objects.filter(pk=signaal.pk).update(reference="S-WWWW-WWWW")
+    # Its dates fixed too: their width moved with the day the test ran (a review).
+    received = datetime(2026, 9, 28, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    Signaal.objects.filter(pk=signaal.pk).update(
+        reference="S-WWWW-WWWW", created_at=received, contact_deadline=date(2026, 9, 30)
+    )
     Wijkteam.objects.filter(pk=signaal.team_id).update(name="Wijkteam Dorpen Ellekoot en Raveld")
     Melding.objects.filter(spoed=False).update(reference="M-WWWW-WWWW")
     Melding.objects.filter(spoed=True).update(reference="M-MMMM-MMMM")

@@ -194,7 +194,7 @@ def test_a_complaint_about_a_melding_carries_its_number_to_the_gemeente_only(cli
         wrong = client.post("/klacht/", form_data(kaart, melding=typed, wat="Nog een keer."), follow=True)
         said = " ".join(wrong.content.decode().split())
         assert "Een meldingsnummer begint met de letter M, met daarna 8 letters en cijfers." in said
-        assert "Er staan nooit een 0, 1, I, L of O in." in said  # "M-BD2H-GHUO" read as right (a walk)
+        assert "Er staat nooit een 0, 1, I, L of O in." in said  # "M-BD2H-GHUO" read as right (a walk)
         assert f'value="{typed}"' in said and Klacht.objects.count() == 1  # what was typed stays, unsent
     Klacht.objects.all().delete()
     client.post("/klacht/", form_data(kaart))

@@ -362,6 +362,22 @@ def test_nothing_in_the_wijk_chosen_names_the_wijken_where_the_search_finds_help
     assert "Wij hebben niets gevonden" in elsewhere_too and "andere wijk" not in elsewhere_too
 
 
+def test_under_plek_vrij_nothing_found_names_no_other_wijken(client, indexed, professional):
+    """The wijk filter's counts are then of help with room in the wijk chosen, counted where it is: "De
+    Beemden (1 resultaat)" led to a search that found nothing (a review)."""
+    elsewhere = VoorzieningFactory(
+        organisatie=indexed.zorg,
+        name="Koffieochtend Elders",
+        wijken=[indexed.beemden],
+        beperkte_plaatsen=True,
+    )
+    CapaciteitFactory(voorziening=elsewhere, wijk=indexed.centrum)  # room for Centrum's clients, elsewhere
+    get_backend().rebuild()
+    client.force_login(professional)
+    page = html(client.get(SEARCH, {"q": "koffieochtend", "wijk": "centrum", "plek_vrij": "on"}))
+    assert "Wij hebben niets gevonden" in page and "andere wijk" not in page
+
+
 def test_too_long_search_text_is_cut_with_a_message(client, indexed):
     page = html(client.get(SEARCH, {"q": "koffie " * 100}))
     assert "Uw zoekwoorden zijn te lang" in page
@@ -869,7 +885,7 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     # A walk: the places "Bijgewerkt 7 december", the page "Laatst nagekeken op 27 oktober": which held?
     checked = date_format(detailed.laatst_gecontroleerd, "j F Y")
     assert (
-        "De aanbieder geeft de plaats per wijk apart door, met de datum erbij. "
+        "De aanbieder geeft apart door of er per wijk plaats is, met de datum erbij. "
         f"De andere gegevens op deze pagina zijn laatst nagekeken op {checked}."
     ) in page
     fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))

@@ -156,3 +156,6 @@ def test_the_inbox_filtered_on_terms_or_a_wijk_shows_only_such_signals(staff, te
     said = "Boven de filters staan ook 2 signalen die bij deze filters passen."
     assert page.index('id="results-heading"') < page.index(f'<a href="#signalen-heading">{said}</a>')
     assert "Boven de filters staa" not in client.get(reverse("backoffice:inbox")).content.decode()
+    # A status is about meldingen only: the signals above are all the open ones, not chosen by it (a review).
+    by_status = client.get(reverse("backoffice:inbox"), {"status": "contact_opgenomen"}).content.decode()
+    assert "Boven de filters staa" not in by_status
