@@ -276,7 +276,8 @@ class StatusForm(forms.Form):
         label=_("Tijd van het gesprek (bij gesprek gepland)"),
         required=False,
         help_text=_("Bijvoorbeeld 10:00."),
-        input_formats=["%H:%M", "%H.%M", "%H"],
+        # "10 uur" as many write it too (a walk's was refused, "zoals 10:00", as if 10 uur did not exist).
+        input_formats=["%H:%M", "%H.%M", "%H", "%H uur", "%H.%M uur", "%H:%M uur"],
         error_messages={"invalid": _("Vul een bestaande tijd in, zoals 10:00.")},
     )
     gesprek_plaats = forms.ChoiceField(
@@ -432,7 +433,9 @@ class StatusForm(forms.Form):
         self.allowed = bool(targets)
         when = [_("u 'Ingetrokken' kiest")]
         if Status.GESPREK_GEPLAND in targets:
-            when.append(_("een gesprek plant na de termijn van het onderzoek"))
+            when.append(
+                _("een gesprek plant na de termijn van het onderzoek of op een dag die geen werkdag is")
+            )
         if Status.ONDERZOEK_AFGEROND in targets and plan_until:
             when.append(_("het onderzoek afrondt voor het geplande gesprek of het persoonlijk plan"))
         elif Status.ONDERZOEK_AFGEROND in targets:

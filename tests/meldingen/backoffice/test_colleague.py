@@ -176,7 +176,8 @@ def test_the_toelichting_says_when_it_is_needed_for_the_steps_offered(staff, cli
     behandeling.save()
     planned = client.get(page_url).content.decode().replace("&#39;", "'")
     assert (
-        "Alleen nodig als u 'Ingetrokken' kiest, een gesprek plant na de termijn van het onderzoek, "
+        "Alleen nodig als u 'Ingetrokken' kiest, een gesprek plant na de termijn van het onderzoek of op een "
+        "dag die geen werkdag is, "
         "het onderzoek afrondt voor het geplande gesprek of het persoonlijk plan, "
         "of een aanvraag vastlegt waarvan de termijn al voorbij is." in planned
     )

@@ -939,6 +939,10 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
     assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:30").status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localtime(behandeling.gesprek_op).date() == day
+    # "10 uur", as many write it, is a time too (a walk's was refused "zoals 10:00").
+    assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="11 uur").status_code == 302
+    behandeling.refresh_from_db()
+    assert timezone.localtime(behandeling.gesprek_op).hour == 11
 
 
 def test_the_date_examples_are_days_to_come(staff, client, page_url, two_meldingen):
