@@ -381,7 +381,7 @@ class Behandeling(models.Model):
             self.status = target
             if target == Status.CONTACT_OPGENOMEN:
                 self.contacted_at = at
-                self.contact_op_tijd = timezone.localdate(at) <= self.contact_deadline
+                self.contact_op_tijd = self.contact_days_late == 0  # the page's verdict, kept for Cijfers
             elif target == Status.GESPREK_GEPLAND:
                 self.gesprek_op, self.gesprek_plaats = gesprek_op, gesprek_plaats
             elif target == Status.ONDERZOEK_AFGEROND:

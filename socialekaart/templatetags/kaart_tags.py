@@ -151,7 +151,7 @@ def open_tekst(op_locatie) -> str:
         return _("elke dag, dag en nacht")
     runs = []  # [first, last, times]: the numbers of days in a row with the same times
     for number, day in enumerate(days):
-        times = f" {_('en')} ".join(_tijd_tekst(tijd) for tijd in day["times"])
+        times = f" {_('en')} ".join(tijd_tekst(tijd) for tijd in day["times"])
         if not times:
             continue
         if runs and runs[-1][2] == times and runs[-1][1] == number - 1:
@@ -169,7 +169,9 @@ def _days_text(days: list[dict], first: int, last: int) -> str:
     return f"{days[first]['name'].lower()} {joiner} {days[last]['name'].lower()}"
 
 
-def _tijd_tekst(tijd) -> str:
+@register.filter
+def tijd_tekst(tijd) -> str:
+    """ "09.30 tot 16.00 uur (toelichting)", or "dag en nacht": one opening time, on the page and the PDF."""
     if tijd.dag_en_nacht:
         text = _("dag en nacht")
     else:
