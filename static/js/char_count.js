@@ -1,5 +1,6 @@
-// Text boxes with a limit (data-max-length, core/limited_text.py) say how much room is left: in the melding
-// and in the complaint form (a walk typed a complaint 300 characters too long and heard so only after sending).
+// Text boxes with a limit (data-max-length, core/limited_text.py) say how much room is left: in the melding,
+// the complaint form and the backoffice's forms (a walk typed a complaint 300 characters too long and heard so
+// only after sending).
 (function () {
   "use strict";
 

@@ -133,6 +133,8 @@ def test_the_signal_pages_for_providers_have_no_axe_violations(page, live_server
     page.fill("#id_postcode", "3911 AB")
     page.check("#id_onderwerpen_0")
     page.fill("#id_toelichting", "Hij heeft veel post die hij niet opent.")
+    # "Hooguit 1000 tekens" had no count: the public forms' counter works here too.
+    assert page.text_content("#id_toelichting_count") == f"U kunt nog {1000 - 39} tekens gebruiken."
     page.check("#id_toestemming")
     page.select_option("#id_toestemming_door", "client")
     with page.expect_navigation():
