@@ -35,6 +35,12 @@ TOEGANG_UITLEG = {
     ),
 }
 KOM_LANGS = gettext_lazy("Kom zonder afspraak langs, op de tijden hieronder.")
+# Without opening times on the kaart "op de tijden hieronder" pointed at none (a walk).
+KOM_LANGS_VRAAG_WANNEER = gettext_lazy("Kom zonder afspraak langs. Vraag de organisatie wanneer dat kan.")
+OOK_LANGS = gettext_lazy("U kunt ook zonder afspraak langskomen, op de tijden hieronder.")
+OOK_LANGS_VRAAG_WANNEER = gettext_lazy(
+    "U kunt ook zonder afspraak langskomen. Vraag de organisatie wanneer dat kan."
+)
 
 
 @register.filter
@@ -76,8 +82,21 @@ def kosten_uitleg(voorziening) -> str:
 def toegang_uitleg(voorziening) -> str:
     # Walking in is the whole sign-up: said first; not when closed ("Kom langs" under "Tijdelijk gesloten").
     if voorziening.vrije_inloop and voorziening.status != "tijdelijk_gesloten":
-        return f"{KOM_LANGS} {TOEGANG_UITLEG['vrij']}"
+        kom_langs = KOM_LANGS if heeft_openingstijden(voorziening) else KOM_LANGS_VRAAG_WANNEER
+        return f"{kom_langs} {TOEGANG_UITLEG['vrij']}"
     return str(TOEGANG_UITLEG.get(voorziening.toegang, ""))
+
+
+@register.filter
+def ook_langskomen(voorziening) -> str:
+    """Walking in, beside signing up by phone, mail or form."""
+    return str(OOK_LANGS if heeft_openingstijden(voorziening) else OOK_LANGS_VRAAG_WANNEER)
+
+
+@register.filter
+def heeft_openingstijden(voorziening) -> bool:
+    # .all(), so that the pages' prefetched opening times are used
+    return any(op_locatie.openingstijden.all() for op_locatie in voorziening.op_locaties.all())
 
 
 @register.filter

@@ -842,6 +842,7 @@ def test_walk_in_help_says_come_in_first(client, kaart):
     cafe = kaart.cafe  # toegang: vrij
     cafe.aanmelden_inloop, cafe.aanmelden_telefoon = True, "0599-874871"
     cafe.save()
+    OpeningstijdFactory(op_locatie=cafe.op_locaties.get(), weekdag=2, open_van=time(10), open_tot=time(12))
     section = _sign_up_section(client, cafe)
     assert "zelf aanmelden" not in section and "ook zonder afspraak" not in section
     assert section.index("Kom zonder afspraak langs, op de tijden hieronder.") < section.index("Bel:")
@@ -854,6 +855,24 @@ def test_walk_in_help_says_come_in_first(client, kaart):
     cafe.save()
     section = _sign_up_section(client, cafe)
     assert "U hebt een verwijzing nodig" in section and "U kunt ook zonder afspraak langskomen" in section
+
+
+def test_walk_in_help_without_opening_times_says_to_ask_when(client, kaart):
+    """A walk: "Kom zonder afspraak langs, op de tijden hieronder" above no times at all, and below it "Bel of
+    mail om een afspraak te maken" for help one walks into."""
+    cafe = kaart.cafe  # toegang: vrij, at one locatie without opening times
+    cafe.aanmelden_inloop = True
+    cafe.save()
+    page = html(client.get(cafe.get_absolute_url()))
+    assert "tijden hieronder" not in page and "om een afspraak te maken" not in page
+    section = _sign_up_section(client, cafe)
+    assert "Kom zonder afspraak langs. Vraag de organisatie wanneer dat kan." in section
+    assert "Vraag de organisatie wanneer u kunt langskomen." in page
+
+    cafe.toegang = Voorziening.Toegang.VERWIJZING
+    cafe.save()
+    section = _sign_up_section(client, cafe)
+    assert "U kunt ook zonder afspraak langskomen. Vraag de organisatie wanneer dat kan." in section
 
 
 def test_anonymous_visitor_never_sees_professional_contacts_or_capacity(client, detailed, kaart):
