@@ -98,7 +98,7 @@ class SearchForm(forms.Form):
     )
     # Shown to professionals only (the search page leaves it out for everyone else, and ignores it).
     plek_vrij = forms.BooleanField(
-        label=_("Alleen met plek vrij, bijgewerkt deze week"),
+        label=_("Alleen met plek vrij, bijgewerkt in de laatste 7 dagen"),
         required=False,
         widget=forms.CheckboxInput(attrs={"form": "kaart-zoeken"}),
     )

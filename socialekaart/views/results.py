@@ -252,9 +252,9 @@ def _capaciteit_by_voorziening(voorziening_ids) -> dict:
 
 def vrije_plek_ids(query_kwargs: dict) -> list:
     """Voorzieningen with room for new clients ("ja" or "beperkt") in a wijk, updated within 7 days: the
-    professionals' filter "plek vrij, bijgewerkt deze week". Room in the wijk the search is about: the
-    postcode's with "Alleen in mijn wijk", else the chosen wijken, else the postcode's, else any. A walk: a
-    praktijkondersteuner gave her client's postcode and was shown help whose room was in another wijk."""
+    professionals' filter "plek vrij, bijgewerkt in de laatste 7 dagen". Room in the wijk the search is about:
+    the postcode's with "Alleen in mijn wijk", else the chosen wijken, else the postcode's, else any. A walk:
+    a praktijkondersteuner gave her client's postcode and was shown help whose room was in another wijk."""
     from django.utils import timezone
 
     from ..models import CAPACITEIT_VEROUDERD_NA

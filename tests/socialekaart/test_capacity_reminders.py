@@ -77,7 +77,7 @@ def test_professionals_can_filter_on_a_free_place_updated_this_week(client, kaar
     everything = client.get("/sociale-kaart/", {"thema": "dagbesteding"}).content.decode()
     assert "Dagbesteding De Molen" in everything and "Dagbesteding Het Anker" in everything
     fresh = client.get("/sociale-kaart/", {"thema": "dagbesteding", "plek_vrij": "on"}).content.decode()
-    assert "Alleen met plek vrij, bijgewerkt deze week" in fresh
+    assert "Alleen met plek vrij, bijgewerkt in de laatste 7 dagen" in fresh
     assert "Dagbesteding Het Anker" in fresh  # beperkt, updated today
     assert "Dagbesteding De Molen" not in fresh  # ja, but 30 days ago
     assert "1 resultaat" in fresh
@@ -133,7 +133,7 @@ def test_plek_vrij_counts_as_a_filter_and_an_empty_result_offers_to_search_witho
     params = {"thema": "dagbesteding", "wijk": "centrum", "plek_vrij": "on"}
     page = client.get("/sociale-kaart/", params).content.decode()
     assert "0 resultaten" in page and "(3 aan)" in page  # thema, wijk, plek vrij
-    assert "Er is misschien wel plek bij hulp die de stand niet deze week doorgaf." in page
+    assert "Er is misschien wel plek bij hulp die de stand niet in de laatste 7 dagen doorgaf." in page
     without = re.search(r"""<a href="\?([^"]*)#resultaten">Zoek zonder 'Alleen met plek vrij'</a>""", page)
     query = QueryDict(html.unescape(without.group(1)))
     assert (query["thema"], query["wijk"], query["plek_vrij"]) == ("dagbesteding", "centrum", "")

@@ -140,7 +140,8 @@ def test_the_lists_say_what_is_closed_for_now_and_that_only_help_with_places_is_
     assert "<strong>Tijdelijk gesloten.</strong>" in closed
     assert html.count("Tijdelijk gesloten") == 1
     with_places = _export_rows(rf.get("/", {"thema": "huishouden", "plek_vrij": "on"}))[0]
-    assert ("Alleen met plek vrij, bijgewerkt deze week", "ja") in export.describe_search(with_places)
+    label = "Alleen met plek vrij, bijgewerkt in de laatste 7 dagen"
+    assert (label, "ja") in export.describe_search(with_places)
     client.force_login(professional)
     sheet = read_csv(client.get(CSV_URL, {"thema": "huishouden"}))
     column = sheet[0].index("Tijdelijk gesloten")

@@ -898,9 +898,12 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     assert "Voor professionals" in page
     assert "Zorgcoördinator Jansen" in page and 'href="tel:0599999888"' in page
     assert "Ja, er is plaats" in page
-    assert 'class="kaart-capacity__old"' in page and "niet bijgewerkt sinds" in page  # 30 days old
-    # A walk: on a phone the column "Bijgewerkt" is out of sight; the status says it too.
-    assert 'Ja, er is plaats <span class="tag tag--warning">Niet van deze week</span>' in page
+    assert 'class="kaart-capacity__old"' in page  # 30 days old
+    # A walk: on a phone the column "Bijgewerkt" is out of sight; the status says it too, once, in the
+    # filter's words (it read "Niet van deze week", "niet bijgewerkt sinds" and "ouder dan 7 dagen").
+    assert 'Ja, er is plaats <span class="tag tag--warning">Ouder dan 7 dagen</span>' in page
+    assert page.count("Ouder dan 7 dagen") == 2  # the tag and the note below the table
+    assert "niet bijgewerkt sinds" not in page
     # A walk: the places "Bijgewerkt 7 december", the page "Laatst nagekeken op 27 oktober": which held?
     checked = date_format(detailed.laatst_gecontroleerd, "j F Y")
     assert (
@@ -908,8 +911,7 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
         f"De andere gegevens op deze pagina zijn laatst nagekeken op {checked}."
     ) in page
     fresh = html(client.get("/sociale-kaart/dagbesteding-het-anker/"))
-    assert "Beperkt, weinig plaats" in fresh and "niet bijgewerkt sinds" not in fresh
-    assert "Niet van deze week" not in fresh
+    assert "Beperkt, weinig plaats" in fresh and "Ouder dan 7 dagen</span>" not in fresh
 
 
 def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
