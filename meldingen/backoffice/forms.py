@@ -717,10 +717,11 @@ class StatusForm(forms.Form):
 
     def _ask_why_after_the_term(self, moment):
         """A gesprek after the onderzoek's legal term, while that term can still be met, makes the onderzoek
-        late: only when the resident wants it so, which is written down."""
+        late: only when the resident wants it so, which is written down. Said at the date, which is most often
+        what to change."""
         if self.term and timezone.localdate() <= self.term < timezone.localdate(moment):
             self.add_error(
-                "toelichting",
+                "gesprek_datum",
                 _(
                     "Het onderzoek moet uiterlijk op %(termijn)s klaar zijn. Het gesprek is daarna. "
                     "Kies een dag tot en met %(termijn)s. Wil de inwoner het later? "
@@ -745,13 +746,14 @@ class StatusForm(forms.Form):
 
     def _ask_why_on_a_day_off(self, moment):
         """A walk planned a gesprek on a Sunday and on Christmas Day without a word, while the site knows the
-        days off for its terms. The resident may want one (after work on a Saturday): then it is written."""
+        days off for its terms. The resident may want one (after work on a Saturday): then it is written. Said
+        at the date (a walk read it under the toelichting, away from the day to change)."""
         day = timezone.localdate(moment)
         if is_working_day(day):
             return
         holiday = holiday_name(day)
         self.add_error(
-            "toelichting",
+            "gesprek_datum",
             _(
                 "%(dag)s is geen werkdag%(feestdag)s. Kies een werkdag. Wil de inwoner het gesprek toch op "
                 "die dag? Schrijf dan in de toelichting waarom."
