@@ -196,26 +196,36 @@ def filters_signals(data: dict) -> bool:
     return any(data.get(name) for name in SIGNAL_FILTERS)
 
 
-def open_signalen(user, data: dict | None = None):
+SIGNALEN_SHOWN = 50  # above the inbox's filters and meldingen
+
+
+def open_signalen(user, data: dict | None = None) -> tuple[list, int]:
     """The signals from providers and professionals the wijkteam has not finished, nearest term first; as the
     inbox's filters on whose work, which wijk and which terms choose them (a teamleider who followed "Bijna te
-    laat" of one consulent in Werkverdeling read a signal of nobody's, with days to go, above her list)."""
+    laat" of one consulent in Werkverdeling read a signal of nobody's, with days to go, above her list).
+    Returns the first SIGNALEN_SHOWN and how many there are."""
     data = data or {}
     found = _of_whom(Signaal.objects.visible_to(user).open(), user, data)
     if data.get("wijk"):
         found = found.filter(wijk=data["wijk"])
-    found = _by_deadline(found, data.get("over_termijn"), data.get("bijna_te_laat"))
-    return list(found.select_related("team", "wijk", "consulent")[:50])
+    return _first_shown(_by_deadline(found, data.get("over_termijn"), data.get("bijna_te_laat")))
 
 
-def signalen_found(user, text: str) -> list:
+def signalen_found(user, text: str) -> tuple[list, int]:
     """The signals, open or finished, that a search of the inbox finds as it finds meldingen (_found_by), the
-    newest first: a client or a family member may call about a signal as about a melding."""
+    newest first: a client or a family member may call about a signal as about a melding. Returns the first
+    SIGNALEN_SHOWN and how many there are."""
     text = text.strip()
     if not text:
-        return []
+        return [], 0
     found = Signaal.objects.visible_to(user).filter(_found_by(text, "reference", "S"))
-    return list(found.select_related("team", "wijk", "consulent").order_by("-created_at", "-pk")[:50])
+    return _first_shown(found.order_by("-created_at", "-pk"))
+
+
+def _first_shown(signalen) -> tuple[list, int]:
+    # Counted only when the list is cut off: the heading said "50 signalen" of 73.
+    shown = list(signalen.select_related("team", "wijk", "consulent")[:SIGNALEN_SHOWN])
+    return shown, (signalen.count() if len(shown) == SIGNALEN_SHOWN else len(shown))
 
 
 def open_at_the_same_address(user, behandeling) -> list:

@@ -119,7 +119,8 @@ def inbox(request):
     if request.session.get(LIST_SESSION_KEY, "") != query_string:  # written only when it changes
         request.session[LIST_SESSION_KEY] = query_string
     today = timezone.localdate()
-    signalen = open_signalen(request.user, getattr(form, "cleaned_data", {}))
+    signalen, signalen_total = open_signalen(request.user, getattr(form, "cleaned_data", {}))
+    found_signalen, found_total = signalen_found(request.user, _searched_text(form))
     # A whole reference, with no other filter, searched all of the user's meldingen (inbox.filtered).
     reference = None if form.active_filters else searched_reference(_searched_text(form))
     search_closed_too = "" if reference else _search_closed_too(form, query)
@@ -131,10 +132,12 @@ def inbox(request):
             "page_obj": page,
             "counts": status_counts(request.user),
             "signalen": signalen,
+            "signalen_total": signalen_total,
             "signalen_filtered": filters_signals(getattr(form, "cleaned_data", {})),
             # The link to the finished signals: asked of the database only when no signal is open.
             "has_finished_signalen": not signalen and finished_signalen(request.user).exists(),
-            "signalen_found": signalen_found(request.user, _searched_text(form)),
+            "signalen_found": found_signalen,
+            "signalen_found_total": found_total,
             # The lists with a form or a row per item are Jinja2 fragments, see core/fragments.py.
             "nazorg_due_html": _nazorg_due_html(request, today),
             "rows_html": jinja2_fragment(

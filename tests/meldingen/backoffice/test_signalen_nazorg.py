@@ -415,6 +415,28 @@ def test_the_inbox_search_finds_a_signal_by_the_clients_name_or_its_reference(st
     assert "signalen-found-heading" not in _inbox_search(client, "Smit")
 
 
+def test_the_inbox_counts_all_open_signals_when_it_shows_the_first(
+    staff, senders, teams, client, monkeypatch
+):
+    """The heading counted the signals shown, 50 at most: "50 signalen" of 73."""
+    from meldingen.backoffice import inbox, signalen
+
+    monkeypatch.setattr(inbox, "SIGNALEN_SHOWN", 2)
+    sent = [signalen.send(senders["aanbieder"], {**SIGNAAL, "postcode": "3913 AC"}) for _ in range(3)]
+    client.force_login(staff["consulent_haven"])
+    page = BeautifulSoup(client.get("/admin/backoffice/").content.decode(), "html.parser")
+    section = page.find(id="signalen-heading").find_parent("section")
+    assert page.find(id="signalen-heading").get_text() == "3 signalen van aanbieders of professionals"
+    assert sum(signaal.reference in section.get_text() for signaal in sent) == 2
+    assert "Hier staan de 2 met de vroegste termijn." in section.get_text()
+    found = BeautifulSoup(_inbox_search(client, "Smit"), "html.parser").find(id="signalen-found-heading")
+    assert found.get_text() == "3 signalen gevonden"
+    assert "Hier staan de 2 nieuwste." in found.find_parent("section").get_text()
+    monkeypatch.setattr(inbox, "SIGNALEN_SHOWN", 3)
+    page = client.get("/admin/backoffice/").content.decode()
+    assert "3 signalen van aanbieders" in page and "Hier staan de" not in page
+
+
 def test_a_postcode_with_a_house_number_finds_no_signal_by_the_letters_of_the_postcode(
     staff, senders, teams, client
 ):
@@ -438,11 +460,11 @@ def test_the_migration_and_a_new_key_give_earlier_signals_their_name_index(staff
     Signaal.objects.update(name_index="")
     migration = importlib.import_module("meldingen.backoffice.migrations.0020_signaal_name_index")
     migration.backfill(apps, None)
-    assert signalen_found(staff["consulent_haven"], "Smit") == [signaal]
+    assert signalen_found(staff["consulent_haven"], "Smit") == ([signaal], 1)
     settings.BACKOFFICE_BLIND_INDEX_KEY = "een-nieuwe-sleutel-voor-de-index"
-    assert signalen_found(staff["consulent_haven"], "Smit") == []
+    assert signalen_found(staff["consulent_haven"], "Smit") == ([], 0)
     call_command("rebuild_name_index", verbosity=0)
-    assert signalen_found(staff["consulent_haven"], "Smit") == [signaal]
+    assert signalen_found(staff["consulent_haven"], "Smit") == ([signaal], 1)
 
 
 def test_a_sender_named_as_their_organisation_is_named_once(staff, senders, teams, client):
