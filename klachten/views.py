@@ -131,6 +131,7 @@ def _said_sent(request, klacht, fingerprint: str, again: bool = False):
     request.session[SESSION_KEY] = {
         "reference": klacht.reference,
         "organisatie": klacht.organisatie.name,
+        "melding": klacht.gegevens.get("melding", ""),  # a number, not the resident's words
         "antwoord_uiterlijk": klacht.antwoord_uiterlijk.isoformat(),
         "contact": klacht.gegevens.get("contact") == "ja",
         "email": bool(klacht.gegevens.get("email")),

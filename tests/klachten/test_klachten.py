@@ -182,7 +182,8 @@ def test_a_complaint_about_a_melding_carries_its_number_to_the_gemeente_only(cli
     kaart = kaart_of(people)
     form = client.get("/klacht/").content.decode()
     assert "Nummer van uw melding" in form and "Het nummer staat in de bevestiging." in form
-    client.post("/klacht/", form_data(kaart, melding="m 7cve 3p6w"))  # as read off the confirmation
+    sent = client.post("/klacht/", form_data(kaart, melding="m 7cve 3p6w"), follow=True)  # as read off it
+    assert "U gaf het nummer van een melding: M-7CVE-3P6W." in sent.content.decode()  # to check
     klacht = Klacht.objects.get()
     assert klacht.gegevens["melding"] == "M-7CVE-3P6W"
     staff = client_for(people["klachtbehandelaar"]).get(f"/admin/klachten/{klacht.pk}/").content.decode()
@@ -197,8 +198,8 @@ def test_a_complaint_about_a_melding_carries_its_number_to_the_gemeente_only(cli
         assert "Er staat nooit een 0, 1, I, L of O in." in said  # "M-BD2H-GHUO" read as right (a walk)
         assert f'value="{typed}"' in said and Klacht.objects.count() == 1  # what was typed stays, unsent
     Klacht.objects.all().delete()
-    client.post("/klacht/", form_data(kaart))
-    assert "melding" not in Klacht.objects.get().gegevens
+    sent = client.post("/klacht/", form_data(kaart, wat="Zonder nummer."), follow=True)
+    assert "melding" not in Klacht.objects.get().gegevens and "U gaf het nummer" not in sent.content.decode()
 
 
 def client_for(user) -> Client:
