@@ -860,7 +860,8 @@ class GesprekForm(StepForm):
     tolk = interpreter()
     short_labels = {"tolk": TOLK}
 
-    conditional = ("plek_anders",)
+    # Asked as "Waar dan?" is: a walk chose "Iemand anders" without a name, and the check page said no more.
+    conditional = ("plek_anders", "wie_anders")
     shown_when = {"plek_anders": ("plek", "elders"), "wie_anders": ("wie_erbij", "anders")}
     # For someone else the gemeente calls the writer to plan the gesprek (as the confirmation says), and the
     # writer says who comes, maybe himself.
@@ -869,6 +870,7 @@ class GesprekForm(StepForm):
     # de bibliotheek", or did not show the name at all. The writer decides; nothing typed is dropped.
     messages = {
         "plek_anders": _("U koos Ergens anders. Vul in waar u het gesprek wilt."),
+        "wie_anders": _("U koos Iemand anders. Vul in wie dat is."),
         "plek_zonder_elders": _(
             "U schreef een plek, maar u koos niet Ergens anders. Moet het gesprek daar zijn? Kies dan Ergens "
             "anders. Zo niet? Maak dit vak dan leeg."

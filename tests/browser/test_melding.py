@@ -588,8 +588,10 @@ def test_a_question_for_one_answer_shows_once_that_answer_is_chosen(live_server,
     page.click("form#melding-form .button-group button[type=submit]:not([name])")
     page.wait_for_url("**/melding/gesprek/")
     assert waar_dan.is_visible() and "Vul dan in waar het gesprek kan zijn." in waar_dan.inner_text()
+    assert wie.is_visible() and "U koos Iemand anders. Vul in wie dat is." in wie.inner_text()
 
     page.fill("[name='gesprek-plek_anders']", "Bij mijn dochter")
+    page.fill("[name='gesprek-wie_anders']", "Mijn dochter")
     page.click("form#melding-form .button-group button[type=submit]:not([name])")
     page.wait_for_url("**/melding/spoed/")
     waarom = page.locator("[data-shown-when='spoed-spoed=ja']")

@@ -408,6 +408,16 @@ def test_a_place_or_person_typed_beside_an_answer_that_leaves_it_out_is_asked_ab
     assert walker.post("gesprek", fixed).status_code == 302
 
 
+def test_someone_else_at_the_gesprek_is_named_as_a_place_elsewhere_is(walker):
+    """A walk chose "Iemand anders" with the name left empty: it was taken, and the check page said only
+    "Iemand anders" (an empty "Waar dan?" after "Ergens anders" was asked)."""
+    walker.walk([step for step in ANDER_UITGEBREID if step[0] not in ("gesprek", "spoed")])
+    asked = {"plek": "thuis", "wie_erbij": ["anders"], "wie_anders": ""}
+    page = " ".join(walker.post("gesprek", asked).content.decode().split())
+    assert "U koos Iemand anders. Vul in wie dat is." in page
+    assert walker.post("gesprek", {**asked, "wie_anders": "Buurvrouw Ans"}).status_code == 302
+
+
 def test_a_bsn_in_the_free_text_is_refused_and_the_text_stays(walker):
     """A walk: a son wrote "Haar BSN is 123456782" in the melding for his mother; no question asks for it, and
     it went on to the backoffice."""
