@@ -58,6 +58,10 @@ def text(
     return field
 
 
+DAG_MET_CIJFERS = _("Vul de dag in met cijfers, zoals 7.")
+JAAR_MET_CIJFERS = _("Vul het jaar met 4 cijfers in, zoals 1950.")
+
+
 def radio(label, choice_list, help_text="", required=True):
     return forms.ChoiceField(
         label=label,
@@ -483,6 +487,10 @@ class GegevensForm(StepForm):
         autocomplete="bday-year",
         **{"class": "input--year"},
     )
+    # A date's part is no text to shorten: "zeven" as the day was "3 tekens te lang" (a walk).
+    geboortedag.too_long = lambda value: DAG_MET_CIJFERS
+    geboortemaand.too_long = lambda value: _("Vul de maand in als getal of als woord, zoals 3 of maart.")
+    geboortejaar.too_long = lambda value: JAAR_MET_CIJFERS
 
     DATE_FIELDS = ("geboortedag", "geboortemaand", "geboortejaar")
     not_stored = DATE_FIELDS  # kept as one answer, geboortedatum
@@ -621,7 +629,10 @@ class GegevensForm(StepForm):
             self.add_error(empty[0], _("Vul de dag, de maand en het jaar in, zoals 7 3 1950."))
             return
         if not (parts[2].strip().isdecimal() and len(parts[2].strip()) == 4):  # "50", "l950"
-            self.add_error(year, _("Vul het jaar met 4 cijfers in, zoals 1950."))
+            self.add_error(year, JAAR_MET_CIJFERS)
+            return
+        if not parts[0].strip().isdecimal():  # "ze": not a date that does not exist
+            self.add_error(day, DAG_MET_CIJFERS)
             return
         try:
             born = date(int(parts[2]), month_number(parts[1]), int(parts[0]))

@@ -234,6 +234,24 @@ def test_a_two_digit_year_asks_for_four_digits(walker):
     assert "Vul het jaar met 4 cijfers in, zoals 1950." in html
 
 
+@pytest.mark.parametrize(
+    ("dag", "maand", "jaar", "said"),
+    [
+        ("zeven", "maart", "negentienvijftig", ("Vul de dag in met cijfers, zoals 7.", "4 cijfers in")),
+        ("ze", "3", "1950", ("Vul de dag in met cijfers, zoals 7.",)),
+        ("7", "maartmaand", "1950", ("Vul de maand in als getal of als woord, zoals 3 of maart.",)),
+    ],
+)
+def test_a_birth_date_in_words_asks_for_numbers_at_its_part(walker, dag, maand, jaar, said):
+    """A walk typed "zeven maart negentienvijftig" and read "dit is 3 tekens te lang" and "dit is 12 tekens te
+    lang" under "Geboortedatum": shortened, a word is still no day, and neither said which box."""
+    walker.walk(ZELF_KORT[:3])
+    data = dict(dict(ZELF_KORT)["gegevens"], geboortedag=dag, geboortemaand=maand, geboortejaar=jaar)
+    html = walker.post("gegevens", data).content.decode()
+    assert "te lang" not in html and all(message in html for message in said)
+    assert f'value="{dag}"' in html and f'value="{jaar}"' in html  # what was typed stays
+
+
 def test_too_long_text_says_how_much_and_the_browser_never_cuts_it(walker):
     walker.walk([(s, d) for s, d in ANDER_UITGEBREID if s != "situatie"][:5])
     page = walker.client.get("/melding/situatie/").content.decode()
