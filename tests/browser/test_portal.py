@@ -49,6 +49,15 @@ def test_no_horizontal_scroll_with_text_twice_as_large_on_a_phone(site, page_for
         assert_no_horizontal_scroll(page_for_large_text)
 
 
+def test_the_search_box_shows_what_was_typed_with_text_twice_as_large_on_a_phone(site, page_for_large_text):
+    """A walk: beside "Zoek" the box was 120 px wide, and "ik kan niet meer zelf schoonmaken" read "ken"."""
+    page = page_for_large_text
+    for path, box in (("/", "#home-search-q"), ("/zoeken/?q=schoonmaken", ".search-form input[name=q]")):
+        page.goto(site + path)
+        enlarge_text(page)
+        assert page.locator(box).bounding_box()["width"] >= 300, path
+
+
 def _tab_to(page, predicate, limit=60):
     for _ in range(limit):
         page.keyboard.press("Tab")
