@@ -188,6 +188,9 @@
         if (result.status !== "unavailable") { unfill(street); unfill(town); }
         show(result.message || unavailable, true);
       }
+      // Asked for (Enter, "Zoek adres"), the answer is brought into sight: with large text, after Enter in
+      // the house number it stood below the screen, and nothing seemed to happen.
+      if (force) { status.scrollIntoView({ block: "nearest" }); }
     });
   }
 

@@ -221,6 +221,24 @@ def test_a_new_postcode_brings_its_own_street_and_enter_looks_it_up(live_server,
     page.wait_for_function(f"() => document.querySelector(\"{street}\").value === ''")
 
 
+def test_the_answer_of_enter_in_the_house_number_is_brought_into_sight(live_server, page):
+    """A walk at 200%: after Enter in the house number, "Kijk of de postcode goed is" stood below the
+    screen."""
+    page.set_viewport_size({"width": 390, "height": 450})
+    to_gegevens(page, live_server)
+    page.fill("[name='gegevens-postcode']", "1234 AB")
+    page.fill("[name='gegevens-huisnummer']", "12")
+    page.locator("[name='gegevens-huisnummer']").evaluate("box => box.scrollIntoView({block: 'end'})")
+    page.press("[name='gegevens-huisnummer']", "Enter")
+    answer = page.locator("[data-address-status] .note")
+    answer.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-address-status] .note').getBoundingClientRect().bottom"
+        " <= window.innerHeight + 1"  # a fraction of a pixel
+    )
+    assert answer.is_visible()
+
+
 def test_zoek_adres_right_after_the_house_number_asks_the_server_once(live_server, page):
     """A walk: each look-up was sent twice, the house number's change event on leaving the box and then the
     click on "Zoek adres"."""
