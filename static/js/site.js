@@ -15,14 +15,17 @@
 
 // A link in an error summary brings its field with the question above it in sight. The browser scrolls the
 // field to the top of the window; at 400% zoom the label "Postcode" and the legend "Adres" were then above it
-// (a walk by keyboard). The first of legend and label that fits on the screen with the field is shown.
+// (a walk by keyboard). The first of legend, the field's whole block (label, hint and error) and label that fits
+// on the screen with the field is shown.
 (function () {
   "use strict";
   function questions(field) {
     var fieldset = field.closest("fieldset");
     var legend = fieldset && fieldset.querySelector("legend");
     var label = field.labels && field.labels[0];
-    return [legend, label].filter(Boolean);
+    // A box to tick has its error above it and its label beside it: the consent's error was above the screen.
+    var whole = field.closest(".form-field");
+    return [legend, whole, label].filter(Boolean);
   }
   function bringQuestionIntoView(field) {
     var bottom = field.getBoundingClientRect().bottom;

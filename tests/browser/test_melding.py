@@ -413,6 +413,19 @@ def test_at_400_percent_zoom_a_summary_link_shows_the_question_with_its_field(li
     assert page.url.endswith("#id_gegevens-postcode")
 
 
+def test_a_summary_link_to_the_consent_shows_its_error(live_server, page):
+    """A walk on a phone: the link to the consent put the box at the top of the screen, its error above it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    to_gegevens(page, live_server)
+    for step, data in ZELF_KORT[3:]:
+        fill_by_mouse(page, step, data)
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    press_verder(page, keyboard=False)
+    page.click(".error-summary a[href='#id_controleren-toestemming']")
+    page.wait_for_function("() => document.activeElement.id === 'id_controleren-toestemming'")
+    assert page.locator("#id_controleren-toestemming_error").bounding_box()["y"] >= -1  # a fraction of a px
+
+
 def correct_a_postcode_and_move_on(page, live_server):
     """The address page sent with the postcode "12", corrected on its page with errors, and sent again."""
     to_gegevens(page, live_server)
