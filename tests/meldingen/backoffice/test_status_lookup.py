@@ -137,6 +137,9 @@ def test_a_withdrawn_melding_says_what_that_means_and_what_she_can_do(client, te
     assert "Wij doen niets meer met deze melding. Wilt u toch hulp?" in html
     assert '<a href="/melding/">Doe dan een nieuwe melding.</a>' in html
     assert "Uiterlijk op" not in html
+    # A walk: it said no reason. Why is asked on the phone, not read by whoever knows number and address.
+    assert "Wilt u weten waarom de melding is gestopt? Bel het Wmo-loket op" in html
+    assert "Zelf opgelost" not in html and "Hebt u een vraag?" not in html
 
 
 def test_a_melding_whose_personal_data_was_removed_cannot_be_looked_up(client, teams):
