@@ -233,7 +233,7 @@ def excerpt(page, query: str, length: int = 30, groups=()) -> str:
                 best, best_score = (index, position), score
     if best:
         index, position = best
-        found = _list_with_its_lead_in(lines, index) if _is_list_item(lines[index]) else ""
+        found = _list_with_its_lead_in(lines, index)
         return Truncator(found or _in_context(lines, index, position, length)).words(length)
     first = next((sentence for line in lines for sentence in split_block(line)), "")
     return Truncator(getattr(page, "intro", "") or first).words(length)
@@ -266,21 +266,25 @@ def _excerpt_words(query: str, groups) -> list[tuple[list[set[str]], str]]:
     return searched
 
 
-# Words that make a sentence lean on the one before it: "Dat heet de eigen bijdrage." alone named nothing.
+# Words that make a sentence lean on the one before it: "Dat heet de eigen bijdrage." alone named nothing,
+# "Bijvoorbeeld stofzuigen, dweilen en de badkamer doen." not what it was an example of.
 LEANING_WORDS = frozenset(
-    {"dat", "dit", "die", "dan", "daar", "daarom", "daarna", "daarvoor", "hij", "zij", "ze"}
+    {"dat", "dit", "die", "dan", "daar", "daarom", "daarna", "daarvoor", "hij", "zij", "ze", "bijvoorbeeld"}
 )
 
 
 def _in_context(lines: list[str], index: int, position: int, length: int) -> str:
     """The sentence, with the one before it in its paragraph when it leans on that one, and a question with
-    its answer: the next sentence, or under a heading that asks it the next line's first. Not another
-    question ("Hebt u nog vragen?" took the heading below it). Two sentences longer than `length` words give
-    the one that holds the words searched for."""
+    its answer: the next sentence, or under a heading that asks it the next line's first; and an answer with
+    the heading that asks its question ("Voor het schoonmaken en de was helpt de gemeente wel." stood without
+    "Hebt u ook hulp in huis nodig?"). Not another question ("Hebt u nog vragen?" took the heading below it).
+    Two sentences longer than `length` words give the one that holds the words searched for."""
     sentences = split_block(lines[index])
     sentence = together = sentences[position]
     if position > 0 and sentence.split(maxsplit=1)[0].lower().strip(",") in LEANING_WORDS:
         together = f"{sentences[position - 1]} {sentence}"
+    elif position == 0 and _asked_above(lines, index) and not sentence.endswith("?"):
+        together = f"{lines[index - 1]} {sentence}"
     elif sentence.endswith("?"):
         answer = sentences[position + 1 :]
         heading = len(sentences) == 1 and index + 1 < len(lines) and not _is_list_item(lines[index + 1])
@@ -297,12 +301,27 @@ def _is_list_item(line: str) -> bool:
     return line[:1].islower() and not line.endswith((".", "?", "!", ":"))
 
 
+def _asked_above(lines: list[str], index: int) -> bool:
+    """The line above is a heading that asks a question."""
+    return index > 0 and lines[index - 1].endswith("?") and len(split_block(lines[index - 1])) == 1
+
+
+def _without_full_stop(line: str) -> bool:
+    return not line.endswith((".", "?", "!", ":"))
+
+
 def _list_with_its_lead_in(lines: list[str], index: int) -> str:
+    """The list the line stands in, with the line that leads into it; "" for a line in no list. Items start in
+    lower case, or they are titles of pages under a line that ends with a colon: "Hulp bij het huishouden"
+    stood alone, without "Zoekt u hulp voor degene voor wie u zorgt? Lees dan:"."""
+    item = _is_list_item if _is_list_item(lines[index]) else _without_full_stop
     start = end = index
-    while start > 0 and _is_list_item(lines[start - 1]):
+    while start > 0 and item(lines[start - 1]):
         start -= 1
-    while end + 1 < len(lines) and _is_list_item(lines[end + 1]):
+    while end + 1 < len(lines) and item(lines[end + 1]):
         end += 1
+    if item is _without_full_stop and not (start > 0 and lines[start - 1].endswith(":")):
+        return ""  # a heading
     items = ", ".join(lines[start : end + 1])
     lead_in = lines[start - 1] if start > 0 else ""
     if not lead_in or lead_in.endswith(":"):

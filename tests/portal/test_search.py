@@ -509,7 +509,7 @@ def test_an_excerpt_for_a_question_of_cost_is_about_its_thing_first():
     assert excerpt(page, "wat is gratis") == "Krukken leent u gratis bij een uitleenpunt."
     # A walk: "kosten wmo" showed "Bel dan het Wmo-loket.": every page is about the Wmo.
     costs = _page("Bel dan het Wmo-loket.", "Wat kost het?", "Hulp van de Wmo kost soms geld.")
-    assert excerpt(costs, "kosten wmo") == "Hulp van de Wmo kost soms geld."
+    assert excerpt(costs, "kosten wmo") == "Wat kost het? Hulp van de Wmo kost soms geld."  # and its question
     assert excerpt(_page("Bel dan het Wmo-loket.", "Wat kost het?"), "kosten wmo") == "Wat kost het?"
 
 
@@ -528,7 +528,12 @@ def test_an_excerpt_comes_with_the_sentence_it_leans_on_and_a_question_with_its_
     assert excerpt(page, "eigen bijdrage") == leaning
     assert excerpt(page, "traplift") == "Wie betaalt de traplift? De gemeente betaalt hem."
     assert excerpt(page, "scootmobiel") == "Kunt u de scootmobiel lenen? Ja, dat kan."
-    assert excerpt(page, "gemeente") == "De gemeente betaalt hem."
+    # An answer comes with the heading that asks its question: "hem" named nothing.
+    assert excerpt(page, "gemeente") == "Wie betaalt de traplift? De gemeente betaalt hem."
+    under = _page("Hebt u ook hulp in huis nodig?", "Voor de was helpt de gemeente wel. Lees meer.")
+    assert excerpt(under, "de was") == "Hebt u ook hulp in huis nodig? Voor de was helpt de gemeente wel."
+    example = _page("De hulp maakt uw huis schoon. Bijvoorbeeld stofzuigen en dweilen.")
+    assert excerpt(example, "dweilen") == "De hulp maakt uw huis schoon. Bijvoorbeeld stofzuigen en dweilen."
     # A question that ends a paragraph does not take the heading below it; nor one that asks again.
     below = _page(
         "Bel ons gerust. Hebt u nog vragen?", "Wat kost een traplift?", "Dat hangt af van uw inkomen."
@@ -563,6 +568,14 @@ def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
     question = _page("Wat krijgt u?", "een gesprek", "een rolstoel")
     assert excerpt(question, "rolstoel") == "Wat krijgt u? Een gesprek, een rolstoel"
     assert excerpt(_page("een rolstoel", "een tillift"), "tillift") == "een rolstoel, een tillift"
+    # A list of pages' titles under "Lees dan:" (a walk: "Hulp bij het huishouden" stood alone).
+    links = _page("Zoekt u hulp voor uw naaste? Lees dan:", "Hulp bij het huishouden", "Eten", "Bel ons.")
+    assert excerpt(links, "huishouden") == (
+        "Zoekt u hulp voor uw naaste? Lees dan: Hulp bij het huishouden, Eten"
+    )
+    assert excerpt(_page("Bel ons.", "Hulp bij het huishouden", "Dat kan."), "huishouden") == (
+        "Hulp bij het huishouden"  # a heading: no list
+    )
 
 
 def test_a_compound_written_apart_looks_for_the_whole_word_too(portal_site):
