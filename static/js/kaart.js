@@ -239,10 +239,19 @@
       if (origin) taken.push(around(origin, originSize + 2));
       config.wijken.forEach(function (wijk) {
         var p = at(wijk);
-        svg("circle", { cx: p.x, cy: p.y, r: radius, "class": "kaart-map__wijk" }, root);
+        svg("circle", { cx: p.x, cy: p.y, r: radius, "class": "kaart-map__wijk", "data-wijk": wijk.name }, root);
       });
-      // Each name below its circle, else above it, else beside it, else left out: names never cover each
-      // other or a marker.
+      // A name on another wijk's circle named the wrong one (a walk read "Centrum" on Oude Haven's).
+      function onAnotherCircle(box, own) {
+        return config.wijken.some(function (wijk) {
+          if (wijk === own) return false;
+          var c = at(wijk);
+          var dx = Math.max(box.left - c.x, 0, c.x - box.right), dy = Math.max(box.top - c.y, 0, c.y - box.bottom);
+          return dx * dx + dy * dy < radius * radius;
+        });
+      }
+      // Each name below its circle, else above it, else beside it, else on it, else left out: names never
+      // cover each other, a marker or another wijk's circle.
       config.wijken.forEach(function (wijk) {
         var p = at(wijk);
         var half = wijk.name.length * 4 + 4;
@@ -250,12 +259,14 @@
           { x: p.x, y: p.y + radius + 14, anchor: "middle", centre: p.x },
           { x: p.x, y: p.y - radius - 6, anchor: "middle", centre: p.x },
           { x: p.x + radius + 4, y: p.y + 4, anchor: "start", centre: p.x + radius + half },
-          { x: p.x - radius - 4, y: p.y + 4, anchor: "end", centre: p.x - radius - half }
+          { x: p.x - radius - 4, y: p.y + 4, anchor: "end", centre: p.x - radius - half },
+          { x: p.x, y: p.y + 4, anchor: "middle", centre: p.x }
         ];
         for (var i = 0; i < spots.length; i++) {
           var spot = spots[i];
           var box = { left: spot.centre - half, right: spot.centre + half, top: spot.y - 13, bottom: spot.y + 3 };
           var free = box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height &&
+            !onAnotherCircle(box, wijk) &&
             taken.every(function (other) {
               return box.right < other.left || box.left > other.right || box.bottom < other.top || box.top > other.bottom;
             });

@@ -285,6 +285,50 @@ def test_map_markers_and_wijk_names_never_cover_each_other(page, kaart_server, w
     for i, a in enumerate(labels):
         assert all(_apart(a, b) for b in labels[i + 1 :]), "two wijk names cover each other"
         assert all(_apart(a, marker) for marker in markers), "a marker covers a wijk name"
+    assert_names_on_no_other_circle(page)
+
+
+def test_wijk_names_stand_on_no_other_wijks_circle_where_wijken_lie_close(page, kaart_server):
+    """A walk read "Centrum" on Oude Haven's circle and "Molenwijk" on Centrum's: the demo's seven wijken."""
+    from socialekaart.models import Wijk
+
+    for code, (name, latitude, longitude) in enumerate(
+        (
+            ("Lindehof", 52.0841, 5.1073),
+            ("Molenwijk", 52.1043, 5.1119),
+            ("Waterkant", 52.089, 5.1472),
+            ("Dorpen Ellekoot en Raveld", 52.0655, 5.088),
+        )
+    ):
+        where = {"latitude": latitude, "longitude": longitude}
+        slug = name.lower().replace(" ", "-")
+        Wijk.objects.create(name=name, slug=slug, cbs_code=f"WK99020{code}", **where)
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(kaart_server.url + SEARCH)
+        page.locator("[data-kaart-map] svg").wait_for()
+        assert page.locator(".kaart-map__wijk").count() == 7
+        assert_names_on_no_other_circle(page)
+
+
+def assert_names_on_no_other_circle(page):
+    circles = page.evaluate(ALL_CIRCLES)
+    for label in page.locator(".kaart-map__wijk-label").all():
+        box, name = label.bounding_box(), label.text_content()
+        covered = [circle["name"] for circle in circles if _box_meets_circle(box, circle)]
+        assert covered in ([], [name]), f"{name} stands on the circle of {covered}"
+
+
+ALL_CIRCLES = """() => Array.from(document.querySelectorAll('.kaart-map__wijk')).map(circle => {
+    const box = circle.getBoundingClientRect();
+    return {name: circle.dataset.wijk, x: box.x + box.width / 2, y: box.y + box.height / 2, r: box.width / 2};
+})"""
+
+
+def _box_meets_circle(box: dict, circle: dict) -> bool:
+    dx = max(box["x"] - circle["x"], 0, circle["x"] - box["x"] - box["width"])
+    dy = max(box["y"] - circle["y"], 0, circle["y"] - box["y"] - box["height"])
+    return dx * dx + dy * dy < circle["r"] ** 2 - 1  # touching is not covering
 
 
 def located_results(page) -> int:
