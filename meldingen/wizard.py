@@ -1,6 +1,8 @@
 """The melding's question pages: a named-URL wizard whose answers live encrypted in the session."""
 
+import functools
 import hashlib
+import itertools
 import logging
 import secrets
 from dataclasses import astuple
@@ -13,7 +15,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, AddressResult, lookup_address
-from .answers import Answers
+from .answers import SOORT_CODES, VOOR_WIE_CODES, Answers, answer_key
 from .dates import contact_working_days
 from .steps import CARRIED_OVER, CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms, carried_over
 from .steps import STEPS as STEP_LIST
@@ -43,6 +45,21 @@ def typed_so_far(wizard) -> Answers:
     if "_typed_so_far" not in wizard.__dict__:
         wizard._typed_so_far = answers_as_typed(wizard.storage.data.get(wizard.storage.step_data_key))
     return wizard._typed_so_far
+
+
+@functools.cache
+def step_totals(voor_wie: str | None, soort: str | None) -> tuple[int, int]:
+    """The fewest and the most steps a melding has, as far as who it is for and which kind (each None while
+    not chosen) tell: "Stap 1" alone did not say how long it would take (a walk at 74)."""
+    totals = set()
+    for each_voor_wie, each_soort in itertools.product(
+        [voor_wie] if voor_wie else sorted(VOOR_WIE_CODES), [soort] if soort else sorted(SOORT_CODES)
+    ):
+        path = Answers.from_dict(
+            {answer_key("voor-wie"): {"voor_wie": each_voor_wie}, answer_key("keuze"): {"soort": each_soort}}
+        )
+        totals.add(sum(1 for step in STEP_LIST if step.applies is None or step.applies_to(path)))
+    return min(totals), max(totals)
 
 
 def condition_for(step):
@@ -335,12 +352,19 @@ class MeldingWizard(NamedUrlSessionWizardView):
             previous_step = steps[index - 1] if index else ""
         back_url = self.get_step_url(previous_step) if previous_step else reverse("meldingen:start")
         typed = typed_so_far(self)
-        # The total counts the steps on this person's path: it is shown once the path is known (who it is
-        # for, short or long), so it never jumps (5, 6, 9) while the first questions are answered.
+        # The total counts the steps on this person's path once it is known (who it is for, short or long);
+        # before, the fewest and the most it may be, so it never jumps (5, 6, 9) while the first questions are
+        # answered.
+        chosen_for = typed.step("voor-wie").text("voor_wie")
+        chosen_soort = typed.step("keuze").text("soort")
         context.update(
             step_name=current,
             step_number=index + 1,
             step_total=len(steps) if typed.path_known else None,
+            step_totals=step_totals(
+                chosen_for if chosen_for in VOOR_WIE_CODES else None,
+                chosen_soort if chosen_soort in SOORT_CODES else None,
+            ),
             persoon=forms.person_words(typed.voor_wie)["persoon"],
             step_title=form.title,
             back_url=back_url,

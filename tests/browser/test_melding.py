@@ -94,12 +94,16 @@ def test_whole_melding(request, live_server, steps, javascript, width):
         with page.expect_navigation():
             page.click("a.button")
 
+    from meldingen.wizard import step_totals
+
     total = len(steps) + 1
     for number, (step, data) in enumerate(steps, start=1):
         assert page.url.endswith(f"/melding/{step}/"), page.url
-        # The total shows once the path is known (who it is for, short or long), so it never jumps.
-        path_known = "keuze" in dict(steps[: number - 1])
-        expected = f"Stap {number} van {total}" if path_known else f"Stap {number}"
+        # The total shows once the path is known (who it is for, short or long), so it never jumps; before,
+        # the fewest and the most steps.
+        before = dict(steps[: number - 1])
+        fewest, most = step_totals(before.get("voor-wie", {}).get("voor_wie"), None)
+        expected = f"Stap {number} van " + (f"{total}" if "keuze" in before else f"{fewest} tot {most}")
         assert f"{expected} –" in page.title()
         assert page.locator(".step-count").inner_text() == expected
         assert_accessible(page, javascript, step)
