@@ -554,7 +554,7 @@ class StatusForm(forms.Form):
             )
         day_field = self.DAY_FIELDS.get(data.get("status"))
         if day_field and data.get(day_field.name):
-            self._check_the_day(day_field, data[day_field.name])
+            self._check_the_day(data["status"], day_field, data[day_field.name])
         if data.get("status") == Status.GESPREK_GEPLAND:
             data["gesprek_op"] = self._gesprek_op(data)
             if self.gesprek_op and data["gesprek_op"]:  # planned already: it moves
@@ -639,11 +639,35 @@ class StatusForm(forms.Form):
             )
         return ""
 
-    def _check_the_day(self, day_field, day):
+    def _check_the_day(self, status, day_field, day):
         if day > timezone.localdate():
             self.add_error(day_field.name, day_field.to_come)
         elif self.received and day < self.received:
             self.add_error(day_field.name, day_field.before_the_melding % {"datum": datum(self.received)})
+        else:
+            self._check_after_the_steps_before(status, day_field, day)
+
+    # The steps a step's day may not come before (a walk closed a melding on a day before its aanvraag and
+    # its first contact, and Cijfers counted the beschikking "op tijd"). Not the onderzoek's end: a resident
+    # may apply, and be decided on, before it (Wmo 2015 art. 2.3.2).
+    STEPS_BEFORE = {
+        Status.ONDERZOEK_AFGEROND: {"contacted_at": _("het contact")},
+        Status.AFGEHANDELD: {"contacted_at": _("het contact"), "aanvraag_at": _("de aanvraag")},
+    }
+
+    def _check_after_the_steps_before(self, status, day_field, day):
+        happened = [
+            (timezone.localdate(getattr(self.this, name)), step)
+            for name, step in self.STEPS_BEFORE.get(status, {}).items()
+            if self.this is not None and getattr(self.this, name) is not None
+        ]
+        last, step = max(happened, key=lambda each: each[0], default=(None, ""))
+        if last and day < last:
+            self.add_error(
+                day_field.name,
+                _("Deze dag is voor %(stap)s, op %(datum)s. Vul die dag in of een dag daarna.")
+                % {"stap": step, "datum": datum(last)},
+            )
 
     def _check_the_move(self, moment):
         """A gesprek moves to another moment that is still to come (a planning in the past records a gesprek

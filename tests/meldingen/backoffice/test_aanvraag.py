@@ -23,9 +23,9 @@ taalcheck = pytest.importorskip("portal.taalcheck")
 pytestmark = pytest.mark.django_db
 
 
-def _onderzoek_done(behandeling, staff):
+def _onderzoek_done(behandeling, staff, at=None):
     for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
-        behandeling.change_status(status, staff["consulent"], verslag_verstuurd=True)
+        behandeling.change_status(status, staff["consulent"], verslag_verstuurd=True, at=at)
 
 
 def _applied_on(behandeling, day: date):
@@ -232,7 +232,7 @@ def test_the_beschikking_counts_on_the_day_it_went_out_and_says_whether_in_time(
     came in time: the inbox went back to the onderzoek, the spreadsheet said "te laat: nee"."""
     in_time, late = store(created_at=timezone.now() - timedelta(days=70)), store()
     for melding in (in_time, late):
-        _onderzoek_done(melding.behandeling, staff)
+        _onderzoek_done(melding.behandeling, staff, at=melding.created_at)  # before the aanvraag
         _applied_on(melding.behandeling, timezone.localdate() - timedelta(days=30))
     client.force_login(staff["consulent"])
     url = reverse("backoffice:melding", args=[in_time.behandeling.pk])
@@ -254,6 +254,34 @@ def test_the_beschikking_counts_on_the_day_it_went_out_and_says_whether_in_time(
     deadline = late.behandeling.beschikking_deadline.isoformat()
     assert rows[late.reference] == [deadline, "beschikking (gegeven)", "ja"]
     assert rows[in_time.reference][1:] == ["beschikking (gegeven)", "nee"]
+
+
+def test_a_step_cannot_be_dated_before_the_steps_it_follows(staff, client, teams):
+    """A walk closed a melding on a day before its aanvraag and its first contact: the page and Cijfers
+    counted the beschikking "op tijd", and the timeline put Afgehandeld above them."""
+    melding = store(created_at=timezone.now() - timedelta(days=20))
+    behandeling = melding.behandeling
+    contact = timezone.now() - timedelta(days=10)
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"], at=contact)
+    behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=contact, at=contact)
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk]) + "status/"
+
+    def refused(data: dict, field: str) -> str:
+        asked = client.post(url, data)
+        assert asked.status_code == 400
+        return " ".join(asked.context["status_form"].errors[field])
+
+    early = f"{timezone.localdate(contact) - timedelta(days=1):%d-%m-%Y}"
+    finished = {"status": "onderzoek_afgerond", "verslag_verstuurd": "on", "afgerond_datum": early}
+    said = f"Deze dag is voor het contact, op {datum(timezone.localdate(contact))}."
+    assert said in refused(finished, "afgerond_datum")
+    applied = timezone.localdate() - timedelta(days=2)
+    _applied_on(behandeling, applied)
+    before = f"{applied - timedelta(days=1):%d-%m-%Y}"
+    closing = {"status": "afgehandeld", "uitkomst": "toegekend", "afgehandeld_datum": before}
+    assert f"Deze dag is voor de aanvraag, op {datum(applied)}." in refused(closing, "afgehandeld_datum")
+    assert client.post(url, {**closing, "afgehandeld_datum": f"{applied:%d-%m-%Y}"}).status_code == 302
 
 
 def test_withdrawing_an_aanvraag_says_so_and_leaves_no_term(staff, client, teams):

@@ -451,7 +451,7 @@ def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, cl
 
     melding = store(created_at=timezone.now() - timedelta(days=30))
     behandeling = melding.behandeling
-    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
+    behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"], at=melding.created_at)
     gesprek = timezone.now() - timedelta(days=8)
     behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=gesprek)
     client.force_login(staff["consulent"])
