@@ -571,6 +571,8 @@ class StatusForm(forms.Form):
                 "verslag_verstuurd",
                 _("Stuur de inwoner eerst het verslag van het onderzoek. Zet daarna hier een vinkje."),
             )
+        elif data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
+            self._ask_where_the_verslag_is()
         if data.get("status") == Status.AANVRAAG_ONTVANGEN and not data.get("toelichting"):
             self._ask_why_the_aanvraag_comes_late(data.get("aanvraag_datum") or timezone.localdate())
         if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
@@ -752,6 +754,18 @@ class StatusForm(forms.Form):
                     "Schrijf dan in de toelichting waarom."
                 )
                 % {"termijn": datum(self.term)},
+            )
+
+    def _ask_where_the_verslag_is(self):
+        """A walk ticked "verslag verstuurd" with no verslag written, and the page said both that it was sent
+        and "Schrijf het hier". One written elsewhere (on paper) is named in the toelichting."""
+        if self.this is not None and not self.this.verslagen.exists():
+            self.add_error(
+                "verslag_verstuurd",
+                _(
+                    "Er staat nog geen verslag bij 'Verslag van het onderzoek'. Schrijf het daar eerst. "
+                    "Stuurde u het verslag op een andere manier? Schrijf dat dan in de toelichting."
+                ),
             )
 
     def _ask_why_the_aanvraag_comes_late(self, day):

@@ -464,6 +464,7 @@ def test_an_onderzoek_written_down_later_counts_on_the_day_it_was_done(staff, cl
         (timezone.localdate(gesprek) - timedelta(days=1), "Het gesprek is gepland op"),  # why, before it?
     ]
     _each_refused(client, url, "onderzoek_afgerond", "afgerond_datum", refusals)
+    _write_a_verslag(behandeling, staff)
     finished = {**FINISHED, "afgerond_datum": f"{done:%d-%m-%Y}"}
     assert client.post(url + "status/", finished).status_code == 302
     behandeling.refresh_from_db()
@@ -678,7 +679,13 @@ def test_the_onderzoek_is_finished_with_the_residents_report(staff, client, page
     refused = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND, "toelichting": "x"})
     assert refused.status_code == 400
     assert "Stuur de inwoner eerst het verslag van het onderzoek." in refused.content.decode()
-    html = client.post(page_url + "status/", FINISHED, follow=True).content.decode()
+    # A walk ticked it with no verslag written, and the page said both "sent" and "Schrijf het hier".
+    ticked = client.post(page_url + "status/", FINISHED)
+    assert ticked.status_code == 400
+    said = " ".join(ticked.context["status_form"].errors["verslag_verstuurd"])
+    assert "Er staat nog geen verslag bij" in said
+    elsewhere = {**FINISHED, "toelichting": "Verslag op papier meegegeven."}  # one written elsewhere
+    html = client.post(page_url + "status/", elsewhere, follow=True).content.decode()
     assert "Status: Onderzoek afgerond. Verslag naar de inwoner gestuurd" in html
     assert behandeling.statuswijzigingen.last().verslag_verstuurd
 
@@ -689,9 +696,16 @@ def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     behandeling = _past_the_plan_term(two_meldingen["centrum"]).behandeling
     behandeling.change_status(Status.CONTACT_OPGENOMEN, staff["consulent"])
     behandeling.change_status(Status.GESPREK_GEPLAND, staff["consulent"], gesprek_op=timezone.now())
+    _write_a_verslag(behandeling, staff)
     client.force_login(staff["consulent"])
     response = client.post(page_url + "status/", FINISHED)
     assert response.status_code == 302
+
+
+def _write_a_verslag(behandeling, staff):
+    from meldingen.backoffice.models import Verslag
+
+    Verslag.add(behandeling, staff["consulent"], "Wat wij bespraken en welke hulp past.")
 
 
 def _past_the_plan_term(melding):
@@ -735,6 +749,7 @@ def test_the_onderzoek_is_not_finished_while_a_persoonlijk_plan_may_still_come_w
     behandeling.save(update_fields=["gesprek_op"])
     # The plan came in: nothing more to ask.
     client.post(page_url + "persoonlijk-plan/")
+    _write_a_verslag(behandeling, staff)
     assert client.post(page_url + "status/", FINISHED).status_code == 302
     page = " ".join(client.get(page_url).content.decode().split())
     assert "<dt>Persoonlijk plan</dt><dd>Ontvangen" in page
