@@ -302,8 +302,10 @@ class StatusForm(forms.Form):
             "Deze melding stopt. Het werk gaat verder bij de andere melding. Bijvoorbeeld M-7K3Q-XW9P."
         ),
     )
+    # Every text staff type refuses a BSN, as the verslag and the signal did (a walk saved one in a note).
     toelichting = LimitedCharField(
         label=_("Toelichting"),
+        validators=[refuse_bsn],
         required=False,
         max_length=500,
         # A reason often takes two or three sentences: a walk's consulent wrote hers in a one-line box.
@@ -892,6 +894,7 @@ class ExtensionForm(forms.Form):
     tot = _date_field(_("Nieuwe datum: onderzoek af uiterlijk"))
     reden = LimitedCharField(
         label=_("Waarom duurt het langer?"),
+        validators=[refuse_bsn],
         max_length=200,
         help_text=_("Bijvoorbeeld: de inwoner wil het gesprek pas na de vakantie."),
         error_messages={"required": _("Schrijf waarom het onderzoek langer duurt.")},
@@ -940,6 +943,7 @@ class ExtensionForm(forms.Form):
 class NoteForm(forms.Form):
     text = LimitedCharField(
         label=_("Notitie"),
+        validators=[refuse_bsn],
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
         error_messages={"required": _("Schrijf eerst een notitie.")},
@@ -996,6 +1000,7 @@ class NazorgForm(forms.Form):
     )
     notitie = LimitedCharField(
         label=_("Wat zei de inwoner? (niet verplicht)"),
+        validators=[refuse_bsn],
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -1015,6 +1020,7 @@ class NazorgCorrectionForm(forms.Form):
     )
     reden = LimitedCharField(
         label=_("Waarom verbetert u de uitkomst?"),
+        validators=[refuse_bsn],
         help_text=_("Dit komt als notitie bij de melding."),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -56,6 +56,24 @@ def test_a_verslag_refused_comes_back_as_typed(page, client):
     assert not Verslag.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("path", "field", "data"),
+    [
+        ("notitie/", "text", {}),
+        ("status/", "toelichting", {"status": "ingetrokken", "ingetrokken_bevestigd": "on"}),
+    ],
+)
+def test_every_text_staff_type_refuses_a_bsn_as_the_verslag_does(page, client, path, field, data):
+    """A walk: the verslag refused "111222333", a note and a status's toelichting saved it."""
+    behandeling, url = page
+    typed = "Gebeld met dochter, BSN van meneer is 111222333."
+    refused = client.post(url + path, {**data, field: typed})
+    assert refused.status_code == 400 and typed in refused.content.decode()  # kept as typed
+    assert "Schrijf hier geen burgerservicenummer (BSN)." in refused.content.decode()
+    behandeling.refresh_from_db()
+    assert behandeling.status != "ingetrokken" and not behandeling.notities.exists()
+
+
 def test_the_letter_names_the_resident_the_text_and_the_help_discussed(page, client, staff):
     behandeling, url = page
     Verwijzing.objects.create(
