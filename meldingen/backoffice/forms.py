@@ -148,6 +148,7 @@ class _DateField(forms.DateField):
     3-2-2026" sent the consulent looking for a mistake in how she wrote it."""
 
     written_as_asked = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](\d{2}|\d{4})")
+    without_a_year = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]?")
     # The day the field's hint gives (`show_example`): the message about how to write a date repeats it, as a
     # hint of "5-12-2026" above an error of "3-2-2026" made two ways of writing out of one.
     example = "3-2-2026"
@@ -163,6 +164,9 @@ class _DateField(forms.DateField):
         except ValidationError:
             if self.written_as_asked.fullmatch(str(value).strip()):
                 raise ValidationError(self.error_messages["not_a_day"], code="invalid") from None
+            if self.without_a_year.fullmatch(str(value).strip()):  # "7-12": it was digits (a walk)
+                message = self.error_messages["no_year"]
+                raise ValidationError(message % {"voorbeeld": self.example}, code="invalid") from None
             raise ValidationError(
                 self.error_messages["invalid"] % {"voorbeeld": self.example}, code="invalid"
             ) from None
@@ -181,6 +185,7 @@ def _date_field(label, hint="", example=None) -> forms.DateField:
                 "Schrijf de datum met cijfers, zo: %(voorbeeld)s."
             ),  # "10 december" is a day that exists
             "not_a_day": _("Deze datum bestaat niet. Kijk of de dag en de maand kloppen."),
+            "no_year": _("Schrijf ook het jaar, zo: %(voorbeeld)s."),
         },
     )
     if example:

@@ -951,6 +951,9 @@ def test_a_gesprek_date_with_a_two_digit_year(staff, client, page_url, two_meldi
     assert f"Bijvoorbeeld {example}." in not_written_as_asked
     assert f"Schrijf de datum met cijfers, zo: {example}." in not_written_as_asked
     assert f"Datum van het gesprek: schrijf de datum met cijfers, zo: {example}.</a>" in not_written_as_asked
+    # Digits without a year: "met cijfers" told a walk's consulent what she had done already.
+    no_year = _plan(client, page_url, gesprek_datum="7-12", gesprek_tijd="10:30").content.decode()
+    assert f"Schrijf ook het jaar, zo: {example}." in no_year and "met cijfers" not in no_year
     assert _plan(client, page_url, gesprek_datum=typed, gesprek_tijd="10:30").status_code == 302
     behandeling.refresh_from_db()
     assert timezone.localtime(behandeling.gesprek_op).date() == day
