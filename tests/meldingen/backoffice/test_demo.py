@@ -2,7 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
+from core.workdays import is_working_day
 from meldingen.backoffice.management.commands.load_demo_meldingen import DEMO_COUNT, DEMO_PASSWORD
 from meldingen.backoffice.models import Behandeling, Wijkteam
 from meldingen.backoffice.workflow import Status
@@ -42,6 +44,9 @@ def test_demo_is_idempotent_and_routed(db, settings):
     names = {user.get_full_name() for user in consulenten}
     assert len(names) == consulenten.count() == len(WIJKEN)
     assert not any(user.last_name in user.username for user in consulenten)
+    # A walk: a demo gesprek on a Saturday, which the status form itself asks a reason for.
+    planned = Behandeling.objects.exclude(gesprek_op=None).values_list("gesprek_op", flat=True)
+    assert planned and all(is_working_day(timezone.localdate(moment)) for moment in planned)
 
 
 def test_no_accounts_without_debug_or_flag(db, settings):

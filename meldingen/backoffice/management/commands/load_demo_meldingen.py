@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.workdays import is_working_day
 from meldingen.answers import Answers
 from meldingen.backoffice import roles
 from meldingen.backoffice.models import Behandeling, Nazorg, Signaal, Verwijzing, Wijkteam
@@ -282,10 +283,13 @@ class Command(BaseCommand):
                 if planned > timezone.now():
                     break
                 at = min(max(at, planned + timedelta(hours=2)), timezone.now())
-            # A gesprek planned a week or so ahead, in office hours.
+            # A gesprek planned a week or so ahead, in office hours, on a working day (the status form asks
+            # why of one on a Saturday: a walk found the demo's own).
             gesprek_op = timezone.localtime(at + timedelta(days=rng.randint(3, 10))).replace(
                 hour=rng.choice([9, 10, 11, 13, 14]), minute=0, second=0, microsecond=0
             )
+            while not is_working_day(gesprek_op.date()):
+                gesprek_op += timedelta(days=1)
             if status == Status.GESPREK_GEPLAND:
                 planned = gesprek_op
             # Where, from the melding's key (not from rng: the demo's other draws stay as they were).
