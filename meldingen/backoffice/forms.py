@@ -23,7 +23,7 @@ from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from core.workdays import holiday_name, is_working_day
 from meldingen.backoffice.inbox import NOBODY
-from meldingen.backoffice.models import SOON, Nazorg, Signaal, Verwijzing, Wijkteam
+from meldingen.backoffice.models import SOON, AuditEntry, Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT, can_assign, consulenten_seen_by, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import (
@@ -580,6 +580,8 @@ class StatusForm(forms.Form):
             )
         elif data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
             self._ask_where_the_verslag_is()
+        if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
+            self._ask_about_the_health_consent()
         if data.get("status") == Status.AANVRAAG_ONTVANGEN and not data.get("toelichting"):
             self._ask_why_the_aanvraag_comes_late(data.get("aanvraag_datum") or timezone.localdate())
         if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
@@ -762,6 +764,24 @@ class StatusForm(forms.Form):
                 )
                 % {"termijn": datum(self.term)},
             )
+
+    def _ask_about_the_health_consent(self):
+        """A walk finished the onderzoek of a melding a son made, and closed it, without his mother's consent
+        for her health data, and nothing asked (the page kept asking for it, with no button left). Consent
+        refused, or not possible, is written in the toelichting."""
+        melding = self.this.melding if self.this is not None else None
+        if not melding or not melding.encrypted_answers or melding.typed_answers.health_consent_given:
+            return
+        if AuditEntry.Action.HEALTH_CONSENT in self.this.recorded_once((AuditEntry.Action.HEALTH_CONSENT,)):
+            return
+        self.add_error(
+            "toelichting",
+            _(
+                "De inwoner gaf nog geen toestemming voor de gegevens over de gezondheid. Vraag het de "
+                "inwoner en kies 'Toestemming gegeven'. Kan of wil de inwoner dat niet? Schrijf dan in de "
+                "toelichting waarom."
+            ),
+        )
 
     def _ask_where_the_verslag_is(self):
         """A walk ticked "verslag verstuurd" with no verslag written, and the page said both that it was sent

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.templatetags.core_tags import datum, datumtijd
 from core.workdays import is_working_day
-from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie
+from meldingen.backoffice.models import AuditEntry, Behandeling, Notitie, Verslag
 from meldingen.backoffice.workflow import Status, Uitkomst
 from meldingen.storage import store_melding
 
@@ -1199,6 +1199,31 @@ def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_mad
     refused = client.post(own_url + "toestemming-gezondheid/", follow=True).content.decode()
     assert "De inwoner deed deze melding zelf en gaf daarbij toestemming." in refused
     assert given.count() == 1
+
+
+def test_the_onderzoek_of_a_melding_made_for_someone_asks_for_the_residents_consent(staff, client, teams):
+    """A walk finished the onderzoek of a melding a mantelzorger made, and closed it, without the resident's
+    consent for her health data; the page went on asking for it with no button left."""
+    melding = _past_the_plan_term(store(name="Henk de Vries", mantelzorger="Ingrid de Vries"))
+    behandeling = melding.behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND):
+        behandeling.change_status(status, staff["consulent"], gesprek_op=timezone.now())
+    Verslag.add(behandeling, staff["consulent"], "Wat wij bespraken.")
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[behandeling.pk])
+    asked = client.post(url + "status/", FINISHED)
+    assert asked.status_code == 400
+    said = " ".join(asked.context["status_form"].errors["toelichting"])
+    assert "De inwoner gaf nog geen toestemming voor de gegevens over de gezondheid." in said
+    client.post(url + "toestemming-gezondheid/")
+    assert client.post(url + "status/", FINISHED).status_code == 302
+    # Consent refused, or not possible: said in the toelichting.
+    other = _past_the_plan_term(store(name="Piet Jansen", mantelzorger="Karin Jansen")).behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND):
+        other.change_status(status, staff["consulent"], gesprek_op=timezone.now())
+    Verslag.add(other, staff["consulent"], "Wat wij bespraken.")
+    reason = {**FINISHED, "toelichting": "Meneer kan dit niet zelf beslissen; er is nog geen mentor."}
+    assert client.post(reverse("backoffice:melding", args=[other.pk]) + "status/", reason).status_code == 302
 
 
 def test_a_short_melding_sent_without_consent_asks_for_it_in_the_gesprek(staff, client, teams):
