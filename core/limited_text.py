@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 class LimitedCharField(forms.CharField):
     """A text with a maximum length that the browser never enforces: pasted text is never cut off silently.
 
-    The melding and the complaint form show how much room is left (static/js/char_count.js reads
-    data-max-length); the server's message says how much too long it is (or `too_long(value)`, where the
+    The melding, the complaint form and the backoffice show how much room is left (static/js/char_count.js
+    reads data-max-length); the server's message says how much too long it is (or `too_long(value)`, where the
     field's hint speaks of digits, not characters).
     """
 

@@ -48,7 +48,7 @@ def typed_so_far(wizard) -> Answers:
 
 
 @functools.cache
-def step_totals(voor_wie: str | None, soort: str | None) -> tuple[int, int]:
+def step_range(voor_wie: str | None, soort: str | None) -> tuple[int, int]:
     """The fewest and the most steps a melding has, as far as who it is for and which kind (each None while
     not chosen) tell: "Stap 1" alone did not say how long it would take (a walk at 74)."""
     totals = set()
@@ -58,7 +58,7 @@ def step_totals(voor_wie: str | None, soort: str | None) -> tuple[int, int]:
         path = Answers.from_dict(
             {answer_key("voor-wie"): {"voor_wie": each_voor_wie}, answer_key("keuze"): {"soort": each_soort}}
         )
-        totals.add(sum(1 for step in STEP_LIST if step.applies is None or step.applies_to(path)))
+        totals.add(sum(1 for step in STEP_LIST if step.applies_to(path)))
     return min(totals), max(totals)
 
 
@@ -361,7 +361,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             step_name=current,
             step_number=index + 1,
             step_total=len(steps) if typed.path_known else None,
-            step_totals=step_totals(
+            step_range=step_range(
                 chosen_for if chosen_for in VOOR_WIE_CODES else None,
                 chosen_soort if chosen_soort in SOORT_CODES else None,
             ),

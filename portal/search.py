@@ -298,7 +298,7 @@ def _in_context(lines: list[str], index: int, position: int, length: int) -> str
 def _is_list_item(line: str) -> bool:
     """A line that starts in lower case and ends without a full stop, question or exclamation mark: in the
     pages' plain B1 text an item of a list ("een rolstoel"); sentences and headings start in capitals."""
-    return line[:1].islower() and not line.endswith((".", "?", "!", ":"))
+    return line[:1].islower() and _without_full_stop(line)
 
 
 def _asked_above(lines: list[str], index: int) -> bool:
@@ -314,6 +314,8 @@ def _list_with_its_lead_in(lines: list[str], index: int) -> str:
     """The list the line stands in, with the line that leads into it; "" for a line in no list. Items start in
     lower case, or they are titles of pages under a line that ends with a colon: "Hulp bij het huishouden"
     stood alone, without "Zoekt u hulp voor degene voor wie u zorgt? Lees dan:"."""
+    if not _without_full_stop(lines[index]):
+        return ""  # a sentence
     item = _is_list_item if _is_list_item(lines[index]) else _without_full_stop
     start = end = index
     while start > 0 and item(lines[start - 1]):

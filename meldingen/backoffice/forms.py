@@ -447,6 +447,8 @@ class StatusForm(forms.Form):
             when.append(_("het onderzoek afrondt voor het geplande gesprek of het persoonlijk plan"))
         elif Status.ONDERZOEK_AFGEROND in targets:
             when.append(_("het onderzoek afrondt voor het geplande gesprek"))
+        if Status.ONDERZOEK_AFGEROND in targets:
+            when.append(_("er geen verslag of geen toestemming van de inwoner is vastgelegd"))
         if Status.AANVRAAG_ONTVANGEN in targets:
             when.append(_("een aanvraag vastlegt waarvan de termijn al voorbij is"))
         if len(when) > 1:  # "Alleen nodig als u 'Ingetrokken' kiest, ..., of het onderzoek afrondt ..."
@@ -559,6 +561,8 @@ class StatusForm(forms.Form):
                 _("De hulp kan niet starten voor de dag van de melding (%(datum)s).")
                 % {"datum": datum(self.received)},
             )
+        # A toelichting given answers the questions below; one refused (a BSN) asks none of them besides.
+        told = bool(data.get("toelichting")) or "toelichting" in self.errors
         day_field = self.DAY_FIELDS.get(data.get("status"))
         if day_field and data.get(day_field.name):
             self._check_the_day(data["status"], day_field, data[day_field.name])
@@ -566,27 +570,30 @@ class StatusForm(forms.Form):
             data["gesprek_op"] = self._gesprek_op(data)
             if self.gesprek_op and data["gesprek_op"]:  # planned already: it moves
                 self._check_the_move(data["gesprek_op"])
-            if data["gesprek_op"] and not data.get("toelichting"):
+            if data["gesprek_op"] and not told:
                 self._ask_why_after_the_term(data["gesprek_op"])
                 self._ask_why_on_a_day_off(data["gesprek_op"])
-        if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
-            self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
-            self._ask_why_before_the_plan(data.get("afgerond_datum") or timezone.localdate())
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("verslag_verstuurd"):
             # The onderzoek ends with the resident's written report: a walk closed one with "x" and no report.
             self.add_error(
                 "verslag_verstuurd",
                 _("Stuur de inwoner eerst het verslag van het onderzoek. Zet daarna hier een vinkje."),
             )
-        elif data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
-            self._ask_where_the_verslag_is()
-        if data.get("status") == Status.ONDERZOEK_AFGEROND and not data.get("toelichting"):
+        if data.get("status") == Status.ONDERZOEK_AFGEROND and not told:
+            self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
+            self._ask_why_before_the_plan(data.get("afgerond_datum") or timezone.localdate())
+            if data.get("verslag_verstuurd"):
+                self._ask_where_the_verslag_is()
+        # Also when the melding closes without the onderzoek's step (after an early aanvraag).
+        never_finished = self.this is not None and self.this.onderzoek_afgerond_at is None
+        closing = data.get("status") == Status.AFGEHANDELD and not self.given_uitkomst and never_finished
+        if (data.get("status") == Status.ONDERZOEK_AFGEROND or closing) and not told:
             self._ask_about_the_health_consent()
-        if data.get("status") == Status.AANVRAAG_ONTVANGEN and not data.get("toelichting"):
+        if data.get("status") == Status.AANVRAAG_ONTVANGEN and not told:
             self._ask_why_the_aanvraag_comes_late(data.get("aanvraag_datum") or timezone.localdate())
         if data.get("status") == Status.AFGEHANDELD and self.given_uitkomst:
             self._check_the_correction(data)
-        if data.get("status") == Status.INGETROKKEN and not data.get("toelichting"):
+        if data.get("status") == Status.INGETROKKEN and not told:
             # It closes the melding for good, and sits beside the next step in the list.
             self.add_error("toelichting", _("Schrijf waarom de melding wordt ingetrokken."))
         if data.get("status") == Status.DUBBEL:
@@ -662,21 +669,23 @@ class StatusForm(forms.Form):
     # its first contact, and Cijfers counted the beschikking "op tijd"). Not the onderzoek's end: a resident
     # may apply, and be decided on, before it (Wmo 2015 art. 2.3.2).
     STEPS_BEFORE = {
-        Status.ONDERZOEK_AFGEROND: {"contacted_at": _("het contact")},
-        Status.AFGEHANDELD: {"contacted_at": _("het contact"), "aanvraag_at": _("de aanvraag")},
+        Status.ONDERZOEK_AFGEROND: {"contacted_at": _("het eerste contact")},
+        Status.AFGEHANDELD: {"contacted_at": _("het eerste contact"), "aanvraag_at": _("de aanvraag")},
     }
 
     def _check_after_the_steps_before(self, status, day_field, day):
+        if self.this is None:
+            return
         happened = [
             (timezone.localdate(getattr(self.this, name)), step)
             for name, step in self.STEPS_BEFORE.get(status, {}).items()
-            if self.this is not None and getattr(self.this, name) is not None
+            if getattr(self.this, name) is not None
         ]
         last, step = max(happened, key=lambda each: each[0], default=(None, ""))
         if last and day < last:
             self.add_error(
                 day_field.name,
-                _("Deze dag is voor %(stap)s, op %(datum)s. Vul die dag in of een dag daarna.")
+                _("Deze dag ligt vóór %(stap)s (%(datum)s). Kies die dag of een dag daarna.")
                 % {"stap": step, "datum": datum(last)},
             )
 

@@ -93,7 +93,6 @@ def ook_langskomen(voorziening) -> str:
     return str(OOK_LANGS if heeft_openingstijden(voorziening) else OOK_LANGS_VRAAG_WANNEER)
 
 
-@register.filter
 def heeft_openingstijden(voorziening) -> bool:
     # .all(), so that the pages' prefetched opening times are used
     return any(op_locatie.openingstijden.all() for op_locatie in voorziening.op_locaties.all())

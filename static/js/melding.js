@@ -190,7 +190,8 @@
       }
       // Asked for (Enter, "Zoek adres"), the answer is brought into sight: with large text, after Enter in
       // the house number it stood below the screen, and nothing seemed to happen.
-      if (force) { status.scrollIntoView({ block: "nearest" }); }
+      var stillHere = answer === lastAnswer && address.contains(document.activeElement);
+      if (force && stillHere && status.textContent.trim()) { status.scrollIntoView({ block: "nearest" }); }
     });
   }
 

@@ -94,16 +94,15 @@ def test_whole_melding(request, live_server, steps, javascript, width):
         with page.expect_navigation():
             page.click("a.button")
 
-    from meldingen.wizard import step_totals
-
     total = len(steps) + 1
     for number, (step, data) in enumerate(steps, start=1):
         assert page.url.endswith(f"/melding/{step}/"), page.url
         # The total shows once the path is known (who it is for, short or long), so it never jumps; before,
         # the fewest and the most steps.
         before = dict(steps[: number - 1])
-        fewest, most = step_totals(before.get("voor-wie", {}).get("voor_wie"), None)
-        expected = f"Stap {number} van " + (f"{total}" if "keuze" in before else f"{fewest} tot {most}")
+        fewest, most = {None: (6, 9), "zelf": (6, 8)}.get(before.get("voor-wie", {}).get("voor_wie"), (7, 9))
+        ranged = f"Stap {number}. Er zijn {fewest} tot {most} stappen."
+        expected = f"Stap {number} van {total}" if "keuze" in before else ranged
         assert f"{expected} –" in page.title()
         assert page.locator(".step-count").inner_text() == expected
         assert_accessible(page, javascript, step)
@@ -180,6 +179,14 @@ def walk_to(page, live_server, target, steps=ZELF_KORT):
 def to_gegevens(page, live_server):
     """A short melding for oneself, by mouse, up to the page with the address."""
     walk_to(page, live_server, "gegevens")
+
+
+def to_the_check_page(page, live_server):
+    """A short melding for oneself, by mouse, up to the check page."""
+    to_gegevens(page, live_server)
+    for step, data in ZELF_KORT[3:]:
+        fill_by_mouse(page, step, data)
+        page.click("form#melding-form .button-group button[type=submit]:not([name])")
 
 
 def test_a_street_corrected_by_hand_stays_when_the_lookup_runs_again(live_server, page):
@@ -334,10 +341,7 @@ ONE_LINE = """() => {
 def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
     """People write the number down: on a 390 px screen it never breaks at its dashes."""
     page.set_viewport_size({"width": 390, "height": 800})
-    to_gegevens(page, live_server)
-    for step, data in ZELF_KORT[3:]:
-        fill_by_mouse(page, step, data)
-        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    to_the_check_page(page, live_server)
     page.check("input[name='controleren-toestemming']")
     with page.expect_navigation():
         page.click("form#melding-form .button-group button[type=submit]:not([name])")
@@ -420,10 +424,7 @@ def test_at_400_percent_zoom_a_summary_link_shows_the_question_with_its_field(li
 def test_a_summary_link_to_the_consent_shows_its_error(live_server, page):
     """A walk on a phone: the link to the consent put the box at the top of the screen, its error above it."""
     page.set_viewport_size({"width": 390, "height": 844})
-    to_gegevens(page, live_server)
-    for step, data in ZELF_KORT[3:]:
-        fill_by_mouse(page, step, data)
-        page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    to_the_check_page(page, live_server)
     press_verder(page, keyboard=False)
     page.click(".error-summary a[href='#id_controleren-toestemming']")
     page.wait_for_function("() => document.activeElement.id === 'id_controleren-toestemming'")

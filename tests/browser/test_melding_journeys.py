@@ -227,10 +227,10 @@ class Journey:
         if moved_on:
             self.number += 1
         count = self.page.inner_text(".step-count")
-        match = re.fullmatch(r"Stap (\d+)(?: van (\d+)(?: tot (\d+))?)?", count)
+        match = re.fullmatch(r"Stap (\d+)(?: van (\d+)|\. Er zijn (\d+) tot (\d+) stappen\.)?", count)
         assert match and int(match[1]) == self.number, (step, count, self.number)
         if match[3]:  # the path not known yet: the fewest and the most steps, this person's among them
-            assert int(match[2]) <= self.persona.total <= int(match[3]), (step, count)
+            assert int(match[3]) <= self.persona.total <= int(match[4]), (step, count)
             assert not self.total_shown, f"{step}: the total became a range again ({count})"
         elif match[2]:
             assert int(match[2]) == self.persona.total, (step, count)

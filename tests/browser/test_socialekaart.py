@@ -309,6 +309,7 @@ def test_wijk_names_stand_on_no_other_wijks_circle_where_wijken_lie_close(page, 
         page.locator("[data-kaart-map] svg").wait_for()
         assert page.locator(".kaart-map__wijk").count() == 7
         assert_names_on_no_other_circle(page)
+    assert page.locator(".kaart-map__wijk-label").count() == 7  # at 1280 px there is room for every name
 
 
 def assert_names_on_no_other_circle(page):
@@ -458,7 +459,8 @@ def as_professional(page, kaart_server, kaart):  # noqa: F811
 def test_professional_pages_are_accessible_and_fit_320px(as_professional, kaart_server, path):
     page = as_professional
     page.goto(kaart_server.url + path)
-    old_places = "niet bijgewerkt sinds" if "?" in path else "Ouder dan 7 dagen"  # the list gives no dates
+    # The list's tag gives the date, the page's stands beside its date column.
+    old_places = "niet bijgewerkt sinds" if "?" in path else "Ouder dan 7 dagen"
     assert page.get_by_text(old_places).first.is_visible()
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 800})

@@ -36,11 +36,11 @@ def step_count(html: str) -> str:
 def test_short_path_for_myself_counts_six_steps_and_the_total_never_jumps(walker):
     html = walker.start().content.decode()
     # The path is not known yet: the fewest and the most steps (a walk: "Stap 1" did not say how long).
-    assert "<title>Voor wie doet u de melding? – Stap 1 van 6 tot 9 – " in html
-    assert step_count(html) == "Stap 1 van 6 tot 9"
+    assert "<title>Voor wie doet u de melding? – Stap 1. Er zijn 6 tot 9 stappen. – " in html
+    assert step_count(html) == "Stap 1. Er zijn 6 tot 9 stappen."
     walker.post("voor-wie", {"voor_wie": "zelf"})
     html = walker.client.get("/melding/keuze/").content.decode()
-    assert step_count(html) == "Stap 2 van 6 tot 8"
+    assert step_count(html) == "Stap 2. Er zijn 6 tot 8 stappen."
     assert 'class="back-link" href="/melding/voor-wie/"' in html
     walker.post("keuze", {"soort": "kort"})
     counts = [
@@ -52,7 +52,10 @@ def test_short_path_for_myself_counts_six_steps_and_the_total_never_jumps(walker
 def test_long_path_for_someone_else_counts_nine_steps(walker):
     walker.start()
     walker.post("voor-wie", {"voor_wie": "familie"})
-    assert step_count(walker.client.get("/melding/melder/").content.decode()) == "Stap 2 van 7 tot 9"
+    assert (
+        step_count(walker.client.get("/melding/melder/").content.decode())
+        == "Stap 2. Er zijn 7 tot 9 stappen."
+    )
     walker.walk(ANDER_UITGEBREID)
     counts = [
         step_count(walker.client.get(f"/melding/{step}/").content.decode()) for step, _ in ANDER_UITGEBREID

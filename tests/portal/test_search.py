@@ -576,6 +576,7 @@ def test_a_list_item_comes_with_its_lead_in_and_the_items_beside_it():
     assert excerpt(_page("Bel ons.", "Hulp bij het huishouden", "Dat kan."), "huishouden") == (
         "Hulp bij het huishouden"  # a heading: no list
     )
+    assert excerpt(links, "bel") == "Bel ons."  # a sentence below the list is no item of it
 
 
 def test_a_compound_written_apart_looks_for_the_whole_word_too(portal_site):

@@ -868,7 +868,7 @@ def test_walk_in_help_without_opening_times_says_to_ask_when(client, kaart):
     assert "tijden hieronder" not in page and "om een afspraak te maken" not in page
     section = _sign_up_section(client, cafe)
     assert "Kom zonder afspraak langs. Vraag de organisatie wanneer dat kan." in section
-    assert "Vraag de organisatie wanneer u kunt langskomen." in page
+    assert page.count("Vraag de organisatie wanneer") == 1  # once, where to sign up
 
     cafe.toegang = Voorziening.Toegang.VERWIJZING
     cafe.save()

@@ -232,7 +232,7 @@ def test_the_beschikking_counts_on_the_day_it_went_out_and_says_whether_in_time(
     came in time: the inbox went back to the onderzoek, the spreadsheet said "te laat: nee"."""
     in_time, late = store(created_at=timezone.now() - timedelta(days=70)), store()
     for melding in (in_time, late):
-        _onderzoek_done(melding.behandeling, staff, at=melding.created_at)  # before the aanvraag
+        _onderzoek_done(melding.behandeling, staff, at=melding.created_at)  # not after the day closed
         _applied_on(melding.behandeling, timezone.localdate() - timedelta(days=30))
     client.force_login(staff["consulent"])
     url = reverse("backoffice:melding", args=[in_time.behandeling.pk])
@@ -274,13 +274,13 @@ def test_a_step_cannot_be_dated_before_the_steps_it_follows(staff, client, teams
 
     early = f"{timezone.localdate(contact) - timedelta(days=1):%d-%m-%Y}"
     finished = {"status": "onderzoek_afgerond", "verslag_verstuurd": "on", "afgerond_datum": early}
-    said = f"Deze dag is voor het contact, op {datum(timezone.localdate(contact))}."
+    said = f"Deze dag ligt vóór het eerste contact ({datum(timezone.localdate(contact))})."
     assert said in refused(finished, "afgerond_datum")
     applied = timezone.localdate() - timedelta(days=2)
     _applied_on(behandeling, applied)
     before = f"{applied - timedelta(days=1):%d-%m-%Y}"
     closing = {"status": "afgehandeld", "uitkomst": "toegekend", "afgehandeld_datum": before}
-    assert f"Deze dag is voor de aanvraag, op {datum(applied)}." in refused(closing, "afgehandeld_datum")
+    assert f"Deze dag ligt vóór de aanvraag ({datum(applied)})." in refused(closing, "afgehandeld_datum")
     assert client.post(url, {**closing, "afgehandeld_datum": f"{applied:%d-%m-%Y}"}).status_code == 302
 
 

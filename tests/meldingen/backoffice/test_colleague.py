@@ -179,5 +179,6 @@ def test_the_toelichting_says_when_it_is_needed_for_the_steps_offered(staff, cli
         "Alleen nodig als u 'Ingetrokken' kiest, een gesprek plant na de termijn van het onderzoek of op een "
         "dag die geen werkdag is, "
         "het onderzoek afrondt voor het geplande gesprek of het persoonlijk plan, "
+        "er geen verslag of geen toestemming van de inwoner is vastgelegd, "
         "of een aanvraag vastlegt waarvan de termijn al voorbij is." in planned
     )

@@ -703,8 +703,6 @@ def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
 
 
 def _write_a_verslag(behandeling, staff):
-    from meldingen.backoffice.models import Verslag
-
     Verslag.add(behandeling, staff["consulent"], "Wat wij bespraken en welke hulp past.")
 
 
@@ -1224,6 +1222,15 @@ def test_the_onderzoek_of_a_melding_made_for_someone_asks_for_the_residents_cons
     Verslag.add(other, staff["consulent"], "Wat wij bespraken.")
     reason = {**FINISHED, "toelichting": "Meneer kan dit niet zelf beslissen; er is nog geen mentor."}
     assert client.post(reverse("backoffice:melding", args=[other.pk]) + "status/", reason).status_code == 302
+    # Closed after an early aanvraag, without the onderzoek's step: asked then.
+    early = store(name="Kees Bakker", mantelzorger="Els Bakker").behandeling
+    for status in (Status.CONTACT_OPGENOMEN, Status.AANVRAAG_ONTVANGEN):
+        early.change_status(status, staff["consulent"])
+    closing = {"status": Status.AFGEHANDELD, "uitkomst": "toegekend"}
+    asked = client.post(reverse("backoffice:melding", args=[early.pk]) + "status/", closing)
+    assert asked.status_code == 400 and "nog geen toestemming" in " ".join(
+        asked.context["status_form"].errors["toelichting"]
+    )
 
 
 def test_a_short_melding_sent_without_consent_asks_for_it_in_the_gesprek(staff, client, teams):

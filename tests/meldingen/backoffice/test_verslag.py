@@ -63,15 +63,37 @@ def test_a_verslag_refused_comes_back_as_typed(page, client):
         ("status/", "toelichting", {"status": "ingetrokken", "ingetrokken_bevestigd": "on"}),
     ],
 )
-def test_every_text_staff_type_refuses_a_bsn_as_the_verslag_does(page, client, path, field, data):
+def test_a_note_and_a_toelichting_refuse_a_bsn_as_the_verslag_does(page, client, path, field, data):
     """A walk: the verslag refused "111222333", a note and a status's toelichting saved it."""
     behandeling, url = page
     typed = "Gebeld met dochter, BSN van meneer is 111222333."
     refused = client.post(url + path, {**data, field: typed})
     assert refused.status_code == 400 and typed in refused.content.decode()  # kept as typed
     assert "Schrijf hier geen burgerservicenummer (BSN)." in refused.content.decode()
+    # The toelichting refused asks nothing besides ("Schrijf waarom de melding wordt ingetrokken").
+    assert "Schrijf waarom" not in refused.content.decode()
     behandeling.refresh_from_db()
     assert behandeling.status != "ingetrokken" and not behandeling.notities.exists()
+
+
+def test_every_longer_text_staff_type_refuses_a_bsn():
+    """Each text box of the backoffice's forms, for meldingen and signals: notes, reasons, the verslag, the
+    nazorg call's note, the signal."""
+    from django import forms
+
+    from core.bsn import refuse_bsn
+    from core.limited_text import LimitedCharField
+    from meldingen.backoffice import forms as backoffice_forms
+
+    texts = {
+        f"{form.__name__}.{name}": field
+        for form in vars(backoffice_forms).values()
+        if isinstance(form, type) and issubclass(form, forms.BaseForm)
+        for name, field in form.base_fields.items()
+        if isinstance(field, LimitedCharField) and isinstance(field.widget, forms.Textarea)
+    }
+    assert len(texts) >= 6
+    assert [name for name, field in texts.items() if refuse_bsn not in field.validators] == []
 
 
 def test_the_letter_names_the_resident_the_text_and_the_help_discussed(page, client, staff):
