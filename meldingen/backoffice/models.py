@@ -308,7 +308,7 @@ class Behandeling(models.Model):
             "tot": datum(until),
         }
         AuditEntry.record(user, self.melding, AuditEntry.Action.TERM_EXTENDED, change)
-        Notitie.add(self, user, f"{_('Termijn onderzoek verlengd')}. {change}\n{reden}")
+        Notitie.add(self, user, f"{change}\n{reden}", titel=_("Termijn onderzoek verlengd"))
 
     def is_overdue(self, today: date | None = None) -> bool:
         return self.next_deadline is not None and self.next_deadline < (today or timezone.localdate())
@@ -608,17 +608,19 @@ class StaffNote(models.Model):
 
 
 class Notitie(StaffNote):
-    """A note on a melding."""
+    """A note on a melding; one the site writes with a step (a longer term) names that step in its title, the
+    timeline's heading (a walk read a term extension as a "Notitie")."""
 
     behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="notities")
+    titel = models.CharField(_("titel"), max_length=100, blank=True)  # never personal: the step's name
 
     class Meta(StaffNote.Meta):
         verbose_name = _("notitie")
         verbose_name_plural = _("notities")
 
     @classmethod
-    def add(cls, behandeling, author, text: str) -> "Notitie":
-        note = cls.write(author, text, behandeling=behandeling)
+    def add(cls, behandeling, author, text: str, titel: str = "") -> "Notitie":
+        note = cls.write(author, text, behandeling=behandeling, titel=titel)
         AuditEntry.record(author, behandeling.melding, AuditEntry.Action.NOTE_ADDED)
         return note
 

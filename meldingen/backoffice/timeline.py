@@ -105,7 +105,9 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
             Event(entry.at, logged[entry.action], entry.get_action_display(), entry.shown_detail, who)
         )
     for note in behandeling.notities.select_related("author"):
-        events.append(Event(note.created_at, "note", _("Notitie"), note.text, _name(note.author)))
+        events.append(
+            Event(note.created_at, "note", note.titel or _("Notitie"), note.text, _name(note.author))
+        )
     for verwijzing in verwijzingen:
         events.append(
             Event(

@@ -46,6 +46,12 @@ def test_the_term_moves_with_the_residents_consent_and_the_first_is_kept(client,
     assert f"Het onderzoek moet nu uiterlijk op {datum(until)} klaar zijn." in page
     assert f"verlengd met instemming van de inwoner; de wettelijke termijn was {datum(first)}" in page
     assert "Termijn onderzoek verlengd" in page and "De inwoner wil het gesprek na de vakantie." in page
+    # A walk: its heading in the timeline was "Notitie".
+    timeline = page[page.index('id="timeline-heading"') :]
+    assert (
+        "<strong>Termijn onderzoek verlengd</strong>" in timeline
+        and "<strong>Notitie</strong>" not in timeline
+    )
     # Why, which may tell of the resident's health, is an encrypted note; the audit log, kept for ever, says
     # only from when to when.
     entry = AuditEntry.objects.get(action=AuditEntry.Action.TERM_EXTENDED)
