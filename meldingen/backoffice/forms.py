@@ -577,7 +577,10 @@ class StatusForm(forms.Form):
             # The onderzoek ends with the resident's written report: a walk closed one with "x" and no report.
             self.add_error(
                 "verslag_verstuurd",
-                _("Stuur de inwoner eerst het verslag van het onderzoek. Zet daarna hier een vinkje."),
+                _(
+                    "Stuur de inwoner eerst het verslag van het onderzoek. Zet daarna een vinkje bij 'Het "
+                    "verslag van het onderzoek is naar de inwoner gestuurd'."
+                ),
             )
         if data.get("status") == Status.ONDERZOEK_AFGEROND and not told:
             self._ask_why_before_the_gesprek(data.get("afgerond_datum"))
@@ -739,7 +742,7 @@ class StatusForm(forms.Form):
                 "toelichting",
                 _(
                     "Het gesprek is gepland op %(moment)s. Is het onderzoek toch al klaar? "
-                    "Schrijf dan hier waarom, bijvoorbeeld dat het gesprek eerder was."
+                    "Schrijf dan in de toelichting waarom, bijvoorbeeld dat het gesprek eerder was."
                 )
                 % {"moment": datumtijd(self.gesprek_op)},
             )
@@ -753,8 +756,8 @@ class StatusForm(forms.Form):
                 "toelichting",
                 _(
                     "De inwoner mag tot en met %(datum)s een persoonlijk plan sturen. Dat plan hoort bij het "
-                    "onderzoek. Is het onderzoek toch al klaar? Schrijf dan hier waarom, bijvoorbeeld dat de "
-                    "inwoner geen plan stuurt."
+                    "onderzoek. Is het onderzoek toch al klaar? Schrijf dan in de toelichting waarom, "
+                    "bijvoorbeeld dat de inwoner geen plan stuurt."
                 )
                 % {"datum": datum(self.plan_until)},
             )

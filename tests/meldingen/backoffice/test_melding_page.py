@@ -679,6 +679,9 @@ def test_the_onderzoek_is_finished_with_the_residents_report(staff, client, page
     refused = client.post(page_url + "status/", {"status": Status.ONDERZOEK_AFGEROND, "toelichting": "x"})
     assert refused.status_code == 400
     assert "Stuur de inwoner eerst het verslag van het onderzoek." in refused.content.decode()
+    # Also in the summary at the top, where "Zet daarna hier een vinkje" pointed nowhere (a walk).
+    said = " ".join(refused.context["status_form"].errors["verslag_verstuurd"])
+    assert "hier" not in said and "Zet daarna een vinkje bij 'Het verslag van het onderzoek" in said
     # A walk ticked it with no verslag written, and the page said both "sent" and "Schrijf het hier".
     ticked = client.post(page_url + "status/", FINISHED)
     assert ticked.status_code == 400
