@@ -141,6 +141,10 @@ def test_a_consulent_lists_the_meldingen_on_her_name_from_the_home_page(staff, t
     assert '<a href="/admin/backoffice/?mijn=on">1 open melding staat op uw naam</a>' in home
     assert _references(client, mijn="on") == [mine.reference]
     assert set(_references(client)) == {mine.reference, other.reference}
+    Behandeling.objects.update(consulent=None)
+    assert "0 open meldingen staan op uw naam" in client.get("/admin/").content.decode()  # said to her
+    client.force_login(staff["teamleider"])  # a walk read it on the teamleider's home
+    assert "op uw naam" not in client.get("/admin/").content.decode()
 
 
 def test_sorted_spoed_first_then_by_deadline(leider, teams):
