@@ -17,6 +17,8 @@ def test_a_provider_starts_with_updating_capacity_and_their_voorzieningen(client
     own = kaart.zorg.voorzieningen.all()
     assert own and all(voorziening.name in html for voorziening in own)
     assert f'href="{url("voorziening", "edit", own[0].pk)}"' in html
+    # A walk's provider looked for where to say it closes at Christmas.
+    assert "Zet de dagen bij 'Gesloten op vaste dagen'." in html.replace("&#x27;", "'")
     others = kaart.huishouding.__class__.objects.exclude(organisatie=kaart.zorg)
     assert not any(f">{voorziening.name}<" in html for voorziening in others)
 
