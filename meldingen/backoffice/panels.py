@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from meldingen.backoffice.models import Behandeling, Signaal
-from meldingen.backoffice.roles import CONSULENT, can_see_meldingen, can_send_signaal
+from meldingen.backoffice.roles import can_see_meldingen, can_send_signaal, is_consulent
 
 
 class MeldingenPanel(Component):
@@ -22,7 +22,7 @@ class MeldingenPanel(Component):
             "due_soon_count": open_cases.due_soon(timezone.localdate()).count(),
             "mine_count": open_cases.filter(consulent=user).count(),
             # A teamleider read "0 open meldingen staan op uw naam": said to whoever handles meldingen.
-            "handles_meldingen": user.groups.filter(name=CONSULENT).exists(),
+            "handles_meldingen": is_consulent(user),
             # A walk: a new signal stood in the inbox, and the home page counted only meldingen.
             "signalen_count": Signaal.objects.visible_to(user).open().count(),
         }

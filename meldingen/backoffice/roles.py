@@ -41,6 +41,10 @@ SEND_SIGNAAL = ("backoffice", "send_signaal")
 KAART_PROFESSIONAL_ROLES = (CONSULENT, TEAMLEIDER)
 
 
+def is_consulent(user) -> bool:
+    return user.groups.filter(name=CONSULENT).exists()
+
+
 def can_see_meldingen(user) -> bool:
     return user.is_active and (
         user.has_perm("backoffice.view_all_meldingen") or user.has_perm("backoffice.view_team_meldingen")
@@ -108,7 +112,7 @@ def may_take(user, case) -> bool:
     open is for the caller."""
     return (
         case.consulent_id != user.pk
-        and user.groups.filter(name=CONSULENT).exists()
+        and is_consulent(user)
         and (case.team_id is None or case.team.members.filter(pk=user.pk).exists())
     )
 

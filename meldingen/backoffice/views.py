@@ -119,10 +119,11 @@ def inbox(request):
     if request.session.get(LIST_SESSION_KEY, "") != query_string:  # written only when it changes
         request.session[LIST_SESSION_KEY] = query_string
     today = timezone.localdate()
-    signalen, signalen_total = open_signalen(request.user, getattr(form, "cleaned_data", {}))
-    found_signalen, found_total = signalen_found(request.user, _searched_text(form))
+    filters, searched = getattr(form, "cleaned_data", {}), _searched_text(form)
+    signalen, signalen_total = open_signalen(request.user, filters)
+    found_signalen, found_total = signalen_found(request.user, searched)
     # A whole reference, with no other filter, searched all of the user's meldingen (inbox.filtered).
-    reference = None if form.active_filters else searched_reference(_searched_text(form))
+    reference = None if form.active_filters else searched_reference(searched)
     search_closed_too = "" if reference else _search_closed_too(form, query)
     return TemplateResponse(
         request,
@@ -133,7 +134,7 @@ def inbox(request):
             "counts": status_counts(request.user),
             "signalen": signalen,
             "signalen_total": signalen_total,
-            "signalen_filtered": filters_signals(getattr(form, "cleaned_data", {})),
+            "signalen_filtered": filters_signals(filters),
             # The link to the finished signals: asked of the database only when no signal is open.
             "has_finished_signalen": not signalen and finished_signalen(request.user).exists(),
             "signalen_found": found_signalen,
@@ -155,8 +156,8 @@ def inbox(request):
             ),
             "query_string": query_string,
             "searched_reference": reference,
-            "postcode_without_number": postcode_without_number(_searched_text(form)),
-            "searched_address": is_address(_searched_text(form)),
+            "postcode_without_number": postcode_without_number(searched),
+            "searched_address": is_address(searched),
             "sees_every_team": request.user.has_perm("backoffice.view_all_meldingen"),
             "search_closed_too": search_closed_too,
             "closed_found": _closed_found(request.user, form, page) if search_closed_too else 0,
