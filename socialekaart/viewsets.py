@@ -9,6 +9,7 @@ changed what and when, and two versions can be compared.
 from __future__ import annotations
 
 import functools
+from datetime import time
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -227,6 +228,29 @@ class OrganisatieForm(ScopedForm):
 
 
 class PlekForm(ScopedForm):
+    def is_valid(self):
+        valid = super().is_valid()  # the hours' own forms are checked in it, each on its own
+        return self._hours_apart() and valid
+
+    def _hours_apart(self) -> bool:
+        """Two hours of one day that overlap are refused at the later one: a walk's provider saved "09:00 tot
+        12:00" and "10:00 tot 14:00" on a Monday, and the kaart showed both."""
+        formset = self.formsets["openingstijden"]
+        kept = [
+            form for form in formset.forms if form.is_valid() and not form.cleaned_data.get("DELETE", True)
+        ]
+        kept.sort(key=lambda form: (form.cleaned_data["weekdag"], form.cleaned_data["open_van"]))
+        apart, furthest = True, None  # of the day's hours so far, the one that closes last
+        for form in kept:
+            hours = form.cleaned_data
+            same_day = furthest is not None and furthest["weekdag"] == hours["weekdag"]
+            if same_day and _closing(furthest) > hours["open_van"]:
+                form.add_error("open_van", _overlap_message(furthest))
+                apart = False
+            if not same_day or _closing(hours) > _closing(furthest):
+                furthest = hours
+        return apart
+
     def save(self, commit=True):
         plek = super().save(commit=commit)
         # The place and its hours are the voorziening's data too: who saved them has just checked them (a
@@ -235,6 +259,21 @@ class PlekForm(ScopedForm):
             laatst_gecontroleerd=timezone.localdate()
         )
         return plek
+
+
+def _closing(hours: dict) -> time:
+    return time.max if hours["open_tot"] == time(0, 0) else hours["open_tot"]  # 00:00 is midnight
+
+
+def _overlap_message(hours: dict) -> str:
+    return _(
+        "Deze tijd valt in een andere openingstijd op %(dag)s: van %(van)s tot %(tot)s. Maak er één "
+        "openingstijd van, of verander de tijden."
+    ) % {
+        "dag": models.Openingstijd.Weekdag(hours["weekdag"]).label,
+        "van": f"{hours['open_van']:%H:%M}",
+        "tot": f"{hours['open_tot']:%H:%M}",
+    }
 
 
 class CapaciteitForm(ScopedForm):

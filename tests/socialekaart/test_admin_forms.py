@@ -483,3 +483,70 @@ def test_after_saving_the_taalcheck_says_what_is_not_b1_yet(client, kaart, aanbi
     )
     said = "Maak lange zinnen korter. Zoals de zin van 37 woorden die begint met &#x27;Wij komen bij u thuis"
     assert f"{said} en ...&#x27;." in page
+
+
+@pytest.mark.parametrize(
+    ("second", "overlaps"),
+    [
+        (("1", "10:00", "14:00"), True),
+        (("1", "08:00", "09:30"), True),  # the later one of the two is the first row: the error goes there
+        (("1", "09:00", "12:00"), True),  # the same hours twice
+        (("1", "10:00", "11:00"), True),  # within the other
+        (("1", "12:00", "14:00"), False),  # one after the other
+        (("2", "10:00", "14:00"), False),  # another day
+    ],
+)
+def test_opening_hours_of_one_day_that_overlap_are_refused_and_kept(
+    client, kaart, redacteur, second, overlaps
+):
+    """A walk's provider saved "09:00 tot 12:00" and "10:00 tot 14:00" on a Monday, and the kaart showed
+    both."""
+    from .admin_helpers import form_data, url
+
+    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    op_locatie.openingstijden.all().delete()
+    client.force_login(redacteur)
+    edit = url("voorzieningoplocatie", "edit", op_locatie.pk)
+    hours = {"openingstijden-TOTAL_FORMS": "2", "openingstijden-INITIAL_FORMS": "0"}
+    for row, (dag, van, tot) in enumerate([("1", "09:00", "12:00"), second]):
+        hours |= {
+            f"openingstijden-{row}-weekdag": dag,
+            f"openingstijden-{row}-open_van": van,
+            f"openingstijden-{row}-open_tot": tot,
+            f"openingstijden-{row}-ORDER": str(row + 1),
+        }
+    response = client.post(edit, form_data(client, edit, **hours))
+    if overlaps:
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert html.count("Deze tijd valt in een andere openingstijd op maandag: van ") == 1
+        assert "Maak er één openingstijd van, of verander de tijden." in html
+        assert f'value="{second[1]}"' in html and f'value="{second[2]}"' in html  # what was typed stays
+        assert not op_locatie.openingstijden.exists()
+    else:
+        assert response.status_code == 302
+        assert op_locatie.openingstijden.count() == 2
+
+
+def test_overlapping_opening_hours_may_be_mended_by_removing_one(client, kaart, redacteur):
+    """An hour marked to be removed is no longer compared."""
+    from .admin_helpers import form_data, url
+
+    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    op_locatie.openingstijden.all().delete()
+    client.force_login(redacteur)
+    edit = url("voorzieningoplocatie", "edit", op_locatie.pk)
+    hours = {
+        "openingstijden-TOTAL_FORMS": "2",
+        "openingstijden-INITIAL_FORMS": "0",
+        "openingstijden-1-DELETE": "1",
+    }
+    for row in range(2):
+        hours |= {
+            f"openingstijden-{row}-weekdag": "1",
+            f"openingstijden-{row}-open_van": "09:00",
+            f"openingstijden-{row}-open_tot": "12:00",
+            f"openingstijden-{row}-ORDER": str(row + 1),
+        }
+    assert client.post(edit, form_data(client, edit, **hours)).status_code == 302
+    assert op_locatie.openingstijden.count() == 1
