@@ -856,6 +856,8 @@ class Signaal(models.Model):
         verbose_name=_("consulent"),
     )
     contact_deadline = models.DateField(_("contact uiterlijk"))
+    # When it became "contact opgenomen": the list then says when the contact was, not its term.
+    contacted_at = models.DateTimeField(_("contact opgenomen op"), null=True, blank=True)
     created_at = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     # When it became "afgerond" (None while open): the retention period counts from here.

@@ -140,8 +140,12 @@ def change_status(signaal, user, status: str) -> bool:
         if signaal.consulent_id is None and can_take(user, signaal):
             take(signaal, user)
         signaal.closed_at = timezone.now() if status == Signaal.Status.AFGEROND else None
+        if status == Signaal.Status.CONTACT_OPGENOMEN:
+            signaal.contacted_at = signaal.contacted_at or timezone.now()  # the first contact
+        elif status == Signaal.Status.NIEUW:
+            signaal.contacted_at = None  # a contact recorded by mistake
         signaal.status = status
-        signaal.save(update_fields=["status", "closed_at", "updated_at"])
+        signaal.save(update_fields=["status", "closed_at", "contacted_at", "updated_at"])
         AuditEntry.record(
             user,
             None,

@@ -330,6 +330,38 @@ def test_the_signal_says_who_changed_its_status_and_when(staff, senders, teams, 
     assert lines[0] == f"Gestuurd · {datumtijd(signaal.created_at)} · {sender}"
 
 
+def test_a_contacted_signal_says_when_the_contact_was_not_its_term(staff, senders, teams, client):
+    """A walk: a signal whose client had been called still read "Contact uiterlijk 10 december, nog 3
+    werkdagen" in the inbox, as one still waiting for the call."""
+    client.force_login(senders["aanbieder"])
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    signaal = Signaal.objects.get()
+    client.force_login(staff["consulent_haven"])
+    status_url = f"/admin/backoffice/signalen/{signaal.pk}/status/"
+
+    def contact_cell() -> str:
+        inbox = BeautifulSoup(client.get("/admin/backoffice/").content, "html.parser")
+        return inbox.find("td", attrs={"data-label": "Contact"}).get_text(" ", strip=True)
+
+    def facts() -> str:
+        return " ".join(client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode().split())
+
+    term = datum(signaal.contact_deadline)
+    assert contact_cell().startswith(f"uiterlijk {term} ")
+    assert "Contact opgenomen op" not in facts()
+    client.post(status_url, {"status": "contact_opgenomen"})
+    today = datum(timezone.localdate())
+    assert contact_cell() == f"opgenomen op {today}"
+    assert f"<dt>Contact opgenomen op</dt><dd>{today}, " in facts()
+    assert f"<dt>Contact uiterlijk</dt><dd>{term}</dd>" in facts()  # the term stays, without days left
+    client.post(status_url, {"status": "afgerond"})
+    signaal.refresh_from_db()
+    assert signaal.contacted_at is not None  # kept when finished
+    client.post(status_url, {"status": "nieuw"})  # a contact recorded by mistake, taken back
+    assert contact_cell().startswith(f"uiterlijk {term} ")
+    assert "Contact opgenomen op" not in facts()
+
+
 def test_the_wijkteam_sees_the_signal_marked_in_the_inbox_and_opens_it(staff, senders, teams, client):
     client.force_login(senders["aanbieder"])
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
@@ -379,7 +411,7 @@ def test_a_finished_signal_stays_findable_for_its_wijkteam(staff, senders, teams
     # A walk: a finished signal showed only its term for the first contact, and not when it was finished.
     today = datum(timezone.localdate())
     assert f'<td data-label="Afgerond op" class="bo-date">{today}</td>' in finished
-    assert "Contact uiterlijk" not in finished
+    assert 'data-label="Contact"' not in finished
     page = " ".join(client.get(f"/admin/backoffice/signalen/{signaal.pk}/").content.decode().split())
     assert f"<dt>Afgerond op</dt><dd>{today}, " in page
     client.force_login(staff["consulent"])  # Centrum: not their signal
@@ -1149,3 +1181,30 @@ def test_a_name_of_a_signal_and_of_a_closed_melding_shows_both(staff, senders, t
     page = " ".join(_inbox_search(client, "Smit").split())
     assert "Wat u zocht, staat hierboven bij de signalen." in page
     assert "Er is 1 afgesloten melding die past." in page
+
+
+def test_signals_contacted_before_the_moment_was_kept_take_it_from_their_history(
+    staff, senders, teams, client
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("meldingen.backoffice.migrations.0047_signaal_contacted_at")
+    client.force_login(senders["aanbieder"])
+    for _ in range(3):
+        client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    called, finished, waiting = Signaal.objects.order_by("pk")
+    client.force_login(staff["consulent_haven"])
+    for signaal, steps in ((called, ["contact_opgenomen"]), (finished, ["contact_opgenomen", "afgerond"])):
+        for status in steps:
+            client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": status})
+    history = AuditEntry.objects.filter(action=AuditEntry.Action.SIGNAAL_STATUS, detail="Contact opgenomen")
+    moments = {entry.reference: entry.at for entry in history}
+    Signaal.objects.update(contacted_at=None)  # as the rows were before the field
+    migration.contacted_from_history(apps, None)
+    assert {signaal.reference: signaal.contacted_at for signaal in Signaal.objects.all()} == {
+        called.reference: moments[called.reference],
+        finished.reference: moments[finished.reference],
+        waiting.reference: None,
+    }
