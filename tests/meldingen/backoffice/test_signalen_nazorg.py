@@ -226,7 +226,7 @@ def test_a_signal_with_the_clients_bsn_is_not_sent(staff, senders, teams, client
     response = client.post("/admin/backoffice/signalen/nieuw/", {**SIGNAAL, "toelichting": typed})
     assert response.status_code == 400 and not Signaal.objects.exists()
     page = response.content.decode()
-    assert "Schrijf hier geen burgerservicenummer (BSN)." in page and "BSN 1234.56.782." in page
+    assert "Er staat een burgerservicenummer (BSN) in de tekst." in page and "BSN 1234.56.782." in page
 
 
 def test_a_signal_without_the_clients_consent_is_not_sent(staff, senders, teams, client):
