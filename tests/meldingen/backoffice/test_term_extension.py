@@ -152,3 +152,23 @@ def test_a_consulent_of_another_team_cannot_extend(staff, behandeling, client):
     response, _until = _extend(client, behandeling, 14)
     assert Behandeling.objects.get(pk=behandeling.pk).onderzoek_deadline_eerst is None
     assert "Deze melding kunt u niet openen." in response.content.decode()
+
+
+def test_extension_notes_written_before_notes_had_a_title_are_named_after_the_extension(
+    client, behandeling, staff
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from meldingen.backoffice.models import Notitie
+
+    migration = import_module("meldingen.backoffice.migrations.0048_extension_notes_titel")
+    Notitie.add(behandeling, staff["consulent"], "Belt eerst met haar dochter.")  # a note of its own
+    _extend(client, behandeling, 14)
+    extension = behandeling.notities.get(titel="Termijn onderzoek verlengd")
+    Notitie.objects.update(titel="")  # as they were before the field
+    migration.name_extension_notes(apps, None)
+    titles = dict(behandeling.notities.values_list("pk", "titel"))
+    assert titles.pop(extension.pk) == "Termijn onderzoek verlengd"
+    assert list(titles.values()) == [""]
