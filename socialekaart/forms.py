@@ -99,6 +99,11 @@ class SearchForm(forms.Form):
     # Shown to professionals only (the search page leaves it out for everyone else, and ignores it).
     plek_vrij = forms.BooleanField(
         label=_("Alleen met plek vrij, bijgewerkt in de laatste 7 dagen"),
+        # A walk's huisarts read "0 resultaten" for "eenzaam", and took it that nothing had room: the inloop,
+        # the meals and the buddies give no places at all.
+        help_text=_(
+            "Alleen hulp die doorgeeft of er plaats is. Andere hulp, zoals een inloop, ziet u dan niet."
+        ),
         required=False,
         widget=forms.CheckboxInput(attrs={"form": "kaart-zoeken"}),
     )

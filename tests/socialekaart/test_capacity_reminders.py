@@ -133,7 +133,10 @@ def test_plek_vrij_counts_as_a_filter_and_an_empty_result_offers_to_search_witho
     params = {"thema": "dagbesteding", "wijk": "centrum", "plek_vrij": "on"}
     page = client.get("/sociale-kaart/", params).content.decode()
     assert "0 resultaten" in page and "(3 aan)" in page  # thema, wijk, plek vrij
-    assert "Er is misschien wel plek bij hulp die de stand niet in de laatste 7 dagen doorgaf." in page
+    assert (
+        "Er is misschien wel plek bij hulp die niet doorgeeft of er plaats is, zoals een inloop. "
+        "Of bij hulp die dat niet in de laatste 7 dagen deed."
+    ) in page
     without = re.search(r"""<a href="\?([^"]*)#resultaten">Zoek zonder 'Alleen met plek vrij'</a>""", page)
     query = QueryDict(html.unescape(without.group(1)))
     assert (query["thema"], query["wijk"], query["plek_vrij"]) == ("dagbesteding", "centrum", "")

@@ -915,6 +915,21 @@ def test_professional_sees_contacts_and_capacity_with_its_freshness(client, deta
     assert "Beperkt, weinig plaats" in fresh and "Ouder dan 7 dagen</span>" not in fresh
 
 
+def test_help_that_gives_no_places_says_so_to_professionals(client, kaart, professional):
+    """A walk's huisarts found no word of places at a buddy project, and could not tell whether there were
+    none or whether they were not given; "Alleen met plek vrij" said nothing of leaving such help out."""
+    client.force_login(professional)
+    assert not kaart.cafe.beperkte_plaatsen
+    page = html(client.get(kaart.cafe.get_absolute_url()))
+    assert "De aanbieder geeft voor deze hulp niet door of er plaats is. Vraag het de aanbieder." in page
+    search = html(client.get(SEARCH))
+    hint = "Alleen hulp die doorgeeft of er plaats is. Andere hulp, zoals een inloop, ziet u dan niet."
+    assert hint in search
+    client.logout()
+    page = html(client.get(kaart.cafe.get_absolute_url()))
+    assert "Vraag het de aanbieder" not in page
+
+
 def test_professional_search_ranks_outdated_capacity_lower_and_shows_it(
     client, indexed, professional, monkeypatch
 ):
