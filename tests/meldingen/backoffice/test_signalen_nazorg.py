@@ -285,7 +285,7 @@ def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day
     client.force_login(senders["aanbieder"])
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
     signaal = Signaal.objects.get()
-    deadline = f'class="bo-date">{datum(signaal.contact_deadline)}</td>'
+    deadline = f'class="bo-date">uiterlijk {datum(signaal.contact_deadline)}</td>'
 
     def sent_list() -> str:
         client.force_login(senders["aanbieder"])
@@ -295,7 +295,8 @@ def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day
     assert ">Nieuw</td>" in page and deadline in page and "te laat" not in page
     past = timezone.localdate() - timedelta(days=1)
     Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=past)
-    assert f'{datum(past)} <strong class="bo-deadline--late">te laat</strong>' in sent_list()  # a review
+    late = f'uiterlijk {datum(past)} <strong class="bo-deadline--late">te laat</strong>'
+    assert late in sent_list()  # a review
     Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=signaal.contact_deadline)
     client.force_login(staff["consulent_haven"])
     client.post(f"/admin/backoffice/signalen/{signaal.pk}/in-behandeling/")
@@ -304,6 +305,12 @@ def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day
     client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "contact_opgenomen"})
     page = sent_list()
     assert ">Contact opgenomen</td>" in page and deadline not in page
+    # A walk's huisarts read "–" after the contact: when, or whether, was her client reached?
+    contact = f'class="bo-date">op {datum(timezone.localdate())}</td>'
+    assert contact in page
+    client.force_login(staff["consulent_haven"])
+    client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
+    assert ">Afgerond</td>" in sent_list() and contact in sent_list()
 
 
 def test_the_signal_says_who_changed_its_status_and_when(staff, senders, teams, client):
