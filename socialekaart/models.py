@@ -629,7 +629,6 @@ class ZoekDocument(models.Model):
     updated_at = models.DateTimeField()
     name_stems = models.TextField(blank=True)  # Dutch Snowball stems of the name, space-separated
     body_stems = models.TextField(blank=True)  # and of the rest of the text
-    lokale_wijken = models.TextField(blank=True)  # wijken named explicitly or with a location
     facetten = models.JSONField(default=dict)  # {"wijk": ["centrum", ...], "thema": [...], ...}
     locaties = models.JSONField(default=list)  # [[latitude, longitude], ...]
     capaciteit_bijgewerkt = models.DateTimeField(null=True)  # oldest capacity record, if tracked

@@ -95,8 +95,8 @@ class DatabaseBackend(SearchBackend):
             base &= snap.modified_after_mask(moment)
         if query.only_ids is not None:
             base &= snap.mask_of_positions(i for i, pk in enumerate(snap.ids) if str(pk) in query.only_ids)
-        if query.alleen_mijn_wijk and origin:
-            base &= snap.lokale_masks.get(origin.wijk_slug, 0)
+        if query.alleen_mijn_wijk and origin:  # help for the postcode's wijk, the whole gemeente's too
+            base &= snap.facet_masks["wijk"].get(origin.wijk_slug, 0)
 
         filters = {facet: self._filter_mask(snap, facet, query.selected(facet)) for facet in snap.options}
         hits_mask = base
@@ -364,7 +364,6 @@ def _zoekdocument(voorziening: Voorziening, flat: dict) -> ZoekDocument:
         updated_at=voorziening.updated_at,
         name_stems=text.stemmed_text(flat["name"]),
         body_stems=text.stemmed_text(document_body_text(flat)),
-        lokale_wijken=" ".join(flat["lokale_wijken"]),
         facetten={facet.name: declared.codes(flat.get(facet.field)) for facet in declared.FACETS},
         locaties=[[point["latitude"], point["longitude"]] for point in flat["locaties"]],
         capaciteit_bijgewerkt=datetime.fromisoformat(capaciteit) if capaciteit else None,

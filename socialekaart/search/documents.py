@@ -42,17 +42,14 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
     themas = list(voorziening.themas.all())
     doelgroepen = list(voorziening.doelgroepen.all())
     locaties = [op_locatie.locatie for op_locatie in voorziening.op_locaties.all()]
-    named_wijken = [wijk.slug for wijk in voorziening.wijken.all()]
-    location_wijken = [locatie.wijk.slug for locatie in locaties if locatie.wijk_id]
-    lokale_wijken = list(dict.fromkeys(named_wijken + location_wijken))
     if voorziening.hele_gemeente:
         if all_wijk_slugs is None:
             all_wijk_slugs = list(Wijk.objects.values_list("slug", flat=True))
         wijken = list(all_wijk_slugs)
-        if not locaties:  # no place of its own (a volunteer who comes to the home): it is in every wijk
-            lokale_wijken = wijken
-    else:
-        wijken = lokale_wijken
+    else:  # the wijken it names, and those its places lie in
+        named_wijken = [wijk.slug for wijk in voorziening.wijken.all()]
+        location_wijken = [locatie.wijk.slug for locatie in locaties if locatie.wijk_id]
+        wijken = list(dict.fromkeys(named_wijken + location_wijken))
     oudste_capaciteit = getattr(voorziening, "oudste_capaciteit", None)
     if oudste_capaciteit is None and not hasattr(voorziening, "oudste_capaciteit"):
         oudste_capaciteit = Capaciteit.objects.filter(voorziening=voorziening).aggregate(
@@ -72,7 +69,6 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         "status": voorziening.status,
         "hele_gemeente": voorziening.hele_gemeente,
         "wijken": wijken,
-        "lokale_wijken": lokale_wijken,
         "locaties": [
             {
                 "latitude": locatie.latitude,

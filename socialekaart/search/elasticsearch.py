@@ -180,7 +180,6 @@ class VoorzieningDocument(Document):
     spelling = Text(analyzer=spelling)  # shingles for the "bedoelde u" suggester
     organisatie_id = Keyword()
     status = Keyword()  # each facet's field is a keyword too: see `facet_mapping`
-    lokale_wijken = Keyword()
     hele_gemeente = Boolean()
     locaties = GeoPoint()
     talen = Keyword()
@@ -304,7 +303,7 @@ def _main_query(query: SearchQuery, origin: Origin | None, phrases, typed: str |
     if query.only_ids is not None:
         filters.append(Q("ids", values=sorted(query.only_ids)))
     if query.alleen_mijn_wijk and origin:
-        filters.append(Q("term", lokale_wijken=origin.wijk_slug))
+        filters.append(Q("term", wijken=origin.wijk_slug))  # help for the wijk, the whole gemeente's too
     # Without text every hit scores 1 (match_all), so the professionals' capacity weight still orders them;
     # a bool of filters alone scores 0, and 0 times any weight ties.
     must = [_text_query(query.text, phrases, typed)] if query.text else [Q("match_all")]

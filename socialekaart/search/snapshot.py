@@ -86,7 +86,6 @@ class Snapshot:
     ids: list[UUID] = field(default_factory=list)
     all_mask: int = 0
     facet_masks: dict[str, dict[str, int]] = field(default_factory=dict)
-    lokale_masks: dict[str, int] = field(default_factory=dict)
     options: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     organisaties: list[UUID] = field(default_factory=list)
     updated: list[datetime] = field(default_factory=list)
@@ -157,7 +156,6 @@ def load(token: str | None) -> Snapshot:
     snapshot = Snapshot(token=token)
     snapshot.options = facets.load_options(wijken=list(Wijk.objects.values_list("slug", "name")))
     positions: dict[str, dict[str, list[int]]] = {facet: defaultdict(list) for facet in snapshot.options}
-    lokale: dict[str, list[int]] = defaultdict(list)
     rows = (
         ZoekDocument.objects.exclude(status=Voorziening.Status.GESTOPT)
         .order_by("sort_key", "name", "pk")
@@ -165,7 +163,6 @@ def load(token: str | None) -> Snapshot:
             "voorziening_id",
             "organisatie_id",
             "updated_at",
-            "lokale_wijken",
             "facetten",
             "locaties",
             "capaciteit_bijgewerkt",
@@ -183,7 +180,6 @@ def load(token: str | None) -> Snapshot:
             voorziening_id,
             organisatie_id,
             updated_at,
-            lokale_codes,
             facetten,
             locaties,
             capaciteit,
@@ -206,8 +202,6 @@ def load(token: str | None) -> Snapshot:
         for facet, found in positions.items():
             for code in facetten.get(facet, ()):
                 found[code].append(position)
-        for code in lokale_codes.split():
-            lokale[code].append(position)
     size = len(snapshot.ids)
     snapshot.all_mask = (1 << size) - 1
     snapshot.text_index = TextIndex(stems)
@@ -215,7 +209,6 @@ def load(token: str | None) -> Snapshot:
         facet: {code: mask_of(found, size) for code, found in values.items()}
         for facet, values in positions.items()
     }
-    snapshot.lokale_masks = {code: mask_of(found, size) for code, found in lokale.items()}
     snapshot.gesloten_mask = mask_of(gesloten, size)
     synonym_groups = [group.term_list() for group in Synoniemgroep.objects.only("termen")]
     synonym_terms = [term for group in synonym_groups for term in group]

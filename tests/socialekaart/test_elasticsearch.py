@@ -184,7 +184,7 @@ def test_mapping_has_text_autocomplete_geo_and_facet_fields():
     analysis = index_definition("x").to_dict()["settings"]["analysis"]
     assert analysis["filter"]["autocomplete_ngrams"] == {"type": "edge_ngram", "min_gram": 2, "max_gram": 20}
     assert properties["locaties"] == {"type": "geo_point"}
-    for field in ("wijken", "themas", "doelgroepen", "toegang", "kosten", "status", "lokale_wijken"):
+    for field in ("wijken", "themas", "doelgroepen", "toegang", "kosten", "status"):
         assert properties[field] == {"type": "keyword"}
     assert properties["name"]["fields"]["sort"] == {"type": "keyword", "normalizer": "sort_nl"}
     assert properties["spelling"]["analyzer"] == "spelling"
@@ -338,7 +338,7 @@ def test_alleen_mijn_wijk_filters_on_the_postcodes_wijk():
     filters = body(SearchQuery(postcode="3911AB", alleen_mijn_wijk=True), origin=ORIGIN)["query"]["bool"][
         "filter"
     ]
-    assert filters == [{"term": {"lokale_wijken": "centrum"}}]
+    assert filters == [{"term": {"wijken": "centrum"}}]
 
 
 def test_organisation_and_modified_after_filter_the_query():

@@ -42,7 +42,6 @@ def test_the_flat_search_document(kaart):
     assert document["themas"] == ["huishouden"]
     assert document["hele_gemeente"] is True
     assert sorted(document["wijken"]) == ["centrum", "de-beemden", "oude-haven"]  # the whole municipality
-    assert document["lokale_wijken"] == ["de-beemden"]  # where its location is
     assert document["locaties"] == [{"latitude": 52.0775, "longitude": 5.13, "wijk": "de-beemden"}]
     assert document["organisatie_name"] == "Welzijn Lindewaard"
     dagbesteding = voorziening_document(kaart.dagbesteding)

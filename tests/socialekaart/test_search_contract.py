@@ -389,19 +389,16 @@ def test_a_malformed_postcode_is_harmless(backend, kaart, postcode):
     assert results.total == ACTIVE
 
 
-def test_only_my_wijk(backend, kaart):
-    results = backend.search(SearchQuery(postcode="3913AB", alleen_mijn_wijk=True))
-    assert set(results.ids) == {kaart.cafe.pk, kaart.jongeren.pk}
-    assert facet(results, "thema")["huishouden"].count == 0
-
-
-def test_only_my_wijk_keeps_help_for_the_whole_gemeente_that_has_no_place_of_its_own(search_backend, kaart):
-    """A walk: "Alleen in mijn wijk" hid the one free respite, a volunteer who comes to the home anywhere in
-    the gemeente. Help for the whole gemeente at an address in another wijk stays out (test_only_my_wijk)."""
-    kaart.schoonmaak.op_locaties.all().delete()
-    search_backend.rebuild()
-    results = search_backend.search(SearchQuery(postcode="3913AB", alleen_mijn_wijk=True))
+def test_only_my_wijk_is_help_for_the_wijk_and_for_the_whole_gemeente(backend, kaart):
+    """Help for another wijk stays out; help for the whole gemeente stays in, also at an address in another
+    wijk. Two walks: the Steunpunt mantelzorg a son was sent to, and the grief support a huisarts looked for,
+    both for the whole gemeente, dropped out, and "Hele gemeente" stood on them under "Buiten uw wijk"."""
+    assert kaart.schoonmaak.hele_gemeente and kaart.schoonmaak.op_locaties.exists()  # in de-beemden
+    results = backend.search(SearchQuery(postcode="3913AB", alleen_mijn_wijk=True))  # oude-haven
     assert set(results.ids) == {kaart.cafe.pk, kaart.jongeren.pk, kaart.schoonmaak.pk}
+    assert facet(results, "thema")["huishouden"].count == 1
+    everywhere = backend.search(SearchQuery(postcode="3913AB"))
+    assert everywhere.total > results.total  # help for other wijken only
 
 
 # --- sorting and pages -------------------------------------------------------------------------------
