@@ -367,6 +367,10 @@ def render_detail(
         "sections": sections,
         # At the top, for the call that comes first: it stood in three sections, far down on a phone.
         "to_call": answers.to_call if answers else None,
+        # Made by someone else: who the help is for stood only far down, in the answers (a walk).
+        "resident": (answers.resident_name, answers.age(timezone.localdate()))
+        if answers and answers.for_someone_else
+        else None,
         "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
         "tolk": answers.tolk if answers else "",  # for the first call as well as for the gesprek
         "clientondersteuner": melding.asks_for_clientondersteuner,

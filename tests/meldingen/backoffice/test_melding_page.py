@@ -1151,6 +1151,8 @@ def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(
     data.update({"waarover": when} if soort == "kort" else {"gesprek": {"plek": "thuis", **when}})
     if for_someone_else:
         data["melder"]["relatie"] = "dochter"  # what the writer is of the resident (a walk)
+    if soort == "uitgebreid":
+        data["gegevens"]["geboortedatum"] = "1944-03-12"
     melding, _stored = store_melding(data)
     client.force_login(staff["consulent"])
     html = client.get(reverse("backoffice:melding", args=[melding.behandeling.pk])).content.decode()
@@ -1163,6 +1165,13 @@ def test_whom_to_call_and_when_stand_at_the_top_with_why_it_is_urgent(
         in facts
     )
     assert "Ik ben gevallen" in facts  # why it is urgent, beside "Spoed"
+    # A walk: for someone else, who the help is for stood only far down, among the answers.
+    today = timezone.localdate()
+    years = today.year - 1944 - ((today.month, today.day) < (3, 12))
+    age = f", {years} jaar" if soort == "uitgebreid" else ""
+    resident = f"<dt>Inwoner</dt><dd>Anna de Vries{age}</dd>"
+    assert (resident in facts) is for_someone_else
+    assert ("<dt>Inwoner</dt>" in facts) is for_someone_else
 
 
 def test_the_residents_consent_for_health_data_is_recorded_once_on_a_melding_made_for_them(
