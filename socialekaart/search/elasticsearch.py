@@ -69,6 +69,7 @@ SEARCH_ANALYZER = "nl_zoeken"
 OUTDATED_CAPACITY_WEIGHT = 0.5
 CLOSED_WEIGHT = 0.5
 OWN_WIJK_WEIGHT = 1.1  # as database.OWN_WIJK_FACTOR
+HALF_WEIGHT_KM = 10  # as database.HALF_WEIGHT_KM
 BULK_CHUNK = 500
 
 UNAVAILABLE = "Elasticsearch op {url} geeft geen antwoord ({error}). De zoekfunctie werkt even niet."
@@ -385,8 +386,8 @@ def build_group_counts(parsed, *, index: str, phrases: Phrases = NO_SYNONYMS) ->
 def _scored(query: SearchQuery, main, origin: Origin | None = None, now=None):
     """In a search with words a voorziening that is tijdelijk gesloten comes after open ones that match as
     well (as database.CLOSED_FACTOR), and with a postcode help that serves the resident's wijk weighs more (as
-    database.OWN_WIJK_FACTOR). Professionals see voorzieningen with limited places whose capacity is outdated
-    (or never recorded) lower in the list."""
+    database.OWN_WIJK_FACTOR) and a place far away less (as database.HALF_WEIGHT_KM). Professionals see
+    voorzieningen with limited places whose capacity is outdated (or never recorded) lower in the list."""
     functions = []
     if query.text:
         functions.append(
@@ -394,6 +395,7 @@ def _scored(query: SearchQuery, main, origin: Origin | None = None, now=None):
         )
     if query.text and origin:
         functions.append({"filter": Q("term", wijken=origin.wijk_slug).to_dict(), "weight": OWN_WIJK_WEIGHT})
+        functions.append(_nearness(origin))
     if query.voor_professionals:
         from ..models import CAPACITEIT_VEROUDERD_NA
 
@@ -435,6 +437,13 @@ def _sort(query: SearchQuery, origin: Origin | None) -> list:
 
 def distance_position(sort: str) -> int:
     return {"name": 2}.get(sort, 1)
+
+
+def _nearness(origin: Origin) -> dict:
+    """As database.HALF_WEIGHT_KM: the weight halves every so many km from the nearest location; a document
+    without one keeps its weight (a decay function gives 1 where the field is missing)."""
+    point = {"lat": origin.latitude, "lon": origin.longitude}
+    return {"exp": {"locaties": {"origin": point, "scale": f"{HALF_WEIGHT_KM:g}km", "decay": 0.5}}}
 
 
 def _distance(origin: Origin) -> dict:

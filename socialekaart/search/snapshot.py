@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+import numpy
+
 from core.vocabulary import SearchVocabulary
 
 from ..models import Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
@@ -101,6 +103,7 @@ class Snapshot:
     text_index: TextIndex | None = None
     _organisation_masks: dict = field(default_factory=dict)
     _distance_orders: dict = field(default_factory=dict)
+    _nearness: dict = field(default_factory=dict)
 
     # -- masks ------------------------------------------------------------------------------------------
     def mask_of_positions(self, positions) -> int:
@@ -137,6 +140,17 @@ class Snapshot:
                 self._distance_orders.clear()
             self._distance_orders[key] = (distances, order)
         return self._distance_orders[key]
+
+    def nearness(self, origin, half_weight_km: float):
+        """Every document's weight for its distance from the origin: 1 next door, halved every
+        `half_weight_km`; 1 without a location (cached, as the distances)."""
+        key = (round(origin.latitude, 5), round(origin.longitude, 5), origin.wijk_slug)
+        if key not in self._nearness:
+            kilometres = numpy.array([km or 0.0 for km in self.distances(origin)[0]])
+            if len(self._nearness) > 200:
+                self._nearness.clear()
+            self._nearness[key] = 0.5 ** (kilometres / half_weight_km)
+        return self._nearness[key]
 
 
 def nearest_first(distances: list[float | None], comes_home: int = 0):

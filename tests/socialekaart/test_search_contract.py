@@ -356,6 +356,28 @@ def test_with_a_postcode_equal_help_of_the_residents_own_wijk_comes_first(search
     assert search_backend.search(SearchQuery(text="maatje", postcode="3917 AA")).ids == [own.pk, elsewhere.pk]
 
 
+def test_with_a_postcode_as_good_a_match_nearby_comes_before_one_far_away(search_backend, kaart):
+    """A walk's son read "Dagbesteding" 4.7 km away above the one 0.2 km from his mother's home, both as good
+    a match (a longer name scores a little less). Sorted by name, distance changes nothing."""
+    summary = "Een zinvolle dag met anderen, ook als u vergeetachtig bent."
+    far = VoorzieningFactory(name="Dagbesteding", summary=summary, hele_gemeente=True)
+    near = VoorzieningFactory(name="Dagbesteding aan de haven", summary=summary, hele_gemeente=True)
+    for voorziening, latitude in ((far, 52.1431), (near, 52.0985)):  # 5 km and 50 m from 3913 AB
+        locatie = LocatieFactory(
+            organisatie=voorziening.organisatie, name=voorziening.name, latitude=latitude, longitude=5.1327
+        )
+        VoorzieningOpLocatieFactory(voorziening=voorziening, locatie=locatie)
+    search_backend.rebuild()
+
+    def order(**query):
+        found = search_backend.search(SearchQuery(text="dagbesteding", per_page=50, **query)).ids
+        return [pk for pk in found if pk in (far.pk, near.pk)]
+
+    assert order() == [far.pk, near.pk]  # the shorter name scores more
+    assert order(postcode="3913 AB") == [near.pk, far.pk]
+    assert order(postcode="3913 AB", sort="name") == [far.pk, near.pk]
+
+
 def test_each_hit_carries_its_first_location_by_name_as_its_point(search_backend, kaart):
     """The pin on the map: the first of its locations (by name) that has coordinates."""
     for name, latitude in (("Zeeheldenhuis", 52.11), ("Abdijhof", None), ("Anker", 52.09)):
