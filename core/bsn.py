@@ -7,9 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-MESSAGE = _(
-    "Er staat een burgerservicenummer (BSN) in de tekst. Wij hebben dat nummer niet nodig. Haal het weg."
-)
+MESSAGE = _("Dit lijkt een burgerservicenummer (BSN). Wij hebben dat nummer niet nodig. Haal het weg.")
 _NINE_DIGITS = re.compile(r"(?<!\d)(?:\d[ .]?){8}\d(?!\d)")
 
 

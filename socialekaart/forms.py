@@ -102,7 +102,8 @@ class SearchForm(forms.Form):
         # A walk's huisarts read "0 resultaten" for "eenzaam", and took it that nothing had room: the inloop,
         # the meals and the buddies give no places at all.
         help_text=_(
-            "Alleen hulp die doorgeeft of er plaats is. Andere hulp, zoals een inloop, ziet u dan niet."
+            "U ziet dan alleen hulp waarvan de aanbieder doorgeeft of er plaats is. Een inloop ziet u dan "
+            "bijvoorbeeld niet."
         ),
         required=False,
         widget=forms.CheckboxInput(attrs={"form": "kaart-zoeken"}),

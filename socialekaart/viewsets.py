@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from datetime import time
+from typing import NamedTuple
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -236,18 +237,26 @@ class PlekForm(ScopedForm):
         """Two hours of one day that overlap are refused at the later one: a walk's provider saved "09:00 tot
         12:00" and "10:00 tot 14:00" on a Monday, and the kaart showed both."""
         formset = self.formsets["openingstijden"]
+        # Read before an error takes "open_van" out of a form's cleaned_data. A row left empty has no
+        # "weekdag"; one marked to be removed counts no more.
         kept = [
-            form for form in formset.forms if form.is_valid() and not form.cleaned_data.get("DELETE", True)
+            _Hours(
+                form.cleaned_data["weekdag"],
+                form.cleaned_data["open_van"],
+                form.cleaned_data["open_tot"],
+                form,
+            )
+            for form in formset.forms
+            if form.is_valid() and "weekdag" in form.cleaned_data and not formset._should_delete_form(form)
         ]
-        kept.sort(key=lambda form: (form.cleaned_data["weekdag"], form.cleaned_data["open_van"]))
+        kept.sort(key=lambda hours: (hours.weekdag, hours.open_van))
         apart, furthest = True, None  # of the day's hours so far, the one that closes last
-        for form in kept:
-            hours = form.cleaned_data
-            same_day = furthest is not None and furthest["weekdag"] == hours["weekdag"]
-            if same_day and _closing(furthest) > hours["open_van"]:
-                form.add_error("open_van", _overlap_message(furthest))
+        for hours in kept:
+            same_day = furthest is not None and furthest.weekdag == hours.weekdag
+            if same_day and furthest.closing > hours.open_van:
+                hours.form.add_error("open_van", furthest.overlap_message())
                 apart = False
-            if not same_day or _closing(hours) > _closing(furthest):
+            if not same_day or hours.closing > furthest.closing:
                 furthest = hours
         return apart
 
@@ -261,19 +270,27 @@ class PlekForm(ScopedForm):
         return plek
 
 
-def _closing(hours: dict) -> time:
-    return time.max if hours["open_tot"] == time(0, 0) else hours["open_tot"]  # 00:00 is midnight
+class _Hours(NamedTuple):
+    """One row of a place's opening hours in the form."""
 
+    weekdag: int
+    open_van: time
+    open_tot: time
+    form: forms.Form
 
-def _overlap_message(hours: dict) -> str:
-    return _(
-        "Deze tijd valt in een andere openingstijd op %(dag)s: van %(van)s tot %(tot)s. Maak er één "
-        "openingstijd van, of verander de tijden."
-    ) % {
-        "dag": models.Openingstijd.Weekdag(hours["weekdag"]).label,
-        "van": f"{hours['open_van']:%H:%M}",
-        "tot": f"{hours['open_tot']:%H:%M}",
-    }
+    @property
+    def closing(self) -> time:
+        return time.max if self.open_tot == time(0, 0) else self.open_tot  # 00:00 is midnight
+
+    def overlap_message(self) -> str:
+        return _(
+            "Deze tijd valt in een andere openingstijd op %(dag)s: van %(van)s tot %(tot)s. Maak er één "
+            "openingstijd van, of verander de tijden."
+        ) % {
+            "dag": models.Openingstijd.Weekdag(self.weekdag).label,
+            "van": f"{self.open_van:%H:%M}",
+            "tot": f"{self.open_tot:%H:%M}",
+        }
 
 
 class CapaciteitForm(ScopedForm):

@@ -75,6 +75,7 @@ def sent(request):
         "status",
         "consulent",
         "contact_deadline",
+        "contacted_at",
         "created_at",
         "updated_at",
         "onderwerpen",

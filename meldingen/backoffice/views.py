@@ -361,6 +361,7 @@ def render_detail(
     given = (status_form, assign_form, note_form, nazorg_form, extension_form, verslag_form)
     forms = [form for form in given if form is not None and form.errors]
     recorded = behandeling.recorded_once(RECORDED_ONCE_ACTIONS)
+    today = timezone.localdate()
     context = {
         "behandeling": behandeling,
         "melding": melding,
@@ -368,7 +369,7 @@ def render_detail(
         # At the top, for the call that comes first: it stood in three sections, far down on a phone.
         "to_call": answers.to_call if answers else None,
         # Made by someone else: who the help is for stood only far down, in the answers (a walk).
-        "resident": (answers.resident_name, answers.age(timezone.localdate()))
+        "resident": (answers.resident_name, answers.age(today))
         if answers and answers.for_someone_else
         else None,
         "spoed_reden": answers.step("spoed").text("toelichting") if answers else "",
@@ -419,7 +420,7 @@ def render_detail(
         "recorded_once": {name: recorded.get(step.action) for name, step in RECORDED_ONCE.items()},
         "once_open": {name: not _why_not(step, behandeling) for name, step in RECORDED_ONCE.items()},
         "persoonlijk_plan_by": next_steps(melding).persoonlijk_plan_by,
-        "today": timezone.localdate(),
+        "today": today,
         "inbox_url": _inbox_url(request),
         "page_title": _("Melding"),
         "page_subtitle": melding.reference,  # kept whole on its line, see backoffice.css

@@ -42,10 +42,6 @@ CLOSED_FACTOR = 0.5
 # search with words: the same help of six wijken scores within a few percent (a longer name scores less), and
 # the Maatjesproject of her own wijk came seventh, after those of five other wijken.
 OWN_WIJK_FACTOR = 1.1
-# With a postcode, in a search with words, a place this far away weighs half as much as one next door (a
-# quarter at twice the distance): a walk's son read "Dagbesteding" 4.7 km away above the one 0.2 km from his
-# mother, both as good a match. Help without a place of its own keeps its weight.
-HALF_WEIGHT_KM = 10.0
 
 
 class DatabaseBackend(SearchBackend):
@@ -100,7 +96,7 @@ class DatabaseBackend(SearchBackend):
         if query.only_ids is not None:
             base &= snap.mask_of_positions(i for i, pk in enumerate(snap.ids) if str(pk) in query.only_ids)
         if query.alleen_mijn_wijk and origin:  # help for the postcode's wijk, the whole gemeente's too
-            base &= snap.facet_masks["wijk"].get(origin.wijk_slug, 0)
+            base &= snap.wijk_mask(origin)
 
         filters = {facet: self._filter_mask(snap, facet, query.selected(facet)) for facet in snap.options}
         hits_mask = base
@@ -237,8 +233,8 @@ class DatabaseBackend(SearchBackend):
             scores = scores.copy()
             scores[bitmask.positions(closed)] *= CLOSED_FACTOR
             scores[bitmask.positions(own_wijk)] *= OWN_WIJK_FACTOR
-            if origin:
-                scores *= snap.nearness(origin, HALF_WEIGHT_KM)
+            if origin:  # a place far away weighs less (geo.HALF_WEIGHT_KM)
+                scores *= snap.nearness(origin)
         if scores is not None and not query.voor_professionals and not origin:
             # Best first, and in name order among equal scores (a stable sort of the hits in name order).
             hits = numpy.flatnonzero(bitmask.as_booleans(hits_mask, len(snap.ids)))

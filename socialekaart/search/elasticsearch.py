@@ -59,6 +59,7 @@ from .contract import (
     SearchResults,
     SearchUnavailable,
 )
+from .geo import HALF_WEIGHT_KM
 from .query import did_you_mean, leave_out_apart, leave_out_unfound, parse, suggestable_words
 from .text import split_vague_words
 
@@ -69,7 +70,6 @@ SEARCH_ANALYZER = "nl_zoeken"
 OUTDATED_CAPACITY_WEIGHT = 0.5
 CLOSED_WEIGHT = 0.5
 OWN_WIJK_WEIGHT = 1.1  # as database.OWN_WIJK_FACTOR
-HALF_WEIGHT_KM = 10  # as database.HALF_WEIGHT_KM
 BULK_CHUNK = 500
 
 UNAVAILABLE = "Elasticsearch op {url} geeft geen antwoord ({error}). De zoekfunctie werkt even niet."
@@ -386,7 +386,7 @@ def build_group_counts(parsed, *, index: str, phrases: Phrases = NO_SYNONYMS) ->
 def _scored(query: SearchQuery, main, origin: Origin | None = None, now=None):
     """In a search with words a voorziening that is tijdelijk gesloten comes after open ones that match as
     well (as database.CLOSED_FACTOR), and with a postcode help that serves the resident's wijk weighs more (as
-    database.OWN_WIJK_FACTOR) and a place far away less (as database.HALF_WEIGHT_KM). Professionals see
+    database.OWN_WIJK_FACTOR) and a place far away less (as geo.HALF_WEIGHT_KM). Professionals see
     voorzieningen with limited places whose capacity is outdated (or never recorded) lower in the list."""
     functions = []
     if query.text:
@@ -395,7 +395,7 @@ def _scored(query: SearchQuery, main, origin: Origin | None = None, now=None):
         )
     if query.text and origin:
         functions.append({"filter": Q("term", wijken=origin.wijk_slug).to_dict(), "weight": OWN_WIJK_WEIGHT})
-        functions.append(_nearness(origin))
+        functions.extend(_nearness(origin))
     if query.voor_professionals:
         from ..models import CAPACITEIT_VEROUDERD_NA
 
@@ -439,11 +439,19 @@ def distance_position(sort: str) -> int:
     return {"name": 2}.get(sort, 1)
 
 
-def _nearness(origin: Origin) -> dict:
-    """As database.HALF_WEIGHT_KM: the weight halves every so many km from the nearest location; a document
-    without one keeps its weight (a decay function gives 1 where the field is missing)."""
+def _nearness(origin: Origin) -> list[dict]:
+    """As snapshot.nearness: the weight halves every HALF_WEIGHT_KM from the nearest location; without one, it
+    stays whole for help that serves the origin's wijk (it comes to the home), else it halves."""
     point = {"lat": origin.latitude, "lon": origin.longitude}
-    return {"exp": {"locaties": {"origin": point, "scale": f"{HALF_WEIGHT_KM:g}km", "decay": 0.5}}}
+    located = Q("exists", field="locaties")
+    elsewhere = Q("bool", must_not=[located, Q("term", wijken=origin.wijk_slug)])
+    return [
+        {
+            "filter": located.to_dict(),
+            "exp": {"locaties": {"origin": point, "scale": f"{HALF_WEIGHT_KM:g}km", "decay": 0.5}},
+        },
+        {"filter": elsewhere.to_dict(), "weight": 0.5},
+    ]
 
 
 def _distance(origin: Origin) -> dict:

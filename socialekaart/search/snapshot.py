@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 from uuid import UUID
 
 import numpy
@@ -19,7 +20,7 @@ from core.vocabulary import SearchVocabulary
 from ..models import Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
 from . import facets, text
 from .bitmask import mask_of
-from .geo import haversine_km
+from .geo import HALF_WEIGHT_KM, haversine_km
 from .query import suggestable_words
 from .textindex import TextIndex
 
@@ -102,8 +103,7 @@ class Snapshot:
     autocomplete: Autocomplete | None = None
     text_index: TextIndex | None = None
     _organisation_masks: dict = field(default_factory=dict)
-    _distance_orders: dict = field(default_factory=dict)
-    _nearness: dict = field(default_factory=dict)
+    _near: dict = field(default_factory=dict)  # per origin: its _Near
 
     # -- masks ------------------------------------------------------------------------------------------
     def mask_of_positions(self, positions) -> int:
@@ -128,29 +128,46 @@ class Snapshot:
     def distances(self, origin) -> tuple[list[float | None], list[int]]:
         """Distance of every document's nearest location from the origin, and the positions nearest first
         (see nearest_first; cached)."""
-        latitude, longitude = origin.latitude, origin.longitude
-        key = (round(latitude, 5), round(longitude, 5), origin.wijk_slug)
-        if key not in self._distance_orders:
+        near = self._near_to(origin)
+        return near.distances, near.order
+
+    def nearness(self, origin):
+        """Every document's weight for its distance from the origin: 1 next door, halved every HALF_WEIGHT_KM.
+        Without a location 1 when it serves the origin's wijk (it comes to the home), else a half (cached; a
+        shared array, read only)."""
+        return self._near_to(origin).weights
+
+    def _near_to(self, origin) -> _Near:
+        key = (round(origin.latitude, 5), round(origin.longitude, 5), origin.wijk_slug)
+        near = self._near.get(key)
+        if near is None:
             distances = [
-                min((haversine_km(latitude, longitude, lat, lon) for lat, lon in points), default=None)
+                min(
+                    (haversine_km(origin.latitude, origin.longitude, lat, lon) for lat, lon in points),
+                    default=None,
+                )
                 for points in self.points
             ]
-            order = sorted(range(len(distances)), key=nearest_first(distances, self.wijk_mask(origin)))
-            if len(self._distance_orders) > 200:  # a municipality has far fewer PC4 areas
-                self._distance_orders.clear()
-            self._distance_orders[key] = (distances, order)
-        return self._distance_orders[key]
+            comes_home = self.wijk_mask(origin)
+            order = sorted(range(len(distances)), key=nearest_first(distances, comes_home))
+            kilometres = numpy.array(
+                [
+                    HALF_WEIGHT_KM * (not comes_home >> position & 1) if km is None else km
+                    for position, km in enumerate(distances)
+                ]
+            )
+            weights = 0.5 ** (kilometres / HALF_WEIGHT_KM)
+            weights.flags.writeable = False
+            if len(self._near) > 200:  # a municipality has far fewer PC4 areas
+                self._near.clear()
+            near = self._near[key] = _Near(distances, order, weights)
+        return near
 
-    def nearness(self, origin, half_weight_km: float):
-        """Every document's weight for its distance from the origin: 1 next door, halved every
-        `half_weight_km`; 1 without a location (cached, as the distances)."""
-        key = (round(origin.latitude, 5), round(origin.longitude, 5), origin.wijk_slug)
-        if key not in self._nearness:
-            kilometres = numpy.array([km or 0.0 for km in self.distances(origin)[0]])
-            if len(self._nearness) > 200:
-                self._nearness.clear()
-            self._nearness[key] = 0.5 ** (kilometres / half_weight_km)
-        return self._nearness[key]
+
+class _Near(NamedTuple):
+    distances: list[float | None]
+    order: list[int]  # positions, nearest first
+    weights: numpy.ndarray
 
 
 def nearest_first(distances: list[float | None], comes_home: int = 0):

@@ -28,7 +28,7 @@ def test_a_bsn_in_free_text_is_refused_with_what_to_do(text):
     with pytest.raises(forms.ValidationError) as refused:
         refuse_bsn(text)
     assert refused.value.messages == [
-        "Er staat een burgerservicenummer (BSN) in de tekst. Wij hebben dat nummer niet nodig. Haal het weg."
+        "Dit lijkt een burgerservicenummer (BSN). Wij hebben dat nummer niet nodig. Haal het weg."
     ]
 
 

@@ -485,6 +485,26 @@ def test_after_saving_the_taalcheck_says_what_is_not_b1_yet(client, kaart, aanbi
     assert f"{said} en ...&#x27;." in page
 
 
+def _post_hours(client, kaart, redacteur, rows, **extra):
+    """The café's only place saved with these opening hours, (weekdag, van, tot) each, as new rows; returns
+    the answer and the place."""
+    from .admin_helpers import form_data, url
+
+    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
+    op_locatie.openingstijden.all().delete()
+    client.force_login(redacteur)
+    edit = url("voorzieningoplocatie", "edit", op_locatie.pk)
+    hours = {"openingstijden-TOTAL_FORMS": str(len(rows)), "openingstijden-INITIAL_FORMS": "0", **extra}
+    for row, (dag, van, tot) in enumerate(rows):
+        hours |= {
+            f"openingstijden-{row}-weekdag": dag,
+            f"openingstijden-{row}-open_van": van,
+            f"openingstijden-{row}-open_tot": tot,
+            f"openingstijden-{row}-ORDER": str(row + 1),
+        }
+    return client.post(edit, form_data(client, edit, **hours)), op_locatie
+
+
 @pytest.mark.parametrize(
     ("second", "overlaps"),
     [
@@ -501,21 +521,7 @@ def test_opening_hours_of_one_day_that_overlap_are_refused_and_kept(
 ):
     """A walk's provider saved "09:00 tot 12:00" and "10:00 tot 14:00" on a Monday, and the kaart showed
     both."""
-    from .admin_helpers import form_data, url
-
-    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
-    op_locatie.openingstijden.all().delete()
-    client.force_login(redacteur)
-    edit = url("voorzieningoplocatie", "edit", op_locatie.pk)
-    hours = {"openingstijden-TOTAL_FORMS": "2", "openingstijden-INITIAL_FORMS": "0"}
-    for row, (dag, van, tot) in enumerate([("1", "09:00", "12:00"), second]):
-        hours |= {
-            f"openingstijden-{row}-weekdag": dag,
-            f"openingstijden-{row}-open_van": van,
-            f"openingstijden-{row}-open_tot": tot,
-            f"openingstijden-{row}-ORDER": str(row + 1),
-        }
-    response = client.post(edit, form_data(client, edit, **hours))
+    response, op_locatie = _post_hours(client, kaart, redacteur, [("1", "09:00", "12:00"), second])
     if overlaps:
         assert response.status_code == 200
         html = response.content.decode()
@@ -528,25 +534,19 @@ def test_opening_hours_of_one_day_that_overlap_are_refused_and_kept(
         assert op_locatie.openingstijden.count() == 2
 
 
+def test_three_overlapping_opening_hours_are_each_refused_at_the_later(client, kaart, redacteur):
+    """A review: a third hour compared with one that had its error already broke the form."""
+    rows = [("1", "09:00", "12:00"), ("1", "10:00", "14:00"), ("1", "13:00", "15:00")]
+    response, op_locatie = _post_hours(client, kaart, redacteur, rows)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "op maandag: van 09:00 tot 12:00." in html and "op maandag: van 10:00 tot 14:00." in html
+    assert not op_locatie.openingstijden.exists()
+
+
 def test_overlapping_opening_hours_may_be_mended_by_removing_one(client, kaart, redacteur):
     """An hour marked to be removed is no longer compared."""
-    from .admin_helpers import form_data, url
-
-    op_locatie = models.VoorzieningOpLocatie.objects.filter(voorziening=kaart.cafe).first()
-    op_locatie.openingstijden.all().delete()
-    client.force_login(redacteur)
-    edit = url("voorzieningoplocatie", "edit", op_locatie.pk)
-    hours = {
-        "openingstijden-TOTAL_FORMS": "2",
-        "openingstijden-INITIAL_FORMS": "0",
-        "openingstijden-1-DELETE": "1",
-    }
-    for row in range(2):
-        hours |= {
-            f"openingstijden-{row}-weekdag": "1",
-            f"openingstijden-{row}-open_van": "09:00",
-            f"openingstijden-{row}-open_tot": "12:00",
-            f"openingstijden-{row}-ORDER": str(row + 1),
-        }
-    assert client.post(edit, form_data(client, edit, **hours)).status_code == 302
+    rows = [("1", "09:00", "12:00")] * 2
+    response, op_locatie = _post_hours(client, kaart, redacteur, rows, **{"openingstijden-1-DELETE": "1"})
+    assert response.status_code == 302
     assert op_locatie.openingstijden.count() == 1

@@ -134,8 +134,8 @@ def test_plek_vrij_counts_as_a_filter_and_an_empty_result_offers_to_search_witho
     page = client.get("/sociale-kaart/", params).content.decode()
     assert "0 resultaten" in page and "(3 aan)" in page  # thema, wijk, plek vrij
     assert (
-        "Er is misschien wel plek bij hulp die niet doorgeeft of er plaats is, zoals een inloop. "
-        "Of bij hulp die dat niet in de laatste 7 dagen deed."
+        "Misschien is er wel plaats bij hulp waarvan de aanbieder dat niet doorgeeft, "
+        "of niet in de laatste 7 dagen."
     ) in page
     without = re.search(r"""<a href="\?([^"]*)#resultaten">Zoek zonder 'Alleen met plek vrij'</a>""", page)
     query = QueryDict(html.unescape(without.group(1)))

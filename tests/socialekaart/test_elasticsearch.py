@@ -372,6 +372,20 @@ def test_professionals_see_outdated_capacity_lower():
     assert query["boost_mode"] == "multiply"
 
 
+def test_with_a_postcode_a_place_weighs_half_at_ten_km_and_help_without_one_for_another_wijk_half():
+    functions = body(SearchQuery(text="hulp", postcode="3911AB"), origin=ORIGIN)["query"]["function_score"]
+    located = {"exists": {"field": "locaties"}}
+    decay = {"locaties": {"origin": {"lat": 51.97, "lon": 5.66}, "scale": "10km", "decay": 0.5}}
+    elsewhere = {"bool": {"must_not": [located, {"term": {"wijken": "centrum"}}]}}
+    assert functions["functions"][-2:] == [
+        {"filter": located, "exp": decay},
+        {"filter": elsewhere, "weight": 0.5},
+    ]
+    assert functions["score_mode"] == "multiply"
+    without_words = body(SearchQuery(postcode="3911AB"), origin=ORIGIN)["query"]
+    assert "exp" not in str(without_words)  # the distance sorts then
+
+
 def test_autocomplete_matches_word_starts_of_names():
     search = build_autocomplete("schoon", 8, index=ALIAS).to_dict()
     assert search["query"]["bool"]["must"] == [

@@ -378,6 +378,29 @@ def test_with_a_postcode_as_good_a_match_nearby_comes_before_one_far_away(search
     assert order(postcode="3913 AB", sort="name") == [far.pk, near.pk]
 
 
+def test_with_a_postcode_help_without_a_place_weighs_whole_only_where_it_comes_to_the_home(
+    search_backend, kaart
+):
+    """Help without a place of its own comes to the home in the wijken it serves: there it weighs as if next
+    door; for another wijk it weighs as a place far away (a review: it came above a place nearby)."""
+    summary = "Wij brengen elke dag een warme maaltijd."
+    elsewhere = VoorzieningFactory(name="Maaltijd", summary=summary, wijken=[kaart.centrum])
+    home = VoorzieningFactory(name="Maaltijd aan huis De Beemden", summary=summary, wijken=[kaart.beemden])
+    nearby = VoorzieningFactory(name="Maaltijd in de wijk Centrum", summary=summary, wijken=[kaart.centrum])
+    locatie = LocatieFactory(
+        organisatie=nearby.organisatie, name="Keuken", latitude=52.0862, longitude=5.1298
+    )
+    VoorzieningOpLocatieFactory(voorziening=nearby, locatie=locatie)  # 1 km from 3917's centre
+    search_backend.rebuild()
+
+    def order(**query):
+        found = search_backend.search(SearchQuery(text="maaltijd", per_page=50, **query)).ids
+        return [pk for pk in found if pk in (elsewhere.pk, home.pk, nearby.pk)]
+
+    assert order()[0] == elsewhere.pk  # the shortest name scores most
+    assert order(postcode="3917 AA") == [home.pk, nearby.pk, elsewhere.pk]
+
+
 def test_each_hit_carries_its_first_location_by_name_as_its_point(search_backend, kaart):
     """The pin on the map: the first of its locations (by name) that has coordinates."""
     for name, latitude in (("Zeeheldenhuis", 52.11), ("Abdijhof", None), ("Anker", 52.09)):

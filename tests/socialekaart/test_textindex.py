@@ -18,7 +18,7 @@ from socialekaart.search import SearchQuery, bitmask, get_backend, text
 from socialekaart.search.contract import Origin
 from socialekaart.search.database import DatabaseBackend
 from socialekaart.search.query import CompoundAlternative
-from socialekaart.search.snapshot import Snapshot, nearest_first
+from socialekaart.search.snapshot import Snapshot, _Near, nearest_first
 from socialekaart.search.textindex import COMPOUND_WEIGHT, NAME_WEIGHT, TextIndex
 
 QUALITY_SET = Path(__file__).parent.parent / "data" / "search_quality.json"
@@ -110,7 +110,7 @@ def test_nearest_hits_are_the_same_whether_sorted_or_walked():
     distances = [None if i % 11 == 0 else (i * 37 % 101) / 10 for i in range(2000)]
     snapshot = Snapshot(token="t", ids=list(range(2000)))
     order = sorted(range(2000), key=nearest_first(distances))
-    snapshot._distance_orders[(52.0, 5.0, "centrum")] = (distances, order)
+    snapshot._near[(52.0, 5.0, "centrum")] = _Near(distances, order, weights=None)
     origin = Origin("3911", "centrum", "Centrum", 52.0, 5.0)
     for hits in ([3, 11, 400, 1999], list(range(0, 2000, 3))):  # few hits are sorted, many walked
         mask = bitmask.mask_of(hits, 2000)

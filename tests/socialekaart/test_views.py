@@ -923,8 +923,11 @@ def test_help_that_gives_no_places_says_so_to_professionals(client, kaart, profe
     page = html(client.get(kaart.cafe.get_absolute_url()))
     assert "De aanbieder geeft voor deze hulp niet door of er plaats is. Vraag het de aanbieder." in page
     search = html(client.get(SEARCH))
-    hint = "Alleen hulp die doorgeeft of er plaats is. Andere hulp, zoals een inloop, ziet u dan niet."
+    hint = "U ziet dan alleen hulp waarvan de aanbieder doorgeeft of er plaats is. Een inloop ziet u dan"
     assert hint in search
+    kaart.cafe.aanmelden_inloop = True  # one walks in: places do not matter
+    kaart.cafe.save()
+    assert "Vraag het de aanbieder" not in html(client.get(kaart.cafe.get_absolute_url()))
     client.logout()
     page = html(client.get(kaart.cafe.get_absolute_url()))
     assert "Vraag het de aanbieder" not in page

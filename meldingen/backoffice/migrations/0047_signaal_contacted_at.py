@@ -1,21 +1,21 @@
 from django.db import migrations, models
-from django.db.models import Min, OuterRef, Subquery
 
 
 def contacted_from_history(apps, schema_editor):
-    """Signals already contacted take the moment from their history: the first "Contact opgenomen"."""
+    """Signals already contacted take the moment from their history, as change_status keeps it: the first
+    "Contact opgenomen", forgotten when the status went back to "Nieuw"."""
     Signaal = apps.get_model("backoffice", "Signaal")
     AuditEntry = apps.get_model("backoffice", "AuditEntry")
-    first_contact = (
-        AuditEntry.objects.filter(
-            action="signaal_status", detail="Contact opgenomen", reference=OuterRef("reference")
-        )
-        .order_by()
-        .values("reference")
-        .annotate(first=Min("at"))
-        .values("first")
-    )
-    Signaal.objects.exclude(status="nieuw").update(contacted_at=Subquery(first_contact))
+    for signaal in Signaal.objects.exclude(status="nieuw").only("pk", "reference"):
+        steps = AuditEntry.objects.filter(action="signaal_status", reference=signaal.reference)
+        contacted = None
+        for status, at in steps.order_by("at", "pk").values_list("detail", "at"):
+            if status == "Nieuw":
+                contacted = None
+            elif status == "Contact opgenomen" and contacted is None:
+                contacted = at
+        if contacted:
+            Signaal.objects.filter(pk=signaal.pk).update(contacted_at=contacted)
 
 
 class Migration(migrations.Migration):

@@ -69,7 +69,7 @@ def test_a_note_and_a_toelichting_refuse_a_bsn_as_the_verslag_does(page, client,
     typed = "Gebeld met dochter, BSN van meneer is 111222333."
     refused = client.post(url + path, {**data, field: typed})
     assert refused.status_code == 400 and typed in refused.content.decode()  # kept as typed
-    assert "Er staat een burgerservicenummer (BSN) in de tekst." in refused.content.decode()
+    assert "Dit lijkt een burgerservicenummer (BSN)." in refused.content.decode()
     # The toelichting refused asks nothing besides ("Schrijf waarom de melding wordt ingetrokken").
     assert "Schrijf waarom" not in refused.content.decode()
     behandeling.refresh_from_db()
