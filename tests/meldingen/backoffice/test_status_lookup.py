@@ -111,6 +111,12 @@ def test_a_wrong_address_and_a_wrong_reference_get_the_same_answer(client, teams
     wrong_address = look_up(client, melding.reference, huisnummer="2")
     wrong_reference = look_up(client, "M-0000-0000")
     assert "Wij vinden geen melding met deze gegevens." in wrong_address.content.decode()
+    # A walk's son tried his own address: the confirmation had said "de postcode en het huisnummer" of his
+    # mother, this message "het adres dat in de melding staat".
+    assert (
+        "Deed u de melding voor iemand anders? Gebruik dan de postcode en het huisnummer van die persoon."
+        in wrong_address.content.decode()
+    )
     assert main_text(wrong_address) == main_text(wrong_reference)
     assert wrong_address.status_code == wrong_reference.status_code == 200
 
