@@ -1230,3 +1230,39 @@ def test_signals_contacted_before_the_moment_was_kept_take_it_from_their_history
     assert found[waiting.reference] is None and found[taken_back.reference] is None
     for signaal in (called, finished):  # the history's moment, written just after the status's
         assert timedelta(0) <= found[signaal.reference] - kept[signaal.reference] < timedelta(seconds=1)
+
+
+# --- logged in on the public site ---------------------------------------------------------------------
+
+
+def _signed_in_bar(client, path="/sociale-kaart/"):
+    page = BeautifulSoup(client.get(path).content, "html.parser")
+    return page.find("nav", attrs={"aria-label": "Ingelogd"})
+
+
+def test_logged_in_on_the_public_site_a_professional_finds_the_signal_form_and_the_way_out(
+    staff, senders, client
+):
+    """A walk's huisarts, logged in on the practice's computer, saw the residents' site unchanged: no way to
+    the signal form, and none to log out."""
+    assert _signed_in_bar(client) is None
+    client.cookies["sessionid"] = "no-such-session"  # a resident busy with a melding has a session, no login
+    assert _signed_in_bar(client) is None
+    senders["professional"].first_name, senders["professional"].last_name = "Sanne", "Bakker"
+    senders["professional"].save()
+    client.force_login(senders["professional"])
+    bar = _signed_in_bar(client)
+    assert "Ingelogd als Sanne Bakker" in bar.get_text(" ", strip=True)
+    links = {link.get_text(strip=True): link["href"] for link in bar.find_all("a")}
+    assert links["Signaal sturen"] == "/admin/backoffice/signalen/nieuw/"
+    assert links["Mijn signalen"] == "/admin/backoffice/signalen/verstuurd/"
+    logout = bar.find("form")
+    assert logout.find("button").get_text(strip=True) == "Uitloggen"
+    data = {field["name"]: field.get("value", "") for field in logout.find_all("input")}
+    out = client.post(logout["action"], data)
+    assert out.status_code == 302 and out["Location"] == "/"
+    assert _signed_in_bar(client) is None
+    # A consulent sends no signals: the way to the backoffice.
+    client.force_login(staff["consulent"])
+    links = {link.get_text(strip=True): link["href"] for link in _signed_in_bar(client).find_all("a")}
+    assert links == {"Naar de beheeromgeving": "/admin/"}
