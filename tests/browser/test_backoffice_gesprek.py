@@ -141,6 +141,9 @@ def test_the_signal_pages_for_providers_have_no_axe_violations(page, live_server
         page.click("text=Signaal versturen")
     results["my signals after sending"] = _violations(page)
     assert "Uw signaal is verstuurd" in page.content()
+    # A walk at 1280 px: the team's mailbox made the table wider than its box ("Laatst gewijzig").
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator(".bo-table-wrap").first.evaluate("wrap => wrap.scrollWidth <= wrap.clientWidth")
     # A walk at 390 px: the table's last change stood out of sight to the right, the kenmerk broke at a dash.
     page.set_viewport_size({"width": 390, "height": 844})
     changed = page.locator("td[data-label='Laatst gewijzigd']").first.bounding_box()

@@ -272,7 +272,7 @@ def test_the_sender_sees_only_the_status_of_their_own_signals(staff, senders, te
     assert "Carla" not in page and "3913" not in page
     # A walk: with several signals the sender could not tell whom to ask about one.
     team = signaal.team
-    assert f'{team.name}<br><a href="mailto:{team.mailbox}">{team.mailbox}</a></td>' in page
+    assert f'{team.name}<br><a class="bo-email" href="mailto:{team.mailbox}">{team.mailbox}</a></td>' in page
     client.force_login(senders["professional"])
     assert signaal.reference not in client.get("/admin/backoffice/signalen/verstuurd/").content.decode()
 
@@ -285,7 +285,7 @@ def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day
     client.force_login(senders["aanbieder"])
     client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
     signaal = Signaal.objects.get()
-    deadline = f'class="bo-date">uiterlijk {datum(signaal.contact_deadline)}</td>'
+    deadline = f'uiterlijk <span class="bo-date">{datum(signaal.contact_deadline)}</span></td>'
 
     def sent_list() -> str:
         client.force_login(senders["aanbieder"])
@@ -295,7 +295,7 @@ def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day
     assert ">Nieuw</td>" in page and deadline in page and "te laat" not in page
     past = timezone.localdate() - timedelta(days=1)
     Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=past)
-    late = f'uiterlijk {datum(past)} <strong class="bo-deadline--late">te laat</strong>'
+    late = f'<span class="bo-date">{datum(past)}</span> <strong class="bo-deadline--late">te laat</strong>'
     assert late in sent_list()  # a review
     Signaal.objects.filter(pk=signaal.pk).update(contact_deadline=signaal.contact_deadline)
     client.force_login(staff["consulent_haven"])
@@ -306,7 +306,7 @@ def test_the_sender_reads_that_the_wijkteam_took_the_signal_and_calls_by_its_day
     page = sent_list()
     assert ">Contact opgenomen</td>" in page and deadline not in page
     # A walk's huisarts read "–" after the contact: when, or whether, was her client reached?
-    contact = f'class="bo-date">op {datum(timezone.localdate())}</td>'
+    contact = f'op <span class="bo-date">{datum(timezone.localdate())}</span></td>'
     assert contact in page
     client.force_login(staff["consulent_haven"])
     client.post(f"/admin/backoffice/signalen/{signaal.pk}/status/", {"status": "afgerond"})
