@@ -25,8 +25,9 @@ def back_query(params) -> str:
     return urlencode([(name, value) for name, value in pairs if _known(name)])[:MAX_LENGTH]
 
 
-def back_url(terug: str) -> str | None:
-    """The search page with the carried search, or None when nothing usable was carried."""
+def back_url(terug: str, slug: str = "") -> str | None:
+    """The search page with the carried search, at the result `slug` when given (a walk came back at the top
+    of the list, not at the help he had opened), or None when nothing usable was carried."""
     if not isinstance(terug, str) or not terug or len(terug) > MAX_LENGTH:
         return None
     pairs = [
@@ -36,4 +37,5 @@ def back_url(terug: str) -> str | None:
     ]
     if not pairs:
         return None
-    return f"{reverse('socialekaart:search')}?{urlencode(pairs)}#resultaten"
+    anchor = f"resultaat-{slug}" if slug else "resultaten"  # each result's id in results.html
+    return f"{reverse('socialekaart:search')}?{urlencode(pairs)}#{anchor}"

@@ -41,7 +41,7 @@ def detail(request, slug):
         "sluitingen_straks": sluitingen_straks,
         "related": related_voorzieningen(voorziening),
         "stoplichten": stoplichten(voorziening),
-        "back_url": back_url(request.GET.get("terug", "")),
+        "back_url": back_url(request.GET.get("terug", ""), voorziening.slug),
         "breadcrumbs": kaart_breadcrumbs({"url": voorziening.get_absolute_url(), "title": voorziening.name}),
     }
     return render(request, "socialekaart/detail.html", context)

@@ -1114,7 +1114,10 @@ def test_terug_naar_de_resultaten_keeps_the_search_and_goes_nowhere_else(client,
     detail = html(
         client.get("/sociale-kaart/dagbesteding-de-molen/", {"terug": "q=dagbesteding&wijk=de-beemden"})
     )
-    back = 'href="/sociale-kaart/?q=dagbesteding&amp;wijk=de-beemden#resultaten">Terug naar de resultaten'
+    # At the help opened: a walk came back at the top of the list.
+    at_it = "#resultaat-dagbesteding-de-molen"
+    back = f'href="/sociale-kaart/?q=dagbesteding&amp;wijk=de-beemden{at_it}">Terug naar de resultaten'
+    assert 'id="resultaat-dagbesteding-de-molen"' in search
     # Above the name too: on a phone the link at the end was some 4,000 pixels down.
     assert detail.count(back) == 2 and detail.index(back) < detail.index("<h1>")
     hostile = html(
