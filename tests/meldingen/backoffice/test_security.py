@@ -1,5 +1,6 @@
 """Login throttling on the Wagtail login, and two-factor authentication for backoffice accounts."""
 
+import segno
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -69,6 +70,12 @@ def test_two_factor_setup_then_required(staff, two_meldingen, client):
     setup = client.get(reverse("backoffice:otp_setup"))
     device = TOTPDevice.objects.get(user=staff["teamleider"])
     assert "otpauth://totp/" in setup.content.decode() and not device.confirmed
+    # A walk's consulent at her desk had to type the key's 32 letters into her phone: a QR code of the
+    # device's own link, as segno draws it.
+    html = setup.content.decode()
+    qr = segno.make(device.config_url, micro=False)
+    assert qr.svg_inline(scale=4, border=4, dark="#000", light="#fff") in html
+    assert 'role="img" aria-label="QR-code om uw account in de app te zetten"' in html
     wrong = client.post(reverse("backoffice:otp_setup"), {"token": "000000"})
     assert wrong.status_code == 400 and "Deze code klopt niet" in wrong.content.decode()
     # django-otp slows down guessing after a wrong code; a person would wait a moment.
