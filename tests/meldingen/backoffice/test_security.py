@@ -34,6 +34,9 @@ def test_the_login_speaks_dutch_and_says_u(client, db):
     form = client.get(reverse("wagtailadmin_login")).content.decode()
     assert "Wachtwoord<span" in form and "Password" not in form
     assert "<h1>Inloggen bij Gemeente Lindewaard</h1>" in form  # not "Inloggen in Wagtail"
+    # A walk's huisarts found no way back to the site, nor how a professional gets an account.
+    assert '<a href="/">Terug naar de website van Gemeente Lindewaard</a>' in form
+    assert "Werkt u met cliënten en hebt u nog geen account? Bel dan" in form
     refused = _login(client, "niemand", "fout").content.decode()
     assert "Uw gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw." in refused
     assert "Je gebruikersnaam" not in refused
