@@ -31,7 +31,7 @@ def test_the_corrections_are_compiled_and_win_over_wagtails_own():
             "Weet u zeker dat u dit wilt verwijderen: beschikbaarheid in een wijk?"
         )
         invalid = translation.gettext("There are validation errors, click save to highlight them.")
-        assert invalid == "Er staan fouten in het formulier. Kies 'Opslaan': dan ziet u waar."
+        assert invalid == "Er staan fouten in het formulier. Sla het formulier op: dan ziet u waar."
         locked = translation.gettext("Only reviewers for this task can edit the %(model_name)s.")
         assert (
             locked % {"model_name": "pagina"}

@@ -16,6 +16,8 @@ def signed_in_bar(context) -> str:
     request = context.get("request")
     if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return ""  # anonymous: the session is left unread, and the page is the same for every such visitor
+    if getattr(request, "is_preview", False):
+        return ""  # an editor's preview shows the page as visitors see it (a walk)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return ""

@@ -1266,3 +1266,17 @@ def test_logged_in_on_the_public_site_a_professional_finds_the_signal_form_and_t
     client.force_login(staff["consulent"])
     links = {link.get_text(strip=True): link["href"] for link in _signed_in_bar(client).find_all("a")}
     assert links == {"Naar de beheeromgeving": "/admin/"}
+
+
+def test_an_editors_preview_shows_no_bar_as_visitors_see_none(staff, rf):
+    """An editor's walk: the preview of a page showed "Ingelogd als Redacteur", which no visitor sees."""
+    from django.conf import settings
+
+    from meldingen.backoffice.templatetags.signed_in import signed_in_bar
+
+    request = rf.get("/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = "a-session"
+    request.user = staff["consulent"]
+    assert "Uitloggen" in signed_in_bar({"request": request})
+    request.is_preview = True
+    assert signed_in_bar({"request": request}) == ""
