@@ -75,7 +75,7 @@ def setup(request):
 
 
 def _qr_code(config_url: str) -> str:
-    """The otpauth link as a QR code, an inline SVG drawn as one path (the link is in no text of it): a walk's
+    """The otpauth link as a QR code, an inline SVG of paths (the link is in no text of it): a walk's
     consulent at her desk had to type the 32 letters of the key into her phone."""
     svg = segno.make(config_url, micro=False).svg_inline(scale=4, border=4, dark="#000", light="#fff")
     return mark_safe(svg)  # noqa: S308 (segno's own markup, no text of anyone's)

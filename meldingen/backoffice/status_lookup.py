@@ -50,7 +50,7 @@ class StatusLookupForm(forms.Form):
     postcode = forms.CharField(
         label=_("Postcode"),
         max_length=10,
-        help_text=_("De postcode van het adres in de melding, zoals 3911 AB."),
+        help_text=_("De postcode van de persoon voor wie de melding is, zoals 3911 AB."),
         error_messages={"required": _("Vul de postcode in.")},
     )
     huisnummer = forms.CharField(
@@ -62,7 +62,8 @@ class StatusLookupForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reference"].widget.attrs.update(autocomplete="off", spellcheck="false")
-        self.fields["postcode"].widget.attrs.update(autocomplete="postal-code", **{"class": "input--short"})
+        # Not the browser's own postcode: the melding may be for someone else (a walk's son typed his own).
+        self.fields["postcode"].widget.attrs.update(autocomplete="off", **{"class": "input--short"})
         self.fields["huisnummer"].widget.attrs.update(**{"class": "input--short"})  # "12a" too: no number pad
 
     def error_lines(self) -> list[tuple[str, str]]:

@@ -343,6 +343,17 @@
     var filters = document.querySelector("[data-kaart-filters]");
     if (filters && window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) filters.open = true;
     var count = document.getElementById("resultaten");
+    // Back from a result's page ("Terug naar de resultaten"): the focus on that result's link, as the page
+    // scrolled to it; on the count when it is no longer on this page. Again once the page has loaded, as the
+    // browser then moves the focus to the address's target itself.
+    if (count && window.location.hash.indexOf("#resultaat-") === 0) {
+      var opened = document.getElementById(window.location.hash.slice(1));
+      var link = opened && opened.querySelector("h3 a");
+      var focusOpened = function () { (link || count).focus({ preventScroll: !!link }); };
+      focusOpened();
+      window.addEventListener("load", function () { window.setTimeout(focusOpened, 0); });
+      return;
+    }
     if (!count || window.location.hash !== "#resultaten") return;
     // A mistake in the form comes first: the results below it are not what was asked for. Again once the
     // page has loaded, as the browser then moves the focus to the address's #resultaten itself.

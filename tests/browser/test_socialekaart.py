@@ -656,3 +656,20 @@ def test_suggestions_that_come_after_the_visitor_moved_on_open_nothing(page, kaa
     page.evaluate("() => new Promise((done) => setTimeout(done, 50))")  # the answer's handlers have run
     assert page.locator("#id_q-suggesties").is_hidden()
     assert page.locator("#id_q").get_attribute("aria-expanded") == "false"
+
+
+def test_back_from_a_result_the_focus_is_on_that_result(page, kaart_server):
+    """A walk came back at the top of the list, not at the help he had opened; by keyboard the focus stands on
+    the result's link, where the page scrolled to."""
+    page.set_viewport_size(PHONE)
+    page.goto(kaart_server.url + SEARCH + "?sort=naam")
+    links = page.locator(".kaart-result__title a")
+    assert links.count() >= 3
+    third = links.nth(2)
+    name = third.inner_text()
+    third.click()
+    page.get_by_role("link", name="Terug naar de resultaten").first.click()
+    assert "#resultaat-" in page.url
+    focused = page.evaluate("[document.activeElement.innerText, !!document.activeElement.closest('h3')]")
+    assert focused == [name, True]
+    assert 0 <= links.nth(2).bounding_box()["y"] < PHONE["height"]

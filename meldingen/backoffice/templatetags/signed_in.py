@@ -19,12 +19,8 @@ def signed_in_bar(context) -> str:
     if getattr(request, "is_preview", False):
         return ""  # an editor's preview shows the page as visitors see it (a walk)
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return ""
+    if user is None or not user.has_perm("wagtailadmin.access_admin"):
+        return ""  # its logout is the admin's, which lets in no one else (nor an anonymous visitor)
     sends_signals = can_send_signaal(user)  # their own work: the signals (a link more took a line on a phone)
-    values = {
-        "name": display_name(user),
-        "sends_signals": sends_signals,
-        "to_admin": not sends_signals and user.has_perm("wagtailadmin.access_admin"),
-    }
+    values = {"name": display_name(user), "sends_signals": sends_signals}
     return render_to_string("components/signed_in_bar.html", values, request=request)
