@@ -247,7 +247,7 @@ class PlekForm(ScopedForm):
                 form,
             )
             for form in formset.forms
-            if form.is_valid() and "weekdag" in form.cleaned_data and not formset._should_delete_form(form)
+            if form.is_valid() and "weekdag" in form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
         kept.sort(key=lambda hours: (hours.weekdag, hours.open_van))
         apart, furthest = True, None  # of the day's hours so far, the one that closes last

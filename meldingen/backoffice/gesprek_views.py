@@ -113,9 +113,8 @@ def record_nazorg(request, pk):
     if nazorg is None:  # the audit log names the melding of a nazorg outside the user's reach
         raise OutOfReach(Nazorg.objects.filter(pk=pk).values_list("behandeling_id", flat=True).first())
     form = NazorgForm(request.POST)
-    if (
-        "notitie" in form.errors
-    ):  # too long, or a BSN: the melding's page with the note as typed, never cut off
+    # Too long, or a BSN: the melding's page with the note as typed, never cut off.
+    if "notitie" in form.errors:
         note = (request.POST.get("notitie", ""), " ".join(form.errors["notitie"]))
         return render_detail(request, nazorg.behandeling, nazorg_note=note, status=400)
     if not form.is_valid():
