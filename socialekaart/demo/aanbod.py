@@ -484,7 +484,8 @@ SOORTEN = [
         "Wijkteam {wijk}",
         "Het wijkteam helpt bij vragen over zorg, geld en opvoeden.",
         "Hebt u een vraag over hulp thuis, geld of opvoeden? Het wijkteam denkt met u mee. Bel of kom langs. "
-        "Ook als u zich zorgen maakt over alcohol, drugs of gokken, bij uzelf of in uw gezin.",
+        "Ook als u zich zorgen maakt over alcohol, drugs of gokken, bij uzelf of in uw gezin. Of als u zich "
+        "zorgen maakt over iemand in uw buurt.",
         # Not cliëntondersteuning: the site says the wijkteam is the gemeente's and a cliëntondersteuner is not.
         ("begeleiding", "opvoeden"),
         ("volwassenen", "gezinnen", "ouderen"),
