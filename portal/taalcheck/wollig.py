@@ -205,6 +205,19 @@ WOLLIG: list[tuple[tuple[str, ...], str]] = [
     (("er sprake is van", "sprake is van", "sprake van"), "er is, het gaat om"),
     (("in staat is om", "in staat bent om", "in staat om", "in staat is te", "in staat te"), "kan, kunt"),
     (("tijdig",), "op tijd"),
+    # An editor's walk: "zorg te dragen voor", "voorts" and "de benodigde bescheiden" passed without a word.
+    (("zorg te dragen voor", "zorg te dragen"), "te zorgen voor"),
+    (("voorts",), "ook, verder"),
+    (("bescheiden",), "papieren"),
+    (("onder vermelding van",), "met"),
+    (("ten laste van",), "betaald door"),
+    (("behoudens",), "behalve"),
+    (("bewerkstelligen",), "zorgen voor"),
+    (("aanwenden",), "gebruiken"),
+    (("uw schrijven",), "uw brief"),
+    (("ter attentie van",), "voor"),
+    (("wordt geacht", "worden geacht"), "moet, moeten"),
+    (("ingeval",), "als"),
 ]
 
 
