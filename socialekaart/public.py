@@ -153,6 +153,7 @@ class KaartVoorziening:
     organisatie: str
     url: str
     themes: tuple[str, ...]
+    doelgroepen: tuple[str, ...]  # the codes of the groups it is meant for; none: for everyone
     distance_km: float | None
     capacity: str  # "ja" | "beperkt" | "nee" | "" (not tracked in this wijk)
     capacity_label: str
@@ -180,7 +181,7 @@ def voorzieningen_for(
         # Help with a beschikking is the maatwerk a melding may lead to, not a voorliggende voorziening.
         .exclude(toegang=Voorziening.Toegang.BESCHIKKING)
         .select_related("organisatie")
-        .prefetch_related("themas", "op_locaties__locatie")
+        .prefetch_related("themas", "doelgroepen", "op_locaties__locatie")
         .distinct()
     )
     if wijk is not None:
@@ -213,6 +214,7 @@ def voorzieningen_for(
                 organisatie=voorziening.organisatie.name,
                 url=voorziening.get_absolute_url(),
                 themes=tuple(term.code for term in voorziening.themas.all() if term.code in themes),
+                doelgroepen=tuple(term.code for term in voorziening.doelgroepen.all()),
                 distance_km=distance,
                 capacity=row.status if row else "",
                 capacity_label=row.get_status_display() if row else "",

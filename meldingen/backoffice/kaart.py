@@ -32,6 +32,13 @@ CLIENTONDERSTEUNING = "clientondersteuning"
 # A short melding has no onderwerpen yet: the gesprek starts with these.
 WITHOUT_ONDERWERPEN = (CLIENTONDERSTEUNING, "ontmoeting", "mantelzorg")
 
+# The kaart's doelgroepen (socialekaart/demo/taxonomy.py) a resident's age puts them in, with the ages. Help
+# meant only for other groups (psychische klachten, a beperking, gezinnen, nieuwkomers: what a melding does
+# not ask) comes after help for the resident's age, for mantelzorgers or for everyone: a walk's consulent was
+# offered the GGZ inloop before the places to meet for a forgetful woman of 82.
+AGE_DOELGROEPEN = {"jongeren": (0, 22), "volwassenen": (18, 64), "ouderen": (65, 150)}
+FOR_EVERYONE_ELSE = frozenset({"mantelzorgers"})
+
 SUGGESTIONS = 10
 RECORDABLE = 1000  # every fitting voorziening may be recorded, also one below the first ten
 NO_THEMA = _("Geen thema")
@@ -56,8 +63,18 @@ def _themes(melding) -> list[str]:
 
 
 def _fitting(melding) -> list[kaart.KaartVoorziening]:
-    """Every voorziening that fits the melding, nearest first."""
-    return kaart.voorzieningen_for(_themes(melding), wijk_for(melding), limit=RECORDABLE, **_about(melding))
+    """Every voorziening that fits the melding, nearest first; with the resident's age, help meant only for
+    groups the melding does not name after the rest (AGE_DOELGROEPEN)."""
+    about = _about(melding)
+    found = kaart.voorzieningen_for(_themes(melding), wijk_for(melding), limit=RECORDABLE, **about)
+    if about.get("age") is None:
+        return found
+    groups = FOR_EVERYONE_ELSE | {
+        code for code, (youngest, oldest) in AGE_DOELGROEPEN.items() if youngest <= about["age"] <= oldest
+    }
+    return sorted(
+        found, key=lambda item: bool(item.doelgroepen) and not groups.intersection(item.doelgroepen)
+    )
 
 
 def suggestions(melding, limit: int = SUGGESTIONS, found=None) -> list[kaart.KaartVoorziening]:

@@ -387,6 +387,43 @@ def test_the_suggestions_fit_the_residents_age(kaart_data, wijken):
         kaart.record(melding, None, str(young.pk), "besproken")
 
 
+def test_help_meant_only_for_a_group_the_melding_does_not_name_comes_after_help_for_the_resident(
+    kaart_data, wijken
+):
+    """A walk's consulent was offered the GGZ inloop before the places to meet for a forgetful woman of 82."""
+    from meldingen.models import Melding
+
+    ontmoeting = TermFactory(code="ontmoeting", name="Ontmoeting")
+
+    def doelgroep(code):
+        return TermFactory(code=code, name=code.capitalize(), vocabulary=Term.Vocabulary.DOELGROEP)
+
+    for name, groups, latitude in (
+        ("GGZ inloop", [doelgroep("ggz")], 52.001),
+        ("Jongerencafe", [doelgroep("jongeren")], 52.002),
+        ("Soos voor ouderen", [doelgroep("ouderen"), doelgroep("ggz")], 52.003),
+        ("Buurthuis", [], 52.004),
+        ("Mantelzorgcafe", [doelgroep("mantelzorgers")], 52.005),
+    ):
+        _place(
+            VoorzieningFactory(name=name, themas=[ontmoeting], doelgroepen=groups, hele_gemeente=True),
+            latitude,
+            5.0,
+        )
+    melding = store(postcode="3911 AB", onderwerpen=("ontmoeting",))
+
+    def names():
+        return [item.name for item in kaart.suggestions(melding) if ontmoeting.code in item.themes]
+
+    everyone = ["GGZ inloop", "Jongerencafe", "Soos voor ouderen", "Buurthuis", "Mantelzorgcafe"]
+    assert names() == everyone  # no birth date: nearest first
+    answers = melding.typed_answers.to_dict()
+    answers["gegevens"]["geboortedatum"] = "1944-02-14"
+    Melding.objects.filter(pk=melding.pk).update(encrypted_answers=Melding(answers=answers).encrypted_answers)
+    melding.refresh_from_db()
+    assert names() == ["Soos voor ouderen", "Buurthuis", "Mantelzorgcafe", "GGZ inloop", "Jongerencafe"]
+
+
 def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff, client):
     """A walk: for five onderwerpen the ten nearest places filled the list, and the dagbesteding the melding
     asked for, 300 m further, was not on it; the page then said "In elk deel" above one part."""
