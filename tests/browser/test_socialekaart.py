@@ -190,6 +190,9 @@ def test_with_text_twice_as_large_each_day_stands_above_its_opening_hours(
     enlarge_text(page)
     day, hours = day_and_hours()
     assert hours["y"] >= day["y"] + day["height"] - 1
+    # A walk at 150%: the table's title stood one letter a line, some 2,700 px high, above the days.
+    caption = page.locator(".kaart-hours caption").first.bounding_box()
+    assert caption["width"] >= page.locator(".kaart-hours-box").first.bounding_box()["width"] - 1
     beyond = page.locator(".kaart-hours-box").first.evaluate(
         """box => [...box.querySelectorAll("*")]
             .filter(e => e.getBoundingClientRect().right > box.getBoundingClientRect().right + 1).length"""
