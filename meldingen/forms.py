@@ -29,6 +29,9 @@ from .answers import Answers
 from .form_layout import Group, layout
 
 NAME_MAX, LINE_MAX, TEXT_MAX = 100, 200, 2000
+# A wrong address in a box one may leave empty: a walk's resident, who reads with difficulty, thought she had
+# to give one.
+OPTIONAL_EMAIL_MESSAGE = _("Vul een e-mailadres in zoals naam@voorbeeld.nl. Of laat dit vak leeg.")
 
 
 def text(
@@ -307,7 +310,7 @@ class MelderForm(StepForm):
         max_length=LINE_MAX,
         help_text=_("Dan sturen we u een bevestiging van de melding."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
+        error_messages={"invalid": OPTIONAL_EMAIL_MESSAGE},
     )
     bewoner_toestemming = radio(
         _("Weet de persoon van deze melding, en is hij of zij het ermee eens?"), choices.TOESTEMMING
@@ -461,7 +464,7 @@ class GegevensForm(StepForm):
         max_length=LINE_MAX,
         help_text=_("Dan sturen we u een bevestiging."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")},
+        error_messages={"invalid": OPTIONAL_EMAIL_MESSAGE},
     )
     geboortedag = text(
         _("Dag"),

@@ -115,7 +115,7 @@ INVALID = [
         "gegevens",
         {"naam": "Jan", "postcode": "3911AB", "huisnummer": "1", "telefoon": "0612345678", "email": "jan@@x"},
         "email",
-        "naam@voorbeeld.nl",
+        "naam@voorbeeld.nl. Of laat dit vak leeg.",
         "jan@@x",
     ),
     (ANDER_UITGEBREID, "hulp", {"onderwerpen": ["anders"]}, "toelichting", "Iets anders", None),
