@@ -183,7 +183,13 @@ def expand(query: str, compounds: bool = True) -> list[list[str]]:
                 close = difflib.get_close_matches(
                     word, page_words + shared.suggestion_words, n=2, cutoff=0.75
                 )
-                alternatives += [[other] for other in close]
+                # A close word with its synonyms: "poetse" became "poetsen", which no page says; its synonym
+                # "huishoudelijke hulp" they do (a walk's resident found no page, the kaart ten).
+                alternatives += [
+                    list(other)
+                    for close_word in close
+                    for other in phrases.get((close_word,), [(close_word,)])
+                ]
             if compounds:
                 alternatives += [[part] for part in shared.decompounder.parts(word)]
                 alternatives += [[other] for other in holding.get(search_text.stem(word), [])[:20]]
