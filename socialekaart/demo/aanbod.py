@@ -45,6 +45,10 @@ VIA_DE_MELDING = (
 # the site gives (its voorzieningen gave three other addresses and numbers).
 GEMEENTE = "Gemeente Lindewaard, team Wmo"
 
+# What the eigen bijdrage is, beside "Eigen bijdrage": "U betaalt de eigen bijdrage voor de Wmo." explained
+# nothing to a walk's resident.
+EIGEN_BIJDRAGE = "Dat is een vast bedrag per maand, hoeveel hulp u ook krijgt. Het CAK stuurt de rekening."
+
 SOORTEN = [
     # huishouden
     Soort(
@@ -57,7 +61,7 @@ SOORTEN = [
         ("ouderen", "beperking"),
         toegang="beschikking",
         kosten="eigen_bijdrage",
-        kosten_toelichting="U betaalt de eigen bijdrage voor de Wmo.",
+        kosten_toelichting=EIGEN_BIJDRAGE,
         beperkte_plaatsen=True,
         schedule=WERKDAGEN,
         aanbieders=6,
@@ -371,7 +375,7 @@ SOORTEN = [
         ("ouderen", "beperking"),
         toegang="beschikking",
         kosten="eigen_bijdrage",
-        kosten_toelichting="U betaalt de eigen bijdrage voor de Wmo.",
+        kosten_toelichting=EIGEN_BIJDRAGE,
         hele_gemeente=True,
         schedule=LOKET,
         aanmelden=VIA_DE_MELDING,
