@@ -27,6 +27,10 @@ def test_start_page_explains_melding_in_b1(client):
     assert 'href="/melding/voor-wie/?reset=1"' in html
     # Who made one already finds where it is here too, not only in the footer.
     assert '<a href="/melding/status/">Kijk waar uw melding staat</a>' in html
+    # The start comes right after the lead and what it takes (a walk found it 3,850 px down at 150%).
+    main = BeautifulSoup(html, "html.parser").main
+    blocks = [element.get_text(" ", strip=True) for element in main.find_all(["h1", "h2", "p", "ol", "div"])]
+    assert blocks.index("Start de melding") == 4 and blocks[2] == "Wat hebt u nodig?"
 
 
 def step_count(html: str) -> str:
