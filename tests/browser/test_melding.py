@@ -364,6 +364,30 @@ def test_the_meldingsnummer_stays_on_one_line_on_a_phone(live_server, page):
     assert page.evaluate("() => document.activeElement.matches('h1[data-notice-first]')")
 
 
+def test_with_large_text_on_a_phone_the_error_summary_breaks_no_word(live_server, page):
+    """A walk at 150%: the summary read "Telefoonnumme" and "r: vul een telefoonnumme" and "r in."."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    to_gegevens(page, live_server)
+    data = dict(ZELF_KORT[3][1], telefoon="")
+    fill_by_mouse(page, "gegevens", data)
+    page.click("form#melding-form .button-group button[type=submit]:not([name])")
+    assert page.inner_text(".error-summary__list a").startswith("Telefoonnummer:")
+    page.evaluate("() => { document.documentElement.style.fontSize = '150%'; }")
+    lines = page.evaluate(
+        """() => { const range = document.createRange();
+            range.selectNodeContents(document.querySelector('.error-summary__list a'));
+            return [...range.getClientRects()].length; }"""
+    )
+    first_word = page.evaluate(
+        """() => { const text = document.querySelector('.error-summary__list a').firstChild;
+            const range = document.createRange();
+            range.setStart(text, 0);
+            range.setEnd(text, text.data.indexOf(' '));
+            return range.getClientRects().length; }"""
+    )
+    assert lines > 1 and first_word == 1
+
+
 def test_the_counter_counts_as_the_server_does(live_server, page):
     """New lines, an emoji and spaces at the end: the page says as much too long as the server then does."""
     walk_to(page, live_server, "situatie", ANDER_UITGEBREID)
