@@ -137,7 +137,9 @@ class Voorziening(RevisionMixin, ClusterableModel):
     class Toegang(models.TextChoices):
         VRIJ = "vrij", _("Zonder verwijzing")  # "vrij toegankelijk" read as: with a wheelchair
         VERWIJZING = "verwijzing", _("Na verwijzing")
-        BESCHIKKING = "beschikking", _("Met een besluit van de gemeente (beschikking)")
+        # Said as the way to it, beside "Na verwijzing": "besluit" and "beschikking" a walk's resident, who
+        # reads with difficulty, did not know (the detail page explains them).
+        BESCHIKKING = "beschikking", _("Na een melding bij de gemeente")
 
     class Kosten(models.TextChoices):
         GRATIS = "gratis", _("Gratis")
