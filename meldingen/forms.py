@@ -1,6 +1,8 @@
 """One form per question page of the melding. Every message is B1 Dutch; nothing typed is ever dropped."""
 
 import dataclasses
+import difflib
+import re
 from datetime import date
 
 from django import forms
@@ -617,7 +619,21 @@ class GegevensForm(StepForm):
                 if value:
                     cleaned[name] = value
 
+    def _split_a_whole_date_in_the_day_box(self, cleaned) -> None:
+        """A whole date typed in Dag, the month and year left empty, goes into the three boxes: "12-3-1952"
+        got "Vul de dag in met cijfers, zoals 7.", which blamed the digits (a walk)."""
+        day, month, year = self.DATE_FIELDS
+        whole = WHOLE_DATE.match(self._typed(day))
+        if not whole or self._typed(month) or self._typed(year):
+            return
+        self.errors.pop(day, None)
+        self.data = self.data.copy()  # the page shows the date as it is read, should another part be wrong
+        for name, part in zip(self.DATE_FIELDS, whole.groups(), strict=True):
+            cleaned[name] = part
+            self.data[self.add_prefix(name)] = part
+
     def _clean_birth_date(self, cleaned):
+        self._split_a_whole_date_in_the_day_box(cleaned)
         parts = [cleaned.get(name, "") for name in self.DATE_FIELDS]
         if any(name in self.errors for name in self.DATE_FIELDS):
             return
@@ -649,6 +665,8 @@ class GegevensForm(StepForm):
         cleaned["geboortedatum"] = born.isoformat()
 
 
+# A whole date, as forms elsewhere ask it: "12-3-1952", "12/03/1952", "12 maart 1952".
+WHOLE_DATE = re.compile(r"^\s*(\d{1,2})\s*[-/. ]\s*(\d{1,2}|[^\W\d_]+)\.?\s*[-/. ]\s*(\d{4})\s*$")
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober")
 MONTHS += ("november", "december")
 
@@ -661,7 +679,11 @@ def month_number(typed: str) -> int | None:
     if text == "mrt":
         return 3
     found = [number for number, name in enumerate(MONTHS, 1) if len(text) >= 3 and name.startswith(text)]
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0]
+    # A month spelled as it sounds: "mart" (also Turkish), "agustus". Got "Deze datum bestaat niet" (a walk).
+    close = difflib.get_close_matches(text, MONTHS, n=1, cutoff=0.75) if len(text) >= 4 else []
+    return MONTHS.index(close[0]) + 1 if close else None
 
 
 ADDRESS_MESSAGES = {

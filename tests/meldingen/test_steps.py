@@ -357,7 +357,10 @@ def test_tampered_management_form_is_no_500(walker):
     assert response.status_code in (200, 302)
 
 
-@pytest.mark.parametrize(("typed", "month"), [("3", 3), ("maart", 3), ("Mrt.", 3), ("sept", 9), ("mei", 5)])
+@pytest.mark.parametrize(
+    ("typed", "month"),
+    [("3", 3), ("maart", 3), ("Mrt.", 3), ("sept", 9), ("mei", 5), ("mart", 3), ("agustus", 8)],
+)
 def test_the_birth_month_may_be_a_word(walker, typed, month):
     from meldingen.models import Melding
 
@@ -371,6 +374,29 @@ def test_the_birth_month_may_be_a_word(walker, typed, month):
     )
     walker.submit()
     assert Melding.objects.get().answers["gegevens"]["geboortedatum"] == f"1950-{month:02}-07"
+
+
+@pytest.mark.parametrize("typed", ["12-3-1952", "12/03/1952", "12 maart 1952", "12 mart 1952"])
+def test_a_whole_date_in_the_day_box_is_read_as_the_date(walker, typed):
+    """A walk typed "12-3-1952" in Dag and read "Vul de dag in met cijfers, zoals 7."."""
+    from meldingen.models import Melding
+
+    gegevens = dict(ZELF_KORT)["gegevens"]
+    walker.walk([*ZELF_KORT[:3], ("gegevens", {**gegevens, "geboortedag": typed}), ZELF_KORT[4]])
+    walker.submit()
+    assert Melding.objects.get().answers["gegevens"]["geboortedatum"] == "1952-03-12"
+
+
+def test_a_whole_date_in_the_day_box_that_does_not_exist_is_shown_in_its_three_boxes(walker):
+    gegevens = {**dict(ZELF_KORT)["gegevens"], "geboortedag": "31-2-1952"}
+    walker.walk(ZELF_KORT[:3])
+    form = BeautifulSoup(walker.post("gegevens", gegevens).content, "html.parser")
+    assert "Deze datum bestaat niet." in form.get_text()
+    typed = [
+        form.find("input", {"name": f"gegevens-{name}"})["value"]
+        for name in ("geboortedag", "geboortemaand", "geboortejaar")
+    ]
+    assert typed == ["31", "2", "1952"]
 
 
 @pytest.mark.parametrize("typed", ["ma", "maand", "13"])
