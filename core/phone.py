@@ -38,9 +38,18 @@ def validate_phone(value: str) -> None:
         raise forms.ValidationError(phone_message(value))
 
 
+# A number abroad written as at home: "0532 123 45 67" (Turkish, 11 digits) was told it needs 10 (a walk).
+ABROAD = _("Is het een nummer in het buitenland? Zet dan + en de landcode ervoor, zoals +90 532 1234567.")
+
+
 def phone_message(value: str) -> str:
     """What is wrong with `value` as a number to call back on, also when it is too long for the field:
-    "06 1234 5678 bel na 10 uur" was told it needs 10 digits."""
+    "06 1234 5678 bel na 10 uur" was told it needs 10 digits. 11 to 13 digits after a 0, not a Dutch mobile
+    number's 06, may be a number abroad without its country code: the message says how to write one."""
+    digits = "".join(character for character in value if character.isdigit())
+    abroad = 11 <= len(digits) <= 13 and digits[0] == "0" and digits[1] not in "06"
+    if _WRITTEN.match(value.strip()) and value.strip()[:1] == "0" and abroad:
+        return f"{MESSAGE} {ABROAD}"
     return _message(value, MESSAGE, "06 12345678")
 
 

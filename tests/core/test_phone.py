@@ -1,7 +1,7 @@
 import pytest
 from django import forms
 
-from core.phone import validate_phone, validate_public_phone
+from core.phone import ABROAD, validate_phone, validate_public_phone
 
 CALLABLE = [
     "0612345678",
@@ -70,3 +70,15 @@ def test_a_number_with_words_is_refused_with_what_to_leave_out(number):
         assert refused.value.messages == [
             f"Typ alleen het telefoonnummer, zonder woorden of letters. Bijvoorbeeld {example}."
         ]
+
+
+@pytest.mark.parametrize(
+    ("number", "abroad"),
+    [("0532 123 45 67", True), ("0151 12345678", True), ("06123456789", False), ("061234567", False)],
+)
+def test_a_number_abroad_without_its_country_code_is_told_how_to_write_it(number, abroad):
+    """A walk: a daughter's Turkish mobile number, "0532 123 45 67", was told it needs 10 digits; she counted
+    11 and was stuck."""
+    with pytest.raises(forms.ValidationError) as refused:
+        validate_phone(number)
+    assert (str(ABROAD) in refused.value.messages[0]) is abroad
