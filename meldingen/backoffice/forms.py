@@ -254,6 +254,10 @@ def keeps_spoed(double, other) -> bool:
 
 
 class StatusForm(forms.Form):
+    # Set by clean when the onderzoek ends without the resident's consent for health data: the consent is
+    # then recorded with the status (views.CONSENT_AND_SAVE, a button of this form), not by a form of its own
+    # elsewhere on the page, whose save lost the status, date and toelichting chosen here (a keyboard walk).
+    asks_for_consent = False
     # As the page shows them (melding.html), so the error summary lists its lines in the same order.
     field_order = [
         *("status", "contact_datum", "gesprek_datum", "gesprek_tijd", "gesprek_plaats", "afgerond_datum"),
@@ -786,12 +790,13 @@ class StatusForm(forms.Form):
             return
         if AuditEntry.Action.HEALTH_CONSENT in self.this.recorded_once((AuditEntry.Action.HEALTH_CONSENT,)):
             return
+        self.asks_for_consent = True  # the form offers CONSENT_AND_SAVE beside its own button
         self.add_error(
             "toelichting",
             _(
                 "De inwoner gaf nog geen toestemming voor de gegevens over de gezondheid. Vraag het de "
-                "inwoner en kies 'Toestemming gegeven'. Kan of wil de inwoner dat niet? Schrijf dan in de "
-                "toelichting waarom."
+                "inwoner. Gaf de inwoner toestemming? Kies dan 'Toestemming gegeven en status opslaan'. Kan "
+                "of wil de inwoner dat niet? Schrijf dan in de toelichting waarom."
             ),
         )
 

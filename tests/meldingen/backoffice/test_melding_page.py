@@ -1223,8 +1223,16 @@ def test_the_onderzoek_of_a_melding_made_for_someone_asks_for_the_residents_cons
     assert asked.status_code == 400
     said = " ".join(asked.context["status_form"].errors["toelichting"])
     assert "De inwoner gaf nog geen toestemming voor de gegevens over de gezondheid." in said
-    client.post(url + "toestemming-gezondheid/")
-    assert client.post(url + "status/", FINISHED).status_code == 302
+    # The consent is given with the status, in the same form: a keyboard walk pressed the page's own
+    # "Toestemming gegeven" and lost the status, date and toelichting chosen.
+    button = '<button type="submit" name="toestemming_gezondheid" value="1" class="button button-secondary">'
+    assert button + "Toestemming gegeven en status opslaan</button>" in asked.content.decode()
+    finished = {**FINISHED, "toelichting": "Besproken aan de keukentafel."}
+    assert client.post(url + "status/", {**finished, "toestemming_gezondheid": "1"}).status_code == 302
+    assert AuditEntry.Action.HEALTH_CONSENT in behandeling.recorded_once((AuditEntry.Action.HEALTH_CONSENT,))
+    behandeling.refresh_from_db()
+    assert behandeling.status == Status.ONDERZOEK_AFGEROND
+    assert behandeling.statuswijzigingen.latest("pk").toelichting == finished["toelichting"]
     # Consent refused, or not possible: said in the toelichting.
     other = _past_the_plan_term(store(name="Piet Jansen", mantelzorger="Karin Jansen")).behandeling
     for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND):
