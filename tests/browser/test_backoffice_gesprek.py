@@ -300,3 +300,8 @@ def test_on_a_phone_the_kaart_on_a_melding_has_buttons_to_tap_apart(page, live_s
     # So is the button beside the persoonlijk plan at the top (24 px tall at first).
     assert page.get_by_role("button", name="Persoonlijk plan ontvangen").bounding_box()["height"] >= 44
     assert _violations(page) == []
+    # Recorded, the page comes back at the kaart with the focus there: a keyboard walk found it on <body>.
+    with page.expect_navigation():
+        kaart.locator(".bo-inline-form .button").first.press("Enter")
+    page.wait_for_load_state()
+    assert page.evaluate("() => document.activeElement.id") == "kaart-heading"
