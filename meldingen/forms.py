@@ -44,12 +44,13 @@ def text(
     textarea=False,
     autocomplete="",
     required_message=None,
+    field_class=LimitedCharField,
     **attrs,
 ):
     widget = forms.Textarea(attrs={"rows": 4, **attrs}) if textarea else forms.TextInput(attrs=attrs)
     if autocomplete:
         widget.attrs["autocomplete"] = autocomplete
-    field = LimitedCharField(
+    field = field_class(
         label=label,
         required=required,
         max_length=max_length,
@@ -735,6 +736,13 @@ def call_time(label) -> forms.CharField:
     )
 
 
+class LanguageField(LimitedCharField):
+    """A language as its name: what is typed after a "ja", and an adjective as the language's name."""
+
+    def clean(self, value):
+        return language_name(super().clean(value))
+
+
 def interpreter() -> forms.CharField:
     """The language of a tolk for the gesprek. A walk's resident, who reads Dutch slowly, found nowhere to ask
     for one but the box for who else comes."""
@@ -742,6 +750,7 @@ def interpreter() -> forms.CharField:
         _("Is er een tolk nodig bij het gesprek?"),
         required=False,
         max_length=LINE_MAX,
+        field_class=LanguageField,
         help_text=_(
             "Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek. "
             "Geen tolk nodig? Laat dit vak dan leeg."
@@ -765,6 +774,27 @@ def names_a_language(value: str) -> None:
         raise forms.ValidationError(_("Schrijf welke taal de tolk moet spreken. Bijvoorbeeld: Turks."))
     if typed in NO_TOLK:
         raise forms.ValidationError(_("Is er geen tolk nodig? Maak dit vak dan leeg."))
+
+
+# A language's Dutch adjective and its name: "Turkse" "Turks", "Arabische" "Arabisch", "Chinese" "Chinees".
+ADJECTIVE_ENDINGS = (("sche", "sch"), ("ese", "ees"), ("se", "s"))
+
+
+def language_name(typed: str) -> str:
+    """The tolk's language as the consulent reads it and the confirmation says it: "ja turks" and "Turkse"
+    stood as typed in "U vroeg om een tolk: ja turks." and in the backoffice (a walk of a daughter)."""
+    words = typed.replace(",", " ").split()
+    while len(words) > 1 and words[0].casefold() in YES:
+        words = words[1:]
+    if len(words) == 1:
+        word = words[0].casefold().rstrip(".!")
+        for adjective, name in ADJECTIVE_ENDINGS:
+            if word.endswith(adjective) and len(word) > len(adjective) + 2:
+                word = word[: -len(adjective)] + name
+                break
+        words = [word]
+    named = " ".join(words)
+    return named[:1].upper() + named[1:]
 
 
 # Help with washing and dressing is the wijkverpleging's (the zorgverzekering's), not the gemeente's: a walk's

@@ -506,6 +506,18 @@ def test_a_tolk_asked_in_the_short_melding_is_confirmed_and_told_to_the_consulen
     assert staff["Tolk nodig"] == "Turks"
 
 
+@pytest.mark.parametrize("typed", ["ja turks", "Turkse", "turks", "ja, graag Turks"])
+def test_the_tolk_is_asked_in_the_languages_name(walker, typed):
+    """A walk of a daughter: "ja turks" and "Turkse" stood as typed in "U vroeg om een tolk: ja turks." and in
+    the backoffice's "Tolk nodig"."""
+    walker.walk(ZELF_KORT[:2])
+    for step, data in ZELF_KORT[2:]:
+        walker.post(step, {**data, "tolk": typed} if step == "waarover" else data)
+    confirmation = walker.client.get(walker.submit()["Location"]).content.decode()
+    assert "U vroeg om een tolk: Turks. Wij zoeken een tolk voor het gesprek." in confirmation
+    assert Melding.objects.get().typed_answers.tolk == "Turks"
+
+
 def test_a_melding_without_a_tolk_says_nothing_about_one(walker):
     walker.walk(ZELF_KORT)
     assert "tolk" not in walker.client.get(walker.submit()["Location"]).content.decode()
