@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
-from .. import closures
+from .. import closures, languages
 from ..models import Capaciteit, Contact, Term, Voorziening, VoorzieningOpLocatie
 from ..search import versions
 from ..search.geo import haversine_km
@@ -35,6 +35,9 @@ class ResultRow:
     toegang: str = ""  # the search page's wording of toegang and kosten (see page_rows)
     kosten: str = ""
     closed_until: date | None = None  # the last day of the closure that closes it now (closures.py)
+    # Its languages, when it is given in more than Dutch: a walk's daughter looked for help in Turkish, and
+    # only the detail pages said which spoke it.
+    talen: str = ""
 
 
 def _locations_prefetch():
@@ -74,6 +77,7 @@ def result_rows(hits, *, professional: bool, first_number: int = 1) -> list[Resu
                 point=_first_point(voorziening),
                 capaciteit=list(voorziening.capaciteit.all()) if professional and _open(voorziening) else [],
                 where=wijk_namen(voorziening),
+                talen=_more_than_dutch(voorziening.talen),
             )
         )
     return rows
@@ -139,6 +143,7 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
                     values["kosten"], values["kosten_bedrag"], values["kosten_toelichting"]
                 ),
                 closed_until=closed_until.get(hit.id),
+                talen=_more_than_dutch(values["talen"]),
             )
         )
     return rows
@@ -199,9 +204,15 @@ def _page_columns(ids):
             "kosten_toelichting",
             "hele_gemeente",
             "organisatie__name",
+            "talen",
             "wijken",
         )
     )
+
+
+def _more_than_dutch(codes) -> str:
+    """The names of the languages (languages.names) when there is one besides Dutch, else ""."""
+    return languages.names(codes) if any(code != "nl" for code in codes or ()) else ""
 
 
 def _point(latitude, longitude) -> tuple[float, float] | None:

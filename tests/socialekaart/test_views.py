@@ -7,6 +7,7 @@ from datetime import time, timedelta
 from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection
@@ -94,6 +95,22 @@ def test_search_page_lists_results_with_what_a_resident_needs(client, indexed):
     assert "2 resultaten" in page
     assert "Mantelzorgcafé" not in page
     assert "Huishoudelijke hulp Oud" not in page  # gestopt
+
+
+def test_a_result_given_in_more_than_dutch_names_its_languages(client, kaart):
+    """A walk: a daughter looked for help in Turkish for her father; only the detail pages said which did."""
+    Voorziening.objects.filter(name="Hulp in de huishouding").update(talen=["nl", "tr", "ar"])
+    get_backend().rebuild()
+    results = BeautifulSoup(html(client.get(SEARCH, {"thema": "huishouden"})), "html.parser")
+    languages = {
+        result.h3.a.get_text(): [div.get_text(" ", strip=True) for div in result.select("dl div")][-1]
+        for result in results.select(".kaart-result")
+    }
+    assert len(languages) == 2  # and the one in Dutch only names none
+    assert [fact for fact in languages.values() if fact.startswith("Talen")] == [
+        "Talen Nederlands, Turks, Arabisch"
+    ]
+    assert languages["Hulp in de huishouding"] == "Talen Nederlands, Turks, Arabisch"
 
 
 def test_result_shows_cost_access_wijken_status_and_first_location_like_the_detail_page(
