@@ -39,7 +39,10 @@ def validate_phone(value: str) -> None:
 
 
 # A number abroad written as at home: "0532 123 45 67" (Turkish, 11 digits) was told it needs 10 (a walk).
-ABROAD = _("Is het een nummer in het buitenland? Zet dan + en de landcode ervoor, zoals +90 532 1234567.")
+ABROAD = _(
+    "Is het een nummer in het buitenland? Laat dan de eerste 0 weg en zet + en de landcode ervoor. "
+    "Bijvoorbeeld: +90 532 1234567."
+)
 
 
 def phone_message(value: str) -> str:
@@ -48,7 +51,7 @@ def phone_message(value: str) -> str:
     number's 06, may be a number abroad without its country code: the message says how to write one."""
     digits = "".join(character for character in value if character.isdigit())
     abroad = 11 <= len(digits) <= 13 and digits[0] == "0" and digits[1] not in "06"
-    if _WRITTEN.match(value.strip()) and value.strip()[:1] == "0" and abroad:
+    if _WRITTEN.match(value.strip()) and abroad:
         return f"{MESSAGE} {ABROAD}"
     return _message(value, MESSAGE, "06 12345678")
 

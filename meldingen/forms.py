@@ -629,7 +629,9 @@ class GegevensForm(StepForm):
             return
         self.errors.pop(day, None)
         self.data = self.data.copy()  # the page shows the date as it is read, should another part be wrong
-        for name, part in zip(self.DATE_FIELDS, whole.groups(), strict=True):
+        typed_day, typed_month, typed_year = whole.groups()
+        parts = (typed_day, str(month_number(typed_month) or typed_month), typed_year)  # "mart": 3
+        for name, part in zip(self.DATE_FIELDS, parts, strict=True):
             cleaned[name] = part
             self.data[self.add_prefix(name)] = part
 
@@ -666,8 +668,9 @@ class GegevensForm(StepForm):
         cleaned["geboortedatum"] = born.isoformat()
 
 
-# A whole date, as forms elsewhere ask it: "12-3-1952", "12/03/1952", "12 maart 1952".
-WHOLE_DATE = re.compile(r"^\s*(\d{1,2})\s*[-/. ]\s*(\d{1,2}|[^\W\d_]+)\.?\s*[-/. ]\s*(\d{4})\s*$")
+# A whole date, as forms elsewhere ask it: "12-3-1952", "12/03/1952", "12 maart 1952" (or "12-3-52", whose
+# year then gets the year's own message).
+WHOLE_DATE = re.compile(r"^\s*(\d{1,2})\s*[-/. ]\s*(\d{1,2}|[^\W\d_]+)\.?\s*[-/. ]\s*(\d{4}|\d{2})\s*$")
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober")
 MONTHS += ("november", "december")
 
@@ -683,8 +686,16 @@ def month_number(typed: str) -> int | None:
     if len(found) == 1:
         return found[0]
     # A month spelled as it sounds: "mart" (also Turkish), "agustus". Got "Deze datum bestaat niet" (a walk).
-    close = difflib.get_close_matches(text, MONTHS, n=1, cutoff=0.75) if len(text) >= 4 else []
-    return MONTHS.index(close[0]) + 1 if close else None
+    # Only one that is closest alone: "juil" is as close to juni as to juli.
+    scores = sorted(
+        (
+            (difflib.SequenceMatcher(None, text, name).ratio(), number)
+            for number, name in enumerate(MONTHS, 1)
+        ),
+        reverse=True,
+    )
+    (best, number), (second, _second) = scores[:2]
+    return number if len(text) >= 4 and best >= 0.8 and best > second else None
 
 
 ADDRESS_MESSAGES = {
@@ -737,10 +748,11 @@ def call_time(label) -> forms.CharField:
 
 
 class LanguageField(LimitedCharField):
-    """A language as its name: what is typed after a "ja", and an adjective as the language's name."""
+    """A language as its name (language_name), before its checks: "ja ja" and "Nederlandse" are a yes and
+    no language, as "ja" and "Nederlands" are."""
 
-    def clean(self, value):
-        return language_name(super().clean(value))
+    def to_python(self, value):
+        return language_name(super().to_python(value))
 
 
 def interpreter() -> forms.CharField:
@@ -776,25 +788,33 @@ def names_a_language(value: str) -> None:
         raise forms.ValidationError(_("Is er geen tolk nodig? Maak dit vak dan leeg."))
 
 
-# A language's Dutch adjective and its name: "Turkse" "Turks", "Arabische" "Arabisch", "Chinese" "Chinees".
+# A language's Dutch adjective and its name: "Turkse" "Turks", "Arabische" "Arabisch", "Chinese" "Chinees";
+# "Friese" is "Fries".
 ADJECTIVE_ENDINGS = (("sche", "sch"), ("ese", "ees"), ("se", "s"))
+ADJECTIVES_OF_THEIR_OWN = {"friese": "fries"}
 
 
 def language_name(typed: str) -> str:
     """The tolk's language as the consulent reads it and the confirmation says it: "ja turks" and "Turkse"
     stood as typed in "U vroeg om een tolk: ja turks." and in the backoffice (a walk of a daughter)."""
     words = typed.replace(",", " ").split()
-    while len(words) > 1 and words[0].casefold() in YES:
+    while len(words) > 1 and words[0].casefold().rstrip(".!?") in YES:
         words = words[1:]
     if len(words) == 1:
-        word = words[0].casefold().rstrip(".!")
-        for adjective, name in ADJECTIVE_ENDINGS:
-            if word.endswith(adjective) and len(word) > len(adjective) + 2:
-                word = word[: -len(adjective)] + name
-                break
-        words = [word]
+        words = [_as_name(words[0].rstrip(".!?"))]
     named = " ".join(words)
     return named[:1].upper() + named[1:]
+
+
+def _as_name(word: str) -> str:
+    """The language an adjective names ("Turkse": "turks"); any other word as typed ("NGT")."""
+    lowered = word.casefold()
+    if lowered in ADJECTIVES_OF_THEIR_OWN:
+        return ADJECTIVES_OF_THEIR_OWN[lowered]
+    for adjective, name in ADJECTIVE_ENDINGS:
+        if lowered.endswith(adjective) and len(lowered) > len(adjective) + 2:
+            return lowered[: -len(adjective)] + name
+    return word
 
 
 # Help with washing and dressing is the wijkverpleging's (the zorgverzekering's), not the gemeente's: a walk's

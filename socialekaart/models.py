@@ -139,7 +139,7 @@ class Voorziening(RevisionMixin, ClusterableModel):
         VERWIJZING = "verwijzing", _("Na verwijzing")
         # Said as the way to it, beside "Na verwijzing": "besluit" and "beschikking" a walk's resident, who
         # reads with difficulty, did not know (the detail page explains them).
-        BESCHIKKING = "beschikking", _("Na een melding bij de gemeente")
+        BESCHIKKING = "beschikking", _("Na een melding, als de gemeente ja zegt")
 
     class Kosten(models.TextChoices):
         GRATIS = "gratis", _("Gratis")

@@ -410,10 +410,13 @@ class StatusForm(forms.Form):
         last_step=None,
         this=None,
         others=None,
+        consent_given=False,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.this = this  # the melding's Behandeling
+        # Given now, with this status (views.CONSENT_AND_SAVE); asked again when the status is refused.
+        self.consent_given = self.asks_for_consent = consent_given
         self.others = others  # the other meldingen the user may see: a double is one of them
         self.last_step = last_step  # the melding's last Statuswijziging, if any
         self.fields["gezien"].initial = last_step.pk if last_step else 0
@@ -791,6 +794,8 @@ class StatusForm(forms.Form):
         if AuditEntry.Action.HEALTH_CONSENT in self.this.recorded_once((AuditEntry.Action.HEALTH_CONSENT,)):
             return
         self.asks_for_consent = True  # the form offers CONSENT_AND_SAVE beside its own button
+        if self.consent_given:
+            return
         self.add_error(
             "toelichting",
             _(

@@ -32,12 +32,12 @@ CLIENTONDERSTEUNING = "clientondersteuning"
 # A short melding has no onderwerpen yet: the gesprek starts with these.
 WITHOUT_ONDERWERPEN = (CLIENTONDERSTEUNING, "ontmoeting", "mantelzorg")
 
-# The kaart's doelgroepen (socialekaart/demo/taxonomy.py) a resident's age puts them in, with the ages. Help
-# meant only for other groups (psychische klachten, a beperking, gezinnen, nieuwkomers: what a melding does
-# not ask) comes after help for the resident's age, for mantelzorgers or for everyone: a walk's consulent was
+# The kaart's doelgroepen (socialekaart/demo/taxonomy.py) of an age, with its ages, and those a melding does
+# not ask about. Help meant only for such groups, or for another age, comes after the rest (help for the
+# resident's age, for mantelzorgers, for everyone, or for a group not named here): a walk's consulent was
 # offered the GGZ inloop before the places to meet for a forgetful woman of 82.
 AGE_DOELGROEPEN = {"jongeren": (0, 22), "volwassenen": (18, 64), "ouderen": (65, 150)}
-FOR_EVERYONE_ELSE = frozenset({"mantelzorgers"})
+NOT_ASKED = frozenset({"ggz", "beperking", "gezinnen", "nieuwkomers"})
 
 SUGGESTIONS = 10
 RECORDABLE = 1000  # every fitting voorziening may be recorded, also one below the first ten
@@ -64,17 +64,15 @@ def _themes(melding) -> list[str]:
 
 def _fitting(melding) -> list[kaart.KaartVoorziening]:
     """Every voorziening that fits the melding, nearest first; with the resident's age, help meant only for
-    groups the melding does not name after the rest (AGE_DOELGROEPEN)."""
+    groups the melding does not ask about or for another age after the rest (NOT_ASKED, AGE_DOELGROEPEN)."""
     about = _about(melding)
     found = kaart.voorzieningen_for(_themes(melding), wijk_for(melding), limit=RECORDABLE, **about)
     if about.get("age") is None:
         return found
-    groups = FOR_EVERYONE_ELSE | {
-        code for code, (youngest, oldest) in AGE_DOELGROEPEN.items() if youngest <= about["age"] <= oldest
+    for_others = NOT_ASKED | {
+        code for code, (youngest, oldest) in AGE_DOELGROEPEN.items() if not youngest <= about["age"] <= oldest
     }
-    return sorted(
-        found, key=lambda item: bool(item.doelgroepen) and not groups.intersection(item.doelgroepen)
-    )
+    return sorted(found, key=lambda item: bool(item.doelgroepen) and for_others.issuperset(item.doelgroepen))
 
 
 def suggestions(melding, limit: int = SUGGESTIONS, found=None) -> list[kaart.KaartVoorziening]:

@@ -502,9 +502,8 @@ CONSENT_AND_SAVE = "toestemming_gezondheid"
 def _change_status(request, behandeling):
     """The redirect after a step taken, or what the melding's page shows again (render_detail's arguments)."""
     consent = RECORDED_ONCE["toestemming_gezondheid"]
-    if request.POST.get(CONSENT_AND_SAVE) and not _why_not(consent, behandeling):
-        behandeling.record_once(request.user, consent.action)  # then the status, as the form asks
-    form = StatusForm(request.POST, **_status_form_kwargs(request, behandeling))
+    consent_given = bool(request.POST.get(CONSENT_AND_SAVE)) and not _why_not(consent, behandeling)
+    form = StatusForm(request.POST, consent_given=consent_given, **_status_form_kwargs(request, behandeling))
     if not form.is_valid():
         return {"status_form": form, "status": 400}
     if form.withdraws_unconfirmed():  # it cannot be undone: asked once more, at the top of the page
@@ -549,6 +548,9 @@ def _change_status(request, behandeling):
         }
     else:
         done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
+    if consent_given:  # with the status it was given for, not when the status is refused
+        behandeling.record_once(request.user, consent.action)
+        done = f"{done} {_('De toestemming van de inwoner is vastgelegd.')}"
     if behandeling.consulent_id is None and _can_take(request.user, behandeling):
         # Whoever takes a step with a melding nobody has, has it: "Consulent: Niemand" stayed after a contact.
         _take_into_hands(request.user, behandeling)

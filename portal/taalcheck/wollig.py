@@ -208,7 +208,8 @@ WOLLIG: list[tuple[tuple[str, ...], str]] = [
     # An editor's walk: "zorg te dragen voor", "voorts" and "de benodigde bescheiden" passed without a word.
     (("zorg te dragen voor", "zorg te dragen"), "te zorgen voor"),
     (("voorts",), "ook, verder"),
-    (("bescheiden",), "papieren"),
+    # The documents, not the adjective ("een bescheiden bedrag").
+    (("de bescheiden", "uw bescheiden", "alle bescheiden", "benodigde bescheiden"), "de papieren"),
     (("onder vermelding van",), "met"),
     (("ten laste van",), "betaald door"),
     (("behoudens",), "behalve"),

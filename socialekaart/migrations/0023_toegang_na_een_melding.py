@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='voorziening',
             name='toegang',
-            field=models.CharField(choices=[('vrij', 'Zonder verwijzing'), ('verwijzing', 'Na verwijzing'), ('beschikking', 'Na een melding bij de gemeente')], default='vrij', max_length=20, verbose_name='toegang'),
+            field=models.CharField(choices=[('vrij', 'Zonder verwijzing'), ('verwijzing', 'Na verwijzing'), ('beschikking', 'Na een melding, als de gemeente ja zegt')], default='vrij', max_length=20, verbose_name='toegang'),
         ),
     ]

@@ -211,8 +211,10 @@ def _page_columns(ids):
 
 
 def _more_than_dutch(codes) -> str:
-    """The names of the languages (languages.names) when there is one besides Dutch, else ""."""
-    return languages.names(codes) if any(code != "nl" for code in codes or ()) else ""
+    """The names of the languages (languages.names) when there is one besides Dutch, else "" (also for a
+    value an import left that is no list of codes)."""
+    codes = codes if isinstance(codes, list) else []
+    return languages.names(codes) if any(str(code).lower() != "nl" for code in codes) else ""
 
 
 def _point(latitude, longitude) -> tuple[float, float] | None:

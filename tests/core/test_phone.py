@@ -74,7 +74,13 @@ def test_a_number_with_words_is_refused_with_what_to_leave_out(number):
 
 @pytest.mark.parametrize(
     ("number", "abroad"),
-    [("0532 123 45 67", True), ("0151 12345678", True), ("06123456789", False), ("061234567", False)],
+    [
+        ("0532 123 45 67", True),
+        ("(0532) 123 45 67", True),
+        ("0151 12345678", True),
+        ("06123456789", False),  # a Dutch mobile number with a digit too many
+        ("0031 6 1234567", False),  # written as Dutch, with the country code
+    ],
 )
 def test_a_number_abroad_without_its_country_code_is_told_how_to_write_it(number, abroad):
     """A walk: a daughter's Turkish mobile number, "0532 123 45 67", was told it needs 10 digits; she counted

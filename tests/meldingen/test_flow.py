@@ -30,7 +30,9 @@ def test_start_page_explains_melding_in_b1(client):
     # The start comes right after the lead and what it takes (a walk found it 3,850 px down at 150%).
     main = BeautifulSoup(html, "html.parser").main
     blocks = [element.get_text(" ", strip=True) for element in main.find_all(["h1", "h2", "p", "ol", "div"])]
-    assert blocks.index("Start de melding") == 4 and blocks[2] == "Wat hebt u nodig?"
+    assert blocks.index("Start de melding") == 5 and blocks[3] == "Wat hebt u nodig?"
+    # Who made one already reads where to look before the start (the review: after it, a second one began).
+    assert blocks[2] == "Hebt u al een melding gedaan? Kijk waar uw melding staat ."
 
 
 def step_count(html: str) -> str:
@@ -506,7 +508,7 @@ def test_a_tolk_asked_in_the_short_melding_is_confirmed_and_told_to_the_consulen
     assert staff["Tolk nodig"] == "Turks"
 
 
-@pytest.mark.parametrize("typed", ["ja turks", "Turkse", "turks", "ja, graag Turks"])
+@pytest.mark.parametrize("typed", ["ja turks", "Turkse", "turks", "ja, graag Turks", "Ja? Turks."])
 def test_the_tolk_is_asked_in_the_languages_name(walker, typed):
     """A walk of a daughter: "ja turks" and "Turkse" stood as typed in "U vroeg om een tolk: ja turks." and in
     the backoffice's "Tolk nodig"."""
@@ -543,6 +545,9 @@ def test_the_tolk_goes_with_a_switch_between_short_and_long(walker, first, then)
         ("Nee", "Is er geen tolk nodig? Maak dit vak dan leeg."),
         ("nvt.", "Is er geen tolk nodig? Maak dit vak dan leeg."),
         ("ja", "Schrijf welke taal de tolk moet spreken. Bijvoorbeeld: Turks."),
+        # Read as a language's name first (the review: "U vroeg om een tolk: Ja." and "... Nederlands.").
+        ("ja ja", "Schrijf welke taal de tolk moet spreken. Bijvoorbeeld: Turks."),
+        ("Nederlandse", "Is er geen tolk nodig? Maak dit vak dan leeg."),
     ],
 )
 def test_a_yes_or_no_typed_for_the_tolk_asks_for_a_language_and_stays(walker, typed, message):

@@ -90,7 +90,7 @@ def test_search_page_lists_results_with_what_a_resident_needs(client, indexed):
     )
     assert "Zorg Lindewaard" in page
     assert "Iemand komt bij u thuis schoonmaken." in page
-    assert "Na een melding bij de gemeente" in page and "Eigen bijdrage" in page
+    assert "Na een melding, als de gemeente ja zegt" in page and "Eigen bijdrage" in page
     assert "Hele gemeente" in page  # the schoonmaakhulp covers every wijk
     assert "2 resultaten" in page
     assert "Mantelzorgcafé" not in page

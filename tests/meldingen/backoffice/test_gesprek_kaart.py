@@ -403,6 +403,7 @@ def test_help_meant_only_for_a_group_the_melding_does_not_name_comes_after_help_
         ("Jongerencafe", [doelgroep("jongeren")], 52.002),
         ("Soos voor ouderen", [doelgroep("ouderen"), doelgroep("ggz")], 52.003),
         ("Buurthuis", [], 52.004),
+        ("Open huiskamer", [doelgroep("iedereen")], 52.0045),  # a group an editor added: not moved down
         ("Mantelzorgcafe", [doelgroep("mantelzorgers")], 52.005),
     ):
         _place(
@@ -415,13 +416,21 @@ def test_help_meant_only_for_a_group_the_melding_does_not_name_comes_after_help_
     def names():
         return [item.name for item in kaart.suggestions(melding) if ontmoeting.code in item.themes]
 
-    everyone = ["GGZ inloop", "Jongerencafe", "Soos voor ouderen", "Buurthuis", "Mantelzorgcafe"]
+    everyone = [
+        "GGZ inloop",
+        "Jongerencafe",
+        "Soos voor ouderen",
+        "Buurthuis",
+        "Open huiskamer",
+        "Mantelzorgcafe",
+    ]
     assert names() == everyone  # no birth date: nearest first
     answers = melding.typed_answers.to_dict()
     answers["gegevens"]["geboortedatum"] = "1944-02-14"
     Melding.objects.filter(pk=melding.pk).update(encrypted_answers=Melding(answers=answers).encrypted_answers)
     melding.refresh_from_db()
-    assert names() == ["Soos voor ouderen", "Buurthuis", "Mantelzorgcafe", "GGZ inloop", "Jongerencafe"]
+    fitting = ["Soos voor ouderen", "Buurthuis", "Open huiskamer", "Mantelzorgcafe"]
+    assert names() == [*fitting, "GGZ inloop", "Jongerencafe"]
 
 
 def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff, client):

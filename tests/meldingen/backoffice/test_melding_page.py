@@ -1228,7 +1228,16 @@ def test_the_onderzoek_of_a_melding_made_for_someone_asks_for_the_residents_cons
     button = '<button type="submit" name="toestemming_gezondheid" value="1" class="button button-secondary">'
     assert button + "Toestemming gegeven en status opslaan</button>" in asked.content.decode()
     finished = {**FINISHED, "toelichting": "Besproken aan de keukentafel."}
-    assert client.post(url + "status/", {**finished, "toestemming_gezondheid": "1"}).status_code == 302
+    # Not when the status is refused: the consent goes with the status it was given for (the review).
+    refused = client.post(
+        url + "status/", {**finished, "afgerond_datum": "31-02", "toestemming_gezondheid": "1"}
+    )
+    assert refused.status_code == 400 and button in refused.content.decode()
+    assert AuditEntry.Action.HEALTH_CONSENT not in behandeling.recorded_once(
+        (AuditEntry.Action.HEALTH_CONSENT,)
+    )
+    saved = client.post(url + "status/", {**finished, "toestemming_gezondheid": "1"}, follow=True)
+    assert "De toestemming van de inwoner is vastgelegd." in saved.content.decode()
     assert AuditEntry.Action.HEALTH_CONSENT in behandeling.recorded_once((AuditEntry.Action.HEALTH_CONSENT,))
     behandeling.refresh_from_db()
     assert behandeling.status == Status.ONDERZOEK_AFGEROND
