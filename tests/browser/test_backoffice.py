@@ -169,6 +169,14 @@ def test_on_a_phone_the_inbox_shows_every_column_and_withdrawing_asks_first(page
     assert to_status.bounding_box()["y"] < 844 and to_status.bounding_box()["height"] >= 24
     to_status.click()
     assert page.evaluate("document.activeElement.id") == "status-heading"
+    # A keyboard walk: the kaart was 28 Tabs away, the timeline more than 50.
+    for name, heading in (
+        ("Naar Notitie toevoegen", "note-heading"),
+        ("Naar Sociale kaart", "kaart-heading"),
+        ("Naar Tijdlijn", "timeline-heading"),
+    ):
+        page.get_by_role("link", name=name).click()
+        assert page.evaluate("document.activeElement.id") == heading
     # The kenmerk in the heading stays whole: it broke after "M-", a reference no one can read or type.
     assert page.locator("h1 .w-header__subtitle").evaluate("kenmerk => kenmerk.getClientRects().length") == 1
     page.select_option("#id_status", Status.INGETROKKEN)
