@@ -772,6 +772,12 @@ def interpreter() -> forms.CharField:
     return field
 
 
+# For someone else's melding: a walk's daughter, who speaks Dutch, could not tell whether the tolk was for her
+# father or for her, and may have left the box empty to translate herself.
+TOLK_FOR_SOMEONE_ELSE = _(
+    "Spreekt {persoon} niet goed Nederlands? Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een "
+    "tolk voor het gesprek. Dan hoeft de familie niet te vertalen. Geen tolk nodig? Laat dit vak dan leeg."
+)
 # In the error summary: "Is er een tolk nodig bij het gesprek: is er geen tolk nodig?" read as two questions.
 TOLK = _("Tolk")
 YES = frozenset({"ja", "jawel", "graag", "ja graag"})
@@ -867,6 +873,7 @@ class WaaroverForm(StepForm):
     tolk = interpreter()
     short_labels = {"tolk": TOLK}
     writer_fields = ("toelichting", "bereikbaar")  # the gemeente calls the writer (as the confirmation says)
+    someone_else = Wording(help_texts={"tolk": TOLK_FOR_SOMEONE_ELSE})
 
 
 class SituatieForm(StepForm):
@@ -977,6 +984,7 @@ class GesprekForm(StepForm):
                 _("Wij bellen u om het gesprek te plannen, {hours}. Bijvoorbeeld: op dinsdag in de ochtend."),
                 hours=PHONE_HOURS,
             ),
+            "tolk": TOLK_FOR_SOMEONE_ELSE,
             # A son who filled this in for his mother did not know whether to tick himself.
             "wie_erbij": _(
                 "Een onafhankelijke cliëntondersteuner helpt {persoon} gratis. Hij of zij hoort niet bij de "

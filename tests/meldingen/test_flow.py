@@ -520,6 +520,17 @@ def test_the_tolk_is_asked_in_the_languages_name(walker, typed):
     assert Melding.objects.get().typed_answers.tolk == "Turks"
 
 
+def test_for_someone_else_the_tolk_is_asked_for_the_person(walker):
+    """A walk: a daughter who speaks Dutch could not tell whether the tolk was for her father or for her."""
+    walker.walk(ANDER_UITGEBREID[: [step for step, _data in ANDER_UITGEBREID].index("gesprek")])
+    page = " ".join(walker.client.get("/melding/gesprek/").content.decode().split())
+    assert "Spreekt de persoon niet goed Nederlands? Schrijf dan welke taal." in page
+    assert "Dan hoeft de familie niet te vertalen." in page
+    walker.client.get("/melding/voor-wie/?reset=1")
+    walker.walk(ZELF_KORT[:2])
+    assert "Spreekt" not in walker.client.get("/melding/waarover/").content.decode()
+
+
 def test_a_melding_without_a_tolk_says_nothing_about_one(walker):
     walker.walk(ZELF_KORT)
     assert "tolk" not in walker.client.get(walker.submit()["Location"]).content.decode()
