@@ -685,6 +685,8 @@ def month_number(typed: str) -> int | None:
     found = [number for number, name in enumerate(MONTHS, 1) if len(text) >= 3 and name.startswith(text)]
     if len(found) == 1:
         return found[0]
+    if len(text) < 4:
+        return None
     # A month spelled as it sounds: "mart" (also Turkish), "agustus". Got "Deze datum bestaat niet" (a walk).
     # Only one that is closest alone: "juil" is as close to juni as to juli.
     scores = sorted(
@@ -695,7 +697,7 @@ def month_number(typed: str) -> int | None:
         reverse=True,
     )
     (best, number), (second, _second) = scores[:2]
-    return number if len(text) >= 4 and best >= 0.8 and best > second else None
+    return number if best >= 0.8 and best > second else None
 
 
 ADDRESS_MESSAGES = {
@@ -755,6 +757,10 @@ class LanguageField(LimitedCharField):
         return language_name(super().to_python(value))
 
 
+WHICH_LANGUAGE = _("Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek.")
+NO_TOLK_NEEDED = _("Geen tolk nodig? Laat dit vak dan leeg.")
+
+
 def interpreter() -> forms.CharField:
     """The language of a tolk for the gesprek. A walk's resident, who reads Dutch slowly, found nowhere to ask
     for one but the box for who else comes."""
@@ -763,10 +769,7 @@ def interpreter() -> forms.CharField:
         required=False,
         max_length=LINE_MAX,
         field_class=LanguageField,
-        help_text=_(
-            "Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek. "
-            "Geen tolk nodig? Laat dit vak dan leeg."
-        ),
+        help_text=format_lazy("{} {}", WHICH_LANGUAGE, NO_TOLK_NEEDED),
     )
     field.validators.append(names_a_language)
     return field
@@ -774,9 +777,12 @@ def interpreter() -> forms.CharField:
 
 # For someone else's melding: a walk's daughter, who speaks Dutch, could not tell whether the tolk was for her
 # father or for her, and may have left the box empty to translate herself.
-TOLK_FOR_SOMEONE_ELSE = _(
-    "Spreekt {persoon} niet goed Nederlands? Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een "
-    "tolk voor het gesprek. Dan hoeft de familie niet te vertalen. Geen tolk nodig? Laat dit vak dan leeg."
+TOLK_FOR_SOMEONE_ELSE = format_lazy(
+    "{} {} {} {}",
+    _("Spreekt {persoon} niet goed Nederlands?"),
+    WHICH_LANGUAGE,
+    _("Dan hoeft de familie niet te vertalen."),
+    NO_TOLK_NEEDED,
 )
 # In the error summary: "Is er een tolk nodig bij het gesprek: is er geen tolk nodig?" read as two questions.
 TOLK = _("Tolk")

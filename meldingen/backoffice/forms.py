@@ -255,9 +255,11 @@ def keeps_spoed(double, other) -> bool:
 
 class StatusForm(forms.Form):
     # Set by clean when the onderzoek ends without the resident's consent for health data: the consent is
-    # then recorded with the status (views.CONSENT_AND_SAVE, a button of this form), not by a form of its own
-    # elsewhere on the page, whose save lost the status, date and toelichting chosen here (a keyboard walk).
+    # then recorded with the status (CONSENT_AND_SAVE, the name of a button of this form), not by a form of
+    # its own elsewhere on the page, whose save lost the status, date and toelichting chosen here (a keyboard
+    # walk).
     asks_for_consent = False
+    CONSENT_AND_SAVE = "toestemming_gezondheid"
     # As the page shows them (melding.html), so the error summary lists its lines in the same order.
     field_order = [
         *("status", "contact_datum", "gesprek_datum", "gesprek_tijd", "gesprek_plaats", "afgerond_datum"),
@@ -415,7 +417,7 @@ class StatusForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.this = this  # the melding's Behandeling
-        # Given now, with this status (views.CONSENT_AND_SAVE); asked again when the status is refused.
+        # Given now, with this status (CONSENT_AND_SAVE); asked again when the status is refused.
         self.consent_given = self.asks_for_consent = consent_given
         self.others = others  # the other meldingen the user may see: a double is one of them
         self.last_step = last_step  # the melding's last Statuswijziging, if any

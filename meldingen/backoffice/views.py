@@ -495,14 +495,10 @@ def _plan_may_still_come(behandeling, recorded=None):
     return None if until < timezone.localdate() or AuditEntry.Action.PLAN_RECEIVED in recorded else until
 
 
-# The status form's second button when it asks for the resident's consent (StatusForm.asks_for_consent).
-CONSENT_AND_SAVE = "toestemming_gezondheid"
-
-
 def _change_status(request, behandeling):
     """The redirect after a step taken, or what the melding's page shows again (render_detail's arguments)."""
     consent = RECORDED_ONCE["toestemming_gezondheid"]
-    consent_given = bool(request.POST.get(CONSENT_AND_SAVE)) and not _why_not(consent, behandeling)
+    consent_given = bool(request.POST.get(StatusForm.CONSENT_AND_SAVE)) and not _why_not(consent, behandeling)
     form = StatusForm(request.POST, consent_given=consent_given, **_status_form_kwargs(request, behandeling))
     if not form.is_valid():
         return {"status_form": form, "status": 400}

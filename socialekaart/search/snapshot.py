@@ -150,18 +150,22 @@ class Snapshot:
             ]
             comes_home = self.wijk_mask(origin)
             order = sorted(range(len(distances)), key=nearest_first(distances, comes_home))
-            kilometres = numpy.array(
-                [
-                    HALF_WEIGHT_KM * (not comes_home >> position & 1) if km is None else km
-                    for position, km in enumerate(distances)
-                ]
+            weights = numpy.array(
+                [_nearness(km, comes_home >> position & 1) for position, km in enumerate(distances)]
             )
-            weights = 0.5 ** (kilometres / HALF_WEIGHT_KM)
             weights.flags.writeable = False
             if len(self._near) > 200:  # a municipality has far fewer PC4 areas
                 self._near.clear()
             near = self._near[key] = _Near(distances, order, weights)
         return near
+
+
+def _nearness(km: float | None, comes_home: int) -> float:
+    """1 next door, halved every HALF_WEIGHT_KM; without a place, 1 for help that comes to the home (it serves
+    the origin's wijk), else a half."""
+    if km is None:
+        return 1.0 if comes_home else 0.5
+    return 0.5 ** (km / HALF_WEIGHT_KM)
 
 
 class _Near(NamedTuple):

@@ -339,29 +339,31 @@
 
   /* ---------- 3. Landing on the results, filters ---------- */
 
+  // The focus on `element` now, and again once the page has loaded: the browser then moves it to the
+  // address's target itself.
+  function focusNowAndOnLoad(element, preventScroll) {
+    var focus = function () { element.focus({ preventScroll: preventScroll }); };
+    focus();
+    window.addEventListener("load", function () { window.setTimeout(focus, 0); });
+  }
+
   function setupResults() {
     var filters = document.querySelector("[data-kaart-filters]");
     if (filters && window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) filters.open = true;
     var count = document.getElementById("resultaten");
     // Back from a result's page ("Terug naar de resultaten"): the focus on that result's link, as the page
-    // scrolled to it; on the count when it is no longer on this page. Again once the page has loaded, as the
-    // browser then moves the focus to the address's target itself.
+    // scrolled to it; on the count when it is no longer on this page.
     if (count && window.location.hash.indexOf("#resultaat-") === 0) {
       var opened = document.getElementById(window.location.hash.slice(1));
       var link = opened && opened.querySelector("h3 a");
-      var focusOpened = function () { (link || count).focus({ preventScroll: !!link }); };
-      focusOpened();
-      window.addEventListener("load", function () { window.setTimeout(focusOpened, 0); });
+      focusNowAndOnLoad(link || count, !!link);
       return;
     }
     if (!count || window.location.hash !== "#resultaten") return;
-    // A mistake in the form comes first: the results below it are not what was asked for. Again once the
-    // page has loaded, as the browser then moves the focus to the address's #resultaten itself.
+    // A mistake in the form comes first: the results below it are not what was asked for.
     var summary = document.querySelector("[data-error-summary]");
     if (summary) {
-      var focusSummary = function () { summary.focus({ preventScroll: false }); };
-      focusSummary();
-      window.addEventListener("load", function () { window.setTimeout(focusSummary, 0); });
+      focusNowAndOnLoad(summary, false);
       return;
     }
     count.focus({ preventScroll: false });

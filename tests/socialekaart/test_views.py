@@ -106,7 +106,7 @@ def test_a_result_given_in_more_than_dutch_names_its_languages(client, kaart):
         result.h3.a.get_text(): [div.get_text(" ", strip=True) for div in result.select("dl div")][-1]
         for result in results.select(".kaart-result")
     }
-    assert len(languages) == 2  # and the one in Dutch only names none
+    assert len(languages) == 2  # both results of the search
     assert [fact for fact in languages.values() if fact.startswith("Talen")] == [
         "Talen Nederlands, Turks, Arabisch"
     ]
