@@ -60,7 +60,14 @@ from .contract import (
     SearchUnavailable,
 )
 from .geo import HALF_WEIGHT_KM
-from .query import did_you_mean, leave_out_apart, leave_out_unfound, parse, suggestable_words
+from .query import (
+    did_you_mean,
+    leave_out_apart,
+    leave_out_unfound,
+    parse,
+    suggestable_words,
+    synonym_stand_ins,
+)
 from .text import split_vague_words
 
 FACET_SIZE = 500  # more options than any municipality has wijken or terms
@@ -336,9 +343,16 @@ def _all_words_match(words: str, phrases: Phrases = NO_SYNONYMS, typed: str | No
     (before vague words were left out of `words`) with a compound written apart as one ("regio taxi",
     "hulp middelen"): a synonym with its synonyms, any other as the index holds it (not through the search
     analyzer, whose compound parts would each do)."""
-    typo = any(not text.is_dutch_word(word) for word in text.content_words(words))
+    no_dutch = [word for word in text.content_words(words) if not text.is_dutch_word(word)]
+    typo = bool(no_dutch)
     typed_words = text.words(typed or words)
     readings = [_match_every_word(words, typo)]
+    if no_dutch and phrases:  # "poetse" also read as "poetsen": it finds what that synonym's group finds
+        decompounder = vocabulary.current().decompounder
+        for word in no_dutch:
+            for stand_in in synonym_stand_ins(word, phrases, decompounder):
+                instead = [stand_in if other == word else other for other in text.words(words)]
+                readings.append(_match_every_word(" ".join(instead), typo))
     for start, size, whole in text.possible_compounds(typed_words):
         rest = [word for word in typed_words[:start] + typed_words[start + size :] if word not in VAGUE_WORDS]
         if (whole,) in phrases:

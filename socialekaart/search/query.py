@@ -110,6 +110,31 @@ def parse(
     return parsed
 
 
+def rank_corrections(word: str, candidates) -> list[str]:
+    """Close words, best first: few edits, then many shared trigrams."""
+    scored = []
+    for candidate in candidates:
+        if abs(len(candidate) - len(word)) > 2 or candidate == word:
+            continue
+        distance = text.edit_distance(word, candidate)
+        similarity = text.trigram_similarity(word, candidate)
+        if distance <= text.allowed_typos(word) or similarity >= 0.5:
+            scored.append((distance, -similarity, candidate))
+    return [candidate for _, _, candidate in sorted(scored)]
+
+
+def synonym_stand_ins(word: str, phrases: Phrases, decompounder=None) -> list[str]:
+    """The one-word synonyms a typed word that is none stands for: the closest to a typo ("poetse":
+    "poetsen", "poetshlup": "poetshulp") and the parts of a compound that are one ("oppasdienst": "oppas").
+    The database search reaches their groups through its corrections and a compound's parts (`parse`);
+    Elasticsearch's analyzer puts a synonym's group in only for a word as typed, so it searches these too."""
+    if (word,) in phrases:
+        return []
+    closest = rank_corrections(word, [phrase[0] for phrase in phrases if len(phrase) == 1])[:1]
+    parts = decompounder.parts(word) if decompounder is not None else []
+    return list(dict.fromkeys([*closest, *(part for part in parts if (part,) in phrases)]))
+
+
 def _compound_alternatives(word: str, decompounder, compounds: dict, synonyms=None) -> list[tuple[str, ...]]:
     """The parts of a compound and the compounds a word is part of, each as an alternative; with `synonyms`
     a part's synonyms too: "klusservice" and "oppasdienst" found nothing, where "klus" finds the

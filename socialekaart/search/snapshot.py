@@ -21,7 +21,7 @@ from ..models import Synoniemgroep, Voorziening, Wijk, ZoekDocument, ZoekWoord
 from . import facets, text
 from .bitmask import mask_of
 from .geo import HALF_WEIGHT_KM, haversine_km
-from .query import suggestable_words
+from .query import rank_corrections, suggestable_words
 from .textindex import TextIndex
 
 
@@ -45,19 +45,6 @@ class Vocabulary:
             for candidate in self.by_trigram.get(trigram, ()):
                 shared[candidate] += 1
         return rank_corrections(word, shared)[:limit]
-
-
-def rank_corrections(word: str, candidates) -> list[str]:
-    """Close words, best first: few edits, then many shared trigrams."""
-    scored = []
-    for candidate in candidates:
-        if abs(len(candidate) - len(word)) > 2 or candidate == word:
-            continue
-        distance = text.edit_distance(word, candidate)
-        similarity = text.trigram_similarity(word, candidate)
-        if distance <= text.allowed_typos(word) or similarity >= 0.5:
-            scored.append((distance, -similarity, candidate))
-    return [candidate for _, _, candidate in sorted(scored)]
 
 
 class Autocomplete:

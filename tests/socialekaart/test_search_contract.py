@@ -137,6 +137,15 @@ def test_synonym_added_later_works_without_restart(backend, kaart):
     assert kaart.schoonmaak.pk not in backend.search(SearchQuery(text="poetshulp")).ids
 
 
+@pytest.mark.parametrize("typed", ["ik kan niet meer poetse", "poetshlup", "poetshulpdienst"])
+def test_a_typo_or_compound_of_a_synonym_finds_what_the_synonym_finds(backend, kaart, typed):
+    """A walk: "ik kan niet meer poetse" found the household help on the database search and nothing on
+    Elasticsearch, whose synonyms apply only to a word as typed."""
+    Synoniemgroep.objects.create(termen="poetsen, poetshulp, schoonmaakhulp")
+    backend.synonyms_changed()
+    assert kaart.schoonmaak.pk in backend.search(SearchQuery(text=typed)).ids, typed
+
+
 @pytest.mark.parametrize("typed", ["mantelzorgcafe", "mantelzrgcafé", "mantelzorgcaffe", "jongerenwerk"])
 def test_typos_are_tolerated(backend, kaart, typed):
     results = backend.search(SearchQuery(text=typed))
