@@ -53,7 +53,8 @@ HUISHOUDEN = {
                 "text": "<p>Voor hulp bij het huishouden betaalt u een eigen bijdrage. "
                 "Dat is een vast bedrag per maand. Het CAK stuurt u de rekening.</p>"
                 "<p>Hebt u maar een paar uur hulp nodig? "
-                "Kijk dan ook naar de HHT. Daarmee betaalt u een lage prijs per uur. "
+                "Kijk dan ook naar de HHT: de Huishoudelijke Hulp Toelage. "
+                "Daarmee betaalt u een lage prijs per uur. "
                 '<a href="/ik-zorg-voor-iemand/huishoudelijke-hulp-toelage/">Lees meer over de HHT</a>.</p>',
             },
         ),

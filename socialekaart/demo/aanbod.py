@@ -594,7 +594,7 @@ SOORTEN = [
     Soort(
         "hht",
         "Hulp in huis met de HHT",
-        "Een hulp maakt uw huis schoon. Met de HHT betaalt u € 7,50 per uur.",
+        "Een hulp maakt uw huis schoon. Met de HHT, een regeling van de gemeente, betaalt u € 7,50 per uur.",
         "De hulp maakt de vloer, de keuken en de badkamer schoon. U hebt geen besluit van de gemeente nodig.",
         ("huishouden", "mantelzorg"),
         ("ouderen", "mantelzorgers"),
