@@ -456,6 +456,9 @@ class GegevensForm(StepForm):
         autocomplete="address-level2",
         required_message=_("Vul de woonplaats in."),
     )
+    # The street of the postcode and house number that the writer was told of, beside another she typed
+    # (_ask_once_about_another_street): sent with it again, her street is hers.
+    straat_gezien = forms.CharField(required=False, max_length=LINE_MAX, widget=forms.HiddenInput)
     telefoon = phone_field(
         _("Telefoonnummer"),
         help_text=_("Wij bellen u om een afspraak te maken."),
@@ -499,11 +502,15 @@ class GegevensForm(StepForm):
     geboortejaar.too_long = lambda value: JAAR_MET_CIJFERS
 
     DATE_FIELDS = ("geboortedag", "geboortemaand", "geboortejaar")
-    not_stored = DATE_FIELDS  # kept as one answer, geboortedatum
+    not_stored = (*DATE_FIELDS, "straat_gezien")  # the date kept as one answer, geboortedatum
     groups = (
         Group(
             "meldingen/fieldsets/adres.html",
-            parts={"lookup": ("postcode", "huisnummer", "toevoeging"), "filled": ("straat", "woonplaats")},
+            parts={
+                "lookup": ("postcode", "huisnummer", "toevoeging"),
+                "filled": ("straat", "woonplaats"),
+                "seen": ("straat_gezien",),
+            },
         ),
         Group(
             "components/date_fieldset.html",
@@ -528,6 +535,7 @@ class GegevensForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.address_status = None
+        self.street_asked_about = ""
 
     def clean_postcode(self):
         normal = normalise_postcode(self.cleaned_data["postcode"])
@@ -565,6 +573,7 @@ class GegevensForm(StepForm):
                 self._replace_an_earlier_address(cleaned, result)
             if result.status == FOUND:
                 self._fill_in_the_address(cleaned, street=result.street, town=result.town)
+                self._ask_once_about_another_street(cleaned, result)
             elif result.status in (NOT_FOUND, UNAVAILABLE):
                 self._say_why_the_address_is_asked(result)
         elif {"postcode", "huisnummer"} & set(self.errors):
@@ -577,23 +586,58 @@ class GegevensForm(StepForm):
         address's street and town come instead, or, when it is not found, the street is asked again (the town
         stays: the postcode is ours). What the writer changed herself stays hers (the hint says she may)."""
         earlier = self.answers.step("gegevens")  # as typed on the step's last "Verder"
-        if not earlier:
+        if not earlier or self._same_place(earlier, cleaned):
             return
-        earlier_place = (
-            normalise_postcode(earlier.text("postcode")),
-            split_house_number(earlier.text("huisnummer"))[0],
+        # Only what the lookup filled in: a street typed beside a postcode outside the gemeente is the
+        # writer's own, and a second typo in the postcode swapped it for the street of that one (a walk).
+        earlier_found = lookup_address(
+            earlier.text("postcode"), earlier.text("huisnummer"), earlier.text("toevoeging")
         )
-        if earlier_place == (cleaned["postcode"], cleaned["huisnummer"]):
-            return
+        filled_in = {"straat": earlier_found.street, "woonplaats": earlier_found.town}
         instead = {"straat": result.street, "woonplaats": result.town} if result.found else {"straat": ""}
         for name, new in instead.items():
-            if cleaned.get(name) and cleaned[name] == earlier.text(name).strip() and cleaned[name] != new:
+            kept = earlier.text(name).strip()
+            if cleaned.get(name) and cleaned[name] == kept == filled_in[name] and cleaned[name] != new:
                 cleaned[name] = new
                 # In the data too: the wizard keeps the step's data, and checks it again before sending.
                 self.data = self.data.copy()
                 self.data[self.add_prefix(name)] = new
                 if not new:
                     self.add_error(name, self.fields[name].error_messages["required"])
+
+    @staticmethod
+    def _same_place(earlier, cleaned) -> bool:
+        earlier_place = (
+            normalise_postcode(earlier.text("postcode")),
+            split_house_number(earlier.text("huisnummer"))[0],
+        )
+        return earlier_place == (cleaned["postcode"], cleaned["huisnummer"])
+
+    def _ask_once_about_another_street(self, cleaned, result) -> None:
+        """A street typed that is not the one of the postcode and house number is asked about once: a typo in
+        the postcode would send the consulent to another door. Sent again, it is the writer's: she may know
+        her street better than the lookup does. Another postcode with yet another street asks again."""
+        typed = cleaned.get("straat", "")
+        if not typed or "straat" in self.errors or same_street(typed, result.street):
+            return
+        if cleaned.get("straat_gezien") == result.street:
+            return
+        self.street_asked_about = result.street  # the page sends it back (fieldsets/adres.html)
+        message = _(
+            "Bij postcode %(postcode)s en huisnummer %(huisnummer)s hoort de straat %(found)s. U schreef "
+            "%(typed)s. Kijk of de postcode en het huisnummer goed zijn. Klopt alles? Klik dan nog een keer "
+            "op Verder."
+        )
+        self.add_error(
+            "straat",
+            message
+            % {
+                "postcode": cleaned["postcode"],
+                "huisnummer": cleaned["huisnummer"],
+                "found": result.street,
+                "typed": typed,
+            },
+        )
 
     def _say_why_the_address_is_asked(self, result) -> None:
         """A street and town left empty for an address not found: "Straat: vul de straat in." and "Woonplaats:
@@ -717,6 +761,13 @@ WRONG_PART_MESSAGES = {
     ),
     ("huisnummer",): _("Kijk of het huisnummer goed is. Vul een nummer in, zoals 12."),
 }
+
+
+def same_street(typed: str, found: str) -> bool:
+    """Whether a typed street is the one found, written otherwise: "kerkplein", "Kerkplein-Noord",
+    "Burg. de Withstraat" for "Burgemeester de Withstraat"."""
+    typed, found = ("".join(filter(str.isalnum, name.casefold())) for name in (typed, found))
+    return typed in found or found in typed or difflib.SequenceMatcher(None, typed, found).ratio() >= 0.75
 
 
 def address_message(result, voor_wie: str = "zelf") -> str:

@@ -190,6 +190,38 @@ def test_a_street_kept_from_an_earlier_postcode_is_asked_again_when_the_new_one_
     assert 'value="Lindewaard"' in html and 'value="3920 XY"' in html  # the rest stays as typed
 
 
+def test_a_street_typed_beside_a_postcode_outside_stays_and_another_street_is_asked_about_once(walker):
+    """A walk: "Wiekenstraat 12" with a postcode outside the gemeente, then a second typo in the postcode: the
+    check page said the street of that postcode, and the consulent would have gone to another door."""
+    typed = dict(dict(ZELF_KORT)["gegevens"], straat="Kerkplein", postcode="1234 AB")
+    walker.walk(ZELF_KORT[:3])
+    assert "Dit adres ligt niet in onze gemeente." in walker.post("gegevens", typed).content.decode()
+    second_typo = dict(typed, postcode="3913 AA")  # Kadeweg
+    html = " ".join(walker.post("gegevens", second_typo).content.decode().split())
+    assert "Bij postcode 3913 AA en huisnummer 12 hoort de straat Kadeweg. U schreef Kerkplein." in html
+    assert 'value="Kerkplein"' in html and 'value="3913 AA"' in html  # nothing typed is changed
+    assert 'name="gegevens-straat_gezien" value="Kadeweg"' in html
+    assert walker.post("gegevens", second_typo).status_code == 200  # asked until she saw it
+    again = dict(second_typo, straat_gezien="Kadeweg")  # as the page sends it
+    assert walker.post("gegevens", again).status_code == 302  # sent again: her street is hers
+    walker.post("spoed", {"spoed": "nee"})
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Kerkplein 12" in check and "Kadeweg" not in check
+    asked = walker.post("gegevens", dict(again, postcode="3911 AB", straat="Kadeweg"), terug="controleren")
+    assert "hoort de straat Kerkplein. U schreef Kadeweg." in " ".join(asked.content.decode().split())
+    assert walker.post("gegevens", dict(again, postcode="3911 AB"), terug="controleren").status_code == 302
+    walker.submit()
+    assert "straat_gezien" not in Melding.objects.get().answers["gegevens"]
+
+
+def test_the_street_of_the_postcode_goes_on_without_a_question(walker):
+    walker.walk(ZELF_KORT[:3])
+    for street in ("Kerkplein", "kerkplein", "Kerkplein-Noord", ""):
+        data = dict(dict(ZELF_KORT)["gegevens"], straat=street)
+        assert walker.post("gegevens", data).status_code == 302, street
+        walker.client.get("/melding/gegevens/")
+
+
 def test_outside_the_municipality_is_one_error_not_three(walker):
     """Street and town left empty were errors of their own beside the postcode outside the municipality:
     three lines in red for one problem."""

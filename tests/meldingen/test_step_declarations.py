@@ -27,7 +27,7 @@ def test_every_step_page_shows_every_field_of_its_form(walker, path):
         html = walker.client.get(f"/melding/{step.slug}/").content.decode()
         for name, field in step.form(answers=answers).fields.items():
             assert f'name="{step.slug}-{name}"' in html, (step.slug, name)
-            assert str(field.label) in html, (step.slug, name)
+            assert field.widget.is_hidden or str(field.label) in html, (step.slug, name)
 
 
 @pytest.fixture

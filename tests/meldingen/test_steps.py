@@ -283,7 +283,7 @@ def test_back_from_a_wijzig_page_goes_to_the_check_page_with_what_was_typed(walk
     page = walker.client.get("/melding/gegevens/?terug=controleren").content.decode()
     assert 'data-previous-step="controleren"' in page
     # As the browser posts the page: with the street and town that the address lookup filled in.
-    shown = dict(dict(ZELF_KORT)["gegevens"], straat="Stationsstraat", woonplaats="Lindewaard")
+    shown = dict(dict(ZELF_KORT)["gegevens"], straat="Kerkplein", woonplaats="Lindewaard")
     response = walker.post("gegevens", dict(shown, naam="Jan de Boer"), wizard_goto_step="controleren")
     assert response["Location"] == "/melding/controleren/"
     assert "Jan de Boer" in walker.client.get("/melding/controleren/").content.decode()
