@@ -44,6 +44,8 @@ from . import closures, languages, models, permissions
 TOO_LONG = _(
     "Deze tekst heeft %(show_value)d tekens. Dat mag hoogstens %(limit_value)d zijn. Maak hem wat korter."
 )
+NOT_A_WHOLE_NUMBER = _("Vul alleen een getal in, zoals 3. Zonder woorden erbij.")
+NOT_AN_AMOUNT = _("Vul alleen het bedrag in, zoals 7,50. Zonder € erbij.")
 
 
 class ScopedForm(WagtailAdminModelForm):
@@ -80,6 +82,13 @@ class ScopedForm(WagtailAdminModelForm):
                 field.localize = True
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
                 field.widget.is_localized = True
+                if isinstance(field, forms.DecimalField):  # an amount: "€ 7,50" was "Voer een getal in."
+                    field.error_messages["invalid"] = NOT_AN_AMOUNT
+            elif isinstance(field, forms.IntegerField):
+                # A browser's number field sent "3 weken" as nothing, and the page said the waiting time was
+                # saved (a walk): a text field keeps what was typed and the server says what is wrong.
+                field.widget = forms.TextInput(attrs={"inputmode": "numeric"})
+                field.error_messages["invalid"] = NOT_A_WHOLE_NUMBER
 
 
 class LocatieForm(ScopedForm):

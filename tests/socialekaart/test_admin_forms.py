@@ -225,6 +225,34 @@ def test_an_amount_that_is_no_number_is_refused_and_kept(client, kaart, redacteu
     assert response.status_code == 200 and 'value="twee euro"' in page
 
 
+def test_an_amount_with_the_euro_sign_is_refused_with_what_to_type(client, kaart, redacteur):
+    page = _save_cafe(client, kaart, redacteur, kosten=["bedrag"], kosten_bedrag=["€ 7,50"]).content.decode()
+    assert "Vul alleen het bedrag in, zoals 7,50. Zonder € erbij." in page and 'value="€ 7,50"' in page
+
+
+def test_a_waiting_time_typed_with_its_unit_is_refused_and_kept_not_saved_as_none(client, kaart, redacteur):
+    """A walk: a browser's number field sent "3 weken" as nothing, and the page said the waiting time (6
+    weeks before) was saved: professionals then saw none."""
+    from .admin_helpers import form_data
+
+    capacity = models.Capaciteit.objects.first()
+    capacity.status, capacity.wachttijd_weken = models.Capaciteit.Status.BEPERKT, 6
+    capacity.save()
+    client.force_login(redacteur)
+    edit = f"/admin/snippets/socialekaart/capaciteit/edit/{capacity.pk}/"
+    field = re.search(r'<input[^>]*name="wachttijd_weken"[^>]*>', client.get(edit).content.decode()).group()
+    assert 'type="text"' in field and 'inputmode="numeric"' in field
+    response = client.post(edit, form_data(client, edit, wachttijd_weken="3 weken"))
+    page = response.content.decode()
+    assert response.status_code == 200 and 'value="3 weken"' in page
+    assert "Vul alleen een getal in, zoals 3. Zonder woorden erbij." in page
+    capacity.refresh_from_db()
+    assert capacity.wachttijd_weken == 6
+    assert client.post(edit, form_data(client, edit, wachttijd_weken="3")).status_code == 302
+    capacity.refresh_from_db()
+    assert capacity.wachttijd_weken == 3
+
+
 def test_the_menu_the_list_and_its_button_give_places_and_opening_hours_one_name(client, kaart, redacteur):
     """The menu said "Openingstijden", the list it led to "Voorzieningen op locaties" and its button
     "Voorziening op een locatie toevoegen": a provider looking for the opening hours did not know she was
