@@ -509,7 +509,12 @@ class ClientaantallenForm(forms.Form):
                 max_value=1_000_000,
                 required=False,
                 initial=initial_counts.get(thema.pk),
-                error_messages={"invalid": _("Vul een heel getal in."), "min_value": _("Vul 0 of meer in.")},
+                # A text field: a browser's number field sends "120 cliënten" as nothing: nothing is saved.
+                widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+                error_messages={
+                    "invalid": _("Vul alleen een getal in, zoals 12. Zonder woorden erbij."),
+                    "min_value": _("Vul 0 of meer in."),
+                },
             )
         self.themas = list(themas)
 

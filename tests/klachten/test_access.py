@@ -488,6 +488,12 @@ def test_the_provider_reports_its_clients_per_thema_and_the_light_follows(client
     row = people["aanbieder"].aanbieder.organisatie.clientaantallen.get()
     assert (row.thema, row.aantal) == (kaart["huishouden"], 120)
     assert Stoplicht.objects.get(organisatie=kaart["zorg"]).clienten == 120
+    field = re.search(r'<input[^>]*value="120"[^>]*>', client.get(CLIENTS).content.decode()).group()
+    assert 'type="text"' in field and 'inputmode="numeric"' in field
+    typed = client.post(CLIENTS, {f"thema_{kaart['huishouden'].pk}": "130 cliënten"}).content.decode()
+    assert "Vul alleen een getal in, zoals 12. Zonder woorden erbij." in typed
+    assert 'value="130 cliënten"' in typed
+    assert people["aanbieder"].aanbieder.organisatie.clientaantallen.get().aantal == 120
 
 
 def test_the_list_and_history_write_dates_as_the_other_staff_pages_do(client, people, kaart):
