@@ -32,7 +32,9 @@ AANBIEDER_MODELS = list(ORGANISATIE_LOOKUP)
 # A walk: a provider put a new phone number in her help, and the page then showed the organisation's old one
 # below it, which only the gemeente could change. She changes her organisation; adding or deleting one stays
 # the gemeente's.
-AANBIEDER_ACTIONS = {models.Organisatie: ("change", "view")}
+# Another: a provider deleted her help in two clicks, its plekken and opening hours with it, where the status
+# "Gestopt" keeps it out of the kaart and can be undone. Deleting help stays the gemeente's too.
+AANBIEDER_ACTIONS = {models.Organisatie: ("change", "view"), models.Voorziening: ("add", "change", "view")}
 ALL_ACTIONS = ("add", "change", "delete", "view")
 # What anyone in the admin may pick in a chooser without editing it: the public list of wijken (the
 # providers' forms ask for one). A chooser of any other model offers only what the user may edit: a provider
@@ -137,7 +139,10 @@ def ensure_groups() -> tuple[Group, Group]:
     redacteuren, _ = Group.objects.get_or_create(name=REDACTEUREN_GROUP)
     aanbieders, _ = Group.objects.get_or_create(name=AANBIEDERS_GROUP)
     redacteuren.permissions.add(*admin_access, *_model_permissions(EDITOR_MODELS))
-    aanbieders.permissions.add(*admin_access, *_model_permissions(AANBIEDER_MODELS, AANBIEDER_ACTIONS))
+    given = _model_permissions(AANBIEDER_MODELS, AANBIEDER_ACTIONS)
+    aanbieders.permissions.add(*admin_access, *given)
+    # A right taken back is taken from a group made before it was, too.
+    aanbieders.permissions.remove(*_model_permissions(AANBIEDER_MODELS).exclude(pk__in=given))
     return redacteuren, aanbieders
 
 

@@ -195,6 +195,9 @@ class VoorzieningForm(ScopedForm):
             slug.help_text = _(
                 "Het laatste deel van de link naar deze pagina. Laat het leeg: dan maken wij het van de naam."
             )
+        status = self.fields.get("status")
+        if status is not None:  # a provider cannot delete help (permissions.AANBIEDER_ACTIONS)
+            status.help_text = _("Stopt deze hulp? Kies dan Gestopt. Dan staat hij niet meer op de kaart.")
         checked = self.fields.get("laatst_gecontroleerd")
         if checked is not None:
             checked.help_text = _(

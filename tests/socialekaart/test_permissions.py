@@ -96,12 +96,6 @@ def test_a_provider_cannot_delete_another_organisations_voorziening(provider_cli
     assert Voorziening.objects.filter(pk=kaart.cafe.pk).exists()
 
 
-def test_a_provider_deletes_its_own_voorziening(provider_client, kaart):
-    response = provider_client.post(url("voorziening", "delete", kaart.dagbesteding.pk))
-    assert response.status_code == 302
-    assert not Voorziening.objects.filter(pk=kaart.dagbesteding.pk).exists()
-
-
 def test_a_provider_cannot_move_its_voorziening_to_another_organisation(provider_client, kaart):
     edit = url("voorziening", "edit", kaart.dagbesteding.pk)
     data = form_data(provider_client, edit, organisatie=kaart.welzijn.pk)
@@ -274,13 +268,31 @@ def test_anonymous_visitors_are_sent_to_the_login(client, kaart):
     assert "/login/" in response["Location"]
 
 
-def test_bulk_delete_skips_another_organisations_voorzieningen(provider_client, kaart):
+def test_a_provider_deletes_no_voorziening_and_is_told_how_to_stop_one(provider_client, kaart):
+    """A walk: a provider deleted her help in two clicks (its plekken and hours with it, no undo), where
+    "Gestopt" takes it off the kaart. Before, a bulk delete already skipped another organisation's."""
     from django.urls import reverse
 
     bulk = reverse("wagtail_bulk_action", args=("socialekaart", "voorziening", "delete"))
     provider_client.post(f"{bulk}?id={kaart.cafe.pk}&id={kaart.dagbesteding.pk}")
-    assert Voorziening.objects.filter(pk=kaart.cafe.pk).exists()
-    assert not Voorziening.objects.filter(pk=kaart.dagbesteding.pk).exists()
+    provider_client.post(url("voorziening", "delete", kaart.dagbesteding.pk))
+    assert Voorziening.objects.filter(pk__in=[kaart.cafe.pk, kaart.dagbesteding.pk]).count() == 2
+    listing = provider_client.get(url("voorziening", "list")).content.decode()
+    assert url("voorziening", "delete", kaart.dagbesteding.pk) not in listing
+    edit = provider_client.get(url("voorziening", "edit", kaart.dagbesteding.pk)).content.decode()
+    assert "Stopt deze hulp? Kies dan Gestopt." in edit
+
+
+def test_a_providers_group_made_before_loses_the_right_to_delete_help(kaart):
+    from django.contrib.auth.models import Permission
+
+    from socialekaart.permissions import ensure_groups
+
+    _, aanbieders = ensure_groups()
+    aanbieders.permissions.add(Permission.objects.get(codename="delete_voorziening"))
+    _, aanbieders = ensure_groups()
+    codenames = set(aanbieders.permissions.values_list("codename", flat=True))
+    assert "delete_voorziening" not in codenames and "delete_voorzieningoplocatie" in codenames
 
 
 def test_an_organisation_is_linked_only_to_a_providers_login(client, redacteur, kaart):
