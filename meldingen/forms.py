@@ -281,6 +281,10 @@ class VoorWieForm(StepForm):
     )
 
 
+SELF = "ik"
+SELF_WORDS = {"ik", "ik zelf", "ikzelf", "mij", "mijzelf", "mij zelf", "ik dus", "dat ben ik", "zelf"}
+
+
 class MelderForm(StepForm):
     """Only asked for someone else: the writer's own details (an organisation only for a professional)."""
 
@@ -388,6 +392,12 @@ class MelderForm(StepForm):
             del self.fields["organisatie"]  # only a professional makes a melding for an organisation
         if self.answers.voor_wie != "mantelzorger":
             del self.fields["hoe_gaat_het"]
+
+    def clean_wie_beslist(self):
+        """ "ik", as the hint says to write, and its other forms ("Ik zelf", "mijzelf.") are one answer, which
+        the summary shows as the writer (steps.py): a consulent read "Beslist voor de inwoner: ik"."""
+        typed = self.cleaned_data["wie_beslist"]
+        return SELF if " ".join(re.findall(r"\w+", typed.casefold())) in SELF_WORDS else typed
 
     def clean_bewoner_toestemming(self):
         answer = self.cleaned_data["bewoner_toestemming"]

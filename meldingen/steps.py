@@ -211,6 +211,8 @@ STEPS = [
                 "wie_beslist",
                 someone_else=_("Wie mag voor {persoon} beslissen?"),
                 staff=_("Beslist voor de inwoner"),
+                values={forms.SELF: _("u zelf")},
+                staff_values={forms.SELF: _("de melder zelf")},
             ),
             Row(
                 _("Hoe gaat het met u als mantelzorger?"),

@@ -502,6 +502,20 @@ def test_a_person_who_cannot_decide_for_herself_has_an_answer_of_her_own(walker)
     assert ("Beslist voor de inwoner", "Haar zoon Karim, 06 12345678") in staff
 
 
+@pytest.mark.parametrize("typed", ["ik", "Ik zelf.", "mijzelf"])
+def test_the_writer_who_decides_for_the_person_is_named_as_the_writer(walker, typed):
+    """A walk: the consulent read "Beslist voor de inwoner: ik", the hint's own word, beside other answers."""
+    from meldingen.summary import summary_sections
+
+    who = {"bewoner_toestemming": "kan_niet_beslissen", "wie_beslist": typed}
+    walker.walk([(step, {**data, **who} if step == "melder" else data) for step, data in ANDER_UITGEBREID])
+    check = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
+    assert re.search(r"Wie mag voor de persoon beslissen\?\s*</dt>\s*<dd[^>]*>\s*u zelf\s*<", check), check
+    walker.submit()
+    staff = dict(summary_sections(Melding.objects.get().answers, staff=True))["Melder"]
+    assert ("Beslist voor de inwoner", "de melder zelf") in staff
+
+
 @pytest.mark.parametrize("steps", [ZELF_KORT, ANDER_UITGEBREID], ids=["kort", "uitgebreid"])
 def test_no_answer_on_the_check_page_repeats_the_title_of_its_section(walker, steps):
     """ "Waar gaat het over?" under "Waar gaat het over?", and "Keuze" under "Soort melding"."""
