@@ -382,6 +382,11 @@ class MelderForm(StepForm):
             "Maakt u zich zorgen? Bel ons op %(telefoon)s. Dan kijken we samen wat wel kan."
         ),
         "wie_beslist": _("Schrijf wie voor {persoon} mag beslissen. Bent u het zelf? Schrijf dan: ik."),
+        # Chosen again after it was typed: the consulent read "ja, en eens" and who decides, both.
+        "beslist_zonder_reden": _(
+            "U schreef wie voor {persoon} mag beslissen. Kan {persoon} dit zelf niet goed beslissen? "
+            "Kies dat dan bij de vraag hierboven. Kan {persoon} het wel zelf? Maak dit vak dan leeg."
+        ),
     }
 
     def __init__(self, *args, **kwargs):
@@ -392,6 +397,13 @@ class MelderForm(StepForm):
             del self.fields["organisatie"]  # only a professional makes a melding for an organisation
         if self.answers.voor_wie != "mantelzorger":
             del self.fields["hoe_gaat_het"]
+
+    def clean(self):
+        cleaned = super().clean()
+        answer = cleaned.get("bewoner_toestemming")
+        if answer and answer != "kan_niet_beslissen" and cleaned.get("wie_beslist"):
+            self.add_error("wie_beslist", self.message("beslist_zonder_reden"))
+        return cleaned
 
     def clean_wie_beslist(self):
         """ "ik", as the hint says to write, and its other forms ("Ik zelf", "mijzelf.") are one answer, which

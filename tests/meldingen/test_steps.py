@@ -502,6 +502,17 @@ def test_a_person_who_cannot_decide_for_herself_has_an_answer_of_her_own(walker)
     assert ("Beslist voor de inwoner", "Haar zoon Karim, 06 12345678") in staff
 
 
+def test_who_decides_typed_beside_another_answer_is_asked_about(walker):
+    """A walk: a son chose "kan niet beslissen", wrote "ik", then chose "ja, en eens"; the box stayed, and the
+    consulent read both. The writer decides; nothing typed is dropped."""
+    walker.walk(ANDER_UITGEBREID[:1])
+    melder = {**dict(ANDER_UITGEBREID)["melder"], "bewoner_toestemming": "akkoord", "wie_beslist": "ik"}
+    html = " ".join(walker.post("melder", melder).content.decode().split())
+    assert "U schreef wie voor de persoon mag beslissen. Kan de persoon dit zelf niet goed beslissen?" in html
+    assert 'value="ik"' in html
+    assert walker.post("melder", {**melder, "wie_beslist": ""}).status_code == 302
+
+
 @pytest.mark.parametrize("typed", ["ik", "Ik zelf.", "mijzelf"])
 def test_the_writer_who_decides_for_the_person_is_named_as_the_writer(walker, typed):
     """A walk: the consulent read "Beslist voor de inwoner: ik", the hint's own word, beside other answers."""
