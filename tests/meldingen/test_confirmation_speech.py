@@ -157,10 +157,11 @@ def test_without_an_e_mail_address_the_confirmation_says_no_e_mail_comes(walker)
 
 def test_a_clientondersteuner_asked_for_is_confirmed_on_the_page_and_in_the_pdf(walker):
     """A walk: a daughter who asked for a cliëntondersteuner read only that one "mag" be there, and not who
-    would find one (the page on cliëntondersteuning says: tell us in the melding, we put you in touch)."""
+    would find one (the page on cliëntondersteuning says: tell us in the melding, we put you in touch). For
+    someone else it is for the person: a son read "Wij brengen u ... in contact" of his mother's."""
     said = (
         "U vroeg om een onafhankelijke cliëntondersteuner bij het gesprek. "
-        "Wij brengen u met een cliëntondersteuner in contact."
+        "Wij zoeken een cliëntondersteuner voor de persoon."
     )
     assert said not in " ".join(confirmation(walker, ANDER_UITGEBREID).split())
     walker.client.cookies.clear()
