@@ -88,6 +88,14 @@ def test_deleting_is_logged_too(client, redacteur, kaart):
     assert "Buurthuis" in entry.label
 
 
+def test_the_delete_page_counts_references_not_plekken(client, redacteur, kaart):
+    """A provider's walk read "Dit (voorziening) wordt op 0 plekken gebruikt" as: none of its plekken (its
+    places with opening hours) goes with it."""
+    client.force_login(redacteur)
+    page = " ".join(client.get(url("voorziening", "delete", kaart.cafe.pk)).content.decode().split())
+    assert "keer naar dit (voorziening) verwezen." in page and "plekken gebruikt" not in page
+
+
 def test_a_location_with_plekken_is_not_deleted_alone_or_in_bulk(client, redacteur, kaart):
     """A walk: "Dit (locatie) wordt op 1 plek gebruikt" (Wagtail's reference index, which does not know the
     plekken written in bulk), and "Ja, verwijderen" took the addresses and hours of four voorzieningen; a
