@@ -119,8 +119,9 @@ class SearchForm(forms.Form):
     )
     # One FilterChoiceField per facet in search/facets.py, added in __init__ after the fields above.
 
-    def __init__(self, data=None, *, options=None, **kwargs):
-        """`options`: every facet's (code, label) choices, as `facets.load_options()` gives them."""
+    def __init__(self, data=None, *, options=None, professional=False, **kwargs):
+        """`options`: every facet's (code, label) choices, as `facets.load_options()` gives them. A
+        `professional` searches for a client: the postcode and the wijk are the client's."""
         has_postcode = data is not None and bool(str(data.get("postcode", "")).strip())
         if has_postcode and not data.get("sort"):
             # With a postcode, unless the visitor chose an order: with search words the best match first and
@@ -135,6 +136,10 @@ class SearchForm(forms.Form):
             self.fields["sort"].widget.choices = [
                 ("", label) if code == "relevantie" else (code, label) for code, label in SORT_CHOICES
             ]
+        if professional:  # a walk's professional read "uw postcode" and "mijn wijk" of her client's
+            postcode = self.fields["postcode"]
+            postcode.help_text = _("De postcode van uw cliënt. Dan ziet u hoe ver iets weg is.")
+            self.fields["mijn_wijk"].label = _("Alleen in de wijk van uw cliënt")
         options = facets.load_options() if options is None else options
         self.filter_names = facets.names()
         for facet in facets.FACETS:

@@ -41,10 +41,10 @@ SUGGESTION_MIN_LENGTH = 2
 SUGGESTION_MAX_LENGTH = 100
 
 
-def search_form(params) -> tuple[SearchForm, list]:
+def search_form(params, professional: bool = False) -> tuple[SearchForm, list]:
     """The bound search form with today's facet options as its choices, and the wijken for the map."""
     wijken, options = versions.once_per_token(("search form", get_language()), _wijken_and_options)
-    form = SearchForm(params, options=options)
+    form = SearchForm(params, options=options, professional=professional)
     form.is_valid()
     return form, wijken
 
@@ -73,12 +73,12 @@ def only_common_words(typed: str) -> bool:
 @require_safe
 @cache_for_anonymous_visitors(versions.current_token)
 def search(request):
-    form, wijken = search_form(request.GET)
+    professional = is_professional_request(request)
+    form, wijken = search_form(request.GET, professional)
     query_kwargs = form.search_kwargs()
     wijk_url = _named_wijk_as_filter(request, query_kwargs, wijken)
     if wijk_url:
         return redirect(wijk_url)
-    professional = is_professional_request(request)
     page_number = form.page_number()
     query_kwargs |= {"voor_professionals": professional, "per_page": PER_PAGE}
     plek_vrij = form.only_plek_vrij(professional)

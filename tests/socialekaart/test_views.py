@@ -395,6 +395,26 @@ def test_under_plek_vrij_nothing_found_names_no_other_wijken(client, indexed, pr
     assert "Wij hebben niets gevonden" in page and "andere wijk" not in page
 
 
+def test_a_professional_reads_of_the_clients_postcode_and_wijk_a_resident_of_her_own(
+    client, indexed, professional
+):
+    """A walk: a professional read "bij u in de buurt", "uw postcode" and "Alleen in mijn wijk", where the
+    postcode she typed is her client's."""
+    own = {"Alleen in mijn wijk", "Vul dan uw postcode in", "hulp bij u in de buurt", "Vaak kunt u er zelf"}
+    client_s = {
+        "Alleen in de wijk van uw cliënt",
+        "Vul dan de postcode van uw cliënt in",
+        "De postcode van uw",
+    }
+    resident = html(client.get(SEARCH, {"q": "mantelzorg"}))
+    client.force_login(professional)
+    for_a_client = html(client.get(SEARCH, {"q": "mantelzorg"}))
+    assert [text for text in own if text not in resident] == []
+    assert [text for text in client_s if text in resident] == []
+    assert [text for text in client_s if text not in for_a_client] == []
+    assert [text for text in own if text in for_a_client] == []
+
+
 def test_too_long_search_text_is_cut_with_a_message(client, indexed):
     page = html(client.get(SEARCH, {"q": "koffie " * 100}))
     assert "Uw zoekwoorden zijn te lang" in page
