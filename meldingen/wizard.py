@@ -16,6 +16,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from . import confirmation, drafts, forms, ratelimit, step_guard
 from .address import FOUND, AddressResult, lookup_address
 from .answers import SOORT_CODES, VOOR_WIE_CODES, Answers, answer_key
+from .backoffice.signalen import sender_details
 from .dates import contact_working_days
 from .steps import CARRIED_OVER, CHECK_STEP, STEP_BY_SLUG, answers_as_typed, answers_from_forms, carried_over
 from .steps import STEPS as STEP_LIST
@@ -99,6 +100,8 @@ class MeldingWizard(NamedUrlSessionWizardView):
         saved_email = self.storage.extra_data.get(drafts.SAVED_EMAIL)
         if saved_email and step == typed.writer_step:
             initial = {**initial, "email": saved_email}
+        if step == "melder" and typed.by_professional:
+            initial = {**sender_details(self.request.user), **initial}
         return initial
 
     # --- GET ---------------------------------------------------------------------------------------------

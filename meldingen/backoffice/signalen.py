@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.reference import new_reference
 from meldingen.backoffice.models import AuditEntry, Signaal, Wijkteam
-from meldingen.backoffice.roles import display_name, may_take
+from meldingen.backoffice.roles import can_send_signaal, display_name, may_take
 from meldingen.backoffice.search_index import name_index
 from meldingen.backoffice.tasks import schedule_retention
 from meldingen.crypto import encrypt_json
@@ -77,6 +77,20 @@ def phone_given_before(user) -> str:
     signal); none once that signal's data is gone."""
     last = Signaal.objects.filter(sender=user).exclude(encrypted_data="").order_by("-created_at").first()
     return last.data.get("afzender_telefoon", "") if last else ""
+
+
+def sender_details(user) -> dict:
+    """What a signed-in provider or professional gave of themselves, for the melder step of a melding for a
+    client: a walk's professional typed her name, practice and number again, which her signals knew."""
+    if not can_send_signaal(user):
+        return {}
+    details = {
+        "naam": display_name(user),
+        "organisatie": sender_organisation(user) or organisation_given_before(user),
+        "telefoon": phone_given_before(user),
+        "email": user.email,
+    }
+    return {name: value for name, value in details.items() if value}
 
 
 def send(user, data: dict) -> Signaal:

@@ -1125,6 +1125,28 @@ def test_a_professional_finds_their_organisation_and_number_filled_in_from_the_l
     assert 'name="organisatie"' not in client.get(new).content.decode()
 
 
+def test_a_professionals_melding_for_a_client_starts_with_what_their_signals_knew(
+    staff, senders, teams, client
+):
+    """A walk: the professional's home offered no melding, and its "Uw gegevens als melder" asked the name,
+    practice and number her signals knew."""
+    from tests.meldingen.conftest import step_data
+
+    client.force_login(senders["professional"])
+    home = client.get("/admin/").content.decode()
+    assert 'href="/melding/">Melding doen voor een cliënt</a>' in home
+    client.post("/admin/backoffice/signalen/nieuw/", SIGNAAL)
+    client.get("/melding/")
+    client.post("/melding/voor-wie/", step_data("voor-wie", {"voor_wie": "professional"}))
+    page = client.get("/melding/melder/").content.decode()
+    for value in ("Huisartsenpraktijk De Haven", SIGNAAL["afzender_telefoon"], senders["professional"].email):
+        assert f'value="{value}"' in page, value
+    client.logout()  # a resident on the same computer, logged out: nothing of the professional's
+    client.get("/melding/?reset=1")
+    client.post("/melding/voor-wie/", step_data("voor-wie", {"voor_wie": "professional"}))
+    assert "Huisartsenpraktijk De Haven" not in client.get("/melding/melder/").content.decode()
+
+
 def test_a_signal_asks_the_senders_own_phone_number(staff, senders, teams, client):
     """The wijkteam calls back about a signal; a walk's sender could give her number only in the free text."""
     client.force_login(senders["professional"])
