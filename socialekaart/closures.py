@@ -86,3 +86,12 @@ def last_days(voorziening_ids, today: date | None = None) -> dict:
         .annotate(last=Max("tot_en_met"))
         .values_list("voorziening_id", "last")
     )
+
+
+def first_coming(voorziening_ids, today: date | None = None) -> dict:
+    """The first closure to come, as (van, tot_en_met), per voorziening of `voorziening_ids` that has one: a
+    search result announces it, as its page does (a provider's walk: Christmas showed only on the page)."""
+    today = today or timezone.localdate()
+    coming = Sluiting.objects.filter(voorziening_id__in=voorziening_ids, van__gt=today).order_by("-van")
+    # Latest first, so each voorziening's first closure is the one left in the dict.
+    return {pk: (van, tot) for pk, van, tot in coming.values_list("voorziening_id", "van", "tot_en_met")}

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import closures, languages
@@ -35,6 +36,7 @@ class ResultRow:
     toegang: str = ""  # the search page's wording of toegang and kosten (see page_rows)
     kosten: str = ""
     closed_until: date | None = None  # the last day of the closure that closes it now (closures.py)
+    closes: tuple[date, date] | None = None  # a closure that starts within ANNOUNCE_DAYS, first and last day
     # Its languages, when it is given in more than Dutch: a walk's daughter looked for help in Turkish, and
     # only the detail pages said which spoke it.
     talen: str = ""
@@ -143,6 +145,7 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
                     values["kosten"], values["kosten_bedrag"], values["kosten_toelichting"]
                 ),
                 closed_until=closed_until.get(hit.id),
+                closes=_announced(values["coming_closure"]),
                 talen=_more_than_dutch(values["talen"]),
             )
         )
@@ -178,14 +181,28 @@ def _page_values(ids) -> dict:
 def _read_page_values(ids) -> dict:
     """The columns with the keys of the wijken: one query instead of a second one on the link table, which
     cost as much again. A result's pin on the map comes with the hit: the search index has the locations,
-    and asking the database for the first one cost two subqueries, half of this page's rows."""
+    and asking the database for the first one cost two subqueries, half of this page's rows. And its first
+    closure to come: a closure's change renews what is remembered (signals.closure_changed), and its first
+    day changes the status, which does too."""
     read = {}
     for values in _page_columns(ids):  # a row per wijk of a voorziening, or one with "wijken" None
         wijk = values.pop("wijken")
         wijk_ids = read.setdefault(values["pk"], (values, []))[1]
         if wijk is not None:
             wijk_ids.append(wijk)
+    coming = closures.first_coming(read)
+    for pk, (values, _wijk_ids) in read.items():
+        values["coming_closure"] = coming.get(pk)
     return read
+
+
+ANNOUNCE_DAYS = 28  # a closure further away is on the voorziening's page only
+
+
+def _announced(coming: tuple[date, date] | None) -> tuple[date, date] | None:
+    if coming and (coming[0] - timezone.localdate()).days <= ANNOUNCE_DAYS:
+        return coming
+    return None
 
 
 def _page_columns(ids):

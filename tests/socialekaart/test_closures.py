@@ -164,6 +164,27 @@ def test_the_search_shows_a_closed_voorziening_as_closed_on_the_closures_first_d
     assert "Tijdelijk gesloten</span>" in _card(page, kaart.dagbesteding)  # closed by hand: no day known
 
 
+def test_the_search_announces_a_closure_that_starts_within_four_weeks(
+    client, kaart, django_capture_on_commit_callbacks
+):
+    """A provider's walk: the Christmas closure showed on the voorziening's page, and not in the search
+    results until its first day. One further away stays on the page only."""
+    from socialekaart.search import get_backend
+
+    get_backend().rebuild()
+    today = timezone.localdate()
+    client.get("/sociale-kaart/")  # the results' columns are remembered: the closure must renew them
+    soon, later = today + timedelta(days=10), today + timedelta(days=60)
+    with django_capture_on_commit_callbacks(execute=True):
+        Sluiting.objects.create(voorziening=kaart.cafe, van=soon, tot_en_met=soon + timedelta(days=8))
+        Sluiting.objects.create(voorziening=kaart.dagbesteding, van=later, tot_en_met=later)
+    page = client.get("/sociale-kaart/").content.decode()
+    end = soon + timedelta(days=8)
+    said = f"Gesloten van {soon.day} {_month(soon)} {soon.year} tot en met {end.day} {_month(end)} {end.year}"
+    assert said in _card(page, kaart.cafe)
+    assert "Gesloten" not in _card(page, kaart.dagbesteding)
+
+
 def _card(page: str, voorziening) -> str:
     card = page[page.index(f">{voorziening.name}<") :]
     return card[: card.index("</li>")]
