@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import languages, permissions
 from .admin_home import STILL_HOLDS, capacity_still_holds, kaart_home
+from .bulk_closure import CLOSURE_PLANNED, PlanClosureBulkAction
 from .models import Locatie, Voorziening
 from .viewsets import SocialeKaartViewSetGroup
 
@@ -17,6 +18,7 @@ for _model in permissions.AANBIEDER_MODELS:
     register_permission_policy(_model, permissions.OrganisatiePermissionPolicy(_model))
 
 register_snippet(SocialeKaartViewSetGroup)
+hooks.register("register_bulk_action", PlanClosureBulkAction)
 
 
 class JSONListComparison(TextFieldComparison):
@@ -41,6 +43,8 @@ hooks.register("construct_homepage_panels", kaart_home)
 @hooks.register("register_log_actions")
 def register_capacity_log_actions(actions):
     actions.register_action(STILL_HOLDS, _lazy("Klopt nog"), _lazy("Beschikbaarheid bevestigd: klopt nog"))
+    planned = _lazy("Sluiting gepland, voor meer voorzieningen tegelijk")
+    actions.register_action(CLOSURE_PLANNED, _lazy("Sluiting gepland"), planned)
 
 
 @hooks.register("register_admin_urls")

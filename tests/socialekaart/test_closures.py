@@ -52,6 +52,31 @@ def test_a_provider_plans_a_closure_and_residents_read_it_before(client, kaart, 
     assert "Tijdelijk gesloten." not in page
 
 
+def test_a_provider_plans_one_closure_for_several_voorzieningen_at_once(client, kaart, aanbieder):
+    """A walk: a provider with seven voorzieningen in one building would enter the same Christmas closure
+    seven times. Another organisation's voorziening among the chosen gets none."""
+    today = timezone.localdate()
+    van, tot = today + timedelta(days=10), today + timedelta(days=18)
+    client.force_login(aanbieder)
+    listing = client.get(url("voorziening", "list")).content.decode()
+    assert "Sluiting plannen" in listing
+    chosen = (kaart.dagbesteding, kaart.huishouding, kaart.cafe)  # the café is Welzijn Lindewaard's
+    bulk = "/admin/bulk/socialekaart/voorziening/sluiting/?" + "&".join(f"id={v.pk}" for v in chosen)
+    page = client.get(bulk).content.decode()
+    assert kaart.dagbesteding.name in page and "Daar komt de sluiting niet bij" in page
+    typed = {"van": van.isoformat(), "tot_en_met": (van - timedelta(days=1)).isoformat(), "reden": "kerst"}
+    refused = client.post(bulk, typed)
+    assert refused.status_code == 200 and "Deze dag ligt voor" in refused.content.decode()
+    assert not Sluiting.objects.exists()
+    assert client.post(bulk, {**typed, "tot_en_met": tot.isoformat()}).status_code == 302
+    closed = set(
+        Sluiting.objects.filter(van=van, tot_en_met=tot, reden="kerst").values_list("voorziening", flat=True)
+    )
+    assert closed == {kaart.dagbesteding.pk, kaart.huishouding.pk}
+    history = client.get(url("voorziening", "history", kaart.dagbesteding.pk)).content.decode()
+    assert "Sluiting gepland" in history
+
+
 def test_a_closure_that_starts_today_closes_at_once_and_says_until_when(
     client, kaart, redacteur, monkeypatch
 ):

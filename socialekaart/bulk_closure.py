@@ -1,0 +1,56 @@
+"""A closure planned for several voorzieningen at once, as a bulk action on their list: a provider with seven
+voorzieningen in one building closes them all for Christmas in one go, instead of seven times the same days
+on each voorziening's "Gesloten op vaste dagen" (a walk). Each gets a closure of its own (models.Sluiting),
+which closures.py applies on its days as any other."""
+
+import uuid
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from .models import Sluiting, Voorziening
+
+# In each voorziening's history, and in the editors' list of what providers changed (admin_home.py).
+CLOSURE_PLANNED = "socialekaart.closure_planned"
+
+
+class ClosureForm(WagtailAdminModelForm):  # the browser's own date boxes (core/admin_widgets.py)
+    class Meta:
+        model = Sluiting
+        fields = ["van", "tot_en_met", "reden"]
+
+
+class PlanClosureBulkAction(SnippetBulkAction):
+    display_name = _("Sluiting plannen")
+    action_type = "sluiting"
+    aria_label = _("Plan een sluiting voor de gekozen voorzieningen")
+    template_name = "socialekaart/admin/bulk_closure.html"
+    action_priority = 20
+    form_class = ClosureForm
+    models = [Voorziening]
+
+    def check_perm(self, voorziening):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", voorziening
+        )
+
+    def get_execution_context(self):
+        return {"closure": self.cleaned_form.cleaned_data, "user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, voorzieningen, closure=None, user=None, **kwargs):
+        for voorziening in voorzieningen:  # one by one: each save closes it at once when it starts today
+            Sluiting.objects.create(voorziening=voorziening, **closure)
+            # An entry of its own: Wagtail's history shows one entry per request and action (its uuid).
+            log(voorziening, CLOSURE_PLANNED, user=user, uuid=uuid.uuid4())
+        return len(voorzieningen), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "De sluiting staat bij %(count)d voorziening.",
+            "De sluiting staat bij %(count)d voorzieningen.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
