@@ -178,15 +178,18 @@ def test_the_providers_home_lists_its_voorzieningen_apart_enough_to_tap(page, li
 
 def test_the_providers_edit_pages_have_no_axe_violations_on_a_phone(page, live_server, data):
     """At 390 px Wagtail's minimap toggle (20 px) was too small to tap on the capacity and opening-hours
-    pages."""
+    pages. And the page that plans one closure for several voorzieningen."""
     from socialekaart.models import Capaciteit, VoorzieningOpLocatie
 
     page.set_viewport_size({"width": 390, "height": 844})
     _login(page, live_server, "aanbieder")
     base = f"{live_server.url}/admin/snippets/socialekaart"
+    plek = VoorzieningOpLocatie.objects.get()
     pages = {
         "capaciteit": f"{base}/capaciteit/edit/{Capaciteit.objects.get().pk}/",
-        "openingstijden": f"{base}/voorzieningoplocatie/edit/{VoorzieningOpLocatie.objects.get().pk}/",
+        "openingstijden": f"{base}/voorzieningoplocatie/edit/{plek.pk}/",
+        "sluiting plannen": f"{live_server.url}/admin/bulk/socialekaart/voorziening/sluiting/"
+        f"?id={plek.voorziening_id}",
     }
     results = {name: _violations(page, url) for name, url in pages.items()}
     assert results == {name: [] for name in results}
