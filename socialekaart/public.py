@@ -11,7 +11,7 @@ from django.db import connections, models, router, transaction
 from django.db.models import Case, When
 
 from core.vocabulary import SearchVocabulary
-from socialekaart import permissions, postcodes
+from socialekaart import languages, permissions, postcodes
 from socialekaart.demo import gemeente
 from socialekaart.models import Organisatie, Stoplicht, Synoniemgroep, Term, Wijk
 
@@ -160,6 +160,7 @@ class KaartVoorziening:
     wachttijd_weken: int | None
     capacity_outdated: bool
     limited_places: bool  # only then does the provider say whether there is room (capacity)
+    talen: tuple[str, ...] = ()  # the language codes it helps in, as its provider gave them
 
 
 def voorzieningen_for(
@@ -221,10 +222,17 @@ def voorzieningen_for(
                 wachttijd_weken=row.wachttijd_weken if row else None,
                 capacity_outdated=row.is_verouderd if row else False,
                 limited_places=voorziening.beperkte_plaatsen,
+                talen=tuple(map(str, voorziening.talen or ())),
             )
         )
     found.sort(key=lambda item: (item.distance_km is None, item.distance_km or 0, item.name))
     return found[:limit]
+
+
+def speaks(item: KaartVoorziening, language: str) -> bool:
+    """Whether the help speaks a language given by its name ("Turks"), as a melding asks for a tolk."""
+    codes, _not_understood = languages.parse(language)
+    return bool(codes) and codes[0] in item.talen
 
 
 def thema_names() -> dict[str, str]:

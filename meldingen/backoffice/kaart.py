@@ -119,6 +119,13 @@ def suggestions_in_parts(melding) -> tuple[list, list, list[str]]:
     return first, [item for item in found if item not in first], nothing_for
 
 
+def in_the_tolks_language(melding, items) -> set[str]:
+    """The ids of `items` that help in the language the melding asks a tolk for: a walk's consulent read of a
+    father who speaks Turkish only, and could not see which help speaks it."""
+    language = melding.typed_answers.tolk if melding.encrypted_answers else ""
+    return {item.id for item in items if kaart.speaks(item, language)} if language else set()
+
+
 def onderwerpen_answered(melding, items) -> dict[str, str]:
     """For each of `items` the melding's onderwerpen whose own thema it has ("Huishouden, Eten"), and the
     cliëntondersteuning asked for, when there is more than one: a walk's consulent saw ten rows under "Bij de

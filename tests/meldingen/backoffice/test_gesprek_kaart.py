@@ -518,3 +518,29 @@ def test_a_clientondersteuner_asked_for_is_among_the_kaarts_first_suggestions(ka
     plain = store(postcode="3911 AB", onderwerpen=("huishouden",))
     assert "MEE Cliëntondersteuning" not in [item.name for item in kaart.suggestions(plain)]
     assert kaart.onderwerpen_answered(plain, kaart.suggestions(plain)) == {}
+
+
+def test_the_kaarts_suggestions_say_which_help_speaks_the_tolks_language(kaart_data, staff, client):
+    """A walk: a daughter asked a tolk in Turkish for her father, and the consulent could not see which of
+    the kaart's help speaks it (the kaart's own results name their languages)."""
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
+    huishouden = Term.objects.get(code="huishouden")
+    turks = VoorzieningFactory(
+        name="Thuishulp Anadolu", themas=[huishouden], hele_gemeente=True, talen=["nl", "tr"]
+    )
+    _place(turks, 52.01, 5.0)
+    asked = {"plek": "thuis", "tolk": "Turks"}
+    melding, _new = store_melding({**answers(onderwerpen=("huishouden",)), "gesprek": asked})
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    for name, speaks in (("Thuishulp Anadolu", True), ("Klussendienst Ver Weg", False)):
+        row = page[page.index(name) :]
+        assert ("Helpt ook in het Turks" in row[: row.index("</td>")]) is speaks, name
+    plain = store(postcode="3911 AB", onderwerpen=("huishouden",))  # no tolk asked: nothing said
+    assert (
+        "Helpt ook in het"
+        not in client.get(f"/admin/backoffice/meldingen/{plain.behandeling.pk}/").content.decode()
+    )
