@@ -45,6 +45,7 @@ from meldingen.backoffice.inbox import (
     open_at_the_same_address,
     open_signalen,
     open_signalen_about,
+    open_with_the_same_name,
     postcode_without_number,
     searched_reference,
     signalen_found,
@@ -410,6 +411,9 @@ def render_detail(
         "can_retry": request.user.has_perm("backoffice.manage_delivery"),
         "can_take": _can_take(request.user, behandeling),
         "same_address": same_address,
+        "same_name": []
+        if behandeling.dubbel_van
+        else open_with_the_same_name(request.user, behandeling, same_address),
         "signalen_about": open_signalen_about(request.user, behandeling),
         "doubles": list(
             Behandeling.objects.visible_to(request.user)

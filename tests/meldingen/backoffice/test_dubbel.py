@@ -73,6 +73,22 @@ def test_a_double_stops_and_both_meldingen_link_to_each_other(staff, client, sam
     assert entry.detail == f"Ontvangen → Dubbele melding (verder bij {long.reference})"
 
 
+def test_a_melding_for_the_same_name_at_another_address_is_named_and_may_be_the_double(staff, client, teams):
+    """A walk: a son's second melding for his mother had a typo in her postcode. Neither page named the other,
+    and the consulent was refused: "is voor een ander adres"."""
+    first, typo = store(name="Anna de Vries"), store(name="Anna de Vries", postcode="3911 AC")
+    store(name="Bram de Vries", postcode="3911 AD")  # another resident: not named
+    client.force_login(staff["consulent"])
+    page = " ".join(client.get(_page(typo.behandeling.pk)).content.decode().split())
+    said = "Er is nog een open melding voor iemand met dezelfde naam in deze wijk, op een ander adres."
+    assert (
+        said in page and first.reference in page and "Er is nog een open melding voor dit adres." not in page
+    )
+    _make_double(client, typo, first.reference)
+    typo.behandeling.refresh_from_db()
+    assert typo.behandeling.dubbel_van == first.behandeling
+
+
 def _errors(response) -> list[str]:
     page = BeautifulSoup(response.content, "html.parser")
     return [error.text.strip().removeprefix("Fout:").strip() for error in page.select(".form-field__error")]
@@ -88,7 +104,10 @@ def _errors(response) -> list[str]:
         ("{double}", "Melding {double} is zelf een dubbele melding. Het werk gaat verder bij {long}."),
         # a walk closed a spoed melding as the double of another resident's, closed long ago
         ("{closed}", "Melding {closed} is al gesloten (ingetrokken). Daar gaat het werk niet verder."),
-        ("{elsewhere}", "Melding {elsewhere} is voor een ander adres. Een dubbele melding is voor dezelfde"),
+        (
+            "{elsewhere}",
+            "Melding {elsewhere} is voor een ander adres en een andere naam. Een dubbele melding",
+        ),
         ("{spoed}", "Deze melding heeft spoed en melding {spoed} niet. Maak dan melding {spoed} de dubbele"),
     ],
 )
