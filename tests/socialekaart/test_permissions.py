@@ -279,8 +279,17 @@ def test_a_provider_deletes_no_voorziening_and_is_told_how_to_stop_one(provider_
     assert Voorziening.objects.filter(pk__in=[kaart.cafe.pk, kaart.dagbesteding.pk]).count() == 2
     listing = provider_client.get(url("voorziening", "list")).content.decode()
     assert url("voorziening", "delete", kaart.dagbesteding.pk) not in listing
+    assert bulk not in listing and "/admin/bulk/socialekaart/voorziening/sluiting/" in listing
     edit = provider_client.get(url("voorziening", "edit", kaart.dagbesteding.pk)).content.decode()
     assert "Stopt deze hulp? Kies dan Gestopt." in edit
+
+
+def test_an_editor_of_the_kaart_still_deletes_in_bulk(client, redacteur, kaart):
+    from django.urls import reverse
+
+    client.force_login(redacteur)
+    listing = client.get(url("voorziening", "list")).content.decode()
+    assert reverse("wagtail_bulk_action", args=("socialekaart", "voorziening", "delete")) in listing
 
 
 def test_a_providers_group_made_before_loses_the_right_to_delete_help(kaart):
