@@ -5,10 +5,11 @@ which closures.py applies on its days as any other."""
 
 import uuid
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .models import Sluiting, Voorziening
@@ -17,10 +18,14 @@ from .models import Sluiting, Voorziening
 CLOSURE_PLANNED = "socialekaart.closure_planned"
 
 
-class ClosureForm(WagtailAdminModelForm):  # the browser's own date boxes (core/admin_widgets.py)
+class ClosureForm(WagtailAdminModelForm):
     class Meta:
         model = Sluiting
         fields = ["van", "tot_en_met", "reden"]
+        # The browser's own date boxes, as on the voorziening's page: a walk found text boxes here.
+        widgets = {
+            name: forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}) for name in ("van", "tot_en_met")
+        }
 
 
 class PlanClosureBulkAction(SnippetBulkAction):
@@ -42,11 +47,24 @@ class PlanClosureBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, voorzieningen, closure=None, user=None, **kwargs):
+        days = {"van": closure["van"], "tot_en_met": closure["tot_en_met"]}
         for voorziening in voorzieningen:  # one by one: each save closes it at once when it starts today
-            Sluiting.objects.create(voorziening=voorziening, **closure)
-            # An entry of its own: Wagtail's history shows one entry per request and action (its uuid).
-            log(voorziening, CLOSURE_PLANNED, user=user, uuid=uuid.uuid4())
+            # The same days chosen again (a walk planned Christmas twice) add no second closure.
+            sluiting, new = Sluiting.objects.get_or_create(
+                voorziening=voorziening, **days, defaults={"reden": closure["reden"]}
+            )
+            if new:  # an entry of its own: Wagtail's history shows one per request and action (its uuid)
+                log(voorziening, CLOSURE_PLANNED, user=user, uuid=uuid.uuid4(), data={"dagen": str(sluiting)})
         return len(voorzieningen), 0
+
+
+class ClosurePlanned(LogFormatter):
+    """The history's entry names the days: "Sluiting gepland: 24-12-2026 – 01-01-2027"."""
+
+    label = _("Sluiting gepland")
+
+    def format_message(self, log_entry):
+        return _("Sluiting gepland: %(dagen)s") % {"dagen": log_entry.data.get("dagen", "")}
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(

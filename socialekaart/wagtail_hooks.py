@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from . import languages, permissions
 from .admin_home import STILL_HOLDS, capacity_still_holds, kaart_home
-from .bulk_closure import CLOSURE_PLANNED, PlanClosureBulkAction
+from .bulk_closure import CLOSURE_PLANNED, ClosurePlanned, PlanClosureBulkAction
 from .models import Locatie, Voorziening
 from .viewsets import SocialeKaartViewSetGroup
 
@@ -43,8 +43,7 @@ hooks.register("construct_homepage_panels", kaart_home)
 @hooks.register("register_log_actions")
 def register_capacity_log_actions(actions):
     actions.register_action(STILL_HOLDS, _lazy("Klopt nog"), _lazy("Beschikbaarheid bevestigd: klopt nog"))
-    planned = _lazy("Sluiting gepland, voor meer voorzieningen tegelijk")
-    actions.register_action(CLOSURE_PLANNED, _lazy("Sluiting gepland"), planned)
+    actions.register_action(CLOSURE_PLANNED)(ClosurePlanned)
 
 
 @hooks.register("register_admin_urls")

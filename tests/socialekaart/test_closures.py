@@ -64,6 +64,7 @@ def test_a_provider_plans_one_closure_for_several_voorzieningen_at_once(client, 
     bulk = "/admin/bulk/socialekaart/voorziening/sluiting/?" + "&".join(f"id={v.pk}" for v in chosen)
     page = client.get(bulk).content.decode()
     assert kaart.dagbesteding.name in page and "Daar komt de sluiting niet bij" in page
+    assert re.search(r'<input type="date" name="van"', page)  # the browser's own date box
     typed = {"van": van.isoformat(), "tot_en_met": (van - timedelta(days=1)).isoformat(), "reden": "kerst"}
     refused = client.post(bulk, typed)
     assert refused.status_code == 200 and "Deze dag ligt voor" in refused.content.decode()
@@ -74,7 +75,9 @@ def test_a_provider_plans_one_closure_for_several_voorzieningen_at_once(client, 
     )
     assert closed == {kaart.dagbesteding.pk, kaart.huishouding.pk}
     history = client.get(url("voorziening", "history", kaart.dagbesteding.pk)).content.decode()
-    assert "Sluiting gepland" in history
+    assert f"Sluiting gepland: {van:%d-%m-%Y} – {tot:%d-%m-%Y}" in history
+    client.post(bulk, {**typed, "tot_en_met": tot.isoformat()})  # the same days again: no second closure
+    assert Sluiting.objects.filter(voorziening=kaart.dagbesteding).count() == 1
 
 
 def test_a_closure_that_starts_today_closes_at_once_and_says_until_when(
