@@ -119,6 +119,16 @@ class SearchForm(forms.Form):
     )
     # One FilterChoiceField per facet in search/facets.py, added in __init__ after the fields above.
 
+    # By whether a professional asks, for a client: a walk's professional read "Vul uw postcode in".
+    POSTCODE_FOR_THE_WIJK = {
+        False: _("Vul uw postcode in. Dan weten wij wat uw wijk is."),
+        True: _("Vul de postcode van uw cliënt in. Dan weten wij wat de wijk is."),
+    }
+    POSTCODE_FOR_THE_DISTANCE = {
+        False: _("Vul uw postcode in om op afstand te sorteren."),
+        True: _("Vul de postcode van uw cliënt in om op afstand te sorteren."),
+    }
+
     def __init__(self, data=None, *, options=None, professional=False, **kwargs):
         """`options`: every facet's (code, label) choices, as `facets.load_options()` gives them. A
         `professional` searches for a client: the postcode and the wijk are the client's."""
@@ -130,6 +140,7 @@ class SearchForm(forms.Form):
             data = data.copy()
             data["sort"] = "relevantie" if str(data.get("q", "")).strip() else "afstand"
         super().__init__(data, **kwargs)
+        self.professional = professional
         if not has_postcode:
             # The sort box is sent with every search. Without a postcode its "Past het best" is sent empty,
             # so a postcode typed into the next search still brings the nearest help first.
@@ -160,10 +171,11 @@ class SearchForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("mijn_wijk") and not cleaned.get("postcode") and "postcode" not in self.errors:
-            self.add_error("postcode", _("Vul uw postcode in. Dan weten wij wat uw wijk is."))
-        if cleaned.get("sort") == "afstand" and not cleaned.get("postcode") and "postcode" not in self.errors:
-            self.add_error("postcode", _("Vul uw postcode in om op afstand te sorteren."))
+        postcode_asked = not cleaned.get("postcode") and "postcode" not in self.errors
+        if cleaned.get("mijn_wijk") and postcode_asked:
+            self.add_error("postcode", self.POSTCODE_FOR_THE_WIJK[self.professional])
+        if cleaned.get("sort") == "afstand" and postcode_asked:
+            self.add_error("postcode", self.POSTCODE_FOR_THE_DISTANCE[self.professional])
         return cleaned
 
     def value_for(self, name, fallback):

@@ -413,6 +413,8 @@ def test_a_professional_reads_of_the_clients_postcode_and_wijk_a_resident_of_her
     assert [text for text in client_s if text in resident] == []
     assert [text for text in client_s if text not in for_a_client] == []
     assert [text for text in own if text in for_a_client] == []
+    asked = html(client.get(SEARCH, {"q": "mantelzorg", "mijn_wijk": "on"}))
+    assert "Vul de postcode van uw cliënt in. Dan weten wij wat de wijk is." in asked
 
 
 def test_too_long_search_text_is_cut_with_a_message(client, indexed):
