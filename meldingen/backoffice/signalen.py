@@ -84,13 +84,17 @@ def sender_details(user) -> dict:
     client: a walk's professional typed her name, practice and number again, which her signals knew."""
     if not can_send_signaal(user):
         return {}
+    organisation = sender_organisation(user) or organisation_given_before(user)
+    # A person's name only: not the login, nor an account named after its organisation (a walk read
+    # "Welzijn Lindewaard" as the melder's name).
+    name = user.get_full_name()
     details = {
-        "naam": display_name(user),
-        "organisatie": sender_organisation(user) or organisation_given_before(user),
+        "naam": "" if name == organisation else name,
+        "organisatie": organisation,
         "telefoon": phone_given_before(user),
         "email": user.email,
     }
-    return {name: value for name, value in details.items() if value}
+    return {field: value for field, value in details.items() if value}
 
 
 def send(user, data: dict) -> Signaal:

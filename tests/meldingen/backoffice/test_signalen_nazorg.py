@@ -1141,6 +1141,13 @@ def test_a_professionals_melding_for_a_client_starts_with_what_their_signals_kne
     page = client.get("/melding/melder/").content.decode()
     for value in ("Huisartsenpraktijk De Haven", SIGNAAL["afzender_telefoon"], senders["professional"].email):
         assert f'value="{value}"' in page, value
+    name_field = re.search(r'<input[^>]*name="melder-naam"[^>]*>', page).group()
+    assert "value=" not in name_field  # a login is no name ("huisarts")
+    senders["professional"].first_name, senders["professional"].last_name = "Eva", "Bakker"
+    senders["professional"].save()
+    client.get("/melding/?reset=1")
+    client.post("/melding/voor-wie/", step_data("voor-wie", {"voor_wie": "professional"}))
+    assert 'value="Eva Bakker"' in client.get("/melding/melder/").content.decode()
     client.logout()  # a resident on the same computer, logged out: nothing of the professional's
     client.get("/melding/?reset=1")
     client.post("/melding/voor-wie/", step_data("voor-wie", {"voor_wie": "professional"}))
