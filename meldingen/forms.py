@@ -385,7 +385,8 @@ class MelderForm(StepForm):
         # Chosen again after it was typed: the consulent read "ja, en eens" and who decides, both.
         "beslist_zonder_reden": _(
             "U schreef wie voor {persoon} mag beslissen. Kan {persoon} dit zelf niet goed beslissen? "
-            "Kies dat dan bij de vraag hierboven. Kan {persoon} het wel zelf? Maak dit vak dan leeg."
+            "Kies dat dan bij de vraag of {persoon} van deze melding weet. Kan {persoon} het wel zelf? "
+            "Maak dit vak dan leeg."
         ),
     }
 
