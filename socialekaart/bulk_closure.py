@@ -57,6 +57,21 @@ class PlanClosureBulkAction(SnippetBulkAction):
                 log(voorziening, CLOSURE_PLANNED, user=user, uuid=uuid.uuid4(), data={"dagen": str(sluiting)})
         return len(voorzieningen), 0
 
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "De sluiting staat bij %(count)d voorziening.",
+            "De sluiting staat bij %(count)d voorzieningen.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        """ "Alles in de lijst gekozen": the voorzieningen the user may change, as the list shows them (the
+        page named every other organisation's too, under those it may not change)."""
+        user = self.request.user
+        return self.permission_policy.instances_user_has_permission_for(user, "change").values_list(
+            "pk", flat=True
+        )
+
 
 class ClosurePlanned(LogFormatter):
     """The history's entry names the days: "Sluiting gepland: 24-12-2026 – 01-01-2027"."""
@@ -65,10 +80,3 @@ class ClosurePlanned(LogFormatter):
 
     def format_message(self, log_entry):
         return _("Sluiting gepland: %(dagen)s") % {"dagen": log_entry.data.get("dagen", "")}
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "De sluiting staat bij %(count)d voorziening.",
-            "De sluiting staat bij %(count)d voorzieningen.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}

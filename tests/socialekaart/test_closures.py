@@ -45,6 +45,8 @@ def test_a_provider_plans_a_closure_and_residents_read_it_before(client, kaart, 
     kaart.dagbesteding.refresh_from_db()
     assert kaart.dagbesteding.status == Status.ACTIEF  # not yet
     assert Sluiting.objects.filter(voorziening=kaart.dagbesteding).count() == 1
+    everything = client.get("/admin/bulk/socialekaart/voorziening/sluiting/?id=all").content.decode()
+    assert kaart.dagbesteding.name in everything and kaart.cafe.name not in everything  # another's
     client.logout()
     page = _page(client, kaart.dagbesteding)
     van_text, tot_text = (f"{day.day} {_month(day)} {day.year}" for day in (van, tot))
@@ -69,7 +71,9 @@ def test_a_provider_plans_one_closure_for_several_voorzieningen_at_once(client, 
     refused = client.post(bulk, typed)
     assert refused.status_code == 200 and "Deze dag ligt voor" in refused.content.decode()
     assert not Sluiting.objects.exists()
-    assert client.post(bulk, {**typed, "tot_en_met": tot.isoformat()}).status_code == 302
+    back = f"&next={url('voorziening', 'list')}"  # as the list's bulk bar sends it
+    saved = client.post(bulk + back, {**typed, "tot_en_met": tot.isoformat()}, follow=True).content.decode()
+    assert "De sluiting staat bij 2 voorzieningen." in saved
     closed = set(
         Sluiting.objects.filter(van=van, tot_en_met=tot, reden="kerst").values_list("voorziening", flat=True)
     )
@@ -78,6 +82,8 @@ def test_a_provider_plans_one_closure_for_several_voorzieningen_at_once(client, 
     assert f"Sluiting gepland: {van:%d-%m-%Y} – {tot:%d-%m-%Y}" in history
     client.post(bulk, {**typed, "tot_en_met": tot.isoformat()})  # the same days again: no second closure
     assert Sluiting.objects.filter(voorziening=kaart.dagbesteding).count() == 1
+    everything = client.get("/admin/bulk/socialekaart/voorziening/sluiting/?id=all").content.decode()
+    assert kaart.dagbesteding.name in everything and kaart.cafe.name not in everything  # another's
 
 
 def test_a_closure_that_starts_today_closes_at_once_and_says_until_when(
