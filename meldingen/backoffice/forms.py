@@ -22,7 +22,7 @@ from core.reference import as_typed
 from core.templatetags.core_tags import datum, datumtijd
 from core.widget_renderer import widget_renderer
 from core.workdays import holiday_name, is_working_day
-from meldingen.backoffice.inbox import NOBODY, same_resident_by_name
+from meldingen.backoffice.inbox import NOBODY, same_resident_elsewhere
 from meldingen.backoffice.models import SOON, AuditEntry, Nazorg, Signaal, Verwijzing, Wijkteam
 from meldingen.backoffice.roles import CONSULENT, can_assign, consulenten_seen_by, display_name
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
@@ -652,11 +652,12 @@ class StatusForm(forms.Form):
                 "Vul het nummer in van een open melding."
             ) % {**named, "status": other.get_status_display().lower()}
         same_address = other.address_index and other.address_index == self.this.address_index
-        if not same_address and not same_resident_by_name(self.this.melding, other.melding):
+        if not same_address and not same_resident_elsewhere(self.this.melding, other.melding):
             return (
                 _(
-                    "Melding %(reference)s is voor een ander adres en een andere naam. "
-                    "Een dubbele melding is voor dezelfde inwoner."
+                    "Melding %(reference)s is voor een ander adres. Een dubbele melding is voor dezelfde "
+                    "inwoner: op een ander adres alleen met dezelfde naam, in dezelfde wijk, en hetzelfde "
+                    "telefoonnummer of dezelfde geboortedatum."
                 )
                 % named
             )

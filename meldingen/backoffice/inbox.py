@@ -283,32 +283,51 @@ def open_meldingen_about(user, signaal) -> list:
     return [behandeling for behandeling in found if words <= _resident_words(behandeling.melding)]
 
 
-def same_resident_by_name(melding, other) -> bool:
+def _named_enough(melding) -> bool:
+    return _enough_words(_resident_words(melding), set(search_tokens(TUSSENVOEGSELS)))
+
+
+def same_name_in_the_wijk(melding, other) -> bool:
     """Whether two meldingen name the same resident, two words or more besides tussenvoegsels, in one wijk: a
     walk's son made a second melding for his mother with a typo in her postcode, so their addresses differ."""
-    resident = _resident_words(melding)
-    tussenvoegsels = set(search_tokens(TUSSENVOEGSELS))
     return (
         melding.wijk_id is not None
         and other.wijk_id == melding.wijk_id
-        and _enough_words(resident, tussenvoegsels)
-        and _resident_words(other) == resident
+        and _named_enough(melding)
+        and _resident_words(other) == _resident_words(melding)
     )
+
+
+def same_resident_elsewhere(melding, other) -> bool:
+    """The same name in the same wijk, and a phone number or birth date they share: a name alone ("Anna de
+    Vries") may be two people, and a double closes one melding for good."""
+    if not same_name_in_the_wijk(melding, other):
+        return False
+    one, two = melding.typed_answers, other.typed_answers
+    shares_a_number = bool(_phone_numbers(one) & _phone_numbers(two))
+    born = one.resident.text("geboortedatum")
+    return shares_a_number or (bool(born) and born == two.resident.text("geboortedatum"))
+
+
+def _phone_numbers(answers) -> set[str]:
+    """The resident's and the writer's numbers, as digits."""
+    typed = (answers.resident.text("telefoon"), answers.step(answers.writer_step).text("telefoon"))
+    return {digits for number in typed if (digits := re.sub(r"\D", "", number))}
 
 
 def open_with_the_same_name(user, behandeling, besides=()) -> list:
     """The other open meldingen the user may see for a resident of the same name in the same wijk
-    (same_resident_by_name), at another address than `besides` (open_at_the_same_address's), oldest first."""
+    (same_name_in_the_wijk), at another address than `besides` (open_at_the_same_address's), oldest first."""
     melding = behandeling.melding
-    resident = _resident_words(melding)
-    if behandeling.closed_at or melding.wijk_id is None or not resident:
+    if behandeling.closed_at or melding.wijk_id is None or not _named_enough(melding):
         return []
+    resident = _resident_words(melding)
     found = Behandeling.objects.visible_to(user).open().filter(melding__wijk_id=melding.wijk_id)
     for word in resident:  # every word in the other's index (its resident's and maker's): the few to compare
         found = found.filter(name_index__contains=f" {word} ")
     found = found.exclude(pk__in=[behandeling.pk, *(other.pk for other in besides)])
     found = found.select_related("melding", "consulent").order_by("melding__created_at", "pk")
-    return [other for other in found if same_resident_by_name(melding, other.melding)]
+    return [other for other in found if same_name_in_the_wijk(melding, other.melding)]
 
 
 def finished_signalen(user):

@@ -76,15 +76,24 @@ def test_a_double_stops_and_both_meldingen_link_to_each_other(staff, client, sam
 def test_a_melding_for_the_same_name_at_another_address_is_named_and_may_be_the_double(staff, client, teams):
     """A walk: a son's second melding for his mother had a typo in her postcode. Neither page named the other,
     and the consulent was refused: "is voor een ander adres"."""
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
     first, typo = store(name="Anna de Vries"), store(name="Anna de Vries", postcode="3911 AC")
-    store(name="Bram de Vries", postcode="3911 AD")  # another resident: not named
+    bram = store(name="Bram de Vries", postcode="3911 AD")  # another resident: not named
     client.force_login(staff["consulent"])
     page = " ".join(client.get(_page(typo.behandeling.pk)).content.decode().split())
     said = "Er is nog een open melding voor iemand met dezelfde naam in deze wijk, op een ander adres."
-    assert (
-        said in page and first.reference in page and "Er is nog een open melding voor dit adres." not in page
-    )
-    _make_double(client, typo, first.reference)
+    assert said in page and first.reference in page and bram.reference not in page
+    assert "Er is nog een open melding voor dit adres." not in page
+    # Another Anna de Vries in the wijk, with another number: named, but no double on the name alone.
+    other_anna = answers(name="Anna de Vries", postcode="3911 AD")
+    other_anna["gegevens"]["telefoon"] = "0698765432"
+    namesake, _new = store_melding(other_anna, submission_token="namesake")
+    assert namesake.reference in client.get(_page(typo.behandeling.pk)).content.decode()
+    assert _make_double(client, namesake, first.reference).status_code == 400
+    _make_double(client, typo, first.reference)  # the same number: the same resident
     typo.behandeling.refresh_from_db()
     assert typo.behandeling.dubbel_van == first.behandeling
 
@@ -106,7 +115,7 @@ def _errors(response) -> list[str]:
         ("{closed}", "Melding {closed} is al gesloten (ingetrokken). Daar gaat het werk niet verder."),
         (
             "{elsewhere}",
-            "Melding {elsewhere} is voor een ander adres en een andere naam. Een dubbele melding",
+            "Melding {elsewhere} is voor een ander adres. Een dubbele melding is voor dezelfde inwoner",
         ),
         ("{spoed}", "Deze melding heeft spoed en melding {spoed} niet. Maak dan melding {spoed} de dubbele"),
     ],
