@@ -85,3 +85,11 @@ def parse(typed: str) -> tuple[list[str], list[str]]:
             code = by_name.get(word) or (word if CODE.fullmatch(word) else None)
             (codes if code else wrong).append(code or word)
     return list(dict.fromkeys(codes)), wrong
+
+
+def named(typed: str) -> list[str]:
+    """The codes of the languages `typed` names, by their names only ("Turks en Koerdisch": tr, ku): not
+    every word of two or three letters, as `parse` reads codes ("de Turkse taal" is no German)."""
+    by_name = _codes_by_name()
+    words = normalise(" ".join((typed or "").split())).replace(",", " ").split()
+    return list(dict.fromkeys(by_name[word] for word in words if word in by_name))

@@ -229,10 +229,10 @@ def voorzieningen_for(
     return found[:limit]
 
 
-def speaks(item: KaartVoorziening, language: str) -> bool:
-    """Whether the help speaks a language given by its name ("Turks"), as a melding asks for a tolk."""
-    codes, _not_understood = languages.parse(language)
-    return bool(codes) and codes[0] in item.talen
+def spoken_of(item: KaartVoorziening, typed: str) -> list[str]:
+    """The names of the languages `typed` names that the help speaks ("Turks", as a melding asks a tolk)."""
+    spoken = {code.lower() for code in item.talen}
+    return [languages.name(code) for code in languages.named(typed) if code in spoken]
 
 
 def thema_names() -> dict[str, str]:

@@ -119,11 +119,12 @@ def suggestions_in_parts(melding) -> tuple[list, list, list[str]]:
     return first, [item for item in found if item not in first], nothing_for
 
 
-def in_the_tolks_language(melding, items) -> set[str]:
-    """The ids of `items` that help in the language the melding asks a tolk for: a walk's consulent read of a
-    father who speaks Turkish only, and could not see which help speaks it."""
-    language = melding.typed_answers.tolk if melding.encrypted_answers else ""
-    return {item.id for item in items if kaart.speaks(item, language)} if language else set()
+def in_the_tolks_language(melding, items) -> dict[str, str]:
+    """Per item of `items` that helps in a language the melding asks a tolk for, that language ("Turks"): a
+    walk's consulent read of a father who speaks Turkish only, and could not see which help speaks it."""
+    typed = melding.typed_answers.tolk if melding.encrypted_answers else ""
+    spoken = {item.id: kaart.spoken_of(item, typed) for item in items} if typed else {}
+    return {pk: " en ".join(names) for pk, names in spoken.items() if names}
 
 
 def onderwerpen_answered(melding, items) -> dict[str, str]:

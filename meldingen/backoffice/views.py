@@ -485,7 +485,6 @@ def _kaart_parts(melding) -> dict:
     return {
         "suggestion_parts": (first, second),
         "kaart_answers": kaart.onderwerpen_answered(melding, first),
-        "kaart_tolk": melding.typed_answers.tolk,
         "kaart_in_tolk_language": kaart.in_the_tolks_language(melding, [*first, *second]),
         "kaart_nothing_for": nothing_for,
         "kaart_in_wijk": wijk_for(melding) is not None,

@@ -524,6 +524,7 @@ def test_the_kaarts_suggestions_say_which_help_speaks_the_tolks_language(kaart_d
     """A walk: a daughter asked a tolk in Turkish for her father, and the consulent could not see which of
     the kaart's help speaks it (the kaart's own results name their languages)."""
     from meldingen.storage import store_melding
+    from socialekaart import languages
 
     from .fixtures import answers
 
@@ -539,6 +540,10 @@ def test_the_kaarts_suggestions_say_which_help_speaks_the_tolks_language(kaart_d
     for name, speaks in (("Thuishulp Anadolu", True), ("Klussendienst Ver Weg", False)):
         row = page[page.index(name) :]
         assert ("Helpt ook in het Turks" in row[: row.index("</td>")]) is speaks, name
+    for typed in ("Koerdisch of Turks", "Turks en Arabisch"):  # the language named anywhere in the answer
+        other, _new = store_melding({**answers(onderwerpen=("huishouden",)), "gesprek": {"tolk": typed}})
+        assert kaart.in_the_tolks_language(other, kaart.suggestions(other)) == {str(turks.pk): "Turks"}, typed
+    assert languages.named("de Duitse taal") == []  # a word of two letters is no code here ("de")
     plain = store(postcode="3911 AB", onderwerpen=("huishouden",))  # no tolk asked: nothing said
     assert (
         "Helpt ook in het"
