@@ -15,6 +15,7 @@ from core.components import error_anchor, named_error
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, PHONE_HOURS, phone_field
 from core.postcode import normalise_postcode
+from core.search_text import edit_distance
 from core.widget_renderer import widget_renderer
 
 from . import choices
@@ -648,8 +649,8 @@ class GegevensForm(StepForm):
         self.street_asked_about = result.street  # the page sends it back (fieldsets/adres.html)
         message = _(
             "Bij postcode %(postcode)s en huisnummer %(huisnummer)s hoort de straat %(found)s. U schreef "
-            "%(typed)s. Kijk of de postcode en het huisnummer goed zijn. Klopt alles? Klik dan nog een keer "
-            "op Verder."
+            "%(typed)s. Kijk of de postcode en het huisnummer goed zijn. Klopt alles? Kies dan nog een keer "
+            "Verder."
         )
         self.add_error(
             "straat",
@@ -787,10 +788,11 @@ WRONG_PART_MESSAGES = {
 
 
 def same_street(typed: str, found: str) -> bool:
-    """Whether a typed street is the one found, written otherwise: "kerkplein", "Kerkplein-Noord",
-    "Burg. de Withstraat" for "Burgemeester de Withstraat"."""
+    """Whether a typed street is the one found, written otherwise ("kerkplein", "Kerk plein") or with one typo
+    ("Wiekestraat"). Anything more is asked about once: "Kade" and "Kadeweg", "Lange" and "Korte Nieuwstraat"
+    are other streets (the review)."""
     typed, found = ("".join(filter(str.isalnum, name.casefold())) for name in (typed, found))
-    return typed in found or found in typed or difflib.SequenceMatcher(None, typed, found).ratio() >= 0.75
+    return typed == found or (min(len(typed), len(found)) >= 5 and edit_distance(typed, found) <= 1)
 
 
 def address_message(result, voor_wie: str = "zelf") -> str:
