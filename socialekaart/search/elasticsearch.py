@@ -66,7 +66,8 @@ from .query import (
     leave_out_unfound,
     parse,
     suggestable_words,
-    synonym_stand_ins,
+    synonym_readings,
+    typos_of_synonyms,
 )
 from .text import split_vague_words
 
@@ -265,17 +266,19 @@ def build_search(
     now=None,
     phrases: Phrases = NO_SYNONYMS,
     typed: str | None = None,
+    stand_ins=None,
 ) -> Search:
     """The whole search request for one query: text, filters, facets, sort, page and suggestion. `phrases`:
     the synonyms as word tuples (core.vocabulary), which keep a vague word that is part of one. `typed`: the
     whole text typed, when `query.text` leaves some of it out (query.leave_out_unfound, leave_out_apart):
-    those words still weigh in the order, as in the database search.
+    those words still weigh in the order, as in the database search. `stand_ins`: words the index lacks, each
+    also read as the synonyms it stands for (query.typos_of_synonyms).
 
     Facet selections go in `post_filter` and every facet aggregation filters on all selections but its
     own, so each option's count says how many results choosing it would give.
     """
     search = Search(index=index).extra(track_total_hits=True, track_scores=True)
-    main = _scored(query, _main_query(query, origin, phrases, typed), origin, now)
+    main = _scored(query, _main_query(query, origin, phrases, typed, stand_ins), origin, now)
     search = search.query(_comes_home_first(main, origin) if query.sort == "distance" and origin else main)
     selections = _facet_selections(query)
     if selections:
@@ -302,7 +305,7 @@ def _comes_home_first(main, origin: Origin):
     return Q("function_score", query=main, functions=functions, score_mode="max", boost_mode="replace")
 
 
-def _main_query(query: SearchQuery, origin: Origin | None, phrases, typed: str | None = None):
+def _main_query(query: SearchQuery, origin: Origin | None, phrases, typed: str | None = None, stand_ins=None):
     filters = []
     if query.organisatie_id:
         filters.append(Q("term", organisatie_id=str(query.organisatie_id)))
@@ -314,11 +317,11 @@ def _main_query(query: SearchQuery, origin: Origin | None, phrases, typed: str |
         filters.append(Q("term", wijken=origin.wijk_slug))  # help for the wijk, the whole gemeente's too
     # Without text every hit scores 1 (match_all), so the professionals' capacity weight still orders them;
     # a bool of filters alone scores 0, and 0 times any weight ties.
-    must = [_text_query(query.text, phrases, typed)] if query.text else [Q("match_all")]
+    must = [_text_query(query.text, phrases, typed, stand_ins)] if query.text else [Q("match_all")]
     return Q("bool", must=must, filter=filters, must_not=[Q("term", status="gestopt")])
 
 
-def _text_query(text: str, phrases, typed: str | None = None):
+def _text_query(text: str, phrases, typed: str | None = None, stand_ins=None):
     """All words must match (synonyms through the search analyzer, typos as `_all_words_match` allows them)
     somewhere, except the vague words around them (core.search_text.VAGUE_WORDS); every typed word weighs in
     the order (also those of `typed` that `text` left out): as typed more than a word that only looks like
@@ -327,7 +330,7 @@ def _text_query(text: str, phrases, typed: str | None = None):
     weighed = typed or text
     return Q(
         "bool",
-        must=[_all_words_match(matched, phrases, typed=text)],
+        must=[_all_words_match(matched, phrases, typed=text, stand_ins=stand_ins)],
         should=[
             Q("match", tekst={"query": weighed}),
             Q("match", name={"query": weighed, "boost": 3}),
@@ -337,22 +340,17 @@ def _text_query(text: str, phrases, typed: str | None = None):
     )
 
 
-def _all_words_match(words: str, phrases: Phrases = NO_SYNONYMS, typed: str | None = None):
+def _all_words_match(words: str, phrases: Phrases = NO_SYNONYMS, typed: str | None = None, stand_ins=None):
     """Typo tolerance only when a word is no Dutch word (text.is_dutch_word): "ik verveel me" would find
     "vervoer". One match for all words, so synonyms of several words stay whole. Or the words as `typed`
     (before vague words were left out of `words`) with a compound written apart as one ("regio taxi",
     "hulp middelen"): a synonym with its synonyms, any other as the index holds it (not through the search
-    analyzer, whose compound parts would each do)."""
-    no_dutch = [word for word in text.content_words(words) if not text.is_dutch_word(word)]
-    typo = bool(no_dutch)
+    analyzer, whose compound parts would each do). Or the words with a word of `stand_ins` read as a synonym
+    it stands for (query.synonym_readings)."""
+    typo = any(not text.is_dutch_word(word) for word in text.content_words(words))
     typed_words = text.words(typed or words)
     readings = [_match_every_word(words, typo)]
-    if no_dutch and phrases:  # "poetse" also read as "poetsen": it finds what that synonym's group finds
-        decompounder = vocabulary.current().decompounder
-        for word in no_dutch:
-            for stand_in in synonym_stand_ins(word, phrases, decompounder):
-                instead = [stand_in if other == word else other for other in text.words(words)]
-                readings.append(_match_every_word(" ".join(instead), typo))
+    readings += [_match_every_word(reading, typo) for reading in synonym_readings(words, stand_ins or {})]
     for start, size, whole in text.possible_compounds(typed_words):
         rest = [word for word in typed_words[:start] + typed_words[start + size :] if word not in VAGUE_WORDS]
         if (whole,) in phrases:
@@ -541,7 +539,9 @@ class ElasticsearchBackend(SearchBackend):
         choices = versions.once_per_token(("facet options", get_language()), facets.load_options)
         query = known_selections(query, choices)
         phrases = vocabulary.current().phrases
-        response = self._execute(build_search(query, index=self.alias, origin=origin, phrases=phrases))
+        stand_ins = self._stand_ins(query.text, phrases) if query.text else {}
+        search = build_search(query, index=self.alias, origin=origin, phrases=phrases, stand_ins=stand_ins)
+        response = self._execute(search)
         suggestion = _did_you_mean(response, query.text, self._suggestable_words)
         left_out = not_together = ()
         if query.leave_out_unfound and query.text and not response.hits.total.value:
@@ -575,6 +575,20 @@ class ElasticsearchBackend(SearchBackend):
             per_page=query.per_page,
             postcode_unknown=postcode_unknown,
         )
+
+    def _stand_ins(self, typed: str, phrases) -> dict[str, list[str]]:
+        """The typed words the index lacks that stand for a synonym, with those synonyms: "poetse" for
+        "poetsen" (query.typos_of_synonyms). A word the index holds ("diëten") is searched as it is, as the
+        database search does: one count per such word, only for a search that has one."""
+        typos = typos_of_synonyms(typed, phrases, vocabulary.current().decompounder)
+        if not typos:
+            return {}
+        counts = Search(index=self.alias).extra(size=0, track_total_hits=False)
+        for number, word in enumerate(typos):  # as the index holds a word: its stem (as in _all_words_match)
+            counts.aggs.bucket(str(number), "filter", filter=Q("term", tekst=text.stem(word)))
+        held = self._execute(counts).aggregations
+        lacking = [word for number, word in enumerate(typos) if not held[str(number)].doc_count]
+        return {word: typos[word] for word in lacking}
 
     def _execute(self, search: Search):
         return self._call(lambda: search.using(self.client).execute())

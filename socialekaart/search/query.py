@@ -127,12 +127,38 @@ def synonym_stand_ins(word: str, phrases: Phrases, decompounder=None) -> list[st
     """The one-word synonyms a typed word that is none stands for: the closest to a typo ("poetse":
     "poetsen", "poetshlup": "poetshulp") and the parts of a compound that are one ("oppasdienst": "oppas").
     The database search reaches their groups through its corrections and a compound's parts (`parse`);
-    Elasticsearch's analyzer puts a synonym's group in only for a word as typed, so it searches these too."""
+    Elasticsearch's analyzer puts a synonym's group in only for a word as typed, so there a word the index
+    lacks searches these too (synonym_readings)."""
     if (word,) in phrases:
         return []
     closest = rank_corrections(word, [phrase[0] for phrase in phrases if len(phrase) == 1])[:1]
     parts = decompounder.parts(word) if decompounder is not None else []
     return list(dict.fromkeys([*closest, *(part for part in parts if (part,) in phrases)]))
+
+
+MAX_SYNONYM_READINGS = 3  # a long text full of typos made dozens of readings
+
+
+def typos_of_synonyms(typed: str, phrases: Phrases, decompounder) -> dict[str, list[str]]:
+    """The words of `typed` that are no Dutch word, with the synonyms each stands for (synonym_stand_ins)."""
+    found = {
+        word: synonym_stand_ins(word, phrases, decompounder)
+        for word in dict.fromkeys(text.content_words(typed))
+        if not text.is_dutch_word(word)
+    }
+    return {word: stand_ins for word, stand_ins in found.items() if stand_ins}
+
+
+def synonym_readings(typed: str, stand_ins: dict[str, list[str]]) -> list[str]:
+    """`typed` with a word of `stand_ins` read as a synonym it stands for, one reading per stand-in: "ik kan
+    niet meer poetse" also as "ik kan niet meer poetsen"."""
+    words = text.words(typed)
+    readings = [
+        " ".join(stand_in if other == word else other for other in words)
+        for word in dict.fromkeys(words)
+        for stand_in in stand_ins.get(word, ())
+    ]
+    return readings[:MAX_SYNONYM_READINGS]
 
 
 def _compound_alternatives(word: str, decompounder, compounds: dict, synonyms=None) -> list[tuple[str, ...]]:

@@ -116,3 +116,21 @@ def test_nearest_hits_are_the_same_whether_sorted_or_walked():
         mask = bitmask.mask_of(hits, 2000)
         expected = sorted(hits, key=lambda p: (distances[p] is None, distances[p] or 0.0, p))[:20]
         assert DatabaseBackend._nearest(snapshot, origin, mask, 20) == expected
+
+
+def test_a_typo_of_a_synonym_stands_for_it_in_at_most_three_readings():
+    """Elasticsearch applies a synonym only to a word as typed: a word the index lacks is also read as the
+    synonym it is close to, or the synonym part of its compound. Dutch words are no typos."""
+    from core.search_text import Phrases
+    from core.vocabulary import Decompounder
+    from socialekaart.search.query import synonym_readings, typos_of_synonyms
+
+    phrases = Phrases([["poetsen", "schoonmaakhulp"], ["oppas", "respijtzorg"]])
+    decompounder = Decompounder(["oppas", "dienst", "poetsen"])
+    typos = typos_of_synonyms("ik kan niet meer poetse of oppasdienst", phrases, decompounder)
+    assert typos == {"poetse": ["poetsen"], "oppasdienst": ["oppas"]}
+    assert typos_of_synonyms("poetsen en koken", phrases, decompounder) == {}  # a synonym, and a Dutch word
+    readings = synonym_readings("niet meer poetse", typos)
+    assert readings == ["niet meer poetsen"]
+    many = {f"w{number}": ["poetsen"] for number in range(9)}
+    assert len(synonym_readings(" ".join(many), many)) == 3
