@@ -283,7 +283,8 @@ class VoorWieForm(StepForm):
 
 
 SELF = "ik"
-SELF_WORDS = {"ik", "ik zelf", "ikzelf", "mij", "mijzelf", "mij zelf", "ik dus", "dat ben ik", "zelf"}
+# Not "zelf" alone: it may mean the person herself.
+SELF_WORDS = {"ik", "ik zelf", "ikzelf", "mij", "mijzelf", "mij zelf", "ik dus", "dat ben ik"}
 
 
 class MelderForm(StepForm):

@@ -211,7 +211,7 @@ STEPS = [
                 "wie_beslist",
                 someone_else=_("Wie mag voor {persoon} beslissen?"),
                 staff=_("Beslist voor de inwoner"),
-                values={forms.SELF: _("u zelf")},
+                values={forms.SELF: _("U zelf")},
                 staff_values={forms.SELF: _("de melder zelf")},
             ),
             Row(

@@ -197,7 +197,10 @@ class VoorzieningForm(ScopedForm):
             )
         status = self.fields.get("status")
         if status is not None:  # a provider cannot delete help (permissions.AANBIEDER_ACTIONS)
-            status.help_text = _("Stopt deze hulp? Kies dan Gestopt. Dan staat hij niet meer op de kaart.")
+            status.help_text = _(
+                "Stopt deze hulp? Kies dan Gestopt. Dan staat deze hulp niet meer op de kaart. "
+                "U kunt dit later terugzetten."
+            )
         checked = self.fields.get("laatst_gecontroleerd")
         if checked is not None:
             checked.help_text = _(
