@@ -626,6 +626,8 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
     add_view_class = VoorzieningCreateView
     edit_view_class = VoorzieningEditView
     base_form_class = VoorzieningForm
+    # Says what goes with it: Wagtail's count of references knows nothing of its plekken (the review).
+    delete_template_name = "socialekaart/admin/voorziening_confirm_delete.html"
     icon = "list-ul"
     menu_order = 100
     list_display = ["name", "organisatie", "status", "laatst_gecontroleerd", "updated_at"]

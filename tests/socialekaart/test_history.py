@@ -95,6 +95,8 @@ def test_the_delete_page_counts_references_not_plekken(client, redacteur, kaart)
     client.force_login(redacteur)
     page = " ".join(client.get(url("voorziening", "delete", kaart.cafe.pk)).content.decode().split())
     assert re.search(r"Er wordt \d+ keer hiernaar verwezen\.", page) and "plekken gebruikt" not in page
+    # What goes with it, which the count does not know (the review).
+    assert "Met deze hulp verdwijnen ook haar plekken met openingstijden" in page
 
 
 def test_a_location_with_plekken_is_not_deleted_alone_or_in_bulk(client, redacteur, kaart):
