@@ -42,8 +42,9 @@ def confirmed_melding(request) -> Melding | None:
 
 def what_happens_next(melding: Melding) -> dict:
     """What the confirmation page and its PDF say comes next, from the same answers: the dates, for someone
-    else the words for the person ("de persoon", "uw cliënt"), and the tolk, cliëntondersteuner and writer
-    who come to the gesprek. The e-mail uses the dates and the words for the person (it gives no answers)."""
+    else the words for the person ("de persoon", "uw cliënt") and whether another decides for the person, and
+    the tolk, cliëntondersteuner and writer who come to the gesprek. The e-mail uses the dates and the words
+    for the person (it gives no answers)."""
     answers = melding.typed_answers
     return {
         "next": next_steps(melding),
@@ -51,4 +52,6 @@ def what_happens_next(melding: Melding) -> dict:
         "tolk": answers.tolk,
         "clientondersteuner": answers.clientondersteuner,
         "writer_comes": answers.writer_comes,
+        # A son read "Daarna kan de persoon de hulp aanvragen" of his mother, who cannot decide.
+        "decided_for": answers.step("melder").text("bewoner_toestemming") == "kan_niet_beslissen",
     }

@@ -68,6 +68,19 @@ def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
     assert "\n\n" not in points
 
 
+def test_for_a_person_who_cannot_decide_the_next_step_is_for_who_decides(walker):
+    """A walk: a son read "Daarna kan de persoon de hulp aanvragen" of his mother, who cannot decide. The
+    e-mail, which holds no answers, says what it said."""
+    from django.core import mail
+
+    who = {"bewoner_toestemming": "kan_niet_beslissen", "wie_beslist": "ik"}
+    steps = [(step, {**data, **who} if step == "melder" else data) for step, data in ANDER_UITGEBREID]
+    html = " ".join(confirmation(walker, steps).split())
+    assert "Daarna kan wie voor de persoon beslist de hulp aanvragen." in html
+    assert "Daarna kan de persoon de hulp aanvragen." not in html
+    assert "Daarna kan de persoon de hulp aanvragen." in " ".join(mail.outbox[0].body.split())
+
+
 def test_for_oneself_the_confirmation_still_says_u(walker):
     html = confirmation(walker, ZELF_KORT)
     assert "In het gesprek kijken we samen wat u nodig hebt." in html
