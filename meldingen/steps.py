@@ -9,6 +9,7 @@ A new question is a field on the step's form: the page draws it (form_layout), t
 """
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,9 @@ class Row:
     staff_someone_else: str = ""  # the label for staff when the writer made the melding for someone else
     staff_values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for staff
     values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for the writer
+    note: Callable[[Answers, bool], str] | None = (
+        None  # said after the value, from all answers (staff or not)
+    )
 
     def covers(self) -> set[str]:
         return {name for name in (self.field, *self.uses, self.detail) if name}
@@ -61,6 +65,15 @@ class Row:
             value = display(fields.get(self.field), code)
         extra = step_answers.text(self.detail) if self.detail else ""
         return f"{value}: {extra}" if value and extra else value
+
+
+def the_writers_own_number(answers: Answers, staff: bool) -> str:
+    """The person's number, when it is the writer's own: a walk's son gave his, and the consulent might take
+    it for his mother's. The check page and the consulent's page say so; nothing is refused."""
+    digits = [re.sub(r"\D", "", step.text("telefoon")) for step in (answers.resident, answers.step("melder"))]
+    if not answers.for_someone_else or not digits[0] or digits[0] != digits[1]:
+        return ""
+    return str(_("(hetzelfde nummer als de melder)") if staff else _("(uw eigen nummer)"))
 
 
 @dataclass(frozen=True)
@@ -113,7 +126,10 @@ class Step:
         pairs, covered = [], set()
         for row in self.rows:
             covered |= row.covers()
-            pairs.append((row.label_for(answers, staff), row.value_for(step_answers, fields, staff)))
+            value = row.value_for(step_answers, fields, staff)
+            if value and row.note:
+                value = " ".join(part for part in (str(value), row.note(answers, staff)) if part)
+            pairs.append((row.label_for(answers, staff), value))
         for name, field in fields.items():
             if name not in covered and name not in self.form.not_stored:
                 pairs.append((field.label, display(field, step_answers.get(name))))
@@ -278,7 +294,7 @@ STEPS = [
                 uses=("straat", "huisnummer", "toevoeging", "postcode", "woonplaats"),
             ),
             Row(_("Wijk"), "wijk"),
-            Row(_("Telefoonnummer"), "telefoon"),
+            Row(_("Telefoonnummer"), "telefoon", note=the_writers_own_number),
             Row(_("E-mailadres"), "email"),
             Row(_("Geboortedatum"), value=lambda gegevens: format_date(gegevens.get("geboortedatum"))),
         ),

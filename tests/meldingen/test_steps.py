@@ -513,6 +513,21 @@ def test_who_decides_typed_beside_another_answer_is_asked_about(walker):
     assert walker.post("melder", {**melder, "wie_beslist": ""}).status_code == 302
 
 
+def test_the_writers_own_number_given_as_the_persons_is_named_so(walker):
+    """A walk: a son gave his own number as his mother's; the consulent might take it for hers."""
+    from meldingen.summary import summary_sections
+
+    own = dict(ANDER_UITGEBREID)["melder"]["telefoon"]
+    walker.walk(
+        [(step, {**data, "telefoon": own} if step == "gegevens" else data) for step, data in ANDER_UITGEBREID]
+    )
+    check = " ".join(walker.client.get("/melding/controleren/").content.decode().split())
+    assert "06 12345678 (uw eigen nummer)" in check or "0612345678 (uw eigen nummer)" in check
+    walker.submit()
+    staff = dict(dict(summary_sections(Melding.objects.get().answers, staff=True))["Gegevens van de inwoner"])
+    assert staff["Telefoonnummer"].endswith("(hetzelfde nummer als de melder)")
+
+
 @pytest.mark.parametrize("typed", ["ik", "Ik zelf.", "mijzelf"])
 def test_the_writer_who_decides_for_the_person_is_named_as_the_writer(walker, typed):
     """A walk: the consulent read "Beslist voor de inwoner: ik", the hint's own word, beside other answers."""
