@@ -31,6 +31,11 @@ NOT_ONLY_DIGITS = _("Typ alleen het telefoonnummer, zonder woorden of letters. B
 _SERVICE = re.compile(r"^(?:0800|090[069])(?:[0-9]{4}|[0-9]{7})$|^140[0-9]{2,3}$")
 
 
+def digits_of(value: str) -> str:
+    """A number's digits alone: "06-12 34 56 78" and "0612345678" are one number."""
+    return "".join(character for character in value if character.isdigit())
+
+
 def validate_phone(value: str) -> None:
     """A Dutch number: 0 and 9 digits, or +31 or 0031 and those 9 ("+31 (0)6 ..." too). A number abroad: + or
     00, then 8 to 15 digits with its country code (E.164)."""
@@ -49,7 +54,7 @@ def phone_message(value: str) -> str:
     """What is wrong with `value` as a number to call back on, also when it is too long for the field:
     "06 1234 5678 bel na 10 uur" was told it needs 10 digits. 11 to 13 digits after a 0, not a Dutch mobile
     number's 06, may be a number abroad without its country code: the message says how to write one."""
-    digits = "".join(character for character in value if character.isdigit())
+    digits = digits_of(value)
     abroad = 11 <= len(digits) <= 13 and digits[0] == "0" and digits[1] not in "06"
     if _WRITTEN.match(value.strip()) and abroad:
         return f"{MESSAGE} {ABROAD}"
@@ -76,7 +81,7 @@ def validate_public_phone(value: str) -> None:
     (one digit short) went public."""
     if not value or callable_number(value.strip()):
         return
-    digits = "".join(character for character in value if character.isdigit())
+    digits = digits_of(value)
     if not (_WRITTEN.match(value.strip()) and _SERVICE.match(digits)):
         raise forms.ValidationError(_message(value, PUBLIC_MESSAGE, "0599 123456"))
 
@@ -90,7 +95,7 @@ def callable_number(value: str) -> bool:
     """Whether `value` is a whole number to call back on (see validate_phone)."""
     if not _WRITTEN.match(value):
         return False
-    digits = "".join(character for character in value if character.isdigit())
+    digits = digits_of(value)
     if value.startswith("+"):
         international = digits
     elif digits.startswith("00"):

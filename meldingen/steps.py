@@ -9,12 +9,13 @@ A new question is a field on the step's form: the page draws it (form_layout), t
 """
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+
+from core.phone import digits_of
 
 from . import forms
 from .answers import Answers, StepAnswers, answer_key
@@ -35,9 +36,7 @@ class Row:
     staff_someone_else: str = ""  # the label for staff when the writer made the melding for someone else
     staff_values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for staff
     values: dict = dataclasses.field(default_factory=dict, hash=False)  # code -> text for the writer
-    note: Callable[[Answers, bool], str] | None = (
-        None  # said after the value, from all answers (staff or not)
-    )
+    note: Callable[[Answers, bool], str] | None = None  # after the value, from all answers (and staff?)
 
     def covers(self) -> set[str]:
         return {name for name in (self.field, *self.uses, self.detail) if name}
@@ -70,7 +69,7 @@ class Row:
 def the_writers_own_number(answers: Answers, staff: bool) -> str:
     """The person's number, when it is the writer's own: a walk's son gave his, and the consulent might take
     it for his mother's. The check page and the consulent's page say so; nothing is refused."""
-    digits = [re.sub(r"\D", "", step.text("telefoon")) for step in (answers.resident, answers.step("melder"))]
+    digits = [digits_of(step.text("telefoon")) for step in (answers.resident, answers.step("melder"))]
     if not answers.for_someone_else or not digits[0] or digits[0] != digits[1]:
         return ""
     return str(_("(hetzelfde nummer als de melder)") if staff else _("(uw eigen nummer)"))

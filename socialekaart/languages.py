@@ -91,5 +91,5 @@ def named(typed: str) -> list[str]:
     """The codes of the languages `typed` names, by their names only ("Turks en Koerdisch": tr, ku): not
     every word of two or three letters, as `parse` reads codes ("de Turkse taal" is no German)."""
     by_name = _codes_by_name()
-    words = normalise(" ".join((typed or "").split())).replace(",", " ").split()
+    words = re.findall(r"[^\W\d_]+", normalise(typed or ""))  # "Turks, Arabisch." as words
     return list(dict.fromkeys(by_name[word] for word in words if word in by_name))

@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Count, F, Q, Window
 from django.utils import timezone
 
+from core.phone import digits_of
 from core.reference import as_typed as reference_as_typed
 from core.reference import is_possible
 from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Signaal
@@ -312,7 +313,7 @@ def same_resident_elsewhere(melding, other) -> bool:
 def _phone_numbers(answers) -> set[str]:
     """The resident's and the writer's numbers, as digits."""
     typed = (answers.resident.text("telefoon"), answers.step(answers.writer_step).text("telefoon"))
-    return {digits for number in typed if (digits := re.sub(r"\D", "", number))}
+    return {digits for number in typed if (digits := digits_of(number))}
 
 
 def open_with_the_same_name(user, behandeling, besides=()) -> list:
