@@ -29,6 +29,7 @@ from .address import (
     split_house_number,
 )
 from .answers import Answers
+from .call_time import loket_hours, outside_the_hours
 from .form_layout import Group, layout
 
 NAME_MAX, LINE_MAX, TEXT_MAX = 100, 200, 2000
@@ -834,6 +835,35 @@ class LanguageField(LimitedCharField):
         return language_name(super().to_python(value))
 
 
+class AsksOnceAboutTheCallTime:
+    """A step with `bereikbaar` (call_time) and `bereikbaar_gezien` (call_time_seen): a time to call that the
+    loket does not call at ("na 18.00 uur", "zaterdag") is asked about once. Sent again, it is the writer's:
+    the consulent reads it and plans the call. Another such time asks again."""
+
+    not_stored = ("bereikbaar_gezien",)
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = cleaned.get("bereikbaar", "")
+        if not typed or "bereikbaar" in self.errors or typed == cleaned.get("bereikbaar_gezien"):
+            return cleaned
+        if outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS)):
+            # The page sends it back in the hidden field, so the next "Verder" goes on. Not in the data: the
+            # page with the question is drawn again from the data as posted (after a redirect).
+            self.fields["bereikbaar_gezien"].sent_back = typed
+            asked = _(
+                "U schreef: %(typed)s. Kunnen wij u ook op een ander moment bellen? Schrijf dat er dan bij. "
+                "Kan het alleen op dit moment? Kies dan nog een keer Verder."
+            )
+            self.add_error("bereikbaar", f"{CALL_HOURS} {asked % {'typed': typed}}")
+        return cleaned
+
+
+def call_time_seen() -> forms.CharField:
+    """The time to call the writer was asked about (AsksOnceAboutTheCallTime), kept in the page."""
+    return forms.CharField(required=False, max_length=LINE_MAX, widget=forms.HiddenInput)
+
+
 WHICH_LANGUAGE = _("Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek.")
 NO_TOLK_NEEDED = _("Geen tolk nodig? Laat dit vak dan leeg.")
 
@@ -937,7 +967,7 @@ class HulpForm(StepForm):
     )
 
 
-class WaaroverForm(StepForm):
+class WaaroverForm(AsksOnceAboutTheCallTime, StepForm):
     """The short melding's optional questions: what it is about, in topics and a few words, so the consulent
     can prepare, and when to call."""
 
@@ -953,6 +983,7 @@ class WaaroverForm(StepForm):
     )
     # The short melding is a call, and the consulent called at any hour: "Gebeld, niet bereikt", again.
     bereikbaar = call_time(_("Wanneer kunnen wij u het best bellen?"))
+    bereikbaar_gezien = call_time_seen()
     tolk = interpreter()
     short_labels = {"tolk": TOLK}
     writer_fields = ("toelichting", "bereikbaar")  # the gemeente calls the writer (as the confirmation says)
@@ -1012,9 +1043,10 @@ class SituatieForm(StepForm):
     )
 
 
-class GesprekForm(StepForm):
+class GesprekForm(AsksOnceAboutTheCallTime, StepForm):
     title = _("Het gesprek")
     bereikbaar = call_time(_("Wanneer bent u goed te bereiken?"))
+    bereikbaar_gezien = call_time_seen()
     plek = radio(_("Waar wilt u het gesprek?"), choices.PLEK)
     plek_anders = text(
         _("Waar dan?"), required=False, max_length=LINE_MAX, help_text=_("Alleen nodig bij Ergens anders.")

@@ -392,11 +392,16 @@ STEP_BY_SLUG = {step.slug: step for step in STEPS}
 CARRIED_OVER = {
     "hulp": {"onderwerpen": [("waarover", "onderwerpen")]},
     "situatie": {"wat_lukt_niet": [("waarover", "toelichting")]},
-    "gesprek": {"bereikbaar": [("waarover", "bereikbaar")], "tolk": [("waarover", "tolk")]},
+    "gesprek": {
+        "bereikbaar": [("waarover", "bereikbaar")],
+        "bereikbaar_gezien": [("waarover", "bereikbaar_gezien")],  # asked about once, on either page
+        "tolk": [("waarover", "tolk")],
+    },
     "waarover": {
         "onderwerpen": [("hulp", "onderwerpen")],
         "toelichting": [("hulp", "toelichting"), ("situatie", "wat_lukt_niet")],
         "bereikbaar": [("gesprek", "bereikbaar")],
+        "bereikbaar_gezien": [("gesprek", "bereikbaar_gezien")],
         "tolk": [("gesprek", "tolk")],
     },
 }

@@ -1,0 +1,131 @@
+"""A time to call that the loket does not call at is asked about once (meldingen/call_time.py): a walk's
+"na 18.00 uur" asked for a call no one makes, and the step said nothing."""
+
+import pytest
+
+from meldingen.call_time import Hours, loket_hours, outside_the_hours
+from meldingen.models import Melding
+
+from .conftest import ANDER_UITGEBREID, ZELF_KORT
+
+LOKET = "op werkdagen van 8.30 tot 17.00 uur"
+ASKED = "U schreef: na 18.00 uur. Kunnen wij u ook op een ander moment bellen?"
+
+
+def test_the_loket_hours_are_read_from_the_setting_s_words():
+    assert loket_hours(LOKET) == Hours(opens=8 * 60 + 30, closes=17 * 60, weekdays_only=True)
+    assert loket_hours("maandag tot en met zaterdag van 9 tot 20 uur") == Hours(9 * 60, 20 * 60, False)
+    assert loket_hours("op werkdagen in de ochtend") is None  # no hours to compare with: never asked
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "na 18.00 uur",
+        "Na 17.00 uur",
+        "na 5 uur",  # five in the afternoon, as people say it
+        "’s avonds",
+        "in het weekend",
+        "zaterdagochtend",
+        "dinsdag na 18 uur",
+        "tussen 18 en 20 uur",
+        "18-20 uur",
+        "om 19.30",
+        "voor 8 uur",
+        "na werktijd",
+        "werkdagen na 17 uur of in het weekend",
+    ],
+)
+def test_a_time_the_loket_does_not_call_at_is_outside(typed):
+    assert outside_the_hours(typed, loket_hours(LOKET))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "op dinsdag in de ochtend",
+        "na 12 uur",
+        "vanaf 16.30",
+        "om 14:00",
+        "overdag",
+        "dinsdag of zaterdag",
+        "'s ochtends of 's avonds",
+        "niet 's avonds",  # what is not meant is no time to ask about
+        "na 17 uur, of eerder",
+        "ook in het weekend",
+        "na 7 december",  # a date, no time
+        "bel eerst mijn dochter",
+        "na 8 uur",  # eight in the morning or in the evening: not asked
+    ],
+)
+def test_a_time_within_the_hours_or_unsure_is_not_asked_about(typed):
+    assert not outside_the_hours(typed, loket_hours(LOKET))
+
+
+def test_a_loket_that_calls_in_the_evening_and_on_saturday_is_read_so():
+    hours = loket_hours("maandag tot en met zaterdag van 9.00 tot 20.00 uur")
+    assert not outside_the_hours("na 18.00 uur", hours) and not outside_the_hours("zaterdag", hours)
+    assert outside_the_hours("na 21 uur", hours)
+
+
+def _to_waarover(walker, voor_wie="zelf"):
+    steps = ZELF_KORT if voor_wie == "zelf" else [*ANDER_UITGEBREID[:2], *ZELF_KORT[1:]]
+    walker.start()
+    for step, data in steps[: [name for name, _ in steps].index("waarover")]:
+        walker.post(step, data)
+
+
+@pytest.mark.django_db
+def test_the_short_melding_asks_once_about_a_time_outside_the_hours(walker):
+    _to_waarover(walker)
+    typed = {"onderwerpen": ["huishouden"], "bereikbaar": "na 18.00 uur"}
+    page = " ".join(walker.post("waarover", typed).content.decode().split())
+    assert "Wij bellen op werkdagen van 8.30 tot 17.00 uur. " + ASKED in page
+    assert 'name="waarover-bereikbaar_gezien" value="na 18.00 uur"' in page  # what the next Verder sends
+    assert 'value="na 18.00 uur"' in page  # nothing typed is lost
+    again = dict(typed, bereikbaar_gezien="na 18.00 uur")
+    assert walker.post("waarover", again).status_code == 302
+    for step, data in ZELF_KORT[3:]:
+        walker.post(step, data)
+    walker.submit()
+    answers = Melding.objects.get().answers["waarover"]
+    assert answers["bereikbaar"] == "na 18.00 uur" and "bereikbaar_gezien" not in answers
+
+
+@pytest.mark.django_db
+def test_another_time_outside_the_hours_asks_again_and_a_time_within_them_goes_on(walker):
+    _to_waarover(walker)
+    seen = {"bereikbaar_gezien": "na 18.00 uur"}
+    assert walker.post("waarover", {"bereikbaar": "zaterdag", **seen}).status_code == 200
+    within_too = {"bereikbaar": "na 18.00 uur of dinsdagochtend", **seen}
+    assert walker.post("waarover", within_too).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_long_melding_asks_the_writer_once_too(walker):
+    walker.start()
+    for step, data in ANDER_UITGEBREID[:-2]:
+        walker.post(step, data)
+    gesprek = {"plek": "thuis", "bereikbaar": "'s avonds"}
+    page = " ".join(walker.post("gesprek", gesprek).content.decode().split())
+    assert "U schreef: &#x27;s avonds. Kunnen wij u ook op een ander moment bellen?" in page
+    assert walker.post("gesprek", dict(gesprek, bereikbaar_gezien="'s avonds")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_hours_the_setting_does_not_give_as_times_ask_nothing(walker, settings):
+    settings.MUNICIPALITY_PHONE_HOURS = "op werkdagen"
+    _to_waarover(walker)
+    assert walker.post("waarover", {"bereikbaar": "na 18.00 uur"}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_time_asked_about_once_is_not_asked_again_on_the_other_route(walker):
+    _to_waarover(walker)
+    walker.post("waarover", {"bereikbaar": "na 18.00 uur", "bereikbaar_gezien": "na 18.00 uur"})
+    walker.client.get("/melding/keuze/?terug=controleren")
+    walker.post("keuze", {"soort": "uitgebreid"})
+    page = walker.client.get("/melding/gesprek/").content.decode()
+    assert 'name="gesprek-bereikbaar_gezien" value="na 18.00 uur"' in page
+    sent = {"plek": "thuis", "bereikbaar": "na 18.00 uur", "bereikbaar_gezien": "na 18.00 uur"}
+    assert walker.post("gesprek", sent).status_code == 302
