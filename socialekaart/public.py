@@ -170,15 +170,48 @@ def voorzieningen_for(
     serve this wijk (or the whole municipality) and, with an `age`, people of that age (no leeftijd given:
     any age), nearest first when `near` is a postcode of ours (distance to the closest location), else by
     name. The capacity is that of the wijk. For professionals (the backoffice), never for a public page."""
-    from socialekaart.models import Capaciteit, Voorziening
-    from socialekaart.search.geo import haversine_km
+    from socialekaart.models import Voorziening
 
     themes = [theme for theme in dict.fromkeys(themes or ()) if theme]
     if not themes:
         return []
+    chosen = Voorziening.objects.filter(themas__code__in=themes)
+    found = _voorliggende(chosen, wijk, near, age, themes)
+    found.sort(key=lambda item: (item.distance_km is None, item.distance_km or 0, item.name))
+    return found[:limit]
+
+
+def voorzieningen_for_words(
+    words: str, wijk=None, near: str = "", limit: int = 5, age: int | None = None
+) -> list[KaartVoorziening]:
+    """As voorzieningen_for, for what a resident wrote ("mijn moeder valt vaak"): the voorliggende
+    voorzieningen the kaart's own search finds first for those words, in its order, with all their themes.
+    A walk's consulent was offered cliëntondersteuning and places to meet for a short melding that said
+    "valt" and "vergeet", and not the course against falling."""
+    from socialekaart.models import Voorziening
+    from socialekaart.search import SearchQuery, SearchUnavailable, get_backend
+
+    if not words.strip():
+        return []
+    query = SearchQuery(text=words, postcode=near, per_page=limit * 4, leave_out_unfound=True)
+    try:
+        hits = [str(pk) for pk in get_backend().search(query).ids]
+    except SearchUnavailable:
+        return []  # the page goes on without them
+    found = _voorliggende(Voorziening.objects.filter(pk__in=hits), wijk, near, age)
+    return sorted(found, key=lambda item: hits.index(item.id))[:limit]
+
+
+def _voorliggende(chosen, wijk, near: str, age: int | None, themes=None) -> list[KaartVoorziening]:
+    """Of the `chosen` voorzieningen, those that are open, need no beschikking and serve the wijk and age,
+    as KaartVoorziening with the distance to `near` and the wijk's capacity; their `themes` (all, or those
+    of `themes`)."""
+    from socialekaart.models import Capaciteit, Voorziening
+    from socialekaart.search.geo import haversine_km
+
     queryset = (
         # Open help only: help closed for now was offered as "Altijd plek" with a "Verwezen" button.
-        Voorziening.objects.filter(themas__code__in=themes, status=Voorziening.Status.ACTIEF)
+        chosen.filter(status=Voorziening.Status.ACTIEF)
         # Help with a beschikking is the maatwerk a melding may lead to, not a voorliggende voorziening.
         .exclude(toegang=Voorziening.Toegang.BESCHIKKING)
         .select_related("organisatie")
@@ -214,7 +247,9 @@ def voorzieningen_for(
                 name=voorziening.name,
                 organisatie=voorziening.organisatie.name,
                 url=voorziening.get_absolute_url(),
-                themes=tuple(term.code for term in voorziening.themas.all() if term.code in themes),
+                themes=tuple(
+                    term.code for term in voorziening.themas.all() if not themes or term.code in themes
+                ),
                 doelgroepen=tuple(term.code for term in voorziening.doelgroepen.all()),
                 distance_km=distance,
                 capacity=row.status if row else "",
@@ -225,8 +260,7 @@ def voorzieningen_for(
                 talen=tuple(map(str, voorziening.talen or ())),
             )
         )
-    found.sort(key=lambda item: (item.distance_km is None, item.distance_km or 0, item.name))
-    return found[:limit]
+    return found
 
 
 def spoken_of(item: KaartVoorziening, typed: str) -> list[str]:

@@ -40,6 +40,7 @@ AGE_DOELGROEPEN = {"jongeren": (0, 22), "volwassenen": (18, 64), "ouderen": (65,
 NOT_ASKED = frozenset({"ggz", "beperking", "gezinnen", "nieuwkomers"})
 
 SUGGESTIONS = 10
+BY_WORDS = 5  # found for the resident's own words, above the rest
 RECORDABLE = 1000  # every fitting voorziening may be recorded, also one below the first ten
 NO_THEMA = _("Geen thema")
 
@@ -75,6 +76,16 @@ def _fitting(melding) -> list[kaart.KaartVoorziening]:
     return sorted(found, key=lambda item: bool(item.doelgroepen) and for_others.issuperset(item.doelgroepen))
 
 
+def _by_words(melding) -> list[kaart.KaartVoorziening]:
+    """What the kaart's search finds for the short melding's own words ("Mijn moeder valt vaak en vergeet
+    haar pillen"): a walk's consulent was offered cliëntondersteuning and places to meet for them, and not
+    the course against falling. The long melding's onderwerpen say what it is about."""
+    if not melding.encrypted_answers:
+        return []
+    words = melding.typed_answers.step("waarover").text("toelichting")
+    return kaart.voorzieningen_for_words(words, wijk_for(melding), limit=BY_WORDS, **_about(melding))
+
+
 def suggestions(melding, limit: int = SUGGESTIONS, found=None) -> list[kaart.KaartVoorziening]:
     """The voorzieningen that fit the melding's onderwerpen and the resident's age in the resident's wijk
     (a resident born in 1944 was offered the jongerencoach, 12 to 23 years). Those of an onderwerp's own
@@ -101,13 +112,17 @@ def _each_thema_in_turn(found, order: list[str]) -> list:
     return in_turn + rest
 
 
-def suggestions_in_parts(melding) -> tuple[list, list, list[str]]:
-    """The suggestions as the melding's page shows them: those of an onderwerp's own thema, then the others
-    (a walk's consulent read "first ..., then ..." above one list and could not see where the first ended);
-    and the onderwerpen the kaart has no help of their own thema for (a walk's consulent could not tell
-    whether "Dagbesteding" was left out: in Oude Haven all of it needs a beschikking)."""
+def suggestions_in_parts(melding) -> tuple[list, list, list, list[str]]:
+    """The suggestions as the melding's page shows them: those found for the short melding's own words
+    (_by_words), those of an onderwerp's own thema, then the others (a walk's consulent read "first ...,
+    then ..." above one list and could not see where the first ended), none twice; and the onderwerpen the
+    kaart has no help of their own thema for (a walk's consulent could not tell whether "Dagbesteding" was
+    left out: in Oude Haven all of it needs a beschikking)."""
+    by_words = _by_words(melding)
     fitting = _fitting(melding)
+    shown = {item.id for item in by_words}
     found, own = suggestions(melding, found=fitting), set(_own_theme_order(melding))
+    found = [item for item in found if item.id not in shown]
     first = [item for item in found if own.intersection(item.themes)]
     held = {theme for item in fitting for theme in item.themes}
     labels = dict(ONDERWERPEN)
@@ -116,7 +131,7 @@ def suggestions_in_parts(melding) -> tuple[list, list, list[str]]:
         for code in melding.onderwerpen or ()
         if code in ONDERWERP_THEMAS and ONDERWERP_THEMAS[code][0] not in held
     ]
-    return first, [item for item in found if item not in first], nothing_for
+    return by_words, first, [item for item in found if item not in first], nothing_for
 
 
 def in_the_tolks_language(melding, items) -> dict[str, str]:
@@ -179,7 +194,7 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     (AlreadyRecorded): a second click would count one referral twice in the dashboard."""
     themes = _themes(melding)
     wijk = wijk_for(melding)
-    found = {item.id: item for item in _fitting(melding)}
+    found = {item.id: item for item in [*_fitting(melding), *_by_words(melding)]}
     item = found.get(str(voorziening_id))
     if item is None:
         raise NotASuggestion(voorziening_id)
@@ -194,7 +209,8 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
             voorziening_id=item.id,
             voorziening_name=item.name,
             voorziening_url=item.url,
-            thema=next((theme for theme in themes if theme in item.themes), themes[0]),
+            # Found for the resident's words, it may have none of the melding's themes: then its own first.
+            thema=next((theme for theme in themes if theme in item.themes), (*item.themes, themes[0])[0]),
             wijk=wijk.name if wijk else "",
             soort=soort,
             user=user,

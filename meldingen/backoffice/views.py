@@ -480,12 +480,20 @@ def _kaart_parts(melding) -> dict:
     """The kaart's suggestions on the melding's page (kaart.suggestions_in_parts), and whether they are of a
     wijk (else of the whole municipality); none without answers."""
     if not melding.encrypted_answers:
-        return {"suggestion_parts": ([], []), "kaart_nothing_for": []}
-    first, second, nothing_for = kaart.suggestions_in_parts(melding)
+        return {"suggestion_parts": [], "kaart_nothing_for": []}
+    by_words, first, second, nothing_for = kaart.suggestions_in_parts(melding)
+    about = bool(melding.onderwerpen)
+    headings = (
+        _("Bij wat de melder schreef"),
+        _("Bij de onderwerpen van de melding") if about else _("Cliëntondersteuning"),
+        _("Andere hulp die erbij past") if about else _("Andere hulp in de wijk"),
+    )
+    parts = zip(headings, (by_words, first, second), strict=True)
     return {
-        "suggestion_parts": (first, second),
+        "suggestion_parts": [(heading, items) for heading, items in parts if items],
+        "kaart_by_words": bool(by_words),
         "kaart_answers": kaart.onderwerpen_answered(melding, first),
-        "kaart_in_tolk_language": kaart.in_the_tolks_language(melding, [*first, *second]),
+        "kaart_in_tolk_language": kaart.in_the_tolks_language(melding, [*by_words, *first, *second]),
         "kaart_nothing_for": nothing_for,
         "kaart_in_wijk": wijk_for(melding) is not None,
     }

@@ -12,6 +12,7 @@ from meldingen.delivery.models import DeliveryJob
 from meldingen.delivery.tasks import send_additions
 from socialekaart import public
 from socialekaart.models import Capaciteit, Term, Voorziening, WijkPostcode
+from socialekaart.search import get_backend
 from tests.socialekaart.factories import (
     LocatieFactory,
     TermFactory,
@@ -450,7 +451,7 @@ def test_each_onderwerp_has_its_turn_among_the_ten_suggestions(kaart_data, staff
     )
     _place(dagbesteding, 52.003, 5.0)
     melding = store(postcode="3911 AB", onderwerpen=("huishouden", "dagbesteding"))
-    first, _second, _nothing_for = kaart.suggestions_in_parts(melding)
+    _by_words, first, _second, _nothing_for = kaart.suggestions_in_parts(melding)
     names = [item.name for item in first]
     assert len(names) == kaart.SUGGESTIONS and "Dagbesteding Verderop" in names
     distances = [item.distance_km for item in first]
@@ -473,7 +474,7 @@ def test_a_melding_with_one_onderwerp_labels_no_row(kaart_data, staff, client):
     melding = store(postcode="3911 AB", onderwerpen=("huishouden",))
     client.force_login(staff["consulent"])
     page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
-    assert "Bij: " not in page and kaart.suggestions_in_parts(melding)[0]
+    assert "Bij: " not in page and kaart.suggestions_in_parts(melding)[1]
 
 
 def test_an_onderwerp_the_kaart_has_no_help_for_is_named(kaart_data, staff, client):
@@ -481,14 +482,14 @@ def test_an_onderwerp_the_kaart_has_no_help_for_is_named(kaart_data, staff, clie
     could not tell whether it was left out."""
     TermFactory(code="dagbesteding", name="Dagbesteding")
     melding = store(postcode="3911 AB", onderwerpen=("huishouden", "dagbesteding"))
-    assert kaart.suggestions_in_parts(melding)[2] == ["Dagbesteding"]
+    assert kaart.suggestions_in_parts(melding)[3] == ["Dagbesteding"]
     client.force_login(staff["consulent"])
     page = " ".join(
         client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode().split()
     )
     said = "De kaart vond in deze wijk geen voorliggende voorziening bij:</p> <ul><li>Dagbesteding</li></ul>"
     assert said in page
-    assert kaart.suggestions_in_parts(store(postcode="3911 AB", onderwerpen=("huishouden",)))[2] == []
+    assert kaart.suggestions_in_parts(store(postcode="3911 AB", onderwerpen=("huishouden",)))[3] == []
 
 
 def test_a_clientondersteuner_asked_for_is_among_the_kaarts_first_suggestions(kaart_data, staff, client):
@@ -506,7 +507,7 @@ def test_a_clientondersteuner_asked_for_is_among_the_kaarts_first_suggestions(ka
     _place(steun, 52.05, 5.0)
     asked = {"plek": "thuis", "wie_erbij": ["clientondersteuner"]}
     melding, _new = store_melding({**answers(onderwerpen=("huishouden",)), "gesprek": asked})
-    first, _second, _nothing_for = kaart.suggestions_in_parts(melding)
+    _by_words, first, _second, _nothing_for = kaart.suggestions_in_parts(melding)
     labels = kaart.onderwerpen_answered(melding, first)
     by_name = {item.name: labels.get(item.id) for item in first}
     assert by_name["MEE Cliëntondersteuning"] == "Cliëntondersteuning, gevraagd"
@@ -549,3 +550,58 @@ def test_the_kaarts_suggestions_say_which_help_speaks_the_tolks_language(kaart_d
         "Helpt ook in het"
         not in client.get(f"/admin/backoffice/meldingen/{plain.behandeling.pk}/").content.decode()
     )
+
+
+def _short_melding(words: str):
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
+    waarover = {"onderwerpen": [], "toelichting": words}
+    melding, _new = store_melding({**answers(soort="kort", onderwerpen=()), "waarover": waarover})
+    return melding
+
+
+def test_a_short_melding_s_own_words_find_help_above_the_rest(kaart_data, staff, client):
+    """A walk: a short melding said its mother "valt vaak" and "vergeet" things; the consulent was offered
+    cliëntondersteuning and places to meet, and not the course against falling."""
+    gezondheid = TermFactory(code="gezondheid", name="Gezondheid")
+    cursus = VoorzieningFactory(
+        name="Cursus Minder vallen", summary="Voor wie vaak valt.", themas=[gezondheid], hele_gemeente=True
+    )
+    VoorzieningFactory(
+        name="Valpreventie via de Wmo",
+        summary="Voor wie vaak valt.",
+        themas=[gezondheid],
+        hele_gemeente=True,
+        toegang=Voorziening.Toegang.BESCHIKKING,  # maatwerk, no voorliggende voorziening
+    )
+    VoorzieningFactory(
+        name="Cliëntondersteuning Wmo",
+        themas=[TermFactory(code="clientondersteuning", name="Cliëntondersteuning")],
+        hele_gemeente=True,
+    )
+    get_backend().rebuild()
+    melding = _short_melding("Mijn moeder valt vaak")
+    by_words, first, second, _nothing_for = kaart.suggestions_in_parts(melding)
+    assert [item.name for item in by_words] == ["Cursus Minder vallen"]
+    assert "Cursus Minder vallen" not in [item.name for item in [*first, *second]]  # once on the page
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    parts = (
+        page.index('<h3 id="kaart-part-1">Bij wat de melder schreef</h3>'),
+        page.index('<h3 id="kaart-part-2">Cliëntondersteuning</h3>'),
+    )
+    assert parts[0] < page.index("Cursus Minder vallen") < parts[1] < page.index("Cliëntondersteuning Wmo")
+    assert "Bovenaan staat de hulp die de kaart vindt bij wat de melder schreef." in page
+    # Recorded, it counts under its own thema: the melding has none of its themes.
+    assert kaart.record(melding, staff["consulent"], str(cursus.pk), "verwezen").thema == "gezondheid"
+
+
+def test_words_that_find_nothing_add_no_part(kaart_data, staff, client):
+    get_backend().rebuild()
+    melding = _short_melding("Bel mij graag terug")
+    assert kaart.suggestions_in_parts(melding)[0] == []
+    client.force_login(staff["consulent"])
+    page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    assert "Bij wat de melder schreef" not in page and "Bovenaan staat de hulp" not in page
