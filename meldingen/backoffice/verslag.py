@@ -15,12 +15,29 @@ def latest(behandeling) -> Verslag | None:
     return behandeling.verslagen.select_related("author").last()
 
 
+def sent_on(behandeling):
+    """When the consulent said the resident got the verslag ("Onderzoek afgerond", verslag verstuurd)."""
+    change = behandeling.statuswijzigingen.filter(verslag_verstuurd=True).order_by("at", "pk").last()
+    return change.at if change is not None else None
+
+
+def was_sent(behandeling, verslag: Verslag | None) -> bool:
+    """Whether this version went to the resident: saved before the consulent said the verslag was sent. A
+    walk's consulent changed a verslag the resident had, and nothing said the resident now had another."""
+    sent = sent_on(behandeling) if verslag is not None else None
+    return sent is not None and verslag.created_at <= sent
+
+
 def verslag_context(behandeling, form=None) -> dict:
     """The form (with the latest text to go on from) and the latest verslag, for the melding's page."""
     verslag = latest(behandeling)
     has_text = verslag is not None and verslag.encrypted_text
     initial = {"verslag": verslag.text} if has_text else {}
-    return {"verslag": verslag, "verslag_form": form or VerslagForm(initial=initial)}
+    return {
+        "verslag": verslag,
+        "verslag_sent_on": sent_on(behandeling) if has_text and was_sent(behandeling, verslag) else None,
+        "verslag_form": form or VerslagForm(initial=initial),
+    }
 
 
 def letter_html(behandeling, verslag: Verslag) -> str:

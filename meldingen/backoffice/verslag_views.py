@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_safe
 
 from core.posted import post_only
@@ -13,6 +14,12 @@ from meldingen.backoffice.access import meldingen_view
 from meldingen.backoffice.forms import VerslagForm
 from meldingen.backoffice.models import AuditEntry, Verslag
 from meldingen.backoffice.views import behandeling_for, melding_page, render_detail, says_out_of_reach
+
+SAVED = _lazy("Het verslag is opgeslagen. Maak de brief en stuur die naar de inwoner.")
+SAVED_AFTER_SENDING = _lazy(
+    "Het verslag is veranderd. De versie die de inwoner kreeg, blijft bewaard. Maak de nieuwe brief en stuur "
+    "die naar de inwoner."
+)
 
 
 @post_only(melding_page)
@@ -30,7 +37,7 @@ def write(request, pk):
         messages.info(request, _("Dit verslag was al opgeslagen."))  # a second click keeps one version
     else:
         Verslag.add(behandeling, request.user, form.cleaned_data["verslag"])
-        messages.success(request, _("Het verslag is opgeslagen. Maak de brief en stuur die naar de inwoner."))
+        messages.success(request, SAVED_AFTER_SENDING if verslag.was_sent(behandeling, saved) else SAVED)
     return redirect(reverse("backoffice:melding", args=[behandeling.pk]) + "#verslag-heading")
 
 

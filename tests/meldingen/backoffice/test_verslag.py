@@ -158,3 +158,24 @@ def test_the_phone_number_in_the_letter_never_breaks_over_two_lines(page, client
     phone = settings.MUNICIPALITY_PHONE
     assert sum(phone in line.replace("\xa0", " ") for line in lines) == 2  # both sentences that name it
     assert not any(line.endswith(phone.split()[0]) for line in lines)
+
+
+def test_a_verslag_the_resident_got_is_changed_with_a_warning_and_kept(page, client, staff):
+    """A walk's consulent changed the verslag of a melding whose resident had the letter already, and nothing
+    said the resident now had another text."""
+    from core.templatetags.core_tags import datum
+    from meldingen.backoffice.workflow import Status
+
+    behandeling, url = page
+    client.post(url + "verslag/", {"verslag": TEXT})
+    warning = "De inwoner kreeg dit verslag op"
+    assert warning not in client.get(url).content.decode()  # not sent yet
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"], verslag_verstuurd=True)
+    html = " ".join(client.get(url).content.decode().split())
+    assert f"{warning} {datum(timezone.now())}. Verandert u het? Dan blijft die versie bewaard." in html
+    changed = client.post(url + "verslag/", {"verslag": "Een betere versie."}, follow=True)
+    html = " ".join(changed.content.decode().split())
+    assert "Het verslag is veranderd. De versie die de inwoner kreeg, blijft bewaard." in html
+    assert warning not in html  # this version did not go to the resident yet
+    assert [each.text for each in Verslag.objects.order_by("pk")] == [TEXT, "Een betere versie."]
