@@ -703,6 +703,9 @@ def test_the_onderzoek_is_finished_after_the_gesprek_without_more_questions(
     client.force_login(staff["consulent"])
     response = client.post(page_url + "status/", FINISHED)
     assert response.status_code == 302
+    # What comes next is said: a walk's consulent found no next step after the onderzoek.
+    page = " ".join(client.get(page_url).content.decode().split())
+    assert "De volgende stap is aan de inwoner. Komt er een aanvraag? Kies bij Status wijzigen" in page
 
 
 def _write_a_verslag(behandeling, staff):
