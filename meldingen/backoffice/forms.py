@@ -218,6 +218,11 @@ class PeriodForm(forms.Form):
             )
         return data
 
+    def error_lines(self) -> list[tuple[str, str]]:
+        """The error summary's lines, each naming its date: a walk's "Deze datum ligt na vandaag." at the top
+        of Cijfers did not say which of the two."""
+        return named_error_lines(self)
+
     def period(self) -> tuple:
         """(van, tot) of a valid form; (None, None), every melding, otherwise."""
         if not self.is_valid():

@@ -249,7 +249,8 @@ def test_a_period_that_ends_before_it_starts_is_refused_in_plain_words(staff, te
     query = {"van": "1-10-2026", "tot": "1-7-2026"}
     response = client.get(reverse("backoffice:dashboard"), query)
     html = response.content.decode()
-    assert "Deze datum ligt voor de datum bij &#x27;Ontvangen vanaf&#x27;." in html
+    # The summary names the date it is about: a walk's "Deze datum ligt na vandaag." did not say which.
+    assert "Ontvangen tot en met: deze datum ligt voor de datum bij &#x27;Ontvangen vanaf&#x27;." in html
     assert 'value="1-7-2026"' in html  # what was typed stays
     assert "<dt>Meldingen</dt><dd>1</dd>" in html  # the figures of every melding meanwhile, said so at once
     said = "<strong>De periode klopt nog niet. Daarom ziet u hier de cijfers van alle meldingen.</strong>"
