@@ -175,8 +175,8 @@ def voorzieningen_for(
     themes = [theme for theme in dict.fromkeys(themes or ()) if theme]
     if not themes:
         return []
-    chosen = Voorziening.objects.filter(themas__code__in=themes)
-    found = _voorliggende(chosen, wijk, near, age, themes)
+    chosen = _voorliggende(Voorziening.objects.filter(themas__code__in=themes), wijk, age)
+    found = _as_kaart_items(chosen, wijk, near, themes)
     found.sort(key=lambda item: (item.distance_km is None, item.distance_km or 0, item.name))
     return found[:limit]
 
@@ -198,24 +198,22 @@ def voorzieningen_for_words(
         hits = [str(pk) for pk in get_backend().search(query).ids]
     except SearchUnavailable:
         return []  # the page goes on without them
-    found = _voorliggende(Voorziening.objects.filter(pk__in=hits), wijk, near, age)
-    return sorted(found, key=lambda item: hits.index(item.id))[:limit]
+    fitting = _voorliggende(Voorziening.objects.filter(pk__in=hits), wijk, age).values_list("pk", flat=True)
+    fitting = {str(pk) for pk in fitting}
+    chosen = [pk for pk in hits if pk in fitting][:limit]  # only these are drawn
+    found = _as_kaart_items(Voorziening.objects.filter(pk__in=chosen), wijk, near)
+    return sorted(found, key=lambda item: chosen.index(item.id))
 
 
-def _voorliggende(chosen, wijk, near: str, age: int | None, themes=None) -> list[KaartVoorziening]:
-    """Of the `chosen` voorzieningen, those that are open, need no beschikking and serve the wijk and age,
-    as KaartVoorziening with the distance to `near` and the wijk's capacity; their `themes` (all, or those
-    of `themes`)."""
-    from socialekaart.models import Capaciteit, Voorziening
-    from socialekaart.search.geo import haversine_km
+def _voorliggende(chosen, wijk, age: int | None):
+    """Of the `chosen` voorzieningen, those that are open, need no beschikking and serve the wijk and age."""
+    from socialekaart.models import Voorziening
 
     queryset = (
         # Open help only: help closed for now was offered as "Altijd plek" with a "Verwezen" button.
         chosen.filter(status=Voorziening.Status.ACTIEF)
         # Help with a beschikking is the maatwerk a melding may lead to, not a voorliggende voorziening.
         .exclude(toegang=Voorziening.Toegang.BESCHIKKING)
-        .select_related("organisatie")
-        .prefetch_related("themas", "doelgroepen", "op_locaties__locatie")
         .distinct()
     )
     if wijk is not None:
@@ -224,6 +222,18 @@ def _voorliggende(chosen, wijk, near: str, age: int | None, themes=None) -> list
         )
     if age is not None:
         queryset = queryset.exclude(leeftijd_min__gt=age).exclude(leeftijd_max__lt=age)
+    return queryset
+
+
+def _as_kaart_items(queryset, wijk, near: str, themes=None) -> list[KaartVoorziening]:
+    """The voorzieningen as KaartVoorziening, with the distance to `near` and the wijk's capacity; their
+    `themes` all, or those of `themes`."""
+    from socialekaart.models import Capaciteit
+    from socialekaart.search.geo import haversine_km
+
+    queryset = queryset.select_related("organisatie").prefetch_related(
+        "themas", "doelgroepen", "op_locaties__locatie"
+    )
     area = postcodes.area(near)
     # An area without a centre point: by name.
     centre = (area.latitude, area.longitude) if area is not None and area.latitude is not None else None
