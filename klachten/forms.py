@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.call_time import AsksOnceAboutTheCallTime, call_time_seen
 from core.components import named_error_lines
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, phone_field
@@ -36,7 +37,7 @@ class ChoiceOnTheKaart(forms.ModelChoiceField):
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from exc
 
 
-class KlachtForm(forms.Form):
+class KlachtForm(AsksOnceAboutTheCallTime, forms.Form):
     name_required = _("Vul uw naam in. Dan weten wij wie u bent.")
     a_few_words = A_FEW_WORDS
     organisatie = ChoiceOnTheKaart(
@@ -103,6 +104,9 @@ class KlachtForm(forms.Form):
         required=False,
         help_text=format_lazy("{} {}", CALL_HOURS, _("Bijvoorbeeld: na 10 uur, of op dinsdag.")),
     )
+    bellen_gezien = call_time_seen()
+    call_time_field = "bellen"
+    button = _("Verstuur de klacht")
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=200,
@@ -193,6 +197,8 @@ class KlachtForm(forms.Form):
 
 class StaffKlachtForm(KlachtForm):
     """A complaint that came in by phone, letter or at the desk: the same questions, plus how and when."""
+
+    call_time_field, bellen_gezien = "", None  # staff write down what the resident said
 
     kanaal = forms.ChoiceField(
         label=_("Binnengekomen via"), choices=[c for c in Kanaal.choices if c[0] != Kanaal.WEBSITE]

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
+from core.call_time import AsksOnceAboutTheCallTime, call_time_seen
 from core.components import error_anchor, named_error
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, PHONE_HOURS, phone_field
@@ -29,7 +30,6 @@ from .address import (
     split_house_number,
 )
 from .answers import Answers
-from .call_time import loket_hours, outside_the_hours
 from .form_layout import Group, layout
 
 NAME_MAX, LINE_MAX, TEXT_MAX = 100, 200, 2000
@@ -835,35 +835,6 @@ class LanguageField(LimitedCharField):
         return language_name(super().to_python(value))
 
 
-class AsksOnceAboutTheCallTime:
-    """A step with `bereikbaar` (call_time) and `bereikbaar_gezien` (call_time_seen): a time to call that the
-    loket does not call at ("na 18.00 uur", "zaterdag") is asked about once. Sent again, it is the writer's:
-    the consulent reads it and plans the call. Another such time asks again."""
-
-    not_stored = ("bereikbaar_gezien",)
-
-    def clean(self):
-        cleaned = super().clean()
-        typed = cleaned.get("bereikbaar", "")
-        if not typed or "bereikbaar" in self.errors or typed == cleaned.get("bereikbaar_gezien"):
-            return cleaned
-        if outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS)):
-            # The page sends it back in the hidden field, so the next "Verder" goes on. Not in the data: the
-            # page with the question is drawn again from the data as posted (after a redirect).
-            self.fields["bereikbaar_gezien"].sent_back = typed
-            asked = _(
-                "U schreef: %(typed)s. Kunnen wij u ook op een ander moment bellen? Schrijf dat er dan bij. "
-                "Kan het alleen op dit moment? Kies dan nog een keer Verder."
-            )
-            self.add_error("bereikbaar", f"{CALL_HOURS} {asked % {'typed': typed}}")
-        return cleaned
-
-
-def call_time_seen() -> forms.CharField:
-    """The time to call the writer was asked about (AsksOnceAboutTheCallTime), kept in the page."""
-    return forms.CharField(required=False, max_length=LINE_MAX, widget=forms.HiddenInput)
-
-
 WHICH_LANGUAGE = _("Schrijf dan welke taal. Bijvoorbeeld: Turks. Wij zoeken een tolk voor het gesprek.")
 NO_TOLK_NEEDED = _("Geen tolk nodig? Laat dit vak dan leeg.")
 
@@ -986,6 +957,7 @@ class WaaroverForm(AsksOnceAboutTheCallTime, StepForm):
     bereikbaar_gezien = call_time_seen()
     tolk = interpreter()
     short_labels = {"tolk": TOLK}
+    not_stored = ("bereikbaar_gezien",)
     writer_fields = ("toelichting", "bereikbaar")  # the gemeente calls the writer (as the confirmation says)
     someone_else = Wording(help_texts={"tolk": TOLK_FOR_SOMEONE_ELSE})
 
@@ -1067,6 +1039,7 @@ class GesprekForm(AsksOnceAboutTheCallTime, StepForm):
     )
     tolk = interpreter()
     short_labels = {"tolk": TOLK}
+    not_stored = ("bereikbaar_gezien",)
 
     # Asked as "Waar dan?" is: a walk chose "Iemand anders" without a name, and the check page said no more.
     conditional = ("plek_anders", "wie_anders")

@@ -499,3 +499,22 @@ def test_the_resident_says_when_to_call_and_the_handler_reads_it(client, kaart, 
     page = " ".join(client.get(f"/admin/klachten/{klacht.pk}/").content.decode().split())
     assert "<dt>Bellen</dt><dd>Na 10 uur, niet op woensdag</dd>" in page
     assert '<a href="tel:0612345678">06 12345678</a>' in page
+
+
+def test_a_time_to_call_the_loket_does_not_call_at_is_asked_about_once(client, people):
+    """As on the melding (core/call_time.py): "na 18.00 uur" asked for a call no one makes."""
+    kaart = kaart_of(people)
+    asked = client.post("/klacht/", form_data(kaart, bellen="na 18.00 uur"), follow=True)
+    page = " ".join(asked.content.decode().split())
+    assert not Klacht.objects.exists()
+    assert "U schreef: na 18.00 uur. Kunnen wij u ook op een ander moment bellen?" in page
+    assert "Kies dan nog een keer Verstuur de klacht." in page
+    assert 'name="bellen_gezien" value="na 18.00 uur"' in page
+    client.post("/klacht/", form_data(kaart, bellen="na 18.00 uur", bellen_gezien="na 18.00 uur"))
+    klacht = Klacht.objects.get()
+    assert klacht.gegevens["bellen"] == "na 18.00 uur" and "bellen_gezien" not in klacht.gegevens
+
+
+def test_without_contact_the_time_to_call_is_not_asked_about(client, people):
+    client.post("/klacht/", form_data(kaart_of(people), contact="nee", bellen="zaterdag"))
+    assert Klacht.objects.exists()

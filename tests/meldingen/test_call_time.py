@@ -1,9 +1,10 @@
-"""A time to call that the loket does not call at is asked about once (meldingen/call_time.py): a walk's
-"na 18.00 uur" asked for a call no one makes, and the step said nothing."""
+"""A time to call that the loket does not call at is asked about once (core/call_time.py): a walk's
+"na 18.00 uur" asked for a call no one makes, and the step said nothing. The melding's steps here; the
+complaint form in tests/klachten."""
 
 import pytest
 
-from meldingen.call_time import Hours, loket_hours, outside_the_hours
+from core.call_time import Hours, loket_hours, outside_the_hours
 from meldingen.models import Melding
 
 from .conftest import ANDER_UITGEBREID, ZELF_KORT

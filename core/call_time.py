@@ -1,6 +1,7 @@
 """Whether the time to call that a writer gave lies wholly outside the hours the loket calls
-(MUNICIPALITY_PHONE_HOURS, "op werkdagen van 8.30 tot 17.00 uur"). A walk's "na 18.00 uur" and "zaterdag"
-asked for a call no one makes, and the step said nothing; now it asks about such a time once.
+(MUNICIPALITY_PHONE_HOURS, "op werkdagen van 8.30 tot 17.00 uur"), and the forms that ask about such a time
+once (the melding's steps, the complaint form). A walk's "na 18.00 uur" and "zaterdag" asked for a call no
+one makes, and the step said nothing.
 
 Only what is plainly said is read: a clock time with "uur" or its minutes, with the word that says on which
 side ("na 18 uur", "voor 8.00", "tussen 18 en 20 uur", "om 19.30"); a part of the day ("'s avonds",
@@ -11,6 +12,12 @@ planned by hand.
 
 import re
 from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .phone import CALL_HOURS
 
 DAY = 24 * 60
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
@@ -116,3 +123,36 @@ def _minutes(hour: str, minute: str | None, pm: bool = False) -> int | None:
     if pm and 1 <= hour_value <= 7:
         hour_value += 12
     return hour_value * 60 + minute_value
+
+
+class AsksOnceAboutTheCallTime:
+    """A form with a time to call (`call_time_field`) and its hidden `<field>_gezien` (call_time_seen): a time
+    the loket does not call at is asked about once. Sent again, it is the writer's: who calls reads it and
+    plans the call. Another such time asks again. An empty `call_time_field` asks nothing (staff type what
+    the resident said)."""
+
+    call_time_field = "bereikbaar"
+    ASKED = _(
+        "U schreef: %(typed)s. Kunnen wij u ook op een ander moment bellen? Schrijf dat er dan bij. Kan het "
+        "alleen op dit moment? Kies dan nog een keer %(button)s."
+    )
+    button = _("Verder")
+
+    def clean(self):
+        cleaned = super().clean()
+        name = self.call_time_field
+        typed = cleaned.get(name, "") if name else ""
+        if not typed or name in self.errors or typed == cleaned.get(f"{name}_gezien"):
+            return cleaned
+        if outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS)):
+            # The page sends it back in the hidden field, so the next click goes on. Not in the data: a page
+            # with the question may be drawn again from the data as posted (the melding's, after a redirect).
+            self.fields[f"{name}_gezien"].sent_back = typed
+            asked = self.ASKED % {"typed": typed, "button": self.button}
+            self.add_error(name, f"{CALL_HOURS} {asked}")
+        return cleaned
+
+
+def call_time_seen() -> forms.CharField:
+    """The time to call the writer was asked about (AsksOnceAboutTheCallTime), kept in the page."""
+    return forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
