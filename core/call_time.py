@@ -132,9 +132,10 @@ class AsksOnceAboutTheCallTime:
     the resident said)."""
 
     call_time_field = "bereikbaar"
+    # The hours first, as the summary at the top shows this line alone; then what to do, and what happens.
     ASKED = _(
-        "U schreef: %(typed)s. Kunnen wij u ook op een ander moment bellen? Schrijf dat er dan bij. Kan het "
-        "alleen op dit moment? Kies dan nog een keer %(button)s."
+        "U schreef: “%(typed)s”. Kunnen wij u ook op een ander moment bellen? Schrijf dat dan in dit vak. "
+        "Kunt u alleen op dit moment? Kies dan nog een keer %(button)s. De medewerker leest wat u schreef."
     )
     button = _("Verder")
 

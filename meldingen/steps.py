@@ -13,8 +13,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.call_time import loket_hours, outside_the_hours
 from core.phone import digits_of
 
 from . import forms
@@ -73,6 +75,20 @@ def the_writers_own_number(answers: Answers, staff: bool) -> str:
     if not answers.for_someone_else or not digits[0] or digits[0] != digits[1]:
         return ""
     return str(_("(hetzelfde nummer als de melder)") if staff else _("(uw eigen nummer)"))
+
+
+def outside_the_calling_hours(step: str) -> Callable[[Answers, bool], str]:
+    """For staff, beside a time to call on `step` that the loket does not call at, that the writer chose it
+    after being asked (core/call_time.py): a walk's resident waited for an evening call, and the consulent
+    read "'s avonds" as any other time."""
+
+    def note(answers: Answers, staff: bool) -> str:
+        typed = answers.step(step).text("bereikbaar")
+        if not staff or not outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS)):
+            return ""
+        return str(_("(buiten de beltijden van het loket; de melder koos dit na een vraag)"))
+
+    return note
 
 
 @dataclass(frozen=True)
@@ -276,6 +292,7 @@ STEPS = [
                 "bereikbaar",
                 staff=_("Bereikbaar"),
                 staff_someone_else=_("Melder bereikbaar"),
+                note=outside_the_calling_hours("waarover"),
             ),
             TOLK,
         ),
@@ -349,6 +366,7 @@ STEPS = [
                 staff=_("Bereikbaar"),
                 # A walk: "Bereikbaar: ochtend" under Gesprek read as the resident's time; it is the writer's.
                 staff_someone_else=_("Melder bereikbaar"),
+                note=outside_the_calling_hours("gesprek"),
             ),
             Row(
                 _("Waar wilt u het gesprek?"),

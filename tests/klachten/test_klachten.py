@@ -507,7 +507,7 @@ def test_a_time_to_call_the_loket_does_not_call_at_is_asked_about_once(client, p
     asked = client.post("/klacht/", form_data(kaart, bellen="na 18.00 uur"), follow=True)
     page = " ".join(asked.content.decode().split())
     assert not Klacht.objects.exists()
-    assert "U schreef: na 18.00 uur. Kunnen wij u ook op een ander moment bellen?" in page
+    assert "U schreef: “na 18.00 uur”. Kunnen wij u ook op een ander moment bellen?" in page
     assert "Kies dan nog een keer Verstuur de klacht." in page
     assert 'name="bellen_gezien" value="na 18.00 uur"' in page
     client.post("/klacht/", form_data(kaart, bellen="na 18.00 uur", bellen_gezien="na 18.00 uur"))

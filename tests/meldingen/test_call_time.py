@@ -10,7 +10,7 @@ from meldingen.models import Melding
 from .conftest import ANDER_UITGEBREID, ZELF_KORT
 
 LOKET = "op werkdagen van 8.30 tot 17.00 uur"
-ASKED = "U schreef: na 18.00 uur. Kunnen wij u ook op een ander moment bellen?"
+ASKED = "U schreef: “na 18.00 uur”. Kunnen wij u ook op een ander moment bellen? Schrijf dat dan in dit vak."
 
 
 def test_the_loket_hours_are_read_from_the_setting_s_words():
@@ -89,8 +89,17 @@ def test_the_short_melding_asks_once_about_a_time_outside_the_hours(walker):
     for step, data in ZELF_KORT[3:]:
         walker.post(step, data)
     walker.submit()
-    answers = Melding.objects.get().answers["waarover"]
+    melding = Melding.objects.get()
+    answers = melding.answers["waarover"]
     assert answers["bereikbaar"] == "na 18.00 uur" and "bereikbaar_gezien" not in answers
+    # The consulent reads that the time lies outside the hours and was chosen after the question.
+    staff = {label: value for _title, rows in melding.summary_sections(staff=True) for label, value in rows}
+    assert (
+        staff["Bereikbaar"]
+        == "na 18.00 uur (buiten de beltijden van het loket; de melder koos dit na een vraag)"
+    )
+    writer = {label: value for _title, rows in melding.summary_sections(staff=False) for label, value in rows}
+    assert writer["Wanneer kunnen wij u het best bellen?"] == "na 18.00 uur"
 
 
 @pytest.mark.django_db
@@ -109,7 +118,7 @@ def test_the_long_melding_asks_the_writer_once_too(walker):
         walker.post(step, data)
     gesprek = {"plek": "thuis", "bereikbaar": "'s avonds"}
     page = " ".join(walker.post("gesprek", gesprek).content.decode().split())
-    assert "U schreef: &#x27;s avonds. Kunnen wij u ook op een ander moment bellen?" in page
+    assert "U schreef: “&#x27;s avonds”. Kunnen wij u ook op een ander moment bellen?" in page
     assert walker.post("gesprek", dict(gesprek, bereikbaar_gezien="'s avonds")).status_code == 302
 
 
