@@ -593,7 +593,8 @@ def test_a_short_melding_s_own_words_find_help_above_the_rest(kaart_data, staff,
         page.index('<h3 id="kaart-part-2">Cliëntondersteuning</h3>'),
     )
     assert parts[0] < page.index("Cursus Minder vallen") < parts[1] < page.index("Cliëntondersteuning Wmo")
-    assert "Bovenaan staat de hulp die de kaart vindt bij wat de melder schreef." in page
+    hint = "Eerst staat de hulp die de kaart vindt bij wat de melder schreef. De melding noemt nog geen "
+    assert hint + "onderwerp. Daarna staat hulp in de wijk waar" in " ".join(page.split())
     # Recorded, it counts under its own thema: the melding has none of its themes.
     assert kaart.record(melding, staff["consulent"], str(cursus.pk), "verwezen").thema == "gezondheid"
 
@@ -604,4 +605,4 @@ def test_words_that_find_nothing_add_no_part(kaart_data, staff, client):
     assert kaart.suggestions_in_parts(melding)[0] == []
     client.force_login(staff["consulent"])
     page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
-    assert "Bij wat de melder schreef" not in page and "Bovenaan staat de hulp" not in page
+    assert "Bij wat de melder schreef" not in page and "Eerst staat de hulp" not in page
