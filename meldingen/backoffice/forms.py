@@ -210,9 +210,11 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("van") and data["van"] > timezone.localdate():  # "van 1 januari 2030 tot en met vandaag"
+        van, tot = data.get("van"), data.get("tot")  # before an error takes one from the data
+        if van and van > timezone.localdate():  # "van 1 januari 2030 tot en met vandaag"
             self.add_error("van", _("Deze datum ligt na vandaag. Kies vandaag of een eerdere datum."))
-        elif data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+        # Both at once: a walk's teamleider mended the first, and then met the second.
+        if van and tot and tot < van:
             self.add_error(
                 "tot", _("Deze datum ligt voor de datum bij 'Ontvangen vanaf'. Kies een latere datum.")
             )

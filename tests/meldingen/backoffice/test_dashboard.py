@@ -276,6 +276,10 @@ def test_a_period_that_starts_after_today_is_refused(staff, teams, client):
     today = timezone.localdate()
     html = client.get(reverse("backoffice:dashboard"), {"van": f"{today.day}-{today.month}-{today.year}"})
     assert "Deze datum ligt na vandaag" not in html.content.decode()
+    # With an end before it, both are said at once: a walk's teamleider mended one and then met the other.
+    both = client.get(reverse("backoffice:dashboard"), {"van": typed, "tot": "1-1-2026"}).content.decode()
+    assert "Ontvangen vanaf: deze datum ligt na vandaag." in both
+    assert "Ontvangen tot en met: deze datum ligt voor de datum bij" in both
 
 
 def test_the_first_contact_counts_once_made_or_once_its_term_is_over(staff, teams, client):
