@@ -386,6 +386,10 @@ class Behandeling(models.Model):
                 self.gesprek_op, self.gesprek_plaats = gesprek_op, gesprek_plaats
             elif target == Status.ONDERZOEK_AFGEROND:
                 self.onderzoek_afgerond_at = at
+                if verslag_verstuurd:  # the version the resident got: the latest
+                    latest = self.verslagen.order_by("created_at", "pk").last()
+                    if latest is not None and latest.sent_at is None:
+                        Verslag.objects.filter(pk=latest.pk).update(sent_at=at)
             elif target == Status.AANVRAAG_ONTVANGEN:
                 self.aanvraag_at = at
                 self.beschikking_deadline = beschikking_deadline(timezone.localdate(at))
@@ -630,6 +634,9 @@ class Verslag(StaffNote):
     the latest is the verslag. A walk's consulent had to tick "verslag verstuurd" with nowhere to write it."""
 
     behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="verslagen")
+    # When the consulent said this version went to the resident ("Onderzoek afgerond" with the verslag sent,
+    # or "Nieuwe brief verstuurd" for a version written after that).
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(StaffNote.Meta):
         verbose_name = _("verslag van het onderzoek")
@@ -688,6 +695,7 @@ class AuditEntry(models.Model):
         HEALTH_CONSENT = "health_consent", _("Toestemming gegeven voor de gegevens over de gezondheid")
         TEMPORARY_HELP = "temporary_help", _("Tijdelijke hulp geregeld")
         REPORT_WRITTEN = "report_written", _("Verslag van het onderzoek geschreven")
+        REPORT_SENT = "report_sent", _("Nieuwe brief met het verslag verstuurd")
         STEP_UNDONE = "step_undone", _("Vastlegging teruggedraaid")  # detail: the action taken back
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 

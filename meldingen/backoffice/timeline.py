@@ -91,6 +91,7 @@ def timeline(behandeling, verwijzingen, thema_names: dict[str, str]) -> list[Eve
         AuditEntry.Action.HEALTH_CONSENT: "status",
         AuditEntry.Action.TEMPORARY_HELP: "status",
         AuditEntry.Action.REPORT_WRITTEN: "status",
+        AuditEntry.Action.REPORT_SENT: "status",
         AuditEntry.Action.STEP_UNDONE: "status",
     }
     corrected = AuditEntry.Action.NAZORG_CORRECTED

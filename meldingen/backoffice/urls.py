@@ -39,6 +39,7 @@ urlpatterns = [
     path("meldingen/<int:pk>/termijn-verlengen/", views.extend_term, name="extend_term"),
     path("meldingen/<int:pk>/verslag/", verslag_views.write, name="verslag"),
     path("meldingen/<int:pk>/verslag.pdf", verslag_views.letter, name="verslag_pdf"),
+    path("meldingen/<int:pk>/verslag/verstuurd/", verslag_views.sent, name="verslag_verstuurd"),
     path("meldingen/<int:pk>/verwijzing/", gesprek_views.add_verwijzing, name="add_verwijzing"),
     path(
         "meldingen/<int:pk>/verwijzing/<int:verwijzing_pk>/weghalen/",

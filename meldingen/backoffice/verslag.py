@@ -15,27 +15,24 @@ def latest(behandeling) -> Verslag | None:
     return behandeling.verslagen.select_related("author").last()
 
 
-def sent_on(behandeling):
-    """When the consulent said the resident got the verslag ("Onderzoek afgerond", verslag verstuurd)."""
-    change = behandeling.statuswijzigingen.filter(verslag_verstuurd=True).order_by("at", "pk").last()
-    return change.at if change is not None else None
-
-
-def was_sent(behandeling, verslag: Verslag | None) -> bool:
-    """Whether this version went to the resident: saved before the consulent said the verslag was sent. A
-    walk's consulent changed a verslag the resident had, and nothing said the resident now had another."""
-    sent = sent_on(behandeling) if verslag is not None else None
-    return sent is not None and verslag.created_at <= sent
+def sent_before(behandeling, verslag: Verslag) -> Verslag | None:
+    """The latest version before `verslag` that went to the resident, when `verslag` itself did not: a walk's
+    consulent changed a sent verslag, and then nothing said the resident had another text."""
+    if verslag.sent_at is not None:
+        return None
+    earlier = behandeling.verslagen.filter(pk__lt=verslag.pk, sent_at__isnull=False)
+    return earlier.order_by("created_at", "pk").last()
 
 
 def verslag_context(behandeling, form=None) -> dict:
-    """The form (with the latest text to go on from) and the latest verslag, for the melding's page."""
+    """The form (with the latest text to go on from), the latest verslag and the version sent before it, for
+    the melding's page."""
     verslag = latest(behandeling)
     has_text = verslag is not None and verslag.encrypted_text
     initial = {"verslag": verslag.text} if has_text else {}
     return {
         "verslag": verslag,
-        "verslag_sent_on": sent_on(behandeling) if has_text and was_sent(behandeling, verslag) else None,
+        "verslag_sent_before": sent_before(behandeling, verslag) if has_text else None,
         "verslag_form": form or VerslagForm(initial=initial),
     }
 
@@ -57,6 +54,7 @@ def letter_html(behandeling, verslag: Verslag) -> str:
             "paragraphs": [part.strip() for part in verslag.text.split("\n\n") if part.strip()],
             "verwijzingen": melding.verwijzingen.all(),
             "written_on": timezone.localdate(verslag.created_at),
+            "replaces": sent_before(behandeling, verslag),
             "municipality": municipality_contact(),
         },
     )

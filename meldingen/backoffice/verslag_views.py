@@ -1,9 +1,11 @@
 """Writing the verslag of the onderzoek on a melding's page, and its letter as a PDF to send the resident."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_safe
@@ -18,8 +20,10 @@ from meldingen.backoffice.views import behandeling_for, melding_page, render_det
 SAVED = _lazy("Het verslag is opgeslagen. Maak de brief en stuur die naar de inwoner.")
 SAVED_AFTER_SENDING = _lazy(
     "Het verslag is veranderd. De versie die de inwoner kreeg, blijft bewaard. Maak de nieuwe brief en stuur "
-    "die naar de inwoner."
+    "die naar de inwoner. Kies daarna 'Nieuwe brief verstuurd'."
 )
+
+FIRST_SENT_WITH_THE_STATUS = _lazy("Leg het versturen vast bij Status wijzigen: kies 'Onderzoek afgerond'.")
 
 
 @post_only(melding_page)
@@ -37,7 +41,30 @@ def write(request, pk):
         messages.info(request, _("Dit verslag was al opgeslagen."))  # a second click keeps one version
     else:
         Verslag.add(behandeling, request.user, form.cleaned_data["verslag"])
-        messages.success(request, SAVED_AFTER_SENDING if verslag.was_sent(behandeling, saved) else SAVED)
+        sent = saved is not None and (saved.sent_at or verslag.sent_before(behandeling, saved))
+        messages.success(request, SAVED_AFTER_SENDING if sent else SAVED)
+    return redirect(reverse("backoffice:melding", args=[behandeling.pk]) + "#verslag-heading")
+
+
+@post_only(melding_page)
+@meldingen_view
+@says_out_of_reach
+def sent(request, pk):
+    """ "Nieuwe brief verstuurd": the latest version went to the resident, after an earlier one did (the first
+    is recorded with "Onderzoek afgerond"); audited, and in the timeline."""
+    behandeling = behandeling_for(request, pk)
+    with transaction.atomic():
+        saved = behandeling.verslagen.select_for_update().order_by("created_at", "pk").last()
+        if saved is not None and saved.sent_at is not None:
+            messages.info(request, _("Dit was al vastgelegd."))  # a second click
+        elif saved is None or verslag.sent_before(behandeling, saved) is None:
+            messages.error(
+                request, _("Leg het versturen vast bij Status wijzigen: kies 'Onderzoek afgerond'.")
+            )
+        else:
+            Verslag.objects.filter(pk=saved.pk).update(sent_at=timezone.now())
+            AuditEntry.record(request.user, behandeling.melding, AuditEntry.Action.REPORT_SENT)
+            messages.success(request, _("Vastgelegd: de inwoner kreeg de nieuwe brief."))
     return redirect(reverse("backoffice:melding", args=[behandeling.pk]) + "#verslag-heading")
 
 

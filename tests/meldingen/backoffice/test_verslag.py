@@ -177,5 +177,27 @@ def test_a_verslag_the_resident_got_is_changed_with_a_warning_and_kept(page, cli
     changed = client.post(url + "verslag/", {"verslag": "Een betere versie."}, follow=True)
     html = " ".join(changed.content.decode().split())
     assert "Het verslag is veranderd. De versie die de inwoner kreeg, blijft bewaard." in html
-    assert warning not in html  # this version did not go to the resident yet
     assert [each.text for each in Verslag.objects.order_by("pk")] == [TEXT, "Een betere versie."]
+    # Until it is sent, the page says this version did not go to the resident (a walk found nothing, after a
+    # reload), and the letter says which it replaces.
+    unsent = " ".join(client.get(url).content.decode().split())
+    assert warning not in unsent
+    assert (
+        f"De inwoner kreeg op {datum(timezone.now())} een eerdere versie. Deze versie is nog niet" in unsent
+    )
+    letter = " ".join(letter_html(behandeling, latest(behandeling)).split())
+    assert "Dit verslag vervangt het verslag dat u op" in letter
+    sent = client.post(url + "verslag/verstuurd/", follow=True).content.decode()
+    assert "Vastgelegd: de inwoner kreeg de nieuwe brief." in sent
+    assert "Nieuwe brief met het verslag verstuurd" in sent[sent.index('id="timeline-heading"') :]
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_SENT).count() == 1
+    assert "Dit was al vastgelegd." in client.post(url + "verslag/verstuurd/", follow=True).content.decode()
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_SENT).count() == 1
+    assert warning in client.get(url).content.decode()  # this version now went out
+
+
+def test_a_first_verslag_is_sent_with_the_status_not_with_the_button(page, client):
+    behandeling, url = page
+    client.post(url + "verslag/", {"verslag": TEXT})
+    refused = client.post(url + "verslag/verstuurd/", follow=True).content.decode()
+    assert "Leg het versturen vast bij Status wijzigen" in refused and latest(behandeling).sent_at is None
