@@ -17,6 +17,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .components import QUESTION
 from .phone import CALL_HOURS
 
 DAY = 24 * 60
@@ -150,7 +151,7 @@ class AsksOnceAboutTheCallTime:
             # with the question may be drawn again from the data as posted (the melding's, after a redirect).
             self.fields[f"{name}_gezien"].sent_back = typed
             asked = self.ASKED % {"typed": typed, "button": self.button}
-            self.add_error(name, f"{CALL_HOURS} {asked}")
+            self.add_error(name, forms.ValidationError(f"{CALL_HOURS} {asked}", code=QUESTION))
         return cleaned
 
 

@@ -16,6 +16,18 @@ from core.search_text import in_crisis
 
 register = template.Library()
 
+# The code of an error that is a question asked once, where the answer may well be right ("Bij postcode ...
+# hoort de straat Kadeweg. U schreef ...", a time to call outside the hours): the page says "Wij hebben een
+# vraag" and "Vraag:", not "Er klopt nog iets niet" and "Fout:" (a walk's resident thought she did wrong).
+QUESTION = "vraag"
+
+
+@register.filter
+def asks_only(form) -> bool:
+    """Whether all of the form's errors are questions asked once (QUESTION): `{% if form|asks_only %}`."""
+    errors = form.errors.as_data() if form.errors else {}
+    return bool(errors) and all(error.code == QUESTION for each in errors.values() for error in each)
+
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
@@ -72,7 +84,8 @@ def _query_on_page(query: QueryDict, param: str):
 def form_field(field, hide_optional=False):
     """`{% form_field form.name %}`: the shared form-field component (core/jinja2/components/form_field.html).
     A Jinja2 template, as every field of every form draws it on every visit (see config/jinja2.py)."""
-    context = {"field": field, "hide_optional": hide_optional}
+    asked = bool(field.errors) and all(error.code == QUESTION for error in field.errors.as_data())
+    context = {"field": field, "hide_optional": hide_optional, "asked": asked}
     return jinja2_fragment("components/form_field.html", context, request=None)
 
 
@@ -127,11 +140,12 @@ def error_summary(form=None, forms=None):
     """`{% error_summary form=form %}` or `{% error_summary forms=forms %}` (a page with several): the summary
     of their errors (components/error_summary.html), each linked to its field. Nothing when the forms have
     none."""
-    candidates = [form] if form else list(forms or [])
-    error_forms = [(each.non_field_errors(), _error_lines(each)) for each in candidates if each.errors]
+    candidates = [each for each in ([form] if form else list(forms or [])) if each.errors]
+    error_forms = [(each.non_field_errors(), _error_lines(each)) for each in candidates]
     if not error_forms:
         return ""
-    return render_to_string("components/error_summary.html", {"error_forms": error_forms})
+    context = {"error_forms": error_forms, "asks_only": all(asks_only(each) for each in candidates)}
+    return render_to_string("components/error_summary.html", context)
 
 
 def _error_lines(form) -> list[tuple[str, str]]:

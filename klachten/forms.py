@@ -106,7 +106,7 @@ class KlachtForm(AsksOnceAboutTheCallTime, forms.Form):
     )
     bellen_gezien = call_time_seen()
     call_time_field = "bellen"
-    button = _("Verstuur de klacht")
+    button = _("'Verstuur de klacht'")  # in quotes: a name of several words
     email = forms.EmailField(
         label=_("E-mailadres"),
         max_length=200,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
 from core.call_time import AsksOnceAboutTheCallTime, call_time_seen
-from core.components import error_anchor, named_error
+from core.components import QUESTION, error_anchor, named_error
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, PHONE_HOURS, phone_field
 from core.postcode import normalise_postcode
@@ -654,15 +654,9 @@ class GegevensForm(StepForm):
             "%(typed)s. Kijk of de postcode en het huisnummer goed zijn. Klopt alles? Kies dan nog een keer "
             "Verder."
         )
+        said = {"postcode": cleaned["postcode"], "huisnummer": cleaned["huisnummer"], "typed": typed}
         self.add_error(
-            "straat",
-            message
-            % {
-                "postcode": cleaned["postcode"],
-                "huisnummer": cleaned["huisnummer"],
-                "found": result.street,
-                "typed": typed,
-            },
+            "straat", forms.ValidationError(message % {**said, "found": result.street}, code=QUESTION)
         )
 
     def _say_why_the_address_is_asked(self, result) -> None:

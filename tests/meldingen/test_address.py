@@ -206,6 +206,7 @@ def test_a_street_typed_beside_a_postcode_outside_stays_and_another_street_is_as
     assert "Bij postcode 3913 AA en huisnummer 12 hoort de straat Kadeweg. U schreef Kerkplein." in html
     assert 'value="Kerkplein"' in html and 'value="3913 AA"' in html  # nothing typed is changed
     assert 'name="gegevens-straat_gezien" value="Kadeweg"' in html
+    assert "Wij hebben een vraag over uw antwoord:" in html and "Fout:" not in html  # no mistake: a question
     assert walker.post("gegevens", second_typo).status_code == 200  # asked until she saw it
     again = dict(second_typo, straat_gezien="Kadeweg")  # as the page sends it
     assert walker.post("gegevens", again).status_code == 302  # sent again: her street is hers

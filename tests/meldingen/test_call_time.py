@@ -139,3 +139,20 @@ def test_a_time_asked_about_once_is_not_asked_again_on_the_other_route(walker):
     assert 'name="gesprek-bereikbaar_gezien" value="na 18.00 uur"' in page
     sent = {"plek": "thuis", "bereikbaar": "na 18.00 uur", "bereikbaar_gezien": "na 18.00 uur"}
     assert walker.post("gesprek", sent).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_question_is_asked_as_a_question_not_as_a_mistake(walker):
+    """A walk: "Er klopt nog iets niet" and "Fout:" told a resident she had done wrong, where her answer was
+    right; a question asked once (core.components.QUESTION) says so, as the street's does."""
+    _to_waarover(walker)
+    page = " ".join(walker.post("waarover", {"bereikbaar": "zaterdag"}).content.decode().split())
+    assert "<title>Vraag: " in page and "Wij hebben een vraag over uw antwoord:" in page
+    assert "Er klopt nog iets niet" not in page and "Fout:" not in page
+    assert 'class="form-field form-field--question"' in page and "error-summary--question" in page
+    # Beside a mistake, the page says there is one; the question stays a question.
+    mixed = " ".join(
+        walker.post("waarover", {"bereikbaar": "zaterdag", "tolk": "ja"}).content.decode().split()
+    )
+    assert "<title>Fout: " in mixed and "Er klopt nog iets niet. Kijk naar deze punten:" in mixed
+    assert '<span class="visually-hidden">Vraag: </span>Wij bellen op werkdagen' in mixed
