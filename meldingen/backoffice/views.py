@@ -51,7 +51,7 @@ from meldingen.backoffice.inbox import (
     signalen_found,
     status_counts,
 )
-from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijzing
+from meldingen.backoffice.models import AuditEntry, Behandeling, Nazorg, Verwijzing, when_and_where
 from meldingen.backoffice.roles import display_name, may_take
 from meldingen.backoffice.routing import wijk_for
 from meldingen.backoffice.timeline import timeline
@@ -557,6 +557,13 @@ def _change_status(request, behandeling):
         }
     else:
         done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
+    if _gesprek_left_planned(behandeling, change):
+        # A walk finished the onderzoek before a planned home visit, and nothing said to call it off.
+        moment = when_and_where(behandeling.gesprek_op, behandeling.gesprek_plaats)
+        cancel = _(
+            "Het gesprek op %(moment)s staat niet meer gepland. Weet de inwoner dat het niet doorgaat?"
+        )
+        done = f"{done} {cancel % {'moment': moment}}"
     if consent_given:  # with the status it was given for, not when the status is refused
         behandeling.record_once(request.user, consent.action)
         done = f"{done} {_('De toestemming van de inwoner is vastgelegd.')}"
@@ -566,6 +573,13 @@ def _change_status(request, behandeling):
         done = f"{done} {_('U behandelt deze melding nu.')}"
     messages.success(request, done)
     return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _gesprek_left_planned(behandeling, change) -> bool:
+    """The step ended the melding's wait for a gesprek still to come: the onderzoek finished, or the melding
+    closed, before it."""
+    left = change.from_status == Status.GESPREK_GEPLAND != change.to_status
+    return left and behandeling.gesprek_op is not None and behandeling.gesprek_op > timezone.now()
 
 
 def _moment_it_happened(behandeling, day):
