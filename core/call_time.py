@@ -3,11 +3,16 @@
 once (the melding's steps, the complaint form). A walk's "na 18.00 uur" and "zaterdag" asked for a call no
 one makes, and the step said nothing.
 
-Only what is plainly said is read: a clock time with "uur" or its minutes, with the word that says on which
-side ("na 18 uur", "voor 8.00", "tussen 18 en 20 uur", "om 19.30"); a part of the day ("'s avonds",
-"overdag"); a day ("zaterdag", "in het weekend"). A text with "niet", "ook" or "eerder" in it, or with no
-time at all ("bel eerst mijn dochter"), is never asked about: a wrong question costs more than a call
-planned by hand.
+The setting's hours are read where it says "van 8.30 tot 17.00" (each such part: "van 8.30 tot 12.00 en van
+13.00 tot 17.00"), or "8.30-17.00"; "werkdagen" or "maandag tot (en met) vrijdag" keeps them to working days.
+Hours said otherwise are not read, and nothing is asked.
+
+Of the writer's text only what is plainly said is read: a clock time with "uur" or its minutes, with the word
+that says on which side ("na 18 uur", "voor 8.00", "tussen 18 en 20 uur", "om 19.30"); a part of the day
+("'s avonds", "overdag"); a day ("zaterdag", "in het weekend"). An hour from 1 to 6 is in the afternoon or
+evening ("na 5 uur"), 7 either, unless the morning is named. A text with "niet", "ook", "eerder", "werk" or
+"dienst" in it ("ik werk 's avonds"), or with no time at all ("bel eerst mijn dochter"), is never asked
+about: a wrong question costs more than a call planned by hand.
 """
 
 import re
@@ -22,25 +27,25 @@ from .phone import CALL_HOURS
 
 DAY = 24 * 60
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
-_LOKET = re.compile(rf"van {_CLOCK} tot {_CLOCK}")
-_WEEKDAYS_ONLY = re.compile(r"werkdag|maandag (?:tot en met|t/m) vrijdag")
+# "18-20 uur", "tussen 18 en 20 uur", "van 18.00 uur tot 20.00": "uur" after the second time covers both.
+_RANGE = re.compile(rf"(?:tussen |van )?{_CLOCK}(?:\s*uur)?\s*(?:-|en|tot)\s*{_CLOCK}\s*(uur|u\b)?")
+_WEEKDAYS_ONLY = re.compile(r"werkdag|maandag (?:tot en met|t/m|tot) vrijdag|ma(?:andag)? ?(?:-|t/m) ?vr")
 
-# "niet 's avonds", "na 17 uur, of eerder", "ook in het weekend": the text names more than one side of time.
-_NOT_ONLY = re.compile(r"\b(?:niet|geen|behalve|nooit|ook|eerder|anders|altijd)\b")
+# "niet 's avonds", "na 17 uur, of eerder", "ook in het weekend", "ik werk 's avonds", "avonddienst": the
+# text names more than one side of time, or when the writer cannot be called.
+_NOT_ONLY = re.compile(
+    r"\b(?:niet|geen|behalve|nooit|ook|eerder|anders|altijd|werk|werkt|werken|slaap)\b|dienst"
+)
 _WEEKDAY = re.compile(
     r"\b(?:(?:maan|dins|woens|donder|vrij|werk)dag|doordeweeks|door de week|elke dag|iedere dag)"
 )
 _WEEKEND = re.compile(r"\b(?:zaterdag|zondag|weekend)")
 _MORNING = re.compile(r"ochtend|'s morgens|voormiddag")  # not "morgen": tomorrow
 
-# "18-20 uur", "tussen 18 en 20 uur", "van 18.00 tot 20.00": "uur" after the second time covers both.
-_RANGE = re.compile(rf"(?:tussen |van )?{_CLOCK}\s*(?:-|en|tot)\s*{_CLOCK}\s*(uur|u\b)?")
 # A single time, with the word before it that says on which side; "uur" or minutes make a number a time
 # ("na 7 december" is no time).
-_TIME = re.compile(
-    rf"(?:\b(na|vanaf|later dan|voor|tot|uiterlijk|eerder dan|om|rond|omstreeks) )?{_CLOCK}\s*(uur|u\b)?"
-)
-_AFTER, _BEFORE = {"na", "vanaf", "later dan"}, {"voor", "tot", "uiterlijk", "eerder dan"}
+_TIME = re.compile(rf"(?:\b(na|vanaf|later dan|voor|tot|uiterlijk|om|rond|omstreeks) )?{_CLOCK}\s*(uur|u\b)?")
+_AFTER, _BEFORE = {"na", "vanaf", "later dan"}, {"voor", "tot", "uiterlijk"}
 
 _PARTS_OF_THE_DAY = [
     (_MORNING, (6 * 60, 12 * 60)),
@@ -53,25 +58,33 @@ _OFFICE = re.compile(r"(?:(na|buiten) )?(?:de )?(?:werktijd|kantoortijd|kantooru
 
 @dataclass(frozen=True)
 class Hours:
-    """The loket's calling hours: minutes after midnight, and whether only on working days."""
+    """The loket's hours: (opens, closes) in minutes, and whether on working days only."""
 
-    opens: int
-    closes: int
+    windows: tuple[tuple[int, int], ...]
     weekdays_only: bool
 
     def open_during(self, start: int, end: int) -> bool:
-        return start < self.closes and self.opens < max(end, start + 1)
+        return any(start < closes and opens < max(end, start + 1) for opens, closes in self.windows)
+
+    @property
+    def opens(self) -> int:
+        return min(opens for opens, _closes in self.windows)
+
+    @property
+    def closes(self) -> int:
+        return max(closes for _opens, closes in self.windows)
 
 
 def loket_hours(text: str) -> Hours | None:
-    """The hours in MUNICIPALITY_PHONE_HOURS's words; None when they do not say "van ... tot ..."."""
-    match = _LOKET.search(text.lower())
-    if not match:
-        return None
-    opens, closes = _minutes(match[1], match[2]), _minutes(match[3], match[4])
-    if opens is None or closes is None or closes <= opens:
-        return None
-    return Hours(opens, closes, bool(_WEEKDAYS_ONLY.search(text.lower())))
+    """The hours in MUNICIPALITY_PHONE_HOURS's words; None when they do not say them as times."""
+    said = text.lower()
+    windows = []
+    for match in _RANGE.finditer(said):
+        opens, closes = _minutes(match[1], match[2]), _minutes(match[3], match[4])
+        if opens is None or closes is None or closes <= opens:
+            return None  # not read for certain: nothing is asked
+        windows.append((opens, closes))
+    return Hours(tuple(windows), bool(_WEEKDAYS_ONLY.search(said))) if windows else None
 
 
 def outside_the_hours(typed: str, hours: Hours | None) -> bool:
@@ -79,32 +92,33 @@ def outside_the_hours(typed: str, hours: Hours | None) -> bool:
     text = typed.lower().replace("’", "'").replace("‘", "'")
     if hours is None or _NOT_ONLY.search(text):
         return False
-    pm = not _MORNING.search(text)  # "na 6 uur" is six in the evening, unless the morning is named
-    windows = [*_clock_windows(text, pm), *_day_part_windows(text, hours)]
+    morning = bool(_MORNING.search(text))
+    windows = [*_clock_windows(text, morning), *_day_part_windows(text, hours)]
     if windows and not any(hours.open_during(start, end) for start, end in windows):
         return True
     weekend_only = _WEEKEND.search(text) and not _WEEKDAY.search(text)
     return bool(hours.weekdays_only and weekend_only)
 
 
-def _clock_windows(text: str, pm: bool):
+def _clock_windows(text: str, morning: bool):
+    """Each time's windows, in each way it may be meant ("tussen 7 en 9 uur" in the morning or evening)."""
     for match in _RANGE.finditer(text):
-        start, end = _minutes(match[1], match[2], pm), _minutes(match[3], match[4], pm)
-        said_as_times = match[5] or (match[2] and match[4])
-        if said_as_times and start is not None and end is not None:
-            yield start, end
+        if not (match[5] or (match[2] and match[4])):
+            continue  # "7-12" may be a date
+        for start in _readings(match[1], match[2], morning):
+            yield from ((start, end) for end in _readings(match[3], match[4], morning) if start < end)
     text = _RANGE.sub(" ", text)
     for match in _TIME.finditer(text):
         side, hour, minute, uur = match.groups()
-        moment = _minutes(hour, minute, pm)
-        if moment is None or not (minute or uur):
+        if not (minute or uur):
             continue
-        if side in _AFTER:
-            yield moment, DAY
-        elif side in _BEFORE:
-            yield 0, moment
-        else:
-            yield moment, moment
+        for moment in _readings(hour, minute, morning):
+            if side in _AFTER:
+                yield moment, DAY
+            elif side in _BEFORE:
+                yield 0, moment
+            else:
+                yield moment, moment
 
 
 def _day_part_windows(text: str, hours: Hours):
@@ -116,13 +130,21 @@ def _day_part_windows(text: str, hours: Hours):
             yield window
 
 
-def _minutes(hour: str, minute: str | None, pm: bool = False) -> int | None:
-    """Minutes after midnight; an hour from 1 to 7 is in the afternoon or evening when `pm`."""
+def _readings(hour: str, minute: str | None, morning: bool) -> list[int]:
+    """The moments an hour may mean, in minutes after midnight: 1 to 6 in the afternoon or evening, 7 both,
+    when the morning is not named; none for no time of day."""
+    moment = _minutes(hour, minute)
+    if moment is None:
+        return []
+    if morning or not 1 <= int(hour) <= 7:
+        return [moment]
+    return [moment + 12 * 60] if int(hour) < 7 else [moment, moment + 12 * 60]
+
+
+def _minutes(hour: str, minute: str | None) -> int | None:
     hour_value, minute_value = int(hour), int(minute or 0)
     if hour_value > 24 or minute_value > 59:
         return None
-    if pm and 1 <= hour_value <= 7:
-        hour_value += 12
     return hour_value * 60 + minute_value
 
 
@@ -136,7 +158,7 @@ class AsksOnceAboutTheCallTime:
     # The hours first, as the summary at the top shows this line alone; then what to do, and what happens.
     ASKED = _(
         "U schreef: “%(typed)s”. Kunnen wij u ook op een ander moment bellen? Schrijf dat dan in dit vak. "
-        "Kunt u alleen op dit moment? Kies dan nog een keer %(button)s. De medewerker leest wat u schreef."
+        "Kan het alleen op die tijd? Kies dan nog een keer %(button)s. De medewerker leest wat u schreef."
     )
     button = _("Verder")
 

@@ -78,15 +78,14 @@ def the_writers_own_number(answers: Answers, staff: bool) -> str:
 
 
 def outside_the_calling_hours(step: str) -> Callable[[Answers, bool], str]:
-    """For staff, beside a time to call on `step` that the loket does not call at, that the writer chose it
-    after being asked (core/call_time.py): a walk's resident waited for an evening call, and the consulent
-    read "'s avonds" as any other time."""
+    """For staff, beside a time to call on `step` that the loket does not call at (core/call_time.py), that it
+    is: a walk's resident waited for an evening call, and the consulent read "'s avonds" as any other time."""
 
     def note(answers: Answers, staff: bool) -> str:
         typed = answers.step(step).text("bereikbaar")
         if not staff or not outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS)):
             return ""
-        return str(_("(buiten de beltijden van het loket; de melder koos dit na een vraag)"))
+        return str(_("(buiten de beltijden van het loket)"))
 
     return note
 

@@ -518,3 +518,13 @@ def test_a_time_to_call_the_loket_does_not_call_at_is_asked_about_once(client, p
 def test_without_contact_the_time_to_call_is_not_asked_about(client, people):
     client.post("/klacht/", form_data(kaart_of(people), contact="nee", bellen="zaterdag"))
     assert Klacht.objects.exists()
+
+
+def test_staff_who_type_a_complaint_in_are_not_asked_about_the_time_to_call(people):
+    """Staff write down what the resident said: the question is the resident's."""
+    from klachten.forms import StaffKlachtForm
+
+    data = form_data(kaart_of(people), bellen="na 18.00 uur", kanaal="telefoon", ontvangen_op="1-12-2026")
+    form = StaffKlachtForm(data)
+    assert form.is_valid(), form.errors
+    assert "bellen_gezien" not in form.fields
