@@ -118,11 +118,10 @@ def suggestions_in_parts(melding) -> tuple[list, list, list, list[str]]:
     then ..." above one list and could not see where the first ended), none twice; and the onderwerpen the
     kaart has no help of their own thema for (a walk's consulent could not tell whether "Dagbesteding" was
     left out: in Oude Haven all of it needs a beschikking)."""
-    by_words = _by_words(melding)
-    fitting = _fitting(melding)
+    by_words, fitting = _by_words(melding), _fitting(melding)
     shown = {item.id for item in by_words}
-    found, own = suggestions(melding, found=fitting), set(_own_theme_order(melding))
-    found = [item for item in found if item.id not in shown]
+    below = [item for item in fitting if item.id not in shown]  # each once, and still ten below
+    found, own = suggestions(melding, found=below), set(_own_theme_order(melding))
     first = [item for item in found if own.intersection(item.themes)]
     held = {theme for item in fitting for theme in item.themes}
     labels = dict(ONDERWERPEN)

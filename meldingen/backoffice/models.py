@@ -388,8 +388,8 @@ class Behandeling(models.Model):
                 self.onderzoek_afgerond_at = at
                 if verslag_verstuurd:  # the version the resident got: the latest
                     latest = self.verslagen.order_by("created_at", "pk").last()
-                    if latest is not None and latest.sent_at is None:
-                        Verslag.objects.filter(pk=latest.pk).update(sent_at=at)
+                    if latest is not None and latest.sent_at is None:  # not before it was written
+                        Verslag.objects.filter(pk=latest.pk).update(sent_at=max(at, latest.created_at))
             elif target == Status.AANVRAAG_ONTVANGEN:
                 self.aanvraag_at = at
                 self.beschikking_deadline = beschikking_deadline(timezone.localdate(at))
@@ -695,7 +695,7 @@ class AuditEntry(models.Model):
         HEALTH_CONSENT = "health_consent", _("Toestemming gegeven voor de gegevens over de gezondheid")
         TEMPORARY_HELP = "temporary_help", _("Tijdelijke hulp geregeld")
         REPORT_WRITTEN = "report_written", _("Verslag van het onderzoek geschreven")
-        REPORT_SENT = "report_sent", _("Nieuwe brief met het verslag verstuurd")
+        REPORT_SENT = "report_sent", _("Brief met het verslag verstuurd")
         STEP_UNDONE = "step_undone", _("Vastlegging teruggedraaid")  # detail: the action taken back
         ACCESS_REFUSED = "access_refused", _("Geen toegang")  # a melding outside the user's reach
 

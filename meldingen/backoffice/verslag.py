@@ -16,23 +16,37 @@ def latest(behandeling) -> Verslag | None:
 
 
 def sent_before(behandeling, verslag: Verslag) -> Verslag | None:
-    """The latest version before `verslag` that went to the resident, when `verslag` itself did not: a walk's
-    consulent changed a sent verslag, and then nothing said the resident had another text."""
-    if verslag.sent_at is not None:
-        return None
+    """The latest version before `verslag` that went to the resident: a walk's consulent changed a sent
+    verslag, and then nothing said the resident had another text. Its letter says which one it replaces."""
     earlier = behandeling.verslagen.filter(pk__lt=verslag.pk, sent_at__isnull=False)
     return earlier.order_by("created_at", "pk").last()
 
 
+def may_record_sent(behandeling, verslag: Verslag | None) -> bool:
+    """Whether "Brief verstuurd" may be recorded for this version: the latest, not sent yet, with its text and
+    the melding's data still there, once the onderzoek is finished (the first letter is usually recorded with
+    "Onderzoek afgerond"; written after that, or changed, it is recorded on its own)."""
+    return (
+        verslag is not None
+        and verslag.sent_at is None
+        and bool(verslag.encrypted_text and behandeling.melding.encrypted_answers)
+        and behandeling.onderzoek_afgerond_at is not None
+        and verslag.pk
+        == behandeling.verslagen.order_by("created_at", "pk").values_list("pk", flat=True).last()
+    )
+
+
 def verslag_context(behandeling, form=None) -> dict:
-    """The form (with the latest text to go on from), the latest verslag and the version sent before it, for
-    the melding's page."""
+    """The form (with the latest text to go on from), the latest verslag, the version sent before it and
+    whether this one may be recorded as sent, for the melding's page."""
     verslag = latest(behandeling)
     has_text = verslag is not None and verslag.encrypted_text
     initial = {"verslag": verslag.text} if has_text else {}
+    unsent = has_text and verslag.sent_at is None
     return {
         "verslag": verslag,
-        "verslag_sent_before": sent_before(behandeling, verslag) if has_text else None,
+        "verslag_sent_before": sent_before(behandeling, verslag) if unsent else None,
+        "verslag_may_record_sent": may_record_sent(behandeling, verslag),
         "verslag_form": form or VerslagForm(initial=initial),
     }
 

@@ -15,8 +15,8 @@ def mark_the_versions_sent(apps, schema_editor):
             .order_by("created_at", "pk")
             .last()
         )
-        if latest is not None and latest.sent_at is None:
-            Verslag.objects.filter(pk=latest.pk).update(sent_at=change.at)
+        if latest is not None and latest.sent_at is None:  # not before it was written
+            Verslag.objects.filter(pk=latest.pk).update(sent_at=max(change.at, latest.created_at))
 
 
 class Migration(migrations.Migration):
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='auditentry',
             name='action',
-            field=models.CharField(choices=[('viewed', 'Gegevens bekeken'), ('status_changed', 'Status gewijzigd'), ('assigned', 'Toegewezen'), ('note_added', 'Notitie toegevoegd'), ('delivery_retried', 'Bezorging opnieuw geprobeerd'), ('exported', 'Geëxporteerd'), ('target_created', 'Bezorgdoel gemaakt'), ('target_changed', 'Bezorgdoel gewijzigd'), ('target_approved', 'Bezorgdoel goedgekeurd'), ('target_refused', 'Bezorgdoel afgewezen'), ('answers_delivered', 'Antwoorden bezorgd'), ('referral_added', 'Voorliggende voorziening vastgelegd'), ('referral_removed', 'Verwijzing weggehaald'), ('signaal_sent', 'Signaal gestuurd'), ('signaal_viewed', 'Signaal bekeken'), ('signaal_status', 'Status van signaal gewijzigd'), ('signaal_note', 'Notitie bij signaal'), ('nazorg_recorded', 'Nazorg vastgelegd'), ('nazorg_not_reached', 'Nazorg: inwoner niet bereikt'), ('nazorg_corrected', 'Nazorg verbeterd'), ('contact_not_reached', 'Gebeld, niet bereikt'), ('term_extended', 'Termijn onderzoek verlengd'), ('plan_received', 'Persoonlijk plan ontvangen'), ('support_arranged', 'In contact gebracht met een cliëntondersteuner'), ('health_consent', 'Toestemming gegeven voor de gegevens over de gezondheid'), ('temporary_help', 'Tijdelijke hulp geregeld'), ('report_written', 'Verslag van het onderzoek geschreven'), ('report_sent', 'Nieuwe brief met het verslag verstuurd'), ('step_undone', 'Vastlegging teruggedraaid'), ('access_refused', 'Geen toegang')], max_length=30),
+            field=models.CharField(choices=[('viewed', 'Gegevens bekeken'), ('status_changed', 'Status gewijzigd'), ('assigned', 'Toegewezen'), ('note_added', 'Notitie toegevoegd'), ('delivery_retried', 'Bezorging opnieuw geprobeerd'), ('exported', 'Geëxporteerd'), ('target_created', 'Bezorgdoel gemaakt'), ('target_changed', 'Bezorgdoel gewijzigd'), ('target_approved', 'Bezorgdoel goedgekeurd'), ('target_refused', 'Bezorgdoel afgewezen'), ('answers_delivered', 'Antwoorden bezorgd'), ('referral_added', 'Voorliggende voorziening vastgelegd'), ('referral_removed', 'Verwijzing weggehaald'), ('signaal_sent', 'Signaal gestuurd'), ('signaal_viewed', 'Signaal bekeken'), ('signaal_status', 'Status van signaal gewijzigd'), ('signaal_note', 'Notitie bij signaal'), ('nazorg_recorded', 'Nazorg vastgelegd'), ('nazorg_not_reached', 'Nazorg: inwoner niet bereikt'), ('nazorg_corrected', 'Nazorg verbeterd'), ('contact_not_reached', 'Gebeld, niet bereikt'), ('term_extended', 'Termijn onderzoek verlengd'), ('plan_received', 'Persoonlijk plan ontvangen'), ('support_arranged', 'In contact gebracht met een cliëntondersteuner'), ('health_consent', 'Toestemming gegeven voor de gegevens over de gezondheid'), ('temporary_help', 'Tijdelijke hulp geregeld'), ('report_written', 'Verslag van het onderzoek geschreven'), ('report_sent', 'Brief met het verslag verstuurd'), ('step_undone', 'Vastlegging teruggedraaid'), ('access_refused', 'Geen toegang')], max_length=30),
         ),
         migrations.RunPython(mark_the_versions_sent, migrations.RunPython.noop),
     ]

@@ -185,19 +185,62 @@ def test_a_verslag_the_resident_got_is_changed_with_a_warning_and_kept(page, cli
     assert (
         f"De inwoner kreeg op {datum(timezone.now())} een eerdere versie. Deze versie is nog niet" in unsent
     )
-    letter = " ".join(letter_html(behandeling, latest(behandeling)).split())
-    assert "Dit verslag vervangt het verslag dat u op" in letter
-    sent = client.post(url + "verslag/verstuurd/", follow=True).content.decode()
-    assert "Vastgelegd: de inwoner kreeg de nieuwe brief." in sent
-    assert "Nieuwe brief met het verslag verstuurd" in sent[sent.index('id="timeline-heading"') :]
+    newer = latest(behandeling)
+    assert "Dit verslag vervangt het verslag dat u op" in " ".join(letter_html(behandeling, newer).split())
+    sent = client.post(url + "verslag/verstuurd/", {"versie": newer.pk}, follow=True).content.decode()
+    assert "Vastgelegd: de inwoner kreeg de brief met dit verslag." in sent
+    assert "Brief met het verslag verstuurd" in sent[sent.index('id="timeline-heading"') :]
     assert AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_SENT).count() == 1
-    assert "Dit was al vastgelegd." in client.post(url + "verslag/verstuurd/", follow=True).content.decode()
+    again = client.post(url + "verslag/verstuurd/", {"versie": newer.pk}, follow=True).content.decode()
+    assert "Dit was al vastgelegd." in again  # a double click
     assert AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_SENT).count() == 1
     assert warning in client.get(url).content.decode()  # this version now went out
+    newer.refresh_from_db()  # and its letter still says which it replaces (the review)
+    assert "Dit verslag vervangt het verslag dat u op" in " ".join(letter_html(behandeling, newer).split())
 
 
-def test_a_first_verslag_is_sent_with_the_status_not_with_the_button(page, client):
+def test_a_letter_is_recorded_as_sent_for_the_version_it_was_made_of(page, client, staff):
+    """A version a colleague saved after the letter was made would have been recorded as sent (the review)."""
+    from meldingen.backoffice.workflow import Status
+
     behandeling, url = page
     client.post(url + "verslag/", {"verslag": TEXT})
-    refused = client.post(url + "verslag/verstuurd/", follow=True).content.decode()
-    assert "Leg het versturen vast bij Status wijzigen" in refused and latest(behandeling).sent_at is None
+    shown = latest(behandeling)
+    refused = client.post(url + "verslag/verstuurd/", {"versie": shown.pk}, follow=True).content.decode()
+    assert "Leg het versturen vast bij Status wijzigen" in refused  # before the onderzoek is finished
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"])  # without "verslag verstuurd"
+    page_html = " ".join(client.get(url).content.decode().split())
+    assert "Dit verslag is nog niet naar de inwoner gestuurd." in page_html
+    assert f'name="versie" value="{shown.pk}"' in page_html
+    client.post(url + "verslag/", {"verslag": "Een versie van een collega."})  # meanwhile
+    stale = client.post(url + "verslag/verstuurd/", {"versie": shown.pk}, follow=True).content.decode()
+    assert "Er is intussen een nieuwere versie van het verslag." in stale
+    assert not Verslag.objects.filter(sent_at__isnull=False).exists()
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_SENT).exists()
+
+
+def test_the_versions_sent_before_are_marked_by_the_migration(page, staff):
+    """Migration 0049: the latest version written by the time "verslag verstuurd" was recorded (a day written
+    down later counts from when it was written down); a version written after it is not marked."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from meldingen.backoffice.models import Statuswijziging
+    from meldingen.backoffice.workflow import Status
+
+    migration = import_module("meldingen.backoffice.migrations.0049_verslag_sent_at")
+    behandeling, _url = page
+    first = Verslag.add(behandeling, staff["consulent"], TEXT)
+    sent = Verslag.add(behandeling, staff["consulent"], "De tweede versie.")
+    for status in (Status.CONTACT_OPGENOMEN, Status.GESPREK_GEPLAND, Status.ONDERZOEK_AFGEROND):
+        behandeling.change_status(status, staff["consulent"], verslag_verstuurd=True)
+    later = Verslag.add(behandeling, staff["consulent"], "Na het versturen.")
+    Verslag.objects.update(sent_at=None)  # as before the migration
+    change = Statuswijziging.objects.get(to_status=Status.ONDERZOEK_AFGEROND)
+    backdated = change.at - timedelta(days=3)
+    Statuswijziging.objects.filter(pk=change.pk).update(at=backdated, recorded_at=change.at)
+    migration.mark_the_versions_sent(apps, None)
+    marked = {each.pk: each.sent_at for each in Verslag.objects.all()}
+    assert marked == {first.pk: None, sent.pk: sent.created_at, later.pk: None}  # not before it was written
