@@ -213,6 +213,16 @@ class SearchVocabulary:
         return sorted(found)
 
     @cached_property
+    def word_stems(self) -> frozenset[str]:
+        """The stems of the suggestion words: to keep only the vocabulary's own words of a text."""
+        return frozenset(stem(word) for word in self.suggestion_words)
+
+    @cached_property
+    def multiword_terms(self) -> tuple[str, ...]:
+        """The terms of more than one word, as `words` gives them ("kan de zorg niet meer aan")."""
+        return tuple(" ".join(words(term)) for term in self.all_terms if len(words(term)) > 1)
+
+    @cached_property
     def phrases(self) -> Phrases:
         return Phrases(self.synonyms)
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connections, models, router, transaction
 from django.db.models import Case, When
 
+from core import search_text, vocabulary
 from core.vocabulary import SearchVocabulary
 from socialekaart import languages, permissions, postcodes
 from socialekaart.demo import gemeente
@@ -185,15 +186,16 @@ def voorzieningen_for_words(
     words: str, wijk=None, near: str = "", limit: int = 5, age: int | None = None
 ) -> list[KaartVoorziening]:
     """As voorzieningen_for, for what a resident wrote ("mijn moeder valt vaak"): the voorliggende
-    voorzieningen the kaart's own search finds first for those words, in its order, with all their themes.
-    A walk's consulent was offered cliëntondersteuning and places to meet for a short melding that said
-    "valt" and "vergeet", and not the course against falling."""
+    voorzieningen the kaart's own search finds first for its words that the kaart knows (_the_kaarts_words),
+    in its order, with all their themes. A walk's consulent was offered cliëntondersteuning and places to meet
+    for a short melding that said "valt" and "vergeet", and not the course against falling."""
     from socialekaart.models import Voorziening
     from socialekaart.search import SearchQuery, SearchUnavailable, get_backend
 
-    if not words.strip():
+    known = _the_kaarts_words(words)
+    if not known:
         return []
-    query = SearchQuery(text=words, postcode=near, per_page=limit * 4, leave_out_unfound=True)
+    query = SearchQuery(text=known, postcode=near, per_page=limit * 4, leave_out_unfound=True)
     try:
         hits = [str(pk) for pk in get_backend().search(query).ids]
     except SearchUnavailable:
@@ -203,6 +205,25 @@ def voorzieningen_for_words(
     chosen = [pk for pk in hits if pk in fitting][:limit]  # only these are drawn
     found = _as_kaart_items(Voorziening.objects.filter(pk__in=chosen), wijk, near)
     return sorted(found, key=lambda item: chosen.index(item.id))
+
+
+def _the_kaarts_words(text: str) -> str:
+    """Of what a resident wrote, only what the kaart's vocabulary holds: the phrases of its synonyms and the
+    words of its synonyms, themes and target groups, as a search box takes them. The resident's own text
+    stays in this process (with Elasticsearch only these words reach the node), and everyday words ("bel
+    mij graag terug") find no help of their own (the review: five times the laundry service)."""
+    from socialekaart.forms import MAX_TEXT_LENGTH
+
+    known = vocabulary.current()
+    typed = search_text.words(text)
+    joined = f" {' '.join(typed)} "
+    phrases = [term for term in known.multiword_terms if f" {term} " in joined]
+    kept = [
+        word
+        for word in typed
+        if word not in search_text.STOPWORDS and search_text.stem(word) in known.word_stems
+    ]
+    return " ".join(dict.fromkeys([*phrases, *kept]))[:MAX_TEXT_LENGTH]
 
 
 def _voorliggende(chosen, wijk, age: int | None):

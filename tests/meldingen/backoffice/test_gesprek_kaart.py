@@ -15,6 +15,7 @@ from socialekaart.models import Capaciteit, Term, Voorziening, WijkPostcode
 from socialekaart.search import get_backend
 from tests.socialekaart.factories import (
     LocatieFactory,
+    SynoniemgroepFactory,
     TermFactory,
     VoorzieningFactory,
     VoorzieningOpLocatieFactory,
@@ -581,6 +582,7 @@ def test_a_short_melding_s_own_words_find_help_above_the_rest(kaart_data, staff,
         themas=[TermFactory(code="clientondersteuning", name="Cliëntondersteuning")],
         hele_gemeente=True,
     )
+    SynoniemgroepFactory(termen="vallen, valt, gevallen, valpreventie")  # the kaart's own words
     get_backend().rebuild()
     melding = _short_melding("Mijn moeder valt vaak")
     by_words, first, second, _nothing_for = kaart.suggestions_in_parts(melding)
@@ -599,10 +601,33 @@ def test_a_short_melding_s_own_words_find_help_above_the_rest(kaart_data, staff,
     assert kaart.record(melding, staff["consulent"], str(cursus.pk), "verwezen").thema == "gezondheid"
 
 
-def test_words_that_find_nothing_add_no_part(kaart_data, staff, client):
+def test_words_the_kaart_does_not_know_are_not_searched(kaart_data, staff, client, monkeypatch):
+    """Only the kaart's own words are searched: the resident's text stays in this process, and everyday
+    words found the laundry service five times (the review)."""
+    VoorzieningFactory(name="Terugbelservice", summary="Wij bellen u graag terug.", hele_gemeente=True)
     get_backend().rebuild()
+    searched = []
+    search = type(get_backend()).search
+    monkeypatch.setattr(
+        type(get_backend()), "search", lambda self, query: searched.append(query) or search(self, query)
+    )
     melding = _short_melding("Bel mij graag terug")
     assert kaart.suggestions_in_parts(melding)[0] == []
     client.force_login(staff["consulent"])
     page = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
     assert "Bij wat de melder schreef" not in page and "Eerst staat de hulp" not in page
+    assert searched == []  # nothing of it left this process
+
+
+def test_the_page_goes_on_when_the_search_is_unavailable(kaart_data, staff, client, monkeypatch):
+    from socialekaart.search import SearchUnavailable
+
+    def unavailable(self, query):
+        raise SearchUnavailable("no node")
+
+    SynoniemgroepFactory(termen="vallen, valt")
+    monkeypatch.setattr(type(get_backend()), "search", unavailable)
+    melding = _short_melding("Mijn moeder valt vaak")
+    client.force_login(staff["consulent"])
+    response = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/")
+    assert response.status_code == 200 and "Bij wat de melder schreef" not in response.content.decode()
