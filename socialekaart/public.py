@@ -4,6 +4,7 @@ The melding routes by wijk and the embedded address lookup knows the demo munici
 come from here, so the kaart can change its models without the melding noticing.
 """
 
+import itertools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -190,14 +191,13 @@ def voorzieningen_for_words(
     in its order, with all their themes. A walk's consulent was offered cliëntondersteuning and places to meet
     for a short melding that said "valt" and "vergeet", and not the course against falling."""
     from socialekaart.models import Voorziening
-    from socialekaart.search import SearchQuery, SearchUnavailable, get_backend
+    from socialekaart.search import SearchUnavailable, get_backend
 
     known = _the_kaarts_words(words)
     if not known:
         return []
-    query = SearchQuery(text=known, postcode=near, per_page=limit * 4, leave_out_unfound=True)
     try:
-        hits = [str(pk) for pk in get_backend().search(query).ids]
+        hits = _found_in_turn(get_backend(), known, near, per_page=limit * 4)
     except SearchUnavailable:
         return []  # the page goes on without them
     fitting = _voorliggende(Voorziening.objects.filter(pk__in=hits), wijk, age).values_list("pk", flat=True)
@@ -205,6 +205,21 @@ def voorzieningen_for_words(
     chosen = [pk for pk in hits if pk in fitting][:limit]  # only these are drawn
     found = _as_kaart_items(Voorziening.objects.filter(pk__in=chosen), wijk, near)
     return sorted(found, key=lambda item: chosen.index(item.id))
+
+
+def _found_in_turn(backend, text: str, near: str, per_page: int) -> list[str]:
+    """The search's hits for `text`, and for each word it left out as finding help only apart from the
+    others, in turn: the first of each search, then the second, ... A walk's "Ik val vaak en vergeet mijn
+    pillen" found help for falling only; "pillen" alone finds the wijkverpleging."""
+    from socialekaart.search import SearchQuery
+
+    found = backend.search(SearchQuery(text=text, postcode=near, per_page=per_page, leave_out_unfound=True))
+    apart = [
+        backend.search(SearchQuery(text=word, postcode=near, per_page=per_page)).ids
+        for word in found.not_together
+    ]
+    in_turn = [str(pk) for row in itertools.zip_longest(found.ids, *apart) for pk in row if pk is not None]
+    return list(dict.fromkeys(in_turn))
 
 
 def _the_kaarts_words(text: str) -> str:

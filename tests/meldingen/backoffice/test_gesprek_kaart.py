@@ -631,3 +631,25 @@ def test_the_page_goes_on_when_the_search_is_unavailable(kaart_data, staff, clie
     client.force_login(staff["consulent"])
     response = client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/")
     assert response.status_code == 200 and "Bij wat de melder schreef" not in response.content.decode()
+
+
+def test_each_need_in_the_words_finds_its_own_help(kaart_data, staff, client):
+    """A walk: "Ik val vaak en vergeet mijn pillen" found help for falling only; "pillen" alone finds the
+    wijkverpleging, and now has its turn."""
+    gezondheid = TermFactory(code="gezondheid", name="Gezondheid")
+    SynoniemgroepFactory(termen="vallen, valt, gevallen")
+    SynoniemgroepFactory(termen="medicijnen, pillen")
+    for number in range(4):
+        VoorzieningFactory(
+            name=f"Cursus Minder vallen {number}", summary="Voor wie valt.", hele_gemeente=True
+        )
+    VoorzieningFactory(
+        name="Wijkverpleging", summary="Hulp bij medicijnen.", themas=[gezondheid], hele_gemeente=True
+    )
+    get_backend().rebuild()
+    by_words = kaart.suggestions_in_parts(_short_melding("Mijn moeder valt vaak en neemt haar pillen niet"))[
+        0
+    ]
+    names = [item.name for item in by_words]
+    first_two = sorted(names[:2])  # one of each need, in turn
+    assert first_two[0].startswith("Cursus Minder vallen") and first_two[1] == "Wijkverpleging", names
