@@ -9,6 +9,7 @@ from django import forms, template
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from core.fragments import jinja2_fragment
@@ -20,6 +21,11 @@ register = template.Library()
 # hoort de straat Kadeweg. U schreef ...", a time to call outside the hours): the page says "Wij hebben een
 # vraag" and "Vraag:", not "Er klopt nog iets niet" and "Fout:" (a walk's resident thought she did wrong).
 QUESTION = "vraag"
+
+
+def asked(field) -> bool:
+    """Whether all of a bound field's errors are questions asked once (QUESTION)."""
+    return bool(field.errors) and all(error.code == QUESTION for error in field.errors.as_data())
 
 
 @register.filter
@@ -84,8 +90,7 @@ def _query_on_page(query: QueryDict, param: str):
 def form_field(field, hide_optional=False):
     """`{% form_field form.name %}`: the shared form-field component (core/jinja2/components/form_field.html).
     A Jinja2 template, as every field of every form draws it on every visit (see config/jinja2.py)."""
-    asked = bool(field.errors) and all(error.code == QUESTION for error in field.errors.as_data())
-    context = {"field": field, "hide_optional": hide_optional, "asked": asked}
+    context = {"field": field, "hide_optional": hide_optional, "asked": asked(field)}
     return jinja2_fragment("components/form_field.html", context, request=None)
 
 
@@ -125,7 +130,12 @@ def described_widget(field):
     described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
     if field.errors:
         described_by.append(f"{field.auto_id}_error")
-    return field.as_widget(attrs={"aria-describedby": " ".join(described_by)} if described_by else None)
+    widget = field.as_widget(attrs={"aria-describedby": " ".join(described_by)} if described_by else None)
+    if not asked(field):
+        return widget
+    # A question is no error: Django marks every field with errors as invalid, and screen readers said
+    # "ongeldig" of a right answer (a walk). The HTML is Django's own widget's.
+    return mark_safe(widget.replace(' aria-invalid="true"', "", 1))  # noqa: S308
 
 
 @register.simple_tag
@@ -141,11 +151,16 @@ def error_summary(form=None, forms=None):
     of their errors (components/error_summary.html), each linked to its field. Nothing when the forms have
     none."""
     candidates = [each for each in ([form] if form else list(forms or [])) if each.errors]
-    error_forms = [(each.non_field_errors(), _error_lines(each)) for each in candidates]
-    if not error_forms:
+    if not candidates:
         return ""
-    context = {"error_forms": error_forms, "asks_only": all(asks_only(each) for each in candidates)}
-    return render_to_string("components/error_summary.html", context)
+    mistakes, questions = [], []
+    for each in candidates:
+        asked_ids = {error_anchor(field) for field in each if asked(field)}
+        mistakes += [("", error) for error in each.non_field_errors()]
+        for line in _error_lines(each):
+            (questions if line[0] in asked_ids else mistakes).append(line)
+    # A question beside a mistake is listed apart: a walk's resident read her right answer among the wrong.
+    return render_to_string("components/error_summary.html", {"mistakes": mistakes, "questions": questions})
 
 
 def _error_lines(form) -> list[tuple[str, str]]:

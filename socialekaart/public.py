@@ -193,7 +193,7 @@ def voorzieningen_for_words(
     from socialekaart.models import Voorziening
     from socialekaart.search import SearchUnavailable, get_backend
 
-    known = _the_kaarts_words(words)
+    known = _the_kaarts_words(words) if words.strip() else ""  # the vocabulary read only for words
     if not known:
         return []
     try:

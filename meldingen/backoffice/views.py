@@ -557,13 +557,6 @@ def _change_status(request, behandeling):
         }
     else:
         done = _("De status is nu: %(status)s.") % {"status": Status(behandeling.status).label}
-    if _gesprek_left_planned(behandeling, change):
-        # A walk finished the onderzoek before a planned home visit, and nothing said to call it off.
-        moment = when_and_where(behandeling.gesprek_op, behandeling.gesprek_plaats)
-        cancel = _(
-            "Het gesprek op %(moment)s staat niet meer gepland. Weet de inwoner dat het niet doorgaat?"
-        )
-        done = f"{done} {cancel % {'moment': moment}}"
     if consent_given:  # with the status it was given for, not when the status is refused
         behandeling.record_once(request.user, consent.action)
         done = f"{done} {_('De toestemming van de inwoner is vastgelegd.')}"
@@ -572,6 +565,13 @@ def _change_status(request, behandeling):
         _take_into_hands(request.user, behandeling)
         done = f"{done} {_('U behandelt deze melding nu.')}"
     messages.success(request, done)
+    if _gesprek_left_planned(behandeling, change):
+        # A walk finished the onderzoek before a planned home visit, and nothing said to call it off.
+        moment = when_and_where(behandeling.gesprek_op, behandeling.gesprek_plaats)
+        cancel = _(
+            "Het gesprek op %(moment)s staat niet meer gepland. Weet de inwoner dat het niet doorgaat?"
+        )
+        messages.warning(request, cancel % {"moment": moment})
     return redirect("backoffice:melding", pk=behandeling.pk)
 
 

@@ -162,9 +162,16 @@ def test_the_question_is_asked_as_a_question_not_as_a_mistake(walker):
     assert "<title>Vraag: " in page and "Wij hebben een vraag over uw antwoord:" in page
     assert "Er klopt nog iets niet" not in page and "Fout:" not in page
     assert 'class="form-field form-field--question"' in page and "error-summary--question" in page
-    # Beside a mistake, the page says there is one; the question stays a question.
-    mixed = " ".join(
-        walker.post("waarover", {"bereikbaar": "zaterdag", "tolk": "ja"}).content.decode().split()
-    )
+    box = re.search(r'<input type="text" name="waarover-bereikbaar"[^>]*>', page).group(0)
+    assert "aria-invalid" not in box  # screen readers said "ongeldig" of a right answer (a walk)
+    # Beside a mistake, the page says there is one; the question stays a question, listed apart.
+    posted = walker.post("waarover", {"bereikbaar": "zaterdag", "tolk": "ja"})
+    mixed = " ".join(posted.content.decode().split())
     assert "<title>Fout: " in mixed and "Er klopt nog iets niet. Kijk naar deze punten:" in mixed
+    mistakes, questions = mixed.split("Wij hebben ook een vraag over uw antwoord:")
+    assert 'href="#id_waarover-tolk"' in mistakes and 'href="#id_waarover-bereikbaar"' not in mistakes
+    listed_apart = (
+        '<ul class="error-summary__list error-summary__list--questions"> <li><a href="#id_waarover-'
+    )
+    assert listed_apart + 'bereikbaar">' in questions
     assert '<span class="visually-hidden">Vraag: </span>Wij bellen op werkdagen' in mixed
