@@ -87,6 +87,11 @@ def loket_hours(text: str) -> Hours | None:
     return Hours(tuple(windows), bool(_WEEKDAYS_ONLY.search(said))) if windows else None
 
 
+def outside_the_loket_hours(typed: str) -> bool:
+    """outside_the_hours of the setting's hours."""
+    return outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS))
+
+
 def outside_the_hours(typed: str, hours: Hours | None) -> bool:
     """True when every moment the text names is one the loket does not call at."""
     text = typed.lower().replace("’", "'").replace("‘", "'")
@@ -168,7 +173,7 @@ class AsksOnceAboutTheCallTime:
         typed = cleaned.get(name, "") if name else ""
         if not typed or name in self.errors or typed == cleaned.get(f"{name}_gezien"):
             return cleaned
-        if outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS)):
+        if outside_the_loket_hours(typed):
             # The page sends it back in the hidden field, so the next click goes on. Not in the data: a page
             # with the question may be drawn again from the data as posted (the melding's, after a redirect).
             self.fields[f"{name}_gezien"].sent_back = typed

@@ -13,10 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.call_time import loket_hours, outside_the_hours
+from core.call_time import outside_the_loket_hours
 from core.phone import digits_of
 
 from . import forms
@@ -83,7 +82,7 @@ def outside_the_calling_hours(step: str) -> Callable[[Answers, bool], str]:
 
     def note(answers: Answers, staff: bool) -> str:
         typed = answers.step(step).text("bereikbaar")
-        if not staff or not outside_the_hours(typed, loket_hours(settings.MUNICIPALITY_PHONE_HOURS)):
+        if not staff or not outside_the_loket_hours(typed):
             return ""
         return str(_("(buiten de beltijden van het loket)"))
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core.call_time import outside_the_loket_hours
 from core.fragments import jinja2_fragment
 from core.out_of_reach import out_of_reach_page
 from core.posted import post_only
@@ -369,6 +370,8 @@ def render_detail(
         "sections": sections,
         # At the top, for the call that comes first: it stood in three sections, far down on a phone.
         "to_call": answers.to_call if answers else None,
+        # Beside it, as among the answers: a walk's consulent read "'s avonds" where she calls from.
+        "to_call_outside_hours": bool(answers) and outside_the_loket_hours(answers.to_call["bereikbaar"]),
         # Made by someone else: who the help is for stood only far down, in the answers (a walk).
         "resident": (answers.resident_name, answers.age(today))
         if answers and answers.for_someone_else

@@ -1370,3 +1370,16 @@ def test_a_step_recorded_once_by_mistake_is_taken_back_and_the_audit_log_keeps_b
     closed = client.post(url + "toestemming-gezondheid/terugdraaien/", follow=True).content.decode()
     assert "Deze melding is gesloten." in closed
     assert AuditEntry.objects.filter(action=AuditEntry.Action.STEP_UNDONE).count() == 1
+
+
+def test_a_time_to_call_outside_the_hours_is_said_where_the_consulent_calls_from(staff, client, teams):
+    """A walk: "Bereikbaar: 's avonds" beside the number to call read as any other time."""
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
+    waarover = {"onderwerpen": [], "bereikbaar": "'s avonds"}
+    melding, _new = store_melding({**answers(soort="kort", onderwerpen=()), "waarover": waarover})
+    client.force_login(staff["consulent"])
+    facts = " ".join(_facts(client, reverse("backoffice:melding", args=[melding.behandeling.pk])).split())
+    assert "Bereikbaar: &#x27;s avonds (buiten de beltijden van het loket)" in facts
