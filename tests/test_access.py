@@ -78,6 +78,7 @@ BACKOFFICE = {
     "backoffice:toestemming_gezondheid_terug": (L, P, P, P, P, P, P),
     "backoffice:tijdelijke_hulp_terug": (L, P, P, P, P, P, P),
     "backoffice:verslag_pdf": (L, H, H, 404, 404, 404, H),  # none written yet; not for the other wijk
+    "backoffice:verslag_verstuurd": (L, P, P, P, P, P, P),
     "backoffice:extend_term": (L, P, P, P, P, P, P),
     "backoffice:take": (L, P, P, P, P, P, P),
     "backoffice:add_verwijzing": (L, P, P, P, P, P, P),
@@ -120,6 +121,7 @@ POSTED = {
     "backoffice:toestemming_gezondheid": (L, H, H, "done", 404, "done", H),
     "backoffice:tijdelijke_hulp": (L, H, H, "done", 404, "done", H),
     "backoffice:verslag": (L, H, H, 400, 404, 400, H),
+    "backoffice:verslag_verstuurd": (L, H, H, "done", 404, "done", H),  # no version: a message
     "backoffice:persoonlijk_plan_terug": (L, H, H, "done", 404, "done", H),
     "backoffice:clientondersteuner_terug": (L, H, H, "done", 404, "done", H),
     "backoffice:toestemming_gezondheid_terug": (L, H, H, "done", 404, "done", H),
