@@ -635,7 +635,7 @@ class Verslag(StaffNote):
 
     behandeling = models.ForeignKey(Behandeling, on_delete=models.CASCADE, related_name="verslagen")
     # When the consulent said this version went to the resident ("Onderzoek afgerond" with the verslag sent,
-    # or "Nieuwe brief verstuurd" for a version written after that).
+    # or "Brief verstuurd" for a version not sent by then).
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(StaffNote.Meta):
