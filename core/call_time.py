@@ -154,10 +154,10 @@ def _minutes(hour: str, minute: str | None) -> int | None:
 
 
 class AsksOnceAboutTheCallTime:
-    """A form with a time to call (`call_time_field`) and its hidden `<field>_gezien` (call_time_seen): a time
-    the loket does not call at is asked about once. Sent again, it is the writer's: who calls reads it and
-    plans the call. Another such time asks again. An empty `call_time_field` asks nothing (staff type what
-    the resident said)."""
+    """A form with a time to call (`call_time_field`) and its hidden `<field>_gezien` (question_seen): a
+    time the loket does not call at is asked about once. Sent again, it is the writer's: who calls reads it
+    and plans the call. Another such time asks again. An empty `call_time_field` asks nothing (staff type
+    what the resident said)."""
 
     call_time_field = "bereikbaar"
     # The hours first, as the summary at the top shows this line alone; then what to do, and what happens.
@@ -180,8 +180,3 @@ class AsksOnceAboutTheCallTime:
             asked = self.ASKED % {"typed": typed, "button": self.button}
             self.add_error(name, forms.ValidationError(f"{CALL_HOURS} {asked}", code=QUESTION))
         return cleaned
-
-
-def call_time_seen() -> forms.CharField:
-    """The time to call the writer was asked about (AsksOnceAboutTheCallTime), kept in the page."""
-    return forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)

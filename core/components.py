@@ -23,6 +23,12 @@ register = template.Library()
 QUESTION = "vraag"
 
 
+def question_seen() -> forms.CharField:
+    """The hidden field beside a question asked once: the form sets its `sent_back` to what it asked about,
+    the form-field component draws that, and the next post with it goes on (see QUESTION). Not stored."""
+    return forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+
 def asked(field) -> bool:
     """Whether all of a bound field's errors are questions asked once (QUESTION)."""
     return bool(field.errors) and all(error.code == QUESTION for error in field.errors.as_data())

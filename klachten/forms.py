@@ -10,8 +10,8 @@ from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.call_time import AsksOnceAboutTheCallTime, call_time_seen
-from core.components import named_error_lines
+from core.call_time import AsksOnceAboutTheCallTime
+from core.components import named_error_lines, question_seen
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, phone_field
 from core.reference import as_typed, is_possible
@@ -104,7 +104,7 @@ class KlachtForm(AsksOnceAboutTheCallTime, forms.Form):
         required=False,
         help_text=format_lazy("{} {}", CALL_HOURS, _("Bijvoorbeeld: na 10 uur, of op dinsdag.")),
     )
-    bellen_gezien = call_time_seen()
+    bellen_gezien = question_seen()
     call_time_field = "bellen"
     button = _("'Verstuur de klacht'")  # in quotes: a name of several words
     email = forms.EmailField(

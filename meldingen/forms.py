@@ -11,8 +11,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
-from core.call_time import AsksOnceAboutTheCallTime, call_time_seen
-from core.components import QUESTION, error_anchor, named_error
+from core.call_time import AsksOnceAboutTheCallTime
+from core.components import QUESTION, error_anchor, named_error, question_seen
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, PHONE_HOURS, phone_field
 from core.postcode import normalise_postcode
@@ -484,7 +484,7 @@ class GegevensForm(StepForm):
     )
     # The street of the postcode and house number that the writer was told of, beside another she typed
     # (_ask_once_about_another_street): sent with it again, her street is hers.
-    straat_gezien = forms.CharField(required=False, max_length=LINE_MAX, widget=forms.HiddenInput)
+    straat_gezien = question_seen()
     telefoon = phone_field(
         _("Telefoonnummer"),
         help_text=_("Wij bellen u om een afspraak te maken."),
@@ -561,7 +561,6 @@ class GegevensForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.address_status = None
-        self.street_asked_about = ""
 
     def clean_postcode(self):
         normal = normalise_postcode(self.cleaned_data["postcode"])
@@ -648,7 +647,7 @@ class GegevensForm(StepForm):
             return
         if cleaned.get("straat_gezien") == result.street:
             return
-        self.street_asked_about = result.street  # the page sends it back (fieldsets/adres.html)
+        self.fields["straat_gezien"].sent_back = result.street  # the page sends it back, as a time to call
         message = _(
             "Bij postcode %(postcode)s en huisnummer %(huisnummer)s hoort de straat %(found)s. U schreef "
             "%(typed)s. Kijk of de postcode en het huisnummer goed zijn. Klopt alles? Kies dan nog een keer "
@@ -948,7 +947,7 @@ class WaaroverForm(AsksOnceAboutTheCallTime, StepForm):
     )
     # The short melding is a call, and the consulent called at any hour: "Gebeld, niet bereikt", again.
     bereikbaar = call_time(_("Wanneer kunnen wij u het best bellen?"))
-    bereikbaar_gezien = call_time_seen()
+    bereikbaar_gezien = question_seen()
     tolk = interpreter()
     short_labels = {"tolk": TOLK}
     not_stored = ("bereikbaar_gezien",)
@@ -1012,7 +1011,7 @@ class SituatieForm(StepForm):
 class GesprekForm(AsksOnceAboutTheCallTime, StepForm):
     title = _("Het gesprek")
     bereikbaar = call_time(_("Wanneer bent u goed te bereiken?"))
-    bereikbaar_gezien = call_time_seen()
+    bereikbaar_gezien = question_seen()
     plek = radio(_("Waar wilt u het gesprek?"), choices.PLEK)
     plek_anders = text(
         _("Waar dan?"), required=False, max_length=LINE_MAX, help_text=_("Alleen nodig bij Ergens anders.")

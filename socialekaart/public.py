@@ -193,7 +193,7 @@ def voorzieningen_for_words(
     from socialekaart.models import Voorziening
     from socialekaart.search import SearchUnavailable, get_backend
 
-    known = _the_kaarts_words(words) if words.strip() else ""  # the vocabulary read only for words
+    known = _the_kaarts_words(words)
     if not known:
         return []
     try:
@@ -229,6 +229,8 @@ def _the_kaarts_words(text: str) -> str:
     mij graag terug") find no help of their own (the review: five times the laundry service)."""
     from socialekaart.forms import MAX_TEXT_LENGTH
 
+    if not text.strip():
+        return ""  # no vocabulary read for a melding without words
     known = vocabulary.current()
     typed = search_text.words(text)
     joined = f" {' '.join(typed)} "

@@ -23,16 +23,14 @@ def sent_before(behandeling, verslag: Verslag) -> Verslag | None:
 
 
 def may_record_sent(behandeling, verslag: Verslag | None) -> bool:
-    """Whether "Brief verstuurd" may be recorded for this version: the latest, not sent yet, with its text and
-    the melding's data still there, once the onderzoek is finished (the first letter is usually recorded with
-    "Onderzoek afgerond"; written after that, or changed, it is recorded on its own)."""
+    """Whether "Brief verstuurd" may be recorded for the latest version, `verslag`: not sent yet, with its
+    text and the melding's data still there, once the onderzoek is finished (the first letter is usually
+    recorded with "Onderzoek afgerond"; written after that, or changed, it is recorded on its own)."""
     return (
         verslag is not None
         and verslag.sent_at is None
         and bool(verslag.encrypted_text and behandeling.melding.encrypted_answers)
         and behandeling.onderzoek_afgerond_at is not None
-        and verslag.pk
-        == behandeling.verslagen.order_by("created_at", "pk").values_list("pk", flat=True).last()
     )
 
 

@@ -58,11 +58,12 @@ def sent(request, pk):
     with transaction.atomic():  # the case's row locked, as `write` locks it
         behandeling = behandeling_for(request, pk, for_update=True)
         shown = behandeling.verslagen.filter(pk=_int_or_none(request.POST.get("versie"))).first()
+        newest = verslag.latest(behandeling)
         if shown is not None and shown.sent_at is not None:
             messages.info(request, _("Dit was al vastgelegd."))  # a second click
         elif behandeling.onderzoek_afgerond_at is None:
             messages.error(request, FIRST_SENT_WITH_THE_STATUS)
-        elif not verslag.may_record_sent(behandeling, shown):
+        elif shown is None or shown != newest or not verslag.may_record_sent(behandeling, shown):
             messages.error(request, NEWER_VERSION)
         else:
             Verslag.objects.filter(pk=shown.pk).update(sent_at=timezone.now())
