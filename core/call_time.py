@@ -167,11 +167,17 @@ class AsksOnceAboutTheCallTime:
     )
     button = _("Verder")
 
+    def will_call(self, cleaned: dict) -> bool:
+        """Whether the answers ask for a call at all (a form with the number beside the time says so)."""
+        return True
+
     def clean(self):
         cleaned = super().clean()
         name = self.call_time_field
         typed = cleaned.get(name, "") if name else ""
         if not typed or name in self.errors or typed == cleaned.get(f"{name}_gezien"):
+            return cleaned
+        if not self.will_call(cleaned):
             return cleaned
         if outside_the_loket_hours(typed):
             # The page sends it back in the hidden field, so the next click goes on. Not in the data: a page

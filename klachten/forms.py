@@ -166,6 +166,10 @@ class KlachtForm(AsksOnceAboutTheCallTime, forms.Form):
 
     CONTACT_FIELDS = ("naam", "telefoon", "bellen", "email")
 
+    def will_call(self, cleaned: dict) -> bool:
+        # Who gave only an e-mail address is mailed: a time to call asks nothing (a walk).
+        return bool(cleaned.get("telefoon"))
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("contact") == "nee":

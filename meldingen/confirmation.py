@@ -8,6 +8,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from core.call_time import outside_the_loket_hours
+
 from .dates import next_steps
 from .forms import person_words
 from .models import Melding
@@ -43,9 +45,10 @@ def confirmed_melding(request) -> Melding | None:
 def what_happens_next(melding: Melding) -> dict:
     """What the confirmation page and its PDF say comes next, from the same answers: the dates, for someone
     else the words for the person ("de persoon", "uw cliënt") and whether another decides for the person, and
-    the tolk, cliëntondersteuner and writer who come to the gesprek. The e-mail uses the dates and the words
-    for the person (it gives no answers)."""
+    the tolk, cliëntondersteuner and writer who come to the gesprek, and a time to call the loket does not
+    call at. The e-mail uses the dates and the words for the person (it gives no answers)."""
     answers = melding.typed_answers
+    call_time = answers.to_call["bereikbaar"]
     return {
         "next": next_steps(melding),
         "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
@@ -54,4 +57,6 @@ def what_happens_next(melding: Melding) -> dict:
         "writer_comes": answers.writer_comes,
         # A son read "Daarna kan de persoon de hulp aanvragen" of his mother, who cannot decide.
         "decided_for": answers.step("melder").text("bewoner_toestemming") == "kan_niet_beslissen",
+        # A walk's resident kept "na 18.00 uur" after the question and read nothing more about it.
+        "call_time_outside_hours": call_time if outside_the_loket_hours(call_time) else "",
     }

@@ -520,6 +520,12 @@ def test_without_contact_the_time_to_call_is_not_asked_about(client, people):
     assert Klacht.objects.exists()
 
 
+def test_with_an_e_mail_address_only_the_time_to_call_is_not_asked_about(client, people):
+    """Who gives no phone number is mailed: a time to call is no call the loket does not make."""
+    client.post("/klacht/", form_data(kaart_of(people), telefoon="", bellen="zaterdag"))
+    assert Klacht.objects.get().gegevens["bellen"] == "zaterdag"
+
+
 def test_staff_who_type_a_complaint_in_are_not_asked_about_the_time_to_call(people):
     """Staff write down what the resident said: the question is the resident's."""
     from klachten.forms import StaffKlachtForm

@@ -112,6 +112,30 @@ def test_the_short_melding_asks_once_about_a_time_outside_the_hours(walker):
     assert staff["Bereikbaar"] == "na 18.00 uur (buiten de beltijden van het loket)"
     writer = {label: value for _title, rows in melding.summary_sections(staff=False) for label, value in rows}
     assert writer["Wanneer kunnen wij u het best bellen?"] == "na 18.00 uur"
+    # The confirmation and its PDF say it again, and what to do for another moment (a walk read nothing more).
+    told = (
+        "U schreef wanneer wij u het best kunnen bellen: “na 18.00 uur”. "
+        "Wij bellen op werkdagen van 8.30 tot 17.00 uur. "
+        "Kunt u toch op een ander moment? Bel ons dan zelf op "
+    )
+    confirmation = " ".join(walker.client.get("/melding/bevestiging/").content.decode().split())
+    assert told + '<a href="tel:' in confirmation
+    from meldingen.pdf import melding_pdf_html
+
+    assert told in " ".join(melding_pdf_html(melding).split())
+
+
+@pytest.mark.django_db
+def test_a_time_within_the_hours_is_not_repeated_on_the_confirmation(walker):
+    walker.walk(
+        [
+            (step, dict(data, bereikbaar="na 14 uur") if step == "waarover" else data)
+            for step, data in ZELF_KORT
+        ]
+    )
+    confirmation = walker.client.get(walker.submit()["Location"]).content.decode()
+    assert "Uw melding is verstuurd" in confirmation
+    assert "U schreef wanneer wij u het best kunnen bellen" not in confirmation
 
 
 @pytest.mark.django_db
