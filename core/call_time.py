@@ -9,10 +9,10 @@ Hours said otherwise are not read, and nothing is asked.
 
 Of the writer's text only what is plainly said is read: a clock time with "uur" or its minutes, with the word
 that says on which side ("na 18 uur", "voor 8.00", "tussen 18 en 20 uur", "om 19.30"); a part of the day
-("'s avonds", "overdag"); a day ("zaterdag", "in het weekend"). An hour from 1 to 6 is in the afternoon or
-evening ("na 5 uur"), 7 either, unless the morning is named. A text with "niet", "ook", "eerder", "werk" or
-"dienst" in it ("ik werk 's avonds"), or with no time at all ("bel eerst mijn dochter"), is never asked
-about: a wrong question costs more than a call planned by hand.
+("'s avonds", "overdag"); a day ("zaterdag", "in het weekend"); an hour said in words ("na vijven", "half
+zes"). An hour from 1 to 6 is in the afternoon or evening ("na 5 uur"), 7 either, unless the morning is
+named. A text with "niet", "ook", "eerder", "werk" or "dienst" in it ("ik werk 's avonds"), or with no time at
+all ("bel eerst mijn dochter"), is never asked about: a wrong question costs more than a call planned by hand.
 """
 
 import re
@@ -46,6 +46,29 @@ _MORNING = re.compile(r"ochtend|'s morgens|voormiddag")  # not "morgen": tomorro
 # ("na 7 december" is no time).
 _TIME = re.compile(rf"(?:\b(na|vanaf|later dan|voor|tot|uiterlijk|om|rond|omstreeks) )?{_CLOCK}\s*(uur|u\b)?")
 _AFTER, _BEFORE = {"na", "vanaf", "later dan"}, {"voor", "tot", "uiterlijk"}
+
+# Hours as people say them: "na vijven", "half zes", "kwart over 5", "om zes uur" (read as "na 5 uur", "5.30
+# uur", "5.15 uur", "om 6 uur"). "een" alone is the article ("na een uur"), so only "enen" and "half een".
+_NUMBERS = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
+_PLURALS = [
+    "enen",
+    "tweeën",
+    "drieën",
+    "vieren",
+    "vijven",
+    "zessen",
+    "zevenen",
+    "achten",
+    "negenen",
+    "tienen",
+    "elven",
+    "twaalven",
+]
+_HOURS_SAID = {word: hour for words in (_NUMBERS, _PLURALS) for hour, word in enumerate(words, start=1)}
+_HOUR_SAID = rf"(\d{{1,2}}|{'|'.join(_HOURS_SAID)})"
+_PAST_OR_TO = re.compile(rf"\b(half|kwart over|kwart voor) {_HOUR_SAID}\b(?:\s*uur)?")
+_PLURAL_HOUR = re.compile(rf"\b({'|'.join(_PLURALS)})\b")
+_WORD_HOUR = re.compile(rf"\b({'|'.join(_NUMBERS[1:])}) uur\b")
 
 _PARTS_OF_THE_DAY = [
     (_MORNING, (6 * 60, 12 * 60)),
@@ -94,7 +117,7 @@ def outside_the_loket_hours(typed: str) -> bool:
 
 def outside_the_hours(typed: str, hours: Hours | None) -> bool:
     """True when every moment the text names is one the loket does not call at."""
-    text = typed.lower().replace("’", "'").replace("‘", "'")
+    text = _as_clock_times(typed.lower().replace("’", "'").replace("‘", "'"))
     if hours is None or _NOT_ONLY.search(text):
         return False
     morning = bool(_MORNING.search(text))
@@ -103,6 +126,24 @@ def outside_the_hours(typed: str, hours: Hours | None) -> bool:
         return True
     weekend_only = _WEEKEND.search(text) and not _WEEKDAY.search(text)
     return bool(hours.weekdays_only and weekend_only)
+
+
+def _as_clock_times(text: str) -> str:
+    """The hours said in words written as clock times: "half zes" is "5.30 uur", "na vijven" "na 5 uur"."""
+
+    def hour(said: str) -> int:
+        return int(said) if said.isdigit() else _HOURS_SAID[said]
+
+    def past_or_to(match) -> str:
+        said = hour(match[2])
+        if match[1] == "kwart over":
+            return f"{said}.15 uur"
+        earlier = said - 1 or 12  # "half een" is 12.30
+        return f"{earlier}.{30 if match[1] == 'half' else 45} uur"
+
+    text = _PAST_OR_TO.sub(past_or_to, text)
+    text = _PLURAL_HOUR.sub(lambda match: f"{hour(match[1])} uur", text)
+    return _WORD_HOUR.sub(lambda match: f"{hour(match[1])} uur", text)
 
 
 def _clock_windows(text: str, morning: bool):

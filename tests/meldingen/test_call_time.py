@@ -43,6 +43,12 @@ def test_the_loket_hours_are_read_from_the_setting_s_words():
         "na werktijd",
         "werkdagen na 17 uur of in het weekend",
         "tussen 5 en 7 uur",  # both in the evening
+        "na vijven",  # hours as people say them
+        "na half zes",
+        "na half 6",
+        "na kwart over vijf",
+        "om zes uur",
+        "voor half negen",
     ],
 )
 def test_a_time_the_loket_does_not_call_at_is_outside(typed):
@@ -71,6 +77,12 @@ def test_a_time_the_loket_does_not_call_at_is_outside(typed):
         "tussen 6 en 10 uur",
         "ik werk 's avonds",  # when the writer cannot be called
         "ik heb avonddienst",
+        "na half drie",  # 14.30
+        "om twaalf uur",
+        "na een uur of twee",  # "een" the article, no time
+        "voor half een",  # 12.30
+        "tussen half negen en tien uur",
+        "om kwart voor negen",
     ],
 )
 def test_a_time_within_the_hours_or_unsure_is_not_asked_about(typed):
