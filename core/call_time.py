@@ -11,8 +11,9 @@ Of the writer's text only what is plainly said is read: a clock time with "uur" 
 that says on which side ("na 18 uur", "voor 8.00", "tussen 18 en 20 uur", "om 19.30"); a part of the day
 ("'s avonds", "overdag"); a day ("zaterdag", "in het weekend"); an hour said in words ("na vijven", "half
 zes"). An hour from 1 to 6 is in the afternoon or evening ("na 5 uur"), 7 either, unless the morning is
-named. A text with "niet", "ook", "eerder", "werk" or "dienst" in it ("ik werk 's avonds"), or with no time at
-all ("bel eerst mijn dochter"), is never asked about: a wrong question costs more than a call planned by hand.
+named. A text with "niet", "ook" or "eerder" in it, or with no time at all ("bel eerst mijn dochter"), is
+never asked about: a wrong question costs more than a call planned by hand. A part with "werk" or "dienst"
+says when the writer cannot be called ("ik werk 's avonds"): the rest is read.
 """
 
 import re
@@ -31,11 +32,12 @@ _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _RANGE = re.compile(rf"(?:tussen |van )?{_CLOCK}(?:\s*uur)?\s*(?:-|en|tot)\s*{_CLOCK}\s*(uur|u\b)?")
 _WEEKDAYS_ONLY = re.compile(r"werkdag|maandag (?:tot en met|t/m|tot) vrijdag|ma(?:andag)? ?(?:-|t/m) ?vr")
 
-# "niet 's avonds", "na 17 uur, of eerder", "ook in het weekend", "ik werk 's avonds", "avonddienst": the
-# text names more than one side of time, or when the writer cannot be called.
-_NOT_ONLY = re.compile(
-    r"\b(?:niet|geen|behalve|nooit|ook|eerder|anders|altijd|werk|werkt|werken|slaap)\b|dienst"
-)
+# "niet 's avonds", "na 17 uur, of eerder", "ook in het weekend": the text names more than one side of time.
+_NOT_ONLY = re.compile(r"\b(?:niet|geen|behalve|nooit|ook|eerder|anders|altijd|slaap)\b")
+# "ik werk 's avonds", "avonddienst": a part that says when the writer cannot be called is not read; the rest
+# is ("'s avonds na 18 uur, ik werk overdag" asks: a walk's son heard nothing of it).
+_AT_WORK = re.compile(r"\b(?:werk|werkt|werken)\b|dienst")
+_PARTS = re.compile(r"[,;!?]|\.(?!\d)|\b(?:want|omdat|maar)\b")  # not the dot in "18.00"
 _WEEKDAY = re.compile(
     r"\b(?:(?:maan|dins|woens|donder|vrij|werk)dag|doordeweeks|door de week|elke dag|iedere dag)"
 )
@@ -120,6 +122,7 @@ def outside_the_hours(typed: str, hours: Hours | None) -> bool:
     text = _as_clock_times(typed.lower().replace("’", "'").replace("‘", "'"))
     if hours is None or _NOT_ONLY.search(text):
         return False
+    text = " ".join(part for part in _PARTS.split(text) if not _AT_WORK.search(part))
     morning = bool(_MORNING.search(text))
     windows = [*_clock_windows(text, morning), *_day_part_windows(text, hours)]
     if windows and not any(hours.open_during(start, end) for start, end in windows):

@@ -43,6 +43,9 @@ def test_the_loket_hours_are_read_from_the_setting_s_words():
         "na werktijd",
         "werkdagen na 17 uur of in het weekend",
         "tussen 5 en 7 uur",  # both in the evening
+        "'s avonds na 18 uur, ik werk overdag",  # the part at work is not read, the rest is (a walk)
+        "na 17.30 want ik werk tot 17 uur",
+        "ik heb dagdienst. Na 18.00 uur ben ik thuis",
         "na vijven",  # hours as people say them
         "na half zes",
         "na half 6",
@@ -77,6 +80,8 @@ def test_a_time_the_loket_does_not_call_at_is_outside(typed):
         "tussen 6 en 10 uur",
         "ik werk 's avonds",  # when the writer cannot be called
         "ik heb avonddienst",
+        "na het werk",
+        "ik werk tot 17 uur",
         "na half drie",  # 14.30
         "om twaalf uur",
         "na een uur of twee",  # "een" the article, no time
