@@ -953,6 +953,15 @@ MELDING_TOT_BESCHIKKING = {
                         "answer": "<p>Ja. Uw partner, kind, mantelzorger of hulpverlener mag dat doen. "
                         "Wel moet u het goed vinden.</p>",
                     },
+                    {
+                        # A walk: a son who had sent a melding searched "wat gebeurt er na mijn melding" and
+                        # found this page only through "hoe lang duurt het".
+                        "question": "Ik heb een melding gedaan. Wat gebeurt er nu?",
+                        "answer": "<p>Binnen 5 werkdagen belt iemand van de gemeente u. "
+                        "Samen maakt u een afspraak voor het gesprek. Daarna volgen de stappen hierboven. "
+                        'Wilt u weten hoe ver wij zijn? Kijk bij <a href="/melding/status/">'
+                        "Waar staat mijn melding?</a></p>",
+                    },
                 ],
             },
         ),
