@@ -33,6 +33,9 @@ class ResultRow:
     # Near the resident with no distance: help without a location that serves her wijk (it comes to her, so
     # a search by distance puts it first, see search/snapshot.nearest_first)
     in_your_wijk: bool = False
+    # With a postcode, help whose wijken are others: a walk's son, for his mother in Lindehof, read the
+    # Maaltijdservice of Centrum first, 0.9 km away, where nothing said it does not come to Lindehof.
+    outside_your_wijk: bool = False
     toegang: str = ""  # the search page's wording of toegang and kosten (see page_rows)
     kosten: str = ""
     closed_until: date | None = None  # the last day of the closure that closes it now (closures.py)
@@ -140,6 +143,7 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
                 capaciteit=capaciteit.get(hit.id, []),
                 where=_("Hele gemeente") if values["hele_gemeente"] else ", ".join(names),
                 in_your_wijk=serves_origin and hit.distance_km is None,
+                outside_your_wijk=origin is not None and bool(names) and not serves_origin,
                 toegang=labels.toegang.get(values["toegang"], values["toegang"]),
                 kosten=labels.kosten_tekst(
                     values["kosten"], values["kosten_bedrag"], values["kosten_toelichting"]

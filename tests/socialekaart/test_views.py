@@ -211,6 +211,29 @@ def test_help_without_an_address_in_the_residents_wijk_says_why_it_has_no_distan
     assert in_your_wijk not in html(client.get(SEARCH))  # no postcode, no wijk of hers
 
 
+def _waar(page: str, name: str) -> str:
+    result = page.split(f">{name}</a>", 1)[1].split("</li>", 1)[0]
+    return re.search(r"<dt>Waar</dt><dd>(.*?)</dd>", result).group(1)
+
+
+def test_with_a_postcode_help_for_other_wijken_says_it_is_not_in_hers(client, indexed):
+    """A walk: a son looking for meals for his mother in Lindehof read the Maaltijdservice of Centrum first,
+    0.9 km away, and nothing said that it does not come to her wijk."""
+    page = html(client.get(SEARCH, {"postcode": "3913 AA", "sort": "afstand"}))  # Oude Haven
+    assert _waar(page, "Dagbesteding De Molen") == "De Beemden <strong>(niet in uw wijk)</strong>"
+    assert _waar(page, "Jongerenwerk Oude Haven") == "Oude Haven"
+    assert _waar(page, "Schoonmaakhulp aan huis") == "Hele gemeente"
+    assert "niet in uw wijk" not in html(client.get(SEARCH))  # no postcode, no wijk of hers
+
+
+def test_a_professional_reads_help_for_other_wijken_is_not_in_the_clients(client, indexed, professional):
+    client.force_login(professional)
+    page = html(client.get(SEARCH, {"postcode": "3913 AA"}))
+    assert (
+        _waar(page, "Dagbesteding De Molen") == "De Beemden <strong>(niet in de wijk van uw cliënt)</strong>"
+    )
+
+
 def test_only_my_wijk(client, indexed):
     page = html(client.get(SEARCH, {"postcode": "3913AA", "mijn_wijk": "1"}))
     assert "Jongerenwerk Oude Haven" in page
