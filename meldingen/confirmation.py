@@ -6,6 +6,7 @@ Only that session knows which melding it sent; "Nieuwe melding" (`?reset`) forge
 from datetime import timedelta
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from core.call_time import outside_the_loket_hours
@@ -15,6 +16,8 @@ from .forms import person_words
 from .models import Melding
 
 CONFIRMED_KEY = "melding_confirmed"
+# The kaart's help for mantelzorgers, as the confirmation page and the e-mail link to it.
+MANTELZORG_HELP_QUERY = "q=mantelzorg&thema=mantelzorg&doelgroep=mantelzorgers"
 
 
 def remember(request, melding: Melding) -> None:
@@ -45,8 +48,9 @@ def confirmed_melding(request) -> Melding | None:
 def what_happens_next(melding: Melding) -> dict:
     """What the confirmation page and its PDF say comes next, from the same answers: the dates, for someone
     else the words for the person ("de persoon", "uw cliënt") and whether another decides for the person, and
-    the tolk, cliëntondersteuner and writer who come to the gesprek, and a time to call the loket does not
-    call at. The e-mail uses the dates and the words for the person (it gives no answers)."""
+    the tolk, cliëntondersteuner and writer who come to the gesprek, a time to call the loket does not call
+    at, and the kaart's help for a mantelzorger. The e-mail uses the dates, the words for the person and the
+    help for a mantelzorger (it gives no answers)."""
     answers = melding.typed_answers
     call_time = answers.to_call["bereikbaar"]
     return {
@@ -57,6 +61,13 @@ def what_happens_next(melding: Melding) -> dict:
         "writer_comes": answers.writer_comes,
         # A son read "Daarna kan de persoon de hulp aanvragen" of his mother, who cannot decide.
         "decided_for": answers.step("melder").text("bewoner_toestemming") == "kan_niet_beslissen",
+        # A walk: a husband who could no longer cope read only the gemeente's steps, weeks away; a son found
+        # the help for mantelzorgers on the page only, gone once he closed it (the e-mail says it too).
+        "mantelzorg_help_url": _mantelzorg_help_url() if answers.voor_wie == "mantelzorger" else "",
         # A walk's resident kept "na 18.00 uur" after the question and read nothing more about it.
         "call_time_outside_hours": call_time if outside_the_loket_hours(call_time) else "",
     }
+
+
+def _mantelzorg_help_url() -> str:
+    return f"{reverse('socialekaart:search')}?{MANTELZORG_HELP_QUERY}"

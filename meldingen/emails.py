@@ -37,6 +37,7 @@ def confirmation_message(melding) -> tuple[str, str]:
             "municipality": municipality_contact(),
             "greeting": greeting(writer_name(melding.typed_answers)),
             "status_url": status_page_url(),
+            "site_url": settings.SITE_URL,
         },
     )
     return subject, body

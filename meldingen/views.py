@@ -52,7 +52,6 @@ def bevestiging(request):
             "melding": melding,
             **confirmation.what_happens_next(melding),
             "email": melding.contact_email,
-            "mantelzorger": melding.typed_answers.voor_wie == "mantelzorger",
         },
     )
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core import mail
 
 from meldingen.answers import Answers
@@ -593,6 +594,11 @@ def test_a_carer_says_what_he_is_of_the_person_and_how_he_is_doing(walker):
     assert (
         'href="/sociale-kaart/?q=mantelzorg&amp;thema=mantelzorg&amp;doelgroep=mantelzorgers"' in confirmation
     )
+    # The e-mail too: a walk's son found it on the page only, gone once he had closed it.
+    body = " ".join(mail.outbox[0].body.split())
+    assert "Steun voor u als mantelzorger U hoeft niet te wachten op het gesprek." in body
+    url = f"{settings.SITE_URL}/sociale-kaart/?q=mantelzorg&thema=mantelzorg&doelgroep=mantelzorgers"
+    assert f"Zoek hulp voor mantelzorgers bij u in de buurt: {url}" in body
     melding = Melding.objects.get()
     staff = {
         label: value for _title, section in melding.summary_sections(staff=True) for label, value in section
@@ -619,6 +625,7 @@ def test_for_oneself_the_confirmation_points_to_no_help_for_carers(submitted):
     assert (
         "Steun voor u als mantelzorger" not in submitted.client.get("/melding/bevestiging/").content.decode()
     )
+    assert "Steun voor u als mantelzorger" not in mail.outbox[0].body
 
 
 def test_a_professional_is_not_offered_a_client_who_does_not_know(walker):
