@@ -641,7 +641,16 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
                 FieldPanel("name"),
                 FieldPanel("slug"),
                 FieldPanel("summary", widget=forms.Textarea(attrs={"rows": 3})),  # two sentences, read whole
-                FieldPanel("description"),
+                # A walk: a provider wrote "U hoeft zich niet aan te melden." here, while Aanmelden below
+                # still said "Bel of mail ons uiterlijk een dag van tevoren."; the public page showed both.
+                FieldPanel(
+                    "description",
+                    help_text=_(
+                        "Wat doet u, en voor wie? Hoe mensen zich aanmelden en wat het kost, vult u "
+                        "hieronder in bij 'Aanmelden' en 'Toegang en kosten'. Dan staat het op één plek, en "
+                        "klopt het ook als u het later verandert."
+                    ),
+                ),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("laatst_gecontroleerd")]),
             ],
             heading=_("Wat is het"),

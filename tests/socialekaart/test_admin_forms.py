@@ -206,6 +206,13 @@ def test_an_amount_is_read_as_it_is_written_in_dutch(client, kaart, redacteur, t
     assert f'value="{stored.replace(".", ",")}"' in field
 
 
+def test_the_description_says_where_signing_up_and_costs_go(client, kaart, redacteur):
+    """A walk: a provider's description said no sign-up was needed, while Aanmelden still asked for a call."""
+    client.force_login(redacteur)
+    page = client.get(f"/admin/snippets/socialekaart/voorziening/edit/{kaart.cafe.pk}/").content.decode()
+    assert "Hoe mensen zich aanmelden en wat het kost, vult u hieronder in bij &#x27;Aanmelden&#x27;" in page
+
+
 def test_the_summary_of_two_sentences_can_be_read_whole(client, kaart, redacteur):
     """It was a field of one line: at 390 px a provider saw the first words of its two sentences."""
     client.force_login(redacteur)
