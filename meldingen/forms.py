@@ -646,6 +646,7 @@ class GegevensForm(StepForm):
         if not typed or "straat" in self.errors or same_street(typed, result.street):
             return
         if cleaned.get("straat_gezien") == result.street:
+            cleaned["straat_van_postcode"] = result.street  # kept: the consulent reads it beside hers
             return
         self.fields["straat_gezien"].sent_back = result.street  # the page sends it back, as a time to call
         message = _(

@@ -76,6 +76,16 @@ def the_writers_own_number(answers: Answers, staff: bool) -> str:
     return str(_("(hetzelfde nummer als de melder)") if staff else _("(uw eigen nummer)"))
 
 
+def the_postcodes_own_street(answers: Answers, staff: bool) -> str:
+    """For staff, beside an address whose street the writer kept after the question (forms.GegevensForm), the
+    street the lookup gives for its postcode and house number: one of the two has a typo, and the consulent
+    who goes there should know which door to check."""
+    found = answers.step("gegevens").text("straat_van_postcode")
+    if not staff or not found:
+        return ""
+    return str(_("(bij deze postcode en dit huisnummer hoort de straat %(straat)s)") % {"straat": found})
+
+
 def outside_the_calling_hours(step: str) -> Callable[[Answers, bool], str]:
     """For staff, beside a time to call on `step` that the loket does not call at (core/call_time.py), that it
     is: a walk's resident waited for an evening call, and the consulent read "'s avonds" as any other time."""
@@ -305,7 +315,8 @@ STEPS = [
             Row(
                 _("Adres"),
                 value=format_address,
-                uses=("straat", "huisnummer", "toevoeging", "postcode", "woonplaats"),
+                uses=("straat", "huisnummer", "toevoeging", "postcode", "woonplaats", "straat_van_postcode"),
+                note=the_postcodes_own_street,
             ),
             Row(_("Wijk"), "wijk"),
             Row(_("Telefoonnummer"), "telefoon", note=the_writers_own_number),

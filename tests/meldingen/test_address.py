@@ -220,6 +220,20 @@ def test_a_street_typed_beside_a_postcode_outside_stays_and_another_street_is_as
     assert "straat_gezien" not in Melding.objects.get().answers["gegevens"]
 
 
+def test_a_street_kept_after_the_question_is_read_by_the_consulent_beside_the_postcodes(walker):
+    """The last review: the writer kept her street, and the consulent had no word that the postcode's street
+    is another: one of the two has a typo."""
+    kept = dict(dict(ZELF_KORT)["gegevens"], straat="Kerkplein", postcode="3913 AA", straat_gezien="Kadeweg")
+    walker.walk([(step, kept if step == "gegevens" else data) for step, data in ZELF_KORT])
+    walker.submit()
+    melding = Melding.objects.get()
+    staff = {label: value for _title, rows in melding.summary_sections(staff=True) for label, value in rows}
+    assert staff["Adres"].endswith("(bij deze postcode en dit huisnummer hoort de straat Kadeweg)")
+    assert staff["Adres"].startswith("Kerkplein 12, 3913 AA")
+    writer = {label: value for _title, rows in melding.summary_sections() for label, value in rows}
+    assert "Kadeweg" not in writer["Adres"]
+
+
 def test_the_street_of_the_postcode_goes_on_without_a_question(walker):
     walker.walk(ZELF_KORT[:3])
     for street in ("Kerkplein", "kerkplein", "Kerk plein", "Kerkpleni", ""):  # one typo at most
