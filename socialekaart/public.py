@@ -16,6 +16,7 @@ from core.vocabulary import SearchVocabulary
 from socialekaart import languages, permissions, postcodes
 from socialekaart.demo import gemeente
 from socialekaart.models import Organisatie, Stoplicht, Synoniemgroep, Term, Wijk
+from socialekaart.search.contract import SearchUnavailable  # noqa: F401 (voorzieningen_for_words raises it)
 
 
 def search_vocabulary():
@@ -189,17 +190,15 @@ def voorzieningen_for_words(
     """As voorzieningen_for, for what a resident wrote ("mijn moeder valt vaak"): the voorliggende
     voorzieningen the kaart's own search finds first for its words that the kaart knows (_the_kaarts_words),
     in its order, with all their themes. A walk's consulent was offered cliëntondersteuning and places to meet
-    for a short melding that said "valt" and "vergeet", and not the course against falling."""
+    for a short melding that said "valt" and "vergeet", and not the course against falling. Raises
+    SearchUnavailable when the search does not answer."""
     from socialekaart.models import Voorziening
-    from socialekaart.search import SearchUnavailable, get_backend
+    from socialekaart.search import get_backend
 
     known = _the_kaarts_words(words)
     if not known:
         return []
-    try:
-        hits = _found_in_turn(get_backend(), known, near, per_page=limit * 4)
-    except SearchUnavailable:
-        return []  # the page goes on without them
+    hits = _found_in_turn(get_backend(), known, near, per_page=limit * 4)
     fitting = _voorliggende(Voorziening.objects.filter(pk__in=hits), wijk, age).values_list("pk", flat=True)
     fitting = {str(pk) for pk in fitting}
     chosen = [pk for pk in hits if pk in fitting][:limit]  # only these are drawn

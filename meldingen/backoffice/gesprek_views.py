@@ -54,6 +54,16 @@ def add_verwijzing(request, pk):
     except kaart.NotASuggestion:
         messages.error(request, _("Deze voorziening past niet bij deze melding. Kies er een uit de lijst."))
         return _to_the_kaart(behandeling)
+    except kaart.SearchUnavailable:
+        # Not "past niet": a suggestion just shown was refused while the search did not answer (a review).
+        messages.error(
+            request,
+            _(
+                "Dit is nog niet vastgelegd: de sociale kaart kan nu niet zoeken. "
+                "Probeer het over een paar minuten opnieuw."
+            ),
+        )
+        return _to_the_kaart(behandeling)
     except kaart.AlreadyRecorded as recorded:
         messages.info(
             request,

@@ -15,6 +15,7 @@ from meldingen.backoffice.models import AuditEntry, Verwijzing
 from meldingen.backoffice.routing import wijk_for
 from meldingen.choices import ONDERWERPEN
 from socialekaart import public as kaart
+from socialekaart.public import SearchUnavailable
 
 ONDERWERP_THEMAS: dict[str, tuple[str, ...]] = {
     "huishouden": ("huishouden", "maaltijden"),
@@ -118,7 +119,11 @@ def suggestions_in_parts(melding) -> tuple[list, list, list, list[str]]:
     then ..." above one list and could not see where the first ended), none twice; and the onderwerpen the
     kaart has no help of their own thema for (a walk's consulent could not tell whether "Dagbesteding" was
     left out: in Oude Haven all of it needs a beschikking)."""
-    by_words, fitting = _by_words(melding), _fitting(melding)
+    try:
+        by_words = _by_words(melding)
+    except SearchUnavailable:
+        by_words = []  # the page goes on without them
+    fitting = _fitting(melding)
     shown = {item.id for item in by_words}
     below = [item for item in fitting if item.id not in shown]  # each once, and still ten below
     found, own = suggestions(melding, found=below), set(_own_theme_order(melding))
@@ -190,11 +195,11 @@ class AlreadyRecorded(Exception):  # noqa: N818 (an answer, not a failure)
 def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
     """Record a suggested voorziening as discussed or referred to, with a snapshot of its name, thema and
     wijk; audited. Only a voorziening that fits the melding can be recorded, and each once per soort
-    (AlreadyRecorded): a second click would count one referral twice in the dashboard."""
+    (AlreadyRecorded): a second click would count one referral twice in the dashboard. One found for the
+    melding's words is looked for again: SearchUnavailable when the search does not answer now."""
     themes = _themes(melding)
     wijk = wijk_for(melding)
-    found = {item.id: item for item in [*_fitting(melding), *_by_words(melding)]}
-    item = found.get(str(voorziening_id))
+    item = _suggested(voorziening_id, _fitting(melding)) or _suggested(voorziening_id, _by_words(melding))
     if item is None:
         raise NotASuggestion(voorziening_id)
     with transaction.atomic():
@@ -217,6 +222,10 @@ def record(melding, user, voorziening_id: str, soort: str) -> Verwijzing:
         AuditEntry.record(user, melding, AuditEntry.Action.REFERRAL_ADDED, f"{soort}: {item.name}"[:300])
         transaction.on_commit(lambda: _send_to_zaak(melding))
     return verwijzing
+
+
+def _suggested(voorziening_id, items):
+    return next((item for item in items if item.id == str(voorziening_id)), None)
 
 
 def remove(melding, user, verwijzing_pk: int) -> Verwijzing:

@@ -633,6 +633,36 @@ def test_the_page_goes_on_when_the_search_is_unavailable(kaart_data, staff, clie
     assert response.status_code == 200 and "Bij wat de melder schreef" not in response.content.decode()
 
 
+def test_help_found_for_the_words_is_not_called_unfit_while_the_search_does_not_answer(
+    kaart_data, staff, client, monkeypatch
+):
+    """The last review: a row just shown under "Bij wat de melder schreef", recorded while the search did not
+    answer, was refused with "Deze voorziening past niet bij deze melding"."""
+    from socialekaart.search import SearchUnavailable
+
+    cursus = VoorzieningFactory(
+        name="Cursus Minder vallen", summary="Voor wie vaak valt.", hele_gemeente=True
+    )
+    SynoniemgroepFactory(termen="vallen, valt")
+    get_backend().rebuild()
+    melding = _short_melding("Mijn moeder valt vaak")
+    assert [item.name for item in kaart.suggestions_in_parts(melding)[0]] == ["Cursus Minder vallen"]
+
+    def unavailable(self, query):
+        raise SearchUnavailable("no node")
+
+    monkeypatch.setattr(type(get_backend()), "search", unavailable)
+    client.force_login(staff["consulent"])
+    url = f"/admin/backoffice/meldingen/{melding.behandeling.pk}/verwijzing/"
+    page = client.post(url, {"voorziening": str(cursus.pk), "soort": "verwezen"}, follow=True)
+    said = page.content.decode()
+    assert "Dit is nog niet vastgelegd: de sociale kaart kan nu niet zoeken." in said
+    assert "past niet bij deze melding" not in said and not Verwijzing.objects.exists()
+    monkeypatch.undo()
+    client.post(url, {"voorziening": str(cursus.pk), "soort": "verwezen"})
+    assert Verwijzing.objects.get().voorziening_name == "Cursus Minder vallen"
+
+
 def test_each_need_in_the_words_finds_its_own_help(kaart_data, staff, client):
     """A walk: "Ik val vaak en vergeet mijn pillen" found help for falling only; "pillen" alone finds the
     wijkverpleging, and now has its turn."""
