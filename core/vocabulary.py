@@ -213,9 +213,9 @@ class SearchVocabulary:
         return sorted(found)
 
     @cached_property
-    def word_stems(self) -> frozenset[str]:
-        """The stems of the suggestion words: to keep only the vocabulary's own words of a text."""
-        return frozenset(stem(word) for word in self.suggestion_words)
+    def term_stems(self) -> frozenset[str]:
+        """The stems of the terms of one word: to keep only the vocabulary's own words of a text."""
+        return frozenset(stem(term[0]) for term in map(words, self.all_terms) if len(term) == 1)
 
     @cached_property
     def multiword_terms(self) -> tuple[str, ...]:

@@ -197,6 +197,15 @@ class Answers:
         return self.about_the_gesprek.text("tolk")
 
     @property
+    def needs_in_words(self) -> str:
+        """What the writer wrote about the help needed: the short melding's "Waar gaat het over?", the long
+        one's words beside the onderwerpen and "Wat lukt niet meer?" (not what still goes well)."""
+        if not self.uitgebreid:
+            return self.step("waarover").text("toelichting")
+        parts = (self.step("hulp").text("toelichting"), self.step("situatie").text("wat_lukt_niet"))
+        return "\n".join(part for part in parts if part)
+
+    @property
     def hoe_gaat_het(self) -> str:
         """What a mantelzorger wrote about how he is doing himself; "" when nothing (or not asked)."""
         return self.step(self.writer_step).text("hoe_gaat_het")

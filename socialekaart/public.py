@@ -185,61 +185,76 @@ def voorzieningen_for(
 
 
 def voorzieningen_for_words(
-    words: str, wijk=None, near: str = "", limit: int = 5, age: int | None = None
+    words: str,
+    wijk=None,
+    near: str = "",
+    limit: int = 5,
+    age: int | None = None,
+    other_than: tuple[str, ...] = (),
 ) -> list[KaartVoorziening]:
     """As voorzieningen_for, for what a resident wrote ("mijn moeder valt vaak"): the voorliggende
-    voorzieningen the kaart's own search finds first for its words that the kaart knows (_the_kaarts_words),
-    in its order, with all their themes. A walk's consulent was offered cliëntondersteuning and places to meet
-    for a short melding that said "valt" and "vergeet", and not the course against falling. Raises
-    SearchUnavailable when the search does not answer."""
+    voorzieningen the kaart's own search finds for each of its terms (_the_kaarts_terms), in turn, with all
+    their themes, none of the themes `other_than` (shown apart). A walk's consulent was offered
+    cliëntondersteuning and places to meet for a short melding that said "valt" and "vergeet", and not the
+    course against falling. Raises SearchUnavailable when the search does not answer."""
     from socialekaart.models import Voorziening
     from socialekaart.search import get_backend
 
-    known = _the_kaarts_words(words)
-    if not known:
+    terms = _the_kaarts_terms(words)
+    if not terms:
         return []
-    hits = _found_in_turn(get_backend(), known, near, per_page=limit * 4)
-    fitting = _voorliggende(Voorziening.objects.filter(pk__in=hits), wijk, age).values_list("pk", flat=True)
-    fitting = {str(pk) for pk in fitting}
-    chosen = [pk for pk in hits if pk in fitting][:limit]  # only these are drawn
-    found = _as_kaart_items(Voorziening.objects.filter(pk__in=chosen), wijk, near)
+    backend = get_backend()
+    per_term = [_hits(backend, term, near, per_page=limit * 4) for term in terms]
+    every = {pk for hits in per_term for pk in hits}
+    found = Voorziening.objects.filter(pk__in=every).exclude(themas__code__in=other_than)
+    fitting = {str(pk) for pk in _voorliggende(found, wijk, age).values_list("pk", flat=True)}
+    # Each term has its turn, with the help that fits: the first of each, then the second, ... A walk's "Ik
+    # val vaak en vergeet mijn pillen" found help for falling only, and the four sentences of another
+    # ("vergeetachtig", "kookt niet meer", "valt") found nothing as one search.
+    in_turn = itertools.zip_longest(*([pk for pk in hits if pk in fitting] for hits in per_term))
+    chosen = list(dict.fromkeys(pk for row in in_turn for pk in row if pk is not None))[:limit]
+    found = _as_kaart_items(Voorziening.objects.filter(pk__in=chosen), wijk, near)  # only these are drawn
     return sorted(found, key=lambda item: chosen.index(item.id))
 
 
-def _found_in_turn(backend, text: str, near: str, per_page: int) -> list[str]:
-    """The search's hits for `text`, and for each word it left out as finding help only apart from the
-    others, in turn: the first of each search, then the second, ... A walk's "Ik val vaak en vergeet mijn
-    pillen" found help for falling only; "pillen" alone finds the wijkverpleging."""
+# The terms searched for one text, at most: a search each.
+MAX_TERMS = 6
+
+
+def _hits(backend, term: str, near: str, per_page: int) -> list[str]:
     from socialekaart.search import SearchQuery
 
-    found = backend.search(SearchQuery(text=text, postcode=near, per_page=per_page, leave_out_unfound=True))
-    apart = [
-        backend.search(SearchQuery(text=word, postcode=near, per_page=per_page)).ids
-        for word in found.not_together
-    ]
-    in_turn = [str(pk) for row in itertools.zip_longest(found.ids, *apart) for pk in row if pk is not None]
-    return list(dict.fromkeys(in_turn))
+    return [str(pk) for pk in backend.search(SearchQuery(text=term, postcode=near, per_page=per_page)).ids]
 
 
-def _the_kaarts_words(text: str) -> str:
-    """Of what a resident wrote, only what the kaart's vocabulary holds: the phrases of its synonyms and the
-    words of its synonyms, themes and target groups, as a search box takes them. The resident's own text
-    stays in this process (with Elasticsearch only these words reach the node), and everyday words ("bel
-    mij graag terug") find no help of their own (the review: five times the laundry service)."""
-    from socialekaart.forms import MAX_TEXT_LENGTH
-
+def _the_kaarts_terms(text: str) -> list[str]:
+    """Of what a resident wrote, the terms the kaart's vocabulary holds, in the order they stand: its
+    synonyms' phrases ("kookt niet meer", not also "kookt niet"), and the words that are a synonym, theme or
+    target group of their own ("valt", "vergeetachtig"). A word that is only part of a phrase says little
+    alone ("niet", "moeder"). The resident's own text stays in this process (with Elasticsearch only these
+    terms reach the node), and everyday words ("bel mij graag terug") find no help of their own (the review:
+    five times the laundry service)."""
     if not text.strip():
-        return ""  # no vocabulary read for a melding without words
+        return []  # no vocabulary read for a melding without words
     known = vocabulary.current()
     typed = search_text.words(text)
     joined = f" {' '.join(typed)} "
     phrases = [term for term in known.multiword_terms if f" {term} " in joined]
-    kept = [
+    phrases = [term for term in phrases if not any(_part_of(term, other) for other in phrases)]
+    in_phrases = {word for term in phrases for word in term.split()}
+    own = [
         word
         for word in typed
-        if word not in search_text.STOPWORDS and search_text.stem(word) in known.word_stems
+        if word not in in_phrases
+        and word not in search_text.STOPWORDS
+        and search_text.stem(word) in known.term_stems
     ]
-    return " ".join(dict.fromkeys([*phrases, *kept]))[:MAX_TEXT_LENGTH]
+    terms = dict.fromkeys([*phrases, *own])
+    return sorted(terms, key=lambda term: joined.index(f" {term} "))[:MAX_TERMS]
+
+
+def _part_of(term: str, other: str) -> bool:
+    return term != other and f" {term} " in f" {other} "
 
 
 def _voorliggende(chosen, wijk, age: int | None):

@@ -78,13 +78,16 @@ def _fitting(melding) -> list[kaart.KaartVoorziening]:
 
 
 def _by_words(melding) -> list[kaart.KaartVoorziening]:
-    """What the kaart's search finds for the short melding's own words ("Mijn moeder valt vaak en vergeet
-    haar pillen"): a walk's consulent was offered cliëntondersteuning and places to meet for them, and not
-    the course against falling. The long melding's onderwerpen say what it is about."""
+    """What the kaart's search finds for the melding's own words about what is needed ("Mijn moeder valt vaak
+    en vergeet haar pillen"): a walk's consulent was offered cliëntondersteuning and places to meet for them,
+    and not the course against falling; another's long melding, whose onderwerpen were eten and begeleiding,
+    said "Ze valt soms" under "Wat lukt niet meer?", and the personenalarmering was not offered. Help of the
+    onderwerpen's own themes stands in their own parts."""
     if not melding.encrypted_answers:
         return []
-    words = melding.typed_answers.step("waarover").text("toelichting")
-    return kaart.voorzieningen_for_words(words, wijk_for(melding), limit=BY_WORDS, **_about(melding))
+    words, own = melding.typed_answers.needs_in_words, tuple(_own_theme_order(melding))
+    about = {**_about(melding), "limit": BY_WORDS, "other_than": own}
+    return kaart.voorzieningen_for_words(words, wijk_for(melding), **about)
 
 
 def suggestions(melding, limit: int = SUGGESTIONS, found=None) -> list[kaart.KaartVoorziening]:

@@ -683,3 +683,57 @@ def test_each_need_in_the_words_finds_its_own_help(kaart_data, staff, client):
     names = [item.name for item in by_words]
     first_two = sorted(names[:2])  # one of each need, in turn
     assert first_two[0].startswith("Cursus Minder vallen") and first_two[1] == "Wijkverpleging", names
+
+
+def test_a_long_meldings_words_find_help_the_onderwerpen_do_not(kaart_data, staff):
+    """A walk: a son's long melding for his mother chose eten and begeleiding, and said "Ze valt soms" under
+    "Wat lukt niet meer?"; the personenalarmering was not offered. Help of the onderwerpen's own themes
+    stands in their own parts, not again under the words."""
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
+    veiligheid = TermFactory(code="veiligheid", name="Veiligheid")
+    VoorzieningFactory(
+        name="Personenalarmering", summary="Valt u? Druk op de knop.", themas=[veiligheid], hele_gemeente=True
+    )
+    SynoniemgroepFactory(termen="vallen, valt, gevallen")
+    SynoniemgroepFactory(termen="stofzuigen, schoonmaken")
+    VoorzieningFactory(
+        name="Schoonmaakhulp",
+        summary="Wij helpen met stofzuigen.",
+        themas=[Term.objects.get(code="huishouden")],
+        hele_gemeente=True,
+    )
+    get_backend().rebuild()
+    situatie = {"wat_lukt_niet": "Ze valt soms, vorige maand in de badkamer."}
+    melding, _new = store_melding({**answers(onderwerpen=("huishouden",)), "situatie": situatie})
+    by_words, first, _second, _nothing_for = kaart.suggestions_in_parts(melding)
+    assert [item.name for item in by_words] == ["Personenalarmering"]  # "stofzuigen" is huishouden's own
+    assert "Schoonmaakhulp" in [item.name for item in first]
+
+
+def test_each_need_of_several_sentences_finds_its_help(kaart_data, staff):
+    """A walk: four sentences ("vergeetachtig", "kookt niet meer", "valt") searched as one found nothing;
+    each term is searched apart, and a word that is only part of a phrase ("moeder") is not searched."""
+    SynoniemgroepFactory(termen="vallen, valt, gevallen")
+    SynoniemgroepFactory(termen="maaltijdservice, kookt niet meer")
+    SynoniemgroepFactory(termen="dementie, vergeetachtig")
+    SynoniemgroepFactory(termen="mantelzorg, zorg voor mijn moeder")
+    for name, summary in (
+        ("Personenalarmering", "Valt u? Druk op de knop."),
+        ("Maaltijden aan huis", "Een maaltijdservice."),
+        ("Alzheimer Café", "Voor mensen met dementie."),
+        ("Steunpunt mantelzorg", "Voor mantelzorg."),
+    ):
+        VoorzieningFactory(name=name, summary=summary, hele_gemeente=True)
+    get_backend().rebuild()
+    words = (
+        "Mijn moeder is 81 en wordt vergeetachtig. Ze kookt niet meer, ik vind vaak niks in de koelkast. "
+        "Ze valt soms, vorige maand in de badkamer. Ze vergeet ook haar afspraken."
+    )
+    found = [item.name for item in kaart.suggestions_in_parts(_short_melding(words))[0]]
+    meals = {"Maaltijden aan huis", "Maaltijdservice Dichtbij"}  # the second from kaart_data
+    assert found[0] == "Alzheimer Café" and found[1] in meals and found[2] == "Personenalarmering"
+    assert "Steunpunt mantelzorg" not in found
+    assert kaart.suggestions_in_parts(_short_melding("Het gaat niet goed met mijn moeder"))[0] == []
