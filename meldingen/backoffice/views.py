@@ -163,6 +163,7 @@ def inbox(request):
             "sees_every_team": request.user.has_perm("backoffice.view_all_meldingen"),
             "search_closed_too": search_closed_too,
             "closed_found": _closed_found(request.user, form, page) if search_closed_too else 0,
+            "found_without_filters": _found_without_filters(request.user, form, page),
             "page_title": _("Meldingen"),
             "header_icon": "mail",
         },
@@ -177,6 +178,17 @@ def _closed_found(user, form, page) -> int:
     """How many closed meldingen a search of the open ones finds too: "jansen" of a closed melding was told
     to type a whole name, which it was; and a resident's closed melding stood nowhere beside her open one."""
     return filtered(user, {**form.cleaned_data, "status": "alle"}).count() - page.paginator.count
+
+
+def _found_without_filters(user, form, page) -> str:
+    """A search that finds nothing beside other filters: the same search without them, when that finds
+    one. A walk's teamleider searched "de Vries" with "Alleen te laat" still on, and read that a part of a
+    name finds nothing."""
+    searched = _searched_text(form)
+    if page.paginator.count or not searched or not form.active_filters:
+        return ""
+    # The text searched stays in the session ("zoek"): a name never stands in a URL.
+    return f"?zoek=1{RESULTS_ANCHOR}" if filtered(user, {"q": searched}).exists() else ""
 
 
 def _search_closed_too(form, query) -> str:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date, datetime, time, timedelta
 from urllib.parse import parse_qsl
 
@@ -352,6 +353,22 @@ def test_bad_filter_values_never_break_the_page(leider, teams, params):
     store()
     response = leider.get(reverse("backoffice:inbox"), params)
     assert response.status_code == 200
+
+
+def test_a_search_that_finds_nothing_beside_other_filters_offers_it_without_them(leider, teams):
+    """A walk: a teamleider searched "de Vries" with "Alleen te laat" still on, and read that a part of a
+    name finds nothing; the melding was open, and not late."""
+    anna = store(name="Anna de Vries")
+    page = leider.post(reverse("backoffice:inbox"), {"q": "de Vries", "over_termijn": "on"}, follow=True)
+    html = " ".join(page.content.decode().split())
+    assert "Er staan nog filters aan. Zonder die filters zijn er wel meldingen." in html
+    assert "Een deel van een naam vindt niets" not in html
+    link = re.search(r'<a href="([^"]*)">Zoek zonder de filters</a>', html).group(1)
+    assert "Vries" not in link  # the name stays in the session
+    found = leider.get(reverse("backoffice:inbox") + link.split("#")[0])
+    assert [item.melding.reference for item in found.context["page_obj"]] == [anna.reference]
+    nothing = leider.post(reverse("backoffice:inbox"), {"q": "Jansen", "over_termijn": "on"}, follow=True)
+    assert "Zoek zonder de filters" not in nothing.content.decode()  # without them it finds none either
 
 
 def test_a_searched_name_never_appears_in_a_url(leider, teams):
