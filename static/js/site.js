@@ -34,6 +34,16 @@
     });
     if (fitting.length) { fitting[0].scrollIntoView({ block: "start" }); }
   }
+  // A walk by keyboard: after the link the cursor stood before the wrong number, so Backspace deleted nothing
+  // and the right one was typed in front of it. A line is selected, as Tab selects it; in a text box the
+  // cursor goes to the end (typing must not replace a whole story).
+  function readyToMend(field) {
+    if (field.tagName === "TEXTAREA") {
+      field.setSelectionRange(field.value.length, field.value.length);
+    } else if (field.tagName === "INPUT" && typeof field.select === "function" && field.value) {
+      field.select();
+    }
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
     var field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
@@ -41,6 +51,7 @@
     // After the browser's own jump to the field (which also opens a <details> around it, and sets the address).
     window.setTimeout(function () {
       field.focus({ preventScroll: true });
+      readyToMend(field);
       bringQuestionIntoView(field);
     }, 0);
   });

@@ -445,6 +445,19 @@ def test_at_400_percent_zoom_a_summary_link_shows_the_question_with_its_field(li
     assert page.url.endswith("#id_gegevens-postcode")
 
 
+def test_after_a_summary_link_the_wrong_answer_is_ready_to_mend(live_server, page):
+    """A walk by keyboard: after the link the cursor stood before "06 1234"; Backspace deleted nothing and the
+    right number was typed in front of the wrong one. The line is selected, as Tab selects it."""
+    to_gegevens(page, live_server)
+    fill_by_mouse(page, "gegevens", dict(dict(ZELF_KORT)["gegevens"], telefoon="06 1234"))
+    press_verder(page, keyboard=False)
+    page.focus(".error-summary a[href='#id_gegevens-telefoon']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'id_gegevens-telefoon'")
+    page.keyboard.type("06 12345678")
+    assert page.input_value("#id_gegevens-telefoon") == "06 12345678"
+
+
 def test_a_summary_link_to_the_consent_shows_its_error(live_server, page):
     """A walk on a phone: the link to the consent put the box at the top of the screen, its error above it."""
     page.set_viewport_size({"width": 390, "height": 844})
