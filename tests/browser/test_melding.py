@@ -445,6 +445,18 @@ def test_at_400_percent_zoom_a_summary_link_shows_the_question_with_its_field(li
     assert page.url.endswith("#id_gegevens-postcode")
 
 
+def test_the_focused_error_summary_has_the_sites_dark_focus_ring(live_server, page):
+    """A keyboard walk with weak eyes: the summary's focus was a yellow outline alone, 1.6:1 on white."""
+    to_gegevens(page, live_server)
+    press_verder(page, keyboard=False)
+    page.wait_for_function("() => document.activeElement.matches('[data-error-summary]')")
+    ring = page.evaluate(
+        "() => { const style = getComputedStyle(document.activeElement);"
+        " return [style.outlineStyle, style.outlineColor, style.boxShadow]; }"
+    )
+    assert ring[0] == "solid" and ring[1] == "rgb(26, 26, 26)" and "rgb(255, 191, 71)" in ring[2], ring
+
+
 def test_after_a_summary_link_the_wrong_answer_is_ready_to_mend(live_server, page):
     """A walk by keyboard: after the link the cursor stood before "06 1234"; Backspace deleted nothing and the
     right number was typed in front of the wrong one. The line is selected, as Tab selects it."""

@@ -621,6 +621,9 @@ def test_zoeken_lands_on_the_result_count_with_the_focus(page, kaart_server):
     page.get_by_role("button", name="Zoeken", exact=True).click()
     page.wait_for_url("**#resultaten")
     assert page.evaluate("document.activeElement.id") == "resultaten"
+    # The site's dark ring with its yellow halo: a keyboard walk with weak eyes saw the yellow alone faintly.
+    ring = page.evaluate("() => getComputedStyle(document.activeElement).outlineColor")
+    assert ring == "rgb(26, 26, 26)", ring
     announce = page.locator("[data-kaart-announce]")
     for _ in range(50):  # filled a moment after load, so a screen reader announces it
         if "resulta" in (announce.text_content() or ""):
