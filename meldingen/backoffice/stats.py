@@ -8,7 +8,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
+from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing, Wijkteam
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
 from socialekaart import public as kaart
 
@@ -104,7 +104,7 @@ def figures_for(
     figures.doubles = visible.filter(status=Status.DUBBEL).count()
     visible = visible.exclude(status=Status.DUBBEL)
     figures.first_week = _first_monday(figures.last_day, received_from)
-    handled = _counts(figures, visible, today, figures.first_week)
+    handled = _counts(figures, visible, today, figures.first_week, _wijken_seen(user))
     figures.first_day = received_from or figures.first_received
     figures.median_lead_days = _median_lead_days(visible, handled)
     _verwijzingen(figures, visible, thema_names or {})
@@ -128,10 +128,19 @@ def _first_monday(last_day: date, received_from: date | None) -> date:
     return max(_monday(received_from), _monday(last_day) - timedelta(weeks=MAX_WEEKS - 1))
 
 
-def _counts(figures: Figures, visible, today, first_monday: date) -> int:
+def _wijken_seen(user) -> set[int]:
+    """The keys of the wijken whose meldingen the user sees: every wijk, or those of the user's teams."""
+    if user.has_perm("backoffice.view_all_meldingen"):
+        return set(kaart.wijken().values_list("pk", flat=True))
+    return set(Wijkteam.objects.filter(members=user).values_list("wijken", flat=True)) - {None}
+
+
+def _counts(figures: Figures, visible, today, first_monday: date, wijken_seen: set[int]) -> int:
     """Every count over the meldingen in one walk: the database groups them per wijk, soort and (from
     `first_monday` on) week of receipt and counts the late ones and the onderzoeken beside them; Python adds
-    the groups up. Returns how many meldingen were handled (afgehandeld), for the median lead time."""
+    the groups up. Each wijk of `wijken_seen` is listed, with 0 when none came in (a walk's teamleider read
+    a month without two wijken as if they did not exist). Returns how many meldingen were handled
+    (afgehandeld), for the median lead time."""
     # Only the recent meldingen get a week: the week of every melding, a time zone conversion each, cost
     # the database a fifth of the query.
     week = Case(
@@ -213,7 +222,9 @@ def _counts(figures: Figures, visible, today, first_monday: date) -> int:
     figures.first_received = timezone.localdate(first) if first else None
     # The wijken by name, as the table shows them, and the meldingen without one last.
     names = kaart.wijken().values_list("pk", "name")
-    figures.per_wijk = [(name, per_wijk[pk]) for pk, name in names if pk in per_wijk]
+    figures.per_wijk = [
+        (name, per_wijk.get(pk, 0)) for pk, name in names if pk in per_wijk or pk in wijken_seen
+    ]
     if None in per_wijk:
         figures.per_wijk.append((_("Onbekende wijk"), per_wijk[None]))
     soorten = figures.soort_counts

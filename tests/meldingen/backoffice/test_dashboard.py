@@ -53,6 +53,14 @@ def test_the_wijken_come_by_name_and_meldingen_outside_every_wijk_last(staff, te
     assert figures.per_wijk == [("Oude Haven", 1), ("Zuid", 1), ("Onbekende wijk", 1)]
 
 
+def test_a_wijk_without_meldingen_is_listed_with_0_for_who_sees_it(staff, teams):
+    """A walk: Cijfers over November left out the two wijken without a melding, in the chart, the table and
+    the CSV. A consulent sees only her team's wijken: the others are not hers to count."""
+    store(postcode="3911 AB")  # Centrum
+    assert figures_for(staff["teamleider"]).per_wijk == [("Centrum", 1), ("Oude Haven", 0)]
+    assert figures_for(staff["consulent"]).per_wijk == [("Centrum", 1)]
+
+
 def test_page_has_svg_charts_and_tables(staff, teams, client):
     store()
     client.force_login(staff["teamleider"])
