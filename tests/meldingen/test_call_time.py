@@ -5,6 +5,7 @@ complaint form in tests/klachten."""
 import re
 
 import pytest
+from django.core import mail
 
 from core.call_time import Hours, loket_hours, outside_the_hours
 from meldingen.models import Melding
@@ -140,6 +141,12 @@ def test_the_short_melding_asks_once_about_a_time_outside_the_hours(walker):
     from meldingen.pdf import melding_pdf_html
 
     assert told in " ".join(melding_pdf_html(melding).split())
+    # The e-mail, which holds no answers, says it without the time typed (a walk's son kept only the e-mail).
+    body = " ".join(mail.outbox[0].body.split())
+    assert (
+        "- U schreef een tijd om te bellen waarop wij niet bellen. Wij bellen op werkdagen van 8.30" in body
+    )
+    assert "na 18.00 uur" not in body
 
 
 @pytest.mark.django_db
@@ -153,6 +160,7 @@ def test_a_time_within_the_hours_is_not_repeated_on_the_confirmation(walker):
     confirmation = walker.client.get(walker.submit()["Location"]).content.decode()
     assert "Uw melding is verstuurd" in confirmation
     assert "U schreef wanneer wij u het best kunnen bellen" not in confirmation
+    assert "waarop wij niet bellen" not in mail.outbox[0].body
 
 
 @pytest.mark.django_db
