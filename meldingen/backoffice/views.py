@@ -581,10 +581,12 @@ def _change_status(request, behandeling):
         done = f"{done} {_('U behandelt deze melding nu.')}"
     messages.success(request, done)
     if _gesprek_left_planned(behandeling, change):
-        # A walk finished the onderzoek before a planned home visit, and nothing said to call it off.
+        # A walk finished the onderzoek before a planned home visit, and nothing said to call it off. Not a
+        # question whether the resident knows: another's gesprek had been earlier, as she had just written.
         moment = when_and_where(behandeling.gesprek_op, behandeling.gesprek_plaats)
         cancel = _(
-            "Het gesprek op %(moment)s staat niet meer gepland. Weet de inwoner dat het niet doorgaat?"
+            "Het gesprek op %(moment)s staat niet meer gepland. "
+            "Gaat het niet door? Laat het de inwoner dan weten."
         )
         messages.warning(request, cancel % {"moment": moment})
     return redirect("backoffice:melding", pk=behandeling.pk)
