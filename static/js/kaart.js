@@ -79,6 +79,13 @@
       if (!words.length) { close(); status.textContent = ""; return; }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
+      // At 400% zoom the list opened below the screen's edge, and typing seemed to do nothing (a walk): the
+      // first suggestion is brought into sight, as long as the box it belongs to stays in sight too.
+      var first = list.firstElementChild.getBoundingClientRect();
+      var below = first.bottom - window.innerHeight;
+      if (below > 0 && first.bottom - input.getBoundingClientRect().top <= window.innerHeight) {
+        window.scrollBy(0, below);
+      }
       status.textContent = words.length === 1
         ? "1 suggestie. Kies met de pijltjes omhoog en omlaag."
         : words.length + " suggesties. Kies met de pijltjes omhoog en omlaag.";
