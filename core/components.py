@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from core.fragments import jinja2_fragment
 from core.search_text import in_crisis
@@ -21,6 +21,7 @@ register = template.Library()
 # hoort de straat Kadeweg. U schreef ...", a time to call outside the hours): the page says "Wij hebben een
 # vraag" and "Vraag:", not "Er klopt nog iets niet" and "Fout:" (a walk's resident thought she did wrong).
 QUESTION = "vraag"
+READ_THE_QUESTION = gettext_lazy("lees de vraag bij dit vak.")  # its line in the error summary
 
 
 def question_seen() -> forms.CharField:
@@ -161,10 +162,14 @@ def error_summary(form=None, forms=None):
         return ""
     mistakes, questions = [], []
     for each in candidates:
-        asked_ids = {error_anchor(field) for field in each if asked(field)}
+        asked_fields = {error_anchor(field): field for field in each if asked(field)}
         mistakes += [("", error) for error in each.non_field_errors()]
-        for line in _error_lines(each):
-            (questions if line[0] in asked_ids else mistakes).append(line)
+        mistakes += [line for line in _error_lines(each) if line[0] not in asked_fields]
+        # A question is read where it is asked, beside its field: in the summary it was one link of sixty
+        # words, taller than the screen at 400% zoom (a keyboard walk).
+        questions += [
+            (anchor, named_error(field.label, READ_THE_QUESTION)) for anchor, field in asked_fields.items()
+        ]
     # A question beside a mistake is listed apart: a walk's resident read her right answer among the wrong.
     return render_to_string("components/error_summary.html", {"mistakes": mistakes, "questions": questions})
 

@@ -508,7 +508,7 @@ def test_a_time_to_call_the_loket_does_not_call_at_is_asked_about_once(client, p
     page = " ".join(asked.content.decode().split())
     assert not Klacht.objects.exists()
     assert "U schreef: “na 18.00 uur”. Kunnen wij u ook op een ander moment bellen?" in page
-    assert "Kies dan nog een keer &#x27;Verstuur de klacht&#x27;." in page
+    assert "Kies dan nog een keer &#39;Verstuur de klacht&#39;." in page  # beside the box
     assert 'name="bellen_gezien" value="na 18.00 uur"' in page
     client.post("/klacht/", form_data(kaart, bellen="na 18.00 uur", bellen_gezien="na 18.00 uur"))
     klacht = Klacht.objects.get()
