@@ -355,6 +355,14 @@
   }
 
   function setupResults() {
+    // Before a result opens, this page's address names it: the browser's Back (which may load the page anew)
+    // then lands on that result, as "Terug naar de resultaten" does, and not on the count far above it where
+    // the next Tab started again (a keyboard walk).
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest(".kaart-result__title a");
+      var result = link && link.closest(".kaart-result");
+      if (result && window.history.replaceState) window.history.replaceState(window.history.state, "", "#" + result.id);
+    });
     var filters = document.querySelector("[data-kaart-filters]");
     if (filters && window.matchMedia && window.matchMedia("(min-width: 56rem)").matches) filters.open = true;
     var count = document.getElementById("resultaten");

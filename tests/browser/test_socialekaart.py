@@ -668,6 +668,22 @@ def test_suggestions_that_come_after_the_visitor_moved_on_open_nothing(page, kaa
     assert page.locator("#id_q").get_attribute("aria-expanded") == "false"
 
 
+def test_the_browsers_back_from_a_result_lands_on_that_result(page, kaart_server):
+    """A keyboard walk: after a search, Back from the third result put the focus on the count far above it
+    (the page loaded anew), and the next Tab started at the top again."""
+    page.set_viewport_size(PHONE)
+    page.goto(kaart_server.url + SEARCH + "?sort=naam#resultaten")
+    third = page.locator(".kaart-result__title a").nth(2)
+    name = third.inner_text()
+    third.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Terug naar de resultaten").first.wait_for()  # the result's own page
+    page.go_back()
+    page.wait_for_function("() => document.activeElement && document.activeElement.closest('h3') !== null")
+    assert page.evaluate("() => document.activeElement.innerText") == name
+    assert "#resultaat-" in page.url
+
+
 def test_back_from_a_result_the_focus_is_on_that_result(page, kaart_server):
     """A walk came back at the top of the list, not at the help he had opened; by keyboard the focus stands on
     the result's link, where the page scrolled to."""

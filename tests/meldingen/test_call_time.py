@@ -179,7 +179,9 @@ def test_the_long_melding_asks_the_writer_once_too(walker):
         walker.post(step, data)
     gesprek = {"plek": "thuis", "bereikbaar": "'s avonds"}
     page = " ".join(walker.post("gesprek", gesprek).content.decode().split())
-    assert "U schreef: “&#39;s avonds”. Kunnen wij u ook op een ander moment bellen?" in page  # beside the box
+    assert (
+        "U schreef: “&#39;s avonds”. Kunnen wij u ook op een ander moment bellen?" in page
+    )  # beside the box
     assert walker.post("gesprek", dict(gesprek, bereikbaar_gezien="'s avonds")).status_code == 302
 
 
