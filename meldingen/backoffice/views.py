@@ -730,10 +730,27 @@ def not_reached(request, pk):
     if behandeling.status != Status.ONTVANGEN:  # contact made, or the melding closed without it
         messages.error(request, _("Dit kan alleen voor het eerste contact. Schrijf het in een notitie."))
     elif behandeling.record_not_reached(request.user):
-        messages.success(request, _("Vastgelegd: u belde en bereikte niemand. Bel later nog eens."))
+        messages.success(
+            request,
+            _("Vastgelegd: u belde en bereikte niemand. %(next)s") % {"next": _call_again(behandeling)},
+        )
     else:
         messages.info(request, _("Dit was al vastgelegd."))  # a second click within a minute
     return redirect("backoffice:melding", pk=behandeling.pk)
+
+
+def _call_again(behandeling) -> str:
+    """What to do after a call nobody answered: a walk's consulent read "Bel later nog eens." of a son who
+    wrote he could only be called after 18.00, outside the loket's hours."""
+    answers = behandeling.melding.typed_answers if behandeling.melding.encrypted_answers else None
+    call_time = answers.to_call["bereikbaar"] if answers else ""
+    if not outside_the_loket_hours(call_time):
+        return str(_("Bel later nog eens."))
+    said = _("De melder schreef: “%(time)s”. Dat is buiten de beltijden van het loket.") % {"time": call_time}
+    email = behandeling.melding.contact_email
+    if email:
+        return f"{said} " + _("Mail dan naar %(email)s om een moment af te spreken.") % {"email": email}
+    return f"{said} " + _("Spreek met uw team af wie op die tijd belt, of stuur een brief.")
 
 
 class OnceStep(NamedTuple):

@@ -1099,6 +1099,33 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
     assert calls.count() == 1
 
 
+@pytest.mark.parametrize(
+    ("email", "then"),
+    [
+        ("anna@example.org", "Mail dan naar anna@example.org om een moment af te spreken."),
+        ("", "Spreek met uw team af wie op die tijd belt, of stuur een brief."),
+    ],
+)
+def test_a_call_nobody_answered_says_when_the_writer_can_be_called(staff, client, email, then):
+    """A walk: "Bel later nog eens." to a consulent whose melder wrote he could only be called after 18.00."""
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
+    data = answers()
+    data["gegevens"]["email"] = email
+    data["gesprek"] = {"bereikbaar": "'s avonds na 18 uur, ik werk overdag"}
+    melding, _new = store_melding(data)
+    client.force_login(staff["consulent"])
+    url = reverse("backoffice:melding", args=[melding.behandeling.pk]) + "niet-bereikt/"
+    said = " ".join(client.post(url, follow=True).content.decode().replace("&#x27;", "'").split())
+    assert (
+        "Vastgelegd: u belde en bereikte niemand. De melder schreef: “'s avonds na 18 uur, ik werk overdag”. "
+        "Dat is buiten de beltijden van het loket. " + then in said
+    )
+    assert "Bel later nog eens." not in said
+
+
 def test_a_persoonlijk_plan_that_came_in_is_recorded_once_for_whoever_prepares_the_gesprek(
     staff, client, page_url, two_meldingen
 ):
