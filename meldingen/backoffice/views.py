@@ -217,6 +217,7 @@ def inbox_csv(request):
             "kenmerk",
             "ontvangen",
             "soort",
+            "onderwerpen",
             "spoed",
             "wijk",
             "wijkteam",
@@ -228,7 +229,7 @@ def inbox_csv(request):
             "onderzoek afgerond op",
         ]
     )
-    today = timezone.localdate()
+    today, onderwerpen = timezone.localdate(), dict(ONDERWERPEN)
     AuditEntry.record(
         request.user, None, AuditEntry.Action.EXPORTED, f"lijst als CSV, {queryset.count()} meldingen"
     )
@@ -238,6 +239,8 @@ def inbox_csv(request):
                 item.melding.reference,
                 _local_date(item.melding.created_at),
                 item.melding.soort,
+                # As the list shows them (a walk's teamleider missed them in the export).
+                ", ".join(str(onderwerpen.get(code, code)) for code in item.melding.onderwerpen or ()),
                 "ja" if item.melding.spoed else "nee",
                 item.melding.wijk.name if item.melding.wijk_id else "",
                 item.team.name if item.team_id else "",

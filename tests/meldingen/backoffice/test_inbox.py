@@ -634,6 +634,15 @@ def test_the_csv_says_who_has_each_melding(leider, teams, staff):
     }
 
 
+def test_the_csv_gives_the_onderwerpen_as_the_list_does(leider, teams):
+    """A walk: the list shows "Soort en onderwerp", the export had no onderwerp."""
+    melding = store(onderwerpen=("huishouden", "vervoer"))
+    exported = leider.get(reverse("backoffice:inbox_csv")).content.decode()
+    row = next(csv.DictReader(io.StringIO(exported[1:]), delimiter=";"))
+    assert row["kenmerk"] == melding.reference
+    assert row["onderwerpen"] == "Hulp bij het huishouden, Vervoer"
+
+
 def test_the_csv_gives_the_term_as_the_inbox_does(leider, teams):
     running, late, withdrawn = store(), store(), store()
     _finish_onderzoek(late.behandeling, days_after_term=4)
