@@ -737,3 +737,21 @@ def test_each_need_of_several_sentences_finds_its_help(kaart_data, staff):
     assert found[0] == "Alzheimer Café" and found[1] in meals and found[2] == "Personenalarmering"
     assert "Steunpunt mantelzorg" not in found
     assert kaart.suggestions_in_parts(_short_melding("Het gaat niet goed met mijn moeder"))[0] == []
+
+
+def test_the_hint_says_help_for_other_ages_and_groups_comes_lower(kaart_data, staff, client):
+    """A walk: "Wat het dichtst bij is, staat bovenaan" stood above the Voedselbank at 1.3 km after help at
+    2.3 km; with the resident's age, help only for other groups or ages comes after the rest."""
+    from meldingen.storage import store_melding
+
+    from .fixtures import answers
+
+    data = answers(onderwerpen=("huishouden",))
+    data["gegevens"]["geboortedatum"] = "1945-04-12"
+    melding, _new = store_melding(data)
+    client.force_login(staff["consulent"])
+    said = "Hulp die alleen voor een andere leeftijd of groep is, staat lager."
+    assert said in client.get(f"/admin/backoffice/meldingen/{melding.behandeling.pk}/").content.decode()
+    without_age = store(onderwerpen=("huishouden",))
+    page = client.get(f"/admin/backoffice/meldingen/{without_age.behandeling.pk}/").content.decode()
+    assert "Wat het dichtst bij is, staat bovenaan." in page and said not in page
