@@ -189,10 +189,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.clear_caches()
         if step == self.steps.last:
             return self.render_done(form, **kwargs)
+        changed_from_check = bool(self.storage.extra_data.get("return_to_check"))
         next_step = self.step_after(step)
         # Where the user is now; stored here so the GET that follows changes nothing and writes nothing.
         self.storage.current_step = next_step
-        return redirect(self.get_step_url(next_step))
+        # Back on the check page at the part just changed: a keyboard walk landed at its top, and tabbed past
+        # every "Wijzig" again.
+        anchor = f"#{CHECK_STEP}-{step}" if changed_from_check and next_step == CHECK_STEP else ""
+        return redirect(self.get_step_url(next_step) + anchor)
 
     def guarded_post(self, step):
         """The step's own fields from the POST, or the answer that refuses it (see step_guard)."""
@@ -382,6 +386,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 {
                     "title": title,
                     "rows": rows,
+                    "slug": step,
                     "change_url": self.get_step_url(step) + f"?terug={CHECK_STEP}",
                     "to_writer": STEP_BY_SLUG[step].to_writer,
                     "writer_labels": STEP_BY_SLUG[step].writer_labels(answers),

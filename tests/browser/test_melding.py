@@ -161,8 +161,14 @@ def test_wijzig_and_back_link_keep_input(live_server, page):
     page.click("a[href='/melding/gegevens/?terug=controleren']")
     page.fill("[name='gegevens-naam']", "Jan de Boer")
     page.click("form#melding-form .button-group button[type=submit]:not([name])")
-    page.wait_for_url("**/melding/controleren/")
+    # At the part just changed: a keyboard walk landed at the top and tabbed past every "Wijzig" again.
+    page.wait_for_url("**/melding/controleren/#controleren-gegevens")
     assert "Jan de Boer" in page.content()
+    page.keyboard.press("Tab")
+    assert (
+        page.evaluate("() => document.activeElement.getAttribute('href')")
+        == "/melding/gegevens/?terug=controleren"
+    )
 
 
 def walk_to(page, live_server, target, steps=ZELF_KORT):

@@ -272,8 +272,10 @@ def test_wijzig_comes_back_to_the_check_page(walker):
     assert 'class="back-link" href="/melding/controleren/"' in page
     changed = dict(dict(ZELF_KORT)["gegevens"], naam="Jan de Boer")
     response = walker.post("gegevens", changed)
-    assert response["Location"] == "/melding/controleren/"
-    assert "Jan de Boer" in walker.client.get("/melding/controleren/").content.decode()
+    # At the part just changed: a keyboard walk landed at the page's top and tabbed past every "Wijzig" again.
+    assert response["Location"] == "/melding/controleren/#controleren-gegevens"
+    check = walker.client.get("/melding/controleren/").content.decode()
+    assert "Jan de Boer" in check and 'id="controleren-gegevens"' in check
 
 
 def test_back_from_a_wijzig_page_goes_to_the_check_page_with_what_was_typed(walker):
@@ -295,7 +297,7 @@ def test_wijzig_to_someone_else_asks_the_new_questions_first(walker):
     response = walker.post("voor-wie", {"voor_wie": "familie"})
     assert response["Location"] == "/melding/melder/"
     response = walker.post("melder", ANDER_UITGEBREID[1][1])
-    assert response["Location"] == "/melding/controleren/"
+    assert response["Location"] == "/melding/controleren/#controleren-melder"
     html = walker.client.get("/melding/controleren/").content.decode()
     assert "Stap 7 van 7" in html and "Petra de Vries" in html
 
@@ -306,7 +308,10 @@ def test_wijzig_to_uitgebreid_walks_the_three_extra_pages(walker):
     assert walker.post("keuze", {"soort": "uitgebreid"})["Location"] == "/melding/hulp/"
     assert walker.post("hulp", {"onderwerpen": ["vervoer"]})["Location"] == "/melding/situatie/"
     assert walker.post("situatie", {"wat_lukt_niet": "Fietsen"})["Location"] == "/melding/gesprek/"
-    assert walker.post("gesprek", {"plek": "telefoon"})["Location"] == "/melding/controleren/"
+    assert (
+        walker.post("gesprek", {"plek": "telefoon"})["Location"]
+        == "/melding/controleren/#controleren-gesprek"
+    )
 
 
 def test_spoed_page_shows_the_number_to_call(walker):
