@@ -10,10 +10,10 @@ Hours said otherwise are not read, and nothing is asked.
 Of the writer's text only what is plainly said is read: a clock time with "uur" or its minutes, with the word
 that says on which side ("na 18 uur", "voor 8.00", "tussen 18 en 20 uur", "om 19.30"); a part of the day
 ("'s avonds", "overdag"); a day ("zaterdag", "in het weekend"); an hour said in words ("na vijven", "half
-zes"). An hour from 1 to 6 is in the afternoon or evening ("na 5 uur"), 7 either, unless the morning is
-named. A text with "niet", "ook" or "eerder" in it, or with no time at all ("bel eerst mijn dochter"), is
-never asked about: a wrong question costs more than a call planned by hand. A part with "werk" or "dienst"
-says when the writer cannot be called ("ik werk 's avonds"): the rest is read.
+zes"). An hour from 1 to 6 is in the afternoon or evening ("na 5 uur"), 7 either, unless the morning or the
+evening is named ("na half acht 's avonds"). A text with "niet", "ook" or "eerder" in it, or with no time at
+all ("bel eerst mijn dochter"), is never asked about: a wrong question costs more than a call planned by hand.
+A part with "werk" or "dienst" says when the writer cannot be called ("ik werk 's avonds"): the rest is read.
 """
 
 import re
@@ -69,8 +69,10 @@ _PLURALS = [
 _HOURS_SAID = {word: hour for words in (_NUMBERS, _PLURALS) for hour, word in enumerate(words, start=1)}
 _HOUR_SAID = rf"(\d{{1,2}}|{'|'.join(_HOURS_SAID)})"
 _PAST_OR_TO = re.compile(rf"\b(half|kwart over|kwart voor) {_HOUR_SAID}\b(?:\s*uur)?")
-_PLURAL_HOUR = re.compile(rf"\b({'|'.join(_PLURALS)})\b")
-_WORD_HOUR = re.compile(rf"\b({'|'.join(_NUMBERS[1:])}) uur\b")
+# "na vijven", "tussen vieren en zessen"; not "dan vieren we" (a feast).
+_PLURAL_HOUR = re.compile(rf"\b(na|voor|om|rond|tegen|vanaf|tot|tussen|en) ({'|'.join(_PLURALS)})\b")
+# "vijf uur", and the first of "tussen twee en vijf uur" ("uur" after the second covers both).
+_WORD_HOUR = re.compile(rf"\b({'|'.join(_NUMBERS[1:])})(?= uur\b| en | tot |\s*-)")
 
 _PARTS_OF_THE_DAY = [
     (_MORNING, (6 * 60, 12 * 60)),
@@ -123,8 +125,9 @@ def outside_the_hours(typed: str, hours: Hours | None) -> bool:
     if hours is None or _NOT_ONLY.search(text):
         return False
     text = " ".join(part for part in _PARTS.split(text) if not _AT_WORK.search(part))
-    morning = bool(_MORNING.search(text))
-    windows = [*_clock_windows(text, morning), *_day_part_windows(text, hours)]
+    # The part of the day named says which an hour is: "na half acht 's avonds" is 19.30.
+    part_of_day = "morning" if _MORNING.search(text) else "evening" if "avond" in text else ""
+    windows = [*_clock_windows(text, part_of_day), *_day_part_windows(text, hours)]
     if windows and not any(hours.open_during(start, end) for start, end in windows):
         return True
     weekend_only = _WEEKEND.search(text) and not _WEEKDAY.search(text)
@@ -145,23 +148,23 @@ def _as_clock_times(text: str) -> str:
         return f"{earlier}.{30 if match[1] == 'half' else 45} uur"
 
     text = _PAST_OR_TO.sub(past_or_to, text)
-    text = _PLURAL_HOUR.sub(lambda match: f"{hour(match[1])} uur", text)
-    return _WORD_HOUR.sub(lambda match: f"{hour(match[1])} uur", text)
+    text = _PLURAL_HOUR.sub(lambda match: f"{match[1]} {hour(match[2])} uur", text)
+    return _WORD_HOUR.sub(lambda match: str(hour(match[1])), text)
 
 
-def _clock_windows(text: str, morning: bool):
+def _clock_windows(text: str, part_of_day: str):
     """Each time's windows, in each way it may be meant ("tussen 7 en 9 uur" in the morning or evening)."""
     for match in _RANGE.finditer(text):
         if not (match[5] or (match[2] and match[4])):
             continue  # "7-12" may be a date
-        for start in _readings(match[1], match[2], morning):
-            yield from ((start, end) for end in _readings(match[3], match[4], morning) if start < end)
+        for start in _readings(match[1], match[2], part_of_day):
+            yield from ((start, end) for end in _readings(match[3], match[4], part_of_day) if start < end)
     text = _RANGE.sub(" ", text)
     for match in _TIME.finditer(text):
         side, hour, minute, uur = match.groups()
         if not (minute or uur):
             continue
-        for moment in _readings(hour, minute, morning):
+        for moment in _readings(hour, minute, part_of_day):
             if side in _AFTER:
                 yield moment, DAY
             elif side in _BEFORE:
@@ -179,13 +182,16 @@ def _day_part_windows(text: str, hours: Hours):
             yield window
 
 
-def _readings(hour: str, minute: str | None, morning: bool) -> list[int]:
-    """The moments an hour may mean, in minutes after midnight: 1 to 6 in the afternoon or evening, 7 both,
-    when the morning is not named; none for no time of day."""
+def _readings(hour: str, minute: str | None, part_of_day: str) -> list[int]:
+    """The moments an hour may mean, in minutes after midnight: with the morning named as it is, with the
+    evening named 1 to 11 in the evening; else 1 to 6 in the afternoon or evening, 7 both; none for no time
+    of day."""
     moment = _minutes(hour, minute)
     if moment is None:
         return []
-    if morning or not 1 <= int(hour) <= 7:
+    if part_of_day == "evening" and 1 <= int(hour) <= 11:
+        return [moment + 12 * 60]
+    if part_of_day == "morning" or not 1 <= int(hour) <= 7:
         return [moment]
     return [moment + 12 * 60] if int(hour) < 7 else [moment, moment + 12 * 60]
 
@@ -204,7 +210,7 @@ class AsksOnceAboutTheCallTime:
     what the resident said)."""
 
     call_time_field = "bereikbaar"
-    # The hours first, as the summary at the top shows this line alone; then what to do, and what happens.
+    # Beside the box, after the hours: what was written, what to do, and what happens.
     ASKED = _(
         "U schreef: “%(typed)s”. Kunnen wij u ook op een ander moment bellen? Schrijf dat dan in dit vak. "
         "Kan het alleen op die tijd? Kies dan nog een keer %(button)s. De medewerker leest wat u schreef."

@@ -53,6 +53,9 @@ def test_the_loket_hours_are_read_from_the_setting_s_words():
         "na kwart over vijf",
         "om zes uur",
         "voor half negen",
+        "na half acht 's avonds",  # the evening named says which eight (the review)
+        "'s avonds na achten",
+        "'s avonds, want dan vieren we het",  # "vieren" no hour here: a feast (the review)
     ],
 )
 def test_a_time_the_loket_does_not_call_at_is_outside(typed):
@@ -89,6 +92,9 @@ def test_a_time_the_loket_does_not_call_at_is_outside(typed):
         "voor half een",  # 12.30
         "tussen half negen en tien uur",
         "om kwart voor negen",
+        "tussen twee en vijf uur",  # the afternoon, read as one range (the review)
+        "tussen vier en zes uur",
+        "tussen zessen en achten",  # morning or evening, as "tussen 6 en 8 uur"
     ],
 )
 def test_a_time_within_the_hours_or_unsure_is_not_asked_about(typed):
