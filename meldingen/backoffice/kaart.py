@@ -85,8 +85,11 @@ def _by_words(melding) -> list[kaart.KaartVoorziening]:
     onderwerpen's own themes stands in their own parts."""
     if not melding.encrypted_answers:
         return []
-    words, own = melding.typed_answers.needs_in_words, tuple(_own_theme_order(melding))
+    # The onderwerpen's themes only: a short melding's cliëntondersteuning too left the casemanager dementie
+    # found for "vergeetachtig" out here, and below it came after twelve nearer ones (the review).
+    own = tuple(_onderwerp_themes(melding))
     about = {**_about(melding), "limit": BY_WORDS, "other_than": own}
+    words = melding.typed_answers.needs_in_words
     return kaart.voorzieningen_for_words(words, wijk_for(melding), **about)
 
 
@@ -169,10 +172,15 @@ def _own_theme_order(melding) -> list[str]:
     """The own thema of each of the melding's onderwerpen, in their order; cliëntondersteuning first when the
     resident asked for it (a walk's consulent read "Breng de inwoner met een cliëntondersteuner in contact"
     above a kaart without one), and for a short melding, which has no onderwerpen yet."""
-    own = [ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]
+    own = _onderwerp_themes(melding)
     if not own or melding.asks_for_clientondersteuner:
         own.insert(0, CLIENTONDERSTEUNING)
     return list(dict.fromkeys(own))
+
+
+def _onderwerp_themes(melding) -> list[str]:
+    """The own thema of each of the melding's onderwerpen, in their order."""
+    return [ONDERWERP_THEMAS[code][0] for code in melding.onderwerpen or () if code in ONDERWERP_THEMAS]
 
 
 def _about(melding) -> dict:

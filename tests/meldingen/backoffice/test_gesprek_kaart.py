@@ -755,3 +755,16 @@ def test_the_hint_says_help_for_other_ages_and_groups_comes_lower(kaart_data, st
     without_age = store(onderwerpen=("huishouden",))
     page = client.get(f"/admin/backoffice/meldingen/{without_age.behandeling.pk}/").content.decode()
     assert "Wat het dichtst bij is, staat bovenaan." in page and said not in page
+
+
+def test_a_short_meldings_words_find_cliëntondersteuning_too(kaart_data, staff):
+    """The review: a short melding's part for cliëntondersteuning left the casemanager dementie found for
+    "vergeetachtig" out of the words' part, and twelve nearer cliëntondersteuners kept it out of its own."""
+    ondersteuning = TermFactory(code="clientondersteuning", name="Cliëntondersteuning")
+    VoorzieningFactory(
+        name="Casemanager dementie", summary="Bij dementie.", themas=[ondersteuning], hele_gemeente=True
+    )
+    SynoniemgroepFactory(termen="dementie, vergeetachtig")
+    get_backend().rebuild()
+    by_words = kaart.suggestions_in_parts(_short_melding("Mijn moeder wordt vergeetachtig"))[0]
+    assert [item.name for item in by_words] == ["Casemanager dementie"]
