@@ -957,7 +957,8 @@ MELDING_TOT_BESCHIKKING = {
                         # A walk: a son who had sent a melding searched "wat gebeurt er na mijn melding" and
                         # found this page only through "hoe lang duurt het".
                         "question": "Ik heb een melding gedaan. Wat gebeurt er nu?",
-                        "answer": "<p>Binnen 5 werkdagen belt iemand van de gemeente u. "
+                        "answer": "<p>Binnen een paar werkdagen belt iemand van de gemeente u. "
+                        "Is het dringend? Dan binnen 2 werkdagen. "
                         "Samen maakt u een afspraak voor het gesprek. Daarna volgen de stappen hierboven. "
                         'Wilt u weten hoe ver wij zijn? Kijk bij <a href="/melding/status/">'
                         "Waar staat mijn melding?</a></p>",

@@ -140,7 +140,7 @@ def test_the_short_melding_asks_once_about_a_time_outside_the_hours(walker):
     told = (
         "U schreef wanneer wij u het best kunnen bellen: “na 18.00 uur”. "
         "Wij bellen op werkdagen van 8.30 tot 17.00 uur. "
-        "Kunt u toch op een ander moment? Bel ons dan zelf op "
+        "Kunnen wij u toch op een ander moment bellen? Bel ons dan zelf op "
     )
     confirmation = " ".join(walker.client.get("/melding/bevestiging/").content.decode().split())
     assert told + '<a href="tel:' in confirmation
@@ -232,5 +232,5 @@ def test_the_question_is_asked_as_a_question_not_as_a_mistake(walker):
     )
     assert listed_apart + 'bereikbaar">' in questions
     # Short in the summary, whole beside its box: one link of sixty words was taller than the screen at 400%.
-    assert 'bereikbaar">Wanneer kunnen wij u het best bellen: lees de vraag bij dit vak.</a>' in questions
+    assert 'bereikbaar">Wanneer kunnen wij u het best bellen? Lees de vraag bij het vak.</a>' in questions
     assert '<span class="visually-hidden">Vraag: </span>Wij bellen op werkdagen' in mixed

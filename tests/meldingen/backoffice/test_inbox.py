@@ -361,7 +361,7 @@ def test_a_search_that_finds_nothing_beside_other_filters_offers_it_without_them
     anna = store(name="Anna de Vries")
     page = leider.post(reverse("backoffice:inbox"), {"q": "de Vries", "over_termijn": "on"}, follow=True)
     html = " ".join(page.content.decode().split())
-    assert "Er staan nog filters aan. Zonder die filters zijn er wel meldingen." in html
+    assert "Er staan nog filters aan. Zonder die filters vindt u wel meldingen met deze zoekwoorden." in html
     assert "Een deel van een naam vindt niets" not in html
     link = re.search(r'<a href="([^"]*)">Zoek zonder de filters</a>', html).group(1)
     assert "Vries" not in link  # the name stays in the session
@@ -640,7 +640,7 @@ def test_the_csv_gives_the_onderwerpen_as_the_list_does(leider, teams):
     exported = leider.get(reverse("backoffice:inbox_csv")).content.decode()
     row = next(csv.DictReader(io.StringIO(exported[1:]), delimiter=";"))
     assert row["kenmerk"] == melding.reference
-    assert row["onderwerpen"] == "Hulp bij het huishouden, Vervoer"
+    assert row["onderwerpen"] == "Hulp bij het huishouden; Vervoer"
 
 
 def test_the_csv_gives_the_term_as_the_inbox_does(leider, teams):
