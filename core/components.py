@@ -21,7 +21,7 @@ register = template.Library()
 # hoort de straat Kadeweg. U schreef ...", a time to call outside the hours): the page says "Wij hebben een
 # vraag" and "Vraag:", not "Er klopt nog iets niet" and "Fout:" (a walk's resident thought she did wrong).
 QUESTION = "vraag"
-READ_THE_QUESTION = gettext_lazy("lees de vraag bij dit vak.")  # its line in the error summary
+READ_THE_QUESTION = gettext_lazy("Lees de vraag bij het vak.")  # its line in the error summary
 
 
 def question_seen() -> forms.CharField:
@@ -167,11 +167,17 @@ def error_summary(form=None, forms=None):
         mistakes += [line for line in _error_lines(each) if line[0] not in asked_fields]
         # A question is read where it is asked, beside its field: in the summary it was one link of sixty
         # words, taller than the screen at 400% zoom (a keyboard walk).
-        questions += [
-            (anchor, named_error(field.label, READ_THE_QUESTION)) for anchor, field in asked_fields.items()
-        ]
+        questions += [(anchor, _question_line(field)) for anchor, field in asked_fields.items()]
     # A question beside a mistake is listed apart: a walk's resident read her right answer among the wrong.
     return render_to_string("components/error_summary.html", {"mistakes": mistakes, "questions": questions})
+
+
+def _question_line(field) -> str:
+    """ "Wanneer kunnen wij u het best bellen? Lees de vraag bij het vak.", "Straat: lees de vraag ..." """
+    label = str(field.label or "")
+    if label.endswith("?"):
+        return f"{label} {READ_THE_QUESTION}"
+    return named_error(label, READ_THE_QUESTION)
 
 
 def _error_lines(form) -> list[tuple[str, str]]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from core.call_time import outside_the_loket_hours
+
 from . import choices
 
 VOOR_WIE_CODES = frozenset(code for code, _label in choices.VOOR_WIE)
@@ -185,6 +187,13 @@ class Answers:
             "telefoon": who.text("telefoon"),
             "bereikbaar": self.about_the_gesprek.text("bereikbaar"),
         }
+
+    @property
+    def call_time_outside_hours(self) -> str:
+        """The time to call given (to_call's), when the loket does not call then (core/call_time.py); else "".
+        The confirmation, its PDF and e-mail, and the consulent's page say so."""
+        typed = self.to_call["bereikbaar"]
+        return typed if outside_the_loket_hours(typed) else ""
 
     @property
     def about_the_gesprek(self) -> StepAnswers:

@@ -9,8 +9,6 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from core.call_time import outside_the_loket_hours
-
 from .dates import next_steps
 from .forms import person_words
 from .models import Melding
@@ -49,10 +47,9 @@ def what_happens_next(melding: Melding) -> dict:
     """What the confirmation page and its PDF say comes next, from the same answers: the dates, for someone
     else the words for the person ("de persoon", "uw cliënt") and whether another decides for the person, and
     the tolk, cliëntondersteuner and writer who come to the gesprek, a time to call the loket does not call
-    at, and the kaart's help for a mantelzorger. The e-mail uses the dates, the words for the person and the
-    help for a mantelzorger (it gives no answers)."""
+    at, and the kaart's help for a mantelzorger. The e-mail uses the dates, the words for the person, the help
+    for a mantelzorger and whether the time to call is outside the hours (it gives no answers)."""
     answers = melding.typed_answers
-    call_time = answers.to_call["bereikbaar"]
     return {
         "next": next_steps(melding),
         "persoon": person_words(answers.voor_wie)["persoon"] if answers.for_someone_else else "",
@@ -65,7 +62,7 @@ def what_happens_next(melding: Melding) -> dict:
         # the help for mantelzorgers on the page only, gone once he closed it (the e-mail says it too).
         "mantelzorg_help_url": _mantelzorg_help_url() if answers.voor_wie == "mantelzorger" else "",
         # A walk's resident kept "na 18.00 uur" after the question and read nothing more about it.
-        "call_time_outside_hours": call_time if outside_the_loket_hours(call_time) else "",
+        "call_time_outside_hours": answers.call_time_outside_hours,
     }
 
 

@@ -72,6 +72,11 @@ def condition_for(step):
     return applies
 
 
+def check_part_id(step: str) -> str:
+    """The id of a step's part on the check page: "controleren-gegevens"."""
+    return f"{CHECK_STEP}-{step}"
+
+
 class MeldingWizard(NamedUrlSessionWizardView):
     form_list = STEPS
     condition_dict = {step.slug: condition_for(step) for step in STEP_LIST if step.applies is not None}
@@ -134,7 +139,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
             # A step that does not apply to these answers (or does not exist): go where the user was.
             return redirect(self.get_step_url(self.storage.current_step or self.steps.first))
         if request.GET.get("terug") == CHECK_STEP:
-            self.storage.extra_data["return_to_check"] = True
+            self.storage.extra_data["return_to_check"] = step  # the part whose "Wijzig" was followed
         if step == CHECK_STEP:
             if unfinished := self.first_unfinished_step():
                 return self.redirect_to_unfinished(unfinished)
@@ -189,14 +194,14 @@ class MeldingWizard(NamedUrlSessionWizardView):
         self.clear_caches()
         if step == self.steps.last:
             return self.render_done(form, **kwargs)
-        changed_from_check = bool(self.storage.extra_data.get("return_to_check"))
+        changed = self.storage.extra_data.get("return_to_check")
         next_step = self.step_after(step)
         # Where the user is now; stored here so the GET that follows changes nothing and writes nothing.
         self.storage.current_step = next_step
-        # Back on the check page at the part just changed: a keyboard walk landed at its top, and tabbed past
-        # every "Wijzig" again.
-        anchor = f"#{CHECK_STEP}-{step}" if changed_from_check and next_step == CHECK_STEP else ""
-        return redirect(self.get_step_url(next_step) + anchor)
+        # Back on the check page at the part whose "Wijzig" was followed (also after the pages a change
+        # brought): a keyboard walk landed at its top, and tabbed past every "Wijzig" again.
+        anchor = f"#{check_part_id(changed if isinstance(changed, str) else step)}" if changed else ""
+        return redirect(self.get_step_url(next_step) + (anchor if next_step == CHECK_STEP else ""))
 
     def guarded_post(self, step):
         """The step's own fields from the POST, or the answer that refuses it (see step_guard)."""
@@ -386,7 +391,7 @@ class MeldingWizard(NamedUrlSessionWizardView):
                 {
                     "title": title,
                     "rows": rows,
-                    "slug": step,
+                    "id": check_part_id(step),
                     "change_url": self.get_step_url(step) + f"?terug={CHECK_STEP}",
                     "to_writer": STEP_BY_SLUG[step].to_writer,
                     "writer_labels": STEP_BY_SLUG[step].writer_labels(answers),

@@ -120,7 +120,7 @@ def _each_thema_in_turn(found, order: list[str]) -> list:
 
 
 def suggestions_in_parts(melding) -> tuple[list, list, list, list[str]]:
-    """The suggestions as the melding's page shows them: those found for the short melding's own words
+    """The suggestions as the melding's page shows them: those found for the melding's own words
     (_by_words), those of an onderwerp's own thema, then the others (a walk's consulent read "first ...,
     then ..." above one list and could not see where the first ended), none twice; and the onderwerpen the
     kaart has no help of their own thema for (a walk's consulent could not tell whether "Dagbesteding" was
@@ -187,8 +187,14 @@ def _about(melding) -> dict:
     """Where the resident lives and how old they are, from the answers (gone once the data is removed)."""
     if not melding.encrypted_answers:
         return {}
-    answers = melding.typed_answers
-    return {"near": answers.postcode, "age": answers.age(timezone.localdate(melding.created_at))}
+    return {"near": melding.typed_answers.postcode, "age": resident_age(melding)}
+
+
+def resident_age(melding) -> int | None:
+    """The resident's age when the melding came in; None without a birth date (or answers)."""
+    if not melding.encrypted_answers:
+        return None
+    return melding.typed_answers.age(timezone.localdate(melding.created_at))
 
 
 class NotASuggestion(Exception):

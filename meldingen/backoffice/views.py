@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from core.call_time import outside_the_loket_hours
 from core.fragments import jinja2_fragment
 from core.out_of_reach import out_of_reach_page
 from core.posted import post_only
@@ -210,7 +209,8 @@ def _nazorg_due_html(request, today):
 
 @meldingen_view
 def inbox_csv(request):
-    """The filtered list without the residents' data: reference, team and consulent, status, deadlines."""
+    """The filtered list without the residents' names, addresses or answers: reference, soort and onderwerpen
+    (as the list shows them), team and consulent, status, deadlines."""
     _form, queryset = _inbox_queryset(request)
     sheet = Sheet(
         [
@@ -240,7 +240,8 @@ def inbox_csv(request):
                 _local_date(item.melding.created_at),
                 item.melding.soort,
                 # As the list shows them (a walk's teamleider missed them in the export).
-                ", ".join(str(onderwerpen.get(code, code)) for code in item.melding.onderwerpen or ()),
+                # "; ": a label holds commas ("Eten, koken of boodschappen").
+                "; ".join(str(onderwerpen.get(code, code)) for code in item.melding.onderwerpen or ()),
                 "ja" if item.melding.spoed else "nee",
                 item.melding.wijk.name if item.melding.wijk_id else "",
                 item.team.name if item.team_id else "",
@@ -386,7 +387,7 @@ def render_detail(
         # At the top, for the call that comes first: it stood in three sections, far down on a phone.
         "to_call": answers.to_call if answers else None,
         # Beside it, as among the answers: a walk's consulent read "'s avonds" where she calls from.
-        "to_call_outside_hours": bool(answers) and outside_the_loket_hours(answers.to_call["bereikbaar"]),
+        "to_call_outside_hours": bool(answers) and bool(answers.call_time_outside_hours),
         # Made by someone else: who the help is for stood only far down, in the answers (a walk).
         "resident": (answers.resident_name, answers.age(today))
         if answers and answers.for_someone_else
@@ -516,7 +517,7 @@ def _kaart_parts(melding) -> dict:
         "kaart_in_wijk": wijk_for(melding) is not None,
         # A walk's consulent read "Wat het dichtst bij is, staat bovenaan" above the Voedselbank at 1.3 km
         # after help at 2.3 km: help only for other groups or ages comes after the rest (kaart._fitting).
-        "kaart_by_age": melding.typed_answers.age(timezone.localdate(melding.created_at)) is not None,
+        "kaart_age_known": kaart.resident_age(melding) is not None,
     }
 
 
@@ -592,7 +593,7 @@ def _change_status(request, behandeling):
         moment = when_and_where(behandeling.gesprek_op, behandeling.gesprek_plaats)
         cancel = _(
             "Het gesprek op %(moment)s staat niet meer gepland. "
-            "Gaat het niet door? Laat het de inwoner dan weten."
+            "Was het gesprek nog niet? Laat de inwoner dan weten dat het niet doorgaat."
         )
         messages.warning(request, cancel % {"moment": moment})
     return redirect("backoffice:melding", pk=behandeling.pk)
@@ -748,14 +749,13 @@ def not_reached(request, pk):
 def _call_again(behandeling) -> str:
     """What to do after a call nobody answered: a walk's consulent read "Bel later nog eens." of a son who
     wrote he could only be called after 18.00, outside the loket's hours."""
-    answers = behandeling.melding.typed_answers if behandeling.melding.encrypted_answers else None
-    call_time = answers.to_call["bereikbaar"] if answers else ""
-    if not outside_the_loket_hours(call_time):
+    melding = behandeling.melding
+    if not melding.encrypted_answers or not melding.typed_answers.call_time_outside_hours:
         return str(_("Bel later nog eens."))
-    said = _("De melder schreef: “%(time)s”. Dat is buiten de beltijden van het loket.") % {"time": call_time}
-    email = behandeling.melding.contact_email
-    if email:
-        return f"{said} " + _("Mail dan naar %(email)s om een moment af te spreken.") % {"email": email}
+    # Not the words nor the address themselves: a message may travel in a cookie, signed but readable.
+    said = _("De melder kan alleen buiten de beltijden van het loket gebeld worden. Kijk bij Bereikbaar.")
+    if melding.contact_email:
+        return f"{said} " + _("Mail de melder om een moment af te spreken.")
     return f"{said} " + _("Spreek met uw team af wie op die tijd belt, of stuur een brief.")
 
 

@@ -359,6 +359,7 @@
     // then lands on that result, as "Terug naar de resultaten" does, and not on the count far above it where
     // the next Tab started again (a keyboard walk).
     document.addEventListener("click", function (event) {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  // a new tab
       var link = event.target.closest && event.target.closest(".kaart-result__title a");
       var result = link && link.closest(".kaart-result");
       if (result && window.history.replaceState) window.history.replaceState(window.history.state, "", "#" + result.id);

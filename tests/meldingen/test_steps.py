@@ -297,7 +297,7 @@ def test_wijzig_to_someone_else_asks_the_new_questions_first(walker):
     response = walker.post("voor-wie", {"voor_wie": "familie"})
     assert response["Location"] == "/melding/melder/"
     response = walker.post("melder", ANDER_UITGEBREID[1][1])
-    assert response["Location"] == "/melding/controleren/#controleren-melder"
+    assert response["Location"] == "/melding/controleren/#controleren-voor-wie"  # the part changed
     html = walker.client.get("/melding/controleren/").content.decode()
     assert "Stap 7 van 7" in html and "Petra de Vries" in html
 
@@ -310,7 +310,7 @@ def test_wijzig_to_uitgebreid_walks_the_three_extra_pages(walker):
     assert walker.post("situatie", {"wat_lukt_niet": "Fietsen"})["Location"] == "/melding/gesprek/"
     assert (
         walker.post("gesprek", {"plek": "telefoon"})["Location"]
-        == "/melding/controleren/#controleren-gesprek"
+        == "/melding/controleren/#controleren-keuze"  # where its "Wijzig" was followed
     )
 
 

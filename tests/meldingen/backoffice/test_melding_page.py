@@ -615,7 +615,7 @@ def test_the_onderzoek_is_not_finished_before_the_planned_gesprek_without_a_reas
     # A walk: nothing said to call off the visit still planned.
     said = (
         "Het gesprek op 8 dec. 2099, 10:30 staat niet meer gepland. "
-        "Gaat het niet door? Laat het de inwoner dan weten."
+        "Was het gesprek nog niet? Laat de inwoner dan weten dat het niet doorgaat."
     )
     assert said in " ".join(response.content.decode().split())
     behandeling.refresh_from_db()
@@ -1102,7 +1102,7 @@ def test_a_first_call_nobody_answered_is_recorded_once_and_shown_to_colleagues(
 @pytest.mark.parametrize(
     ("email", "then"),
     [
-        ("anna@example.org", "Mail dan naar anna@example.org om een moment af te spreken."),
+        ("anna@example.org", "Mail de melder om een moment af te spreken."),
         ("", "Spreek met uw team af wie op die tijd belt, of stuur een brief."),
     ],
 )
@@ -1118,10 +1118,10 @@ def test_a_call_nobody_answered_says_when_the_writer_can_be_called(staff, client
     melding, _new = store_melding(data)
     client.force_login(staff["consulent"])
     url = reverse("backoffice:melding", args=[melding.behandeling.pk]) + "niet-bereikt/"
-    said = " ".join(client.post(url, follow=True).content.decode().replace("&#x27;", "'").split())
+    said = " ".join(client.post(url, follow=True).content.decode().split())
     assert (
-        "Vastgelegd: u belde en bereikte niemand. De melder schreef: “'s avonds na 18 uur, ik werk overdag”. "
-        "Dat is buiten de beltijden van het loket. " + then in said
+        "Vastgelegd: u belde en bereikte niemand. De melder kan alleen buiten de beltijden van het loket "
+        "gebeld worden. Kijk bij Bereikbaar. " + then in said
     )
     assert "Bel later nog eens." not in said
 
