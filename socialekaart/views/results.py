@@ -121,6 +121,9 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
         pk for pk, (values, _wijk_ids) in by_id.items() if values["status"] != Voorziening.Status.ACTIEF
     ]
     closed_until = closures.last_days(closed) if closed else {}
+    place_wijken = _wijk_names(
+        {pk: values["place_wijken"] for pk, (values, _wijk_ids) in by_id.items()}, wijken
+    )
     rows = []
     for hit in hits:
         if hit.id not in by_id:
@@ -128,6 +131,9 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
         values = by_id[hit.id][0]
         names = wijk_names.get(hit.id, ())
         serves_origin = origin is not None and (values["hele_gemeente"] or origin.wijk_name in names)
+        # For other wijken only: not with a place in hers, which the search counts as the wijk's too.
+        elsewhere = origin is not None and bool(names) and not serves_origin
+        elsewhere = elsewhere and origin.wijk_name not in place_wijken[hit.id]
         rows.append(
             ResultRow(
                 number=first_number + len(rows),
@@ -143,7 +149,7 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
                 capaciteit=capaciteit.get(hit.id, []),
                 where=_("Hele gemeente") if values["hele_gemeente"] else ", ".join(names),
                 in_your_wijk=serves_origin and hit.distance_km is None,
-                outside_your_wijk=origin is not None and bool(names) and not serves_origin,
+                outside_your_wijk=elsewhere,
                 toegang=labels.toegang.get(values["toegang"], values["toegang"]),
                 kosten=labels.kosten_tekst(
                     values["kosten"], values["kosten_bedrag"], values["kosten_toelichting"]
@@ -197,6 +203,11 @@ def _read_page_values(ids) -> dict:
     coming = closures.first_coming(read)
     for pk, (values, _wijk_ids) in read.items():
         values["coming_closure"] = coming.get(pk)
+        values["place_wijken"] = []
+    # The wijken of its places: help for other wijken with a place in hers is not "niet in uw wijk".
+    places = VoorzieningOpLocatie.objects.filter(voorziening_id__in=list(read), locatie__wijk__isnull=False)
+    for pk, wijk in places.values_list("voorziening_id", "locatie__wijk_id").order_by():
+        read[pk][0]["place_wijken"].append(wijk)
     return read
 
 

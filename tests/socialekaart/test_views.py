@@ -226,6 +226,25 @@ def test_with_a_postcode_help_for_other_wijken_says_it_is_not_in_hers(client, in
     assert "niet in uw wijk" not in html(client.get(SEARCH))  # no postcode, no wijk of hers
 
 
+def test_help_with_a_place_in_her_wijk_is_not_called_outside_it(client, kaart):
+    """The review: the search counts a place in the resident's wijk as the wijk's ("Alleen in mijn wijk" too),
+    so help for other wijken with a place in hers carried "(niet in uw wijk)" in her wijk's own list."""
+    from tests.socialekaart.factories import VoorzieningFactory, VoorzieningOpLocatieFactory
+
+    inloop = VoorzieningFactory(
+        name="Inloop aan de Kade", wijken=[kaart.beemden], organisatie=kaart.cafe.organisatie
+    )
+    VoorzieningOpLocatieFactory(
+        voorziening=inloop,
+        locatie=LocatieFactory(
+            organisatie=inloop.organisatie, latitude=52.098, longitude=5.133, wijk=kaart.haven
+        ),
+    )
+    get_backend().rebuild()
+    page = html(client.get(SEARCH, {"postcode": "3913 AA", "mijn_wijk": "1"}))  # Oude Haven
+    assert _waar(page, "Inloop aan de Kade") == "De Beemden"
+
+
 def test_a_professional_reads_help_for_other_wijken_is_not_in_the_clients(client, indexed, professional):
     client.force_login(professional)
     page = html(client.get(SEARCH, {"postcode": "3913 AA"}))
