@@ -24,7 +24,13 @@ from core.widget_renderer import widget_renderer
 from core.workdays import holiday_name, is_working_day
 from meldingen.backoffice.inbox import NOBODY, same_resident_elsewhere
 from meldingen.backoffice.models import SOON, AuditEntry, Nazorg, Signaal, Verwijzing, Wijkteam
-from meldingen.backoffice.roles import CONSULENT, can_assign, consulenten_seen_by, display_name
+from meldingen.backoffice.roles import (
+    CONSULENT,
+    can_assign,
+    consulenten_seen_by,
+    display_name,
+    wijken_seen_by,
+)
 from meldingen.backoffice.signalen import ONDERWERPEN as SIGNAAL_ONDERWERPEN
 from meldingen.backoffice.workflow import (
     CLOSED_STATUSES,
@@ -130,7 +136,7 @@ class InboxFilterForm(forms.Form):
             # Only the teams whose meldingen she sees, and their wijken: another team or its wijk gave
             # "0 meldingen gevonden", as if it had none.
             self.fields["team"].queryset = Wijkteam.objects.filter(members=user)
-            self.fields["wijk"].queryset = kaart.wijken().filter(wijkteams__members=user).distinct()
+            self.fields["wijk"].queryset = wijken_seen_by(user)
         if user is not None and can_assign(user):
             self.fields["consulent"].queryset = consulenten_seen_by(user)
             self.fields["consulent"].label_from_instance = display_name

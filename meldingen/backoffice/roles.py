@@ -65,6 +65,16 @@ def consulenten_seen_by(user):
     return consulenten.order_by("first_name", "last_name", "username")
 
 
+def wijken_seen_by(user):
+    """The wijken whose meldingen `user` sees, by name: every wijk for who sees all, else her teams'."""
+    from socialekaart import public as kaart
+
+    wijken = kaart.wijken()
+    if not user.has_perm("backoffice.view_all_meldingen"):
+        wijken = wijken.filter(wijkteams__members=user).distinct()
+    return wijken
+
+
 def can_read_audit_log(user) -> bool:
     return user.is_active and user.has_perm("backoffice.view_auditentry")
 

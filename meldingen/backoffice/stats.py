@@ -8,7 +8,8 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing, Wijkteam
+from meldingen.backoffice.models import Behandeling, Nazorg, Verwijzing
+from meldingen.backoffice.roles import wijken_seen_by
 from meldingen.backoffice.workflow import CLOSED_STATUSES, Status
 from socialekaart import public as kaart
 
@@ -104,7 +105,9 @@ def figures_for(
     figures.doubles = visible.filter(status=Status.DUBBEL).count()
     visible = visible.exclude(status=Status.DUBBEL)
     figures.first_week = _first_monday(figures.last_day, received_from)
-    handled = _counts(figures, visible, today, figures.first_week, _wijken_seen(user))
+    handled = _counts(
+        figures, visible, today, figures.first_week, set(wijken_seen_by(user).values_list("pk", flat=True))
+    )
     figures.first_day = received_from or figures.first_received
     figures.median_lead_days = _median_lead_days(visible, handled)
     _verwijzingen(figures, visible, thema_names or {})
@@ -126,13 +129,6 @@ def _first_monday(last_day: date, received_from: date | None) -> date:
     if received_from is None:
         return _monday(last_day) - timedelta(weeks=WEEKS - 1)
     return max(_monday(received_from), _monday(last_day) - timedelta(weeks=MAX_WEEKS - 1))
-
-
-def _wijken_seen(user) -> set[int]:
-    """The keys of the wijken whose meldingen the user sees: every wijk, or those of the user's teams."""
-    if user.has_perm("backoffice.view_all_meldingen"):
-        return set(kaart.wijken().values_list("pk", flat=True))
-    return set(Wijkteam.objects.filter(members=user).values_list("wijken", flat=True)) - {None}
 
 
 def _counts(figures: Figures, visible, today, first_monday: date, wijken_seen: set[int]) -> int:

@@ -59,6 +59,7 @@ def test_a_wijk_without_meldingen_is_listed_with_0_for_who_sees_it(staff, teams)
     store(postcode="3911 AB")  # Centrum
     assert figures_for(staff["teamleider"]).per_wijk == [("Centrum", 1), ("Oude Haven", 0)]
     assert figures_for(staff["consulent"]).per_wijk == [("Centrum", 1)]
+    assert figures_for(staff["consulent_haven"]).per_wijk == [("Oude Haven", 0)]  # her own wijk, with none
 
 
 def test_page_has_svg_charts_and_tables(staff, teams, client):
