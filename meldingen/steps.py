@@ -15,7 +15,6 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from core.call_time import outside_the_loket_hours
 from core.phone import digits_of
 
 from . import forms
@@ -86,17 +85,13 @@ def the_postcodes_own_street(answers: Answers, staff: bool) -> str:
     return str(_("(bij deze postcode en dit huisnummer hoort de straat %(straat)s)") % {"straat": found})
 
 
-def outside_the_calling_hours(step: str) -> Callable[[Answers, bool], str]:
-    """For staff, beside a time to call on `step` that the loket does not call at (core/call_time.py), that it
-    is: a walk's resident waited for an evening call, and the consulent read "'s avonds" as any other time."""
-
-    def note(answers: Answers, staff: bool) -> str:
-        typed = answers.step(step).text("bereikbaar")
-        if not staff or not outside_the_loket_hours(typed):
-            return ""
-        return str(_("(buiten de beltijden van het loket)"))
-
-    return note
+def outside_the_calling_hours(answers: Answers, staff: bool) -> str:
+    """For staff, beside a time to call that the loket does not call at (Answers.call_time_outside_hours),
+    that it is: a walk's resident waited for an evening call, and the consulent read "'s avonds" as any
+    other time."""
+    if not staff or not answers.call_time_outside_hours:
+        return ""
+    return str(_("(buiten de beltijden van het loket)"))
 
 
 @dataclass(frozen=True)
@@ -300,7 +295,7 @@ STEPS = [
                 "bereikbaar",
                 staff=_("Bereikbaar"),
                 staff_someone_else=_("Melder bereikbaar"),
-                note=outside_the_calling_hours("waarover"),
+                note=outside_the_calling_hours,
             ),
             TOLK,
         ),
@@ -375,7 +370,7 @@ STEPS = [
                 staff=_("Bereikbaar"),
                 # A walk: "Bereikbaar: ochtend" under Gesprek read as the resident's time; it is the writer's.
                 staff_someone_else=_("Melder bereikbaar"),
-                note=outside_the_calling_hours("gesprek"),
+                note=outside_the_calling_hours,
             ),
             Row(
                 _("Waar wilt u het gesprek?"),

@@ -184,6 +184,10 @@ def voorzieningen_for(
     return found[:limit]
 
 
+# The terms searched for one text, at most: a search each.
+MAX_TERMS = 6
+
+
 def voorzieningen_for_words(
     words: str,
     wijk=None,
@@ -215,10 +219,6 @@ def voorzieningen_for_words(
     chosen = list(dict.fromkeys(pk for row in in_turn for pk in row if pk is not None))[:limit]
     found = _as_kaart_items(Voorziening.objects.filter(pk__in=chosen), wijk, near)  # only these are drawn
     return sorted(found, key=lambda item: chosen.index(item.id))
-
-
-# The terms searched for one text, at most: a search each.
-MAX_TERMS = 6
 
 
 def _hits(backend, term: str, near: str, per_page: int) -> list[str]:

@@ -121,9 +121,8 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
         pk for pk, (values, _wijk_ids) in by_id.items() if values["status"] != Voorziening.Status.ACTIEF
     ]
     closed_until = closures.last_days(closed) if closed else {}
-    place_wijken = _wijk_names(
-        {pk: values["place_wijken"] for pk, (values, _wijk_ids) in by_id.items()}, wijken
-    )
+    # The origin's wijk by key, for the wijken of each result's places.
+    here = next((wijk.pk for wijk in wijken if origin and wijk.name == origin.wijk_name), None)
     rows = []
     for hit in hits:
         if hit.id not in by_id:
@@ -132,8 +131,9 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
         names = wijk_names.get(hit.id, ())
         serves_origin = origin is not None and (values["hele_gemeente"] or origin.wijk_name in names)
         # For other wijken only: not with a place in hers, which the search counts as the wijk's too.
-        elsewhere = origin is not None and bool(names) and not serves_origin
-        elsewhere = elsewhere and origin.wijk_name not in place_wijken[hit.id]
+        elsewhere = (
+            origin is not None and bool(names) and not serves_origin and here not in values["place_wijken"]
+        )
         rows.append(
             ResultRow(
                 number=first_number + len(rows),
