@@ -157,8 +157,7 @@ def _clock_windows(text: str, part_of_day: str):
     for match in _RANGE.finditer(text):
         if not (match[5] or (match[2] and match[4])):
             continue  # "7-12" may be a date
-        for start in _readings(match[1], match[2], part_of_day):
-            yield from ((start, end) for end in _readings(match[3], match[4], part_of_day) if start < end)
+        yield from _range_readings(match, part_of_day)
     text = _RANGE.sub(" ", text)
     for match in _TIME.finditer(text):
         side, hour, minute, uur = match.groups()
@@ -171,6 +170,18 @@ def _clock_windows(text: str, part_of_day: str):
                 yield 0, moment
             else:
                 yield moment, moment
+
+
+def _range_readings(match, part_of_day: str):
+    """Each hour's own readings, and without a part of the day named both hours in the same half of it:
+    "tussen 6 en 8 uur" is 6.00 to 8.00 or 18.00 to 20.00 (6 alone is 18.00, 8 alone 8.00: no range was read,
+    and nothing asked)."""
+    for start in _readings(match[1], match[2], part_of_day):
+        yield from ((start, end) for end in _readings(match[3], match[4], part_of_day) if start < end)
+    start, end = _minutes(match[1], match[2]), _minutes(match[3], match[4])
+    if not part_of_day and start is not None and end is not None and start < end <= 12 * 60:
+        yield start, end
+        yield start + 12 * 60, end + 12 * 60
 
 
 def _day_part_windows(text: str, hours: Hours):
