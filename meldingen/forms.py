@@ -764,8 +764,13 @@ def month_number(typed: str) -> int | None:
     return number if best >= 0.8 and best > second else None
 
 
+# The found street and town said in the message: a walk with a screen reader heard only "gevonden", and
+# went on to the boxes to hear which.
+ADDRESS_FOUND = _(
+    "Wij hebben het adres gevonden: %(street)s in %(town)s. "
+    "Klopt het niet? Pas de straat en woonplaats dan aan."
+)
 ADDRESS_MESSAGES = {
-    FOUND: _("Wij hebben het adres gevonden. Kijk of de straat en woonplaats kloppen."),
     NOT_FOUND: _(
         "We vinden dit adres niet. Kijk of de postcode en het huisnummer kloppen, of vul de straat "
         "en woonplaats zelf in."
@@ -796,6 +801,8 @@ def address_message(result, voor_wie: str = "zelf") -> str:
     speaks to."""
     if result.status == OUTSIDE:
         return outside_message(voor_wie)
+    if result.status == FOUND:
+        return ADDRESS_FOUND % {"street": result.street, "town": result.town}
     if result.status == INVALID and result.wrong in WRONG_PART_MESSAGES:
         return str(WRONG_PART_MESSAGES[result.wrong])
     return str(ADDRESS_MESSAGES.get(result.status, ""))

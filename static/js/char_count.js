@@ -5,10 +5,12 @@
   "use strict";
 
   // The server checks the length; nothing typed or pasted is cut off.
-  // The box is described by the count, read when it gets the focus; a screen reader hears a new count only
-  // once the typing pauses, not after every key.
+  // The box is described by the count, read when it gets the focus. A screen reader hears a new count only
+  // once the typing pauses, and only when the room runs short (a tenth of it left) or is over: a count after
+  // every pause talked over the letters a walk with a screen reader typed, with 1,988 characters left.
   Array.prototype.forEach.call(document.querySelectorAll("textarea[data-max-length]"), function (input) {
     var max = parseInt(input.getAttribute("data-max-length"), 10);
+    var shortOfRoom = Math.max(20, Math.floor(max / 10));
     var counter = document.createElement("p");
     counter.className = "form-field__hint char-count";
     counter.id = input.id + "_count";
@@ -30,6 +32,7 @@
       counter.classList.toggle("char-count--over", left < 0);
       if (!event) { return; }  // the first count is read with the box
       window.clearTimeout(pause);
+      if (left > shortOfRoom) { spoken.textContent = ""; return; }
       pause = window.setTimeout(function () { spoken.textContent = counter.textContent; }, 1000);
     }
     input.addEventListener("input", update);

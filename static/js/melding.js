@@ -75,7 +75,12 @@
     described.removeAttribute("aria-invalid");
     described.closest(".form-field").classList.remove("form-field--invalid");
     var line = summary && summary.querySelector("a[href='#" + anchor + "']");
-    if (line) { line.parentNode.remove(); }
+    if (line) {
+      // Read out when the page opened; as an alert it was read out whole again for each line that went
+      // (a walk with a screen reader heard it over her typing).
+      summary.removeAttribute("role");
+      line.parentNode.remove();
+    }
     if (summary && !summary.querySelector("li")) {
       summary.remove();
       summary = null;

@@ -108,7 +108,9 @@ def test_zoek_adres_without_javascript_fills_in_the_fields(walker):
     assert 'id="adres"' in html
     assert 'value="Kadeweg"' in html and 'value="Lindewaard"' in html
     assert 'value="Jan"' in html
-    assert "Wij hebben het adres gevonden" in html
+    # The street and town in the message, for who hears it (a walk with a screen reader).
+    assert "Wij hebben het adres gevonden: Kadeweg in Lindewaard." in html
+    assert 'aria-describedby="address-hint"' in html
     assert "error-summary" not in html  # looking up is not submitting
     again = walker.client.get("/melding/gegevens/").content.decode()  # a reload: what was typed, once told
     assert 'value="Kadeweg"' in again and "Wij hebben het adres gevonden" not in again
