@@ -342,6 +342,7 @@ def map_config(rows, wijken, origin) -> dict | None:
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "points": points,
+        "onPage": len(rows),
         "wijken": [
             {"name": wijk.name, "lat": wijk.latitude, "lon": wijk.longitude}
             for wijk in wijken

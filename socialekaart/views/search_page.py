@@ -96,6 +96,7 @@ def search(request):
         # After a search (any parameter) the results come first: postcode and wijk move under "Filters".
         "searched": bool(request.GET),
         "has_filters": bool(active_filters),
+        "without_filters": form.without_filters() if active_filters else "",
         "active_filters": active_filters,
         "plek_vrij": plek_vrij,
     }

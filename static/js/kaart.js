@@ -200,9 +200,12 @@
     var left = centreX - width / 2, top = centreY - height / 2;
     function at(place) { var p = project(place.lat, place.lon, zoom); return { x: p.x - left, y: p.y - top }; }
 
-    var label = config.points.length === 1
-      ? "Kaart met 1 resultaat."
-      : "Kaart met " + config.points.length + " resultaten.";
+    // How many of the page's results it shows: results without a place are not on it ("Kaart met 1
+    // resultaat" under "7 resultaten" was heard as a contradiction, on a walk with a screen reader).
+    var shown = config.points.length, onPage = config.onPage;
+    var label = shown < onPage
+      ? "Kaart met " + shown + " van de " + onPage + " resultaten op deze pagina."
+      : shown === 1 ? "Kaart met het resultaat op deze pagina." : "Kaart met de " + shown + " resultaten op deze pagina.";
     var root = svg("svg", {
       viewBox: "0 0 " + width + " " + height, width: width, height: height,
       role: "img", "aria-label": label + " Dezelfde informatie staat in de lijst.",
@@ -382,10 +385,8 @@
       focusNowAndOnLoad(summary, false);
       return;
     }
+    // Read out once, as it gets the focus (a live region that said it again was heard twice).
     count.focus({ preventScroll: false });
-    var announce = document.querySelector("[data-kaart-announce]");
-    // Filled a moment after load, so screen readers announce it as a change.
-    if (announce) window.setTimeout(function () { announce.textContent = count.textContent.trim(); }, 300);
   }
 
   function start() {
