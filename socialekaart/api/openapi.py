@@ -281,7 +281,11 @@ ORGANIZATION_FULL = _extend(
     ORGANIZATION,
     "HSDS organization met haar telefoon, locaties en voorzieningen.",
     ["phones", "locations", "services"],
-    {"phones": array_of("Phone"), "locations": array_of("Location"), "services": array_of("Service")},
+    {
+        "phones": array_of("Phone"),
+        "locations": array_of("Location"),
+        "services": {"type": "array", "items": {"anyOf": [ref("Service"), ref("ServiceFull")]}},
+    },
 )
 SERVICE_AT_LOCATION_SUMMARY = _object(
     "HSDS service_at_location in een lijst: de voorziening en de locatie zonder geneste lijsten; met "
@@ -423,6 +427,17 @@ PARAMS = {
     ),
     "minimal": _param("minimal", "Alleen id, naam, status en last_modified.", {"type": "boolean"}),
     "full": _param("full", "Volledig geneste objecten.", {"type": "boolean"}),
+    "full_service": _param(
+        "full_service",
+        "De voorzieningen van de organisatie volledig genest, zoals /services/{id} ze geeft (met full=true"
+        " of zonder: de organisatie is dan ook volledig genest).",
+        {"type": "boolean"},
+    ),
+    "format": _param(
+        "format",
+        "Alleen json, de standaard van HSDS (ndjson kan hier niet).",
+        {"type": "string", "enum": ["json"]},
+    ),
     "postcode": _param(
         "postcode",
         "Nederlandse postcode (3911 AB of 3911). Zonder proximity: alleen wat in die wijk te vinden is.",
@@ -550,6 +565,7 @@ def document(server_url: str) -> dict:
                     "modified_after",
                     "minimal",
                     "full",
+                    "format",
                 ),
             ),
             "/services/{id}": _with_id(
@@ -578,20 +594,21 @@ def document(server_url: str) -> dict:
                         ]
                     },
                 ),
-                ("search", "page", "per_page", "full"),
+                ("search", "page", "per_page", "full", "full_service", "format"),
             ),
             "/organizations/{id}": _with_id(
                 _operation(
                     "getOrganizationById",
                     "Eén organisatie met haar locaties en voorzieningen.",
                     _ok("De organisatie.", ref("OrganizationFull")),
+                    ("full_service",),
                 )
             ),
             "/taxonomies": _operation(
                 "getPaginatedListOfTaxonomies",
                 "Taxonomieën (thema, doelgroep, toegang, aanmelden).",
                 _ok("Een pagina met taxonomieën.", _list("Taxonomy")),
-                ("search", "page", "per_page"),
+                ("search", "page", "per_page", "format"),
             ),
             "/taxonomies/{id}": _with_id(
                 _operation(
@@ -604,7 +621,7 @@ def document(server_url: str) -> dict:
                 "getPaginatedListOfTaxonomyTerms",
                 "Termen, per pagina.",
                 _ok("Een pagina met termen.", _list("TaxonomyTerm")),
-                ("search", "page", "per_page", "taxonomy_id", "parent_id", "top_only"),
+                ("search", "page", "per_page", "taxonomy_id", "parent_id", "top_only", "format"),
             ),
             "/taxonomy_terms/{id}": _with_id(
                 _operation(
@@ -648,6 +665,7 @@ def document(server_url: str) -> dict:
                     "full",
                     "postcode",
                     "proximity",
+                    "format",
                 ),
             ),
             "/service_at_locations/{id}": _with_id(

@@ -66,6 +66,16 @@ def boolean(params, name: str) -> bool:
     raise BadParameter(name, "kies true of false.")
 
 
+def json_format(params) -> None:
+    """`format`: of HSDS's formats only its default, json, is given here (not ndjson)."""
+    value = _one(params, "format")
+    if value is not None and value.strip().lower() not in ("", "json"):
+        raise BadParameter(
+            "format",
+            "deze API geeft alleen json. Alles in één keer: minimal=true met per_page, of de export.",
+        )
+
+
 def text(params, name: str) -> str:
     value = (_one(params, name) or "").strip()
     if len(value) > MAX_TEXT:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import defaultdict
 from uuid import UUID
 
 import orjson
@@ -103,6 +104,7 @@ def api_view(path: str):
                 kwargs["pk"] = UUID(kwargs["pk"])  # the URL pattern only lets valid UUIDs through
             try:
                 only_documented(request.GET, path)
+                params.json_format(request.GET)
                 return view(request, *args, **kwargs)
             except params.BadParameter as error:
                 return _error(400, str(error), parameter=error.name)
@@ -223,7 +225,8 @@ def service_detail(request, pk: UUID):
 @api_view("/organizations")
 def organizations(request):
     query = request.GET
-    full = params.boolean(query, "full")
+    full_service = params.boolean(query, "full_service")
+    full = params.boolean(query, "full") or full_service
     page, per_page = params.pagination(query)
     search = params.text(query, "search")
     queryset = serialize.organizations_queryset(full=full).order_by("name", "pk")
@@ -231,7 +234,8 @@ def organizations(request):
         queryset = queryset.filter(Q(name__icontains=search) | Q(description__icontains=search))
     items, total = _page_slice(queryset, page, per_page)
     render = serialize.organization_full if full else serialize.organization
-    return _json(page_of([render(o) for o in items], total, page, per_page))
+    contents = [render(o) for o in items]
+    return _json(page_of(_with_full_services(contents) if full_service else contents, total, page, per_page))
 
 
 @api_view("/organizations/{id}")
@@ -239,7 +243,23 @@ def organization_detail(request, pk: UUID):
     organisatie = serialize.organizations_queryset(full=True).filter(pk=pk).first()
     if organisatie is None:
         return not_found("organisatie")
-    return _json(serialize.organization_full(organisatie))
+    data = serialize.organization_full(organisatie)
+    if params.boolean(request.GET, "full_service"):
+        data = _with_full_services([data])[0]
+    return _json(data)
+
+
+def _with_full_services(organizations: list[dict]) -> list[dict]:
+    """full_service=true (HSDS): each organisation's services as /services/{id} gives them, the ones it
+    lists (not those that stopped), in its order, by name."""
+    ids = [organization["id"] for organization in organizations]
+    by_organization = defaultdict(list)
+    listed = Q(organisatie__in=ids) & ~Q(status="gestopt")
+    for service in serialize.services_full(serialize.full_rows(listed)):
+        by_organization[service["organization_id"]].append(service)
+    for organization in organizations:
+        organization["services"] = by_organization[organization["id"]]
+    return organizations
 
 
 # --- Taxonomies -----------------------------------------------------------------------------------------

@@ -468,7 +468,7 @@ def test_a_number_with_a_control_character_around_it_is_read_or_refused_never_a_
     [
         ("services", {"modified_since": "2030-01-01"}),
         ("services", {"thema": "wonen"}),
-        ("organizations", {"full_service": "true"}),
+        ("organizations", {"minimal": "true"}),
         ("taxonomies", {"taxonomy_id": "x"}),
         ("openapi.json", {"format": "yaml"}),
     ],
@@ -526,6 +526,31 @@ def test_organizations_validate(client, api_kaart):
     for item in get(client, "organizations", full="true").json()["contents"]:
         validate(item, "compiled/organization.json")
     assert get(client, "organizations", search="welzijn").json()["total_items"] == 1
+
+
+@needs_schemas
+def test_full_service_nests_each_organisation_s_services_as_services_id_gives_them(client, api_kaart):
+    """A developer's walk: HSDS's full_service (and format=json, its default) were refused with a 400, so a
+    generic HSDS client got nothing."""
+    data = get(client, f"organizations/{api_kaart.zorg.pk}", full_service="true").json()
+    validate(data, "compiled/organization.json")
+    summary = get(client, f"organizations/{api_kaart.zorg.pk}").json()["services"]
+    assert [service["id"] for service in data["services"]] == [service["id"] for service in summary]
+    for service in data["services"]:
+        assert service == get(client, f"services/{service['id']}").json()
+    listed = get(client, "organizations", full_service="true", format="json").json()["contents"]
+    assert [item["services"] for item in listed if item["id"] == str(api_kaart.zorg.pk)] == [data["services"]]
+    for item in listed:
+        validate(item, "compiled/organization.json")
+        assert all("contacts" in service for service in item["services"])  # full, not the list's fields
+
+
+@pytest.mark.parametrize("endpoint", ["services", "organizations", "taxonomies", "taxonomy_terms"])
+def test_format_json_is_taken_and_another_format_refused_by_name(client, api_kaart, endpoint):
+    assert get(client, endpoint, format="json").json() == get(client, endpoint).json()
+    refused = get(client, endpoint, format="ndjson")
+    assert refused.status_code == 400 and refused.json()["parameter"] == "format"
+    assert "alleen json" in refused.json()["message"]
 
 
 @needs_schemas
