@@ -68,6 +68,20 @@ def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
     assert "\n\n" not in points
 
 
+def test_for_someone_else_the_writer_reads_that_the_person_gets_no_confirmation(walker):
+    """A walk's nurse: nothing said that her client hears nothing from the gemeente until she tells her."""
+    from django.core import mail
+
+    said = (
+        "Wij sturen de persoon zelf geen bevestiging. Laat de persoon weten dat u de melding hebt gedaan. "
+        "Geef ook het meldingsnummer."
+    )
+    assert said in " ".join(confirmation(walker, ANDER_UITGEBREID).split())
+    assert said in " ".join(mail.outbox[0].body.split())
+    mail.outbox.clear()
+    assert "zelf geen bevestiging" not in confirmation(walker, ZELF_KORT) + mail.outbox[0].body
+
+
 def test_for_a_person_who_cannot_decide_the_next_step_is_for_who_decides(walker):
     """A walk: a son read "Daarna kan de persoon de hulp aanvragen" of his mother, who cannot decide. The
     e-mail, which holds no answers, says what it said."""
@@ -79,6 +93,7 @@ def test_for_a_person_who_cannot_decide_the_next_step_is_for_who_decides(walker)
     assert "Daarna kan wie voor de persoon beslist de hulp aanvragen." in html
     assert "Daarna kan de persoon de hulp aanvragen." not in html
     assert "Daarna kan de persoon de hulp aanvragen." in " ".join(mail.outbox[0].body.split())
+    assert "zelf geen bevestiging" not in html  # the writer decides for the person
 
 
 def test_for_oneself_the_confirmation_still_says_u(walker):
