@@ -24,6 +24,15 @@ QUESTION = "vraag"
 READ_THE_QUESTION = gettext_lazy("Lees de vraag bij het vak.")  # its line in the error summary
 
 
+class ChoiceButtons(forms.RadioSelect):
+    """Radio buttons without the `required` attribute: with it, Chrome calls a question not yet answered
+    invalid ("ongeldig") as the page opens (a walk with a screen reader). The server says what is missing,
+    and a question that may stay empty says "(niet verplicht)"."""
+
+    def use_required_attribute(self, initial):
+        return False
+
+
 def question_seen() -> forms.CharField:
     """The hidden field beside a question asked once: the form sets its `sent_back` to what it asked about,
     the form-field component draws that, and the next post with it goes on (see QUESTION). Not stored."""

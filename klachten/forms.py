@@ -11,7 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.call_time import AsksOnceAboutTheCallTime
-from core.components import named_error_lines, question_seen
+from core.components import ChoiceButtons, named_error_lines, question_seen
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, phone_field
 from core.reference import as_typed, is_possible
@@ -91,7 +91,7 @@ class KlachtForm(AsksOnceAboutTheCallTime, forms.Form):
     contact = forms.ChoiceField(
         label=_("Mogen wij contact met u opnemen over uw klacht?"),
         choices=JA_NEE,
-        widget=forms.RadioSelect,
+        widget=ChoiceButtons,
         # Named: the summary lists it among the others, where "Kies ja of nee." says not about what.
         error_messages={"required": _("Kies of wij contact met u mogen opnemen.")},
     )

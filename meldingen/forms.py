@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.bsn import refuse_bsn
 from core.call_time import AsksOnceAboutTheCallTime
-from core.components import QUESTION, error_anchor, named_error, question_seen
+from core.components import QUESTION, ChoiceButtons, error_anchor, named_error, question_seen
 from core.limited_text import LimitedCharField
 from core.phone import CALL_HOURS, PHONE_HOURS, phone_field
 from core.postcode import normalise_postcode
@@ -76,7 +76,7 @@ def radio(label, choice_list, help_text="", required=True):
         choices=choice_list,
         required=required,
         help_text=help_text,
-        widget=forms.RadioSelect,
+        widget=ChoiceButtons,
         error_messages={
             "required": _("Kies een antwoord."),
             "invalid_choice": _("Kies een van de antwoorden."),

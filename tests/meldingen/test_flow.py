@@ -694,3 +694,11 @@ def test_a_melding_for_someone_else_or_a_long_one_always_asks_about_health_data(
         {"voor_wie": {"voor_wie": voor_wie}, "keuze": {"soort": soort}, "spoed": {"spoed": "nee"}}
     )
     assert answers.may_hold_health_data
+
+
+def test_a_question_not_yet_answered_is_not_called_invalid(walker):
+    """A walk with a screen reader: Chrome read the radio buttons of an unanswered question as "ongeldig" as
+    the page opened (their `required` attribute); the server says what is missing."""
+    html = walker.start().content.decode()
+    radios = re.findall(r'<input type="radio"[^>]*>', html)
+    assert radios and not [radio for radio in radios if " required" in radio]
