@@ -1202,6 +1202,7 @@ class SaveForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "required": _("Vul uw e-mailadres in."),
-            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+            # It names the box, as every other line of a summary does (a walk with a screen reader).
+            "invalid": _("Vul uw e-mailadres in zoals naam@voorbeeld.nl."),
         },
     )
