@@ -50,6 +50,23 @@ STATUS_WORDS = frozenset({"status", "meldingsnummer"})
 FOLLOW_WORDS = frozenset({"staat", "volgen", "stand", "nummer", "bekijken", "terugvinden"})
 FOLLOW_PAIRS = (frozenset({"waar", "mijn"}), frozenset({"hoe", "ver"}))
 MAKING_WORDS = frozenset({"doen", "doe", "maken", "indienen"})
+# Words around a term when asking what it means: "wat is de Wmo", "wat betekent pgb", "uitleg indicatie".
+ASKING_WHAT_WORDS = frozenset(
+    {
+        "wat",
+        "is",
+        "zijn",
+        "betekent",
+        "betekenen",
+        "betekenis",
+        "uitleg",
+        "woord",
+        "begrip",
+        "de",
+        "het",
+        "een",
+    }
+)
 
 
 def clean_query(raw: str) -> str:
@@ -447,6 +464,18 @@ def _melding_stems() -> frozenset[str]:
     return frozenset(search_text.form_stem(word) for word in MELDING_WORDS)
 
 
+def begrip_asked(query: str) -> dict | None:
+    """The begrip a query asks about ("wat is de Wmo", "wmo", "wat betekent mantelzorger"): its explanation
+    stands above the results. A walk with a screen reader heard the Wmo's meaning at the eighth result."""
+    asked = [word for word in search_text.words(query) if word not in ASKING_WHAT_WORDS]
+    if not asked:
+        return None
+    for begrip in all_begrippen():
+        if any(search_text.words(variant) == asked for variant in begrip["variants"]):
+            return begrip
+    return None
+
+
 def kaart_help(url: str) -> int | None:
     """How much help the kaart lists for the same words: someone who searches "boodschappen" on the site is
     looking for help, which is on the kaart. None when the kaart's search is down: the site search still
@@ -472,6 +501,7 @@ def search_view(request):
             logger.warning("Site search failed: %s", type(error).__name__)
             context["search_failed"] = True
         context["suggestion"] = suggestion_for(query)
+        context["begrip"] = begrip_asked(query)
         context["kaart_url"] = kaart_url(q=query)
         # Who asks how to apply gets the melding as the next step, not the kaart's help that says "melding";
         # who asks where their melding is gets the status lookup instead of both.

@@ -585,3 +585,28 @@ def test_a_compound_written_apart_looks_for_the_whole_word_too(portal_site):
 
     [group] = expand("huis houden")
     assert group[0] == "huishouden", group
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("wat is de wmo", "Wmo"),
+        ("Wmo", "Wmo"),
+        ("wat betekent Wmo 2015?", "Wmo"),
+        ("wat is een eigen bijdrage", "eigen bijdrage"),
+    ],
+)
+def test_who_asks_what_a_word_means_reads_its_explanation_above_the_results(client, portal_site, query, term):
+    """A walk with a screen reader: "wat is de wmo" gave the Wmo's meaning at the eighth result."""
+    from portal.begrippen import Begrip
+
+    begrip = Begrip.objects.get(term=term)
+    html = " ".join(client.get("/zoeken/", {"q": query}).content.decode().split())
+    said = f"<strong>{term}</strong>: {begrip.uitleg}"
+    assert said in html and f'href="/begrippen/#{begrip.slug}">Alle begrippen</a>' in html
+    assert html.index(said) < html.index('class="search-results"')
+
+
+@pytest.mark.parametrize("query", ["wmo huishoudelijke hulp", "wat is een rollator", "wat is"])
+def test_a_search_that_asks_for_more_than_a_word_s_meaning_shows_no_explanation(client, portal_site, query):
+    assert "data-begrip" not in client.get("/zoeken/", {"q": query}).content.decode()
