@@ -6,6 +6,9 @@
   // After a failed submit, move focus to the error summary so screen readers read it first.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
+  // Else the answer to what was asked, where a page shows one (the melding found on the status page).
+  var answer = !summary && document.querySelector("[data-answer]");
+  if (answer) { answer.focus(); }
 
   var form = document.getElementById("melding-form");
   if (!form) { return; }

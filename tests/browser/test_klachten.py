@@ -84,6 +84,10 @@ def test_public_pages_and_their_states_have_no_axe_violations(page, live_server,
     with page.expect_navigation():
         page.click("text=Zoek mijn melding")
     assert "Wij hebben uw melding ontvangen." in page.content()
+    # The answer is said: the title names the melding, and its heading has the focus (a screen reader walk).
+    reference = data["melding"].reference
+    assert page.title().startswith(f"Melding {reference}: Waar staat mijn melding?")
+    page.wait_for_function("() => document.activeElement.id === 'status-title'")
     _check(page, results, "status look-up, found")
     assert results == {name: [] for name in results}
 
