@@ -16,14 +16,20 @@ def as_typed(text: str, prefix: str, *, read_off: bool = False) -> str | None:
     """A whole reference however a person typed it ("m 7k3q xw9p", "7K3QXW9P") in the stored form; None when
     the text is not 8 characters, or 9 with the prefix in front, whatever the dashes and spaces in it.
 
-    `read_off`: the field asks for nothing but a reference, read off a letter or a screen, so an S is the 5
-    it resembles (a reference has no S). Not where a name may be typed too: "Verkerks" would become one."""
+    `read_off`: the field asks for nothing but a reference, read off a letter or a screen, or heard, so an S
+    is the 5 it resembles and an I or IJ the Y it sounds like (a reference has no S or I). Not where a name
+    may be typed too: "Verkerks" would become one."""
     plain = "".join(ch for ch in text.upper() if ch.isalnum())
+    if read_off:
+        plain = plain.replace("S", "5").replace("IJ", "Y").replace("I", "Y")
     if len(plain) == 9 and plain.startswith(prefix):  # with the M in front: M-MK3Q-XW9P has one of its own
         plain = plain[1:]
-    if read_off:
-        plain = plain.replace("S", "5")
     return f"{prefix}-{plain[:4]}-{plain[4:]}" if len(plain) == 8 else None
+
+
+def spelled(reference: str) -> str:
+    """ "M 5 8 R C 4 8 R Y": a screen reader says each character (it read "58" as fifty-eight)."""
+    return " ".join(reference.replace("-", ""))
 
 
 def is_possible(reference: str) -> bool:

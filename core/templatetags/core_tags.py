@@ -9,6 +9,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from core.phone import callable_number
+from core.reference import spelled as reference_spelled
 
 register = template.Library()
 
@@ -25,6 +26,12 @@ def tel(number) -> str:
     text = text.replace("(0)", "") if text.startswith("+") else text
     digits = "".join(char for char in text if char.isdigit())
     return f"+{digits}" if text.startswith("+") else digits
+
+
+@register.filter
+def spelled(reference) -> str:
+    """A reference number as a screen reader should say it: each character ("M 5 8 R C ...")."""
+    return reference_spelled(str(reference))
 
 
 @register.filter

@@ -68,6 +68,14 @@ def test_the_e_mail_for_someone_else_says_what_the_page_says(walker):
     assert "\n\n" not in points
 
 
+def test_a_screen_reader_says_the_reference_character_by_character(walker):
+    """A walk with a screen reader heard "M-58RC-48RY" as "M fifty-eight RC forty-eight RY"."""
+    html = confirmation(walker, ZELF_KORT)
+    reference = re.search(r'<strong class="reference" aria-hidden="true">([^<]+)</strong>', html)[1]
+    spelled = " ".join(reference.replace("-", ""))
+    assert f'</strong><span class="visually-hidden">{spelled}</span>' in html
+
+
 def test_for_someone_else_the_writer_reads_that_the_person_gets_no_confirmation(walker):
     """A walk's nurse: nothing said that her client hears nothing from the gemeente until she tells her."""
     from django.core import mail

@@ -60,6 +60,15 @@ def test_an_s_read_off_for_the_5_it_resembles_is_found(client, teams):
         assert "Wij hebben uw melding ontvangen." in look_up(client, typed).content.decode(), typed
 
 
+def test_a_y_heard_and_typed_as_i_or_ij_is_found(client, teams):
+    """A walk with a screen reader: M-58RC-48RY heard and typed as M-58RC-48RI was "not found" (a reference
+    has no I; a Dutch Y is often written IJ)."""
+    melding = store(name="Anna de Vries")
+    type(melding).objects.filter(pk=melding.pk).update(reference="M-58RC-48RY")
+    for typed in ("M-58RC-48RI", "m 58rc 48rij", "58RC48RIJ"):
+        assert "Wij hebben uw melding ontvangen." in look_up(client, typed).content.decode(), typed
+
+
 def test_a_text_that_is_no_reference_says_what_a_reference_looks_like(client):
     html = look_up(client, "12345").content.decode()
     expected = (
