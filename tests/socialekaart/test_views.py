@@ -1189,6 +1189,9 @@ def test_taking_the_filters_away_keeps_the_words_the_postcode_and_the_order(clie
     assert f'href="{kept}">Alle filters weghalen' in page
     unfiltered = html(client.get(SEARCH, {"postcode": "3917"}))
     assert "Alle filters weghalen" not in unfiltered
+    nothing = html(client.get(SEARCH, {"q": "xqzwv", "postcode": "3917", "thema": "huishouden"}))
+    kept = "/sociale-kaart/?q=xqzwv&amp;postcode=3917&amp;sort=relevantie"
+    assert f'href="{kept}">Haal alle filters weg' in nothing
 
 
 def test_zoeken_lands_on_the_result_count(client, indexed):
