@@ -1435,8 +1435,11 @@ PROFESSIONALS_KAART = {
             "<p>Aanbieders zetten elke week in de sociale kaart of zij plek hebben. "
             "Dat doen zij per wijk. Zo ziet u snel welke aanbieder uw cliënt kan helpen.</p>"
             # A walk: a praktijkondersteuner read that "de gemeente" sees the places, never that he could.
-            "<p>Hebt u een account als hulpverlener van de gemeente? "
-            '<a href="/admin/login/?next=/sociale-kaart/">Log dan in</a>. '
+            # A walk's wijkverpleegkundige read "van de gemeente", and did not know she could have one too.
+            "<p>Werkt u als hulpverlener in Lindewaard? Bij de gemeente, een zorgaanbieder of een huisarts? "
+            "Dan kunt u een account voor professionals krijgen. "
+            f"Geen account? Bel {WMO_LOKET_PHONE_LINK} en vraag er een aan. "
+            'Hebt u een account? <a href="/admin/login/?next=/sociale-kaart/">Log dan in</a>. '
             "Daarna ziet u in de sociale kaart bij de hulp of er plek is en hoe lang de wachttijd is. "
             "U ziet ook de contactpersonen voor hulpverleners. "
             "En u kunt een lijst met hulp maken om aan uw cliënt te geven.</p>"
