@@ -196,6 +196,16 @@ class Voorziening(RevisionMixin, ClusterableModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIEF)
     laatst_gecontroleerd = models.DateField(_("laatst gecontroleerd op"), default=timezone.localdate)
     hele_gemeente = models.BooleanField(_("voor de hele gemeente"), default=False)
+    # A walk's nurse read a maaltijdservice with "Afstand 4,3 km", an entrance for wheelchairs and opening
+    # hours: her client would think she had to go there.
+    aan_huis = models.BooleanField(
+        _("komt bij mensen thuis"),
+        default=False,
+        help_text=_(
+            "Zet dit aan als de hulp bij mensen thuis komt, zoals een maaltijdservice of een alarmknop. "
+            "De kaart noemt dan geen afstand en geen ingang. Een plek is dan het adres vanwaar de hulp komt."
+        ),
+    )
     wijken = models.ManyToManyField(Wijk, related_name="voorzieningen", blank=True, verbose_name=_("wijken"))
     # Set by a planned closure (closures.py) when it closed the voorziening: only then does its end set
     # "Actief" again, never over a closure by hand.

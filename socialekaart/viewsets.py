@@ -693,7 +693,12 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
             heading=_("Aanmelden"),
         ),
         MultiFieldPanel(
-            [FieldPanel("hele_gemeente"), checkboxes("wijken"), FieldPanel("beperkte_plaatsen")],
+            [
+                FieldPanel("aan_huis"),
+                FieldPanel("hele_gemeente"),
+                checkboxes("wijken"),
+                FieldPanel("beperkte_plaatsen"),
+            ],
             heading=_("Waar"),
         ),
         PlekkenPanel(heading=_("Plekken en openingstijden")),

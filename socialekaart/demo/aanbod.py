@@ -22,6 +22,7 @@ class Soort:
     kosten_toelichting: str = ""
     beperkte_plaatsen: bool = False
     hele_gemeente: bool = False
+    aan_huis: bool = False  # it comes to the home: no distance, no entrance on the kaart
     inloop: bool = False
     schedule: tuple[tuple[int, str, str], ...] = ((1, "09:00", "12:00"), (3, "09:00", "12:00"))
     talen: tuple[str, ...] = ("nl",)
@@ -65,6 +66,7 @@ SOORTEN = [
         beperkte_plaatsen=True,
         schedule=WERKDAGEN,
         aanbieders=6,
+        aan_huis=True,
     ),
     Soort(
         "was",
@@ -77,6 +79,7 @@ SOORTEN = [
         kosten_bedrag="7.50",
         kosten_toelichting="U betaalt € 7,50 per tas.",
         schedule=((2, "09:00", "12:00"), (5, "13:00", "16:00")),
+        aan_huis=True,
     ),
     Soort(
         "klussen",
@@ -89,6 +92,7 @@ SOORTEN = [
         kosten_bedrag="2.50",
         kosten_toelichting="U betaalt € 2,50 per klus en het materiaal.",
         aanbieders=3,
+        aan_huis=True,
     ),
     # begeleiding
     Soort(
@@ -103,6 +107,7 @@ SOORTEN = [
         kosten="eigen_bijdrage",
         beperkte_plaatsen=True,
         schedule=WERKDAGEN,
+        aan_huis=True,
     ),
     Soort(
         "begeleiding-groep",
@@ -208,6 +213,7 @@ SOORTEN = [
         ("mantelzorgers",),
         hele_gemeente=True,
         aanbieders=1,
+        aan_huis=True,
     ),
     Soort(
         "mantelzorgcafe",
@@ -240,6 +246,7 @@ SOORTEN = [
         ("ouderen", "ggz"),
         schedule=OCHTENDEN,
         aanbieders=6,
+        aan_huis=True,
     ),
     Soort(
         "taalcafe",
@@ -322,6 +329,7 @@ SOORTEN = [
         hele_gemeente=True,
         schedule=DAG_EN_NACHT,
         aanbieders=1,
+        aan_huis=True,
     ),
     Soort(
         "woningaanpassing",
@@ -427,6 +435,7 @@ SOORTEN = [
         ("geld", "vrijwilligerswerk"),
         ("ouderen", "volwassenen"),
         aanbieders=3,
+        aan_huis=True,
     ),
     # maaltijden
     Soort(
@@ -442,6 +451,7 @@ SOORTEN = [
         kosten_toelichting="Een maaltijd kost € 8,95.",
         schedule=tuple((day, "11:00", "13:00") for day in range(1, 8)),
         aanbieders=3,
+        aan_huis=True,
     ),
     Soort(
         "samen-eten",
@@ -606,6 +616,7 @@ SOORTEN = [
         aanbieders=3,
         aanmelden="Bel ons en zeg dat u de HHT wilt gebruiken. Samen spreken wij af wanneer de hulp komt en "
         "hoeveel uur.",
+        aan_huis=True,
     ),
     # hulpmiddelen: a rolstoel has no eigen bijdrage (Wmo 2015, art. 2.1.4), a scootmobiel has
     Soort(
@@ -667,6 +678,7 @@ SOORTEN = [
         hele_gemeente=True,
         aanbieders=1,
         aanmelden="Bel ons. Of vraag uw huisarts om ons te bellen.",
+        aan_huis=True,
     ),
 ]
 

@@ -53,7 +53,7 @@ VOORZIENING_FIELDS = (
     *("organisatie", "name", "slug", "summary", "description", "toegang", "kosten", "kosten_bedrag"),
     *("kosten_toelichting", "aanmelden_telefoon", "aanmelden_email", "aanmelden_url", "aanmelden_inloop"),
     *("aanmelden_toelichting", "talen", "leeftijd_min", "leeftijd_max", "status", "laatst_gecontroleerd"),
-    *("hele_gemeente", "beperkte_plaatsen", "updated_at", "gesloten_door_sluiting"),
+    *("hele_gemeente", "aan_huis", "beperkte_plaatsen", "updated_at", "gesloten_door_sluiting"),
 )
 CONTACT_FIELDS = ("voorziening", "name", "rol", "telefoon", "email", "voor_professionals")
 CAPACITEIT_FIELDS = ("status", "wachttijd_weken", "bijgewerkt_op")
@@ -261,6 +261,7 @@ def _voorzieningen(wijken, terms, organisaties) -> list[Voorziening]:
             status=status,
             laatst_gecontroleerd=today - timedelta(days=(n * 11) % 300),
             hele_gemeente=soort.hele_gemeente,
+            aan_huis=soort.aan_huis,
             beperkte_plaatsen=soort.beperkte_plaatsen,
         )
         rows.voorzieningen.append(voorziening)

@@ -69,6 +69,8 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         "status": voorziening.status,
         "hele_gemeente": voorziening.hele_gemeente,
         "wijken": wijken,
+        # Help that comes to the home has no place to go to: it is as near as the wijken it serves, as help
+        # without a place is (its office 4,3 km away was read as the way to a personenalarmering).
         "locaties": [
             {
                 "latitude": locatie.latitude,
@@ -76,7 +78,7 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
                 "wijk": locatie.wijk.slug if locatie.wijk_id else None,
             }
             for locatie in locaties
-            if locatie.latitude is not None and locatie.longitude is not None
+            if locatie.latitude is not None and locatie.longitude is not None and not voorziening.aan_huis
         ],
         "location_names": [
             f"{locatie.name} {locatie.straat} {locatie.plaats}".strip() for locatie in locaties

@@ -33,6 +33,7 @@ class ResultRow:
     # Near the resident with no distance: help without a location that serves her wijk (it comes to her, so
     # a search by distance puts it first, see search/snapshot.nearest_first)
     in_your_wijk: bool = False
+    comes_home: bool = False  # help that comes to the home (Voorziening.aan_huis): no distance, no map
     # With a postcode, help whose wijken are others: a walk's son, for his mother in Lindehof, read the
     # Maaltijdservice of Centrum first, 0.9 km away, where nothing said it does not come to Lindehof.
     outside_your_wijk: bool = False
@@ -149,6 +150,7 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
                 capaciteit=capaciteit.get(hit.id, []),
                 where=_("Hele gemeente") if values["hele_gemeente"] else ", ".join(names),
                 in_your_wijk=serves_origin and hit.distance_km is None,
+                comes_home=values["aan_huis"],
                 outside_your_wijk=elsewhere,
                 toegang=labels.toegang.get(values["toegang"], values["toegang"]),
                 kosten=labels.kosten_tekst(
@@ -235,6 +237,7 @@ def _page_columns(ids):
             "kosten_bedrag",
             "kosten_toelichting",
             "hele_gemeente",
+            "aan_huis",
             "organisatie__name",
             "talen",
             "wijken",

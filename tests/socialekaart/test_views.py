@@ -859,6 +859,25 @@ def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
     assert "Dagbesteding Het Anker" in page  # related: same thema
 
 
+def test_help_that_comes_to_the_home_has_no_distance_no_entrance_and_no_pin(client, detailed):
+    """A walk's nurse read a maaltijdservice with "Afstand 4,3 km", "U kunt hier met een rolstoel naar
+    binnen" and opening hours: her client would think she had to go there."""
+    detailed.aan_huis = True
+    detailed.save()
+    get_backend().rebuild()
+    page = " ".join(html(client.get("/sociale-kaart/dagbesteding-de-molen/")).split())
+    assert "<strong>Deze hulp komt bij u thuis.</strong> U hoeft er niet naartoe." in page
+    assert "rolstoel" not in page
+    assert "<caption>Tijden van Dagbesteding De Molen</caption>" in page
+    assert '<th scope="col">Tijd</th>' in page
+    results = " ".join(html(client.get(SEARCH, {"q": "dagbesteding de molen", "postcode": "3911"})).split())
+    row = results[results.index("Dagbesteding De Molen") :]
+    row = row[: row.index("</li>")]
+    assert "<dd>Deze hulp komt bij u thuis.</dd>" in row and " km</dd>" not in row
+    config = re.search(r'id="kaart-map-data"[^>]*>(.*?)</script>', results, re.S)
+    assert not config or "Dagbesteding De Molen" not in config[1]  # its office is no place to go to
+
+
 def test_each_phone_number_and_e_mail_address_stands_once_on_the_page(client, detailed):
     """A walk: 0599-642217 stood under "Bel:", at the balie and at the organisation; which one to call?"""
     organisatie = detailed.organisatie
