@@ -702,3 +702,4 @@ def test_a_question_not_yet_answered_is_not_called_invalid(walker):
     html = walker.start().content.decode()
     radios = re.findall(r'<input type="radio"[^>]*>', html)
     assert radios and not [radio for radio in radios if " required" in radio]
+    assert '<fieldset class="form-field form-field--choices' in html  # still a question with its legend
