@@ -9,7 +9,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from core.phone import callable_number
-from core.reference import spelled as reference_spelled
+from core.reference import spelled
 
 register = template.Library()
 
@@ -29,9 +29,15 @@ def tel(number) -> str:
 
 
 @register.filter
-def spelled(reference) -> str:
-    """A reference number as a screen reader should say it: each character ("M 5 8 R C ...")."""
-    return reference_spelled(str(reference))
+def spoken_reference(reference) -> str:
+    """A reference number shown as it is and said character by character ("M 5 8 R C ..."): a screen reader
+    read "58" as fifty-eight (a walk). The spoken form is not copied with the shown one."""
+    return format_html(
+        '<strong class="reference" aria-hidden="true">{}</strong>'
+        '<span class="visually-hidden spoken"> {}</span>',
+        reference,
+        spelled(str(reference)),
+    )
 
 
 @register.filter

@@ -6,9 +6,6 @@
   // After a failed submit, move focus to the error summary so screen readers read it first.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) { summary.focus(); }
-  // Else the answer to what was asked, where a page shows one (the melding found on the status page).
-  var answer = !summary && document.querySelector("[data-answer]");
-  if (answer) { answer.focus(); }
 
   var form = document.getElementById("melding-form");
   if (!form) { return; }
@@ -80,8 +77,8 @@
     var line = summary && summary.querySelector("a[href='#" + anchor + "']");
     if (line) {
       // Read out when the page opened; as an alert it was read out whole again for each line that went
-      // (a walk with a screen reader heard it over her typing).
-      summary.removeAttribute("role");
+      // (a walk with a screen reader heard it over her typing). A group keeps its name.
+      summary.setAttribute("role", "group");
       line.parentNode.remove();
     }
     if (summary && !summary.querySelector("li")) {

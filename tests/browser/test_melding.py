@@ -598,7 +598,7 @@ def test_a_found_address_takes_away_the_errors_it_answers(live_server, page):
     assert page.locator(".error-summary li").all_inner_texts() == ["Naam: vul de naam in."]
     assert page.title().startswith("Fout: ")  # the name is still wrong
     # Read out when the page opened, not again for the line that went (a walk with a screen reader).
-    assert page.get_attribute(".error-summary", "role") is None
+    assert page.get_attribute(".error-summary", "role") == "group"
 
 
 def test_a_found_address_that_answers_every_error_takes_away_the_summary(live_server, page):

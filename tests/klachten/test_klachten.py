@@ -250,7 +250,8 @@ def test_the_form_after_a_sent_complaint_says_it_was_sent(client, kaart):
     client.post("/klacht/", form_data(kaart))
     reference = Klacht.objects.get().reference
     html = client.get("/klacht/").content.decode()
-    assert f"Uw klacht is verstuurd. Het klachtnummer is {reference}." in html
+    shown = f'<strong class="reference" aria-hidden="true">{reference}</strong>'
+    assert f"Uw klacht is verstuurd. Het klachtnummer is {shown}" in html
 
 
 def test_the_same_complaint_sent_again_is_kept_once_and_said_to_be_sent(client, kaart):

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 SENT_RE = re.compile(
     r"Deze melding is al verstuurd op \d{1,2} \w+ \d{4} om \d\d:\d\d\.</p>\s*<p>Uw meldingsnummer is<br>"
     r'<strong class="reference" aria-hidden="true">(M-[0-9A-Z-]+)</strong>'
-    r'<span class="visually-hidden">[0-9A-Z ]+</span></p>'  # no full stop wrapped under the number
+    r'<span class="visually-hidden spoken">[0-9A-Z ]+</span></p>'  # no full stop wrapped under the number
 )
 
 

@@ -11,6 +11,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+from core.reference import as_typed
 from meldingen.backoffice.models import Behandeling
 from meldingen.backoffice.status_lookup import STATUS_TEXT
 from meldingen.backoffice.workflow import Status
@@ -67,6 +68,13 @@ def test_a_y_heard_and_typed_as_i_or_ij_is_found(client, teams):
     type(melding).objects.filter(pk=melding.pk).update(reference="M-58RC-48RY")
     for typed in ("M-58RC-48RI", "m 58rc 48rij", "58RC48RIJ"):
         assert "Wij hebben uw melding ontvangen." in look_up(client, typed).content.decode(), typed
+
+
+def test_an_i_before_a_j_of_the_reference_is_its_y():
+    """The review: "m 7kij xw9p" (the I a Y heard, the J its own) was read as M-M7KY-XW9P."""
+    assert as_typed("m 7kij xw9p", "M", read_off=True) == "M-7KYJ-XW9P"
+    assert as_typed("7KIJXW9P", "M", read_off=True) == "M-7KYJ-XW9P"
+    assert as_typed("M-7KY-XW9PIJ", "M", read_off=True) == "M-7KYX-W9PY"  # nine with the IJ as one: its Y
 
 
 def test_a_text_that_is_no_reference_says_what_a_reference_looks_like(client):
