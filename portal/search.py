@@ -50,23 +50,9 @@ STATUS_WORDS = frozenset({"status", "meldingsnummer"})
 FOLLOW_WORDS = frozenset({"staat", "volgen", "stand", "nummer", "bekijken", "terugvinden"})
 FOLLOW_PAIRS = (frozenset({"waar", "mijn"}), frozenset({"hoe", "ver"}))
 MAKING_WORDS = frozenset({"doen", "doe", "maken", "indienen"})
-# Words around a term when asking what it means: "wat is de Wmo", "wat betekent pgb", "uitleg indicatie".
-ASKING_WHAT_WORDS = frozenset(
-    {
-        "wat",
-        "is",
-        "zijn",
-        "betekent",
-        "betekenen",
-        "betekenis",
-        "uitleg",
-        "woord",
-        "begrip",
-        "de",
-        "het",
-        "een",
-    }
-)
+# The words with which people ask what a word means: "wat is de Wmo", "betekenis van pgb", "wat houdt de Wmo
+# in", "uitleg indicatie". Without one, "melding" or "dagbesteding" is a search for help, not for a meaning.
+ASKING_WHAT_WORDS = frozenset({"wat", "betekent", "betekenen", "betekenis", "uitleg", "houdt"})
 
 
 def clean_query(raw: str) -> str:
@@ -465,13 +451,13 @@ def _melding_stems() -> frozenset[str]:
 
 
 def begrip_asked(query: str) -> dict | None:
-    """The begrip a query asks about ("wat is de Wmo", "wmo", "wat betekent mantelzorger"): its explanation
+    """The begrip a query asks the meaning of ("wat is de Wmo", "wat betekent mantelzorger"): its explanation
     stands above the results. A walk with a screen reader heard the Wmo's meaning at the eighth result."""
-    asked = [word for word in search_text.words(query) if word not in ASKING_WHAT_WORDS]
-    if not asked:
+    if not ASKING_WHAT_WORDS.intersection(search_text.words(query)):
         return None
+    asked = [word for word in search_text.content_words(query) if word not in ASKING_WHAT_WORDS]
     for begrip in all_begrippen():
-        if any(search_text.words(variant) == asked for variant in begrip["variants"]):
+        if asked and any(search_text.content_words(variant) == asked for variant in begrip["variants"]):
             return begrip
     return None
 
