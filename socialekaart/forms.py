@@ -5,7 +5,6 @@ keeps a B1 message for the error summary so the visitor knows what we left out.
 """
 
 import re
-from urllib.parse import urlencode
 
 from django import forms
 from django.utils.choices import BaseChoiceIterator
@@ -219,10 +218,12 @@ class SearchForm(forms.Form):
         return bool(self.active_filter_count())
 
     def without_filters(self) -> str:
-        """The query string of this search with no filter on: its words, postcode and order stay (a walk's
-        "Alle filters weghalen" took her postcode too, and the distances with it)."""
-        kept = {name: self.value_for(name, "") for name in ("q", "postcode", "sort")}
-        return urlencode({name: value for name, value in kept.items() if value})
+        """The query string of this search with no filter on: its words, postcode and order stay as sent (a
+        walk's "Alle filters weghalen" took her postcode too, and the distances with it)."""
+        query = self.data.copy()
+        for name in (*self.filter_names, "mijn_wijk", "plek_vrij", "page"):
+            query.pop(name, None)
+        return query.urlencode()
 
     def only_plek_vrij(self, professional: bool) -> bool:
         """ "Alleen met plek vrij": only professionals are offered it."""

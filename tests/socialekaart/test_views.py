@@ -1209,8 +1209,10 @@ def test_taking_the_filters_away_keeps_the_words_the_postcode_and_the_order(clie
     unfiltered = html(client.get(SEARCH, {"postcode": "3917"}))
     assert "Alle filters weghalen" not in unfiltered
     nothing = html(client.get(SEARCH, {"q": "xqzwv", "postcode": "3917", "thema": "huishouden"}))
-    kept = "/sociale-kaart/?q=xqzwv&amp;postcode=3917&amp;sort=relevantie"
+    kept = "/sociale-kaart/?q=xqzwv&amp;postcode=3917&amp;sort=relevantie#resultaten"
     assert f'href="{kept}">Haal alle filters weg' in nothing
+    long_words = html(client.get(SEARCH, {"q": "x" * 300, "thema": "huishouden"}))  # searched cut short
+    assert f'href="/sociale-kaart/?q={"x" * 300}#resultaten">Alle filters weghalen' in long_words
 
 
 def test_zoeken_lands_on_the_result_count(client, indexed):
