@@ -11,8 +11,9 @@ Of the writer's text only what is plainly said is read: a clock time with "uur" 
 that says on which side ("na 18 uur", "voor 8.00", "tussen 18 en 20 uur", "om 19.30"); a part of the day
 ("'s avonds", "overdag"); a day ("zaterdag", "in het weekend"); an hour said in words ("na vijven", "half
 zes"). An hour from 1 to 6 is in the afternoon or evening ("na 5 uur"), 7 either, unless the morning or the
-evening is named ("na half acht 's avonds"). A text with "niet", "ook" or "eerder" in it, or with no time at
-all ("bel eerst mijn dochter"), is never asked about: a wrong question costs more than a call planned by hand.
+evening is named ("na half acht 's avonds"); the two hours of a range may also be both in the morning or both
+in the afternoon ("tussen 6 en 8 uur"). A text with "niet", "ook" or "eerder" in it, or with no time at all
+("bel eerst mijn dochter"), is never asked about: a wrong question costs more than a call planned by hand.
 A part with "werk" or "dienst" says when the writer cannot be called ("ik werk 's avonds"): the rest is read.
 """
 
@@ -179,7 +180,7 @@ def _range_readings(match, part_of_day: str):
     for start in _readings(match[1], match[2], part_of_day):
         yield from ((start, end) for end in _readings(match[3], match[4], part_of_day) if start < end)
     start, end = _minutes(match[1], match[2]), _minutes(match[3], match[4])
-    if not part_of_day and start is not None and end is not None and start < end <= 12 * 60:
+    if not part_of_day and start is not None and end is not None and 60 <= start < end <= 12 * 60:
         yield start, end
         yield start + 12 * 60, end + 12 * 60
 

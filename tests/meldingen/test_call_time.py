@@ -46,6 +46,7 @@ def test_the_loket_hours_are_read_from_the_setting_s_words():
         "tussen 5 en 7 uur",  # both in the evening
         "tussen 6 en 8 uur",  # 6.00 to 8.00 or 18.00 to 20.00: the loket calls at neither
         "tussen zessen en achten",
+        "tussen 0 en 8 uur",  # at night, never at noon (the review)
         "'s avonds na 18 uur, ik werk overdag",  # the part at work is not read, the rest is (a walk)
         "na 17.30 want ik werk tot 17 uur",
         "ik heb dagdienst. Na 18.00 uur ben ik thuis",
