@@ -87,13 +87,24 @@ def test_for_someone_else_the_writer_reads_that_the_person_gets_no_confirmation(
     from django.core import mail
 
     said = (
-        "Wij sturen de persoon zelf geen bevestiging. Laat de persoon weten dat u de melding hebt gedaan. "
+        "De persoon krijgt van ons geen bevestiging. Laat de persoon weten dat u de melding hebt gedaan. "
         "Geef ook het meldingsnummer."
     )
     assert said in " ".join(confirmation(walker, ANDER_UITGEBREID).split())
     assert said in " ".join(mail.outbox[0].body.split())
     mail.outbox.clear()
-    assert "zelf geen bevestiging" not in confirmation(walker, ZELF_KORT) + mail.outbox[0].body
+    assert "geen bevestiging" not in confirmation(walker, ZELF_KORT) + mail.outbox[0].body
+
+
+def test_for_a_person_another_decides_for_the_writer_reads_to_tell_who_decides(walker):
+    """The review: a nurse writing for a client whose mentor decides was told nothing."""
+    from django.core import mail
+
+    who = {"bewoner_toestemming": "kan_niet_beslissen", "wie_beslist": "Zijn mentor, mevrouw Smit"}
+    steps = [(step, {**data, **who} if step == "melder" else data) for step, data in ANDER_UITGEBREID]
+    said = "Wie voor de persoon beslist, krijgt van ons geen bevestiging. Laat het hem of haar weten."
+    assert said in " ".join(confirmation(walker, steps).split())
+    assert said in " ".join(mail.outbox[0].body.split())
 
 
 def test_for_a_person_who_cannot_decide_the_next_step_is_for_who_decides(walker):
@@ -107,7 +118,7 @@ def test_for_a_person_who_cannot_decide_the_next_step_is_for_who_decides(walker)
     assert "Daarna kan wie voor de persoon beslist de hulp aanvragen." in html
     assert "Daarna kan de persoon de hulp aanvragen." not in html
     assert "Daarna kan de persoon de hulp aanvragen." in " ".join(mail.outbox[0].body.split())
-    assert "zelf geen bevestiging" not in html  # the writer decides for the person
+    assert "geen bevestiging" not in html  # the writer decides for the person
 
 
 def test_for_oneself_the_confirmation_still_says_u(walker):
