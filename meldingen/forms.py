@@ -771,6 +771,7 @@ ADDRESS_FOUND = _(
     "Klopt het niet? Pas de straat en woonplaats dan aan."
 )
 ADDRESS_MESSAGES = {
+    FOUND: _("Wij hebben het adres gevonden. Kijk of de straat en woonplaats kloppen."),  # one of them empty
     NOT_FOUND: _(
         "We vinden dit adres niet. Kijk of de postcode en het huisnummer kloppen, of vul de straat "
         "en woonplaats zelf in."
@@ -801,7 +802,7 @@ def address_message(result, voor_wie: str = "zelf") -> str:
     speaks to."""
     if result.status == OUTSIDE:
         return outside_message(voor_wie)
-    if result.status == FOUND:
+    if result.status == FOUND and result.street and result.town:
         return ADDRESS_FOUND % {"street": result.street, "town": result.town}
     if result.status == INVALID and result.wrong in WRONG_PART_MESSAGES:
         return str(WRONG_PART_MESSAGES[result.wrong])

@@ -392,3 +392,15 @@ def test_the_postcode_gives_the_wijk(walker):
     from meldingen.models import Melding
 
     assert Melding.objects.get().wijk == wijk
+
+
+def test_the_found_message_names_the_street_and_town_only_when_both_came():
+    """A lookup may find a postcode without a street or town (PDOK): "gevonden:  in ." said nothing."""
+    from meldingen.address import FOUND, AddressResult
+    from meldingen.forms import address_message
+
+    named = address_message(AddressResult(FOUND, street="Kadeweg", town="Lindewaard"))
+    assert named.startswith("Wij hebben het adres gevonden: Kadeweg in Lindewaard.")
+    assert address_message(AddressResult(FOUND, street="", town="Lindewaard")) == (
+        "Wij hebben het adres gevonden. Kijk of de straat en woonplaats kloppen."
+    )
