@@ -429,8 +429,8 @@ PARAMS = {
     "full": _param("full", "Volledig geneste objecten.", {"type": "boolean"}),
     "full_service": _param(
         "full_service",
-        "De voorzieningen van de organisatie volledig genest, zoals /services/{id} ze geeft (met full=true"
-        " of zonder: de organisatie is dan ook volledig genest).",
+        "true: de voorzieningen van de organisatie volledig genest, zoals /services/{id} ze geeft; de"
+        " organisatie is dan ook volledig genest.",
         {"type": "boolean"},
     ),
     "format": _param(

@@ -72,7 +72,7 @@ def json_format(params) -> None:
     if value is not None and value.strip().lower() not in ("", "json"):
         raise BadParameter(
             "format",
-            "deze API geeft alleen json. Alles in één keer: minimal=true met per_page, of de export.",
+            "deze API geeft alleen json. Alle voorzieningen in één keer: minimal=true&per_page=1000.",
         )
 
 

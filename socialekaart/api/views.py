@@ -254,7 +254,7 @@ def _with_full_services(organizations: list[dict]) -> list[dict]:
     lists (not those that stopped), in its order, by name."""
     ids = [organization["id"] for organization in organizations]
     by_organization = defaultdict(list)
-    listed = Q(organisatie__in=ids) & ~Q(status="gestopt")
+    listed = Q(organisatie__in=ids) & ~serialize.STOPPED
     for service in serialize.services_full(serialize.full_rows(listed)):
         by_organization[service["organization_id"]].append(service)
     for organization in organizations:

@@ -37,6 +37,8 @@ from .ids import derived
 from .local_time import with_offset
 
 STATUS = {"actief": "active", "tijdelijk_gesloten": "temporarily closed", "gestopt": "defunct"}
+# Stopped services: an organisation lists them no more.
+STOPPED = Q(status=Voorziening.Status.GESTOPT)
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 KOSTEN_OPTION = {"gratis": "Gratis", "eigen_bijdrage": "Eigen bijdrage", "bedrag": "Bedrag"}
 HELE_GEMEENTE = "gemeente"
@@ -225,9 +227,7 @@ def organizations_queryset(full: bool = False):
     if full:
         queryset = queryset.prefetch_related(
             Prefetch("locaties", queryset=Locatie.objects.order_by("name", "pk")),
-            Prefetch(
-                "voorzieningen", queryset=Voorziening.objects.exclude(status="gestopt").order_by("name", "pk")
-            ),
+            Prefetch("voorzieningen", queryset=Voorziening.objects.exclude(STOPPED).order_by("name", "pk")),
         )
     return queryset
 
