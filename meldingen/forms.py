@@ -1204,6 +1204,6 @@ class SaveForm(forms.Form):
         error_messages={
             "required": _("Vul uw e-mailadres in."),
             # It names the box, as every other line of a summary does (a walk with a screen reader).
-            "invalid": _("Vul uw e-mailadres in zoals naam@voorbeeld.nl."),
+            "invalid": _("Dit e-mailadres klopt niet. Schrijf het zo: naam@voorbeeld.nl."),
         },
     )

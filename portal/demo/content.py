@@ -17,7 +17,7 @@ HOME = {
     # The Wmo said in a few words on the first page (a walk with a screen reader heard the word nowhere
     # explained there).
     "intro": "Hebt u hulp nodig om thuis te wonen? Of zorgt u voor iemand? De gemeente kan helpen. "
-    "Dat staat in de Wmo, de wet voor hulp thuis. Hier leest u welke hulp er is en hoe u die krijgt.",
+    "Dat moet van de Wmo. Dat is de wet voor hulp thuis. Hier leest u welke hulp er is en hoe u die krijgt.",
 }
 
 # --- Ik zoek hulp voor mezelf -------------------------------------------------------------------------

@@ -206,7 +206,7 @@ def test_save_needs_a_valid_email(walker):
     response = walker.client.post("/melding/opslaan/", {"email": "geen-adres"})
     html = response.content.decode()
     assert "<title>Fout: " in html and 'value="geen-adres"' in html and MeldingDraft.objects.count() == 0
-    assert 'href="#id_email">Vul uw e-mailadres in zoals naam@voorbeeld.nl.</a>' in html  # names the box
+    assert 'href="#id_email">Dit e-mailadres klopt niet. Schrijf het zo: naam@voorbeeld.nl.</a>' in html
 
 
 @pytest.fixture
