@@ -6,8 +6,9 @@
 
   // The server checks the length; nothing typed or pasted is cut off.
   // The box is described by the count, read when it gets the focus. A screen reader hears a new count only
-  // once the typing pauses, and only when the room runs short (a tenth of it left) or is over: a count after
-  // every pause talked over the letters a walk with a screen reader typed, with 1,988 characters left.
+  // once the typing pauses, and only when the room runs short (a tenth of it, at least 20 characters) or is
+  // over: a count after every pause talked over the letters a walk with a screen reader typed, with 1,988
+  // characters left.
   Array.prototype.forEach.call(document.querySelectorAll("textarea[data-max-length]"), function (input) {
     var max = parseInt(input.getAttribute("data-max-length"), 10);
     var shortOfRoom = Math.max(20, Math.floor(max / 10));
