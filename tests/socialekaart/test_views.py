@@ -468,7 +468,7 @@ def test_nothing_found_gives_b1_help(client, indexed):
     page = html(client.get(SEARCH, {"q": "zzzqqqxxyy", "thema": "vervoer"}))
     assert "Wij hebben niets gevonden" in page
     assert "Kijk of de woorden goed gespeld zijn." in page
-    assert "Kies minder filters." in page and 'href="/sociale-kaart/?q=zzzqqqxxyy"' in page
+    assert "Kies minder filters." in page and 'href="/sociale-kaart/?q=zzzqqqxxyy#resultaten"' in page
     assert 'href="tel:140599"' in page
     assert '<a href="/melding/">Doe een melding</a>' in page
     # A walk: with "Jongeren" chosen and nothing found, the spelling came first and the filter last, and it
@@ -1213,6 +1213,17 @@ def test_taking_the_filters_away_keeps_the_words_the_postcode_and_the_order(clie
     assert f'href="{kept}">Haal alle filters weg' in nothing
     long_words = html(client.get(SEARCH, {"q": "x" * 300, "thema": "huishouden"}))  # searched cut short
     assert f'href="/sociale-kaart/?q={"x" * 300}#resultaten">Alle filters weghalen' in long_words
+
+
+def test_the_result_count_says_how_many_filters_are_still_on(client, indexed):
+    """A walk with a screen reader: a new search with "Gratis" still on, and the count she heard said nothing
+    of it (the chosen wijken are named, the others counted)."""
+    count = re.compile(r'<h2 class="kaart-results__count" id="resultaten" tabindex="-1">([^<]*)</h2>')
+    filtered = html(client.get(SEARCH, {"q": "hulp", "kosten": "gratis", "wijk": "centrum"}))
+    assert count.search(filtered)[1].endswith(" voor 'hulp' in Centrum, met 1 filter aan")
+    two = html(client.get(SEARCH, {"q": "hulp", "kosten": "gratis", "thema": "huishouden"}))
+    assert count.search(two)[1].endswith(" voor 'hulp', met 2 filters aan")
+    assert count.search(html(client.get(SEARCH, {"q": "hulp"})))[1].endswith(" voor 'hulp'")
 
 
 def test_zoeken_lands_on_the_result_count(client, indexed):
