@@ -600,12 +600,17 @@ def test_a_compound_written_apart_looks_for_the_whole_word_too(portal_site):
 def test_who_asks_what_a_word_means_reads_its_explanation_above_the_results(client, portal_site, query, term):
     """A walk with a screen reader: "wat is de wmo" gave the Wmo's meaning at the eighth result."""
     from portal.begrippen import Begrip
+    from socialekaart.search import get_backend
+    from tests.socialekaart.factories import VoorzieningFactory
 
+    VoorzieningFactory(name="Spreekuur Wmo", summary="Vragen over de Wmo en de eigen bijdrage.")
+    get_backend().rebuild()
     begrip = Begrip.objects.get(term=term)
     html = " ".join(client.get("/zoeken/", {"q": query}).content.decode().split())
     said = f"<strong>{term}</strong>: {begrip.uitleg}"
     assert said in html and f'href="/begrippen/#{begrip.slug}">Alle begrippen</a>' in html
     assert html.index(said) < html.index('class="search-results"')
+    assert "Op de sociale kaart staat hulp voor" not in html  # a meaning asked, not help
 
 
 @pytest.mark.parametrize(
