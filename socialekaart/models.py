@@ -203,7 +203,8 @@ class Voorziening(RevisionMixin, ClusterableModel):
         default=False,
         help_text=_(
             "Zet dit aan als de hulp bij mensen thuis komt, zoals een maaltijdservice of een alarmknop. "
-            "De kaart noemt dan geen afstand en geen ingang. Een plek is dan het adres vanwaar de hulp komt."
+            "De kaart noemt dan geen afstand en niet of een rolstoel naar binnen kan. Een plek is dan niet "
+            "nodig. Vult u er een in, dan staat die er als het adres waar de hulp vandaan komt."
         ),
     )
     wijken = models.ManyToManyField(Wijk, related_name="voorzieningen", blank=True, verbose_name=_("wijken"))

@@ -631,7 +631,7 @@ class VoorzieningViewSet(ScopedSnippetViewSet):
     icon = "list-ul"
     menu_order = 100
     list_display = ["name", "organisatie", "status", "laatst_gecontroleerd", "updated_at"]
-    list_filter = ["status", "toegang", "kosten", "hele_gemeente", "beperkte_plaatsen"]
+    list_filter = ["status", "toegang", "kosten", "hele_gemeente", "aan_huis", "beperkte_plaatsen"]
     search_fields = ["name", "summary"]
     list_per_page = 50
     panels = [

@@ -599,6 +599,7 @@ SOORTEN = [
         ("ouderen", "volwassenen"),
         schedule=OCHTENDEN,
         aanbieders=6,
+        aan_huis=True,
     ),
     # huishouden: Lindewaard's own scheme, without a decision (portal page "De Huishoudelijke Hulp Toelage")
     Soort(

@@ -42,10 +42,10 @@ from .taxonomy import DOELGROEPEN, THEMAS, starting_synonyms
 NAMESPACE = uuid.UUID("6f1d0c52-3b8e-4f61-9a55-0d1c7e2b9a10")
 EDITOR_USERNAME = "redacteur-kaart"
 PROFESSIONAL_USERNAME = "professional"  # a demo professional (e.g. a huisarts): sees the professional kaart
-# Offered at people's homes: no location.
-AAN_HUIS = {"maatje", "burenhulp", "thuisadministratie", "respijt-vrijwilliger", "wijkverpleging"}
+# Help at people's homes with no address of its own (Soort.aan_huis; the others come from an office).
+THUIS_ZONDER_ADRES = {"maatje", "burenhulp", "thuisadministratie", "respijt-vrijwilliger", "wijkverpleging"}
 TELEFOONLIJNEN = {"veilig-thuis"}  # answered on the phone, day and night: no office to visit, no balie
-ZONDER_LOCATIE = AAN_HUIS | TELEFOONLIJNEN
+ZONDER_LOCATIE = THUIS_ZONDER_ADRES | TELEFOONLIJNEN
 GEMEENTEHUIS_POSTCODE = "3911AE"  # Raadhuisplein, Centrum: the Wmo-loket
 CAPACITY_AGES_DAYS = [0, 1, 2, 3, 5, 6, 8, 10, 14, 21]  # a mix of fresh and outdated (older than 7 days)
 # The fields the demo sets, and so updates in a row that is already there ("laatst gewijzigd" too, as a save).

@@ -46,9 +46,10 @@ def voorziening_document(voorziening: Voorziening, all_wijk_slugs: list[str] | N
         if all_wijk_slugs is None:
             all_wijk_slugs = list(Wijk.objects.values_list("slug", flat=True))
         wijken = list(all_wijk_slugs)
-    else:  # the wijken it names, and those its places lie in
+    else:  # the wijken it names, and those its places lie in (not the office of help that comes home)
         named_wijken = [wijk.slug for wijk in voorziening.wijken.all()]
-        location_wijken = [locatie.wijk.slug for locatie in locaties if locatie.wijk_id]
+        places = [] if voorziening.aan_huis else locaties
+        location_wijken = [locatie.wijk.slug for locatie in places if locatie.wijk_id]
         wijken = list(dict.fromkeys(named_wijken + location_wijken))
     oudste_capaciteit = getattr(voorziening, "oudste_capaciteit", None)
     if oudste_capaciteit is None and not hasattr(voorziening, "oudste_capaciteit"):

@@ -33,7 +33,7 @@ class ResultRow:
     # Near the resident with no distance: help without a location that serves her wijk (it comes to her, so
     # a search by distance puts it first, see search/snapshot.nearest_first)
     in_your_wijk: bool = False
-    comes_home: bool = False  # help that comes to the home (Voorziening.aan_huis): no distance, no map
+    aan_huis: bool = False  # help that comes to the home (Voorziening.aan_huis): no distance, no map
     # With a postcode, help whose wijken are others: a walk's son, for his mother in Lindehof, read the
     # Maaltijdservice of Centrum first, 0.9 km away, where nothing said it does not come to Lindehof.
     outside_your_wijk: bool = False
@@ -150,7 +150,7 @@ def page_rows(hits, *, professional: bool, wijken, origin=None, first_number: in
                 capaciteit=capaciteit.get(hit.id, []),
                 where=_("Hele gemeente") if values["hele_gemeente"] else ", ".join(names),
                 in_your_wijk=serves_origin and hit.distance_km is None,
-                comes_home=values["aan_huis"],
+                aan_huis=values["aan_huis"],
                 outside_your_wijk=elsewhere,
                 toegang=labels.toegang.get(values["toegang"], values["toegang"]),
                 kosten=labels.kosten_tekst(
@@ -206,8 +206,11 @@ def _read_page_values(ids) -> dict:
     for pk, (values, _wijk_ids) in read.items():
         values["coming_closure"] = coming.get(pk)
         values["place_wijken"] = []
-    # The wijken of its places: help for other wijken with a place in hers is not "niet in uw wijk".
-    places = VoorzieningOpLocatie.objects.filter(voorziening_id__in=list(read), locatie__wijk__isnull=False)
+    # The wijken of its places: help for other wijken with a place in hers is not "niet in uw wijk" (the
+    # office of help that comes home is no such place).
+    places = VoorzieningOpLocatie.objects.filter(
+        voorziening_id__in=list(read), locatie__wijk__isnull=False, voorziening__aan_huis=False
+    )
     for pk, wijk in places.values_list("voorziening_id", "locatie__wijk_id").order_by():
         read[pk][0]["place_wijken"].append(wijk)
     return read

@@ -163,6 +163,12 @@ def test_the_demo_is_searchable_right_after_loading(demo):
     assert results.total >= 3
     assert results.origin.wijk_name == "Centrum"
     assert any(hit.distance_km is not None for hit in results.hits)
+    # Help that comes to the home in her wijk is nearest (Voorziening.aan_huis), its office no place to go to.
+    at_home = get_backend().search(
+        SearchQuery(text="huishoudelijke hulp", postcode="3911 AB", sort="distance")
+    )
+    first = Voorziening.objects.get(pk=at_home.hits[0].id)
+    assert first.aan_huis and at_home.hits[0].distance_km is None
 
 
 def test_generate_voorzieningen_adds_up_to_the_count(demo):

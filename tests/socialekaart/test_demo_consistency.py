@@ -97,11 +97,15 @@ def test_how_to_sign_up_fits_the_access_and_the_walk_in(soort):
         assert sentence.rstrip(".") not in text, f"{soort.key} repeats the kaart's own words: {sentence}"
 
 
-@pytest.mark.parametrize(
-    "soort", [s for s in aanbod.SOORTEN if s.key in loader.AAN_HUIS], ids=lambda s: s.key
-)
+@pytest.mark.parametrize("soort", [s for s in aanbod.SOORTEN if s.aan_huis], ids=lambda s: s.key)
 def test_help_that_comes_to_the_home_is_not_told_to_be_visited(soort):
     assert "naartoe" not in str(TOEGANG_UITLEG[soort.toegang]), soort.key
+
+
+def test_help_at_home_without_an_address_is_marked_as_coming_to_the_home():
+    """The review: the demo's list of help without a place held burenhulp, which was not marked aan_huis."""
+    marked = {soort.key for soort in aanbod.SOORTEN if soort.aan_huis}
+    assert loader.THUIS_ZONDER_ADRES.issubset(marked)
 
 
 @pytest.mark.parametrize("soort", aanbod.SOORTEN, ids=lambda soort: soort.key)

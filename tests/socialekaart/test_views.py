@@ -859,23 +859,52 @@ def test_detail_page_tells_what_for_whom_cost_how_where_when(client, detailed):
     assert "Dagbesteding Het Anker" in page  # related: same thema
 
 
-def test_help_that_comes_to_the_home_has_no_distance_no_entrance_and_no_pin(client, detailed):
+def test_help_that_comes_to_the_home_has_no_distance_no_entrance_and_no_pin(
+    client, detailed, kaart, django_capture_on_commit_callbacks
+):
     """A walk's nurse read a maaltijdservice with "Afstand 4,3 km", "U kunt hier met een rolstoel naar
     binnen" and opening hours: her client would think she had to go there."""
-    detailed.aan_huis = True
-    detailed.save()
     get_backend().rebuild()
+    detailed.aan_huis = True
+    with django_capture_on_commit_callbacks(execute=True):
+        detailed.save()  # the search index follows the save
+        detailed.wijken.set([kaart.centrum])
     page = " ".join(html(client.get("/sociale-kaart/dagbesteding-de-molen/")).split())
-    assert "<strong>Deze hulp komt bij u thuis.</strong> U hoeft er niet naartoe." in page
+    assert "<strong>Deze hulp komt bij mensen thuis.</strong> U hoeft er dus niet naartoe." in page
     assert "rolstoel" not in page
-    assert "<caption>Tijden van Dagbesteding De Molen</caption>" in page
+    place = detailed.op_locaties.first().locatie.name
+    assert f"<caption>Tijden van Dagbesteding De Molen vanuit {place}</caption>" in page
     assert '<th scope="col">Tijd</th>' in page
+
+    def row(query: dict) -> str:
+        results = " ".join(html(client.get(SEARCH, {"q": "dagbesteding de molen", **query})).split())
+        found = results[results.index("Dagbesteding De Molen") :]
+        return found[: found.index("</li>")], results
+
+    served, results = row({"postcode": "3911"})
+    assert "<dd>Deze hulp komt bij u thuis.</dd>" in served and " km</dd>" not in served
+    config = re.search(r'id="kaart-map-data"[^>]*>(.*?)</script>', results, re.S)
+    assert not config or "Dagbesteding De Molen" not in config[1]  # its office is no place to go to
+    assert "<dd>Deze hulp komt bij mensen thuis.</dd>" in row({})[0]  # whose home is not known
+
+
+def test_the_office_of_help_that_comes_home_is_no_wijk_it_serves(client, detailed, kaart):
+    """The review: help with its office in Centrum that comes only to homes in De Beemden was read as coming
+    to a home in Centrum."""
+    detailed.aan_huis = True
+    detailed.hele_gemeente = False
+    detailed.save()
+    detailed.wijken.set([kaart.beemden])
+    office = detailed.op_locaties.first().locatie
+    office.wijk = kaart.centrum
+    office.save()
+    get_backend().rebuild()
     results = " ".join(html(client.get(SEARCH, {"q": "dagbesteding de molen", "postcode": "3911"})).split())
     row = results[results.index("Dagbesteding De Molen") :]
     row = row[: row.index("</li>")]
-    assert "<dd>Deze hulp komt bij u thuis.</dd>" in row and " km</dd>" not in row
-    config = re.search(r'id="kaart-map-data"[^>]*>(.*?)</script>', results, re.S)
-    assert not config or "Dagbesteding De Molen" not in config[1]  # its office is no place to go to
+    assert "(niet in uw wijk)" in row and "komt bij u thuis" not in row
+    only_hers = html(client.get(SEARCH, {"q": "dagbesteding de molen", "postcode": "3911", "mijn_wijk": "1"}))
+    assert "Dagbesteding De Molen</a>" not in only_hers
 
 
 def test_each_phone_number_and_e_mail_address_stands_once_on_the_page(client, detailed):
