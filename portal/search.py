@@ -501,7 +501,6 @@ def search_view(request):
         context["costs_page"] = COSTS_PAGE if search_text.asks_about_costs(query) and not shown else ""
         not_help = context["melding"] or context["melding_status"] or context["klacht"]
         not_help = not_help or search_text.wants_to_object(query)  # the pages say how, the kaart has no help
-        not_help = not_help or context["begrip"]  # asked what a word means, not for help
         context["kaart_count"] = 0 if not_help else kaart_help(context["kaart_url"])
         if not context["hits"] and not context.get("search_failed"):
             # The page models import this module (for its signals), so they are looked up, not imported.

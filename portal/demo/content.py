@@ -16,7 +16,7 @@ HOME = {
     "title": "Hulp en zorg in Lindewaard",
     # The Wmo said in a few words on the first page (a walk with a screen reader heard the word nowhere
     # explained there).
-    "intro": "Hebt u hulp nodig om thuis te wonen? Of zorgt u voor iemand? De gemeente kan helpen. "
+    "intro": "Hebt u hulp nodig om thuis te wonen? Of zorgt u voor iemand? Dan helpt de gemeente. "
     "Dat moet van de Wmo. Dat is de wet voor hulp thuis. Hier leest u welke hulp er is en hoe u die krijgt.",
 }
 

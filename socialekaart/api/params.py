@@ -72,7 +72,7 @@ def json_format(params) -> None:
     if value is not None and value.strip().lower() not in ("", "json"):
         raise BadParameter(
             "format",
-            "deze API geeft alleen json. Alle voorzieningen in één keer: minimal=true&per_page=1000.",
+            "deze API geeft alleen json. Alle voorzieningen: minimal=true&per_page=1000, met page= per 1000.",
         )
 
 

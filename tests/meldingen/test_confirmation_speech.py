@@ -102,7 +102,10 @@ def test_for_a_person_another_decides_for_the_writer_reads_to_tell_who_decides(w
 
     who = {"bewoner_toestemming": "kan_niet_beslissen", "wie_beslist": "Zijn mentor, mevrouw Smit"}
     steps = [(step, {**data, **who} if step == "melder" else data) for step, data in ANDER_UITGEBREID]
-    said = "Wie voor de persoon beslist, krijgt van ons geen bevestiging. Laat het hem of haar weten."
+    said = (
+        "Wie voor de persoon beslist, krijgt van ons geen bevestiging. Laat hem of haar weten dat u de "
+        "melding hebt gedaan."
+    )
     assert said in " ".join(confirmation(walker, steps).split())
     assert said in " ".join(mail.outbox[0].body.split())
 
