@@ -208,9 +208,8 @@ def _read_page_values(ids) -> dict:
         values["place_wijken"] = []
     # The wijken of its places: help for other wijken with a place in hers is not "niet in uw wijk" (the
     # office of help that comes home is no such place).
-    places = VoorzieningOpLocatie.objects.filter(
-        voorziening_id__in=list(read), locatie__wijk__isnull=False, voorziening__aan_huis=False
-    )
+    with_places = [pk for pk, (values, _wijk_ids) in read.items() if not values["aan_huis"]]
+    places = VoorzieningOpLocatie.objects.filter(voorziening_id__in=with_places, locatie__wijk__isnull=False)
     for pk, wijk in places.values_list("voorziening_id", "locatie__wijk_id").order_by():
         read[pk][0]["place_wijken"].append(wijk)
     return read
