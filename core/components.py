@@ -106,7 +106,12 @@ def _query_on_page(query: QueryDict, param: str):
 def form_field(field, hide_optional=False):
     """`{% form_field form.name %}`: the shared form-field component (core/jinja2/components/form_field.html).
     A Jinja2 template, as every field of every form draws it on every visit (see config/jinja2.py)."""
-    context = {"field": field, "hide_optional": hide_optional, "asked": asked(field)}
+    context = {
+        "field": field,
+        "hide_optional": hide_optional,
+        "asked": asked(field),
+        "choices": is_choice_list(field),
+    }
     return jinja2_fragment("components/form_field.html", context, request=None)
 
 
@@ -219,10 +224,16 @@ def named_error_lines(form, names: dict | None = None, only: bool = False) -> li
     ]
 
 
+def is_choice_list(field) -> bool:
+    """Whether a bound field is a list of radio buttons or checkboxes (a fieldset with a legend), subclasses
+    such as ChoiceButtons too."""
+    return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
 def error_anchor(field) -> str:
     """The id an error summary links to: the field, or for a list of radio buttons or checkboxes its first
     one (the list itself cannot take the focus, so the link would only scroll)."""
-    if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple) and field.subwidgets:
+    if is_choice_list(field) and field.subwidgets:
         return field.subwidgets[0].id_for_label
     return field.auto_id
 
